@@ -1,0 +1,254 @@
+"""Articles: a body of text with metadata, paragraphs and sentences.
+
+Every offset in medialit is a Python string index into ``Article.body`` exactly
+as loaded (see the corpus guidelines, "Files"), so nothing here ever rewrites
+the body: no newline normalisation, no stripping.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+
+MAX_BYTES = 5_000_000
+"""Largest article accepted (about 800,000 words): far above any news story,
+small enough that the analyzer answers in seconds rather than appearing to hang."""
+
+REQUIRED_FIELDS = ("id", "title", "outlet", "url", "date", "language", "license")
+BUNDLED = "medialit.articles"
+
+
+class ArticleError(ValueError):
+    """A user's article file cannot be used; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph-level unit: one line of the body, typed as the guidelines treat it."""
+
+    start: int
+    end: int
+    kind: str  # "heading", "quote" (dash-led), "bullet" or "text"
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article body with its front-matter metadata."""
+
+    body: str
+    title: str = ""
+    meta: dict = field(default_factory=dict)
+    path: str | None = None
+
+    @property
+    def id(self) -> str:
+        return str(self.meta.get("id") or slug(self.title) or "article")
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.body.encode("utf-8")).hexdigest()
+
+    @cached_property
+    def paragraphs(self) -> list[Block]:
+        """Non-empty lines of the body, each classified."""
+        return [Block(s, e, classify_line(self.body[s:e])) for s, e in _lines(self.body)]
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """Sentence spans; headings, bullets and dash quotes split like prose."""
+        out: list[tuple[int, int]] = []
+        for block in self.paragraphs:
+            out.extend(split_sentences(self.body, block.start, block.end))
+        return out
+
+    def text(self, start: int, end: int) -> str:
+        return self.body[start:end]
+
+    def words(self) -> int:
+        return len(self.body.split())
+
+
+# ---------------------------------------------------------------- loading
+
+
+def load_article(source: str | Path) -> Article:
+    """Load a bundled article by id, or a ``.md`` (front matter) or plain-text file.
+
+    A plain-text file's first non-empty line is its title; the body is the whole
+    file, so the headline is annotated like any other text.
+    """
+    if isinstance(source, str) and source in bundled_ids():
+        ref = resources.files(BUNDLED) / f"{source}.md"
+        return parse_markdown(ref.read_text(encoding="utf-8"), path=f"{source} (bundled)")
+    path = Path(source)
+    text = read_text_file(path)
+    if text.startswith("---\n") or text.startswith("---\r\n"):
+        return parse_markdown(text, path=str(path))
+    return from_text(text, path=str(path))
+
+
+def from_text(text: str, title: str | None = None, path: str | None = None) -> Article:
+    """An article from a string; the first non-empty line is the title unless given."""
+    if not text.strip():
+        raise ArticleError(f"{path or 'text'}: the article is empty; give it some text")
+    if title is None:
+        title = next(line.strip() for line in text.splitlines() if line.strip())
+    return Article(body=text, title=title, meta={"id": slug(title), "title": title}, path=path)
+
+
+def parse_markdown(text: str, path: str | None = None) -> Article:
+    """Split front matter from the body: the body is every character after the closing ``---`` line."""
+    where = path or "text"
+    if text.startswith("---\r\n"):
+        raise ArticleError(f"{where}: Windows line endings in the front matter; save the file with LF line endings")
+    end = text.find("\n---\n", 3)
+    if end < 0:
+        raise ArticleError(
+            f"{where}: the front matter opened by '---' is never closed; add a line '---' after the metadata"
+        )
+    meta = parse_front_matter(text[4 : end + 1], where)
+    body = text[end + 5 :]
+    if not body.strip():
+        raise ArticleError(f"{where}: the article has front matter but no body text; add the text after the '---' line")
+    return Article(body=body, title=str(meta.get("title", "")), meta=meta, path=path)
+
+
+def parse_front_matter(block: str, where: str) -> dict[str, str]:
+    """Read ``key: value`` lines, unquoting single- or double-quoted values."""
+    meta: dict[str, str] = {}
+    for number, line in enumerate(block.split("\n"), start=2):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        key, colon, value = line.partition(":")
+        if not colon or not key.strip():
+            raise ArticleError(f"{where}: front matter line {number} is not 'key: value' ({line.strip()!r}); fix or remove it")
+        meta[key.strip()] = _unquote(value.strip())
+    return meta
+
+
+def missing_fields(article: Article) -> list[str]:
+    """Front-matter fields the guidelines require that this article lacks."""
+    return [name for name in REQUIRED_FIELDS if name not in article.meta]
+
+
+def read_text_file(path: Path) -> str:
+    """Read UTF-8 text, turning every way a user's file can be unusable into one clear line."""
+    if not path.exists():
+        raise ArticleError(f"{path}: no such file; check the path")
+    if path.is_dir():
+        raise ArticleError(f"{path}: is a folder; give the path of one article file (.md or .txt)")
+    size = path.stat().st_size
+    if size == 0:
+        raise ArticleError(f"{path}: the file is empty; give it some text")
+    if size > MAX_BYTES:
+        raise ArticleError(
+            f"{path}: {size / 1e6:.1f} MB is too large (limit {MAX_BYTES / 1e6:.0f} MB); split it into articles"
+        )
+    data = path.read_bytes()
+    if b"\x00" in data[:8192]:
+        raise ArticleError(f"{path}: looks like a binary file, not text; export the article as UTF-8 text or Markdown")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ArticleError(
+            f"{path}: not UTF-8 text (bad byte at position {error.start}); re-save the file as UTF-8"
+        ) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        raise ArticleError(f"{path}: the file holds only whitespace; give it some text")
+    return text
+
+
+def bundled_ids() -> list[str]:
+    """Ids of the articles that ship inside the package."""
+    return sorted(p.name[:-3] for p in resources.files(BUNDLED).iterdir() if p.name.endswith(".md"))
+
+
+def slug(title: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60]
+
+
+def _unquote(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        return re.sub(r"\\(.)", lambda m: {"n": "\n", "t": "\t"}.get(m.group(1), m.group(1)), value[1:-1])
+    if len(value) >= 2 and value[0] == value[-1] == "'":
+        return value[1:-1].replace("''", "'")
+    return value
+
+
+# ---------------------------------------------------------------- structure
+
+DASHES = "–—"
+BULLETS = ("- ", "* ", "• ")
+
+
+def classify_line(line: str) -> str:
+    """heading, quote, bullet or text, by the line's own shape."""
+    stripped = line.strip()
+    if stripped[:1] in DASHES:
+        return "quote"
+    if stripped.startswith(BULLETS):
+        return "bullet"
+    if stripped.startswith("#") or not re.search(r"[.!?:\"”’»)]$", stripped):
+        return "heading"
+    return "text"
+
+
+def _lines(body: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line, trimmed of surrounding whitespace."""
+    spans = []
+    for match in re.finditer(r"[^\n]+", body):
+        text = match.group()
+        if text.strip():
+            lead = len(text) - len(text.lstrip())
+            trail = len(text) - len(text.rstrip())
+            spans.append((match.start() + lead, match.end() - trail))
+    return spans
+
+
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st jr sr gen col lt sgt capt gov sen rep rev hon jan feb mar apr jun jul aug sep sept "
+    "oct nov dec no vs etc inc ltd corp co dept univ approx fig est e.g i.e a.m p.m u.s u.k u.n d.c".split()
+)
+FINAL_ABBREVIATIONS = frozenset("u.s u.k u.n d.c etc inc ltd corp co".split())
+SENTENCE_OPENERS = frozenset(
+    "The A An He She It They We I This That These Those In On At But However And So Its His Her Their".split()
+)
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+)")
+_OPENER = re.compile(r"\s+([\"'“‘«(\[–—-]*\s*[A-Z0-9ÆØÅÄÖÜÉ])")
+
+
+def split_sentences(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split ``body[start:end]`` at sentence-final punctuation followed by a capitalised start."""
+    spans = []
+    cursor = start
+    for match in _BOUNDARY.finditer(body, start, end):
+        stop = match.end()
+        opener = _OPENER.match(body, stop, end)
+        if not opener or _is_abbreviation(body, cursor, match.start()):
+            continue
+        spans.append((cursor, stop))
+        cursor = opener.start(1)
+    if cursor < end:
+        spans.append((cursor, end))
+    return spans
+
+
+def _is_abbreviation(body: str, sentence_start: int, dot: int) -> bool:
+    """True when the period at ``dot`` ends an abbreviation or initial, not a sentence.
+
+    Place abbreviations ("U.S.", "D.C.") can end a sentence: they do when the next
+    word is one that typically opens a sentence.
+    """
+    if body[dot] != ".":
+        return False
+    word = re.search(r"[\w.]*$", body[sentence_start:dot]).group().lower()
+    if word in FINAL_ABBREVIATIONS:
+        following = re.match(r"\s+(\w+)", body[dot + 1 : dot + 40])
+        return not (following and following.group(1) in SENTENCE_OPENERS)
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())

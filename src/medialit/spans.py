@@ -1,0 +1,207 @@
+"""The one data model: labelled character spans over an article body.
+
+The analyzer produces these, the highlighter edits them, answer keys store
+them, scoring compares them and plots count them. Offsets are Python string
+indices into ``Article.body``. The JSON shape is the corpus gold format
+(``ID.gold.json``), so a gold file, an analysis and a student's sidecar all
+read and write through the functions here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+SENTENCE_LABELS = ("attributed", "unsupported", "other")
+KINDS = ("direct", "indirect", "mixed", "according_to")
+FORMAT_VERSION = 1
+
+
+class SpanError(ValueError):
+    """Annotations that do not fit their article; the message says where and how to fix it."""
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """``body[start:end]`` carries ``label``; ``reasons`` say which rule or word produced it."""
+
+    start: int
+    end: int
+    label: str
+    reasons: tuple[str, ...] = field(default=(), compare=False)
+
+    def text(self, body: str) -> str:
+        return body[self.start : self.end]
+
+    def overlap(self, other: Span) -> int:
+        """Number of characters the two spans share."""
+        return max(0, min(self.end, other.end) - max(self.start, other.start))
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"start": self.start, "end": self.end, "label": self.label}
+        if self.reasons:
+            out["reasons"] = list(self.reasons)
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Span:
+        return cls(int(data["start"]), int(data["end"]), str(data["label"]), tuple(data.get("reasons", ())))
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Content credited to a source: who (speaker), the words naming them, the cue and the content."""
+
+    speaker: str
+    source: Span
+    cue: Span
+    content: Span | None
+    kind: str
+    rule: str = ""
+
+    def spans(self) -> list[Span]:
+        """The attribution's parts as labelled spans (labels source, cue, content)."""
+        parts = [self.source, self.cue] + ([self.content] if self.content else [])
+        return parts
+
+    def to_dict(self, body: str) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "speaker": self.speaker,
+            "source_text": self.source.text(body),
+            "source_start": self.source.start,
+            "source_end": self.source.end,
+            "cue": self.cue.text(body),
+            "cue_start": self.cue.start,
+            "cue_end": self.cue.end,
+        }
+        if self.content:
+            out |= {"content_start": self.content.start, "content_end": self.content.end}
+        out["kind"] = self.kind
+        if self.rule:
+            out["rule"] = self.rule
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Attribution:
+        content = None
+        if data.get("content_start") is not None and data.get("content_end") is not None:
+            content = Span(int(data["content_start"]), int(data["content_end"]), "content")
+        rule = str(data.get("rule", ""))
+        return cls(
+            speaker=str(data["speaker"]),
+            source=Span(int(data["source_start"]), int(data["source_end"]), "source", (rule,) if rule else ()),
+            cue=Span(int(data["cue_start"]), int(data["cue_end"]), "cue", (rule,) if rule else ()),
+            content=content,
+            kind=str(data["kind"]),
+            rule=rule,
+        )
+
+
+@dataclass(frozen=True)
+class Annotations:
+    """What is marked in one article: attributions and sentence labels (the gold format).
+
+    ``extra`` keeps any further top-level keys (an analysis adds ``framing``,
+    ``sources``, ...), so reading and writing never drops information.
+    """
+
+    article: str
+    body_sha256: str
+    attributions: tuple[Attribution, ...] = ()
+    sentences: tuple[Span, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def spans(self) -> list[Span]:
+        """Every attribution part and sentence label as one flat list of labelled spans."""
+        flat = [span for attribution in self.attributions for span in attribution.spans()]
+        return flat + list(self.sentences)
+
+    def to_json(self, body: str) -> dict[str, Any]:
+        return {
+            "article": self.article,
+            "body_sha256": self.body_sha256,
+            "attributions": [a.to_dict(body) for a in self.attributions],
+            "sentences": [s.to_dict() for s in self.sentences],
+            **self.extra,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Annotations:
+        if not isinstance(data, dict):
+            raise SpanError("annotations must be a JSON object with 'attributions' and 'sentences'")
+        known = {"article", "body_sha256", "attributions", "sentences"}
+        try:
+            return cls(
+                article=str(data.get("article", "")),
+                body_sha256=str(data.get("body_sha256", "")),
+                attributions=tuple(Attribution.from_dict(a) for a in data.get("attributions", [])),
+                sentences=tuple(Span.from_dict(s) for s in data.get("sentences", [])),
+                extra={k: v for k, v in data.items() if k not in known},
+            )
+        except (KeyError, TypeError, ValueError) as error:
+            raise SpanError(f"annotations are not in the gold format ({type(error).__name__}: {error})") from None
+
+    def with_sentences(self, sentences: list[Span]) -> Annotations:
+        return replace(self, sentences=tuple(sentences))
+
+
+def body_sha256(body: str) -> str:
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def load_annotations(path: str | Path) -> Annotations:
+    """Read a gold file, an answer key or a saved analysis."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SpanError(f"{path}: no such file; check the path") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise SpanError(f"{path}: not valid JSON ({error}); fix the file or regenerate it") from None
+    try:
+        return Annotations.from_json(data)
+    except SpanError as error:
+        raise SpanError(f"{path}: {error}") from None
+
+
+def check_annotations(annotations: Annotations, body: str) -> list[str]:
+    """Problems that make annotations unusable for ``body``, one readable line each.
+
+    The same checks as the corpus validator: offsets inside the body, texts that
+    match their offsets, known labels and kinds, every sentence labelled once.
+    """
+    problems: list[str] = []
+    if annotations.body_sha256 and annotations.body_sha256 != body_sha256(body):
+        problems.append("body_sha256 does not match the article text: the key was made for another version")
+    for i, attribution in enumerate(annotations.attributions):
+        for part in attribution.spans():
+            if not 0 <= part.start < part.end <= len(body):
+                problems.append(f"attribution {i} {part.label}: [{part.start}, {part.end}) is outside the text")
+        if attribution.kind not in KINDS:
+            problems.append(f"attribution {i}: kind {attribution.kind!r} is not one of {', '.join(KINDS)}")
+        if not attribution.speaker.strip():
+            problems.append(f"attribution {i}: speaker is empty")
+    problems.extend(_sentence_problems(annotations.sentences, body))
+    return problems
+
+
+def _sentence_problems(sentences: tuple[Span, ...], body: str) -> list[str]:
+    problems = []
+    covered = bytearray(len(body))
+    for i, sentence in enumerate(sorted(sentences)):
+        if sentence.label not in SENTENCE_LABELS:
+            problems.append(f"sentence {i}: label {sentence.label!r} is not one of {', '.join(SENTENCE_LABELS)}")
+        if not 0 <= sentence.start < sentence.end <= len(body):
+            problems.append(f"sentence {i}: [{sentence.start}, {sentence.end}) is outside the text")
+            continue
+        if any(covered[sentence.start : sentence.end]):
+            problems.append(f"sentence {i}: [{sentence.start}, {sentence.end}) overlaps another sentence")
+        covered[sentence.start : sentence.end] = b"\x01" * (sentence.end - sentence.start)
+    unlabelled = [k for k, ch in enumerate(body) if not covered[k] and not ch.isspace()]
+    if unlabelled:
+        k = unlabelled[0]
+        problems.append(f"{len(unlabelled)} characters are in no labelled sentence, first at {k}: {body[k:k + 30]!r}")
+    return problems
