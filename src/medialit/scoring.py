@@ -82,3 +82,50 @@ def count(matches: Sequence[Match]) -> Counts:
         fp=sum(m.status == "extra" for m in matches),
         fn=sum(m.status == "missed" for m in matches),
     )
+
+
+@dataclass(frozen=True)
+class Score:
+    """Points earned (a plain float, ready for an nbgrader test cell) with per-item matches and feedback."""
+
+    points: float
+    max_points: float
+    matches: tuple[Match, ...]
+    feedback: tuple[str, ...]
+
+    @property
+    def counts(self) -> Counts:
+        return count(self.matches)
+
+
+def score(
+    answer: Sequence[Span], key: Sequence[Span], *, max_points: float, body: str = "", same: Same = overlapping
+) -> Score:
+    """Partial credit is the F1 of the matching, so both missing and extra marks cost points.
+
+    An empty key with an empty answer earns full points. ``body`` is used only
+    to quote the marked words in the feedback.
+    """
+    matches = match(answer, key, same)
+    counts = count(matches)
+    fraction = 1.0 if not key and not answer else counts.f1
+    points = float(round(max_points * fraction, 2))
+    return Score(points, float(max_points), tuple(matches), tuple(feedback_line(m, body) for m in matches))
+
+
+def feedback_line(item: Match, body: str = "") -> str:
+    """One line a student can act on: status, the words concerned, and the key's reason when there is one."""
+    span = item.key or item.answer
+    assert span is not None
+    words = f" ‘{_clip(span.text(body))}’" if body else f" [{span.start}, {span.end})"
+    line = f"{item.status}:{words} ({span.label})"
+    if item.status != "extra" and item.key and item.key.reasons:
+        line += f": {item.key.reasons[0]}"
+    elif item.status == "extra":
+        line += ": not in the key; check who is speaking and whether this is attributed"
+    return line
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
