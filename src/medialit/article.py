@@ -125,7 +125,9 @@ def parse_front_matter(block: str, where: str) -> dict[str, str]:
             continue
         key, colon, value = line.partition(":")
         if not colon or not key.strip():
-            raise ArticleError(f"{where}: front matter line {number} is not 'key: value' ({line.strip()!r}); fix or remove it")
+            raise ArticleError(
+                f"{where}: front matter line {number} is not 'key: value' ({line.strip()!r}); fix or remove it"
+            )
         meta[key.strip()] = _unquote(value.strip())
     return meta
 

@@ -7,11 +7,8 @@ a title, labelled axes and alt text, so no figure ships without them.
 
 from __future__ import annotations
 
-import matplotlib
-
-
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.axes import Axes  # noqa: E402
+import matplotlib.pyplot as plt
+from matplotlib.axes import Axes
 
 # Okabe & Ito (2008) colour-blind-safe palette, in their order.
 OKABE_ITO = {

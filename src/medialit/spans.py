@@ -203,5 +203,5 @@ def _sentence_problems(sentences: tuple[Span, ...], body: str) -> list[str]:
     unlabelled = [k for k, ch in enumerate(body) if not covered[k] and not ch.isspace()]
     if unlabelled:
         k = unlabelled[0]
-        problems.append(f"{len(unlabelled)} characters are in no labelled sentence, first at {k}: {body[k:k + 30]!r}")
+        problems.append(f"{len(unlabelled)} characters are in no labelled sentence, first at {k}: {body[k : k + 30]!r}")
     return problems
