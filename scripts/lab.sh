@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Install everything and open JupyterLab on notebooks/ (prints the URL).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/install.sh
+install_kit ""
+medialit doctor || echo "medialit: see the '!!' lines above (Chromium is only needed for the tests)"
+
+PORT="${PORT:-8888}"
+TOKEN="${MEDIALIT_TOKEN:-$("$VENV/bin/python" -c 'import secrets; print(secrets.token_hex(16))')}"
+echo
+echo "medialit: JupyterLab will be at  http://127.0.0.1:$PORT/lab?token=$TOKEN"
+echo "medialit: (Ctrl+C twice stops it; set PORT=... for another port)"
+echo
+exec jupyter lab notebooks/ --ip 127.0.0.1 --port "$PORT" --ServerApp.port_retries=0 \
+    --IdentityProvider.token="$TOKEN" --no-browser --allow-root

@@ -1,0 +1,7 @@
+"""``python -m medialit`` is the ``medialit`` command."""
+
+import sys
+
+from medialit.cli import main
+
+sys.exit(main())

@@ -1,0 +1,40 @@
+"""Fixtures every layer may use. Keep this small: layer fixtures live in each layer's conftest."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def repo_dir() -> Path:
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """``../shared`` beside the checkout (CI always lays it there; elsewhere its tests are skipped)."""
+    if not (SHARED / "corpus" / "dev").is_dir():
+        message = f"{SHARED}/corpus/dev is missing: the shared folder must sit beside the checkout"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def medialit_command() -> list[str]:
+    """The installed console command ``medialit`` of the Python running the tests."""
+    found = Path(sys.executable).parent / "medialit"
+    if not found.exists():
+        found = Path(shutil.which("medialit") or found)
+    if not found.exists():
+        pytest.fail('the `medialit` command is not installed; run pip install -e ".[test]" (or bash scripts/test.sh)')
+    return [str(found)]
