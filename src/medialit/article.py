@@ -14,12 +14,14 @@ from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
-MAX_BYTES = 5_000_000
-"""Largest article accepted (about 800,000 words): far above any news story,
-small enough that the analyzer answers in seconds rather than appearing to hang."""
+MAX_BYTES = 1_000_000
+"""Largest article accepted (about 150,000 words): far above any news story,
+small enough that the analyzer answers in seconds rather than appearing to hang,
+and within spaCy's default ``nlp.max_length`` of 1,000,000 characters."""
 
 REQUIRED_FIELDS = ("id", "title", "outlet", "url", "date", "language", "license")
 BUNDLED = "medialit.articles"
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
 class ArticleError(ValueError):
@@ -79,7 +81,10 @@ def load_article(source: str | Path) -> Article:
     """Load a bundled article by id, or a ``.md`` (front matter) or plain-text file.
 
     A plain-text file's first non-empty line is its title; the body is the whole
-    file, so the headline is annotated like any other text.
+    file, so the headline is annotated like any other text. A ``.md`` file must
+    open with front matter. A UTF-8 byte-order mark is dropped (offsets count
+    from the character after it); line endings are kept as they are, but front
+    matter must use LF.
     """
     if isinstance(source, str) and source in bundled_ids():
         ref = resources.files(BUNDLED) / f"{source}.md"
@@ -88,6 +93,11 @@ def load_article(source: str | Path) -> Article:
     text = read_text_file(path)
     if text.startswith("---\n") or text.startswith("---\r\n"):
         return parse_markdown(text, path=str(path))
+    if path.suffix.lower() in MARKDOWN_SUFFIXES:
+        raise ArticleError(
+            f"{path}: no front matter; start the file with a '---' block (id, title, ...) as in the corpus "
+            "guidelines, or save it as .txt so its first line is the title"
+        )
     return from_text(text, path=str(path))
 
 
@@ -106,6 +116,8 @@ def parse_markdown(text: str, path: str | None = None) -> Article:
     if text.startswith("---\r\n"):
         raise ArticleError(f"{where}: Windows line endings in the front matter; save the file with LF line endings")
     end = text.find("\n---\n", 3)
+    if end < 0 and text.endswith("\n---"):
+        raise ArticleError(f"{where}: the article has front matter but no body text; add the text after the '---' line")
     if end < 0:
         raise ArticleError(
             f"{where}: the front matter opened by '---' is never closed; add a line '---' after the metadata"
@@ -139,6 +151,14 @@ def missing_fields(article: Article) -> list[str]:
 
 def read_text_file(path: Path) -> str:
     """Read UTF-8 text, turning every way a user's file can be unusable into one clear line."""
+    try:
+        return _read_text_file(path)
+    except OSError as error:  # unreadable, name too long, ...: still one line, never a traceback
+        reason = error.strerror or str(error)
+        raise ArticleError(f"{path}: cannot be read ({reason}); check the path and permissions") from None
+
+
+def _read_text_file(path: Path) -> str:
     if not path.exists():
         raise ArticleError(f"{path}: no such file; check the path")
     if path.is_dir():
