@@ -1,0 +1,516 @@
+"""Self-checks for the lessons: a hint always comes before the answer.
+
+Students type an answer into ``check(question_id, answer)``. A right answer
+gets a short explanation; a wrong one gets the question's hint. ``reveal``
+shows the answer only after the hint has been seen, so a student working alone
+is nudged to think before reading. Highlighting activities are checked with
+``check_highlights`` against spans found from phrases in the lesson's article.
+
+Everything here is lesson practice on text that the graded exercises do not
+grade (the practice article and ungraded parts of the example article); no
+exercise key is stored in the package.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from medialit.scoring import score
+from medialit.spans import Span
+
+
+@dataclass(frozen=True)
+class Question:
+    """One self-check. ``accept`` holds alias groups: one group for a single answer, several for a list."""
+
+    id: str
+    kind: str  # "choice", "name", "names" or "spans"
+    prompt: str
+    hint: str
+    answer: str
+    accept: tuple[tuple[str, ...], ...] = ()
+    key: tuple[tuple[str, str], ...] = ()  # "spans": (label, phrase); "[...]" marks a part, a final "…" the sentence
+
+
+_attempts: dict[str, int] = {}
+_hinted: set[str] = set()
+
+
+# ---------------------------------------------------------------- public API
+
+
+def check(question_id: str, answer: Any) -> None:
+    """Say whether ``answer`` is right; when it is not, give the hint (never the answer)."""
+    question = _get(question_id)
+    if question is None:
+        return
+    if question.kind == "spans":
+        print(f"{question_id} is a highlighting activity: run check_highlights({question_id!r}, highlighter, article)")
+        return
+    if _blank(answer):
+        print("No answer yet: write your answer between the quotes (or in the list), then run the cell again.")
+        return
+    verdict = _judge(question, answer)
+    _attempts[question_id] = _attempts.get(question_id, 0) + 1
+    if verdict is True:
+        print(f"Correct. {question.answer}")
+        return
+    print(f"Not yet. {verdict}" if isinstance(verdict, str) else "Not yet.")
+    _give_hint(question)
+
+
+def hint(question_id: str) -> None:
+    """Print the hint for a question."""
+    question = _get(question_id)
+    if question is not None:
+        _give_hint(question)
+
+
+def reveal(question_id: str) -> None:
+    """Print the answer, but only once the hint has been shown (the first call shows the hint)."""
+    question = _get(question_id)
+    if question is None:
+        return
+    if question_id not in _hinted:
+        print("Hint first, answer after: think about this, then run reveal() again for the answer.")
+        _give_hint(question, footer=False)
+        return
+    print(f"Answer: {question.answer}")
+    if question.kind == "spans" and question.key:
+        for label, phrase in question.key:
+            print(f"  {label}: {phrase}")
+
+
+def check_highlights(question_id: str, marked: Any, article: Any) -> None:
+    """Compare highlights (a Highlighter, a list of Spans or span dicts) with the activity's key.
+
+    Prints what was found, missed and extra by count first, with the hint; the
+    key itself appears only through ``reveal``.
+    """
+    question = _get(question_id)
+    if question is None:
+        return
+    if question.kind != "spans":
+        print(f"{question_id} is a written question: answer it with check({question_id!r}, 'your answer')")
+        return
+    spans = _as_spans(marked)
+    if not spans:
+        print("Nothing highlighted yet: select words in the highlighter above, pick a label, then run this cell again.")
+        return
+    key = key_spans(question_id, article)
+    result = score(spans, key, max_points=1, body=article.body)
+    counts = result.counts
+    _attempts[question_id] = _attempts.get(question_id, 0) + 1
+    print(f"You marked {len(spans)}: {counts.tp} of {len(key)} key items found, {counts.fp} extra.")
+    if counts.fn == 0 and counts.fp == 0:
+        print(f"All found. {question.answer}")
+        return
+    for line in result.feedback:
+        if line.startswith("correct") or line.startswith("extra"):
+            print("  " + line)
+    if counts.fn:
+        print(f"  {counts.fn} still to find.")
+    _give_hint(question)
+
+
+def key_spans(question_id: str, article: Any) -> list[Span]:
+    """The activity's key as spans over ``article.body``; a phrase ending in '…' stands for its whole sentence."""
+    question = _get(question_id, quiet=True)
+    if question is None:
+        raise KeyError(question_id)
+    return [_locate(question_id, label, phrase, article) for label, phrase in question.key]
+
+
+def _locate(question_id: str, label: str, phrase: str, article: Any) -> Span:
+    """Find a key phrase; ``[...]`` marks the part to highlight inside a longer context."""
+    context = phrase.rstrip("…").replace("[", "").replace("]", "")
+    where = article.body.find(context)
+    if where < 0:
+        raise ValueError(f"{question_id}: {context!r} is not in article {article.id!r}; use the lesson's article")
+    if phrase.endswith("…"):
+        start, end = next((s, e) for s, e in article.sentences if s <= where < e)
+        return Span(start, end, label)
+    inner = re.search(r"\[(.*?)\]", phrase)
+    start = where + (phrase.index("[") if inner else 0)
+    return Span(start, start + len(inner.group(1) if inner else context), label)
+
+
+def questions(lesson: int | None = None) -> list[Question]:
+    """All questions, or those of one lesson (ids start with ``l<lesson>.``)."""
+    return [q for q in QUESTIONS.values() if lesson is None or q.id.startswith(f"l{lesson}.")]
+
+
+def reset() -> None:
+    """Forget attempts and hints seen (a fresh start for a lesson)."""
+    _attempts.clear()
+    _hinted.clear()
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _get(question_id: str, quiet: bool = False) -> Question | None:
+    question = QUESTIONS.get(str(question_id))
+    if question is None and not quiet:
+        lesson = str(question_id).split(".")[0]
+        near = [q for q in QUESTIONS if q.startswith(lesson + ".")]
+        print(f"No question {question_id!r}; this lesson's questions are: {', '.join(near) or 'none'}")
+    return question
+
+
+def _give_hint(question: Question, footer: bool = True) -> None:
+    _hinted.add(question.id)
+    print(f"Hint: {question.hint}")
+    if footer:
+        print(f"Try again, or run reveal({question.id!r}) to see the answer.")
+
+
+def _blank(answer: Any) -> bool:
+    if answer is None:
+        return True
+    if isinstance(answer, str):
+        return not answer.strip()
+    if isinstance(answer, list | tuple | set):
+        return not any(not _blank(a) for a in answer)
+    return False
+
+
+_FOLD = str.maketrans({"ø": "o", "æ": "ae", "å": "a", "’": "'", "‘": "'"})
+
+
+def normalise(text: Any) -> str:
+    """Lower case, Norwegian letters folded, accents and punctuation dropped, spaces collapsed."""
+    text = unicodedata.normalize("NFKD", str(text).lower().translate(_FOLD))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+
+
+def _names(answer: Any, group: tuple[str, ...]) -> bool:
+    said = f" {normalise(answer)} "
+    return any(f" {normalise(alias)} " in said for alias in group)
+
+
+def _judge(question: Question, answer: Any) -> bool | str:
+    if question.kind == "choice":
+        options = {normalise(a) for a in question.accept[0]}
+        return normalise(answer) in options
+    if question.kind == "name":
+        return _names(answer, question.accept[0])
+    items = [answer] if isinstance(answer, str) else list(answer)
+    found = [g for g in question.accept if any(_names(item, g) for item in items)]
+    extra = [item for item in items if not any(_names(item, g) for g in question.accept)]
+    if len(found) == len(question.accept) and not extra:
+        return True
+    return (
+        f"{len(found)} of {len(question.accept)} found" + (f", {len(extra)} not in the answer" if extra else "") + "."
+    )
+
+
+def _as_spans(marked: Any) -> list[Span]:
+    if getattr(marked, "mode", None) == "sentences" and hasattr(marked, "sentence_labels"):
+        marked = marked.sentence_labels
+    elif hasattr(marked, "spans") and not isinstance(marked, list | tuple):
+        marked = marked.spans
+    out = []
+    for item in marked or []:
+        if isinstance(item, Span):
+            out.append(item)
+        elif isinstance(item, dict):
+            out.append(Span.from_dict(item))
+    return out
+
+
+# ---------------------------------------------------------------- the questions
+
+PRACTICE = "articles/ferry-terminal-vote.md"
+"""The practice article (fictional, written for the course); lessons 2 to 4 and 6 practise on it."""
+
+
+def _q(*args: Any, **kwargs: Any) -> Question:
+    return Question(*args, **kwargs)
+
+
+QUESTIONS: dict[str, Question] = {
+    q.id: q
+    for q in [
+        # Lesson 1: meeting the example article (ungraded first impressions)
+        _q(
+            "l1.words",
+            "choice",
+            "Roughly how long is the example article: about 100, 600 or 2000 words?",
+            "Run the cell that prints article.words(), or count the lines of the body and guess about 15 words a line.",
+            "About 600 words (article.words() gives 564): a short news report.",
+            accept=(("600", "about 600", "600 words"),),
+        ),
+        _q(
+            "l1.headline",
+            "choice",
+            "Does the headline promise something the body does not deliver? Answer yes or no.",
+            "Compare the headline with the first line of the body: who, what, how long, when.",
+            "No: the headline (‘Støre and Putin spoke on the phone for an hour’) restates the first line. "
+            "The interesting questions are what it leaves out: what was said, and by whom.",
+            accept=(("no", "n"),),
+        ),
+        _q(
+            "l1.end",
+            "choice",
+            "The article's last line is a list of traits in quotation marks. Is it part of the news report? yes or no",
+            "Who could ‘Hardcore zombieaholic’ describe? Does it say anything about Norway or Russia?",
+            "No. It is an author bio pasted under the article by the site that republished it; lesson 5 "
+            "looks at where such lines come from.",
+            accept=(("no", "n"),),
+        ),
+        # Lesson 2: who is speaking (practice article)
+        _q(
+            "l2.dash",
+            "name",
+            "Practice article: who speaks the line that begins with a dash, ‘– For thirty years ...’?",
+            "A dialogue dash opens a direct quote; the speaker is named after the quote, next to the speech verb.",
+            "Ingrid Dahl, the mayor: ‘says Dahl’ closes the quote. Dash quotes are direct quotes.",
+            accept=(("ingrid dahl", "dahl", "mayor dahl", "the mayor", "mayor"),),
+        ),
+        _q(
+            "l2.pronoun",
+            "name",
+            "Practice article: who is ‘he’ in ‘– Nobody has asked the people who live by the market, he said.’?",
+            "A pronoun points back to the most recent person it fits. Read the sentence just before it.",
+            "Per Haugen, the opposition leader, named in the sentence before. A quote credited to a pronoun "
+            "still has a speaker: always resolve ‘he’ or ‘she’ to a name.",
+            accept=(("per haugen", "haugen", "opposition leader"),),
+        ),
+        _q(
+            "l2.mixed",
+            "choice",
+            "Practice article: ‘Per Haugen claimed the figures were “optimistic”’. Is that attribution "
+            "direct, indirect, mixed or according_to?",
+            "Is the whole statement in quotation marks, none of it, or just one word?",
+            "Mixed: a paraphrase (‘the figures were ...’) with one quoted word (“optimistic”).",
+            accept=(("mixed",),),
+        ),
+        _q(
+            "l2.according",
+            "name",
+            "Practice article: what is the source of the cost figure of 240 million kroner?",
+            "Look for ‘according to’. A source need not be a person.",
+            "The council’s own cost report, a document: ‘According to the council’s own cost report’. "
+            "Note that the report comes from one side of the debate.",
+            accept=(("cost report", "council's own cost report", "council's cost report", "report"),),
+        ),
+        _q(
+            "l2.vague",
+            "names",
+            "Practice article: list the vague or anonymous sources (as a list of strings).",
+            "Find sources a reader could not phone or look up: groups without names, and ‘reportedly’.",
+            "Two: ‘Sources close to the council’ (anonymous) and ‘Many residents ... reportedly’ (a vague "
+            "group, and ‘reportedly’ does not even say who reported it).",
+            accept=(("sources close to the council", "sources close", "sources"), ("many residents", "residents")),
+        ),
+        _q(
+            "l2.silent",
+            "name",
+            "Practice article: which named party was asked but does not speak in the article?",
+            "Look for ‘did not respond’ or ‘has not commented’. Such a sentence names a source but carries no content.",
+            "Nordfjord Ferries, the expected operator: it ‘did not respond to questions’. A non-response is "
+            "not an attribution (there is no content), but it tells you whose voice is missing.",
+            accept=(("nordfjord ferries", "nordfjord"),),
+        ),
+        _q(
+            "l2.sources-activity",
+            "spans",
+            "Practice article: highlight every source (the words that name who speaks), label ‘source’.",
+            "There are seven places where the text names who speaks: three with a name, two pronouns, one "
+            "anonymous group and one document. Look next to says, said, added, claimed, called, according to.",
+            "The seven sources in the practice article (Nordfjord Ferries is named but says nothing):",
+            key=(
+                ("source", "Mayor Ingrid Dahl"),
+                ("source", "says [Dahl]"),
+                ("source", "[She] added"),
+                ("source", "the council’s own cost report"),
+                ("source", "Opposition leader Per Haugen"),
+                ("source", "market, [he] said"),
+                ("source", "Sources close to the council"),
+            ),
+        ),
+        # Lesson 3: claims and evidence (practice article)
+        _q(
+            "l3.dearly",
+            "choice",
+            "Practice article, second line: ‘..., a decision that will cost residents dearly.’ Label the "
+            "sentence: attributed, unsupported or other.",
+            "Who says it will cost residents dearly? Is a source named anywhere in the sentence?",
+            "Unsupported: a prediction and a judgement in the paper’s own voice, with no source and no evidence.",
+            accept=(("unsupported",),),
+        ),
+        _q(
+            "l3.fishmarket",
+            "choice",
+            "Practice article: ‘The old fish market closed in 2011 and has stood empty since.’ attributed, "
+            "unsupported or other?",
+            "Would a careful editor ask ‘who says so?’ about a public, checkable date?",
+            "Other: a public, uncontested background fact that a news report may state in its own voice.",
+            accept=(("other",),),
+        ),
+        _q(
+            "l3.reportedly",
+            "choice",
+            "Practice article: ‘Many residents are reportedly unhappy with the plan.’ attributed, unsupported "
+            "or other?",
+            "‘Reportedly’ sounds like a source. Does it say who reported it, or how many residents?",
+            "Unsupported: a vague group and a hedge (‘reportedly’) carry the claim; nobody can be asked.",
+            accept=(("unsupported",),),
+        ),
+        _q(
+            "l3.cost",
+            "choice",
+            "Practice article: the sentence with the 240 million kroner figure: attributed, unsupported or other?",
+            "Look at how the sentence begins.",
+            "Attributed: ‘According to the council’s own cost report’ credits the figure to a document.",
+            accept=(("attributed",),),
+        ),
+        _q(
+            "l3.sentences-activity",
+            "spans",
+            "Practice article: in sentence mode, mark the sentences that are unsupported.",
+            "There are four: one states a judgement as fact, one rests on a hedge, one on anonymous sources, "
+            "and one uses scare quotes and ‘only’ to judge.",
+            "The unsupported sentences of the practice article:",
+            key=(
+                ("unsupported", "Vesterhavn town council voted…"),
+                ("unsupported", "Many residents are reportedly…"),
+                ("unsupported", "Sources close to the council…"),
+                ("unsupported", "The so-called…"),
+            ),
+        ),
+        # Lesson 4: framing (practice article)
+        _q(
+            "l4.verbs",
+            "choice",
+            "Practice article: the mayor ‘says’; the opposition leader ‘claimed’. Which verb casts doubt: "
+            "says or claimed?",
+            "Replace one verb with the other and read both sentences aloud. Which one sounds less believable?",
+            "‘Claimed’: it hints that the statement may not be true, while ‘says’ is neutral. Using ‘claimed’ "
+            "for one side only is a framing choice.",
+            accept=(("claimed", "claim"),),
+        ),
+        _q(
+            "l4.scare",
+            "name",
+            "Practice article: which word is in scare quotes (quotation marks that signal doubt, not a quote)?",
+            "Look for a word in quotation marks that nobody is quoted as saying, especially after ‘so-called’.",
+            "“consultation”: with ‘so-called’ and ‘only two weeks’ the paper suggests it was not a real "
+            "consultation, without saying who thinks so.",
+            accept=(("consultation",),),
+        ),
+        _q(
+            "l4.headline",
+            "choice",
+            "Practice article: the headline says ‘after heated debate’. Does the body describe the debate "
+            "itself? yes or no",
+            "Search the body for anything about how the debate went: who spoke, for how long, any shouting.",
+            "No. The body gives the vote and reactions but never describes the debate: ‘heated’ frames the "
+            "story before the reader has any facts.",
+            accept=(("no", "n"),),
+        ),
+        _q(
+            "l4.finally",
+            "choice",
+            "Practice article: ‘Now we are finally doing it’ contains the evaluative word ‘finally’. Is it the "
+            "newspaper’s framing? yes or no",
+            "Who is speaking in that line?",
+            "No: it is inside the mayor’s direct quote, so it is her framing, reported. Framing words count "
+            "against the paper only in its own voice.",
+            accept=(("no", "n"),),
+        ),
+        _q(
+            "l4.framing-activity",
+            "spans",
+            "Practice article: highlight framing cues in the paper’s own voice, labelled loaded, evaluative, "
+            "scare_quote or speech_verb.",
+            "Start with the headline and the second line, then the verb used for the opposition leader, then "
+            "the sentence about the consultation.",
+            "Framing cues in the paper’s own voice:",
+            key=(
+                ("evaluative", "heated"),
+                ("loaded", "cost residents dearly"),
+                ("speech_verb", "claimed"),
+                ("scare_quote", "“consultation”"),
+            ),
+        ),
+        # Lesson 5: provenance (example article; not graded)
+        _q(
+            "l5.bio",
+            "choice",
+            "Is the last line (‘Tv nerd. Passionate food specialist. ...’) a real description of the "
+            "journalist who wrote the report? yes or no",
+            "Open lateral-reading/generated-author-bios.md. Does the line mention journalism, Norway or any "
+            "name at all?",
+            "No. It is a generated bio of the kind content farms attach to copied articles: a string of random "
+            "traits with no name, beat or outlet. It tells you the page is a republication, not the original.",
+            accept=(("no", "n"),),
+        ),
+        _q(
+            "l5.pitch",
+            "name",
+            "‘what is happening on the pitch’: what did the speaker most likely say in Norwegian, translated properly?",
+            "A pitch is a football field. What phrase means ‘where things really happen’ in a war?",
+            "‘On the ground’. Machine translation picked a sports sense of the Norwegian phrase; see "
+            "lateral-reading/translation-notes.md.",
+            accept=(("on the ground", "the ground", "ground"),),
+        ),
+        _q(
+            "l5.boilerplate",
+            "names",
+            "Which lines are scraped page furniture rather than the report (give them as a list of strings)?",
+            "Look for navigation (a link to another story) and a sign-up box. There are three pieces, plus the bio.",
+            "‘Read also’ with its linked headline, ‘The most important thing about: The war in Ukraine’ and "
+            "the newsletter paragraph ending ‘Register here’. Copying them shows the text was scraped from "
+            "the original page.",
+            accept=(
+                ("read also", "zelenskyj asks storting"),
+                ("most important thing about",),
+                ("newsletter", "register here"),
+            ),
+        ),
+        _q(
+            "l5.outlet",
+            "name",
+            "The article names the newspaper whose reporters asked the Russian embassy. Which one?",
+            "Search the body for a newspaper name: it appears once, in the heading-free paragraph about the embassy.",
+            "Aftenposten, an Oslo daily. Lateral reading starts there: look for the original report, "
+            "see lateral-reading/about-aftenposten.md.",
+            accept=(("aftenposten",),),
+        ),
+        _q(
+            "l5.sift",
+            "names",
+            "Name SIFT’s four moves (a list of four strings).",
+            "S, I, F, T: the first is a pause, the last goes back to where a claim started.",
+            "Stop; Investigate the source; Find better coverage; Trace claims, quotes and media to the "
+            "original context.",
+            accept=(("stop",), ("investigate",), ("find",), ("trace",)),
+        ),
+        # Lesson 6: human against machine
+        _q(
+            "l6.pronoun",
+            "choice",
+            "A program links a quote to the nearest name before it. In the practice article, would that get "
+            "‘– Nobody has asked ..., he said.’ right? yes or no",
+            "Which name comes right before that line, and is it in a position to be the speaker?",
+            "Yes here (Per Haugen is the nearest name), but nearest-name rules fail whenever another person "
+            "is mentioned in between: check pronoun speakers by hand.",
+            accept=(("yes", "y"),),
+        ),
+        _q(
+            "l6.irony",
+            "choice",
+            "Can a word list tell a scare quote from a real quotation of one word? yes or no",
+            "Both look the same on the page: a word inside quotation marks. What tells them apart for a reader?",
+            "No. The difference is whether anyone is quoted as saying the word; that needs reading, not a list. "
+            "Expect the machine to mix them up.",
+            accept=(("no", "n"),),
+        ),
+    ]
+}

@@ -1,0 +1,138 @@
+"""Lesson self-checks: the hint always comes before the answer, and every key fits its article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from medialit import lessons, load_article
+from medialit.spans import Span
+
+NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+
+
+@pytest.fixture(autouse=True)
+def fresh():
+    lessons.reset()
+    yield
+    lessons.reset()
+
+
+@pytest.fixture(scope="module")
+def practice():
+    return load_article(NOTEBOOKS / lessons.PRACTICE)
+
+
+def test_right_answer_gets_the_explanation(capsys):
+    lessons.check("l2.pronoun", "It is Per Haugen")
+    assert capsys.readouterr().out.startswith("Correct. Per Haugen")
+
+
+def test_wrong_answer_gets_the_hint_not_the_answer(capsys):
+    lessons.check("l2.pronoun", "Ingrid Dahl")
+    out = capsys.readouterr().out
+    assert "Not yet" in out and "Hint:" in out and "reveal('l2.pronoun')" in out
+    assert "Haugen" not in out
+
+
+def test_reveal_before_any_hint_gives_the_hint_first(capsys):
+    lessons.reveal("l2.mixed")
+    first = capsys.readouterr().out
+    assert "Hint:" in first and "Answer:" not in first and "Mixed" not in first
+    lessons.reveal("l2.mixed")
+    assert capsys.readouterr().out.startswith("Answer: Mixed")
+
+
+def test_choice_answers_are_exact_so_indirect_is_not_direct(capsys):
+    lessons.check("l2.mixed", "indirect")
+    assert "Not yet" in capsys.readouterr().out
+    lessons.check("l2.mixed", "  MIXED ")
+    assert "Correct" in capsys.readouterr().out
+
+
+def test_names_fold_norwegian_letters_and_punctuation():
+    assert lessons.normalise("Støre’s  “tidy” Æ") == "store s tidy ae"
+
+
+def test_list_answers_need_every_item_and_no_extras(capsys):
+    lessons.check("l2.vague", ["Sources close to the council"])
+    assert "1 of 2 found" in capsys.readouterr().out
+    lessons.check("l2.vague", ["sources close to the council", "many residents", "Per Haugen"])
+    assert "2 of 2 found, 1 not in the answer" in capsys.readouterr().out
+    lessons.check("l2.vague", ["Sources close to the council", "many residents"])
+    assert "Correct" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("blank", ["", "   ", None, [], ["", " "]])
+def test_blank_answer_asks_for_one_without_counting_an_attempt(capsys, blank):
+    lessons.check("l3.cost", blank)
+    assert capsys.readouterr().out.startswith("No answer yet")
+    assert "l3.cost" not in lessons._attempts
+
+
+def test_unknown_question_is_one_clear_line(capsys):
+    lessons.check("l2.nope", "x")
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and "l2.dash" in out
+
+
+def test_every_key_phrase_is_found_in_the_practice_article(practice):
+    for question in lessons.questions():
+        if question.kind == "spans":
+            spans = lessons.key_spans(question.id, practice)
+            assert len(spans) == len(question.key) and all(s.end > s.start for s in spans)
+
+
+def test_bracketed_phrase_marks_only_the_inner_words(practice):
+    spans = lessons.key_spans("l2.sources-activity", practice)
+    assert [s.text(practice.body) for s in spans][1:3] == ["Dahl", "She"]
+
+
+def test_sentence_keys_cover_whole_sentences(practice):
+    spans = lessons.key_spans("l3.sentences-activity", practice)
+    assert all((s.start, s.end) in practice.sentences for s in spans)
+
+
+def test_check_highlights_counts_then_hints_and_keeps_the_key_back(capsys, practice):
+    key = lessons.key_spans("l2.sources-activity", practice)
+    marked = [key[0].to_dict(), Span(0, 7, "source").to_dict()]
+    lessons.check_highlights("l2.sources-activity", marked, practice)
+    out = capsys.readouterr().out
+    assert "1 of 7 key items found, 1 extra" in out and "Hint:" in out
+    assert "Sources close to the council" not in out
+
+
+def test_check_highlights_all_found(capsys, practice):
+    key = lessons.key_spans("l4.framing-activity", practice)
+    lessons.check_highlights("l4.framing-activity", key, practice)
+    assert "All found" in capsys.readouterr().out
+
+
+def test_check_highlights_reads_a_highlighter_like_object(capsys, practice):
+    class Marks:
+        mode = "sentences"
+        spans = ()
+        sentence_labels = (lessons.key_spans("l3.sentences-activity", practice)[0],)
+
+    lessons.check_highlights("l3.sentences-activity", Marks(), practice)
+    assert "1 of 4 key items found, 0 extra" in capsys.readouterr().out
+
+
+def test_nothing_highlighted_says_what_to_do(capsys, practice):
+    lessons.check_highlights("l2.sources-activity", [], practice)
+    assert capsys.readouterr().out.startswith("Nothing highlighted yet")
+
+
+def test_key_phrase_missing_from_another_article_is_a_clear_error():
+    other = load_article("stoere-putin-call")
+    with pytest.raises(ValueError, match="not in article 'stoere-putin-call'"):
+        lessons.key_spans("l2.sources-activity", other)
+
+
+def test_every_question_has_hint_and_answer_and_a_lesson_prefix():
+    for question in lessons.questions():
+        assert question.hint and question.answer and question.prompt
+        assert question.id.split(".")[0] in {f"l{n}" for n in range(8)}
+        assert question.kind in {"choice", "name", "names", "spans"}
+        assert question.hint != question.answer

@@ -1,0 +1,103 @@
+"""Lesson figures: they count what they are given, label everything and describe themselves."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import pytest
+from matplotlib.colors import to_hex
+
+from medialit import plots
+from medialit.spans import Attribution, Span
+
+BODY = "x" * 1000
+
+
+def attribution(speaker: str, kind: str) -> Attribution:
+    return Attribution(speaker, Span(0, 5, "source"), Span(6, 10, "cue"), Span(11, 20, "content"), kind)
+
+
+def rows(ax) -> dict[str, int]:
+    return {t.get_text(): round(t.get_position()[1]) for t in ax.get_yticklabels()}
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+def test_speakers_stacks_kinds_per_speaker_and_orders_by_total():
+    items = [attribution("Støre", "direct")] * 3 + [attribution("Støre", "indirect"), attribution("Allies", "mixed")]
+    ax = plots.speakers(items)
+    assert rows(ax) == {"Støre": 1, "Allies": 0}  # most on top
+    widths = {(round(p.get_y()), p.get_width()) for p in ax.patches}
+    assert (1, 3.0) in widths and (1, 1.0) in widths and (0, 1.0) in widths
+    assert "Støre: 4" in plots.alt_text(ax) and "Allies: 1" in plots.alt_text(ax)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["direct", "indirect", "mixed"]
+
+
+def test_speakers_accepts_an_object_with_attributions():
+    class Result:
+        attributions = (attribution("A", "according_to"),)
+
+    ax = plots.speakers(Result())
+    assert "1 attributions" in plots.alt_text(ax)
+
+
+def test_speakers_bars_differ_by_hatch_as_well_as_colour():
+    ax = plots.speakers([attribution("A", "direct"), attribution("A", "indirect")])
+    hatches = {p.get_hatch() for p in ax.patches}
+    colours = {to_hex(p.get_facecolor()) for p in ax.patches}
+    assert len(hatches) == 2 and len(colours) == 2
+    assert colours <= {c.lower() for c in plots.PALETTE}
+
+
+def test_speakers_with_nothing_still_has_title_and_alt_text():
+    ax = plots.speakers([])
+    assert ax.get_title() and "No attributions" in plots.alt_text(ax)
+
+
+def test_sentence_map_places_sentences_by_position_and_label():
+    spans = [Span(0, 100, "other"), Span(100, 200, "unsupported"), Span(900, 1000, "unsupported")]
+    ax = plots.sentence_map(spans, BODY)
+    assert rows(ax) == {"unsupported": 1, "other": 0}
+    collections = ax.collections
+    assert len(collections) == 2
+    first = collections[0].get_paths()  # unsupported row is drawn first (fixed label order)
+    assert len(first) == 2
+    alt = plots.alt_text(ax)
+    assert "3 sentences" in alt and "2 unsupported" in alt and "first 1, middle 0, last 1" in alt
+    assert ax.get_xlabel() == "position in the article (%)"
+
+
+def test_framing_positions_one_marker_per_cue_in_fixed_category_order():
+    spans = [Span(10, 15, "speech_verb"), Span(20, 25, "loaded"), Span(800, 805, "loaded")]
+    ax = plots.framing_positions(spans, BODY)
+    assert rows(ax) == {"loaded": 1, "speech_verb": 0}
+    points = sorted(tuple(p) for c in ax.collections for p in c.get_offsets())
+    assert points == [(1.0, 0.0), (2.0, 1.0), (80.0, 1.0)]
+    markers = {c.get_paths()[0].vertices.shape for c in ax.collections}
+    assert len(markers) == 2  # different shapes, not only colours
+    assert "2 of them fall in the opening 15 per cent" in plots.alt_text(ax)
+
+
+def test_finish_still_refuses_a_figure_without_alt_text():
+    _, ax = plt.subplots()
+    with pytest.raises(ValueError, match="alt text"):
+        plots.finish(ax, title="t", xlabel="x", ylabel="y", alt="")
+
+
+def test_figures_are_white_so_they_read_in_dark_themes():
+    ax = plots.sentence_map([Span(0, 10, "other")], BODY)
+    assert to_hex(ax.figure.get_facecolor()) == "#ffffff"
+
+
+def test_show_displays_figure_with_alt_text_caption_and_closes_it():
+    ax = plots.speakers([attribution("A", "direct")])
+    assert plots.caption(ax).startswith("*Figure description (alt text):*") and "A: 1" in plots.caption(ax)
+    plots.show(ax)
+    assert not plt.get_fignums()
