@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -35,23 +37,38 @@ def run_analyze(args: argparse.Namespace) -> int:
     article = load_article(args.path)  # bad input fails here, before spaCy loads
     from medialit.analysis import analyze
 
-    analysis = analyze(article)
+    with _model_errors():
+        analysis = analyze(article)
     print(_text(analysis.to_json()) if args.json else analysis.to_table())
     return 0
 
 
 def run_evaluate(args: argparse.Namespace) -> int:
     from medialit.cli import UserError
-    from medialit.evaluate import evaluate
 
     for folder in map(Path, args.dirs):
         if not folder.is_dir():
             what = "is a file" if folder.exists() else "no such folder"
             raise UserError(f"{folder}: {what}; give folders that hold ID.md and ID.gold.json pairs")
-    evaluation = evaluate([Path(d) for d in args.dirs])
+    from medialit.evaluate import evaluate
+
+    with _model_errors():
+        evaluation = evaluate([Path(d) for d in args.dirs])
     print(_text(evaluation.to_json()) if args.json else evaluation.to_text())
     return 0
 
 
 def _text(value: object) -> str:
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, indent=2)
+
+
+@contextmanager
+def _model_errors() -> Iterator[None]:
+    """A missing spaCy model is the user's to fix: one line and exit 2, like bad input."""
+    from medialit.cli import UserError
+    from medialit.nlp.pipeline import ModelError
+
+    try:
+        yield
+    except ModelError as error:
+        raise UserError(f"{error}; `medialit doctor` checks the set-up") from None

@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +24,7 @@ LAB_EXTENSIONS = {
     "widgets extension": "@jupyter-widgets/jupyterlab-manager",
     "nbgrader extension": "@jupyter/nbgrader",
 }
+FORMGRADER = "nbgrader.server_extensions.formgrader"
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
@@ -61,17 +63,15 @@ def check_model() -> Check:
     """Which English model loads, and its version (the setting MEDIALIT_SPACY_MODEL can choose)."""
     try:
         from medialit.nlp import pipeline
-
-        nlp = pipeline.load_model()
     except ImportError as error:
-        return Check("model", False, f"cannot load the spaCy model loader ({error}); run {INSTALL}")
-    except (OSError, ValueError) as error:
-        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        return Check("model", False, f"{first}; unset MEDIALIT_SPACY_MODEL or run {INSTALL}")
-    name, version = nlp.meta.get("name", "?"), nlp.meta.get("version", "?")
-    setting = os.environ.get("MEDIALIT_SPACY_MODEL")
-    chosen = f"chosen by MEDIALIT_SPACY_MODEL={setting}" if setting else "default choice"
-    return Check("model", True, f"{pipeline.model_in_use()} (spaCy name en_{name} {version}, {chosen})")
+        return Check("model", False, f"cannot import spaCy ({error}); run {INSTALL}")
+    try:
+        nlp = pipeline.load_pipeline()
+    except pipeline.ModelError as error:
+        return Check("model", False, str(error))
+    setting = os.environ.get(pipeline.ENV_VAR, "").strip()
+    chosen = f"chosen by {pipeline.ENV_VAR}" if setting else "default choice"
+    return Check("model", True, f"{pipeline.model_in_use(nlp)} (load name {pipeline.model_name()}, {chosen})")
 
 
 def check_lab_extension(label: str, package: str, listing: str | None) -> Check:
@@ -104,39 +104,46 @@ def check_chromium(path: Path = CHROMIUM) -> Check:
     return Check("chromium", True, f"{version} ({path})")
 
 
-def lab_extension_listing() -> str | None:
-    """The output of ``jupyter labextension list`` for this Python's environment (it writes to stderr)."""
+def check_server_extension(label: str, module: str, listing: str | None) -> Check:
+    """``module`` appears in ``jupyter server extension list`` as enabled and validated OK."""
+    if listing is None:
+        return Check(label, False, f"`jupyter server extension list` failed; run {INSTALL}")
+    lines = [line.split() for line in _ANSI.sub("", listing).splitlines()]
+    if [module, "enabled"] not in lines:
+        return Check(
+            label, False, f"{module} is not enabled; run jupyter server extension enable --sys-prefix {module}"
+        )
+    if [module, "OK"] not in lines:
+        return Check(label, False, f"{module} does not import; reinstall nbgrader: {INSTALL}")
+    return Check(label, True, f"{module} enabled")
+
+
+def jupyter_listing(*args: str) -> str | None:
+    """What ``jupyter ARGS`` prints (these listings go to stderr), from this Python's environment."""
     jupyter = shutil.which("jupyter", path=str(Path(sys.executable).parent)) or shutil.which("jupyter")
     if not jupyter:
         return None
     try:
-        done = subprocess.run(
-            [jupyter, "labextension", "list"], capture_output=True, text=True, timeout=120, check=False
-        )
+        done = subprocess.run([jupyter, *args], capture_output=True, text=True, timeout=120, check=False)
     except (OSError, subprocess.TimeoutExpired):
         return None
     return done.stdout + done.stderr if done.returncode == 0 else None
 
 
 def checks() -> list[Callable[[], Check]]:
-    """Every check, in the order they are shown."""
-    listing: list[str | None] = []
-
-    def extension(label: str) -> Callable[[], Check]:
-        def run() -> Check:
-            if not listing:
-                listing.append(lab_extension_listing())
-            return check_lab_extension(label, LAB_EXTENSIONS[label], listing[0])
-
-        return run
-
+    """Every check, in the order they are shown; the two slow ``jupyter`` listings run side by side."""
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        labs = pool.submit(jupyter_listing, "labextension", "list")
+        servers = pool.submit(jupyter_listing, "server", "extension", "list")
+    widgets, grader = LAB_EXTENSIONS["widgets extension"], LAB_EXTENSIONS["nbgrader extension"]
     return [
         check_python,
         lambda: check_package("spacy", "3.8", (3, 8), (3, 9)),
         check_model,
         lambda: check_package("jupyterlab", "4.x", (4, 0), (5, 0)),
-        extension("widgets extension"),
-        extension("nbgrader extension"),
+        lambda: check_lab_extension("widgets extension", widgets, labs.result()),
+        lambda: check_lab_extension("nbgrader extension", grader, labs.result()),
+        lambda: check_server_extension("nbgrader server extension", FORMGRADER, servers.result()),
         lambda: check_package("nbgrader", "0.9", (0, 9), (0, 10)),
         check_chromium,
     ]

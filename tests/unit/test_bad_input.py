@@ -1,0 +1,88 @@
+"""Bad input through the real console command: one line on stderr naming the file, exit 2, no traceback."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+
+def run(command: list[str], *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [*command, *args], capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL, cwd=cwd
+    )
+
+
+def make(tmp_path: Path, case: str) -> Path:
+    """The file (or folder) for one kind of bad input."""
+    if case == "missing":
+        return tmp_path / "no-such-article.md"
+    if case == "folder":
+        (tmp_path / "a-folder").mkdir()
+        return tmp_path / "a-folder"
+    contents = {
+        "empty": b"",
+        "binary": bytes(range(256)) * 8,
+        "non-utf8": "Overskrift\nStøre sa at det var «rolig».\n".encode("latin-1"),
+        "no-front-matter": b"Just a headline\nAnd a body.\n",
+        "unclosed-front-matter": b"---\nid: x\ntitle: y\n\nBody.\n",
+        "broken-front-matter": b"---\nid: x\nthis line has no colon\n---\nBody.\n",
+        "20MB": b"This is a sentence of a very long text. " * 500_000,
+    }[case]
+    path = tmp_path / f"{case}.md"
+    path.write_bytes(contents)
+    return path
+
+
+CASES = {
+    "missing": "no such file",
+    "folder": "is a folder",
+    "empty": "empty",
+    "binary": "binary",
+    "non-utf8": "not UTF-8",
+    "no-front-matter": "no front matter",
+    "unclosed-front-matter": "never closed",
+    "broken-front-matter": "not 'key: value'",
+    "20MB": "too large",
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_analyze_bad_input_gives_one_line_and_status_2(medialit_command, tmp_path, case):
+    path = make(tmp_path, case)
+    done = run(medialit_command, "analyze", str(path))
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1, done.stderr
+    assert str(path) in lines[0]
+    assert CASES[case] in lines[0]
+    assert "; " in lines[0]  # what is wrong; what to do
+    assert done.stdout == ""
+
+
+def test_evaluate_missing_folder_gives_one_line(medialit_command, tmp_path):
+    missing = tmp_path / "nowhere"
+    done = run(medialit_command, "evaluate", str(missing))
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        f"medialit: {missing}: no such folder; give folders that hold ID.md and ID.gold.json pairs"
+    ]
+
+
+def test_evaluate_file_instead_of_folder(medialit_command, tmp_path):
+    afile = make(tmp_path, "no-front-matter")
+    done = run(medialit_command, "evaluate", str(afile))
+    assert done.returncode == 2
+    assert "is a file" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    "args", [["frobnicate"], ["analyze"], ["analyze", "x.md", "--colour"], ["evaluate"], ["doctor", "extra"], []]
+)
+def test_unknown_command_or_option_prints_usage_and_status_2(medialit_command, args):
+    done = run(medialit_command, *args)
+    assert done.returncode == 2
+    assert done.stderr.startswith("usage: medialit")
+    assert "Traceback" not in done.stderr
