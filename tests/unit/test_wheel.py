@@ -1,0 +1,75 @@
+"""The wheel is what students get on a course JupyterHub: all package data, and never an answer key."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+PACKAGE = REPO / "src" / "medialit"
+
+
+@pytest.fixture(scope="module")
+def wheel_names(tmp_path_factory) -> set[str]:
+    """Build the wheel from a copy of the sources (no build/ or egg-info litter in the checkout)."""
+    work = tmp_path_factory.mktemp("wheel")
+    source = work / "source"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(REPO / name, source / name)
+    shutil.copytree(REPO / "src", source / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    done = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--disable-pip-version-check", "-q", "-w", work, source],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    (wheel,) = work.glob("medialit-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        return set(archive.namelist())
+
+
+@pytest.mark.slow
+def test_wheel_ships_the_example_article_lexicons_and_widget_files(wheel_names):
+    assert "medialit/articles/stoere-putin-call.md" in wheel_names
+    lexicons = {n for n in wheel_names if n.startswith("medialit/nlp/lexicons/")}
+    assert "medialit/nlp/lexicons/SOURCES.md" in lexicons
+    assert {n for n in lexicons if n.endswith(".jsonl")} == {
+        f"medialit/nlp/lexicons/{p.name}" for p in (PACKAGE / "nlp" / "lexicons").glob("*.jsonl")
+    }
+    assert len(lexicons) >= 2
+    static = PACKAGE / "widgets" / "static"
+    if (PACKAGE / "widgets").is_dir():
+        assert static.is_dir() and any(static.iterdir()), "the widget's front-end files are missing"
+        assert any(n.startswith("medialit/widgets/static/") for n in wheel_names)
+
+
+@pytest.mark.slow
+def test_wheel_holds_every_package_file(wheel_names):
+    sources = {
+        "medialit/" + path.relative_to(PACKAGE).as_posix()
+        for path in PACKAGE.rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts and not path.name.endswith(".pyc")
+    }
+    assert sources - wheel_names == set(), "add these to [tool.setuptools.package-data] in pyproject.toml"
+
+
+@pytest.mark.slow
+def test_wheel_has_no_answer_keys_and_the_console_command(wheel_names):
+    leaks = [
+        n
+        for n in wheel_names
+        if n.endswith(".gold.json")
+        or "answer" in n.lower()
+        or "/solutions/" in n
+        or n.startswith(("course/", "tests/"))
+    ]
+    assert leaks == []
+    (entry_points,) = [n for n in wheel_names if n.endswith(".dist-info/entry_points.txt")]
+    assert entry_points
