@@ -1,0 +1,86 @@
+"""How fast is the analyzer? Prints numbers; asserts nothing (timings never go in tests).
+
+    python benchmarks/bench_analyze.py [--runs N] [--shared PATH]
+
+Reports the model load time, the warm analysis time of the example article
+and of a 5,000-word article (dev corpus bodies joined), and the ratio of
+``analyze()`` to spaCy's bare ``nlp(text)`` on the same text (medians of
+``--runs`` runs). The goal for that ratio is 1.3 or less: medialit's rules
+should cost little next to the parser.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+GOAL = 1.3
+
+
+def median_seconds(work: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def long_article(words: int, shared: Path):
+    """Dev corpus bodies (or the example, if the corpus is absent) joined until ``words`` words."""
+    from medialit.article import from_text, load_article
+
+    paths = sorted((shared / "corpus" / "dev").glob("*.md"))
+    bodies = [load_article(p).body for p in paths] or [load_article("stoere-putin-call").body]
+    parts: list[str] = []
+    while sum(len(b.split()) for b in parts) < words:
+        parts.append(bodies[len(parts) % len(bodies)])
+    return from_text("\n\n".join(parts), title=f"{words}-word benchmark article")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=7, help="timed runs per measurement (median shown)")
+    parser.add_argument("--shared", type=Path, default=SHARED, help="the shared folder holding corpus/dev")
+    args = parser.parse_args(argv)
+
+    start = time.perf_counter()
+    import spacy  # noqa: F401  (import cost shown on its own)
+
+    imported = time.perf_counter() - start
+    from medialit.analysis import analyze
+    from medialit.article import load_article
+    from medialit.nlp import pipeline
+
+    start = time.perf_counter()
+    nlp = pipeline.load_pipeline()
+    loaded = time.perf_counter() - start
+    print(f"model: {pipeline.model_in_use(nlp)}")
+    print(f"spaCy import {imported:.2f} s; model load {loaded:.2f} s")
+
+    articles = [
+        ("example article", load_article("stoere-putin-call")),
+        ("5,000-word article", long_article(5000, args.shared)),
+    ]
+    ratios = []
+    for label, article in articles:
+        analyze(article)  # warm: first-call set-up is not part of the steady state
+        nlp(article.body)
+        ours = median_seconds(lambda a=article: analyze(a), args.runs)
+        bare = median_seconds(lambda a=article: nlp(a.body), args.runs)
+        ratios.append(ours / bare)
+        print(
+            f"{label} ({article.words()} words): analyze {ours * 1000:.0f} ms, bare nlp(text) {bare * 1000:.0f} ms, "
+            f"ratio {ours / bare:.2f} (median of {args.runs})"
+        )
+    verdict = "meets" if max(ratios) <= GOAL else "misses"
+    print(f"worst ratio {max(ratios):.2f}: {verdict} the goal of <= {GOAL}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
