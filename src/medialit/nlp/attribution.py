@@ -1,0 +1,484 @@
+"""Attributions: who is credited with what, found on one parsed Doc.
+
+Rules, each named in the ``rule`` of what it finds:
+
+- ``verb``: a reporting verb (``speech_verbs`` lexicon) with a subject and
+  content (a clause, an object, or an adjacent quotation);
+- ``quote``: the content is a quotation right before or after the cue clause
+  ('"...," said X' / 'X said, "..."'), also split around the cue;
+- ``dash``: a dialogue-dash paragraph ending in ", says X";
+- ``passive``: "This was conveyed by X" (content is the sentence before);
+- ``according_to``, ``stance_adjective`` ("are concerned", "were critical of"),
+  ``speech_noun`` ("have given signals that").
+
+Then quotations and dash paragraphs that follow an attribution with no cue of
+their own continue it, and a cue sentence ending in ":" governs the bulleted
+list or quotation after it. Offsets are those of ``doc.text`` (the article body).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from medialit.article import Article
+from medialit.nlp.lexicons import load_lexicon
+from medialit.nlp.quotes import Quote, find_quotes
+from medialit.nlp.sources import SPEAKER_PRONOUNS, SpeakerResolver
+from medialit.spans import Attribution, Span
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "oprd", "dative", "prep", "advcl", "attr")
+CLAUSE_DEPS = ("ccomp", "xcomp")
+_GAP_BEFORE = re.compile(r"^[\s,.!?…:;\"'”“’‘»«)\]]*$")
+_GAP_AFTER = re.compile(r"^[\s,:;–—-]*$")
+
+
+@dataclass(frozen=True)
+class Found:
+    """Attributions plus the spans that continue one (dash paragraphs without a cue)."""
+
+    attributions: list[Attribution]
+    continuations: list[Span] = field(default_factory=list)
+    kinds: dict[str, str] = field(default_factory=dict)
+
+
+@cache
+def verb_lexicon() -> dict[str, dict]:
+    """Reporting verbs by lemma (multiword ones by their first word, with the particle in ``particle``)."""
+    out = {}
+    for entry in load_lexicon("speech_verbs"):
+        words = entry["id"].split("_")
+        out[words[0]] = {**entry, "particle": words[1] if len(words) > 1 else ""}
+    return out
+
+
+@cache
+def phrase_lexicon() -> dict[str, dict[str, dict]]:
+    """Cue phrases by label: stance adjectives and speech nouns by their word."""
+    out: dict[str, dict[str, dict]] = {"CUE_ADJ": {}, "CUE_NOUN": {}}
+    for entry in load_lexicon("cue_phrases"):
+        if entry["label"] in out:
+            out[entry["label"]][entry["id"]] = entry
+    return out
+
+
+def find_attributions(doc: Doc, article: Article | None = None) -> Found:
+    """Every attribution in ``doc`` (parsed from the article body), in text order."""
+    finder = _Finder(doc, article or Article(body=doc.text))
+    return finder.run()
+
+
+class _Finder:
+    def __init__(self, doc: Doc, article: Article) -> None:
+        self.doc = doc
+        self.body = doc.text
+        self.article = article
+        self.quotes = find_quotes(self.body)
+        self.quote_starts = [q.start for q in self.quotes]
+        self.blocks = article.paragraphs
+        self.block_starts = [b.start for b in self.blocks]
+        self.resolver = SpeakerResolver(doc)
+
+    # ------------------------------------------------------------ driver
+
+    def run(self) -> Found:
+        raw: list[tuple[Token, dict]] = []
+        used: set[int] = set()
+        for token in self.doc:
+            candidate = self._candidate(token)
+            if candidate and token.i not in used:
+                used.add(token.i)
+                raw.append((token, candidate))
+        raw.sort(key=lambda item: item[1]["cue"][0])
+        attributions = []
+        for _, cand in raw:
+            attributions.append(self._build(cand, attributions))
+        attributions = self._govern_following(attributions)
+        attributions = self._quoted_speakers(attributions)
+        continuations = self._dash_continuations(attributions)
+        return Found(attributions, continuations, dict(self.resolver.kinds))
+
+    def _quoted_speakers(self, attributions: list[Attribution]) -> list[Attribution]:
+        """'I' or 'we' inside somebody's quotation is that somebody."""
+        out = []
+        for attribution in attributions:
+            if attribution.source.text(self.body).lower() in SPEAKER_PRONOUNS:
+                outer = next(
+                    (
+                        other
+                        for other in attributions
+                        if other is not attribution
+                        and other.content.start <= attribution.source.start < other.content.end
+                    ),
+                    None,
+                )
+                if outer is not None:
+                    rule = f"{attribution.rule}; speaker '{attribution.source.text(self.body)}' -> {outer.speaker}"
+                    attribution = replace(attribution, speaker=outer.speaker, rule=rule)
+            out.append(attribution)
+        return out
+
+    def _candidate(self, token: Token) -> dict | None:
+        lower = token.lower_
+        if lower == "according" and any(c.lower_ == "to" for c in token.children):
+            return self._according_to(token)
+        if lower in phrase_lexicon()["CUE_ADJ"]:
+            return self._stance_adjective(token)
+        if token.lemma_.lower() in phrase_lexicon()["CUE_NOUN"] and token.dep_ == "dobj":
+            return self._speech_noun(token)
+        entry = verb_lexicon().get(token.lemma_.lower())
+        if entry and token.pos_ in ("VERB", "AUX"):
+            return self._verb(token, entry)
+        return None
+
+    # ------------------------------------------------------------ cue rules
+
+    def _verb(self, verb: Token, entry: dict) -> dict | None:
+        if entry["particle"] and not any(c.dep_ == "prt" and c.lower_ == entry["particle"] for c in verb.children):
+            return None
+        if any(c.dep_ == "neg" for c in verb.children):
+            return None
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if passive:
+            return self._passive(verb, agent, entry) if agent is not None else None
+        subject = self._subject(verb)
+        if subject is None or subject.lower_ in ("it", "there", "what", "which"):
+            return None
+        cue = self._cue_extent(verb, entry)
+        content, how = self._content(verb, subject, cue, entry)
+        if content is None:
+            return None
+        return {"cue": cue, "source": subject, "content": content, "how": how, "rule": f"verb:{entry['id']}"}
+
+    def _passive(self, verb: Token, agent: Token, entry: dict) -> dict | None:
+        source = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        target = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if source is None or target is None:
+            return None
+        aux = [c for c in verb.children if c.dep_ == "auxpass"]
+        cue = (min([verb.idx] + [a.idx for a in aux]), agent.idx + len(agent))
+        if target.lower_ in ("this", "that") and target.n_lefts + target.n_rights == 0:
+            previous = self._previous_sentence(target.idx)
+            if previous is None:
+                return None
+            content = previous
+        else:
+            content = self._extent(target)
+        return {"cue": cue, "source": source, "content": content, "how": "clause", "rule": f"passive:{entry['id']}"}
+
+    def _according_to(self, token: Token) -> dict | None:
+        to = next(c for c in token.children if c.lower_ == "to")
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if source is None:
+            return None
+        source_end = self._extent(source)[1]
+        sentence = self._sentence_of(token.idx)
+        if sentence is None:
+            return None
+        start, end = sentence
+        if token.idx - start <= 2 or self.body[token.idx - 2 : token.idx].strip() in (",", "that", ""):
+            rest = re.match(r"[\s,]*", self.body[source_end:end])
+            content = (source_end + rest.end(), end)
+        else:
+            content = (start, token.idx)
+        content = _trim(self.body, *content)
+        if content[1] <= content[0]:
+            return None
+        cue = (token.idx, to.idx + len(to))
+        return {"cue": cue, "source": source, "content": content, "how": "clause", "rule": "according_to"}
+
+    def _stance_adjective(self, adj: Token) -> dict | None:
+        copula = adj.head if adj.dep_ == "acomp" else adj
+        if not any(c.lemma_ == "be" for c in list(copula.children) + [copula]):
+            return None
+        subject = next((c for c in copula.children if c.dep_ in SUBJECTS), None)
+        if subject is None or subject.lower_ in ("it", "there"):
+            return None
+        content_head = next((c for c in adj.children if c.dep_ == "ccomp"), None)
+        prep = next((c for c in adj.children if c.dep_ == "prep" and c.lower_ in ("of", "about")), None)
+        if content_head is None and prep is not None:
+            content_head = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        if content_head is None:
+            return None
+        be = next((c for c in copula.children if c.lemma_ == "be"), copula)
+        cue_end = (prep.idx + len(prep)) if prep is not None and prep.i < content_head.i else adj.idx + len(adj)
+        cue = (min(be.idx, adj.idx), cue_end)
+        content = self._extent(content_head)
+        return {
+            "cue": cue,
+            "source": subject,
+            "content": content,
+            "how": "clause",
+            "rule": f"stance_adjective:{adj.lower_}",
+        }
+
+    def _speech_noun(self, noun: Token) -> dict | None:
+        verb = noun.head
+        if verb.lemma_ not in ("give", "send", "issue", "make"):
+            return None
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")), None)
+        clause = clause or next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        subject = self._subject(verb)
+        if clause is None or subject is None or not any(c.dep_ == "mark" for c in clause.children):
+            return None
+        aux = [c.idx for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        cue = (min([verb.idx, *aux]), noun.idx + len(noun))
+        content = self._extent(clause)
+        return {
+            "cue": cue,
+            "source": subject,
+            "content": content,
+            "how": "clause",
+            "rule": f"speech_noun:{noun.lemma_}",
+        }
+
+    # ------------------------------------------------------------ parts
+
+    def _subject(self, verb: Token) -> Token | None:
+        """The verb's subject, or the one it shares with the verb it depends on ("..., writing")."""
+        seen = 0
+        while seen < 4:
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+            if subject is not None:
+                return subject
+            if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+                return verb.head
+            if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head is verb:
+                return None
+            verb = verb.head
+            seen += 1
+        return None
+
+    def _cue_extent(self, verb: Token, entry: dict) -> tuple[int, int]:
+        end = verb.idx + len(verb)
+        for child in verb.children:
+            if child.dep_ == "prt" and child.i == verb.i + 1:
+                end = child.idx + len(child)
+        return verb.idx, end
+
+    def _content(self, verb: Token, subject: Token, cue: tuple[int, int], entry: dict):
+        """(start, end) of what is attributed and how it was found, or (None, '')."""
+        source = self._extent(subject)
+        clause_start = min(source[0], cue[0])
+        clause_end = max(source[1], cue[1])
+        for child in verb.children:
+            if child.dep_ in ("dative", "npadvmod") and not self._in_quote(child.idx):
+                clause_end = max(clause_end, self._extent(child)[1])
+            if child.dep_ == "dobj" and verb.lemma_ == "tell" and not self._in_quote(child.idx):
+                clause_end = max(clause_end, self._extent(child)[1])
+        before = self._quote_before(clause_start)
+        after = self._quote_after(clause_end)
+        if before or after:
+            start = (before or after).start
+            end = (after or before).end
+            return (start, end), "quote"
+        dash = self._dash_content(verb, clause_start)
+        if dash:
+            return dash, "dash"
+        wanted = CLAUSE_DEPS if entry["stance"] in ("cognition", "evidential") else CONTENT_DEPS
+        parts = [c for c in verb.children if c.dep_ in wanted and c.i > verb.i and not self._is_empty_prep(c)]
+        if verb.lemma_ == "tell":
+            parts = [c for c in parts if c.dep_ not in ("dobj", "dative")] or []
+        if not parts:
+            return None, ""
+        if all(p.dep_ == "prep" for p in parts) and not any(g.dep_ == "pcomp" for p in parts for g in p.children):
+            return None, ""
+        start = min(self._extent(p)[0] for p in parts)
+        end = max(self._extent(p)[1] for p in parts)
+        start, end = _trim(self.body, start, end)
+        if end <= start:
+            return None, ""
+        return (start, end), "clause"
+
+    def _is_empty_prep(self, token: Token) -> bool:
+        return token.dep_ == "prep" and token.lower_ in ("in", "on", "at", "during", "after", "before", "with", "from")
+
+    def _dash_content(self, verb: Token, clause_start: int) -> tuple[int, int] | None:
+        """'– text, says X.': the text between the dash and the comma before the cue clause."""
+        block = self._block_of(verb.idx)
+        if block is None or block.kind != "quote":
+            return None
+        tail = self.body[clause_start : block.end]
+        if not re.fullmatch(r"[^,;:–—]*[.!?]?", tail.strip()):
+            return None
+        head = self.body[block.start : clause_start]
+        stripped = head.rstrip()
+        if not stripped.endswith(","):
+            return None
+        lead = re.match(r"[–—]\s*", self.body[block.start : block.end])
+        start = block.start + (lead.end() if lead else 0)
+        return _trim(self.body, start, block.start + len(stripped) - 1)
+
+    def _quote_before(self, position: int) -> Quote | None:
+        k = bisect.bisect_right(self.quote_starts, position) - 1
+        while k >= 0:
+            quote = self.quotes[k]
+            if quote.end <= position:
+                gap = self.body[quote.end : position]
+                return quote if _GAP_BEFORE.match(gap) and "\n" not in gap else None
+            k -= 1
+        return None
+
+    def _quote_after(self, position: int) -> Quote | None:
+        k = bisect.bisect_left(self.quote_starts, position)
+        if k < len(self.quotes):
+            quote = self.quotes[k]
+            gap = self.body[position : quote.open_mark]
+            if _GAP_AFTER.match(gap) and "\n" not in gap and ("," in gap or ":" in gap or gap == " "):
+                return quote
+        return None
+
+    def _in_quote(self, position: int) -> bool:
+        k = bisect.bisect_right(self.quote_starts, position) - 1
+        return k >= 0 and self.quotes[k].start <= position < self.quotes[k].end
+
+    def _extent(self, token: Token) -> tuple[int, int]:
+        start = token.left_edge.idx
+        last = token.right_edge
+        return _trim(self.body, start, last.idx + len(last))
+
+    def _block_of(self, position: int):
+        k = bisect.bisect_right(self.block_starts, position) - 1
+        if k >= 0 and self.blocks[k].start <= position < self.blocks[k].end:
+            return self.blocks[k]
+        return None
+
+    def _sentence_of(self, position: int) -> tuple[int, int] | None:
+        sentences = self.article.sentences
+        k = bisect.bisect_right([s for s, _ in sentences], position) - 1
+        return sentences[k] if k >= 0 else None
+
+    def _previous_sentence(self, position: int) -> tuple[int, int] | None:
+        sentences = self.article.sentences
+        k = bisect.bisect_right([s for s, _ in sentences], position) - 1
+        return _trim(self.body, *sentences[k - 1]) if k >= 1 else None
+
+    # ------------------------------------------------------------ assembly
+
+    def _build(self, cand: dict, earlier: list[Attribution]) -> Attribution:
+        source_token: Token = cand["source"]
+        source = self._extent(source_token)
+        cue_start, cue_end = cand["cue"]
+        if source[0] < cue_end and cue_start < source[1]:  # a subject phrase cannot contain its own cue
+            source = (source_token.idx, source_token.idx + len(source_token))
+        content_start, content_end = cand["content"]
+        speaker, why = self.resolver.resolve(source_token, source, earlier)
+        kind = self._kind(cand)
+        rule = cand["rule"] + (f"; speaker {why}" if why else "")
+        reasons = (rule,)
+        return Attribution(
+            speaker=speaker,
+            source=Span(source[0], source[1], "source", reasons),
+            cue=Span(cue_start, cue_end, "cue", reasons),
+            content=Span(content_start, content_end, "content", reasons),
+            kind=kind,
+            rule=rule,
+        )
+
+    def _kind(self, cand: dict) -> str:
+        if cand["rule"] == "according_to":
+            return "according_to"
+        if cand["how"] in ("quote", "dash"):
+            return "direct"
+        start, end = cand["content"]
+        inside = any(start <= q.start and q.end <= end for q in self.quotes)
+        return "mixed" if inside else "indirect"
+
+    def _govern_following(self, attributions: list[Attribution]) -> list[Attribution]:
+        """Extend content over following quotes (no cue of their own) and lists after a colon."""
+        cue_positions = sorted(a.cue.start for a in attributions)
+        out = []
+        for number, attribution in enumerate(attributions):
+            limit = attributions[number + 1].cue.start if number + 1 < len(attributions) else len(self.body)
+            limit = min(limit, self._next_cue_sentence_start(attribution.content.end, cue_positions))
+            end = self._follow(attribution, limit)
+            if end > attribution.content.end:
+                content = Span(attribution.content.start, end, "content", attribution.content.reasons)
+                kind = attribution.kind if attribution.kind in ("direct", "according_to") else "mixed"
+                if self._colon_list(attribution) and attribution.kind == "indirect":
+                    kind = "indirect"
+                attribution = Attribution(
+                    attribution.speaker, attribution.source, attribution.cue, content, kind, attribution.rule
+                )
+            out.append(attribution)
+        return out
+
+    def _next_cue_sentence_start(self, position: int, cue_positions: list[int]) -> int:
+        k = bisect.bisect_right(cue_positions, position)
+        if k >= len(cue_positions):
+            return len(self.body)
+        sentence = self._sentence_of(cue_positions[k])
+        return sentence[0] if sentence else cue_positions[k]
+
+    def _colon_list(self, attribution: Attribution) -> bool:
+        sentence = self._sentence_of(attribution.cue.start)
+        return bool(sentence) and self.body[sentence[0] : sentence[1]].rstrip().endswith(":")
+
+    def _follow(self, attribution: Attribution, limit: int) -> int:
+        end = attribution.content.end
+        sentence = self._sentence_of(attribution.cue.start)
+        block = self._block_of(attribution.cue.start)
+        if sentence is None or block is None:
+            return end
+        if self._colon_list(attribution):
+            k = self.blocks.index(block) + 1
+            kind = self.blocks[k].kind if k < len(self.blocks) else ""
+            while k < len(self.blocks) and self.blocks[k].start < limit and self.blocks[k].kind == kind:
+                if kind not in ("bullet", "text", "quote") or (kind == "text" and not self._starts_quote(k)):
+                    break
+                end = _trim(self.body, self.blocks[k].start, self.blocks[k].end)[1]
+                k += 1
+                if kind != "bullet":
+                    break
+            return end
+        # quotations that follow with no cue of their own
+        position = max(end, sentence[1])
+        while True:
+            quote = self._next_quote_start(position)
+            if quote is None or quote.open_mark >= limit:
+                return end
+            gap = self.body[position : quote.open_mark]
+            if gap.strip() or gap.count("\n") > 2:
+                return end
+            end = quote.end
+            position = quote.outer_end
+
+    def _starts_quote(self, k: int) -> bool:
+        return self.body[self.blocks[k].start] in "\"“„«»‘'"
+
+    def _next_quote_start(self, position: int) -> Quote | None:
+        k = bisect.bisect_left(self.quote_starts, position)
+        return self.quotes[k] if k < len(self.quotes) else None
+
+    def _dash_continuations(self, attributions: list[Attribution]) -> list[Span]:
+        """Dash paragraphs with no cue that follow a dash quote continue its speaker's words."""
+        out = []
+        current: Attribution | None = None
+        for block in self.blocks:
+            if block.kind != "quote":
+                current = None
+                continue
+            inside = [a for a in attributions if block.start <= a.cue.start < block.end]
+            if inside:
+                current = inside[-1]
+            elif current is not None:
+                reason = f"dash continuation of {current.speaker}'s quote ({current.cue.text(self.body)})"
+                out.append(Span(block.start, block.end, "continuation", (reason,)))
+        return out
+
+
+def _trim(body: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a span past surrounding spaces, punctuation and quotation marks (keeping final .!? inside words)."""
+    while start < end and (body[start].isspace() or body[start] in ",;:–—-\"'“”„«»‘’("):
+        start += 1
+    while end > start and (body[end - 1].isspace() or body[end - 1] in ",;:–—-\"'“”„«»‘’.)"):
+        end -= 1
+    if start < end and body[start : start + 5].lower() == "that " and body[start - 1 : start] in (" ", ""):
+        start += 5
+    return start, end

@@ -1,0 +1,115 @@
+"""One label per sentence: attributed, unsupported or other (corpus guidelines, "Sentences").
+
+- ``attributed``: the sentence holds a cue or lies inside attributed content
+  (also a dash paragraph continuing a quote), and the source is identifiable;
+- ``unsupported``: its claim rests on a vague source, or it speaks in the
+  article's own voice through a hedge ("reportedly", "may"), an impersonal
+  construction that hides the source ("it was known") or an evaluative word
+  ("historic"), or it is a heading built on a scare quote;
+- ``other``: everything else (background facts, headings, datelines).
+
+Each label carries its reasons: the cue and speaker, the vague source, the hedge.
+"""
+
+from __future__ import annotations
+
+import bisect
+from functools import cache
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from medialit.article import Article
+from medialit.nlp.attribution import Found
+from medialit.nlp.lexicons import load_lexicon
+from medialit.nlp.quotes import find_quotes
+from medialit.spans import Attribution, Span
+
+MIN_CONTENT_SHARE = 0.5
+
+
+@cache
+def _patterns() -> tuple[tuple[str, list], ...]:
+    return tuple((f"{e['label']}:{e['id']}", e["pattern"]) for e in load_lexicon("unsupported_cues"))
+
+
+def _matcher(doc: Doc) -> Matcher:
+    cached = _MATCHERS.get(id(doc.vocab))
+    if cached is None:
+        cached = Matcher(doc.vocab)
+        for key, pattern in _patterns():
+            cached.add(key, [pattern])
+        _MATCHERS[id(doc.vocab)] = cached
+    return cached
+
+
+_MATCHERS: dict[int, Matcher] = {}
+
+
+def label_sentences(doc: Doc, article: Article, found: Found) -> list[Span]:
+    """A labelled Span for every sentence of ``article.sentences``, with the reasons for its label."""
+    body = article.body
+    quotes = find_quotes(body)
+    cues = _cue_hits(doc, quotes)
+    starts = [c[0] for c in cues]
+    headings = [(b.start, b.end) for b in article.paragraphs if b.kind == "heading"]
+    out = []
+    for start, end in article.sentences:
+        heading = any(s <= start and end <= e for s, e in headings)
+        label, reasons = _label(body, start, end, found, heading, quotes)
+        if label == "other" and not heading:
+            k = bisect.bisect_left(starts, start)
+            hits = [cue for cue in cues[k:] if cue[0] < end]
+            if hits:
+                label, reasons = "unsupported", tuple(dict.fromkeys(h[1] for h in hits))
+        out.append(Span(start, end, label, reasons))
+    return out
+
+
+def _label(body: str, start: int, end: int, found: Found, heading: bool, quotes) -> tuple[str, tuple[str, ...]]:
+    if heading:
+        scare = [q for q in quotes if start <= q.start < end and len(body[q.start : q.end].split()) == 1]
+        if scare:
+            return "unsupported", (f"scare quote ‘{body[scare[0].start : scare[0].end]}’ in a heading",)
+        return "other", ("heading",)
+    governing = [a for a in found.attributions if _governs(a, start, end, body)]
+    if governing:
+        vague = [a for a in governing if found.kinds.get(a.speaker) == "vague"]
+        if len(vague) == len(governing):
+            return "unsupported", tuple(f"vague source: {a.source.text(body)} ({a.cue.text(body)})" for a in vague)
+        return "attributed", tuple(_reason(a, body) for a in governing if a not in vague)
+    continuing = [c for c in found.continuations if c.start <= start < c.end]
+    if continuing:
+        return "attributed", continuing[0].reasons
+    return "other", ()
+
+
+def _governs(attribution: Attribution, start: int, end: int, body: str) -> bool:
+    if start <= attribution.cue.start < end:
+        return True
+    content = attribution.content
+    if content is None:
+        return False
+    shared = max(0, min(end, content.end) - max(start, content.start))
+    return shared >= MIN_CONTENT_SHARE * len(body[start:end].strip())
+
+
+def _reason(attribution: Attribution, body: str) -> str:
+    return f"{attribution.cue.text(body)} ({attribution.speaker}; {attribution.rule.split(';')[0]})"
+
+
+def _cue_hits(doc: Doc, quotes) -> list[tuple[int, str]]:
+    """(position, reason) for hedges, impersonal constructions and evaluative words outside quotations."""
+    quote_starts = [q.start for q in quotes]
+    hits = []
+    for match_id, s, e in _matcher(doc)(doc):
+        position = doc[s].idx
+        k = bisect.bisect_right(quote_starts, position) - 1
+        if k >= 0 and quotes[k].start <= position < quotes[k].end:
+            continue
+        key = doc.vocab.strings[match_id]
+        label, _, word = key.partition(":")
+        kind = {"HEDGE": "hedge", "VAGUE_PASSIVE": "source hidden", "EVALUATIVE": "evaluative word"}.get(label, label)
+        hits.append((position, f"{kind}: {doc[s:e].text}"))
+    hits.sort()
+    return hits

@@ -1,0 +1,220 @@
+"""Sources: who a source phrase refers to, what kind of source it is, and where it is mentioned.
+
+A pronoun ("He") goes to the person last credited; a title ("The Prime
+Minister") to the person the article names with that title; a surname
+("Støre") to the fullest form of the name in the article. Kinds: ``person``,
+``organisation``, ``document`` (documents and media), ``vague`` (vague or
+anonymous) and ``pronoun`` (a pronoun left unresolved).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from medialit.nlp.lexicons import load_lexicon
+from medialit.spans import Attribution, Span
+
+KINDS = ("person", "organisation", "document", "vague", "pronoun")
+PERSON_PRONOUNS = frozenset("he she him her his hers".split())
+SPEAKER_PRONOUNS = frozenset("i we me us".split())
+GROUP_PRONOUNS = frozenset("they them it its".split())
+ORG_ENTS = frozenset(("ORG", "GPE", "NORP", "LOC"))
+DETERMINERS = frozenset("the a an this that these those".split())
+
+
+@cache
+def _words(name: str, key: str = "id") -> frozenset[str]:
+    out = set()
+    for entry in load_lexicon(name):
+        out.add(str(entry[key]).replace("_", " ").lower())
+    return frozenset(out)
+
+
+def title_words() -> frozenset[str]:
+    return frozenset(w for title in _words("titles") for w in title.split())
+
+
+def vague_heads() -> frozenset[str]:
+    return frozenset(e["id"] for e in load_lexicon("vague_sources") if e.get("category") == "head")
+
+
+def vague_modifiers() -> frozenset[str]:
+    return frozenset(e["id"] for e in load_lexicon("vague_sources") if e.get("category") == "modifier")
+
+
+def document_heads() -> frozenset[str]:
+    return _words("document_sources")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One distinct speaker: its kind and every span where the article mentions it."""
+
+    speaker: str
+    kind: str
+    mentions: tuple[Span, ...]
+    reasons: tuple[str, ...] = ()
+
+    def to_dict(self, body: str) -> dict[str, Any]:
+        return {
+            "speaker": self.speaker,
+            "kind": self.kind,
+            "mentions": [{"start": m.start, "end": m.end, "text": m.text(body)} for m in self.mentions],
+            "reasons": list(self.reasons),
+        }
+
+
+class SpeakerResolver:
+    """Resolves source phrases of one doc, remembering the kind of each speaker it names."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.titles = title_words()
+        self.kinds: dict[str, str] = {}
+        self.names = self._name_runs()
+
+    def _name_runs(self) -> list[tuple[int, str, str]]:
+        """(position, full name without titles, title words before it) of each run of proper nouns."""
+        runs = []
+        doc = self.doc
+        k = 0
+        while k < len(doc):
+            if doc[k].pos_ != "PROPN":
+                k += 1
+                continue
+            j = k
+            while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].tag_ != "POS":
+                j += 1
+            tokens = list(doc[k:j])
+            title = []
+            while tokens and tokens[0].lower_.rstrip(".") in self.titles:
+                title.append(tokens.pop(0).lower_)
+            if k > 0 and doc[k - 1].lower_ in self.titles:
+                title.insert(0, doc[k - 1].lower_)
+            if tokens and all(t.ent_type_ not in ORG_ENTS for t in tokens):
+                runs.append((tokens[0].idx, " ".join(t.text for t in tokens), " ".join(title)))
+            k = max(j, k + 1)
+        return runs
+
+    def full_name(self, surname: str) -> str:
+        """The longest proper-noun run in the article that ends with ``surname``."""
+        best = surname
+        for _, name, _ in self.names:
+            if name.split()[-1] == surname and len(name.split()) > len(best.split()):
+                best = name
+        return best
+
+    def resolve(self, head: Token, extent: tuple[int, int], earlier: list[Attribution]) -> tuple[str, str]:
+        """(speaker, why) for the source phrase headed by ``head``; why says how it was resolved."""
+        speaker, kind, why = self._resolve(head, extent, earlier)
+        self.kinds.setdefault(speaker, kind)
+        return speaker, why
+
+    def _resolve(self, head: Token, extent: tuple[int, int], earlier: list[Attribution]) -> tuple[str, str, str]:
+        lower = head.lower_
+        text = self.doc.text[extent[0] : extent[1]]
+        if lower in PERSON_PRONOUNS:
+            person = self._last_person(earlier, head.idx)
+            return (person, "person", f"pronoun '{head.text}' -> {person}") if person else (head.text, "pronoun", "")
+        if lower in SPEAKER_PRONOUNS | GROUP_PRONOUNS:
+            if earlier and lower in GROUP_PRONOUNS:
+                last = earlier[-1].speaker
+                return last, self.kinds.get(last, "organisation"), f"pronoun '{head.text}' -> {last}"
+            return head.text, "pronoun", ""
+        name = self._person_in(head, extent)
+        if name:
+            return self.full_name(name), "person", ""
+        if head.ent_type_ in ORG_ENTS or any(t.ent_type_ == "ORG" for t in head.subtree):
+            return _without_determiner(text), "organisation", ""
+        lemma = head.lemma_.lower()
+        if lemma in self.titles and not any(t.pos_ == "PROPN" and t.lower_ not in self.titles for t in head.subtree):
+            person = self._titled_person(head)
+            if person:
+                return person, "person", f"title '{text}' -> {person}"
+        if head.pos_ in ("NOUN", "PROPN") and head.i > 0 and any(c.lower_ == "the" for c in head.children):
+            for attribution in reversed(earlier):
+                if attribution.source.text(self.doc.text).lower().split()[-1:] == [lower]:
+                    return (
+                        attribution.speaker,
+                        self.kinds.get(attribution.speaker, "vague"),
+                        f"'{text}' -> earlier mention",
+                    )
+        return _without_determiner(text), source_kind(head), ""
+
+    def _person_in(self, head: Token, extent: tuple[int, int]) -> str:
+        """The surname of the person named in the source phrase, if it names one."""
+        candidates = [head] + [c for c in head.children if c.dep_ == "appos"]
+        for token in candidates:
+            if token.pos_ == "PROPN" and token.lower_ not in self.titles and token.ent_type_ not in ORG_ENTS:
+                return token.text
+        for ent in self.doc.ents:
+            if ent.label_ == "PERSON" and extent[0] <= ent.start_char < extent[1]:
+                return ent[-1].text
+        return ""
+
+    def _last_person(self, earlier: list[Attribution], position: int) -> str:
+        for attribution in reversed(earlier):
+            if self.kinds.get(attribution.speaker) == "person":
+                return attribution.speaker
+        before = [name for pos, name, _ in self.names if pos < position]
+        return self.full_name(before[-1].split()[-1]) if before else ""
+
+    def _titled_person(self, head: Token) -> str:
+        words = [t.lower_ for t in head.subtree if t.lower_ in self.titles]
+        wanted = " ".join(words)
+        found = [(pos, name) for pos, name, title in self.names if title and title.endswith(wanted)]
+        before = [name for pos, name in found if pos < head.idx]
+        pick = before[-1] if before else (found[0][1] if found else "")
+        return self.full_name(pick.split()[-1]) if pick else ""
+
+    def kind_of(self, speaker: str) -> str:
+        return self.kinds.get(speaker, "organisation")
+
+
+def source_kind(head: Token) -> str:
+    """vague, document or organisation, for a source phrase that names no person."""
+    if is_vague(head):
+        return "vague"
+    if head.lemma_.lower() in document_heads():
+        return "document"
+    return "organisation"
+
+
+def is_vague(head: Token) -> bool:
+    """A source the reader cannot identify: a vague head ("officials"), modifier ("unnamed"), or a bare plural."""
+    lemma = head.lemma_.lower()
+    if lemma in vague_heads() or head.lower_ in vague_heads():
+        return True
+    phrase = list(head.subtree)
+    if any(t.lower_ in vague_modifiers() for t in phrase if t.i <= head.i):
+        return True
+    bare_plural = head.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in head.children)
+    return bare_plural and not any(t.pos_ == "PROPN" for t in phrase)
+
+
+def collect_sources(body: str, attributions: list[Attribution], kinds: dict[str, str]) -> list[Source]:
+    """Distinct speakers in order of first mention, with their mentions (source spans)."""
+    order: dict[str, list[Span]] = {}
+    rules: dict[str, list[str]] = {}
+    for attribution in attributions:
+        order.setdefault(attribution.speaker, [])
+        if attribution.source not in order[attribution.speaker]:
+            order[attribution.speaker].append(Span(attribution.source.start, attribution.source.end, "source"))
+        rules.setdefault(attribution.speaker, []).append(attribution.rule)
+    out = []
+    for speaker, mentions in order.items():
+        kind = kinds.get(speaker, "organisation")
+        reasons = tuple(dict.fromkeys(r.split(";")[0] for r in rules[speaker]))
+        out.append(Source(speaker, kind, tuple(sorted(mentions)), reasons))
+    return out
+
+
+def _without_determiner(text: str) -> str:
+    words = text.split()
+    if len(words) > 1 and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    return " ".join(words)
