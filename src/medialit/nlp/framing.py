@@ -224,8 +224,6 @@ def quote_pairs(text: str) -> list[tuple[int, int]]:
                 continue
             before = text[k - 1] if k > line.start() else " "
             after = text[k + 1] if k + 1 < line.end() else " "
-            if mark in _SINGLE and before.isalnum() and after.isalnum():
-                continue  # apostrophe inside a word
             if stack and not before.isspace() and mark in _PAIRS[text[stack[-1]]] and not after.isalnum():
                 pairs.append((stack.pop(), k + 1))
             elif mark in _PAIRS and (before.isspace() or before in _OPEN_BEFORE or before in _PAIRS) and after.strip():
