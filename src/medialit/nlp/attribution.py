@@ -132,7 +132,7 @@ class _Finder:
         if token.lemma_.lower() in phrase_lexicon()["CUE_NOUN"] and token.dep_ == "dobj":
             return self._speech_noun(token)
         entry = verb_lexicon().get(token.lemma_.lower())
-        if entry and token.pos_ in ("VERB", "AUX"):
+        if entry and (token.pos_ in ("VERB", "AUX") or (token.dep_ == "ROOT" and token.tag_.startswith("VB"))):
             return self._verb(token, entry)
         return None
 
@@ -147,9 +147,17 @@ class _Finder:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if passive:
             return self._passive(verb, agent, entry) if agent is not None else None
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return None  # "to convey ...": an intention or duty, not a statement
         subject = self._subject(verb)
-        if subject is None or subject.lower_ in ("it", "there", "what", "which"):
+        if subject is None or subject.lower_ in ("there", "what", "which") or subject.dep_ == "expl":
             return None
+        if self._in_quote(subject.idx) and not self._in_quote(verb.idx):
+            return None  # a subject inside a quotation is not the source of a cue outside it
+        if entry["stance"] in ("cognition", "evidential") and self._reported(verb):
+            return None  # "X noted [the findings show ...]": the embedded finding is X's statement
+        if entry["stance"] in ("cognition", "evidential") and subject.lower_ in ("i", "we"):
+            return None  # "I think", "we found" inside a statement belong to that statement
         cue = self._cue_extent(verb, entry)
         content, how = self._content(verb, subject, cue, entry)
         if content is None:
@@ -248,7 +256,7 @@ class _Finder:
             if subject is not None:
                 return subject
             if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-                return verb.head
+                return verb.head if _can_speak(verb.head) else None
             if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head is verb:
                 return None
             verb = verb.head
@@ -281,8 +289,19 @@ class _Finder:
         dash = self._dash_content(verb, clause_start)
         if dash:
             return dash, "dash"
-        wanted = CLAUSE_DEPS if entry["stance"] in ("cognition", "evidential") else CONTENT_DEPS
-        parts = [c for c in verb.children if c.dep_ in wanted and c.i > verb.i and not self._is_empty_prep(c)]
+        if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+            return self._as_clause(verb), "clause"  # "As X told Y, CLAUSE"
+        block = self._block_of(verb.idx)
+        same_block = (lambda t: block is None or block.start <= t.idx < block.end)
+        needs_clause = entry["stance"] in ("cognition", "evidential", "directive")
+        wanted = CLAUSE_DEPS if needs_clause else CONTENT_DEPS
+        parts = [
+            c
+            for c in verb.children
+            if c.dep_ in wanted and c.i > verb.i and not self._is_empty_prep(c) and same_block(c)
+        ]
+        if needs_clause and not parts:
+            parts = [c for c in verb.children if c.dep_ in ("dobj", "conj") and c.i > verb.i and _finite_inside(c)]
         if verb.lemma_ == "tell":
             parts = [c for c in parts if c.dep_ not in ("dobj", "dative")] or []
         if not parts:
@@ -291,10 +310,28 @@ class _Finder:
             return None, ""
         start = min(self._extent(p)[0] for p in parts)
         end = max(self._extent(p)[1] for p in parts)
+        if block is not None:
+            start, end = max(start, block.start), min(end, block.end)
         start, end = _trim(self.body, start, end)
         if end <= start:
             return None, ""
         return (start, end), "clause"
+
+    def _as_clause(self, verb: Token) -> tuple[int, int] | None:
+        head = verb.head
+        start = verb.right_edge.idx + len(verb.right_edge)
+        end = head.right_edge.idx + len(head.right_edge)
+        if head.i < verb.i:
+            return None
+        block = self._block_of(verb.idx)
+        if block is not None:
+            end = min(end, block.end)
+        start, end = _trim(self.body, start, end)
+        return (start, end) if end > start else None
+
+    def _reported(self, verb: Token) -> bool:
+        lexicon = verb_lexicon()
+        return any(a.lemma_.lower() in lexicon for a in verb.ancestors)
 
     def _is_empty_prep(self, token: Token) -> bool:
         return token.dep_ == "prep" and token.lower_ in ("in", "on", "at", "during", "after", "before", "with", "from")
@@ -339,9 +376,14 @@ class _Finder:
         return k >= 0 and self.quotes[k].start <= position < self.quotes[k].end
 
     def _extent(self, token: Token) -> tuple[int, int]:
+        """The token's phrase (its subtree), kept inside the token's paragraph."""
         start = token.left_edge.idx
         last = token.right_edge
-        return _trim(self.body, start, last.idx + len(last))
+        end = last.idx + len(last)
+        block = self._block_of(token.idx)
+        if block is not None:
+            start, end = max(start, block.start), min(end, block.end)
+        return _trim(self.body, start, end)
 
     def _block_of(self, position: int):
         k = bisect.bisect_right(self.block_starts, position) - 1
@@ -473,11 +515,32 @@ class _Finder:
         return out
 
 
+def _can_speak(noun: Token) -> bool:
+    """A noun that can be a source: a name, an entity, or a document, vague-source or title noun."""
+    from medialit.nlp.sources import document_heads, title_words, vague_heads
+
+    lemma = noun.lemma_.lower()
+    return (
+        noun.pos_ == "PROPN"
+        or bool(noun.ent_type_)
+        or lemma in document_heads()
+        or lemma in vague_heads()
+        or lemma in title_words()
+    )
+
+
+def _finite_inside(token: Token) -> bool:
+    """A finite verb in the phrase: "found [reduction ... exceeded ...]" is a clause the parser missed."""
+    return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in token.subtree if t.i > token.i)
+
+
 def _trim(body: str, start: int, end: int) -> tuple[int, int]:
     """Shrink a span past surrounding spaces, punctuation and quotation marks (keeping final .!? inside words)."""
     while start < end and (body[start].isspace() or body[start] in ",;:–—-\"'“”„«»‘’("):
         start += 1
     while end > start and (body[end - 1].isspace() or body[end - 1] in ",;:–—-\"'“”„«»‘’.)"):
+        if body[end - 1] == ")" and "(" in body[start:end]:
+            break
         end -= 1
     if start < end and body[start : start + 5].lower() == "that " and body[start - 1 : start] in (" ", ""):
         start += 5

@@ -72,7 +72,8 @@ def _label(body: str, start: int, end: int, found: Found, heading: bool, quotes)
         if scare:
             return "unsupported", (f"scare quote ‘{body[scare[0].start : scare[0].end]}’ in a heading",)
         return "other", ("heading",)
-    governing = [a for a in found.attributions if _governs(a, start, end, body)]
+    governing = [a for a in found.attributions if start <= a.cue.start < end]
+    governing = governing or [a for a in found.attributions if _governs(a, start, end, body)]
     if governing:
         vague = [a for a in governing if found.kinds.get(a.speaker) == "vague"]
         if len(vague) == len(governing):
@@ -107,9 +108,19 @@ def _cue_hits(doc: Doc, quotes) -> list[tuple[int, str]]:
         k = bisect.bisect_right(quote_starts, position) - 1
         if k >= 0 and quotes[k].start <= position < quotes[k].end:
             continue
+        if _reported(doc[s]):
+            continue
         key = doc.vocab.strings[match_id]
         label, _, word = key.partition(":")
         kind = {"HEDGE": "hedge", "VAGUE_PASSIVE": "source hidden", "EVALUATIVE": "evaluative word"}.get(label, label)
         hits.append((position, f"{kind}: {doc[s:e].text}"))
     hits.sort()
     return hits
+
+
+def _reported(token) -> bool:
+    """A word inside what a speech verb reports ("asked how it could ...") is not the article's own voice."""
+    from medialit.nlp.attribution import verb_lexicon
+
+    lexicon = verb_lexicon()
+    return any(a.lemma_.lower() in lexicon and a.pos_ == "VERB" for a in token.ancestors)

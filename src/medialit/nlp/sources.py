@@ -103,6 +103,12 @@ class SpeakerResolver:
     def full_name(self, surname: str) -> str:
         """The longest proper-noun run in the article that ends with ``surname``."""
         best = surname
+        for ent in self.doc.ents:
+            words = [w for w in ent.text.split() if w.lower().rstrip(".") not in self.titles]
+            if ent.label_ == "PERSON" and words and words[-1] == surname and len(words) > len(best.split()):
+                best = " ".join(words)
+        if best != surname:
+            return best
         for _, name, _ in self.names:
             if name.split()[-1] == surname and len(name.split()) > len(best.split()):
                 best = name
@@ -125,9 +131,12 @@ class SpeakerResolver:
                 last = earlier[-1].speaker
                 return last, self.kinds.get(last, "organisation"), f"pronoun '{head.text}' -> {last}"
             return head.text, "pronoun", ""
-        name = self._person_in(head, extent)
-        if name:
-            return self.full_name(name), "person", ""
+        if head.pos_ == "PROPN" and self.full_name(head.text) != head.text:
+            return self.full_name(head.text), "person", ""
+        if head.ent_type_ not in ORG_ENTS:
+            name = self._person_in(head, extent)
+            if name:
+                return self.full_name(name), "person", ""
         if head.ent_type_ in ORG_ENTS or any(t.ent_type_ == "ORG" for t in head.subtree):
             return _without_determiner(text), "organisation", ""
         lemma = head.lemma_.lower()
