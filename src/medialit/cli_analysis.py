@@ -50,10 +50,13 @@ def run_evaluate(args: argparse.Namespace) -> int:
         if not folder.is_dir():
             what = "is a file" if folder.exists() else "no such folder"
             raise UserError(f"{folder}: {what}; give folders that hold ID.md and ID.gold.json pairs")
-    from medialit.evaluate import evaluate
+    from medialit.evaluate import EvaluationError, evaluate
 
-    with _model_errors():
-        evaluation = evaluate([Path(d) for d in args.dirs])
+    try:
+        with _model_errors():
+            evaluation = evaluate([Path(d) for d in args.dirs])
+    except EvaluationError as error:
+        raise UserError(f"{', '.join(args.dirs)}: {error}") from None
     print(_text(evaluation.to_json()) if args.json else evaluation.to_text())
     return 0
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -86,3 +87,32 @@ def test_unknown_command_or_option_prints_usage_and_status_2(medialit_command, a
     assert done.returncode == 2
     assert done.stderr.startswith("usage: medialit")
     assert "Traceback" not in done.stderr
+
+
+def test_evaluate_folder_without_gold_pairs(medialit_command, tmp_path):
+    (tmp_path / "story.md").write_text("---\nid: story\n---\nBody.\n", encoding="utf-8")
+    done = run(medialit_command, "evaluate", str(tmp_path))
+    assert done.returncode == 2
+    (line,) = done.stderr.splitlines()
+    assert str(tmp_path) in line and "no ID.md + ID.gold.json pairs" in line
+
+
+def test_evaluate_broken_gold_file(medialit_command, tmp_path, shared_dir):
+    (tmp_path / "stoere-putin-call.md").write_bytes((shared_dir / "corpus/dev/stoere-putin-call.md").read_bytes())
+    gold = tmp_path / "stoere-putin-call.gold.json"
+    gold.write_text('{"article": 1', encoding="utf-8")
+    done = run(medialit_command, "evaluate", str(tmp_path))
+    assert done.returncode == 2
+    (line,) = done.stderr.splitlines()
+    assert str(gold) in line and "not valid JSON" in line
+
+
+@pytest.mark.model
+def test_analyze_with_a_model_that_is_not_installed(medialit_command):
+    env = os.environ | {"MEDIALIT_SPACY_MODEL": "no_such_model_xx"}
+    done = subprocess.run(
+        [*medialit_command, "analyze", "stoere-putin-call"], capture_output=True, text=True, timeout=120, env=env
+    )
+    assert done.returncode == 2
+    (line,) = done.stderr.splitlines()
+    assert "no_such_model_xx" in line and "medialit doctor" in line
