@@ -136,6 +136,28 @@ def test_a_noun_that_shares_a_speech_verb_lemma_is_not_a_speech_verb(nlp):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("“It was brutal,” she claimed.", "claimed"),
+        ("He admitted to lying.", "admitted"),
+        ("The ministry denied that the visas were refused.", "denied"),
+    ],
+)
+def test_a_speech_verb_reporting_a_clause_or_quotation_is_a_cue(nlp, text, words):
+    cue(nlp, text, "speech_verb", words)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    ["The embassy denied visas to the team.", "Both countries maintained a policy of turning boats away."],
+)
+def test_a_speech_verb_without_reported_content_is_not_a_cue(nlp, text):
+    assert "speech_verb" not in [label for label, _ in cues(nlp, text)]
+
+
+@pytest.mark.model
 def test_a_hedge_phrase_wins_over_the_intensifier_inside_it(nlp):
     assert cues(nlp, "They are not completely safe.") == [("hedge", "not completely")]
 
@@ -207,6 +229,23 @@ def test_quote_pairs_skip_apostrophes(text, quoted):
 def test_apostrophes_never_make_scare_quotes(nlp):
     text = "Støre’s aides don’t like the ‘tidy’ label, and Norway’s allies agree."
     assert [words for label, words in cues(nlp, text) if label == "scare_quote"] == ["‘tidy’"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The attack was planned on the website "Insurgency Wiki", a spinoff.',
+        'The refugee team listed their country as "Hope" on their shirts.',
+    ],
+)
+def test_a_quoted_name_or_title_is_not_a_scare_quote(nlp, text):
+    assert "scare_quote" not in [label for label, _ in cues(nlp, text)]
+
+
+@pytest.mark.model
+def test_a_capital_that_only_opens_the_sentence_still_allows_a_scare_quote(nlp):
+    cue(nlp, "Some background.\n“Tidy” talks ended early.", "scare_quote", "“Tidy”")
 
 
 @pytest.mark.model

@@ -76,8 +76,9 @@ def framing_cues(doc: Doc) -> list[Span]:
     rules = _rules(doc.vocab)
     text = doc.text  # built anew on every access, so read once
     quoted, scare = _classify_pairs(doc, text, quote_pairs(text), rules)
-    regions = quoted + [(start + 1, end - 1) for start, end in scare] + dash_quotes(doc, text)
-    cues = _lexicon_cues(doc, rules) + _speech_verb_cues(doc, rules)
+    quoted += dash_quotes(doc, text)
+    regions = quoted + [(start + 1, end - 1) for start, end in scare]
+    cues = _lexicon_cues(doc, rules) + _speech_verb_cues(doc, rules, quoted)
     cues += [
         Span(start, end, "scare_quote", (SCARE_QUOTE_REASON, "rule: paired quotation marks")) for start, end in scare
     ]
@@ -187,12 +188,20 @@ def _lexicon_reasons(text: str, name: str, entry: dict) -> tuple[str, ...]:
     return (first, f"lexicon {name}, entry '{entry.get('id', text)}' ({entry.get('category', label)})")
 
 
-def _speech_verb_cues(doc: Doc, rules: _Rules) -> list[Span]:
-    """Evaluative verbs of saying ('claimed', 'admitted') from the speech-verb lexicon."""
+def _speech_verb_cues(doc: Doc, rules: _Rules, regions: list[tuple[int, int]]) -> list[Span]:
+    """Evaluative verbs of saying ('claimed', 'admitted') that report something said.
+
+    The verb must report something said: a clause ('claimed that ...', 'admitted
+    to lying') or a quotation in its sentence, whatever the entry's ``content``
+    key allows. So 'denied visas' and 'maintained a policy' are not cues, at the
+    price of missing 'denied the allegations'.
+    """
     cues = []
     for match_id, start, end in rules.speech(doc):
         entry = rules.speech_entries[match_id]
         part = doc[start:end]
+        if not _reports_content(part.root, regions):
+            continue
         first = f"evaluative speech verb '{part.text}' (neutral: '{entry.get('neutral', 'said')}')"
         detail = f"lexicon {SPEECH_LEXICON}, entry '{entry.get('id', part.lemma_)}'"
         if entry.get("note"):
@@ -254,7 +263,15 @@ def _is_scare_quote(doc: Doc, text: str, start: int, end: int, rules: _Rules) ->
     part = doc.char_span(start + 1, end - 1, alignment_mode="expand")
     if part is None or len(part) == 0:
         return False
+    if all(word[0].isupper() for word in words) and not _opens_sentence(doc, part):
+        return False  # a name or title being named ("Insurgency Wiki", "Hope"), not a word held at a distance
     return not _speech_nearby(doc, part, rules)
+
+
+def _opens_sentence(doc: Doc, part) -> bool:
+    """True when only the opening mark stands between the quoted words and the start of their sentence."""
+    first = part.start - 1 if part.start and doc[part.start - 1].is_quote else part.start
+    return first == 0 or bool(doc[first].is_sent_start) or doc[first - 1].is_space
 
 
 def _speech_nearby(doc: Doc, part, rules: _Rules) -> bool:
@@ -264,6 +281,18 @@ def _speech_nearby(doc: Doc, part, rules: _Rules) -> bool:
             return True
     window = list(doc[max(part.start - 3, 0) : part.start]) + list(doc[part.end : part.end + 3])
     return any(_is_speech_verb(t, rules) for t in window)
+
+
+_CLAUSE_DEPS = frozenset(("ccomp", "xcomp", "parataxis"))
+
+
+def _reports_content(verb, regions: list[tuple[int, int]]) -> bool:
+    """The verb governs a clause, a 'to'-gerund ('admitted to lying'), or words inside a quotation."""
+    for child in verb.children:
+        if child.dep_ in _CLAUSE_DEPS or (child.dep_ == "prep" and any(c.dep_ == "pcomp" for c in child.children)):
+            return True
+    sentence = verb.sent
+    return any(start < sentence.end_char and sentence.start_char < end for start, end in regions)
 
 
 def _is_speech_verb(token, rules: _Rules) -> bool:
