@@ -68,7 +68,10 @@ class Evaluation:
         return all(met for _, _, met in self.targets().values())
 
     def to_text(self) -> str:
-        head = f"{'article':<34} {'attr P':>6} {'R':>5} {'F1':>5}  {'cue F1':>6}  {'attrib F1':>9} {'unsup F1':>8} {'other F1':>8}"
+        head = (
+            f"{'article':<34} {'attr P':>6} {'R':>5} {'F1':>5}  {'cue F1':>6}  "
+            f"{'attrib F1':>9} {'unsup F1':>8} {'other F1':>8}"
+        )
         lines = [head, "-" * len(head)]
         for row in [*self.articles, self.micro]:
             a, s = row.attribution, row.sentences
@@ -137,7 +140,7 @@ def speaker_right(predicted: Attribution, gold: Attribution) -> bool:
     """The gold speaker's last word occurs in the predicted speaker, or the source spans overlap."""
     words = gold.speaker.split()
     surname = words[-1].lower() if words else ""
-    return bool(surname) and surname in predicted.speaker.lower() or predicted.source.overlap(gold.source) > 0
+    return (bool(surname) and surname in predicted.speaker.lower()) or predicted.source.overlap(gold.source) > 0
 
 
 def _overlap(answer: Span, key: Span) -> bool:

@@ -132,7 +132,7 @@ class _Finder:
         if token.lemma_.lower() in phrase_lexicon()["CUE_NOUN"] and token.dep_ == "dobj":
             return self._speech_noun(token)
         entry = verb_lexicon().get(token.lemma_.lower())
-        if entry and (token.pos_ in ("VERB", "AUX") or (token.dep_ == "ROOT" and token.tag_.startswith("VB"))):
+        if entry and (token.pos_ in ("VERB", "AUX") or _verb_tagged_as_noun(token)):
             return self._verb(token, entry)
         return None
 
@@ -146,7 +146,8 @@ class _Finder:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if passive:
-            return self._passive(verb, agent, entry) if agent is not None else None
+            speech = entry["stance"] in ("neutral", "evaluative")
+            return self._passive(verb, agent, entry) if agent is not None and speech else None
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return None  # "to convey ...": an intention or duty, not a statement
         subject = self._subject(verb)
@@ -156,8 +157,8 @@ class _Finder:
             return None  # a subject inside a quotation is not the source of a cue outside it
         if entry["stance"] in ("cognition", "evidential") and self._reported(verb):
             return None  # "X noted [the findings show ...]": the embedded finding is X's statement
-        if entry["stance"] in ("cognition", "evidential") and subject.lower_ in ("i", "we"):
-            return None  # "I think", "we found" inside a statement belong to that statement
+        if entry["stance"] in ("cognition", "evidential", "directive") and subject.lower_ in ("i", "we"):
+            return None  # "I think", "we urge" inside a statement belong to that statement
         cue = self._cue_extent(verb, entry)
         content, how = self._content(verb, subject, cue, entry)
         if content is None:
@@ -203,7 +204,7 @@ class _Finder:
 
     def _stance_adjective(self, adj: Token) -> dict | None:
         copula = adj.head if adj.dep_ == "acomp" else adj
-        if not any(c.lemma_ == "be" for c in list(copula.children) + [copula]):
+        if not any(c.lemma_ == "be" for c in [*copula.children, copula]):
             return None
         subject = next((c for c in copula.children if c.dep_ in SUBJECTS), None)
         if subject is None or subject.lower_ in ("it", "there"):
@@ -253,8 +254,12 @@ class _Finder:
         seen = 0
         while seen < 4:
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+            if subject is None and verb.tag_ == "NNS" and verb.dep_ == "ROOT":  # "X notes, ..." tagged as a noun
+                subject = next((c for c in verb.children if c.dep_ == "nmod" and c.i < verb.i), None)
             if subject is not None:
-                return subject
+                return subject if seen == 0 or _can_speak(subject) else None
+            if verb.dep_ == "acl" and verb.tag_ == "VBN":
+                return None  # "a user labelled X": a passive participle names, nobody speaks
             if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
                 return verb.head if _can_speak(verb.head) else None
             if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head is verb:
@@ -292,8 +297,11 @@ class _Finder:
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
             return self._as_clause(verb), "clause"  # "As X told Y, CLAUSE"
         block = self._block_of(verb.idx)
-        same_block = (lambda t: block is None or block.start <= t.idx < block.end)
-        needs_clause = entry["stance"] in ("cognition", "evidential", "directive")
+
+        def same_block(t: Token) -> bool:
+            return block is None or block.start <= t.idx < block.end
+
+        needs_clause = entry["content"] != "object"
         wanted = CLAUSE_DEPS if needs_clause else CONTENT_DEPS
         parts = [
             c
@@ -301,7 +309,11 @@ class _Finder:
             if c.dep_ in wanted and c.i > verb.i and not self._is_empty_prep(c) and same_block(c)
         ]
         if needs_clause and not parts:
-            parts = [c for c in verb.children if c.dep_ in ("dobj", "conj") and c.i > verb.i and _finite_inside(c)]
+            parts = [
+                c
+                for c in verb.children
+                if c.dep_ in ("dobj", "conj") and c.i > verb.i and _finite_inside(c) and not _is_cue(c)
+            ]
         if verb.lemma_ == "tell":
             parts = [c for c in parts if c.dep_ not in ("dobj", "dative")] or []
         if not parts:
@@ -529,9 +541,32 @@ def _can_speak(noun: Token) -> bool:
     )
 
 
+def _verb_tagged_as_noun(token: Token) -> bool:
+    """ "notes" in "The department notes, ..." parsed as a plural noun heading the sentence with a clause."""
+    return token.dep_ == "ROOT" and (
+        token.tag_.startswith("VB") or (token.tag_ == "NNS" and any(c.dep_ == "ccomp" for c in token.children))
+    )
+
+
+def _is_cue(token: Token) -> bool:
+    return token.lemma_.lower() in verb_lexicon()
+
+
 def _finite_inside(token: Token) -> bool:
     """A finite verb in the phrase: "found [reduction ... exceeded ...]" is a clause the parser missed."""
-    return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in token.subtree if t.i > token.i)
+    return any(
+        t.tag_ in ("VBD", "VBZ", "VBP", "MD") and not _in_relative_clause(t, token)
+        for t in token.subtree
+        if t.i > token.i
+    )
+
+
+def _in_relative_clause(token: Token, top: Token) -> bool:
+    while token is not top and token.head is not token:
+        if token.dep_ == "relcl":
+            return True
+        token = token.head
+    return False
 
 
 def _trim(body: str, start: int, end: int) -> tuple[int, int]:

