@@ -236,6 +236,25 @@ def _q(*args: Any, **kwargs: Any) -> Question:
 QUESTIONS: dict[str, Question] = {
     q.id: q
     for q in [
+        # Lesson 0: the kit
+        _q(
+            "l0.run",
+            "choice",
+            "Which keys run the current cell and move on to the next one?",
+            "Two keys, held together: one of them you also use for capital letters.",
+            "Shift+Enter. Ctrl+Enter runs the cell and stays on it.",
+            accept=(("shift enter", "shift+enter", "shift return", "shift + enter"),),
+        ),
+        _q(
+            "l0.saved",
+            "choice",
+            "Where does the highlighter keep your marks: in the notebook file, or in a separate .json file "
+            "next to it? Answer notebook or json.",
+            "Look at the save_to= part of the cell that made the highlighter.",
+            "In a separate file next to the notebook (here lesson00.highlights.json), saved as you mark. "
+            "Your marks survive a kernel restart, and you can hand the file in or open it again.",
+            accept=(("json", "json file", "a json file", "separate file", "file"),),
+        ),
         # Lesson 1: meeting the example article (ungraded first impressions)
         _q(
             "l1.words",

@@ -10,6 +10,8 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 
+from medialit.spans import Span
+
 # Okabe & Ito (2008) colour-blind-safe palette, in their order.
 OKABE_ITO = {
     "orange": "#E69F00",
@@ -110,7 +112,36 @@ def sentence_map(sentences, body: str, ax: Axes | None = None) -> Axes:
     spans = sorted(sentences, key=lambda s: s.start)
     labels = [lab for lab in SENTENCE_ORDER if any(s.label == lab for s in spans)]
     labels += sorted({s.label for s in spans} - set(labels))
-    ax = new_axes(ax, (8, 2.6))
+    length = max(1, len(body))
+    ax = _label_rows(spans, body, ax, order=SENTENCE_ORDER)
+    counts = ", ".join(f"{sum(s.label == lab for s in spans)} {lab}" for lab in labels)
+    alt = (
+        f"Map of {len(spans)} sentences by position in the article (0 to 100 per cent) and label: "
+        f"{counts or 'no sentences'}. " + _where(spans, length)
+    )
+    return finish(ax, title="Sentences by label", xlabel="position in the article (%)", ylabel="label", alt=alt)
+
+
+def page_layout(paragraphs, body: str, ax: Axes | None = None) -> Axes:
+    """What the page is made of: each line as a bar at its place, one row per kind (heading, quote, ...).
+
+    ``paragraphs`` are ``Article.paragraphs`` (anything with start, end and kind).
+    """
+    spans = [Span(p.start, p.end, p.kind) for p in paragraphs]
+    ax = _label_rows(spans, body, ax, order=("text", "quote", "bullet", "heading"))
+    counts = ", ".join(f"{sum(s.label == k for s in spans)} {k}" for k in dict.fromkeys(s.label for s in spans))
+    alt = f"Map of the article's {len(spans)} lines by position (0 to 100 per cent) and kind: {counts or 'none'}."
+    return finish(
+        ax, title="What the page is made of", xlabel="position in the article (%)", ylabel="kind of line", alt=alt
+    )
+
+
+def _label_rows(spans, body: str, ax: Axes | None, order: tuple[str, ...]) -> Axes:
+    """Bars at each span's position, one row per label in ``order`` (unknown labels after)."""
+    spans = sorted(spans, key=lambda s: s.start)
+    labels = [lab for lab in order if any(s.label == lab for s in spans)]
+    labels += sorted({s.label for s in spans} - set(labels))
+    ax = new_axes(ax, (8, 0.9 + 0.55 * max(2, len(labels))))
     length = max(1, len(body))
     for row, label in enumerate(labels):
         bars = [(100 * s.start / length, 100 * (s.end - s.start) / length) for s in spans if s.label == label]
@@ -119,12 +150,7 @@ def sentence_map(sentences, body: str, ax: Axes | None = None) -> Axes:
     ax.set_yticks(range(len(labels))[::-1], labels)
     ax.set_xlim(0, 100)
     _white(ax)
-    counts = ", ".join(f"{sum(s.label == lab for s in spans)} {lab}" for lab in labels)
-    alt = (
-        f"Map of {len(spans)} sentences by position in the article (0 to 100 per cent) and label: "
-        f"{counts or 'no sentences'}. " + _where(spans, length)
-    )
-    return finish(ax, title="Sentences by label", xlabel="position in the article (%)", ylabel="label", alt=alt)
+    return ax
 
 
 def framing_positions(framing_spans, body: str, ax: Axes | None = None, *, lead: float = 15.0) -> Axes:

@@ -101,3 +101,12 @@ def test_show_displays_figure_with_alt_text_caption_and_closes_it():
     assert plots.caption(ax).startswith("*Figure description (alt text):*") and "A: 1" in plots.caption(ax)
     plots.show(ax)
     assert not plt.get_fignums()
+
+
+def test_page_layout_rows_by_kind_of_line():
+    from medialit import load_article
+
+    article = load_article("stoere-putin-call")
+    ax = plots.page_layout(article.paragraphs, article.body)
+    assert set(rows(ax)) == {"text", "quote", "bullet", "heading"}
+    assert f"{len(article.paragraphs)} lines" in plots.alt_text(ax)

@@ -1,0 +1,1149 @@
+# ruff: noqa: E501 (lesson prose is data)
+"""Write the lesson notebooks in notebooks/ from the text below (run: python tools/build_lessons.py).
+
+The committed .ipynb files are the product; this script only keeps them easy to
+edit and consistent (stable cell ids, no outputs, kernel python3). Edit here,
+re-run, and commit both.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+
+NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+
+LESSONS = {
+    0: "00-start-here.ipynb",
+    1: "01-meet-the-article.ipynb",
+    2: "02-who-is-speaking.ipynb",
+    3: "03-claims-and-evidence.ipynb",
+    4: "04-framing.ipynb",
+    5: "05-where-did-this-text-come-from.ipynb",
+    6: "06-human-against-machine.ipynb",
+    7: "07-your-own-article.ipynb",
+}
+
+
+def link(n: int, text: str | None = None) -> str:
+    return f"[{text or f'lesson {n}'}]({LESSONS[n]})"
+
+
+def nav(n: int) -> str:
+    back = f"← {link(n - 1, 'previous lesson')}" if n > 0 else ""
+    ahead = f"{link(n + 1, 'next lesson')} →" if n + 1 in LESSONS else ""
+    return " · ".join(part for part in (back, link(0, "start here") if n else "", ahead) if part)
+
+
+def header(n: int, title: str, minutes: str, goals: list[str]) -> str:
+    items = "\n".join(f"- {goal}" for goal in goals)
+    return f"# Lesson {n}: {title}\n\n*About {minutes} minutes.* {nav(n)}\n\n**After this lesson you can:**\n\n{items}"
+
+
+def summary(points: list[str], n: int) -> str:
+    items = "\n".join(f"- {p}" for p in points)
+    return f"## Summary\n\n{items}\n\n{nav(n)}"
+
+
+def setup(draws: bool = True, extra: tuple[str, ...] = ()) -> str:
+    """The first code cell of a lesson: imports (sorted as ruff wants) and the two articles."""
+    imports = [
+        "from medialit import load_article" + (", plots" if draws else ""),
+        "from medialit.lessons import check, check_highlights, hint, reveal  # noqa: F401 (yours to call)",
+        *extra,
+    ]
+    imports.sort(key=lambda line: line.split()[1])
+    return "\n".join(imports) + (
+        "\n\n"
+        'article = load_article("stoere-putin-call")  # the example article\n'
+        'practice = load_article("articles/ferry-terminal-vote.md")  # the practice article (fictional)'
+    )
+
+
+CHECK_HELP = (
+    "**How the checks work.** Type your answer between the quotes and run the cell. A wrong answer gets a "
+    "hint, never the answer. When you are stuck, `reveal(...)` shows the hint first and the answer the "
+    "second time."
+)
+
+# ---------------------------------------------------------------- lesson 0
+
+L0 = [
+    (
+        "md",
+        header(
+            0,
+            "Start here",
+            "15",
+            [
+                "run cells in JupyterLab and find your way around a lesson;",
+                "mark words in an article with the highlighter and change or remove a mark;",
+                "say where your marks are saved, and use the self-checks (hint first, answer after).",
+            ],
+        ),
+    ),
+    (
+        "md",
+        """## How the kit works
+
+You read real news articles and mark three things in them:
+
+1. **who is speaking** (sources and what they are credited with),
+2. **claims without support** (who says so? how do we know?),
+3. **framing** (words that colour the story).
+
+A program, the *analyzer*, marks the same things. You will compare your marks with
+its marks and find out where it is wrong. Everything is marked as stretches of text
+with a label, so your marks, the analyzer's and the answer keys can be compared
+directly.
+
+The lessons:
+
+| lesson | topic |
+|---|---|
+| """
+        + link(1, "1 Meet the article")
+        + """ | read the example article, headline against body |
+| """
+        + link(2, "2 Who is speaking")
+        + """ | attribution and sources |
+| """
+        + link(3, "3 Claims and evidence")
+        + """ | unsupported statements |
+| """
+        + link(4, "4 Framing")
+        + """ | loaded words, speech verbs, scare quotes |
+| """
+        + link(5, "5 Where did this text come from")
+        + """ | provenance and lateral reading |
+| """
+        + link(6, "6 Human against machine")
+        + """ | your marks beside the analyzer's |
+| """
+        + link(7, "7 Your own article")
+        + """ | analyse any text you bring |""",
+    ),
+    (
+        "md",
+        """## JupyterLab in five facts
+
+1. A notebook is a list of **cells**. Text cells (like this one) explain; code cells (grey, with `[ ]:`
+   on the left) do things.
+2. Click a code cell and press **Shift+Enter** to run it and move on. **Ctrl+Enter** runs it and stays.
+3. Run the cells **from top to bottom**: later cells use what earlier ones made. If something looks
+   wrong, use *Run → Restart Kernel and Run All Cells*.
+4. Your notebook saves itself every few minutes; **Ctrl+S** saves now.
+5. The **file browser** on the left shows this folder. Files you make (your highlights) appear there.
+
+Run the next cell now.""",
+    ),
+    ("code", setup(draws=False) + '\nprint("Ready:", article.title)'),
+    ("md", "### Check 0.1\n\n" + CHECK_HELP + "\n\nWhich keys run the current cell and move on to the next one?"),
+    ("code", 'check("l0.run", "")'),
+    (
+        "md",
+        """## The highlighter
+
+The next cell shows a short text in the highlighter.
+
+- **Mark:** pick a label (the coloured buttons), then select words with the mouse. The words take the
+  label's colour.
+- **Change or remove:** click a mark to select it, then pick another label or remove it (the widget
+  shows its keys and buttons; the Delete key removes a selected mark).
+- **Keyboard:** Tab moves to the next mark; number keys pick a label.
+- **Feedback:** some activities compare your marks with a key; the widget then shows found, missed and
+  extra marks.
+
+Try it: mark **Vesterhavn** as `place` and **Ingrid Dahl** as `person`.""",
+    ),
+    (
+        "code",
+        """from medialit import Highlighter, from_text
+
+sample = from_text("Mayor Ingrid Dahl of Vesterhavn called the vote a turning point for the town.")
+hl = Highlighter(sample, labels=["person", "place"], save_to="lesson00.highlights.json")
+hl""",
+    ),
+    (
+        "code",
+        """# What you marked, as the kit stores it: start and end (character positions) and a label
+for mark in hl.spans:
+    print(mark)
+if not hl.spans:
+    print("Nothing marked yet: mark two words above, then run this cell again.")""",
+    ),
+    (
+        "md",
+        """## Where your work is saved
+
+The highlighter writes your marks to **`lesson00.highlights.json`** next to this notebook every time you
+change them. Each lesson uses its own file (`lesson01.highlights.json`, ...). Closing the notebook or
+restarting the kernel does not lose them: the highlighter reads the file again when it starts.
+
+### Check 0.2
+
+Where does the highlighter keep your marks: `notebook` or `json`?""",
+    ),
+    ("code", 'check("l0.saved", "")'),
+    (
+        "code",
+        """from pathlib import Path
+
+saved = Path("lesson00.highlights.json")
+print(saved.read_text(encoding="utf-8")[:500] if saved.exists() else "No marks saved yet.")""",
+    ),
+    (
+        "md",
+        summary(
+            [
+                "Run cells top to bottom with Shift+Enter; restart and run all when in doubt.",
+                "The highlighter marks stretches of text with a label; your marks are saved to a "
+                "`lessonNN.highlights.json` file beside the notebook.",
+                "Checks give a hint before the answer: try first, `reveal` when stuck.",
+            ],
+            0,
+        ),
+    ),
+]
+
+# ---------------------------------------------------------------- lesson 1
+
+L1 = [
+    (
+        "md",
+        header(
+            1,
+            "Meet the article",
+            "20",
+            [
+                "read a news article closely and write down first impressions before analysing it;",
+                "compare a headline with the body it stands over;",
+                "tell the report apart from the things printed around it;",
+                "make a first highlight and keep it.",
+            ],
+        ),
+    ),
+    ("code", setup()),
+    (
+        "md",
+        """## Read it
+
+The example article is an English text about a phone call between Norway's prime minister, Jonas Gahr
+Støre, and Russia's president, Vladimir Putin, on 31 March 2022. Read it all once, slowly, before doing
+anything else. Lines that start with a dash (–) are quotes, as in Norwegian newspapers.""",
+    ),
+    (
+        "code",
+        'print(article.title, "|", article.meta["date"], "|", article.meta["outlet"])\nprint()\nprint(article.body)',
+    ),
+    (
+        "md",
+        """## First impressions
+
+Before any tool: note **three things** that struck you (in the cell below, or on paper). Useful starters:
+*Who do I hear from? What do I not learn? Which line would I not expect in a news report?*""",
+    ),
+    ("code", 'my_impressions = """\n1.\n2.\n3.\n"""'),
+    ("md", "### Check 1.1\n\n" + CHECK_HELP + "\n\nRoughly how long is the article: about 100, 600 or 2000 words?"),
+    ("code", 'print("words:", article.words())\ncheck("l1.words", "")'),
+    (
+        "md",
+        """## Headline against body
+
+A headline is the article's summary and its advertisement. Put it beside the first line of the body.""",
+    ),
+    (
+        "code",
+        'first_line = article.text(*article.sentences[0])\nprint("Headline:  ", article.title)\nprint("First line:", first_line)',
+    ),
+    ("md", "### Check 1.2\n\nDoes the headline promise something the body does not deliver? `yes` or `no`."),
+    ("code", 'check("l1.headline", "")'),
+    (
+        "md",
+        """## What is the page made of?
+
+A news page holds more than the report: headings, quotes, lists, and sometimes things that are not
+journalism at all. The figure maps every line of the example article by its shape.""",
+    ),
+    ("code", "ax = plots.page_layout(article.paragraphs, article.body)\nplots.show(ax)"),
+    (
+        "md",
+        """### Check 1.3
+
+The last line of the article is a list of traits in quotation marks. Is it part of the news report?
+`yes` or `no`.""",
+    ),
+    ("code", 'check("l1.end", "")'),
+    (
+        "md",
+        """## A first highlight
+
+Mark anything that makes you ask **“who says so?”** with `question`, and anything that seems **out of
+place** in a news report with `odd`. There is no key for this: it is your starting point, and you will
+come back to these marks in """
+        + link(6)
+        + """.""",
+    ),
+    (
+        "code",
+        'from medialit import Highlighter\n\nfirst = Highlighter(article, labels=["question", "odd"], save_to="lesson01.highlights.json")\nfirst',
+    ),
+    (
+        "code",
+        """marks = first.spans
+print(f"You marked {len(marks)} passages.")
+for mark in marks:
+    print(f"  {mark['label']:>8}: {article.body[mark['start']:mark['end']]!r}")""",
+    ),
+    (
+        "md",
+        """**Discuss or note:** which of your `odd` marks are about *what the text says*, and which about *what
+the text is* (where it came from)? Lessons 2 to 4 deal with the first kind, """
+        + link(5)
+        + """ with the second.""",
+    ),
+    (
+        "md",
+        summary(
+            [
+                "Read first, analyse after: write first impressions down so you can test them later.",
+                "The headline matches the first line; what it leaves out (what was said, by whom) is the story.",
+                "The page carries things that are not the report; keep them apart from the journalism.",
+            ],
+            1,
+        ),
+    ),
+]
+
+# ---------------------------------------------------------------- lesson 2
+
+L2 = [
+    (
+        "md",
+        header(
+            2,
+            "Who is speaking",
+            "30",
+            [
+                "find an attribution's source, cue and content;",
+                "tell direct, indirect, mixed and ‘according to’ attributions apart, including dash quotes;",
+                "resolve a pronoun speaker to a name;",
+                "tell named sources from vague or anonymous ones, and notice whose voice is missing.",
+            ],
+        ),
+    ),
+    ("code", setup()),
+    (
+        "md",
+        """## Attribution: three parts
+
+An **attribution** credits content to someone other than the writer. It has three parts:
+
+| part | what it is | example (practice article) |
+|---|---|---|
+| **source** | the words naming who speaks | *Mayor Ingrid Dahl* |
+| **cue** | the word that marks the attribution | *called*, *says*, *added*, *claimed*, *according to* |
+| **content** | what is credited to the source | *the vote a turning point for the town* |
+
+and a **kind**:
+
+- **direct**: the speaker's own words, in quotation marks or after a **dialogue dash** (–), as
+  Norwegian papers write quotes: `– text, says X.`
+- **indirect**: a paraphrase, often “X said that ...”;
+- **mixed**: a paraphrase with a quoted fragment: X said the plan was “optimistic”;
+- **according to**: “According to X, ...”.
+
+We practise on a short **practice article** written for this course (the people and the town are made
+up), so that the exercises on the example article stay yours to solve.""",
+    ),
+    ("code", "print(practice.body)"),
+    (
+        "md",
+        "### Check 2.1\n\n" + CHECK_HELP + "\n\nWho speaks the line that begins with a dash, `– For thirty years ...`?",
+    ),
+    ("code", 'check("l2.dash", "")'),
+    (
+        "md",
+        """### Check 2.2: pronoun speakers
+
+`– Nobody has asked the people who live by the market, he said.` Who is *he*? A source given as a
+pronoun still has a speaker: always write down the full name.""",
+    ),
+    ("code", 'check("l2.pronoun", "")'),
+    (
+        "md",
+        "### Check 2.3\n\n`Per Haugen claimed the figures were “optimistic”`: direct, indirect, mixed or according_to?",
+    ),
+    ("code", 'check("l2.mixed", "")'),
+    ("md", "### Check 2.4\n\nWhat is the source of the cost figure of 240 million kroner?"),
+    ("code", 'check("l2.according", "")'),
+    (
+        "md",
+        """## Named, vague and anonymous sources
+
+A **named** source can be checked: you can look the person up or ask them. A **vague** source (“many
+residents”, “experts”, “it is said”) or an **anonymous** one (“sources close to the council”) cannot.
+Papers sometimes have good reasons to protect a source, but the reader then has to trust the paper.
+
+### Check 2.5
+
+List the vague or anonymous sources of the practice article, as a list of strings:
+`check("l2.vague", ["...", "..."])`.""",
+    ),
+    ("code", 'check("l2.vague", [""])'),
+    (
+        "md",
+        """## Whose voice is missing?
+
+A story can quote one side at length and the other not at all. Sometimes the other side was asked and
+said nothing: “X did not respond”, “They have not commented”. Such a sentence names a source but
+credits no content to it, so it is **not an attribution**, but it tells you whose voice is missing.
+
+### Check 2.6
+
+Which named party in the practice article was asked but does not speak?""",
+    ),
+    ("code", 'check("l2.silent", "")'),
+    (
+        "md",
+        """## Activity: highlight the sources
+
+In the practice article, mark every **source** (the words naming who speaks). Then run the check cell.
+You may also mark cues and contents for practice; the check looks at sources only.""",
+    ),
+    (
+        "code",
+        """from medialit import Highlighter
+
+sources = Highlighter(practice, labels=["source", "cue", "content"], save_to="lesson02.highlights.json")
+sources""",
+    ),
+    (
+        "code",
+        'only_sources = [m for m in sources.spans if m["label"] == "source"]\n'
+        'check_highlights("l2.sources-activity", only_sources, practice)',
+    ),
+    (
+        "md",
+        """## What the analyzer finds
+
+The analyzer finds attributions with rules: speech verbs, quotation marks, dialogue dashes, “according
+to”, and the nearest fitting name for a pronoun. Each row says which rule fired.""",
+    ),
+    (
+        "code",
+        "from medialit.analysis import analyze\n\npractice_analysis = analyze(practice)\nprint(practice_analysis.to_table())",
+    ),
+    (
+        "md",
+        """## Who speaks how much
+
+The figure counts attributions per speaker, stacked by kind. First the practice article, then the
+example article. Look at the **shape** of the example article's chart: how many voices, and how much
+room each one gets? (The figure shows the analyzer's reading, which may contain mistakes.)""",
+    ),
+    ("code", "plots.show(plots.speakers(practice_analysis))"),
+    ("code", "example_analysis = analyze(article)\nplots.show(plots.speakers(example_analysis))"),
+    (
+        "md",
+        """**Discuss or note:**
+
+- In the example article, one voice dominates. What does the reader learn only from that voice?
+- Which side of the phone call never speaks? Find the sentence that reports it was asked.
+- Is an article that gives one side almost all the room necessarily biased? When is it fair?""",
+    ),
+    (
+        "md",
+        summary(
+            [
+                "An attribution has a source, a cue and content, and is direct, indirect, mixed or ‘according to’.",
+                "A line opened by a dialogue dash is a direct quote; its speaker is named after it.",
+                "Resolve pronouns to names; a document or an organisation can be a source.",
+                "Vague and anonymous sources cannot be checked; a non-response names a missing voice.",
+            ],
+            2,
+        ),
+    ),
+]
+
+# ---------------------------------------------------------------- lesson 3
+
+L3 = [
+    (
+        "md",
+        header(
+            3,
+            "Claims and evidence",
+            "25",
+            [
+                "ask of every sentence: who says so, and how do we know?",
+                "label a sentence attributed, unsupported or other;",
+                "recognise the four ways a statement goes unsupported: no source, a vague source, a hedge, an "
+                "evaluation stated as fact.",
+            ],
+        ),
+    ),
+    ("code", setup()),
+    (
+        "md",
+        """## Three labels
+
+Every sentence gets one label:
+
+- **attributed**: its claim is credited to a source (in the sentence, or by a quote it continues);
+- **unsupported**: the paper states, in its own voice, a claim a reader cannot check from the text;
+- **other**: background facts a report may simply state (a date, a title, that a meeting took place),
+  questions, headings, navigation and bylines.
+
+A statement is **unsupported** when
+
+1. it has **no source** and is contested or consequential;
+2. its source is **vague** (“it is said”, “signals were given”, “many believe”);
+3. a **hedge** carries it (“reportedly”, “allegedly”, “is thought to”);
+4. it is an **evaluation stated as fact** (“the disastrous plan”).
+
+When in doubt between unsupported and other, ask: **would a careful editor write “who says so?” in
+the margin?**""",
+    ),
+    (
+        "code",
+        'for number, (start, end) in enumerate(practice.sentences, 1):\n    print(f"{number:>2}. {practice.body[start:end]}")',
+    ),
+    (
+        "md",
+        "### Check 3.1\n\n"
+        + CHECK_HELP
+        + "\n\nSentence 2: `..., a decision that will cost residents dearly.` attributed, unsupported or other?",
+    ),
+    ("code", 'check("l3.dearly", "")'),
+    (
+        "md",
+        "### Check 3.2\n\n`The old fish market closed in 2011 and has stood empty since.` attributed, unsupported or other?",
+    ),
+    ("code", 'check("l3.fishmarket", "")'),
+    ("md", "### Check 3.3\n\n`Many residents are reportedly unhappy with the plan.` attributed, unsupported or other?"),
+    ("code", 'check("l3.reportedly", "")'),
+    ("md", "### Check 3.4\n\nThe sentence with the 240 million kroner figure: attributed, unsupported or other?"),
+    ("code", 'check("l3.cost", "")'),
+    (
+        "md",
+        """## Activity: label the sentences
+
+The highlighter below works **by sentence**: click a sentence, then pick its label. Label every
+sentence of the practice article; the check looks at the ones you mark `unsupported`.""",
+    ),
+    (
+        "code",
+        """from medialit import Highlighter
+
+claims = Highlighter(practice, labels=["attributed", "unsupported", "other"], mode="sentences",
+                     save_to="lesson03.highlights.json")
+claims""",
+    ),
+    (
+        "code",
+        'unsupported = [m for m in claims.sentence_labels if m["label"] == "unsupported"]\n'
+        'check_highlights("l3.sentences-activity", unsupported, practice)',
+    ),
+    (
+        "md",
+        """## A map of the sentences
+
+The analyzer labels sentences too, and says why. The map puts every sentence at its place in the
+article: where do the unsupported ones cluster? First the practice article, then the example article.
+Remember that the analyzer can be wrong: use the map to decide where to **look**, not what to think.""",
+    ),
+    (
+        "code",
+        """from medialit.analysis import analyze
+
+practice_analysis = analyze(practice)
+plots.show(plots.sentence_map(practice_analysis.sentences, practice.body))""",
+    ),
+    (
+        "code",
+        """for sentence in practice_analysis.sentences:
+    if sentence.label == "unsupported":
+        print(f"{practice.body[sentence.start:sentence.end]!r}\\n   why: {'; '.join(sentence.reasons)}")""",
+    ),
+    (
+        "code",
+        "example_analysis = analyze(article)\nplots.show(plots.sentence_map(example_analysis.sentences, article.body))",
+    ),
+    (
+        "md",
+        """**Discuss or note** (example article, without labelling it: that is the exercise):
+
+- The example article's second line asks a question. Why does a question count as `other`? What does
+  the question do to a reader anyway?
+- Find a sentence in the example article where you would write “how do we know?” in the margin. Keep
+  it for the exercise.""",
+    ),
+    (
+        "md",
+        summary(
+            [
+                "Ask of every sentence: who says so, and how do we know?",
+                "Unsupported: no source, a vague source, a hedge, or an evaluation stated as fact.",
+                "Public, uncontested background is `other`; so are questions, headings and page furniture.",
+                "The analyzer's map shows where to look; you decide.",
+            ],
+            3,
+        ),
+    ),
+]
+
+# ---------------------------------------------------------------- lesson 4
+
+L4 = [
+    (
+        "md",
+        header(
+            4,
+            "Framing",
+            "25",
+            [
+                "find loaded and evaluative words, intensifiers, hedges and scare quotes;",
+                "tell a neutral speech verb (‘said’) from one that judges (‘claimed’, ‘admitted’);",
+                "separate the paper's framing from the framing inside a quote;",
+                "say what a headline and first lines put forward.",
+            ],
+        ),
+    ),
+    ("code", setup()),
+    ("md", "## The categories\n\nThe kit uses six kinds of framing cue:"),
+    (
+        "code",
+        """from medialit.nlp.framing import FRAMING_CATEGORIES
+
+for name, meaning in FRAMING_CATEGORIES:
+    print(f"{name:>12}: {meaning}")""",
+    ),
+    (
+        "md",
+        """## Speech verbs that judge
+
+Compare: *Dahl says the terminal will open in 2028* and *Haugen claimed the figures were optimistic*.
+“Says” reports; “claimed” hints the statement may be false. Other judging verbs: *admitted* (suggests
+guilt), *insisted* (suggests resistance), *conceded*, *alleged*. Giving one side “says” and the other
+“claimed” frames the story without a single opinion word.""",
+    ),
+    ("code", "print(practice.body)"),
+    (
+        "md",
+        "### Check 4.1\n\n"
+        + CHECK_HELP
+        + "\n\nThe mayor `says`; the opposition leader `claimed`. Which verb casts doubt?",
+    ),
+    ("code", 'check("l4.verbs", "")'),
+    (
+        "md",
+        "### Check 4.2\n\nWhich word is in **scare quotes**: quotation marks that signal doubt rather than quote anyone?",
+    ),
+    ("code", 'check("l4.scare", "")'),
+    (
+        "md",
+        """### Check 4.3: headline and first lines
+
+Readers often read only the headline and the first lines. The headline says *after heated debate*.
+Does the body describe the debate itself? `yes` or `no`.""",
+    ),
+    ("code", 'check("l4.headline", "")'),
+    (
+        "md",
+        "### Check 4.4\n\n`– For thirty years we have talked about this. Now we are finally doing it, says Dahl.` Is *finally* the newspaper's framing? `yes` or `no`.",
+    ),
+    ("code", 'check("l4.finally", "")'),
+    (
+        "md",
+        """## Activity: mark the framing
+
+Mark framing cues **in the paper's own voice** in the practice article. Use the labels below; the check
+looks at `loaded`, `evaluative`, `scare_quote` and `speech_verb`.""",
+    ),
+    (
+        "code",
+        """from medialit import Highlighter
+
+framing = Highlighter(practice, labels=["loaded", "evaluative", "intensifier", "scare_quote", "speech_verb", "hedge"],
+                      save_to="lesson04.highlights.json")
+framing""",
+    ),
+    ("code", 'check_highlights("l4.framing-activity", framing.spans, practice)'),
+    (
+        "md",
+        """## Where the framing sits
+
+The analyzer marks framing cues and says whether a cue sits inside a quotation (the speaker's words) or
+in the paper's own voice. The figure places every cue by category and position; the shaded band is
+the headline and first lines. First the practice article, then the example article.""",
+    ),
+    (
+        "code",
+        """from medialit.analysis import analyze
+
+practice_analysis = analyze(practice)
+plots.show(plots.framing_positions(practice_analysis.framing, practice.body))
+for cue in practice_analysis.framing:
+    print(f"{cue.label:>12}: {practice.body[cue.start:cue.end]!r:28} {'; '.join(cue.reasons[:1])}")""",
+    ),
+    (
+        "code",
+        """example_analysis = analyze(article)
+plots.show(plots.framing_positions(example_analysis.framing, article.body))""",
+    ),
+    (
+        "md",
+        """**Discuss or note** (example article):
+
+- A heading in the middle of the example article reads **“tidy” conversation**, in quotation marks. Are
+  these scare quotes, a quote, or something else? (Lesson 5 has a surprise about this word.)
+- The example article's speech verbs for Støre include *told*, *highlighted*, *stressed*, *pointed out*
+  and *believes*. Do any of them judge him? Would *claimed* change how you read him?
+- What does the first line of the example article put forward, and what does it leave for later?""",
+    ),
+    (
+        "md",
+        summary(
+            [
+                "Framing works through word choice: loaded and evaluative words, intensifiers, hedges, scare quotes.",
+                "‘Said’ reports; ‘claimed’, ‘admitted’, ‘insisted’ judge. Watch for one side getting the judging verbs.",
+                "Words inside a quote are the speaker's framing; count against the paper only its own voice.",
+                "The headline and first lines frame everything after them.",
+            ],
+            4,
+        ),
+    ),
+]
+
+# ---------------------------------------------------------------- lesson 5
+
+L5 = [
+    (
+        "md",
+        header(
+            5,
+            "Where did this text come from?",
+            "30",
+            [
+                "spot signs that a text is a copy: a generated author bio, scraped page furniture, machine "
+                "translation;",
+                "check dates and days against each other;",
+                "read laterally: leave the page to find out about its source;",
+                "use SIFT's four moves.",
+            ],
+        ),
+    ),
+    ("code", setup(draws=False)),
+    (
+        "md",
+        """## The bio
+
+Look at the last line of the example article.""",
+    ),
+    ("code", "print(article.body[article.paragraphs[-1].start :])"),
+    (
+        "md",
+        """Read the offline page [generated author bios](lateral-reading/generated-author-bios.md) (it opens in a
+new tab).
+
+### Check 5.1
+
+"""
+        + CHECK_HELP
+        + """
+
+Is the last line a real description of the journalist who wrote the report? `yes` or `no`.""",
+    ),
+    ("code", 'check("l5.bio", "")'),
+    (
+        "md",
+        """## Machine translation
+
+Støre spoke Norwegian. Read this quote from the example article:
+
+> – I provide information about how the world perceives what is happening, and what is happening on the pitch.
+
+### Check 5.2
+
+What did he most likely mean by “on the pitch”? Then read the offline page
+[translation notes](lateral-reading/translation-notes.md): it also explains the heading **“tidy”**
+from lesson 4.""",
+    ),
+    ("code", 'check("l5.pitch", "")'),
+    (
+        "md",
+        """A translation slip matters for attribution: a **direct quote in a translated copy is not the speaker's
+own words**. Treat it as a paraphrase until you have seen the original.
+
+## Scraped page furniture
+
+Copying a web page's text often copies its navigation too: related-story links, newsletter boxes,
+“Register here”. Search the example article for such lines.""",
+    ),
+    (
+        "code",
+        """for block in article.paragraphs:
+    line = article.body[block.start:block.end]
+    print(f"{block.kind:>8} | {line[:90]}")""",
+    ),
+    (
+        "md",
+        "### Check 5.3\n\nWhich lines are scraped page furniture rather than the report? Answer with a list of strings.",
+    ),
+    ("code", 'check("l5.boilerplate", [""])'),
+    (
+        "md",
+        """## Dates
+
+The front matter says 31 March 2022. The text says “on Thursday” and “on Wednesday”. Do they agree?
+Python can tell you the weekday of any date.""",
+    ),
+    (
+        "code",
+        """import datetime
+
+published = datetime.date.fromisoformat(str(article.meta["date"]))
+invasion = datetime.date(2022, 2, 24)  # Russia's full-scale invasion of Ukraine
+print("published on a", published.strftime("%A"))
+print("the day before was a", (published - datetime.timedelta(days=1)).strftime("%A"))
+print("days of war:", (published - invasion).days, "= about", (published - invasion).days // 7, "weeks")""",
+    ),
+    (
+        "md",
+        """The days agree with the text, and “more than a month of war” and “five weeks” fit 31 March 2022. See
+[calendar check](lateral-reading/calendar-check.md). A copy that shows no date of its own can make an
+old report look new: always find out **when** as well as **who**.
+
+## Lateral reading
+
+Fact-checkers do not read a doubtful page more closely; they **leave it** and read what others say
+about its source. The kit ships offline teaching copies of the pages you would open:
+[the list](lateral-reading/README.md).
+
+### Check 5.4
+
+The article names the newspaper whose reporters asked the Russian embassy. Which one? Then read
+[about Aftenposten](lateral-reading/about-aftenposten.md) and
+[what the original report probably looked like](lateral-reading/original-report.md).""",
+    ),
+    ("code", 'check("l5.outlet", "")'),
+    (
+        "md",
+        """## SIFT
+
+Read [SIFT: four moves](lateral-reading/sift.md).
+
+### Check 5.5
+
+Name SIFT's four moves, as a list of four strings.""",
+    ),
+    ("code", 'check("l5.sift", ["", "", "", ""])'),
+    (
+        "md",
+        """## Activity: mark the provenance clues
+
+Mark every clue about **where this text came from** in the example article: `translation` for words
+that read like a machine translation, `scraped` for page furniture, `bio` for the generated bio.
+There is no key: compare with a neighbour, or with the discussion in the instructor's session.""",
+    ),
+    (
+        "code",
+        """from medialit import Highlighter
+
+provenance = Highlighter(article, labels=["translation", "scraped", "bio"], save_to="lesson05.highlights.json")
+provenance""",
+    ),
+    (
+        "md",
+        """**Discuss or note:**
+
+- The page is a translated, scraped copy with a fake author. Does that make the report false? What
+  does it change about how you may quote it?
+- Apply SIFT to the example article: what would you do at each step, with and without internet?""",
+    ),
+    (
+        "md",
+        summary(
+            [
+                "A generated bio, copied page furniture and translation slips show a text is a republication.",
+                "In a translated copy, direct quotes are not the speaker's own words.",
+                "Check days and dates against each other; find out when a text was written.",
+                "Read laterally and use SIFT: Stop, Investigate the source, Find better coverage, Trace to the original.",
+            ],
+            5,
+        ),
+    ),
+]
+
+# ---------------------------------------------------------------- lesson 6
+
+L6 = [
+    (
+        "md",
+        header(
+            6,
+            "Human against machine",
+            "25",
+            [
+                "put your highlights beside the analyzer's and count where you agree;",
+                "explain, for each disagreement, who is right and why;",
+                "name the kinds of mistake a rule-based analyzer makes.",
+            ],
+        ),
+    ),
+    ("code", setup(False, ("from medialit.analysis import analyze", "from medialit.scoring import count, match"))),
+    (
+        "md",
+        """## Your sources beside the machine's
+
+Mark the **sources** in the practice article again (or keep your marks from """
+        + link(2)
+        + """: they are loaded from `lesson02.highlights.json`). Then switch on the
+machine layer in the widget to see the analyzer's marks beside yours.""",
+    ),
+    (
+        "code",
+        """from medialit import Highlighter
+
+mine = Highlighter(practice, labels=["source", "cue", "content"], save_to="lesson02.highlights.json")
+machine = analyze(practice)
+machine_sources = [a.source for a in machine.attributions]
+mine.show_feedback(machine_sources)
+mine""",
+    ),
+    (
+        "code",
+        """from medialit.spans import Span
+
+my_sources = [Span.from_dict(m) for m in mine.spans if m["label"] == "source"]
+pairs = match(my_sources, machine_sources)
+tally = count(pairs)
+print(f"both marked: {tally.tp}   only you: {tally.fn}   only the machine: {tally.fp}")
+for pair in pairs:
+    span = pair.key or pair.answer
+    who = {"correct": "both", "missed": "only you", "extra": "only machine"}[pair.status]
+    print(f"  {who:>12}: {practice.body[span.start:span.end]!r}")
+if not my_sources:
+    print("You have not marked any sources yet: mark them above and run this cell again.")""",
+    ),
+    (
+        "md",
+        """For each line marked *only you* or *only machine*, decide who is right. Use the rule the analyzer gives
+for each of its attributions:""",
+    ),
+    ("code", "print(machine.to_table())"),
+    (
+        "md",
+        """## Typical machine mistakes
+
+Rule-based analyzers fail in predictable ways. Check 6.1 and 6.2 are about two of them.
+
+### Check 6.1
+
+"""
+        + CHECK_HELP
+        + """
+
+A program links a quote to the nearest name before it. Would that get `– Nobody has asked ..., he said.`
+right in the practice article? `yes` or `no`.""",
+    ),
+    ("code", 'check("l6.pronoun", "")'),
+    ("md", "### Check 6.2\n\nCan a word list tell a scare quote from a real quotation of one word? `yes` or `no`."),
+    ("code", 'check("l6.irony", "")'),
+    (
+        "md",
+        """## The machine on the page furniture
+
+The analyzer reads every line as journalism. How does it treat the lines you found in """
+        + link(5)
+        + """, which are not journalism at all?""",
+    ),
+    (
+        "code",
+        """example = analyze(article)
+tail_start = article.body.index("Read also")
+for sentence in example.sentences:
+    if sentence.start >= tail_start:
+        text = article.body[sentence.start:sentence.end]
+        print(f"{sentence.label:>11}: {text[:70]!r}")
+for cue in example.framing:
+    if cue.start >= tail_start:
+        print(f"  framing {cue.label}: {article.body[cue.start:cue.end]!r}")""",
+    ),
+    (
+        "md",
+        """**Discuss or note:**
+
+- The bio is in quotation marks. Did the analyzer treat it as a quote? Why would it?
+- The analyzer does not know the text was machine-translated. Which of its results would you trust
+  less because of that?
+- Where was the machine better than you (faster, more consistent, nothing overlooked)?""",
+    ),
+    (
+        "md",
+        summary(
+            [
+                "Compare item by item: both, only you, only the machine; then decide who is right.",
+                "Rules fail on pronouns with several candidates, on irony and scare quotes, and on text that is "
+                "not journalism (bios, navigation).",
+                "The machine is consistent and fast; you know what the text is. Use it to look, not to judge.",
+            ],
+            6,
+        ),
+    ),
+]
+
+# ---------------------------------------------------------------- lesson 7
+
+L7 = [
+    (
+        "md",
+        header(
+            7,
+            "Your own article",
+            "20 to 30",
+            [
+                "load an article from a file, or paste one in;",
+                "analyse it and read the analyzer's tables and figures critically;",
+                "highlight it yourself and export both your marks and the analysis.",
+            ],
+        ),
+    ),
+    (
+        "md",
+        """## 1. Get the text in
+
+**Option A, a file.** Put a `.md` or `.txt` file in this folder (drag it into the file browser) and
+write its name below. A plain-text file's first line is its headline. The cell starts with the
+practice article so that it runs as it is.
+
+**Option B, paste.** Paste the text between the triple quotes in the cell after, and set `USE_PASTED = True`.""",
+    ),
+    (
+        "code",
+        """from medialit import ArticleError, from_text, load_article, plots
+
+ARTICLE_FILE = "articles/ferry-terminal-vote.md"  # your file name here
+try:
+    mine = load_article(ARTICLE_FILE)
+    print("Loaded:", mine.title, f"({mine.words()} words)")
+except ArticleError as problem:
+    print(problem)""",
+    ),
+    (
+        "code",
+        '''USE_PASTED = False
+PASTED = """Paste your article here. The first line is taken as the headline.
+
+Then the body, one paragraph per line.
+"""
+if USE_PASTED:
+    try:
+        mine = from_text(PASTED)
+        print("Using the pasted text:", mine.title)
+    except ArticleError as problem:
+        print(problem)''',
+    ),
+    (
+        "md",
+        """## 2. Analyse
+
+Read the tables with the lessons in mind: are the speakers resolved correctly? Are unsupported sentences
+really unsupported? Is each framing cue in the paper's voice?""",
+    ),
+    ("code", "from medialit.analysis import analyze\n\nresult = analyze(mine)\nprint(result.to_table())"),
+    ("code", "plots.show(plots.speakers(result))"),
+    ("code", "plots.show(plots.sentence_map(result.sentences, mine.body))"),
+    ("code", "plots.show(plots.framing_positions(result.framing, mine.body))"),
+    (
+        "md",
+        """## 3. Highlight it yourself
+
+Mark sources, unsupported claims and framing cues. Switch on the machine layer when you want to compare.""",
+    ),
+    (
+        "code",
+        """from medialit import Highlighter
+
+own = Highlighter(mine, labels=["source", "unsupported", "loaded", "speech_verb", "hedge"],
+                  save_to="lesson07.highlights.json")
+own""",
+    ),
+    (
+        "md",
+        """## 4. Export
+
+Your marks are already in `lesson07.highlights.json`. The next cell also writes the analysis as JSON
+(the same format as the answer keys) and the figures as PNG files with their alt text beside them.""",
+    ),
+    (
+        "code",
+        """import json
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+
+out = Path("my-article")
+out.mkdir(exist_ok=True)
+(out / "analysis.json").write_text(json.dumps(result.to_json(), ensure_ascii=False, indent=1), encoding="utf-8")
+plots.save(plots.speakers(result), str(out / "speakers.png"))
+plots.save(plots.sentence_map(result.sentences, mine.body), str(out / "sentences.png"))
+plots.save(plots.framing_positions(result.framing, mine.body), str(out / "framing.png"))
+plt.close("all")
+print("Written:", ", ".join(sorted(p.name for p in out.iterdir())))""",
+    ),
+    (
+        "md",
+        """**Report back** (a paragraph, for yourself or the class): who speaks in your article and who does not;
+two claims you would ask “how do we know?” about; one framing choice; one thing the analyzer got wrong;
+and where the text came from.""",
+    ),
+    (
+        "md",
+        summary(
+            [
+                "Any text can be loaded from a file or pasted; a bad file gets a one-line explanation.",
+                "Analyse, then read the results critically: the analyzer is a second reader, not a judge.",
+                "Your marks are saved as you work; the analysis and figures export to files.",
+            ],
+            7,
+        ),
+    ),
+]
+
+ALL = {0: L0, 1: L1, 2: L2, 3: L3, 4: L4, 5: L5, 6: L6, 7: L7}
+
+
+def build(cells: list[tuple[str, str]]) -> nbformat.NotebookNode:
+    nb = nbformat.v4.new_notebook()
+    nb.metadata = {
+        "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
+        "language_info": {"name": "python"},
+    }
+    for i, (kind, source) in enumerate(cells):
+        maker = nbformat.v4.new_markdown_cell if kind == "md" else nbformat.v4.new_code_cell
+        cell = maker(source)
+        cell.id = f"c{i:02d}"
+        nb.cells.append(cell)
+    nbformat.validate(nb)
+    return nb
+
+
+def main() -> int:
+    paths = []
+    for number, cells in ALL.items():
+        path = NOTEBOOKS / LESSONS[number]
+        nbformat.write(build(cells), path)
+        paths.append(str(path))
+        print(path.relative_to(NOTEBOOKS.parent))
+    ruff = Path(sys.executable).parent / "ruff"
+    subprocess.run([str(ruff), "format", "--quiet", *paths], check=True)
+    return subprocess.run([str(ruff), "check", "--quiet", *paths]).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())
