@@ -34,7 +34,8 @@ def long_article(words: int, shared: Path):
     """Dev corpus bodies (or the example, if the corpus is absent) joined until ``words`` words."""
     from medialit.article import from_text, load_article
 
-    paths = sorted((shared / "corpus" / "dev").glob("*.md"))
+    golds = sorted((shared / "corpus" / "dev").glob("*.gold.json"))
+    paths = [g.with_name(g.name.replace(".gold.json", ".md")) for g in golds]
     bodies = [load_article(p).body for p in paths] or [load_article("stoere-putin-call").body]
     parts: list[str] = []
     while sum(len(b.split()) for b in parts) < words:
