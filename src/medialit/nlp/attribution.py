@@ -253,7 +253,7 @@ class _Finder:
         """The verb's subject, or the one it shares with the verb it depends on ("..., writing")."""
         seen = 0
         while seen < 4:
-            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not c.is_punct), None)
             if subject is None and verb.tag_ == "NNS" and verb.dep_ == "ROOT":  # "X notes, ..." tagged as a noun
                 subject = next((c for c in verb.children if c.dep_ == "nmod" and c.i < verb.i), None)
             if subject is not None:
@@ -290,6 +290,8 @@ class _Finder:
         if before or after:
             start = (before or after).start
             end = (after or before).end
+            while end > start and self.body[end - 1] in " ,;:":
+                end -= 1
             return (start, end), "quote"
         dash = self._dash_content(verb, clause_start)
         if dash:
@@ -450,10 +452,11 @@ class _Finder:
         out = []
         for number, attribution in enumerate(attributions):
             limit = attributions[number + 1].cue.start if number + 1 < len(attributions) else len(self.body)
-            limit = min(limit, self._next_cue_sentence_start(attribution.content.end, cue_positions))
-            end = self._follow(attribution, limit)
+            after = max(attribution.content.end, attribution.cue.end)
+            limit = min(limit, self._next_cue_sentence_start(after, cue_positions))
+            start, end = self._follow(attribution, limit)
             if end > attribution.content.end:
-                content = Span(attribution.content.start, end, "content", attribution.content.reasons)
+                content = Span(start, end, "content", attribution.content.reasons)
                 kind = attribution.kind if attribution.kind in ("direct", "according_to") else "mixed"
                 if self._colon_list(attribution) and attribution.kind == "indirect":
                     kind = "indirect"
@@ -474,32 +477,38 @@ class _Finder:
         sentence = self._sentence_of(attribution.cue.start)
         return bool(sentence) and self.body[sentence[0] : sentence[1]].rstrip().endswith(":")
 
-    def _follow(self, attribution: Attribution, limit: int) -> int:
-        end = attribution.content.end
+    def _follow(self, attribution: Attribution, limit: int) -> tuple[int, int]:
+        """(start, end) of the content once following quotations or a list after a colon are added."""
+        start, end = attribution.content.start, attribution.content.end
         sentence = self._sentence_of(attribution.cue.start)
         block = self._block_of(attribution.cue.start)
         if sentence is None or block is None:
-            return end
+            return start, end
         if self._colon_list(attribution):
+            first_bullet = None
             k = self.blocks.index(block) + 1
             kind = self.blocks[k].kind if k < len(self.blocks) else ""
             while k < len(self.blocks) and self.blocks[k].start < limit and self.blocks[k].kind == kind:
                 if kind not in ("bullet", "text", "quote") or (kind == "text" and not self._starts_quote(k)):
                     break
                 end = _trim(self.body, self.blocks[k].start, self.blocks[k].end)[1]
+                if kind == "bullet" and k == self.blocks.index(block) + 1:
+                    first_bullet = (
+                        self.blocks[k].start + re.match(r"[-*•]?\s*", self.body[self.blocks[k].start :]).end()
+                    )
                 k += 1
                 if kind != "bullet":
                     break
-            return end
+            return (first_bullet if first_bullet is not None else start), end
         # quotations that follow with no cue of their own
         position = max(end, sentence[1])
         while True:
             quote = self._next_quote_start(position)
             if quote is None or quote.open_mark >= limit:
-                return end
+                return start, end
             gap = self.body[position : quote.open_mark]
             if gap.strip() or gap.count("\n") > 2:
-                return end
+                return start, end
             end = quote.end
             position = quote.outer_end
 

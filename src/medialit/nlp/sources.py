@@ -95,7 +95,7 @@ class SpeakerResolver:
                 title.append(tokens.pop(0).lower_)
             if k > 0 and doc[k - 1].lower_ in self.titles:
                 title.insert(0, doc[k - 1].lower_)
-            if tokens and all(t.ent_type_ not in ORG_ENTS for t in tokens):
+            if tokens and all(t.ent_type_ in ("", "PERSON", "FAC") for t in tokens):
                 runs.append((tokens[0].idx, " ".join(t.text for t in tokens), " ".join(title)))
             k = max(j, k + 1)
         return runs
@@ -169,6 +169,9 @@ class SpeakerResolver:
         for attribution in reversed(earlier):
             if self.kinds.get(attribution.speaker) == "person":
                 return attribution.speaker
+        people = [ent for ent in self.doc.ents if ent.label_ == "PERSON" and ent.start_char < position]
+        if people:
+            return self.full_name(people[-1][-1].text)
         before = [name for pos, name, _ in self.names if pos < position]
         return self.full_name(before[-1].split()[-1]) if before else ""
 

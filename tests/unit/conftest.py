@@ -1,0 +1,13 @@
+"""Shared fixtures for unit tests: the real English pipeline, loaded once per session."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The pipeline medialit uses (real spaCy model, with the paragraph-boundary component)."""
+    from medialit.nlp.pipeline import load_pipeline
+
+    return load_pipeline()

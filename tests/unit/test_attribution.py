@@ -1,0 +1,186 @@
+"""Attribution rules on small articles: each hard case the guidelines name."""
+
+from __future__ import annotations
+
+import pytest
+
+from medialit.article import from_text
+from medialit.nlp.attribution import find_attributions
+from medialit.nlp.quotes import find_quotes
+
+pytestmark = pytest.mark.model
+
+
+def attributions(nlp, text: str):
+    article = from_text(text, title="Test")
+    return article.body, find_attributions(nlp(article.body), article)
+
+
+def only(nlp, text: str):
+    body, found = attributions(nlp, text)
+    assert len(found.attributions) == 1, [a.cue.text(body) for a in found.attributions]
+    return body, found.attributions[0]
+
+
+def test_dash_quote_with_inverted_cue(nlp):
+    body, a = only(nlp, "Talks\n– We will keep talking to everyone, says Jonas Berg.\n")
+    assert (a.speaker, a.cue.text(body), a.kind) == ("Jonas Berg", "says", "direct")
+    assert a.content.text(body) == "We will keep talking to everyone"
+    assert a.rule.startswith("verb:say")
+
+
+def test_dash_paragraph_without_cue_continues_the_quote(nlp):
+    text = "Talks\n– We will keep talking, says Jonas Berg.\n– Nobody else has asked us.\nThe meeting ended at noon.\n"
+    body, found = attributions(nlp, text)
+    assert len(found.attributions) == 1
+    (continuation,) = found.continuations
+    assert continuation.text(body) == "– Nobody else has asked us."
+    assert "Jonas Berg" in continuation.reasons[0]
+
+
+@pytest.mark.parametrize(
+    ("open_mark", "close_mark"),
+    [("“", "”"), ("„", "“"), ("«", "»"), ("»", "«"), ("‘", "’"), ('"', '"'), ("„", "”")],
+)
+def test_every_quotation_mark_style(nlp, open_mark, close_mark):
+    text = f"Report\n{open_mark}The budget is too small,{close_mark} said Maria Lopez.\n"
+    body, a = only(nlp, text)
+    assert a.speaker == "Maria Lopez"
+    assert a.content.text(body) == "The budget is too small"
+    assert a.kind == "direct"
+
+
+def test_quote_split_by_its_cue_is_one_attribution(nlp):
+    text = 'Report\n"We are ready," Maria Lopez told reporters, "and we will start on Monday."\n'
+    body, a = only(nlp, text)
+    assert a.cue.text(body) == "told"
+    assert a.content.text(body).startswith("We are ready")
+    assert a.content.text(body).endswith("start on Monday.")
+
+
+def test_quote_over_several_paragraphs_is_one_attribution(nlp):
+    text = (
+        "Report\n"
+        '"Seven years ago this was impossible," said Ambassador Karim Haddad. "Now it works.\n'
+        '"And it will keep working."\n'
+        "The contest ends on Friday.\n"
+    )
+    body, a = only(nlp, text)
+    assert a.speaker == "Karim Haddad"
+    assert a.content.text(body).endswith("it will keep working.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Report\n"We never agreed, said Maria Lopez.\n',
+        "Report\nMaria Lopez said “this is wrong.\nNothing else happened.\n",
+        'Report\n" " "\n«\n„ „ „\n',
+        "Report\n’Twas the night, and the rock ’n’ roll band’s van broke down.\n",
+    ],
+)
+def test_unbalanced_marks_never_crash(nlp, text):
+    body, found = attributions(nlp, text)
+    for a in found.attributions:
+        assert 0 <= a.cue.start < a.cue.end <= len(body)
+
+
+def test_unclosed_quote_runs_to_paragraph_end_only():
+    body = 'He said "this goes on\nNext paragraph.'
+    (quote,) = find_quotes(body)
+    assert body[quote.start : quote.end] == "this goes on"
+    assert not quote.closed
+
+
+def test_apostrophes_are_not_quotes():
+    assert find_quotes("Norway’s allies and the Afghans' team didn't go.") == []
+
+
+def test_pronoun_speaker_resolves_to_the_person(nlp):
+    text = "Report\nPrime Minister Anna Holm spoke on Monday.\nHe stressed that the talks will continue.\n"
+    body, a = only(nlp, text)
+    assert a.source.text(body) == "He"
+    assert a.speaker == "Anna Holm"
+    assert "pronoun" in a.rule
+
+
+def test_title_speaker_resolves_to_the_person(nlp):
+    text = (
+        "Report\nPrime Minister Anna Holm said that taxes will rise.\n"
+        "The Prime Minister also believes that growth will return.\n"
+    )
+    body, found = attributions(nlp, text)
+    assert [a.speaker for a in found.attributions] == ["Anna Holm", "Anna Holm"]
+    assert found.attributions[1].source.text(body) == "The Prime Minister"
+
+
+def test_surname_resolves_to_full_name(nlp):
+    text = (
+        "Report\nEnvironment Minister John Baird has asked officials how it happened.\nBaird said it was a mistake.\n"
+    )
+    _, found = attributions(nlp, text)
+    assert [a.speaker for a in found.attributions] == ["John Baird", "John Baird"]
+
+
+def test_according_to(nlp):
+    text = "Report\nAccording to the city council, the bridge will close in May.\n"
+    body, a = only(nlp, text)
+    assert (a.cue.text(body), a.kind) == ("According to", "according_to")
+    assert a.source.text(body) == "the city council"
+    assert a.content.text(body) == "the bridge will close in May"
+
+
+def test_told_someone_that(nlp):
+    text = "Report\nSpokeswoman Sara Lind told CBC News that the department will look into the incident.\n"
+    body, a = only(nlp, text)
+    assert (a.speaker, a.cue.text(body), a.kind) == ("Sara Lind", "told", "indirect")
+    assert a.content.text(body) == "the department will look into the incident"
+
+
+def test_cue_governs_a_bulleted_list(nlp):
+    text = (
+        "Report\nMayor Tom Vik also highlighted two points:\n"
+        "- That the school must stay open.\n- The road will be repaired.\n"
+        "The meeting ended.\n"
+    )
+    body, a = only(nlp, text)
+    assert a.content.text(body).startswith("That the school must stay open")
+    assert a.content.text(body).endswith("The road will be repaired")
+
+
+def test_vague_source_is_an_attribution_with_a_vague_speaker(nlp):
+    text = "Report\nNorway's allies and partners have given signals that they are not safe.\n"
+    body, found = attributions(nlp, text)
+    (a,) = found.attributions
+    assert a.cue.text(body) == "have given signals"
+    assert found.kinds[a.speaker] == "vague"
+
+
+def test_reports_of_contact_or_silence_carry_no_attribution(nlp):
+    text = "Report\nThe newspaper has contacted the embassy. They have not commented. Officials have not said why.\n"
+    _, found = attributions(nlp, text)
+    assert found.attributions == []
+
+
+def test_passive_cue_with_this_takes_the_sentence_before(nlp):
+    text = "Report\nThe talks will resume in May. This was conveyed by Foreign Minister Eva Dahl on Friday.\n"
+    body, a = only(nlp, text)
+    assert a.cue.text(body) == "was conveyed by"
+    assert a.content.text(body) == "The talks will resume in May"
+    assert a.speaker == "Eva Dahl"
+
+
+def test_first_person_opinion_inside_a_quote_is_not_another_attribution(nlp):
+    text = "Report\n– I think that it went well, said Anna Holm.\n"
+    body, a = only(nlp, text)
+    assert a.cue.text(body) == "said"
+
+
+@pytest.mark.parametrize("prefix", ["🙂🙂 ", "Cafe\u0301 au lait. ", "👩🏽‍🔬 Zoë said nothing. "])
+def test_offsets_stay_exact_after_emoji_and_combining_accents(nlp, prefix):
+    text = f"Report\n{prefix}Maria Lopez said that the bridge is closed.\n"
+    body, found = attributions(nlp, text)
+    a = next(a for a in found.attributions if a.speaker == "Maria Lopez")
+    assert a.cue.text(body) == "said"
+    assert a.source.text(body) == "Maria Lopez"
+    assert a.content.text(body) == "the bridge is closed"
