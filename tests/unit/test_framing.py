@@ -104,6 +104,33 @@ def test_each_category_is_found_with_a_reason_a_student_can_read(nlp, text, labe
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "label", "words", "quoted"),
+    [
+        ("Council backs new ferry terminal after heated debate\n", "evaluative", "heated", False),
+        (
+            "The council voted to build it, a decision that will cost residents dearly.",
+            "loaded",
+            "cost residents dearly",
+            False,
+        ),
+        ("– Now we are finally doing it, says Dahl.", "evaluative", "finally", True),
+        ("Sources close to the council say that the vote was arranged.", "hedge", "Sources close to", False),
+        ("The so-called “consultation” with residents lasted only two weeks.", "scare_quote", "“consultation”", False),
+    ],
+)
+def test_practice_article_lines(nlp, text, label, words, quoted):
+    """Lines from the lesson-4 practice article (notebooks/articles/ferry-terminal-vote.md) and its key."""
+    assert in_quote(cue(nlp, text, label, words)) is quoted
+
+
+@pytest.mark.model
+def test_a_multiword_cue_is_called_a_phrase(nlp):
+    found = cue(nlp, "It will cost residents dearly.", "loaded", "cost residents dearly")
+    assert found.reasons[0].startswith("loaded phrase 'cost residents dearly'")
+
+
+@pytest.mark.model
 def test_speech_verb_reason_has_the_documented_shape(nlp):
     found = cue(nlp, "The minister claimed that taxes would fall.", "speech_verb", "claimed")
     assert found.reasons[0] == "evaluative speech verb 'claimed' (neutral: 'said')"
@@ -222,7 +249,18 @@ def test_words_inside_scare_quotes_are_marked_quoted_but_the_scare_quote_is_not(
     ],
 )
 def test_quote_pairs_skip_apostrophes(text, quoted):
-    assert [text[start:end] for start, end in quote_pairs(text)] == quoted
+    assert [text[start:end] for start, end, _ in quote_pairs(text)] == quoted
+
+
+def test_an_unclosed_quotation_runs_to_the_end_of_its_line():
+    assert quote_pairs("He said “tidy talks\nNext.") == [(8, 19, False)]
+
+
+@pytest.mark.model
+def test_an_unclosed_quotation_is_never_a_scare_quote(nlp):
+    text = "The “tidy talks\nNext line."
+    assert "scare_quote" not in [label for label, _ in cues(nlp, text)]
+    assert in_quote(cue(nlp, text, "evaluative", "tidy"))
 
 
 @pytest.mark.model

@@ -182,7 +182,10 @@ def _lexicon_cues(doc: Doc, rules: _Rules) -> list[Span]:
 def _lexicon_reasons(text: str, name: str, entry: dict) -> tuple[str, ...]:
     label = entry["label"]
     why = _WHY.get((label, entry.get("category")), _WHY.get(label, ""))
-    first = f"{_NOUN.get(label, label)} '{text}': {why}"
+    noun = _NOUN.get(label, label)
+    if " " in text and noun.endswith(" word"):
+        noun = noun.replace(" word", " phrase")
+    first = f"{noun} '{text}': {why}"
     if entry.get("neutral"):
         first += f" (neutral: '{entry['neutral']}')"
     return (first, f"lexicon {name}, entry '{entry.get('id', text)}' ({entry.get('category', label)})")
@@ -218,37 +221,39 @@ _SINGLE = frozenset("‘’‚'‹›")
 _OPEN_BEFORE = "([{–—-/"
 
 
-def quote_pairs(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each pair of quotation marks, marks included; one line at a time.
+_MARK = re.compile("[" + re.escape("".join(sorted(set(_PAIRS) | _CLOSERS))) + "]")
 
-    An apostrophe between letters (don’t, Støre’s) is never a mark. A mark left
-    open at the end of a line (a quotation running over paragraphs) closes there.
+
+def quote_pairs(text: str) -> list[tuple[int, int, bool]]:
+    """``(start, end, closed)`` of each pair of quotation marks, marks included; one line at a time.
+
+    An apostrophe inside a word (don’t, Støre’s) can neither open nor close. A
+    double mark left open at the end of a line (a quotation running over
+    paragraphs) runs to the line end, with ``closed`` False.
     """
-    pairs: list[tuple[int, int]] = []
+    pairs: list[tuple[int, int, bool]] = []
     for line in re.finditer(r"[^\n]+", text):
         stack: list[int] = []
-        for k in range(line.start(), line.end()):
-            mark = text[k]
-            if mark not in _PAIRS and mark not in _CLOSERS:
-                continue
+        for match in _MARK.finditer(text, line.start(), line.end()):
+            k, mark = match.start(), match.group()
             before = text[k - 1] if k > line.start() else " "
             after = text[k + 1] if k + 1 < line.end() else " "
             if stack and not before.isspace() and mark in _PAIRS[text[stack[-1]]] and not after.isalnum():
-                pairs.append((stack.pop(), k + 1))
+                pairs.append((stack.pop(), k + 1, True))
             elif mark in _PAIRS and (before.isspace() or before in _OPEN_BEFORE or before in _PAIRS) and after.strip():
                 stack.append(k)
-        pairs.extend((start, line.end()) for start in stack if text[start] not in _SINGLE)
+        pairs.extend((start, line.end(), False) for start in stack if text[start] not in _SINGLE)
     return sorted(pairs)
 
 
-def _classify_pairs(doc: Doc, text: str, pairs: list[tuple[int, int]], rules: _Rules) -> tuple[list, list]:
+def _classify_pairs(doc: Doc, text: str, pairs: list[tuple[int, int, bool]], rules: _Rules) -> tuple[list, list]:
     """Split quote pairs into quotations (interior ranges) and scare quotes (whole pairs, marks included)."""
     quoted, scare = [], []
-    for start, end in pairs:
-        if _is_scare_quote(doc, text, start, end, rules):
+    for start, end, closed in pairs:
+        if closed and _is_scare_quote(doc, text, start, end, rules):
             scare.append((start, end))
         else:
-            quoted.append((start + 1, end - 1))
+            quoted.append((start + 1, end - 1 if closed else end))
     return quoted, scare
 
 
