@@ -911,7 +911,7 @@ machine layer in the widget to see the analyzer's marks beside yours.""",
 
 mine = Highlighter(practice, labels=["source", "cue", "content"], save_to="lesson02.highlights.json")
 machine = analyze(practice)
-machine_sources = [a.source for a in machine.attributions]
+machine_sources = sorted({a.source for a in machine.attributions})  # one mark per source, as you would mark
 mine.show_feedback(machine_sources)
 mine""",
     ),
@@ -920,15 +920,16 @@ mine""",
         """from medialit.spans import Span
 
 my_sources = [Span.from_dict(m) for m in mine.spans if m["label"] == "source"]
-pairs = match(my_sources, machine_sources)
+pairs = match(my_sources, machine_sources)  # the machine's marks take the place of a key
 tally = count(pairs)
-print(f"both marked: {tally.tp}   only you: {tally.fn}   only the machine: {tally.fp}")
-for pair in pairs:
-    span = pair.key or pair.answer
-    who = {"correct": "both", "missed": "only you", "extra": "only machine"}[pair.status]
-    print(f"  {who:>12}: {practice.body[span.start:span.end]!r}")
 if not my_sources:
-    print("You have not marked any sources yet: mark them above and run this cell again.")""",
+    print("You have not marked any sources yet: mark them above and run this cell again.")
+else:
+    print(f"both marked: {tally.tp}   only the machine: {tally.fn}   only you: {tally.fp}")
+    for pair in pairs:
+        span = pair.key or pair.answer
+        who = {"correct": "both", "missed": "only machine", "extra": "only you"}[pair.status]
+        print(f"  {who:>12}: {practice.body[span.start : span.end]!r}")""",
     ),
     (
         "md",
@@ -958,14 +959,14 @@ right in the practice article? `yes` or `no`.""",
         "md",
         """## The machine on the page furniture
 
-The analyzer reads every line as journalism. How does it treat the lines you found in """
+The analyzer reads every line as journalism. How does it treat the newsletter box and the bio you found in """
         + link(5)
         + """, which are not journalism at all?""",
     ),
     (
         "code",
         """example = analyze(article)
-tail_start = article.body.index("Read also")
+tail_start = article.body.index("The most important thing about")  # the newsletter box and the bio
 for sentence in example.sentences:
     if sentence.start >= tail_start:
         text = article.body[sentence.start:sentence.end]
@@ -1048,6 +1049,13 @@ if USE_PASTED:
     except ArticleError as problem:
         print(problem)''',
     ),
+    (
+        "md",
+        "### Check 7.1\n\n"
+        + CHECK_HELP
+        + "\n\nWhen you paste text, which line becomes the headline: `first` or `last`?",
+    ),
+    ("code", 'from medialit.lessons import check, reveal  # noqa: F401 (yours to call)\n\ncheck("l7.headline", "")'),
     (
         "md",
         """## 2. Analyse

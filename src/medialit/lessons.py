@@ -531,5 +531,14 @@ QUESTIONS: dict[str, Question] = {
             "Expect the machine to mix them up.",
             accept=(("no", "n"),),
         ),
+        # Lesson 7: your own article
+        _q(
+            "l7.headline",
+            "choice",
+            "When you load a plain-text file or paste text, which line becomes the headline: first or last?",
+            "Read the text above the loading cells again.",
+            "The first non-empty line. The headline stays part of the body, so it is analysed like any other line.",
+            accept=(("first", "the first", "first line", "the first line"),),
+        ),
     ]
 }

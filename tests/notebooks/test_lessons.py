@@ -1,0 +1,155 @@
+"""The lesson notebooks: committed clean, links that resolve, and every one runs top to bottom.
+
+Execution uses the real kernel (nbclient, kernel ``python3``) in a temporary
+copy of ``notebooks/`` so that sidecars and exports never land in the
+checkout. A notebook that needs a piece of the kit that does not exist yet
+fails with a message naming the piece, instead of an import traceback.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import shutil
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+NOTEBOOKS = REPO / "notebooks"
+LESSONS = sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+ARTIFACTS = REPO / "test-artifacts"
+PIECES = {
+    "from medialit import Highlighter": ("medialit", "Highlighter"),
+    "from medialit.analysis import analyze": ("medialit.analysis", "analyze"),
+    "from medialit.nlp.framing import FRAMING_CATEGORIES": ("medialit.nlp.framing", "FRAMING_CATEGORIES"),
+}
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+
+
+def read(path: Path) -> nbformat.NotebookNode:
+    return nbformat.read(path, as_version=4)
+
+
+def test_there_are_eight_lessons_in_order():
+    assert [p.name[:2] for p in LESSONS] == [f"{n:02d}" for n in range(8)]
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
+def test_committed_without_outputs_and_with_clean_metadata(path):
+    nb = read(path)
+    nbformat.validate(nb)
+    assert nb.metadata.kernelspec.name == "python3"
+    assert set(nb.metadata) <= {"kernelspec", "language_info"}, "no widget state or other editor metadata"
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None, f"{path.name} {cell.id} has outputs"
+        assert not cell.metadata, f"{path.name} {cell.id} has metadata {dict(cell.metadata)}"
+
+
+def markdown_links(path: Path) -> list[str]:
+    if path.suffix == ".ipynb":
+        text = "\n".join(c.source for c in read(path).cells if c.cell_type == "markdown")
+    else:
+        text = path.read_text(encoding="utf-8")
+    return [t for t in LINK.findall(text) if not re.match(r"[a-z]+:|#", t)]
+
+
+LINKED = LESSONS + sorted((NOTEBOOKS / "lateral-reading").glob("*.md"))
+
+
+@pytest.mark.parametrize("path", LINKED, ids=lambda p: p.name)
+def test_relative_links_resolve(path):
+    links = markdown_links(path)
+    missing = [t for t in links if not (path.parent / t.split("#")[0]).exists()]
+    assert not missing, f"{path.name} links to missing files: {missing}"
+
+
+def test_every_lesson_links_to_start_here_and_the_next():
+    for i, path in enumerate(LESSONS):
+        links = markdown_links(path)
+        if i + 1 < len(LESSONS):
+            assert LESSONS[i + 1].name in links, f"{path.name} does not link to {LESSONS[i + 1].name}"
+        if i:
+            assert LESSONS[0].name in links
+
+
+def test_every_lesson_has_goals_timing_checks_and_summary():
+    for path in LESSONS:
+        text = "\n".join(c.source for c in read(path).cells)
+        assert "After this lesson you can" in text and "minutes" in text, path.name
+        assert "## Summary" in text, path.name
+        assert "check(" in text or "check_highlights(" in text, path.name
+
+
+def test_lesson_sidecars_are_named_for_the_lesson_and_ignored_by_git():
+    ignored = (REPO / ".gitignore").read_text(encoding="utf-8")
+    assert "*.highlights.json" in ignored
+    for path in LESSONS:
+        for name in re.findall(r'save_to="([^"]+)"', "\n".join(c.source for c in read(path).cells)):
+            assert re.fullmatch(r"lesson0\d\.highlights\.json", name), f"{path.name}: sidecar {name}"
+
+
+def missing_pieces(nb: nbformat.NotebookNode) -> list[str]:
+    """Kit pieces the notebook imports that cannot be imported yet."""
+    source = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    missing = []
+    for statement, (module, name) in PIECES.items():
+        if statement in source:
+            try:
+                if not hasattr(importlib.import_module(module), name):
+                    missing.append(f"{module}.{name}")
+            except ImportError:
+                missing.append(f"{module} (module)")
+    return missing
+
+
+@pytest.fixture(scope="module")
+def workdir(tmp_path_factory) -> Path:
+    target = tmp_path_factory.mktemp("lessons") / "notebooks"
+    shutil.copytree(NOTEBOOKS, target, ignore=shutil.ignore_patterns("*.highlights.json", ".ipynb_checkpoints"))
+    return target
+
+
+@pytest.mark.notebook
+@pytest.mark.model
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
+def test_lesson_runs_top_to_bottom_without_errors_or_stderr(path, workdir, monkeypatch):
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    nb = read(workdir / path.name)
+    missing = missing_pieces(nb)
+    if missing:
+        pytest.fail(f"{path.name} cannot run yet: missing {', '.join(missing)}")
+    monkeypatch.setenv("PYTHONPATH", str(REPO / "src"))
+    monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+    client = NotebookClient(nb, kernel_name="python3", timeout=180, resources={"metadata": {"path": str(workdir)}})
+    began = time.perf_counter()
+    try:
+        client.execute()
+    except CellExecutionError as error:
+        pytest.fail(f"{path.name}: {str(error).splitlines()[-1] if str(error) else error}")
+    seconds = time.perf_counter() - began
+    report(path.name, seconds)
+    problems = []
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            if output.output_type == "error":
+                problems.append(f"{cell.id}: {output.ename}: {output.evalue}")
+            if output.output_type == "stream" and output.name == "stderr":
+                problems.append(f"{cell.id} wrote to stderr: {output.text[:300]!r}")
+    assert not problems, f"{path.name}:\n" + "\n".join(problems)
+    images = sum("image/png" in o.get("data", {}) for c in nb.cells for o in c.get("outputs", []))
+    drawn = sum("plots.show(" in c.source for c in nb.cells if c.cell_type == "code")
+    assert images >= drawn, f"{path.name}: {drawn} figures shown but {images} images in the outputs"
+
+
+def report(name: str, seconds: float) -> None:
+    """Run times go to test-artifacts/notebook-times.txt (no timing asserts in tests)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    with (ARTIFACTS / "notebook-times.txt").open("a", encoding="utf-8") as handle:
+        handle.write(f"{name}\t{seconds:.1f} s\n")
+    print(f"{name}: {seconds:.1f} s")
