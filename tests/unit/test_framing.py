@@ -230,6 +230,18 @@ def test_dash_led_interview_line_is_a_quotation_up_to_its_speech_tail(nlp):
 
 
 @pytest.mark.model
+def test_a_dash_line_without_a_speech_tail_is_quoted_to_its_end(nlp):
+    text = "Intro line.\n– We act now, and the brutal war ends.\n"
+    assert in_quote(cue(nlp, text, "evaluative", "brutal"))
+
+
+@pytest.mark.model
+def test_a_scare_quote_inside_a_quotation_is_the_speakers(nlp):
+    text = "“It was a ‘tidy’ deal, but it is not a deal at all,” he said."
+    assert in_quote(cue(nlp, text, "scare_quote", "‘tidy’"))
+
+
+@pytest.mark.model
 def test_words_inside_scare_quotes_are_marked_quoted_but_the_scare_quote_is_not(nlp):
     text = "The “tidy” conversation ended."
     assert not in_quote(cue(nlp, text, "scare_quote", "“tidy”"))
@@ -246,6 +258,8 @@ def test_words_inside_scare_quotes_are_marked_quoted_but_the_scare_quote_is_not(
         ("He said “it was fine and we’ll see” later.", ["“it was fine and we’ll see”"]),
         ("“Unclosed quote running to the end\nNext paragraph.", ["“Unclosed quote running to the end"]),
         ("A 5' 10\" man.", []),
+        ("He said “the '90s were good” today.", ["“the '90s were good”"]),
+        ("“They call it ‘peace’ now,” he said.", ["“They call it ‘peace’ now,”", "‘peace’"]),
     ],
 )
 def test_quote_pairs_skip_apostrophes(text, quoted):

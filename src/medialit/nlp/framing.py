@@ -76,7 +76,7 @@ def framing_cues(doc: Doc) -> list[Span]:
     rules = _rules(doc.vocab)
     text = doc.text  # built anew on every access, so read once
     quoted, scare = _classify_pairs(doc, text, quote_pairs(text), rules)
-    quoted += dash_quotes(doc, text)
+    quoted += dash_quotes(doc, text, rules)
     regions = quoted + [(start + 1, end - 1) for start, end in scare]
     cues = _lexicon_cues(doc, rules) + _speech_verb_cues(doc, rules, quoted)
     cues += [
@@ -219,8 +219,6 @@ _PAIRS = {"“": "”", "„": "“”", "«": "»", "»": "«", '"': '"', "‘"
 _CLOSERS = frozenset("”“»«\"’‘'›‹")
 _SINGLE = frozenset("‘’‚'‹›")
 _OPEN_BEFORE = "([{–—-/"
-
-
 _MARK = re.compile("[" + re.escape("".join(sorted(set(_PAIRS) | _CLOSERS))) + "]")
 
 
@@ -238,26 +236,38 @@ def quote_pairs(text: str) -> list[tuple[int, int, bool]]:
             k, mark = match.start(), match.group()
             before = text[k - 1] if k > line.start() else " "
             after = text[k + 1] if k + 1 < line.end() else " "
-            if stack and not before.isspace() and mark in _PAIRS[text[stack[-1]]] and not after.isalnum():
-                pairs.append((stack.pop(), k + 1, True))
+            depth = _matching_opener(text, stack, mark) if not before.isspace() and not after.isalnum() else None
+            if depth is not None:
+                pairs.append((stack[depth], k + 1, True))
+                del stack[depth:]  # marks opened inside and never closed were not quotes ('90s)
             elif mark in _PAIRS and (before.isspace() or before in _OPEN_BEFORE or before in _PAIRS) and after.strip():
                 stack.append(k)
         pairs.extend((start, line.end(), False) for start in stack if text[start] not in _SINGLE)
     return sorted(pairs)
 
 
+def _matching_opener(text: str, stack: list[int], mark: str) -> int | None:
+    """Index in ``stack`` of the innermost open mark that ``mark`` can close, if any."""
+    for depth in range(len(stack) - 1, -1, -1):
+        if mark in _PAIRS[text[stack[depth]]]:
+            return depth
+    return None
+
+
 def _classify_pairs(doc: Doc, text: str, pairs: list[tuple[int, int, bool]], rules: _Rules) -> tuple[list, list]:
     """Split quote pairs into quotations (interior ranges) and scare quotes (whole pairs, marks included)."""
     quoted, scare = [], []
     for start, end, closed in pairs:
-        if closed and _is_scare_quote(doc, text, start, end, rules):
+        outer = [(s, e) for s, e, _ in pairs if s < start and end <= e]
+        within = max(outer) if outer else (0, len(text))  # a quote inside a quotation answers to its speaker only
+        if closed and _is_scare_quote(doc, text, start, end, rules, within):
             scare.append((start, end))
         else:
             quoted.append((start + 1, end - 1 if closed else end))
     return quoted, scare
 
 
-def _is_scare_quote(doc: Doc, text: str, start: int, end: int, rules: _Rules) -> bool:
+def _is_scare_quote(doc: Doc, text: str, start: int, end: int, rules: _Rules, within: tuple[int, int]) -> bool:
     """One to three words, not a sentence, and no verb of saying that would make it a partial quotation."""
     inner = text[start + 1 : end - 1]
     words = inner.split()
@@ -270,7 +280,7 @@ def _is_scare_quote(doc: Doc, text: str, start: int, end: int, rules: _Rules) ->
         return False
     if all(word[0].isupper() for word in words) and not _opens_sentence(doc, part):
         return False  # a name or title being named ("Insurgency Wiki", "Hope"), not a word held at a distance
-    return not _speech_nearby(doc, part, rules)
+    return not _speech_nearby(doc, part, rules, within)
 
 
 def _opens_sentence(doc: Doc, part) -> bool:
@@ -279,13 +289,11 @@ def _opens_sentence(doc: Doc, part) -> bool:
     return first == 0 or bool(doc[first].is_sent_start) or doc[first - 1].is_space
 
 
-def _speech_nearby(doc: Doc, part, rules: _Rules) -> bool:
-    """A verb of saying governs the quoted words or stands right beside them."""
-    for token in part:
-        if any(_is_speech_verb(head, rules) for head in token.ancestors):
-            return True
+def _speech_nearby(doc: Doc, part, rules: _Rules, within: tuple[int, int]) -> bool:
+    """A verb of saying (between the ``within`` offsets) governs the quoted words or stands right beside them."""
+    heads = [head for token in part for head in token.ancestors]
     window = list(doc[max(part.start - 3, 0) : part.start]) + list(doc[part.end : part.end + 3])
-    return any(_is_speech_verb(t, rules) for t in window)
+    return any(within[0] <= t.idx < within[1] and _is_speech_verb(t, rules) for t in heads + window)
 
 
 _CLAUSE_DEPS = frozenset(("ccomp", "xcomp", "parataxis"))
@@ -309,23 +317,23 @@ def _is_speech_verb(token, rules: _Rules) -> bool:
 _DASH_LINE = re.compile(r"^[ \t]*[–—][ \t]*(?=\S)", re.MULTILINE)
 
 
-def dash_quotes(doc: Doc, text: str) -> list[tuple[int, int]]:
+def dash_quotes(doc: Doc, text: str, rules: _Rules) -> list[tuple[int, int]]:
     """Quoted ranges of dash-led interview lines (``– We say it clearly, says Støre.``), tail cut off."""
     ranges = []
     for dash in _DASH_LINE.finditer(text):
         stop = text.find("\n", dash.end())
         stop = len(text) if stop < 0 else stop
-        ranges.append((dash.end(), _quote_end(doc, text, dash.end(), stop)))
+        ranges.append((dash.end(), _quote_end(doc, text, dash.end(), stop, rules)))
     return ranges
 
 
-def _quote_end(doc: Doc, text: str, start: int, stop: int) -> int:
-    """Where the quote ends: before a short ``, says X.`` / ``, X said.`` tail with a verb, else the line end."""
+def _quote_end(doc: Doc, text: str, start: int, stop: int, rules: _Rules) -> int:
+    """Where the quote ends: before a short ``, says X.`` / ``, X said.`` tail, else at the line end."""
     comma = text.rfind(",", start, stop)
     if comma < 0:
         return stop
     tail = doc.char_span(comma + 1, stop, alignment_mode="expand")
-    if tail is not None and len(tail) <= 6 and any(t.pos_ == "VERB" for t in tail):
+    if tail is not None and len(tail) <= 6 and any(_is_speech_verb(t, rules) for t in tail):
         return comma
     return stop
 
