@@ -391,7 +391,10 @@ class _Finder:
 
     def _extent(self, token: Token) -> tuple[int, int]:
         """The token's phrase (its subtree), kept inside the token's paragraph."""
-        start = token.left_edge.idx
+        first = token.left_edge
+        while first.i > 0 and first.pos_ == "PROPN" and self.doc[first.i - 1].pos_ == "PROPN":
+            first = self.doc[first.i - 1]  # a name the parser split ("Maria | Lopez said")
+        start = first.idx
         last = token.right_edge
         end = last.idx + len(last)
         block = self._block_of(token.idx)
@@ -542,7 +545,7 @@ def _can_speak(noun: Token) -> bool:
 
     lemma = noun.lemma_.lower()
     return (
-        noun.pos_ == "PROPN"
+        noun.pos_ in ("PROPN", "PRON")
         or bool(noun.ent_type_)
         or lemma in document_heads()
         or lemma in vague_heads()

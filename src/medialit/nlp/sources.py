@@ -43,7 +43,7 @@ def vague_heads() -> frozenset[str]:
 
 
 def vague_modifiers() -> frozenset[str]:
-    return frozenset(e["id"] for e in load_lexicon("vague_sources") if e.get("category") == "modifier")
+    return frozenset(e["pattern"][0]["LOWER"] for e in load_lexicon("vague_sources") if e.get("category") == "modifier")
 
 
 def document_heads() -> frozenset[str]:

@@ -1,0 +1,84 @@
+"""Sentence labels per the corpus guidelines, each with the reason a student can read."""
+
+from __future__ import annotations
+
+import pytest
+
+from medialit.article import from_text
+from medialit.nlp.attribution import find_attributions
+from medialit.nlp.sentence_labels import label_sentences
+
+pytestmark = pytest.mark.model
+
+
+def labels(nlp, text: str):
+    article = from_text(text, title="Test")
+    doc = nlp(article.body)
+    spans = label_sentences(doc, article, find_attributions(doc, article))
+    assert [(s.start, s.end) for s in spans] == article.sentences
+    return {s.text(article.body): s for s in spans}
+
+
+def test_one_label_per_sentence_with_reasons(nlp):
+    text = (
+        "Bridge closes\n"
+        "The bridge closed on Monday. Mayor Tom Vik said that repairs will take a year.\n"
+        "The repairs will reportedly cost millions.\n"
+    )
+    found = labels(nlp, text)
+    assert found["Bridge closes"].label == "other"
+    assert found["The bridge closed on Monday."].label == "other"
+    attributed = found["Mayor Tom Vik said that repairs will take a year."]
+    assert attributed.label == "attributed"
+    assert "said" in attributed.reasons[0] and "Tom Vik" in attributed.reasons[0]
+    unsupported = found["The repairs will reportedly cost millions."]
+    assert unsupported.label == "unsupported"
+    assert any("reportedly" in r for r in unsupported.reasons)
+
+
+def test_quote_continued_over_sentences_is_attributed(nlp):
+    text = 'Report\n"We are ready," said Mayor Tom Vik. "The money is there. The plan is done."\n'
+    found = labels(nlp, text)
+    assert found['"The money is there.'].label == "attributed"
+    assert found['The plan is done."'].label == "attributed"
+
+
+def test_dash_continuation_is_attributed(nlp):
+    found = labels(nlp, "Report\n– We will keep talking, says Jonas Berg.\n– Nobody else has asked us.\n")
+    assert found["– Nobody else has asked us."].label == "attributed"
+    assert "Jonas Berg" in found["– Nobody else has asked us."].reasons[0]
+
+
+def test_bullets_under_a_cue_are_attributed(nlp):
+    text = (
+        "Report\nMayor Tom Vik also highlighted two points:\n- The school stays open.\n- The road will be repaired.\n"
+    )
+    found = labels(nlp, text)
+    assert found["- The school stays open."].label == "attributed"
+    assert found["- The road will be repaired."].label == "attributed"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("Critics say that the plan failed.", "vague source"),
+        ("It was known that the army had left.", "source hidden"),
+        ("The historic speech was met with applause.", "evaluative word"),
+        ("The talks may collapse next week.", "hedge"),
+    ],
+)
+def test_unsupported_sentences_name_their_reason(nlp, sentence, reason):
+    found = labels(nlp, f"Report\nThe minister arrived on Monday. {sentence}\n")
+    assert found[sentence].label == "unsupported"
+    assert reason in found[sentence].reasons[0]
+
+
+def test_hedge_inside_a_reported_question_is_not_the_articles_voice(nlp):
+    sentence = "The minister was also asked how the war could affect trade."
+    found = labels(nlp, f"Report\n{sentence}\n")
+    assert found[sentence].label == "other"
+
+
+def test_scare_quote_in_a_heading_is_unsupported(nlp):
+    found = labels(nlp, "“Tidy” talks\nThe talks ended on Monday.\n")
+    assert found["“Tidy” talks"].label == "unsupported"

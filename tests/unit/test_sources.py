@@ -1,0 +1,57 @@
+"""Sources: distinct speakers, their kinds and mentions."""
+
+from __future__ import annotations
+
+import pytest
+
+from medialit.article import from_text
+from medialit.nlp.attribution import find_attributions
+from medialit.nlp.sources import collect_sources
+
+pytestmark = pytest.mark.model
+
+
+def sources(nlp, text: str):
+    article = from_text(text, title="Test")
+    found = find_attributions(nlp(article.body), article)
+    return article.body, {s.speaker: s for s in collect_sources(article.body, found.attributions, found.kinds)}
+
+
+def test_one_source_per_person_with_every_mention(nlp):
+    text = (
+        "Report\nForeign Minister Eva Dahl said that the talks will resume.\n"
+        "Dahl added that nothing was agreed.\nShe stressed that Norway stays neutral.\n"
+    )
+    body, found = sources(nlp, text)
+    assert list(found) == ["Eva Dahl"]
+    source = found["Eva Dahl"]
+    assert source.kind == "person"
+    assert [m.text(body) for m in source.mentions] == ["Foreign Minister Eva Dahl", "Dahl", "She"]
+    assert source.reasons == ("verb:say", "verb:add", "verb:stress")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        ("Report\nOfficials said that the road will close.\n", "Officials", "vague"),
+        ("Report\nSome critics claim that the plan failed.\n", "Some critics", "vague"),
+        ("Report\nThe World Health Organization said that cases fell.\n", "World Health Organization", "organisation"),
+        ("Report\nA new study shows that cases fell in May.\n", "new study", "document"),
+        ("Report\nHe said that cases fell.\n", "He", "pronoun"),
+    ],
+)
+def test_source_kinds(nlp, text, speaker, kind):
+    _, found = sources(nlp, text)
+    assert found[speaker].kind == kind
+
+
+def test_vague_source_keeps_its_words_as_speaker(nlp):
+    _, found = sources(nlp, "Report\nNorway's allies and partners have given signals that they are worried.\n")
+    assert found["Norway's allies and partners"].kind == "vague"
+
+
+def test_to_dict_lists_mentions_with_text(nlp):
+    body, found = sources(nlp, "Report\nMaria Lopez said that the bridge is closed.\n")
+    data = found["Maria Lopez"].to_dict(body)
+    assert data["kind"] == "person"
+    assert data["mentions"] == [{"start": 7, "end": 18, "text": "Maria Lopez"}]
