@@ -7,6 +7,7 @@ from importlib import resources
 
 import pytest
 import spacy
+from spacy.matcher import Matcher
 
 from medialit.article import load_article
 from medialit.nlp import framing
@@ -66,6 +67,21 @@ def test_every_pattern_compiles_in_a_validating_matcher():
     assert len(rules.entries) == sum(len(load_lexicon(name)) for name in LEXICONS)
     assert rules.speech_entries, "speech_verbs.jsonl has no evaluative verbs"
     assert {"say", "claim", "call"} <= rules.quoting_lemmas
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("name", LEXICONS)
+def test_every_entry_matches_its_own_id(nlp, name):
+    """Catches patterns that can never fire, e.g. a LEMMA written in its plural form."""
+    never = []
+    for entry in load_lexicon(name):
+        pattern = [{key: value for key, value in attrs.items() if key != "POS"} for attrs in entry["pattern"]]
+        matcher = Matcher(nlp.vocab)
+        matcher.add("entry", [pattern])
+        doc = nlp(entry["id"])
+        if not any((start, end) == (0, len(doc)) for _, start, end in matcher(doc)):
+            never.append(entry["id"])
+    assert never == []
 
 
 @pytest.mark.parametrize("name", LEXICONS)
