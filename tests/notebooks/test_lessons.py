@@ -57,7 +57,11 @@ def markdown_links(path: Path) -> list[str]:
     return [t for t in LINK.findall(text) if not re.match(r"[a-z]+:|#", t)]
 
 
-LINKED = LESSONS + sorted((NOTEBOOKS / "lateral-reading").glob("*.md"))
+LINKED = (
+    LESSONS
+    + sorted((NOTEBOOKS / "lateral-reading").glob("*.md"))
+    + [REPO / "course" / "syllabus.md", REPO / "course" / "instructor-guide.md"]
+)
 
 
 @pytest.mark.parametrize("path", LINKED, ids=lambda p: p.name)

@@ -136,3 +136,10 @@ def test_every_question_has_hint_and_answer_and_a_lesson_prefix():
         assert question.id.split(".")[0] in {f"l{n}" for n in range(8)}
         assert question.kind in {"choice", "name", "names", "spans"}
         assert question.hint != question.answer
+
+
+def test_instructor_guide_lists_every_question_with_its_answer():
+    guide = (NOTEBOOKS.parent / "course" / "instructor-guide.md").read_text(encoding="utf-8")
+    for question in lessons.questions():
+        assert f"`{question.id}`" in guide, f"{question.id} is missing from course/instructor-guide.md"
+        assert question.answer in guide, f"{question.id}: the guide's answer is out of date (regenerate the table)"
