@@ -73,9 +73,12 @@ class SpeakerResolver:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.text = doc.text
         self.titles = title_words()
         self.kinds: dict[str, str] = {}
+        self.people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
         self.names = self._name_runs()
+        self.full_names = self._full_names()
 
     def _name_runs(self) -> list[tuple[int, str, str]]:
         """(position, full name without titles, title words before it) of each run of proper nouns."""
@@ -100,19 +103,23 @@ class SpeakerResolver:
             k = max(j, k + 1)
         return runs
 
-    def full_name(self, surname: str) -> str:
-        """The longest proper-noun run in the article that ends with ``surname``."""
-        best = surname
-        for ent in self.doc.ents:
+    def _full_names(self) -> dict[str, str]:
+        """Surname -> the fullest form of the name: a PERSON entity first, else the longest proper-noun run."""
+        best: dict[str, str] = {}
+        for ent in self.people:
             words = [w for w in ent.text.split() if w.lower().rstrip(".") not in self.titles]
-            if ent.label_ == "PERSON" and words and words[-1] == surname and len(words) > len(best.split()):
-                best = " ".join(words)
-        if best != surname:
-            return best
+            if words and len(words) > len(best.get(words[-1], "").split()):
+                best[words[-1]] = " ".join(words)
+        runs: dict[str, str] = {}
         for _, name, _ in self.names:
-            if name.split()[-1] == surname and len(name.split()) > len(best.split()):
-                best = name
-        return best
+            words = name.split()
+            if len(words) > len(runs.get(words[-1], "").split()):
+                runs[words[-1]] = name
+        return {**runs, **{k: v for k, v in best.items() if len(v.split()) > 1 or k not in runs}}
+
+    def full_name(self, surname: str) -> str:
+        """The fullest form of the name that ends with ``surname`` in the article."""
+        return self.full_names.get(surname, surname)
 
     def resolve(self, head: Token, extent: tuple[int, int], earlier: list[Attribution]) -> tuple[str, str]:
         """(speaker, why) for the source phrase headed by ``head``; why says how it was resolved."""
@@ -122,7 +129,7 @@ class SpeakerResolver:
 
     def _resolve(self, head: Token, extent: tuple[int, int], earlier: list[Attribution]) -> tuple[str, str, str]:
         lower = head.lower_
-        text = self.doc.text[extent[0] : extent[1]]
+        text = self.text[extent[0] : extent[1]]
         if lower in PERSON_PRONOUNS:
             person = self._last_person(earlier, head.idx)
             return (person, "person", f"pronoun '{head.text}' -> {person}") if person else (head.text, "pronoun", "")
@@ -146,7 +153,7 @@ class SpeakerResolver:
                 return person, "person", f"title '{text}' -> {person}"
         if head.pos_ in ("NOUN", "PROPN") and head.i > 0 and any(c.lower_ == "the" for c in head.children):
             for attribution in reversed(earlier):
-                if attribution.source.text(self.doc.text).lower().split()[-1:] == [lower]:
+                if attribution.source.text(self.text).lower().split()[-1:] == [lower]:
                     return (
                         attribution.speaker,
                         self.kinds.get(attribution.speaker, "vague"),
@@ -160,8 +167,8 @@ class SpeakerResolver:
         for token in candidates:
             if token.pos_ == "PROPN" and token.lower_ not in self.titles and token.ent_type_ not in ORG_ENTS:
                 return token.text
-        for ent in self.doc.ents:
-            if ent.label_ == "PERSON" and extent[0] <= ent.start_char < extent[1]:
+        for ent in self.people:
+            if extent[0] <= ent.start_char < extent[1]:
                 return ent[-1].text
         return ""
 
@@ -169,7 +176,7 @@ class SpeakerResolver:
         for attribution in reversed(earlier):
             if self.kinds.get(attribution.speaker) == "person":
                 return attribution.speaker
-        people = [ent for ent in self.doc.ents if ent.label_ == "PERSON" and ent.start_char < position]
+        people = [ent for ent in self.people if ent.start_char < position]
         if people:
             return self.full_name(people[-1][-1].text)
         before = [name for pos, name, _ in self.names if pos < position]
