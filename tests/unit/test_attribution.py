@@ -184,3 +184,26 @@ def test_offsets_stay_exact_after_emoji_and_combining_accents(nlp, prefix):
     assert a.cue.text(body) == "said"
     assert a.source.text(body) == "Maria Lopez"
     assert a.content.text(body) == "the bridge is closed"
+
+
+def test_dash_quote_with_an_appositive_after_the_speaker(nlp):
+    body, a = only(nlp, "Report\n– We will appeal the decision, says Ola Berg, leader of the protest group.\n")
+    assert (a.speaker, a.content.text(body)) == ("Ola Berg", "We will appeal the decision")
+
+
+def test_clause_before_a_colon_list_stays_in_the_content(nlp):
+    text = "Report\nMayor Tom Vik said that the plan was approved:\n- The state pays half.\n- Tolls pay the rest.\n"
+    body, a = only(nlp, text)
+    assert a.content.text(body).startswith("the plan was approved")
+    assert a.content.text(body).endswith("Tolls pay the rest")
+
+
+def test_contact_without_content_is_a_silent_source(nlp):
+    text = "Report\nThe newspaper has contacted the embassy about the call. The police did not comment.\n"
+    body, found = attributions(nlp, text)
+    assert found.attributions == []
+    assert [(speaker, span.text(body)) for speaker, span in found.silent] == [
+        ("embassy", "the embassy"),
+        ("police", "The police"),
+    ]
+    assert all("rule 3" in span.reasons[0] for _, span in found.silent)

@@ -82,3 +82,10 @@ def test_hedge_inside_a_reported_question_is_not_the_articles_voice(nlp):
 def test_scare_quote_in_a_heading_is_unsupported(nlp):
     found = labels(nlp, "“Tidy” talks\nThe talks ended on Monday.\n")
     assert found["“Tidy” talks"].label == "unsupported"
+
+
+def test_impersonal_expectation_hides_the_source(nlp):
+    sentence = "The tram is expected to carry many passengers."
+    found = labels(nlp, f"Report\n{sentence}\n")
+    assert found[sentence].label == "unsupported"
+    assert "source hidden" in found[sentence].reasons[0]

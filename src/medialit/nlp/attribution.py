@@ -45,6 +45,8 @@ class Found:
     attributions: list[Attribution]
     continuations: list[Span] = field(default_factory=list)
     kinds: dict[str, str] = field(default_factory=dict)
+    silent: list[tuple[str, Span]] = field(default_factory=list)
+    """Sources that were contacted or did not comment (guidelines rule 3): (speaker, mention)."""
 
 
 @cache
@@ -83,6 +85,7 @@ class _Finder:
         self.blocks = article.paragraphs
         self.block_starts = [b.start for b in self.blocks]
         self.resolver = SpeakerResolver(doc)
+        self.silent_tokens: list[tuple[Token, str]] = []
 
     # ------------------------------------------------------------ driver
 
@@ -101,7 +104,31 @@ class _Finder:
         attributions = self._govern_following(attributions)
         attributions = self._quoted_speakers(attributions)
         continuations = self._dash_continuations(attributions)
-        return Found(attributions, continuations, dict(self.resolver.kinds))
+        silent = self._silent_sources(attributions)
+        return Found(attributions, continuations, dict(self.resolver.kinds), silent)
+
+    def _silent_sources(self, attributions: list[Attribution]) -> list[tuple[str, Span]]:
+        out = []
+        for token, reason in self.silent_tokens:
+            if token.pos_ == "PRON":
+                continue
+            extent = _trim(self.body, token.left_edge.idx, token.idx + len(token))  # the noun, not what follows it
+            speaker, _ = self.resolver.resolve(token, extent, attributions)
+            out.append((speaker, Span(extent[0], extent[1], "source", (reason,))))
+        return out
+
+    def _note_silent(self, verb: Token) -> None:
+        """Rule 3: "X did not comment", "X was contacted": X is a source without content."""
+        if verb.lemma_ == "contact":
+            target = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            if target is not None and target.pos_ in ("NOUN", "PROPN"):
+                self.silent_tokens.append((target, "contacted, no content (rule 3)"))
+            return
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if verb.dep_ == "xcomp" and verb.head.lemma_ in ("decline", "refuse"):
+            subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+            self.silent_tokens.append((subject, f"'{verb.text}' without content (rule 3)"))
 
     def _quoted_speakers(self, attributions: list[Attribution]) -> list[Attribution]:
         """'I' or 'we' inside somebody's quotation is that somebody."""
@@ -131,6 +158,9 @@ class _Finder:
             return self._stance_adjective(token)
         if token.lemma_.lower() in phrase_lexicon()["CUE_NOUN"] and token.dep_ == "dobj":
             return self._speech_noun(token)
+        if token.lemma_ == "contact" and token.pos_ == "VERB":
+            self._note_silent(token)
+            return None
         entry = verb_lexicon().get(token.lemma_.lower())
         if entry and (token.pos_ in ("VERB", "AUX") or _verb_tagged_as_noun(token)):
             return self._verb(token, entry)
@@ -142,6 +172,7 @@ class _Finder:
         if entry["particle"] and not any(c.dep_ == "prt" and c.lower_ == entry["particle"] for c in verb.children):
             return None
         if any(c.dep_ == "neg" for c in verb.children):
+            self._note_silent(verb)
             return None
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -149,6 +180,8 @@ class _Finder:
             speech = entry["stance"] in ("neutral", "evaluative")
             return self._passive(verb, agent, entry) if agent is not None and speech else None
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            if verb.dep_ == "xcomp" and verb.head.lemma_ in ("decline", "refuse"):
+                self._note_silent(verb)
             return None  # "to convey ...": an intention or duty, not a statement
         subject = self._subject(verb)
         if subject is None or subject.lower_ in ("there", "what", "which") or subject.dep_ == "expl":
@@ -162,6 +195,8 @@ class _Finder:
         cue = self._cue_extent(verb, entry)
         content, how = self._content(verb, subject, cue, entry)
         if content is None:
+            if entry["id"] in ("comment", "respond", "reply", "answer"):
+                self._note_silent(verb)
             return None
         return {"cue": cue, "source": subject, "content": content, "how": how, "rule": f"verb:{entry['id']}"}
 
@@ -355,9 +390,9 @@ class _Finder:
         block = self._block_of(verb.idx)
         if block is None or block.kind != "quote":
             return None
-        tail = self.body[clause_start : block.end]
-        if not re.fullmatch(r"[^,;:–—]*[.!?]?", tail.strip()):
-            return None
+        tail = self.body[clause_start : block.end].strip()
+        if re.search(r"[;:–—]|[.!?]\s", tail):
+            return None  # the cue clause must close the paragraph
         head = self.body[block.start : clause_start]
         stripped = head.rstrip()
         if not stripped.endswith(","):
@@ -502,7 +537,9 @@ class _Finder:
                 k += 1
                 if kind != "bullet":
                     break
-            return (first_bullet if first_bullet is not None else start), end
+            lead = self.doc.char_span(start, attribution.content.end, alignment_mode="expand")
+            placeholder = lead is not None and not any(t.pos_ in ("VERB", "AUX") for t in lead)  # "two points:"
+            return (first_bullet if first_bullet is not None and placeholder else start), end
         # quotations that follow with no cue of their own
         position = max(end, sentence[1])
         while True:

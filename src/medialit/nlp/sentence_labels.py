@@ -108,7 +108,7 @@ def _cue_hits(doc: Doc, quotes) -> list[tuple[int, str]]:
         k = bisect.bisect_right(quote_starts, position) - 1
         if k >= 0 and quotes[k].start <= position < quotes[k].end:
             continue
-        if _reported(doc[s]):
+        if _reported(doc[s], s, e):
             continue
         key = doc.vocab.strings[match_id]
         label = key.partition(":")[0]
@@ -118,9 +118,9 @@ def _cue_hits(doc: Doc, quotes) -> list[tuple[int, str]]:
     return hits
 
 
-def _reported(token) -> bool:
+def _reported(token, start: int, end: int) -> bool:
     """A word inside what a speech verb reports ("asked how it could ...") is not the article's own voice."""
     from medialit.nlp.attribution import verb_lexicon
 
     lexicon = verb_lexicon()
-    return any(a.lemma_.lower() in lexicon and a.pos_ == "VERB" for a in token.ancestors)
+    return any(a.lemma_.lower() in lexicon and a.pos_ == "VERB" and not start <= a.i < end for a in token.ancestors)

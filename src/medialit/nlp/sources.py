@@ -215,15 +215,26 @@ def is_vague(head: Token) -> bool:
     return bare_plural and not any(t.pos_ == "PROPN" for t in phrase)
 
 
-def collect_sources(body: str, attributions: list[Attribution], kinds: dict[str, str]) -> list[Source]:
-    """Distinct speakers in order of first mention, with their mentions (source spans)."""
+def collect_sources(
+    body: str,
+    attributions: list[Attribution],
+    kinds: dict[str, str],
+    silent: list[tuple[str, Span]] = (),
+) -> list[Source]:
+    """Distinct speakers in order of first mention, with their mentions (source spans).
+
+    ``silent`` adds sources that carry no content (contacted, did not comment).
+    """
     order: dict[str, list[Span]] = {}
     rules: dict[str, list[str]] = {}
-    for attribution in attributions:
-        order.setdefault(attribution.speaker, [])
-        if attribution.source not in order[attribution.speaker]:
-            order[attribution.speaker].append(Span(attribution.source.start, attribution.source.end, "source"))
-        rules.setdefault(attribution.speaker, []).append(attribution.rule)
+    mentions = [(a.speaker, a.source, a.rule) for a in attributions]
+    mentions += [(speaker, span, span.reasons[0] if span.reasons else "") for speaker, span in silent]
+    for speaker, source, rule in sorted(mentions, key=lambda m: m[1].start):
+        order.setdefault(speaker, [])
+        span = Span(source.start, source.end, "source")
+        if span not in order[speaker]:
+            order[speaker].append(span)
+        rules.setdefault(speaker, []).append(rule)
     out = []
     for speaker, mentions in order.items():
         kind = kinds.get(speaker, "organisation")
