@@ -1,0 +1,507 @@
+// medialit Highlighter front end: DOM work only.
+//
+// Every offset in the model is a Python string index (a code point). The DOM
+// works on JavaScript strings (UTF-16 units), so the text is split once into
+// code points (Array.from) and all positions here are code-point positions;
+// text put into the DOM is sliced from that array. No UTF-16 offset ever
+// reaches the model.
+
+const SYMBOL = { correct: "✓", missed: "✗ missed", extra: "? extra" };
+
+function tokenize(cps) {
+  // Words (letters, digits, marks, inner apostrophes and hyphens) and runs of other non-space characters.
+  const tokens = [];
+  const isWord = (c) => /[\p{L}\p{N}\p{M}]/u.test(c);
+  const isJoin = (c) => c === "'" || c === "’" || c === "-" || c === "‐";
+  const isSpace = (c) => /\s/u.test(c);
+  let i = 0;
+  while (i < cps.length) {
+    if (isSpace(cps[i])) { i++; continue; }
+    const s = i;
+    if (isWord(cps[i])) {
+      i++;
+      while (i < cps.length && (isWord(cps[i]) || (isJoin(cps[i]) && i + 1 < cps.length && isWord(cps[i + 1]) && isWord(cps[i - 1])))) i++;
+    } else {
+      i++;
+      while (i < cps.length && !isSpace(cps[i]) && !isWord(cps[i])) i++;
+    }
+    tokens.push({ s, e: i });
+  }
+  return tokens;
+}
+
+function paragraphs(cps) {
+  const out = [];
+  let s = 0;
+  for (let i = 0; i <= cps.length; i++) {
+    if (i === cps.length || cps[i] === "\n") {
+      out.push({ s, e: i });
+      s = i + 1;
+    }
+  }
+  return out;
+}
+
+function levels(marks) {
+  // Greedy interval colouring: a mark inside or across another gets the next free level (its own underline).
+  const order = marks.map((m, i) => i).sort((a, b) => marks[a].start - marks[b].start || marks[b].end - marks[a].end);
+  const level = new Array(marks.length).fill(0);
+  const active = [];
+  for (const i of order) {
+    const m = marks[i];
+    for (let k = active.length - 1; k >= 0; k--) if (marks[active[k]].end <= m.start) active.splice(k, 1);
+    const used = new Set(active.map((j) => level[j]));
+    let l = 0;
+    while (used.has(l)) l++;
+    level[i] = l;
+    active.push(i);
+  }
+  return level;
+}
+
+function el(tag, cls, text) {
+  const node = document.createElement(tag);
+  if (cls) node.className = cls;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function render({ model, el: root }) {
+  const S = {
+    cps: [], tokens: [], paras: [], tokenAt: [], segs: [], paraEls: [], paraSig: [],
+    cursor: 0, anchor: null, selected: null, undo: [], redo: [], drag: null, lastClick: null,
+  };
+  root.classList.add("medialit-highlighter");
+  const legend = el("div", "ml-legend");
+  legend.setAttribute("role", "toolbar");
+  legend.setAttribute("aria-label", "Labels");
+  const text = el("div", "ml-text");
+  text.tabIndex = 0;
+  text.setAttribute("role", "textbox");
+  text.setAttribute("aria-readonly", "true");
+  text.setAttribute("aria-multiline", "true");
+  text.setAttribute("data-lm-suppress-shortcuts", "true");
+  const help = el("div", "ml-help");
+  help.id = `ml-help-${Math.random().toString(36).slice(2)}`;
+  text.setAttribute("aria-describedby", help.id);
+  const live = el("div", "ml-live ml-sr");
+  live.setAttribute("aria-live", "polite");
+  const status = el("div", "ml-status");
+  status.setAttribute("role", "status");
+  const panel = el("div", "ml-panel");
+  root.replaceChildren(legend, help, text, live, status, panel);
+
+  const labels = () => model.get("labels") || [];
+  const labelOf = (name) => labels().find((l) => l.name === name) || { name, title: name, colour: "#999999", style: "solid" };
+  const spans = () => model.get("spans") || [];
+  const isSentences = () => model.get("mode") === "sentences";
+
+  // ------------------------------------------------------------ legend and help
+
+  function drawLegend() {
+    legend.replaceChildren();
+    for (const lab of labels()) {
+      const b = el("button", "ml-label");
+      b.type = "button";
+      b.dataset.label = lab.name;
+      b.style.setProperty("--c", lab.colour);
+      b.style.setProperty("--st", lab.style);
+      b.append(el("kbd", "", lab.key), el("span", "ml-swatch"), el("span", "", lab.title || lab.name));
+      b.setAttribute("aria-keyshortcuts", lab.key);
+      b.addEventListener("click", () => { apply(lab.name); text.focus(); });
+      legend.append(b);
+    }
+    const remove = el("button", "ml-remove", "Remove");
+    remove.type = "button";
+    remove.setAttribute("aria-keyshortcuts", "Delete");
+    remove.addEventListener("click", () => { removeAtCursor(); text.focus(); });
+    const undoB = el("button", "ml-undo", "Undo");
+    undoB.type = "button";
+    undoB.addEventListener("click", () => { undo(); text.focus(); });
+    const redoB = el("button", "ml-redo", "Redo");
+    redoB.type = "button";
+    redoB.addEventListener("click", () => { redo(); text.focus(); });
+    legend.append(remove, undoB, redoB);
+    if ((model.get("machine") || []).length) {
+      const lab = el("label", "ml-machine-toggle");
+      const box = el("input");
+      box.type = "checkbox";
+      box.checked = !!model.get("show_machine");
+      box.addEventListener("change", () => { model.set("show_machine", box.checked); model.save_changes(); });
+      lab.append(box, " show analyzer");
+      legend.append(lab);
+    }
+    const unit = isSentences() ? "sentence" : "word";
+    help.textContent =
+      `Drag or double-click to select${isSentences() ? ", click a sentence" : ""}; click a mark to change or remove it. ` +
+      `Keys: Tab into the text, ←/→ move by ${unit === "word" ? "word" : "word"}, ↑/↓ by line, Shift extends, ` +
+      `${labels().map((l) => `${l.key} ${l.title || l.name}`).join(", ")}, Delete removes, ` +
+      "Ctrl+Z undo, Ctrl+Shift+Z redo, Esc clears.";
+    text.setAttribute("aria-label", `Article text for marking (${isSentences() ? "sentences" : "words"})`);
+  }
+
+  // ------------------------------------------------------------ text
+
+  function loadText() {
+    S.cps = Array.from(model.get("text") || "");
+    S.tokens = tokenize(S.cps);
+    S.paras = paragraphs(S.cps);
+    S.tokenAt = new Int32Array(S.cps.length + 1).fill(-1);
+    S.tokens.forEach((t, i) => { for (let k = t.s; k < t.e; k++) S.tokenAt[k] = i; });
+    let next = S.tokens.length - 1;
+    for (let k = S.cps.length; k >= 0; k--) {  // spaces belong to the next word, so a drag may start on them
+      if (S.tokenAt[k] >= 0) next = S.tokenAt[k];
+      else S.tokenAt[k] = -2 - Math.max(0, next);
+    }
+    S.cursor = Math.min(S.cursor, Math.max(0, S.tokens.length - 1));
+    text.replaceChildren();
+    S.paraEls = S.paras.map(() => { const p = el("div", "ml-p"); text.append(p); return p; });
+    S.paraSig = S.paras.map(() => null);
+    drawMarks();
+  }
+
+  function layers() {
+    const out = spans().map((m, i) => ({ ...m, kind: "mark", index: i }));
+    const lv = levels(out);
+    out.forEach((m, i) => { m.level = lv[i]; });
+    const fb = model.get("feedback") || {};
+    for (const item of fb.items || []) out.push({ ...item, kind: "feedback" });
+    if (model.get("show_machine")) for (const item of model.get("machine") || []) out.push({ ...item, kind: "machine" });
+    return out;
+  }
+
+  function drawMarks() {
+    const all = layers();
+    S.segs = [];
+    S.paras.forEach((p, pi) => {
+      const inside = all.filter((m) => m.start < p.e && m.end > p.s);
+      const sig = JSON.stringify(inside);
+      if (sig !== S.paraSig[pi]) {
+        S.paraSig[pi] = sig;
+        drawParagraph(pi, p, inside);
+      }
+    });
+    S.segs = Array.from(text.querySelectorAll(".ml-seg"));
+    drawSelection();
+  }
+
+  function drawParagraph(pi, p, marks) {
+    const cuts = new Set([p.s, p.e]);
+    for (const m of marks) { cuts.add(Math.max(p.s, m.start)); cuts.add(Math.min(p.e, m.end)); }
+    for (let k = p.s; k < p.e; k++) if (S.tokenAt[k] >= 0 && (k === p.s || S.tokenAt[k - 1] !== S.tokenAt[k])) cuts.add(k);
+    for (let k = p.s + 1; k <= p.e; k++) if (S.tokenAt[k - 1] >= 0 && S.tokenAt[k] !== S.tokenAt[k - 1]) cuts.add(k);
+    const points = Array.from(cuts).sort((a, b) => a - b);
+    const frag = document.createDocumentFragment();
+    const ordered = marks.slice().sort((a, b) => order(a) - order(b) || a.start - b.start || b.end - a.end);
+    for (let i = 0; i + 1 < points.length; i++) {
+      const s = points[i], e = points[i + 1];
+      if (s >= e) continue;
+      const seg = el("span", "ml-seg", S.cps.slice(s, e).join(""));
+      seg.dataset.s = s;
+      const t = S.tokenAt[s];
+      seg.dataset.t = t >= 0 ? t : -2 - t;
+      if (t < 0) seg.classList.add("ml-space");
+      let node = seg;
+      const covering = ordered.filter((m) => m.start <= s && m.end >= e);
+      for (let k = covering.length - 1; k >= 0; k--) node = wrap(node, covering[k], s);
+      frag.append(node);
+    }
+    S.paraEls[pi].replaceChildren(frag);
+  }
+
+  function order(m) { return m.kind === "machine" ? 0 : m.kind === "feedback" ? 1 : 2 + m.level; }
+
+  function wrap(inner, m, s) {
+    const w = el("span", `ml-${m.kind}`);
+    const lab = labelOf(m.label);
+    w.style.setProperty("--c", lab.colour);
+    w.style.setProperty("--st", lab.style);
+    if (m.kind === "mark") {
+      w.style.setProperty("--lv", m.level);
+      w.dataset.index = m.index;
+      w.dataset.label = m.label;
+      w.setAttribute("role", "mark");
+      if (S.selected === m.index) w.classList.add("ml-picked");
+    } else if (m.kind === "feedback") {
+      w.classList.add(`ml-fb-${m.status}`);
+      w.title = m.line;
+    } else {
+      w.title = `${m.label}: ${m.rule || "analyzer"}`;
+    }
+    if (m.start === s) {
+      const words = m.kind === "mark" ? (lab.title || lab.name)
+        : m.kind === "feedback" ? `${SYMBOL[m.status] || m.status} ${lab.title || m.label}` : `⚙ ${m.label}`;
+      w.append(el("span", `ml-tag ml-tag-${m.kind}`, words));
+    }
+    w.append(inner);
+    return w;
+  }
+
+  // ------------------------------------------------------------ selection and cursor
+
+  function range() {
+    if (S.anchor === null) return null;
+    return [Math.min(S.anchor, S.cursor), Math.max(S.anchor, S.cursor)];
+  }
+
+  function drawSelection() {
+    const r = range();
+    let first = null;
+    for (const seg of S.segs) {
+      const t = Number(seg.dataset.t);
+      const space = seg.classList.contains("ml-space");
+      const inSel = r && t >= r[0] && t <= r[1] && !(space && t === r[0]);
+      seg.classList.toggle("ml-sel", !!inSel);
+      const atCursor = !space && t === S.cursor;
+      seg.classList.toggle("ml-cursor", atCursor);
+      if (atCursor && !first) first = seg;
+    }
+    for (const w of text.querySelectorAll(".ml-mark")) w.classList.toggle("ml-picked", Number(w.dataset.index) === S.selected);
+    if (first) {
+      first.id = first.id || `${help.id}-c`;
+      text.setAttribute("aria-activedescendant", first.id);
+    }
+  }
+
+  function announce() {
+    const tok = S.tokens[S.cursor];
+    if (!tok) return;
+    const word = S.cps.slice(tok.s, tok.e).join("");
+    const on = spans().filter((m) => m.start < tok.e && m.end > tok.s).map((m) => labelOf(m.label).title || m.label);
+    const r = range();
+    const sel = r && r[0] !== r[1] ? `, selected ${r[1] - r[0] + 1} words` : "";
+    live.textContent = `${word}${on.length ? `, marked ${on.join(" and ")}` : ""}${sel}`;
+  }
+
+  function move(delta, extend) {
+    if (!S.tokens.length) return;
+    if (extend && S.anchor === null) S.anchor = S.cursor;
+    if (!extend) S.anchor = null;
+    S.selected = null;
+    S.cursor = Math.max(0, Math.min(S.tokens.length - 1, S.cursor + delta));
+    drawSelection();
+    scrollToCursor();
+    announce();
+  }
+
+  function lineMove(dir, extend) {
+    const segOf = (t) => S.segs.find((g) => Number(g.dataset.t) === t && !g.classList.contains("ml-space"));
+    const here = segOf(S.cursor);
+    if (!here) return move(dir, extend);
+    const box = here.getBoundingClientRect();
+    let best = null, bestDist = Infinity, lineTop = null;
+    for (let t = S.cursor + dir; t >= 0 && t < S.tokens.length; t += dir) {
+      const g = segOf(t);
+      if (!g) continue;
+      const b = g.getBoundingClientRect();
+      const other = dir > 0 ? b.top > box.top + box.height / 2 : b.bottom < box.bottom - box.height / 2;
+      if (!other) continue;
+      if (lineTop === null) lineTop = b.top;
+      if (Math.abs(b.top - lineTop) > box.height / 2) break;
+      const dist = Math.abs(b.left - box.left);
+      if (dist < bestDist) { best = t; bestDist = dist; }
+    }
+    move(best === null ? 0 : best - S.cursor, extend);
+  }
+
+  function scrollToCursor() {
+    const seg = S.segs.find((g) => Number(g.dataset.t) === S.cursor && !g.classList.contains("ml-space"));
+    if (seg && seg.scrollIntoView) seg.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }
+
+  // ------------------------------------------------------------ edits
+
+  function commit(next) {
+    if (model.get("locked")) return;
+    S.undo.push(spans());
+    S.redo = [];
+    write(next);
+  }
+
+  function write(next) {
+    model.set("spans", next.map((m) => ({ start: m.start, end: m.end, label: m.label })));  // always a fresh array
+    model.save_changes();
+    drawMarks();
+    announce();
+  }
+
+  function sentenceAround(s, e) {
+    const out = [];
+    for (const [a, b] of model.get("sentence_bounds") || []) if (a < e && b > s) out.push([a, b]);
+    return out.length ? out : [[s, e]];
+  }
+
+  function apply(name) {
+    if (S.selected !== null) {
+      const next = spans().map((m, i) => (i === S.selected ? { ...m, label: name } : m));
+      commit(next);
+      return;
+    }
+    if (!S.tokens.length) return;
+    const r = range() || [S.cursor, S.cursor];
+    const start = S.tokens[r[0]].s, end = S.tokens[r[1]].e;
+    let next;
+    if (isSentences()) {
+      const bounds = sentenceAround(start, end);
+      next = spans().filter((m) => !bounds.some(([a, b]) => m.start === a && m.end === b));
+      for (const [a, b] of bounds) next.push({ start: a, end: b, label: name });
+    } else {
+      if (spans().some((m) => m.start === start && m.end === end && m.label === name)) return;
+      next = [...spans(), { start, end, label: name }];
+    }
+    S.anchor = null;
+    commit(next);
+  }
+
+  function removeAtCursor() {
+    let index = S.selected;
+    if (index === null) {
+      const tok = S.tokens[S.cursor];
+      if (!tok) return;
+      const under = spans().map((m, i) => [m, i]).filter(([m]) => m.start < tok.e && m.end > tok.s);
+      if (!under.length) return;
+      under.sort((a, b) => (a[0].end - a[0].start) - (b[0].end - b[0].start));
+      index = under[0][1];
+    }
+    S.selected = null;
+    commit(spans().filter((m, i) => i !== index));
+  }
+
+  function undo() {
+    if (!S.undo.length || model.get("locked")) return;
+    S.redo.push(spans());
+    S.selected = null;
+    write(S.undo.pop());
+  }
+
+  function redo() {
+    if (!S.redo.length || model.get("locked")) return;
+    S.undo.push(spans());
+    S.selected = null;
+    write(S.redo.pop());
+  }
+
+  // ------------------------------------------------------------ keyboard
+
+  text.addEventListener("keydown", (ev) => {
+    const k = ev.key;
+    const ctrl = ev.ctrlKey || ev.metaKey;
+    let done = true;
+    if (k === "ArrowRight" || k === "ArrowLeft") move(k === "ArrowRight" ? 1 : -1, ev.shiftKey);
+    else if (k === "ArrowDown" || k === "ArrowUp") lineMove(k === "ArrowDown" ? 1 : -1, ev.shiftKey);
+    else if (ctrl && (k === "z" || k === "Z")) (ev.shiftKey ? redo() : undo());
+    else if (ctrl && (k === "y" || k === "Y")) redo();
+    else if (k === "Delete" || k === "Backspace") removeAtCursor();
+    else if (k === "Escape") { S.anchor = null; S.selected = null; drawSelection(); announce(); }
+    else if (!ctrl && !ev.altKey && labels().some((l) => l.key === k)) apply(labels().find((l) => l.key === k).name);
+    else done = false;
+    if (done) { ev.preventDefault(); ev.stopPropagation(); }
+  });
+
+  // ------------------------------------------------------------ mouse
+
+  const tokenOf = (target) => {
+    const seg = target.closest && target.closest(".ml-seg");
+    return seg ? Number(seg.dataset.t) : null;
+  };
+
+  text.addEventListener("mousedown", (ev) => {
+    const t = tokenOf(ev.target);
+    if (t === null || ev.button !== 0) return;
+    ev.preventDefault();  // no native text selection; we snap to words ourselves
+    text.focus();
+    S.drag = { from: t, moved: false, target: ev.target };
+  });
+  text.addEventListener("mouseover", (ev) => {
+    if (!S.drag) return;
+    const t = tokenOf(ev.target);
+    if (t === null || (t === S.drag.from && !S.drag.moved)) return;
+    S.drag.moved = true;
+    S.anchor = S.drag.from;
+    S.cursor = t;
+    S.selected = null;
+    drawSelection();
+  });
+  const endDrag = (ev) => {
+    if (!S.drag) return;
+    const { from, moved, target } = S.drag;
+    S.drag = null;
+    if (moved) { announce(); return; }
+    click(from, target, ev.detail);
+  };
+  document.addEventListener("mouseup", endDrag);
+
+  function click(t, target, detail) {
+    S.cursor = Math.min(t, S.tokens.length - 1);
+    S.anchor = null;
+    const under = spans().map((m, i) => [m, i]).filter(([m]) => { const tok = S.tokens[S.cursor]; return tok && m.start < tok.e && m.end > tok.s; });
+    if (detail >= 2) {  // double-click takes the word
+      S.selected = null;
+      S.anchor = S.cursor;
+    } else if (under.length) {  // click a mark: pick it; click again to pick the next one under the pointer
+      under.sort((a, b) => (a[0].end - a[0].start) - (b[0].end - b[0].start));
+      const at = under.findIndex(([, i]) => i === S.selected);
+      S.selected = under[(at + 1) % under.length][1];
+    } else if (isSentences()) {
+      S.selected = null;
+      const tok = S.tokens[S.cursor];
+      const [[a, b]] = sentenceAround(tok.s, tok.e);
+      S.anchor = S.tokenAt[a] >= 0 ? S.tokenAt[a] : -2 - S.tokenAt[a];
+      let last = S.cursor;
+      while (last + 1 < S.tokens.length && S.tokens[last + 1].e <= b) last++;
+      S.cursor = last;
+    } else {
+      S.selected = null;
+    }
+    drawSelection();
+    announce();
+  }
+
+  // ------------------------------------------------------------ feedback and machine panel
+
+  function drawPanel() {
+    panel.replaceChildren();
+    const fb = model.get("feedback") || {};
+    if (fb.items && fb.items.length) {
+      panel.append(el("h4", "", `Feedback: ${fb.summary || ""}`));
+      const list = el("ul", "ml-fb-list");
+      for (const item of fb.items) list.append(el("li", `ml-fb-${item.status}`, item.line));
+      panel.append(list);
+    }
+    const machine = model.get("machine") || [];
+    if (model.get("show_machine") && machine.length) {
+      panel.append(el("h4", "", `Analyzer: ${machine.length} findings`));
+      const list = el("ul", "ml-machine-list");
+      for (const m of machine) {
+        const words = S.cps.slice(m.start, m.end).join("");
+        list.append(el("li", "", `${m.label} ‘${words.length > 60 ? `${words.slice(0, 59)}…` : words}’ (rule: ${m.rule || "n/a"})`));
+      }
+      panel.append(list);
+    }
+  }
+
+  const setStatus = () => { status.textContent = model.get("status") || ""; };
+  const lockState = () => { root.classList.toggle("ml-locked", !!model.get("locked")); };
+
+  model.on("change:text", loadText);
+  model.on("change:spans", () => {
+    if (S.selected !== null && S.selected >= spans().length) S.selected = null;
+    drawMarks();
+  });
+  model.on("change:labels", () => { drawLegend(); S.paraSig = S.paras.map(() => null); drawMarks(); });
+  model.on("change:feedback", () => { drawMarks(); drawPanel(); });
+  model.on("change:machine", () => { drawLegend(); drawMarks(); drawPanel(); });
+  model.on("change:show_machine", () => { drawLegend(); drawMarks(); drawPanel(); });
+  model.on("change:status", setStatus);
+  model.on("change:locked", lockState);
+
+  drawLegend();
+  loadText();
+  drawPanel();
+  setStatus();
+  lockState();
+  root.dataset.ready = "true";
+  return () => document.removeEventListener("mouseup", endDrag);
+}
+
+export default { render };
