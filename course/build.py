@@ -117,7 +117,8 @@ def write_key(item_id: str, rows: list[list]) -> None:
 def md(source: str, grade_id: str | None = None, **nbgrader) -> nbformat.NotebookNode:
     cell = nbformat.v4.new_markdown_cell(source.strip())
     if grade_id:
-        cell.metadata.nbgrader = {"schema_version": 3, "grade_id": grade_id, **nbgrader}
+        meta = {"schema_version": 3, "grade_id": grade_id, "grade": False, "solution": False, "locked": False}
+        cell.metadata.nbgrader = meta | nbgrader
     return cell
 
 
