@@ -1,0 +1,240 @@
+"""Real JupyterLab in real Chromium: one server per test session, a fresh folder and page per test.
+
+Fixtures other browser tests reuse:
+
+- ``lab``: a running JupyterLab (``Lab``: ``url``, ``root``), started once with this Python on 127.0.0.1;
+- ``workdir``: a fresh folder inside the server root for one test (fixture notebooks go there);
+- ``page``: a Playwright page on Debian's Chromium;
+- ``notebook``: a ``Notebook`` helper factory: write a notebook from cell sources, open it, run cells,
+  restart the kernel, read cell output. Waits only through Playwright's retrying waits.
+
+Screenshots go to ``test-artifacts/`` at the repository root (git-ignored).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+ARTIFACTS = REPO / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+TIMEOUT_MS = 60_000
+_DONE_PROMPT = re.compile(r"\[\d+\]:")
+
+
+@dataclass(frozen=True)
+class Lab:
+    url: str
+    root: Path
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_until_up(url: str, server: subprocess.Popen, log: Path, seconds: float = 90) -> None:
+    """Poll the server's API (the one place a loop is needed: Playwright is not involved yet)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"jupyter lab exited ({server.returncode}):\n{log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(f"{url}api/status", timeout=2) as answer:
+                if answer.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"jupyter lab did not answer within {seconds} s:\n{log.read_text()[-3000:]}")
+
+
+@pytest.fixture(scope="session")
+def lab(tmp_path_factory) -> Iterator[Lab]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is missing: apt-get install -y chromium")
+    root = tmp_path_factory.mktemp("lab-root")
+    home = tmp_path_factory.mktemp("lab-home")
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/"
+    log = root.parent / "jupyter-lab.log"
+    env = os.environ | {
+        "JUPYTER_CONFIG_DIR": str(home / "config"),
+        "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+        "JUPYTERLAB_SETTINGS_DIR": str(home / "settings"),
+        "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+    }
+    # No "restore last layout" surprises and no news or update checks from a fresh profile.
+    settings = home / "settings" / "@jupyterlab" / "apputils-extension"
+    settings.mkdir(parents=True)
+    (settings / "notification.jupyterlab-settings").write_text(
+        json.dumps({"fetchNews": "false", "checkForUpdates": False})
+    )
+    command = [
+        sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ip", "127.0.0.1", "--port", str(port),
+        "--allow-root", "--ServerApp.token=", "--ServerApp.password=", f"--ServerApp.root_dir={root}",
+        "--LabApp.news_url=", "--LabApp.expose_app_in_browser=True",
+    ]  # fmt: skip
+    with log.open("w") as out:
+        server = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=root)
+    try:
+        _wait_until_up(url, server, log)
+        yield Lab(url, root)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=TIMEOUT_MS)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def workdir(lab: Lab, request) -> Iterator[Path]:
+    """A fresh folder in the server root for one test, removed afterwards."""
+    name = f"{request.node.name[:40].replace('[', '-').replace(']', '')}-{uuid.uuid4().hex[:6]}"
+    folder = lab.root / name
+    folder.mkdir()
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def write_notebook(path: Path, cells: list[str]) -> Path:
+    """A notebook of code cells with the repository's Python kernel."""
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [nbformat.v4.new_code_cell(source) for source in cells]
+    nbformat.write(nb, path)
+    return path
+
+
+@pytest.fixture
+def screenshot():
+    """``screenshot(page_or_locator, "name.png")`` saves a test artifact under test-artifacts/."""
+
+    def save(target, name: str) -> Path:
+        ARTIFACTS.mkdir(exist_ok=True)
+        path = ARTIFACTS / name
+        target.screenshot(path=str(path))
+        return path
+
+    return save
+
+
+class Notebook:
+    """Drive one notebook in JupyterLab: open, run cells, restart, read outputs."""
+
+    def __init__(self, page, lab: Lab, path: Path):
+        self.page = page
+        self.lab = lab
+        self.path = path
+
+    def open(self) -> Notebook:
+        rel = self.path.relative_to(self.lab.root).as_posix()
+        self.page.goto(f"{self.lab.url}lab/tree/{rel}?reset")
+        self.page.locator(".jp-Notebook").wait_for()
+        self.wait_idle()
+        return self
+
+    def wait_idle(self) -> None:
+        """The kernel indicator in the toolbar reads idle."""
+        status = self.page.locator("#jp-main-statusbar").get_by_text("Idle", exact=False)
+        status.first.wait_for()
+
+    def cell(self, index: int):
+        return self.page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell").nth(index)
+
+    def run(self, index: int) -> None:
+        """Run one cell with Ctrl+Enter and wait until it has an execution count (not '*')."""
+        cell = self.cell(index)
+        cell.locator(".jp-InputArea-editor").click()
+        self.page.keyboard.press("Escape")
+        before = cell.locator(".jp-InputPrompt").inner_text()
+        self.page.keyboard.press("Control+Enter")
+        self._wait_done(cell, before)
+
+    def _wait_done(self, cell, before: str) -> None:
+        from playwright.sync_api import expect
+
+        prompt = cell.locator(".jp-InputPrompt")
+        expect(prompt).not_to_have_text(before)
+        expect(prompt).to_have_text(_DONE_PROMPT)
+
+    def run_all(self) -> None:
+        self.page.evaluate("window.jupyterapp.commands.execute('runmenu:run-all')")
+        self.wait_idle_after_run()
+
+    def wait_idle_after_run(self) -> None:
+        from playwright.sync_api import expect
+
+        cells = self.page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt")
+        for i in range(cells.count()):
+            expect(cells.nth(i)).to_have_text(_DONE_PROMPT)
+
+    def restart(self) -> None:
+        """Restart the kernel without the confirmation dialog and wait until it is idle again."""
+        self.page.evaluate("window.jupyterapp.commands.execute('kernelmenu:restart', {})")
+        dialog = self.page.locator(".jp-Dialog .jp-mod-accept")
+        dialog.click()
+        self.wait_idle()
+
+    def output_text(self, index: int) -> str:
+        return self.cell(index).locator(".jp-OutputArea-output").last.inner_text()
+
+    def widget(self, index: int):
+        return self.cell(index).locator(".medialit-highlighter")
+
+
+@pytest.fixture
+def notebook(page, lab: Lab, workdir: Path):
+    """``notebook(cells, name="test.ipynb")`` writes a notebook into the test's folder and opens it."""
+
+    def make(cells: list[str], name: str = "test.ipynb") -> Notebook:
+        path = write_notebook(workdir / name, cells)
+        return Notebook(page, lab, path).open()
+
+    return make
