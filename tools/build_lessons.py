@@ -399,7 +399,7 @@ List the vague or anonymous sources of the practice article, as a list of string
         """## Whose voice is missing?
 
 A story can quote one side at length and the other not at all. Sometimes the other side was asked and
-said nothing: “X did not respond”, “They have not commented”. Such a sentence names a source but
+said nothing: “X did not respond”, “declined to comment”. Such a sentence names a source but
 credits no content to it, so it is **not an attribution**, but it tells you whose voice is missing.
 
 ### Check 2.6
@@ -407,6 +407,32 @@ credits no content to it, so it is **not an attribution**, but it tells you whos
 Which named party in the practice article was asked but does not speak?""",
     ),
     ("code", 'check("l2.silent", "")'),
+    (
+        "md",
+        """## The same moves in the example article
+
+The example article writes quotes the Norwegian way, with dashes, and often names Støre only once for
+several lines. Print its opening paragraphs (the part up to Støre's bullet points):""",
+    ),
+    ("code", 'print(article.body[: article.body.index("He also highlighted")])'),
+    (
+        "md",
+        """### Check 2.7
+
+The line `– I provide information about how the world perceives what is happening, and what is
+happening on the pitch.` has no speech verb. Who speaks it?""",
+    ),
+    ("code", 'check("l2.store-dash", "")'),
+    ("md", "### Check 2.8\n\n`He stressed that Norway condemns the attack in Ukraine ...`: who is *he*?"),
+    ("code", 'check("l2.store-he", "")'),
+    (
+        "md",
+        """### Check 2.9
+
+`Norway’s allies and partners have given signals that they are not completely safe.` Is the source
+`named` or `vague`?""",
+    ),
+    ("code", 'check("l2.allies", "")'),
     (
         "md",
         """## Activity: highlight the sources
@@ -443,16 +469,23 @@ to”, and the nearest fitting name for a pronoun. Each row says which rule fire
 
 The figure counts attributions per speaker, stacked by kind. First the practice article, then the
 example article. Look at the **shape** of the example article's chart: how many voices, and how much
-room each one gets? (The figure shows the analyzer's reading, which may contain mistakes.)""",
+room each one gets? (The figure shows the analyzer's reading, which may contain mistakes. Attributions
+in the parts of the example article that the graded exercises cover are left out.)""",
     ),
     ("code", "plots.show(plots.speakers(practice_analysis))"),
-    ("code", "example_analysis = analyze(article)\nplots.show(plots.speakers(example_analysis))"),
+    (
+        "code",
+        """from medialit.lessons import ungraded
+
+example_analysis = analyze(article)
+plots.show(plots.speakers(ungraded(example_analysis.attributions, article)))""",
+    ),
     (
         "md",
         """**Discuss or note:**
 
 - In the example article, one voice dominates. What does the reader learn only from that voice?
-- Which side of the phone call never speaks? Find the sentence that reports it was asked.
+- The call had two sides. How much do you hear from the other one?
 - Is an article that gives one side almost all the room necessarily biased? When is it fair?""",
     ),
     (
@@ -530,6 +563,14 @@ the margin?**""",
     ("code", 'check("l3.cost", "")'),
     (
         "md",
+        """### Check 3.5: the example article
+
+`Norway’s allies and partners have given signals that they are not completely safe.` attributed,
+unsupported or other?""",
+    ),
+    ("code", 'check("l3.allies", "")'),
+    (
+        "md",
         """## Activity: label the sentences
 
 The highlighter below works **by sentence**: click a sentence, then pick its label. Label every
@@ -554,7 +595,8 @@ claims""",
 
 The analyzer labels sentences too, and says why. The map puts every sentence at its place in the
 article: where do the unsupported ones cluster? First the practice article, then the example article.
-Remember that the analyzer can be wrong: use the map to decide where to **look**, not what to think.""",
+Remember that the analyzer can be wrong: use the map to decide where to **look**, not what to think.
+The hatched part of the example article is what the graded exercise covers: its sentences are left out.""",
     ),
     (
         "code",
@@ -571,16 +613,20 @@ plots.show(plots.sentence_map(practice_analysis.sentences, practice.body))""",
     ),
     (
         "code",
-        "example_analysis = analyze(article)\nplots.show(plots.sentence_map(example_analysis.sentences, article.body))",
+        """from medialit.lessons import graded_parts, ungraded
+
+example_analysis = analyze(article)
+shown = ungraded(example_analysis.sentences, article)
+plots.show(plots.sentence_map(shown, article.body, hidden=graded_parts(article)))""",
     ),
     (
         "md",
-        """**Discuss or note** (example article, without labelling it: that is the exercise):
+        """**Discuss or note** (example article, outside the hatched part):
 
 - The example article's second line asks a question. Why does a question count as `other`? What does
   the question do to a reader anyway?
-- Find a sentence in the example article where you would write “how do we know?” in the margin. Keep
-  it for the exercise.""",
+- Find a sentence outside the hatched part where you would write “how do we know?” in the margin, and
+  say which of the four reasons applies.""",
     ),
     (
         "md",
@@ -679,7 +725,8 @@ framing""",
 
 The analyzer marks framing cues and says whether a cue sits inside a quotation (the speaker's words) or
 in the paper's own voice. The figure places every cue by category and position; the shaded band is
-the headline and first lines. First the practice article, then the example article.""",
+the headline and first lines. First the practice article, then the example article (the part a graded
+exercise covers is hatched and left out).""",
     ),
     (
         "code",
@@ -692,17 +739,20 @@ for cue in practice_analysis.framing:
     ),
     (
         "code",
-        """example_analysis = analyze(article)
-plots.show(plots.framing_positions(example_analysis.framing, article.body))""",
+        """from medialit.lessons import graded_parts, ungraded
+
+example_analysis = analyze(article)
+shown = ungraded(example_analysis.framing, article)
+plots.show(plots.framing_positions(shown, article.body, hidden=graded_parts(article)))""",
     ),
     (
         "md",
         """**Discuss or note** (example article):
 
-- A heading in the middle of the example article reads **“tidy” conversation**, in quotation marks. Are
-  these scare quotes, a quote, or something else? (Lesson 5 has a surprise about this word.)
-- The example article's speech verbs for Støre include *told*, *highlighted*, *stressed*, *pointed out*
-  and *believes*. Do any of them judge him? Would *claimed* change how you read him?
+- The second line of the example article asks how much Putin *actually* got. What does *actually*
+  suggest, before any source has spoken?
+- In the first half of the example article, Støre *told*, *highlighted*, *stressed* and *says*. Do any
+  of these verbs judge him? Would *claimed* change how you read him?
 - What does the first line of the example article put forward, and what does it leave for later?""",
     ),
     (
@@ -782,7 +832,8 @@ own words**. Treat it as a paraphrase until you have seen the original.
 ## Scraped page furniture
 
 Copying a web page's text often copies its navigation too: related-story links, newsletter boxes,
-“Register here”. Search the example article for such lines.""",
+sign-up buttons. Look at the end of the practice article first: **“Read also”** followed by a headline
+is a related-story link that lost its link when the text was copied. Then look at the example article.""",
     ),
     (
         "code",
@@ -792,14 +843,15 @@ Copying a web page's text often copies its navigation too: related-story links, 
     ),
     (
         "md",
-        "### Check 5.3\n\nWhich lines are scraped page furniture rather than the report? Answer with a list of strings.",
+        "### Check 5.3\n\nAfter Støre's last quote, which lines of the example article are scraped page furniture "
+        "rather than the report (apart from the bio)? Answer with a list of strings.",
     ),
     ("code", 'check("l5.boilerplate", [""])'),
     (
         "md",
         """## Dates
 
-The front matter says 31 March 2022. The text says “on Thursday” and “on Wednesday”. Do they agree?
+The front matter says 31 March 2022. The text says “on Thursday” and “five weeks” of war. Do they agree?
 Python can tell you the weekday of any date.""",
     ),
     (
@@ -809,7 +861,6 @@ Python can tell you the weekday of any date.""",
 published = datetime.date.fromisoformat(str(article.meta["date"]))
 invasion = datetime.date(2022, 2, 24)  # Russia's full-scale invasion of Ukraine
 print("published on a", published.strftime("%A"))
-print("the day before was a", (published - datetime.timedelta(days=1)).strftime("%A"))
 print("days of war:", (published - invasion).days, "= about", (published - invasion).days // 7, "weeks")""",
     ),
     (
@@ -826,7 +877,7 @@ about its source. The kit ships offline teaching copies of the pages you would o
 
 ### Check 5.4
 
-The article names the newspaper whose reporters asked the Russian embassy. Which one? Then read
+The article names the Norwegian newspaper that did the reporting. Which one? Then read
 [about Aftenposten](lateral-reading/about-aftenposten.md) and
 [what the original report probably looked like](lateral-reading/original-report.md).""",
     ),

@@ -138,6 +138,26 @@ def _locate(question_id: str, label: str, phrase: str, article: Any) -> Span:
     return Span(start, start + len(inner.group(1) if inner else context), label)
 
 
+def graded_parts(article: Any) -> list[tuple[int, int]]:
+    """Character ranges of ``article`` that the graded exercises cover, so lessons can leave them out."""
+    try:
+        from medialit.grading import ITEMS
+    except ImportError:
+        return []
+    return sorted({item.bounds() for item in ITEMS.values() if item.article == article.id})
+
+
+def ungraded(items: Any, article: Any) -> list:
+    """``items`` (spans or attributions) that touch no graded part of ``article``: lesson figures show only these."""
+    parts = graded_parts(article)
+
+    def touches(item: Any) -> bool:
+        pieces = item.spans() if hasattr(item, "spans") else [item]
+        return any(p.start < end and p.end > start for p in pieces for start, end in parts)
+
+    return [item for item in items if not touches(item)]
+
+
 def questions(lesson: int | None = None) -> list[Question]:
     """All questions, or those of one lesson (ids start with ``l<lesson>.``)."""
     return [q for q in QUESTIONS.values() if lesson is None or q.id.startswith(f"l{lesson}.")]
@@ -337,6 +357,33 @@ QUESTIONS: dict[str, Question] = {
             accept=(("nordfjord ferries", "nordfjord"),),
         ),
         _q(
+            "l2.store-dash",
+            "name",
+            "Example article: who speaks ‘– I provide information about how the world perceives what is happening, "
+            "and what is happening on the pitch.’?",
+            "A dash line without a speech verb continues the quote of the line before it. Who is named there?",
+            "Jonas Gahr Støre: the line before ends ‘says Støre’, and the dash line continues his direct quote.",
+            accept=(("jonas gahr store", "store", "gahr store", "the prime minister", "prime minister"),),
+        ),
+        _q(
+            "l2.store-he",
+            "name",
+            "Example article: who is ‘He’ in ‘He stressed that Norway condemns the attack in Ukraine ...’?",
+            "The person quoted in the lines just before.",
+            "Jonas Gahr Støre, quoted in the dash lines just before. The source is ‘He’, the speaker Støre.",
+            accept=(("jonas gahr store", "store", "gahr store", "the prime minister", "prime minister"),),
+        ),
+        _q(
+            "l2.allies",
+            "choice",
+            "Example article: ‘Norway’s allies and partners have given signals that ...’: is the source named "
+            "or vague?",
+            "Which allies? Which partners? Could you ask one of them?",
+            "Vague: no country or person is named, and ‘given signals’ does not say what was said or where. "
+            "The next sentence adds that Støre conveyed it, so the reader relies on his account.",
+            accept=(("vague",),),
+        ),
+        _q(
             "l2.sources-activity",
             "spans",
             "Practice article: highlight every source (the words that name who speaks), label ‘source’.",
@@ -388,6 +435,16 @@ QUESTIONS: dict[str, Question] = {
             "Look at how the sentence begins.",
             "Attributed: ‘According to the council’s own cost report’ credits the figure to a document.",
             accept=(("attributed",),),
+        ),
+        _q(
+            "l3.allies",
+            "choice",
+            "Example article: ‘Norway’s allies and partners have given signals that they are not completely safe.’ "
+            "attributed, unsupported or other?",
+            "Is the source one a reader could check? See the four reasons a statement goes unsupported.",
+            "Unsupported: a vague source (‘allies and partners’, ‘signals’) carries the claim. That Støre "
+            "conveyed it is said only in the next sentence.",
+            accept=(("unsupported",),),
         ),
         _q(
             "l3.sentences-activity",
@@ -482,22 +539,19 @@ QUESTIONS: dict[str, Question] = {
         _q(
             "l5.boilerplate",
             "names",
-            "Which lines are scraped page furniture rather than the report (give them as a list of strings)?",
-            "Look for navigation (a link to another story) and a sign-up box. There are three pieces, plus the bio.",
-            "‘Read also’ with its linked headline, ‘The most important thing about: The war in Ukraine’ and "
-            "the newsletter paragraph ending ‘Register here’. Copying them shows the text was scraped from "
-            "the original page.",
-            accept=(
-                ("read also", "zelenskyj asks storting"),
-                ("most important thing about",),
-                ("newsletter", "register here"),
-            ),
+            "After Støre's last quote, which lines are scraped page furniture rather than the report, apart from "
+            "the bio (a list of strings)?",
+            "Look for a box heading and a sign-up box: two pieces.",
+            "‘The most important thing about: The war in Ukraine’ (a box heading) and the newsletter paragraph "
+            "ending ‘Register here’ (a sign-up box). Copying them shows the text was scraped from the original page.",
+            accept=(("most important thing about", "the war in ukraine"), ("newsletter", "register here")),
         ),
         _q(
             "l5.outlet",
             "name",
-            "The article names the newspaper whose reporters asked the Russian embassy. Which one?",
-            "Search the body for a newspaper name: it appears once, in the heading-free paragraph about the embassy.",
+            "The article names the Norwegian newspaper that did the reporting. Which one?",
+            "Look for a proper name that is neither a person nor a place; Norwegian paper names often end in "
+            "-posten or -bladet.",
             "Aftenposten, an Oslo daily. Lateral reading starts there: look for the original report, "
             "see lateral-reading/about-aftenposten.md.",
             accept=(("aftenposten",),),

@@ -103,11 +103,12 @@ def speakers(results, ax: Axes | None = None, *, top: int = 8) -> Axes:
     return finish(ax, title="Who speaks how much", xlabel="number of attributions", ylabel="speaker", alt=alt)
 
 
-def sentence_map(sentences, body: str, ax: Axes | None = None) -> Axes:
+def sentence_map(sentences, body: str, ax: Axes | None = None, *, hidden=()) -> Axes:
     """Every sentence as a bar at its place in the article, one row per label.
 
     ``sentences`` are labelled spans (attributed, unsupported, other); the x axis
     is the position in the article, so clusters of unsupported sentences show.
+    ``hidden`` ranges (start, end) are shaded as left out (parts a graded exercise covers).
     """
     spans = sorted(sentences, key=lambda s: s.start)
     labels = [lab for lab in SENTENCE_ORDER if any(s.label == lab for s in spans)]
@@ -117,7 +118,7 @@ def sentence_map(sentences, body: str, ax: Axes | None = None) -> Axes:
     counts = ", ".join(f"{sum(s.label == lab for s in spans)} {lab}" for lab in labels)
     alt = (
         f"Map of {len(spans)} sentences by position in the article (0 to 100 per cent) and label: "
-        f"{counts or 'no sentences'}. " + _where(spans, length)
+        f"{counts or 'no sentences'}. " + _where(spans, length) + _shade_hidden(ax, hidden, length)
     )
     return finish(ax, title="Sentences by label", xlabel="position in the article (%)", ylabel="label", alt=alt)
 
@@ -153,11 +154,11 @@ def _label_rows(spans, body: str, ax: Axes | None, order: tuple[str, ...]) -> Ax
     return ax
 
 
-def framing_positions(framing_spans, body: str, ax: Axes | None = None, *, lead: float = 15.0) -> Axes:
+def framing_positions(framing_spans, body: str, ax: Axes | None = None, *, lead: float = 15.0, hidden=()) -> Axes:
     """Framing cues by category and position; the shaded band is the headline and first lines.
 
     ``lead`` is the share of the article (per cent) shaded as its opening, where
-    framing does the most work.
+    framing does the most work. ``hidden`` ranges are shaded as left out.
     """
     spans = sorted(framing_spans, key=lambda s: s.start)
     categories = [c for c in FRAMING_ORDER if any(s.label == c for s in spans)]
@@ -172,14 +173,14 @@ def framing_positions(framing_spans, body: str, ax: Axes | None = None, *, lead:
     ax.set_yticks(range(len(categories))[::-1], categories)
     ax.set_ylim(-0.7, max(0.7, len(categories) - 0.3))
     ax.set_xlim(0, 100)
-    ax.legend(loc="upper right", frameon=True)
     _white(ax)
     in_lead = sum(100 * s.start / length < lead for s in spans)
     counts = ", ".join(f"{sum(s.label == c for s in spans)} {c}" for c in categories)
     alt = (
         f"Dot plot of {len(spans)} framing cues by category and position in the article: {counts or 'none'}. "
-        f"{in_lead} of them fall in the opening {lead:.0f} per cent (shaded)."
+        f"{in_lead} of them fall in the opening {lead:.0f} per cent (shaded)." + _shade_hidden(ax, hidden, length)
     )
+    ax.legend(loc="upper right", frameon=True)
     return finish(
         ax,
         title="Framing cues by category and position",
@@ -187,6 +188,20 @@ def framing_positions(framing_spans, body: str, ax: Axes | None = None, *, lead:
         ylabel="category",
         alt=alt,
     )
+
+
+def _shade_hidden(ax: Axes, hidden, length: int) -> str:
+    """Hatch the left-out ranges and say so in the alt text."""
+    ranges = [(100 * start / length, 100 * end / length) for start, end in hidden]
+    for i, (left, right) in enumerate(ranges):
+        label = "left out (graded exercise)" if i == 0 else None
+        ax.axvspan(left, right, facecolor="white", edgecolor="#777777", hatch="\\\\", zorder=3, label=label)
+    if ranges:
+        if ax.get_legend() is None:
+            ax.legend(loc="upper right", frameon=True)
+        where = ", ".join(f"{left:.0f} to {right:.0f}" for left, right in ranges)
+        return f" Left out (graded exercise), shaded: {where} per cent of the article."
+    return ""
 
 
 def show(ax: Axes) -> None:

@@ -157,3 +157,31 @@ def report(name: str, seconds: float) -> None:
     with (ARTIFACTS / "notebook-times.txt").open("a", encoding="utf-8") as handle:
         handle.write(f"{name}\t{seconds:.1f} s\n")
     print(f"{name}: {seconds:.1f} s")
+
+
+def lesson_material() -> str:
+    """Everything a student sees in the lessons: notebooks, self-check texts, lateral-reading pages."""
+    from medialit import lessons
+
+    texts = ["\n".join(c.source for c in read(p).cells) for p in LESSONS]
+    texts += [p.read_text(encoding="utf-8") for p in (NOTEBOOKS / "lateral-reading").glob("*.md")]
+    texts += [f"{q.prompt} {q.hint} {q.answer} {q.key}" for q in lessons.questions()]
+    return " ".join(" ".join(texts).split())
+
+
+def test_lessons_quote_no_sentence_of_a_graded_part():
+    from medialit import lessons, load_article
+    from medialit.grading import ITEMS
+
+    material = lesson_material()
+    quoted = []
+    for article_id in sorted({item.article for item in ITEMS.values()}):
+        article = load_article(article_id)
+        parts = lessons.graded_parts(article)
+        assert parts, f"no graded parts found for {article_id}"
+        for start, end in article.sentences:
+            if any(s <= start < e for s, e in parts):
+                sentence = " ".join(article.body[start:end].lstrip("–— ").split())
+                if len(sentence) >= 25 and sentence[:60] in material:
+                    quoted.append(f"{article_id}: {sentence[:60]!r}")
+    assert not quoted, "lessons quote graded sentences:\n" + "\n".join(quoted)

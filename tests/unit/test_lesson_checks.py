@@ -143,3 +143,18 @@ def test_instructor_guide_lists_every_question_with_its_answer():
     for question in lessons.questions():
         assert f"`{question.id}`" in guide, f"{question.id} is missing from course/instructor-guide.md"
         assert question.answer in guide, f"{question.id}: the guide's answer is out of date (regenerate the table)"
+
+
+def test_graded_parts_come_from_the_exercise_items_and_are_left_out():
+    from medialit.spans import Attribution
+
+    article = load_article("stoere-putin-call")
+    parts = lessons.graded_parts(article)
+    assert parts, "medialit.grading defines no graded part of the example article (or is missing)"
+    start, end = parts[0]
+    inside = Span(start + 1, start + 5, "other")
+    outside = Span(0, 10, "other")
+    assert lessons.ungraded([inside, outside], article) == [outside]
+    reaching_in = Attribution("X", Span(0, 1, "source"), Span(2, 3, "cue"), Span(4, end - 1, "content"), "indirect")
+    assert lessons.ungraded([reaching_in], article) == []
+    assert lessons.graded_parts(load_article(NOTEBOOKS / lessons.PRACTICE)) == []

@@ -110,3 +110,13 @@ def test_page_layout_rows_by_kind_of_line():
     ax = plots.page_layout(article.paragraphs, article.body)
     assert set(rows(ax)) == {"text", "quote", "bullet", "heading"}
     assert f"{len(article.paragraphs)} lines" in plots.alt_text(ax)
+
+
+def test_hidden_parts_are_shaded_and_named_in_the_alt_text():
+    ax = plots.sentence_map([Span(0, 100, "other")], BODY, hidden=[(500, 750)])
+    shaded = [p for p in ax.patches if p.get_hatch()]
+    assert len(shaded) == 1 and shaded[0].get_x() == 50.0
+    assert "Left out (graded exercise), shaded: 50 to 75 per cent" in plots.alt_text(ax)
+    ax = plots.framing_positions([Span(10, 15, "loaded")], BODY, hidden=[(0, 100), (900, 1000)])
+    assert "0 to 10, 90 to 100 per cent" in plots.alt_text(ax)
+    assert "left out (graded exercise)" in [t.get_text() for t in ax.get_legend().get_texts()]
