@@ -207,3 +207,27 @@ def test_contact_without_content_is_a_silent_source(nlp):
         ("police", "The police"),
     ]
     assert all("rule 3" in span.reasons[0] for _, span in found.silent)
+
+
+def test_clause_before_the_cue_without_quotes(nlp):
+    body, a = only(nlp, "Report\nThe storm was the worst in twenty years, the weather service said.\n")
+    assert (a.speaker, a.cue.text(body)) == ("weather service", "said")
+    assert a.content.text(body) == "The storm was the worst in twenty years"
+
+
+def test_quoted_as_saying_takes_the_passive_subject(nlp):
+    body, a = only(nlp, "Report\nThe company was quoted as saying that 300 workers are repairing the lines.\n")
+    assert (a.speaker, a.cue.text(body)) == ("company", "saying")
+
+
+def test_speaker_leaves_out_relative_clauses(nlp):
+    text = "Report\nThe government, which has been criticised for its response, said that help is coming.\n"
+    body, a = only(nlp, text)
+    assert a.speaker == "government"
+    assert a.source.text(body).startswith("The government, which")
+
+
+def test_participle_is_not_a_speaker(nlp):
+    text = "Report\nThe law is not retroactive, so the taxes requested in arrears fall under the old system.\n"
+    _, found = attributions(nlp, text)
+    assert found.attributions == []

@@ -179,6 +179,8 @@ class _Finder:
         if passive:
             speech = entry["stance"] in ("neutral", "evaluative")
             return self._passive(verb, agent, entry) if agent is not None and speech else None
+        if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            return None  # "the taxes requested in arrears": a participle, not somebody speaking
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             if verb.dep_ == "xcomp" and verb.head.lemma_ in ("decline", "refuse"):
                 self._note_silent(verb)
@@ -192,6 +194,8 @@ class _Finder:
             return None  # "X noted [the findings show ...]": the embedded finding is X's statement
         if entry["stance"] in ("cognition", "evidential", "directive") and subject.lower_ in ("i", "we"):
             return None  # "I think", "we urge" inside a statement belong to that statement
+        if subject.head.i != verb.i and entry["content"] == "object":
+            entry = {**entry, "content": "clause"}  # a shared subject ("..., denying them entry") needs a clause
         cue = self._cue_extent(verb, entry)
         content, how = self._content(verb, subject, cue, entry)
         if content is None:
@@ -285,22 +289,32 @@ class _Finder:
     # ------------------------------------------------------------ parts
 
     def _subject(self, verb: Token) -> Token | None:
-        """The verb's subject, or the one it shares with the verb it depends on ("..., writing")."""
-        seen = 0
-        while seen < 4:
-            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not c.is_punct), None)
+        """The verb's subject, or the one it shares with the verb it depends on.
+
+        "started asking" and "admitted ..., writing" share the subject of the
+        head verb; "was quoted as saying" takes the passive subject. Through a
+        loose adverbial link the shared subject must be able to speak (a name,
+        an entity, a document or person noun), so "the request ... asking" is no source.
+        """
+        loose = False
+        for seen in range(5):
+            deps = ("nsubj", "csubj", "nsubjpass") if seen else ("nsubj", "csubj")
+            subject = next((c for c in verb.children if c.dep_ in deps and not c.is_punct), None)
             if subject is None and verb.tag_ == "NNS" and verb.dep_ == "ROOT":  # "X notes, ..." tagged as a noun
                 subject = next((c for c in verb.children if c.dep_ == "nmod" and c.i < verb.i), None)
             if subject is not None:
-                return subject if seen == 0 or _can_speak(subject) else None
+                return subject if not loose or _can_speak(subject) else None
             if verb.dep_ == "acl" and verb.tag_ == "VBN":
                 return None  # "a user labelled X": a passive participle names, nobody speaks
             if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
                 return verb.head if _can_speak(verb.head) else None
-            if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head is verb:
+            if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "quoted as saying"
+                verb = verb.head.head
+                continue
+            if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head.i == verb.i:
                 return None
+            loose = loose or verb.dep_ == "advcl"
             verb = verb.head
-            seen += 1
         return None
 
     def _cue_extent(self, verb: Token, entry: dict) -> tuple[int, int]:
@@ -343,7 +357,10 @@ class _Finder:
         parts = [
             c
             for c in verb.children
-            if c.dep_ in wanted and c.i > verb.i and not self._is_empty_prep(c) and same_block(c)
+            if c.dep_ in wanted
+            and (c.i > verb.i or (c.dep_ == "ccomp" and c.i < subject.i))  # "CLAUSE, the company said"
+            and not self._is_empty_prep(c)
+            and same_block(c)
         ]
         if needs_clause and not parts:
             parts = [
@@ -611,7 +628,7 @@ def _finite_inside(token: Token) -> bool:
 
 
 def _in_relative_clause(token: Token, top: Token) -> bool:
-    while token is not top and token.head is not token:
+    while token.i != top.i and token.head.i != token.i:
         if token.dep_ == "relcl":
             return True
         token = token.head

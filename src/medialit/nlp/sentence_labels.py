@@ -108,7 +108,7 @@ def _cue_hits(doc: Doc, quotes) -> list[tuple[int, str]]:
         k = bisect.bisect_right(quote_starts, position) - 1
         if k >= 0 and quotes[k].start <= position < quotes[k].end:
             continue
-        if _reported(doc[s], s, e):
+        if _reported(doc[s], s, e) or (doc[s].tag_ == "MD" and not _main_clause(doc[s].head)):
             continue
         key = doc.vocab.strings[match_id]
         label = key.partition(":")[0]
@@ -116,6 +116,13 @@ def _cue_hits(doc: Doc, quotes) -> list[tuple[int, str]]:
         hits.append((position, f"{kind}: {doc[s:e].text}"))
     hits.sort()
     return hits
+
+
+def _main_clause(verb) -> bool:
+    """The verb heads the sentence (or a clause coordinated with it): a modal there carries the claim."""
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _reported(token, start: int, end: int) -> bool:

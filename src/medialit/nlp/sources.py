@@ -145,7 +145,7 @@ class SpeakerResolver:
             if name:
                 return self.full_name(name), "person", ""
         if head.ent_type_ in ORG_ENTS or any(t.ent_type_ == "ORG" for t in head.subtree):
-            return _without_determiner(text), "organisation", ""
+            return _without_determiner(noun_phrase(head)), "organisation", ""
         lemma = head.lemma_.lower()
         if lemma in self.titles and not any(t.pos_ == "PROPN" and t.lower_ not in self.titles for t in head.subtree):
             person = self._titled_person(head)
@@ -159,7 +159,7 @@ class SpeakerResolver:
                         self.kinds.get(attribution.speaker, "vague"),
                         f"'{text}' -> earlier mention",
                     )
-        return _without_determiner(text), source_kind(head), ""
+        return _without_determiner(noun_phrase(head)), source_kind(head), ""
 
     def _person_in(self, head: Token, extent: tuple[int, int]) -> str:
         """The surname of the person named in the source phrase, if it names one."""
@@ -241,6 +241,34 @@ def collect_sources(
         reasons = tuple(dict.fromkeys(r.split(";")[0] for r in rules[speaker]))
         out.append(Source(speaker, kind, tuple(sorted(mentions)), reasons))
     return out
+
+
+def noun_phrase(head: Token) -> str:
+    """The words naming the source without relative clauses, appositives or trailing phrases.
+
+    "The government, which has been criticised" -> "The government"; "Department
+    of Agriculture" and "Posts on the message board" keep their of/on phrase.
+    """
+    keep = {head.i}
+    for token in head.subtree:
+        if token.i < head.i and all(a.dep_ not in ("relcl", "appos", "acl") for a in _path(token, head)):
+            keep.add(token.i)
+    for child in head.rights:
+        if child.dep_ in ("compound", "flat") or (child.dep_ == "prep" and child.lower_ in ("of", "on", "at", "for")):
+            keep.update(t.i for t in child.subtree if not t.is_punct or t.i < child.right_edge.i)
+        elif child.dep_ in ("cc", "conj") and not any(t.is_punct for t in head.doc[head.i : child.i]):
+            keep.update(t.i for t in child.subtree)
+    doc = head.doc
+    first, last = min(keep), max(keep)
+    return doc[first : last + 1].text.strip(" ,")
+
+
+def _path(token: Token, top: Token) -> list[Token]:
+    path = []
+    while token.i != top.i and token.head.i != token.i:  # Token objects are rebuilt on access: compare indices
+        path.append(token)
+        token = token.head
+    return path
 
 
 def _without_determiner(text: str) -> str:
