@@ -157,7 +157,9 @@ def question(item_id: str, variable: str, prompt: str, solution: str, highlighte
     test = (
         f'check("{item_id}", {variable})\n'
         f"### BEGIN HIDDEN TESTS\nKEY = {key}\n"
-        f'grade("{item_id}", {variable}, KEY).points\n### END HIDDEN TESTS'
+        f'_points = grade("{item_id}", {variable}, KEY).points\n'
+        f"min(max(float(_points), 0.0), {float(it.points)})  # a plain float within the cell's points\n"
+        "### END HIDDEN TESTS"
     )
     cells.append(code(test, f"{item_id}-test", grade=True, locked=True, points=it.points))
     return cells
@@ -193,6 +195,8 @@ def notebook(title: str, intro: str, cells: list) -> nbformat.NotebookNode:
     nb.metadata.kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nb.metadata.language_info = {"name": "python"}
     nb.cells = [md(f"# {title}\n\n{intro}\n{HOW}"), code(SETUP, "setup", locked=True), *cells]
+    for number, cell in enumerate(nb.cells):  # stable ids: rebuilding changes nothing that did not change
+        cell.id = cell.metadata.get("nbgrader", {}).get("grade_id", f"cell-{number}")
     return nb
 
 

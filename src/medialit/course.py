@@ -12,6 +12,7 @@ student cell cannot raise a score.
 from __future__ import annotations
 
 import ast
+import re
 import csv
 import json
 import os
@@ -39,8 +40,19 @@ DEFAULT_TIMEOUT = 30
 CONFIG = '''\
 """nbgrader settings for a medialit course (written by `medialit course init`)."""
 
-from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
-from nbgrader.preprocessors import ClearHiddenTests, GetGrades
+from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor
+from nbgrader.preprocessors import (
+    AssignLatePenalties,
+    CheckCellMetadata,
+    ClearHiddenTests,
+    Execute,
+    GetGrades,
+    IgnorePattern,
+    LimitOutput,
+    SaveAutoGrades,
+)
+
+from medialit.nbgrader_output import TrimOutput
 
 c = get_config()  # noqa: F821
 
@@ -53,6 +65,13 @@ c.Execute.interrupt_on_timeout = True
 # Any stderr output zeroes a test cell in nbgrader; library warnings must not cost points.
 c.IgnorePattern.enabled = True
 c.IgnorePattern.pattern = r"(\\w*Warning: |WARNING \\|)"
+
+# A student who prints 100 MB must not make a 100 MB notebook: cut long outputs after running.
+c.Autograde.autograde_preprocessors = [
+    Execute, IgnorePattern, TrimOutput, ClearMetadataPreprocessor, LimitOutput, SaveAutoGrades,
+    AssignLatePenalties, CheckCellMetadata,
+]
+c.TrimOutput.max_chars = 100_000
 
 # Answers saved by the highlighter live beside the student's notebook: never overwrite them
 # with files from source/ (there are none of that name there, and this makes sure).
@@ -133,8 +152,12 @@ def _in_course(course: Path) -> Iterator[None]:
 
 
 def nbgrader(course: Path, *args: str, timeout: float | None = None) -> subprocess.CompletedProcess:
-    """Run the real ``nbgrader`` command in ``course`` (its alembic step needs our bin on PATH)."""
-    return subprocess.run(
+    """Run the real ``nbgrader`` command in ``course`` (its alembic step needs our bin on PATH).
+
+    nbgrader only logs a config file that fails to load and carries on with
+    defaults (no timeout, sidecars overwritten): that is an error here.
+    """
+    done = subprocess.run(
         [_nbgrader_command(), *args],
         cwd=course,
         env=_env(),
@@ -142,6 +165,9 @@ def nbgrader(course: Path, *args: str, timeout: float | None = None) -> subproce
         text=True,
         timeout=timeout,
     )
+    if "Exception while loading config file" in done.stderr:
+        raise CourseError(f"{course / 'nbgrader_config.py'} does not load: {_last_error(done.stderr)}; fix it")
+    return done
 
 
 def release(course_dir: str | Path, assignment: str) -> Path:
@@ -166,8 +192,11 @@ def _env() -> dict[str, str]:
 
 
 def _last_error(text: str) -> str:
-    lines = [line for line in text.strip().splitlines() if "ERROR" in line or "Error" in line]
-    return (lines or text.strip().splitlines() or ["no output"])[-1][:300]
+    """The most telling line of an nbgrader log: the last exception raised, else the last ERROR line."""
+    lines = [line.strip() for line in text.strip().splitlines()]
+    raised = [line for line in lines if re.match(r"^[\w.]*(Error|Exception|Timeout\w*): ", line)]
+    errors = [line for line in lines if "ERROR" in line and "see the the above traceback" not in line]
+    return (raised or errors or lines or ["no output"])[-1][:300]
 
 
 # ---------------------------------------------------------------- grading
@@ -247,9 +276,11 @@ def _grade_one(course: Path, assignment: str, student: str, snapshot: Path, tmp:
     shutil.copytree(course / "submitted" / student / assignment, work / "submitted" / student / assignment)
     limit = 600 + 20 * DEFAULT_TIMEOUT
     done = nbgrader(work, "autograde", assignment, "--student", student, "--force", timeout=limit)
-    (work / "autograde.log").write_text(done.stdout + done.stderr, encoding="utf-8")
     if done.returncode or not (work / "autograded" / student / assignment).is_dir():
-        raise CourseError(_last_error(done.stderr))
+        log = course / "logs" / assignment / f"{student}.log"
+        log.parent.mkdir(parents=True, exist_ok=True)
+        log.write_text(done.stdout + done.stderr, encoding="utf-8")
+        raise CourseError(f"nbgrader could not grade it ({_last_error(done.stderr)}); log: {log}")
     return work
 
 
@@ -281,7 +312,11 @@ def _record_zero(course: Path, assignment: str, student: str) -> None:
 
     with _quiet(), Gradebook(f"sqlite:///{course / 'gradebook.db'}", course_id=COURSE_ID) as gb:
         gb.update_or_create_student(student)
-        gb.update_or_create_submission(assignment, student)
+        sub = gb.update_or_create_submission(assignment, student)
+        for notebook in sub.notebooks:
+            for g in notebook.grades:
+                g.auto_score = 0.0
+        gb.db.commit()
 
 
 @contextmanager
@@ -473,3 +508,18 @@ def write_csv(rows: list[dict[str, Any]], path: Path) -> Path:
         writer.writeheader()
         writer.writerows(rows)
     return path
+
+
+def generate_exercises(solutions: str | Path, target: str | Path) -> list[Path]:
+    """What ``nbgrader generate_assignment`` makes of each source folder, written to ``target/ID/``."""
+    target = Path(target)
+    written = []
+    with tempfile.TemporaryDirectory(prefix="medialit-exercises-") as tmp:
+        course = init(Path(tmp) / "course", solutions)
+        for name in assignments(course / "source"):
+            released = release(course, name)
+            if (target / name).exists():
+                shutil.rmtree(target / name)
+            shutil.copytree(released, target / name)
+            written.append(target / name)
+    return written

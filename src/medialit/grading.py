@@ -198,6 +198,10 @@ def load_answer(item_id: str, answer: Any = None, folder: str | Path = ".") -> t
             continue
         words, label, nth = _entry(it, entry)
         found = _place(it, words, nth, used)
+        if found is None and it.kind == "words":
+            notes.append(f"‘{words}’ is not word for word in the text: it is compared by its base form")
+            spans.append(Span(-1, -1, label, (words,)))  # matched by lemma, see _same_word
+            continue
         if found is None:
             notes.append(f"‘{words}’ is not in the part of the text this question is about: copy the words exactly")
             spans.append(Span(-1, -1, label))  # counts as a wrong mark
@@ -331,11 +335,9 @@ def _same_word(body: str) -> Same:
     """Framing words match by lemma or an accepted alternative, wherever the student found them in the part."""
 
     def same(answer: Span, key: Span) -> bool:
-        if answer.start < 0:
-            return False
-        if answer.overlap(key) > 0:
+        if answer.start >= 0 and answer.overlap(key) > 0:
             return True
-        said = lemma(answer.text(body))
+        said = lemma(answer.reasons[0] if answer.start < 0 and answer.reasons else answer.text(body))
         return said == lemma(key.text(body)) or said in {lemma(a) for a in key.reasons}
 
     return same

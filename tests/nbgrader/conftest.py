@@ -1,0 +1,212 @@
+"""One real nbgrader course per test session: released, submitted to by honest and hostile students, graded.
+
+Every submission is built from the instructor's source notebook or the released
+one by editing cells by their nbgrader grade id, as a student would in
+JupyterLab. Grading is the real `nbgrader autograde` through
+``medialit.course.grade`` (2 jobs); tests then read the gradebook.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from medialit import course
+
+REPO = Path(__file__).resolve().parents[2]
+EX01 = "ex01-attribution"
+TIMEOUT = 6  # seconds per cell in these tests: the infinite loop costs this much
+
+SOLUTION_Q2 = None  # filled from the source notebook
+
+
+def nb_path(folder: Path, assignment: str) -> Path:
+    return folder / assignment / f"{assignment}.ipynb"
+
+
+def cell(nb: nbformat.NotebookNode, grade_id: str) -> nbformat.NotebookNode:
+    (found,) = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id]
+    return found
+
+
+def solution_source(nb: nbformat.NotebookNode, grade_id: str) -> str:
+    """The model answer as a student would type it (markers removed)."""
+    text = cell(nb, grade_id).source
+    return "\n".join(line for line in text.splitlines() if "### " not in line)
+
+
+def key_sidecar(item_id: str) -> dict:
+    key = json.loads((REPO / "course" / "keys" / f"{item_id}.json").read_text(encoding="utf-8"))
+    spans = [{"start": k["start"], "end": k["end"], "label": k["label"]} for k in key["key"]]
+    return {
+        "format": "medialit-highlights",
+        "version": 1,
+        "article": key["article"],
+        "body_sha256": key["body_sha256"],
+        "mode": "spans",
+        "spans": spans,
+        "sentences": [],
+        "saved_at": "2026-11-27T08:00:00Z",
+        "saved_by": "student",
+    }
+
+
+class Course:
+    def __init__(self, root: Path):
+        self.root = root
+        self.expected: dict[str, dict[str, float]] = {}
+
+    def source(self, assignment: str) -> nbformat.NotebookNode:
+        return nbformat.read(nb_path(self.root / "source", assignment), as_version=4)
+
+    def release(self, assignment: str) -> nbformat.NotebookNode:
+        return nbformat.read(nb_path(self.root / "release", assignment), as_version=4)
+
+    def submit(self, student: str, assignment: str, nb, files: dict[str, str] | None = None) -> Path:
+        folder = self.root / "submitted" / student / assignment
+        folder.mkdir(parents=True, exist_ok=True)
+        target = nb_path(self.root / "submitted" / student, assignment)
+        if isinstance(nb, str):
+            target.write_text(nb, encoding="utf-8")
+        else:
+            nbformat.write(nb, target)
+        for name, text in (files or {}).items():
+            (folder / name).write_text(text, encoding="utf-8")
+        (folder / "timestamp.txt").write_text("2026-11-27 08:00:00.000000 UTC", encoding="utf-8")
+        return folder
+
+
+def answer_cells(course_: Course, assignment: str, **sources: str):
+    """The released notebook with the given answer cells' sources (by grade id) replaced."""
+    nb = course_.release(assignment)
+    for grade_id, text in sources.items():
+        cell(nb, grade_id).source = text
+    return nb
+
+
+def ex01_submissions(c: Course) -> None:
+    src = c.source(EX01)
+    q1, q2, q3 = (solution_source(src, f"ex01-q{i}-answer") for i in (1, 2, 3))
+    rest = {"ex01-q2-answer": q2, "ex01-q3-answer": q3}
+
+    c.submit("solution", EX01, src)
+    c.expected["solution"] = {"ex01-q1-test": 3.0, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0}
+
+    c.submit("unchanged", EX01, c.release(EX01))
+    c.expected["unchanged"] = {"ex01-q1-test": 0.0, "ex01-q2-test": 0.0, "ex01-q3-test": 0.0}
+
+    sources_only = (
+        "answer_q1 = [('I', 'source'), ('Støre', 'source'), ('He', 'source'), ('Støre', 'source', 2), "
+        "('The Prime Minister', 'source')]"
+    )
+    partial_q2 = (
+        "answer_q2 = [('I', 'Støre', 1), ('Støre', 'Jonas Gahr Støre', 1), ('He', 'Putin', 1), "
+        "('Støre', 'Støre', 2), ('The Prime Minister', 'Vladimir Putin', 1)]"
+    )
+    nb = answer_cells(c, EX01, **{"ex01-q1-answer": sources_only, "ex01-q2-answer": partial_q2})
+    c.submit("partial", EX01, nb)
+    # q1: 5 of 10 found, no extras: F1 = 2/3 of 3 points; q2: 3 of 5 right, 2 wrong names: F1 0.6 of 2
+    c.expected["partial"] = {"ex01-q1-test": 2.0, "ex01-q2-test": 1.2, "ex01-q3-test": 0.0}
+
+    nb = answer_cells(c, EX01, **rest)  # q1 answered only with the highlighter
+    c.submit("highlighter", EX01, nb, {"ex01-q1.highlights.json": json.dumps(key_sidecar("ex01-q1"))})
+    c.expected["highlighter"] = {"ex01-q1-test": 3.0, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0}
+
+    nb = answer_cells(c, EX01)
+    for i in (1, 2, 3):
+        cell(nb, f"ex01-q{i}-test").source = "3.0  # full marks please"
+    cell(nb, "setup").source = "grade = lambda *a, **k: 3.0"
+    c.submit("edited-tests", EX01, nb)
+    c.expected["edited-tests"] = {"ex01-q1-test": 0.0, "ex01-q2-test": 0.0, "ex01-q3-test": 0.0}
+
+    nb = answer_cells(c, EX01, **rest)
+    nb.cells = [
+        x
+        for x in nb.cells
+        if x.metadata.get("nbgrader", {}).get("grade_id") not in {"ex01-q1-answer", "ex01-q1-test", "ex01-q1-show"}
+    ]
+    c.submit("deleted-cells", EX01, nb)
+    c.expected["deleted-cells"] = {"ex01-q1-test": 0.0, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0}
+
+    for student, bad in {
+        "infinite-loop": "while True:\n    pass\n" + q1,
+        "syntax-error": "answer_q1 = [('Støre', 'source'",
+        "exception": "raise RuntimeError('my code crashed')\n" + q1,
+        "wrong-type": "answer_q1 = 'Støre said'",
+    }.items():
+        c.submit(student, EX01, answer_cells(c, EX01, **{"ex01-q1-answer": bad}, **rest))
+        c.expected[student] = {"ex01-q1-test": 0.0, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0}
+
+    monkey_q1 = (
+        "import medialit.grading as g\n"
+        "class Full:\n    points = 3.0\n"
+        "g.grade = lambda *a, **k: Full()\ng.check = lambda *a, **k: None\n"
+        "grade, check = g.grade, g.check\nanswer_q1 = []"
+    )
+    monkey_q3 = "answer_q3 = [('He', 'named')]"
+    nb = answer_cells(c, EX01, **{"ex01-q1-answer": monkey_q1, "ex01-q2-answer": q2, "ex01-q3-answer": monkey_q3})
+    c.submit("monkeypatch", EX01, nb)
+    # the patched grade() claims 3 points everywhere; verification keeps what the answers earn
+    # (q3: 1 of 6 sources right, F1 = 2/7 of 3 points = 0.86)
+    c.expected["monkeypatch"] = {"ex01-q1-test": 0.0, "ex01-q2-test": 2.0, "ex01-q3-test": 0.86}
+
+    patched_scoring = (
+        "import medialit.scoring as s\n"
+        "s.score = lambda *a, **k: None\ns.match = lambda *a, **k: []\ns.overlapping = lambda a, k: True\n"
+        "answer_q1 = [('He', 'source')]"
+    )
+    c.submit("patched-scoring", EX01, answer_cells(c, EX01, **{"ex01-q1-answer": patched_scoring}, **rest))
+    # 1 of 10 right: F1 = 2/11 of 3 points = 0.55, scored in a fresh interpreter the patch cannot reach
+    c.expected["patched-scoring"] = {"ex01-q1-test": 0.55, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0}
+
+    flood = q1 + "\nfor _ in range(100):\n    print('x' * 1_000_000)"
+    c.submit("huge-output", EX01, answer_cells(c, EX01, **{"ex01-q1-answer": flood}, **rest))
+    c.expected["huge-output"] = dict(c.expected["solution"])
+
+    c.submit("invalid-notebook", EX01, '{"cells": [ this is not a notebook')
+    c.expected["invalid-notebook"] = {"ex01-q1-test": 0.0, "ex01-q2-test": 0.0, "ex01-q3-test": 0.0}
+
+    nb = answer_cells(c, EX01, **rest)
+    c.submit("corrupt-sidecar", EX01, nb, {"ex01-q1.highlights.json": '{"format": "medialit-highl'})
+    c.expected["corrupt-sidecar"] = {"ex01-q1-test": 0.0, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0}
+
+
+def other_submissions(c: Course) -> None:
+    for name in ("ex02-unsupported", "ex03-framing"):
+        c.submit("solution", name, c.source(name))
+        c.submit("unchanged", name, c.release(name))
+    reasons_wrong = "answer_q1 = [('There is increasing focus', 'hedge'), ('The historic speech', 'evaluation')]"
+    c.submit("partial", "ex02-unsupported", answer_cells(c, "ex02-unsupported", **{"ex02-q1-answer": reasons_wrong}))
+    lemmas = "answer_q1 = ['skirmishes', 'wage', 'raid', 'ongoing conflict']"
+    c.submit("partial", "ex03-framing", answer_cells(c, "ex03-framing", **{"ex03-q1-answer": lemmas}))
+
+
+@pytest.fixture(scope="session")
+def nbgrader_env():
+    """nbgrader runs alembic as a subprocess: the venv's bin must be on PATH."""
+    bin_dir = str(Path(sys.executable).parent)
+    old = os.environ.get("PATH", "")
+    os.environ["PATH"] = f"{bin_dir}{os.pathsep}{old}"
+    yield
+    os.environ["PATH"] = old
+
+
+@pytest.fixture(scope="session")
+def graded(tmp_path_factory, nbgrader_env) -> Course:
+    root = tmp_path_factory.mktemp("course") / "course"
+    course.init(root, REPO / "solutions", timeout=TIMEOUT)
+    for name in course.assignments(root / "source"):
+        course.release(root, name)
+    # A decoy with a sidecar's name in source/: autograde must not copy it over the student's own file.
+    decoy = key_sidecar("ex01-q1") | {"spans": []}
+    (root / "source" / EX01 / "ex01-q1.highlights.json").write_text(json.dumps(decoy), encoding="utf-8")
+    c = Course(root)
+    ex01_submissions(c)
+    other_submissions(c)
+    c.runs = {name: course.grade(root, name, jobs=2) for name in course.assignments(root / "source")}
+    return c

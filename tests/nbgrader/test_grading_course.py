@@ -1,0 +1,208 @@
+"""Real nbgrader on a temporary course: full marks, zero, partial credit, hostile submissions, feedback."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from medialit import course
+
+EX01 = "ex01-attribution"
+
+
+def cell(nb: nbformat.NotebookNode, grade_id: str) -> nbformat.NotebookNode:
+    (found,) = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id]
+    return found
+
+
+pytestmark = [pytest.mark.nbgrader, pytest.mark.slow]
+
+
+def test_every_ex01_submission_gets_the_expected_score(graded):
+    run = graded.runs[EX01]
+    got = {o.student: o.scores for o in run.outcomes}
+    assert set(got) == set(graded.expected)
+    for student, expected in graded.expected.items():
+        assert got[student] == pytest.approx(expected, abs=0.011), student
+    assert [o.student for o in run.failed] == ["invalid-notebook"]
+
+
+def test_the_gradebook_holds_the_same_scores(graded):
+    rows = {r["student"]: r for r in course.scores_table(graded.root, EX01)}
+    assert rows["solution"]["total"] == 8.0
+    assert rows["unchanged"]["total"] == 0.0
+    assert rows["partial"]["total"] == pytest.approx(3.2)
+    assert rows["invalid-notebook"]["total"] == 0.0
+
+
+def test_an_invalid_notebook_is_reported_in_one_line_and_the_batch_goes_on(graded):
+    (bad,) = graded.runs[EX01].failed
+    assert "\n" not in bad.message and "NotJSONError" in bad.message and "log:" in bad.message
+    assert len(graded.runs[EX01].outcomes) == len(graded.expected)
+
+
+def feedback_of(graded, student: str, grade_id: str, assignment: str = EX01) -> str:
+    path = graded.root / "autograded" / student / assignment / f"{assignment}.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    outputs = cell(nb, grade_id).outputs
+    return "\n".join(o.get("text", "") + "".join(o.get("traceback", [])) + o.get("evalue", "") for o in outputs)
+
+
+@pytest.mark.parametrize(
+    ("student", "grade_id", "says"),
+    [
+        ("unchanged", "ex01-q1-test", "no saved highlights"),
+        ("wrong-type", "ex01-q1-test", "the answer must be a list"),
+        ("corrupt-sidecar", "ex01-q1-test", "is damaged"),
+        ("partial", "ex01-q1-test", "2 of 3 points; 5 of 10 found"),
+        ("partial", "ex01-q2-test", "not in the key: ‘He’ (Putin)"),
+        ("syntax-error", "ex01-q1-test", "answer_q1"),
+    ],
+)
+def test_feedback_says_what_went_wrong(graded, student, grade_id, says):
+    assert says in feedback_of(graded, student, grade_id)
+
+
+def test_the_students_saved_highlights_survive_autograde(graded):
+    saved = graded.root / "autograded" / "highlighter" / EX01 / "ex01-q1.highlights.json"
+    assert json.loads(saved.read_text(encoding="utf-8"))["spans"], "the decoy from source/ replaced the student's file"
+    assert "ex01-q1.highlights.json" in (graded.root / "nbgrader_config.py").read_text(encoding="utf-8")
+
+
+def test_a_monkeypatched_checker_cannot_raise_the_score(graded):
+    (monkey,) = [o for o in graded.runs[EX01].outcomes if o.student == "monkeypatch"]
+    assert monkey.changed == {"ex01-q1-test": (3.0, 0.0), "ex01-q3-test": (3.0, 0.86)}  # the kernel was fooled
+    assert sum(monkey.scores.values()) == pytest.approx(2.86)
+    (patched,) = [o for o in graded.runs[EX01].outcomes if o.student == "patched-scoring"]
+    assert patched.changed == {}  # patching medialit.scoring fooled nothing: scoring ran in a fresh interpreter
+    assert patched.scores["ex01-q1-test"] == pytest.approx(0.55)
+
+
+def test_huge_output_is_cut(graded):
+    path = graded.root / "autograded" / "huge-output" / EX01 / f"{EX01}.ipynb"
+    assert path.stat().st_size < 2_000_000
+    assert "characters of output cut by medialit" in path.read_text(encoding="utf-8")
+
+
+def test_infinite_loop_is_stopped_and_later_items_still_score(graded):
+    text = feedback_of(graded, "infinite-loop", "ex01-q1-test")
+    assert "answer_q1" in text or "no saved highlights" in text
+
+
+@pytest.mark.parametrize(
+    ("assignment", "expected"),
+    [
+        ("ex02-unsupported", {"solution": 6.0, "unchanged": 0.0, "partial": 1.8}),
+        ("ex03-framing", {"solution": 3.0, "unchanged": 0.0, "partial": 1.8}),
+    ],
+)
+def test_ex02_and_ex03_score_solution_release_and_partial(graded, assignment, expected):
+    got = {o.student: sum(o.scores.values()) for o in graded.runs[assignment].outcomes}
+    assert got == pytest.approx(expected, abs=0.011)
+
+
+def test_the_written_answer_waits_for_manual_grading(graded):
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{graded.root / 'gradebook.db'}", course_id="medialit") as gb:
+        g = gb.find_grade("ex03-q2-answer", "ex03-framing", "ex03-framing", "solution")
+        assert g.needs_manual_grade and g.max_score == 2
+
+
+def test_regrading_skips_students_already_graded_and_resumes_the_rest(graded):
+    marker = graded.root / "autograded" / "partial" / "ex02-unsupported" / course.DONE_MARK
+    marker.unlink()
+    run = course.grade(graded.root, "ex02-unsupported", jobs=2)
+    assert [o.student for o in run.outcomes] == ["partial"]
+    assert sorted(run.skipped) == ["solution", "unchanged"]
+    assert sum(run.outcomes[0].scores.values()) == pytest.approx(1.8)
+
+
+def _feedback_html(root: Path, student: str) -> str:
+    done = course.nbgrader(root, "generate_feedback", EX01, "--student", student, "--force")
+    assert done.returncode == 0, done.stderr[-2000:]
+    return (root / "feedback" / student / EX01 / f"{EX01}.html").read_text(encoding="utf-8")
+
+
+def test_released_feedback_hides_hidden_tests_unless_asked(graded, tmp_path):
+    html = _feedback_html(graded.root, "solution")
+    assert "3 of 3 points" in html
+    assert "BEGIN HIDDEN TESTS" not in html and "KEY =" not in html
+    opted = tmp_path / "opted-in"
+    shutil.copytree(graded.root, opted, symlinks=True)
+    config = opted / "nbgrader_config.py"
+    config.write_text(config.read_text().replace("SHOW_HIDDEN_TESTS = False", "SHOW_HIDDEN_TESTS = True"))
+    assert "KEY =" in _feedback_html(opted, "solution")
+
+
+def test_parallel_scores_equal_plain_sequential_autograde(graded, tmp_path):
+    """The same honest submissions graded by plain `nbgrader autograde` give the same per-cell scores."""
+    root = course.init(tmp_path / "plain", graded.root / "source", timeout=6)
+    course.release(root, EX01)
+    students = ["solution", "unchanged", "partial", "highlighter", "patched-scoring", "monkeypatch"]
+    for student in students:
+        shutil.copytree(graded.root / "submitted" / student, root / "submitted" / student)
+    done = course.nbgrader(root, "autograde", EX01)
+    assert done.returncode == 0, done.stderr[-2000:]
+    plain = {s: course.test_scores(root, EX01, s) for s in students}
+    ours = {o.student: o.scores for o in graded.runs[EX01].outcomes}
+    for student in students[:-1]:
+        assert plain[student] == ours[student], student
+    # the attack works on plain nbgrader (same kernel), which is why `medialit course grade` re-verifies
+    assert plain["monkeypatch"]["ex01-q1-test"] == 3.0 and ours["monkeypatch"]["ex01-q1-test"] == 0.0
+
+
+def test_course_cli_grades_and_reports(graded, medialit_command):
+    done = subprocess.run(
+        [*medialit_command, "course", "grade", "ex02-unsupported", "--course", str(graded.root), "--force"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "solution: 6 points" in done.stdout and "3/3" in done.stderr
+    done = subprocess.run(
+        [*medialit_command, "course", "report", EX01, "--course", str(graded.root)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    out = graded.root / "reports" / EX01
+    assert {p.name for p in out.iterdir()} >= {
+        "grades.csv",
+        "items.csv",
+        "most-missed.md",
+        "key-heatmap.png",
+        "difficulty.png",
+        "key-heatmap.png.alt.txt",
+    }
+    missed = (out / "most-missed.md").read_text(encoding="utf-8")
+    assert "| ex01-q1 |" in missed
+
+
+def test_course_cli_bad_input_is_one_line(medialit_command, tmp_path):
+    done = subprocess.run(
+        [*medialit_command, "course", "grade", "ex01-attribution", "--course", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "generate_assignment" in done.stderr
+
+
+def test_nbgrader_lists_the_released_assignments(graded):
+    done = course.nbgrader(graded.root, "db", "assignment", "list")
+    assert done.returncode == 0
+    assert all(name in done.stdout + done.stderr for name in ("ex01-attribution", "ex02-unsupported", "ex03-framing"))
+
+
+def test_python_running_tests_is_the_venv():
+    assert Path(sys.executable).parent.joinpath("nbgrader").exists()
