@@ -81,3 +81,20 @@ def test_attribution_component_through_add_pipe():
     (attribution,) = doc._.medialit_attributions.attributions
     assert attribution.speaker == "Tom Vik"
     assert {span.label_ for span in doc.spans["medialit_attributions"]} == {"SOURCE", "CUE", "CONTENT"}
+
+
+NASTY = [
+    "Title\n“„«»‘’'\"\n",
+    "Title\n– “ – ” says\n- : It was known —„ says Anna Berg according to « may\n",
+    'Title\n“ told Officials told \n\n:🙂# told according to may\n\n:Officials”"’e\u0301Officials🙂 said «” said\n',
+    "Title\nAccording to\nHe said that\n– , says\n",
+    "Title\n" + "«Nested “quotes ‘inside’ here” never closed, said Anna Berg.\n" * 3,
+]
+
+
+@pytest.mark.parametrize("text", NASTY)
+def test_malformed_text_gives_valid_annotations(nlp, text):
+    article = from_text(text)
+    analysis = analyze(article, nlp)
+    assert check_annotations(analysis.annotations(), article.body) == []
+    assert all(a.speaker.strip() for a in analysis.attributions)

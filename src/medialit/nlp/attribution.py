@@ -100,7 +100,9 @@ class _Finder:
         raw.sort(key=lambda item: item[1]["cue"][0])
         attributions = []
         for _, cand in raw:
-            attributions.append(self._build(cand, attributions))
+            attribution = self._build(cand, attributions)
+            if attribution.speaker and all(p.start < p.end for p in attribution.spans()):  # nothing empty
+                attributions.append(attribution)
         attributions = self._govern_following(attributions)
         attributions = self._quoted_speakers(attributions)
         continuations = self._dash_continuations(attributions)
@@ -476,10 +478,11 @@ class _Finder:
         source_token: Token = cand["source"]
         source = self._extent(source_token)
         cue_start, cue_end = cand["cue"]
-        if source[0] < cue_end and cue_start < source[1]:  # a subject phrase cannot contain its own cue
-            source = (source_token.idx, source_token.idx + len(source_token))
+        if source[0] >= source[1] or (source[0] < cue_end and cue_start < source[1]):
+            source = (source_token.idx, source_token.idx + len(source_token))  # just the head word
         content_start, content_end = cand["content"]
         speaker, why = self.resolver.resolve(source_token, source, earlier)
+        speaker = speaker.strip() or self.body[source[0] : source[1]].strip() or source_token.text
         kind = self._kind(cand)
         rule = cand["rule"] + (f"; speaker {why}" if why else "")
         reasons = (rule,)
