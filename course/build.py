@@ -140,10 +140,14 @@ hidden tests when the notebook is graded.
 """
 
 
-def question(item_id: str, variable: str, prompt: str, solution: str, highlighter: bool = True) -> list:
+def question(
+    item_id: str, variable: str, prompt: str, solution: str, highlighter: bool = True, rows: list[list] | None = None
+) -> list:
+    """The question, show, answer and hidden-test cells of one item; ``rows`` is the key of a non-built-in item."""
     it = item(item_id)
-    rows = key_for(item_id)
-    write_key(item_id, rows)
+    if rows is None:
+        rows = key_for(item_id)
+        write_key(item_id, rows)
     assert len(key_spans(rows)) == len(rows)
     cells = [md(f"### {item_id} ({it.points:g} points)\n\n{prompt}", f"{item_id}-question", locked=True)]
     show = f'show("{item_id}")' if highlighter else "None  # answer this one with a Python literal"

@@ -12,10 +12,10 @@ student cell cannot raise a score.
 from __future__ import annotations
 
 import ast
-import re
 import csv
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -31,7 +31,16 @@ from typing import Any
 
 import nbformat
 
-from medialit.grading import ITEMS, SIDECAR_SUFFIX, AnswerError, key_spans, load_answer, score_item
+from medialit.grading import (
+    ITEMS,
+    ITEMS_FILE,
+    SIDECAR_SUFFIX,
+    AnswerError,
+    define_items,
+    key_spans,
+    load_answer,
+    score_item,
+)
 
 COURSE_ID = "medialit"
 DONE_MARK = ".medialit-graded.json"
@@ -379,6 +388,8 @@ class Check:
 
 def hidden_checks(course: Path, assignment: str) -> list[Check]:
     """Read every ``grade(item, variable, KEY)`` call from the instructor's source notebooks."""
+    if (course / "source" / assignment / ITEMS_FILE).is_file():  # an exercise made by `medialit new-exercise`
+        define_items(course / "source" / assignment / ITEMS_FILE)
     found = []
     for path in sorted((course / "source" / assignment).glob("*.ipynb")):
         nb = nbformat.read(path, as_version=4)

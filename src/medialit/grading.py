@@ -130,7 +130,35 @@ def _article(article_id: str) -> Article:
     return load_article(article_id)
 
 
+ITEMS_FILE = "medialit-items.json"
+"""Items of an instructor's own exercise (``medialit new-exercise``), beside its notebook and article."""
+
+
+def define_items(path: str | Path) -> list[Item]:
+    """Register the items listed in an items file; each article path is relative to that file."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        found = [
+            Item(
+                d["id"],
+                str((path.parent / d["article"]).resolve()),
+                tuple(d["part"]),
+                d["kind"],
+                tuple(d["labels"]),
+                float(d["points"]),
+            )
+            for d in data["items"]
+        ]
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise AnswerError(f"{path.name} cannot be read ({type(error).__name__}): generate the exercise again") from None
+    ITEMS.update((it.id, it) for it in found)
+    return found
+
+
 def item(item_id: str) -> Item:
+    if item_id not in ITEMS and Path(ITEMS_FILE).is_file():  # an instructor's own exercise, run in its folder
+        define_items(ITEMS_FILE)
     try:
         return ITEMS[item_id]
     except KeyError:
