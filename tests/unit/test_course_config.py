@@ -1,0 +1,70 @@
+"""`course init` writes a config nbgrader really loads, and a source/ without saved highlights."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from traitlets.config.loader import PyFileConfigLoader
+
+from medialit import course
+from medialit.course import CourseError
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def made(tmp_path) -> Path:
+    solutions = tmp_path / "solutions"
+    __import__("shutil").copytree(REPO / "solutions", solutions)
+    (solutions / "ex01-attribution" / "ex01-q1.highlights.json").write_text("{}", encoding="utf-8")
+    return course.init(tmp_path / "course", solutions, timeout=7)
+
+
+def load(path: Path):
+    return PyFileConfigLoader(path.name, path=str(path.parent)).load_config()
+
+
+def test_the_config_loads_and_says_what_the_issue_asks(made):
+    config = load(made / "nbgrader_config.py")
+    assert config.CourseDirectory.course_id == "medialit"
+    assert config.Execute.timeout == 7
+    assert config.IgnorePattern.enabled and "Warning" in config.IgnorePattern.pattern
+    assert "ex01-q1.highlights.json" in config.Autograde.exclude_overwriting["ex01-attribution"]
+    names = [p.__name__ for p in config.GenerateFeedback.preprocessors]
+    assert "ClearHiddenTests" in names
+    assert "TrimOutput" in [p.__name__ for p in config.Autograde.autograde_preprocessors]
+
+
+def test_opting_in_shows_hidden_tests(tmp_path):
+    made = course.init(tmp_path / "c", REPO / "solutions", show_hidden_tests=True)
+    assert "GenerateFeedback" not in load(made / "nbgrader_config.py")
+
+
+def test_source_has_the_notebooks_and_never_a_saved_highlight(made):
+    names = sorted(p.relative_to(made / "source").as_posix() for p in (made / "source").rglob("*") if p.is_file())
+    assert names == [
+        "ex01-attribution/ex01-attribution.ipynb",
+        "ex02-unsupported/ex02-unsupported.ipynb",
+        "ex03-framing/ex03-framing.ipynb",
+    ]
+
+
+def test_init_refuses_a_folder_in_use(made):
+    with pytest.raises(CourseError, match="not empty"):
+        course.init(made, REPO / "solutions")
+
+
+def test_grade_before_release_says_what_to_run(made):
+    with pytest.raises(CourseError, match="generate_assignment ex01-attribution"):
+        course.grade(made, "ex01-attribution")
+
+
+def test_the_hidden_checks_are_read_from_the_source_notebooks(made):
+    checks = course.hidden_checks(made, "ex01-attribution")
+    assert [(c.item, c.variable, c.grade_id) for c in checks] == [
+        ("ex01-q1", "answer_q1", "ex01-q1-test"),
+        ("ex01-q2", "answer_q2", "ex01-q2-test"),
+        ("ex01-q3", "answer_q3", "ex01-q3-test"),
+    ]
+    assert all(c.key for c in checks)

@@ -1,0 +1,88 @@
+"""No key of a graded item in the built wheel, in exercises/ or in the lessons."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import nbformat
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def secrets() -> list[str]:
+    """Texts that would give an answer away: each hidden KEY line and each model answer line."""
+    found = []
+    for path in sorted((REPO / "solutions").glob("*/*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            for block in re.findall(r"### BEGIN (?:HIDDEN TESTS|SOLUTION)\n(.*?)### END", cell.source, re.S):
+                found += [line.strip() for line in block.splitlines() if len(line.strip()) > 12]
+    for path in sorted((REPO / "course" / "keys").glob("*.json")):
+        for row in json.loads(path.read_text(encoding="utf-8"))["key"]:
+            found.append(f'[{row["start"]}, {row["end"]}, "{row["label"]}"')
+    assert len(found) > 30  # a detector that finds nothing to look for proves nothing
+    return found
+
+
+def leaks(name: str, text: str, secret_lines: list[str]) -> list[str]:
+    markers = ["### BEGIN HIDDEN TESTS", "### BEGIN SOLUTION", "KEY = [", "medialit-answer-key"]
+    return [f"{name}: {s[:60]}" for s in markers + secret_lines if s in text]
+
+
+def test_the_detector_finds_keys_in_the_solutions():
+    path = next((REPO / "solutions").glob("ex01-*/*.ipynb"))
+    assert leaks(path.name, path.read_text(encoding="utf-8"), secrets())
+
+
+@pytest.mark.parametrize("folder", ["exercises", "notebooks"])
+def test_no_key_in_released_exercises_or_lessons(folder):
+    secret_lines = secrets()
+    files = [p for p in (REPO / folder).rglob("*") if p.is_file() and p.suffix in {".ipynb", ".md", ".json", ".py"}]
+    if folder == "exercises":
+        assert len([p for p in files if p.suffix == ".ipynb"]) == 3
+    found = [hit for p in files for hit in leaks(str(p.relative_to(REPO)), p.read_text(encoding="utf-8"), secret_lines)]
+    assert found == []
+
+
+@pytest.mark.slow
+def test_no_key_in_the_wheel(tmp_path):
+    source = tmp_path / "source"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(REPO / name, source / name)
+    shutil.copytree(REPO / "src", source / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--disable-pip-version-check",
+            "-q",
+            "-w",
+            tmp_path,
+            source,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    (wheel,) = tmp_path.glob("medialit-*.whl")
+    secret_lines = secrets()
+    found = []
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        assert "medialit/grading.py" in names and "medialit/articles/scientology-website-attacked.md" in names
+        for name in names:
+            text = archive.read(name).decode("utf-8", errors="replace")
+            found += leaks(name, text, secret_lines)
+        found += [n for n in names if n.endswith(".gold.json") or "/keys/" in n or "solutions/" in n]
+    assert found == []
