@@ -185,7 +185,30 @@ def check_annotations(annotations: Annotations, body: str) -> list[str]:
         if not attribution.speaker.strip():
             problems.append(f"attribution {i}: speaker is empty")
     problems.extend(_sentence_problems(annotations.sentences, body))
+    if annotations.sentences:
+        for i, attribution in enumerate(annotations.attributions):
+            cue = attribution.cue
+            if not any(s.start <= cue.start and cue.end <= s.end for s in annotations.sentences):
+                problems.append(f"attribution {i} cue: [{cue.start}, {cue.end}) lies inside no labelled sentence")
     return problems
+
+
+def check_gold(data: Any, body: str) -> list[str]:
+    """``check_annotations`` on raw JSON, plus what only the file shows: source_text and cue equal their text."""
+    try:
+        annotations = Annotations.from_json(data)
+    except SpanError as error:
+        return [str(error)]
+    problems = []
+    for i, raw in enumerate(data.get("attributions", [])):
+        for text_key, part in (("source_text", "source"), ("cue", "cue")):
+            start, end = raw.get(f"{part}_start"), raw.get(f"{part}_end")
+            if text_key in raw and isinstance(start, int) and isinstance(end, int) and raw[text_key] != body[start:end]:
+                problems.append(
+                    f"attribution {i} {text_key}: {raw[text_key]!r} is not the text at [{start}, {end}) "
+                    f"({body[start:end]!r})"
+                )
+    return check_annotations(annotations, body) + problems
 
 
 def _sentence_problems(sentences: tuple[Span, ...], body: str) -> list[str]:
