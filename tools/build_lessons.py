@@ -149,13 +149,14 @@ Run the next cell now.""",
 
 The next cell shows a short text in the highlighter.
 
-- **Mark:** pick a label (the coloured buttons), then select words with the mouse. The words take the
-  label's colour.
-- **Change or remove:** click a mark to select it, then pick another label or remove it (the widget
-  shows its keys and buttons; the Delete key removes a selected mark).
-- **Keyboard:** Tab moves to the next mark; number keys pick a label.
-- **Feedback:** some activities compare your marks with a key; the widget then shows found, missed and
-  extra marks.
+- **Mark:** select words by dragging or double-clicking, then click a label button (or press its number
+  key: 1, 2, ...). The words take the label's colour and line style.
+- **Change or remove:** click a mark, then pick another label, or press **Delete** (or the *Remove*
+  button). *Undo* and *Redo* (Ctrl+Z, Ctrl+Shift+Z) take back a step.
+- **Keyboard only:** Tab into the text; ←/→ move by word, ↑/↓ by line, Shift extends the selection, a
+  number key applies a label, Esc clears the selection. The help line under the buttons repeats this.
+- **Analyzer:** when a lesson switches on the machine layer, a *show analyzer* checkbox appears; tick it to
+  see the program's marks beside yours.
 
 Try it: mark **Vesterhavn** as `place` and **Ingrid Dahl** as `person`.""",
     ),
@@ -963,7 +964,7 @@ machine layer in the widget to see the analyzer's marks beside yours.""",
 mine = Highlighter(practice, labels=["source", "cue", "content"], save_to="lesson02.highlights.json")
 machine = analyze(practice)
 machine_sources = sorted({a.source for a in machine.attributions})  # one mark per source, as you would mark
-mine.show_feedback(machine_sources)
+mine.show_machine_layer(machine_sources)  # tick "show analyzer" in the widget to see them
 mine""",
     ),
     (
@@ -1122,7 +1123,8 @@ really unsupported? Is each framing cue in the paper's voice?""",
         "md",
         """## 3. Highlight it yourself
 
-Mark sources, unsupported claims and framing cues. Switch on the machine layer when you want to compare.""",
+Mark sources, unsupported claims and framing cues. Tick *show analyzer* when you want to compare with the
+analyzer's marks.""",
     ),
     (
         "code",
@@ -1130,14 +1132,16 @@ Mark sources, unsupported claims and framing cues. Switch on the machine layer w
 
 own = Highlighter(mine, labels=["source", "unsupported", "loaded", "speech_verb", "hedge"],
                   save_to="lesson07.highlights.json")
+own.show_machine_layer(result)
 own""",
     ),
     (
         "md",
         """## 4. Export
 
-Your marks are already in `lesson07.highlights.json`. The next cell also writes the analysis as JSON
-(the same format as the answer keys) and the figures as PNG files with their alt text beside them.""",
+Your marks are already in `lesson07.highlights.json`. The next cell also writes your marks in two
+standard formats (the kit's gold format, and W3C Web Annotation for annotation tools), the analysis as
+JSON (the same format as the answer keys) and the figures as PNG files with their alt text beside them.""",
     ),
     (
         "code",
@@ -1149,6 +1153,10 @@ import matplotlib.pyplot as plt
 out = Path("my-article")
 out.mkdir(exist_ok=True)
 (out / "analysis.json").write_text(json.dumps(result.to_json(), ensure_ascii=False, indent=1), encoding="utf-8")
+(out / "my-marks.gold.json").write_text(json.dumps(own.to_gold(), ensure_ascii=False, indent=1), encoding="utf-8")
+(out / "my-marks.annotations.json").write_text(
+    json.dumps(own.to_web_annotation(), ensure_ascii=False, indent=1), encoding="utf-8"
+)
 plots.save(plots.speakers(result), str(out / "speakers.png"))
 plots.save(plots.sentence_map(result.sentences, mine.body), str(out / "sentences.png"))
 plots.save(plots.framing_positions(result.framing, mine.body), str(out / "framing.png"))
