@@ -231,3 +231,15 @@ def test_participle_is_not_a_speaker(nlp):
     text = "Report\nThe law is not retroactive, so the taxes requested in arrears fall under the old system.\n"
     _, found = attributions(nlp, text)
     assert found.attributions == []
+
+
+def test_finding_with_a_clause_the_parser_coordinated(nlp):
+    text = "Report\nThe economists estimated by 2030, rising prices and falling wages would cut demand by a third.\n"
+    body, a = only(nlp, text)
+    assert a.cue.text(body) == "estimated"
+    assert "would cut demand" in a.content.text(body)
+
+
+def test_cognition_verb_with_a_plain_object_is_no_attribution(nlp):
+    _, found = attributions(nlp, "Report\nWe find a big chance to show our talent.\n")
+    assert found.attributions == []

@@ -370,6 +370,8 @@ class _Finder:
                 for c in verb.children
                 if c.dep_ in ("dobj", "conj") and c.i > verb.i and _finite_inside(c) and not _is_cue(c)
             ]
+            if parts:  # the object before the coordinated verb is the clause's subject
+                parts += [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < parts[0].i]
         if verb.lemma_ == "tell":
             parts = [c for c in parts if c.dep_ not in ("dobj", "dative")] or []
         if not parts:
@@ -623,10 +625,11 @@ def _is_cue(token: Token) -> bool:
 
 def _finite_inside(token: Token) -> bool:
     """A finite verb in the phrase: "found [reduction ... exceeded ...]" is a clause the parser missed."""
+    itself = token.dep_ == "conj"  # "estimated ..., X would increase": the coordinated verb is the clause
     return any(
         t.tag_ in ("VBD", "VBZ", "VBP", "MD") and not _in_relative_clause(t, token)
         for t in token.subtree
-        if t.i > token.i
+        if t.i != token.i or itself
     )
 
 
