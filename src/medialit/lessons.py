@@ -144,7 +144,13 @@ def graded_parts(article: Any) -> list[tuple[int, int]]:
         from medialit.grading import ITEMS
     except ImportError:
         return []
-    return sorted({item.bounds() for item in ITEMS.values() if item.article == article.id})
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted({item.bounds() for item in ITEMS.values() if item.article == article.id}):
+        if merged and not article.body[merged[-1][1] : start].strip():
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))  # touching parts show as one
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def ungraded(items: Any, article: Any) -> list:

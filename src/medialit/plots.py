@@ -180,7 +180,7 @@ def framing_positions(framing_spans, body: str, ax: Axes | None = None, *, lead:
         f"Dot plot of {len(spans)} framing cues by category and position in the article: {counts or 'none'}. "
         f"{in_lead} of them fall in the opening {lead:.0f} per cent (shaded)." + _shade_hidden(ax, hidden, length)
     )
-    ax.legend(loc="upper right", frameon=True)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=True)
     return finish(
         ax,
         title="Framing cues by category and position",
@@ -198,7 +198,7 @@ def _shade_hidden(ax: Axes, hidden, length: int) -> str:
         ax.axvspan(left, right, facecolor="white", edgecolor="#777777", hatch="\\\\", zorder=3, label=label)
     if ranges:
         if ax.get_legend() is None:
-            ax.legend(loc="upper right", frameon=True)
+            ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=True)
         where = ", ".join(f"{left:.0f} to {right:.0f}" for left, right in ranges)
         return f" Left out (graded exercise), shaded: {where} per cent of the article."
     return ""

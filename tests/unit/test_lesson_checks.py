@@ -158,3 +158,27 @@ def test_graded_parts_come_from_the_exercise_items_and_are_left_out():
     reaching_in = Attribution("X", Span(0, 1, "source"), Span(2, 3, "cue"), Span(4, end - 1, "content"), "indirect")
     assert lessons.ungraded([reaching_in], article) == []
     assert lessons.graded_parts(load_article(NOTEBOOKS / lessons.PRACTICE)) == []
+
+
+def test_touching_graded_parts_merge_and_separate_ones_stay_apart(monkeypatch):
+    import medialit.grading as grading
+
+    article = load_article("stoere-putin-call")
+    body = article.body
+
+    class Part:
+        def __init__(self, first, last):
+            self.article = article.id
+            self._bounds = (body.index(first), body.index(last) + len(last))
+
+        def bounds(self):
+            return self._bounds
+
+    items = {
+        "a": Part("How much of what", "not completely safe."),
+        "b": Part("This was conveyed", "Russian President Vladimir Putin."),
+        "c": Part("Condemn Russia", "Condemn Russia’s war crimes"),
+    }
+    monkeypatch.setattr(grading, "ITEMS", items)
+    parts = lessons.graded_parts(article)
+    assert parts == [(items["a"].bounds()[0], items["b"].bounds()[1]), items["c"].bounds()]
