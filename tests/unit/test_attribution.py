@@ -243,3 +243,25 @@ def test_finding_with_a_clause_the_parser_coordinated(nlp):
 def test_cognition_verb_with_a_plain_object_is_no_attribution(nlp):
     _, found = attributions(nlp, "Report\nWe find a big chance to show our talent.\n")
     assert found.attributions == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        ("The plan failed, according to officials.", "The plan failed"),
+        ("According to officials, the plan failed.", "the plan failed"),
+        ("Malaysia has a policy which, according to the agency, the court has criticised.", "the court has criticised"),
+    ],
+)
+def test_according_to_anywhere_in_the_sentence(nlp, sentence, content):
+    body, a = only(nlp, f"Report\n{sentence}\n")
+    assert a.kind == "according_to"
+    assert a.content.text(body).startswith(content)
+
+
+def test_participle_after_a_quote_takes_its_own_clause(nlp):
+    text = 'Report\nMaria Lopez spoke first. "It is done," she said, adding that the deal was signed on Monday.\n'
+    body, found = attributions(nlp, text)
+    adding = next(a for a in found.attributions if a.cue.text(body) == "adding")
+    assert adding.content.text(body) == "the deal was signed on Monday"
+    assert adding.speaker == "Maria Lopez"

@@ -232,11 +232,9 @@ class _Finder:
         if sentence is None:
             return None
         start, end = sentence
-        if token.idx - start <= 2 or self.body[token.idx - 2 : token.idx].strip() in (",", "that", ""):
-            rest = re.match(r"[\s,]*", self.body[source_end:end])
-            content = (source_end + rest.end(), end)
-        else:
-            content = (start, token.idx)
+        after = _trim(self.body, source_end, end)
+        # "According to X, CLAUSE" / "which, according to X, CLAUSE" / "CLAUSE, according to X."
+        content = after if after[1] > after[0] else (start, token.idx)
         content = _trim(self.body, *content)
         if content[1] <= content[0]:
             return None
@@ -328,7 +326,7 @@ class _Finder:
 
     def _content(self, verb: Token, subject: Token, cue: tuple[int, int], entry: dict):
         """(start, end) of what is attributed and how it was found, or (None, '')."""
-        source = self._extent(subject)
+        source = self._extent(subject) if subject.head.i == verb.i else cue  # a shared subject stands apart
         clause_start = min(source[0], cue[0])
         clause_end = max(source[1], cue[1])
         for child in verb.children:
