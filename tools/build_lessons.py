@@ -354,7 +354,7 @@ and a **kind**:
 - **direct**: the speaker's own words, in quotation marks or after a **dialogue dash** (–), as
   Norwegian papers write quotes: `– text, says X.`
 - **indirect**: a paraphrase, often “X said that ...”;
-- **mixed**: a paraphrase with a quoted fragment: X said the plan was “optimistic”;
+- **mixed**: a paraphrase with a quoted fragment: X said the project was “long overdue”;
 - **according to**: “According to X, ...”.
 
 We practise on a short **practice article** written for this course (the people and the town are made
@@ -458,11 +458,18 @@ sources""",
         """## What the analyzer finds
 
 The analyzer finds attributions with rules: speech verbs, quotation marks, dialogue dashes, “according
-to”, and the nearest fitting name for a pronoun. Each row says which rule fired.""",
+to”, and the nearest fitting name for a pronoun. Under the table, each attribution is listed with the
+rule that fired.""",
     ),
     (
         "code",
-        "from medialit.analysis import analyze\n\npractice_analysis = analyze(practice)\nprint(practice_analysis.to_table())",
+        """from medialit.analysis import analyze
+
+practice_analysis = analyze(practice)
+print(practice_analysis.to_table())
+print()
+for found in practice_analysis.attributions:
+    print(f"{found.speaker:>30} <- {found.rule}")""",
     ),
     (
         "md",
@@ -821,8 +828,8 @@ Støre spoke Norwegian. Read this quote from the example article:
 ### Check 5.2
 
 What did he most likely mean by “on the pitch”? Then read the offline page
-[translation notes](lateral-reading/translation-notes.md): it also explains the heading **“tidy”**
-from lesson 4.""",
+[translation notes](lateral-reading/translation-notes.md): it explains other odd words in the
+example article too.""",
     ),
     ("code", 'check("l5.pitch", "")'),
     (
