@@ -961,8 +961,8 @@ L6 = [
 
 Mark the **sources** in the practice article again (or keep your marks from """
         + link(2)
-        + """: they are loaded from `lesson02.highlights.json`). Then switch on the
-machine layer in the widget to see the analyzer's marks beside yours.""",
+        + """: they are loaded from `lesson02.highlights.json`). Then tick *show
+analyzer* in the widget to see the analyzer's marks beside yours.""",
     ),
     (
         "code",
@@ -1014,6 +1014,31 @@ right in the practice article? `yes` or `no`.""",
     ("code", 'check("l6.pronoun", "")'),
     ("md", "### Check 6.2\n\nCan a word list tell a scare quote from a real quotation of one word? `yes` or `no`."),
     ("code", 'check("l6.irony", "")'),
+    (
+        "md",
+        """## The machine against the lesson 3 key
+
+In """
+        + link(3)
+        + """ you marked the unsupported sentences of the practice article. Here the analyzer's
+unsupported sentences are set against that lesson's key. For each disagreement: who is right, and which
+rule misled the machine (its reason is printed)?""",
+    ),
+    (
+        "code",
+        """from medialit.lessons import key_spans
+
+key = key_spans("l3.sentences-activity", practice)
+flagged = [s for s in machine.sentences if s.label == "unsupported"]
+for pair in match(flagged, key):
+    span = pair.key or pair.answer
+    text = practice.body[span.start : span.end]
+    if pair.status == "extra":
+        print(f"machine only: {text!r}\\n   machine's reason: {'; '.join(pair.answer.reasons[:1])}")
+    elif pair.status == "missed":
+        print(f"key only:     {text!r}")
+print(f"agree on {count(match(flagged, key)).tp} of {len(key)} unsupported sentences")""",
+    ),
     (
         "md",
         """## The machine on the page furniture
