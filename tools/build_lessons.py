@@ -1232,6 +1232,27 @@ def build(cells: list[tuple[str, str]]) -> nbformat.NotebookNode:
     return nb
 
 
+GUIDE = NOTEBOOKS.parent / "course" / "instructor-guide.md"
+TABLE_HEAD = "| id | question | expected answer |\n|---|---|---|\n"
+
+
+def write_guide_answers() -> None:
+    """Regenerate the answer table at the end of the instructor guide from ``medialit.lessons``."""
+    sys.path.insert(0, str(NOTEBOOKS.parent / "src"))
+    from medialit import lessons
+
+    rows = []
+    for q in lessons.questions():
+        answer = q.answer
+        if q.kind == "spans":
+            answer += " " + "; ".join(
+                f"{label}: ‘{phrase.replace('[', '').replace(']', '')}’" for label, phrase in q.key
+            )
+        rows.append(f"| `{q.id}` | {q.prompt} | {answer} |\n")
+    text = GUIDE.read_text(encoding="utf-8")
+    GUIDE.write_text(text[: text.index(TABLE_HEAD) + len(TABLE_HEAD)] + "".join(rows), encoding="utf-8")
+
+
 def main() -> int:
     paths = []
     for number, cells in ALL.items():
@@ -1239,6 +1260,7 @@ def main() -> int:
         nbformat.write(build(cells), path)
         paths.append(str(path))
         print(path.relative_to(NOTEBOOKS.parent))
+    write_guide_answers()
     ruff = Path(sys.executable).parent / "ruff"
     subprocess.run([str(ruff), "format", "--quiet", *paths], check=True)
     return subprocess.run([str(ruff), "check", "--quiet", *paths]).returncode
