@@ -19,7 +19,12 @@ from medialit import __version__
 from medialit.article import ArticleError
 from medialit.spans import SpanError
 
-COMMANDS = ("medialit.cli_analysis", "medialit.cli_doctor", "medialit.cli_course")
+COMMANDS = (
+    "medialit.cli_analysis",
+    "medialit.cli_doctor",
+    "medialit.cli_course",
+    "medialit.cli_authoring",
+)
 """Modules that register subcommands, in the order ``--help`` lists them."""
 
 USAGE_ERROR = 2

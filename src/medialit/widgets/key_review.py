@@ -1,0 +1,197 @@
+"""Key mode: an instructor reviews a drafted answer key item by item, in a Highlighter.
+
+The Highlighter shows the item under review (an attribution's source, cue and
+content, a sentence with its label, or a framing word); buttons accept,
+reject or step through items; fields edit a speaker, kind or sentence label;
+marks drawn in the Highlighter replace an item's spans or become an item the
+analyzer missed. Save writes the gold format through
+``medialit.answer_key.save_key``, which refuses a key that fails the corpus
+validator's checks and says why on the status line. Every button has a method
+of the same name, so the review can also be scripted or tested.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as w
+
+from medialit.answer_key import (
+    SECTIONS,
+    add_item,
+    attribution,
+    decide,
+    key_problems,
+    load_key,
+    save_key,
+    unreviewed,
+)
+from medialit.article import Article, load_article
+from medialit.spans import KINDS, SENTENCE_LABELS, SpanError
+from medialit.widgets.highlighter import Highlighter
+
+LABELS = ["source", "cue", "content", *SENTENCE_LABELS, "framing"]
+
+
+class KeyReview(w.VBox):
+    """Review ``key`` (a dict or a key file) for ``article``; ``save_to`` is where Save writes (default: the file)."""
+
+    def __init__(self, article: Article | str, key: dict[str, Any] | str | Path, save_to: str | Path | None = None):
+        self.article = article if isinstance(article, Article) else load_article(article)
+        self.key = copy.deepcopy(key) if isinstance(key, dict) else load_key(key)
+        self.save_to = Path(save_to) if save_to else (None if isinstance(key, dict) else Path(key))
+        self.items = [(s, i) for s in SECTIONS for i in range(len(self.key.get(s, [])))]
+        self.position = 0
+        self.highlighter = Highlighter(self.article, labels=LABELS, mode="spans")
+        self.heading = w.HTML()
+        self.status = w.HTML()
+        self.speaker = w.Text(description="speaker")
+        self.kind = w.Dropdown(options=KINDS, description="kind")
+        self.label = w.Dropdown(options=SENTENCE_LABELS, description="label")
+        buttons = {}
+        for name in ("previous", "next", "accept", "reject", "edit", "add", "save"):
+            buttons[name] = w.Button(description=name.capitalize())
+            buttons[name].on_click(lambda _, name=name: self._press(name))
+        self.buttons = buttons
+        controls = w.HBox([buttons[n] for n in ("previous", "next", "accept", "reject", "edit", "add", "save")])
+        fields = w.HBox([self.speaker, self.kind, self.label])
+        super().__init__([self.heading, self.highlighter, fields, controls, self.status])
+        self._show()
+
+    # ------------------------------------------------------------ the item under review
+
+    @property
+    def current(self) -> tuple[str, int] | None:
+        return self.items[self.position] if self.items else None
+
+    def entry(self) -> dict[str, Any]:
+        section, index = self.current or ("", -1)
+        return self.key[section][index]
+
+    def next(self) -> None:
+        self.position = min(self.position + 1, max(len(self.items) - 1, 0))
+        self._show()
+
+    def previous(self) -> None:
+        self.position = max(self.position - 1, 0)
+        self._show()
+
+    def accept(self) -> None:
+        self._decide("accepted")
+
+    def reject(self) -> None:
+        self._decide("rejected")
+
+    def edit(self) -> None:
+        """Take the fields (speaker, kind or label) and, for an attribution or framing item, the drawn marks."""
+        section, _ = self.current or ("", -1)
+        changes: dict[str, Any] = {}
+        if section == "sentences":
+            changes["label"] = self.label.value
+        elif section == "attributions":
+            marks = self._marks()
+            source, cue = marks.get("source"), marks.get("cue")
+            if not (source and cue):
+                raise SpanError("mark one source and one cue in the text, then press Edit")
+            changes = attribution(
+                self.article.body, self.speaker.value, source, cue, self.kind.value, marks.get("content")
+            )
+        else:
+            framing = self._marks().get("framing")
+            if not framing:
+                raise SpanError("mark the framing words in the text, then press Edit")
+            changes = {"start": framing[0], "end": framing[1], "text": self.article.body[framing[0] : framing[1]]}
+        self._decide("edited", **changes)
+
+    def add(self) -> None:
+        """A missed item from the drawn marks: source + cue (+ content) make an attribution, a framing mark a word."""
+        marks = self._marks()
+        body = self.article.body
+        if marks.get("source") and marks.get("cue"):
+            speaker = self.speaker.value.strip() or body[marks["source"][0] : marks["source"][1]]
+            kind = self.kind.value
+            new = attribution(body, speaker, marks["source"], marks["cue"], kind, marks.get("content"))
+            added = add_item(self.key, "attributions", new)
+            section = "attributions"
+        elif marks.get("framing"):
+            s, e = marks["framing"]
+            added = add_item(self.key, "framing", {"start": s, "end": e, "label": "loaded", "text": body[s:e]})
+            section = "framing"
+        else:
+            raise SpanError("mark a source and a cue (an attribution) or framing words, then press Add")
+        self.items.append((section, self.key[section].index(added)))
+        self.position = len(self.items) - 1
+        self._show(f"added {section[:-1] if section.endswith('s') else section} item")
+
+    def save(self) -> Path:
+        if self.save_to is None:
+            raise SpanError("no file to save to: create KeyReview(..., save_to='course/keys/ID.key.json')")
+        path = save_key(self.key, self.article, self.save_to)
+        self._say(f"saved {path.name}: {len(unreviewed(self.key))} suggestion(s) still unreviewed")
+        return path
+
+    def problems(self) -> list[str]:
+        return key_problems(self.key, self.article)
+
+    # ------------------------------------------------------------ display
+
+    def _press(self, name: str) -> None:
+        """A button: run its method; a mistake becomes the status line, never a traceback in the notebook."""
+        try:
+            getattr(self, name)()
+        except SpanError as error:
+            self._say(str(error))
+
+    def _decide(self, decision: str, **changes: Any) -> None:
+        if self.current is None:
+            raise SpanError("the key has no items to review")
+        section, index = self.current
+        entry = decide(self.key, section, index, decision, **changes)
+        self.position = min(self.position + 1, len(self.items) - 1)
+        self._show(f"{section} {index + 1}: {entry.get('status')}")
+
+    def _marks(self) -> dict[str, tuple[int, int]]:
+        """The last drawn mark of each label (the Highlighter holds the item's marks plus any drawn ones)."""
+        return {m["label"]: (m["start"], m["end"]) for m in self.highlighter.spans}
+
+    def _show(self, message: str = "") -> None:
+        if self.current is None:
+            self.heading.value = (
+                "<b>The key has no items.</b> Mark a source and a cue, or framing words, and press Add."
+            )
+            self.highlighter.spans = []
+            return
+        section, index = self.current
+        entry = self.entry()
+        body = self.article.body
+        if section == "attributions":
+            marks = [
+                {"start": entry[f"{p}_start"], "end": entry[f"{p}_end"], "label": p}
+                for p in ("source", "cue", "content")
+                if entry.get(f"{p}_start") is not None
+            ]
+            self.speaker.value, self.kind.value = entry.get("speaker", ""), entry.get("kind", KINDS[0])
+        elif section == "sentences":
+            marks = [{"start": entry["start"], "end": entry["end"], "label": entry["label"]}]
+            self.label.value = entry["label"]
+        else:
+            marks = [{"start": entry["start"], "end": entry["end"], "label": "framing"}]
+        self.highlighter.spans = marks
+        words = " ".join(body[marks[0]["start"] : marks[0]["end"]].split())[:80]
+        rule = entry.get("rule") or "; ".join(entry.get("reasons", []))
+        where = f"<b>{section} {index + 1} of {len(self.key[section])}</b> ({self.position + 1}/{len(self.items)})"
+        why = f" <i>{_html(rule)}</i>" if rule else ""
+        self.heading.value = f"{where} status <b>{entry.get('status', 'reviewed')}</b>: “{_html(words)}”{why}"
+        self._say(message or f"{len(unreviewed(self.key))} suggestion(s) to review")
+
+    def _say(self, message: str) -> None:
+        self.status.value = _html(message)
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+__all__ = ["KeyReview"]

@@ -1,0 +1,97 @@
+"""An exercise on a corpus article nobody built in: generated, released by real nbgrader, autograded.
+
+The article (Ottawa, Wikinews) is in no built-in exercise (see course/graded-items.md);
+its gold file is the reviewed key. The instructor's solution must get full marks,
+the unchanged release 0, through ``medialit course`` (real ``nbgrader
+generate_assignment`` and ``autograde``, then verification outside the kernel).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from medialit import course
+from medialit.cli import main
+
+DEV = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "dev"
+ARTICLE = DEV / "ottawa-document-found-on-street.md"
+GOLD = DEV / "ottawa-document-found-on-street.gold.json"
+KINDS = {"attribution": {"q1": 3.0, "q2": 2.0}, "unsupported": {"q1": 3.0}}
+
+pytestmark = [pytest.mark.nbgrader, pytest.mark.slow]
+
+
+def _submit(root: Path, student: str, name: str, nb: nbformat.NotebookNode) -> None:
+    folder = root / "submitted" / student / name
+    folder.mkdir(parents=True)
+    nbformat.write(nb, folder / f"{name}.ipynb")
+    (folder / "timestamp.txt").write_text("2026-11-27 08:00:00.000000 UTC", encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def own_course(tmp_path_factory, nbgrader_env):
+    if not GOLD.is_file():
+        pytest.skip(f"the shared corpus is not here ({GOLD})")
+    tmp = tmp_path_factory.mktemp("own")
+    solutions = tmp / "solutions"
+    for kind in KINDS:
+        code = main(
+            ["new-exercise", str(ARTICLE), str(GOLD), "--kind", kind, "--into", str(solutions), "--name", f"ott-{kind}"]
+        )
+        assert code == 0
+    root = tmp / "course"
+    course.init(root, solutions, timeout=20)
+    runs = {}
+    for kind in KINDS:
+        name = f"ott-{kind}"
+        course.release(root, name)  # nbgrader generate_assignment
+        source = nbformat.read(root / "source" / name / f"{name}.ipynb", as_version=4)
+        release = nbformat.read(root / "release" / name / f"{name}.ipynb", as_version=4)
+        _submit(root, "solution", name, source)
+        _submit(root, "unchanged", name, release)
+        if kind == "unsupported":  # one of the two unsupported sentences, any reason: half found, reasons right
+            answer = [c for c in release.cells if c.metadata.get("nbgrader", {}).get("grade_id") == f"{name}-q1-answer"]
+            answer[0].source = "answer_q1 = [('If someone were able to shut', 'hedge')]"
+            _submit(root, "partial", name, release)
+        runs[kind] = course.grade(root, name, jobs=2)
+    return root, runs
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_solution_gets_full_marks_and_the_release_none(own_course, kind):
+    _, runs = own_course
+    scores = {o.student: o.scores for o in runs[kind].outcomes}
+    full = {f"ott-{kind}-{q}-test": points for q, points in KINDS[kind].items()}
+    assert scores["solution"] == pytest.approx(full)
+    assert scores["unchanged"] == pytest.approx(dict.fromkeys(full, 0.0))
+    assert not runs[kind].failed
+    assert all(not o.changed for o in runs[kind].outcomes), "verification outside the kernel disagreed"
+
+
+def test_the_release_keeps_the_article_and_items_but_no_key(own_course):
+    root, _ = own_course
+    release = root / "release" / "ott-attribution"
+    assert (release / ARTICLE.name).read_text(encoding="utf-8") == ARTICLE.read_text(encoding="utf-8")
+    items = json.loads((release / "medialit-items.json").read_text(encoding="utf-8"))
+    assert [i["id"] for i in items["items"]] == ["ott-attribution-q1", "ott-attribution-q2"]
+    text = (release / "ott-attribution.ipynb").read_text(encoding="utf-8")
+    assert "KEY =" not in text and "Sujata Raisinghani" not in text  # the key stays in source/
+
+
+def _said(root: Path, student: str, name: str, grade_id: str) -> str:
+    nb = nbformat.read(root / "autograded" / student / name / f"{name}.ipynb", as_version=4)
+    (found,) = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id]
+    return "".join(o.get("text", "") + o.get("evalue", "") for o in found.outputs)
+
+
+def test_partial_credit_and_feedback_as_in_the_built_in_exercises(own_course):
+    root, runs = own_course
+    scores = {o.student: o.scores for o in runs["unsupported"].outcomes}
+    assert scores["partial"] == pytest.approx({"ott-unsupported-q1-test": 2.0})  # 1 of 2 found: 1 + 1
+    said = _said(root, "partial", "ott-unsupported", "ott-unsupported-q1-test")
+    assert "ott-unsupported-q1: 2 of 3 points; 1 of 2 sentences found" in said
+    assert "no saved highlights" in _said(root, "unchanged", "ott-unsupported", "ott-unsupported-q1-test")

@@ -1,0 +1,113 @@
+"""`medialit new-article`: text, Markdown and saved HTML become corpus-style articles; no field is left empty."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from medialit.article import ArticleError, load_article, missing_fields
+from medialit.cli import main
+from medialit.new_article import complete, from_html
+
+FIELDS = ["--title", "A storm", "--outlet", "Daily Bugle", "--date", "2024-03-05"]
+FIELDS += ["--url", "local", "--license", "CC BY 4.0"]
+PAGE = """<!DOCTYPE html>
+<html><head><title>Big storm hits the harbour town | Daily Bugle</title>
+<meta property="og:title" content="Big storm hits the harbour town">
+<meta property="og:site_name" content="Daily Bugle">
+<meta name="date" content="2024-03-05">
+</head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a> Subscribe now</nav>
+<article><h1>Big storm hits the harbour town</h1>
+<p>A big storm hit the harbour town on Monday, officials said. The mayor said the damage was severe and that
+schools would stay closed until Thursday at the earliest.</p>
+<p>Residents were told to stay indoors. It is reportedly the worst storm in decades, according to the national
+weather service, which recorded gusts of 140 kilometres an hour.</p>
+</article>
+<footer>Copyright Daily Bugle. Cookie settings.</footer>
+</body></html>
+"""
+
+
+def test_a_text_file_becomes_an_article_with_every_required_field(tmp_path, capsys):
+    text = "A storm\n\nA storm hit the town, officials said.\n"
+    (tmp_path / "storm.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "storm.md"
+    assert main(["new-article", str(tmp_path / "storm.txt"), *FIELDS, "--out", str(out)]) == 0
+    article = load_article(out)
+    assert article.body == text  # offsets count in exactly this text
+    assert missing_fields(article) == []
+    assert article.meta["outlet"] == "Daily Bugle" and article.meta["language"] == "en"
+    assert article.id == "a-storm"
+    assert f"wrote {out}" in capsys.readouterr().out
+
+
+def test_missing_fields_are_refused_in_one_line_naming_them(tmp_path, capsys):
+    (tmp_path / "storm.txt").write_text("A storm\n\nA storm hit the town.\n", encoding="utf-8")
+    out = tmp_path / "storm.md"
+    assert main(["new-article", str(tmp_path / "storm.txt"), "--outlet", "Daily Bugle", "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err == "medialit: missing date, url, license: give them as options (--date ... --url ... --license ...)\n"
+    assert not out.exists()
+
+
+def test_a_saved_html_page_gives_text_and_metadata_without_the_page_furniture(tmp_path):
+    (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
+    out = tmp_path / "storm.md"
+    args = ["new-article", str(tmp_path / "page.html"), "--url", "https://bugle.example/storm"]
+    assert main([*args, "--license", "all rights reserved, classroom use", "--out", str(out)]) == 0
+    article = load_article(out)
+    assert article.meta["title"] == "Big storm hits the harbour town"
+    assert article.meta["outlet"] == "Daily Bugle"
+    assert article.meta["date"] == "2024-03-05"
+    assert article.body.startswith("Big storm hits the harbour town\n\nA big storm hit the harbour town on Monday")
+    assert "weather service" in article.body
+    assert "Subscribe" not in article.body and "Cookie" not in article.body
+
+
+def test_html_without_article_text_is_refused():
+    with pytest.raises(ArticleError, match="no article text found"):
+        from_html("<html><head><title>x</title></head><body><div></div></body></html>", "empty.html")
+
+
+def test_a_url_is_fetched_only_when_asked_and_offline_fails_in_one_line(tmp_path, capsys):
+    code = main(["new-article", "https://news.example.invalid/storm", *FIELDS, "--out", str(tmp_path / "x.md")])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("medialit: https://news.example.invalid/storm: cannot be fetched (")
+    assert "save the page as HTML" in err and err.count("\n") == 1
+    assert not (tmp_path / "x.md").exists()
+
+
+def test_front_matter_of_a_markdown_source_is_kept(tmp_path, shared_dir):
+    source = shared_dir / "corpus" / "dev" / "ottawa-document-found-on-street.md"
+    out = tmp_path / "ottawa.md"
+    assert main(["new-article", str(source), "--out", str(out)]) == 0
+    copy, original = load_article(out), load_article(source)
+    assert copy.body == original.body and copy.meta["url"] == original.meta["url"]
+    assert copy.meta["license"] == "CC BY 2.5"
+
+
+def test_at_a_terminal_each_missing_field_is_asked_until_answered():
+    asked = []
+    answers = iter(["", "Daily Bugle", "2024-03-05", "https://bugle.example/storm", "CC BY 4.0"])
+
+    def ask(name: str) -> str:
+        asked.append(name)
+        return next(answers)
+
+    meta = complete({"title": "A storm"}, {"title": None}, ask)
+    assert asked == ["outlet", "outlet", "date", "url", "license"]  # an empty answer is asked again
+    assert meta["outlet"] == "Daily Bugle" and meta["id"] == "a-storm"
+
+
+def test_an_existing_file_is_not_replaced_without_force(tmp_path, capsys):
+    (tmp_path / "storm.txt").write_text("A storm\n\nA storm hit the town.\n", encoding="utf-8")
+    out = tmp_path / "storm.md"
+    out.write_text("mine", encoding="utf-8")
+    assert main(["new-article", str(tmp_path / "storm.txt"), *FIELDS, "--out", str(out)]) == 2
+    assert "pass --force" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8") == "mine"
+    assert main(["new-article", str(tmp_path / "storm.txt"), *FIELDS, "--out", str(out), "--force"]) == 0
+    assert Path(out).read_text(encoding="utf-8").startswith("---\nid: ")
