@@ -22,6 +22,7 @@ INSTALL = 'pip install -e ".[test]" in the medialit checkout (or: bash scripts/l
 CHROMIUM = Path("/usr/bin/chromium")
 LAB_EXTENSIONS = {
     "widgets extension": "@jupyter-widgets/jupyterlab-manager",
+    "anywidget extension": "anywidget",  # the highlighter is an anywidget
     "nbgrader extension": "@jupyter/nbgrader",
 }
 FORMGRADER = "nbgrader.server_extensions.formgrader"
@@ -135,14 +136,15 @@ def checks() -> list[Callable[[], Check]]:
     with ThreadPoolExecutor(max_workers=2) as pool:
         labs = pool.submit(jupyter_listing, "labextension", "list")
         servers = pool.submit(jupyter_listing, "server", "extension", "list")
-    widgets, grader = LAB_EXTENSIONS["widgets extension"], LAB_EXTENSIONS["nbgrader extension"]
     return [
         check_python,
         lambda: check_package("spacy", "3.8", (3, 8), (3, 9)),
         check_model,
         lambda: check_package("jupyterlab", "4.x", (4, 0), (5, 0)),
-        lambda: check_lab_extension("widgets extension", widgets, labs.result()),
-        lambda: check_lab_extension("nbgrader extension", grader, labs.result()),
+        *(
+            lambda label=label, package=package: check_lab_extension(label, package, labs.result())
+            for label, package in LAB_EXTENSIONS.items()
+        ),
         lambda: check_server_extension("nbgrader server extension", FORMGRADER, servers.result()),
         lambda: check_package("nbgrader", "0.9", (0, 9), (0, 10)),
         check_chromium,

@@ -23,6 +23,7 @@ NAMES = [
     "model",
     "jupyterlab",
     "widgets extension",
+    "anywidget extension",
     "nbgrader extension",
     "nbgrader server extension",
     "nbgrader",
@@ -43,6 +44,10 @@ def test_doctor_passes_on_the_test_machine(medialit_command):
     assert done.returncode == 0, done.stdout
     assert all(line.startswith("OK ") for line in lines)
     assert "en_core_web_sm" in lines[2]  # says which model is in use
+    details = [line.split(": ", 1)[1] for line in lines]
+    assert details[4].startswith("@jupyter-widgets/jupyterlab-manager ")
+    assert details[5].startswith("anywidget ")
+    assert details[6].startswith("@jupyter/nbgrader ")
 
 
 def test_doctor_names_a_model_that_does_not_load(medialit_command):
