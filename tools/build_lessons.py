@@ -267,9 +267,16 @@ A headline is the article's summary and its advertisement. Put it beside the fir
         """## What is the page made of?
 
 A news page holds more than the report: headings, quotes, lists, and sometimes things that are not
-journalism at all. The figure maps every line of the example article by its shape.""",
+journalism at all. The figure maps the lines of the example article by their shape (the hatched part is
+graded in an exercise and left out here).""",
     ),
-    ("code", "ax = plots.page_layout(article.paragraphs, article.body)\nplots.show(ax)"),
+    (
+        "code",
+        """from medialit.lessons import graded_parts
+
+ax = plots.page_layout(article.paragraphs, article.body, hidden=graded_parts(article))
+plots.show(ax)""",
+    ),
     (
         "md",
         """### Check 1.3
@@ -283,21 +290,24 @@ The last line of the article is a list of traits in quotation marks. Is it part 
         """## A first highlight
 
 Mark anything that makes you ask **“who says so?”** with `question`, and anything that seems **out of
-place** in a news report with `odd`. There is no key for this: it is your starting point, and you will
-come back to these marks in """
-        + link(6)
-        + """.""",
+place** in a news report with `odd`. There is no key for this: it is your starting point. (The part of
+the article that an exercise grades is left out of this highlighter.)""",
     ),
     (
         "code",
-        'from medialit import Highlighter\n\nfirst = Highlighter(article, labels=["question", "odd"], save_to="lesson01.highlights.json")\nfirst',
+        """from medialit import Highlighter
+from medialit.lessons import without_graded
+
+free = without_graded(article)
+first = Highlighter(free, labels=["question", "odd"], save_to="lesson01.highlights.json")
+first""",
     ),
     (
         "code",
         """marks = first.spans
 print(f"You marked {len(marks)} passages.")
 for mark in marks:
-    print(f"  {mark['label']:>8}: {article.body[mark['start']:mark['end']]!r}")""",
+    print(f"  {mark['label']:>8}: {free.body[mark['start'] : mark['end']]!r}")""",
     ),
     (
         "md",
@@ -845,9 +855,10 @@ is a related-story link that lost its link when the text was copied. Then look a
     ),
     (
         "code",
-        """for block in article.paragraphs:
-    line = article.body[block.start:block.end]
-    print(f"{block.kind:>8} | {line[:90]}")""",
+        """after_quotes = article.body.index("The Prime Minister was also asked")
+for block in article.paragraphs:
+    if block.start >= after_quotes:
+        print(f"{block.kind:>8} | {article.body[block.start : block.end][:90]}")""",
     ),
     (
         "md",
@@ -907,13 +918,17 @@ Name SIFT's four moves, as a list of four strings.""",
 
 Mark every clue about **where this text came from** in the example article: `translation` for words
 that read like a machine translation, `scraped` for page furniture, `bio` for the generated bio.
-There is no key: compare with a neighbour, or with the discussion in the instructor's session.""",
+There is no key: compare with a neighbour, or with the discussion in the instructor's session. (The part
+that an exercise grades is left out of this highlighter.)""",
     ),
     (
         "code",
         """from medialit import Highlighter
+from medialit.lessons import without_graded
 
-provenance = Highlighter(article, labels=["translation", "scraped", "bio"], save_to="lesson05.highlights.json")
+provenance = Highlighter(
+    without_graded(article), labels=["translation", "scraped", "bio"], save_to="lesson05.highlights.json"
+)
 provenance""",
     ),
     (

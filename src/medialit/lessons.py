@@ -164,6 +164,25 @@ def ungraded(items: Any, article: Any) -> list:
     return [item for item in items if not touches(item)]
 
 
+LEFT_OUT = "[… left out here: this part is graded in an exercise …]"
+
+
+def without_graded(article: Any) -> Any:
+    """A copy of ``article`` whose graded parts are replaced by a one-line notice, for free highlighting.
+
+    Offsets in the copy differ from the original after the first part; lesson
+    activities on it have no key, so nothing is compared across the two.
+    """
+    from medialit.article import Article
+
+    body = article.body
+    for start, end in reversed(graded_parts(article)):
+        body = body[:start] + LEFT_OUT + body[end:]
+    if body == article.body:
+        return article
+    return Article(body=body, title=article.title, meta={**article.meta, "id": f"{article.id}-ungraded"})
+
+
 def questions(lesson: int | None = None) -> list[Question]:
     """All questions, or those of one lesson (ids start with ``l<lesson>.``)."""
     return [q for q in QUESTIONS.values() if lesson is None or q.id.startswith(f"l{lesson}.")]

@@ -123,15 +123,18 @@ def sentence_map(sentences, body: str, ax: Axes | None = None, *, hidden=()) -> 
     return finish(ax, title="Sentences by label", xlabel="position in the article (%)", ylabel="label", alt=alt)
 
 
-def page_layout(paragraphs, body: str, ax: Axes | None = None) -> Axes:
+def page_layout(paragraphs, body: str, ax: Axes | None = None, *, hidden=()) -> Axes:
     """What the page is made of: each line as a bar at its place, one row per kind (heading, quote, ...).
 
-    ``paragraphs`` are ``Article.paragraphs`` (anything with start, end and kind).
+    ``paragraphs`` are ``Article.paragraphs`` (anything with start, end and kind); ``hidden``
+    ranges are left out and shaded.
     """
     spans = [Span(p.start, p.end, p.kind) for p in paragraphs]
+    spans = [s for s in spans if not any(s.start < end and s.end > start for start, end in hidden)]
     ax = _label_rows(spans, body, ax, order=("text", "quote", "bullet", "heading"))
     counts = ", ".join(f"{sum(s.label == k for s in spans)} {k}" for k in dict.fromkeys(s.label for s in spans))
     alt = f"Map of the article's {len(spans)} lines by position (0 to 100 per cent) and kind: {counts or 'none'}."
+    alt += _shade_hidden(ax, hidden, max(1, len(body)))
     return finish(
         ax, title="What the page is made of", xlabel="position in the article (%)", ylabel="kind of line", alt=alt
     )

@@ -182,3 +182,15 @@ def test_touching_graded_parts_merge_and_separate_ones_stay_apart(monkeypatch):
     monkeypatch.setattr(grading, "ITEMS", items)
     parts = lessons.graded_parts(article)
     assert parts == [(items["a"].bounds()[0], items["b"].bounds()[1]), items["c"].bounds()]
+
+
+def test_without_graded_replaces_each_graded_part_with_a_notice():
+    article = load_article("stoere-putin-call")
+    free = lessons.without_graded(article)
+    start, end = lessons.graded_parts(article)[0]
+    assert lessons.LEFT_OUT in free.body
+    assert article.body[start:end] not in free.body
+    assert free.body.startswith(article.body[:start]) and free.body.endswith(article.body[end:])
+    assert free.id == "stoere-putin-call-ungraded"
+    practice = load_article(NOTEBOOKS / lessons.PRACTICE)
+    assert lessons.without_graded(practice) is practice

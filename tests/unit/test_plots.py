@@ -120,3 +120,13 @@ def test_hidden_parts_are_shaded_and_named_in_the_alt_text():
     ax = plots.framing_positions([Span(10, 15, "loaded")], BODY, hidden=[(0, 100), (900, 1000)])
     assert "0 to 10, 90 to 100 per cent" in plots.alt_text(ax)
     assert "left out (graded exercise)" in [t.get_text() for t in ax.get_legend().get_texts()]
+
+
+def test_page_layout_leaves_out_hidden_lines():
+    from medialit import load_article
+
+    article = load_article("stoere-putin-call")
+    everything = plots.page_layout(article.paragraphs, article.body)
+    fewer = plots.page_layout(article.paragraphs, article.body, hidden=[(1599, 2652)])
+    assert sum(len(c.get_paths()) for c in fewer.collections) < sum(len(c.get_paths()) for c in everything.collections)
+    assert "Left out (graded exercise)" in plots.alt_text(fewer)
