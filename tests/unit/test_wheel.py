@@ -62,10 +62,10 @@ def test_wheel_has_no_answer_keys_and_the_console_command(wheel_names):
     leaks = [
         n
         for n in wheel_names
-        if n.endswith(".gold.json")
-        or "answer" in n.lower()
+        if n.endswith((".gold.json", ".key.json"))
+        or (not n.endswith(".py") and ("answer" in n.lower() or "key" in n.rsplit("/", 1)[-1].lower()))
         or "/solutions/" in n
-        or n.startswith(("course/", "tests/"))
+        or n.startswith(("course/", "solutions/", "tests/"))
     ]
     assert leaks == []
     (entry_points,) = [n for n in wheel_names if n.endswith(".dist-info/entry_points.txt")]
