@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import shutil
 from functools import cache
 from pathlib import Path
@@ -193,15 +194,18 @@ def new_exercise(
             f"{key_path}: {len(waiting)} item(s) are machine suggestions not yet reviewed (first: {waiting[0]}); "
             "review them in the key review widget, or pass --allow-unreviewed"
         )
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", name):
+        raise ExerciseError(
+            f"--name {name!r}: use letters, digits, '-' and '_' only (it names the nbgrader assignment)"
+        )
     notebook_path = folder / f"{name}.ipynb"
     if notebook_path.exists() and not force:
         raise ExerciseError(f"{notebook_path} exists: pass --force to replace it, or choose another --name")
-    article_name = f"{article.id}.md"
+    if not (article.path and Path(article.path).is_file()):
+        raise ExerciseError(f"{article.path}: give the article as a file (make one with `medialit new-article`)")
+    article_name = article.id + (Path(article.path).suffix or ".md")  # a .txt stays .txt: it has no front matter
     folder.mkdir(parents=True, exist_ok=True)
-    if article.path and Path(article.path).is_file():
-        shutil.copyfile(article.path, folder / article_name)
-    else:
-        raise ExerciseError(f"{article.path}: the article must be a file (.md with front matter)")
+    shutil.copyfile(article.path, folder / article_name)
     nb = build(article, key, kind, name, str((folder / article_name).resolve()))
     items = [
         {"id": f"{name}-{q[0]}", "article": article_name, "part": list(whole_part(article.body)), "kind": q[1],

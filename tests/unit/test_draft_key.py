@@ -154,3 +154,16 @@ def test_the_generated_notebook_holds_the_key_only_in_hidden_tests(gold, dev, tm
     test = nb.cells[-1]
     assert test.metadata.nbgrader["points"] == 3 and "### BEGIN HIDDEN TESTS\nKEY = [[528, 679" in test.source
     assert {p.name for p in (tmp_path / "ott").iterdir()} == {"medialit-items.json", f"{ARTICLE_ID}.md", "ott.ipynb"}
+
+
+def test_into_a_course_directory_goes_to_its_source_folder(gold, dev, tmp_path, capsys):
+    (tmp_path / "course" / "source").mkdir(parents=True)
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps(gold), encoding="utf-8")
+    args = ["new-exercise", str(dev / f"{ARTICLE_ID}.md"), str(path), "--kind", "attribution"]
+    assert main([*args, "--into", str(tmp_path / "course"), "--name", "ott"]) == 0
+    assert (tmp_path / "course" / "source" / "ott" / "ott.ipynb").is_file()
+    assert main([*args, "--into", str(tmp_path / "course"), "--name", "ott"]) == 2  # no silent overwrite
+    assert "pass --force" in capsys.readouterr().err
+    assert main([*args, "--into", str(tmp_path / "course"), "--name", "my exercise"]) == 2
+    assert "letters, digits" in capsys.readouterr().err
