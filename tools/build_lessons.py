@@ -1132,7 +1132,9 @@ try:
     mine = load_article(ARTICLE_FILE)
     print("Loaded:", mine.title, f"({mine.words()} words)")
 except ArticleError as problem:
-    print(problem)""",
+    print(problem)
+    mine = load_article("articles/ferry-terminal-vote.md")
+    print("Using the practice article until the file above loads.")""",
     ),
     (
         "code",
@@ -1146,7 +1148,7 @@ if USE_PASTED:
         mine = from_text(PASTED)
         print("Using the pasted text:", mine.title)
     except ArticleError as problem:
-        print(problem)''',
+        print(problem, "(keeping the article loaded above)")''',
     ),
     (
         "md",
