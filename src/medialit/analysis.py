@@ -84,7 +84,7 @@ def analyze_doc(doc: Doc, article: Article, model: str = "") -> Analysis:
     """The analysis of an already parsed body (``doc.text`` must be ``article.body``)."""
     found = find_attributions(doc, article)
     sentences = label_sentences(doc, article, found)
-    sources = collect_sources(article.body, found.attributions, found.kinds, found.silent)
+    sources = collect_sources(article.body, found.attributions, found.kinds, found.silent, found.names)
     return Analysis(article, found.attributions, sentences, framing_cues(doc), sources, model)
 
 

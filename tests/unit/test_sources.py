@@ -14,7 +14,9 @@ pytestmark = pytest.mark.model
 def sources(nlp, text: str):
     article = from_text(text, title="Test")
     found = find_attributions(nlp(article.body), article)
-    return article.body, {s.speaker: s for s in collect_sources(article.body, found.attributions, found.kinds)}
+    return article.body, {
+        s.speaker: s for s in collect_sources(article.body, found.attributions, found.kinds, found.silent, found.names)
+    }
 
 
 def test_one_source_per_person_with_every_mention(nlp):
@@ -55,3 +57,9 @@ def test_to_dict_lists_mentions_with_text(nlp):
     data = found["Maria Lopez"].to_dict(body)
     assert data["kind"] == "person"
     assert data["mentions"] == [{"start": 7, "end": 18, "text": "Maria Lopez"}]
+
+
+def test_person_mentions_include_names_outside_attributions(nlp):
+    text = "Report\nEva Dahl arrived in Oslo on Monday.\nDahl said that the talks will resume.\n"
+    body, found = sources(nlp, text)
+    assert [m.text(body) for m in found["Eva Dahl"].mentions] == ["Eva Dahl", "Dahl"]

@@ -46,6 +46,8 @@ class Found:
     continuations: list[Span] = field(default_factory=list)
     kinds: dict[str, str] = field(default_factory=dict)
     silent: list[tuple[str, Span]] = field(default_factory=list)
+    names: dict[str, list[Span]] = field(default_factory=dict)
+    """Every place each person source is named, by full name."""
     """Sources that were contacted or did not comment (guidelines rule 3): (speaker, mention)."""
 
 
@@ -107,7 +109,7 @@ class _Finder:
         attributions = self._quoted_speakers(attributions)
         continuations = self._dash_continuations(attributions)
         silent = self._silent_sources(attributions)
-        return Found(attributions, continuations, dict(self.resolver.kinds), silent)
+        return Found(attributions, continuations, dict(self.resolver.kinds), silent, self.resolver.name_mentions())
 
     def _silent_sources(self, attributions: list[Attribution]) -> list[tuple[str, Span]]:
         out = []

@@ -77,6 +77,7 @@ class SpeakerResolver:
         self.titles = title_words()
         self.kinds: dict[str, str] = {}
         self.people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+        self.run_spans: list[tuple[int, int, str]] = []
         self.names = self._name_runs()
         self.full_names = self._full_names()
 
@@ -100,6 +101,7 @@ class SpeakerResolver:
                 title.insert(0, doc[k - 1].lower_)
             if tokens and all(t.ent_type_ in ("", "PERSON", "FAC") for t in tokens):
                 runs.append((tokens[0].idx, " ".join(t.text for t in tokens), " ".join(title)))
+                self.run_spans.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1]), tokens[-1].text))
             k = max(j, k + 1)
         return runs
 
@@ -190,6 +192,15 @@ class SpeakerResolver:
         pick = before[-1] if before else (found[0][1] if found else "")
         return self.full_name(pick.split()[-1]) if pick else ""
 
+    def name_mentions(self) -> dict[str, list[Span]]:
+        """Every place a person is named (full name or surname), by full name."""
+        out: dict[str, list[Span]] = {}
+        for start, end, surname in self.run_spans:
+            full = self.full_name(surname)
+            if self.kinds.get(full) == "person":
+                out.setdefault(full, []).append(Span(start, end, "source", ("name",)))
+        return out
+
     def kind_of(self, speaker: str) -> str:
         return self.kinds.get(speaker, "organisation")
 
@@ -220,25 +231,29 @@ def collect_sources(
     attributions: list[Attribution],
     kinds: dict[str, str],
     silent: list[tuple[str, Span]] = (),
+    names: dict[str, list[Span]] | None = None,
 ) -> list[Source]:
     """Distinct speakers in order of first mention, with their mentions (source spans).
 
-    ``silent`` adds sources that carry no content (contacted, did not comment).
+    ``silent`` adds sources that carry no content (contacted, did not comment);
+    ``names`` adds the other places where a person source is named.
     """
     order: dict[str, list[Span]] = {}
     rules: dict[str, list[str]] = {}
     mentions = [(a.speaker, a.source, a.rule) for a in attributions]
+    mentions += [(speaker, span, "") for speaker, spans in (names or {}).items() for span in spans]
     mentions += [(speaker, span, span.reasons[0] if span.reasons else "") for speaker, span in silent]
     for speaker, source, rule in sorted(mentions, key=lambda m: m[1].start):
         order.setdefault(speaker, [])
         span = Span(source.start, source.end, "source")
-        if span not in order[speaker]:
+        if not any(span.overlap(other) for other in order[speaker]):
             order[speaker].append(span)
-        rules.setdefault(speaker, []).append(rule)
+        if rule:
+            rules.setdefault(speaker, []).append(rule)
     out = []
     for speaker, mentions in order.items():
         kind = kinds.get(speaker, "organisation")
-        reasons = tuple(dict.fromkeys(r.split(";")[0] for r in rules[speaker]))
+        reasons = tuple(dict.fromkeys(r.split(";")[0] for r in rules.get(speaker, [])))
         out.append(Source(speaker, kind, tuple(sorted(mentions)), reasons))
     return out
 
