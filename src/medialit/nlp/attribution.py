@@ -2,18 +2,22 @@
 
 Rules, each named in the ``rule`` of what it finds:
 
-- ``verb``: a reporting verb (``speech_verbs`` lexicon) with a subject and
-  content (a clause, an object, or an adjacent quotation);
-- ``quote``: the content is a quotation right before or after the cue clause
-  ('"...," said X' / 'X said, "..."'), also split around the cue;
-- ``dash``: a dialogue-dash paragraph ending in ", says X";
-- ``passive``: "This was conveyed by X" (content is the sentence before);
-- ``according_to``, ``stance_adjective`` ("are concerned", "were critical of"),
-  ``speech_noun`` ("have given signals that").
+- ``verb:<lemma>``: a reporting verb (``speech_verbs`` lexicon) with a subject
+  and content: a clause (also before the cue: "CLAUSE, the agency said"; or
+  the main clause of "As X told Y, CLAUSE"), an object where the verb allows
+  one ("highlighted the attacks"), an adjacent quotation ('"...," said X',
+  'X said, "..."', also split around the cue), or the text of a dialogue-dash
+  paragraph ending in ", says X";
+- ``passive:<lemma>``: "This was conveyed by X" (a bare "this" is the sentence before);
+- ``according_to``, ``stance_adjective:<word>`` ("are concerned", "were
+  critical of"), ``speech_noun:<noun>`` ("have given signals that").
 
-Then quotations and dash paragraphs that follow an attribution with no cue of
-their own continue it, and a cue sentence ending in ":" governs the bulleted
-list or quotation after it. Offsets are those of ``doc.text`` (the article body).
+No attribution for negated cues, infinitives ("to convey"), bare participles,
+or cues without content (guidelines rule 3); their subjects are kept as
+sources without content. Quotations that follow with no cue of their own
+continue an attribution, a cue sentence ending in ":" governs the bulleted
+list or quotation after it, and a dash paragraph without a cue continues the
+dash quote before it. Offsets are those of ``doc.text`` (the article body).
 """
 
 from __future__ import annotations

@@ -62,6 +62,8 @@ def label_sentences(doc: Doc, article: Article, found: Found) -> list[Span]:
             hits = [cue for cue in cues[k:] if cue[0] < end]
             if hits:
                 label, reasons = "unsupported", tuple(dict.fromkeys(h[1] for h in hits))
+        if label == "other" and not reasons:
+            reasons = ("no cue, vague source, hedge or evaluation found",)
         out.append(Span(start, end, label, reasons))
     return out
 
@@ -82,7 +84,7 @@ def _label(body: str, start: int, end: int, found: Found, heading: bool, quotes)
     continuing = [c for c in found.continuations if c.start <= start < c.end]
     if continuing:
         return "attributed", continuing[0].reasons
-    return "other", ()
+    return "other", ("no cue, vague source, hedge or evaluation found",)
 
 
 def _governs(attribution: Attribution, start: int, end: int, body: str) -> bool:
