@@ -185,3 +185,29 @@ def test_lessons_quote_no_sentence_of_a_graded_part():
                 if len(sentence) >= 25 and sentence[:60] in material:
                     quoted.append(f"{article_id}: {sentence[:60]!r}")
     assert not quoted, "lessons quote graded sentences:\n" + "\n".join(quoted)
+
+
+@pytest.mark.notebook
+@pytest.mark.model
+def test_lesson_seven_with_a_missing_file_and_empty_paste_explains_and_keeps_running(workdir, monkeypatch):
+    from nbclient import NotebookClient
+
+    nb = read(workdir / "07-your-own-article.ipynb")
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        cell.source = cell.source.replace(
+            'ARTICLE_FILE = "articles/ferry-terminal-vote.md"', 'ARTICLE_FILE = "gone.txt"'
+        )
+        if cell.source.startswith("USE_PASTED = False"):
+            pasted = cell.source[cell.source.index('PASTED = """') : cell.source.index('"""\nif') + 3]
+            cell.source = cell.source.replace("USE_PASTED = False", "USE_PASTED = True").replace(
+                pasted, 'PASTED = "  "'
+            )
+    monkeypatch.setenv("PYTHONPATH", str(REPO / "src"))
+    NotebookClient(nb, kernel_name="python3", timeout=180, resources={"metadata": {"path": str(workdir)}}).execute()
+    streams = [o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "stream"]
+    text = "".join(o.text for o in streams)
+    assert not [o for o in streams if o.name == "stderr"]
+    assert "gone.txt: no such file" in text and "Using the practice article" in text
+    assert "the article is empty" in text and "keeping the article loaded above" in text
