@@ -55,3 +55,18 @@ def test_lesson_one_runs_and_shows_the_highlighter_and_a_figure(lab, workdir, pa
     assert figure.evaluate("img => img.complete && img.naturalWidth") > 300
     expect(panel.get_by_text("Figure description (alt text):").first).to_be_visible()
     screenshot(page, "lesson01-figure.png")
+
+    # The same figure in JupyterLab's dark theme: the figure keeps its own white background.
+    # The theme is a saved setting of the shared server, so it is switched back for the tests after this one.
+    try:
+        set_theme(page, "JupyterLab Dark", light=False)
+        figure.scroll_into_view_if_needed()
+        assert figure.evaluate("img => img.complete && img.naturalWidth") > 300
+        screenshot(page, "lesson01-figure-dark.png")
+    finally:
+        set_theme(page, "JupyterLab Light", light=True)
+
+
+def set_theme(page, theme: str, *, light: bool) -> None:
+    page.evaluate(f"window.jupyterapp.commands.execute('apputils:change-theme', {{theme: '{theme}'}})")
+    expect(page.locator(f"body[data-jp-theme-light='{str(light).lower()}']")).to_have_count(1)
