@@ -89,3 +89,10 @@ def test_impersonal_expectation_hides_the_source(nlp):
     found = labels(nlp, f"Report\n{sentence}\n")
     assert found[sentence].label == "unsupported"
     assert "source hidden" in found[sentence].reasons[0]
+
+
+def test_cue_inside_what_a_vague_source_says_stays_vague(nlp):
+    sentence = 'Some users reported that all they see is a message stating, "The site is down."'
+    found = labels(nlp, f"Report\n{sentence}\n")
+    assert found[sentence].label == "unsupported"
+    assert "vague source" in found[sentence].reasons[0]

@@ -63,3 +63,29 @@ def test_person_mentions_include_names_outside_attributions(nlp):
     text = "Report\nEva Dahl arrived in Oslo on Monday.\nDahl said that the talks will resume.\n"
     body, found = sources(nlp, text)
     assert [m.text(body) for m in found["Eva Dahl"].mentions] == ["Eva Dahl", "Dahl"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Sources close to the council say that the vote was changed.", "Sources close to the council"),
+        (
+            "Posts on the message board of Operation Clambake claimed that the site was down.",
+            "Posts on the message board of Operation Clambake",
+        ),
+    ],
+)
+def test_vague_sources_keep_their_qualifiers(nlp, sentence, speaker):
+    _, found = sources(nlp, f"Report\n{sentence}\n")
+    assert found[speaker].kind == "vague"
+
+
+def test_title_with_a_name_in_apposition_is_the_person(nlp):
+    text = 'Report\nMalaysia\'s Prime Minister, Najib Razak said, "We are in contact with everyone."\n'
+    _, found = sources(nlp, text)
+    assert found["Najib Razak"].kind == "person"
+
+
+def test_a_named_newspaper_is_not_a_vague_post(nlp):
+    _, found = sources(nlp, "Report\nThe Washington Post reported that the talks failed.\n")
+    assert found["Washington Post"].kind == "organisation"

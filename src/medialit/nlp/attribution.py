@@ -38,7 +38,7 @@ from medialit.spans import Attribution, Span
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "oprd", "dative", "prep", "advcl", "attr")
 CLAUSE_DEPS = ("ccomp", "xcomp")
-_GAP_BEFORE = re.compile(r"^[\s,.!?…:;\"'”“’‘»«)\]]*$")
+_GAP_BEFORE = re.compile(r"^[\s,:;\"'”“’‘»«)\]]*$")  # no sentence end between quote and cue
 _GAP_AFTER = re.compile(r"^[\s,:;–—-]*$")
 
 

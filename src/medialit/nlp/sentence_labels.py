@@ -77,6 +77,8 @@ def _label(body: str, start: int, end: int, found: Found, heading: bool, quotes)
     governing = [a for a in found.attributions if start <= a.cue.start < end]
     governing = governing or [a for a in found.attributions if _governs(a, start, end, body)]
     if governing:
+        # a cue inside what a vague source says ("Some reported that ... a message stating") is no better source
+        governing = [g for g in governing if not any(_inside(g, other) for other in governing)] or governing
         vague = [a for a in governing if found.kinds.get(a.speaker) == "vague"]
         if len(vague) == len(governing):
             return "unsupported", tuple(f"vague source: {a.source.text(body)} ({a.cue.text(body)})" for a in vague)
@@ -85,6 +87,10 @@ def _label(body: str, start: int, end: int, found: Found, heading: bool, quotes)
     if continuing:
         return "attributed", continuing[0].reasons
     return "other", ("no cue, vague source, hedge or evaluation found",)
+
+
+def _inside(attribution: Attribution, other: Attribution) -> bool:
+    return other is not attribution and other.content.start <= attribution.cue.start < other.content.end
 
 
 def _governs(attribution: Attribution, start: int, end: int, body: str) -> bool:

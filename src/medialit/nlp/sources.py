@@ -142,11 +142,15 @@ class SpeakerResolver:
             return head.text, "pronoun", ""
         if head.pos_ == "PROPN" and self.full_name(head.text) != head.text:
             return self.full_name(head.text), "person", ""
-        if head.ent_type_ not in ORG_ENTS:
+        if _vague_word(head):  # also "Posts ..." tagged as a proper noun at the start of a sentence
+            return _without_determiner(noun_phrase(head)), "vague", ""
+        if head.ent_type_ not in ORG_ENTS or head.lower_ in self.titles:  # "Malaysia's Prime Minister, Najib Razak"
             name = self._person_in(head, extent)
             if name:
                 return self.full_name(name), "person", ""
-        if head.ent_type_ in ORG_ENTS or any(t.ent_type_ == "ORG" for t in head.subtree):
+        if head.pos_ == "NOUN" and is_vague(head):
+            return _without_determiner(noun_phrase(head)), "vague", ""
+        if head.ent_type_ in ORG_ENTS or any(c.ent_type_ == "ORG" for c in head.children if c.dep_ == "compound"):
             return _without_determiner(noun_phrase(head)), "organisation", ""
         lemma = head.lemma_.lower()
         if lemma in self.titles and not any(t.pos_ == "PROPN" and t.lower_ not in self.titles for t in head.subtree):
@@ -216,14 +220,21 @@ def source_kind(head: Token) -> str:
 
 def is_vague(head: Token) -> bool:
     """A source the reader cannot identify: a vague head ("officials"), modifier ("unnamed"), or a bare plural."""
-    lemma = head.lemma_.lower()
-    if lemma in vague_heads() or head.lower_ in vague_heads():
+    if _vague_word(head):
         return True
     phrase = list(head.subtree)
     if any(t.lower_ in vague_modifiers() for t in phrase if t.i <= head.i):
         return True
     bare_plural = head.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in head.children)
     return bare_plural and not any(t.pos_ == "PROPN" for t in phrase)
+
+
+def _vague_word(head: Token) -> bool:
+    """The head word is a vague source word; a capitalised one only where a sentence starts ("The Post" is named)."""
+    if head.pos_ == "PROPN" and (not head.is_sent_start or any(c.dep_ == "compound" for c in head.children)):
+        return False
+    heads = vague_heads()
+    return head.lemma_.lower() in heads or head.lower_ in heads or head.lower_.removesuffix("s") in heads
 
 
 def collect_sources(
@@ -262,14 +273,17 @@ def noun_phrase(head: Token) -> str:
     """The words naming the source without relative clauses, appositives or trailing phrases.
 
     "The government, which has been criticised" -> "The government"; "Department
-    of Agriculture" and "Posts on the message board" keep their of/on phrase.
+    of Agriculture", "Posts on the message board" and "sources close to the
+    council" keep their of/on phrase or adjective.
     """
     keep = {head.i}
     for token in head.subtree:
         if token.i < head.i and all(a.dep_ not in ("relcl", "appos", "acl") for a in _path(token, head)):
             keep.add(token.i)
     for child in head.rights:
-        if child.dep_ in ("compound", "flat") or (child.dep_ == "prep" and child.lower_ in ("of", "on", "at", "for")):
+        if child.dep_ in ("compound", "flat", "amod") or (
+            child.dep_ == "prep" and child.lower_ in ("of", "on", "at", "for")
+        ):
             keep.update(t.i for t in child.subtree if not t.is_punct or t.i < child.right_edge.i)
         elif child.dep_ in ("cc", "conj") and not any(t.is_punct for t in head.doc[head.i : child.i]):
             keep.update(t.i for t in child.subtree)
