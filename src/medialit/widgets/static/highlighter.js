@@ -504,4 +504,5 @@ function render({ model, el: root }) {
   return () => document.removeEventListener("mouseup", endDrag);
 }
 
+export { tokenize, levels };
 export default { render };

@@ -1,0 +1,226 @@
+"""The Highlighter's Python side: traits, labels, marks, persistence, feedback, machine layer, exports."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from medialit import Highlighter, from_text, load_article
+from medialit.spans import Attribution, Span
+from medialit.widgets import _marks
+from medialit.widgets.highlighter import STATIC
+
+BODY = "Tittel\n👩🏽‍⚖️ Re\u0301né  sa\u00a0«at» “det går bra”, says Jonas Gahr Støre.\nIt will cost dearly.\n"
+ARTICLE = from_text(BODY, title="Tittel")
+
+
+def at(phrase: str, label: str = "source") -> dict:
+    start = BODY.index(phrase)
+    return {"start": start, "end": start + len(phrase), "label": label}
+
+
+@pytest.fixture
+def here(tmp_path, monkeypatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_highlighter_traits_are_synced_and_front_end_files_exist():
+    for name in ("text", "labels", "mode", "spans", "feedback", "machine", "show_machine", "locked", "status"):
+        assert Highlighter.class_traits()[name].metadata.get("sync") is True, name
+    assert (STATIC / "highlighter.js").is_file() and (STATIC / "highlighter.css").is_file()
+    assert ".medialit-highlighter" in (STATIC / "highlighter.css").read_text()
+
+
+def test_importing_medialit_does_not_load_the_widget_stack():
+    code = "import sys, medialit; print('anywidget' in sys.modules, 'ipywidgets' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "False"]
+
+
+def test_highlighter_default_labels_have_key_colour_and_distinct_line_style():
+    h = Highlighter(ARTICLE)
+    assert [lab["name"] for lab in h.labels] == ["source", "claim", "cue", "framing"]
+    assert [lab["key"] for lab in h.labels] == ["1", "2", "3", "4"]
+    assert len({lab["style"] for lab in h.labels}) == 4
+    assert all(lab["colour"] in _marks.OKABE_ITO for lab in h.labels)
+
+
+@pytest.mark.parametrize(
+    ("labels", "message"),
+    [([], "labels is empty"), (["a", "a"], "repeat a name"), ([str(i) for i in range(10)], "at most 9"),
+     ([{"key": "1"}], "has no name")],
+)  # fmt: skip
+def test_highlighter_bad_labels_say_how_to_write_them(labels, message):
+    with pytest.raises(_marks.LabelError, match=message):
+        Highlighter(ARTICLE, labels=labels)
+
+
+def test_highlighter_accepts_label_names_and_partial_dicts():
+    h = Highlighter(ARTICLE, labels=["person", {"name": "place", "colour": "#000000", "key": "p"}])
+    assert h.labels[0]["key"] == "1" and h.labels[1] == {
+        "name": "place", "title": "place", "key": "p", "colour": "#000000", "style": "dashed",
+    }  # fmt: skip
+
+
+def test_add_remove_and_clear_keep_spans_sorted_and_unique():
+    h = Highlighter(ARTICLE)
+    h.add_span(**at("Jonas Gahr Støre"))
+    h.add_span(**at("says", "cue"))
+    h.add_span(**at("says", "cue"))
+    assert h.spans == [at("says", "cue"), at("Jonas Gahr Støre")]
+    assert h.remove_span(at("says", "cue")) == 1
+    assert h.remove_span(Span(0, 1, "x")) == 0
+    assert h.spans == [at("Jonas Gahr Støre")]
+    h.clear()
+    assert h.spans == []
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "label", "message"),
+    [(0, 5, "person", "not one of source"), (5, 5, "source", "not inside"), (0, 10_000, "source", "not inside")],
+)
+def test_add_span_rejects_bad_input_in_one_line(start, end, label, message):
+    with pytest.raises(ValueError, match=message):
+        Highlighter(ARTICLE).add_span(start, end, label)
+
+
+def test_marks_from_the_front_end_are_cleaned():
+    h = Highlighter(ARTICLE)
+    h.spans = [at("says", "cue"), {"start": 5, "end": 2, "label": "x"}, {"start": 0}, at("says", "cue")]
+    assert h.spans == [at("says", "cue")]
+
+
+def test_sentence_mode_gives_each_sentence_one_label():
+    h = Highlighter(ARTICLE, labels=["attributed", "unsupported"], mode="sentences")
+    start, end = h.sentence_bounds[-1]
+    assert BODY[start:end] == "It will cost dearly."
+    h.add_span(start, end, "attributed")
+    h.add_span(start, end, "unsupported")
+    assert h.sentence_labels == [{"start": start, "end": end, "label": "unsupported"}]
+    assert Highlighter(ARTICLE).sentence_labels == []
+
+
+def test_highlighter_rejects_an_unknown_mode():
+    with pytest.raises(ValueError, match="mode='spans' or mode='sentences'"):
+        Highlighter(ARTICLE, mode="words")
+
+
+# ---------------------------------------------------------------- offsets: UTF-16 in the browser, code points here
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run the front end's tokenizer")
+def test_front_end_words_have_python_code_point_offsets(tmp_path):
+    """The JS tokenizer must count code points, not UTF-16 units: emoji and accents before a word shift both."""
+    module = tmp_path / "highlighter.mjs"
+    shutil.copy(STATIC / "highlighter.js", module)
+    script = f"import {{ tokenize }} from {json.dumps(module.as_uri())};\n" + (
+        "const text = require_text(); const cps = Array.from(text);"
+        "console.log(JSON.stringify(tokenize(cps).map(t => [t.s, t.e, cps.slice(t.s, t.e).join('')])));"
+    ).replace("require_text()", json.dumps(BODY))
+    done = subprocess.run(["node", "--input-type=module", "-e", script], capture_output=True, text=True, check=True)
+    tokens = json.loads(done.stdout)
+    for start, end, word in tokens:
+        assert BODY[start:end] == word
+    words = [w for _, _, w in tokens]
+    assert {"Re\u0301né", "Støre", "går", "says"} <= set(words)
+    assert len("👩🏽‍⚖️ ".encode("utf-16-le")) // 2 != len("👩🏽‍⚖️ ")  # the case that breaks UTF-16 offsets
+
+
+# ---------------------------------------------------------------- persistence
+
+
+def test_every_change_is_saved_and_a_new_highlighter_starts_from_it(here):
+    h = Highlighter(ARTICLE, save_to="q1.highlights.json")
+    h.add_span(**at("Jonas Gahr Støre"))
+    data = json.loads((here / "q1.highlights.json").read_text(encoding="utf-8"))
+    assert data["spans"] == [at("Jonas Gahr Støre")] and data["body_sha256"] == ARTICLE.sha256
+    again = Highlighter(ARTICLE, save_to="q1.highlights.json")
+    assert again.spans == [at("Jonas Gahr Støre")]
+    assert "1 marks loaded" in again.status
+    again.clear()
+    assert json.loads((here / "q1.highlights.json").read_text())["spans"] == []
+
+
+def test_sidecar_for_another_text_is_kept_as_backup_with_one_stdout_line(here, capsys):
+    Highlighter(from_text("Another text entirely."), save_to="q1.highlights.json").add_span(0, 7, "source")
+    h = Highlighter(ARTICLE, save_to="q1.highlights.json")
+    out, err = capsys.readouterr()
+    assert err == "" and out.count("\n") == 1 and "saved for a different article text" in out
+    assert h.spans == [] and "kept it as q1.highlights.json.bak-" in h.status
+    (backup,) = here.glob("q1.highlights.json.bak-*")
+    assert json.loads(backup.read_text())["spans"] == [{"start": 0, "end": 7, "label": "source"}]
+    h.add_span(**at("says", "cue"))  # the new file is written, the backup untouched
+    assert json.loads(backup.read_text())["spans"] == [{"start": 0, "end": 7, "label": "source"}]
+
+
+def test_sentence_mode_sidecar_holds_sentences(here):
+    h = Highlighter(ARTICLE, labels=["attributed", "unsupported"], mode="sentences", save_to="s.json")
+    start, end = h.sentence_bounds[-1]
+    h.add_span(start, end, "unsupported")
+    data = json.loads((here / "s.json").read_text())
+    assert data["mode"] == "sentences" and data["spans"] == []
+    assert data["sentences"] == [{"start": start, "end": end, "label": "unsupported"}]
+    assert Highlighter(ARTICLE, labels=["attributed", "unsupported"], mode="sentences", save_to="s.json").spans
+
+
+# ---------------------------------------------------------------- feedback and machine layer
+
+
+def test_show_feedback_marks_correct_missed_and_extra_with_reasons():
+    h = Highlighter(ARTICLE)
+    h.add_span(**at("Jonas Gahr Støre"))
+    h.add_span(**at("cost", "framing"))
+    key = [
+        Span(**at("Jonas Gahr Støre")),
+        Span(**at("says", "cue"), reasons=("‘says’ attributes this quote to Støre",)),
+    ]
+    result = h.show_feedback(key, max_points=2)
+    statuses = {item["status"]: item for item in h.feedback["items"]}
+    assert set(statuses) == {"correct", "missed", "extra"}
+    assert statuses["missed"]["line"] == "missed: ‘says’ (cue): ‘says’ attributes this quote to Støre"
+    assert h.feedback["summary"] == "1 correct, 1 missed, 1 extra (1 of 2)" and result.points == 1.0
+    assert set(statuses["correct"]) == {"start", "end", "label", "status", "line"}  # per item results, no key object
+    h.hide_feedback()
+    assert h.feedback == {}
+
+
+def test_machine_layer_from_spans_with_reasons_and_from_an_analysis_shape():
+    h = Highlighter(ARTICLE)
+    h.show_machine_layer([Span(**at("says", "cue"), reasons=("speech verb",))])
+    assert h.machine == [at("says", "cue") | {"rule": "speech verb"}] and h.show_machine
+    source, cue = Span(**at("Jonas Gahr Støre")), Span(**at("says", "cue"))
+    analysis = SimpleNamespace(
+        attributions=[Attribution("Jonas Gahr Støre", source, cue, None, "direct", rule="quote-says-name")],
+        sentences=[Span(0, 6, "other"), Span(**at("It will cost dearly.", "unsupported"), reasons=("no source",))],
+        framing=[Span(**at("dearly", "intensifier"), reasons=("cost dearly",))],
+    )
+    h.show_machine_layer(analysis)
+    assert [(m["label"], m["rule"]) for m in h.machine] == [
+        ("cue", "quote-says-name"), ("source", "quote-says-name"), ("unsupported", "no source"),
+        ("intensifier", "cost dearly"),
+    ]  # fmt: skip
+
+
+@pytest.mark.model
+def test_machine_layer_runs_the_real_analyzer():
+    article = load_article("stoere-putin-call")
+    h = Highlighter(article)
+    h.show_machine_layer()
+    assert any(m["label"] == "source" and "Støre" in article.body[m["start"] : m["end"]] for m in h.machine)
+    assert all(m["rule"] for m in h.machine if m["label"] in ("source", "cue"))
+
+
+def test_exports_through_the_widget():
+    h = Highlighter(ARTICLE)
+    h.add_span(**at("Støre"))
+    assert h.to_gold()["spans"] == [at("Støre") | {"text": "Støre"}]
+    assert json.loads(h.to_prodigy())["spans"] == [at("Støre")]
+    (item,) = h.to_web_annotation()["first"]["items"]
+    assert item["target"]["selector"][1]["exact"] == "Støre"

@@ -1,0 +1,99 @@
+"""Sidecar files: atomic, versioned, and never losing a student's work."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from medialit import sidecar
+from medialit.spans import Span
+
+SHA = "a" * 64
+
+
+def saved(*spans: Span, mode: str = "spans") -> sidecar.Saved:
+    marks = tuple(spans)
+    return sidecar.Saved("art", SHA, mode, marks if mode == "spans" else (), marks if mode == "sentences" else ())
+
+
+def test_sidecar_write_then_read_round_trips_and_stamps_who_and_when(tmp_path, monkeypatch):
+    monkeypatch.setenv("JUPYTERHUB_USER", "student7")
+    path = tmp_path / "q1.highlights.json"
+    sidecar.write(path, saved(Span(3, 9, "source"), Span(0, 2, "claim")))
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["format"] == "medialit-highlights" and data["version"] == 1
+    assert data["saved_by"] == "student7" and data["saved_at"].endswith("+00:00")
+    assert data["spans"] == [{"start": 3, "end": 9, "label": "source"}, {"start": 0, "end": 2, "label": "claim"}]
+    back = sidecar.read(path, body_sha256=SHA, mode="spans")
+    assert back.marks() == [Span(3, 9, "source"), Span(0, 2, "claim")]
+
+
+def test_sidecar_write_is_atomic_and_leaves_no_temporary_files(tmp_path, monkeypatch):
+    path = tmp_path / "q1.highlights.json"
+    sidecar.write(path, saved(Span(0, 1, "source")))
+
+    def fail(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(OSError):
+        sidecar.write(path, saved(Span(5, 6, "claim")))
+    assert json.loads(path.read_text())["spans"] == [{"start": 0, "end": 1, "label": "source"}]
+    assert [p.name for p in tmp_path.iterdir()] == ["q1.highlights.json"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not json", "damaged (not JSON)"),
+        ('{"format": "prodigy", "spans": []}', "not a medialit highlights file"),
+        ('[1, 2, 3]', "not a medialit highlights file"),
+        ('{"format": "medialit-highlights", "version": 2}', "format version 2"),
+        (json.dumps({"format": "medialit-highlights", "version": 1, "body_sha256": "b" * 64}), "different article"),
+        (json.dumps({"format": "medialit-highlights", "version": 1, "body_sha256": SHA, "mode": "sentences"}),
+         "not 'spans'"),
+        (json.dumps({"format": "medialit-highlights", "version": 1, "body_sha256": SHA, "mode": "spans",
+                     "spans": [{"start": 1}]}), "without start, end and label"),
+    ],
+)  # fmt: skip
+def test_unusable_sidecar_is_backed_up_reported_in_one_line_and_never_overwritten(tmp_path, content, message):
+    path = tmp_path / "q1.highlights.json"
+    path.write_text(content, encoding="utf-8")
+    marks, said, writable = sidecar.load_or_back_up(path, body_sha256=SHA, mode="spans")
+    assert marks is None and writable
+    assert message in said and "\n" not in said and "kept it as q1.highlights.json.bak-" in said
+    (backup,) = tmp_path.glob("q1.highlights.json.bak-*")
+    assert backup.read_text(encoding="utf-8") == content
+    assert not path.exists()
+
+
+def test_backups_never_replace_an_earlier_backup(tmp_path):
+    path = tmp_path / "q1.highlights.json"
+    for n in range(3):
+        path.write_text(f"broken {n}")
+        sidecar.back_up(path)
+    assert sorted(p.read_text() for p in tmp_path.glob("q1.highlights.json.bak-*")) == [
+        "broken 0",
+        "broken 1",
+        "broken 2",
+    ]
+
+
+def test_missing_sidecar_is_simply_new(tmp_path):
+    assert sidecar.load_or_back_up(tmp_path / "none.json", body_sha256=SHA, mode="spans") == (None, "", True)
+
+
+def test_unreadable_sidecar_is_left_alone_and_not_written(tmp_path, monkeypatch):
+    path = tmp_path / "q1.highlights.json"
+    path.write_text("{}")
+
+    def denied(self, *args, **kwargs):  # chmod 0 cannot stop root, who runs these tests in CI
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(type(path), "read_text", denied)
+    marks, said, writable = sidecar.load_or_back_up(path, body_sha256=SHA, mode="spans")
+    assert marks is None and not writable and "cannot be read (Permission denied)" in said
+    monkeypatch.undo()
+    assert path.read_text() == "{}"
