@@ -265,3 +265,12 @@ def test_participle_after_a_quote_takes_its_own_clause(nlp):
     adding = next(a for a in found.attributions if a.cue.text(body) == "adding")
     assert adding.content.text(body) == "the deal was signed on Monday"
     assert adding.speaker == "Maria Lopez"
+
+
+@pytest.mark.parametrize("opening", ['"', "– "])
+def test_cue_ending_in_a_colon_takes_the_next_paragraph(nlp, opening):
+    closing = '"' if opening == '"' else ""
+    text = f"Report\nAmbassador Karim Haddad said:\n{opening}We are proud of the team.{closing}\nThe contest ends.\n"
+    body, a = only(nlp, text)
+    assert a.speaker == "Karim Haddad"
+    assert a.content.text(body).startswith("We are proud of the team")

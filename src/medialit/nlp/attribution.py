@@ -351,6 +351,9 @@ class _Finder:
         dash = self._dash_content(verb, clause_start)
         if dash:
             return dash, "dash"
+        following = self._block_after_colon(verb)
+        if following is not None:
+            return following, "quote"
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
             return self._as_clause(verb), "clause"  # "As X told Y, CLAUSE"
         block = self._block_of(verb.idx)
@@ -406,6 +409,20 @@ class _Finder:
     def _reported(self, verb: Token) -> bool:
         lexicon = verb_lexicon()
         return any(a.lemma_.lower() in lexicon for a in verb.ancestors)
+
+    def _block_after_colon(self, verb: Token) -> tuple[int, int] | None:
+        """'X said:' closing its paragraph, then a quoted or dash paragraph: that paragraph is the content."""
+        block = self._block_of(verb.idx)
+        if block is None or not self.body[block.start : block.end].rstrip().endswith(":"):
+            return None
+        if any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i for c in verb.children):
+            return None  # the clause before the colon is the content; a list after it is added later
+        k = self.blocks.index(block) + 1
+        if k >= len(self.blocks) or not (self._starts_quote(k) or self.blocks[k].kind == "quote"):
+            return None
+        nxt = self.blocks[k]
+        lead = re.match(r"[–—\"“„«»‘'\s]*", self.body[nxt.start : nxt.end]).end()
+        return _trim(self.body, nxt.start + lead, nxt.end)
 
     def _is_empty_prep(self, token: Token) -> bool:
         return token.dep_ == "prep" and token.lower_ in ("in", "on", "at", "during", "after", "before", "with", "from")
