@@ -109,12 +109,14 @@ def _key_place(path: Path) -> None:
 
 def run_new_exercise(args: argparse.Namespace) -> int:
     from medialit.article import load_article
-    from medialit.course import find_solutions
+    from medialit.cli import UserError
     from medialit.new_exercise import new_exercise, target_folder
 
     article = load_article(args.article)
     name = args.name or f"{article.id}-{args.kind}"
-    solutions = args.into or find_solutions(CHECKOUT)
+    solutions = args.into or CHECKOUT / "solutions"
+    if not solutions.is_dir():
+        raise UserError(f"{solutions} is not there: give a folder or course directory with --into")
     folder = target_folder(args.into, name, solutions)
     path = new_exercise(
         article, args.key, args.kind, folder, name=name, allow_unreviewed=args.allow_unreviewed, force=args.force

@@ -23,7 +23,7 @@ import nbformat
 
 from medialit.answer_key import checked_key, unreviewed
 from medialit.article import Article
-from medialit.grading import ITEMS, ITEMS_FILE, REASONS, Item, define_items
+from medialit.grading import ITEMS, ITEMS_FILE, REASONS, SIDECAR_SUFFIX, Item, define_items
 
 EXERCISE_KINDS = ("attribution", "unsupported", "framing")
 BUILD_SCRIPT = Path(__file__).resolve().parents[2] / "course" / "build.py"
@@ -215,4 +215,23 @@ def new_exercise(
     (folder / ITEMS_FILE).write_text(json.dumps({"items": items}, ensure_ascii=False, indent=1) + "\n", "utf-8")
     define_items(folder / ITEMS_FILE)  # what the notebook will read back must load
     nbformat.write(nb, notebook_path)
+    keep_sidecars(folder, name, [f"{it['id']}{SIDECAR_SUFFIX}" for it in items])
     return notebook_path
+
+
+def keep_sidecars(folder: Path, name: str, sidecars: list[str]) -> bool:
+    """In a course made by ``medialit course init``, never let autograde overwrite this exercise's saved highlights.
+
+    Returns False when ``folder`` is not in such a course (then nothing is changed).
+    """
+    config = folder.parent.parent / "nbgrader_config.py"
+    if folder.parent.name != "source" or not config.is_file():
+        return False
+    text = config.read_text(encoding="utf-8")
+    if "c.Autograde.exclude_overwriting = " not in text:
+        return False
+    line = f"c.Autograde.exclude_overwriting[{name!r}] = {sidecars!r}"
+    if line not in text:
+        note = f"\n# Added by `medialit new-exercise`: saved highlights of {name} stay the student's.\n"
+        config.write_text(text.rstrip("\n") + "\n" + note + line + "\n", encoding="utf-8")
+    return True

@@ -167,3 +167,23 @@ def test_into_a_course_directory_goes_to_its_source_folder(gold, dev, tmp_path, 
     assert "pass --force" in capsys.readouterr().err
     assert main([*args, "--into", str(tmp_path / "course"), "--name", "my exercise"]) == 2
     assert "letters, digits" in capsys.readouterr().err
+
+
+def test_in_a_medialit_course_the_new_sidecars_are_never_overwritten(gold, dev, tmp_path, repo_dir):
+    from traitlets.config import Config
+
+    from medialit import course
+
+    course.init(tmp_path / "course", repo_dir / "solutions")
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps(gold), encoding="utf-8")
+    args = ["new-exercise", str(dev / f"{ARTICLE_ID}.md"), str(path), "--kind", "attribution"]
+    for _ in range(2):  # a second run (--force) adds nothing twice
+        assert main([*args, "--into", str(tmp_path / "course"), "--name", "ott", "--force"]) == 0
+    text = (tmp_path / "course" / "nbgrader_config.py").read_text(encoding="utf-8")
+    assert text.count("exclude_overwriting['ott']") == 1
+    config = Config()
+    exec(compile(text, "nbgrader_config.py", "exec"), {"get_config": lambda: config})
+    excluded = config.Autograde.exclude_overwriting
+    assert excluded["ott"] == ["ott-q1.highlights.json", "ott-q2.highlights.json"]
+    assert excluded["ex01-attribution"]  # the built-in exercises keep theirs
