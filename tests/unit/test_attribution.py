@@ -274,3 +274,9 @@ def test_cue_ending_in_a_colon_takes_the_next_paragraph(nlp, opening):
     body, a = only(nlp, text)
     assert a.speaker == "Karim Haddad"
     assert a.content.text(body).startswith("We are proud of the team")
+
+
+def test_quote_after_a_prepositional_phrase(nlp):
+    text = 'Report\nMaria Lopez said in a statement, "We are ready for the storm."\n'
+    body, a = only(nlp, text)
+    assert (a.kind, a.content.text(body)) == ("direct", "We are ready for the storm.")

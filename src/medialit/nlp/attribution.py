@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Token
 
 from medialit.article import Article
 from medialit.nlp.lexicons import load_lexicon
+from medialit.nlp.quotes import MARKS as QUOTE_MARKS
 from medialit.nlp.quotes import Quote, find_quotes
 from medialit.nlp.sources import SPEAKER_PRONOUNS, SpeakerResolver
 from medialit.spans import Attribution, Span
@@ -340,6 +341,10 @@ class _Finder:
                 clause_end = max(clause_end, self._extent(child)[1])
             if child.dep_ == "dobj" and verb.lemma_ == "tell" and not self._in_quote(child.idx):
                 clause_end = max(clause_end, self._extent(child)[1])
+            if child.dep_ == "prep" and child.i > verb.i and not self._in_quote(child.idx):
+                extent = self._extent(child)  # "writing in a blog post "...""
+                if not any(mark in self.body[extent[0] : extent[1]] for mark in QUOTE_MARKS):
+                    clause_end = max(clause_end, extent[1])
         before = self._quote_before(clause_start)
         after = self._quote_after(clause_end)
         if before or after:
