@@ -114,8 +114,8 @@ def run_new_exercise(args: argparse.Namespace) -> int:
 
     article = load_article(args.article)
     name = args.name or f"{article.id}-{args.kind}"
-    solutions = args.into or CHECKOUT / "solutions"
-    if not solutions.is_dir():
+    solutions = CHECKOUT / "solutions"
+    if args.into is None and not solutions.is_dir():
         raise UserError(f"{solutions} is not there: give a folder or course directory with --into")
     folder = target_folder(args.into, name, solutions)
     path = new_exercise(

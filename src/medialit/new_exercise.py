@@ -57,7 +57,7 @@ def whole_part(body: str) -> tuple[str, str]:
     return first, text
 
 
-def key_rows(kind: str, key: dict[str, Any], body: str) -> dict[str, list[list]]:
+def key_rows(kind: str, key: dict[str, Any]) -> dict[str, list[list]]:
     """Per question number, the key rows ``[start, end, label, (accepted)]`` for this kind of exercise."""
     attributions = [a for a in key.get("attributions", []) if a.get("status") != "rejected"]
     if kind == "attribution":
@@ -145,7 +145,7 @@ TITLES = {
 def build(article: Article, key: dict[str, Any], kind: str, name: str, article_file: str) -> nbformat.NotebookNode:
     """The source notebook; registers the items (with the article at ``article_file``) as it goes."""
     b = builders()
-    rows = key_rows(kind, key, article.body)
+    rows = key_rows(kind, key)
     part = whole_part(article.body)
     cells = []
     for number, item_kind, labels, points, prompt, highlighter in QUESTIONS[kind]:
@@ -203,10 +203,10 @@ def new_exercise(
         raise ExerciseError(f"{notebook_path} exists: pass --force to replace it, or choose another --name")
     if not (article.path and Path(article.path).is_file()):
         raise ExerciseError(f"{article.path}: give the article as a file (make one with `medialit new-article`)")
+    nb = build(article, key, kind, name, str(Path(article.path).resolve()))  # first: nothing is written on failure
     article_name = article.id + (Path(article.path).suffix or ".md")  # a .txt stays .txt: it has no front matter
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(article.path, folder / article_name)
-    nb = build(article, key, kind, name, str((folder / article_name).resolve()))
     items = [
         {"id": f"{name}-{q[0]}", "article": article_name, "part": list(whole_part(article.body)), "kind": q[1],
          "labels": list(q[2]), "points": q[3]}

@@ -95,3 +95,12 @@ def test_partial_credit_and_feedback_as_in_the_built_in_exercises(own_course):
     said = _said(root, "partial", "ott-unsupported", "ott-unsupported-q1-test")
     assert "ott-unsupported-q1: 2 of 3 points; 1 of 2 sentences found" in said
     assert "no saved highlights" in _said(root, "unchanged", "ott-unsupported", "ott-unsupported-q1-test")
+
+
+def test_the_class_report_reads_the_new_items(own_course):
+    from medialit import report
+
+    root, _ = own_course
+    rows, _ = report.key_rows(root, "ott-attribution")
+    assert {r.item for r in rows} == {"ott-attribution-q1", "ott-attribution-q2"}
+    assert all(r.found_by == ("solution",) for r in rows)  # the solution found every key item, the release none

@@ -123,17 +123,18 @@ def test_a_framing_exercise_needs_framing_items_in_the_key(gold, dev, tmp_path, 
     args = ["new-exercise", str(dev / f"{ARTICLE_ID}.md"), str(path), "--kind", "framing", "--into", str(tmp_path)]
     assert main(args) == 2
     assert "the key has nothing for framing question q1" in capsys.readouterr().err
+    assert [p.name for p in tmp_path.iterdir()] == ["gold.json"]  # nothing half-written
 
 
 def test_key_rows_follow_the_built_in_items(gold, article):
-    rows = key_rows("attribution", gold, article.body)
+    rows = key_rows("attribution", gold)
     assert len(rows["q1"]) == len({(r[0], r[1], r[2]) for r in rows["q1"]})  # no duplicate marks
     assert {r[2] for r in rows["q1"]} == {"source", "cue"}
     assert [r[2] for r in rows["q2"] if article.body[r[0] : r[1]].endswith("Julie Hahn")] == ["Julie Hahn"]
-    unsupported = key_rows("unsupported", gold, article.body)["q1"]
+    unsupported = key_rows("unsupported", gold)["q1"]
     assert [r[2] for r in unsupported] == ["no_source/vague_source/hedge/evaluation"] * 2  # gold gives no reasons
     hedged = key_rows("unsupported", {"sentences": [{"start": 0, "end": 5, "label": "unsupported",
-                                                      "reasons": ["hedge: could"]}]}, "")["q1"]  # fmt: skip
+                                                      "reasons": ["hedge: could"]}]})["q1"]  # fmt: skip
     assert hedged == [[0, 5, "hedge"]]
 
 
