@@ -79,9 +79,14 @@ def run_init(args: argparse.Namespace) -> int:
 def run_grade(args: argparse.Namespace) -> int:
     from medialit import course
 
+    shown = [-1]
+
     def bar(done: int, total: int, student: str) -> None:
+        if done == shown[0]:
+            return
+        shown[0] = done
         filled = int(30 * done / total)
-        sys.stderr.write(f"\rgrading [{'#' * filled}{'.' * (30 - filled)}] {done}/{total} {student[:20]:<20}")
+        sys.stderr.write(f"\rgrading [{'#' * filled}{'.' * (30 - filled)}] {done}/{total}")
         if done == total:
             sys.stderr.write("\n")
         sys.stderr.flush()

@@ -20,10 +20,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import warnings
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -259,73 +258,127 @@ def grade(
     todo = [s for s in students if force or not (course / "autograded" / s / assignment / DONE_MARK).exists()]
     skipped = [s for s in students if s not in todo]
     outcomes: list[Outcome] = []
-    lock = threading.Lock()
-    with tempfile.TemporaryDirectory(prefix="medialit-grade-") as tmp:
+    checks = hidden_checks(course, assignment) if verify_scores else []
+    with tempfile.TemporaryDirectory(prefix="medialit-grade-") as tmp, gradebook(course / "gradebook.db") as main:
         snapshot = Path(tmp) / "gradebook.db"
         shutil.copy2(course / "gradebook.db", snapshot)
+
+        def record(work: Path, chunk: list[str], retry: list[str] | None) -> None:
+            """Merge a finished group, one student at a time (the only writer of the course gradebook)."""
+            graded = [s for s in chunk if (work / "autograded" / s / assignment).is_dir()]
+            failed = [s for s in chunk if s not in graded]
+            if retry is not None and len(chunk) > 1:
+                retry.extend(failed)  # graded again alone, so a failure is only its own
+                failed = []
+            with gradebook(work / "gradebook.db") if graded else _nothing() as source:
+                for student in graded + failed:
+                    error = "" if student in graded else _failure(course, assignment, student, work)
+                    outcomes.append(_finish(course, assignment, student, (work, source, main, checks), error))
+
         with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-            futures = {pool.submit(_grade_one, course, assignment, s, snapshot, Path(tmp)): s for s in todo}
-            for future in as_completed(futures):
-                student = futures[future]
-                with lock:
-                    outcome = _finish(course, assignment, student, future, verify_scores)
-                outcomes.append(outcome)
-                if progress:
-                    progress(len(outcomes), len(todo), student)
+            groups = [(Path(tempfile.mkdtemp(prefix="course-", dir=tmp)), c) for c in _chunks(todo, jobs)]
+            pending = {pool.submit(_grade_chunk, course, assignment, c, snapshot, w): w for w, c in groups}
+            retry: list[str] = []
+            _follow(pending, groups, assignment, progress, len(todo), lambda f: record(*f.result(), retry))
+            groups = [(Path(tempfile.mkdtemp(prefix="course-", dir=tmp)), [s]) for s in retry]
+            pending = {pool.submit(_grade_chunk, course, assignment, c, snapshot, w): w for w, c in groups}
+            _follow(pending, groups, assignment, None, len(todo), lambda f: record(*f.result(), None))
+        if progress:
+            progress(len(todo), len(todo), "")
     return GradeRun(assignment, sorted(outcomes, key=lambda o: o.student), skipped)
 
 
-def _grade_one(course: Path, assignment: str, student: str, snapshot: Path, tmp: Path) -> Path:
-    """Autograde one student in a private copy of the course; returns that copy."""
-    work = tmp / f"course-{student}"
-    (work / "submitted" / student).mkdir(parents=True)
+@contextmanager
+def gradebook(path: Path) -> Iterator[Any]:
+    """An open nbgrader Gradebook (opening one runs `alembic`, so open few and keep them)."""
+    from nbgrader.api import Gradebook
+
+    os.environ["PATH"] = _env()["PATH"]  # nbgrader calls `alembic` from PATH
+    with _quiet(), Gradebook(f"sqlite:///{path}", course_id=COURSE_ID) as gb:
+        yield gb
+
+
+@contextmanager
+def _nothing() -> Iterator[None]:
+    yield None
+
+
+def _chunks(students: list[str], jobs: int) -> list[list[str]]:
+    """One group of students per job: nbgrader's start-up (seconds of imports) is paid once per job."""
+    jobs = max(1, min(jobs, len(students)))
+    return [students[i::jobs] for i in range(jobs)]
+
+
+def _follow(pending: dict, groups: list, assignment: str, progress: Any, total: int, done: Callable) -> None:
+    """Wait for the groups, reporting progress as nbgrader finishes students, merging each finished group."""
+    while pending:
+        finished, _ = wait(pending, timeout=1.0, return_when=FIRST_COMPLETED)
+        for future in finished:
+            del pending[future]
+            done(future)
+        if progress:
+            started = sum(len(list((w / "autograded").glob(f"*/{assignment}"))) for w, _ in groups)
+            running = sum(1 for f in pending if f.running())
+            progress(min(total - 1, max(0, started - running)), total, "")
+
+
+def _grade_chunk(course: Path, assignment: str, students: list[str], snapshot: Path, work: Path) -> tuple[Path, list]:
+    """Autograde some students with the real nbgrader in a private copy of the course."""
     shutil.copy2(course / "nbgrader_config.py", work / "nbgrader_config.py")
     shutil.copy2(snapshot, work / "gradebook.db")
     (work / "source").symlink_to(course / "source", target_is_directory=True)
-    shutil.copytree(course / "submitted" / student / assignment, work / "submitted" / student / assignment)
-    limit = 600 + 20 * DEFAULT_TIMEOUT
-    done = nbgrader(work, "autograde", assignment, "--student", student, "--force", timeout=limit)
-    if done.returncode or not (work / "autograded" / student / assignment).is_dir():
-        log = course / "logs" / assignment / f"{student}.log"
-        log.parent.mkdir(parents=True, exist_ok=True)
-        log.write_text(done.stdout + done.stderr, encoding="utf-8")
-        raise CourseError(f"nbgrader could not grade it ({_last_error(done.stderr)}); log: {log}")
-    return work
-
-
-def _finish(course: Path, assignment: str, student: str, future: Any, verify_scores: bool) -> Outcome:
+    for student in students:
+        shutil.copytree(course / "submitted" / student / assignment, work / "submitted" / student / assignment)
+    limit = len(students) * (120 + 20 * DEFAULT_TIMEOUT)
     try:
-        work = future.result()
+        done = nbgrader(work, "autograde", assignment, "--force", timeout=limit)
+        (work / "autograde.log").write_text(done.stdout + done.stderr, encoding="utf-8")
+    except subprocess.TimeoutExpired:
+        (work / "autograde.log").write_text(f"TimeoutExpired: nbgrader ran longer than {limit} s\n", encoding="utf-8")
+    return work, students
+
+
+def _failure(course: Path, assignment: str, student: str, work: Path) -> str:
+    """Keep the log of a submission nbgrader could not grade; one line saying why."""
+    text = (work / "autograde.log").read_text(encoding="utf-8") if (work / "autograde.log").exists() else ""
+    log = course / "logs" / assignment / f"{student}.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    log.write_text(text, encoding="utf-8")
+    return f"nbgrader could not grade it ({_last_error(text)}); log: {log}"
+
+
+def _finish(course: Path, assignment: str, student: str, books: tuple, error: str) -> Outcome:
+    """Merge one graded student into the course (or record the failure with 0 points), then verify."""
+    work, source, main, checks = books
+    try:
+        if error:
+            raise CourseError(error)
         target = course / "autograded" / student / assignment
         if target.exists():
             shutil.rmtree(target)
         shutil.copytree(work / "autograded" / student / assignment, target)
-        merge(work / "gradebook.db", course / "gradebook.db", assignment, student)
+        merge(source, main, assignment, student)
         outcome = Outcome(student, True)
-        if verify_scores:
-            outcome.changed = verify(course, assignment, student)
-        outcome.scores = test_scores(course, assignment, student)
+        outcome.changed = verify(course, assignment, student, main, checks)
+        outcome.scores = _scores(main, assignment, student)
         (target / DONE_MARK).write_text(json.dumps(outcome.scores), encoding="utf-8")
-        shutil.rmtree(work, ignore_errors=True)
         return outcome
-    except (CourseError, subprocess.SubprocessError, OSError, ValueError) as error:
-        outcome = Outcome(student, False, message=str(error) or type(error).__name__)
-        _record_zero(course, assignment, student)
-        outcome.scores = test_scores(course, assignment, student)
+    except (CourseError, OSError, ValueError) as problem:
+        main.db.rollback()
+        outcome = Outcome(student, False, message=str(problem) or type(problem).__name__)
+        _record_zero(main, assignment, student)
+        outcome.scores = _scores(main, assignment, student)
         return outcome
 
 
-def _record_zero(course: Path, assignment: str, student: str) -> None:
+def _record_zero(gb: Any, assignment: str, student: str) -> None:
     """A submission nbgrader could not grade still appears in the gradebook, with no points."""
-    from nbgrader.api import Gradebook
-
-    with _quiet(), Gradebook(f"sqlite:///{course / 'gradebook.db'}", course_id=COURSE_ID) as gb:
-        gb.update_or_create_student(student)
-        sub = gb.update_or_create_submission(assignment, student)
-        for notebook in sub.notebooks:
-            for g in notebook.grades:
-                g.auto_score = 0.0
-        gb.db.commit()
+    gb.update_or_create_student(student)
+    sub = gb.update_or_create_submission(assignment, student)
+    for notebook in sub.notebooks:
+        for g in notebook.grades:
+            g.auto_score = 0.0
+    gb.db.commit()
 
 
 @contextmanager
@@ -336,40 +389,35 @@ def _quiet() -> Iterator[None]:
         yield
 
 
-def merge(source_db: Path, target_db: Path, assignment: str, student: str) -> None:
+def merge(src: Any, dst: Any, assignment: str, student: str) -> None:
     """Copy one student's submission (scores, comments, flags) from a private gradebook into the course's."""
-    from nbgrader.api import Gradebook
-
-    with (
-        _quiet(),
-        Gradebook(f"sqlite:///{source_db}", course_id=COURSE_ID) as src,
-        Gradebook(f"sqlite:///{target_db}", course_id=COURSE_ID) as dst,
-    ):
-        sub = src.find_submission(assignment, student)
-        person = src.find_student(student)
-        dst.update_or_create_student(student, first_name=person.first_name, last_name=person.last_name)
-        dst.update_or_create_submission(assignment, student, timestamp=sub.timestamp, extension=sub.extension)
-        for notebook in sub.notebooks:
-            target = dst.find_submission_notebook(notebook.name, assignment, student)
-            target.flagged = notebook.flagged
-            target.late_submission_penalty = notebook.late_submission_penalty
-            for g in notebook.grades:
-                t = dst.find_grade(g.name, notebook.name, assignment, student)
-                t.auto_score, t.manual_score, t.extra_credit = g.auto_score, g.manual_score, g.extra_credit
-                t.needs_manual_grade = g.needs_manual_grade
-            for c in notebook.comments:
-                t = dst.find_comment(c.name, notebook.name, assignment, student)
-                t.auto_comment, t.manual_comment = c.auto_comment, c.manual_comment
-        dst.db.commit()
+    sub = src.find_submission(assignment, student)
+    person = src.find_student(student)
+    dst.update_or_create_student(student, first_name=person.first_name, last_name=person.last_name)
+    dst.update_or_create_submission(assignment, student, timestamp=sub.timestamp, extension=sub.extension)
+    for notebook in sub.notebooks:
+        target = dst.find_submission_notebook(notebook.name, assignment, student)
+        target.flagged = notebook.flagged
+        target.late_submission_penalty = notebook.late_submission_penalty
+        for g in notebook.grades:
+            t = dst.find_grade(g.name, notebook.name, assignment, student)
+            t.auto_score, t.manual_score, t.extra_credit = g.auto_score, g.manual_score, g.extra_credit
+            t.needs_manual_grade = g.needs_manual_grade
+        for c in notebook.comments:
+            t = dst.find_comment(c.name, notebook.name, assignment, student)
+            t.auto_comment, t.manual_comment = c.auto_comment, c.manual_comment
+    dst.db.commit()
 
 
 def test_scores(course: Path, assignment: str, student: str) -> dict[str, float]:
-    """Autograded points of every graded cell of one submission, by grade id."""
-    from nbgrader.api import Gradebook
+    """Autograded points of every graded code cell of one submission, by grade id."""
+    with gradebook(Path(course) / "gradebook.db") as gb:
+        return _scores(gb, assignment, student)
 
-    with Gradebook(f"sqlite:///{course / 'gradebook.db'}", course_id=COURSE_ID) as gb:
-        sub = gb.find_submission(assignment, student)
-        return {g.name: float(g.auto_score or 0.0) for nb in sub.notebooks for g in nb.grades if g.cell_type == "code"}
+
+def _scores(gb: Any, assignment: str, student: str) -> dict[str, float]:
+    sub = gb.find_submission(assignment, student)
+    return {g.name: float(g.auto_score or 0.0) for nb in sub.notebooks for g in nb.grades if g.cell_type == "code"}
 
 
 # ---------------------------------------------------------------- verification outside the kernel
@@ -464,24 +512,21 @@ def verified_points(course: Path, assignment: str, student: str, check: Check) -
     return score_item(check.item, spans, key_spans(check.key)).points
 
 
-def verify(course: Path, assignment: str, student: str) -> dict[str, tuple[float, float]]:
+def verify(course: Path, assignment: str, student: str, gb: Any, checks: list[Check]) -> dict[str, tuple[float, float]]:
     """Lower any kernel score that the submitted answer does not earn; returns what changed.
 
     A score is only ever lowered: if the kernel gave less (a timeout, an error
     the student caused), that is nbgrader's verdict and stands.
     """
-    from nbgrader.api import Gradebook
-
     changed = {}
-    with Gradebook(f"sqlite:///{course / 'gradebook.db'}", course_id=COURSE_ID) as gb:
-        for check in hidden_checks(course, assignment):
-            grade_row = gb.find_grade(check.grade_id, check.notebook, assignment, student)
-            kernel = float(grade_row.auto_score or 0.0)
-            honest = verified_points(course, assignment, student, check)
-            if honest < kernel - 1e-6:
-                grade_row.auto_score = honest
-                changed[check.grade_id] = (kernel, honest)
-        gb.db.commit()
+    for check in checks:
+        grade_row = gb.find_grade(check.grade_id, check.notebook, assignment, student)
+        kernel = float(grade_row.auto_score or 0.0)
+        honest = verified_points(course, assignment, student, check)
+        if honest < kernel - 1e-6:
+            grade_row.auto_score = honest
+            changed[check.grade_id] = (kernel, honest)
+    gb.db.commit()
     if changed:
         log = course / "autograded" / student / assignment / "verification.json"
         log.write_text(json.dumps({k: {"kernel": a, "verified": b} for k, (a, b) in changed.items()}), encoding="utf-8")
@@ -493,11 +538,11 @@ def verify(course: Path, assignment: str, student: str) -> dict[str, tuple[float
 
 def scores_table(course_dir: str | Path, assignment: str) -> list[dict[str, Any]]:
     """One row per graded student: every graded cell's score (auto or manual) and the total."""
-    from nbgrader.api import Gradebook, MissingEntry
+    from nbgrader.api import MissingEntry
 
     course = Path(course_dir)
     rows = []
-    with Gradebook(f"sqlite:///{course / 'gradebook.db'}", course_id=COURSE_ID) as gb:
+    with gradebook(course / "gradebook.db") as gb:
         for student in submissions(course, assignment):
             try:
                 sub = gb.find_submission(assignment, student)

@@ -117,9 +117,8 @@ def write_report(course_dir: str | Path, assignment: str) -> list[Path]:
 
 
 def _max_points(course: Path, assignment: str) -> dict[str, float]:
-    from nbgrader.api import Gradebook
 
-    with Gradebook(f"sqlite:///{course / 'gradebook.db'}", course_id=courses.COURSE_ID) as gb:
+    with courses.gradebook(course / "gradebook.db") as gb:
         found = gb.find_assignment(assignment)
         return {c.name: float(c.max_score) for nb in found.notebooks for c in nb.grade_cells}
 

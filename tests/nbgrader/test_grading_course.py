@@ -138,7 +138,7 @@ def test_released_feedback_hides_hidden_tests_unless_asked(graded, tmp_path):
     shutil.copytree(graded.root, opted, symlinks=True)
     config = opted / "nbgrader_config.py"
     config.write_text(config.read_text().replace("SHOW_HIDDEN_TESTS = False", "SHOW_HIDDEN_TESTS = True"))
-    assert "KEY =" in _feedback_html(opted, "solution")
+    assert "BEGIN HIDDEN TESTS" in _feedback_html(opted, "solution")
 
 
 def test_parallel_scores_equal_plain_sequential_autograde(graded, tmp_path):

@@ -15,14 +15,16 @@ import nbformat
 import pytest
 
 from medialit import course
+from medialit.answer_key import decide, load_key, save_key
+from medialit.article import load_article
 from medialit.cli import main
 
 DEV = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "dev"
 ARTICLE = DEV / "ottawa-document-found-on-street.md"
 GOLD = DEV / "ottawa-document-found-on-street.gold.json"
-KINDS = {"attribution": {"q1": 3.0, "q2": 2.0}, "unsupported": {"q1": 3.0}}
+KINDS = {"attribution": {"q1": 3.0, "q2": 2.0}, "unsupported": {"q1": 3.0}, "framing": {"q1": 3.0}}
 
-pytestmark = [pytest.mark.nbgrader, pytest.mark.slow]
+pytestmark = [pytest.mark.nbgrader, pytest.mark.slow, pytest.mark.model]  # framing: a key drafted by the analyzer
 
 
 def _submit(root: Path, student: str, name: str, nb: nbformat.NotebookNode) -> None:
@@ -38,9 +40,26 @@ def own_course(tmp_path_factory, nbgrader_env):
         pytest.skip(f"the shared corpus is not here ({GOLD})")
     tmp = tmp_path_factory.mktemp("own")
     solutions = tmp / "solutions"
+    reviewed = tmp / "ottawa.key.json"  # the gold file has no framing words: draft them, accept every one
+    assert main(["draft-key", str(ARTICLE), "--out", str(reviewed)]) == 0
+    key = load_key(reviewed)
+    for section, index in [(s, i) for s in ("attributions", "sentences", "framing") for i in range(len(key[s]))]:
+        decide(key, section, index, "accepted")
+    save_key(key, load_article(ARTICLE), reviewed)
     for kind in KINDS:
+        key_file = reviewed if kind == "framing" else GOLD
         code = main(
-            ["new-exercise", str(ARTICLE), str(GOLD), "--kind", kind, "--into", str(solutions), "--name", f"ott-{kind}"]
+            [
+                "new-exercise",
+                str(ARTICLE),
+                str(key_file),
+                "--kind",
+                kind,
+                "--into",
+                str(solutions),
+                "--name",
+                f"ott-{kind}",
+            ]
         )
         assert code == 0
     root = tmp / "course"

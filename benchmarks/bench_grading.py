@@ -1,0 +1,133 @@
+"""Plain sequential `nbgrader autograde` against `medialit course grade --jobs 2` on 40 submissions.
+
+Usage: .venv/bin/python benchmarks/bench_grading.py [--students 40] [--jobs 2]
+
+Builds a temporary course from solutions/, releases ex01-attribution, writes
+N submissions with different answers (some right, some partly right, some
+empty, some answered through a saved highlights file), grades one copy with
+plain nbgrader and another with medialit, checks that every per-cell score is
+the same, and prints both times and their ratio. Upstream nbgrader has no
+parallel autograde (jupyter/nbgrader#174).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+
+from medialit import course
+
+REPO = Path(__file__).resolve().parents[1]
+ASSIGNMENT = "ex01-attribution"
+
+
+def answer_lines(nb: nbformat.NotebookNode, grade_id: str) -> list[str]:
+    (cell,) = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id]
+    return [line for line in cell.source.splitlines() if line.startswith("    (")]
+
+
+def submission(src: nbformat.NotebookNode, release: nbformat.NotebookNode, rng: random.Random) -> tuple:
+    """A released notebook with a random part of the model answers filled in; maybe a sidecar instead."""
+    nb = nbformat.from_dict(json.loads(json.dumps(release)))
+    files = {}
+    for i in (1, 2, 3):
+        lines = answer_lines(src, f"ex01-q{i}-answer")
+        keep = [line for line in lines if rng.random() < 0.7]
+        (cell,) = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == f"ex01-q{i}-answer"]
+        cell.source = f"answer_q{i} = [\n" + "\n".join(keep) + "\n]" if keep else f"answer_q{i} = None"
+    if rng.random() < 0.25:  # this student used the highlighter for q1
+        key = json.loads((REPO / "course" / "keys" / "ex01-q1.json").read_text(encoding="utf-8"))
+        spans = [{"start": k["start"], "end": k["end"], "label": k["label"]} for k in key["key"] if rng.random() < 0.8]
+        files["ex01-q1.highlights.json"] = json.dumps(
+            {
+                "format": "medialit-highlights",
+                "version": 1,
+                "article": key["article"],
+                "body_sha256": key["body_sha256"],
+                "mode": "spans",
+                "spans": spans,
+                "sentences": [],
+            }
+        )
+        (cell,) = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "ex01-q1-answer"]
+        cell.source = "answer_q1 = None"
+    return nb, files
+
+
+def make_course(root: Path, students: int) -> None:
+    course.init(root, REPO / "solutions")
+    course.release(root, ASSIGNMENT)
+    src = nbformat.read(root / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", as_version=4)
+    release = nbformat.read(root / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", as_version=4)
+    rng = random.Random(174)
+    for n in range(students):
+        nb, files = submission(src, release, rng)
+        folder = root / "submitted" / f"s{n:03d}" / ASSIGNMENT
+        folder.mkdir(parents=True)
+        nbformat.write(nb, folder / f"{ASSIGNMENT}.ipynb")
+        for name, text in files.items():
+            (folder / name).write_text(text, encoding="utf-8")
+
+
+def children_cpu() -> float:
+    """CPU seconds used by finished child processes (nbgrader, kernels, scoring interpreters)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--students", type=int, default=40)
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args()
+    os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
+    with tempfile.TemporaryDirectory(prefix="bench-grading-") as tmp:
+        base = Path(tmp) / "base"
+        make_course(base, args.students)
+        plain, ours = Path(tmp) / "plain", Path(tmp) / "ours"
+        shutil.copytree(base, plain, symlinks=True)
+        shutil.copytree(base, ours, symlinks=True)
+        print(f"{args.students} submissions of {ASSIGNMENT}; {os.cpu_count()} CPUs")
+
+        print(f"load average before: {os.getloadavg()[0]:.1f} (other work on the machine slows both runs)")
+        start, cpu = time.perf_counter(), children_cpu()
+        done = course.nbgrader(plain, "autograde", ASSIGNMENT)
+        sequential = time.perf_counter() - start
+        cpu_plain = children_cpu() - cpu
+        if done.returncode:
+            print(done.stderr[-2000:])
+            return 1
+        print(f"plain nbgrader autograde (sequential): {sequential:7.1f} s wall, {cpu_plain:6.1f} s CPU")
+
+        start, cpu = time.perf_counter(), children_cpu()
+        run = course.grade(ours, ASSIGNMENT, jobs=args.jobs)
+        parallel = time.perf_counter() - start
+        cpu_ours = children_cpu() - cpu
+        print(f"medialit course grade --jobs {args.jobs}:      {parallel:7.1f} s wall, {cpu_ours:6.1f} s CPU")
+        print(f"load average after: {os.getloadavg()[0]:.1f}")
+
+        students = course.submissions(base, ASSIGNMENT)
+        differ = [
+            s for s in students if course.test_scores(plain, ASSIGNMENT, s) != course.test_scores(ours, ASSIGNMENT, s)
+        ]
+        totals = sorted(sum(course.test_scores(ours, ASSIGNMENT, s).values()) for s in students)
+        print(
+            f"scores: {len(students) - len(differ)} of {len(students)} students identical; failed: {len(run.failed)}; "
+            f"totals from {totals[0]:g} to {totals[-1]:g} (median {totals[len(totals) // 2]:g})"
+        )
+        print(f"speed-up: {sequential / parallel:.2f}x (goal: at least 1.8x on 2 cores)")
+        return 1 if differ or run.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
