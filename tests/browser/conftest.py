@@ -98,7 +98,7 @@ def lab(tmp_path_factory) -> Iterator[Lab]:
     command = [
         sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ip", "127.0.0.1", "--port", str(port),
         "--allow-root", "--ServerApp.token=", "--ServerApp.password=", f"--ServerApp.root_dir={root}",
-        "--LabApp.news_url=", "--LabApp.expose_app_in_browser=True",
+        "--LabApp.news_url=", "--LabApp.expose_app_in_browser=True", "--ServerApp.disable_check_xsrf=True",
     ]  # fmt: skip
     with log.open("w") as out:
         server = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=root)
@@ -140,7 +140,19 @@ def workdir(lab: Lab, request) -> Iterator[Path]:
     folder = lab.root / name
     folder.mkdir()
     yield folder
+    _shut_down_kernels(lab, folder)
     shutil.rmtree(folder, ignore_errors=True)
+
+
+def _shut_down_kernels(lab: Lab, folder: Path) -> None:
+    """End the sessions a test opened, so kernels do not pile up over a run (two cores)."""
+    prefix = folder.relative_to(lab.root).as_posix() + "/"
+    with urllib.request.urlopen(f"{lab.url}api/sessions", timeout=10) as answer:
+        sessions = json.load(answer)
+    for session in sessions:
+        if session.get("path", "").startswith(prefix):
+            request = urllib.request.Request(f"{lab.url}api/sessions/{session['id']}", method="DELETE")
+            urllib.request.urlopen(request, timeout=30).close()
 
 
 def write_notebook(path: Path, cells: list[str]) -> Path:
@@ -205,7 +217,7 @@ class Notebook:
         expect(prompt).to_have_text(_DONE_PROMPT)
 
     def run_all(self) -> None:
-        self.page.evaluate("window.jupyterapp.commands.execute('runmenu:run-all')")
+        self._command("runmenu:run-all")
         self.wait_idle_after_run()
 
     def wait_idle_after_run(self) -> None:
@@ -217,10 +229,16 @@ class Notebook:
 
     def restart(self) -> None:
         """Restart the kernel without the confirmation dialog and wait until it is idle again."""
-        self.page.evaluate("window.jupyterapp.commands.execute('kernelmenu:restart', {})")
-        dialog = self.page.locator(".jp-Dialog .jp-mod-accept")
-        dialog.click()
+        from playwright.sync_api import expect
+
+        self._command("kernelmenu:restart")
+        self.page.locator(".jp-Dialog .jp-mod-accept").click()
+        expect(self.page.locator(".jp-Dialog")).to_have_count(0)
         self.wait_idle()
+
+    def _command(self, name: str) -> None:
+        """Start a JupyterLab command without awaiting it (a command waiting on a dialog never resolves)."""
+        self.page.evaluate("name => { window.jupyterapp.commands.execute(name); }", name)
 
     def output_text(self, index: int) -> str:
         return self.cell(index).locator(".jp-OutputArea-output").last.inner_text()

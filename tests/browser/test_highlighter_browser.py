@@ -79,3 +79,114 @@ def test_drag_across_words_makes_the_right_span_in_the_kernel(notebook, page, sc
     expect(widget.locator(".ml-mark[data-label='source']")).to_have_count(0)
     assert marked(widget) == {"claim": "Ordføreren"}
     screenshot(widget, "highlighter-drag.png")
+
+
+def cursor_to(widget, page, word_text: str) -> None:
+    """Move the word cursor with the arrow keys until the live region announces ``word_text``."""
+    live = widget.locator(".ml-live")
+    for _ in range(80):
+        if live.inner_text().split(",")[0] == word_text:
+            return
+        page.keyboard.press("ArrowRight")
+    raise AssertionError(f"the cursor never reached {word_text!r}")
+
+
+def test_keyboard_only_labelling_undo_redo_and_remove(notebook, page):
+    nb = notebook([SETUP, SHOW])
+    nb.run(0)
+    widget = nb.widget(0)
+    widget.get_by_role("button", name="Redo").focus()
+    page.keyboard.press("Tab")
+    text = widget.locator(".ml-text")
+    expect(text).to_be_focused()
+    page.keyboard.press("ArrowRight")
+    cursor_to(widget, page, "Åsheim")
+    page.keyboard.press("1")
+    cursor_to(widget, page, "Ingrid")
+    page.keyboard.press("Shift+ArrowRight")
+    page.keyboard.press("2")
+    source, claim = offsets("Åsheim"), offsets("Ingrid Dahl")
+    both = [{"start": s, "end": e, "label": lab} for (s, e), lab in sorted([(source, "source"), (claim, "claim")])]
+    assert spans_in_kernel(nb) == both
+    assert marked(widget) == {"source": "Åsheim", "claim": "Ingrid Dahl"}
+
+    text.focus()
+    page.keyboard.press("Control+z")
+    assert spans_in_kernel(nb) == [{"start": source[0], "end": source[1], "label": "source"}]
+    text.focus()
+    page.keyboard.press("Control+Shift+Z")
+    assert spans_in_kernel(nb) == both
+
+    text.focus()  # the cursor is still on "Dahl", inside the claim
+    page.keyboard.press("Delete")
+    assert spans_in_kernel(nb) == [{"start": source[0], "end": source[1], "label": "source"}]
+
+    text.focus()
+    page.keyboard.press("Shift+ArrowLeft")
+    page.keyboard.press("Escape")  # clears the selection: a label key now marks only the word at the cursor
+    page.keyboard.press("4")
+    ingrid = offsets("Ingrid")
+    assert spans_in_kernel(nb)[1] == {"start": ingrid[0], "end": ingrid[1], "label": "framing"}
+
+
+def test_nested_and_overlapping_marks_stay_legible_relabel_and_remove(notebook, page, screenshot):
+    nb = notebook([SETUP, SHOW])
+    nb.run(0)
+    widget = nb.widget(0)
+    drag(page, widget, "Mayor", "point")
+    widget.get_by_role("button", name="claim").click()
+    drag(page, widget, "Ingrid", "Dahl")
+    widget.get_by_role("button", name="source").click()
+    drag(page, widget, "point", "says")
+    widget.get_by_role("button", name="attribution cue").click()
+    assert marked(widget) == {
+        "claim": "Mayor Ingrid Dahl of Vesterhavn called the vote a turning point",
+        "source": "Ingrid Dahl",
+        "cue": "point, says",
+    }
+    # every mark keeps its own underline: nested and crossing marks sit on a lower line than the outer one
+    levels = widget.evaluate(
+        """root => Object.fromEntries(Array.from(root.querySelectorAll('.ml-mark'))
+             .map(w => [w.dataset.label, w.style.getPropertyValue('--lv')]))"""
+    )
+    assert levels["claim"] == "0" and levels["source"] != "0" and levels["cue"] != "0"
+    expect(widget.locator(".ml-tag-mark")).to_have_count(3)
+    screenshot(widget, "highlighter-overlap.png")
+
+    word(widget, "Dahl").click()  # the innermost mark under the pointer is picked
+    expect(widget.locator(".ml-mark.ml-picked[data-label='source']").first).to_be_visible()
+    widget.get_by_role("button", name="framing").click()
+    relabelled = spans_in_kernel(nb)
+    assert {"start": offsets("Ingrid Dahl")[0], "end": offsets("Ingrid Dahl")[1], "label": "framing"} in relabelled
+    assert len(relabelled) == 3
+
+    word(widget, "says").click()
+    widget.get_by_role("button", name="Remove").click()
+    assert [m["label"] for m in spans_in_kernel(nb)] == ["claim", "framing"]
+
+
+def test_marks_survive_a_kernel_restart_and_a_rerun(notebook, page, screenshot):
+    nb = notebook([SETUP, SHOW])
+    nb.run(0)
+    widget = nb.widget(0)
+    drag(page, widget, "Officials", "said")
+    widget.get_by_role("button", name="source").click()
+    expected = [{"start": offsets("Officials said")[0], "end": offsets("Officials said")[1], "label": "source"}]
+    assert spans_in_kernel(nb) == expected
+    nb.restart()
+    nb.run_all()
+    assert json.loads(nb.output_text(1)) == expected
+    expect(nb.widget(0).locator(".ml-mark[data-label='source']").first).to_be_visible()
+    assert marked(nb.widget(0)) == {"source": "Officials said"}
+    screenshot(page, "highlighter-after-restart.png")
+
+
+def test_sentence_mode_click_takes_a_sentence(notebook, page):
+    setup = SETUP.replace('save_to="marks.highlights.json"', 'mode="sentences", labels=["attributed", "unsupported"]')
+    nb = notebook([setup, "print(json.dumps(h.sentence_labels))"])
+    nb.run(0)
+    widget = nb.widget(0)
+    word(widget, "cost").click()
+    widget.locator(".ml-text").press("2")
+    start, end = offsets("Officials said the plan would cost dearly.")
+    assert spans_in_kernel(nb) == [{"start": start, "end": end, "label": "unsupported"}]
