@@ -111,3 +111,38 @@ def test_an_existing_file_is_not_replaced_without_force(tmp_path, capsys):
     assert out.read_text(encoding="utf-8") == "mine"
     assert main(["new-article", str(tmp_path / "storm.txt"), *FIELDS, "--out", str(out), "--force"]) == 0
     assert Path(out).read_text(encoding="utf-8").startswith("---\nid: ")
+
+
+def test_at_a_real_terminal_the_command_asks_for_what_is_missing(tmp_path, medialit_command):
+    import os
+    import pty
+    import select
+    import subprocess
+
+    (tmp_path / "storm.txt").write_text("A storm\n\nA storm hit the town, officials said.\n", encoding="utf-8")
+    main_fd, terminal = pty.openpty()
+    command = [*medialit_command, "new-article", "storm.txt", "--outlet", "Daily Bugle", "--date", "2024-03-05"]
+    process = subprocess.Popen(command, cwd=tmp_path, stdin=terminal, stdout=terminal, stderr=terminal)
+    os.close(terminal)
+    answers = {"url: ": "https://bugle.example/storm", "license (e.g. CC BY 4.0": "CC BY 4.0"}
+    seen = ""
+    try:
+        while process.poll() is None or select.select([main_fd], [], [], 0)[0]:
+            if not select.select([main_fd], [], [], 60)[0]:
+                break
+            try:
+                seen += os.read(main_fd, 1024).decode()
+            except OSError:  # the terminal closed with the process
+                break
+            for prompt, answer in list(answers.items()):
+                if prompt in seen:
+                    os.write(main_fd, (answer + "\n").encode())
+                    del answers[prompt]
+    finally:
+        os.close(main_fd)
+        process.wait(timeout=60)
+    assert process.returncode == 0, seen
+    assert not answers, f"not asked: {list(answers)}"
+    article = load_article(tmp_path / "a-storm.md")
+    assert article.meta["url"] == "https://bugle.example/storm" and article.meta["license"] == "CC BY 4.0"
+    assert "title:" not in seen and "outlet:" not in seen  # from the file and the options: not asked
