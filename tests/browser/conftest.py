@@ -13,6 +13,7 @@ Screenshots go to ``test-artifacts/`` at the repository root (git-ignored).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -73,15 +74,12 @@ def _wait_until_up(url: str, server: subprocess.Popen, log: Path, seconds: float
     raise RuntimeError(f"jupyter lab did not answer within {seconds} s:\n{log.read_text()[-3000:]}")
 
 
-@pytest.fixture(scope="session")
-def lab(tmp_path_factory) -> Iterator[Lab]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is missing: apt-get install -y chromium")
-    root = tmp_path_factory.mktemp("lab-root")
-    home = tmp_path_factory.mktemp("lab-home")
+@contextlib.contextmanager
+def running_lab(root: Path, home: Path) -> Iterator[Lab]:
+    """JupyterLab on a free loopback port serving ``root``, with a fresh profile in ``home`` (also for benchmarks)."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}/"
-    log = root.parent / "jupyter-lab.log"
+    log = home / "jupyter-lab.log"
     env = os.environ | {
         "JUPYTER_CONFIG_DIR": str(home / "config"),
         "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
@@ -89,9 +87,9 @@ def lab(tmp_path_factory) -> Iterator[Lab]:
         "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
         "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
     }
-    # No "restore last layout" surprises and no news or update checks from a fresh profile.
+    # No news or update checks from a fresh profile.
     settings = home / "settings" / "@jupyterlab" / "apputils-extension"
-    settings.mkdir(parents=True)
+    settings.mkdir(parents=True, exist_ok=True)
     (settings / "notification.jupyterlab-settings").write_text(
         json.dumps({"fetchNews": "false", "checkForUpdates": False})
     )
@@ -111,6 +109,14 @@ def lab(tmp_path_factory) -> Iterator[Lab]:
             server.wait(timeout=20)
         except subprocess.TimeoutExpired:
             server.kill()
+
+
+@pytest.fixture(scope="session")
+def lab(tmp_path_factory) -> Iterator[Lab]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is missing: apt-get install -y chromium")
+    with running_lab(tmp_path_factory.mktemp("lab-root"), tmp_path_factory.mktemp("lab-home")) as server:
+        yield server
 
 
 @pytest.fixture(scope="session")

@@ -67,6 +67,7 @@ function el(tag, cls, text) {
 }
 
 function render({ model, el: root }) {
+  const started = performance.now();
   const S = {
     cps: [], tokens: [], paras: [], tokenAt: [], segs: [], paraEls: [], paraSig: [],
     cursor: 0, anchor: null, selected: null, undo: [], redo: [], drag: null, lastClick: null,
@@ -501,6 +502,8 @@ function render({ model, el: root }) {
   setStatus();
   lockState();
   root.dataset.ready = "true";
+  root.dataset.renderMs = (performance.now() - started).toFixed(1);  // read by benchmarks/bench_widget.py
+  requestAnimationFrame(() => { root.dataset.paintMs = (performance.now() - started).toFixed(1); });
   return () => document.removeEventListener("mouseup", endDrag);
 }
 

@@ -1,0 +1,126 @@
+"""How fast is the Highlighter in a real browser? Prints numbers; asserts nothing.
+
+    python benchmarks/bench_widget.py [--words 5000] [--presses 30]
+
+Starts JupyterLab on 127.0.0.1 (the browser tests' ``running_lab``) and drives
+Debian's Chromium with Playwright. Reports:
+
+- render: the widget's own render of a ``--words``-word article (DOM built, and
+  to the next animation frame, i.e. laid out), goal under 0.5 s;
+- key latency: from a label key press to the mark in the DOM and the next
+  frame, median and worst of ``--presses`` presses, goal under 50 ms;
+- open to highlighted: from opening the notebook (kernel idle) through run-all
+  to the saved marks visible, goal under 3 s after the kernel is up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from medialit import from_text, load_article, sidecar  # noqa: E402
+from medialit.article import bundled_ids  # noqa: E402
+from medialit.spans import Span  # noqa: E402
+
+GOALS = {"render": 0.5, "key": 0.050, "open": 3.0}
+
+PRESS = """async ([key]) => {
+  const text = document.querySelector('.medialit-highlighter .ml-text');
+  const before = text.querySelectorAll('.ml-mark').length;
+  const t0 = performance.now();
+  text.dispatchEvent(new KeyboardEvent('keydown', {key, bubbles: true, cancelable: true}));
+  const marked = text.querySelectorAll('.ml-mark').length > before;
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  return [marked, performance.now() - t0];
+}"""
+MOVE = """() => {
+  const text = document.querySelector('.medialit-highlighter .ml-text');
+  for (let i = 0; i < 7; i++)
+    text.dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowRight', bubbles: true, cancelable: true}));
+}"""
+
+
+def long_article(words: int):
+    bodies = [load_article(i).body for i in bundled_ids() if i.islower()]  # not SOURCES.md
+    parts, count = [], 0
+    while count < words:
+        body = bodies[len(parts) % len(bodies)]
+        parts.append(body)
+        count += len(body.split())
+    return from_text("Long article\n" + "\n".join(parts), title="Long article")
+
+
+def browser_helpers():
+    spec = importlib.util.spec_from_file_location("browser_conftest", REPO / "tests" / "browser" / "conftest.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up here
+    spec.loader.exec_module(module)
+    return module
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--words", type=int, default=5000)
+    parser.add_argument("--presses", type=int, default=30)
+    args = parser.parse_args()
+    helpers = browser_helpers()
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=helpers.TIMEOUT_MS)
+    article = long_article(args.words)
+    with tempfile.TemporaryDirectory() as tmp:
+        root, home = Path(tmp) / "root", Path(tmp) / "home"
+        root.mkdir()
+        home.mkdir()
+        (root / "long.txt").write_text(article.body, encoding="utf-8")
+        start = article.body.index("Støre")
+        marks = (Span(start, start + 5, "source"),)
+        saved = sidecar.Saved(article.id, article.sha256, "spans", marks)
+        sidecar.write(root / "bench.highlights.json", saved)
+        setup = (
+            "from medialit import Highlighter, from_text\n"
+            "article = from_text(open('long.txt', encoding='utf-8').read(), title='Long article')\n"
+            "h = Highlighter(article, save_to='bench.highlights.json')\nh"
+        )
+        path = helpers.write_notebook(root / "bench.ipynb", [setup])
+        with helpers.running_lab(root, home) as lab, sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(executable_path=helpers.CHROMIUM, args=helpers.CHROMIUM_ARGS)
+            page = chromium.new_page(viewport={"width": 1280, "height": 900})
+            page.set_default_timeout(helpers.TIMEOUT_MS)
+            nb = helpers.Notebook(page, lab, path).open()
+            kernel_up = time.perf_counter()
+            nb.run_all()
+            expect(page.locator(".medialit-highlighter .ml-mark").first).to_be_visible()
+            open_seconds = time.perf_counter() - kernel_up
+            widget = page.locator(".medialit-highlighter").first
+            page.wait_for_function("() => document.querySelector('.medialit-highlighter')?.dataset.paintMs")
+            render_ms = float(widget.get_attribute("data-render-ms"))
+            paint_ms = float(widget.get_attribute("data-paint-ms"))
+            latencies = []
+            for _ in range(args.presses):
+                page.evaluate(MOVE)
+                marked, ms = page.evaluate(PRESS, ["2"])
+                assert marked, "a key press made no mark"
+                latencies.append(ms)
+            chromium.close()
+    words = len(article.body.split())
+    key_median, key_worst = statistics.median(latencies), max(latencies)
+    print(f"article: {words} words, {len(article.body)} characters")
+    print(f"render: {render_ms:.0f} ms DOM, {paint_ms:.0f} ms to first frame   goal < {GOALS['render'] * 1000:.0f} ms")
+    print(
+        f"key to highlight: median {key_median:.1f} ms, worst {key_worst:.1f} ms over {len(latencies)} presses"
+        f"   goal < {GOALS['key'] * 1000:.0f} ms"
+    )
+    print(f"open to highlighted (kernel up -> run all -> marks shown): {open_seconds:.2f} s   goal < {GOALS['open']} s")
+
+
+if __name__ == "__main__":
+    main()
