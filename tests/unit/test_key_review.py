@@ -44,6 +44,10 @@ def test_the_highlighter_shows_the_item_under_review(review):
     assert labels["cue"] == (entry["cue_start"], entry["cue_end"])
     assert "status <b>suggested</b>" in review.heading.value and entry["rule"] in review.heading.value
     assert review.speaker.value == entry["speaker"]
+    waiting = len(review.highlighter.machine)
+    assert review.highlighter.show_machine and waiting > 2  # what is left to review, beside the item
+    review.accept()
+    assert len(review.highlighter.machine) == waiting - 2  # the accepted source and cue left the layer
 
 
 def test_buttons_accept_and_reject_and_move_on(review):
@@ -77,8 +81,7 @@ def test_an_attribution_the_analyzer_missed_is_added_from_marks(review):
     body = review.article.body
     source = body.index("the CBC")
     cue = body.index("gave it to")
-    review.highlighter.spans = []
-    review.highlighter.add_span(source, source + len("the CBC"), "source")
+    review.highlighter.add_span(source, source + len("the CBC"), "source")  # beside the shown item's marks
     review.highlighter.add_span(cue, cue + len("gave"), "cue")
     review.speaker.value = "CBC"
     review.kind.value = "indirect"
@@ -89,10 +92,24 @@ def test_an_attribution_the_analyzer_missed_is_added_from_marks(review):
     assert key_problems(review.key, review.article) == []
 
 
-def test_add_without_marks_says_what_to_do_on_the_status_line(review):
-    review.highlighter.spans = []
-    review.buttons["add"].click()
+def test_add_without_drawn_marks_says_what_to_do_on_the_status_line(review):
+    before = len(review.key["attributions"])
+    review.buttons["add"].click()  # only the shown item's marks are there: nothing new to add
     assert "mark a source and a cue" in review.status.value
+    assert len(review.key["attributions"]) == before
+
+
+def test_edit_takes_a_redrawn_cue_and_keeps_the_rest_of_the_item(review):
+    entry = dict(review.entry())
+    body = review.article.body
+    wider = (entry["cue_start"], entry["cue_end"] + 1 + len(body[entry["cue_end"] + 1 :].split()[0]))
+    review.highlighter.add_span(*wider, "cue")
+    review.speaker.value = "Julie Hahn, Environment Canada"
+    review.buttons["edit"].click()
+    edited = review.key["attributions"][0]
+    assert edited["status"] == "edited" and (edited["cue_start"], edited["cue_end"]) == wider
+    assert edited["cue"] == body[wider[0] : wider[1]] and edited["speaker"] == "Julie Hahn, Environment Canada"
+    assert (edited["source_start"], edited["source_end"]) == (entry["source_start"], entry["source_end"])
 
 
 def test_a_fully_reviewed_key_makes_an_exercise(review, article_path, tmp_path, capsys):

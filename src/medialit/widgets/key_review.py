@@ -20,6 +20,7 @@ import ipywidgets as w
 
 from medialit.answer_key import (
     SECTIONS,
+    SUGGESTED,
     add_item,
     attribution,
     decide,
@@ -29,7 +30,7 @@ from medialit.answer_key import (
     unreviewed,
 )
 from medialit.article import Article, load_article
-from medialit.spans import KINDS, SENTENCE_LABELS, SpanError
+from medialit.spans import KINDS, SENTENCE_LABELS, Span, SpanError
 from medialit.widgets.highlighter import Highlighter
 
 LABELS = ["source", "cue", "content", *SENTENCE_LABELS, "framing"]
@@ -107,7 +108,7 @@ class KeyReview(w.VBox):
 
     def add(self) -> None:
         """A missed item from the drawn marks: source + cue (+ content) make an attribution, a framing mark a word."""
-        marks = self._marks()
+        marks = self._marks(drawn_only=True)
         body = self.article.body
         if marks.get("source") and marks.get("cue"):
             speaker = self.speaker.value.strip() or body[marks["source"][0] : marks["source"][1]]
@@ -152,15 +153,18 @@ class KeyReview(w.VBox):
         self.position = min(self.position + 1, len(self.items) - 1)
         self._show(f"{section} {index + 1}: {entry.get('status')}")
 
-    def _marks(self) -> dict[str, tuple[int, int]]:
-        """The last drawn mark of each label (the Highlighter holds the item's marks plus any drawn ones)."""
-        return {m["label"]: (m["start"], m["end"]) for m in self.highlighter.spans}
+    def _marks(self, drawn_only: bool = False) -> dict[str, tuple[int, int]]:
+        """Marks by label: the item's own, replaced by any the instructor drew (a drawn mark wins)."""
+        shown = [m for m in self.highlighter.spans if m in self._shown]
+        drawn = [m for m in self.highlighter.spans if m not in self._shown]
+        return {m["label"]: (m["start"], m["end"]) for m in ([] if drawn_only else shown) + drawn}
 
     def _show(self, message: str = "") -> None:
         if self.current is None:
             self.heading.value = (
                 "<b>The key has no items.</b> Mark a source and a cue, or framing words, and press Add."
             )
+            self._shown = []
             self.highlighter.spans = []
             return
         section, index = self.current
@@ -178,13 +182,29 @@ class KeyReview(w.VBox):
             self.label.value = entry["label"]
         else:
             marks = [{"start": entry["start"], "end": entry["end"], "label": "framing"}]
+        self._shown = marks
         self.highlighter.spans = marks
+        self.highlighter.show_machine_layer(self._waiting())
         words = " ".join(body[marks[0]["start"] : marks[0]["end"]].split())[:80]
         rule = entry.get("rule") or "; ".join(entry.get("reasons", []))
         where = f"<b>{section} {index + 1} of {len(self.key[section])}</b> ({self.position + 1}/{len(self.items)})"
         why = f" <i>{_html(rule)}</i>" if rule else ""
         self.heading.value = f"{where} status <b>{entry.get('status', 'reviewed')}</b>: “{_html(words)}”{why}"
         self._say(message or f"{len(unreviewed(self.key))} suggestion(s) to review")
+
+    def _waiting(self) -> list[Span]:
+        """Every item still to review, for the Highlighter's machine layer (with the rule that found it)."""
+        spans = []
+        for section in SECTIONS:
+            for entry in self.key.get(section, []):
+                if entry.get("status") != SUGGESTED:
+                    continue
+                rule = (entry.get("rule") or "",)
+                if section == "attributions":
+                    spans += [Span(entry[f"{p}_start"], entry[f"{p}_end"], p, rule) for p in ("source", "cue")]
+                elif section == "framing" or entry["label"] != "other":
+                    spans.append(Span(entry["start"], entry["end"], entry["label"], rule))
+        return spans
 
     def _say(self, message: str) -> None:
         self.status.value = _html(message)
