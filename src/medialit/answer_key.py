@@ -116,6 +116,8 @@ def key_problems(key: Any, article: Article) -> list[str]:
     problems = check_gold(key, article.body)
     if not isinstance(key, dict):
         return problems
+    if not key.get("body_sha256"):  # without it a key could be used on another version of the text
+        problems.append("body_sha256 is missing: draft the key again with `medialit draft-key`, or copy it from one")
     for section in SECTIONS:
         for i, entry in enumerate(key.get(section, [])):
             status = entry.get("status")

@@ -95,6 +95,13 @@ def test_a_key_with_a_wrong_offset_is_refused_clearly(gold, dev, tmp_path, capsy
     )
 
 
+def test_a_key_for_another_version_of_the_text_or_without_its_hash_is_refused(gold, dev, tmp_path, capsys):
+    key = json.loads(json.dumps(gold)) | {"body_sha256": "0" * 64}
+    assert "the key was made for another version" in _refusal(tmp_path, dev, key, capsys)
+    del key["body_sha256"]
+    assert "body_sha256 is missing" in _refusal(tmp_path, dev, key, capsys)
+
+
 def test_a_key_with_an_offset_outside_the_text_is_refused(gold, dev, tmp_path, capsys):
     key = json.loads(json.dumps(gold))
     key["attributions"][2]["cue_end"] = 10**6
