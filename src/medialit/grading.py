@@ -169,23 +169,20 @@ def item(item_id: str) -> Item:
 
 
 def read_sidecar(path: str | Path, expected: Article | None = None) -> list[Span]:
-    """Spans saved by the Highlighter (format ``medialit-highlights``); both its span and sentence marks."""
+    """Spans saved by the Highlighter (``medialit.sidecar``): both its span and its sentence marks."""
+    from medialit import sidecar
+
     path = Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    if not path.is_file():
         raise AnswerError(
             f"no saved highlights ({path.name}) and no answer in the cell: mark the text above and "
             "press Save, or write your answer as a Python list"
-        ) from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        raise AnswerError(f"{path.name} is damaged (not JSON): open the highlighter again and save") from None
-    if not isinstance(data, dict) or data.get("format") != "medialit-highlights":
-        raise AnswerError(f"{path.name} is not a medialit highlights file: save again from the highlighter")
-    if expected is not None and data.get("body_sha256") not in (None, "", expected.sha256):
-        raise AnswerError(f"{path.name} was saved for another text: use the highlighter shown above this answer")
-    marks = list(data.get("spans") or []) + list(data.get("sentences") or [])
-    return _dict_spans(marks, path.name)
+        )
+    try:
+        saved = sidecar.read(path, body_sha256=expected.sha256 if expected else None)
+    except (sidecar.SidecarError, OSError) as error:
+        raise AnswerError(f"{error}: mark the text again in the highlighter, or write your answer as a list") from None
+    return list(saved.spans) + list(saved.sentences)
 
 
 def _dict_spans(marks: Sequence[Any], where: str) -> list[Span]:

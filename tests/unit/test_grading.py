@@ -120,6 +120,17 @@ def test_words_not_in_the_part_are_pointed_out(capsys):
         (None, "no saved highlights"),
         ("{broken", "is damaged"),
         ('{"format": "something else"}', "not a medialit highlights file"),
+        (
+            json.dumps(
+                {
+                    "format": "medialit-highlights",
+                    "version": 1,
+                    "body_sha256": item("ex01-q1").load().sha256,
+                    "spans": [{"start": 1}],
+                }
+            ),
+            "without start, end and label",
+        ),
     ],
 )
 def test_missing_or_broken_sidecars_give_one_clear_line(tmp_path, content, message):
@@ -131,7 +142,7 @@ def test_missing_or_broken_sidecars_give_one_clear_line(tmp_path, content, messa
 
 def test_a_sidecar_for_another_text_is_refused(tmp_path):
     sidecar(tmp_path, "ex01-q1", [{"start": 0, "end": 3, "label": "source"}], sha="0" * 64)
-    with pytest.raises(AnswerError, match="saved for another text"):
+    with pytest.raises(AnswerError, match="saved for a different article text"):
         load_answer("ex01-q1", None, tmp_path)
 
 
