@@ -173,6 +173,12 @@ def read_sidecar(path: str | Path, expected: Article | None = None) -> list[Span
     from medialit import sidecar
 
     path = Path(path)
+    backups = sorted(path.parent.glob(f"{path.name}.bak-*"))
+    if not path.is_file() and backups:  # the Highlighter set a damaged file aside when the notebook ran
+        raise AnswerError(
+            f"{path.name} is damaged and was kept as {backups[-1].name}: mark the text again and save, "
+            "or write your answer as a list"
+        )
     if not path.is_file():
         raise AnswerError(
             f"no saved highlights ({path.name}) and no answer in the cell: mark the text above and "

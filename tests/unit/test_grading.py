@@ -164,3 +164,9 @@ def test_grade_scores_in_a_fresh_interpreter_that_kernel_patches_cannot_reach(mo
     monkeypatch.setattr(grading, "score", lambda *a, **k: None)
     result = grade("ex01-q1", [("Støre", "source")], key("ex01-q1"))
     assert result.points == pytest.approx(0.55)
+
+
+def test_a_sidecar_the_highlighter_set_aside_is_reported_as_damaged(tmp_path):
+    (tmp_path / f"{item('ex01-q1').sidecar}.bak-20261127T080000Z").write_text("{broken", encoding="utf-8")
+    with pytest.raises(AnswerError, match="is damaged and was kept as"):
+        load_answer("ex01-q1", None, tmp_path)
