@@ -242,9 +242,15 @@ class Notebook:
         expect(self.page.locator(".jp-Dialog")).to_have_count(0)
         self.wait_idle()
 
-    def _command(self, name: str) -> None:
+    def _command(self, name: str, args: dict | None = None) -> None:
         """Start a JupyterLab command without awaiting it (a command waiting on a dialog never resolves)."""
-        self.page.evaluate("name => { window.jupyterapp.commands.execute(name); }", name)
+        self.page.evaluate("([name, args]) => { window.jupyterapp.commands.execute(name, args); }", [name, args or {}])
+
+    def set_theme(self, theme: str) -> None:
+        """Switch JupyterLab's theme ("JupyterLab Light" or "JupyterLab Dark") and wait until it is applied."""
+        self._command("apputils:change-theme", {"theme": theme})
+        light = "true" if "Light" in theme else "false"
+        self.page.locator(f"body[data-jp-theme-light='{light}']").wait_for(state="attached")
 
     def output_text(self, index: int) -> str:
         return self.cell(index).locator(".jp-OutputArea-output").last.inner_text()
@@ -255,10 +261,10 @@ class Notebook:
 
 @pytest.fixture
 def notebook(page, lab: Lab, workdir: Path):
-    """``notebook(cells, name="test.ipynb")`` writes a notebook into the test's folder and opens it."""
+    """``notebook(cells, name="test.ipynb", on=page)`` writes a notebook into the test's folder and opens it."""
 
-    def make(cells: list[str], name: str = "test.ipynb") -> Notebook:
+    def make(cells: list[str], name: str = "test.ipynb", on=None) -> Notebook:
         path = write_notebook(workdir / name, cells)
-        return Notebook(page, lab, path).open()
+        return Notebook(on or page, lab, path).open()
 
     return make

@@ -190,3 +190,56 @@ def test_sentence_mode_click_takes_a_sentence(notebook, page):
     widget.locator(".ml-text").press("2")
     start, end = offsets("Officials said the plan would cost dearly.")
     assert spans_in_kernel(nb) == [{"start": start, "end": end, "label": "unsupported"}]
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG contrast ratio of two CSS ``rgb(...)``/``rgba(...)`` colours."""
+
+    def luminance(colour: str) -> float:
+        parts = [float(x) for x in colour[colour.index("(") + 1 : -1].replace("/", ",").split(",")[:3]]
+        lin = [(c / 255) / 12.92 if c / 255 <= 0.04045 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in parts]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    a, b = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+COLOURS = """root => {
+  const css = (node, prop) => getComputedStyle(node).getPropertyValue(prop);
+  const clear = (node) => ['transparent', 'rgba(0, 0, 0, 0)'].includes(css(node, 'background-color'));
+  let bg = root;
+  while (bg && clear(bg)) bg = bg.parentElement;
+  const tag = root.querySelector('.ml-tag-mark');
+  return {text: css(root.querySelector('.ml-seg'), 'color'), background: css(bg, 'background-color'),
+          tag: css(tag, 'color'), tagBackground: css(tag, 'background-color'),
+          underline: css(root.querySelector('.ml-mark'), 'border-bottom-style')};
+}"""
+
+
+@pytest.mark.parametrize("theme", ["JupyterLab Light", "JupyterLab Dark"])
+def test_readable_in_light_and_dark_themes_at_200_percent_zoom(browser, notebook, screenshot, theme):
+    context = browser.new_context(viewport={"width": 640, "height": 900}, device_scale_factor=2)  # 1280 px at 200%
+    page = context.new_page()
+    try:
+        nb = notebook([SETUP + '\nh.add_span(0, 10, "claim")\nh'], on=page)
+        nb.set_theme(theme)
+        nb.run(0)
+        widget = nb.widget(0)
+        expect(widget.locator(".ml-mark").first).to_be_visible()
+        colours = widget.evaluate(COLOURS)
+        assert contrast(colours["text"], colours["background"]) >= 4.5, colours
+        assert contrast(colours["tag"], colours["tagBackground"]) >= 4.5, colours
+        assert colours["underline"] == "dashed"  # the label's line style, not only its colour
+        text = widget.locator(".ml-text")
+        assert text.evaluate("t => t.scrollWidth <= t.clientWidth"), "the text scrolls sideways at 200%"
+        for button in widget.locator(".ml-legend button").all():
+            expect(button).to_be_in_viewport()
+        # screen readers: a named, described text region; marks exposed as marks
+        expect(widget.get_by_role("textbox", name="Article text for marking")).to_have_attribute(
+            "aria-readonly", "true"
+        )
+        expect(widget.locator(".ml-help")).to_contain_text("1 source, 2 claim, 3 attribution cue, 4 framing")
+        expect(widget.get_by_role("mark").first).to_contain_text("Ordføreren")
+        screenshot(widget, f"highlighter-{theme.split()[-1].lower()}-200pct.png")
+    finally:
+        context.close()
