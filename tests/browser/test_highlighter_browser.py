@@ -243,3 +243,30 @@ def test_readable_in_light_and_dark_themes_at_200_percent_zoom(browser, notebook
         screenshot(widget, f"highlighter-{theme.split()[-1].lower()}-200pct.png")
     finally:
         context.close()
+
+
+def test_feedback_and_the_machine_layer_show_beside_the_marks_and_toggle(notebook, page, screenshot):
+    layer = (
+        "from medialit.spans import Span\n"
+        "says = TEXT.index('says')\n"
+        "h.add_span(TEXT.index('Officials'), TEXT.index('Officials') + 9, 'source')\n"
+        "h.show_machine_layer([Span(says, says + 4, 'cue', ('speech verb after a quote',))])\n"
+        "h.show_feedback([Span(says, says + 4, 'cue', ('‘says’ attributes this quote to Støre',))])"
+    )
+    nb = notebook([SETUP, layer, "print(h.show_machine)"])
+    nb.run(0)
+    nb.run(1)
+    widget = nb.widget(0)
+    panel = widget.locator(".ml-panel")
+    expect(panel).to_contain_text("missed: ‘says’ (cue): ‘says’ attributes this quote to Støre")
+    expect(panel).to_contain_text("extra: ‘Officials’ (source)")
+    expect(panel).to_contain_text("cue ‘says’ (rule: speech verb after a quote)")
+    expect(widget.locator(".ml-feedback.ml-fb-missed .ml-tag")).to_have_text("✗ missed attribution cue")
+    expect(widget.locator(".ml-machine")).to_have_count(1)
+    screenshot(widget, "highlighter-feedback-machine.png")
+    toggle = widget.get_by_role("checkbox", name="show analyzer")
+    toggle.uncheck()
+    expect(widget.locator(".ml-machine")).to_have_count(0)
+    expect(panel).not_to_contain_text("rule:")
+    nb.run(2)
+    assert nb.output_text(2).strip() == "False"  # the toggle reached the kernel
