@@ -75,6 +75,9 @@ def test_drag_across_words_makes_the_right_span_in_the_kernel(notebook, page, sc
     start, end = offsets("Ingrid Dahl")
     assert spans_in_kernel(nb) == [{"start": start, "end": end, "label": "source"}]
     assert marked(widget) == {"source": "Ingrid Dahl"}
+    word(widget, "Vesterhavn").dblclick()  # a double-click takes the word
+    widget.locator(".ml-text").press("3")
+    assert spans_in_kernel(nb)[1] == dict(zip(("start", "end"), offsets("Vesterhavn"), strict=True)) | {"label": "cue"}
     nb.run(2)  # Python -> browser
     expect(widget.locator(".ml-mark[data-label='source']")).to_have_count(0)
     assert marked(widget) == {"claim": "Ordføreren"}

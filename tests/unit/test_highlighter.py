@@ -91,6 +91,15 @@ def test_add_span_rejects_bad_input_in_one_line(start, end, label, message):
         Highlighter(ARTICLE).add_span(start, end, label)
 
 
+def test_changes_to_spans_are_observable():
+    h = Highlighter(ARTICLE)
+    seen = []
+    h.observe(lambda change: seen.append(change["new"]), names="spans")
+    h.add_span(**at("says", "cue"))
+    h.clear()
+    assert seen == [[at("says", "cue")], []]
+
+
 def test_marks_from_the_front_end_are_cleaned():
     h = Highlighter(ARTICLE)
     h.spans = [at("says", "cue"), {"start": 5, "end": 2, "label": "x"}, {"start": 0}, at("says", "cue")]
