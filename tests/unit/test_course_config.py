@@ -68,3 +68,20 @@ def test_the_hidden_checks_are_read_from_the_source_notebooks(made):
         ("ex01-q3", "answer_q3", "ex01-q3-test"),
     ]
     assert all(c.key for c in checks)
+
+
+def test_course_init_command(medialit_command, tmp_path):
+    import subprocess
+
+    target = tmp_path / "course"
+    done = subprocess.run(
+        [*medialit_command, "course", "init", str(target), "--solutions", str(REPO / "solutions"), "--timeout", "9"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "ex01-attribution, ex02-unsupported, ex03-framing" in done.stdout
+    assert load(target / "nbgrader_config.py").Execute.timeout == 9
+    again = subprocess.run([*medialit_command, "course", "init", str(target)], capture_output=True, text=True)
+    assert again.returncode == 2 and again.stderr.count("\n") == 1 and "not empty" in again.stderr
