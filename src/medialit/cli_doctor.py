@@ -14,10 +14,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "extensions, nbgrader and Chromium. Each line is 'OK name: detail' or '!! name: what to do'; "
         "exit status 0 when all are OK, 1 otherwise.",
     )
+    from medialit.doctor_hub import add_arguments
+
+    add_arguments(doctor)  # --hub: check a JupyterHub course set-up (course/jupyterhub/)
     doctor.set_defaults(run=run_doctor)
 
 
 def run_doctor(args: argparse.Namespace) -> int:
+    if args.hub:
+        from medialit.doctor_hub import run_hub_doctor
+
+        return run_hub_doctor(args)
     from medialit.doctor import run_doctor
 
     return run_doctor()

@@ -1,0 +1,101 @@
+"""JupyterHub for one medialit course on one server (JupyterHub 5/6, run as root).
+
+Every student and instructor is a system user with a home folder of mode 700;
+the hub starts each one's Jupyter server as that user (LocalProcessSpawner), so
+the operating system keeps them out of each other's files. The kit lives in one
+shared environment (MEDIALIT_HUB_ENV) that every user can read and run.
+
+Settings come from environment variables so the same file serves a real course
+and the end-to-end test (tests/hub/), which loads it and changes only ports,
+paths, the authenticator and the user names:
+
+    MEDIALIT_HUB_ENV          shared Python environment with medialit, nbgrader, jupyterhub
+                              (default /opt/medialit-hub/venv)
+    MEDIALIT_HUB_JUPYTER_DIR  folder holding the global nbgrader_config.py for every user
+                              (default /etc/medialit-hub/jupyter)
+    MEDIALIT_COURSE_ID        nbgrader course id (default medialit)
+    MEDIALIT_INSTRUCTORS      comma-separated instructor user names
+    MEDIALIT_STUDENTS         comma-separated student user names
+    MEDIALIT_HUB_URL          where the hub listens (default http://127.0.0.1:8000; put a TLS
+                              reverse proxy such as nginx or Caddy in front for the class)
+    MEDIALIT_FORMGRADER_PORT  loopback port of the course's formgrader service (default 9999)
+
+See course/jupyterhub/README.md for the steps from an empty server.
+"""
+
+import os
+
+c = get_config()  # noqa: F821
+
+ENV = os.environ.get("MEDIALIT_HUB_ENV", "/opt/medialit-hub/venv")
+JUPYTER_DIR = os.environ.get("MEDIALIT_HUB_JUPYTER_DIR", "/etc/medialit-hub/jupyter")
+COURSE = os.environ.get("MEDIALIT_COURSE_ID", "medialit")
+INSTRUCTORS = [u for u in os.environ.get("MEDIALIT_INSTRUCTORS", "").split(",") if u]
+STUDENTS = [u for u in os.environ.get("MEDIALIT_STUDENTS", "").split(",") if u]
+GRADER = f"grader-{COURSE}"  # shared system account that owns the course directory
+
+c.JupyterHub.bind_url = os.environ.get("MEDIALIT_HUB_URL", "http://127.0.0.1:8000")
+c.JupyterHub.hub_ip = "127.0.0.1"
+
+# Log-in with the server's own accounts (PAM). Only course members may log in.
+c.JupyterHub.authenticator_class = "pam"
+c.Authenticator.allowed_users = set(INSTRUCTORS + STUDENTS)
+c.Authenticator.admin_users = set(INSTRUCTORS)
+
+# Hub groups named the way nbgrader's JupyterHub integration expects:
+# formgrade-COURSE for instructors and graders, nbgrader-COURSE for students.
+c.JupyterHub.load_groups = {
+    f"formgrade-{COURSE}": {"users": INSTRUCTORS},
+    f"nbgrader-{COURSE}": {"users": STUDENTS},
+}
+
+# Each user's server runs as that system user, from the shared environment.
+# nbgrader runs `alembic` and the kit runs `nbgrader` as subprocesses: the
+# environment's bin must come first on PATH. JUPYTER_CONFIG_PATH points every
+# server at the global nbgrader_config.py (exchange root, course id).
+c.Spawner.cmd = [f"{ENV}/bin/jupyterhub-singleuser"]
+c.Spawner.default_url = "/lab"
+c.Spawner.environment = {
+    "PATH": f"{ENV}/bin:/usr/local/bin:/usr/bin:/bin",
+    "JUPYTER_CONFIG_PATH": JUPYTER_DIR,
+    "PYTHONWARNINGS": "ignore",
+}
+c.Spawner.start_timeout = 120
+c.Spawner.http_timeout = 120
+
+# The formgrader as a hub service: one Jupyter server run as the course's
+# grader account, opened by instructors at /services/COURSE/formgrader. All
+# graders then share one course directory and one gradebook.
+c.JupyterHub.services = [
+    {
+        "name": COURSE,
+        "url": f"http://127.0.0.1:{os.environ.get('MEDIALIT_FORMGRADER_PORT', '9999')}",
+        "command": [f"{ENV}/bin/jupyterhub-singleuser", "--ServerApp.default_url=/formgrader"],
+        "user": GRADER,
+        "cwd": f"/home/{GRADER}",
+        "environment": {
+            "PATH": f"{ENV}/bin:/usr/local/bin:/usr/bin:/bin",
+            "JUPYTER_CONFIG_PATH": JUPYTER_DIR,
+        },
+        "oauth_no_confirm": True,
+    }
+]
+
+# Who may reach what: instructors open the formgrader service; everyone uses
+# their own server (the default `user` role).
+c.JupyterHub.load_roles = [
+    {
+        "name": f"formgrade-{COURSE}",
+        "groups": [f"formgrade-{COURSE}"],
+        "scopes": [f"access:services!service={COURSE}", f"read:services!service={COURSE}", "list:services"],
+    },
+    {
+        "name": f"nbgrader-{COURSE}",
+        "groups": [f"nbgrader-{COURSE}"],
+        "scopes": ["list:services", f"read:services!service={COURSE}"],
+    },
+]
+
+# The hub's own state stays with the hub.
+c.JupyterHub.db_url = os.environ.get("MEDIALIT_HUB_DB", "sqlite:////srv/medialit-hub/jupyterhub.sqlite")
+c.JupyterHub.cookie_secret_file = os.environ.get("MEDIALIT_HUB_COOKIE", "/srv/medialit-hub/jupyterhub_cookie_secret")

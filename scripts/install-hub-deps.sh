@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# What the course-hub test (tests/hub, -m hub) and a course hub need beyond the kit:
+#   - configurable-http-proxy (npm), JupyterHub's proxy;
+#   - PostgreSQL's server programs (Debian's package), for the gradebook option;
+#   - a shared environment every hub user can run: $MEDIALIT_HUB_ENV
+#     (default /opt/medialit-hub/venv) with this checkout and jupyterhub installed.
+# jupyterhub and psycopg2-binary for the test itself come with the `test` extra.
+#
+# Why a separate environment: single-user servers run as each student, and the
+# checkout's .venv may point at an interpreter under a folder they cannot enter
+# (here /root/.pyenv, /root being mode 700). It is built from a Python that every
+# user can run (HUB_PYTHON, default /usr/bin/python3).
+#
+# Idempotent and quick when everything is there (a stamp keyed on pyproject.toml).
+# Needs root (or sudo) for apt-get, npm -g and /opt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SUDO=""
+if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null; then SUDO="sudo"; fi
+HUB_ENV="${MEDIALIT_HUB_ENV:-/opt/medialit-hub/venv}"
+HUB_PYTHON="${HUB_PYTHON:-/usr/bin/python3}"
+
+apt_install() {
+    echo "medialit: apt-get install -y $*"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$@"
+}
+
+if ! command -v configurable-http-proxy >/dev/null; then
+    if ! command -v npm >/dev/null; then apt_install nodejs npm; fi
+    echo "medialit: npm install -g configurable-http-proxy"
+    $SUDO npm install -g --silent configurable-http-proxy
+fi
+
+if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
+    apt_install postgresql
+fi
+
+key="$(cat pyproject.toml "$0" | sha256sum | cut -c1-16)"
+stamp="$HUB_ENV/.medialit-hub-$key"
+if [ -f "$stamp" ]; then
+    echo "medialit: shared hub environment ready in $HUB_ENV"
+    exit 0
+fi
+if ! "$HUB_PYTHON" -c 'import ensurepip, venv' 2>/dev/null; then apt_install python3-venv; fi
+echo "medialit: building the shared hub environment in $HUB_ENV (a minute or two the first time)"
+$SUDO mkdir -p "$(dirname "$HUB_ENV")"
+$SUDO "$HUB_PYTHON" -m venv "$HUB_ENV"
+$SUDO "$HUB_ENV/bin/python" -m pip install --quiet --disable-pip-version-check -e "$PWD" jupyterhub
+$SUDO chmod -R a+rX "$HUB_ENV"
+$SUDO touch "$stamp"
