@@ -70,7 +70,7 @@ function render({ model, el: root }) {
   const started = performance.now();
   const S = {
     cps: [], tokens: [], paras: [], tokenAt: [], segs: [], paraEls: [], paraSig: [],
-    cursor: 0, anchor: null, selected: null, undo: [], redo: [], drag: null, lastClick: null,
+    tokSegs: [], lit: [], cursor: 0, anchor: null, selected: null, undo: [], redo: [], drag: null, lastClick: null,
   };
   root.classList.add("medialit-highlighter");
   const legend = el("div", "ml-legend");
@@ -183,6 +183,9 @@ function render({ model, el: root }) {
       }
     });
     S.segs = Array.from(text.querySelectorAll(".ml-seg"));
+    S.tokSegs = S.tokens.map(() => []);
+    for (const seg of S.segs) S.tokSegs[Number(seg.dataset.t)]?.push(seg);
+    S.lit = S.lit.filter((seg) => seg.isConnected);
     drawSelection();
   }
 
@@ -246,22 +249,37 @@ function render({ model, el: root }) {
   }
 
   function drawSelection() {
+    // Touch only the words whose state changes, so a key press costs the same in a long article.
+    for (const seg of S.lit) seg.classList.remove("ml-sel", "ml-cursor");
+    S.lit = [];
     const r = range();
-    let first = null;
-    for (const seg of S.segs) {
-      const t = Number(seg.dataset.t);
-      const space = seg.classList.contains("ml-space");
-      const inSel = r && t >= r[0] && t <= r[1] && !(space && t === r[0]);
-      seg.classList.toggle("ml-sel", !!inSel);
-      const atCursor = !space && t === S.cursor;
-      seg.classList.toggle("ml-cursor", atCursor);
-      if (atCursor && !first) first = seg;
+    if (r) {
+      for (let t = r[0]; t <= r[1]; t++) {
+        for (const seg of S.tokSegs[t] || []) {
+          if (seg.classList.contains("ml-space") && t === r[0]) continue;
+          seg.classList.add("ml-sel");
+          S.lit.push(seg);
+        }
+      }
     }
-    for (const w of text.querySelectorAll(".ml-mark")) w.classList.toggle("ml-picked", Number(w.dataset.index) === S.selected);
+    const first = wordSeg(S.cursor);
+    for (const seg of S.tokSegs[S.cursor] || []) {
+      if (seg.classList.contains("ml-space")) continue;
+      seg.classList.add("ml-cursor");
+      S.lit.push(seg);
+    }
+    for (const w of text.querySelectorAll(".ml-mark.ml-picked")) w.classList.remove("ml-picked");
+    if (S.selected !== null) {
+      for (const w of text.querySelectorAll(`.ml-mark[data-index="${S.selected}"]`)) w.classList.add("ml-picked");
+    }
     if (first) {
-      first.id = first.id || `${help.id}-c`;
+      first.id = first.id || `${help.id}-c${S.cursor}`;
       text.setAttribute("aria-activedescendant", first.id);
     }
+  }
+
+  function wordSeg(t) {
+    return (S.tokSegs[t] || []).find((g) => !g.classList.contains("ml-space")) || null;
   }
 
   function announce() {
@@ -286,7 +304,7 @@ function render({ model, el: root }) {
   }
 
   function lineMove(dir, extend) {
-    const segOf = (t) => S.segs.find((g) => Number(g.dataset.t) === t && !g.classList.contains("ml-space"));
+    const segOf = wordSeg;
     const here = segOf(S.cursor);
     if (!here) return move(dir, extend);
     const box = here.getBoundingClientRect();
@@ -306,7 +324,7 @@ function render({ model, el: root }) {
   }
 
   function scrollToCursor() {
-    const seg = S.segs.find((g) => Number(g.dataset.t) === S.cursor && !g.classList.contains("ml-space"));
+    const seg = wordSeg(S.cursor);
     if (seg && seg.scrollIntoView) seg.scrollIntoView({ block: "nearest", inline: "nearest" });
   }
 
