@@ -1,0 +1,156 @@
+"""The ``hub`` fixture: a real JupyterHub with an instructor and two students (see hubkit.py)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+from hubkit import COURSE_ID, HUB_ENV, ROOT, Hub, free_port, sh
+
+TEST_CONFIG = """\
+c = get_config()  # noqa: F821
+load_subconfig({course_config!r})  # noqa: F821
+
+# Test-only changes: loopback ports, a throwaway hub state, users without passwords.
+c.JupyterHub.authenticator_class = "dummy"
+c.JupyterHub.hub_port = {hub_port}
+c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:{proxy_api_port}"
+c.ConfigurableHTTPProxy.command = [{chp!r}]
+c.JupyterHub.cleanup_servers = True
+c.Spawner.environment.update({{"MEDIALIT_EXCHANGE": {exchange!r}}})
+
+# The test drives users through the REST API with this service's admin token.
+# The course's formgrader service is left out (it needs the grader account).
+c.JupyterHub.services = [{{"name": "e2e-admin", "api_token": {token!r}}}]
+c.JupyterHub.load_roles = [
+    r for r in c.JupyterHub.load_roles if not any("service=" in s for s in r["scopes"])
+] + [{{"name": "admin", "services": ["e2e-admin"]}}]
+"""
+
+
+@pytest.fixture(scope="module")
+def hub() -> Iterator[Hub]:
+    if os.geteuid() != 0:
+        pytest.fail("the hub test must run as root: it creates system users and runs the hub as root")
+    for need, hint in [
+        (HUB_ENV / "bin" / "jupyterhub-singleuser", "bash scripts/install-hub-deps.sh"),
+        (Path(shutil.which("configurable-http-proxy") or "/missing"), "bash scripts/install-hub-deps.sh"),
+    ]:
+        if not need.exists():
+            pytest.fail(f"{need} is missing: run {hint}")
+    tag = secrets.token_hex(3)
+    base = Path(tempfile.mkdtemp(prefix="medialit-hub-", dir="/tmp"))
+    base.chmod(0o755)  # users must traverse it to reach their homes and the exchange
+    users = {"instructor": f"mlh{tag}i", "student1": f"mlh{tag}a", "student2": f"mlh{tag}b"}
+    groups = {"instructor": f"mlh{tag}-instructors", "student": f"mlh{tag}-students"}
+    created: list[str] = []
+    proc = None
+    try:
+        for group in groups.values():
+            sh("groupadd", group)
+        (base / "home").mkdir(mode=0o755)
+        for role, name in users.items():
+            group = groups["instructor" if role == "instructor" else "student"]
+            sh("useradd", "-m", "-d", str(base / "home" / name), "-s", "/bin/bash", "-G", group, name)
+            created.append(name)
+            (base / "home" / name).chmod(0o700)
+        exchange = base / "exchange"
+        exchange.mkdir()
+        exchange.chmod(0o1777)
+        jupyter_dir = base / "jupyter"
+        jupyter_dir.mkdir(mode=0o755)
+        shutil.copy2(ROOT / "course" / "jupyterhub" / "nbgrader_config.py", jupyter_dir / "nbgrader_config.py")
+        (jupyter_dir / "nbgrader_config.py").chmod(0o644)
+
+        state = base / "hub"
+        state.mkdir(mode=0o700)
+        token = secrets.token_hex(32)
+        port = free_port()
+        config = TEST_CONFIG.format(
+            course_config=str(ROOT / "course" / "jupyterhub" / "jupyterhub_config.py"),
+            hub_port=free_port(),
+            proxy_api_port=free_port(),
+            chp=shutil.which("configurable-http-proxy"),
+            exchange=str(exchange),
+            token=token,
+        )
+        (state / "jupyterhub_config.py").write_text(config, encoding="utf-8")
+        env = dict(os.environ)
+        env.update(
+            {
+                "PATH": f"{Path(sys.executable).parent}:{env.get('PATH', '/usr/bin:/bin')}",
+                "MEDIALIT_HUB_ENV": str(HUB_ENV),
+                "MEDIALIT_HUB_JUPYTER_DIR": str(jupyter_dir),
+                "MEDIALIT_COURSE_ID": COURSE_ID,
+                "MEDIALIT_INSTRUCTORS": users["instructor"],
+                "MEDIALIT_STUDENTS": f"{users['student1']},{users['student2']}",
+                "MEDIALIT_HUB_URL": f"http://127.0.0.1:{port}",
+                "MEDIALIT_HUB_DB": f"sqlite:///{state / 'jupyterhub.sqlite'}",
+                "MEDIALIT_HUB_COOKIE": str(state / "cookie_secret"),
+            }
+        )
+        log = (state / "hub.log").open("w")
+        proc = subprocess.Popen(
+            [str(Path(sys.executable).parent / "jupyterhub"), "-f", str(state / "jupyterhub_config.py")],
+            cwd=state,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        hub = Hub(f"http://127.0.0.1:{port}", token, base, exchange, users, groups)
+        _wait_for_hub(hub, proc, state / "hub.log")
+        yield hub
+    finally:
+        if proc is not None:
+            _stop(proc)
+        for name in created:
+            _end_user_processes(name)
+            subprocess.run(["userdel", "-r", name], capture_output=True)
+        for group in groups.values():
+            subprocess.run(["groupdel", group], capture_output=True)
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def _wait_for_hub(hub: Hub, proc: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"the hub exited ({proc.returncode}):\n{log.read_text()[-3000:]}")
+        try:
+            if hub.api("GET", "/").status_code == 200:
+                return
+        except requests.ConnectionError:
+            pass
+        time.sleep(0.5)
+    raise RuntimeError(f"the hub did not answer:\n{log.read_text()[-3000:]}")
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    """SIGTERM the hub (it stops the user servers and its proxy), then make sure its group is gone."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, 9)
+        proc.wait()
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, 15)  # the proxy it started, if it outlived the hub
+
+
+def _end_user_processes(name: str) -> None:
+    """Processes left by this test's own throwaway user (its server, kernels), by process id."""
+    found = subprocess.run(["ps", "-u", name, "-o", "pid="], capture_output=True, text=True).stdout.split()
+    for pid in found:
+        with contextlib.suppress(ProcessLookupError, ValueError):
+            os.kill(int(pid), 9)

@@ -1,0 +1,268 @@
+"""End to end on a real JupyterHub: release, fetch, highlight, validate, submit,
+collect, grade, feedback; each step runs as its user in that user's own server.
+
+Then the same submissions are graded against a real PostgreSQL server and
+must get the scores the SQLite gradebook holds.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hubkit import ASSIGNMENT, COURSE_ID, HUB_ENV, ROOT, Hub, free_port, sh
+
+from medialit.grading import key_spans, score_item
+
+pytestmark = [pytest.mark.hub, pytest.mark.slow]
+
+NOTEBOOK = f"{ASSIGNMENT}.ipynb"
+
+
+def keys() -> dict[str, list]:
+    """The answer keys (hidden tests) of ex01, read from the instructor's source notebook."""
+    nb = json.loads((ROOT / "solutions" / ASSIGNMENT / NOTEBOOK).read_text(encoding="utf-8"))
+    found = {}
+    for cell in nb["cells"]:
+        grade_id = cell["metadata"].get("nbgrader", {}).get("grade_id", "")
+        for line in "".join(cell["source"]).splitlines():
+            if line.startswith("KEY = "):
+                found[grade_id.removesuffix("-test")] = ast.literal_eval(line[len("KEY = ") :])
+    return found
+
+
+def highlight(hub: Hub, role: str, item: str, spans: list) -> dict:
+    """The student marks spans with the kit's Highlighter in their own kernel; returns the saved sidecar."""
+    code = f"""
+import json, os
+os.chdir(os.path.expanduser("~/{ASSIGNMENT}"))
+from medialit.grading import show
+h = show({item!r})
+for start, end, label in {spans!r}:
+    h.add_span(start, end, label)
+print(json.dumps(json.load(open({item + ".highlights.json"!r}, encoding="utf-8"))))
+"""
+    return json.loads(hub.run(role, code).strip().splitlines()[-1])
+
+
+def instructor(hub: Hub, *commands: list[str]) -> str:
+    """Run commands as the instructor, in the course directory, from the instructor's kernel."""
+    code = f"""
+import os, subprocess
+course = os.path.expanduser("~/course")
+for cmd in {[list(c) for c in commands]!r}:
+    done = subprocess.run(cmd, cwd=course if os.path.isdir(course) else None, capture_output=True, text=True)
+    print("$", " ".join(cmd), "->", done.returncode)
+    print(done.stdout[-3000:])
+    if done.returncode:
+        raise RuntimeError(done.stderr[-3000:])
+"""
+    return hub.run("instructor", code)
+
+
+def action(hub: Hub, role: str, what: str) -> dict:
+    """The Assignments tab's own request (nbgrader's server extension) in the student's server."""
+    body = {"course_id": COURSE_ID, "assignment_id": ASSIGNMENT}
+    return hub.server(role, "POST", f"/assignments/{what}", json=body).json()
+
+
+PROBE = """
+import glob, json, os
+results = {{}}
+def attempt(name, fn):
+    try:
+        fn()
+        results[name] = "allowed"
+    except PermissionError:
+        results[name] = "denied"
+attempt("own submission copy", lambda: open(os.path.expanduser("~/{a}/{nb}")).read())
+attempt("list exchange inbound", lambda: os.listdir("{inbound}"))
+attempt("list exchange feedback", lambda: os.listdir("{feedback}"))
+attempt("other student's home", lambda: os.listdir("{other_home}"))
+attempt("other student's notebook", lambda: open("{other_home}/{a}/{nb}").read())
+attempt("collected submission", lambda: open("{course}/submitted/{other}/{a}/{nb}").read())
+attempt("source notebook", lambda: open("{course}/source/{a}/{nb}").read())
+attempt("gradebook", lambda: open("{course}/gradebook.db", "rb").read(16))
+results["inbound matches"] = glob.glob("{inbound}/{other}+*")
+print(json.dumps(results))
+"""
+
+
+def test_course_on_the_hub(hub: Hub, tmp_path: Path) -> None:
+    for role in hub.users:
+        hub.start(role)
+    key = keys()
+    a, b = hub.users["student1"], hub.users["student2"]
+
+    # Instructor: a course directory, the student version, released to the exchange.
+    instructor(
+        hub,
+        ["medialit", "course", "init", "course", "--solutions", str(ROOT / "solutions")],
+    )
+    instructor(
+        hub, ["nbgrader", "generate_assignment", ASSIGNMENT, "--force"], ["nbgrader", "release_assignment", ASSIGNMENT]
+    )
+    assert (hub.exchange / COURSE_ID / "outbound" / ASSIGNMENT / NOTEBOOK).is_file()
+    doctor = instructor(
+        hub,
+        [
+            "medialit",
+            "doctor",
+            "--hub",
+            "--instructors-group",
+            hub.groups["instructor"],
+            "--students-group",
+            hub.groups["student"],
+            "--python",
+            f"{HUB_ENV}/bin/python",
+        ],
+    )
+    lines = [line for line in doctor.splitlines() if line.startswith(("OK ", "!! "))]
+    assert len(lines) == 6 and all(line.startswith("OK ") for line in lines), doctor
+
+    # Students: fetch through the Assignments tab's API, highlight, validate, submit.
+    answers = {
+        "student1": {"ex01-q1": key["ex01-q1"]},
+        "student2": {"ex01-q1": key["ex01-q1"][:5], "ex01-q3": key["ex01-q3"]},
+    }
+    for role, items in answers.items():
+        listed = action(hub, role, "fetch")
+        assert listed["success"], listed
+        assert any(x["assignment_id"] == ASSIGNMENT and x["status"] == "fetched" for x in listed["value"]), listed
+        fetched = hub.home(role) / ASSIGNMENT / NOTEBOOK
+        assert fetched.stat().st_uid == _uid(hub.users[role])  # written by the student's own server
+        for item, spans in items.items():
+            saved = highlight(hub, role, item, spans)
+            assert saved["saved_by"] == hub.users[role]
+            assert [[s["start"], s["end"], s["label"]] for s in saved["spans"]] == sorted(spans)
+        checked = hub.server(role, "POST", "/assignments/validate", json={"path": f"{ASSIGNMENT}/{NOTEBOOK}"}).json()
+        assert checked["success"], checked
+        submitted = action(hub, role, "submit")
+        assert submitted["success"], submitted
+    inbound = sorted(p.name.split("+")[0] for p in (hub.exchange / COURSE_ID / "inbound").iterdir())
+    assert inbound == sorted([a, b])
+
+    # Instructor: collect, grade with the kit, release feedback.
+    instructor(
+        hub,
+        ["nbgrader", "collect", ASSIGNMENT],
+        ["medialit", "course", "grade", ASSIGNMENT, "--jobs", "2"],
+        ["nbgrader", "generate_feedback", ASSIGNMENT],
+        ["nbgrader", "release_feedback", ASSIGNMENT],
+    )
+    table = json.loads(
+        hub.run(
+            "instructor",
+            f"from medialit.course import scores_table; import json; "
+            f"print(json.dumps(scores_table(os.path.expanduser('~/course'), {ASSIGNMENT!r})))",
+        )
+        .strip()
+        .splitlines()[-1]
+    )
+    scores = {row["student"]: row for row in table}
+    partial = score_item("ex01-q1", key_spans(key["ex01-q1"][:5]), key_spans(key["ex01-q1"])).points
+    assert 0 < partial < 3
+    assert scores[a]["ex01-q1-test"] == 3.0 and scores[a]["ex01-q3-test"] == 0.0
+    assert scores[b]["ex01-q1-test"] == pytest.approx(partial) and scores[b]["ex01-q3-test"] == 3.0
+    assert scores[a]["ex01-q2-test"] == scores[b]["ex01-q2-test"] == 0.0
+
+    # Students: fetch their own feedback, which shows their own score.
+    for role, total in [("student1", scores[a]["total"]), ("student2", scores[b]["total"])]:
+        assert action(hub, role, "fetch_feedback")["success"]
+        pages = list((hub.home(role) / ASSIGNMENT / "feedback").glob(f"*/{ASSIGNMENT}.html"))
+        assert len(pages) == 1, pages
+        page = pages[0].read_text(encoding="utf-8")
+        assert f"Score: {total:g}" in page or f"{total:g} / 8" in page or f"{total:.1f}" in page, total
+        assert "BEGIN HIDDEN TESTS" not in page and "KEY =" not in page
+
+    # Isolation: student1 reaches only their own work.
+    course = hub.home("instructor") / "course"
+    probe = PROBE.format(
+        a=ASSIGNMENT,
+        nb=NOTEBOOK,
+        inbound=hub.exchange / COURSE_ID / "inbound",
+        feedback=hub.exchange / COURSE_ID / "feedback",
+        other_home=hub.home("student2"),
+        other=b,
+        course=course,
+    )
+    seen = json.loads(hub.run("student1", probe).strip().splitlines()[-1])
+    assert seen.pop("own submission copy") == "allowed"
+    assert seen.pop("inbound matches") == []
+    assert set(seen.values()) == {"denied"}, seen
+    for target in [course / "submitted" / b / ASSIGNMENT / NOTEBOOK, course / "gradebook.db"]:
+        assert target.exists()  # what was denied is really there
+
+    # The same submissions graded in PostgreSQL get the same scores.
+    pg_scores = grade_in_postgres(hub, course, tmp_path)
+    for student in (a, b):
+        sqlite = {k: v for k, v in scores[student].items() if k.endswith("-test")}
+        assert pg_scores[student] == pytest.approx(sqlite), (student, pg_scores[student], sqlite)
+    (tmp_path / "scores.json").write_text(json.dumps({"sqlite": scores, "postgresql": pg_scores}))
+    print("SCORES", json.dumps({"sqlite": scores, "postgresql": pg_scores}))
+
+
+def _uid(name: str) -> int:
+    import pwd
+
+    return pwd.getpwnam(name).pw_uid
+
+
+def grade_in_postgres(hub: Hub, course: Path, tmp_path: Path) -> dict[str, dict[str, float]]:
+    """A throwaway PostgreSQL cluster on 127.0.0.1; nbgrader grades the collected submissions into it."""
+    from nbgrader.api import Gradebook
+
+    pg = Path(sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))[-1]).parent
+    data = hub.base / "pg"
+    data.mkdir(mode=0o700)
+    shutil.chown(data, "postgres", "postgres")
+    port = free_port()
+    sh("runuser", "-u", "postgres", "--", str(pg / "initdb"), "-D", str(data / "db"), "-A", "trust", "-U", "postgres")
+    options = f"-p {port} -k {data} -c listen_addresses=127.0.0.1"
+    sh(
+        "runuser",
+        "-u",
+        "postgres",
+        "--",
+        str(pg / "pg_ctl"),
+        "-D",
+        str(data / "db"),
+        "-l",
+        str(data / "log"),
+        "-o",
+        options,
+        "-w",
+        "start",
+    )
+    try:
+        sh("runuser", "-u", "postgres", "--", str(pg / "createdb"), "-h", "127.0.0.1", "-p", str(port), "gradebook")
+        url = f"postgresql+psycopg2://postgres@127.0.0.1:{port}/gradebook"  # SQLAlchemy 2.1 defaults to psycopg 3
+        copy = tmp_path / "pg-course"
+        copy.mkdir()
+        for part in ("nbgrader_config.py", "source", "submitted"):
+            src = course / part
+            (shutil.copy2 if src.is_file() else shutil.copytree)(src, copy / part)
+        env = dict(os.environ, PATH=f"{Path(sys.executable).parent}:{os.environ['PATH']}", PYTHONWARNINGS="ignore")
+        nbgrader = str(Path(sys.executable).parent / "nbgrader")
+        for step in (["generate_assignment", ASSIGNMENT, "--force"], ["autograde", ASSIGNMENT, "--force"]):
+            done = subprocess.run(
+                [nbgrader, *step, f"--CourseDirectory.db_url={url}"], cwd=copy, env=env, capture_output=True, text=True
+            )
+            assert done.returncode == 0, done.stderr[-3000:]
+        found = {}
+        with Gradebook(url, course_id=COURSE_ID) as gb:
+            for student in (hub.users["student1"], hub.users["student2"]):
+                sub = gb.find_submission(ASSIGNMENT, student)
+                found[student] = {g.name: float(g.score) for nb in sub.notebooks for g in nb.grades}
+        return found
+    finally:
+        subprocess.run(
+            ["runuser", "-u", "postgres", "--", str(pg / "pg_ctl"), "-D", str(data / "db"), "-m", "fast", "stop"],
+            capture_output=True,
+        )
