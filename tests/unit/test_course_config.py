@@ -85,3 +85,12 @@ def test_course_init_command(medialit_command, tmp_path):
     assert load(target / "nbgrader_config.py").Execute.timeout == 9
     again = subprocess.run([*medialit_command, "course", "init", str(target)], capture_output=True, text=True)
     assert again.returncode == 2 and again.stderr.count("\n") == 1 and "not empty" in again.stderr
+
+
+def test_hidden_test_keys_are_the_keys_in_course_keys(made):
+    import json
+
+    for assignment in course.assignments(made / "source"):
+        for check in course.hidden_checks(made, assignment):
+            data = json.loads((REPO / "course" / "keys" / f"{check.item}.json").read_text(encoding="utf-8"))
+            assert [r[:3] for r in check.key] == [[k["start"], k["end"], k["label"]] for k in data["key"]]
