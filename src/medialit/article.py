@@ -187,8 +187,11 @@ def _read_text_file(path: Path) -> str:
 
 
 def bundled_ids() -> list[str]:
-    """Ids of the articles that ship inside the package."""
-    return sorted(p.name[:-3] for p in resources.files(BUNDLED).iterdir() if p.name.endswith(".md"))
+    """Ids of the articles that ship inside the package (Markdown files that open with front matter)."""
+    folder = resources.files(BUNDLED)
+    return sorted(
+        p.name[:-3] for p in folder.iterdir() if p.name.endswith(".md") and p.read_text(encoding="utf-8")[:4] == "---\n"
+    )
 
 
 def slug(title: str) -> str:
