@@ -19,6 +19,7 @@ paths, the authenticator and the user names:
     MEDIALIT_HUB_URL          where the hub listens (default http://127.0.0.1:8000; put a TLS
                               reverse proxy such as nginx or Caddy in front for the class)
     MEDIALIT_FORMGRADER_PORT  loopback port of the course's formgrader service (default 9999)
+    MEDIALIT_GRADER_HOME      home of the grader account grader-COURSE (default /home/grader-COURSE)
 
 See course/jupyterhub/README.md for the steps from an empty server.
 """
@@ -33,6 +34,7 @@ COURSE = os.environ.get("MEDIALIT_COURSE_ID", "medialit")
 INSTRUCTORS = [u for u in os.environ.get("MEDIALIT_INSTRUCTORS", "").split(",") if u]
 STUDENTS = [u for u in os.environ.get("MEDIALIT_STUDENTS", "").split(",") if u]
 GRADER = f"grader-{COURSE}"  # shared system account that owns the course directory
+GRADER_HOME = os.environ.get("MEDIALIT_GRADER_HOME", f"/home/{GRADER}")
 
 c.JupyterHub.bind_url = os.environ.get("MEDIALIT_HUB_URL", "http://127.0.0.1:8000")
 c.JupyterHub.hub_ip = "127.0.0.1"
@@ -72,7 +74,7 @@ c.JupyterHub.services = [
         "url": f"http://127.0.0.1:{os.environ.get('MEDIALIT_FORMGRADER_PORT', '9999')}",
         "command": [f"{ENV}/bin/jupyterhub-singleuser", "--ServerApp.default_url=/formgrader"],
         "user": GRADER,
-        "cwd": f"/home/{GRADER}",
+        "cwd": GRADER_HOME,
         "environment": {
             "PATH": f"{ENV}/bin:/usr/local/bin:/usr/bin:/bin",
             "JUPYTER_CONFIG_PATH": JUPYTER_DIR,

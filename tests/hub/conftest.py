@@ -29,12 +29,13 @@ c.ConfigurableHTTPProxy.command = [{chp!r}]
 c.JupyterHub.cleanup_servers = True
 c.Spawner.environment.update({{"MEDIALIT_EXCHANGE": {exchange!r}}})
 
+# The formgrader service (run as the grader account) uses the test exchange too.
+for service in c.JupyterHub.services:
+    service["environment"]["MEDIALIT_EXCHANGE"] = {exchange!r}
+
 # The test drives users through the REST API with this service's admin token.
-# The course's formgrader service is left out (it needs the grader account).
-c.JupyterHub.services = [{{"name": "e2e-admin", "api_token": {token!r}}}]
-c.JupyterHub.load_roles = [
-    r for r in c.JupyterHub.load_roles if not any("service=" in s for s in r["scopes"])
-] + [{{"name": "admin", "services": ["e2e-admin"]}}]
+c.JupyterHub.services.append({{"name": "e2e-admin", "api_token": {token!r}}})
+c.JupyterHub.load_roles.append({{"name": "admin", "services": ["e2e-admin"]}})
 """
 
 
@@ -53,6 +54,7 @@ def hub() -> Iterator[Hub]:
     base.chmod(0o755)  # users must traverse it to reach their homes and the exchange
     users = {"instructor": f"mlh{tag}i", "student1": f"mlh{tag}a", "student2": f"mlh{tag}b"}
     groups = {"instructor": f"mlh{tag}-instructors", "student": f"mlh{tag}-students"}
+    grader = f"grader-{COURSE_ID}"  # the formgrader service's account: the name the hub config expects
     created: list[str] = []
     proc = None
     try:
@@ -64,6 +66,9 @@ def hub() -> Iterator[Hub]:
             sh("useradd", "-m", "-d", str(base / "home" / name), "-s", "/bin/bash", "-G", group, name)
             created.append(name)
             (base / "home" / name).chmod(0o700)
+        sh("useradd", "-m", "-d", str(base / "home" / grader), "-s", "/bin/bash", "-G", groups["instructor"], grader)
+        created.append(grader)
+        (base / "home" / grader).chmod(0o700)
         exchange = base / "exchange"
         exchange.mkdir()
         exchange.chmod(0o1777)
@@ -71,6 +76,7 @@ def hub() -> Iterator[Hub]:
         jupyter_dir.mkdir(mode=0o755)
         shutil.copy2(ROOT / "course" / "jupyterhub" / "nbgrader_config.py", jupyter_dir / "nbgrader_config.py")
         (jupyter_dir / "nbgrader_config.py").chmod(0o644)
+        _grader_course(grader, base / "home" / grader, jupyter_dir)
 
         state = base / "hub"
         state.mkdir(mode=0o700)
@@ -97,6 +103,8 @@ def hub() -> Iterator[Hub]:
                 "MEDIALIT_HUB_URL": f"http://127.0.0.1:{port}",
                 "MEDIALIT_HUB_DB": f"sqlite:///{state / 'jupyterhub.sqlite'}",
                 "MEDIALIT_HUB_COOKIE": str(state / "cookie_secret"),
+                "MEDIALIT_FORMGRADER_PORT": str(free_port()),
+                "MEDIALIT_GRADER_HOME": str(base / "home" / grader),
             }
         )
         log = (state / "hub.log").open("w")
@@ -120,6 +128,17 @@ def hub() -> Iterator[Hub]:
         for group in groups.values():
             subprocess.run(["groupdel", group], capture_output=True)
         shutil.rmtree(base, ignore_errors=True)
+
+
+def _grader_course(grader: str, home: Path, jupyter_dir: Path) -> None:
+    """The grader account's course directory, where its formgrader looks (README, step 4)."""
+    env = f"PATH={HUB_ENV}/bin:/usr/bin:/bin JUPYTER_CONFIG_PATH={jupyter_dir} HOME={home}"
+    solutions = ROOT / "solutions"
+    setup = (
+        f"cd {home} && env {env} medialit course init course --solutions {solutions} && mkdir -p .jupyter && "
+        f"echo 'c.CourseDirectory.root = \"{home}/course\"' > .jupyter/nbgrader_config.py"
+    )
+    sh("runuser", "-u", grader, "--", "sh", "-c", setup)
 
 
 def _wait_for_hub(hub: Hub, proc: subprocess.Popen, log: Path) -> None:

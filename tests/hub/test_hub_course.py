@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import requests
 from hubkit import ASSIGNMENT, COURSE_ID, HUB_ENV, ROOT, Hub, free_port, sh
 
 from medialit.grading import key_spans, score_item
@@ -266,3 +267,18 @@ def grade_in_postgres(hub: Hub, course: Path, tmp_path: Path) -> dict[str, dict[
             ["runuser", "-u", "postgres", "--", str(pg / "pg_ctl"), "-D", str(data / "db"), "-m", "fast", "stop"],
             capture_output=True,
         )
+
+
+def test_formgrader_service_opens_for_instructors_only(hub: Hub) -> None:
+    """The course's formgrader runs as a hub service (the grader account) and sees the course."""
+    for role in ("instructor", "student1"):
+        if role not in hub.tokens:
+            hub.start(role)
+    url = f"{hub.url}/services/{COURSE_ID}/formgrader/api/assignments"
+    seen = requests.get(url, headers={"Authorization": f"token {hub.tokens['instructor']}"}, timeout=120)
+    assert seen.status_code == 200, seen.text[:500]
+    assert ASSIGNMENT in [a["name"] for a in seen.json()]
+    refused = requests.get(url, headers={"Authorization": f"token {hub.tokens['student1']}"}, timeout=120)
+    assert refused.status_code == 403, refused.status_code
+    service = hub.api("GET", f"/services/{COURSE_ID}").json()
+    assert Path(f"/proc/{service['pid']}").stat().st_uid == _uid(f"grader-{COURSE_ID}")  # not root
