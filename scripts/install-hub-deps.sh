@@ -38,14 +38,24 @@ fi
 
 key="$(cat pyproject.toml "$0" | sha256sum | cut -c1-16)"
 stamp="$HUB_ENV/.medialit-hub-$key"
-if [ -f "$stamp" ]; then
-    echo "medialit: shared hub environment ready in $HUB_ENV"
-    exit 0
+if [ ! -f "$stamp" ]; then
+    if ! "$HUB_PYTHON" -c 'import ensurepip, venv' 2>/dev/null; then apt_install python3-venv; fi
+    echo "medialit: building the shared hub environment in $HUB_ENV (a minute or two the first time)"
+    $SUDO mkdir -p "$(dirname "$HUB_ENV")"
+    $SUDO "$HUB_PYTHON" -m venv "$HUB_ENV"
+    $SUDO "$HUB_ENV/bin/python" -m pip install --quiet --disable-pip-version-check "$PWD" jupyterhub psycopg2-binary
+    $SUDO rm -f "$HUB_ENV"/.medialit-kit-*
+    $SUDO touch "$stamp"
 fi
-if ! "$HUB_PYTHON" -c 'import ensurepip, venv' 2>/dev/null; then apt_install python3-venv; fi
-echo "medialit: building the shared hub environment in $HUB_ENV (a minute or two the first time)"
-$SUDO mkdir -p "$(dirname "$HUB_ENV")"
-$SUDO "$HUB_PYTHON" -m venv "$HUB_ENV"
-$SUDO "$HUB_ENV/bin/python" -m pip install --quiet --disable-pip-version-check -e "$PWD" jupyterhub
+
+# The kit itself is copied in (not an editable install): users may not be able to
+# enter the checkout. Reinstalled, without touching the rest, when src/ changes.
+kit="$(find src -type f -not -path '*/__pycache__/*' -not -path '*.egg-info/*' | sort | xargs cat | sha256sum | cut -c1-16)"
+if [ ! -f "$HUB_ENV/.medialit-kit-$kit" ]; then
+    echo "medialit: installing this checkout's medialit into $HUB_ENV"
+    $SUDO "$HUB_ENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps --force-reinstall "$PWD"
+    $SUDO rm -f "$HUB_ENV"/.medialit-kit-*
+    $SUDO touch "$HUB_ENV/.medialit-kit-$kit"
+fi
 $SUDO chmod -R a+rX "$HUB_ENV"
-$SUDO touch "$stamp"
+echo "medialit: shared hub environment ready in $HUB_ENV"

@@ -61,6 +61,9 @@ def hub() -> Iterator[Hub]:
         for group in groups.values():
             sh("groupadd", group)
         (base / "home").mkdir(mode=0o755)
+        # The instructors' copy of the exercises, where they can read it (the checkout may be closed to them).
+        shutil.copytree(ROOT / "solutions", base / "solutions", ignore=shutil.ignore_patterns("*.highlights.json"))
+        subprocess.run(["chmod", "-R", "a+rX", str(base / "solutions")], check=True)
         for role, name in users.items():
             group = groups["instructor" if role == "instructor" else "student"]
             sh("useradd", "-m", "-d", str(base / "home" / name), "-s", "/bin/bash", "-G", group, name)
@@ -133,7 +136,7 @@ def hub() -> Iterator[Hub]:
 def _grader_course(grader: str, home: Path, jupyter_dir: Path) -> None:
     """The grader account's course directory, where its formgrader looks (README, step 4)."""
     env = f"PATH={HUB_ENV}/bin:/usr/bin:/bin JUPYTER_CONFIG_PATH={jupyter_dir} HOME={home}"
-    solutions = ROOT / "solutions"
+    solutions = home.parent.parent / "solutions"
     setup = (
         f"cd {home} && env {env} medialit course init course --solutions {solutions} && mkdir -p .jupyter && "
         f"echo 'c.CourseDirectory.root = \"{home}/course\"' > .jupyter/nbgrader_config.py"

@@ -104,7 +104,7 @@ def test_course_on_the_hub(hub: Hub, tmp_path: Path) -> None:
     # Instructor: a course directory, the student version, released to the exchange.
     instructor(
         hub,
-        ["medialit", "course", "init", "course", "--solutions", str(ROOT / "solutions")],
+        ["medialit", "course", "init", "course", "--solutions", str(hub.base / "solutions")],
     )
     instructor(
         hub, ["nbgrader", "generate_assignment", ASSIGNMENT, "--force"], ["nbgrader", "release_assignment", ASSIGNMENT]
