@@ -258,26 +258,27 @@ def grade(
     todo = [s for s in students if force or not (course / "autograded" / s / assignment / DONE_MARK).exists()]
     skipped = [s for s in students if s not in todo]
     outcomes: list[Outcome] = []
-    checks = hidden_checks(course, assignment) if verify_scores else []
-    with tempfile.TemporaryDirectory(prefix="medialit-grade-") as tmp, gradebook(course / "gradebook.db") as main:
+    with tempfile.TemporaryDirectory(prefix="medialit-grade-") as tmp, ThreadPoolExecutor(max(1, jobs)) as pool:
         snapshot = Path(tmp) / "gradebook.db"
         shutil.copy2(course / "gradebook.db", snapshot)
+        groups = [(Path(tempfile.mkdtemp(prefix="course-", dir=tmp)), c) for c in _chunks(todo, jobs)]
+        pending = {pool.submit(_grade_chunk, course, assignment, c, snapshot, w): w for w, c in groups}
+        # while nbgrader runs: read the keys and open the course gradebook (its alembic check takes a while)
+        checks = hidden_checks(course, assignment) if verify_scores else []
+        with gradebook(course / "gradebook.db") as main:
 
-        def record(work: Path, chunk: list[str], retry: list[str] | None) -> None:
-            """Merge a finished group, one student at a time (the only writer of the course gradebook)."""
-            graded = [s for s in chunk if (work / "autograded" / s / assignment).is_dir()]
-            failed = [s for s in chunk if s not in graded]
-            if retry is not None and len(chunk) > 1:
-                retry.extend(failed)  # graded again alone, so a failure is only its own
-                failed = []
-            with gradebook(work / "gradebook.db") if graded else _nothing() as source:
-                for student in graded + failed:
-                    error = "" if student in graded else _failure(course, assignment, student, work)
-                    outcomes.append(_finish(course, assignment, student, (work, source, main, checks), error))
+            def record(work: Path, chunk: list[str], retry: list[str] | None) -> None:
+                """Merge a finished group, one student at a time (the only writer of the course gradebook)."""
+                graded = [s for s in chunk if (work / "autograded" / s / assignment).is_dir()]
+                failed = [s for s in chunk if s not in graded]
+                if retry is not None and len(chunk) > 1:
+                    retry.extend(failed)  # graded again alone, so a failure is only its own
+                    failed = []
+                with gradebook(work / "gradebook.db") if graded else _nothing() as source:
+                    for student in graded + failed:
+                        error = "" if student in graded else _failure(course, assignment, student, work)
+                        outcomes.append(_finish(course, assignment, student, (work, source, main, checks), error))
 
-        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-            groups = [(Path(tempfile.mkdtemp(prefix="course-", dir=tmp)), c) for c in _chunks(todo, jobs)]
-            pending = {pool.submit(_grade_chunk, course, assignment, c, snapshot, w): w for w, c in groups}
             retry: list[str] = []
             _follow(pending, groups, assignment, progress, len(todo), lambda f: record(*f.result(), retry))
             groups = [(Path(tempfile.mkdtemp(prefix="course-", dir=tmp)), [s]) for s in retry]
