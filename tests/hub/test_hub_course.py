@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -160,7 +161,7 @@ def test_course_on_the_hub(hub: Hub, tmp_path: Path) -> None:
     table = json.loads(
         hub.run(
             "instructor",
-            f"from medialit.course import scores_table; import json; "
+            f"from medialit.course import scores_table; import json, os; "
             f"print(json.dumps(scores_table(os.path.expanduser('~/course'), {ASSIGNMENT!r})))",
         )
         .strip()
@@ -179,7 +180,9 @@ def test_course_on_the_hub(hub: Hub, tmp_path: Path) -> None:
         pages = list((hub.home(role) / ASSIGNMENT / "feedback").glob(f"*/{ASSIGNMENT}.html"))
         assert len(pages) == 1, pages
         page = pages[0].read_text(encoding="utf-8")
-        assert f"Score: {total:g}" in page or f"{total:g} / 8" in page or f"{total:.1f}" in page, total
+        text = re.sub(r"<[^>]+>", " ", page)
+        q1 = scores[hub.users[role]]["ex01-q1-test"]
+        assert f"Score: {total:.1f} / 8.0" in text and f"Score: {q1:.1f} / 3.0" in text, (total, q1)
         assert "BEGIN HIDDEN TESTS" not in page and "KEY =" not in page
 
     # Isolation: student1 reaches only their own work.
