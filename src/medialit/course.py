@@ -195,7 +195,6 @@ def _nbgrader_command() -> str:
 def _env() -> dict[str, str]:
     env = dict(os.environ)
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
-    env.setdefault("PYTHONWARNINGS", "ignore")
     return env
 
 
