@@ -19,9 +19,9 @@ from medialit.nlp.framing import (
     SCARE_QUOTE_REASON,
     framing_cues,
     in_quote,
-    quote_pairs,
 )
 from medialit.nlp.lexicons import load_lexicon
+from medialit.nlp.quotes import quote_pairs
 
 
 @pytest.fixture(scope="module")

@@ -28,6 +28,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from medialit.nlp.lexicons import load_lexicon
+from medialit.nlp.quotes import quote_pairs
 from medialit.spans import Span
 
 FRAMING_CATEGORIES: tuple[tuple[str, str], ...] = (
@@ -214,44 +215,6 @@ def _speech_verb_cues(doc: Doc, rules: _Rules, regions: list[tuple[int, int]]) -
 
 
 # ---------------------------------------------------------------- quotation marks
-
-_PAIRS = {"“": "”", "„": "“”", "«": "»", "»": "«", '"': '"', "‘": "’", "‚": "‘’", "'": "'", "‹": "›", "›": "‹"}
-_CLOSERS = frozenset("”“»«\"’‘'›‹")
-_SINGLE = frozenset("‘’‚'‹›")
-_OPEN_BEFORE = "([{–—-/"
-_MARK = re.compile("[" + re.escape("".join(sorted(set(_PAIRS) | _CLOSERS))) + "]")
-
-
-def quote_pairs(text: str) -> list[tuple[int, int, bool]]:
-    """``(start, end, closed)`` of each pair of quotation marks, marks included; one line at a time.
-
-    An apostrophe inside a word (don’t, Støre’s) can neither open nor close. A
-    double mark left open at the end of a line (a quotation running over
-    paragraphs) runs to the line end, with ``closed`` False.
-    """
-    pairs: list[tuple[int, int, bool]] = []
-    for line in re.finditer(r"[^\n]+", text):
-        stack: list[int] = []
-        for match in _MARK.finditer(text, line.start(), line.end()):
-            k, mark = match.start(), match.group()
-            before = text[k - 1] if k > line.start() else " "
-            after = text[k + 1] if k + 1 < line.end() else " "
-            depth = _matching_opener(text, stack, mark) if not before.isspace() and not after.isalnum() else None
-            if depth is not None:
-                pairs.append((stack[depth], k + 1, True))
-                del stack[depth:]  # marks opened inside and never closed were not quotes ('90s)
-            elif mark in _PAIRS and (before.isspace() or before in _OPEN_BEFORE or before in _PAIRS) and after.strip():
-                stack.append(k)
-        pairs.extend((start, line.end(), False) for start in stack if text[start] not in _SINGLE)
-    return sorted(pairs)
-
-
-def _matching_opener(text: str, stack: list[int], mark: str) -> int | None:
-    """Index in ``stack`` of the innermost open mark that ``mark`` can close, if any."""
-    for depth in range(len(stack) - 1, -1, -1):
-        if mark in _PAIRS[text[stack[depth]]]:
-            return depth
-    return None
 
 
 def _classify_pairs(doc: Doc, text: str, pairs: list[tuple[int, int, bool]], rules: _Rules) -> tuple[list, list]:

@@ -1,9 +1,12 @@
-"""Quotation spans found by their marks, for every common style, never failing on unbalanced marks.
+"""Quotation marks paired in every common style, never failing on unbalanced marks.
 
-Marks are paired inside one paragraph. A quotation opened and not closed in its
-paragraph runs to the paragraph's end: that is how newspapers print a quote
-that continues into the next paragraph, and it keeps a stray mark from
-swallowing the rest of the article.
+Marks are paired inside one paragraph, nested pairs included (``quote_pairs``,
+used by the framing cues for scare quotes inside quotations); ``find_quotes``
+keeps the outermost ones (used by attribution and sentence labels). A double
+quotation opened and not closed in its paragraph runs to the paragraph's end:
+that is how newspapers print a quote that continues into the next paragraph,
+and it keeps a stray mark from swallowing the rest of the article. An
+apostrophe inside a word (don’t, Støre’s) can neither open nor close.
 """
 
 from __future__ import annotations
@@ -12,8 +15,44 @@ import re
 from dataclasses import dataclass
 
 # opener -> closers it accepts; „ pairs with “ (German) or ” (Nordic), » « is the Danish order
-PAIRS = {"“": "”", "„": "“”", "«": "»", "»": "«", "‘": "’", "‚": "‘’", "‹": "›", '"': '"', "'": "'"}
-MARKS = frozenset("“”„«»‘’‚‹›\"'")
+PAIRS = {"“": "”", "„": "“”", "«": "»", "»": "«", '"': '"', "‘": "’", "‚": "‘’", "'": "'", "‹": "›", "›": "‹"}
+CLOSERS = frozenset("”“»«\"’‘'›‹")
+MARKS = frozenset(PAIRS) | CLOSERS
+SINGLE = frozenset("‘’‚'‹›")
+OPEN_BEFORE = "([{–—-/"
+MARK = re.compile("[" + re.escape("".join(sorted(set(PAIRS) | CLOSERS))) + "]")
+
+
+def quote_pairs(text: str) -> list[tuple[int, int, bool]]:
+    """``(start, end, closed)`` of each pair of quotation marks, marks included; one line at a time.
+
+    An apostrophe inside a word (don’t, Støre’s) can neither open nor close. A
+    double mark left open at the end of a line (a quotation running over
+    paragraphs) runs to the line end, with ``closed`` False.
+    """
+    pairs: list[tuple[int, int, bool]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        stack: list[int] = []
+        for match in MARK.finditer(text, line.start(), line.end()):
+            k, mark = match.start(), match.group()
+            before = text[k - 1] if k > line.start() else " "
+            after = text[k + 1] if k + 1 < line.end() else " "
+            depth = _matching_opener(text, stack, mark) if not before.isspace() and not after.isalnum() else None
+            if depth is not None:
+                pairs.append((stack[depth], k + 1, True))
+                del stack[depth:]  # marks opened inside and never closed were not quotes ('90s)
+            elif mark in PAIRS and (before.isspace() or before in OPEN_BEFORE or before in PAIRS) and after.strip():
+                stack.append(k)
+        pairs.extend((start, line.end(), False) for start in stack if text[start] not in SINGLE)
+    return sorted(pairs)
+
+
+def _matching_opener(text: str, stack: list[int], mark: str) -> int | None:
+    """Index in ``stack`` of the innermost open mark that ``mark`` can close, if any."""
+    for depth in range(len(stack) - 1, -1, -1):
+        if mark in PAIRS[text[stack[depth]]]:
+            return depth
+    return None
 
 
 @dataclass(frozen=True)
@@ -31,53 +70,22 @@ class Quote:
 
 
 def find_quotes(body: str) -> list[Quote]:
-    """Every quotation in ``body`` (outermost ones; nested quotes stay inside their parent)."""
+    """Every outermost quotation in ``body``; nested quotes stay inside their parent."""
     quotes: list[Quote] = []
-    for line in re.finditer(r"[^\n]+", body):
-        quotes.extend(_paragraph_quotes(body, line.start(), line.end()))
-    return quotes
-
-
-def _paragraph_quotes(body: str, start: int, end: int) -> list[Quote]:
-    quotes = []
-    opener: int | None = None
-    for k in range(start, end):
-        ch = body[k]
-        if ch not in MARKS:
+    for start, end, closed in quote_pairs(body):
+        if quotes and start < quotes[-1].outer_end:
             continue
-        if opener is None:
-            if _can_open(body, k, start, end):
-                opener = k
-        elif ch in PAIRS[body[opener]] and _can_close(body, k, end):
-            if k > opener + 1:
-                quotes.append(Quote(opener + 1, k, opener, True))
-            opener = None
-    if opener is not None:
-        stop = end
-        while stop > opener + 1 and not body[stop - 1].isalnum() and body[stop - 1] not in ".!?…":
-            stop -= 1
-        if stop > opener + 1:
-            quotes.append(Quote(opener + 1, stop, opener, False))
+        stop = end - 1 if closed else _trim_open_end(body, start, end)
+        if stop > start + 1:
+            quotes.append(Quote(start + 1, stop, start, closed))
     return quotes
 
 
-def _can_open(body: str, k: int, start: int, end: int) -> bool:
-    ch = body[k]
-    if ch not in PAIRS or ch in "”›":
-        return False
-    before = body[k - 1] if k > start else " "
-    after = body[k + 1] if k + 1 < end else " "
-    if ch in "'’" or ch == "‘":
-        # an apostrophe sits between letters ("Norway's") or after one ("Afghans'")
-        return not before.isalnum() and after.isalnum()
-    if ch == '"':
-        return not after.isspace() and not before.isalnum()
-    return not after.isspace()
-
-
-def _can_close(body: str, k: int, end: int) -> bool:
-    after = body[k + 1] if k + 1 < end else " "
-    return not after.isalnum()
+def _trim_open_end(body: str, opener: int, end: int) -> int:
+    """An open quote ends at its paragraph's last word or sentence mark, not on trailing marks."""
+    while end > opener + 1 and not body[end - 1].isalnum() and body[end - 1] not in ".!?…":
+        end -= 1
+    return end
 
 
 def quote_at(quotes: list[Quote], position: int) -> Quote | None:
