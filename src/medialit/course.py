@@ -31,12 +31,12 @@ from typing import Any
 import nbformat
 
 from medialit.grading import (
-    ITEMS,
     ITEMS_FILE,
     SIDECAR_SUFFIX,
     AnswerError,
     define_items,
     key_spans,
+    known_items,
     load_answer,
     score_item,
 )
@@ -106,7 +106,7 @@ class CourseError(ValueError):
 def find_solutions(start: Path | None = None) -> Path:
     """The ``solutions/`` folder of the medialit checkout (it is not in the wheel: it holds the keys)."""
     for base in [start or Path.cwd(), Path(__file__).resolve().parents[2]]:
-        for candidate in (base, base / "solutions"):
+        for candidate in (base / "solutions", base):  # a checkout root also holds notebooks/*/*.ipynb
             if candidate.is_dir() and any(candidate.glob("*/*.ipynb")):
                 return candidate
     raise CourseError("no solutions/ folder found: run in the medialit checkout or pass --solutions PATH")
@@ -116,10 +116,16 @@ def assignments(solutions: Path) -> list[str]:
     return sorted(p.name for p in solutions.iterdir() if p.is_dir() and any(p.glob("*.ipynb")))
 
 
-def sidecars(assignment: str) -> list[str]:
-    """Sidecar file names the assignment's highlighters save to (excluded from overwriting)."""
+def sidecars(assignment: str, folder: Path | None = None) -> list[str]:
+    """Sidecar file names the assignment's highlighters save to (excluded from overwriting).
+
+    ``folder`` is the assignment's source folder: an exercise made by
+    ``medialit new-exercise`` lists its items in an items file there.
+    """
+    if folder is not None and (folder / ITEMS_FILE).is_file():
+        define_items(folder / ITEMS_FILE)
     prefix = assignment.split("-")[0]
-    return [item.sidecar for item in ITEMS.values() if item.id.startswith(prefix + "-")]
+    return [item.sidecar for item in known_items().values() if item.id.startswith(prefix + "-")]
 
 
 def init(
@@ -138,7 +144,7 @@ def init(
     names = assignments(src)
     for name in names:
         shutil.copytree(src / name, course / "source" / name, ignore=_not_sources)
-    exclude = {name: sidecars(name) for name in names}
+    exclude = {name: sidecars(name, course / "source" / name) for name in names}
     config = CONFIG.format(course_id=course_id, timeout=int(timeout), exclude=exclude, show_hidden=show_hidden_tests)
     (course / "nbgrader_config.py").write_text(config, encoding="utf-8")
     return course

@@ -22,10 +22,11 @@ import json
 import re
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from medialit.article import Article, load_article
@@ -70,65 +71,69 @@ class Item:
         return self.load().body[start:end]
 
 
-ITEMS: dict[str, Item] = {
-    item.id: item
-    for item in (
-        Item(
-            "ex01-q1",
-            "stoere-putin-call",
-            ("– I appealed", "Russia’s rhetoric has changed."),
-            "spans",
-            ("source", "cue"),
-            3,
-        ),
-        Item(
-            "ex01-q2",
-            "stoere-putin-call",
-            ("– I appealed", "Russia’s rhetoric has changed."),
-            "speakers",
-            (),
-            2,
-        ),
-        Item(
-            "ex01-q3",
-            "scientology-website-attacked",
-            ("Though YouTube is complying", "unknown author on pigmy."),
-            "spans",
-            SOURCE_KINDS,
-            3,
-        ),
-        Item(
-            "ex02-q1",
-            "stoere-putin-call",
-            ("There is increasing focus", "anti-tank missiles to Ukraine."),
-            "sentences",
-            REASONS,
-            3,
-        ),
-        Item(
-            "ex02-q2",
-            "indonesia-asylum-seekers-rescued",
-            ("On Friday, fishermen", "at sea in the region."),
-            "sentences",
-            REASONS,
-            3,
-        ),
-        Item(
-            "ex03-q1",
-            "scientology-website-attacked",
-            ("Writing in a blog post", 'an all-out war."'),
-            "words",
-            ("loaded",),
-            3,
-        ),
-    )
-}
+ITEMS: Mapping[str, Item] = MappingProxyType(
+    {
+        item.id: item
+        for item in (
+            Item(
+                "ex01-q1",
+                "stoere-putin-call",
+                ("– I appealed", "Russia’s rhetoric has changed."),
+                "spans",
+                ("source", "cue"),
+                3,
+            ),
+            Item(
+                "ex01-q2",
+                "stoere-putin-call",
+                ("– I appealed", "Russia’s rhetoric has changed."),
+                "speakers",
+                (),
+                2,
+            ),
+            Item(
+                "ex01-q3",
+                "scientology-website-attacked",
+                ("Though YouTube is complying", "unknown author on pigmy."),
+                "spans",
+                SOURCE_KINDS,
+                3,
+            ),
+            Item(
+                "ex02-q1",
+                "stoere-putin-call",
+                ("There is increasing focus", "anti-tank missiles to Ukraine."),
+                "sentences",
+                REASONS,
+                3,
+            ),
+            Item(
+                "ex02-q2",
+                "indonesia-asylum-seekers-rescued",
+                ("On Friday, fishermen", "at sea in the region."),
+                "sentences",
+                REASONS,
+                3,
+            ),
+            Item(
+                "ex03-q1",
+                "scientology-website-attacked",
+                ("Writing in a blog post", 'an all-out war."'),
+                "words",
+                ("loaded",),
+                3,
+            ),
+        )
+    }
+)
 
 
 @cache
 def _article(article_id: str) -> Article:
     return load_article(article_id)
 
+
+_OWN_ITEMS: dict[str, Item] = {}
 
 ITEMS_FILE = "medialit-items.json"
 """Items of an instructor's own exercise (``medialit new-exercise``), beside its notebook and article."""
@@ -152,17 +157,28 @@ def define_items(path: str | Path) -> list[Item]:
         ]
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise AnswerError(f"{path.name} cannot be read ({type(error).__name__}): generate the exercise again") from None
-    ITEMS.update((it.id, it) for it in found)
+    for it in found:
+        define_item(it)
     return found
 
 
+def define_item(it: Item) -> None:
+    """Make an instructor's item known in this process; the kit's own ``ITEMS`` stay as shipped."""
+    _OWN_ITEMS[it.id] = it
+
+
+def known_items() -> dict[str, Item]:
+    """The kit's items and any instructor items defined in this process."""
+    return {**ITEMS, **_OWN_ITEMS}
+
+
 def item(item_id: str) -> Item:
-    if item_id not in ITEMS and Path(ITEMS_FILE).is_file():  # an instructor's own exercise, run in its folder
+    if item_id not in known_items() and Path(ITEMS_FILE).is_file():  # an instructor's own exercise, in its folder
         define_items(ITEMS_FILE)
     try:
-        return ITEMS[item_id]
+        return known_items()[item_id]
     except KeyError:
-        raise AnswerError(f"no exercise item {item_id!r}; known items: {', '.join(ITEMS)}") from None
+        raise AnswerError(f"no exercise item {item_id!r}; known items: {', '.join(known_items())}") from None
 
 
 # ---------------------------------------------------------------- reading answers

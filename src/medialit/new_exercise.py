@@ -23,7 +23,7 @@ import nbformat
 
 from medialit.answer_key import checked_key, unreviewed
 from medialit.article import Article
-from medialit.grading import ITEMS, ITEMS_FILE, REASONS, SIDECAR_SUFFIX, Item, define_items
+from medialit.grading import ITEMS_FILE, REASONS, SIDECAR_SUFFIX, Item, define_item, define_items
 
 EXERCISE_KINDS = ("attribution", "unsupported", "framing")
 BUILD_SCRIPT = Path(__file__).resolve().parents[2] / "course" / "build.py"
@@ -160,11 +160,6 @@ def build(article: Article, key: dict[str, Any], kind: str, name: str, article_f
     nb = b.notebook(f"Exercise: {title}", f"Article: {source}. {intro}", cells)
     nbformat.validate(nb)
     return nb
-
-
-def define_item(it: Item) -> None:
-    """Make the item known to ``medialit.grading`` in this process (the notebook reads it from the items file)."""
-    ITEMS[it.id] = it
 
 
 def target_folder(into: Path | None, name: str, solutions: Path) -> Path:

@@ -12,7 +12,7 @@ from medialit.grading import AnswerError, check, grade, item, key_spans, load_an
 
 REPO = Path(__file__).resolve().parents[2]
 BUILT_IN = sorted(p.stem for p in (REPO / "course" / "keys").glob("*.json"))
-"""The kit's own items (other tests may register an instructor's items in ``grading.ITEMS`` too)."""
+"""The kit's own items (``grading.ITEMS``; instructor items are kept apart in ``known_items()``)."""
 
 
 def key(item_id: str) -> list[list]:
