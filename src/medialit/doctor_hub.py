@@ -2,9 +2,10 @@
 
 One line per check, OK or what to do, like ``medialit doctor``: the nbgrader
 exchange folder and its modes, the course id in the nbgrader config every
-server reads, the Unix groups for instructors and students, and the kit in the
-Python the single-user servers run (tried as an ordinary user when run as
-root, since the usual failure is a folder other users cannot enter).
+server reads, grading kernels whose errors never quote answer keys, the Unix
+groups for instructors and students, and the kit in the Python the single-user
+servers run (tried as an ordinary user when run as root, since the usual
+failure is a folder other users cannot enter).
 Nothing here changes the machine. The setup it checks is course/jupyterhub/.
 """
 
@@ -101,6 +102,20 @@ def check_course_id(configured: str, expected: str | None, used: list[Path]) -> 
     return Check("course id", True, f"{configured} ({where})")
 
 
+def check_feedback_tracebacks(arguments: list[str], used: list[Path]) -> Check:
+    """Grading kernels must print one-line errors: a full traceback quotes the test cell, answer key included."""
+    if "--InteractiveShell.xmode=Minimal" in arguments:
+        return Check("feedback tracebacks", True, "minimal (failed test cells do not quote their code)")
+    where = ", ".join(str(p) for p in used) or "the hub's nbgrader_config.py"
+    return Check(
+        "feedback tracebacks",
+        False,
+        "full tracebacks would show answer keys in feedback when a test cell fails; add "
+        'c.Execute.extra_arguments = ["--HistoryManager.hist_file=:memory:", "--InteractiveShell.xmode=Minimal"] '
+        f"to {where}",
+    )
+
+
 def check_group(label: str, name: str) -> Check:
     try:
         group = grp.getgrnam(name)
@@ -151,6 +166,7 @@ def hub_checks(args: argparse.Namespace) -> list[Callable[[], Check]]:
         lambda: check_exchange(root),
         lambda: check_course_id(str(config.CourseDirectory.get("course_id", "")), args.course_id, used),
         lambda: check_inbound(root, course_id or "medialit"),
+        lambda: check_feedback_tracebacks(list(config.Execute.get("extra_arguments", [])), used),
         lambda: check_group("instructors group", args.instructors_group),
         lambda: check_group("students group", args.students_group),
         lambda: check_kit(args.python, unprivileged),

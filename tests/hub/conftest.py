@@ -43,6 +43,8 @@ c.JupyterHub.load_roles.append({{"name": "admin", "services": ["e2e-admin"]}})
 def hub() -> Iterator[Hub]:
     if os.geteuid() != 0:
         pytest.fail("the hub test must run as root: it creates system users and runs the hub as root")
+    # The single-user servers run a copy of the kit: bring it up to date with this checkout (quick when it is).
+    sh("bash", str(ROOT / "scripts" / "install-hub-deps.sh"))
     for need, hint in [
         (HUB_ENV / "bin" / "jupyterhub-singleuser", "bash scripts/install-hub-deps.sh"),
         (Path(shutil.which("configurable-http-proxy") or "/missing"), "bash scripts/install-hub-deps.sh"),

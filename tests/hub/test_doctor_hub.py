@@ -12,7 +12,14 @@ from pathlib import Path
 import pytest
 
 from medialit import doctor_hub
-from medialit.doctor_hub import check_course_id, check_exchange, check_group, check_inbound, check_kit
+from medialit.doctor_hub import (
+    check_course_id,
+    check_exchange,
+    check_feedback_tracebacks,
+    check_group,
+    check_inbound,
+    check_kit,
+)
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 
@@ -65,6 +72,15 @@ def test_course_id_from_the_config_every_server_reads(tmp_path, monkeypatch):
     assert not check_course_id("media101", "medialit", used).ok
     missing = check_course_id("", None, [])
     assert not missing.ok and "c.CourseDirectory.course_id" in missing.detail
+
+
+def test_feedback_tracebacks_from_the_shipped_hub_config(monkeypatch):
+    shipped = Path(__file__).resolve().parents[2] / "course" / "jupyterhub"
+    monkeypatch.setenv("JUPYTER_CONFIG_PATH", str(shipped))
+    config, used = doctor_hub.nbgrader_config(shipped / "nowhere")
+    assert check_feedback_tracebacks(list(config.Execute.extra_arguments), used).ok
+    missing = check_feedback_tracebacks(["--HistoryManager.hist_file=:memory:"], used)
+    assert not missing.ok and "InteractiveShell.xmode=Minimal" in missing.detail
 
 
 def test_a_broken_config_is_reported_not_raised(tmp_path, monkeypatch):
@@ -124,6 +140,7 @@ def test_cli_flag_prints_one_line_per_check(tmp_path, monkeypatch):
         "!! exchange",
         "!! course id",
         "OK exchange inbound",
+        "!! feedback tracebacks",
         "!! instructors group",
         "!! students group",
         "!! single-user kit",

@@ -126,7 +126,7 @@ def test_course_on_the_hub(hub: Hub, tmp_path: Path) -> None:
         ],
     )
     lines = [line for line in doctor.splitlines() if line.startswith(("OK ", "!! "))]
-    assert len(lines) == 6 and all(line.startswith("OK ") for line in lines), doctor
+    assert len(lines) == 7 and all(line.startswith("OK ") for line in lines), doctor
 
     # Students: fetch through the Assignments tab's API, highlight, validate, submit.
     answers = {
