@@ -69,6 +69,9 @@ c.CourseDirectory.course_id = {course_id!r}
 # A student's cell may loop forever: stop it after this many seconds; later cells still run.
 c.Execute.timeout = {timeout}
 c.Execute.interrupt_on_timeout = True
+# A failing test cell's traceback would quote the hidden test's code (the key) in the feedback:
+# print only the exception's type and message.
+c.Execute.extra_arguments = ["--InteractiveShell.xmode=Minimal"]
 
 # Any stderr output zeroes a test cell in nbgrader; library warnings must not cost points.
 c.IgnorePattern.enabled = True
