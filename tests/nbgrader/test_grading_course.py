@@ -141,6 +141,14 @@ def test_released_feedback_hides_hidden_tests_unless_asked(graded, tmp_path):
     assert "BEGIN HIDDEN TESTS" in _feedback_html(opted, "solution")
 
 
+@pytest.mark.parametrize("student", ["unchanged", "wrong-type", "syntax-error", "exception"])
+def test_feedback_of_a_failing_test_cell_quotes_no_key(graded, student):
+    """A failing hidden test's traceback would quote its code, the key included: tracebacks are minimal."""
+    html = _feedback_html(graded.root, student)
+    assert "KEY =" not in html and "BEGIN HIDDEN TESTS" not in html
+    assert "Error" in html  # the failure itself is still shown to the student
+
+
 def test_parallel_scores_equal_plain_sequential_autograde(graded, tmp_path):
     """The same honest submissions graded by plain `nbgrader autograde` give the same per-cell scores."""
     root = course.init(tmp_path / "plain", graded.root / "source", timeout=6)
