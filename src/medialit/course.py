@@ -258,8 +258,9 @@ def grade(
     submission that nbgrader cannot grade is reported and the batch goes on.
     """
     course = Path(course_dir).resolve()
-    if not (course / "gradebook.db").exists() or not (course / "release" / assignment).is_dir():
-        raise CourseError(f"{assignment} is not released in {course}: run `nbgrader generate_assignment {assignment}`")
+    url = db_url(course)
+    if not (course / "release" / assignment).is_dir():
+        raise CourseError(_not_released(course, assignment))
     students = submissions(course, assignment)
     if not students:
         raise CourseError(f"no submissions of {assignment} in {course / 'submitted'}")
@@ -267,13 +268,12 @@ def grade(
     skipped = [s for s in students if s not in todo]
     outcomes: list[Outcome] = []
     with tempfile.TemporaryDirectory(prefix="medialit-grade-") as tmp, ThreadPoolExecutor(max(1, jobs)) as pool:
-        snapshot = Path(tmp) / "gradebook.db"
-        shutil.copy2(course / "gradebook.db", snapshot)
+        snapshot = _snapshot(course, url, assignment, Path(tmp) / "gradebook.db")
         groups = [(Path(tempfile.mkdtemp(prefix="course-", dir=tmp)), c) for c in _chunks(todo, jobs)]
         pending = {pool.submit(_grade_chunk, course, assignment, c, snapshot, w): w for w, c in groups}
         # while nbgrader runs: read the keys and open the course gradebook (its alembic check takes a while)
         checks = hidden_checks(course, assignment) if verify_scores else []
-        with gradebook(course / "gradebook.db") as main:
+        with gradebook(url) as main:
 
             def record(work: Path, chunk: list[str], retry: list[str] | None) -> None:
                 """Merge a finished group, one student at a time (the only writer of the course gradebook)."""
@@ -298,13 +298,66 @@ def grade(
 
 
 @contextmanager
-def gradebook(path: Path) -> Iterator[Any]:
-    """An open nbgrader Gradebook (opening one runs `alembic`, so open few and keep them)."""
+def gradebook(where: Path | str) -> Iterator[Any]:
+    """An open nbgrader Gradebook: a SQLite file, or a database URL (opening one runs `alembic`, so open few)."""
     from nbgrader.api import Gradebook
 
     os.environ["PATH"] = _env()["PATH"]  # nbgrader calls `alembic` from PATH
-    with _quiet(), Gradebook(f"sqlite:///{path}", course_id=COURSE_ID) as gb:
+    url = where if isinstance(where, str) else f"sqlite:///{where}"
+    with _quiet(), Gradebook(url, course_id=COURSE_ID) as gb:
         yield gb
+
+
+def db_url(course: Path) -> str:
+    """The course's gradebook URL, read as nbgrader reads it (default: ``<course>/gradebook.db``)."""
+    from nbgrader.apps import NbGrader
+    from nbgrader.coursedir import CourseDirectory
+
+    app = NbGrader(log_level="CRITICAL", raise_config_file_errors=True)
+    with _in_course(Path(course)), _quiet():
+        try:
+            app.load_config_file()  # the Jupyter config folders, then the course's nbgrader_config.py
+        except Exception as problem:  # any error in the instructor's config file
+            raise CourseError(f"{Path(course) / 'nbgrader_config.py'} does not load: {problem}; fix it") from None
+        url = CourseDirectory(parent=app).db_url
+    if url.startswith("sqlite:///"):  # a relative file is relative to the course, where nbgrader runs
+        url = f"sqlite:///{Path(course).resolve() / url.removeprefix('sqlite:///')}"
+    return url
+
+
+def _not_released(course: Path, assignment: str) -> str:
+    return f"{assignment} is not released in {course}: run `nbgrader generate_assignment {assignment}`"
+
+
+def _snapshot(course: Path, url: str, assignment: str, target: Path) -> Path:
+    """The private gradebook every job starts from: the course's SQLite file, or the assignment copied out of
+    another database (its assignment, notebook and cell rows: all that `autograde` reads)."""
+    from nbgrader.api import MissingEntry
+
+    if url.startswith("sqlite:///"):
+        source = Path(url.removeprefix("sqlite:///"))  # absolute: see db_url
+        if not source.is_file():
+            raise CourseError(_not_released(course, assignment))
+        shutil.copy2(source, target)
+        return target
+    with gradebook(url) as main, gradebook(target) as copy:
+        try:
+            found = main.find_assignment(assignment)
+        except MissingEntry:
+            raise CourseError(_not_released(course, assignment)) from None
+        copy.update_or_create_assignment(assignment, duedate=found.duedate)
+        for nb in found.notebooks:
+            copy.add_notebook(nb.name, assignment, kernelspec=nb.kernelspec)
+            for c in nb.grade_cells:
+                copy.add_grade_cell(c.name, nb.name, assignment, max_score=c.max_score, cell_type=c.cell_type)
+            for c in nb.solution_cells:
+                copy.add_solution_cell(c.name, nb.name, assignment)
+            for c in nb.task_cells:
+                copy.add_task_cell(c.name, nb.name, assignment, max_score=c.max_score, cell_type=c.cell_type)
+            for c in nb.source_cells:
+                fields = {"cell_type": c.cell_type, "locked": c.locked, "source": c.source, "checksum": c.checksum}
+                copy.add_source_cell(c.name, nb.name, assignment, **fields)
+    return target
 
 
 @contextmanager
@@ -340,7 +393,8 @@ def _grade_chunk(course: Path, assignment: str, students: list[str], snapshot: P
         shutil.copytree(course / "submitted" / student / assignment, work / "submitted" / student / assignment)
     limit = len(students) * (120 + 20 * DEFAULT_TIMEOUT)
     try:
-        done = nbgrader(work, "autograde", assignment, "--force", timeout=limit)
+        private = f"--CourseDirectory.db_url=sqlite:///{work / 'gradebook.db'}"  # never the course's own
+        done = nbgrader(work, "autograde", assignment, "--force", private, timeout=limit)
         (work / "autograde.log").write_text(done.stdout + done.stderr, encoding="utf-8")
     except subprocess.TimeoutExpired:
         (work / "autograde.log").write_text(f"TimeoutExpired: nbgrader ran longer than {limit} s\n", encoding="utf-8")
@@ -420,7 +474,7 @@ def merge(src: Any, dst: Any, assignment: str, student: str) -> None:
 
 def test_scores(course: Path, assignment: str, student: str) -> dict[str, float]:
     """Autograded points of every graded code cell of one submission, by grade id."""
-    with gradebook(Path(course) / "gradebook.db") as gb:
+    with gradebook(db_url(Path(course))) as gb:
         return _scores(gb, assignment, student)
 
 
@@ -551,7 +605,7 @@ def scores_table(course_dir: str | Path, assignment: str) -> list[dict[str, Any]
 
     course = Path(course_dir)
     rows = []
-    with gradebook(course / "gradebook.db") as gb:
+    with gradebook(db_url(course)) as gb:
         for student in submissions(course, assignment):
             try:
                 sub = gb.find_submission(assignment, student)

@@ -118,7 +118,7 @@ def write_report(course_dir: str | Path, assignment: str) -> list[Path]:
 
 def _max_points(course: Path, assignment: str) -> dict[str, float]:
 
-    with courses.gradebook(course / "gradebook.db") as gb:
+    with courses.gradebook(courses.db_url(course)) as gb:
         found = gb.find_assignment(assignment)
         return {c.name: float(c.max_score) for nb in found.notebooks for c in nb.grade_cells}
 
