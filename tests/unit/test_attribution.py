@@ -280,3 +280,9 @@ def test_quote_after_a_prepositional_phrase(nlp):
     text = 'Report\nMaria Lopez said in a statement, "We are ready for the storm."\n'
     body, a = only(nlp, text)
     assert (a.kind, a.content.text(body)) == ("direct", "We are ready for the storm.")
+
+
+def test_a_quoted_word_in_the_next_heading_does_not_continue_indirect_speech(nlp):
+    text = "Talks\nMaria Lund added that the talks had failed.\n“Frosty” meeting\nThe meeting ended at noon.\n"
+    body, a = only(nlp, text)
+    assert (a.content.text(body), a.kind) == ("the talks had failed", "indirect")

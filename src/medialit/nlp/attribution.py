@@ -595,10 +595,14 @@ class _Finder:
             if quote is None or quote.open_mark >= limit:
                 return start, end
             gap = self.body[position : quote.open_mark]
-            if gap.strip() or gap.count("\n") > 2:
-                return start, end
+            if gap.strip() or gap.count("\n") > 2 or self._in_heading(quote.open_mark):
+                return start, end  # a heading's quoted word ("“tidy” conversation") is no continued quotation
             end = quote.end
             position = quote.outer_end
+
+    def _in_heading(self, position: int) -> bool:
+        block = self._block_of(position)
+        return block is not None and block.kind == "heading"
 
     def _starts_quote(self, k: int) -> bool:
         return self.body[self.blocks[k].start] in "\"“„«»‘'"
