@@ -37,6 +37,10 @@ class ArticleScore:
     cue: Counts
     sentences: dict[str, Counts]
     missed: tuple[str, ...] = ()
+    kind_agreed: int = 0
+    """Of the attributions counted right, how many have the gold kind."""
+    content_f1: float = 0.0
+    """Summed character-overlap F1 of their content spans (divide by ``attribution.tp`` for the mean)."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,8 @@ class Evaluation:
             sum((a.attribution for a in self.articles), Counts()),
             sum((a.cue for a in self.articles), Counts()),
             {label: sum((a.sentences[label] for a in self.articles), Counts()) for label in SENTENCE_LABELS},
+            kind_agreed=sum(a.kind_agreed for a in self.articles),
+            content_f1=sum(a.content_f1 for a in self.articles),
         )
         object.__setattr__(self, "micro", total)
 
@@ -83,6 +89,11 @@ class Evaluation:
         rows = {"attribution": self.micro.attribution, "cue only": self.micro.cue, **self.micro.sentences}
         for name, c in rows.items():
             lines.append(f"{name:<12} {c.tp:>4} {c.fp:>4} {c.fn:>4} {c.precision:>6.3f} {c.recall:>6.3f} {c.f1:>6.3f}")
+        right = max(1, self.micro.attribution.tp)
+        lines.append(
+            f"of the attributions right: kind as gold {self.micro.kind_agreed}/{self.micro.attribution.tp}, "
+            f"mean content overlap F1 {self.micro.content_f1 / right:.3f}"
+        )
         missed = [f"  {a.article}: {m}" for a in self.articles for m in a.missed]
         if missed:
             lines += ["", "missed attributions (gold speaker: cue)", *missed]
@@ -126,7 +137,19 @@ def score_article(md: Path, gold_path: Path, nlp: Language) -> ArticleScore:
         label: count(match(_with(analysis.sentences, label), _with(gold.sentences, label), _overlap))
         for label in SENTENCE_LABELS
     }
-    return ArticleScore(article.id, count(right), count(cue_matches), sentences, missed)
+    pairs = [(predicted[int(m.answer.label)], key[int(m.key.label)]) for m in right if m.status == "correct"]
+    kinds = sum(p.kind == g.kind for p, g in pairs)
+    content = sum(_content_f1(p, g) for p, g in pairs)
+    return ArticleScore(article.id, count(right), count(cue_matches), sentences, missed, kinds, content)
+
+
+def _content_f1(predicted: Attribution, gold: Attribution) -> float:
+    """Character-overlap F1 of two content spans (0 when either has none)."""
+    if predicted.content is None or gold.content is None:
+        return 0.0
+    shared = predicted.content.overlap(gold.content)
+    size = (predicted.content.end - predicted.content.start) + (gold.content.end - gold.content.start)
+    return 2 * shared / size if size else 0.0
 
 
 def _tagged(attributions: list[Attribution]) -> list[Span]:
@@ -182,6 +205,8 @@ def _row(score: ArticleScore) -> dict[str, Any]:
         "cue": counts(score.cue),
         "sentences": {label: counts(c) for label, c in score.sentences.items()},
         "missed": list(score.missed),
+        "kind_agreed": score.kind_agreed,
+        "content_f1_mean": score.content_f1 / score.attribution.tp if score.attribution.tp else 0.0,
     }
 
 

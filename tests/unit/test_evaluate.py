@@ -39,6 +39,14 @@ def test_example_article_every_gold_attribution_found(evaluation):
     assert example.attribution.fn == 0, example.missed
 
 
+def test_matched_attributions_have_the_gold_kind_and_content(evaluation):
+    """Beyond the targets: a right attribution should also carry the right kind and roughly the gold content."""
+    micro = evaluation.micro
+    assert micro.kind_agreed / micro.attribution.tp >= 0.9
+    assert micro.content_f1 / micro.attribution.tp >= 0.9
+    assert "mean content overlap F1" in evaluation.to_text()
+
+
 def test_targets_met_and_reports(evaluation):
     assert evaluation.targets_met
     text = evaluation.to_text()
