@@ -41,7 +41,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "grade",
         help="autograde all submissions of an assignment in parallel into the one gradebook",
         description="Run nbgrader autograde for every submitted/STUDENT/ID, N at a time, merge the results "
-        "into gradebook.db and re-check every score outside the student's kernel. Students already "
+        "into the course gradebook (its db_url: SQLite or PostgreSQL) and re-check every score outside "
+        "the student's kernel. Students already "
         "graded are skipped (resume after an interruption) unless --force.",
     )
     grade.add_argument("id", help="assignment id, e.g. ex01-attribution")

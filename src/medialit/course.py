@@ -393,8 +393,9 @@ def _grade_chunk(course: Path, assignment: str, students: list[str], snapshot: P
         shutil.copytree(course / "submitted" / student / assignment, work / "submitted" / student / assignment)
     limit = len(students) * (120 + 20 * DEFAULT_TIMEOUT)
     try:
-        private = f"--CourseDirectory.db_url=sqlite:///{work / 'gradebook.db'}"  # never the course's own
-        done = nbgrader(work, "autograde", assignment, "--force", private, timeout=limit)
+        # never the course's own gradebook or folder, whatever a global nbgrader config says
+        private = [f"--CourseDirectory.db_url=sqlite:///{work / 'gradebook.db'}", f"--CourseDirectory.root={work}"]
+        done = nbgrader(work, "autograde", assignment, "--force", *private, timeout=limit)
         (work / "autograde.log").write_text(done.stdout + done.stderr, encoding="utf-8")
     except subprocess.TimeoutExpired:
         (work / "autograde.log").write_text(f"TimeoutExpired: nbgrader ran longer than {limit} s\n", encoding="utf-8")

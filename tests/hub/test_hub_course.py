@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import ast
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import requests
-from hubkit import ASSIGNMENT, COURSE_ID, HUB_ENV, ROOT, Hub, free_port, sh
+from hubkit import ASSIGNMENT, COURSE_ID, HUB_ENV, ROOT, Hub
+from postgres_server import postgres_database
 
 from medialit.grading import key_spans, score_item
 
@@ -219,57 +217,21 @@ def _uid(name: str) -> int:
 
 
 def grade_in_postgres(hub: Hub, course: Path, tmp_path: Path) -> dict[str, dict[str, float]]:
-    """A throwaway PostgreSQL cluster on 127.0.0.1; nbgrader grades the collected submissions into it."""
-    from nbgrader.api import Gradebook
+    """The collected submissions graded by `medialit course grade` into a throwaway PostgreSQL gradebook."""
+    from medialit import course as courses
 
-    pg = Path(sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))[-1]).parent
-    data = hub.base / "pg"
-    data.mkdir(mode=0o700)
-    shutil.chown(data, "postgres", "postgres")
-    port = free_port()
-    sh("runuser", "-u", "postgres", "--", str(pg / "initdb"), "-D", str(data / "db"), "-A", "trust", "-U", "postgres")
-    options = f"-p {port} -k {data} -c listen_addresses=127.0.0.1"
-    sh(
-        "runuser",
-        "-u",
-        "postgres",
-        "--",
-        str(pg / "pg_ctl"),
-        "-D",
-        str(data / "db"),
-        "-l",
-        str(data / "log"),
-        "-o",
-        options,
-        "-w",
-        "start",
-    )
-    try:
-        sh("runuser", "-u", "postgres", "--", str(pg / "createdb"), "-h", "127.0.0.1", "-p", str(port), "gradebook")
-        url = f"postgresql+psycopg2://postgres@127.0.0.1:{port}/gradebook"  # SQLAlchemy 2.1 defaults to psycopg 3
+    with postgres_database() as url:
         copy = tmp_path / "pg-course"
         copy.mkdir()
         for part in ("nbgrader_config.py", "source", "submitted"):
             src = course / part
             (shutil.copy2 if src.is_file() else shutil.copytree)(src, copy / part)
-        env = dict(os.environ, PATH=f"{Path(sys.executable).parent}:{os.environ['PATH']}", PYTHONWARNINGS="ignore")
-        nbgrader = str(Path(sys.executable).parent / "nbgrader")
-        for step in (["generate_assignment", ASSIGNMENT, "--force"], ["autograde", ASSIGNMENT, "--force"]):
-            done = subprocess.run(
-                [nbgrader, *step, f"--CourseDirectory.db_url={url}"], cwd=copy, env=env, capture_output=True, text=True
-            )
-            assert done.returncode == 0, done.stderr[-3000:]
-        found = {}
-        with Gradebook(url, course_id=COURSE_ID) as gb:
-            for student in (hub.users["student1"], hub.users["student2"]):
-                sub = gb.find_submission(ASSIGNMENT, student)
-                found[student] = {g.name: float(g.score) for nb in sub.notebooks for g in nb.grades}
-        return found
-    finally:
-        subprocess.run(
-            ["runuser", "-u", "postgres", "--", str(pg / "pg_ctl"), "-D", str(data / "db"), "-m", "fast", "stop"],
-            capture_output=True,
-        )
+        with (copy / "nbgrader_config.py").open("a", encoding="utf-8") as config:
+            config.write(f"\nc.CourseDirectory.db_url = {url!r}\nc.CourseDirectory.root = {str(copy)!r}\n")
+        courses.release(copy, ASSIGNMENT)
+        courses.grade(copy, ASSIGNMENT, jobs=2)
+        students = (hub.users["student1"], hub.users["student2"])
+        return {s: {k: v for k, v in courses.test_scores(copy, ASSIGNMENT, s).items()} for s in students}
 
 
 def test_formgrader_service_opens_for_instructors_only(hub: Hub) -> None:

@@ -9,16 +9,13 @@ course (``graded``), so both gradebooks grade the very same files.
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from postgres_server import postgres_database
 
 from medialit import course
 
@@ -31,39 +28,14 @@ TIMEOUT = 6  # as in conftest.py: the same course settings as the SQLite course
 STUDENTS = ["solution", "partial", "unchanged", "invalid-notebook"]  # full, partial, zero, and one nbgrader fails
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _as_postgres(*cmd: str) -> None:
-    done = subprocess.run(["runuser", "-u", "postgres", "--", *cmd], capture_output=True, text=True)
-    assert done.returncode == 0, f"{' '.join(cmd)}: {done.stderr[-2000:]}"
-
-
 @pytest.fixture(scope="module")
 def postgres() -> Iterator[str]:
-    """An empty database `gradebook` in a private PostgreSQL 15 cluster; yields its SQLAlchemy URL."""
-    if os.geteuid() != 0:
-        pytest.fail("this test must run as root: it runs PostgreSQL as the postgres user")
-    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
-    if not found:
-        pytest.fail("PostgreSQL's server programs are missing: run bash scripts/install-hub-deps.sh")
-    pg = found[-1].parent
-    base = Path(tempfile.mkdtemp(prefix="medialit-pg-", dir="/tmp"))
-    shutil.chown(base, "postgres", "postgres")
-    port = _free_port()
-    options = f"-p {port} -k {base} -c listen_addresses=127.0.0.1"
+    """An empty database `gradebook` in a private PostgreSQL cluster; yields its SQLAlchemy URL."""
     try:
-        _as_postgres(str(pg / "initdb"), "-D", str(base / "db"), "-A", "trust", "-U", "postgres")
-        _as_postgres(str(pg / "pg_ctl"), "-D", str(base / "db"), "-l", str(base / "log"), "-o", options, "-w", "start")
-        _as_postgres(str(pg / "createdb"), "-h", "127.0.0.1", "-p", str(port), "gradebook")
-        yield f"postgresql+psycopg2://postgres@127.0.0.1:{port}/gradebook"  # SQLAlchemy 2.1 defaults to psycopg 3
-    finally:
-        stop = [str(pg / "pg_ctl"), "-D", str(base / "db"), "-m", "fast", "stop"]
-        subprocess.run(["runuser", "-u", "postgres", "--", *stop], capture_output=True)
-        shutil.rmtree(base, ignore_errors=True)
+        with postgres_database() as url:
+            yield url
+    except RuntimeError as error:
+        pytest.fail(str(error))
 
 
 @pytest.fixture(scope="module")
