@@ -7,7 +7,6 @@ valid answer key and an analysis can be scored like a student's answer).
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +15,7 @@ from spacy.tokens import Doc
 
 from medialit.article import Article
 from medialit.nlp.attribution import find_attributions
+from medialit.nlp.framing import framing_cues
 from medialit.nlp.pipeline import load_pipeline, model_in_use
 from medialit.nlp.sentence_labels import label_sentences
 from medialit.nlp.sources import Source, collect_sources
@@ -83,20 +83,10 @@ def analyze(article: Article, nlp: Language | None = None) -> Analysis:
 def analyze_doc(doc: Doc, article: Article, model: str = "") -> Analysis:
     """The analysis of an already parsed body (``doc.text`` must be ``article.body``)."""
     found = find_attributions(doc, article)
-    sentences = label_sentences(doc, article, found)
+    framing = framing_cues(doc)
+    sentences = label_sentences(doc, article, found, framing)
     sources = collect_sources(article.body, found.attributions, found.kinds, found.silent, found.names)
-    return Analysis(article, found.attributions, sentences, framing_cues(doc), sources, model)
-
-
-def framing_cues(doc: Doc) -> list[Span]:
-    """Framing cues from ``medialit.nlp.framing`` when that module is installed, else none."""
-    try:
-        module = importlib.import_module("medialit.nlp.framing")
-    except ModuleNotFoundError as error:
-        if error.name == "medialit.nlp.framing":
-            return []
-        raise
-    return list(module.framing_cues(doc))
+    return Analysis(article, found.attributions, sentences, framing, sources, model)
 
 
 def _content(attribution: Attribution, body: str) -> str:

@@ -6,6 +6,7 @@ import pytest
 
 from medialit.article import from_text
 from medialit.nlp.attribution import find_attributions
+from medialit.nlp.framing import framing_cues
 from medialit.nlp.sentence_labels import label_sentences
 
 pytestmark = pytest.mark.model
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.model
 def labels(nlp, text: str):
     article = from_text(text, title="Test")
     doc = nlp(article.body)
-    spans = label_sentences(doc, article, find_attributions(doc, article))
+    spans = label_sentences(doc, article, find_attributions(doc, article), framing_cues(doc))
     assert [(s.start, s.end) for s in spans] == article.sentences
     return {s.text(article.body): s for s in spans}
 

@@ -14,6 +14,7 @@ Each label carries its reasons: the cue and speaker, the vague source, the hedge
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from functools import cache
 
 from spacy.matcher import Matcher
@@ -46,11 +47,16 @@ def _matcher(doc: Doc) -> Matcher:
 _MATCHERS: dict[int, Matcher] = {}
 
 
-def label_sentences(doc: Doc, article: Article, found: Found) -> list[Span]:
-    """A labelled Span for every sentence of ``article.sentences``, with the reasons for its label."""
+def label_sentences(doc: Doc, article: Article, found: Found, framing: Sequence[Span] = ()) -> list[Span]:
+    """A labelled Span for every sentence of ``article.sentences``, with the reasons for its label.
+
+    ``framing`` are the article's framing cues: a hedge or an evaluative or
+    loaded word in the article's own voice (not inside a quotation) makes an
+    otherwise unattributed sentence unsupported.
+    """
     body = article.body
     quotes = find_quotes(body)
-    cues = _cue_hits(doc, quotes)
+    cues = sorted(_cue_hits(doc, quotes) + _framing_hits(framing), key=lambda cue: cue[0])  # own reasons first
     starts = [c[0] for c in cues]
     headings = [(b.start, b.end) for b in article.paragraphs if b.kind == "heading"]
     out = []
@@ -108,7 +114,7 @@ def _reason(attribution: Attribution, body: str) -> str:
 
 
 def _cue_hits(doc: Doc, quotes) -> list[tuple[int, str]]:
-    """(position, reason) for hedges, impersonal constructions and evaluative words outside quotations."""
+    """(position, reason) for modal hedges and impersonal constructions ("it was known") outside quotations."""
     quote_starts = [q.start for q in quotes]
     hits = []
     for match_id, s, e in _matcher(doc)(doc):
@@ -120,10 +126,20 @@ def _cue_hits(doc: Doc, quotes) -> list[tuple[int, str]]:
             continue
         key = doc.vocab.strings[match_id]
         label = key.partition(":")[0]
-        kind = {"HEDGE": "hedge", "VAGUE_PASSIVE": "source hidden", "EVALUATIVE": "evaluative word"}.get(label, label)
+        kind = {"HEDGE": "hedge", "VAGUE_PASSIVE": "source hidden"}.get(label, label)
         hits.append((position, f"{kind}: {doc[s:e].text}"))
     hits.sort()
     return hits
+
+
+UNSUPPORTING_FRAMING = ("hedge", "evaluative", "loaded")
+
+
+def _framing_hits(framing: Sequence[Span]) -> list[tuple[int, str]]:
+    """(position, reason) for framing cues that carry a claim in the article's own voice."""
+    from medialit.nlp.framing import in_quote
+
+    return [(c.start, c.reasons[0]) for c in framing if c.label in UNSUPPORTING_FRAMING and not in_quote(c)]
 
 
 def _main_clause(verb) -> bool:
