@@ -1,6 +1,6 @@
 """Print how much analyze() costs beside the bare parse: ratio of analyze(article) to nlp(text).
 
-Usage: .venv/bin/python benchmarks/analyzer_speed.py [DIR ...]   (default: ../shared/corpus/dev)
+Usage: .venv/bin/python benchmarks/bench_analyze_per_article.py [DIR ...]   (default: ../shared/corpus/dev)
 
 Both sides use the same cached pipeline; the bare side is also timed on the
 model exactly as spacy.load gives it (without medialit's paragraph component).

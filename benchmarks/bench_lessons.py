@@ -1,4 +1,4 @@
-"""Run time of each lesson notebook, executed headless with nbclient (run: python benchmarks/lesson_notebooks.py).
+"""Run time of each lesson notebook, executed headless with nbclient (run: python benchmarks/bench_lessons.py).
 
 Runs in a temporary copy of notebooks/ so that no sidecar or export lands in
 the checkout, and prints one line per notebook plus the total. The goal is
