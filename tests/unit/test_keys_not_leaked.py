@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -51,31 +48,8 @@ def test_no_key_in_released_exercises_or_lessons(folder):
 
 
 @pytest.mark.slow
-def test_no_key_in_the_wheel(tmp_path):
-    source = tmp_path / "source"
-    source.mkdir()
-    for name in ("pyproject.toml", "README.md"):
-        shutil.copy(REPO / name, source / name)
-    shutil.copytree(REPO / "src", source / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--disable-pip-version-check",
-            "-q",
-            "-w",
-            tmp_path,
-            source,
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert done.returncode == 0, done.stderr
-    (wheel,) = tmp_path.glob("medialit-*.whl")
+def test_no_key_in_the_wheel(built_wheel):
+    wheel = built_wheel
     secret_lines = secrets()
     found = []
     with zipfile.ZipFile(wheel) as archive:
