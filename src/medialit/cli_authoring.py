@@ -75,10 +75,10 @@ def _ask(name: str) -> str:
 
 
 def run_draft_key(args: argparse.Namespace) -> int:
-    from medialit.answer_key import draft_key, unreviewed
     from medialit.article import load_article
     from medialit.cli import UserError
     from medialit.cli_analysis import _model_errors
+    from medialit.keys import draft_key, unreviewed
 
     article = load_article(args.article)
     path = args.out or (KEYS if KEYS.is_dir() else Path.cwd()) / f"{article.id}.key.json"

@@ -21,9 +21,9 @@ from typing import Any
 
 import nbformat
 
-from medialit.answer_key import checked_key, unreviewed
 from medialit.article import Article
 from medialit.grading import ITEMS_FILE, REASONS, SIDECAR_SUFFIX, Item, define_item, define_items
+from medialit.keys import checked_key, unreviewed
 
 EXERCISE_KINDS = ("attribution", "unsupported", "framing")
 BUILD_SCRIPT = Path(__file__).resolve().parents[2] / "course" / "build.py"

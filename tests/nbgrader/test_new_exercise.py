@@ -15,9 +15,9 @@ import nbformat
 import pytest
 
 from medialit import course
-from medialit.answer_key import decide, load_key, save_key
 from medialit.article import load_article
 from medialit.cli import main
+from medialit.keys import decide, load_key, save_key
 
 DEV = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "dev"
 ARTICLE = DEV / "ottawa-document-found-on-street.md"

@@ -8,9 +8,9 @@ import re
 import nbformat
 import pytest
 
-from medialit.answer_key import draft_key, key_problems, unreviewed
 from medialit.article import load_article
 from medialit.cli import main
+from medialit.keys import draft_key, key_problems, unreviewed
 from medialit.new_exercise import key_rows, whole_part
 
 ARTICLE_ID = "ottawa-document-found-on-street"

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from medialit.answer_key import draft_key, key_problems, unreviewed
 from medialit.article import load_article
 from medialit.cli import main
+from medialit.keys import draft_key, key_problems, unreviewed
 from medialit.spans import SpanError, check_gold
 from medialit.widgets.key_review import KeyReview
 

@@ -5,7 +5,7 @@ content, a sentence with its label, or a framing word); buttons accept,
 reject or step through items; fields edit a speaker, kind or sentence label;
 marks drawn in the Highlighter replace an item's spans or become an item the
 analyzer missed. Save writes the gold format through
-``medialit.answer_key.save_key``, which refuses a key that fails the corpus
+``medialit.keys.save_key``, which refuses a key that fails the corpus
 validator's checks and says why on the status line. Every button has a method
 of the same name, so the review can also be scripted or tested.
 """
@@ -18,7 +18,8 @@ from typing import Any
 
 import ipywidgets as w
 
-from medialit.answer_key import (
+from medialit.article import Article, load_article
+from medialit.keys import (
     SECTIONS,
     SUGGESTED,
     add_item,
@@ -29,7 +30,6 @@ from medialit.answer_key import (
     save_key,
     unreviewed,
 )
-from medialit.article import Article, load_article
 from medialit.spans import KINDS, SENTENCE_LABELS, Span, SpanError
 from medialit.widgets.highlighter import Highlighter
 
