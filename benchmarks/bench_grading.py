@@ -26,6 +26,8 @@ from pathlib import Path
 import nbformat
 
 from medialit import course
+from medialit.sidecar import Saved
+from medialit.spans import Span
 
 REPO = Path(__file__).resolve().parents[1]
 ASSIGNMENT = "ex01-attribution"
@@ -47,18 +49,9 @@ def submission(src: nbformat.NotebookNode, release: nbformat.NotebookNode, rng: 
         cell.source = f"answer_q{i} = [\n" + "\n".join(keep) + "\n]" if keep else f"answer_q{i} = None"
     if rng.random() < 0.25:  # this student used the highlighter for q1
         key = json.loads((REPO / "course" / "keys" / "ex01-q1.json").read_text(encoding="utf-8"))
-        spans = [{"start": k["start"], "end": k["end"], "label": k["label"]} for k in key["key"] if rng.random() < 0.8]
-        files["ex01-q1.highlights.json"] = json.dumps(
-            {
-                "format": "medialit-highlights",
-                "version": 1,
-                "article": key["article"],
-                "body_sha256": key["body_sha256"],
-                "mode": "spans",
-                "spans": spans,
-                "sentences": [],
-            }
-        )
+        spans = tuple(Span(k["start"], k["end"], k["label"]) for k in key["key"] if rng.random() < 0.8)
+        saved = Saved(key["article"], key["body_sha256"], "spans", spans)
+        files["ex01-q1.highlights.json"] = json.dumps(saved.to_json())
         (cell,) = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "ex01-q1-answer"]
         cell.source = "answer_q1 = None"
     return nb, files

@@ -17,6 +17,8 @@ import nbformat
 import pytest
 
 from medialit import course
+from medialit.sidecar import Saved
+from medialit.spans import Span
 
 REPO = Path(__file__).resolve().parents[2]
 EX01 = "ex01-attribution"
@@ -41,19 +43,12 @@ def solution_source(nb: nbformat.NotebookNode, grade_id: str) -> str:
 
 
 def key_sidecar(item_id: str) -> dict:
+    """A highlights file (``medialit.sidecar`` format) holding exactly the key's spans."""
     key = json.loads((REPO / "course" / "keys" / f"{item_id}.json").read_text(encoding="utf-8"))
-    spans = [{"start": k["start"], "end": k["end"], "label": k["label"]} for k in key["key"]]
-    return {
-        "format": "medialit-highlights",
-        "version": 1,
-        "article": key["article"],
-        "body_sha256": key["body_sha256"],
-        "mode": "spans",
-        "spans": spans,
-        "sentences": [],
-        "saved_at": "2026-11-27T08:00:00Z",
-        "saved_by": "student",
-    }
+    spans = tuple(Span(k["start"], k["end"], k["label"]) for k in key["key"])
+    when, who = "2026-11-27T08:00:00Z", "student"
+    saved = Saved(key["article"], key["body_sha256"], "spans", spans, saved_at=when, saved_by=who)
+    return saved.to_json()
 
 
 class Course:
