@@ -115,18 +115,18 @@ def write_key(item_id: str, rows: list[list]) -> None:
 
 
 def md(source: str, grade_id: str | None = None, **nbgrader) -> nbformat.NotebookNode:
-    cell = nbformat.v4.new_markdown_cell(source.strip())
-    if grade_id:
-        meta = {"schema_version": 3, "grade_id": grade_id, "grade": False, "solution": False, "locked": False}
-        cell.metadata.nbgrader = meta | nbgrader
-    return cell
+    return _nbgrader_cell(nbformat.v4.new_markdown_cell(source.strip()), grade_id, nbgrader)
 
 
 def code(source: str, grade_id: str | None = None, **nbgrader) -> nbformat.NotebookNode:
-    cell = nbformat.v4.new_code_cell(source.strip())
+    return _nbgrader_cell(nbformat.v4.new_code_cell(source.strip()), grade_id, nbgrader)
+
+
+def _nbgrader_cell(cell: nbformat.NotebookNode, grade_id: str | None, flags: dict) -> nbformat.NotebookNode:
+    """Give a cell nbgrader metadata (schema 3): not graded, no solution, unlocked unless ``flags`` say so."""
     if grade_id:
         meta = {"schema_version": 3, "grade_id": grade_id, "grade": False, "solution": False, "locked": False}
-        cell.metadata.nbgrader = meta | nbgrader
+        cell.metadata.nbgrader = meta | flags
     return cell
 
 
