@@ -48,3 +48,16 @@ def test_speech_verb_patterns_match_inflected_verbs():
     doc = nlp("She insisted")
     doc[1].lemma_ = "insist"
     assert [nlp.vocab.strings[m] for m, _, _ in matcher(doc)] == ["insist"]
+
+
+def test_per_vocab_builds_once_per_vocabulary():
+    from spacy.vocab import Vocab
+
+    from medialit.nlp.lexicons import per_vocab
+
+    built = []
+    first, second = Vocab(), Vocab()
+    one = per_vocab("test", first, lambda v: built.append(v) or object())
+    assert per_vocab("test", first, lambda v: built.append(v) or object()) is one
+    assert per_vocab("test", second, lambda v: built.append(v) or object()) is not one
+    assert built == [first, second]

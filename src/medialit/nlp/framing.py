@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from medialit.nlp.lexicons import load_lexicon
+from medialit.nlp.lexicons import load_lexicon, per_vocab
 from medialit.nlp.quotes import quote_pairs
 from medialit.spans import Span
 
@@ -139,16 +139,9 @@ class _Rules:
     quoting_lemmas: frozenset[str]
 
 
-_CACHE: dict[int, tuple[Vocab, _Rules]] = {}
-
-
 def _rules(vocab: Vocab) -> _Rules:
-    """Matchers for this vocabulary, built on first use (the cache keeps the vocab alive, so ids stay unique)."""
-    cached = _CACHE.get(id(vocab))
-    if cached is None or cached[0] is not vocab:
-        cached = (vocab, _compile(vocab))
-        _CACHE[id(vocab)] = cached
-    return cached[1]
+    """Matchers for this vocabulary, built on first use."""
+    return per_vocab("framing", vocab, _compile)
 
 
 def _compile(vocab: Vocab) -> _Rules:

@@ -9,10 +9,13 @@ file comes from is recorded in ``lexicons/SOURCES.md``.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
+from typing import Any, TypeVar
 
 PACKAGE = "medialit.nlp"
+T = TypeVar("T")
 
 
 @cache
@@ -33,3 +36,19 @@ def load_lexicon(name: str) -> tuple[dict, ...]:
 def lexicon_names() -> list[str]:
     folder = resources.files(PACKAGE) / "lexicons"
     return sorted(p.name[: -len(".jsonl")] for p in folder.iterdir() if p.name.endswith(".jsonl"))
+
+
+_PER_VOCAB: dict[tuple[str, int], tuple[Any, Any]] = {}
+
+
+def per_vocab(purpose: str, vocab: Any, build: Callable[[Any], T]) -> T:
+    """``build(vocab)`` once per vocabulary and purpose (matchers compiled from lexicons).
+
+    The cache holds the vocab itself, so its ``id`` cannot be reused by another
+    vocabulary while the entry exists.
+    """
+    cached = _PER_VOCAB.get((purpose, id(vocab)))
+    if cached is None or cached[0] is not vocab:
+        cached = (vocab, build(vocab))
+        _PER_VOCAB[(purpose, id(vocab))] = cached
+    return cached[1]

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from medialit.article import Article
 from medialit.nlp.attribution import Found
-from medialit.nlp.lexicons import load_lexicon
+from medialit.nlp.lexicons import load_lexicon, per_vocab
 from medialit.nlp.quotes import find_quotes
 from medialit.spans import Attribution, Span
 
@@ -35,16 +35,14 @@ def _patterns() -> tuple[tuple[str, list], ...]:
 
 
 def _matcher(doc: Doc) -> Matcher:
-    cached = _MATCHERS.get(id(doc.vocab))
-    if cached is None:
-        cached = Matcher(doc.vocab)
-        for key, pattern in _patterns():
-            cached.add(key, [pattern])
-        _MATCHERS[id(doc.vocab)] = cached
-    return cached
+    return per_vocab("unsupported_cues", doc.vocab, _compile)
 
 
-_MATCHERS: dict[int, Matcher] = {}
+def _compile(vocab) -> Matcher:
+    matcher = Matcher(vocab)
+    for key, pattern in _patterns():
+        matcher.add(key, [pattern])
+    return matcher
 
 
 def label_sentences(doc: Doc, article: Article, found: Found, framing: Sequence[Span] = ()) -> list[Span]:
