@@ -31,8 +31,10 @@ import argparse
 import hashlib
 import json
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -273,7 +275,7 @@ def build_gold(md_path: Path, draft: Path) -> dict[str, object]:
 
 
 def check(md_path: Path) -> int:
-    """Fill body_sha256 of the gold file beside the article, then run medialit's and the shared checks."""
+    """Fill body_sha256 of the gold file beside the article, then run medialit's and the shared checks on it."""
     gold_path = md_path.with_name(md_path.stem + ".gold.json")
     _, body = split_md(md_path.read_text(encoding="utf-8"))
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
@@ -285,7 +287,10 @@ def check(md_path: Path) -> int:
     problems = check_gold(gold, body)
     for problem in problems:
         print(f"{gold_path}: {problem}")
-    shared = subprocess.run([sys.executable, VALIDATE, str(md_path.parent)], capture_output=True, text=True)
+    with tempfile.TemporaryDirectory() as alone:
+        for path in (md_path, gold_path):
+            shutil.copy(path, alone)
+        shared = subprocess.run([sys.executable, VALIDATE, alone], capture_output=True, text=True)
     print(shared.stdout.strip().splitlines()[-1] if shared.stdout.strip() else shared.stderr.strip())
     if shared.returncode:
         print(shared.stdout)
