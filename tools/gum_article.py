@@ -75,7 +75,7 @@ def gum_text(path: str, repo: str = GUM, ref: str = "HEAD") -> str:
 
 def sentence_text(tokens: list[list[str]]) -> str:
     """Detokenise one sentence with SpaceAfter, joining hyphens (HYPH) and currency signs to their word."""
-    out = ""
+    words = []
     skip_to = 0
     for cols in tokens:
         ident = cols[0]
@@ -85,12 +85,19 @@ def sentence_text(tokens: list[list[str]]) -> str:
             skip_to = int(ident.split("-")[1])
         elif int(ident) <= skip_to:
             continue
-        glue_before = cols[4] == "HYPH"
-        glue_after = cols[4] == "HYPH" or (cols[4] == "$" and cols[1] in {"$", "US$", "€", "£"})
-        if glue_before:
+        words.append(cols)
+    out = ""
+    for i, cols in enumerate(words):
+        before = words[i - 1][1] if i else ""
+        after = words[i + 1][1] if i + 1 < len(words) else ""
+        hyphen = cols[1] == "-" and (
+            cols[4] == "HYPH" or (cols[4] == "SYM" and before[-1:].isalpha() and after[:1].isalpha())
+        )
+        currency = cols[4] == "$" and cols[1] in {"$", "US$", "€", "£"}
+        if hyphen or (currency and re.fullmatch(r"[A-Z]{1,3}", before)):
             out = out.rstrip(" ")
         out += cols[1]
-        if "SpaceAfter=No" not in cols[9] and not glue_after:
+        if "SpaceAfter=No" not in cols[9] and not hyphen and not currency:
             out += " "
     return out.strip()
 
