@@ -113,11 +113,11 @@ def parse_conllu(name: str, text: str) -> Document:
             key, _, value = line[len("# meta::") :].partition(" = ")
             meta[key] = value
         elif line.startswith("# newpar_block = "):
-            block = line[len("# newpar_block = ") :]
-            first = block.split("|")[0]
-            if first.split()[0] in LEFT_OUT:
-                count = re.search(r"\((\d+) s\)", first)
-                left_out = int(count.group(1)) if count else 1
+            # The blocks that open at this sentence, outermost first: "p (6 s) | figure (1 s) | caption (1 s)".
+            for block in line[len("# newpar_block = ") :].split("|"):
+                count = re.search(r"\((\d+) s\)", block)
+                if block.split()[0] in LEFT_OUT and count:
+                    left_out = max(left_out, int(count.group(1)))
             paragraphs.append([])
         elif line and not line.startswith("#"):
             tokens.append(line.split("\t"))
