@@ -22,7 +22,8 @@ Draft format (one line each, `#` starts a comment):
 N is the number of the sentence holding the cue; source and cue are looked up
 in that sentence (``text@2`` takes the second occurrence); the content runs from
 the first occurrence of its first words at or after that sentence's start (or
-``text@2``) to the end of its last words; ``=`` as speaker repeats the source.
+``text@2``; ``N/M`` starts the search at sentence M, for a quote before its cue)
+to the end of its last words; ``=`` as speaker repeats the source.
 """
 
 from __future__ import annotations
@@ -224,11 +225,13 @@ def attribution(body: str, spans: list[tuple[int, int]], line: str) -> dict[str,
     number, speaker, source, cue, content, kind = parts
     if kind not in KINDS:
         raise DraftError(f"kind {kind!r} is not one of {KINDS}: {line!r}")
+    number, _, content_from = number.partition("/")
     s_start, s_end = spans[int(number) - 1]
     src = locate(body, source, s_start, s_end, "source")
     cue_at = locate(body, cue, s_start, s_end, "cue")
     first, _, last = content.partition(" ... ")
-    c_start, c_first_end = locate(body, first, s_start, len(body), "content start")
+    from_start = spans[int(content_from) - 1][0] if content_from else s_start
+    c_start, c_first_end = locate(body, first, from_start, len(body), "content start")
     c_end = locate(body, last, c_start, len(body), "content end")[1] if last else c_first_end
     return {
         "speaker": src_text(body, src) if speaker == "=" else speaker,
