@@ -107,7 +107,8 @@ def parse_conllu(name: str, text: str) -> Document:
     """Group the sentences of a GUM .conllu into paragraphs, leaving out figures and captions."""
     meta: dict[str, str] = {}
     paragraphs: list[list[str]] = []
-    left_out = 0
+    left_out = head_left = 0
+    head: re.Match[str] | None = None
     tokens: list[list[str]] = []
     for line in [*text.split("\n"), ""]:
         if line.startswith("# meta::"):
@@ -115,10 +116,14 @@ def parse_conllu(name: str, text: str) -> Document:
             meta[key] = value
         elif line.startswith("# newpar_block = "):
             # The blocks that open at this sentence, outermost first: "p (6 s) | figure (1 s) | caption (1 s)".
-            for block in line[len("# newpar_block = ") :].split("|"):
+            blocks = line[len("# newpar_block = ") :].split("|")
+            for block in blocks:
                 count = re.search(r"\((\d+) s\)", block)
                 if block.split()[0] in LEFT_OUT and count:
                     left_out = max(left_out, int(count.group(1)))
+            # A headline is a paragraph of its own even when GUM puts no paragraph break after it.
+            head = re.fullmatch(r"head\b.*\((\d+) s\)\s*", blocks[0])
+            head_left = int(head.group(1)) if head else 0
             paragraphs.append([])
         elif line and not line.startswith("#"):
             tokens.append(line.split("\t"))
@@ -126,7 +131,11 @@ def parse_conllu(name: str, text: str) -> Document:
             if left_out:
                 left_out -= 1
             else:
+                if head and not head_left:
+                    paragraphs.append([])
+                    head = None
                 paragraphs[-1].append(sentence_text(tokens))
+                head_left -= 1 if head else 0
             tokens = []
     kept = []
     for paragraph in (p for p in paragraphs if p):
