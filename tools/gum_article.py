@@ -12,6 +12,7 @@ annotator's: this script only computes offsets, hashes and checks.
     python tools/gum_article.py sentences course/corpus/pending/nasa-shuttle-homes.md
     python tools/gum_article.py gold course/corpus/nasa-shuttle-homes.md DRAFT.txt
     python tools/gum_article.py check course/corpus/nasa-shuttle-homes.md
+    python tools/gum_article.py sources            # course/corpus/SOURCES.md, counts computed
 
 Draft format (one line each, `#` starts a comment):
 
@@ -328,6 +329,103 @@ def summary(md_path: Path) -> None:
     print(f"words {len(body.split())}; attributions {len(gold['attributions'])} {counts}; sentences {labels}")
 
 
+TOPICS = {
+    "australian-children-iodine-deficiency": "health / nutrition science",
+    "fan-expo-canada-2016": "pop culture / event report",
+    "greek-court-ancient-deities-worship": "courts / religion",
+    "hajj-stampede": "disaster / religion",
+    "hong-kong-legislative-election": "politics / elections",
+    "nasa-shuttle-anniversary-homes": "science / space policy",
+    "new-zealand-flag-change-process": "politics / national symbols",
+    "scientology-imprisonment-claim": "religion / allegations",
+    "taipei-lantern-festival": "culture / first-person feature",
+    "warhol-photo-legacy-exhibits": "arts / feature with interviews",
+    "ants-self-medication-interview": "science / interview",
+    "cyclone-phailin-experts-interview": "disaster / weather / interview of eight experts",
+}
+SOURCES_HEAD = """# Corpus: sources
+
+Openly licensed English articles annotated by course/annotation-guidelines.md, for tuning the analyzer
+on one part and measuring it on another (issue 14). Word counts are whitespace-separated tokens of the
+body (headline and dateline included). Wikinews text: each article's own page on en.wikinews.org is the
+source (licence CC BY 2.5; attribute "Wikinews" and link the article). The text was taken from the GUM
+corpus (github.com/amir-zeldes/gum, `dep/GUM_*.conllu`, the `# text` sentence lines) by
+`tools/gum_article.py make`: sentences joined into the article's paragraphs (GUM's `newpar` breaks),
+headline and dateline kept, image captions (GUM `figure` blocks), Sources lists and category lines left
+out. The only edits are tokenisation spacing: hyphens joined to their words (`Scientology - owned` →
+`Scientology-owned`) and currency signs to their amounts (`NZ $26` → `NZ$26`); spaced dashes are kept.
+GUM's sentences are the sentence boundaries of the gold files (a draft may join two where GUM split a
+quotation). `second/` holds blind second annotations of articles another annotator also annotated, for
+agreement. This file is written by `python tools/gum_article.py sources` (topics kept from this table).
+"""
+
+
+def pairs(folder: Path) -> list[Path]:
+    """The annotated articles in a folder: .md files with front matter (SOURCES.md and the like are not)."""
+    return sorted(p for p in folder.glob("*.md") if p.read_text(encoding="utf-8").startswith("---\n"))
+
+
+def article_counts(md_path: Path) -> dict[str, object]:
+    """What SOURCES.md reports for one article, computed from its files."""
+    text = md_path.read_text(encoding="utf-8")
+    head, body = split_md(text)
+    meta = dict(line.split(": ", 1) for line in head.strip("-\n").split("\n") if ": " in line)
+    meta = {k: json.loads(v) if v.startswith('"') else v for k, v in meta.items()}
+    gold = json.loads(md_path.with_name(md_path.stem + ".gold.json").read_text(encoding="utf-8"))
+    kinds = [sum(a["kind"] == k for a in gold["attributions"]) for k in KINDS]
+    labels = [sum(s["label"] == v for s in gold["sentences"]) for v in LABELS.values()]
+    return {
+        "meta": meta,
+        "words": len(body.split()),
+        "kinds": kinds,
+        "labels": labels,
+        "speakers": sorted({a["speaker"] for a in gold["attributions"]}),
+    }
+
+
+def kept_topics(path: Path) -> dict[str, str]:
+    if not path.exists():
+        return {}
+    rows = [line.split("|") for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("| ")]
+    return {cells[1].strip(): cells[3].strip() for cells in rows if len(cells) > 4}
+
+
+def sources_md(corpus: Path) -> str:
+    """SOURCES.md for every article in the corpus folder and its second/ folder, counts computed."""
+    topics = TOPICS | kept_topics(corpus / "SOURCES.md")
+    parts = [SOURCES_HEAD]
+    for title, folder in (("Articles", corpus), ("Second annotations (second/)", corpus / "second")):
+        found = [(p, article_counts(p)) for p in pairs(folder)] if folder.exists() else []
+        if not found:
+            continue
+        parts.append(
+            f"\n## {title}\n\n| id | title | topic | words | attributions (direct / indirect / mixed / "
+            "according_to) | sentences (attributed / unsupported / other) |\n|---|---|---|---:|---|---|"
+        )
+        for path, c in found:
+            k, s = c["kinds"], c["labels"]
+            parts.append(
+                f"| {path.stem} | {c['meta']['title']} | {topics.get(path.stem, '')} | {c['words']} | "
+                f"{sum(k)} ({' / '.join(map(str, k))}) | {sum(s)} ({' / '.join(map(str, s))}) |"
+            )
+        total_k = [sum(c["kinds"][i] for _, c in found) for i in range(4)]
+        total_s = [sum(c["labels"][i] for _, c in found) for i in range(3)]
+        parts.append(
+            f"| **total** | {len(found)} articles | | {sum(c['words'] for _, c in found)} | "
+            f"{sum(total_k)} ({' / '.join(map(str, total_k))}) | {sum(total_s)} ({' / '.join(map(str, total_s))}) |"
+        )
+        for path, c in found:
+            m, k, s = c["meta"], c["kinds"], c["labels"]
+            parts.append(
+                f"\n### {path.stem}\n\n- title: {m['title']}\n- url: {m['url']}\n- outlet: {m['outlet']}; "
+                f"date: {m['date']}\n- licence: {m['license']}\n- words: {c['words']}\n"
+                f"- attributions: {sum(k)} — direct {k[0]}, indirect {k[1]}, mixed {k[2]}, according_to {k[3]}\n"
+                f"- sentences: {sum(s)} — attributed {s[0]}, unsupported {s[1]}, other {s[2]}\n"
+                f"- speakers: {'; '.join(c['speakers']) or '(none)'}\n- notes: {m.get('notes', '')}"
+            )
+    return "\n".join(parts) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -338,6 +436,8 @@ def main(argv: list[str] | None = None) -> int:
     make.add_argument("--repo", default=GUM)
     for name in ("sentences", "check", "summary"):
         sub.add_parser(name).add_argument("md", type=Path)
+    sources = sub.add_parser("sources", help="write SOURCES.md of a corpus folder")
+    sources.add_argument("folder", type=Path, nargs="?", default=REPO / "course/corpus")
     gold = sub.add_parser("gold", help="write ID.gold.json from a draft and check it")
     gold.add_argument("md", type=Path)
     gold.add_argument("draft", type=Path)
@@ -361,6 +461,8 @@ def main(argv: list[str] | None = None) -> int:
         return check(args.md)
     elif args.command == "check":
         return check(args.md)
+    elif args.command == "sources":
+        (args.folder / "SOURCES.md").write_text(sources_md(args.folder), encoding="utf-8")
     else:
         summary(args.md)
     return 0
