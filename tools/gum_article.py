@@ -356,7 +356,11 @@ out. The only edits are tokenisation spacing: hyphens joined to their words (`Sc
 `Scientology-owned`) and currency signs to their amounts (`NZ $26` → `NZ$26`); spaced dashes are kept.
 GUM's sentences are the sentence boundaries of the gold files (a draft may join two where GUM split a
 quotation). `second/` holds blind second annotations of articles another annotator also annotated, for
-agreement. This file is written by `python tools/gum_article.py sources` (topics kept from this table).
+agreement. Interviews (Wikinews, CC BY 2.5) print each turn as `Name: text`, as the published pages do
+(GUM keeps turns as `<sp who=...>` tags); an interviewee's turn is one direct attribution whose cue is the
+colon. Speeches are U.S. federal works (public domain) or CC BY 4.0, as each article's licence says; they
+are the text's own voice, like an op-ed. GUM's essays (CC BY-NC-SA) are not used: that licence is not open.
+This file is written by `python tools/gum_article.py sources` (topics kept from this table).
 """
 
 
