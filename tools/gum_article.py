@@ -169,18 +169,76 @@ def quoted(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+JOURNALS = {  # sourceURL prefix -> (outlet, licence); both publishers put every article under CC BY 4.0
+    "https://journals.plos.org/plosone/": ("PLOS ONE", "CC BY 4.0"),
+    "http://journals.plos.org/plosone/": ("PLOS ONE", "CC BY 4.0"),
+    "https://www.mdpi.com/2071-1050/": ("Sustainability (MDPI)", "CC BY 4.0"),
+    "https://www.mdpi.com/2072-4292/": ("Remote Sensing (MDPI)", "CC BY 4.0"),
+}
+BIO_NOTES = (
+    "Text of the English Wikipedia article as collected in the GUM corpus on {collected} "
+    "(github.com/amir-zeldes/gum, dep/{doc}.conllu, sentence text lines joined into the article's paragraphs): "
+    "GUM's excerpt of the article, section headings and bracketed reference numbers kept, image captions omitted. "
+    "Authors: Wikipedia contributors (see the article's history)."
+)
+ACADEMIC_NOTES = (
+    "Text of the open-access article in {outlet} as collected in the GUM corpus (github.com/amir-zeldes/gum, "
+    "dep/{doc}.conllu, sentence text lines joined into the article's paragraphs): GUM's excerpt (title, "
+    "abstract and opening sections), headings and in-text citations kept, figures and captions omitted. "
+    "Authors: {authors}."
+)
+
+
+def wiki_url(url: str) -> str:
+    """The article's own address when GUM recorded its history page (index.php?title=X&action=history)."""
+    found = re.fullmatch(r"https://en\.wikipedia\.org/w/index\.php\?title=([^&]+)&action=history", url)
+    return f"https://en.wikipedia.org/wiki/{found.group(1)}" if found else url
+
+
+def provenance(doc: Document) -> dict[str, str]:
+    """Outlet, url, date, licence and notes of a GUM document by its genre (news, bio, academic)."""
+    meta, genre = doc.meta, doc.name.split("_")[1]
+    if genre == "bio":
+        return {
+            "outlet": "Wikipedia",
+            "url": wiki_url(meta["sourceURL"]),
+            "date": meta["dateCollected"],
+            "license": "CC BY-SA 3.0",
+            "notes": BIO_NOTES.format(collected=meta["dateCollected"], doc=doc.name),
+        }
+    if genre == "academic":
+        url = meta["sourceURL"]
+        outlet, licence = next((v for k, v in JOURNALS.items() if url.startswith(k)), ("", "see notes"))
+        authors = re.sub(r"\s+", " ", re.sub(r"\s+,", ",", meta.get("author", "")))
+        return {
+            "outlet": outlet,
+            "url": url,
+            "date": meta["dateCreated"],
+            "license": licence,
+            "notes": ACADEMIC_NOTES.format(outlet=outlet, doc=doc.name, authors=authors),
+        }
+    outlet = meta.get("author", "Wikinews") if genre == "news" else meta.get("author", "")
+    return {
+        "outlet": outlet,
+        "url": meta["sourceURL"],
+        "date": dateline(doc) or meta["dateCreated"],
+        "license": "CC BY 2.5" if outlet == "Wikinews" else "see notes",
+        "notes": NOTES.format(outlet=outlet, doc=doc.name),
+    }
+
+
 def article_md(doc: Document, art_id: str) -> str:
     """Front matter (as in the dev corpus) plus the body."""
-    outlet = doc.meta.get("author", "Wikinews") if doc.name.startswith("GUM_news") else doc.meta.get("author", "")
+    known = provenance(doc)
     fields = {
         "id": art_id,
         "title": quoted(doc.meta["title"]),
-        "outlet": quoted(outlet),
-        "url": quoted(doc.meta["sourceURL"]),
-        "date": dateline(doc) or doc.meta["dateCreated"],
+        "outlet": quoted(known["outlet"]),
+        "url": quoted(known["url"]),
+        "date": known["date"],
         "language": "en",
-        "license": quoted("CC BY 2.5" if outlet == "Wikinews" else "see notes"),
-        "notes": quoted(NOTES.format(outlet=outlet, doc=doc.name)),
+        "license": quoted(known["license"]),
+        "notes": quoted(known["notes"]),
     }
     head = "\n".join(f"{k}: {v}" for k, v in fields.items())
     return f"---\n{head}\n---\n{body_of(doc)}"
