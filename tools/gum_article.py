@@ -400,6 +400,17 @@ TOPICS = {
     "warhol-photo-legacy-exhibits": "arts / feature with interviews",
     "ants-self-medication-interview": "science / interview",
     "cyclone-phailin-experts-interview": "disaster / weather / interview of eight experts",
+    "evariste-galois-final-days": "biography / mathematics, disputed history",
+    "zaha-hadid-early-career": "biography / architecture, testimonials",
+    "emperor-norton-proclamations": "biography / proclamations and decrees",
+    "lord-byron-education-early-loves": "biography / literature, letters and memoirs",
+    "saint-jerome-early-life": "biography / religion, hedged history",
+    "eugene-nida-translation-theory": "biography / linguistics, theory exposition",
+    "l2-grammar-retention-exposure": "academic / psycholinguistics literature review",
+    "academic-census-web-crawler": "academic / computer science, research claims",
+    "repsol-ypf-institutional-economics": "academic / economics and politics theory",
+    "huh-universal-word": "academic / linguistics introduction",
+    "chicken-artificial-tail-theropod": "academic / biology discussion section",
 }
 SOURCES_HEAD = """# Corpus: sources
 
@@ -415,6 +426,18 @@ out. The only edits are tokenisation spacing: hyphens joined to their words (`Sc
 GUM's sentences are the sentence boundaries of the gold files (a draft may join two where GUM split a
 quotation). `second/` holds blind second annotations of articles another annotator also annotated, for
 agreement. This file is written by `python tools/gum_article.py sources` (topics kept from this table).
+
+Other genres from the same GUM snapshot, built the same way (`make` reads the genre from the document name):
+Wikipedia biographies (`GUM_bio_*`; licence CC BY-SA 3.0, the licence of Wikipedia text when GUM collected it;
+attribute "Wikipedia contributors" and link the article; the date is GUM's collection date) and open-access
+papers (`GUM_academic_*` from PLOS ONE and MDPI journals only, both CC BY 4.0; the authors are named in the
+notes; the date is the publication date). GUM's excerpt is kept as it is, with section headings and bracketed
+reference numbers. Conventions for these genres, within the guidelines: a bracketed reference number is not
+an attribution (no source words), but it makes the claim it closes checkable, so such a sentence is not
+`unsupported` (unless Wikipedia itself flags the reference, e.g. "[better source needed]"); a passive cue
+without source words ("It has been proposed that ... [8]") is no attribution either; "we" in a paper is the
+article's own voice, so the authors' reported results and methods are `other`, while their uncited general
+claims, evaluations and predictions are `unsupported`; block quotations after a colon are `direct`.
 """
 
 
