@@ -8,6 +8,9 @@ left out, only tokenisation spacing artefacts fixed) and keeps GUM's sentences
 as the sentence boundaries of the gold file. Labels and attributions are the
 annotator's: this script only computes offsets, hashes and checks.
 
+News (Wikinews), Wikipedia biographies (GUM_bio_*) and PLOS ONE / MDPI papers (GUM_academic_*) get
+their outlet, licence, date and notes from the document's genre; other academic sources are not open.
+
     python tools/gum_article.py make GUM_news_nasa --id nasa-shuttle-homes [--out course/corpus/pending]
     python tools/gum_article.py sentences course/corpus/pending/nasa-shuttle-homes.md
     python tools/gum_article.py gold course/corpus/nasa-shuttle-homes.md DRAFT.txt

@@ -78,3 +78,20 @@ def test_sources_lists_every_article_with_a_row_and_a_section():
     ids = {md.stem for md in ARTICLES}
     assert ids - rows == set(), "add a table row to course/corpus/SOURCES.md"
     assert ids - sections == set(), "add a section to course/corpus/SOURCES.md"
+
+
+# The open licence each outlet publishes under; an article from any other outlet must not enter the corpus.
+OPEN_LICENCES = {
+    "Wikinews": "CC BY 2.5",
+    "Wikipedia": "CC BY-SA 3.0",
+    "PLOS ONE": "CC BY 4.0",
+    "Sustainability (MDPI)": "CC BY 4.0",
+    "Remote Sensing (MDPI)": "CC BY 4.0",
+}
+
+
+@pytest.mark.parametrize("md", ARTICLES, ids=IDS)
+def test_every_article_is_openly_licensed_by_its_outlet(md):
+    meta = load_article(md).meta
+    assert meta["outlet"] in OPEN_LICENCES, f"{meta['outlet']!r} is not an outlet known to publish openly"
+    assert meta["license"] == OPEN_LICENCES[meta["outlet"]]
