@@ -8,6 +8,9 @@ left out, only tokenisation spacing artefacts fixed) and keeps GUM's sentences
 as the sentence boundaries of the gold file. Labels and attributions are the
 annotator's: this script only computes offsets, hashes and checks.
 
+News (Wikinews), Wikipedia biographies (GUM_bio_*) and PLOS ONE / MDPI papers (GUM_academic_*) get
+their outlet, licence, date and notes from the document's genre; other academic sources are not open.
+
     python tools/gum_article.py make GUM_news_nasa --id nasa-shuttle-homes [--out course/corpus/pending]
     python tools/gum_article.py sentences course/corpus/pending/nasa-shuttle-homes.md
     python tools/gum_article.py gold course/corpus/nasa-shuttle-homes.md DRAFT.txt
@@ -169,18 +172,76 @@ def quoted(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+JOURNALS = {  # sourceURL prefix -> (outlet, licence); both publishers put every article under CC BY 4.0
+    "https://journals.plos.org/plosone/": ("PLOS ONE", "CC BY 4.0"),
+    "http://journals.plos.org/plosone/": ("PLOS ONE", "CC BY 4.0"),
+    "https://www.mdpi.com/2071-1050/": ("Sustainability (MDPI)", "CC BY 4.0"),
+    "https://www.mdpi.com/2072-4292/": ("Remote Sensing (MDPI)", "CC BY 4.0"),
+}
+BIO_NOTES = (
+    "Text of the English Wikipedia article as collected in the GUM corpus on {collected} "
+    "(github.com/amir-zeldes/gum, dep/{doc}.conllu, sentence text lines joined into the article's paragraphs): "
+    "GUM's excerpt of the article, section headings and bracketed reference numbers kept, image captions omitted. "
+    "Authors: Wikipedia contributors (see the article's history)."
+)
+ACADEMIC_NOTES = (
+    "Text of the open-access article in {outlet} as collected in the GUM corpus (github.com/amir-zeldes/gum, "
+    "dep/{doc}.conllu, sentence text lines joined into the article's paragraphs): GUM's excerpt (title, "
+    "abstract and opening sections), headings and in-text citations kept, figures and captions omitted. "
+    "Authors: {authors}."
+)
+
+
+def wiki_url(url: str) -> str:
+    """The article's own address when GUM recorded its history page (index.php?title=X&action=history)."""
+    found = re.fullmatch(r"https://en\.wikipedia\.org/w/index\.php\?title=([^&]+)&action=history", url)
+    return f"https://en.wikipedia.org/wiki/{found.group(1)}" if found else url
+
+
+def provenance(doc: Document) -> dict[str, str]:
+    """Outlet, url, date, licence and notes of a GUM document by its genre (news, bio, academic)."""
+    meta, genre = doc.meta, doc.name.split("_")[1]
+    if genre == "bio":
+        return {
+            "outlet": "Wikipedia",
+            "url": wiki_url(meta["sourceURL"]),
+            "date": meta["dateCollected"],
+            "license": "CC BY-SA 3.0",
+            "notes": BIO_NOTES.format(collected=meta["dateCollected"], doc=doc.name),
+        }
+    if genre == "academic":
+        url = meta["sourceURL"]
+        outlet, licence = next((v for k, v in JOURNALS.items() if url.startswith(k)), ("", "see notes"))
+        authors = re.sub(r"\s+", " ", re.sub(r"\s+,", ",", meta.get("author", "")))
+        return {
+            "outlet": outlet,
+            "url": url,
+            "date": meta["dateCreated"],
+            "license": licence,
+            "notes": ACADEMIC_NOTES.format(outlet=outlet, doc=doc.name, authors=authors),
+        }
+    outlet = meta.get("author", "Wikinews") if genre == "news" else meta.get("author", "")
+    return {
+        "outlet": outlet,
+        "url": meta["sourceURL"],
+        "date": dateline(doc) or meta["dateCreated"],
+        "license": "CC BY 2.5" if outlet == "Wikinews" else "see notes",
+        "notes": NOTES.format(outlet=outlet, doc=doc.name),
+    }
+
+
 def article_md(doc: Document, art_id: str) -> str:
     """Front matter (as in the dev corpus) plus the body."""
-    outlet = doc.meta.get("author", "Wikinews") if doc.name.startswith("GUM_news") else doc.meta.get("author", "")
+    known = provenance(doc)
     fields = {
         "id": art_id,
         "title": quoted(doc.meta["title"]),
-        "outlet": quoted(outlet),
-        "url": quoted(doc.meta["sourceURL"]),
-        "date": dateline(doc) or doc.meta["dateCreated"],
+        "outlet": quoted(known["outlet"]),
+        "url": quoted(known["url"]),
+        "date": known["date"],
         "language": "en",
-        "license": quoted("CC BY 2.5" if outlet == "Wikinews" else "see notes"),
-        "notes": quoted(NOTES.format(outlet=outlet, doc=doc.name)),
+        "license": quoted(known["license"]),
+        "notes": quoted(known["notes"]),
     }
     head = "\n".join(f"{k}: {v}" for k, v in fields.items())
     return f"---\n{head}\n---\n{body_of(doc)}"
@@ -342,6 +403,17 @@ TOPICS = {
     "warhol-photo-legacy-exhibits": "arts / feature with interviews",
     "ants-self-medication-interview": "science / interview",
     "cyclone-phailin-experts-interview": "disaster / weather / interview of eight experts",
+    "evariste-galois-final-days": "biography / mathematics, disputed history",
+    "zaha-hadid-early-career": "biography / architecture, testimonials",
+    "emperor-norton-proclamations": "biography / proclamations and decrees",
+    "lord-byron-education-early-loves": "biography / literature, letters and memoirs",
+    "saint-jerome-early-life": "biography / religion, hedged history",
+    "eugene-nida-translation-theory": "biography / linguistics, theory exposition",
+    "l2-grammar-retention-exposure": "academic / psycholinguistics literature review",
+    "academic-census-web-crawler": "academic / computer science, research claims",
+    "repsol-ypf-institutional-economics": "academic / economics and politics theory",
+    "huh-universal-word": "academic / linguistics introduction",
+    "chicken-artificial-tail-theropod": "academic / biology discussion section",
 }
 SOURCES_HEAD = """# Corpus: sources
 
@@ -360,6 +432,18 @@ agreement. Interviews (Wikinews, CC BY 2.5) print each turn as `Name: text`, as 
 (GUM keeps turns as `<sp who=...>` tags); an interviewee's turn is one direct attribution whose cue is the
 colon. Speeches are U.S. federal works (public domain) or CC BY 4.0, as each article's licence says; they
 are the text's own voice, like an op-ed. GUM's essays (CC BY-NC-SA) are not used: that licence is not open.
+Other genres from the same GUM snapshot, built the same way (`make` reads the genre from the document name):
+Wikipedia biographies (`GUM_bio_*`; licence CC BY-SA 3.0, the licence of Wikipedia text when GUM collected it;
+attribute "Wikipedia contributors" and link the article; the date is GUM's collection date) and open-access
+papers (`GUM_academic_*` from PLOS ONE and MDPI journals only, both CC BY 4.0; the authors are named in the
+notes; the date is the publication date). GUM's excerpt is kept as it is, with section headings and bracketed
+reference numbers. Conventions for these genres, within the guidelines: a bracketed reference number is not
+an attribution (no source words), but it makes the claim it closes checkable, so such a sentence is not
+`unsupported` (unless Wikipedia itself flags the reference, e.g. "[better source needed]"); a passive cue
+without source words ("It has been proposed that ... [8]") is no attribution either; "we" in a paper is the
+article's own voice, so the authors' reported results and methods are `other`, while their uncited general
+claims, evaluations and predictions are `unsupported`; block quotations after a colon are `direct`.
+
 This file is written by `python tools/gum_article.py sources` (topics kept from this table).
 """
 

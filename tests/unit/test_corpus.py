@@ -78,3 +78,25 @@ def test_sources_lists_every_article_with_a_row_and_a_section():
     ids = {md.stem for md in ARTICLES}
     assert ids - rows == set(), "add a table row to course/corpus/SOURCES.md"
     assert ids - sections == set(), "add a section to course/corpus/SOURCES.md"
+
+
+# The open licence each outlet publishes under; an article from any other outlet must not enter the corpus.
+OPEN_LICENCES = {
+    "Wikinews": "CC BY 2.5",
+    "Wikipedia": "CC BY-SA 3.0",
+    "PLOS ONE": "CC BY 4.0",
+    "Sustainability (MDPI)": "CC BY 4.0",
+    "Remote Sensing (MDPI)": "CC BY 4.0",
+}
+"""Outlets that publish everything under one open licence: their articles must carry it."""
+OPEN = ("CC BY 2.5", "CC BY-SA 3.0", "CC BY 4.0", "Public domain (work of the U.S. federal government")
+"""Licences (or their opening words) an article of another outlet may carry."""
+
+
+@pytest.mark.parametrize("md", ARTICLES, ids=IDS)
+def test_every_article_is_openly_licensed(md):
+    meta = load_article(md).meta
+    if meta["outlet"] in OPEN_LICENCES:
+        assert meta["license"] == OPEN_LICENCES[meta["outlet"]]
+    else:
+        assert meta["license"].startswith(OPEN), f"{meta['license']!r} is not an open licence"
