@@ -8,8 +8,9 @@ left out, only tokenisation spacing artefacts fixed) and keeps GUM's sentences
 as the sentence boundaries of the gold file. Labels and attributions are the
 annotator's: this script only computes offsets, hashes and checks.
 
-News (Wikinews), Wikipedia biographies (GUM_bio_*) and PLOS ONE / MDPI papers (GUM_academic_*) get
-their outlet, licence, date and notes from the document's genre; other academic sources are not open.
+News (Wikinews), Wikipedia biographies (GUM_bio_*), PLOS ONE / MDPI papers (GUM_academic_*) and OpenStax
+textbook sections (GUM_textbook_*) get their outlet, licence, date and notes from the document's genre;
+other academic and textbook sources get "see notes" as licence and must be checked before use.
 
     python tools/gum_article.py make GUM_news_nasa --id nasa-shuttle-homes [--out course/corpus/pending]
     python tools/gum_article.py sentences course/corpus/pending/nasa-shuttle-homes.md
@@ -190,6 +191,15 @@ ACADEMIC_NOTES = (
     "abstract and opening sections), headings and in-text citations kept, figures and captions omitted. "
     "Authors: {authors}."
 )
+TEXTBOOKS = {  # sourceURL prefix -> (outlet, licence); OpenStax publishes these books under CC BY 4.0
+    "https://openstax.org/": ("OpenStax", "CC BY 4.0"),
+}
+TEXTBOOK_NOTES = (
+    "Text of a section of the open textbook {title} ({outlet}) as collected in the GUM corpus "
+    "(github.com/amir-zeldes/gum, dep/{doc}.conllu, sentence text lines joined into the book's paragraphs): "
+    "GUM's excerpt of the section, headings, feature-box titles and endnote numbers kept, figures and captions "
+    "omitted. Authors: {authors}. Access for free at openstax.org."
+)
 
 
 def wiki_url(url: str) -> str:
@@ -220,6 +230,12 @@ def provenance(doc: Document) -> dict[str, str]:
             "license": licence,
             "notes": ACADEMIC_NOTES.format(outlet=outlet, doc=doc.name, authors=authors),
         }
+    if genre == "textbook":
+        url = meta["sourceURL"]
+        outlet, licence = next((v for k, v in TEXTBOOKS.items() if url.startswith(k)), ("", "see notes"))
+        authors = re.sub(r"\s+", " ", meta.get("author", "")).strip()
+        notes = TEXTBOOK_NOTES.format(title=meta["title"], outlet=outlet, doc=doc.name, authors=authors)
+        return {"outlet": outlet, "url": url, "date": meta["dateCreated"], "license": licence, "notes": notes}
     outlet = meta.get("author", "Wikinews") if genre == "news" else meta.get("author", "")
     return {
         "outlet": outlet,
@@ -443,6 +459,12 @@ an attribution (no source words), but it makes the claim it closes checkable, so
 without source words ("It has been proposed that ... [8]") is no attribution either; "we" in a paper is the
 article's own voice, so the authors' reported results and methods are `other`, while their uncited general
 claims, evaluations and predictions are `unsupported`; block quotations after a colon are `direct`.
+OpenStax textbook sections (`GUM_textbook_*` whose source is openstax.org; licence CC BY 4.0, attribute the
+book's authors and "Access for free at openstax.org"; the date is the book's publication date) keep headings,
+feature-box titles ("LINK TO LEARNING") and endnote numbers; GUM's textbooks from other publishers are not used
+unless their licence is stated. The book's own voice is the article's voice: a textbook definition or a
+textbook fact is `other`, an endnote number makes the claim it closes checkable like a bracketed reference, and
+a generalisation about people, causes or effects with no source or evidence is `unsupported`.
 
 This file is written by `python tools/gum_article.py sources` (topics kept from this table).
 """

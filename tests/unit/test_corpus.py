@@ -87,6 +87,7 @@ OPEN_LICENCES = {
     "PLOS ONE": "CC BY 4.0",
     "Sustainability (MDPI)": "CC BY 4.0",
     "Remote Sensing (MDPI)": "CC BY 4.0",
+    "OpenStax": "CC BY 4.0",
 }
 """Outlets that publish everything under one open licence: their articles must carry it."""
 OPEN = ("CC BY 2.5", "CC BY-SA 3.0", "CC BY 4.0", "Public domain (work of the U.S. federal government")
