@@ -136,7 +136,7 @@ def parse_conllu(name: str, text: str) -> Document:
             if left_out:
                 left_out -= 1
             else:
-                if head and not head_left:
+                if not paragraphs or (head and not head_left):  # some documents open without a newpar
                     paragraphs.append([])
                     head = None
                 paragraphs[-1].append(sentence_text(tokens))
