@@ -18,168 +18,30 @@ re-scores every submission outside the student's kernel with ``score_item``.
 
 from __future__ import annotations
 
-import json
 import re
-import subprocess
-import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
-from medialit.article import Article, load_article
+from medialit.article import Article
+from medialit.exercises.errors import AnswerError
+from medialit.exercises.items import (  # noqa: F401  (re-exported: notebooks and course.py import them from here)
+    ITEMS,
+    ITEMS_FILE,
+    REASONS,
+    SIDECAR_SUFFIX,
+    SOURCE_KINDS,
+    Item,
+    define_item,
+    define_items,
+    item,
+    known_items,
+)
+from medialit.exercises.key import Key
 from medialit.scoring import Same, overlapping, score
 from medialit.spans import Span
-
-SIDECAR_SUFFIX = ".highlights.json"
-REASONS = ("no_source", "vague_source", "hedge", "evaluation")
-SOURCE_KINDS = ("named", "vague", "anonymous")
-
-
-class AnswerError(ValueError):
-    """An answer that cannot be read; the message says what to change."""
-
-
-@dataclass(frozen=True)
-class Item:
-    """One graded question: which words of which article, answered how, worth how much."""
-
-    id: str
-    article: str
-    part: tuple[str, str]  # first and last words of the part (inclusive), so offsets never drift
-    kind: str  # "spans", "speakers", "sentences" or "words"
-    labels: tuple[str, ...]
-    points: float
-
-    @property
-    def sidecar(self) -> str:
-        """File the Highlighter saves to; never present in ``source/`` (see course.py)."""
-        return f"{self.id}{SIDECAR_SUFFIX}"
-
-    def load(self) -> Article:
-        return _article(self.article)
-
-    def bounds(self) -> tuple[int, int]:
-        body = self.load().body
-        start = body.index(self.part[0])
-        return start, body.index(self.part[1], start) + len(self.part[1])
-
-    def text(self) -> str:
-        start, end = self.bounds()
-        return self.load().body[start:end]
-
-
-ITEMS: Mapping[str, Item] = MappingProxyType(
-    {
-        item.id: item
-        for item in (
-            Item(
-                "ex01-q1",
-                "stoere-putin-call",
-                ("– I appealed", "Russia’s rhetoric has changed."),
-                "spans",
-                ("source", "cue"),
-                3,
-            ),
-            Item(
-                "ex01-q2",
-                "stoere-putin-call",
-                ("– I appealed", "Russia’s rhetoric has changed."),
-                "speakers",
-                (),
-                2,
-            ),
-            Item(
-                "ex01-q3",
-                "scientology-website-attacked",
-                ("Though YouTube is complying", "unknown author on pigmy."),
-                "spans",
-                SOURCE_KINDS,
-                3,
-            ),
-            Item(
-                "ex02-q1",
-                "stoere-putin-call",
-                ("There is increasing focus", "anti-tank missiles to Ukraine."),
-                "sentences",
-                REASONS,
-                3,
-            ),
-            Item(
-                "ex02-q2",
-                "indonesia-asylum-seekers-rescued",
-                ("On Friday, fishermen", "at sea in the region."),
-                "sentences",
-                REASONS,
-                3,
-            ),
-            Item(
-                "ex03-q1",
-                "scientology-website-attacked",
-                ("Writing in a blog post", 'an all-out war."'),
-                "words",
-                ("loaded",),
-                3,
-            ),
-        )
-    }
-)
-
-
-@cache
-def _article(article_id: str) -> Article:
-    return load_article(article_id)
-
-
-_OWN_ITEMS: dict[str, Item] = {}
-
-ITEMS_FILE = "medialit-items.json"
-"""Items of an instructor's own exercise (``medialit new-exercise``), beside its notebook and article."""
-
-
-def define_items(path: str | Path) -> list[Item]:
-    """Register the items listed in an items file; each article path is relative to that file."""
-    path = Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        found = [
-            Item(
-                d["id"],
-                str((path.parent / d["article"]).resolve()),
-                tuple(d["part"]),
-                d["kind"],
-                tuple(d["labels"]),
-                float(d["points"]),
-            )
-            for d in data["items"]
-        ]
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        raise AnswerError(f"{path.name} cannot be read ({type(error).__name__}): generate the exercise again") from None
-    for it in found:
-        define_item(it)
-    return found
-
-
-def define_item(it: Item) -> None:
-    """Make an instructor's item known in this process; the kit's own ``ITEMS`` stay as shipped."""
-    _OWN_ITEMS[it.id] = it
-
-
-def known_items() -> dict[str, Item]:
-    """The kit's items and any instructor items defined in this process."""
-    return {**ITEMS, **_OWN_ITEMS}
-
-
-def item(item_id: str) -> Item:
-    if item_id not in known_items() and Path(ITEMS_FILE).is_file():  # an instructor's own exercise, in its folder
-        define_items(ITEMS_FILE)
-    try:
-        return known_items()[item_id]
-    except KeyError:
-        raise AnswerError(f"no exercise item {item_id!r}; known items: {', '.join(known_items())}") from None
-
 
 # ---------------------------------------------------------------- reading answers
 
@@ -338,9 +200,14 @@ class Result:
         return {"item": self.item, "points": self.points, "max_points": self.max_points, "feedback": self.feedback}
 
 
-def key_spans(key: Sequence[Sequence[Any]]) -> list[Span]:
-    """A key literal ``[[start, end, label, (accepted words...)], ...]`` as spans (accepted words in ``reasons``)."""
-    return [Span(int(k[0]), int(k[1]), str(k[2]), tuple(k[3]) if len(k) > 3 else ()) for k in key]
+def key_spans(key: Any) -> list[Span]:
+    """A key (v2 dict, v1 rows or ``Key``) as v1 spans: speaker or ``a/b`` reasons as label, words as reasons."""
+    if not isinstance(key, Key):
+        key = Key.from_dict(key)
+    return [
+        Span(m.span.start, m.span.end, m.speaker or "/".join(dict.fromkeys(s.label for s in m.readings())), m.words)
+        for m in key.marks
+    ]
 
 
 def score_item(item_id: str, answer: Sequence[Span], key: Sequence[Span]) -> Result:
@@ -446,34 +313,10 @@ def grade(item_id: str, answer: Any, key: Sequence[Sequence[Any]], folder: str |
     except AnswerError as error:
         result = Result(it.id, 0.0, float(it.points), (f"{it.id}: 0 of {it.points:g} points: {error}",))
     else:
-        result = _isolated(it.id, spans, key) or score_item(it.id, spans, key_spans(key))
+        result = score_item(it.id, spans, key_spans(key))
         result = Result(result.item, result.points, result.max_points, tuple(notes) + result.feedback)
     print("\n".join(result.feedback))
     return result
-
-
-def _isolated(item_id: str, spans: Sequence[Span], key: Sequence[Sequence[Any]]) -> Result | None:
-    """Score in ``python -I -m medialit.grading``: a fresh process the student's kernel cannot patch."""
-    payload = json.dumps({"item": item_id, "answer": [s.to_dict() for s in spans], "key": [list(k) for k in key]})
-    try:
-        done = subprocess.run(
-            [sys.executable, "-I", "-m", "medialit.grading"],
-            input=payload,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=True,
-        )
-        data = json.loads(done.stdout.strip().splitlines()[-1])
-        return Result(item_id, float(data["points"]), float(data["max_points"]), tuple(data["feedback"]))
-    except (OSError, subprocess.SubprocessError, ValueError, KeyError, IndexError):
-        return None
-
-
-def _worker() -> None:
-    data = json.load(sys.stdin)
-    spans = [Span.from_dict(d) for d in data["answer"]]
-    print(json.dumps(score_item(data["item"], spans, key_spans(data["key"])).to_json()))
 
 
 def show(item_id: str) -> Any:
@@ -487,7 +330,3 @@ def show(item_id: str) -> Any:
     except Exception:  # the highlighter is optional: a Python list answers just as well
         print("(The highlighter is not available here: write your answer as a Python list below.)")
         return None
-
-
-if __name__ == "__main__":
-    _worker()

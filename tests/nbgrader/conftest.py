@@ -45,7 +45,7 @@ def solution_source(nb: nbformat.NotebookNode, grade_id: str) -> str:
 def key_sidecar(item_id: str) -> dict:
     """A highlights file (``medialit.sidecar`` format) holding exactly the key's spans."""
     key = json.loads((REPO / "course" / "keys" / f"{item_id}.json").read_text(encoding="utf-8"))
-    spans = tuple(Span(k["start"], k["end"], k["label"]) for k in key["key"])
+    spans = tuple(Span(k["start"], k["end"], k["label"]) for k in key["marks"])
     when, who = "2026-11-27T08:00:00Z", "student"
     saved = Saved(key["article"], key["body_sha256"], "spans", spans, saved_at=when, saved_by=who)
     return saved.to_json()
