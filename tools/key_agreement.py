@@ -1,4 +1,4 @@
-"""Agreement between the graded keys and a blind second annotation (run: python tools/key_agreement.py).
+"""Agreement between the graded keys and a blind second annotation (python tools/key_agreement.py ANSWERS.json).
 
 The blind annotator saw the guidelines, the prompts and the parts' text, never a
 key. Their answers (``answers.json``: per item a list of ``{words, label,
@@ -34,7 +34,6 @@ from medialit.exercises.items import ITEMS
 from medialit.exercises.key import Key, KeyMark
 
 REPO = Path(__file__).resolve().parents[1]
-BLIND = Path("/work/wt/briefs/blind/answers.json")
 
 
 @dataclass(frozen=True)
@@ -178,7 +177,7 @@ def report(answers: dict, rev: str | None) -> str:
         for m in extra:
             by_label.setdefault(sorted(m.labels)[0], Counter())["fp"] += 1
             details.append(f"- {item_id}: blind only: ‘{m.words[:70]}’ ({'/'.join(sorted(m.labels))})")
-    head = "| item | key marks | blind marks | agreed | F1 strict | F1 graded | alpha |\n|---|---:|---:|---:|---:|---:|---:|"
+    head = "| item | key marks | blind marks | agreed | F1 strict | F1 graded | alpha |\n" + "|---|" + "---:|" * 6
     labels = "| label | agreed | key only | blind only | F1 |\n|---|---:|---:|---:|---:|"
     label_rows = [
         f"| {name} | {c['tp']} | {c['fn']} | {c['fp']} | {f1(c['tp'], c['fp'], c['fn']):.2f} |"
@@ -189,13 +188,16 @@ def report(answers: dict, rev: str | None) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--blind", type=Path, default=BLIND, help="the blind annotator's answers.json")
+    parser.add_argument("blind", type=Path, help="the blind annotator's answers.json")
     parser.add_argument("--key-rev", help="read the keys at this git revision instead of the work tree")
     args = parser.parse_args()
     try:
         answers = json.loads(args.blind.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as problem:
-        print(f"key_agreement: cannot read {args.blind}: {problem}; pass --blind PATH", file=sys.stderr)
+        print(
+            f"key_agreement: cannot read {args.blind}: {problem}; give the path of the blind answers.json",
+            file=sys.stderr,
+        )
         return 2
     print(report(answers, args.key_rev))
     return 0
