@@ -339,9 +339,11 @@ def test_graded_key_texts_offsets_labels_and_rationales(item_id):
             assert start <= span.start < span.end <= end, f"{item_id}: {span} lies outside the part"
             assert span.label in allowed, f"{item_id}: label {span.label!r} is not one of {sorted(allowed)}"
         rationale = mark.get("rationale", "")
-        assert rationale and rationale.count(". ") == 0 and re.search(r"\bK?\d+\b|rule", rationale), (
+        assert rationale and rationale.count(". ") == 0 and re.search(r"\bK\d+\b|\brule", rationale), (
             f"{item_id}: {mark['text']!r} needs a one-sentence rationale citing its rule"
         )
+        for rule in re.findall(r"\bK\d+\b", rationale):
+            assert f"### {rule}." in GUIDELINES, f"{item_id}: {mark['text']!r} cites {rule}, which the guidelines lack"
 
 
 @pytest.mark.parametrize("item_id", [i for i, it in ITEMS.items() if it.kind == "sentences"])
