@@ -781,8 +781,8 @@ Does the body describe the debate itself? `yes` or `no`.""",
         """## Own voice and quoted framing
 
 A framing word belongs to whoever speaks the words it stands in. In the paper's **own voice** it is the
-paper's framing. Inside a **quote**, or in what a source is credited with in a **paraphrase** (“warned
-that the budget would surely grow”), it is the speaker's framing, reported: still framing, but it tells
+paper's framing. Inside a **quote**, or in what a source is credited with in a **paraphrase** (“said
+the plan would surely fail”), it is the speaker's framing, reported: still framing, but it tells
 you about the speaker. The paper frames through quotes in another way: by **choosing** whom to quote,
 how much, and whether anyone answers. A war metaphor quoted at length, with no reply, shapes a report
 even though every word of it is a quote.
