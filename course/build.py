@@ -169,10 +169,12 @@ def ex01() -> nbformat.NotebookNode:
 
 def ex02() -> nbformat.NotebookNode:
     reasons = (
-        "`no_source` (nobody is credited, and the claim matters), `vague_source` (nobody in particular, or a "
-        "hidden source: *it is said*, *experts believe*), `hedge` (an uncertainty word carries the claim: "
-        "*allegedly*, *is thought to*) or `evaluation` (a judgement stated as fact). A sentence credited to a "
-        "named or anonymous source, by a cue in it or in the sentence just before or after, is attributed"
+        "`no_source` (nobody is credited, and the claim matters), `vague_source` (the claim comes only from "
+        "nobody in particular, a hidden source such as *it is said* or *experts believe*, or an unnamed source "
+        "whose reason for anonymity the text does not give, even when a named person passes it on), `hedge` "
+        "(an uncertainty word carries the claim: *allegedly*, *is thought to*) or `evaluation` (a judgement "
+        "stated as fact). A sentence whose claim comes from a named source, or an unnamed one with a stated "
+        "reason, credited by a cue in it or in the sentence just before or after, is attributed"
     )
     cells = question(
         "ex02-q1",

@@ -401,11 +401,13 @@ residents are unhappy”) are not sources, and neither are people who only *act*
 - A **named** source can be checked: a person, an office (“the mayor”), an organisation or a document
   you can look up.
 - An **anonymous** source is a particular person or circle the reporter dealt with, whose name is
-  withheld: “a senior official”, “sources close to the council”. The claim is **attributed, weakly**:
-  someone in particular said it, and the paper vouches for them. Good newsrooms grant anonymity only
-  when the information matters, cannot be had on the record, and comes from someone in a position to
-  know, and they tell the reader **why** the source is not named (“who was not authorised to speak”).
-  Ask: is a reason given? Does anyone on the record confirm it?
+  withheld: “a senior official”, “sources close to the council”. Good newsrooms (AP's rules are the
+  best known) grant anonymity only when the information matters, cannot be had on the record, and
+  comes from someone **in a position to know**, and they tell the reader **why** the source is not
+  named: “a council official who attended the meeting, who was not authorised to speak publicly”.
+  Ask: is a reason given? What puts the source in a position to know? Does anyone on the record
+  confirm it? With a position and a reason, the claim counts as attributed; without them, the reader
+  has nothing to weigh, and the claim counts as unsupported (lesson 3).
 - A **vague** source points at nobody in particular: “experts”, “critics say”, “it is said”. Words
   such as *reportedly* or *it was known* hide the source completely: someone reported it, and the text
   does not say who.
@@ -468,10 +470,11 @@ the Norwegian said. Read it as “not entirely sure”.)""",
         """## Two harder cases
 
 **The attribution chain.** The allies' signals reach the reader through Støre: *This was conveyed by
-Prime Minister Jonas Gahr Støre*. A named **relay** passes on what **vague** sources signalled. Both are
-attributions, and the sentence counts as attributed, because a named person vouches for it; but he
-vouches only that the allies gave signals. Which ally, and what exactly it said, the reader cannot
-check.
+Prime Minister Jonas Gahr Støre*. A named **relay** passes on what a **vague** source signalled. Both
+are attributions: the allies are the source of the first sentence (cue *have given signals*), Støre of
+the second (cue *was conveyed by*). The relay makes one thing checkable: that Støre said it. Which ally,
+and what exactly it signalled, the reader still cannot check, so the claim itself rests on the vague
+source; lesson 3 labels such a claim.
 
 **A quote inside a quote.** In `– I told the minister that the money must come this year, says Dahl.`
 (an invented line) there are two attributions: Dahl says the whole line (cue *says*), and inside her
@@ -547,8 +550,8 @@ plots.show(plots.speakers(ungraded(example_analysis.attributions, article)))""",
                 "An attribution has a source, a cue and content, and is direct, indirect, mixed or ‘according to’.",
                 "A line opened by a dialogue dash is a direct quote; its speaker is named after it.",
                 "Resolve pronouns to names; a document or an organisation can be a source.",
-                "Named sources can be checked; anonymous ones are weak attribution (ask why they are not "
-                "named); vague ones point at nobody.",
+                "Named sources can be checked; anonymous ones only as far as the paper says why they are not "
+                "named and what puts them in a position to know; vague ones point at nobody.",
                 "A party that did not respond is a source without content: it names a missing voice.",
                 "A named relay of vague sources is an attribution chain: you can check the relay, not the origin.",
             ],
@@ -581,8 +584,9 @@ L3 = [
 
 Every sentence gets one label:
 
-- **attributed**: its claim is credited to a source, by a cue in the sentence or in the sentence just
-  before or after (a quote it continues, or “This was conveyed by ...”);
+- **attributed**: its claim is credited to a source the reader can weigh (named, or anonymous with a
+  reason; see below), by a cue in the sentence or in the sentence just before or after (a quote it
+  continues);
 - **unsupported**: the paper states, in its own voice, a claim a reader cannot check from the text;
 - **other**: background facts a report may simply state (a date, a title, that a meeting took place),
   questions, headings that restate the body, navigation and bylines.
@@ -590,14 +594,24 @@ Every sentence gets one label:
 A statement is **unsupported** when
 
 1. it has **no source** and is contested or consequential;
-2. its source is **vague** (“it is said”, “signals were given”, “many believe”), and no named source
-   stands behind it;
+2. its source is **vague** (“it is said”, “signals were given”, “many believe”), even when a named
+   person passes it on, or **anonymous** with no word on why it is not named or what puts it in a
+   position to know;
 3. a **hedge** carries it (“reportedly”, “allegedly”, “is thought to”);
 4. it is an **evaluation stated as fact** (“the disastrous plan”), in a headline as much as in the text.
 
-Two things that are **not** unsupported: a claim credited to a named **document** (one side's report is
-a reason for caution, not a missing source), and a claim credited to **anonymous** sources (“sources
-close to the council say”): that is attributed, weakly; lesson 2 explains what to ask about it.
+A claim credited to a named **document** is **not** unsupported: one side's report is a reason for
+caution, not a missing source.
+
+**Anonymous sources** depend on what the paper tells you. *A council official who attended the meeting,
+and who was not authorised to speak publicly, said the vote had been arranged* (an invented line) gives
+a position and a reason, as AP's rules ask: attributed. *Sources close to the council say that ...*
+gives neither: the reader cannot weigh the source at all, so the claim is unsupported, like one from a
+vague source.
+
+**Relays.** When a named person passes on what a vague source said (*This was conveyed by ...*), the
+relay's own sentence is attributed: you can check that he said it. The sentence with the vague source's
+claim is not: the relay does not tell you which ally, or what signal.
 
 When in doubt between unsupported and other, ask: **would a careful editor write “who says so?” in
 the margin?**""",
@@ -627,8 +641,8 @@ the margin?**""",
         """### Check 3.5: the example article
 
 `Norway’s allies and partners have given signals that they are not completely safe.` attributed,
-unsupported or other? Read the sentence after it too. (*Not completely safe* is a translation slip for
-“not entirely sure”; the label does not depend on it.)""",
+unsupported or other? Read the sentence after it too, then ask whose claim it is. (*Not completely
+safe* is a translation slip for “not entirely sure”; the label does not depend on it.)""",
     ),
     ("code", 'check("l3.allies", "")'),
     (
@@ -704,7 +718,8 @@ plots.show(plots.sentence_map(shown, article.body, hidden=graded_parts(article))
         summary(
             [
                 "Ask of every sentence: who says so, and how do we know?",
-                "Unsupported: no source, a vague source, a hedge, or an evaluation stated as fact.",
+                "Unsupported: no source, a vague source (even one a named relay passes on), an anonymous source "
+                "with no reason given, a hedge, or an evaluation stated as fact.",
                 "Public, uncontested background is `other`; so are questions, headings and page furniture.",
                 "The analyzer's map shows where to look; you decide.",
             ],

@@ -371,7 +371,8 @@ QUESTIONS: dict[str, Question] = {
             "and a word that says someone reported something without saying who. Ask of each candidate: does "
             "the text say this group said anything, or is it only what the claim is about?",
             "Two: ‘Sources close to the council’ (anonymous: particular people the reporter spoke to, names "
-            "withheld) and ‘reportedly’ (vague: a hidden source, nobody is named at all). ‘Many residents’ is not "
+            "withheld, and no reason given why) and ‘reportedly’ (vague: a hidden source, nobody is named at "
+            "all). ‘Many residents’ is not "
             "a source: the residents are what the claim is about; who says they are unhappy is hidden behind "
             "‘reportedly’.",
             accept=(("sources close to the council", "sources close", "sources"), ("reportedly", "reported")),
@@ -411,8 +412,9 @@ QUESTIONS: dict[str, Question] = {
             "Which allies? Which partners? Could you ask one of them?",
             "Vague: no country or person is named, and ‘given signals’ does not say what was said or where. "
             "The next sentence names who passed it on: ‘This was conveyed by Prime Minister Jonas Gahr Støre’. "
-            "That is an attribution chain: a named relay (Støre) of vague sources (the allies). You can ask "
-            "Støre whether he said it, not the allies what they meant.",
+            "That is an attribution chain: a named relay (Støre) of a vague source (the allies). Mark both: "
+            "the allies are the source of this sentence, Støre of the next. You can ask Støre whether he said "
+            "it, but not the allies what they meant.",
             accept=(("vague",),),
         ),
         _q(
@@ -478,25 +480,28 @@ QUESTIONS: dict[str, Question] = {
             "choice",
             "Example article: ‘Norway’s allies and partners have given signals that they are not completely safe.’ "
             "attributed, unsupported or other?",
-            "Read the next sentence too: does a cue there credit this sentence to someone a reader could ask?",
-            "Attributed, weakly: the next sentence (‘This was conveyed by Prime Minister Jonas Gahr Støre’) "
-            "credits it to a named source, so a cue governs it from the sentence after. It is an attribution "
-            "chain: Støre, named, relays vague sources (the allies). The reader can hold Støre to account, but "
-            "not the allies: which ally, which signal?",
-            accept=(("attributed",),),
+            "The next sentence says Støre passed it on. Does that let you check the allies’ claim, or only "
+            "that Støre said it? Whose claim is it?",
+            "Unsupported: the claim comes from a vague source, the allies (which ally? what signal?). The next "
+            "sentence, ‘This was conveyed by Prime Minister Jonas Gahr Støre’, makes it an attribution chain: "
+            "Støre, named, relays the allies. That makes one thing checkable, that Støre said it, so his sentence "
+            "is attributed. It does not make the allies’ claim checkable: a claim that rests only on a vague "
+            "source is unsupported, whoever passes it on.",
+            accept=(("unsupported",),),
         ),
         _q(
             "l3.sentences-activity",
             "spans",
             "Practice article: in sentence mode, mark the sentences that are unsupported.",
-            "There are four: the headline and one more sentence state a judgement as fact, one rests on a hedge "
-            "that hides its source, and one uses scare quotes and a belittling word to judge. A claim credited "
-            "to anonymous sources is attributed (weakly), not unsupported.",
+            "There are five: the headline and one more sentence state a judgement as fact, one rests on a hedge "
+            "that hides its source, one credits sources that are not named without saying why or what puts them "
+            "in a position to know, and one uses scare quotes and a belittling word to judge.",
             "The unsupported sentences of the practice article:",
             key=(
                 ("unsupported", "Council backs new ferry terminal…"),
                 ("unsupported", "Vesterhavn town council voted…"),
                 ("unsupported", "Many residents are reportedly…"),
+                ("unsupported", "Sources close to the council…"),
                 ("unsupported", "The so-called…"),
             ),
         ),

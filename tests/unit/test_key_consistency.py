@@ -5,13 +5,16 @@ clarifications K1 to K12). The practice article has no gold file, so its
 reference reading is written out below, phrase by phrase, and is itself checked
 against the rules (K6, K7) before the lesson keys are checked against it. The
 example articles' attributions come from the shared corpus gold files; the
-source kinds (K2) that those files do not record are listed here.
+source kinds (K2) that those files do not record are listed here, and the
+sentence rule (K6, K7) applied to those attributions must give the gold files'
+own labels.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -36,6 +39,11 @@ BASE_CUES = ("says", "said", "told", "stressed", "pointed out", "added", "highli
 BASE_CUES += ("asked", "denied", "confirmed", "according to", "in a statement")
 # Rule 3 / K4: a sentence reporting contact or non-response names a source but has no cue.
 NON_RESPONSE = re.compile(r"not (?:commented|responded|respond)|declined to comment|has contacted|have contacted")
+# K7: words that tell the reader why an anonymous source is not named (the part of K7 a machine can see).
+ANONYMITY_REASON = re.compile(
+    r"(?i)not authori[sz]ed|on condition of anonymity|asked not to be (?:named|identified)|"
+    r"feared (?:reprisals|retaliation|for)|not allowed to (?:speak|talk)"
+)
 
 # ---------------------------------------------------------------- reference readings
 
@@ -47,13 +55,15 @@ PRACTICE_SOURCES = {
     "the council’s own cost report": "named",
     "Opposition leader Per Haugen": "named",
     "market, [he] said": "named",
-    "Sources close to the council": "anonymous",  # K2: a particular circle, names withheld
+    "Sources close to the council": "anonymous",  # K2: a particular circle, names withheld; K7: no reason given
     "Nordfjord Ferries": "named",  # K4: did not respond, still a source
 }
 PRACTICE_NON_RESPONSE = ("Nordfjord Ferries",)
 PRACTICE_HIDDEN = ("reportedly",)  # K3: a hidden source; nothing to mark as a source
 PRACTICE_SUBJECTS = ("Many residents",)  # K1: what the claim is about
-# Sentence labels by first words (every other sentence: attributed when a source credits it, else other).
+# Sentences with no source that are unsupported, by first words. Every other sentence: unsupported when
+# its claim comes only from vague or unexplained anonymous sources (K6, K7), attributed when a source
+# that vouches for it credits it, else other.
 PRACTICE_UNSUPPORTED = (
     "Council backs new ferry terminal",  # K8: the headline's 'heated' is not backed by the body
     "Vesterhavn town council voted",  # evaluation: 'cost residents dearly'
@@ -80,8 +90,23 @@ LABEL_CHECKS = {
     "l3.allies": ("example", "Norway’s allies and partners have given"),
 }
 # K2 kinds of the gold files' sources that are not named (every other source in them is named).
-VAGUE_SOURCES = {"Norway’s allies and partners", "Estimates", "Some individuals", "other sites such as Gawker.com"}
-ANONYMOUS_SOURCES = {"One poster", "The poster", "the post by an unknown author on pigmy", "a message", "one poster"}
+VAGUE_SOURCES = {
+    "Norway’s allies and partners",
+    "Estimates",
+    "Some individuals",
+    "Critics of Scientology at the Internet newsgroup alt.religion.scientology",
+}
+ANONYMOUS_SOURCES = {
+    "One poster",
+    "The poster",
+    "the post by an unknown author on pigmy",
+    "a message",
+    "one poster",
+    "an Internet posting made just over 24 hours ago",
+    "Posts on the message board for the Scientology-critic site Operation Clambake",
+}
+# The articles the lessons and exercises use: the sentence rule must reproduce their gold labels.
+KIT_ARTICLES = ("stoere-putin-call", "scientology-website-attacked", "indonesia-asylum-seekers-rescued")
 
 
 @cache
@@ -116,31 +141,56 @@ def sentence_starting(doc, words: str) -> tuple[int, int]:
     return sentence_of(doc, doc.body.index(words))
 
 
+@dataclass(frozen=True, eq=False)
+class Credit:
+    """One attribution as the sentence rule sees it: does its source vouch for the claim (K6, K7)?"""
+
+    vouches: bool
+    cue: Span
+    content: Span | None
+    direct: bool = False
+
+
 def kind_of(source_text: str) -> str:
     if source_text in VAGUE_SOURCES:
         return "vague"
     return "anonymous" if source_text in ANONYMOUS_SOURCES else "named"
 
 
-def expected_label(attributions, sentence: tuple[int, int], unsupported: bool) -> str:
-    """K6/K7: attributed when a named or anonymous source credits the sentence; vague sources alone do not."""
+def vouches(kind: str, sentence_text: str) -> bool:
+    """K7: a named source vouches; an anonymous one only with a stated reason; a vague one never (K6)."""
+    return kind == "named" or (kind == "anonymous" and bool(ANONYMITY_REASON.search(sentence_text)))
+
+
+def origins(credits: list[Credit], sentence: tuple[int, int]) -> list[Credit]:
+    """K6: where a sentence's claim comes from: its own cues and a direct quote it is in; else what governs it."""
     start, end = sentence
-    crediting = [
-        kind
-        for kind, cue, content in attributions
-        if start <= cue.start < end or (content is not None and content.start < end and content.end > start)
+    own = [c for c in credits if start <= c.cue.start < end]
+    governing = [
+        c for c in credits if c not in own and c.content is not None and c.content.start < end and c.content.end > start
     ]
-    if any(kind != "vague" for kind in crediting):
+    return (own + [c for c in governing if c.direct]) or governing
+
+
+def expected_label(credits: list[Credit], sentence: tuple[int, int], unsupported: bool) -> str:
+    """K6/K7: attributed when a vouching source makes the claim; a vague or unexplained anonymous one does not."""
+    found = origins(credits, sentence)
+    if any(c.vouches for c in found):
         return "attributed"
-    return "unsupported" if crediting or unsupported else "other"
+    return "unsupported" if found or unsupported else "other"
 
 
-def gold_attributions(article_id: str):
-    return [(kind_of(a.source.text(article(article_id).body)), a.cue, a.content) for a in gold(article_id).attributions]
+def gold_attributions(article_id: str) -> list[Credit]:
+    body = article(article_id).body
+    out = []
+    for a in gold(article_id).attributions:
+        start, end = sentence_of(article(article_id), a.source.start)
+        out.append(Credit(vouches(kind_of(a.source.text(body)), body[start:end]), a.cue, a.content, a.kind == "direct"))
+    return out
 
 
-def practice_attributions():
-    """The practice reference as (kind, cue span, content span): the cue is the sentence's speech verb."""
+def practice_attributions() -> list[Credit]:
+    """The practice reference as credits: the cue is the sentence's speech verb, the content the sentence."""
     doc = practice()
     out = []
     for phrase, kind in PRACTICE_SOURCES.items():
@@ -148,9 +198,11 @@ def practice_attributions():
             continue
         where = locate(phrase, doc.body)
         start, end = sentence_of(doc, where.start)
-        out.append((kind, Span(where.start, where.end, "cue"), Span(start, end, "content")))
+        cue, content = Span(where.start, where.end, "cue"), Span(start, end, "content")
+        out.append(Credit(vouches(kind, doc.body[start:end]), cue, content))
     dash = doc.body.index("– For thirty")  # the dash quote runs over two sentences (rule 2)
-    out.append(("named", locate("says [Dahl]", doc.body), Span(dash, doc.body.index(", says Dahl"), "content")))
+    content = Span(dash, doc.body.index(", says Dahl"), "content")
+    out.append(Credit(True, locate("says [Dahl]", doc.body), content, direct=True))
     return out
 
 
@@ -171,10 +223,56 @@ def test_practice_reference_follows_k6_k7_and_k8():
         return practice_label(sentence_starting(doc, words))
 
     for words in PRACTICE_UNSUPPORTED:
-        assert label(words) == "unsupported", f"{words}: a named or anonymous source credits it (K6, K7)"
-    assert label("Sources close to the council") == "attributed"  # K7
+        assert label(words) == "unsupported", f"{words}: a source that vouches for it credits it (K6, K7)"
+    assert label("Sources close to the council") == "unsupported"  # K7: no reason for anonymity is given
+    assert label("According to the council’s own cost report") == "attributed"  # K8: a named document
     for words in PRACTICE_OTHER:
         assert label(words) == "other", words
+
+
+def test_sentence_rule_on_the_cases_k6_and_k7_name():
+    """The rule: a relay does not lift a vague claim, a stated reason lifts an anonymous one, a quote is owned."""
+    body = (
+        "Allies have given signals that they are unsure. This was conveyed by Ann Berg. "
+        "An official, who was not authorised to speak, said the vote was rigged. "
+        "Sources say the vote was rigged. "
+        "– From all the reports I have read, the evacuation went well, says Kari Lie."
+    )
+    sentences = [(m.start(), m.end()) for m in re.finditer(r"[^ ].*?[.](?= |$)", body)]
+    assert len(sentences) == 5
+
+    def at(words: str) -> Span:
+        return Span(body.index(words), body.index(words) + len(words), "x")
+
+    allies, _relay, official, sources, quote = sentences
+    credits = [
+        Credit(vouches("vague", body[slice(*allies)]), at("have given signals"), at("they are unsure")),
+        Credit(True, at("was conveyed by"), Span(*allies, "c")),
+        Credit(vouches("anonymous", body[slice(*official)]), at("said"), at("the vote was rigged")),
+        Credit(vouches("anonymous", body[slice(*sources)]), at("say"), Span(*sources, "c")),
+        Credit(vouches("vague", body[slice(*quote)]), at("From"), at("the evacuation went well")),
+        Credit(True, at("says"), at("From all the reports I have read, the evacuation went well"), direct=True),
+    ]
+    got = [expected_label(credits, s, unsupported=False) for s in sentences]
+    assert got == ["unsupported", "attributed", "attributed", "unsupported", "attributed"]
+
+
+@pytest.mark.parametrize("article_id", KIT_ARTICLES)
+def test_sentence_rule_gives_the_corpus_gold_labels(article_id):
+    """K6, K7 agree with the corpus: every credited sentence gets the label the gold file gives it."""
+    doc = article(article_id)
+    labels = {(s.start, s.end): s.label for s in gold(article_id).sentences}
+    credits = gold_attributions(article_id)
+    wrong, compared = [], 0
+    for sentence in doc.sentences:
+        label = labels.get(sentence)
+        if label not in ("attributed", "unsupported") or not origins(credits, sentence):
+            continue  # navigation and headlines are `other` by the base; split sentences cannot be compared
+        compared += 1
+        if expected_label(credits, sentence, unsupported=False) != label:
+            wrong.append((doc.body[sentence[0] : sentence[1]][:60], label))
+    assert compared >= 5
+    assert not wrong, f"{article_id}: the rule disagrees with the gold on {wrong}"
 
 
 # ---------------------------------------------------------------- lesson self-checks
@@ -347,7 +445,7 @@ def test_graded_key_texts_offsets_labels_and_rationales(item_id):
 
 
 @pytest.mark.parametrize("item_id", [i for i, it in ITEMS.items() if it.kind == "sentences"])
-def test_sentence_keys_mark_whole_sentences_once_and_follow_k6_k8(item_id):
+def test_sentence_keys_mark_whole_sentences_once_and_follow_k6_to_k8(item_id):
     it = ITEMS[item_id]
     doc = it.load()
     marks = load_key(item_id)
@@ -361,7 +459,7 @@ def test_sentence_keys_mark_whole_sentences_once_and_follow_k6_k8(item_id):
         if mark.get("optional"):
             continue
         assert expected_label(attributions, where, unsupported=True) == "unsupported", (
-            f"{item_id}: {mark['text'][:50]!r} is keyed unsupported, but a named or anonymous source credits it (K6)"
+            f"{item_id}: {mark['text'][:50]!r} is keyed unsupported, but a source that vouches credits it (K6, K7)"
         )
         index = doc.sentences.index(where)
         before = doc.sentences[index - 1]
@@ -376,6 +474,16 @@ def test_sentence_keys_mark_whole_sentences_once_and_follow_k6_k8(item_id):
         if mark["label"] == "no_source":
             assert not re.search(r"^[^,]+, [A-Z][a-z]+ [A-Z][a-z]+,", mark["text"]), (
                 f"{item_id}: {mark['text'][:50]!r} names a person beside its claim: optional (K8)"
+            )
+    start, end = it.bounds()
+    keyed = {(m["start"], m["end"]): {r.label for r in readings(m)} for m in marks}
+    for sentence in doc.sentences:
+        if not start <= sentence[0] < end or not origins(attributions, sentence):
+            continue
+        if expected_label(attributions, sentence, unsupported=False) == "unsupported":
+            assert "vague_source" in keyed.get(sentence, set()), (
+                f"{item_id}: {doc.body[sentence[0] : sentence[1]][:50]!r} rests only on a vague or unexplained "
+                "anonymous source: key it unsupported, vague_source accepted (K6, K7, K9)"
             )
 
 

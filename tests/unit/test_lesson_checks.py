@@ -123,7 +123,7 @@ def test_check_highlights_reads_a_highlighter_like_object(capsys, practice):
         sentence_labels = (lessons.key_spans("l3.sentences-activity", practice)[0],)
 
     lessons.check_highlights("l3.sentences-activity", Marks(), practice)
-    assert "1 of 4 key items found, 0 extra" in capsys.readouterr().out
+    assert "1 of 5 key items found, 0 extra" in capsys.readouterr().out
 
 
 def test_nothing_highlighted_says_what_to_do(capsys, practice):
