@@ -605,13 +605,14 @@ caution, not a missing source.
 
 **Anonymous sources** depend on what the paper tells you. *A council official who attended the meeting,
 and who was not authorised to speak publicly, said the vote had been arranged* (an invented line) gives
-a position and a reason, as AP's rules ask: attributed. *Sources close to the council say that ...*
-gives neither: the reader cannot weigh the source at all, so the claim is unsupported, like one from a
-vague source.
+the source's position and the reason it is not named, as AP's rules ask: attributed. An unnamed source
+with neither gives the reader nothing to weigh: unsupported, as with a vague source. Keep this in mind
+for *Sources close to the council* in the activity below.
 
-**Relays.** When a named person passes on what a vague source said (*This was conveyed by ...*), the
-relay's own sentence is attributed: you can check that he said it. The sentence with the vague source's
-claim is not: the relay does not tell you which ally, or what signal.
+**Relays.** In *Experts have warned that the old bridge is unsafe. This was said by the mayor.* (also
+invented) the mayor is a named relay of a vague source. Her sentence is attributed: you can check that
+she said it. The first sentence is not: the relay does not tell you which experts, or what they found,
+so that claim still rests on a vague source.
 
 When in doubt between unsupported and other, ask: **would a careful editor write “who says so?” in
 the margin?**""",
