@@ -137,16 +137,17 @@ def ex01() -> nbformat.NotebookNode:
     cells = question(
         "ex01-q1",
         "answer_q1",
-        "In this part of the example article, mark every **source** (the words naming who says it) "
-        "and every **cue** (the verb or phrase that tells you it is reported: *said*, *according to*). "
+        "In this part of the example article, mark every **source** and every **cue**. A source is the words "
+        "naming whoever the text credits with what is said, or a party it says was asked and gave no answer; "
+        "a cue is the verb or phrase that marks the attribution (*told*, *according to*). "
         "Labels: `source`, `cue`. Write `('words', 'label', 2)` for the second occurrence of the same words.",
         literal("ex01-q1"),
     )
     cells += question(
         "ex01-q2",
         "answer_q2",
-        "For each source you marked above, who is speaking? Give the person's name, even when the text "
-        "says *I*, *he* or a title. Answer as a list of `('source words', 'speaker name', n)` "
+        "For each source you marked above, who is it? Give the full name of the person or organisation, "
+        "also where the text uses a pronoun or a title. Answer as a list of `('source words', 'full name', n)` "
         "(n = which occurrence, 1 for the first).",
         literal("ex01-q2"),
         highlighter=False,
@@ -154,9 +155,9 @@ def ex01() -> nbformat.NotebookNode:
     cells += question(
         "ex01-q3",
         "answer_q3",
-        "A second article. Mark each **source** and say what kind it is: `named` (a person or organisation "
-        "you could look up), `vague` (a group you cannot pin down: *critics*, *other sites*) or `anonymous` "
-        "(one unidentified person or post).",
+        "A second article. Mark each **source** and say what kind it is: `named` (a person, organisation, "
+        "publication or website you could look up), `anonymous` (a particular person, post or circle of "
+        "people that the text does not name) or `vague` (nobody in particular: *experts*, *many believe*).",
         literal("ex01-q3"),
     )
     return notebook(
@@ -168,8 +169,12 @@ def ex01() -> nbformat.NotebookNode:
 
 def ex02() -> nbformat.NotebookNode:
     reasons = (
-        "`no_source` (nobody is credited), `vague_source` (*it is known*, *estimates suggest*), "
-        "`hedge` (*reportedly*, *may*) or `evaluation` (an opinion stated as fact)"
+        "`no_source` (nobody is credited, and the claim matters), `vague_source` (the claim comes only from "
+        "nobody in particular, a hidden source such as *it is said* or *experts believe*, or an unnamed source "
+        "whose reason for anonymity the text does not give, even when a named person passes it on), `hedge` "
+        "(an uncertainty word carries the claim: *allegedly*, *is thought to*) or `evaluation` (a judgement "
+        "stated as fact). A sentence whose claim comes from a named source, or an unnamed one with a stated "
+        "reason, credited by a cue in it or in the sentence just before or after, is attributed"
     )
     cells = question(
         "ex02-q1",
@@ -193,15 +198,18 @@ def ex02() -> nbformat.NotebookNode:
 
 RUBRIC = """
 *Model answer.* The words come from Ingram's blog post, quoted by the reporter: a
-*skirmish* in a *war* being *waged*, homes *raided*, computers *seized*, an
-*all-out war*. They frame a dispute about a video as a long armed conflict with
-the Church as aggressor. The reporter keeps them inside quotation marks and
-credits Ingram, so the framing is his, not the news report's.
+*skirmish* in a *war* being *waged*, an *all-out war* (homes *raided* and computers
+*seized* may name real court-ordered searches). They frame a dispute about a video
+as a long armed conflict with the Church as aggressor. The words are Ingram's,
+quoted and credited to him, not the reporter's own; but the reporter chose to quote
+the metaphor at length and gives the Church no reply, so the war picture shapes the
+report all the same (guidelines K10: framing by the choice of quotes).
 
 **Rubric (2 points).** 1 point: names at least two war words and says what picture
-they create (conflict, attack, aggression). 1 point: notices that the words are
-Ingram's (quoted and attributed), not the reporter's. No points for only listing
-words.
+they create (conflict, attack, aggression). 1 point: says whose words they are
+(Ingram's, quoted and attributed) and what the report does by quoting them at
+length without a reply; half a point for only one of the two. No points for only
+listing words.
 """
 
 
@@ -209,14 +217,16 @@ def ex03() -> nbformat.NotebookNode:
     cells = question(
         "ex03-q1",
         "answer_q1",
-        "Mark the **loaded words**: words that carry a judgement or a picture beyond the facts. "
-        "Answer as a list of words as they appear in the text (another form of the same word counts too).",
+        "Mark the **loaded words** in this passage: words that carry a judgement or a picture beyond the "
+        "facts. Count them wherever they stand, in the reporter's words or inside a quotation: the next "
+        "question asks whose they are. Answer as a list of words as they appear in the text (another form "
+        "of the same word counts too).",
         literal("ex03-q1"),
     )
     cells.append(
         md(
-            "### ex03-q2 (2 points)\n\nWhat picture do these words create, and whose words are they? "
-            "Answer in two or three sentences in the cell below.",
+            "### ex03-q2 (2 points)\n\nWhat picture do these words create, whose words are they, and what "
+            "does the report do by quoting them at length? Answer in two or three sentences in the cell below.",
             "ex03-q2-question",
             locked=True,
         )

@@ -58,10 +58,17 @@ def test_names_fold_norwegian_letters_and_punctuation():
 def test_list_answers_need_every_item_and_no_extras(capsys):
     lessons.check("l2.vague", ["Sources close to the council"])
     assert "1 of 2 found" in capsys.readouterr().out
-    lessons.check("l2.vague", ["sources close to the council", "many residents", "Per Haugen"])
+    lessons.check("l2.vague", ["sources close to the council", "reportedly", "Per Haugen"])
     assert "2 of 2 found, 1 not in the answer" in capsys.readouterr().out
-    lessons.check("l2.vague", ["Sources close to the council", "many residents"])
+    lessons.check("l2.vague", ["Sources close to the council", "many residents ... reportedly"])
     assert "Correct" in capsys.readouterr().out
+
+
+def test_a_subject_is_not_a_vague_source(capsys):
+    """K1: 'Many residents' are what the claim is about; the hint says so and the answer is not accepted."""
+    lessons.check("l2.vague", ["Sources close to the council", "many residents"])
+    out = capsys.readouterr().out
+    assert "1 of 2 found, 1 not in the answer" in out and "only what the claim is about" in out
 
 
 @pytest.mark.parametrize("blank", ["", "   ", None, [], ["", " "]])
@@ -99,7 +106,7 @@ def test_check_highlights_counts_then_hints_and_keeps_the_key_back(capsys, pract
     marked = [key[0].to_dict(), Span(0, 7, "source").to_dict()]
     lessons.check_highlights("l2.sources-activity", marked, practice)
     out = capsys.readouterr().out
-    assert "1 of 7 key items found, 1 extra" in out and "Hint:" in out
+    assert "1 of 8 key items found, 1 extra" in out and "Hint:" in out
     assert "Sources close to the council" not in out
 
 
@@ -116,7 +123,7 @@ def test_check_highlights_reads_a_highlighter_like_object(capsys, practice):
         sentence_labels = (lessons.key_spans("l3.sentences-activity", practice)[0],)
 
     lessons.check_highlights("l3.sentences-activity", Marks(), practice)
-    assert "1 of 4 key items found, 0 extra" in capsys.readouterr().out
+    assert "1 of 5 key items found, 0 extra" in capsys.readouterr().out
 
 
 def test_nothing_highlighted_says_what_to_do(capsys, practice):
