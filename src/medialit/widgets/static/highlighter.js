@@ -86,6 +86,9 @@ function levels(marks) {
   return level;
 }
 
+const ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
+const escape = (text) => text.replace(/[&<>"]/g, (c) => ENTITIES[c]);
+
 function el(tag, cls, text) {
   const node = document.createElement(tag);
   if (cls) node.className = cls;
@@ -244,19 +247,32 @@ function render({ model, el: root }) {
     for (let k = p.s; k < p.e; k++) if (S.tokenAt[k] >= 0 && (k === p.s || S.tokenAt[k - 1] !== S.tokenAt[k])) cuts.add(k);
     for (let k = p.s + 1; k <= p.e; k++) if (S.tokenAt[k - 1] >= 0 && S.tokenAt[k] !== S.tokenAt[k - 1]) cuts.add(k);
     const points = Array.from(cuts).sort((a, b) => a - b);
-    const frag = document.createDocumentFragment();
-    const ordered = marks.slice().sort((a, b) => order(a) - order(b) || a.start - b.start || b.end - a.end);
     const first = p.s < p.e ? (S.tokenAt[p.s] >= 0 ? S.tokenAt[p.s] : -2 - S.tokenAt[p.s]) : -1;
     for (let t = first; t >= 0 && t < S.tokens.length && S.tokens[t].s < p.e; t++) S.tokSegs[t] = [];
+    const pieces = [];
     for (let i = 0; i + 1 < points.length; i++) {
       const s = points[i], e = points[i + 1];
       if (s >= e) continue;
-      const seg = el("span", "ml-seg", S.cps.slice(s, e).join(""));
-      seg.dataset.s = s;
       const t = S.tokenAt[s];
-      seg.dataset.t = t >= 0 ? t : -2 - t;
-      if (t < 0) seg.classList.add("ml-space");
-      S.tokSegs[Number(seg.dataset.t)]?.push(seg);
+      pieces.push({ s, e, t: t >= 0 ? t : -2 - t, space: t < 0 });
+    }
+    if (!marks.length) {
+      // Most paragraphs carry no mark: one HTML string is parsed far faster than thousands of createElement calls.
+      const html = pieces.map(({ s, e, t, space }) =>
+        `<span class="ml-seg${space ? " ml-space" : ""}" data-s="${s}" data-t="${t}">${escape(S.cps.slice(s, e).join(""))}</span>`);
+      const node = S.paraEls[pi];
+      node.innerHTML = html.join("");
+      const segs = node.children;
+      pieces.forEach((piece, i) => { S.tokSegs[piece.t]?.push(segs[i]); });
+      return;
+    }
+    const frag = document.createDocumentFragment();
+    const ordered = marks.slice().sort((a, b) => order(a) - order(b) || a.start - b.start || b.end - a.end);
+    for (const { s, e, t, space } of pieces) {
+      const seg = el("span", space ? "ml-seg ml-space" : "ml-seg", S.cps.slice(s, e).join(""));
+      seg.dataset.s = s;
+      seg.dataset.t = t;
+      S.tokSegs[t]?.push(seg);
       let node = seg;
       const covering = ordered.filter((m) => m.start <= s && m.end >= e);
       for (let k = covering.length - 1; k >= 0; k--) node = wrap(node, covering[k], s);
@@ -578,6 +594,21 @@ function render({ model, el: root }) {
   model.on("change:status", setStatus);
   model.on("change:locked", lockState);
 
+  // JupyterLab's output area clips and scrolls its outputs, which would stop the label bar from sticking
+  // to the top of the notebook: unclip the output boxes around this widget (a :has() rule in the CSS did
+  // the same but cost every key press a style check of the whole output area).
+  const unclipped = [];
+  const unclip = () => {
+    for (let n = root.parentElement; n && unclipped.length < 3; n = n.parentElement) {
+      if (!/\bjp-OutputArea(-child|-output)?\b/.test(n.className)) continue;
+      n.classList.add("ml-unclipped");
+      unclipped.push(n);
+      if (n.classList.contains("jp-OutputArea")) break;
+    }
+  };
+  requestAnimationFrame(unclip);
+  text.addEventListener("focus", () => { if (!unclipped.length) unclip(); });  // attached late: try again
+
   drawLegend();
   loadText();
   drawPanel();
@@ -586,7 +617,10 @@ function render({ model, el: root }) {
   root.dataset.ready = "true";
   root.dataset.renderMs = (performance.now() - started).toFixed(1);  // read by benchmarks/bench_widget.py
   requestAnimationFrame(() => { root.dataset.paintMs = (performance.now() - started).toFixed(1); });
-  return () => document.removeEventListener("mouseup", endDrag);
+  return () => {
+    document.removeEventListener("mouseup", endDrag);
+    for (const n of unclipped) n.classList.remove("ml-unclipped");
+  };
 }
 
 export { tokenize, levels };
