@@ -65,8 +65,8 @@ def setup(draws: bool = True, extra: tuple[str, ...] = ()) -> str:
 
 CHECK_HELP = (
     "**How the checks work.** Type your answer between the quotes and run the cell. A wrong answer gets a "
-    "hint, never the answer. When you are stuck, `reveal(...)` shows the hint first and the answer the "
-    "second time."
+    "hint, never the answer. When you are still stuck after trying, `reveal(...)` shows the answer (it waits "
+    "for your first try)."
 )
 
 # ---------------------------------------------------------------- lesson 0
