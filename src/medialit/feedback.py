@@ -12,32 +12,23 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from medialit.nlp.quotes import find_quotes
 from medialit.scoring import Match, Score
 from medialit.spans import Span
 
 DASH_LINE = re.compile(r"^[ \t]*[–—]")
-QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"', "„": "“”"}
 
 
 def quoted_parts(body: str) -> list[tuple[int, int]]:
-    """Character ranges spoken by someone quoted: text between double quotation marks, and dash-quote lines
-    up to the comma before the speech verb (``– We will do it, says Dahl.``)."""
-    parts: list[tuple[int, int]] = []
+    """Character ranges spoken by someone quoted: each outermost quotation (``nlp.quotes``, marks included),
+    and each dash-quote line up to the comma before its speech verb (``– We will do it, says Dahl.``)."""
+    parts = [(q.open_mark, q.outer_end) for q in find_quotes(body)]
     for line in re.finditer(r"[^\n]+", body):
-        text, base = line.group(), line.start()
+        text = line.group()
         if DASH_LINE.match(text):
             stop = text.rfind(", ")
             short_tail = stop > 0 and len(text[stop:].split()) <= 5  # ", says Dahl." closes the quote
-            parts.append((base, base + (stop if short_tail else len(text))))
-        i = 0
-        while i < len(text):
-            closers = QUOTE_PAIRS.get(text[i])
-            if closers:
-                end = next((j for j in range(i + 1, len(text)) if text[j] in closers), -1)
-                if end > i + 1:
-                    parts.append((base + i, base + end + 1))
-                    i = end
-            i += 1
+            parts.append((line.start(), line.start() + (stop if short_tail else len(text))))
     return sorted(parts)
 
 

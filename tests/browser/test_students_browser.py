@@ -134,8 +134,7 @@ def test_lesson_two_keeps_the_analyzer_back_until_the_check_and_marks_feedback_i
 
     widget = nb.widget(widget_cell)
     widget.scroll_into_view_if_needed()
-    start, end = word(widget, "Mayor"), word(widget, "Ingrid")
-    start.dblclick()
+    word(widget, "Mayor").dblclick()
     widget.locator(".ml-text").press("Shift+ArrowRight")
     widget.locator(".ml-text").press("1")
     mark_word(widget, "optimistic", "1")  # inside a quotation: an extra with its reason
@@ -149,7 +148,6 @@ def test_lesson_two_keeps_the_analyzer_back_until_the_check_and_marks_feedback_i
     expect(widget.locator(".ml-panel")).to_contain_text("inside a quote")
     widget.scroll_into_view_if_needed()
     screenshot(widget, "lesson02-feedback-in-widget.png")
-    assert end.is_visible()
 
     nb.run(machine_cell)
     expect(nb.cell(machine_cell).locator(".jp-OutputArea-output").last).to_contain_text("<-")
