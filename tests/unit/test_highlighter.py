@@ -162,6 +162,26 @@ def test_front_end_words_have_python_code_point_offsets(tmp_path):
     assert len("👩🏽‍⚖️ ".encode("utf-16-le")) // 2 != len("👩🏽‍⚖️ ")  # the case that breaks UTF-16 offsets
 
 
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run the front end's undo")
+def test_front_end_undo_takes_back_only_the_students_own_step(tmp_path):
+    """After a merge brought in marks from another tab, Ctrl+Z removes the student's mark, not the merged ones."""
+    module = tmp_path / "highlighter.mjs"
+    shutil.copy(STATIC / "highlighter.js", module)
+    script = f"import {{ diffMarks, applyEdit }} from {json.dumps(module.as_uri())};\n" + (
+        "const a = {start: 0, end: 5, label: 'source'}, b = {start: 9, end: 12, label: 'cue'},"
+        " merged = {start: 20, end: 24, label: 'source'};"
+        "const edit = diffMarks([a], [a, b]);"  # the student adds b
+        "const now = [a, b, merged];"  # then a merge brings in another tab's mark
+        "const undone = applyEdit(now, {added: edit.removed, removed: edit.added});"
+        "const redone = applyEdit(undone, edit);"
+        "console.log(JSON.stringify([undone, redone]));"
+    )
+    done = subprocess.run(["node", "--input-type=module", "-e", script], capture_output=True, text=True, check=True)
+    undone, redone = json.loads(done.stdout)
+    assert undone == [{"start": 0, "end": 5, "label": "source"}, {"start": 20, "end": 24, "label": "source"}]
+    assert len(redone) == 3
+
+
 # ---------------------------------------------------------------- persistence
 
 

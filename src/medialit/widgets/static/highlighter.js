@@ -623,5 +623,5 @@ function render({ model, el: root }) {
   };
 }
 
-export { tokenize, levels };
+export { tokenize, levels, diffMarks, applyEdit };
 export default { render };
