@@ -65,8 +65,8 @@ def setup(draws: bool = True, extra: tuple[str, ...] = ()) -> str:
 
 CHECK_HELP = (
     "**How the checks work.** Type your answer between the quotes and run the cell. A wrong answer gets a "
-    "hint, never the answer. When you are stuck, `reveal(...)` shows the hint first and the answer the "
-    "second time."
+    "hint, never the answer. When you are still stuck after trying, `reveal(...)` shows the answer (it waits "
+    "for your first try)."
 )
 
 # ---------------------------------------------------------------- lesson 0
@@ -249,7 +249,9 @@ Before any tool: note **three things** that struck you (in the cell below, or on
     ),
     ("code", 'my_impressions = """\n1.\n2.\n3.\n"""'),
     ("md", "### Check 1.1\n\n" + CHECK_HELP + "\n\nRoughly how long is the article: about 100, 600 or 2000 words?"),
-    ("code", 'print("words:", article.words())\ncheck("l1.words", "")'),
+    ("code", 'check("l1.words", "")'),
+    ("md", "Now count them: run the next cell and compare with your guess."),
+    ("code", 'print("words:", article.words())'),
     (
         "md",
         """## Headline against body
@@ -497,8 +499,7 @@ sources""",
     ),
     (
         "code",
-        'only_sources = [m for m in sources.spans if m["label"] == "source"]\n'
-        'check_highlights("l2.sources-activity", only_sources, practice)',
+        'check_highlights("l2.sources-activity", sources, practice)  # ✓ and ? appear in the highlighter too',
     ),
     (
         "md",
@@ -506,17 +507,19 @@ sources""",
 
 The analyzer finds attributions with rules: speech verbs, quotation marks, dialogue dashes, “according
 to”, and the nearest fitting name for a pronoun. Under the table, each attribution is listed with the
-rule that fired.""",
+rule that fired. It shows once you have checked your own sources above.""",
     ),
     (
         "code",
         """from medialit.analysis import analyze
+from medialit.lessons import compare_with_machine
 
 practice_analysis = analyze(practice)
-print(practice_analysis.to_table())
-print()
-for found in practice_analysis.attributions:
-    print(f"{found.speaker:>30} <- {found.rule}")""",
+if compare_with_machine("l2.sources-activity"):
+    print(practice_analysis.to_table())
+    print()
+    for found in practice_analysis.attributions:
+        print(f"{found.speaker:>30} <- {found.rule}")""",
     ),
     (
         "md",
@@ -527,7 +530,7 @@ example article. Look at the **shape** of the example article's chart: how many 
 room each one gets? (The figure shows the analyzer's reading, which may contain mistakes. Attributions
 in the parts of the example article that the graded exercises cover are left out.)""",
     ),
-    ("code", "plots.show(plots.speakers(practice_analysis))"),
+    ("code", 'if compare_with_machine("l2.sources-activity"):\n    plots.show(plots.speakers(practice_analysis))'),
     (
         "code",
         """from medialit.lessons import ungraded
@@ -663,8 +666,7 @@ claims""",
     ),
     (
         "code",
-        'unsupported = [m for m in claims.sentence_labels if m["label"] == "unsupported"]\n'
-        'check_highlights("l3.sentences-activity", unsupported, practice)',
+        'check_highlights("l3.sentences-activity", claims, practice)  # ✓ and ? appear in the highlighter too',
     ),
     (
         "md",
@@ -678,15 +680,18 @@ The hatched part of the example article is what the graded exercise covers: its 
     (
         "code",
         """from medialit.analysis import analyze
+from medialit.lessons import compare_with_machine
 
 practice_analysis = analyze(practice)
-plots.show(plots.sentence_map(practice_analysis.sentences, practice.body))""",
+if compare_with_machine("l3.sentences-activity"):
+    plots.show(plots.sentence_map(practice_analysis.sentences, practice.body))""",
     ),
     (
         "code",
-        """for sentence in practice_analysis.sentences:
-    if sentence.label == "unsupported":
-        print(f"{practice.body[sentence.start:sentence.end]!r}\\n   why: {'; '.join(sentence.reasons)}")""",
+        """if compare_with_machine("l3.sentences-activity"):
+    for sentence in practice_analysis.sentences:
+        if sentence.label == "unsupported":
+            print(f"{practice.body[sentence.start:sentence.end]!r}\\n   why: {'; '.join(sentence.reasons)}")""",
     ),
     (
         "md",
@@ -817,7 +822,7 @@ framing = Highlighter(practice, labels=["loaded", "evaluative", "scare_quote", "
                       save_to="lesson04.highlights.json")
 framing""",
     ),
-    ("code", 'check_highlights("l4.framing-activity", framing.spans, practice)'),
+    ("code", 'check_highlights("l4.framing-activity", framing, practice)  # ✓ and ? appear in the highlighter too'),
     (
         "md",
         """## Where the framing sits
@@ -830,11 +835,13 @@ exercise covers is hatched and left out).""",
     (
         "code",
         """from medialit.analysis import analyze
+from medialit.lessons import compare_with_machine
 
 practice_analysis = analyze(practice)
-plots.show(plots.framing_positions(practice_analysis.framing, practice.body))
-for cue in practice_analysis.framing:
-    print(f"{cue.label:>12}: {practice.body[cue.start:cue.end]!r:28} {'; '.join(cue.reasons[:1])}")""",
+if compare_with_machine("l4.framing-activity"):
+    plots.show(plots.framing_positions(practice_analysis.framing, practice.body))
+    for cue in practice_analysis.framing:
+        print(f"{cue.label:>12}: {practice.body[cue.start:cue.end]!r:28} {'; '.join(cue.reasons[:1])}")""",
     ),
     (
         "code",
@@ -989,11 +996,14 @@ about its source. The kit ships offline teaching copies of the pages you would o
 
 ### Check 5.5
 
-The article names the Norwegian newspaper that did the reporting. Which one? Then read
-[about Aftenposten](lateral-reading/about-aftenposten.md) and
-[what the original report probably looked like](lateral-reading/original-report.md).""",
+The article names the Norwegian newspaper that did the reporting. Which one?""",
     ),
     ("code", 'check("l5.outlet", "")'),
+    (
+        "md",
+        """Now read about the paper you found, [in the teaching copy](lateral-reading/about-aftenposten.md), and
+[what the original report probably looked like](lateral-reading/original-report.md).""",
+    ),
     (
         "md",
         """## SIFT
@@ -1011,19 +1021,19 @@ Name SIFT's four moves, as a list of four strings.""",
 
 Mark every clue about **where this text came from** in the example article: `translation` for words
 that read like a machine translation, `scraped` for page furniture, `bio` for the generated bio.
-There is no key: compare with a neighbour, or with the discussion in the instructor's session. (The part
-that an exercise grades is left out of this highlighter.)""",
+Then run the check cell under it: your marks get ✓ and ? in the highlighter. (The part that an exercise
+grades is left out of this highlighter.)""",
     ),
     (
         "code",
         """from medialit import Highlighter
 from medialit.lessons import without_graded
 
-provenance = Highlighter(
-    without_graded(article), labels=["translation", "scraped", "bio"], save_to="lesson05.highlights.json"
-)
+free = without_graded(article)
+provenance = Highlighter(free, labels=["translation", "scraped", "bio"], save_to="lesson05.highlights.json")
 provenance""",
     ),
+    ("code", 'check_highlights("l5.provenance-activity", provenance, free)  # ✓ and ? appear in the highlighter too'),
     (
         "md",
         """**Discuss or note:**
@@ -1069,14 +1079,20 @@ L6 = [
 
 Mark the **sources** in the practice article again (or keep your marks from """
         + link(2)
-        + """: they are loaded from `lesson02.highlights.json`). Then tick *show
-analyzer* in the widget to see the analyzer's marks beside yours.""",
+        + """: the highlighter starts from `lesson02.highlights.json` and only reads it; what you
+change here is saved to `lesson06.highlights.json`). Then tick *show analyzer* in the widget to see the
+analyzer's marks beside yours.""",
     ),
     (
         "code",
         """from medialit import Highlighter
 
-mine = Highlighter(practice, labels=["source", "cue", "content"], save_to="lesson02.highlights.json")
+mine = Highlighter(
+    practice,
+    labels=["source", "cue", "content"],
+    save_to="lesson06.highlights.json",
+    start_from="lesson02.highlights.json",
+)
 machine = analyze(practice)
 machine_sources = sorted({a.source for a in machine.attributions})  # one mark per source, as you would mark
 mine.show_machine_layer(machine_sources)  # tick "show analyzer" in the widget to see them
@@ -1240,7 +1256,11 @@ PASTED = """Paste your article here. The first line is taken as the headline.
 
 Then the body, one paragraph per line.
 """
-if USE_PASTED:
+PLACEHOLDER = "Paste your article here."
+if USE_PASTED and PASTED.strip().startswith(PLACEHOLDER):
+    print("PASTED still holds the example text: paste your article between the triple quotes.")
+    print("(Keeping the article loaded above.)")
+elif USE_PASTED:
     try:
         mine = from_text(PASTED)
         print("Using the pasted text:", mine.title)
@@ -1278,7 +1298,7 @@ analyzer's marks.""",
 
 own = Highlighter(mine, labels=["source", "unsupported", "loaded", "speech_verb", "hedge"],
                   save_to="lesson07.highlights.json")
-own.show_machine_layer(result)
+own.show_machine_layer(result)  # hidden until you tick "show analyzer": mark first, then compare
 own""",
     ),
     (

@@ -2,9 +2,12 @@
 
 Students type an answer into ``check(question_id, answer)``. A right answer
 gets a short explanation; a wrong one gets the question's hint. ``reveal``
-shows the answer only after the hint has been seen, so a student working alone
-is nudged to think before reading. Highlighting activities are checked with
-``check_highlights`` against spans found from phrases in the lesson's article.
+shows the answer only after an attempt, so a student working alone is nudged to
+think before reading. Highlighting activities are checked with
+``check_highlights`` against spans found from phrases in the lesson's article;
+given the Highlighter itself, the check also marks ✓ and ? in the widget.
+``compare_with_machine`` keeps the analyzer's findings back until the student
+has checked their own marks once: teach before telling.
 
 Everything here is lesson practice on text that the graded exercises do not
 grade (the practice article and ungraded parts of the example article); no
@@ -18,6 +21,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from medialit.feedback import explain_all, not_graded
 from medialit.scoring import score
 from medialit.spans import Span
 
@@ -37,6 +41,7 @@ class Question:
 
 _attempts: dict[str, int] = {}
 _hinted: set[str] = set()
+_checked: dict[str, tuple[Any, Any]] = {}  # spans activity -> (the Highlighter checked, its article)
 
 
 # ---------------------------------------------------------------- public API
@@ -70,25 +75,38 @@ def hint(question_id: str) -> None:
 
 
 def reveal(question_id: str) -> None:
-    """Print the answer, but only once the hint has been shown (the first call shows the hint)."""
+    """Print the answer, but only after an attempt (a wrong one has shown the hint already).
+
+    For a highlighting activity checked with its Highlighter, the key items not
+    found are then marked ✗ in the widget too.
+    """
     question = _get(question_id)
     if question is None:
         return
-    if question_id not in _hinted:
-        print("Hint first, answer after: think about this, then run reveal() again for the answer.")
-        _give_hint(question, footer=False)
+    if not _attempts.get(question_id):
+        how = (
+            f"mark the text, then run check_highlights({question_id!r}, ...)"
+            if question.kind == "spans"
+            else f"write your answer in check({question_id!r}, ...) and run it"
+        )
+        print(f"Try first, answer after: {how}; reveal shows the answer once you have tried.")
         return
     print(f"Answer: {question.answer}")
     if question.kind == "spans" and question.key:
         for label, phrase in question.key:
             print(f"  {label}: {phrase}")
+        widget, article = _checked.get(question_id, (None, None))
+        if widget is not None:
+            widget.show_feedback(key_spans(question_id, article), show_missed=True)
 
 
 def check_highlights(question_id: str, marked: Any, article: Any) -> None:
     """Compare highlights (a Highlighter, a list of Spans or span dicts) with the activity's key.
 
-    Prints what was found, missed and extra by count first, with the hint; the
-    key itself appears only through ``reveal``.
+    Prints what was found and extra, each with a specific reason, and the hint.
+    Marks with a label the activity does not check are named, not counted.
+    Given the Highlighter, its marks get ✓ and ? in the widget as well. The key
+    items still to find appear only through ``reveal``.
     """
     question = _get(question_id)
     if question is None:
@@ -96,24 +114,49 @@ def check_highlights(question_id: str, marked: Any, article: Any) -> None:
     if question.kind != "spans":
         print(f"{question_id} is a written question: answer it with check({question_id!r}, 'your answer')")
         return
-    spans = _as_spans(marked)
-    if not spans:
+    everything = _as_spans(marked)
+    if not everything:
         print("Nothing highlighted yet: select words in the highlighter above, pick a label, then run this cell again.")
         return
     key = key_spans(question_id, article)
+    graded = sorted({k.label for k in key}, key=[k.label for k in key].index)
+    spans = [s for s in everything if s.label in graded]
+    _attempts[question_id] = _attempts.get(question_id, 0) + 1
+    if hasattr(marked, "show_feedback"):
+        _checked[question_id] = (marked, article)
+        marked.show_feedback(key, show_missed=False)
     result = score(spans, key, max_points=1, body=article.body)
     counts = result.counts
-    _attempts[question_id] = _attempts.get(question_id, 0) + 1
     print(f"You marked {len(spans)}: {counts.tp} of {len(key)} key items found, {counts.fp} extra.")
+    for note in not_graded(everything, graded):
+        print("  " + note)
     if counts.fn == 0 and counts.fp == 0:
         print(f"All found. {question.answer}")
         return
-    for line in result.feedback:
-        if line.startswith("correct") or line.startswith("extra"):
+    for match, line in zip(result.matches, explain_all(result, article.body, key), strict=True):
+        if match.status != "missed":
             print("  " + line)
     if counts.fn:
         print(f"  {counts.fn} still to find.")
     _give_hint(question)
+
+
+def compare_with_machine(question_id: str) -> bool:
+    """True once the activity has been checked with marks; until then say so, kindly, and return False.
+
+    Lessons put the analyzer's findings under ``if compare_with_machine(...):``
+    so that Run All never shows the machine's answer before the student's own.
+    """
+    question = _get(question_id)
+    if question is None:
+        return False
+    if _attempts.get(question_id):
+        return True
+    print(
+        "The analyzer's findings come after your own: mark the text above, run the check cell "
+        f"(check_highlights({question_id!r}, ...)), then run this cell again."
+    )
+    return False
 
 
 def key_spans(question_id: str, article: Any) -> list[Span]:
@@ -192,6 +235,7 @@ def reset() -> None:
     """Forget attempts and hints seen (a fresh start for a lesson)."""
     _attempts.clear()
     _hinted.clear()
+    _checked.clear()
 
 
 # ---------------------------------------------------------------- helpers
@@ -619,6 +663,26 @@ QUESTIONS: dict[str, Question] = {
             "Aftenposten, an Oslo daily. Lateral reading starts there: look for the original report, "
             "see lateral-reading/about-aftenposten.md.",
             accept=(("aftenposten",),),
+        ),
+        _q(
+            "l5.provenance-activity",
+            "spans",
+            "Example article: mark the clues to where the text came from, labelled translation, scraped or bio.",
+            "Translation slips are listed in the translation notes (three of them are in this highlighter); the "
+            "page furniture is two pieces after Støre's last quote; the bio is the last line.",
+            "The provenance clues outside the graded part:",
+            key=(
+                ("translation", "on the pitch"),
+                ("translation", "is not against me"),
+                ("translation", "Labor"),
+                ("scraped", "The most important thing about: The war in Ukraine"),
+                ("scraped", "Register here"),
+                (
+                    "bio",
+                    "Tv nerd. Passionate food specialist. Travel practitioner. Web guru. Hardcore zombieaholic. "
+                    "Unapologetic music fanatic.",
+                ),
+            ),
         ),
         _q(
             "l5.sift",

@@ -36,12 +36,48 @@ def test_wrong_answer_gets_the_hint_not_the_answer(capsys):
     assert "Haugen" not in out
 
 
-def test_reveal_before_any_hint_gives_the_hint_first(capsys):
+def test_reveal_needs_an_attempt_first(capsys):
+    lessons.reveal("l2.mixed")
     lessons.reveal("l2.mixed")
     first = capsys.readouterr().out
-    assert "Hint:" in first and "Answer:" not in first and "Mixed" not in first
+    assert first.startswith("Try first") and "Answer:" not in first and "Mixed" not in first
+    lessons.check("l2.mixed", "")  # a blank answer is not an attempt
+    lessons.reveal("l2.mixed")
+    assert "Answer:" not in capsys.readouterr().out
+    lessons.check("l2.mixed", "direct")
+    capsys.readouterr()
     lessons.reveal("l2.mixed")
     assert capsys.readouterr().out.startswith("Answer: Mixed")
+
+
+def test_machine_findings_wait_until_the_activity_was_checked(capsys, practice):
+    assert lessons.compare_with_machine("l2.sources-activity") is False
+    assert "come after your own" in capsys.readouterr().out
+    lessons.check_highlights("l2.sources-activity", [], practice)  # nothing marked: not an attempt
+    assert lessons.compare_with_machine("l2.sources-activity") is False
+    key = lessons.key_spans("l2.sources-activity", practice)
+    lessons.check_highlights("l2.sources-activity", [key[0]], practice)
+    capsys.readouterr()
+    assert lessons.compare_with_machine("l2.sources-activity") is True
+    assert capsys.readouterr().out == ""
+
+
+def test_check_highlights_on_a_highlighter_marks_it_and_names_labels_it_does_not_grade(capsys, practice):
+    from medialit import Highlighter
+
+    key = lessons.key_spans("l4.framing-activity", practice)
+    h = Highlighter(practice, labels=["loaded", "evaluative", "intensifier", "scare_quote", "speech_verb", "hedge"])
+    finally_ = practice.body.index("finally")
+    h.spans = [key[0].to_dict(), {"start": finally_, "end": finally_ + 7, "label": "evaluative"},
+               {"start": 0, "end": 4, "label": "hedge"}]  # fmt: skip
+    lessons.check_highlights("l4.framing-activity", h, practice)
+    out = capsys.readouterr().out
+    assert "hedge: not part of this activity" in out
+    assert "‘finally’ (evaluative): it is inside a quote" in out
+    statuses = sorted(item["status"] for item in h.feedback["items"])
+    assert statuses == ["correct", "extra"], "the widget shows ✓ and ?, not yet the key's unfound items"
+    lessons.reveal("l4.framing-activity")
+    assert sorted(item["status"] for item in h.feedback["items"]).count("missed") == len(key) - 1
 
 
 def test_choice_answers_are_exact_so_indirect_is_not_direct(capsys):
@@ -85,9 +121,10 @@ def test_unknown_question_is_one_clear_line(capsys):
 
 
 def test_every_key_phrase_is_found_in_the_practice_article(practice):
+    example = lessons.without_graded(load_article("stoere-putin-call"))  # lesson 5 marks the example article
     for question in lessons.questions():
         if question.kind == "spans":
-            spans = lessons.key_spans(question.id, practice)
+            spans = lessons.key_spans(question.id, example if question.id.startswith("l5.") else practice)
             assert len(spans) == len(question.key) and all(s.end > s.start for s in spans)
 
 
