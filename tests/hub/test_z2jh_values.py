@@ -93,7 +93,7 @@ def test_extra_config_snippets_compile_and_give_each_member_their_own_uid():
     for name, code in snippets.items():
         compile(code, name, "exec")
     c = Config()
-    exec(snippets["course-uids.py"], {"c": c})  # noqa: S102 (the hub runs these snippets the same way)
+    exec(snippets["course-uids.py"], {"c": c})  # the hub runs each snippet the same way
 
     def spawner(name: str) -> SimpleNamespace:
         return SimpleNamespace(user=SimpleNamespace(name=name))
