@@ -20,7 +20,10 @@ paths, the authenticator and the user names:
                               reverse proxy such as nginx or Caddy in front for the class)
     MEDIALIT_FORMGRADER_PORT  loopback port of the course's formgrader service (default 9999)
     MEDIALIT_GRADER_HOME      home of the grader account grader-COURSE (default /home/grader-COURSE)
+    MEDIALIT_MEM_LIMIT        memory per user (default 512M: JupyterLab about 140 MB plus a kernel
+                              that analyses the student's own article, about 215 MB)
 
+Install it as /etc/medialit-hub/jupyterhub_config.py (readable by root; it holds no secret).
 See course/jupyterhub/README.md for the steps from an empty server.
 """
 
@@ -63,6 +66,13 @@ c.Spawner.environment = {
     "PYTHONWARNINGS": "ignore",
 }
 c.Spawner.start_timeout = 120
+
+# Memory per user, measured by benchmarks/bench_memory.py (README.md, "How many students").
+# JupyterHub passes it to each server as MEM_LIMIT (`medialit doctor --hub` reports it);
+# LocalProcessSpawner does not enforce it: see the README for spawners that do.
+c.Spawner.mem_limit = os.environ.get("MEDIALIT_MEM_LIMIT", "512M")
+# A kernel left idle for 30 minutes (a closed tab keeps its kernel) gives its memory back.
+c.Spawner.args = ["--MappingKernelManager.cull_idle_timeout=1800", "--MappingKernelManager.cull_interval=300"]
 c.Spawner.http_timeout = 120
 
 # The formgrader as a hub service: one Jupyter server run as the course's
