@@ -53,11 +53,12 @@ def children(pid: int) -> list[int]:
     found, todo = [], [pid]
     while todo:
         parent = todo.pop()
-        path = Path(f"/proc/{parent}/task/{parent}/children")
-        try:
-            kids = [int(k) for k in path.read_text().split()]
-        except (FileNotFoundError, ProcessLookupError):
-            kids = []
+        kids = []
+        for path in Path(f"/proc/{parent}/task").glob("*/children"):  # a child belongs to the thread that made it
+            try:
+                kids += [int(k) for k in path.read_text().split()]
+            except (FileNotFoundError, ProcessLookupError):
+                continue
         found.extend(kids)
         todo.extend(kids)
     return found
@@ -100,15 +101,16 @@ def grade_workers(submissions: int, jobs: int) -> dict[str, float]:
         command = [sys.executable, "-m", "medialit", "course", "grade", "ex01-attribution", "--jobs", str(jobs)]
         proc = subprocess.Popen(command, cwd=course, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         peaks: dict[int, float] = {}
-        names: dict[int, str] = {}
+        together = [0.0]  # the most the whole command used at one moment
 
         def sample() -> None:
             while proc.poll() is None:
+                now = 0.0
                 for pid in [proc.pid, *children(proc.pid)]:
                     rss, _ = proc_memory(pid)
-                    if rss > peaks.get(pid, 0.0):
-                        peaks[pid] = rss
-                        names.setdefault(pid, _cmdline(pid))
+                    now += rss
+                    peaks[pid] = max(rss, peaks.get(pid, 0.0))
+                together[0] = max(together[0], now)
                 time.sleep(0.05)
 
         watcher = threading.Thread(target=sample)
@@ -123,20 +125,15 @@ def grade_workers(submissions: int, jobs: int) -> dict[str, float]:
         "jobs": jobs,
         "command_peak_mb": round(peaks.get(proc.pid, 0.0), 1),
         "largest_worker_peak_mb": round(max(workers.values(), default=0.0), 1),
+        "all_processes_peak_mb": round(together[0], 1),
         "processes_seen": len(peaks),
     }
     print(
         f"medialit course grade --jobs {jobs} ({submissions} submissions): command {result['command_peak_mb']:.1f} MB, "
-        f"largest child process {result['largest_worker_peak_mb']:.1f} MB ({len(workers)} child processes seen)"
+        f"largest child process {result['largest_worker_peak_mb']:.1f} MB ({len(workers)} child processes seen), "
+        f"all at once at most {result['all_processes_peak_mb']:.1f} MB"
     )
     return result
-
-
-def _cmdline(pid: int) -> str:
-    try:
-        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()[:120]
-    except OSError:
-        return ""
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -85,7 +85,7 @@ if [ ! -f "$HUB_ENV/.medialit-kit-$kit" ]; then
     $SUDO rm -f "$HUB_ENV"/.medialit-kit-*
     $SUDO touch "$HUB_ENV/.medialit-kit-$kit"
 fi
-if ! "$HUB_ENV/bin/python" -c 'import medialit, sys; sys.exit("site-packages" not in medialit.__file__)'; then
+if ! env -u PYTHONPATH -u PYTHONHOME "$HUB_ENV/bin/python" -c 'import medialit, sys; sys.exit("site-packages" not in medialit.__file__)'; then
     echo "medialit: $HUB_ENV does not hold an installed (non-editable) medialit; remove it and run this again" >&2
     exit 1
 fi

@@ -33,8 +33,8 @@ SETUP = "see course/jupyterhub/README.md"
 BUILD = "bash scripts/install-hub-deps.sh"
 DEFAULT_HUB_CONFIG = "/etc/medialit-hub/jupyterhub_config.py"
 # Measured by benchmarks/bench_memory.py (course/jupyterhub/README.md, "How many students"):
-# JupyterLab's server about 140 MB plus a lesson kernel of at most 111 MB.
-STUDENT_MB = 250
+# a student's server (jupyterhub-singleuser) about 165 MB plus a lesson kernel of at most 111 MB.
+STUDENT_MB = 275
 SYSTEM_MB = 1500  # the operating system, the hub, the proxy and the grader's server
 
 

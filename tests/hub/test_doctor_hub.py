@@ -184,7 +184,7 @@ def test_memory_limit_from_the_server_or_the_hub_config(tmp_path):
     assert not check_memory_limit(tmp_path / "none.py", environ={}).ok
     (tmp_path / "small.py").write_text("c = get_config()\nc.Spawner.mem_limit = '128M'\n")
     small = check_memory_limit(tmp_path / "small.py", environ={})
-    assert not small.ok and "below the 250 MB" in small.detail
+    assert not small.ok and "below the 275 MB" in small.detail
     (tmp_path / "none.py").write_text("c = get_config()\n")
     unset = check_memory_limit(tmp_path / "none.py", environ={})
     assert not unset.ok and "c.Spawner.mem_limit = '512M'" in unset.detail
