@@ -64,9 +64,9 @@ def children(pid: int) -> list[int]:
     return found
 
 
-def lesson_kernel(path: Path, work: Path) -> dict[str, float]:
+def lesson_kernel(path: Path, work: Path, nb: nbformat.NotebookNode | None = None) -> dict[str, float]:
     """Run one lesson in a fresh kernel; the kernel's memory after Run All and its peak."""
-    nb = nbformat.read(path, as_version=4)
+    nb = nb or nbformat.read(path, as_version=4)
     client = NotebookClient(nb, kernel_name="python3", timeout=600, resources={"metadata": {"path": str(work)}})
     began = time.perf_counter()
     with client.setup_kernel():
@@ -87,6 +87,34 @@ def lessons(only: list[str]) -> dict[str, dict[str, float]]:
             results[path.stem] = found = lesson_kernel(path, work)
             mark = "" if found["rss_mb"] <= GOAL_MB else f"  (over the {GOAL_MB:.0f} MB goal)"
             print(f"{path.stem:<40} {found['rss_mb']:7.1f} MB after Run All, peak {found['peak_mb']:7.1f} MB{mark}")
+    return results
+
+
+def answered(path: Path) -> nbformat.NotebookNode:
+    """A student version with every answer cell holding the model answer (from solutions/), so check() scores it."""
+    nb = nbformat.read(path, as_version=4)
+    model = nbformat.read(REPO / "solutions" / path.parent.name / path.name, as_version=4)
+    answers = {c.metadata.get("nbgrader", {}).get("grade_id"): c.source for c in model.cells}
+    for cell in nb.cells:
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", "")
+        if grade_id.endswith("-answer") and grade_id in answers:
+            lines = answers[grade_id].splitlines()
+            cell.source = "\n".join(
+                line for line in lines if "### BEGIN SOLUTION" not in line and "### END SOLUTION" not in line
+            )
+    return nb
+
+
+def exercises() -> dict[str, dict[str, float]]:
+    """The student versions in exercises/, answered and run in a fresh kernel in a copy of their folder."""
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for folder in sorted((REPO / "exercises").iterdir()):
+            work = Path(tmp) / folder.name
+            shutil.copytree(folder, work, ignore=shutil.ignore_patterns("*.highlights.json"))
+            for path in sorted(work.glob("*.ipynb")):
+                results[path.stem] = found = lesson_kernel(path, work, answered(path))
+                print(f"{path.stem:<40} {found['rss_mb']:7.1f} MB after Run All, peak {found['peak_mb']:7.1f} MB")
     return results
 
 
@@ -139,12 +167,15 @@ def grade_workers(submissions: int, jobs: int) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("lessons", nargs="*", help="lesson number prefixes to run (default: all), e.g. 02 03")
+    parser.add_argument("--exercises", action="store_true", help="also run the student versions in exercises/")
     parser.add_argument("--grade", type=int, default=0, metavar="N", help="also measure grading N submissions")
     parser.add_argument("--jobs", type=int, default=2, help="grading workers (with --grade)")
     parser.add_argument("--json", type=Path, help="write the numbers to this file")
     args = parser.parse_args(argv)
     os.environ.setdefault("PYTHONPATH", str(REPO / "src"))
     results: dict[str, object] = {"lessons": lessons(args.lessons)}
+    if args.exercises:
+        results["exercises"] = exercises()
     if args.grade:
         results["grade"] = grade_workers(args.grade, args.jobs)
     if args.json:

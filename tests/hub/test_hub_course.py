@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -218,7 +219,8 @@ def doctor_keys(hub: Hub, course: Path, kit: Path, as_root: bool) -> tuple[int, 
     student = hub.users["student1"]
     args = ["doctor", "--hub", "--course", str(course), "--checkout", str(kit), "--student", student]
     if as_root:
-        done = subprocess.run([f"{HUB_ENV}/bin/medialit", *args], capture_output=True, text=True, timeout=300)
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # the installed kit, as an admin runs it
+        done = subprocess.run([f"{HUB_ENV}/bin/medialit", *args], capture_output=True, text=True, timeout=300, env=env)
         return done.returncode, done.stdout
     code = f"import json, subprocess; d = subprocess.run(['medialit', *{args!r}], capture_output=True, text=True)\n"
     code += "print(json.dumps([d.returncode, d.stdout]))"
