@@ -249,7 +249,9 @@ def test_doctor_fails_while_a_student_can_read_a_key_file(hub: Hub) -> None:
     for as_root in (True, False):
         returncode, out = doctor_keys(hub, course, kit, as_root)
         assert re.search(r"^OK key files: \d+ in .*none readable by student", out, re.M), out
-    home.chmod(0o711)  # the mistake: a home others may enter, with the course's files at their default modes
+    # The mistake of the old set-up: `chmod -R a+rX` on the grader's files, in a home others may enter.
+    subprocess.run(["chmod", "-R", "a+rX", str(course)], check=True)
+    home.chmod(0o711)
     try:
         assert student_reads() == {str(source): True, str(solution): "denied"}  # the key is really exposed
         for as_root in (True, False):
