@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING, Any
 
 from medialit.nlp.lexicons import load_lexicon
 from medialit.spans import Attribution, Span
+
+if TYPE_CHECKING:  # types only: a shipped analysis builds Sources without importing spaCy (issue 18)
+    from spacy.tokens import Doc, Token
 
 KINDS = ("person", "organisation", "document", "vague", "pronoun")
 PERSON_PRONOUNS = frozenset("he she him her his hers".split())
