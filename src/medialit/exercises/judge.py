@@ -290,9 +290,13 @@ def _sentence_lines(found: Score, why: Score, body: str) -> list[str]:
 
 
 def _tail(result: Score) -> list[str]:
+    """How many key marks are still to find (counted, never quoted; marks in the right place are not counted)."""
     lines = []
-    if result.counts.fn:
-        lines.append(f"{result.counts.fn} still to find: reread the part sentence by sentence")
+    missed = [m.mark for m in result.matches if m.status == "missed"]
+    extras = [m.given for m in result.matches if m.status == "extra" and m.given is not None]
+    still = sum(1 for k in missed if k is not None and not any(same_place(g, k) for g in extras))
+    if still:
+        lines.append(f"{still} still to find: reread the part sentence by sentence")
     if result.outside:
         lines.append(f"{result.outside} mark(s) outside the part this question is about were not counted")
     return lines
