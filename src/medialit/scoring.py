@@ -254,23 +254,28 @@ def score(
     marks, outside = marks_of(answer, part, merge_labels)
     targets = _key_marks(key)
     required = [k for k in targets if not k.optional]
-    optional = [k for k in targets if k.optional]
-    size = lambda m, k: max((m.span.overlap(r) for r in k.readings()), default=0) if m.span else 0  # noqa: E731
-    hits = _pair(marks, required, judge, size)
-    rest = [i for i in range(len(marks)) if i not in hits]
-    spared = {rest[i]: j for i, j in _pair([marks[i] for i in rest], optional, judge, size).items()}
-    found = {j: i for i, j in hits.items()}
-    matches = [
-        Match(k.span, marks[found[j]].as_span() if j in found else None, k, marks[found[j]] if j in found else None)
-        for j, k in enumerate(required)
-    ]
-    matches += [
-        Match(optional[j].span, marks[i].as_span(), optional[j], marks[i], optional=True) for i, j in spared.items()
-    ]
-    matches += [Match(None, m.as_span(), None, m) for i, m in enumerate(marks) if i not in hits and i not in spared]
+    matches = _matched(marks, required, [k for k in targets if k.optional], judge)
     fraction = 1.0 if not required and not marks else _fraction(count(matches), units, len(required))
     points = float(round(max_points * fraction, 2))
     return Score(points, float(max_points), tuple(matches), tuple(feedback_line(m, body) for m in matches), outside)
+
+
+def _shared(mark: Mark, target: KeyMark) -> int:
+    """Characters a mark shares with the closest reading of a key mark (pairs with more go first)."""
+    return max((mark.span.overlap(r) for r in target.readings()), default=0) if mark.span else 0
+
+
+def _matched(marks: list[Mark], required: list[KeyMark], optional: list[KeyMark], judge: Judge) -> list[Match]:
+    """Required key marks first take the marks that match them; optional ones may then absorb what is left."""
+    hits = _pair(marks, required, judge, _shared)
+    rest = [i for i in range(len(marks)) if i not in hits]
+    spared = {rest[i]: j for i, j in _pair([marks[i] for i in rest], optional, judge, _shared).items()}
+    found = {j: marks[i] for i, j in hits.items()}
+    out = [Match(k.span, found[j].as_span() if j in found else None, k, found.get(j)) for j, k in enumerate(required)]
+    out += [
+        Match(optional[j].span, marks[i].as_span(), optional[j], marks[i], optional=True) for i, j in spared.items()
+    ]
+    return out + [Match(None, m.as_span(), None, m) for i, m in enumerate(marks) if i not in hits and i not in spared]
 
 
 def _fraction(counts: Counts, units: int | None, keyed: int) -> float:
