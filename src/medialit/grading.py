@@ -88,16 +88,23 @@ def show(item_id: str) -> Any:
 # ---------------------------------------------------------------- version-1 names (course.py, report.py)
 
 
+class KeySpans(list):
+    """Version-1 spans that keep the ``Key`` they came from, so ``score_item`` on them loses nothing."""
+
+    def __init__(self, key: Key):
+        super().__init__(
+            Span(m.span.start, m.span.end, m.speaker or "/".join(dict.fromkeys(r.label for r in m.readings())), m.words)
+            for m in key.marks
+        )
+        self.original_key = key
+
+
 def key_spans(key: Any) -> list[Span]:
     """A key as version-1 spans: the speaker or ``a/b`` reasons in the label, accepted words in ``reasons``.
 
     Kept for callers written before ``medialit.exercises.key.Key``; new code uses ``Key``.
     """
-    marks = (key if isinstance(key, Key) else Key.from_dict(key)).marks
-    return [
-        Span(m.span.start, m.span.end, m.speaker or "/".join(dict.fromkeys(r.label for r in m.readings())), m.words)
-        for m in marks
-    ]
+    return KeySpans(key if isinstance(key, Key) else Key.from_dict(key))
 
 
 def load_answer(item_id: str, answer: Any = None, folder: str | Path = ".") -> tuple[list[Span], list[str]]:

@@ -249,3 +249,15 @@ def test_grade_data_survives_unknown_items_and_broken_keys(tmp_path):
     other = grade_data("ex01-q1", [("Støre", "source")], key("ex01-q3"))
     assert other.points == 0.0 and "is the key of ex01-q3" in other.error
     assert grade_data("ex01-q1", [("Støre", "source")], [[1723, 1728, "source"]]).points > 0  # a v1 key
+
+
+def test_version_1_spans_from_key_spans_keep_optional_marks_and_alternatives():
+    data = key("ex01-q3")
+    data["marks"][0] |= {"optional": True}
+    data["marks"][1] |= {"accept": [{"start": 800, "end": 814, "label": "named"}]}  # "Matthew Ingram"
+    answer, _ = load_answer("ex01-q3", [("Matthew Ingram", "named")])
+    assert (
+        score_item("ex01-q3", answer, key_spans(data)).points
+        == grade_data("ex01-q3", [("Matthew Ingram", "named")], data).points
+        == 0.6
+    )

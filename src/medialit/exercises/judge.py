@@ -88,6 +88,7 @@ def _zero(it: Item, why: str) -> Result:
 
 def as_key(it: Item, key: Any) -> Key:
     """``key`` as a ``Key`` for this item: a Key, a v2 dict, v1 rows, or v1 spans (speaker or ``a/b`` in the label)."""
+    key = getattr(key, "original_key", key)  # spans from grading.key_spans remember their Key
     if isinstance(key, (list, tuple)) and key and all(isinstance(k, Span) for k in key):
         key = [[k.start, k.end, k.label, list(k.reasons)] for k in key]
     if not isinstance(key, Key):
