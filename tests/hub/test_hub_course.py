@@ -28,14 +28,18 @@ NOTEBOOK = f"{ASSIGNMENT}.ipynb"
 
 
 def keys() -> dict[str, list]:
-    """The answer keys (hidden tests) of ex01, read from the instructor's source notebook."""
+    """The answer keys (hidden tests) of ex01 as ``[start, end, label]`` rows, read from the source notebook."""
     nb = json.loads((ROOT / "solutions" / ASSIGNMENT / NOTEBOOK).read_text(encoding="utf-8"))
     found = {}
     for cell in nb["cells"]:
         grade_id = cell["metadata"].get("nbgrader", {}).get("grade_id", "")
-        for line in "".join(cell["source"]).splitlines():
-            if line.startswith("KEY = "):
-                found[grade_id.removesuffix("-test")] = ast.literal_eval(line[len("KEY = ") :])
+        source = "".join(cell["source"])
+        if cell["cell_type"] != "code" or "KEY = " not in source:
+            continue
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "KEY" for t in node.targets):
+                marks = ast.literal_eval(node.value)["marks"]
+                found[grade_id.removesuffix("-test")] = [[m["start"], m["end"], m["label"]] for m in marks]
     return found
 
 

@@ -37,7 +37,7 @@ def test_the_gradebook_holds_the_same_scores(graded):
     rows = {r["student"]: r for r in course.scores_table(graded.root, EX01)}
     assert rows["solution"]["total"] == 8.0
     assert rows["unchanged"]["total"] == 0.0
-    assert rows["partial"]["total"] == pytest.approx(3.2)
+    assert rows["partial"]["total"] == pytest.approx(2.3)
     assert rows["invalid-notebook"]["total"] == 0.0
 
 
@@ -60,8 +60,8 @@ def feedback_of(graded, student: str, grade_id: str, assignment: str = EX01) -> 
         ("unchanged", "ex01-q1-test", "no saved highlights"),
         ("wrong-type", "ex01-q1-test", "the answer must be a list"),
         ("corrupt-sidecar", "ex01-q1-test", "is damaged"),
-        ("partial", "ex01-q1-test", "2 of 3 points; 5 of 10 found"),
-        ("partial", "ex01-q2-test", "not in the key: ‘He’ (Putin)"),
+        ("partial", "ex01-q1-test", "1.5 of 3 points; 5 of 10 found"),
+        ("partial", "ex01-q2-test", "‘He’ → Putin: not the person speaking here"),
         ("syntax-error", "ex01-q1-test", "answer_q1"),
     ],
 )
@@ -77,11 +77,11 @@ def test_the_students_saved_highlights_survive_autograde(graded):
 
 def test_a_monkeypatched_checker_cannot_raise_the_score(graded):
     (monkey,) = [o for o in graded.runs[EX01].outcomes if o.student == "monkeypatch"]
-    assert monkey.changed == {"ex01-q1-test": (3.0, 0.0), "ex01-q3-test": (3.0, 0.86)}  # the kernel was fooled
-    assert sum(monkey.scores.values()) == pytest.approx(2.86)
+    assert monkey.changed == {"ex01-q1-test": (3.0, 0.0), "ex01-q3-test": (3.0, 0.5)}  # the kernel was fooled
+    assert sum(monkey.scores.values()) == pytest.approx(2.5)
     (patched,) = [o for o in graded.runs[EX01].outcomes if o.student == "patched-scoring"]
-    assert patched.changed == {}  # patching medialit.scoring fooled nothing: scoring ran in a fresh interpreter
-    assert patched.scores["ex01-q1-test"] == pytest.approx(0.55)
+    assert patched.changed == {}  # patching medialit.scoring after import changes nothing the grader calls
+    assert patched.scores["ex01-q1-test"] == pytest.approx(0.3)
 
 
 def test_huge_output_is_cut(graded):
@@ -98,8 +98,10 @@ def test_infinite_loop_is_stopped_and_later_items_still_score(graded):
 @pytest.mark.parametrize(
     ("assignment", "expected"),
     [
-        ("ex02-unsupported", {"solution": 6.0, "unchanged": 0.0, "partial": 1.8}),
-        ("ex03-framing", {"solution": 3.0, "unchanged": 0.0, "partial": 1.8}),
+        # ex02 partial: 2 of 3 sentences found (1 of 1.5), 1 reason right and 1 wrong (1/3 - 1/5 of 1.5)
+        ("ex02-unsupported", {"solution": 6.0, "unchanged": 0.0, "partial": 1.2}),
+        # ex03 partial: 3 of 6 words by their base form, 1 extra at 1/12: 5/12 of 3 points
+        ("ex03-framing", {"solution": 3.0, "unchanged": 0.0, "partial": 1.25}),
     ],
 )
 def test_ex02_and_ex03_score_solution_release_and_partial(graded, assignment, expected):
@@ -121,7 +123,7 @@ def test_regrading_skips_students_already_graded_and_resumes_the_rest(graded):
     run = course.grade(graded.root, "ex02-unsupported", jobs=2)
     assert [o.student for o in run.outcomes] == ["partial"]
     assert sorted(run.skipped) == ["solution", "unchanged"]
-    assert sum(run.outcomes[0].scores.values()) == pytest.approx(1.8)
+    assert sum(run.outcomes[0].scores.values()) == pytest.approx(1.2)
 
 
 def _feedback_html(root: Path, student: str) -> str:
