@@ -58,11 +58,19 @@ class Found:
 
 @cache
 def verb_lexicon() -> dict[str, dict]:
-    """Reporting verbs by lemma (multiword ones by their first word, with the particle in ``particle``)."""
-    out = {}
-    for entry in load_lexicon("speech_verbs"):
-        words = entry["id"].split("_")
-        out[words[0]] = {**entry, "particle": words[1] if len(words) > 1 else ""}
+    """Reporting verbs by lemma (multiword ones by their first word, with the particle in ``particle``).
+
+    The hand list (``speech_verbs``) comes first; verbs only WordNet lists
+    (``reporting_verbs_wordnet``) are marked ``strict``: they count only with a
+    subject that can speak and a that-clause or quotation as content.
+    """
+    out: dict[str, dict] = {}
+    for name, strict in (("speech_verbs", False), ("reporting_verbs_wordnet", True)):
+        for entry in load_lexicon(name):
+            words = entry["id"].split("_")
+            if words[0] in out:
+                continue  # the hand list's entry (and a phrasal verb's single-word reading) wins
+            out[words[0]] = {**entry, "particle": words[1] if len(words) > 1 else "", "strict": strict}
     return out
 
 
@@ -104,6 +112,7 @@ class _Finder:
             if candidate and token.i not in used:
                 used.add(token.i)
                 raw.append((token, candidate))
+        raw += [(c["source"], c) for c in self._colon_statements(used)]
         raw.sort(key=lambda item: item[1]["cue"][0])
         attributions = []
         for _, cand in raw:
@@ -205,8 +214,12 @@ class _Finder:
             return None  # "I think", "we urge" inside a statement belong to that statement
         if subject.head.i != verb.i and entry["content"] == "object":
             entry = {**entry, "content": "clause"}  # a shared subject ("..., denying them entry") needs a clause
+        if entry["strict"] and (not _can_speak(subject) or self._in_quote(verb.idx)):
+            return None  # a WordNet-only verb needs a subject that can be a source, outside quotations
         cue = self._cue_extent(verb, entry)
         content, how = self._content(verb, subject, cue, entry)
+        if entry["strict"] and how == "clause" and not _that_clause(verb):
+            return None
         if content is None:
             if entry["id"] in ("comment", "respond", "reply", "answer"):
                 self._note_silent(verb)
@@ -292,6 +305,59 @@ class _Finder:
             "how": "clause",
             "rule": f"speech_noun:{noun.lemma_}",
         }
+
+    def _colon_statements(self, used: set[int]) -> list[dict]:
+        """'Smith: "We will win."' / 'Minister: talks have failed': a name, a colon, the statement.
+
+        The words before the colon must be a short noun phrase naming a
+        possible source (a name, or a person or group noun with a name) with no
+        verb. A label opening a paragraph is an interview turn: its content is
+        the whole paragraph, and the interviewer's turns (the outlet, or a
+        label whose turns are mostly questions) credit nobody.
+        """
+        labels = []
+        for start, end in self.article.sentences:
+            label = self._colon_label(start, end)
+            if label is not None and label[0].i not in used:
+                labels.append((start, end, *label))
+        turns: dict[str, list[bool]] = {}
+        for start, _, _, colon, block in labels:
+            if block is not None and block.start == start:
+                name = " ".join(self.body[start:colon].split())
+                turns.setdefault(name, []).append(self.body[block.start : block.end].rstrip().endswith("?"))
+        outlet = str(self.article.meta.get("outlet", "")).lower()
+        asking = {name for name, ends in turns.items() if sum(ends) * 2 >= len(ends) or name.lower() == outlet}
+        out = []
+        for start, end, head, colon, block in labels:
+            name = " ".join(self.body[start:colon].split())
+            turn = block is not None and block.start == start
+            if name in asking or name.lower() == outlet:
+                continue
+            content = _trim(self.body, colon + 1, block.end if turn else end)
+            if content[1] <= content[0] or (not turn and len(self.body[content[0] : content[1]].split()) < 3):
+                continue
+            opening = self.body[colon + 1 : content[0] + 1].strip()[:1]
+            quoted = not turn and (opening in QUOTE_MARKS or self._in_quote(content[0]))
+            rule = "colon:turn" if turn else "colon"
+            how = "quote" if quoted or turn else "clause"
+            out.append({"cue": (colon, colon + 1), "source": head, "content": content, "how": how, "rule": rule})
+        return out
+
+    def _colon_label(self, start: int, end: int):
+        """(head token, colon position, paragraph) when the sentence opens with 'Name:' and a space."""
+        text = self.body[start:end]
+        colon = text.find(":")
+        if colon <= 0 or colon > 60 or not text[colon + 1 : colon + 2].isspace():
+            return None
+        lead = self.doc.char_span(start, start + colon, alignment_mode="contract")
+        if lead is None or not 1 <= len(lead) <= 6 or any(t.pos_ in ("VERB", "AUX") for t in lead):
+            return None
+        head = lead.root
+        if head.pos_ not in ("PROPN", "NOUN") or not _can_speak(head):
+            return None
+        if not any(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in lead):
+            return None  # "Current topic: ..." names nobody
+        return head, start + colon, self._block_of(start)
 
     # ------------------------------------------------------------ parts
 
@@ -630,7 +696,7 @@ class _Finder:
 
 def _can_speak(noun: Token) -> bool:
     """A noun that can be a source: a name, an entity, or a document, vague-source or title noun."""
-    from medialit.nlp.sources import document_heads, title_words, vague_heads
+    from medialit.nlp.sources import document_heads, source_nouns, title_words, vague_heads
 
     lemma = noun.lemma_.lower()
     return (
@@ -639,6 +705,7 @@ def _can_speak(noun: Token) -> bool:
         or lemma in document_heads()
         or lemma in vague_heads()
         or lemma in title_words()
+        or lemma in source_nouns()
     )
 
 
@@ -646,6 +713,13 @@ def _verb_tagged_as_noun(token: Token) -> bool:
     """ "notes" in "The department notes, ..." parsed as a plural noun heading the sentence with a clause."""
     return token.dep_ == "ROOT" and (
         token.tag_.startswith("VB") or (token.tag_ == "NNS" and any(c.dep_ == "ccomp" for c in token.children))
+    )
+
+
+def _that_clause(verb: Token) -> bool:
+    """The verb governs a finite clause complement ("argued that ...", "warned the plan would fail")."""
+    return any(
+        c.dep_ == "ccomp" and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in c.subtree) for c in verb.children
     )
 
 

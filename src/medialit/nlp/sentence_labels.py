@@ -77,6 +77,9 @@ def _label(body: str, start: int, end: int, found: Found, heading: bool, quotes)
         scare = [q for q in quotes if start <= q.start < end and len(body[q.start : q.end].split()) == 1]
         if scare:
             return "unsupported", (f"scare quote ‘{body[scare[0].start : scare[0].end]}’ in a heading",)
+        cued = [a for a in found.attributions if start <= a.cue.start < end and _headline_cue(a, body)]
+        if cued and all(found.kinds.get(a.speaker) != "vague" for a in cued):
+            return "attributed", tuple(_reason(a, body) for a in cued)  # "Putin: talks have failed"
         return "other", ("heading",)
     governing = [a for a in found.attributions if start <= a.cue.start < end]
     governing = governing or [a for a in found.attributions if _governs(a, start, end, body)]
@@ -91,6 +94,12 @@ def _label(body: str, start: int, end: int, found: Found, heading: bool, quotes)
     if continuing:
         return "attributed", continuing[0].reasons
     return "other", ("no cue, vague source, hedge or evaluation found",)
+
+
+def _headline_cue(attribution: Attribution, body: str) -> bool:
+    """A headline credits a statement with a colon, a quotation or "says"; "X asks Y to ..." is a link title."""
+    cue = attribution.cue.text(body).lower()
+    return attribution.rule == "colon" or attribution.kind == "direct" or cue in ("say", "says", "said")
 
 
 def _inside(attribution: Attribution, other: Attribution) -> bool:
