@@ -41,6 +41,8 @@ CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "oprd", "dative", "prep", "advcl", "at
 CLAUSE_DEPS = ("ccomp", "xcomp")
 _GAP_BEFORE = re.compile(r"^[\s,:;\"'”“’‘»«)\]]*$")  # no sentence end between quote and cue
 _GAP_AFTER = re.compile(r"^[\s,:;–—-]*$")
+_SIGNATURE = re.compile(r"\s*([—–]|--)\s*([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3})(?:[,.].*)?\s*$")
+_LABEL = re.compile(r"([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}): ")  # "Tina McKenzie: " opening a paragraph
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,7 @@ class _Finder:
             if candidate and token.i not in used:
                 used.add(token.i)
                 raw.append((token, candidate))
-        raw += [(c["source"], c) for c in self._colon_statements(used)]
+        raw += [(c["source"], c) for c in self._colon_statements(used) + self._signed_quotes(used)]
         raw.sort(key=lambda item: item[1]["cue"][0])
         attributions = []
         for _, cand in raw:
@@ -120,7 +122,7 @@ class _Finder:
             if attribution.speaker and all(p.start < p.end for p in attribution.spans()):  # nothing empty
                 attributions.append(attribution)
         attributions = self._govern_following(attributions)
-        attributions = self._quoted_speakers(attributions)
+        attributions = self._quoted_speakers(self._outside_turns(attributions))
         continuations = self._dash_continuations(attributions)
         silent = self._silent_sources(attributions)
         return Found(attributions, continuations, dict(self.resolver.kinds), silent, self.resolver.name_mentions())
@@ -147,6 +149,16 @@ class _Finder:
             subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
             self.silent_tokens.append((subject, f"'{verb.text}' without content (rule 3)"))
+
+    def _outside_turns(self, attributions: list[Attribution]) -> list[Attribution]:
+        """Drop cues with a pronoun subject inside an interview turn: "I think", "they say" are part of the answer."""
+        turns = [a.content for a in attributions if a.rule == "colon:turn"]
+
+        def nested(a: Attribution) -> bool:
+            pronoun = a.source.text(self.body).lower() in SPEAKER_PRONOUNS | {"it"}
+            return pronoun and a.rule != "colon:turn" and any(t.start <= a.cue.start < t.end for t in turns)
+
+        return [a for a in attributions if not nested(a)]
 
     def _quoted_speakers(self, attributions: list[Attribution]) -> list[Attribution]:
         """'I' or 'we' inside somebody's quotation is that somebody."""
@@ -204,7 +216,7 @@ class _Finder:
                 self._note_silent(verb)
             return None  # "to convey ...": an intention or duty, not a statement
         subject = self._subject(verb)
-        if subject is None or subject.lower_ in ("there", "what", "which") or subject.dep_ == "expl":
+        if subject is None or subject.lower_ in ("there", "what", "which", "you") or subject.dep_ == "expl":
             return None
         if self._in_quote(subject.idx) and not self._in_quote(verb.idx):
             return None  # a subject inside a quotation is not the source of a cue outside it
@@ -316,8 +328,9 @@ class _Finder:
         label whose turns are mostly questions) credit nobody.
         """
         labels = []
+        repeated = self._repeated_labels()
         for start, end in self.article.sentences:
-            label = self._colon_label(start, end)
+            label = self._colon_label(start, end, repeated)
             if label is not None and label[0].i not in used:
                 labels.append((start, end, *label))
         turns: dict[str, list[bool]] = {}
@@ -343,21 +356,61 @@ class _Finder:
             out.append({"cue": (colon, colon + 1), "source": head, "content": content, "how": how, "rule": rule})
         return out
 
-    def _colon_label(self, start: int, end: int):
+    def _signed_quotes(self, used: set[int]) -> list[dict]:
+        """A paragraph that is a quotation signed after a dash: '"..." — Peres, on the oil wealth.'"""
+        out = []
+        for block in self.blocks:
+            text = self.body[block.start : block.end]
+            if not text[:1] in QUOTE_MARKS:
+                continue
+            quote = next((q for q in self.quotes if block.start < q.start <= block.start + 1), None)
+            if quote is None or quote.end > block.end:
+                continue
+            sign = _SIGNATURE.match(self.body, quote.outer_end, block.end)
+            if sign is None:
+                continue
+            span = self.doc.char_span(sign.start(2), sign.end(2), alignment_mode="contract")
+            if span is None or span.root.i in used or not any(t.pos_ == "PROPN" for t in span):
+                continue
+            cue = (sign.start(1), sign.end(1))
+            out.append(
+                {
+                    "cue": cue,
+                    "source": span.root,
+                    "content": (quote.start, quote.end),
+                    "how": "quote",
+                    "rule": "dash_signature",
+                }
+            )
+        return out
+
+    def _repeated_labels(self) -> set[str]:
+        """Capitalised 'Label:' openings found on two or more paragraphs: the speakers of an interview."""
+        seen: dict[str, int] = {}
+        for block in self.blocks:
+            found = _LABEL.match(self.body[block.start : block.end])
+            if found:
+                seen[found.group(1)] = seen.get(found.group(1), 0) + 1
+        return {label for label, n in seen.items() if n >= 2}
+
+    def _colon_label(self, start: int, end: int, repeated: set[str]):
         """(head token, colon position, paragraph) when the sentence opens with 'Name:' and a space."""
         text = self.body[start:end]
         colon = text.find(":")
         if colon <= 0 or colon > 60 or not text[colon + 1 : colon + 2].isspace():
             return None
         lead = self.doc.char_span(start, start + colon, alignment_mode="contract")
-        if lead is None or not 1 <= len(lead) <= 6 or any(t.pos_ in ("VERB", "AUX") for t in lead):
+        if lead is None or not 1 <= len(lead) <= 6:
             return None
         head = lead.root
-        if head.pos_ not in ("PROPN", "NOUN") or not _can_speak(head):
+        block = self._block_of(start)
+        if text[:colon] in repeated and block is not None and block.start == start:
+            return head, start + colon, block  # "Snow: ..." on several paragraphs: an interview speaker
+        if any(t.pos_ in ("VERB", "AUX") for t in lead) or head.pos_ not in ("PROPN", "NOUN") or not _can_speak(head):
             return None
         if not any(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in lead):
             return None  # "Current topic: ..." names nobody
-        return head, start + colon, self._block_of(start)
+        return head, start + colon, block
 
     # ------------------------------------------------------------ parts
 

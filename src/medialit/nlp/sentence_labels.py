@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from medialit.article import Article
 from medialit.nlp.attribution import Found
+from medialit.nlp.claims import claim_hits
 from medialit.nlp.lexicons import load_lexicon, per_vocab
 from medialit.nlp.quotes import find_quotes
 from medialit.spans import Attribution, Span
@@ -61,11 +62,13 @@ def label_sentences(doc: Doc, article: Article, found: Found, framing: Sequence[
     for start, end in article.sentences:
         heading = any(s <= start and end <= e for s, e in headings)
         label, reasons = _label(body, start, end, found, heading, quotes)
-        if label == "other" and not heading:
+        question = body[start:end].rstrip().rstrip("\"”’'»)").endswith("?")
+        if label == "other" and not heading and not question:  # questions assert nothing (guidelines: other)
             k = bisect.bisect_left(starts, start)
-            hits = [cue for cue in cues[k:] if cue[0] < end]
+            hits = [cue[1] for cue in cues[k:] if cue[0] < end]
+            hits += [reason for _, reason in _claims(doc, start, end, quotes)]
             if hits:
-                label, reasons = "unsupported", tuple(dict.fromkeys(h[1] for h in hits))
+                label, reasons = "unsupported", tuple(dict.fromkeys(hits))
         if label == "other" and not reasons:
             reasons = ("no cue, vague source, hedge or evaluation found",)
         out.append(Span(start, end, label, reasons))
@@ -82,7 +85,7 @@ def _label(body: str, start: int, end: int, found: Found, heading: bool, quotes)
             return "attributed", tuple(_reason(a, body) for a in cued)  # "Putin: talks have failed"
         return "other", ("heading",)
     governing = [a for a in found.attributions if start <= a.cue.start < end]
-    governing = governing or [a for a in found.attributions if _governs(a, start, end, body)]
+    governing += [a for a in found.attributions if a not in governing and _governs(a, start, end, body)]
     if governing:
         # a cue inside what a vague source says ("Some reported that ... a message stating") is no better source
         governing = [g for g in governing if not any(_inside(g, other) for other in governing)] or governing
@@ -100,6 +103,14 @@ def _headline_cue(attribution: Attribution, body: str) -> bool:
     """A headline credits a statement with a colon, a quotation or "says"; "X asks Y to ..." is a link title."""
     cue = attribution.cue.text(body).lower()
     return attribution.rule == "colon" or attribution.kind == "direct" or cue in ("say", "says", "said")
+
+
+def _claims(doc: Doc, start: int, end: int, quotes) -> list[tuple[str, str]]:
+    """Checkable claims (figures, causes, rankings, judgements) in the sentence's own-voice words."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    return claim_hits(span, lambda t: any(q.start <= t.idx < q.end for q in quotes))
 
 
 def _inside(attribution: Attribution, other: Attribution) -> bool:

@@ -1,0 +1,137 @@
+"""Checkable claims in the article's own voice: what a careful editor asks "how do we know?" about.
+
+Beyond hedges and evaluative words (``sentence_labels``), a sentence that no
+source covers is unsupported when it carries one of these, each a named rule
+with a reason a student can read:
+
+- ``figure_change``: a figure of change ("rose by 15%", "increased 18-fold");
+- ``proportion``: a share of a whole ("one in three", "a quarter of", "40 percent");
+- ``estimate``: an approximate count of people ("about 100,000 Greeks");
+- ``cause``: a cause stated as fact ("due to", "causing", "sparked");
+- ``superlative``: a characterising ranking ("one of the most popular");
+- ``evaluative``: a strongly evaluative adjective (VADER ratings, ``evaluative_vader``)
+  that characterises ("a fantastic display", "the plan was disastrous").
+
+Words inside quotations are someone else's, not the article's voice.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Span as DocSpan
+from spacy.tokens import Token
+
+from medialit.nlp.lexicons import load_lexicon
+
+CHANGE = frozenset(
+    "increase decrease rise fall drop decline grow reduce double triple halve climb jump surge plunge cut "
+    "shrink soar slump tumble rebound".split()
+)
+CAUSE_WORDS = frozenset("cause trigger blame fuel spark".split())
+CAUSE_PHRASES = (("due", "to"), ("as", "a", "result"), ("thanks", "to"), ("owing", "to"))
+APPROXIMATORS = frozenset("about around nearly almost roughly approximately estimated some".split())
+FRACTIONS = frozenset("half quarter third majority minority percent per cent %".split())
+NOT_RANKING = frozenset("first last next least latest".split())
+RULES = ("figure_change", "proportion", "estimate", "cause", "superlative", "evaluative")
+
+
+@cache
+def evaluative_words() -> dict[str, float]:
+    """Strongly evaluative adjectives with their VADER rating."""
+    return {e["id"]: e["valence"] for e in load_lexicon("evaluative_vader")}
+
+
+def claim_hits(sentence: DocSpan, quoted, rules: tuple[str, ...] = RULES) -> list[tuple[str, str]]:
+    """(rule, reason) for each checkable claim in ``sentence``; ``quoted(token)`` says a token is in a quotation."""
+    tokens = [t for t in sentence if not quoted(t)]
+    out = []
+    for rule in rules:
+        reason = _RULES[rule](tokens)
+        if reason:
+            out.append((rule, reason))
+    return out
+
+
+def _number(token: Token) -> bool:
+    return token.like_num or token.ent_type_ in ("CARDINAL", "PERCENT", "QUANTITY", "MONEY")
+
+
+def _figure_change(tokens: list[Token]) -> str:
+    change = next((t for t in tokens if t.lemma_.lower() in CHANGE and t.pos_ in ("VERB", "NOUN")), None)
+    if change is None:
+        return ""
+    if any(t.lower_.endswith("fold") or (_number(t) and t.ent_type_ not in ("DATE", "TIME")) for t in tokens):
+        return f"a figure of change ('{change.text}') with no source"
+    return ""
+
+
+def _proportion(tokens: list[Token]) -> str:
+    for k, t in enumerate(tokens):
+        if t.lower_ in FRACTIONS and (t.lower_ in ("%", "percent", "cent") or t.dep_ in ("nsubj", "pobj", "dobj")):
+            return f"a proportion ('{t.text}') with no source"
+        if t.lower_ == "in" and 0 < k < len(tokens) - 1 and _number(tokens[k - 1]) and _number(tokens[k + 1]):
+            return f"a proportion ('{tokens[k - 1].text} in {tokens[k + 1].text}') with no source"
+    return ""
+
+
+def _estimate(tokens: list[Token]) -> str:
+    """An approximate count of people or groups ("about 100,000 Greeks", "some 300 protesters")."""
+    for k, t in enumerate(tokens[:-1]):
+        nxt = tokens[k + 1]
+        if t.lower_ in APPROXIMATORS and _number(nxt) and nxt.ent_type_ not in ("DATE", "TIME"):
+            counted = nxt.head if nxt.dep_ == "nummod" else tokens[k + 2] if k + 2 < len(tokens) else None
+            if counted is not None and counted.pos_ in ("NOUN", "PROPN") and _people(counted):
+                return f"an estimated count ('{t.text} {nxt.text} {counted.text}') with no source"
+    return ""
+
+
+def _people(noun: Token) -> bool:
+    from medialit.nlp.sources import source_nouns
+
+    return noun.ent_type_ in ("NORP", "PERSON") or noun.lemma_.lower() in source_nouns() or noun.lower_ == "people"
+
+
+def _cause(tokens: list[Token]) -> str:
+    words = [t.lower_ for t in tokens]
+    for phrase in CAUSE_PHRASES:
+        for k in range(len(words) - len(phrase) + 1):
+            if tuple(words[k : k + len(phrase)]) == phrase:
+                return f"a cause ('{' '.join(phrase)}') stated with no source"
+    for t in tokens:
+        if t.lemma_.lower() in CAUSE_WORDS and t.pos_ == "VERB":
+            return f"a cause ('{t.text}') stated with no source"
+    return ""
+
+
+def _superlative(tokens: list[Token]) -> str:
+    """ "one of the most popular", "one of the best": a ranking that characterises, not a measured result."""
+    words = [t.lower_ for t in tokens]
+    for k in range(len(tokens) - 3):
+        if words[k : k + 3] == ["one", "of", "the"] and tokens[k + 3].tag_ in ("JJS", "RBS"):
+            if words[k + 3] not in NOT_RANKING:
+                return f"a ranking ('one of the {' '.join(words[k + 3 : k + 5])}') with no source"
+    return ""
+
+
+def _evaluative(tokens: list[Token]) -> str:
+    words = evaluative_words()
+    for t in tokens:
+        if t.pos_ != "ADJ" or t.lower_ not in words or t.lower_.endswith("ed"):
+            continue  # participles ("infected", "jailed") describe a state, not a judgement
+        characterises = t.dep_ == "acomp" or (t.dep_ == "amod" and t.head.dep_ in ("appos", "attr"))
+        if characterises:
+            return (
+                f"evaluative word '{t.text}' (VADER rating {words[t.lower_]:+.1f}): a judgement, not a checkable fact"
+            )
+    return ""
+
+
+_RULES = {
+    "figure_change": _figure_change,
+    "proportion": _proportion,
+    "estimate": _estimate,
+    "cause": _cause,
+    "superlative": _superlative,
+    "evaluative": _evaluative,
+}
