@@ -218,6 +218,8 @@ class _Finder:
         subject = self._subject(verb)
         if subject is None or subject.lower_ in ("there", "what", "which", "you") or subject.dep_ == "expl":
             return None
+        if subject.lower_ in ("that", "this") and subject.i == verb.i - 1 and _next_is_comma(verb):
+            return None  # "That said, ...": a linking phrase, nobody speaks
         if self._in_quote(subject.idx) and not self._in_quote(verb.idx):
             return None  # a subject inside a quotation is not the source of a cue outside it
         if entry["stance"] in ("cognition", "evidential") and self._reported(verb):
@@ -346,7 +348,7 @@ class _Finder:
             turn = block is not None and block.start == start
             if name in asking or name.lower() == outlet:
                 continue
-            content = _trim(self.body, colon + 1, block.end if turn else end)
+            content = _trim(self.body, colon + 1, self._turn_end(block, repeated) if turn else end)
             if content[1] <= content[0] or (not turn and len(self.body[content[0] : content[1]].split()) < 3):
                 continue
             opening = self.body[colon + 1 : content[0] + 1].strip()[:1]
@@ -361,7 +363,7 @@ class _Finder:
         out = []
         for block in self.blocks:
             text = self.body[block.start : block.end]
-            if not text[:1] in QUOTE_MARKS:
+            if text[:1] not in QUOTE_MARKS:
                 continue
             quote = next((q for q in self.quotes if block.start < q.start <= block.start + 1), None)
             if quote is None or quote.end > block.end:
@@ -383,6 +385,20 @@ class _Finder:
                 }
             )
         return out
+
+    def _turn_end(self, block, labels: set[str]) -> int:
+        """An interview answer runs on over the following paragraphs until the next speaker label or a short heading."""
+        k = self.blocks.index(block) + 1
+        end = block.end
+        while k < len(self.blocks):
+            nxt = self.blocks[k]
+            text = self.body[nxt.start : nxt.end]
+            found = _LABEL.match(text)
+            if (found and found.group(1) in labels) or (nxt.kind == "heading" and len(text.split()) <= 6):
+                break
+            end = nxt.end
+            k += 1
+        return end
 
     def _repeated_labels(self) -> set[str]:
         """Capitalised 'Label:' openings found on two or more paragraphs: the speakers of an interview."""
@@ -767,6 +783,10 @@ def _verb_tagged_as_noun(token: Token) -> bool:
     return token.dep_ == "ROOT" and (
         token.tag_.startswith("VB") or (token.tag_ == "NNS" and any(c.dep_ == "ccomp" for c in token.children))
     )
+
+
+def _next_is_comma(token: Token) -> bool:
+    return token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == ","
 
 
 def _that_clause(verb: Token) -> bool:

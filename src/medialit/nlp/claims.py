@@ -28,7 +28,7 @@ CHANGE = frozenset(
     "increase decrease rise fall drop decline grow reduce double triple halve climb jump surge plunge cut "
     "shrink soar slump tumble rebound".split()
 )
-CAUSE_WORDS = frozenset("cause trigger blame fuel spark".split())
+CAUSE_WORDS = frozenset("cause trigger blame fuel spark affect damage harm worsen".split())
 CAUSE_PHRASES = (("due", "to"), ("as", "a", "result"), ("thanks", "to"), ("owing", "to"))
 APPROXIMATORS = frozenset("about around nearly almost roughly approximately estimated some".split())
 FRACTIONS = frozenset("half quarter third majority minority percent per cent %".split())

@@ -81,6 +81,7 @@ def _label(body: str, start: int, end: int, found: Found, heading: bool, quotes)
         if scare:
             return "unsupported", (f"scare quote ‘{body[scare[0].start : scare[0].end]}’ in a heading",)
         cued = [a for a in found.attributions if start <= a.cue.start < end and _headline_cue(a, body)]
+        cued += [a for a in found.attributions if a.rule == "colon:turn" and _governs(a, start, end, body)]
         if cued and all(found.kinds.get(a.speaker) != "vague" for a in cued):
             return "attributed", tuple(_reason(a, body) for a in cued)  # "Putin: talks have failed"
         return "other", ("heading",)
