@@ -108,9 +108,9 @@ def _superlative(tokens: list[Token]) -> str:
     """ "one of the most popular", "one of the best": a ranking that characterises, not a measured result."""
     words = [t.lower_ for t in tokens]
     for k in range(len(tokens) - 3):
-        if words[k : k + 3] == ["one", "of", "the"] and tokens[k + 3].tag_ in ("JJS", "RBS"):
-            if words[k + 3] not in NOT_RANKING:
-                return f"a ranking ('one of the {' '.join(words[k + 3 : k + 5])}') with no source"
+        ranked = tokens[k + 3].tag_ in ("JJS", "RBS") and words[k + 3] not in NOT_RANKING
+        if words[k : k + 3] == ["one", "of", "the"] and ranked:
+            return f"a ranking ('one of the {' '.join(words[k + 3 : k + 5])}') with no source"
     return ""
 
 
