@@ -30,7 +30,8 @@ from medialit.nlp.pipeline import load_pipeline, model_in_use
 from medialit.scoring import Counts, count, match
 from medialit.spans import KINDS, SENTENCE_LABELS, Attribution, Span, SpanError, load_annotations
 
-TARGETS = {"attribution": 0.88, "attributed": 0.90, "unsupported": 0.65}
+TARGETS = {"attribution": 0.90, "attributed": 0.92, "unsupported": 0.65}
+"""The issue-14 targets on the test part of the corpus (the held-out set: attribution 0.88, unsupported 0.60)."""
 OVERLAP = 0.3
 """Content overlap (shared characters over the longer span) for the overlap match (Gender Gap Tracker's 0.3)."""
 JSON_VERSION = 2

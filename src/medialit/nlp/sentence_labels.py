@@ -107,11 +107,15 @@ def _headline_cue(attribution: Attribution, body: str) -> bool:
 
 
 def _claims(doc: Doc, start: int, end: int, quotes) -> list[tuple[str, str]]:
-    """Checkable claims (figures, causes, rankings, judgements) in the sentence's own-voice words."""
+    """Checkable claims (figures, causes, rankings, judgements) in the sentence's own-voice words.
+
+    Words inside a quotation or governed by a reporting verb ("asked how the
+    war could affect trade") are someone else's.
+    """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return []
-    return claim_hits(span, lambda t: any(q.start <= t.idx < q.end for q in quotes))
+    return claim_hits(span, lambda t: any(q.start <= t.idx < q.end for q in quotes) or _reported(t, t.i, t.i + 1))
 
 
 def _inside(attribution: Attribution, other: Attribution) -> bool:
