@@ -318,7 +318,7 @@ def test_wordnet_reporting_verb_with_a_that_clause(nlp, sentence, speaker, cue):
     ],
 )
 def test_wordnet_verb_needs_a_speaking_subject_and_a_clause(nlp, sentence):
-    body, found = attributions(nlp, f"Report\n{sentence}\n")
+    _body, found = attributions(nlp, f"Report\n{sentence}\n")
     assert not [a for a in found.attributions if a.rule in ("verb:rule", "verb:surmise")]
 
 
@@ -336,14 +336,14 @@ def test_wordnet_verb_inside_a_quotation_is_part_of_the_quote(nlp):
     ],
 )
 def test_media_and_named_documents_are_sources(nlp, sentence, speaker):
-    body, found = attributions(nlp, f"Report\n{sentence}\n")
+    _body, found = attributions(nlp, f"Report\n{sentence}\n")
     (a,) = found.attributions
     assert a.speaker == speaker
     assert found.kinds[a.speaker] in ("document", "organisation")
 
 
 def test_unnamed_report_stays_vague(nlp):
-    body, found = attributions(nlp, "Report\nReports say the minister will resign.\n")
+    _body, found = attributions(nlp, "Report\nReports say the minister will resign.\n")
     (a,) = found.attributions
     assert found.kinds[a.speaker] == "vague"
 
