@@ -416,3 +416,30 @@ def test_signed_pull_quote(nlp):
 def test_linking_phrases_and_questions_to_you_credit_nobody(nlp, sentence):
     _, found = attributions(nlp, f"Report\n{sentence}\n")
     assert found.attributions == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "cue"),
+    [
+        ("The union, in a statement, rejected the offer.", "union", "in a statement"),
+        ("In an interview with the BBC, Anna Berg rejected the claims.", "Anna Berg", "In an interview"),
+    ],
+)
+def test_in_a_statement_makes_a_verb_outside_the_lexicon_a_cue(nlp, sentence, speaker, cue):
+    body, a = only(nlp, f"Report\n{sentence}\n")
+    assert (a.speaker, a.cue.text(body)) == (speaker, cue)
+    assert a.rule.startswith("in_statement:")
+
+
+def test_first_person_outside_quotations_is_the_author(nlp):
+    _, found = attributions(nlp, "Speech\nI say to you that the war is over.\n")
+    assert found.attributions == []
+
+
+def test_phrasal_reporting_verb_needs_its_particle(nlp):
+    from medialit.nlp.attribution import reporting_entry
+
+    doc = nlp("She pointed out that the bridge was closed. She pointed at the bridge.")
+    pointed = [t for t in doc if t.text == "pointed"]
+    assert reporting_entry(pointed[0])["id"] == "point_out"
+    assert reporting_entry(pointed[1]) is None

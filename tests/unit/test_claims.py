@@ -87,3 +87,7 @@ def test_every_rule_is_documented_and_the_evaluative_list_loads():
     assert all(f"``{rule}``" in claims.__doc__ for rule in RULES)
     words = evaluative_words()
     assert len(words) > 300 and words["fantastic"] > 2 and words["brutal"] < -2
+
+
+def test_a_fraction_of_time_is_no_proportion(nlp):
+    assert hits(nlp, "The doors stood closed for a quarter of a century.") == {}

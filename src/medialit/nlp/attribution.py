@@ -39,6 +39,7 @@ from medialit.spans import Attribution, Span
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "oprd", "dative", "prep", "advcl", "attr")
 CLAUSE_DEPS = ("ccomp", "xcomp")
+STATEMENT_NOUNS = frozenset("statement interview letter speech tweet post email release communique op-ed".split())
 _GAP_BEFORE = re.compile(r"^[\s,:;\"'”“’‘»«)\]]*$")  # no sentence end between quote and cue
 _GAP_AFTER = re.compile(r"^[\s,:;–—-]*$")
 _SIGNATURE = re.compile(r"\s*([—–]|--)\s*([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3})(?:[,.].*)?\s*$")
@@ -84,6 +85,18 @@ def phrase_lexicon() -> dict[str, dict[str, dict]]:
         if entry["label"] in out:
             out[entry["label"]][entry["id"]] = entry
     return out
+
+
+def reporting_entry(token: Token) -> dict | None:
+    """The lexicon entry of a reporting verb, if ``token`` is one (with its particle: "pointed out", not "pointed")."""
+    entry = verb_lexicon().get(token.lemma_.lower())
+    if (
+        entry
+        and entry["particle"]
+        and not any(c.dep_ == "prt" and c.lower_ == entry["particle"] for c in token.children)
+    ):
+        return None
+    return entry
 
 
 def find_attributions(doc: Doc, article: Article | None = None) -> Found:
@@ -161,7 +174,7 @@ class _Finder:
         return [a for a in attributions if not nested(a)]
 
     def _quoted_speakers(self, attributions: list[Attribution]) -> list[Attribution]:
-        """'I' or 'we' inside somebody's quotation is that somebody."""
+        """'I' or 'we' inside somebody's quotation is that somebody; outside any, the author speaking."""
         out = []
         for attribution in attributions:
             if attribution.source.text(self.body).lower() in SPEAKER_PRONOUNS:
@@ -177,6 +190,8 @@ class _Finder:
                 if outer is not None:
                     rule = f"{attribution.rule}; speaker '{attribution.source.text(self.body)}' -> {outer.speaker}"
                     attribution = replace(attribution, speaker=outer.speaker, rule=rule)
+                elif not self._in_quote(attribution.source.start):
+                    continue  # 'I say' in the text's own voice (a speech, an essay): the author, not a source
             out.append(attribution)
         return out
 
@@ -188,6 +203,8 @@ class _Finder:
             return self._stance_adjective(token)
         if token.lemma_.lower() in phrase_lexicon()["CUE_NOUN"] and token.dep_ == "dobj":
             return self._speech_noun(token)
+        if token.lemma_.lower() in STATEMENT_NOUNS and token.dep_ == "pobj" and token.head.lower_ == "in":
+            return self._in_statement(token)
         if token.lemma_ == "contact" and token.pos_ == "VERB":
             self._note_silent(token)
             return None
@@ -274,6 +291,32 @@ class _Finder:
             return None
         cue = (token.idx, to.idx + len(to))
         return {"cue": cue, "source": source, "content": content, "how": "clause", "rule": "according_to"}
+
+    def _in_statement(self, noun: Token) -> dict | None:
+        """ "The ministry, in a statement, described the move as illegal": a verb outside the lexicon
+        becomes a cue when its subject can speak and the words come from a statement, letter or interview."""
+        verb = noun.head.head
+        entry = verb_lexicon().get(verb.lemma_.lower())
+        if entry and (not entry["strict"] or _that_clause(verb)):
+            return None  # the verb rule finds it
+        if verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or not _can_speak(subject) or self._in_quote(verb.idx):
+            return None
+        parts = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp", "oprd", "attr") and c.i > verb.i]
+        parts += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i]
+        if not parts:
+            return None
+        phrase = noun.head
+        cue = (phrase.idx, noun.idx + len(noun))  # "in a statement"
+        start = min(self._extent(p)[0] for p in parts)
+        end = max(self._extent(p)[1] for p in parts)
+        if phrase.i > verb.i and start < phrase.idx < end:
+            return None  # the statement phrase inside the content: not this construction
+        content = _trim(self.body, start, end)
+        rule = f"in_statement:{noun.lemma_.lower()}"
+        return {"cue": cue, "source": subject, "content": content, "how": "clause", "rule": rule}
 
     def _stance_adjective(self, adj: Token) -> dict | None:
         copula = adj.head if adj.dep_ == "acomp" else adj
@@ -547,8 +590,7 @@ class _Finder:
         return (start, end) if end > start else None
 
     def _reported(self, verb: Token) -> bool:
-        lexicon = verb_lexicon()
-        return any(a.lemma_.lower() in lexicon for a in verb.ancestors)
+        return any(reporting_entry(a) for a in verb.ancestors)
 
     def _block_after_colon(self, verb: Token) -> tuple[int, int] | None:
         """'X said:' closing its paragraph, then a quoted or dash paragraph: that paragraph is the content."""
@@ -797,7 +839,7 @@ def _that_clause(verb: Token) -> bool:
 
 
 def _is_cue(token: Token) -> bool:
-    return token.lemma_.lower() in verb_lexicon()
+    return reporting_entry(token) is not None
 
 
 def _finite_inside(token: Token) -> bool:

@@ -10,7 +10,8 @@ with a reason a student can read:
 - ``cause``: a cause stated as fact ("due to", "causing", "sparked");
 - ``superlative``: a characterising ranking ("one of the most popular");
 - ``evaluative``: a strongly evaluative adjective (VADER ratings, ``evaluative_vader``)
-  that characterises ("a fantastic display", "the plan was disastrous").
+  in a noun phrase that characterises ("..., a fantastic display", "he is a cruel man"); a
+  predicate adjective ("she remained exuberant") mostly reports a feeling, not a judgement.
 
 Words inside quotations are someone else's, not the article's voice.
 """
@@ -32,6 +33,7 @@ CAUSE_WORDS = frozenset("cause trigger blame fuel spark affect damage harm worse
 CAUSE_PHRASES = (("due", "to"), ("as", "a", "result"), ("thanks", "to"), ("owing", "to"))
 APPROXIMATORS = frozenset("about around nearly almost roughly approximately estimated some".split())
 FRACTIONS = frozenset("half quarter third majority minority percent per cent %".split())
+TIME_WORDS = frozenset("century decade year month week day hour minute second season term".split())
 NOT_RANKING = frozenset("first last next least latest".split())
 RULES = ("figure_change", "proportion", "estimate", "cause", "superlative", "evaluative")
 
@@ -68,11 +70,22 @@ def _figure_change(tokens: list[Token]) -> str:
 
 def _proportion(tokens: list[Token]) -> str:
     for k, t in enumerate(tokens):
+        if _of_time(t):
+            continue  # "a quarter of a century" is a time, not a share
         if t.lower_ in FRACTIONS and (t.lower_ in ("%", "percent", "cent") or t.dep_ in ("nsubj", "pobj", "dobj")):
             return f"a proportion ('{t.text}') with no source"
         if t.lower_ == "in" and 0 < k < len(tokens) - 1 and _number(tokens[k - 1]) and _number(tokens[k + 1]):
             return f"a proportion ('{tokens[k - 1].text} in {tokens[k + 1].text}') with no source"
     return ""
+
+
+def _of_time(token: Token) -> bool:
+    """ "quarter of a century", "half an hour": a span of time."""
+    following = [c for p in token.children if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
+    following += [c for c in token.children if c.dep_ in ("npadvmod", "nmod", "compound")]
+    return any(c.lemma_.lower() in TIME_WORDS for c in following) or (
+        token.i + 1 < len(token.doc) and token.doc[token.i + 1].lemma_.lower() in TIME_WORDS
+    )
 
 
 def _estimate(tokens: list[Token]) -> str:
@@ -105,8 +118,14 @@ def _cause(tokens: list[Token]) -> str:
 
 
 def _superlative(tokens: list[Token]) -> str:
-    """ "one of the most popular", "one of the best": a ranking that characterises, not a measured result."""
+    """ "one of the most popular", "the UK's most prestigious award" in an apposition: a ranking that
+    characterises, not a measured result."""
     words = [t.lower_ for t in tokens]
+    for t in tokens:
+        ranked = t.tag_ == "JJS" or (t.lower_ == "most" and t.head.pos_ == "ADJ")
+        if ranked and t.lower_ not in NOT_RANKING and _in_apposition(t):
+            phrase = t.text if t.lower_ != "most" else f"most {t.head.text}"
+            return f"a ranking ('{phrase}') used to characterise, with no source"
     for k in range(len(tokens) - 3):
         ranked = tokens[k + 3].tag_ in ("JJS", "RBS") and words[k + 3] not in NOT_RANKING
         if words[k : k + 3] == ["one", "of", "the"] and ranked:
@@ -114,12 +133,22 @@ def _superlative(tokens: list[Token]) -> str:
     return ""
 
 
+def _in_apposition(token: Token) -> bool:
+    """The token modifies a noun phrase set beside another as its description ("X, the best Y")."""
+    for ancestor in [token, *token.ancestors]:
+        if ancestor.dep_ == "appos":
+            return True
+        if ancestor.pos_ == "VERB":
+            return False
+    return False
+
+
 def _evaluative(tokens: list[Token]) -> str:
     words = evaluative_words()
     for t in tokens:
         if t.pos_ != "ADJ" or t.lower_ not in words or t.lower_.endswith("ed"):
             continue  # participles ("infected", "jailed") describe a state, not a judgement
-        characterises = t.dep_ == "acomp" or (t.dep_ == "amod" and t.head.dep_ in ("appos", "attr"))
+        characterises = t.dep_ == "amod" and t.head.dep_ in ("appos", "attr")  # "a fantastic display", "a cruel man"
         if characterises:
             return (
                 f"evaluative word '{t.text}' (VADER rating {words[t.lower_]:+.1f}): a judgement, not a checkable fact"

@@ -174,7 +174,6 @@ def _main_clause(verb) -> bool:
 
 def _reported(token, start: int, end: int) -> bool:
     """A word inside what a speech verb reports ("asked how it could ...") is not the article's own voice."""
-    from medialit.nlp.attribution import verb_lexicon
+    from medialit.nlp.attribution import reporting_entry
 
-    lexicon = verb_lexicon()
-    return any(a.lemma_.lower() in lexicon and a.pos_ == "VERB" and not start <= a.i < end for a in token.ancestors)
+    return any(a.pos_ == "VERB" and not start <= a.i < end and reporting_entry(a) for a in token.ancestors)
