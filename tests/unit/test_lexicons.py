@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import sys
 import zipfile
 from importlib import resources
 from pathlib import Path
@@ -80,6 +81,7 @@ def test_per_vocab_builds_once_per_vocabulary():
 def _tool(name: str):
     spec = importlib.util.spec_from_file_location(name, TOOLS / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up
     spec.loader.exec_module(module)
     return module
 
@@ -133,3 +135,15 @@ def test_evaluative_tool_keeps_strong_adjectives(tmp_path):
     index.write_text("awful a 1 0 1 0 00000001\nokay a 1 0 1 0 00000002\n", encoding="utf-8")
     entries = tool.derive(wheel, index)
     assert [(e["id"], e["category"]) for e in entries] == [("awful", "negative")]  # okay: weak; hug: no adjective
+
+
+def test_training_fits_a_separable_feature_and_counts_leave_one_out():
+    import numpy as np
+
+    tool = _tool("train_unsupported")
+    articles = [tool.Article(f"a{k}", [[1.0, 0.0], [0.0, 1.0], [0.0, 0.0]], [1, 0, 0], (1, 0, 1)) for k in range(3)]
+    w, _ = tool.fit(np.array([v for a in articles for v in a.x]), np.array([v for a in articles for v in a.y]))
+    assert w[0] > 0 > w[1]
+    loo = tool.leave_one_out(articles)
+    assert tool.counts_at(articles, loo, None) == (3, 0, 6)  # rules only: the fixed counts plus every missed one
+    assert tool.counts_at(articles, loo, 0.5) == (6, 0, 3)

@@ -25,6 +25,7 @@ from medialit.nlp.attribution import Found
 from medialit.nlp.claims import claim_hits
 from medialit.nlp.lexicons import load_lexicon, per_vocab
 from medialit.nlp.quotes import find_quotes
+from medialit.nlp.unsupported_model import Model, features, load_model
 from medialit.spans import Attribution, Span
 
 MIN_CONTENT_SHARE = 0.5
@@ -46,20 +47,27 @@ def _compile(vocab) -> Matcher:
     return matcher
 
 
-def label_sentences(doc: Doc, article: Article, found: Found, framing: Sequence[Span] = ()) -> list[Span]:
+_SHIPPED = object()
+
+
+def label_sentences(
+    doc: Doc, article: Article, found: Found, framing: Sequence[Span] = (), judge: Model | object | None = _SHIPPED
+) -> list[Span]:
     """A labelled Span for every sentence of ``article.sentences``, with the reasons for its label.
 
     ``framing`` are the article's framing cues: a hedge or an evaluative or
     loaded word in the article's own voice (not inside a quotation) makes an
-    otherwise unattributed sentence unsupported.
+    otherwise unattributed sentence unsupported. ``judge`` weighs the remaining
+    own-voice sentences (default: the shipped model; None: rules only).
     """
+    judge = load_model() if judge is _SHIPPED else judge
     body = article.body
     quotes = find_quotes(body)
     cues = sorted(_cue_hits(doc, quotes) + _framing_hits(framing), key=lambda cue: cue[0])  # own reasons first
     starts = [c[0] for c in cues]
     headings = [(b.start, b.end) for b in article.paragraphs if b.kind == "heading"]
     out = []
-    for start, end in article.sentences:
+    for position, (start, end) in enumerate(article.sentences):
         heading = any(s <= start and end <= e for s, e in headings)
         label, reasons = _label(body, start, end, found, heading, quotes)
         question = body[start:end].rstrip().rstrip("\"”’'»)").endswith("?")
@@ -69,6 +77,12 @@ def label_sentences(doc: Doc, article: Article, found: Found, framing: Sequence[
             hits += [reason for _, reason in _claims(doc, start, end, quotes)]
             if hits:
                 label, reasons = "unsupported", tuple(dict.fromkeys(hits))
+            elif judge is not None and reasons != ("heading",):
+                x = candidate_features(doc, article, quotes, position)
+                p = judge.probability(x)
+                if p >= judge.threshold:
+                    why = ", ".join(judge.reasons(x)) or "the sentence as a whole"
+                    label, reasons = "unsupported", (f"model ({p:.2f}): a claim in the article's own voice; {why}",)
         if label == "other" and not reasons:
             reasons = ("no cue, vague source, hedge or evaluation found",)
         out.append(Span(start, end, label, reasons))
@@ -106,6 +120,19 @@ def _headline_cue(attribution: Attribution, body: str) -> bool:
     return attribution.rule == "colon" or attribution.kind == "direct" or cue in ("say", "says", "said")
 
 
+def candidate_features(doc: Doc, article: Article, quotes, position: int) -> list[float]:
+    """The model's features of sentence number ``position`` (shared with ``tools/train_unsupported.py``)."""
+    start, end = article.sentences[position]
+    outlet = str(article.meta.get("outlet", "")).strip()
+    block = next((b for b in article.paragraphs if b.start <= start < b.end), None)
+    interviewer = bool(outlet) and block is not None and article.body[block.start : block.end].startswith(outlet + ":")
+    return features(doc, start, end, lambda t: _own_voice_excluded(t, quotes), position, interviewer)
+
+
+def _own_voice_excluded(token, quotes) -> bool:
+    return any(q.start <= token.idx < q.end for q in quotes) or _reported(token, token.i, token.i + 1)
+
+
 def _claims(doc: Doc, start: int, end: int, quotes) -> list[tuple[str, str]]:
     """Checkable claims (figures, causes, rankings, judgements) in the sentence's own-voice words.
 
@@ -115,7 +142,7 @@ def _claims(doc: Doc, start: int, end: int, quotes) -> list[tuple[str, str]]:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return []
-    return claim_hits(span, lambda t: any(q.start <= t.idx < q.end for q in quotes) or _reported(t, t.i, t.i + 1))
+    return claim_hits(span, lambda t: _own_voice_excluded(t, quotes))
 
 
 def _inside(attribution: Attribution, other: Attribution) -> bool:
