@@ -443,3 +443,22 @@ def test_phrasal_reporting_verb_needs_its_particle(nlp):
     pointed = [t for t in doc if t.text == "pointed"]
     assert reporting_entry(pointed[0])["id"] == "point_out"
     assert reporting_entry(pointed[1]) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Let's say the train leaves at noon.",
+        "Anyone can explain that the earth is round.",
+        "2. New Institutional Economics: the rules of the game matter.",
+        "We propose that the word is universal. We suggest that it is learned.",
+    ],
+)
+def test_nobody_in_particular_and_the_author_are_no_sources(nlp, sentence):
+    body, found = attributions(nlp, f"Essay\n{sentence}\n")
+    assert found.attributions == [], [a.cue.text(body) for a in found.attributions]
+
+
+def test_a_study_finding_a_noun_phrase_is_attributed(nlp):
+    body, a = only(nlp, "Report\nMoreover, one study found no changes at all in performance.\n")
+    assert (a.speaker, a.cue.text(body), a.content.text(body)) == ("one study", "found", "no changes at all")

@@ -91,3 +91,37 @@ def test_every_rule_is_documented_and_the_evaluative_list_loads():
 
 def test_a_fraction_of_time_is_no_proportion(nlp):
     assert hits(nlp, "The doors stood closed for a quarter of a century.") == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule"),
+    [
+        ("Entrepreneurs frequently face pressure to conform.", "generalisation"),
+        ("The state must protect property rights.", "prescription"),
+        ("Argentine politics are therefore highly unstable.", "conclusion"),
+        ("This system will facilitate new research on the workforce.", "prediction"),
+        ("It follows that the role of the state is essential.", "importance"),
+    ],
+)
+def test_argument_rules_apply_to_undated_texts_only(nlp, sentence, rule):
+    """An essay's own reasoning is a claim; a dated news report states events in its own voice."""
+    essay = from_text(f"Essay\n{sentence}\n", title="Test")
+    report = from_text(f"Report\nFriday, July 21, 2017\n{sentence}\n", title="Test")
+    for article, expected in ((essay, "unsupported"), (report, "other")):
+        doc = nlp(article.body)
+        spans = label_sentences(doc, article, find_attributions(doc, article), framing_cues(doc))
+        span = next(s for s in spans if s.text(article.body) == sentence)
+        assert span.label == expected, (article.body, span.reasons)
+    assert rule in hits(nlp, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "You will learn how atoms combine.",  # the textbook's plan for its reader
+        "The shuttle will launch on April 29.",  # a schedule
+        "The doors should open now?",
+    ],
+)
+def test_plans_and_schedules_are_no_predictions(nlp, sentence):
+    assert "prediction" not in hits(nlp, sentence)

@@ -39,6 +39,9 @@ from medialit.spans import Attribution, Span
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "oprd", "dative", "prep", "advcl", "attr")
 CLAUSE_DEPS = ("ccomp", "xcomp")
+NO_SOURCE = frozenset(
+    "there what which you 's ’s us anyone anybody everyone everybody nobody whoever".split()
+)  # "let's say", "anyone can explain": nobody in particular speaks
 STATEMENT_NOUNS = frozenset("statement interview letter speech tweet post email release communique op-ed".split())
 _GAP_BEFORE = re.compile(r"^[\s,:;\"'”“’‘»«)\]]*$")  # no sentence end between quote and cue
 _GAP_AFTER = re.compile(r"^[\s,:;–—-]*$")
@@ -187,6 +190,10 @@ class _Finder:
                     ),
                     None,
                 )
+                if outer is not None and outer.source.text(self.body).lower() in SPEAKER_PRONOUNS:
+                    outer = None if self._in_quote(outer.source.start) else outer  # 'we suggest ... we propose'
+                    if outer is None:
+                        continue
                 if outer is not None:
                     rule = f"{attribution.rule}; speaker '{attribution.source.text(self.body)}' -> {outer.speaker}"
                     attribution = replace(attribution, speaker=outer.speaker, rule=rule)
@@ -233,7 +240,7 @@ class _Finder:
                 self._note_silent(verb)
             return None  # "to convey ...": an intention or duty, not a statement
         subject = self._subject(verb)
-        if subject is None or subject.lower_ in ("there", "what", "which", "you") or subject.dep_ == "expl":
+        if subject is None or subject.lower_ in NO_SOURCE or subject.dep_ == "expl":
             return None
         if subject.lower_ in ("that", "this") and subject.i == verb.i - 1 and _next_is_comma(verb):
             return None  # "That said, ...": a linking phrase, nobody speaks
@@ -247,6 +254,8 @@ class _Finder:
             entry = {**entry, "content": "clause"}  # a shared subject ("..., denying them entry") needs a clause
         if entry["strict"] and (not _can_speak(subject) or self._in_quote(verb.idx)):
             return None  # a WordNet-only verb needs a subject that can be a source, outside quotations
+        if entry["stance"] in ("cognition", "evidential") and _document(subject) and entry["content"] == "clause":
+            entry = {**entry, "content": "object"}  # "one study found no changes": a finding as a noun phrase
         cue = self._cue_extent(verb, entry)
         content, how = self._content(verb, subject, cue, entry)
         if entry["strict"] and how == "clause" and not _that_clause(verb):
@@ -467,8 +476,8 @@ class _Finder:
             return head, start + colon, block  # "Snow: ..." on several paragraphs: an interview speaker
         if any(t.pos_ in ("VERB", "AUX") for t in lead) or head.pos_ not in ("PROPN", "NOUN") or not _can_speak(head):
             return None
-        if not any(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in lead):
-            return None  # "Current topic: ..." names nobody
+        if not any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in lead):
+            return None  # "Current topic: ...", "2. New Institutional Economics: ..." name nobody
         return head, start + colon, block
 
     # ------------------------------------------------------------ parts
@@ -825,6 +834,12 @@ def _verb_tagged_as_noun(token: Token) -> bool:
     return token.dep_ == "ROOT" and (
         token.tag_.startswith("VB") or (token.tag_ == "NNS" and any(c.dep_ == "ccomp" for c in token.children))
     )
+
+
+def _document(noun: Token) -> bool:
+    from medialit.nlp.sources import document_heads
+
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in document_heads()
 
 
 def _next_is_comma(token: Token) -> bool:

@@ -13,7 +13,19 @@ with a reason a student can read:
   in a noun phrase that characterises ("..., a fantastic display", "he is a cruel man"); a
   predicate adjective ("she remained exuberant") mostly reports a feeling, not a judgement.
 
-Words inside quotations are someone else's, not the article's voice.
+In a text that argues or explains (no dateline: an essay, a textbook, a
+speech, an encyclopedia entry) the writer's own reasoning is a claim too:
+
+- ``generalisation``: how things usually are ("entrepreneurs frequently face");
+- ``prescription``: what must or should be ("the state must protect");
+- ``conclusion``: what the text infers ("thus", "it follows that");
+- ``prediction``: a forecast ("this system will facilitate"), not a schedule or the reader's plan;
+- ``importance``: importance asserted ("the role of the state is essential").
+
+A dated news report states events in its own voice, so these five are not
+applied there (on the tuning part they cost news reports precision and
+found nothing). Words inside quotations are someone else's, not the
+article's voice.
 """
 
 from __future__ import annotations
@@ -35,7 +47,30 @@ APPROXIMATORS = frozenset("about around nearly almost roughly approximately esti
 FRACTIONS = frozenset("half quarter third majority minority percent per cent %".split())
 TIME_WORDS = frozenset("century decade year month week day hour minute second season term".split())
 NOT_RANKING = frozenset("first last next least latest".split())
-RULES = ("figure_change", "proportion", "estimate", "cause", "superlative", "evaluative")
+RULES = (
+    "figure_change",
+    "proportion",
+    "estimate",
+    "cause",
+    "superlative",
+    "evaluative",
+    "generalisation",
+    "prescription",
+    "conclusion",
+    "prediction",
+    "importance",
+)
+REPORT_RULES = RULES[:6]
+"""The rules for a dated news report; the others judge the writer's own argument (essays, textbooks, speeches)."""
+FREQUENCY = frozenset(
+    "frequently often usually rarely always never generally typically commonly seldom invariably".split()
+)
+NECESSITY = frozenset("must should".split())
+CONCLUSIONS = frozenset("therefore thus hence consequently accordingly".split())
+IMPORTANCE = frozenset(
+    "essential important valuable significant key vital crucial critical central fundamental major prominent "
+    "excessive notable influential".split()
+)
 
 
 @cache
@@ -156,6 +191,60 @@ def _evaluative(tokens: list[Token]) -> str:
     return ""
 
 
+def _generalisation(tokens: list[Token]) -> str:
+    """ "Entrepreneurs frequently face ...": a claim about how things usually are."""
+    for t in tokens:
+        if t.lower_ in FREQUENCY and t.dep_ in ("advmod", "neg") and t.head.pos_ in ("VERB", "AUX"):
+            return f"a generalisation ('{t.text}') with no source"
+    return ""
+
+
+def _prescription(tokens: list[Token]) -> str:
+    """ "The state must protect property rights": what ought to be, in the article's own voice."""
+    for t in tokens:
+        if t.lower_ in NECESSITY and t.tag_ == "MD" and _main_verb(t.head):
+            return f"a prescription ('{t.text}') in the article's own voice"
+    return ""
+
+
+def _conclusion(tokens: list[Token]) -> str:
+    """ "It follows that ...", "thus": a conclusion the text draws itself."""
+    words = [t.lower_ for t in tokens]
+    for k, t in enumerate(tokens):
+        if t.lower_ in CONCLUSIONS and t.dep_ == "advmod":
+            return f"a conclusion ('{t.text}') drawn with no source"
+        if t.lemma_ == "follow" and k > 0 and words[k - 1] == "it" and k + 1 < len(words) and words[k + 1] == "that":
+            return "a conclusion ('it follows that') drawn with no source"
+    return ""
+
+
+def _prediction(tokens: list[Token]) -> str:
+    """ "This system will facilitate new research": a forecast stated as fact."""
+    if any(t.ent_type_ in ("DATE", "TIME") for t in tokens):
+        return ""  # "will launch on April 29": a schedule, not a forecast
+    for t in tokens:
+        if t.lower_ in ("will", "'ll") and t.tag_ == "MD" and _main_verb(t.head):
+            subject = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None or subject.lower_ in ("you", "we", "i"):
+                continue  # "you will learn": a textbook's plan for its reader, not a claim
+            return f"a prediction ('{t.text} {t.head.text}') with no source"
+    return ""
+
+
+def _importance(tokens: list[Token]) -> str:
+    """ "the role of the state is essential", "a significant organisation": importance asserted, not shown."""
+    for t in tokens:
+        if t.lower_ in IMPORTANCE and t.pos_ == "ADJ" and t.dep_ in ("amod", "acomp"):
+            return f"importance asserted ('{t.text}') with no source"
+    return ""
+
+
+def _main_verb(verb: Token) -> bool:
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
 _RULES = {
     "figure_change": _figure_change,
     "proportion": _proportion,
@@ -163,4 +252,9 @@ _RULES = {
     "cause": _cause,
     "superlative": _superlative,
     "evaluative": _evaluative,
+    "generalisation": _generalisation,
+    "prescription": _prescription,
+    "conclusion": _conclusion,
+    "prediction": _prediction,
+    "importance": _importance,
 }

@@ -14,15 +14,16 @@ Each label carries its reasons: the cue and speaker, the vague source, the hedge
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from medialit.article import Article
 from medialit.nlp.attribution import Found
-from medialit.nlp.claims import claim_hits
+from medialit.nlp.claims import REPORT_RULES, RULES, claim_hits
 from medialit.nlp.lexicons import load_lexicon, per_vocab
 from medialit.nlp.quotes import find_quotes
 from medialit.nlp.unsupported_model import Model, features, load_model
@@ -120,6 +121,18 @@ def _headline_cue(attribution: Attribution, body: str) -> bool:
     return attribution.rule == "colon" or attribution.kind == "direct" or cue in ("say", "says", "said")
 
 
+_DATELINE = re.compile(
+    r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), [A-Z][a-z]+ \d{1,2}, \d{4}\s*$", re.MULTILINE
+)
+
+
+@lru_cache(maxsize=16)
+def is_dated_report(body: str) -> bool:
+    """A news report: a dateline ("Friday, July 21, 2017") among the first lines of the body."""
+    head = "\n".join([line for line in body.splitlines() if line.strip()][:4])
+    return bool(_DATELINE.search(head))
+
+
 def candidate_features(doc: Doc, article: Article, quotes, position: int) -> list[float]:
     """The model's features of sentence number ``position`` (shared with ``tools/train_unsupported.py``)."""
     start, end = article.sentences[position]
@@ -142,7 +155,8 @@ def _claims(doc: Doc, start: int, end: int, quotes) -> list[tuple[str, str]]:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return []
-    return claim_hits(span, lambda t: _own_voice_excluded(t, quotes))
+    rules = REPORT_RULES if is_dated_report(doc.text) else RULES
+    return claim_hits(span, lambda t: _own_voice_excluded(t, quotes), rules)
 
 
 def _inside(attribution: Attribution, other: Attribution) -> bool:
