@@ -468,8 +468,8 @@ class _Finder:
         if colon <= 0 or colon > 60 or not text[colon + 1 : colon + 2].isspace():
             return None
         lead = self.doc.char_span(start, start + colon, alignment_mode="contract")
-        if lead is None or not 1 <= len(lead) <= 6:
-            return None
+        if lead is None or not 1 <= len(lead) <= 6 or lead[0].like_num:
+            return None  # "2. New Institutional Economics:" numbers a section
         head = lead.root
         block = self._block_of(start)
         if text[:colon] in repeated and block is not None and block.start == start:
