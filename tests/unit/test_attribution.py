@@ -450,7 +450,7 @@ def test_phrasal_reporting_verb_needs_its_particle(nlp):
     [
         "Let's say the train leaves at noon.",
         "Anyone can explain that the earth is round.",
-        "2. New Institutional Economics: the rules of the game matter.",
+        "Figure 2: the rules of the game matter a great deal.",
         "We propose that the word is universal. We suggest that it is learned.",
     ],
 )
