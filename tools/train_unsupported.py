@@ -27,6 +27,7 @@ OUT = Path(__file__).parents[1] / "src/medialit/nlp/models/unsupported.json"
 L2 = 1.0
 STEPS = 3000
 RATE = 0.5
+MIN_GAIN = 0.02  # a smaller leave-one-article-out gain is within one article's noise: not worth weaker reasons
 
 
 @dataclass
@@ -164,7 +165,7 @@ def main() -> None:
             "by_threshold": {str(t): round(s, 4) for s, t in scored},
         },
     }
-    gain = best_f1 > f1(*rules_only) + 0.005
+    gain = best_f1 >= f1(*rules_only) + MIN_GAIN
     if gain or args.force:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
