@@ -28,6 +28,9 @@ def label(nlp, sentence: str):
 @pytest.mark.parametrize(
     ("rule", "sentence", "words"),
     [
+        ("vague_group", "Many people dislike the new tax.", "Many people"),
+        ("trend", "Prices have been rising across the region.", "rising"),
+        ("estimate", "At least 76 people were killed in the collapse.", "at least 76 people"),
         ("figure_change", "Sales of the drug rose by 40 percent last year.", "rose"),
         ("figure_change", "Traffic to the site had increased 18-fold.", "increased"),
         ("proportion", "One in three visitors came from abroad.", "One in three"),
@@ -54,6 +57,7 @@ def test_rule_fires_with_a_reason_naming_the_words(nlp, rule, sentence, words):
         "The museum opened its first exhibition in 1990.",  # an ordinal, not a ranking
         "Infected plants were removed from the field.",  # a participle states a fact, not a judgement
         "The council voted on the budget because of the deadline.",
+        "Many students were at the fair.",  # being somewhere is no claim about the group
     ],
 )
 def test_plain_background_facts_fire_no_rule(nlp, sentence):
@@ -125,3 +129,8 @@ def test_argument_rules_apply_to_undated_texts_only(nlp, sentence, rule):
 )
 def test_plans_and_schedules_are_no_predictions(nlp, sentence):
     assert "prediction" not in hits(nlp, sentence)
+
+
+def test_a_change_with_a_figure_is_a_figure_not_a_bare_trend(nlp):
+    found = hits(nlp, "Prices have risen by 4 percent.")
+    assert "figure_change" in found and "trend" not in found

@@ -4,6 +4,8 @@ Beyond hedges and evaluative words (``sentence_labels``), a sentence that no
 source covers is unsupported when it carries one of these, each a named rule
 with a reason a student can read:
 
+- ``vague_group``: a claim about an unnamed group ("many people dislike math");
+- ``trend``: a change under way with no figure ("prices have been rising");
 - ``figure_change``: a figure of change ("rose by 15%", "increased 18-fold");
 - ``proportion``: a share of a whole ("one in three", "a quarter of", "40 percent");
 - ``estimate``: an approximate count of people ("about 100,000 Greeks");
@@ -43,11 +45,13 @@ CHANGE = frozenset(
 )
 CAUSE_WORDS = frozenset("cause trigger blame fuel spark affect damage harm worsen".split())
 CAUSE_PHRASES = (("due", "to"), ("as", "a", "result"), ("thanks", "to"), ("owing", "to"))
-APPROXIMATORS = frozenset("about around nearly almost roughly approximately estimated some".split())
+APPROXIMATORS = frozenset("about around nearly almost roughly approximately estimated some over least".split())
 FRACTIONS = frozenset("half quarter third majority minority percent per cent %".split())
 TIME_WORDS = frozenset("century decade year month week day hour minute second season term".split())
 NOT_RANKING = frozenset("first last next least latest".split())
 RULES = (
+    "vague_group",
+    "trend",
     "figure_change",
     "proportion",
     "estimate",
@@ -60,7 +64,7 @@ RULES = (
     "prediction",
     "importance",
 )
-REPORT_RULES = RULES[:6]
+REPORT_RULES = RULES[:8]
 """The rules for a dated news report; the others judge the writer's own argument (essays, textbooks, speeches)."""
 FREQUENCY = frozenset(
     "frequently often usually rarely always never generally typically commonly seldom invariably".split()
@@ -92,6 +96,32 @@ def claim_hits(sentence: DocSpan, quoted, rules: tuple[str, ...] = RULES) -> lis
 
 def _number(token: Token) -> bool:
     return token.like_num or token.ent_type_ in ("CARDINAL", "PERCENT", "QUANTITY", "MONEY")
+
+
+VAGUE_DETERMINERS = frozenset("many some most several numerous countless".split())
+
+
+def _vague_group(tokens: list[Token]) -> str:
+    """ "Many people dislike math": a claim about an unnamed group, in the article's own voice."""
+    for t in tokens:
+        if t.dep_ != "nsubj" or t.head.pos_ not in ("VERB", "AUX") or t.head.lemma_ == "be":
+            continue
+        quantifier = next((c for c in t.children if c.lower_ in VAGUE_DETERMINERS and c.dep_ in ("amod", "det")), None)
+        if quantifier is not None and t.tag_ == "NNS" and _people(t):
+            return f"a claim about an unnamed group ('{quantifier.text} {t.text}')"
+    return ""
+
+
+def _trend(tokens: list[Token]) -> str:
+    """ "Prices have been rising", "demand is growing": a trend asserted without a figure or source."""
+    for t in tokens:
+        if t.lemma_.lower() not in CHANGE or t.pos_ != "VERB":
+            continue
+        ongoing = t.tag_ == "VBG" and any(c.lemma_ == "be" and c.dep_ == "aux" for c in t.children)
+        perfect = t.tag_ == "VBN" and any(c.lemma_ == "have" and c.dep_ == "aux" for c in t.children)
+        if (ongoing or perfect) and not any(_number(c) for c in t.subtree):
+            return f"a trend ('{t.text}') asserted with no figure or source"
+    return ""
 
 
 def _figure_change(tokens: list[Token]) -> str:
@@ -130,7 +160,8 @@ def _estimate(tokens: list[Token]) -> str:
         if t.lower_ in APPROXIMATORS and _number(nxt) and nxt.ent_type_ not in ("DATE", "TIME"):
             counted = nxt.head if nxt.dep_ == "nummod" else tokens[k + 2] if k + 2 < len(tokens) else None
             if counted is not None and counted.pos_ in ("NOUN", "PROPN") and _people(counted):
-                return f"an estimated count ('{t.text} {nxt.text} {counted.text}') with no source"
+                words = f"at {t.text}" if t.lower_ == "least" else t.text
+                return f"an estimated count ('{words} {nxt.text} {counted.text}') with no source"
     return ""
 
 
@@ -246,6 +277,8 @@ def _main_verb(verb: Token) -> bool:
 
 
 _RULES = {
+    "vague_group": _vague_group,
+    "trend": _trend,
     "figure_change": _figure_change,
     "proportion": _proportion,
     "estimate": _estimate,
