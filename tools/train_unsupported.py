@@ -172,9 +172,9 @@ def main() -> None:
     else:
         print("no leave-one-article-out gain over the rules: model not written (--force writes it anyway)")
     print(
-        f"{args.out}: {len(articles)} tuning articles, {len(y)} candidates ({int(y.sum())} unsupported); "
+        f"{len(articles)} tuning articles, {len(y)} candidates ({int(y.sum())} unsupported); "
         f"leave-one-article-out unsupported F1 {f1(*rules_only):.3f} rules only -> {best_f1:.3f} "
-        f"with the model at threshold {threshold}"
+        f"with the model at threshold {threshold}" + (f"; written to {args.out}" if gain or args.force else "")
     )
 
 
