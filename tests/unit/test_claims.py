@@ -29,6 +29,7 @@ def label(nlp, sentence: str):
     ("rule", "sentence", "words"),
     [
         ("vague_group", "Many people dislike the new tax.", "Many people"),
+        ("hidden_actor", "At seventeen, she was told to leave her family.", "'told' by whom"),
         ("trend", "Prices have been rising across the region.", "rising"),
         ("estimate", "At least 76 people were killed in the collapse.", "at least 76 people"),
         ("figure_change", "Sales of the drug rose by 40 percent last year.", "rose"),
@@ -58,6 +59,7 @@ def test_rule_fires_with_a_reason_naming_the_words(nlp, rule, sentence, words):
         "Infected plants were removed from the field.",  # a participle states a fact, not a judgement
         "The council voted on the budget because of the deadline.",
         "Many students were at the fair.",  # being somewhere is no claim about the group
+        "The residents were asked to leave by the police.",  # the sender is named
     ],
 )
 def test_plain_background_facts_fire_no_rule(nlp, sentence):

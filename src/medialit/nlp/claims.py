@@ -4,6 +4,7 @@ Beyond hedges and evaluative words (``sentence_labels``), a sentence that no
 source covers is unsupported when it carries one of these, each a named rule
 with a reason a student can read:
 
+- ``hidden_actor``: an order or message with its sender left out ("she was told to leave");
 - ``vague_group``: a claim about an unnamed group ("many people dislike math");
 - ``trend``: a change under way with no figure ("prices have been rising");
 - ``figure_change``: a figure of change ("rose by 15%", "increased 18-fold");
@@ -50,6 +51,7 @@ FRACTIONS = frozenset("half quarter third majority minority percent per cent %".
 TIME_WORDS = frozenset("century decade year month week day hour minute second season term".split())
 NOT_RANKING = frozenset("first last next least latest".split())
 RULES = (
+    "hidden_actor",
     "vague_group",
     "trend",
     "figure_change",
@@ -64,7 +66,7 @@ RULES = (
     "prediction",
     "importance",
 )
-REPORT_RULES = RULES[:8]
+REPORT_RULES = RULES[:9]
 """The rules for a dated news report; the others judge the writer's own argument (essays, textbooks, speeches)."""
 FREQUENCY = frozenset(
     "frequently often usually rarely always never generally typically commonly seldom invariably".split()
@@ -99,6 +101,25 @@ def _number(token: Token) -> bool:
 
 
 VAGUE_DETERMINERS = frozenset("many some most several numerous countless".split())
+
+
+def _hidden_actor(tokens: list[Token]) -> str:
+    """ "She was told to disconnect from her mother": an order or message whose sender is left out."""
+    from medialit.nlp.attribution import verb_lexicon
+
+    for t in tokens:
+        passive = any(c.dep_ == "auxpass" for c in t.children) and any(c.dep_ == "nsubjpass" for c in t.children)
+        if not passive or any(c.dep_ == "agent" for c in t.subtree) or t.pos_ != "VERB":
+            continue
+        entry = verb_lexicon().get(t.lemma_.lower())
+        directive = (entry is not None and entry.get("stance") == "directive") or t.lemma_ in (
+            "tell",
+            "order",
+            "instruct",
+        )
+        if directive and any(c.dep_ == "xcomp" for c in t.children):
+            return f"the source hidden: '{t.text}' by whom?"
+    return ""
 
 
 def _vague_group(tokens: list[Token]) -> str:
@@ -277,6 +298,7 @@ def _main_verb(verb: Token) -> bool:
 
 
 _RULES = {
+    "hidden_actor": _hidden_actor,
     "vague_group": _vague_group,
     "trend": _trend,
     "figure_change": _figure_change,
