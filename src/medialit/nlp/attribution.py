@@ -10,7 +10,18 @@ Rules, each named in the ``rule`` of what it finds:
   paragraph ending in ", says X";
 - ``passive:<lemma>``: "This was conveyed by X" (a bare "this" is the sentence before);
 - ``according_to``, ``stance_adjective:<word>`` ("are concerned", "were
-  critical of"), ``speech_noun:<noun>`` ("have given signals that").
+  critical of"), ``speech_noun:<noun>`` ("have given signals that");
+- ``in_statement:<noun>``: a verb outside the lexicon whose words come from a
+  statement, letter or interview ("the union, in a statement, rejected ...");
+- ``colon``: "Anna Berg: ..." (a named speaker, a colon, the statement);
+  ``colon:turn``: an interview answer after its speaker label, running on
+  over the paragraphs after it (the interviewer's turns credit nobody);
+- ``dash_signature``: a quotation paragraph signed after a dash ("— Peres").
+
+Reporting verbs come from the hand list (``speech_verbs``) and from WordNet
+(``reporting_verbs_wordnet``); a verb only WordNet lists needs a subject that
+can speak and a that-clause or quotation. "I"/"we" outside any quotation is
+the author (a speech, an essay), not a source.
 
 No attribution for negated cues, infinitives ("to convey"), bare participles,
 or cues without content (guidelines rule 3); their subjects are kept as
@@ -375,9 +386,9 @@ class _Finder:
     def _colon_statements(self, used: set[int]) -> list[dict]:
         """'Smith: "We will win."' / 'Minister: talks have failed': a name, a colon, the statement.
 
-        The words before the colon must be a short noun phrase naming a
-        possible source (a name, or a person or group noun with a name) with no
-        verb. A label opening a paragraph is an interview turn: its content is
+        The words before the colon must be a short phrase with no verb naming
+        a person, organisation or place the parser recognises (or a label that
+        opens two or more paragraphs). A label opening a paragraph is an interview turn: its content is
         the whole paragraph, and the interviewer's turns (the outlet, or a
         label whose turns are mostly questions) credit nobody.
         """
