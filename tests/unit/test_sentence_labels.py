@@ -97,3 +97,27 @@ def test_cue_inside_what_a_vague_source_says_stays_vague(nlp):
     found = labels(nlp, f"Report\n{sentence}\n")
     assert found[sentence].label == "unsupported"
     assert "vague source" in found[sentence].reasons[0]
+
+
+def test_a_judge_model_labels_own_voice_sentences_with_its_reasons(nlp):
+    """The learned judge (when one ships) sees only sentences the rules left as other, and says why."""
+    from medialit.nlp.unsupported_model import NAMES, Model
+
+    weights = tuple(3.0 if name == "number" else 0.0 for name in NAMES)
+    judge = Model(weights, bias=-1.0, threshold=0.8)
+    article = from_text("Report\nThe bridge carried 4,000 cars a day.\nThe bridge is on Main Street.\n", title="Test")
+    doc = nlp(article.body)
+    spans = label_sentences(doc, article, find_attributions(doc, article), framing_cues(doc), judge=judge)
+    found = {s.text(article.body): s for s in spans}
+    flagged = found["The bridge carried 4,000 cars a day."]
+    assert flagged.label == "unsupported" and "model (0.88)" in flagged.reasons[0] and "a figure" in flagged.reasons[0]
+    assert found["The bridge is on Main Street."].label == "other"
+    rules_only = label_sentences(doc, article, find_attributions(doc, article), framing_cues(doc), judge=None)
+    assert {s.label for s in rules_only} == {"other"}
+
+
+def test_no_model_ships_unless_it_beats_the_rules():
+    """tools/train_unsupported.py writes weights only with a leave-one-article-out gain; none was found."""
+    from medialit.nlp.unsupported_model import load_model
+
+    assert load_model() is None

@@ -51,6 +51,11 @@ def document_heads() -> frozenset[str]:
     return _words("document_sources")
 
 
+def source_nouns() -> frozenset[str]:
+    """Common nouns for people and groups (WordNet noun.person and noun.group): they can be a source."""
+    return _words("source_nouns_wordnet")
+
+
 @dataclass(frozen=True)
 class Source:
     """One distinct speaker: its kind and every span where the article mentions it."""
@@ -143,6 +148,8 @@ class SpeakerResolver:
             return head.text, "pronoun", ""
         if head.pos_ == "PROPN" and self.full_name(head.text) != head.text:
             return self.full_name(head.text), "person", ""
+        if named_document(head):  # "a report by the United Nations", "the BBC's report"
+            return _without_determiner(" ".join(text.split())), "document", ""
         if _vague_word(head):  # also "Posts ..." tagged as a proper noun at the start of a sentence
             return _without_determiner(noun_phrase(head)), "vague", ""
         if head.ent_type_ not in ORG_ENTS or head.lower_ in self.titles:  # "Malaysia's Prime Minister, Najib Razak"
@@ -217,6 +224,31 @@ def source_kind(head: Token) -> str:
     if head.lemma_.lower() in document_heads():
         return "document"
     return "organisation"
+
+
+def named_document(head: Token) -> bool:
+    """A document or media noun whose phrase names who issued it ("a report by the UN", "the WHO's study").
+
+    Such a source is identifiable, so it is a document, not a vague source;
+    "reports say" or "a posting by an unknown author" stay vague.
+    """
+    if head.lemma_.lower() not in document_heads() or head.pos_ != "NOUN":
+        return False
+    phrase = [t for t in head.subtree if t.i != head.i]
+    if any(t.lower_ in vague_modifiers() or t.lower_ in ("unknown", "anonymous") for t in phrase):
+        return False
+    issuers = [c for c in head.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
+            issuers += [c for c in prep.children if c.dep_ == "pobj"]
+    return any(_names_someone(t) for issuer in issuers for t in issuer.subtree)
+
+
+def _names_someone(token: Token) -> bool:
+    """A name or a named organisation, person or place (not a date: "posts from Friday")."""
+    if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+        return False
+    return token.pos_ == "PROPN" or token.ent_type_ in ORG_ENTS | {"PERSON"}
 
 
 def is_vague(head: Token) -> bool:

@@ -1,0 +1,78 @@
+"""Print the analyzer's figures for docs/analyzer.md as Markdown tables: tuning part, test part, per-article spread.
+
+Run: ``python tools/analyzer_report.py ../shared/corpus/dev course/corpus``
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from medialit.evaluate import OVERLAP, Evaluation, evaluate
+from medialit.nlp.pipeline import load_pipeline
+from medialit.scoring import Counts
+
+
+def row(name: str, c: Counts) -> str:
+    return f"| {name} | {c.tp} | {c.fp} | {c.fn} | {c.precision:.3f} | {c.recall:.3f} | {c.f1:.3f} |"
+
+
+def table(title: str, e: Evaluation) -> list[str]:
+    m = e.micro
+    sentences = sum(c.tp + c.fn for c in m.sentences.values())
+    named, pairs = m.speaker_strict
+    lines = [
+        f"### {title}: {len(e.articles)} articles, {sentences} sentences, "
+        f"{m.attribution.tp + m.attribution.fn} gold attributions",
+        "",
+        "| measure | tp | fp | fn | P | R | F1 |",
+        "|---|---|---|---|---|---|---|",
+        row("attribution (cue overlaps, speaker right)", m.attribution),
+        row("cue only", m.cue),
+        row(f"content overlap >= {OVERLAP}, speaker right", m.overlap),
+        row("content exact, speaker right", m.exact),
+        row("attributed sentences", m.sentences["attributed"]),
+        row("unsupported sentences", m.sentences["unsupported"]),
+        row("other sentences", m.sentences["other"]),
+        "",
+        "Recall by gold kind: "
+        + ", ".join(f"{k} {f}/{n} ({f / n:.2f})" for k, (f, n) in m.by_kind.items() if n)
+        + f". Speaker named right in {named}/{pairs} cue-matched pairs ({named / max(1, pairs):.3f}); "
+        f"kind as gold in {m.kind_agreed}/{m.attribution.tp}; mean content overlap F1 "
+        f"{m.content_f1 / max(1, m.attribution.tp):.3f}.",
+        "",
+    ]
+    spread = e.spread()
+    if spread:
+        lines.append(
+            "Per article (each article scored alone): "
+            + "; ".join(
+                f"{name} F1 mean {s['mean']:.3f}, min {s['min']:.3f} over {s['articles']} articles"
+                for name, s in spread.items()
+            )
+            + "."
+        )
+        lines.append("")
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("dirs", nargs="+", type=Path)
+    args = parser.parse_args()
+    nlp = load_pipeline()
+    everything = evaluate(args.dirs, nlp)
+    lines = []
+    for part in ("tuning", "test"):
+        chosen = everything.part(part)
+        if chosen.articles:
+            lines += table(f"{part.capitalize()} part", chosen)
+    lines += ["| article | part | attribution F1 | attributed F1 | unsupported F1 |", "|---|---|---|---|---|"]
+    for a in everything.articles:
+        scores = (a.attribution.f1, a.sentences["attributed"].f1, a.sentences["unsupported"].f1)
+        lines.append(f"| {a.article} | {a.part} | " + " | ".join(f"{v:.2f}" for v in scores) + " |")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
