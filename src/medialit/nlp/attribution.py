@@ -54,6 +54,8 @@ NO_SOURCE = frozenset(
     "there what which you 's ’s us anyone anybody everyone everybody nobody whoever".split()
 )  # "let's say", "anyone can explain": nobody in particular speaks
 STATEMENT_NOUNS = frozenset("statement interview letter speech tweet post email release communique op-ed".split())
+LIGHT_VERBS = frozenset("give send issue make release".split())
+"""Verbs that with a speech noun make a cue ("issued a statement", "gave assurances")."""
 _GAP_BEFORE = re.compile(r"^[\s,:;\"'”“’‘»«)\]]*$")  # no sentence end between quote and cue
 _GAP_AFTER = re.compile(r"^[\s,:;–—-]*$")
 _SIGNATURE = re.compile(r"\s*([—–]|--)\s*([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3})(?:[,.].*)?\s*$")
@@ -234,6 +236,8 @@ class _Finder:
     # ------------------------------------------------------------ cue rules
 
     def _verb(self, verb: Token, entry: dict) -> dict | None:
+        if verb.lemma_ == "call" and any(c.lower_ == "home" for c in verb.children):
+            return None  # "will call the museum home": lives there, says nothing
         if entry["particle"] and not any(c.dep_ == "prt" and c.lower_ == entry["particle"] for c in verb.children):
             return None
         if any(c.dep_ == "neg" for c in verb.children):
@@ -364,24 +368,39 @@ class _Finder:
         }
 
     def _speech_noun(self, noun: Token) -> dict | None:
+        """ "issued a statement that ...", "... a statement condemning the decision", "... a statement." + a quotation."""
         verb = noun.head
-        if verb.lemma_ not in ("give", "send", "issue", "make"):
+        if verb.lemma_ not in LIGHT_VERBS:
             return None
-        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")), None)
-        clause = clause or next((c for c in verb.children if c.dep_ == "ccomp"), None)
         subject = self._subject(verb)
-        if clause is None or subject is None or not any(c.dep_ == "mark" for c in clause.children):
+        if subject is None:
             return None
         aux = [c.idx for c in verb.children if c.dep_ in ("aux", "auxpass")]
         cue = (min([verb.idx, *aux]), noun.idx + len(noun))
-        content = self._extent(clause)
-        return {
-            "cue": cue,
-            "source": subject,
-            "content": content,
-            "how": "clause",
-            "rule": f"speech_noun:{noun.lemma_}",
-        }
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")), None)
+        clause = clause or next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if clause is not None and any(c.dep_ == "mark" for c in clause.children):
+            content, how = self._extent(clause), "clause"
+        elif clause is not None and clause.dep_ == "acl" and clause.tag_ == "VBG" and not _is_cue(clause):
+            content, how = self._extent(clause), "clause"  # "a statement condemning the decision"
+        elif noun.lemma_ in STATEMENT_NOUNS and (quote := self._quote_opening_next(noun)) is not None:
+            content, how = (quote.start, quote.end), "quote"  # "issued a statement on the choice. \"Like many ...\""
+        else:
+            return None
+        return {"cue": cue, "source": subject, "content": content, "how": how, "rule": f"speech_noun:{noun.lemma_}"}
+
+    def _quote_opening_next(self, token: Token) -> Quote | None:
+        """The quotation that opens the text right after the token's sentence (nothing else between)."""
+        sentence = self._sentence_of(token.idx)
+        if sentence is None:
+            return None
+        quote = self._next_quote_start(sentence[1])
+        if quote is None or self.body[sentence[1] : quote.open_mark].strip() or self._in_quote(token.idx):
+            return None
+        span = self.doc.char_span(*(self._sentence_of(quote.open_mark) or (0, 0)), alignment_mode="expand")
+        if span is not None and any(_is_cue(t) and not quote.start <= t.idx < quote.end for t in span):
+            return None  # '"...," it said.': the quotation has its own cue
+        return quote
 
     def _colon_statements(self, used: set[int]) -> list[dict]:
         """'Smith: "We will win."' / 'Minister: talks have failed': a name, a colon, the statement.

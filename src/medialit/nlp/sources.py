@@ -20,6 +20,8 @@ if TYPE_CHECKING:  # types only: a shipped analysis builds Sources without impor
     from spacy.tokens import Doc, Token
 
 KINDS = ("person", "organisation", "document", "vague", "pronoun")
+INSTITUTIONS = frozenset({"police"})
+"""Plural-looking nouns that name one organisation, not an open group."""
 PERSON_PRONOUNS = frozenset("he she him her his hers".split())
 SPEAKER_PRONOUNS = frozenset("i we me us".split())
 GROUP_PRONOUNS = frozenset("they them it its".split())
@@ -259,7 +261,8 @@ def is_vague(head: Token) -> bool:
     if any(t.lower_ in vague_modifiers() for t in phrase if t.i <= head.i):
         return True
     bare_plural = head.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in head.children)
-    return bare_plural and not any(t.pos_ == "PROPN" for t in phrase)
+    institution = head.lower_ in INSTITUTIONS  # "Police said": the force in charge is an organisation (K2)
+    return bare_plural and not institution and not any(t.pos_ == "PROPN" for t in phrase)
 
 
 def _vague_word(head: Token) -> bool:
