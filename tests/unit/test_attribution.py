@@ -462,3 +462,45 @@ def test_nobody_in_particular_and_the_author_are_no_sources(nlp, sentence):
 def test_a_study_finding_a_noun_phrase_is_attributed(nlp):
     body, a = only(nlp, "Report\nMoreover, one study found no changes at all in performance.\n")
     assert (a.speaker, a.cue.text(body), a.content.text(body)) == ("one study", "found", "no changes at all")
+
+
+def test_likened_takes_an_object_as_content(nlp):
+    body, a = only(nlp, "Report\nMaria Lopez likened the reform to a tax on the poor.\n")
+    assert (a.speaker, a.cue.text(body), a.rule) == ("Maria Lopez", "likened", "verb:liken")
+    assert a.content.text(body).startswith("the reform")
+
+
+def test_tweeted_that(nlp):
+    body, a = only(nlp, "Report\nTom Hill later tweeted that he was innocent.\n")
+    assert (a.speaker, a.cue.text(body), a.content.text(body)) == ("Tom Hill", "tweeted", "he was innocent")
+
+
+def test_statement_with_a_participle_is_its_content(nlp):
+    body, a = only(nlp, "Report\nThe union issued a statement condemning the decision.\n")
+    assert (a.cue.text(body), a.rule) == ("issued a statement", "speech_noun:statement")
+    assert a.content.text(body) == "condemning the decision"
+
+
+def test_statement_then_a_quotation_with_no_cue_of_its_own(nlp):
+    text = 'Report\nSenator Tom Hill issued a statement on the choice. "I am disappointed with the decision."\n'
+    body, a = only(nlp, text)
+    assert (a.speaker, a.cue.text(body), a.kind) == ("Tom Hill", "issued a statement", "direct")
+    assert a.content.text(body) == "I am disappointed with the decision."
+
+
+def test_statement_then_a_quotation_with_its_own_cue_is_not_doubled(nlp):
+    text = 'Report\nSenator Tom Hill issued a statement on the choice. "I am disappointed," it said.\n'
+    body, found = attributions(nlp, text)
+    assert [a.cue.text(body) for a in found.attributions] == ["said"]
+
+
+def test_added_with_a_colon_and_a_list(nlp):
+    text = "Report\nMayor Tom Hill spoke on Monday. He added:\n\n- the bridge is unsafe\n- it will close next year\n"
+    body, a = only(nlp, text)
+    assert (a.speaker, a.cue.text(body), a.kind) == ("Tom Hill", "added", "indirect")
+    assert a.content.text(body) == "the bridge is unsafe\n- it will close next year"
+
+
+def test_calling_a_place_home_reports_nothing(nlp):
+    _body, found = attributions(nlp, "Report\nThe astronaut will soon call the museum home.\n")
+    assert found.attributions == []

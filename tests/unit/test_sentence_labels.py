@@ -121,3 +121,19 @@ def test_no_model_ships_unless_it_beats_the_rules():
     from medialit.nlp.unsupported_model import load_model
 
     assert load_model() is None
+
+
+def test_police_are_an_organisation_but_witnesses_a_vague_source(nlp):
+    found = labels(nlp, "Crash\nPolice confirmed that three people had died. Witnesses said the car was speeding.\n")
+    assert found["Police confirmed that three people had died."].label == "attributed"
+    witnesses = found["Witnesses said the car was speeding."]
+    assert witnesses.label == "unsupported"
+    assert witnesses.reasons[0].startswith("vague source: Witnesses")
+
+
+def test_points_listed_after_he_added_are_attributed(nlp):
+    found = labels(
+        nlp, "Bridge\nMayor Tom Hill spoke on Monday. He added:\n\n- the bridge is unsafe\n- it will close\n"
+    )
+    assert found["- the bridge is unsafe"].label == "attributed"
+    assert "Tom Hill" in found["- it will close"].reasons[0]

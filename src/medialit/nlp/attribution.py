@@ -368,7 +368,7 @@ class _Finder:
         }
 
     def _speech_noun(self, noun: Token) -> dict | None:
-        """ "issued a statement that ...", "... a statement condemning the decision", "... a statement." + a quotation."""
+        """ "issued a statement that ...", "a statement condemning ...", or a statement then a quotation."""
         verb = noun.head
         if verb.lemma_ not in LIGHT_VERBS:
             return None
@@ -575,7 +575,7 @@ class _Finder:
             return dash, "dash"
         following = self._block_after_colon(verb)
         if following is not None:
-            return following, "quote"
+            return following
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
             return self._as_clause(verb), "clause"  # "As X told Y, CLAUSE"
         block = self._block_of(verb.idx)
@@ -631,19 +631,25 @@ class _Finder:
     def _reported(self, verb: Token) -> bool:
         return any(reporting_entry(a) for a in verb.ancestors)
 
-    def _block_after_colon(self, verb: Token) -> tuple[int, int] | None:
-        """'X said:' closing its paragraph, then a quoted or dash paragraph: that paragraph is the content."""
+    def _block_after_colon(self, verb: Token) -> tuple[tuple[int, int], str] | None:
+        """'X said:' closing its paragraph, then a quoted or dash paragraph (or a bullet list): the content."""
         block = self._block_of(verb.idx)
         if block is None or not self.body[block.start : block.end].rstrip().endswith(":"):
             return None
         if any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i for c in verb.children):
             return None  # the clause before the colon is the content; a list after it is added later
         k = self.blocks.index(block) + 1
+        if k < len(self.blocks) and self.blocks[k].kind == "bullet":  # "He added:" and a list of points
+            last = k
+            while last + 1 < len(self.blocks) and self.blocks[last + 1].kind == "bullet":
+                last += 1
+            lead = re.match(r"[-*•]?\s*", self.body[self.blocks[k].start :]).end()
+            return _trim(self.body, self.blocks[k].start + lead, self.blocks[last].end), "clause"
         if k >= len(self.blocks) or not (self._starts_quote(k) or self.blocks[k].kind == "quote"):
             return None
         nxt = self.blocks[k]
         lead = re.match(r"[–—\"“„«»‘'\s]*", self.body[nxt.start : nxt.end]).end()
-        return _trim(self.body, nxt.start + lead, nxt.end)
+        return _trim(self.body, nxt.start + lead, nxt.end), "quote"
 
     def _is_empty_prep(self, token: Token) -> bool:
         return token.dep_ == "prep" and token.lower_ in ("in", "on", "at", "during", "after", "before", "with", "from")
