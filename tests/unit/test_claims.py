@@ -38,6 +38,7 @@ def label(nlp, sentence: str):
         ("proportion", "A quarter of the residents left the town.", "quarter"),
         ("estimate", "About 20,000 people marched through the capital.", "About 20,000 people"),
         ("estimate", "Some 300 soldiers crossed the border.", "Some 300 soldiers"),
+        ("estimate", "Today, about 100,000 Greeks worship the ancient gods.", "about 100,000 Greeks"),
         ("cause", "The flood was due to a blocked drain.", "due to"),
         ("cause", "The crowd surged forward, causing a crush at the gate.", "causing"),
         ("superlative", "The fair is one of the most popular in Europe.", "one of the most popular"),

@@ -137,3 +137,21 @@ def test_points_listed_after_he_added_are_attributed(nlp):
     )
     assert found["- the bridge is unsafe"].label == "attributed"
     assert "Tom Hill" in found["- it will close"].reasons[0]
+
+
+def test_anonymous_source_with_a_reason_is_attributed_without_one_unsupported(nlp):
+    text = (
+        "Vote\nA senior official, who was not authorised to speak publicly, said the vote was arranged. "
+        "Sources close to the council say the vote was arranged.\n"
+    )
+    found = labels(nlp, text)
+    assert found[text.split("\n")[1].split(". ")[0] + "."].label == "attributed"
+    vague = found["Sources close to the council say the vote was arranged."]
+    assert (vague.label, vague.reasons[0][:13]) == ("unsupported", "vague source:")
+
+
+def test_a_verb_coordinated_with_a_reporting_verb_speaks_in_the_writers_voice(nlp):
+    claim = "Officials provided safeguards, installed cameras and placed over 60,000 security personnel there."
+    sentence = labels(nlp, f"Hajj\n{claim}\n")[claim]
+    assert sentence.label == "unsupported"
+    assert "60,000 personnel" in sentence.reasons[0]

@@ -189,7 +189,13 @@ def _estimate(tokens: list[Token]) -> str:
 def _people(noun: Token) -> bool:
     from medialit.nlp.sources import source_nouns
 
-    return noun.ent_type_ in ("NORP", "PERSON") or noun.lemma_.lower() in source_nouns() or noun.lower_ == "people"
+    nationality = noun.tag_ == "NNPS" and noun.text.endswith("s")  # "100,000 Greeks" when NER misses it
+    return (
+        noun.ent_type_ in ("NORP", "PERSON")
+        or nationality
+        or noun.lemma_.lower() in source_nouns()
+        or noun.lower_ == "people"
+    )
 
 
 def _cause(tokens: list[Token]) -> str:

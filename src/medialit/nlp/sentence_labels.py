@@ -217,4 +217,14 @@ def _reported(token, start: int, end: int) -> bool:
     """A word inside what a speech verb reports ("asked how it could ...") is not the article's own voice."""
     from medialit.nlp.attribution import reporting_entry
 
-    return any(a.pos_ == "VERB" and not start <= a.i < end and reporting_entry(a) for a in token.ancestors)
+    child = token
+    for head in token.ancestors:
+        governed = child.dep_ not in NOT_GOVERNED  # "said X and placed Y": Y is the writer's, not the speaker's
+        if governed and head.pos_ == "VERB" and not start <= head.i < end and reporting_entry(head):
+            return True
+        child = head
+    return False
+
+
+NOT_GOVERNED = frozenset({"conj", "cc", "nsubj", "nsubjpass", "punct", "aux", "auxpass", "neg"})
+"""Links by which a word hangs on a verb without being part of what the verb reports."""

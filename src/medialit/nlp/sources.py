@@ -9,6 +9,7 @@ anonymous) and ``pronoun`` (a pronoun left unresolved).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -22,6 +23,13 @@ if TYPE_CHECKING:  # types only: a shipped analysis builds Sources without impor
 KINDS = ("person", "organisation", "document", "vague", "pronoun")
 INSTITUTIONS = frozenset({"police"})
 """Plural-looking nouns that name one organisation, not an open group."""
+ANONYMITY_REASON = re.compile(
+    r"\b(?:not (?:authori[sz]ed|allowed|permitted|cleared) to (?:speak|talk|discuss|comment)"
+    r"|(?:on )?condition of anonymity|(?:asked|requested|declined) (?:not )?to be (?:named|identified)"
+    r"|requested anonymity|fear(?:ed|ing)? (?:of )?reprisals?)",
+    re.IGNORECASE,
+)
+"""Why a source is not named (K7): with it, an anonymous source's claim is attributed, not vague."""
 PERSON_PRONOUNS = frozenset("he she him her his hers".split())
 SPEAKER_PRONOUNS = frozenset("i we me us".split())
 GROUP_PRONOUNS = frozenset("they them it its".split())
@@ -153,6 +161,8 @@ class SpeakerResolver:
         if named_document(head):  # "a report by the United Nations", "the BBC's report"
             return _without_determiner(" ".join(text.split())), "document", ""
         if _vague_word(head):  # also "Posts ..." tagged as a proper noun at the start of a sentence
+            if anonymity_explained(head):
+                return _without_determiner(noun_phrase(head)), "person", "anonymous, the reason given (K7)"
             return _without_determiner(noun_phrase(head)), "vague", ""
         if head.ent_type_ not in ORG_ENTS or head.lower_ in self.titles:  # "Malaysia's Prime Minister, Najib Razak"
             name = self._person_in(head, extent)
@@ -254,7 +264,13 @@ def _names_someone(token: Token) -> bool:
 
 
 def is_vague(head: Token) -> bool:
-    """A source the reader cannot identify: a vague head ("officials"), modifier ("unnamed"), or a bare plural."""
+    """A source the reader cannot identify: a vague head ("officials"), modifier ("unnamed"), or a bare plural.
+
+    An anonymous source whose sentence says why it is not named ("a senior
+    official, who was not authorised to speak publicly") is not vague (K7).
+    """
+    if anonymity_explained(head):
+        return False
     if _vague_word(head):
         return True
     phrase = list(head.subtree)
@@ -263,6 +279,11 @@ def is_vague(head: Token) -> bool:
     bare_plural = head.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in head.children)
     institution = head.lower_ in INSTITUTIONS  # "Police said": the force in charge is an organisation (K2)
     return bare_plural and not institution and not any(t.pos_ == "PROPN" for t in phrase)
+
+
+def anonymity_explained(head: Token) -> bool:
+    """The source's sentence says why it is not named ("who was not authorised to speak publicly")."""
+    return bool(ANONYMITY_REASON.search(head.sent.text))
 
 
 def _vague_word(head: Token) -> bool:
