@@ -504,3 +504,20 @@ def test_added_with_a_colon_and_a_list(nlp):
 def test_calling_a_place_home_reports_nothing(nlp):
     _body, found = attributions(nlp, "Report\nThe astronaut will soon call the museum home.\n")
     assert found.attributions == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "cue"),
+    [
+        ("The United Nations rates the Rohingya among the most persecuted groups.", "United Nations", "rates"),
+        ("Quantcast ranks the site 150th in the United States.", "Quantcast", "ranks"),
+    ],
+)
+def test_a_rating_or_ranking_is_its_makers_judgement(nlp, sentence, speaker, cue):
+    body, a = only(nlp, f"Report\n{sentence}\n")
+    assert (a.speaker, a.cue.text(body), a.kind) == (speaker, cue, "indirect")
+
+
+def test_a_rank_in_a_league_credits_nobody(nlp):
+    _body, found = attributions(nlp, "Report\nThe team ranks third in the league.\n")
+    assert found.attributions == []

@@ -103,9 +103,18 @@ def phrase_lexicon() -> dict[str, dict[str, dict]]:
     return out
 
 
+def verb_lemma(token: Token) -> str:
+    """The token's lemma, mended where the lemmatizer slips on a reporting verb ("rates" -> "rat")."""
+    lemma = token.lemma_.lower()
+    if lemma in verb_lexicon() or token.tag_ not in ("VBZ", "VBD", "VBN"):
+        return lemma
+    stem = token.lower_[:-1]  # "rates", "rated" -> "rate"
+    return stem if stem in verb_lexicon() else lemma
+
+
 def reporting_entry(token: Token) -> dict | None:
     """The lexicon entry of a reporting verb, if ``token`` is one (with its particle: "pointed out", not "pointed")."""
-    entry = verb_lexicon().get(token.lemma_.lower())
+    entry = verb_lexicon().get(verb_lemma(token))
     if (
         entry
         and entry["particle"]
@@ -228,7 +237,7 @@ class _Finder:
         if token.lemma_ == "contact" and token.pos_ == "VERB":
             self._note_silent(token)
             return None
-        entry = verb_lexicon().get(token.lemma_.lower())
+        entry = verb_lexicon().get(verb_lemma(token))
         if entry and (token.pos_ in ("VERB", "AUX") or _verb_tagged_as_noun(token)):
             return self._verb(token, entry)
         return None
@@ -320,7 +329,7 @@ class _Finder:
         """ "The ministry, in a statement, described the move as illegal": a verb outside the lexicon
         becomes a cue when its subject can speak and the words come from a statement, letter or interview."""
         verb = noun.head.head
-        entry = verb_lexicon().get(verb.lemma_.lower())
+        entry = verb_lexicon().get(verb_lemma(verb))
         if entry and (not entry["strict"] or _that_clause(verb)):
             return None  # the verb rule finds it
         if verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):

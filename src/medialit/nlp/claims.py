@@ -105,13 +105,13 @@ VAGUE_DETERMINERS = frozenset("many some most several numerous countless".split(
 
 def _hidden_actor(tokens: list[Token]) -> str:
     """ "She was told to disconnect from her mother": an order or message whose sender is left out."""
-    from medialit.nlp.attribution import verb_lexicon
+    from medialit.nlp.attribution import verb_lemma, verb_lexicon
 
     for t in tokens:
         passive = any(c.dep_ == "auxpass" for c in t.children) and any(c.dep_ == "nsubjpass" for c in t.children)
         if not passive or any(c.dep_ == "agent" for c in t.subtree) or t.pos_ != "VERB":
             continue
-        entry = verb_lexicon().get(t.lemma_.lower())
+        entry = verb_lexicon().get(verb_lemma(t))
         directive = (entry is not None and entry.get("stance") == "directive") or t.lemma_ in (
             "tell",
             "order",
