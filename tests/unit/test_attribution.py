@@ -521,3 +521,10 @@ def test_a_rating_or_ranking_is_its_makers_judgement(nlp, sentence, speaker, cue
 def test_a_rank_in_a_league_credits_nobody(nlp):
     _body, found = attributions(nlp, "Report\nThe team ranks third in the league.\n")
     assert found.attributions == []
+
+
+def test_the_minister_is_the_minister_named_before_with_a_hyphenated_name(nlp):
+    text = "Report\nDefence Minister Kim Tae-young visited the border. The minister said that the army was ready.\n"
+    _body, a = only(nlp, text)
+    assert a.speaker == "Kim Tae-young"
+    assert "title 'The minister' -> Kim Tae-young" in a.rule

@@ -155,3 +155,13 @@ def test_a_verb_coordinated_with_a_reporting_verb_speaks_in_the_writers_voice(nl
     sentence = labels(nlp, f"Hajj\n{claim}\n")[claim]
     assert sentence.label == "unsupported"
     assert "60,000 personnel" in sentence.reasons[0]
+
+
+def test_finally_opening_a_sentence_is_a_sequence_marker_not_a_judgement(nlp):
+    text = (
+        "Shuttles\n\nTuesday, April 12, 2011\n\nThe museum gets a trainer. Finally, the orbiter will go on display.\n"
+    )
+    assert labels(nlp, text)["Finally, the orbiter will go on display."].label == "other"
+    assert labels(nlp, "Talks\nThe talks have finally collapsed.\n")["The talks have finally collapsed."].label == (
+        "unsupported"
+    )

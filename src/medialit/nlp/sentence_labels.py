@@ -64,6 +64,7 @@ def label_sentences(
     judge = load_model() if judge is _SHIPPED else judge
     body = article.body
     quotes = find_quotes(body)
+    framing = [c for c in framing if not _sequence_marker(c, body)]
     cues = sorted(_cue_hits(doc, quotes) + _framing_hits(framing), key=lambda cue: cue[0])  # own reasons first
     starts = [c[0] for c in cues]
     headings = [(b.start, b.end) for b in article.paragraphs if b.kind == "heading"]
@@ -204,6 +205,17 @@ def _framing_hits(framing: Sequence[Span]) -> list[tuple[int, str]]:
     from medialit.nlp.framing import in_quote
 
     return [(c.start, c.reasons[0]) for c in framing if c.label in UNSUPPORTING_FRAMING and not in_quote(c)]
+
+
+SEQUENCE_MARKERS = frozenset({"finally", "lastly"})
+
+
+def _sequence_marker(cue: Span, body: str) -> bool:
+    """ "Finally, the orbiter will go on display": a step in a list opening its sentence, no judgement."""
+    word = body[cue.start : cue.end]
+    before = body[: cue.start].rstrip()
+    opens = not before or before[-1] in '.!?\n"”'
+    return word.lower() in SEQUENCE_MARKERS and opens and body[cue.end : cue.end + 1] == ","
 
 
 def _main_clause(verb) -> bool:

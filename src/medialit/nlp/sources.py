@@ -107,16 +107,18 @@ class SpeakerResolver:
                 k += 1
                 continue
             j = k
-            while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].tag_ != "POS":
+            while j < len(doc) and ((doc[j].pos_ == "PROPN" and doc[j].tag_ != "POS") or _joins_name(doc, j)):
                 j += 1
             tokens = list(doc[k:j])
-            title = []
-            while tokens and tokens[0].lower_.rstrip(".") in self.titles:
-                title.append(tokens.pop(0).lower_)
+            titled = [i for i, t in enumerate(tokens[:-1]) if t.lower_.rstrip(".") in self.titles]
+            cut = titled[-1] + 1 if titled and titled[0] <= 2 else 0  # "Defence Minister Kim Tae-young"
+            title = [t.lower_ for t in tokens[:cut] if t.lower_.rstrip(".") in self.titles]
+            tokens = tokens[cut:]
             if k > 0 and doc[k - 1].lower_ in self.titles:
                 title.insert(0, doc[k - 1].lower_)
             if tokens and all(t.ent_type_ in ("", "PERSON", "FAC") for t in tokens):
-                runs.append((tokens[0].idx, " ".join(t.text for t in tokens), " ".join(title)))
+                name = " ".join(doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])].split())
+                runs.append((tokens[0].idx, name, " ".join(title)))
                 self.run_spans.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1]), tokens[-1].text))
             k = max(j, k + 1)
         return runs
@@ -279,6 +281,18 @@ def is_vague(head: Token) -> bool:
     bare_plural = head.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in head.children)
     institution = head.lower_ in INSTITUTIONS  # "Police said": the force in charge is an organisation (K2)
     return bare_plural and not institution and not any(t.pos_ == "PROPN" for t in phrase)
+
+
+def _joins_name(doc: Doc, k: int) -> bool:
+    """A hyphen inside a name ("Tae-young"): no space either side, a proper noun on each side."""
+    t = doc[k]
+    return (
+        t.tag_ == "HYPH"
+        and not doc[k - 1].whitespace_
+        and not t.whitespace_
+        and 0 < k < len(doc) - 1
+        and doc[k - 1].pos_ == doc[k + 1].pos_ == "PROPN"
+    )
 
 
 def anonymity_explained(head: Token) -> bool:
