@@ -528,3 +528,40 @@ def test_the_minister_is_the_minister_named_before_with_a_hyphenated_name(nlp):
     _body, a = only(nlp, text)
     assert a.speaker == "Kim Tae-young"
     assert "title 'The minister' -> Kim Tae-young" in a.rule
+
+
+def test_quoted_as_saying_credits_the_person_quoted(nlp):
+    body, found = attributions(nlp, "Report\nReuters quoted Anna Smith as saying that the talks had failed.\n")
+    saying = next(a for a in found.attributions if a.cue.text(body) == "saying")
+    assert (saying.speaker, saying.content.text(body)) == ("Anna Smith", "the talks had failed")
+
+
+def test_a_statement_reads_a_quotation(nlp):
+    body, a = only(nlp, 'Report\nA statement from the ministry read: "We are ready."\n')
+    assert (a.cue.text(body), a.kind, a.rule, a.content.text(body)) == ("read", "direct", "read", "We are ready.")
+
+
+def test_a_person_reading_a_letter_is_no_cue(nlp):
+    _body, found = attributions(nlp, 'Report\nShe read the letter: "We are ready."\n')
+    assert found.attributions == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("Anna Smith expressed hope that the talks would resume.", "expressed hope"),
+        ("Anna Smith voiced concern that the talks would fail.", "voiced concern"),
+        ("Anna Smith went on to say that the talks had failed.", "say"),
+    ],
+)
+def test_stance_nouns_and_went_on_to_say(nlp, sentence, cue):
+    body, a = only(nlp, f"Report\n{sentence}\n")
+    assert (a.speaker, a.cue.text(body)) == ("Anna Smith", cue)
+
+
+@pytest.mark.parametrize(
+    "sentence", ["The fire raised fears that the dam would break.", "Anna Smith went on to win the race."]
+)
+def test_no_speaker_no_attribution(nlp, sentence):
+    _body, found = attributions(nlp, f"Report\n{sentence}\n")
+    assert found.attributions == []

@@ -54,7 +54,7 @@ NO_SOURCE = frozenset(
     "there what which you 's ’s us anyone anybody everyone everybody nobody whoever".split()
 )  # "let's say", "anyone can explain": nobody in particular speaks
 STATEMENT_NOUNS = frozenset("statement interview letter speech tweet post email release communique op-ed".split())
-LIGHT_VERBS = frozenset("give send issue make release".split())
+LIGHT_VERBS = frozenset("give send issue make release express voice raise".split())
 """Verbs that with a speech noun make a cue ("issued a statement", "gave assurances")."""
 _GAP_BEFORE = re.compile(r"^[\s,:;\"'”“’‘»«)\]]*$")  # no sentence end between quote and cue
 _GAP_AFTER = re.compile(r"^[\s,:;–—-]*$")
@@ -232,6 +232,8 @@ class _Finder:
             return self._stance_adjective(token)
         if token.lemma_.lower() in phrase_lexicon()["CUE_NOUN"] and token.dep_ == "dobj":
             return self._speech_noun(token)
+        if token.lemma_ == "read" and token.pos_ == "VERB":
+            return self._document_reads(token)
         if token.lemma_.lower() in STATEMENT_NOUNS and token.dep_ == "pobj" and token.head.lower_ == "in":
             return self._in_statement(token)
         if token.lemma_ == "contact" and token.pos_ == "VERB":
@@ -259,7 +261,10 @@ class _Finder:
             return self._passive(verb, agent, entry) if agent is not None and speech else None
         if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
             return None  # "the taxes requested in arrears": a participle, not somebody speaking
-        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        went_on = (
+            verb.dep_ == "xcomp" and verb.head.lemma_ == "go" and any(c.lower_ == "on" for c in verb.head.children)
+        )
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not went_on:  # "went on to say"
             if verb.dep_ == "xcomp" and verb.head.lemma_ in ("decline", "refuse"):
                 self._note_silent(verb)
             return None  # "to convey ...": an intention or duty, not a statement
@@ -382,8 +387,8 @@ class _Finder:
         if verb.lemma_ not in LIGHT_VERBS:
             return None
         subject = self._subject(verb)
-        if subject is None:
-            return None
+        if subject is None or not _can_speak(subject):
+            return None  # "the fire raised fears that ...": nobody speaks
         aux = [c.idx for c in verb.children if c.dep_ in ("aux", "auxpass")]
         cue = (min([verb.idx, *aux]), noun.idx + len(noun))
         clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")), None)
@@ -397,6 +402,17 @@ class _Finder:
         else:
             return None
         return {"cue": cue, "source": subject, "content": content, "how": how, "rule": f"speech_noun:{noun.lemma_}"}
+
+    def _document_reads(self, verb: Token) -> dict | None:
+        """'The statement read: "..."': a document speaks through the quotation after it."""
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or not (subject.lemma_.lower() in STATEMENT_NOUNS or _document(subject)):
+            return None
+        cue = self._cue_extent(verb, {})
+        quote = self._quote_after(cue[1])
+        if quote is None:
+            return None
+        return {"cue": cue, "source": subject, "content": (quote.start, quote.end), "how": "quote", "rule": "read"}
 
     def _quote_opening_next(self, token: Token) -> Quote | None:
         """The quotation that opens the text right after the token's sentence (nothing else between)."""
@@ -543,6 +559,9 @@ class _Finder:
                 return verb.head if _can_speak(verb.head) else None
             if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "quoted as saying"
                 verb = verb.head.head
+                quoted = next((c for c in verb.children if c.dep_ == "dobj"), None)
+                if quoted is not None and verb.lemma_ in ("quote", "cite"):
+                    return quoted  # "Reuters quoted Anna Smith as saying": Smith speaks, Reuters relays
                 continue
             if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head.i == verb.i:
                 return None
