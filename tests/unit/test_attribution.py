@@ -537,7 +537,7 @@ def test_quoted_as_saying_credits_the_person_quoted(nlp):
 
 
 def test_a_statement_reads_a_quotation(nlp):
-    body, a = only(nlp, 'Report\nA statement from the ministry read: "We are ready."\n')
+    body, a = only(nlp, 'Report\nA statement from the White House read: "We are ready."\n')
     assert (a.cue.text(body), a.kind, a.rule, a.content.text(body)) == ("read", "direct", "read", "We are ready.")
 
 
