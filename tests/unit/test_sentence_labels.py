@@ -165,3 +165,11 @@ def test_finally_opening_a_sentence_is_a_sequence_marker_not_a_judgement(nlp):
     assert labels(nlp, "Talks\nThe talks have finally collapsed.\n")["The talks have finally collapsed."].label == (
         "unsupported"
     )
+
+
+def test_a_named_relay_does_not_support_a_vague_sources_claim(nlp):
+    claim = "Norway's allies and partners have given signals that they are not completely safe."
+    relay = "This was conveyed by Prime Minister Jonas Gahr Støre on Monday."
+    found = labels(nlp, f"Call\n{claim} {relay}\n")
+    assert found[claim].label == "unsupported" and found[claim].reasons[0].startswith("vague source")
+    assert found[relay].label == "attributed"

@@ -101,8 +101,11 @@ def _label(body: str, start: int, end: int, found: Found, heading: bool, quotes)
         if cued and all(found.kinds.get(a.speaker) != "vague" for a in cued):
             return "attributed", tuple(_reason(a, body) for a in cued)  # "Putin: talks have failed"
         return "other", ("heading",)
-    governing = [a for a in found.attributions if start <= a.cue.start < end]
-    governing += [a for a in found.attributions if a not in governing and _governs(a, start, end, body)]
+    own = [a for a in found.attributions if start <= a.cue.start < end]
+    outside = [a for a in found.attributions if a not in own and _governs(a, start, end, body)]
+    quoting = [a for a in outside if a.kind in ("direct", "mixed")]  # the speaker of a quote the sentence is in
+    # K6: a cue outside that takes the whole sentence as content is a relay; it decides only without a cue inside
+    governing = own + quoting if own else outside
     if governing:
         # a cue inside what a vague source says ("Some reported that ... a message stating") is no better source
         governing = [g for g in governing if not any(_inside(g, other) for other in governing)] or governing
