@@ -67,6 +67,7 @@ def label_sentences(
     framing = [c for c in framing if not _sequence_marker(c, body)]
     cues = sorted(_cue_hits(doc, quotes) + _framing_hits(framing), key=lambda cue: cue[0])  # own reasons first
     starts = [c[0] for c in cues]
+    rules = REPORT_RULES if is_dated_report(body) else RULES
     headings = [(b.start, b.end) for b in article.paragraphs if b.kind == "heading"]
     out = []
     for position, (start, end) in enumerate(article.sentences):
@@ -76,7 +77,7 @@ def label_sentences(
         if label == "other" and not heading and not question:  # questions assert nothing (guidelines: other)
             k = bisect.bisect_left(starts, start)
             hits = [cue[1] for cue in cues[k:] if cue[0] < end]
-            hits += [reason for _, reason in _claims(doc, start, end, quotes)]
+            hits += [reason for _, reason in _claims(doc, start, end, quotes, rules)]
             if hits:
                 label, reasons = "unsupported", tuple(dict.fromkeys(hits))
             elif judge is not None and reasons != ("heading",):
@@ -150,7 +151,7 @@ def _own_voice_excluded(token, quotes) -> bool:
     return any(q.start <= token.idx < q.end for q in quotes) or _reported(token, token.i, token.i + 1)
 
 
-def _claims(doc: Doc, start: int, end: int, quotes) -> list[tuple[str, str]]:
+def _claims(doc: Doc, start: int, end: int, quotes, rules: tuple[str, ...] = RULES) -> list[tuple[str, str]]:
     """Checkable claims (figures, causes, rankings, judgements) in the sentence's own-voice words.
 
     Words inside a quotation or governed by a reporting verb ("asked how the
@@ -159,7 +160,6 @@ def _claims(doc: Doc, start: int, end: int, quotes) -> list[tuple[str, str]]:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return []
-    rules = REPORT_RULES if is_dated_report(doc.text) else RULES
     return claim_hits(span, lambda t: _own_voice_excluded(t, quotes), rules)
 
 
@@ -215,10 +215,10 @@ SEQUENCE_MARKERS = frozenset({"finally", "lastly"})
 
 def _sequence_marker(cue: Span, body: str) -> bool:
     """ "Finally, the orbiter will go on display": a step in a list opening its sentence, no judgement."""
-    word = body[cue.start : cue.end]
-    before = body[: cue.start].rstrip()
-    opens = not before or before[-1] in '.!?\n"”'
-    return word.lower() in SEQUENCE_MARKERS and opens and body[cue.end : cue.end + 1] == ","
+    if body[cue.start : cue.end].lower() not in SEQUENCE_MARKERS or body[cue.end : cue.end + 1] != ",":
+        return False
+    before = body[max(0, cue.start - 8) : cue.start].rstrip()
+    return not before or before[-1] in '.!?\n"”'
 
 
 def _main_clause(verb) -> bool:

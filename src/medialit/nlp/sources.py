@@ -117,7 +117,7 @@ class SpeakerResolver:
             if k > 0 and doc[k - 1].lower_ in self.titles:
                 title.insert(0, doc[k - 1].lower_)
             if tokens and all(t.ent_type_ in ("", "PERSON", "FAC") for t in tokens):
-                name = " ".join(doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])].split())
+                name = " ".join(doc[tokens[0].i : tokens[-1].i + 1].text.split())
                 runs.append((tokens[0].idx, name, " ".join(title)))
                 self.run_spans.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1]), tokens[-1].text))
             k = max(j, k + 1)
