@@ -6,13 +6,17 @@ Run: ``python tools/analyzer_report.py ../shared/corpus/dev course/corpus``
 from __future__ import annotations
 
 import argparse
+import re
+from collections import Counter, defaultdict
 from pathlib import Path
 
+from medialit.analysis import analyze
 from medialit.article import load_article
-from medialit.evaluate import DEV_ARTICLES, OVERLAP, Evaluation, _pairs, evaluate
+from medialit.evaluate import DEV_ARTICLES, OVERLAP, Evaluation, _pairs, evaluate, part_of
 from medialit.nlp.pipeline import load_pipeline
 from medialit.nlp.sentence_labels import is_dated_report
 from medialit.scoring import Counts
+from medialit.spans import load_annotations
 
 
 def row(name: str, c: Counts) -> str:
@@ -95,6 +99,30 @@ def genre_table(everything: Evaluation, genre: dict[str, str]) -> list[str]:
     return [*lines, ""]
 
 
+def rule_confusion(dirs: list[Path], genre: dict[str, str], nlp) -> list[str]:
+    """Tuning part only: for each rule that made a sentence unsupported, the gold labels of those sentences."""
+    table: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for md, gold_path in _pairs(dirs):
+        article = load_article(md)
+        if part_of(article.id) != "tuning":
+            continue
+        gold = load_annotations(gold_path).sentences
+        texts = "news reports" if genre[article.id] == "report" else "other texts"
+        for sentence in analyze(article, nlp).sentences:
+            if sentence.label != "unsupported":
+                continue
+            key = next((g.label for g in gold if g.overlap(sentence) > 0), "none")
+            for reason in dict.fromkeys(re.split(r"[:(‘']", r)[0].strip() for r in sentence.reasons):
+                table[(texts, reason)][key] += 1
+    lines = [
+        "| texts | rule (first words of the reason) | gold unsupported | gold other | gold attributed |",
+        "|---|---|---|---|---|",
+    ]
+    for (texts, reason), counts in sorted(table.items(), key=lambda item: (item[0][0], -sum(item[1].values()))):
+        lines.append(f"| {texts} | {reason} | {counts['unsupported']} | {counts['other']} | {counts['attributed']} |")
+    return [*lines, ""]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dirs", nargs="+", type=Path)
@@ -106,7 +134,9 @@ def main() -> None:
         chosen = everything.part(part)
         if chosen.articles:
             lines += table(f"{part.capitalize()} part", chosen)
-    lines += genre_table(everything, genres(args.dirs))
+    genre = genres(args.dirs)
+    lines += genre_table(everything, genre)
+    lines += rule_confusion(args.dirs, genre, nlp)
     lines += ["| article | part | attribution F1 | attributed F1 | unsupported F1 |", "|---|---|---|---|---|"]
     for a in everything.articles:
         if a.part == "test":
