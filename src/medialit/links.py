@@ -148,7 +148,9 @@ def merge_links(base: Iterable[Link], ours: Iterable[Link], theirs: Iterable[Lin
 
 def with_speaker(link: Link, speaker: str | None = None, kind: str | None = None) -> Link:
     """The same link naming another speaker or kind (checked like a new link)."""
-    changed = replace(link, speaker=link.speaker if speaker is None else speaker, kind=link.kind if kind is None else kind)
+    changed = replace(
+        link, speaker=link.speaker if speaker is None else speaker, kind=link.kind if kind is None else kind
+    )
     return Link.from_dict(changed.to_dict())
 
 

@@ -243,13 +243,14 @@ class Highlighter(anywidget.AnyWidget):
         marks = self.as_spans()
         if self.mode == "sentences":
             return export.to_gold(self.article, [], marks)
-        return export.to_gold(self.article, marks)
+        return export.to_gold(self.article, marks, links=self.attributions)
 
     def to_prodigy(self) -> str:
-        return export.to_prodigy(self.article, self.as_spans())
+        return export.to_prodigy(self.article, self.as_spans(), self.attributions)
 
     def to_web_annotation(self) -> dict[str, Any]:
-        return export.to_web_annotation(self.article, self.as_spans(), creator=sidecar.current_user())
+        spans, links = self.as_spans(), self.attributions
+        return export.to_web_annotation(self.article, spans, creator=sidecar.current_user(), links=links)
 
     # ------------------------------------------------------------ persistence
 
