@@ -145,7 +145,7 @@ function render({ model, el: root }) {
   const S = {
     cps: [], tokens: [], paras: [], tokenAt: [], paraEls: [], paraSig: [], drawn: new Set(),
     tokSegs: [], lit: [], picked: [], cursor: 0, anchor: null, selected: null, undo: [], redo: [], drag: null,
-    linking: null,
+    linking: null, linksSig: null,
   };
   root.classList.add("medialit-highlighter");
   const legend = el("div", "ml-legend");
@@ -483,7 +483,9 @@ function render({ model, el: root }) {
   function write(next, nextLinks, say) {
     // always fresh arrays; the change listeners redraw the paragraphs they touch
     model.set("spans", next.map((m) => ({ start: m.start, end: m.end, label: m.label })));
-    model.set("links", pruneLinks(nextLinks, next).map((l) => ({ ...l })));
+    const kept = pruneLinks(nextLinks, next);
+    const same = kept.length === links().length && kept.every((l, i) => linkKey(l) === linkKey(links()[i]));
+    if (!same) model.set("links", kept.map((l) => ({ ...l })));  // untouched links are not sent again
     model.save_changes();
     announce();
     if (say) live.textContent = say;
@@ -618,12 +620,17 @@ function render({ model, el: root }) {
   }
 
   function drawLinks() {
+    // Rebuilt only when the links or the names to suggest change, not on every new mark.
     const all = links();
+    const sources = spans().filter((m) => m.label === "source").map(words);
+    const sig = JSON.stringify([all.map(linkKey), sources, !!model.get("locked")]);
+    if (sig === S.linksSig) return;
+    S.linksSig = sig;
     linkBox.replaceChildren();
     if (!all.length) return;
     linkBox.append(el("h4", "", `Links (${all.length})`));
     const names = new Set(all.map((l) => l.speaker).filter(Boolean));
-    for (const m of spans()) if (m.label === "source") names.add(words(m));
+    for (const name of sources) names.add(name);
     const list = el("datalist");
     list.id = `${help.id}-names`;
     for (const name of [...names].sort()) { const o = el("option"); o.value = name; list.append(o); }
@@ -785,7 +792,7 @@ function render({ model, el: root }) {
   }
 
   const setStatus = () => { status.textContent = model.get("status") || ""; };
-  const lockState = () => { root.classList.toggle("ml-locked", !!model.get("locked")); };
+  const lockState = () => { root.classList.toggle("ml-locked", !!model.get("locked")); drawLinks(); };
 
   model.on("change:text", loadText);
   model.on("change:spans", () => {
