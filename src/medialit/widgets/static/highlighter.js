@@ -291,7 +291,7 @@ function render({ model, el: root }) {
     const touched = new Set([...S.drawn, ...byPara.keys()]);
     for (const pi of touched) {
       const inside = byPara.get(pi) || [];
-      const sig = JSON.stringify(inside);
+      const sig = JSON.stringify(inside, (k, v) => (k === "index" ? undefined : v));  // a new mark shifts indices
       if (sig !== S.paraSig[pi]) {
         S.paraSig[pi] = sig;
         drawParagraph(pi, S.paras[pi], inside);
@@ -351,10 +351,9 @@ function render({ model, el: root }) {
     w.style.setProperty("--st", lab.style);
     if (m.kind === "mark") {
       w.style.setProperty("--lv", m.level);
-      w.dataset.index = m.index;
+      w.dataset.key = markKey(m);
       w.dataset.label = m.label;
       w.setAttribute("role", "mark");
-      if (S.selected === m.index) w.classList.add("ml-picked");
       if (m.links) w.classList.add("ml-linked");
       if (m.pending) w.classList.add("ml-linking");
     } else if (m.kind === "feedback") {
@@ -404,7 +403,7 @@ function render({ model, el: root }) {
     const m = S.selected !== null ? spans()[S.selected] : null;
     if (m) {
       for (let pi = paraOf(S.paras, m.start); pi <= paraOf(S.paras, Math.max(m.start, m.end - 1)); pi++) {
-        for (const w of S.paraEls[pi].querySelectorAll(`.ml-mark[data-index="${S.selected}"]`)) {
+        for (const w of S.paraEls[pi].querySelectorAll(`.ml-mark[data-key="${markKey(m)}"]`)) {
           w.classList.add("ml-picked");
           S.picked.push(w);
         }
@@ -474,18 +473,30 @@ function render({ model, el: root }) {
   function commit(next, nextLinks, say) {
     // One undo step for the marks and the links it changes (a removed mark takes its links along).
     if (model.get("locked")) return;
+    const edit = diffMarks(spans(), next);
+    if (!nextLinks && !edit.removed.length) {  // a new mark leaves the links as they are: skip the link work
+      S.undo.push({ ...edit, links: { added: [], removed: [] } });
+      S.redo = [];
+      write(next, null, say);
+      return;
+    }
     nextLinks = pruneLinks(nextLinks || links(), next);
-    S.undo.push({ ...diffMarks(spans(), next), links: diffMarks(links(), nextLinks, linkKey) });
+    S.undo.push({ ...edit, links: diffMarks(links(), nextLinks, linkKey) });
     S.redo = [];
     write(next, nextLinks, say);
   }
 
   function write(next, nextLinks, say) {
-    // always fresh arrays; the change listeners redraw the paragraphs they touch
+    // always fresh arrays, sorted as Python keeps them (so the kernel sends nothing back);
+    // the change listeners redraw the paragraphs they touch
+    const byPlace = (a, b) => a.start - b.start || a.end - b.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
+    next = next.slice().sort(byPlace);
     model.set("spans", next.map((m) => ({ start: m.start, end: m.end, label: m.label })));
-    const kept = pruneLinks(nextLinks, next);
-    const same = kept.length === links().length && kept.every((l, i) => linkKey(l) === linkKey(links()[i]));
-    if (!same) model.set("links", kept.map((l) => ({ ...l })));  // untouched links are not sent again
+    if (nextLinks) {  // null: the links did not change
+      const kept = pruneLinks(nextLinks, next);
+      const same = kept.length === links().length && kept.every((l, i) => linkKey(l) === linkKey(links()[i]));
+      if (!same) model.set("links", kept.map((l) => ({ ...l })));  // untouched links are not sent again
+    }
     model.save_changes();
     announce();
     if (say) live.textContent = say;
