@@ -278,3 +278,27 @@ def test_ex01_q2_is_answered_with_links_and_speaker_names_and_scored_by_the_one_
     literal = {required[0]["text"]: required[0]["speaker"]}  # a Python literal stays possible
     assert grade_data("ex01-q2", literal, key, tmp_path).points == pytest.approx(share)
     assert article.body[required[0]["start"] : required[0]["end"]] == required[0]["text"]
+
+
+def test_ex01_q2_highlighter_links_sources_to_cues_starting_from_q1(here):
+    from medialit.grading import show
+
+    q1 = item("ex01-q1")
+    article = q1.load()
+    store = body_span(article, "Støre", "source", after="– I appealed")
+    sidecar.write(here / q1.sidecar, sidecar.Saved(article.id, article.sha256, "spans", (store,)))
+    h = show("ex01-q2")
+    assert [lab["name"] for lab in h.labels] == ["source", "cue"] and h.as_spans() == [store]
+    h.add_link(store, speaker="Jonas Gahr Støre")
+    assert json.loads((here / item("ex01-q2").sidecar).read_text())["links"][0]["speaker"] == "Jonas Gahr Støre"
+    assert json.loads((here / q1.sidecar).read_text())["spans"] == [store.to_dict()]  # q1's file is only read
+
+
+def test_ex01_q2_highlights_without_a_named_speaker_say_what_to_do(tmp_path):
+    it = item("ex01-q2")
+    article = it.load()
+    store = body_span(article, "Støre", "source", after="– I appealed")
+    sidecar.write(tmp_path / it.sidecar, sidecar.Saved(article.id, article.sha256, "spans", (store,)))
+    with pytest.raises(Exception, match="no speaker is named in your highlights: link each source to its cue"):
+        check("ex01-q2", None, tmp_path)
+    assert grade_data("ex01-q2", None, q2_key(), tmp_path).points == 0

@@ -58,7 +58,11 @@ def read_answer(it: Item, value: Any = None, folder: str | Path = ".") -> Answer
         marks, links = read_saved(Path(folder) / it.sidecar, it.load())
         _check_size(it, len(marks))
         if it.kind == "speakers":
-            return Answer(speakers=tuple(speakers_of(links)), attributions=tuple(links))
+            named = speakers_of(links)
+            if marks and not named:
+                what = "type the full name beside each link" if links else "link each source to its cue"
+                raise AnswerError(f"{it.id}: no speaker is named in your highlights: {what}, or write a list")
+            return Answer(speakers=tuple(named), attributions=tuple(links))
         return Answer(marks=tuple(marks), attributions=tuple(links))
     if isinstance(value, dict):
         if it.kind != "speakers":
