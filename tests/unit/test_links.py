@@ -302,3 +302,57 @@ def test_ex01_q2_highlights_without_a_named_speaker_say_what_to_do(tmp_path):
     with pytest.raises(Exception, match="no speaker is named in your highlights: link each source to its cue"):
         check("ex01-q2", None, tmp_path)
     assert grade_data("ex01-q2", None, q2_key(), tmp_path).points == 0
+
+
+# ---------------------------------------------------------------- links scored: cue found, speaker right
+
+
+@pytest.mark.parametrize(
+    ("given", "points"),
+    [
+        ([], 0.0),
+        ([("Støre", "says", "Jonas Gahr Støre"), ("He", "stressed", "Støre")], 1.0),  # both right (a surname is enough)
+        ([("Støre", "says", "Jonas Gahr Støre"), ("He", "stressed", "")], 0.75),  # the second cue without its speaker
+        ([("Støre", "says", "Vladimir Putin")], 0.33),  # a right cue (cue F1 2/3), the wrong speaker (F1 0)
+        ([("Støre", "spoke", "Jonas Gahr Støre")], 0.0),  # linked at a word that is not the cue
+    ],
+)
+def test_links_score_half_for_the_cue_and_half_for_the_speaker(given, points):
+    from medialit.link_scoring import score_links
+
+    body = "Støre says it works. He stressed the point. Støre spoke.\n"
+
+    def span(words: str, label: str) -> Span:
+        start = body.index(words)
+        return Span(start, start + len(words), label)
+
+    expected = [
+        make_link([span("Støre", "source"), span("says", "cue")], speaker="Jonas Gahr Støre"),
+        make_link([span("He", "source"), span("stressed", "cue")], speaker="Jonas Gahr Støre"),
+    ]
+    links = [make_link([span(s, "source"), span(c, "cue")], speaker=who) for s, c, who in given]
+    assert score_links(links, expected, max_points=1).points == pytest.approx(points)
+
+
+def test_lesson_2_linking_activity_gives_feedback_in_the_widget(capsys):
+    from medialit import load_article
+    from medialit.lessons import check_highlights, expected_links, reveal
+
+    article = load_article("stoere-putin-call")
+    opening = from_text("Opening\n" + article.body[: article.body.index("He also highlighted")])
+    linker = Highlighter(opening, labels=["source", "cue", "content"])
+    check_highlights("l2.links", linker, opening)
+    assert "No links yet" in capsys.readouterr().out
+    first, he, _ = expected_links("l2.links", opening)
+    assert first.source.text(opening.body) == "Støre" and he.source.text(opening.body) == "He"
+    assert first.source.start > opening.body.index("– One way")  # the cue comes after the dash quote
+    linker.add_link(first.source, first.cue, speaker="Jonas Gahr Støre", kind="direct")
+    linker.add_link(he.source, he.cue, speaker="Putin")  # the pronoun resolved wrongly
+    check_highlights("l2.links", linker, opening)
+    out = capsys.readouterr().out
+    assert "2 of 3 attributions linked at the right cue, 1 with the right speaker" in out
+    statuses = [item["status"] for item in linker.feedback["items"]]
+    assert statuses == ["correct", "partial"] and "1 still to link" in linker.feedback["summary"]
+    assert "who do the words refer to" in linker.feedback["items"][1]["line"]
+    reveal("l2.links")
+    assert [item["status"] for item in linker.feedback["items"]] == ["correct", "partial", "missed"]

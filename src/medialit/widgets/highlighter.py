@@ -22,7 +22,7 @@ import traitlets as t
 from medialit import export, sidecar
 from medialit.article import Article, from_text
 from medialit.links import Link, LinkError, clean_links, make_link, merge_links
-from medialit.scoring import Score, score
+from medialit.scoring import score
 from medialit.spans import Span
 from medialit.widgets._marks import (
     DEFAULT_LABELS,
@@ -87,7 +87,7 @@ class Highlighter(anywidget.AnyWidget):
         self._synced_links: list[Link] = []
         self._seen: str | None = None  # save_to's fingerprint then
         self._merging = False
-        self.last_score: Score | None = None
+        self.last_score: Any = None  # a Score, or a LinkScore after show_link_feedback
         body = self.article.body
         super().__init__(
             text=body,
@@ -219,6 +219,42 @@ class Highlighter(anywidget.AnyWidget):
         )  # fmt: skip
         self.last_score = result
         self.status = f"feedback: {self.feedback['summary']}"
+
+    def show_link_feedback(self, expected: Any, *, max_points: float = 1.0, show_missed: bool = False) -> None:
+        """Mark each linked cue right (✓), half right (½: the cue, but not yet the speaker) or extra (?).
+
+        ``expected``: Links, gold Attributions or their dicts; scored by ``link_scoring.score_links``
+        (the one scoring function: cues found, speakers right). ``show_missed=False`` keeps back the
+        attributions not linked yet (only their number is said). The LinkScore is kept in ``last_score``.
+        """
+        from medialit.link_scoring import score_links
+
+        result = score_links(self.attributions, expected, max_points=max_points)
+        right = {m.mark.span for m in result.speakers.matches if m.status == "correct" and m.mark}
+        items = []
+        for match in result.cues.matches:
+            span = match.answer or match.key
+            words = self.text[span.start : span.end] if span else ""
+            if match.status == "correct":
+                ok = match.mark is not None and match.mark.span in right
+                line = (
+                    f"‘{words}’: cue and speaker right"
+                    if ok
+                    else f"‘{words}’: the right cue; the speaker is not right yet (who do the words refer to?)"
+                )
+                status = "correct" if ok else "partial"
+            elif match.status == "extra":
+                status, line = "extra", f"‘{words}’: not a cue this check expects a link at"
+            elif match.status == "missed" and show_missed:
+                status, line = "missed", f"‘{words}’: an attribution not linked yet"
+            else:
+                continue
+            items.append({"start": span.start, "end": span.end, "label": "cue", "status": status, "line": line})
+        missed = result.cues.counts.fn
+        summary = f"{result.summary()}; {missed} still to link ({result.points:g} of {result.max_points:g})"
+        self.feedback = {"summary": summary, "items": items, "notes": []}
+        self.last_score = result
+        self.status = f"feedback: {summary}"
 
     def hide_feedback(self) -> None:
         self.feedback = {}

@@ -6,7 +6,7 @@
 // text put into the DOM is sliced from that array. No UTF-16 offset ever
 // reaches the model.
 
-const SYMBOL = { correct: "✓", missed: "✗ missed", extra: "? extra" };
+const SYMBOL = { correct: "✓", missed: "✗ missed", extra: "? extra", partial: "½ partly" };
 const DASH = /^[ \t]*[–—]/u;
 const markKey = (m) => `${m.start}:${m.end}:${m.label}`;
 const ROLES = ["source", "cue", "content"];
