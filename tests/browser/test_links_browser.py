@@ -166,3 +166,26 @@ def test_link_states_pass_axe(notebook, page):
     expect(widget.locator(".ml-linking")).to_have_count(1)
     problems = axe(page, widget)
     assert not problems, json.dumps(problems, indent=1, ensure_ascii=False)
+
+
+def test_link_feedback_shows_right_half_right_and_extra_without_colour_alone(notebook, page, screenshot):
+    cue2 = at("spoke", "cue")
+    check = (
+        "from medialit.links import make_link\nfrom medialit.spans import Span\n"
+        f"h.add_span({cue2['start']}, {cue2['end']}, 'cue')\n"
+        f"h.add_link(Span(*{span_of(SHE)}, 'source'), Span(*{span_of(CUE)}, 'cue'), speaker='Vladimir Putin')\n"
+        f"h.add_link(Span(*{span_of(SOURCE)}, 'source'), Span(*{span_of(cue2)}, 'cue'), speaker='Ingrid Dahl')\n"
+        f"h.show_link_feedback([make_link([Span(*{span_of(SHE)}, 'source'), Span(*{span_of(CUE)}, 'cue')],"
+        " speaker='Ingrid Dahl')])"
+    )
+    nb = notebook([SETUP, SHOW, check])
+    nb.run(0)
+    nb.run(2)
+    widget = nb.widget(0)
+    expect(widget.locator(".ml-tag-feedback", has_text="½ partly")).to_have_count(1)
+    expect(widget.locator(".ml-tag-feedback", has_text="? extra")).to_have_count(1)
+    expect(widget.locator(".ml-fb-list li")).to_have_count(2)
+    expect(widget.locator(".ml-panel h4")).to_contain_text("1 of 1 attributions linked at the right cue, 0 with")
+    problems = axe(page, widget)
+    assert not problems, json.dumps(problems, indent=1, ensure_ascii=False)
+    screenshot(widget, "links-feedback.png")
