@@ -121,6 +121,16 @@ def test_keyboard_only_link_is_made_shown_announced_undone_and_removed_with_its_
     expect(live).to_have_text("linking cancelled")
     assert len(links_in_kernel(nb)) == 1
 
+    word(widget, "cost").click()  # picks the claim; relabelled as framing it is still the link's content
+    page.keyboard.press("4")
+    (link,) = links_in_kernel(nb)
+    assert link["content_label"] == "framing" and parts(link)[2] == span_of(CONTENT)
+    expect(widget.locator(".ml-tag-mark", has_text="framing ①")).to_have_count(1)
+    word(widget, "warned").click()  # the cue relabelled as a source leaves the link; the rest stays linked
+    page.keyboard.press("1")
+    (link,) = links_in_kernel(nb)
+    assert parts(link) == (span_of(SOURCE), (None, None), span_of(CONTENT))
+
 
 def test_mouse_link_with_speaker_and_kind_survives_a_kernel_restart(notebook, page, screenshot):
     nb = notebook([SETUP, SHOW])
