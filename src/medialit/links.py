@@ -126,6 +126,38 @@ def clean_links(raw: Iterable[Any], marks: Iterable[Span | dict]) -> list[Link]:
     return sorted(out.values(), key=_order)
 
 
+def follow_relabels(links: Iterable[Link], before: Iterable[Span], after: Iterable[Span]) -> list[Link]:
+    """Links after marks were relabelled: a part whose mark got a label of the same part follows it.
+
+    A mark that left ``before`` and came back in ``after`` at the same place with another label
+    is a relabel; if the new label names another part, the link loses that part (``clean_links`` then
+    drops a link left without a source and with fewer than two marks).
+    """
+    gone = {(m.start, m.end): m for m in before}
+    now = {(m.start, m.end, m.label) for m in after}
+    new_label = {}
+    for m in after:
+        old = gone.get((m.start, m.end))
+        if old is not None and old.label != m.label and (old.start, old.end, old.label) not in now:
+            new_label[(old.start, old.end, old.label)] = m.label
+    if not new_label:
+        return list(links)
+    out = []
+    for link in links:
+        parts = []
+        for part in link.parts():
+            label = new_label.get((part.start, part.end, part.label))
+            if label is None:
+                parts.append(part)
+            elif role_of(label) == role_of(part.label):
+                parts.append(Span(part.start, part.end, label))
+        try:
+            out.append(make_link(parts, speaker=link.speaker, kind=link.kind))
+        except LinkError:
+            continue
+    return out
+
+
 def merge_links(base: Iterable[Link], ours: Iterable[Link], theirs: Iterable[Link]) -> tuple[list[Link], int, int]:
     """Three-way merge, like ``sidecar.merge`` for marks: ``(merged, added from theirs, removed by theirs)``.
 

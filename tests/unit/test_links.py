@@ -356,3 +356,14 @@ def test_lesson_2_linking_activity_gives_feedback_in_the_widget(capsys):
     assert "who do the words refer to" in linker.feedback["items"][1]["line"]
     reveal("l2.links")
     assert [item["status"] for item in linker.feedback["items"]] == ["correct", "partial", "missed"]
+
+
+def test_relabelling_a_linked_mark_keeps_its_part_when_the_part_is_the_same():
+    h = Highlighter(ARTICLE)
+    h.add_link(HE, SAID, PLAN, speaker="Jonas Gahr Støre")
+    h.spans = [m | {"label": "framing"} if m["label"] == "claim" else m for m in h.spans]  # still the content
+    (link,) = h.attributions
+    assert link.content == Span(PLAN.start, PLAN.end, "framing") and link.speaker == "Jonas Gahr Støre"
+    h.spans = [m | {"label": "source"} if m["label"] == "cue" else m for m in h.spans]  # a cue no longer
+    (link,) = h.attributions
+    assert (link.source, link.cue, link.content) == (HE, None, Span(PLAN.start, PLAN.end, "framing"))

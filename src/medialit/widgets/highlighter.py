@@ -21,7 +21,7 @@ import traitlets as t
 
 from medialit import export, sidecar
 from medialit.article import Article, from_text
-from medialit.links import Link, LinkError, clean_links, make_link, merge_links
+from medialit.links import Link, LinkError, clean_links, follow_relabels, make_link, merge_links
 from medialit.scoring import score
 from medialit.spans import Span
 from medialit.widgets._marks import (
@@ -332,7 +332,11 @@ class Highlighter(anywidget.AnyWidget):
         if cleaned != change["new"]:
             self.spans = cleaned  # fires this observer again with the clean list
             return
-        kept = [x.to_dict() for x in clean_links(self.links, self.as_spans())]
+        before = [
+            Span.from_dict(m) for m in change["old"] if isinstance(m, dict) and {"start", "end", "label"} <= m.keys()
+        ]
+        followed = follow_relabels(clean_links(self.links, before), before, self.as_spans())
+        kept = [x.to_dict() for x in clean_links(followed, self.as_spans())]
         if kept != self.links:
             self._merging = True  # removing a mark removes its links: one save for both
             try:
