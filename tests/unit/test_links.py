@@ -367,3 +367,15 @@ def test_relabelling_a_linked_mark_keeps_its_part_when_the_part_is_the_same():
     h.spans = [m | {"label": "source"} if m["label"] == "cue" else m for m in h.spans]  # a cue no longer
     (link,) = h.attributions
     assert (link.source, link.cue, link.content) == (HE, None, Span(PLAN.start, PLAN.end, "framing"))
+
+
+def test_an_undo_sending_a_mark_and_its_link_together_keeps_both():
+    h = Highlighter(ARTICLE)
+    h.add_link(HE, SAID)
+    link, marks = h.links, h.spans
+    h.remove_span(SAID)
+    assert h.links == []
+    with h.hold_trait_notifications():  # what one message from the front end does
+        h.spans = marks
+        h.links = link
+    assert h.links == link

@@ -335,7 +335,9 @@ class Highlighter(anywidget.AnyWidget):
         before = [
             Span.from_dict(m) for m in change["old"] if isinstance(m, dict) and {"start", "end", "label"} <= m.keys()
         ]
-        followed = follow_relabels(clean_links(self.links, before), before, self.as_spans())
+        # the links as they are now (the front end sends links with the marks they join, in one message)
+        current = clean_links(self.links, [*before, *self.as_spans()])
+        followed = follow_relabels(current, before, self.as_spans())
         kept = [x.to_dict() for x in clean_links(followed, self.as_spans())]
         if kept != self.links:
             self._merging = True  # removing a mark removes its links: one save for both
