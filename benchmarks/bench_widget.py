@@ -1,6 +1,6 @@
 """How fast is the Highlighter in a real browser? Prints numbers; asserts nothing.
 
-    python benchmarks/bench_widget.py [--words 5000] [--presses 30]
+    python benchmarks/bench_widget.py [--words 5000] [--presses 30] [--links 100]
 
 Starts JupyterLab on 127.0.0.1 (the browser tests' ``running_lab``) and drives
 Debian's Chromium with Playwright. Reports:
@@ -11,7 +11,10 @@ Debian's Chromium with Playwright. Reports:
   moving the word cursor, or a label key making a mark): the key handler plus
   the style and layout it causes, read by forcing layout right after it;
   median, p95 and worst of ``--presses`` presses of each kind; goal: within
-  one frame (p95 under 16 ms) and no press over 50 ms;
+  one frame (p95 under 16 ms) and no press over 50 ms; all with ``--links``
+  links (source -> cue, numbered badges) spread over the article;
+- link keys: ``L`` starting a link from the mark under the cursor and ``Escape``
+  cancelling it, same goal;
 - open to highlighted: from opening the notebook (kernel idle) through run-all
   to the saved marks visible, goal under 3 s after the kernel is up.
 """
@@ -31,6 +34,7 @@ sys.path.insert(0, str(REPO / "src"))
 
 from medialit import from_text, load_article, sidecar  # noqa: E402
 from medialit.article import bundled_ids  # noqa: E402
+from medialit.links import make_link  # noqa: E402
 from medialit.spans import Span  # noqa: E402
 
 GOALS = {"render": 0.5, "p95": 0.016, "key": 0.050, "open": 3.0}
@@ -43,6 +47,13 @@ PRESS = """([key]) => {
   text.getBoundingClientRect();  // style and layout of the change, as the next frame needs them
   const ms = performance.now() - t0;
   return [text.querySelectorAll('.ml-mark').length > before, ms];
+}"""
+LINK = """([key]) => {
+  const text = document.querySelector('.medialit-highlighter .ml-text');
+  const t0 = performance.now();
+  text.dispatchEvent(new KeyboardEvent('keydown', {key, bubbles: true, cancelable: true}));
+  text.getBoundingClientRect();
+  return [text.querySelectorAll('.ml-linking').length, performance.now() - t0];
 }"""
 MOVE = """async () => {
   const text = document.querySelector('.medialit-highlighter .ml-text');
@@ -68,6 +79,20 @@ def long_article(words: int):
     return from_text("Long article\n" + "\n".join(parts), title="Long article")
 
 
+def linked_marks(article, links: int):
+    """``links`` source -> cue pairs (two neighbouring words) spread evenly over the article."""
+    import re
+
+    words = [m.span() for m in re.finditer(r"\w+", article.body)]
+    step = max(2, len(words) // max(1, links))
+    marks, pairs = [], []
+    for i in range(0, min(links * step, len(words) - 1), step):
+        source, cue = Span(*words[i], "source"), Span(*words[i + 1], "cue")
+        marks += [source, cue]
+        pairs.append(make_link([source, cue], speaker="Someone", kind="indirect"))
+    return marks, pairs[:links]
+
+
 def summary(times: list[float]) -> str:
     ordered = sorted(times)
     p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
@@ -89,6 +114,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--words", type=int, default=20000)
     parser.add_argument("--presses", type=int, default=30)
+    parser.add_argument("--links", type=int, default=100)
     args = parser.parse_args()
     helpers = browser_helpers()
     from playwright.sync_api import expect, sync_playwright
@@ -101,8 +127,9 @@ def main() -> None:
         home.mkdir()
         (root / "long.txt").write_text(article.body, encoding="utf-8")
         start = article.body.index("Støre")
-        marks = (Span(start, start + 5, "source"),)
-        saved = sidecar.Saved(article.id, article.sha256, "spans", marks)
+        marks, links = linked_marks(article, args.links)
+        marks = tuple(sorted({Span(start, start + 5, "source"), *marks}))
+        saved = sidecar.Saved(article.id, article.sha256, "spans", marks, links=tuple(links))
         sidecar.write(root / "bench.highlights.json", saved)
         setup = (
             "from medialit import Highlighter, from_text\n"
@@ -124,19 +151,27 @@ def main() -> None:
             render_ms = float(widget.get_attribute("data-render-ms"))
             paint_ms = float(widget.get_attribute("data-paint-ms"))
             page.locator(".medialit-highlighter .ml-text").focus()
-            latencies, moves = [], []
+            assert page.locator(".ml-link-item").count() == len(links), "the links did not load"
+            latencies, moves, link_keys = [], [], []
             for _ in range(args.presses):
                 moves += page.evaluate(MOVE)
                 marked, ms = page.evaluate(PRESS, ["2"])
                 assert marked, "a key press made no mark"
                 latencies.append(ms)
+                pending, ms = page.evaluate(LINK, ["l"])
+                assert pending, "L started no link"
+                link_keys.append(ms)
+                pending, ms = page.evaluate(LINK, ["Escape"])
+                assert not pending, "Escape left the link pending"
+                link_keys.append(ms)
             chromium.close()
     words = len(article.body.split())
-    print(f"article: {words} words, {len(article.body)} characters")
+    print(f"article: {words} words, {len(article.body)} characters, {len(links)} links")
     print(f"render: {render_ms:.0f} ms DOM, {paint_ms:.0f} ms to first frame   goal < {GOALS['render'] * 1000:.0f} ms")
     goal = f"goal p95 < {GOALS['p95'] * 1000:.0f} ms, worst < {GOALS['key'] * 1000:.0f} ms"
     print(f"label key to mark shown: {summary(latencies)}   {goal}")
     print(f"arrow key to cursor moved: {summary(moves)}   {goal}")
+    print(f"link keys (L starts, Escape cancels): {summary(link_keys)}   {goal}")
     print(f"open to highlighted (kernel up -> run all -> marks shown): {open_seconds:.2f} s   goal < {GOALS['open']} s")
 
 

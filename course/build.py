@@ -146,11 +146,13 @@ def ex01() -> nbformat.NotebookNode:
     cells += question(
         "ex01-q2",
         "answer_q2",
-        "For each source you marked above, who is it? Give the full name of the person or organisation, "
-        "also where the text uses a pronoun or a title. Answer as a list of `('source words', 'full name', n)` "
-        "(n = which occurrence, 1 for the first).",
+        "For each source you marked above, who is it? The highlighter below starts from your marks in q1. "
+        "**Link** each source to its cue: put the cursor on the source (or click it), press `L` (or *Link*), "
+        "move to the cue and press `Enter` (or click it), then `L` again (or *Finish link*). In the list of "
+        "links under the text, type the full name of the person or organisation, also where the text uses "
+        "a pronoun or a title (*He*, *the Prime Minister*). "
+        "Or answer as a list of `('source words', 'full name', n)` (n = which occurrence, 1 for the first).",
         literal("ex01-q2"),
-        highlighter=False,
     )
     cells += question(
         "ex01-q3",

@@ -469,6 +469,32 @@ the Norwegian said. Read it as “not entirely sure”.)""",
     ("code", 'check("l2.allies", "")'),
     (
         "md",
+        """## Activity: link who says what
+
+Marking a source and a cue is half the work: the reader needs to know **which** source goes with
+**which** cue, and who the source is. In the highlighter below (the opening of the example article),
+first mark each **source** (key 1) and its **cue** (key 2). Then **link** them:
+
+- **keyboard:** put the cursor on the source, press `L`, move with the arrow keys to its cue, press
+  `Enter`, then `L` again to finish (`Escape` cancels);
+- **mouse:** click the source, click *Link*, click the cue, click *Finish link*.
+
+Both marks get the same number (①source ①cue), and the link is listed under the text. There, type the
+speaker's **full name**, also where the source is a pronoun such as *He*, and pick the **kind**. In the
+dash quotes the cue comes *after* the quote: `– ..., says Støre.` `Ctrl+Z` undoes a link; removing a
+mark removes its links.""",
+    ),
+    (
+        "code",
+        """from medialit import Highlighter, from_text
+
+opening = from_text("Opening\\n" + article.body[: article.body.index("He also highlighted")])
+linker = Highlighter(opening, labels=["source", "cue", "content"], save_to="lesson02-links.highlights.json")
+linker""",
+    ),
+    ("code", 'check_highlights("l2.links", linker, opening)  # ✓, ½ and ? appear in the highlighter too'),
+    (
+        "md",
         """## Two harder cases
 
 **The attribution chain.** The allies' signals reach the reader through Støre: *This was conveyed by

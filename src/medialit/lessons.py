@@ -31,12 +31,13 @@ class Question:
     """One self-check. ``accept`` holds alias groups: one group for a single answer, several for a list."""
 
     id: str
-    kind: str  # "choice", "name", "names" or "spans"
+    kind: str  # "choice", "name", "names", "spans" or "links"
     prompt: str
     hint: str
     answer: str
     accept: tuple[tuple[str, ...], ...] = ()
     key: tuple[tuple[str, str], ...] = ()  # "spans": (label, phrase); "[...]" marks a part, a final "…" the sentence
+    links: tuple[tuple[str, str, str], ...] = ()  # "links": (source phrase, cue phrase, speaker), phrases as in key
 
 
 _attempts: dict[str, int] = {}
@@ -92,6 +93,13 @@ def reveal(question_id: str) -> None:
         print(f"Try first, answer after: {how}; reveal shows the answer once you have tried.")
         return
     print(f"Answer: {question.answer}")
+    if question.kind == "links":
+        for source, cue, speaker in question.links:
+            print(f"  {source} -> {cue}: {speaker}")
+        widget, article = _checked.get(question_id, (None, None))
+        if widget is not None:
+            widget.show_link_feedback(expected_links(question_id, article), show_missed=True)
+        return
     if question.kind == "spans" and question.key:
         for label, phrase in question.key:
             print(f"  {label}: {phrase}")
@@ -110,6 +118,9 @@ def check_highlights(question_id: str, marked: Any, article: Any) -> None:
     """
     question = _get(question_id)
     if question is None:
+        return
+    if question.kind == "links":
+        _check_links(question, marked, article)
         return
     if question.kind != "spans":
         print(f"{question_id} is a written question: answer it with check({question_id!r}, 'your answer')")
@@ -165,6 +176,41 @@ def key_spans(question_id: str, article: Any) -> list[Span]:
     if question is None:
         raise KeyError(question_id)
     return [_locate(question_id, label, phrase, article) for label, phrase in question.key]
+
+
+def expected_links(question_id: str, article: Any) -> list[Any]:
+    """The linking activity's attributions as Links over ``article.body`` (source and cue, with the speaker)."""
+    from medialit.links import make_link
+
+    question = _get(question_id, quiet=True)
+    if question is None:
+        raise KeyError(question_id)
+    return [
+        make_link([_locate(question_id, "source", s, article), _locate(question_id, "cue", c, article)], speaker=who)
+        for s, c, who in question.links
+    ]
+
+
+def _check_links(question: Question, widget: Any, article: Any) -> None:
+    """Linking activity: cues found and speakers right, shown in the widget (½ for a cue with the wrong speaker)."""
+    links = getattr(widget, "attributions", None)
+    if links is None:
+        print(f"Give the highlighter itself: check_highlights({question.id!r}, highlighter, article)")
+        return
+    if not links:
+        print("No links yet: put the cursor on a source, press L, move to its cue, press Enter, then L again.")
+        return
+    _attempts[question.id] = _attempts.get(question.id, 0) + 1
+    _checked[question.id] = (widget, article)
+    widget.show_link_feedback(expected_links(question.id, article), show_missed=False)
+    result = widget.last_score
+    print(result.summary() + f" ({len(links)} links).")
+    for item in widget.feedback.get("items", []):
+        print(f"  {item['status']}: {item['line']}")
+    if result.speakers.counts.fn == 0 and result.cues.counts.fp == 0:
+        print(f"All linked. {question.answer}")
+        return
+    _give_hint(question)
 
 
 def _locate(question_id: str, label: str, phrase: str, article: Any) -> Span:
@@ -460,6 +506,24 @@ QUESTIONS: dict[str, Question] = {
             "the allies are the source of this sentence, Støre of the next. You can ask Støre whether he said "
             "it, but not the allies what they meant.",
             accept=(("vague",),),
+        ),
+        _q(
+            "l2.links",
+            "links",
+            "Example article, opening: link each source to its cue and name the speaker.",
+            "Three attributions: two dash quotes where the cue comes after the quote (‘..., says Støre’), and "
+            "one with a pronoun for a source. For the pronoun, type the name of the person it refers to.",
+            "The source ‘Støre’ with cue ‘says’ after each dash quote, and ‘He’ with ‘stressed’; all three "
+            "speakers are Jonas Gahr Støre.",
+            links=(
+                ("how effective it is, says [Støre]", "how effective it is, [says] Støre", "Jonas Gahr Støre"),
+                ("[He] stressed that Norway", "He [stressed] that Norway", "Jonas Gahr Støre"),
+                (
+                    "what kind of war this is, says [Støre]",
+                    "what kind of war this is, [says] Støre",
+                    "Jonas Gahr Støre",
+                ),
+            ),
         ),
         _q(
             "l2.sources-activity",

@@ -5,21 +5,25 @@ marked only in the widget would be lost. The widget therefore writes every
 change to a small JSON file next to the notebook, and a new Highlighter with
 the same ``save_to`` starts from it.
 
-Format ``medialit-highlights``, version 1 (also in ``docs/sidecar-format.md``)::
+Format ``medialit-highlights``, version 2 (also in ``docs/sidecar-format.md``)::
 
     {
       "format": "medialit-highlights",
-      "version": 1,
+      "version": 2,
       "article": "stoere-putin-call",          # Article.id
       "body_sha256": "…",                        # SHA-256 of the UTF-8 body the offsets refer to
       "mode": "spans",                           # or "sentences"
       "spans": [{"start": 0, "end": 5, "label": "source"}, …],
       "sentences": [{"start": 0, "end": 80, "label": "attributed"}, …],
+      "links": [{"source_start": 0, "source_end": 5, "source_label": "source",
+                 "cue_start": 6, "cue_end": 10, "cue_label": "cue",
+                 "speaker": "Jonas Gahr Støre", "kind": "indirect"}, …],
       "saved_at": "2026-11-27T07:00:00+00:00",   # ISO 8601, UTC
       "saved_by": "student1"                     # JUPYTERHUB_USER, else the login name
     }
 
-Offsets are Python string indices (code points) into ``Article.body``, the
+Version 1 files (no ``links``) are read as they are, with no links; the next
+write makes them version 2. Offsets are Python string indices (code points) into ``Article.body``, the
 gold format's spans. Writes are atomic (a temporary file in the same folder,
 then ``os.replace``), so a crash never leaves half a file. A file that cannot be
 used (not JSON, another format or version, or saved for a different text) is
@@ -30,7 +34,8 @@ Several writers may share one file (two browser tabs, two lessons, two
 Highlighters in one kernel). Each remembers the file's ``fingerprint`` and marks
 as of its last read or write; before writing it takes the folder's lock
 (``locked``), and if the fingerprint changed it ``merge``s: marks added or
-removed elsewhere are kept, and so are its own. No writer silently drops a mark.
+removed elsewhere are kept, and so are its own; links merge the same way
+(``links.merge_links``). No writer silently drops a mark or a link.
 """
 
 from __future__ import annotations
@@ -47,10 +52,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from medialit.links import Link, LinkError
 from medialit.spans import Span
 
 FORMAT = "medialit-highlights"
-VERSION = 1
+VERSION = 2
+READS = (1, 2)
+"""Versions this medialit reads: version 1 is version 2 without links."""
 MODES = ("spans", "sentences")
 
 
@@ -70,6 +78,7 @@ class Saved:
     saved_at: str = ""
     saved_by: str = ""
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    links: tuple[Link, ...] = ()
 
     def marks(self) -> list[Span]:
         """The marks for this file's own mode."""
@@ -84,6 +93,7 @@ class Saved:
             "mode": self.mode,
             "spans": [_plain(s) for s in self.spans],
             "sentences": [_plain(s) for s in self.sentences],
+            "links": [link.to_dict() for link in self.links],
             "saved_at": self.saved_at,
             "saved_by": self.saved_by,
             **self.extra,
@@ -103,7 +113,15 @@ def write(path: str | Path, saved: Saved) -> Saved:
     path = Path(path)
     now = datetime.now(UTC).isoformat(timespec="seconds")
     stamped = Saved(
-        saved.article, saved.body_sha256, saved.mode, saved.spans, saved.sentences, now, current_user(), saved.extra
+        saved.article,
+        saved.body_sha256,
+        saved.mode,
+        saved.spans,
+        saved.sentences,
+        now,
+        current_user(),
+        saved.extra,
+        saved.links,
     )
     text = json.dumps(stamped.to_json(), ensure_ascii=False, indent=1) + "\n"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -129,8 +147,8 @@ def read(path: str | Path, *, body_sha256: str | None = None, mode: str | None =
         raise SidecarError(f"{path.name} is damaged (not JSON)") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise SidecarError(f"{path.name} is not a medialit highlights file")
-    if data.get("version") != VERSION:
-        raise SidecarError(f"{path.name} has format version {data.get('version')!r}; this medialit reads {VERSION}")
+    if data.get("version") not in READS:
+        raise SidecarError(f"{path.name} has format version {data.get('version')!r}; this medialit reads 1 and 2")
     if body_sha256 is not None and data.get("body_sha256") != body_sha256:
         raise SidecarError(f"{path.name} was saved for a different article text")
     if mode is not None and data.get("mode") != mode:
@@ -140,7 +158,12 @@ def read(path: str | Path, *, body_sha256: str | None = None, mode: str | None =
         sentences = tuple(Span.from_dict(s) for s in data.get("sentences") or [])
     except (KeyError, TypeError, ValueError, AttributeError):
         raise SidecarError(f"{path.name} has marks without start, end and label") from None
+    try:
+        links = tuple(Link.from_dict(x) for x in data.get("links") or [])
+    except LinkError as error:
+        raise SidecarError(f"{path.name} has a link that cannot be read ({error})") from None
     known = {"format", "version", "article", "body_sha256", "mode", "spans", "sentences", "saved_at", "saved_by"}
+    known |= {"links"}
     return Saved(
         str(data.get("article", "")),
         str(data.get("body_sha256", "")),
@@ -150,6 +173,7 @@ def read(path: str | Path, *, body_sha256: str | None = None, mode: str | None =
         str(data.get("saved_at", "")),
         str(data.get("saved_by", "")),
         {k: v for k, v in data.items() if k not in known},
+        links,
     )
 
 

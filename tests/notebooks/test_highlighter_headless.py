@@ -53,3 +53,18 @@ def test_headless_run_with_a_damaged_sidecar_keeps_it_and_says_so_on_stdout(tmp_
     assert streams(nb, "stderr") == ""
     (backup,) = tmp_path.glob("exercise.highlights.json.bak-*")
     assert backup.read_text(encoding="utf-8") == '{"spans": ['
+
+
+def test_headless_run_rebuilds_the_links_and_their_speakers(tmp_path):
+    from medialit.links import make_link
+
+    body = ARTICLE.body
+    start = body.index("Støre")
+    cue = body.index("said", start)
+    marks = (Span(start, start + 5, "source"), Span(cue, cue + 4, "cue"))
+    link = make_link(marks, speaker="Jonas Gahr Støre", kind="indirect")
+    saved = sidecar.Saved(ARTICLE.id, ARTICLE.sha256, "spans", marks, links=(link,))
+    sidecar.write(tmp_path / "exercise.highlights.json", saved)
+    nb = execute(tmp_path)
+    assert json.loads(nb.cells[3].outputs[0]["text"]) == [link.to_dict()]
+    assert streams(nb, "stderr") == ""

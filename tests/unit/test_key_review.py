@@ -130,3 +130,24 @@ def test_save_refuses_a_key_the_corpus_checks_reject(article_path, draft, tmp_pa
         review.save()
     review.buttons["save"].click()
     assert "cannot be saved" in review.status.value and not (tmp_path / "k.json").exists()
+
+
+def test_the_item_is_shown_as_one_link_and_links_drawn_by_the_reviewer_are_reviewed(review):
+    entry = review.entry()
+    (link,) = review.highlighter.attributions
+    assert (link.source.start, link.cue.start) == (entry["source_start"], entry["cue_start"])
+    assert link.speaker == entry["speaker"]
+    review.highlighter.attributions = [link.__class__(link.source, link.cue, link.content, "Julie Hahn", "direct")]
+    assert (review.speaker.value, review.kind.value) == ("Julie Hahn", "direct")  # typed on the link
+    review.buttons["edit"].click()
+    assert (
+        review.key["attributions"][0]["speaker"] == "Julie Hahn" and review.key["attributions"][0]["kind"] == "direct"
+    )
+    body = review.article.body
+    source, cue = body.index("the CBC"), body.index("gave it to")
+    from medialit.spans import Span
+
+    review.highlighter.add_link(Span(source, source + 7, "source"), Span(cue, cue + 4, "cue"), speaker="CBC")
+    review.buttons["add"].click()
+    added = review.key["attributions"][-1]
+    assert (added["source_text"], added["cue"], added["speaker"]) == ("the CBC", "gave", "CBC")

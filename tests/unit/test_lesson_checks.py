@@ -178,7 +178,7 @@ def test_every_question_has_hint_and_answer_and_a_lesson_prefix():
     for question in lessons.questions():
         assert question.hint and question.answer and question.prompt
         assert question.id.split(".")[0] in {f"l{n}" for n in range(8)}
-        assert question.kind in {"choice", "name", "names", "spans"}
+        assert question.kind in {"choice", "name", "names", "spans", "links"}
         assert question.hint != question.answer
 
 

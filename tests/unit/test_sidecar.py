@@ -23,7 +23,7 @@ def test_sidecar_write_then_read_round_trips_and_stamps_who_and_when(tmp_path, m
     path = tmp_path / "q1.highlights.json"
     sidecar.write(path, saved(Span(3, 9, "source"), Span(0, 2, "claim")))
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["format"] == "medialit-highlights" and data["version"] == 1
+    assert data["format"] == "medialit-highlights" and data["version"] == 2
     assert data["saved_by"] == "student7" and data["saved_at"].endswith("+00:00")
     assert data["spans"] == [{"start": 3, "end": 9, "label": "source"}, {"start": 0, "end": 2, "label": "claim"}]
     back = sidecar.read(path, body_sha256=SHA, mode="spans")
@@ -50,7 +50,7 @@ def test_sidecar_write_is_atomic_and_leaves_no_temporary_files(tmp_path, monkeyp
         ("{not json", "damaged (not JSON)"),
         ('{"format": "prodigy", "spans": []}', "not a medialit highlights file"),
         ('[1, 2, 3]', "not a medialit highlights file"),
-        ('{"format": "medialit-highlights", "version": 2}', "format version 2"),
+        ('{"format": "medialit-highlights", "version": 3}', "format version 3"),
         (json.dumps({"format": "medialit-highlights", "version": 1, "body_sha256": "b" * 64}), "different article"),
         (json.dumps({"format": "medialit-highlights", "version": 1, "body_sha256": SHA, "mode": "sentences"}),
          "not 'spans'"),

@@ -9,7 +9,8 @@ with one line that says what to write instead, never ``TypeError`` or
 - marks as dicts ``{'start': 0, 'end': 5, 'label': 'source'}`` (``Highlighter.spans``);
 - ``('words', 'label')`` or ``('words', 'label', n)`` for the n-th occurrence in the part;
 - words (framing items): ``['skirmish', 'war']``;
-- speaker items: ``('source words', 'Speaker Name'[, n])`` or ``{'source words': 'Speaker Name'}``.
+- speaker items: ``('source words', 'Speaker Name'[, n])`` or ``{'source words': 'Speaker Name'}``;
+  from the sidecar, the speakers named on the Highlighter's links (a link is data, not a label).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import Any
 from medialit.article import Article
 from medialit.exercises.errors import AnswerError
 from medialit.exercises.items import Item
+from medialit.links import Link, speakers_of
 from medialit.spans import Span
 
 MAX_MARKS = 300
@@ -32,11 +34,16 @@ MAX_WORDS = 1000
 
 @dataclass(frozen=True)
 class Answer:
-    """One student's answer to one item: marks, speakers named for source marks, words not found in the part."""
+    """One student's answer to one item: marks, speakers named for source marks, words not found in the part.
+
+    ``attributions`` are the links the student drew between marks (source, cue, content, speaker,
+    kind); a speaker item's ``speakers`` are the speakers named on them.
+    """
 
     marks: tuple[Span, ...] = ()
     speakers: tuple[tuple[Span, str], ...] = ()
     unplaced: tuple[str, ...] = ()
+    attributions: tuple[Link, ...] = ()
 
     def __len__(self) -> int:
         return len(self.marks) + len(self.speakers) + len(self.unplaced)
@@ -48,9 +55,15 @@ class Answer:
 def read_answer(it: Item, value: Any = None, folder: str | Path = ".") -> Answer:
     """The answer ``value`` (or, for None, the sidecar in ``folder``) to item ``it``; ``AnswerError`` otherwise."""
     if value is None:
-        marks = read_sidecar(Path(folder) / it.sidecar, it.load())
+        marks, links = read_saved(Path(folder) / it.sidecar, it.load())
         _check_size(it, len(marks))
-        return Answer(marks=tuple(marks))
+        if it.kind == "speakers":
+            named = speakers_of(links)
+            if marks and not named:
+                what = "type the full name beside each link" if links else "link each source to its cue"
+                raise AnswerError(f"{it.id}: no speaker is named in your highlights: {what}, or write a list")
+            return Answer(speakers=tuple(named), attributions=tuple(links))
+        return Answer(marks=tuple(marks), attributions=tuple(links))
     if isinstance(value, dict):
         if it.kind != "speakers":
             raise AnswerError(f"{it.id}: write this answer as a list, for example {example(it)}")
@@ -191,7 +204,13 @@ def example(it: Item) -> str:
 
 def read_sidecar(path: str | Path, expected: Article | None = None) -> list[Span]:
     """Spans saved by the Highlighter (``medialit.sidecar``): both its span and its sentence marks."""
+    return read_saved(path, expected)[0]
+
+
+def read_saved(path: str | Path, expected: Article | None = None) -> tuple[list[Span], list[Link]]:
+    """Marks and links saved by the Highlighter; links whose marks are gone are left out."""
     from medialit import sidecar
+    from medialit.links import clean_links
 
     path = Path(path)
     backups = sorted(path.parent.glob(f"{path.name}.bak-*"))
@@ -209,4 +228,5 @@ def read_sidecar(path: str | Path, expected: Article | None = None) -> list[Span
         saved = sidecar.read(path, body_sha256=expected.sha256 if expected else None)
     except (sidecar.SidecarError, OSError) as error:
         raise AnswerError(f"{error}: mark the text again in the highlighter, or write your answer as a list") from None
-    return list(saved.spans) + list(saved.sentences)
+    marks = list(saved.spans) + list(saved.sentences)
+    return marks, clean_links(saved.links, marks)

@@ -21,7 +21,8 @@ import traitlets as t
 
 from medialit import export, sidecar
 from medialit.article import Article, from_text
-from medialit.scoring import Score, score
+from medialit.links import Link, LinkError, clean_links, follow_relabels, make_link, merge_links
+from medialit.scoring import score
 from medialit.spans import Span
 from medialit.widgets._marks import (
     DEFAULT_LABELS,
@@ -61,6 +62,7 @@ class Highlighter(anywidget.AnyWidget):
     mode = t.Unicode("spans").tag(sync=True)
     sentence_bounds = t.List(t.List(t.Int())).tag(sync=True)
     spans = t.List(t.Dict()).tag(sync=True)
+    links = t.List(t.Dict()).tag(sync=True)
     feedback = t.Dict().tag(sync=True)
     machine = t.List(t.Dict()).tag(sync=True)
     show_machine = t.Bool(False).tag(sync=True)
@@ -82,9 +84,10 @@ class Highlighter(anywidget.AnyWidget):
         self.save_to = pathlib.Path(save_to) if save_to else None
         self._can_save = self.save_to is not None
         self._synced: list[Span] = []  # the marks as last read from or written to save_to
+        self._synced_links: list[Link] = []
         self._seen: str | None = None  # save_to's fingerprint then
         self._merging = False
-        self.last_score: Score | None = None
+        self.last_score: Any = None  # a Score, or a LinkScore after show_link_feedback
         body = self.article.body
         super().__init__(
             text=body,
@@ -97,6 +100,7 @@ class Highlighter(anywidget.AnyWidget):
         if start_from is not None and self._seen is None:
             self._start_from(pathlib.Path(start_from))
         self.observe(self._on_spans, names="spans")
+        self.observe(self._on_links, names="links")
 
     # ------------------------------------------------------------ marks
 
@@ -135,6 +139,66 @@ class Highlighter(anywidget.AnyWidget):
     def as_spans(self) -> list[Span]:
         return [Span.from_dict(m) for m in self.spans]
 
+    # ------------------------------------------------------------ links (source -> cue -> content)
+
+    @property
+    def attributions(self) -> list[Link]:
+        """The links as ``Link`` objects (source, cue, content spans, speaker, kind); assign a list to replace them.
+
+        Kept in step with the ``links`` trait both ways: observe ``links`` to hear of every change.
+        """
+        return clean_links(self.links, self.as_spans())
+
+    @attributions.setter
+    def attributions(self, value: Iterable[Link | dict[str, Any]]) -> None:
+        self.links = [x.to_dict() if isinstance(x, Link) else dict(x) for x in value]
+
+    def add_link(self, *marks: Span | dict | tuple[int, int], speaker: str = "", kind: str = "") -> Link:
+        """Link marks into one attribution (each goes to the part its label names); returns the link.
+
+        A mark is a Span, a mark dict, or ``(start, end)`` of a mark already made. A Span or dict
+        not yet marked is marked first. An existing link over the same marks gets the new speaker and kind.
+        """
+        found = [self._mark_for(m) for m in marks]
+        try:
+            link = make_link(found, speaker=speaker, kind=kind)
+        except LinkError as error:
+            raise ValueError(str(error)) from None
+        have = {(s.start, s.end, s.label) for s in self.as_spans()}
+        new = [s for s in found if (s.start, s.end, s.label) not in have]
+        if new:
+            self.spans = [*self.spans, *({"start": s.start, "end": s.end, "label": s.label} for s in new)]
+        kept = [x for x in self.attributions if x.ident() != link.ident()]
+        self.attributions = [*kept, link]
+        return link
+
+    def remove_link(self, link: Link | int | Span | dict) -> int:
+        """Remove a link (a Link, its index in ``attributions``, or any of its marks); returns how many went."""
+        current = self.attributions
+        if isinstance(link, int) and not isinstance(link, bool):
+            if not 0 <= link < len(current):
+                raise ValueError(f"there is no link {link}: there are {len(current)} (0 to {len(current) - 1})")
+            gone = [current[link]]
+        elif isinstance(link, Link):
+            gone = [x for x in current if x.ident() == link.ident()]
+        else:
+            mark = self._mark_for(link)
+            gone = [x for x in current if any((p.start, p.end) == (mark.start, mark.end) for p in x.parts())]
+        self.attributions = [x for x in current if x not in gone]
+        return len(gone)
+
+    def _mark_for(self, mark: Span | dict | tuple[int, int]) -> Span:
+        if isinstance(mark, Span):
+            return mark
+        if isinstance(mark, dict):
+            return Span.from_dict(mark)
+        if isinstance(mark, tuple) and len(mark) == 2:
+            here = [s for s in self.as_spans() if (s.start, s.end) == tuple(mark)]
+            if not here:
+                raise ValueError(f"no mark at {mark}: mark those words first, or give a Span with its label")
+            return here[0]
+        raise ValueError(f"{mark!r} is not a mark: give a Span, a mark dict or (start, end) of a mark")
+
     # ------------------------------------------------------------ feedback and the machine layer
 
     def show_feedback(self, key: Any, *, max_points: float = 1.0, show_missed: bool = True) -> None:
@@ -155,6 +219,42 @@ class Highlighter(anywidget.AnyWidget):
         )  # fmt: skip
         self.last_score = result
         self.status = f"feedback: {self.feedback['summary']}"
+
+    def show_link_feedback(self, expected: Any, *, max_points: float = 1.0, show_missed: bool = False) -> None:
+        """Mark each linked cue right (✓), half right (½: the cue, but not yet the speaker) or extra (?).
+
+        ``expected``: Links, gold Attributions or their dicts; scored by ``link_scoring.score_links``
+        (the one scoring function: cues found, speakers right). ``show_missed=False`` keeps back the
+        attributions not linked yet (only their number is said). The LinkScore is kept in ``last_score``.
+        """
+        from medialit.link_scoring import score_links
+
+        result = score_links(self.attributions, expected, max_points=max_points)
+        right = {m.mark.span for m in result.speakers.matches if m.status == "correct" and m.mark}
+        items = []
+        for match in result.cues.matches:
+            span = match.answer or match.key
+            words = self.text[span.start : span.end] if span else ""
+            if match.status == "correct":
+                ok = match.mark is not None and match.mark.span in right
+                line = (
+                    f"‘{words}’: cue and speaker right"
+                    if ok
+                    else f"‘{words}’: the right cue; the speaker is not right yet (who do the words refer to?)"
+                )
+                status = "correct" if ok else "partial"
+            elif match.status == "extra":
+                status, line = "extra", f"‘{words}’: not a cue this check expects a link at"
+            elif match.status == "missed" and show_missed:
+                status, line = "missed", f"‘{words}’: an attribution not linked yet"
+            else:
+                continue
+            items.append({"start": span.start, "end": span.end, "label": "cue", "status": status, "line": line})
+        missed = result.cues.counts.fn
+        summary = f"{result.summary()}; {missed} still to link ({result.points:g} of {result.max_points:g})"
+        self.feedback = {"summary": summary, "items": items, "notes": []}
+        self.last_score = result
+        self.status = f"feedback: {summary}"
 
     def hide_feedback(self) -> None:
         self.feedback = {}
@@ -179,13 +279,14 @@ class Highlighter(anywidget.AnyWidget):
         marks = self.as_spans()
         if self.mode == "sentences":
             return export.to_gold(self.article, [], marks)
-        return export.to_gold(self.article, marks)
+        return export.to_gold(self.article, marks, links=self.attributions)
 
     def to_prodigy(self) -> str:
-        return export.to_prodigy(self.article, self.as_spans())
+        return export.to_prodigy(self.article, self.as_spans(), self.attributions)
 
     def to_web_annotation(self) -> dict[str, Any]:
-        return export.to_web_annotation(self.article, self.as_spans(), creator=sidecar.current_user())
+        spans, links = self.as_spans(), self.attributions
+        return export.to_web_annotation(self.article, spans, creator=sidecar.current_user(), links=links)
 
     # ------------------------------------------------------------ persistence
 
@@ -200,7 +301,9 @@ class Highlighter(anywidget.AnyWidget):
         if saved is not None:
             self._seen = sidecar.fingerprint(self.save_to)
             self._synced = self._clean_spans(saved.marks())
+            self._synced_links = clean_links(saved.links, self._synced)
             self.spans = [m.to_dict() for m in self._synced]
+            self.links = [x.to_dict() for x in self._synced_links]
             self.status = f"{len(self.spans)} marks loaded from {self.save_to.name}"
 
     def _start_from(self, other: pathlib.Path) -> None:
@@ -213,6 +316,7 @@ class Highlighter(anywidget.AnyWidget):
             self._say(f"could not start from {other.name} ({error}); starting with no marks")
             return
         self.spans = self._clean(saved.marks())
+        self.links = [x.to_dict() for x in clean_links(saved.links, self.as_spans())]
         self._save()
         self.status = f"started from {len(self.spans)} marks in {other.name} (that file is only read)"
 
@@ -227,6 +331,28 @@ class Highlighter(anywidget.AnyWidget):
         cleaned = self._clean(change["new"])
         if cleaned != change["new"]:
             self.spans = cleaned  # fires this observer again with the clean list
+            return
+        before = [
+            Span.from_dict(m) for m in change["old"] if isinstance(m, dict) and {"start", "end", "label"} <= m.keys()
+        ]
+        # the links as they are now (the front end sends links with the marks they join, in one message)
+        current = clean_links(self.links, [*before, *self.as_spans()])
+        followed = follow_relabels(current, before, self.as_spans())
+        kept = [x.to_dict() for x in clean_links(followed, self.as_spans())]
+        if kept != self.links:
+            self._merging = True  # removing a mark removes its links: one save for both
+            try:
+                self.links = kept
+            finally:
+                self._merging = False
+        self._save()
+
+    def _on_links(self, change: dict[str, Any]) -> None:
+        if self._merging:
+            return
+        cleaned = [x.to_dict() for x in clean_links(change["new"], self.as_spans())]
+        if cleaned != change["new"]:
+            self.links = cleaned
             return
         self._save()
 
@@ -252,7 +378,8 @@ class Highlighter(anywidget.AnyWidget):
         except OSError as error:
             self._say(f"could not save to {self.save_to.name} ({error.strerror or error}); marks are kept only here")
             return
-        saved = f"saved {len(self.spans)} marks to {self.save_to.name}"
+        linked = f" and {len(self.links)} link{'s' if len(self.links) != 1 else ''}" if self.links else ""
+        saved = f"saved {len(self.spans)} marks{linked} to {self.save_to.name}"
         self.status = f"{note}; {saved}" if note else saved
 
     def _merge_from_disk(self) -> tuple[str | None, bool]:
@@ -262,22 +389,31 @@ class Highlighter(anywidget.AnyWidget):
         if now == self._seen or now is None:
             return None, False
         try:
-            theirs = sidecar.read(self.save_to, body_sha256=self.article.sha256, mode=self.mode).marks()
+            saved = sidecar.read(self.save_to, body_sha256=self.article.sha256, mode=self.mode)
+            theirs = saved.marks()
         except sidecar.SidecarError as error:
             backup = sidecar.back_up(self.save_to)
             return f"{error}: kept it as {backup.name}", False
+        theirs_links = list(saved.links)
         merged, added, removed = sidecar.merge(self._synced, self.as_spans(), theirs)
         merged_dicts = self._clean(merged)
-        if merged_dicts != self.spans:
+        links, links_added, links_removed = merge_links(self._synced_links, self.attributions, theirs_links)
+        merged_links = [x.to_dict() for x in clean_links(links, [Span.from_dict(m) for m in merged_dicts])]
+        if merged_dicts != self.spans or merged_links != self.links:
             self._merging = True
             try:
                 self.spans = merged_dicts
+                self.links = merged_links
             finally:
                 self._merging = False
-        same_as_file = merged_dicts == self._clean(theirs)
+        same_as_file = merged_dicts == self._clean(theirs) and merged_links == [
+            x.to_dict() for x in clean_links(theirs_links, theirs)
+        ]
         if same_as_file:
-            self._seen, self._synced = now, self.as_spans()
-        parts = [f"{n} mark{'s' if n != 1 else ''} {what}" for n, what in ((added, "added"), (removed, "removed")) if n]
+            self._seen, self._synced, self._synced_links = now, self.as_spans(), self.attributions
+        counts = ((added, "mark", "added"), (removed, "mark", "removed"))
+        counts += ((links_added, "link", "added"), (links_removed, "link", "removed"))
+        parts = [f"{n} {noun}{'s' if n != 1 else ''} {what}" for n, noun, what in counts if n]
         where = f"{self.save_to.name} changed elsewhere (another tab, lesson or highlighter)"
         return (
             f"{where}: merged, {' and '.join(parts)} there" if parts else f"{where}: merged, nothing lost"
@@ -286,10 +422,11 @@ class Highlighter(anywidget.AnyWidget):
     def _write(self) -> None:
         marks = tuple(Span.from_dict(m) for m in self.spans)
         spans, sentences = ((), marks) if self.mode == "sentences" else (marks, ())
-        saved = sidecar.Saved(self.article.id, self.article.sha256, self.mode, spans, sentences)
+        links = tuple(self.attributions)
+        saved = sidecar.Saved(self.article.id, self.article.sha256, self.mode, spans, sentences, links=links)
         sidecar.write(self.save_to, saved)
         self._seen = sidecar.fingerprint(self.save_to)
-        self._synced = list(marks)
+        self._synced, self._synced_links = list(marks), list(links)
 
     def _say(self, message: str) -> None:
         """One visible line: in the widget's status bar and on stdout (never stderr: nbgrader gives 0 for it)."""

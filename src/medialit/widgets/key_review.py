@@ -1,7 +1,8 @@
 """Key mode: an instructor reviews a drafted answer key item by item, in a Highlighter.
 
 The Highlighter shows the item under review (an attribution's source, cue and
-content, a sentence with its label, or a framing word); buttons accept,
+content, linked as in a student's highlighter: ①source ①cue ①content, with the
+speaker and kind on the link; a sentence with its label, or a framing word); buttons accept,
 reject or step through items; fields edit a speaker, kind or sentence label;
 marks drawn in the Highlighter replace an item's spans or become an item the
 analyzer missed. Save writes the gold format through
@@ -30,6 +31,7 @@ from medialit.keys import (
     save_key,
     unreviewed,
 )
+from medialit.links import Link, LinkError, make_link
 from medialit.spans import KINDS, SENTENCE_LABELS, Span, SpanError
 from medialit.widgets.highlighter import Highlighter
 
@@ -59,6 +61,7 @@ class KeyReview(w.VBox):
         controls = w.HBox([buttons[n] for n in ("previous", "next", "accept", "reject", "edit", "add", "save")])
         fields = w.HBox([self.speaker, self.kind, self.label])
         super().__init__([self.heading, self.highlighter, fields, controls, self.status])
+        self.highlighter.observe(self._on_links, names="links")
         self._show()
 
     # ------------------------------------------------------------ the item under review
@@ -92,10 +95,11 @@ class KeyReview(w.VBox):
         if section == "sentences":
             changes["label"] = self.label.value
         elif section == "attributions":
-            marks = self._marks()
+            link = self._linked(new_only=True)  # the item's own link: its speaker and kind are in the fields
+            marks = self._marks() if link is None else _parts(link)
             source, cue = marks.get("source"), marks.get("cue")
             if not (source and cue):
-                raise SpanError("mark one source and one cue in the text, then press Edit")
+                raise SpanError("mark one source and one cue in the text (and link them), then press Edit")
             changes = attribution(
                 self.article.body, self.speaker.value, source, cue, self.kind.value, marks.get("content")
             )
@@ -108,7 +112,8 @@ class KeyReview(w.VBox):
 
     def add(self) -> None:
         """A missed item from the drawn marks: source + cue (+ content) make an attribution, a framing mark a word."""
-        marks = self._marks(drawn_only=True)
+        link = self._linked(new_only=True)
+        marks = self._marks(drawn_only=True) if link is None else _parts(link)
         body = self.article.body
         if marks.get("source") and marks.get("cue"):
             speaker = self.speaker.value.strip() or body[marks["source"][0] : marks["source"][1]]
@@ -153,6 +158,24 @@ class KeyReview(w.VBox):
         self.position = min(self.position + 1, len(self.items) - 1)
         self._show(f"{section} {index + 1}: {entry.get('status')}")
 
+    def _linked(self, new_only: bool = False) -> Link | None:
+        """The last link in the Highlighter joining a source and a cue (``new_only``: not the item's own link)."""
+        own = {tuple((m["start"], m["end"], m["label"]) for m in self._shown)}
+        full = [x for x in self.highlighter.attributions if x.source and x.cue]
+        if new_only:
+            full = [x for x in full if tuple((p.start, p.end, p.label) for p in x.parts()) not in own]
+        return full[-1] if full else None
+
+    def _on_links(self, change: dict[str, Any]) -> None:
+        """A speaker or kind typed on a link in the Highlighter fills the fields Edit and Add read."""
+        link = self._linked(new_only=True) or self._linked()
+        if link is None:
+            return
+        if link.speaker:
+            self.speaker.value = link.speaker
+        if link.kind:
+            self.kind.value = link.kind
+
     def _marks(self, drawn_only: bool = False) -> dict[str, tuple[int, int]]:
         """Marks by label: the item's own, replaced by any the instructor drew (a drawn mark wins)."""
         shown = [m for m in self.highlighter.spans if m in self._shown]
@@ -177,6 +200,7 @@ class KeyReview(w.VBox):
                 if entry.get(f"{p}_start") is not None
             ]
             self.speaker.value, self.kind.value = entry.get("speaker", ""), entry.get("kind", KINDS[0])
+            link = _link_of(marks, self.speaker.value, self.kind.value)
         elif section == "sentences":
             marks = [{"start": entry["start"], "end": entry["end"], "label": entry["label"]}]
             self.label.value = entry["label"]
@@ -184,6 +208,7 @@ class KeyReview(w.VBox):
             marks = [{"start": entry["start"], "end": entry["end"], "label": "framing"}]
         self._shown = marks
         self.highlighter.spans = marks
+        self.highlighter.links = [link.to_dict()] if section == "attributions" and link else []
         self.highlighter.show_machine_layer(self._waiting(), show=True)
         words = " ".join(body[marks[0]["start"] : marks[0]["end"]].split())[:80]
         rule = entry.get("rule") or "; ".join(entry.get("reasons", []))
@@ -208,6 +233,19 @@ class KeyReview(w.VBox):
 
     def _say(self, message: str) -> None:
         self.status.value = _html(message)
+
+
+def _link_of(marks: list[dict[str, Any]], speaker: str, kind: str) -> Link | None:
+    """The item's parts as one link; None for a drafted item whose parts cannot be linked (shown as marks)."""
+    try:
+        return make_link([Span.from_dict(m) for m in marks], speaker=speaker, kind=kind if kind in KINDS else "")
+    except LinkError:
+        return None
+
+
+def _parts(link: Link) -> dict[str, tuple[int, int]]:
+    roles = {"source": link.source, "cue": link.cue, "content": link.content}
+    return {role: (p.start, p.end) for role, p in roles.items() if p is not None}
 
 
 def _html(text: str) -> str:

@@ -6,23 +6,67 @@
 // text put into the DOM is sliced from that array. No UTF-16 offset ever
 // reaches the model.
 
-const SYMBOL = { correct: "✓", missed: "✗ missed", extra: "? extra" };
+const SYMBOL = { correct: "✓", missed: "✗ missed", extra: "? extra", partial: "½ partly" };
 const DASH = /^[ \t]*[–—]/u;
 const markKey = (m) => `${m.start}:${m.end}:${m.label}`;
+const ROLES = ["source", "cue", "content"];
+const KINDS = ["direct", "indirect", "mixed", "according_to"];
+const roleOf = (label) => (label === "source" || label === "cue" ? label : "content");
+const partsOf = (l) => ROLES.filter((r) => l[`${r}_start`] !== undefined && l[`${r}_start`] !== null)
+  .map((r) => ({ role: r, start: l[`${r}_start`], end: l[`${r}_end`], label: l[`${r}_label`] || r }));
+const linkKey = (l) => JSON.stringify([...partsOf(l).map(markKey), l.speaker || "", l.kind || ""]);
+const joinKey = (l) => partsOf(l).map(markKey).join("|");
+const badge = (n) => (n <= 20 ? String.fromCodePoint(0x245f + n) : `(${n})`);
 
-function diffMarks(before, after) {
+function diffMarks(before, after, keyOf = markKey) {
   // An edit as the marks it added and removed, so undo reverts only this student's step,
   // never marks merged in from another tab or lesson meanwhile.
-  const a = new Set(before.map(markKey)), b = new Set(after.map(markKey));
-  return { added: after.filter((m) => !a.has(markKey(m))), removed: before.filter((m) => !b.has(markKey(m))) };
+  const a = new Set(before.map(keyOf)), b = new Set(after.map(keyOf));
+  return { added: after.filter((m) => !a.has(keyOf(m))), removed: before.filter((m) => !b.has(keyOf(m))) };
 }
 
-function applyEdit(marks, edit) {
-  const gone = new Set(edit.removed.map(markKey));
-  const out = marks.filter((m) => !gone.has(markKey(m)));
-  const have = new Set(out.map(markKey));
-  for (const m of edit.added) if (!have.has(markKey(m))) { out.push(m); have.add(markKey(m)); }
+function applyEdit(marks, edit, keyOf = markKey) {
+  const gone = new Set(edit.removed.map(keyOf));
+  const out = marks.filter((m) => !gone.has(keyOf(m)));
+  const have = new Set(out.map(keyOf));
+  for (const m of edit.added) if (!have.has(keyOf(m))) { out.push(m); have.add(keyOf(m)); }
   return out;
+}
+
+function makeLink(marks, speaker = "", kind = "") {
+  // A link dict (the gold attribution's fields) from marks; null when two marks want one role.
+  const link = {};
+  for (const m of marks) {
+    const r = roleOf(m.label);
+    if (link[`${r}_start`] !== undefined) return null;
+    Object.assign(link, { [`${r}_start`]: m.start, [`${r}_end`]: m.end, [`${r}_label`]: m.label });
+  }
+  link.speaker = speaker;
+  link.kind = kind;
+  return link;
+}
+
+function sortLinks(links) {
+  // The order Python keeps (links.clean_links): by the places of the parts, so a link's number is stable.
+  const sig = (l) => partsOf(l).map((p) => [p.start, p.end]);
+  const cmp = (a, b) => {
+    const x = sig(a), y = sig(b);
+    for (let i = 0; i < Math.min(x.length, y.length); i++) {
+      if (x[i][0] !== y[i][0]) return x[i][0] - y[i][0];
+      if (x[i][1] !== y[i][1]) return x[i][1] - y[i][1];
+    }
+    return x.length - y.length;
+  };
+  return links.slice().sort(cmp);
+}
+
+function pruneLinks(links, marks) {
+  // A link lives only while all its marks do: removing a mark removes its links.
+  const have = new Set(marks.map(markKey));
+  const valid = (l) => { const p = partsOf(l); return p.length && p.every((q) => have.has(markKey(q))) && (p.some((q) => q.role === "source") || p.length > 1); };
+  const seen = new Map();
+  for (const l of links) if (valid(l)) { seen.delete(joinKey(l)); seen.set(joinKey(l), l); }
+  return sortLinks([...seen.values()]);
 }
 
 function paraOf(paras, pos) {
@@ -101,6 +145,7 @@ function render({ model, el: root }) {
   const S = {
     cps: [], tokens: [], paras: [], tokenAt: [], paraEls: [], paraSig: [], drawn: new Set(),
     tokSegs: [], lit: [], picked: [], cursor: 0, anchor: null, selected: null, undo: [], redo: [], drag: null,
+    linking: null, linksSig: null,
   };
   root.classList.add("medialit-highlighter");
   const legend = el("div", "ml-legend");
@@ -120,11 +165,17 @@ function render({ model, el: root }) {
   const status = el("div", "ml-status");
   status.setAttribute("role", "status");
   const panel = el("div", "ml-panel");
-  root.replaceChildren(legend, help, text, live, status, panel);
+  const linkBox = el("div", "ml-links");
+  linkBox.setAttribute("role", "region");
+  linkBox.setAttribute("aria-label", "Links between marks");
+  root.replaceChildren(legend, help, text, live, status, linkBox, panel);
 
   const labels = () => model.get("labels") || [];
   const labelOf = (name) => labels().find((l) => l.name === name) || { name, title: name, colour: "#999999", style: "solid" };
   const spans = () => model.get("spans") || [];
+  const links = () => model.get("links") || [];
+  const words = (m) => { const w = S.cps.slice(m.start, m.end).join(""); return w.length > 40 ? `${w.slice(0, 39)}…` : w; };
+  const partWords = (p) => `${p.role} ‘${words(p)}’`;
   const isSentences = () => model.get("mode") === "sentences";
 
   // ------------------------------------------------------------ legend and help
@@ -149,6 +200,12 @@ function render({ model, el: root }) {
     const undoB = el("button", "ml-undo", "Undo");
     undoB.type = "button";
     undoB.addEventListener("click", () => { undo(); text.focus(); });
+    const linkB = el("button", "ml-link", S.linking ? "Finish link" : "Link");
+    linkB.type = "button";
+    linkB.setAttribute("aria-keyshortcuts", "L");
+    linkB.setAttribute("aria-pressed", S.linking ? "true" : "false");
+    linkB.addEventListener("click", () => { linkKeyPressed(); text.focus(); });
+    legend.append(linkB);
     const redoB = el("button", "ml-redo", "Redo");
     redoB.type = "button";
     redoB.addEventListener("click", () => { redo(); text.focus(); });
@@ -169,6 +226,7 @@ function render({ model, el: root }) {
       how +
       "Keys: Tab into the text, ←/→ move by word, ↑/↓ by line, Shift extends, " +
       `${labels().map((l) => `${l.key} ${l.title || l.name}`).join(", ")}, Delete removes, ` +
+      "L links the mark under the cursor: move to its cue or content, Enter adds it, L finishes, Esc cancels. " +
       "Ctrl+Z undo, Ctrl+Shift+Z redo, Esc clears.";
     text.setAttribute("aria-label", `Article text for marking (${isSentences() ? "sentences" : "words"})`);
   }
@@ -203,7 +261,10 @@ function render({ model, el: root }) {
   }
 
   function layers() {
-    const out = spans().map((m, i) => ({ ...m, kind: "mark", index: i }));
+    const numbers = new Map();
+    links().forEach((l, n) => { for (const p of partsOf(l)) { const k = markKey(p); numbers.set(k, `${numbers.get(k) || ""}${badge(n + 1)}`); } });
+    const pending = new Set((S.linking ? S.linking.parts : []).map(markKey));
+    const out = spans().map((m, i) => ({ ...m, kind: "mark", index: i, links: numbers.get(markKey(m)) || "", pending: pending.has(markKey(m)) }));
     const lv = levels(out);
     out.forEach((m, i) => { m.level = lv[i]; });
     const fb = model.get("feedback") || {};
@@ -230,7 +291,7 @@ function render({ model, el: root }) {
     const touched = new Set([...S.drawn, ...byPara.keys()]);
     for (const pi of touched) {
       const inside = byPara.get(pi) || [];
-      const sig = JSON.stringify(inside);
+      const sig = JSON.stringify(inside, (k, v) => (k === "index" ? undefined : v));  // a new mark shifts indices
       if (sig !== S.paraSig[pi]) {
         S.paraSig[pi] = sig;
         drawParagraph(pi, S.paras[pi], inside);
@@ -290,10 +351,11 @@ function render({ model, el: root }) {
     w.style.setProperty("--st", lab.style);
     if (m.kind === "mark") {
       w.style.setProperty("--lv", m.level);
-      w.dataset.index = m.index;
+      w.dataset.key = markKey(m);
       w.dataset.label = m.label;
       w.setAttribute("role", "mark");
-      if (S.selected === m.index) w.classList.add("ml-picked");
+      if (m.links) w.classList.add("ml-linked");
+      if (m.pending) w.classList.add("ml-linking");
     } else if (m.kind === "feedback") {
       w.classList.add(`ml-fb-${m.status}`);
       w.title = m.line;
@@ -301,7 +363,7 @@ function render({ model, el: root }) {
       w.title = `analyzer, ${lab.title || m.label}: ${m.rule || "no rule given"}`;
     }
     if (m.start === s) {
-      const words = m.kind === "mark" ? (lab.title || lab.name)
+      const words = m.kind === "mark" ? `${lab.title || lab.name}${m.links ? ` ${m.links}` : ""}${m.pending ? " (linking)" : ""}`
         : m.kind === "feedback" ? `${SYMBOL[m.status] || m.status} ${lab.title || m.label}` : `⚙ analyzer: ${lab.title || m.label}`;
       w.append(el("span", `ml-tag ml-tag-${m.kind}`, words));
     }
@@ -341,7 +403,7 @@ function render({ model, el: root }) {
     const m = S.selected !== null ? spans()[S.selected] : null;
     if (m) {
       for (let pi = paraOf(S.paras, m.start); pi <= paraOf(S.paras, Math.max(m.start, m.end - 1)); pi++) {
-        for (const w of S.paraEls[pi].querySelectorAll(`.ml-mark[data-index="${S.selected}"]`)) {
+        for (const w of S.paraEls[pi].querySelectorAll(`.ml-mark[data-key="${markKey(m)}"]`)) {
           w.classList.add("ml-picked");
           S.picked.push(w);
         }
@@ -361,7 +423,10 @@ function render({ model, el: root }) {
     const tok = S.tokens[S.cursor];
     if (!tok) return;
     const word = S.cps.slice(tok.s, tok.e).join("");
-    const on = spans().filter((m) => m.start < tok.e && m.end > tok.s).map((m) => labelOf(m.label).title || m.label);
+    const on = spans().filter((m) => m.start < tok.e && m.end > tok.s).map((m) => {
+      const n = links().map((l, i) => (partsOf(l).some((p) => markKey(p) === markKey(m)) ? i + 1 : 0)).filter(Boolean);
+      return `${labelOf(m.label).title || m.label}${n.length ? ` (link ${n.join(", ")})` : ""}`;
+    });
     const r = range();
     const sel = r && r[0] !== r[1] ? `, selected ${r[1] - r[0] + 1} words` : "";
     live.textContent = `${word}${on.length ? `, marked ${on.join(" and ")}` : ""}${sel}`;
@@ -405,18 +470,46 @@ function render({ model, el: root }) {
 
   // ------------------------------------------------------------ edits
 
-  function commit(next) {
+  function commit(next, nextLinks, say) {
+    // One undo step for the marks and the links it changes (a removed mark takes its links along).
     if (model.get("locked")) return;
-    S.undo.push(diffMarks(spans(), next));
+    const edit = diffMarks(spans(), next);
+    if (!nextLinks && !edit.removed.length) {  // a new mark leaves the links as they are: skip the link work
+      S.undo.push({ ...edit, links: { added: [], removed: [] } });
+      S.redo = [];
+      write(next, null, say);
+      return;
+    }
+    nextLinks = pruneLinks(nextLinks || links(), next);
+    S.undo.push({ ...edit, links: diffMarks(links(), nextLinks, linkKey) });
     S.redo = [];
-    write(next);
+    write(next, nextLinks, say);
   }
 
-  function write(next) {
-    // always a fresh array; the change:spans listener redraws the paragraphs it touches
+  function write(next, nextLinks, say) {
+    // always fresh arrays, sorted as Python keeps them (so the kernel sends nothing back);
+    // the change listeners redraw the paragraphs they touch
+    const byPlace = (a, b) => a.start - b.start || a.end - b.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
+    next = next.slice().sort(byPlace);
     model.set("spans", next.map((m) => ({ start: m.start, end: m.end, label: m.label })));
+    if (nextLinks) {  // null: the links did not change
+      const kept = pruneLinks(nextLinks, next);
+      const same = kept.length === links().length && kept.every((l, i) => linkKey(l) === linkKey(links()[i]));
+      if (!same) model.set("links", kept.map((l) => ({ ...l })));  // untouched links are not sent again
+    }
     model.save_changes();
     announce();
+    if (say) live.textContent = say;
+  }
+
+  function relabelled(m, name) {
+    // The links of a relabelled mark follow it when its part stays the same; otherwise the part leaves the link.
+    const old = markKey(m), now = { ...m, label: name };
+    return links().map((l) => {
+      const parts = partsOf(l).filter((p) => markKey(p) !== old || roleOf(name) === p.role);
+      const moved = parts.map((p) => (markKey(p) === old ? now : p));
+      return makeLink(moved, l.speaker, l.kind);
+    }).filter(Boolean);
   }
 
   function sentenceAround(s, e) {
@@ -428,7 +521,7 @@ function render({ model, el: root }) {
   function apply(name) {
     if (S.selected !== null) {
       const next = spans().map((m, i) => (i === S.selected ? { ...m, label: name } : m));
-      commit(next);
+      commit(next, relabelled(spans()[S.selected], name));
       return;
     }
     if (!S.tokens.length) return;
@@ -458,7 +551,126 @@ function render({ model, el: root }) {
       index = under[0][1];
     }
     S.selected = null;
-    commit(spans().filter((m, i) => i !== index));
+    const gone = spans()[index];
+    const lost = links().filter((l) => partsOf(l).some((p) => markKey(p) === markKey(gone))).length;
+    commit(spans().filter((m, i) => i !== index), null,
+      `removed ${labelOf(gone.label).title || gone.label} ‘${words(gone)}’${lost ? ` and ${lost} link${lost > 1 ? "s" : ""}` : ""}`);
+  }
+
+  // ------------------------------------------------------------ links
+
+  function markUnderCursor() {
+    if (S.selected !== null) return spans()[S.selected] || null;
+    const tok = S.tokens[S.cursor];
+    if (!tok) return null;
+    const under = spans().filter((m) => m.start < tok.e && m.end > tok.s);
+    const free = S.linking ? under.filter((m) => !S.linking.parts.some((p) => roleOf(p.label) === roleOf(m.label))) : under;
+    const pool = free.length ? free : under;
+    pool.sort((a, b) => (a.end - a.start) - (b.end - b.start));
+    return pool[0] || null;
+  }
+
+  function startLink() {
+    const m = markUnderCursor();
+    if (!m) { live.textContent = "no mark here to link: move onto a mark first"; return; }
+    if (model.get("locked")) return;
+    S.linking = { parts: [m] };
+    live.textContent = `linking from ${roleOf(m.label)} ‘${words(m)}’: move to its cue or content and press Enter (click it with the mouse); L or Finish link ends, Escape cancels`;
+    drawLegend();
+    drawMarks();
+  }
+
+  function addToLink(m) {
+    if (!S.linking || !m) return;
+    if (S.linking.parts.some((p) => markKey(p) === markKey(m))) { live.textContent = `‘${words(m)}’ is already in this link`; return; }
+    if (S.linking.parts.some((p) => roleOf(p.label) === roleOf(m.label))) {
+      live.textContent = `this link already has a ${roleOf(m.label)}: pick a mark of another kind`;
+      return;
+    }
+    S.linking.parts.push(m);
+    if (S.linking.parts.length === 3) { finishLink(); return; }
+    live.textContent = `added ${roleOf(m.label)} ‘${words(m)}’; add another part with Enter, or press L to finish`;
+    drawMarks();
+  }
+
+  function finishLink() {
+    const parts = S.linking ? S.linking.parts : [];
+    S.linking = null;
+    drawLegend();
+    const link = makeLink(parts);
+    if (!link || (parts.length < 2 && roleOf(parts[0]?.label) !== "source")) {
+      live.textContent = "link cancelled: a link needs a source, or two marks";
+      drawMarks();
+      return;
+    }
+    const ordered = partsOf(link);
+    const old = links().find((l) => joinKey(l) === joinKey(link));
+    if (old) { link.speaker = old.speaker; link.kind = old.kind; }
+    const next = [...links().filter((l) => joinKey(l) !== joinKey(link)), link];
+    const n = sortLinks(next).findIndex((l) => joinKey(l) === joinKey(link)) + 1;
+    const said = ordered.map(partWords).join(" linked to ");
+    commit(spans(), next, `link ${n}: ${said}`);
+    drawMarks();
+  }
+
+  function cancelLink() {
+    S.linking = null;
+    live.textContent = "linking cancelled";
+    drawLegend();
+    drawMarks();
+  }
+
+  function linkKeyPressed() {
+    if (!S.linking) startLink();
+    else finishLink();
+  }
+
+  function editLink(i, change) {
+    const next = links().map((l, k) => (k === i ? { ...l, ...change } : l));
+    commit(spans(), next, `link ${i + 1}: ${Object.entries(change).map(([k, v]) => `${k} ${v || "none"}`).join(", ")}`);
+  }
+
+  function drawLinks() {
+    // Rebuilt only when the links or the names to suggest change, not on every new mark.
+    const all = links();
+    const sources = spans().filter((m) => m.label === "source").map(words);
+    const sig = JSON.stringify([all.map(linkKey), sources, !!model.get("locked")]);
+    if (sig === S.linksSig) return;
+    S.linksSig = sig;
+    linkBox.replaceChildren();
+    if (!all.length) return;
+    linkBox.append(el("h4", "", `Links (${all.length})`));
+    const names = new Set(all.map((l) => l.speaker).filter(Boolean));
+    for (const name of sources) names.add(name);
+    const list = el("datalist");
+    list.id = `${help.id}-names`;
+    for (const name of [...names].sort()) { const o = el("option"); o.value = name; list.append(o); }
+    const ol = el("ol", "ml-link-list");
+    all.forEach((l, i) => {
+      const li = el("li", "ml-link-item");
+      li.append(el("span", "ml-link-badge", badge(i + 1)), " ", el("span", "ml-link-text", partsOf(l).map(partWords).join(" → ")));
+      const who = el("input", "ml-speaker");
+      who.type = "text";
+      who.value = l.speaker || "";
+      who.placeholder = "speaker's full name";
+      who.setAttribute("list", list.id);
+      who.setAttribute("aria-label", `speaker of link ${i + 1}`);
+      who.disabled = !!model.get("locked") || !partsOf(l).some((p) => p.role === "source");
+      who.addEventListener("change", () => editLink(i, { speaker: who.value.trim() }));
+      const kind = el("select", "ml-kind");
+      kind.setAttribute("aria-label", `kind of link ${i + 1}`);
+      for (const k of ["", ...KINDS]) { const o = el("option", "", k || "kind…"); o.value = k; kind.append(o); }
+      kind.value = l.kind || "";
+      kind.disabled = !!model.get("locked");
+      kind.addEventListener("change", () => editLink(i, { kind: kind.value }));
+      const rm = el("button", "ml-unlink", "Unlink");
+      rm.type = "button";
+      rm.setAttribute("aria-label", `remove link ${i + 1}`);
+      rm.addEventListener("click", () => commit(spans(), links().filter((_, k) => k !== i), `link ${i + 1} removed`));
+      li.append(" ", who, " ", kind, " ", rm);
+      ol.append(li);
+    });
+    linkBox.append(list, ol);
   }
 
   function undo() {
@@ -466,7 +678,9 @@ function render({ model, el: root }) {
     const edit = S.undo.pop();
     S.redo.push(edit);
     S.selected = null;
-    write(applyEdit(spans(), { added: edit.removed, removed: edit.added }));
+    const l = edit.links || { added: [], removed: [] };
+    write(applyEdit(spans(), { added: edit.removed, removed: edit.added }),
+      applyEdit(links(), { added: l.removed, removed: l.added }, linkKey), "undone");
   }
 
   function redo() {
@@ -474,7 +688,7 @@ function render({ model, el: root }) {
     const edit = S.redo.pop();
     S.undo.push(edit);
     S.selected = null;
-    write(applyEdit(spans(), edit));
+    write(applyEdit(spans(), edit), applyEdit(links(), edit.links || { added: [], removed: [] }, linkKey), "redone");
   }
 
   // ------------------------------------------------------------ keyboard
@@ -488,6 +702,9 @@ function render({ model, el: root }) {
     else if (ctrl && (k === "z" || k === "Z")) (ev.shiftKey ? redo() : undo());
     else if (ctrl && (k === "y" || k === "Y")) redo();
     else if (k === "Delete" || k === "Backspace") removeAtCursor();
+    else if (!ctrl && !ev.altKey && (k === "l" || k === "L") && !labels().some((l) => l.key === k)) linkKeyPressed();
+    else if (k === "Enter" && S.linking) addToLink(markUnderCursor());
+    else if (k === "Escape" && S.linking) cancelLink();
     else if (k === "Escape") { S.anchor = null; S.selected = null; drawSelection(); announce(); }
     else if (!ctrl && !ev.altKey && labels().some((l) => l.key === k)) apply(labels().find((l) => l.key === k).name);
     else done = false;
@@ -531,6 +748,12 @@ function render({ model, el: root }) {
     S.cursor = Math.min(t, S.tokens.length - 1);
     S.anchor = null;
     const under = spans().map((m, i) => [m, i]).filter(([m]) => { const tok = S.tokens[S.cursor]; return tok && m.start < tok.e && m.end > tok.s; });
+    if (S.linking && under.length) {  // linking: a click on a mark adds it to the link
+      S.selected = null;
+      addToLink(markUnderCursor());
+      drawSelection();
+      return;
+    }
     if (detail >= 2) {  // double-click takes the word
       S.selected = null;
       S.anchor = S.cursor;
@@ -580,13 +803,15 @@ function render({ model, el: root }) {
   }
 
   const setStatus = () => { status.textContent = model.get("status") || ""; };
-  const lockState = () => { root.classList.toggle("ml-locked", !!model.get("locked")); };
+  const lockState = () => { root.classList.toggle("ml-locked", !!model.get("locked")); drawLinks(); };
 
   model.on("change:text", loadText);
   model.on("change:spans", () => {
     if (S.selected !== null && S.selected >= spans().length) S.selected = null;
     drawMarks();
+    drawLinks();
   });
+  model.on("change:links", () => { drawMarks(); drawLinks(); });
   model.on("change:labels", () => { drawLegend(); S.paraSig = S.paras.map(() => null); S.drawn = new Set(S.paras.keys()); drawMarks(); });
   model.on("change:feedback", () => { drawMarks(); drawPanel(); });
   model.on("change:machine", () => { drawLegend(); drawMarks(); drawPanel(); });
@@ -612,6 +837,7 @@ function render({ model, el: root }) {
   drawLegend();
   loadText();
   drawPanel();
+  drawLinks();
   setStatus();
   lockState();
   root.dataset.ready = "true";
@@ -623,5 +849,5 @@ function render({ model, el: root }) {
   };
 }
 
-export { tokenize, levels, diffMarks, applyEdit };
+export { tokenize, levels, diffMarks, applyEdit, makeLink, pruneLinks, sortLinks };
 export default { render };

@@ -1,0 +1,201 @@
+"""Links between marks in JupyterLab and Chromium (issue 15): by keyboard only and by mouse, shown with numbered
+badges, announced, undone, removed with their marks, kept in the sidecar over a kernel restart, and axe-clean."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from playwright.sync_api import expect
+from test_highlighter_browser import cursor_to, word
+from test_students_browser import axe
+
+pytestmark = pytest.mark.browser
+
+# An emoji ZWJ sequence and a combining accent come before every mark; the content and cue sit on the line
+# after the source, so every link crosses a line break.
+TEXT = "👩🏽‍⚖️ Re\u0301né: Mayor Ingrid Dahl of Vesterhavn spoke on Monday.\n– It will cost dearly, she warned."
+
+
+def at(phrase: str, label: str) -> dict:
+    start = TEXT.index(phrase)
+    return {"start": start, "end": start + len(phrase), "label": label}
+
+
+SOURCE, CUE, CONTENT, SHE = (
+    at("Ingrid Dahl", "source"),
+    at("warned", "cue"),
+    at("It will cost dearly", "claim"),
+    at("she", "source"),
+)
+
+
+def setup(extra: str = "") -> str:
+    """Build the widget over TEXT with four marks (unless the sidecar has some), run ``extra``, show it."""
+    marks = json.dumps(sorted([SOURCE, CUE, CONTENT, SHE], key=lambda m: m["start"]))
+    return (
+        f"import json\nfrom medialit import Highlighter, from_text\nTEXT = {TEXT!r}\n"
+        'h = Highlighter(from_text(TEXT, title="t"), save_to="links.highlights.json")\n'
+        f"if not h.spans:\n    h.spans = {marks}\n{extra}\nh"
+    )
+
+
+SETUP = setup()
+SHOW = "print(json.dumps(h.links))"
+
+
+def links_in_kernel(nb) -> list[dict]:
+    nb.run(1)
+    return json.loads(nb.output_text(1))
+
+
+def parts(link: dict) -> tuple:
+    return tuple((link.get(f"{r}_start"), link.get(f"{r}_end")) for r in ("source", "cue", "content"))
+
+
+def span_of(mark: dict) -> tuple[int, int]:
+    return mark["start"], mark["end"]
+
+
+def tags(widget) -> list[str]:
+    return widget.locator(".ml-tag-mark").all_inner_texts()
+
+
+def test_keyboard_only_link_is_made_shown_announced_undone_and_removed_with_its_mark(notebook, page, screenshot):
+    nb = notebook([SETUP, SHOW])
+    nb.run(0)
+    widget = nb.widget(0)
+    live = widget.locator(".ml-live")
+    widget.get_by_role("button", name="Redo").focus()
+    page.keyboard.press("Tab")
+    expect(widget.locator(".ml-text")).to_be_focused()
+    page.keyboard.press("ArrowRight")
+    cursor_to(widget, page, "Ingrid")
+    page.keyboard.press("l")
+    expect(live).to_contain_text("linking from source ‘Ingrid Dahl’")
+    cursor_to(widget, page, "warned")  # down one line, past the emoji
+    page.keyboard.press("Enter")
+    expect(live).to_contain_text("added cue ‘warned’")
+    for _ in range(8):
+        page.keyboard.press("ArrowLeft")
+    cursor_to(widget, page, "cost")
+    page.keyboard.press("Enter")  # the third part completes the link
+    expect(live).to_have_text(
+        "link 1: source ‘Ingrid Dahl’ linked to cue ‘warned’ linked to content ‘It will cost dearly’"
+    )
+    (link,) = links_in_kernel(nb)
+    assert parts(link) == (span_of(SOURCE), span_of(CUE), span_of(CONTENT))
+    assert sorted(tags(widget)) == ["claim ①", "cue ①", "source", "source ①"]  # numbered badges, not colour
+    expect(widget.locator(".ml-link-text")).to_have_text(
+        "source ‘Ingrid Dahl’ → cue ‘warned’ → content ‘It will cost dearly’"
+    )
+    screenshot(widget, "links-keyboard.png")
+
+    widget.locator(".ml-text").focus()
+    page.keyboard.press("Control+z")
+    expect(live).to_have_text("undone")
+    assert links_in_kernel(nb) == []
+    widget.locator(".ml-text").focus()
+    page.keyboard.press("Control+Shift+Z")
+    assert len(links_in_kernel(nb)) == 1
+
+    widget.locator(".ml-text").focus()
+    cursor_to(widget, page, "warned")
+    page.keyboard.press("Delete")  # removing the cue removes its link
+    expect(live).to_have_text("removed cue ‘warned’ and 1 link")
+    assert links_in_kernel(nb) == []
+    expect(widget.locator(".ml-link-item")).to_have_count(0)
+    widget.locator(".ml-text").focus()
+    page.keyboard.press("Control+z")  # one step brings back the mark and its link
+    assert len(links_in_kernel(nb)) == 1
+
+    widget.locator(".ml-text").focus()  # the cursor on a linked mark says so; Escape cancels a link on the way
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowRight")
+    expect(live).to_have_text("warned, marked cue (link 1)")
+    for _ in range(3):
+        page.keyboard.press("ArrowLeft")
+    cursor_to(widget, page, "she")
+    page.keyboard.press("l")
+    page.keyboard.press("Escape")
+    expect(live).to_have_text("linking cancelled")
+    assert len(links_in_kernel(nb)) == 1
+
+    word(widget, "cost").click()  # picks the claim; relabelled as framing it is still the link's content
+    page.keyboard.press("4")
+    (link,) = links_in_kernel(nb)
+    assert link["content_label"] == "framing" and parts(link)[2] == span_of(CONTENT)
+    expect(widget.locator(".ml-tag-mark", has_text="framing ①")).to_have_count(1)
+    word(widget, "warned").click()  # the cue relabelled as a source leaves the link; the rest stays linked
+    page.keyboard.press("1")
+    (link,) = links_in_kernel(nb)
+    assert parts(link) == (span_of(SOURCE), (None, None), span_of(CONTENT))
+
+
+def test_mouse_link_with_speaker_and_kind_survives_a_kernel_restart(notebook, page, screenshot):
+    nb = notebook([SETUP, SHOW])
+    nb.run(0)
+    widget = nb.widget(0)
+    word(widget, "she").click()  # picks the mark
+    widget.get_by_role("button", name="Link", exact=True).click()
+    word(widget, "warned").click()  # while linking, a click adds the mark
+    widget.get_by_role("button", name="Finish link").click()
+    expect(widget.locator(".ml-live")).to_have_text("link 1: source ‘she’ linked to cue ‘warned’")
+    speaker = widget.get_by_role("combobox", name="speaker of link 1")
+    speaker.fill("Ingrid Dahl")
+    speaker.press("Enter")
+    widget.get_by_role("combobox", name="kind of link 1").select_option("direct")
+    expect(widget.locator(".ml-live")).to_have_text("link 1: kind direct")
+    suggestions = widget.locator("datalist option")
+    assert "Ingrid Dahl" in [suggestions.nth(i).get_attribute("value") for i in range(suggestions.count())]
+    (link,) = links_in_kernel(nb)
+    assert parts(link)[:2] == (span_of(SHE), span_of(CUE))
+    assert (link["speaker"], link["kind"]) == ("Ingrid Dahl", "direct")
+
+    nb.restart()
+    nb.run_all()
+    (again,) = json.loads(nb.output_text(1))
+    assert again == link
+    widget = nb.widget(0)
+    expect(widget.locator(".ml-tag-mark", has_text="①")).to_have_count(2)
+    expect(widget.get_by_role("combobox", name="speaker of link 1")).to_have_value("Ingrid Dahl")
+    screenshot(widget, "links-after-restart.png")
+    widget.get_by_role("button", name="remove link 1").click()
+    assert links_in_kernel(nb) == []
+
+
+def test_link_states_pass_axe(notebook, page):
+    nb = notebook([setup(f"h.add_link({span_of(SOURCE)}, {span_of(CUE)}, speaker='Ingrid Dahl')"), SHOW])
+    nb.run(0)
+    widget = nb.widget(0)
+    expect(widget.locator(".ml-link-item")).to_have_count(1)
+    problems = axe(page, widget)
+    assert not problems, json.dumps(problems, indent=1, ensure_ascii=False)
+    word(widget, "she").click()
+    widget.get_by_role("button", name="Link", exact=True).click()  # the pending link state
+    expect(widget.locator(".ml-linking")).to_have_count(1)
+    problems = axe(page, widget)
+    assert not problems, json.dumps(problems, indent=1, ensure_ascii=False)
+
+
+def test_link_feedback_shows_right_half_right_and_extra_without_colour_alone(notebook, page, screenshot):
+    cue2 = at("spoke", "cue")
+    check = (
+        "from medialit.links import make_link\nfrom medialit.spans import Span\n"
+        f"h.add_span({cue2['start']}, {cue2['end']}, 'cue')\n"
+        f"h.add_link(Span(*{span_of(SHE)}, 'source'), Span(*{span_of(CUE)}, 'cue'), speaker='Vladimir Putin')\n"
+        f"h.add_link(Span(*{span_of(SOURCE)}, 'source'), Span(*{span_of(cue2)}, 'cue'), speaker='Ingrid Dahl')\n"
+        f"h.show_link_feedback([make_link([Span(*{span_of(SHE)}, 'source'), Span(*{span_of(CUE)}, 'cue')],"
+        " speaker='Ingrid Dahl')])"
+    )
+    nb = notebook([SETUP, SHOW, check])
+    nb.run(0)
+    nb.run(2)
+    widget = nb.widget(0)
+    expect(widget.locator(".ml-tag-feedback", has_text="½ partly")).to_have_count(1)
+    expect(widget.locator(".ml-tag-feedback", has_text="? extra")).to_have_count(1)
+    expect(widget.locator(".ml-fb-list li")).to_have_count(2)
+    expect(widget.locator(".ml-panel h4")).to_contain_text("1 of 1 attributions linked at the right cue, 0 with")
+    problems = axe(page, widget)
+    assert not problems, json.dumps(problems, indent=1, ensure_ascii=False)
+    screenshot(widget, "links-feedback.png")
