@@ -218,8 +218,9 @@ L1 = [
         header(
             1,
             "Meet the article",
-            "20",
+            "30",
             [
+                "stop before reading: ask what the page is and who made it, and find out in two minutes;",
                 "read a news article closely and write down first impressions before analysing it;",
                 "compare a headline with the body it stands over;",
                 "tell the report apart from the things printed around it;",
@@ -230,7 +231,67 @@ L1 = [
     ("code", setup()),
     (
         "md",
-        """## Read it
+        """## Stop first: what is this page?
+
+Fact-checkers do not start by reading a text closely. They **stop** and ask what the page in front of
+them is, and they **investigate the source** before they spend time on the story: who published this,
+and who wrote it? (These are the first two moves of SIFT: *Stop, Investigate the source, Find better
+coverage, Trace claims*; """
+        + link(5)
+        + """ does all four.) Give it ten minutes, before any close reading.
+
+Run the next cell: it prints what the page says about itself, its last line, and the one place where
+the text names a newspaper.""",
+    ),
+    (
+        "code",
+        """for field in ("title", "url", "date", "language"):
+    print(f"{field:>8}: {article.meta.get(field) or '(none given)'}")
+print("  byline: (none: the page names no outlet and no reporter)")
+print()
+print("Last line:", article.body.strip().splitlines()[-1])
+at = article.body.index("Aftenposten")
+print("Names a newspaper:", repr(article.body[at : at + len("Aftenposten has contacted")]), "...")""",
+    ),
+    (
+        "md",
+        """Three things to notice, each a question to ask of any page:
+
+- **Who published it?** The page gives no outlet and no address: you cannot tell whose page this is.
+- **Who wrote it?** The only line about an author is a string of traits that fits no reporter and no
+  subject of the story. Strings like this are made by generators and pasted under copied articles.
+- **Who did the reporting?** The text says that *Aftenposten* contacted someone. A paper that names
+  itself in the third person like that is telling you whose work this is.
+
+### Check 1.1
+
+"""
+        + CHECK_HELP
+        + """
+
+What is this page most likely: `original` (the reporting paper's own page), `copy` (someone else's
+republished copy of a report) or `advert`?""",
+    ),
+    ("code", 'check("l1.stop-page", "")'),
+    ("md", "### Check 1.2\n\nWhich newspaper did the reporting? Give its name."),
+    ("code", 'check("l1.stop-who", "")'),
+    (
+        "md",
+        """**Investigate (two minutes).** A reader online would now open a new tab and look the newspaper up,
+instead of reading on. This course keeps offline copies of the pages such a search finds: read
+[About: Aftenposten](lateral-reading/about-aftenposten.md) and
+[Generated author bios](lateral-reading/generated-author-bios.md), then decide what you now know.
+Write it down in one sentence: *This page is ... ; the report comes from ... ; to check a quote I
+would ...*""",
+    ),
+    ("code", 'my_stop_note = """\nThis page is ...\n"""'),
+    (
+        "md",
+        """Knowing that the page is a translated copy changes how you read it: wording may be the
+translator's (a machine's), not the reporter's, and the bio says nothing about who wrote the report.
+Now read the text itself.
+
+## Read it
 
 The example article is an English text about a phone call between Norway's prime minister, Jonas Gahr
 Støre, and Russia's president, Vladimir Putin, on 31 March 2022. Read it all once, slowly, before doing
@@ -248,7 +309,7 @@ Before any tool: note **three things** that struck you (in the cell below, or on
 *Who do I hear from? What do I not learn? Which line would I not expect in a news report?*""",
     ),
     ("code", 'my_impressions = """\n1.\n2.\n3.\n"""'),
-    ("md", "### Check 1.1\n\n" + CHECK_HELP + "\n\nRoughly how long is the article: about 100, 600 or 2000 words?"),
+    ("md", "### Check 1.3\n\nRoughly how long is the article: about 100, 600 or 2000 words?"),
     ("code", 'check("l1.words", "")'),
     ("md", "Now count them: run the next cell and compare with your guess."),
     ("code", 'print("words:", article.words())'),
@@ -262,7 +323,7 @@ A headline is the article's summary and its advertisement. Put it beside the fir
         "code",
         'first_line = article.text(*article.sentences[0])\nprint("Headline:  ", article.title)\nprint("First line:", first_line)',
     ),
-    ("md", "### Check 1.2\n\nDoes the headline promise something the body does not deliver? `yes` or `no`."),
+    ("md", "### Check 1.4\n\nDoes the headline promise something the body does not deliver? `yes` or `no`."),
     ("code", 'check("l1.headline", "")'),
     (
         "md",
@@ -281,7 +342,7 @@ plots.show(ax)""",
     ),
     (
         "md",
-        """### Check 1.3
+        """### Check 1.5
 
 The last line of the article is a list of traits in quotation marks. Is it part of the news report?
 `yes` or `no`.""",

@@ -346,6 +346,28 @@ QUESTIONS: dict[str, Question] = {
         ),
         # Lesson 1: meeting the example article (ungraded first impressions)
         _q(
+            "l1.stop-page",
+            "choice",
+            "What is this page most likely: original (the reporting paper's own page), copy (someone else's "
+            "republished copy of a report) or advert?",
+            "Three clues: the page names no outlet; the author line fits no reporter; and the text names a "
+            "newspaper that did the reporting. Would a paper's own page leave out its own name?",
+            "A copy: an English, machine-translated republication of a Norwegian newspaper's report, on a page "
+            "that names no outlet, with a generated author bio pasted under it. Check the quotes and the date "
+            "against the original, not against this page.",
+            accept=(("copy", "a copy", "republished", "republished copy", "a republished copy"),),
+        ),
+        _q(
+            "l1.stop-who",
+            "name",
+            "Which newspaper did the reporting of the example article? Give its name.",
+            "Look at the one place where the text names a newspaper: the paper says what it did, in the third "
+            "person, as Norwegian papers do.",
+            "Aftenposten, an Oslo daily: it names itself when it says whom it contacted. The reporting paper is "
+            "the article's own voice, not one of its sources (guidelines K4), and the page you read is not its page.",
+            accept=(("aftenposten",),),
+        ),
+        _q(
             "l1.words",
             "choice",
             "Roughly how long is the example article: about 100, 600 or 2000 words?",
