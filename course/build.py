@@ -160,6 +160,17 @@ def ex01() -> nbformat.NotebookNode:
         "people that the text does not name) or `vague` (nobody in particular: *experts*, *many believe*).",
         literal("ex01-q3"),
     )
+    cells += question(
+        "ex01-q4",
+        "answer_q4",
+        "The same part of the second article. For each attribution, mark its **cue**, only the verb or phrase "
+        "that credits the words (not the source, not the quotation), and label it with the kind of attribution: "
+        "`direct` (the source's own words, verbatim in quotation marks), `indirect` (the reporter's paraphrase, "
+        "no quotation marks), `mixed` (a paraphrase with a fragment quoted inside it) or `according_to` (the "
+        "phrase that credits a claim to a source without a speech verb). An attribution reported inside a "
+        "quotation may be marked as well; it is not required.",
+        literal("ex01-q4"),
+    )
     return notebook(
         "Exercise 1: who is speaking?",
         "Find the attributions, name each speaker, and tell named sources from vague or anonymous ones.",
@@ -189,9 +200,21 @@ def ex02() -> nbformat.NotebookNode:
         "Transfer: the same question on a news article you have not seen in the lessons.",
         literal("ex02-q2"),
     )
+    cells += question(
+        "ex02-q3",
+        "answer_q3",
+        "Headlines and numbers, on a third article. Mark each place where a heading, a subhead or the fact box "
+        "says more than the body supports, with one of two labels: `dropped_source` (a heading states as plain "
+        "fact a claim that the body credits to someone) or `unsupported_figure` (a figure that the body does not "
+        "give or contradicts, that was rounded so the claim changes, that turns a ceiling or an estimate into "
+        "what happens, or that is a share of something other than what the body counted). Mark the words that "
+        "carry the fault, not whole paragraphs. A figure repeated as the body gives it is not a fault.",
+        literal("ex02-q3"),
+    )
     return notebook(
         "Exercise 2: unsupported statements",
-        "Find the statements the article makes without support, and say why they are unsupported.",
+        "Find the statements the article makes without support, and say why they are unsupported; then find "
+        "the headlines and figures that say more than the body.",
         cells,
     )
 

@@ -632,12 +632,13 @@ L3 = [
         header(
             3,
             "Claims and evidence",
-            "25",
+            "35",
             [
                 "ask of every sentence: who says so, and how do we know?",
                 "label a sentence attributed, unsupported or other;",
                 "recognise the four ways a statement goes unsupported: no source, a vague source, a hedge, an "
-                "evaluation stated as fact.",
+                "evaluation stated as fact;",
+                "check a headline and a number against the body: whose number, rounded or stretched, a share of what.",
             ],
         ),
     ),
@@ -782,6 +783,68 @@ plots.show(plots.sentence_map(shown, article.body, hidden=graded_parts(article))
     ),
     (
         "md",
+        """## Headlines and numbers
+
+Many readers see only the headline and the subheads, and remember only the figures. Both are the
+paper's own voice, written last and shortest, and both can say more than the body does.
+
+**A subhead without its speaker.** Run the next cell: it prints a subhead of the example article and
+the sentence of the body that it sums up.""",
+    ),
+    (
+        "code",
+        """subhead = "Condemn Russia’s war crimes"
+body_line = next(article.text(s, e) for s, e in article.sentences if article.text(s, e).startswith("He stressed"))
+print("Subhead:  ", subhead)
+print("Body:     ", body_line)""",
+    ),
+    (
+        "md",
+        """### Check 3.6
+
+Read alone, the subhead sounds like an order, or like the paper's own verdict. According to the body,
+who condemns? Give a name.""",
+    ),
+    ("code", 'check("l3.subhead", "")'),
+    (
+        "md",
+        """The subhead restates the body, so by the guidelines it is labelled `other` like any heading that
+restates the body (K8). The reading lesson is different: a headline is not a quote. Before you repeat
+a headline, find the sentence of the body it sums up and see **who** says it there. (The Norwegian
+original probably read “Condemns ...”, with the subject left out as headlines do; the translation
+turned it into an order.)
+
+**Three questions for every number.**
+
+1. **Whose number is it?** Who counted, and does the text say?
+2. **Rounded or stretched?** *About half* is not a sum in kroner; *up to 25 percent* is a ceiling, not
+   what most people pay; *nearly* and *more than* point in opposite directions.
+3. **A share of what?** *62 percent* means nothing until you know of whom, or of what total.
+
+The example article's refugee figure comes in a quote: *– The situation with four million refugees in
+five weeks speaks volumes about what kind of war this is, says Støre.*""",
+    ),
+    ("md", "### Check 3.7\n\nWhose figure is *four million refugees*, as the text gives it? Give a name."),
+    ("code", 'check("l3.refugees", "")'),
+    (
+        "md",
+        """**Four headlines for one body.** The practice article says: *According to the council’s own cost
+report, the terminal will cost 240 million kroner, of which the state will pay about half.* Here are
+four headlines a sub-editor might write over it. (Teaching copy: written for this lesson, like the
+practice article.)
+
+- **A.** State pays 120 million for new ferry terminal
+- **B.** Ferry terminal to cost up to 240 million
+- **C.** Terminal: state pays 50 percent
+- **D.** Cost report: terminal 240 million, state to pay about half
+
+### Check 3.8
+
+Which headline says no more than the body supports: `A`, `B`, `C` or `D`?""",
+    ),
+    ("code", 'check("l3.numbers", "")'),
+    (
+        "md",
         summary(
             [
                 "Ask of every sentence: who says so, and how do we know?",
@@ -789,6 +852,8 @@ plots.show(plots.sentence_map(shown, article.body, hidden=graded_parts(article))
                 "with no reason given, a hedge, or an evaluation stated as fact.",
                 "Public, uncontested background is `other`; so are questions, headings and page furniture.",
                 "The analyzer's map shows where to look; you decide.",
+                "A headline is not a quote: find the body sentence it sums up and who says it there. Ask of "
+                "every number whose it is, whether it was rounded or stretched, and what it is a share of.",
             ],
             3,
         ),

@@ -571,6 +571,37 @@ QUESTIONS: dict[str, Question] = {
                 ("unsupported", "The so-called…"),
             ),
         ),
+        _q(
+            "l3.subhead",
+            "name",
+            "Read alone, the subhead ‘Condemn Russia’s war crimes’ sounds like an order. According to the body, "
+            "who condemns?",
+            "Find the body sentence with ‘condemns’ in it and ask who ‘He’ is: look at the sentence before it.",
+            "Støre, for Norway: ‘He stressed that Norway condemns the attack ...’. The body credits the "
+            "condemnation to the Prime Minister; the subhead drops him, so a reader who skims the headings "
+            "cannot tell whose words they are.",
+            accept=(("støre", "jonas gahr støre", "the prime minister", "prime minister", "norway"),),
+        ),
+        _q(
+            "l3.refugees",
+            "name",
+            "Whose figure is ‘four million refugees’, as the text gives it?",
+            "Who says the line that holds the figure? Look at the end of the line.",
+            "Støre's: it stands in his quote (‘says Støre’). The article does not say who counted; a reader "
+            "would check it against the UN refugee agency's figures for that week.",
+            accept=(("støre", "jonas gahr støre", "the prime minister", "prime minister"),),
+        ),
+        _q(
+            "l3.numbers",
+            "choice",
+            "Which headline says no more than the body supports: A, B, C or D?",
+            "Compare each headline word by word with ‘240 million kroner, of which the state will pay about "
+            "half’, and ask whose estimate it is. Which headline keeps ‘about’, and names the report?",
+            "D. A turns ‘about half’ into an exact sum; B makes 240 million a ceiling (‘up to’), while the "
+            "opposition says the budget will grow; C drops ‘about’ and does not say 50 percent of what; only D "
+            "keeps the estimate's source and its rounding.",
+            accept=(("d", "headline d"),),
+        ),
         # Lesson 4: framing (practice article)
         _q(
             "l4.verbs",

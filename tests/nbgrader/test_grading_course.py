@@ -35,7 +35,7 @@ def test_every_ex01_submission_gets_the_expected_score(graded):
 
 def test_the_gradebook_holds_the_same_scores(graded):
     rows = {r["student"]: r for r in course.scores_table(graded.root, EX01)}
-    assert rows["solution"]["total"] == 8.0
+    assert rows["solution"]["total"] == 10.0
     assert rows["unchanged"]["total"] == 0.0
     assert rows["partial"]["total"] == pytest.approx(2.3)
     assert rows["invalid-notebook"]["total"] == 0.0
@@ -77,7 +77,11 @@ def test_the_students_saved_highlights_survive_autograde(graded):
 
 def test_a_monkeypatched_checker_cannot_raise_the_score(graded):
     (monkey,) = [o for o in graded.runs[EX01].outcomes if o.student == "monkeypatch"]
-    assert monkey.changed == {"ex01-q1-test": (3.0, 0.0), "ex01-q3-test": (3.0, 0.5)}  # the kernel was fooled
+    assert monkey.changed == {
+        "ex01-q1-test": (3.0, 0.0),
+        "ex01-q3-test": (3.0, 0.5),
+        "ex01-q4-test": (2.0, 0.0),
+    }  # the kernel was fooled
     assert sum(monkey.scores.values()) == pytest.approx(2.5)
     (patched,) = [o for o in graded.runs[EX01].outcomes if o.student == "patched-scoring"]
     assert patched.changed == {}  # patching medialit.scoring after import changes nothing the grader calls
@@ -99,7 +103,7 @@ def test_infinite_loop_is_stopped_and_later_items_still_score(graded):
     ("assignment", "expected"),
     [
         # ex02 partial: 2 of 3 sentences found (1 of 1.5), 1 reason right and 1 wrong (1/3 - 1/5 of 1.5)
-        ("ex02-unsupported", {"solution": 6.0, "unchanged": 0.0, "partial": 1.2}),
+        ("ex02-unsupported", {"solution": 8.0, "unchanged": 0.0, "partial": 1.2}),
         # ex03 partial: 3 of 6 words by their base form, 1 extra at 1/12: 5/12 of 3 points
         ("ex03-framing", {"solution": 3.0, "unchanged": 0.0, "partial": 1.25}),
     ],

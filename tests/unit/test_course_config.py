@@ -66,6 +66,7 @@ def test_the_hidden_checks_are_read_from_the_source_notebooks(made):
         ("ex01-q1", "answer_q1", "ex01-q1-test"),
         ("ex01-q2", "answer_q2", "ex01-q2-test"),
         ("ex01-q3", "answer_q3", "ex01-q3-test"),
+        ("ex01-q4", "answer_q4", "ex01-q4-test"),
     ]
     assert all(c.key for c in checks)
 

@@ -20,6 +20,8 @@ from medialit.exercises.errors import AnswerError
 SIDECAR_SUFFIX = ".highlights.json"
 REASONS = ("no_source", "vague_source", "hedge", "evaluation")
 SOURCE_KINDS = ("named", "vague", "anonymous")
+ATTRIBUTION_KINDS = ("direct", "indirect", "mixed", "according_to")
+HEADLINE_FAULTS = ("dropped_source", "unsupported_figure")
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,14 @@ ITEMS: Mapping[str, Item] = MappingProxyType(
                 3,
             ),
             Item(
+                "ex01-q4",
+                "scientology-website-attacked",
+                ("Though YouTube is complying", "unknown author on pigmy."),
+                "spans",
+                ATTRIBUTION_KINDS,
+                2,
+            ),
+            Item(
                 "ex02-q1",
                 "stoere-putin-call",
                 ("There is increasing focus", "anti-tank missiles to Ukraine."),
@@ -99,6 +109,14 @@ ITEMS: Mapping[str, Item] = MappingProxyType(
                 "sentences",
                 REASONS,
                 3,
+            ),
+            Item(
+                "ex02-q3",
+                "lindvik-bus-fares",
+                ("Bus fares to double", "review the timetable in the autumn."),
+                "spans",
+                HEADLINE_FAULTS,
+                2,
             ),
             Item(
                 "ex03-q1",
