@@ -1012,13 +1012,14 @@ L5 = [
         header(
             5,
             "Where did this text come from?",
-            "30",
+            "45",
             [
                 "spot signs that a text is a copy: a generated author bio, scraped page furniture, machine "
                 "translation;",
                 "check dates and days against each other;",
                 "read laterally: leave the page to find out about its source;",
-                "use SIFT's four moves.",
+                "use SIFT's four moves;",
+                "weigh the sources inside a story with IMVAIN, and say when a story rests on one source.",
             ],
         ),
     ),
@@ -1143,6 +1144,73 @@ Name SIFT's four moves, as a list of four strings.""",
     ("code", 'check("l5.sift", ["", "", "", ""])'),
     (
         "md",
+        """## Weighing the sources inside the story: IMVAIN
+
+SIFT asks where a *page* came from. Once you trust the page, the next question is about the *sources
+it quotes*. Journalism courses (Stony Brook University's News Literacy course among them) weigh each
+source with five questions, remembered as **IMVAIN**:
+
+| letter | question | a strong source |
+|---|---|---|
+| **I**ndependent | Does the source gain or lose by what it says? | has no stake in the story |
+| **M**ultiple | Does more than one source say it? | confirmed by others who do not depend on each other |
+| **V**erifies | Does the source know it first hand, or show how it knows? | saw it, did it, or gives the evidence |
+| **A**uthoritative / **I**nformed | Is it in a position to know about this topic? | an expert or an insider on this very point |
+| **N**amed | Can the reader tell who it is? | named, not vague or anonymous |
+
+A source rarely passes all five, and that is fine: the point is to say **which** it passes, for
+**which** claim. Start from the source marks: mark every source in the free part of the example article
+as `named` or `vague` (lesson 2's kinds), then run the cell under the highlighter.""",
+    ),
+    (
+        "code",
+        """from medialit import Highlighter
+from medialit.lessons import without_graded
+
+free = without_graded(article)
+weigh = Highlighter(free, labels=["named", "vague"], save_to="lesson05-imvain.highlights.json")
+weigh""",
+    ),
+    (
+        "code",
+        """# Your source marks, grouped: which voices does the story rest on?
+voices: dict[str, list[str]] = {}
+for mark in weigh.spans:
+    voices.setdefault(mark["label"], []).append(free.body[mark["start"] : mark["end"]])
+for label in ("named", "vague"):
+    print(f"{label:>6}: {', '.join(voices.get(label, [])) or '(none marked yet)'}")
+print()
+print("For each voice, write I, M, V, A, N or a dash in the cell below; then answer the checks.")""",
+    ),
+    ("code", 'my_imvain = {\n    "Støre": "I? M? V? A? N?",\n    "Norway’s allies and partners": "I? M? V? A? N?",\n}'),
+    (
+        "md",
+        """### Check 5.7
+
+Apart from Støre (also called *He* and *the Prime Minister*), how many sources in the free part tell
+the reader what was said in the call: `0`, `1` or `2`?""",
+    ),
+    ("code", 'check("l5.imvain-multiple", "")'),
+    ("md", "### Check 5.8\n\nIs Støre an **independent** source on how his own call with Putin went? `yes` or `no`."),
+    ("code", 'check("l5.imvain-independent", "")'),
+    (
+        "md",
+        """### Check 5.9
+
+As a source on **what Norway's prime minister said to Putin**, which letters of IMVAIN does Støre pass?
+Give a list of letters, e.g. `["I", "M"]`.""",
+    ),
+    ("code", 'check("l5.imvain-letters", [])'),
+    (
+        "md",
+        """**Say it in one sentence.** The example article is a **single-source story**: a report of one
+politician's press conference about his own phone call. That is normal news, and honest about itself
+(it says where Støre spoke); but it is one side's account. Better coverage (SIFT's F) would add the
+other party to the call, or someone who can check it, such as the record of the call or a second
+participant. Note which IMVAIN letter a second source would add.""",
+    ),
+    (
+        "md",
         """## Activity: mark the provenance clues
 
 Mark every clue about **where this text came from** in the example article: `translation` for words
@@ -1176,6 +1244,8 @@ provenance""",
                 "In a translated copy, direct quotes are not the speaker's own words.",
                 "Check days and dates against each other; find out when a text was written.",
                 "Read laterally and use SIFT: Stop, Investigate the source, Find better coverage, Trace to the original.",
+                "Weigh each source with IMVAIN for each claim; a story built on one source's press conference is "
+                "one side's account.",
             ],
             5,
         ),

@@ -746,6 +746,39 @@ QUESTIONS: dict[str, Question] = {
             "original context.",
             accept=(("stop",), ("investigate",), ("find",), ("trace",)),
         ),
+        _q(
+            "l5.imvain-multiple",
+            "choice",
+            "Apart from Støre, how many sources in the free part of the example article tell the reader what was "
+            "said in the call: 0, 1 or 2?",
+            "Go through your source marks: who else speaks about the call itself? The allies' signals are about "
+            "something else, and Støre passes them on.",
+            "0: everything about the call comes from Støre's press conference. ‘Norway’s allies and partners’ "
+            "are a vague source, relayed by Støre (K6), and say nothing about the call. The story fails M: a "
+            "single-source story.",
+            accept=(("0", "none", "zero", "no one", "nobody"),),
+        ),
+        _q(
+            "l5.imvain-independent",
+            "choice",
+            "Is Støre an independent source on how his own call with Putin went? Answer yes or no.",
+            "Independent means the source neither gains nor loses by what it says. Does a prime minister have a "
+            "stake in how his own diplomacy is reported?",
+            "No. He took part in the call and has a stake in how it is seen at home and abroad. That does not "
+            "make him wrong; it means a reader wants a second, independent account.",
+            accept=(("no", "n"),),
+        ),
+        _q(
+            "l5.imvain-letters",
+            "names",
+            "As a source on what Norway's prime minister said to Putin, which letters of IMVAIN does Støre pass?",
+            "He was on the call (how does he know?), he is the one person who knows what he said (is he "
+            "informed?), and the text gives his name. Independence and more sources are the questions he cannot "
+            "answer himself.",
+            "V, A and N: he verifies (he said it himself, first hand), he is authoritative and informed on his "
+            "own words, and he is named. He fails I (he has a stake) and M (no other source).",
+            accept=(("v", "verifies", "verify"), ("a", "authoritative", "informed", "ai"), ("n", "named")),
+        ),
         # Lesson 6: human against machine
         _q(
             "l6.pronoun",
