@@ -255,9 +255,28 @@ def ex03() -> nbformat.NotebookNode:
         )
     )
     cells.append(md(RUBRIC, "ex03-q2-answer", solution=True, grade=True, locked=False, points=2))
+    cells += question(
+        "ex03-q3",
+        "answer_q3",
+        "A page of a local paper. In its **news report** (from the headline to the last line before the "
+        "column), mark each sentence that gives an **opinion in the paper's own voice**: it judges, tells the "
+        "reader what should happen, or predicts as certain what nobody can know yet, and credits nobody. A view "
+        "the report credits to someone is news about that person's opinion: do not mark it. Label: `opinion`; "
+        "mark whole sentences.",
+        literal("ex03-q3"),
+    )
+    cells += question(
+        "ex03-q4",
+        "answer_q4",
+        "The whole page holds three passages. Mark the **first line (headline) of each passage** and label the "
+        "passage `news`, `opinion` or `advertising`, by its cues: whose voice, what it wants from you, and its "
+        "label.",
+        literal("ex03-q4"),
+    )
     return notebook(
         "Exercise 3: framing",
-        "Find loaded and evaluative words, then explain in your own words what they do.",
+        "Find loaded and evaluative words, then explain in your own words what they do; then tell the paper's "
+        "opinion from its news, and news from opinion and advertising.",
         cells,
     )
 

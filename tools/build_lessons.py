@@ -868,12 +868,13 @@ L4 = [
         header(
             4,
             "Framing",
-            "25",
+            "40",
             [
                 "find loaded and evaluative words, intensifiers, hedges and scare quotes;",
                 "tell a neutral speech verb (‘said’) from one that judges (‘claimed’, ‘admitted’);",
                 "separate the paper's framing from the framing inside a quote;",
-                "say what a headline and first lines put forward.",
+                "say what a headline and first lines put forward;",
+                "tell news, opinion and advertising apart by their cues, also when an advert dresses as news.",
             ],
         ),
     ),
@@ -991,6 +992,60 @@ plots.show(plots.framing_positions(shown, article.body, hidden=graded_parts(arti
     ),
     (
         "md",
+        """## News, opinion, advertising
+
+A page mixes kinds of text that ask for different trust. **News** reports what happened and credits
+views to sources. **Opinion** argues a view in its author's own voice: fair to publish, as long as it
+is labelled. **Advertising** sells, and is paid for; the tricky kind looks like news (*advertorial*,
+*sponsored content*). The label is not always there, so read the **cues**:
+
+| cue | news | opinion | advertising |
+|---|---|---|---|
+| whose voice | the paper's, neutral; views credited to sources | the author's own: *I*, *we*, *our* | the seller's, speaking to *you* |
+| typical words | said, according to, dates, places, numbers with sources | should, must, evaluations as the point | buy, visit, today, prices, offers, superlatives without a source |
+| what it wants | you to know | you to agree | you to act (buy, visit, sign up) |
+| label | section, dateline, byline | *Opinion*, *Comment*, a named columnist, a speech | *Sponsored*, *Advertisement*, *Paid partnership*, a brand's name |
+
+Four short passages. **A** is done for you; decide **B**, **C** and **D**.
+
+**A.** *Taipei, Taiwan — The Taipei City Lantern Festival was off to a bright start on Saturday Night as
+hundreds of thousands of people crowded onto the Chiang Kai Shek Memorial near downtown Taipei to witness
+city mayor Hau Lung-bin and other dignitaries ceremoniously flip the switch to light hundreds of colorful
+lantern scenes in and around the 240,000 square meter memorial park.* (Wikinews, “Lantern Festival in
+Taipei lights up the night”, 5 March 2007, CC BY 2.5.)
+News: a dateline, who, what, when and where, in the reporter's voice. (*A bright start* colours it a
+little: news can carry framing, lesson 4's subject.)
+
+**B.** *In this present crisis, government is not the solution to our problem; government is the
+problem. ... All of us together, in and out of government, must bear the burden.* (Ronald Reagan,
+inaugural address, 20 January 1981; public domain.)
+
+**C.** *Spring sale at Lindvik Bokhandel! Every paperback 99 kroner, today only. Visit us on
+Storgata 4 and bring this page for a free bookmark.* (Teaching copy, written for this lesson.)
+
+**D.** *SPONSORED · Five reasons experts say Nordlys vitamin drops are changing Norwegian winters.
+Thousands of families have already made the switch. Order your first bottle at half price this week.*
+(Teaching copy, written for this lesson.)""",
+    ),
+    ("md", "### Check 4.5\n\nPassage **B** is `news`, `opinion` or `advertising`?"),
+    ("code", 'check("l4.kind-b", "")'),
+    ("md", "### Check 4.6\n\nPassage **C** is `news`, `opinion` or `advertising`?"),
+    ("code", 'check("l4.kind-c", "")'),
+    ("md", "### Check 4.7\n\nPassage **D** looks like a news headline. Is it `news`, `opinion` or `advertising`?"),
+    ("code", 'check("l4.kind-d", "")'),
+    (
+        "md",
+        """**Opinion inside news.** A news report can slip into opinion in its own voice: a sentence that
+judges (*the long-overdue decision*), tells the reader what should happen, or predicts as certain what
+nobody can know yet. That is the same thing as lesson 3's *evaluation stated as fact* (guidelines K9,
+K14). A view that the report credits to someone (*X said the plan was a mistake*) is that source's
+opinion, reported: it is news. In the practice article, which sentence gives the paper's own opinion of
+the vote's cost?""",
+    ),
+    ("md", "### Check 4.8\n\nGive the first three words of that sentence."),
+    ("code", 'check("l4.opinion-sentence", "")'),
+    (
+        "md",
         summary(
             [
                 "Framing works through word choice: loaded and evaluative words, intensifiers, hedges, scare quotes.",
@@ -998,6 +1053,8 @@ plots.show(plots.framing_positions(shown, article.body, hidden=graded_parts(arti
                 "Words inside a quote or paraphrase are the speaker's framing, reported; the paper frames with its "
                 "own words, its speech verbs and its choice of quotes.",
                 "The headline and first lines frame everything after them.",
+                "News reports and credits views; opinion argues in its own voice; advertising sells. Read the "
+                "cues (voice, words, what it wants, label), above all when an advert is dressed as news.",
             ],
             4,
         ),

@@ -663,6 +663,43 @@ QUESTIONS: dict[str, Question] = {
                 ("evaluative", "[only] two weeks"),
             ),
         ),
+        _q(
+            "l4.kind-b",
+            "choice",
+            "Passage B (from Reagan's inaugural address) is news, opinion or advertising?",
+            "Whose voice is it, and does it report what happened or argue what ought to be? Look for ‘must’ "
+            "and for a claim nobody is credited with but the speaker.",
+            "Opinion: a speaker argues a view in his own voice (‘government is the problem’, ‘must bear the "
+            "burden’). A speech, like a column, is its author's view: fair, as long as it is not sold as a report.",
+            accept=(("opinion",),),
+        ),
+        _q(
+            "l4.kind-c",
+            "choice",
+            "Passage C (the bookshop's spring sale) is news, opinion or advertising?",
+            "What does the passage want you to do after reading it?",
+            "Advertising: a brand, a price, ‘today only’ and a call to come to the shop. It wants you to act.",
+            accept=(("advertising", "advert", "ad", "advertisement"),),
+        ),
+        _q(
+            "l4.kind-d",
+            "choice",
+            "Passage D looks like a news headline. Is it news, opinion or advertising?",
+            "Read the first word, and then the last sentence: what does it ask you to do? Who are the ‘experts’?",
+            "Advertising dressed as news (an advertorial): it is labelled SPONSORED, its ‘experts’ are vague "
+            "(K2), and it ends with an order form (‘half price this week’).",
+            accept=(("advertising", "advert", "ad", "advertisement", "advertorial", "sponsored"),),
+        ),
+        _q(
+            "l4.opinion-sentence",
+            "name",
+            "In the practice article, which sentence gives the paper's own opinion of what the vote will cost? "
+            "Give its first three words.",
+            "Find the sentence about the vote that ends with a judgement nobody is credited with.",
+            "‘Vesterhavn town council voted ... a decision that will cost residents dearly’: the paper's own "
+            "verdict, added to a report of the vote, with no source (lesson 3: an evaluation stated as fact).",
+            accept=(("vesterhavn town council", "vesterhavn town council voted"),),
+        ),
         # Lesson 5: provenance (example article; not graded)
         _q(
             "l5.bio",

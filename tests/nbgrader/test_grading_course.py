@@ -105,7 +105,7 @@ def test_infinite_loop_is_stopped_and_later_items_still_score(graded):
         # ex02 partial: 2 of 3 sentences found (1 of 1.5), 1 reason right and 1 wrong (1/3 - 1/5 of 1.5)
         ("ex02-unsupported", {"solution": 8.0, "unchanged": 0.0, "partial": 1.2}),
         # ex03 partial: 3 of 6 words by their base form, 1 extra at 1/12: 5/12 of 3 points
-        ("ex03-framing", {"solution": 3.0, "unchanged": 0.0, "partial": 1.25}),
+        ("ex03-framing", {"solution": 6.0, "unchanged": 0.0, "partial": 1.25}),
     ],
 )
 def test_ex02_and_ex03_score_solution_release_and_partial(graded, assignment, expected):

@@ -22,6 +22,7 @@ REASONS = ("no_source", "vague_source", "hedge", "evaluation")
 SOURCE_KINDS = ("named", "vague", "anonymous")
 ATTRIBUTION_KINDS = ("direct", "indirect", "mixed", "according_to")
 HEADLINE_FAULTS = ("dropped_source", "unsupported_figure")
+TEXT_KINDS = ("news", "opinion", "advertising")
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,22 @@ ITEMS: Mapping[str, Item] = MappingProxyType(
                 "words",
                 ("loaded",),
                 3,
+            ),
+            Item(
+                "ex03-q3",
+                "lindvik-library-page",
+                ("Library to open on Sundays", "opening hours after one year."),
+                "spans",
+                ("opinion",),
+                2,
+            ),
+            Item(
+                "ex03-q4",
+                "lindvik-library-page",
+                ("Library to open on Sundays", "a free bookmark!"),
+                "spans",
+                TEXT_KINDS,
+                1,
             ),
         )
     }
