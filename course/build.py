@@ -281,7 +281,25 @@ def ex03() -> nbformat.NotebookNode:
     )
 
 
-ASSIGNMENTS = {"ex01-attribution": ex01, "ex02-unsupported": ex02, "ex03-framing": ex03}
+def ex04() -> nbformat.NotebookNode:
+    cells = question(
+        "ex04-q1",
+        "answer_q1",
+        "This page was found on a news aggregator. Mark every **signal of where the text came from** and say "
+        "which kind it is: `bio` (an author line that fits no reporter), `scraped` (page furniture copied from "
+        "another site: links to other stories, subscription boxes, notices), `translation` (wording that reads "
+        "as a word-for-word rendering of another language) or `date` (a date or weekday that does not fit the "
+        "page or the calendar). Mark the words that carry each signal; a date that fits is not a signal.",
+        literal("ex04-q1"),
+    )
+    return notebook(
+        "Exercise 4: where did this text come from?",
+        "Find the signals that a page is a copy, and say what kind each one is.",
+        cells,
+    )
+
+
+ASSIGNMENTS = {"ex01-attribution": ex01, "ex02-unsupported": ex02, "ex03-framing": ex03, "ex04-provenance": ex04}
 
 
 def main() -> int:

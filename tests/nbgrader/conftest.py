@@ -177,13 +177,18 @@ def ex01_submissions(c: Course) -> None:
 
 
 def other_submissions(c: Course) -> None:
-    for name in ("ex02-unsupported", "ex03-framing"):
+    for name in ("ex02-unsupported", "ex03-framing", "ex04-provenance"):
         c.submit("solution", name, c.source(name))
         c.submit("unchanged", name, c.release(name))
     reasons_wrong = "answer_q1 = [('There is increasing focus', 'hedge'), ('The historic speech', 'evaluation')]"
     c.submit("partial", "ex02-unsupported", answer_cells(c, "ex02-unsupported", **{"ex02-q1-answer": reasons_wrong}))
     lemmas = "answer_q1 = ['skirmishes', 'wage', 'raid', 'ongoing conflict']"
     c.submit("partial", "ex03-framing", answer_cells(c, "ex03-framing", **{"ex03-q1-answer": lemmas}))
+    signals = (
+        "answer_q1 = [('Accept cookies to continue reading.', 'scraped'), ('Tuesday 19 March', 'date'), "
+        "('Published 14 March 2026', 'date')]"
+    )
+    c.submit("partial", "ex04-provenance", answer_cells(c, "ex04-provenance", **{"ex04-q1-answer": signals}))
 
 
 @pytest.fixture(scope="session")

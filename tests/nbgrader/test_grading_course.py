@@ -106,9 +106,11 @@ def test_infinite_loop_is_stopped_and_later_items_still_score(graded):
         ("ex02-unsupported", {"solution": 8.0, "unchanged": 0.0, "partial": 1.2}),
         # ex03 partial: 3 of 6 words by their base form, 1 extra at 1/12: 5/12 of 3 points
         ("ex03-framing", {"solution": 6.0, "unchanged": 0.0, "partial": 1.25}),
+        # ex04 partial: 2 of 7 required signals, 1 extra (the page's own date) at half a share: 3/14 of 4 points
+        ("ex04-provenance", {"solution": 4.0, "unchanged": 0.0, "partial": 0.86}),
     ],
 )
-def test_ex02_and_ex03_score_solution_release_and_partial(graded, assignment, expected):
+def test_ex02_to_ex04_score_solution_release_and_partial(graded, assignment, expected):
     got = {o.student: sum(o.scores.values()) for o in graded.runs[assignment].outcomes}
     assert got == pytest.approx(expected, abs=0.011)
 
@@ -215,7 +217,10 @@ def test_course_cli_bad_input_is_one_line(medialit_command, tmp_path):
 def test_nbgrader_lists_the_released_assignments(graded):
     done = course.nbgrader(graded.root, "db", "assignment", "list")
     assert done.returncode == 0
-    assert all(name in done.stdout + done.stderr for name in ("ex01-attribution", "ex02-unsupported", "ex03-framing"))
+    assert all(
+        name in done.stdout + done.stderr
+        for name in ("ex01-attribution", "ex02-unsupported", "ex03-framing", "ex04-provenance")
+    )
 
 
 def test_python_running_tests_is_the_venv():

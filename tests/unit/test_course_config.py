@@ -47,6 +47,7 @@ def test_source_has_the_notebooks_and_never_a_saved_highlight(made):
         "ex01-attribution/ex01-attribution.ipynb",
         "ex02-unsupported/ex02-unsupported.ipynb",
         "ex03-framing/ex03-framing.ipynb",
+        "ex04-provenance/ex04-provenance.ipynb",
     ]
 
 
@@ -82,7 +83,7 @@ def test_course_init_command(medialit_command, tmp_path):
         timeout=60,
     )
     assert done.returncode == 0, done.stderr
-    assert "ex01-attribution, ex02-unsupported, ex03-framing" in done.stdout
+    assert "ex01-attribution, ex02-unsupported, ex03-framing, ex04-provenance" in done.stdout
     assert load(target / "nbgrader_config.py").Execute.timeout == 9
     again = subprocess.run([*medialit_command, "course", "init", str(target)], capture_output=True, text=True)
     assert again.returncode == 2 and again.stderr.count("\n") == 1 and "not empty" in again.stderr

@@ -23,6 +23,7 @@ SOURCE_KINDS = ("named", "vague", "anonymous")
 ATTRIBUTION_KINDS = ("direct", "indirect", "mixed", "according_to")
 HEADLINE_FAULTS = ("dropped_source", "unsupported_figure")
 TEXT_KINDS = ("news", "opinion", "advertising")
+PROVENANCE_SIGNALS = ("bio", "scraped", "translation", "date")
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,14 @@ ITEMS: Mapping[str, Item] = MappingProxyType(
                 "spans",
                 TEXT_KINDS,
                 1,
+            ),
+            Item(
+                "ex04-q1",
+                "tallbacka-wolves-copy",
+                ("Wolves seen near school", "Wannabe troublemaker."),
+                "spans",
+                PROVENANCE_SIGNALS,
+                4,
             ),
         )
     }
