@@ -292,11 +292,63 @@ def ex04() -> nbformat.NotebookNode:
         "page or the calendar). Mark the words that carry each signal; a date that fits is not a signal.",
         literal("ex04-q1"),
     )
+    links = " · ".join(f"[Page {n}](pages/page-{n}.md)" for n in range(1, 4))
+    cells += question(
+        "ex04-q2",
+        "answer_q2",
+        "**Lateral reading, ten minutes.** The aggregator's story is about wolves at a school. Three pages about "
+        f"that claim are saved beside this notebook: {links} (open each in a new tab; the highlighter below shows "
+        "all three). Read them laterally: who stands behind each page, and how does it know? Then mark the "
+        "**title** of each page with its role: `original_report` (the outlet that did the reporting), "
+        "`official_record` (the responsible body's own statement) or `misleading` (a page whose claim goes "
+        "beyond what its sources could know).",
+        literal("ex04-q2"),
+    )
+    cells.append(
+        md(
+            "### ex04-q3 (2 points)\n\nA friend shares page 1 with you. In two or three sentences: which page "
+            "would you trust to tell you what happened at the school, and why? Name what you checked.",
+            "ex04-q3-question",
+            locked=True,
+        )
+    )
+    cells.append(md(LATERAL_RUBRIC, "ex04-q3-answer", solution=True, grade=True, locked=False, points=2))
     return notebook(
         "Exercise 4: where did this text come from?",
-        "Find the signals that a page is a copy, and say what kind each one is.",
+        "Find the signals that a page is a copy, say what kind each one is, and read laterally to decide "
+        "which page about its claim to trust.",
         cells,
     )
+
+
+LATERAL_RUBRIC = """
+*Model answer.* Page 3, the county board's press release, with page 2 beside it: the board is
+responsible for wildlife in the county, names a contact and dates its record, and it says that no
+one was hurt and the wolves did not approach people; Norrlands-Posten's dated report (named
+reporter, a teacher who saw the wolves) says the same. Page 1 claims an attack that neither
+gives, on the word of an anonymous parent, with no date and a call to share; I checked who
+published each page, its date, and whether the other pages confirm the claim.
+
+**Rubric (2 points).** 1 point: chooses page 3 or page 2 (or both) for what happened, and not
+page 1. 1 point: gives a reason that comes from reading laterally, what stands behind a page
+(who publishes it, its date, named sources, the other pages agreeing or not), not from how the
+page looks; half a point for a reason about one page only. No points for "it looks
+professional" or "it has more details" alone.
+"""
+
+
+def write_pages(item_id: str, folder: Path) -> None:
+    """Write each page of the item's teaching-copy set (``PAGE n`` lines) to ``folder/pages/page-n.md``."""
+    body = item(item_id).load().body
+    pages = [p.strip() for p in body.split("PAGE ")[1:]]
+    target = folder / "pages"
+    target.mkdir(parents=True, exist_ok=True)
+    for page in pages:
+        number, text = page.split("\n", 1)
+        title, rest = text.split("\n", 1)
+        note = "> Teaching copy written for the medialit course: the page, the site and everyone in it are invented."
+        paragraphs = "\n\n".join(rest.splitlines())
+        (target / f"page-{number}.md").write_text(f"# {title}\n\n{note}\n\n{paragraphs}\n", encoding="utf-8")
 
 
 ASSIGNMENTS = {"ex01-attribution": ex01, "ex02-unsupported": ex02, "ex03-framing": ex03, "ex04-provenance": ex04}
@@ -309,6 +361,8 @@ def main() -> int:
         nb = build()
         nbformat.validate(nb)
         nbformat.write(nb, folder / f"{name}.ipynb")
+        if name == "ex04-provenance":
+            write_pages("ex04-q2", folder)
         print(f"wrote solutions/{name}/{name}.ipynb")
     assert set(ITEMS) <= {p.stem for p in KEYS.glob("*.json")}
     return 0

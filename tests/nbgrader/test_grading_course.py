@@ -106,8 +106,9 @@ def test_infinite_loop_is_stopped_and_later_items_still_score(graded):
         ("ex02-unsupported", {"solution": 8.0, "unchanged": 0.0, "partial": 1.2}),
         # ex03 partial: 3 of 6 words by their base form, 1 extra at 1/12: 5/12 of 3 points
         ("ex03-framing", {"solution": 6.0, "unchanged": 0.0, "partial": 1.25}),
-        # ex04 partial: 2 of 7 required signals, 1 extra (the page's own date) at half a share: 3/14 of 4 points
-        ("ex04-provenance", {"solution": 4.0, "unchanged": 0.0, "partial": 0.86}),
+        # ex04 partial: q1 2 of 7 required signals, 1 extra (the page's own date) at half a share: 3/14 of 4
+        # points; q2 unanswered; the solution's q3 (manual) is not in the autograded sum
+        ("ex04-provenance", {"solution": 7.0, "unchanged": 0.0, "partial": 0.86}),
     ],
 )
 def test_ex02_to_ex04_score_solution_release_and_partial(graded, assignment, expected):

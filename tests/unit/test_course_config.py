@@ -48,6 +48,9 @@ def test_source_has_the_notebooks_and_never_a_saved_highlight(made):
         "ex02-unsupported/ex02-unsupported.ipynb",
         "ex03-framing/ex03-framing.ipynb",
         "ex04-provenance/ex04-provenance.ipynb",
+        "ex04-provenance/pages/page-1.md",
+        "ex04-provenance/pages/page-2.md",
+        "ex04-provenance/pages/page-3.md",
     ]
 
 

@@ -24,6 +24,7 @@ ATTRIBUTION_KINDS = ("direct", "indirect", "mixed", "according_to")
 HEADLINE_FAULTS = ("dropped_source", "unsupported_figure")
 TEXT_KINDS = ("news", "opinion", "advertising")
 PROVENANCE_SIGNALS = ("bio", "scraped", "translation", "date")
+PAGE_ROLES = ("misleading", "original_report", "official_record")
 
 
 @dataclass(frozen=True)
@@ -151,6 +152,14 @@ ITEMS: Mapping[str, Item] = MappingProxyType(
                 "spans",
                 PROVENANCE_SIGNALS,
                 4,
+            ),
+            Item(
+                "ex04-q2",
+                "tallbacka-wolves-pages",
+                ("PAGE 1", "Erik Holm, wildlife officer."),
+                "spans",
+                PAGE_ROLES,
+                3,
             ),
         )
     }
