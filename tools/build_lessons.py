@@ -25,6 +25,7 @@ LESSONS = {
     5: "05-where-did-this-text-come-from.ipynb",
     6: "06-human-against-machine.ipynb",
     7: "07-your-own-article.ipynb",
+    8: "08-images-and-generated-content.ipynb",
 }
 
 
@@ -124,7 +125,10 @@ The lessons:
         + """ | your marks beside the analyzer's |
 | """
         + link(7, "7 Your own article")
-        + """ | analyse any text you bring |""",
+        + """ | analyse any text you bring |
+| """
+        + link(8, "8 Images and generated content")
+        + """ | captions, reverse image search, metadata, content credentials, generated images |""",
     ),
     (
         "md",
@@ -1601,7 +1605,191 @@ and where the text came from.""",
     ),
 ]
 
-ALL = {0: L0, 1: L1, 2: L2, 3: L3, 4: L4, 5: L5, 6: L6, 7: L7}
+# ---------------------------------------------------------------- lesson 8
+
+L8 = [
+    (
+        "md",
+        header(
+            8,
+            "Images and generated content",
+            "30",
+            [
+                "test a caption against what a picture actually shows;",
+                "explain reverse image search as a move, and what its results tell you;",
+                "read an image's metadata, and say why it proves little on its own;",
+                "say what content credentials (C2PA) are, and what a missing credential does not prove;",
+                "weigh the signs of a generated image against evidence about where it came from.",
+            ],
+        ),
+    ),
+    (
+        "md",
+        """## A picture and two captions
+
+Every picture in this lesson is made here, in code, so that nothing is borrowed and you can see how
+little it takes to make one. Run the cell: it draws a scene of a ferry at a quay with a crowd.""",
+    ),
+    (
+        "code",
+        """import matplotlib.pyplot as plt
+from matplotlib.patches import Circle, Polygon, Rectangle
+
+from medialit import plots
+from medialit.lessons import check, hint, reveal  # noqa: F401 (yours to call)
+
+fig, ax = plt.subplots(figsize=(6, 3.2))
+ax.add_patch(Rectangle((0, 0), 100, 30, color="#4a7fb5"))  # sea
+ax.add_patch(Rectangle((0, 30), 100, 30, color="#d9e6f2"))  # sky
+ax.add_patch(Rectangle((55, 22), 45, 10, color="#8c8c8c"))  # quay
+ax.add_patch(Polygon([(10, 22), (45, 22), (40, 14), (14, 14)], color="#f2f2f2", ec="black"))  # hull
+ax.add_patch(Rectangle((20, 22), 16, 7, color="#c0392b"))  # deck house
+for i in range(24):  # the crowd on the quay
+    ax.add_patch(Circle((58 + (i % 12) * 3.4, 34 + (i // 12) * 3), 1.1, color="black"))
+ax.set_xlim(0, 100)
+ax.set_ylim(0, 60)
+plots.finish(
+    ax,
+    title="A ferry at a quay (drawn for this lesson)",
+    xlabel="width (picture units)",
+    ylabel="height (picture units)",
+    alt="Drawing: a white ferry with a red deck house on blue water, left; a grey quay, right, with 24 "
+    "black dots standing on it in two rows: a crowd. Nothing shows what the crowd is doing or when.",
+)
+picture = ax
+plots.show(picture)""",
+    ),
+    (
+        "md",
+        """Two captions that a page could put under this picture:
+
+- **1.** *Cheering crowds greet the first ferry at Vesterhavn's new terminal.*
+- **2.** *Angry residents try to stop the ferry from docking.*
+
+### Check 8.1
+
+Does the picture itself show whether the crowd is cheering or protesting? `yes` or `no`.""",
+    ),
+    ("code", 'check("l8.caption", "")'),
+    (
+        "md",
+        """A caption is a claim, like any sentence: the picture rarely proves it. The commonest false image
+online is not a fake picture but a **real picture with a false caption**: an old photo, another place, a
+different event. So ask of a caption what lesson 3 asks of a sentence: who says so, and how do we know?
+
+## Reverse image search: where else has this picture been?
+
+A reverse image search takes a picture instead of words and finds other copies of it on the web
+(Google Lens, Bing Visual Search, TinEye, Yandex). It is SIFT's *Trace* for pictures. The move:
+
+1. Save the picture, or copy its address, and search with it (crop to the main subject if the whole
+   picture finds nothing).
+2. Sort the results by **date**: the earliest copy is the best lead to the original.
+3. Read the **original caption**: who took it, where, when, of what.
+4. Compare with the claim you started from: same place, same event, same date?
+
+This course works offline, so you will not run a search here; the next check gives you a result.
+
+### Check 8.2
+
+A picture shared today as *“the flood in Lindvik yesterday”* turns up in a reverse image search on a
+news site from 2019, captioned as a flood in another country. Is the picture `new` or `old`, as far
+as this claim goes?""",
+    ),
+    ("code", 'check("l8.reverse", "")'),
+    (
+        "md",
+        """## Metadata: what the file says about itself
+
+Image files can carry text about themselves: camera, date and time, place (GPS), software, author.
+Photos use EXIF; PNG files like the one made below keep text fields. Run the cell: it saves the drawing
+with metadata, reads the metadata back, then changes the date in one line.""",
+    ),
+    (
+        "code",
+        """import tempfile
+from pathlib import Path
+
+from PIL import Image
+
+folder = Path(tempfile.mkdtemp())
+made = folder / "ferry.png"
+picture.figure.savefig(made, metadata={"Author": "medialit lesson 8", "Creation Time": "2028-05-01 09:00",
+                                       "Description": "Ferry at a quay", "Software": "matplotlib"})
+print("As saved:  ", Image.open(made).text)
+
+forged = folder / "ferry-forged.png"
+picture.figure.savefig(forged, metadata={"Author": "A. Photographer", "Creation Time": "1999-12-31 23:59",
+                                         "Software": "Camera X"})
+print("One line later:", Image.open(forged).text)
+plt.close(picture.figure)""",
+    ),
+    (
+        "md",
+        """### Check 8.3
+
+Does a *Creation Time* in an image's metadata prove when the picture was taken? `yes` or `no`.""",
+    ),
+    ("code", 'check("l8.metadata", "")'),
+    (
+        "md",
+        """Metadata is a lead, not proof: anyone can write it, and most social sites **strip** it on upload,
+so its absence means nothing either. It helps when it agrees with other evidence (the original caption,
+the weather that day, shadows, signs in the picture).
+
+## Content credentials (C2PA)
+
+**Content credentials** are a newer kind of metadata, defined by the Coalition for Content Provenance
+and Authenticity (C2PA, an industry standard). A camera, an editing program or an image generator can
+attach a **signed manifest**: who or what made the picture, with which tool (including “generated by
+AI”), and which edits followed. The signature breaks if the picture or the manifest is changed without
+a new signature, and verification tools (for example the Content Authenticity Initiative's *Verify*
+site) show the chain.
+
+What credentials can and cannot do:
+
+- A valid credential tells you who signed the claims about the picture, and that they were not altered
+  since. It does not prove that the scene is true (a staged scene can be signed).
+- Many platforms strip credentials on upload, and most pictures never had one.
+
+### Check 8.4
+
+A picture has no content credentials. Does that show it is fake or generated? `yes` or `no`.""",
+    ),
+    ("code", 'check("l8.c2pa", "")'),
+    (
+        "md",
+        """## Signs of a generated image
+
+Image generators have left typical traces: hands with too many or merged fingers, text that is almost
+but not quite letters, earrings or glasses that do not match, reflections and shadows that disagree
+with the light, skin and surfaces too smooth, backgrounds that melt into patterns. Look for them, but
+know their limits: generators improve every year, real photos can look odd, and a clean picture proves
+nothing. **Evidence about where a picture came from beats looking at its pixels**: an earlier copy with
+a named photographer, a credential, a source who was there.
+
+### Check 8.5
+
+Which is the stronger evidence that a picture is a real photo of what the caption says: `hands` (the
+hands look right) or `source` (an earlier copy, with a named photographer and the same caption)?""",
+    ),
+    ("code", 'check("l8.generated", "")'),
+    (
+        "md",
+        summary(
+            [
+                "A caption is a claim: test it like a sentence. Most false images are real pictures with false captions.",
+                "Reverse image search finds earlier copies: the earliest copy and its caption lead to the original.",
+                "Metadata and content credentials are leads, easily stripped; metadata is easily forged, and a "
+                "missing credential proves nothing.",
+                "Signs of generation are weak evidence; where a picture came from is strong evidence.",
+            ],
+            8,
+        ),
+    ),
+]
+
+ALL = {0: L0, 1: L1, 2: L2, 3: L3, 4: L4, 5: L5, 6: L6, 7: L7, 8: L8}
 
 
 def build(cells: list[tuple[str, str]]) -> nbformat.NotebookNode:

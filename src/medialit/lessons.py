@@ -848,5 +848,53 @@ QUESTIONS: dict[str, Question] = {
             "The first non-empty line. The headline stays part of the body, so it is analysed like any other line.",
             accept=(("first", "the first", "first line", "the first line"),),
         ),
+        # Lesson 8: images and generated content
+        _q(
+            "l8.caption",
+            "choice",
+            "Does the drawn picture itself show whether the crowd is cheering or protesting? Answer yes or no.",
+            "Describe only what you can see: shapes, colours, positions. Where in the picture is a feeling or "
+            "an intention?",
+            "No. Both captions fit the same picture: the caption, not the picture, makes the claim. Ask of it "
+            "who says so and how they know.",
+            accept=(("no", "n"),),
+        ),
+        _q(
+            "l8.reverse",
+            "choice",
+            "A picture shared as ‘the flood in Lindvik yesterday’ appears on a news site from 2019 with another "
+            "country's flood in its caption. For this claim, is the picture new or old?",
+            "Which copy came first, and what did its caption say?",
+            "Old: the picture existed in 2019, so it cannot show yesterday's flood. A recycled picture with a new "
+            "caption, the commonest false image online.",
+            accept=(("old",),),
+        ),
+        _q(
+            "l8.metadata",
+            "choice",
+            "Does a Creation Time in an image's metadata prove when the picture was taken? Answer yes or no.",
+            "Look at what the cell did in its second save.",
+            "No. Anyone can write or change metadata (the cell did in one line), and sites strip it. It is a "
+            "lead to check against other evidence.",
+            accept=(("no", "n"),),
+        ),
+        _q(
+            "l8.c2pa",
+            "choice",
+            "A picture has no content credentials. Does that show it is fake or generated? Answer yes or no.",
+            "How many pictures ever had a credential, and what do many platforms do with metadata on upload?",
+            "No. Most pictures never had credentials and many platforms strip them; a missing credential is "
+            "no evidence either way. A valid one shows who signed the claims about the picture.",
+            accept=(("no", "n"),),
+        ),
+        _q(
+            "l8.generated",
+            "choice",
+            "Which is the stronger evidence that a picture is a real photo of what its caption says: hands or source?",
+            "Which of the two would still hold next year, when generators draw hands perfectly?",
+            "Source: an earlier copy with a named photographer and the same caption is evidence about where the "
+            "picture came from. Good-looking hands only show that one trace of generation is missing.",
+            accept=(("source", "the source"),),
+        ),
     ]
 }

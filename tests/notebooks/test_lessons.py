@@ -33,8 +33,8 @@ def read(path: Path) -> nbformat.NotebookNode:
     return nbformat.read(path, as_version=4)
 
 
-def test_there_are_eight_lessons_in_order():
-    assert [p.name[:2] for p in LESSONS] == [f"{n:02d}" for n in range(8)]
+def test_there_are_nine_lessons_in_order():
+    assert [p.name[:2] for p in LESSONS] == [f"{n:02d}" for n in range(9)]
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
