@@ -173,7 +173,8 @@ def ex01() -> nbformat.NotebookNode:
     )
     return notebook(
         "Exercise 1: who is speaking?",
-        "Find the attributions, name each speaker, and tell named sources from vague or anonymous ones.",
+        "Find the attributions, name each speaker, tell named sources from vague or anonymous ones, and say "
+        "what kind each attribution is.",
         cells,
     )
 
