@@ -162,9 +162,21 @@ def ex01() -> nbformat.NotebookNode:
         "people that the text does not name) or `vague` (nobody in particular: *experts*, *many believe*).",
         literal("ex01-q3"),
     )
+    cells += question(
+        "ex01-q4",
+        "answer_q4",
+        "The same part of the second article. For each attribution, mark its **cue**, only the verb or phrase "
+        "that credits the words (not the source, not the quotation), and label it with the kind of attribution: "
+        "`direct` (the source's own words, verbatim in quotation marks), `indirect` (the reporter's paraphrase, "
+        "no quotation marks), `mixed` (a paraphrase with a fragment quoted inside it) or `according_to` (the "
+        "phrase that credits a claim to a source without a speech verb). An attribution reported inside a "
+        "quotation may be marked as well; it is not required.",
+        literal("ex01-q4"),
+    )
     return notebook(
         "Exercise 1: who is speaking?",
-        "Find the attributions, name each speaker, and tell named sources from vague or anonymous ones.",
+        "Find the attributions, name each speaker, tell named sources from vague or anonymous ones, and say "
+        "what kind each attribution is.",
         cells,
     )
 
@@ -191,9 +203,21 @@ def ex02() -> nbformat.NotebookNode:
         "Transfer: the same question on a news article you have not seen in the lessons.",
         literal("ex02-q2"),
     )
+    cells += question(
+        "ex02-q3",
+        "answer_q3",
+        "Headlines and numbers, on a third article. Mark each place where a heading, a subhead or the fact box "
+        "says more than the body supports, with one of two labels: `dropped_source` (a heading states as plain "
+        "fact a claim that the body credits to someone) or `unsupported_figure` (a figure that the body does not "
+        "give or contradicts, that was rounded so the claim changes, that turns a ceiling or an estimate into "
+        "what happens, or that is a share of something other than what the body counted). Mark the words that "
+        "carry the fault, not whole paragraphs. A figure repeated as the body gives it is not a fault.",
+        literal("ex02-q3"),
+    )
     return notebook(
         "Exercise 2: unsupported statements",
-        "Find the statements the article makes without support, and say why they are unsupported.",
+        "Find the statements the article makes without support, and say why they are unsupported; then find "
+        "the headlines and figures that say more than the body.",
         cells,
     )
 
@@ -234,14 +258,103 @@ def ex03() -> nbformat.NotebookNode:
         )
     )
     cells.append(md(RUBRIC, "ex03-q2-answer", solution=True, grade=True, locked=False, points=2))
+    cells += question(
+        "ex03-q3",
+        "answer_q3",
+        "A page of a local paper. In its **news report** (from the headline to the last line before the "
+        "column), mark each sentence that gives an **opinion in the paper's own voice**: it judges, tells the "
+        "reader what should happen, or predicts as certain what nobody can know yet, and credits nobody. A view "
+        "the report credits to someone is news about that person's opinion: do not mark it. Label: `opinion`; "
+        "mark whole sentences.",
+        literal("ex03-q3"),
+    )
+    cells += question(
+        "ex03-q4",
+        "answer_q4",
+        "The whole page holds three passages. Mark the **first line (headline) of each passage** and label the "
+        "passage `news`, `opinion` or `advertising`, by its cues: whose voice, what it wants from you, and its "
+        "label.",
+        literal("ex03-q4"),
+    )
     return notebook(
         "Exercise 3: framing",
-        "Find loaded and evaluative words, then explain in your own words what they do.",
+        "Find loaded and evaluative words, then explain in your own words what they do; then tell the paper's "
+        "opinion from its news, and news from opinion and advertising.",
         cells,
     )
 
 
-ASSIGNMENTS = {"ex01-attribution": ex01, "ex02-unsupported": ex02, "ex03-framing": ex03}
+def ex04() -> nbformat.NotebookNode:
+    cells = question(
+        "ex04-q1",
+        "answer_q1",
+        "This page was found on a news aggregator. Mark every **signal of where the text came from** and say "
+        "which kind it is: `bio` (an author line that fits no reporter), `scraped` (page furniture copied from "
+        "another site: links to other stories, subscription boxes, notices), `translation` (wording that reads "
+        "as a word-for-word rendering of another language) or `date` (a date or weekday that does not fit the "
+        "page or the calendar). Mark the words that carry each signal; a date that fits is not a signal.",
+        literal("ex04-q1"),
+    )
+    links = " · ".join(f"[Page {n}](pages/page-{n}.md)" for n in range(1, 4))
+    cells += question(
+        "ex04-q2",
+        "answer_q2",
+        "**Lateral reading, ten minutes.** The aggregator's story is about wolves at a school. Three pages about "
+        f"that claim are saved beside this notebook: {links} (open each in a new tab; the highlighter below shows "
+        "all three). Read them laterally: who stands behind each page, and how does it know? Then mark the "
+        "**title** of each page with its role: `original_report` (the outlet that did the reporting), "
+        "`official_record` (the responsible body's own statement) or `misleading` (a page whose claim goes "
+        "beyond what its sources could know).",
+        literal("ex04-q2"),
+    )
+    cells.append(
+        md(
+            "### ex04-q3 (2 points)\n\nA friend shares page 1 with you. In two or three sentences: which page "
+            "would you trust to tell you what happened at the school, and why? Name what you checked.",
+            "ex04-q3-question",
+            locked=True,
+        )
+    )
+    cells.append(md(LATERAL_RUBRIC, "ex04-q3-answer", solution=True, grade=True, locked=False, points=2))
+    return notebook(
+        "Exercise 4: where did this text come from?",
+        "Find the signals that a page is a copy, say what kind each one is, and read laterally to decide "
+        "which page about its claim to trust.",
+        cells,
+    )
+
+
+LATERAL_RUBRIC = """
+*Model answer.* Page 3, the county board's press release, with page 2 beside it: the board is
+responsible for wildlife in the county, names a contact and dates its record, and it says that no
+one was hurt and the wolves did not approach people; Norrlands-Posten's dated report (named
+reporter, a teacher who saw the wolves) says the same. Page 1 claims an attack that neither
+gives, on the word of an anonymous parent, with no date and a call to share; I checked who
+published each page, its date, and whether the other pages confirm the claim.
+
+**Rubric (2 points).** 1 point: chooses page 3 or page 2 (or both) for what happened, and not
+page 1. 1 point: gives a reason that comes from reading laterally, what stands behind a page
+(who publishes it, its date, named sources, the other pages agreeing or not), not from how the
+page looks; half a point for a reason about one page only. No points for "it looks
+professional" or "it has more details" alone.
+"""
+
+
+def write_pages(item_id: str, folder: Path) -> None:
+    """Write each page of the item's teaching-copy set (``PAGE n`` lines) to ``folder/pages/page-n.md``."""
+    body = item(item_id).load().body
+    pages = [p.strip() for p in body.split("PAGE ")[1:]]
+    target = folder / "pages"
+    target.mkdir(parents=True, exist_ok=True)
+    for page in pages:
+        number, text = page.split("\n", 1)
+        title, rest = text.split("\n", 1)
+        note = "> Teaching copy written for the medialit course: the page, the site and everyone in it are invented."
+        paragraphs = "\n\n".join(rest.splitlines())
+        (target / f"page-{number}.md").write_text(f"# {title}\n\n{note}\n\n{paragraphs}\n", encoding="utf-8")
+
+
+ASSIGNMENTS = {"ex01-attribution": ex01, "ex02-unsupported": ex02, "ex03-framing": ex03, "ex04-provenance": ex04}
 
 
 def main() -> int:
@@ -251,6 +364,8 @@ def main() -> int:
         nb = build()
         nbformat.validate(nb)
         nbformat.write(nb, folder / f"{name}.ipynb")
+        if name == "ex04-provenance":
+            write_pages("ex04-q2", folder)
         print(f"wrote solutions/{name}/{name}.ipynb")
     assert set(ITEMS) <= {p.stem for p in KEYS.glob("*.json")}
     return 0

@@ -25,6 +25,7 @@ LESSONS = {
     5: "05-where-did-this-text-come-from.ipynb",
     6: "06-human-against-machine.ipynb",
     7: "07-your-own-article.ipynb",
+    8: "08-images-and-generated-content.ipynb",
 }
 
 
@@ -124,7 +125,10 @@ The lessons:
         + """ | your marks beside the analyzer's |
 | """
         + link(7, "7 Your own article")
-        + """ | analyse any text you bring |""",
+        + """ | analyse any text you bring |
+| """
+        + link(8, "8 Images and generated content")
+        + """ | captions, reverse image search, metadata, content credentials, generated images |""",
     ),
     (
         "md",
@@ -218,8 +222,9 @@ L1 = [
         header(
             1,
             "Meet the article",
-            "20",
+            "30",
             [
+                "stop before reading: ask what the page is and who made it, and find out in two minutes;",
                 "read a news article closely and write down first impressions before analysing it;",
                 "compare a headline with the body it stands over;",
                 "tell the report apart from the things printed around it;",
@@ -230,7 +235,67 @@ L1 = [
     ("code", setup()),
     (
         "md",
-        """## Read it
+        """## Stop first: what is this page?
+
+Fact-checkers do not start by reading a text closely. They **stop** and ask what the page in front of
+them is, and they **investigate the source** before they spend time on the story: who published this,
+and who wrote it? (These are the first two moves of SIFT: *Stop, Investigate the source, Find better
+coverage, Trace claims*; """
+        + link(5)
+        + """ does all four.) Give it ten minutes, before any close reading.
+
+Run the next cell: it prints what the page says about itself, its last line, and the one place where
+the text names a newspaper.""",
+    ),
+    (
+        "code",
+        """for field in ("title", "url", "date", "language"):
+    print(f"{field:>8}: {article.meta.get(field) or '(none given)'}")
+print("  byline: (none: the page names no outlet and no reporter)")
+print()
+print("Last line:", article.body.strip().splitlines()[-1])
+at = article.body.index("Aftenposten")
+print("Names a newspaper:", repr(article.body[at : at + len("Aftenposten has contacted")]), "...")""",
+    ),
+    (
+        "md",
+        """Three things to notice, each a question to ask of any page:
+
+- **Who published it?** The page gives no outlet and no address: you cannot tell whose page this is.
+- **Who wrote it?** The only line about an author is a string of traits that fits no reporter and no
+  subject of the story. Strings like this are made by generators and pasted under copied articles.
+- **Who did the reporting?** The text says that *Aftenposten* contacted someone. A paper that names
+  itself in the third person like that is telling you whose work this is.
+
+### Check 1.1
+
+"""
+        + CHECK_HELP
+        + """
+
+What is this page most likely: `original` (the reporting paper's own page), `copy` (someone else's
+republished copy of a report) or `advert`?""",
+    ),
+    ("code", 'check("l1.stop-page", "")'),
+    ("md", "### Check 1.2\n\nWhich newspaper did the reporting? Give its name."),
+    ("code", 'check("l1.stop-who", "")'),
+    (
+        "md",
+        """**Investigate (two minutes).** A reader online would now open a new tab and look the newspaper up,
+instead of reading on. This course keeps offline copies of the pages such a search finds: read
+[About: Aftenposten](lateral-reading/about-aftenposten.md) and
+[Generated author bios](lateral-reading/generated-author-bios.md), then decide what you now know.
+Write it down in one sentence: *This page is ... ; the report comes from ... ; to check a quote I
+would ...*""",
+    ),
+    ("code", 'my_stop_note = """\nThis page is ...\n"""'),
+    (
+        "md",
+        """Knowing that the page is a translated copy changes how you read it: wording may be the
+translator's (a machine's), not the reporter's, and the bio says nothing about who wrote the report.
+Now read the text itself.
+
+## Read it
 
 The example article is an English text about a phone call between Norway's prime minister, Jonas Gahr
 Støre, and Russia's president, Vladimir Putin, on 31 March 2022. Read it all once, slowly, before doing
@@ -248,7 +313,7 @@ Before any tool: note **three things** that struck you (in the cell below, or on
 *Who do I hear from? What do I not learn? Which line would I not expect in a news report?*""",
     ),
     ("code", 'my_impressions = """\n1.\n2.\n3.\n"""'),
-    ("md", "### Check 1.1\n\n" + CHECK_HELP + "\n\nRoughly how long is the article: about 100, 600 or 2000 words?"),
+    ("md", "### Check 1.3\n\nRoughly how long is the article: about 100, 600 or 2000 words?"),
     ("code", 'check("l1.words", "")'),
     ("md", "Now count them: run the next cell and compare with your guess."),
     ("code", 'print("words:", article.words())'),
@@ -262,7 +327,7 @@ A headline is the article's summary and its advertisement. Put it beside the fir
         "code",
         'first_line = article.text(*article.sentences[0])\nprint("Headline:  ", article.title)\nprint("First line:", first_line)',
     ),
-    ("md", "### Check 1.2\n\nDoes the headline promise something the body does not deliver? `yes` or `no`."),
+    ("md", "### Check 1.4\n\nDoes the headline promise something the body does not deliver? `yes` or `no`."),
     ("code", 'check("l1.headline", "")'),
     (
         "md",
@@ -281,7 +346,7 @@ plots.show(ax)""",
     ),
     (
         "md",
-        """### Check 1.3
+        """### Check 1.5
 
 The last line of the article is a list of traits in quotation marks. Is it part of the news report?
 `yes` or `no`.""",
@@ -597,12 +662,13 @@ L3 = [
         header(
             3,
             "Claims and evidence",
-            "25",
+            "35",
             [
                 "ask of every sentence: who says so, and how do we know?",
                 "label a sentence attributed, unsupported or other;",
                 "recognise the four ways a statement goes unsupported: no source, a vague source, a hedge, an "
-                "evaluation stated as fact.",
+                "evaluation stated as fact;",
+                "check a headline and a number against the body: whose number, rounded or stretched, a share of what.",
             ],
         ),
     ),
@@ -747,6 +813,68 @@ plots.show(plots.sentence_map(shown, article.body, hidden=graded_parts(article))
     ),
     (
         "md",
+        """## Headlines and numbers
+
+Many readers see only the headline and the subheads, and remember only the figures. Both are the
+paper's own voice, written last and shortest, and both can say more than the body does.
+
+**A subhead without its speaker.** Run the next cell: it prints a subhead of the example article and
+the sentence of the body that it sums up.""",
+    ),
+    (
+        "code",
+        """subhead = "Condemn Russia’s war crimes"
+body_line = next(article.text(s, e) for s, e in article.sentences if article.text(s, e).startswith("He stressed"))
+print("Subhead:  ", subhead)
+print("Body:     ", body_line)""",
+    ),
+    (
+        "md",
+        """### Check 3.6
+
+Read alone, the subhead sounds like an order, or like the paper's own verdict. According to the body,
+who condemns? Give a name.""",
+    ),
+    ("code", 'check("l3.subhead", "")'),
+    (
+        "md",
+        """The subhead restates the body, so by the guidelines it is labelled `other` like any heading that
+restates the body (K8). The reading lesson is different: a headline is not a quote. Before you repeat
+a headline, find the sentence of the body it sums up and see **who** says it there. (The Norwegian
+original probably read “Condemns ...”, with the subject left out as headlines do; the translation
+turned it into an order.)
+
+**Three questions for every number.**
+
+1. **Whose number is it?** Who counted, and does the text say?
+2. **Rounded or stretched?** *About half* is not a sum in kroner; *up to 25 percent* is a ceiling, not
+   what most people pay; *nearly* and *more than* point in opposite directions.
+3. **A share of what?** *62 percent* means nothing until you know of whom, or of what total.
+
+The example article's refugee figure comes in a quote: *– The situation with four million refugees in
+five weeks speaks volumes about what kind of war this is, says Støre.*""",
+    ),
+    ("md", "### Check 3.7\n\nWhose figure is *four million refugees*, as the text gives it? Give a name."),
+    ("code", 'check("l3.refugees", "")'),
+    (
+        "md",
+        """**Four headlines for one body.** The practice article says: *According to the council’s own cost
+report, the terminal will cost 240 million kroner, of which the state will pay about half.* Here are
+four headlines a sub-editor might write over it. (Teaching copy: written for this lesson, like the
+practice article.)
+
+- **A.** State pays 120 million for new ferry terminal
+- **B.** Ferry terminal to cost up to 240 million
+- **C.** Terminal: state pays 50 percent
+- **D.** Cost report: terminal 240 million, state to pay about half
+
+### Check 3.8
+
+Which headline says no more than the body supports: `A`, `B`, `C` or `D`?""",
+    ),
+    ("code", 'check("l3.numbers", "")'),
+    (
+        "md",
         summary(
             [
                 "Ask of every sentence: who says so, and how do we know?",
@@ -754,6 +882,8 @@ plots.show(plots.sentence_map(shown, article.body, hidden=graded_parts(article))
                 "with no reason given, a hedge, or an evaluation stated as fact.",
                 "Public, uncontested background is `other`; so are questions, headings and page furniture.",
                 "The analyzer's map shows where to look; you decide.",
+                "A headline is not a quote: find the body sentence it sums up and who says it there. Ask of "
+                "every number whose it is, whether it was rounded or stretched, and what it is a share of.",
             ],
             3,
         ),
@@ -768,12 +898,13 @@ L4 = [
         header(
             4,
             "Framing",
-            "25",
+            "40",
             [
                 "find loaded and evaluative words, intensifiers, hedges and scare quotes;",
                 "tell a neutral speech verb (‘said’) from one that judges (‘claimed’, ‘admitted’);",
                 "separate the paper's framing from the framing inside a quote;",
-                "say what a headline and first lines put forward.",
+                "say what a headline and first lines put forward;",
+                "tell news, opinion and advertising apart by their cues, also when an advert dresses as news.",
             ],
         ),
     ),
@@ -891,6 +1022,60 @@ plots.show(plots.framing_positions(shown, article.body, hidden=graded_parts(arti
     ),
     (
         "md",
+        """## News, opinion, advertising
+
+A page mixes kinds of text that ask for different trust. **News** reports what happened and credits
+views to sources. **Opinion** argues a view in its author's own voice: fair to publish, as long as it
+is labelled. **Advertising** sells, and is paid for; the tricky kind looks like news (*advertorial*,
+*sponsored content*). The label is not always there, so read the **cues**:
+
+| cue | news | opinion | advertising |
+|---|---|---|---|
+| whose voice | the paper's, neutral; views credited to sources | the author's own: *I*, *we*, *our* | the seller's, speaking to *you* |
+| typical words | said, according to, dates, places, numbers with sources | should, must, evaluations as the point | buy, visit, today, prices, offers, superlatives without a source |
+| what it wants | you to know | you to agree | you to act (buy, visit, sign up) |
+| label | section, dateline, byline | *Opinion*, *Comment*, a named columnist, a speech | *Sponsored*, *Advertisement*, *Paid partnership*, a brand's name |
+
+Four short passages. **A** is done for you; decide **B**, **C** and **D**.
+
+**A.** *Taipei, Taiwan — The Taipei City Lantern Festival was off to a bright start on Saturday Night as
+hundreds of thousands of people crowded onto the Chiang Kai Shek Memorial near downtown Taipei to witness
+city mayor Hau Lung-bin and other dignitaries ceremoniously flip the switch to light hundreds of colorful
+lantern scenes in and around the 240,000 square meter memorial park.* (Wikinews, “Lantern Festival in
+Taipei lights up the night”, 5 March 2007, CC BY 2.5.)
+News: a dateline, who, what, when and where, in the reporter's voice. (*A bright start* colours it a
+little: news can carry framing, lesson 4's subject.)
+
+**B.** *In this present crisis, government is not the solution to our problem; government is the
+problem. ... All of us together, in and out of government, must bear the burden.* (Ronald Reagan,
+inaugural address, 20 January 1981; public domain.)
+
+**C.** *Spring sale at Lindvik Bokhandel! Every paperback 99 kroner, today only. Visit us on
+Storgata 4 and bring this page for a free bookmark.* (Teaching copy, written for this lesson.)
+
+**D.** *SPONSORED · Five reasons experts say Nordlys vitamin drops are changing Norwegian winters.
+Thousands of families have already made the switch. Order your first bottle at half price this week.*
+(Teaching copy, written for this lesson.)""",
+    ),
+    ("md", "### Check 4.5\n\nPassage **B** is `news`, `opinion` or `advertising`?"),
+    ("code", 'check("l4.kind-b", "")'),
+    ("md", "### Check 4.6\n\nPassage **C** is `news`, `opinion` or `advertising`?"),
+    ("code", 'check("l4.kind-c", "")'),
+    ("md", "### Check 4.7\n\nPassage **D** looks like a news headline. Is it `news`, `opinion` or `advertising`?"),
+    ("code", 'check("l4.kind-d", "")'),
+    (
+        "md",
+        """**Opinion inside news.** A news report can slip into opinion in its own voice: a sentence that
+judges (*the long-overdue decision*), tells the reader what should happen, or predicts as certain what
+nobody can know yet. That is the same thing as lesson 3's *evaluation stated as fact* (guidelines K9,
+K14). A view that the report credits to someone (*X said the plan was a mistake*) is that source's
+opinion, reported: it is news. In the practice article, which sentence gives the paper's own opinion of
+the vote's cost?""",
+    ),
+    ("md", "### Check 4.8\n\nGive the first three words of that sentence."),
+    ("code", 'check("l4.opinion-sentence", "")'),
+    (
+        "md",
         summary(
             [
                 "Framing works through word choice: loaded and evaluative words, intensifiers, hedges, scare quotes.",
@@ -898,6 +1083,8 @@ plots.show(plots.framing_positions(shown, article.body, hidden=graded_parts(arti
                 "Words inside a quote or paraphrase are the speaker's framing, reported; the paper frames with its "
                 "own words, its speech verbs and its choice of quotes.",
                 "The headline and first lines frame everything after them.",
+                "News reports and credits views; opinion argues in its own voice; advertising sells. Read the "
+                "cues (voice, words, what it wants, label), above all when an advert is dressed as news.",
             ],
             4,
         ),
@@ -912,13 +1099,14 @@ L5 = [
         header(
             5,
             "Where did this text come from?",
-            "30",
+            "45",
             [
                 "spot signs that a text is a copy: a generated author bio, scraped page furniture, machine "
                 "translation;",
                 "check dates and days against each other;",
                 "read laterally: leave the page to find out about its source;",
-                "use SIFT's four moves.",
+                "use SIFT's four moves;",
+                "weigh the sources inside a story with IMVAIN, and say when a story rests on one source.",
             ],
         ),
     ),
@@ -1043,6 +1231,73 @@ Name SIFT's four moves, as a list of four strings.""",
     ("code", 'check("l5.sift", ["", "", "", ""])'),
     (
         "md",
+        """## Weighing the sources inside the story: IMVAIN
+
+SIFT asks where a *page* came from. Once you trust the page, the next question is about the *sources
+it quotes*. Journalism courses (Stony Brook University's News Literacy course among them) weigh each
+source with five questions, remembered as **IMVAIN**:
+
+| letter | question | a strong source |
+|---|---|---|
+| **I**ndependent | Does the source gain or lose by what it says? | has no stake in the story |
+| **M**ultiple | Does more than one source say it? | confirmed by others who do not depend on each other |
+| **V**erifies | Does the source know it first hand, or show how it knows? | saw it, did it, or gives the evidence |
+| **A**uthoritative / **I**nformed | Is it in a position to know about this topic? | an expert or an insider on this very point |
+| **N**amed | Can the reader tell who it is? | named, not vague or anonymous |
+
+A source rarely passes all five, and that is fine: the point is to say **which** it passes, for
+**which** claim. Start from the source marks: mark every source in the free part of the example article
+as `named` or `vague` (lesson 2's kinds), then run the cell under the highlighter.""",
+    ),
+    (
+        "code",
+        """from medialit import Highlighter
+from medialit.lessons import without_graded
+
+free = without_graded(article)
+weigh = Highlighter(free, labels=["named", "vague"], save_to="lesson05-imvain.highlights.json")
+weigh""",
+    ),
+    (
+        "code",
+        """# Your source marks, grouped: which voices does the story rest on?
+voices: dict[str, list[str]] = {}
+for mark in weigh.spans:
+    voices.setdefault(mark["label"], []).append(free.body[mark["start"] : mark["end"]])
+for label in ("named", "vague"):
+    print(f"{label:>6}: {', '.join(voices.get(label, [])) or '(none marked yet)'}")
+print()
+print("For each voice, write I, M, V, A, N or a dash in the cell below; then answer the checks.")""",
+    ),
+    ("code", 'my_imvain = {\n    "Støre": "I? M? V? A? N?",\n    "Norway’s allies and partners": "I? M? V? A? N?",\n}'),
+    (
+        "md",
+        """### Check 5.7
+
+Apart from Støre (also called *He* and *the Prime Minister*), how many sources in the free part tell
+the reader what was said in the call: `0`, `1` or `2`?""",
+    ),
+    ("code", 'check("l5.imvain-multiple", "")'),
+    ("md", "### Check 5.8\n\nIs Støre an **independent** source on how his own call with Putin went? `yes` or `no`."),
+    ("code", 'check("l5.imvain-independent", "")'),
+    (
+        "md",
+        """### Check 5.9
+
+As a source on **what Norway's prime minister said to Putin**, which letters of IMVAIN does Støre pass?
+Give a list of letters, e.g. `["I", "M"]`.""",
+    ),
+    ("code", 'check("l5.imvain-letters", [])'),
+    (
+        "md",
+        """**Say it in one sentence.** The example article is a **single-source story**: a report of one
+politician's press conference about his own phone call. That is normal news, and honest about itself
+(it says where Støre spoke); but it is one side's account. Better coverage (SIFT's F) would add the
+other party to the call, or someone who can check it, such as the record of the call or a second
+participant. Note which IMVAIN letter a second source would add.""",
+    ),
+    (
+        "md",
         """## Activity: mark the provenance clues
 
 Mark every clue about **where this text came from** in the example article: `translation` for words
@@ -1076,6 +1331,8 @@ provenance""",
                 "In a translated copy, direct quotes are not the speaker's own words.",
                 "Check days and dates against each other; find out when a text was written.",
                 "Read laterally and use SIFT: Stop, Investigate the source, Find better coverage, Trace to the original.",
+                "Weigh each source with IMVAIN for each claim; a story built on one source's press conference is "
+                "one side's account.",
             ],
             5,
         ),
@@ -1374,7 +1631,191 @@ and where the text came from.""",
     ),
 ]
 
-ALL = {0: L0, 1: L1, 2: L2, 3: L3, 4: L4, 5: L5, 6: L6, 7: L7}
+# ---------------------------------------------------------------- lesson 8
+
+L8 = [
+    (
+        "md",
+        header(
+            8,
+            "Images and generated content",
+            "30",
+            [
+                "test a caption against what a picture actually shows;",
+                "explain reverse image search as a move, and what its results tell you;",
+                "read an image's metadata, and say why it proves little on its own;",
+                "say what content credentials (C2PA) are, and what a missing credential does not prove;",
+                "weigh the signs of a generated image against evidence about where it came from.",
+            ],
+        ),
+    ),
+    (
+        "md",
+        """## A picture and two captions
+
+Every picture in this lesson is made here, in code, so that nothing is borrowed and you can see how
+little it takes to make one. Run the cell: it draws a scene of a ferry at a quay with a crowd.""",
+    ),
+    (
+        "code",
+        """import matplotlib.pyplot as plt
+from matplotlib.patches import Circle, Polygon, Rectangle
+
+from medialit import plots
+from medialit.lessons import check, hint, reveal  # noqa: F401 (yours to call)
+
+fig, ax = plt.subplots(figsize=(6, 3.2))
+ax.add_patch(Rectangle((0, 0), 100, 30, color="#4a7fb5"))  # sea
+ax.add_patch(Rectangle((0, 30), 100, 30, color="#d9e6f2"))  # sky
+ax.add_patch(Rectangle((55, 22), 45, 10, color="#8c8c8c"))  # quay
+ax.add_patch(Polygon([(10, 22), (45, 22), (40, 14), (14, 14)], color="#f2f2f2", ec="black"))  # hull
+ax.add_patch(Rectangle((20, 22), 16, 7, color="#c0392b"))  # deck house
+for i in range(24):  # the crowd on the quay
+    ax.add_patch(Circle((58 + (i % 12) * 3.4, 34 + (i // 12) * 3), 1.1, color="black"))
+ax.set_xlim(0, 100)
+ax.set_ylim(0, 60)
+plots.finish(
+    ax,
+    title="A ferry at a quay (drawn for this lesson)",
+    xlabel="width (picture units)",
+    ylabel="height (picture units)",
+    alt="Drawing: a white ferry with a red deck house on blue water, left; a grey quay, right, with 24 "
+    "black dots standing on it in two rows: a crowd. Nothing shows what the crowd is doing or when.",
+)
+picture = ax
+plots.show(picture)""",
+    ),
+    (
+        "md",
+        """Two captions that a page could put under this picture:
+
+- **1.** *Cheering crowds greet the first ferry at Vesterhavn's new terminal.*
+- **2.** *Angry residents try to stop the ferry from docking.*
+
+### Check 8.1
+
+Does the picture itself show whether the crowd is cheering or protesting? `yes` or `no`.""",
+    ),
+    ("code", 'check("l8.caption", "")'),
+    (
+        "md",
+        """A caption is a claim, like any sentence: the picture rarely proves it. The commonest false image
+online is not a fake picture but a **real picture with a false caption**: an old photo, another place, a
+different event. So ask of a caption what lesson 3 asks of a sentence: who says so, and how do we know?
+
+## Reverse image search: where else has this picture been?
+
+A reverse image search takes a picture instead of words and finds other copies of it on the web
+(Google Lens, Bing Visual Search, TinEye, Yandex). It is SIFT's *Trace* for pictures. The move:
+
+1. Save the picture, or copy its address, and search with it (crop to the main subject if the whole
+   picture finds nothing).
+2. Sort the results by **date**: the earliest copy is the best lead to the original.
+3. Read the **original caption**: who took it, where, when, of what.
+4. Compare with the claim you started from: same place, same event, same date?
+
+This course works offline, so you will not run a search here; the next check gives you a result.
+
+### Check 8.2
+
+A picture shared today as *“the flood in Lindvik yesterday”* turns up in a reverse image search on a
+news site from 2019, captioned as a flood in another country. Is the picture `new` or `old`, as far
+as this claim goes?""",
+    ),
+    ("code", 'check("l8.reverse", "")'),
+    (
+        "md",
+        """## Metadata: what the file says about itself
+
+Image files can carry text about themselves: camera, date and time, place (GPS), software, author.
+Photos use EXIF; PNG files like the one made below keep text fields. Run the cell: it saves the drawing
+with metadata, reads the metadata back, then changes the date in one line.""",
+    ),
+    (
+        "code",
+        """import tempfile
+from pathlib import Path
+
+from PIL import Image
+
+folder = Path(tempfile.mkdtemp())
+made = folder / "ferry.png"
+picture.figure.savefig(made, metadata={"Author": "medialit lesson 8", "Creation Time": "2028-05-01 09:00",
+                                       "Description": "Ferry at a quay", "Software": "matplotlib"})
+print("As saved:  ", Image.open(made).text)
+
+forged = folder / "ferry-forged.png"
+picture.figure.savefig(forged, metadata={"Author": "A. Photographer", "Creation Time": "1999-12-31 23:59",
+                                         "Software": "Camera X"})
+print("One line later:", Image.open(forged).text)
+plt.close(picture.figure)""",
+    ),
+    (
+        "md",
+        """### Check 8.3
+
+Does a *Creation Time* in an image's metadata prove when the picture was taken? `yes` or `no`.""",
+    ),
+    ("code", 'check("l8.metadata", "")'),
+    (
+        "md",
+        """Metadata is a lead, not proof: anyone can write it, and most social sites **strip** it on upload,
+so its absence means nothing either. It helps when it agrees with other evidence (the original caption,
+the weather that day, shadows, signs in the picture).
+
+## Content credentials (C2PA)
+
+**Content credentials** are a newer kind of metadata, defined by the Coalition for Content Provenance
+and Authenticity (C2PA, an industry standard). A camera, an editing program or an image generator can
+attach a **signed manifest**: who or what made the picture, with which tool (including “generated by
+AI”), and which edits followed. The signature breaks if the picture or the manifest is changed without
+a new signature, and verification tools (for example the Content Authenticity Initiative's *Verify*
+site) show the chain.
+
+What credentials can and cannot do:
+
+- A valid credential tells you who signed the claims about the picture, and that they were not altered
+  since. It does not prove that the scene is true (a staged scene can be signed).
+- Many platforms strip credentials on upload, and most pictures never had one.
+
+### Check 8.4
+
+A picture has no content credentials. Does that show it is fake or generated? `yes` or `no`.""",
+    ),
+    ("code", 'check("l8.c2pa", "")'),
+    (
+        "md",
+        """## Signs of a generated image
+
+Image generators have left typical traces: hands with too many or merged fingers, text that is almost
+but not quite letters, earrings or glasses that do not match, reflections and shadows that disagree
+with the light, skin and surfaces too smooth, backgrounds that melt into patterns. Look for them, but
+know their limits: generators improve every year, real photos can look odd, and a clean picture proves
+nothing. **Evidence about where a picture came from beats looking at its pixels**: an earlier copy with
+a named photographer, a credential, a source who was there.
+
+### Check 8.5
+
+Which is the stronger evidence that a picture is a real photo of what the caption says: `hands` (the
+hands look right) or `source` (an earlier copy, with a named photographer and the same caption)?""",
+    ),
+    ("code", 'check("l8.generated", "")'),
+    (
+        "md",
+        summary(
+            [
+                "A caption is a claim: test it like a sentence. Most false images are real pictures with false captions.",
+                "Reverse image search finds earlier copies: the earliest copy and its caption lead to the original.",
+                "Metadata and content credentials are leads, easily stripped; metadata is easily forged, and a "
+                "missing credential proves nothing.",
+                "Signs of generation are weak evidence; where a picture came from is strong evidence.",
+            ],
+            8,
+        ),
+    ),
+]
+
+ALL = {0: L0, 1: L1, 2: L2, 3: L3, 4: L4, 5: L5, 6: L6, 7: L7, 8: L8}
 
 
 def build(cells: list[tuple[str, str]]) -> nbformat.NotebookNode:

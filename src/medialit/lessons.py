@@ -392,6 +392,28 @@ QUESTIONS: dict[str, Question] = {
         ),
         # Lesson 1: meeting the example article (ungraded first impressions)
         _q(
+            "l1.stop-page",
+            "choice",
+            "What is this page most likely: original (the reporting paper's own page), copy (someone else's "
+            "republished copy of a report) or advert?",
+            "Three clues: the page names no outlet; the author line fits no reporter; and the text names a "
+            "newspaper that did the reporting. Would a paper's own page leave out its own name?",
+            "A copy: an English, machine-translated republication of a Norwegian newspaper's report, on a page "
+            "that names no outlet, with a generated author bio pasted under it. Check the quotes and the date "
+            "against the original, not against this page.",
+            accept=(("copy", "a copy", "republished", "republished copy", "a republished copy"),),
+        ),
+        _q(
+            "l1.stop-who",
+            "name",
+            "Which newspaper did the reporting of the example article? Give its name.",
+            "Look at the one place where the text names a newspaper: the paper says what it did, in the third "
+            "person, as Norwegian papers do.",
+            "Aftenposten, an Oslo daily: it names itself when it says whom it contacted. The reporting paper is "
+            "the article's own voice, not one of its sources (guidelines K4), and the page you read is not its page.",
+            accept=(("aftenposten",),),
+        ),
+        _q(
             "l1.words",
             "choice",
             "Roughly how long is the example article: about 100, 600 or 2000 words?",
@@ -613,6 +635,37 @@ QUESTIONS: dict[str, Question] = {
                 ("unsupported", "The so-called…"),
             ),
         ),
+        _q(
+            "l3.subhead",
+            "name",
+            "Read alone, the subhead ‘Condemn Russia’s war crimes’ sounds like an order. According to the body, "
+            "who condemns?",
+            "Find the body sentence with ‘condemns’ in it and ask who ‘He’ is: look at the sentence before it.",
+            "Støre, for Norway: ‘He stressed that Norway condemns the attack ...’. The body credits the "
+            "condemnation to the Prime Minister; the subhead drops him, so a reader who skims the headings "
+            "cannot tell whose words they are.",
+            accept=(("støre", "jonas gahr støre", "the prime minister", "prime minister", "norway"),),
+        ),
+        _q(
+            "l3.refugees",
+            "name",
+            "Whose figure is ‘four million refugees’, as the text gives it?",
+            "Who says the line that holds the figure? Look at the end of the line.",
+            "Støre's: it stands in his quote (‘says Støre’). The article does not say who counted; a reader "
+            "would check it against the UN refugee agency's figures for that week.",
+            accept=(("støre", "jonas gahr støre", "the prime minister", "prime minister"),),
+        ),
+        _q(
+            "l3.numbers",
+            "choice",
+            "Which headline says no more than the body supports: A, B, C or D?",
+            "Compare each headline word by word with ‘240 million kroner, of which the state will pay about "
+            "half’, and ask whose estimate it is. Which headline keeps ‘about’, and names the report?",
+            "D. A turns ‘about half’ into an exact sum; B makes 240 million a ceiling (‘up to’), while the "
+            "opposition says the budget will grow; C drops ‘about’ and does not say 50 percent of what; only D "
+            "keeps the estimate's source and its rounding.",
+            accept=(("d", "headline d"),),
+        ),
         # Lesson 4: framing (practice article)
         _q(
             "l4.verbs",
@@ -673,6 +726,43 @@ QUESTIONS: dict[str, Question] = {
                 ("scare_quote", "so-called “consultation”"),
                 ("evaluative", "[only] two weeks"),
             ),
+        ),
+        _q(
+            "l4.kind-b",
+            "choice",
+            "Passage B (from Reagan's inaugural address) is news, opinion or advertising?",
+            "Whose voice is it, and does it report what happened or argue what ought to be? Look for ‘must’ "
+            "and for a claim nobody is credited with but the speaker.",
+            "Opinion: a speaker argues a view in his own voice (‘government is the problem’, ‘must bear the "
+            "burden’). A speech, like a column, is its author's view: fair, as long as it is not sold as a report.",
+            accept=(("opinion",),),
+        ),
+        _q(
+            "l4.kind-c",
+            "choice",
+            "Passage C (the bookshop's spring sale) is news, opinion or advertising?",
+            "What does the passage want you to do after reading it?",
+            "Advertising: a brand, a price, ‘today only’ and a call to come to the shop. It wants you to act.",
+            accept=(("advertising", "advert", "ad", "advertisement"),),
+        ),
+        _q(
+            "l4.kind-d",
+            "choice",
+            "Passage D looks like a news headline. Is it news, opinion or advertising?",
+            "Read the first word, and then the last sentence: what does it ask you to do? Who are the ‘experts’?",
+            "Advertising dressed as news (an advertorial): it is labelled SPONSORED, its ‘experts’ are vague "
+            "(K2), and it ends with an order form (‘half price this week’).",
+            accept=(("advertising", "advert", "ad", "advertisement", "advertorial", "sponsored"),),
+        ),
+        _q(
+            "l4.opinion-sentence",
+            "name",
+            "In the practice article, which sentence gives the paper's own opinion of what the vote will cost? "
+            "Give its first three words.",
+            "Find the sentence about the vote that ends with a judgement nobody is credited with.",
+            "‘Vesterhavn town council voted ... a decision that will cost residents dearly’: the paper's own "
+            "verdict, added to a report of the vote, with no source (lesson 3: an evaluation stated as fact).",
+            accept=(("vesterhavn town council", "vesterhavn town council voted"),),
         ),
         # Lesson 5: provenance (example article; not graded)
         _q(
@@ -757,6 +847,39 @@ QUESTIONS: dict[str, Question] = {
             "original context.",
             accept=(("stop",), ("investigate",), ("find",), ("trace",)),
         ),
+        _q(
+            "l5.imvain-multiple",
+            "choice",
+            "Apart from Støre, how many sources in the free part of the example article tell the reader what was "
+            "said in the call: 0, 1 or 2?",
+            "Go through your source marks: who else speaks about the call itself? The allies' signals are about "
+            "something else, and Støre passes them on.",
+            "0: everything about the call comes from Støre's press conference. ‘Norway’s allies and partners’ "
+            "are a vague source, relayed by Støre (K6), and say nothing about the call. The story fails M: a "
+            "single-source story.",
+            accept=(("0", "none", "zero", "no one", "nobody"),),
+        ),
+        _q(
+            "l5.imvain-independent",
+            "choice",
+            "Is Støre an independent source on how his own call with Putin went? Answer yes or no.",
+            "Independent means the source neither gains nor loses by what it says. Does a prime minister have a "
+            "stake in how his own diplomacy is reported?",
+            "No. He took part in the call and has a stake in how it is seen at home and abroad. That does not "
+            "make him wrong; it means a reader wants a second, independent account.",
+            accept=(("no", "n"),),
+        ),
+        _q(
+            "l5.imvain-letters",
+            "names",
+            "As a source on what Norway's prime minister said to Putin, which letters of IMVAIN does Støre pass?",
+            "He was on the call (how does he know?), he is the one person who knows what he said (is he "
+            "informed?), and the text gives his name. Independence and more sources are the questions he cannot "
+            "answer himself.",
+            "V, A and N: he verifies (he said it himself, first hand), he is authoritative and informed on his "
+            "own words, and he is named. He fails I (he has a stake) and M (no other source).",
+            accept=(("v", "verifies", "verify"), ("a", "authoritative", "informed", "ai"), ("n", "named")),
+        ),
         # Lesson 6: human against machine
         _q(
             "l6.pronoun",
@@ -788,6 +911,54 @@ QUESTIONS: dict[str, Question] = {
             "Read the text above the loading cells again.",
             "The first non-empty line. The headline stays part of the body, so it is analysed like any other line.",
             accept=(("first", "the first", "first line", "the first line"),),
+        ),
+        # Lesson 8: images and generated content
+        _q(
+            "l8.caption",
+            "choice",
+            "Does the drawn picture itself show whether the crowd is cheering or protesting? Answer yes or no.",
+            "Describe only what you can see: shapes, colours, positions. Where in the picture is a feeling or "
+            "an intention?",
+            "No. Both captions fit the same picture: the caption, not the picture, makes the claim. Ask of it "
+            "who says so and how they know.",
+            accept=(("no", "n"),),
+        ),
+        _q(
+            "l8.reverse",
+            "choice",
+            "A picture shared as ‘the flood in Lindvik yesterday’ appears on a news site from 2019 with another "
+            "country's flood in its caption. For this claim, is the picture new or old?",
+            "Which copy came first, and what did its caption say?",
+            "Old: the picture existed in 2019, so it cannot show yesterday's flood. A recycled picture with a new "
+            "caption, the commonest false image online.",
+            accept=(("old",),),
+        ),
+        _q(
+            "l8.metadata",
+            "choice",
+            "Does a Creation Time in an image's metadata prove when the picture was taken? Answer yes or no.",
+            "Look at what the cell did in its second save.",
+            "No. Anyone can write or change metadata (the cell did in one line), and sites strip it. It is a "
+            "lead to check against other evidence.",
+            accept=(("no", "n"),),
+        ),
+        _q(
+            "l8.c2pa",
+            "choice",
+            "A picture has no content credentials. Does that show it is fake or generated? Answer yes or no.",
+            "How many pictures ever had a credential, and what do many platforms do with metadata on upload?",
+            "No. Most pictures never had credentials and many platforms strip them; a missing credential is "
+            "no evidence either way. A valid one shows who signed the claims about the picture.",
+            accept=(("no", "n"),),
+        ),
+        _q(
+            "l8.generated",
+            "choice",
+            "Which is the stronger evidence that a picture is a real photo of what its caption says: hands or source?",
+            "Which of the two would still hold next year, when generators draw hands perfectly?",
+            "Source: an earlier copy with a named photographer and the same caption is evidence about where the "
+            "picture came from. Good-looking hands only show that one trace of generation is missing.",
+            accept=(("source", "the source"),),
         ),
     ]
 }

@@ -86,14 +86,14 @@ def answer_cells(course_: Course, assignment: str, **sources: str):
 
 def ex01_submissions(c: Course) -> None:
     src = c.source(EX01)
-    q1, q2, q3 = (solution_source(src, f"ex01-q{i}-answer") for i in (1, 2, 3))
-    rest = {"ex01-q2-answer": q2, "ex01-q3-answer": q3}
+    q1, q2, q3, q4 = (solution_source(src, f"ex01-q{i}-answer") for i in (1, 2, 3, 4))
+    rest = {"ex01-q2-answer": q2, "ex01-q3-answer": q3, "ex01-q4-answer": q4}
 
     c.submit("solution", EX01, src)
-    c.expected["solution"] = {"ex01-q1-test": 3.0, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0}
+    c.expected["solution"] = {"ex01-q1-test": 3.0, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0, "ex01-q4-test": 2.0}
 
     c.submit("unchanged", EX01, c.release(EX01))
-    c.expected["unchanged"] = {"ex01-q1-test": 0.0, "ex01-q2-test": 0.0, "ex01-q3-test": 0.0}
+    c.expected["unchanged"] = {"ex01-q1-test": 0.0, "ex01-q2-test": 0.0, "ex01-q3-test": 0.0, "ex01-q4-test": 0.0}
 
     sources_only = (
         "answer_q1 = [('I', 'source'), ('Støre', 'source'), ('He', 'source'), ('Støre', 'source', 2), "
@@ -106,18 +106,18 @@ def ex01_submissions(c: Course) -> None:
     nb = answer_cells(c, EX01, **{"ex01-q1-answer": sources_only, "ex01-q2-answer": partial_q2})
     c.submit("partial", EX01, nb)
     # q1: 5 of 10 found, no extras: half of 3 points; q2: 3 of 5 right less 2 wrong names at 1/10 each: 0.4 of 2
-    c.expected["partial"] = {"ex01-q1-test": 1.5, "ex01-q2-test": 0.8, "ex01-q3-test": 0.0}
+    c.expected["partial"] = {"ex01-q1-test": 1.5, "ex01-q2-test": 0.8, "ex01-q3-test": 0.0, "ex01-q4-test": 0.0}
 
     nb = answer_cells(c, EX01, **rest)  # q1 answered only with the highlighter
     c.submit("highlighter", EX01, nb, {"ex01-q1.highlights.json": json.dumps(key_sidecar("ex01-q1"))})
-    c.expected["highlighter"] = {"ex01-q1-test": 3.0, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0}
+    c.expected["highlighter"] = {"ex01-q1-test": 3.0, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0, "ex01-q4-test": 2.0}
 
     nb = answer_cells(c, EX01)
-    for i in (1, 2, 3):
+    for i in (1, 2, 3, 4):
         cell(nb, f"ex01-q{i}-test").source = "3.0  # full marks please"
     cell(nb, "setup").source = "grade = lambda *a, **k: 3.0"
     c.submit("edited-tests", EX01, nb)
-    c.expected["edited-tests"] = {"ex01-q1-test": 0.0, "ex01-q2-test": 0.0, "ex01-q3-test": 0.0}
+    c.expected["edited-tests"] = {"ex01-q1-test": 0.0, "ex01-q2-test": 0.0, "ex01-q3-test": 0.0, "ex01-q4-test": 0.0}
 
     nb = answer_cells(c, EX01, **rest)
     nb.cells = [
@@ -126,7 +126,7 @@ def ex01_submissions(c: Course) -> None:
         if x.metadata.get("nbgrader", {}).get("grade_id") not in {"ex01-q1-answer", "ex01-q1-test", "ex01-q1-show"}
     ]
     c.submit("deleted-cells", EX01, nb)
-    c.expected["deleted-cells"] = {"ex01-q1-test": 0.0, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0}
+    c.expected["deleted-cells"] = {"ex01-q1-test": 0.0, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0, "ex01-q4-test": 2.0}
 
     for student, bad in {
         "infinite-loop": "while True:\n    pass\n" + q1,
@@ -135,7 +135,7 @@ def ex01_submissions(c: Course) -> None:
         "wrong-type": "answer_q1 = 'Støre said'",
     }.items():
         c.submit(student, EX01, answer_cells(c, EX01, **{"ex01-q1-answer": bad}, **rest))
-        c.expected[student] = {"ex01-q1-test": 0.0, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0}
+        c.expected[student] = {"ex01-q1-test": 0.0, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0, "ex01-q4-test": 2.0}
 
     monkey_q1 = (
         "import medialit.grading as g\n"
@@ -148,7 +148,7 @@ def ex01_submissions(c: Course) -> None:
     c.submit("monkeypatch", EX01, nb)
     # the patched grade() claims 3 points everywhere; verification keeps what the answers earn
     # (q3: 1 of 6 sources right, nothing extra: 1/6 of 3 points)
-    c.expected["monkeypatch"] = {"ex01-q1-test": 0.0, "ex01-q2-test": 2.0, "ex01-q3-test": 0.5}
+    c.expected["monkeypatch"] = {"ex01-q1-test": 0.0, "ex01-q2-test": 2.0, "ex01-q3-test": 0.5, "ex01-q4-test": 0.0}
 
     patched_scoring = (
         "import medialit.scoring as s\n"
@@ -157,28 +157,38 @@ def ex01_submissions(c: Course) -> None:
     )
     c.submit("patched-scoring", EX01, answer_cells(c, EX01, **{"ex01-q1-answer": patched_scoring}, **rest))
     # 1 of 10 right, nothing extra: 1/10 of 3 points, whatever the kernel's scoring module was made to say
-    c.expected["patched-scoring"] = {"ex01-q1-test": 0.3, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0}
+    c.expected["patched-scoring"] = {"ex01-q1-test": 0.3, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0, "ex01-q4-test": 2.0}
 
     flood = q1 + "\nfor _ in range(100):\n    print('x' * 1_000_000)"
     c.submit("huge-output", EX01, answer_cells(c, EX01, **{"ex01-q1-answer": flood}, **rest))
     c.expected["huge-output"] = dict(c.expected["solution"])
 
     c.submit("invalid-notebook", EX01, '{"cells": [ this is not a notebook')
-    c.expected["invalid-notebook"] = {"ex01-q1-test": 0.0, "ex01-q2-test": 0.0, "ex01-q3-test": 0.0}
+    c.expected["invalid-notebook"] = {
+        "ex01-q1-test": 0.0,
+        "ex01-q2-test": 0.0,
+        "ex01-q3-test": 0.0,
+        "ex01-q4-test": 0.0,
+    }
 
     nb = answer_cells(c, EX01, **rest)
     c.submit("corrupt-sidecar", EX01, nb, {"ex01-q1.highlights.json": '{"format": "medialit-highl'})
-    c.expected["corrupt-sidecar"] = {"ex01-q1-test": 0.0, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0}
+    c.expected["corrupt-sidecar"] = {"ex01-q1-test": 0.0, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0, "ex01-q4-test": 2.0}
 
 
 def other_submissions(c: Course) -> None:
-    for name in ("ex02-unsupported", "ex03-framing"):
+    for name in ("ex02-unsupported", "ex03-framing", "ex04-provenance"):
         c.submit("solution", name, c.source(name))
         c.submit("unchanged", name, c.release(name))
     reasons_wrong = "answer_q1 = [('There is increasing focus', 'hedge'), ('The historic speech', 'evaluation')]"
     c.submit("partial", "ex02-unsupported", answer_cells(c, "ex02-unsupported", **{"ex02-q1-answer": reasons_wrong}))
     lemmas = "answer_q1 = ['skirmishes', 'wage', 'raid', 'ongoing conflict']"
     c.submit("partial", "ex03-framing", answer_cells(c, "ex03-framing", **{"ex03-q1-answer": lemmas}))
+    signals = (
+        "answer_q1 = [('Accept cookies to continue reading.', 'scraped'), ('Tuesday 19 March', 'date'), "
+        "('Published 14 March 2026', 'date')]"
+    )
+    c.submit("partial", "ex04-provenance", answer_cells(c, "ex04-provenance", **{"ex04-q1-answer": signals}))
 
 
 @pytest.fixture(scope="session")

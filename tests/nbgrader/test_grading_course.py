@@ -35,7 +35,7 @@ def test_every_ex01_submission_gets_the_expected_score(graded):
 
 def test_the_gradebook_holds_the_same_scores(graded):
     rows = {r["student"]: r for r in course.scores_table(graded.root, EX01)}
-    assert rows["solution"]["total"] == 8.0
+    assert rows["solution"]["total"] == 10.0
     assert rows["unchanged"]["total"] == 0.0
     assert rows["partial"]["total"] == pytest.approx(2.3)
     assert rows["invalid-notebook"]["total"] == 0.0
@@ -77,7 +77,11 @@ def test_the_students_saved_highlights_survive_autograde(graded):
 
 def test_a_monkeypatched_checker_cannot_raise_the_score(graded):
     (monkey,) = [o for o in graded.runs[EX01].outcomes if o.student == "monkeypatch"]
-    assert monkey.changed == {"ex01-q1-test": (3.0, 0.0), "ex01-q3-test": (3.0, 0.5)}  # the kernel was fooled
+    assert monkey.changed == {
+        "ex01-q1-test": (3.0, 0.0),
+        "ex01-q3-test": (3.0, 0.5),
+        "ex01-q4-test": (2.0, 0.0),
+    }  # the kernel was fooled
     assert sum(monkey.scores.values()) == pytest.approx(2.5)
     (patched,) = [o for o in graded.runs[EX01].outcomes if o.student == "patched-scoring"]
     assert patched.changed == {}  # patching medialit.scoring after import changes nothing the grader calls
@@ -99,12 +103,15 @@ def test_infinite_loop_is_stopped_and_later_items_still_score(graded):
     ("assignment", "expected"),
     [
         # ex02 partial: 2 of 3 sentences found (1 of 1.5), 1 reason right and 1 wrong (1/3 - 1/5 of 1.5)
-        ("ex02-unsupported", {"solution": 6.0, "unchanged": 0.0, "partial": 1.2}),
+        ("ex02-unsupported", {"solution": 8.0, "unchanged": 0.0, "partial": 1.2}),
         # ex03 partial: 3 of 6 words by their base form, 1 extra at 1/12: 5/12 of 3 points
-        ("ex03-framing", {"solution": 3.0, "unchanged": 0.0, "partial": 1.25}),
+        ("ex03-framing", {"solution": 6.0, "unchanged": 0.0, "partial": 1.25}),
+        # ex04 partial: q1 2 of 7 required signals, 1 extra (the page's own date) at half a share: 3/14 of 4
+        # points; q2 unanswered; the solution's q3 (manual) is not in the autograded sum
+        ("ex04-provenance", {"solution": 7.0, "unchanged": 0.0, "partial": 0.86}),
     ],
 )
-def test_ex02_and_ex03_score_solution_release_and_partial(graded, assignment, expected):
+def test_ex02_to_ex04_score_solution_release_and_partial(graded, assignment, expected):
     got = {o.student: sum(o.scores.values()) for o in graded.runs[assignment].outcomes}
     assert got == pytest.approx(expected, abs=0.011)
 
@@ -176,7 +183,7 @@ def test_course_cli_grades_and_reports(graded, medialit_command):
         timeout=300,
     )
     assert done.returncode == 0, done.stderr
-    assert "solution: 6 points" in done.stdout and "3/3" in done.stderr
+    assert "solution: 8 points" in done.stdout and "3/3" in done.stderr
     done = subprocess.run(
         [*medialit_command, "course", "report", EX01, "--course", str(graded.root)],
         capture_output=True,
@@ -211,7 +218,10 @@ def test_course_cli_bad_input_is_one_line(medialit_command, tmp_path):
 def test_nbgrader_lists_the_released_assignments(graded):
     done = course.nbgrader(graded.root, "db", "assignment", "list")
     assert done.returncode == 0
-    assert all(name in done.stdout + done.stderr for name in ("ex01-attribution", "ex02-unsupported", "ex03-framing"))
+    assert all(
+        name in done.stdout + done.stderr
+        for name in ("ex01-attribution", "ex02-unsupported", "ex03-framing", "ex04-provenance")
+    )
 
 
 def test_python_running_tests_is_the_venv():

@@ -33,8 +33,8 @@ def read(path: Path) -> nbformat.NotebookNode:
     return nbformat.read(path, as_version=4)
 
 
-def test_there_are_eight_lessons_in_order():
-    assert [p.name[:2] for p in LESSONS] == [f"{n:02d}" for n in range(8)]
+def test_there_are_nine_lessons_in_order():
+    assert [p.name[:2] for p in LESSONS] == [f"{n:02d}" for n in range(9)]
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
@@ -93,7 +93,8 @@ def test_lesson_sidecars_are_named_for_the_lesson_and_ignored_by_git():
     assert "*.highlights.json" in ignored
     for path in LESSONS:
         for name in re.findall(r'save_to="([^"]+)"', "\n".join(c.source for c in read(path).cells)):
-            assert re.fullmatch(r"lesson0\d\.highlights\.json", name), f"{path.name}: sidecar {name}"
+            assert re.fullmatch(r"lesson0\d(-[a-z]+)?\.highlights\.json", name), f"{path.name}: sidecar {name}"
+            assert name.startswith(f"lesson{path.name[:2]}"), f"{path.name}: sidecar {name} of another lesson"
 
 
 def missing_pieces(nb: nbformat.NotebookNode) -> list[str]:

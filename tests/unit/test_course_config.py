@@ -47,6 +47,10 @@ def test_source_has_the_notebooks_and_never_a_saved_highlight(made):
         "ex01-attribution/ex01-attribution.ipynb",
         "ex02-unsupported/ex02-unsupported.ipynb",
         "ex03-framing/ex03-framing.ipynb",
+        "ex04-provenance/ex04-provenance.ipynb",
+        "ex04-provenance/pages/page-1.md",
+        "ex04-provenance/pages/page-2.md",
+        "ex04-provenance/pages/page-3.md",
     ]
 
 
@@ -66,6 +70,7 @@ def test_the_hidden_checks_are_read_from_the_source_notebooks(made):
         ("ex01-q1", "answer_q1", "ex01-q1-test"),
         ("ex01-q2", "answer_q2", "ex01-q2-test"),
         ("ex01-q3", "answer_q3", "ex01-q3-test"),
+        ("ex01-q4", "answer_q4", "ex01-q4-test"),
     ]
     assert all(c.key for c in checks)
 
@@ -81,7 +86,7 @@ def test_course_init_command(medialit_command, tmp_path):
         timeout=60,
     )
     assert done.returncode == 0, done.stderr
-    assert "ex01-attribution, ex02-unsupported, ex03-framing" in done.stdout
+    assert "ex01-attribution, ex02-unsupported, ex03-framing, ex04-provenance" in done.stdout
     assert load(target / "nbgrader_config.py").Execute.timeout == 9
     again = subprocess.run([*medialit_command, "course", "init", str(target)], capture_output=True, text=True)
     assert again.returncode == 2 and again.stderr.count("\n") == 1 and "not empty" in again.stderr

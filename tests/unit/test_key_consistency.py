@@ -554,6 +554,30 @@ def test_source_kinds_follow_k2():
         assert {r.label for r in readings(mark)} <= set(SOURCE_KINDS)
 
 
+def test_attribution_kind_key_has_every_gold_cue_with_its_gold_kind():
+    """ex01-q4: each attribution's cue in the part, keyed with the base rules' kind; nested ones optional (K5)."""
+    it = ITEMS["ex01-q4"]
+    doc = it.load()
+    start, end = it.bounds()
+    marks = load_key("ex01-q4")
+    inside = [a for a in gold(doc.id).attributions if start <= a.cue.start < end]
+    assert inside, "ex01-q4: the part has no gold attribution"
+    for a in inside:
+        found = [
+            m
+            for m in marks
+            for r in readings(m)
+            if r.label == a.kind and r.overlap(a.cue) * 2 >= a.cue.end - a.cue.start
+        ]
+        assert found and not found[0].get("optional"), f"ex01-q4: {a.cue.text(doc.body)!r} is not keyed {a.kind}"
+    quotes = [a.content for a in inside if a.kind == "direct" and a.content]
+    for mark in marks:
+        if not any(r.overlap(a.cue) for a in inside for r in readings(mark)):
+            assert mark.get("optional") and any(q.start <= mark["start"] < q.end for q in quotes), (
+                f"ex01-q4: {mark['text']!r} is no gold cue: only a cue nested in a quote may be keyed, optional (K5)"
+            )
+
+
 def question_cells() -> dict[str, tuple[str, str]]:
     """Each item's prompt and the text of every part its notebook grades."""
     out = {}

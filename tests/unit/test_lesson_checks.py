@@ -177,7 +177,7 @@ def test_key_phrase_missing_from_another_article_is_a_clear_error():
 def test_every_question_has_hint_and_answer_and_a_lesson_prefix():
     for question in lessons.questions():
         assert question.hint and question.answer and question.prompt
-        assert question.id.split(".")[0] in {f"l{n}" for n in range(8)}
+        assert question.id.split(".")[0] in {f"l{n}" for n in range(9)}
         assert question.kind in {"choice", "name", "names", "spans", "links"}
         assert question.hint != question.answer
 

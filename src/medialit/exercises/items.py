@@ -20,6 +20,11 @@ from medialit.exercises.errors import AnswerError
 SIDECAR_SUFFIX = ".highlights.json"
 REASONS = ("no_source", "vague_source", "hedge", "evaluation")
 SOURCE_KINDS = ("named", "vague", "anonymous")
+ATTRIBUTION_KINDS = ("direct", "indirect", "mixed", "according_to")
+HEADLINE_FAULTS = ("dropped_source", "unsupported_figure")
+TEXT_KINDS = ("news", "opinion", "advertising")
+PROVENANCE_SIGNALS = ("bio", "scraped", "translation", "date")
+PAGE_ROLES = ("misleading", "original_report", "official_record")
 
 
 @dataclass(frozen=True)
@@ -85,6 +90,14 @@ ITEMS: Mapping[str, Item] = MappingProxyType(
                 3,
             ),
             Item(
+                "ex01-q4",
+                "scientology-website-attacked",
+                ("Though YouTube is complying", "unknown author on pigmy."),
+                "spans",
+                ATTRIBUTION_KINDS,
+                2,
+            ),
+            Item(
                 "ex02-q1",
                 "stoere-putin-call",
                 ("There is increasing focus", "anti-tank missiles to Ukraine."),
@@ -101,11 +114,51 @@ ITEMS: Mapping[str, Item] = MappingProxyType(
                 3,
             ),
             Item(
+                "ex02-q3",
+                "lindvik-bus-fares",
+                ("Bus fares to double", "review the timetable in the autumn."),
+                "spans",
+                HEADLINE_FAULTS,
+                2,
+            ),
+            Item(
                 "ex03-q1",
                 "scientology-website-attacked",
                 ("Writing in a blog post", 'an all-out war."'),
                 "words",
                 ("loaded",),
+                3,
+            ),
+            Item(
+                "ex03-q3",
+                "lindvik-library-page",
+                ("Library to open on Sundays", "opening hours after one year."),
+                "spans",
+                ("opinion",),
+                2,
+            ),
+            Item(
+                "ex03-q4",
+                "lindvik-library-page",
+                ("Library to open on Sundays", "a free bookmark!"),
+                "spans",
+                TEXT_KINDS,
+                1,
+            ),
+            Item(
+                "ex04-q1",
+                "tallbacka-wolves-copy",
+                ("Wolves seen near school", "Wannabe troublemaker."),
+                "spans",
+                PROVENANCE_SIGNALS,
+                4,
+            ),
+            Item(
+                "ex04-q2",
+                "tallbacka-wolves-pages",
+                ("PAGE 1", "Erik Holm, wildlife officer."),
+                "spans",
+                PAGE_ROLES,
                 3,
             ),
         )
