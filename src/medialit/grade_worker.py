@@ -1,0 +1,172 @@
+"""One grading job: a group of submissions autograded into a private copy of the course, one at a time.
+
+``course.grade`` starts one worker process per job (``python -m
+medialit.grade_worker``, a JSON request on stdin) in a private work folder
+holding copies of the submissions taken before anything ran, the course config
+and a private gradebook. For each student the worker grades every medialit
+item as data (``grade_data``), then runs nbgrader's own ``Autograde`` converter
+in-process so that the gradebook, the autograded notebook, late penalties and
+the formgrader work as nbgrader users know them. The converter runs a kernel
+only when the assignment has test cells that are not medialit items, and then
+in the sandbox. Each student's outcome is one JSON line on stdout.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import logging
+import sys
+import warnings
+from pathlib import Path
+from typing import Any
+
+import nbformat
+
+from medialit.grade_data import Check, ItemGrade, grade_item, hidden_checks, read_notebook
+
+MAX_SIDECAR_BYTES = 2_000_000  # a highlights file is a few kB; a bigger one is not read
+
+
+def rubric_notes(source: Path) -> dict[str, str]:
+    """The instructor's text of every hand-graded cell (model answer, rubric), by grade id."""
+    notes = {}
+    for path in sorted(source.glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            meta = cell.metadata.get("nbgrader", {})
+            if meta.get("grade") and meta.get("solution") and cell.cell_type == "markdown":
+                notes[meta["grade_id"]] = cell.source
+    return notes
+
+
+def kernel_cells(source: Path, checks: list[Check]) -> list[str]:
+    """Grade ids of graded code cells that are not medialit items: only these need a kernel."""
+    ours = {c.grade_id for c in checks}
+    found = []
+    for path in sorted(source.glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            meta = cell.metadata.get("nbgrader", {})
+            if cell.cell_type == "code" and meta.get("grade") and meta.get("grade_id") not in ours:
+                found.append(meta["grade_id"])
+    return found
+
+
+def data_grades(folder: Path, checks: list[Check]) -> list[ItemGrade]:
+    """Every medialit item of one submission graded from its files alone (read before any kernel ran)."""
+    from medialit.grading import AnswerError, item
+
+    notebooks: dict[str, tuple[Any, str]] = {}
+    grades = []
+    for check in checks:
+        if check.notebook not in notebooks:
+            notebooks[check.notebook] = read_notebook(folder / f"{check.notebook}.ipynb")
+        nb, why = notebooks[check.notebook]
+        try:
+            sidecar = folder / item(check.item).sidecar
+            if sidecar.is_file() and sidecar.stat().st_size > MAX_SIDECAR_BYTES:
+                nb, why = None, f"{sidecar.name} is larger than {MAX_SIDECAR_BYTES:,} bytes and was not read"
+        except AnswerError:
+            pass
+        grades.append(grade_item(check, nb, folder, why))
+    return grades
+
+
+def converter_config(base: Any, work: Path, assignment: str, grades: list[ItemGrade], extra: dict) -> Any:
+    """The course's nbgrader config, pointed at the private copy, with medialit's preprocessors."""
+    from nbconvert.preprocessors import ClearMetadataPreprocessor
+    from nbgrader.preprocessors import (
+        AssignLatePenalties,
+        CheckCellMetadata,
+        IgnorePattern,
+        LimitOutput,
+        SaveAutoGrades,
+    )
+
+    from medialit import nbgrader_output as out
+    from medialit.static_marks import marks_html
+
+    config = copy.deepcopy(base)
+    config.CourseDirectory.root = str(work)
+    config.CourseDirectory.db_url = f"sqlite:///{work / 'gradebook.db'}"
+    config.CourseDirectory.assignment_id = assignment
+    config.Autograde.force = True
+    config.Autograde.create_student = True
+    config.DataGrades.results = {g.check.grade_id: {"points": g.points, "feedback": list(g.feedback)} for g in grades}
+    config.ShowMarks.marks = {g.check.item: marks_html(g.check.item, g.marks) for g in grades if not g.failed}
+    config.GraderNotes.notes = extra["notes"]
+    config.HideChecks.grade_ids = [g.check.grade_id for g in grades]
+    run = [out.HideChecks, out.SandboxedExecute, out.RestoreChecks, IgnorePattern] if extra["kernel"] else []
+    config.Autograde.autograde_preprocessors = [
+        *run,
+        out.DataGrades,
+        out.ShowMarks,
+        out.TrimOutput,
+        ClearMetadataPreprocessor,
+        LimitOutput,
+        SaveAutoGrades,
+        AssignLatePenalties,
+        CheckCellMetadata,
+        out.GraderNotes,
+    ]
+    return config
+
+
+class _Errors(logging.Handler):
+    """Keeps the converter's error lines: the last one says why a submission failed."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.extend(line for line in record.getMessage().splitlines() if line.strip())
+
+
+def autograde_one(base: Any, work: Path, assignment: str, student: str, grades: list[ItemGrade], extra: dict) -> str:
+    """Run nbgrader's Autograde converter for one student; empty string on success, else why not."""
+    from nbgrader.converters import Autograde
+    from nbgrader.coursedir import CourseDirectory
+
+    config = converter_config(base, work, assignment, grades, extra)
+    config.CourseDirectory.student_id = student
+    coursedir = CourseDirectory(config=config)
+    converter = Autograde(coursedir=coursedir, config=config)
+    errors = _Errors()
+    converter.log.addHandler(errors)
+    converter.log.setLevel(logging.WARNING)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            converter.start()
+    except BaseException as error:  # nbgrader raises NbGraderException, a kernel may kill more
+        if isinstance(error, KeyboardInterrupt):
+            raise
+        wanted = [line for line in errors.lines if "Error" in line or "error" in line] or errors.lines
+        return (wanted[-1] if wanted else f"{type(error).__name__}: {error}")[:300]
+    finally:
+        converter.log.removeHandler(errors)
+    return ""
+
+
+def grade_group(request: dict) -> None:
+    """Grade every student of the request; print one JSON line per student as soon as it is done."""
+    from nbgrader.apps import NbGrader
+
+    work, assignment = Path(request["work"]), request["assignment"]
+    app = NbGrader(log_level="CRITICAL")
+    app.config_file_paths.insert(0, str(work))
+    app.load_config_file()
+    base = app.config
+    checks = hidden_checks(work / "source" / assignment)
+    extra = {"notes": rubric_notes(work / "source" / assignment), "kernel": request["kernel"]}
+    for student in request["students"]:
+        grades = data_grades(work / "submitted" / student / assignment, checks)
+        error = autograde_one(base, work, assignment, student, grades, extra)
+        items = {g.check.grade_id: {"points": g.points, "max": g.max_points, "reason": g.reason} for g in grades}
+        line = {"student": student, "error": error, "items": items}
+        print(json.dumps(line), flush=True)
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.ERROR)
+    grade_group(json.load(sys.stdin))
