@@ -107,6 +107,7 @@ class SandboxedKernelManager(AsyncKernelManager):
         self.transport = "ipc"
         self.connection_file = str(self._private / "kernel.json")
         self.ip = str(self._private / "ipc")
+        self.kernel_spec.interrupt_mode = "message"  # a signal would stop at bwrap, not reach the kernel
         return await super()._async_pre_start_kernel(**kw)
 
     async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
