@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import sys
 from pathlib import Path
 
@@ -50,6 +51,8 @@ class Course:
         for name, text in (files or {}).items():
             (folder / name).write_text(text, encoding="utf-8")
         (folder / "timestamp.txt").write_text("2026-11-27 08:00:00.000000 UTC", encoding="utf-8")
+        # what `nbgrader submit` + `collect` leave beside a submission; release_feedback needs it
+        (folder / "submission_secret.txt").write_text(secrets.token_hex(16), encoding="utf-8")
         return folder
 
 

@@ -59,7 +59,7 @@ def test_code_in_an_answer_cell_never_runs_and_the_answer_gets_its_honest_score(
 
 def test_the_key_thief_wrote_nothing_into_the_live_course(graded):
     folder = graded.root / "submitted" / "key-thief" / EX01
-    assert sorted(p.name for p in folder.iterdir()) == [f"{EX01}.ipynb", "timestamp.txt"]
+    assert sorted(p.name for p in folder.iterdir()) == [f"{EX01}.ipynb", "submission_secret.txt", "timestamp.txt"]
 
 
 def probe_report(graded) -> dict:

@@ -75,14 +75,14 @@ def test_the_summary_says_what_waits_for_a_person_and_force_keeps_hand_grades(gr
 
 
 def test_the_rubric_is_beside_the_written_answer_for_the_grader_and_never_in_feedback(graded):
-    graded_nb = (graded.root / "autograded" / "solution" / EX03 / f"{EX03}.ipynb").read_text(encoding="utf-8")
+    graded_nb = (graded.root / "autograded" / "partial" / EX03 / f"{EX03}.ipynb").read_text(encoding="utf-8")
     assert "For the grader (not in feedback)" in graded_nb and "Rubric (2 points)" in graded_nb
-    done = course.nbgrader(graded.root, "generate_feedback", EX03, "--student", "solution", "--force")
+    done = course.nbgrader(graded.root, "generate_feedback", EX03, "--student", "partial", "--force")
     assert done.returncode == 0, done.stderr[-2000:]
-    folder = graded.root / "feedback" / "solution" / EX03
+    folder = graded.root / "feedback" / "partial" / EX03
     html = (folder / f"{EX03}.html").read_text(encoding="utf-8")
     assert "For the grader" not in html and "Rubric (2 points)" not in html
-    assert sorted(p.name for p in folder.iterdir()) == [f"{EX03}.html", "timestamp.txt"]
+    assert sorted(p.name for p in folder.iterdir()) == [f"{EX03}.html", "submission_secret.txt", "timestamp.txt"]
 
 
 def test_feedback_is_released_to_the_course_exchange(graded):
