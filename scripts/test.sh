@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 source scripts/install.sh
 install_kit test
 if [ ! -x /usr/bin/chromium ]; then apt_install chromium; fi
+if ! command -v bwrap >/dev/null; then apt_install bubblewrap; fi  # course grade: sandboxed student kernels
 bash scripts/install-hub-deps.sh  # tests/hub: the proxy, PostgreSQL, a hub environment every user can run
 
 status=0

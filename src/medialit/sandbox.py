@@ -8,7 +8,7 @@ namespace that holds only the system (read only), this Python environment (read
 only), the notebook's own work folder (read-write) and a private ``/tmp``; no
 network (the kernel talks to the grader over Unix sockets in a private folder),
 its own PID namespace, all capabilities dropped, the user ``nobody``, and it
-dies with the grader.
+dies with the grader. Run as root, it runs as ``nobody`` outside the namespace too.
 """
 
 from __future__ import annotations
@@ -42,25 +42,61 @@ def readable_roots() -> list[Path]:
 
 
 def command(argv: list[str], work: Path, private: Path | None = None) -> list[str]:
-    """``argv`` wrapped so that it can write only ``work`` (and ``private``, the kernel's socket folder)."""
-    cmd = [shutil.which("bwrap") or BWRAP, "--die-with-parent", "--new-session", "--unshare-all"]
-    cmd += ["--uid", str(NOBODY), "--gid", str(NOBODY), "--cap-drop", "ALL"]
+    """``argv`` wrapped so that it can write only ``work`` (and ``private``, the kernel's socket folder).
+
+    Run as root, bwrap mounts as root and the command then becomes ``nobody``
+    (``setpriv``, all capabilities dropped), so root-only files that the system
+    folders hold (``/etc/shadow``) stay unreadable; otherwise bwrap uses a user
+    namespace and the command keeps the grader's own, unprivileged, user.
+    """
+    if os.geteuid() == 0:
+        cmd = [shutil.which("bwrap") or BWRAP, "--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts"]
+        cmd += ["--unshare-cgroup-try"]
+        drop = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", "--inh-caps=-all"]
+        drop += ["--bounding-set=-all"]
+    else:
+        cmd = [shutil.which("bwrap") or BWRAP, "--unshare-all", "--cap-drop", "ALL"]
+        drop = []
+    cmd += ["--die-with-parent", "--new-session"]
     for folder in SYSTEM:
         path = Path(folder)
         if path.is_symlink():
             cmd += ["--symlink", os.readlink(path), folder]
         elif path.is_dir():
             cmd += ["--ro-bind", folder, folder]
+    cmd += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--tmpfs", "/run"]
+    made: set[Path] = set()
     for root in readable_roots():
         if not any(root.is_relative_to(s) for s in SYSTEM):
-            cmd += ["--ro-bind", str(root), str(root)]
-    cmd += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--tmpfs", "/run"]
-    cmd += ["--setenv", "HOME", str(work), "--setenv", "TMPDIR", "/tmp", "--unsetenv", "JUPYTER_RUNTIME_DIR"]
-    cmd += ["--unsetenv", "JPY_PARENT_PID"]  # its PID namespace hides the grader: --die-with-parent instead
+            cmd += [*_parents(root, made), "--ro-bind", str(root), str(root)]
     for folder in (private, work):
         if folder is not None:
-            cmd += ["--bind", str(folder), str(folder)]
-    return [*cmd, "--chdir", str(work), "--", *argv]
+            cmd += [*_parents(folder, made), "--bind", str(folder), str(folder)]
+    cmd += ["--setenv", "HOME", str(work), "--setenv", "TMPDIR", "/tmp", "--unsetenv", "JUPYTER_RUNTIME_DIR"]
+    cmd += ["--unsetenv", "JPY_PARENT_PID"]  # its PID namespace hides the grader: --die-with-parent instead
+    cmd += ["--setenv", "IPYTHONDIR", "/tmp/ipython"]
+    return [*cmd, "--chdir", str(work), "--", *drop, *argv]
+
+
+def _parents(path: Path, made: set[Path]) -> list[str]:
+    """Empty, traversable folders leading to ``path`` inside the sandbox (bwrap's own would be 0700)."""
+    mounted = (*SYSTEM, "/tmp", "/run", "/proc", "/dev")
+    args: list[str] = []
+    for parent in reversed(path.parents[:-1]):
+        if parent not in made and str(parent) not in mounted and not any(parent.is_relative_to(s) for s in SYSTEM):
+            args += ["--perms", "0755", "--dir", str(parent)]
+        made.add(parent)
+    return args
+
+
+def give(work: Path) -> None:
+    """Let the sandboxed user write ``work`` (its own folder): as root, hand the folder to ``nobody``."""
+    if os.geteuid() != 0:
+        return
+    for folder, _, files in os.walk(work):
+        os.chown(folder, NOBODY, NOBODY)
+        for name in files:
+            os.chown(os.path.join(folder, name), NOBODY, NOBODY, follow_symlinks=False)
 
 
 @cache
@@ -75,8 +111,8 @@ def probe() -> str:
         return "bubblewrap is not installed (apt-get install bubblewrap)"
     with tempfile.TemporaryDirectory(prefix="medialit-probe-") as tmp:
         work, secret = Path(tmp) / "work", Path(tmp) / "secret"
-        work.mkdir(mode=0o777)
-        os.chmod(work, 0o777)
+        work.mkdir()
+        give(work)
         secret.write_text("grader only", encoding="utf-8")
         code = "import os,sys; open('ok','w').write(str(os.getuid())); sys.exit(os.path.exists(sys.argv[1]))"
         try:
@@ -103,7 +139,7 @@ class SandboxedKernelManager(AsyncKernelManager):
 
     async def _async_pre_start_kernel(self, **kw: Any) -> tuple[list[str], dict[str, Any]]:
         self._private = Path(tempfile.mkdtemp(prefix="medialit-kernel-"))
-        os.chmod(self._private, 0o777)
+        give(self._private)
         self.transport = "ipc"
         self.connection_file = str(self._private / "kernel.json")
         self.ip = str(self._private / "ipc")
@@ -113,6 +149,7 @@ class SandboxedKernelManager(AsyncKernelManager):
     async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
         work = Path(kw.get("cwd") or os.getcwd()).resolve()
         os.chmod(self.connection_file, 0o644)
+        give(work)
         kernel_cmd = command(kernel_cmd, work, self._private)
         kw.setdefault("env", dict(os.environ))
         await super()._async_launch_kernel(kernel_cmd, **kw)
