@@ -20,6 +20,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from queue import Empty, Queue
@@ -130,16 +131,17 @@ def grade(
     run = GradeRun(assignment, [], skipped, kernel, not kernel or bool(isolation()))
     if not todo:
         return run
-    with tempfile.TemporaryDirectory(prefix="medialit-grade-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="medialit-grade-") as tmp, books.gradebook(url) as main:
         first = books.snapshot(course, url, assignment, Path(tmp) / "gradebook.db")
-        job = _Job(course, assignment, first, Path(tmp), run, checks)
-        done: dict[str, dict] = {}
-        job.run_groups(_chunks(todo, jobs), done, progress, len(todo))
-        for student in [s for s in todo if s not in done]:  # their job stopped: each again, alone
-            job.run_groups([[student]], done, progress, len(todo))
-        with books.gradebook(url) as main:
-            for student in todo:
-                run.outcomes.append(job.finish(main, student, done.get(student)))
+        job = _Job(course, assignment, first, Path(tmp), run, checks, main)
+        try:
+            job.run_groups(_chunks(todo, jobs), progress, len(todo))
+            for student in [s for s in todo if s not in job.done]:  # their job stopped: each again, alone
+                job.run_groups([[student]], progress, len(todo))
+            for student in [s for s in todo if s not in job.done]:
+                job.finish(student, None)
+        finally:
+            job.close()
     run.outcomes.sort(key=lambda o: o.student)
     return run
 
@@ -153,10 +155,21 @@ def _chunks(students: list[str], jobs: int) -> list[list[str]]:
 class _Job:
     """The work folders and worker processes of one ``grade`` call."""
 
-    def __init__(self, course: Path, assignment: str, first: Path, tmp: Path, run: GradeRun, checks: list) -> None:
+    def __init__(self, course: Path, assignment: str, first: Path, tmp: Path, run: GradeRun, checks: list, main: Any):
         self.course, self.assignment, self.first, self.tmp, self.run = course, assignment, first, tmp, run
-        self.checks = checks
+        self.checks, self.main = checks, main
         self.work_of: dict[str, Path] = {}
+        self.done: set[str] = set()
+        self._private: dict[Path, Any] = {}  # open private gradebooks, one per job folder
+        self._open = ExitStack()
+
+    def private(self, work: Path) -> Any:
+        if work not in self._private:
+            self._private[work] = self._open.enter_context(books.gradebook(work / "gradebook.db"))
+        return self._private[work]
+
+    def close(self) -> None:
+        self._open.close()
 
     def prepare(self, students: list[str]) -> Path:
         """A private course copy: config, gradebook, source (read only by this process), the submissions."""
@@ -173,8 +186,8 @@ class _Job:
             self.work_of[student] = work
         return work
 
-    def run_groups(self, groups: list[list[str]], done: dict, progress: Any, total: int) -> None:
-        """Start one worker per group and collect their JSON lines until all have stopped."""
+    def run_groups(self, groups: list[list[str]], progress: Any, total: int) -> None:
+        """Start one worker per group; merge each student as its line arrives (the workers go on meanwhile)."""
         lines: Queue = Queue()
         workers = [self._start(group, lines) for group in groups]
         deadline = time.monotonic() + SECONDS_PER_STUDENT * max(len(g) for g in groups) * (3 if self.run.kernel else 1)
@@ -186,9 +199,9 @@ class _Job:
                     for process, _, _ in workers:
                         process.kill()
                 continue
-            done[line["student"]] = line
+            self.finish(line["student"], line)
             if progress:
-                progress(min(len(done), total), total, line["student"])
+                progress(min(len(self.done), total), total, line["student"])
         for process, log, _ in workers:
             process.wait()
             log.close()
@@ -213,8 +226,10 @@ class _Job:
         reader.start()
         return process, log, reader
 
-    def finish(self, main: Any, student: str, line: dict | None) -> Outcome:
+    def finish(self, student: str, line: dict | None) -> None:
         """Merge one student into the course gradebook and folder, or record 0 with the reason."""
+        self.done.add(student)
+        main = self.main
         work = self.work_of.get(student)
         error = _why_stopped(work) if line is None else line["error"]
         outcome = Outcome(student, not error, message=error)
@@ -225,8 +240,7 @@ class _Job:
             if error or not graded:
                 raise CourseError(error or "nbgrader wrote no autograded notebook")
             self._copy_autograded(work, student)
-            with books.gradebook(work / "gradebook.db") as private:
-                outcome.kept = books.merge(private, main, self.assignment, student)
+            outcome.kept = books.merge(self.private(work), main, self.assignment, student)
             points = {k: float(v["points"]) for k, v in line["items"].items()}
             books.enforce(main, self.assignment, student, {c.grade_id: c.notebook for c in self.checks}, points)
         except Exception as problem:  # this student's failure only: 0 points, say why, go on
@@ -237,7 +251,7 @@ class _Job:
         outcome.by_hand = books.to_grade_by_hand(main, self.assignment, student)
         outcome.late_penalty = books.late_penalty(main, self.assignment, student)
         self._remember(student, outcome)
-        return outcome
+        self.run.outcomes.append(outcome)
 
     def _copy_autograded(self, work: Path, student: str) -> None:
         target = self.course / "autograded" / student / self.assignment
