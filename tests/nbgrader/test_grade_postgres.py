@@ -69,11 +69,14 @@ def test_postgres_scores_equal_sqlite_scores(pg_course, graded):
     print("SCORES", {"sqlite": sqlite, "postgresql": postgres})
 
 
-def test_the_scores_are_in_postgres_and_no_sqlite_file_was_made(pg_course, postgres, graded):
+def test_the_scores_are_in_postgres_and_none_in_sqlite(pg_course, postgres, graded):
+    import sqlite3
+
     from nbgrader.api import Gradebook
 
     root, _ = pg_course
-    assert not (root / "gradebook.db").exists()
+    with sqlite3.connect(root / "gradebook.db") as db:  # made by `course init`, unused once db_url says PostgreSQL
+        assert db.execute("SELECT count(*) FROM submitted_assignment").fetchone() == (0,)
     with Gradebook(postgres, course_id="medialit") as gb:
         stored = {
             s: {g.name: g.score for nb in gb.find_submission(EX01, s).notebooks for g in nb.grades} for s in STUDENTS
