@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
-from medialit.batch import Outcome
-from medialit.course import CourseError
+from medialit.gradebook import CourseError
 from medialit.grading import AnswerError
+
+if TYPE_CHECKING:
+    from medialit.batch import Outcome
 
 ERRORS = (CourseError, AnswerError)
 
@@ -82,6 +85,9 @@ def run_init(args: argparse.Namespace) -> int:
 
 
 def run_grade(args: argparse.Namespace) -> int:
+    from medialit.grade_worker import skip_iri_grammars
+
+    skip_iri_grammars()
     from medialit import course
 
     shown = [-1]

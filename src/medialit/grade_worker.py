@@ -19,17 +19,18 @@ import logging
 import sys
 import warnings
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import nbformat
-
-from medialit.grade_data import Check, ItemGrade, grade_item, hidden_checks, read_notebook
+if TYPE_CHECKING:  # imported when used: the worker must start before nbformat is imported (skip_iri_grammars)
+    from medialit.grade_data import Check, ItemGrade
 
 MAX_SIDECAR_BYTES = 2_000_000  # a highlights file is a few kB; a bigger one is not read
 
 
 def rubric_notes(source: Path) -> dict[str, str]:
     """The instructor's text of every hand-graded cell (model answer, rubric), by grade id."""
+    import nbformat
+
     notes = {}
     for path in sorted(source.glob("*.ipynb")):
         for cell in nbformat.read(path, as_version=4).cells:
@@ -41,6 +42,8 @@ def rubric_notes(source: Path) -> dict[str, str]:
 
 def kernel_cells(source: Path, checks: list[Check]) -> list[str]:
     """Grade ids of graded code cells that are not medialit items: only these need a kernel."""
+    import nbformat
+
     ours = {c.grade_id for c in checks}
     found = []
     for path in sorted(source.glob("*.ipynb")):
@@ -53,6 +56,7 @@ def kernel_cells(source: Path, checks: list[Check]) -> list[str]:
 
 def data_grades(folder: Path, checks: list[Check]) -> list[ItemGrade]:
     """Every medialit item of one submission graded from its files alone (read before any kernel ran)."""
+    from medialit.grade_data import grade_item, read_notebook
     from medialit.grading import AnswerError, item
 
     notebooks: dict[str, tuple[Any, str]] = {}
@@ -148,6 +152,13 @@ def autograde_one(base: Any, work: Path, assignment: str, student: str, grades: 
     return ""
 
 
+def skip_iri_grammars() -> None:
+    """Start faster: jsonschema builds ~40 IRI grammars at import when ``rfc3987-syntax`` is installed (about
+    1.5 s per process); grading validates only notebooks, whose schema has no IRI formats. Call before
+    anything imports nbformat."""
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]  # jsonschema then skips them
+
+
 def fast_private_gradebook() -> None:
     """This worker's gradebook is a throwaway copy: no fsync per commit, one engine per file.
 
@@ -180,6 +191,8 @@ def grade_group(request: dict) -> None:
     """Grade every student of the request; print one JSON line per student as soon as it is done."""
     from nbgrader.apps import NbGrader
 
+    from medialit.grade_data import hidden_checks
+
     fast_private_gradebook()
     work, assignment = Path(request["work"]), request["assignment"]
     app = NbGrader(log_level="CRITICAL")
@@ -197,5 +210,6 @@ def grade_group(request: dict) -> None:
 
 
 if __name__ == "__main__":
+    skip_iri_grammars()
     logging.basicConfig(level=logging.ERROR)
     grade_group(json.load(sys.stdin))

@@ -65,14 +65,16 @@ def test_the_formgrader_loop_from_listing_to_exported_totals(graded_lab, page):
     expect(page.get_by_text("For the grader (not in feedback)")).to_be_visible()
     expect(page.locator(".medialit-marks").first).to_be_visible()  # the student's highlights, as static HTML
     score, comment = page.locator("#ex03-q2-answer"), page.locator("#ex03-q2-answer-comment")
-    score.fill("1.5")
-    score.blur()
-    comment.fill("Good picture of a war; whose words are they?")
-    comment.blur()
-    expect(page.locator(".score-saved").first).to_be_visible()
+    saved = "Good picture of a war; whose words are they?"
+    with page.expect_response(lambda r: "/api/grade/" in r.url and r.request.method == "PUT"):
+        score.fill("1.5")
+        score.blur()
+    with page.expect_response(lambda r: "/api/comment/" in r.url and r.request.method == "PUT"):
+        comment.fill(saved)
+        comment.blur()
     page.reload()
     expect(page.locator("#ex03-q2-answer")).to_have_value("1.5")
-    expect(page.locator("#ex03-q2-answer-comment")).to_have_value("Good picture of a war; whose words are they?")
+    expect(page.locator("#ex03-q2-answer-comment")).to_have_value(saved)
 
     page.goto(f"{url}formgrader/manage_assignments")
     row = page.locator("tr", has_text=EX03).first
