@@ -112,16 +112,28 @@ def snapshot(course: Path, url: str, assignment: str, target: Path) -> Path:
 
 
 def merge(src: Any, dst: Any, assignment: str, student: str) -> list[str]:
-    """Copy one student's autograde results from a private gradebook into the course's.
+    """Copy one student's autograde results from a private gradebook into the course's (not committed).
 
     Scores and comments a person gave in the formgrader are kept, and a cell
     graded by hand is not flagged again. Returns the grade ids whose hand
     grades were kept.
     """
+    from nbgrader.api import MissingEntry
+
     sub = src.find_submission(assignment, student)
     person = src.find_student(student)
-    dst.update_or_create_student(student, first_name=person.first_name, last_name=person.last_name)
-    dst.update_or_create_submission(assignment, student, timestamp=sub.timestamp, extension=sub.extension)
+    try:  # each update_or_create commits: call them only when something changes (a commit is an fsync)
+        known = dst.find_student(student)
+        if (known.first_name, known.last_name) != (person.first_name, person.last_name):
+            raise MissingEntry
+    except MissingEntry:
+        dst.update_or_create_student(student, first_name=person.first_name, last_name=person.last_name)
+    try:
+        old = dst.find_submission(assignment, student)
+        if (old.timestamp, old.extension) != (sub.timestamp, sub.extension):
+            raise MissingEntry
+    except MissingEntry:
+        dst.update_or_create_submission(assignment, student, timestamp=sub.timestamp, extension=sub.extension)
     kept = []
     for notebook in sub.notebooks:
         target = dst.find_submission_notebook(notebook.name, assignment, student)
@@ -137,8 +149,7 @@ def merge(src: Any, dst: Any, assignment: str, student: str) -> list[str]:
         for c in notebook.comments:
             t = dst.find_comment(c.name, notebook.name, assignment, student)
             t.auto_comment = c.auto_comment
-    dst.db.commit()
-    return kept
+    return kept  # the caller commits
 
 
 def record_zero(gb: Any, assignment: str, student: str) -> None:
@@ -153,7 +164,7 @@ def record_zero(gb: Any, assignment: str, student: str) -> None:
 
 
 def enforce(gb: Any, assignment: str, student: str, notebook_of: dict[str, str], points: dict[str, float]) -> None:
-    """Make sure each medialit item's auto score is the one graded as data, whatever ran before."""
+    """Make sure each medialit item's auto score is the one graded as data, whatever ran before; commit."""
     for grade_id, value in points.items():
         row = gb.find_grade(grade_id, notebook_of[grade_id], assignment, student)
         if row.auto_score is None or abs(float(row.auto_score) - value) > 1e-9:

@@ -80,7 +80,8 @@ def test_the_formgrader_loop_from_listing_to_exported_totals(graded_lab, page):
     row = page.locator("tr", has_text=EX03).first
     row.locator(".generate-feedback a").click()
     expect(page.get_by_text(f"Successfully generated feedback of '{EX03}'")).to_be_visible()
-    page.locator("#success-modal button", has_text="Close").first.click()
+    page.locator("#success-modal .modal-footer button", has_text="OK").click()
+    expect(page.locator("#success-modal")).to_have_count(0)
     row.locator(".release-feedback a").click()
     expect(page.get_by_text(f"Successfully released feedback of '{EX03}'")).to_be_visible()
 
