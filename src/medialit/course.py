@@ -44,9 +44,11 @@ c = get_config()  # noqa: F821
 
 c.CourseDirectory.course_id = {course_id!r}
 
-# A local course keeps its own exchange folder, so Release Feedback in the formgrader works.
-# On a JupyterHub, point this at the hub's shared exchange instead.
-c.Exchange.root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "exchange")
+# The exchange (release, submit, Release Feedback): a hub's shared one when this machine has it
+# (MEDIALIT_EXCHANGE or nbgrader's default /srv/nbgrader/exchange), else the course's own folder.
+shared = os.environ.get("MEDIALIT_EXCHANGE") or "/srv/nbgrader/exchange"
+here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "exchange")
+c.Exchange.root = shared if os.path.isdir(shared) else here
 
 # `medialit course grade` grades medialit items as data and runs a kernel (sandboxed) only for other
 # test cells; these settings apply to that kernel, and to plain `nbgrader autograde`, which runs

@@ -76,6 +76,16 @@ def db_url(course: Path) -> str:
     return url
 
 
+def exchange_root(course: Path) -> Path:
+    """The exchange folder the course's nbgrader config names (feedback is released there)."""
+    from nbgrader.apps import NbGrader
+
+    app = NbGrader(log_level="CRITICAL")
+    with in_folder(Path(course)), quiet():
+        app.load_config_file()
+    return Path(app.config.Exchange.get("root", "/srv/nbgrader/exchange"))
+
+
 def not_released(course: Path, assignment: str) -> str:
     return f"{assignment} is not released in {course}: run `nbgrader generate_assignment {assignment}`"
 

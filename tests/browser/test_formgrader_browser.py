@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from medialit import course
+from medialit.gradebook import exchange_root
 
 pytestmark = [pytest.mark.browser, pytest.mark.nbgrader, pytest.mark.slow]
 
@@ -87,7 +88,7 @@ def test_the_formgrader_loop_from_listing_to_exported_totals(graded_lab, page):
 
     html = (root / "feedback" / "alice" / EX03 / f"{EX03}.html").read_text(encoding="utf-8")
     assert "whose words are they?" in html and "For the grader" not in html and "KEY =" not in html
-    assert list((root / "exchange" / "medialit" / "feedback").glob("*.html"))
+    assert list((exchange_root(root) / "medialit" / "feedback").glob("*.html"))
 
     done = course.nbgrader(root, "export")
     assert done.returncode == 0, done.stderr[-2000:]
