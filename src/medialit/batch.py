@@ -240,9 +240,10 @@ class _Job:
             if error or not graded:
                 raise CourseError(error or "nbgrader wrote no autograded notebook")
             self._copy_autograded(work, student)
-            outcome.kept = books.merge(self.private(work), main, self.assignment, student)
             points = {k: float(v["points"]) for k, v in line["items"].items()}
-            books.enforce(main, self.assignment, student, {c.grade_id: c.notebook for c in self.checks}, points)
+            with books.one_commit(main):
+                outcome.kept = books.merge(self.private(work), main, self.assignment, student)
+                books.enforce(main, self.assignment, student, {c.grade_id: c.notebook for c in self.checks}, points)
         except Exception as problem:  # this student's failure only: 0 points, say why, go on
             main.db.rollback()
             outcome.ok, outcome.message = False, " ".join((str(problem) or type(problem).__name__).split())[:300]
