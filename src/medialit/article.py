@@ -7,12 +7,16 @@ the body: no newline normalisation, no stripping.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 MAX_BYTES = 1_000_000
 """Largest article accepted (about 150,000 words): far above any news story,
@@ -129,19 +133,39 @@ def parse_markdown(text: str, path: str | None = None) -> Article:
     return Article(body=body, title=str(meta.get("title", "")), meta=meta, path=path)
 
 
-def parse_front_matter(block: str, where: str) -> dict[str, str]:
-    """Read ``key: value`` lines, unquoting single- or double-quoted values."""
-    meta: dict[str, str] = {}
-    for number, line in enumerate(block.split("\n"), start=2):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        key, colon, value = line.partition(":")
-        if not colon or not key.strip():
-            raise ArticleError(
-                f"{where}: front matter line {number} is not 'key: value' ({line.strip()!r}); fix or remove it"
-            )
-        meta[key.strip()] = _unquote(value.strip())
-    return meta
+def parse_front_matter(block: str, where: str) -> dict[str, Any]:
+    """Read the front matter as YAML (``safe_load``): scalars become strings, lists stay lists.
+
+    Dates and numbers are kept as written (``2022-03-31`` stays that string), so
+    a key round-trips unchanged. Invalid YAML is one line naming the file and line.
+    """
+    try:
+        data = yaml.safe_load(block)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
+        line = f" line {mark.line + 2}" if mark is not None else ""
+        problem = getattr(error, "problem", None) or "invalid YAML"
+        raise ArticleError(f"{where}: front matter{line} is not 'key: value' YAML ({problem}); fix that line") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ArticleError(f"{where}: the front matter is not 'key: value' lines; write one field per line")
+    return {str(key): _plain(value) for key, value in data.items()}
+
+
+def _plain(value: Any) -> Any:
+    """YAML values as the text they were written as: dates and numbers become strings, lists stay lists."""
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    return str(value)
 
 
 def missing_fields(article: Article) -> list[str]:
@@ -196,14 +220,6 @@ def bundled_ids() -> list[str]:
 
 def slug(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60]
-
-
-def _unquote(value: str) -> str:
-    if len(value) >= 2 and value[0] == value[-1] == '"':
-        return re.sub(r"\\(.)", lambda m: {"n": "\n", "t": "\t"}.get(m.group(1), m.group(1)), value[1:-1])
-    if len(value) >= 2 and value[0] == value[-1] == "'":
-        return value[1:-1].replace("''", "'")
-    return value
 
 
 # ---------------------------------------------------------------- structure

@@ -27,7 +27,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Run the analyzer on every annotated article in the folders and compare with the gold files.",
     )
     evaluate.add_argument("dirs", metavar="DIR", nargs="+", help="folder holding ID.md and ID.gold.json pairs")
-    evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
+    evaluate.add_argument("--json", action="store_true", help="print the scores as JSON (keys: docs/analyzer.md)")
+    evaluate.add_argument(
+        "--part",
+        choices=("all", "tuning", "test"),
+        default="all",
+        help="only the articles of one part of the fixed tuning/test split (default: all)",
+    )
     evaluate.set_defaults(run=run_evaluate)
 
 
@@ -54,7 +60,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
 
     try:
         with _model_errors():
-            evaluation = evaluate([Path(d) for d in args.dirs])
+            evaluation = evaluate([Path(d) for d in args.dirs], part=args.part)
     except EvaluationError as error:
         raise UserError(f"{', '.join(args.dirs)}: {error}") from None
     print(_text(evaluation.to_json()) if args.json else evaluation.to_text())

@@ -3,9 +3,11 @@
 One line per check, OK or what to do, like ``medialit doctor``: the nbgrader
 exchange folder and its modes, the course id in the nbgrader config every
 server reads, grading kernels whose errors never quote answer keys, the Unix
-groups for instructors and students, and the kit in the Python the single-user
+groups for instructors and students, the kit in the Python the single-user
 servers run (tried as an ordinary user when run as root, since the usual
-failure is a folder other users cannot enter).
+failure is a folder other users cannot enter; an editable install fails, as it
+leads students to the checkout's solutions/), the memory limit per user, and
+that no student account can read a key file (see ``medialit.key_files``).
 Nothing here changes the machine. The setup it checks is course/jupyterhub/.
 """
 
@@ -17,16 +19,23 @@ import os
 import shutil
 import stat
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from medialit.doctor import Check
+from medialit.key_files import check_key_files, editable_checkout, student_account
 
 DEFAULT_EXCHANGE = "/srv/nbgrader/exchange"  # nbgrader's own default
 DEFAULT_ENV = "/opt/medialit-hub/venv"
 SETUP = "see course/jupyterhub/README.md"
 BUILD = "bash scripts/install-hub-deps.sh"
+DEFAULT_HUB_CONFIG = "/etc/medialit-hub/jupyterhub_config.py"
+# Measured by benchmarks/bench_memory.py (course/jupyterhub/README.md, "How many students"):
+# a student's server (jupyterhub-singleuser) about 165 MB plus a lesson kernel of at most 111 MB.
+STUDENT_MB = 275
+SYSTEM_MB = 1500  # the operating system, the hub, the proxy and the grader's server
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -42,6 +51,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=os.path.join(os.environ.get("MEDIALIT_HUB_ENV", DEFAULT_ENV), "bin", "python"),
         help="the single-user servers' Python (default: $MEDIALIT_HUB_ENV/bin/python or /opt/medialit-hub/venv)",
     )
+    hub.add_argument(
+        "--hub-config",
+        default=os.environ.get("MEDIALIT_HUB_CONFIG", DEFAULT_HUB_CONFIG),
+        help=f"the hub's jupyterhub_config.py, for the memory limit (default: $MEDIALIT_HUB_CONFIG or "
+        f"{DEFAULT_HUB_CONFIG})",
+    )
+    hub.add_argument(
+        "--course",
+        action="append",
+        type=Path,
+        help="course directory whose key files students must not read (repeatable; default: the nbgrader config's)",
+    )
+    hub.add_argument(
+        "--checkout",
+        action="append",
+        type=Path,
+        help="medialit checkout on this server (repeatable; its solutions/ and course/keys/ are checked too)",
+    )
+    hub.add_argument("--student", help="student account to check as (default: the first of the students group)")
 
 
 def nbgrader_config(cwd: Path | None = None) -> tuple[Any, list[Path]]:
@@ -134,17 +162,28 @@ def check_kit(python: str, user: str | None = None, env: dict[str, str] | None =
         return Check(
             label, False, f"{python} does not exist; build the shared environment: scripts/install-hub-deps.sh"
         )
-    code = "import medialit, nbgrader, jupyterhub; print(medialit.__file__)"
+    code = "import sys, medialit, nbgrader, jupyterhub; print(medialit.__file__); print(sys.prefix)"
     command = [python, "-c", code]
     if user:
         command = ["runuser", "-u", user, "--", *command]
+    if env is None:  # the hub starts servers with its own environment, not this shell's PYTHONPATH
+        env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=120, env=env, cwd="/")
     except (OSError, subprocess.TimeoutExpired) as error:
         return Check(label, False, f"{python} could not run ({error}); {SETUP}")
     who = f" as {user}" if user else ""
     if done.returncode == 0:
-        return Check(label, True, f"import medialit works{who} with {python} ({done.stdout.strip()})")
+        module, prefix = done.stdout.split("\n")[:2]
+        checkout = editable_checkout(module, prefix)
+        if checkout is not None:
+            return Check(
+                label,
+                False,
+                f"medialit{who} runs from the checkout {checkout} (an editable install or PYTHONPATH), which leads "
+                f"students to its solutions/; install the kit as a wheel: {BUILD}",
+            )
+        return Check(label, True, f"import medialit works{who} with {python} ({module})")
     text = (done.stderr or done.stdout).strip()
     if "Permission denied" in text:
         return Check(
@@ -155,6 +194,81 @@ def check_kit(python: str, user: str | None = None, env: dict[str, str] | None =
         )
     missing = text.splitlines()[-1] if text else "unknown error"
     return Check(label, False, f"{missing}{who}; install the kit there: {python} -m pip install medialit jupyterhub")
+
+
+def check_memory_limit(hub_config: Path, environ: dict[str, str] | None = None) -> Check:
+    """The memory limit per user: from MEM_LIMIT (JupyterHub sets it in each user's server) or the hub's config."""
+    label = "memory limit"
+    environ = os.environ if environ is None else environ
+    limit, where = environ.get("MEM_LIMIT", ""), "MEM_LIMIT, set by the hub for this server"
+    if not limit and hub_config.is_file():
+        limit, where = (
+            str(_hub_setting(hub_config, "Spawner", "mem_limit") or ""),
+            f"c.Spawner.mem_limit in {hub_config}",
+        )
+    fix = f"set c.Spawner.mem_limit = '512M' in the hub's config ({SETUP}, 'How many students')"
+    if not limit:
+        return Check(
+            label,
+            False,
+            f"no memory limit per user ({hub_config}: {'no limit' if hub_config.is_file() else 'not found'}); {fix}",
+        )
+    try:
+        mb = parse_bytes(limit) / 2**20
+    except ValueError:
+        return Check(label, False, f"{limit!r} ({where}) is not a size such as 512M; {fix}")
+    if mb < STUDENT_MB:
+        return Check(label, False, f"{mb:.0f} MB per user ({where}) is below the {STUDENT_MB} MB a lesson needs; {fix}")
+    total = _memory_mb()
+    students = max(0, total - SYSTEM_MB) // STUDENT_MB
+    fits = f"; this machine's {total / 1024:.0f} GB hold about {students} students at once" if total else ""
+    return Check(label, True, f"{mb:.0f} MB per user ({where}){fits}")
+
+
+def parse_bytes(size: str) -> int:
+    """``512M`` / ``1G`` / ``2048K`` / a number of bytes, as JupyterHub's mem_limit accepts them."""
+    text = str(size).strip().upper()
+    factor = {"K": 2**10, "M": 2**20, "G": 2**30, "T": 2**40}.get(text[-1:], 1)
+    number = text[:-1] if factor > 1 else text
+    return int(float(number) * factor)
+
+
+def _hub_setting(path: Path, section: str, name: str) -> Any:
+    from traitlets.config.loader import PyFileConfigLoader
+
+    try:
+        config = PyFileConfigLoader(path.name, path=str(path.parent)).load_config()
+    except Exception:  # a config that needs the hub's environment to load is reported as having no value
+        return None
+    return config[section].get(name) if section in config else None
+
+
+def _memory_mb() -> int:
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                return int(line.split()[1]) // 1024
+    except OSError:
+        pass
+    return 0
+
+
+def course_dirs(args: argparse.Namespace, config: Any) -> list[Path]:
+    """``--course`` folders, else the nbgrader config's course root, else this folder when it is a course."""
+    if args.course:
+        return [Path(p) for p in args.course]
+    root = config.CourseDirectory.get("root")
+    here = Path(root) if root else Path.cwd()
+    return [here] if (here / "source").is_dir() or (here / "gradebook.db").is_file() else []
+
+
+def checkouts(args: argparse.Namespace) -> list[Path]:
+    """``--checkout`` folders, and the checkout this medialit runs from when it is an editable install."""
+    import medialit
+
+    found = [Path(p) for p in args.checkout or []]
+    mine = editable_checkout(medialit.__file__, sys.prefix)
+    return found + ([mine] if mine is not None and mine not in found else [])
 
 
 def hub_checks(args: argparse.Namespace) -> list[Callable[[], Check]]:
@@ -170,6 +284,10 @@ def hub_checks(args: argparse.Namespace) -> list[Callable[[], Check]]:
         lambda: check_group("instructors group", args.instructors_group),
         lambda: check_group("students group", args.students_group),
         lambda: check_kit(args.python, unprivileged),
+        lambda: check_memory_limit(Path(args.hub_config)),
+        lambda: check_key_files(
+            course_dirs(args, config), checkouts(args), args.student or student_account(args.students_group)
+        ),
     ]
 
 

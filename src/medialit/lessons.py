@@ -2,9 +2,12 @@
 
 Students type an answer into ``check(question_id, answer)``. A right answer
 gets a short explanation; a wrong one gets the question's hint. ``reveal``
-shows the answer only after the hint has been seen, so a student working alone
-is nudged to think before reading. Highlighting activities are checked with
-``check_highlights`` against spans found from phrases in the lesson's article.
+shows the answer only after an attempt, so a student working alone is nudged to
+think before reading. Highlighting activities are checked with
+``check_highlights`` against spans found from phrases in the lesson's article;
+given the Highlighter itself, the check also marks ✓ and ? in the widget.
+``compare_with_machine`` keeps the analyzer's findings back until the student
+has checked their own marks once: teach before telling.
 
 Everything here is lesson practice on text that the graded exercises do not
 grade (the practice article and ungraded parts of the example article); no
@@ -18,6 +21,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from medialit.feedback import explain_all, not_graded
 from medialit.scoring import score
 from medialit.spans import Span
 
@@ -37,6 +41,7 @@ class Question:
 
 _attempts: dict[str, int] = {}
 _hinted: set[str] = set()
+_checked: dict[str, tuple[Any, Any]] = {}  # spans activity -> (the Highlighter checked, its article)
 
 
 # ---------------------------------------------------------------- public API
@@ -70,25 +75,38 @@ def hint(question_id: str) -> None:
 
 
 def reveal(question_id: str) -> None:
-    """Print the answer, but only once the hint has been shown (the first call shows the hint)."""
+    """Print the answer, but only after an attempt (a wrong one has shown the hint already).
+
+    For a highlighting activity checked with its Highlighter, the key items not
+    found are then marked ✗ in the widget too.
+    """
     question = _get(question_id)
     if question is None:
         return
-    if question_id not in _hinted:
-        print("Hint first, answer after: think about this, then run reveal() again for the answer.")
-        _give_hint(question, footer=False)
+    if not _attempts.get(question_id):
+        how = (
+            f"mark the text, then run check_highlights({question_id!r}, ...)"
+            if question.kind == "spans"
+            else f"write your answer in check({question_id!r}, ...) and run it"
+        )
+        print(f"Try first, answer after: {how}; reveal shows the answer once you have tried.")
         return
     print(f"Answer: {question.answer}")
     if question.kind == "spans" and question.key:
         for label, phrase in question.key:
             print(f"  {label}: {phrase}")
+        widget, article = _checked.get(question_id, (None, None))
+        if widget is not None:
+            widget.show_feedback(key_spans(question_id, article), show_missed=True)
 
 
 def check_highlights(question_id: str, marked: Any, article: Any) -> None:
     """Compare highlights (a Highlighter, a list of Spans or span dicts) with the activity's key.
 
-    Prints what was found, missed and extra by count first, with the hint; the
-    key itself appears only through ``reveal``.
+    Prints what was found and extra, each with a specific reason, and the hint.
+    Marks with a label the activity does not check are named, not counted.
+    Given the Highlighter, its marks get ✓ and ? in the widget as well. The key
+    items still to find appear only through ``reveal``.
     """
     question = _get(question_id)
     if question is None:
@@ -96,24 +114,49 @@ def check_highlights(question_id: str, marked: Any, article: Any) -> None:
     if question.kind != "spans":
         print(f"{question_id} is a written question: answer it with check({question_id!r}, 'your answer')")
         return
-    spans = _as_spans(marked)
-    if not spans:
+    everything = _as_spans(marked)
+    if not everything:
         print("Nothing highlighted yet: select words in the highlighter above, pick a label, then run this cell again.")
         return
     key = key_spans(question_id, article)
+    graded = sorted({k.label for k in key}, key=[k.label for k in key].index)
+    spans = [s for s in everything if s.label in graded]
+    _attempts[question_id] = _attempts.get(question_id, 0) + 1
+    if hasattr(marked, "show_feedback"):
+        _checked[question_id] = (marked, article)
+        marked.show_feedback(key, show_missed=False)
     result = score(spans, key, max_points=1, body=article.body)
     counts = result.counts
-    _attempts[question_id] = _attempts.get(question_id, 0) + 1
     print(f"You marked {len(spans)}: {counts.tp} of {len(key)} key items found, {counts.fp} extra.")
+    for note in not_graded(everything, graded):
+        print("  " + note)
     if counts.fn == 0 and counts.fp == 0:
         print(f"All found. {question.answer}")
         return
-    for line in result.feedback:
-        if line.startswith("correct") or line.startswith("extra"):
+    for match, line in zip(result.matches, explain_all(result, article.body, key), strict=True):
+        if match.status != "missed":
             print("  " + line)
     if counts.fn:
         print(f"  {counts.fn} still to find.")
     _give_hint(question)
+
+
+def compare_with_machine(question_id: str) -> bool:
+    """True once the activity has been checked with marks; until then say so, kindly, and return False.
+
+    Lessons put the analyzer's findings under ``if compare_with_machine(...):``
+    so that Run All never shows the machine's answer before the student's own.
+    """
+    question = _get(question_id)
+    if question is None:
+        return False
+    if _attempts.get(question_id):
+        return True
+    print(
+        "The analyzer's findings come after your own: mark the text above, run the check cell "
+        f"(check_highlights({question_id!r}, ...)), then run this cell again."
+    )
+    return False
 
 
 def key_spans(question_id: str, article: Any) -> list[Span]:
@@ -192,6 +235,7 @@ def reset() -> None:
     """Forget attempts and hints seen (a fresh start for a lesson)."""
     _attempts.clear()
     _hinted.clear()
+    _checked.clear()
 
 
 # ---------------------------------------------------------------- helpers
@@ -367,10 +411,15 @@ QUESTIONS: dict[str, Question] = {
             "l2.vague",
             "names",
             "Practice article: list the vague or anonymous sources (as a list of strings).",
-            "Find sources a reader could not phone or look up: groups without names, and ‘reportedly’.",
-            "Two: ‘Sources close to the council’ (anonymous) and ‘Many residents ... reportedly’ (a vague "
-            "group, and ‘reportedly’ does not even say who reported it).",
-            accept=(("sources close to the council", "sources close", "sources"), ("many residents", "residents")),
+            "Find sources a reader could not phone or look up: people the paper talked to but does not name, "
+            "and a word that says someone reported something without saying who. Ask of each candidate: does "
+            "the text say this group said anything, or is it only what the claim is about?",
+            "Two: ‘Sources close to the council’ (anonymous: particular people the reporter spoke to, names "
+            "withheld, and no reason given why) and ‘reportedly’ (vague: a hidden source, nobody is named at "
+            "all). ‘Many residents’ is not "
+            "a source: the residents are what the claim is about; who says they are unhappy is hidden behind "
+            "‘reportedly’.",
+            accept=(("sources close to the council", "sources close", "sources"), ("reportedly", "reported")),
         ),
         _q(
             "l2.silent",
@@ -378,7 +427,8 @@ QUESTIONS: dict[str, Question] = {
             "Practice article: which named party was asked but does not speak in the article?",
             "Look for ‘did not respond’ or ‘has not commented’. Such a sentence names a source but carries no content.",
             "Nordfjord Ferries, the expected operator: it ‘did not respond to questions’. A non-response is "
-            "not an attribution (there is no content), but it tells you whose voice is missing.",
+            "not an attribution (no content, so no cue), but the party is still a source of the article: mark "
+            "its name when you mark sources. It tells you whose voice is missing.",
             accept=(("nordfjord ferries", "nordfjord"),),
         ),
         _q(
@@ -405,16 +455,22 @@ QUESTIONS: dict[str, Question] = {
             "or vague?",
             "Which allies? Which partners? Could you ask one of them?",
             "Vague: no country or person is named, and ‘given signals’ does not say what was said or where. "
-            "The next sentence adds that Støre conveyed it, so the reader relies on his account.",
+            "The next sentence names who passed it on: ‘This was conveyed by Prime Minister Jonas Gahr Støre’. "
+            "That is an attribution chain: a named relay (Støre) of a vague source (the allies). Mark both: "
+            "the allies are the source of this sentence, Støre of the next. You can ask Støre whether he said "
+            "it, but not the allies what they meant.",
             accept=(("vague",),),
         ),
         _q(
             "l2.sources-activity",
             "spans",
             "Practice article: highlight every source (the words that name who speaks), label ‘source’.",
-            "There are seven places where the text names who speaks: three with a name, two pronouns, one "
-            "anonymous group and one document. Look next to says, said, added, claimed, called, according to.",
-            "The seven sources in the practice article (Nordfjord Ferries is named but says nothing):",
+            "There are eight places where the text names a source: three with a name, two pronouns, one "
+            "anonymous group, one document, and one party that was asked and gave no answer. Look next to says, "
+            "said, added, claimed, called, according to, and for a party that did not respond. People a claim "
+            "is only about are not sources.",
+            "The eight sources in the practice article (Nordfjord Ferries says nothing, but it was asked: a "
+            "non-responding party is still a source):",
             key=(
                 ("source", "Mayor Ingrid Dahl"),
                 ("source", "says [Dahl]"),
@@ -423,6 +479,7 @@ QUESTIONS: dict[str, Question] = {
                 ("source", "Opposition leader Per Haugen"),
                 ("source", "market, [he] said"),
                 ("source", "Sources close to the council"),
+                ("source", "Nordfjord Ferries"),
             ),
         ),
         # Lesson 3: claims and evidence (practice article)
@@ -450,7 +507,8 @@ QUESTIONS: dict[str, Question] = {
             "Practice article: ‘Many residents are reportedly unhappy with the plan.’ attributed, unsupported "
             "or other?",
             "‘Reportedly’ sounds like a source. Does it say who reported it, or how many residents?",
-            "Unsupported: a vague group and a hedge (‘reportedly’) carry the claim; nobody can be asked.",
+            "Unsupported: ‘reportedly’ is a hedge that hides its source (somebody reported it, nobody says who); "
+            "the residents are what the claim is about, not who makes it. Nobody can be asked.",
             accept=(("unsupported",),),
         ),
         _q(
@@ -466,19 +524,25 @@ QUESTIONS: dict[str, Question] = {
             "choice",
             "Example article: ‘Norway’s allies and partners have given signals that they are not completely safe.’ "
             "attributed, unsupported or other?",
-            "Is the source one a reader could check? See the four reasons a statement goes unsupported.",
-            "Unsupported: a vague source (‘allies and partners’, ‘signals’) carries the claim. That Støre "
-            "conveyed it is said only in the next sentence.",
+            "The next sentence says Støre passed it on. Does that let you check the allies’ claim, or only "
+            "that Støre said it? Whose claim is it?",
+            "Unsupported: the claim comes from a vague source, the allies (which ally? what signal?). The next "
+            "sentence, ‘This was conveyed by Prime Minister Jonas Gahr Støre’, makes it an attribution chain: "
+            "Støre, named, relays the allies. That makes one thing checkable, that Støre said it, so his sentence "
+            "is attributed. It does not make the allies’ claim checkable: a claim that rests only on a vague "
+            "source is unsupported, whoever passes it on.",
             accept=(("unsupported",),),
         ),
         _q(
             "l3.sentences-activity",
             "spans",
             "Practice article: in sentence mode, mark the sentences that are unsupported.",
-            "There are four: one states a judgement as fact, one rests on a hedge, one on anonymous sources, "
-            "and one uses scare quotes and ‘only’ to judge.",
+            "There are five: the headline and one more sentence state a judgement as fact, one rests on a hedge "
+            "that hides its source, one credits sources that are not named without saying why or what puts them "
+            "in a position to know, and one uses scare quotes and a belittling word to judge.",
             "The unsupported sentences of the practice article:",
             key=(
+                ("unsupported", "Council backs new ferry terminal…"),
                 ("unsupported", "Vesterhavn town council voted…"),
                 ("unsupported", "Many residents are reportedly…"),
                 ("unsupported", "Sources close to the council…"),
@@ -501,8 +565,8 @@ QUESTIONS: dict[str, Question] = {
             "name",
             "Practice article: which word is in scare quotes (quotation marks that signal doubt, not a quote)?",
             "Look for a word in quotation marks that nobody is quoted as saying, especially after ‘so-called’.",
-            "“consultation”: with ‘so-called’ and ‘only two weeks’ the paper suggests it was not a real "
-            "consultation, without saying who thinks so.",
+            "“consultation”: with ‘so-called’ (part of the same scare quote) and ‘only two weeks’ the paper "
+            "suggests it was not a real consultation, without saying who thinks so.",
             accept=(("consultation",),),
         ),
         _q(
@@ -521,8 +585,9 @@ QUESTIONS: dict[str, Question] = {
             "Practice article: ‘Now we are finally doing it’ contains the evaluative word ‘finally’. Is it the "
             "newspaper’s framing? yes or no",
             "Who is speaking in that line?",
-            "No: it is inside the mayor’s direct quote, so it is her framing, reported. Framing words count "
-            "against the paper only in its own voice.",
+            "No: it is inside the mayor’s direct quote, so it is her framing, reported. It is still a framing "
+            "word, but it tells you about the speaker; the paper’s framing is in its own words and in its "
+            "choices: whom it quotes, how much, and whether anyone answers.",
             accept=(("no", "n"),),
         ),
         _q(
@@ -530,14 +595,19 @@ QUESTIONS: dict[str, Question] = {
             "spans",
             "Practice article: highlight framing cues in the paper’s own voice, labelled loaded, evaluative, "
             "scare_quote or speech_verb.",
-            "Start with the headline and the second line, then the verb used for the opposition leader, then "
-            "the sentence about the consultation.",
-            "Framing cues in the paper’s own voice:",
+            "There are six: one in the headline, one at the end of the second line, two verbs of saying chosen "
+            "for the opposition leader, and two in the sentence about the consultation (the scare quote with the "
+            "word that introduces it, and a word that belittles its length). Words inside what someone is "
+            "credited with saying, quoted or paraphrased, are theirs: leave them out.",
+            "Framing cues in the paper’s own voice (the speech verbs are always the paper’s choice; "
+            "‘almost certainly’ and ‘finally’ belong to the speakers):",
             key=(
                 ("evaluative", "heated"),
                 ("loaded", "cost residents dearly"),
                 ("speech_verb", "claimed"),
-                ("scare_quote", "“consultation”"),
+                ("speech_verb", "warned"),
+                ("scare_quote", "so-called “consultation”"),
+                ("evaluative", "[only] two weeks"),
             ),
         ),
         # Lesson 5: provenance (example article; not graded)
@@ -562,6 +632,19 @@ QUESTIONS: dict[str, Question] = {
             accept=(("on the ground", "the ground", "ground"),),
         ),
         _q(
+            "l5.sure",
+            "choice",
+            "‘Norway’s allies and partners have given signals that they are not completely safe.’ The Norwegian "
+            "was most likely ‘ikke helt sikre’. Which English word fits the meaning: safe or sure?",
+            "Read the sentence before it: a question about how much Putin has understood. Then look up what "
+            "Norwegian ‘sikker’ can mean.",
+            "Sure: ‘ikke helt sikre’ means ‘not entirely sure’. Norwegian ‘sikker’ means both safe and sure, and "
+            "the machine picked the wrong sense. The allies were signalling that they are not sure Putin knows "
+            "what is happening in Ukraine; nobody said anyone was unsafe. It is the slip that changes a claim "
+            "most in the whole article.",
+            accept=(("sure", "not entirely sure", "not completely sure", "not sure", "certain", "unsure"),),
+        ),
+        _q(
             "l5.boilerplate",
             "names",
             "After Støre's last quote, which lines are scraped page furniture rather than the report, apart from "
@@ -582,6 +665,26 @@ QUESTIONS: dict[str, Question] = {
             accept=(("aftenposten",),),
         ),
         _q(
+            "l5.provenance-activity",
+            "spans",
+            "Example article: mark the clues to where the text came from, labelled translation, scraped or bio.",
+            "Translation slips are listed in the translation notes (three of them are in this highlighter); the "
+            "page furniture is two pieces after Støre's last quote; the bio is the last line.",
+            "The provenance clues outside the graded part:",
+            key=(
+                ("translation", "on the pitch"),
+                ("translation", "is not against me"),
+                ("translation", "Labor"),
+                ("scraped", "The most important thing about: The war in Ukraine"),
+                ("scraped", "Register here"),
+                (
+                    "bio",
+                    "Tv nerd. Passionate food specialist. Travel practitioner. Web guru. Hardcore zombieaholic. "
+                    "Unapologetic music fanatic.",
+                ),
+            ),
+        ),
+        _q(
             "l5.sift",
             "names",
             "Name SIFT’s four moves (a list of four strings).",
@@ -594,12 +697,15 @@ QUESTIONS: dict[str, Question] = {
         _q(
             "l6.pronoun",
             "choice",
-            "A program links a quote to the nearest name before it. In the practice article, would that get "
-            "‘– Nobody has asked ..., he said.’ right? yes or no",
-            "Which name comes right before that line, and is it in a position to be the speaker?",
-            "Yes here (Per Haugen is the nearest name), but nearest-name rules fail whenever another person "
-            "is mentioned in between: check pronoun speakers by hand.",
-            accept=(("yes", "y"),),
+            "A program links a quote to the nearest name before it. Would it get this one right? "
+            "`Opposition leader Per Haugen met Mayor Ingrid Dahl after the vote. – We will take this to court, "
+            "he said.` yes or no",
+            "Which name stands nearest before the quote? Can ‘he’ refer to that person?",
+            "No: the nearest name is Ingrid Dahl, but ‘he’ is Per Haugen. In the practice article the same rule "
+            "happens to work (Per Haugen is the nearest name before ‘he said’), which is why it is easy to "
+            "trust: nearest-name rules fail whenever another person is mentioned in between. Check pronoun "
+            "speakers by hand.",
+            accept=(("no", "n"),),
         ),
         _q(
             "l6.irony",

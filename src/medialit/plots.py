@@ -96,7 +96,8 @@ def speakers(results, ax: Axes | None = None, *, top: int = 8) -> Axes:
     ax.set_yticks(rows, [_clip_label(n) for n in names])
     ax.xaxis.get_major_locator().set_params(integer=True)
     if kinds:
-        ax.legend(title="kind", loc="lower right", frameon=True)
+        # beside the bars, never on them: the longest bar reaches the right edge
+        ax.legend(title="kind", loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0, frameon=True)
     _white(ax)
     parts = [f"{name}: {sum(table[name].values())}" for name in names]
     alt = (

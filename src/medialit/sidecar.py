@@ -25,14 +25,23 @@ then ``os.replace``), so a crash never leaves half a file. A file that cannot be
 used (not JSON, another format or version, or saved for a different text) is
 renamed to ``<name>.bak-<timestamp>`` (never over an existing backup) and
 reported in one line; it is never overwritten.
+
+Several writers may share one file (two browser tabs, two lessons, two
+Highlighters in one kernel). Each remembers the file's ``fingerprint`` and marks
+as of its last read or write; before writing it takes the folder's lock
+(``locked``), and if the fingerprint changed it ``merge``s: marks added or
+removed elsewhere are kept, and so are its own. No writer silently drops a mark.
 """
 
 from __future__ import annotations
 
+import contextlib
 import getpass
+import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -177,6 +186,54 @@ def load_or_back_up(path: str | Path, *, body_sha256: str, mode: str) -> tuple[S
         return None, f"{error}: kept it as {backup.name} and started with no marks", True
     except OSError as error:
         return None, f"{path.name} cannot be read ({error.strerror or error}); marks will not be saved there", False
+
+
+def fingerprint(path: str | Path) -> str | None:
+    """SHA-256 of the file's bytes, or None when there is no file: tells a writer whether someone else wrote."""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return None
+
+
+@contextlib.contextmanager
+def locked(path: str | Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``.<name>.lock`` beside the sidecar while reading, merging and writing.
+
+    Kernels of two notebooks may write one sidecar at the same moment; the
+    lock makes read-merge-write one step. Where locks are unavailable (no
+    ``fcntl``, a read-only folder) the step runs unlocked, as before.
+    """
+    path = Path(path)
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        yield
+        return
+    try:
+        handle = open(path.with_name(f".{path.name}.lock"), "a")  # noqa: SIM115 (closed below)
+    except OSError:
+        yield
+        return
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def merge(base: Iterable[Span], ours: Iterable[Span], theirs: Iterable[Span]) -> tuple[list[Span], int, int]:
+    """Three-way merge of marks: ``(merged, added from theirs, removed by theirs)``.
+
+    ``base`` is what this writer last read or wrote, ``ours`` what it holds
+    now, ``theirs`` what the file holds now. A mark stays unless one side
+    removed it since ``base``; a mark either side added is kept.
+    """
+    b, o, t = ({(s.start, s.end, s.label) for s in marks} for marks in (base, ours, theirs))
+    merged = (o | t) - (b - o) - (b - t)
+    added, removed = len(t - b - o), len((b - t) & o)
+    return [Span(*k) for k in sorted(merged)], added, removed
 
 
 def _plain(span: Span) -> dict[str, Any]:

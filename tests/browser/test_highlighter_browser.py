@@ -141,7 +141,7 @@ def test_nested_and_overlapping_marks_stay_legible_relabel_and_remove(notebook, 
     drag(page, widget, "Ingrid", "Dahl")
     widget.get_by_role("button", name="source").click()
     drag(page, widget, "point", "says")
-    widget.get_by_role("button", name="attribution cue").click()
+    widget.get_by_role("button", name="cue").click()
     assert marked(widget) == {
         "claim": "Mayor Ingrid Dahl of Vesterhavn called the vote a turning point",
         "source": "Ingrid Dahl",
@@ -241,7 +241,7 @@ def test_readable_in_light_and_dark_themes_at_200_percent_zoom(browser, notebook
         expect(widget.get_by_role("textbox", name="Article text for marking")).to_have_attribute(
             "aria-readonly", "true"
         )
-        expect(widget.locator(".ml-help")).to_contain_text("1 source, 2 claim, 3 attribution cue, 4 framing")
+        expect(widget.locator(".ml-help")).to_contain_text("1 source, 2 claim, 3 cue, 4 framing")
         expect(widget.get_by_role("mark").first).to_contain_text("Ordføreren")
         screenshot(widget, f"highlighter-{theme.split()[-1].lower()}-200pct.png")
     finally:
@@ -253,7 +253,7 @@ def test_feedback_and_the_machine_layer_show_beside_the_marks_and_toggle(noteboo
         "from medialit.spans import Span\n"
         "says = TEXT.index('says')\n"
         "h.add_span(TEXT.index('Officials'), TEXT.index('Officials') + 9, 'source')\n"
-        "h.show_machine_layer([Span(says, says + 4, 'cue', ('speech verb after a quote',))])\n"
+        "h.show_machine_layer([Span(says, says + 4, 'cue', ('speech verb after a quote',))], show=True)\n"
         "h.show_feedback([Span(says, says + 4, 'cue', ('‘says’ attributes this quote to Støre',))])"
     )
     nb = notebook([SETUP, layer, "print(h.show_machine)"])
@@ -262,9 +262,9 @@ def test_feedback_and_the_machine_layer_show_beside_the_marks_and_toggle(noteboo
     widget = nb.widget(0)
     panel = widget.locator(".ml-panel")
     expect(panel).to_contain_text("missed: ‘says’ (cue): ‘says’ attributes this quote to Støre")
-    expect(panel).to_contain_text("extra: ‘Officials’ (source)")
+    expect(panel).to_contain_text("source: not part of this activity (it checks cue)")
     expect(panel).to_contain_text("cue ‘says’ (rule: speech verb after a quote)")
-    expect(widget.locator(".ml-feedback.ml-fb-missed .ml-tag")).to_have_text("✗ missed attribution cue")
+    expect(widget.locator(".ml-feedback.ml-fb-missed .ml-tag")).to_have_text("✗ missed cue")
     expect(widget.locator(".ml-machine")).to_have_count(1)
     screenshot(widget, "highlighter-feedback-machine.png")
     toggle = widget.get_by_role("checkbox", name="show analyzer")

@@ -63,9 +63,6 @@ def hub() -> Iterator[Hub]:
         for group in groups.values():
             sh("groupadd", group)
         (base / "home").mkdir(mode=0o755)
-        # The instructors' copy of the exercises, where they can read it (the checkout may be closed to them).
-        shutil.copytree(ROOT / "solutions", base / "solutions", ignore=shutil.ignore_patterns("*.highlights.json"))
-        subprocess.run(["chmod", "-R", "a+rX", str(base / "solutions")], check=True)
         for role, name in users.items():
             group = groups["instructor" if role == "instructor" else "student"]
             sh("useradd", "-m", "-d", str(base / "home" / name), "-s", "/bin/bash", "-G", group, name)
@@ -74,6 +71,9 @@ def hub() -> Iterator[Hub]:
         sh("useradd", "-m", "-d", str(base / "home" / grader), "-s", "/bin/bash", "-G", groups["instructor"], grader)
         created.append(grader)
         (base / "home" / grader).chmod(0o700)
+        # The instructor material (solutions/) only in the homes of those who grade (README, step 4).
+        for name in (users["instructor"], grader):
+            _private_kit(name, base / "home" / name)
         exchange = base / "exchange"
         exchange.mkdir()
         exchange.chmod(0o1777)
@@ -135,10 +135,18 @@ def hub() -> Iterator[Hub]:
         shutil.rmtree(base, ignore_errors=True)
 
 
+def _private_kit(user: str, home: Path) -> None:
+    """A copy of the checkout's solutions/ in ``home``/kit, owned by ``user``, mode 700."""
+    kit = home / "kit"
+    shutil.copytree(ROOT / "solutions", kit / "solutions", ignore=shutil.ignore_patterns("*.highlights.json"))
+    sh("chown", "-R", f"{user}:", str(kit))
+    sh("chmod", "-R", "go-rwx", str(kit))
+
+
 def _grader_course(grader: str, home: Path, jupyter_dir: Path) -> None:
     """The grader account's course directory, where its formgrader looks (README, step 4)."""
     env = f"PATH={HUB_ENV}/bin:/usr/bin:/bin JUPYTER_CONFIG_PATH={jupyter_dir} HOME={home}"
-    solutions = home.parent.parent / "solutions"
+    solutions = home / "kit" / "solutions"
     setup = (
         f"cd {home} && env {env} medialit course init course --solutions {solutions} && mkdir -p .jupyter && "
         f"echo 'c.CourseDirectory.root = \"{home}/course\"' > .jupyter/nbgrader_config.py"

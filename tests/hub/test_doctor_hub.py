@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import grp
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -19,9 +21,12 @@ from medialit.doctor_hub import (
     check_group,
     check_inbound,
     check_kit,
+    check_memory_limit,
 )
+from medialit.key_files import check_key_files, key_files, readable_by
 
 SRC = Path(__file__).resolve().parents[2] / "src"
+HUB_PYTHON = Path(os.environ.get("MEDIALIT_HUB_ENV", "/opt/medialit-hub/venv")) / "bin" / "python"
 
 
 def test_exchange_missing_says_how_to_make_it(tmp_path):
@@ -100,9 +105,14 @@ def test_groups_by_name():
 
 def test_kit_importable_and_not(tmp_path):
     env = dict(os.environ, PYTHONPATH=str(SRC))
-    ok = check_kit(sys.executable, env=env)
+    from_checkout = check_kit(sys.executable, env=env)  # what an editable install looks like, too
+    assert not from_checkout.ok
+    assert f"runs from the checkout {SRC.parent}" in from_checkout.detail and "solutions/" in from_checkout.detail
+    if not HUB_PYTHON.exists():
+        pytest.fail(f"{HUB_PYTHON} is missing: run bash scripts/install-hub-deps.sh")
+    ok = check_kit(str(HUB_PYTHON))
     assert ok.ok, ok.detail
-    assert "import medialit works" in ok.detail
+    assert "import medialit works" in ok.detail and "site-packages" in ok.detail
     missing = check_kit(str(tmp_path / "python"))
     assert not missing.ok and "install-hub-deps.sh" in missing.detail
     no_kit = tmp_path / "bin" / "python"
@@ -133,7 +143,12 @@ def test_cli_flag_prints_one_line_per_check(tmp_path, monkeypatch):
         instructors_group="medialit-no-such-group-i",
         students_group="medialit-no-such-group-s",
         python=str(tmp_path / "python"),
+        hub_config=str(tmp_path / "jupyterhub_config.py"),
+        course=None,
+        checkout=None,
+        student=None,
     )
+    monkeypatch.delenv("MEM_LIMIT", raising=False)
     lines: list[str] = []
     assert doctor_hub.run_hub_doctor(args, lines.append) == 1
     assert [line.split(":")[0] for line in lines] == [
@@ -144,6 +159,8 @@ def test_cli_flag_prints_one_line_per_check(tmp_path, monkeypatch):
         "!! instructors group",
         "!! students group",
         "!! single-user kit",
+        "!! memory limit",
+        "!! key files",
     ]
     done = subprocess.run(
         [sys.executable, "-m", "medialit", "doctor", "--hub", "--exchange", str(tmp_path / "none")],
@@ -155,3 +172,72 @@ def test_cli_flag_prints_one_line_per_check(tmp_path, monkeypatch):
     )
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert done.stdout.splitlines()[0].startswith("!! exchange:")
+
+
+def test_memory_limit_from_the_server_or_the_hub_config(tmp_path):
+    shipped = Path(__file__).resolve().parents[2] / "course" / "jupyterhub" / "jupyterhub_config.py"
+    from_config = check_memory_limit(shipped, environ={})
+    assert from_config.ok and from_config.detail.startswith(f"512 MB per user (c.Spawner.mem_limit in {shipped})")
+    assert "students at once" in from_config.detail
+    in_server = check_memory_limit(tmp_path / "none.py", environ={"MEM_LIMIT": str(512 * 2**20)})
+    assert in_server.ok and "MEM_LIMIT, set by the hub" in in_server.detail
+    assert not check_memory_limit(tmp_path / "none.py", environ={}).ok
+    (tmp_path / "small.py").write_text("c = get_config()\nc.Spawner.mem_limit = '128M'\n")
+    small = check_memory_limit(tmp_path / "small.py", environ={})
+    assert not small.ok and "below the 275 MB" in small.detail
+    (tmp_path / "none.py").write_text("c = get_config()\n")
+    unset = check_memory_limit(tmp_path / "none.py", environ={})
+    assert not unset.ok and "c.Spawner.mem_limit = '512M'" in unset.detail
+    assert not check_memory_limit(tmp_path / "none.py", environ={"MEM_LIMIT": "lots"}).ok
+
+
+@pytest.mark.parametrize(("size", "expected"), [("512M", 512 * 2**20), ("1G", 2**30), ("2048K", 2**21), ("1000", 1000)])
+def test_sizes_as_jupyterhub_takes_them(size, expected):
+    assert doctor_hub.parse_bytes(size) == expected
+
+
+def key_tree(base: Path) -> tuple[Path, Path, list[Path]]:
+    """A course directory and a checkout, each with key files, under a folder everyone may enter."""
+    course, checkout = base / "course", base / "kit"
+    files = [
+        course / "source" / "ex01" / "ex01.ipynb",
+        course / "gradebook.db",
+        checkout / "solutions" / "ex01" / "ex01.ipynb",
+        checkout / "course" / "keys" / "ex01-q1.json",
+    ]
+    for path in files:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("KEY")
+    (course / "release" / "ex01").mkdir(parents=True)
+    (course / "release" / "ex01" / "ex01.ipynb").write_text("for students")  # not a key file
+    subprocess.run(["chmod", "-R", "a+rX", str(base)], check=True)
+    return course, checkout, files
+
+
+@pytest.fixture
+def open_folder():
+    base = Path(tempfile.mkdtemp(prefix="medialit-keys-", dir="/tmp"))
+    base.chmod(0o755)
+    yield base
+    shutil.rmtree(base)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to ask the kernel as another user")
+def test_key_files_readable_by_a_student_fail_until_closed(open_folder):
+    course, checkout, files = key_tree(open_folder)
+    assert key_files([course], [checkout]) == sorted(files)
+    for ask_kernel in (True, False):  # the kernel's answer (as root) and the one worked out from modes agree
+        assert readable_by(files, "nobody", ask_kernel=ask_kernel) == files
+    leaked = check_key_files([course], [checkout], "nobody")
+    assert not leaked.ok and leaked.detail.startswith("4 readable by student nobody:")
+    assert f"chmod -R go-rwx {course} && chmod -R go-rwx {checkout}" in leaked.detail
+    course.chmod(0o700)
+    for ask_kernel in (True, False):
+        assert readable_by(files, "nobody", ask_kernel=ask_kernel) == files[2:]
+    assert check_key_files([course], [checkout], "nobody").detail.startswith("2 readable")
+    (checkout / "solutions").chmod(0o700)
+    (checkout / "course" / "keys" / "ex01-q1.json").chmod(0o600)
+    closed = check_key_files([course], [checkout], "nobody")
+    assert closed.ok and closed.detail.endswith("none readable by student nobody"), closed.detail
+    assert not check_key_files([], [], "nobody").ok
+    assert not check_key_files([course], [], None).ok

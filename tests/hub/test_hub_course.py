@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -26,14 +28,18 @@ NOTEBOOK = f"{ASSIGNMENT}.ipynb"
 
 
 def keys() -> dict[str, list]:
-    """The answer keys (hidden tests) of ex01, read from the instructor's source notebook."""
+    """The answer keys (hidden tests) of ex01 as ``[start, end, label]`` rows, read from the source notebook."""
     nb = json.loads((ROOT / "solutions" / ASSIGNMENT / NOTEBOOK).read_text(encoding="utf-8"))
     found = {}
     for cell in nb["cells"]:
         grade_id = cell["metadata"].get("nbgrader", {}).get("grade_id", "")
-        for line in "".join(cell["source"]).splitlines():
-            if line.startswith("KEY = "):
-                found[grade_id.removesuffix("-test")] = ast.literal_eval(line[len("KEY = ") :])
+        source = "".join(cell["source"])
+        if cell["cell_type"] != "code" or "KEY = " not in source:
+            continue
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "KEY" for t in node.targets):
+                marks = ast.literal_eval(node.value)["marks"]
+                found[grade_id.removesuffix("-test")] = [[m["start"], m["end"], m["label"]] for m in marks]
     return found
 
 
@@ -103,7 +109,7 @@ def test_course_on_the_hub(hub: Hub, tmp_path: Path) -> None:
     # Instructor: a course directory, the student version, released to the exchange.
     instructor(
         hub,
-        ["medialit", "course", "init", "course", "--solutions", str(hub.base / "solutions")],
+        ["medialit", "course", "init", "course", "--solutions", str(hub.home("instructor") / "kit" / "solutions")],
     )
     instructor(
         hub, ["nbgrader", "generate_assignment", ASSIGNMENT, "--force"], ["nbgrader", "release_assignment", ASSIGNMENT]
@@ -124,7 +130,9 @@ def test_course_on_the_hub(hub: Hub, tmp_path: Path) -> None:
         ],
     )
     lines = [line for line in doctor.splitlines() if line.startswith(("OK ", "!! "))]
-    assert len(lines) == 7 and all(line.startswith("OK ") for line in lines), doctor
+    assert len(lines) == 9 and all(line.startswith("OK ") for line in lines), doctor
+    assert "OK memory limit: 512 MB per user (MEM_LIMIT, set by the hub for this server)" in doctor
+    assert f"none readable by student {hub.users['student1']}" in doctor
 
     # Students: fetch through the Assignments tab's API, highlight, validate, submit.
     answers = {
@@ -208,6 +216,59 @@ def test_course_on_the_hub(hub: Hub, tmp_path: Path) -> None:
         assert pg_scores[student] == pytest.approx(sqlite), (student, pg_scores[student], sqlite)
     (tmp_path / "scores.json").write_text(json.dumps({"sqlite": scores, "postgresql": pg_scores}))
     print("SCORES", json.dumps({"sqlite": scores, "postgresql": pg_scores}))
+
+
+def doctor_keys(hub: Hub, course: Path, kit: Path, as_root: bool) -> tuple[int, str]:
+    """``medialit doctor --hub``'s key-file check, run as root (the kernel answers) or as the instructor (modes)."""
+    student = hub.users["student1"]
+    args = ["doctor", "--hub", "--course", str(course), "--checkout", str(kit), "--student", student]
+    if as_root:
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # the installed kit, as an admin runs it
+        done = subprocess.run([f"{HUB_ENV}/bin/medialit", *args], capture_output=True, text=True, timeout=300, env=env)
+        return done.returncode, done.stdout
+    code = f"import json, subprocess; d = subprocess.run(['medialit', *{args!r}], capture_output=True, text=True)\n"
+    code += "print(json.dumps([d.returncode, d.stdout]))"
+    returncode, out = json.loads(hub.run("instructor", code).strip().splitlines()[-1])
+    return returncode, out
+
+
+def test_doctor_fails_while_a_student_can_read_a_key_file(hub: Hub) -> None:
+    """A real student account reads the source notebook once the grader's home is opened; doctor --hub says so."""
+    for role in ("instructor", "student1"):
+        if role not in hub.tokens:
+            hub.start(role)
+    home = hub.home("instructor")
+    course, kit = home / "keycourse", home / "kit"
+    instructor(hub, ["medialit", "course", "init", str(course), "--solutions", str(kit / "solutions")])
+    source = course / "source" / ASSIGNMENT / NOTEBOOK
+    solution = kit / "solutions" / ASSIGNMENT / NOTEBOOK
+    reads = f"import json\nout = {{}}\nfor p in {[str(source), str(solution)]!r}:\n"
+    reads += "    try:\n        out[p] = 'KEY =' in open(p).read()\n    except PermissionError:\n"
+    reads += "        out[p] = 'denied'\nprint(json.dumps(out))"
+
+    def student_reads() -> dict[str, object]:
+        return json.loads(hub.run("student1", reads).strip().splitlines()[-1])
+
+    assert student_reads() == {str(source): "denied", str(solution): "denied"}
+    for as_root in (True, False):
+        returncode, out = doctor_keys(hub, course, kit, as_root)
+        assert re.search(r"^OK key files: \d+ in .*none readable by student", out, re.M), out
+    # The mistake of the old set-up: `chmod -R a+rX` on the grader's files, in a home others may enter.
+    subprocess.run(["chmod", "-R", "a+rX", str(course)], check=True)
+    home.chmod(0o711)
+    try:
+        assert student_reads() == {str(source): True, str(solution): "denied"}  # the key is really exposed
+        for as_root in (True, False):
+            returncode, out = doctor_keys(hub, course, kit, as_root)
+            assert returncode == 1
+            line = next(x for x in out.splitlines() if x.startswith("!! key files"))
+            assert f"readable by student {hub.users['student1']}" in line and str(source) in out, out
+            assert f"chmod -R go-rwx {course}" in line and str(kit) not in line.split("close them:")[1]
+    finally:
+        home.chmod(0o700)
+    assert student_reads() == {str(source): "denied", str(solution): "denied"}
+    assert doctor_keys(hub, course, kit, as_root=True)[0] in (0, 1)  # other checks may differ as root
+    assert "OK key files" in doctor_keys(hub, course, kit, as_root=True)[1]
 
 
 def _uid(name: str) -> int:

@@ -59,7 +59,7 @@ def sidecar_text(item_id: str, spans: tuple[Span, ...]) -> str:
 def key_sidecar(item_id: str) -> dict:
     """A highlights file holding exactly the key's spans."""
     key = json.loads((REPO / "course" / "keys" / f"{item_id}.json").read_text(encoding="utf-8"))
-    spans = tuple(Span(k["start"], k["end"], k["label"]) for k in key["key"])
+    spans = tuple(Span(k["start"], k["end"], k["label"]) for k in key["marks"])
     return json.loads(sidecar_text(item_id, spans))
 
 
@@ -131,7 +131,7 @@ def ex01_attacks(c) -> None:
         "answer_q1 = [('He', 'source')]\n"
     )
     c.submit("patched-subprocess", EX01, answer_cells(c, EX01, **{"ex01-q1-answer": patched}, **rest))
-    c.expected["patched-subprocess"] = {"ex01-q1-test": 0.55, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0}
+    c.expected["patched-subprocess"] = {"ex01-q1-test": 0.3, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0}
 
     for name, value in MALFORMED.items():
         sources = {"ex01-q1-answer": f"answer_q1 = {value}", "ex01-q2-answer": f"answer_q2 = {value}"}

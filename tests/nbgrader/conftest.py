@@ -77,8 +77,8 @@ def ex01_submissions(c: Course) -> None:
     )
     nb = answer_cells(c, EX01, **{"ex01-q1-answer": sources_only, "ex01-q2-answer": partial_q2})
     c.submit("partial", EX01, nb)
-    # q1: 5 of 10 found, no extras: F1 = 2/3 of 3 points; q2: 3 of 5 right, 2 wrong names: F1 0.6 of 2
-    c.expected["partial"] = {"ex01-q1-test": 2.0, "ex01-q2-test": 1.2, "ex01-q3-test": 0.0}
+    # q1: 5 of 10 found, no extras: half of 3 points; q2: 3 of 5 right less 2 wrong names at 1/10 each: 0.4 of 2
+    c.expected["partial"] = {"ex01-q1-test": 1.5, "ex01-q2-test": 0.8, "ex01-q3-test": 0.0}
 
     nb = answer_cells(c, EX01, **rest)  # q1 answered only with the highlighter
     c.submit("highlighter", EX01, nb, {"ex01-q1.highlights.json": json.dumps(key_sidecar("ex01-q1"))})
@@ -124,8 +124,8 @@ def ex01_submissions(c: Course) -> None:
     monkey_q3 = "answer_q3 = [('He', 'named')]"
     nb = answer_cells(c, EX01, **{"ex01-q1-answer": monkey_q1, "ex01-q2-answer": q2, "ex01-q3-answer": monkey_q3})
     c.submit("monkeypatch", EX01, nb)
-    # the patched grade() never runs; the answers earn q1: [] = 0, q3: 1 of 6 sources right, F1 2/7 of 3 = 0.86
-    c.expected["monkeypatch"] = {"ex01-q1-test": 0.0, "ex01-q2-test": 2.0, "ex01-q3-test": 0.86}
+    # the patched grade() never runs; the answers earn q1: [] = 0, q3: 1 of 6 sources right, nothing extra: 1/6 of 3
+    c.expected["monkeypatch"] = {"ex01-q1-test": 0.0, "ex01-q2-test": 2.0, "ex01-q3-test": 0.5}
 
     patched_scoring = (
         "import medialit.scoring as s\n"
@@ -133,8 +133,8 @@ def ex01_submissions(c: Course) -> None:
         "answer_q1 = [('He', 'source')]"
     )
     c.submit("patched-scoring", EX01, answer_cells(c, EX01, **{"ex01-q1-answer": patched_scoring}, **rest))
-    # 1 of 10 right: F1 = 2/11 of 3 points = 0.55; the patch never runs
-    c.expected["patched-scoring"] = {"ex01-q1-test": 0.55, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0}
+    # 1 of 10 right, nothing extra: 1/10 of 3 points; the patch never runs
+    c.expected["patched-scoring"] = {"ex01-q1-test": 0.3, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0}
 
     flood = q1 + "\nfor _ in range(100):\n    print('x' * 1_000_000)"
     c.submit("huge-output", EX01, answer_cells(c, EX01, **{"ex01-q1-answer": flood}, **rest))

@@ -37,7 +37,7 @@ def test_the_gradebook_holds_the_same_scores(graded):
     rows = {r["student"]: r for r in course.scores_table(graded.root, EX01)}
     assert rows["solution"]["total"] == 8.0
     assert rows["unchanged"]["total"] == 0.0
-    assert rows["partial"]["total"] == pytest.approx(3.2)
+    assert rows["partial"]["total"] == pytest.approx(2.3)
     assert rows["invalid-notebook"]["total"] == 0.0
 
 
@@ -61,8 +61,8 @@ def feedback_of(graded, student: str, grade_id: str, assignment: str = EX01) -> 
         ("unchanged", "ex01-q1-test", "no saved highlights"),
         ("wrong-type", "ex01-q1-test", "the answer must be a list"),
         ("corrupt-sidecar", "ex01-q1-test", "is damaged"),
-        ("partial", "ex01-q1-test", "2 of 3 points; 5 of 10 found"),
-        ("partial", "ex01-q2-test", "not in the key: ‘He’ (Putin)"),
+        ("partial", "ex01-q1-test", "1.5 of 3 points; 5 of 10 found"),
+        ("partial", "ex01-q2-test", "‘He’ → Putin: not the person speaking here"),
         ("syntax-error", "ex01-q1-test", "answer_q1"),
     ],
 )
@@ -78,9 +78,9 @@ def test_the_students_saved_highlights_survive_autograde(graded):
 
 def test_a_monkeypatched_checker_cannot_raise_the_score(graded):
     (monkey,) = [o for o in graded.runs[EX01].outcomes if o.student == "monkeypatch"]
-    assert monkey.scores == pytest.approx({"ex01-q1-test": 0.0, "ex01-q2-test": 2.0, "ex01-q3-test": 0.86})
+    assert monkey.scores == pytest.approx({"ex01-q1-test": 0.0, "ex01-q2-test": 2.0, "ex01-q3-test": 0.5})
     (patched,) = [o for o in graded.runs[EX01].outcomes if o.student == "patched-scoring"]
-    assert patched.scores["ex01-q1-test"] == pytest.approx(0.55)
+    assert patched.scores["ex01-q1-test"] == pytest.approx(0.3)
 
 
 def test_the_grader_sees_the_students_marks_in_the_show_cell(graded):
@@ -93,8 +93,10 @@ def test_the_grader_sees_the_students_marks_in_the_show_cell(graded):
 @pytest.mark.parametrize(
     ("assignment", "expected"),
     [
-        ("ex02-unsupported", {"solution": 6.0, "unchanged": 0.0, "partial": 1.8}),
-        ("ex03-framing", {"solution": 3.0, "unchanged": 0.0, "partial": 1.8}),
+        # ex02 partial: 2 of 3 sentences found (1 of 1.5), 1 reason right and 1 wrong (1/3 - 1/5 of 1.5)
+        ("ex02-unsupported", {"solution": 6.0, "unchanged": 0.0, "partial": 1.2}),
+        # ex03 partial: 3 of 6 words by their base form, 1 extra at 1/12: 5/12 of 3 points
+        ("ex03-framing", {"solution": 3.0, "unchanged": 0.0, "partial": 1.25}),
     ],
 )
 def test_ex02_and_ex03_score_solution_release_and_partial(graded, assignment, expected):
@@ -115,7 +117,7 @@ def test_regrading_skips_students_already_graded_and_resumes_the_rest(graded):
     run = course.grade(graded.root, "ex02-unsupported", jobs=2)
     assert [o.student for o in run.outcomes] == ["partial"]
     assert sorted(run.skipped) == ["solution", "unchanged"]
-    assert sum(run.outcomes[0].scores.values()) == pytest.approx(1.8)
+    assert sum(run.outcomes[0].scores.values()) == pytest.approx(1.2)
 
 
 def _feedback_html(root: Path, student: str) -> str:

@@ -110,9 +110,9 @@ def _said(root: Path, student: str, name: str, grade_id: str) -> str:
 def test_partial_credit_and_feedback_as_in_the_built_in_exercises(own_course):
     root, runs = own_course
     scores = {o.student: o.scores for o in runs["unsupported"].outcomes}
-    assert scores["partial"] == pytest.approx({"ott-unsupported-q1-test": 2.0})  # 1 of 2 found: 1 + 1
+    assert scores["partial"] == pytest.approx({"ott-unsupported-q1-test": 1.5})  # 1 of 2 found, its reason right
     said = _said(root, "partial", "ott-unsupported", "ott-unsupported-q1-test")
-    assert "ott-unsupported-q1: 2 of 3 points; 1 of 2 sentences found" in said
+    assert "ott-unsupported-q1: 1.5 of 3 points; 1 of 2 sentences found" in said
     assert "no saved highlights" in _said(root, "unchanged", "ott-unsupported", "ott-unsupported-q1-test")
 
 

@@ -179,3 +179,26 @@ def test_missing_file_folder_and_size_limit(tmp_path):
         load_article(big)
     with pytest.raises(ArticleError, match="cannot be read"):
         load_article(tmp_path / ("x" * 300))  # a name longer than the file system allows
+
+
+@pytest.mark.parametrize(
+    ("front", "message"),
+    [
+        ("title: [unclosed\n", "line 2"),
+        ("- a\n- b\n", "not 'key: value' lines"),
+    ],
+)
+def test_invalid_yaml_front_matter_is_one_line_naming_file_and_line(tmp_path, front, message):
+    path = write(tmp_path, "bad.md", f"---\n{front}---\nBody.\n")
+    with pytest.raises(ArticleError, match=message) as caught:
+        load_article(path)
+    assert str(path) in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_yaml_lists_folded_strings_and_dates_are_read(tmp_path):
+    front = "id: demo\ntitle: >\n  A folded\n  title\ntags: [news, courts]\ndate: 2022-03-31\n"
+    article = load_article(write(tmp_path, "demo.md", f"---\n{front}---\nBody.\n"))
+    assert article.title == "A folded title\n"
+    assert article.meta["tags"] == ["news", "courts"]
+    assert article.meta["date"] == "2022-03-31"

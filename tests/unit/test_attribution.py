@@ -286,3 +286,282 @@ def test_a_quoted_word_in_the_next_heading_does_not_continue_indirect_speech(nlp
     text = "Talks\nMaria Lund added that the talks had failed.\n“Frosty” meeting\nThe meeting ended at noon.\n"
     body, a = only(nlp, text)
     assert (a.content.text(body), a.kind) == ("the talks had failed", "indirect")
+
+
+# ---------------------------------------------------------------- issue 14: constructions beyond the hand lexicon
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "cue"),
+    [
+        ("The senator opined that the bill was flawed.", "senator", "opined"),
+        ("The court ruled that the ban was unlawful.", "court", "ruled"),
+        ("Anna Berg surmised that the fire had been set on purpose.", "Anna Berg", "surmised"),
+    ],
+)
+def test_wordnet_reporting_verb_with_a_that_clause(nlp, sentence, speaker, cue):
+    """Verbs only WordNet lists (not the hand list) are cues with a speaking subject and a that-clause."""
+    from medialit.nlp.attribution import verb_lexicon
+
+    body, a = only(nlp, f"Report\n{sentence}\n")
+    assert (a.speaker, a.cue.text(body), a.kind) == (speaker, cue, "indirect")
+    lemma = a.rule.split(";")[0].removeprefix("verb:")
+    assert verb_lexicon()[lemma]["strict"], f"{lemma} should come from the WordNet lexicon"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The river ruled the life of the valley.",  # no clause: not a statement
+        "The storm ruled that out.",  # a subject that cannot speak
+        "Nobody asked. The rain surmised that it was spring.",  # rain cannot be a source
+    ],
+)
+def test_wordnet_verb_needs_a_speaking_subject_and_a_clause(nlp, sentence):
+    _body, found = attributions(nlp, f"Report\n{sentence}\n")
+    assert not [a for a in found.attributions if a.rule in ("verb:rule", "verb:surmise")]
+
+
+def test_wordnet_verb_inside_a_quotation_is_part_of_the_quote(nlp):
+    text = 'Report\n"These girls will be proving to the world that nothing stops us," said Ambassador Ali.\n'
+    body, a = only(nlp, text)
+    assert a.cue.text(body) == "said"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("A report by the United Nations found that hunger had risen.", "report by the United Nations"),
+        ("The BBC reported that the talks had failed.", "BBC"),
+    ],
+)
+def test_media_and_named_documents_are_sources(nlp, sentence, speaker):
+    _body, found = attributions(nlp, f"Report\n{sentence}\n")
+    (a,) = found.attributions
+    assert a.speaker == speaker
+    assert found.kinds[a.speaker] in ("document", "organisation")
+
+
+def test_unnamed_report_stays_vague(nlp):
+    _body, found = attributions(nlp, "Report\nReports say the minister will resign.\n")
+    (a,) = found.attributions
+    assert found.kinds[a.speaker] == "vague"
+
+
+def test_name_colon_statement(nlp):
+    body, a = only(nlp, 'Report\nThe vote is on Monday. Anna Berg: "We will win the next election."\n')
+    assert (a.speaker, a.cue.text(body), a.kind, a.rule) == ("Anna Berg", ":", "direct", "colon")
+    assert a.content.text(body) == "We will win the next election"
+
+
+def test_headline_name_colon_statement_is_attributed(nlp):
+    from medialit.nlp.sentence_labels import label_sentences
+
+    article = from_text("Report\nPutin: Ukraine must accept the new borders\nThe talks ended.\n", title="Test")
+    doc = nlp(article.body)
+    found = find_attributions(doc, article)
+    (a,) = found.attributions
+    assert (a.speaker, a.cue.text(article.body), a.rule) == ("Putin", ":", "colon:turn")
+    labels = {s.text(article.body): s.label for s in label_sentences(doc, article, found)}
+    assert labels["Putin: Ukraine must accept the new borders"] == "attributed"
+
+
+def test_colon_after_a_phrase_naming_nobody_is_no_cue(nlp):
+    _, found = attributions(nlp, "Report\nCurrent topic: the war in the north and its costs.\n")
+    assert found.attributions == []
+
+
+def test_said_colon_then_quotation(nlp):
+    body, a = only(nlp, 'Report\nAnna Berg said: "We will win the next election."\n')
+    assert (a.cue.text(body), a.kind) == ("said", "direct")
+    assert a.content.text(body) == "We will win the next election."
+
+
+INTERVIEW = (
+    "Interview\n"
+    "Wikinews: Why did you start the project?\n"
+    "Tom Vik: We wanted a cheaper way to count birds. I think it worked.\n"
+    "It took two years to build the counter.\n"
+    "Wikinews: What comes next?\n"
+    "Tom Vik: A second counter in the north.\n"
+)
+
+
+def test_interview_turns_are_direct_attributions_of_the_whole_answer(nlp):
+    body, found = attributions(nlp, INTERVIEW)
+    turns = [a for a in found.attributions if a.rule == "colon:turn"]
+    assert [a.speaker for a in turns] == ["Tom Vik", "Tom Vik"]
+    first = turns[0]
+    assert first.kind == "direct"
+    assert first.content.text(body).startswith("We wanted a cheaper way")
+    assert first.content.text(body).endswith("It took two years to build the counter")  # the answer runs on
+    assert not [a for a in found.attributions if a.speaker == "Wikinews"]  # the interviewer asks, credits nobody
+    assert not [a for a in found.attributions if a.cue.text(body) == "think"]  # 'I think' is part of the answer
+
+
+def test_signed_pull_quote(nlp):
+    text = 'Report\n"We have brains, not oil. We will grow." — Peres, on the wealth of the region.\n'
+    body, a = only(nlp, text)
+    assert (a.speaker, a.cue.text(body), a.kind, a.rule) == ("Peres", "—", "direct", "dash_signature")
+    assert a.content.text(body) == "We have brains, not oil. We will grow."
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "That said, the bridge will stay open until May.",
+        "Do you think the bridge will stay open?",
+    ],
+)
+def test_linking_phrases_and_questions_to_you_credit_nobody(nlp, sentence):
+    _, found = attributions(nlp, f"Report\n{sentence}\n")
+    assert found.attributions == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "cue"),
+    [
+        ("The union, in a statement, rejected the offer.", "union", "in a statement"),
+        ("In an interview with the BBC, Anna Berg rejected the claims.", "Anna Berg", "In an interview"),
+    ],
+)
+def test_in_a_statement_makes_a_verb_outside_the_lexicon_a_cue(nlp, sentence, speaker, cue):
+    body, a = only(nlp, f"Report\n{sentence}\n")
+    assert (a.speaker, a.cue.text(body)) == (speaker, cue)
+    assert a.rule.startswith("in_statement:")
+
+
+def test_first_person_outside_quotations_is_the_author(nlp):
+    _, found = attributions(nlp, "Speech\nI say to you that the war is over.\n")
+    assert found.attributions == []
+
+
+def test_phrasal_reporting_verb_needs_its_particle(nlp):
+    from medialit.nlp.attribution import reporting_entry
+
+    doc = nlp("She pointed out that the bridge was closed. She pointed at the bridge.")
+    pointed = [t for t in doc if t.text == "pointed"]
+    assert reporting_entry(pointed[0])["id"] == "point_out"
+    assert reporting_entry(pointed[1]) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Let's say the train leaves at noon.",
+        "Anyone can explain that the earth is round.",
+        "Figure 2: the rules of the game matter a great deal.",
+        "We propose that the word is universal. We suggest that it is learned.",
+    ],
+)
+def test_nobody_in_particular_and_the_author_are_no_sources(nlp, sentence):
+    body, found = attributions(nlp, f"Essay\n{sentence}\n")
+    assert found.attributions == [], [a.cue.text(body) for a in found.attributions]
+
+
+def test_a_study_finding_a_noun_phrase_is_attributed(nlp):
+    body, a = only(nlp, "Report\nMoreover, one study found no changes at all in performance.\n")
+    assert (a.speaker, a.cue.text(body), a.content.text(body)) == ("one study", "found", "no changes at all")
+
+
+def test_likened_takes_an_object_as_content(nlp):
+    body, a = only(nlp, "Report\nMaria Lopez likened the reform to a tax on the poor.\n")
+    assert (a.speaker, a.cue.text(body), a.rule) == ("Maria Lopez", "likened", "verb:liken")
+    assert a.content.text(body).startswith("the reform")
+
+
+def test_tweeted_that(nlp):
+    body, a = only(nlp, "Report\nTom Hill later tweeted that he was innocent.\n")
+    assert (a.speaker, a.cue.text(body), a.content.text(body)) == ("Tom Hill", "tweeted", "he was innocent")
+
+
+def test_statement_with_a_participle_is_its_content(nlp):
+    body, a = only(nlp, "Report\nThe union issued a statement condemning the decision.\n")
+    assert (a.cue.text(body), a.rule) == ("issued a statement", "speech_noun:statement")
+    assert a.content.text(body) == "condemning the decision"
+
+
+def test_statement_then_a_quotation_with_no_cue_of_its_own(nlp):
+    text = 'Report\nSenator Tom Hill issued a statement on the choice. "I am disappointed with the decision."\n'
+    body, a = only(nlp, text)
+    assert (a.speaker, a.cue.text(body), a.kind) == ("Tom Hill", "issued a statement", "direct")
+    assert a.content.text(body) == "I am disappointed with the decision."
+
+
+def test_statement_then_a_quotation_with_its_own_cue_is_not_doubled(nlp):
+    text = 'Report\nSenator Tom Hill issued a statement on the choice. "I am disappointed," it said.\n'
+    body, found = attributions(nlp, text)
+    assert [a.cue.text(body) for a in found.attributions] == ["said"]
+
+
+def test_added_with_a_colon_and_a_list(nlp):
+    text = "Report\nMayor Tom Hill spoke on Monday. He added:\n\n- the bridge is unsafe\n- it will close next year\n"
+    body, a = only(nlp, text)
+    assert (a.speaker, a.cue.text(body), a.kind) == ("Tom Hill", "added", "indirect")
+    assert a.content.text(body) == "the bridge is unsafe\n- it will close next year"
+
+
+def test_calling_a_place_home_reports_nothing(nlp):
+    _body, found = attributions(nlp, "Report\nThe astronaut will soon call the museum home.\n")
+    assert found.attributions == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "cue"),
+    [
+        ("The United Nations rates the Rohingya among the most persecuted groups.", "United Nations", "rates"),
+        ("Quantcast ranks the site 150th in the United States.", "Quantcast", "ranks"),
+    ],
+)
+def test_a_rating_or_ranking_is_its_makers_judgement(nlp, sentence, speaker, cue):
+    body, a = only(nlp, f"Report\n{sentence}\n")
+    assert (a.speaker, a.cue.text(body), a.kind) == (speaker, cue, "indirect")
+
+
+def test_a_rank_in_a_league_credits_nobody(nlp):
+    _body, found = attributions(nlp, "Report\nThe team ranks third in the league.\n")
+    assert found.attributions == []
+
+
+def test_the_minister_is_the_minister_named_before_with_a_hyphenated_name(nlp):
+    text = "Report\nDefence Minister Kim Tae-young visited the border. The minister said that the army was ready.\n"
+    _body, a = only(nlp, text)
+    assert a.speaker == "Kim Tae-young"
+    assert "title 'The minister' -> Kim Tae-young" in a.rule
+
+
+def test_quoted_as_saying_credits_the_person_quoted(nlp):
+    body, found = attributions(nlp, "Report\nReuters quoted Anna Smith as saying that the talks had failed.\n")
+    saying = next(a for a in found.attributions if a.cue.text(body) == "saying")
+    assert (saying.speaker, saying.content.text(body)) == ("Anna Smith", "the talks had failed")
+
+
+def test_a_statement_reads_a_quotation(nlp):
+    body, a = only(nlp, 'Report\nA statement from the White House read: "We are ready."\n')
+    assert (a.cue.text(body), a.kind, a.rule, a.content.text(body)) == ("read", "direct", "read", "We are ready.")
+
+
+def test_a_person_reading_a_letter_is_no_cue(nlp):
+    _body, found = attributions(nlp, 'Report\nShe read the letter: "We are ready."\n')
+    assert found.attributions == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("Anna Smith expressed hope that the talks would resume.", "expressed hope"),
+        ("Anna Smith voiced concern that the talks would fail.", "voiced concern"),
+        ("Anna Smith went on to say that the talks had failed.", "say"),
+    ],
+)
+def test_stance_nouns_and_went_on_to_say(nlp, sentence, cue):
+    body, a = only(nlp, f"Report\n{sentence}\n")
+    assert (a.speaker, a.cue.text(body)) == ("Anna Smith", cue)
+
+
+@pytest.mark.parametrize(
+    "sentence", ["The fire raised fears that the dam would break.", "Anna Smith went on to win the race."]
+)
+def test_no_speaker_no_attribution(nlp, sentence):
+    _body, found = attributions(nlp, f"Report\n{sentence}\n")
+    assert found.attributions == []

@@ -160,7 +160,11 @@ def test_the_generated_notebook_holds_the_key_only_in_hidden_tests(gold, dev, tm
     ids = [c.metadata.get("nbgrader", {}).get("grade_id") for c in nb.cells]
     assert ids == [None, "setup", "ott-q1-question", "ott-q1-show", "ott-q1-answer", "ott-q1-test"]
     test = nb.cells[-1]
-    assert test.metadata.nbgrader["points"] == 3 and "### BEGIN HIDDEN TESTS\nKEY = [[528, 679" in test.source
+    assert (
+        test.metadata.nbgrader["points"] == 3
+        and "### BEGIN HIDDEN TESTS\nKEY = {'format': 'medialit-key'" in test.source
+    )
+    assert "'start': 528," in test.source
     assert {p.name for p in (tmp_path / "ott").iterdir()} == {"medialit-items.json", f"{ARTICLE_ID}.md", "ott.ipynb"}
 
 

@@ -78,3 +78,92 @@ def test_folder_without_gold_files_is_one_clear_error(tmp_path):
         evaluate([tmp_path])
     with pytest.raises(EvaluationError, match="not a folder"):
         evaluate([tmp_path / "missing"])
+
+
+# ---------------------------------------------------------------- split, literature measures, stable JSON
+
+JSON_KEYS = {"version", "model", "articles", "micro", "spread", "targets"}
+ROW_KEYS = {
+    "article",
+    "part",
+    "attribution",
+    "cue",
+    "content_exact",
+    "content_overlap",
+    "by_kind",
+    "speaker_accuracy",
+    "sentences",
+    "missed",
+    "kind_agreed",
+    "content_f1_mean",
+}
+COUNT_KEYS = {"tp", "fp", "fn", "precision", "recall", "f1"}
+
+
+def test_split_is_fixed_by_article_id():
+    from medialit.evaluate import DEV_ARTICLES, part_of
+
+    assert all(part_of(a) == "tuning" for a in DEV_ARTICLES)
+    # the rule, written out: even SHA-256 of the id is tuning
+    import hashlib
+
+    for article in ("hajj-stampede", "chomsky-nato-interview", "any-new-article"):
+        even = int(hashlib.sha256(article.encode()).hexdigest(), 16) % 2 == 0
+        assert part_of(article) == ("tuning" if even else "test")
+    assert part_of("hajj-stampede") == "tuning" and part_of("chomsky-nato-interview") == "test"
+
+
+def test_json_keys_are_stable_for_scripts(evaluation):
+    data = json.loads(json.dumps(evaluation.to_json()))
+    assert set(data) == JSON_KEYS and data["version"] == 2
+    for row in [*data["articles"], data["micro"]]:
+        assert set(row) == ROW_KEYS
+        for name in ("attribution", "cue", "content_exact", "content_overlap"):
+            assert set(row[name]) == COUNT_KEYS
+        assert set(row["sentences"]) == {"attributed", "unsupported", "other"}
+        assert set(row["by_kind"]) == {"direct", "indirect", "mixed", "according_to"}
+    assert {a["part"] for a in data["articles"]} == {"tuning"}
+    assert set(data["spread"]["attribution"]) == {"mean", "min", "max", "articles"}
+
+
+def test_literature_measures_on_the_dev_corpus(evaluation):
+    micro = evaluation.micro
+    assert micro.exact.tp <= micro.overlap.tp <= micro.attribution.tp + micro.attribution.fp
+    found, gold = micro.by_kind["direct"]
+    assert 0 < found <= gold
+    named, pairs = micro.speaker_strict
+    assert 0 < named <= pairs == micro.cue.tp
+    assert "content exact" in evaluation.to_text() and "recall by gold kind" in evaluation.to_text()
+
+
+def test_part_selects_articles(nlp):
+    if not DEV.is_dir():
+        pytest.skip(f"dev corpus not found at {DEV}")
+    with pytest.raises(EvaluationError, match="no article of the test part"):
+        evaluate([DEV], nlp, part="test")
+    with pytest.raises(EvaluationError, match="unknown part"):
+        evaluate([DEV], nlp, part="dev")
+
+
+def _with_content(speaker: str, content: tuple[int, int]) -> Attribution:
+    return Attribution(speaker, Span(0, 4, "source"), Span(5, 9, "cue"), Span(*content, "content"), "indirect")
+
+
+@pytest.mark.parametrize(
+    ("predicted", "exact", "overlap"),
+    [
+        ((10, 40), 1, 1),  # the same span
+        ((10, 41), 1, 1),  # the same words (a trailing full stop aside)
+        ((10, 25), 0, 1),  # half of it: overlap >= 0.3
+        ((10, 15), 0, 0),  # a sixth of it
+    ],
+)
+def test_content_exact_and_overlap_matching(predicted, exact, overlap):
+    from medialit.evaluate import _content_counts
+
+    body = "Anna said that the new bridge will open in May 2027 sometime." + " " * 10
+    body = body[:40] + "." + body[41:]
+    gold = [_with_content("Anna Berg", (10, 40))]
+    guess = [_with_content("Berg", predicted)]
+    assert _content_counts(guess, gold, body, exact=True).tp == exact
+    assert _content_counts(guess, gold, body, exact=False).tp == overlap

@@ -47,9 +47,29 @@ def test_importing_medialit_does_not_load_the_widget_stack():
 def test_highlighter_default_labels_have_key_colour_and_distinct_line_style():
     h = Highlighter(ARTICLE)
     assert [lab["name"] for lab in h.labels] == ["source", "claim", "cue", "framing"]
+    assert [lab["title"] for lab in h.labels] == ["source", "claim", "cue", "framing"]  # one name everywhere
     assert [lab["key"] for lab in h.labels] == ["1", "2", "3", "4"]
     assert len({lab["style"] for lab in h.labels}) == 4
     assert all(lab["colour"] in _marks.OKABE_ITO for lab in h.labels)
+
+
+def hue(colour: str) -> float:
+    import colorsys
+
+    r, g, b = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    return colorsys.rgb_to_hsv(r, g, b)[0] * 360
+
+
+def test_label_looks_alike_in_colour_never_share_a_line_style():
+    """Evaluative and hedge, loaded and scare_quote (lesson 4) once differed by a shade of blue or orange only."""
+    labels = _marks.make_labels(
+        ["loaded", "evaluative", "intensifier", "scare_quote", "speech_verb", "hedge", "x", "y"]
+    )
+    for i, a in enumerate(labels):
+        for b in labels[i + 1 :]:
+            near = min(abs(hue(a["colour"]) - hue(b["colour"])), 360 - abs(hue(a["colour"]) - hue(b["colour"])))
+            assert a["style"] != b["style"] or near > 40 or "#999999" in (a["colour"], b["colour"]), (a, b)
+    assert labels[3]["title"] == "scare_quote"  # legend, tags and feedback use the name the lessons type
 
 
 @pytest.mark.parametrize(
@@ -142,6 +162,26 @@ def test_front_end_words_have_python_code_point_offsets(tmp_path):
     assert len("👩🏽‍⚖️ ".encode("utf-16-le")) // 2 != len("👩🏽‍⚖️ ")  # the case that breaks UTF-16 offsets
 
 
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run the front end's undo")
+def test_front_end_undo_takes_back_only_the_students_own_step(tmp_path):
+    """After a merge brought in marks from another tab, Ctrl+Z removes the student's mark, not the merged ones."""
+    module = tmp_path / "highlighter.mjs"
+    shutil.copy(STATIC / "highlighter.js", module)
+    script = f"import {{ diffMarks, applyEdit }} from {json.dumps(module.as_uri())};\n" + (
+        "const a = {start: 0, end: 5, label: 'source'}, b = {start: 9, end: 12, label: 'cue'},"
+        " merged = {start: 20, end: 24, label: 'source'};"
+        "const edit = diffMarks([a], [a, b]);"  # the student adds b
+        "const now = [a, b, merged];"  # then a merge brings in another tab's mark
+        "const undone = applyEdit(now, {added: edit.removed, removed: edit.added});"
+        "const redone = applyEdit(undone, edit);"
+        "console.log(JSON.stringify([undone, redone]));"
+    )
+    done = subprocess.run(["node", "--input-type=module", "-e", script], capture_output=True, text=True, check=True)
+    undone, redone = json.loads(done.stdout)
+    assert undone == [{"start": 0, "end": 5, "label": "source"}, {"start": 20, "end": 24, "label": "source"}]
+    assert len(redone) == 3
+
+
 # ---------------------------------------------------------------- persistence
 
 
@@ -179,31 +219,105 @@ def test_sentence_mode_sidecar_holds_sentences(here):
     assert Highlighter(ARTICLE, labels=["attributed", "unsupported"], mode="sentences", save_to="s.json").spans
 
 
+def test_two_highlighters_on_one_file_lose_no_mark(here):
+    """Lesson 2 and lesson 6 (or two tabs) on one sidecar: whoever saves last merges, never overwrites."""
+    first = Highlighter(ARTICLE, save_to="shared.highlights.json")
+    second = Highlighter(ARTICLE, save_to="shared.highlights.json")
+    first.add_span(**at("Jonas Gahr Støre"))
+    second.add_span(**at("says", "cue"))  # the file changed since `second` loaded it: merged first
+    saved = json.loads((here / "shared.highlights.json").read_text())["spans"]
+    assert saved == [at("says", "cue"), at("Jonas Gahr Støre")]
+    assert second.spans == saved and "changed elsewhere" in second.status and "1 mark added" in second.status
+    first.add_span(**at("dearly", "framing"))
+    assert first.spans == [at("says", "cue"), at("Jonas Gahr Støre"), at("dearly", "framing")]
+    # a removal is respected on both sides: `second` removes Støre, `first` keeps marking
+    second.reload()
+    second.remove_span(at("Jonas Gahr Støre"))
+    first.add_span(**at("cost", "framing"))
+    assert at("Jonas Gahr Støre") not in first.spans and at("cost", "framing") in first.spans
+    assert "1 mark removed" in first.status
+    assert Highlighter(ARTICLE, save_to="shared.highlights.json").spans == first.spans
+
+
+def test_reload_takes_in_marks_saved_elsewhere_without_writing_when_nothing_changed(here):
+    first = Highlighter(ARTICLE, save_to="shared.highlights.json")
+    second = Highlighter(ARTICLE, save_to="shared.highlights.json")
+    first.add_span(**at("says", "cue"))
+    written = (here / "shared.highlights.json").stat().st_mtime_ns
+    second.reload()
+    assert second.spans == [at("says", "cue")]
+    second.reload()
+    assert (here / "shared.highlights.json").stat().st_mtime_ns == written
+
+
+def test_start_from_reads_another_sidecar_and_never_writes_it(here):
+    Highlighter(ARTICLE, save_to="lesson02.highlights.json").add_span(**at("Jonas Gahr Støre"))
+    before = (here / "lesson02.highlights.json").read_bytes()
+    mine = Highlighter(ARTICLE, save_to="lesson06.highlights.json", start_from="lesson02.highlights.json")
+    assert mine.spans == [at("Jonas Gahr Støre")] and "only read" in mine.status
+    mine.add_span(**at("says", "cue"))
+    assert (here / "lesson02.highlights.json").read_bytes() == before
+    again = Highlighter(ARTICLE, save_to="lesson06.highlights.json", start_from="lesson02.highlights.json")
+    assert again.spans == [at("says", "cue"), at("Jonas Gahr Störe".replace("ö", "ø"))]
+    (here / "damaged.json").write_text("{")
+    empty = Highlighter(ARTICLE, save_to="lesson07.highlights.json", start_from="damaged.json")
+    assert empty.spans == [] and (here / "damaged.json").read_text() == "{"  # read only: never set aside
+
+
 # ---------------------------------------------------------------- feedback and machine layer
 
 
 def test_show_feedback_marks_correct_missed_and_extra_with_reasons():
     h = Highlighter(ARTICLE)
     h.add_span(**at("Jonas Gahr Støre"))
-    h.add_span(**at("cost", "framing"))
+    h.add_span(**at("cost", "source"))
+    h.add_span(**at("dearly", "framing"))
     key = [
         Span(**at("Jonas Gahr Støre")),
         Span(**at("says", "cue"), reasons=("‘says’ attributes this quote to Støre",)),
     ]
-    result = h.show_feedback(key, max_points=2)
+    assert h.show_feedback(key, max_points=2) is None  # nothing long printed when a cell ends with it
     statuses = {item["status"]: item for item in h.feedback["items"]}
     assert set(statuses) == {"correct", "missed", "extra"}
     assert statuses["missed"]["line"] == "missed: ‘says’ (cue): ‘says’ attributes this quote to Støre"
-    assert h.feedback["summary"] == "1 correct, 1 missed, 1 extra (1 of 2)" and result.points == 1.0
+    assert h.feedback["summary"] == "1 correct, 1 missed, 1 extra (1 of 2)" and h.last_score.points == 1.0
+    assert h.status == "feedback: 1 correct, 1 missed, 1 extra (1 of 2)"
     assert set(statuses["correct"]) == {"start", "end", "label", "status", "line"}  # per item results, no key object
+    assert h.feedback["notes"] == [
+        "framing: not part of this activity (it checks source, cue); those marks are kept but not counted"
+    ]
+    h.show_feedback(key, show_missed=False)  # a lesson check before reveal: the unfound key items stay back
+    assert "missed" not in {item["status"] for item in h.feedback["items"]}
+    assert "1 still to find" in h.feedback["summary"]
     h.hide_feedback()
     assert h.feedback == {}
+
+
+def test_feedback_reasons_are_specific_quote_partial_and_label():
+    """Issue 11: an extra inside a quote is the speaker's framing; a partial mark names what is missing."""
+    h = Highlighter(ARTICLE)
+    h.add_span(**at("det går", "framing"))  # inside “det går bra”: the speaker's words
+    h.add_span(**at("Jonas Gahr", "source"))  # part of the key's 'Jonas Gahr Støre'
+    h.add_span(**at("cost", "cue"))  # the key has 'cost' as framing
+    key = [Span(**at("Jonas Gahr Støre")), Span(**at("cost", "framing")), Span(**at("dearly", "framing"))]
+    h.show_feedback(key)
+    lines = {item["line"] for item in h.feedback["items"]}
+    assert (
+        "extra: ‘det går’ (framing): it is inside a quote: the speaker's words and framing, not the paper's own voice"
+        in lines
+    )
+    assert "correct in part: you marked ‘Jonas Gahr’; the source is ‘Jonas Gahr Støre’" in lines
+    assert "extra: ‘cost’ (cue): these words are in the key, but as framing, not cue" not in lines  # cue: not graded
+    assert h.feedback["notes"][0].startswith("cue: not part of this activity")
 
 
 def test_machine_layer_from_spans_with_reasons_and_from_an_analysis_shape():
     h = Highlighter(ARTICLE)
     h.show_machine_layer([Span(**at("says", "cue"), reasons=("speech verb",))])
-    assert h.machine == [at("says", "cue") | {"rule": "speech verb"}] and h.show_machine
+    assert h.machine == [at("says", "cue") | {"rule": "speech verb"}]
+    assert not h.show_machine, "the analyzer stays hidden until the student ticks the box"
+    h.show_machine_layer([], show=True)
+    assert h.show_machine
     source, cue = Span(**at("Jonas Gahr Støre")), Span(**at("says", "cue"))
     analysis = SimpleNamespace(
         attributions=[Attribution("Jonas Gahr Støre", source, cue, None, "direct", rule="quote-says-name")],

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+import zipfile
 from importlib import resources
+from pathlib import Path
 
 import pytest
 import spacy
@@ -10,7 +14,18 @@ from spacy.matcher import Matcher
 
 from medialit.nlp.lexicons import lexicon_names, load_lexicon
 
-MINE = ("speech_verbs", "vague_sources", "titles", "document_sources", "cue_phrases", "unsupported_cues")
+MINE = (
+    "speech_verbs",
+    "vague_sources",
+    "titles",
+    "document_sources",
+    "cue_phrases",
+    "unsupported_cues",
+    "reporting_verbs_wordnet",
+    "source_nouns_wordnet",
+    "evaluative_vader",
+)
+TOOLS = Path(__file__).resolve().parents[2] / "tools"
 
 
 @pytest.mark.parametrize("name", MINE)
@@ -61,3 +76,74 @@ def test_per_vocab_builds_once_per_vocabulary():
     assert per_vocab("test", first, lambda v: built.append(v) or object()) is one
     assert per_vocab("test", second, lambda v: built.append(v) or object()) is not one
     assert built == [first, second]
+
+
+def _tool(name: str):
+    spec = importlib.util.spec_from_file_location(name, TOOLS / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+# Two verb synsets in WordNet's data.verb format: one with the that-clause frame (26) for its
+# first word only, one in verb.communication without it; one verb.cognition synset with it for all words.
+DATA_VERB = """  1 This is a licence line
+00000001 32 v 02 aver 0 hold 0 000 02 + 26 01 + 08 02 | declare
+00000002 32 v 01 yak 0 000 01 + 02 00 | talk profusely
+00000003 31 v 02 surmise 0 decide 0 000 01 + 26 00 | infer
+00000004 29 v 01 eat 0 000 01 + 26 00 | not communication
+"""
+
+
+def test_wordnet_tool_keeps_that_clause_verbs_of_communication_and_cognition(tmp_path):
+    tool = _tool("derive_wordnet_lexicons")
+    data = tmp_path / "data.verb"
+    data.write_text(DATA_VERB, encoding="utf-8")
+    entries = {e["id"]: e for e in tool.derive(data)}
+    assert set(entries) == {"aver", "surmise"}  # hold: frame not for that word; yak: no frame; decide: excluded
+    assert entries["aver"]["stance"] == "communication" and entries["surmise"]["stance"] == "cognition"
+    assert all(e["content"] == "clause" and "WordNet 3.0" in e["source"] for e in entries.values())
+
+
+def test_wordnet_tool_keeps_person_and_group_nouns_in_use(tmp_path):
+    tool = _tool("derive_wordnet_lexicons")
+    data = tmp_path / "data.noun"
+    data.write_text(
+        "00000001 18 n 02 spokesman 0 Ann 0 000 | a person\n"
+        "00000002 14 n 01 jury 0 000 | a group\n"
+        "00000003 18 n 01 abecedarian 0 000 | rare\n"
+        "00000004 05 n 01 dog 0 000 | an animal\n",
+        encoding="utf-8",
+    )
+    index = tmp_path / "index.noun"
+    index.write_text(
+        "spokesman n 1 0 1 1 00000001\njury n 1 0 1 2 00000002\nabecedarian n 1 0 1 0 00000003\n", encoding="utf-8"
+    )
+    nouns = tool.derive_nouns(data, tool.tagged_nouns(index))
+    assert [(e["id"], e["wordnet"]) for e in nouns] == [("jury", "noun.group"), ("spokesman", "noun.person")]
+
+
+def test_evaluative_tool_keeps_strong_adjectives(tmp_path):
+    tool = _tool("derive_evaluative_words")
+    wheel = tmp_path / "vader.whl"
+    with zipfile.ZipFile(wheel, "w") as archive:
+        archive.writestr(
+            "vaderSentiment/vader_lexicon.txt", "awful\t-3.4\t0.1\t[]\nokay\t0.9\t0.1\t[]\nhug\t2.1\t0.1\t[]\n"
+        )
+    index = tmp_path / "index.adj"
+    index.write_text("awful a 1 0 1 0 00000001\nokay a 1 0 1 0 00000002\n", encoding="utf-8")
+    entries = tool.derive(wheel, index)
+    assert [(e["id"], e["category"]) for e in entries] == [("awful", "negative")]  # okay: weak; hug: no adjective
+
+
+def test_training_fits_a_separable_feature_and_counts_leave_one_out():
+    import numpy as np
+
+    tool = _tool("train_unsupported")
+    articles = [tool.Article(f"a{k}", [[1.0, 0.0], [0.0, 1.0], [0.0, 0.0]], [1, 0, 0], (1, 0, 1)) for k in range(3)]
+    w, _ = tool.fit(np.array([v for a in articles for v in a.x]), np.array([v for a in articles for v in a.y]))
+    assert w[0] > 0 > w[1]
+    loo = tool.leave_one_out(articles)
+    assert tool.counts_at(articles, loo, None) == (3, 0, 6)  # rules only: the fixed counts plus every missed one
+    assert tool.counts_at(articles, loo, 0.5) == (6, 0, 3)

@@ -130,3 +130,15 @@ def test_page_layout_leaves_out_hidden_lines():
     fewer = plots.page_layout(article.paragraphs, article.body, hidden=[(1599, 2652)])
     assert sum(len(c.get_paths()) for c in fewer.collections) < sum(len(c.get_paths()) for c in everything.collections)
     assert "Left out (graded exercise)" in plots.alt_text(fewer)
+
+
+def test_speakers_legend_covers_no_bar():
+    """Issue 11: the legend sat over the longest bar of lesson 2's figure."""
+    items = [attribution("Støre", "direct")] * 5 + [attribution("Støre", "indirect")] * 2 + [attribution("B", "mixed")]
+    ax = plots.speakers(items)
+    ax.figure.canvas.draw()
+    legend = ax.get_legend().get_window_extent()
+    for bar in ax.patches:
+        assert not legend.overlaps(bar.get_window_extent()), "the legend covers a bar"
+    assert legend.x0 >= ax.get_window_extent().x1 - 1  # it sits right of the plot, inside the figure
+    assert legend.x1 <= ax.figure.bbox.x1 + 1

@@ -10,7 +10,18 @@ Rules, each named in the ``rule`` of what it finds:
   paragraph ending in ", says X";
 - ``passive:<lemma>``: "This was conveyed by X" (a bare "this" is the sentence before);
 - ``according_to``, ``stance_adjective:<word>`` ("are concerned", "were
-  critical of"), ``speech_noun:<noun>`` ("have given signals that").
+  critical of"), ``speech_noun:<noun>`` ("have given signals that");
+- ``in_statement:<noun>``: a verb outside the lexicon whose words come from a
+  statement, letter or interview ("the union, in a statement, rejected ...");
+- ``colon``: "Anna Berg: ..." (a named speaker, a colon, the statement);
+  ``colon:turn``: an interview answer after its speaker label, running on
+  over the paragraphs after it (the interviewer's turns credit nobody);
+- ``dash_signature``: a quotation paragraph signed after a dash ("— Peres").
+
+Reporting verbs come from the hand list (``speech_verbs``) and from WordNet
+(``reporting_verbs_wordnet``); a verb only WordNet lists needs a subject that
+can speak and a that-clause or quotation. "I"/"we" outside any quotation is
+the author (a speech, an essay), not a source.
 
 No attribution for negated cues, infinitives ("to convey"), bare participles,
 or cues without content (guidelines rule 3); their subjects are kept as
@@ -39,8 +50,16 @@ from medialit.spans import Attribution, Span
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "oprd", "dative", "prep", "advcl", "attr")
 CLAUSE_DEPS = ("ccomp", "xcomp")
+NO_SOURCE = frozenset(
+    "there what which you 's ’s us anyone anybody everyone everybody nobody whoever".split()
+)  # "let's say", "anyone can explain": nobody in particular speaks
+STATEMENT_NOUNS = frozenset("statement interview letter speech tweet post email release communique op-ed".split())
+LIGHT_VERBS = frozenset("give send issue make release express voice raise".split())
+"""Verbs that with a speech noun make a cue ("issued a statement", "gave assurances")."""
 _GAP_BEFORE = re.compile(r"^[\s,:;\"'”“’‘»«)\]]*$")  # no sentence end between quote and cue
 _GAP_AFTER = re.compile(r"^[\s,:;–—-]*$")
+_SIGNATURE = re.compile(r"\s*([—–]|--)\s*([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3})(?:[,.].*)?\s*$")
+_LABEL = re.compile(r"([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}): ")  # "Tina McKenzie: " opening a paragraph
 
 
 @dataclass(frozen=True)
@@ -58,11 +77,19 @@ class Found:
 
 @cache
 def verb_lexicon() -> dict[str, dict]:
-    """Reporting verbs by lemma (multiword ones by their first word, with the particle in ``particle``)."""
-    out = {}
-    for entry in load_lexicon("speech_verbs"):
-        words = entry["id"].split("_")
-        out[words[0]] = {**entry, "particle": words[1] if len(words) > 1 else ""}
+    """Reporting verbs by lemma (multiword ones by their first word, with the particle in ``particle``).
+
+    The hand list (``speech_verbs``) comes first; verbs only WordNet lists
+    (``reporting_verbs_wordnet``) are marked ``strict``: they count only with a
+    subject that can speak and a that-clause or quotation as content.
+    """
+    out: dict[str, dict] = {}
+    for name, strict in (("speech_verbs", False), ("reporting_verbs_wordnet", True)):
+        for entry in load_lexicon(name):
+            words = entry["id"].split("_")
+            if words[0] in out:
+                continue  # the hand list's entry (and a phrasal verb's single-word reading) wins
+            out[words[0]] = {**entry, "particle": words[1] if len(words) > 1 else "", "strict": strict}
     return out
 
 
@@ -74,6 +101,27 @@ def phrase_lexicon() -> dict[str, dict[str, dict]]:
         if entry["label"] in out:
             out[entry["label"]][entry["id"]] = entry
     return out
+
+
+def verb_lemma(token: Token) -> str:
+    """The token's lemma, mended where the lemmatizer slips on a reporting verb ("rates" -> "rat")."""
+    lemma = token.lemma_.lower()
+    if lemma in verb_lexicon() or token.tag_ not in ("VBZ", "VBD", "VBN"):
+        return lemma
+    stem = token.lower_[:-1]  # "rates", "rated" -> "rate"
+    return stem if stem in verb_lexicon() else lemma
+
+
+def reporting_entry(token: Token) -> dict | None:
+    """The lexicon entry of a reporting verb, if ``token`` is one (with its particle: "pointed out", not "pointed")."""
+    entry = verb_lexicon().get(verb_lemma(token))
+    if (
+        entry
+        and entry["particle"]
+        and not any(c.dep_ == "prt" and c.lower_ == entry["particle"] for c in token.children)
+    ):
+        return None
+    return entry
 
 
 def find_attributions(doc: Doc, article: Article | None = None) -> Found:
@@ -104,6 +152,7 @@ class _Finder:
             if candidate and token.i not in used:
                 used.add(token.i)
                 raw.append((token, candidate))
+        raw += [(c["source"], c) for c in self._colon_statements(used) + self._signed_quotes(used)]
         raw.sort(key=lambda item: item[1]["cue"][0])
         attributions = []
         for _, cand in raw:
@@ -111,7 +160,7 @@ class _Finder:
             if attribution.speaker and all(p.start < p.end for p in attribution.spans()):  # nothing empty
                 attributions.append(attribution)
         attributions = self._govern_following(attributions)
-        attributions = self._quoted_speakers(attributions)
+        attributions = self._quoted_speakers(self._outside_turns(attributions))
         continuations = self._dash_continuations(attributions)
         silent = self._silent_sources(attributions)
         return Found(attributions, continuations, dict(self.resolver.kinds), silent, self.resolver.name_mentions())
@@ -139,8 +188,18 @@ class _Finder:
         if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
             self.silent_tokens.append((subject, f"'{verb.text}' without content (rule 3)"))
 
+    def _outside_turns(self, attributions: list[Attribution]) -> list[Attribution]:
+        """Drop cues with a pronoun subject inside an interview turn: "I think", "they say" are part of the answer."""
+        turns = [a.content for a in attributions if a.rule == "colon:turn"]
+
+        def nested(a: Attribution) -> bool:
+            pronoun = a.source.text(self.body).lower() in SPEAKER_PRONOUNS | {"it"}
+            return pronoun and a.rule != "colon:turn" and any(t.start <= a.cue.start < t.end for t in turns)
+
+        return [a for a in attributions if not nested(a)]
+
     def _quoted_speakers(self, attributions: list[Attribution]) -> list[Attribution]:
-        """'I' or 'we' inside somebody's quotation is that somebody."""
+        """'I' or 'we' inside somebody's quotation is that somebody; outside any, the author speaking."""
         out = []
         for attribution in attributions:
             if attribution.source.text(self.body).lower() in SPEAKER_PRONOUNS:
@@ -153,9 +212,15 @@ class _Finder:
                     ),
                     None,
                 )
+                if outer is not None and outer.source.text(self.body).lower() in SPEAKER_PRONOUNS:
+                    outer = None if self._in_quote(outer.source.start) else outer  # 'we suggest ... we propose'
+                    if outer is None:
+                        continue
                 if outer is not None:
                     rule = f"{attribution.rule}; speaker '{attribution.source.text(self.body)}' -> {outer.speaker}"
                     attribution = replace(attribution, speaker=outer.speaker, rule=rule)
+                elif not self._in_quote(attribution.source.start):
+                    continue  # 'I say' in the text's own voice (a speech, an essay): the author, not a source
             out.append(attribution)
         return out
 
@@ -167,10 +232,14 @@ class _Finder:
             return self._stance_adjective(token)
         if token.lemma_.lower() in phrase_lexicon()["CUE_NOUN"] and token.dep_ == "dobj":
             return self._speech_noun(token)
+        if token.lemma_ == "read" and token.pos_ == "VERB":
+            return self._document_reads(token)
+        if token.lemma_.lower() in STATEMENT_NOUNS and token.dep_ == "pobj" and token.head.lower_ == "in":
+            return self._in_statement(token)
         if token.lemma_ == "contact" and token.pos_ == "VERB":
             self._note_silent(token)
             return None
-        entry = verb_lexicon().get(token.lemma_.lower())
+        entry = verb_lexicon().get(verb_lemma(token))
         if entry and (token.pos_ in ("VERB", "AUX") or _verb_tagged_as_noun(token)):
             return self._verb(token, entry)
         return None
@@ -178,6 +247,8 @@ class _Finder:
     # ------------------------------------------------------------ cue rules
 
     def _verb(self, verb: Token, entry: dict) -> dict | None:
+        if verb.lemma_ == "call" and any(c.lower_ == "home" for c in verb.children):
+            return None  # "will call the museum home": lives there, says nothing
         if entry["particle"] and not any(c.dep_ == "prt" and c.lower_ == entry["particle"] for c in verb.children):
             return None
         if any(c.dep_ == "neg" for c in verb.children):
@@ -190,13 +261,18 @@ class _Finder:
             return self._passive(verb, agent, entry) if agent is not None and speech else None
         if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
             return None  # "the taxes requested in arrears": a participle, not somebody speaking
-        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        went_on = (
+            verb.dep_ == "xcomp" and verb.head.lemma_ == "go" and any(c.lower_ == "on" for c in verb.head.children)
+        )
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not went_on:  # "went on to say"
             if verb.dep_ == "xcomp" and verb.head.lemma_ in ("decline", "refuse"):
                 self._note_silent(verb)
             return None  # "to convey ...": an intention or duty, not a statement
         subject = self._subject(verb)
-        if subject is None or subject.lower_ in ("there", "what", "which") or subject.dep_ == "expl":
+        if subject is None or subject.lower_ in NO_SOURCE or subject.dep_ == "expl":
             return None
+        if subject.lower_ in ("that", "this") and subject.i == verb.i - 1 and _next_is_comma(verb):
+            return None  # "That said, ...": a linking phrase, nobody speaks
         if self._in_quote(subject.idx) and not self._in_quote(verb.idx):
             return None  # a subject inside a quotation is not the source of a cue outside it
         if entry["stance"] in ("cognition", "evidential") and self._reported(verb):
@@ -205,8 +281,14 @@ class _Finder:
             return None  # "I think", "we urge" inside a statement belong to that statement
         if subject.head.i != verb.i and entry["content"] == "object":
             entry = {**entry, "content": "clause"}  # a shared subject ("..., denying them entry") needs a clause
+        if entry["strict"] and (not _can_speak(subject) or self._in_quote(verb.idx)):
+            return None  # a WordNet-only verb needs a subject that can be a source, outside quotations
+        if entry["stance"] in ("cognition", "evidential") and _document(subject) and entry["content"] == "clause":
+            entry = {**entry, "content": "object"}  # "one study found no changes": a finding as a noun phrase
         cue = self._cue_extent(verb, entry)
         content, how = self._content(verb, subject, cue, entry)
+        if entry["strict"] and how == "clause" and not _that_clause(verb):
+            return None
         if content is None:
             if entry["id"] in ("comment", "respond", "reply", "answer"):
                 self._note_silent(verb)
@@ -248,6 +330,32 @@ class _Finder:
         cue = (token.idx, to.idx + len(to))
         return {"cue": cue, "source": source, "content": content, "how": "clause", "rule": "according_to"}
 
+    def _in_statement(self, noun: Token) -> dict | None:
+        """ "The ministry, in a statement, described the move as illegal": a verb outside the lexicon
+        becomes a cue when its subject can speak and the words come from a statement, letter or interview."""
+        verb = noun.head.head
+        entry = verb_lexicon().get(verb_lemma(verb))
+        if entry and (not entry["strict"] or _that_clause(verb)):
+            return None  # the verb rule finds it
+        if verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or not _can_speak(subject) or self._in_quote(verb.idx):
+            return None
+        parts = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp", "oprd", "attr") and c.i > verb.i]
+        parts += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i]
+        if not parts:
+            return None
+        phrase = noun.head
+        cue = (phrase.idx, noun.idx + len(noun))  # "in a statement"
+        start = min(self._extent(p)[0] for p in parts)
+        end = max(self._extent(p)[1] for p in parts)
+        if phrase.i > verb.i and start < phrase.idx < end:
+            return None  # the statement phrase inside the content: not this construction
+        content = _trim(self.body, start, end)
+        rule = f"in_statement:{noun.lemma_.lower()}"
+        return {"cue": cue, "source": subject, "content": content, "how": "clause", "rule": rule}
+
     def _stance_adjective(self, adj: Token) -> dict | None:
         copula = adj.head if adj.dep_ == "acomp" else adj
         if not any(c.lemma_ == "be" for c in [*copula.children, copula]):
@@ -274,24 +382,158 @@ class _Finder:
         }
 
     def _speech_noun(self, noun: Token) -> dict | None:
+        """ "issued a statement that ...", "a statement condemning ...", or a statement then a quotation."""
         verb = noun.head
-        if verb.lemma_ not in ("give", "send", "issue", "make"):
+        if verb.lemma_ not in LIGHT_VERBS:
             return None
-        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")), None)
-        clause = clause or next((c for c in verb.children if c.dep_ == "ccomp"), None)
         subject = self._subject(verb)
-        if clause is None or subject is None or not any(c.dep_ == "mark" for c in clause.children):
-            return None
+        if subject is None or not _can_speak(subject):
+            return None  # "the fire raised fears that ...": nobody speaks
         aux = [c.idx for c in verb.children if c.dep_ in ("aux", "auxpass")]
         cue = (min([verb.idx, *aux]), noun.idx + len(noun))
-        content = self._extent(clause)
-        return {
-            "cue": cue,
-            "source": subject,
-            "content": content,
-            "how": "clause",
-            "rule": f"speech_noun:{noun.lemma_}",
-        }
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")), None)
+        clause = clause or next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if clause is not None and any(c.dep_ == "mark" for c in clause.children):
+            content, how = self._extent(clause), "clause"
+        elif clause is not None and clause.dep_ == "acl" and clause.tag_ == "VBG" and not _is_cue(clause):
+            content, how = self._extent(clause), "clause"  # "a statement condemning the decision"
+        elif noun.lemma_ in STATEMENT_NOUNS and (quote := self._quote_opening_next(noun)) is not None:
+            content, how = (quote.start, quote.end), "quote"  # "issued a statement on the choice. \"Like many ...\""
+        else:
+            return None
+        return {"cue": cue, "source": subject, "content": content, "how": how, "rule": f"speech_noun:{noun.lemma_}"}
+
+    def _document_reads(self, verb: Token) -> dict | None:
+        """'The statement read: "..."': a document speaks through the quotation after it."""
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or not (subject.lemma_.lower() in STATEMENT_NOUNS or _document(subject)):
+            return None
+        cue = self._cue_extent(verb, {})
+        quote = self._quote_after(cue[1])
+        if quote is None:
+            return None
+        return {"cue": cue, "source": subject, "content": (quote.start, quote.end), "how": "quote", "rule": "read"}
+
+    def _quote_opening_next(self, token: Token) -> Quote | None:
+        """The quotation that opens the text right after the token's sentence (nothing else between)."""
+        sentence = self._sentence_of(token.idx)
+        if sentence is None:
+            return None
+        quote = self._next_quote_start(sentence[1])
+        if quote is None or self.body[sentence[1] : quote.open_mark].strip() or self._in_quote(token.idx):
+            return None
+        span = self.doc.char_span(*(self._sentence_of(quote.open_mark) or (0, 0)), alignment_mode="expand")
+        if span is not None and any(_is_cue(t) and not quote.start <= t.idx < quote.end for t in span):
+            return None  # '"...," it said.': the quotation has its own cue
+        return quote
+
+    def _colon_statements(self, used: set[int]) -> list[dict]:
+        """'Smith: "We will win."' / 'Minister: talks have failed': a name, a colon, the statement.
+
+        The words before the colon must be a short phrase with no verb naming
+        a person, organisation or place the parser recognises (or a label that
+        opens two or more paragraphs). A label opening a paragraph is an interview turn: its content is
+        the whole paragraph, and the interviewer's turns (the outlet, or a
+        label whose turns are mostly questions) credit nobody.
+        """
+        labels = []
+        repeated = self._repeated_labels()
+        for start, end in self.article.sentences:
+            label = self._colon_label(start, end, repeated)
+            if label is not None and label[0].i not in used:
+                labels.append((start, end, *label))
+        turns: dict[str, list[bool]] = {}
+        for start, _, _, colon, block in labels:
+            if block is not None and block.start == start:
+                name = " ".join(self.body[start:colon].split())
+                turns.setdefault(name, []).append(self.body[block.start : block.end].rstrip().endswith("?"))
+        outlet = str(self.article.meta.get("outlet", "")).lower()
+        asking = {name for name, ends in turns.items() if sum(ends) * 2 >= len(ends) or name.lower() == outlet}
+        out = []
+        for start, end, head, colon, block in labels:
+            name = " ".join(self.body[start:colon].split())
+            turn = block is not None and block.start == start
+            if name in asking or name.lower() == outlet:
+                continue
+            content = _trim(self.body, colon + 1, self._turn_end(block, repeated) if turn else end)
+            if content[1] <= content[0] or (not turn and len(self.body[content[0] : content[1]].split()) < 3):
+                continue
+            opening = self.body[colon + 1 : content[0] + 1].strip()[:1]
+            quoted = not turn and (opening in QUOTE_MARKS or self._in_quote(content[0]))
+            rule = "colon:turn" if turn else "colon"
+            how = "quote" if quoted or turn else "clause"
+            out.append({"cue": (colon, colon + 1), "source": head, "content": content, "how": how, "rule": rule})
+        return out
+
+    def _signed_quotes(self, used: set[int]) -> list[dict]:
+        """A paragraph that is a quotation signed after a dash: '"..." — Peres, on the oil wealth.'"""
+        out = []
+        for block in self.blocks:
+            text = self.body[block.start : block.end]
+            if text[:1] not in QUOTE_MARKS:
+                continue
+            quote = next((q for q in self.quotes if block.start < q.start <= block.start + 1), None)
+            if quote is None or quote.end > block.end:
+                continue
+            sign = _SIGNATURE.match(self.body, quote.outer_end, block.end)
+            if sign is None:
+                continue
+            span = self.doc.char_span(sign.start(2), sign.end(2), alignment_mode="contract")
+            if span is None or span.root.i in used or not any(t.pos_ == "PROPN" for t in span):
+                continue
+            cue = (sign.start(1), sign.end(1))
+            out.append(
+                {
+                    "cue": cue,
+                    "source": span.root,
+                    "content": (quote.start, quote.end),
+                    "how": "quote",
+                    "rule": "dash_signature",
+                }
+            )
+        return out
+
+    def _turn_end(self, block, labels: set[str]) -> int:
+        """An interview answer runs on over the following paragraphs until the next speaker label or a short heading."""
+        k = self.blocks.index(block) + 1
+        end = block.end
+        while k < len(self.blocks):
+            nxt = self.blocks[k]
+            text = self.body[nxt.start : nxt.end]
+            found = _LABEL.match(text)
+            if (found and found.group(1) in labels) or (nxt.kind == "heading" and len(text.split()) <= 6):
+                break
+            end = nxt.end
+            k += 1
+        return end
+
+    def _repeated_labels(self) -> set[str]:
+        """Capitalised 'Label:' openings found on two or more paragraphs: the speakers of an interview."""
+        seen: dict[str, int] = {}
+        for block in self.blocks:
+            found = _LABEL.match(self.body[block.start : block.end])
+            if found:
+                seen[found.group(1)] = seen.get(found.group(1), 0) + 1
+        return {label for label, n in seen.items() if n >= 2}
+
+    def _colon_label(self, start: int, end: int, repeated: set[str]):
+        """(head token, colon position, paragraph) when the sentence opens with 'Name:' and a space."""
+        text = self.body[start:end]
+        colon = text.find(":")
+        if colon <= 0 or colon > 60 or not text[colon + 1 : colon + 2].isspace():
+            return None
+        lead = self.doc.char_span(start, start + colon, alignment_mode="contract")
+        if lead is None or not 1 <= len(lead) <= 6 or lead[0].like_num:
+            return None  # "2. New Institutional Economics:" numbers a section
+        head = lead.root
+        block = self._block_of(start)
+        if text[:colon] in repeated and block is not None and block.start == start:
+            return head, start + colon, block  # "Snow: ..." on several paragraphs: an interview speaker
+        if any(t.pos_ in ("VERB", "AUX") for t in lead) or head.pos_ not in ("PROPN", "NOUN") or not _can_speak(head):
+            return None
+        if not any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in lead):
+            return None  # "Current topic: ...", "2. New Institutional Economics: ..." name nobody
+        return head, start + colon, block
 
     # ------------------------------------------------------------ parts
 
@@ -317,6 +559,9 @@ class _Finder:
                 return verb.head if _can_speak(verb.head) else None
             if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "quoted as saying"
                 verb = verb.head.head
+                quoted = next((c for c in verb.children if c.dep_ == "dobj"), None)
+                if quoted is not None and verb.lemma_ in ("quote", "cite"):
+                    return quoted  # "Reuters quoted Anna Smith as saying": Smith speaks, Reuters relays
                 continue
             if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head.i == verb.i:
                 return None
@@ -358,7 +603,7 @@ class _Finder:
             return dash, "dash"
         following = self._block_after_colon(verb)
         if following is not None:
-            return following, "quote"
+            return following
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
             return self._as_clause(verb), "clause"  # "As X told Y, CLAUSE"
         block = self._block_of(verb.idx)
@@ -412,22 +657,27 @@ class _Finder:
         return (start, end) if end > start else None
 
     def _reported(self, verb: Token) -> bool:
-        lexicon = verb_lexicon()
-        return any(a.lemma_.lower() in lexicon for a in verb.ancestors)
+        return any(reporting_entry(a) for a in verb.ancestors)
 
-    def _block_after_colon(self, verb: Token) -> tuple[int, int] | None:
-        """'X said:' closing its paragraph, then a quoted or dash paragraph: that paragraph is the content."""
+    def _block_after_colon(self, verb: Token) -> tuple[tuple[int, int], str] | None:
+        """'X said:' closing its paragraph, then a quoted or dash paragraph (or a bullet list): the content."""
         block = self._block_of(verb.idx)
         if block is None or not self.body[block.start : block.end].rstrip().endswith(":"):
             return None
         if any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i for c in verb.children):
             return None  # the clause before the colon is the content; a list after it is added later
         k = self.blocks.index(block) + 1
+        if k < len(self.blocks) and self.blocks[k].kind == "bullet":  # "He added:" and a list of points
+            last = k
+            while last + 1 < len(self.blocks) and self.blocks[last + 1].kind == "bullet":
+                last += 1
+            lead = re.match(r"[-*•]?\s*", self.body[self.blocks[k].start :]).end()
+            return _trim(self.body, self.blocks[k].start + lead, self.blocks[last].end), "clause"
         if k >= len(self.blocks) or not (self._starts_quote(k) or self.blocks[k].kind == "quote"):
             return None
         nxt = self.blocks[k]
         lead = re.match(r"[–—\"“„«»‘'\s]*", self.body[nxt.start : nxt.end]).end()
-        return _trim(self.body, nxt.start + lead, nxt.end)
+        return _trim(self.body, nxt.start + lead, nxt.end), "quote"
 
     def _is_empty_prep(self, token: Token) -> bool:
         return token.dep_ == "prep" and token.lower_ in ("in", "on", "at", "during", "after", "before", "with", "from")
@@ -630,7 +880,7 @@ class _Finder:
 
 def _can_speak(noun: Token) -> bool:
     """A noun that can be a source: a name, an entity, or a document, vague-source or title noun."""
-    from medialit.nlp.sources import document_heads, title_words, vague_heads
+    from medialit.nlp.sources import document_heads, source_nouns, title_words, vague_heads
 
     lemma = noun.lemma_.lower()
     return (
@@ -639,6 +889,7 @@ def _can_speak(noun: Token) -> bool:
         or lemma in document_heads()
         or lemma in vague_heads()
         or lemma in title_words()
+        or lemma in source_nouns()
     )
 
 
@@ -649,8 +900,25 @@ def _verb_tagged_as_noun(token: Token) -> bool:
     )
 
 
+def _document(noun: Token) -> bool:
+    from medialit.nlp.sources import document_heads
+
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in document_heads()
+
+
+def _next_is_comma(token: Token) -> bool:
+    return token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == ","
+
+
+def _that_clause(verb: Token) -> bool:
+    """The verb governs a finite clause complement ("argued that ...", "warned the plan would fail")."""
+    return any(
+        c.dep_ == "ccomp" and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in c.subtree) for c in verb.children
+    )
+
+
 def _is_cue(token: Token) -> bool:
-    return token.lemma_.lower() in verb_lexicon()
+    return reporting_entry(token) is not None
 
 
 def _finite_inside(token: Token) -> bool:

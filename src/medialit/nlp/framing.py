@@ -20,16 +20,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-from spacy.attrs import LEMMA, LOWER
-from spacy.matcher import Matcher
-from spacy.tokens import Doc
-from spacy.util import filter_spans
-from spacy.vocab import Vocab
+from typing import TYPE_CHECKING
 
 from medialit.nlp.lexicons import load_lexicon, per_vocab
 from medialit.nlp.quotes import quote_pairs
 from medialit.spans import Span
+
+if TYPE_CHECKING:  # spaCy is imported where it runs: lessons read FRAMING_CATEGORIES without it (issue 18)
+    from spacy.matcher import Matcher
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
 
 FRAMING_CATEGORIES: tuple[tuple[str, str], ...] = (
     ("loaded", "a word that takes a side or stirs feelings where a plainer word would do"),
@@ -103,6 +103,9 @@ class _TriggeredMatcher:
 
     def add(self, key: str, pattern: list[dict]) -> int:
         """Add one span-ruler pattern (a list of token dicts starting with LOWER, ORTH or LEMMA); its match id."""
+        from spacy.attrs import LEMMA, LOWER
+        from spacy.matcher import Matcher
+
         first, strings = pattern[0], self.vocab.strings
         triggers = []
         for name, attr in (("LOWER", LOWER), ("ORTH", LOWER), ("LEMMA", LEMMA)):
@@ -117,6 +120,8 @@ class _TriggeredMatcher:
         return strings[key]
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        from spacy.attrs import LEMMA, LOWER
+
         if not len(doc):
             return []
         table = doc.to_array([LOWER, LEMMA])
@@ -163,6 +168,8 @@ def _compile(vocab: Vocab) -> _Rules:
 
 def _lexicon_cues(doc: Doc, rules: _Rules) -> list[Span]:
     """Loaded, evaluative, intensifier and hedge words; where matches overlap the longest wins."""
+    from spacy.util import filter_spans
+
     matches = rules.matcher(doc)
     found = filter_spans([doc[s:e] for _, s, e in matches])
     by_span = {(s, e): rules.entries[m] for m, s, e in matches}

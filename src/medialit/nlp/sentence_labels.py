@@ -14,16 +14,19 @@ Each label carries its reasons: the cue and speaker, the vague source, the hedge
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from medialit.article import Article
 from medialit.nlp.attribution import Found
+from medialit.nlp.claims import REPORT_RULES, RULES, claim_hits
 from medialit.nlp.lexicons import load_lexicon, per_vocab
 from medialit.nlp.quotes import find_quotes
+from medialit.nlp.unsupported_model import Model, features, load_model
 from medialit.spans import Attribution, Span
 
 MIN_CONTENT_SHARE = 0.5
@@ -45,27 +48,44 @@ def _compile(vocab) -> Matcher:
     return matcher
 
 
-def label_sentences(doc: Doc, article: Article, found: Found, framing: Sequence[Span] = ()) -> list[Span]:
+_SHIPPED = object()
+
+
+def label_sentences(
+    doc: Doc, article: Article, found: Found, framing: Sequence[Span] = (), judge: Model | object | None = _SHIPPED
+) -> list[Span]:
     """A labelled Span for every sentence of ``article.sentences``, with the reasons for its label.
 
     ``framing`` are the article's framing cues: a hedge or an evaluative or
     loaded word in the article's own voice (not inside a quotation) makes an
-    otherwise unattributed sentence unsupported.
+    otherwise unattributed sentence unsupported. ``judge`` weighs the remaining
+    own-voice sentences (default: the shipped model; None: rules only).
     """
+    judge = load_model() if judge is _SHIPPED else judge
     body = article.body
     quotes = find_quotes(body)
+    framing = [c for c in framing if not _sequence_marker(c, body)]
     cues = sorted(_cue_hits(doc, quotes) + _framing_hits(framing), key=lambda cue: cue[0])  # own reasons first
     starts = [c[0] for c in cues]
+    rules = REPORT_RULES if is_dated_report(body) else RULES
     headings = [(b.start, b.end) for b in article.paragraphs if b.kind == "heading"]
     out = []
-    for start, end in article.sentences:
+    for position, (start, end) in enumerate(article.sentences):
         heading = any(s <= start and end <= e for s, e in headings)
         label, reasons = _label(body, start, end, found, heading, quotes)
-        if label == "other" and not heading:
+        question = body[start:end].rstrip().rstrip("\"”’'»)").endswith("?")
+        if label == "other" and not heading and not question:  # questions assert nothing (guidelines: other)
             k = bisect.bisect_left(starts, start)
-            hits = [cue for cue in cues[k:] if cue[0] < end]
+            hits = [cue[1] for cue in cues[k:] if cue[0] < end]
+            hits += [reason for _, reason in _claims(doc, start, end, quotes, rules)]
             if hits:
-                label, reasons = "unsupported", tuple(dict.fromkeys(h[1] for h in hits))
+                label, reasons = "unsupported", tuple(dict.fromkeys(hits))
+            elif judge is not None and reasons != ("heading",):
+                x = candidate_features(doc, article, quotes, position)
+                p = judge.probability(x)
+                if p >= judge.threshold:
+                    why = ", ".join(judge.reasons(x)) or "the sentence as a whole"
+                    label, reasons = "unsupported", (f"model ({p:.2f}): a claim in the article's own voice; {why}",)
         if label == "other" and not reasons:
             reasons = ("no cue, vague source, hedge or evaluation found",)
         out.append(Span(start, end, label, reasons))
@@ -77,9 +97,16 @@ def _label(body: str, start: int, end: int, found: Found, heading: bool, quotes)
         scare = [q for q in quotes if start <= q.start < end and len(body[q.start : q.end].split()) == 1]
         if scare:
             return "unsupported", (f"scare quote ‘{body[scare[0].start : scare[0].end]}’ in a heading",)
+        cued = [a for a in found.attributions if start <= a.cue.start < end and _headline_cue(a, body)]
+        cued += [a for a in found.attributions if a.rule == "colon:turn" and _governs(a, start, end, body)]
+        if cued and all(found.kinds.get(a.speaker) != "vague" for a in cued):
+            return "attributed", tuple(_reason(a, body) for a in cued)  # "Putin: talks have failed"
         return "other", ("heading",)
-    governing = [a for a in found.attributions if start <= a.cue.start < end]
-    governing = governing or [a for a in found.attributions if _governs(a, start, end, body)]
+    own = [a for a in found.attributions if start <= a.cue.start < end]
+    outside = [a for a in found.attributions if a not in own and _governs(a, start, end, body)]
+    quoting = [a for a in outside if a.kind in ("direct", "mixed")]  # the speaker of a quote the sentence is in
+    # K6: a cue outside that takes the whole sentence as content is a relay; it decides only without a cue inside
+    governing = own + quoting if own else outside
     if governing:
         # a cue inside what a vague source says ("Some reported that ... a message stating") is no better source
         governing = [g for g in governing if not any(_inside(g, other) for other in governing)] or governing
@@ -91,6 +118,49 @@ def _label(body: str, start: int, end: int, found: Found, heading: bool, quotes)
     if continuing:
         return "attributed", continuing[0].reasons
     return "other", ("no cue, vague source, hedge or evaluation found",)
+
+
+def _headline_cue(attribution: Attribution, body: str) -> bool:
+    """A headline credits a statement with a colon, a quotation or "says"; "X asks Y to ..." is a link title."""
+    cue = attribution.cue.text(body).lower()
+    return attribution.rule == "colon" or attribution.kind == "direct" or cue in ("say", "says", "said")
+
+
+_DATELINE = re.compile(
+    r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), [A-Z][a-z]+ \d{1,2}, \d{4}\s*$", re.MULTILINE
+)
+
+
+@lru_cache(maxsize=16)
+def is_dated_report(body: str) -> bool:
+    """A news report: a dateline ("Friday, July 21, 2017") among the first lines of the body."""
+    head = "\n".join([line for line in body.splitlines() if line.strip()][:4])
+    return bool(_DATELINE.search(head))
+
+
+def candidate_features(doc: Doc, article: Article, quotes, position: int) -> list[float]:
+    """The model's features of sentence number ``position`` (shared with ``tools/train_unsupported.py``)."""
+    start, end = article.sentences[position]
+    outlet = str(article.meta.get("outlet", "")).strip()
+    block = next((b for b in article.paragraphs if b.start <= start < b.end), None)
+    interviewer = bool(outlet) and block is not None and article.body[block.start : block.end].startswith(outlet + ":")
+    return features(doc, start, end, lambda t: _own_voice_excluded(t, quotes), position, interviewer)
+
+
+def _own_voice_excluded(token, quotes) -> bool:
+    return any(q.start <= token.idx < q.end for q in quotes) or _reported(token, token.i, token.i + 1)
+
+
+def _claims(doc: Doc, start: int, end: int, quotes, rules: tuple[str, ...] = RULES) -> list[tuple[str, str]]:
+    """Checkable claims (figures, causes, rankings, judgements) in the sentence's own-voice words.
+
+    Words inside a quotation or governed by a reporting verb ("asked how the
+    war could affect trade") are someone else's.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    return claim_hits(span, lambda t: _own_voice_excluded(t, quotes), rules)
 
 
 def _inside(attribution: Attribution, other: Attribution) -> bool:
@@ -140,6 +210,17 @@ def _framing_hits(framing: Sequence[Span]) -> list[tuple[int, str]]:
     return [(c.start, c.reasons[0]) for c in framing if c.label in UNSUPPORTING_FRAMING and not in_quote(c)]
 
 
+SEQUENCE_MARKERS = frozenset({"finally", "lastly"})
+
+
+def _sequence_marker(cue: Span, body: str) -> bool:
+    """ "Finally, the orbiter will go on display": a step in a list opening its sentence, no judgement."""
+    if body[cue.start : cue.end].lower() not in SEQUENCE_MARKERS or body[cue.end : cue.end + 1] != ",":
+        return False
+    before = body[max(0, cue.start - 8) : cue.start].rstrip()
+    return not before or before[-1] in '.!?\n"”'
+
+
 def _main_clause(verb) -> bool:
     """The verb heads the sentence (or a clause coordinated with it): a modal there carries the claim."""
     while verb.dep_ == "conj":
@@ -149,7 +230,16 @@ def _main_clause(verb) -> bool:
 
 def _reported(token, start: int, end: int) -> bool:
     """A word inside what a speech verb reports ("asked how it could ...") is not the article's own voice."""
-    from medialit.nlp.attribution import verb_lexicon
+    from medialit.nlp.attribution import reporting_entry
 
-    lexicon = verb_lexicon()
-    return any(a.lemma_.lower() in lexicon and a.pos_ == "VERB" and not start <= a.i < end for a in token.ancestors)
+    child = token
+    for head in token.ancestors:
+        governed = child.dep_ not in NOT_GOVERNED  # "said X and placed Y": Y is the writer's, not the speaker's
+        if governed and head.pos_ == "VERB" and not start <= head.i < end and reporting_entry(head):
+            return True
+        child = head
+    return False
+
+
+NOT_GOVERNED = frozenset({"conj", "cc", "nsubj", "nsubjpass", "punct", "aux", "auxpass", "neg"})
+"""Links by which a word hangs on a verb without being part of what the verb reports."""

@@ -9,16 +9,27 @@ anonymous) and ``pronoun`` (a pronoun left unresolved).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING, Any
 
 from medialit.nlp.lexicons import load_lexicon
 from medialit.spans import Attribution, Span
 
+if TYPE_CHECKING:  # types only: a shipped analysis builds Sources without importing spaCy (issue 18)
+    from spacy.tokens import Doc, Token
+
 KINDS = ("person", "organisation", "document", "vague", "pronoun")
+INSTITUTIONS = frozenset({"police"})
+"""Plural-looking nouns that name one organisation, not an open group."""
+ANONYMITY_REASON = re.compile(
+    r"\b(?:not (?:authori[sz]ed|allowed|permitted|cleared) to (?:speak|talk|discuss|comment)"
+    r"|(?:on )?condition of anonymity|(?:asked|requested|declined) (?:not )?to be (?:named|identified)"
+    r"|requested anonymity|fear(?:ed|ing)? (?:of )?reprisals?)",
+    re.IGNORECASE,
+)
+"""Why a source is not named (K7): with it, an anonymous source's claim is attributed, not vague."""
 PERSON_PRONOUNS = frozenset("he she him her his hers".split())
 SPEAKER_PRONOUNS = frozenset("i we me us".split())
 GROUP_PRONOUNS = frozenset("they them it its".split())
@@ -48,6 +59,11 @@ def vague_modifiers() -> frozenset[str]:
 
 def document_heads() -> frozenset[str]:
     return _words("document_sources")
+
+
+def source_nouns() -> frozenset[str]:
+    """Common nouns for people and groups (WordNet noun.person and noun.group): they can be a source."""
+    return _words("source_nouns_wordnet")
 
 
 @dataclass(frozen=True)
@@ -91,16 +107,18 @@ class SpeakerResolver:
                 k += 1
                 continue
             j = k
-            while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].tag_ != "POS":
+            while j < len(doc) and ((doc[j].pos_ == "PROPN" and doc[j].tag_ != "POS") or _joins_name(doc, j)):
                 j += 1
             tokens = list(doc[k:j])
-            title = []
-            while tokens and tokens[0].lower_.rstrip(".") in self.titles:
-                title.append(tokens.pop(0).lower_)
+            titled = [i for i, t in enumerate(tokens[:-1]) if t.lower_.rstrip(".") in self.titles]
+            cut = titled[-1] + 1 if titled and titled[0] <= 2 else 0  # "Defence Minister Kim Tae-young"
+            title = [t.lower_ for t in tokens[:cut] if t.lower_.rstrip(".") in self.titles]
+            tokens = tokens[cut:]
             if k > 0 and doc[k - 1].lower_ in self.titles:
                 title.insert(0, doc[k - 1].lower_)
             if tokens and all(t.ent_type_ in ("", "PERSON", "FAC") for t in tokens):
-                runs.append((tokens[0].idx, " ".join(t.text for t in tokens), " ".join(title)))
+                name = " ".join(doc[tokens[0].i : tokens[-1].i + 1].text.split())
+                runs.append((tokens[0].idx, name, " ".join(title)))
                 self.run_spans.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1]), tokens[-1].text))
             k = max(j, k + 1)
         return runs
@@ -142,7 +160,11 @@ class SpeakerResolver:
             return head.text, "pronoun", ""
         if head.pos_ == "PROPN" and self.full_name(head.text) != head.text:
             return self.full_name(head.text), "person", ""
+        if named_document(head):  # "a report by the United Nations", "the BBC's report"
+            return _without_determiner(" ".join(text.split())), "document", ""
         if _vague_word(head):  # also "Posts ..." tagged as a proper noun at the start of a sentence
+            if anonymity_explained(head):
+                return _without_determiner(noun_phrase(head)), "person", "anonymous, the reason given (K7)"
             return _without_determiner(noun_phrase(head)), "vague", ""
         if head.ent_type_ not in ORG_ENTS or head.lower_ in self.titles:  # "Malaysia's Prime Minister, Najib Razak"
             name = self._person_in(head, extent)
@@ -218,15 +240,64 @@ def source_kind(head: Token) -> str:
     return "organisation"
 
 
+def named_document(head: Token) -> bool:
+    """A document or media noun whose phrase names who issued it ("a report by the UN", "the WHO's study").
+
+    Such a source is identifiable, so it is a document, not a vague source;
+    "reports say" or "a posting by an unknown author" stay vague.
+    """
+    if head.lemma_.lower() not in document_heads() or head.pos_ != "NOUN":
+        return False
+    phrase = [t for t in head.subtree if t.i != head.i]
+    if any(t.lower_ in vague_modifiers() or t.lower_ in ("unknown", "anonymous") for t in phrase):
+        return False
+    issuers = [c for c in head.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
+            issuers += [c for c in prep.children if c.dep_ == "pobj"]
+    return any(_names_someone(t) for issuer in issuers for t in issuer.subtree)
+
+
+def _names_someone(token: Token) -> bool:
+    """A name or a named organisation, person or place (not a date: "posts from Friday")."""
+    if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+        return False
+    return token.pos_ == "PROPN" or token.ent_type_ in ORG_ENTS | {"PERSON"}
+
+
 def is_vague(head: Token) -> bool:
-    """A source the reader cannot identify: a vague head ("officials"), modifier ("unnamed"), or a bare plural."""
+    """A source the reader cannot identify: a vague head ("officials"), modifier ("unnamed"), or a bare plural.
+
+    An anonymous source whose sentence says why it is not named ("a senior
+    official, who was not authorised to speak publicly") is not vague (K7).
+    """
+    if anonymity_explained(head):
+        return False
     if _vague_word(head):
         return True
     phrase = list(head.subtree)
     if any(t.lower_ in vague_modifiers() for t in phrase if t.i <= head.i):
         return True
     bare_plural = head.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in head.children)
-    return bare_plural and not any(t.pos_ == "PROPN" for t in phrase)
+    institution = head.lower_ in INSTITUTIONS  # "Police said": the force in charge is an organisation (K2)
+    return bare_plural and not institution and not any(t.pos_ == "PROPN" for t in phrase)
+
+
+def _joins_name(doc: Doc, k: int) -> bool:
+    """A hyphen inside a name ("Tae-young"): no space either side, a proper noun on each side."""
+    t = doc[k]
+    return (
+        t.tag_ == "HYPH"
+        and not doc[k - 1].whitespace_
+        and not t.whitespace_
+        and 0 < k < len(doc) - 1
+        and doc[k - 1].pos_ == doc[k + 1].pos_ == "PROPN"
+    )
+
+
+def anonymity_explained(head: Token) -> bool:
+    """The source's sentence says why it is not named ("who was not authorised to speak publicly")."""
+    return bool(ANONYMITY_REASON.search(head.sent.text))
 
 
 def _vague_word(head: Token) -> bool:

@@ -8,18 +8,29 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from medialit.feedback import explain_all, not_graded
 from medialit.scoring import Score
 from medialit.spans import Span
 
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#D55E00", "#CC79A7", "#0072B2", "#F0E442", "#999999")
 """Okabe-Ito colours, black swapped for grey so every colour shows on dark themes too."""
 LINE_STYLES = ("solid", "dashed", "dotted", "double")
+LOOKS = (
+    ("#E69F00", "solid"),  # orange
+    ("#56B4E9", "dashed"),  # sky blue
+    ("#009E73", "dotted"),  # green
+    ("#CC79A7", "double"),  # reddish purple
+    ("#0072B2", "solid"),  # blue: not dashed like the sky blue
+    ("#D55E00", "dotted"),  # vermillion: not solid like the orange
+    ("#F0E442", "double"),  # yellow
+    ("#999999", "dashed"),  # grey
+)
+"""Colour and line style of the i-th label. Labels whose colours are alike (orange and vermillion, sky blue
+and blue) never share a line style, so no two labels differ by colour alone (``test_label_looks``)."""
 
-DEFAULT_LABELS: tuple[dict[str, str], ...] = (
-    {"name": "source", "title": "source", "key": "1", "colour": OKABE_ITO[0], "style": "solid"},
-    {"name": "claim", "title": "claim", "key": "2", "colour": OKABE_ITO[1], "style": "dashed"},
-    {"name": "cue", "title": "attribution cue", "key": "3", "colour": OKABE_ITO[2], "style": "dotted"},
-    {"name": "framing", "title": "framing", "key": "4", "colour": OKABE_ITO[3], "style": "double"},
+DEFAULT_LABELS: tuple[dict[str, str], ...] = tuple(
+    {"name": name, "title": name, "key": str(i + 1), "colour": LOOKS[i][0], "style": LOOKS[i][1]}
+    for i, name in enumerate(("source", "claim", "cue", "framing"))
 )
 
 
@@ -30,8 +41,9 @@ class LabelError(ValueError):
 def make_labels(labels: Iterable[str | dict[str, Any]] | None) -> list[dict[str, str]]:
     """Full label dicts (name, title, key, colour, style) from names or partial dicts.
 
-    The i-th label gets key ``i+1``, the i-th Okabe-Ito colour and a line style
-    that differs from its neighbours', unless the dict says otherwise.
+    The i-th label gets key ``i+1`` and the i-th of ``LOOKS`` (colour and line
+    style), unless the dict says otherwise. The title, shown in the legend, tags,
+    help and feedback, is the name itself unless given: one name everywhere.
     """
     given = list(DEFAULT_LABELS if labels is None else labels)
     if not given:
@@ -47,10 +59,10 @@ def make_labels(labels: Iterable[str | dict[str, Any]] | None) -> list[dict[str,
         out.append(
             {
                 "name": name,
-                "title": str(entry.get("title") or name.replace("_", " ")),
+                "title": str(entry.get("title") or name),
                 "key": str(entry.get("key") or i + 1),
-                "colour": str(entry.get("colour") or entry.get("color") or OKABE_ITO[i % len(OKABE_ITO)]),
-                "style": str(entry.get("style") or LINE_STYLES[i % len(LINE_STYLES)]),
+                "colour": str(entry.get("colour") or entry.get("color") or LOOKS[i % len(LOOKS)][0]),
+                "style": str(entry.get("style") or LOOKS[i % len(LOOKS)][1]),
             }
         )
     names = [label["name"] for label in out]
@@ -85,16 +97,33 @@ def as_spans(marks: Iterable[Any]) -> list[Span]:
     return [m if isinstance(m, Span) else Span.from_dict(m) for m in marks]
 
 
-def feedback_items(result: Score) -> dict[str, Any]:
-    """What the front end needs to show feedback: per item status, place and line; never the whole key."""
+def feedback_items(
+    result: Score,
+    body: str = "",
+    *,
+    show_missed: bool = True,
+    others: Sequence[Span] = (),
+    graded: Sequence[str] = (),
+) -> dict[str, Any]:
+    """What the front end needs to show feedback: per item status, place and line; never the whole key.
+
+    ``show_missed=False`` leaves out the key items not found (only their number is said), so a lesson
+    check can mark the student's own marks without giving the answer away. ``others`` are marks whose
+    label the check does not look at: they get one ``notes`` line per label.
+    """
+    key = [m.key for m in result.matches if m.key is not None]
+    lines = explain_all(result, body, key) if body else list(result.feedback)
     items = []
-    for match, line in zip(result.matches, result.feedback, strict=True):
-        span = match.key or match.answer
+    for match, line in zip(result.matches, lines, strict=True):
+        if match.status == "missed" and not show_missed:
+            continue
+        span = match.answer or match.key
         assert span is not None
         items.append({"start": span.start, "end": span.end, "label": span.label, "status": match.status, "line": line})
     counts = result.counts
-    summary = f"{counts.tp} correct, {counts.fn} missed, {counts.fp} extra ({result.points:g} of {result.max_points:g})"
-    return {"summary": summary, "items": items}
+    missed = f"{counts.fn} missed" if show_missed else f"{counts.fn} still to find"
+    summary = f"{counts.tp} correct, {missed}, {counts.fp} extra ({result.points:g} of {result.max_points:g})"
+    return {"summary": summary, "items": items, "notes": not_graded(others, graded)}
 
 
 def machine_items(spans: Iterable[Span]) -> list[dict[str, Any]]:

@@ -47,7 +47,10 @@ class Highlighter(anywidget.AnyWidget):
     labels (list): label names, or dicts with name, key, colour, style (defaults: source, claim, cue, framing).
     mode (str): "spans" marks any words; "sentences" gives whole sentences one label each.
     save_to (str | Path | None): sidecar file beside the notebook; every change is written there and a new
-        Highlighter with the same file starts from it (see ``medialit.sidecar``).
+        Highlighter with the same file starts from it (see ``medialit.sidecar``). Another tab, lesson or
+        Highlighter may write the same file: changes made there are merged in before each write.
+    start_from (str | Path | None): another sidecar to copy the first marks from while ``save_to`` does not
+        exist yet; it is only read (lesson 6 starts from lesson 2's marks without changing them).
     """
 
     _esm = STATIC / "highlighter.js"
@@ -70,6 +73,7 @@ class Highlighter(anywidget.AnyWidget):
         labels: Iterable[str | dict[str, Any]] | None = None,
         mode: str = "spans",
         save_to: str | pathlib.Path | None = None,
+        start_from: str | pathlib.Path | None = None,
         **kwargs: Any,
     ) -> None:
         if mode not in MODES:
@@ -77,6 +81,10 @@ class Highlighter(anywidget.AnyWidget):
         self.article = article if isinstance(article, Article) else from_text(str(article))
         self.save_to = pathlib.Path(save_to) if save_to else None
         self._can_save = self.save_to is not None
+        self._synced: list[Span] = []  # the marks as last read from or written to save_to
+        self._seen: str | None = None  # save_to's fingerprint then
+        self._merging = False
+        self.last_score: Score | None = None
         body = self.article.body
         super().__init__(
             text=body,
@@ -86,6 +94,8 @@ class Highlighter(anywidget.AnyWidget):
             **kwargs,
         )
         self._restore()
+        if start_from is not None and self._seen is None:
+            self._start_from(pathlib.Path(start_from))
         self.observe(self._on_spans, names="spans")
 
     # ------------------------------------------------------------ marks
@@ -127,19 +137,33 @@ class Highlighter(anywidget.AnyWidget):
 
     # ------------------------------------------------------------ feedback and the machine layer
 
-    def show_feedback(self, key: Any, *, max_points: float = 1.0) -> Score:
-        """Mark each item correct, missed or extra with a reason; returns the Score."""
-        result = score(self.as_spans(), as_spans(key), max_points=max_points, body=self.text)
-        self.feedback = feedback_items(result)
-        return result
+    def show_feedback(self, key: Any, *, max_points: float = 1.0, show_missed: bool = True) -> None:
+        """Mark each of your marks correct (✓) or extra (?) in the widget, and missed items (✗), with reasons.
+
+        Only marks with a label the key uses are scored; the others are listed as not part of this
+        check. ``show_missed=False`` keeps the key's unfound items back (lesson checks before ``reveal``).
+        Returns None (the Score is kept in ``last_score``), so a cell ending with it prints nothing long.
+        """
+        key_spans = as_spans(key)
+        graded = {s.label for s in key_spans}
+        marks = [s for s in self.as_spans() if not graded or s.label in graded]
+        result = score(marks, key_spans, max_points=max_points, body=self.text)
+        names = {lab["name"]: lab["title"] for lab in self.labels}
+        self.feedback = feedback_items(
+            result, self.text, show_missed=show_missed, others=[s for s in self.as_spans() if s not in marks],
+            graded=sorted(graded, key=lambda g: list(names).index(g) if g in names else len(names)),
+        )  # fmt: skip
+        self.last_score = result
+        self.status = f"feedback: {self.feedback['summary']}"
 
     def hide_feedback(self) -> None:
         self.feedback = {}
 
-    def show_machine_layer(self, findings: Any = None) -> None:
-        """Show the analyzer's findings beside the student's marks (toggle with the checkbox).
+    def show_machine_layer(self, findings: Any = None, *, show: bool = False) -> None:
+        """Give the widget the analyzer's findings, hidden until the student ticks "show analyzer".
 
         findings: an ``Analysis``, a list of Spans with reasons, or None to run ``analyze`` now.
+        show: tick the box now (for instructors; students should mark first, then compare).
         """
         if findings is None:
             from medialit.analysis import analyze  # spaCy is heavy: load it only when asked
@@ -147,7 +171,7 @@ class Highlighter(anywidget.AnyWidget):
             findings = analyze(self.article)
         spans = analysis_spans(findings) if hasattr(findings, "attributions") else as_spans(findings)
         self.machine = machine_items(spans)
-        self.show_machine = True
+        self.show_machine = show
 
     # ------------------------------------------------------------ exports
 
@@ -174,10 +198,32 @@ class Highlighter(anywidget.AnyWidget):
         if message:
             self._say(message)
         if saved is not None:
-            self.spans = self._clean(saved.marks())
+            self._seen = sidecar.fingerprint(self.save_to)
+            self._synced = self._clean_spans(saved.marks())
+            self.spans = [m.to_dict() for m in self._synced]
             self.status = f"{len(self.spans)} marks loaded from {self.save_to.name}"
 
+    def _start_from(self, other: pathlib.Path) -> None:
+        """First marks from another lesson's sidecar, read only: a damaged one is left as it is."""
+        try:
+            saved = sidecar.read(other, body_sha256=self.article.sha256, mode=self.mode)
+        except FileNotFoundError:
+            return
+        except (sidecar.SidecarError, OSError) as error:
+            self._say(f"could not start from {other.name} ({error}); starting with no marks")
+            return
+        self.spans = self._clean(saved.marks())
+        self._save()
+        self.status = f"started from {len(self.spans)} marks in {other.name} (that file is only read)"
+
+    def reload(self) -> None:
+        """Take in marks another tab, lesson or Highlighter saved to ``save_to`` since this one last saved."""
+        if self.save_to is not None and self._can_save:
+            self._save(force=True)
+
     def _on_spans(self, change: dict[str, Any]) -> None:
+        if self._merging:
+            return
         cleaned = self._clean(change["new"])
         if cleaned != change["new"]:
             self.spans = cleaned  # fires this observer again with the clean list
@@ -188,18 +234,62 @@ class Highlighter(anywidget.AnyWidget):
         cleaned = clean_marks(marks, len(self.text))
         return one_label_per_sentence(cleaned) if self.mode == "sentences" else cleaned
 
-    def _save(self) -> None:
+    def _clean_spans(self, marks: Iterable[Any]) -> list[Span]:
+        return [Span.from_dict(m) for m in self._clean(marks)]
+
+    def _save(self, force: bool = False) -> None:
+        """Write the marks; when the file changed since the last read or write, merge its changes in first."""
         if self.save_to is None or not self._can_save:
             return
-        marks = tuple(Span.from_dict(m) for m in self.spans)
-        spans, sentences = ((), marks) if self.mode == "sentences" else (marks, ())
-        saved = sidecar.Saved(self.article.id, self.article.sha256, self.mode, spans, sentences)
         try:
-            sidecar.write(self.save_to, saved)
+            with sidecar.locked(self.save_to):
+                note, same_as_file = self._merge_from_disk()
+                if force and (note is None or same_as_file):
+                    if note:
+                        self.status = note
+                    return
+                self._write()
         except OSError as error:
             self._say(f"could not save to {self.save_to.name} ({error.strerror or error}); marks are kept only here")
             return
-        self.status = f"saved {len(marks)} marks to {self.save_to.name}"
+        saved = f"saved {len(self.spans)} marks to {self.save_to.name}"
+        self.status = f"{note}; {saved}" if note else saved
+
+    def _merge_from_disk(self) -> tuple[str | None, bool]:
+        """Merge marks saved by another writer: (what happened in words or None, whether the file already holds
+        the merged marks)."""
+        now = sidecar.fingerprint(self.save_to)
+        if now == self._seen or now is None:
+            return None, False
+        try:
+            theirs = sidecar.read(self.save_to, body_sha256=self.article.sha256, mode=self.mode).marks()
+        except sidecar.SidecarError as error:
+            backup = sidecar.back_up(self.save_to)
+            return f"{error}: kept it as {backup.name}", False
+        merged, added, removed = sidecar.merge(self._synced, self.as_spans(), theirs)
+        merged_dicts = self._clean(merged)
+        if merged_dicts != self.spans:
+            self._merging = True
+            try:
+                self.spans = merged_dicts
+            finally:
+                self._merging = False
+        same_as_file = merged_dicts == self._clean(theirs)
+        if same_as_file:
+            self._seen, self._synced = now, self.as_spans()
+        parts = [f"{n} mark{'s' if n != 1 else ''} {what}" for n, what in ((added, "added"), (removed, "removed")) if n]
+        where = f"{self.save_to.name} changed elsewhere (another tab, lesson or highlighter)"
+        return (
+            f"{where}: merged, {' and '.join(parts)} there" if parts else f"{where}: merged, nothing lost"
+        ), same_as_file
+
+    def _write(self) -> None:
+        marks = tuple(Span.from_dict(m) for m in self.spans)
+        spans, sentences = ((), marks) if self.mode == "sentences" else (marks, ())
+        saved = sidecar.Saved(self.article.id, self.article.sha256, self.mode, spans, sentences)
+        sidecar.write(self.save_to, saved)
+        self._seen = sidecar.fingerprint(self.save_to)
+        self._synced = list(marks)
 
     def _say(self, message: str) -> None:
         """One visible line: in the widget's status bar and on stdout (never stderr: nbgrader gives 0 for it)."""

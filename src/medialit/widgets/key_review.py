@@ -184,7 +184,7 @@ class KeyReview(w.VBox):
             marks = [{"start": entry["start"], "end": entry["end"], "label": "framing"}]
         self._shown = marks
         self.highlighter.spans = marks
-        self.highlighter.show_machine_layer(self._waiting())
+        self.highlighter.show_machine_layer(self._waiting(), show=True)
         words = " ".join(body[marks[0]["start"] : marks[0]["end"]].split())[:80]
         rule = entry.get("rule") or "; ".join(entry.get("reasons", []))
         where = f"<b>{section} {index + 1} of {len(self.key[section])}</b> ({self.position + 1}/{len(self.items)})"

@@ -7,6 +7,33 @@
 // reaches the model.
 
 const SYMBOL = { correct: "✓", missed: "✗ missed", extra: "? extra" };
+const DASH = /^[ \t]*[–—]/u;
+const markKey = (m) => `${m.start}:${m.end}:${m.label}`;
+
+function diffMarks(before, after) {
+  // An edit as the marks it added and removed, so undo reverts only this student's step,
+  // never marks merged in from another tab or lesson meanwhile.
+  const a = new Set(before.map(markKey)), b = new Set(after.map(markKey));
+  return { added: after.filter((m) => !a.has(markKey(m))), removed: before.filter((m) => !b.has(markKey(m))) };
+}
+
+function applyEdit(marks, edit) {
+  const gone = new Set(edit.removed.map(markKey));
+  const out = marks.filter((m) => !gone.has(markKey(m)));
+  const have = new Set(out.map(markKey));
+  for (const m of edit.added) if (!have.has(markKey(m))) { out.push(m); have.add(markKey(m)); }
+  return out;
+}
+
+function paraOf(paras, pos) {
+  // Binary search: the paragraph holding code point pos (paragraphs are sorted and disjoint).
+  let lo = 0, hi = paras.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (paras[mid].s <= pos) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+}
 
 function tokenize(cps) {
   // Words (letters, digits, marks, inner apostrophes and hyphens) and runs of other non-space characters.
@@ -59,6 +86,9 @@ function levels(marks) {
   return level;
 }
 
+const ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
+const escape = (text) => text.replace(/[&<>"]/g, (c) => ENTITIES[c]);
+
 function el(tag, cls, text) {
   const node = document.createElement(tag);
   if (cls) node.className = cls;
@@ -69,8 +99,8 @@ function el(tag, cls, text) {
 function render({ model, el: root }) {
   const started = performance.now();
   const S = {
-    cps: [], tokens: [], paras: [], tokenAt: [], segs: [], paraEls: [], paraSig: [],
-    tokSegs: [], lit: [], cursor: 0, anchor: null, selected: null, undo: [], redo: [], drag: null, lastClick: null,
+    cps: [], tokens: [], paras: [], tokenAt: [], paraEls: [], paraSig: [], drawn: new Set(),
+    tokSegs: [], lit: [], picked: [], cursor: 0, anchor: null, selected: null, undo: [], redo: [], drag: null,
   };
   root.classList.add("medialit-highlighter");
   const legend = el("div", "ml-legend");
@@ -132,10 +162,12 @@ function render({ model, el: root }) {
       lab.append(box, " show analyzer");
       legend.append(lab);
     }
-    const unit = isSentences() ? "sentence" : "word";
+    const how = isSentences()
+      ? "Click a sentence to select it (drag to take several), then pick its label; click a labelled sentence to change or remove it. "
+      : "Drag or double-click to select words, then pick a label; click a mark to change or remove it. ";
     help.textContent =
-      `Drag or double-click to select${isSentences() ? ", click a sentence" : ""}; click a mark to change or remove it. ` +
-      `Keys: Tab into the text, ←/→ move by ${unit === "word" ? "word" : "word"}, ↑/↓ by line, Shift extends, ` +
+      how +
+      "Keys: Tab into the text, ←/→ move by word, ↑/↓ by line, Shift extends, " +
       `${labels().map((l) => `${l.key} ${l.title || l.name}`).join(", ")}, Delete removes, ` +
       "Ctrl+Z undo, Ctrl+Shift+Z redo, Esc clears.";
     text.setAttribute("aria-label", `Article text for marking (${isSentences() ? "sentences" : "words"})`);
@@ -155,9 +187,18 @@ function render({ model, el: root }) {
       else S.tokenAt[k] = -2 - Math.max(0, next);
     }
     S.cursor = Math.min(S.cursor, Math.max(0, S.tokens.length - 1));
-    text.replaceChildren();
-    S.paraEls = S.paras.map(() => { const p = el("div", "ml-p"); text.append(p); return p; });
+    S.tokSegs = S.tokens.map(() => []);
     S.paraSig = S.paras.map(() => null);
+    S.drawn = new Set();
+    const frag = document.createDocumentFragment();
+    S.paraEls = S.paras.map((p) => {
+      const node = el("div", "ml-p");
+      if (DASH.test(S.cps.slice(p.s, Math.min(p.e, p.s + 4)).join(""))) node.classList.add("ml-dash");
+      frag.append(node);
+      return node;
+    });
+    S.paras.forEach((p, pi) => { drawParagraph(pi, p, []); S.paraSig[pi] = "[]"; });
+    text.replaceChildren(frag);
     drawMarks();
   }
 
@@ -172,19 +213,30 @@ function render({ model, el: root }) {
   }
 
   function drawMarks() {
+    // Redraw only the paragraphs whose marks changed: a key press in a long article touches one or two.
     const all = layers();
-    S.segs = [];
-    S.paras.forEach((p, pi) => {
-      const inside = all.filter((m) => m.start < p.e && m.end > p.s);
+    const byPara = new Map();
+    for (const m of all) {
+      if (m.end <= m.start) continue;
+      const last = paraOf(S.paras, m.end - 1);
+      for (let pi = paraOf(S.paras, m.start); pi <= last; pi++) {
+        const p = S.paras[pi];
+        if (m.start < p.e && m.end > p.s) {
+          if (!byPara.has(pi)) byPara.set(pi, []);
+          byPara.get(pi).push(m);
+        }
+      }
+    }
+    const touched = new Set([...S.drawn, ...byPara.keys()]);
+    for (const pi of touched) {
+      const inside = byPara.get(pi) || [];
       const sig = JSON.stringify(inside);
       if (sig !== S.paraSig[pi]) {
         S.paraSig[pi] = sig;
-        drawParagraph(pi, p, inside);
+        drawParagraph(pi, S.paras[pi], inside);
       }
-    });
-    S.segs = Array.from(text.querySelectorAll(".ml-seg"));
-    S.tokSegs = S.tokens.map(() => []);
-    for (const seg of S.segs) S.tokSegs[Number(seg.dataset.t)]?.push(seg);
+    }
+    S.drawn = new Set(byPara.keys());
     S.lit = S.lit.filter((seg) => seg.isConnected);
     drawSelection();
   }
@@ -195,16 +247,32 @@ function render({ model, el: root }) {
     for (let k = p.s; k < p.e; k++) if (S.tokenAt[k] >= 0 && (k === p.s || S.tokenAt[k - 1] !== S.tokenAt[k])) cuts.add(k);
     for (let k = p.s + 1; k <= p.e; k++) if (S.tokenAt[k - 1] >= 0 && S.tokenAt[k] !== S.tokenAt[k - 1]) cuts.add(k);
     const points = Array.from(cuts).sort((a, b) => a - b);
-    const frag = document.createDocumentFragment();
-    const ordered = marks.slice().sort((a, b) => order(a) - order(b) || a.start - b.start || b.end - a.end);
+    const first = p.s < p.e ? (S.tokenAt[p.s] >= 0 ? S.tokenAt[p.s] : -2 - S.tokenAt[p.s]) : -1;
+    for (let t = first; t >= 0 && t < S.tokens.length && S.tokens[t].s < p.e; t++) S.tokSegs[t] = [];
+    const pieces = [];
     for (let i = 0; i + 1 < points.length; i++) {
       const s = points[i], e = points[i + 1];
       if (s >= e) continue;
-      const seg = el("span", "ml-seg", S.cps.slice(s, e).join(""));
-      seg.dataset.s = s;
       const t = S.tokenAt[s];
-      seg.dataset.t = t >= 0 ? t : -2 - t;
-      if (t < 0) seg.classList.add("ml-space");
+      pieces.push({ s, e, t: t >= 0 ? t : -2 - t, space: t < 0 });
+    }
+    if (!marks.length) {
+      // Most paragraphs carry no mark: one HTML string is parsed far faster than thousands of createElement calls.
+      const html = pieces.map(({ s, e, t, space }) =>
+        `<span class="ml-seg${space ? " ml-space" : ""}" data-s="${s}" data-t="${t}">${escape(S.cps.slice(s, e).join(""))}</span>`);
+      const node = S.paraEls[pi];
+      node.innerHTML = html.join("");
+      const segs = node.children;
+      pieces.forEach((piece, i) => { S.tokSegs[piece.t]?.push(segs[i]); });
+      return;
+    }
+    const frag = document.createDocumentFragment();
+    const ordered = marks.slice().sort((a, b) => order(a) - order(b) || a.start - b.start || b.end - a.end);
+    for (const { s, e, t, space } of pieces) {
+      const seg = el("span", space ? "ml-seg ml-space" : "ml-seg", S.cps.slice(s, e).join(""));
+      seg.dataset.s = s;
+      seg.dataset.t = t;
+      S.tokSegs[t]?.push(seg);
       let node = seg;
       const covering = ordered.filter((m) => m.start <= s && m.end >= e);
       for (let k = covering.length - 1; k >= 0; k--) node = wrap(node, covering[k], s);
@@ -230,11 +298,11 @@ function render({ model, el: root }) {
       w.classList.add(`ml-fb-${m.status}`);
       w.title = m.line;
     } else {
-      w.title = `${m.label}: ${m.rule || "analyzer"}`;
+      w.title = `analyzer, ${lab.title || m.label}: ${m.rule || "no rule given"}`;
     }
     if (m.start === s) {
       const words = m.kind === "mark" ? (lab.title || lab.name)
-        : m.kind === "feedback" ? `${SYMBOL[m.status] || m.status} ${lab.title || m.label}` : `⚙ ${m.label}`;
+        : m.kind === "feedback" ? `${SYMBOL[m.status] || m.status} ${lab.title || m.label}` : `⚙ analyzer: ${lab.title || m.label}`;
       w.append(el("span", `ml-tag ml-tag-${m.kind}`, words));
     }
     w.append(inner);
@@ -268,9 +336,16 @@ function render({ model, el: root }) {
       seg.classList.add("ml-cursor");
       S.lit.push(seg);
     }
-    for (const w of text.querySelectorAll(".ml-mark.ml-picked")) w.classList.remove("ml-picked");
-    if (S.selected !== null) {
-      for (const w of text.querySelectorAll(`.ml-mark[data-index="${S.selected}"]`)) w.classList.add("ml-picked");
+    for (const w of S.picked) w.classList.remove("ml-picked");
+    S.picked = [];
+    const m = S.selected !== null ? spans()[S.selected] : null;
+    if (m) {
+      for (let pi = paraOf(S.paras, m.start); pi <= paraOf(S.paras, Math.max(m.start, m.end - 1)); pi++) {
+        for (const w of S.paraEls[pi].querySelectorAll(`.ml-mark[data-index="${S.selected}"]`)) {
+          w.classList.add("ml-picked");
+          S.picked.push(w);
+        }
+      }
     }
     if (first) {
       first.id = first.id || `${help.id}-c${S.cursor}`;
@@ -332,15 +407,15 @@ function render({ model, el: root }) {
 
   function commit(next) {
     if (model.get("locked")) return;
-    S.undo.push(spans());
+    S.undo.push(diffMarks(spans(), next));
     S.redo = [];
     write(next);
   }
 
   function write(next) {
-    model.set("spans", next.map((m) => ({ start: m.start, end: m.end, label: m.label })));  // always a fresh array
+    // always a fresh array; the change:spans listener redraws the paragraphs it touches
+    model.set("spans", next.map((m) => ({ start: m.start, end: m.end, label: m.label })));
     model.save_changes();
-    drawMarks();
     announce();
   }
 
@@ -388,16 +463,18 @@ function render({ model, el: root }) {
 
   function undo() {
     if (!S.undo.length || model.get("locked")) return;
-    S.redo.push(spans());
+    const edit = S.undo.pop();
+    S.redo.push(edit);
     S.selected = null;
-    write(S.undo.pop());
+    write(applyEdit(spans(), { added: edit.removed, removed: edit.added }));
   }
 
   function redo() {
     if (!S.redo.length || model.get("locked")) return;
-    S.undo.push(spans());
+    const edit = S.redo.pop();
+    S.undo.push(edit);
     S.selected = null;
-    write(S.redo.pop());
+    write(applyEdit(spans(), edit));
   }
 
   // ------------------------------------------------------------ keyboard
@@ -487,13 +564,16 @@ function render({ model, el: root }) {
       for (const item of fb.items) list.append(el("li", `ml-fb-${item.status}`, item.line));
       panel.append(list);
     }
+    if (fb.summary && !(fb.items && fb.items.length)) panel.append(el("h4", "", `Feedback: ${fb.summary}`));
+    for (const note of fb.notes || []) panel.append(el("p", "ml-fb-note", note));
     const machine = model.get("machine") || [];
     if (model.get("show_machine") && machine.length) {
       panel.append(el("h4", "", `Analyzer: ${machine.length} findings`));
       const list = el("ul", "ml-machine-list");
       for (const m of machine) {
         const words = S.cps.slice(m.start, m.end).join("");
-        list.append(el("li", "", `${m.label} ‘${words.length > 60 ? `${words.slice(0, 59)}…` : words}’ (rule: ${m.rule || "n/a"})`));
+        const name = labelOf(m.label).title || m.label;
+        list.append(el("li", "", `${name} ‘${words.length > 60 ? `${words.slice(0, 59)}…` : words}’ (rule: ${m.rule || "n/a"})`));
       }
       panel.append(list);
     }
@@ -507,12 +587,27 @@ function render({ model, el: root }) {
     if (S.selected !== null && S.selected >= spans().length) S.selected = null;
     drawMarks();
   });
-  model.on("change:labels", () => { drawLegend(); S.paraSig = S.paras.map(() => null); drawMarks(); });
+  model.on("change:labels", () => { drawLegend(); S.paraSig = S.paras.map(() => null); S.drawn = new Set(S.paras.keys()); drawMarks(); });
   model.on("change:feedback", () => { drawMarks(); drawPanel(); });
   model.on("change:machine", () => { drawLegend(); drawMarks(); drawPanel(); });
   model.on("change:show_machine", () => { drawLegend(); drawMarks(); drawPanel(); });
   model.on("change:status", setStatus);
   model.on("change:locked", lockState);
+
+  // JupyterLab's output area clips and scrolls its outputs, which would stop the label bar from sticking
+  // to the top of the notebook: unclip the output boxes around this widget (a :has() rule in the CSS did
+  // the same but cost every key press a style check of the whole output area).
+  const unclipped = [];
+  const unclip = () => {
+    for (let n = root.parentElement; n && unclipped.length < 3; n = n.parentElement) {
+      if (!/\bjp-OutputArea(-child|-output)?\b/.test(n.className)) continue;
+      n.classList.add("ml-unclipped");
+      unclipped.push(n);
+      if (n.classList.contains("jp-OutputArea")) break;
+    }
+  };
+  requestAnimationFrame(unclip);
+  text.addEventListener("focus", () => { if (!unclipped.length) unclip(); });  // attached late: try again
 
   drawLegend();
   loadText();
@@ -522,8 +617,11 @@ function render({ model, el: root }) {
   root.dataset.ready = "true";
   root.dataset.renderMs = (performance.now() - started).toFixed(1);  // read by benchmarks/bench_widget.py
   requestAnimationFrame(() => { root.dataset.paintMs = (performance.now() - started).toFixed(1); });
-  return () => document.removeEventListener("mouseup", endDrag);
+  return () => {
+    document.removeEventListener("mouseup", endDrag);
+    for (const n of unclipped) n.classList.remove("ml-unclipped");
+  };
 }
 
-export { tokenize, levels };
+export { tokenize, levels, diffMarks, applyEdit };
 export default { render };

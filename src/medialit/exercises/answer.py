@@ -1,0 +1,212 @@
+"""Read whatever a student typed or saved as the ``Answer`` to one item; anything else is one friendly line.
+
+A student's answer is data they control, so this module trusts nothing: every
+value Python can hold either becomes an ``Answer`` or raises ``AnswerError``
+with one line that says what to write instead, never ``TypeError`` or
+``IndexError``. Accepted forms (``read_answer``):
+
+- ``None``: the marks saved by the Highlighter in the item's sidecar;
+- marks as dicts ``{'start': 0, 'end': 5, 'label': 'source'}`` (``Highlighter.spans``);
+- ``('words', 'label')`` or ``('words', 'label', n)`` for the n-th occurrence in the part;
+- words (framing items): ``['skirmish', 'war']``;
+- speaker items: ``('source words', 'Speaker Name'[, n])`` or ``{'source words': 'Speaker Name'}``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from medialit.article import Article
+from medialit.exercises.errors import AnswerError
+from medialit.exercises.items import Item
+from medialit.spans import Span
+
+MAX_MARKS = 300
+"""More entries than any honest answer needs (the longest key has 10); a bigger answer is refused, not read."""
+MAX_WORDS = 1000
+"""Longest text one entry may quote (characters)."""
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One student's answer to one item: marks, speakers named for source marks, words not found in the part."""
+
+    marks: tuple[Span, ...] = ()
+    speakers: tuple[tuple[Span, str], ...] = ()
+    unplaced: tuple[str, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.marks) + len(self.speakers) + len(self.unplaced)
+
+    def labels(self) -> set[str]:
+        return {s.label for s in self.marks}
+
+
+def read_answer(it: Item, value: Any = None, folder: str | Path = ".") -> Answer:
+    """The answer ``value`` (or, for None, the sidecar in ``folder``) to item ``it``; ``AnswerError`` otherwise."""
+    if value is None:
+        marks = read_sidecar(Path(folder) / it.sidecar, it.load())
+        _check_size(it, len(marks))
+        return Answer(marks=tuple(marks))
+    if isinstance(value, dict):
+        if it.kind != "speakers":
+            raise AnswerError(f"{it.id}: write this answer as a list, for example {example(it)}")
+        value = list(value.items())
+    if not isinstance(value, (list, tuple)):
+        raise AnswerError(f"{it.id}: the answer must be a list (for example {example(it)}), not {_kind(value)}")
+    _check_size(it, len(value))
+    return _placed(it, [_entry(it, entry) for entry in value])
+
+
+def _check_size(it: Item, size: int) -> None:
+    if size > MAX_MARKS:
+        raise AnswerError(f"{it.id}: the answer has {size} entries, more than {MAX_MARKS}: keep only your own marks")
+
+
+def _kind(value: Any) -> str:
+    return "a string" if isinstance(value, str) else type(value).__name__
+
+
+# ---------------------------------------------------------------- one entry
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One entry as read: either a mark with offsets, or words to find in the part (with label or speaker)."""
+
+    span: Span | None = None
+    words: str = ""
+    label: str = ""
+    speaker: str = ""
+    nth: int | None = None
+
+
+def _entry(it: Item, entry: Any) -> _Entry:
+    if isinstance(entry, dict):
+        return _dict_entry(it, entry)
+    if isinstance(entry, str) and it.kind == "words":
+        return _Entry(words=_text(it, entry), label=it.labels[0])
+    if isinstance(entry, (list, tuple)) and len(entry) in (2, 3) and all(isinstance(x, str) for x in entry[:2]):
+        nth = entry[2] if len(entry) == 3 else None
+        if nth is not None and (type(nth) is not int or not 1 <= nth <= MAX_MARKS):
+            raise AnswerError(f"{it.id}: in {_show(entry)} the third value must be 1, 2, ... (which occurrence)")
+        words, second = _text(it, entry[0]), _text(it, entry[1])
+        if it.kind == "speakers":
+            return _Entry(words=words, label="source", speaker=second, nth=nth)
+        return _Entry(words=words, label=second, nth=nth)
+    raise AnswerError(f"{it.id}: {_show(entry)} is not an answer entry; write entries like {example(it)}")
+
+
+def _dict_entry(it: Item, entry: dict) -> _Entry:
+    """A mark with offsets, as the Highlighter gives it; for speaker items with a ``speaker`` too."""
+    start, end = entry.get("start"), entry.get("end")
+    label = entry.get("label", "source" if it.kind == "speakers" else None)
+    speaker = entry.get("speaker", "") if it.kind == "speakers" else ""
+    if not (type(start) is int and type(end) is int and isinstance(label, str) and isinstance(speaker, str)):
+        raise AnswerError(
+            f"{it.id}: {_show(entry)} is not a mark like {{'start': 0, 'end': 5, 'label': ...}} "
+            "(start and end are whole numbers, label is a string)"
+        )
+    if it.kind == "speakers" and not speaker:
+        raise AnswerError(f"{it.id}: {_show(entry)} has no 'speaker': write {example(it)}")
+    return _Entry(span=Span(start, end, _text(it, label)), label=label, speaker=_text(it, speaker))
+
+
+def _text(it: Item, text: str) -> str:
+    if len(text) > MAX_WORDS:
+        raise AnswerError(f"{it.id}: an entry of {len(text)} characters is too long: quote only the words you mark")
+    return text
+
+
+def _show(value: Any) -> str:
+    try:
+        text = repr(value)
+    except (RecursionError, ValueError):  # nested too deep, or an int too long to print
+        return f"this {type(value).__name__}"
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+# ---------------------------------------------------------------- placing words in the part
+
+
+def _placed(it: Item, entries: list[_Entry]) -> Answer:
+    marks: list[Span] = []
+    speakers: list[tuple[Span, str]] = []
+    unplaced: list[str] = []
+    used: set[tuple[int, int]] = set()
+    for entry in entries:
+        span = entry.span
+        if span is None:
+            where = _place(it, entry.words, entry.nth, used)
+            if where is None:
+                unplaced.append(entry.words.strip())
+                continue
+            used.add(where)
+            span = Span(*_widen(it, where), entry.label)
+        if it.kind == "speakers":
+            speakers.append((span, entry.speaker))
+        else:
+            marks.append(span)
+    return Answer(tuple(marks), tuple(speakers), tuple(unplaced))
+
+
+def _place(it: Item, words: str, nth: int | None, used: set[tuple[int, int]]) -> tuple[int, int] | None:
+    """Offsets of ``words`` in the item's part: the n-th occurrence, or the first one not used yet."""
+    start, end = it.bounds()
+    body = it.load().body
+    words = words.strip()
+    if not words:
+        return None
+    pattern = (r"\b" if words[0].isalnum() else "") + re.escape(words) + (r"\b" if words[-1].isalnum() else "")
+    hits = [(start + m.start(), start + m.end()) for m in re.finditer(pattern, body[start:end])]
+    if nth is not None:
+        return hits[nth - 1] if nth <= len(hits) else None
+    free = [h for h in hits if h not in used]
+    return (free or hits or [None])[0]
+
+
+def _widen(it: Item, where: tuple[int, int]) -> tuple[int, int]:
+    """For sentence items, the sentence the quoted words are in."""
+    if it.kind != "sentences":
+        return where
+    return next(((s, e) for s, e in it.load().sentences if s <= where[0] < e), where)
+
+
+def example(it: Item) -> str:
+    """The shape of one entry for this kind of item, for error messages."""
+    first = it.labels[0] if it.labels else "source"
+    return {
+        "spans": f"[('words from the text', '{first}'), ...]",
+        "speakers": "[('He', 'Full Name', 1), ...] or {'He': 'Full Name'}",
+        "sentences": "[('first words of the sentence', 'no_source'), ...]",
+        "words": "['word', 'another word', ...]",
+    }.get(it.kind, "[('words from the text', 'label'), ...]")
+
+
+# ---------------------------------------------------------------- the Highlighter's sidecar
+
+
+def read_sidecar(path: str | Path, expected: Article | None = None) -> list[Span]:
+    """Spans saved by the Highlighter (``medialit.sidecar``): both its span and its sentence marks."""
+    from medialit import sidecar
+
+    path = Path(path)
+    backups = sorted(path.parent.glob(f"{path.name}.bak-*"))
+    if not path.is_file() and backups:  # the Highlighter set a damaged file aside when the notebook ran
+        raise AnswerError(
+            f"{path.name} is damaged and was kept as {backups[-1].name}: mark the text again and save, "
+            "or write your answer as a list"
+        )
+    if not path.is_file():
+        raise AnswerError(
+            f"no saved highlights ({path.name}) and no answer in the cell: mark the text above and "
+            "press Save, or write your answer as a Python list"
+        )
+    try:
+        saved = sidecar.read(path, body_sha256=expected.sha256 if expected else None)
+    except (sidecar.SidecarError, OSError) as error:
+        raise AnswerError(f"{error}: mark the text again in the highlighter, or write your answer as a list") from None
+    return list(saved.spans) + list(saved.sentences)

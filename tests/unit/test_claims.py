@@ -1,0 +1,139 @@
+"""Checkable claims in the article's own voice: each rule on short sentences, with its reason."""
+
+from __future__ import annotations
+
+import pytest
+
+from medialit.article import from_text
+from medialit.nlp.attribution import find_attributions
+from medialit.nlp.claims import RULES, claim_hits, evaluative_words
+from medialit.nlp.framing import framing_cues
+from medialit.nlp.sentence_labels import label_sentences
+
+pytestmark = pytest.mark.model
+
+
+def hits(nlp, sentence: str) -> dict[str, str]:
+    doc = nlp(sentence)
+    return dict(claim_hits(doc[:], lambda t: False))
+
+
+def label(nlp, sentence: str):
+    article = from_text(f"Report\n{sentence}\n", title="Test")
+    doc = nlp(article.body)
+    spans = label_sentences(doc, article, find_attributions(doc, article), framing_cues(doc))
+    return next(s for s in spans if s.text(article.body) == sentence)
+
+
+@pytest.mark.parametrize(
+    ("rule", "sentence", "words"),
+    [
+        ("vague_group", "Many people dislike the new tax.", "Many people"),
+        ("hidden_actor", "At seventeen, she was told to leave her family.", "'told' by whom"),
+        ("trend", "Prices have been rising across the region.", "rising"),
+        ("estimate", "At least 76 people were killed in the collapse.", "at least 76 people"),
+        ("figure_change", "Sales of the drug rose by 40 percent last year.", "rose"),
+        ("figure_change", "Traffic to the site had increased 18-fold.", "increased"),
+        ("proportion", "One in three visitors came from abroad.", "One in three"),
+        ("proportion", "A quarter of the residents left the town.", "quarter"),
+        ("estimate", "About 20,000 people marched through the capital.", "About 20,000 people"),
+        ("estimate", "Some 300 soldiers crossed the border.", "Some 300 soldiers"),
+        ("estimate", "Today, about 100,000 Greeks worship the ancient gods.", "about 100,000 Greeks"),
+        ("cause", "The flood was due to a blocked drain.", "due to"),
+        ("cause", "The crowd surged forward, causing a crush at the gate.", "causing"),
+        ("superlative", "The fair is one of the most popular in Europe.", "one of the most popular"),
+        ("evaluative", "The parade was a fantastic display of skill.", "fantastic"),
+    ],
+)
+def test_rule_fires_with_a_reason_naming_the_words(nlp, rule, sentence, words):
+    found = hits(nlp, sentence)
+    assert rule in found, found
+    assert words in found[rule]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The team travelled about 500 miles to the capital.",  # a distance, not a count of people
+        "The meeting took place on Tuesday in Oslo.",
+        "The museum opened its first exhibition in 1990.",  # an ordinal, not a ranking
+        "Infected plants were removed from the field.",  # a participle states a fact, not a judgement
+        "The council voted on the budget because of the deadline.",
+        "Many students were at the fair.",  # being somewhere is no claim about the group
+        "The residents were asked to leave by the police.",  # the sender is named
+    ],
+)
+def test_plain_background_facts_fire_no_rule(nlp, sentence):
+    assert hits(nlp, sentence) == {}
+
+
+def test_words_inside_a_quotation_are_not_the_articles_voice(nlp):
+    doc = nlp('He called it "a fantastic display of skill".')
+    quoted = {t.i for t in doc if 3 <= t.i <= 9}
+    assert claim_hits(doc[:], lambda t: t.i in quoted) == []
+
+
+def test_unsupported_label_carries_the_claim_reason(nlp):
+    span = label(nlp, "Sales of the drug rose by 40 percent last year.")
+    assert span.label == "unsupported"
+    assert any("figure of change" in r for r in span.reasons)
+
+
+def test_an_attributed_claim_is_not_unsupported(nlp):
+    span = label(nlp, "The ministry said sales of the drug rose by 40 percent last year.")
+    assert span.label == "attributed"
+
+
+def test_a_question_is_never_unsupported(nlp):
+    assert label(nlp, "Could sales rise by 40 percent next year?").label == "other"
+
+
+def test_every_rule_is_documented_and_the_evaluative_list_loads():
+    import medialit.nlp.claims as claims
+
+    assert all(f"``{rule}``" in claims.__doc__ for rule in RULES)
+    words = evaluative_words()
+    assert len(words) > 300 and words["fantastic"] > 2 and words["brutal"] < -2
+
+
+def test_a_fraction_of_time_is_no_proportion(nlp):
+    assert hits(nlp, "The doors stood closed for a quarter of a century.") == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule"),
+    [
+        ("Entrepreneurs frequently face pressure to conform.", "generalisation"),
+        ("The state must protect property rights.", "prescription"),
+        ("Argentine politics are therefore highly unstable.", "conclusion"),
+        ("This system will facilitate new research on the workforce.", "prediction"),
+        ("It follows that the role of the state is essential.", "importance"),
+    ],
+)
+def test_argument_rules_apply_to_undated_texts_only(nlp, sentence, rule):
+    """An essay's own reasoning is a claim; a dated news report states events in its own voice."""
+    essay = from_text(f"Essay\n{sentence}\n", title="Test")
+    report = from_text(f"Report\nFriday, July 21, 2017\n{sentence}\n", title="Test")
+    for article, expected in ((essay, "unsupported"), (report, "other")):
+        doc = nlp(article.body)
+        spans = label_sentences(doc, article, find_attributions(doc, article), framing_cues(doc))
+        span = next(s for s in spans if s.text(article.body) == sentence)
+        assert span.label == expected, (article.body, span.reasons)
+    assert rule in hits(nlp, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "You will learn how atoms combine.",  # the textbook's plan for its reader
+        "The shuttle will launch on April 29.",  # a schedule
+        "The doors should open now?",
+    ],
+)
+def test_plans_and_schedules_are_no_predictions(nlp, sentence):
+    assert "prediction" not in hits(nlp, sentence)
+
+
+def test_a_change_with_a_figure_is_a_figure_not_a_bare_trend(nlp):
+    found = hits(nlp, "Prices have risen by 4 percent.")
+    assert "figure_change" in found and "trend" not in found

@@ -1,0 +1,81 @@
+"""The Key model: course keys are valid v2 keys; a bad key is one line naming file and field; v1 keys migrate."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from medialit.exercises.items import ITEMS
+from medialit.exercises.key import Key, KeyFormatError, KeyMark, schema
+from medialit.spans import Span
+
+REPO = Path(__file__).resolve().parents[2]
+KEY_FILES = sorted((REPO / "course" / "keys").glob("*.json"))
+
+
+@pytest.mark.parametrize("path", KEY_FILES, ids=lambda p: p.stem)
+def test_every_course_key_is_a_valid_v2_key_that_fits_its_article(path):
+    data = json.loads(path.read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema())
+    key = Key.load(path)
+    assert key.item == path.stem and key.to_dict() == data  # nothing lost or added on a round trip
+    assert key.problems(ITEMS[key.item].load().body) == []
+    assert all(m.rationale for m in key.marks), "every mark says why"
+
+
+def test_the_schema_ships_in_the_package():
+    assert schema()["properties"]["format"] == {"const": "medialit-key"}
+
+
+@pytest.mark.parametrize(
+    ("change", "says"),
+    [
+        (lambda d: d.pop("marks"), "the key: 'marks' is a required property"),
+        (lambda d: d["marks"][2].update(label="Jonas Gahr Støre"), "marks[2].label: 'Jonas Gahr Støre' does not match"),
+        (lambda d: d["marks"][0].update(start="1601"), "marks[0].start: '1601' is not of type 'integer'"),
+        (lambda d: d["marks"][0].update(reasons=["x"]), "marks[0]: Additional properties are not allowed"),
+        (lambda d: d["marks"][1].update(optional="yes"), "marks[1].optional: 'yes' is not of type 'boolean'"),
+        (lambda d: d["marks"][0].update(end=1500), "marks[0]: start must be before end"),
+        (lambda d: d.update(version=1), "version: 2 was expected"),
+    ],
+)
+def test_a_bad_key_file_is_one_line_naming_the_file_and_the_field(tmp_path, change, says):
+    data = json.loads((REPO / "course" / "keys" / "ex01-q1.json").read_text(encoding="utf-8"))
+    change(data)
+    path = tmp_path / "ex01-q1.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(KeyFormatError) as caught:
+        Key.load(path)
+    message = str(caught.value)
+    assert message.startswith(str(path)) and says in message and "\n" not in message, message
+
+
+def test_a_drifted_text_or_another_article_is_caught():
+    key = Key.load(REPO / "course" / "keys" / "ex01-q1.json")
+    body = ITEMS["ex01-q1"].load().body
+    moved = Key(key.item, key.article, "", (KeyMark(Span(1600, 1601, "source"), "I"),))
+    assert moved.problems(body) == ["marks[0].text: 'I' is not the text at its offsets"]
+    with pytest.raises(KeyFormatError, match="made for another version"):
+        key.checked(body.replace("Støre", "Stoere"))
+
+
+def test_version_1_literals_and_files_migrate():
+    rows = [
+        [2556, 2652, "vague_source/hedge"],
+        [1125, 1133, "loaded", ["skirmishes"]],
+        [1601, 1602, "Jonas Gahr Støre"],
+    ]
+    key = Key.from_dict(rows, item="ex02-q1", article="stoere-putin-call")
+    sentence, word, speaker = key.marks
+    assert sentence.label == "vague_source" and sentence.accept == (Span(2556, 2652, "hedge"),)
+    assert word.words == ("skirmishes",) and not word.speaker
+    assert speaker.label == "source" and speaker.speaker == "Jonas Gahr Støre"
+    assert Key.from_dict([[1, 2, "officials"]], speakers=True).marks[0].speaker == "officials"
+    v1_file = {"item": "ex03-q1", "article": "a", "body_sha256": "", "key": [
+        {"start": 1125, "end": 1133, "label": "loaded", "text": "skirmish", "accepted": ["skirmishes"]}]}  # fmt: skip
+    assert Key.from_dict(v1_file).marks[0] == KeyMark(Span(1125, 1133, "loaded"), "skirmish", words=("skirmishes",))
+    with pytest.raises(KeyFormatError, match="row 0 is not"):
+        Key.from_dict([["a", 2, "source"]])

@@ -1,0 +1,225 @@
+"""The one scorer: a table of the rules on a small text, then properties on every graded item of every exercise.
+
+The properties are the grading promise of issue 10: no answer built without the
+key (random spans, whole-text spans, every word or sentence with every label,
+duplicates) earns more than 10% of an item's points, and the key itself earns
+them all.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from medialit.exercises.answer import Answer
+from medialit.exercises.items import ITEMS, Item
+from medialit.exercises.judge import grade_data, score_item
+from medialit.exercises.key import Key, KeyMark
+from medialit.scoring import score
+from medialit.spans import Span
+
+REPO = Path(__file__).resolve().parents[2]
+BODY = "Anna said it rained. Bo told us that the sun shone. Cy thinks so. The end."
+PART = (0, BODY.index("The end."))  # "The end." is outside the item's part
+
+
+def mark(words: str, label: str, nth: int = 1, **more) -> KeyMark:
+    at = [m.start() for m in re.finditer(re.escape(words), BODY)][nth - 1]
+    return KeyMark(Span(at, at + len(words), label), words, **more)
+
+
+def span(words: str, label: str, nth: int = 1) -> Span:
+    return mark(words, label, nth).span
+
+
+KEY = Key("t-q1", "t", "", (mark("Anna", "source"), mark("said", "cue"), mark("Bo", "source"), mark("told", "cue")))
+KEY_SO = Key("t-q2", "t", "", (mark("so.", "source"),))
+KEY_CY = Key("t-q3", "t", "", (mark("Cy", "named", accept=(span("Cy", "vague"),)),))
+
+
+@pytest.mark.parametrize(
+    ("name", "answer", "key", "expected"),
+    [
+        ("empty answer", [], KEY, 0.0),
+        ("exact key", [k.span for k in KEY.marks], KEY, 1.0),
+        ("one of four, nothing extra: recall", [span("Anna", "source")], KEY, 0.25),
+        ("partial overlap, half the longer span", [Span(0, 8, "source")], KEY, 0.25),  # "Anna sai" vs "Anna"
+        ("overlap under half the longer span", [Span(0, 9, "source")], KEY, 0.0),
+        ("right words, wrong label", [span("Anna", "cue")], KEY, 0.0),
+        ("all wrong", [span("rained", "source"), span("sun", "cue"), span("Cy", "source")], KEY, 0.0),
+        ("one huge span per label, six times", [Span(-1000, 10**6, lab) for lab in ("source", "cue")] * 6, KEY, 0.0),
+        ("duplicates count once", [span("Anna", "source")] * 100, KEY, 0.25),
+        ("overlapping marks with one label merge", [Span(0, 4, "source"), Span(1, 4, "source")], KEY, 0.25),
+        ("outside the part is ignored", [span("Anna", "source"), span("The end", "source")], KEY, 0.25),
+        ("a mark reaching out of the part is clipped", [Span(62, 100, "source")], KEY_SO, 1.0),
+        ("...and judged on what is left", [Span(58, 100, "source")], KEY_SO, 0.0),
+        ("overlapping marks merge into their union", [span("Cy", "named"), span("Cy thinks", "named")], KEY_CY, 0.0),
+        ("an accepted reading matches", [span("Cy", "vague")], KEY_CY, 1.0),
+        ("...the same mark only once", [span("Cy", "vague"), span("Cy", "named")], KEY_CY, 0.5),
+        (
+            "an optional mark is neither missed nor extra",
+            [span("Anna", "source")],
+            Key("t", "t", "", (mark("Anna", "source"), mark("us", "source", optional=True))),
+            1.0,
+        ),
+        (
+            "...and marking it costs nothing",
+            [span("Anna", "source"), span("us", "source")],
+            Key("t", "t", "", (mark("Anna", "source"), mark("us", "source", optional=True))),
+            1.0,
+        ),
+        ("an extra costs half a key mark's share: 2/4 - 1/8",
+         [*(k.span for k in KEY.marks[:2]), span("Cy", "source")], KEY, 0.38),
+        ("marking every word earns nothing", [Span(m.start(), m.end(), lab) for m in re.finditer(r"\w+", BODY)
+                                              for lab in ("source", "cue")], KEY, 0.0),
+    ],
+)  # fmt: skip
+def test_scoring_rules(name, answer, key, expected):
+    result = score(answer, key, max_points=1, body=BODY, part=PART, units=len(re.findall(r"\w+", BODY[: PART[1]])))
+    assert result.points == pytest.approx(expected, abs=0.01), name
+    assert type(result.points) is float
+
+
+def test_an_empty_key_and_an_empty_answer_earn_full_points():
+    assert score([], [], max_points=2).points == 2.0
+
+
+def test_without_units_score_is_plain_f1_as_the_highlighter_shows_it():
+    result = score([span("Anna", "source"), span("Cy", "source")], KEY, max_points=1)
+    assert result.points == pytest.approx(round(2 * 0.5 * 0.25 / 0.75, 2))
+    assert [m.status for m in result.matches].count("missed") == 3
+
+
+# ---------------------------------------------------------------- every item of every exercise
+
+
+def key_of(item_id: str) -> dict:
+    return json.loads((REPO / "course" / "keys" / f"{item_id}.json").read_text(encoding="utf-8"))
+
+
+ALL = sorted(ITEMS)
+SETTINGS = settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+
+
+def share(it: Item, answer) -> float:
+    result = grade_data(it.id, answer, key_of(it.id))
+    assert result.error == "", result.error
+    return result.points / it.points
+
+
+def words_of(it: Item) -> list[tuple[int, int]]:
+    start = it.bounds()[0]
+    return [(start + m.start(), start + m.end()) for m in re.finditer(r"\w+", it.text())]
+
+
+def names_in(it: Item) -> list[str]:
+    """Names an attacker could guess from the article itself: capitalised words and their runs."""
+    body = it.load().body
+    return sorted(set(re.findall(r"[A-ZÆØÅ]\w+(?: [A-ZÆØÅ]\w+)*", body)))[:20]
+
+
+def as_marks(it: Item, spans: list[tuple[int, int, str]]) -> list[dict]:
+    if it.kind == "speakers":
+        return [{"start": s, "end": e, "speaker": who} for s, e, who in spans]
+    return [{"start": s, "end": e, "label": lab} for s, e, lab in spans]
+
+
+def labels_of(it: Item) -> list[str]:
+    return names_in(it) if it.kind == "speakers" else [*it.labels, "other"]
+
+
+@pytest.mark.parametrize("item_id", ALL)
+def test_the_key_itself_earns_full_points(item_id):
+    it = ITEMS[item_id]
+    key = key_of(item_id)
+    field = "speaker" if it.kind == "speakers" else "label"
+    marks = [{"start": m["start"], "end": m["end"], field: m[field]} for m in key["marks"] if not m.get("optional")]
+    assert grade_data(item_id, marks, key).points == it.points
+    assert score_item(item_id, Answer(tuple(Span(m["start"], m["end"], m.get("label", "")) for m in marks)), key)
+
+
+@pytest.mark.parametrize("item_id", ALL)
+def test_every_word_or_sentence_with_every_label_earns_at_most_a_tenth(item_id):
+    it = ITEMS[item_id]
+    labels = labels_of(it)
+    words = words_of(it)
+    attacks = {
+        "every word, every label": [(s, e, lab) for s, e in words for lab in labels][:300],
+        "every sentence, every label": [(s, e, lab) for s, e in it.sentences() for lab in labels][:300],
+        "the whole part with each label": [(*it.bounds(), lab) for lab in labels],
+        "the whole text with each label, six times": [(-1000, 10**6, lab) for lab in labels] * 6,
+    }
+    for label in labels[:6]:
+        attacks[f"every word as {label}"] = [(s, e, label) for s, e in words][:300]
+        attacks[f"every sentence as {label}"] = [(s, e, label) for s, e in it.sentences()]
+    for name, spans in attacks.items():
+        assert share(it, as_marks(it, spans[:300])) <= 0.1, (item_id, name)
+
+
+@pytest.mark.parametrize("item_id", ALL)
+def test_every_word_written_out_earns_at_most_a_tenth(item_id):
+    it = ITEMS[item_id]
+    body = it.load().body
+    words = [body[s:e] for s, e in words_of(it)]
+    if it.kind == "words":
+        answer = words[:300]
+    elif it.kind == "speakers":
+        answer = [(w, name) for w in dict.fromkeys(words) for name in names_in(it)[:3]][:300]
+    else:
+        answer = [(w, lab) for w in dict.fromkeys(words) for lab in it.labels][:300]
+    assert share(it, answer) <= 0.1
+
+
+def random_spans(it: Item) -> st.SearchStrategy:
+    """20 to 300 disjoint random spans in the part: the answer of someone who marks without reading.
+
+    (One lucky span alone is a guess, not an attack: it can earn one key mark's share.)
+    """
+    start, end = it.bounds()
+    starts = st.lists(st.integers(start, end - 1), min_size=20, max_size=300, unique=True).map(sorted)
+    lengths = st.lists(st.integers(1, 400), min_size=300, max_size=300)
+    labels = st.lists(st.sampled_from(labels_of(it)), min_size=300, max_size=300)
+    return st.tuples(starts, lengths, labels).map(
+        lambda t: [
+            (s, min(s + n, nxt), lab) for s, nxt, n, lab in zip(t[0], [*t[0][1:], end], t[1], t[2], strict=False)
+        ]
+    )
+
+
+@pytest.mark.parametrize("item_id", ALL)
+@SETTINGS
+@given(data=st.data())
+def test_random_spans_earn_at_most_a_tenth(item_id, data):
+    it = ITEMS[item_id]
+    assert share(it, as_marks(it, data.draw(random_spans(it)))) <= 0.1
+
+
+@pytest.mark.parametrize("item_id", ALL)
+@SETTINGS
+@given(data=st.data())
+def test_spans_covering_the_part_earn_at_most_a_tenth(item_id, data):
+    it = ITEMS[item_id]
+    start, end = it.bounds()
+    big = st.tuples(st.integers(-(10**6), start), st.integers(end, 10**6), st.sampled_from(labels_of(it)))
+    assert share(it, as_marks(it, data.draw(st.lists(big, min_size=1, max_size=50)))) <= 0.1
+
+
+@pytest.mark.parametrize("item_id", ALL)
+@SETTINGS
+@given(data=st.data())
+def test_duplicates_earn_what_one_copy_earns(item_id, data):
+    it = ITEMS[item_id]
+    start, end = it.bounds()
+    key = key_of(it.id)
+    some = [(m["start"], m["end"], m.get("speaker") or m["label"]) for m in key["marks"]]
+    pool = st.sampled_from(some) | st.tuples(
+        st.integers(start, end), st.integers(start, end), st.sampled_from(labels_of(it))
+    )
+    answer = as_marks(it, data.draw(st.lists(pool.filter(lambda t: t[0] < t[1]), min_size=1, max_size=3)))
+    once = grade_data(it.id, answer, key).points
+    assert grade_data(it.id, answer * 100, key).points == once

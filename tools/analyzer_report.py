@@ -1,0 +1,150 @@
+"""Print the analyzer's figures for docs/analyzer.md as Markdown tables: tuning part, test part, per-article spread.
+
+Run: ``python tools/analyzer_report.py ../shared/corpus/dev course/corpus``
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from medialit.analysis import analyze
+from medialit.article import load_article
+from medialit.evaluate import DEV_ARTICLES, OVERLAP, Evaluation, _pairs, evaluate, part_of
+from medialit.nlp.pipeline import load_pipeline
+from medialit.nlp.sentence_labels import is_dated_report
+from medialit.scoring import Counts
+from medialit.spans import load_annotations
+
+
+def row(name: str, c: Counts) -> str:
+    return f"| {name} | {c.tp} | {c.fp} | {c.fn} | {c.precision:.3f} | {c.recall:.3f} | {c.f1:.3f} |"
+
+
+def table(title: str, e: Evaluation) -> list[str]:
+    m = e.micro
+    sentences = sum(c.tp + c.fn for c in m.sentences.values())
+    named, pairs = m.speaker_strict
+    lines = [
+        f"### {title}: {len(e.articles)} articles, {sentences} sentences, "
+        f"{m.attribution.tp + m.attribution.fn} gold attributions",
+        "",
+        "| measure | tp | fp | fn | P | R | F1 |",
+        "|---|---|---|---|---|---|---|",
+        row("attribution (cue overlaps, speaker right)", m.attribution),
+        row("cue only", m.cue),
+        row(f"content overlap >= {OVERLAP}, speaker right", m.overlap),
+        row("content exact, speaker right", m.exact),
+        row("attributed sentences", m.sentences["attributed"]),
+        row("unsupported sentences", m.sentences["unsupported"]),
+        row("other sentences", m.sentences["other"]),
+        "",
+        "Recall by gold kind: "
+        + ", ".join(f"{k} {f}/{n} ({f / n:.2f})" for k, (f, n) in m.by_kind.items() if n)
+        + f". Speaker named right in {named}/{pairs} cue-matched pairs ({named / max(1, pairs):.3f}); "
+        f"kind as gold in {m.kind_agreed}/{m.attribution.tp}; mean content overlap F1 "
+        f"{m.content_f1 / max(1, m.attribution.tp):.3f}.",
+        "",
+    ]
+    spread = e.spread()
+    if spread:
+        lines.append(
+            "Per article (each article scored alone): "
+            + "; ".join(
+                f"{name} F1 mean {s['mean']:.3f}, min {s['min']:.3f} over {s['articles']} articles"
+                for name, s in spread.items()
+            )
+            + "."
+        )
+        lines.append("")
+    return lines
+
+
+def genres(dirs: list[Path]) -> dict[str, str]:
+    """Article id -> news report (a dateline, not an interview), interview (a dateline) or undated text."""
+    out = {}
+    for md, _ in _pairs(dirs):
+        article = load_article(md)
+        about = " ".join([article.id, str(article.meta.get("title", "")), str(article.meta.get("notes", ""))])
+        dated = is_dated_report(article.body)
+        out[article.id] = "interview" if dated and "interview" in about.lower() else "report" if dated else "undated"
+    return out
+
+
+def genre_table(everything: Evaluation, genre: dict[str, str]) -> list[str]:
+    """Figures by part and genre, and the news reports without the seven dev articles the first rules came from."""
+    lines = [
+        "| part | texts | articles | attribution F1 (P / R) | attributed F1 | unsupported F1 (P / R) |",
+        "|---|---|---|---|---|---|",
+    ]
+    groups = [
+        ("news reports", lambda a: genre[a.article] == "report"),
+        ("news reports, dev files left out", lambda a: genre[a.article] == "report" and a.article not in DEV_ARTICLES),
+        ("interviews", lambda a: genre[a.article] == "interview"),
+        ("undated texts", lambda a: genre[a.article] == "undated"),
+    ]
+    for part in ("tuning", "test"):
+        for name, keep in groups:
+            chosen = Evaluation([a for a in everything.articles if a.part == part and keep(a)])
+            if not chosen.articles or (part == "test" and "dev" in name):
+                continue
+            m = chosen.micro
+            a, u = m.attribution, m.sentences["unsupported"]
+            lines.append(
+                f"| {part} | {name} | {len(chosen.articles)} | {a.f1:.3f} ({a.precision:.2f} / {a.recall:.2f}) | "
+                f"{m.sentences['attributed'].f1:.3f} | {u.f1:.3f} ({u.precision:.2f} / {u.recall:.2f}) |"
+            )
+    return [*lines, ""]
+
+
+def rule_confusion(dirs: list[Path], genre: dict[str, str], nlp) -> list[str]:
+    """Tuning part only: for each rule that made a sentence unsupported, the gold labels of those sentences."""
+    table: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for md, gold_path in _pairs(dirs):
+        article = load_article(md)
+        if part_of(article.id) != "tuning":
+            continue
+        gold = load_annotations(gold_path).sentences
+        texts = "news reports" if genre[article.id] == "report" else "other texts"
+        for sentence in analyze(article, nlp).sentences:
+            if sentence.label != "unsupported":
+                continue
+            key = next((g.label for g in gold if g.overlap(sentence) > 0), "none")
+            for reason in dict.fromkeys(re.split(r"[:(‘']", r)[0].strip() for r in sentence.reasons):
+                table[(texts, reason)][key] += 1
+    lines = [
+        "| texts | rule (first words of the reason) | gold unsupported | gold other | gold attributed |",
+        "|---|---|---|---|---|",
+    ]
+    for (texts, reason), counts in sorted(table.items(), key=lambda item: (item[0][0], -sum(item[1].values()))):
+        lines.append(f"| {texts} | {reason} | {counts['unsupported']} | {counts['other']} | {counts['attributed']} |")
+    return [*lines, ""]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("dirs", nargs="+", type=Path)
+    args = parser.parse_args()
+    nlp = load_pipeline()
+    everything = evaluate(args.dirs, nlp)
+    lines = []
+    for part in ("tuning", "test"):
+        chosen = everything.part(part)
+        if chosen.articles:
+            lines += table(f"{part.capitalize()} part", chosen)
+    genre = genres(args.dirs)
+    lines += genre_table(everything, genre)
+    lines += rule_confusion(args.dirs, genre, nlp)
+    lines += ["| article | part | attribution F1 | attributed F1 | unsupported F1 |", "|---|---|---|---|---|"]
+    for a in everything.articles:
+        if a.part == "test":
+            continue  # the test part is scored as a whole, never read article by article
+        scores = (a.attribution.f1, a.sentences["attributed"].f1, a.sentences["unsupported"].f1)
+        lines.append(f"| {a.article} | {a.part} | " + " | ".join(f"{v:.2f}" for v in scores) + " |")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,192 @@
+"""Derive the WordNet lexicons from WordNet 3.0 (Debian package ``wordnet-base``).
+
+``reporting_verbs_wordnet.jsonl`` keeps the verbs of the lexicographer files ``verb.communication`` (32) and
+``verb.cognition`` (31) that WordNet lists with the sentence frame
+"Somebody ----s that CLAUSE" (frame 26): verbs that report a statement or a
+view. Words of a synset count only where the frame is given for the whole
+synset or for that word. ``NOT_REPORTING`` drops senses that take a clause
+but report no statement in news prose (see the note beside each word).
+
+``source_nouns_wordnet.jsonl`` holds the one-word common nouns of
+``noun.person`` (18) and ``noun.group`` (14) that WordNet's semantic
+concordance uses (tagsense_cnt > 0): words for people and organisations, which
+can be the subject of a reporting verb ("the court ruled").
+
+Run: ``apt-get install wordnet-base && python tools/derive_wordnet_lexicons.py``
+(writes both files into ``src/medialit/nlp/lexicons/``; they are committed, so
+nothing is read from WordNet at run time).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+WORDNET = Path("/usr/share/wordnet")
+LEXICONS = Path(__file__).parents[1] / "src/medialit/nlp/lexicons"
+NOUN_FILES = {14: "noun.group", 18: "noun.person"}
+FILES = {31: "cognition", 32: "communication"}
+THAT_CLAUSE = 26
+NOT_REPORTING = {
+    # an act, a plan or a perception, not a statement credited to a source
+    "decide": "a decision, not a statement",
+    "determine": "a decision or finding by the article's own voice",
+    "see": "perception ('see that the door is open')",
+    "mean": "meaning, not a source's view",
+    "intend": "a plan",
+    "plan": "a plan",
+    "design": "a plan",
+    "arrange": "an act",
+    "ensure": "an act",
+    "check": "an act",
+    "pretend": "not a claim credited as true",
+    "dream": "not a statement",
+    "imagine": "not a statement",
+    "forget": "not a statement",
+    "remember": "a memory, rarely a reported claim",
+    "hear": "hearsay without a source",
+    "learn": "the article's own knowledge ('Wikinews has learned' is its own voice)",
+    "know": "knowledge, mostly the article's own voice ('it is known that')",
+    "understand": "mostly 'it is understood that': a hidden source, scored as unsupported instead",
+    "expect": "mostly a forecast in the article's own voice",
+    "like": "liking",
+    "love": "liking",
+    "prefer": "liking",
+    "hope": "a wish",
+    "wish": "a wish",
+    "bet": "idiom",
+    "take": "light verb",
+    "get": "light verb",
+    "make": "light verb",
+    "have": "light verb",
+    "go": "light verb",
+    "figure": "idiom ('figure out')",
+    "read": "a document's wording, covered by the document rules",
+    "write": "kept in the hand list with its own content rule",
+    "will": "a modal in news prose",
+    "realize": "the article's own knowledge",
+    "realise": "the article's own knowledge",
+}
+# Senses far from speech in news prose ("block", "file", "cut"): WordNet files them under
+# communication for rare readings; as cues they would only add noise.
+NOT_REPORTING |= dict.fromkeys(
+    "block bottom break bury construct control count cut enter file kick move point return set supply yield "
+    "insure choose opt purpose support sustain ignore disregard gather sense smell swallow trust mind penetrate "
+    "grasp fathom savvy grok append insert inject stick_in throw_in toss_in slip_in sneak_in put_in get_down "
+    "get_out take_down set_down write_down put_down lay_down turn_over unwrap retrieve repay plain bare dig "
+    "ferret ferret_out smell_out swan swash siss sizz gas bark crab kvetch quetch bitch gag lilt pipe seal "
+    "sign enter cipher cypher trump trump_out translate induce derive deduct exact control qualify compass "
+    "condition designate count_on take_for view_as think_of drag_up dredge_up rake_up call_back call_up "
+    "come_back come_in work_out affect feign sham dissemble make_believe".split(),
+    "a rare communication sense; in news prose mostly not speech",
+)
+
+
+def synsets(path: Path):
+    """(lex_filenum, [(word, word_number)], frames as (frame, word_number)) for every verb synset."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("  "):
+            continue  # licence header
+        fields = line.split(" | ")[0].split()
+        lexfile = int(fields[1])
+        count = int(fields[3], 16)
+        words = [(fields[4 + 2 * k], k + 1) for k in range(count)]
+        at = 4 + 2 * count
+        pointers = int(fields[at])
+        at += 1 + 4 * pointers
+        frames = []
+        if at < len(fields):
+            for k in range(int(fields[at])):
+                _, frame, word = fields[at + 1 + 3 * k : at + 4 + 3 * k]
+                frames.append((int(frame), int(word, 16)))
+        yield lexfile, words, frames
+
+
+def tagged_nouns(index: Path) -> set[str]:
+    """Nouns with at least one sense tagged in WordNet's semantic concordance (tagsense_cnt > 0): words in use."""
+    out = set()
+    for line in index.read_text(encoding="utf-8").splitlines():
+        if line.startswith("  "):
+            continue
+        fields = line.split()
+        pointers = int(fields[3])
+        if int(fields[5 + pointers]) > 0:
+            out.add(fields[0])
+    return out
+
+
+def derive_nouns(path: Path, in_use: set[str]) -> list[dict]:
+    """One entry per lower-case one-word noun of noun.person and noun.group that is in use."""
+    found: dict[str, set[str]] = {}
+    for lexfile, words, _ in synsets(path):
+        for word, _ in words:
+            if lexfile in NOUN_FILES and word.isalpha() and word.islower() and word in in_use:
+                found.setdefault(word, set()).add(NOUN_FILES[lexfile])
+    return [
+        {"label": "SOURCE_NOUN", "pattern": w, "id": w, "wordnet": "+".join(sorted(found[w]))} for w in sorted(found)
+    ]
+
+
+def derive(path: Path) -> list[dict]:
+    found: dict[str, dict] = {}
+    for lexfile, words, frames in synsets(path):
+        if lexfile not in FILES:
+            continue
+        for word, number in words:
+            lemma = word.lower().split("(")[0]
+            if not any(f == THAT_CLAUSE and w in (0, number) for f, w in frames):
+                continue
+            if lemma in NOT_REPORTING or not lemma.replace("_", "").isalpha():
+                continue
+            entry = found.setdefault(lemma, {"files": set()})
+            entry["files"].add(FILES[lexfile])
+    out = []
+    for lemma in sorted(found):
+        parts = lemma.split("_")
+        if len(parts) > 2:
+            continue  # longer idioms ("let the cat out of the bag") are no cue the rules can find
+        stance = "communication" if "communication" in found[lemma]["files"] else "cognition"
+        pattern = [{"LEMMA": parts[0], "POS": {"IN": ["VERB", "AUX"]}}]
+        if len(parts) == 2:
+            pattern.append({"LOWER": parts[1], "DEP": "prt"})
+        out.append(
+            {
+                "label": "SPEECH_VERB",
+                "pattern": pattern,
+                "id": lemma,
+                "stance": stance,
+                "content": "clause",
+                "source": f"WordNet 3.0 verb.{stance}, frame 'Somebody ----s that CLAUSE'",
+            }
+        )
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--wordnet", type=Path, default=WORDNET, help="WordNet dict folder (default: %(default)s)")
+    parser.add_argument("--out", type=Path, default=LEXICONS)
+    args = parser.parse_args()
+    if not (args.wordnet / "data.verb").exists():
+        raise SystemExit(f"{args.wordnet}: no data.verb; install Debian's wordnet-base or pass --wordnet")
+    write(args.out / "reporting_verbs_wordnet.jsonl", derive(args.wordnet / "data.verb"), "reporting verbs (frame 26)")
+    write(
+        args.out / "source_nouns_wordnet.jsonl",
+        derive_nouns(args.wordnet / "data.noun", tagged_nouns(args.wordnet / "index.noun")),
+        "noun.person, noun.group",
+    )
+
+
+def write(path: Path, entries: list[dict], what: str) -> None:
+    header = (
+        f"// WordNet 3.0 {what}, derived by tools/derive_wordnet_lexicons.py;\n"
+        "// licence and provenance in SOURCES.md. Do not edit by hand: change the script and run it again.\n"
+    )
+    lines = [json.dumps(e, ensure_ascii=False) for e in entries]
+    path.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{path}: {len(entries)} entries")
+
+
+if __name__ == "__main__":
+    main()
