@@ -131,7 +131,7 @@ def ex01_attacks(c) -> None:
         "answer_q1 = [('He', 'source')]\n"
     )
     c.submit("patched-subprocess", EX01, answer_cells(c, EX01, **{"ex01-q1-answer": patched}, **rest))
-    c.expected["patched-subprocess"] = {"ex01-q1-test": 0.3, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0}
+    c.expected["patched-subprocess"] = {"ex01-q1-test": 0.33, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0}
 
     for name, value in MALFORMED.items():
         sources = {"ex01-q1-answer": f"answer_q1 = {value}", "ex01-q2-answer": f"answer_q2 = {value}"}

@@ -77,8 +77,8 @@ def ex01_submissions(c: Course) -> None:
     )
     nb = answer_cells(c, EX01, **{"ex01-q1-answer": sources_only, "ex01-q2-answer": partial_q2})
     c.submit("partial", EX01, nb)
-    # q1: 5 of 10 found, no extras: half of 3 points; q2: 3 of 5 right less 2 wrong names at 1/10 each: 0.4 of 2
-    c.expected["partial"] = {"ex01-q1-test": 1.5, "ex01-q2-test": 0.8, "ex01-q3-test": 0.0}
+    # as medialit.exercises.judge.grade_data scores them against the 9 required marks of ex01-q1's key
+    c.expected["partial"] = {"ex01-q1-test": 1.33, "ex01-q2-test": 0.4, "ex01-q3-test": 0.0}
 
     nb = answer_cells(c, EX01, **rest)  # q1 answered only with the highlighter
     c.submit("highlighter", EX01, nb, {"ex01-q1.highlights.json": json.dumps(key_sidecar("ex01-q1"))})
@@ -133,8 +133,8 @@ def ex01_submissions(c: Course) -> None:
         "answer_q1 = [('He', 'source')]"
     )
     c.submit("patched-scoring", EX01, answer_cells(c, EX01, **{"ex01-q1-answer": patched_scoring}, **rest))
-    # 1 of 10 right, nothing extra: 1/10 of 3 points; the patch never runs
-    c.expected["patched-scoring"] = {"ex01-q1-test": 0.3, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0}
+    # 1 of 9 right, nothing extra: 1/9 of 3 points; the patch never runs
+    c.expected["patched-scoring"] = {"ex01-q1-test": 0.33, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0}
 
     flood = q1 + "\nfor _ in range(100):\n    print('x' * 1_000_000)"
     c.submit("huge-output", EX01, answer_cells(c, EX01, **{"ex01-q1-answer": flood}, **rest))

@@ -94,4 +94,4 @@ def test_feedback_is_released_to_the_course_exchange(graded):
     done = course.nbgrader(graded.root, "release_feedback", EX01, "--student", "partial")
     assert done.returncode == 0, done.stderr[-2000:]
     released = list((exchange_root(graded.root) / "medialit" / "feedback").glob("*.html"))
-    assert released and "2 of 3 points" in released[0].read_text(encoding="utf-8")
+    assert released and "1.33 of 3 points" in released[0].read_text(encoding="utf-8")

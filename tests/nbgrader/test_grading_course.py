@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attacks
 import nbformat
 import pytest
 
@@ -37,7 +38,7 @@ def test_the_gradebook_holds_the_same_scores(graded):
     rows = {r["student"]: r for r in course.scores_table(graded.root, EX01)}
     assert rows["solution"]["total"] == 8.0
     assert rows["unchanged"]["total"] == 0.0
-    assert rows["partial"]["total"] == pytest.approx(2.3)
+    assert rows["partial"]["total"] == pytest.approx(1.73)
     assert rows["invalid-notebook"]["total"] == 0.0
 
 
@@ -61,7 +62,7 @@ def feedback_of(graded, student: str, grade_id: str, assignment: str = EX01) -> 
         ("unchanged", "ex01-q1-test", "no saved highlights"),
         ("wrong-type", "ex01-q1-test", "the answer must be a list"),
         ("corrupt-sidecar", "ex01-q1-test", "is damaged"),
-        ("partial", "ex01-q1-test", "1.5 of 3 points; 5 of 10 found"),
+        ("partial", "ex01-q1-test", "1.33 of 3 points; 4 of 9 found"),
         ("partial", "ex01-q2-test", "‘He’ → Putin: not the person speaking here"),
         ("syntax-error", "ex01-q1-test", "answer_q1"),
     ],
@@ -80,23 +81,24 @@ def test_a_monkeypatched_checker_cannot_raise_the_score(graded):
     (monkey,) = [o for o in graded.runs[EX01].outcomes if o.student == "monkeypatch"]
     assert monkey.scores == pytest.approx({"ex01-q1-test": 0.0, "ex01-q2-test": 2.0, "ex01-q3-test": 0.5})
     (patched,) = [o for o in graded.runs[EX01].outcomes if o.student == "patched-scoring"]
-    assert patched.scores["ex01-q1-test"] == pytest.approx(0.3)
+    assert patched.scores["ex01-q1-test"] == pytest.approx(0.33)
 
 
 def test_the_grader_sees_the_students_marks_in_the_show_cell(graded):
     path = graded.root / "autograded" / "highlighter" / EX01 / f"{EX01}.ipynb"
     (shown,) = cell(nbformat.read(path, as_version=4), "ex01-q1-show").outputs
     page = shown["data"]["text/html"]
-    assert "the student's 10 mark(s)" in page and page.count("<mark") == 10 and "[cue]" in page
+    marks = len(attacks.key_sidecar("ex01-q1")["spans"])
+    assert f"the student's {marks} mark(s)" in page and 0 < page.count("<mark") <= marks and "[cue]" in page
 
 
 @pytest.mark.parametrize(
     ("assignment", "expected"),
     [
         # ex02 partial: 2 of 3 sentences found (1 of 1.5), 1 reason right and 1 wrong (1/3 - 1/5 of 1.5)
-        ("ex02-unsupported", {"solution": 6.0, "unchanged": 0.0, "partial": 1.2}),
+        ("ex02-unsupported", {"solution": 6.0, "unchanged": 0.0, "partial": 1.13}),
         # ex03 partial: 3 of 6 words by their base form, 1 extra at 1/12: 5/12 of 3 points
-        ("ex03-framing", {"solution": 3.0, "unchanged": 0.0, "partial": 1.25}),
+        ("ex03-framing", {"solution": 3.0, "unchanged": 0.0, "partial": 1.5}),
     ],
 )
 def test_ex02_and_ex03_score_solution_release_and_partial(graded, assignment, expected):
