@@ -119,7 +119,7 @@ def test_regrading_skips_students_already_graded_and_resumes_the_rest(graded):
     run = course.grade(graded.root, "ex02-unsupported", jobs=2)
     assert [o.student for o in run.outcomes] == ["partial"]
     assert sorted(run.skipped) == ["solution", "unchanged"]
-    assert sum(run.outcomes[0].scores.values()) == pytest.approx(1.2)
+    assert sum(run.outcomes[0].scores.values()) == pytest.approx(1.13)
 
 
 def _feedback_html(root: Path, student: str) -> str:
