@@ -16,6 +16,7 @@ from __future__ import annotations
 import copy
 import json
 import logging
+import re
 import sys
 import warnings
 from pathlib import Path
@@ -145,8 +146,10 @@ def autograde_one(base: Any, work: Path, assignment: str, student: str, grades: 
     except BaseException as error:  # nbgrader raises NbGraderException, a kernel may kill more
         if isinstance(error, KeyboardInterrupt):
             raise
-        wanted = [line for line in errors.lines if "Error" in line or "error" in line] or errors.lines
-        return (wanted[-1] if wanted else f"{type(error).__name__}: {error}")[:300]
+        raised = [x.strip() for x in errors.lines if re.match(r"\s*[\w.]*(Error|Exception|Timeout\w*)\b", x)]
+        said = [x.strip() for x in errors.lines if "see the the above traceback" not in x]
+        wanted = raised or said or [f"{type(error).__name__}: {error}"]
+        return wanted[-1][:300]
     finally:
         converter.log.removeHandler(errors)
     return ""
