@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 source scripts/install.sh
 install_kit test
 if [ ! -x /usr/bin/chromium ]; then apt_install chromium; fi
+if ! command -v bwrap >/dev/null; then apt_install bubblewrap; fi  # course grade: sandboxed student kernels
 # axe-core checks the widget's accessibility in the browser tests (tests/browser/node_modules, git-ignored)
 if [ ! -f tests/browser/node_modules/axe-core/axe.min.js ]; then
     if ! command -v npm >/dev/null; then apt_install npm; fi

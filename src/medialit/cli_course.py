@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
-from medialit.course import CourseError
+from medialit.gradebook import CourseError
 from medialit.grading import AnswerError
+
+if TYPE_CHECKING:
+    from medialit.batch import Outcome
 
 ERRORS = (CourseError, AnswerError)
 
@@ -39,15 +43,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     grade = commands.add_parser(
         "grade",
-        help="autograde all submissions of an assignment in parallel into the one gradebook",
-        description="Run nbgrader autograde for every submitted/STUDENT/ID, N at a time, merge the results "
-        "into the course gradebook (its db_url: SQLite or PostgreSQL) and re-check every score outside "
-        "the student's kernel. Students already "
-        "graded are skipped (resume after an interruption) unless --force.",
+        help="grade all submissions of an assignment into the one gradebook (answers graded as data)",
+        description="Grade every submitted/STUDENT/ID, N at a time, into the course gradebook (its db_url: "
+        "SQLite or PostgreSQL) through nbgrader's own autograde converter. Medialit items are graded as "
+        "data: no student code runs; other test cells run in a sandboxed kernel. A submission that cannot "
+        "be graded gets 0 with a one-line reason and the batch goes on. Students already graded are "
+        "skipped (resume after an interruption) unless --force; --force keeps grades given by hand.",
     )
     grade.add_argument("id", help="assignment id, e.g. ex01-attribution")
     grade.add_argument("--jobs", "-j", type=int, default=2, help="submissions graded at once (default 2)")
-    grade.add_argument("--force", action="store_true", help="grade again students already graded")
+    grade.add_argument(
+        "--force", action="store_true", help="grade again students already graded (hand grades are kept)"
+    )
     grade.add_argument("--course", default=".", help="course directory (default: here)")
     grade.set_defaults(run=run_grade)
 
@@ -78,12 +85,15 @@ def run_init(args: argparse.Namespace) -> int:
 
 
 def run_grade(args: argparse.Namespace) -> int:
+    from medialit.grade_worker import skip_iri_grammars
+
+    skip_iri_grammars()
     from medialit import course
 
     shown = [-1]
 
     def bar(done: int, total: int, student: str) -> None:
-        if done == shown[0]:
+        if done == shown[0] or not total:
             return
         shown[0] = done
         filled = int(30 * done / total)
@@ -93,17 +103,37 @@ def run_grade(args: argparse.Namespace) -> int:
         sys.stderr.flush()
 
     run = course.grade(args.course, args.id, jobs=args.jobs, force=args.force, progress=bar)
+    if run.kernel and not run.isolated:
+        print(
+            "WARNING: some test cells needed a kernel and it ran with your rights, NOT isolated "
+            "(run `medialit doctor`: install bubblewrap)"
+        )
+    if not run.outcomes:
+        print(f"nothing to grade; {len(run.skipped)} already graded (use --force)")
+        return 0
     for outcome in run.outcomes:
-        total = sum(outcome.scores.values())
-        if not outcome.ok:
-            print(f"FAILED {outcome.student}: {outcome.message} (scored 0)")
-            continue
-        print(f"{outcome.student}: {total:g} points")
-        for cell, (kernel, honest) in outcome.changed.items():
-            print(f"  {cell}: the kernel reported {kernel:g}, the submitted answer earns {honest:g}; kept {honest:g}")
+        print(summary(outcome))
     if run.skipped:
         print(f"{len(run.skipped)} already graded, skipped (use --force to grade them again)")
+    waiting = [o for o in run.outcomes if o.by_hand]
+    if waiting:
+        points = sum(sum(o.by_hand.values()) for o in waiting)
+        print(f"to grade by hand in the formgrader: {len(waiting)} submission(s), {points:g} points")
     return 1 if run.failed else 0
+
+
+def summary(o: Outcome) -> str:
+    """One line per student: points, what failed and why, what waits for a person."""
+    if not o.ok:
+        return f"FAILED {o.student}: {o.message} (scored 0)"
+    line = f"{o.student}: {sum(o.scores.values()):g} points"
+    if o.by_hand:
+        line += f" + {sum(o.by_hand.values()):g} to grade by hand ({', '.join(o.by_hand)})"
+    if o.kept:
+        line += f"; hand grades kept: {', '.join(o.kept)}"
+    if o.status != "graded":
+        line += f"; {o.status}"
+    return line
 
 
 def run_report(args: argparse.Namespace) -> int:

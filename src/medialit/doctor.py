@@ -105,6 +105,18 @@ def check_chromium(path: Path = CHROMIUM) -> Check:
     return Check("chromium", True, f"{version} ({path})")
 
 
+def check_grading_isolation(probe: Callable[[], str] | None = None) -> Check:
+    """Can ``course grade`` run a student's kernel where it cannot reach the grader's files? (It runs one only
+    for test cells that are not medialit items; medialit items are graded without running student code.)"""
+    from medialit import sandbox
+
+    why = (probe or sandbox.probe)()
+    if why:
+        fix = "apt-get install -y bubblewrap (and allow user namespaces)"
+        return Check("grading isolation", False, f"{why}; code tests would run with your rights; run {fix}")
+    return Check("grading isolation", True, "student kernels run in bubblewrap (no course files, no network)")
+
+
 def check_server_extension(label: str, module: str, listing: str | None) -> Check:
     """``module`` appears in ``jupyter server extension list`` as enabled and validated OK."""
     if listing is None:
@@ -147,6 +159,7 @@ def checks() -> list[Callable[[], Check]]:
         ),
         lambda: check_server_extension("nbgrader server extension", FORMGRADER, servers.result()),
         lambda: check_package("nbgrader", "0.9", (0, 9), (0, 10)),
+        check_grading_isolation,
         check_chromium,
     ]
 

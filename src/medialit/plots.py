@@ -51,9 +51,12 @@ def alt_text(ax: Axes) -> str:
     return getattr(ax.figure, "alt_text", "")
 
 
-def save(ax: Axes, path: str, dpi: int = 120) -> None:
-    """Save a PNG and its alt text beside it (``.alt.txt``), since PNG files carry none."""
-    ax.figure.savefig(path, dpi=dpi)
+def save(ax: Axes, path: str, dpi: int = 120, *, tight: bool = False) -> None:
+    """Save a PNG and its alt text beside it (``.alt.txt``), since PNG files carry none.
+
+    ``tight`` grows the saved area to every label and title, so long ones are never cut.
+    """
+    ax.figure.savefig(path, dpi=dpi, bbox_inches="tight" if tight else None)
     with open(f"{path}.alt.txt", "w", encoding="utf-8") as handle:
         handle.write(alt_text(ax) + "\n")
 

@@ -1,91 +1,165 @@
 """Class report after grading: grades, item difficulty, what the class marked against the key.
 
-Material for the next class discussion: ``grades.csv``, ``items.csv`` (mean
-share of points per graded cell), ``marks.csv`` and ``most-missed.md`` (each key
-item: how many students found it; marks many students made that are not in the
-key), and two PNG figures with alt text. Answers are read from the submitted
-files without running student code, exactly as ``course.verify`` reads them.
+Material for the next class discussion and for the school's gradebook:
+``grades.csv`` (every cell, total and grading status), ``gradebook-import.csv``
+(one column per item, importable by Canvas and Moodle; see course/grading.md),
+``items.csv``, ``marks.csv`` and ``most-missed.md`` (each key mark named by its
+sentence number and occurrence, with how many students found the place and how
+many also gave the right label or reason), and two PNG figures with alt text.
+Answers are read as data, exactly as ``course grade`` reads them.
 """
 
 from __future__ import annotations
 
 import csv
-from collections import Counter
+import re
+import textwrap
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import matplotlib
 
 matplotlib.use("Agg")
 
 from medialit import course as courses
-from medialit.grading import AnswerError, item, key_spans, load_answer
+from medialit.grade_data import Check, grade_item, read_notebook
+from medialit.grading import item, key_spans
 from medialit.plots import PALETTE, finish, new_axes, save
+from medialit.spans import Span
 
 
 @dataclass(frozen=True)
 class KeyRow:
-    """One key item and which students found it."""
+    """One key mark, named so nobody can confuse it, and which students found it (place, then label too)."""
 
     item: str
-    words: str
+    name: str  # e.g. "sentence 12, ‘Støre’ (2nd in the part)"
+    context: str  # the sentence, the marked words in **bold**
     label: str
-    found_by: tuple[str, ...]
+    placed_by: tuple[str, ...]  # found the place (sentence, words)
+    right_by: tuple[str, ...]  # ... and gave the right label, reason or speaker
     students: int
 
     @property
     def share(self) -> float:
-        return len(self.found_by) / self.students if self.students else 0.0
+        return len(self.right_by) / self.students if self.students else 0.0
 
 
-def key_rows(course_dir: str | Path, assignment: str) -> tuple[list[KeyRow], Counter]:
-    """Every key item with the students who marked it, and marks outside the key by how many made them."""
+def key_rows(course_dir: str | Path, assignment: str) -> tuple[list[KeyRow], dict]:
+    """Every key mark with the students who found it, and marks outside the key by the students who made them."""
     course = Path(course_dir)
     students = courses.submissions(course, assignment)
     rows: list[KeyRow] = []
-    extras: Counter = Counter()
+    extras: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     for check in courses.hidden_checks(course, assignment):
-        it = item(check.item)
-        body = it.load().body
         key = key_spans(check.key)
-        found: dict[int, list[str]] = {i: [] for i in range(len(key))}
+        placed: dict[int, set[str]] = defaultdict(set)
+        right: dict[int, set[str]] = defaultdict(set)
+        body = item(check.item).load().body
         for student in students:
-            try:
-                answer = courses.submitted_answer(course, assignment, student, check)
-                spans, _ = load_answer(check.item, answer, course / "submitted" / student / assignment)
-            except AnswerError:
-                continue
+            spans = _answer(course, assignment, student, check)
+            for i, k in enumerate(key):
+                if any(_same_place(s, k) for s in spans):
+                    placed[i].add(student)
             for m in result_matches(check.item, spans, key):
                 if m.key is not None and m.answer is not None:
-                    found[key.index(m.key)].append(student)
-                elif m.key is None and m.answer is not None and m.answer.start >= 0:
-                    extras[(check.item, " ".join(m.answer.text(body).split())[:60], m.answer.label)] += 1
+                    right[key.index(m.key)].add(student)
+                elif m.key is None and m.answer is not None and 0 <= m.answer.start < m.answer.end <= len(body):
+                    extras[(check.item, name_of(check.item, m.answer), m.answer.label)].add(student)
         for i, span in enumerate(key):
-            words = " ".join(span.text(body).split())
-            rows.append(KeyRow(check.item, words[:60], span.label, tuple(found[i]), len(students)))
+            found = tuple(sorted(placed[i] | right[i]))
+            context = context_of(check.item, span)
+            rows.append(
+                KeyRow(
+                    check.item,
+                    name_of(check.item, span),
+                    context,
+                    span.label,
+                    found,
+                    tuple(sorted(right[i])),
+                    len(students),
+                )
+            )
     return rows, extras
 
 
-def result_matches(item_id: str, spans, key):
-    """The one-to-one matching the item's score used (label and reason must agree)."""
+def _answer(course: Path, assignment: str, student: str, check: Check) -> list[Span]:
+    folder = course / "submitted" / student / assignment
+    nb, why = read_notebook(folder / f"{check.notebook}.ipynb")
+    return list(grade_item(check, nb, folder, why).marks)
+
+
+def _same_place(answer: Span, key: Span) -> bool:
+    """The answer marks this place, whatever its label: half of the longer span shared."""
+    return answer.overlap(key) * 2 >= max(1, answer.end - answer.start, key.end - key.start)
+
+
+def result_matches(item_id: str, spans: list[Span], key: list[Span]) -> list:
+    """The one-to-one matching the item's score used (label, reason or speaker must agree)."""
     from medialit import grading
     from medialit.scoring import match
 
     it = item(item_id)
-    body = it.load().body
     same = {
         "sentences": grading._sentence_reason,
         "speakers": grading._same_speaker,
-        "words": grading._same_word(body),
+        "words": grading._same_word(it.load().body),
     }.get(it.kind)
     return match(spans, key, same) if same else match(spans, key)
 
 
-def difficulty(ax_rows: list[dict], max_points: dict[str, float]) -> dict[str, float]:
+def _sentence(item_id: str, span: Span) -> tuple[int, tuple[int, int]]:
+    """The 1-based number of the article sentence holding the span, and that sentence's offsets."""
+    sentences = item(item_id).load().sentences
+    for n, (s, e) in enumerate(sentences, 1):
+        if s <= span.start < e:
+            return n, (s, e)
+    return 0, (span.start, span.end)
+
+
+def name_of(item_id: str, span: Span) -> str:
+    """An unambiguous name: the sentence number, and for words the occurrence within the item's part."""
+    it = item(item_id)
+    body = it.load().body
+    number, (s, e) = _sentence(item_id, span)
+    if it.kind == "sentences" or (span.start, span.end) == (s, e):
+        return f"sentence {number}"
+    words = " ".join(body[span.start : span.end].split())
+    start, _ = it.bounds()
+    nth = 1 + sum(1 for m in _word_pattern(body[span.start : span.end]).finditer(body, start, span.start))
+    return f"sentence {number}, ‘{words[:60]}’ ({_ordinal(nth)} in the part)"
+
+
+def _word_pattern(words: str) -> re.Pattern[str]:
+    """The words as whole words, counted the way answers name an occurrence (``('said', 'cue', 2)``)."""
+    edge = (r"\b" if words[:1].isalnum() else "", r"\b" if words[-1:].isalnum() else "")
+    return re.compile(edge[0] + re.escape(words) + edge[1])
+
+
+def _ordinal(n: int) -> str:
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+def context_of(item_id: str, span: Span, width: int = 140) -> str:
+    """The sentence around the span, the span in **bold**, shortened around it."""
+    body = item(item_id).load().body
+    _, (s, e) = _sentence(item_id, span)
+    before, words, after = body[s : span.start], body[span.start : span.end], body[span.end : e]
+    if len(before) > width // 2:
+        before = "…" + before[-(width // 2) :]
+    if len(after) > width // 2:
+        after = after[: width // 2] + "…"
+    text = f"{before}**{words}**{after}" if words.strip() and len(words) < e - s else f"**{words}**"
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def difficulty(rows: list[dict], max_points: dict[str, float]) -> dict[str, float]:
     """Mean share of the points earned per graded cell (1.0 = everyone got everything)."""
     shares = {}
     for cell, points in max_points.items():
-        values = [row[cell] / points for row in ax_rows if cell in row and points]
+        values = [row[cell] / points for row in rows if cell in row and points]
         shares[cell] = sum(values) / len(values) if values else 0.0
     return shares
 
@@ -98,8 +172,8 @@ def write_report(course_dir: str | Path, assignment: str) -> list[Path]:
         raise courses.CourseError(f"nothing graded yet for {assignment}: run `medialit course grade {assignment}`")
     out = course / "reports" / assignment
     out.mkdir(parents=True, exist_ok=True)
-    written = [courses.write_csv(rows, out / "grades.csv")]
     points = _max_points(course, assignment)
+    written = [courses.write_csv(rows, out / "grades.csv"), _import_csv(rows, points, assignment, out)]
     shares = difficulty(rows, points)
     with (out / "items.csv").open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
@@ -116,15 +190,31 @@ def write_report(course_dir: str | Path, assignment: str) -> list[Path]:
     return written
 
 
-def _max_points(course: Path, assignment: str) -> dict[str, float]:
+IMPORT_ID_COLUMNS = ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]
 
+
+def _import_csv(rows: list[dict[str, Any]], points: dict[str, float], assignment: str, out: Path) -> Path:
+    """One row per student, one column per graded cell plus the total: Canvas's and Moodle's import layout."""
+    path = out / "gradebook-import.csv"
+    cells = list(points)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([*IMPORT_ID_COLUMNS, *(f"{assignment} {c}" for c in cells), f"{assignment} total"])
+        writer.writerow(["Points Possible", "", "", "", "", *(points[c] for c in cells), sum(points.values())])
+        for row in rows:
+            scores = [row.get(c, 0.0) for c in cells]
+            writer.writerow([row["student"], "", "", row["student"], "", *scores, row["total"]])
+    return path
+
+
+def _max_points(course: Path, assignment: str) -> dict[str, float]:
     with courses.gradebook(courses.db_url(course)) as gb:
         found = gb.find_assignment(assignment)
         return {c.name: float(c.max_score) for nb in found.notebooks for c in nb.grade_cells}
 
 
 def _difficulty_figure(shares: dict[str, float], path: Path) -> Path:
-    ax = new_axes(size=(7, 3.5))
+    ax = new_axes(size=(7, max(3.0, 0.45 * len(shares) + 1.5)))
     names = list(shares)
     ax.barh(names, [shares[n] for n in names], color=PALETTE[1])
     ax.set_xlim(0, 1)
@@ -138,47 +228,66 @@ def _difficulty_figure(shares: dict[str, float], path: Path) -> Path:
         alt=f"Bar chart of the mean share of points per graded item; the hardest item is {hardest} "
         f"({shares.get(hardest, 0):.0%}).",
     )
-    save(ax, str(path))
+    save(ax, str(path), tight=True)
     return path
 
 
 def _heatmap(keys: list[KeyRow], students: list[str], path: Path) -> Path:
     from matplotlib.colors import ListedColormap
 
-    grid = [[1 if s in row.found_by else 0 for s in students] for row in keys]
-    ax = new_axes(size=(max(6, 0.35 * len(students) + 4), max(3, 0.3 * len(keys) + 1.5)))
-    ax.imshow(grid, aspect="auto", cmap=ListedColormap(["#eeeeee", PALETTE[2]]), vmin=0, vmax=1)
-    ax.set_yticks(range(len(keys)), [f"{r.item}: {r.words[:28]} ({r.label})" for r in keys], fontsize=7)
-    ax.set_xticks(range(len(students)), students, rotation=90, fontsize=7)
+    grid = [[2 if s in row.right_by else 1 if s in row.placed_by else 0 for s in students] for row in keys]
+    labels = [f"{r.item} {r.name} ({r.label})" for r in keys]
+    ax = new_axes(size=(min(40, max(7, 0.3 * len(students) + 5)), max(3.5, 0.32 * len(keys) + 2)))
+    ax.imshow(grid, aspect="auto", cmap=ListedColormap(["#eeeeee", PALETTE[0], PALETTE[2]]), vmin=0, vmax=2)
+    if len(students) <= 100:  # the state as a symbol too, never by colour alone (too small to read beyond)
+        for y, line in enumerate(grid):
+            for x, value in enumerate(line):
+                ax.text(x, y, " ◐●"[value], ha="center", va="center", fontsize=6)
+    ax.set_yticks(range(len(keys)), labels, fontsize=7)
+    ax.set_xticks(range(len(students)), students, rotation=90, fontsize=7 if len(students) <= 100 else 3)
     missed = sum(1 for r in keys if r.share < 0.5)
     finish(
         ax,
-        title="Key items each student marked (coloured = found)",
+        title="\n".join(textwrap.wrap("Key marks each student found (● right label or reason, ◐ place only)", 60)),
         xlabel="student",
-        ylabel="key item (sentence, source, cue or word)",
-        alt=f"Grid of {len(keys)} key items by {len(students)} students; a coloured cell means the student "
-        f"marked that item. {missed} items were found by fewer than half of the class.",
+        ylabel="key mark (item, sentence, words, label)",
+        alt=f"Grid of {len(keys)} key marks by {len(students)} students; a full dot means the student found the "
+        f"mark with the right label or reason, a half dot the place only. {missed} marks were found right by "
+        "fewer than half of the class.",
     )
-    save(ax, str(path))
+    save(ax, str(path), tight=True)
     return path
 
 
 def _marks_csv(keys: list[KeyRow], path: Path) -> Path:
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["item", "words", "label", "found_by", "students", "share"])
+        writer.writerow(["item", "mark", "label", "found_place", "found_right", "students", "share_right"])
         for row in keys:
-            writer.writerow([row.item, row.words, row.label, len(row.found_by), row.students, round(row.share, 3)])
+            found = [len(row.placed_by), len(row.right_by), row.students, round(row.share, 3)]
+            writer.writerow([row.item, row.name, row.label, *found])
     return path
 
 
-def _most_missed(keys: list[KeyRow], extras: Counter, path: Path, top: int = 10) -> Path:
-    lines = ["# Most-missed items", "", "| item | words | label | found by |", "|---|---|---|---:|"]
-    for row in sorted(keys, key=lambda r: (r.share, r.item))[:top]:
-        lines.append(f"| {row.item} | {row.words} | {row.label} | {len(row.found_by)} of {row.students} |")
+def _most_missed(keys: list[KeyRow], extras: dict, path: Path, top: int = 10) -> Path:
+    lines = [
+        "# Most-missed key marks",
+        "",
+        "Students are counted once per mark. *Found the place*: marked these words or this sentence; "
+        "*right*: with the right label, reason or speaker, as the score counts it.",
+        "",
+        "| item | mark | label | found the place | right | context |",
+        "|---|---|---|---:|---:|---|",
+    ]
+    for row in sorted(keys, key=lambda r: (r.share, r.item, r.name))[:top]:
+        n = row.students
+        lines.append(
+            f"| {row.item} | {row.name} | {row.label} | {len(row.placed_by)} of {n} | {len(row.right_by)} of {n} "
+            f"| {row.context} |"
+        )
     lines += ["", "# Marks not in the key, made by several students", ""]
-    common = [(k, n) for k, n in extras.most_common(top) if n >= 2]
-    lines += ["| item | words | label | students |", "|---|---|---|---:|"]
+    common = sorted(((k, len(v)) for k, v in extras.items() if len(v) >= 2), key=lambda kv: (-kv[1], kv[0]))[:top]
+    lines += ["| item | mark | label | students |", "|---|---|---|---:|"]
     lines += [f"| {i} | {w} | {lab} | {n} |" for (i, w, lab), n in common] or ["| (none) | | | |"]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path

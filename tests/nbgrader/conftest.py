@@ -1,54 +1,32 @@
 """One real nbgrader course per test session: released, submitted to by honest and hostile students, graded.
 
-Every submission is built from the instructor's source notebook or the released
-one by editing cells by their nbgrader grade id, as a student would in
-JupyterLab. Grading is the real `nbgrader autograde` through
-``medialit.course.grade`` (2 jobs); tests then read the gradebook.
+The course is made by ``medialit course init`` and released by the real
+``nbgrader generate_assignment``. Every submission is built from the
+instructor's source notebook or the released one by editing cells by their
+nbgrader grade id, as a student would in JupyterLab (attacks: ``attacks.py``).
+Grading is ``medialit.course.grade`` with 2 jobs; tests then read the gradebook
+and the course folder.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import secrets
 import sys
 from pathlib import Path
 
+import attacks
 import nbformat
 import pytest
+from attacks import EX01, answer_cells, cell, key_sidecar, nb_path, solution_source
 
 from medialit import course
-from medialit.sidecar import Saved
-from medialit.spans import Span
 
 REPO = Path(__file__).resolve().parents[2]
-EX01 = "ex01-attribution"
 TIMEOUT = 6  # seconds per cell in these tests: the infinite loop costs this much
 
 SOLUTION_Q2 = None  # filled from the source notebook
-
-
-def nb_path(folder: Path, assignment: str) -> Path:
-    return folder / assignment / f"{assignment}.ipynb"
-
-
-def cell(nb: nbformat.NotebookNode, grade_id: str) -> nbformat.NotebookNode:
-    (found,) = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id]
-    return found
-
-
-def solution_source(nb: nbformat.NotebookNode, grade_id: str) -> str:
-    """The model answer as a student would type it (markers removed)."""
-    text = cell(nb, grade_id).source
-    return "\n".join(line for line in text.splitlines() if "### " not in line)
-
-
-def key_sidecar(item_id: str) -> dict:
-    """A highlights file (``medialit.sidecar`` format) holding exactly the key's spans."""
-    key = json.loads((REPO / "course" / "keys" / f"{item_id}.json").read_text(encoding="utf-8"))
-    spans = tuple(Span(k["start"], k["end"], k["label"]) for k in key["marks"])
-    when, who = "2026-11-27T08:00:00Z", "student"
-    saved = Saved(key["article"], key["body_sha256"], "spans", spans, saved_at=when, saved_by=who)
-    return saved.to_json()
 
 
 class Course:
@@ -73,15 +51,9 @@ class Course:
         for name, text in (files or {}).items():
             (folder / name).write_text(text, encoding="utf-8")
         (folder / "timestamp.txt").write_text("2026-11-27 08:00:00.000000 UTC", encoding="utf-8")
+        # what `nbgrader submit` + `collect` leave beside a submission; release_feedback needs it
+        (folder / "submission_secret.txt").write_text(secrets.token_hex(16), encoding="utf-8")
         return folder
-
-
-def answer_cells(course_: Course, assignment: str, **sources: str):
-    """The released notebook with the given answer cells' sources (by grade id) replaced."""
-    nb = course_.release(assignment)
-    for grade_id, text in sources.items():
-        cell(nb, grade_id).source = text
-    return nb
 
 
 def ex01_submissions(c: Course) -> None:
@@ -105,8 +77,8 @@ def ex01_submissions(c: Course) -> None:
     )
     nb = answer_cells(c, EX01, **{"ex01-q1-answer": sources_only, "ex01-q2-answer": partial_q2})
     c.submit("partial", EX01, nb)
-    # q1: 5 of 10 found, no extras: half of 3 points; q2: 3 of 5 right less 2 wrong names at 1/10 each: 0.4 of 2
-    c.expected["partial"] = {"ex01-q1-test": 1.5, "ex01-q2-test": 0.8, "ex01-q3-test": 0.0, "ex01-q4-test": 0.0}
+    # as medialit.exercises.judge.grade_data scores them against the 9 required marks of ex01-q1's key
+    c.expected["partial"] = {"ex01-q1-test": 1.33, "ex01-q2-test": 0.4, "ex01-q3-test": 0.0, "ex01-q4-test": 0.0}
 
     nb = answer_cells(c, EX01, **rest)  # q1 answered only with the highlighter
     c.submit("highlighter", EX01, nb, {"ex01-q1.highlights.json": json.dumps(key_sidecar("ex01-q1"))})
@@ -129,13 +101,19 @@ def ex01_submissions(c: Course) -> None:
     c.expected["deleted-cells"] = {"ex01-q1-test": 0.0, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0, "ex01-q4-test": 2.0}
 
     for student, bad in {
-        "infinite-loop": "while True:\n    pass\n" + q1,
         "syntax-error": "answer_q1 = [('Støre', 'source'",
-        "exception": "raise RuntimeError('my code crashed')\n" + q1,
         "wrong-type": "answer_q1 = 'Støre said'",
     }.items():
         c.submit(student, EX01, answer_cells(c, EX01, **{"ex01-q1-answer": bad}, **rest))
         c.expected[student] = {"ex01-q1-test": 0.0, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0, "ex01-q4-test": 2.0}
+    # Code around the answer never runs: the literal the cell assigns is the answer, graded as written.
+    for student, code in {
+        "infinite-loop": "while True:\n    pass\n",
+        "exception": "raise RuntimeError('my code crashed')\n",
+        "os-exit": "import os\nos._exit(1)\n",
+    }.items():
+        c.submit(student, EX01, answer_cells(c, EX01, **{"ex01-q1-answer": code + q1}, **rest))
+        c.expected[student] = dict(c.expected["solution"])
 
     monkey_q1 = (
         "import medialit.grading as g\n"
@@ -146,8 +124,7 @@ def ex01_submissions(c: Course) -> None:
     monkey_q3 = "answer_q3 = [('He', 'named')]"
     nb = answer_cells(c, EX01, **{"ex01-q1-answer": monkey_q1, "ex01-q2-answer": q2, "ex01-q3-answer": monkey_q3})
     c.submit("monkeypatch", EX01, nb)
-    # the patched grade() claims 3 points everywhere; verification keeps what the answers earn
-    # (q3: 1 of 6 sources right, nothing extra: 1/6 of 3 points)
+    # the patched grade() never runs; the answers earn q1: [] = 0, q3: 1 of 6 sources right, nothing extra: 1/6 of 3
     c.expected["monkeypatch"] = {"ex01-q1-test": 0.0, "ex01-q2-test": 2.0, "ex01-q3-test": 0.5, "ex01-q4-test": 0.0}
 
     patched_scoring = (
@@ -156,8 +133,8 @@ def ex01_submissions(c: Course) -> None:
         "answer_q1 = [('He', 'source')]"
     )
     c.submit("patched-scoring", EX01, answer_cells(c, EX01, **{"ex01-q1-answer": patched_scoring}, **rest))
-    # 1 of 10 right, nothing extra: 1/10 of 3 points, whatever the kernel's scoring module was made to say
-    c.expected["patched-scoring"] = {"ex01-q1-test": 0.3, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0, "ex01-q4-test": 2.0}
+    # 1 of 9 right, nothing extra: 1/9 of 3 points; the patch never runs
+    c.expected["patched-scoring"] = {"ex01-q1-test": 0.33, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0, "ex01-q4-test": 2.0}
 
     flood = q1 + "\nfor _ in range(100):\n    print('x' * 1_000_000)"
     c.submit("huge-output", EX01, answer_cells(c, EX01, **{"ex01-q1-answer": flood}, **rest))
@@ -205,6 +182,7 @@ def nbgrader_env():
 def graded(tmp_path_factory, nbgrader_env) -> Course:
     root = tmp_path_factory.mktemp("course") / "course"
     course.init(root, REPO / "solutions", timeout=TIMEOUT)
+    attacks.add_probe_assignment(root)
     for name in course.assignments(root / "source"):
         course.release(root, name)
     # A decoy with a sidecar's name in source/: autograde must not copy it over the student's own file.
@@ -213,5 +191,7 @@ def graded(tmp_path_factory, nbgrader_env) -> Course:
     c = Course(root)
     ex01_submissions(c)
     other_submissions(c)
+    attacks.ex01_attacks(c)
+    attacks.probe_submissions(c)
     c.runs = {name: course.grade(root, name, jobs=2) for name in course.assignments(root / "source")}
     return c

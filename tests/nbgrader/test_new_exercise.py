@@ -88,7 +88,7 @@ def test_the_solution_gets_full_marks_and_the_release_none(own_course, kind):
     assert scores["solution"] == pytest.approx(full)
     assert scores["unchanged"] == pytest.approx(dict.fromkeys(full, 0.0))
     assert not runs[kind].failed
-    assert all(not o.changed for o in runs[kind].outcomes), "verification outside the kernel disagreed"
+    assert all(o.status == "graded" for o in runs[kind].outcomes if o.student == "solution")
 
 
 def test_the_release_keeps_the_article_and_items_but_no_key(own_course):
@@ -122,4 +122,4 @@ def test_the_class_report_reads_the_new_items(own_course):
     root, _ = own_course
     rows, _ = report.key_rows(root, "ott-attribution")
     assert {r.item for r in rows} == {"ott-attribution-q1", "ott-attribution-q2"}
-    assert all(r.found_by == ("solution",) for r in rows)  # the solution found every key item, the release none
+    assert all(r.right_by == ("solution",) for r in rows)  # the solution found every key item, the release none

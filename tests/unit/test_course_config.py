@@ -38,7 +38,8 @@ def test_the_config_loads_and_says_what_the_issue_asks(made):
 
 def test_opting_in_shows_hidden_tests(tmp_path):
     made = course.init(tmp_path / "c", REPO / "solutions", show_hidden_tests=True)
-    assert "GenerateFeedback" not in load(made / "nbgrader_config.py")
+    names = [p.__name__ for p in load(made / "nbgrader_config.py").GenerateFeedback.preprocessors]
+    assert "ClearHiddenTests" not in names and "DropGraderNotes" in names
 
 
 def test_source_has_the_notebooks_and_never_a_saved_highlight(made):

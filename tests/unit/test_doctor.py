@@ -27,6 +27,7 @@ NAMES = [
     "nbgrader extension",
     "nbgrader server extension",
     "nbgrader",
+    "grading isolation",
     "chromium",
 ]
 

@@ -1,0 +1,214 @@
+"""The course's nbgrader gradebook, used only through nbgrader's own API (SQLite or PostgreSQL alike).
+
+Grading jobs write into private SQLite copies; ``merge`` then copies one
+student at a time into the course gradebook, keeping what a person graded by
+hand. Reading helpers give the scores the CLI and the report show.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+COURSE_ID = "medialit"
+
+
+class CourseError(ValueError):
+    """A course directory that cannot be used as asked; the message says what to do."""
+
+
+@contextmanager
+def quiet() -> Iterator[None]:
+    """nbgrader's own ORM use emits SQLAlchemy warnings that say nothing to an instructor."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        yield
+
+
+def bin_on_path() -> dict[str, str]:
+    """This environment with its ``bin`` first on PATH: nbgrader runs ``alembic`` from PATH."""
+    env = dict(os.environ)
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    return env
+
+
+@contextmanager
+def gradebook(where: Path | str, course_id: str = COURSE_ID) -> Iterator[Any]:
+    """An open nbgrader Gradebook: a SQLite file, or a database URL. A new one is created and stamped."""
+    from nbgrader.api import Gradebook
+
+    os.environ["PATH"] = bin_on_path()["PATH"]
+    url = where if isinstance(where, str) else f"sqlite:///{where}"
+    with quiet(), Gradebook(url, course_id=course_id) as gb:
+        yield gb
+
+
+@contextmanager
+def in_folder(folder: Path) -> Iterator[None]:
+    old = Path.cwd()
+    os.chdir(folder)
+    try:
+        yield
+    finally:
+        os.chdir(old)
+
+
+def db_url(course: Path) -> str:
+    """The course's gradebook URL, read as nbgrader reads it (default: ``<course>/gradebook.db``)."""
+    from nbgrader.apps import NbGrader
+    from nbgrader.coursedir import CourseDirectory
+
+    app = NbGrader(log_level="CRITICAL", raise_config_file_errors=True)
+    with in_folder(Path(course)), quiet():
+        try:
+            app.load_config_file()  # the Jupyter config folders, then the course's nbgrader_config.py
+        except Exception as problem:  # any error in the instructor's config file
+            raise CourseError(f"{Path(course) / 'nbgrader_config.py'} does not load: {problem}; fix it") from None
+        url = CourseDirectory(parent=app).db_url
+    if url.startswith("sqlite:///"):  # a relative file is relative to the course, where nbgrader runs
+        url = f"sqlite:///{Path(course).resolve() / url.removeprefix('sqlite:///')}"
+    return url
+
+
+def exchange_root(course: Path) -> Path:
+    """The exchange folder the course's nbgrader config names (feedback is released there)."""
+    from nbgrader.apps import NbGrader
+
+    app = NbGrader(log_level="CRITICAL")
+    with in_folder(Path(course)), quiet():
+        app.load_config_file()
+    return Path(app.config.Exchange.get("root", "/srv/nbgrader/exchange"))
+
+
+def not_released(course: Path, assignment: str) -> str:
+    return f"{assignment} is not released in {course}: run `nbgrader generate_assignment {assignment}`"
+
+
+def snapshot(course: Path, url: str, assignment: str, target: Path) -> Path:
+    """The private gradebook every job starts from: the course's SQLite file, or the assignment copied out of
+    another database (its assignment, notebook and cell rows: all that autograde reads)."""
+    from nbgrader.api import MissingEntry
+
+    if url.startswith("sqlite:///"):
+        source = Path(url.removeprefix("sqlite:///"))
+        if not source.is_file():
+            raise CourseError(not_released(course, assignment))
+        shutil.copy2(source, target)
+        return target
+    with gradebook(url) as main, gradebook(target) as copy:
+        try:
+            found = main.find_assignment(assignment)
+        except MissingEntry:
+            raise CourseError(not_released(course, assignment)) from None
+        copy.update_or_create_assignment(assignment, duedate=found.duedate)
+        for nb in found.notebooks:
+            copy.add_notebook(nb.name, assignment, kernelspec=nb.kernelspec)
+            for c in nb.grade_cells:
+                copy.add_grade_cell(c.name, nb.name, assignment, max_score=c.max_score, cell_type=c.cell_type)
+            for c in nb.solution_cells:
+                copy.add_solution_cell(c.name, nb.name, assignment)
+            for c in nb.task_cells:
+                copy.add_task_cell(c.name, nb.name, assignment, max_score=c.max_score, cell_type=c.cell_type)
+            for c in nb.source_cells:
+                fields = {"cell_type": c.cell_type, "locked": c.locked, "source": c.source, "checksum": c.checksum}
+                copy.add_source_cell(c.name, nb.name, assignment, **fields)
+    return target
+
+
+@contextmanager
+def one_commit(gb: Any) -> Iterator[None]:
+    """nbgrader's API commits after every call (each commit an fsync): inside, they only flush, and
+    everything is committed once at the end, or rolled back together on an error."""
+    gb.db.commit = gb.db.flush
+    try:
+        yield
+    except BaseException:
+        del gb.db.commit
+        gb.db.rollback()
+        raise
+    del gb.db.commit
+    gb.db.commit()
+
+
+def merge(src: Any, dst: Any, assignment: str, student: str) -> list[str]:
+    """Copy one student's autograde results from a private gradebook into the course's (not committed).
+
+    Scores and comments a person gave in the formgrader are kept, and a cell
+    graded by hand is not flagged again. Returns the grade ids whose hand
+    grades were kept.
+    """
+    from nbgrader.api import MissingEntry
+
+    sub = src.find_submission(assignment, student)
+    person = src.find_student(student)
+    try:  # each update_or_create commits: call them only when something changes (a commit is an fsync)
+        known = dst.find_student(student)
+        if (known.first_name, known.last_name) != (person.first_name, person.last_name):
+            raise MissingEntry
+    except MissingEntry:
+        dst.update_or_create_student(student, first_name=person.first_name, last_name=person.last_name)
+    try:
+        old = dst.find_submission(assignment, student)
+        if (old.timestamp, old.extension) != (sub.timestamp, sub.extension):
+            raise MissingEntry
+    except MissingEntry:
+        dst.update_or_create_submission(assignment, student, timestamp=sub.timestamp, extension=sub.extension)
+    kept = []
+    for notebook in sub.notebooks:
+        target = dst.find_submission_notebook(notebook.name, assignment, student)
+        target.late_submission_penalty = notebook.late_submission_penalty
+        for g in notebook.grades:
+            t = dst.find_grade(g.name, notebook.name, assignment, student)
+            t.auto_score = g.auto_score
+            if t.manual_score is None:
+                t.needs_manual_grade = g.auto_score is None
+            else:
+                t.needs_manual_grade = False
+                kept.append(g.name)
+        for c in notebook.comments:
+            t = dst.find_comment(c.name, notebook.name, assignment, student)
+            t.auto_comment = c.auto_comment
+    return kept  # the caller commits
+
+
+def record_zero(gb: Any, assignment: str, student: str) -> None:
+    """A submission that could not be graded appears in the gradebook with no points and nothing to review."""
+    gb.update_or_create_student(student)
+    sub = gb.update_or_create_submission(assignment, student)
+    for notebook in sub.notebooks:
+        for g in notebook.grades:
+            g.auto_score = 0.0
+            g.needs_manual_grade = False
+    gb.db.commit()
+
+
+def enforce(gb: Any, assignment: str, student: str, notebook_of: dict[str, str], points: dict[str, float]) -> None:
+    """Make sure each medialit item's auto score is the one graded as data, whatever ran before; commit."""
+    for grade_id, value in points.items():
+        row = gb.find_grade(grade_id, notebook_of[grade_id], assignment, student)
+        if row.auto_score is None or abs(float(row.auto_score) - value) > 1e-9:
+            row.auto_score = value
+        row.needs_manual_grade = False
+    gb.db.commit()
+
+
+def code_scores(gb: Any, assignment: str, student: str) -> dict[str, float]:
+    """Autograded points of every graded code cell of one submission, by grade id."""
+    sub = gb.find_submission(assignment, student)
+    return {g.name: float(g.auto_score or 0.0) for nb in sub.notebooks for g in nb.grades if g.cell_type == "code"}
+
+
+def to_grade_by_hand(gb: Any, assignment: str, student: str) -> dict[str, float]:
+    """Cells of one submission still waiting for a person, with the points they are worth."""
+    sub = gb.find_submission(assignment, student)
+    return {g.name: float(g.max_score) for nb in sub.notebooks for g in nb.grades if g.needs_manual_grade}
+
+
+def late_penalty(gb: Any, assignment: str, student: str) -> float:
+    return float(gb.find_submission(assignment, student).late_submission_penalty or 0.0)

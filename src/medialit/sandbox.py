@@ -1,0 +1,160 @@
+"""Run a student's kernel where it cannot touch the grader's files: bubblewrap around ipykernel.
+
+Grading medialit items needs no kernel (see ``grade_data``); an instructor's own
+code tests still do. ``nbgrader autograde`` starts that kernel with the
+grader's rights, so it could read ``source/`` (the keys), the gradebook and the
+other students' folders. Here the kernel starts inside ``bwrap``: a fresh mount
+namespace that holds only the system (read only), this Python environment (read
+only), the notebook's own work folder (read-write) and a private ``/tmp``; no
+network (the kernel talks to the grader over Unix sockets in a private folder),
+its own PID namespace, all capabilities dropped, the user ``nobody``, and it
+dies with the grader. Run as root, it runs as ``nobody`` outside the namespace too.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jupyter_client.manager import AsyncKernelManager
+
+BWRAP = "/usr/bin/bwrap"
+NOBODY = 65534
+SYSTEM = ("/usr", "/etc", "/lib", "/lib64", "/bin", "/sbin")
+
+
+def readable_roots() -> list[Path]:
+    """Folders the kernel may read besides the system: this Python environment and medialit itself.
+
+    Only ``src/medialit`` of a checkout is exposed, never the checkout (it holds
+    ``solutions/`` and ``course/keys``).
+    """
+    import medialit
+
+    roots = {Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve(), Path(medialit.__file__).resolve().parent}
+    return sorted(roots)
+
+
+def command(argv: list[str], work: Path, private: Path | None = None) -> list[str]:
+    """``argv`` wrapped so that it can write only ``work`` (and ``private``, the kernel's socket folder).
+
+    Run as root, bwrap mounts as root and the command then becomes ``nobody``
+    (``setpriv``, all capabilities dropped), so root-only files that the system
+    folders hold (``/etc/shadow``) stay unreadable; otherwise bwrap uses a user
+    namespace and the command keeps the grader's own, unprivileged, user.
+    """
+    if os.geteuid() == 0:
+        cmd = [shutil.which("bwrap") or BWRAP, "--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts"]
+        cmd += ["--unshare-cgroup-try"]
+        drop = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", "--inh-caps=-all"]
+        drop += ["--bounding-set=-all"]
+    else:
+        cmd = [shutil.which("bwrap") or BWRAP, "--unshare-all", "--cap-drop", "ALL"]
+        drop = []
+    cmd += ["--die-with-parent", "--new-session"]
+    for folder in SYSTEM:
+        path = Path(folder)
+        if path.is_symlink():
+            cmd += ["--symlink", os.readlink(path), folder]
+        elif path.is_dir():
+            cmd += ["--ro-bind", folder, folder]
+    cmd += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--tmpfs", "/run"]
+    made: set[Path] = set()
+    for root in readable_roots():
+        if not any(root.is_relative_to(s) for s in SYSTEM):
+            cmd += [*_parents(root, made), "--ro-bind", str(root), str(root)]
+    for folder in (private, work):
+        if folder is not None:
+            cmd += [*_parents(folder, made), "--bind", str(folder), str(folder)]
+    cmd += ["--setenv", "HOME", str(work), "--setenv", "TMPDIR", "/tmp", "--unsetenv", "JUPYTER_RUNTIME_DIR"]
+    cmd += ["--unsetenv", "JPY_PARENT_PID"]  # its PID namespace hides the grader: --die-with-parent instead
+    cmd += ["--setenv", "IPYTHONDIR", "/tmp/ipython"]
+    return [*cmd, "--chdir", str(work), "--", *drop, *argv]
+
+
+def _parents(path: Path, made: set[Path]) -> list[str]:
+    """Empty, traversable folders leading to ``path`` inside the sandbox (bwrap's own would be 0700)."""
+    mounted = (*SYSTEM, "/tmp", "/run", "/proc", "/dev")
+    args: list[str] = []
+    for parent in reversed(path.parents[:-1]):
+        if parent not in made and str(parent) not in mounted and not any(parent.is_relative_to(s) for s in SYSTEM):
+            args += ["--perms", "0755", "--dir", str(parent)]
+        made.add(parent)
+    return args
+
+
+def give(work: Path) -> None:
+    """Let the sandboxed user write ``work`` (its own folder): as root, hand the folder to ``nobody``."""
+    if os.geteuid() != 0:
+        return
+    for folder, _, files in os.walk(work):
+        os.chown(folder, NOBODY, NOBODY)
+        for name in files:
+            os.chown(os.path.join(folder, name), NOBODY, NOBODY, follow_symlinks=False)
+
+
+@cache
+def isolation() -> str:
+    """How student kernels are isolated here: ``"bubblewrap"``, or ``""`` when it cannot run (say why in doctor)."""
+    return "bubblewrap" if not probe() else ""
+
+
+def probe() -> str:
+    """Run a tiny sandboxed Python; empty string when the sandbox works, else what went wrong."""
+    if not Path(shutil.which("bwrap") or BWRAP).exists():
+        return "bubblewrap is not installed (apt-get install bubblewrap)"
+    with tempfile.TemporaryDirectory(prefix="medialit-probe-") as tmp:
+        work, secret = Path(tmp) / "work", Path(tmp) / "secret"
+        work.mkdir()
+        give(work)
+        secret.write_text("grader only", encoding="utf-8")
+        code = "import os,sys; open('ok','w').write(str(os.getuid())); sys.exit(os.path.exists(sys.argv[1]))"
+        try:
+            done = subprocess.run(
+                command([sys.executable, "-I", "-c", code, str(secret)], work),
+                capture_output=True,
+                text=True,
+                timeout=30,
+            )
+        except (OSError, subprocess.TimeoutExpired) as error:
+            return f"bubblewrap failed to start ({error})"
+        if done.returncode or not (work / "ok").exists():
+            why = (done.stderr.strip().splitlines() or [f"exit status {done.returncode}"])[-1][:120]
+            return f"bubblewrap cannot run here ({why})"
+    return ""
+
+
+class SandboxedKernelManager(AsyncKernelManager):
+    """A kernel manager whose kernel runs in ``command``'s sandbox; nbgrader's Execute uses it when configured.
+
+    The kernel gets Unix sockets in a private folder (no network), and the
+    notebook's folder (nbclient's ``cwd``) as its only writable place.
+    """
+
+    async def _async_pre_start_kernel(self, **kw: Any) -> tuple[list[str], dict[str, Any]]:
+        self._private = Path(tempfile.mkdtemp(prefix="medialit-kernel-"))
+        give(self._private)
+        self.transport = "ipc"
+        self.connection_file = str(self._private / "kernel.json")
+        self.ip = str(self._private / "ipc")
+        self.kernel_spec.interrupt_mode = "message"  # a signal would stop at bwrap, not reach the kernel
+        return await super()._async_pre_start_kernel(**kw)
+
+    async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
+        work = Path(kw.get("cwd") or os.getcwd()).resolve()
+        os.chmod(self.connection_file, 0o644)
+        give(work)
+        kernel_cmd = command(kernel_cmd, work, self._private)
+        kw.setdefault("env", dict(os.environ))
+        await super()._async_launch_kernel(kernel_cmd, **kw)
+
+    async def _async_cleanup_resources(self, restart: bool = False) -> None:
+        await super()._async_cleanup_resources(restart=restart)
+        if not restart:
+            shutil.rmtree(getattr(self, "_private", ""), ignore_errors=True)

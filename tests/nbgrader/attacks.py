@@ -1,0 +1,217 @@
+"""Submissions a dishonest or clumsy student could make, and the helpers that build every submission.
+
+Each attack is a real notebook (and files) in the session course's
+``submitted/`` folder, with the score it must get: at most 10% of the item's
+points, or the honest score of the answer it contains. ``ex09-probe`` is an
+extra assignment with an instructor's own code test, so a kernel must run;
+its probe cell records what that kernel could read and write.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from medialit.grading import item
+from medialit.sidecar import Saved
+from medialit.spans import Span
+
+REPO = Path(__file__).resolve().parents[2]
+EX01 = "ex01-attribution"
+PROBE = "ex09-probe"
+GIANT = -1000, 1_000_000
+
+
+def nb_path(folder: Path, assignment: str) -> Path:
+    return folder / assignment / f"{assignment}.ipynb"
+
+
+def cell(nb: nbformat.NotebookNode, grade_id: str) -> nbformat.NotebookNode:
+    (found,) = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id]
+    return found
+
+
+def solution_source(nb: nbformat.NotebookNode, grade_id: str) -> str:
+    """The model answer as a student would type it (markers removed)."""
+    text = cell(nb, grade_id).source
+    return "\n".join(line for line in text.splitlines() if "### " not in line)
+
+
+def answer_cells(course_, assignment: str, **sources: str) -> nbformat.NotebookNode:
+    """The released notebook with the given answer cells' sources (by grade id) replaced."""
+    nb = course_.release(assignment)
+    for grade_id, text in sources.items():
+        cell(nb, grade_id).source = text
+    return nb
+
+
+def sidecar_text(item_id: str, spans: tuple[Span, ...]) -> str:
+    """A highlights file (``medialit.sidecar`` format) with the given spans."""
+    it = item(item_id)
+    article = it.load()
+    when, who = "2026-11-27T08:00:00Z", "student"
+    return json.dumps(Saved(it.article, article.sha256, "spans", spans, saved_at=when, saved_by=who).to_json())
+
+
+def key_sidecar(item_id: str) -> dict:
+    """A highlights file holding exactly the key's spans."""
+    key = json.loads((REPO / "course" / "keys" / f"{item_id}.json").read_text(encoding="utf-8"))
+    spans = tuple(Span(k["start"], k["end"], k["label"]) for k in key["marks"])
+    return json.loads(sidecar_text(item_id, spans))
+
+
+# ---------------------------------------------------------------- attacks on ex01 (graded as data)
+
+LIMIT = {"ex01-q1-test": 0.3, "ex01-q2-test": 0.2, "ex01-q3-test": 0.3}  # 10% of each item's points
+MALFORMED = {
+    "none-in-tuple": "[('Støre', None, 1)]",
+    "ints": "[1, 2, 3]",
+    "dict-of-ints": "{'Støre': 3}",
+    "bytes": "[(b'Stoere', 'source')]",
+    "bools": "[True, False]",
+    "short-tuple": "[('Støre',)]",
+    "long-tuple": "[('Støre', 'source', 1, 2, 3)]",
+    "nested": "[[[['Støre']]], {'a': {'b': None}}]",
+    "huge-list": "[" + ", ".join(["('Støre', 'source')"] * 3000) + "]",
+    "none-entries": "[None, None]",
+    "zero-occurrence": "[('Støre', 'source', 0)]",
+    "call": "[open('/etc/passwd').read()]",
+}
+
+
+def giant_literal(labels: tuple[str, ...]) -> str:
+    marks = [{"start": GIANT[0], "end": GIANT[1], "label": label} for label in labels for _ in range(6)]
+    return repr(marks)
+
+
+def ex01_attacks(c) -> None:
+    """Every attack on ex01 with the score it may get (``c.expected``) or the limit it must stay under."""
+    src = c.source(EX01)
+    q = {i: solution_source(src, f"ex01-q{i}-answer") for i in (1, 2, 3)}
+    rest = {"ex01-q2-answer": q[2], "ex01-q3-answer": q[3]}
+    c.limits = {}
+
+    giant = {
+        "ex01-q1-answer": f"answer_q1 = {giant_literal(('source', 'cue'))}",
+        "ex01-q2-answer": f"answer_q2 = {giant_literal(('Jonas Gahr Støre',))}",
+        "ex01-q3-answer": f"answer_q3 = {giant_literal(('named', 'vague', 'anonymous'))}",
+    }
+    c.submit("giant-literal", EX01, answer_cells(c, EX01, **giant))
+    c.limits["giant-literal"] = dict(LIMIT)
+
+    files = {}
+    for item_id, labels in {"ex01-q1": ("source", "cue"), "ex01-q3": ("named", "vague", "anonymous")}.items():
+        whole = (0, len(item(item_id).load().body))
+        files[f"{item_id}.highlights.json"] = sidecar_text(item_id, tuple(Span(*whole, x) for x in labels * 6))
+    c.submit("giant-sidecar", EX01, answer_cells(c, EX01), files)
+    c.limits["giant-sidecar"] = dict(LIMIT)
+
+    thief = (
+        "import glob, json, pathlib, re\n"
+        "for path in glob.glob('../../../source/*/*.ipynb') + glob.glob('/**/source/*/*.ipynb', recursive=True):\n"
+        "    text = pathlib.Path(path).read_text()\n"
+        "    for key in re.findall(r'KEY = (\\[.*?\\]\\])', text):\n"
+        "        spans = [{'start': k[0], 'end': k[1], 'label': k[2]} for k in json.loads(key)]\n"
+        "        saved = {'format': 'medialit-highlights', 'spans': spans}\n"
+        "        pathlib.Path('ex01-q1.highlights.json').write_text(json.dumps(saved))\n"
+        f"        pathlib.Path({str(c.root / 'submitted' / 'key-thief' / EX01)!r}, "
+        "'ex01-q1.highlights.json').write_text(json.dumps(saved))\n"
+        "answer_q1 = None\n"
+    )
+    c.submit("key-thief", EX01, answer_cells(c, EX01, **{"ex01-q1-answer": thief}, **rest))
+    c.expected["key-thief"] = {"ex01-q1-test": 0.0, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0}
+
+    patched = (
+        "import subprocess, medialit.grading as g, medialit.scoring as s\n"
+        "subprocess.run = lambda *a, **k: type('R', (), {'stdout': '{\"points\": 3}', 'returncode': 0})()\n"
+        "g.score_item = lambda *a, **k: None\ns.score = lambda *a, **k: None\n"
+        "answer_q1 = [('He', 'source')]\n"
+    )
+    c.submit("patched-subprocess", EX01, answer_cells(c, EX01, **{"ex01-q1-answer": patched}, **rest))
+    c.expected["patched-subprocess"] = {"ex01-q1-test": 0.33, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0}
+
+    for name, value in MALFORMED.items():
+        sources = {"ex01-q1-answer": f"answer_q1 = {value}", "ex01-q2-answer": f"answer_q2 = {value}"}
+        sources["ex01-q3-answer"] = q[3]
+        c.submit(f"malformed-{name}", EX01, answer_cells(c, EX01, **sources))
+        c.expected[f"malformed-{name}"] = {"ex01-q1-test": 0.0, "ex01-q2-test": 0.0, "ex01-q3-test": 3.0}
+
+    nb = answer_cells(c, EX01, **{"ex01-q1-answer": q[1]}, **rest)
+    nb.cells = [x for x in nb.cells if x.metadata.get("nbgrader", {}).get("grade_id") != "ex01-q1-test"]
+    cell(nb, "ex01-q2-test").source = "2.0"
+    c.submit("edited-and-deleted-test-cells", EX01, nb)  # honest answers: the restored tests give full marks
+    c.expected["edited-and-deleted-test-cells"] = {"ex01-q1-test": 3.0, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0}
+
+
+# ---------------------------------------------------------------- ex09-probe: a kernel must run
+
+
+def _meta(grade_id: str, *, grade: bool = False, solution: bool = False, points: float = 0) -> dict:
+    meta = {"grade": grade, "grade_id": grade_id, "locked": not solution, "schema_version": 3, "solution": solution}
+    if grade:
+        meta["points"] = points
+    return {"nbgrader": meta}
+
+
+def add_probe_assignment(root: Path) -> None:
+    """An assignment with an instructor's own code test (needs a kernel) beside one medialit item."""
+    ex01 = nbformat.read(nb_path(root / "source", EX01), as_version=4)
+    answer = "answer = None\n### BEGIN SOLUTION\nanswer = 42\n### END SOLUTION"
+    cells = [
+        new_markdown_cell("# Probe: a code test and a medialit item"),
+        new_code_cell("from medialit.grading import check, grade, item, show", metadata=_meta("setup")),
+        new_code_cell(answer, metadata=_meta("probe-answer", solution=True)),
+        new_code_cell("assert answer == 42, 'answer must be 42'", metadata=_meta("probe-test", grade=True, points=1)),
+        new_code_cell(cell(ex01, "ex01-q1-answer").source, metadata=_meta("ex01-q1-answer", solution=True)),
+        new_code_cell(cell(ex01, "ex01-q1-test").source, metadata=_meta("ex01-q1-test", grade=True, points=3)),
+    ]
+    nb = new_notebook(cells=cells, metadata=ex01.metadata)
+    (root / "source" / PROBE).mkdir()
+    nbformat.write(nb, nb_path(root / "source", PROBE))
+
+
+PROBE_CODE = """\
+import json, os, socket
+COURSE = {root!r}
+report = {{}}
+def attempt(name, action):
+    try:
+        action()
+        report[name] = 'DONE'
+    except Exception as error:
+        report[name] = type(error).__name__
+attempt('read source', lambda: open(COURSE + '/source/ex01-attribution/ex01-attribution.ipynb').read())
+attempt('read gradebook', lambda: open(COURSE + '/gradebook.db', 'rb').read(100))
+attempt('list submitted', lambda: os.listdir(COURSE + '/submitted'))
+attempt('read other student', lambda: open(COURSE + '/submitted/solution/ex09-probe/ex09-probe.ipynb').read())
+attempt('write course root', lambda: open(COURSE + '/pwned.txt', 'w').write('x'))
+LIVE = COURSE + '/submitted/probe/ex09-probe/ex01-q1.highlights.json'
+attempt('write live submitted', lambda: open(LIVE, 'w').write('{{}}'))
+attempt('write source', lambda: open(COURSE + '/source/ex09-probe/pwned.txt', 'w').write('x'))
+attempt('network', lambda: socket.create_connection(('127.0.0.1', 22), timeout=2))
+attempt('write own folder', lambda: open('ex01-q1.highlights.json', 'w').write('{{}}'))
+print('PROBE ' + json.dumps(report, sort_keys=True))
+answer = 42
+"""
+
+
+def probe_submissions(c) -> None:
+    """The probe, and kernel-killing submissions, for ex09-probe."""
+    c.submit("solution", PROBE, c.source(PROBE))
+    c.expected_probe = {"solution": {"probe-test": 1.0, "ex01-q1-test": 3.0}}
+    nb = answer_cells(c, PROBE, **{"probe-answer": PROBE_CODE.format(root=str(c.root))})
+    nb.cells.append(new_code_cell("print('KEY visible:', 'KEY' in globals())"))
+    c.submit("probe", PROBE, nb)
+    c.expected_probe["probe"] = {"probe-test": 1.0, "ex01-q1-test": 0.0}
+    for student, code in {
+        "infinite-loop": "answer = 42\nwhile True:\n    pass",
+        "huge-output": "answer = 42\nfor _ in range(100):\n    print('x' * 1_000_000)",
+        "os-exit": "import os\nos._exit(1)",
+    }.items():
+        c.submit(student, PROBE, answer_cells(c, PROBE, **{"probe-answer": code}))
+    c.expected_probe["infinite-loop"] = {"probe-test": 1.0, "ex01-q1-test": 0.0}
+    c.expected_probe["huge-output"] = {"probe-test": 1.0, "ex01-q1-test": 0.0}
+    c.expected_probe["os-exit"] = {"probe-test": 0.0, "ex01-q1-test": 0.0}

@@ -1,0 +1,111 @@
+"""No attack pays, one bad submission fails alone, and a student kernel cannot reach the grader's files.
+
+The session course (``conftest.graded``) holds the submissions of
+``attacks.py``; they were graded by ``medialit course grade`` with 2 jobs.
+"""
+
+from __future__ import annotations
+
+import json
+
+import attacks
+import nbformat
+import pytest
+from attacks import EX01, PROBE
+
+from medialit import grading
+
+pytestmark = [pytest.mark.nbgrader, pytest.mark.slow]
+
+SCORER_FIXED = hasattr(grading, "grade_data")  # issue 10's scorer: clipping, longer-span overlap, duplicates once
+
+
+def outcomes(graded, assignment: str = EX01) -> dict:
+    return {o.student: o for o in graded.runs[assignment].outcomes}
+
+
+def test_the_batch_completes_with_every_student_graded_or_failed_alone(graded):
+    got = outcomes(graded)
+    assert set(got) == set(graded.expected) | set(graded.limits)
+    assert [o.student for o in graded.runs[EX01].failed] == ["invalid-notebook"]
+    assert set(outcomes(graded, PROBE)) == set(graded.expected_probe)
+
+
+@pytest.mark.parametrize("student", sorted(attacks.MALFORMED))
+def test_a_malformed_answer_scores_0_with_a_one_line_reason(graded, student):
+    outcome = outcomes(graded)[f"malformed-{student}"]
+    assert outcome.ok
+    assert outcome.scores == pytest.approx(graded.expected[f"malformed-{student}"])
+    assert set(outcome.failed_items) == {"ex01-q1-test", "ex01-q2-test"}
+    for reason in outcome.failed_items.values():
+        assert reason and "\n" not in reason and "Traceback" not in reason
+    assert outcome.status.startswith("score lowered: ex01-q1-test: ")
+
+
+@pytest.mark.xfail(not SCORER_FIXED, reason="needs the issue-10 scorer (clip to the part, longer span)", strict=True)
+@pytest.mark.parametrize("student", ["giant-literal", "giant-sidecar"])
+def test_giant_spans_score_at_most_ten_percent(graded, student):
+    scores = outcomes(graded)[student].scores
+    for grade_id, limit in graded.limits[student].items():
+        assert scores[grade_id] <= limit + 1e-9, (grade_id, scores[grade_id])
+
+
+@pytest.mark.parametrize(
+    "student", ["key-thief", "patched-subprocess", "edited-and-deleted-test-cells", "os-exit", "infinite-loop"]
+)
+def test_code_in_an_answer_cell_never_runs_and_the_answer_gets_its_honest_score(graded, student):
+    assert outcomes(graded)[student].scores == pytest.approx(graded.expected[student], abs=0.011)
+
+
+def test_the_key_thief_wrote_nothing_into_the_live_course(graded):
+    folder = graded.root / "submitted" / "key-thief" / EX01
+    assert sorted(p.name for p in folder.iterdir()) == [f"{EX01}.ipynb", "submission_secret.txt", "timestamp.txt"]
+
+
+def probe_report(graded) -> dict:
+    nb = nbformat.read(graded.root / "autograded" / "probe" / PROBE / f"{PROBE}.ipynb", as_version=4)
+    text = "".join(o.get("text", "") for o in attacks.cell(nb, "probe-answer").outputs)
+    (line,) = [x for x in text.splitlines() if x.startswith("PROBE ")]
+    return json.loads(line.removeprefix("PROBE "))
+
+
+def test_the_probe_kernel_could_not_read_or_write_the_grader_s_files(graded):
+    report = probe_report(graded)
+    assert report.pop("write own folder") == "DONE"  # the probe ran, in its own work folder
+    assert report and all(result != "DONE" for result in report.values()), report
+    assert not (graded.root / "pwned.txt").exists()
+    assert not (graded.root / "source" / PROBE / "pwned.txt").exists()
+    assert not (graded.root / "submitted" / "probe" / PROBE / "ex01-q1.highlights.json").exists()
+
+
+def test_the_probe_kernel_never_saw_the_key(graded):
+    nb = nbformat.read(graded.root / "autograded" / "probe" / PROBE / f"{PROBE}.ipynb", as_version=4)
+    text = "".join(o.get("text", "") for o in nb.cells[-1].outputs)
+    assert "KEY visible: False" in text
+    assert "KEY = " in attacks.cell(nb, "ex01-q1-test").source  # the grader's copy keeps the hidden test
+
+
+@pytest.mark.parametrize("student", ["solution", "probe", "infinite-loop", "huge-output", "os-exit"])
+def test_kernel_graded_submissions_get_their_honest_scores(graded, student):
+    assert outcomes(graded, PROBE)[student].scores == pytest.approx(graded.expected_probe[student])
+
+
+def test_a_dead_kernel_fails_only_its_own_submission(graded):
+    dead = outcomes(graded, PROBE)["os-exit"]
+    assert not dead.ok and "\n" not in dead.message
+    assert [o.student for o in graded.runs[PROBE].failed] == ["os-exit"]
+
+
+def test_huge_kernel_output_is_cut(graded):
+    path = graded.root / "autograded" / "huge-output" / PROBE / f"{PROBE}.ipynb"
+    assert path.stat().st_size < 2_000_000
+    assert "characters of output cut by medialit" in path.read_text(encoding="utf-8")
+
+
+def test_grades_csv_has_a_status_for_every_student(graded):
+    from medialit import course
+
+    rows = {r["student"]: r for r in course.scores_table(graded.root, EX01)}
+    assert rows["solution"]["status"] == "graded"
+    assert rows["invalid-notebook"]["status"].startswith("failed: ")
+    assert rows["malformed-ints"]["status"].startswith("score lowered: ")

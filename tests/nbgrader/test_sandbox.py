@@ -1,0 +1,52 @@
+"""The sandbox student kernels run in (bubblewrap), measured directly: what it lets through and what not."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from medialit import sandbox
+from medialit.doctor import check_grading_isolation
+
+pytestmark = pytest.mark.nbgrader
+
+PEEK = """
+import os, sys
+secret, work = sys.argv[1], sys.argv[2]
+tries = {"read": lambda: open(secret).read(), "write": lambda: open(work + "/out", "w").write("x"),
+         "shadow": lambda: open("/etc/shadow").read(), "up": lambda: open(work + "/../up", "w").write("x")}
+for name, act in tries.items():
+    try:
+        act()
+        print(name, "DONE")
+    except Exception as error:
+        print(name, type(error).__name__)
+"""
+
+
+def test_a_sandboxed_python_writes_its_work_folder_and_nothing_else(tmp_path):
+    work, secret = tmp_path / "work", tmp_path / "gradebook.db"
+    work.mkdir()
+    sandbox.give(work)
+    secret.write_text("grades", encoding="utf-8")
+    argv = sandbox.command([sys.executable, "-I", "-c", PEEK, str(secret), str(work)], work)
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    seen = dict(line.split() for line in done.stdout.splitlines())
+    assert seen["write"] == "DONE" and (work / "out").read_text() == "x"
+    assert seen["read"] != "DONE" and seen["shadow"] != "DONE"
+    assert not (tmp_path / "up").exists()  # beside the work folder is the sandbox's own empty root, in memory
+
+
+def test_the_checkout_is_never_exposed_only_the_package():
+    roots = sandbox.readable_roots()
+    assert all(not (root / "solutions").exists() and not (root / "course" / "keys").exists() for root in roots)
+
+
+def test_doctor_says_whether_grading_is_isolated():
+    assert sandbox.probe() == "", "bubblewrap must work on the test machine (scripts/test.sh installs it)"
+    assert check_grading_isolation().ok
+    broken = check_grading_isolation(lambda: "bubblewrap is not installed (apt-get install bubblewrap)")
+    assert not broken.ok and "apt-get install -y bubblewrap" in broken.line()
