@@ -37,7 +37,7 @@ def sidecar(folder: Path, item_id: str, spans: list[dict], sha: str | None = Non
 
 
 def test_every_item_part_is_found_and_every_key_lies_inside_it():
-    assert len(BUILT_IN) == 6
+    assert {Path(k).stem for k in (Path(__file__).parents[2] / "course" / "keys").glob("*.json")} == set(BUILT_IN)
     for it in map(item, BUILT_IN):
         start, end = it.bounds()
         assert 0 <= start < end
