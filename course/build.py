@@ -150,7 +150,7 @@ def ex01() -> nbformat.NotebookNode:
         "**Link** each source to its cue: put the cursor on the source (or click it), press `L` (or *Link*), "
         "move to the cue and press `Enter` (or click it), then `L` again (or *Finish link*). In the list of "
         "links under the text, type the full name of the person or organisation, also where the text uses "
-        "a pronoun or a title (*He*, *the Prime Minister*). "
+        "a pronoun or a title (*she*, *the mayor*). "
         "Or answer as a list of `('source words', 'full name', n)` (n = which occurrence, 1 for the first).",
         literal("ex01-q2"),
     )
