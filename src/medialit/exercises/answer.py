@@ -197,8 +197,8 @@ def _placed(it: Item, entries: list[_Entry]) -> Answer:
             span = Span(*_widen(it, where), entry.label)
         if it.kind == "speakers":
             cue = entry.cue or (_nearest(it, entry.cue_words, span) if entry.cue_words else None)
-            if entry.cue_words and cue is None:
-                unplaced.append(entry.cue_words.strip())
+            if entry.cue_words and cue is None:  # a cue not in the part: matches no cue, costs nothing more
+                cue = Span(-1, -1, "cue", (entry.cue_words.strip(),))
             speakers.append((span, entry.speaker))
             cues.append(cue)
         else:

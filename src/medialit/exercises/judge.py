@@ -164,7 +164,8 @@ def _score_speakers(it: Item, answer: Answer, key: Key, units: int, notes: tuple
             "no cue is given: that earns only the speaker half; link each source to its cue "
             "(or write ('source words', 'Full Name', 'cue words'))"
         ]
-    lines = (*notes, head, *hint, *_extra_lines(it, who, key, body), *_tail(who))
+    lost = [unplaced_note(it, c.reasons[0]) for c in answer.cues if c is not None and c.start < 0 and c.reasons]
+    lines = (*notes, *lost, head, *hint, *_extra_lines(it, who, key, body), *_tail(who))
     return Result(it.id, float(points), float(it.points), lines, _explained(who, key, body))
 
 
