@@ -152,7 +152,7 @@ def ex01() -> nbformat.NotebookNode:
         "**Link** each source to its cue: put the cursor on the source (or click it), press `L` (or *Link*), "
         "move to the cue and press `Enter` (or click it), then `L` again (or *Finish link*). In the list of "
         "links under the text, type the full name of the person or organisation, also where the text uses "
-        "a pronoun or a title (such as *she* or *the minister*). "
+        "a pronoun or a title (*she*, *the mayor*). "
         "Or answer as a list of `('source words', 'full name', 'cue words', n)` (n = which occurrence of the "
         "source words, 1 for the first). Each attribution earns half for the right cue and half for the right "
         "speaker; an entry without its cue words earns only the speaker half.",

@@ -195,7 +195,8 @@ def test_in_a_medialit_course_the_new_sidecars_are_never_overwritten(gold, dev, 
     text = (tmp_path / "course" / "nbgrader_config.py").read_text(encoding="utf-8")
     assert text.count("exclude_overwriting['ott']") == 1
     config = Config()
-    exec(compile(text, "nbgrader_config.py", "exec"), {"get_config": lambda: config})
+    config_file = str(tmp_path / "course" / "nbgrader_config.py")  # traitlets gives a config file its __file__
+    exec(compile(text, config_file, "exec"), {"get_config": lambda: config, "__file__": config_file})
     excluded = config.Autograde.exclude_overwriting
     assert excluded["ott"] == ["ott-q1.highlights.json", "ott-q2.highlights.json"]
     assert excluded["ex01-attribution"]  # the built-in exercises keep theirs
