@@ -150,7 +150,8 @@ def ex01() -> nbformat.NotebookNode:
         "answer_q2",
         "For each source you marked above, who is it? The highlighter below starts from your marks in q1. "
         "**Link** each source to its cue: put the cursor on the source (or click it), press `L` (or *Link*), "
-        "move to the cue and press `Enter` (or click it), then `L` again (or *Finish link*). In the list of "
+        "move to the cue and press `Enter` (or click it), then `L` again (or *Finish link*); "
+        "with the mouse you can also drag the source's tag onto its cue. In the list of "
         "links under the text, type the full name of the person or organisation, also where the text uses "
         "a pronoun or a title (*she*, *the mayor*). "
         "Or answer as a list of `('source words', 'full name', 'cue words', n)` (n = which occurrence of the "
