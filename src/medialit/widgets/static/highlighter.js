@@ -617,14 +617,16 @@ function render({ model, el: root }) {
   }
 
   function linkByDrag(from, to) {
-    // A link of the two marks; when a link already holds ``from`` and lacks the dropped mark's part, it grows.
+    // A link of the two marks; when a link already holds one of them and lacks the other's part, it grows.
     if (roleOf(from.label) === roleOf(to.label)) {
       live.textContent = `link cancelled: ‘${words(to)}’ is also a ${roleOf(to.label)}; drop on a mark of another kind`;
       return;
     }
     const holds = (l, m) => partsOf(l).some((p) => markKey(p) === markKey(m));
-    const grows = links().find((l) => holds(l, from) && !partsOf(l).some((p) => p.role === roleOf(to.label)));
-    const link = makeLink([...(grows ? partsOf(grows) : [from]), to], grows?.speaker || "", grows?.kind || "");
+    const lacks = (l, m) => !partsOf(l).some((p) => p.role === roleOf(m.label));
+    const grows = links().find((l) => holds(l, from) && lacks(l, to)) || links().find((l) => holds(l, to) && lacks(l, from));
+    const added = grows && holds(grows, from) ? to : from;
+    const link = makeLink(grows ? [...partsOf(grows), added] : [from, to], grows?.speaker || "", grows?.kind || "");
     const next = [...links().filter((l) => l !== grows && joinKey(l) !== joinKey(link)), link];
     const n = sortLinks(next).findIndex((l) => joinKey(l) === joinKey(link)) + 1;
     commit(spans(), next, `link ${n}: ${partsOf(link).map(partWords).join(" linked to ")}`);
