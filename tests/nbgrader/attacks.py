@@ -65,7 +65,12 @@ def key_sidecar(item_id: str) -> dict:
 
 # ---------------------------------------------------------------- attacks on ex01 (graded as data)
 
-LIMIT = {"ex01-q1-test": 0.3, "ex01-q2-test": 0.2, "ex01-q3-test": 0.3}  # 10% of each item's points
+LIMIT = {
+    "ex01-q1-test": 0.3,
+    "ex01-q2-test": 0.2,
+    "ex01-q3-test": 0.3,
+    "ex01-q4-test": 0.2,
+}  # 10% of each item's points
 MALFORMED = {
     "none-in-tuple": "[('Støre', None, 1)]",
     "ints": "[1, 2, 3]",
@@ -90,39 +95,48 @@ def giant_literal(labels: tuple[str, ...]) -> str:
 def ex01_attacks(c) -> None:
     """Every attack on ex01 with the score it may get (``c.expected``) or the limit it must stay under."""
     src = c.source(EX01)
-    q = {i: solution_source(src, f"ex01-q{i}-answer") for i in (1, 2, 3)}
-    rest = {"ex01-q2-answer": q[2], "ex01-q3-answer": q[3]}
+    q = {i: solution_source(src, f"ex01-q{i}-answer") for i in (1, 2, 3, 4)}
+    rest = {"ex01-q2-answer": q[2], "ex01-q3-answer": q[3], "ex01-q4-answer": q[4]}
     c.limits = {}
 
     giant = {
         "ex01-q1-answer": f"answer_q1 = {giant_literal(('source', 'cue'))}",
         "ex01-q2-answer": f"answer_q2 = {giant_literal(('Jonas Gahr Støre',))}",
         "ex01-q3-answer": f"answer_q3 = {giant_literal(('named', 'vague', 'anonymous'))}",
+        "ex01-q4-answer": f"answer_q4 = {giant_literal(('direct', 'indirect', 'mixed', 'according_to'))}",
     }
     c.submit("giant-literal", EX01, answer_cells(c, EX01, **giant))
     c.limits["giant-literal"] = dict(LIMIT)
 
     files = {}
-    for item_id, labels in {"ex01-q1": ("source", "cue"), "ex01-q3": ("named", "vague", "anonymous")}.items():
+    for item_id, labels in {
+        "ex01-q1": ("source", "cue"),
+        "ex01-q3": ("named", "vague", "anonymous"),
+        "ex01-q4": ("direct", "indirect", "mixed", "according_to"),
+    }.items():
         whole = (0, len(item(item_id).load().body))
         files[f"{item_id}.highlights.json"] = sidecar_text(item_id, tuple(Span(*whole, x) for x in labels * 6))
     c.submit("giant-sidecar", EX01, answer_cells(c, EX01), files)
     c.limits["giant-sidecar"] = dict(LIMIT)
 
-    thief = (
-        "import glob, json, pathlib, re\n"
+    thief = (  # reads every KEY = {...} from any source notebook it can find, as the hidden cells hold them
+        "import ast, glob, json, pathlib\n"
         "for path in glob.glob('../../../source/*/*.ipynb') + glob.glob('/**/source/*/*.ipynb', recursive=True):\n"
-        "    text = pathlib.Path(path).read_text()\n"
-        "    for key in re.findall(r'KEY = (\\[.*?\\]\\])', text):\n"
-        "        spans = [{'start': k[0], 'end': k[1], 'label': k[2]} for k in json.loads(key)]\n"
-        "        saved = {'format': 'medialit-highlights', 'spans': spans}\n"
-        "        pathlib.Path('ex01-q1.highlights.json').write_text(json.dumps(saved))\n"
-        f"        pathlib.Path({str(c.root / 'submitted' / 'key-thief' / EX01)!r}, "
+        "    for code in json.loads(pathlib.Path(path).read_text())['cells']:\n"
+        "        if code['cell_type'] != 'code' or 'KEY = ' not in ''.join(code['source']):\n"
+        "            continue\n"
+        "        for node in ast.parse(''.join(code['source'])).body:\n"
+        "            if isinstance(node, ast.Assign) and getattr(node.targets[0], 'id', '') == 'KEY':\n"
+        "                marks = ast.literal_eval(node.value)['marks']\n"
+        "                spans = [{k: m[k] for k in ('start', 'end', 'label')} for m in marks]\n"
+        "                saved = {'format': 'medialit-highlights', 'spans': spans}\n"
+        "                pathlib.Path('ex01-q1.highlights.json').write_text(json.dumps(saved))\n"
+        f"                pathlib.Path({str(c.root / 'submitted' / 'key-thief' / EX01)!r}, "
         "'ex01-q1.highlights.json').write_text(json.dumps(saved))\n"
         "answer_q1 = None\n"
     )
     c.submit("key-thief", EX01, answer_cells(c, EX01, **{"ex01-q1-answer": thief}, **rest))
-    c.expected["key-thief"] = {"ex01-q1-test": 0.0, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0}
+    c.expected["key-thief"] = {"ex01-q1-test": 0.0, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0, "ex01-q4-test": 2.0}
 
     patched = (
         "import subprocess, medialit.grading as g, medialit.scoring as s\n"
@@ -131,19 +145,34 @@ def ex01_attacks(c) -> None:
         "answer_q1 = [('He', 'source')]\n"
     )
     c.submit("patched-subprocess", EX01, answer_cells(c, EX01, **{"ex01-q1-answer": patched}, **rest))
-    c.expected["patched-subprocess"] = {"ex01-q1-test": 0.33, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0}
+    c.expected["patched-subprocess"] = {
+        "ex01-q1-test": 0.33,
+        "ex01-q2-test": 2.0,
+        "ex01-q3-test": 3.0,
+        "ex01-q4-test": 2.0,
+    }
 
     for name, value in MALFORMED.items():
         sources = {"ex01-q1-answer": f"answer_q1 = {value}", "ex01-q2-answer": f"answer_q2 = {value}"}
-        sources["ex01-q3-answer"] = q[3]
+        sources["ex01-q3-answer"], sources["ex01-q4-answer"] = q[3], q[4]
         c.submit(f"malformed-{name}", EX01, answer_cells(c, EX01, **sources))
-        c.expected[f"malformed-{name}"] = {"ex01-q1-test": 0.0, "ex01-q2-test": 0.0, "ex01-q3-test": 3.0}
+        c.expected[f"malformed-{name}"] = {
+            "ex01-q1-test": 0.0,
+            "ex01-q2-test": 0.0,
+            "ex01-q3-test": 3.0,
+            "ex01-q4-test": 2.0,
+        }
 
     nb = answer_cells(c, EX01, **{"ex01-q1-answer": q[1]}, **rest)
     nb.cells = [x for x in nb.cells if x.metadata.get("nbgrader", {}).get("grade_id") != "ex01-q1-test"]
     cell(nb, "ex01-q2-test").source = "2.0"
     c.submit("edited-and-deleted-test-cells", EX01, nb)  # honest answers: the restored tests give full marks
-    c.expected["edited-and-deleted-test-cells"] = {"ex01-q1-test": 3.0, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0}
+    c.expected["edited-and-deleted-test-cells"] = {
+        "ex01-q1-test": 3.0,
+        "ex01-q2-test": 2.0,
+        "ex01-q3-test": 3.0,
+        "ex01-q4-test": 2.0,
+    }
 
 
 # ---------------------------------------------------------------- ex09-probe: a kernel must run
