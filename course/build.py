@@ -111,12 +111,14 @@ def literal(item_id: str, rows: Any = None) -> str:
             out.append((" ".join(words.split()[:6]), mark.label))
         elif it.kind == "words":
             out.append(words)
-        elif it.kind == "speakers":
+        elif it.kind == "speakers" and mark.cue is not None:  # source, speaker, the cue it belongs to
+            out.append((words, mark.speaker, body[mark.cue.start : mark.cue.end], nth))
+        elif it.kind == "speakers":  # a source with no cue (rule 3): the place and the speaker
             out.append((words, mark.speaker, nth))
         else:
             out.append((words, mark.label, nth) if nth > 1 else (words, mark.label))
     if it.kind == "speakers":
-        return "[\n" + "".join(f"    ({w!r}, {s!r}, {n}),\n" for w, s, n in out) + "]"
+        return "[\n" + "".join(f"    ({', '.join(repr(x) for x in e)}),\n" for e in out) + "]"
     return "[\n" + "".join(f"    {e!r},\n" for e in out) + "]"
 
 
@@ -148,10 +150,13 @@ def ex01() -> nbformat.NotebookNode:
         "answer_q2",
         "For each source you marked above, who is it? The highlighter below starts from your marks in q1. "
         "**Link** each source to its cue: put the cursor on the source (or click it), press `L` (or *Link*), "
-        "move to the cue and press `Enter` (or click it), then `L` again (or *Finish link*). In the list of "
+        "move to the cue and press `Enter` (or click it), then `L` again (or *Finish link*); "
+        "with the mouse you can also drag the source's tag onto its cue. In the list of "
         "links under the text, type the full name of the person or organisation, also where the text uses "
         "a pronoun or a title (*she*, *the mayor*). "
-        "Or answer as a list of `('source words', 'full name', n)` (n = which occurrence, 1 for the first).",
+        "Or answer as a list of `('source words', 'full name', 'cue words', n)` (n = which occurrence of the "
+        "source words, 1 for the first). Each attribution earns half for the right cue and half for the right "
+        "speaker; an entry without its cue words earns only the speaker half.",
         literal("ex01-q2"),
     )
     cells += question(

@@ -542,7 +542,8 @@ first mark each **source** (key 1) and its **cue** (key 2). Then **link** them:
 
 - **keyboard:** put the cursor on the source, press `L`, move with the arrow keys to its cue, press
   `Enter`, then `L` again to finish (`Escape` cancels);
-- **mouse:** click the source, click *Link*, click the cue, click *Finish link*.
+- **mouse:** click the source, click *Link*, click the cue, click *Finish link*; or drag the source's
+  tag (its label above the words) onto the cue.
 
 Both marks get the same number (①source ①cue), and the link is listed under the text. There, type the
 speaker's **full name**, also where the source is a pronoun such as *He*, and pick the **kind**. In the

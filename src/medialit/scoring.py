@@ -152,6 +152,7 @@ class Mark:
     labels: frozenset[str]
     speakers: frozenset[str] = frozenset()
     words: str = ""
+    cues: frozenset[Span] = frozenset()
 
     def as_span(self) -> Span:
         label = "/".join(sorted(self.labels))
@@ -181,7 +182,11 @@ def marks_of(answer: Answer | Sequence[Span], part: tuple[int, int] | None, merg
         raw = [Mark(s, frozenset({s.label})) for s in answer]
     else:
         raw = [Mark(s, frozenset({s.label})) for s in answer.marks]
-        raw += [Mark(s, frozenset({s.label}), frozenset({name})) for s, name in answer.speakers]
+        cues = answer.speaker_cues()
+        raw += [
+            Mark(s, frozenset({s.label}), frozenset({name}), cues=c)
+            for (s, name), c in zip(answer.speakers, cues, strict=True)
+        ]
         raw += [Mark(None, frozenset(), words=w) for w in dict.fromkeys(answer.unplaced)]
     placed, outside = [], 0
     for mark in raw:
@@ -193,7 +198,7 @@ def marks_of(answer: Answer | Sequence[Span], part: tuple[int, int] | None, merg
         if span.end <= span.start:
             outside += 1
             continue
-        placed.append(Mark(span, mark.labels, mark.speakers))
+        placed.append(Mark(span, mark.labels, mark.speakers, cues=mark.cues))
     return _merged(placed, merge_labels) + [m for m in raw if m.span is None], outside
 
 
@@ -210,7 +215,9 @@ def _merged(marks: list[Mark], merge_labels: bool) -> list[Mark]:
             assert a is not None and b is not None
             if b.start < a.end:  # overlaps: one mark, the union of both
                 span = Span(a.start, max(a.end, b.end), a.label)
-                current = Mark(span, current.labels | mark.labels, current.speakers | mark.speakers)
+                current = Mark(
+                    span, current.labels | mark.labels, current.speakers | mark.speakers, cues=current.cues | mark.cues
+                )
             else:
                 out.append(current)
                 current = mark

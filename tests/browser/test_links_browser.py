@@ -164,6 +164,38 @@ def test_mouse_link_with_speaker_and_kind_survives_a_kernel_restart(notebook, pa
     assert links_in_kernel(nb) == []
 
 
+def test_dragging_a_tag_onto_a_mark_links_them_and_a_second_drag_grows_the_link(notebook, page, screenshot):
+    nb = notebook([SETUP, SHOW])
+    nb.run(0)
+    widget = nb.widget(0)
+    live = widget.locator(".ml-live")
+    source_tag = widget.locator(".ml-tag-mark", has_text="source").first  # 'Ingrid Dahl' comes before 'she'
+    source_tag.drag_to(word(widget, "warned"))  # across the line break, past the emoji
+    expect(live).to_have_text("link 1: source ‘Ingrid Dahl’ linked to cue ‘warned’")
+    (link,) = links_in_kernel(nb)
+    assert parts(link) == (span_of(SOURCE), span_of(CUE), (None, None))
+    widget.locator(".ml-tag-mark", has_text="claim").drag_to(widget.locator(".ml-tag-mark", has_text="source ①"))
+    expect(live).to_have_text(
+        "link 1: source ‘Ingrid Dahl’ linked to cue ‘warned’ linked to content ‘It will cost dearly’"
+    )
+    (link,) = links_in_kernel(nb)  # the content joined the source's link instead of making a second one
+    assert parts(link) == (span_of(SOURCE), span_of(CUE), span_of(CONTENT))
+    assert sorted(tags(widget)) == ["claim ①", "cue ①", "source", "source ①"]
+    screenshot(widget, "links-drag.png")
+
+    widget.locator(".ml-tag-mark", has_text="source").last.drag_to(word(widget, "Dahl"))  # 'she' onto a source
+    expect(live).to_have_text("link cancelled: ‘Ingrid Dahl’ is also a source; drop on a mark of another kind")
+    widget.locator(".ml-tag-mark", has_text="source").last.drag_to(word(widget, "Monday"))  # onto no mark
+    expect(live).to_have_text("link cancelled: drop the tag on another mark")
+    assert len(links_in_kernel(nb)) == 1
+    widget.locator(".ml-text").focus()
+    page.keyboard.press("Control+z")  # a drag is one undo step
+    (link,) = links_in_kernel(nb)
+    assert parts(link) == (span_of(SOURCE), span_of(CUE), (None, None))
+    problems = axe(page, widget)
+    assert not problems, json.dumps(problems, indent=1, ensure_ascii=False)
+
+
 def test_link_states_pass_axe(notebook, page):
     nb = notebook([setup(f"h.add_link({span_of(SOURCE)}, {span_of(CUE)}, speaker='Ingrid Dahl')"), SHOW])
     nb.run(0)

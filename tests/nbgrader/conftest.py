@@ -71,14 +71,15 @@ def ex01_submissions(c: Course) -> None:
         "answer_q1 = [('I', 'source'), ('Støre', 'source'), ('He', 'source'), ('Støre', 'source', 2), "
         "('The Prime Minister', 'source')]"
     )
-    partial_q2 = (
-        "answer_q2 = [('I', 'Støre', 1), ('Støre', 'Jonas Gahr Støre', 1), ('He', 'Putin', 1), "
-        "('Støre', 'Støre', 2), ('The Prime Minister', 'Vladimir Putin', 1)]"
+    partial_q2 = (  # every cue right, two speakers wrong: the cue half (0.8 of 1) and 2 of 5 speakers less 2 extras
+        "answer_q2 = [('I', 'Støre', 'appealed', 1), ('Støre', 'Jonas Gahr Støre', 'said', 1), "
+        "('He', 'Putin', 'added', 1), ('Støre', 'Støre', 'pointed out', 2), "
+        "('The Prime Minister', 'Vladimir Putin', 'believes', 1)]"
     )
     nb = answer_cells(c, EX01, **{"ex01-q1-answer": sources_only, "ex01-q2-answer": partial_q2})
     c.submit("partial", EX01, nb)
     # as medialit.exercises.judge.grade_data scores them against the 9 required marks of ex01-q1's key
-    c.expected["partial"] = {"ex01-q1-test": 1.33, "ex01-q2-test": 0.4, "ex01-q3-test": 0.0, "ex01-q4-test": 0.0}
+    c.expected["partial"] = {"ex01-q1-test": 1.33, "ex01-q2-test": 1.0, "ex01-q3-test": 0.0, "ex01-q4-test": 0.0}
 
     nb = answer_cells(c, EX01, **rest)  # q1 answered only with the highlighter
     c.submit("highlighter", EX01, nb, {"ex01-q1.highlights.json": json.dumps(key_sidecar("ex01-q1"))})

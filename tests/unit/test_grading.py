@@ -10,6 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from medialit.exercises.answer import Answer, read_answer
+from medialit.exercises.key import Key
 from medialit.grading import AnswerError, check, grade, grade_data, item, key_spans, load_answer, score_item
 
 REPO = Path(__file__).resolve().parents[2]
@@ -73,7 +75,69 @@ def test_the_full_key_scores_full_points_for_every_item():
     for it in map(item, BUILT_IN):
         k = key_spans(key(it.id))
         labelled = [type(s)(s.start, s.end, s.label.split("/")[0]) for s in k]
+        if it.kind == "speakers":  # version-1 spans name no cue: only the speaker half (see the cue tests below)
+            assert score_item(it.id, labelled, k).points == it.points / 2, it.id
+            labelled = full_speaker_answer(it.id)
         assert score_item(it.id, labelled, k).points == it.points, it.id
+
+
+def full_speaker_answer(item_id: str) -> Answer:
+    """The key of a speaker item as an answer: every source with its speaker and the cue it belongs to."""
+    marks = Key.from_dict(key(item_id)).marks
+    return Answer(speakers=tuple((m.span, m.speaker) for m in marks), cues=tuple(m.cue for m in marks))
+
+
+# ---------------------------------------------------------------- ex01-q2: cue and speaker
+
+
+Q2_RIGHT = [("Støre", "Jonas Gahr Støre", "said", 1), ("He", "Jonas Gahr Støre", "added")]
+
+
+@pytest.mark.parametrize(
+    ("answer", "points", "says"),
+    [
+        (Q2_RIGHT, 0.8, "2 of 5 linked to the right cue, 2 of 5 with the right speaker"),  # 2 of 5 attributions
+        ([("Støre", "Vladimir Putin", "said", 1)], 0.2, "1 of 5 linked to the right cue, 0 of 5"),  # the cue half
+        ([("He", "Jonas Gahr Støre", "said")], 0.2, "0 of 5 linked to the right cue, 1 of 5"),  # the speaker half
+        ([("Støre", "Jonas Gahr Støre", 1), ("He", "Jonas Gahr Støre")], 0.4, "no cue is given"),  # old form: half
+        ({"He": "Jonas Gahr Støre"}, 0.2, "earns only the speaker half"),
+        ([("He", "Støre", "added"), ("He", "Støre", "added")], 0.4, "1 of 5 linked"),  # the same entry counts once
+        ([("He", "Jonas Gahr Støre", "told")], 0.2, "‘told’ is not in the part"),  # cue words not in the part
+    ],
+)
+def test_ex01_q2_earns_half_for_the_cue_and_half_for_the_speaker(answer, points, says):
+    result = grade_data("ex01-q2", answer, key("ex01-q2"))
+    assert result.points == pytest.approx(points) and not result.error
+    assert any(says in line for line in result.feedback), result.feedback
+
+
+def test_ex01_q2_cue_words_name_the_occurrence_nearest_the_source():
+    it = item("ex01-q2")
+    answer = read_answer(it, [("Støre", "Jonas Gahr Støre", "said", 1)])
+    body, start = it.load().body, it.bounds()[0]
+    (cue,) = answer.cues
+    assert body[cue.start : cue.end] == "said" and cue.end == answer.speakers[0][0].start - 1  # "…, said Støre"
+    assert body.index("said", start) < cue.start  # not the first "said" of the part ("appealed … and said")
+
+
+def test_ex01_q2_cue_as_offsets_and_the_full_key_as_a_literal():
+    marks = Key.from_dict(key("ex01-q2")).required
+    offsets = [
+        {"start": m.span.start, "end": m.span.end, "speaker": m.speaker}
+        | ({"cue": {"start": m.cue.start, "end": m.cue.end}} if m.cue else {})
+        for m in marks
+    ]
+    assert grade_data("ex01-q2", offsets, key("ex01-q2")).points == item("ex01-q2").points
+    bad = [{"start": 1723, "end": 1728, "speaker": "Støre", "cue": [1718, 1722]}]
+    assert "'cue' must be {'start': 0, 'end': 5}" in grade_data("ex01-q2", bad, key("ex01-q2")).error
+
+
+def test_a_speaker_key_without_cues_still_grades_on_the_source_and_speaker():
+    old = key("ex01-q2")
+    for mark in old["marks"]:
+        mark.pop("cue", None)
+    result = grade_data("ex01-q2", [("Støre", "Jonas Gahr Støre", 1), ("He", "Jonas Gahr Støre")], old)
+    assert result.points == pytest.approx(0.8) and not any("no cue" in line for line in result.feedback)
 
 
 def test_sentences_earn_half_for_finding_and_half_for_the_reason():
@@ -93,7 +157,7 @@ def test_framing_words_match_by_lemma_or_accepted_alternative():
 def test_speakers_match_by_any_name_word():
     k = key_spans(key("ex01-q2"))
     spans, _ = load_answer("ex01-q2", {"The Prime Minister": "Støre"})
-    assert score_item("ex01-q2", spans, k).points == pytest.approx(0.4)  # 1 of 5, nothing extra: 1/5 of 2 points
+    assert score_item("ex01-q2", spans, k).points == pytest.approx(0.2)  # 1 of 5, no cue given: the speaker half
 
 
 @pytest.mark.parametrize(

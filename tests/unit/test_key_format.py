@@ -79,3 +79,21 @@ def test_version_1_literals_and_files_migrate():
     assert Key.from_dict(v1_file).marks[0] == KeyMark(Span(1125, 1133, "loaded"), "skirmish", words=("skirmishes",))
     with pytest.raises(KeyFormatError, match="row 0 is not"):
         Key.from_dict([["a", 2, "source"]])
+
+
+def test_speaker_marks_carry_their_cue_and_keys_without_it_still_load():
+    data = json.loads((REPO / "course" / "keys" / "ex01-q2.json").read_text(encoding="utf-8"))
+    body = ITEMS["ex01-q2"].load().body
+    key = Key.from_dict(data)
+    he = next(m for m in key.marks if m.text == "He")
+    assert he.cue == Span(1733, 1738, "cue") and he.cue.text(body) == "added"  # the cue of q1's key
+    assert all(m.cue is None for m in key.marks if m.speaker == "the Russian embassy")  # no cue (rule 3)
+    old = json.loads(json.dumps(data))
+    for mark in old["marks"]:
+        mark.pop("cue", None)
+    assert all(m.cue is None for m in Key.from_dict(old).marks) and Key.from_dict(old).problems(body) == []
+    data["marks"][1]["cue"] = {"start": 1718}
+    with pytest.raises(KeyFormatError, match=r"marks\[1\]\.cue: 'end' is a required property"):
+        Key.from_dict(data)
+    data["marks"][1]["cue"] = {"start": 1718, "end": 10**6}
+    assert Key.from_dict(data).problems(body) == ["marks[1]: [1718, 1000000) is outside the text"]

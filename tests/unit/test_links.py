@@ -262,21 +262,31 @@ def test_ex01_q2_is_answered_with_links_and_speaker_names_and_scored_by_the_one_
     article = item("ex01-q2").load()
     key = q2_key()
     required = [m for m in key["marks"] if not m.get("optional")]
+    source = lambda m: Span(m["start"], m["end"], "source")  # noqa: E731
+    cue = lambda m: Span(m["cue"]["start"], m["cue"]["end"], "cue")  # noqa: E731
     links = [
-        make_link([Span(m["start"], m["end"], "source")], speaker=m["speaker"].split()[-1]) for m in required[:2]
-    ]  # two of the required sources, each named by the surname
+        make_link([source(m), cue(m)], speaker=m["speaker"].split()[-1]) for m in required[:2]
+    ]  # two of the required attributions, each source linked to its cue and named by the surname
     q2_sidecar(tmp_path, links)
     answer = read_answer(item("ex01-q2"), None, tmp_path)
     assert [name for _, name in answer.speakers] == [x.speaker for x in links] and len(answer.attributions) == 2
+    assert list(answer.cues) == [cue(m) for m in required[:2]]
     check("ex01-q2", None, tmp_path)
     part = grade_data("ex01-q2", None, key, tmp_path)
     share = item("ex01-q2").points / len(required)
     assert part.points == pytest.approx(2 * share)
-    wrong = [make_link([Span(required[0]["start"], required[0]["end"], "source")], speaker="Vladimir Putin")]
+    q2_sidecar(tmp_path, [make_link([source(m)], speaker=m["speaker"]) for m in required[:2]])  # no cue linked
+    assert grade_data("ex01-q2", None, key, tmp_path).points == pytest.approx(share)  # the speaker halves only
+    other_cue = cue(required[1])
+    wrong = [make_link([source(required[0]), other_cue], speaker="Vladimir Putin")]  # wrong cue, wrong speaker
     q2_sidecar(tmp_path, wrong)
     assert grade_data("ex01-q2", None, key, tmp_path).points == 0
-    literal = {required[0]["text"]: required[0]["speaker"]}  # a Python literal stays possible
-    assert grade_data("ex01-q2", literal, key, tmp_path).points == pytest.approx(share)
+    q2_sidecar(tmp_path, [make_link([source(required[0]), cue(required[0])], speaker="Vladimir Putin")])
+    assert grade_data("ex01-q2", None, key, tmp_path).points == pytest.approx(share / 2)  # the cue half
+    literal = [(required[0]["text"], required[0]["speaker"], cue(required[0]).text(article.body))]
+    assert grade_data("ex01-q2", literal, key, tmp_path).points == pytest.approx(share)  # a literal, scored the same
+    old = {required[0]["text"]: required[0]["speaker"]}  # the older literal names no cue: the speaker half
+    assert grade_data("ex01-q2", old, key, tmp_path).points == pytest.approx(share / 2)
     assert article.body[required[0]["start"] : required[0]["end"]] == required[0]["text"]
 
 

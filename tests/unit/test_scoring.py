@@ -124,8 +124,13 @@ def names_in(it: Item) -> list[str]:
 
 
 def as_marks(it: Item, spans: list[tuple[int, int, str]]) -> list[dict]:
+    """Marks as the Highlighter gives them; a speaker mark is linked to the word after it (a key-blind cue)."""
     if it.kind == "speakers":
-        return [{"start": s, "end": e, "speaker": who} for s, e, who in spans]
+        after = lambda e: next(((a, b) for a, b in words_of(it) if a >= e), (e, e + 1))  # noqa: E731
+        return [
+            {"start": s, "end": e, "speaker": who, "cue": dict(zip(("start", "end"), after(e), strict=True))}
+            for s, e, who in spans
+        ]
     return [{"start": s, "end": e, "label": lab} for s, e, lab in spans]
 
 
@@ -138,7 +143,11 @@ def test_the_key_itself_earns_full_points(item_id):
     it = ITEMS[item_id]
     key = key_of(item_id)
     field = "speaker" if it.kind == "speakers" else "label"
-    marks = [{"start": m["start"], "end": m["end"], field: m[field]} for m in key["marks"] if not m.get("optional")]
+    marks = [
+        {"start": m["start"], "end": m["end"], field: m[field]} | ({"cue": m["cue"]} if "cue" in m else {})
+        for m in key["marks"]
+        if not m.get("optional")
+    ]
     assert grade_data(item_id, marks, key).points == it.points
     assert score_item(item_id, Answer(tuple(Span(m["start"], m["end"], m.get("label", "")) for m in marks)), key)
 
@@ -168,8 +177,9 @@ def test_every_word_written_out_earns_at_most_a_tenth(item_id):
     words = [body[s:e] for s, e in words_of(it)]
     if it.kind == "words":
         answer = words[:300]
-    elif it.kind == "speakers":
-        answer = [(w, name) for w in dict.fromkeys(words) for name in names_in(it)[:3]][:300]
+    elif it.kind == "speakers":  # each word, a name from the text, and the words around it as the cue
+        near = [(w, c) for i, w in enumerate(words) for c in words[max(0, i - 2) : i + 3] if c != w]
+        answer = [(w, name, c) for w, c in dict.fromkeys(near) for name in names_in(it)[:2]][:300]
     else:
         answer = [(w, lab) for w in dict.fromkeys(words) for lab in it.labels][:300]
     assert share(it, answer) <= 0.1
@@ -189,6 +199,26 @@ def random_spans(it: Item) -> st.SearchStrategy:
             (s, min(s + n, nxt), lab) for s, nxt, n, lab in zip(t[0], [*t[0][1:], end], t[1], t[2], strict=False)
         ]
     )
+
+
+def test_ex01_q2_every_source_linked_to_every_cue_earns_at_most_a_tenth():
+    """Key-blind on the cue half too: every capitalised name or pronoun, each linked to every word near it."""
+    it = ITEMS["ex01-q2"]
+    body = it.load().body
+    words = [(s, e) for s, e in words_of(it)]
+    sources = [i for i, (s, e) in enumerate(words) if body[s].isupper()]
+    answer = [
+        {
+            "start": words[i][0],
+            "end": words[i][1],
+            "speaker": body[slice(*words[i])],
+            "cue": {"start": words[j][0], "end": words[j][1]},
+        }
+        for i in sources
+        for j in range(max(0, i - 3), min(len(words), i + 4))
+        if j != i
+    ]
+    assert len(answer) > 50 and share(it, answer[:300]) <= 0.1
 
 
 @pytest.mark.parametrize("item_id", ALL)

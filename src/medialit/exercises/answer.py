@@ -9,8 +9,11 @@ with one line that says what to write instead, never ``TypeError`` or
 - marks as dicts ``{'start': 0, 'end': 5, 'label': 'source'}`` (``Highlighter.spans``);
 - ``('words', 'label')`` or ``('words', 'label', n)`` for the n-th occurrence in the part;
 - words (framing items): ``['skirmish', 'war']``;
-- speaker items: ``('source words', 'Speaker Name'[, n])`` or ``{'source words': 'Speaker Name'}``;
-  from the sidecar, the speakers named on the Highlighter's links (a link is data, not a label).
+- speaker items: ``('source words', 'Speaker Name', 'cue words'[, n])`` (n: which occurrence of the
+  source words; the cue is the occurrence of its words nearest the source), or the older
+  ``('source words', 'Speaker Name'[, n])`` and ``{'source words': 'Speaker Name'}``, which name no
+  cue and so earn only the speaker half; from the sidecar, the speakers named on the Highlighter's
+  links with their cues (a link is data, not a label).
 """
 
 from __future__ import annotations
@@ -37,13 +40,20 @@ class Answer:
     """One student's answer to one item: marks, speakers named for source marks, words not found in the part.
 
     ``attributions`` are the links the student drew between marks (source, cue, content, speaker,
-    kind); a speaker item's ``speakers`` are the speakers named on them.
+    kind); a speaker item's ``speakers`` are the speakers named on them, and ``cues[i]`` the cue the
+    i-th one is linked to (None, or a short tuple: no cue given, which earns only the speaker half).
     """
 
     marks: tuple[Span, ...] = ()
     speakers: tuple[tuple[Span, str], ...] = ()
     unplaced: tuple[str, ...] = ()
     attributions: tuple[Link, ...] = ()
+    cues: tuple[Span | None, ...] = ()
+
+    def speaker_cues(self) -> list[frozenset[Span]]:
+        """The cue given for each of ``speakers``, as a set (empty: none given)."""
+        given = list(self.cues) + [None] * (len(self.speakers) - len(self.cues))
+        return [frozenset() if c is None else frozenset({c}) for c in given[: len(self.speakers)]]
 
     def __len__(self) -> int:
         return len(self.marks) + len(self.speakers) + len(self.unplaced)
@@ -58,11 +68,12 @@ def read_answer(it: Item, value: Any = None, folder: str | Path = ".") -> Answer
         marks, links = read_saved(Path(folder) / it.sidecar, it.load())
         _check_size(it, len(marks))
         if it.kind == "speakers":
-            named = speakers_of(links)
+            named = [x for x in links if x.source and x.speaker]
             if marks and not named:
                 what = "type the full name beside each link" if links else "link each source to its cue"
                 raise AnswerError(f"{it.id}: no speaker is named in your highlights: {what}, or write a list")
-            return Answer(speakers=tuple(named), attributions=tuple(links))
+            cues = tuple(Span(x.cue.start, x.cue.end, "cue") if x.cue else None for x in named)
+            return Answer(speakers=tuple(speakers_of(named)), attributions=tuple(links), cues=cues)
         return Answer(marks=tuple(marks), attributions=tuple(links))
     if isinstance(value, dict):
         if it.kind != "speakers":
@@ -95,6 +106,8 @@ class _Entry:
     label: str = ""
     speaker: str = ""
     nth: int | None = None
+    cue: Span | None = None
+    cue_words: str = ""
 
 
 def _entry(it: Item, entry: Any) -> _Entry:
@@ -102,6 +115,8 @@ def _entry(it: Item, entry: Any) -> _Entry:
         return _dict_entry(it, entry)
     if isinstance(entry, str) and it.kind == "words":
         return _Entry(words=_text(it, entry), label=it.labels[0])
+    if it.kind == "speakers" and _is_attribution(entry):
+        return _attribution_entry(it, entry)
     if isinstance(entry, (list, tuple)) and len(entry) in (2, 3) and all(isinstance(x, str) for x in entry[:2]):
         nth = entry[2] if len(entry) == 3 else None
         if nth is not None and (type(nth) is not int or not 1 <= nth <= MAX_MARKS):
@@ -111,6 +126,19 @@ def _entry(it: Item, entry: Any) -> _Entry:
             return _Entry(words=words, label="source", speaker=second, nth=nth)
         return _Entry(words=words, label=second, nth=nth)
     raise AnswerError(f"{it.id}: {_show(entry)} is not an answer entry; write entries like {example(it)}")
+
+
+def _is_attribution(entry: Any) -> bool:
+    return isinstance(entry, (list, tuple)) and len(entry) in (3, 4) and all(isinstance(x, str) for x in entry[:3])
+
+
+def _attribution_entry(it: Item, entry: tuple | list) -> _Entry:
+    """``('source words', 'Speaker Name', 'cue words'[, n])``: a source, who it is, and the cue it belongs to."""
+    nth = entry[3] if len(entry) == 4 else None
+    if nth is not None and (type(nth) is not int or not 1 <= nth <= MAX_MARKS):
+        raise AnswerError(f"{it.id}: in {_show(entry)} the fourth value must be 1, 2, ... (which occurrence)")
+    words, speaker, cue = (_text(it, x) for x in entry[:3])
+    return _Entry(words=words, label="source", speaker=speaker, nth=nth, cue_words=cue)
 
 
 def _dict_entry(it: Item, entry: dict) -> _Entry:
@@ -125,7 +153,14 @@ def _dict_entry(it: Item, entry: dict) -> _Entry:
         )
     if it.kind == "speakers" and not speaker:
         raise AnswerError(f"{it.id}: {_show(entry)} has no 'speaker': write {example(it)}")
-    return _Entry(span=Span(start, end, _text(it, label)), label=label, speaker=_text(it, speaker))
+    cue = entry.get("cue") if it.kind == "speakers" else None
+    if cue is not None and not (
+        isinstance(cue, dict) and type(cue.get("start")) is int and type(cue.get("end")) is int
+    ):
+        raise AnswerError(f"{it.id}: in {_show(entry)} 'cue' must be {{'start': 0, 'end': 5}} (whole numbers)")
+    span = Span(start, end, _text(it, label))
+    cue_span = Span(cue["start"], cue["end"], "cue") if cue else None
+    return _Entry(span=span, label=label, speaker=_text(it, speaker), cue=cue_span)
 
 
 def _text(it: Item, text: str) -> str:
@@ -148,6 +183,7 @@ def _show(value: Any) -> str:
 def _placed(it: Item, entries: list[_Entry]) -> Answer:
     marks: list[Span] = []
     speakers: list[tuple[Span, str]] = []
+    cues: list[Span | None] = []
     unplaced: list[str] = []
     used: set[tuple[int, int]] = set()
     for entry in entries:
@@ -160,25 +196,43 @@ def _placed(it: Item, entries: list[_Entry]) -> Answer:
             used.add(where)
             span = Span(*_widen(it, where), entry.label)
         if it.kind == "speakers":
+            cue = entry.cue or (_nearest(it, entry.cue_words, span) if entry.cue_words else None)
+            if entry.cue_words and cue is None:  # a cue not in the part: matches no cue, costs nothing more
+                cue = Span(-1, -1, "cue", (entry.cue_words.strip(),))
             speakers.append((span, entry.speaker))
+            cues.append(cue)
         else:
             marks.append(span)
-    return Answer(tuple(marks), tuple(speakers), tuple(unplaced))
+    return Answer(tuple(marks), tuple(speakers), tuple(unplaced), cues=tuple(cues))
+
+
+def _nearest(it: Item, words: str, source: Span) -> Span | None:
+    """The occurrence of the cue ``words`` in the part closest to its source (before or after it)."""
+    hits = _hits(it, words)
+    distance = lambda h: max(h[0] - source.end, source.start - h[1], 0)  # noqa: E731
+    return Span(*min(hits, key=distance), "cue") if hits else None
 
 
 def _place(it: Item, words: str, nth: int | None, used: set[tuple[int, int]]) -> tuple[int, int] | None:
     """Offsets of ``words`` in the item's part: the n-th occurrence, or the first one not used yet."""
-    start, end = it.bounds()
-    body = it.load().body
-    words = words.strip()
-    if not words:
+    hits = _hits(it, words)
+    if not hits:
         return None
-    pattern = (r"\b" if words[0].isalnum() else "") + re.escape(words) + (r"\b" if words[-1].isalnum() else "")
-    hits = [(start + m.start(), start + m.end()) for m in re.finditer(pattern, body[start:end])]
     if nth is not None:
         return hits[nth - 1] if nth <= len(hits) else None
     free = [h for h in hits if h not in used]
     return (free or hits or [None])[0]
+
+
+def _hits(it: Item, words: str) -> list[tuple[int, int]]:
+    """Offsets of every occurrence of ``words`` (as whole words) in the item's part."""
+    start, end = it.bounds()
+    body = it.load().body
+    words = words.strip()
+    if not words:
+        return []
+    pattern = (r"\b" if words[0].isalnum() else "") + re.escape(words) + (r"\b" if words[-1].isalnum() else "")
+    return [(start + m.start(), start + m.end()) for m in re.finditer(pattern, body[start:end])]
 
 
 def _widen(it: Item, where: tuple[int, int]) -> tuple[int, int]:
@@ -193,7 +247,7 @@ def example(it: Item) -> str:
     first = it.labels[0] if it.labels else "source"
     return {
         "spans": f"[('words from the text', '{first}'), ...]",
-        "speakers": "[('He', 'Full Name', 1), ...] or {'He': 'Full Name'}",
+        "speakers": "[('He', 'Full Name', 'added'), ...] (source words, speaker, cue words)",
         "sentences": "[('first words of the sentence', 'no_source'), ...]",
         "words": "['word', 'another word', ...]",
     }.get(it.kind, "[('words from the text', 'label'), ...]")

@@ -19,7 +19,7 @@ from medialit.exercises.answer import Answer, read_answer
 from medialit.exercises.errors import AnswerError
 from medialit.exercises.items import ITEMS_FILE, Item, define_items, item, known_items
 from medialit.exercises.key import Key, KeyFormatError, KeyMark
-from medialit.scoring import Judge, Mark, Match, Score, same_place, same_place_and_label, score
+from medialit.scoring import Judge, Mark, Match, Score, close_enough, same_place, same_place_and_label, score
 from medialit.spans import Span
 
 
@@ -134,11 +134,39 @@ def score_item(item_id: str, answer: Answer | Sequence[Span], key: Any) -> Resul
         lines = (*notes, head, *_sentence_lines(found, why, body), *_tail(found))
         return Result(it.id, float(points), float(it.points), lines, _explained(found, key, body))
     units = len(re.findall(r"\w+", it.text()))
+    if it.kind == "speakers":
+        return _score_speakers(it, answer, key, units, notes)
     result = score(answer, key, max_points=it.points, part=part, units=units, judge=judge_for(it, body))
     counts = result.counts
     head = f"{it.id}: {result.points:g} of {it.points:g} points; {counts.tp} of {len(key.required)} found"
     lines = (*notes, head, *_extra_lines(it, result, key, body), *_tail(result))
     return Result(it.id, result.points, float(it.points), lines, _explained(result, key, body))
+
+
+def _score_speakers(it: Item, answer: Answer, key: Key, units: int, notes: tuple[str, ...]) -> Result:
+    """Half the points for sources linked to the right cue, half for the right speaker, both through ``score``.
+
+    An attribution is fully right when both halves match it. An answer naming no
+    cues at all (the older ``('He', 'Full Name', n)``) can earn only the speaker half.
+    """
+    body, part, half = it.load().body, it.bounds(), it.points / 2
+    cue = score(answer, key, max_points=half, part=part, units=units, judge=same_cue)
+    who = score(answer, key, max_points=half, part=part, units=units, judge=same_speaker)
+    points = round(cue.points + who.points, 2)
+    n = len(key.required)
+    head = (
+        f"{it.id}: {points:g} of {it.points:g} points; {cue.counts.tp} of {n} linked to the right cue, "
+        f"{who.counts.tp} of {n} with the right speaker"
+    )
+    hint = []
+    if answer.speakers and not any(answer.cues) and any(k.cue for k in key.required):
+        hint = [
+            "no cue is given: that earns only the speaker half; link each source to its cue "
+            "(or write ('source words', 'Full Name', 'cue words'))"
+        ]
+    lost = [unplaced_note(it, c.reasons[0]) for c in answer.cues if c is not None and c.start < 0 and c.reasons]
+    lines = (*notes, *lost, head, *hint, *_extra_lines(it, who, key, body), *_tail(who))
+    return Result(it.id, float(points), float(it.points), lines, _explained(who, key, body))
 
 
 def matches(item_id: str, answer: Answer | Sequence[Span], key: Any) -> tuple[Match, ...]:
@@ -189,6 +217,13 @@ def same_speaker(mark: Mark, target: KeyMark) -> bool:
     if not same_place(mark, target) or not mark.speakers:
         return False
     return all(names_person(name, target.speaker) for name in mark.speakers)
+
+
+def same_cue(mark: Mark, target: KeyMark) -> bool:
+    """The same source words linked to the key's cue (a key mark without a cue: the source alone)."""
+    if not same_place(mark, target):
+        return False
+    return target.cue is None or any(close_enough(c, target.cue) for c in mark.cues)
 
 
 def same_word(body: str, lemmas: Callable[[str], str] | None = None) -> Judge:

@@ -44,6 +44,8 @@ class KeyMark:
     words: tuple[str, ...] = ()
     optional: bool = False
     rationale: str = ""
+    cue: Span | None = None
+    """Speaker items: the cue this source belongs to (an attribution is right with its cue and its speaker)."""
 
     @property
     def label(self) -> str:
@@ -56,10 +58,15 @@ class KeyMark:
     def labels(self) -> frozenset[str]:
         return frozenset(s.label for s in self.readings())
 
+    def cues(self) -> tuple[Span, ...]:
+        return () if self.cue is None else (self.cue,)
+
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"start": self.span.start, "end": self.span.end, "label": self.label, "text": self.text}
         if self.speaker:
             out["speaker"] = self.speaker
+        if self.cue is not None:
+            out["cue"] = {"start": self.cue.start, "end": self.cue.end}
         if self.accept:
             out["accept"] = [{"start": a.start, "end": a.end, "label": a.label} for a in self.accept]
         if self.words:
@@ -81,6 +88,7 @@ class KeyMark:
             words=tuple(data.get("words", ())),
             optional=bool(data.get("optional", False)),
             rationale=data.get("rationale", ""),
+            cue=Span(data["cue"]["start"], data["cue"]["end"], "cue") if "cue" in data else None,
         )
 
 
@@ -123,7 +131,7 @@ class Key:
             raise KeyFormatError(f"{where}: {problem}; fix the key (see docs/key-format.md)")
         marks = tuple(KeyMark.from_dict(m) for m in data["marks"])
         key = cls(data["item"], data.get("article", article), data.get("body_sha256", ""), marks)
-        bad = next((i for i, m in enumerate(key.marks) for s in m.readings() if s.start >= s.end), None)
+        bad = next((i for i, m in enumerate(key.marks) for s in m.readings() + m.cues() if s.start >= s.end), None)
         if bad is not None:
             raise KeyFormatError(f"{where}: marks[{bad}]: start must be before end; fix the key")
         return key
@@ -146,7 +154,7 @@ class Key:
         if self.body_sha256 and self.body_sha256 != body_sha256(body):
             found.append("body_sha256 does not match the article text: the key was made for another version")
         for i, mark in enumerate(self.marks):
-            for span in mark.readings():
+            for span in mark.readings() + mark.cues():
                 if not 0 <= span.start < span.end <= len(body):
                     found.append(f"marks[{i}]: [{span.start}, {span.end}) is outside the text")
             if mark.text and mark.text != body[mark.span.start : mark.span.end]:

@@ -144,7 +144,7 @@ function render({ model, el: root }) {
   const started = performance.now();
   const S = {
     cps: [], tokens: [], paras: [], tokenAt: [], paraEls: [], paraSig: [], drawn: new Set(),
-    tokSegs: [], lit: [], picked: [], cursor: 0, anchor: null, selected: null, undo: [], redo: [], drag: null,
+    tokSegs: [], lit: [], picked: [], cursor: 0, anchor: null, selected: null, undo: [], redo: [], drag: null, tagDrag: null,
     linking: null, linksSig: null,
   };
   root.classList.add("medialit-highlighter");
@@ -221,7 +221,8 @@ function render({ model, el: root }) {
     }
     const how = isSentences()
       ? "Click a sentence to select it (drag to take several), then pick its label; click a labelled sentence to change or remove it. "
-      : "Drag or double-click to select words, then pick a label; click a mark to change or remove it. ";
+      : "Drag or double-click to select words, then pick a label; click a mark to change or remove it; " +
+        "drag a mark's tag onto another mark to link them. ";
     help.textContent =
       how +
       "Keys: Tab into the text, ←/→ move by word, ↑/↓ by line, Shift extends, " +
@@ -365,7 +366,9 @@ function render({ model, el: root }) {
     if (m.start === s) {
       const words = m.kind === "mark" ? `${lab.title || lab.name}${m.links ? ` ${m.links}` : ""}${m.pending ? " (linking)" : ""}`
         : m.kind === "feedback" ? `${SYMBOL[m.status] || m.status} ${lab.title || m.label}` : `⚙ analyzer: ${lab.title || m.label}`;
-      w.append(el("span", `ml-tag ml-tag-${m.kind}`, words));
+      const tag = el("span", `ml-tag ml-tag-${m.kind}`, words);
+      if (m.kind === "mark") tag.title = "drag onto another mark to link them";
+      w.append(tag);
     }
     w.append(inner);
     return w;
@@ -613,6 +616,23 @@ function render({ model, el: root }) {
     drawMarks();
   }
 
+  function linkByDrag(from, to) {
+    // A link of the two marks; when a link already holds one of them and lacks the other's part, it grows.
+    if (roleOf(from.label) === roleOf(to.label)) {
+      live.textContent = `link cancelled: ‘${words(to)}’ is also a ${roleOf(to.label)}; drop on a mark of another kind`;
+      return;
+    }
+    const holds = (l, m) => partsOf(l).some((p) => markKey(p) === markKey(m));
+    const lacks = (l, m) => !partsOf(l).some((p) => p.role === roleOf(m.label));
+    const grows = links().find((l) => holds(l, from) && lacks(l, to)) || links().find((l) => holds(l, to) && lacks(l, from));
+    const added = grows && holds(grows, from) ? to : from;
+    const link = makeLink(grows ? [...partsOf(grows), added] : [from, to], grows?.speaker || "", grows?.kind || "");
+    const next = [...links().filter((l) => l !== grows && joinKey(l) !== joinKey(link)), link];
+    const n = sortLinks(next).findIndex((l) => joinKey(l) === joinKey(link)) + 1;
+    commit(spans(), next, `link ${n}: ${partsOf(link).map(partWords).join(" linked to ")}`);
+    drawMarks();
+  }
+
   function cancelLink() {
     S.linking = null;
     live.textContent = "linking cancelled";
@@ -718,7 +738,32 @@ function render({ model, el: root }) {
     return seg ? Number(seg.dataset.t) : null;
   };
 
+  // Dragging from a mark's tag onto another mark links the two (the mouse twin of L, Enter).
+  const markOfTag = (target) => {
+    const w = target.closest && target.closest(".ml-tag-mark")?.parentElement;
+    return w ? spans().find((m) => markKey(m) === w.dataset.key) || null : null;
+  };
+  const markAt = (target, from) => {
+    const tagged = markOfTag(target);
+    if (tagged) return tagged;
+    const tok = S.tokens[tokenOf(target)];
+    if (!tok) return null;
+    const under = spans().filter((m) => m.start < tok.e && m.end > tok.s && markKey(m) !== markKey(from));
+    const other = under.filter((m) => roleOf(m.label) !== roleOf(from.label));
+    return (other.length ? other : under).sort((a, b) => (a.end - a.start) - (b.end - b.start))[0] || null;
+  };
+
   text.addEventListener("mousedown", (ev) => {
+    const from = ev.button === 0 && !model.get("locked") ? markOfTag(ev.target) : null;
+    if (from) {
+      ev.preventDefault();
+      text.focus();
+      S.linking = null;
+      S.tagDrag = { from };
+      text.classList.add("ml-drag-link");
+      live.textContent = `linking from ${roleOf(from.label)} ‘${words(from)}’: drop on its cue or content`;
+      return;
+    }
     const t = tokenOf(ev.target);
     if (t === null || ev.button !== 0) return;
     ev.preventDefault();  // no native text selection; we snap to words ourselves
@@ -736,6 +781,15 @@ function render({ model, el: root }) {
     drawSelection();
   });
   const endDrag = (ev) => {
+    if (S.tagDrag) {
+      const { from } = S.tagDrag;
+      S.tagDrag = null;
+      text.classList.remove("ml-drag-link");
+      const to = text.contains(ev.target) ? markAt(ev.target, from) : null;
+      if (to && markKey(to) !== markKey(from)) linkByDrag(from, to);
+      else live.textContent = "link cancelled: drop the tag on another mark";
+      return;
+    }
     if (!S.drag) return;
     const { from, moved, target } = S.drag;
     S.drag = null;
