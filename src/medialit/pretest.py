@@ -31,8 +31,8 @@ POST_ITEMS = {
     "unsupported": ("ex02-q1", "ex02-q2"),
     "framing": ("ex03-q1",),
     "provenance": ("ex04-q1",),
-    "news_opinion": ("ex03-q3", "ex03-q4"),
-    "numbers": ("ex02-q3",),
+    "news_opinion": ("ex03-q3", "ex03-q4", "ex05-q1", "ex05-q3"),
+    "numbers": ("ex02-q3", "ex05-q2"),
 }
 
 

@@ -134,7 +134,12 @@ def ex01_submissions(c: Course) -> None:
     )
     c.submit("patched-scoring", EX01, answer_cells(c, EX01, **{"ex01-q1-answer": patched_scoring}, **rest))
     # 1 of 9 right, nothing extra: 1/9 of 3 points; the patch never runs
-    c.expected["patched-scoring"] = {"ex01-q1-test": 0.33, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0, "ex01-q4-test": 2.0}
+    c.expected["patched-scoring"] = {
+        "ex01-q1-test": 0.33,
+        "ex01-q2-test": 2.0,
+        "ex01-q3-test": 3.0,
+        "ex01-q4-test": 2.0,
+    }
 
     flood = q1 + "\nfor _ in range(100):\n    print('x' * 1_000_000)"
     c.submit("huge-output", EX01, answer_cells(c, EX01, **{"ex01-q1-answer": flood}, **rest))
@@ -154,7 +159,7 @@ def ex01_submissions(c: Course) -> None:
 
 
 def other_submissions(c: Course) -> None:
-    for name in ("ex02-unsupported", "ex03-framing", "ex04-provenance"):
+    for name in ("ex02-unsupported", "ex03-framing", "ex04-provenance", "ex05-transfer"):
         c.submit("solution", name, c.source(name))
         c.submit("unchanged", name, c.release(name))
     reasons_wrong = "answer_q1 = [('There is increasing focus', 'hedge'), ('The historic speech', 'evaluation')]"
@@ -166,6 +171,8 @@ def other_submissions(c: Course) -> None:
         "('Published 14 March 2026', 'date')]"
     )
     c.submit("partial", "ex04-provenance", answer_cells(c, "ex04-provenance", **{"ex04-q1-answer": signals}))
+    one_opinion = "answer_q1 = [('The project is a bold step towards a greener future.', 'opinion')]"
+    c.submit("partial", "ex05-transfer", answer_cells(c, "ex05-transfer", **{"ex05-q1-answer": one_opinion}))
 
 
 @pytest.fixture(scope="session")

@@ -103,6 +103,8 @@ def test_the_grader_sees_the_students_marks_in_the_show_cell(graded):
         # ex04 partial: q1 2 of 7 required signals, 1 extra (the page's own date) at half a share: 3/14 of 4
         # points; q2 unanswered; the solution's q3 (manual) is not in the autograded sum
         ("ex04-provenance", {"solution": 7.0, "unchanged": 0.0, "partial": 0.86}),
+        # ex05 partial: q1 one of two opinion sentences (1 of 2 points); q2 and q3 unanswered
+        ("ex05-transfer", {"solution": 4.0, "unchanged": 0.0, "partial": 1.0}),
     ],
 )
 def test_ex02_to_ex04_score_solution_release_and_partial(graded, assignment, expected):
@@ -213,7 +215,7 @@ def test_nbgrader_lists_the_released_assignments(graded):
     assert done.returncode == 0
     assert all(
         name in done.stdout + done.stderr
-        for name in ("ex01-attribution", "ex02-unsupported", "ex03-framing", "ex04-provenance")
+        for name in ("ex01-attribution", "ex02-unsupported", "ex03-framing", "ex04-provenance", "ex05-transfer")
     )
 
 
