@@ -359,7 +359,47 @@ def write_pages(item_id: str, folder: Path) -> None:
         (target / f"page-{number}.md").write_text(f"# {title}\n\n{note}\n\n{paragraphs}\n", encoding="utf-8")
 
 
-ASSIGNMENTS = {"ex01-attribution": ex01, "ex02-unsupported": ex02, "ex03-framing": ex03, "ex04-provenance": ex04}
+def ex05() -> nbformat.NotebookNode:
+    cells = question(
+        "ex05-q1",
+        "answer_q1",
+        "A new page of a local paper, not seen in the lessons. In its **news report** (from the headline to the "
+        "last line before the column), mark each sentence that gives an **opinion in the paper's own voice**: it "
+        "judges, or tells the reader what should happen, and credits nobody. A view the report credits to "
+        "someone is news about that person's opinion: do not mark it. Label: `opinion`; mark whole sentences.",
+        literal("ex05-q1"),
+    )
+    cells += question(
+        "ex05-q2",
+        "answer_q2",
+        "Compare the **headline** with the report's body. If the headline says more than the body supports, mark "
+        "the words that do and label the fault: `dropped_source` (a claim the body credits to someone, stated "
+        "as plain fact) or `unsupported_figure` (a figure or amount that no figure in the body backs).",
+        literal("ex05-q2"),
+    )
+    cells += question(
+        "ex05-q3",
+        "answer_q3",
+        "The page holds more than one passage. Mark the **first line (headline) of each passage** and label the "
+        "passage `news`, `opinion` or `advertising`, by its cues: whose voice, what it wants from you, and its "
+        "label.",
+        literal("ex05-q3"),
+    )
+    return notebook(
+        "Exercise 5: transfer",
+        "The skills of the course on a text you have not seen: opinion inside a news report, a headline "
+        "against its body, and news against opinion. Compare with your pre-test from lesson 0 afterwards.",
+        cells,
+    )
+
+
+ASSIGNMENTS = {
+    "ex01-attribution": ex01,
+    "ex02-unsupported": ex02,
+    "ex03-framing": ex03,
+    "ex04-provenance": ex04,
+    "ex05-transfer": ex05,
+}
 
 
 def main() -> int:

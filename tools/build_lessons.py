@@ -78,9 +78,10 @@ L0 = [
         header(
             0,
             "Start here",
-            "15",
+            "25",
             [
                 "run cells in JupyterLab and find your way around a lesson;",
+                "answer a short pre-test that shows where you start (it is saved, not marked);",
                 "mark words in an article with the highlighter and change or remove a mark;",
                 "say where your marks are saved, and use the self-checks (hint first, answer after).",
             ],
@@ -202,12 +203,48 @@ print(saved.read_text(encoding="utf-8")[:500] if saved.exists() else "No marks s
     ),
     (
         "md",
+        """## Before the course: a short pre-test (10 minutes)
+
+Twelve short questions, two for each skill of the course: who is speaking, statements without support,
+framing, where a text comes from, news or opinion or advertising, and headlines and numbers. The texts are
+teaching copies written for this course; every name and figure in them is invented.
+
+**The pre-test is not marked and shows no right or wrong.** Answer on your own, without looking anything
+up: a guess is fine. Your answers are saved to **`pretest.json`** beside this notebook; hand that file in
+the way your teacher asks. At the end of the course the graded exercises ask about the same skills on
+other texts, so you and your teacher can see what you learned.
+
+Run the next cell to show the questions.""",
+    ),
+    ("code", "from medialit import pretest\n\npretest.show_all()"),
+    (
+        "md",
+        """### Your answers
+
+Write one letter (`"a"`, `"b"`, ...) for each question, then run the cell. You can run it again to change
+an answer; a question left as `""` stays open.""",
+    ),
+    (
+        "code",
+        """my_answers = {
+    "p1": "", "p2": "",    # who is speaking
+    "p3": "", "p4": "",    # statements without support
+    "p5": "", "p6": "",    # framing
+    "p7": "", "p8": "",    # where a text comes from
+    "p9": "", "p10": "",   # news, opinion, advertising
+    "p11": "", "p12": "",  # headlines and numbers
+}
+pretest.record(my_answers)""",
+    ),
+    (
+        "md",
         summary(
             [
                 "Run cells top to bottom with Shift+Enter; restart and run all when in doubt.",
                 "The highlighter marks stretches of text with a label; your marks are saved to a "
                 "`lessonNN.highlights.json` file beside the notebook.",
                 "Checks give a hint before the answer: try first, `reveal` when stuck.",
+                "The pre-test is saved to `pretest.json`, not marked: hand it in, and compare at the end.",
             ],
             0,
         ),

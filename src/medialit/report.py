@@ -24,6 +24,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 from medialit import course as courses
+from medialit import pretest
 from medialit.grade_data import Check, grade_item, read_notebook
 from medialit.grading import item, key_spans
 from medialit.plots import PALETTE, finish, new_axes, save
@@ -187,7 +188,178 @@ def write_report(course_dir: str | Path, assignment: str) -> list[Path]:
     written.append(_most_missed(keys, extras, out / "most-missed.md"))
     if keys:
         written.append(_heatmap(keys, courses.submissions(course, assignment), out / "key-heatmap.png"))
+    if (course / "pretest" / "key.json").exists():
+        written += write_growth(course)
     return written
+
+
+# ---------------------------------------------------------------- growth: lesson 0 pre-test against graded items
+
+
+def pre_scores(course: Path) -> dict[str, dict[str, float]]:
+    """Each student's pre-test share per skill, from ``COURSE/pretest/STUDENT.json`` and the key beside them."""
+    folder = course / "pretest"
+    try:
+        key = pretest.read_key(folder / "key.json")
+        return {
+            path.stem: pretest.skill_scores(pretest.read_answers(path), key)
+            for path in sorted(folder.glob("*.json"))
+            if path.name != "key.json"
+        }
+    except pretest.PretestError as error:
+        raise courses.CourseError(str(error)) from None
+
+
+def post_scores(course: Path) -> dict[str, dict[str, float]]:
+    """Each student's share of the points per skill in the graded items of that skill (``pretest.POST_ITEMS``)."""
+    earned: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    possible: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    cell_skill = {f"{i}-test": skill for skill, items in pretest.POST_ITEMS.items() for i in items}
+    for assignment in sorted(p.name for p in (course / "source").glob("*") if p.is_dir()):
+        rows = courses.scores_table(course, assignment)
+        if not rows:
+            continue
+        points = _max_points(course, assignment)
+        for row in rows:
+            for cell, skill in cell_skill.items():
+                if cell in points:
+                    earned[row["student"]][skill] += row.get(cell, 0.0)
+                    possible[row["student"]][skill] += points[cell]
+    return {s: {k: earned[s][k] / v for k, v in possible[s].items() if v} for s in possible}
+
+
+def growth_rows(pre: dict[str, dict[str, float]], post: dict[str, dict[str, float]]) -> list[dict[str, Any]]:
+    """One row per student and skill measured both before and after: pre, post and the change (shares 0-1)."""
+    rows = []
+    for student in sorted(set(pre) & set(post)):
+        for skill in pretest.SKILLS:
+            if skill in pre[student] and skill in post[student]:
+                before, after = pre[student][skill], post[student][skill]
+                rows.append(
+                    {
+                        "student": student,
+                        "skill": skill,
+                        "pre": round(before, 3),
+                        "post": round(after, 3),
+                        "change": round(after - before, 3),
+                    }
+                )
+    return rows
+
+
+def class_growth(rows: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
+    """Class means per skill: students, pre, post and change."""
+    by_skill: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        by_skill[row["skill"]].append(row)
+    return {
+        skill: {
+            "students": len(by_skill[skill]),
+            **{
+                k: round(sum(r[k] for r in by_skill[skill]) / len(by_skill[skill]), 3)
+                for k in ("pre", "post", "change")
+            },
+        }
+        for skill in pretest.SKILLS
+        if by_skill[skill]
+    }
+
+
+def write_growth(course_dir: str | Path) -> list[Path]:
+    """Growth per skill (pre-test in lesson 0 against the graded items) in ``COURSE/reports/growth/``."""
+    course = Path(course_dir)
+    pre, post = pre_scores(course), post_scores(course)
+    out = course / "reports" / "growth"
+    out.mkdir(parents=True, exist_ok=True)
+    rows = growth_rows(pre, post)
+    summary = class_growth(rows)
+    written = [courses.write_csv(rows, out / "growth.csv") if rows else _empty_csv(out / "growth.csv")]
+    written.append(_growth_markdown(summary, rows, pre, post, out / "growth.md"))
+    written.append(_growth_figure(summary, out / "growth.png"))
+    written.append(_pretest_import(pre, out / "pretest-import.csv"))
+    return written
+
+
+def _empty_csv(path: Path) -> Path:
+    path.write_text("student,skill,pre,post,change\n", encoding="utf-8")
+    return path
+
+
+def _growth_markdown(summary: dict, rows: list[dict[str, Any]], pre: dict, post: dict, path: Path) -> Path:
+    only_pre, only_post = sorted(set(pre) - set(post)), sorted(set(post) - set(pre))
+    lines = [
+        "# Growth per skill: lesson 0 pre-test against the graded items",
+        "",
+        "Shares from 0 to 1: the pre-test's questions answered right, and the points earned in the graded "
+        "items of the same skill (`medialit.pretest.POST_ITEMS`). Only students with both are counted.",
+        "",
+        "| skill | students | pre | post | change |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    lines += [
+        f"| {pretest.SKILLS[k]} | {v['students']} | {v['pre']:.2f} | {v['post']:.2f} | {v['change']:+.2f} |"
+        for k, v in summary.items()
+    ] or ["| (no student has both a pre-test and graded items yet) | | | | |"]
+    lines += ["", "## Per student", "", "| student | skill | pre | post | change |", "|---|---|---:|---:|---:|"]
+    lines += [
+        f"| {r['student']} | {r['skill']} | {r['pre']:.2f} | {r['post']:.2f} | {r['change']:+.2f} |" for r in rows
+    ]
+    if only_pre or only_post:
+        lines += [
+            "",
+            f"Pre-test only (no graded items yet): {', '.join(only_pre) or 'none'}.",
+            f"Graded items only (no pre-test file): {', '.join(only_post) or 'none'}.",
+        ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _growth_figure(summary: dict[str, dict[str, float]], path: Path) -> Path:
+    skills = list(summary)
+    ax = new_axes(size=(8, max(3.0, 0.6 * len(skills) + 1.5)))
+    ys = range(len(skills))
+    ax.barh(
+        [y - 0.2 for y in ys],
+        [summary[s]["pre"] for s in skills],
+        height=0.4,
+        color=PALETTE[0],
+        hatch="//",
+        label="pre-test (lesson 0)",
+    )
+    ax.barh(
+        [y + 0.2 for y in ys],
+        [summary[s]["post"] for s in skills],
+        height=0.4,
+        color=PALETTE[2],
+        label="graded items (end)",
+    )
+    ax.set_yticks(list(ys), [pretest.SKILLS[s] for s in skills])
+    ax.set_xlim(0, 1)
+    ax.invert_yaxis()
+    ax.legend(loc="lower right")
+    changes = ", ".join(f"{pretest.SKILLS[s]} {summary[s]['pre']:.0%} to {summary[s]['post']:.0%}" for s in skills)
+    finish(
+        ax,
+        title="Class growth per skill: pre-test against graded items",
+        xlabel="mean share right (0 to 1)",
+        ylabel="skill",
+        alt="Paired bar chart per skill, hatched bars the lesson 0 pre-test and plain bars the graded items: "
+        + (changes or "no student has both yet")
+        + ".",
+    )
+    save(ax, str(path), tight=True)
+    return path
+
+
+def _pretest_import(pre: dict[str, dict[str, float]], path: Path) -> Path:
+    """Participation for the gradebook: 1 point per student who handed in a pre-test file (never its score)."""
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([*IMPORT_ID_COLUMNS, "pretest participation"])
+        writer.writerow(["Points Possible", "", "", "", "", 1])
+        for student in sorted(pre):
+            writer.writerow([student, "", "", student, "", 1])
+    return path
 
 
 IMPORT_ID_COLUMNS = ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]

@@ -160,7 +160,7 @@ def ex01_submissions(c: Course) -> None:
 
 
 def other_submissions(c: Course) -> None:
-    for name in ("ex02-unsupported", "ex03-framing", "ex04-provenance"):
+    for name in ("ex02-unsupported", "ex03-framing", "ex04-provenance", "ex05-transfer"):
         c.submit("solution", name, c.source(name))
         c.submit("unchanged", name, c.release(name))
     reasons_wrong = "answer_q1 = [('There is increasing focus', 'hedge'), ('The historic speech', 'evaluation')]"
@@ -172,6 +172,8 @@ def other_submissions(c: Course) -> None:
         "('Published 14 March 2026', 'date')]"
     )
     c.submit("partial", "ex04-provenance", answer_cells(c, "ex04-provenance", **{"ex04-q1-answer": signals}))
+    one_opinion = "answer_q1 = [('The project is a bold step towards a greener future.', 'opinion')]"
+    c.submit("partial", "ex05-transfer", answer_cells(c, "ex05-transfer", **{"ex05-q1-answer": one_opinion}))
 
 
 @pytest.fixture(scope="session")

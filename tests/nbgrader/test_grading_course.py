@@ -103,6 +103,8 @@ def test_the_grader_sees_the_students_marks_in_the_show_cell(graded):
         # ex04 partial: q1 2 of 7 required signals, 1 extra (the page's own date) at half a share: 3/14 of 4
         # points; q2 unanswered; the solution's q3 (manual) is not in the autograded sum
         ("ex04-provenance", {"solution": 7.0, "unchanged": 0.0, "partial": 0.86}),
+        # ex05 partial: q1 one of two opinion sentences (1 of 2 points); q2 and q3 unanswered
+        ("ex05-transfer", {"solution": 4.0, "unchanged": 0.0, "partial": 1.0}),
     ],
 )
 def test_ex02_to_ex04_score_solution_release_and_partial(graded, assignment, expected):
@@ -213,9 +215,35 @@ def test_nbgrader_lists_the_released_assignments(graded):
     assert done.returncode == 0
     assert all(
         name in done.stdout + done.stderr
-        for name in ("ex01-attribution", "ex02-unsupported", "ex03-framing", "ex04-provenance")
+        for name in ("ex01-attribution", "ex02-unsupported", "ex03-framing", "ex04-provenance", "ex05-transfer")
     )
 
 
 def test_python_running_tests_is_the_venv():
     assert Path(sys.executable).parent.joinpath("nbgrader").exists()
+
+
+def test_course_report_shows_growth_per_skill_from_the_pretest(graded):
+    """Pre-test files beside the key, then `course report`: pre against the graded items per skill."""
+    from medialit import pretest, report
+
+    folder = graded.root / "pretest"
+    folder.mkdir(exist_ok=True)
+    shutil.copy(Path(__file__).resolve().parents[2] / "course" / "pretest-key.json", folder / "key.json")
+    nothing_right = {q.id: "a" if q.id not in ("p2", "p7") else "b" for q in pretest.QUESTIONS}
+    (folder / "solution.json").write_text(json.dumps({"answers": nothing_right}), encoding="utf-8")
+    (folder / "unchanged.json").write_text(json.dumps({"answers": nothing_right}), encoding="utf-8")
+    try:
+        written = report.write_report(graded.root, "ex05-transfer")
+        rows = {
+            (r["student"], r["skill"]): r
+            for r in report.growth_rows(report.pre_scores(graded.root), report.post_scores(graded.root))
+        }
+    finally:
+        shutil.rmtree(folder)
+    assert {p.name for p in written} >= {"growth.csv", "growth.md", "growth.png", "pretest-import.csv"}
+    assert rows[("solution", "news_opinion")]["pre"] == 0.0
+    assert rows[("solution", "news_opinion")]["post"] == pytest.approx(1.0)
+    assert rows[("solution", "numbers")]["change"] == pytest.approx(1.0)
+    assert rows[("unchanged", "news_opinion")]["post"] == 0.0
+    assert "partial" not in {student for student, _ in rows}  # no pre-test file: not compared

@@ -52,6 +52,7 @@ def test_source_has_the_notebooks_and_never_a_saved_highlight(made):
         "ex04-provenance/pages/page-1.md",
         "ex04-provenance/pages/page-2.md",
         "ex04-provenance/pages/page-3.md",
+        "ex05-transfer/ex05-transfer.ipynb",
     ]
 
 
@@ -87,7 +88,7 @@ def test_course_init_command(medialit_command, tmp_path):
         timeout=60,
     )
     assert done.returncode == 0, done.stderr
-    assert "ex01-attribution, ex02-unsupported, ex03-framing, ex04-provenance" in done.stdout
+    assert "ex01-attribution, ex02-unsupported, ex03-framing, ex04-provenance, ex05-transfer" in done.stdout
     assert load(target / "nbgrader_config.py").Execute.timeout == 9
     again = subprocess.run([*medialit_command, "course", "init", str(target)], capture_output=True, text=True)
     assert again.returncode == 2 and again.stderr.count("\n") == 1 and "not empty" in again.stderr

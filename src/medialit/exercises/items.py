@@ -161,6 +161,30 @@ ITEMS: Mapping[str, Item] = MappingProxyType(
                 PAGE_ROLES,
                 3,
             ),
+            Item(
+                "ex05-q1",
+                "sandvik-wind-farm",
+                ("Wind farm off Sandvik", "stand in the way of clean power."),
+                "spans",
+                ("opinion",),
+                2,
+            ),
+            Item(
+                "ex05-q2",
+                "sandvik-wind-farm",
+                ("Wind farm off Sandvik", "stand in the way of clean power."),
+                "spans",
+                HEADLINE_FAULTS,
+                1,
+            ),
+            Item(
+                "ex05-q3",
+                "sandvik-wind-farm",
+                ("Wind farm off Sandvik", "the people who know them."),
+                "spans",
+                TEXT_KINDS,
+                1,
+            ),
         )
     }
 )

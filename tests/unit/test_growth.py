@@ -1,0 +1,130 @@
+"""The lesson 0 pre-test (saved, never marked) and the growth-per-skill report built on it."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from medialit import pretest, report
+from medialit.gradebook import CourseError
+
+KEY_FILE = Path(__file__).resolve().parents[2] / "course" / "pretest-key.json"
+
+
+def key() -> dict[str, str]:
+    return pretest.read_key(KEY_FILE)
+
+
+def test_every_skill_has_two_questions_and_graded_items():
+    for skill in pretest.SKILLS:
+        assert sum(q.skill == skill for q in pretest.QUESTIONS) == 2
+        assert pretest.POST_ITEMS[skill]
+    from medialit.exercises.items import ITEMS
+
+    assert {i for items in pretest.POST_ITEMS.values() for i in items} <= set(ITEMS)
+
+
+def test_the_key_is_not_in_the_package():
+    source = Path(pretest.__file__).read_text(encoding="utf-8")
+    assert '"p1": "' not in source and "pretest-key.json" in source
+
+
+def test_a_key_blind_answer_scores_little():
+    """Same letter everywhere, or the first/last option: never more than a third right."""
+    k = key()
+    for letter in "abcd":
+        answers = {q.id: letter for q in pretest.QUESTIONS}
+        right = sum(pretest.skill_scores(answers, k).values()) / len(pretest.SKILLS)
+        assert right <= 1 / 3, letter
+
+
+def test_record_saves_merges_and_never_says_right_or_wrong(tmp_path, capsys):
+    pretest.record({"p1": "B", "p2": ""}, tmp_path)
+    pretest.record({"p3": "a)"}, tmp_path)
+    saved = pretest.read_answers(tmp_path / pretest.ANSWERS_FILE)
+    assert saved == {"p1": "b", "p3": "a"}
+    out = capsys.readouterr().out
+    assert "Saved 2 of 12" in out and "p2" in out
+    assert "correct" not in out.lower() and "wrong" not in out.lower()
+
+
+@pytest.mark.parametrize("answers", [{"p99": "a"}, {"p1": "z"}, {"p1": "ab"}])
+def test_bad_answers_are_one_line(tmp_path, answers):
+    with pytest.raises(pretest.PretestError) as caught:
+        pretest.record(answers, tmp_path)
+    assert "\n" not in str(caught.value)
+    assert not (tmp_path / pretest.ANSWERS_FILE).exists()
+
+
+def test_skill_scores_are_shares():
+    k = key()
+    scores = pretest.skill_scores(k, k)
+    assert scores == dict.fromkeys(pretest.SKILLS, 1.0)
+    half = {q.id: k[q.id] for q in pretest.QUESTIONS[::2]}  # the first question of each skill
+    assert pretest.skill_scores(half, k) == dict.fromkeys(pretest.SKILLS, 0.5)
+
+
+def course_with_pretests(tmp_path: Path, students: dict[str, dict[str, str]]) -> Path:
+    folder = tmp_path / "pretest"
+    folder.mkdir(parents=True)
+    (folder / "key.json").write_text(KEY_FILE.read_text(encoding="utf-8"), encoding="utf-8")
+    for name, answers in students.items():
+        (folder / f"{name}.json").write_text(json.dumps({"answers": answers}), encoding="utf-8")
+    return tmp_path
+
+
+def test_pre_scores_read_each_students_file(tmp_path):
+    course = course_with_pretests(tmp_path, {"ada": key(), "bo": {}})
+    pre = report.pre_scores(course)
+    assert pre["ada"] == dict.fromkeys(pretest.SKILLS, 1.0)
+    assert pre["bo"] == dict.fromkeys(pretest.SKILLS, 0.0)
+
+
+def test_a_damaged_pretest_file_is_a_one_line_course_error(tmp_path):
+    course = course_with_pretests(tmp_path, {})
+    (course / "pretest" / "cy.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(CourseError) as caught:
+        report.pre_scores(course)
+    assert "cy.json" in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_growth_rows_and_class_means():
+    pre = {"ada": {"framing": 0.0, "numbers": 0.5}, "bo": {"framing": 0.5}, "cy": {"framing": 1.0}}
+    post = {"ada": {"framing": 1.0, "numbers": 0.5}, "bo": {"framing": 0.75}}
+    rows = report.growth_rows(pre, post)
+    assert [(r["student"], r["skill"], r["change"]) for r in rows] == [
+        ("ada", "framing", 1.0),
+        ("ada", "numbers", 0.0),
+        ("bo", "framing", 0.25),
+    ]
+    summary = report.class_growth(rows)
+    assert summary["framing"] == {"students": 2, "pre": 0.25, "post": 0.875, "change": 0.625}
+    assert summary["numbers"]["students"] == 1
+
+
+def test_growth_files_csv_markdown_figure_with_alt_text(tmp_path):
+    pre = {"ada": {"framing": 0.0}, "bo": {"framing": 0.5}, "cy": {"numbers": 1.0}}
+    post = {"ada": {"framing": 1.0}, "bo": {"framing": 0.5}}
+    rows = report.growth_rows(pre, post)
+    summary = report.class_growth(rows)
+    md = report._growth_markdown(summary, rows, pre, post, tmp_path / "growth.md").read_text(encoding="utf-8")
+    assert "| framing and loaded words | 2 | 0.25 | 0.75 | +0.50 |" in md
+    assert "Pre-test only (no graded items yet): cy." in md
+    figure = report._growth_figure(summary, tmp_path / "growth.png")
+    assert figure.read_bytes()[:4] == b"\x89PNG"
+    alt = Path(f"{figure}.alt.txt").read_text(encoding="utf-8")
+    assert "framing and loaded words 25% to 75%" in alt
+    with report._pretest_import(pre, tmp_path / "import.csv").open(encoding="utf-8") as handle:
+        table = list(csv.reader(handle))
+    assert table[0][-1] == "pretest participation" and [r[0] for r in table[2:]] == ["ada", "bo", "cy"]
+
+
+def test_write_growth_without_graded_items_still_reports_the_pretest(tmp_path):
+    course = course_with_pretests(tmp_path, {"ada": key()})
+    written = report.write_growth(course)
+    names = [p.name for p in written]
+    assert names == ["growth.csv", "growth.md", "growth.png", "pretest-import.csv"]
+    assert "no student has both" in (course / "reports" / "growth" / "growth.md").read_text(encoding="utf-8")
