@@ -49,7 +49,7 @@ def load_data() -> float:
 
 def long_article(words: int, shared: Path):
     """Dev corpus bodies (or the example, if the corpus is absent) joined until ``words`` words."""
-    from medialit.article import from_text, load_article
+    from medialit.core.article import from_text, load_article
 
     golds = sorted((shared / "corpus" / "dev").glob("*.gold.json"))
     paths = [g.with_name(g.name.replace(".gold.json", ".md")) for g in golds]
@@ -70,9 +70,9 @@ def main(argv: list[str] | None = None) -> int:
     import spacy  # noqa: F401  (import cost shown on its own)
 
     imported = time.perf_counter() - start
-    from medialit.analysis import analyze
-    from medialit.article import load_article
+    from medialit.core.article import load_article
     from medialit.nlp import pipeline
+    from medialit.nlp.analysis import analyze
 
     start = time.perf_counter()
     nlp = pipeline.load_pipeline()

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import spacy
 
-from medialit.analysis import analyze
-from medialit.article import load_article
+from medialit.core.article import load_article
+from medialit.nlp.analysis import analyze
 from medialit.nlp.pipeline import load_pipeline, model_in_use, model_name
 
 REPEAT = 7

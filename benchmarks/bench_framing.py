@@ -23,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=7, help="timed runs per measurement (median shown)")
     args = parser.parse_args(argv)
 
-    from medialit.article import load_article
+    from medialit.core.article import load_article
     from medialit.nlp import framing, pipeline
 
     nlp = pipeline.load_pipeline()

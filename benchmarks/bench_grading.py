@@ -27,9 +27,9 @@ from pathlib import Path
 
 import nbformat
 
-from medialit import course
-from medialit.sidecar import Saved
-from medialit.spans import Span
+from medialit.core.sidecar import Saved
+from medialit.core.spans import Span
+from medialit.instructor import course
 
 REPO = Path(__file__).resolve().parents[1]
 ASSIGNMENT = "ex01-attribution"

@@ -33,9 +33,9 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from medialit import from_text, load_article, sidecar  # noqa: E402
-from medialit.article import bundled_ids  # noqa: E402
-from medialit.links import make_link  # noqa: E402
-from medialit.spans import Span  # noqa: E402
+from medialit.core.article import bundled_ids  # noqa: E402
+from medialit.core.links import make_link  # noqa: E402
+from medialit.core.spans import Span  # noqa: E402
 
 GOALS = {"render": 0.5, "p95": 0.016, "key": 0.050, "open": 3.0}
 

@@ -122,7 +122,7 @@ def literal(item_id: str, rows: Any = None) -> str:
     return "[\n" + "".join(f"    {e!r},\n" for e in out) + "]"
 
 
-SETUP = "from medialit.grading import check, grade, item, show"
+SETUP = "from medialit.exercises.grading import check, grade, item, show"
 
 
 def notebook(title: str, intro: str, cells: list) -> nbformat.NotebookNode:

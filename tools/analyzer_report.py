@@ -10,13 +10,13 @@ import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from medialit.analysis import analyze
-from medialit.article import load_article
-from medialit.evaluate import DEV_ARTICLES, OVERLAP, Evaluation, _pairs, evaluate, part_of
+from medialit.core.article import load_article
+from medialit.core.spans import load_annotations
+from medialit.exercises.scoring import Counts
+from medialit.nlp.analysis import analyze
+from medialit.nlp.evaluate import DEV_ARTICLES, OVERLAP, Evaluation, _pairs, evaluate, part_of
 from medialit.nlp.pipeline import load_pipeline
 from medialit.nlp.sentence_labels import is_dated_report
-from medialit.scoring import Counts
-from medialit.spans import load_annotations
 
 
 def row(name: str, c: Counts) -> str:

@@ -53,7 +53,7 @@ def setup(draws: bool = True, extra: tuple[str, ...] = ()) -> str:
     """The first code cell of a lesson: imports (sorted as ruff wants) and the two articles."""
     imports = [
         "from medialit import load_article" + (", plots" if draws else ""),
-        "from medialit.lessons import check, check_highlights, hint, reveal  # noqa: F401 (yours to call)",
+        "from medialit.exercises.lessons import check, check_highlights, hint, reveal  # noqa: F401 (yours to call)",
         *extra,
     ]
     imports.sort(key=lambda line: line.split()[1])
@@ -376,7 +376,7 @@ graded in an exercise and left out here).""",
     ),
     (
         "code",
-        """from medialit.lessons import graded_parts
+        """from medialit.exercises.lessons import graded_parts
 
 ax = plots.page_layout(article.paragraphs, article.body, hidden=graded_parts(article))
 plots.show(ax)""",
@@ -400,7 +400,7 @@ the article that an exercise grades is left out of this highlighter.)""",
     (
         "code",
         """from medialit import Highlighter
-from medialit.lessons import without_graded
+from medialit.exercises.lessons import without_graded
 
 free = without_graded(article)
 first = Highlighter(free, labels=["question", "odd"], save_to="lesson01.highlights.json")
@@ -640,8 +640,8 @@ rule that fired. It shows once you have checked your own sources above.""",
     ),
     (
         "code",
-        """from medialit.analysis import analyze
-from medialit.lessons import compare_with_machine
+        """from medialit.nlp.analysis import analyze
+from medialit.exercises.lessons import compare_with_machine
 
 practice_analysis = analyze(practice)
 if compare_with_machine("l2.sources-activity"):
@@ -662,7 +662,7 @@ in the parts of the example article that the graded exercises cover are left out
     ("code", 'if compare_with_machine("l2.sources-activity"):\n    plots.show(plots.speakers(practice_analysis))'),
     (
         "code",
-        """from medialit.lessons import ungraded
+        """from medialit.exercises.lessons import ungraded
 
 example_analysis = analyze(article)
 plots.show(plots.speakers(ungraded(example_analysis.attributions, article)))""",
@@ -809,8 +809,8 @@ The hatched part of the example article is what the graded exercise covers: its 
     ),
     (
         "code",
-        """from medialit.analysis import analyze
-from medialit.lessons import compare_with_machine
+        """from medialit.nlp.analysis import analyze
+from medialit.exercises.lessons import compare_with_machine
 
 practice_analysis = analyze(practice)
 if compare_with_machine("l3.sentences-activity"):
@@ -834,7 +834,7 @@ verdict; """
     ),
     (
         "code",
-        """from medialit.lessons import graded_parts, ungraded
+        """from medialit.exercises.lessons import graded_parts, ungraded
 
 example_analysis = analyze(article)
 shown = ungraded(example_analysis.sentences, article)
@@ -1029,8 +1029,8 @@ exercise covers is hatched and left out).""",
     ),
     (
         "code",
-        """from medialit.analysis import analyze
-from medialit.lessons import compare_with_machine
+        """from medialit.nlp.analysis import analyze
+from medialit.exercises.lessons import compare_with_machine
 
 practice_analysis = analyze(practice)
 if compare_with_machine("l4.framing-activity"):
@@ -1040,7 +1040,7 @@ if compare_with_machine("l4.framing-activity"):
     ),
     (
         "code",
-        """from medialit.lessons import graded_parts, ungraded
+        """from medialit.exercises.lessons import graded_parts, ungraded
 
 example_analysis = analyze(article)
 shown = ungraded(example_analysis.framing, article)
@@ -1290,7 +1290,7 @@ as `named` or `vague` (lesson 2's kinds), then run the cell under the highlighte
     (
         "code",
         """from medialit import Highlighter
-from medialit.lessons import without_graded
+from medialit.exercises.lessons import without_graded
 
 free = without_graded(article)
 weigh = Highlighter(free, labels=["named", "vague"], save_to="lesson05-imvain.highlights.json")
@@ -1346,7 +1346,7 @@ grades is left out of this highlighter.)""",
     (
         "code",
         """from medialit import Highlighter
-from medialit.lessons import without_graded
+from medialit.exercises.lessons import without_graded
 
 free = without_graded(article)
 provenance = Highlighter(free, labels=["translation", "scraped", "bio"], save_to="lesson05.highlights.json")
@@ -1393,7 +1393,12 @@ L6 = [
             ],
         ),
     ),
-    ("code", setup(False, ("from medialit.analysis import analyze", "from medialit.scoring import count, match"))),
+    (
+        "code",
+        setup(
+            False, ("from medialit.nlp.analysis import analyze", "from medialit.exercises.scoring import count, match")
+        ),
+    ),
     (
         "md",
         """## Your sources beside the machine's
@@ -1421,7 +1426,7 @@ mine""",
     ),
     (
         "code",
-        """from medialit.spans import Span
+        """from medialit.core.spans import Span
 
 my_sources = [Span.from_dict(m) for m in mine.spans if m["label"] == "source"]
 pairs = match(my_sources, machine_sources)  # the machine's marks take the place of a key
@@ -1475,7 +1480,7 @@ rule misled the machine (its reason is printed)?""",
     ),
     (
         "code",
-        """from medialit.lessons import key_spans
+        """from medialit.exercises.lessons import key_spans
 
 key = key_spans("l3.sentences-activity", practice)
 flagged = [s for s in machine.sentences if s.label == "unsupported"]
@@ -1594,7 +1599,10 @@ elif USE_PASTED:
         + CHECK_HELP
         + "\n\nWhen you paste text, which line becomes the headline: `first` or `last`?",
     ),
-    ("code", 'from medialit.lessons import check, reveal  # noqa: F401 (yours to call)\n\ncheck("l7.headline", "")'),
+    (
+        "code",
+        'from medialit.exercises.lessons import check, reveal  # noqa: F401 (yours to call)\n\ncheck("l7.headline", "")',
+    ),
     (
         "md",
         """## 2. Analyse
@@ -1602,7 +1610,7 @@ elif USE_PASTED:
 Read the tables with the lessons in mind: are the speakers resolved correctly? Are unsupported sentences
 really unsupported? Is each framing cue in the paper's voice?""",
     ),
-    ("code", "from medialit.analysis import analyze\n\nresult = analyze(mine)\nprint(result.to_table())"),
+    ("code", "from medialit.nlp.analysis import analyze\n\nresult = analyze(mine)\nprint(result.to_table())"),
     ("code", "plots.show(plots.speakers(result))"),
     ("code", "plots.show(plots.sentence_map(result.sentences, mine.body))"),
     ("code", "plots.show(plots.framing_positions(result.framing, mine.body))"),
@@ -1699,8 +1707,8 @@ little it takes to make one. Run the cell: it draws a scene of a ferry at a quay
         """import matplotlib.pyplot as plt
 from matplotlib.patches import Circle, Polygon, Rectangle
 
-from medialit import plots
-from medialit.lessons import check, hint, reveal  # noqa: F401 (yours to call)
+from medialit.exercises import plots
+from medialit.exercises.lessons import check, hint, reveal  # noqa: F401 (yours to call)
 
 fig, ax = plt.subplots(figsize=(6, 3.2))
 ax.add_patch(Rectangle((0, 0), 100, 30, color="#4a7fb5"))  # sea
@@ -1876,9 +1884,9 @@ TABLE_HEAD = "| id | question | expected answer |\n|---|---|---|\n"
 
 
 def write_guide_answers() -> None:
-    """Regenerate the answer table at the end of the instructor guide from ``medialit.lessons``."""
+    """Regenerate the answer table at the end of the instructor guide from ``medialit.exercises.lessons``."""
     sys.path.insert(0, str(NOTEBOOKS.parent / "src"))
-    from medialit import lessons
+    from medialit.exercises import lessons
 
     rows = []
     for q in lessons.questions():

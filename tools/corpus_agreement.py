@@ -25,9 +25,9 @@ from bisect import bisect_right
 from collections import Counter
 from pathlib import Path
 
-from medialit.article import load_article
-from medialit.scoring import Counts, count, match
-from medialit.spans import SENTENCE_LABELS, Annotations, Span, load_annotations
+from medialit.core.article import load_article
+from medialit.core.spans import SENTENCE_LABELS, Annotations, Span, load_annotations
+from medialit.exercises.scoring import Counts, count, match
 
 CORPUS = Path(__file__).resolve().parents[1] / "course" / "corpus"
 SAME_ARTICLE = {"ants-self-medication-interview": "ant-self-medication-interview"}

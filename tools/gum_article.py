@@ -379,7 +379,7 @@ def check(md_path: Path) -> int:
     gold["body_sha256"] = hashlib.sha256(body.encode("utf-8")).hexdigest()
     gold_path.write_text(json.dumps(gold, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     sys.path.insert(0, str(REPO / "src"))
-    from medialit.spans import check_gold
+    from medialit.core.spans import check_gold
 
     problems = check_gold(gold, body)
     for problem in problems:

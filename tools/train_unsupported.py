@@ -8,7 +8,7 @@ the same weights). The decision threshold is the one with the best
 leave-one-article-out F1 of the final ``unsupported`` label over the tuning
 articles; that figure is written into the file. The model is written only
 when it beats the rules alone on that measure, so a model that does not help
-never ships. Test-part articles (``medialit.evaluate.part_of``) are never read.
+never ships. Test-part articles (``medialit.nlp.evaluate.part_of``) are never read.
 
 Run: ``python tools/train_unsupported.py ../shared/corpus/dev course/corpus``
 """
@@ -39,14 +39,14 @@ class Article:
 
 
 def collect(dirs: list[Path]) -> list[Article]:
-    from medialit.article import load_article
-    from medialit.evaluate import part_of
+    from medialit.core.article import load_article
+    from medialit.core.spans import load_annotations
     from medialit.nlp.attribution import find_attributions
+    from medialit.nlp.evaluate import part_of
     from medialit.nlp.framing import framing_cues
     from medialit.nlp.pipeline import load_pipeline
     from medialit.nlp.quotes import find_quotes
     from medialit.nlp.sentence_labels import candidate_features, label_sentences
-    from medialit.spans import load_annotations
 
     nlp = load_pipeline()
     out = []

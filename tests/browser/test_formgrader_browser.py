@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from medialit import course
-from medialit.gradebook import exchange_root
+from medialit.instructor import course
+from medialit.instructor.gradebook import exchange_root
 
 pytestmark = [pytest.mark.browser, pytest.mark.nbgrader, pytest.mark.slow]
 

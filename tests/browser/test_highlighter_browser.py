@@ -250,7 +250,7 @@ def test_readable_in_light_and_dark_themes_at_200_percent_zoom(browser, notebook
 
 def test_feedback_and_the_machine_layer_show_beside_the_marks_and_toggle(notebook, page, screenshot):
     layer = (
-        "from medialit.spans import Span\n"
+        "from medialit.core.spans import Span\n"
         "says = TEXT.index('says')\n"
         "h.add_span(TEXT.index('Officials'), TEXT.index('Officials') + 9, 'source')\n"
         "h.show_machine_layer([Span(says, says + 4, 'cue', ('speech verb after a quote',))], show=True)\n"

@@ -213,7 +213,7 @@ def test_link_states_pass_axe(notebook, page):
 def test_link_feedback_shows_right_half_right_and_extra_without_colour_alone(notebook, page, screenshot):
     cue2 = at("spoke", "cue")
     check = (
-        "from medialit.links import make_link\nfrom medialit.spans import Span\n"
+        "from medialit.core.links import make_link\nfrom medialit.core.spans import Span\n"
         f"h.add_span({cue2['start']}, {cue2['end']}, 'cue')\n"
         f"h.add_link(Span(*{span_of(SHE)}, 'source'), Span(*{span_of(CUE)}, 'cue'), speaker='Vladimir Putin')\n"
         f"h.add_link(Span(*{span_of(SOURCE)}, 'source'), Span(*{span_of(cue2)}, 'cue'), speaker='Ingrid Dahl')\n"

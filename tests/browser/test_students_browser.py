@@ -31,7 +31,7 @@ FRAMING = '["loaded", "evaluative", "intensifier", "scare_quote", "speech_verb",
 
 def setup(save_to: str = "shared.highlights.json", labels: str = "None", extra: str = "") -> str:
     return (
-        "import json\nfrom medialit import Highlighter, from_text\nfrom medialit.spans import Span\n"
+        "import json\nfrom medialit import Highlighter, from_text\nfrom medialit.core.spans import Span\n"
         f"TEXT = {TEXT!r}\nh = Highlighter(from_text(TEXT), labels={labels}, save_to={save_to!r})\n{extra}h"
     )
 

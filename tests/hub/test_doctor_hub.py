@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from medialit import doctor_hub
-from medialit.doctor_hub import (
+from medialit.setup import doctor_hub
+from medialit.setup.doctor_hub import (
     check_course_id,
     check_exchange,
     check_feedback_tracebacks,
@@ -23,7 +23,7 @@ from medialit.doctor_hub import (
     check_kit,
     check_memory_limit,
 )
-from medialit.key_files import check_key_files, key_files, readable_by
+from medialit.setup.key_files import check_key_files, key_files, readable_by
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 HUB_PYTHON = Path(os.environ.get("MEDIALIT_HUB_ENV", "/opt/medialit-hub/venv")) / "bin" / "python"

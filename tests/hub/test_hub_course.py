@@ -20,7 +20,7 @@ import requests
 from hubkit import ASSIGNMENT, COURSE_ID, HUB_ENV, ROOT, Hub
 from postgres_server import postgres_database
 
-from medialit.grading import key_spans, score_item
+from medialit.exercises.grading import key_spans, score_item
 
 pytestmark = [pytest.mark.hub, pytest.mark.slow]
 
@@ -48,7 +48,7 @@ def highlight(hub: Hub, role: str, item: str, spans: list) -> dict:
     code = f"""
 import json, os
 os.chdir(os.path.expanduser("~/{ASSIGNMENT}"))
-from medialit.grading import show
+from medialit.exercises.grading import show
 h = show({item!r})
 for start, end, label in {spans!r}:
     h.add_span(start, end, label)
@@ -167,7 +167,7 @@ def test_course_on_the_hub(hub: Hub, tmp_path: Path) -> None:
     table = json.loads(
         hub.run(
             "instructor",
-            f"from medialit.course import scores_table; import json, os; "
+            f"from medialit.instructor.course import scores_table; import json, os; "
             f"print(json.dumps(scores_table(os.path.expanduser('~/course'), {ASSIGNMENT!r})))",
         )
         .strip()
@@ -279,7 +279,7 @@ def _uid(name: str) -> int:
 
 def grade_in_postgres(hub: Hub, course: Path, tmp_path: Path) -> dict[str, dict[str, float]]:
     """The collected submissions graded by `medialit course grade` into a throwaway PostgreSQL gradebook."""
-    from medialit import course as courses
+    from medialit.instructor import course as courses
 
     with postgres_database() as url:
         copy = tmp_path / "pg-course"

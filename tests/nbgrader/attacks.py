@@ -15,9 +15,9 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from medialit.grading import item
-from medialit.sidecar import Saved
-from medialit.spans import Span
+from medialit.core.sidecar import Saved
+from medialit.core.spans import Span
+from medialit.exercises.grading import item
 
 REPO = Path(__file__).resolve().parents[2]
 EX01 = "ex01-attribution"
@@ -49,7 +49,7 @@ def answer_cells(course_, assignment: str, **sources: str) -> nbformat.NotebookN
 
 
 def sidecar_text(item_id: str, spans: tuple[Span, ...]) -> str:
-    """A highlights file (``medialit.sidecar`` format) with the given spans."""
+    """A highlights file (``medialit.core.sidecar`` format) with the given spans."""
     it = item(item_id)
     article = it.load()
     when, who = "2026-11-27T08:00:00Z", "student"
@@ -139,7 +139,7 @@ def ex01_attacks(c) -> None:
     c.expected["key-thief"] = {"ex01-q1-test": 0.0, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0, "ex01-q4-test": 2.0}
 
     patched = (
-        "import subprocess, medialit.grading as g, medialit.scoring as s\n"
+        "import subprocess, medialit.exercises.grading as g, medialit.exercises.scoring as s\n"
         "subprocess.run = lambda *a, **k: type('R', (), {'stdout': '{\"points\": 3}', 'returncode': 0})()\n"
         "g.score_item = lambda *a, **k: None\ns.score = lambda *a, **k: None\n"
         "answer_q1 = [('He', 'source')]\n"
@@ -191,7 +191,7 @@ def add_probe_assignment(root: Path) -> None:
     answer = "answer = None\n### BEGIN SOLUTION\nanswer = 42\n### END SOLUTION"
     cells = [
         new_markdown_cell("# Probe: a code test and a medialit item"),
-        new_code_cell("from medialit.grading import check, grade, item, show", metadata=_meta("setup")),
+        new_code_cell("from medialit.exercises.grading import check, grade, item, show", metadata=_meta("setup")),
         new_code_cell(answer, metadata=_meta("probe-answer", solution=True)),
         new_code_cell("assert answer == 42, 'answer must be 42'", metadata=_meta("probe-test", grade=True, points=1)),
         new_code_cell(cell(ex01, "ex01-q1-answer").source, metadata=_meta("ex01-q1-answer", solution=True)),

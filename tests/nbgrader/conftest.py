@@ -4,7 +4,7 @@ The course is made by ``medialit course init`` and released by the real
 ``nbgrader generate_assignment``. Every submission is built from the
 instructor's source notebook or the released one by editing cells by their
 nbgrader grade id, as a student would in JupyterLab (attacks: ``attacks.py``).
-Grading is ``medialit.course.grade`` with 2 jobs; tests then read the gradebook
+Grading is ``medialit.instructor.course.grade`` with 2 jobs; tests then read the gradebook
 and the course folder.
 """
 
@@ -21,7 +21,7 @@ import nbformat
 import pytest
 from attacks import EX01, answer_cells, cell, key_sidecar, nb_path, solution_source
 
-from medialit import course
+from medialit.instructor import course
 
 REPO = Path(__file__).resolve().parents[2]
 TIMEOUT = 6  # seconds per cell in these tests: the infinite loop costs this much
@@ -117,7 +117,7 @@ def ex01_submissions(c: Course) -> None:
         c.expected[student] = dict(c.expected["solution"])
 
     monkey_q1 = (
-        "import medialit.grading as g\n"
+        "import medialit.exercises.grading as g\n"
         "class Full:\n    points = 3.0\n"
         "g.grade = lambda *a, **k: Full()\ng.check = lambda *a, **k: None\n"
         "grade, check = g.grade, g.check\nanswer_q1 = []"
@@ -129,7 +129,7 @@ def ex01_submissions(c: Course) -> None:
     c.expected["monkeypatch"] = {"ex01-q1-test": 0.0, "ex01-q2-test": 2.0, "ex01-q3-test": 0.5, "ex01-q4-test": 0.0}
 
     patched_scoring = (
-        "import medialit.scoring as s\n"
+        "import medialit.exercises.scoring as s\n"
         "s.score = lambda *a, **k: None\ns.match = lambda *a, **k: []\ns.overlapping = lambda a, k: True\n"
         "answer_q1 = [('He', 'source')]"
     )

@@ -13,7 +13,7 @@ import nbformat
 import pytest
 from attacks import EX01, PROBE
 
-from medialit import grading
+from medialit.exercises import grading
 
 pytestmark = [pytest.mark.nbgrader, pytest.mark.slow]
 
@@ -103,7 +103,7 @@ def test_huge_kernel_output_is_cut(graded):
 
 
 def test_grades_csv_has_a_status_for_every_student(graded):
-    from medialit import course
+    from medialit.instructor import course
 
     rows = {r["student"]: r for r in course.scores_table(graded.root, EX01)}
     assert rows["solution"]["status"] == "graded"

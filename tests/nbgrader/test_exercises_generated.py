@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from medialit import course
+from medialit.instructor import course
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from postgres_server import postgres_database
 
-from medialit import course
+from medialit.instructor import course
 
 pytestmark = [pytest.mark.nbgrader, pytest.mark.slow]
 
@@ -92,7 +92,7 @@ def test_the_scores_are_in_postgres_and_none_in_sqlite(pg_course, postgres, grad
 
 
 def test_the_class_report_reads_the_postgres_gradebook(pg_course):
-    from medialit.report import write_report
+    from medialit.instructor.report import write_report
 
     root, _ = pg_course
     written = write_report(root, EX01)

@@ -12,7 +12,7 @@ import attacks
 import nbformat
 import pytest
 
-from medialit import course
+from medialit.instructor import course
 
 EX01 = "ex01-attribution"
 
@@ -119,7 +119,7 @@ def test_the_written_answer_waits_for_manual_grading(graded):
 
 
 def test_regrading_skips_students_already_graded_and_resumes_the_rest(graded):
-    from medialit.batch import state_file
+    from medialit.instructor.batch import state_file
 
     state_file(graded.root, "ex02-unsupported", "partial").unlink()
     run = course.grade(graded.root, "ex02-unsupported", jobs=2)
@@ -225,7 +225,8 @@ def test_python_running_tests_is_the_venv():
 
 def test_course_report_shows_growth_per_skill_from_the_pretest(graded):
     """Pre-test files beside the key, then `course report`: pre against the graded items per skill."""
-    from medialit import pretest, report
+    from medialit.exercises import pretest
+    from medialit.instructor import report
 
     folder = graded.root / "pretest"
     folder.mkdir(exist_ok=True)

@@ -14,10 +14,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from medialit import course
-from medialit.article import load_article
 from medialit.cli import main
-from medialit.keys import decide, load_key, save_key
+from medialit.core.article import load_article
+from medialit.instructor import course
+from medialit.instructor.draft_key import decide, load_key, save_key
 
 DEV = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "dev"
 ARTICLE = DEV / "ottawa-document-found-on-street.md"
@@ -117,7 +117,7 @@ def test_partial_credit_and_feedback_as_in_the_built_in_exercises(own_course):
 
 
 def test_the_class_report_reads_the_new_items(own_course):
-    from medialit import report
+    from medialit.instructor import report
 
     root, _ = own_course
     rows, _ = report.key_rows(root, "ott-attribution")

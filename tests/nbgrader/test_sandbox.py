@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from medialit import sandbox
-from medialit.doctor import check_grading_isolation
+from medialit.instructor import sandbox
+from medialit.setup.doctor import check_grading_isolation
 
 pytestmark = pytest.mark.nbgrader
 

@@ -10,8 +10,9 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from medialit import load_article, sidecar
-from medialit.spans import Span
+from medialit import load_article
+from medialit.core import sidecar
+from medialit.core.spans import Span
 
 pytestmark = pytest.mark.notebook
 
@@ -56,7 +57,7 @@ def test_headless_run_with_a_damaged_sidecar_keeps_it_and_says_so_on_stdout(tmp_
 
 
 def test_headless_run_rebuilds_the_links_and_their_speakers(tmp_path):
-    from medialit.links import make_link
+    from medialit.core.links import make_link
 
     body = ARTICLE.body
     start = body.index("Støre")

@@ -23,7 +23,7 @@ LESSONS = sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
 ARTIFACTS = REPO / "test-artifacts"
 PIECES = {
     "from medialit import Highlighter": ("medialit", "Highlighter"),
-    "from medialit.analysis import analyze": ("medialit.analysis", "analyze"),
+    "from medialit.nlp.analysis import analyze": ("medialit.nlp.analysis", "analyze"),
     "from medialit.nlp.framing import FRAMING_CATEGORIES": ("medialit.nlp.framing", "FRAMING_CATEGORIES"),
 }
 LINK = re.compile(r"\]\(([^)\s]+)\)")
@@ -166,7 +166,7 @@ def report(name: str, seconds: float) -> None:
 
 def lesson_material() -> str:
     """Everything a student sees in the lessons: notebooks, self-check texts, lateral-reading pages."""
-    from medialit import lessons
+    from medialit.exercises import lessons
 
     texts = ["\n".join(c.source for c in read(p).cells) for p in LESSONS]
     texts += [p.read_text(encoding="utf-8") for p in (NOTEBOOKS / "lateral-reading").glob("*.md")]
@@ -175,8 +175,9 @@ def lesson_material() -> str:
 
 
 def test_lessons_quote_no_sentence_of_a_graded_part():
-    from medialit import lessons, load_article
-    from medialit.grading import ITEMS
+    from medialit import load_article
+    from medialit.exercises import lessons
+    from medialit.exercises.grading import ITEMS
 
     material = lesson_material()
     quoted = []

@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from medialit.analysis import Analysis, analyze
-from medialit.article import from_text, load_article
+from medialit.core.article import from_text, load_article
+from medialit.core.spans import Annotations, check_annotations
+from medialit.nlp.analysis import Analysis, analyze
 from medialit.nlp.pipeline import model_in_use
-from medialit.spans import Annotations, check_annotations
 
 pytestmark = pytest.mark.model
 

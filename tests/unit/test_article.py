@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from medialit.article import MAX_BYTES, ArticleError, from_text, load_article, missing_fields
+from medialit.core.article import MAX_BYTES, ArticleError, from_text, load_article, missing_fields
 
 FRONT = "---\nid: demo\ntitle: \"A \\\"quoted\\\" title\"\noutlet: 'Reader''s Digest'\n# a comment\nurl:\n---\n"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from medialit.article import from_text
+from medialit.core.article import from_text
 from medialit.nlp.attribution import find_attributions
 from medialit.nlp.quotes import find_quotes
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from medialit.article import load_article
 from medialit.cli import build_parser, main
+from medialit.core.article import load_article
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from medialit.article import load_article, missing_fields
-from medialit.spans import body_sha256, check_gold
+from medialit.core.article import load_article, missing_fields
+from medialit.core.spans import body_sha256, check_gold
 
 CORPUS = Path(__file__).resolve().parents[2] / "course" / "corpus"
 FOLDERS = [CORPUS, CORPUS / "second"]

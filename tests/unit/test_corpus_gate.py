@@ -1,6 +1,6 @@
 """Regression gate: the analyzer on the test part of the project corpus (``course/corpus``).
 
-The test part is never used to tune rules (``medialit.evaluate.part_of``).
+The test part is never used to tune rules (``medialit.nlp.evaluate.part_of``).
 The floors are the figures measured when the gate was set, less a small
 margin; raising a floor needs a new measurement, never a rule written from a
 test article. ``MEDIALIT_CORPUS`` (folders joined with the path separator)
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from medialit.evaluate import Evaluation, EvaluationError, evaluate
+from medialit.nlp.evaluate import Evaluation, EvaluationError, evaluate
 
 pytestmark = [pytest.mark.model, pytest.mark.corpus_gate]
 

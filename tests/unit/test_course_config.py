@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from traitlets.config.loader import PyFileConfigLoader
 
-from medialit import course
-from medialit.course import CourseError
+from medialit.instructor import course
+from medialit.instructor.course import CourseError
 
 REPO = Path(__file__).resolve().parents[2]
 

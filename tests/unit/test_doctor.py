@@ -7,7 +7,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from medialit.doctor import (
+from medialit.setup.doctor import (
     FORMGRADER,
     check_chromium,
     check_lab_extension,

@@ -8,10 +8,10 @@ import re
 import nbformat
 import pytest
 
-from medialit.article import load_article
 from medialit.cli import main
-from medialit.keys import draft_key, key_problems, unreviewed
-from medialit.new_exercise import key_rows, whole_part
+from medialit.core.article import load_article
+from medialit.instructor.draft_key import draft_key, key_problems, unreviewed
+from medialit.instructor.new_exercise import key_rows, whole_part
 
 ARTICLE_ID = "ottawa-document-found-on-street"
 
@@ -33,7 +33,7 @@ def gold(dev):
 
 @pytest.fixture(scope="module")
 def draft(article, nlp):
-    from medialit.analysis import analyze
+    from medialit.nlp.analysis import analyze
 
     return draft_key(article, analyze(article, nlp))
 
@@ -184,7 +184,7 @@ def test_into_a_course_directory_goes_to_its_source_folder(gold, dev, tmp_path, 
 def test_in_a_medialit_course_the_new_sidecars_are_never_overwritten(gold, dev, tmp_path, repo_dir):
     from traitlets.config import Config
 
-    from medialit import course
+    from medialit.instructor import course
 
     course.init(tmp_path / "course", repo_dir / "solutions")
     path = tmp_path / "gold.json"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from medialit.evaluate import Evaluation, EvaluationError, evaluate, speaker_right
-from medialit.spans import Attribution, Span
+from medialit.core.spans import Attribution, Span
+from medialit.nlp.evaluate import Evaluation, EvaluationError, evaluate, speaker_right
 
 DEV = Path(__file__).parents[2].parent / "shared/corpus/dev"
 
@@ -101,7 +101,7 @@ COUNT_KEYS = {"tp", "fp", "fn", "precision", "recall", "f1"}
 
 
 def test_split_is_fixed_by_article_id():
-    from medialit.evaluate import DEV_ARTICLES, part_of
+    from medialit.nlp.evaluate import DEV_ARTICLES, part_of
 
     assert all(part_of(a) == "tuning" for a in DEV_ARTICLES)
     # the rule, written out: even SHA-256 of the id is tuning
@@ -159,7 +159,7 @@ def _with_content(speaker: str, content: tuple[int, int]) -> Attribution:
     ],
 )
 def test_content_exact_and_overlap_matching(predicted, exact, overlap):
-    from medialit.evaluate import _content_counts
+    from medialit.nlp.evaluate import _content_counts
 
     body = "Anna said that the new bridge will open in May 2027 sometime." + " " * 10
     body = body[:40] + "." + body[41:]

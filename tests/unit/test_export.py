@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from medialit import export
-from medialit.article import from_text
-from medialit.spans import Annotations, Span
+from medialit.core import export
+from medialit.core.article import from_text
+from medialit.core.spans import Annotations, Span
 
 BODY = "Tittel\n👩🏽‍⚖️ Re\u0301né  sa\u00a0«at» “Støre” says Jonas Gahr Støre.\n"
 ARTICLE = from_text(BODY, title="Tittel")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from medialit import feedback
-from medialit.scoring import score
-from medialit.spans import Span
+from medialit.core.spans import Span
+from medialit.exercises import feedback
+from medialit.exercises.scoring import score
 
 BODY = (
     "Mayor Ingrid Dahl called the vote a turning point.\n"

@@ -9,7 +9,7 @@ import pytest
 import spacy
 from spacy.matcher import Matcher
 
-from medialit.article import load_article
+from medialit.core.article import load_article
 from medialit.nlp import framing
 from medialit.nlp.framing import (
     FRAMING_CATEGORIES,

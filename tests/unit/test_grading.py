@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from medialit.exercises.answer import Answer, read_answer
+from medialit.exercises.grading import AnswerError, check, grade, grade_data, item, key_spans, load_answer, score_item
 from medialit.exercises.key import Key
-from medialit.grading import AnswerError, check, grade, grade_data, item, key_spans, load_answer, score_item
 
 REPO = Path(__file__).resolve().parents[2]
 BUILT_IN = sorted(p.stem for p in (REPO / "course" / "keys").glob("*.json"))

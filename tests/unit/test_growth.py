@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from medialit import pretest, report
-from medialit.gradebook import CourseError
+from medialit.exercises import pretest
+from medialit.instructor import report
+from medialit.instructor.gradebook import CourseError
 
 KEY_FILE = Path(__file__).resolve().parents[2] / "course" / "pretest-key.json"
 

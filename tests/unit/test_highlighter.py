@@ -12,7 +12,7 @@ from types import SimpleNamespace
 import pytest
 
 from medialit import Highlighter, from_text, load_article
-from medialit.spans import Attribution, Span
+from medialit.core.spans import Attribution, Span
 from medialit.widgets import _marks
 from medialit.widgets.highlighter import STATIC
 

@@ -21,12 +21,13 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from medialit import lessons, load_article
+from medialit import load_article
+from medialit.core.spans import Span, body_sha256, load_annotations
+from medialit.exercises import lessons
+from medialit.exercises.grading import ITEMS, REASONS, SOURCE_KINDS
 from medialit.exercises.key import Key, KeyMark
-from medialit.grading import ITEMS, REASONS, SOURCE_KINDS
+from medialit.exercises.scoring import match
 from medialit.nlp.framing import LABELS as FRAMING_LABELS
-from medialit.scoring import match
-from medialit.spans import Span, body_sha256, load_annotations
 
 REPO = Path(__file__).resolve().parents[2]
 GOLD = REPO.parent / "shared" / "corpus" / "dev"

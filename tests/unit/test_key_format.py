@@ -8,9 +8,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from medialit.core.spans import Span
 from medialit.exercises.items import ITEMS
 from medialit.exercises.key import Key, KeyFormatError, KeyMark, schema
-from medialit.spans import Span
 
 REPO = Path(__file__).resolve().parents[2]
 KEY_FILES = sorted((REPO / "course" / "keys").glob("*.json"))

@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from medialit.article import load_article
 from medialit.cli import main
-from medialit.keys import draft_key, key_problems, unreviewed
-from medialit.spans import SpanError, check_gold
+from medialit.core.article import load_article
+from medialit.core.spans import SpanError, check_gold
+from medialit.instructor.draft_key import draft_key, key_problems, unreviewed
 from medialit.widgets.key_review import KeyReview
 
 ARTICLE_ID = "ottawa-document-found-on-street"
@@ -23,7 +23,7 @@ def article_path(shared_dir):
 
 @pytest.fixture(scope="module")
 def draft(article_path, nlp):
-    from medialit.analysis import analyze
+    from medialit.nlp.analysis import analyze
 
     article = load_article(article_path)
     return draft_key(article, analyze(article, nlp))
@@ -145,7 +145,7 @@ def test_the_item_is_shown_as_one_link_and_links_drawn_by_the_reviewer_are_revie
     )
     body = review.article.body
     source, cue = body.index("the CBC"), body.index("gave it to")
-    from medialit.spans import Span
+    from medialit.core.spans import Span
 
     review.highlighter.add_link(Span(source, source + 7, "source"), Span(cue, cue + 4, "cue"), speaker="CBC")
     review.buttons["add"].click()

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from medialit.article import load_article, missing_fields
-from medialit.spans import body_sha256, check_gold
+from medialit.core.article import load_article, missing_fields
+from medialit.core.spans import body_sha256, check_gold
 
 REPO = Path(__file__).resolve().parents[2]
 GOLD = REPO / "course" / "gold"

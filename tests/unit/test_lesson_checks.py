@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from medialit import lessons, load_article
-from medialit.spans import Span
+from medialit import load_article
+from medialit.core.spans import Span
+from medialit.exercises import lessons
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 
@@ -190,11 +191,11 @@ def test_instructor_guide_lists_every_question_with_its_answer():
 
 
 def test_graded_parts_come_from_the_exercise_items_and_are_left_out():
-    from medialit.spans import Attribution
+    from medialit.core.spans import Attribution
 
     article = load_article("stoere-putin-call")
     parts = lessons.graded_parts(article)
-    assert parts, "medialit.grading defines no graded part of the example article (or is missing)"
+    assert parts, "medialit.exercises.grading defines no graded part of the example article (or is missing)"
     start, end = parts[0]
     inside = Span(start + 1, start + 5, "other")
     outside = Span(0, 10, "other")
@@ -205,7 +206,7 @@ def test_graded_parts_come_from_the_exercise_items_and_are_left_out():
 
 
 def test_touching_graded_parts_merge_and_separate_ones_stay_apart(monkeypatch):
-    import medialit.grading as grading
+    import medialit.exercises.grading as grading
 
     article = load_article("stoere-putin-call")
     body = article.body

@@ -8,11 +8,12 @@ import subprocess
 
 import pytest
 
-from medialit import Highlighter, export, from_text, sidecar
+from medialit import Highlighter, from_text
+from medialit.core import export, sidecar
+from medialit.core.links import Link, LinkError, clean_links, make_link, merge_links
+from medialit.core.spans import Annotations, Span
 from medialit.exercises.answer import read_answer
-from medialit.grading import check, grade_data, item
-from medialit.links import Link, LinkError, clean_links, make_link, merge_links
-from medialit.spans import Annotations, Span
+from medialit.exercises.grading import check, grade_data, item
 from medialit.widgets.highlighter import STATIC
 
 BODY = "Tittel\n👩🏽‍⚖️ – Det går bra, sa han.\nHe said the plan would cost dearly, Støre added.\n"
@@ -291,7 +292,7 @@ def test_ex01_q2_is_answered_with_links_and_speaker_names_and_scored_by_the_one_
 
 
 def test_ex01_q2_highlighter_links_sources_to_cues_starting_from_q1(here):
-    from medialit.grading import show
+    from medialit.exercises.grading import show
 
     q1 = item("ex01-q1")
     article = q1.load()
@@ -328,7 +329,7 @@ def test_ex01_q2_highlights_without_a_named_speaker_say_what_to_do(tmp_path):
     ],
 )
 def test_links_score_half_for_the_cue_and_half_for_the_speaker(given, points):
-    from medialit.link_scoring import score_links
+    from medialit.exercises.link_scoring import score_links
 
     body = "Støre says it works. He stressed the point. Støre spoke.\n"
 
@@ -346,7 +347,7 @@ def test_links_score_half_for_the_cue_and_half_for_the_speaker(given, points):
 
 def test_lesson_2_linking_activity_gives_feedback_in_the_widget(capsys):
     from medialit import load_article
-    from medialit.lessons import check_highlights, expected_links, reveal
+    from medialit.exercises.lessons import check_highlights, expected_links, reveal
 
     article = load_article("stoere-putin-call")
     opening = from_text("Opening\n" + article.body[: article.body.index("He also highlighted")])

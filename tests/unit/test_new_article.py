@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from medialit.article import ArticleError, load_article, missing_fields
 from medialit.cli import main
-from medialit.new_article import complete, from_html
+from medialit.core.article import ArticleError, load_article, missing_fields
+from medialit.instructor.new_article import complete, from_html
 
 FIELDS = ["--title", "A storm", "--outlet", "Daily Bugle", "--date", "2024-03-05"]
 FIELDS += ["--url", "local", "--license", "CC BY 4.0"]

@@ -10,8 +10,8 @@ import matplotlib.pyplot as plt
 import pytest
 from matplotlib.colors import to_hex
 
-from medialit import plots
-from medialit.spans import Attribution, Span
+from medialit.core.spans import Attribution, Span
+from medialit.exercises import plots
 
 BODY = "x" * 1000
 

@@ -16,12 +16,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from medialit.core.spans import Span
 from medialit.exercises.answer import Answer
 from medialit.exercises.items import ITEMS, Item
 from medialit.exercises.judge import grade_data, score_item
 from medialit.exercises.key import Key, KeyMark
-from medialit.scoring import score
-from medialit.spans import Span
+from medialit.exercises.scoring import score
 
 REPO = Path(__file__).resolve().parents[2]
 BODY = "Anna said it rained. Bo told us that the sun shone. Cy thinks so. The end."

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from medialit import shipped_analysis
-from medialit.analysis import analyze
-from medialit.article import bundled_ids, from_text, load_article
-from medialit.shipped_analysis import REFRESH, encode, kit_articles, shipped, stale
+from medialit.core.article import bundled_ids, from_text, load_article
+from medialit.nlp import shipped_analysis
+from medialit.nlp.analysis import analyze
+from medialit.nlp.shipped_analysis import REFRESH, encode, kit_articles, shipped, stale
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 
@@ -98,7 +98,7 @@ def test_a_lesson_on_kit_articles_never_imports_spacy():
     code = (
         "import sys\n"
         "from medialit import load_article, plots\n"
-        "from medialit.analysis import analyze\n"
+        "from medialit.nlp.analysis import analyze\n"
         "from medialit.nlp.framing import FRAMING_CATEGORIES\n"
         "from medialit.widgets import Highlighter\n"
         f"for source in {bundled_ids()!r} + [{str(SRC.parent / 'notebooks/articles/ferry-terminal-vote.md')!r}]:\n"

@@ -7,8 +7,8 @@ import os
 
 import pytest
 
-from medialit import sidecar
-from medialit.spans import Span
+from medialit.core import sidecar
+from medialit.core.spans import Span
 
 SHA = "a" * 64
 

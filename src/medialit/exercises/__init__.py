@@ -4,6 +4,6 @@
 ``key`` is the one Key model (``course/keys/*.json`` and the hidden ``KEY``
 literal); ``answer`` reads whatever a student typed or saved into an
 ``Answer``; ``judge`` scores an answer against a key with
-``medialit.scoring.score`` and never raises. ``medialit.grading`` is the small
+``medialit.exercises.scoring.score`` and never raises. ``medialit.exercises.grading`` is the small
 face the notebooks import.
 """

@@ -23,11 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from medialit.article import Article
+from medialit.core.article import Article
+from medialit.core.links import Link, speakers_of
+from medialit.core.spans import Span
 from medialit.exercises.errors import AnswerError
 from medialit.exercises.items import Item
-from medialit.links import Link, speakers_of
-from medialit.spans import Span
 
 MAX_MARKS = 300
 """More entries than any honest answer needs (the longest key has 10); a bigger answer is refused, not read."""
@@ -257,14 +257,14 @@ def example(it: Item) -> str:
 
 
 def read_sidecar(path: str | Path, expected: Article | None = None) -> list[Span]:
-    """Spans saved by the Highlighter (``medialit.sidecar``): both its span and its sentence marks."""
+    """Spans saved by the Highlighter (``medialit.core.sidecar``): both its span and its sentence marks."""
     return read_saved(path, expected)[0]
 
 
 def read_saved(path: str | Path, expected: Article | None = None) -> tuple[list[Span], list[Link]]:
     """Marks and links saved by the Highlighter; links whose marks are gone are left out."""
-    from medialit import sidecar
-    from medialit.links import clean_links
+    from medialit.core import sidecar
+    from medialit.core.links import clean_links
 
     path = Path(path)
     backups = sorted(path.parent.glob(f"{path.name}.bak-*"))

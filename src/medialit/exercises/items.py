@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 
-from medialit.article import Article, load_article
+from medialit.core.article import Article, load_article
 from medialit.exercises.errors import AnswerError
 
 SIDECAR_SUFFIX = ".highlights.json"

@@ -1,7 +1,7 @@
 """Judge one answer against one key the way its item asks, and say why in lines that never quote the key.
 
 ``grade_data`` is the entry point for anything that grades from data (the
-hidden test cell through ``medialit.grading.grade``, and ``medialit course
+hidden test cell through ``medialit.exercises.grading.grade``, and ``medialit course
 grade`` outside any kernel): it never raises, and a student's mistake becomes
 0 points with one line in ``Result.error``.
 """
@@ -15,12 +15,12 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from medialit.core.spans import Span
 from medialit.exercises.answer import Answer, read_answer
 from medialit.exercises.errors import AnswerError
 from medialit.exercises.items import ITEMS_FILE, Item, define_items, item, known_items
 from medialit.exercises.key import Key, KeyFormatError, KeyMark
-from medialit.scoring import Judge, Mark, Match, Score, close_enough, same_place, same_place_and_label, score
-from medialit.spans import Span
+from medialit.exercises.scoring import Judge, Mark, Match, Score, close_enough, same_place, same_place_and_label, score
 
 
 @dataclass(frozen=True)

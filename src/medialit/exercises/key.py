@@ -21,7 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from medialit.spans import Span, body_sha256
+from medialit.core.spans import Span, body_sha256
 
 FORMAT = "medialit-key"
 VERSION = 2

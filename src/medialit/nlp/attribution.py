@@ -40,12 +40,12 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from medialit.article import Article
+from medialit.core.article import Article
+from medialit.core.spans import Attribution, Span
 from medialit.nlp.lexicons import load_lexicon
 from medialit.nlp.quotes import MARKS as QUOTE_MARKS
 from medialit.nlp.quotes import Quote, find_quotes
 from medialit.nlp.sources import SPEAKER_PRONOUNS, SpeakerResolver
-from medialit.spans import Attribution, Span
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "oprd", "dative", "prep", "advcl", "attr")

@@ -22,9 +22,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from medialit.core.spans import Span
 from medialit.nlp.lexicons import load_lexicon, per_vocab
 from medialit.nlp.quotes import quote_pairs
-from medialit.spans import Span
 
 if TYPE_CHECKING:  # spaCy is imported where it runs: lessons read FRAMING_CATEGORIES without it (issue 18)
     from spacy.matcher import Matcher

@@ -21,13 +21,13 @@ from functools import cache, lru_cache
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-from medialit.article import Article
+from medialit.core.article import Article
+from medialit.core.spans import Attribution, Span
 from medialit.nlp.attribution import Found
 from medialit.nlp.claims import REPORT_RULES, RULES, claim_hits
 from medialit.nlp.lexicons import load_lexicon, per_vocab
 from medialit.nlp.quotes import find_quotes
 from medialit.nlp.unsupported_model import Model, features, load_model
-from medialit.spans import Attribution, Span
 
 MIN_CONTENT_SHARE = 0.5
 

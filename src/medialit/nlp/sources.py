@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from medialit.core.spans import Attribution, Span
 from medialit.nlp.lexicons import load_lexicon
-from medialit.spans import Attribution, Span
 
 if TYPE_CHECKING:  # types only: a shipped analysis builds Sources without importing spaCy (issue 18)
     from spacy.tokens import Doc, Token

@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from medialit.feedback import explain_all, not_graded
-from medialit.scoring import Score
-from medialit.spans import Span
+from medialit.core.spans import Span
+from medialit.exercises.feedback import explain_all, not_graded
+from medialit.exercises.scoring import Score
 
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#D55E00", "#CC79A7", "#0072B2", "#F0E442", "#999999")
 """Okabe-Ito colours, black swapped for grey so every colour shows on dark themes too."""

@@ -2,7 +2,7 @@
 
 Traits and file paths only, plus thin methods. The DOM work lives in
 ``static/highlighter.js``; cleaning, feedback and machine items in
-``_marks.py``; the file format in ``medialit.sidecar``. Every offset in a synced
+``_marks.py``; the file format in ``medialit.core.sidecar``. Every offset in a synced
 trait is a Python string index (code point) into ``article.body``; the front end
 converts to and from the browser's UTF-16 units itself.
 
@@ -19,11 +19,11 @@ from typing import Any
 import anywidget
 import traitlets as t
 
-from medialit import export, sidecar
-from medialit.article import Article, from_text
-from medialit.links import Link, LinkError, clean_links, follow_relabels, make_link, merge_links
-from medialit.scoring import score
-from medialit.spans import Span
+from medialit.core import export, sidecar
+from medialit.core.article import Article, from_text
+from medialit.core.links import Link, LinkError, clean_links, follow_relabels, make_link, merge_links
+from medialit.core.spans import Span
+from medialit.exercises.scoring import score
 from medialit.widgets._marks import (
     DEFAULT_LABELS,
     analysis_spans,
@@ -48,7 +48,7 @@ class Highlighter(anywidget.AnyWidget):
     labels (list): label names, or dicts with name, key, colour, style (defaults: source, claim, cue, framing).
     mode (str): "spans" marks any words; "sentences" gives whole sentences one label each.
     save_to (str | Path | None): sidecar file beside the notebook; every change is written there and a new
-        Highlighter with the same file starts from it (see ``medialit.sidecar``). Another tab, lesson or
+        Highlighter with the same file starts from it (see ``medialit.core.sidecar``). Another tab, lesson or
         Highlighter may write the same file: changes made there are merged in before each write.
     start_from (str | Path | None): another sidecar to copy the first marks from while ``save_to`` does not
         exist yet; it is only read (lesson 6 starts from lesson 2's marks without changing them).
@@ -227,7 +227,7 @@ class Highlighter(anywidget.AnyWidget):
         (the one scoring function: cues found, speakers right). ``show_missed=False`` keeps back the
         attributions not linked yet (only their number is said). The LinkScore is kept in ``last_score``.
         """
-        from medialit.link_scoring import score_links
+        from medialit.exercises.link_scoring import score_links
 
         result = score_links(self.attributions, expected, max_points=max_points)
         right = {m.mark.span for m in result.speakers.matches if m.status == "correct" and m.mark}
@@ -266,7 +266,7 @@ class Highlighter(anywidget.AnyWidget):
         show: tick the box now (for instructors; students should mark first, then compare).
         """
         if findings is None:
-            from medialit.analysis import analyze  # spaCy is heavy: load it only when asked
+            from medialit.nlp.analysis import analyze  # spaCy is heavy: load it only when asked
 
             findings = analyze(self.article)
         spans = analysis_spans(findings) if hasattr(findings, "attributions") else as_spans(findings)

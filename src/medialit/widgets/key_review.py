@@ -6,7 +6,7 @@ speaker and kind on the link; a sentence with its label, or a framing word); but
 reject or step through items; fields edit a speaker, kind or sentence label;
 marks drawn in the Highlighter replace an item's spans or become an item the
 analyzer missed. Save writes the gold format through
-``medialit.keys.save_key``, which refuses a key that fails the corpus
+``medialit.instructor.draft_key.save_key``, which refuses a key that fails the corpus
 validator's checks and says why on the status line. Every button has a method
 of the same name, so the review can also be scripted or tested.
 """
@@ -19,8 +19,10 @@ from typing import Any
 
 import ipywidgets as w
 
-from medialit.article import Article, load_article
-from medialit.keys import (
+from medialit.core.article import Article, load_article
+from medialit.core.links import Link, LinkError, make_link
+from medialit.core.spans import KINDS, SENTENCE_LABELS, Span, SpanError
+from medialit.instructor.draft_key import (
     SECTIONS,
     SUGGESTED,
     add_item,
@@ -31,8 +33,6 @@ from medialit.keys import (
     save_key,
     unreviewed,
 )
-from medialit.links import Link, LinkError, make_link
-from medialit.spans import KINDS, SENTENCE_LABELS, Span, SpanError
 from medialit.widgets.highlighter import Highlighter
 
 LABELS = ["source", "cue", "content", *SENTENCE_LABELS, "framing"]

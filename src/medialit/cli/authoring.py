@@ -1,0 +1,125 @@
+"""``medialit new-article``, ``draft-key`` and ``new-exercise``: an instructor's own article, start to finish."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from medialit.instructor.new_exercise import ExerciseError
+
+ERRORS = (ExerciseError,)
+CHECKOUT = Path(__file__).resolve().parents[3]
+KEYS = CHECKOUT / "course" / "keys"
+NOT_FOR_KEYS = ("src", "exercises", "notebooks")
+"""Folders of the kit that students receive or that ship in the wheel: a key there would leak."""
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``new-article``, ``draft-key`` and ``new-exercise`` commands."""
+    new = subparsers.add_parser(
+        "new-article",
+        help="make an article file (front matter + text) from a text, Markdown or saved HTML file, or a URL",
+        description="Write ID.md with the front matter the corpus guidelines require. Fields the source does "
+        "not give are asked for at a terminal; otherwise give them as options.",
+    )
+    new.add_argument("source", metavar="SOURCE", help="a .txt, .md or saved .html file, or an http(s) URL")
+    for name in ("title", "outlet", "date", "url", "license", "language", "id"):
+        new.add_argument(f"--{name}", help=f"the article's {name} (overrides what the source says)")
+    new.add_argument("--out", type=Path, help="file to write (default: ID.md in the current folder)")
+    new.add_argument("--force", action="store_true", help="replace an existing file")
+    new.set_defaults(run=run_new_article)
+
+    draft = subparsers.add_parser(
+        "draft-key",
+        help="draft an answer key from the analyzer; every item is a suggestion to review",
+        description="Run the analyzer on ARTICLE and save its findings in the gold format, each item marked "
+        "'status': 'suggested'. Review them with medialit.widgets.key_review.KeyReview before new-exercise.",
+    )
+    draft.add_argument("article", metavar="ARTICLE", help="article file (.md with front matter)")
+    draft.add_argument("--out", type=Path, help=f"key file (default: {KEYS}/ID.key.json, else ./ID.key.json)")
+    draft.add_argument("--force", action="store_true", help="replace an existing key")
+    draft.set_defaults(run=run_draft_key)
+
+    exercise = subparsers.add_parser(
+        "new-exercise",
+        help="make an nbgrader source notebook from an article and its reviewed key",
+        description="Write NAME/NAME.ipynb (with the article and medialit-items.json beside it) into solutions/ "
+        "or, with --into, a folder or a course directory (into its source/).",
+    )
+    exercise.add_argument("article", metavar="ARTICLE", help="article file (.md with front matter)")
+    exercise.add_argument("key", metavar="KEY", type=Path, help="reviewed key (gold format)")
+    exercise.add_argument("--kind", required=True, choices=("attribution", "unsupported", "framing"))
+    exercise.add_argument("--into", type=Path, help="folder or course directory (default: solutions/)")
+    exercise.add_argument("--name", help="assignment name (default: ID-KIND)")
+    exercise.add_argument("--allow-unreviewed", action="store_true", help="accept machine suggestions unreviewed")
+    exercise.add_argument("--force", action="store_true", help="replace an existing notebook")
+    exercise.set_defaults(run=run_new_exercise)
+
+
+def run_new_article(args: argparse.Namespace) -> int:
+    from medialit.instructor.new_article import new_article, write_article
+
+    given = {k: getattr(args, k) for k in ("title", "outlet", "date", "url", "license", "language", "id")}
+    ask = _ask if sys.stdin.isatty() and sys.stdout.isatty() else None
+    article, text = new_article(args.source, given, ask)
+    path = write_article(text, args.out or Path(f"{article.id}.md"), force=args.force)
+    print(f"wrote {path} ({article.words()} words); next: medialit draft-key {path}")
+    return 0
+
+
+def _ask(name: str) -> str:
+    hint = {"date": " (YYYY-MM-DD)", "license": " (e.g. CC BY 4.0, or 'all rights reserved, classroom use')"}
+    return input(f"{name}{hint.get(name, '')}: ")
+
+
+def run_draft_key(args: argparse.Namespace) -> int:
+    from medialit.cli import UserError
+    from medialit.cli.analysis import _model_errors
+    from medialit.core.article import load_article
+    from medialit.instructor.draft_key import draft_key, unreviewed
+
+    article = load_article(args.article)
+    path = args.out or (KEYS if KEYS.is_dir() else Path.cwd()) / f"{article.id}.key.json"
+    _key_place(path)
+    if path.exists() and not args.force:
+        raise UserError(f"{path} exists: it may hold your review; pass --force to replace it")
+    with _model_errors():
+        key = draft_key(article)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(key, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {path}: {len(unreviewed(key))} suggestions to review (KeyReview in a notebook, or by hand)")
+    return 0
+
+
+def _key_place(path: Path) -> None:
+    """Refuse a key inside the parts of the kit that students get or that ship in the package."""
+    from medialit.cli import UserError
+
+    try:
+        inside = path.resolve().relative_to(CHECKOUT).parts[:1]
+    except ValueError:
+        return
+    if inside and inside[0] in NOT_FOR_KEYS:
+        raise UserError(
+            f"{path}: keys must not go under {inside[0]}/ (students or the package get it); use course/keys/"
+        )
+
+
+def run_new_exercise(args: argparse.Namespace) -> int:
+    from medialit.cli import UserError
+    from medialit.core.article import load_article
+    from medialit.instructor.new_exercise import new_exercise, target_folder
+
+    article = load_article(args.article)
+    name = args.name or f"{article.id}-{args.kind}"
+    solutions = CHECKOUT / "solutions"
+    if args.into is None and not solutions.is_dir():
+        raise UserError(f"{solutions} is not there: give a folder or course directory with --into")
+    folder = target_folder(args.into, name, solutions)
+    path = new_exercise(
+        article, args.key, args.kind, folder, name=name, allow_unreviewed=args.allow_unreviewed, force=args.force
+    )
+    print(f"wrote {path}; release it with `nbgrader generate_assignment {name}` in the course directory")
+    return 0

@@ -1,0 +1,145 @@
+"""``medialit course``: init a course directory, grade submissions in parallel, report on a class."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+from medialit.exercises.grading import AnswerError
+from medialit.instructor.gradebook import CourseError
+
+if TYPE_CHECKING:
+    from medialit.instructor.batch import Outcome
+
+ERRORS = (CourseError, AnswerError)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add ``course init``, ``course grade`` and ``course report``."""
+    course = subparsers.add_parser(
+        "course",
+        help="instructor tools: make an nbgrader course directory, grade submissions, report on the class",
+        description="Instructor tools over nbgrader. Run them in (or point them at) a course directory.",
+    )
+    commands = course.add_subparsers(dest="course_command", metavar="ACTION", required=True)
+
+    init = commands.add_parser(
+        "init",
+        help="make a ready nbgrader course directory (source/, nbgrader_config.py)",
+        description="Copy the exercise source notebooks into DIR/source and write nbgrader_config.py "
+        "(course id, a cell timeout, warnings that do not zero a score, saved highlights never "
+        "overwritten, no hidden tests in released feedback). Then run `nbgrader generate_assignment ID` "
+        "in DIR, or open DIR in JupyterLab's formgrader.",
+    )
+    init.add_argument("dir", help="a new (or empty) folder for the course")
+    init.add_argument("--solutions", help="folder of nbgrader source notebooks (default: the checkout's solutions/)")
+    init.add_argument("--timeout", type=int, default=30, help="seconds a student's cell may run (default 30)")
+    init.add_argument("--course-id", default="medialit", help="nbgrader course id (default medialit)")
+    init.add_argument(
+        "--show-hidden-tests", action="store_true", help="let released feedback show hidden tests (answer keys)"
+    )
+    init.set_defaults(run=run_init)
+
+    grade = commands.add_parser(
+        "grade",
+        help="grade all submissions of an assignment into the one gradebook (answers graded as data)",
+        description="Grade every submitted/STUDENT/ID, N at a time, into the course gradebook (its db_url: "
+        "SQLite or PostgreSQL) through nbgrader's own autograde converter. Medialit items are graded as "
+        "data: no student code runs; other test cells run in a sandboxed kernel. A submission that cannot "
+        "be graded gets 0 with a one-line reason and the batch goes on. Students already graded are "
+        "skipped (resume after an interruption) unless --force; --force keeps grades given by hand.",
+    )
+    grade.add_argument("id", help="assignment id, e.g. ex01-attribution")
+    grade.add_argument("--jobs", "-j", type=int, default=2, help="submissions graded at once (default 2)")
+    grade.add_argument(
+        "--force", action="store_true", help="grade again students already graded (hand grades are kept)"
+    )
+    grade.add_argument("--course", default=".", help="course directory (default: here)")
+    grade.set_defaults(run=run_grade)
+
+    report = commands.add_parser(
+        "report",
+        help="grades CSV, per-item difficulty, what the class marked against the key, most-missed items",
+        description="Write grades.csv, items.csv, most-missed.md and PNG figures (with alt text) to "
+        "DIR/reports/ID/ for the next class discussion.",
+    )
+    report.add_argument("id", help="assignment id")
+    report.add_argument("--course", default=".", help="course directory (default: here)")
+    report.set_defaults(run=run_report)
+
+
+def run_init(args: argparse.Namespace) -> int:
+    from medialit.instructor import course
+
+    where = course.init(
+        args.dir,
+        args.solutions,
+        timeout=args.timeout,
+        show_hidden_tests=args.show_hidden_tests,
+        course_id=args.course_id,
+    )
+    names = ", ".join(course.assignments(where / "source"))
+    print(f"course directory ready: {where}\nassignments: {names}\nnext: cd {where} && nbgrader generate_assignment ID")
+    return 0
+
+
+def run_grade(args: argparse.Namespace) -> int:
+    from medialit.instructor.grade_worker import skip_iri_grammars
+
+    skip_iri_grammars()
+    from medialit.instructor import course
+
+    shown = [-1]
+
+    def bar(done: int, total: int, student: str) -> None:
+        if done == shown[0] or not total:
+            return
+        shown[0] = done
+        filled = int(30 * done / total)
+        sys.stderr.write(f"\rgrading [{'#' * filled}{'.' * (30 - filled)}] {done}/{total}")
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    run = course.grade(args.course, args.id, jobs=args.jobs, force=args.force, progress=bar)
+    if run.kernel and not run.isolated:
+        print(
+            "WARNING: some test cells needed a kernel and it ran with your rights, NOT isolated "
+            "(run `medialit doctor`: install bubblewrap)"
+        )
+    if not run.outcomes:
+        print(f"nothing to grade; {len(run.skipped)} already graded (use --force)")
+        return 0
+    for outcome in run.outcomes:
+        print(summary(outcome))
+    if run.skipped:
+        print(f"{len(run.skipped)} already graded, skipped (use --force to grade them again)")
+    waiting = [o for o in run.outcomes if o.by_hand]
+    if waiting:
+        points = sum(sum(o.by_hand.values()) for o in waiting)
+        print(f"to grade by hand in the formgrader: {len(waiting)} submission(s), {points:g} points")
+    return 1 if run.failed else 0
+
+
+def summary(o: Outcome) -> str:
+    """One line per student: points, what failed and why, what waits for a person."""
+    if not o.ok:
+        return f"FAILED {o.student}: {o.message} (scored 0)"
+    line = f"{o.student}: {sum(o.scores.values()):g} points"
+    if o.by_hand:
+        line += f" + {sum(o.by_hand.values()):g} to grade by hand ({', '.join(o.by_hand)})"
+    if o.kept:
+        line += f"; hand grades kept: {', '.join(o.kept)}"
+    if o.status != "graded":
+        line += f"; {o.status}"
+    return line
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from medialit.instructor import report
+
+    written = report.write_report(args.course, args.id)
+    for path in written:
+        print(path)
+    return 0

@@ -1,0 +1,1 @@
+"""The data model: articles, labelled spans, links between them, and the files they are saved in."""

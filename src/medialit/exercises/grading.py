@@ -1,0 +1,166 @@
+"""What the exercise notebooks import: ``show``, ``check``, ``grade`` and ``item``.
+
+- ``show(item_id)`` displays a Highlighter that saves to the item's sidecar
+  (never needed for grading: the answer is read from the file or a literal);
+- ``check(item_id, answer)`` is the visible test: it only checks the format and
+  explains mistakes in one friendly line;
+- ``grade(item_id, answer, KEY)`` is the hidden test: it grades from data with
+  ``medialit.exercises.judge.grade_data`` (the same function ``medialit course
+  grade`` uses outside the kernel, where a student's code cannot reach it),
+  prints feedback that never quotes the key and returns a ``Result`` whose
+  ``points`` is a plain float for nbgrader's partial credit.
+
+Items, keys, answers and judging live in ``medialit.exercises``; the names
+below are re-exported because released notebooks and older code import them
+from here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from medialit.core.spans import Span
+from medialit.exercises.answer import Answer, example, read_answer, read_sidecar
+from medialit.exercises.errors import AnswerError
+from medialit.exercises.items import (
+    ITEMS,
+    ITEMS_FILE,
+    REASONS,
+    SIDECAR_SUFFIX,
+    SOURCE_KINDS,
+    Item,
+    define_item,
+    define_items,
+    item,
+    known_items,
+)
+from medialit.exercises.judge import Result, grade_data, lemma, names_person, score_item, unplaced_note
+from medialit.exercises.key import Key
+from medialit.exercises.scoring import close_enough
+
+
+def check(item_id: str, answer: Any = None, folder: str | Path = ".") -> None:
+    """The visible test: raise ``AnswerError`` with one friendly line if the format is wrong; say what was read."""
+    it = item(item_id)
+    read = read_answer(it, answer, folder)
+    if not len(read):
+        raise AnswerError(f"{it.id}: the answer is empty: mark the text and save, or fill in the list")
+    bad = sorted(read.labels() - set(it.labels)) if it.labels else []
+    if bad:
+        raise AnswerError(f"{it.id}: label {bad[0]!r} is not one of {', '.join(it.labels)}; fix that entry")
+    start, end = it.bounds()
+    spans = list(read.marks) + [span for span, _ in read.speakers]
+    outside = sum(1 for s in spans if s.end <= start or s.start >= end)
+    notes = [unplaced_note(it, words) for words in read.unplaced]
+    if outside:
+        notes.append(f"{outside} mark(s) lie outside the part this question is about and will not count")
+    for note in notes:
+        print("Note:", note)
+    print(f"{it.id}: format OK, {len(read)} mark(s) read")
+
+
+def grade(item_id: str, answer: Any, key: Any, folder: str | Path = ".") -> Result:
+    """The hidden test: grade from data, print the feedback lines, return the ``Result``; never raises.
+
+    Printed lines go to stdout only (stderr would zero the cell in nbgrader).
+    The score computed here, inside the student's kernel, is not trusted:
+    ``medialit course grade`` computes it again from the submitted files.
+    """
+    result = grade_data(item_id, answer, key, folder)
+    print("\n".join(result.feedback))
+    return result
+
+
+def show(item_id: str) -> Any:
+    """A Highlighter for the item, saving to its sidecar; None when widgets are unavailable (autograde)."""
+    it = item(item_id)
+    try:
+        from medialit import Highlighter  # type: ignore[attr-defined]
+
+        mode = "sentences" if it.kind == "sentences" else "spans"
+        if it.kind == "speakers":  # who speaks: link sources to cues, starting from the marks of the spans item
+            first = next((o for o in ITEMS.values() if o.article == it.article and "source" in o.labels), None)
+            start_from = first.sidecar if first and first.kind == "spans" else None
+            return Highlighter(it.load(), labels=["source", "cue"], save_to=it.sidecar, start_from=start_from)
+        return Highlighter(it.load(), labels=list(it.labels) or ["source"], mode=mode, save_to=it.sidecar)
+    except Exception:  # the highlighter is optional: a Python list answers just as well
+        print("(The highlighter is not available here: write your answer as a Python list below.)")
+        return None
+
+
+# ---------------------------------------------------------------- version-1 names (course.py, report.py)
+
+
+class KeySpans(list):
+    """Version-1 spans that keep the ``Key`` they came from, so ``score_item`` on them loses nothing."""
+
+    def __init__(self, key: Key):
+        super().__init__(
+            Span(m.span.start, m.span.end, m.speaker or "/".join(dict.fromkeys(r.label for r in m.readings())), m.words)
+            for m in key.marks
+        )
+        self.original_key = key
+
+
+def key_spans(key: Any) -> list[Span]:
+    """A key as version-1 spans: the speaker or ``a/b`` reasons in the label, accepted words in ``reasons``.
+
+    Kept for callers written before ``medialit.exercises.key.Key``; new code uses ``Key``.
+    """
+    return KeySpans(key if isinstance(key, Key) else Key.from_dict(key))
+
+
+def load_answer(item_id: str, answer: Any = None, folder: str | Path = ".") -> tuple[list[Span], list[str]]:
+    """The answer as version-1 spans (speaker names as labels, unplaced words at -1) and notes; see ``read_answer``."""
+    it = item(item_id)
+    read = read_answer(it, answer, folder)
+    spans = list(read.marks) + [Span(s.start, s.end, name) for s, name in read.speakers]
+    label = it.labels[0] if it.labels else "source"
+    spans += [Span(-1, -1, label, (words,)) for words in read.unplaced]
+    return spans, [unplaced_note(it, words) for words in read.unplaced]
+
+
+def _sentence_reason(answer: Span, key: Span) -> bool:
+    return close_enough(answer, key) and answer.label in key.label.split("/")
+
+
+def _same_speaker(answer: Span, key: Span) -> bool:
+    return close_enough(answer, key) and names_person(answer.label, key.label)
+
+
+def _same_word(body: str) -> Any:
+    def same(answer: Span, key: Span) -> bool:
+        if answer.start >= 0 and close_enough(answer, key):
+            return True
+        said = lemma(answer.reasons[0] if answer.start < 0 and answer.reasons else answer.text(body))
+        return said == lemma(key.text(body)) or said in {lemma(a) for a in key.reasons}
+
+    return same
+
+
+__all__ = [
+    "ITEMS",
+    "ITEMS_FILE",
+    "REASONS",
+    "SIDECAR_SUFFIX",
+    "SOURCE_KINDS",
+    "Answer",
+    "AnswerError",
+    "Item",
+    "Result",
+    "check",
+    "define_item",
+    "define_items",
+    "example",
+    "grade",
+    "grade_data",
+    "item",
+    "key_spans",
+    "known_items",
+    "load_answer",
+    "read_answer",
+    "read_sidecar",
+    "score_item",
+    "show",
+]

@@ -1,0 +1,253 @@
+"""matplotlib figures over spans and scores.
+
+Every figure function takes results (never computes them), draws on an
+``Axes`` (new one if not given) and returns it. ``finish`` gives every figure
+a title, labelled axes and alt text, so no figure ships without them.
+"""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+from matplotlib.axes import Axes
+
+from medialit.core.spans import Span
+
+# Okabe & Ito (2008) colour-blind-safe palette, in their order.
+OKABE_ITO = {
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+    "black": "#000000",
+}
+PALETTE = list(OKABE_ITO.values())
+HATCHES = ["", "//", "..", "xx", "\\\\", "++", "oo", "--"]
+"""Paired with PALETTE so bars differ by pattern as well as colour."""
+
+
+def new_axes(ax: Axes | None = None, size: tuple[float, float] = (7, 4)) -> Axes:
+    if ax is not None:
+        return ax
+    _, ax = plt.subplots(figsize=size, layout="constrained")
+    return ax
+
+
+def finish(ax: Axes, *, title: str, xlabel: str, ylabel: str, alt: str) -> Axes:
+    """Title, axis labels and alt text; the alt text is stored on the figure for notebooks and files."""
+    if not (title and xlabel and ylabel and alt):
+        raise ValueError("every figure needs a title, both axis labels and alt text")
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.figure.alt_text = alt  # read by save() and by the notebook helpers
+    ax.figure.set_label(alt)
+    return ax
+
+
+def alt_text(ax: Axes) -> str:
+    return getattr(ax.figure, "alt_text", "")
+
+
+def save(ax: Axes, path: str, dpi: int = 120, *, tight: bool = False) -> None:
+    """Save a PNG and its alt text beside it (``.alt.txt``), since PNG files carry none.
+
+    ``tight`` grows the saved area to every label and title, so long ones are never cut.
+    """
+    ax.figure.savefig(path, dpi=dpi, bbox_inches="tight" if tight else None)
+    with open(f"{path}.alt.txt", "w", encoding="utf-8") as handle:
+        handle.write(alt_text(ax) + "\n")
+
+
+# ---------------------------------------------------------------- lesson figures
+
+MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
+"""Paired with PALETTE so points differ by shape as well as colour."""
+
+SENTENCE_ORDER = ("attributed", "unsupported", "other")
+KIND_ORDER = ("direct", "indirect", "mixed", "according_to")
+FRAMING_ORDER = ("loaded", "evaluative", "intensifier", "scare_quote", "speech_verb", "hedge")
+"""The analyzer's framing categories in a fixed order, so each keeps its colour and marker."""
+
+
+def speakers(results, ax: Axes | None = None, *, top: int = 8) -> Axes:
+    """Who speaks how much: attributions per speaker, stacked by kind (direct, indirect, ...).
+
+    ``results`` is an analysis (anything with ``.attributions``) or a list of
+    ``Attribution``. One voice dominating shows as one long bar.
+    """
+    attributions = list(getattr(results, "attributions", results))
+    table: dict[str, dict[str, int]] = {}
+    for item in attributions:
+        table.setdefault(item.speaker, {}).setdefault(item.kind, 0)
+        table[item.speaker][item.kind] += 1
+    names = sorted(table, key=lambda name: (-sum(table[name].values()), name))[:top]
+    kinds = [k for k in KIND_ORDER if any(k in table[n] for n in names)]
+    kinds += sorted({k for n in names for k in table[n]} - set(kinds))
+    ax = new_axes(ax, (7, 0.9 + 0.45 * max(1, len(names))))
+    left = [0] * len(names)
+    rows = list(range(len(names)))[::-1]
+    for i, kind in enumerate(kinds):
+        values = [table[name].get(kind, 0) for name in names]
+        ax.barh(rows, values, left=left, color=PALETTE[i % 8], hatch=HATCHES[i % 8], edgecolor="black", label=kind)
+        left = [a + b for a, b in zip(left, values, strict=True)]
+    ax.set_yticks(rows, [_clip_label(n) for n in names])
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    if kinds:
+        # beside the bars, never on them: the longest bar reaches the right edge
+        ax.legend(title="kind", loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0, frameon=True)
+    _white(ax)
+    parts = [f"{name}: {sum(table[name].values())}" for name in names]
+    alt = (
+        f"Horizontal bar chart of {len(attributions)} attributions by speaker, stacked by kind "
+        f"({', '.join(kinds) or 'none'}). " + ("; ".join(parts) if parts else "No attributions were found.")
+    )
+    return finish(ax, title="Who speaks how much", xlabel="number of attributions", ylabel="speaker", alt=alt)
+
+
+def sentence_map(sentences, body: str, ax: Axes | None = None, *, hidden=()) -> Axes:
+    """Every sentence as a bar at its place in the article, one row per label.
+
+    ``sentences`` are labelled spans (attributed, unsupported, other); the x axis
+    is the position in the article, so clusters of unsupported sentences show.
+    ``hidden`` ranges (start, end) are shaded as left out (parts a graded exercise covers).
+    """
+    spans = sorted(sentences, key=lambda s: s.start)
+    labels = [lab for lab in SENTENCE_ORDER if any(s.label == lab for s in spans)]
+    labels += sorted({s.label for s in spans} - set(labels))
+    length = max(1, len(body))
+    ax = _label_rows(spans, body, ax, order=SENTENCE_ORDER)
+    counts = ", ".join(f"{sum(s.label == lab for s in spans)} {lab}" for lab in labels)
+    alt = (
+        f"Map of {len(spans)} sentences by position in the article (0 to 100 per cent) and label: "
+        f"{counts or 'no sentences'}. " + _where(spans, length) + _shade_hidden(ax, hidden, length)
+    )
+    return finish(ax, title="Sentences by label", xlabel="position in the article (%)", ylabel="label", alt=alt)
+
+
+def page_layout(paragraphs, body: str, ax: Axes | None = None, *, hidden=()) -> Axes:
+    """What the page is made of: each line as a bar at its place, one row per kind (heading, quote, ...).
+
+    ``paragraphs`` are ``Article.paragraphs`` (anything with start, end and kind); ``hidden``
+    ranges are left out and shaded.
+    """
+    spans = [Span(p.start, p.end, p.kind) for p in paragraphs]
+    spans = [s for s in spans if not any(s.start < end and s.end > start for start, end in hidden)]
+    ax = _label_rows(spans, body, ax, order=("text", "quote", "bullet", "heading"))
+    counts = ", ".join(f"{sum(s.label == k for s in spans)} {k}" for k in dict.fromkeys(s.label for s in spans))
+    alt = f"Map of the article's {len(spans)} lines by position (0 to 100 per cent) and kind: {counts or 'none'}."
+    alt += _shade_hidden(ax, hidden, max(1, len(body)))
+    return finish(
+        ax, title="What the page is made of", xlabel="position in the article (%)", ylabel="kind of line", alt=alt
+    )
+
+
+def _label_rows(spans, body: str, ax: Axes | None, order: tuple[str, ...]) -> Axes:
+    """Bars at each span's position, one row per label in ``order`` (unknown labels after)."""
+    spans = sorted(spans, key=lambda s: s.start)
+    labels = [lab for lab in order if any(s.label == lab for s in spans)]
+    labels += sorted({s.label for s in spans} - set(labels))
+    ax = new_axes(ax, (8, 0.9 + 0.55 * max(2, len(labels))))
+    length = max(1, len(body))
+    for row, label in enumerate(labels):
+        bars = [(100 * s.start / length, 100 * (s.end - s.start) / length) for s in spans if s.label == label]
+        y = len(labels) - 1 - row
+        ax.broken_barh(bars, (y - 0.35, 0.7), facecolors=PALETTE[row % 8], hatch=HATCHES[row % 8], edgecolor="black")
+    ax.set_yticks(range(len(labels))[::-1], labels)
+    ax.set_xlim(0, 100)
+    _white(ax)
+    return ax
+
+
+def framing_positions(framing_spans, body: str, ax: Axes | None = None, *, lead: float = 15.0, hidden=()) -> Axes:
+    """Framing cues by category and position; the shaded band is the headline and first lines.
+
+    ``lead`` is the share of the article (per cent) shaded as its opening, where
+    framing does the most work. ``hidden`` ranges are shaded as left out.
+    """
+    spans = sorted(framing_spans, key=lambda s: s.start)
+    categories = [c for c in FRAMING_ORDER if any(s.label == c for s in spans)]
+    categories += sorted({s.label for s in spans} - set(categories))
+    ax = new_axes(ax, (8, 0.9 + 0.5 * max(2, len(categories))))
+    length = max(1, len(body))
+    ax.axvspan(0, lead, color="#DDDDDD", zorder=0, label=f"opening {lead:.0f}%")
+    for row, category in enumerate(categories):
+        xs = [100 * s.start / length for s in spans if s.label == category]
+        y = len(categories) - 1 - row
+        ax.scatter(xs, [y] * len(xs), s=70, marker=MARKERS[row % 8], color=PALETTE[row % 8], edgecolor="black")
+    ax.set_yticks(range(len(categories))[::-1], categories)
+    ax.set_ylim(-0.7, max(0.7, len(categories) - 0.3))
+    ax.set_xlim(0, 100)
+    _white(ax)
+    in_lead = sum(100 * s.start / length < lead for s in spans)
+    counts = ", ".join(f"{sum(s.label == c for s in spans)} {c}" for c in categories)
+    alt = (
+        f"Dot plot of {len(spans)} framing cues by category and position in the article: {counts or 'none'}. "
+        f"{in_lead} of them fall in the opening {lead:.0f} per cent (shaded)." + _shade_hidden(ax, hidden, length)
+    )
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=True)
+    return finish(
+        ax,
+        title="Framing cues by category and position",
+        xlabel="position in the article (%)",
+        ylabel="category",
+        alt=alt,
+    )
+
+
+def _shade_hidden(ax: Axes, hidden, length: int) -> str:
+    """Hatch the left-out ranges and say so in the alt text."""
+    ranges = [(100 * start / length, 100 * end / length) for start, end in hidden]
+    for i, (left, right) in enumerate(ranges):
+        label = "left out (graded exercise)" if i == 0 else None
+        ax.axvspan(left, right, facecolor="white", edgecolor="#777777", hatch="\\\\", zorder=3, label=label)
+    if ranges:
+        if ax.get_legend() is None:
+            ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=True)
+        where = ", ".join(f"{left:.0f} to {right:.0f}" for left, right in ranges)
+        return f" Left out (graded exercise), shaded: {where} per cent of the article."
+    return ""
+
+
+def show(ax: Axes) -> None:
+    """Display a figure in a notebook with its alt text as a caption underneath, then close it."""
+    from IPython.display import Markdown, display
+
+    display(ax.figure)
+    display(Markdown(caption(ax)))
+    plt.close(ax.figure)
+
+
+def caption(ax: Axes) -> str:
+    """The alt text as a Markdown caption for under the figure."""
+    return f"*Figure description (alt text):* {alt_text(ax)}"
+
+
+def _white(ax: Axes) -> None:
+    """A white figure with black text stays readable in JupyterLab's light and dark themes."""
+    ax.figure.set_facecolor("white")
+    ax.set_facecolor("white")
+    ax.grid(axis="x", color="#BBBBBB", linewidth=0.5)
+    ax.set_axisbelow(True)
+
+
+def _clip_label(text: str, limit: int = 32) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _where(spans, length: int) -> str:
+    """Where unsupported sentences sit, in thirds of the article, for the alt text."""
+    flagged = [s for s in spans if s.label == "unsupported"]
+    if not flagged:
+        return "No sentence is labelled unsupported."
+    thirds = ["first", "middle", "last"]
+    counts = [0, 0, 0]
+    for s in flagged:
+        counts[min(2, 3 * s.start // length)] += 1
+    return (
+        "Unsupported sentences per third of the article: "
+        + ", ".join(f"{name} {n}" for name, n in zip(thirds, counts, strict=True))
+        + "."
+    )

@@ -1,0 +1,340 @@
+"""``medialit course grade``: every submission of an assignment graded into the one gradebook, N jobs at a time.
+
+Each job is a ``medialit.instructor.grade_worker`` process working in a private folder:
+copies of its students' submissions (taken before anything runs), the course
+config and a private copy of the gradebook. Medialit items are graded as data;
+a kernel runs only for test cells that are not medialit items, and then in the
+sandbox. Results are merged into the course gradebook one student at a time.
+A submission that cannot be graded, or that stops its job, gets 0 and a
+one-line reason; the batch goes on.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from pathlib import Path
+from queue import Empty, Queue
+from typing import Any
+
+from medialit.instructor import gradebook as books
+from medialit.instructor.grade_data import Check
+from medialit.instructor.grade_data import hidden_checks as _checks_in
+from medialit.instructor.gradebook import CourseError
+
+STATE = ".medialit"  # course-local grading state (never under autograded/, which feedback copies)
+SECONDS_PER_STUDENT = 60  # a job that takes longer than this per student (plus kernel time) is stopped
+
+
+@dataclass
+class Outcome:
+    """One student's grading: points per test cell, and everything an instructor should know about it."""
+
+    student: str
+    ok: bool
+    scores: dict[str, float] = field(default_factory=dict)  # test cell grade id -> points
+    message: str = ""  # why the whole submission could not be graded
+    failed_items: dict[str, str] = field(default_factory=dict)  # grade id -> why it scored 0
+    by_hand: dict[str, float] = field(default_factory=dict)  # grade id -> points still to grade by hand
+    kept: list[str] = field(default_factory=list)  # hand grades kept from an earlier grading
+    late_penalty: float = 0.0
+
+    @property
+    def status(self) -> str:
+        """``graded``, ``failed: why`` or ``score lowered: why`` (one line, for the log and grades.csv)."""
+        if not self.ok:
+            return f"failed: {self.message}"
+        why = [f"{cell}: {reason}" for cell, reason in self.failed_items.items()]
+        if self.late_penalty:
+            why.insert(0, f"late penalty -{self.late_penalty:g}")
+        return f"score lowered: {'; '.join(why)}" if why else "graded"
+
+    def to_json(self) -> dict[str, Any]:
+        return {**self.__dict__, "status": self.status}
+
+
+@dataclass
+class GradeRun:
+    assignment: str
+    outcomes: list[Outcome]
+    skipped: list[str]
+    kernel: bool = False  # some test cells needed a kernel
+    isolated: bool = True  # that kernel ran in the sandbox (always True when no kernel ran)
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return [o for o in self.outcomes if not o.ok]
+
+
+def submissions(course: Path, assignment: str) -> list[str]:
+    folder = Path(course) / "submitted"
+    return sorted(p.parent.name for p in folder.glob(f"*/{assignment}") if p.is_dir())
+
+
+def hidden_checks(course: Path, assignment: str) -> list[Check]:
+    """Every medialit item's hidden test in the assignment's source notebooks."""
+    return _checks_in(Path(course) / "source" / assignment)
+
+
+def state_file(course: Path, assignment: str, student: str) -> Path:
+    return Path(course) / STATE / "graded" / assignment / f"{student}.json"
+
+
+def graded_before(course: Path, assignment: str, student: str) -> bool:
+    """Graded already, and the submission has not changed since (its timestamp is the same)."""
+    path = state_file(course, assignment, student)
+    if not path.is_file() or not (course / "autograded" / student / assignment).is_dir():
+        return False
+    try:
+        return json.loads(path.read_text(encoding="utf-8")).get("submitted") == _stamp(course, assignment, student)
+    except ValueError:
+        return False
+
+
+def _stamp(course: Path, assignment: str, student: str) -> str:
+    stamp = course / "submitted" / student / assignment / "timestamp.txt"
+    return stamp.read_text(encoding="utf-8", errors="replace").strip()[:100] if stamp.is_file() else ""
+
+
+def grade(
+    course_dir: str | Path,
+    assignment: str,
+    *,
+    jobs: int = 2,
+    force: bool = False,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> GradeRun:
+    """Grade every submission not graded yet (all with ``force``), ``jobs`` at a time; resumable."""
+    from medialit.instructor.grade_worker import kernel_cells
+    from medialit.instructor.sandbox import isolation
+
+    course = Path(course_dir).resolve()
+    url = books.db_url(course)
+    if not (course / "release" / assignment).is_dir():
+        raise CourseError(books.not_released(course, assignment))
+    students = submissions(course, assignment)
+    if not students:
+        raise CourseError(f"no submissions of {assignment} in {course / 'submitted'}")
+    todo = [s for s in students if force or not graded_before(course, assignment, s)]
+    skipped = [s for s in students if s not in todo]
+    checks = hidden_checks(course, assignment)
+    kernel = bool(kernel_cells(course / "source" / assignment, checks))
+    run = GradeRun(assignment, [], skipped, kernel, not kernel or bool(isolation()))
+    if not todo:
+        return run
+    with tempfile.TemporaryDirectory(prefix="medialit-grade-") as tmp, books.gradebook(url) as main:
+        first = books.snapshot(course, url, assignment, Path(tmp) / "gradebook.db")
+        job = _Job(course, assignment, first, Path(tmp), run, checks, main)
+        try:
+            job.run_groups(_chunks(todo, jobs), progress, len(todo))
+            for student in [s for s in todo if s not in job.done]:  # their job stopped: each again, alone
+                job.run_groups([[student]], progress, len(todo))
+            for student in [s for s in todo if s not in job.done]:
+                job.finish(student, None)
+        finally:
+            job.close()
+    run.outcomes.sort(key=lambda o: o.student)
+    return run
+
+
+def _chunks(students: list[str], jobs: int) -> list[list[str]]:
+    """One group of students per job: start-up (imports) is paid once per job."""
+    jobs = max(1, min(jobs, len(students)))
+    return [students[i::jobs] for i in range(jobs)]
+
+
+class _Job:
+    """The work folders and worker processes of one ``grade`` call."""
+
+    def __init__(self, course: Path, assignment: str, first: Path, tmp: Path, run: GradeRun, checks: list, main: Any):
+        self.course, self.assignment, self.first, self.tmp, self.run = course, assignment, first, tmp, run
+        self.checks, self.main = checks, main
+        self.work_of: dict[str, Path] = {}
+        self.done: set[str] = set()
+        self._private: dict[Path, Any] = {}  # open private gradebooks, one per job folder
+        self._open = ExitStack()
+
+    def private(self, work: Path) -> Any:
+        if work not in self._private:
+            self._private[work] = self._open.enter_context(books.gradebook(work / "gradebook.db"))
+        return self._private[work]
+
+    def close(self) -> None:
+        self._open.close()
+
+    def prepare(self, students: list[str]) -> Path:
+        """A private course copy: config, gradebook, source (read only by this process), the submissions."""
+        work = Path(tempfile.mkdtemp(prefix="job-", dir=self.tmp))
+        shutil.copy2(self.course / "nbgrader_config.py", work / "nbgrader_config.py")
+        shutil.copy2(self.first, work / "gradebook.db")
+        (work / "source").symlink_to(self.course / "source", target_is_directory=True)
+        for student in students:
+            target = work / "submitted" / student / self.assignment
+            try:
+                shutil.copytree(self.course / "submitted" / student / self.assignment, target, symlinks=True)
+            except (OSError, shutil.Error):
+                target.mkdir(parents=True, exist_ok=True)  # unreadable files: graded as not submitted
+            self.work_of[student] = work
+        return work
+
+    def run_groups(self, groups: list[list[str]], progress: Any, total: int) -> None:
+        """Start one worker per group; merge each student as its line arrives (the workers go on meanwhile)."""
+        lines: Queue = Queue()
+        workers = [self._start(group, lines) for group in groups]
+        deadline = time.monotonic() + SECONDS_PER_STUDENT * max(len(g) for g in groups) * (3 if self.run.kernel else 1)
+        while any(reader.is_alive() for _, _, reader in workers) or not lines.empty():
+            try:
+                line = lines.get(timeout=0.5)
+            except Empty:
+                if time.monotonic() > deadline:
+                    for process, _, _ in workers:
+                        process.kill()
+                continue
+            self.finish(line["student"], line)
+            if progress:
+                progress(min(len(self.done), total), total, line["student"])
+        for process, log, _ in workers:
+            process.wait()
+            log.close()
+
+    def _start(self, group: list[str], lines: Queue) -> tuple[subprocess.Popen, Any, threading.Thread]:
+        work = self.prepare(group)
+        log = (work / "worker.log").open("w", encoding="utf-8")
+        process = subprocess.Popen(
+            [sys.executable, "-m", "medialit.instructor.grade_worker"],
+            cwd=work,
+            env=books.bin_on_path(),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=log,
+            text=True,
+        )
+        request = {"work": str(work), "assignment": self.assignment, "students": group, "kernel": self.run.kernel}
+        assert process.stdin is not None and process.stdout is not None
+        process.stdin.write(json.dumps(request))
+        process.stdin.close()
+        reader = threading.Thread(target=_read_lines, args=(process.stdout, lines), daemon=True)
+        reader.start()
+        return process, log, reader
+
+    def finish(self, student: str, line: dict | None) -> None:
+        """Merge one student into the course gradebook and folder, or record 0 with the reason."""
+        self.done.add(student)
+        main = self.main
+        work = self.work_of.get(student)
+        error = _why_stopped(work) if line is None else line["error"]
+        outcome = Outcome(student, not error, message=error)
+        if line is not None:
+            outcome.failed_items = {k: v["reason"] for k, v in line["items"].items() if v["reason"]}
+        graded = work is not None and (work / "autograded" / student / self.assignment).is_dir()
+        try:
+            if error or not graded:
+                raise CourseError(error or "nbgrader wrote no autograded notebook")
+            self._copy_autograded(work, student)
+            points = {k: float(v["points"]) for k, v in line["items"].items()}
+            with books.one_commit(main):
+                outcome.kept = books.merge(self.private(work), main, self.assignment, student)
+                books.enforce(main, self.assignment, student, {c.grade_id: c.notebook for c in self.checks}, points)
+        except Exception as problem:  # this student's failure only: 0 points, say why, go on
+            main.db.rollback()
+            outcome.ok, outcome.message = False, " ".join((str(problem) or type(problem).__name__).split())[:300]
+            books.record_zero(main, self.assignment, student)
+        outcome.scores = books.code_scores(main, self.assignment, student)
+        outcome.by_hand = books.to_grade_by_hand(main, self.assignment, student)
+        outcome.late_penalty = books.late_penalty(main, self.assignment, student)
+        self._remember(student, outcome)
+        self.run.outcomes.append(outcome)
+
+    def _copy_autograded(self, work: Path, student: str) -> None:
+        target = self.course / "autograded" / student / self.assignment
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.copytree(work / "autograded" / student / self.assignment, target, symlinks=True)
+
+    def _remember(self, student: str, outcome: Outcome) -> None:
+        path = state_file(self.course, self.assignment, student)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = {**outcome.to_json(), "submitted": _stamp(self.course, self.assignment, student)}
+        path.write_text(json.dumps(data, indent=1), encoding="utf-8")
+        if not outcome.ok:
+            self._keep_log(student)
+
+    def _keep_log(self, student: str) -> None:
+        work = self.work_of.get(student)
+        log = work / "worker.log" if work else None
+        if log and log.is_file():
+            target = self.course / STATE / "logs" / self.assignment / f"{student}.log"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(log, target)
+
+
+def _read_lines(stream: Any, lines: Queue) -> None:
+    for text in stream:
+        try:
+            lines.put(json.loads(text))
+        except ValueError:
+            continue  # a stray print from a library: not a result line
+
+
+def _why_stopped(work: Path | None) -> str:
+    """One line on a job that stopped before reporting this student (it was then graded alone)."""
+    text = (work / "worker.log").read_text(encoding="utf-8", errors="replace") if work else ""
+    last = [line.strip() for line in text.splitlines() if line.strip()][-1:] or ["no output"]
+    return f"grading this submission stopped its job ({last[0][:200]}); 0 points"
+
+
+# ---------------------------------------------------------------- reading results
+
+
+def test_scores(course: Path, assignment: str, student: str) -> dict[str, float]:
+    """Autograded points of every graded code cell of one submission, by grade id."""
+    with books.gradebook(books.db_url(Path(course))) as gb:
+        return books.code_scores(gb, assignment, student)
+
+
+def scores_table(course_dir: str | Path, assignment: str) -> list[dict[str, Any]]:
+    """One row per graded student: every graded cell's score (auto or manual), the total and the status."""
+    from nbgrader.api import MissingEntry
+
+    course = Path(course_dir)
+    rows = []
+    with books.gradebook(books.db_url(course)) as gb:
+        for student in submissions(course, assignment):
+            try:
+                sub = gb.find_submission(assignment, student)
+            except MissingEntry:
+                continue
+            row: dict[str, Any] = {"student": student}
+            for nb in sub.notebooks:
+                for g in sorted(nb.grades, key=lambda g: g.name):
+                    row[g.name] = float(g.score)
+            row["total"] = round(sum(v for k, v in row.items() if k != "student"), 2)
+            row["status"] = _status(course, assignment, student)
+            rows.append(row)
+    return rows
+
+
+def _status(course: Path, assignment: str, student: str) -> str:
+    path = state_file(course, assignment, student)
+    try:
+        return str(json.loads(path.read_text(encoding="utf-8"))["status"])
+    except (OSError, ValueError, KeyError):
+        return "graded outside medialit (plain nbgrader autograde)"
+
+
+def write_csv(rows: list[dict[str, Any]], path: Path) -> Path:
+    columns = list(dict.fromkeys(k for row in rows for k in row))
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns)
+        writer.writeheader()
+        writer.writerows(rows)
+    return path

@@ -1,0 +1,235 @@
+"""Instructor operations on an nbgrader course directory: init, release, and the names of grading.
+
+``cli_course.py`` is only a skin over these functions; they work the same from
+a notebook cell. Grading itself lives in ``medialit.instructor.batch`` (grading as data,
+a sandboxed kernel only when needed) and ``medialit.instructor.gradebook``; their public
+names are re-exported here, so ``medialit.instructor.course.grade`` keeps working.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from medialit.exercises.grading import ITEMS_FILE, SIDECAR_SUFFIX, define_items, known_items
+from medialit.instructor.gradebook import COURSE_ID, CourseError, bin_on_path, gradebook
+
+DEFAULT_TIMEOUT = 30
+
+CONFIG = '''\
+"""nbgrader settings for a medialit course (written by `medialit course init`)."""
+
+from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor
+from nbgrader.preprocessors import (
+    AssignLatePenalties,
+    CheckCellMetadata,
+    ClearHiddenTests,
+    Execute,
+    GetGrades,
+    IgnorePattern,
+    LimitOutput,
+    SaveAutoGrades,
+)
+
+import os
+
+from medialit.instructor.nbgrader_output import DropGraderNotes, TrimOutput
+
+c = get_config()  # noqa: F821
+
+c.CourseDirectory.course_id = {course_id!r}
+
+# The exchange (release, submit, Release Feedback): a hub's shared one when this machine has it
+# (MEDIALIT_EXCHANGE or nbgrader's default /srv/nbgrader/exchange), else the course's own folder.
+shared = os.environ.get("MEDIALIT_EXCHANGE") or "/srv/nbgrader/exchange"
+here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "exchange")
+c.Exchange.root = shared if os.path.isdir(shared) else here
+
+# `medialit course grade` grades medialit items as data and runs a kernel (sandboxed) only for other
+# test cells; these settings apply to that kernel, and to plain `nbgrader autograde`, which runs
+# student code with your rights (see course/grading.md).
+# A student's cell may loop forever: stop it after this many seconds; later cells still run.
+c.Execute.timeout = {timeout}
+c.Execute.interrupt_on_timeout = True
+# A failing test cell's traceback would quote the hidden test's code (the key) in the feedback:
+# print only the exception's type and message.
+c.Execute.extra_arguments = ["--InteractiveShell.xmode=Minimal"]
+
+# Any stderr output zeroes a test cell in nbgrader; library warnings must not cost points.
+c.IgnorePattern.enabled = True
+c.IgnorePattern.pattern = r"(\\w*Warning: |WARNING \\|)"
+
+# A student who prints 100 MB must not make a 100 MB notebook: cut long outputs after running.
+c.Autograde.autograde_preprocessors = [
+    Execute, IgnorePattern, TrimOutput, ClearMetadataPreprocessor, LimitOutput, SaveAutoGrades,
+    AssignLatePenalties, CheckCellMetadata,
+]
+c.TrimOutput.max_chars = 100_000
+
+# Answers saved by the highlighter live beside the student's notebook: never overwrite them
+# with files from source/ (there are none of that name there, and this makes sure).
+c.Autograde.exclude_overwriting = {exclude!r}
+
+# Released answer cells keep `answer = None` (use the highlights) and say where to answer.
+c.ClearSolutions.code_stub = {{"python": "# YOUR ANSWER HERE (a Python list, or leave None to use your highlights)"}}
+
+# Feedback shows scores and the printed feedback, not the hidden tests (the answer keys) nor the
+# notes for the grader (model answers, rubrics). To show hidden tests, set SHOW_HIDDEN_TESTS = True.
+SHOW_HIDDEN_TESTS = {show_hidden}
+hide = [] if SHOW_HIDDEN_TESTS else [ClearHiddenTests]
+c.GenerateFeedback.preprocessors = [GetGrades, *hide, DropGraderNotes, CSSHTMLHeaderPreprocessor]
+'''
+
+
+# ---------------------------------------------------------------- init and release
+
+
+def find_solutions(start: Path | None = None) -> Path:
+    """The ``solutions/`` folder of the medialit checkout (it is not in the wheel: it holds the keys)."""
+    for base in [start or Path.cwd(), Path(__file__).resolve().parents[3]]:
+        for candidate in (base / "solutions", base):  # a checkout root also holds notebooks/*/*.ipynb
+            if candidate.is_dir() and any(candidate.glob("*/*.ipynb")):
+                return candidate
+    raise CourseError("no solutions/ folder found: run in the medialit checkout or pass --solutions PATH")
+
+
+def assignments(solutions: Path) -> list[str]:
+    return sorted(p.name for p in solutions.iterdir() if p.is_dir() and any(p.glob("*.ipynb")))
+
+
+def sidecars(assignment: str, folder: Path | None = None) -> list[str]:
+    """Sidecar file names the assignment's highlighters save to (excluded from overwriting).
+
+    ``folder`` is the assignment's source folder: an exercise made by
+    ``medialit new-exercise`` lists its items in an items file there.
+    """
+    if folder is not None and (folder / ITEMS_FILE).is_file():
+        define_items(folder / ITEMS_FILE)
+    prefix = assignment.split("-")[0]
+    return [item.sidecar for item in known_items().values() if item.id.startswith(prefix + "-")]
+
+
+def init(
+    course_dir: str | Path,
+    solutions: str | Path | None = None,
+    *,
+    timeout: int = DEFAULT_TIMEOUT,
+    show_hidden_tests: bool = False,
+    course_id: str = COURSE_ID,
+) -> Path:
+    """Make a course directory: its own ``source/`` (so the formgrader can open it), config, gradebook, exchange."""
+    course = Path(course_dir)
+    src = Path(solutions) if solutions else find_solutions()
+    if course.exists() and any(course.iterdir()):
+        raise CourseError(f"{course} exists and is not empty: choose a new folder")
+    names = assignments(src)
+    for name in names:
+        shutil.copytree(src / name, course / "source" / name, ignore=_not_sources)
+    exclude = {name: sidecars(name, course / "source" / name) for name in names}
+    config = CONFIG.format(course_id=course_id, timeout=int(timeout), exclude=exclude, show_hidden=show_hidden_tests)
+    (course / "nbgrader_config.py").write_text(config, encoding="utf-8")
+    (course / "exchange").mkdir(mode=0o777)
+    os.chmod(course / "exchange", 0o777)  # nbgrader's exchange expects a folder everyone may write
+    with gradebook(course / "gradebook.db", course_id):  # created and stamped here: no `alembic` on PATH needed
+        pass
+    return course
+
+
+def _not_sources(folder: str, names: list[str]) -> list[str]:
+    """Leave out checkpoints, caches and any saved highlights (they must never be in source/)."""
+    return [n for n in names if n.endswith(SIDECAR_SUFFIX) or n in {".ipynb_checkpoints", "__pycache__"}]
+
+
+def nbgrader(course: Path, *args: str, timeout: float | None = None) -> subprocess.CompletedProcess:
+    """Run the real ``nbgrader`` command in ``course`` (its alembic step needs our bin on PATH).
+
+    nbgrader only logs a config file that fails to load and carries on with
+    defaults (no timeout, sidecars overwritten): that is an error here.
+    """
+    done = subprocess.run(
+        [_nbgrader_command(), *args],
+        cwd=course,
+        env=bin_on_path(),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    if "Exception while loading config file" in done.stderr:
+        raise CourseError(f"{course / 'nbgrader_config.py'} does not load: {_last_error(done.stderr)}; fix it")
+    return done
+
+
+def release(course_dir: str | Path, assignment: str) -> Path:
+    """``nbgrader generate_assignment``: the student version in ``release/``, cells recorded in the gradebook."""
+    course = Path(course_dir)
+    done = nbgrader(course, "generate_assignment", assignment, "--force")
+    if done.returncode:
+        raise CourseError(f"generate_assignment {assignment} failed: {_last_error(done.stderr)}")
+    return course / "release" / assignment
+
+
+def _nbgrader_command() -> str:
+    here = Path(sys.executable).parent / "nbgrader"
+    return str(here) if here.exists() else shutil.which("nbgrader") or "nbgrader"
+
+
+def _last_error(text: str) -> str:
+    """The most telling line of an nbgrader log: the last exception raised, else the last ERROR line."""
+    lines = [line.strip() for line in text.strip().splitlines()]
+    raised = [line for line in lines if re.match(r"^[\w.]*(Error|Exception|Timeout\w*): ", line)]
+    errors = [line for line in lines if "ERROR" in line and "see the the above traceback" not in line]
+    return (raised or errors or lines or ["no output"])[-1][:300]
+
+
+def generate_exercises(solutions: str | Path, target: str | Path) -> list[Path]:
+    """What ``nbgrader generate_assignment`` makes of each source folder, written to ``target/ID/``."""
+    target = Path(target)
+    written = []
+    with tempfile.TemporaryDirectory(prefix="medialit-exercises-") as tmp:
+        course = init(Path(tmp) / "course", solutions)
+        for name in assignments(course / "source"):
+            released = release(course, name)
+            if (target / name).exists():
+                shutil.rmtree(target / name)
+            shutil.copytree(released, target / name)
+            written.append(target / name)
+    return written
+
+
+from medialit.instructor.batch import (  # noqa: E402
+    GradeRun,
+    Outcome,
+    grade,
+    hidden_checks,
+    scores_table,
+    submissions,
+    test_scores,
+    write_csv,
+)
+from medialit.instructor.gradebook import db_url  # noqa: E402
+
+__all__ = [
+    "COURSE_ID",
+    "CourseError",
+    "GradeRun",
+    "Outcome",
+    "assignments",
+    "db_url",
+    "find_solutions",
+    "generate_exercises",
+    "grade",
+    "gradebook",
+    "hidden_checks",
+    "init",
+    "nbgrader",
+    "release",
+    "scores_table",
+    "submissions",
+    "test_scores",
+    "write_csv",
+]

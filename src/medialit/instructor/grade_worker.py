@@ -1,0 +1,218 @@
+"""One grading job: a group of submissions autograded into a private copy of the course, one at a time.
+
+``course.grade`` starts one worker process per job (``python -m
+medialit.instructor.grade_worker``, a JSON request on stdin) in a private work folder
+holding copies of the submissions taken before anything ran, the course config
+and a private gradebook. For each student the worker grades every medialit
+item as data (``grade_data``), then runs nbgrader's own ``Autograde`` converter
+in-process so that the gradebook, the autograded notebook, late penalties and
+the formgrader work as nbgrader users know them. The converter runs a kernel
+only when the assignment has test cells that are not medialit items, and then
+in the sandbox. Each student's outcome is one JSON line on stdout.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import logging
+import re
+import sys
+import warnings
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # imported when used: the worker must start before nbformat is imported (skip_iri_grammars)
+    from medialit.instructor.grade_data import Check, ItemGrade
+
+MAX_SIDECAR_BYTES = 2_000_000  # a highlights file is a few kB; a bigger one is not read
+
+
+def rubric_notes(source: Path) -> dict[str, str]:
+    """The instructor's text of every hand-graded cell (model answer, rubric), by grade id."""
+    import nbformat
+
+    notes = {}
+    for path in sorted(source.glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            meta = cell.metadata.get("nbgrader", {})
+            if meta.get("grade") and meta.get("solution") and cell.cell_type == "markdown":
+                notes[meta["grade_id"]] = cell.source
+    return notes
+
+
+def kernel_cells(source: Path, checks: list[Check]) -> list[str]:
+    """Grade ids of graded code cells that are not medialit items: only these need a kernel."""
+    import nbformat
+
+    ours = {c.grade_id for c in checks}
+    found = []
+    for path in sorted(source.glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            meta = cell.metadata.get("nbgrader", {})
+            if cell.cell_type == "code" and meta.get("grade") and meta.get("grade_id") not in ours:
+                found.append(meta["grade_id"])
+    return found
+
+
+def data_grades(folder: Path, checks: list[Check]) -> list[ItemGrade]:
+    """Every medialit item of one submission graded from its files alone (read before any kernel ran)."""
+    from medialit.exercises.grading import AnswerError, item
+    from medialit.instructor.grade_data import grade_item, read_notebook
+
+    notebooks: dict[str, tuple[Any, str]] = {}
+    grades = []
+    for check in checks:
+        if check.notebook not in notebooks:
+            notebooks[check.notebook] = read_notebook(folder / f"{check.notebook}.ipynb")
+        nb, why = notebooks[check.notebook]
+        try:
+            sidecar = folder / item(check.item).sidecar
+            if sidecar.is_file() and sidecar.stat().st_size > MAX_SIDECAR_BYTES:
+                nb, why = None, f"{sidecar.name} is larger than {MAX_SIDECAR_BYTES:,} bytes and was not read"
+        except AnswerError:
+            pass
+        grades.append(grade_item(check, nb, folder, why))
+    return grades
+
+
+def converter_config(base: Any, work: Path, assignment: str, grades: list[ItemGrade], extra: dict) -> Any:
+    """The course's nbgrader config, pointed at the private copy, with medialit's preprocessors."""
+    from nbconvert.preprocessors import ClearMetadataPreprocessor
+    from nbgrader.preprocessors import (
+        AssignLatePenalties,
+        CheckCellMetadata,
+        IgnorePattern,
+        LimitOutput,
+        SaveAutoGrades,
+    )
+
+    from medialit.instructor import nbgrader_output as out
+    from medialit.instructor.static_marks import marks_html
+
+    config = copy.deepcopy(base)
+    config.CourseDirectory.root = str(work)
+    config.CourseDirectory.db_url = f"sqlite:///{work / 'gradebook.db'}"
+    config.CourseDirectory.assignment_id = assignment
+    config.Autograde.force = True
+    config.Autograde.create_student = True
+    config.DataGrades.results = {g.check.grade_id: {"points": g.points, "feedback": list(g.feedback)} for g in grades}
+    config.ShowMarks.marks = {g.check.item: marks_html(g.check.item, g.marks) for g in grades if not g.failed}
+    config.GraderNotes.notes = extra["notes"]
+    config.HideChecks.grade_ids = [g.check.grade_id for g in grades]
+    run = [out.HideChecks, out.SandboxedExecute, out.RestoreChecks, IgnorePattern] if extra["kernel"] else []
+    config.Autograde.autograde_preprocessors = [
+        *run,
+        out.DataGrades,
+        out.ShowMarks,
+        out.TrimOutput,
+        ClearMetadataPreprocessor,
+        LimitOutput,
+        SaveAutoGrades,
+        AssignLatePenalties,
+        CheckCellMetadata,
+        out.GraderNotes,
+    ]
+    return config
+
+
+class _Errors(logging.Handler):
+    """Keeps the converter's error lines: the last one says why a submission failed."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.extend(line for line in record.getMessage().splitlines() if line.strip())
+
+
+def autograde_one(base: Any, work: Path, assignment: str, student: str, grades: list[ItemGrade], extra: dict) -> str:
+    """Run nbgrader's Autograde converter for one student; empty string on success, else why not."""
+    from nbgrader.converters import Autograde
+    from nbgrader.coursedir import CourseDirectory
+
+    config = converter_config(base, work, assignment, grades, extra)
+    config.CourseDirectory.student_id = student
+    coursedir = CourseDirectory(config=config)
+    converter = Autograde(coursedir=coursedir, config=config)
+    errors = _Errors()
+    converter.log.addHandler(errors)
+    converter.log.setLevel(logging.WARNING)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            converter.start()
+    except BaseException as error:  # nbgrader raises NbGraderException, a kernel may kill more
+        if isinstance(error, KeyboardInterrupt):
+            raise
+        raised = [x.strip() for x in errors.lines if re.match(r"\s*[\w.]*(Error|Exception|Timeout\w*)\b", x)]
+        said = [x.strip() for x in errors.lines if "see the the above traceback" not in x]
+        wanted = raised or said or [f"{type(error).__name__}: {error}"]
+        return wanted[-1][:300]
+    finally:
+        converter.log.removeHandler(errors)
+    return ""
+
+
+def skip_iri_grammars() -> None:
+    """Start faster: jsonschema builds ~40 IRI grammars at import when ``rfc3987-syntax`` is installed (about
+    1.5 s per process); grading validates only notebooks, whose schema has no IRI formats. Call before
+    anything imports nbformat."""
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]  # jsonschema then skips them
+
+
+def fast_private_gradebook() -> None:
+    """This worker's gradebook is a throwaway copy: no fsync per commit, one engine per file.
+
+    nbgrader opens the gradebook about nine times per submission, each time
+    with a new engine, and commits after every change; on a busy disk that is
+    most of the time spent. The course gradebook is never opened here.
+    """
+    import nbgrader.api
+    import sqlalchemy
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    @event.listens_for(Engine, "connect")
+    def _no_sync(connection: Any, _record: Any) -> None:
+        cursor = connection.cursor()
+        cursor.execute("PRAGMA synchronous=OFF")
+        cursor.close()
+
+    engines: dict[str, Any] = {}
+
+    def one_engine(url: str, **options: Any) -> Any:
+        if url not in engines:
+            engines[url] = sqlalchemy.create_engine(url, **options)
+        return engines[url]
+
+    nbgrader.api.create_engine = one_engine
+
+
+def grade_group(request: dict) -> None:
+    """Grade every student of the request; print one JSON line per student as soon as it is done."""
+    from nbgrader.apps import NbGrader
+
+    from medialit.instructor.grade_data import hidden_checks
+
+    fast_private_gradebook()
+    work, assignment = Path(request["work"]), request["assignment"]
+    app = NbGrader(log_level="CRITICAL")
+    app.config_file_paths.insert(0, str(work))
+    app.load_config_file()
+    base = app.config
+    checks = hidden_checks(work / "source" / assignment)
+    extra = {"notes": rubric_notes(work / "source" / assignment), "kernel": request["kernel"]}
+    for student in request["students"]:
+        grades = data_grades(work / "submitted" / student / assignment, checks)
+        error = autograde_one(base, work, assignment, student, grades, extra)
+        items = {g.check.grade_id: {"points": g.points, "max": g.max_points, "reason": g.reason} for g in grades}
+        line = {"student": student, "error": error, "items": items}
+        print(json.dumps(line), flush=True)
+
+
+if __name__ == "__main__":
+    skip_iri_grammars()
+    logging.basicConfig(level=logging.ERROR)
+    grade_group(json.load(sys.stdin))

@@ -1,0 +1,139 @@
+"""nbgrader preprocessors medialit adds to autograde and feedback.
+
+``TrimOutput`` cuts very long outputs: nbgrader's ``LimitOutput`` counts lines,
+so one 100 MB line would pass into the autograded notebook and the feedback
+page. ``DataGrades`` and ``ShowMarks`` put medialit's grading-as-data results
+where nbgrader and the formgrader look for them; ``GraderNotes`` and
+``DropGraderNotes`` show the rubric to the grader and never to students;
+``HideChecks``/``RestoreChecks`` and ``SandboxedExecute`` keep the keys and the
+grader's files away from a student kernel when one must run.
+"""
+
+from __future__ import annotations
+
+from nbformat.notebooknode import NotebookNode
+from nbformat.v4 import new_markdown_cell, new_output
+from nbgrader.preprocessors import Execute, NbGraderPreprocessor
+from traitlets import Dict, Integer, List
+
+
+class TrimOutput(NbGraderPreprocessor):
+    """Cut stream and text outputs longer than ``max_chars``, saying how much was cut."""
+
+    max_chars = Integer(100_000, help="longest text kept per output, in characters (-1: no limit)").tag(config=True)
+
+    def preprocess_cell(self, cell: NotebookNode, resources: dict, index: int) -> tuple[NotebookNode, dict]:
+        if cell.cell_type != "code" or self.max_chars < 0:
+            return cell, resources
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "stream":
+                output["text"] = self._cut(output.get("text", ""))
+            elif "text/plain" in output.get("data", {}):
+                output["data"]["text/plain"] = self._cut(output["data"]["text/plain"])
+        return cell, resources
+
+    def _cut(self, text: str | list) -> str:
+        text = "".join(text) if isinstance(text, list) else text
+        if len(text) <= self.max_chars:
+            return text
+        return text[: self.max_chars] + f"\n[... {len(text) - self.max_chars:,} characters of output cut by medialit]\n"
+
+
+GRADER_NOTE = "medialit_grader_note"
+"""Cell metadata key of notes for the grader only (the rubric); ``DropGraderNotes`` keeps them out of feedback."""
+HIDDEN_CHECK = "# graded as data by medialit (not run in the student's kernel)"
+
+
+class DataGrades(NbGraderPreprocessor):
+    """Put medialit's grade of each item into its test cell's outputs, where nbgrader reads the score.
+
+    ``results`` maps a test cell's grade id to ``{"points": float, "feedback": [lines]}``,
+    computed from the submitted answer as data before anything ran. The kernel's
+    own outputs of that cell, if any, are discarded.
+    """
+
+    results = Dict(help="grade id -> {'points': float, 'feedback': [str]}").tag(config=True)
+
+    def preprocess_cell(self, cell: NotebookNode, resources: dict, index: int) -> tuple[NotebookNode, dict]:
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if cell.cell_type != "code" or grade_id not in self.results:
+            return cell, resources
+        found = self.results[grade_id]
+        text = "\n".join(found["feedback"]) + "\n"
+        cell.outputs = [
+            new_output("stream", name="stdout", text=text),
+            new_output("execute_result", data={"text/plain": repr(float(found["points"]))}, execution_count=None),
+        ]
+        return cell, resources
+
+
+class ShowMarks(NbGraderPreprocessor):
+    """Replace the output of each ``ITEM-show`` cell with the student's marks as static HTML."""
+
+    marks = Dict(help="item id -> HTML of the student's marks").tag(config=True)
+
+    def preprocess_cell(self, cell: NotebookNode, resources: dict, index: int) -> tuple[NotebookNode, dict]:
+        grade_id = str(cell.metadata.get("nbgrader", {}).get("grade_id", ""))
+        item_id = grade_id.removesuffix("-show")
+        if cell.cell_type == "code" and grade_id.endswith("-show") and item_id in self.marks:
+            cell.outputs = [new_output("display_data", data={"text/html": self.marks[item_id]}, metadata={})]
+        return cell, resources
+
+
+class GraderNotes(NbGraderPreprocessor):
+    """After each hand-graded answer, a note for the grader: the model answer and rubric from ``source/``."""
+
+    notes = Dict(help="grade id of a hand-graded cell -> markdown shown to the grader").tag(config=True)
+
+    def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
+        cells = []
+        for cell in nb.cells:
+            cells.append(cell)
+            grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+            if grade_id in self.notes:
+                note = new_markdown_cell(f"**For the grader (not in feedback)**\n\n{self.notes[grade_id]}")
+                note.metadata[GRADER_NOTE] = True
+                cells.append(note)
+        nb.cells = cells
+        return nb, resources
+
+
+class DropGraderNotes(NbGraderPreprocessor):
+    """Feedback goes to students: leave out the grader's notes (model answers and rubrics)."""
+
+    def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
+        nb.cells = [c for c in nb.cells if not c.get("metadata", {}).get(GRADER_NOTE)]
+        return nb, resources
+
+
+class HideChecks(NbGraderPreprocessor):
+    """Before the kernel runs, medialit test cells (they hold keys) become a comment; ``RestoreChecks`` undoes it."""
+
+    grade_ids = List(help="grade ids of the medialit test cells").tag(config=True)
+
+    def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
+        hidden = resources.setdefault("medialit_hidden", {})
+        for index, cell in enumerate(nb.cells):
+            if cell.metadata.get("nbgrader", {}).get("grade_id") in self.grade_ids:
+                hidden[index] = cell.source
+                cell.source = HIDDEN_CHECK
+        return nb, resources
+
+
+class RestoreChecks(NbGraderPreprocessor):
+    """After the kernel ran: the medialit test cells get their sources back (the grader and nbgrader need them)."""
+
+    def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
+        for index, source in resources.pop("medialit_hidden", {}).items():
+            nb.cells[index].source = source
+        return nb, resources
+
+
+class SandboxedExecute(Execute):
+    """nbgrader's Execute with the kernel in ``medialit.instructor.sandbox`` (Execute forces its manager class)."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        from medialit.instructor.sandbox import SandboxedKernelManager
+
+        kwargs["kernel_manager_class"] = SandboxedKernelManager
+        super().__init__(*args, **kwargs)

@@ -1,0 +1,465 @@
+"""Class report after grading: grades, item difficulty, what the class marked against the key.
+
+Material for the next class discussion and for the school's gradebook:
+``grades.csv`` (every cell, total and grading status), ``gradebook-import.csv``
+(one column per item, importable by Canvas and Moodle; see course/grading.md),
+``items.csv``, ``marks.csv`` and ``most-missed.md`` (each key mark named by its
+sentence number and occurrence, with how many students found the place and how
+many also gave the right label or reason), and two PNG figures with alt text.
+Answers are read as data, exactly as ``course grade`` reads them.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import textwrap
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from medialit.core.spans import Span
+from medialit.exercises import pretest
+from medialit.exercises.grading import item, key_spans
+from medialit.exercises.plots import PALETTE, finish, new_axes, save
+from medialit.instructor import course as courses
+from medialit.instructor.grade_data import Check, grade_item, read_notebook
+
+
+@dataclass(frozen=True)
+class KeyRow:
+    """One key mark, named so nobody can confuse it, and which students found it (place, then label too)."""
+
+    item: str
+    name: str  # e.g. "sentence 12, ‘Støre’ (2nd in the part)"
+    context: str  # the sentence, the marked words in **bold**
+    label: str
+    placed_by: tuple[str, ...]  # found the place (sentence, words)
+    right_by: tuple[str, ...]  # ... and gave the right label, reason or speaker
+    students: int
+
+    @property
+    def share(self) -> float:
+        return len(self.right_by) / self.students if self.students else 0.0
+
+
+def key_rows(course_dir: str | Path, assignment: str) -> tuple[list[KeyRow], dict]:
+    """Every key mark with the students who found it, and marks outside the key by the students who made them."""
+    course = Path(course_dir)
+    students = courses.submissions(course, assignment)
+    rows: list[KeyRow] = []
+    extras: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for check in courses.hidden_checks(course, assignment):
+        key = key_spans(check.key)
+        placed: dict[int, set[str]] = defaultdict(set)
+        right: dict[int, set[str]] = defaultdict(set)
+        body = item(check.item).load().body
+        for student in students:
+            spans = _answer(course, assignment, student, check)
+            for i, k in enumerate(key):
+                if any(_same_place(s, k) for s in spans):
+                    placed[i].add(student)
+            for m in result_matches(check.item, spans, key):
+                if m.key is not None and m.answer is not None:
+                    right[key.index(m.key)].add(student)
+                elif m.key is None and m.answer is not None and 0 <= m.answer.start < m.answer.end <= len(body):
+                    extras[(check.item, name_of(check.item, m.answer), m.answer.label)].add(student)
+        for i, span in enumerate(key):
+            found = tuple(sorted(placed[i] | right[i]))
+            context = context_of(check.item, span)
+            rows.append(
+                KeyRow(
+                    check.item,
+                    name_of(check.item, span),
+                    context,
+                    span.label,
+                    found,
+                    tuple(sorted(right[i])),
+                    len(students),
+                )
+            )
+    return rows, extras
+
+
+def _answer(course: Path, assignment: str, student: str, check: Check) -> list[Span]:
+    folder = course / "submitted" / student / assignment
+    nb, why = read_notebook(folder / f"{check.notebook}.ipynb")
+    return list(grade_item(check, nb, folder, why).marks)
+
+
+def _same_place(answer: Span, key: Span) -> bool:
+    """The answer marks this place, whatever its label: half of the longer span shared."""
+    return answer.overlap(key) * 2 >= max(1, answer.end - answer.start, key.end - key.start)
+
+
+def result_matches(item_id: str, spans: list[Span], key: list[Span]) -> list:
+    """The one-to-one matching the item's score used (label, reason or speaker must agree)."""
+    from medialit.exercises import grading
+    from medialit.exercises.scoring import match
+
+    it = item(item_id)
+    same = {
+        "sentences": grading._sentence_reason,
+        "speakers": grading._same_speaker,
+        "words": grading._same_word(it.load().body),
+    }.get(it.kind)
+    return match(spans, key, same) if same else match(spans, key)
+
+
+def _sentence(item_id: str, span: Span) -> tuple[int, tuple[int, int]]:
+    """The 1-based number of the article sentence holding the span, and that sentence's offsets."""
+    sentences = item(item_id).load().sentences
+    for n, (s, e) in enumerate(sentences, 1):
+        if s <= span.start < e:
+            return n, (s, e)
+    return 0, (span.start, span.end)
+
+
+def name_of(item_id: str, span: Span) -> str:
+    """An unambiguous name: the sentence number, and for words the occurrence within the item's part."""
+    it = item(item_id)
+    body = it.load().body
+    number, (s, e) = _sentence(item_id, span)
+    if it.kind == "sentences" or (span.start, span.end) == (s, e):
+        return f"sentence {number}"
+    words = " ".join(body[span.start : span.end].split())
+    start, _ = it.bounds()
+    nth = 1 + sum(1 for m in _word_pattern(body[span.start : span.end]).finditer(body, start, span.start))
+    return f"sentence {number}, ‘{words[:60]}’ ({_ordinal(nth)} in the part)"
+
+
+def _word_pattern(words: str) -> re.Pattern[str]:
+    """The words as whole words, counted the way answers name an occurrence (``('said', 'cue', 2)``)."""
+    edge = (r"\b" if words[:1].isalnum() else "", r"\b" if words[-1:].isalnum() else "")
+    return re.compile(edge[0] + re.escape(words) + edge[1])
+
+
+def _ordinal(n: int) -> str:
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+def context_of(item_id: str, span: Span, width: int = 140) -> str:
+    """The sentence around the span, the span in **bold**, shortened around it."""
+    body = item(item_id).load().body
+    _, (s, e) = _sentence(item_id, span)
+    before, words, after = body[s : span.start], body[span.start : span.end], body[span.end : e]
+    if len(before) > width // 2:
+        before = "…" + before[-(width // 2) :]
+    if len(after) > width // 2:
+        after = after[: width // 2] + "…"
+    text = f"{before}**{words}**{after}" if words.strip() and len(words) < e - s else f"**{words}**"
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def difficulty(rows: list[dict], max_points: dict[str, float]) -> dict[str, float]:
+    """Mean share of the points earned per graded cell (1.0 = everyone got everything)."""
+    shares = {}
+    for cell, points in max_points.items():
+        values = [row[cell] / points for row in rows if cell in row and points]
+        shares[cell] = sum(values) / len(values) if values else 0.0
+    return shares
+
+
+def write_report(course_dir: str | Path, assignment: str) -> list[Path]:
+    """Write the report files to ``COURSE/reports/ASSIGNMENT/`` and return their paths."""
+    course = Path(course_dir)
+    rows = courses.scores_table(course, assignment)
+    if not rows:
+        raise courses.CourseError(f"nothing graded yet for {assignment}: run `medialit course grade {assignment}`")
+    out = course / "reports" / assignment
+    out.mkdir(parents=True, exist_ok=True)
+    points = _max_points(course, assignment)
+    written = [courses.write_csv(rows, out / "grades.csv"), _import_csv(rows, points, assignment, out)]
+    shares = difficulty(rows, points)
+    with (out / "items.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["cell", "max_points", "mean_share"])
+        for cell, share in shares.items():
+            writer.writerow([cell, points[cell], round(share, 3)])
+    written.append(out / "items.csv")
+    written.append(_difficulty_figure(shares, out / "difficulty.png"))
+    keys, extras = key_rows(course, assignment)
+    written.append(_marks_csv(keys, out / "marks.csv"))
+    written.append(_most_missed(keys, extras, out / "most-missed.md"))
+    if keys:
+        written.append(_heatmap(keys, courses.submissions(course, assignment), out / "key-heatmap.png"))
+    if (course / "pretest" / "key.json").exists():
+        written += write_growth(course)
+    return written
+
+
+# ---------------------------------------------------------------- growth: lesson 0 pre-test against graded items
+
+
+def pre_scores(course: Path) -> dict[str, dict[str, float]]:
+    """Each student's pre-test share per skill, from ``COURSE/pretest/STUDENT.json`` and the key beside them."""
+    folder = course / "pretest"
+    try:
+        key = pretest.read_key(folder / "key.json")
+        return {
+            path.stem: pretest.skill_scores(pretest.read_answers(path), key)
+            for path in sorted(folder.glob("*.json"))
+            if path.name != "key.json"
+        }
+    except pretest.PretestError as error:
+        raise courses.CourseError(str(error)) from None
+
+
+def post_scores(course: Path) -> dict[str, dict[str, float]]:
+    """Each student's share of the points per skill in the graded items of that skill (``pretest.POST_ITEMS``)."""
+    earned: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    possible: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    cell_skill = {f"{i}-test": skill for skill, items in pretest.POST_ITEMS.items() for i in items}
+    for assignment in sorted(p.name for p in (course / "source").glob("*") if p.is_dir()):
+        rows = courses.scores_table(course, assignment)
+        if not rows:
+            continue
+        points = _max_points(course, assignment)
+        for row in rows:
+            for cell, skill in cell_skill.items():
+                if cell in points:
+                    earned[row["student"]][skill] += row.get(cell, 0.0)
+                    possible[row["student"]][skill] += points[cell]
+    return {s: {k: earned[s][k] / v for k, v in possible[s].items() if v} for s in possible}
+
+
+def growth_rows(pre: dict[str, dict[str, float]], post: dict[str, dict[str, float]]) -> list[dict[str, Any]]:
+    """One row per student and skill measured both before and after: pre, post and the change (shares 0-1)."""
+    rows = []
+    for student in sorted(set(pre) & set(post)):
+        for skill in pretest.SKILLS:
+            if skill in pre[student] and skill in post[student]:
+                before, after = pre[student][skill], post[student][skill]
+                rows.append(
+                    {
+                        "student": student,
+                        "skill": skill,
+                        "pre": round(before, 3),
+                        "post": round(after, 3),
+                        "change": round(after - before, 3),
+                    }
+                )
+    return rows
+
+
+def class_growth(rows: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
+    """Class means per skill: students, pre, post and change."""
+    by_skill: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        by_skill[row["skill"]].append(row)
+    return {
+        skill: {
+            "students": len(by_skill[skill]),
+            **{
+                k: round(sum(r[k] for r in by_skill[skill]) / len(by_skill[skill]), 3)
+                for k in ("pre", "post", "change")
+            },
+        }
+        for skill in pretest.SKILLS
+        if by_skill[skill]
+    }
+
+
+def write_growth(course_dir: str | Path) -> list[Path]:
+    """Growth per skill (pre-test in lesson 0 against the graded items) in ``COURSE/reports/growth/``."""
+    course = Path(course_dir)
+    pre, post = pre_scores(course), post_scores(course)
+    out = course / "reports" / "growth"
+    out.mkdir(parents=True, exist_ok=True)
+    rows = growth_rows(pre, post)
+    summary = class_growth(rows)
+    written = [courses.write_csv(rows, out / "growth.csv") if rows else _empty_csv(out / "growth.csv")]
+    written.append(_growth_markdown(summary, rows, pre, post, out / "growth.md"))
+    written.append(_growth_figure(summary, out / "growth.png"))
+    written.append(_pretest_import(pre, out / "pretest-import.csv"))
+    return written
+
+
+def _empty_csv(path: Path) -> Path:
+    path.write_text("student,skill,pre,post,change\n", encoding="utf-8")
+    return path
+
+
+def _growth_markdown(summary: dict, rows: list[dict[str, Any]], pre: dict, post: dict, path: Path) -> Path:
+    only_pre, only_post = sorted(set(pre) - set(post)), sorted(set(post) - set(pre))
+    lines = [
+        "# Growth per skill: lesson 0 pre-test against the graded items",
+        "",
+        "Shares from 0 to 1: the pre-test's questions answered right, and the points earned in the graded "
+        "items of the same skill (`medialit.exercises.pretest.POST_ITEMS`). Only students with both are counted.",
+        "",
+        "| skill | students | pre | post | change |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    lines += [
+        f"| {pretest.SKILLS[k]} | {v['students']} | {v['pre']:.2f} | {v['post']:.2f} | {v['change']:+.2f} |"
+        for k, v in summary.items()
+    ] or ["| (no student has both a pre-test and graded items yet) | | | | |"]
+    lines += ["", "## Per student", "", "| student | skill | pre | post | change |", "|---|---|---:|---:|---:|"]
+    lines += [
+        f"| {r['student']} | {r['skill']} | {r['pre']:.2f} | {r['post']:.2f} | {r['change']:+.2f} |" for r in rows
+    ]
+    if only_pre or only_post:
+        lines += [
+            "",
+            f"Pre-test only (no graded items yet): {', '.join(only_pre) or 'none'}.",
+            f"Graded items only (no pre-test file): {', '.join(only_post) or 'none'}.",
+        ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _growth_figure(summary: dict[str, dict[str, float]], path: Path) -> Path:
+    skills = list(summary)
+    ax = new_axes(size=(8, max(3.0, 0.6 * len(skills) + 1.5)))
+    ys = range(len(skills))
+    ax.barh(
+        [y - 0.2 for y in ys],
+        [summary[s]["pre"] for s in skills],
+        height=0.4,
+        color=PALETTE[0],
+        hatch="//",
+        label="pre-test (lesson 0)",
+    )
+    ax.barh(
+        [y + 0.2 for y in ys],
+        [summary[s]["post"] for s in skills],
+        height=0.4,
+        color=PALETTE[2],
+        label="graded items (end)",
+    )
+    ax.set_yticks(list(ys), [pretest.SKILLS[s] for s in skills])
+    ax.set_xlim(0, 1)
+    ax.invert_yaxis()
+    ax.legend(loc="lower right")
+    changes = ", ".join(f"{pretest.SKILLS[s]} {summary[s]['pre']:.0%} to {summary[s]['post']:.0%}" for s in skills)
+    finish(
+        ax,
+        title="Class growth per skill: pre-test against graded items",
+        xlabel="mean share right (0 to 1)",
+        ylabel="skill",
+        alt="Paired bar chart per skill, hatched bars the lesson 0 pre-test and plain bars the graded items: "
+        + (changes or "no student has both yet")
+        + ".",
+    )
+    save(ax, str(path), tight=True)
+    return path
+
+
+def _pretest_import(pre: dict[str, dict[str, float]], path: Path) -> Path:
+    """Participation for the gradebook: 1 point per student who handed in a pre-test file (never its score)."""
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([*IMPORT_ID_COLUMNS, "pretest participation"])
+        writer.writerow(["Points Possible", "", "", "", "", 1])
+        for student in sorted(pre):
+            writer.writerow([student, "", "", student, "", 1])
+    return path
+
+
+IMPORT_ID_COLUMNS = ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]
+
+
+def _import_csv(rows: list[dict[str, Any]], points: dict[str, float], assignment: str, out: Path) -> Path:
+    """One row per student, one column per graded cell plus the total: Canvas's and Moodle's import layout."""
+    path = out / "gradebook-import.csv"
+    cells = list(points)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([*IMPORT_ID_COLUMNS, *(f"{assignment} {c}" for c in cells), f"{assignment} total"])
+        writer.writerow(["Points Possible", "", "", "", "", *(points[c] for c in cells), sum(points.values())])
+        for row in rows:
+            scores = [row.get(c, 0.0) for c in cells]
+            writer.writerow([row["student"], "", "", row["student"], "", *scores, row["total"]])
+    return path
+
+
+def _max_points(course: Path, assignment: str) -> dict[str, float]:
+    with courses.gradebook(courses.db_url(course)) as gb:
+        found = gb.find_assignment(assignment)
+        return {c.name: float(c.max_score) for nb in found.notebooks for c in nb.grade_cells}
+
+
+def _difficulty_figure(shares: dict[str, float], path: Path) -> Path:
+    ax = new_axes(size=(7, max(3.0, 0.45 * len(shares) + 1.5)))
+    names = list(shares)
+    ax.barh(names, [shares[n] for n in names], color=PALETTE[1])
+    ax.set_xlim(0, 1)
+    ax.invert_yaxis()
+    hardest = min(shares, key=shares.get) if shares else "none"
+    finish(
+        ax,
+        title="How much of each item the class earned",
+        xlabel="mean share of the item's points",
+        ylabel="graded item",
+        alt=f"Bar chart of the mean share of points per graded item; the hardest item is {hardest} "
+        f"({shares.get(hardest, 0):.0%}).",
+    )
+    save(ax, str(path), tight=True)
+    return path
+
+
+def _heatmap(keys: list[KeyRow], students: list[str], path: Path) -> Path:
+    from matplotlib.colors import ListedColormap
+
+    grid = [[2 if s in row.right_by else 1 if s in row.placed_by else 0 for s in students] for row in keys]
+    labels = [f"{r.item} {r.name} ({r.label})" for r in keys]
+    ax = new_axes(size=(min(40, max(7, 0.3 * len(students) + 5)), max(3.5, 0.32 * len(keys) + 2)))
+    ax.imshow(grid, aspect="auto", cmap=ListedColormap(["#eeeeee", PALETTE[0], PALETTE[2]]), vmin=0, vmax=2)
+    if len(students) <= 100:  # the state as a symbol too, never by colour alone (too small to read beyond)
+        for y, line in enumerate(grid):
+            for x, value in enumerate(line):
+                ax.text(x, y, " ◐●"[value], ha="center", va="center", fontsize=6)
+    ax.set_yticks(range(len(keys)), labels, fontsize=7)
+    ax.set_xticks(range(len(students)), students, rotation=90, fontsize=7 if len(students) <= 100 else 3)
+    missed = sum(1 for r in keys if r.share < 0.5)
+    finish(
+        ax,
+        title="\n".join(textwrap.wrap("Key marks each student found (● right label or reason, ◐ place only)", 60)),
+        xlabel="student",
+        ylabel="key mark (item, sentence, words, label)",
+        alt=f"Grid of {len(keys)} key marks by {len(students)} students; a full dot means the student found the "
+        f"mark with the right label or reason, a half dot the place only. {missed} marks were found right by "
+        "fewer than half of the class.",
+    )
+    save(ax, str(path), tight=True)
+    return path
+
+
+def _marks_csv(keys: list[KeyRow], path: Path) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["item", "mark", "label", "found_place", "found_right", "students", "share_right"])
+        for row in keys:
+            found = [len(row.placed_by), len(row.right_by), row.students, round(row.share, 3)]
+            writer.writerow([row.item, row.name, row.label, *found])
+    return path
+
+
+def _most_missed(keys: list[KeyRow], extras: dict, path: Path, top: int = 10) -> Path:
+    lines = [
+        "# Most-missed key marks",
+        "",
+        "Students are counted once per mark. *Found the place*: marked these words or this sentence; "
+        "*right*: with the right label, reason or speaker, as the score counts it.",
+        "",
+        "| item | mark | label | found the place | right | context |",
+        "|---|---|---|---:|---:|---|",
+    ]
+    for row in sorted(keys, key=lambda r: (r.share, r.item, r.name))[:top]:
+        n = row.students
+        lines.append(
+            f"| {row.item} | {row.name} | {row.label} | {len(row.placed_by)} of {n} | {len(row.right_by)} of {n} "
+            f"| {row.context} |"
+        )
+    lines += ["", "# Marks not in the key, made by several students", ""]
+    common = sorted(((k, len(v)) for k, v in extras.items() if len(v) >= 2), key=lambda kv: (-kv[1], kv[0]))[:top]
+    lines += ["| item | mark | label | students |", "|---|---|---|---:|"]
+    lines += [f"| {i} | {w} | {lab} | {n} |" for (i, w, lab), n in common] or ["| (none) | | | |"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path

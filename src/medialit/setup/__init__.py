@@ -1,0 +1,1 @@
+"""Checks of this machine (doctor) and of a course hub (doctor --hub)."""
