@@ -64,11 +64,11 @@ def hand_grade(root: Path, student: str, points: float, comment: str) -> None:
 
 def test_the_summary_says_what_waits_for_a_person_and_force_keeps_hand_grades(graded, medialit_command):
     done = grade_cli(medialit_command, graded.root, "--force")
-    assert "solution: 3 points + 2 to grade by hand (ex03-q2-answer)" in done.stdout
+    assert "solution: 6 points + 2 to grade by hand (ex03-q2-answer)" in done.stdout
     assert "to grade by hand in the formgrader: 1 submission(s), 2 points" in done.stdout
     hand_grade(graded.root, "solution", 1.5, "Good picture; whose words?")
     done = grade_cli(medialit_command, graded.root, "--force")
-    assert "solution: 3 points; hand grades kept: ex03-q2-answer" in done.stdout, done.stdout
+    assert "solution: 6 points; hand grades kept: ex03-q2-answer" in done.stdout, done.stdout
     with course.gradebook(course.db_url(graded.root)) as gb:
         grade = gb.find_grade("ex03-q2-answer", EX03, EX03, "solution")
         assert grade.manual_score == 1.5 and not grade.needs_manual_grade
