@@ -134,7 +134,12 @@ def ex01_submissions(c: Course) -> None:
     )
     c.submit("patched-scoring", EX01, answer_cells(c, EX01, **{"ex01-q1-answer": patched_scoring}, **rest))
     # 1 of 9 right, nothing extra: 1/9 of 3 points; the patch never runs
-    c.expected["patched-scoring"] = {"ex01-q1-test": 0.33, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0, "ex01-q4-test": 2.0}
+    c.expected["patched-scoring"] = {
+        "ex01-q1-test": 0.33,
+        "ex01-q2-test": 2.0,
+        "ex01-q3-test": 3.0,
+        "ex01-q4-test": 2.0,
+    }
 
     flood = q1 + "\nfor _ in range(100):\n    print('x' * 1_000_000)"
     c.submit("huge-output", EX01, answer_cells(c, EX01, **{"ex01-q1-answer": flood}, **rest))

@@ -74,7 +74,7 @@ def test_the_summary_says_what_waits_for_a_person_and_force_keeps_hand_grades(gr
         assert grade.manual_score == 1.5 and not grade.needs_manual_grade
         assert gb.find_comment("ex03-q2-answer", EX03, EX03, "solution").manual_comment.startswith("Good")
     total = {r["student"]: r["total"] for r in course.scores_table(graded.root, EX03)}
-    assert total["solution"] == pytest.approx(4.5)
+    assert total["solution"] == pytest.approx(7.5)
 
 
 def test_the_rubric_is_beside_the_written_answer_for_the_grader_and_never_in_feedback(graded):
