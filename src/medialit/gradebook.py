@@ -186,6 +186,12 @@ def merge(src: Any, dst: Any, assignment: str, student: str, points: dict[str, f
             grades = {dst_names[g.cell_id]: g for g in into.grades}
             for g in notebook.grades:
                 _merge_grade(grades[src_names[g.cell_id]], g.auto_score, points, merged, dst_names)
+            for name, t in grades.items():  # every cell of the course's row, as nbgrader's reads see it
+                cell_type, max_score = dst_names[("cell", t.cell_id)]
+                if cell_type == "code":
+                    merged.scores[name] = float(t.auto_score or 0.0)
+                if t.needs_manual_grade:
+                    merged.by_hand[name] = float(max_score)
             comments = {dst_names[c.cell_id]: c for c in into.comments}
             for c in notebook.comments:
                 comments[src_names[c.cell_id]].auto_comment = c.auto_comment
@@ -202,11 +208,6 @@ def _merge_grade(t: Any, auto: float | None, points: dict[str, float], merged: M
         merged.kept.append(name)
     else:
         t.needs_manual_grade = auto is None and name not in points
-    cell_type, max_score = names[("cell", t.cell_id)]
-    if cell_type == "code":
-        merged.scores[name] = float(auto or 0.0)
-    if t.needs_manual_grade:
-        merged.by_hand[name] = float(max_score)
 
 
 def _names(gb: Any, assignment: str) -> dict:
