@@ -4,7 +4,8 @@ Each job is a ``medialit.instructor.grade_worker`` process working in a private 
 copies of its students' submissions (taken before anything runs), the course
 config and a private copy of the gradebook. Medialit items are graded as data;
 a kernel runs only for test cells that are not medialit items, and then in the
-sandbox. Results are merged into the course gradebook one student at a time.
+sandbox. Results are merged into the course gradebook while the workers go on,
+every student that has arrived in one transaction.
 A submission that cannot be graded, or that stops its job, gets 0 and a
 one-line reason; the batch goes on.
 """
@@ -32,6 +33,7 @@ from medialit.instructor.grade_data import hidden_checks as _checks_in
 from medialit.instructor.gradebook import CourseError
 
 STATE = ".medialit"  # course-local grading state (never under autograded/, which feedback copies)
+MERGE_AT_ONCE = 100  # students merged into the course gradebook in one transaction, at most
 SECONDS_PER_STUDENT = 60  # a job that takes longer than this per student (plus kernel time) is stopped
 
 
@@ -193,15 +195,17 @@ class _Job:
         deadline = time.monotonic() + SECONDS_PER_STUDENT * max(len(g) for g in groups) * (3 if self.run.kernel else 1)
         while any(reader.is_alive() for _, _, reader in workers) or not lines.empty():
             try:
-                line = lines.get(timeout=0.5)
+                arrived = [lines.get(timeout=0.5)]
             except Empty:
                 if time.monotonic() > deadline:
                     for process, _, _ in workers:
                         process.kill()
                 continue
-            self.finish(line["student"], line)
-            if progress:
-                progress(min(len(self.done), total), total, line["student"])
+            while len(arrived) < MERGE_AT_ONCE and not lines.empty():
+                arrived.append(lines.get())
+            for line in self.finish_many(arrived):
+                if progress:
+                    progress(min(len(self.done), total), total, line["student"])
         for process, log, _ in workers:
             process.wait()
             log.close()
@@ -226,6 +230,45 @@ class _Job:
         reader.start()
         return process, log, reader
 
+    def finish_many(self, lines: list[dict]) -> list[dict]:
+        """Merge every graded student that has arrived in one transaction (one commit, one fsync); when
+        anything goes wrong, roll back and finish each student alone so one failure stays one student's."""
+        good = [x for x in lines if not x["error"] and self._graded(x["student"])]
+        try:
+            with books.one_commit(self.main):
+                merged = {x["student"]: self._merge(x) for x in good}
+        except Exception:  # whatever it was, the one-by-one path below says whose it was
+            merged = {}
+        for line in lines:
+            student = line["student"]
+            if student in merged:
+                self.done.add(student)
+                self._record(self._outcome(student, line, merged[student]))
+            else:
+                self.finish(student, line)
+        return lines
+
+    def _graded(self, student: str) -> bool:
+        work = self.work_of.get(student)
+        return work is not None and (work / "autograded" / student / self.assignment).is_dir()
+
+    def _merge(self, line: dict) -> books.Merged:
+        student = line["student"]
+        work = self.work_of[student]
+        self._copy_autograded(work, student)
+        points = {k: float(v["points"]) for k, v in line["items"].items()}
+        return books.merge(self.private(work), self.main, self.assignment, student, points)
+
+    def _outcome(self, student: str, line: dict, merged: books.Merged) -> Outcome:
+        outcome = Outcome(student, True, kept=merged.kept, late_penalty=merged.late_penalty)
+        outcome.failed_items = {k: v["reason"] for k, v in line["items"].items() if v["reason"]}
+        outcome.scores, outcome.by_hand = merged.scores, merged.by_hand
+        return outcome
+
+    def _record(self, outcome: Outcome) -> None:
+        self._remember(outcome.student, outcome)
+        self.run.outcomes.append(outcome)
+
     def finish(self, student: str, line: dict | None) -> None:
         """Merge one student into the course gradebook and folder, or record 0 with the reason."""
         self.done.add(student)
@@ -235,24 +278,21 @@ class _Job:
         outcome = Outcome(student, not error, message=error)
         if line is not None:
             outcome.failed_items = {k: v["reason"] for k, v in line["items"].items() if v["reason"]}
-        graded = work is not None and (work / "autograded" / student / self.assignment).is_dir()
         try:
-            if error or not graded:
+            if error or not self._graded(student):
                 raise CourseError(error or "nbgrader wrote no autograded notebook")
-            self._copy_autograded(work, student)
-            points = {k: float(v["points"]) for k, v in line["items"].items()}
+            assert line is not None
             with books.one_commit(main):
-                outcome.kept = books.merge(self.private(work), main, self.assignment, student)
-                books.enforce(main, self.assignment, student, {c.grade_id: c.notebook for c in self.checks}, points)
+                merged = self._merge(line)
+            outcome = self._outcome(student, line, merged)
         except Exception as problem:  # this student's failure only: 0 points, say why, go on
             main.db.rollback()
             outcome.ok, outcome.message = False, " ".join((str(problem) or type(problem).__name__).split())[:300]
             books.record_zero(main, self.assignment, student)
-        outcome.scores = books.code_scores(main, self.assignment, student)
-        outcome.by_hand = books.to_grade_by_hand(main, self.assignment, student)
-        outcome.late_penalty = books.late_penalty(main, self.assignment, student)
-        self._remember(student, outcome)
-        self.run.outcomes.append(outcome)
+            outcome.scores = books.code_scores(main, self.assignment, student)
+            outcome.by_hand = books.to_grade_by_hand(main, self.assignment, student)
+            outcome.late_penalty = books.late_penalty(main, self.assignment, student)
+        self._record(outcome)
 
     def _copy_autograded(self, work: Path, student: str) -> None:
         target = self.course / "autograded" / student / self.assignment

@@ -1,8 +1,8 @@
 """The course's nbgrader gradebook, used only through nbgrader's own API (SQLite or PostgreSQL alike).
 
-Grading jobs write into private SQLite copies; ``merge`` then copies one
-student at a time into the course gradebook, keeping what a person graded by
-hand. Reading helpers give the scores the CLI and the report show.
+Grading jobs write into private SQLite copies; ``merge`` then copies each
+student into the course gradebook (many students per transaction), keeping what
+a person graded by hand. Reading helpers give the scores the CLI and the report show.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import sys
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -136,45 +137,92 @@ def one_commit(gb: Any) -> Iterator[None]:
     gb.db.commit()
 
 
-def merge(src: Any, dst: Any, assignment: str, student: str) -> list[str]:
+@dataclass
+class Merged:
+    """What the summary and grades.csv need of one merged submission, read while merging (no extra queries)."""
+
+    kept: list[str]  # hand grades kept from an earlier grading
+    scores: dict[str, float]  # graded code cell -> auto points
+    by_hand: dict[str, float]  # cell still waiting for a person -> points it is worth
+    late_penalty: float
+
+
+def merge(src: Any, dst: Any, assignment: str, student: str, points: dict[str, float]) -> Merged:
     """Copy one student's autograde results from a private gradebook into the course's (not committed).
 
-    Scores and comments a person gave in the formgrader are kept, and a cell
-    graded by hand is not flagged again. Returns the grade ids whose hand
-    grades were kept.
+    ``points`` (grade id -> points graded as data) wins over whatever the
+    converter saved for a medialit item. Scores and comments a person gave in
+    the formgrader are kept, and a cell graded by hand is not flagged again.
+    Rows are matched by cell name within the submission's loaded notebooks (no
+    query per cell) and nothing is flushed until the caller commits, so many
+    students merge in one transaction.
     """
     from nbgrader.api import MissingEntry
 
-    sub = src.find_submission(assignment, student)
-    person = src.find_student(student)
-    try:  # each update_or_create commits: call them only when something changes (a commit is an fsync)
-        known = dst.find_student(student)
-        if (known.first_name, known.last_name) != (person.first_name, person.last_name):
-            raise MissingEntry
-    except MissingEntry:
-        dst.update_or_create_student(student, first_name=person.first_name, last_name=person.last_name)
-    try:
-        old = dst.find_submission(assignment, student)
-        if (old.timestamp, old.extension) != (sub.timestamp, sub.extension):
-            raise MissingEntry
-    except MissingEntry:
-        dst.update_or_create_submission(assignment, student, timestamp=sub.timestamp, extension=sub.extension)
-    kept = []
-    for notebook in sub.notebooks:
-        target = dst.find_submission_notebook(notebook.name, assignment, student)
-        target.late_submission_penalty = notebook.late_submission_penalty
-        for g in notebook.grades:
-            t = dst.find_grade(g.name, notebook.name, assignment, student)
-            t.auto_score = g.auto_score
-            if t.manual_score is None:
-                t.needs_manual_grade = g.auto_score is None
-            else:
-                t.needs_manual_grade = False
-                kept.append(g.name)
-        for c in notebook.comments:
-            t = dst.find_comment(c.name, notebook.name, assignment, student)
-            t.auto_comment = c.auto_comment
-    return kept  # the caller commits
+    with dst.db.no_autoflush:
+        sub = src.find_submission(assignment, student)
+        person = sub.student
+        try:  # each update_or_create commits: call them only when something changes (a commit is an fsync)
+            known = dst.find_student(student)
+            if (known.first_name, known.last_name) != (person.first_name, person.last_name):
+                raise MissingEntry
+        except MissingEntry:
+            dst.update_or_create_student(student, first_name=person.first_name, last_name=person.last_name)
+        try:
+            target = dst.find_submission(assignment, student)
+            if (target.timestamp, target.extension) != (sub.timestamp, sub.extension):
+                raise MissingEntry
+        except MissingEntry:
+            target = dst.update_or_create_submission(
+                assignment, student, timestamp=sub.timestamp, extension=sub.extension
+            )
+        src_names, dst_names = _names(src, assignment), _names(dst, assignment)
+        ours = {dst_names[nb.notebook_id]: nb for nb in target.notebooks}
+        merged = Merged([], {}, {}, 0.0)
+        for notebook in sub.notebooks:
+            into = ours[src_names[notebook.notebook_id]]
+            into.late_submission_penalty = notebook.late_submission_penalty
+            merged.late_penalty += float(notebook.late_submission_penalty or 0.0)
+            grades = {dst_names[g.cell_id]: g for g in into.grades}
+            for g in notebook.grades:
+                _merge_grade(grades[src_names[g.cell_id]], g.auto_score, points, merged, dst_names)
+            for name, t in grades.items():  # every cell of the course's row, as nbgrader's reads see it
+                cell_type, max_score = dst_names[("cell", t.cell_id)]
+                if cell_type == "code":
+                    merged.scores[name] = float(t.auto_score or 0.0)
+                if t.needs_manual_grade:
+                    merged.by_hand[name] = float(max_score)
+            comments = {dst_names[c.cell_id]: c for c in into.comments}
+            for c in notebook.comments:
+                comments[src_names[c.cell_id]].auto_comment = c.auto_comment
+    return merged  # the caller commits
+
+
+def _merge_grade(t: Any, auto: float | None, points: dict[str, float], merged: Merged, names: dict) -> None:
+    name = names[t.cell_id]
+    if name in points:  # a medialit item: its score is the one graded as data, whatever ran before
+        auto = points[name]
+    t.auto_score = auto
+    if t.manual_score is not None:
+        t.needs_manual_grade = False
+        merged.kept.append(name)
+    else:
+        t.needs_manual_grade = auto is None and name not in points
+
+
+def _names(gb: Any, assignment: str) -> dict:
+    """Names of the assignment's notebooks and cells by row id, read once per open gradebook (rows are
+    expired at every commit; reloading each cell for every student was most of the merge's time)."""
+    cache = gb.__dict__.setdefault("_medialit_names", {})
+    if assignment not in cache:
+        names: dict = {}
+        for nb in gb.find_assignment(assignment).notebooks:
+            names[nb.id] = nb.name
+            for cell in [*nb.grade_cells, *nb.task_cells, *nb.solution_cells]:
+                names[cell.id] = cell.name
+                names[("cell", cell.id)] = (getattr(cell, "cell_type", None), getattr(cell, "max_score", None))
+        cache[assignment] = names
+    return cache[assignment]
 
 
 def record_zero(gb: Any, assignment: str, student: str) -> None:
@@ -185,16 +233,6 @@ def record_zero(gb: Any, assignment: str, student: str) -> None:
         for g in notebook.grades:
             g.auto_score = 0.0
             g.needs_manual_grade = False
-    gb.db.commit()
-
-
-def enforce(gb: Any, assignment: str, student: str, notebook_of: dict[str, str], points: dict[str, float]) -> None:
-    """Make sure each medialit item's auto score is the one graded as data, whatever ran before; commit."""
-    for grade_id, value in points.items():
-        row = gb.find_grade(grade_id, notebook_of[grade_id], assignment, student)
-        if row.auto_score is None or abs(float(row.auto_score) - value) > 1e-9:
-            row.auto_score = value
-        row.needs_manual_grade = False
     gb.db.commit()
 
 
