@@ -90,7 +90,7 @@ def test_the_analyzer_hash_covers_its_code_and_lexicons():
         for pattern in shipped_analysis.ANALYZER_FILES
         for p in shipped_analysis.PACKAGE.glob(pattern)
     }
-    assert {"analysis.py", "nlp/attribution.py", "nlp/framing.py", "nlp/lexicons/speech_verbs.jsonl"} <= files
+    assert {"nlp/analysis.py", "nlp/attribution.py", "nlp/framing.py", "nlp/lexicons/speech_verbs.jsonl"} <= files
     assert len(shipped_analysis.analyzer_sha256()) == 64
 
 
