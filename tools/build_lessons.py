@@ -52,7 +52,7 @@ def summary(points: list[str], n: int) -> str:
 def setup(draws: bool = True, extra: tuple[str, ...] = ()) -> str:
     """The first code cell of a lesson: imports (sorted as ruff wants) and the two articles."""
     imports = [
-        "from medialit import load_article" + (", plots" if draws else ""),
+        "from medialit import load_article" + ("\nfrom medialit.exercises import plots" if draws else ""),
         "from medialit.exercises.lessons import check, check_highlights, hint, reveal  # noqa: F401 (yours to call)",
         *extra,
     ]
@@ -216,7 +216,7 @@ other texts, so you and your teacher can see what you learned.
 
 Run the next cell to show the questions.""",
     ),
-    ("code", "from medialit import pretest\n\npretest.show_all()"),
+    ("code", "from medialit.exercises import pretest\n\npretest.show_all()"),
     (
         "md",
         """### Your answers
@@ -1564,7 +1564,8 @@ practice article so that it runs as it is.
     ),
     (
         "code",
-        """from medialit import ArticleError, from_text, load_article, plots
+        """from medialit import ArticleError, from_text, load_article
+from medialit.exercises import plots
 
 ARTICLE_FILE = "articles/ferry-terminal-vote.md"  # your file name here
 try:

@@ -22,5 +22,5 @@ def test_exercises_are_the_generated_release(tmp_path, nbgrader_env):
     assert names == sorted(p.relative_to(committed).as_posix() for p in committed.rglob("*") if p.is_file())
     different = [n for n in names if not filecmp.cmp(fresh / n, committed / n, shallow=False)]
     assert different == [], (
-        "run: python -c \"from medialit import course; course.generate_exercises('solutions', 'exercises')\""
+        "run: python -c \"from medialit.instructor import course; course.generate_exercises('solutions', 'exercises')\""
     )

@@ -97,7 +97,7 @@ def test_the_analyzer_hash_covers_its_code_and_lexicons():
 def test_a_lesson_on_kit_articles_never_imports_spacy():
     code = (
         "import sys\n"
-        "from medialit import load_article, plots\n"
+        "from medialit import load_article\nfrom medialit.exercises import plots\n"
         "from medialit.nlp.analysis import analyze\n"
         "from medialit.nlp.framing import FRAMING_CATEGORIES\n"
         "from medialit.widgets import Highlighter\n"
