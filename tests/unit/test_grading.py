@@ -325,3 +325,10 @@ def test_version_1_spans_from_key_spans_keep_optional_marks_and_alternatives():
         == grade_data("ex01-q3", [("Matthew Ingram", "named")], data).points
         == 0.6
     )
+
+
+def test_a_version_1_key_literal_scores_like_its_version_2_key():
+    rows = [[k["start"], k["end"], k["label"]] for k in key("ex01-q1")["marks"] if not k.get("optional")]
+    spans, _ = load_answer("ex01-q1", [("Støre", "source"), ("He", "source")])
+    from_rows = score_item("ex01-q1", spans, key_spans(rows)).points
+    assert from_rows == score_item("ex01-q1", spans, key_spans(key("ex01-q1"))).points > 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -93,6 +93,8 @@ def as_key(it: Item, key: Any) -> Key:
         key = [[k.start, k.end, k.label, list(k.reasons)] for k in key]
     if not isinstance(key, Key):
         key = Key.from_dict(key, where=f"{it.id} key", item=it.id, article=it.article, speakers=it.kind == "speakers")
+    if not key.item:  # a version-1 literal names no item: it is this one's
+        key = replace(key, item=it.id, article=key.article or it.article)
     if key.item != it.id:
         raise KeyFormatError(f"{it.id}: this is the key of {key.item}; copy the right KEY into the hidden test")
     return key
