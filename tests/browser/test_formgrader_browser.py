@@ -94,4 +94,4 @@ def test_the_formgrader_loop_from_listing_to_exported_totals(graded_lab, page):
     assert done.returncode == 0, done.stderr[-2000:]
     with (root / "grades.csv").open(encoding="utf-8") as handle:
         (row_,) = [r for r in csv.DictReader(handle) if r["student_id"] == "alice"]
-    assert float(row_["score"]) == pytest.approx(4.5) and float(row_["max_score"]) == 5.0
+    assert float(row_["score"]) == pytest.approx(7.5) and float(row_["max_score"]) == 8.0  # 6 as data + 1.5 by hand

@@ -88,7 +88,7 @@ def test_the_scores_are_in_postgres_and_none_in_sqlite(pg_course, postgres, grad
         assert {k: v for k, v in table[student].items() if k not in {"student", "total", "status"}} == pytest.approx(
             stored[student]
         )
-    assert table["partial"]["total"] == pytest.approx(1.73)
+    assert table["partial"]["total"] == pytest.approx(2.33)  # the partial answers of conftest.py
 
 
 def test_the_class_report_reads_the_postgres_gradebook(pg_course):
@@ -99,7 +99,7 @@ def test_the_class_report_reads_the_postgres_gradebook(pg_course):
     grades = (root / "reports" / EX01 / "grades.csv").read_text(encoding="utf-8")
     items = (root / "reports" / EX01 / "items.csv").read_text(encoding="utf-8")
     assert root / "reports" / EX01 / "grades.csv" in written
-    assert "partial" in grades and "1.73" in grades
+    assert "partial" in grades and "2.33" in grades
     assert "ex01-q1-test,3.0," in items  # max points come from the PostgreSQL gradebook
 
 
