@@ -32,7 +32,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from medialit import from_text, load_article, sidecar  # noqa: E402
+from medialit import from_text, load_article  # noqa: E402
+from medialit.core import sidecar  # noqa: E402
 from medialit.core.article import bundled_ids  # noqa: E402
 from medialit.core.links import make_link  # noqa: E402
 from medialit.core.spans import Span  # noqa: E402
@@ -103,6 +104,7 @@ def summary(times: list[float]) -> str:
 
 
 def browser_helpers():
+    sys.path.insert(0, str(REPO / "tests" / "browser"))  # the conftest imports its server helper, labkit
     spec = importlib.util.spec_from_file_location("browser_conftest", REPO / "tests" / "browser" / "conftest.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up here

@@ -12,11 +12,11 @@ from __future__ import annotations
 import csv
 import secrets
 import shutil
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from labkit import running_lab
 
 from medialit.instructor import course
 from medialit.instructor.gradebook import exchange_root
@@ -25,12 +25,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.nbgrader, pytest.mark.slow]
 
 REPO = Path(__file__).resolve().parents[2]
 EX03 = "ex03-framing"
-
-
-def _browser_conftest():
-    """This folder's conftest module (its ``running_lab`` starts JupyterLab on a given folder)."""
-    here = str(Path(__file__).with_name("conftest.py"))
-    return next(m for m in list(sys.modules.values()) if getattr(m, "__file__", None) == here)
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +38,7 @@ def graded_lab(tmp_path_factory) -> Iterator[tuple[Path, str]]:
     (folder / "submission_secret.txt").write_text(secrets.token_hex(16), encoding="utf-8")
     run = course.grade(root, EX03, jobs=1)
     assert run.outcomes[0].by_hand == {"ex03-q2-answer": 2.0}
-    with _browser_conftest().running_lab(root, tmp_path_factory.mktemp("fg-home")) as lab:
+    with running_lab(root, tmp_path_factory.mktemp("fg-home")) as lab:
         yield root, lab.url
 
 
