@@ -640,8 +640,8 @@ rule that fired. It shows once you have checked your own sources above.""",
     ),
     (
         "code",
-        """from medialit.nlp.analysis import analyze
-from medialit.exercises.lessons import compare_with_machine
+        """from medialit.exercises.lessons import compare_with_machine
+from medialit.nlp.analysis import analyze
 
 practice_analysis = analyze(practice)
 if compare_with_machine("l2.sources-activity"):
@@ -809,8 +809,8 @@ The hatched part of the example article is what the graded exercise covers: its 
     ),
     (
         "code",
-        """from medialit.nlp.analysis import analyze
-from medialit.exercises.lessons import compare_with_machine
+        """from medialit.exercises.lessons import compare_with_machine
+from medialit.nlp.analysis import analyze
 
 practice_analysis = analyze(practice)
 if compare_with_machine("l3.sentences-activity"):
@@ -1029,8 +1029,8 @@ exercise covers is hatched and left out).""",
     ),
     (
         "code",
-        """from medialit.nlp.analysis import analyze
-from medialit.exercises.lessons import compare_with_machine
+        """from medialit.exercises.lessons import compare_with_machine
+from medialit.nlp.analysis import analyze
 
 practice_analysis = analyze(practice)
 if compare_with_machine("l4.framing-activity"):
