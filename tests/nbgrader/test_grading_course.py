@@ -71,6 +71,14 @@ def test_feedback_says_what_went_wrong(graded, student, grade_id, says):
     assert says in feedback_of(graded, student, grade_id)
 
 
+def test_feedback_explains_the_marks_a_student_touched_and_no_other(graded):
+    full = feedback_of(graded, "solution", "ex01-q1-test")
+    partial = feedback_of(graded, "partial", "ex01-q1-test")
+    assert full.count("why: ") >= 9  # every required mark, with its rule
+    assert 0 < partial.count("why: ") < full.count("why: ")  # only what the partial answer found
+    assert "why: ‘pointed out’" not in partial  # a mark the partial answer missed stays unexplained
+
+
 def test_the_students_saved_highlights_survive_autograde(graded):
     saved = graded.root / "autograded" / "highlighter" / EX01 / "ex01-q1.highlights.json"
     assert json.loads(saved.read_text(encoding="utf-8"))["spans"], "the decoy from source/ replaced the student's file"

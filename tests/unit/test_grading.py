@@ -332,3 +332,12 @@ def test_a_version_1_key_literal_scores_like_its_version_2_key():
     spans, _ = load_answer("ex01-q1", [("Støre", "source"), ("He", "source")])
     from_rows = score_item("ex01-q1", spans, key_spans(rows)).points
     assert from_rows == score_item("ex01-q1", spans, key_spans(key("ex01-q1"))).points > 0
+
+
+def test_feedback_explains_found_marks_without_quoting_missed_ones():
+    from medialit.exercises.judge import grade_data
+
+    result = grade_data("ex01-q1", [("Støre", "source", 2)], key("ex01-q1"))
+    assert result.explanations, "a found mark is explained"
+    assert not any("pointed out" in line for line in result.explanations)  # the missed cue is never quoted
+    assert "‘…’" in " ".join(result.explanations)

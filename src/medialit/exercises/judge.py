@@ -344,6 +344,18 @@ def _explained(result: Score, key: Key, body: str) -> tuple[str, ...]:
     """Rationales of key marks the student found, or marked in the right place: never of untouched marks."""
     touched = {m.mark for m in result.matches if m.mark is not None and m.given is not None}
     touched |= {_near(m.given, key) for m in result.matches if m.status == "extra" and m.given is not None}
+    hidden = {mark.span.text(body) for mark in key.marks if mark not in touched} - {
+        mark.span.text(body) for mark in touched if mark is not None
+    }
     return tuple(
-        f"{_quote(mark.span.text(body))}: {mark.rationale}" for mark in key.marks if mark in touched and mark.rationale
+        f"{_quote(mark.span.text(body))}: {_redacted(mark.rationale, hidden)}"
+        for mark in key.marks
+        if mark in touched and mark.rationale
     )
+
+
+def _redacted(rationale: str, hidden: set[str]) -> str:
+    """A rationale with the quoted words of marks the student never touched left out, so it gives no answer away."""
+    for words in hidden:
+        rationale = rationale.replace(f"‘{words}’", "‘…’")
+    return rationale

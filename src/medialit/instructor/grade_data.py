@@ -152,7 +152,8 @@ def grade_item(check: Check, nb: nbformat.NotebookNode | None, folder: Path, why
     except Exception as error:  # any other failure is this student's alone: 0, say why, go on
         return _zero(check, points, f"the answer could not be scored ({type(error).__name__})")
     earned = min(max(float(result.points), 0.0), points)
-    return ItemGrade(check, earned, points, tuple(result.feedback), marks=tuple(spans))
+    why = tuple(f"why: {line}" for line in result.explanations)  # rationales of the marks the student touched
+    return ItemGrade(check, earned, points, (*result.feedback, *why), marks=tuple(spans))
 
 
 def _zero(check: Check, points: float, reason: str) -> ItemGrade:
