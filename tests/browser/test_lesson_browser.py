@@ -1,6 +1,6 @@
 """Lesson 1 in real JupyterLab and Chromium: run all, then the highlighter and a figure render.
 
-The lesson is copied with its practice articles into a fresh folder of the
+The lesson is copied with its practice articles and questions into a fresh folder of the
 server root, opened as a student would open it, and run with JupyterLab's own
 ``runmenu:run-all`` command. Screenshots go to test-artifacts/.
 """
@@ -24,6 +24,7 @@ DONE = re.compile(r"\[\d+\]:")
 def copy_lesson(folder: Path) -> Path:
     shutil.copy(NOTEBOOKS / LESSON, folder / LESSON)
     shutil.copytree(NOTEBOOKS / "articles", folder / "articles")
+    shutil.copytree(NOTEBOOKS / "questions", folder / "questions")  # the self-checks, read beside the lesson
     return folder / LESSON
 
 

@@ -26,6 +26,7 @@ from medialit.core.spans import Span, body_sha256, load_annotations
 from medialit.exercises import lessons
 from medialit.exercises.grading import ITEMS, REASONS, SOURCE_KINDS
 from medialit.exercises.key import Key, KeyMark
+from medialit.exercises.lesson_questions import load_key as load_lesson_key
 from medialit.exercises.scoring import match
 from medialit.nlp.framing import LABELS as FRAMING_LABELS
 
@@ -365,7 +366,7 @@ NUMBERS = {w: n for n, w in enumerate("zero one two three four five six seven ei
 def test_hints_count_and_quote_what_the_key_accepts(question_id):
     """A hint's 'There are N' is the key's size; a phrase it quotes from the article is accepted by the key."""
     question = lessons.QUESTIONS[question_id]
-    size = len(question.key) if question.kind == "spans" else len(question.accept)
+    size = len(load_lesson_key(question).marks) if question.kind == "spans" else len(question.accept)
     said = re.search(r"\b(?:There are|are) (\w+)\b", question.hint)
     if said and said.group(1).lower() in NUMBERS:
         assert NUMBERS[said.group(1).lower()] == size, (
@@ -403,7 +404,7 @@ def test_nearest_name_check_shows_the_failure_it_teaches():
 def test_lessons_never_say_framing_counts_only_in_the_papers_own_voice():
     """K10: quoted framing is the speaker's, and still framing; the counting rule is said per exercise."""
     texts = [q.answer + " " + q.hint for q in lessons.questions()]
-    texts.append((REPO / "tools" / "build_lessons.py").read_text(encoding="utf-8"))
+    texts += [p.read_text(encoding="utf-8") for p in (REPO / "notebooks" / "sources").glob("*.md")]
     for text in texts:
         assert not re.search(r"count\w* against the paper only", text), text[:120]
 
