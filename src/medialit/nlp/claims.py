@@ -58,7 +58,7 @@ CAUSE_WORDS = frozenset(
     "ignite".split()
 )
 CAUSE_PHRASES = (("due", "to"), ("as", "a", "result"), ("thanks", "to"), ("owing", "to"))
-CAUSE_LINKS = {"lead": "to", "result": "in", "contribute": "to"}
+CAUSE_LINKS = (("lead", "to"), ("result", "in"), ("contribute", "to"))
 """A verb that names a cause only with its preposition ("led to", "resulted in", "contributed to")."""
 WAYS = frozenset("road path street route trail track door stair staircase way bridge corridor tunnel".split())
 APPROXIMATORS = frozenset("about around nearly almost roughly approximately estimated some over least".split())
@@ -248,8 +248,9 @@ def _cause(tokens: list[Token]) -> str:
     for t in tokens:
         if t.lemma_.lower() in CAUSE_WORDS and t.pos_ == "VERB":
             return f"a cause ('{t.text}') stated with no source"
-        link = CAUSE_LINKS.get(t.lemma_.lower())
-        if link and t.pos_ == "VERB" and any(c.lower_ == link and c.dep_ == "prep" for c in t.children):
+        preps = {c.lower_ for c in t.children if c.dep_ == "prep"}
+        link = next((p for verb, p in CAUSE_LINKS if verb == t.lemma_.lower() and p in preps), "")
+        if link and t.pos_ == "VERB":
             if any(c.dep_ == "nsubj" and c.lemma_.lower() in WAYS for c in t.children):
                 continue  # "the road leads to the harbour": a direction, not a cause
             return f"a cause ('{t.text} {link}') stated with no source"
