@@ -168,3 +168,20 @@ def test_a_speakers_own_decision_is_no_claim(nlp, sentence, rule):
 
 def test_a_major_league_is_a_rank_not_importance_asserted(nlp):
     assert "importance" not in hits(nlp, "He played his second major league game in May.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The council voted 17 to 12 on Thursday.",  # a plain dated event report
+        "She said she fell in love with him within a week.",  # a feeling the speaker reports
+        "The mayor said the plan was extremely costly.",  # a grade the speaker gives
+        'He called the move "tragically late".',  # a verdict inside a quotation
+    ],
+)
+def test_new_claim_rules_stay_out_of_events_and_reported_words(nlp, sentence):
+    article = from_text(f"Report\nFriday, July 21, 2017\n{sentence}\n", title="Test")
+    doc = nlp(article.body)
+    spans = label_sentences(doc, article, find_attributions(doc, article), framing_cues(doc))
+    span = next(s for s in spans if s.text(article.body) == sentence)
+    assert span.label != "unsupported", span.reasons
