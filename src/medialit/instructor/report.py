@@ -291,15 +291,15 @@ def _growth_markdown(summary: dict, rows: list[dict[str, Any]], pre: dict, post:
         "# Growth per skill: lesson 0 pre-test against the graded items",
         "",
         "Shares from 0 to 1: the pre-test's questions answered right, and the points earned in the graded "
-        "items of the same skill (`medialit.exercises.pretest.POST_ITEMS`). Only students with both are counted.",
+        "items of the same skill (`medialit.exercises.pretest.POST_ITEMS`: the transfer exercise ex05, on texts "
+        "no lesson uses). Only students with both are counted.",
         "",
         "| skill | students | pre | post | change |",
         "|---|---:|---:|---:|---:|",
     ]
-    lines += [
-        f"| {pretest.SKILLS[k]} | {v['students']} | {v['pre']:.2f} | {v['post']:.2f} | {v['change']:+.2f} |"
-        for k, v in summary.items()
-    ] or ["| (no student has both a pre-test and graded items yet) | | | | |"]
+    lines += [_growth_row(skill, summary.get(skill)) for skill in pretest.SKILLS]
+    if not summary:
+        lines += ["", "So far no student has both a pre-test and graded items."]
     lines += ["", "## Per student", "", "| student | skill | pre | post | change |", "|---|---|---:|---:|---:|"]
     lines += [
         f"| {r['student']} | {r['skill']} | {r['pre']:.2f} | {r['post']:.2f} | {r['change']:+.2f} |" for r in rows
@@ -314,13 +314,26 @@ def _growth_markdown(summary: dict, rows: list[dict[str, Any]], pre: dict, post:
     return path
 
 
+def _growth_row(skill: str, means: dict[str, float] | None) -> str:
+    """One skill's line of the class table; a skill nobody has both sides of yet still gets its line."""
+    if means is None:
+        return f"| {pretest.SKILLS[skill]} | 0 | – | – | not measured yet |"
+    return (
+        f"| {pretest.SKILLS[skill]} | {means['students']} | {means['pre']:.2f} | {means['post']:.2f} "
+        f"| {means['change']:+.2f} |"
+    )
+
+
 def _growth_figure(summary: dict[str, dict[str, float]], path: Path) -> Path:
-    skills = list(summary)
+    """Paired bars for every skill of the pre-test (a skill not measured yet has none, and the alt text says so)."""
+    skills = list(pretest.SKILLS)
+    pre = [summary[s]["pre"] if s in summary else 0.0 for s in skills]
+    post = [summary[s]["post"] if s in summary else 0.0 for s in skills]
     ax = new_axes(size=(8, max(3.0, 0.6 * len(skills) + 1.5)))
     ys = range(len(skills))
     ax.barh(
         [y - 0.2 for y in ys],
-        [summary[s]["pre"] for s in skills],
+        pre,
         height=0.4,
         color=PALETTE[0],
         hatch="//",
@@ -328,7 +341,7 @@ def _growth_figure(summary: dict[str, dict[str, float]], path: Path) -> Path:
     )
     ax.barh(
         [y + 0.2 for y in ys],
-        [summary[s]["post"] for s in skills],
+        post,
         height=0.4,
         color=PALETTE[2],
         label="graded items (end)",
@@ -337,14 +350,19 @@ def _growth_figure(summary: dict[str, dict[str, float]], path: Path) -> Path:
     ax.set_xlim(0, 1)
     ax.invert_yaxis()
     ax.legend(loc="lower right")
-    changes = ", ".join(f"{pretest.SKILLS[s]} {summary[s]['pre']:.0%} to {summary[s]['post']:.0%}" for s in skills)
+    changes = ", ".join(
+        f"{pretest.SKILLS[s]} {summary[s]['pre']:.0%} to {summary[s]['post']:.0%}"
+        if s in summary
+        else f"{pretest.SKILLS[s]} not measured yet"
+        for s in skills
+    )
     finish(
         ax,
         title="Class growth per skill: pre-test against graded items",
         xlabel="mean share right (0 to 1)",
         ylabel="skill",
         alt="Paired bar chart per skill, hatched bars the lesson 0 pre-test and plain bars the graded items: "
-        + (changes or "no student has both yet")
+        + changes
         + ".",
     )
     save(ax, str(path), tight=True)
