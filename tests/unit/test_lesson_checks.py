@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -231,3 +232,79 @@ def test_without_graded_replaces_each_graded_part_with_a_notice():
     assert free.id == "stoere-putin-call-ungraded"
     practice = load_article(NOTEBOOKS / lessons.PRACTICE)
     assert lessons.without_graded(practice) is practice
+
+
+# ---------------------------------------------------------------- lesson 9: news, opinion and advertising
+
+NEWS_REPORT = "articles/elvegata-cycle-lane.md"
+CREDITING = re.compile(r"\b(said|says|called|according to)\b")  # the report's cues (guidelines, attributions)
+
+
+@pytest.fixture(scope="module")
+def news_report():
+    return load_article(NOTEBOOKS / NEWS_REPORT)
+
+
+@pytest.mark.parametrize(
+    ("question_id", "right", "wrong"),
+    [
+        ("l9.kind-b", "opinion", "news"),
+        ("l9.kind-c", "how-to", "advertising"),
+        ("l9.kind-d", "advertising", "news"),
+        ("l9.why-d", "label", "sourcing"),
+        ("l9.kind-e", "raw information", "news"),
+        ("l9.kind-f", "propaganda", "opinion"),
+        ("l9.ferry-opinion", "Vesterhavn town council", "Mayor Ingrid Dahl"),
+        ("l9.credited", "no", "yes"),
+    ],
+)
+def test_lesson_nine_checks_answer_right_hint_wrong_and_reveal_waits(capsys, question_id, right, wrong):
+    question = lessons.QUESTIONS[question_id]
+    lessons.reveal(question_id)
+    assert capsys.readouterr().out.startswith("Try first")
+    lessons.check(question_id, wrong)
+    out = capsys.readouterr().out
+    assert out.startswith("Not yet") and f"Hint: {question.hint}" in out and question.answer not in out
+    lessons.check(question_id, right)
+    assert capsys.readouterr().out == f"Correct. {question.answer}\n"
+    lessons.reveal(question_id)
+    assert capsys.readouterr().out.startswith(f"Answer: {question.answer}")
+
+
+def test_lesson_nine_key_is_the_k14_reading_of_the_report(news_report):
+    """K14: the opinion sentences are the whole sentences in the paper's voice with no cue; a credited view is not."""
+    body = news_report.body
+    key = {(s.start, s.end) for s in lessons.key_spans("l9.opinion-activity", news_report)}
+    assert key <= set(news_report.sentences)
+    headline = news_report.sentences[0]
+    uncredited = {(a, b) for a, b in news_report.sentences[1:] if not CREDITING.search(body[a:b])}
+    assert key == uncredited and headline not in key
+    assert any("called" in body[a:b] and "“" in body[a:b] for a, b in set(news_report.sentences) - key)
+
+
+def test_lesson_nine_credited_opinion_is_an_extra_with_the_hint_and_the_key_waits(capsys, news_report):
+    eide = next(Span(a, b, "opinion") for a, b in news_report.sentences if "Jon Eide" in news_report.body[a:b])
+    found = lessons.key_spans("l9.opinion-activity", news_report)[0]
+    lessons.check_highlights("l9.opinion-activity", [found, eide], news_report)
+    out = capsys.readouterr().out
+    assert "You marked 2: 1 of 3 key items found, 1 extra." in out and "Hint: There are three" in out
+    assert "By next summer" not in out and "should now build" not in out
+    lessons.reveal("l9.opinion-activity")
+    out = capsys.readouterr().out
+    assert "By next summer" in out and "should now build" in out
+
+
+def test_lesson_nine_passages_copy_nothing_from_the_graded_news_pages():
+    """No run of six words of a graded news page (ex03-q3/q4, ex05-q1/q3) in lesson 9 or its questions."""
+    lesson = (NOTEBOOKS / "sources" / "09-news-opinion-and-advertising.md").read_text(encoding="utf-8")
+    lesson += " ".join(f"{q.prompt} {q.hint} {q.answer}" for q in lessons.questions(9))
+    lesson += (NOTEBOOKS / NEWS_REPORT).read_text(encoding="utf-8")
+    ours = shingles(lesson)
+    for article_id in ("lindvik-library-page", "sandvik-wind-farm"):
+        shared = shingles(load_article(article_id).body) & ours
+        assert not shared, f"lesson 9 copies from {article_id}: {sorted(shared)[:3]}"
+
+
+def shingles(text: str, size: int = 6) -> set[str]:
+    words = lessons.normalise(text).split()
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}

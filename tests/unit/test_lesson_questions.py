@@ -42,6 +42,7 @@ def lesson_articles() -> dict[str, object]:
         "l3.sentences-activity": practice,
         "l4.framing-activity": practice,
         "l5.provenance-activity": lessons.without_graded(example),
+        "l9.opinion-activity": load_article(REPO / "notebooks" / "articles" / "elvegata-cycle-lane.md"),
     }
 
 
