@@ -101,7 +101,7 @@ ABBREVIATIONS = {
     "Mt",
     "Ft",
 }
-SENTENCE_END = re.compile(r"[.!?](?:\[[^\]]*\])?[\"”’')\]]*(?= +[\"“‘'(\[]*[A-Z0-9\[])")
+SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?= +[\"“‘'(]*(?:\[\.\.\.\] +)?[\"“‘'(]*(?:[A-Z0-9]|\[[A-Za-z]))")
 
 
 class DraftError(ValueError):
@@ -352,7 +352,9 @@ def split_sentences(body: str) -> list[tuple[int, int]]:
         start = at
         for end in SENTENCE_END.finditer(line):
             word = line[: end.end()].split()[-1].lstrip("\"“‘'(")
-            if word.endswith(".") and (word[:-1] in ABBREVIATIONS or re.fullmatch(r"(?:[A-Za-z]\.)+", word)):
+            if word.endswith("[...]") or (
+                word.endswith(".") and (word[:-1] in ABBREVIATIONS or re.fullmatch(r"(?:[A-Za-z]\.)+", word))
+            ):
                 continue
             spans.append((start, at + end.end()))
             start = at + end.end() + 1
@@ -546,6 +548,7 @@ TOPICS = {
     "dalton-atomic-theory-textbook": "textbook / chemistry, history of theories",
     "percentiles-quartiles-textbook": "textbook / statistics",
     "states-sue-trump-border-emergency": "politics / courts, lawsuit",
+    "male-only-draft-unconstitutional-ruling": "courts / military, gender",
 }
 SOURCES_HEAD = """# Corpus: sources
 
