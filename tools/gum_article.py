@@ -548,6 +548,7 @@ TOPICS = {
     "dalton-atomic-theory-textbook": "textbook / chemistry, history of theories",
     "percentiles-quartiles-textbook": "textbook / statistics",
     "states-sue-trump-border-emergency": "politics / courts, lawsuit",
+    "koszalin-escape-room-fire": "disaster / fire, official statements",
     "kosgei-chicago-marathon-record": "sport / athletics results",
     "facebook-records-exposed-online": "technology / data breach",
     "ford-emissions-justice-investigation": "business / regulation, criminal investigation",
