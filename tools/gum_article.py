@@ -548,6 +548,7 @@ TOPICS = {
     "dalton-atomic-theory-textbook": "textbook / chemistry, history of theories",
     "percentiles-quartiles-textbook": "textbook / statistics",
     "states-sue-trump-border-emergency": "politics / courts, lawsuit",
+    "scottish-court-prorogation-unlawful": "courts / politics, Brexit prorogation",
     "voracious-fish-coral-reefs-study": "science / marine ecology study",
     "opioid-doctor-sentenced-40-years": "courts / health, opioid prescriptions",
     "thai-party-princess-nomination-withdrawn": "politics / elections, monarchy",
