@@ -548,6 +548,7 @@ TOPICS = {
     "dalton-atomic-theory-textbook": "textbook / chemistry, history of theories",
     "percentiles-quartiles-textbook": "textbook / statistics",
     "states-sue-trump-border-emergency": "politics / courts, lawsuit",
+    "rouhani-foreign-powers-persian-gulf": "politics / international relations, speech report",
     "karol-bagh-hotel-fire": "disaster / fire, vague and official sources",
     "benin-nigeria-join-african-trade-bloc": "business / trade agreement, economy figures",
     "scottish-court-prorogation-unlawful": "courts / politics, Brexit prorogation",
