@@ -548,6 +548,7 @@ TOPICS = {
     "dalton-atomic-theory-textbook": "textbook / chemistry, history of theories",
     "percentiles-quartiles-textbook": "textbook / statistics",
     "states-sue-trump-border-emergency": "politics / courts, lawsuit",
+    "american-samoans-citizenship-ruling": "courts / citizenship, territories",
     "hurricane-dorian-bahamas-destruction": "disaster / weather, agency and media sources",
     "rouhani-foreign-powers-persian-gulf": "politics / international relations, speech report",
     "karol-bagh-hotel-fire": "disaster / fire, vague and official sources",
