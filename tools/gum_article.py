@@ -548,6 +548,7 @@ TOPICS = {
     "dalton-atomic-theory-textbook": "textbook / chemistry, history of theories",
     "percentiles-quartiles-textbook": "textbook / statistics",
     "states-sue-trump-border-emergency": "politics / courts, lawsuit",
+    "slug-glue-medical-adhesive-studies": "science and technology / biomaterials research",
     "hong-kong-extradition-bill-withdrawn": "politics / protests, anonymous and named voices",
     "american-samoans-citizenship-ruling": "courts / citizenship, territories",
     "hurricane-dorian-bahamas-destruction": "disaster / weather, agency and media sources",
