@@ -75,21 +75,33 @@ class Found:
     """Sources that were contacted or did not comment (guidelines rule 3): (speaker, mention)."""
 
 
+VERB_LEXICONS = (
+    ("speech_verbs", False),
+    ("reporting_verbs_wordnet", True),
+    ("communication_verbs_wordnet", True),
+)
+"""The hand list first; verbs only WordNet lists are ``strict`` (see ``verb_lexicon``)."""
+SPEECH_ONLY = "communication_verbs_wordnet"
+"""The tier of verbs that are cues only where the syntax shows speech (a framed quotation or a that-clause)."""
+
+
 @cache
 def verb_lexicon() -> dict[str, dict]:
-    """Reporting verbs by lemma (multiword ones by their first word, with the particle in ``particle``).
+    """Reporting verbs by lemma; a phrasal one by lemma and particle or preposition ("point out", "call for").
 
     The hand list (``speech_verbs``) comes first; verbs only WordNet lists
-    (``reporting_verbs_wordnet``) are marked ``strict``: they count only with a
-    subject that can speak and a that-clause or quotation as content.
+    (``reporting_verbs_wordnet``, ``communication_verbs_wordnet``) are marked
+    ``strict``: they count only with a subject that can speak and a
+    that-clause or a quotation as content.
     """
     out: dict[str, dict] = {}
-    for name, strict in (("speech_verbs", False), ("reporting_verbs_wordnet", True)):
+    for name, strict in VERB_LEXICONS:
         for entry in load_lexicon(name):
             words = entry["id"].split("_")
-            if words[0] in out:
-                continue  # the hand list's entry (and a phrasal verb's single-word reading) wins
-            out[words[0]] = {**entry, "particle": words[1] if len(words) > 1 else "", "strict": strict}
+            out.setdefault(
+                " ".join(words),
+                {**entry, "particle": words[1] if len(words) > 1 else "", "strict": strict, "lexicon": name},
+            )
     return out
 
 
@@ -106,22 +118,42 @@ def phrase_lexicon() -> dict[str, dict[str, dict]]:
 def verb_lemma(token: Token) -> str:
     """The token's lemma, mended where the lemmatizer slips on a reporting verb ("rates" -> "rat")."""
     lemma = token.lemma_.lower()
-    if lemma in verb_lexicon() or token.tag_ not in ("VBZ", "VBD", "VBN"):
+    if _reports(lemma) or token.tag_ not in ("VBZ", "VBD", "VBN"):
         return lemma
     stem = token.lower_[:-1]  # "rates", "rated" -> "rate"
-    return stem if stem in verb_lexicon() else lemma
+    return stem if _reports(stem) else lemma
+
+
+def _reports(lemma: str) -> bool:
+    entry = verb_lexicon().get(lemma)
+    return entry is not None and entry["lexicon"] != SPEECH_ONLY
+
+
+def lexicon_entry(token: Token) -> dict | None:
+    """The lexicon entry of ``token`` as a verb: its phrasal reading first ("pointed out"), else the word alone.
+
+    A preposition makes a phrasal reading only in the hand and that-clause
+    lists: in the speech-only tier "write in" or "call on" would read "wrote in
+    a blog post" as one verb.
+    """
+    lemma = verb_lemma(token)
+    lexicon = verb_lexicon()
+    for child in token.children:
+        if child.dep_ == "prt" or (child.dep_ == "prep" and child.i == token.i + 1):
+            entry = lexicon.get(f"{lemma} {child.lower_}")
+            if entry is not None and (child.dep_ == "prt" or entry["lexicon"] != SPEECH_ONLY):
+                return entry
+    return lexicon.get(lemma)
 
 
 def reporting_entry(token: Token) -> dict | None:
-    """The lexicon entry of a reporting verb, if ``token`` is one (with its particle: "pointed out", not "pointed")."""
-    entry = verb_lexicon().get(verb_lemma(token))
-    if (
-        entry
-        and entry["particle"]
-        and not any(c.dep_ == "prt" and c.lower_ == entry["particle"] for c in token.children)
-    ):
-        return None
-    return entry
+    """The entry of a reporting verb, if ``token`` is one (with its particle: "pointed out", not "pointed").
+
+    Verbs of the speech-only tier ("continued", "joked") report only where the
+    attribution rules see speech, so they do not count here.
+    """
+    entry = lexicon_entry(token)
+    return None if entry is None or entry["lexicon"] == SPEECH_ONLY else entry
 
 
 def find_attributions(doc: Doc, article: Article | None = None) -> Found:
@@ -239,7 +271,7 @@ class _Finder:
         if token.lemma_ == "contact" and token.pos_ == "VERB":
             self._note_silent(token)
             return None
-        entry = verb_lexicon().get(verb_lemma(token))
+        entry = lexicon_entry(token)
         if entry and (token.pos_ in ("VERB", "AUX") or _verb_tagged_as_noun(token)):
             return self._verb(token, entry)
         return None
@@ -249,7 +281,9 @@ class _Finder:
     def _verb(self, verb: Token, entry: dict) -> dict | None:
         if verb.lemma_ == "call" and any(c.lower_ == "home" for c in verb.children):
             return None  # "will call the museum home": lives there, says nothing
-        if entry["particle"] and not any(c.dep_ == "prt" and c.lower_ == entry["particle"] for c in verb.children):
+        if entry["particle"] and not any(
+            c.dep_ in ("prt", "prep") and c.lower_ == entry["particle"] for c in verb.children
+        ):
             return None
         if any(c.dep_ == "neg" for c in verb.children):
             self._note_silent(verb)
@@ -289,11 +323,23 @@ class _Finder:
         content, how = self._content(verb, subject, cue, entry)
         if entry["strict"] and how == "clause" and not _that_clause(verb):
             return None
+        if entry["lexicon"] == SPEECH_ONLY and not (
+            self._frames_quote(cue, content) if how == "quote" else how == "dash" or _that_marked(verb)
+        ):
+            return None  # '"End." Smith continued to work', "identified how ...": no sign of speech
         if content is None:
             if entry["id"] in ("comment", "respond", "reply", "answer"):
                 self._note_silent(verb)
             return None
         return {"cue": cue, "source": subject, "content": content, "how": how, "rule": f"verb:{entry['id']}"}
+
+    def _frames_quote(self, cue: tuple[int, int], content: tuple[int, int] | None) -> bool:
+        """A quotation tied to its cue the way speech is: '"...," she continued', '"...?" he asked', 'X added: "..."'."""
+        if content is None:
+            return False
+        if content[1] <= cue[0]:
+            return "," in self.body[content[1] : cue[0]] or self.body[content[1] - 1] in ",?!—–"
+        return any(mark in self.body[cue[1] : content[0]] for mark in ",:")
 
     def _passive(self, verb: Token, agent: Token, entry: dict) -> dict | None:
         source = next((c for c in agent.children if c.dep_ == "pobj"), None)
@@ -334,7 +380,7 @@ class _Finder:
         """ "The ministry, in a statement, described the move as illegal": a verb outside the lexicon
         becomes a cue when its subject can speak and the words come from a statement, letter or interview."""
         verb = noun.head.head
-        entry = verb_lexicon().get(verb_lemma(verb))
+        entry = lexicon_entry(verb)
         if entry and (not entry["strict"] or _that_clause(verb)):
             return None  # the verb rule finds it
         if verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
@@ -572,7 +618,8 @@ class _Finder:
     def _cue_extent(self, verb: Token, entry: dict) -> tuple[int, int]:
         end = verb.idx + len(verb)
         for child in verb.children:
-            if child.dep_ == "prt" and child.i == verb.i + 1:
+            phrasal = child.lower_ == entry.get("particle") and child.dep_ in ("prt", "prep")
+            if child.i == verb.i + 1 and (child.dep_ == "prt" or phrasal):
                 end = child.idx + len(child)
         return verb.idx, end
 
@@ -915,6 +962,14 @@ def _that_clause(verb: Token) -> bool:
     return any(
         c.dep_ == "ccomp" and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in c.subtree) for c in verb.children
     )
+
+
+def _that_marked(verb: Token) -> bool:
+    """A finite clause after the verb opened by "that" ("cautioned that the results ...")."""
+    return any(
+        c.dep_ == "ccomp" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in verb.children
+    ) and _that_clause(verb)
 
 
 def _is_cue(token: Token) -> bool:
