@@ -597,6 +597,9 @@ class _Finder:
             subject = next((c for c in verb.children if c.dep_ in deps and not c.is_punct), None)
             if subject is None and verb.tag_ == "NNS" and verb.dep_ == "ROOT":  # "X notes, ..." tagged as a noun
                 subject = next((c for c in verb.children if c.dep_ == "nmod" and c.i < verb.i), None)
+            if subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                person = subject.lower_ == "who"  # "Smith, who said ...": the pronoun stands for Smith
+                subject = verb.head if person or _document(verb.head) else None  # "the report, which said"
             if subject is not None:
                 return subject if not loose or _can_speak(subject) else None
             if verb.dep_ == "acl" and verb.tag_ == "VBN":
@@ -678,6 +681,15 @@ class _Finder:
                 parts += [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < parts[0].i]
         if verb.lemma_ == "tell":
             parts = [c for c in parts if c.dep_ not in ("dobj", "dative")] or []
+        if not parts and verb.dep_ == "parataxis" and not entry["strict"] and subject.head.i == verb.i:
+            return self._extent(verb.head), "clause"  # "The suspect, police said, had fled": the host clause
+        if _relative_object(verb) and all(p.dep_ == "prep" for p in parts):
+            parts = [c for c in verb.children if c.i > verb.i and not c.is_punct]  # "which the Church describes as"
+            if not parts:
+                return None, ""
+            end = verb.right_edge.idx + len(verb.right_edge)
+            span = _trim(self.body, verb.idx + len(verb), end)
+            return (span, "clause") if span[1] > span[0] else (None, "")
         if not parts:
             return None, ""
         if all(p.dep_ == "prep" for p in parts) and not any(g.dep_ == "pcomp" for p in parts for g in p.children):
@@ -961,6 +973,13 @@ def _that_clause(verb: Token) -> bool:
     """The verb governs a finite clause complement ("argued that ...", "warned the plan would fail")."""
     return any(
         c.dep_ == "ccomp" and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in c.subtree) for c in verb.children
+    )
+
+
+def _relative_object(verb: Token) -> bool:
+    """The verb heads a relative clause whose relative pronoun is its object ("which the Church describes as ...")."""
+    return verb.dep_ == "relcl" and any(
+        c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") and c.i < verb.i for c in verb.children
     )
 
 
