@@ -13,6 +13,11 @@ are an act or a perception in news prose). WordNet gives them no that-clause
 frame, so the attribution rules count them only where the syntax shows speech:
 framing a quotation ('"...," she continued') or governing a that-clause.
 
+``content_nouns_wordnet.jsonl`` holds the one-word nouns of ``noun.cognition`` (09)
+and ``noun.communication`` (10) in use (claim, hypothesis, complaint ...), less
+``NOT_CONTENT``: with a possessor that can speak and a that-clause ("Smith's
+claim that ...") they credit the clause to the possessor.
+
 ``source_nouns_wordnet.jsonl`` holds the one-word common nouns of
 ``noun.person`` (18) and ``noun.group`` (14) that WordNet's semantic
 concordance uses (tagsense_cnt > 0): words for people and organisations, which
@@ -103,6 +108,14 @@ NOT_SPEECH = dict.fromkeys(
 )
 
 
+CONTENT_NOUN_FILES = {9: "noun.cognition", 10: "noun.communication"}
+NOT_CONTENT = dict.fromkeys(
+    "fact possibility probability likelihood chance evidence proof sign way time point reason condition "
+    "requirement rule law case matter question problem need hint clue".split(),
+    "a that-clause that states a circumstance, not what somebody holds or says",
+)
+
+
 def synsets(path: Path):
     """(lex_filenum, [(word, word_number)], frames as (frame, word_number)) for every verb synset."""
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -145,6 +158,20 @@ def derive_nouns(path: Path, in_use: set[str]) -> list[dict]:
                 found.setdefault(word, set()).add(NOUN_FILES[lexfile])
     return [
         {"label": "SOURCE_NOUN", "pattern": w, "id": w, "wordnet": "+".join(sorted(found[w]))} for w in sorted(found)
+    ]
+
+
+def derive_content_nouns(path: Path, in_use: set[str]) -> list[dict]:
+    """One entry per lower-case one-word noun of noun.cognition and noun.communication in use, less NOT_CONTENT."""
+    found: dict[str, set[str]] = {}
+    for lexfile, words, _ in synsets(path):
+        for word, _ in words:
+            if lexfile in CONTENT_NOUN_FILES and word.isalpha() and word.islower() and word in in_use:
+                found.setdefault(word, set()).add(CONTENT_NOUN_FILES[lexfile])
+    return [
+        {"label": "CONTENT_NOUN", "pattern": w, "id": w, "wordnet": "+".join(sorted(found[w]))}
+        for w in sorted(found)
+        if w not in NOT_CONTENT
     ]
 
 
@@ -227,10 +254,12 @@ def main() -> None:
         derive_communication(args.wordnet / "data.verb", taken),
         "verb.communication verbs without the that-clause frame",
     )
+    in_use = tagged_nouns(args.wordnet / "index.noun")
+    write(args.out / "source_nouns_wordnet.jsonl", derive_nouns(args.wordnet / "data.noun", in_use), "noun.person, noun.group")
     write(
-        args.out / "source_nouns_wordnet.jsonl",
-        derive_nouns(args.wordnet / "data.noun", tagged_nouns(args.wordnet / "index.noun")),
-        "noun.person, noun.group",
+        args.out / "content_nouns_wordnet.jsonl",
+        derive_content_nouns(args.wordnet / "data.noun", in_use),
+        "noun.cognition, noun.communication",
     )
 
 

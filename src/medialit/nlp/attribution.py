@@ -263,7 +263,11 @@ class _Finder:
         if lower in phrase_lexicon()["CUE_ADJ"]:
             return self._stance_adjective(token)
         if token.lemma_.lower() in phrase_lexicon()["CUE_NOUN"] and token.dep_ == "dobj":
-            return self._speech_noun(token)
+            found = self._speech_noun(token)
+            if found is not None or token.lemma_.lower() not in content_nouns():
+                return found
+        if token.pos_ == "NOUN" and token.lemma_.lower() in content_nouns() and (found := self._content_noun(token)):
+            return found
         if token.lemma_ == "read" and token.pos_ == "VERB":
             return self._document_reads(token)
         if token.lemma_.lower() in STATEMENT_NOUNS and token.dep_ == "pobj" and token.head.lower_ == "in":
@@ -448,6 +452,36 @@ class _Finder:
         else:
             return None
         return {"cue": cue, "source": subject, "content": content, "how": how, "rule": f"speech_noun:{noun.lemma_}"}
+
+    def _content_noun(self, noun: Token) -> dict | None:
+        """ "Smith's claim that the vote was rigged", "the allegation by the union that ...": a noun of
+        saying or thinking (WordNet noun.communication, noun.cognition) whose that-clause is credited to
+        its possessor or its by/of/from phrase, when that can speak."""
+        clause = next(
+            (
+                c
+                for c in noun.children
+                if c.dep_ in ("acl", "ccomp")
+                and c.i > noun.i
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in c.subtree)
+            ),
+            None,
+        )
+        if clause is None or self._in_quote(noun.idx):
+            return None
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None:
+            by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "of", "from")), None)
+            owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if owner is None or not _can_speak(owner):
+            return None  # "the claim that ...": nobody named holds it
+        if owner.lower_ in ("i", "we", "my", "our") and not self._in_quote(owner.idx):
+            return None
+        cue = (noun.idx, noun.idx + len(noun))
+        content = self._extent(clause)
+        rule = f"noun_clause:{noun.lemma_.lower()}"
+        return {"cue": cue, "source": owner, "content": content, "how": "clause", "rule": rule}
 
     def _document_reads(self, verb: Token) -> dict | None:
         """'The statement read: "..."': a document speaks through the quotation after it."""
@@ -935,6 +969,12 @@ class _Finder:
                 reason = f"dash continuation of {current.speaker}'s quote ({current.cue.text(self.body)})"
                 out.append(Span(block.start, block.end, "continuation", (reason,)))
         return out
+
+
+@cache
+def content_nouns() -> frozenset[str]:
+    """Nouns of saying and thinking (WordNet noun.communication, noun.cognition): "claim", "hypothesis"."""
+    return frozenset(e["id"] for e in load_lexicon("content_nouns_wordnet"))
 
 
 def _can_speak(noun: Token) -> bool:
