@@ -56,6 +56,8 @@ NO_SOURCE = frozenset(
 STATEMENT_NOUNS = frozenset("statement interview letter speech tweet post email release communique op-ed".split())
 LIGHT_VERBS = frozenset("give send issue make release express voice raise".split())
 """Verbs that with a speech noun make a cue ("issued a statement", "gave assurances")."""
+MAKING_VERBS = LIGHT_VERBS | frozenset("write publish post sign send read draft put".split())
+"""Verbs of making or handling a statement: "the statement that it issued" is a relative clause."""
 _GAP_BEFORE = re.compile(r"^[\s,:;\"'”“’‘»«)\]]*$")  # no sentence end between quote and cue
 _GAP_AFTER = re.compile(r"^[\s,:;–—-]*$")
 _SIGNATURE = re.compile(r"\s*([—–]|--)\s*([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3})(?:[,.].*)?\s*$")
@@ -298,7 +300,7 @@ class _Finder:
             speech = entry["stance"] in ("neutral", "evaluative")
             return self._passive(verb, agent, entry) if agent is not None and speech else None
         if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
-            return None  # "the taxes requested in arrears": a participle, not somebody speaking
+            return self._as_reported(verb, agent, entry)  # "the taxes requested in arrears": nobody speaks
         went_on = (
             verb.dep_ == "xcomp" and verb.head.lemma_ == "go" and any(c.lower_ == "on" for c in verb.head.children)
         )
@@ -317,7 +319,8 @@ class _Finder:
             return None  # "X noted [the findings show ...]": the embedded finding is X's statement
         if entry["stance"] in ("cognition", "evidential", "directive") and subject.lower_ in ("i", "we"):
             return None  # "I think", "we urge" inside a statement belong to that statement
-        if subject.head.i != verb.i and entry["content"] == "object":
+        naming = entry["stance"] == "naming" and any(c.dep_ == "oprd" for c in verb.children)  # "calling it a farce"
+        if subject.head.i != verb.i and entry["content"] == "object" and not naming:
             entry = {**entry, "content": "clause"}  # a shared subject ("..., denying them entry") needs a clause
         if entry["strict"] and (not _can_speak(subject) or self._in_quote(verb.idx)):
             return None  # a WordNet-only verb needs a subject that can be a source, outside quotations
@@ -336,6 +339,17 @@ class _Finder:
                 self._note_silent(verb)
             return None
         return {"cue": cue, "source": subject, "content": content, "how": how, "rule": f"verb:{entry['id']}"}
+
+    def _as_reported(self, verb: Token, agent: Token | None, entry: dict) -> dict | None:
+        """ "As reported by the BBC, CLAUSE": a participle after "as" with its agent credits the main clause."""
+        if agent is None or entry["strict"] or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+            return None
+        source = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        content = self._as_clause(verb) if verb.dep_ == "advcl" else None
+        if source is None or content is None:
+            return None
+        cue = (verb.idx, agent.idx + len(agent))
+        return {"cue": cue, "source": source, "content": content, "how": "clause", "rule": f"as_reported:{entry['id']}"}
 
     def _frames_quote(self, cue: tuple[int, int], content: tuple[int, int] | None) -> bool:
         """A quotation tied to its cue the way speech is: '"...," she continued', '"...?" he asked', 'X added: "..."'."""
@@ -468,7 +482,8 @@ class _Finder:
             ),
             None,
         )
-        if clause is None or self._in_quote(noun.idx):
+        after_colon = self._after_colon(noun) if clause is None else None
+        if (clause is None and after_colon is None) or self._in_quote(noun.idx):
             return None
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         if owner is None:
@@ -479,9 +494,28 @@ class _Finder:
         if owner.lower_ in ("i", "we", "my", "our") and not self._in_quote(owner.idx):
             return None
         cue = (noun.idx, noun.idx + len(noun))
-        content = self._extent(clause)
+        if after_colon is not None:  # "His response: "No comment.""
+            content, how = after_colon
+            return {"cue": cue, "source": owner, "content": content, "how": how, "rule": f"colon:{noun.lemma_.lower()}"}
         rule = f"noun_clause:{noun.lemma_.lower()}"
-        return {"cue": cue, "source": owner, "content": content, "how": "clause", "rule": rule}
+        return {"cue": cue, "source": owner, "content": self._extent(clause), "how": "clause", "rule": rule}
+
+    def _after_colon(self, noun: Token) -> tuple[tuple[int, int], str] | None:
+        """What follows "NOUN:" when the noun phrase is the whole of what stands before the colon."""
+        if noun.dep_ != "ROOT":
+            return None
+        colon = next((t for t in self.doc[noun.i + 1 : noun.sent.end] if t.text == ":"), None)
+        between = self.doc[noun.i + 1 : colon.i] if colon is not None else []
+        if colon is None or any(t.head.i < noun.i or t.pos_ in ("VERB", "AUX") for t in between):
+            return None  # "His response to the ruling:" only: no verb, nothing outside the noun phrase
+        sentence = self._sentence_of(colon.idx)
+        if sentence is None or self.doc[noun.left_edge.i].idx != sentence[0]:
+            return None
+        start, end = _trim(self.body, colon.idx + 1, sentence[1])
+        if end > start:
+            quoted = self.body[colon.idx + 1 : start + 1].strip()[:1] in QUOTE_MARKS
+            return (start, end), "quote" if quoted else "clause"
+        return self._block_after_colon(noun)
 
     def _document_reads(self, verb: Token) -> dict | None:
         """'The statement read: "..."': a document speaks through the quotation after it."""
@@ -713,6 +747,8 @@ class _Finder:
             ]
             if parts:  # the object before the coordinated verb is the clause's subject
                 parts += [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < parts[0].i]
+        if needs_clause and not parts:
+            parts = self._clause_on_statement(verb)  # "said in a press release that the strike would go on"
         if verb.lemma_ == "tell":
             parts = [c for c in parts if c.dep_ not in ("dobj", "dative")] or []
         if not parts and verb.dep_ == "parataxis" and not entry["strict"] and subject.head.i == verb.i:
@@ -736,6 +772,23 @@ class _Finder:
         if end <= start:
             return None, ""
         return (start, end), "clause"
+
+    def _clause_on_statement(self, verb: Token) -> list[Token]:
+        """The that-clause the parser hung on "in a statement" as a relative clause ("said in a release that ...").
+
+        "That" opens a complement, not a relative clause, when the clause has a
+        subject of its own and its verb does not make the statement ("that it issued").
+        """
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "on") and c.i > verb.i):
+            for noun in (c for c in prep.children if c.dep_ == "pobj"):
+                if noun.lemma_.lower() not in STATEMENT_NOUNS and not _document(noun):
+                    continue
+                for clause in (c for c in noun.children if c.dep_ == "relcl"):
+                    first = clause.left_edge
+                    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.i != first.i for c in clause.children)
+                    if first.lower_ == "that" and own_subject and clause.lemma_ not in MAKING_VERBS:
+                        return [clause]
+        return []
 
     def _as_clause(self, verb: Token) -> tuple[int, int] | None:
         head = verb.head
@@ -766,11 +819,13 @@ class _Finder:
                 last += 1
             lead = re.match(r"[-*•]?\s*", self.body[self.blocks[k].start :]).end()
             return _trim(self.body, self.blocks[k].start + lead, self.blocks[last].end), "clause"
-        if k >= len(self.blocks) or not (self._starts_quote(k) or self.blocks[k].kind == "quote"):
+        if k >= len(self.blocks) or self.blocks[k].kind == "heading":
             return None
         nxt = self.blocks[k]
+        if not (self._starts_quote(k) or nxt.kind == "quote") and _LABEL.match(self.body[nxt.start : nxt.end]):
+            return None  # the next paragraph is somebody else's turn
         lead = re.match(r"[–—\"“„«»‘'\s]*", self.body[nxt.start : nxt.end]).end()
-        return _trim(self.body, nxt.start + lead, nxt.end), "quote"
+        return _trim(self.body, nxt.start + lead, nxt.end), "quote"  # a quotation set off as its own paragraph
 
     def _is_empty_prep(self, token: Token) -> bool:
         return token.dep_ == "prep" and token.lower_ in ("in", "on", "at", "during", "after", "before", "with", "from")

@@ -93,6 +93,7 @@ class SpeakerResolver:
         self.titles = title_words()
         self.kinds: dict[str, str] = {}
         self.people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+        self._quotes: list[tuple[int, int]] | None = None
         self.run_spans: list[tuple[int, int, str]] = []
         self.names = self._name_runs()
         self.full_names = self._full_names()
@@ -133,8 +134,9 @@ class SpeakerResolver:
         runs: dict[str, str] = {}
         for _, name, _ in self.names:
             words = name.split()
-            if len(words) > len(runs.get(words[-1], "").split()):
-                runs[words[-1]] = name
+            for key in dict.fromkeys((words[-1], words[-1].rsplit("-", 1)[-1])):  # "Tae-young" is parsed "Tae - young"
+                if len(words) > len(runs.get(key, "").split()):
+                    runs[key] = name
         return {**runs, **{k: v for k, v in best.items() if len(v.split()) > 1 or k not in runs}}
 
     def full_name(self, surname: str) -> str:
@@ -151,7 +153,7 @@ class SpeakerResolver:
         lower = head.lower_
         text = self.text[extent[0] : extent[1]]
         if lower in PERSON_PRONOUNS:
-            person = self._last_person(earlier, head.idx)
+            person = self._subject_before(head) or self._last_person(earlier, head.idx)
             return (person, "person", f"pronoun '{head.text}' -> {person}") if person else (head.text, "pronoun", "")
         if lower in SPEAKER_PRONOUNS | GROUP_PRONOUNS:
             if earlier and lower in GROUP_PRONOUNS:
@@ -199,6 +201,37 @@ class SpeakerResolver:
             if extent[0] <= ent.start_char < extent[1]:
                 return ent[-1].text
         return ""
+
+    def _subject_before(self, head: Token, sentences: int = 2) -> str:
+        """The person named as the subject nearest before a pronoun subject, outside quotations.
+
+        A pronoun subject most often continues the subject of its own or the
+        previous sentence ("Theodorus was the leader, though he claimed ...");
+        a person only named as an object, or inside a quotation, is passed over.
+        """
+        if head.dep_ not in ("nsubj", "nsubjpass"):
+            return ""
+        sent_starts = 0
+        for k in range(head.i - 1, -1, -1):
+            token = self.doc[k]
+            if token.is_sent_start:
+                sent_starts += 1
+                if sent_starts > sentences:
+                    return ""
+            if token.dep_ not in ("nsubj", "nsubjpass") or self._quoted(token.idx) or token.i == head.i:
+                continue
+            named = [token] + [c for c in token.children if c.dep_ == "appos"]  # "his brother, Philonise,"
+            for name in named:
+                if name.pos_ == "PROPN" and name.ent_type_ in ("PERSON", "") and name.text in self.full_names:
+                    return self.full_name(name.text)
+        return ""
+
+    def _quoted(self, position: int) -> bool:
+        if self._quotes is None:
+            from medialit.nlp.quotes import find_quotes
+
+            self._quotes = [(q.start, q.end) for q in find_quotes(self.text)]
+        return any(start <= position < end for start, end in self._quotes)
 
     def _last_person(self, earlier: list[Attribution], position: int) -> str:
         for attribution in reversed(earlier):
