@@ -24,7 +24,8 @@ from medialit.core.spans import load_annotations
 from medialit.nlp.analysis import analyze
 from medialit.nlp.evaluate import DEV_ARTICLES, Evaluation, _pairs, evaluate, part_of
 from medialit.nlp.pipeline import load_pipeline
-from analyzer_report import genres  # tools/ is on the path when run as a script
+
+from analyzer_report import genres  # isort: skip  (tools/ is on the path when run as a script)
 
 
 class CachedParser:
@@ -55,7 +56,7 @@ def construction(body: str, cue: str, start: int, end: int) -> str:
         return "multi-word cue"
     if body[end : end + 2].startswith(":") or body[end : end + 3].startswith(" :"):
         return "cue + colon"
-    if any(m in before[-3:] for m in "\"”’"):
+    if any(m in before[-3:] for m in '"”’'):
         return "after a quotation"
     return "single word"
 
@@ -129,7 +130,8 @@ def figures(e: Evaluation, genre: dict[str, str], part: str) -> list[str]:
         named, pairs = m.speaker_strict
         spread = chosen.spread().get("attribution", {})
         lines.append(
-            f"  {name:<28} n={len(chosen.articles):>2}  attribution F1 {a.f1:.3f} (P {a.precision:.3f} R {a.recall:.3f};"
+            f"  {name:<28} n={len(chosen.articles):>2}  attribution F1 {a.f1:.3f}"
+            f" (P {a.precision:.3f} R {a.recall:.3f};"
             f" tp {a.tp} fp {a.fp} fn {a.fn})  attributed F1 {m.sentences['attributed'].f1:.3f}"
             f"  overlap F1 {m.overlap.f1:.3f} exact F1 {m.exact.f1:.3f}"
         )

@@ -8,8 +8,9 @@ synset or for that word. ``NOT_REPORTING`` drops senses that take a clause
 but report no statement in news prose (see the note beside each word).
 
 ``communication_verbs_wordnet.jsonl`` keeps the other verbs of ``verb.communication``
-(one word, or a verb and its particle: "caution", "continue", "chime_in"), less ``NOT_REPORTING`` and ``NOT_SPEECH`` (senses that
-are an act or a perception in news prose). WordNet gives them no that-clause
+(one word, or a verb and its particle: "caution", "continue", "chime_in"), less
+``NOT_REPORTING`` and ``NOT_SPEECH`` (senses that are an act or a perception in
+news prose). WordNet gives them no that-clause
 frame, so the attribution rules count them only where the syntax shows speech:
 framing a quotation ('"...," she continued') or governing a that-clause.
 
@@ -255,7 +256,8 @@ def main() -> None:
         "verb.communication verbs without the that-clause frame",
     )
     in_use = tagged_nouns(args.wordnet / "index.noun")
-    write(args.out / "source_nouns_wordnet.jsonl", derive_nouns(args.wordnet / "data.noun", in_use), "noun.person, noun.group")
+    nouns = derive_nouns(args.wordnet / "data.noun", in_use)
+    write(args.out / "source_nouns_wordnet.jsonl", nouns, "noun.person, noun.group")
     write(
         args.out / "content_nouns_wordnet.jsonl",
         derive_content_nouns(args.wordnet / "data.noun", in_use),

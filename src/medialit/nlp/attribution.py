@@ -352,7 +352,7 @@ class _Finder:
         return {"cue": cue, "source": source, "content": content, "how": "clause", "rule": f"as_reported:{entry['id']}"}
 
     def _frames_quote(self, cue: tuple[int, int], content: tuple[int, int] | None) -> bool:
-        """A quotation tied to its cue the way speech is: '"...," she continued', '"...?" he asked', 'X added: "..."'."""
+        """A quotation tied to its cue as speech is: '"...," she continued', '"...?" he asked', 'X added: "..."'."""
         if content is None:
             return False
         if content[1] <= cue[0]:
@@ -905,7 +905,10 @@ class _Finder:
         source = self._extent(source_token)
         cue_start, cue_end = cand["cue"]
         if source[0] >= source[1] or (source[0] < cue_end and cue_start < source[1]):
-            source = (source_token.idx, source_token.idx + len(source_token))  # just the head word
+            head_end = source_token.idx + len(source_token)
+            left = (source[0], head_end)  # "Anna Berg, who said ...": the words up to the head
+            overlaps = left[0] < cue_end and cue_start < left[1]
+            source = left if left[0] < left[1] and not overlaps else (source_token.idx, head_end)
         content_start, content_end = cand["content"]
         speaker, why = self.resolver.resolve(source_token, source, earlier)
         speaker = speaker.strip() or self.body[source[0] : source[1]].strip() or source_token.text
