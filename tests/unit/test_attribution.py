@@ -705,3 +705,39 @@ def test_cue_closing_its_paragraph_with_a_colon_takes_the_next_paragraph(nlp):
     body, a = only(nlp, text)
     assert (a.speaker, a.kind) == ("minister", "direct")
     assert a.content.text(body) == "The talks have failed and we will leave the table"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "cue"),
+    [
+        ("From the union's perspective, the offer is an insult.", "union", "perspective"),
+        ("In the words of the minister, the crisis is over.", "minister", "In the words of"),
+    ],
+)
+def test_a_view_credited_like_according_to(nlp, sentence, speaker, cue):
+    body, a = only(nlp, f"Report\n{sentence}\n")
+    assert (a.speaker, a.cue.text(body), a.kind) == (speaker, cue, "according_to")
+    assert a.rule.startswith("according_to:")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In my view, the plan failed.",  # the author's own view
+        "In their execution, the rules were fair.",  # an act, not a view
+        "In this kind of structure, the story unfolds slowly.",  # nobody holds a view
+    ],
+)
+def test_no_view_no_attribution(nlp, sentence):
+    _body, found = attributions(nlp, f"Report\n{sentence}\n")
+    assert found.attributions == []
+
+
+def test_in_his_speech_leaves_the_cue_to_the_verb(nlp):
+    body, a = only(nlp, "Report\nIn his speech, Tom Hale said the crisis was over.\n")
+    assert (a.cue.text(body), a.rule) == ("said", "verb:say")
+
+
+def test_reported_to_have_said_credits_the_subject(nlp):
+    body, a = only(nlp, "Report\nTom Hale is reported to have said that the deal was dead.\n")
+    assert (a.speaker, a.cue.text(body), a.content.text(body)) == ("Tom Hale", "said", "the deal was dead")

@@ -270,6 +270,9 @@ class _Finder:
                 return found
         if token.pos_ == "NOUN" and token.lemma_.lower() in content_nouns() and (found := self._content_noun(token)):
             return found
+        view = token.dep_ == "pobj" and token.head.lower_ in ("in", "from")
+        if view and token.lemma_.lower() in content_nouns() and (found := self._in_view(token)):
+            return found
         if token.lemma_ == "read" and token.pos_ == "VERB":
             return self._document_reads(token)
         if token.lemma_.lower() in STATEMENT_NOUNS and token.dep_ == "pobj" and token.head.lower_ == "in":
@@ -301,9 +304,10 @@ class _Finder:
             return self._passive(verb, agent, entry) if agent is not None and speech else None
         if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
             return self._as_reported(verb, agent, entry)  # "the taxes requested in arrears": nobody speaks
-        went_on = (
-            verb.dep_ == "xcomp" and verb.head.lemma_ == "go" and any(c.lower_ == "on" for c in verb.head.children)
-        )
+        went_on = verb.dep_ == "xcomp" and (
+            (verb.head.lemma_ == "go" and any(c.lower_ == "on" for c in verb.head.children))
+            or (verb.head.lemma_ in ("report", "quote", "say") and any(c.dep_ == "auxpass" for c in verb.head.children))
+        )  # "went on to say", "is reported to have said": the subject spoke
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not went_on:  # "went on to say"
             if verb.dep_ == "xcomp" and verb.head.lemma_ in ("decline", "refuse"):
                 self._note_silent(verb)
@@ -516,6 +520,29 @@ class _Finder:
             quoted = self.body[colon.idx + 1 : start + 1].strip()[:1] in QUOTE_MARKS
             return (start, end), "quote" if quoted else "clause"
         return self._block_after_colon(noun)
+
+    def _in_view(self, noun: Token) -> dict | None:
+        """ "In his view, CLAUSE", "From the union's perspective, CLAUSE", "In the words of X, CLAUSE": a view
+        credited like "according to", when the clause's own verb is no cue ("In his speech, he said" is the verb's)."""
+        prep, clause = noun.head, noun.head.head
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is not None and "noun.cognition" not in content_nouns()[noun.lemma_.lower()]:
+            return None  # a view ("his view", "the union's perspective"), not an act ("in their execution")
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if owner is None and of is not None and noun.lower_ == "words":  # "in the words of the minister"
+            owner = next((c for c in of.children if c.dep_ == "pobj"), None)
+        if owner is None or not _can_speak(owner) or self._in_quote(noun.idx) or clause.pos_ not in ("VERB", "AUX"):
+            return None
+        if reporting_entry(clause) is not None or prep.i > clause.i or self._sentence_of(prep.idx) is None:
+            return None
+        if owner.lower_ in ("my", "our") and not self._in_quote(owner.idx):
+            return None  # the author's own view
+        start = prep.right_edge.idx + len(prep.right_edge)
+        content = _trim(self.body, start, self._sentence_of(prep.idx)[1])
+        if content[1] <= content[0]:
+            return None
+        cue = (noun.idx, noun.idx + len(noun)) if owner.i < noun.i else (prep.idx, of.idx + len(of))
+        return {"cue": cue, "source": owner, "content": content, "how": "clause", "rule": f"according_to:{noun.lemma_}"}
 
     def _document_reads(self, verb: Token) -> dict | None:
         """'The statement read: "..."': a document speaks through the quotation after it."""
@@ -925,7 +952,7 @@ class _Finder:
         )
 
     def _kind(self, cand: dict) -> str:
-        if cand["rule"] == "according_to":
+        if cand["rule"].startswith("according_to"):
             return "according_to"
         if cand["how"] in ("quote", "dash"):
             return "direct"
@@ -1030,9 +1057,9 @@ class _Finder:
 
 
 @cache
-def content_nouns() -> frozenset[str]:
-    """Nouns of saying and thinking (WordNet noun.communication, noun.cognition): "claim", "hypothesis"."""
-    return frozenset(e["id"] for e in load_lexicon("content_nouns_wordnet"))
+def content_nouns() -> dict[str, str]:
+    """Nouns of saying and thinking with their WordNet files: "claim" (noun.communication), "view" (both)."""
+    return {e["id"]: e["wordnet"] for e in load_lexicon("content_nouns_wordnet")}
 
 
 def _can_speak(noun: Token) -> bool:
