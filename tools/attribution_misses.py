@@ -133,6 +133,7 @@ def figures(e: Evaluation, genre: dict[str, str], part: str) -> list[str]:
             f"  {name:<28} n={len(chosen.articles):>2}  attribution F1 {a.f1:.3f}"
             f" (P {a.precision:.3f} R {a.recall:.3f};"
             f" tp {a.tp} fp {a.fp} fn {a.fn})  attributed F1 {m.sentences['attributed'].f1:.3f}"
+            f"  unsupported F1 {m.sentences['unsupported'].f1:.3f}"
             f"  overlap F1 {m.overlap.f1:.3f} exact F1 {m.exact.f1:.3f}"
         )
         lines.append(
