@@ -741,3 +741,8 @@ def test_in_his_speech_leaves_the_cue_to_the_verb(nlp):
 def test_reported_to_have_said_credits_the_subject(nlp):
     body, a = only(nlp, "Report\nTom Hale is reported to have said that the deal was dead.\n")
     assert (a.speaker, a.cue.text(body), a.content.text(body)) == ("Tom Hale", "said", "the deal was dead")
+
+
+def test_a_verb_tagged_as_a_noun_with_a_subject_and_a_clause(nlp):
+    body, a = only(nlp, "Report\nFigures from the census show that the town shrank.\n")
+    assert (a.cue.text(body), a.content.text(body)) == ("show", "the town shrank")

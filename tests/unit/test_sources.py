@@ -106,3 +106,24 @@ def test_pronoun_subject_continues_the_nearest_named_subject(nlp):
     )
     _, found = sources(nlp, text)
     assert "Anna Berg" in found and found["Anna Berg"].reasons == ("verb:claim",)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "kind"),
+    [
+        ("The newspaper Le Monde reported that the minister would resign.", "Le Monde", "document"),
+        ("An article in The Lancet claims that the drug is unsafe.", "article in The Lancet", "document"),
+    ],
+)
+def test_outlets_and_documents_are_named_by_their_name(nlp, sentence, speaker, kind):
+    _, found = sources(nlp, f"Report\nMonday, May 4, 2015\n{sentence}\n")
+    assert found[speaker].kind == kind
+
+
+def test_they_is_the_group_before_it_not_the_last_person(nlp):
+    text = (
+        "Report\nAnna Berg said that the rebels were ready.\n"
+        "The rebels reject the offer. They think that it is a trap.\n"
+    )
+    _, found = sources(nlp, text)
+    assert "rebels" in found and found["rebels"].reasons == ("verb:think",)

@@ -1079,8 +1079,10 @@ def _can_speak(noun: Token) -> bool:
 
 def _verb_tagged_as_noun(token: Token) -> bool:
     """ "notes" in "The department notes, ..." parsed as a plural noun heading the sentence with a clause."""
+    clause = any(c.dep_ == "ccomp" for c in token.children)
+    subject = any(c.dep_ == "nsubj" for c in token.children)  # "Figures ... show that": a noun has no subject
     return token.dep_ == "ROOT" and (
-        token.tag_.startswith("VB") or (token.tag_ == "NNS" and any(c.dep_ == "ccomp" for c in token.children))
+        token.tag_.startswith("VB") or (token.tag_ == "NNS" and clause) or (token.tag_ == "NN" and clause and subject)
     )
 
 
