@@ -746,3 +746,21 @@ def test_reported_to_have_said_credits_the_subject(nlp):
 def test_a_verb_tagged_as_a_noun_with_a_subject_and_a_clause(nlp):
     body, a = only(nlp, "Report\nFigures from the census show that the town shrank.\n")
     assert (a.cue.text(body), a.content.text(body)) == ("show", "the town shrank")
+
+
+def test_headline_read_as_a_clause_subject(nlp):
+    """ "Court rules X is legal": the parser makes "court rules X" the subject of "is"; the verb still cues."""
+    body, a = only(nlp, "Italian court rules tax on churches is lawful\n\nMonday, May 4, 2015\n\nIt rained.\n")
+    assert (a.speaker, a.cue.text(body)) == ("Italian court", "rules")
+    assert a.content.text(body) == "tax on churches is lawful"
+
+
+def test_group_label_before_a_colon_is_a_statement_not_a_turn(nlp):
+    text = "Police: suspect arrested after chase\n\nMonday, May 4, 2015\n\nThe chase lasted an hour.\n"
+    body, a = only(nlp, text)
+    assert (a.speaker, a.rule, a.content.text(body)) == ("Police", "colon", "suspect arrested after chase")
+
+
+def test_label_that_names_nobody_is_no_source(nlp):
+    _body, found = attributions(nlp, "Report\nBackground: the dam was finished in 1990.\n")
+    assert found.attributions == []

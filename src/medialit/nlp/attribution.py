@@ -281,9 +281,27 @@ class _Finder:
             self._note_silent(token)
             return None
         entry = lexicon_entry(token)
+        if entry and entry["lexicon"] != SPEECH_ONLY and token.dep_ == "nsubj" and token.tag_ in ("VBZ", "VBD"):
+            return self._headline_clause(token, entry)
         if entry and (token.pos_ in ("VERB", "AUX") or _verb_tagged_as_noun(token)):
             return self._verb(token, entry)
         return None
+
+    def _headline_clause(self, verb: Token, entry: dict) -> dict | None:
+        """ "Greek court rules worship of deities is legal": a headline the parser read as "[court rules
+        worship] is legal"; the verb's own left noun is the speaker and the rest of the line its content."""
+        subject = next((c for c in verb.lefts if c.dep_ in ("compound", "nsubj") and _can_speak(c)), None)
+        clause = verb.head
+        finite = clause.tag_ in ("VBZ", "VBD", "VBP", "MD")  # "[...] is legal": the rest is a clause
+        if subject is None or clause.i < verb.i or not finite or self._in_quote(verb.idx):
+            return None
+        start = verb.idx + len(verb)
+        end = clause.right_edge.idx + len(clause.right_edge)
+        content = _trim(self.body, start, end)
+        if content[1] <= content[0]:
+            return None
+        cue = (verb.idx, start)
+        return {"cue": cue, "source": subject, "content": content, "how": "clause", "rule": f"verb:{entry['id']}"}
 
     # ------------------------------------------------------------ cue rules
 
@@ -673,8 +691,18 @@ class _Finder:
         if any(t.pos_ in ("VERB", "AUX") for t in lead) or head.pos_ not in ("PROPN", "NOUN") or not _can_speak(head):
             return None
         if not any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in lead):
-            return None  # "Current topic: ...", "2. New Institutional Economics: ..." name nobody
+            group = self._group_label(lead, end)  # a group's label is a statement, never an interview turn
+            return (head, start + colon, None) if group else None  # "Current topic: ..." names nobody
         return head, start + colon, block
+
+    def _group_label(self, lead, end: int) -> bool:
+        """ "Police: suspect arrested": a word for people or an institution, then a statement with a verb."""
+        from medialit.nlp.sources import INSTITUTIONS, source_nouns, title_words, vague_heads
+
+        lemma = lead.root.lemma_.lower()
+        words = source_nouns() | vague_heads() | title_words() | INSTITUTIONS
+        after = self.doc.char_span(lead.end_char + 1, end, alignment_mode="contract")
+        return len(lead) <= 2 and lemma in words and after is not None and any(t.pos_ == "VERB" for t in after)
 
     # ------------------------------------------------------------ parts
 
