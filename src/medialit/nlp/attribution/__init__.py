@@ -29,6 +29,14 @@ sources without content. Quotations that follow with no cue of their own
 continue an attribution, a cue sentence ending in ":" governs the bulleted
 list or quotation after it, and a dash paragraph without a cue continues the
 dash quote before it. Offsets are those of ``doc.text`` (the article body).
+
+Where each stage lives: ``assembly`` (``find_attributions``: candidates,
+attributions, then the stages after), ``verbs`` and ``verb_content``
+(reporting verbs and what they credit), ``phrases`` (according to, stance
+adjectives, speech and content nouns, in a statement, read), ``punctuation``
+(colon statements, interview turns, dash signatures), ``following`` (content
+running on), ``speakers`` (pronouns, rule 3); ``context`` and ``tokens`` are
+shared by all. The word lists are read by ``medialit.nlp.reporting_lexicon``.
 """
 
 from medialit.nlp.attribution.assembly import Found, find_attributions
