@@ -462,7 +462,7 @@ def test_fact_box_activity_names_both_headline_faults_on_a_teaching_copy(capsys)
 
 
 def test_copy_activity_has_a_date_that_does_not_fit_and_leaves_the_one_that_does(capsys):
-    """Review 22, K15: the weekday of the keyed date is wrong for the calendar; the posting date is right and unkeyed."""
+    """Review 22, K15: the keyed weekday is wrong for its date; the posting date is right and unkeyed."""
     import datetime
 
     copy = load_article(NOTEBOOKS / "articles" / "ferry-terminal-copy.md")
