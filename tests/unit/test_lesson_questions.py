@@ -141,6 +141,10 @@ def test_bad_yaml_is_one_line_naming_the_file_and_the_line(copy, capsys):
         ("- id: l2.mixed\n", "- id: l2.dash\n", "question l2.dash appears twice"),
         ("key: keys/l2.links.json", "key: keys/l2.gone.json", "question l2.links: no key file keys/l2.gone.json"),
         ("kind: choice", "kind: essay", "question l2.mixed: kind: 'essay' is not one of"),
+        ("  key: keys/l2.links.json\n", "  key: keys/l2.links.json\n  reject: [putin]\n", "question l2.links: reject"),
+        ("  reject: [ingrid dahl, dahl, mayor]\n", "  reject: []\n", "question l2.pronoun: reject"),
+        ("    - [mixed]\n", "    - [mixed]\n  reject: [direct]\n", "question l2.mixed: reject"),
+        ("  hint: Look for ‘according to’.", "  hint: []\n  x: Look for ‘according to’.", "question l2.according"),
     ],
 )
 def test_a_question_that_breaks_the_format_is_one_line_naming_file_and_question(copy, capsys, old, new, said):

@@ -172,11 +172,15 @@ def _schema_problem(data: Any) -> str:
     if error is None:
         return ""
     path = list(error.absolute_path)
-    where = "the file"
+    where, entry = "the file", None
     if path and isinstance(path[0], int):
         entry = data[path[0]]
         where = f"question {entry['id']}" if isinstance(entry, dict) and "id" in entry else f"question {path[0] + 1}"
         path = path[1:]
     field = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
     message = error.message if len(error.message) < 160 else error.message[:157] + "..."
+    if error.validator is None and not field and isinstance(entry, dict):
+        # a field the question's kind forbids ("false" schema): name the field, not the value
+        field = next((k for k, v in entry.items() if v == error.instance), "")
+        message = "this kind of question does not take it"
     return f"{where}: {field + ': ' if field else ''}{message}"
