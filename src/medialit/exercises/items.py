@@ -221,7 +221,7 @@ ITEMS: Mapping[str, Item] = MappingProxyType(
             Item(
                 "ex05-q8",
                 "sandvik-wind-farm-copy",
-                ("Wind farm to double jobs in Sandvik", "Certified sunset chaser."),
+                ("Wind farm is the biggest investment in Sandvik", "Certified sunset chaser."),
                 "spans",
                 PROVENANCE_SIGNALS,
                 2,
