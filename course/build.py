@@ -59,7 +59,8 @@ def ex01() -> nbformat.NotebookNode:
         "a pronoun or a title (*she*, *the mayor*). "
         "Or answer as a list of `('source words', 'full name', 'cue words', n)` (n = which occurrence of the "
         "source words, 1 for the first). Each attribution earns half for the right cue and half for the right "
-        "speaker; an entry without its cue words earns only the speaker half.",
+        "speaker; an entry without its cue words earns only the speaker half. A party that gave no answer has "
+        "no cue: type its name and leave it unlinked (in the list, give `''` as its cue words).",
         literal("ex01-q2"),
     )
     cells += question(
@@ -67,7 +68,9 @@ def ex01() -> nbformat.NotebookNode:
         "answer_q3",
         "A second article. Mark each **source** and say what kind it is: `named` (a person, organisation, "
         "publication or website you could look up), `anonymous` (a particular person, post or circle of "
-        "people that the text does not name) or `vague` (nobody in particular: *experts*, *many believe*).",
+        "people that the text does not name) or `vague` (nobody in particular: *experts*, *many believe*). "
+        "This item asks for the article's own sources: a source that a quoted person mentions inside the "
+        "quotation may be marked as well; it is not required.",
         literal("ex01-q3"),
     )
     cells += question(
@@ -159,8 +162,8 @@ def ex03() -> nbformat.NotebookNode:
     )
     cells.append(
         md(
-            "### ex03-q2 (2 points)\n\nWhat picture do these words create, whose words are they, and what "
-            "does the report do by quoting them at length? Answer in two or three sentences in the cell below.",
+            "### ex03-q2 (2 points)\n\nWhat picture do these words create? Whose words are they, and what "
+            "choice did the reporter make with them? Answer in two or three sentences in the cell below.",
             "ex03-q2-question",
             locked=True,
         )
@@ -186,7 +189,7 @@ def ex03() -> nbformat.NotebookNode:
     )
     return notebook(
         "Exercise 3: framing",
-        "Find loaded and evaluative words, then explain in your own words what they do; then tell the paper's "
+        "Find loaded words, then explain in your own words what they do; then tell the paper's "
         "opinion from its news, and news from opinion and advertising.",
         cells,
     )
@@ -285,7 +288,7 @@ def ex05() -> nbformat.NotebookNode:
         "answer_q3",
         "The page holds more than one passage. Mark the **first line (headline) of each passage** and label the "
         "passage `news`, `opinion` or `advertising`, by its cues: whose voice, what it wants from you, and its "
-        "label.",
+        "label if it has one (a page does not always label its passages).",
         literal("ex05-q3"),
     )
     cells += question("ex05-q4", "answer_q4", TRANSFER_PROMPTS["ex05-q4"], literal("ex05-q4"))
