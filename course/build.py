@@ -206,16 +206,17 @@ def ex04() -> nbformat.NotebookNode:
         "page or the calendar). Mark the words that carry each signal; a date that fits is not a signal.",
         literal("ex04-q1"),
     )
-    links = " · ".join(f"[Page {n}](pages/page-{n}.md)" for n in range(1, 4))
+    links = " · ".join(f"[Page {n}](pages/page-{n}.md)" for n in range(1, 5))
     cells += question(
         "ex04-q2",
         "answer_q2",
-        "**Lateral reading, ten minutes.** The aggregator's story is about wolves at a school. Three pages about "
+        "**Lateral reading, ten minutes.** The aggregator's story is about wolves at a school. Four pages about "
         f"that claim are saved beside this notebook: {links} (open each in a new tab; the highlighter below shows "
-        "all three). Read them laterally: who stands behind each page, and how does it know? Then mark the "
+        "all four). Read them laterally: who stands behind each page, and how does it know? Then mark the "
         "**title** of each page with its role: `original_report` (the outlet that did the reporting), "
         "`official_record` (the responsible body's own statement) or `misleading` (a page whose claim goes "
-        "beyond what its sources could know).",
+        "beyond what its sources could know). A role may fit more than one page, and how a page looks does "
+        "not decide its role.",
         literal("ex04-q2"),
     )
     cells.append(
@@ -240,11 +241,13 @@ LATERAL_RUBRIC = """
 responsible for wildlife in the county, names a contact and dates its record, and it says that no
 one was hurt and the wolves did not approach people; Norrlands-Posten's dated report (named
 reporter, a teacher who saw the wolves) says the same. Page 1 claims an attack that neither
-gives, on the word of an anonymous parent, with no date and a call to share; I checked who
-published each page, its date, and whether the other pages confirm the claim.
+gives, on the word of an anonymous parent, with no date and a call to share; page 4 looks sober,
+but its feeding story rests on "experts agree" and an unnamed insider, and neither the board nor
+the paper reports it. I checked who published each page, its date, and whether the other pages
+confirm the claim.
 
 **Rubric (2 points).** 1 point: chooses page 3 or page 2 (or both) for what happened, and not
-page 1. 1 point: gives a reason that comes from reading laterally, what stands behind a page
+page 1 or page 4. 1 point: gives a reason that comes from reading laterally, what stands behind a page
 (who publishes it, its date, named sources, the other pages agreeing or not), not from how the
 page looks; half a point for a reason about one page only. No points for "it looks
 professional" or "it has more details" alone.
