@@ -266,10 +266,7 @@ def class_growth(rows: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
     return {
         skill: {
             "students": len(by_skill[skill]),
-            **{
-                k: round(sum(r[k] for r in by_skill[skill]) / len(by_skill[skill]), 3)
-                for k in ("pre", "post")
-            },
+            **{k: round(sum(r[k] for r in by_skill[skill]) / len(by_skill[skill]), 3) for k in ("pre", "post")},
         }
         for skill in pretest.SKILLS
         if by_skill[skill]
@@ -370,9 +367,7 @@ def _growth_figure(summary: dict[str, dict[str, float]], path: Path) -> Path:
         xlabel="mean share right (0 to 1)",
         ylabel="skill",
         alt="Paired bar chart per skill, hatched bars the lesson 0 pre-test (multiple choice) and plain bars "
-        "the graded items (marking on new texts), two different instruments shown side by side: "
-        + sides
-        + ".",
+        "the graded items (marking on new texts), two different instruments shown side by side: " + sides + ".",
     )
     save(ax, str(path), tight=True)
     return path
