@@ -283,7 +283,8 @@ def ex05() -> nbformat.NotebookNode:
         "answer_q2",
         "Compare the **headline** with the report's body. If the headline says more than the body supports, mark "
         "the words that do and label the fault: `dropped_source` (a claim the body credits to someone, stated "
-        "as plain fact) or `unsupported_figure` (a figure or amount that no figure in the body backs).",
+        "as plain fact) or `unsupported_figure` (a figure or amount that no figure in the body backs, or a share "
+        "of something other than what the body counted).",
         literal("ex05-q2"),
     )
     cells += question(

@@ -221,7 +221,7 @@ ITEMS: Mapping[str, Item] = MappingProxyType(
             Item(
                 "ex05-q8",
                 "sandvik-wind-farm-copy",
-                ("Wind farm is the biggest investment in Sandvik", "Certified sunset chaser."),
+                ("Most of Sandvik backs wind farm", "Certified sunset chaser."),
                 "spans",
                 PROVENANCE_SIGNALS,
                 2,
