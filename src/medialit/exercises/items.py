@@ -157,7 +157,7 @@ ITEMS: Mapping[str, Item] = MappingProxyType(
             Item(
                 "ex04-q2",
                 "tallbacka-wolves-pages",
-                ("PAGE 1", "Erik Holm, wildlife officer."),
+                ("PAGE 1", "keep pets and small children indoors."),
                 "spans",
                 PAGE_ROLES,
                 3,
@@ -221,7 +221,7 @@ ITEMS: Mapping[str, Item] = MappingProxyType(
             Item(
                 "ex05-q8",
                 "sandvik-wind-farm-copy",
-                ("Wind farm to double jobs in Sandvik", "Certified sunset chaser."),
+                ("Most of Sandvik backs wind farm", "Certified sunset chaser."),
                 "spans",
                 PROVENANCE_SIGNALS,
                 2,
