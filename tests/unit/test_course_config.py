@@ -49,9 +49,14 @@ def test_source_has_the_notebooks_and_never_a_saved_highlight(made):
         "ex02-unsupported/ex02-unsupported.ipynb",
         "ex03-framing/ex03-framing.ipynb",
         "ex04-provenance/ex04-provenance.ipynb",
+        "ex04-provenance/pages/about-county-board.md",
+        "ex04-provenance/pages/about-newsdaily24.md",
+        "ex04-provenance/pages/about-nordic-truth-daily.md",
+        "ex04-provenance/pages/about-norrlands-posten.md",
         "ex04-provenance/pages/page-1.md",
         "ex04-provenance/pages/page-2.md",
         "ex04-provenance/pages/page-3.md",
+        "ex04-provenance/pages/page-4.md",
         "ex05-transfer/ex05-transfer.ipynb",
     ]
 
