@@ -9,6 +9,7 @@ and embedded only in its item's hidden test cell, as the same dict.
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -206,23 +207,27 @@ def ex04() -> nbformat.NotebookNode:
         "page or the calendar). Mark the words that carry each signal; a date that fits is not a signal.",
         literal("ex04-q1"),
     )
-    links = " · ".join(f"[Page {n}](pages/page-{n}.md)" for n in range(1, 5))
+    files = page_files("ex04-q2")
+    pages = " · ".join(f"[Page {stem[5:]}](pages/{stem}.md)" for stem in files if stem.startswith("page-"))
+    about = " · ".join(f"[{files[stem][0]}](pages/{stem}.md)" for stem in files if stem.startswith("about-"))
     cells += question(
         "ex04-q2",
         "answer_q2",
         "**Lateral reading, ten minutes.** The aggregator's story is about wolves at a school. Four pages about "
-        f"that claim are saved beside this notebook: {links} (open each in a new tab; the highlighter below shows "
-        "all four). Read them laterally: who stands behind each page, and how does it know? Then mark the "
-        "**title** of each page with its role: `original_report` (the outlet that did the reporting), "
-        "`official_record` (the responsible body's own statement) or `misleading` (a page whose claim goes "
-        "beyond what its sources could know). A role may fit more than one page, and how a page looks does "
-        "not decide its role.",
+        f"that claim are saved beside this notebook: {pages} (open each in a new tab; the highlighter below shows "
+        "all four). An independent press register's entry about each site is saved there too: "
+        f"{about}. Read laterally: who stands behind each page (what the register says about the site), how "
+        "does the page know, and do the other pages confirm it? Then mark the **title** of each page with its "
+        "role: `original_report` (the outlet that did the reporting), `official_record` (the responsible body's "
+        "own statement) or `misleading` (a page whose claim goes beyond what its sources could know, however "
+        "it looks). A role may fit more than one page, or none: decide each page on its own.",
         literal("ex04-q2"),
     )
     cells.append(
         md(
-            "### ex04-q3 (2 points)\n\nA friend shares page 1 with you. In two or three sentences: which page "
-            "would you trust to tell you what happened at the school, and why? Name what you checked.",
+            "### ex04-q3 (2 points)\n\nA friend shares page 1 with you and says the wolves are about to be shot. "
+            "In two or three sentences: which page would you trust to tell you what happened at the school and "
+            "what has been decided about a hunt, and why? Name what you checked.",
             "ex04-q3-question",
             locked=True,
         )
@@ -237,35 +242,48 @@ def ex04() -> nbformat.NotebookNode:
 
 
 LATERAL_RUBRIC = """
-*Model answer.* Page 3, the county board's press release, with page 2 beside it: the board is
-responsible for wildlife in the county, names a contact and dates its record, and it says that no
-one was hurt and the wolves did not approach people; Norrlands-Posten's dated report (named
-reporter, a teacher who saw the wolves) says the same. Page 1 claims an attack that neither
-gives, on the word of an anonymous parent, with no date and a call to share; page 4 looks sober,
-but its feeding story rests on "experts agree" and an unnamed insider, and neither the board nor
-the paper reports it. I checked who published each page, its date, and whether the other pages
-confirm the claim.
+*Model answer.* Page 4, the county board's own statement, for the hunt, and page 2 beside it for
+what happened: the board is the authority that decides on protective hunting, dates its record and
+names a contact, and it says it has received an application and will decide before 5 April, so no
+hunt has been approved. Norrlands-Posten's dated report (a named reporter, a teacher who saw the
+wolves; the register says it is a paper with a named editor that corrects its errors) agrees: two
+wolves, nobody hurt. Page 1 gives no source for the approved hunt and names no reporter, and the
+register says NewsDaily24 rewrites other sites' stories by software with no corrections; page 3's
+siege comes from an anonymous parent on a site with no named owner. I checked who runs each site in
+the register, the dates, the named sources, and whether the other pages confirm each claim.
 
-**Rubric (2 points).** 1 point: chooses page 3 or page 2 (or both) for what happened, and not
-page 1 or page 4. 1 point: gives a reason that comes from reading laterally, what stands behind a page
-(who publishes it, its date, named sources, the other pages agreeing or not), not from how the
-page looks; half a point for a reason about one page only. No points for "it looks
-professional" or "it has more details" alone.
+**Rubric (2 points).** 1 point: trusts page 4 (the board) for the hunt, or page 2 or page 4 for
+what happened, and says or implies that the hunt is not (yet) approved; no point for trusting page 1
+or page 3. 1 point: gives a reason that comes from reading laterally, what stands behind a page
+(who runs the site, as the register or another page tells it; its date; named sources; the other
+pages agreeing or not), not from how the page looks; half a point for a reason about one page only.
+No points for "it looks professional", "it has a date" or "it has more details" alone: page 1 has
+all three.
 """
 
 
-def write_pages(item_id: str, folder: Path) -> None:
-    """Write each page of the item's teaching-copy set (``PAGE n`` lines) to ``folder/pages/page-n.md``."""
+def page_files(item_id: str) -> dict[str, tuple[str, str]]:
+    """The item's pages (``PAGE n``) and register entries (``ABOUT slug``): file stem -> (title, text).
+
+    Students open them from the notebook, so each becomes a file of its own: ``page-n.md`` or ``about-slug.md``.
+    """
     body = item(item_id).load().body
-    pages = [p.strip() for p in body.split("PAGE ")[1:]]
+    sections = re.split(r"^(PAGE \d+|ABOUT [\w-]+)\n", body, flags=re.MULTILINE)[1:]
+    out = {}
+    for marker, text in zip(sections[::2], sections[1::2], strict=True):
+        kind, name = marker.split(" ", 1)
+        title, rest = text.strip().split("\n", 1)
+        out[f"page-{name}" if kind == "PAGE" else f"about-{name}"] = (title, "\n\n".join(rest.splitlines()))
+    return out
+
+
+def write_pages(item_id: str, folder: Path) -> None:
+    """Write each page and register entry of the item's set to ``folder/pages/STEM.md``."""
     target = folder / "pages"
     target.mkdir(parents=True, exist_ok=True)
-    for page in pages:
-        number, text = page.split("\n", 1)
-        title, rest = text.split("\n", 1)
-        note = "> Teaching copy written for the medialit course: the page, the site and everyone in it are invented."
-        paragraphs = "\n\n".join(rest.splitlines())
-        (target / f"page-{number}.md").write_text(f"# {title}\n\n{note}\n\n{paragraphs}\n", encoding="utf-8")
+    note = "> Teaching copy written for the medialit course: the page, the site and everyone in it are invented."
+    for stem, (title, text) in page_files(item_id).items():
+        (target / f"{stem}.md").write_text(f"# {title}\n\n{note}\n\n{text}\n", encoding="utf-8")
 
 
 def ex05() -> nbformat.NotebookNode:

@@ -8,6 +8,7 @@ them all.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from pathlib import Path
@@ -219,6 +220,22 @@ def test_ex01_q2_every_source_linked_to_every_cue_earns_at_most_a_tenth():
         if j != i
     ]
     assert len(answer) > 50 and share(it, answer[:300]) <= 0.1
+
+
+def test_ex04_q2_cannot_be_solved_by_elimination_or_by_looks():
+    """Review item 18: four pages, a role that fits two of them, and a clean-looking page that is misleading."""
+    it = ITEMS["ex04-q2"]
+    key = key_of("ex04-q2")
+    titles = [(m["start"], m["end"]) for m in key["marks"]]
+    assert len(titles) == 4 and len({m["label"] for m in key["marks"]}) == 3
+    for roles in itertools.product([*it.labels, None], repeat=len(titles)):
+        given_roles = [r for r in roles if r]
+        if len(given_roles) == len(set(given_roles)):  # one page per role, as elimination gives
+            marks = [{"start": s, "end": e, "label": r} for (s, e), r in zip(titles, roles, strict=True) if r]
+            assert grade_data("ex04-q2", marks, key).points < it.points, roles
+    by_looks = ["original_report", "original_report", "misleading", "official_record"]  # page 1 looks like news
+    marks = [{"start": s, "end": e, "label": r} for (s, e), r in zip(titles, by_looks, strict=True)]
+    assert 0 < grade_data("ex04-q2", marks, key).points <= it.points * 3 / 4  # page 1's share, at least, is lost
 
 
 @pytest.mark.parametrize("item_id", ALL)

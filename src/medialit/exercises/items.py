@@ -157,7 +157,7 @@ ITEMS: Mapping[str, Item] = MappingProxyType(
             Item(
                 "ex04-q2",
                 "tallbacka-wolves-pages",
-                ("PAGE 1", "keep pets and small children indoors."),
+                ("PAGE 1", "Erik Holm, wildlife officer."),
                 "spans",
                 PAGE_ROLES,
                 3,
