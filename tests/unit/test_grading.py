@@ -222,7 +222,7 @@ def test_a_hand_edited_sidecar_with_numbers_no_int_can_hold_is_0_with_one_line(t
     sidecar(tmp_path, item_id, [{"start": 0, "end": 5, "label": it.labels[0]}])
     path = tmp_path / it.sidecar
     path.write_text(path.read_text(encoding="utf-8").replace('"start": 0', f'"start": {start}'), encoding="utf-8")
-    with pytest.raises(AnswerError, match="highlights.json (has marks without|is damaged)"):
+    with pytest.raises(AnswerError, match=r"highlights\.json (has marks without|is damaged)"):
         read_answer(it, None, tmp_path)
     result = grade_data(item_id, None, key(item_id), tmp_path)
     assert result.points == 0 and "\n" not in result.error and "tell your instructor" not in result.error
