@@ -247,6 +247,23 @@ def test_a_sidecar_label_or_a_literal_with_a_lone_surrogate_is_refused_in_one_li
         "\n".join(result.feedback).encode("utf-8")  # the feedback can be saved
 
 
+@pytest.mark.parametrize("item_id", BUILT_IN)
+def test_marking_every_sentence_with_every_label_earns_no_rationale_in_the_feedback(item_id):
+    """Feedback explains key marks a student touched; a shotgun answer touches them all and must not get the key."""
+    it = item(item_id)
+    start, end = it.bounds()
+    labels = it.labels or ("source",)
+    shotgun = [
+        {"start": max(a, start), "end": min(b, end), "label": label, "speaker": "Jonas Gahr Støre"}
+        for a, b in it.sentences()
+        for label in labels
+    ]
+    if it.kind == "words":
+        shotgun = [it.load().body[max(a, start) : min(b, end)][:900] for a, b in it.sentences()]
+    result = grade_data(item_id, shotgun[:300], key(item_id))
+    assert result.points <= 0.1 * it.points and not result.explanations, result.explanations[:2]
+
+
 def test_a_sidecar_for_another_text_is_refused(tmp_path):
     sidecar(tmp_path, "ex01-q1", [{"start": 0, "end": 3, "label": "source"}], sha="0" * 64)
     with pytest.raises(AnswerError, match="saved for a different article text"):
