@@ -202,8 +202,10 @@ def link_to_source(c, assignment: str, student: str = "link-to-source") -> None:
     """A link to the instructor's source notebook left in the exchange, brought in by the real ``nbgrader collect``.
 
     Students may write into the exchange's inbound folder (that is how ``nbgrader submit`` works);
-    ``collect`` runs as the grader and follows links, so the submission becomes the source notebook
-    with its solutions and hidden keys: graded as data it earned full marks.
+    nbgrader's ``collect`` runs as the grader and follows links, so the submission became the source
+    notebook with its solutions and hidden keys: graded as data it earned full marks. The course's
+    collector (``medialit.instructor.exchange``) leaves links out; and should a copy of the source
+    notebook arrive another way (``source-copy``), ``course grade`` refuses it by its markers.
     """
     env = {**os.environ, "MEDIALIT_EXCHANGE": str(c.root / "exchange")}
     nbgrader = [sys.executable, "-m", "nbgrader"]
@@ -215,9 +217,11 @@ def link_to_source(c, assignment: str, student: str = "link-to-source") -> None:
     (inbound / f"{assignment}.ipynb").symlink_to(nb_path(c.root / "source", assignment))
     (inbound / "timestamp.txt").write_text(stamp, encoding="utf-8")
     (inbound / "submission_secret.txt").write_text(secrets.token_hex(16), encoding="utf-8")
-    run("collect", assignment)
-    assert "### BEGIN HIDDEN TESTS" in nb_path(c.root / "submitted" / student, assignment).read_text(encoding="utf-8")
+    collected = run("collect", assignment)
+    assert "Left out" in collected.stderr.decode() and not nb_path(c.root / "submitted" / student, assignment).exists()
     c.expected[student] = {f"ex01-q{i}-test": 0.0 for i in (1, 2, 3, 4)}
+    c.submit("source-copy", assignment, c.source(assignment))
+    c.expected["source-copy"] = dict(c.expected[student])
 
 
 # ---------------------------------------------------------------- ex09-probe: a kernel must run

@@ -23,6 +23,7 @@ from medialit.exercises.judge import grade_data
 
 MAX_ANSWER_CHARS = 100_000  # an answer cell longer than this is not an answer (and literal_eval would be slow)
 MAX_ENTRIES = 500  # more marks than any part of an article has words to mark
+NOT_SUBMITTED = " was not submitted"
 SOURCE_MARKERS = ("### BEGIN SOLUTION", "### BEGIN HIDDEN TESTS")
 SOURCE_COPY = (
     "the submitted notebook holds the instructor's solution or hidden-test markers: it is a copy of the source "
@@ -171,12 +172,17 @@ def _zero(check: Check, points: float, reason: str) -> ItemGrade:
 def read_notebook(path: Path) -> tuple[nbformat.NotebookNode | None, str]:
     """A submitted notebook, or None and one line saying why it cannot be read."""
     if not path.is_file():
-        return None, f"{path.name} was not submitted"
+        return None, f"{path.name}{NOT_SUBMITTED}"
     try:
         nb = nbformat.read(path, as_version=4)
     except Exception as error:  # JSON, schema, encoding or size errors: all the student's
         return None, f"{path.name} is not a valid notebook ({type(error).__name__}); 0 points for its items"
     return (None, SOURCE_COPY) if source_copy(nb) else (nb, "")
+
+
+def not_gradable(grades: list[ItemGrade]) -> str:
+    """Why the whole submission fails before any kernel runs (no notebook, or the instructor's copy), else ""."""
+    return next((g.reason for g in grades if g.reason == SOURCE_COPY or g.reason.endswith(NOT_SUBMITTED)), "")
 
 
 def source_copy(nb: nbformat.NotebookNode) -> bool:
