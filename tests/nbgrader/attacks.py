@@ -10,6 +10,10 @@ its probe cell records what that kernel could read and write.
 from __future__ import annotations
 
 import json
+import os
+import secrets
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
@@ -38,6 +42,24 @@ def solution_source(nb: nbformat.NotebookNode, grade_id: str) -> str:
     """The model answer as a student would type it (markers removed)."""
     text = cell(nb, grade_id).source
     return "\n".join(line for line in text.splitlines() if "### " not in line)
+
+
+def solved(course_, assignment: str) -> nbformat.NotebookNode:
+    """The released notebook with every answer cell holding the model answer as a student would type it.
+
+    (The source notebook itself is not a submission: it holds nbgrader's markers, and ``medialit course
+    grade`` refuses it; see ``link_to_source``.)
+    """
+    src = course_.source(assignment)
+    nb = course_.release(assignment)
+    for c in nb.cells:
+        meta = c.metadata.get("nbgrader", {})
+        if meta.get("solution"):
+            text = cell(src, meta["grade_id"]).source
+            c.source = "\n".join(
+                x for x in text.splitlines() if "### BEGIN SOLUTION" not in x and "### END SOLUTION" not in x
+            )
+    return nb
 
 
 def answer_cells(course_, assignment: str, **sources: str) -> nbformat.NotebookNode:
@@ -84,6 +106,7 @@ MALFORMED = {
     "none-entries": "[None, None]",
     "zero-occurrence": "[('Støre', 'source', 0)]",
     "call": "[open('/etc/passwd').read()]",
+    "lone-surrogate": "[('\\ud800', 'source'), ('Støre', '\\udfff')]",  # valid Python; no file can hold it
 }
 
 
@@ -175,6 +198,32 @@ def ex01_attacks(c) -> None:
     }
 
 
+def link_to_source(c, assignment: str, student: str = "link-to-source") -> None:
+    """A link to the instructor's source notebook left in the exchange, brought in by the real ``nbgrader collect``.
+
+    Students may write into the exchange's inbound folder (that is how ``nbgrader submit`` works);
+    nbgrader's ``collect`` runs as the grader and follows links, so the submission became the source
+    notebook with its solutions and hidden keys: graded as data it earned full marks. The course's
+    collector (``medialit.instructor.exchange``) leaves links out; and should a copy of the source
+    notebook arrive another way (``source-copy``), ``course grade`` refuses it by its markers.
+    """
+    env = {**os.environ, "MEDIALIT_EXCHANGE": str(c.root / "exchange")}
+    nbgrader = [sys.executable, "-m", "nbgrader"]
+    run = lambda *args: subprocess.run([*nbgrader, *args], cwd=c.root, env=env, check=True, capture_output=True)  # noqa: E731
+    run("release_assignment", assignment, "--force")
+    stamp = "2026-11-27 08:00:00.000000 UTC"
+    inbound = c.root / "exchange" / "medialit" / "inbound" / f"{student}+{assignment}+{stamp}+{secrets.token_hex(4)}"
+    inbound.mkdir(parents=True)
+    (inbound / f"{assignment}.ipynb").symlink_to(nb_path(c.root / "source", assignment))
+    (inbound / "timestamp.txt").write_text(stamp, encoding="utf-8")
+    (inbound / "submission_secret.txt").write_text(secrets.token_hex(16), encoding="utf-8")
+    collected = run("collect", assignment)
+    assert "Left out" in collected.stderr.decode() and not nb_path(c.root / "submitted" / student, assignment).exists()
+    c.expected[student] = {f"ex01-q{i}-test": 0.0 for i in (1, 2, 3, 4)}
+    c.submit("source-copy", assignment, c.source(assignment))
+    c.expected["source-copy"] = dict(c.expected[student])
+
+
 # ---------------------------------------------------------------- ex09-probe: a kernel must run
 
 
@@ -229,7 +278,7 @@ answer = 42
 
 def probe_submissions(c) -> None:
     """The probe, and kernel-killing submissions, for ex09-probe."""
-    c.submit("solution", PROBE, c.source(PROBE))
+    c.submit("solution", PROBE, solved(c, PROBE))
     c.expected_probe = {"solution": {"probe-test": 1.0, "ex01-q1-test": 3.0}}
     nb = answer_cells(c, PROBE, **{"probe-answer": PROBE_CODE.format(root=str(c.root))})
     nb.cells.append(new_code_cell("print('KEY visible:', 'KEY' in globals())"))

@@ -61,7 +61,7 @@ def ex01_submissions(c: Course) -> None:
     q1, q2, q3, q4 = (solution_source(src, f"ex01-q{i}-answer") for i in (1, 2, 3, 4))
     rest = {"ex01-q2-answer": q2, "ex01-q3-answer": q3, "ex01-q4-answer": q4}
 
-    c.submit("solution", EX01, src)
+    c.submit("solution", EX01, attacks.solved(c, EX01))
     c.expected["solution"] = {"ex01-q1-test": 3.0, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0, "ex01-q4-test": 2.0}
 
     c.submit("unchanged", EX01, c.release(EX01))
@@ -161,7 +161,7 @@ def ex01_submissions(c: Course) -> None:
 
 def other_submissions(c: Course) -> None:
     for name in ("ex02-unsupported", "ex03-framing", "ex04-provenance", "ex05-transfer"):
-        c.submit("solution", name, c.source(name))
+        c.submit("solution", name, attacks.solved(c, name))
         c.submit("unchanged", name, c.release(name))
     reasons_wrong = "answer_q1 = [('There is increasing focus', 'hedge'), ('The historic speech', 'evaluation')]"
     c.submit("partial", "ex02-unsupported", answer_cells(c, "ex02-unsupported", **{"ex02-q1-answer": reasons_wrong}))
@@ -202,6 +202,7 @@ def graded(tmp_path_factory, nbgrader_env) -> Course:
     ex01_submissions(c)
     other_submissions(c)
     attacks.ex01_attacks(c)
+    attacks.link_to_source(c, EX01)
     attacks.probe_submissions(c)
     c.runs = {name: course.grade(root, name, jobs=2) for name in course.assignments(root / "source")}
     return c

@@ -27,7 +27,8 @@ def outcomes(graded, assignment: str = EX01) -> dict:
 def test_the_batch_completes_with_every_student_graded_or_failed_alone(graded):
     got = outcomes(graded)
     assert set(got) == set(graded.expected) | set(graded.limits)
-    assert [o.student for o in graded.runs[EX01].failed] == ["invalid-notebook"]
+    failed = ["invalid-notebook", "link-to-source", "source-copy"]
+    assert sorted(o.student for o in graded.runs[EX01].failed) == failed
     assert set(outcomes(graded, PROBE)) == set(graded.expected_probe)
 
 
@@ -55,6 +56,16 @@ def test_giant_spans_score_at_most_ten_percent(graded, student):
 )
 def test_code_in_an_answer_cell_never_runs_and_the_answer_gets_its_honest_score(graded, student):
     assert outcomes(graded)[student].scores == pytest.approx(graded.expected[student], abs=0.011)
+
+
+@pytest.mark.parametrize(
+    ("student", "why"), [("link-to-source", "was not submitted"), ("source-copy", "copy of the source notebook")]
+)
+def test_the_source_notebook_linked_in_the_exchange_or_copied_fails_with_0(graded, student, why):
+    outcome = outcomes(graded)[student]
+    assert not outcome.ok and why in outcome.message and "\n" not in outcome.message
+    assert outcome.scores == pytest.approx(graded.expected[student])
+    assert not (graded.root / "autograded" / student / EX01).exists()  # so no feedback quoting the key
 
 
 def test_the_key_thief_wrote_nothing_into_the_live_course(graded):

@@ -31,7 +31,7 @@ def test_every_ex01_submission_gets_the_expected_score(graded):
     assert set(got) == set(graded.expected) | set(graded.limits)
     for student, expected in graded.expected.items():
         assert got[student] == pytest.approx(expected, abs=0.011), student
-    assert [o.student for o in run.failed] == ["invalid-notebook"]
+    assert sorted(o.student for o in run.failed) == ["invalid-notebook", "link-to-source", "source-copy"]  # attacks.py
 
 
 def test_the_gradebook_holds_the_same_scores(graded):
@@ -43,7 +43,7 @@ def test_the_gradebook_holds_the_same_scores(graded):
 
 
 def test_an_invalid_notebook_is_reported_in_one_line_and_the_batch_goes_on(graded):
-    (bad,) = graded.runs[EX01].failed
+    (bad,) = [o for o in graded.runs[EX01].failed if o.student == "invalid-notebook"]
     assert bad.message and "\n" not in bad.message
     assert all("not a valid notebook (NotJSONError)" in why for why in bad.failed_items.values())
     assert (graded.root / ".medialit" / "logs" / EX01 / "invalid-notebook.log").is_file()

@@ -123,8 +123,8 @@ def rows_of(root: Path, student: str) -> list[tuple]:
 
 
 def three_students(small: Small) -> None:
-    small.submit("alice", EX01, small.source(EX01))  # 10 points
-    small.submit(FROZEN, EX01, small.source(EX01))
+    small.submit("alice", EX01, attacks.solved(small, EX01))  # 10 points
+    small.submit(FROZEN, EX01, attacks.solved(small, EX01))
     small.submit("carol", EX01, small.q1_only())  # 3 points
 
 
@@ -230,9 +230,9 @@ def test_a_late_submission_is_lowered_as_plain_nbgrader_lowers_it(small, tmp_pat
         handle.write(config)
     done = course.nbgrader(small.root, "db", "assignment", "add", EX01, f"--duedate={DUE}")
     assert done.returncode == 0, done.stderr[-2000:]
-    small.submit("late", EX01, small.source(EX01), LATE)
+    small.submit("late", EX01, attacks.solved(small, EX01), LATE)
     small.submit("late-q1", EX01, small.q1_only(), LATE)
-    small.submit("on-time", EX01, small.source(EX01), ON_TIME)
+    small.submit("on-time", EX01, attacks.solved(small, EX01), ON_TIME)
     plain = tmp_path / "plain"  # the very same course and submissions, for plain nbgrader
     shutil.copytree(small.root, plain, symlinks=True)
 
@@ -273,7 +273,7 @@ def printed(root: Path, student: str) -> str:
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="takes CAP_SYS_ADMIN from a root grader; other users keep it")
 def test_without_a_sandbox_code_tests_run_with_the_graders_rights_and_both_commands_say_so(small, medialit_command):
-    small.submit("solution", PROBE, small.source(PROBE))
+    small.submit("solution", PROBE, attacks.solved(small, PROBE))
     nb = answer_cells(small, PROBE, **{"probe-answer": attacks.PROBE_CODE.format(root=str(small.root))})
     nb.cells.append(nbformat.v4.new_code_cell("print('KEY visible:', 'KEY' in globals())"))
     small.submit("probe", PROBE, nb)

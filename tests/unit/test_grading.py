@@ -207,6 +207,63 @@ def test_missing_or_broken_sidecars_give_one_clear_line(tmp_path, content, messa
         load_answer("ex01-q1", None, tmp_path)
 
 
+EX05 = [i for i in BUILT_IN if i.startswith("ex05-")]
+
+
+@pytest.mark.parametrize(
+    "start",
+    ["Infinity", "-Infinity", "NaN", "1e400", "9" * 5000, '"\\ud800"'],
+    ids=["infinity", "minus-infinity", "nan", "1e400", "5000-digits", "surrogate"],
+)
+@pytest.mark.parametrize("item_id", EX05)
+def test_a_hand_edited_sidecar_with_numbers_no_int_can_hold_is_0_with_one_line(tmp_path, item_id, start):
+    """JSON that Python reads but no offset can be (``Infinity``, 5000 digits) was an OverflowError or ValueError."""
+    it = item(item_id)
+    sidecar(tmp_path, item_id, [{"start": 0, "end": 5, "label": it.labels[0]}])
+    path = tmp_path / it.sidecar
+    path.write_text(path.read_text(encoding="utf-8").replace('"start": 0', f'"start": {start}'), encoding="utf-8")
+    with pytest.raises(AnswerError, match=r"highlights\.json (has marks without|is damaged)"):
+        read_answer(it, None, tmp_path)
+    result = grade_data(item_id, None, key(item_id), tmp_path)
+    assert result.points == 0 and "\n" not in result.error and "tell your instructor" not in result.error
+
+
+@pytest.mark.parametrize("item_id", EX05)
+@pytest.mark.parametrize("nesting", [1_000, 100_000])
+def test_a_sidecar_nested_too_deep_is_0_with_one_line(tmp_path, item_id, nesting):
+    (tmp_path / item(item_id).sidecar).write_text("[" * nesting + "]" * nesting, encoding="utf-8")
+    result = grade_data(item_id, None, key(item_id), tmp_path)
+    assert result.points == 0 and "tell your instructor" not in result.error, result.error
+
+
+@pytest.mark.parametrize("item_id", EX05)
+def test_a_sidecar_label_or_a_literal_with_a_lone_surrogate_is_refused_in_one_line(tmp_path, item_id):
+    """'\\ud800' is a valid Python string and valid JSON, but no feedback quoting it can be written to a file."""
+    sidecar(tmp_path, item_id, [{"start": 0, "end": 5, "label": "\ud800"}])
+    assert "tell your instructor" not in grade_data(item_id, None, key(item_id), tmp_path).error
+    for answer in (["\ud800"], [("\ud800", item(item_id).labels[0])], [("wind", "\udfff")]):
+        result = grade_data(item_id, answer, key(item_id), tmp_path)
+        assert result.points == 0 and result.error and "tell your instructor" not in result.error, answer
+        "\n".join(result.feedback).encode("utf-8")  # the feedback can be saved
+
+
+@pytest.mark.parametrize("item_id", BUILT_IN)
+def test_marking_every_sentence_with_every_label_earns_no_rationale_in_the_feedback(item_id):
+    """Feedback explains key marks a student touched; a shotgun answer touches them all and must not get the key."""
+    it = item(item_id)
+    start, end = it.bounds()
+    labels = it.labels or ("source",)
+    shotgun = [
+        {"start": max(a, start), "end": min(b, end), "label": label, "speaker": "Jonas Gahr Støre"}
+        for a, b in it.sentences()
+        for label in labels
+    ]
+    if it.kind == "words":
+        shotgun = [it.load().body[max(a, start) : min(b, end)][:900] for a, b in it.sentences()]
+    result = grade_data(item_id, shotgun[:300], key(item_id))
+    assert result.points <= 0.1 * it.points and not result.explanations, result.explanations[:2]
+
+
 def test_a_sidecar_for_another_text_is_refused(tmp_path):
     sidecar(tmp_path, "ex01-q1", [{"start": 0, "end": 3, "label": "source"}], sha="0" * 64)
     with pytest.raises(AnswerError, match="saved for a different article text"):

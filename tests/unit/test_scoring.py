@@ -270,3 +270,63 @@ def test_duplicates_earn_what_one_copy_earns(item_id, data):
     answer = as_marks(it, data.draw(st.lists(pool.filter(lambda t: t[0] < t[1]), min_size=1, max_size=3)))
     once = grade_data(it.id, answer, key).points
     assert grade_data(it.id, answer * 100, key).points == once
+
+
+# ---------------------------------------------------------------- the analyzer's own output as the answer
+
+MACHINE_DOES = {"ex01-q1", "ex01-q2", "ex01-q4", "ex02-q1", "ex02-q2", "ex05-q4", "ex05-q5", "ex05-q6"}
+"""Items where the analysis shipped in the wheel, pasted as the answer, earns more than half (measured 2026-11-28):
+they test what the machine does; see the attack report (issue 10/16) for the proposed change."""
+KINDS = {"person": "named", "organisation": "named", "document": "named", "vague": "vague"}
+
+
+def reason_of(texts: list[str]) -> str:
+    said = " ".join(texts).lower()
+    if "hedge" in said:
+        return "hedge"
+    if "vague source" in said or "source hidden" in said:
+        return "vague_source"
+    return "evaluation" if any(w in said for w in ("evaluat", "prescription", "scare")) else "no_source"
+
+
+def machine_answer(it: Item) -> list:
+    """What a student copies from ``medialit/articles/<id>.analysis.json`` (no key, no spaCy needed)."""
+    shipped = REPO / "src" / "medialit" / "articles" / f"{it.article}.analysis.json"
+    found = json.loads(shipped.read_text(encoding="utf-8"))["analysis"]
+    at = lambda s, label: {"start": s["start"], "end": s["end"], "label": label}  # noqa: E731
+    if it.kind == "speakers":
+        return [
+            {"start": a["source"]["start"], "end": a["source"]["end"], "speaker": a["speaker"], "cue": a["cue"]}
+            for a in found["attributions"]
+            if a.get("source") and a.get("cue")
+        ]
+    if it.kind == "sentences":
+        return [at(s, reason_of(s["reasons"])) for s in found["sentences"] if s["label"] == "unsupported"]
+    if it.kind == "words":
+        body = it.load().body
+        labelled = [f for f in found["framing"] if f["label"] in ("hedge", "evaluative", "loaded")]
+        return [(body[f["start"] : f["end"]], "hedge" if f["label"] == "hedge" else "loaded") for f in labelled]
+    if set(it.labels) == {"source", "cue"}:
+        return [at(a[p], p) for a in found["attributions"] for p in ("source", "cue") if a.get(p)]
+    if "named" in it.labels:
+        return [at(m, KINDS.get(s["kind"], "named")) for s in found["sources"] for m in s["mentions"]]
+    if "direct" in it.labels:
+        return [at(a["cue"], a["kind"]) for a in found["attributions"] if a.get("cue") and a.get("kind")]
+    if it.labels == ("opinion",):
+        opinions = [s for s in found["sentences"] if s["label"] == "unsupported"]
+        return [at(s, "opinion") for s in opinions if reason_of(s["reasons"]) == "evaluation"]
+    return []  # headline faults, text kinds, provenance, page roles: the analyzer says nothing
+
+
+@pytest.mark.parametrize(
+    "item_id",
+    [
+        pytest.param(i, marks=pytest.mark.xfail(strict=True, reason="the analyzer alone earns more than half"))
+        if i in MACHINE_DOES
+        else i
+        for i in ALL
+    ],
+)
+def test_the_shipped_analysis_pasted_as_the_answer_earns_at_most_half(item_id):
+    it = ITEMS[item_id]
+    assert share(it, machine_answer(it)) <= 0.5

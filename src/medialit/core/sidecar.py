@@ -141,9 +141,10 @@ def write(path: str | Path, saved: Saved) -> Saved:
 def read(path: str | Path, *, body_sha256: str | None = None, mode: str | None = None) -> Saved:
     """Read and check a sidecar; raises SidecarError (one line) when it cannot be used for this text and mode."""
     path = Path(path)
-    try:
+    try:  # ValueError: not JSON, or an integer of thousands of digits; RecursionError: nested too deep
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        json.dumps(data, ensure_ascii=False).encode("utf-8")  # lone surrogates (\ud800) could not be saved again
+    except (UnicodeError, ValueError, RecursionError):
         raise SidecarError(f"{path.name} is damaged (not JSON)") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise SidecarError(f"{path.name} is not a medialit highlights file")
@@ -156,7 +157,7 @@ def read(path: str | Path, *, body_sha256: str | None = None, mode: str | None =
     try:
         spans = tuple(Span.from_dict(s) for s in data.get("spans") or [])
         sentences = tuple(Span.from_dict(s) for s in data.get("sentences") or [])
-    except (KeyError, TypeError, ValueError, AttributeError):
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError):  # Overflow: "start": Infinity
         raise SidecarError(f"{path.name} has marks without start, end and label") from None
     try:
         links = tuple(Link.from_dict(x) for x in data.get("links") or [])

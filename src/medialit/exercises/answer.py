@@ -166,7 +166,20 @@ def _dict_entry(it: Item, entry: dict) -> _Entry:
 def _text(it: Item, text: str) -> str:
     if len(text) > MAX_WORDS:
         raise AnswerError(f"{it.id}: an entry of {len(text)} characters is too long: quote only the words you mark")
+    if not is_text(text):
+        raise AnswerError(
+            f"{it.id}: {_show(text)} holds a code that is not a character (such as \\ud800): type the words"
+        )
     return text
+
+
+def is_text(text: str) -> bool:
+    """False for strings no file can hold (lone surrogates, ``'\\ud800'``): feedback quoting them cannot be saved."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _show(value: Any) -> str:

@@ -209,7 +209,13 @@ def _tail(result: Score) -> list[str]:
 
 
 def _explained(result: Score, key: Key, body: str) -> tuple[str, ...]:
-    """Rationales of key marks the student found, or marked in the right place: never of untouched marks."""
+    """Rationales of key marks the student found, or marked in the right place: never of untouched marks.
+
+    Nothing when the answer earned nothing: marking every sentence with every label touches every
+    key mark, and its feedback would otherwise explain (and so hand out) the whole key.
+    """
+    if result.points <= 0:
+        return ()
     touched = {m.mark for m in result.matches if m.mark is not None and m.given is not None}
     touched |= {_near(m.given, key) for m in result.matches if m.status == "extra" and m.given is not None}
     hidden = {mark.span.text(body) for mark in key.marks if mark not in touched} - {

@@ -49,6 +49,8 @@ c.CourseDirectory.course_id = {course_id!r}
 shared = os.environ.get("MEDIALIT_EXCHANGE") or "/srv/nbgrader/exchange"
 here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "exchange")
 c.Exchange.root = shared if os.path.isdir(shared) else here
+# Collect leaves out links a student put in the exchange (nbgrader's own follows them, as the grader).
+c.ExchangeFactory.collect = "medialit.instructor.exchange.LinkSafeCollect"
 
 # `medialit course grade` grades medialit items as data and runs a kernel (sandboxed) only for other
 # test cells; these settings apply to that kernel, and to plain `nbgrader autograde`, which runs

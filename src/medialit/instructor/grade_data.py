@@ -23,6 +23,12 @@ from medialit.exercises.judge import grade_data
 
 MAX_ANSWER_CHARS = 100_000  # an answer cell longer than this is not an answer (and literal_eval would be slow)
 MAX_ENTRIES = 500  # more marks than any part of an article has words to mark
+NOT_SUBMITTED = " was not submitted"
+SOURCE_MARKERS = ("### BEGIN SOLUTION", "### BEGIN HIDDEN TESTS")
+SOURCE_COPY = (
+    "the submitted notebook holds the instructor's solution or hidden-test markers: it is a copy of the source "
+    "notebook (e.g. collected through a link in the exchange), not the student's work; 0 points"
+)
 
 
 @dataclass(frozen=True)
@@ -111,9 +117,10 @@ def answer_literal(nb: nbformat.NotebookNode, check: Check) -> Any:
         raise AnswerError(f"the answer cell has a syntax error: {check.variable} could not be read") from None
     value: Any = None
     for node in tree.body:
-        if isinstance(node, ast.Assign) and any(
-            isinstance(t, ast.Name) and t.id == check.variable for t in node.targets
-        ):
+        targets = node.targets if isinstance(node, ast.Assign) else []
+        if isinstance(node, ast.AnnAssign) and node.value is not None:  # answer_q1: list = [...]
+            targets = [node.target]
+        if any(isinstance(t, ast.Name) and t.id == check.variable for t in targets):
             try:
                 value = ast.literal_eval(node.value)
             except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
@@ -165,8 +172,29 @@ def _zero(check: Check, points: float, reason: str) -> ItemGrade:
 def read_notebook(path: Path) -> tuple[nbformat.NotebookNode | None, str]:
     """A submitted notebook, or None and one line saying why it cannot be read."""
     if not path.is_file():
-        return None, f"{path.name} was not submitted"
+        return None, f"{path.name}{NOT_SUBMITTED}"
     try:
-        return nbformat.read(path, as_version=4), ""
+        nb = nbformat.read(path, as_version=4)
     except Exception as error:  # JSON, schema, encoding or size errors: all the student's
         return None, f"{path.name} is not a valid notebook ({type(error).__name__}); 0 points for its items"
+    return (None, SOURCE_COPY) if source_copy(nb) else (nb, "")
+
+
+def not_gradable(grades: list[ItemGrade]) -> str:
+    """Why the whole submission fails before any kernel runs (no notebook, or the instructor's copy), else ""."""
+    return next((g.reason for g in grades if g.reason == SOURCE_COPY or g.reason.endswith(NOT_SUBMITTED)), "")
+
+
+def source_copy(nb: nbformat.NotebookNode) -> bool:
+    """A released notebook has no solution or hidden-test markers; one that has them is the instructor's source.
+
+    ``nbgrader collect`` follows links: a link a student leaves in the exchange's inbound folder
+    brings the grader's own source notebook, solutions and keys included, in as the submission.
+    """
+    return any(
+        marker in line
+        for cell in nb.cells
+        if isinstance(cell.get("source"), str)
+        for line in cell["source"].splitlines()
+        for marker in SOURCE_MARKERS
+    )

@@ -197,7 +197,7 @@ def grade_group(request: dict) -> None:
     """Grade every student of the request; print one JSON line per student as soon as it is done."""
     from nbgrader.apps import NbGrader
 
-    from medialit.instructor.grade_data import hidden_checks
+    from medialit.instructor.grade_data import hidden_checks, not_gradable
 
     fast_private_gradebook()
     work, assignment = Path(request["work"]), request["assignment"]
@@ -210,7 +210,7 @@ def grade_group(request: dict) -> None:
     extra["isolated"] = request.get("isolated", True)
     for student in request["students"]:
         grades = data_grades(work / "submitted" / student / assignment, checks)
-        error = autograde_one(base, work, assignment, student, grades, extra)
+        error = not_gradable(grades) or autograde_one(base, work, assignment, student, grades, extra)
         items = {g.check.grade_id: {"points": g.points, "max": g.max_points, "reason": g.reason} for g in grades}
         line = {"student": student, "error": error, "items": items}
         print(json.dumps(line), flush=True)
