@@ -288,12 +288,64 @@ def ex05() -> nbformat.NotebookNode:
         "label.",
         literal("ex05-q3"),
     )
+    cells += question("ex05-q4", "answer_q4", TRANSFER_PROMPTS["ex05-q4"], literal("ex05-q4"))
+    cells += question("ex05-q5", "answer_q5", TRANSFER_PROMPTS["ex05-q5"], literal("ex05-q5"))
+    cells += question("ex05-q6", "answer_q6", TRANSFER_PROMPTS["ex05-q6"], literal("ex05-q6"))
+    cells += question("ex05-q7", "answer_q7", TRANSFER_PROMPTS["ex05-q7"], labelled_words("ex05-q7"))
+    cells += question("ex05-q8", "answer_q8", TRANSFER_PROMPTS["ex05-q8"], literal("ex05-q8"))
     return notebook(
         "Exercise 5: transfer",
-        "The skills of the course on a text you have not seen: opinion inside a news report, a headline "
-        "against its body, and news against opinion. Compare with your pre-test from lesson 0 afterwards.",
+        "Every skill of the course on texts you have not seen: opinion inside a news report, a headline against "
+        "its body, news against opinion, who is speaking and how, unsupported sentences, framing, and where a "
+        "copied page came from. Work without your notes. Compare with your pre-test from lesson 0 afterwards.",
         cells,
     )
+
+
+def labelled_words(item_id: str) -> str:
+    """A words item's model answer with more than one label: plain words for the first label, pairs for the rest."""
+    it = item(item_id)
+    body = it.load().body
+    out = []
+    for mark in key_for(item_id).required:
+        words = body[mark.span.start : mark.span.end]
+        out.append(words if mark.label == it.labels[0] else (words, mark.label))
+    return "[\n" + "".join(f"    {e!r},\n" for e in out) + "]"
+
+
+TRANSFER_PROMPTS = {
+    "ex05-q4": "Back to the **news report** (headline to the last line before the column). Mark every **source** "
+    "and every **cue**. A source is the words naming whoever the report credits with what is said (a person, "
+    "an organisation, a document, a group, or a pronoun standing for one of them), or a party it says was "
+    "asked and gave no answer; a cue is the verb or phrase that marks the attribution (*announced*, *in a "
+    "statement*). Labels: `source`, `cue`. Write `('words', 'label', 2)` for the second occurrence of the "
+    "same words.",
+    "ex05-q5": "The same report. For each attribution, mark its **cue** only (the verb or phrase that credits "
+    "the words, not the source, not the quotation) and label it with the kind of attribution: `direct` (the "
+    "source's own words, verbatim in quotation marks or after a dialogue dash), `indirect` (the reporter's "
+    "paraphrase, no quotation marks), `mixed` (a paraphrase with a fragment quoted inside it) or "
+    "`according_to` (a phrase that credits a claim to a source without a speech verb). Write "
+    "`('words', 'label', 2)` for the second occurrence of the same words.",
+    "ex05-q6": "Which sentences of the report (after its headline, up to the column) are **unsupported**? For "
+    "each, say why: `no_source` (nobody is credited, and the claim matters), `vague_source` (the claim comes "
+    "only from nobody in particular: an open group, or a hidden source that says someone knows without saying "
+    "who), `hedge` (an uncertainty word carries the claim: *allegedly*, *might*) or `evaluation` (a judgement "
+    "stated as fact, or what should happen). A sentence whose claim comes from a named source, credited by a "
+    "cue in it or in the sentence just before or after, is attributed: do not mark it. Answer with the first "
+    "words of the sentence: `('The first words', 'reason')`.",
+    "ex05-q7": "Mark the **framing cues** in the report, with one of two labels: `loaded` for words that carry "
+    "a judgement or a picture beyond the facts (loaded or evaluative words, words that inflate or belittle: "
+    "*slashed*, *mere*) and `hedge` for words of uncertainty that carry a claim (*allegedly*, *is believed "
+    "to*). Count them wherever they stand, in the paper's own words or inside a quotation or a paraphrase. "
+    "Answer as a list of words as they appear in the text (another form of the same word counts too): a "
+    "plain word is read as `loaded`; write `('words', 'hedge')` for a hedge.",
+    "ex05-q8": "This page about the same vote was found on an energy news aggregator. Mark every **signal of "
+    "where the text came from** and say which kind it is: `bio` (an author line that fits no reporter), "
+    "`scraped` (page furniture copied from another site: links to other stories, subscription boxes, notices), "
+    "`translation` (wording that reads as a word-for-word rendering of another language) or `date` (a date or "
+    "weekday that does not fit the page or the calendar). Mark the words that carry each signal; a date that "
+    "fits is not a signal.",
+}
 
 
 ASSIGNMENTS = {

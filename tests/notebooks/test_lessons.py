@@ -72,13 +72,26 @@ def test_relative_links_resolve(path):
     assert not missing, f"{path.name} links to missing files: {missing}"
 
 
+def taught_order() -> list[Path]:
+    """The lessons in the order they are taught: start here, then its lesson list (a lesson added later keeps
+    the next free number, so the numbers alone do not give the order)."""
+    listed = [NOTEBOOKS / name for name in markdown_links(LESSONS[0]) if re.fullmatch(r"\d\d-.+\.ipynb", name)]
+    return [LESSONS[0], *dict.fromkeys(p for p in listed if p != LESSONS[0])]
+
+
+def test_start_here_lists_every_lesson_once():
+    assert sorted(taught_order()) == LESSONS
+
+
 def test_every_lesson_links_to_start_here_and_the_next():
-    for i, path in enumerate(LESSONS):
+    order = taught_order()
+    for i, path in enumerate(order):
         links = markdown_links(path)
-        if i + 1 < len(LESSONS):
-            assert LESSONS[i + 1].name in links, f"{path.name} does not link to {LESSONS[i + 1].name}"
+        if i + 1 < len(order):
+            assert order[i + 1].name in links, f"{path.name} does not link to {order[i + 1].name}"
         if i:
             assert LESSONS[0].name in links
+            assert order[i - 1].name in links, f"{path.name} does not link back to {order[i - 1].name}"
 
 
 def test_every_lesson_has_goals_timing_checks_and_summary():

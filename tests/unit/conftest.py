@@ -7,7 +7,7 @@ import pytest
 
 @pytest.fixture(scope="session")
 def nlp():
-    """The pipeline medialit uses (real spaCy model, with the paragraph-boundary component)."""
+    """The analyzer medialit uses: the real spaCy model with the paragraph component and every analysis stage."""
     from medialit.nlp.pipeline import load_pipeline
 
     return load_pipeline()

@@ -25,6 +25,7 @@ HEADLINE_FAULTS = ("dropped_source", "unsupported_figure")
 TEXT_KINDS = ("news", "opinion", "advertising")
 PROVENANCE_SIGNALS = ("bio", "scraped", "translation", "date")
 PAGE_ROLES = ("misleading", "original_report", "official_record")
+FRAMING_WORDS = ("loaded", "hedge")
 
 
 @dataclass(frozen=True)
@@ -184,6 +185,46 @@ ITEMS: Mapping[str, Item] = MappingProxyType(
                 "spans",
                 TEXT_KINDS,
                 1,
+            ),
+            Item(
+                "ex05-q4",
+                "sandvik-wind-farm",
+                ("Wind farm off Sandvik", "stand in the way of clean power."),
+                "spans",
+                ("source", "cue"),
+                2,
+            ),
+            Item(
+                "ex05-q5",
+                "sandvik-wind-farm",
+                ("Wind farm off Sandvik", "stand in the way of clean power."),
+                "spans",
+                ATTRIBUTION_KINDS,
+                2,
+            ),
+            Item(
+                "ex05-q6",
+                "sandvik-wind-farm",
+                ("Sandvik's council on Thursday", "stand in the way of clean power."),
+                "sentences",
+                REASONS,
+                2,
+            ),
+            Item(
+                "ex05-q7",
+                "sandvik-wind-farm",
+                ("Wind farm off Sandvik", "stand in the way of clean power."),
+                "words",
+                FRAMING_WORDS,
+                2,
+            ),
+            Item(
+                "ex05-q8",
+                "sandvik-wind-farm-copy",
+                ("Wind farm to double jobs in Sandvik", "Certified sunset chaser."),
+                "spans",
+                PROVENANCE_SIGNALS,
+                2,
             ),
         )
     }

@@ -1,7 +1,7 @@
 """The lessons' self-check questions as data: ``questions/lesson-NN.yaml`` beside the lesson notebooks.
 
 Each file is a YAML list of questions (id, kind, prompt, hint, answer, and
-``accept`` alias groups or a ``key`` file), validated against
+``accept`` alias groups with optional ``reject`` aliases, or a ``key`` file), validated against
 ``schemas/lesson-questions.schema.json``. Highlighting and linking activities
 name a key in ``questions/keys/``: the one Key model (``exercises/key.py``)
 over the article the activity practises on. Authors edit the files; a lesson
@@ -40,16 +40,26 @@ class LessonQuestionsError(ValueError):
 class Question:
     """One self-check. ``accept`` holds alias groups: one group for a single answer, several for a list.
 
+    ``hints`` are shown one per wrong try, the last one repeated: the first names the rule or the
+    question to ask, a later one may point to places, so a guess does not get the answer's shape at
+    once. ``reject`` holds aliases of tempting wrong answers (another person, a subject of the claim):
+    an answer that names one fails even when it also names the right one, so hedging does not pass.
     ``key`` is the activity's key file, relative to the questions folder (kinds ``spans`` and ``links``).
     """
 
     id: str
     kind: str  # "choice", "name", "names", "spans" or "links"
     prompt: str
-    hint: str
+    hints: tuple[str, ...]
     answer: str
     accept: tuple[tuple[str, ...], ...] = ()
     key: str = ""
+    reject: tuple[str, ...] = ()
+
+    @property
+    def hint(self) -> str:
+        """The first hint: the rule or the question to ask."""
+        return self.hints[0]
 
 
 def questions_folder() -> Path:
@@ -124,7 +134,7 @@ def _read(path: Path, stamp: int) -> dict[str, Question]:
     number = int(_LESSON_FILE.fullmatch(path.name).group(1))
     found: dict[str, Question] = {}
     for entry in data:
-        question = Question(**{**entry, "accept": tuple(tuple(group) for group in entry.get("accept", ()))})
+        question = _question(entry)
         if lesson_of(question.id) != number:
             raise LessonQuestionsError(f"{path}: question {question.id}: ids in this file start with l{number}.")
         if question.id in found:
@@ -133,6 +143,18 @@ def _read(path: Path, stamp: int) -> dict[str, Question]:
             raise LessonQuestionsError(f"{path}: question {question.id}: no key file {question.key}; add it")
         found[question.id] = question
     return found
+
+
+def _question(entry: dict[str, Any]) -> Question:
+    """A validated entry as a Question: ``hint`` a text or a list of texts, lists as tuples."""
+    fields = {k: v for k, v in entry.items() if k not in ("hint", "accept", "reject")}
+    hint = entry["hint"]
+    return Question(
+        **fields,
+        hints=(hint,) if isinstance(hint, str) else tuple(hint),
+        accept=tuple(tuple(group) for group in entry.get("accept", ())),
+        reject=tuple(entry.get("reject", ())),
+    )
 
 
 @cache
@@ -150,11 +172,15 @@ def _schema_problem(data: Any) -> str:
     if error is None:
         return ""
     path = list(error.absolute_path)
-    where = "the file"
+    where, entry = "the file", None
     if path and isinstance(path[0], int):
         entry = data[path[0]]
         where = f"question {entry['id']}" if isinstance(entry, dict) and "id" in entry else f"question {path[0] + 1}"
         path = path[1:]
     field = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
     message = error.message if len(error.message) < 160 else error.message[:157] + "..."
+    if error.validator is None and not field and isinstance(entry, dict):
+        # a field the question's kind forbids ("false" schema): name the field, not the value
+        field = next((k for k, v in entry.items() if v == error.instance), "")
+        message = "this kind of question does not take it"
     return f"{where}: {field + ': ' if field else ''}{message}"
