@@ -24,7 +24,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from playwright.sync_api import expect
-from test_students_browser import AXE, conftest_module
+from test_students_browser import AXE, LET_AXE_SEE, conftest_module
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -164,13 +164,12 @@ def axe_severe(page, context: dict | None = None) -> list[dict]:
 def whole_notebook_on_screen(page) -> Iterator[None]:
     """Make every cell visible to axe, which checks colour contrast only for text on screen.
 
-    JupyterLab's <body> is 0 px high with ``overflow: hidden``; axe takes that for a clip that hides
-    everything (no text was checked for contrast at all). Giving <html> and <body> the window's height
-    changes nothing on screen. A window taller than the notebook, scrolled to its top, then shows every
-    cell; cells grow as they are first drawn, so the window grows until the last cell fits.
+    First ``LET_AXE_SEE`` (without it no text at all was checked for contrast). A window taller than the
+    notebook, scrolled to its top, then shows every cell; cells grow as they are first drawn, so the
+    window grows until the last cell fits.
     """
     size = page.viewport_size
-    page.evaluate("() => { document.documentElement.style.height = '100%'; document.body.style.height = '100%'; }")
+    page.evaluate(LET_AXE_SEE)
     last_bottom = f"""() => {{
       document.querySelector('{PANEL} .jp-WindowedPanel-outer').scrollTop = 0;
       const cells = document.querySelectorAll('{PANEL} .jp-Cell');
