@@ -160,7 +160,7 @@ def test_mouse_link_with_speaker_and_kind_survives_a_kernel_restart(notebook, pa
     expect(widget.locator(".ml-tag-mark", has_text="①")).to_have_count(2)
     expect(widget.get_by_role("combobox", name="speaker of link 1")).to_have_value("Ingrid Dahl")
     screenshot(widget, "links-after-restart.png")
-    widget.get_by_role("button", name="remove link 1").click()
+    widget.get_by_role("button", name="Unlink link 1").click()
     assert links_in_kernel(nb) == []
 
 

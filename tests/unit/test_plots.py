@@ -103,6 +103,16 @@ def test_show_displays_figure_with_alt_text_caption_and_closes_it():
     assert not plt.get_fignums()
 
 
+def test_the_displayed_figure_carries_its_alt_text_in_html_and_keeps_the_png():
+    """JupyterLab shows a bare PNG without alt text: the HTML image it prefers carries it, escaped."""
+    _, ax = plt.subplots()
+    plots.finish(ax, title="t", xlabel="x", ylabel="y", alt='Bars "A" & <B>')
+    bundle = plots.figure_bundle(ax)
+    png = bundle["image/png"]
+    assert png.startswith("iVBORw0KGgo")  # base64 of the PNG signature
+    assert bundle["text/html"] == f'<img src="data:image/png;base64,{png}" alt="Bars &quot;A&quot; &amp; &lt;B&gt;">'
+
+
 def test_page_layout_rows_by_kind_of_line():
     from medialit import load_article
 

@@ -7,6 +7,7 @@ a title, labelled axes and alt text, so no figure ships without them.
 
 from __future__ import annotations
 
+import html
 import textwrap
 
 import matplotlib.pyplot as plt
@@ -276,9 +277,26 @@ def show(ax: Axes) -> None:
     """Display a figure in a notebook with its alt text as a caption underneath, then close it."""
     from IPython.display import Markdown, display
 
-    display(ax.figure)
+    display(figure_bundle(ax), raw=True)
     display(Markdown(caption(ax)))
     plt.close(ax.figure)
+
+
+def figure_bundle(ax: Axes) -> dict[str, str]:
+    """The figure as PNG and as an HTML image with its alt text.
+
+    JupyterLab renders a bare PNG output as an image without alt text (a screen reader hears nothing);
+    it prefers the HTML, whose data URI survives its sanitizer. The PNG stays for other readers.
+    """
+    from IPython.core.pylabtools import print_figure
+
+    png = print_figure(ax.figure, fmt="png", bbox_inches="tight", base64=True)
+    alt = html.escape(alt_text(ax), quote=True)
+    return {
+        "image/png": png,
+        "text/html": f'<img src="data:image/png;base64,{png}" alt="{alt}">',
+        "text/plain": f"<figure: {ax.get_title()}>",
+    }
 
 
 def caption(ax: Axes) -> str:

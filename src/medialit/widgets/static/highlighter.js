@@ -685,7 +685,7 @@ function render({ model, el: root }) {
       kind.addEventListener("change", () => editLink(i, { kind: kind.value }));
       const rm = el("button", "ml-unlink", "Unlink");
       rm.type = "button";
-      rm.setAttribute("aria-label", `remove link ${i + 1}`);
+      rm.setAttribute("aria-label", `Unlink link ${i + 1}`); // begins with the visible text (WCAG 2.5.3)
       rm.addEventListener("click", () => commit(spans(), links().filter((_, k) => k !== i), `link ${i + 1} removed`));
       li.append(" ", who, " ", kind, " ", rm);
       ol.append(li);
