@@ -14,8 +14,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+from medialit.core import jsonfile
 from medialit.core.article import Article
-from medialit.core.spans import KINDS, SENTENCE_LABELS, SpanError, check_gold
+from medialit.core.spans import GOLD, KINDS, SENTENCE_LABELS, SpanError, check_gold
 
 SUGGESTED = "suggested"
 DECISIONS = ("accepted", "rejected", "edited", "added")
@@ -131,16 +132,10 @@ def key_problems(key: Any, article: Article) -> list[str]:
 
 
 def load_key(path: str | Path) -> dict[str, Any]:
-    path = Path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise SpanError(f"{path}: no such file; check the path") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise SpanError(f"{path}: not valid JSON ({error}); fix the file or draft it again") from None
-    if not isinstance(data, dict):
-        raise SpanError(f"{path}: not a key (a JSON object with 'attributions' and 'sentences')")
-    return data
+        return jsonfile.load(path, GOLD, hint="fix the file or draft it again")
+    except jsonfile.JsonFileError as error:
+        raise SpanError(str(error)) from None
 
 
 def checked_key(path: str | Path, article: Article) -> dict[str, Any]:
