@@ -129,7 +129,7 @@ def load(
 
 @functools.cache
 def _document(schema: Schema) -> dict[str, Any]:
-    ref = resources.files(schema.package).joinpath("schemas", f"{schema.name}.schema.json")
+    ref = resources.files(schema.package).joinpath("schemas").joinpath(f"{schema.name}.schema.json")
     return json.loads(ref.read_text(encoding="utf-8"))
 
 
