@@ -56,6 +56,7 @@ def listed() -> Iterator[None]:
         yield
 
 
+@pytest.mark.slow  # the real `jupyter ... list` runs: about 20 s on a busy machine
 def test_doctor_passes_on_the_test_machine(listed, capsys):
     status = main(["doctor"])
     lines = capsys.readouterr().out.splitlines()
@@ -117,6 +118,7 @@ def test_the_versions_doctor_wants_are_pyprojects():
     assert project["requires-python"] == PYTHON
 
 
+@pytest.mark.slow
 def test_extension_checks_read_the_real_listings(listed):
     labs = doctor.jupyter_listing("labextension", "list")
     servers = doctor.jupyter_listing("server", "extension", "list")
