@@ -9,130 +9,33 @@ and embedded only in its item's hidden test cell, as the same dict.
 
 from __future__ import annotations
 
-import pprint
 import sys
 from pathlib import Path
-from typing import Any
 
 import nbformat
 
 from medialit.exercises.items import ITEMS, item
 from medialit.exercises.key import Key
+from medialit.instructor import exercise_notebook
+from medialit.instructor.exercise_notebook import md, notebook
 
 REPO = Path(__file__).resolve().parents[1]
 KEYS = REPO / "course" / "keys"
 
 
-def key_for(item_id: str, rows: Any = None) -> Key:
-    """The item's key: ``course/keys/<item>.json``, or ``rows`` (a Key, a key dict or v1 rows) for other items.
-
-    Refuses, with one line, a key that does not fit the bundled text or strays outside the item's part.
-    """
-    it = item(item_id)
-    body = it.load().body
-    if rows is None:
-        key = Key.load(KEYS / f"{item_id}.json")
-    elif isinstance(rows, Key):
-        key = rows
-    else:
-        key = Key.from_dict(rows, item=item_id, article=it.article, speakers=it.kind == "speakers").completed(body)
-    key = key.checked(body, where=f"{item_id} key")
-    start, end = it.bounds()
-    outside = [m.text for m in key.marks if not start <= m.span.start < m.span.end <= end]
-    assert key.item == item_id and not outside, f"{item_id}: key marks outside the part: {outside}"
-    return key
+def key_for(item_id: str) -> Key:
+    """The item's key, ``course/keys/<item>.json``, checked against the bundled text and the item's part."""
+    return exercise_notebook.item_key(item_id, Key.load(KEYS / f"{item_id}.json"))
 
 
-# ---------------------------------------------------------------- notebooks
+def question(item_id: str, variable: str, prompt: str, solution: str, highlighter: bool = True) -> list:
+    """The cells of one kit item (``medialit.instructor.exercise_notebook.question``) with its key file."""
+    return exercise_notebook.question(item_id, variable, prompt, solution, key_for(item_id), highlighter)
 
 
-def md(source: str, grade_id: str | None = None, **nbgrader) -> nbformat.NotebookNode:
-    return _nbgrader_cell(nbformat.v4.new_markdown_cell(source.strip()), grade_id, nbgrader)
-
-
-def code(source: str, grade_id: str | None = None, **nbgrader) -> nbformat.NotebookNode:
-    return _nbgrader_cell(nbformat.v4.new_code_cell(source.strip()), grade_id, nbgrader)
-
-
-def _nbgrader_cell(cell: nbformat.NotebookNode, grade_id: str | None, flags: dict) -> nbformat.NotebookNode:
-    """Give a cell nbgrader metadata (schema 3): not graded, no solution, unlocked unless ``flags`` say so."""
-    if grade_id:
-        meta = {"schema_version": 3, "grade_id": grade_id, "grade": False, "solution": False, "locked": False}
-        cell.metadata.nbgrader = meta | flags
-    return cell
-
-
-HOW = """
-**How to answer.** Either mark the words in the highlighter and press *Save*
-(your marks are saved in a file beside this notebook, named after the question),
-or write your answer as a Python list in the answer cell. If you write a list,
-it is used; if the answer stays `None`, your saved highlights are used. Run the
-check cell: it tells you at once if the format is wrong. Your score comes from
-hidden tests when the notebook is graded.
-"""
-
-
-def question(
-    item_id: str, variable: str, prompt: str, solution: str, highlighter: bool = True, rows: Any = None
-) -> list:
-    """The question, show, answer and hidden-test cells of one item; ``rows`` is the key of a non-built-in item."""
-    it = item(item_id)
-    key = key_for(item_id, rows)
-    cells = [md(f"### {item_id} ({it.points:g} points)\n\n{prompt}", f"{item_id}-question", locked=True)]
-    show = f'show("{item_id}")' if highlighter else "None  # answer this one with a Python literal"
-    cells.append(code(f'print(item("{item_id}").text())\n{show}', f"{item_id}-show", locked=True))
-    answer = (
-        f"{variable} = None  # None: use your saved highlights\n"
-        f"### BEGIN SOLUTION\n{variable} = {solution}\n### END SOLUTION"
-    )
-    cells.append(code(answer, f"{item_id}-answer", solution=True))
-    literal_key = pprint.pformat(key.to_dict(), width=116, sort_dicts=False)
-    test = (
-        f'check("{item_id}", {variable})\n'
-        f"### BEGIN HIDDEN TESTS\nKEY = {literal_key}\n"
-        f'_points = grade("{item_id}", {variable}, KEY).points\n'
-        f"min(max(float(_points), 0.0), {float(it.points)})  # a plain float within the cell's points\n"
-        "### END HIDDEN TESTS"
-    )
-    cells.append(code(test, f"{item_id}-test", grade=True, locked=True, points=it.points))
-    return cells
-
-
-def literal(item_id: str, rows: Any = None) -> str:
-    """A model answer written the way a student would: words from the text, not offsets."""
-    it = item(item_id)
-    body = it.load().body
-    start, _ = it.bounds()
-    out = []
-    for mark in key_for(item_id, rows).required:
-        words = body[mark.span.start : mark.span.end]
-        nth = body[start : mark.span.start + len(words)].count(words)
-        if it.kind == "sentences":
-            out.append((" ".join(words.split()[:6]), mark.label))
-        elif it.kind == "words":
-            out.append(words)
-        elif it.kind == "speakers" and mark.cue is not None:  # source, speaker, the cue it belongs to
-            out.append((words, mark.speaker, body[mark.cue.start : mark.cue.end], nth))
-        elif it.kind == "speakers":  # a source with no cue (rule 3): the place and the speaker
-            out.append((words, mark.speaker, nth))
-        else:
-            out.append((words, mark.label, nth) if nth > 1 else (words, mark.label))
-    if it.kind == "speakers":
-        return "[\n" + "".join(f"    ({', '.join(repr(x) for x in e)}),\n" for e in out) + "]"
-    return "[\n" + "".join(f"    {e!r},\n" for e in out) + "]"
-
-
-SETUP = "from medialit.exercises.grading import check, grade, item, show"
-
-
-def notebook(title: str, intro: str, cells: list) -> nbformat.NotebookNode:
-    nb = nbformat.v4.new_notebook()
-    nb.metadata.kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nb.metadata.language_info = {"name": "python"}
-    nb.cells = [md(f"# {title}\n\n{intro}\n{HOW}"), code(SETUP, "setup", locked=True), *cells]
-    for number, cell in enumerate(nb.cells):  # stable ids: rebuilding changes nothing that did not change
-        cell.id = cell.metadata.get("nbgrader", {}).get("grade_id", f"cell-{number}")
-    return nb
+def literal(item_id: str) -> str:
+    """The model answer of one kit item, from its key file."""
+    return exercise_notebook.literal(item_id, key_for(item_id))
 
 
 def ex01() -> nbformat.NotebookNode:
@@ -385,12 +288,64 @@ def ex05() -> nbformat.NotebookNode:
         "label.",
         literal("ex05-q3"),
     )
+    cells += question("ex05-q4", "answer_q4", TRANSFER_PROMPTS["ex05-q4"], literal("ex05-q4"))
+    cells += question("ex05-q5", "answer_q5", TRANSFER_PROMPTS["ex05-q5"], literal("ex05-q5"))
+    cells += question("ex05-q6", "answer_q6", TRANSFER_PROMPTS["ex05-q6"], literal("ex05-q6"))
+    cells += question("ex05-q7", "answer_q7", TRANSFER_PROMPTS["ex05-q7"], labelled_words("ex05-q7"))
+    cells += question("ex05-q8", "answer_q8", TRANSFER_PROMPTS["ex05-q8"], literal("ex05-q8"))
     return notebook(
         "Exercise 5: transfer",
-        "The skills of the course on a text you have not seen: opinion inside a news report, a headline "
-        "against its body, and news against opinion. Compare with your pre-test from lesson 0 afterwards.",
+        "Every skill of the course on texts you have not seen: opinion inside a news report, a headline against "
+        "its body, news against opinion, who is speaking and how, unsupported sentences, framing, and where a "
+        "copied page came from. Work without your notes. Compare with your pre-test from lesson 0 afterwards.",
         cells,
     )
+
+
+def labelled_words(item_id: str) -> str:
+    """A words item's model answer with more than one label: plain words for the first label, pairs for the rest."""
+    it = item(item_id)
+    body = it.load().body
+    out = []
+    for mark in key_for(item_id).required:
+        words = body[mark.span.start : mark.span.end]
+        out.append(words if mark.label == it.labels[0] else (words, mark.label))
+    return "[\n" + "".join(f"    {e!r},\n" for e in out) + "]"
+
+
+TRANSFER_PROMPTS = {
+    "ex05-q4": "Back to the **news report** (headline to the last line before the column). Mark every **source** "
+    "and every **cue**. A source is the words naming whoever the report credits with what is said (a person, "
+    "an organisation, a document, a group, or a pronoun standing for one of them), or a party it says was "
+    "asked and gave no answer; a cue is the verb or phrase that marks the attribution (*announced*, *in a "
+    "statement*). Labels: `source`, `cue`. Write `('words', 'label', 2)` for the second occurrence of the "
+    "same words.",
+    "ex05-q5": "The same report. For each attribution, mark its **cue** only (the verb or phrase that credits "
+    "the words, not the source, not the quotation) and label it with the kind of attribution: `direct` (the "
+    "source's own words, verbatim in quotation marks or after a dialogue dash), `indirect` (the reporter's "
+    "paraphrase, no quotation marks), `mixed` (a paraphrase with a fragment quoted inside it) or "
+    "`according_to` (a phrase that credits a claim to a source without a speech verb). Write "
+    "`('words', 'label', 2)` for the second occurrence of the same words.",
+    "ex05-q6": "Which sentences of the report (after its headline, up to the column) are **unsupported**? For "
+    "each, say why: `no_source` (nobody is credited, and the claim matters), `vague_source` (the claim comes "
+    "only from nobody in particular: an open group, or a hidden source that says someone knows without saying "
+    "who), `hedge` (an uncertainty word carries the claim: *allegedly*, *might*) or `evaluation` (a judgement "
+    "stated as fact, or what should happen). A sentence whose claim comes from a named source, credited by a "
+    "cue in it or in the sentence just before or after, is attributed: do not mark it. Answer with the first "
+    "words of the sentence: `('The first words', 'reason')`.",
+    "ex05-q7": "Mark the **framing cues** in the report, with one of two labels: `loaded` for words that carry "
+    "a judgement or a picture beyond the facts (loaded or evaluative words, words that inflate or belittle: "
+    "*slashed*, *mere*) and `hedge` for words of uncertainty that carry a claim (*allegedly*, *is believed "
+    "to*). Count them wherever they stand, in the paper's own words or inside a quotation or a paraphrase. "
+    "Answer as a list of words as they appear in the text (another form of the same word counts too): a "
+    "plain word is read as `loaded`; write `('words', 'hedge')` for a hedge.",
+    "ex05-q8": "This page about the same vote was found on an energy news aggregator. Mark every **signal of "
+    "where the text came from** and say which kind it is: `bio` (an author line that fits no reporter), "
+    "`scraped` (page furniture copied from another site: links to other stories, subscription boxes, notices), "
+    "`translation` (wording that reads as a word-for-word rendering of another language) or `date` (a date or "
+    "weekday that does not fit the page or the calendar). Mark the words that carry each signal; a date that "
+    "fits is not a signal.",
+}
 
 
 ASSIGNMENTS = {
@@ -406,9 +361,7 @@ def main() -> int:
     for name, build in ASSIGNMENTS.items():
         folder = REPO / "solutions" / name
         folder.mkdir(parents=True, exist_ok=True)
-        nb = build()
-        nbformat.validate(nb)
-        nbformat.write(nb, folder / f"{name}.ipynb")
+        exercise_notebook.write(build(), folder / f"{name}.ipynb")
         if name == "ex04-provenance":
             write_pages("ex04-q2", folder)
         print(f"wrote solutions/{name}/{name}.ipynb")

@@ -7,6 +7,18 @@ view. Words of a synset count only where the frame is given for the whole
 synset or for that word. ``NOT_REPORTING`` drops senses that take a clause
 but report no statement in news prose (see the note beside each word).
 
+``communication_verbs_wordnet.jsonl`` keeps the other verbs of ``verb.communication``
+(one word, or a verb and its particle: "caution", "continue", "chime_in"), less
+``NOT_REPORTING`` and ``NOT_SPEECH`` (senses that are an act or a perception in
+news prose). WordNet gives them no that-clause
+frame, so the attribution rules count them only where the syntax shows speech:
+framing a quotation ('"...," she continued') or governing a that-clause.
+
+``content_nouns_wordnet.jsonl`` holds the one-word nouns of ``noun.cognition`` (09)
+and ``noun.communication`` (10) in use (claim, hypothesis, complaint ...), less
+``NOT_CONTENT``: with a possessor that can speak and a that-clause ("Smith's
+claim that ...") they credit the clause to the possessor.
+
 ``source_nouns_wordnet.jsonl`` holds the one-word common nouns of
 ``noun.person`` (18) and ``noun.group`` (14) that WordNet's semantic
 concordance uses (tagsense_cnt > 0): words for people and organisations, which
@@ -83,6 +95,28 @@ NOT_REPORTING |= dict.fromkeys(
 )
 
 
+NOT_SPEECH = dict.fromkeys(
+    "allow cause carry cover drive drop face field fix give handle hit hook jam keep lead let lift limit list log "
+    "look lure mail mark miss notice number offer out pass pay pick place plow pose post press program project "
+    "pull push put raise reach receive release render require reserve rest ride round run save schedule score "
+    "secure sell send sequence settle share shift shoot shop sketch snow sow spill spin spread spring stick "
+    "strike stroke style tag tape tax test throw tip tone touch total train trash traverse treat turn type "
+    "update vacate visit wake watch wave whip withdraw apply approach bar bind clear close complete connect "
+    "deliver develop direct draw execute expand film free guy level lighten photograph proceed recur "
+    "reproduce reset retake reverse revise rewrite satellite scan solve submit swear examine investigate "
+    "research probe wander escape avoid dodge duck evade circumvent bypass skirt sidestep".split(),
+    "an act, a movement or a perception in news prose, not speech",
+)
+
+
+CONTENT_NOUN_FILES = {9: "noun.cognition", 10: "noun.communication"}
+NOT_CONTENT = dict.fromkeys(
+    "fact possibility probability likelihood chance evidence proof sign way time point reason condition "
+    "requirement rule law case matter question problem need hint clue".split(),
+    "a that-clause that states a circumstance, not what somebody holds or says",
+)
+
+
 def synsets(path: Path):
     """(lex_filenum, [(word, word_number)], frames as (frame, word_number)) for every verb synset."""
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -128,6 +162,20 @@ def derive_nouns(path: Path, in_use: set[str]) -> list[dict]:
     ]
 
 
+def derive_content_nouns(path: Path, in_use: set[str]) -> list[dict]:
+    """One entry per lower-case one-word noun of noun.cognition and noun.communication in use, less NOT_CONTENT."""
+    found: dict[str, set[str]] = {}
+    for lexfile, words, _ in synsets(path):
+        for word, _ in words:
+            if lexfile in CONTENT_NOUN_FILES and word.isalpha() and word.islower() and word in in_use:
+                found.setdefault(word, set()).add(CONTENT_NOUN_FILES[lexfile])
+    return [
+        {"label": "CONTENT_NOUN", "pattern": w, "id": w, "wordnet": "+".join(sorted(found[w]))}
+        for w in sorted(found)
+        if w not in NOT_CONTENT
+    ]
+
+
 def derive(path: Path) -> list[dict]:
     found: dict[str, dict] = {}
     for lexfile, words, frames in synsets(path):
@@ -163,6 +211,35 @@ def derive(path: Path) -> list[dict]:
     return out
 
 
+def derive_communication(path: Path, taken: set[str]) -> list[dict]:
+    """The verb.communication lemmas (one or two words) not in ``taken`` and not excluded, as quote-or-clause cues."""
+    found: set[str] = set()
+    for lexfile, words, _ in synsets(path):
+        if lexfile != 32:
+            continue
+        for word, _ in words:
+            lemma = word.lower().split("(")[0]
+            if lemma.count("_") <= 1 and lemma.replace("_", "").isalpha():
+                found.add(lemma)
+    out = []
+    for lemma in sorted(found - taken - set(NOT_REPORTING) - set(NOT_SPEECH)):
+        parts = lemma.split("_")
+        pattern = [{"LEMMA": parts[0], "POS": {"IN": ["VERB", "AUX"]}}]
+        if len(parts) == 2:
+            pattern.append({"LOWER": parts[1], "DEP": "prt"})
+        out.append(
+            {
+                "label": "SPEECH_VERB",
+                "pattern": pattern,
+                "id": lemma,
+                "stance": "communication",
+                "content": "clause",
+                "source": "WordNet 3.0 verb.communication (no that-clause frame)",
+            }
+        )
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--wordnet", type=Path, default=WORDNET, help="WordNet dict folder (default: %(default)s)")
@@ -170,12 +247,27 @@ def main() -> None:
     args = parser.parse_args()
     if not (args.wordnet / "data.verb").exists():
         raise SystemExit(f"{args.wordnet}: no data.verb; install Debian's wordnet-base or pass --wordnet")
-    write(args.out / "reporting_verbs_wordnet.jsonl", derive(args.wordnet / "data.verb"), "reporting verbs (frame 26)")
+    reporting = derive(args.wordnet / "data.verb")
+    write(args.out / "reporting_verbs_wordnet.jsonl", reporting, "reporting verbs (frame 26)")
+    taken = {e["id"] for e in reporting} | {e["id"] for e in _hand_list(args.out / "speech_verbs.jsonl")}
     write(
-        args.out / "source_nouns_wordnet.jsonl",
-        derive_nouns(args.wordnet / "data.noun", tagged_nouns(args.wordnet / "index.noun")),
-        "noun.person, noun.group",
+        args.out / "communication_verbs_wordnet.jsonl",
+        derive_communication(args.wordnet / "data.verb", taken),
+        "verb.communication verbs without the that-clause frame",
     )
+    in_use = tagged_nouns(args.wordnet / "index.noun")
+    nouns = derive_nouns(args.wordnet / "data.noun", in_use)
+    write(args.out / "source_nouns_wordnet.jsonl", nouns, "noun.person, noun.group")
+    write(
+        args.out / "content_nouns_wordnet.jsonl",
+        derive_content_nouns(args.wordnet / "data.noun", in_use),
+        "noun.cognition, noun.communication",
+    )
+
+
+def _hand_list(path: Path) -> list[dict]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip() and not line.lstrip().startswith("//")]
 
 
 def write(path: Path, entries: list[dict], what: str) -> None:

@@ -17,6 +17,11 @@ other academic and textbook sources get "see notes" as licence and must be check
     python tools/gum_article.py gold course/corpus/nasa-shuttle-homes.md DRAFT.txt
     python tools/gum_article.py check course/corpus/nasa-shuttle-homes.md
     python tools/gum_article.py sources            # course/corpus/SOURCES.md, counts computed
+    python tools/gum_article.py wikinews "Zebra stripes may" --id zebra-stripes-horse-flies
+
+The `wikinews` source is the scrape of English Wikinews in github.com/vanatteveldt/wikinews
+(data/wikinews_2019.csv: url, date, title, text); it has no sentence split, so the sentences of those
+articles are found by `split_sentences`, which splits the way GUM does (inside quotations too).
 
 Draft format (one line each, `#` starts a comment):
 
@@ -34,7 +39,9 @@ to the end of its last words; ``=`` as speaker repeats the source.
 from __future__ import annotations
 
 import argparse
+import csv
 import hashlib
+import io
 import json
 import re
 import shutil
@@ -56,6 +63,45 @@ NOTES = (
     "(github.com/amir-zeldes/gum, dep/{doc}.conllu, sentence text lines joined into the article's "
     "paragraphs); headline and dateline kept; image captions, the Sources list and categories omitted."
 )
+
+
+WIKINEWS = "/work/.mirror/vanatteveldt+wikinews/repo"
+WIKINEWS_CSV = "data/wikinews_2019.csv"
+WIKINEWS_NOTES = (
+    "Body text of the English Wikinews article as scraped by github.com/vanatteveldt/wikinews "
+    "({csv}, text column): headline (title column) and dateline kept, the scrape's paragraphs kept, "
+    "whitespace normalised; the scrape has no captions, Sources list or categories. Sentences split by "
+    "tools/gum_article.py (split_sentences)."
+)
+# Words whose final period does not end a sentence (titles); initials and U.S. are caught by pattern.
+ABBREVIATIONS = {
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Prof",
+    "St",
+    "Jr",
+    "Sr",
+    "Gov",
+    "Sen",
+    "Rep",
+    "Gen",
+    "Lt",
+    "Col",
+    "Sgt",
+    "Capt",
+    "Rev",
+    "Inc",
+    "Co",
+    "Corp",
+    "Ltd",
+    "No",
+    "vs",
+    "Mt",
+    "Ft",
+}
+SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?= +[\"“‘'(]*(?:\[\.\.\.\] +)?[\"“‘'(]*(?:[A-Z0-9]|\[[A-Za-z]))")
 
 
 class DraftError(ValueError):
@@ -263,6 +309,29 @@ def article_md(doc: Document, art_id: str) -> str:
     return f"---\n{head}\n---\n{body_of(doc)}"
 
 
+def wikinews_md(title: str, art_id: str, repo: str = WIKINEWS, csv_path: str = WIKINEWS_CSV) -> str:
+    """Front matter and body of the one scraped Wikinews article whose title starts with ``title``."""
+    rows = [r for r in csv.DictReader(io.StringIO(gum_text(csv_path, repo))) if r["title"].startswith(title)]
+    if len(rows) != 1:
+        sys.exit(f"{len(rows)} articles in {csv_path} have a title starting {title!r}; give one exactly")
+    row = rows[0]
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", row["text"]) if p.strip()]
+    paragraphs = [p for p in paragraphs if not p.startswith("—")]  # pull quotes repeat the body
+    fields = {
+        "id": art_id,
+        "title": quoted(row["title"]),
+        "outlet": quoted("Wikinews"),
+        "url": quoted(row["url"].replace(".org//wiki/", ".org/wiki/")),
+        "date": row["date"],
+        "language": "en",
+        "license": quoted("CC BY 2.5"),
+        "notes": quoted(WIKINEWS_NOTES.format(csv=csv_path)),
+    }
+    head = "\n".join(f"{k}: {v}" for k, v in fields.items())
+    body = "\n\n".join([" ".join(row["title"].split()), *paragraphs])
+    return f"---\n{head}\n---\n{body}\n"
+
+
 def split_md(text: str) -> tuple[str, str]:
     end = text.find("\n---\n", 3)
     return text[: end + 5], text[end + 5 :]
@@ -275,10 +344,32 @@ def gum_name(md_text: str) -> str:
     return found.group(1)
 
 
+def split_sentences(body: str) -> list[tuple[int, int]]:
+    """Sentences of a body without a given split: every line is split after . ! ? (and closing quotes)
+    followed by a space and a capital, a digit or an opening quote, unless the word is an abbreviation."""
+    spans, at = [], 0
+    for line in body.split("\n"):
+        start = at
+        for end in SENTENCE_END.finditer(line):
+            word = line[: end.end()].split()[-1].lstrip("\"“‘'(")
+            if word.endswith("[...]") or (
+                word.endswith(".") and (word[:-1] in ABBREVIATIONS or re.fullmatch(r"(?:[A-Za-z]\.)+", word))
+            ):
+                continue
+            spans.append((start, at + end.end()))
+            start = at + end.end() + 1
+        if line.strip():
+            spans.append((start, at + len(line.rstrip())))
+        at += len(line) + 1
+    return [(a + len(body[a:b]) - len(body[a:b].lstrip()), b) for a, b in spans]
+
+
 def sentence_spans(md_path: Path, repo: str = GUM) -> tuple[str, list[tuple[int, int]]]:
-    """The body and GUM's sentences as (start, end) offsets into it, found in order."""
+    """The body and its sentences as (start, end) offsets: GUM's sentences, or split_sentences for a scrape."""
     text = md_path.read_text(encoding="utf-8")
     _, body = split_md(text)
+    if "github.com/vanatteveldt/wikinews" in text:
+        return body, split_sentences(body)
     doc = load_document(gum_name(text), repo)
     spans, at = [], 0
     for sentence in (s for p in doc.paragraphs for s in p):
@@ -456,6 +547,25 @@ TOPICS = {
     "spacetime-gravity-textbook": "textbook / physics, Einstein and Newton",
     "dalton-atomic-theory-textbook": "textbook / chemistry, history of theories",
     "percentiles-quartiles-textbook": "textbook / statistics",
+    "states-sue-trump-border-emergency": "politics / courts, lawsuit",
+    "slug-glue-medical-adhesive-studies": "science and technology / biomaterials research",
+    "hong-kong-extradition-bill-withdrawn": "politics / protests, anonymous and named voices",
+    "american-samoans-citizenship-ruling": "courts / citizenship, territories",
+    "hurricane-dorian-bahamas-destruction": "disaster / weather, agency and media sources",
+    "rouhani-foreign-powers-persian-gulf": "politics / international relations, speech report",
+    "karol-bagh-hotel-fire": "disaster / fire, vague and official sources",
+    "benin-nigeria-join-african-trade-bloc": "business / trade agreement, economy figures",
+    "scottish-court-prorogation-unlawful": "courts / politics, Brexit prorogation",
+    "voracious-fish-coral-reefs-study": "science / marine ecology study",
+    "opioid-doctor-sentenced-40-years": "courts / health, opioid prescriptions",
+    "thai-party-princess-nomination-withdrawn": "politics / elections, monarchy",
+    "koszalin-escape-room-fire": "disaster / fire, official statements",
+    "kosgei-chicago-marathon-record": "sport / athletics results",
+    "facebook-records-exposed-online": "technology / data breach",
+    "ford-emissions-justice-investigation": "business / regulation, criminal investigation",
+    "superbug-e-coli-hand-washing-study": "health / antibiotic resistance study",
+    "zebra-stripes-horse-flies-study": "science / animal behaviour study",
+    "male-only-draft-unconstitutional-ruling": "courts / military, gender",
 }
 SOURCES_HEAD = """# Corpus: sources
 
@@ -491,6 +601,12 @@ feature-box titles ("LINK TO LEARNING") and endnote numbers; GUM's textbooks fro
 unless their licence is stated. The book's own voice is the article's voice: a textbook definition or a
 textbook fact is `other`, an endnote number makes the claim it closes checkable like a bracketed reference, and
 a generalisation about people, causes or effects with no source or evidence is `unsupported`.
+Wikinews articles of 2019 not in GUM come from the scrape in github.com/vanatteveldt/wikinews
+(`data/wikinews_2019.csv`: url, date, title, text), built by `tools/gum_article.py wikinews`: the title as
+the headline, then the dateline and the scrape's paragraphs, whitespace normalised and nothing else changed
+(the scrape holds no captions, Sources lists or categories). With no GUM split, sentences are found by the
+tool's `split_sentences` (after . ! ? and closing quotes, before a capital, a digit or an opening quote,
+not after a title abbreviation, an initial or U.S.), which splits inside quotations as GUM does.
 
 This file is written by `python tools/gum_article.py sources` (topics kept from this table).
 """
@@ -570,6 +686,11 @@ def main(argv: list[str] | None = None) -> int:
     make.add_argument("--id", required=True)
     make.add_argument("--out", default=str(REPO / "course/corpus/pending"))
     make.add_argument("--repo", default=GUM)
+    scraped = sub.add_parser("wikinews", help="write ID.md from the Wikinews scrape (vanatteveldt/wikinews)")
+    scraped.add_argument("title", help="the start of the article's title, matching one article")
+    scraped.add_argument("--id", required=True)
+    scraped.add_argument("--out", default=str(REPO / "course/corpus/pending"))
+    scraped.add_argument("--csv", default=WIKINEWS_CSV)
     for name in ("sentences", "check", "summary"):
         sub.add_parser(name).add_argument("md", type=Path)
     sources = sub.add_parser("sources", help="write SOURCES.md of a corpus folder")
@@ -582,6 +703,11 @@ def main(argv: list[str] | None = None) -> int:
         out = Path(args.out) / f"{args.id}.md"
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(article_md(load_document(args.doc, args.repo), args.id), encoding="utf-8")
+        print(out)
+    elif args.command == "wikinews":
+        out = Path(args.out) / f"{args.id}.md"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(wikinews_md(args.title, args.id, csv_path=args.csv), encoding="utf-8")
         print(out)
     elif args.command == "sentences":
         body, spans = sentence_spans(args.md)

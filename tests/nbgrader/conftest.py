@@ -173,7 +173,9 @@ def other_submissions(c: Course) -> None:
     )
     c.submit("partial", "ex04-provenance", answer_cells(c, "ex04-provenance", **{"ex04-q1-answer": signals}))
     one_opinion = "answer_q1 = [('The project is a bold step towards a greener future.', 'opinion')]"
-    c.submit("partial", "ex05-transfer", answer_cells(c, "ex05-transfer", **{"ex05-q1-answer": one_opinion}))
+    two_signals = "answer_q8 = [('Monday 22 September', 'date'), ('owls in the moss', 'translation')]"
+    answers = {"ex05-q1-answer": one_opinion, "ex05-q8-answer": two_signals}
+    c.submit("partial", "ex05-transfer", answer_cells(c, "ex05-transfer", **answers))
 
 
 @pytest.fixture(scope="session")

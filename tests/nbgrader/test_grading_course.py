@@ -111,8 +111,9 @@ def test_the_grader_sees_the_students_marks_in_the_show_cell(graded):
         # ex04 partial: q1 2 of 7 required signals, 1 extra (the page's own date) at half a share: 3/14 of 4
         # points; q2 unanswered; the solution's q3 (manual) is not in the autograded sum
         ("ex04-provenance", {"solution": 7.0, "unchanged": 0.0, "partial": 0.86}),
-        # ex05 partial: q1 one of two opinion sentences (1 of 2 points); q2 and q3 unanswered
-        ("ex05-transfer", {"solution": 4.0, "unchanged": 0.0, "partial": 1.0}),
+        # ex05 partial: q1 one of two opinion sentences (1 of 2 points); q8 two of eight required signals and
+        # nothing extra (2/8 of 2 points); the other items unanswered
+        ("ex05-transfer", {"solution": 14.0, "unchanged": 0.0, "partial": 1.5}),
     ],
 )
 def test_ex02_to_ex04_score_solution_release_and_partial(graded, assignment, expected):
@@ -252,7 +253,10 @@ def test_course_report_shows_growth_per_skill_from_the_pretest(graded):
         shutil.rmtree(folder)
     assert {p.name for p in written} >= {"growth.csv", "growth.md", "growth.png", "pretest-import.csv"}
     assert rows[("solution", "news_opinion")]["pre"] == 0.0
-    assert rows[("solution", "news_opinion")]["post"] == pytest.approx(1.0)
     assert rows[("solution", "numbers")]["change"] == pytest.approx(1.0)
-    assert rows[("unchanged", "news_opinion")]["post"] == 0.0
+    for skill in pretest.SKILLS:  # every skill measured at the end, all in ex05 (new texts)
+        assert rows[("solution", skill)]["post"] == pytest.approx(1.0), skill
+        assert rows[("unchanged", skill)]["post"] == 0.0, skill
+    table = (graded.root / "reports" / "growth" / "growth.md").read_text(encoding="utf-8")
+    assert "not measured yet" not in table and all(name in table for name in pretest.SKILLS.values())
     assert "partial" not in {student for student, _ in rows}  # no pre-test file: not compared

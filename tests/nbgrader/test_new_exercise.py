@@ -16,8 +16,9 @@ import pytest
 
 from medialit.cli import main
 from medialit.core.article import load_article
+from medialit.exercises.key import Key
 from medialit.instructor import course
-from medialit.instructor.draft_key import decide, load_key, save_key
+from medialit.instructor.draft_key import decide, save_key
 
 DEV = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "dev"
 ARTICLE = DEV / "ottawa-document-found-on-street.md"
@@ -42,9 +43,9 @@ def own_course(tmp_path_factory, nbgrader_env):
     solutions = tmp / "solutions"
     reviewed = tmp / "ottawa.key.json"  # the gold file has no framing words: draft them, accept every one
     assert main(["draft-key", str(ARTICLE), "--out", str(reviewed)]) == 0
-    key = load_key(reviewed)
-    for section, index in [(s, i) for s in ("attributions", "sentences", "framing") for i in range(len(key[s]))]:
-        decide(key, section, index, "accepted")
+    key = Key.load(reviewed)
+    for index in range(len(key.marks)):
+        key = decide(key, index, "accepted")
     save_key(key, load_article(ARTICLE), reviewed)
     for kind in KINDS:
         key_file = reviewed if kind == "framing" else GOLD

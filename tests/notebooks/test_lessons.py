@@ -33,8 +33,9 @@ def read(path: Path) -> nbformat.NotebookNode:
     return nbformat.read(path, as_version=4)
 
 
-def test_there_are_nine_lessons_in_order():
-    assert [p.name[:2] for p in LESSONS] == [f"{n:02d}" for n in range(9)]
+def test_the_lessons_are_numbered_in_order():
+    assert len(LESSONS) >= 9
+    assert [p.name[:2] for p in LESSONS] == [f"{n:02d}" for n in range(len(LESSONS))]
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
@@ -71,13 +72,26 @@ def test_relative_links_resolve(path):
     assert not missing, f"{path.name} links to missing files: {missing}"
 
 
+def taught_order() -> list[Path]:
+    """The lessons in the order they are taught: start here, then its lesson list (a lesson added later keeps
+    the next free number, so the numbers alone do not give the order)."""
+    listed = [NOTEBOOKS / name for name in markdown_links(LESSONS[0]) if re.fullmatch(r"\d\d-.+\.ipynb", name)]
+    return [LESSONS[0], *dict.fromkeys(p for p in listed if p != LESSONS[0])]
+
+
+def test_start_here_lists_every_lesson_once():
+    assert sorted(taught_order()) == LESSONS
+
+
 def test_every_lesson_links_to_start_here_and_the_next():
-    for i, path in enumerate(LESSONS):
+    order = taught_order()
+    for i, path in enumerate(order):
         links = markdown_links(path)
-        if i + 1 < len(LESSONS):
-            assert LESSONS[i + 1].name in links, f"{path.name} does not link to {LESSONS[i + 1].name}"
+        if i + 1 < len(order):
+            assert order[i + 1].name in links, f"{path.name} does not link to {order[i + 1].name}"
         if i:
             assert LESSONS[0].name in links
+            assert order[i - 1].name in links, f"{path.name} does not link back to {order[i - 1].name}"
 
 
 def test_every_lesson_has_goals_timing_checks_and_summary():
@@ -165,12 +179,14 @@ def report(name: str, seconds: float) -> None:
 
 
 def lesson_material() -> str:
-    """Everything a student sees in the lessons: notebooks, self-check texts, lateral-reading pages."""
+    """Everything a student sees in the lessons: notebooks, self-check texts and keys, lateral-reading pages."""
     from medialit.exercises import lessons
+    from medialit.exercises.lesson_questions import load_key
 
     texts = ["\n".join(c.source for c in read(p).cells) for p in LESSONS]
     texts += [p.read_text(encoding="utf-8") for p in (NOTEBOOKS / "lateral-reading").glob("*.md")]
-    texts += [f"{q.prompt} {q.hint} {q.answer} {q.key}" for q in lessons.questions()]
+    texts += [f"{q.prompt} {q.hint} {q.answer}" for q in lessons.questions()]
+    texts += [mark.text for q in lessons.questions() if q.key for mark in load_key(q).marks]
     return " ".join(" ".join(texts).split())
 
 

@@ -43,6 +43,16 @@ def label(nlp, sentence: str):
         ("cause", "The crowd surged forward, causing a crush at the gate.", "causing"),
         ("superlative", "The fair is one of the most popular in Europe.", "one of the most popular"),
         ("evaluative", "The parade was a fantastic display of skill.", "fantastic"),
+        ("cause", "The shortage led to higher prices in the north.", "led to"),
+        ("cause", "The storm resulted in three closed roads.", "resulted in"),
+        ("degree", "The old church is extremely critical of the new movement.", "extremely critical"),
+        ("degree", "For years the group was relatively secretive.", "relatively secretive"),
+        ("judging_adverb", "The soldiers fought heroically at the bridge.", "heroically"),
+        ("judging_adverb", "Not surprisingly, the plan failed within a year.", "surprisingly"),
+        ("motive", "Her parents moved to London so they could be closer to the church.", "so they could"),
+        ("motive", "The council changed the law in order to keep the exemption.", "in order to"),
+        ("mind", "She fell in love with him within a week.", "'fell'"),
+        ("mind", "The soldiers welcomed the chance to fight.", "'welcomed'"),
     ],
 )
 def test_rule_fires_with_a_reason_naming_the_words(nlp, rule, sentence, words):
@@ -61,6 +71,12 @@ def test_rule_fires_with_a_reason_naming_the_words(nlp, rule, sentence, words):
         "The council voted on the budget because of the deadline.",
         "Many students were at the fair.",  # being somewhere is no claim about the group
         "The residents were asked to leave by the police.",  # the sender is named
+        "The council met in a relatively small room on Friday.",  # a graded word that describes no one
+        "The train left the station quickly.",  # a manner adverb that judges nothing
+        "The minister moved to London in 2004.",  # an action, no motive given
+        "The road leads to the old harbour.",  # a direction, not a cause
+        "I regret the decision.",  # the speaker's own feeling, said in the first person
+        "Many countries have a parliament.",  # an unnamed group of places, not of people
     ],
 )
 def test_plain_background_facts_fire_no_rule(nlp, sentence):
@@ -105,7 +121,7 @@ def test_a_fraction_of_time_is_no_proportion(nlp):
     [
         ("Entrepreneurs frequently face pressure to conform.", "generalisation"),
         ("The state must protect property rights.", "prescription"),
-        ("Argentine politics are therefore highly unstable.", "conclusion"),
+        ("Argentine politics are therefore unstable.", "conclusion"),
         ("This system will facilitate new research on the workforce.", "prediction"),
         ("It follows that the role of the state is essential.", "importance"),
     ],
@@ -137,3 +153,35 @@ def test_plans_and_schedules_are_no_predictions(nlp, sentence):
 def test_a_change_with_a_figure_is_a_figure_not_a_bare_trend(nlp):
     found = hits(nlp, "Prices have risen by 4 percent.")
     assert "figure_change" in found and "trend" not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule"),
+    [
+        ("I must put the interests of the nation first.", "prescription"),
+        ("Therefore, I shall resign tomorrow.", "conclusion"),
+    ],
+)
+def test_a_speakers_own_decision_is_no_claim(nlp, sentence, rule):
+    assert rule not in hits(nlp, sentence)
+
+
+def test_a_major_league_is_a_rank_not_importance_asserted(nlp):
+    assert "importance" not in hits(nlp, "He played his second major league game in May.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The council voted 17 to 12 on Thursday.",  # a plain dated event report
+        "She said she fell in love with him within a week.",  # a feeling the speaker reports
+        "The mayor said the plan was extremely costly.",  # a grade the speaker gives
+        'He called the move "tragically late".',  # a verdict inside a quotation
+    ],
+)
+def test_new_claim_rules_stay_out_of_events_and_reported_words(nlp, sentence):
+    article = from_text(f"Report\nFriday, July 21, 2017\n{sentence}\n", title="Test")
+    doc = nlp(article.body)
+    spans = label_sentences(doc, article, find_attributions(doc, article), framing_cues(doc))
+    span = next(s for s in spans if s.text(article.body) == sentence)
+    assert span.label != "unsupported", span.reasons

@@ -1,17 +1,22 @@
-"""Draft keys from the analyzer, the checks every key passes, and new-exercise refusing bad or unreviewed keys."""
+"""Draft keys from the analyzer as Key data, the checks every key passes, and new-exercise refusing bad keys."""
 
 from __future__ import annotations
 
 import json
 import re
 
+import jsonschema
 import nbformat
 import pytest
 
 from medialit.cli import main
-from medialit.core.article import load_article
-from medialit.instructor.draft_key import draft_key, key_problems, unreviewed
-from medialit.instructor.new_exercise import key_rows, whole_part
+from medialit.core.article import cut_at_word, load_article
+from medialit.core.spans import KINDS
+from medialit.exercises.items import REASONS
+from medialit.exercises.key import Key, schema
+from medialit.instructor.draft_key import decide, draft_key, key_problems, unreviewed
+from medialit.instructor.exercise_notebook import NAME_LIMIT, assignment_name, name_problem
+from medialit.instructor.new_exercise import question_marks, whole_part
 
 ARTICLE_ID = "ottawa-document-found-on-street"
 
@@ -39,38 +44,45 @@ def draft(article, nlp):
 
 
 @pytest.mark.model
-def test_every_drafted_item_is_a_suggestion_with_its_rule(draft, article):
-    assert draft["attributions"] and draft["sentences"]
-    for section in ("attributions", "sentences", "framing"):
-        assert all(e["status"] == "suggested" and "rule" in e for e in draft[section]), section
-    assert any(a["rule"] for a in draft["attributions"])
-    assert len(unreviewed(draft)) == sum(len(draft[s]) for s in ("attributions", "sentences", "framing"))
-    assert key_problems(draft, article) == []  # a draft already passes the corpus checks
-    assert "sources" not in draft
+def test_every_drafted_mark_is_a_suggestion_with_its_rule(draft, article):
+    assert isinstance(draft, Key) and draft.item == draft.article == ARTICLE_ID
+    assert all(m.status == "suggested" for m in draft.marks)
+    sources = [m for m in draft.marks if m.label == "source"]
+    assert sources and any(m.rule for m in sources)
+    assert all(m.speaker and m.cue is not None and m.kind in KINDS for m in sources)
+    assert {m.label for m in draft.marks} <= {"source", "loaded", *REASONS}  # a label is only a label
+    assert len(unreviewed(draft)) == len(draft.marks)
+    assert key_problems(draft, article) == []  # a draft already passes the key checks
+    jsonschema.validate(draft.to_dict(), schema())
 
 
 @pytest.mark.model
 def test_draft_key_command_writes_the_key_and_keeps_keys_out_of_student_folders(dev, tmp_path, capsys, repo_dir):
     out = tmp_path / "ottawa.key.json"
     assert main(["draft-key", str(dev / f"{ARTICLE_ID}.md"), "--out", str(out)]) == 0
-    key = json.loads(out.read_text(encoding="utf-8"))
-    assert key["article"] == ARTICLE_ID and unreviewed(key)
+    saved = json.loads(out.read_text(encoding="utf-8"))
+    jsonschema.validate(saved, schema())
+    key = Key.load(out)
+    assert key.article == ARTICLE_ID and unreviewed(key)
     assert re.search(r"\d+ suggestions to review", capsys.readouterr().out)
     assert main(["draft-key", str(dev / f"{ARTICLE_ID}.md"), "--out", str(out)]) == 2  # no silent overwrite
     leak = repo_dir / "notebooks" / "ottawa.key.json"
     assert main(["draft-key", str(dev / f"{ARTICLE_ID}.md"), "--out", str(leak)]) == 2
     assert "keys must not go under notebooks/" in capsys.readouterr().err
     assert not leak.exists()
+    inside = repo_dir / "src" / "medialit" / "ottawa.key.json"
+    assert main(["draft-key", str(dev / f"{ARTICLE_ID}.md"), "--out", str(inside)]) == 2
+    assert "inside the medialit package" in capsys.readouterr().err and not inside.exists()
 
 
 @pytest.mark.model
 def test_new_exercise_refuses_an_unreviewed_draft_unless_allowed(draft, dev, tmp_path, capsys):
     key = tmp_path / "draft.json"
-    key.write_text(json.dumps(draft), encoding="utf-8")
+    key.write_text(json.dumps(draft.to_dict()), encoding="utf-8")
     args = ["new-exercise", str(dev / f"{ARTICLE_ID}.md"), str(key), "--kind", "attribution", "--into", str(tmp_path)]
     assert main(args) == 2
     err = capsys.readouterr().err
-    assert "machine suggestions not yet reviewed (first: attributions 0)" in err and err.count("\n") == 1
+    assert "machine suggestions not yet reviewed (first: marks[0] (source " in err and err.count("\n") == 1
     assert main([*args, "--allow-unreviewed"]) == 0
     assert (tmp_path / f"{ARTICLE_ID}-attribution" / f"{ARTICLE_ID}-attribution.ipynb").is_file()
 
@@ -90,9 +102,7 @@ def test_a_key_with_a_wrong_offset_is_refused_clearly(gold, dev, tmp_path, capsy
     key = json.loads(json.dumps(gold))
     key["attributions"][0]["source_start"] += 3
     err = _refusal(tmp_path, dev, key, capsys)
-    assert (
-        "attribution 0 source_text: 'Environment Canada spokesperson Julie Hahn' is not the text at [1082, 1121)" in err
-    )
+    assert "marks[0].text: 'Environment Canada spokesperson Julie Hahn' is not the text at its offsets" in err
 
 
 def test_a_key_for_another_version_of_the_text_or_without_its_hash_is_refused(gold, dev, tmp_path, capsys):
@@ -105,23 +115,27 @@ def test_a_key_for_another_version_of_the_text_or_without_its_hash_is_refused(go
 def test_a_key_with_an_offset_outside_the_text_is_refused(gold, dev, tmp_path, capsys):
     key = json.loads(json.dumps(gold))
     key["attributions"][2]["cue_end"] = 10**6
-    assert "attribution 2 cue: [" in _refusal(tmp_path, dev, key, capsys)
+    assert re.search(r"marks\[2\]: \[\d+, 1000000\) is outside the text", _refusal(tmp_path, dev, key, capsys))
 
 
-def test_a_key_with_a_sentence_left_unlabelled_is_refused_clearly(gold, dev, tmp_path, capsys):
-    key = json.loads(json.dumps(gold))
-    del key["sentences"][5]
-    err = _refusal(tmp_path, dev, key, capsys)
-    assert "characters are in no labelled sentence" in err and "fix the key" in err
-
-
-def test_a_key_with_an_unknown_label_or_kind_is_refused(gold, dev, tmp_path, capsys):
+def test_a_gold_file_with_an_unknown_label_or_kind_is_refused(gold, dev, tmp_path, capsys):
     key = json.loads(json.dumps(gold))
     key["sentences"][3]["label"] = "opinion"
-    assert "label 'opinion' is not one of attributed, unsupported, other" in _refusal(tmp_path, dev, key, capsys)
+    err = _refusal(tmp_path, dev, key, capsys)
+    assert "sentences[3]: label 'opinion' is not one of attributed, unsupported, other" in err
     key = json.loads(json.dumps(gold))
     key["attributions"][1]["kind"] = "quoted"
-    assert "kind 'quoted' is not one of direct, indirect, mixed, according_to" in _refusal(tmp_path, dev, key, capsys)
+    err = _refusal(tmp_path, dev, key, capsys)
+    assert "attributions[1]: kind 'quoted' is not one of direct, indirect, mixed, according_to" in err
+
+
+def test_a_key_whose_label_carries_a_name_or_whose_status_is_unknown_is_refused(gold, dev, tmp_path, capsys):
+    key = Key.from_dict(gold).to_dict()
+    key["marks"][0]["label"] = "Julie Hahn"  # a speaker goes in "speaker", never in the label
+    assert "marks[0].label: 'Julie Hahn' does not match" in _refusal(tmp_path, dev, key, capsys)
+    key = Key.from_dict(gold).to_dict()
+    key["marks"][1]["status"] = "maybe"
+    assert "marks[1].status: 'maybe' is not one of" in _refusal(tmp_path, dev, key, capsys)
 
 
 def test_a_framing_exercise_needs_framing_items_in_the_key(gold, dev, tmp_path, capsys):
@@ -133,16 +147,48 @@ def test_a_framing_exercise_needs_framing_items_in_the_key(gold, dev, tmp_path, 
     assert [p.name for p in tmp_path.iterdir()] == ["gold.json"]  # nothing half-written
 
 
-def test_key_rows_follow_the_built_in_items(gold, article):
-    rows = key_rows("attribution", gold)
-    assert len(rows["q1"]) == len({(r[0], r[1], r[2]) for r in rows["q1"]})  # no duplicate marks
-    assert {r[2] for r in rows["q1"]} == {"source", "cue"}
-    assert [r[2] for r in rows["q2"] if article.body[r[0] : r[1]].endswith("Julie Hahn")] == ["Julie Hahn"]
-    unsupported = key_rows("unsupported", gold)["q1"]
-    assert [r[2] for r in unsupported] == ["no_source/vague_source/hedge/evaluation"] * 2  # gold gives no reasons
-    hedged = key_rows("unsupported", {"sentences": [{"start": 0, "end": 5, "label": "unsupported",
-                                                      "reasons": ["hedge: could"]}]})["q1"]  # fmt: skip
-    assert hedged == [[0, 5, "hedge"]]
+def test_question_marks_follow_the_built_in_items(gold, article):
+    key = Key.from_dict(gold)
+    marks = question_marks("attribution", key)
+    places = [(m.span.start, m.span.end, m.label) for m in marks["q1"]]
+    assert len(places) == len(set(places)) and {m.label for m in marks["q1"]} == {"source", "cue"}
+    speakers = [m.speaker for m in marks["q2"] if article.body[m.span.start : m.span.end].endswith("Julie Hahn")]
+    assert speakers == ["Julie Hahn"]
+    unsupported = question_marks("unsupported", key)["q1"]
+    assert [m.labels() for m in unsupported] == [frozenset(REASONS)] * 2  # gold gives no reasons: any is right
+    hedged = Key.from_dict({"article": "x", "sentences": [{"start": 0, "end": 5, "label": "unsupported",
+                                                            "reasons": ["hedge: could"]}]})  # fmt: skip
+    assert [(m.label, m.accept) for m in question_marks("unsupported", hedged)["q1"]] == [("hedge", ())]
+
+
+def test_rejected_marks_and_review_fields_never_reach_an_exercise(gold):
+    key = Key.from_dict(gold)
+    key = decide(decide(key, 0, "rejected"), 1, "accepted")
+    q2 = question_marks("attribution", key)["q2"]
+    assert (key.marks[0].span.start, key.marks[0].span.end) not in {(m.span.start, m.span.end) for m in q2}
+    assert key.marks[1].status == "accepted" and all(not m.status and not m.rule for m in q2)
+
+
+@pytest.mark.parametrize(
+    ("words", "limit", "cut"),
+    [
+        ("short-title", 52, "short-title"),
+        ("a-very-long-title-about-the-harbour-storm", 20, "a-very-long-title"),
+        ("a-very-long-title-about", 17, "a-very-long-title"),  # the boundary falls just after a word
+        ("a-very-long-title-about", 18, "a-very-long-title"),  # never a trailing dash
+        ("supercalifragilistic-word", 10, "supercalif"),  # one word longer than the limit
+    ],
+)
+def test_ids_are_cut_at_a_word(words, limit, cut):
+    assert cut_at_word(words, limit) == cut
+
+
+def test_a_name_from_a_long_title_keeps_every_cell_id_valid():
+    article_id = "the-regional-council-votes-again-on-the-harbour-ferry-terminal-after-months-of-delay"
+    name = assignment_name(cut_at_word(article_id, 60), "attribution")
+    assert name == "the-regional-council-votes-again-on-the-attribution" and len(name) <= NAME_LIMIT
+    assert len(f"{name}-q1-question") <= 64 and name_problem(name) == ""
+    assert "at most 52" in name_problem("x" * 53) and "letters, digits" in name_problem("my exercise")
 
 
 def test_the_whole_article_is_the_part(article):
@@ -165,6 +211,7 @@ def test_the_generated_notebook_holds_the_key_only_in_hidden_tests(gold, dev, tm
         and "### BEGIN HIDDEN TESTS\nKEY = {'format': 'medialit-key'" in test.source
     )
     assert "'start': 528," in test.source
+    assert "'status'" not in test.source and "'rule'" not in test.source  # review fields stay in the draft
     assert {p.name for p in (tmp_path / "ott").iterdir()} == {"medialit-items.json", f"{ARTICLE_ID}.md", "ott.ipynb"}
 
 
@@ -179,6 +226,9 @@ def test_into_a_course_directory_goes_to_its_source_folder(gold, dev, tmp_path, 
     assert "pass --force" in capsys.readouterr().err
     assert main([*args, "--into", str(tmp_path / "course"), "--name", "my exercise"]) == 2
     assert "letters, digits" in capsys.readouterr().err
+    assert main([*args, "--into", str(tmp_path / "course"), "--name", "x" * 53]) == 2
+    err = capsys.readouterr().err
+    assert "at most 52" in err and err.count("\n") == 1  # not nbformat's traceback about 64-character ids
 
 
 def test_in_a_medialit_course_the_new_sidecars_are_never_overwritten(gold, dev, tmp_path, repo_dir):

@@ -37,6 +37,7 @@ def line_for(mark: Span) -> str:
         (at("claimed", "source"), "these words are in the key, but as speech_verb, not source"),
         (at("Dahl called the vote", "source"), "shares only a little with ‘Mayor Ingrid Dahl’"),
         (at("turning point", "source"), "not a source in the key"),
+        (at("turning point", "opinion"), "not an opinion in the key"),
     ],
 )
 def test_each_mark_gets_the_most_specific_reason(mark, expected):

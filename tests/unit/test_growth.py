@@ -12,7 +12,8 @@ from medialit.exercises import pretest
 from medialit.instructor import report
 from medialit.instructor.gradebook import CourseError
 
-KEY_FILE = Path(__file__).resolve().parents[2] / "course" / "pretest-key.json"
+REPO = Path(__file__).resolve().parents[2]
+KEY_FILE = REPO / "course" / "pretest-key.json"
 
 
 def key() -> dict[str, str]:
@@ -26,6 +27,20 @@ def test_every_skill_has_two_questions_and_graded_items():
     from medialit.exercises.items import ITEMS
 
     assert {i for items in pretest.POST_ITEMS.values() for i in items} <= set(ITEMS)
+
+
+def test_every_skill_is_measured_at_the_end_on_texts_no_lesson_or_earlier_exercise_uses():
+    """Growth is transfer: each skill's post items are ex05 items whose articles nothing before ex05 uses."""
+    from medialit.exercises.items import ITEMS
+
+    assert set(pretest.POST_ITEMS) == set(pretest.SKILLS) and len(pretest.SKILLS) == 6
+    post = {i for items in pretest.POST_ITEMS.values() for i in items}
+    assert post == {i for i in ITEMS if i.startswith("ex05-")}
+    articles = {ITEMS[i].article for i in post}
+    earlier = {it.article for i, it in ITEMS.items() if not i.startswith("ex05-")}
+    assert not articles & earlier
+    lessons = " ".join(p.read_text(encoding="utf-8") for p in (REPO / "notebooks").rglob("*") if p.is_file())
+    assert not [a for a in articles if a in lessons]
 
 
 def test_the_key_is_not_in_the_package():
@@ -121,6 +136,19 @@ def test_growth_files_csv_markdown_figure_with_alt_text(tmp_path):
     with report._pretest_import(pre, tmp_path / "import.csv").open(encoding="utf-8") as handle:
         table = list(csv.reader(handle))
     assert table[0][-1] == "pretest participation" and [r[0] for r in table[2:]] == ["ada", "bo", "cy"]
+
+
+def test_the_class_table_and_figure_show_all_six_skills(tmp_path):
+    """A skill nobody has both sides of yet keeps its line, marked as not measured, in the table and the alt text."""
+    rows = report.growth_rows({"ada": {"framing": 0.5}}, {"ada": {"framing": 1.0}})
+    summary = report.class_growth(rows)
+    md = report._growth_markdown(summary, rows, {}, {}, tmp_path / "growth.md").read_text(encoding="utf-8")
+    table = [line for line in md.splitlines() if line.startswith("| ") and "|---" not in line][1:7]
+    assert [line.split(" | ")[0][2:] for line in table] == list(pretest.SKILLS.values())
+    assert sum("not measured yet" in line for line in table) == 5
+    figure = report._growth_figure(summary, tmp_path / "growth.png")
+    alt = Path(f"{figure}.alt.txt").read_text(encoding="utf-8")
+    assert all(name in alt for name in pretest.SKILLS.values()) and alt.count("not measured yet") == 5
 
 
 def test_write_growth_without_graded_items_still_reports_the_pretest(tmp_path):

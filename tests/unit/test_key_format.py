@@ -97,3 +97,44 @@ def test_speaker_marks_carry_their_cue_and_keys_without_it_still_load():
         Key.from_dict(data)
     data["marks"][1]["cue"] = {"start": 1718, "end": 10**6}
     assert Key.from_dict(data).problems(body) == ["marks[1]: [1718, 1000000) is outside the text"]
+
+
+def test_drafted_marks_keep_their_review_fields_in_version_2():
+    data = json.loads((REPO / "course" / "keys" / "ex01-q2.json").read_text(encoding="utf-8"))
+    mark = data["marks"][0]
+    mark |= {"status": "suggested", "rule": "said_verb", "kind": "indirect", "content": {"start": 1, "end": 9}}
+    jsonschema.validate(data, schema())  # optional fields: still version 2
+    key = Key.from_dict(data)
+    first = key.marks[0]
+    assert (first.status, first.rule, first.kind, first.content) == (
+        "suggested",
+        "said_verb",
+        "indirect",
+        Span(1, 9, "content"),
+    )
+    assert first.label == "source" and key.to_dict() == data  # the rule is its own field; the label stays a label
+    for field, value, says in [("status", "maybe", "marks[0].status: 'maybe' is not one of"),
+                               ("kind", "quoted", "marks[0].kind: 'quoted' is not one of")]:  # fmt: skip
+        bad = json.loads(json.dumps(data))
+        bad["marks"][0][field] = value
+        with pytest.raises(KeyFormatError, match=says.replace("[", r"\[").replace("]", r"\]")):
+            Key.from_dict(bad)
+
+
+def test_a_gold_document_reads_as_a_key_over_its_article():
+    gold = {
+        "article": "a", "body_sha256": "",
+        "attributions": [{"speaker": "Ann Lee", "source_text": "Ann", "source_start": 0, "source_end": 3, "cue": "said",
+                          "cue_start": 4, "cue_end": 8, "kind": "direct", "status": "accepted", "rule": "quote"}],
+        "sentences": [{"start": 0, "end": 20, "label": "attributed"},
+                      {"start": 21, "end": 40, "label": "unsupported", "reasons": ["hedge: reportedly"]}],
+        "framing": [{"start": 30, "end": 35, "label": "hedge", "text": "maybe", "reasons": ["hedge word"]}],
+    }  # fmt: skip
+    key = Key.from_dict(gold)
+    source, sentence, word = key.marks
+    assert key.item == "a" and (source.label, source.speaker, source.cue, source.kind) == (
+        "source", "Ann Lee", Span(4, 8, "cue"), "direct")  # fmt: skip
+    assert (source.status, source.rule) == ("accepted", "quote")
+    assert (sentence.label, sentence.accept, sentence.rule) == ("hedge", (), "hedge: reportedly")
+    assert (word.label, word.text, word.rule) == ("loaded", "maybe", "hedge word")
+    jsonschema.validate(key.to_dict(), schema())

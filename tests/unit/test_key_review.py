@@ -1,14 +1,17 @@
-"""Key mode: review a drafted key with the real Highlighter and ipywidgets buttons, save it in the gold format."""
+"""Key mode: review a drafted key (the Key model) with the real Highlighter and ipywidgets buttons, then save it."""
 
 from __future__ import annotations
 
 import json
 
+import jsonschema
 import pytest
 
 from medialit.cli import main
 from medialit.core.article import load_article
-from medialit.core.spans import SpanError, check_gold
+from medialit.core.spans import Span, SpanError
+from medialit.exercises.items import REASONS
+from medialit.exercises.key import Key, schema
 from medialit.instructor.draft_key import draft_key, key_problems, unreviewed
 from medialit.widgets.key_review import KeyReview
 
@@ -32,88 +35,105 @@ def draft(article_path, nlp):
 @pytest.fixture
 def review(article_path, draft, tmp_path):
     path = tmp_path / "ottawa.key.json"
-    path.write_text(json.dumps(draft), encoding="utf-8")
+    path.write_text(json.dumps(draft.to_dict()), encoding="utf-8")
     return KeyReview(str(article_path), path)
 
 
-def test_the_highlighter_shows_the_item_under_review(review):
-    entry = review.entry()
-    assert review.current == ("attributions", 0)
+def _first(review: KeyReview, label_in: set[str]) -> int:
+    return next(i for i, m in enumerate(review.key.marks) if m.label in label_in)
+
+
+def test_the_highlighter_shows_the_mark_under_review(review):
+    mark = review.mark()
+    assert review.current == 0 and mark.label == "source"
     labels = {m["label"]: (m["start"], m["end"]) for m in review.highlighter.spans}
-    assert labels["source"] == (entry["source_start"], entry["source_end"])
-    assert labels["cue"] == (entry["cue_start"], entry["cue_end"])
-    assert "status <b>suggested</b>" in review.heading.value and entry["rule"] in review.heading.value
-    assert review.speaker.value == entry["speaker"]
+    assert labels["source"] == (mark.span.start, mark.span.end)
+    assert labels["cue"] == (mark.cue.start, mark.cue.end)
+    assert "status <b>suggested</b>" in review.heading.value and mark.rule in review.heading.value
+    assert review.speaker.value == mark.speaker and review.kind.value == mark.kind
     waiting = len(review.highlighter.machine)
-    assert review.highlighter.show_machine and waiting > 2  # what is left to review, beside the item
+    assert review.highlighter.show_machine and waiting > 2  # what is left to review, beside the mark
     review.accept()
-    assert len(review.highlighter.machine) == waiting - 2  # the accepted source and cue left the layer
+    assert len(review.highlighter.machine) == waiting - 2  # the accepted source and its cue left the layer
 
 
-def test_buttons_accept_and_reject_and_move_on(review):
-    first, second = review.key["attributions"][0], review.key["attributions"][1]
+def test_buttons_accept_and_reject_and_move_on_and_save_a_valid_key(review):
+    first, second = review.key.marks[0], review.key.marks[1]
     review.buttons["accept"].click()
-    assert first["status"] == "accepted" and review.current == ("attributions", 1)
+    assert review.key.marks[0].status == "accepted" and review.current == 1
     review.buttons["reject"].click()
-    assert second["status"] == "rejected" and review.current == ("attributions", 2)
+    assert review.key.marks[1].status == "rejected" and review.current == 2
     review.buttons["previous"].click()
-    assert review.current == ("attributions", 1)
+    assert review.current == 1
     path = review.save()
     saved = json.loads(path.read_text(encoding="utf-8"))
-    assert second not in saved["attributions"] and saved["rejected"][0]["source_start"] == second["source_start"]
-    assert saved["attributions"][0]["status"] == "accepted"
-    assert check_gold(saved, review.article.body) == []
+    jsonschema.validate(saved, schema())  # the reviewed key is the one key format
+    assert [m["status"] for m in saved["marks"][:2]] == ["accepted", "rejected"]  # rejected: kept for the record
+    assert (saved["marks"][1]["start"], saved["marks"][0]["start"]) == (second.span.start, first.span.start)
+    assert Key.load(path).marks[0].rule == first.rule  # the rule has its own field, the label stays a label
 
 
-def test_a_rejected_sentence_label_becomes_other_and_an_edited_one_takes_the_dropdown(review):
-    unsupported = [i for i, s in enumerate(review.key["sentences"]) if s["label"] == "unsupported"]
-    review.position = review.items.index(("sentences", unsupported[0]))
-    review.reject()
-    assert review.key["sentences"][unsupported[0]]["label"] == "other"
-    assert review.key["sentences"][unsupported[0]]["status"] == "edited"
-    review.position = review.items.index(("sentences", 0))
-    review.label.value = "unsupported"
+def test_a_sentence_reason_is_rejected_or_edited_with_the_dropdown(review):
+    index = _first(review, set(REASONS))
+    review.position = index
+    review.label.value = "evaluation"
     review.buttons["edit"].click()
-    assert review.key["sentences"][0]["label"] == "unsupported" and review.key["sentences"][0]["status"] == "edited"
+    edited = review.key.marks[index]
+    assert edited.label == "evaluation" and edited.accept == () and edited.status == "edited"
+    review.position = index
+    review.reject()
+    assert review.key.marks[index].status == "rejected" and review.key.marks[index].label == "evaluation"
+
+
+def test_an_unsupported_sentence_the_analyzer_missed_is_added_whole(review):
+    body = review.article.body
+    start = body.index("If someone were able to shut")
+    review.highlighter.add_span(start, start + len("If someone"), "hedge")
+    review.buttons["add"].click()
+    added = review.key.marks[-1]
+    sentence = next((s, e) for s, e in review.article.sentences if s <= start < e)
+    assert (added.span.start, added.span.end, added.label, added.status) == (*sentence, "hedge", "added")
+    assert key_problems(review.key, review.article) == []
 
 
 def test_an_attribution_the_analyzer_missed_is_added_from_marks(review):
     body = review.article.body
     source = body.index("the CBC")
     cue = body.index("gave it to")
-    review.highlighter.add_span(source, source + len("the CBC"), "source")  # beside the shown item's marks
+    review.highlighter.add_span(source, source + len("the CBC"), "source")  # beside the shown mark's parts
     review.highlighter.add_span(cue, cue + len("gave"), "cue")
     review.speaker.value = "CBC"
     review.kind.value = "indirect"
     review.buttons["add"].click()
-    added = review.key["attributions"][-1]
-    assert added["status"] == "added" and added["source_text"] == "the CBC" and added["cue"] == "gave"
-    assert review.current == ("attributions", len(review.key["attributions"]) - 1)
+    added = review.key.marks[-1]
+    assert (added.status, added.text, body[added.cue.start : added.cue.end]) == ("added", "the CBC", "gave")
+    assert (added.speaker, added.kind) == ("CBC", "indirect")
+    assert review.current == len(review.key.marks) - 1
     assert key_problems(review.key, review.article) == []
 
 
 def test_add_without_drawn_marks_says_what_to_do_on_the_status_line(review):
-    before = len(review.key["attributions"])
-    review.buttons["add"].click()  # only the shown item's marks are there: nothing new to add
+    before = len(review.key.marks)
+    review.buttons["add"].click()  # only the shown mark's parts are there: nothing new to add
     assert "mark a source and a cue" in review.status.value
-    assert len(review.key["attributions"]) == before
+    assert len(review.key.marks) == before
 
 
-def test_edit_takes_a_redrawn_cue_and_keeps_the_rest_of_the_item(review):
-    entry = dict(review.entry())
+def test_edit_takes_a_redrawn_cue_and_keeps_the_rest_of_the_mark(review):
+    mark = review.mark()
     body = review.article.body
-    wider = (entry["cue_start"], entry["cue_end"] + 1 + len(body[entry["cue_end"] + 1 :].split()[0]))
+    wider = (mark.cue.start, mark.cue.end + 1 + len(body[mark.cue.end + 1 :].split()[0]))
     review.highlighter.add_span(*wider, "cue")
     review.speaker.value = "Julie Hahn, Environment Canada"
     review.buttons["edit"].click()
-    edited = review.key["attributions"][0]
-    assert edited["status"] == "edited" and (edited["cue_start"], edited["cue_end"]) == wider
-    assert edited["cue"] == body[wider[0] : wider[1]] and edited["speaker"] == "Julie Hahn, Environment Canada"
-    assert (edited["source_start"], edited["source_end"]) == (entry["source_start"], entry["source_end"])
+    edited = review.key.marks[0]
+    assert edited.status == "edited" and (edited.cue.start, edited.cue.end) == wider
+    assert edited.speaker == "Julie Hahn, Environment Canada" and edited.span == mark.span
+    assert edited.rule == mark.rule  # what suggested it stays on record
 
 
 def test_a_fully_reviewed_key_makes_an_exercise(review, article_path, tmp_path, capsys):
-    for _ in range(len(review.items)):
+    for _ in range(len(review.key.marks)):
         review.accept()
     assert unreviewed(review.key) == []
     path = review.save()
@@ -122,32 +142,29 @@ def test_a_fully_reviewed_key_makes_an_exercise(review, article_path, tmp_path, 
     assert (tmp_path / "out" / f"{ARTICLE_ID}-framing" / f"{ARTICLE_ID}-framing.ipynb").is_file()
 
 
-def test_save_refuses_a_key_the_corpus_checks_reject(article_path, draft, tmp_path):
-    broken = json.loads(json.dumps(draft))
-    del broken["sentences"][4]
+def test_save_refuses_a_key_that_fails_the_checks(article_path, draft, tmp_path):
+    from dataclasses import replace
+
+    broken = replace(draft, marks=(replace(draft.marks[0], span=Span(10**6, 10**6 + 3, "source")), *draft.marks[1:]))
     review = KeyReview(str(article_path), broken, save_to=tmp_path / "k.json")
-    with pytest.raises(SpanError, match="characters are in no labelled sentence"):
+    with pytest.raises(SpanError, match=r"marks\[0\]: \[1000000, 1000003\) is outside the text"):
         review.save()
     review.buttons["save"].click()
     assert "cannot be saved" in review.status.value and not (tmp_path / "k.json").exists()
 
 
-def test_the_item_is_shown_as_one_link_and_links_drawn_by_the_reviewer_are_reviewed(review):
-    entry = review.entry()
+def test_the_mark_is_shown_as_one_link_and_links_drawn_by_the_reviewer_are_reviewed(review):
+    mark = review.mark()
     (link,) = review.highlighter.attributions
-    assert (link.source.start, link.cue.start) == (entry["source_start"], entry["cue_start"])
-    assert link.speaker == entry["speaker"]
+    assert (link.source.start, link.cue.start) == (mark.span.start, mark.cue.start)
+    assert link.speaker == mark.speaker
     review.highlighter.attributions = [link.__class__(link.source, link.cue, link.content, "Julie Hahn", "direct")]
     assert (review.speaker.value, review.kind.value) == ("Julie Hahn", "direct")  # typed on the link
     review.buttons["edit"].click()
-    assert (
-        review.key["attributions"][0]["speaker"] == "Julie Hahn" and review.key["attributions"][0]["kind"] == "direct"
-    )
+    assert (review.key.marks[0].speaker, review.key.marks[0].kind) == ("Julie Hahn", "direct")
     body = review.article.body
     source, cue = body.index("the CBC"), body.index("gave it to")
-    from medialit.core.spans import Span
-
     review.highlighter.add_link(Span(source, source + 7, "source"), Span(cue, cue + 4, "cue"), speaker="CBC")
     review.buttons["add"].click()
-    added = review.key["attributions"][-1]
-    assert (added["source_text"], added["cue"], added["speaker"]) == ("the CBC", "gave", "CBC")
+    added = review.key.marks[-1]
+    assert (added.text, body[added.cue.start : added.cue.end], added.speaker) == ("the CBC", "gave", "CBC")

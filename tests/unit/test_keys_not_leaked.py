@@ -27,9 +27,13 @@ def secrets() -> list[str]:
     return found
 
 
+BUILDER = "medialit/instructor/exercise_notebook.py"
+"""Writes the hidden-test cells of every exercise, so it holds their markers (never a key: that is checked)."""
+
+
 def leaks(name: str, text: str, secret_lines: list[str]) -> list[str]:
     markers = ["### BEGIN HIDDEN TESTS", "### BEGIN SOLUTION", "KEY = [", "KEY = {", "medialit-answer-key"]
-    return [f"{name}: {s[:60]}" for s in markers + secret_lines if s in text]
+    return [f"{name}: {s[:60]}" for s in ([] if name == BUILDER else markers) + secret_lines if s in text]
 
 
 def test_the_detector_finds_keys_in_the_solutions():
@@ -40,7 +44,9 @@ def test_the_detector_finds_keys_in_the_solutions():
 @pytest.mark.parametrize("folder", ["exercises", "notebooks"])
 def test_no_key_in_released_exercises_or_lessons(folder):
     secret_lines = secrets()
-    files = [p for p in (REPO / folder).rglob("*") if p.is_file() and p.suffix in {".ipynb", ".md", ".json", ".py"}]
+    files = [
+        p for p in (REPO / folder).rglob("*") if p.is_file() and p.suffix in {".ipynb", ".md", ".json", ".py", ".yaml"}
+    ]
     if folder == "exercises":
         assert len([p for p in files if p.suffix == ".ipynb"]) == 5
     found = [hit for p in files for hit in leaks(str(p.relative_to(REPO)), p.read_text(encoding="utf-8"), secret_lines)]
@@ -60,3 +66,25 @@ def test_no_key_in_the_wheel(built_wheel):
             found += leaks(name, text, secret_lines)
         found += [n for n in names if n.endswith(".gold.json") or "/keys/" in n or "solutions/" in n]
     assert found == []
+
+
+def test_lesson_keys_are_practice_on_ungraded_text_never_a_graded_items_key():
+    """notebooks/questions/keys/ goes to students with the lessons: no mark may touch a graded part."""
+    from medialit import load_article
+    from medialit.exercises import lessons
+    from medialit.exercises.grading import ITEMS
+    from medialit.exercises.key import Key
+
+    paths = sorted((REPO / "notebooks" / "questions" / "keys").glob("*.json"))
+    assert paths
+    graded_keys = {p.stem for p in (REPO / "course" / "keys").glob("*.json")}
+    for path in paths:
+        key = Key.load(path)
+        assert key.item not in ITEMS and key.item not in graded_keys, f"{path.name} is a graded item's key"
+        name = REPO / "notebooks" / "articles" / f"{key.article}.md"
+        article = load_article(name if name.exists() else key.article)
+        touched = [
+            m.text for m in key.marks for s in m.readings() + m.cues() for a, b in lessons.graded_parts(article)
+            if s.start < b and s.end > a
+        ]  # fmt: skip
+        assert touched == [], f"{path.name} marks words of a graded part: {touched}"

@@ -23,6 +23,8 @@ MINE = (
     "unsupported_cues",
     "reporting_verbs_wordnet",
     "source_nouns_wordnet",
+    "communication_verbs_wordnet",
+    "content_nouns_wordnet",
     "evaluative_vader",
 )
 TOOLS = Path(__file__).resolve().parents[2] / "tools"
@@ -104,6 +106,31 @@ def test_wordnet_tool_keeps_that_clause_verbs_of_communication_and_cognition(tmp
     assert set(entries) == {"aver", "surmise"}  # hold: frame not for that word; yak: no frame; decide: excluded
     assert entries["aver"]["stance"] == "communication" and entries["surmise"]["stance"] == "cognition"
     assert all(e["content"] == "clause" and "WordNet 3.0" in e["source"] for e in entries.values())
+
+
+def test_wordnet_tool_keeps_other_communication_verbs_apart(tmp_path):
+    """verb.communication verbs without the that-clause frame go to their own list, less excluded senses."""
+    tool = _tool("derive_wordnet_lexicons")
+    data = tmp_path / "data.verb"
+    data.write_text(DATA_VERB + "00000005 32 v 02 chime_in 0 watch 0 000 00 | interrupt\n", encoding="utf-8")
+    entries = {e["id"]: e for e in tool.derive_communication(data, taken={"aver"})}
+    assert set(entries) == {"hold", "yak", "chime_in"}  # aver: taken; watch: a perception; eat: not communication
+    assert entries["chime_in"]["pattern"][1] == {"LOWER": "in", "DEP": "prt"}
+    assert all(e["content"] == "clause" and e["stance"] == "communication" for e in entries.values())
+
+
+def test_wordnet_tool_keeps_nouns_of_saying_and_thinking(tmp_path):
+    tool = _tool("derive_wordnet_lexicons")
+    data = tmp_path / "data.noun"
+    data.write_text(
+        "00000001 10 n 01 claim 0 000 | an assertion\n"
+        "00000002 09 n 02 hypothesis 0 fact 0 000 | an idea\n"
+        "00000003 18 n 01 spokesman 0 000 | a person\n",
+        encoding="utf-8",
+    )
+    nouns = tool.derive_content_nouns(data, {"claim", "hypothesis", "fact", "spokesman"})
+    found = [(e["id"], e["wordnet"]) for e in nouns]
+    assert found == [("claim", "noun.communication"), ("hypothesis", "noun.cognition")]  # fact: a circumstance
 
 
 def test_wordnet_tool_keeps_person_and_group_nouns_in_use(tmp_path):

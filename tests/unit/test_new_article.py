@@ -43,6 +43,18 @@ def test_a_text_file_becomes_an_article_with_every_required_field(tmp_path, caps
     assert f"wrote {out}" in capsys.readouterr().out
 
 
+def test_an_id_from_a_long_title_is_cut_at_a_word_and_a_bad_id_is_refused_in_one_line(tmp_path, capsys):
+    title = "The Regional Council Votes Again on the Harbour Ferry Terminal After Months of Delay"
+    (tmp_path / "vote.txt").write_text(f"{title}\n\nThe council voted, the mayor said.\n", encoding="utf-8")
+    args = ["new-article", str(tmp_path / "vote.txt"), *FIELDS[2:], "--title", title, "--outlet", "Bugle"]
+    assert main([*args, "--out", str(tmp_path / "vote.md")]) == 0
+    assert load_article(tmp_path / "vote.md").id == "the-regional-council-votes-again-on-the-harbour-ferry"
+    assert main([*args, "--id", "harbour vote!", "--out", str(tmp_path / "bad.md")]) == 2
+    err = capsys.readouterr().err
+    assert "id 'harbour vote!': use at most 60 letters" in err and err.count("\n") == 1
+    assert not (tmp_path / "bad.md").exists()
+
+
 def test_missing_fields_are_refused_in_one_line_naming_them(tmp_path, capsys):
     (tmp_path / "storm.txt").write_text("A storm\n\nA storm hit the town.\n", encoding="utf-8")
     out = tmp_path / "storm.md"

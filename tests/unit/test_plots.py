@@ -142,3 +142,43 @@ def test_speakers_legend_covers_no_bar():
         assert not legend.overlaps(bar.get_window_extent()), "the legend covers a bar"
     assert legend.x0 >= ax.get_window_extent().x1 - 1  # it sits right of the plot, inside the figure
     assert legend.x1 <= ax.figure.bbox.x1 + 1
+
+
+# ---------------------------------------------------------------- course report figures
+
+
+def test_item_difficulty_draws_one_bar_per_item_and_names_the_hardest():
+    ax = plots.item_difficulty({"ex01-q1-test": 0.8, "ex01-q2-test": 0.25})
+    assert [round(p.get_width(), 2) for p in ax.patches] == [0.8, 0.25]
+    assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
+    assert "hardest item is ex01-q2-test (25%)" in plots.alt_text(ax)
+
+
+def test_key_marks_found_shows_each_state_as_a_symbol_not_only_a_colour():
+    class Row:
+        def __init__(self, name, placed, right):
+            self.item, self.name, self.label = "ex01-q1", name, "source"
+            self.placed_by, self.right_by = placed, right
+            self.share = len(right) / 3
+
+    rows = [Row("sentence 1", ("a", "b"), ("a",)), Row("sentence 2", (), ())]
+    ax = plots.key_marks_found(rows, ["a", "b", "c"])
+    symbols = [t.get_text() for t in ax.texts]
+    assert symbols == ["●", "◐", " ", " ", " ", " "]
+    assert [t.get_text() for t in ax.get_yticklabels()] == [
+        "ex01-q1 sentence 1 (source)",
+        "ex01-q1 sentence 2 (source)",
+    ]
+    assert ax.get_xlabel() == "student" and ax.get_title()
+    assert "Grid of 2 key marks by 3 students" in plots.alt_text(ax) and "2 marks were found right" in plots.alt_text(
+        ax
+    )
+
+
+def test_save_writes_the_alt_text_beside_the_png_and_can_close_the_figure(tmp_path):
+    ax = plots.item_difficulty({"q": 0.5})
+    path = tmp_path / "difficulty.png"
+    plots.save(ax, str(path), tight=True, close=True)
+    assert path.stat().st_size > 0
+    assert (tmp_path / "difficulty.png.alt.txt").read_text(encoding="utf-8").startswith("Bar chart of the mean share")
+    assert not plt.fignum_exists(ax.figure.number)

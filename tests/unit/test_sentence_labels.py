@@ -173,3 +173,44 @@ def test_a_named_relay_does_not_support_a_vague_sources_claim(nlp):
     found = labels(nlp, f"Call\n{claim} {relay}\n")
     assert found[claim].label == "unsupported" and found[claim].reasons[0].startswith("vague source")
     assert found[relay].label == "attributed"
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence", "expected"),
+    [
+        (
+            "Paper\nLimited exposure may lead to loss of skill [17], [18].\n",
+            "Limited exposure may lead to loss of skill [17], [18].",
+            "other",
+        ),
+        (
+            "Book\nMost countries may have a parliament (Figure 1.6).\n",
+            "Most countries may have a parliament (Figure 1.6).",
+            "other",
+        ),
+        (
+            "Paper\nSome studies suggest that the loss levels off [21].\n",
+            "Some studies suggest that the loss levels off [21].",
+            "attributed",
+        ),
+        (
+            "Life\nHe arrived in Rome. [9] He may have studied law there.\n",
+            "[9] He may have studied law there.",
+            "unsupported",
+        ),
+        (
+            "Life\nHe may have studied law there [citation needed]. He left Rome in 380.\n",
+            "He may have studied law there [citation needed].",
+            "unsupported",
+        ),
+    ],
+)
+def test_a_reference_closing_the_claim_makes_it_checkable(nlp, text, expected, sentence):
+    """Corpus conventions: a reference number closing a claim is its evidence; one opening it closes the last."""
+    found = labels(nlp, text)
+    assert found[sentence].label == expected, found[sentence].reasons
+
+
+def test_a_supposition_about_the_reader_is_no_hedged_claim(nlp):
+    sentence = "You may have seen maps of the city."
+    assert labels(nlp, f"Book\n{sentence}\n")[sentence].label == "other"

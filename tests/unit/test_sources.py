@@ -89,3 +89,41 @@ def test_title_with_a_name_in_apposition_is_the_person(nlp):
 def test_a_named_newspaper_is_not_a_vague_post(nlp):
     _, found = sources(nlp, "Report\nThe Washington Post reported that the talks failed.\n")
     assert found["Washington Post"].kind == "organisation"
+
+
+def test_hyphenated_given_name_stays_whole(nlp):
+    text = "Report\nDefence Minister Kim Tae-young said the army was ready.\nThe minister added that no troops moved.\n"
+    _body, found = sources(nlp, text)
+    assert list(found) == ["Kim Tae-young"]
+    assert len(found["Kim Tae-young"].mentions) == 2
+
+
+def test_pronoun_subject_continues_the_nearest_named_subject(nlp):
+    """Not the last person credited: "she" continues the subject of the sentence before it."""
+    text = (
+        "Report\nTom Hale told reporters that the talks went well.\n"
+        "Later that year Anna Berg became the leader of the party. She claimed that she only acted for Hale.\n"
+    )
+    _, found = sources(nlp, text)
+    assert "Anna Berg" in found and found["Anna Berg"].reasons == ("verb:claim",)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "kind"),
+    [
+        ("The newspaper Le Monde reported that the minister would resign.", "Le Monde", "document"),
+        ("An article in The Lancet claims that the drug is unsafe.", "article in The Lancet", "document"),
+    ],
+)
+def test_outlets_and_documents_are_named_by_their_name(nlp, sentence, speaker, kind):
+    _, found = sources(nlp, f"Report\nMonday, May 4, 2015\n{sentence}\n")
+    assert found[speaker].kind == kind
+
+
+def test_they_is_the_group_before_it_not_the_last_person(nlp):
+    text = (
+        "Report\nAnna Berg said that the rebels were ready.\n"
+        "The rebels reject the offer. They think that it is a trap.\n"
+    )
+    _, found = sources(nlp, text)
+    assert "rebels" in found and found["rebels"].reasons == ("verb:think",)

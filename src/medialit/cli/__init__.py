@@ -1,7 +1,7 @@
 """The ``medialit`` command: argparse over the library.
 
-Each command group lives in its own ``cli_*`` module exposing
-``register(subparsers)``; add a group by adding its module to ``COMMANDS``.
+Each command group lives in its own module of this package exposing
+``register(subparsers)``; add a group by importing it and adding it to ``COMMANDS``.
 A module may also export ``ERRORS``, a tuple of its user-error exception
 types: those, like ``ArticleError`` and ``SpanError``, become one line on
 stderr and exit status 2, never a traceback.
@@ -10,22 +10,17 @@ stderr and exit status 2, never a traceback.
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import sys
 from collections.abc import Sequence
 
 from medialit import __version__
+from medialit.cli import analysis, authoring, course, doctor
 from medialit.core.article import ArticleError
 from medialit.core.spans import SpanError
 
-COMMANDS = (
-    "medialit.cli.analysis",
-    "medialit.cli.doctor",
-    "medialit.cli.course",
-    "medialit.cli.authoring",
-)
-"""Modules that register subcommands, in the order ``--help`` lists them."""
+COMMANDS = (analysis, doctor, course, authoring)
+"""Modules that register subcommands, in the order ``--help`` lists them; each imports its heavy parts lazily."""
 
 USAGE_ERROR = 2
 
@@ -42,13 +37,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, tuple[type[BaseException], 
     parser.add_argument("--version", action="version", version=f"medialit {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     errors: list[type[BaseException]] = [ArticleError, SpanError, UserError]
-    for name in COMMANDS:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as missing:
-            if missing.name != name:  # a real import failure inside the module must show
-                raise
-            continue  # a command group that is not part of this build
+    for module in COMMANDS:
         module.register(subparsers)
         errors.extend(getattr(module, "ERRORS", ()))
     return parser, tuple(errors)

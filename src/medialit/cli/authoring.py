@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
+from medialit.exercises.key import KeyFormatError
 from medialit.instructor.new_exercise import ExerciseError
 
-ERRORS = (ExerciseError,)
-CHECKOUT = Path(__file__).resolve().parents[3]
-KEYS = CHECKOUT / "course" / "keys"
-NOT_FOR_KEYS = ("src", "exercises", "notebooks")
-"""Folders of the kit that students receive or that ship in the wheel: a key there would leak."""
+ERRORS = (ExerciseError, KeyFormatError)
+NOT_FOR_KEYS = ("exercises", "notebooks", "release", "feedback")
+"""Folders that students receive (the kit's exercises and lessons, nbgrader's release and feedback)."""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -34,25 +32,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     draft = subparsers.add_parser(
         "draft-key",
         help="draft an answer key from the analyzer; every item is a suggestion to review",
-        description="Run the analyzer on ARTICLE and save its findings in the gold format, each item marked "
-        "'status': 'suggested'. Review them with medialit.widgets.key_review.KeyReview before new-exercise.",
+        description="Run the analyzer on ARTICLE and save its findings as an answer key (docs/key-format.md), "
+        "each mark with 'status': 'suggested' and the rule that found it. Review them with "
+        "medialit.widgets.key_review.KeyReview before new-exercise.",
     )
     draft.add_argument("article", metavar="ARTICLE", help="article file (.md with front matter)")
-    draft.add_argument("--out", type=Path, help=f"key file (default: {KEYS}/ID.key.json, else ./ID.key.json)")
+    draft.add_argument("--out", type=Path, help="key file (default: ./ID.key.json)")
     draft.add_argument("--force", action="store_true", help="replace an existing key")
     draft.set_defaults(run=run_draft_key)
 
     exercise = subparsers.add_parser(
         "new-exercise",
         help="make an nbgrader source notebook from an article and its reviewed key",
-        description="Write NAME/NAME.ipynb (with the article and medialit-items.json beside it) into solutions/ "
-        "or, with --into, a folder or a course directory (into its source/).",
+        description="Write NAME/NAME.ipynb (with the article and medialit-items.json beside it) into a folder "
+        "or a course directory (into its source/): --into, else the current folder (its solutions/ if it has one).",
     )
     exercise.add_argument("article", metavar="ARTICLE", help="article file (.md with front matter)")
-    exercise.add_argument("key", metavar="KEY", type=Path, help="reviewed key (gold format)")
+    exercise.add_argument("key", metavar="KEY", type=Path, help="reviewed key (medialit-key, or a corpus gold file)")
     exercise.add_argument("--kind", required=True, choices=("attribution", "unsupported", "framing"))
-    exercise.add_argument("--into", type=Path, help="folder or course directory (default: solutions/)")
-    exercise.add_argument("--name", help="assignment name (default: ID-KIND)")
+    exercise.add_argument("--into", type=Path, help="folder or course directory (default: the current folder)")
+    exercise.add_argument("--name", help="assignment name (default: ID-KIND, the id cut at a word to fit)")
     exercise.add_argument("--allow-unreviewed", action="store_true", help="accept machine suggestions unreviewed")
     exercise.add_argument("--force", action="store_true", help="replace an existing notebook")
     exercise.set_defaults(run=run_new_exercise)
@@ -78,46 +77,42 @@ def run_draft_key(args: argparse.Namespace) -> int:
     from medialit.cli import UserError
     from medialit.cli.analysis import _model_errors
     from medialit.core.article import load_article
-    from medialit.instructor.draft_key import draft_key, unreviewed
+    from medialit.instructor.draft_key import draft_key, save_key, unreviewed
 
     article = load_article(args.article)
-    path = args.out or (KEYS if KEYS.is_dir() else Path.cwd()) / f"{article.id}.key.json"
+    path = args.out or Path(f"{article.id}.key.json")
     _key_place(path)
     if path.exists() and not args.force:
         raise UserError(f"{path} exists: it may hold your review; pass --force to replace it")
     with _model_errors():
         key = draft_key(article)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(key, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    save_key(key, article, path)
     print(f"wrote {path}: {len(unreviewed(key))} suggestions to review (KeyReview in a notebook, or by hand)")
     return 0
 
 
 def _key_place(path: Path) -> None:
-    """Refuse a key inside the parts of the kit that students get or that ship in the package."""
+    """Refuse a key inside the installed package or a folder that students get (it would leak)."""
+    import medialit
     from medialit.cli import UserError
 
-    try:
-        inside = path.resolve().relative_to(CHECKOUT).parts[:1]
-    except ValueError:
-        return
-    if inside and inside[0] in NOT_FOR_KEYS:
-        raise UserError(
-            f"{path}: keys must not go under {inside[0]}/ (students or the package get it); use course/keys/"
-        )
+    where = path.resolve()
+    hint = "(students get it); keep keys in an instructor folder such as course/keys/"
+    if where.is_relative_to(Path(medialit.__file__).resolve().parent):
+        raise UserError(f"{path}: keys must not go inside the medialit package {hint}")
+    inside = next((part for part in where.parent.parts if part in NOT_FOR_KEYS), None)
+    if inside:
+        raise UserError(f"{path}: keys must not go under {inside}/ {hint}")
 
 
 def run_new_exercise(args: argparse.Namespace) -> int:
-    from medialit.cli import UserError
     from medialit.core.article import load_article
+    from medialit.instructor.exercise_notebook import assignment_name
     from medialit.instructor.new_exercise import new_exercise, target_folder
 
     article = load_article(args.article)
-    name = args.name or f"{article.id}-{args.kind}"
-    solutions = CHECKOUT / "solutions"
-    if args.into is None and not solutions.is_dir():
-        raise UserError(f"{solutions} is not there: give a folder or course directory with --into")
-    folder = target_folder(args.into, name, solutions)
+    name = args.name or assignment_name(article.id, args.kind)
+    folder = target_folder(args.into, name)
     path = new_exercise(
         article, args.key, args.kind, folder, name=name, allow_unreviewed=args.allow_unreviewed, force=args.force
     )

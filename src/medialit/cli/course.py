@@ -106,7 +106,7 @@ def run_grade(args: argparse.Namespace) -> int:
     if run.kernel and not run.isolated:
         print(
             "WARNING: some test cells needed a kernel and it ran with your rights, NOT isolated "
-            "(run `medialit doctor`: install bubblewrap)"
+            "(run `medialit doctor`: it says why bubblewrap cannot isolate them here and how to fix it)"
         )
     if not run.outcomes:
         print(f"nothing to grade; {len(run.skipped)} already graded (use --force)")

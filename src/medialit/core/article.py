@@ -218,8 +218,22 @@ def bundled_ids() -> list[str]:
     )
 
 
-def slug(title: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60]
+def slug(title: str, limit: int = 60) -> str:
+    """An id from a title: lower-case words joined by ``-``, cut at a word to at most ``limit`` characters."""
+    return cut_at_word(re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-"), limit)
+
+
+def cut_at_word(words: str, limit: int) -> str:
+    """``words`` (an id whose words are joined by ``-``) cut at a word boundary to at most ``limit`` characters.
+
+    Ids end up in nbgrader cell ids, which nbformat limits to 64 characters; a word
+    longer than ``limit`` is cut where it must be. Never a trailing ``-``.
+    """
+    if len(words) <= limit:
+        return words
+    head = words[: limit + 1]
+    cut = head.rsplit("-", 1)[0] if "-" in head else words[:limit]
+    return cut.rstrip("-_") or words[:limit].rstrip("-_")
 
 
 # ---------------------------------------------------------------- structure

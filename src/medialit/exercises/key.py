@@ -8,6 +8,11 @@ defensible marks that are neither required nor penalised, and a one-sentence
 hold the same dict, validated against ``schemas/key.schema.json``. Version 1
 keys (``[[start, end, label, [accepted]]]`` rows, or the gold-plus-``key``
 files) are migrated on load, so old notebooks keep grading.
+
+A key an instructor drafts for their own article (``medialit draft-key``) is
+the same model over the whole article: each mark also carries its review
+``status`` and the analyzer ``rule`` that suggested it, and a source mark the
+attribution's ``kind`` and ``content``. A corpus gold file reads as such a key.
 """
 
 from __future__ import annotations
@@ -20,10 +25,13 @@ from pathlib import Path
 from typing import Any
 
 from medialit.core import jsonfile
-from medialit.core.spans import Span, body_sha256
+from medialit.core.spans import KINDS, SENTENCE_LABELS, Span, body_sha256
+from medialit.exercises.items import REASONS
 
 FORMAT = "medialit-key"
 VERSION = 2
+STATUSES = ("suggested", "accepted", "rejected", "edited", "added")
+"""Review status of a drafted mark: the analyzer's suggestion, then a person's decision ("" = written by hand)."""
 _V1_LABEL = re.compile(r"[a-z][a-z0-9_]*(/[a-z][a-z0-9_]*)*")
 """A version-1 row's label is a label (or ``a/b`` alternatives); anything else was a speaker's name."""
 
@@ -45,6 +53,14 @@ class KeyMark:
     rationale: str = ""
     cue: Span | None = None
     """Speaker items: the cue this source belongs to (an attribution is right with its cue and its speaker)."""
+    content: Span | None = None
+    """Drafted source marks: the words the attribution credits to the source."""
+    kind: str = ""
+    """Drafted source marks: the kind of attribution (direct, indirect, mixed, according_to)."""
+    status: str = ""
+    """Drafted keys: the review status (``STATUSES``); empty for marks a person wrote."""
+    rule: str = ""
+    """Drafted keys: the analyzer rule that suggested this mark."""
 
     @property
     def label(self) -> str:
@@ -60,12 +76,20 @@ class KeyMark:
     def cues(self) -> tuple[Span, ...]:
         return () if self.cue is None else (self.cue,)
 
+    def spans(self) -> tuple[Span, ...]:
+        """Every span the mark holds (readings, cue, content): each must lie inside the text."""
+        return self.readings() + self.cues() + (() if self.content is None else (self.content,))
+
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"start": self.span.start, "end": self.span.end, "label": self.label, "text": self.text}
         if self.speaker:
             out["speaker"] = self.speaker
         if self.cue is not None:
             out["cue"] = {"start": self.cue.start, "end": self.cue.end}
+        if self.content is not None:
+            out["content"] = {"start": self.content.start, "end": self.content.end}
+        if self.kind:
+            out["kind"] = self.kind
         if self.accept:
             out["accept"] = [{"start": a.start, "end": a.end, "label": a.label} for a in self.accept]
         if self.words:
@@ -74,6 +98,10 @@ class KeyMark:
             out["optional"] = True
         if self.rationale:
             out["rationale"] = self.rationale
+        if self.rule:
+            out["rule"] = self.rule
+        if self.status:
+            out["status"] = self.status
         return out
 
     @classmethod
@@ -88,6 +116,10 @@ class KeyMark:
             optional=bool(data.get("optional", False)),
             rationale=data.get("rationale", ""),
             cue=Span(data["cue"]["start"], data["cue"]["end"], "cue") if "cue" in data else None,
+            content=Span(data["content"]["start"], data["content"]["end"], "content") if "content" in data else None,
+            kind=data.get("kind", ""),
+            status=data.get("status", ""),
+            rule=data.get("rule", ""),
         )
 
 
@@ -125,12 +157,14 @@ class Key:
         """
         if isinstance(data, (list, tuple)) or (isinstance(data, dict) and "format" not in data and "key" in data):
             return _from_v1(data, where=where, item=item, article=article, speakers=speakers)
+        if isinstance(data, dict) and "format" not in data and any(s in data for s in GOLD_SECTIONS):
+            return _from_gold(data, where=where, item=item, article=article)
         problem = _schema_problem(data)
         if problem:
             raise KeyFormatError(f"{where}: {problem}; fix the key (see docs/key-format.md)")
         marks = tuple(KeyMark.from_dict(m) for m in data["marks"])
         key = cls(data["item"], data.get("article", article), data.get("body_sha256", ""), marks)
-        bad = next((i for i, m in enumerate(key.marks) for s in m.readings() + m.cues() if s.start >= s.end), None)
+        bad = next((i for i, m in enumerate(key.marks) for s in m.spans() if s.start >= s.end), None)
         if bad is not None:
             raise KeyFormatError(f"{where}: marks[{bad}]: start must be before end; fix the key")
         return key
@@ -150,7 +184,7 @@ class Key:
         if self.body_sha256 and self.body_sha256 != body_sha256(body):
             found.append("body_sha256 does not match the article text: the key was made for another version")
         for i, mark in enumerate(self.marks):
-            for span in mark.readings() + mark.cues():
+            for span in mark.spans():
                 if not 0 <= span.start < span.end <= len(body):
                     found.append(f"marks[{i}]: [{span.start}, {span.end}) is outside the text")
             if mark.text and mark.text != body[mark.span.start : mark.span.end]:
@@ -228,3 +262,80 @@ def _from_v1(data: Any, *, where: str, item: str, article: str, speakers: bool |
         raise KeyFormatError(f"{where}: the key has no marks; fix the key")
     sha = str(data.get("body_sha256", "")) if isinstance(data, dict) else ""
     return Key(item, article, sha, tuple(marks))
+
+
+# ---------------------------------------------------------------- gold files and drafts
+
+GOLD_SECTIONS = ("attributions", "sentences", "framing")
+
+
+def _from_gold(data: dict[str, Any], *, where: str, item: str, article: str) -> Key:
+    """A corpus gold file (or an analysis, or a draft saved before drafts were keys) as one key over the article.
+
+    Attributions become ``source`` marks (speaker, cue, kind, content),
+    unsupported sentences a mark labelled with a reason (the other accepted
+    reasons in ``accept``), framing words ``loaded`` marks. Sentences labelled
+    ``attributed`` or ``other`` ask nothing of an answer and are left out.
+    """
+    article = str(data.get("article") or article)
+    marks = []
+    for section in GOLD_SECTIONS:
+        for i, entry in enumerate(data.get(section) or []):
+            try:
+                mark = _gold_mark(section, entry)
+            except (KeyError, TypeError, ValueError, AttributeError) as error:
+                detail = str(error) if isinstance(error, ValueError) else f"a field is missing or wrong ({error!r})"
+                raise KeyFormatError(f"{where}: {section}[{i}]: {detail}; fix the key") from None
+            if mark is not None:
+                marks.append(mark)
+    key = Key(str(data.get("item") or article or item), article, str(data.get("body_sha256", "")), tuple(marks))
+    problem = _schema_problem(key.to_dict()) if marks else ""
+    if problem:
+        raise KeyFormatError(f"{where}: {problem}; fix the key (see docs/key-format.md)")
+    return key
+
+
+def _gold_mark(section: str, entry: dict[str, Any]) -> KeyMark | None:
+    """One gold entry as a mark (None for a sentence that is not unsupported); ValueError says what is wrong."""
+    review = {"status": str(entry.get("status", "")), "rule": str(entry.get("rule") or "")}
+    if review["status"] and review["status"] not in STATUSES:
+        raise ValueError(f"status {review['status']!r} is not one of {', '.join(STATUSES)}")
+    if section == "attributions":
+        if entry.get("kind", KINDS[0]) not in KINDS:
+            raise ValueError(f"kind {entry['kind']!r} is not one of {', '.join(KINDS)}")
+        content = None
+        if entry.get("content_start") is not None:
+            content = Span(int(entry["content_start"]), int(entry["content_end"]), "content")
+        return KeyMark(
+            Span(int(entry["source_start"]), int(entry["source_end"]), "source"),
+            str(entry.get("source_text", "")),
+            speaker=str(entry.get("speaker", "")),
+            cue=Span(int(entry["cue_start"]), int(entry["cue_end"]), "cue"),
+            content=content,
+            kind=str(entry.get("kind", "")),
+            **review,
+        )
+    span = (int(entry["start"]), int(entry["end"]))
+    review["rule"] = review["rule"] or "; ".join(str(r) for r in entry.get("reasons", ()) if r)
+    if section == "framing":
+        return KeyMark(Span(*span, "loaded"), str(entry.get("text", "")), **review)
+    if entry["label"] not in SENTENCE_LABELS:
+        raise ValueError(f"label {entry['label']!r} is not one of {', '.join(SENTENCE_LABELS)}")
+    if entry["label"] != "unsupported":
+        return None
+    first, *others = sentence_reasons(entry.get("reasons", ()))
+    return KeyMark(
+        Span(*span, first), str(entry.get("text", "")), accept=tuple(Span(*span, r) for r in others), **review
+    )
+
+
+def sentence_reasons(said: Iterable[str]) -> list[str]:
+    """The reasons (``REASONS``) an unsupported sentence's explanations name; every reason when they name none."""
+    text = " ".join(str(r) for r in said).lower()
+    found = [r for r in REASONS if r in text]
+    for words, reason in (("hedge", "hedge"), ("vague", "vague_source"), ("hidden", "vague_source")):
+        if words in text and reason not in found:
+            found.append(reason)
+    if "evaluat" in text or "scare quote" in text:
+        found.append("evaluation")
+    return list(dict.fromkeys(found)) or list(REASONS)

@@ -17,8 +17,8 @@ from typing import Any
 from medialit.core.links import Link
 from medialit.core.spans import Attribution, Span
 from medialit.exercises.answer import Answer
-from medialit.exercises.judge import same_speaker
 from medialit.exercises.key import KeyMark
+from medialit.exercises.matching import same_speaker
 from medialit.exercises.scoring import Score, same_place, score
 
 

@@ -7,6 +7,8 @@ a title, labelled axes and alt text, so no figure ships without them.
 
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 
@@ -51,14 +53,17 @@ def alt_text(ax: Axes) -> str:
     return getattr(ax.figure, "alt_text", "")
 
 
-def save(ax: Axes, path: str, dpi: int = 120, *, tight: bool = False) -> None:
+def save(ax: Axes, path: str, dpi: int = 120, *, tight: bool = False, close: bool = False) -> None:
     """Save a PNG and its alt text beside it (``.alt.txt``), since PNG files carry none.
 
-    ``tight`` grows the saved area to every label and title, so long ones are never cut.
+    ``tight`` grows the saved area to every label and title, so long ones are never cut;
+    ``close`` frees the figure (a script writing many figures would otherwise keep them all).
     """
     ax.figure.savefig(path, dpi=dpi, bbox_inches="tight" if tight else None)
     with open(f"{path}.alt.txt", "w", encoding="utf-8") as handle:
         handle.write(alt_text(ax) + "\n")
+    if close:
+        plt.close(ax.figure)
 
 
 # ---------------------------------------------------------------- lesson figures
@@ -194,6 +199,62 @@ def framing_positions(framing_spans, body: str, ax: Axes | None = None, *, lead:
         xlabel="position in the article (%)",
         ylabel="category",
         alt=alt,
+    )
+
+
+# ---------------------------------------------------------------- course report figures
+
+
+def item_difficulty(shares: dict[str, float], ax: Axes | None = None) -> Axes:
+    """How much of each graded item the class earned: one bar per item, the mean share of its points (0 to 1)."""
+    ax = new_axes(ax, size=(7, max(3.0, 0.45 * len(shares) + 1.5)))
+    names = list(shares)
+    ax.barh(names, [shares[n] for n in names], color=PALETTE[1])
+    ax.set_xlim(0, 1)
+    ax.invert_yaxis()
+    hardest = min(shares, key=shares.get) if shares else "none"
+    return finish(
+        ax,
+        title="How much of each item the class earned",
+        xlabel="mean share of the item's points",
+        ylabel="graded item",
+        alt=f"Bar chart of the mean share of points per graded item; the hardest item is {hardest} "
+        f"({shares.get(hardest, 0):.0%}).",
+    )
+
+
+KEY_MARK_STATES = " ◐●"
+"""Symbols of the key-mark grid (not found, place only, right), so no state is shown by colour alone."""
+
+
+def key_marks_found(rows, students: list[str], ax: Axes | None = None) -> Axes:
+    """A grid of key marks by students: found right (●), the place only (◐), or not at all.
+
+    ``rows`` are the course report's key rows (anything with ``item``, ``name``,
+    ``label``, ``placed_by``, ``right_by`` and ``share``). Symbols are drawn up to
+    100 students; beyond that they would be too small to read.
+    """
+    from matplotlib.colors import ListedColormap
+
+    grid = [[2 if s in row.right_by else 1 if s in row.placed_by else 0 for s in students] for row in rows]
+    labels = [f"{r.item} {r.name} ({r.label})" for r in rows]
+    ax = new_axes(ax, size=(min(40, max(7, 0.3 * len(students) + 5)), max(3.5, 0.32 * len(rows) + 2)))
+    ax.imshow(grid, aspect="auto", cmap=ListedColormap(["#eeeeee", PALETTE[0], PALETTE[2]]), vmin=0, vmax=2)
+    if len(students) <= 100:
+        for y, line in enumerate(grid):
+            for x, value in enumerate(line):
+                ax.text(x, y, KEY_MARK_STATES[value], ha="center", va="center", fontsize=6)
+    ax.set_yticks(range(len(rows)), labels, fontsize=7)
+    ax.set_xticks(range(len(students)), students, rotation=90, fontsize=7 if len(students) <= 100 else 3)
+    missed = sum(1 for r in rows if r.share < 0.5)
+    return finish(
+        ax,
+        title="\n".join(textwrap.wrap("Key marks each student found (● right label or reason, ◐ place only)", 60)),
+        xlabel="student",
+        ylabel="key mark (item, sentence, words, label)",
+        alt=f"Grid of {len(rows)} key marks by {len(students)} students; a full dot means the student found the "
+        f"mark with the right label or reason, a half dot the place only. {missed} marks were found right by "
+        "fewer than half of the class.",
     )
 
 

@@ -29,14 +29,15 @@ SKILLS = {
     "numbers": "headlines and numbers",
 }
 
-# Which graded items measure each skill at the end of the course (their test cells' points).
+# Which graded items measure each skill at the end of the course (their test cells' points): all of them in
+# ex05-transfer, on texts that no lesson and no earlier exercise uses, so that "post" is transfer, not recall.
 POST_ITEMS = {
-    "attribution": ("ex01-q1", "ex01-q3", "ex01-q4"),
-    "unsupported": ("ex02-q1", "ex02-q2"),
-    "framing": ("ex03-q1",),
-    "provenance": ("ex04-q1",),
-    "news_opinion": ("ex03-q3", "ex03-q4", "ex05-q1", "ex05-q3"),
-    "numbers": ("ex02-q3", "ex05-q2"),
+    "attribution": ("ex05-q4", "ex05-q5"),
+    "unsupported": ("ex05-q6",),
+    "framing": ("ex05-q7",),
+    "provenance": ("ex05-q8",),
+    "news_opinion": ("ex05-q1", "ex05-q3"),
+    "numbers": ("ex05-q2",),
 }
 
 

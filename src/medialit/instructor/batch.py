@@ -92,14 +92,16 @@ def state_file(course: Path, assignment: str, student: str) -> Path:
 
 
 def graded_before(course: Path, assignment: str, student: str) -> bool:
-    """Graded already, and the submission has not changed since (its timestamp is the same)."""
+    """Graded already, and the submission has not changed since (its timestamp is the same). A submission
+    that failed is graded again: the cause may be gone (a locked gradebook, a stopped job)."""
     path = state_file(course, assignment, student)
     if not path.is_file() or not (course / "autograded" / student / assignment).is_dir():
         return False
     try:
-        return json.loads(path.read_text(encoding="utf-8")).get("submitted") == _stamp(course, assignment, student)
+        state = json.loads(path.read_text(encoding="utf-8"))
     except ValueError:
         return False
+    return bool(state.get("ok")) and state.get("submitted") == _stamp(course, assignment, student)
 
 
 def _stamp(course: Path, assignment: str, student: str) -> str:
@@ -223,6 +225,7 @@ class _Job:
             text=True,
         )
         request = {"work": str(work), "assignment": self.assignment, "students": group, "kernel": self.run.kernel}
+        request["isolated"] = self.run.isolated  # no sandbox here: the kernel runs unisolated (the CLI warns)
         assert process.stdin is not None and process.stdout is not None
         process.stdin.write(json.dumps(request))
         process.stdin.close()
@@ -287,12 +290,29 @@ class _Job:
             outcome = self._outcome(student, line, merged)
         except Exception as problem:  # this student's failure only: 0 points, say why, go on
             main.db.rollback()
-            outcome.ok, outcome.message = False, " ".join((str(problem) or type(problem).__name__).split())[:300]
-            books.record_zero(main, self.assignment, student)
+            outcome.ok, outcome.message = False, one_line(problem)
+            self._drop_autograded(student)
+            self._zero(outcome)
+        self._record(outcome)
+
+    def _zero(self, outcome: Outcome) -> None:
+        """Record 0 points in one transaction; when the database refuses even that, record nothing and say so."""
+        main, student = self.main, outcome.student
+        try:
+            with books.one_commit(main):
+                books.record_zero(main, self.assignment, student)
             outcome.scores = books.code_scores(main, self.assignment, student)
             outcome.by_hand = books.to_grade_by_hand(main, self.assignment, student)
             outcome.late_penalty = books.late_penalty(main, self.assignment, student)
-        self._record(outcome)
+        except Exception as problem:
+            main.db.rollback()
+            also = one_line(problem)
+            said = "nothing written to the gradebook" + ("" if also in outcome.message else f" ({also})")
+            outcome.message = f"{outcome.message}; {said}"[:400]
+
+    def _drop_autograded(self, student: str) -> None:
+        """A failed student has no autograded notebook: its outputs would contradict the 0 in the gradebook."""
+        shutil.rmtree(self.course / "autograded" / student / self.assignment, ignore_errors=True)
 
     def _copy_autograded(self, work: Path, student: str) -> None:
         target = self.course / "autograded" / student / self.assignment
@@ -325,6 +345,12 @@ def _read_lines(stream: Any, lines: Queue) -> None:
             continue  # a stray print from a library: not a result line
 
 
+def one_line(problem: BaseException) -> str:
+    """Why something failed, in one line: a database error's own words, without the SQL SQLAlchemy appends."""
+    text = " ".join((str(problem) or type(problem).__name__).split())
+    return text.split(" [SQL: ")[0][:300]
+
+
 def _why_stopped(work: Path | None) -> str:
     """One line on a job that stopped before reporting this student (it was then graded alone)."""
     text = (work / "worker.log").read_text(encoding="utf-8", errors="replace") if work else ""
@@ -342,7 +368,9 @@ def test_scores(course: Path, assignment: str, student: str) -> dict[str, float]
 
 
 def scores_table(course_dir: str | Path, assignment: str) -> list[dict[str, Any]]:
-    """One row per graded student: every graded cell's score (auto or manual), the total and the status."""
+    """One row per graded student: every graded cell's score (auto or manual), the total and the status.
+
+    The total is nbgrader's: the cells' sum less the late penalty, never below 0 (as ``nbgrader export``)."""
     from nbgrader.api import MissingEntry
 
     course = Path(course_dir)
@@ -352,12 +380,16 @@ def scores_table(course_dir: str | Path, assignment: str) -> list[dict[str, Any]
             try:
                 sub = gb.find_submission(assignment, student)
             except MissingEntry:
+                status = _status(course, assignment, student)
+                if status.startswith("failed"):  # the gradebook refused even its 0: listed all the same
+                    rows.append({"student": student, "total": 0.0, "status": status})
                 continue
             row: dict[str, Any] = {"student": student}
             for nb in sub.notebooks:
                 for g in sorted(nb.grades, key=lambda g: g.name):
                     row[g.name] = float(g.score)
-            row["total"] = round(sum(v for k, v in row.items() if k != "student"), 2)
+            raw = sum(v for k, v in row.items() if k != "student")
+            row["total"] = round(max(0.0, raw - float(sub.late_submission_penalty or 0.0)), 2)
             row["status"] = _status(course, assignment, student)
             rows.append(row)
     return rows
@@ -372,7 +404,9 @@ def _status(course: Path, assignment: str, student: str) -> str:
 
 
 def write_csv(rows: list[dict[str, Any]], path: Path) -> Path:
-    columns = list(dict.fromkeys(k for row in rows for k in row))
+    keys = list(dict.fromkeys(k for row in rows for k in row))
+    last = [k for k in ("total", "status") if k in keys]
+    columns = [k for k in keys if k not in last] + last  # whichever row comes first (a failed one has no cells)
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=columns)
         writer.writeheader()

@@ -8,7 +8,8 @@ item as data (``grade_data``), then runs nbgrader's own ``Autograde`` converter
 in-process so that the gradebook, the autograded notebook, late penalties and
 the formgrader work as nbgrader users know them. The converter runs a kernel
 only when the assignment has test cells that are not medialit items, and then
-in the sandbox. Each student's outcome is one JSON line on stdout.
+in the sandbox (where bubblewrap cannot run, with the grader's rights: the
+command warns). Each student's outcome is one JSON line on stdout.
 """
 
 from __future__ import annotations
@@ -82,6 +83,7 @@ def converter_config(base: Any, work: Path, assignment: str, grades: list[ItemGr
     from nbgrader.preprocessors import (
         AssignLatePenalties,
         CheckCellMetadata,
+        Execute,
         IgnorePattern,
         LimitOutput,
         SaveAutoGrades,
@@ -100,7 +102,8 @@ def converter_config(base: Any, work: Path, assignment: str, grades: list[ItemGr
     config.ShowMarks.marks = {g.check.item: marks_html(g.check.item, g.marks) for g in grades if not g.failed}
     config.GraderNotes.notes = extra["notes"]
     config.HideChecks.grade_ids = [g.check.grade_id for g in grades]
-    run = [out.HideChecks, out.SandboxedExecute, out.RestoreChecks, IgnorePattern] if extra["kernel"] else []
+    execute = out.SandboxedExecute if extra.get("isolated", True) else Execute  # bubblewrap, where it can run
+    run = [out.HideChecks, execute, out.RestoreChecks, IgnorePattern] if extra["kernel"] else []
     config.Autograde.autograde_preprocessors = [
         *run,
         out.DataGrades,
@@ -204,6 +207,7 @@ def grade_group(request: dict) -> None:
     base = app.config
     checks = hidden_checks(work / "source" / assignment)
     extra = {"notes": rubric_notes(work / "source" / assignment), "kernel": request["kernel"]}
+    extra["isolated"] = request.get("isolated", True)
     for student in request["students"]:
         grades = data_grades(work / "submitted" / student / assignment, checks)
         error = autograde_one(base, work, assignment, student, grades, extra)

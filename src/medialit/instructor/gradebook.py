@@ -129,12 +129,12 @@ def one_commit(gb: Any) -> Iterator[None]:
     gb.db.commit = gb.db.flush
     try:
         yield
-    except BaseException:
         del gb.db.commit
+        gb.db.commit()  # the database may refuse only now: the session must then be rolled back too
+    except BaseException:
+        gb.db.__dict__.pop("commit", None)
         gb.db.rollback()
         raise
-    del gb.db.commit
-    gb.db.commit()
 
 
 @dataclass

@@ -91,6 +91,10 @@ def from_html(html: str, where: str = "the page") -> tuple[str, dict[str, str]]:
     return "\n\n".join(paragraphs) + "\n", meta
 
 
+ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+"""An article id names files and, through the assignment name, nbgrader cell ids."""
+
+
 def complete(meta: dict[str, str], given: dict[str, str | None], ask: Callable[[str], str] | None) -> dict[str, str]:
     """Fill the required fields: options win, then the source, then the instructor's answer.
 
@@ -107,6 +111,8 @@ def complete(meta: dict[str, str], given: dict[str, str | None], ask: Callable[[
         raise ArticleError(f"missing {', '.join(missing)}: give them as options ({options})")
     out.setdefault("language", "en")
     out["id"] = out.get("id") or slug(out["title"]) or "article"
+    if not ID.fullmatch(out["id"]) or len(out["id"]) > 60:
+        raise ArticleError(f"id {out['id']!r}: use at most 60 letters, digits, '-' and '_' (give a valid --id)")
     return out
 
 

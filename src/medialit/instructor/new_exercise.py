@@ -1,48 +1,34 @@
 """``medialit new-exercise``: an nbgrader source notebook on an instructor's own article and reviewed key.
 
 The notebook is built by the same functions as the built-in exercises
-(``course/build.py``: question, answer and hidden-test cells, the same
-feedback and partial credit through ``medialit.exercises.grading``). Beside it go a copy
-of the article and ``medialit-items.json``, which defines the items, so the
-student's kernel, the isolated scorer and ``medialit course grade`` all know
-them (see ``medialit.exercises.grading.define_items``).
+(``medialit.instructor.exercise_notebook``: question, answer and hidden-test
+cells, the same feedback and partial credit through ``medialit.exercises.grading``),
+so an installed medialit makes exercises outside any checkout. Beside the
+notebook go a copy of the article and ``medialit-items.json``, which defines
+the items, so the student's kernel, the isolated scorer and ``medialit course
+grade`` all know them (see ``medialit.exercises.grading.define_items``).
 """
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import re
 import shutil
-from functools import cache
 from pathlib import Path
-from types import ModuleType
-from typing import Any
 
 import nbformat
 
 from medialit.core.article import Article
+from medialit.core.spans import Span
 from medialit.exercises.grading import ITEMS_FILE, REASONS, SIDECAR_SUFFIX, Item, define_item, define_items
-from medialit.instructor.draft_key import checked_key, unreviewed
+from medialit.exercises.key import Key, KeyFormatError, KeyMark
+from medialit.instructor import exercise_notebook as nb_builder
+from medialit.instructor.draft_key import active, checked_key, unreviewed
 
 EXERCISE_KINDS = ("attribution", "unsupported", "framing")
-BUILD_SCRIPT = Path(__file__).resolve().parents[3] / "course" / "build.py"
 
 
 class ExerciseError(ValueError):
     """The exercise cannot be made as asked; the message says what to do."""
-
-
-@cache
-def builders() -> ModuleType:
-    """``course/build.py`` of this checkout, whose cell builders every exercise shares."""
-    if not BUILD_SCRIPT.is_file():
-        raise ExerciseError(f"{BUILD_SCRIPT} is missing: new-exercise runs from a medialit source checkout")
-    spec = importlib.util.spec_from_file_location("medialit_course_build", BUILD_SCRIPT)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def whole_part(body: str) -> tuple[str, str]:
@@ -57,32 +43,20 @@ def whole_part(body: str) -> tuple[str, str]:
     return first, text
 
 
-def key_rows(kind: str, key: dict[str, Any]) -> dict[str, list[list]]:
-    """Per question number, the key rows ``[start, end, label, (accepted)]`` for this kind of exercise."""
-    attributions = [a for a in key.get("attributions", []) if a.get("status") != "rejected"]
+def question_marks(kind: str, key: Key) -> dict[str, list[KeyMark]]:
+    """Per question number, the key marks for this kind of exercise (rejected marks left out)."""
+    marks = active(key)
     if kind == "attribution":
-        spans = {(a["source_start"], a["source_end"], "source") for a in attributions}
-        spans |= {(a["cue_start"], a["cue_end"], "cue") for a in attributions}
-        speakers = {(a["source_start"], a["source_end"]): a["speaker"] for a in attributions}
-        q2 = [[s, e, who] for (s, e), who in speakers.items()]
-        return {"q1": sorted([list(x) for x in spans]), "q2": sorted(q2)}
+        sources = [m for m in marks if m.label == "source"]
+        places = {(m.span.start, m.span.end, "source") for m in sources}
+        places |= {(m.cue.start, m.cue.end, "cue") for m in sources if m.cue is not None}
+        q1 = [KeyMark(Span(*place)) for place in sorted(places)]
+        speakers = {(m.span.start, m.span.end): m.speaker for m in sources if m.speaker}
+        q2 = [KeyMark(Span(s, e, "source"), speaker=who) for (s, e), who in sorted(speakers.items())]
+        return {"q1": q1, "q2": q2}
     if kind == "unsupported":
-        rows = [[s["start"], s["end"], _reason(s)] for s in key.get("sentences", []) if s["label"] == "unsupported"]
-        return {"q1": sorted(rows)}
-    words = [f for f in key.get("framing", []) if f.get("status") != "rejected"]
-    return {"q1": sorted([[f["start"], f["end"], "loaded", []] for f in words])}
-
-
-def _reason(sentence: dict[str, Any]) -> str:
-    """Accepted reasons of an unsupported sentence, from its reasons; any reason when the key gives none."""
-    said = " ".join(sentence.get("reasons", [])).lower()
-    found = [r for r in REASONS if r in said]
-    for words, reason in (("hedge", "hedge"), ("vague", "vague_source"), ("hidden", "vague_source")):
-        if words in said and reason not in found:
-            found.append(reason)
-    if "evaluat" in said or "scare quote" in said:
-        found.append("evaluation")
-    return "/".join(dict.fromkeys(found)) or "/".join(REASONS)
+        return {"q1": sorted((m for m in marks if m.label in REASONS), key=lambda m: m.span)}
+    return {"q1": sorted((KeyMark(m.span) for m in marks if m.label == "loaded"), key=lambda m: m.span)}
 
 
 QUESTIONS: dict[str, list[tuple[str, str, tuple[str, ...], float, str, bool]]] = {
@@ -142,30 +116,30 @@ TITLES = {
 }
 
 
-def build(article: Article, key: dict[str, Any], kind: str, name: str, article_file: str) -> nbformat.NotebookNode:
+def build(article: Article, key: Key, kind: str, name: str, article_file: str) -> nbformat.NotebookNode:
     """The source notebook; registers the items (with the article at ``article_file``) as it goes."""
-    b = builders()
-    rows = key_rows(kind, key)
+    marks = question_marks(kind, key)
     part = whole_part(article.body)
     cells = []
     for number, item_kind, labels, points, prompt, highlighter in QUESTIONS[kind]:
         item_id = f"{name}-{number}"
-        if not rows[number]:
+        if not marks[number]:
             raise ExerciseError(f"the key has nothing for {kind} question {number}: review the key and add items")
         define_item(Item(item_id, article_file, part, item_kind, labels, points))
-        solution = b.literal(item_id, rows[number])
-        cells += b.question(item_id, f"answer_{number}", prompt, solution, highlighter, rows=rows[number])
+        item_key = Key(item_id, article.id, "", tuple(marks[number])).completed(article.body)
+        solution = nb_builder.literal(item_id, item_key)
+        cells += nb_builder.question(item_id, f"answer_{number}", prompt, solution, item_key, highlighter)
     title, intro = TITLES[kind]
     source = f"*{article.title}*" + (f", {article.meta['outlet']}" if article.meta.get("outlet") else "")
-    nb = b.notebook(f"Exercise: {title}", f"Article: {source}. {intro}", cells)
-    nbformat.validate(nb)
-    return nb
+    return nb_builder.notebook(f"Exercise: {title}", f"Article: {source}. {intro}", cells)
 
 
-def target_folder(into: Path | None, name: str, solutions: Path) -> Path:
-    """``solutions/NAME`` by default; in a course directory (it has ``source/``), ``source/NAME``."""
+def target_folder(into: Path | None, name: str) -> Path:
+    """Where NAME/ goes: in a course directory (it has ``source/``) its ``source/``; without ``into``, the current
+    folder's ``solutions/`` when it has one (the kit's checkout), else the current folder."""
     if into is None:
-        return solutions / name
+        here = Path.cwd()
+        into = here / "solutions" if (here / "solutions").is_dir() and not (here / "source").is_dir() else here
     return (into / "source" / name) if (into / "source").is_dir() else into / name
 
 
@@ -182,23 +156,25 @@ def new_exercise(
     """Check the key, then write the notebook, the article and the items file into ``folder``."""
     if kind not in EXERCISE_KINDS:
         raise ExerciseError(f"--kind {kind}: use one of {', '.join(EXERCISE_KINDS)}")
+    if problem := nb_builder.name_problem(name):
+        raise ExerciseError(f"--name {name!r}: {problem} (it names the nbgrader assignment and its cells)")
     key = checked_key(key_path, article)
     waiting = unreviewed(key)
     if waiting and not allow_unreviewed:
         raise ExerciseError(
-            f"{key_path}: {len(waiting)} item(s) are machine suggestions not yet reviewed (first: {waiting[0]}); "
+            f"{key_path}: {len(waiting)} mark(s) are machine suggestions not yet reviewed (first: {waiting[0]}); "
             "review them in the key review widget, or pass --allow-unreviewed"
-        )
-    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", name):
-        raise ExerciseError(
-            f"--name {name!r}: use letters, digits, '-' and '_' only (it names the nbgrader assignment)"
         )
     notebook_path = folder / f"{name}.ipynb"
     if notebook_path.exists() and not force:
         raise ExerciseError(f"{notebook_path} exists: pass --force to replace it, or choose another --name")
     if not (article.path and Path(article.path).is_file()):
         raise ExerciseError(f"{article.path}: give the article as a file (make one with `medialit new-article`)")
-    nb = build(article, key, kind, name, str(Path(article.path).resolve()))  # first: nothing is written on failure
+    try:  # first: nothing is written on failure
+        nb = build(article, key, kind, name, str(Path(article.path).resolve()))
+        nbformat.validate(nb)
+    except (KeyFormatError, nbformat.ValidationError) as error:
+        raise ExerciseError(f"{key_path}: {getattr(error, 'message', error)}") from None
     article_name = article.id + (Path(article.path).suffix or ".md")  # a .txt stays .txt: it has no front matter
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(article.path, folder / article_name)
@@ -209,7 +185,7 @@ def new_exercise(
     ]  # fmt: skip
     (folder / ITEMS_FILE).write_text(json.dumps({"items": items}, ensure_ascii=False, indent=1) + "\n", "utf-8")
     define_items(folder / ITEMS_FILE)  # what the notebook will read back must load
-    nbformat.write(nb, notebook_path)
+    nb_builder.write(nb, notebook_path)
     keep_sidecars(folder, name, [f"{it['id']}{SIDECAR_SUFFIX}" for it in items])
     return notebook_path
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import re
-import textwrap
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,8 +24,10 @@ matplotlib.use("Agg")
 
 from medialit.core.spans import Span
 from medialit.exercises import pretest
-from medialit.exercises.grading import item, key_spans
-from medialit.exercises.plots import PALETTE, finish, new_axes, save
+from medialit.exercises.items import item
+from medialit.exercises.matching import as_key, compare
+from medialit.exercises.plots import PALETTE, finish, item_difficulty, key_marks_found, new_axes, save
+from medialit.exercises.scoring import Mark
 from medialit.instructor import course as courses
 from medialit.instructor.grade_data import Check, grade_item, read_notebook
 
@@ -55,34 +56,46 @@ def key_rows(course_dir: str | Path, assignment: str) -> tuple[list[KeyRow], dic
     rows: list[KeyRow] = []
     extras: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     for check in courses.hidden_checks(course, assignment):
-        key = key_spans(check.key)
-        placed: dict[int, set[str]] = defaultdict(set)
-        right: dict[int, set[str]] = defaultdict(set)
-        body = item(check.item).load().body
-        for student in students:
-            spans = _answer(course, assignment, student, check)
-            for i, k in enumerate(key):
-                if any(_same_place(s, k) for s in spans):
-                    placed[i].add(student)
-            for m in result_matches(check.item, spans, key):
-                if m.key is not None and m.answer is not None:
-                    right[key.index(m.key)].add(student)
-                elif m.key is None and m.answer is not None and 0 <= m.answer.start < m.answer.end <= len(body):
-                    extras[(check.item, name_of(check.item, m.answer), m.answer.label)].add(student)
-        for i, span in enumerate(key):
-            found = tuple(sorted(placed[i] | right[i]))
-            context = context_of(check.item, span)
-            rows.append(
-                KeyRow(
-                    check.item,
-                    name_of(check.item, span),
-                    context,
-                    span.label,
-                    found,
-                    tuple(sorted(right[i])),
-                    len(students),
-                )
-            )
+        answers = {student: _answer(course, assignment, student, check) for student in students}
+        found, extra = item_rows(check.item, check.key, answers)
+        rows += found
+        for name, students_of in extra.items():
+            extras[name] |= students_of
+    return rows, extras
+
+
+def item_rows(
+    item_id: str, key: Any, answers: dict[str, list[Span]]
+) -> tuple[list[KeyRow], dict[tuple[str, str, str], set[str]]]:
+    """One item's key marks with who found them, as the score counts (``matching.compare``); and marks not in the key.
+
+    ``answers`` maps each student to their marks (``grade_item``'s spans); the
+    extras are keyed by (item, mark name, label or speaker).
+    """
+    placed: dict[int, set[str]] = defaultdict(set)
+    right: dict[int, set[str]] = defaultdict(set)
+    extras: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    marks = as_key(item(item_id), key).marks
+    for student, spans in answers.items():
+        found = compare(item_id, spans, key)
+        for i in found.placed:
+            placed[i].add(student)
+        for i in found.right:
+            right[i].add(student)
+        for mark in found.extras:
+            extras[(item_id, name_of(item_id, mark.span), _said(mark))].add(student)
+    rows = [
+        KeyRow(
+            item_id,
+            name_of(item_id, mark.span),
+            context_of(item_id, mark.span),
+            mark.speaker or "/".join(dict.fromkeys(r.label for r in mark.readings())),
+            tuple(sorted(placed[i])),
+            tuple(sorted(right[i])),
+            len(answers),
+        )
+        for i, mark in enumerate(marks)
+    ]
     return rows, extras
 
 
@@ -92,23 +105,9 @@ def _answer(course: Path, assignment: str, student: str, check: Check) -> list[S
     return list(grade_item(check, nb, folder, why).marks)
 
 
-def _same_place(answer: Span, key: Span) -> bool:
-    """The answer marks this place, whatever its label: half of the longer span shared."""
-    return answer.overlap(key) * 2 >= max(1, answer.end - answer.start, key.end - key.start)
-
-
-def result_matches(item_id: str, spans: list[Span], key: list[Span]) -> list:
-    """The one-to-one matching the item's score used (label, reason or speaker must agree)."""
-    from medialit.exercises import grading
-    from medialit.exercises.scoring import match
-
-    it = item(item_id)
-    same = {
-        "sentences": grading._sentence_reason,
-        "speakers": grading._same_speaker,
-        "words": grading._same_word(it.load().body),
-    }.get(it.kind)
-    return match(spans, key, same) if same else match(spans, key)
+def _said(mark: Mark) -> str:
+    """What a student's mark says: the speakers it names, else its labels."""
+    return ", ".join(sorted(mark.speakers)) or "/".join(sorted(mark.labels))
 
 
 def _sentence(item_id: str, span: Span) -> tuple[int, tuple[int, int]]:
@@ -291,15 +290,15 @@ def _growth_markdown(summary: dict, rows: list[dict[str, Any]], pre: dict, post:
         "# Growth per skill: lesson 0 pre-test against the graded items",
         "",
         "Shares from 0 to 1: the pre-test's questions answered right, and the points earned in the graded "
-        "items of the same skill (`medialit.exercises.pretest.POST_ITEMS`). Only students with both are counted.",
+        "items of the same skill (`medialit.exercises.pretest.POST_ITEMS`: the transfer exercise ex05, on texts "
+        "no lesson uses). Only students with both are counted.",
         "",
         "| skill | students | pre | post | change |",
         "|---|---:|---:|---:|---:|",
     ]
-    lines += [
-        f"| {pretest.SKILLS[k]} | {v['students']} | {v['pre']:.2f} | {v['post']:.2f} | {v['change']:+.2f} |"
-        for k, v in summary.items()
-    ] or ["| (no student has both a pre-test and graded items yet) | | | | |"]
+    lines += [_growth_row(skill, summary.get(skill)) for skill in pretest.SKILLS]
+    if not summary:
+        lines += ["", "So far no student has both a pre-test and graded items."]
     lines += ["", "## Per student", "", "| student | skill | pre | post | change |", "|---|---|---:|---:|---:|"]
     lines += [
         f"| {r['student']} | {r['skill']} | {r['pre']:.2f} | {r['post']:.2f} | {r['change']:+.2f} |" for r in rows
@@ -314,13 +313,26 @@ def _growth_markdown(summary: dict, rows: list[dict[str, Any]], pre: dict, post:
     return path
 
 
+def _growth_row(skill: str, means: dict[str, float] | None) -> str:
+    """One skill's line of the class table; a skill nobody has both sides of yet still gets its line."""
+    if means is None:
+        return f"| {pretest.SKILLS[skill]} | 0 | – | – | not measured yet |"
+    return (
+        f"| {pretest.SKILLS[skill]} | {means['students']} | {means['pre']:.2f} | {means['post']:.2f} "
+        f"| {means['change']:+.2f} |"
+    )
+
+
 def _growth_figure(summary: dict[str, dict[str, float]], path: Path) -> Path:
-    skills = list(summary)
+    """Paired bars for every skill of the pre-test (a skill not measured yet has none, and the alt text says so)."""
+    skills = list(pretest.SKILLS)
+    pre = [summary[s]["pre"] if s in summary else 0.0 for s in skills]
+    post = [summary[s]["post"] if s in summary else 0.0 for s in skills]
     ax = new_axes(size=(8, max(3.0, 0.6 * len(skills) + 1.5)))
     ys = range(len(skills))
     ax.barh(
         [y - 0.2 for y in ys],
-        [summary[s]["pre"] for s in skills],
+        pre,
         height=0.4,
         color=PALETTE[0],
         hatch="//",
@@ -328,7 +340,7 @@ def _growth_figure(summary: dict[str, dict[str, float]], path: Path) -> Path:
     )
     ax.barh(
         [y + 0.2 for y in ys],
-        [summary[s]["post"] for s in skills],
+        post,
         height=0.4,
         color=PALETTE[2],
         label="graded items (end)",
@@ -337,14 +349,19 @@ def _growth_figure(summary: dict[str, dict[str, float]], path: Path) -> Path:
     ax.set_xlim(0, 1)
     ax.invert_yaxis()
     ax.legend(loc="lower right")
-    changes = ", ".join(f"{pretest.SKILLS[s]} {summary[s]['pre']:.0%} to {summary[s]['post']:.0%}" for s in skills)
+    changes = ", ".join(
+        f"{pretest.SKILLS[s]} {summary[s]['pre']:.0%} to {summary[s]['post']:.0%}"
+        if s in summary
+        else f"{pretest.SKILLS[s]} not measured yet"
+        for s in skills
+    )
     finish(
         ax,
         title="Class growth per skill: pre-test against graded items",
         xlabel="mean share right (0 to 1)",
         ylabel="skill",
         alt="Paired bar chart per skill, hatched bars the lesson 0 pre-test and plain bars the graded items: "
-        + (changes or "no student has both yet")
+        + changes
         + ".",
     )
     save(ax, str(path), tight=True)
@@ -386,48 +403,12 @@ def _max_points(course: Path, assignment: str) -> dict[str, float]:
 
 
 def _difficulty_figure(shares: dict[str, float], path: Path) -> Path:
-    ax = new_axes(size=(7, max(3.0, 0.45 * len(shares) + 1.5)))
-    names = list(shares)
-    ax.barh(names, [shares[n] for n in names], color=PALETTE[1])
-    ax.set_xlim(0, 1)
-    ax.invert_yaxis()
-    hardest = min(shares, key=shares.get) if shares else "none"
-    finish(
-        ax,
-        title="How much of each item the class earned",
-        xlabel="mean share of the item's points",
-        ylabel="graded item",
-        alt=f"Bar chart of the mean share of points per graded item; the hardest item is {hardest} "
-        f"({shares.get(hardest, 0):.0%}).",
-    )
-    save(ax, str(path), tight=True)
+    save(item_difficulty(shares), str(path), tight=True, close=True)
     return path
 
 
 def _heatmap(keys: list[KeyRow], students: list[str], path: Path) -> Path:
-    from matplotlib.colors import ListedColormap
-
-    grid = [[2 if s in row.right_by else 1 if s in row.placed_by else 0 for s in students] for row in keys]
-    labels = [f"{r.item} {r.name} ({r.label})" for r in keys]
-    ax = new_axes(size=(min(40, max(7, 0.3 * len(students) + 5)), max(3.5, 0.32 * len(keys) + 2)))
-    ax.imshow(grid, aspect="auto", cmap=ListedColormap(["#eeeeee", PALETTE[0], PALETTE[2]]), vmin=0, vmax=2)
-    if len(students) <= 100:  # the state as a symbol too, never by colour alone (too small to read beyond)
-        for y, line in enumerate(grid):
-            for x, value in enumerate(line):
-                ax.text(x, y, " ◐●"[value], ha="center", va="center", fontsize=6)
-    ax.set_yticks(range(len(keys)), labels, fontsize=7)
-    ax.set_xticks(range(len(students)), students, rotation=90, fontsize=7 if len(students) <= 100 else 3)
-    missed = sum(1 for r in keys if r.share < 0.5)
-    finish(
-        ax,
-        title="\n".join(textwrap.wrap("Key marks each student found (● right label or reason, ◐ place only)", 60)),
-        xlabel="student",
-        ylabel="key mark (item, sentence, words, label)",
-        alt=f"Grid of {len(keys)} key marks by {len(students)} students; a full dot means the student found the "
-        f"mark with the right label or reason, a half dot the place only. {missed} marks were found right by "
-        "fewer than half of the class.",
-    )
-    save(ax, str(path), tight=True)
+    save(key_marks_found(keys, students), str(path), tight=True, close=True)
     return path
 
 

@@ -112,7 +112,10 @@ def probe() -> str:
     with tempfile.TemporaryDirectory(prefix="medialit-probe-") as tmp:
         work, secret = Path(tmp) / "work", Path(tmp) / "secret"
         work.mkdir()
-        give(work)
+        try:
+            give(work)
+        except OSError as error:  # e.g. chown refused in a container without CAP_CHOWN
+            return f"cannot hand a folder to the sandbox's user ({error})"
         secret.write_text("grader only", encoding="utf-8")
         code = "import os,sys; open('ok','w').write(str(os.getuid())); sys.exit(os.path.exists(sys.argv[1]))"
         try:

@@ -1,6 +1,8 @@
-"""``analyze(article)``: one parse, then attributions, sources, sentence labels and framing cues.
+"""``analyze(article)``: ``nlp(body)`` through the analyzer pipeline, then its results read off the Doc.
 
-This module only wires the steps in ``medialit.nlp`` together; the result is
+The steps are spaCy components (``medialit.nlp.components``): attributions,
+sources, framing cues and sentence labels, in that order. This module only runs
+the pipeline and gathers what its stages wrote into an ``Analysis``; the result is
 the gold format plus ``framing``, ``sources`` and ``model`` (so a gold file is a
 valid answer key and an analysis can be scored like a student's answer).
 """
@@ -71,35 +73,37 @@ class Analysis:
 
 
 def analyze(article: Article, nlp: Language | None = None) -> Analysis:
-    """Parse ``article.body`` once and run every analysis step on that parse.
+    """Run the analyzer pipeline on ``article.body`` and read its results off the Doc.
 
     Without ``nlp``, an article the kit ships gets its analysis computed at build
     time (``medialit.nlp.shipped_analysis``), so the kernel never loads spaCy for it.
+    A given ``nlp`` gets the analysis stages it lacks (``pipeline.with_analysis``).
     """
     if nlp is None:
         from medialit.nlp.shipped_analysis import shipped
 
         if (found := shipped(article)) is not None:
             return found
-    from medialit.nlp.pipeline import load_pipeline, model_in_use
+    from medialit.nlp.pipeline import load_pipeline, model_in_use, with_analysis
 
-    nlp = nlp or load_pipeline()
-    doc = nlp(article.body)
-    return analyze_doc(doc, article, model_in_use(nlp))
+    nlp = with_analysis(nlp or load_pipeline())
+    doc = nlp.make_doc(article.body)
+    doc._.medialit_article = article  # the stages read its front matter (the outlet) and paragraphs
+    return read_analysis(nlp(doc), model_in_use(nlp))
 
 
-def analyze_doc(doc: Doc, article: Article, model: str = "") -> Analysis:
-    """The analysis of an already parsed body (``doc.text`` must be ``article.body``)."""
-    from medialit.nlp.attribution import find_attributions
-    from medialit.nlp.framing import framing_cues
-    from medialit.nlp.sentence_labels import label_sentences
-    from medialit.nlp.sources import collect_sources
+def read_analysis(doc: Doc, model: str = "") -> Analysis:
+    """The Analysis that medialit's components wrote on ``doc`` (see ``medialit.nlp.components``)."""
+    from medialit.nlp.components import article_of
 
-    found = find_attributions(doc, article)
-    framing = framing_cues(doc)
-    sentences = label_sentences(doc, article, found, framing)
-    sources = collect_sources(article.body, found.attributions, found.kinds, found.silent, found.names)
-    return Analysis(article, found.attributions, sentences, framing, sources, model)
+    found, sentences = doc._.medialit_attributions, doc._.medialit_sentences
+    if found is None or sentences is None:
+        raise ValueError(
+            "this Doc carries no medialit analysis: parse it with medialit.nlp.pipeline.load_pipeline() "
+            "(or a pipeline given medialit's components by pipeline.with_analysis)"
+        )
+    framing, sources = doc._.medialit_framing, doc._.medialit_sources
+    return Analysis(article_of(doc), found.attributions, sentences, framing, sources, model)
 
 
 def _content(attribution: Attribution, body: str) -> str:

@@ -56,6 +56,8 @@ NO_SOURCE = frozenset(
 STATEMENT_NOUNS = frozenset("statement interview letter speech tweet post email release communique op-ed".split())
 LIGHT_VERBS = frozenset("give send issue make release express voice raise".split())
 """Verbs that with a speech noun make a cue ("issued a statement", "gave assurances")."""
+MAKING_VERBS = LIGHT_VERBS | frozenset("write publish post sign send read draft put".split())
+"""Verbs of making or handling a statement: "the statement that it issued" is a relative clause."""
 _GAP_BEFORE = re.compile(r"^[\s,:;\"'”“’‘»«)\]]*$")  # no sentence end between quote and cue
 _GAP_AFTER = re.compile(r"^[\s,:;–—-]*$")
 _SIGNATURE = re.compile(r"\s*([—–]|--)\s*([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3})(?:[,.].*)?\s*$")
@@ -75,21 +77,33 @@ class Found:
     """Sources that were contacted or did not comment (guidelines rule 3): (speaker, mention)."""
 
 
+VERB_LEXICONS = (
+    ("speech_verbs", False),
+    ("reporting_verbs_wordnet", True),
+    ("communication_verbs_wordnet", True),
+)
+"""The hand list first; verbs only WordNet lists are ``strict`` (see ``verb_lexicon``)."""
+SPEECH_ONLY = "communication_verbs_wordnet"
+"""The tier of verbs that are cues only where the syntax shows speech (a framed quotation or a that-clause)."""
+
+
 @cache
 def verb_lexicon() -> dict[str, dict]:
-    """Reporting verbs by lemma (multiword ones by their first word, with the particle in ``particle``).
+    """Reporting verbs by lemma; a phrasal one by lemma and particle or preposition ("point out", "call for").
 
     The hand list (``speech_verbs``) comes first; verbs only WordNet lists
-    (``reporting_verbs_wordnet``) are marked ``strict``: they count only with a
-    subject that can speak and a that-clause or quotation as content.
+    (``reporting_verbs_wordnet``, ``communication_verbs_wordnet``) are marked
+    ``strict``: they count only with a subject that can speak and a
+    that-clause or a quotation as content.
     """
     out: dict[str, dict] = {}
-    for name, strict in (("speech_verbs", False), ("reporting_verbs_wordnet", True)):
+    for name, strict in VERB_LEXICONS:
         for entry in load_lexicon(name):
             words = entry["id"].split("_")
-            if words[0] in out:
-                continue  # the hand list's entry (and a phrasal verb's single-word reading) wins
-            out[words[0]] = {**entry, "particle": words[1] if len(words) > 1 else "", "strict": strict}
+            out.setdefault(
+                " ".join(words),
+                {**entry, "particle": words[1] if len(words) > 1 else "", "strict": strict, "lexicon": name},
+            )
     return out
 
 
@@ -106,22 +120,42 @@ def phrase_lexicon() -> dict[str, dict[str, dict]]:
 def verb_lemma(token: Token) -> str:
     """The token's lemma, mended where the lemmatizer slips on a reporting verb ("rates" -> "rat")."""
     lemma = token.lemma_.lower()
-    if lemma in verb_lexicon() or token.tag_ not in ("VBZ", "VBD", "VBN"):
+    if _reports(lemma) or token.tag_ not in ("VBZ", "VBD", "VBN"):
         return lemma
     stem = token.lower_[:-1]  # "rates", "rated" -> "rate"
-    return stem if stem in verb_lexicon() else lemma
+    return stem if _reports(stem) else lemma
+
+
+def _reports(lemma: str) -> bool:
+    entry = verb_lexicon().get(lemma)
+    return entry is not None and entry["lexicon"] != SPEECH_ONLY
+
+
+def lexicon_entry(token: Token) -> dict | None:
+    """The lexicon entry of ``token`` as a verb: its phrasal reading first ("pointed out"), else the word alone.
+
+    A preposition makes a phrasal reading only in the hand and that-clause
+    lists: in the speech-only tier "write in" or "call on" would read "wrote in
+    a blog post" as one verb.
+    """
+    lemma = verb_lemma(token)
+    lexicon = verb_lexicon()
+    for child in token.children:
+        if child.dep_ == "prt" or (child.dep_ == "prep" and child.i == token.i + 1):
+            entry = lexicon.get(f"{lemma} {child.lower_}")
+            if entry is not None and (child.dep_ == "prt" or entry["lexicon"] != SPEECH_ONLY):
+                return entry
+    return lexicon.get(lemma)
 
 
 def reporting_entry(token: Token) -> dict | None:
-    """The lexicon entry of a reporting verb, if ``token`` is one (with its particle: "pointed out", not "pointed")."""
-    entry = verb_lexicon().get(verb_lemma(token))
-    if (
-        entry
-        and entry["particle"]
-        and not any(c.dep_ == "prt" and c.lower_ == entry["particle"] for c in token.children)
-    ):
-        return None
-    return entry
+    """The entry of a reporting verb, if ``token`` is one (with its particle: "pointed out", not "pointed").
+
+    Verbs of the speech-only tier ("continued", "joked") report only where the
+    attribution rules see speech, so they do not count here.
+    """
+    entry = lexicon_entry(token)
+    return None if entry is None or entry["lexicon"] == SPEECH_ONLY else entry
 
 
 def find_attributions(doc: Doc, article: Article | None = None) -> Found:
@@ -231,7 +265,14 @@ class _Finder:
         if lower in phrase_lexicon()["CUE_ADJ"]:
             return self._stance_adjective(token)
         if token.lemma_.lower() in phrase_lexicon()["CUE_NOUN"] and token.dep_ == "dobj":
-            return self._speech_noun(token)
+            found = self._speech_noun(token)
+            if found is not None or token.lemma_.lower() not in content_nouns():
+                return found
+        if token.pos_ == "NOUN" and token.lemma_.lower() in content_nouns() and (found := self._content_noun(token)):
+            return found
+        view = token.dep_ == "pobj" and token.head.lower_ in ("in", "from")
+        if view and token.lemma_.lower() in content_nouns() and (found := self._in_view(token)):
+            return found
         if token.lemma_ == "read" and token.pos_ == "VERB":
             return self._document_reads(token)
         if token.lemma_.lower() in STATEMENT_NOUNS and token.dep_ == "pobj" and token.head.lower_ == "in":
@@ -239,17 +280,37 @@ class _Finder:
         if token.lemma_ == "contact" and token.pos_ == "VERB":
             self._note_silent(token)
             return None
-        entry = verb_lexicon().get(verb_lemma(token))
+        entry = lexicon_entry(token)
+        if entry and entry["lexicon"] != SPEECH_ONLY and token.dep_ == "nsubj" and token.tag_ in ("VBZ", "VBD"):
+            return self._headline_clause(token, entry)
         if entry and (token.pos_ in ("VERB", "AUX") or _verb_tagged_as_noun(token)):
             return self._verb(token, entry)
         return None
+
+    def _headline_clause(self, verb: Token, entry: dict) -> dict | None:
+        """ "Greek court rules worship of deities is legal": a headline the parser read as "[court rules
+        worship] is legal"; the verb's own left noun is the speaker and the rest of the line its content."""
+        subject = next((c for c in verb.lefts if c.dep_ in ("compound", "nsubj") and _can_speak(c)), None)
+        clause = verb.head
+        finite = clause.tag_ in ("VBZ", "VBD", "VBP", "MD")  # "[...] is legal": the rest is a clause
+        if subject is None or clause.i < verb.i or not finite or self._in_quote(verb.idx):
+            return None
+        start = verb.idx + len(verb)
+        end = clause.right_edge.idx + len(clause.right_edge)
+        content = _trim(self.body, start, end)
+        if content[1] <= content[0]:
+            return None
+        cue = (verb.idx, start)
+        return {"cue": cue, "source": subject, "content": content, "how": "clause", "rule": f"verb:{entry['id']}"}
 
     # ------------------------------------------------------------ cue rules
 
     def _verb(self, verb: Token, entry: dict) -> dict | None:
         if verb.lemma_ == "call" and any(c.lower_ == "home" for c in verb.children):
             return None  # "will call the museum home": lives there, says nothing
-        if entry["particle"] and not any(c.dep_ == "prt" and c.lower_ == entry["particle"] for c in verb.children):
+        if entry["particle"] and not any(
+            c.dep_ in ("prt", "prep") and c.lower_ == entry["particle"] for c in verb.children
+        ):
             return None
         if any(c.dep_ == "neg" for c in verb.children):
             self._note_silent(verb)
@@ -260,10 +321,11 @@ class _Finder:
             speech = entry["stance"] in ("neutral", "evaluative")
             return self._passive(verb, agent, entry) if agent is not None and speech else None
         if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
-            return None  # "the taxes requested in arrears": a participle, not somebody speaking
-        went_on = (
-            verb.dep_ == "xcomp" and verb.head.lemma_ == "go" and any(c.lower_ == "on" for c in verb.head.children)
-        )
+            return self._as_reported(verb, agent, entry)  # "the taxes requested in arrears": nobody speaks
+        went_on = verb.dep_ == "xcomp" and (
+            (verb.head.lemma_ == "go" and any(c.lower_ == "on" for c in verb.head.children))
+            or (verb.head.lemma_ in ("report", "quote", "say") and any(c.dep_ == "auxpass" for c in verb.head.children))
+        )  # "went on to say", "is reported to have said": the subject spoke
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not went_on:  # "went on to say"
             if verb.dep_ == "xcomp" and verb.head.lemma_ in ("decline", "refuse"):
                 self._note_silent(verb)
@@ -279,7 +341,8 @@ class _Finder:
             return None  # "X noted [the findings show ...]": the embedded finding is X's statement
         if entry["stance"] in ("cognition", "evidential", "directive") and subject.lower_ in ("i", "we"):
             return None  # "I think", "we urge" inside a statement belong to that statement
-        if subject.head.i != verb.i and entry["content"] == "object":
+        naming = entry["stance"] == "naming" and any(c.dep_ == "oprd" for c in verb.children)  # "calling it a farce"
+        if subject.head.i != verb.i and entry["content"] == "object" and not naming:
             entry = {**entry, "content": "clause"}  # a shared subject ("..., denying them entry") needs a clause
         if entry["strict"] and (not _can_speak(subject) or self._in_quote(verb.idx)):
             return None  # a WordNet-only verb needs a subject that can be a source, outside quotations
@@ -289,11 +352,34 @@ class _Finder:
         content, how = self._content(verb, subject, cue, entry)
         if entry["strict"] and how == "clause" and not _that_clause(verb):
             return None
+        if entry["lexicon"] == SPEECH_ONLY and not (
+            self._frames_quote(cue, content) if how == "quote" else how == "dash" or _that_marked(verb)
+        ):
+            return None  # '"End." Smith continued to work', "identified how ...": no sign of speech
         if content is None:
             if entry["id"] in ("comment", "respond", "reply", "answer"):
                 self._note_silent(verb)
             return None
         return {"cue": cue, "source": subject, "content": content, "how": how, "rule": f"verb:{entry['id']}"}
+
+    def _as_reported(self, verb: Token, agent: Token | None, entry: dict) -> dict | None:
+        """ "As reported by the BBC, CLAUSE": a participle after "as" with its agent credits the main clause."""
+        if agent is None or entry["strict"] or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+            return None
+        source = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        content = self._as_clause(verb) if verb.dep_ == "advcl" else None
+        if source is None or content is None:
+            return None
+        cue = (verb.idx, agent.idx + len(agent))
+        return {"cue": cue, "source": source, "content": content, "how": "clause", "rule": f"as_reported:{entry['id']}"}
+
+    def _frames_quote(self, cue: tuple[int, int], content: tuple[int, int] | None) -> bool:
+        """A quotation tied to its cue as speech is: '"...," she continued', '"...?" he asked', 'X added: "..."'."""
+        if content is None:
+            return False
+        if content[1] <= cue[0]:
+            return "," in self.body[content[1] : cue[0]] or self.body[content[1] - 1] in ",?!—–"
+        return any(mark in self.body[cue[1] : content[0]] for mark in ",:")
 
     def _passive(self, verb: Token, agent: Token, entry: dict) -> dict | None:
         source = next((c for c in agent.children if c.dep_ == "pobj"), None)
@@ -334,7 +420,7 @@ class _Finder:
         """ "The ministry, in a statement, described the move as illegal": a verb outside the lexicon
         becomes a cue when its subject can speak and the words come from a statement, letter or interview."""
         verb = noun.head.head
-        entry = verb_lexicon().get(verb_lemma(verb))
+        entry = lexicon_entry(verb)
         if entry and (not entry["strict"] or _that_clause(verb)):
             return None  # the verb rule finds it
         if verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
@@ -402,6 +488,79 @@ class _Finder:
         else:
             return None
         return {"cue": cue, "source": subject, "content": content, "how": how, "rule": f"speech_noun:{noun.lemma_}"}
+
+    def _content_noun(self, noun: Token) -> dict | None:
+        """ "Smith's claim that the vote was rigged", "the allegation by the union that ...": a noun of
+        saying or thinking (WordNet noun.communication, noun.cognition) whose that-clause is credited to
+        its possessor or its by/of/from phrase, when that can speak."""
+        clause = next(
+            (
+                c
+                for c in noun.children
+                if c.dep_ in ("acl", "ccomp")
+                and c.i > noun.i
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in c.subtree)
+            ),
+            None,
+        )
+        after_colon = self._after_colon(noun) if clause is None else None
+        if (clause is None and after_colon is None) or self._in_quote(noun.idx):
+            return None
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None:
+            by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "of", "from")), None)
+            owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if owner is None or not _can_speak(owner):
+            return None  # "the claim that ...": nobody named holds it
+        if owner.lower_ in ("i", "we", "my", "our") and not self._in_quote(owner.idx):
+            return None
+        cue = (noun.idx, noun.idx + len(noun))
+        if after_colon is not None:  # "His response: "No comment.""
+            content, how = after_colon
+            return {"cue": cue, "source": owner, "content": content, "how": how, "rule": f"colon:{noun.lemma_.lower()}"}
+        rule = f"noun_clause:{noun.lemma_.lower()}"
+        return {"cue": cue, "source": owner, "content": self._extent(clause), "how": "clause", "rule": rule}
+
+    def _after_colon(self, noun: Token) -> tuple[tuple[int, int], str] | None:
+        """What follows "NOUN:" when the noun phrase is the whole of what stands before the colon."""
+        if noun.dep_ != "ROOT":
+            return None
+        colon = next((t for t in self.doc[noun.i + 1 : noun.sent.end] if t.text == ":"), None)
+        between = self.doc[noun.i + 1 : colon.i] if colon is not None else []
+        if colon is None or any(t.head.i < noun.i or t.pos_ in ("VERB", "AUX") for t in between):
+            return None  # "His response to the ruling:" only: no verb, nothing outside the noun phrase
+        sentence = self._sentence_of(colon.idx)
+        if sentence is None or self.doc[noun.left_edge.i].idx != sentence[0]:
+            return None
+        start, end = _trim(self.body, colon.idx + 1, sentence[1])
+        if end > start:
+            quoted = self.body[colon.idx + 1 : start + 1].strip()[:1] in QUOTE_MARKS
+            return (start, end), "quote" if quoted else "clause"
+        return self._block_after_colon(noun)
+
+    def _in_view(self, noun: Token) -> dict | None:
+        """ "In his view, CLAUSE", "From the union's perspective, CLAUSE", "In the words of X, CLAUSE": a view
+        credited like "according to", when the clause's own verb is no cue ("In his speech, he said" is the verb's)."""
+        prep, clause = noun.head, noun.head.head
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is not None and "noun.cognition" not in content_nouns()[noun.lemma_.lower()]:
+            return None  # a view ("his view", "the union's perspective"), not an act ("in their execution")
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if owner is None and of is not None and noun.lower_ == "words":  # "in the words of the minister"
+            owner = next((c for c in of.children if c.dep_ == "pobj"), None)
+        if owner is None or not _can_speak(owner) or self._in_quote(noun.idx) or clause.pos_ not in ("VERB", "AUX"):
+            return None
+        if reporting_entry(clause) is not None or prep.i > clause.i or self._sentence_of(prep.idx) is None:
+            return None
+        if owner.lower_ in ("my", "our") and not self._in_quote(owner.idx):
+            return None  # the author's own view
+        start = prep.right_edge.idx + len(prep.right_edge)
+        content = _trim(self.body, start, self._sentence_of(prep.idx)[1])
+        if content[1] <= content[0]:
+            return None
+        cue = (noun.idx, noun.idx + len(noun)) if owner.i < noun.i else (prep.idx, of.idx + len(of))
+        return {"cue": cue, "source": owner, "content": content, "how": "clause", "rule": f"according_to:{noun.lemma_}"}
 
     def _document_reads(self, verb: Token) -> dict | None:
         """'The statement read: "..."': a document speaks through the quotation after it."""
@@ -532,8 +691,18 @@ class _Finder:
         if any(t.pos_ in ("VERB", "AUX") for t in lead) or head.pos_ not in ("PROPN", "NOUN") or not _can_speak(head):
             return None
         if not any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in lead):
-            return None  # "Current topic: ...", "2. New Institutional Economics: ..." name nobody
+            group = self._group_label(lead, end)  # a group's label is a statement, never an interview turn
+            return (head, start + colon, None) if group else None  # "Current topic: ..." names nobody
         return head, start + colon, block
+
+    def _group_label(self, lead, end: int) -> bool:
+        """ "Police: suspect arrested": a word for people or an institution, then a statement with a verb."""
+        from medialit.nlp.sources import INSTITUTIONS, source_nouns, title_words, vague_heads
+
+        lemma = lead.root.lemma_.lower()
+        words = source_nouns() | vague_heads() | title_words() | INSTITUTIONS
+        after = self.doc.char_span(lead.end_char + 1, end, alignment_mode="contract")
+        return len(lead) <= 2 and lemma in words and after is not None and any(t.pos_ == "VERB" for t in after)
 
     # ------------------------------------------------------------ parts
 
@@ -551,6 +720,9 @@ class _Finder:
             subject = next((c for c in verb.children if c.dep_ in deps and not c.is_punct), None)
             if subject is None and verb.tag_ == "NNS" and verb.dep_ == "ROOT":  # "X notes, ..." tagged as a noun
                 subject = next((c for c in verb.children if c.dep_ == "nmod" and c.i < verb.i), None)
+            if subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                person = subject.lower_ == "who"  # "Smith, who said ...": the pronoun stands for Smith
+                subject = verb.head if person or _document(verb.head) else None  # "the report, which said"
             if subject is not None:
                 return subject if not loose or _can_speak(subject) else None
             if verb.dep_ == "acl" and verb.tag_ == "VBN":
@@ -572,7 +744,8 @@ class _Finder:
     def _cue_extent(self, verb: Token, entry: dict) -> tuple[int, int]:
         end = verb.idx + len(verb)
         for child in verb.children:
-            if child.dep_ == "prt" and child.i == verb.i + 1:
+            phrasal = child.lower_ == entry.get("particle") and child.dep_ in ("prt", "prep")
+            if child.i == verb.i + 1 and (child.dep_ == "prt" or phrasal):
                 end = child.idx + len(child)
         return verb.idx, end
 
@@ -629,8 +802,19 @@ class _Finder:
             ]
             if parts:  # the object before the coordinated verb is the clause's subject
                 parts += [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < parts[0].i]
+        if needs_clause and not parts:
+            parts = self._clause_on_statement(verb)  # "said in a press release that the strike would go on"
         if verb.lemma_ == "tell":
             parts = [c for c in parts if c.dep_ not in ("dobj", "dative")] or []
+        if not parts and verb.dep_ == "parataxis" and not entry["strict"] and subject.head.i == verb.i:
+            return self._extent(verb.head), "clause"  # "The suspect, police said, had fled": the host clause
+        if _relative_object(verb) and all(p.dep_ == "prep" for p in parts):
+            parts = [c for c in verb.children if c.i > verb.i and not c.is_punct]  # "which the Church describes as"
+            if not parts:
+                return None, ""
+            end = verb.right_edge.idx + len(verb.right_edge)
+            span = _trim(self.body, verb.idx + len(verb), end)
+            return (span, "clause") if span[1] > span[0] else (None, "")
         if not parts:
             return None, ""
         if all(p.dep_ == "prep" for p in parts) and not any(g.dep_ == "pcomp" for p in parts for g in p.children):
@@ -643,6 +827,23 @@ class _Finder:
         if end <= start:
             return None, ""
         return (start, end), "clause"
+
+    def _clause_on_statement(self, verb: Token) -> list[Token]:
+        """The that-clause the parser hung on "in a statement" as a relative clause ("said in a release that ...").
+
+        "That" opens a complement, not a relative clause, when the clause has a
+        subject of its own and its verb does not make the statement ("that it issued").
+        """
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "on") and c.i > verb.i):
+            for noun in (c for c in prep.children if c.dep_ == "pobj"):
+                if noun.lemma_.lower() not in STATEMENT_NOUNS and not _document(noun):
+                    continue
+                for clause in (c for c in noun.children if c.dep_ == "relcl"):
+                    first = clause.left_edge
+                    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.i != first.i for c in clause.children)
+                    if first.lower_ == "that" and own_subject and clause.lemma_ not in MAKING_VERBS:
+                        return [clause]
+        return []
 
     def _as_clause(self, verb: Token) -> tuple[int, int] | None:
         head = verb.head
@@ -673,11 +874,13 @@ class _Finder:
                 last += 1
             lead = re.match(r"[-*•]?\s*", self.body[self.blocks[k].start :]).end()
             return _trim(self.body, self.blocks[k].start + lead, self.blocks[last].end), "clause"
-        if k >= len(self.blocks) or not (self._starts_quote(k) or self.blocks[k].kind == "quote"):
+        if k >= len(self.blocks) or self.blocks[k].kind == "heading":
             return None
         nxt = self.blocks[k]
+        if not (self._starts_quote(k) or nxt.kind == "quote") and _LABEL.match(self.body[nxt.start : nxt.end]):
+            return None  # the next paragraph is somebody else's turn
         lead = re.match(r"[–—\"“„«»‘'\s]*", self.body[nxt.start : nxt.end]).end()
-        return _trim(self.body, nxt.start + lead, nxt.end), "quote"
+        return _trim(self.body, nxt.start + lead, nxt.end), "quote"  # a quotation set off as its own paragraph
 
     def _is_empty_prep(self, token: Token) -> bool:
         return token.dep_ == "prep" and token.lower_ in ("in", "on", "at", "during", "after", "before", "with", "from")
@@ -757,7 +960,10 @@ class _Finder:
         source = self._extent(source_token)
         cue_start, cue_end = cand["cue"]
         if source[0] >= source[1] or (source[0] < cue_end and cue_start < source[1]):
-            source = (source_token.idx, source_token.idx + len(source_token))  # just the head word
+            head_end = source_token.idx + len(source_token)
+            left = (source[0], head_end)  # "Anna Berg, who said ...": the words up to the head
+            overlaps = left[0] < cue_end and cue_start < left[1]
+            source = left if left[0] < left[1] and not overlaps else (source_token.idx, head_end)
         content_start, content_end = cand["content"]
         speaker, why = self.resolver.resolve(source_token, source, earlier)
         speaker = speaker.strip() or self.body[source[0] : source[1]].strip() or source_token.text
@@ -774,7 +980,7 @@ class _Finder:
         )
 
     def _kind(self, cand: dict) -> str:
-        if cand["rule"] == "according_to":
+        if cand["rule"].startswith("according_to"):
             return "according_to"
         if cand["how"] in ("quote", "dash"):
             return "direct"
@@ -878,6 +1084,12 @@ class _Finder:
         return out
 
 
+@cache
+def content_nouns() -> dict[str, str]:
+    """Nouns of saying and thinking with their WordNet files: "claim" (noun.communication), "view" (both)."""
+    return {e["id"]: e["wordnet"] for e in load_lexicon("content_nouns_wordnet")}
+
+
 def _can_speak(noun: Token) -> bool:
     """A noun that can be a source: a name, an entity, or a document, vague-source or title noun."""
     from medialit.nlp.sources import document_heads, source_nouns, title_words, vague_heads
@@ -895,8 +1107,10 @@ def _can_speak(noun: Token) -> bool:
 
 def _verb_tagged_as_noun(token: Token) -> bool:
     """ "notes" in "The department notes, ..." parsed as a plural noun heading the sentence with a clause."""
+    clause = any(c.dep_ == "ccomp" for c in token.children)
+    subject = any(c.dep_ == "nsubj" for c in token.children)  # "Figures ... show that": a noun has no subject
     return token.dep_ == "ROOT" and (
-        token.tag_.startswith("VB") or (token.tag_ == "NNS" and any(c.dep_ == "ccomp" for c in token.children))
+        token.tag_.startswith("VB") or (token.tag_ == "NNS" and clause) or (token.tag_ == "NN" and clause and subject)
     )
 
 
@@ -915,6 +1129,21 @@ def _that_clause(verb: Token) -> bool:
     return any(
         c.dep_ == "ccomp" and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in c.subtree) for c in verb.children
     )
+
+
+def _relative_object(verb: Token) -> bool:
+    """The verb heads a relative clause whose relative pronoun is its object ("which the Church describes as ...")."""
+    return verb.dep_ == "relcl" and any(
+        c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") and c.i < verb.i for c in verb.children
+    )
+
+
+def _that_marked(verb: Token) -> bool:
+    """A finite clause after the verb opened by "that" ("cautioned that the results ...")."""
+    return any(
+        c.dep_ == "ccomp" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in verb.children
+    ) and _that_clause(verb)
 
 
 def _is_cue(token: Token) -> bool:

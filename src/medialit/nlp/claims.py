@@ -14,7 +14,16 @@ with a reason a student can read:
 - ``superlative``: a characterising ranking ("one of the most popular");
 - ``evaluative``: a strongly evaluative adjective (VADER ratings, ``evaluative_vader``)
   in a noun phrase that characterises ("..., a fantastic display", "he is a cruel man"); a
-  predicate adjective ("she remained exuberant") mostly reports a feeling, not a judgement.
+  predicate adjective ("she remained exuberant") mostly reports a feeling, not a judgement;
+- ``degree``: a characterisation graded with no measure ("is extremely critical", "was
+  relatively secretive", "a highly unstable coalition");
+- ``judging_adverb``: the writer's verdict on how or that something happened ("fought
+  heroically", "tragically", "not surprisingly"): a stance adverb, or an adverb made from one of
+  the framing lexicon's evaluative adjectives;
+- ``mind``: a feeling or thought ascribed to someone else ("she fell in love with him",
+  "he felt compelled", "they did not realise"): how does the writer know?
+- ``motive``: a purpose or motive ascribed to someone ("so they could be closer",
+  "in order to keep the exemption"): why people act is a claim about their minds.
 
 In a text that argues or explains (no dateline: an essay, a textbook, a
 speech, an encyclopedia entry) the writer's own reasoning is a claim too:
@@ -44,8 +53,14 @@ CHANGE = frozenset(
     "increase decrease rise fall drop decline grow reduce double triple halve climb jump surge plunge cut "
     "shrink soar slump tumble rebound".split()
 )
-CAUSE_WORDS = frozenset("cause trigger blame fuel spark affect damage harm worsen".split())
+CAUSE_WORDS = frozenset(
+    "cause trigger blame fuel spark affect damage harm worsen undermine undercut prompt provoke hamper hinder "
+    "ignite".split()
+)
 CAUSE_PHRASES = (("due", "to"), ("as", "a", "result"), ("thanks", "to"), ("owing", "to"))
+CAUSE_LINKS = (("lead", "to"), ("result", "in"), ("contribute", "to"))
+"""A verb that names a cause only with its preposition ("led to", "resulted in", "contributed to")."""
+WAYS = frozenset("road path street route trail track door stair staircase way bridge corridor tunnel".split())
 APPROXIMATORS = frozenset("about around nearly almost roughly approximately estimated some over least".split())
 FRACTIONS = frozenset("half quarter third majority minority percent per cent %".split())
 TIME_WORDS = frozenset("century decade year month week day hour minute second season term".split())
@@ -60,21 +75,36 @@ RULES = (
     "cause",
     "superlative",
     "evaluative",
+    "degree",
+    "judging_adverb",
+    "mind",
+    "motive",
     "generalisation",
     "prescription",
     "conclusion",
     "prediction",
     "importance",
 )
-REPORT_RULES = RULES[:9]
+REPORT_RULES = RULES[:13]
 """The rules for a dated news report; the others judge the writer's own argument (essays, textbooks, speeches)."""
+DEGREE = frozenset(
+    "extremely very highly relatively exceedingly particularly deeply fairly rather quite remarkably incredibly "
+    "truly clearly strongly enormously immensely hugely utterly totally notoriously increasingly".split()
+)
+"""Degree adverbs: they grade a quality without measuring it."""
+NOT_GRADED = frozenset("many much few little more less first last same different other own such".split())
+STANCE_ADVERBS = frozenset(
+    "interestingly surprisingly unsurprisingly understandably curiously oddly strangely regrettably fortunately "
+    "unfortunately sadly tragically ironically predictably tellingly mercifully thankfully luckily".split()
+)
+"""Adverbs by which the writer comments on a whole event ("Tragically, ...", "not surprisingly")."""
 FREQUENCY = frozenset(
     "frequently often usually rarely always never generally typically commonly seldom invariably".split()
 )
 NECESSITY = frozenset("must should".split())
 CONCLUSIONS = frozenset("therefore thus hence consequently accordingly".split())
 IMPORTANCE = frozenset(
-    "essential important valuable significant key vital crucial critical central fundamental major prominent "
+    "essential important valuable significant key vital crucial critical central fundamental prominent "
     "excessive notable influential".split()
 )
 
@@ -128,7 +158,7 @@ def _vague_group(tokens: list[Token]) -> str:
         if t.dep_ != "nsubj" or t.head.pos_ not in ("VERB", "AUX") or t.head.lemma_ == "be":
             continue
         quantifier = next((c for c in t.children if c.lower_ in VAGUE_DETERMINERS and c.dep_ in ("amod", "det")), None)
-        if quantifier is not None and t.tag_ == "NNS" and _people(t):
+        if quantifier is not None and t.tag_ == "NNS" and _persons(t):
             return f"a claim about an unnamed group ('{quantifier.text} {t.text}')"
     return ""
 
@@ -186,6 +216,17 @@ def _estimate(tokens: list[Token]) -> str:
     return ""
 
 
+@cache
+def person_nouns() -> frozenset[str]:
+    """WordNet noun.person nouns of the source lexicon ("critics", "residents"), without groups ("countries")."""
+    return frozenset(e["id"] for e in load_lexicon("source_nouns_wordnet") if e.get("wordnet") == "noun.person")
+
+
+def _persons(noun: Token) -> bool:
+    """A plural noun for people: "many residents", not "many countries" or "most fields"."""
+    return noun.ent_type_ == "NORP" or noun.lower_ == "people" or noun.lemma_.lower() in person_nouns()
+
+
 def _people(noun: Token) -> bool:
     from medialit.nlp.sources import source_nouns
 
@@ -207,6 +248,87 @@ def _cause(tokens: list[Token]) -> str:
     for t in tokens:
         if t.lemma_.lower() in CAUSE_WORDS and t.pos_ == "VERB":
             return f"a cause ('{t.text}') stated with no source"
+        preps = {c.lower_ for c in t.children if c.dep_ == "prep"}
+        link = next((p for verb, p in CAUSE_LINKS if verb == t.lemma_.lower() and p in preps), "")
+        if link and t.pos_ == "VERB":
+            if any(c.dep_ == "nsubj" and c.lemma_.lower() in WAYS for c in t.children):
+                continue  # "the road leads to the harbour": a direction, not a cause
+            return f"a cause ('{t.text} {link}') stated with no source"
+    return ""
+
+
+def _degree(tokens: list[Token]) -> str:
+    """ "The church is extremely critical of ...": a quality graded by the writer, with nothing measured."""
+    for t in tokens:
+        if t.pos_ != "ADJ" or t.lower_ in NOT_GRADED or t.tag_ in ("JJS", "JJR"):
+            continue
+        predicate = t.dep_ in ("acomp", "attr") or (t.dep_ == "amod" and t.head.dep_ in ("attr", "appos"))
+        degree = next((c for c in t.children if c.dep_ == "advmod" and c.lower_ in DEGREE), None)
+        if predicate and degree is not None:
+            return f"a characterisation ('{degree.text} {t.text}') graded with no measure or source"
+    return ""
+
+
+def _judging_adverb(tokens: list[Token]) -> str:
+    """ "fought heroically", "Tragically, ...": the writer's verdict on how or that something happened."""
+    for t in tokens:
+        if t.pos_ != "ADV" or t.dep_ != "advmod":
+            continue
+        if t.lower_ in STANCE_ADVERBS or _judging_base(t.lower_):
+            return f"a judging adverb ('{t.text}'): the writer's verdict, not a checkable fact"
+    return ""
+
+
+@cache
+def judging_adjectives() -> frozenset[str]:
+    """The framing lexicon's evaluative adjectives ("heroic", "brutal"): their -ly adverbs judge an action."""
+    return frozenset(e["id"] for e in load_lexicon("framing_loaded") if e["label"] == "evaluative")
+
+
+def _judging_base(adverb: str) -> str:
+    """The evaluative adjective an -ly adverb is made from ("heroically" -> "heroic", "bravely" -> "brave")."""
+    if not adverb.endswith("ly"):
+        return ""
+    stem = adverb[:-2]
+    candidates = (stem, stem[:-2] if stem.endswith("al") else "", stem[:-1] + "y" if stem.endswith("i") else "")
+    return next((c for c in candidates if c and c in judging_adjectives()), "")
+
+
+MIND_VERBS = frozenset("feel realize realise trust fear resent regret enjoy love hate wish welcome".split())
+"""Verbs of feeling and knowing: with someone else as subject, the writer claims to know their mind."""
+
+
+def _mind(tokens: list[Token]) -> str:
+    """ "She fell in love with him", "he felt compelled to ...": someone's inner life, stated as fact."""
+    for t in tokens:
+        if t.pos_ != "VERB":
+            continue
+        subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ in ("i", "we", "you", "it", "this", "that"):
+            continue
+        fell_in_love = (
+            t.lemma_ == "fall"
+            and any(c.dep_ == "prep" and c.lower_ == "in" for c in t.children)
+            and any(w.lower_ == "love" for w in t.subtree)
+        )
+        if t.lemma_.lower() in MIND_VERBS or fell_in_love:
+            return f"a feeling or thought ascribed to someone ('{t.text}'): how does the writer know?"
+    return ""
+
+
+MOTIVE_PHRASES = (("in", "order", "to"), ("so", "that"), ("so", "as", "to"))
+
+
+def _motive(tokens: list[Token]) -> str:
+    """ "so they could be closer", "in order to keep the exemption": why someone acted, stated as fact."""
+    words = [t.lower_ for t in tokens]
+    for phrase in MOTIVE_PHRASES:
+        for k in range(len(words) - len(phrase) + 1):
+            if tuple(words[k : k + len(phrase)]) == phrase:
+                return f"a motive ('{' '.join(phrase)}') ascribed with no source"
+    for k, t in enumerate(tokens[:-2]):
+        if t.lower_ == "so" and t.dep_ == "mark" and tokens[k + 2].lower_ in ("could", "would", "might"):
+            return f"a motive ('so {tokens[k + 1].text} {tokens[k + 2].text}') ascribed with no source"
     return ""
 
 
@@ -260,7 +382,7 @@ def _generalisation(tokens: list[Token]) -> str:
 def _prescription(tokens: list[Token]) -> str:
     """ "The state must protect property rights": what ought to be, in the article's own voice."""
     for t in tokens:
-        if t.lower_ in NECESSITY and t.tag_ == "MD" and _main_verb(t.head):
+        if t.lower_ in NECESSITY and t.tag_ == "MD" and _main_verb(t.head) and not _first_person(t.head):
             return f"a prescription ('{t.text}') in the article's own voice"
     return ""
 
@@ -269,7 +391,7 @@ def _conclusion(tokens: list[Token]) -> str:
     """ "It follows that ...", "thus": a conclusion the text draws itself."""
     words = [t.lower_ for t in tokens]
     for k, t in enumerate(tokens):
-        if t.lower_ in CONCLUSIONS and t.dep_ == "advmod":
+        if t.lower_ in CONCLUSIONS and t.dep_ == "advmod" and not _first_person(t.head):
             return f"a conclusion ('{t.text}') drawn with no source"
         if t.lemma_ == "follow" and k > 0 and words[k - 1] == "it" and k + 1 < len(words) and words[k + 1] == "that":
             return "a conclusion ('it follows that') drawn with no source"
@@ -297,6 +419,11 @@ def _importance(tokens: list[Token]) -> str:
     return ""
 
 
+def _first_person(verb: Token) -> bool:
+    """ "I must put America first", "Therefore, I shall resign": the speaker's own decision, not a claim."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "i" for c in verb.children)
+
+
 def _main_verb(verb: Token) -> bool:
     while verb.dep_ == "conj":
         verb = verb.head
@@ -313,6 +440,10 @@ _RULES = {
     "cause": _cause,
     "superlative": _superlative,
     "evaluative": _evaluative,
+    "degree": _degree,
+    "judging_adverb": _judging_adverb,
+    "mind": _mind,
+    "motive": _motive,
     "generalisation": _generalisation,
     "prescription": _prescription,
     "conclusion": _conclusion,

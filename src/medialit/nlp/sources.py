@@ -93,6 +93,7 @@ class SpeakerResolver:
         self.titles = title_words()
         self.kinds: dict[str, str] = {}
         self.people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+        self._quotes: list[tuple[int, int]] | None = None
         self.run_spans: list[tuple[int, int, str]] = []
         self.names = self._name_runs()
         self.full_names = self._full_names()
@@ -133,8 +134,9 @@ class SpeakerResolver:
         runs: dict[str, str] = {}
         for _, name, _ in self.names:
             words = name.split()
-            if len(words) > len(runs.get(words[-1], "").split()):
-                runs[words[-1]] = name
+            for key in dict.fromkeys((words[-1], words[-1].rsplit("-", 1)[-1])):  # "Tae-young" is parsed "Tae - young"
+                if len(words) > len(runs.get(key, "").split()):
+                    runs[key] = name
         return {**runs, **{k: v for k, v in best.items() if len(v.split()) > 1 or k not in runs}}
 
     def full_name(self, surname: str) -> str:
@@ -151,15 +153,23 @@ class SpeakerResolver:
         lower = head.lower_
         text = self.text[extent[0] : extent[1]]
         if lower in PERSON_PRONOUNS:
-            person = self._last_person(earlier, head.idx)
+            person = self._subject_before(head) or self._last_person(earlier, head.idx)
             return (person, "person", f"pronoun '{head.text}' -> {person}") if person else (head.text, "pronoun", "")
         if lower in SPEAKER_PRONOUNS | GROUP_PRONOUNS:
-            if earlier and lower in GROUP_PRONOUNS:
+            group = self._group_before(head) if lower in ("they", "them") else None
+            if group is not None:  # "The terrorists ... They think": the plural subject before, not a person
+                return _without_determiner(noun_phrase(group)), source_kind(group), f"pronoun '{head.text}' -> group"
+            earlier = [a for a in earlier if lower == "it" or self.kinds.get(a.speaker) != "person"]
+            if earlier and lower in GROUP_PRONOUNS and earlier[-1].speaker.lower() not in SPEAKER_PRONOUNS:
                 last = earlier[-1].speaker
                 return last, self.kinds.get(last, "organisation"), f"pronoun '{head.text}' -> {last}"
             return head.text, "pronoun", ""
         if head.pos_ == "PROPN" and self.full_name(head.text) != head.text:
             return self.full_name(head.text), "person", ""
+        outlet = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ in ORG_ENTS), None)
+        if head.pos_ == "NOUN" and outlet is not None and outlet.pos_ == "PROPN":  # "the newspaper Le Monde"
+            kind = "document" if head.lemma_.lower() in document_heads() else "organisation"
+            return _without_determiner(noun_phrase(outlet)), kind, ""
         if named_document(head):  # "a report by the United Nations", "the BBC's report"
             return _without_determiner(" ".join(text.split())), "document", ""
         if _vague_word(head):  # also "Posts ..." tagged as a proper noun at the start of a sentence
@@ -199,6 +209,53 @@ class SpeakerResolver:
             if extent[0] <= ent.start_char < extent[1]:
                 return ent[-1].text
         return ""
+
+    def _subject_before(self, head: Token, sentences: int = 2) -> str:
+        """The person named as the subject nearest before a pronoun subject, outside quotations.
+
+        A pronoun subject most often continues the subject of its own or the
+        previous sentence ("Theodorus was the leader, though he claimed ...");
+        a person only named as an object, or inside a quotation, is passed over.
+        """
+        if head.dep_ not in ("nsubj", "nsubjpass"):
+            return ""
+        sent_starts = 0
+        for k in range(head.i - 1, -1, -1):
+            token = self.doc[k]
+            if token.is_sent_start:
+                sent_starts += 1
+                if sent_starts > sentences:
+                    return ""
+            if token.dep_ not in ("nsubj", "nsubjpass") or self._quoted(token.idx) or token.i == head.i:
+                continue
+            named = [token] + [c for c in token.children if c.dep_ == "appos"]  # "his brother, Philonise,"
+            for name in named:
+                if name.pos_ == "PROPN" and name.ent_type_ in ("PERSON", "") and name.text in self.full_names:
+                    return self.full_name(name.text)
+        return ""
+
+    def _group_before(self, head: Token, sentences: int = 2) -> Token | None:
+        """The plural subject or named organisation subject nearest before "they", outside quotations."""
+        if head.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        sent_starts = 0
+        for k in range(head.i - 1, -1, -1):
+            token = self.doc[k]
+            sent_starts += token.is_sent_start
+            if sent_starts > sentences:
+                return None
+            if token.dep_ not in ("nsubj", "nsubjpass") or self._quoted(token.idx) or token.pos_ == "PRON":
+                continue
+            if token.ent_type_ in ("ORG", "NORP") or token.lower_ in INSTITUTIONS or _definite_group(token):
+                return token
+        return None
+
+    def _quoted(self, position: int) -> bool:
+        if self._quotes is None:
+            from medialit.nlp.quotes import find_quotes
+
+            self._quotes = [(q.start, q.end) for q in find_quotes(self.text)]
+        return any(start <= position < end for start, end in self._quotes)
 
     def _last_person(self, earlier: list[Attribution], position: int) -> str:
         for attribution in reversed(earlier):
@@ -283,6 +340,13 @@ def is_vague(head: Token) -> bool:
     return bare_plural and not institution and not any(t.pos_ == "PROPN" for t in phrase)
 
 
+def _definite_group(token: Token) -> bool:
+    """ "the terrorists", "the company's lawyers": a particular plural group that can speak (not "Writers")."""
+    lemma = token.lemma_.lower()
+    speaks = lemma in source_nouns() or lemma in vague_heads() or lemma in title_words()
+    return token.tag_ == "NNS" and speaks and any(c.dep_ in ("det", "poss") for c in token.children)
+
+
 def _joins_name(doc: Doc, k: int) -> bool:
     """A hyphen inside a name ("Tae-young"): no space either side, a proper noun on each side."""
     t = doc[k]
@@ -352,8 +416,9 @@ def noun_phrase(head: Token) -> str:
         if token.i < head.i and all(a.dep_ not in ("relcl", "appos", "acl") for a in _path(token, head)):
             keep.add(token.i)
     for child in head.rights:
+        in_outlet = child.lower_ == "in" and head.lemma_.lower() in document_heads()  # "an article in The Lancet"
         if child.dep_ in ("compound", "flat", "amod") or (
-            child.dep_ == "prep" and child.lower_ in ("of", "on", "at", "for")
+            child.dep_ == "prep" and (child.lower_ in ("of", "on", "at", "for") or in_outlet)
         ):
             keep.update(t.i for t in child.subtree if not t.is_punct or t.i < child.right_edge.i)
         elif child.dep_ in ("cc", "conj") and not any(t.is_punct for t in head.doc[head.i : child.i]):

@@ -1,19 +1,20 @@
-"""Key mode: an instructor reviews a drafted answer key item by item, in a Highlighter.
+"""Key mode: an instructor reviews a drafted answer key mark by mark, in a Highlighter.
 
-The Highlighter shows the item under review (an attribution's source, cue and
-content, linked as in a student's highlighter: ①source ①cue ①content, with the
-speaker and kind on the link; a sentence with its label, or a framing word); buttons accept,
-reject or step through items; fields edit a speaker, kind or sentence label;
-marks drawn in the Highlighter replace an item's spans or become an item the
-analyzer missed. Save writes the gold format through
-``medialit.instructor.draft_key.save_key``, which refuses a key that fails the corpus
-validator's checks and says why on the status line. Every button has a method
-of the same name, so the review can also be scripted or tested.
+The key is the one key model (``medialit.exercises.key.Key``; drafted by
+``medialit.instructor.draft_key``). The Highlighter shows the mark under review:
+an attribution's source, cue and content, linked as in a student's highlighter
+(①source ①cue ①content, with the speaker and kind on the link); an unsupported
+sentence with its reason; or a framing word. Buttons accept, reject or step
+through marks; fields edit a speaker, kind or reason; marks drawn in the
+Highlighter replace a mark's spans or become a mark the analyzer missed. Save
+writes the key through ``medialit.instructor.draft_key.save_key``, which refuses a
+key that fails the key format's checks and says why on the status line. Every
+button has a method of the same name, so the review can also be scripted or tested.
 """
 
 from __future__ import annotations
 
-import copy
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -21,38 +22,39 @@ import ipywidgets as w
 
 from medialit.core.article import Article, load_article
 from medialit.core.links import Link, LinkError, make_link
-from medialit.core.spans import KINDS, SENTENCE_LABELS, Span, SpanError
+from medialit.core.spans import KINDS, Span, SpanError
+from medialit.exercises.items import REASONS
+from medialit.exercises.key import Key, KeyFormatError, KeyMark
 from medialit.instructor.draft_key import (
-    SECTIONS,
     SUGGESTED,
-    add_item,
+    add_mark,
     attribution,
     decide,
+    framing_word,
     key_problems,
-    load_key,
     save_key,
+    sentence,
     unreviewed,
 )
 from medialit.widgets.highlighter import Highlighter
 
-LABELS = ["source", "cue", "content", *SENTENCE_LABELS, "framing"]
+LABELS = ["source", "cue", "content", *REASONS, "loaded"]
 
 
 class KeyReview(w.VBox):
-    """Review ``key`` (a dict or a key file) for ``article``; ``save_to`` is where Save writes (default: the file)."""
+    """Review ``key`` (a Key or a key file) for ``article``; ``save_to`` is where Save writes (default: the file)."""
 
-    def __init__(self, article: Article | str, key: dict[str, Any] | str | Path, save_to: str | Path | None = None):
+    def __init__(self, article: Article | str, key: Key | str | Path, save_to: str | Path | None = None):
         self.article = article if isinstance(article, Article) else load_article(article)
-        self.key = copy.deepcopy(key) if isinstance(key, dict) else load_key(key)
-        self.save_to = Path(save_to) if save_to else (None if isinstance(key, dict) else Path(key))
-        self.items = [(s, i) for s in SECTIONS for i in range(len(self.key.get(s, [])))]
+        self.key = key if isinstance(key, Key) else _load(key)
+        self.save_to = Path(save_to) if save_to else (None if isinstance(key, Key) else Path(key))
         self.position = 0
         self.highlighter = Highlighter(self.article, labels=LABELS, mode="spans")
         self.heading = w.HTML()
         self.status = w.HTML()
         self.speaker = w.Text(description="speaker")
         self.kind = w.Dropdown(options=KINDS, description="kind")
-        self.label = w.Dropdown(options=SENTENCE_LABELS, description="label")
+        self.label = w.Dropdown(options=REASONS, description="reason")
         buttons = {}
         for name in ("previous", "next", "accept", "reject", "edit", "add", "save"):
             buttons[name] = w.Button(description=name.capitalize())
@@ -64,18 +66,18 @@ class KeyReview(w.VBox):
         self.highlighter.observe(self._on_links, names="links")
         self._show()
 
-    # ------------------------------------------------------------ the item under review
+    # ------------------------------------------------------------ the mark under review
 
     @property
-    def current(self) -> tuple[str, int] | None:
-        return self.items[self.position] if self.items else None
+    def current(self) -> int | None:
+        """Index of the mark under review in ``key.marks``."""
+        return self.position if self.key.marks else None
 
-    def entry(self) -> dict[str, Any]:
-        section, index = self.current or ("", -1)
-        return self.key[section][index]
+    def mark(self) -> KeyMark:
+        return self.key.marks[self.position]
 
     def next(self) -> None:
-        self.position = min(self.position + 1, max(len(self.items) - 1, 0))
+        self.position = min(self.position + 1, max(len(self.key.marks) - 1, 0))
         self._show()
 
     def previous(self) -> None:
@@ -89,47 +91,46 @@ class KeyReview(w.VBox):
         self._decide("rejected")
 
     def edit(self) -> None:
-        """Take the fields (speaker, kind or label) and, for an attribution or framing item, the drawn marks."""
-        section, _ = self.current or ("", -1)
-        changes: dict[str, Any] = {}
-        if section == "sentences":
-            changes["label"] = self.label.value
-        elif section == "attributions":
-            link = self._linked(new_only=True)  # the item's own link: its speaker and kind are in the fields
+        """Take the fields (speaker, kind or reason) and, for an attribution or framing word, the drawn marks."""
+        if self.current is None:
+            raise SpanError("the key has no marks to review")
+        mark, body = self.mark(), self.article.body
+        if mark.label in REASONS:
+            new = replace(mark, span=Span(mark.span.start, mark.span.end, self.label.value), accept=())
+        elif mark.label == "source":
+            link = self._linked(new_only=True)  # the mark's own link: its speaker and kind are in the fields
             marks = self._marks() if link is None else _parts(link)
             source, cue = marks.get("source"), marks.get("cue")
             if not (source and cue):
                 raise SpanError("mark one source and one cue in the text (and link them), then press Edit")
-            changes = attribution(
-                self.article.body, self.speaker.value, source, cue, self.kind.value, marks.get("content")
-            )
+            new = attribution(body, self.speaker.value, source, cue, self.kind.value, marks.get("content"))
         else:
-            framing = self._marks().get("framing")
-            if not framing:
+            words = self._marks().get("loaded")
+            if not words:
                 raise SpanError("mark the framing words in the text, then press Edit")
-            changes = {"start": framing[0], "end": framing[1], "text": self.article.body[framing[0] : framing[1]]}
-        self._decide("edited", **changes)
+            new = framing_word(body, *words)
+        self._decide("edited", replace(new, rule=mark.rule))
 
     def add(self) -> None:
-        """A missed item from the drawn marks: source + cue (+ content) make an attribution, a framing mark a word."""
+        """A missed mark from the drawn marks: source + cue (+ content) an attribution, a reason a sentence, or
+        ``loaded`` framing words."""
         link = self._linked(new_only=True)
         marks = self._marks(drawn_only=True) if link is None else _parts(link)
         body = self.article.body
+        reasons = [label for label in marks if label in REASONS]
         if marks.get("source") and marks.get("cue"):
             speaker = self.speaker.value.strip() or body[marks["source"][0] : marks["source"][1]]
-            kind = self.kind.value
-            new = attribution(body, speaker, marks["source"], marks["cue"], kind, marks.get("content"))
-            added = add_item(self.key, "attributions", new)
-            section = "attributions"
-        elif marks.get("framing"):
-            s, e = marks["framing"]
-            added = add_item(self.key, "framing", {"start": s, "end": e, "label": "loaded", "text": body[s:e]})
-            section = "framing"
+            new = attribution(body, speaker, marks["source"], marks["cue"], self.kind.value, marks.get("content"))
+        elif reasons:
+            new = sentence(self.article, *marks[reasons[0]], reasons[0])
+        elif marks.get("loaded"):
+            new = framing_word(body, *marks["loaded"])
         else:
-            raise SpanError("mark a source and a cue (an attribution) or framing words, then press Add")
-        self.items.append((section, self.key[section].index(added)))
-        self.position = len(self.items) - 1
-        self._show(f"added {section[:-1] if section.endswith('s') else section} item")
+            raise SpanError("mark a source and a cue (an attribution), a sentence with its reason or framing words "
+                            "(loaded), then press Add")  # fmt: skip
+        self.key = add_mark(self.key, new)
+        self.position = len(self.key.marks) - 1
+        self._show(f"added a {new.label} mark")
 
     def save(self) -> Path:
         if self.save_to is None:
@@ -150,13 +151,13 @@ class KeyReview(w.VBox):
         except SpanError as error:
             self._say(str(error))
 
-    def _decide(self, decision: str, **changes: Any) -> None:
+    def _decide(self, decision: str, mark: KeyMark | None = None) -> None:
         if self.current is None:
-            raise SpanError("the key has no items to review")
-        section, index = self.current
-        entry = decide(self.key, section, index, decision, **changes)
-        self.position = min(self.position + 1, len(self.items) - 1)
-        self._show(f"{section} {index + 1}: {entry.get('status')}")
+            raise SpanError("the key has no marks to review")
+        index = self.position
+        self.key = decide(self.key, index, decision, mark)
+        self.position = min(self.position + 1, len(self.key.marks) - 1)
+        self._show(f"mark {index + 1}: {decision}")
 
     def _linked(self, new_only: bool = False) -> Link | None:
         """The last link in the Highlighter joining a source and a cue (``new_only``: not the item's own link)."""
@@ -185,54 +186,54 @@ class KeyReview(w.VBox):
     def _show(self, message: str = "") -> None:
         if self.current is None:
             self.heading.value = (
-                "<b>The key has no items.</b> Mark a source and a cue, or framing words, and press Add."
+                "<b>The key has no marks.</b> Mark a source and a cue, or framing words, and press Add."
             )
             self._shown = []
             self.highlighter.spans = []
             return
-        section, index = self.current
-        entry = self.entry()
-        body = self.article.body
-        if section == "attributions":
-            marks = [
-                {"start": entry[f"{p}_start"], "end": entry[f"{p}_end"], "label": p}
-                for p in ("source", "cue", "content")
-                if entry.get(f"{p}_start") is not None
-            ]
-            self.speaker.value, self.kind.value = entry.get("speaker", ""), entry.get("kind", KINDS[0])
+        mark = self.mark()
+        link = None
+        if mark.label == "source":
+            parts = [("source", mark.span), ("cue", mark.cue), ("content", mark.content)]
+            marks = [{"start": p.start, "end": p.end, "label": role} for role, p in parts if p is not None]
+            self.speaker.value, self.kind.value = mark.speaker, mark.kind or KINDS[0]
             link = _link_of(marks, self.speaker.value, self.kind.value)
-        elif section == "sentences":
-            marks = [{"start": entry["start"], "end": entry["end"], "label": entry["label"]}]
-            self.label.value = entry["label"]
         else:
-            marks = [{"start": entry["start"], "end": entry["end"], "label": "framing"}]
+            marks = [{"start": mark.span.start, "end": mark.span.end, "label": mark.label}]
+            if mark.label in REASONS:
+                self.label.value = mark.label
         self._shown = marks
         self.highlighter.spans = marks
-        self.highlighter.links = [link.to_dict()] if section == "attributions" and link else []
+        self.highlighter.links = [link.to_dict()] if link else []
         self.highlighter.show_machine_layer(self._waiting(), show=True)
-        words = " ".join(body[marks[0]["start"] : marks[0]["end"]].split())[:80]
-        rule = entry.get("rule") or "; ".join(entry.get("reasons", []))
-        where = f"<b>{section} {index + 1} of {len(self.key[section])}</b> ({self.position + 1}/{len(self.items)})"
-        why = f" <i>{_html(rule)}</i>" if rule else ""
-        self.heading.value = f"{where} status <b>{entry.get('status', 'reviewed')}</b>: “{_html(words)}”{why}"
+        words = " ".join(self.article.body[mark.span.start : mark.span.end].split())[:80]
+        where = f"<b>mark {self.position + 1} of {len(self.key.marks)}</b> ({mark.label})"
+        why = f" <i>{_html(mark.rule)}</i>" if mark.rule else ""
+        self.heading.value = f"{where} status <b>{mark.status or 'reviewed'}</b>: “{_html(words)}”{why}"
         self._say(message or f"{len(unreviewed(self.key))} suggestion(s) to review")
 
     def _waiting(self) -> list[Span]:
-        """Every item still to review, for the Highlighter's machine layer (with the rule that found it)."""
+        """Every mark still to review, for the Highlighter's machine layer (with the rule that found it)."""
         spans = []
-        for section in SECTIONS:
-            for entry in self.key.get(section, []):
-                if entry.get("status") != SUGGESTED:
-                    continue
-                rule = (entry.get("rule") or "",)
-                if section == "attributions":
-                    spans += [Span(entry[f"{p}_start"], entry[f"{p}_end"], p, rule) for p in ("source", "cue")]
-                elif section == "framing" or entry["label"] != "other":
-                    spans.append(Span(entry["start"], entry["end"], entry["label"], rule))
+        for mark in self.key.marks:
+            if mark.status != SUGGESTED:
+                continue
+            rule = (mark.rule,)
+            spans.append(Span(mark.span.start, mark.span.end, mark.label, rule))
+            if mark.cue is not None:
+                spans.append(Span(mark.cue.start, mark.cue.end, "cue", rule))
         return spans
 
     def _say(self, message: str) -> None:
         self.status.value = _html(message)
+
+
+def _load(path: str | Path) -> Key:
+    """A key file (drafted, reviewed, or a corpus gold file); a bad file is one line (``SpanError``)."""
+    try:
+        return Key.load(path)
+    except KeyFormatError as error:
+        raise SpanError(str(error)) from None
 
 
 def _link_of(marks: list[dict[str, Any]], speaker: str, kind: str) -> Link | None:

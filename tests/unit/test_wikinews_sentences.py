@@ -1,0 +1,40 @@
+"""The sentence split that tools/gum_article.py gives scraped Wikinews articles (no GUM split to follow)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+TOOL = Path(__file__).resolve().parents[2] / "tools" / "gum_article.py"
+spec = importlib.util.spec_from_file_location("gum_article", TOOL)
+gum_article = sys.modules.setdefault("gum_article", importlib.util.module_from_spec(spec))
+spec.loader.exec_module(gum_article)
+
+
+def sentences(body: str) -> list[str]:
+    return [body[a:b] for a, b in gum_article.split_sentences(body)]
+
+
+def test_lines_are_sentences_and_split_inside_quotes():
+    body = 'Headline here\n\nMonday, May 6, 2019\n\n"It is over. We won," she said. Then rain fell.\n'
+    assert sentences(body) == [
+        "Headline here",
+        "Monday, May 6, 2019",
+        '"It is over.',
+        'We won," she said.',
+        "Then rain fell.",
+    ]
+
+
+def test_titles_initials_and_us_do_not_end_a_sentence():
+    body = "Dr. Livermore met U.S. Attorney Thomas T. Cullen at 9 a.m. Friday. P. damicornis grows.\n"
+    assert sentences(body) == [
+        "Dr. Livermore met U.S. Attorney Thomas T. Cullen at 9 a.m. Friday.",
+        "P. damicornis grows.",
+    ]
+
+
+def test_an_elision_continues_and_a_bracketed_capital_starts():
+    body = 'He said "it is late. [...] If so, we go." Later: "[T]he end. [...] Fine."\n'
+    assert sentences(body) == ['He said "it is late.', '[...] If so, we go."', 'Later: "[T]he end.', '[...] Fine."']

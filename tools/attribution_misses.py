@@ -1,0 +1,177 @@
+"""Attribution errors of the tuning part, grouped by kind and construction; whole-part figures of either part.
+
+``--part tuning`` (the default) lists every missed gold attribution and every
+extra one with its sentence, grouped by gold kind and by the construction
+around the cue, plus figures by genre and kind and the per-article spread.
+``--part test`` prints only whole-part and genre figures: the test part is
+never read article by article. Parses are cached (``--cache``), so a rule
+change is scored again in seconds.
+
+Run: ``python tools/attribution_misses.py ../shared/corpus/dev course/corpus [--part test]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from spacy.tokens import Doc, DocBin
+
+from medialit.core.article import load_article
+from medialit.core.spans import load_annotations
+from medialit.nlp.analysis import analyze
+from medialit.nlp.evaluate import DEV_ARTICLES, Evaluation, _pairs, evaluate, part_of
+from medialit.nlp.pipeline import load_pipeline
+
+from analyzer_report import genres  # isort: skip  (tools/ is on the path when run as a script)
+
+
+class CachedParser:
+    """Behaves like the pipeline for ``evaluate``: parses each body once and keeps the Doc on disk."""
+
+    def __init__(self, nlp, folder: Path) -> None:
+        self.nlp, self.folder, self.meta = nlp, folder, nlp.meta
+        folder.mkdir(parents=True, exist_ok=True)
+
+    def __call__(self, text: str) -> Doc:
+        path = self.folder / (hashlib.sha256(text.encode()).hexdigest()[:24] + ".spacy")
+        if path.exists():
+            return next(DocBin().from_disk(path).get_docs(self.nlp.vocab))
+        doc = self.nlp(text)
+        DocBin(docs=[doc]).to_disk(path)
+        return doc
+
+
+def construction(body: str, cue: str, start: int, end: int) -> str:
+    """A rough name for the words around a missed cue, to group misses."""
+    line_start = body.rfind("\n", 0, start) + 1
+    before = body[line_start:start]
+    if not cue.strip() or cue.strip() == ":":
+        return "colon"
+    if cue.lower().startswith("according"):
+        return "according to"
+    if " " in cue.strip():
+        return "multi-word cue"
+    if body[end : end + 2].startswith(":") or body[end : end + 3].startswith(" :"):
+        return "cue + colon"
+    if any(m in before[-3:] for m in '"”’'):
+        return "after a quotation"
+    return "single word"
+
+
+def sentence_around(body: str, start: int, end: int, width: int = 220) -> str:
+    left = max(body.rfind("\n", 0, start) + 1, start - width // 2)
+    right = body.find("\n", end)
+    right = min(right if right >= 0 else len(body), end + width // 2)
+    return " ".join((body[left:start] + "[[" + body[start:end] + "]]" + body[end:right]).split())
+
+
+def errors(dirs: list[Path], parser: CachedParser) -> tuple[list[dict], list[dict]]:
+    """Missed gold attributions and extra predicted ones, tuning part only."""
+    from medialit.exercises.scoring import match
+    from medialit.nlp.evaluate import _same_attribution, _tagged
+
+    missed, extra = [], []
+    for md, gold_path in _pairs(dirs):
+        article = load_article(md)
+        if part_of(article.id) != "tuning":
+            continue  # never look at a test article's errors
+        body = article.body
+        key = list(load_annotations(gold_path).attributions)
+        predicted = list(analyze(article, parser).attributions)
+        right = match(_tagged(predicted), _tagged(key), _same_attribution(predicted, key))
+        for m in right:
+            if m.status == "missed":
+                g = key[int(m.key.label)]
+                near = [p for p in predicted if p.cue.overlap(g.cue) > 0]
+                missed.append(
+                    {
+                        "article": article.id,
+                        "kind": g.kind,
+                        "speaker": g.speaker,
+                        "cue": g.cue.text(body),
+                        "why": f"speaker given as {near[0].speaker!r} ({near[0].rule})" if near else "no cue",
+                        "construction": construction(body, g.cue.text(body), g.cue.start, g.cue.end),
+                        "text": sentence_around(body, g.cue.start, g.cue.end),
+                    }
+                )
+            elif m.status == "extra":
+                p = predicted[int(m.answer.label)]
+                extra.append(
+                    {
+                        "article": article.id,
+                        "rule": p.rule.split(";")[0],
+                        "speaker": p.speaker,
+                        "text": sentence_around(body, p.cue.start, p.cue.end),
+                    }
+                )
+    return missed, extra
+
+
+def figures(e: Evaluation, genre: dict[str, str], part: str) -> list[str]:
+    """Whole-part figures, by genre, by kind, speaker accuracy and the per-article spread."""
+    groups = {
+        "all": lambda a: True,
+        "news reports": lambda a: genre[a.article] == "report",
+        "news reports, dev left out": lambda a: genre[a.article] == "report" and a.article not in DEV_ARTICLES,
+        "interviews": lambda a: genre[a.article] == "interview",
+        "undated texts": lambda a: genre[a.article] == "undated",
+    }
+    lines = [f"{part} part: {len(e.articles)} articles"]
+    for name, keep in groups.items():
+        chosen = Evaluation([a for a in e.articles if keep(a)])
+        if not chosen.articles:
+            continue
+        m = chosen.micro
+        a = m.attribution
+        kinds = ", ".join(f"{k} {f}/{n}" for k, (f, n) in m.by_kind.items() if n)
+        named, pairs = m.speaker_strict
+        spread = chosen.spread().get("attribution", {})
+        lines.append(
+            f"  {name:<28} n={len(chosen.articles):>2}  attribution F1 {a.f1:.3f}"
+            f" (P {a.precision:.3f} R {a.recall:.3f};"
+            f" tp {a.tp} fp {a.fp} fn {a.fn})  attributed F1 {m.sentences['attributed'].f1:.3f}"
+            f"  unsupported F1 {m.sentences['unsupported'].f1:.3f}"
+            f"  overlap F1 {m.overlap.f1:.3f} exact F1 {m.exact.f1:.3f}"
+        )
+        lines.append(
+            f"  {'':<28}       by kind: {kinds}; speaker {named}/{pairs}"
+            + (
+                f"; per article mean {spread['mean']:.3f} min {spread['min']:.3f} over {spread['articles']}"
+                if spread and part == "tuning"
+                else ""
+            )
+        )
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("dirs", nargs="+", type=Path)
+    parser.add_argument("--part", choices=("tuning", "test"), default="tuning")
+    parser.add_argument("--cache", type=Path, default=Path("/tmp/medialit-parse-cache"))
+    parser.add_argument("--errors", action="store_true", help="list the tuning part's misses and extras")
+    args = parser.parse_args()
+    cached = CachedParser(load_pipeline(), args.cache)
+    genre = genres(args.dirs)
+    print("\n".join(figures(evaluate(args.dirs, cached, args.part), genre, args.part)))
+    if args.part != "tuning" or not args.errors:
+        return
+    missed, extra = errors(args.dirs, cached)
+    by_group: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for m in missed:
+        by_group[(m["kind"], m["construction"])].append(m)
+    print(f"\nmissed {len(missed)}: " + ", ".join(f"{k} {n}" for k, n in Counter(m["kind"] for m in missed).items()))
+    for (kind, how), items in sorted(by_group.items(), key=lambda kv: -len(kv[1])):
+        print(f"\n## {kind} / {how}: {len(items)}")
+        for m in items:
+            print(f"  - {m['article']} | {m['speaker']} | {m['cue']!r} | {m['why']}\n      {m['text']}")
+    print(f"\nextra {len(extra)}: " + ", ".join(f"{k} {n}" for k, n in Counter(x["rule"] for x in extra).most_common()))
+    for x in extra:
+        print(f"  - {x['article']} | {x['rule']} | {x['speaker']}\n      {x['text']}")
+
+
+if __name__ == "__main__":
+    main()
