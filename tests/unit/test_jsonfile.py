@@ -103,7 +103,6 @@ def test_reading_a_file_does_not_build_the_iri_grammars_and_leaves_them_importab
     ("reader", "error"),
     [
         ("medialit.core.spans:load_annotations", "SpanError"),
-        ("medialit.instructor.draft_key:load_key", "SpanError"),
         ("medialit.exercises.key:Key.load", "KeyFormatError"),
         ("medialit.exercises.items:define_items", "AnswerError"),
         ("medialit.exercises.pretest:read_answers", "PretestError"),
