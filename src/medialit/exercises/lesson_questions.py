@@ -12,17 +12,16 @@ item's key may ever be put here.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from medialit.core import jsonfile
 from medialit.exercises.key import Key, KeyFormatError
 
 ENV = "MEDIALIT_QUESTIONS"
@@ -135,26 +134,23 @@ def _read(path: Path, stamp: int) -> dict[str, Question]:
     return found
 
 
-@cache
+SCHEMA = jsonfile.Schema("medialit.exercises", "lesson-questions")
+
+
 def schema() -> dict[str, Any]:
     """The questions' JSON Schema, shipped in the package."""
-    text = resources.files("medialit.exercises").joinpath("schemas/lesson-questions.schema.json")
-    return json.loads(text.read_text(encoding="utf-8"))
+    return SCHEMA.document()
 
 
 def _schema_problem(data: Any) -> str:
     """The most relevant schema violation as ``question <id>: field: message``, or ``""``."""
-    import jsonschema
-
-    error = jsonschema.exceptions.best_match(jsonschema.Draft7Validator(schema()).iter_errors(data))
+    error = SCHEMA.check(data)
     if error is None:
         return ""
-    path = list(error.absolute_path)
+    path = list(error.path)
     where = "the file"
     if path and isinstance(path[0], int):
         entry = data[path[0]]
         where = f"question {entry['id']}" if isinstance(entry, dict) and "id" in entry else f"question {path[0] + 1}"
         path = path[1:]
-    field = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
-    message = error.message if len(error.message) < 160 else error.message[:157] + "..."
-    return f"{where}: {field + ': ' if field else ''}{message}"
+    return f"{where}: {jsonfile.Problem(tuple(path), error.message).text()}"
