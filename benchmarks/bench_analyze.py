@@ -34,9 +34,9 @@ def median_seconds(work: Callable[[], object], runs: int) -> float:
 
 def load_data() -> float:
     """Seconds to read every lexicon and build the lookups the analyzer keeps (cold, in this process)."""
-    from medialit.nlp.attribution import phrase_lexicon, verb_lexicon
     from medialit.nlp.claims import evaluative_words
     from medialit.nlp.lexicons import lexicon_names, load_lexicon
+    from medialit.nlp.reporting_lexicon import phrase_lexicon, verb_lexicon
     from medialit.nlp.sources import document_heads, source_nouns, title_words, vague_heads
     from medialit.nlp.unsupported_model import load_model
 

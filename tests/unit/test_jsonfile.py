@@ -16,11 +16,10 @@ from medialit.core.sidecar import SCHEMA as SIDECAR
 from medialit.core.spans import GOLD
 from medialit.exercises.items import SCHEMA as ITEMS
 from medialit.exercises.key import SCHEMA as KEY
-from medialit.exercises.lesson_questions import SCHEMA as LESSON_QUESTIONS
 from medialit.exercises.pretest import SCHEMA as PRETEST
 
 REPO = Path(__file__).resolve().parents[2]
-SCHEMAS = [SIDECAR, GOLD, KEY, ITEMS, PRETEST, LESSON_QUESTIONS]
+SCHEMAS = [SIDECAR, GOLD, KEY, ITEMS, PRETEST]
 ITEMS_DOC = {
     "items": [{"id": "a-q1", "article": "a.md", "part": ["A", "B"], "kind": "spans", "labels": [], "points": 1}]
 }

@@ -40,7 +40,9 @@ def lesson_articles() -> dict[str, object]:
         "l2.links": from_text("Opening\n" + example.body[: example.body.index("He also highlighted")]),
         "l2.sources-activity": practice,
         "l3.sentences-activity": practice,
+        "l3.headlines-activity": load_article(REPO / "notebooks" / "articles" / "ferry-fact-box.md"),
         "l4.framing-activity": practice,
+        "l5.copy-activity": load_article(REPO / "notebooks" / "articles" / "ferry-terminal-copy.md"),
         "l5.provenance-activity": lessons.without_graded(example),
         "l9.opinion-activity": load_article(REPO / "notebooks" / "articles" / "elvegata-cycle-lane.md"),
     }
@@ -104,8 +106,12 @@ def test_reveal_lists_the_key_with_context_for_words_that_recur(capsys):
 
 def test_links_reveal_names_source_cue_and_speaker():
     lines = lessons.key_lines("l2.links")
-    assert lines[0] == "it is, says [Støre] -> it is, [says] Støre: Jonas Gahr Støre"
-    assert lines[1] == "[He] stressed -> He [stressed]: Jonas Gahr Støre"
+    assert lines[0] == (
+        "[Norway’s allies and partners] have given signals -> Norway’s allies and partners [have given signals]: "
+        "Norway’s allies and partners"
+    )
+    assert lines[4] == "it is, says [Støre] -> it is, [says] Støre: Jonas Gahr Støre"
+    assert lines[5] == "[He] stressed -> He [stressed]: Jonas Gahr Støre"
 
 
 def test_an_edited_file_is_read_again_without_a_restart(copy, capsys):
@@ -135,6 +141,10 @@ def test_bad_yaml_is_one_line_naming_the_file_and_the_line(copy, capsys):
         ("- id: l2.mixed\n", "- id: l2.dash\n", "question l2.dash appears twice"),
         ("key: keys/l2.links.json", "key: keys/l2.gone.json", "question l2.links: no key file keys/l2.gone.json"),
         ("kind: choice", "kind: essay", "question l2.mixed: kind: 'essay' is not one of"),
+        ("  key: keys/l2.links.json\n", "  key: keys/l2.links.json\n  reject: [putin]\n", "question l2.links: reject"),
+        ("  reject: [ingrid dahl, dahl, mayor]\n", "  reject: []\n", "question l2.pronoun: reject"),
+        ("    - [mixed]\n", "    - [mixed]\n  reject: [direct]\n", "question l2.mixed: reject"),
+        ("  hint: Look for ‘according to’.", "  hint: []\n  x: Look for ‘according to’.", "question l2.according"),
     ],
 )
 def test_a_question_that_breaks_the_format_is_one_line_naming_file_and_question(copy, capsys, old, new, said):

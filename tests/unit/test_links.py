@@ -354,19 +354,51 @@ def test_lesson_2_linking_activity_gives_feedback_in_the_widget(capsys):
     linker = Highlighter(opening, labels=["source", "cue", "content"])
     check_highlights("l2.links", linker, opening)
     assert "No links yet" in capsys.readouterr().out
-    first, he, _ = expected_links("l2.links", opening)
+    first, he = expected_links("l2.links", opening)[4:6]
     assert first.source.text(opening.body) == "Støre" and he.source.text(opening.body) == "He"
     assert first.source.start > opening.body.index("– One way")  # the cue comes after the dash quote
     linker.add_link(first.source, first.cue, speaker="Jonas Gahr Støre", kind="direct")
     linker.add_link(he.source, he.cue, speaker="Putin")  # the pronoun resolved wrongly
     check_highlights("l2.links", linker, opening)
     out = capsys.readouterr().out
-    assert "2 of 3 attributions linked at the right cue, 1 with the right speaker" in out
+    assert "2 of 7 attributions linked at the right cue, 1 with the right speaker" in out
     statuses = [item["status"] for item in linker.feedback["items"]]
-    assert statuses == ["correct", "partial"] and "1 still to link" in linker.feedback["summary"]
+    assert statuses == ["correct", "partial"] and "5 still to link" in linker.feedback["summary"]
     assert "who do the words refer to" in linker.feedback["items"][1]["line"]
     reveal("l2.links")
-    assert [item["status"] for item in linker.feedback["items"]] == ["correct", "partial", "missed"]
+    assert sorted(item["status"] for item in linker.feedback["items"]) == [
+        "correct",
+        "missed",
+        *["missed"] * 4,
+        "partial",
+    ]
+
+
+def test_lesson_2_linking_activity_is_done_when_both_links_of_the_chain_are_linked(capsys):
+    """Review 1, K6: a student who links the allies, their relay and Støre's told/highlighted finishes the activity."""
+    from medialit import load_article
+    from medialit.exercises.lessons import check_highlights, expected_links, reset
+
+    reset()  # a fresh start: the first wrong try gets the first hint
+    article = load_article("stoere-putin-call")
+    opening = from_text("Opening\n" + article.body[: article.body.index("He also highlighted")])
+    expected = expected_links("l2.links", opening)
+    pairs = [(e.source.text(opening.body), e.cue.text(opening.body), e.speaker) for e in expected]
+    assert pairs[:4] == [
+        ("Norway’s allies and partners", "have given signals", "Norway’s allies and partners"),
+        ("Prime Minister Jonas Gahr Støre", "was conveyed by", "Jonas Gahr Støre"),
+        ("Støre", "told", "Jonas Gahr Støre"),
+        ("Støre", "highlighted", "Jonas Gahr Støre"),
+    ]
+    linker = Highlighter(opening, labels=["source", "cue", "content"])
+    for link in expected[:-1]:
+        linker.add_link(link.source, link.cue, speaker=link.speaker)
+    check_highlights("l2.links", linker, opening)
+    out = capsys.readouterr().out
+    assert "All linked" not in out and "Hint:" in out and "Seven" not in out  # the count waits for a second try
+    linker.add_link(expected[-1].source, expected[-1].cue, speaker=expected[-1].speaker)
+    check_highlights("l2.links", linker, opening)
+    assert "All linked. Seven." in capsys.readouterr().out
 
 
 def test_relabelling_a_linked_mark_keeps_its_part_when_the_part_is_the_same():

@@ -1,7 +1,7 @@
 """The lessons' self-check questions as data: ``questions/lesson-NN.yaml`` beside the lesson notebooks.
 
 Each file is a YAML list of questions (id, kind, prompt, hint, answer, and
-``accept`` alias groups or a ``key`` file), validated against
+``accept`` alias groups with optional ``reject`` aliases, or a ``key`` file), validated against
 ``schemas/lesson-questions.schema.json``. Highlighting and linking activities
 name a key in ``questions/keys/``: the one Key model (``exercises/key.py``)
 over the article the activity practises on. Authors edit the files; a lesson
@@ -12,16 +12,17 @@ item's key may ever be put here.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from medialit.core import jsonfile
 from medialit.exercises.key import Key, KeyFormatError
 
 ENV = "MEDIALIT_QUESTIONS"
@@ -39,16 +40,26 @@ class LessonQuestionsError(ValueError):
 class Question:
     """One self-check. ``accept`` holds alias groups: one group for a single answer, several for a list.
 
+    ``hints`` are shown one per wrong try, the last one repeated: the first names the rule or the
+    question to ask, a later one may point to places, so a guess does not get the answer's shape at
+    once. ``reject`` holds aliases of tempting wrong answers (another person, a subject of the claim):
+    an answer that names one fails even when it also names the right one, so hedging does not pass.
     ``key`` is the activity's key file, relative to the questions folder (kinds ``spans`` and ``links``).
     """
 
     id: str
     kind: str  # "choice", "name", "names", "spans" or "links"
     prompt: str
-    hint: str
+    hints: tuple[str, ...]
     answer: str
     accept: tuple[tuple[str, ...], ...] = ()
     key: str = ""
+    reject: tuple[str, ...] = ()
+
+    @property
+    def hint(self) -> str:
+        """The first hint: the rule or the question to ask."""
+        return self.hints[0]
 
 
 def questions_folder() -> Path:
@@ -123,7 +134,7 @@ def _read(path: Path, stamp: int) -> dict[str, Question]:
     number = int(_LESSON_FILE.fullmatch(path.name).group(1))
     found: dict[str, Question] = {}
     for entry in data:
-        question = Question(**{**entry, "accept": tuple(tuple(group) for group in entry.get("accept", ()))})
+        question = _question(entry)
         if lesson_of(question.id) != number:
             raise LessonQuestionsError(f"{path}: question {question.id}: ids in this file start with l{number}.")
         if question.id in found:
@@ -134,23 +145,42 @@ def _read(path: Path, stamp: int) -> dict[str, Question]:
     return found
 
 
-SCHEMA = jsonfile.Schema("medialit.exercises", "lesson-questions")
+def _question(entry: dict[str, Any]) -> Question:
+    """A validated entry as a Question: ``hint`` a text or a list of texts, lists as tuples."""
+    fields = {k: v for k, v in entry.items() if k not in ("hint", "accept", "reject")}
+    hint = entry["hint"]
+    return Question(
+        **fields,
+        hints=(hint,) if isinstance(hint, str) else tuple(hint),
+        accept=tuple(tuple(group) for group in entry.get("accept", ())),
+        reject=tuple(entry.get("reject", ())),
+    )
 
 
+@cache
 def schema() -> dict[str, Any]:
     """The questions' JSON Schema, shipped in the package."""
-    return SCHEMA.document()
+    text = resources.files("medialit.exercises").joinpath("schemas/lesson-questions.schema.json")
+    return json.loads(text.read_text(encoding="utf-8"))
 
 
 def _schema_problem(data: Any) -> str:
     """The most relevant schema violation as ``question <id>: field: message``, or ``""``."""
-    error = SCHEMA.check(data)
+    import jsonschema
+
+    error = jsonschema.exceptions.best_match(jsonschema.Draft7Validator(schema()).iter_errors(data))
     if error is None:
         return ""
-    path = list(error.path)
-    where = "the file"
+    path = list(error.absolute_path)
+    where, entry = "the file", None
     if path and isinstance(path[0], int):
         entry = data[path[0]]
         where = f"question {entry['id']}" if isinstance(entry, dict) and "id" in entry else f"question {path[0] + 1}"
         path = path[1:]
-    return f"{where}: {jsonfile.Problem(tuple(path), error.message).text()}"
+    field = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
+    message = error.message if len(error.message) < 160 else error.message[:157] + "..."
+    if error.validator is None and not field and isinstance(entry, dict):
+        # a field the question's kind forbids ("false" schema): name the field, not the value
+        field = next((k for k, v in entry.items() if v == error.instance), "")
+        message = "this kind of question does not take it"
+    return f"{where}: {field + ': ' if field else ''}{message}"

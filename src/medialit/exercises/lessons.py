@@ -1,7 +1,11 @@
 """Self-checks for the lessons: a hint always comes before the answer.
 
 Students type an answer into ``check(question_id, answer)``. A right answer
-gets a short explanation; a wrong one gets the question's hint. ``reveal``
+gets a short explanation; a wrong one gets the question's hint, the first
+wrong try the rule or the question to ask, a later one a more specific hint
+when the question has one. An answer that names a rejected alternative (the
+other person, a subject of the claim) is wrong even beside the right one, so a
+hedge does not pass. ``reveal``
 shows the answer only after an attempt, so a student working alone is nudged to
 think before reading. Highlighting activities are checked with
 ``check_highlights`` against the activity's key, carried onto the article the
@@ -21,13 +25,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from medialit.core.spans import Span, body_sha256
 from medialit.exercises.feedback import explain_all, not_graded
-from medialit.exercises.key import Key
+from medialit.exercises.key import Key, KeyMark
 from medialit.exercises.lesson_questions import (
     LessonQuestionsError,
     Question,
@@ -50,6 +55,7 @@ __all__ = [
     "graded_parts",
     "hint",
     "key_lines",
+    "key_marks",
     "key_spans",
     "normalise",
     "questions",
@@ -64,6 +70,7 @@ PRACTICE = "articles/ferry-terminal-vote.md"
 
 _attempts: dict[str, int] = {}
 _hinted: set[str] = set()
+_wrong: dict[str, int] = {}  # wrong tries per question: which of its hints to show
 _checked: dict[str, tuple[Any, Any]] = {}  # spans activity -> (the Highlighter checked, its article)
 
 
@@ -87,11 +94,11 @@ def check(question_id: str, answer: Any) -> None:
         print(f"Correct. {question.answer}")
         return
     print(f"Not yet. {verdict}" if isinstance(verdict, str) else "Not yet.")
-    _give_hint(question)
+    _wrong_try(question)
 
 
 def hint(question_id: str) -> None:
-    """Print the hint for a question."""
+    """Print the hint for a question: the one its wrong tries so far have reached (the first before any)."""
     question = _get(question_id)
     if question is not None:
         _give_hint(question)
@@ -125,7 +132,7 @@ def reveal(question_id: str) -> None:
     if question.kind == "links":
         widget.show_link_feedback(expected_links(question_id, article), show_missed=True)
     else:
-        widget.show_feedback(key_spans(question_id, article), show_missed=True)
+        widget.show_feedback(key_marks(question_id, article), show_missed=True)
 
 
 def check_highlights(question_id: str, marked: Any, article: Any) -> None:
@@ -145,18 +152,20 @@ def check_highlights(question_id: str, marked: Any, article: Any) -> None:
     if question.kind != "spans":
         print(f"{question_id} is a written question: answer it with check({question_id!r}, 'your answer')")
         return
-    key = key_spans(question_id, article)  # first: a key that does not fit the article fails even on Run All
+    marks = key_marks(question_id, article)  # first: a key that does not fit the article fails even on Run All
+    key = [m.span for m in marks if not m.optional]
     everything = _as_spans(marked)
     if not everything:
         print("Nothing highlighted yet: select words in the highlighter above, pick a label, then run this cell again.")
         return
-    graded = sorted({k.label for k in key}, key=[k.label for k in key].index)
+    labels = [r.label for m in marks for r in m.readings()]
+    graded = sorted(set(labels), key=labels.index)
     spans = [s for s in everything if s.label in graded]
     _attempts[question_id] = _attempts.get(question_id, 0) + 1
     if hasattr(marked, "show_feedback"):
         _checked[question_id] = (marked, article)
-        marked.show_feedback(key, show_missed=False)
-    result = score(spans, key, max_points=1, body=article.body)
+        marked.show_feedback(marks, show_missed=False)
+    result = score(spans, marks, max_points=1, body=article.body)
     counts = result.counts
     print(f"You marked {len(spans)}: {counts.tp} of {len(key)} key items found, {counts.fp} extra.")
     for note in not_graded(everything, graded):
@@ -165,11 +174,13 @@ def check_highlights(question_id: str, marked: Any, article: Any) -> None:
         print(f"All found. {question.answer}")
         return
     for match, line in zip(result.matches, explain_all(result, article.body, key), strict=True):
-        if match.status != "missed":
+        if match.status == "optional":
+            print(f"  optional: {article.body[match.answer.start : match.answer.end]!r} may be marked or left")
+        elif match.status != "missed":
             print("  " + line)
     if counts.fn:
         print(f"  {counts.fn} still to find.")
-    _give_hint(question)
+    _wrong_try(question)
 
 
 def compare_with_machine(question_id: str) -> bool:
@@ -201,6 +212,19 @@ def key_spans(question_id: str, article: Any) -> list[Span]:
     return [_place(question_id, mark.span, key, article) for mark in key.marks]
 
 
+def key_marks(question_id: str, article: Any) -> list[KeyMark]:
+    """The activity's key marks (optional ones and accepted labels kept) carried onto ``article.body``."""
+    key = _key(question_id)
+    return [
+        replace(
+            mark,
+            span=_place(question_id, mark.span, key, article),
+            accept=tuple(_place(question_id, a, key, article) for a in mark.accept),
+        )
+        for mark in key.marks
+    ]
+
+
 def expected_links(question_id: str, article: Any) -> list[Any]:
     """The linking activity's attributions as Links over ``article.body`` (source and cue, with the speaker)."""
     from medialit.core.links import make_link
@@ -223,7 +247,11 @@ def key_lines(question_id: str) -> list[str]:
         return [
             f"{_shown(m.span, body, m.cue)} -> {_shown(m.cue, body, m.span)}: {m.speaker}" for m in key.marks if m.cue
         ]
-    return [f"{m.label}: {_shown(m.span, body)}" for m in key.marks]
+    return [
+        f"{'/'.join(dict.fromkeys(r.label for r in m.readings()))}: {_shown(m.span, body)}"
+        + (" (optional: marking it costs nothing)" if m.optional else "")
+        for m in key.marks
+    ]
 
 
 def _check_links(question: Question, widget: Any, article: Any) -> None:
@@ -246,7 +274,7 @@ def _check_links(question: Question, widget: Any, article: Any) -> None:
     if result.speakers.counts.fn == 0 and result.cues.counts.fp == 0:
         print(f"All linked. {question.answer}")
         return
-    _give_hint(question)
+    _wrong_try(question)
 
 
 def _key(question_id: str) -> Key:
@@ -395,6 +423,7 @@ def reset() -> None:
     """Forget attempts and hints seen (a fresh start for a lesson)."""
     _attempts.clear()
     _hinted.clear()
+    _wrong.clear()
     _checked.clear()
 
 
@@ -417,9 +446,17 @@ def _get(question_id: str, quiet: bool = False) -> Question | None:
     return question
 
 
+def _wrong_try(question: Question) -> None:
+    """Count a wrong try, then give the hint it has reached."""
+    _wrong[question.id] = _wrong.get(question.id, 0) + 1
+    _give_hint(question)
+
+
 def _give_hint(question: Question, footer: bool = True) -> None:
+    """The hint for the wrong tries so far: the first (the rule) until a second wrong try, then the next."""
     _hinted.add(question.id)
-    print(f"Hint: {question.hint}")
+    stage = min(max(_wrong.get(question.id, 0), 1), len(question.hints)) - 1
+    print(f"Hint: {question.hints[stage]}")
     if footer:
         print(f"Try again, or run reveal({question.id!r}) to see the answer.")
 
@@ -454,10 +491,14 @@ def _judge(question: Question, answer: Any) -> bool | str:
         options = {normalise(a) for a in question.accept[0]}
         return normalise(answer) in options
     if question.kind == "name":
-        return _names(answer, question.accept[0])
+        return _names(answer, question.accept[0]) and not _names(answer, question.reject)
     items = [answer] if isinstance(answer, str) else list(answer)
-    found = [g for g in question.accept if any(_names(item, g) for item in items)]
-    extra = [item for item in items if not any(_names(item, g) for g in question.accept)]
+
+    def right(item: Any, group: tuple[str, ...]) -> bool:
+        return _names(item, group) and not _names(item, question.reject)
+
+    found = [g for g in question.accept if any(right(item, g) for item in items)]
+    extra = [item for item in items if not any(right(item, g) for g in question.accept)]
     if len(found) == len(question.accept) and not extra:
         return True
     return (

@@ -48,6 +48,7 @@ from spacy.tokens import Span as DocSpan
 from spacy.tokens import Token
 
 from medialit.nlp.lexicons import load_lexicon
+from medialit.nlp.reporting_lexicon import verb_lemma, verb_lexicon
 
 CHANGE = frozenset(
     "increase decrease rise fall drop decline grow reduce double triple halve climb jump surge plunge cut "
@@ -135,8 +136,6 @@ VAGUE_DETERMINERS = frozenset("many some most several numerous countless".split(
 
 def _hidden_actor(tokens: list[Token]) -> str:
     """ "She was told to disconnect from her mother": an order or message whose sender is left out."""
-    from medialit.nlp.attribution import verb_lemma, verb_lexicon
-
     for t in tokens:
         passive = any(c.dep_ == "auxpass" for c in t.children) and any(c.dep_ == "nsubjpass" for c in t.children)
         if not passive or any(c.dep_ == "agent" for c in t.subtree) or t.pos_ != "VERB":

@@ -36,7 +36,11 @@ FRAMING_CATEGORIES: tuple[tuple[str, str], ...] = (
     ("evaluative", "the writer's own judgement (good, bad, important) stated as if it were a fact"),
     ("intensifier", "a word that makes something sound bigger, worse or more certain without adding facts"),
     ("scare_quote", "quotation marks around a word or two, hinting that the writer doubts or distances from it"),
-    ("speech_verb", "a verb of saying that judges the speaker ('claimed', 'admitted') instead of a neutral 'said'"),
+    (
+        "speech_verb",
+        "a verb of saying that casts doubt ('claimed', 'admitted') or lends weight ('warned', 'stressed'), "
+        "where 'said' would be neutral",
+    ),
     ("hedge", "a vague source or an uncertainty marker: the reader cannot check who says it or how sure it is"),
 )
 LABELS = tuple(name for name, _ in FRAMING_CATEGORIES)

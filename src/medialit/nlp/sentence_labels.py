@@ -27,6 +27,7 @@ from medialit.nlp.attribution import Found
 from medialit.nlp.claims import REPORT_RULES, RULES, claim_hits
 from medialit.nlp.lexicons import load_lexicon, per_vocab
 from medialit.nlp.quotes import find_quotes
+from medialit.nlp.reporting_lexicon import reporting_entry
 from medialit.nlp.unsupported_model import Model, features, load_model
 
 MIN_CONTENT_SHARE = 0.5
@@ -276,8 +277,6 @@ def _main_clause(verb) -> bool:
 
 def _reported(token, start: int, end: int) -> bool:
     """A word inside what a speech verb reports ("asked how it could ...") is not the article's own voice."""
-    from medialit.nlp.attribution import reporting_entry
-
     child = token
     for head in token.ancestors:
         governed = child.dep_ not in NOT_GOVERNED  # "said X and placed Y": Y is the writer's, not the speaker's

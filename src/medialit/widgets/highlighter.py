@@ -23,6 +23,7 @@ from medialit.core import export, sidecar
 from medialit.core.article import Article, from_text
 from medialit.core.links import Link, LinkError, clean_links, follow_relabels, make_link, merge_links
 from medialit.core.spans import Span
+from medialit.exercises.key import KeyMark
 from medialit.exercises.scoring import score
 from medialit.widgets._marks import (
     DEFAULT_LABELS,
@@ -208,10 +209,14 @@ class Highlighter(anywidget.AnyWidget):
         check. ``show_missed=False`` keeps the key's unfound items back (lesson checks before ``reveal``).
         Returns None (the Score is kept in ``last_score``), so a cell ending with it prints nothing long.
         """
-        key_spans = as_spans(key)
-        graded = {s.label for s in key_spans}
+        key_marks = list(key) if isinstance(key, list | tuple) else []
+        if key_marks and all(isinstance(k, KeyMark) for k in key_marks):  # optional marks and accepted labels kept
+            graded = {r.label for k in key_marks for r in k.readings()}
+        else:
+            key_marks = as_spans(key)
+            graded = {s.label for s in key_marks}
         marks = [s for s in self.as_spans() if not graded or s.label in graded]
-        result = score(marks, key_spans, max_points=max_points, body=self.text)
+        result = score(marks, key_marks, max_points=max_points, body=self.text)
         names = {lab["name"]: lab["title"] for lab in self.labels}
         self.feedback = feedback_items(
             result, self.text, show_missed=show_missed, others=[s for s in self.as_spans() if s not in marks],

@@ -1,0 +1,45 @@
+"""Attributions: who is credited with what, found on one parsed Doc.
+
+Rules, each named in the ``rule`` of what it finds:
+
+- ``verb:<lemma>``: a reporting verb (``speech_verbs`` lexicon) with a subject
+  and content: a clause (also before the cue: "CLAUSE, the agency said"; or
+  the main clause of "As X told Y, CLAUSE"), an object where the verb allows
+  one ("highlighted the attacks"), an adjacent quotation ('"...," said X',
+  'X said, "..."', also split around the cue), or the text of a dialogue-dash
+  paragraph ending in ", says X";
+- ``passive:<lemma>``: "This was conveyed by X" (a bare "this" is the sentence before);
+- ``according_to``, ``stance_adjective:<word>`` ("are concerned", "were
+  critical of"), ``speech_noun:<noun>`` ("have given signals that");
+- ``in_statement:<noun>``: a verb outside the lexicon whose words come from a
+  statement, letter or interview ("the union, in a statement, rejected ...");
+- ``colon``: "Anna Berg: ..." (a named speaker, a colon, the statement);
+  ``colon:turn``: an interview answer after its speaker label, running on
+  over the paragraphs after it (the interviewer's turns credit nobody);
+- ``dash_signature``: a quotation paragraph signed after a dash ("— Peres").
+
+Reporting verbs come from the hand list (``speech_verbs``) and from WordNet
+(``reporting_verbs_wordnet``); a verb only WordNet lists needs a subject that
+can speak and a that-clause or quotation. "I"/"we" outside any quotation is
+the author (a speech, an essay), not a source.
+
+No attribution for negated cues, infinitives ("to convey"), bare participles,
+or cues without content (guidelines rule 3); their subjects are kept as
+sources without content. Quotations that follow with no cue of their own
+continue an attribution, a cue sentence ending in ":" governs the bulleted
+list or quotation after it, and a dash paragraph without a cue continues the
+dash quote before it. Offsets are those of ``doc.text`` (the article body).
+
+Where each stage lives: ``assembly`` (``find_attributions``: candidates,
+attributions, then the stages after), ``verbs`` and ``verb_content``
+(reporting verbs and what they credit), ``phrases`` (according to, stance
+adjectives, speech and content nouns, in a statement, read), ``punctuation``
+(colon statements, interview turns, dash signatures), ``following`` (content
+running on), ``speakers`` (pronouns, rule 3); ``context`` and ``tokens`` are
+shared by all. The word lists are read by ``medialit.nlp.reporting_lexicon``.
+"""
+
+from medialit.nlp.attribution.assembly import Found, find_attributions
+from medialit.nlp.reporting_lexicon import lexicon_entry, reporting_entry, verb_lemma, verb_lexicon
+
+__all__ = ["Found", "find_attributions", "lexicon_entry", "reporting_entry", "verb_lemma", "verb_lexicon"]

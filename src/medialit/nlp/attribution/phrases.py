@@ -1,0 +1,227 @@
+"""Cues that are not reporting verbs.
+
+"according to", stance adjectives ("are concerned"), speech nouns ("issued a
+statement that"), content nouns ("Smith's claim that"), "in a statement",
+"in his view" and "the statement read".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from medialit.nlp.attribution.context import Context, trim
+from medialit.nlp.attribution.tokens import (
+    LIGHT_VERBS,
+    STATEMENT_NOUNS,
+    SUBJECTS,
+    can_speak,
+    cue_extent,
+    is_cue,
+    is_document,
+    subject_of,
+    that_clause,
+)
+from medialit.nlp.attribution.verb_content import block_after_colon
+from medialit.nlp.quotes import MARKS as QUOTE_MARKS
+from medialit.nlp.quotes import Quote
+from medialit.nlp.reporting_lexicon import content_nouns, lexicon_entry, reporting_entry
+
+
+def according_to(ctx: Context, token: Token) -> dict | None:
+    """ "According to X, CLAUSE", "CLAUSE, according to X": the rest of the sentence is X's."""
+    to = next(c for c in token.children if c.lower_ == "to")
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    source_end = ctx.extent(source)[1]
+    sentence = ctx.sentence_of(token.idx)
+    if sentence is None:
+        return None
+    start, end = sentence
+    after = trim(ctx.body, source_end, end)
+    # "According to X, CLAUSE" / "which, according to X, CLAUSE" / "CLAUSE, according to X."
+    content = after if after[1] > after[0] else (start, token.idx)
+    content = trim(ctx.body, *content)
+    if content[1] <= content[0]:
+        return None
+    cue = (token.idx, to.idx + len(to))
+    return {"cue": cue, "source": source, "content": content, "how": "clause", "rule": "according_to"}
+
+
+def in_statement(ctx: Context, noun: Token) -> dict | None:
+    """ "The ministry, in a statement, described the move as illegal": a verb outside the lexicon
+    becomes a cue when its subject can speak and the words come from a statement, letter or interview."""
+    verb = noun.head.head
+    entry = lexicon_entry(verb)
+    if entry and (not entry["strict"] or that_clause(verb)):
+        return None  # the verb rule finds it
+    if verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or not can_speak(subject) or ctx.in_quote(verb.idx):
+        return None
+    parts = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp", "oprd", "attr") and c.i > verb.i]
+    parts += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i]
+    if not parts:
+        return None
+    phrase = noun.head
+    cue = (phrase.idx, noun.idx + len(noun))  # "in a statement"
+    start = min(ctx.extent(p)[0] for p in parts)
+    end = max(ctx.extent(p)[1] for p in parts)
+    if phrase.i > verb.i and start < phrase.idx < end:
+        return None  # the statement phrase inside the content: not this construction
+    content = trim(ctx.body, start, end)
+    rule = f"in_statement:{noun.lemma_.lower()}"
+    return {"cue": cue, "source": subject, "content": content, "how": "clause", "rule": rule}
+
+
+def stance_adjective(ctx: Context, adj: Token) -> dict | None:
+    """ "X is concerned that ...", "X was critical of ...": a stance adjective after a copula."""
+    copula = adj.head if adj.dep_ == "acomp" else adj
+    if not any(c.lemma_ == "be" for c in [*copula.children, copula]):
+        return None
+    subject = next((c for c in copula.children if c.dep_ in SUBJECTS), None)
+    if subject is None or subject.lower_ in ("it", "there"):
+        return None
+    content_head = next((c for c in adj.children if c.dep_ == "ccomp"), None)
+    prep = next((c for c in adj.children if c.dep_ == "prep" and c.lower_ in ("of", "about")), None)
+    if content_head is None and prep is not None:
+        content_head = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    if content_head is None:
+        return None
+    be = next((c for c in copula.children if c.lemma_ == "be"), copula)
+    cue_end = (prep.idx + len(prep)) if prep is not None and prep.i < content_head.i else adj.idx + len(adj)
+    cue = (min(be.idx, adj.idx), cue_end)
+    content = ctx.extent(content_head)
+    return {
+        "cue": cue,
+        "source": subject,
+        "content": content,
+        "how": "clause",
+        "rule": f"stance_adjective:{adj.lower_}",
+    }
+
+
+def speech_noun(ctx: Context, noun: Token) -> dict | None:
+    """ "issued a statement that ...", "a statement condemning ...", or a statement then a quotation."""
+    verb = noun.head
+    if verb.lemma_ not in LIGHT_VERBS:
+        return None
+    subject = subject_of(verb)
+    if subject is None or not can_speak(subject):
+        return None  # "the fire raised fears that ...": nobody speaks
+    aux = [c.idx for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    cue = (min([verb.idx, *aux]), noun.idx + len(noun))
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")), None)
+    clause = clause or next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is not None and any(c.dep_ == "mark" for c in clause.children):
+        content, how = ctx.extent(clause), "clause"
+    elif clause is not None and clause.dep_ == "acl" and clause.tag_ == "VBG" and not is_cue(clause):
+        content, how = ctx.extent(clause), "clause"  # "a statement condemning the decision"
+    elif noun.lemma_ in STATEMENT_NOUNS and (quote := quote_opening_next(ctx, noun)) is not None:
+        content, how = (quote.start, quote.end), "quote"  # "issued a statement on the choice. \"Like many ...\""
+    else:
+        return None
+    return {"cue": cue, "source": subject, "content": content, "how": how, "rule": f"speech_noun:{noun.lemma_}"}
+
+
+def content_noun(ctx: Context, noun: Token) -> dict | None:
+    """ "Smith's claim that the vote was rigged", "the allegation by the union that ...": a noun of
+    saying or thinking (WordNet noun.communication, noun.cognition) whose that-clause is credited to
+    its possessor or its by/of/from phrase, when that can speak."""
+    clause = next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ in ("acl", "ccomp")
+            and c.i > noun.i
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in c.subtree)
+        ),
+        None,
+    )
+    after_colon = text_after_colon(ctx, noun) if clause is None else None
+    if (clause is None and after_colon is None) or ctx.in_quote(noun.idx):
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "of", "from")), None)
+        owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if owner is None or not can_speak(owner):
+        return None  # "the claim that ...": nobody named holds it
+    if owner.lower_ in ("i", "we", "my", "our") and not ctx.in_quote(owner.idx):
+        return None
+    cue = (noun.idx, noun.idx + len(noun))
+    if after_colon is not None:  # "His response: "No comment.""
+        content, how = after_colon
+        return {"cue": cue, "source": owner, "content": content, "how": how, "rule": f"colon:{noun.lemma_.lower()}"}
+    rule = f"noun_clause:{noun.lemma_.lower()}"
+    return {"cue": cue, "source": owner, "content": ctx.extent(clause), "how": "clause", "rule": rule}
+
+
+def text_after_colon(ctx: Context, noun: Token) -> tuple[tuple[int, int], str] | None:
+    """What follows "NOUN:" when the noun phrase is the whole of what stands before the colon."""
+    if noun.dep_ != "ROOT":
+        return None
+    colon = next((t for t in ctx.doc[noun.i + 1 : noun.sent.end] if t.text == ":"), None)
+    between = ctx.doc[noun.i + 1 : colon.i] if colon is not None else []
+    if colon is None or any(t.head.i < noun.i or t.pos_ in ("VERB", "AUX") for t in between):
+        return None  # "His response to the ruling:" only: no verb, nothing outside the noun phrase
+    sentence = ctx.sentence_of(colon.idx)
+    if sentence is None or ctx.doc[noun.left_edge.i].idx != sentence[0]:
+        return None
+    start, end = trim(ctx.body, colon.idx + 1, sentence[1])
+    if end > start:
+        quoted = ctx.body[colon.idx + 1 : start + 1].strip()[:1] in QUOTE_MARKS
+        return (start, end), "quote" if quoted else "clause"
+    return block_after_colon(ctx, noun)
+
+
+def in_view(ctx: Context, noun: Token) -> dict | None:
+    """ "In his view, CLAUSE", "From the union's perspective, CLAUSE", "In the words of X, CLAUSE": a view
+    credited like "according to", when the clause's own verb is no cue ("In his speech, he said" is the verb's)."""
+    prep, clause = noun.head, noun.head.head
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None and "noun.cognition" not in content_nouns()[noun.lemma_.lower()]:
+        return None  # a view ("his view", "the union's perspective"), not an act ("in their execution")
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if owner is None and of is not None and noun.lower_ == "words":  # "in the words of the minister"
+        owner = next((c for c in of.children if c.dep_ == "pobj"), None)
+    if owner is None or not can_speak(owner) or ctx.in_quote(noun.idx) or clause.pos_ not in ("VERB", "AUX"):
+        return None
+    if reporting_entry(clause) is not None or prep.i > clause.i or ctx.sentence_of(prep.idx) is None:
+        return None
+    if owner.lower_ in ("my", "our") and not ctx.in_quote(owner.idx):
+        return None  # the author's own view
+    start = prep.right_edge.idx + len(prep.right_edge)
+    content = trim(ctx.body, start, ctx.sentence_of(prep.idx)[1])
+    if content[1] <= content[0]:
+        return None
+    cue = (noun.idx, noun.idx + len(noun)) if owner.i < noun.i else (prep.idx, of.idx + len(of))
+    return {"cue": cue, "source": owner, "content": content, "how": "clause", "rule": f"according_to:{noun.lemma_}"}
+
+
+def document_reads(ctx: Context, verb: Token) -> dict | None:
+    """'The statement read: "..."': a document speaks through the quotation after it."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or not (subject.lemma_.lower() in STATEMENT_NOUNS or is_document(subject)):
+        return None
+    cue = cue_extent(verb, {})
+    quote = ctx.quote_after(cue[1])
+    if quote is None:
+        return None
+    return {"cue": cue, "source": subject, "content": (quote.start, quote.end), "how": "quote", "rule": "read"}
+
+
+def quote_opening_next(ctx: Context, token: Token) -> Quote | None:
+    """The quotation that opens the text right after the token's sentence (nothing else between)."""
+    sentence = ctx.sentence_of(token.idx)
+    if sentence is None:
+        return None
+    quote = ctx.next_quote_start(sentence[1])
+    if quote is None or ctx.body[sentence[1] : quote.open_mark].strip() or ctx.in_quote(token.idx):
+        return None
+    span = ctx.doc.char_span(*(ctx.sentence_of(quote.open_mark) or (0, 0)), alignment_mode="expand")
+    if span is not None and any(is_cue(t) and not quote.start <= t.idx < quote.end for t in span):
+        return None  # '"...," it said.': the quotation has its own cue
+    return quote

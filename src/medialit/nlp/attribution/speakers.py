@@ -1,0 +1,78 @@
+"""Who speaks, settled once every cue is found.
+
+Pronouns inside interview turns and quotations, and sources without content
+(guidelines rule 3: "X did not comment", "X was contacted").
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from medialit.core.spans import Attribution, Span
+from medialit.nlp.attribution.context import Context, trim
+from medialit.nlp.sources import SPEAKER_PRONOUNS
+
+
+def silent_sources(ctx: Context, attributions: list[Attribution]) -> list[tuple[str, Span]]:
+    """Rule 3 sources as (speaker, mention): named nouns only, resolved like attributed sources."""
+    out = []
+    for token, reason in ctx.silent_tokens:
+        if token.pos_ == "PRON":
+            continue
+        extent = trim(ctx.body, token.left_edge.idx, token.idx + len(token))  # the noun, not what follows it
+        speaker, _ = ctx.resolver.resolve(token, extent, attributions)
+        out.append((speaker, Span(extent[0], extent[1], "source", (reason,))))
+    return out
+
+
+def note_silent(ctx: Context, verb: Token) -> None:
+    """Rule 3: "X did not comment", "X was contacted": X is a source without content."""
+    if verb.lemma_ == "contact":
+        target = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if target is not None and target.pos_ in ("NOUN", "PROPN"):
+            ctx.silent_tokens.append((target, "contacted, no content (rule 3)"))
+        return
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in ("decline", "refuse"):
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+        ctx.silent_tokens.append((subject, f"'{verb.text}' without content (rule 3)"))
+
+
+def outside_turns(ctx: Context, attributions: list[Attribution]) -> list[Attribution]:
+    """Drop cues with a pronoun subject inside an interview turn: "I think", "they say" are part of the answer."""
+    turns = [a.content for a in attributions if a.rule == "colon:turn"]
+
+    def nested(a: Attribution) -> bool:
+        pronoun = a.source.text(ctx.body).lower() in SPEAKER_PRONOUNS | {"it"}
+        return pronoun and a.rule != "colon:turn" and any(t.start <= a.cue.start < t.end for t in turns)
+
+    return [a for a in attributions if not nested(a)]
+
+
+def quoted_speakers(ctx: Context, attributions: list[Attribution]) -> list[Attribution]:
+    """'I' or 'we' inside somebody's quotation is that somebody; outside any, the author speaking."""
+    out = []
+    for attribution in attributions:
+        if attribution.source.text(ctx.body).lower() in SPEAKER_PRONOUNS:
+            outer = next(
+                (
+                    other
+                    for other in attributions
+                    if other is not attribution and other.content.start <= attribution.source.start < other.content.end
+                ),
+                None,
+            )
+            if outer is not None and outer.source.text(ctx.body).lower() in SPEAKER_PRONOUNS:
+                outer = None if ctx.in_quote(outer.source.start) else outer  # 'we suggest ... we propose'
+                if outer is None:
+                    continue
+            if outer is not None:
+                rule = f"{attribution.rule}; speaker '{attribution.source.text(ctx.body)}' -> {outer.speaker}"
+                attribution = replace(attribution, speaker=outer.speaker, rule=rule)
+            elif not ctx.in_quote(attribution.source.start):
+                continue  # 'I say' in the text's own voice (a speech, an essay): the author, not a source
+        out.append(attribution)
+    return out

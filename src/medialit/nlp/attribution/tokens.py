@@ -1,0 +1,164 @@
+"""Small questions about tokens the rules ask: can this noun speak, is this a that-clause, whose subject is this.
+
+None of them needs more than the parse, so each takes tokens only.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from medialit.nlp.reporting_lexicon import reporting_entry
+from medialit.nlp.sources import (
+    document_heads,
+    source_nouns,
+    title_words,
+    vague_heads,
+)
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "oprd", "dative", "prep", "advcl", "attr")
+CLAUSE_DEPS = ("ccomp", "xcomp")
+NO_SOURCE = frozenset(
+    "there what which you 's ’s us anyone anybody everyone everybody nobody whoever".split()
+)  # "let's say", "anyone can explain": nobody in particular speaks
+STATEMENT_NOUNS = frozenset("statement interview letter speech tweet post email release communique op-ed".split())
+LIGHT_VERBS = frozenset("give send issue make release express voice raise".split())
+"""Verbs that with a speech noun make a cue ("issued a statement", "gave assurances")."""
+MAKING_VERBS = LIGHT_VERBS | frozenset("write publish post sign send read draft put".split())
+"""Verbs of making or handling a statement: "the statement that it issued" is a relative clause."""
+
+
+def can_speak(noun: Token) -> bool:
+    """A noun that can be a source: a name, an entity, or a document, vague-source or title noun."""
+
+    lemma = noun.lemma_.lower()
+    return (
+        noun.pos_ in ("PROPN", "PRON")
+        or bool(noun.ent_type_)
+        or lemma in document_heads()
+        or lemma in vague_heads()
+        or lemma in title_words()
+        or lemma in source_nouns()
+    )
+
+
+def verb_tagged_as_noun(token: Token) -> bool:
+    """ "notes" in "The department notes, ..." parsed as a plural noun heading the sentence with a clause."""
+    clause = any(c.dep_ == "ccomp" for c in token.children)
+    subject = any(c.dep_ == "nsubj" for c in token.children)  # "Figures ... show that": a noun has no subject
+    return token.dep_ == "ROOT" and (
+        token.tag_.startswith("VB") or (token.tag_ == "NNS" and clause) or (token.tag_ == "NN" and clause and subject)
+    )
+
+
+def is_document(noun: Token) -> bool:
+    """A document noun ("report", "study") that can carry a statement."""
+
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in document_heads()
+
+
+def next_is_comma(token: Token) -> bool:
+    """Whether a comma follows the token."""
+    return token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == ","
+
+
+def that_clause(verb: Token) -> bool:
+    """The verb governs a finite clause complement ("argued that ...", "warned the plan would fail")."""
+    return any(
+        c.dep_ == "ccomp" and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in c.subtree) for c in verb.children
+    )
+
+
+def relative_object(verb: Token) -> bool:
+    """The verb heads a relative clause whose relative pronoun is its object ("which the Church describes as ...")."""
+    return verb.dep_ == "relcl" and any(
+        c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") and c.i < verb.i for c in verb.children
+    )
+
+
+def that_marked(verb: Token) -> bool:
+    """A finite clause after the verb opened by "that" ("cautioned that the results ...")."""
+    return any(
+        c.dep_ == "ccomp" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in verb.children
+    ) and that_clause(verb)
+
+
+def is_cue(token: Token) -> bool:
+    """Whether the token is a reporting verb outside the speech-only tier."""
+    return reporting_entry(token) is not None
+
+
+def finite_inside(token: Token) -> bool:
+    """A finite verb in the phrase: "found [reduction ... exceeded ...]" is a clause the parser missed."""
+    itself = token.dep_ == "conj"  # "estimated ..., X would increase": the coordinated verb is the clause
+    return any(
+        t.tag_ in ("VBD", "VBZ", "VBP", "MD") and not in_relative_clause(t, token)
+        for t in token.subtree
+        if t.i != token.i or itself
+    )
+
+
+def in_relative_clause(token: Token, top: Token) -> bool:
+    """Whether ``token`` sits in a relative clause below ``top``."""
+    while token.i != top.i and token.head.i != token.i:
+        if token.dep_ == "relcl":
+            return True
+        token = token.head
+    return False
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The verb's subject, or the one it shares with the verb it depends on.
+
+    "started asking" and "admitted ..., writing" share the subject of the
+    head verb; "was quoted as saying" takes the passive subject. Through a
+    loose adverbial link the shared subject must be able to speak (a name,
+    an entity, a document or person noun), so "the request ... asking" is no source.
+    """
+    loose = False
+    for seen in range(5):
+        deps = ("nsubj", "csubj", "nsubjpass") if seen else ("nsubj", "csubj")
+        subject = next((c for c in verb.children if c.dep_ in deps and not c.is_punct), None)
+        if subject is None and verb.tag_ == "NNS" and verb.dep_ == "ROOT":  # "X notes, ..." tagged as a noun
+            subject = next((c for c in verb.children if c.dep_ == "nmod" and c.i < verb.i), None)
+        if subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+            person = subject.lower_ == "who"  # "Smith, who said ...": the pronoun stands for Smith
+            subject = verb.head if person or is_document(verb.head) else None  # "the report, which said"
+        if subject is not None:
+            return subject if not loose or can_speak(subject) else None
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            return None  # "a user labelled X": a passive participle names, nobody speaks
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head if can_speak(verb.head) else None
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "quoted as saying"
+            verb = verb.head.head
+            quoted = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if quoted is not None and verb.lemma_ in ("quote", "cite"):
+                return quoted  # "Reuters quoted Anna Smith as saying": Smith speaks, Reuters relays
+            continue
+        if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head.i == verb.i:
+            return None
+        loose = loose or verb.dep_ == "advcl"
+        verb = verb.head
+    return None
+
+
+def cue_extent(verb: Token, entry: dict) -> tuple[int, int]:
+    """(start, end) of the verb with the particle or preposition that makes it phrasal ("pointed out")."""
+    end = verb.idx + len(verb)
+    for child in verb.children:
+        phrasal = child.lower_ == entry.get("particle") and child.dep_ in ("prt", "prep")
+        if child.i == verb.i + 1 and (child.dep_ == "prt" or phrasal):
+            end = child.idx + len(child)
+    return verb.idx, end
+
+
+def reported(verb: Token) -> bool:
+    """Whether a reporting verb governs the verb (its words are someone's statement)."""
+    return any(reporting_entry(a) for a in verb.ancestors)
+
+
+def is_empty_prep(token: Token) -> bool:
+    """A bare preposition ("in", "after", "with", ...): never content by itself."""
+    return token.dep_ == "prep" and token.lower_ in ("in", "on", "at", "during", "after", "before", "with", "from")

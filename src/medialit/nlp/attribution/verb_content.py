@@ -1,0 +1,191 @@
+"""What a reporting verb credits: its clause, an adjacent quotation, a dash paragraph, a list after a colon."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from medialit.nlp.attribution.context import Context, trim
+from medialit.nlp.attribution.punctuation import LABEL
+from medialit.nlp.attribution.tokens import (
+    CLAUSE_DEPS,
+    CONTENT_DEPS,
+    MAKING_VERBS,
+    STATEMENT_NOUNS,
+    finite_inside,
+    is_cue,
+    is_document,
+    is_empty_prep,
+    relative_object,
+)
+from medialit.nlp.quotes import MARKS as QUOTE_MARKS
+
+
+def verb_content(ctx: Context, verb: Token, subject: Token, cue: tuple[int, int], entry: dict):
+    """(start, end) of what is attributed and how it was found, or (None, '')."""
+    clause_start, clause_end = cue_clause(ctx, verb, subject, cue)
+    before = ctx.quote_before(clause_start)
+    after = ctx.quote_after(clause_end)
+    if before or after:
+        start = (before or after).start
+        end = (after or before).end
+        while end > start and ctx.body[end - 1] in " ,;:":
+            end -= 1
+        return (start, end), "quote"
+    dash = dash_content(ctx, verb, clause_start)
+    if dash:
+        return dash, "dash"
+    following = block_after_colon(ctx, verb)
+    if following is not None:
+        return following
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return as_clause(ctx, verb), "clause"  # "As X told Y, CLAUSE"
+    return clause_content(ctx, verb, subject, entry)
+
+
+def cue_clause(ctx: Context, verb: Token, subject: Token, cue: tuple[int, int]) -> tuple[int, int]:
+    """The cue with its source and the words around it that are not content: where a quotation must touch it."""
+    source = ctx.extent(subject) if subject.head.i == verb.i else cue  # a shared subject stands apart
+    clause_start = min(source[0], cue[0])
+    clause_end = max(source[1], cue[1])
+    for child in verb.children:
+        if child.dep_ in ("dative", "npadvmod") and not ctx.in_quote(child.idx):
+            clause_end = max(clause_end, ctx.extent(child)[1])
+        if child.dep_ == "dobj" and verb.lemma_ == "tell" and not ctx.in_quote(child.idx):
+            clause_end = max(clause_end, ctx.extent(child)[1])
+        if child.dep_ == "prep" and child.i > verb.i and not ctx.in_quote(child.idx):
+            extent = ctx.extent(child)  # "writing in a blog post "...""
+            if not any(mark in ctx.body[extent[0] : extent[1]] for mark in QUOTE_MARKS):
+                clause_end = max(clause_end, extent[1])
+    return clause_start, clause_end
+
+
+def clause_content(ctx: Context, verb: Token, subject: Token, entry: dict):
+    """The verb's clause (or object, where the verb allows one) as content, kept inside its paragraph."""
+    block = ctx.block_of(verb.idx)
+    parts = content_parts(ctx, verb, subject, entry, block)
+    if not parts and verb.dep_ == "parataxis" and not entry["strict"] and subject.head.i == verb.i:
+        return ctx.extent(verb.head), "clause"  # "The suspect, police said, had fled": the host clause
+    if relative_object(verb) and all(p.dep_ == "prep" for p in parts):
+        parts = [c for c in verb.children if c.i > verb.i and not c.is_punct]  # "which the Church describes as"
+        if not parts:
+            return None, ""
+        end = verb.right_edge.idx + len(verb.right_edge)
+        span = trim(ctx.body, verb.idx + len(verb), end)
+        return (span, "clause") if span[1] > span[0] else (None, "")
+    if not parts:
+        return None, ""
+    if all(p.dep_ == "prep" for p in parts) and not any(g.dep_ == "pcomp" for p in parts for g in p.children):
+        return None, ""
+    start = min(ctx.extent(p)[0] for p in parts)
+    end = max(ctx.extent(p)[1] for p in parts)
+    if block is not None:
+        start, end = max(start, block.start), min(end, block.end)
+    start, end = trim(ctx.body, start, end)
+    if end <= start:
+        return None, ""
+    return (start, end), "clause"
+
+
+def content_parts(ctx: Context, verb: Token, subject: Token, entry: dict, block) -> list[Token]:
+    """The verb's dependents that make its content: a clause, else an object or a clause the parser missed."""
+
+    def same_block(t: Token) -> bool:
+        return block is None or block.start <= t.idx < block.end
+
+    needs_clause = entry["content"] != "object"
+    wanted = CLAUSE_DEPS if needs_clause else CONTENT_DEPS
+    parts = [
+        c
+        for c in verb.children
+        if c.dep_ in wanted
+        and (c.i > verb.i or (c.dep_ == "ccomp" and c.i < subject.i))  # "CLAUSE, the company said"
+        and not is_empty_prep(c)
+        and same_block(c)
+    ]
+    if needs_clause and not parts:
+        parts = [
+            c
+            for c in verb.children
+            if c.dep_ in ("dobj", "conj") and c.i > verb.i and finite_inside(c) and not is_cue(c)
+        ]
+        if parts:  # the object before the coordinated verb is the clause's subject
+            parts += [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < parts[0].i]
+    if needs_clause and not parts:
+        parts = clause_on_statement(ctx, verb)  # "said in a press release that the strike would go on"
+    if verb.lemma_ == "tell":
+        parts = [c for c in parts if c.dep_ not in ("dobj", "dative")] or []
+    return parts
+
+
+def clause_on_statement(ctx: Context, verb: Token) -> list[Token]:
+    """The that-clause the parser hung on "in a statement" as a relative clause ("said in a release that ...").
+
+    "That" opens a complement, not a relative clause, when the clause has a
+    subject of its own and its verb does not make the statement ("that it issued").
+    """
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "on") and c.i > verb.i):
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            if noun.lemma_.lower() not in STATEMENT_NOUNS and not is_document(noun):
+                continue
+            for clause in (c for c in noun.children if c.dep_ == "relcl"):
+                first = clause.left_edge
+                own_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.i != first.i for c in clause.children)
+                if first.lower_ == "that" and own_subject and clause.lemma_ not in MAKING_VERBS:
+                    return [clause]
+    return []
+
+
+def as_clause(ctx: Context, verb: Token) -> tuple[int, int] | None:
+    """The main clause after "As X told Y,": the content of the cue inside the as-clause."""
+    head = verb.head
+    start = verb.right_edge.idx + len(verb.right_edge)
+    end = head.right_edge.idx + len(head.right_edge)
+    if head.i < verb.i:
+        return None
+    block = ctx.block_of(verb.idx)
+    if block is not None:
+        end = min(end, block.end)
+    start, end = trim(ctx.body, start, end)
+    return (start, end) if end > start else None
+
+
+def block_after_colon(ctx: Context, verb: Token) -> tuple[tuple[int, int], str] | None:
+    """'X said:' closing its paragraph, then a quoted or dash paragraph (or a bullet list): the content."""
+    block = ctx.block_of(verb.idx)
+    if block is None or not ctx.body[block.start : block.end].rstrip().endswith(":"):
+        return None
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i for c in verb.children):
+        return None  # the clause before the colon is the content; a list after it is added later
+    k = ctx.blocks.index(block) + 1
+    if k < len(ctx.blocks) and ctx.blocks[k].kind == "bullet":  # "He added:" and a list of points
+        last = k
+        while last + 1 < len(ctx.blocks) and ctx.blocks[last + 1].kind == "bullet":
+            last += 1
+        lead = re.match(r"[-*•]?\s*", ctx.body[ctx.blocks[k].start :]).end()
+        return trim(ctx.body, ctx.blocks[k].start + lead, ctx.blocks[last].end), "clause"
+    if k >= len(ctx.blocks) or ctx.blocks[k].kind == "heading":
+        return None
+    nxt = ctx.blocks[k]
+    if not (ctx.starts_quote(k) or nxt.kind == "quote") and LABEL.match(ctx.body[nxt.start : nxt.end]):
+        return None  # the next paragraph is somebody else's turn
+    lead = re.match(r"[–—\"“„«»‘'\s]*", ctx.body[nxt.start : nxt.end]).end()
+    return trim(ctx.body, nxt.start + lead, nxt.end), "quote"  # a quotation set off as its own paragraph
+
+
+def dash_content(ctx: Context, verb: Token, clause_start: int) -> tuple[int, int] | None:
+    """'– text, says X.': the text between the dash and the comma before the cue clause."""
+    block = ctx.block_of(verb.idx)
+    if block is None or block.kind != "quote":
+        return None
+    tail = ctx.body[clause_start : block.end].strip()
+    if re.search(r"[;:–—]|[.!?]\s", tail):
+        return None  # the cue clause must close the paragraph
+    head = ctx.body[block.start : clause_start]
+    stripped = head.rstrip()
+    if not stripped.endswith(","):
+        return None
+    lead = re.match(r"[–—]\s*", ctx.body[block.start : block.end])
+    start = block.start + (lead.end() if lead else 0)
+    return trim(ctx.body, start, block.start + len(stripped) - 1)

@@ -1,0 +1,159 @@
+"""Reporting verbs as cues: "X said ...", "... was conveyed by X", "As reported by X, ...", headlines.
+
+Each function takes the search's ``Context`` and a token and returns a
+candidate (a dict of cue, source token, content, how it was found, rule name)
+or None.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from medialit.nlp.attribution.context import Context, trim
+from medialit.nlp.attribution.speakers import note_silent
+from medialit.nlp.attribution.tokens import (
+    NO_SOURCE,
+    can_speak,
+    cue_extent,
+    is_document,
+    next_is_comma,
+    reported,
+    subject_of,
+    that_clause,
+    that_marked,
+)
+from medialit.nlp.attribution.verb_content import as_clause, verb_content
+from medialit.nlp.reporting_lexicon import SPEECH_ONLY
+
+
+def headline_clause(ctx: Context, verb: Token, entry: dict) -> dict | None:
+    """ "Greek court rules worship of deities is legal": a headline the parser read as "[court rules
+    worship] is legal"; the verb's own left noun is the speaker and the rest of the line its content."""
+    subject = next((c for c in verb.lefts if c.dep_ in ("compound", "nsubj") and can_speak(c)), None)
+    clause = verb.head
+    finite = clause.tag_ in ("VBZ", "VBD", "VBP", "MD")  # "[...] is legal": the rest is a clause
+    if subject is None or clause.i < verb.i or not finite or ctx.in_quote(verb.idx):
+        return None
+    start = verb.idx + len(verb)
+    end = clause.right_edge.idx + len(clause.right_edge)
+    content = trim(ctx.body, start, end)
+    if content[1] <= content[0]:
+        return None
+    cue = (verb.idx, start)
+    return {"cue": cue, "source": subject, "content": content, "how": "clause", "rule": f"verb:{entry['id']}"}
+
+
+def verb_cue(ctx: Context, verb: Token, entry: dict) -> dict | None:
+    """A reporting verb with a subject that can speak and content; rule ``verb:<lemma>`` (or passive, as reported)."""
+    if verb.lemma_ == "call" and any(c.lower_ == "home" for c in verb.children):
+        return None  # "will call the museum home": lives there, says nothing
+    if entry["particle"] and not any(
+        c.dep_ in ("prt", "prep") and c.lower_ == entry["particle"] for c in verb.children
+    ):
+        return None
+    if any(c.dep_ == "neg" for c in verb.children):
+        note_silent(ctx, verb)
+        return None
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if passive:
+        speech = entry["stance"] in ("neutral", "evaluative")
+        return passive_cue(ctx, verb, agent, entry) if agent is not None and speech else None
+    if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return as_reported(ctx, verb, agent, entry)  # "the taxes requested in arrears": nobody speaks
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not went_on(verb):
+        if verb.dep_ == "xcomp" and verb.head.lemma_ in ("decline", "refuse"):
+            note_silent(ctx, verb)
+        return None  # "to convey ...": an intention or duty, not a statement
+    subject = speaking_subject(ctx, verb, entry)
+    if subject is None:
+        return None
+    entry = content_wanted(verb, subject, entry)
+    cue = cue_extent(verb, entry)
+    content, how = verb_content(ctx, verb, subject, cue, entry)
+    if entry["strict"] and how == "clause" and not that_clause(verb):
+        return None
+    if entry["lexicon"] == SPEECH_ONLY and not (
+        frames_quote(ctx, cue, content) if how == "quote" else how == "dash" or that_marked(verb)
+    ):
+        return None  # '"End." Smith continued to work', "identified how ...": no sign of speech
+    if content is None:
+        if entry["id"] in ("comment", "respond", "reply", "answer"):
+            note_silent(ctx, verb)
+        return None
+    return {"cue": cue, "source": subject, "content": content, "how": how, "rule": f"verb:{entry['id']}"}
+
+
+def as_reported(ctx: Context, verb: Token, agent: Token | None, entry: dict) -> dict | None:
+    """ "As reported by the BBC, CLAUSE": a participle after "as" with its agent credits the main clause."""
+    if agent is None or entry["strict"] or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    source = next((c for c in agent.children if c.dep_ == "pobj"), None)
+    content = as_clause(ctx, verb) if verb.dep_ == "advcl" else None
+    if source is None or content is None:
+        return None
+    cue = (verb.idx, agent.idx + len(agent))
+    return {"cue": cue, "source": source, "content": content, "how": "clause", "rule": f"as_reported:{entry['id']}"}
+
+
+def frames_quote(ctx: Context, cue: tuple[int, int], content: tuple[int, int] | None) -> bool:
+    """A quotation tied to its cue as speech is: '"...," she continued', '"...?" he asked', 'X added: "..."'."""
+    if content is None:
+        return False
+    if content[1] <= cue[0]:
+        return "," in ctx.body[content[1] : cue[0]] or ctx.body[content[1] - 1] in ",?!—–"
+    return any(mark in ctx.body[cue[1] : content[0]] for mark in ",:")
+
+
+def passive_cue(ctx: Context, verb: Token, agent: Token, entry: dict) -> dict | None:
+    """ "This was conveyed by X": the agent speaks; a bare "this" or "that" is the sentence before."""
+    source = next((c for c in agent.children if c.dep_ == "pobj"), None)
+    target = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if source is None or target is None:
+        return None
+    aux = [c for c in verb.children if c.dep_ == "auxpass"]
+    cue = (min([verb.idx] + [a.idx for a in aux]), agent.idx + len(agent))
+    if target.lower_ in ("this", "that") and target.n_lefts + target.n_rights == 0:
+        previous = ctx.previous_sentence(target.idx)
+        if previous is None:
+            return None
+        content = previous
+    else:
+        content = ctx.extent(target)
+    return {"cue": cue, "source": source, "content": content, "how": "clause", "rule": f"passive:{entry['id']}"}
+
+
+def went_on(verb: Token) -> bool:
+    """ "went on to say", "is reported to have said": an infinitive whose subject did speak."""
+    return verb.dep_ == "xcomp" and (
+        (verb.head.lemma_ == "go" and any(c.lower_ == "on" for c in verb.head.children))
+        or (verb.head.lemma_ in ("report", "quote", "say") and any(c.dep_ == "auxpass" for c in verb.head.children))
+    )
+
+
+def speaking_subject(ctx: Context, verb: Token, entry: dict) -> Token | None:
+    """The verb's subject when it can be the source of this cue, else None."""
+    subject = subject_of(verb)
+    if subject is None or subject.lower_ in NO_SOURCE or subject.dep_ == "expl":
+        return None
+    if subject.lower_ in ("that", "this") and subject.i == verb.i - 1 and next_is_comma(verb):
+        return None  # "That said, ...": a linking phrase, nobody speaks
+    if ctx.in_quote(subject.idx) and not ctx.in_quote(verb.idx):
+        return None  # a subject inside a quotation is not the source of a cue outside it
+    if entry["stance"] in ("cognition", "evidential") and reported(verb):
+        return None  # "X noted [the findings show ...]": the embedded finding is X's statement
+    if entry["stance"] in ("cognition", "evidential", "directive") and subject.lower_ in ("i", "we"):
+        return None  # "I think", "we urge" inside a statement belong to that statement
+    if entry["strict"] and (not can_speak(subject) or ctx.in_quote(verb.idx)):
+        return None  # a WordNet-only verb needs a subject that can be a source, outside quotations
+    return subject
+
+
+def content_wanted(verb: Token, subject: Token, entry: dict) -> dict:
+    """The entry with the content this use of the verb needs: a clause or an object."""
+    naming = entry["stance"] == "naming" and any(c.dep_ == "oprd" for c in verb.children)  # "calling it a farce"
+    if subject.head.i != verb.i and entry["content"] == "object" and not naming:
+        entry = {**entry, "content": "clause"}  # a shared subject ("..., denying them entry") needs a clause
+    if entry["stance"] in ("cognition", "evidential") and is_document(subject) and entry["content"] == "clause":
+        entry = {**entry, "content": "object"}  # "one study found no changes": a finding as a noun phrase
+    return entry
