@@ -59,7 +59,8 @@ def ex01() -> nbformat.NotebookNode:
         "a pronoun or a title (*she*, *the mayor*). "
         "Or answer as a list of `('source words', 'full name', 'cue words', n)` (n = which occurrence of the "
         "source words, 1 for the first). Each attribution earns half for the right cue and half for the right "
-        "speaker; an entry without its cue words earns only the speaker half.",
+        "speaker; an entry without its cue words earns only the speaker half. A party that gave no answer has "
+        "no cue: type its name and leave it unlinked (in the list, give `''` as its cue words).",
         literal("ex01-q2"),
     )
     cells += question(
@@ -67,7 +68,9 @@ def ex01() -> nbformat.NotebookNode:
         "answer_q3",
         "A second article. Mark each **source** and say what kind it is: `named` (a person, organisation, "
         "publication or website you could look up), `anonymous` (a particular person, post or circle of "
-        "people that the text does not name) or `vague` (nobody in particular: *experts*, *many believe*).",
+        "people that the text does not name) or `vague` (nobody in particular: *experts*, *many believe*). "
+        "This item asks for the article's own sources: a source that a quoted person mentions inside the "
+        "quotation may be marked as well; it is not required.",
         literal("ex01-q3"),
     )
     cells += question(
@@ -159,8 +162,8 @@ def ex03() -> nbformat.NotebookNode:
     )
     cells.append(
         md(
-            "### ex03-q2 (2 points)\n\nWhat picture do these words create, whose words are they, and what "
-            "does the report do by quoting them at length? Answer in two or three sentences in the cell below.",
+            "### ex03-q2 (2 points)\n\nWhat picture do these words create? Whose words are they, and what "
+            "choice did the reporter make with them? Answer in two or three sentences in the cell below.",
             "ex03-q2-question",
             locked=True,
         )
@@ -186,7 +189,7 @@ def ex03() -> nbformat.NotebookNode:
     )
     return notebook(
         "Exercise 3: framing",
-        "Find loaded and evaluative words, then explain in your own words what they do; then tell the paper's "
+        "Find loaded words, then explain in your own words what they do; then tell the paper's "
         "opinion from its news, and news from opinion and advertising.",
         cells,
     )
@@ -203,16 +206,17 @@ def ex04() -> nbformat.NotebookNode:
         "page or the calendar). Mark the words that carry each signal; a date that fits is not a signal.",
         literal("ex04-q1"),
     )
-    links = " · ".join(f"[Page {n}](pages/page-{n}.md)" for n in range(1, 4))
+    links = " · ".join(f"[Page {n}](pages/page-{n}.md)" for n in range(1, 5))
     cells += question(
         "ex04-q2",
         "answer_q2",
-        "**Lateral reading, ten minutes.** The aggregator's story is about wolves at a school. Three pages about "
+        "**Lateral reading, ten minutes.** The aggregator's story is about wolves at a school. Four pages about "
         f"that claim are saved beside this notebook: {links} (open each in a new tab; the highlighter below shows "
-        "all three). Read them laterally: who stands behind each page, and how does it know? Then mark the "
+        "all four). Read them laterally: who stands behind each page, and how does it know? Then mark the "
         "**title** of each page with its role: `original_report` (the outlet that did the reporting), "
         "`official_record` (the responsible body's own statement) or `misleading` (a page whose claim goes "
-        "beyond what its sources could know).",
+        "beyond what its sources could know). A role may fit more than one page, and how a page looks does "
+        "not decide its role.",
         literal("ex04-q2"),
     )
     cells.append(
@@ -237,11 +241,13 @@ LATERAL_RUBRIC = """
 responsible for wildlife in the county, names a contact and dates its record, and it says that no
 one was hurt and the wolves did not approach people; Norrlands-Posten's dated report (named
 reporter, a teacher who saw the wolves) says the same. Page 1 claims an attack that neither
-gives, on the word of an anonymous parent, with no date and a call to share; I checked who
-published each page, its date, and whether the other pages confirm the claim.
+gives, on the word of an anonymous parent, with no date and a call to share; page 4 looks sober,
+but its feeding story rests on "experts agree" and an unnamed insider, and neither the board nor
+the paper reports it. I checked who published each page, its date, and whether the other pages
+confirm the claim.
 
 **Rubric (2 points).** 1 point: chooses page 3 or page 2 (or both) for what happened, and not
-page 1. 1 point: gives a reason that comes from reading laterally, what stands behind a page
+page 1 or page 4. 1 point: gives a reason that comes from reading laterally, what stands behind a page
 (who publishes it, its date, named sources, the other pages agreeing or not), not from how the
 page looks; half a point for a reason about one page only. No points for "it looks
 professional" or "it has more details" alone.
@@ -277,7 +283,8 @@ def ex05() -> nbformat.NotebookNode:
         "answer_q2",
         "Compare the **headline** with the report's body. If the headline says more than the body supports, mark "
         "the words that do and label the fault: `dropped_source` (a claim the body credits to someone, stated "
-        "as plain fact) or `unsupported_figure` (a figure or amount that no figure in the body backs).",
+        "as plain fact) or `unsupported_figure` (a figure or amount that no figure in the body backs, or a share "
+        "of something other than what the body counted).",
         literal("ex05-q2"),
     )
     cells += question(
@@ -285,7 +292,7 @@ def ex05() -> nbformat.NotebookNode:
         "answer_q3",
         "The page holds more than one passage. Mark the **first line (headline) of each passage** and label the "
         "passage `news`, `opinion` or `advertising`, by its cues: whose voice, what it wants from you, and its "
-        "label.",
+        "label if it has one (a page does not always label its passages).",
         literal("ex05-q3"),
     )
     cells += question("ex05-q4", "answer_q4", TRANSFER_PROMPTS["ex05-q4"], literal("ex05-q4"))

@@ -52,6 +52,7 @@ def test_source_has_the_notebooks_and_never_a_saved_highlight(made):
         "ex04-provenance/pages/page-1.md",
         "ex04-provenance/pages/page-2.md",
         "ex04-provenance/pages/page-3.md",
+        "ex04-provenance/pages/page-4.md",
         "ex05-transfer/ex05-transfer.ipynb",
     ]
 

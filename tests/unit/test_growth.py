@@ -107,17 +107,18 @@ def test_a_damaged_pretest_file_is_a_one_line_course_error(tmp_path):
     assert "cy.json" in str(caught.value) and "\n" not in str(caught.value)
 
 
-def test_growth_rows_and_class_means():
+def test_growth_rows_and_class_means_put_pre_and_post_side_by_side_without_a_change():
+    """Different instruments (multiple choice, then marking): no difference is computed (review item 31)."""
     pre = {"ada": {"framing": 0.0, "numbers": 0.5}, "bo": {"framing": 0.5}, "cy": {"framing": 1.0}}
     post = {"ada": {"framing": 1.0, "numbers": 0.5}, "bo": {"framing": 0.75}}
     rows = report.growth_rows(pre, post)
-    assert [(r["student"], r["skill"], r["change"]) for r in rows] == [
-        ("ada", "framing", 1.0),
-        ("ada", "numbers", 0.0),
-        ("bo", "framing", 0.25),
+    assert rows == [
+        {"student": "ada", "skill": "framing", "pre": 0.0, "post": 1.0},
+        {"student": "ada", "skill": "numbers", "pre": 0.5, "post": 0.5},
+        {"student": "bo", "skill": "framing", "pre": 0.5, "post": 0.75},
     ]
     summary = report.class_growth(rows)
-    assert summary["framing"] == {"students": 2, "pre": 0.25, "post": 0.875, "change": 0.625}
+    assert summary["framing"] == {"students": 2, "pre": 0.25, "post": 0.875}
     assert summary["numbers"]["students"] == 1
 
 
@@ -127,12 +128,15 @@ def test_growth_files_csv_markdown_figure_with_alt_text(tmp_path):
     rows = report.growth_rows(pre, post)
     summary = report.class_growth(rows)
     md = report._growth_markdown(summary, rows, pre, post, tmp_path / "growth.md").read_text(encoding="utf-8")
-    assert "| framing and loaded words | 2 | 0.25 | 0.75 | +0.50 |" in md
+    assert "| framing and loaded words | 2 | 0.25 | 0.75 |" in md
+    assert "| skill | students | pre-test | graded items |" in md
+    assert report.WHY_NO_CHANGE in md and "different instruments" in report.WHY_NO_CHANGE
+    assert "+0.50" not in md and "| change |" not in md
     assert "Pre-test only (no graded items yet): cy." in md
     figure = report._growth_figure(summary, tmp_path / "growth.png")
     assert figure.read_bytes()[:4] == b"\x89PNG"
     alt = Path(f"{figure}.alt.txt").read_text(encoding="utf-8")
-    assert "framing and loaded words 25% to 75%" in alt
+    assert "framing and loaded words pre-test 25%, graded items 75%" in alt and "different instruments" in alt
     with report._pretest_import(pre, tmp_path / "import.csv").open(encoding="utf-8") as handle:
         table = list(csv.reader(handle))
     assert table[0][-1] == "pretest participation" and [r[0] for r in table[2:]] == ["ada", "bo", "cy"]
@@ -156,4 +160,5 @@ def test_write_growth_without_graded_items_still_reports_the_pretest(tmp_path):
     written = report.write_growth(course)
     names = [p.name for p in written]
     assert names == ["growth.csv", "growth.md", "growth.png", "pretest-import.csv"]
+    assert (course / "reports" / "growth" / "growth.csv").read_text(encoding="utf-8") == "student,skill,pre,post\n"
     assert "no student has both" in (course / "reports" / "growth" / "growth.md").read_text(encoding="utf-8")

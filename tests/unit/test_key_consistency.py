@@ -1,7 +1,7 @@
 """Every lesson self-check and every graded key against the guidelines' machine-checkable rules.
 
 The rules are those of course/annotation-guidelines.md (the base and the kit
-clarifications K1 to K12). The practice article has no gold file, so its
+clarifications K1 to K17). The practice article has no gold file, so its
 reference reading is written out below, phrase by phrase, and is itself checked
 against the rules (K6, K7) before the lesson keys are checked against it. The
 example articles' attributions come from the shared corpus gold files; the

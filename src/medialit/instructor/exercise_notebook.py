@@ -77,7 +77,8 @@ def question(item_id: str, variable: str, prompt: str, solution: str, key: Key, 
     """The question, show, answer and hidden-test cells of one item; ``key`` goes only into the hidden test."""
     it = item(item_id)
     key = item_key(item_id, key)
-    cells = [md(f"### {item_id} ({it.points:g} points)\n\n{prompt}", f"{item_id}-question", locked=True)]
+    points = f"{it.points:g} point" + ("" if it.points == 1 else "s")
+    cells = [md(f"### {item_id} ({points})\n\n{prompt}", f"{item_id}-question", locked=True)]
     show = f'show("{item_id}")' if highlighter else "None  # answer this one with a Python literal"
     cells.append(code(f'print(item("{item_id}").text())\n{show}', f"{item_id}-show", locked=True))
     answer = (

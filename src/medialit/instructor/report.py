@@ -227,8 +227,20 @@ def post_scores(course: Path) -> dict[str, dict[str, float]]:
     return {s: {k: earned[s][k] / v for k, v in possible[s].items() if v} for s in possible}
 
 
+WHY_NO_CHANGE = (
+    "There is no change column, on purpose: the two sides are different instruments. The pre-test asks two "
+    "multiple-choice questions per skill; the graded items ask students to mark spans and labels on new texts, "
+    "with one or two items per skill. A post share below or above the pre share mixes what was learned with "
+    "the change of instrument, so read the two columns side by side, skill by skill, and look at the items "
+    "behind a post share (`course report ex05-transfer`) before saying a skill grew."
+)
+
+
 def growth_rows(pre: dict[str, dict[str, float]], post: dict[str, dict[str, float]]) -> list[dict[str, Any]]:
-    """One row per student and skill measured both before and after: pre, post and the change (shares 0-1)."""
+    """One row per student and skill measured both before and after: pre and post side by side (shares 0-1).
+
+    No difference is computed: the two sides are different instruments (``WHY_NO_CHANGE``).
+    """
     rows = []
     for student in sorted(set(pre) & set(post)):
         for skill in pretest.SKILLS:
@@ -240,24 +252,20 @@ def growth_rows(pre: dict[str, dict[str, float]], post: dict[str, dict[str, floa
                         "skill": skill,
                         "pre": round(before, 3),
                         "post": round(after, 3),
-                        "change": round(after - before, 3),
                     }
                 )
     return rows
 
 
 def class_growth(rows: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
-    """Class means per skill: students, pre, post and change."""
+    """Class means per skill: students, pre and post."""
     by_skill: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         by_skill[row["skill"]].append(row)
     return {
         skill: {
             "students": len(by_skill[skill]),
-            **{
-                k: round(sum(r[k] for r in by_skill[skill]) / len(by_skill[skill]), 3)
-                for k in ("pre", "post", "change")
-            },
+            **{k: round(sum(r[k] for r in by_skill[skill]) / len(by_skill[skill]), 3) for k in ("pre", "post")},
         }
         for skill in pretest.SKILLS
         if by_skill[skill]
@@ -265,7 +273,7 @@ def class_growth(rows: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
 
 
 def write_growth(course_dir: str | Path) -> list[Path]:
-    """Growth per skill (pre-test in lesson 0 against the graded items) in ``COURSE/reports/growth/``."""
+    """Pre-test (lesson 0) and graded items side by side per skill, in ``COURSE/reports/growth/``."""
     course = Path(course_dir)
     pre, post = pre_scores(course), post_scores(course)
     out = course / "reports" / "growth"
@@ -280,29 +288,29 @@ def write_growth(course_dir: str | Path) -> list[Path]:
 
 
 def _empty_csv(path: Path) -> Path:
-    path.write_text("student,skill,pre,post,change\n", encoding="utf-8")
+    path.write_text("student,skill,pre,post\n", encoding="utf-8")
     return path
 
 
 def _growth_markdown(summary: dict, rows: list[dict[str, Any]], pre: dict, post: dict, path: Path) -> Path:
     only_pre, only_post = sorted(set(pre) - set(post)), sorted(set(post) - set(pre))
     lines = [
-        "# Growth per skill: lesson 0 pre-test against the graded items",
+        "# Per skill: the lesson 0 pre-test and the graded items, side by side",
         "",
         "Shares from 0 to 1: the pre-test's questions answered right, and the points earned in the graded "
         "items of the same skill (`medialit.exercises.pretest.POST_ITEMS`: the transfer exercise ex05, on texts "
         "no lesson uses). Only students with both are counted.",
         "",
-        "| skill | students | pre | post | change |",
-        "|---|---:|---:|---:|---:|",
+        WHY_NO_CHANGE,
+        "",
+        "| skill | students | pre-test | graded items |",
+        "|---|---:|---:|---:|",
     ]
     lines += [_growth_row(skill, summary.get(skill)) for skill in pretest.SKILLS]
     if not summary:
         lines += ["", "So far no student has both a pre-test and graded items."]
-    lines += ["", "## Per student", "", "| student | skill | pre | post | change |", "|---|---|---:|---:|---:|"]
-    lines += [
-        f"| {r['student']} | {r['skill']} | {r['pre']:.2f} | {r['post']:.2f} | {r['change']:+.2f} |" for r in rows
-    ]
+    lines += ["", "## Per student", "", "| student | skill | pre-test | graded items |", "|---|---|---:|---:|"]
+    lines += [f"| {r['student']} | {r['skill']} | {r['pre']:.2f} | {r['post']:.2f} |" for r in rows]
     if only_pre or only_post:
         lines += [
             "",
@@ -316,11 +324,8 @@ def _growth_markdown(summary: dict, rows: list[dict[str, Any]], pre: dict, post:
 def _growth_row(skill: str, means: dict[str, float] | None) -> str:
     """One skill's line of the class table; a skill nobody has both sides of yet still gets its line."""
     if means is None:
-        return f"| {pretest.SKILLS[skill]} | 0 | – | – | not measured yet |"
-    return (
-        f"| {pretest.SKILLS[skill]} | {means['students']} | {means['pre']:.2f} | {means['post']:.2f} "
-        f"| {means['change']:+.2f} |"
-    )
+        return f"| {pretest.SKILLS[skill]} | 0 | – | not measured yet |"
+    return f"| {pretest.SKILLS[skill]} | {means['students']} | {means['pre']:.2f} | {means['post']:.2f} |"
 
 
 def _growth_figure(summary: dict[str, dict[str, float]], path: Path) -> Path:
@@ -349,20 +354,19 @@ def _growth_figure(summary: dict[str, dict[str, float]], path: Path) -> Path:
     ax.set_xlim(0, 1)
     ax.invert_yaxis()
     ax.legend(loc="lower right")
-    changes = ", ".join(
-        f"{pretest.SKILLS[s]} {summary[s]['pre']:.0%} to {summary[s]['post']:.0%}"
+    sides = ", ".join(
+        f"{pretest.SKILLS[s]} pre-test {summary[s]['pre']:.0%}, graded items {summary[s]['post']:.0%}"
         if s in summary
         else f"{pretest.SKILLS[s]} not measured yet"
         for s in skills
     )
     finish(
         ax,
-        title="Class growth per skill: pre-test against graded items",
+        title="Per skill: pre-test and graded items side by side (different instruments)",
         xlabel="mean share right (0 to 1)",
         ylabel="skill",
-        alt="Paired bar chart per skill, hatched bars the lesson 0 pre-test and plain bars the graded items: "
-        + changes
-        + ".",
+        alt="Paired bar chart per skill, hatched bars the lesson 0 pre-test (multiple choice) and plain bars "
+        "the graded items (marking on new texts), two different instruments shown side by side: " + sides + ".",
     )
     save(ax, str(path), tight=True)
     return path
