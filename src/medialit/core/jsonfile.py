@@ -118,9 +118,12 @@ def load(
         raise JsonFileError(path, "the file is empty", hint)
     try:
         data = json.loads(text)
+        json.dumps(data, ensure_ascii=False).encode("utf-8")  # a lone surrogate (\ud800) could never be saved again
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
         raise JsonFileError(path, f"not valid JSON at {where} ({error.msg})", hint) from None
+    except (ValueError, RecursionError) as error:  # a number of thousands of digits; nesting too deep; a surrogate
+        raise JsonFileError(path, f"not usable JSON ({type(error).__name__})", hint) from None
     problem = schema.check(data) if schema is not None else None
     if problem is not None:
         raise JsonFileError(path, problem.text(), hint, problem=problem)
