@@ -25,6 +25,8 @@ from medialit.setup.doctor_hub import (
 )
 from medialit.setup.key_files import check_key_files, key_files, readable_by
 
+pytestmark = pytest.mark.hub  # the hub layer: checks of a JupyterHub set-up (some need root)
+
 SRC = Path(__file__).resolve().parents[2] / "src"
 HUB_PYTHON = Path(os.environ.get("MEDIALIT_HUB_ENV", "/opt/medialit-hub/venv")) / "bin" / "python"
 

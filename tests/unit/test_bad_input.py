@@ -1,18 +1,33 @@
-"""Bad input through the real console command: one line on stderr naming the file, exit 2, no traceback."""
+"""Bad input: one line on stderr naming the file, exit 2, no traceback.
+
+The commands run in-process through ``main(argv)``; one case runs the real
+console command, to show the process itself prints one line and no traceback.
+"""
 
 from __future__ import annotations
 
-import os
 import subprocess
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
+from medialit.cli import main
 
-def run(command: list[str], *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [*command, *args], capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL, cwd=cwd
-    )
+
+@pytest.fixture
+def medialit(capsys):
+    """``medialit(*args)`` runs one command in-process: its status, stdout and stderr."""
+
+    def run(*args: str) -> SimpleNamespace:
+        try:
+            status = main(list(args))
+        except SystemExit as exit_:  # argparse: usage errors
+            status = exit_.code
+        out, err = capsys.readouterr()
+        return SimpleNamespace(returncode=status, stdout=out, stderr=err)
+
+    return run
 
 
 def make(tmp_path: Path, case: str) -> Path:
@@ -50,9 +65,9 @@ CASES = {
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_analyze_bad_input_gives_one_line_and_status_2(medialit_command, tmp_path, case):
+def test_analyze_bad_input_gives_one_line_and_status_2(medialit, tmp_path, case):
     path = make(tmp_path, case)
-    done = run(medialit_command, "analyze", str(path))
+    done = medialit("analyze", str(path))
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr
     lines = done.stderr.splitlines()
@@ -63,18 +78,28 @@ def test_analyze_bad_input_gives_one_line_and_status_2(medialit_command, tmp_pat
     assert done.stdout == ""
 
 
-def test_evaluate_missing_folder_gives_one_line(medialit_command, tmp_path):
+def test_the_console_command_prints_one_line_for_bad_input(medialit_command, tmp_path):
+    path = make(tmp_path, "binary")
+    done = subprocess.run(
+        [*medialit_command, "analyze", str(path)], capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL
+    )
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.splitlines() == [done.stderr.rstrip("\n")] and str(path) in done.stderr
+    assert "binary" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_evaluate_missing_folder_gives_one_line(medialit, tmp_path):
     missing = tmp_path / "nowhere"
-    done = run(medialit_command, "evaluate", str(missing))
+    done = medialit("evaluate", str(missing))
     assert done.returncode == 2
     assert done.stderr.splitlines() == [
         f"medialit: {missing}: no such folder; give folders that hold ID.md and ID.gold.json pairs"
     ]
 
 
-def test_evaluate_file_instead_of_folder(medialit_command, tmp_path):
+def test_evaluate_file_instead_of_folder(medialit, tmp_path):
     afile = make(tmp_path, "no-front-matter")
-    done = run(medialit_command, "evaluate", str(afile))
+    done = medialit("evaluate", str(afile))
     assert done.returncode == 2
     assert "is a file" in done.stderr and "Traceback" not in done.stderr
 
@@ -82,37 +107,35 @@ def test_evaluate_file_instead_of_folder(medialit_command, tmp_path):
 @pytest.mark.parametrize(
     "args", [["frobnicate"], ["analyze"], ["analyze", "x.md", "--colour"], ["evaluate"], ["doctor", "extra"], []]
 )
-def test_unknown_command_or_option_prints_usage_and_status_2(medialit_command, args):
-    done = run(medialit_command, *args)
+def test_unknown_command_or_option_prints_usage_and_status_2(medialit, args):
+    done = medialit(*args)
     assert done.returncode == 2
     assert done.stderr.startswith("usage: medialit")
     assert "Traceback" not in done.stderr
 
 
-def test_evaluate_folder_without_gold_pairs(medialit_command, tmp_path):
+def test_evaluate_folder_without_gold_pairs(medialit, tmp_path):
     (tmp_path / "story.md").write_text("---\nid: story\n---\nBody.\n", encoding="utf-8")
-    done = run(medialit_command, "evaluate", str(tmp_path))
+    done = medialit("evaluate", str(tmp_path))
     assert done.returncode == 2
     (line,) = done.stderr.splitlines()
     assert str(tmp_path) in line and "no ID.md + ID.gold.json pairs" in line
 
 
-def test_evaluate_broken_gold_file(medialit_command, tmp_path, shared_dir):
+def test_evaluate_broken_gold_file(medialit, tmp_path, shared_dir):
     (tmp_path / "stoere-putin-call.md").write_bytes((shared_dir / "corpus/dev/stoere-putin-call.md").read_bytes())
     gold = tmp_path / "stoere-putin-call.gold.json"
     gold.write_text('{"article": 1', encoding="utf-8")
-    done = run(medialit_command, "evaluate", str(tmp_path))
+    done = medialit("evaluate", str(tmp_path))
     assert done.returncode == 2
     (line,) = done.stderr.splitlines()
-    assert str(gold) in line and "not valid JSON" in line
+    assert str(gold) in line and "not valid JSON at line 1, column 14" in line
 
 
 @pytest.mark.model
-def test_analyze_with_a_model_that_is_not_installed(medialit_command):
-    env = os.environ | {"MEDIALIT_SPACY_MODEL": "no_such_model_xx"}
-    done = subprocess.run(
-        [*medialit_command, "analyze", "stoere-putin-call"], capture_output=True, text=True, timeout=120, env=env
-    )
+def test_analyze_with_a_model_that_is_not_installed(medialit, monkeypatch):
+    monkeypatch.setenv("MEDIALIT_SPACY_MODEL", "no_such_model_xx")
+    done = medialit("analyze", "stoere-putin-call")
     assert done.returncode == 2
     (line,) = done.stderr.splitlines()
     assert "no_such_model_xx" in line and "medialit doctor" in line

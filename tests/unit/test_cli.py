@@ -1,4 +1,9 @@
-"""The `medialit` command: every command has help and is documented; analyze and evaluate run for real."""
+"""The `medialit` command: every command has help and is documented; analyze and evaluate run for real.
+
+Commands run in-process through ``main(argv)`` (exit status returned, output
+read with capsys); two tests run the installed console command end to end, so
+the entry point, the process exit status and the streams are covered too.
+"""
 
 from __future__ import annotations
 
@@ -71,7 +76,7 @@ def test_user_errors_become_one_line_in_process(tmp_path, capsys):
 
 
 @pytest.mark.model
-def test_analyze_json_matches_the_article(medialit_command):
+def test_analyze_json_matches_the_article_through_the_console_command(medialit_command):
     done = run(medialit_command, "analyze", "stoere-putin-call", "--json")
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
@@ -85,19 +90,18 @@ def test_analyze_json_matches_the_article(medialit_command):
 
 
 @pytest.mark.model
-def test_analyze_table_for_a_plain_text_file(medialit_command, tmp_path):
+def test_analyze_table_for_a_plain_text_file(tmp_path, capsys):
     story = tmp_path / "story.txt"
     story.write_text('Bridge to be rebuilt\n"We will rebuild the bridge," said Mayor Ann Lee.\n', encoding="utf-8")
-    done = run(medialit_command, "analyze", str(story))
-    assert done.returncode == 0, done.stderr
-    assert "Ann Lee" in done.stdout and "said" in done.stdout
-    assert done.stderr == ""
+    assert main(["analyze", str(story)]) == 0
+    out, err = capsys.readouterr()
+    assert "Ann Lee" in out and "said" in out
+    assert err == ""
 
 
 @pytest.mark.model
-def test_evaluate_the_dev_corpus(medialit_command, shared_dir):
-    done = run(medialit_command, "evaluate", str(shared_dir / "corpus" / "dev"), "--json")
-    assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout)
-    text = run(medialit_command, "evaluate", str(shared_dir / "corpus" / "dev"))
-    assert text.returncode == 0 and text.stdout.strip()
+def test_evaluate_the_dev_corpus(shared_dir, capsys):
+    assert main(["evaluate", str(shared_dir / "corpus" / "dev"), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)
+    assert main(["evaluate", str(shared_dir / "corpus" / "dev")]) == 0
+    assert capsys.readouterr().out.strip()

@@ -1,22 +1,38 @@
-"""`medialit doctor` on this machine, and each check's advice when something is missing."""
+"""`medialit doctor` on this machine, and each check's advice when something is missing.
+
+The command runs in-process through ``medialit.cli.main`` (its checks still run
+the real ``jupyter`` listings, Chromium and spaCy); the console command itself
+is covered by tests/unit/test_cli.py.
+"""
 
 from __future__ import annotations
 
-import os
+import functools
 import re
-import subprocess
+import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+from packaging.requirements import Requirement
+
+from medialit.cli import main
+from medialit.nlp.pipeline import ENV_VAR
+from medialit.setup import doctor
 from medialit.setup.doctor import (
     FORMGRADER,
+    PACKAGES,
+    PYTHON,
     check_chromium,
     check_lab_extension,
+    check_model,
     check_package,
     check_python,
     check_server_extension,
     jupyter_listing,
 )
 
+REPO = Path(__file__).resolve().parents[2]
 NAMES = [
     "python",
     "spacy",
@@ -32,17 +48,20 @@ NAMES = [
 ]
 
 
-def doctor(command: list[str], **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [*command, "doctor"], capture_output=True, text=True, timeout=300, env=os.environ | env, check=False
-    )
+@pytest.fixture(scope="module")
+def listed() -> Iterator[None]:
+    """Each real ``jupyter ... list`` runs once for this module (about 10 s each on a busy machine), not per test."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(doctor, "jupyter_listing", functools.cache(jupyter_listing))
+        yield
 
 
-def test_doctor_passes_on_the_test_machine(medialit_command):
-    done = doctor(medialit_command)
-    lines = done.stdout.splitlines()
+@pytest.mark.slow  # the real `jupyter ... list` runs: about 20 s on a busy machine
+def test_doctor_passes_on_the_test_machine(listed, capsys):
+    status = main(["doctor"])
+    lines = capsys.readouterr().out.splitlines()
     assert [re.match(r"(OK|!!) ([^:]+): ", line).group(2) for line in lines] == NAMES
-    assert done.returncode == 0, done.stdout
+    assert status == 0, lines
     assert all(line.startswith("OK ") for line in lines)
     assert "en_core_web_sm" in lines[2]  # says which model is in use
     details = [line.split(": ", 1)[1] for line in lines]
@@ -51,12 +70,14 @@ def test_doctor_passes_on_the_test_machine(medialit_command):
     assert details[6].startswith("@jupyter/nbgrader ")
 
 
-def test_doctor_names_a_model_that_does_not_load(medialit_command):
-    done = doctor(medialit_command, MEDIALIT_SPACY_MODEL="no_such_model_xx")
-    assert done.returncode == 1
-    model = next(line for line in done.stdout.splitlines() if " model:" in line)
-    assert model.startswith("!! model: ")
-    assert "no_such_model_xx" in model and "MEDIALIT_SPACY_MODEL" in model
+def test_doctor_names_a_model_that_does_not_load_and_exits_1(monkeypatch, capsys):
+    monkeypatch.setenv(ENV_VAR, "no_such_model_xx")
+    result = check_model()
+    assert not result.ok and "no_such_model_xx" in result.detail and ENV_VAR in result.detail
+    monkeypatch.setattr(doctor, "checks", lambda: [check_python, check_model])  # the slow listings once is enough
+    assert main(["doctor"]) == 1
+    python, model = capsys.readouterr().out.splitlines()
+    assert python.startswith("OK python: ") and model == result.line()
 
 
 def test_missing_chromium_says_how_to_install(tmp_path):
@@ -80,21 +101,31 @@ def test_real_chromium_reports_its_version():
 
 
 def test_old_python_and_missing_or_wrong_packages():
-    assert not check_python((3, 10, 12)).ok
-    assert check_python((3, 11, 0)).ok
-    missing = check_package("no-such-package-medialit", "1.0", (1, 0), (2, 0))
+    assert not check_python("3.10.12").ok and "install Python >=3.11" in check_python("3.10.12").detail
+    assert check_python("3.11.0").ok and check_python("3.13.0rc1").ok
+    missing = check_package("no-such-package-medialit", ">=1.0,<2")
     assert not missing.ok and "pip install" in missing.detail
-    wrong = check_package("spacy", "3.7", (3, 7), (3, 8))  # installed 3.8 is outside this range
-    assert not wrong.ok and "needs 3.7" in wrong.detail
+    wrong = check_package("spacy", ">=3.7,<3.8")  # installed 3.8 is outside this range
+    assert not wrong.ok and "needs spacy>=3.7,<3.8" in wrong.detail
+    assert check_package("spacy", PACKAGES["spacy"]).ok
 
 
-def test_extension_checks_read_the_real_listings():
-    labs = jupyter_listing("labextension", "list")
+def test_the_versions_doctor_wants_are_pyprojects():
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = {r.name: r.specifier for r in map(Requirement, project["dependencies"])}
+    assert {name: wanted[name] for name in PACKAGES} == {name: Requirement(name + spec).specifier
+                                                         for name, spec in PACKAGES.items()}  # fmt: skip
+    assert project["requires-python"] == PYTHON
+
+
+@pytest.mark.slow
+def test_extension_checks_read_the_real_listings(listed):
+    labs = doctor.jupyter_listing("labextension", "list")
+    servers = doctor.jupyter_listing("server", "extension", "list")
     assert labs is not None
     assert check_lab_extension("widgets", "@jupyter-widgets/jupyterlab-manager", labs).ok
     assert not check_lab_extension("x", "@nobody/not-an-extension", labs).ok
     assert not check_lab_extension("x", "@jupyter/nbgrader", None).ok
-    servers = jupyter_listing("server", "extension", "list")
     assert check_server_extension("nbgrader server", FORMGRADER, servers).ok
 
 

@@ -55,7 +55,22 @@ def test_sidecar_write_is_atomic_and_leaves_no_temporary_files(tmp_path, monkeyp
         (json.dumps({"format": "medialit-highlights", "version": 1, "body_sha256": SHA, "mode": "sentences"}),
          "not 'spans'"),
         (json.dumps({"format": "medialit-highlights", "version": 1, "body_sha256": SHA, "mode": "spans",
-                     "spans": [{"start": 1}]}), "without start, end and label"),
+                     "spans": [{"start": 1}]}), "without start, end and label (spans[0]: 'end' is a required"),
+        ("", "damaged (not JSON)"),
+        ('{"format": "medialit-highlights", "version": 2, "spans": [{"start": ' + "9" * 5000 + "}]}",
+         "damaged (not JSON)"),
+        ("[" * 100_000 + "]" * 100_000, "damaged (not JSON)"),
+        ('{"format": "medialit-highlights", "version": 2, "saved_by": "\\ud800"}', "damaged (not JSON)"),
+        ('{"format": "medialit-highlights", "spans": []}', "format version None"),
+        (json.dumps({"format": "medialit-highlights", "version": 2, "body_sha256": SHA, "mode": "spans",
+                     "spans": [{"start": "3", "end": 5, "label": "x"}]}), "(spans[0].start: '3' is not of type"),
+        (json.dumps({"format": "medialit-highlights", "version": 2, "body_sha256": SHA, "mode": "spans",
+                     "links": [{"source_start": 0, "source_end": 2, "kind": "quoted"}]}),
+         "a link that cannot be read (links[0].kind: 'quoted' is not one of"),
+        (json.dumps({"format": "medialit-highlights", "version": 2, "body_sha256": SHA, "mode": "spans",
+                     "links": [{"cue_start": 0, "cue_end": 2}]}), "a link that cannot be read (a link joins a source"),
+        (json.dumps({"format": "medialit-highlights", "version": 2, "body_sha256": SHA, "mode": "spans",
+                     "saved_by": 7}), "is damaged (saved_by: 7 is not of type 'string')"),
     ],
 )  # fmt: skip
 def test_unusable_sidecar_is_backed_up_reported_in_one_line_and_never_overwritten(tmp_path, content, message):
@@ -97,3 +112,21 @@ def test_unreadable_sidecar_is_left_alone_and_not_written(tmp_path, monkeypatch)
     assert marks is None and not writable and "cannot be read (Permission denied)" in said
     monkeypatch.undo()
     assert path.read_text() == "{}"
+
+
+def test_unknown_fields_are_kept_and_a_version_1_file_reads_without_links(tmp_path):
+    path = tmp_path / "q1.highlights.json"
+    old = {"format": "medialit-highlights", "version": 1, "article": "art", "body_sha256": SHA, "mode": "spans",
+           "spans": [{"start": 0, "end": 3, "label": "source"}], "sentences": [], "colour": "teal"}  # fmt: skip
+    path.write_text(json.dumps(old), encoding="utf-8")
+    back = sidecar.read(path, body_sha256=SHA, mode="spans")
+    assert back.marks() == [Span(0, 3, "source")] and back.links == () and back.extra == {"colour": "teal"}
+    sidecar.write(path, back)
+    again = json.loads(path.read_text(encoding="utf-8"))
+    assert again["version"] == 2 and again["colour"] == "teal" and again["links"] == []
+    assert sidecar.SCHEMA.check(again) is None
+
+
+def test_a_missing_sidecar_raises_file_not_found_so_callers_never_set_it_aside(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        sidecar.read(tmp_path / "none.json")

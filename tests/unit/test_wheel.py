@@ -30,6 +30,16 @@ def test_wheel_ships_the_example_article_lexicons_and_widget_files(wheel_names):
 
 
 @pytest.mark.slow
+def test_wheel_ships_every_format_schema_and_the_kits_items(wheel_names):
+    schemas = {n for n in wheel_names if n.endswith(".schema.json")}
+    assert schemas == {f"medialit/{p.relative_to(PACKAGE).as_posix()}" for p in PACKAGE.glob("*/schemas/*.schema.json")}
+    assert {"core/schemas/sidecar", "core/schemas/gold", "exercises/schemas/key", "exercises/schemas/items"} <= {
+        n.removeprefix("medialit/").removesuffix(".schema.json") for n in schemas
+    }
+    assert "medialit/exercises/medialit-items.json" in wheel_names
+
+
+@pytest.mark.slow
 def test_wheel_holds_every_package_file(wheel_names):
     sources = {
         "medialit/" + path.relative_to(PACKAGE).as_posix()

@@ -23,7 +23,9 @@ Format ``medialit-highlights``, version 2 (also in ``docs/sidecar-format.md``)::
     }
 
 Version 1 files (no ``links``) are read as they are, with no links; the next
-write makes them version 2. Offsets are Python string indices (code points) into ``Article.body``, the
+write makes them version 2. Both versions are one JSON Schema,
+``core/schemas/sidecar.schema.json``, read through ``medialit.core.jsonfile``.
+Offsets are Python string indices (code points) into ``Article.body``, the
 gold format's spans. Writes are atomic (a temporary file in the same folder,
 then ``os.replace``), so a crash never leaves half a file. A file that cannot be
 used (not JSON, another format or version, or saved for a different text) is
@@ -52,13 +54,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from medialit.core import jsonfile
 from medialit.core.links import Link, LinkError
 from medialit.core.spans import Span
 
 FORMAT = "medialit-highlights"
 VERSION = 2
-READS = (1, 2)
-"""Versions this medialit reads: version 1 is version 2 without links."""
+SCHEMA = jsonfile.Schema("medialit.core", "sidecar")
+"""Versions 1 and 2 (version 1 is version 2 without links): ``core/schemas/sidecar.schema.json``."""
 MODES = ("spans", "sentences")
 
 
@@ -139,43 +142,54 @@ def write(path: str | Path, saved: Saved) -> Saved:
 
 
 def read(path: str | Path, *, body_sha256: str | None = None, mode: str | None = None) -> Saved:
-    """Read and check a sidecar; raises SidecarError (one line) when it cannot be used for this text and mode."""
+    """Read and check a sidecar; raises SidecarError (one line) when it cannot be used for this text and mode.
+
+    A file that cannot be read at all (missing, no permission) raises its ``OSError``:
+    it is not damaged, and must not be set aside.
+    """
     path = Path(path)
-    try:  # ValueError: not JSON, or an integer of thousands of digits; RecursionError: nested too deep
-        data = json.loads(path.read_text(encoding="utf-8"))
-        json.dumps(data, ensure_ascii=False).encode("utf-8")  # lone surrogates (\ud800) could not be saved again
-    except (UnicodeError, ValueError, RecursionError):
-        raise SidecarError(f"{path.name} is damaged (not JSON)") from None
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise SidecarError(f"{path.name} is not a medialit highlights file")
-    if data.get("version") not in READS:
-        raise SidecarError(f"{path.name} has format version {data.get('version')!r}; this medialit reads 1 and 2")
+    try:
+        data = jsonfile.load(path, SCHEMA)
+    except jsonfile.JsonFileError as error:
+        if error.os_error is not None:
+            raise error.os_error from None
+        raise SidecarError(f"{path.name} {_unusable(error.problem)}") from None
     if body_sha256 is not None and data.get("body_sha256") != body_sha256:
         raise SidecarError(f"{path.name} was saved for a different article text")
     if mode is not None and data.get("mode") != mode:
         raise SidecarError(f"{path.name} holds {data.get('mode')!r} marks, not {mode!r}")
     try:
-        spans = tuple(Span.from_dict(s) for s in data.get("spans") or [])
-        sentences = tuple(Span.from_dict(s) for s in data.get("sentences") or [])
-    except (KeyError, TypeError, ValueError, AttributeError, OverflowError):  # Overflow: "start": Infinity
-        raise SidecarError(f"{path.name} has marks without start, end and label") from None
-    try:
-        links = tuple(Link.from_dict(x) for x in data.get("links") or [])
+        links = tuple(Link.from_dict(x) for x in data.get("links", []))
     except LinkError as error:
         raise SidecarError(f"{path.name} has a link that cannot be read ({error})") from None
     known = {"format", "version", "article", "body_sha256", "mode", "spans", "sentences", "saved_at", "saved_by"}
     known |= {"links"}
     return Saved(
-        str(data.get("article", "")),
-        str(data.get("body_sha256", "")),
-        str(data.get("mode", "spans")),
-        spans,
-        sentences,
-        str(data.get("saved_at", "")),
-        str(data.get("saved_by", "")),
+        data.get("article", ""),
+        data.get("body_sha256", ""),
+        data.get("mode", "spans"),
+        tuple(Span.from_dict(s) for s in data.get("spans", [])),
+        tuple(Span.from_dict(s) for s in data.get("sentences", [])),
+        data.get("saved_at", ""),
+        data.get("saved_by", ""),
         {k: v for k, v in data.items() if k not in known},
         links,
     )
+
+
+def _unusable(problem: jsonfile.Problem | None) -> str:
+    """What is wrong with a file that is not a usable sidecar, in the student's words (after its name)."""
+    if problem is None:
+        return "is damaged (not JSON)"
+    if problem.about in (None, "format"):
+        return "is not a medialit highlights file"
+    if problem.about == "version":
+        return f"has format version {problem.value!r}; this medialit reads 1 and 2"
+    if problem.about in ("spans", "sentences"):
+        return f"has marks without start, end and label ({problem.text()})"
+    if problem.about == "links":
+        return f"has a link that cannot be read ({problem.text()})"
+    return f"is damaged ({problem.text()})"
 
 
 def back_up(path: str | Path) -> Path:

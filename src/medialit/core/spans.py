@@ -10,14 +10,17 @@ read and write through the functions here.
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from medialit.core import jsonfile
+
 SENTENCE_LABELS = ("attributed", "unsupported", "other")
 KINDS = ("direct", "indirect", "mixed", "according_to")
 FORMAT_VERSION = 1
+GOLD = jsonfile.Schema("medialit.core", "gold")
+"""The gold format's JSON Schema (``core/schemas/gold.schema.json``): gold files, saved analyses, drafted keys."""
 
 
 class SpanError(ValueError):
@@ -129,20 +132,23 @@ class Annotations:
         }
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Annotations:
-        if not isinstance(data, dict):
-            raise SpanError("annotations must be a JSON object with 'attributions' and 'sentences'")
+    def from_json(cls, data: Any) -> Annotations:
+        """Annotations from gold-format JSON; ``SpanError`` names the first field that is not the format."""
+        problem = GOLD.check(data)
+        if problem is not None:
+            raise SpanError(f"annotations are not in the gold format ({problem.text('the annotations')})")
+        return cls._from_valid(data)
+
+    @classmethod
+    def _from_valid(cls, data: dict[str, Any]) -> Annotations:
         known = {"article", "body_sha256", "attributions", "sentences"}
-        try:
-            return cls(
-                article=str(data.get("article", "")),
-                body_sha256=str(data.get("body_sha256", "")),
-                attributions=tuple(Attribution.from_dict(a) for a in data.get("attributions", [])),
-                sentences=tuple(Span.from_dict(s) for s in data.get("sentences", [])),
-                extra={k: v for k, v in data.items() if k not in known},
-            )
-        except (KeyError, TypeError, ValueError) as error:
-            raise SpanError(f"annotations are not in the gold format ({type(error).__name__}: {error})") from None
+        return cls(
+            article=data.get("article", ""),
+            body_sha256=data.get("body_sha256", ""),
+            attributions=tuple(Attribution.from_dict(a) for a in data.get("attributions", [])),
+            sentences=tuple(Span.from_dict(s) for s in data.get("sentences", [])),
+            extra={k: v for k, v in data.items() if k not in known},
+        )
 
     def with_sentences(self, sentences: list[Span]) -> Annotations:
         return replace(self, sentences=tuple(sentences))
@@ -153,18 +159,12 @@ def body_sha256(body: str) -> str:
 
 
 def load_annotations(path: str | Path) -> Annotations:
-    """Read a gold file, an answer key or a saved analysis."""
-    path = Path(path)
+    """Read a gold file, an answer key or a saved analysis (validated against ``GOLD``)."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise SpanError(f"{path}: no such file; check the path") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise SpanError(f"{path}: not valid JSON ({error}); fix the file or regenerate it") from None
-    try:
-        return Annotations.from_json(data)
-    except SpanError as error:
-        raise SpanError(f"{path}: {error}") from None
+        data = jsonfile.load(path, GOLD, hint="fix the file or regenerate it")
+    except jsonfile.JsonFileError as error:
+        raise SpanError(str(error)) from None
+    return Annotations._from_valid(data)
 
 
 def check_annotations(annotations: Annotations, body: str) -> list[str]:

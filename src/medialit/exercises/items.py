@@ -1,23 +1,30 @@
 """The graded items: which words of which article each question is about, answered how, worth how much.
 
 Item definitions are public (students' notebooks load them); keys are not.
-The kit's own items are ``ITEMS``; an instructor's exercise made with
-``medialit new-exercise`` brings its own ``medialit-items.json``.
+Items are data in one format (``schemas/items.schema.json``): the kit's own
+are ``ITEMS``, read once from the package's ``medialit-items.json``; an
+instructor's exercise made with ``medialit new-exercise`` brings its own
+``medialit-items.json``.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 
+from medialit.core import jsonfile
 from medialit.core.article import Article, load_article
 from medialit.exercises.errors import AnswerError
 
 SIDECAR_SUFFIX = ".highlights.json"
+ITEMS_FILE = "medialit-items.json"
+"""An items file: the kit's own in the package, an instructor's beside the exercise's notebook and article."""
+SCHEMA = jsonfile.Schema("medialit.exercises", "items")
+"""The one items format (``exercises/schemas/items.schema.json``)."""
 REASONS = ("no_source", "vague_source", "hedge", "evaluation")
 SOURCE_KINDS = ("named", "vague", "anonymous")
 ATTRIBUTION_KINDS = ("direct", "indirect", "mixed", "according_to")
@@ -62,204 +69,54 @@ class Item:
         return [(s, e) for s, e in self.load().sentences if s < end and e > start]
 
 
-ITEMS: Mapping[str, Item] = MappingProxyType(
-    {
-        item.id: item
-        for item in (
-            Item(
-                "ex01-q1",
-                "stoere-putin-call",
-                ("– I appealed", "Russia’s rhetoric has changed."),
-                "spans",
-                ("source", "cue"),
-                3,
-            ),
-            Item(
-                "ex01-q2",
-                "stoere-putin-call",
-                ("– I appealed", "Russia’s rhetoric has changed."),
-                "speakers",
-                (),
-                2,
-            ),
-            Item(
-                "ex01-q3",
-                "scientology-website-attacked",
-                ("Though YouTube is complying", "unknown author on pigmy."),
-                "spans",
-                SOURCE_KINDS,
-                3,
-            ),
-            Item(
-                "ex01-q4",
-                "scientology-website-attacked",
-                ("Though YouTube is complying", "unknown author on pigmy."),
-                "spans",
-                ATTRIBUTION_KINDS,
-                2,
-            ),
-            Item(
-                "ex02-q1",
-                "stoere-putin-call",
-                ("There is increasing focus", "anti-tank missiles to Ukraine."),
-                "sentences",
-                REASONS,
-                3,
-            ),
-            Item(
-                "ex02-q2",
-                "indonesia-asylum-seekers-rescued",
-                ("On Friday, fishermen", "at sea in the region."),
-                "sentences",
-                REASONS,
-                3,
-            ),
-            Item(
-                "ex02-q3",
-                "lindvik-bus-fares",
-                ("Bus fares to double", "review the timetable in the autumn."),
-                "spans",
-                HEADLINE_FAULTS,
-                2,
-            ),
-            Item(
-                "ex03-q1",
-                "scientology-website-attacked",
-                ("Writing in a blog post", 'an all-out war."'),
-                "words",
-                ("loaded",),
-                3,
-            ),
-            Item(
-                "ex03-q3",
-                "lindvik-library-page",
-                ("Library to open on Sundays", "opening hours after one year."),
-                "spans",
-                ("opinion",),
-                2,
-            ),
-            Item(
-                "ex03-q4",
-                "lindvik-library-page",
-                ("Library to open on Sundays", "a free bookmark!"),
-                "spans",
-                TEXT_KINDS,
-                1,
-            ),
-            Item(
-                "ex04-q1",
-                "tallbacka-wolves-copy",
-                ("Wolves seen near school", "Wannabe troublemaker."),
-                "spans",
-                PROVENANCE_SIGNALS,
-                4,
-            ),
-            Item(
-                "ex04-q2",
-                "tallbacka-wolves-pages",
-                ("PAGE 1", "Erik Holm, wildlife officer."),
-                "spans",
-                PAGE_ROLES,
-                3,
-            ),
-            Item(
-                "ex05-q1",
-                "sandvik-wind-farm",
-                ("Wind farm off Sandvik", "stand in the way of clean power."),
-                "spans",
-                ("opinion",),
-                2,
-            ),
-            Item(
-                "ex05-q2",
-                "sandvik-wind-farm",
-                ("Wind farm off Sandvik", "stand in the way of clean power."),
-                "spans",
-                HEADLINE_FAULTS,
-                1,
-            ),
-            Item(
-                "ex05-q3",
-                "sandvik-wind-farm",
-                ("Wind farm off Sandvik", "the people who know them."),
-                "spans",
-                TEXT_KINDS,
-                1,
-            ),
-            Item(
-                "ex05-q4",
-                "sandvik-wind-farm",
-                ("Wind farm off Sandvik", "stand in the way of clean power."),
-                "spans",
-                ("source", "cue"),
-                2,
-            ),
-            Item(
-                "ex05-q5",
-                "sandvik-wind-farm",
-                ("Wind farm off Sandvik", "stand in the way of clean power."),
-                "spans",
-                ATTRIBUTION_KINDS,
-                2,
-            ),
-            Item(
-                "ex05-q6",
-                "sandvik-wind-farm",
-                ("Sandvik's council on Thursday", "stand in the way of clean power."),
-                "sentences",
-                REASONS,
-                2,
-            ),
-            Item(
-                "ex05-q7",
-                "sandvik-wind-farm",
-                ("Wind farm off Sandvik", "stand in the way of clean power."),
-                "words",
-                FRAMING_WORDS,
-                2,
-            ),
-            Item(
-                "ex05-q8",
-                "sandvik-wind-farm-copy",
-                ("Most of Sandvik backs wind farm", "Certified sunset chaser."),
-                "spans",
-                PROVENANCE_SIGNALS,
-                2,
-            ),
-        )
-    }
-)
-
-
 @cache
 def _article(article_id: str) -> Article:
     return load_article(article_id)
 
 
-_OWN_ITEMS: dict[str, Item] = {}
+REGENERATE = "generate the exercise again with `medialit new-exercise`"
 
-ITEMS_FILE = "medialit-items.json"
-"""Items of an instructor's own exercise (``medialit new-exercise``), beside its notebook and article."""
+
+def read_items(path: str | Path, *, hint: str = REGENERATE) -> list[Item]:
+    """The items an items file defines, validated against ``SCHEMA``; ``JsonFileError`` (one line) if unusable."""
+    path = Path(path)
+    data = jsonfile.load(path, SCHEMA, hint=hint)
+    found = [
+        Item(d["id"], _article_ref(d["article"], path.parent), tuple(d["part"]), d["kind"], tuple(d["labels"]),
+             d["points"])
+        for d in data["items"]
+    ]  # fmt: skip
+    ids = [it.id for it in found]
+    twice = next((i for i in ids if ids.count(i) > 1), None)
+    if twice is not None:
+        raise jsonfile.JsonFileError(path, f"item {twice!r} is defined twice", hint)
+    return found
+
+
+def _article_ref(article: str, folder: Path) -> str:
+    """An article file (it has a suffix) relative to the items file's folder, else a bundled article's id."""
+    return str((folder / article).resolve()) if Path(article).suffix else article
+
+
+def _kit_items() -> Mapping[str, Item]:
+    """The kit's own items, from the package's ``medialit-items.json``, loaded once at import."""
+    with resources.as_file(resources.files(__package__).joinpath(ITEMS_FILE)) as path:
+        found = read_items(path, hint="the medialit package is damaged; reinstall it")
+    return MappingProxyType({it.id: it for it in found})
+
+
+ITEMS: Mapping[str, Item] = _kit_items()
+"""The kit's graded items by id (``exercises/medialit-items.json``; add an item there, sorted by id)."""
+
+_OWN_ITEMS: dict[str, Item] = {}
 
 
 def define_items(path: str | Path) -> list[Item]:
-    """Register the items listed in an items file; each article path is relative to that file."""
-    path = Path(path)
+    """Register the items listed in an instructor's items file; each article path is relative to that file."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        found = [
-            Item(
-                d["id"],
-                str((path.parent / d["article"]).resolve()),
-                tuple(d["part"]),
-                d["kind"],
-                tuple(d["labels"]),
-                float(d["points"]),
-            )
-            for d in data["items"]
-        ]
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        raise AnswerError(f"{path.name} cannot be read ({type(error).__name__}): generate the exercise again") from None
+        found = read_items(path)
+    except jsonfile.JsonFileError as error:
+        raise AnswerError(str(error)) from None
     for it in found:
         define_item(it)
     return found

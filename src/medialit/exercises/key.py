@@ -21,11 +21,10 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from medialit.core import jsonfile
 from medialit.core.spans import KINDS, SENTENCE_LABELS, Span, body_sha256
 from medialit.exercises.items import REASONS
 
@@ -173,14 +172,11 @@ class Key:
     @classmethod
     def load(cls, path: str | Path) -> Key:
         """Read ``course/keys/<item>.json`` (either version); one-line errors naming the file."""
-        path = Path(path)
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise KeyFormatError(f"{path}: no such key file; check the path") from None
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise KeyFormatError(f"{path}: not valid JSON ({error}); fix the file") from None
-        return cls.from_dict(data, where=str(path), item=path.stem)
+            data = jsonfile.load(path, hint="fix the key (see docs/key-format.md)")
+        except jsonfile.JsonFileError as error:
+            raise KeyFormatError(str(error)) from None
+        return cls.from_dict(data, where=str(path), item=Path(path).stem)
 
     def problems(self, body: str) -> list[str]:
         """What makes this key unusable on ``body``: another text version, offsets outside it, drifted texts."""
@@ -218,23 +214,18 @@ def save(key: Key, path: str | Path) -> Path:
 # ---------------------------------------------------------------- schema
 
 
-@cache
+SCHEMA = jsonfile.Schema("medialit.exercises", "key")
+
+
 def schema() -> dict[str, Any]:
     """The key's JSON Schema, shipped in the package (``medialit/exercises/schemas/key.schema.json``)."""
-    text = resources.files("medialit.exercises").joinpath("schemas/key.schema.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    return SCHEMA.document()
 
 
 def _schema_problem(data: Any) -> str:
     """The most relevant schema violation as ``field: message``, or ``""``."""
-    import jsonschema
-
-    error = jsonschema.exceptions.best_match(jsonschema.Draft7Validator(schema()).iter_errors(data))
-    if error is None:
-        return ""
-    field = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path).lstrip(".")
-    message = error.message if len(error.message) < 160 else error.message[:157] + "..."
-    return f"{field or 'the key'}: {message}"
+    problem = SCHEMA.check(data)
+    return "" if problem is None else problem.text("the key")
 
 
 # ---------------------------------------------------------------- version 1

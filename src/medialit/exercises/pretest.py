@@ -14,7 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from medialit.core import jsonfile
+
 ANSWERS_FILE = "pretest.json"
+SCHEMA = jsonfile.Schema("medialit.exercises", "pretest")
+"""Answers and key alike (``schemas/pretest.schema.json``)."""
 
 SKILLS = {
     "attribution": "who is speaking (attribution and source)",
@@ -220,23 +224,19 @@ def _letter(qid: str, choice: Any) -> str:
 def read_answers(path: str | Path) -> dict[str, str]:
     """A student's saved answers, question id -> letter."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-        answers = data["answers"]
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        raise PretestError(
-            f"{path} is not a pre-test answers file ({error}): ask the student to run the pre-test cell again"
-        ) from None
-    if not isinstance(answers, dict):
-        raise PretestError(f"{path} holds no answers: ask the student to run the pre-test cell again")
-    return {str(k): str(v) for k, v in answers.items() if str(k) in _BY_ID}
+        data = jsonfile.load(path, SCHEMA, hint="ask the student to run the pre-test cell again")
+    except jsonfile.JsonFileError as error:
+        raise PretestError(str(error)) from None
+    return {k: v for k, v in data["answers"].items() if k in _BY_ID}
 
 
 def read_key(path: str | Path) -> dict[str, str]:
     """The instructor's key (``course/pretest-key.json``), question id -> letter."""
     try:
-        key = json.loads(Path(path).read_text(encoding="utf-8"))["answers"]
-    except (OSError, ValueError, KeyError, TypeError):
-        raise PretestError(f"cannot read the pre-test key {path}: copy course/pretest-key.json there") from None
+        fix = "copy course/pretest-key.json there"
+        key = jsonfile.load(path, SCHEMA, hint=fix, missing=fix)["answers"]
+    except jsonfile.JsonFileError as error:
+        raise PretestError(str(error)) from None
     if set(key) != set(_BY_ID):
         raise PretestError(f"the pre-test key {path} does not match questions p1 to p{len(QUESTIONS)}")
     return key

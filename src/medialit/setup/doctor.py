@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import os
+import platform
 import re
 import shutil
 import subprocess
@@ -18,6 +19,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from packaging.specifiers import SpecifierSet
+
 INSTALL = 'pip install -e ".[test]" in the medialit checkout (or: bash scripts/lab)'
 CHROMIUM = Path("/usr/bin/chromium")
 LAB_EXTENSIONS = {
@@ -26,6 +29,9 @@ LAB_EXTENSIONS = {
     "nbgrader extension": "@jupyter/nbgrader",
 }
 FORMGRADER = "nbgrader.server_extensions.formgrader"
+PYTHON = ">=3.11"
+PACKAGES = {"spacy": ">=3.8,<3.9", "jupyterlab": ">=4.2,<5", "nbgrader": ">=0.9.5,<0.10"}
+"""What ``check_package`` wants of each, the ranges of pyproject.toml's dependencies (a unit test compares them)."""
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
@@ -41,22 +47,21 @@ class Check:
         return f"{'OK' if self.ok else '!!'} {self.name}: {self.detail}"
 
 
-def check_python(version: tuple[int, ...] = tuple(sys.version_info[:3])) -> Check:
-    shown = ".".join(map(str, version))
-    if version >= (3, 11):
-        return Check("python", True, f"{shown} ({sys.executable})")
-    return Check("python", False, f"{shown} is too old; install Python 3.11 or newer and recreate the .venv")
+def check_python(version: str = platform.python_version(), wanted: str = PYTHON) -> Check:
+    """This Python against ``wanted`` (pyproject's ``requires-python``)."""
+    if SpecifierSet(wanted).contains(version, prereleases=True):  # a release candidate is new enough
+        return Check("python", True, f"{version} ({sys.executable})")
+    return Check("python", False, f"{version} is too old; install Python {wanted} and recreate the .venv")
 
 
-def check_package(name: str, wanted: str, major_minor: tuple[int, int], below: tuple[int, int]) -> Check:
-    """``name`` installed with ``major_minor`` <= version < ``below``."""
+def check_package(name: str, wanted: str) -> Check:
+    """``name`` installed in a version ``wanted`` allows (a specifier such as ``>=3.8,<3.9``, as in pyproject)."""
     try:
         version = importlib.metadata.version(name)
     except importlib.metadata.PackageNotFoundError:
         return Check(name, False, f"not installed; run {INSTALL}")
-    numbers = tuple(int(n) for n in re.findall(r"\d+", version)[:2])
-    if not major_minor <= numbers < below:
-        return Check(name, False, f"{version} installed but medialit needs {wanted}; run {INSTALL}")
+    if not SpecifierSet(wanted).contains(version, prereleases=True):
+        return Check(name, False, f"{version} installed but medialit needs {name}{wanted}; run {INSTALL}")
     return Check(name, True, version)
 
 
@@ -150,15 +155,15 @@ def checks() -> list[Callable[[], Check]]:
         servers = pool.submit(jupyter_listing, "server", "extension", "list")
     return [
         check_python,
-        lambda: check_package("spacy", "3.8", (3, 8), (3, 9)),
+        lambda: check_package("spacy", PACKAGES["spacy"]),
         check_model,
-        lambda: check_package("jupyterlab", "4.x", (4, 0), (5, 0)),
+        lambda: check_package("jupyterlab", PACKAGES["jupyterlab"]),
         *(
             lambda label=label, package=package: check_lab_extension(label, package, labs.result())
             for label, package in LAB_EXTENSIONS.items()
         ),
         lambda: check_server_extension("nbgrader server extension", FORMGRADER, servers.result()),
-        lambda: check_package("nbgrader", "0.9", (0, 9), (0, 10)),
+        lambda: check_package("nbgrader", PACKAGES["nbgrader"]),
         check_grading_isolation,
         check_chromium,
     ]
