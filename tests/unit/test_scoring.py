@@ -274,7 +274,7 @@ def test_duplicates_earn_what_one_copy_earns(item_id, data):
 
 # ---------------------------------------------------------------- the analyzer's own output as the answer
 
-MACHINE_DOES = {"ex01-q1", "ex01-q2", "ex01-q4", "ex02-q1", "ex02-q2", "ex05-q4", "ex05-q5", "ex05-q6"}
+MACHINE_DOES = {"ex01-q1", "ex01-q2", "ex01-q4", "ex02-q1", "ex02-q2", "ex05-q4", "ex05-q5", "ex05-q6", "ex05-q7"}
 """Items where the analysis shipped in the wheel, pasted as the answer, earns more than half (measured 2026-11-28):
 they test what the machine does; see the attack report (issue 10/16) for the proposed change."""
 KINDS = {"person": "named", "organisation": "named", "document": "named", "vague": "vague"}
