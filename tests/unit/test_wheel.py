@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import zipfile
 from pathlib import Path
 
@@ -27,6 +28,18 @@ def test_wheel_ships_the_example_article_lexicons_and_widget_files(wheel_names):
     }
     assert len(lexicons) >= 2
     assert {"medialit/widgets/static/highlighter.js", "medialit/widgets/static/highlighter.css"} <= wheel_names
+
+
+@pytest.mark.slow
+def test_wheel_installs_the_underlined_links_extension_where_jupyterlab_finds_it(built_wheel, wheel_names):
+    """share/jupyter/labextensions/NAME/ in the environment: every JupyterLab there loads it (the hub's, too)."""
+    target = "/data/share/jupyter/labextensions/medialit-underlined-links/package.json"
+    (manifest,) = [n for n in wheel_names if n.endswith(target) and n.split("/")[0].endswith(".data")]
+    folder = manifest.removesuffix("package.json")
+    with zipfile.ZipFile(built_wheel) as archive:
+        package = json.loads(archive.read(manifest))
+    assert package["name"] == "medialit-underlined-links"
+    assert folder + package["jupyterlab"]["_build"]["load"] in wheel_names
 
 
 @pytest.mark.slow
