@@ -12,5 +12,7 @@ echo
 echo "medialit: JupyterLab will be at  http://127.0.0.1:$PORT/lab?token=$TOKEN"
 echo "medialit: (Ctrl+C twice stops it; set PORT=... for another port)"
 echo
+# An editable install leaves the kit's JupyterLab extension (underlined links) in src/: point JupyterLab at it.
 exec jupyter lab notebooks/ --ip 127.0.0.1 --port "$PORT" --ServerApp.port_retries=0 \
-    --IdentityProvider.token="$TOKEN" --no-browser --allow-root
+    --IdentityProvider.token="$TOKEN" --no-browser --allow-root \
+    --LabApp.extra_labextensions_path="$PWD/src/medialit/labextensions"

@@ -15,6 +15,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+# The kit's JupyterLab extensions from these sources (an editable install does not copy them to share/jupyter).
+LABEXTENSIONS = Path(__file__).resolve().parents[2] / "src" / "medialit" / "labextensions"
+
 
 @dataclass(frozen=True)
 class Lab:
@@ -66,6 +69,7 @@ def running_lab(root: Path, home: Path) -> Iterator[Lab]:
         sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ip", "127.0.0.1", "--port", str(port),
         "--allow-root", "--ServerApp.token=", "--ServerApp.password=", f"--ServerApp.root_dir={root}",
         "--LabApp.news_url=", "--LabApp.expose_app_in_browser=True", "--ServerApp.disable_check_xsrf=True",
+        f"--LabApp.extra_labextensions_path={LABEXTENSIONS}",
     ]  # fmt: skip
     with log.open("w") as out:
         server = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=root)

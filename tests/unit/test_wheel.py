@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import zipfile
 from pathlib import Path
 
@@ -37,6 +38,18 @@ def test_wheel_ships_every_format_schema_and_the_kits_items(wheel_names):
         n.removeprefix("medialit/").removesuffix(".schema.json") for n in schemas
     }
     assert "medialit/exercises/medialit-items.json" in wheel_names
+
+
+@pytest.mark.slow
+def test_wheel_installs_the_underlined_links_extension_where_jupyterlab_finds_it(built_wheel, wheel_names):
+    """share/jupyter/labextensions/NAME/ in the environment: every JupyterLab there loads it (the hub's, too)."""
+    target = "/data/share/jupyter/labextensions/medialit-underlined-links/package.json"
+    (manifest,) = [n for n in wheel_names if n.endswith(target) and n.split("/")[0].endswith(".data")]
+    folder = manifest.removesuffix("package.json")
+    with zipfile.ZipFile(built_wheel) as archive:
+        package = json.loads(archive.read(manifest))
+    assert package["name"] == "medialit-underlined-links"
+    assert folder + package["jupyterlab"]["_build"]["load"] in wheel_names
 
 
 @pytest.mark.slow
