@@ -108,9 +108,10 @@ def test_the_grader_sees_the_students_marks_in_the_show_cell(graded):
         # partial scores are what medialit.exercises.judge.grade_data gives the answers in conftest.py
         ("ex02-unsupported", {"solution": 8.0, "unchanged": 0.0, "partial": 1.13}),
         ("ex03-framing", {"solution": 6.0, "unchanged": 0.0, "partial": 1.5}),
-        # ex04 partial: q1 2 of 7 required signals, 1 extra (the page's own date) at half a share: 3/14 of 4
-        # points; q2 unanswered; the solution's q3 (manual) is not in the autograded sum
-        ("ex04-provenance", {"solution": 7.0, "unchanged": 0.0, "partial": 0.86}),
+        # ex04 partial: q1 3 of 7 required signals (the page's own date is the other end of the date mismatch
+        # and counts, key agreement round 2), nothing extra: 3/7 of 4 points; q2 unanswered; the solution's q3
+        # (manual) is not in the autograded sum
+        ("ex04-provenance", {"solution": 7.0, "unchanged": 0.0, "partial": 1.71}),
         # ex05 partial: q1 one of two opinion sentences (1 of 2 points); q8 two of eight required signals and
         # nothing extra (2/8 of 2 points); the other items unanswered
         ("ex05-transfer", {"solution": 14.0, "unchanged": 0.0, "partial": 1.5}),
