@@ -138,7 +138,7 @@ def _document(schema: Schema) -> dict[str, Any]:
 
 @functools.cache
 def _validator(schema: Schema) -> Any:
-    jsonschema = _jsonschema()
+    jsonschema = import_jsonschema()
     document = _document(schema)
     cls = jsonschema.validators.validator_for(document)
     cls.check_schema(document)
@@ -168,12 +168,12 @@ def _first(errors: Iterable[Any]) -> Problem | None:
     if top <= len(PRECEDENCE):
         chosen = next(e for e in errors if rank(e) == top)
     else:
-        chosen = _jsonschema().exceptions.best_match(errors)
+        chosen = import_jsonschema().exceptions.best_match(errors)
     value = chosen.instance if chosen.absolute_path else None
     return Problem(tuple(chosen.absolute_path), chosen.message, value, about(chosen))
 
 
-def _jsonschema() -> Any:
+def import_jsonschema() -> Any:
     """``jsonschema``, imported on first use without the IRI grammars of ``rfc3987-syntax``.
 
     When that optional package is installed, importing jsonschema builds about
@@ -181,8 +181,9 @@ def _jsonschema() -> Any:
     reads a sidecar). medialit's schemas use no formats, so the import skips
     them; the block is lifted afterwards, so a later ``import rfc3987_syntax``
     still works. The cost: in a process where medialit imported jsonschema
-    first, jsonschema's optional ``iri`` format checks stay off (as in
-    ``instructor.grade_worker``); nothing medialit runs validates IRIs.
+    first, jsonschema's optional ``iri`` format checks stay off; nothing
+    medialit runs validates IRIs. The grading worker calls it before nbformat
+    loads, so nbformat's notebook validation reuses this import.
     """
     if "jsonschema" in sys.modules:
         return sys.modules["jsonschema"]
