@@ -50,12 +50,16 @@ def solved(course_, assignment: str) -> nbformat.NotebookNode:
     (The source notebook itself is not a submission: it holds nbgrader's markers, and ``medialit course
     grade`` refuses it; see ``link_to_source``.)
     """
-    src = course_.source(assignment)
-    nb = course_.release(assignment)
+    return typed(course_.source(assignment), course_.release(assignment))
+
+
+def typed(source: nbformat.NotebookNode, release: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A copy of ``release`` whose answer cells hold ``source``'s model answers without the solution markers."""
+    nb = nbformat.from_dict(json.loads(json.dumps(release)))
     for c in nb.cells:
         meta = c.metadata.get("nbgrader", {})
         if meta.get("solution"):
-            text = cell(src, meta["grade_id"]).source
+            text = cell(source, meta["grade_id"]).source
             c.source = "\n".join(
                 x for x in text.splitlines() if "### BEGIN SOLUTION" not in x and "### END SOLUTION" not in x
             )

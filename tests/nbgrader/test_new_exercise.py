@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import attacks
 import nbformat
 import pytest
 
@@ -71,7 +72,7 @@ def own_course(tmp_path_factory, nbgrader_env):
         course.release(root, name)  # nbgrader generate_assignment
         source = nbformat.read(root / "source" / name / f"{name}.ipynb", as_version=4)
         release = nbformat.read(root / "release" / name / f"{name}.ipynb", as_version=4)
-        _submit(root, "solution", name, typed(source, release))
+        _submit(root, "solution", name, attacks.typed(source, release))
         _submit(root, "unchanged", name, release)
         if kind == "unsupported":  # one of the two unsupported sentences, any reason: half found, reasons right
             answer = [c for c in release.cells if c.metadata.get("nbgrader", {}).get("grade_id") == f"{name}-q1-answer"]
@@ -79,23 +80,6 @@ def own_course(tmp_path_factory, nbgrader_env):
             _submit(root, "partial", name, release)
         runs[kind] = course.grade(root, name, jobs=2)
     return root, runs
-
-
-def typed(source: nbformat.NotebookNode, release: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """The released notebook with the model answers typed in (grading refuses the source notebook itself)."""
-    answers = {c.metadata["nbgrader"]["grade_id"]: c.source for c in source.cells if _solution(c)}
-    nb = nbformat.from_dict(json.loads(json.dumps(release)))
-    for c in nb.cells:
-        if _solution(c):
-            lines = answers[c.metadata["nbgrader"]["grade_id"]].splitlines()
-            c.source = "\n".join(
-                line for line in lines if "### BEGIN SOLUTION" not in line and "### END SOLUTION" not in line
-            )
-    return nb
-
-
-def _solution(cell: nbformat.NotebookNode) -> bool:
-    return bool(cell.metadata.get("nbgrader", {}).get("solution"))
 
 
 @pytest.mark.parametrize("kind", KINDS)
