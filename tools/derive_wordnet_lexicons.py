@@ -152,27 +152,25 @@ def tagged_nouns(index: Path) -> set[str]:
 
 def derive_nouns(path: Path, in_use: set[str]) -> list[dict]:
     """One entry per lower-case one-word noun of noun.person and noun.group that is in use."""
-    found: dict[str, set[str]] = {}
-    for lexfile, words, _ in synsets(path):
-        for word, _ in words:
-            if lexfile in NOUN_FILES and word.isalpha() and word.islower() and word in in_use:
-                found.setdefault(word, set()).add(NOUN_FILES[lexfile])
-    return [
-        {"label": "SOURCE_NOUN", "pattern": w, "id": w, "wordnet": "+".join(sorted(found[w]))} for w in sorted(found)
-    ]
+    return _nouns(path, in_use, NOUN_FILES, "SOURCE_NOUN")
 
 
 def derive_content_nouns(path: Path, in_use: set[str]) -> list[dict]:
     """One entry per lower-case one-word noun of noun.cognition and noun.communication in use, less NOT_CONTENT."""
+    return _nouns(path, in_use, CONTENT_NOUN_FILES, "CONTENT_NOUN", leave_out=NOT_CONTENT)
+
+
+def _nouns(path: Path, in_use: set[str], files: dict, label: str, leave_out=()) -> list[dict]:
+    """The one-word lower-case nouns in use of the lexicographer ``files``, each with the files it is in."""
     found: dict[str, set[str]] = {}
     for lexfile, words, _ in synsets(path):
         for word, _ in words:
-            if lexfile in CONTENT_NOUN_FILES and word.isalpha() and word.islower() and word in in_use:
-                found.setdefault(word, set()).add(CONTENT_NOUN_FILES[lexfile])
+            if lexfile in files and word.isalpha() and word.islower() and word in in_use:
+                found.setdefault(word, set()).add(files[lexfile])
     return [
-        {"label": "CONTENT_NOUN", "pattern": w, "id": w, "wordnet": "+".join(sorted(found[w]))}
+        {"label": label, "pattern": w, "id": w, "wordnet": "+".join(sorted(found[w]))}
         for w in sorted(found)
-        if w not in NOT_CONTENT
+        if w not in leave_out
     ]
 
 
@@ -195,19 +193,7 @@ def derive(path: Path) -> list[dict]:
         if len(parts) > 2:
             continue  # longer idioms ("let the cat out of the bag") are no cue the rules can find
         stance = "communication" if "communication" in found[lemma]["files"] else "cognition"
-        pattern = [{"LEMMA": parts[0], "POS": {"IN": ["VERB", "AUX"]}}]
-        if len(parts) == 2:
-            pattern.append({"LOWER": parts[1], "DEP": "prt"})
-        out.append(
-            {
-                "label": "SPEECH_VERB",
-                "pattern": pattern,
-                "id": lemma,
-                "stance": stance,
-                "content": "clause",
-                "source": f"WordNet 3.0 verb.{stance}, frame 'Somebody ----s that CLAUSE'",
-            }
-        )
+        out.append(_verb_entry(lemma, stance, f"WordNet 3.0 verb.{stance}, frame 'Somebody ----s that CLAUSE'"))
     return out
 
 
@@ -221,23 +207,27 @@ def derive_communication(path: Path, taken: set[str]) -> list[dict]:
             lemma = word.lower().split("(")[0]
             if lemma.count("_") <= 1 and lemma.replace("_", "").isalpha():
                 found.add(lemma)
-    out = []
-    for lemma in sorted(found - taken - set(NOT_REPORTING) - set(NOT_SPEECH)):
-        parts = lemma.split("_")
-        pattern = [{"LEMMA": parts[0], "POS": {"IN": ["VERB", "AUX"]}}]
-        if len(parts) == 2:
-            pattern.append({"LOWER": parts[1], "DEP": "prt"})
-        out.append(
-            {
-                "label": "SPEECH_VERB",
-                "pattern": pattern,
-                "id": lemma,
-                "stance": "communication",
-                "content": "clause",
-                "source": "WordNet 3.0 verb.communication (no that-clause frame)",
-            }
-        )
-    return out
+    source = "WordNet 3.0 verb.communication (no that-clause frame)"
+    return [
+        _verb_entry(lemma, "communication", source)
+        for lemma in sorted(found - taken - set(NOT_REPORTING) - set(NOT_SPEECH))
+    ]
+
+
+def _verb_entry(lemma: str, stance: str, source: str) -> dict:
+    """A speech-verb pattern: the verb's lemma, and its particle for a two-word verb ("point_out")."""
+    parts = lemma.split("_")
+    pattern = [{"LEMMA": parts[0], "POS": {"IN": ["VERB", "AUX"]}}]
+    if len(parts) == 2:
+        pattern.append({"LOWER": parts[1], "DEP": "prt"})
+    return {
+        "label": "SPEECH_VERB",
+        "pattern": pattern,
+        "id": lemma,
+        "stance": stance,
+        "content": "clause",
+        "source": source,
+    }
 
 
 def main() -> None:
