@@ -12,17 +12,16 @@ item's key may ever be put here.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from medialit.core import jsonfile
 from medialit.exercises.key import Key, KeyFormatError
 
 ENV = "MEDIALIT_QUESTIONS"
@@ -157,17 +156,17 @@ def _question(entry: dict[str, Any]) -> Question:
     )
 
 
-@cache
+SCHEMA = jsonfile.Schema("medialit.exercises", "lesson-questions")
+"""The questions' JSON Schema, shipped in the package (YAML files, so read here, validated like JSON)."""
+
+
 def schema() -> dict[str, Any]:
-    """The questions' JSON Schema, shipped in the package."""
-    text = resources.files("medialit.exercises").joinpath("schemas/lesson-questions.schema.json")
-    return json.loads(text.read_text(encoding="utf-8"))
+    return SCHEMA.document()
 
 
 def _schema_problem(data: Any) -> str:
     """The most relevant schema violation as ``question <id>: field: message``, or ``""``."""
-    import jsonschema
-
+    jsonschema = jsonfile.import_jsonschema()  # without the IRI grammars: a lesson kernel starts faster
     error = jsonschema.exceptions.best_match(jsonschema.Draft7Validator(schema()).iter_errors(data))
     if error is None:
         return ""
