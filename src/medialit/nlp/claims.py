@@ -238,12 +238,19 @@ def _people(noun: Token) -> bool:
     )
 
 
+def _phrase_in(tokens: list[Token], phrases: tuple[tuple[str, ...], ...]) -> str:
+    """The first of ``phrases`` (lower-case word tuples) that the tokens contain, joined, or ``""``."""
+    words = tuple(t.lower_ for t in tokens)
+    for phrase in phrases:
+        if any(words[k : k + len(phrase)] == phrase for k in range(len(words) - len(phrase) + 1)):
+            return " ".join(phrase)
+    return ""
+
+
 def _cause(tokens: list[Token]) -> str:
-    words = [t.lower_ for t in tokens]
-    for phrase in CAUSE_PHRASES:
-        for k in range(len(words) - len(phrase) + 1):
-            if tuple(words[k : k + len(phrase)]) == phrase:
-                return f"a cause ('{' '.join(phrase)}') stated with no source"
+    phrase = _phrase_in(tokens, CAUSE_PHRASES)
+    if phrase:
+        return f"a cause ('{phrase}') stated with no source"
     for t in tokens:
         if t.lemma_.lower() in CAUSE_WORDS and t.pos_ == "VERB":
             return f"a cause ('{t.text}') stated with no source"
@@ -320,11 +327,9 @@ MOTIVE_PHRASES = (("in", "order", "to"), ("so", "that"), ("so", "as", "to"))
 
 def _motive(tokens: list[Token]) -> str:
     """ "so they could be closer", "in order to keep the exemption": why someone acted, stated as fact."""
-    words = [t.lower_ for t in tokens]
-    for phrase in MOTIVE_PHRASES:
-        for k in range(len(words) - len(phrase) + 1):
-            if tuple(words[k : k + len(phrase)]) == phrase:
-                return f"a motive ('{' '.join(phrase)}') ascribed with no source"
+    phrase = _phrase_in(tokens, MOTIVE_PHRASES)
+    if phrase:
+        return f"a motive ('{phrase}') ascribed with no source"
     for k, t in enumerate(tokens[:-2]):
         if t.lower_ == "so" and t.dep_ == "mark" and tokens[k + 2].lower_ in ("could", "would", "might"):
             return f"a motive ('so {tokens[k + 1].text} {tokens[k + 2].text}') ascribed with no source"
