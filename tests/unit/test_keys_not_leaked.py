@@ -27,14 +27,13 @@ def secrets() -> list[str]:
     return found
 
 
-MARKER_HOLDERS = ("medialit/instructor/exercise_notebook.py", "medialit/instructor/grade_data.py")
-"""The builder writes hidden-test cells and grading refuses a submission that holds them: both name the markers
-(never a key line or rationale: that is still checked)."""
+BUILDER = "medialit/instructor/exercise_notebook.py"
+"""Writes the hidden-test cells of every exercise, so it holds their markers (never a key: that is checked)."""
 
 
 def leaks(name: str, text: str, secret_lines: list[str]) -> list[str]:
     markers = ["### BEGIN HIDDEN TESTS", "### BEGIN SOLUTION", "KEY = [", "KEY = {", "medialit-answer-key"]
-    return [f"{name}: {s[:60]}" for s in ([] if name in MARKER_HOLDERS else markers) + secret_lines if s in text]
+    return [f"{name}: {s[:60]}" for s in ([] if name == BUILDER else markers) + secret_lines if s in text]
 
 
 def test_the_detector_finds_keys_in_the_solutions():

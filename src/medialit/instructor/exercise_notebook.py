@@ -19,6 +19,9 @@ from medialit.core.article import cut_at_word
 from medialit.exercises.items import item
 from medialit.exercises.key import Key, KeyFormatError
 
+BEGIN_SOLUTION, END_SOLUTION = "### BEGIN SOLUTION", "### END SOLUTION"
+BEGIN_HIDDEN, END_HIDDEN = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
+"""nbgrader's default delimiters, written here and nowhere else; grading refuses a submission that holds them."""
 CELL_ID_LIMIT = 64
 """nbformat's limit on a cell id; every id below is an item id plus a suffix."""
 LONGEST_SUFFIX = "-q1-question"
@@ -83,16 +86,16 @@ def question(item_id: str, variable: str, prompt: str, solution: str, key: Key, 
     cells.append(code(f'print(item("{item_id}").text())\n{show}', f"{item_id}-show", locked=True))
     answer = (
         f"{variable} = None  # None: use your saved highlights\n"
-        f"### BEGIN SOLUTION\n{variable} = {solution}\n### END SOLUTION"
+        f"{BEGIN_SOLUTION}\n{variable} = {solution}\n{END_SOLUTION}"
     )
     cells.append(code(answer, f"{item_id}-answer", solution=True))
     literal_key = pprint.pformat(key.to_dict(), width=116, sort_dicts=False)
     test = (
         f'check("{item_id}", {variable})\n'
-        f"### BEGIN HIDDEN TESTS\nKEY = {literal_key}\n"
+        f"{BEGIN_HIDDEN}\nKEY = {literal_key}\n"
         f'_points = grade("{item_id}", {variable}, KEY).points\n'
         f"min(max(float(_points), 0.0), {float(it.points)})  # a plain float within the cell's points\n"
-        "### END HIDDEN TESTS"
+        f"{END_HIDDEN}"
     )
     cells.append(code(test, f"{item_id}-test", grade=True, locked=True, points=it.points))
     return cells

@@ -20,11 +20,12 @@ from medialit.core.spans import Span
 from medialit.exercises.answer import read_answer
 from medialit.exercises.grading import ITEMS_FILE, AnswerError, define_items, item
 from medialit.exercises.judge import grade_data
+from medialit.instructor.exercise_notebook import BEGIN_HIDDEN, BEGIN_SOLUTION
 
 MAX_ANSWER_CHARS = 100_000  # an answer cell longer than this is not an answer (and literal_eval would be slow)
 MAX_ENTRIES = 500  # more marks than any part of an article has words to mark
 NOT_SUBMITTED = " was not submitted"
-SOURCE_MARKERS = ("### BEGIN SOLUTION", "### BEGIN HIDDEN TESTS")
+SOURCE_MARKERS = (BEGIN_SOLUTION, BEGIN_HIDDEN)
 SOURCE_COPY = (
     "the submitted notebook holds the instructor's solution or hidden-test markers: it is a copy of the source "
     "notebook (e.g. collected through a link in the exchange), not the student's work; 0 points"
