@@ -101,3 +101,19 @@ def test_every_article_is_openly_licensed(md):
         assert meta["license"] == OPEN_LICENCES[meta["outlet"]]
     else:
         assert meta["license"].startswith(OPEN), f"{meta['license']!r} is not an open licence"
+
+
+BLIND = sorted((CORPUS / "blind-labels").glob("*/*.json"))
+
+
+@pytest.mark.parametrize("path", BLIND, ids=[f"{p.parent.name}/{p.stem}" for p in BLIND])
+def test_blind_labels_label_every_gold_sentence_once(path):
+    """A blind re-annotation pairs with the gold by sentence span (tools/label_agreement.py relies on it)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    dev = CORPUS.parents[2] / "shared" / "corpus" / "dev"
+    gold_path = next(p for p in (CORPUS, dev) if (p / f"{data['article']}.gold.json").exists())
+    gold = json.loads((gold_path / f"{data['article']}.gold.json").read_text(encoding="utf-8"))
+    expected = sorted((s["start"], s["end"]) for s in gold["sentences"])
+    assert [(s["start"], s["end"]) for s in data["sentences"]] == expected
+    assert {s["label"] for s in data["sentences"]} <= {"attributed", "unsupported", "other"}
+    assert all(s.get("note") for s in data["sentences"] if s["label"] == "unsupported"), "say why"
