@@ -601,10 +601,13 @@ feature-box titles ("LINK TO LEARNING") and endnote numbers; GUM's textbooks fro
 unless their licence is stated. The book's own voice is the article's voice: a textbook definition or a
 textbook fact is `other`, an endnote number makes the claim it closes checkable like a bracketed reference, and
 a generalisation about people, causes or effects with no source or evidence is `unsupported`.
-Wikinews articles of 2019 not in GUM come from the scrape in github.com/vanatteveldt/wikinews
-(`data/wikinews_2019.csv`: url, date, title, text), built by `tools/gum_article.py wikinews`: the title as
-the headline, then the dateline and the scrape's paragraphs, whitespace normalised and nothing else changed
-(the scrape holds no captions, Sources lists or categories). With no GUM split, sentences are found by the
+Wikinews articles of 2019 and 2020 not in GUM come from the scrape in github.com/vanatteveldt/wikinews
+(`data/wikinews_2019.csv`, `data/wikinews_2020.csv`: url, date, title, text), built by
+`tools/gum_article.py wikinews`: the title as the headline, then the dateline and the scrape's paragraphs,
+whitespace normalised and nothing else changed (the scrape holds no captions, Sources lists or categories; the
+2020 file has no datelines either, so those bodies start with the headline and the first paragraph; quotes
+translated on the page keep the scrape's `((es))Spanish language: ...` original beside them, outside the
+annotated content). With no GUM split, sentences are found by the
 tool's `split_sentences` (after . ! ? and closing quotes, before a capital, a digit or an opening quote,
 not after a title abbreviation, an initial or U.S.), which splits inside quotations as GUM does.
 
