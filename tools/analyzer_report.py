@@ -74,7 +74,7 @@ def source_type_table(m) -> list[str]:
         f"right ({agreed / typed:.3f}). Gold type (rows) against the analyzer's kind as a type (columns; "
         "person and organisation are named, pronoun is a pronoun left unresolved):",
         "",
-        "| gold \\ analyzer | " + " | ".join(predicted) + " | accuracy |",
+        "| gold type | " + " | ".join(predicted) + " | accuracy |",
         "|---|" + "---|" * (len(predicted) + 1),
     ]
     for gold in SOURCE_TYPES:
