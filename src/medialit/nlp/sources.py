@@ -35,6 +35,15 @@ SPEAKER_PRONOUNS = frozenset("i we me us".split())
 GROUP_PRONOUNS = frozenset("they them it its".split())
 ORG_ENTS = frozenset(("ORG", "GPE", "NORP", "LOC"))
 DETERMINERS = frozenset("the a an this that these those".split())
+OUTLET_NAME_WORDS = frozenset(
+    "news press presse gazette journal magazine daily weekly digest tabloid tv television radio broadcasting "
+    "times post herald tribune telegraph chronicle courier".split()
+)
+"""Last words that make a name a news outlet ("ABC News", "Associated Press", "WSET-TV"): WordNet's nouns
+for the press, periodicals and broadcasting, and the customary nameplate words of newspapers (Times, Post,
+Herald, Tribune, Telegraph, Chronicle, Courier). An outlet reported as a source is a document (K18)."""
+OUTLET_NOUNS = frozenset("newspaper magazine journal tabloid broadcaster website blog newsletter".split())
+"""Common nouns that say a name before or after them is an outlet ("the magazine MicroMega")."""
 
 
 @cache
@@ -166,12 +175,16 @@ class SpeakerResolver:
             return head.text, "pronoun", ""
         if head.pos_ == "PROPN" and self.full_name(head.text) != head.text:
             return self.full_name(head.text), "person", ""
-        outlet = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ in ORG_ENTS), None)
-        if head.pos_ == "NOUN" and outlet is not None and outlet.pos_ == "PROPN":  # "the newspaper Le Monde"
-            kind = "document" if head.lemma_.lower() in document_heads() else "organisation"
-            return _without_determiner(noun_phrase(outlet)), kind, ""
+        medium = head.pos_ == "NOUN" and (head.lemma_.lower() in document_heads() or _outlet_noun(head))
+        outlet = next(
+            (c for c in head.children if c.dep_ == "appos" and (c.ent_type_ in ORG_ENTS or medium)), None
+        )  # "the newspaper Le Monde", "the magazine Quillpoint" whatever the entity recogniser made of the name
+        if head.pos_ == "NOUN" and outlet is not None and outlet.pos_ == "PROPN":
+            return _without_determiner(noun_phrase(outlet)), "document" if medium else "organisation", ""
         if named_document(head):  # "a report by the United Nations", "the BBC's report"
             return _without_determiner(" ".join(text.split())), "document", ""
+        if outlet_name(head):  # "According to ABC News", "State press agency PAP reported"
+            return _without_determiner(noun_phrase(head)), "document", "a news outlet"
         if _vague_word(head):  # also "Posts ..." tagged as a proper noun at the start of a sentence
             if anonymity_explained(head):
                 return _without_determiner(noun_phrase(head)), "person", "anonymous, the reason given (K7)"
@@ -313,6 +326,30 @@ def named_document(head: Token) -> bool:
         if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
             issuers += [c for c in prep.children if c.dep_ == "pobj"]
     return any(_names_someone(t) for issuer in issuers for t in issuer.subtree)
+
+
+def outlet_name(head: Token) -> bool:
+    """A proper name that names a news outlet, so a document (K18), not an organisation.
+
+    Either the name ends in a word of the press or broadcasting ("ABC News",
+    "The Daily Herald", "WSET-TV"; a one-word name needs "the": "The Times"),
+    or a noun before it says what it is ("the magazine MicroMega", "state
+    press agency PAP", whatever the entity recogniser made of the name). A
+    person's name ending in such a word is not one ("Senator Amy Post").
+    """
+    if head.pos_ != "PROPN" or not head.text[:1].isupper():
+        return False
+    before = [c for c in head.children if c.i < head.i]
+    named = head.lower_ in OUTLET_NAME_WORDS and head.ent_type_ != "PERSON"
+    if named and any(c.dep_ in ("compound", "det", "amod", "nmod") for c in before):
+        return True
+    return any(c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN" and _outlet_noun(c) for c in before)
+
+
+def _outlet_noun(noun: Token) -> bool:
+    """ "magazine", "website", "news agency", "press agency": a noun for a news outlet."""
+    lemma = noun.lemma_.lower()
+    return lemma in OUTLET_NOUNS or (lemma == "agency" and any(c.lower_ in ("news", "press") for c in noun.children))
 
 
 def _names_someone(token: Token) -> bool:
