@@ -146,3 +146,33 @@ def test_they_is_the_group_before_it_not_the_last_person(nlp):
 def test_news_outlets_are_documents(nlp, sentence, speaker, kind):
     _, found = sources(nlp, f"Report\nMonday, May 4, 2015\n{sentence}\n")
     assert found[speaker].kind == kind, {k: v.kind for k, v in found.items()}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "kind"),
+    [
+        ("A fire officer said that the stairs were blocked.", "fire officer", "anonymous"),
+        ("One caller claimed that the vote had been arranged.", "One caller", "anonymous"),
+        ("Another resident said that the water was brown.", "Another resident", "anonymous"),
+        # an open group, a quantity of people, a document, and K7: the reason given makes it count as a person
+        ("Residents said that the water was brown.", "Residents", "vague"),
+        ("A large number of residents believe that the plan failed.", "large number of residents", "organisation"),
+        ("A leaked memo claims that the water was brown.", "leaked memo", "document"),
+        (
+            "A senior official, who was not authorised to speak publicly, said that talks failed.",
+            "senior official",
+            "person",
+        ),
+    ],
+)
+def test_one_unnamed_source_is_anonymous_an_open_group_vague(nlp, sentence, speaker, kind):
+    """K2: one particular source the text does not name is anonymous; "officials" or "residents" are vague."""
+    _, found = sources(nlp, f"Report\nMonday, May 4, 2015\n{sentence}\n")
+    assert found[speaker].kind == kind, {k: v.kind for k, v in found.items()}
+
+
+def test_the_anonymous_source_named_again_is_the_same_source(nlp):
+    text = "Report\nOne poster wrote that the site was down. The poster added that the attack went on.\n"
+    body, found = sources(nlp, text)
+    assert found["One poster"].kind == "anonymous" and "poster" not in found
+    assert [m.text(body) for m in found["One poster"].mentions] == ["One poster", "The poster"]

@@ -3,8 +3,10 @@
 A pronoun ("He") goes to the person last credited; a title ("The Prime
 Minister") to the person the article names with that title; a surname
 ("Støre") to the fullest form of the name in the article. Kinds: ``person``,
-``organisation``, ``document`` (documents and media), ``vague`` (vague or
-anonymous) and ``pronoun`` (a pronoun left unresolved).
+``organisation``, ``document`` (documents and news outlets), ``vague`` (no
+particular source), ``anonymous`` (one particular source, not named; with the
+reason K7 asks for it counts as a person) and ``pronoun`` (a pronoun left
+unresolved).
 """
 
 from __future__ import annotations
@@ -20,7 +22,10 @@ from medialit.nlp.lexicons import load_lexicon
 if TYPE_CHECKING:  # types only: a shipped analysis builds Sources without importing spaCy (issue 18)
     from spacy.tokens import Doc, Token
 
-KINDS = ("person", "organisation", "document", "vague", "pronoun")
+KINDS = ("person", "organisation", "document", "vague", "anonymous", "pronoun")
+UNCHECKED_KINDS = frozenset({"vague", "anonymous"})
+"""Kinds whose claims a reader cannot weigh: a sentence resting only on them is unsupported (K6, K7).
+An anonymous source whose sentence says why it is not named counts as a person (K7)."""
 INSTITUTIONS = frozenset({"police"})
 """Plural-looking nouns that name one organisation, not an open group."""
 ANONYMITY_REASON = re.compile(
@@ -188,13 +193,14 @@ class SpeakerResolver:
         if _vague_word(head):  # also "Posts ..." tagged as a proper noun at the start of a sentence
             if anonymity_explained(head):
                 return _without_determiner(noun_phrase(head)), "person", "anonymous, the reason given (K7)"
-            return _without_determiner(noun_phrase(head)), "vague", ""
+            mentioned = self._earlier_mention(head, text, earlier)  # "One poster wrote ... The poster added"
+            return mentioned or (_without_determiner(noun_phrase(head)), _unnamed_kind(head), "")
         if head.ent_type_ not in ORG_ENTS or head.lower_ in self.titles:  # "Malaysia's Prime Minister, Najib Razak"
             name = self._person_in(head, extent)
             if name:
                 return self.full_name(name), "person", ""
         if head.pos_ == "NOUN" and is_vague(head):
-            return _without_determiner(noun_phrase(head)), "vague", ""
+            return _without_determiner(noun_phrase(head)), _unnamed_kind(head), ""
         if head.ent_type_ in ORG_ENTS or any(c.ent_type_ == "ORG" for c in head.children if c.dep_ == "compound"):
             return _without_determiner(noun_phrase(head)), "organisation", ""
         lemma = head.lemma_.lower()
@@ -202,15 +208,22 @@ class SpeakerResolver:
             person = self._titled_person(head)
             if person:
                 return person, "person", f"title '{text}' -> {person}"
-        if head.pos_ in ("NOUN", "PROPN") and head.i > 0 and any(c.lower_ == "the" for c in head.children):
-            for attribution in reversed(earlier):
-                if attribution.source.text(self.text).lower().split()[-1:] == [lower]:
-                    return (
-                        attribution.speaker,
-                        self.kinds.get(attribution.speaker, "vague"),
-                        f"'{text}' -> earlier mention",
-                    )
+        mentioned = self._earlier_mention(head, text, earlier)
+        if mentioned:
+            return mentioned
+        if one_unnamed(head):  # "a fire officer said": one particular person, not named (K2)
+            return _without_determiner(noun_phrase(head)), "anonymous", ""
         return _without_determiner(noun_phrase(head)), source_kind(head), ""
+
+    def _earlier_mention(self, head: Token, text: str, earlier: list[Attribution]) -> tuple[str, str, str] | None:
+        """ "The researchers" after "Researchers at X found": the earlier source ending in the same word."""
+        if head.pos_ not in ("NOUN", "PROPN") or head.i == 0 or not any(c.lower_ == "the" for c in head.children):
+            return None
+        for attribution in reversed(earlier):
+            if attribution.source.text(self.text).lower().split()[-1:] == [head.lower_]:
+                kind = self.kinds.get(attribution.speaker, "vague")
+                return attribution.speaker, kind, f"'{text}' -> earlier mention"
+        return None
 
     def _person_in(self, head: Token, extent: tuple[int, int]) -> str:
         """The surname of the person named in the source phrase, if it names one."""
@@ -308,6 +321,25 @@ def source_kind(head: Token) -> str:
     if head.lemma_.lower() in document_heads():
         return "document"
     return "organisation"
+
+
+def one_unnamed(head: Token) -> bool:
+    """One particular source the text does not name (K2 anonymous): "a fire officer", "one poster", "another official".
+
+    Not an open group ("officials", "some critics", "a number of people"), not
+    a document ("a report") and not anyone at all ("someone").
+    """
+    if head.tag_ != "NN" or any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        return False  # "a number of people", "a group of residents": how many, not who
+    one = any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another") for c in head.children)
+    lemma = head.lemma_.lower()
+    speaks = lemma in source_nouns() or lemma in title_words() or lemma in vague_heads()
+    return one and speaks and lemma not in document_heads()  # "a posting", "one study": no person
+
+
+def _unnamed_kind(head: Token) -> str:
+    """A source the reader cannot identify: anonymous when it is one particular source, else vague."""
+    return "anonymous" if one_unnamed(head) else "vague"
 
 
 def named_document(head: Token) -> bool:
