@@ -189,7 +189,7 @@ class SpeakerResolver:
         if named_document(head):  # "a report by the United Nations", "the BBC's report"
             return _without_determiner(" ".join(text.split())), "document", ""
         if outlet_name(head):  # "According to ABC News", "State press agency PAP reported"
-            return _without_determiner(noun_phrase(head)), "document", "a news outlet"
+            return _without_determiner(noun_phrase(head)), "document", ""
         if _vague_word(head):  # also "Posts ..." tagged as a proper noun at the start of a sentence
             if anonymity_explained(head):
                 return _without_determiner(noun_phrase(head)), "person", "anonymous, the reason given (K7)"
