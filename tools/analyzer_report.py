@@ -14,7 +14,7 @@ from medialit.core.article import load_article
 from medialit.core.spans import load_annotations
 from medialit.exercises.scoring import Counts
 from medialit.nlp.analysis import analyze
-from medialit.nlp.evaluate import DEV_ARTICLES, OVERLAP, Evaluation, _pairs, evaluate, part_of
+from medialit.nlp.evaluate import DEV_ARTICLES, OVERLAP, SOURCE_TYPES, Evaluation, _pairs, evaluate, part_of
 from medialit.nlp.pipeline import load_pipeline
 from medialit.nlp.sentence_labels import is_dated_report
 
@@ -48,6 +48,7 @@ def table(title: str, e: Evaluation) -> list[str]:
         f"{m.content_f1 / max(1, m.attribution.tp):.3f}.",
         "",
     ]
+    lines += source_type_table(m)
     spread = e.spread()
     if spread:
         lines.append(
@@ -60,6 +61,29 @@ def table(title: str, e: Evaluation) -> list[str]:
         )
         lines.append("")
     return lines
+
+
+def source_type_table(m) -> list[str]:
+    """Source-type accuracy (K18) of the attributions counted right, and gold type against the analyzer's."""
+    agreed, typed = m.source_type_accuracy
+    if not typed:
+        return []
+    predicted = [*SOURCE_TYPES, "pronoun"]
+    lines = [
+        f"Source type as gold (K18, `course/corpus/source-types.json`) in {agreed}/{typed} attributions counted "
+        f"right ({agreed / typed:.3f}). Gold type (rows) against the analyzer's kind as a type (columns; "
+        "person and organisation are named, pronoun is a pronoun left unresolved):",
+        "",
+        "| gold type | " + " | ".join(predicted) + " | accuracy |",
+        "|---|" + "---|" * (len(predicted) + 1),
+    ]
+    for gold in SOURCE_TYPES:
+        row = [m.source_types.get((gold, p), 0) for p in predicted]
+        if sum(row):
+            right = m.source_types.get((gold, gold), 0)
+            cells = " | ".join(str(n) for n in row)
+            lines.append(f"| {gold} | {cells} | {right}/{sum(row)} |")
+    return [*lines, ""]
 
 
 def genres(dirs: list[Path]) -> dict[str, str]:

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from medialit.core.spans import Attribution, Span
-from medialit.nlp.evaluate import Evaluation, EvaluationError, evaluate, speaker_right
+from medialit.nlp.evaluate import Evaluation, EvaluationError, evaluate, load_source_types, speaker_right
 
 DEV = Path(__file__).parents[2].parent / "shared/corpus/dev"
+CORPUS = Path(__file__).parents[2] / "course" / "corpus"  # its source-types.json types the dev files too (K18)
 
 pytestmark = pytest.mark.model
 
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.model
 def evaluation(nlp) -> Evaluation:
     if not DEV.is_dir():
         pytest.skip(f"dev corpus not found at {DEV}")
-    return evaluate([DEV], nlp)
+    return evaluate([DEV], nlp, source_types=load_source_types([CORPUS]))
 
 
 def test_attribution_f1_with_speaker_right(evaluation):
@@ -96,6 +97,7 @@ ROW_KEYS = {
     "missed",
     "kind_agreed",
     "content_f1_mean",
+    "source_type",
 }
 COUNT_KEYS = {"tp", "fp", "fn", "precision", "recall", "f1"}
 
@@ -122,6 +124,7 @@ def test_json_keys_are_stable_for_scripts(evaluation):
             assert set(row[name]) == COUNT_KEYS
         assert set(row["sentences"]) == {"attributed", "unsupported", "other"}
         assert set(row["by_kind"]) == {"direct", "indirect", "mixed", "according_to"}
+        assert set(row["source_type"]) == {"agreed", "pairs", "accuracy", "confusion"}
     assert {a["part"] for a in data["articles"]} == {"tuning"}
     assert set(data["spread"]["attribution"]) == {"mean", "min", "max", "articles"}
 
@@ -167,3 +170,37 @@ def test_content_exact_and_overlap_matching(predicted, exact, overlap):
     guess = [_with_content("Berg", predicted)]
     assert _content_counts(guess, gold, body, exact=True).tp == exact
     assert _content_counts(guess, gold, body, exact=False).tp == overlap
+
+
+# ---------------------------------------------------------------- source types (K18)
+
+
+def test_source_type_accuracy_on_the_dev_corpus(evaluation):
+    """Every attribution counted right in the dev files has a gold type; most get the analyzer's kind right."""
+    data = json.loads(json.dumps(evaluation.to_json()))["micro"]["source_type"]
+    assert data["pairs"] == evaluation.micro.attribution.tp > 0
+    assert sum(n for row in data["confusion"].values() for n in row.values()) == data["pairs"]
+    assert data["accuracy"] == pytest.approx(data["agreed"] / data["pairs"]) and data["accuracy"] >= 0.8
+    assert "source type as gold" in evaluation.to_text()
+
+
+def test_source_type_pairs_map_the_analyzers_kinds():
+    from medialit.nlp.evaluate import _type_pairs
+
+    def pair(speaker: str, cue: tuple[int, int]) -> tuple[Attribution, Attribution]:
+        gold = Attribution("gold", Span(0, 4, "source"), Span(*cue, "cue"), None, "direct")
+        return Attribution(speaker, Span(0, 4, "source"), Span(*cue, "cue"), None, "direct"), gold
+
+    kinds = {"Anna Berg": "person", "the council": "organisation", "critics": "vague", "He": "pronoun"}
+    types = {"10:14": "named", "20:24": "named", "30:34": "vague", "40:44": "named", "50:54": "document"}
+    pairs = [pair("Anna Berg", (10, 14)), pair("the council", (20, 24)), pair("critics", (30, 34))]
+    pairs += [pair("He", (40, 44)), pair("the council", (50, 54)), pair("Anna Berg", (60, 64))]  # last: no gold type
+    counts = _type_pairs(pairs, kinds, types)
+    assert counts == {("named", "named"): 2, ("vague", "vague"): 1, ("named", "pronoun"): 1, ("document", "named"): 1}
+
+
+def test_source_types_file_that_is_not_one_is_a_clear_error(tmp_path):
+    (tmp_path / "source-types.json").write_text('{"notes": []}', encoding="utf-8")
+    with pytest.raises(EvaluationError, match="not a source-types file"):
+        load_source_types([tmp_path])
+    assert load_source_types([tmp_path / "elsewhere"]) == {}

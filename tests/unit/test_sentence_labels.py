@@ -150,6 +150,13 @@ def test_anonymous_source_with_a_reason_is_attributed_without_one_unsupported(nl
     assert (vague.label, vague.reasons[0][:13]) == ("unsupported", "vague source:")
 
 
+def test_one_unnamed_source_without_a_reason_is_unsupported(nlp):
+    """K7: an anonymous source (K2: one particular source, not named) with no reason for it is no better than vague."""
+    claim = "A council official said the vote was arranged."
+    sentence = labels(nlp, f"Vote\n{claim}\n")[claim]
+    assert (sentence.label, sentence.reasons[0]) == ("unsupported", "vague source: A council official (said)")
+
+
 def test_a_verb_coordinated_with_a_reporting_verb_speaks_in_the_writers_voice(nlp):
     claim = "Officials provided safeguards, installed cameras and placed over 60,000 security personnel there."
     sentence = labels(nlp, f"Hajj\n{claim}\n")[claim]

@@ -88,7 +88,7 @@ def test_title_with_a_name_in_apposition_is_the_person(nlp):
 
 def test_a_named_newspaper_is_not_a_vague_post(nlp):
     _, found = sources(nlp, "Report\nThe Washington Post reported that the talks failed.\n")
-    assert found["Washington Post"].kind == "organisation"
+    assert found["Washington Post"].kind == "document"  # a news outlet (K18)
 
 
 def test_hyphenated_given_name_stays_whole(nlp):
@@ -127,3 +127,52 @@ def test_they_is_the_group_before_it_not_the_last_person(nlp):
     )
     _, found = sources(nlp, text)
     assert "rebels" in found and found["rebels"].reasons == ("verb:think",)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "kind"),
+    [
+        ("According to Northland News, the bridge will close in June.", "Northland News", "document"),
+        ("The Kestrel Valley Herald reported that the mayor will resign.", "Kestrel Valley Herald", "document"),
+        ("Station KRVX-TV reported that the river had burst its banks.", "Station KRVX-TV", "document"),
+        ("The satirical magazine Quillpoint claimed that the vote was rigged.", "Quillpoint", "document"),
+        ("The state press agency BTR reported that two ministers resigned.", "BTR", "document"),
+        # not outlets: an organisation, a person whose surname is a nameplate word, a press officer
+        ("The Kestrel Valley Council said that the bridge will close.", "Kestrel Valley Council", "organisation"),
+        ("Senator Amy Post said that the bill will pass.", "Amy Post", "person"),
+        ("Police press officer Anna Berg said that two men were arrested.", "Anna Berg", "person"),
+    ],
+)
+def test_news_outlets_are_documents(nlp, sentence, speaker, kind):
+    _, found = sources(nlp, f"Report\nMonday, May 4, 2015\n{sentence}\n")
+    assert found[speaker].kind == kind, {k: v.kind for k, v in found.items()}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "kind"),
+    [
+        ("A fire officer said that the stairs were blocked.", "fire officer", "anonymous"),
+        ("One caller claimed that the vote had been arranged.", "One caller", "anonymous"),
+        ("Another resident said that the water was brown.", "Another resident", "anonymous"),
+        # an open group, a quantity of people, a document, and K7: the reason given makes it count as a person
+        ("Residents said that the water was brown.", "Residents", "vague"),
+        ("A large number of residents believe that the plan failed.", "large number of residents", "organisation"),
+        ("A leaked memo claims that the water was brown.", "leaked memo", "document"),
+        (
+            "A senior official, who was not authorised to speak publicly, said that talks failed.",
+            "senior official",
+            "person",
+        ),
+    ],
+)
+def test_one_unnamed_source_is_anonymous_an_open_group_vague(nlp, sentence, speaker, kind):
+    """K2: one particular source the text does not name is anonymous; "officials" or "residents" are vague."""
+    _, found = sources(nlp, f"Report\nMonday, May 4, 2015\n{sentence}\n")
+    assert found[speaker].kind == kind, {k: v.kind for k, v in found.items()}
+
+
+def test_the_anonymous_source_named_again_is_the_same_source(nlp):
+    text = "Report\nOne poster wrote that the site was down. The poster added that the attack went on.\n"
+    body, found = sources(nlp, text)
+    assert found["One poster"].kind == "anonymous" and "poster" not in found
+    assert [m.text(body) for m in found["One poster"].mentions] == ["One poster", "The poster"]

@@ -5,8 +5,11 @@ a pair counts when the speaker is right: the gold speaker's surname (last word)
 occurs in the predicted speaker, or the source spans overlap. Cue-only figures
 ignore the speaker. Beside that main measure, the literature's: content spans
 matched exactly or overlapping by at least ``OVERLAP`` (speaker right), recall
-by gold kind, and speaker accuracy of the cue-matched pairs (strict: the name,
-not just overlapping source words). Sentences are scored per label.
+by gold kind, speaker accuracy of the cue-matched pairs (strict: the name,
+not just overlapping source words), and source-type accuracy of the pairs
+counted right (the analyzer's source kind against the type in a
+``source-types.json`` beside the gold files, guidelines K18). Sentences are
+scored per label.
 
 The corpus is split by article into a tuning part and a test part
 (``part_of``); rules are tuned on the tuning part only.
@@ -15,8 +18,10 @@ The corpus is split by article into a tuning part and a test part
 from __future__ import annotations
 
 import hashlib
+import json
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from statistics import mean
@@ -47,6 +52,18 @@ DEV_ARTICLES = frozenset(
     }
 )
 PARTS = ("tuning", "test")
+SOURCE_TYPES_FILE = "source-types.json"
+"""Source types of gold attributions (K18), looked for in every folder evaluated."""
+SOURCE_TYPES = ("named", "vague", "anonymous", "document")
+TYPE_OF_KIND = {
+    "person": "named",
+    "organisation": "named",
+    "vague": "vague",
+    "anonymous": "anonymous",
+    "document": "document",
+    "pronoun": "pronoun",
+}
+"""The analyzer's source kind (``sources[].kind``) as a K18 type; ``pronoun`` (unresolved) matches none."""
 
 
 def part_of(article_id: str) -> str:
@@ -87,6 +104,13 @@ class ArticleScore:
     speaker_strict: tuple[int, int] = (0, 0)
     """(speaker named right, cue-matched pairs): the predicted speaker holds the gold surname."""
     part: str = ""
+    source_types: Counter = field(default_factory=Counter)
+    """(gold type, predicted type) -> count, over the attributions counted right whose gold type is known."""
+
+    @property
+    def source_type_accuracy(self) -> tuple[int, int]:
+        """(predicted type as gold, pairs with a gold type)."""
+        return sum(n for (g, p), n in self.source_types.items() if g == p), sum(self.source_types.values())
 
 
 @dataclass(frozen=True)
@@ -111,6 +135,7 @@ class Evaluation:
                 sum(a.speaker_strict[0] for a in self.articles),
                 sum(a.speaker_strict[1] for a in self.articles),
             ),
+            source_types=sum((a.source_types for a in self.articles), Counter()),
         )
         object.__setattr__(self, "micro", total)
 
@@ -170,6 +195,9 @@ class Evaluation:
         )
         named, pairs = m.speaker_strict
         lines.append(f"speaker named right in {named}/{pairs} cue-matched pairs")
+        agreed, typed = m.source_type_accuracy
+        if typed:
+            lines.append(f"source type as gold in {agreed}/{typed} of the attributions right that have a gold type")
         lines.append("recall by gold kind: " + ", ".join(f"{k} {f}/{n}" for k, (f, n) in m.by_kind.items() if n))
         missed = [f"  {a.article}: {x}" for a in self.articles for x in a.missed]
         if missed:
@@ -200,21 +228,47 @@ _MEASURES = {
 }
 
 
-def evaluate(dirs: Sequence[str | Path], nlp: Language | None = None, part: str = "all") -> Evaluation:
+def evaluate(
+    dirs: Sequence[str | Path],
+    nlp: Language | None = None,
+    part: str = "all",
+    source_types: Mapping[str, Mapping[str, str]] | None = None,
+) -> Evaluation:
     """Analyze every ``ID.md`` that has an ``ID.gold.json`` beside it in ``dirs`` and score it.
 
     ``part`` keeps only the articles of one part of the split (``tuning``, ``test``) or all.
+    ``source_types`` (article id -> ``"cue_start:cue_end"`` -> type) defaults to
+    the ``source-types.json`` files found in ``dirs``.
     """
     if part not in ("all", *PARTS):
         raise EvaluationError(f"unknown part {part!r}; use one of all, tuning, test")
     pairs = [(md, gold) for md, gold in _pairs(dirs) if part in ("all", part_of(_article_id(md)))]
     if not pairs:
         raise EvaluationError(f"no article of the {part} part in these folders")
+    types = load_source_types(dirs) if source_types is None else source_types
     nlp = nlp or load_pipeline()
-    return Evaluation([score_article(md, gold, nlp) for md, gold in pairs], model_in_use(nlp))
+    scores = [score_article(md, gold, nlp, types.get(_article_id(md), {})) for md, gold in pairs]
+    return Evaluation(scores, model_in_use(nlp))
 
 
-def score_article(md: Path, gold_path: Path, nlp: Language) -> ArticleScore:
+def load_source_types(dirs: Sequence[str | Path]) -> dict[str, dict[str, str]]:
+    """Article id -> ``"cue_start:cue_end"`` -> K18 type, from every ``source-types.json`` in ``dirs``."""
+    out: dict[str, dict[str, str]] = {}
+    for path in (Path(d) / SOURCE_TYPES_FILE for d in dirs):
+        if not path.is_file():
+            continue
+        try:
+            articles = json.loads(path.read_text(encoding="utf-8"))["articles"]
+            for article, entries in articles.items():
+                out.setdefault(article, {}).update({key: entry["type"] for key, entry in entries.items()})
+        except (ValueError, KeyError, TypeError, AttributeError) as error:
+            raise EvaluationError(f"{path}: not a source-types file ({error}); see course/corpus/{path.name}") from None
+    return out
+
+
+def score_article(
+    md: Path, gold_path: Path, nlp: Language, source_types: Mapping[str, str] | None = None
+) -> ArticleScore:
     article = load_article(md)
     gold = load_annotations(gold_path)
     analysis = analyze(article, nlp)
@@ -248,7 +302,20 @@ def score_article(md: Path, gold_path: Path, nlp: Language) -> ArticleScore:
         by_kind=by_kind,
         speaker_strict=(sum(_surname_in(p, g) for p, g in cue_pairs), len(cue_pairs)),
         part=part_of(article.id),
+        source_types=_type_pairs(pairs, {s.speaker: s.kind for s in analysis.sources}, source_types or {}),
     )
+
+
+def _type_pairs(
+    pairs: list[tuple[Attribution, Attribution]], kinds: dict[str, str], types: Mapping[str, str]
+) -> Counter:
+    """(gold type, predicted type) of each attribution counted right that has a gold type."""
+    out: Counter = Counter()
+    for predicted, gold in pairs:
+        wanted = types.get(f"{gold.cue.start}:{gold.cue.end}")
+        if wanted:
+            out[(wanted, TYPE_OF_KIND.get(kinds.get(predicted.speaker, "organisation"), "pronoun"))] += 1
+    return out
 
 
 def _content_counts(predicted: list[Attribution], key: list[Attribution], body: str, *, exact: bool) -> Counts:
@@ -361,7 +428,26 @@ def _row(score: ArticleScore) -> dict[str, Any]:
         "missed": list(score.missed),
         "kind_agreed": score.kind_agreed,
         "content_f1_mean": score.content_f1 / score.attribution.tp if score.attribution.tp else 0.0,
+        "source_type": _source_type_row(score),
     }
 
 
-__all__ = ["ArticleError", "Evaluation", "EvaluationError", "SpanError", "evaluate", "part_of", "speaker_right"]
+def _source_type_row(score: ArticleScore) -> dict[str, Any]:
+    """Accuracy of the source type over the attributions right with a gold type, and gold -> predicted counts."""
+    agreed, typed = score.source_type_accuracy
+    confusion: dict[str, dict[str, int]] = {}
+    for (gold, predicted), n in sorted(score.source_types.items()):
+        confusion.setdefault(gold, {})[predicted] = n
+    return {"agreed": agreed, "pairs": typed, "accuracy": agreed / typed if typed else 0.0, "confusion": confusion}
+
+
+__all__ = [
+    "ArticleError",
+    "Evaluation",
+    "EvaluationError",
+    "SpanError",
+    "evaluate",
+    "load_source_types",
+    "part_of",
+    "speaker_right",
+]

@@ -28,6 +28,7 @@ from medialit.nlp.claims import REPORT_RULES, RULES, claim_hits
 from medialit.nlp.lexicons import load_lexicon, per_vocab
 from medialit.nlp.quotes import find_quotes
 from medialit.nlp.reporting_lexicon import reporting_entry
+from medialit.nlp.sources import UNCHECKED_KINDS
 from medialit.nlp.unsupported_model import Model, features, load_model
 
 MIN_CONTENT_SHARE = 0.5
@@ -105,7 +106,7 @@ def _label(body: str, start: int, end: int, found: Found, heading: bool, quotes)
             return "unsupported", (f"scare quote ‘{body[scare[0].start : scare[0].end]}’ in a heading",)
         cued = [a for a in found.attributions if start <= a.cue.start < end and _headline_cue(a, body)]
         cued += [a for a in found.attributions if a.rule == "colon:turn" and _governs(a, start, end, body)]
-        if cued and all(found.kinds.get(a.speaker) != "vague" for a in cued):
+        if cued and all(found.kinds.get(a.speaker) not in UNCHECKED_KINDS for a in cued):
             return "attributed", tuple(_reason(a, body) for a in cued)  # "Putin: talks have failed"
         return "other", ("heading",)
     own = [a for a in found.attributions if start <= a.cue.start < end]
@@ -116,7 +117,7 @@ def _label(body: str, start: int, end: int, found: Found, heading: bool, quotes)
     if governing:
         # a cue inside what a vague source says ("Some reported that ... a message stating") is no better source
         governing = [g for g in governing if not any(_inside(g, other) for other in governing)] or governing
-        vague = [a for a in governing if found.kinds.get(a.speaker) == "vague"]
+        vague = [a for a in governing if found.kinds.get(a.speaker) in UNCHECKED_KINDS]
         if len(vague) == len(governing):
             return "unsupported", tuple(f"vague source: {a.source.text(body)} ({a.cue.text(body)})" for a in vague)
         return "attributed", tuple(_reason(a, body) for a in governing if a not in vague)

@@ -3,8 +3,10 @@
 A pronoun ("He") goes to the person last credited; a title ("The Prime
 Minister") to the person the article names with that title; a surname
 ("Støre") to the fullest form of the name in the article. Kinds: ``person``,
-``organisation``, ``document`` (documents and media), ``vague`` (vague or
-anonymous) and ``pronoun`` (a pronoun left unresolved).
+``organisation``, ``document`` (documents and news outlets), ``vague`` (no
+particular source), ``anonymous`` (one particular source, not named; with the
+reason K7 asks for it counts as a person) and ``pronoun`` (a pronoun left
+unresolved).
 """
 
 from __future__ import annotations
@@ -20,7 +22,10 @@ from medialit.nlp.lexicons import load_lexicon
 if TYPE_CHECKING:  # types only: a shipped analysis builds Sources without importing spaCy (issue 18)
     from spacy.tokens import Doc, Token
 
-KINDS = ("person", "organisation", "document", "vague", "pronoun")
+KINDS = ("person", "organisation", "document", "vague", "anonymous", "pronoun")
+UNCHECKED_KINDS = frozenset({"vague", "anonymous"})
+"""Kinds whose claims a reader cannot weigh: a sentence resting only on them is unsupported (K6, K7).
+An anonymous source whose sentence says why it is not named counts as a person (K7)."""
 INSTITUTIONS = frozenset({"police"})
 """Plural-looking nouns that name one organisation, not an open group."""
 ANONYMITY_REASON = re.compile(
@@ -35,6 +40,15 @@ SPEAKER_PRONOUNS = frozenset("i we me us".split())
 GROUP_PRONOUNS = frozenset("they them it its".split())
 ORG_ENTS = frozenset(("ORG", "GPE", "NORP", "LOC"))
 DETERMINERS = frozenset("the a an this that these those".split())
+OUTLET_NAME_WORDS = frozenset(
+    "news press presse gazette journal magazine daily weekly digest tabloid tv television radio broadcasting "
+    "times post herald tribune telegraph chronicle courier".split()
+)
+"""Last words that make a name a news outlet ("ABC News", "Associated Press", "WSET-TV"): WordNet's nouns
+for the press, periodicals and broadcasting, and the customary nameplate words of newspapers (Times, Post,
+Herald, Tribune, Telegraph, Chronicle, Courier). An outlet reported as a source is a document (K18)."""
+OUTLET_NOUNS = frozenset("newspaper magazine journal tabloid broadcaster website blog newsletter".split())
+"""Common nouns that say a name before or after them is an outlet ("the magazine MicroMega")."""
 
 
 @cache
@@ -166,22 +180,27 @@ class SpeakerResolver:
             return head.text, "pronoun", ""
         if head.pos_ == "PROPN" and self.full_name(head.text) != head.text:
             return self.full_name(head.text), "person", ""
-        outlet = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ in ORG_ENTS), None)
-        if head.pos_ == "NOUN" and outlet is not None and outlet.pos_ == "PROPN":  # "the newspaper Le Monde"
-            kind = "document" if head.lemma_.lower() in document_heads() else "organisation"
-            return _without_determiner(noun_phrase(outlet)), kind, ""
+        medium = head.pos_ == "NOUN" and (head.lemma_.lower() in document_heads() or _outlet_noun(head))
+        outlet = next(
+            (c for c in head.children if c.dep_ == "appos" and (c.ent_type_ in ORG_ENTS or medium)), None
+        )  # "the newspaper Le Monde", "the magazine Quillpoint" whatever the entity recogniser made of the name
+        if head.pos_ == "NOUN" and outlet is not None and outlet.pos_ == "PROPN":
+            return _without_determiner(noun_phrase(outlet)), "document" if medium else "organisation", ""
         if named_document(head):  # "a report by the United Nations", "the BBC's report"
             return _without_determiner(" ".join(text.split())), "document", ""
+        if outlet_name(head):  # "According to ABC News", "State press agency PAP reported"
+            return _without_determiner(noun_phrase(head)), "document", ""
         if _vague_word(head):  # also "Posts ..." tagged as a proper noun at the start of a sentence
             if anonymity_explained(head):
                 return _without_determiner(noun_phrase(head)), "person", "anonymous, the reason given (K7)"
-            return _without_determiner(noun_phrase(head)), "vague", ""
+            mentioned = self._earlier_mention(head, text, earlier)  # "One poster wrote ... The poster added"
+            return mentioned or (_without_determiner(noun_phrase(head)), _unnamed_kind(head), "")
         if head.ent_type_ not in ORG_ENTS or head.lower_ in self.titles:  # "Malaysia's Prime Minister, Najib Razak"
             name = self._person_in(head, extent)
             if name:
                 return self.full_name(name), "person", ""
         if head.pos_ == "NOUN" and is_vague(head):
-            return _without_determiner(noun_phrase(head)), "vague", ""
+            return _without_determiner(noun_phrase(head)), _unnamed_kind(head), ""
         if head.ent_type_ in ORG_ENTS or any(c.ent_type_ == "ORG" for c in head.children if c.dep_ == "compound"):
             return _without_determiner(noun_phrase(head)), "organisation", ""
         lemma = head.lemma_.lower()
@@ -189,15 +208,22 @@ class SpeakerResolver:
             person = self._titled_person(head)
             if person:
                 return person, "person", f"title '{text}' -> {person}"
-        if head.pos_ in ("NOUN", "PROPN") and head.i > 0 and any(c.lower_ == "the" for c in head.children):
-            for attribution in reversed(earlier):
-                if attribution.source.text(self.text).lower().split()[-1:] == [lower]:
-                    return (
-                        attribution.speaker,
-                        self.kinds.get(attribution.speaker, "vague"),
-                        f"'{text}' -> earlier mention",
-                    )
+        mentioned = self._earlier_mention(head, text, earlier)
+        if mentioned:
+            return mentioned
+        if one_unnamed(head):  # "a fire officer said": one particular person, not named (K2)
+            return _without_determiner(noun_phrase(head)), "anonymous", ""
         return _without_determiner(noun_phrase(head)), source_kind(head), ""
+
+    def _earlier_mention(self, head: Token, text: str, earlier: list[Attribution]) -> tuple[str, str, str] | None:
+        """ "The researchers" after "Researchers at X found": the earlier source ending in the same word."""
+        if head.pos_ not in ("NOUN", "PROPN") or head.i == 0 or not any(c.lower_ == "the" for c in head.children):
+            return None
+        for attribution in reversed(earlier):
+            if attribution.source.text(self.text).lower().split()[-1:] == [head.lower_]:
+                kind = self.kinds.get(attribution.speaker, "vague")
+                return attribution.speaker, kind, f"'{text}' -> earlier mention"
+        return None
 
     def _person_in(self, head: Token, extent: tuple[int, int]) -> str:
         """The surname of the person named in the source phrase, if it names one."""
@@ -297,6 +323,25 @@ def source_kind(head: Token) -> str:
     return "organisation"
 
 
+def one_unnamed(head: Token) -> bool:
+    """One particular source the text does not name (K2 anonymous): "a fire officer", "one poster", "another official".
+
+    Not an open group ("officials", "some critics", "a number of people"), not
+    a document ("a report") and not anyone at all ("someone").
+    """
+    if head.tag_ != "NN" or any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        return False  # "a number of people", "a group of residents": how many, not who
+    one = any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another") for c in head.children)
+    lemma = head.lemma_.lower()
+    speaks = lemma in source_nouns() or lemma in title_words() or lemma in vague_heads()
+    return one and speaks and lemma not in document_heads()  # "a posting", "one study": no person
+
+
+def _unnamed_kind(head: Token) -> str:
+    """A source the reader cannot identify: anonymous when it is one particular source, else vague."""
+    return "anonymous" if one_unnamed(head) else "vague"
+
+
 def named_document(head: Token) -> bool:
     """A document or media noun whose phrase names who issued it ("a report by the UN", "the WHO's study").
 
@@ -313,6 +358,30 @@ def named_document(head: Token) -> bool:
         if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
             issuers += [c for c in prep.children if c.dep_ == "pobj"]
     return any(_names_someone(t) for issuer in issuers for t in issuer.subtree)
+
+
+def outlet_name(head: Token) -> bool:
+    """A proper name that names a news outlet, so a document (K18), not an organisation.
+
+    Either the name ends in a word of the press or broadcasting ("ABC News",
+    "The Daily Herald", "WSET-TV"; a one-word name needs "the": "The Times"),
+    or a noun before it says what it is ("the magazine MicroMega", "state
+    press agency PAP", whatever the entity recogniser made of the name). A
+    person's name ending in such a word is not one ("Senator Amy Post").
+    """
+    if head.pos_ != "PROPN" or not head.text[:1].isupper():
+        return False
+    before = [c for c in head.children if c.i < head.i]
+    named = head.lower_ in OUTLET_NAME_WORDS and head.ent_type_ != "PERSON"
+    if named and any(c.dep_ in ("compound", "det", "amod", "nmod") for c in before):
+        return True
+    return any(c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN" and _outlet_noun(c) for c in before)
+
+
+def _outlet_noun(noun: Token) -> bool:
+    """ "magazine", "website", "news agency", "press agency": a noun for a news outlet."""
+    lemma = noun.lemma_.lower()
+    return lemma in OUTLET_NOUNS or (lemma == "agency" and any(c.lower_ in ("news", "press") for c in noun.children))
 
 
 def _names_someone(token: Token) -> bool:
