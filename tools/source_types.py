@@ -54,8 +54,9 @@ NOTES = [
     "analyzer was changed from it.",
     "The 24 Wikinews reports added later (helper H3b, round 4, 2026-11-28) were typed the same way: 148 by rule, "
     "123 by reading, of which 14 were rule proposals decided again (all from named to document: media outlets, a "
-    "tweet and a published interview). In gdansk-mayor-stabbing-arrest two gold attributions (The Guardian, "
-    "Associated Press) share the cue 'reported by', so one key types both.",
+    "tweet and a published interview). In gdansk-mayor-stabbing-arrest the gold then gave The Guardian and "
+    "Associated Press one shared cue ('reported by ... and by ...'); the second conjunct's cue is now its own "
+    "'by', as rule 1 (one attribution per cue) asks, so each has its key.",
 ]
 
 
