@@ -55,15 +55,23 @@ CHANGE = frozenset(
     "shrink soar slump tumble rebound".split()
 )
 CAUSE_WORDS = frozenset(
-    "cause trigger blame fuel spark affect damage harm worsen undermine undercut prompt provoke hamper hinder "
-    "ignite".split()
+    "cause trigger blame fuel spark affect harm worsen undermine undercut prompt provoke hamper hinder ignite".split()
 )
+"""Verbs that state a cause. Not "damage": a disaster that damaged buildings is the event reported, not a
+claim about why; "blame" with a subject is someone's accusation (an attribution), not the writer's cause."""
+RISKS = frozenset("risk probability likelihood chance odds".split())
+"""Changing one of these ("raises the risk of", "increases probability of") states a cause."""
+MULTIPLIERS = frozenset("double triple quadruple halve".split())
+"""Change verbs that are figures in themselves ("halved Saudi oil output")."""
 CAUSE_PHRASES = (("due", "to"), ("as", "a", "result"), ("thanks", "to"), ("owing", "to"))
 CAUSE_LINKS = (("lead", "to"), ("result", "in"), ("contribute", "to"))
 """A verb that names a cause only with its preposition ("led to", "resulted in", "contributed to")."""
 WAYS = frozenset("road path street route trail track door stair staircase way bridge corridor tunnel".split())
 APPROXIMATORS = frozenset("about around nearly almost roughly approximately estimated some over least".split())
 FRACTIONS = frozenset("half quarter third majority minority percent per cent %".split())
+PERCENT = frozenset("% percent cent".split())
+"""Shares that are figures by themselves; the other fractions are shares only "of" something ("a quarter of
+the residents", not "a two-thirds majority is needed" or "a third, Jared Golden")."""
 TIME_WORDS = frozenset("century decade year month week day hour minute second season term".split())
 NOT_RANKING = frozenset("first last next least latest".split())
 RULES = (
@@ -175,23 +183,45 @@ def _trend(tokens: list[Token]) -> str:
 
 
 def _figure_change(tokens: list[Token]) -> str:
-    change = next((t for t in tokens if t.lemma_.lower() in CHANGE and t.pos_ in ("VERB", "NOUN")), None)
-    if change is None:
-        return ""
-    if any(t.lower_.endswith("fold") or (_number(t) and t.ent_type_ not in ("DATE", "TIME")) for t in tokens):
-        return f"a figure of change ('{change.text}') with no source"
+    """ "rose by 40 percent", "increased 18-fold", "halved output": a change with its figure in the clause."""
+    own = {t.i for t in tokens}
+    for change in tokens:
+        if change.lemma_.lower() not in CHANGE or change.pos_ not in ("VERB", "NOUN") or _compound_word(change):
+            continue
+        figures = [t for t in change.subtree if t.i in own and t.i != change.i]
+        multiplier = change.pos_ == "VERB" and change.lemma_.lower() in MULTIPLIERS
+        if multiplier or any(t.lower_.endswith("fold") or _figure(t) for t in figures):
+            return f"a figure of change ('{change.text}') with no source"
     return ""
+
+
+def _figure(token: Token) -> bool:
+    return _number(token) and token.ent_type_ not in ("DATE", "TIME")
+
+
+def _compound_word(token: Token) -> bool:
+    """ "cut-off", "drop-down": the word is part of a hyphenated compound, not a change."""
+    doc = token.doc
+    return token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "HYPH" and not token.whitespace_
 
 
 def _proportion(tokens: list[Token]) -> str:
     for k, t in enumerate(tokens):
         if _of_time(t):
             continue  # "a quarter of a century" is a time, not a share
-        if t.lower_ in FRACTIONS and (t.lower_ in ("%", "percent", "cent") or t.dep_ in ("nsubj", "pobj", "dobj")):
+        if t.lower_ in PERCENT or (t.lower_ in FRACTIONS and _share_of(t)):
             return f"a proportion ('{t.text}') with no source"
         if t.lower_ == "in" and 0 < k < len(tokens) - 1 and _number(tokens[k - 1]) and _number(tokens[k + 1]):
             return f"a proportion ('{tokens[k - 1].text} in {tokens[k + 1].text}') with no source"
     return ""
+
+
+def _share_of(token: Token) -> bool:
+    """ "a quarter of the residents", "the majority of outfits", "half the town": a share of a whole."""
+    if token.dep_ == "appos":
+        return False  # "Rohingya, a stateless minority of Muslims": a description, not a share
+    of_whole = any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+    return of_whole or (token.dep_ == "predet" and token.head.pos_ == "NOUN")
 
 
 def _of_time(token: Token) -> bool:
@@ -209,7 +239,7 @@ def _estimate(tokens: list[Token]) -> str:
         nxt = tokens[k + 1]
         if t.lower_ in APPROXIMATORS and _number(nxt) and nxt.ent_type_ not in ("DATE", "TIME"):
             counted = nxt.head if nxt.dep_ == "nummod" else tokens[k + 2] if k + 2 < len(tokens) else None
-            if counted is not None and counted.pos_ in ("NOUN", "PROPN") and _people(counted):
+            if counted is not None and counted.pos_ in ("NOUN", "PROPN") and _counted_people(counted):
                 words = f"at {t.text}" if t.lower_ == "least" else t.text
                 return f"an estimated count ('{words} {nxt.text} {counted.text}') with no source"
     return ""
@@ -226,16 +256,14 @@ def _persons(noun: Token) -> bool:
     return noun.ent_type_ == "NORP" or noun.lower_ == "people" or noun.lemma_.lower() in person_nouns()
 
 
-def _people(noun: Token) -> bool:
-    from medialit.nlp.sources import source_nouns
-
+def _counted_people(noun: Token) -> bool:
+    """People counted ("100,000 Greeks", "700 asylum seekers"), not places or measures ("two towns", "14 feet")."""
     nationality = noun.tag_ == "NNPS" and noun.text.endswith("s")  # "100,000 Greeks" when NER misses it
-    return (
-        noun.ent_type_ in ("NORP", "PERSON")
-        or nationality
-        or noun.lemma_.lower() in source_nouns()
-        or noun.lower_ == "people"
-    )
+    return noun.ent_type_ == "PERSON" or nationality or _persons(noun) or noun.lemma_.lower() in PERSONNEL
+
+
+PERSONNEL = frozenset("personnel staff troop crew".split())
+"""Collective nouns counted as people ("60,000 security personnel")."""
 
 
 def _phrase_in(tokens: list[Token], phrases: tuple[tuple[str, ...], ...]) -> str:
@@ -252,8 +280,11 @@ def _cause(tokens: list[Token]) -> str:
     if phrase:
         return f"a cause ('{phrase}') stated with no source"
     for t in tokens:
-        if t.lemma_.lower() in CAUSE_WORDS and t.pos_ == "VERB":
+        if t.lemma_.lower() in CAUSE_WORDS and t.pos_ == "VERB" and not _accusation(t):
             return f"a cause ('{t.text}') stated with no source"
+        risk = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in RISKS), None)
+        if risk is not None and t.lemma_.lower() in CHANGE | {"raise", "lower"} and t.pos_ == "VERB":
+            return f"a cause ('{t.text} {risk.text}') stated with no source"
         preps = {c.lower_ for c in t.children if c.dep_ == "prep"}
         link = next((p for verb, p in CAUSE_LINKS if verb == t.lemma_.lower() and p in preps), "")
         if link and t.pos_ == "VERB":
@@ -261,6 +292,11 @@ def _cause(tokens: list[Token]) -> str:
                 continue  # "the road leads to the harbour": a direction, not a cause
             return f"a cause ('{t.text} {link}') stated with no source"
     return ""
+
+
+def _accusation(verb: Token) -> bool:
+    """ "The US blamed Iran for the attack": someone's accusation, credited to them, not the writer's cause."""
+    return verb.lemma_.lower() == "blame" and any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def _degree(tokens: list[Token]) -> str:
@@ -291,9 +327,14 @@ def judging_adjectives() -> frozenset[str]:
     return frozenset(e["id"] for e in load_lexicon("framing_loaded") if e["label"] == "evaluative")
 
 
+NOT_JUDGING = frozenset({"historically"})
+"""-ly adverbs that look made from an evaluative adjective but are not: "historically" is "historical" (in
+the past), not "historic"."""
+
+
 def _judging_base(adverb: str) -> str:
     """The evaluative adjective an -ly adverb is made from ("heroically" -> "heroic", "bravely" -> "brave")."""
-    if not adverb.endswith("ly"):
+    if not adverb.endswith("ly") or adverb in NOT_JUDGING:
         return ""
     stem = adverb[:-2]
     candidates = (stem, stem[:-2] if stem.endswith("al") else "", stem[:-1] + "y" if stem.endswith("i") else "")
@@ -310,7 +351,7 @@ def _mind(tokens: list[Token]) -> str:
         if t.pos_ != "VERB":
             continue
         subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.lower_ in ("i", "we", "you", "it", "this", "that"):
+        if subject is None or subject.lower_ in ("i", "we", "you", "it", "this", "that") or _comparison(t):
             continue
         fell_in_love = (
             t.lemma_ == "fall"
@@ -320,6 +361,11 @@ def _mind(tokens: list[Token]) -> str:
         if t.lemma_.lower() in MIND_VERBS or fell_in_love:
             return f"a feeling or thought ascribed to someone ('{t.text}'): how does the writer know?"
     return ""
+
+
+def _comparison(verb: Token) -> bool:
+    """ "as many terms as voters wish": the verb only sets a measure ("as", "than"), it ascribes no feeling."""
+    return any(c.dep_ == "mark" and c.lower_ in ("as", "than") for c in verb.children)
 
 
 MOTIVE_PHRASES = (("in", "order", "to"), ("so", "that"), ("so", "as", "to"))

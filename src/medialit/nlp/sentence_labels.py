@@ -28,6 +28,7 @@ from medialit.nlp.claims import REPORT_RULES, RULES, claim_hits
 from medialit.nlp.lexicons import load_lexicon, per_vocab
 from medialit.nlp.quotes import find_quotes
 from medialit.nlp.reporting_lexicon import reporting_entry
+from medialit.nlp.sources import anonymity_explained
 from medialit.nlp.unsupported_model import Model, features, load_model
 
 MIN_CONTENT_SHARE = 0.5
@@ -73,7 +74,10 @@ def label_sentences(
     out = []
     for position, (start, end) in enumerate(article.sentences):
         heading = any(s <= start and end <= e for s, e in headings)
-        label, reasons = _label(body, start, end, found, heading, quotes)
+        label, reasons = _label(body, start, end, found, heading, quotes, doc)
+        hidden = "" if heading or label != "attributed" else _hidden_source_on_main_claim(doc, start, end, framing)
+        if hidden:  # K3: "UpGuard reportedly emailed AWS, to which AWS acknowledged ...": the main claim is hidden
+            label, reasons = "unsupported", (hidden, *reasons)
         question = body[start:end].rstrip().rstrip("\"”’'»)").endswith("?")
         reference = "" if heading else cited(body[start:end])
         if reference and label == "unsupported" and all(r.startswith("vague source") for r in reasons):
@@ -98,7 +102,9 @@ def label_sentences(
     return out
 
 
-def _label(body: str, start: int, end: int, found: Found, heading: bool, quotes) -> tuple[str, tuple[str, ...]]:
+def _label(
+    body: str, start: int, end: int, found: Found, heading: bool, quotes, doc: Doc | None = None
+) -> tuple[str, tuple[str, ...]]:
     if heading:
         scare = [q for q in quotes if start <= q.start < end and len(body[q.start : q.end].split()) == 1]
         if scare:
@@ -117,13 +123,66 @@ def _label(body: str, start: int, end: int, found: Found, heading: bool, quotes)
         # a cue inside what a vague source says ("Some reported that ... a message stating") is no better source
         governing = [g for g in governing if not any(_inside(g, other) for other in governing)] or governing
         vague = [a for a in governing if found.kinds.get(a.speaker) == "vague"]
-        if len(vague) == len(governing):
-            return "unsupported", tuple(f"vague source: {a.source.text(body)} ({a.cue.text(body)})" for a in vague)
+        unexplained = [a for a in governing if a not in vague and doc is not None and _unexplained_anonymous(a, doc)]
+        if len(vague) + len(unexplained) == len(governing):
+            return "unsupported", tuple(
+                f"vague source: {a.source.text(body)} ({a.cue.text(body)})" for a in vague
+            ) + tuple(
+                f"anonymous source, no reason given for not naming it (K7): {a.source.text(body)} ({a.cue.text(body)})"
+                for a in unexplained
+            )
         return "attributed", tuple(_reason(a, body) for a in governing if a not in vague)
     continuing = [c for c in found.continuations if c.start <= start < c.end]
     if continuing:
         return "attributed", continuing[0].reasons
     return "other", ("no cue, vague source, hedge or evaluation found",)
+
+
+ANONYMOUS_DETERMINERS = frozenset("a an one another".split())
+
+
+def _unexplained_anonymous(attribution: Attribution, doc: Doc) -> bool:
+    """K7: "a fire officer said", "one poster wrote", "a recent poll found": a particular source that the text
+    does not identify, with no reason given for not naming it, is no better than a vague one.
+
+    Only a person noun (WordNet ``noun.person``, not a document such as "one study"), singular, with an
+    indefinite determiner and no name in its phrase ("a spokesman for Acme", "One Rohingya, Muhammad Amin"
+    name someone).
+    """
+    from medialit.nlp.claims import person_nouns
+    from medialit.nlp.sources import document_heads
+
+    span = doc.char_span(attribution.source.start, attribution.source.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    lemma = head.lemma_.lower()
+    if head.pos_ != "NOUN" or head.tag_ != "NN" or lemma not in person_nouns() or lemma in document_heads():
+        return False
+    if not any(c.dep_ in ("det", "nummod") and c.lower_ in ANONYMOUS_DETERMINERS for c in head.children):
+        return False
+    if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in head.subtree):
+        return False
+    return not anonymity_explained(head)
+
+
+def _hidden_source_on_main_claim(doc: Doc, start: int, end: int, framing: Sequence[Span]) -> str:
+    """A hidden-source hedge ("reportedly", "allegedly") on the sentence's main verb (K3).
+
+    "UpGuard reportedly emailed Amazon, to which Amazon acknowledged ...": the cue in the side clause credits
+    only the reply; the main claim, that the email was sent, has its source left out.
+    """
+    from medialit.nlp.framing import in_quote
+
+    for cue in framing:
+        if not (start <= cue.start < end) or cue.label != "hedge" or in_quote(cue):
+            continue
+        if not cue.reasons or not cue.reasons[0].endswith("source is not given"):
+            continue
+        span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+        if span is not None and len(span) == 1 and span.root.dep_ == "advmod" and _main_clause(span.root.head):
+            return cue.reasons[0]
+    return ""
 
 
 _REFERENCE = re.compile(r"\[\d+(?:\s*[-–,]\s*\[?\d+\]?)*\]|\((?:Figure|Fig\.|Table) \d+(?:\.\d+)*\)")
