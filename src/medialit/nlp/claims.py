@@ -23,7 +23,11 @@ with a reason a student can read:
 - ``mind``: a feeling or thought ascribed to someone else ("she fell in love with him",
   "he felt compelled", "they did not realise"): how does the writer know?
 - ``motive``: a purpose or motive ascribed to someone ("so they could be closer",
-  "in order to keep the exemption"): why people act is a claim about their minds.
+  "in order to keep the exemption"): why people act is a claim about their minds;
+- ``generic``: a quality ascribed to a whole kind, in the present tense ("fires are common in
+  India", "such schemes are costly"): a generalisation a report states beside its events;
+- ``likeness``: a likeness the writer draws ("the incident is reminiscent of two others",
+  "the rules are similar to those of 2010"): a characterisation, not an event.
 
 In a text that argues or explains (no dateline: an essay, a textbook, a
 speech, an encyclopedia entry) the writer's own reasoning is a claim too:
@@ -88,13 +92,15 @@ RULES = (
     "judging_adverb",
     "mind",
     "motive",
+    "generic",
+    "likeness",
     "generalisation",
     "prescription",
     "conclusion",
     "prediction",
     "importance",
 )
-REPORT_RULES = RULES[:13]
+REPORT_RULES = RULES[: RULES.index("generalisation")]
 """The rules for a dated news report; the others judge the writer's own argument (essays, textbooks, speeches)."""
 DEGREE = frozenset(
     "extremely very highly relatively exceedingly particularly deeply fairly rather quite remarkably incredibly "
@@ -368,6 +374,38 @@ def _comparison(verb: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in ("as", "than") for c in verb.children)
 
 
+LIKENESS = frozenset("reminiscent similar akin comparable analogous".split())
+"""Adjectives by which the writer likens one thing to another ("reminiscent of", "similar to")."""
+
+
+def _generic(tokens: list[Token]) -> str:
+    """ "Fires are common in India": a quality ascribed to a whole kind (a bare plural), in the present tense."""
+    for t in tokens:
+        if t.dep_ != "acomp" or t.pos_ != "ADJ" or t.tag_ != "JJ" or t.head.lemma_ != "be" or t.head.tag_ != "VBP":
+            continue
+        subject = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.tag_ == "NNS" and not _determined(subject):
+            return f"a generalisation about a kind ('{subject.text} are {t.text}') with no source"
+    return ""
+
+
+def _determined(noun: Token) -> bool:
+    """ "the schemes", "these fires", "many fires", "fires there": the plural picks out particular things."""
+    return any(c.dep_ in ("det", "poss", "nummod", "predet", "relcl", "acl", "prep") for c in noun.children) or any(
+        c.dep_ == "amod" and c.lower_ in VAGUE_DETERMINERS for c in noun.children
+    )
+
+
+def _likeness(tokens: list[Token]) -> str:
+    """ "The incident is reminiscent of two others": the writer draws a likeness, a characterisation."""
+    for t in tokens:
+        compared = any(c.dep_ == "prep" and c.lower_ in ("of", "to") for c in t.children)
+        predicate = t.dep_ in ("acomp", "attr") or (t.dep_ == "amod" and t.head.dep_ in ("attr", "appos"))
+        if t.lower_ in LIKENESS and compared and predicate:
+            return f"a likeness drawn ('{t.text}') with no source"
+    return ""
+
+
 MOTIVE_PHRASES = (("in", "order", "to"), ("so", "that"), ("so", "as", "to"))
 
 
@@ -494,6 +532,8 @@ _RULES = {
     "judging_adverb": _judging_adverb,
     "mind": _mind,
     "motive": _motive,
+    "generic": _generic,
+    "likeness": _likeness,
     "generalisation": _generalisation,
     "prescription": _prescription,
     "conclusion": _conclusion,

@@ -297,8 +297,32 @@ def _framing_hits(framing: Sequence[Span], doc: Doc) -> list[tuple[int, str]]:
     return [
         (c.start, c.reasons[0])
         for c in framing
-        if c.label in UNSUPPORTING_FRAMING and not in_quote(c) and not _hedge_to_the_reader(c, doc)
+        if c.label in UNSUPPORTING_FRAMING
+        and not in_quote(c)
+        and not _hedge_to_the_reader(c, doc)
+        and not _names_an_event(c, doc)
+        and not _hedges_the_report(c, doc)
     ]
+
+
+def _names_an_event(cue: Span, doc: Doc) -> bool:
+    """ "the Watergate scandal", "the Cambridge Analytica scandal": a loaded word in the name of a real event
+    (a proper noun before it) names that event, literally (K10), rather than judging it."""
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if cue.label != "loaded" or span is None:
+        return False
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in span.root.children)
+
+
+def _hedges_the_report(cue: Span, doc: Doc) -> bool:
+    """ "a statement which read, in part, ...": the hedge says how much of a report is quoted, not how sure a
+    claim is."""
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if cue.label != "hedge" or span is None or cue.reasons[0].endswith("source is not given"):
+        return False  # "reportedly said": the report itself has a hidden source (K3)
+    word = span.root
+    reports = word.head.lemma_ == "read" or reporting_entry(word.head) is not None  # "the statement read"
+    return word.dep_ in ("advmod", "prep") and reports
 
 
 def _hedge_to_the_reader(cue: Span, doc: Doc) -> bool:
