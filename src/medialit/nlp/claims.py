@@ -62,7 +62,7 @@ CAUSE_WORDS = frozenset(
     "cause trigger blame fuel spark affect harm worsen undermine undercut prompt provoke hamper hinder ignite".split()
 )
 """Verbs that state a cause. Not "damage": a disaster that damaged buildings is the event reported, not a
-claim about why; "blame" with a subject is someone's accusation (an attribution), not the writer's cause."""
+claim about why; "blame" in the active voice is someone's accusation (an attribution), not the writer's cause."""
 RISKS = frozenset("risk probability likelihood chance odds".split())
 """Changing one of these ("raises the risk of", "increases probability of") states a cause."""
 MULTIPLIERS = frozenset("double triple quadruple halve".split())
@@ -301,8 +301,9 @@ def _cause(tokens: list[Token]) -> str:
 
 
 def _accusation(verb: Token) -> bool:
-    """ "The US blamed Iran for the attack": someone's accusation, credited to them, not the writer's cause."""
-    return verb.lemma_.lower() == "blame" and any(c.dep_ == "nsubj" for c in verb.children)
+    """ "The US blamed Iran for the attack", "in blaming Iran": someone's accusation, not the writer's cause
+    ("the fire was blamed on faulty wiring" keeps its cause, and hides who blames)."""
+    return verb.lemma_.lower() == "blame" and not any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _degree(tokens: list[Token]) -> str:

@@ -369,5 +369,6 @@ def _reported(token, start: int, end: int) -> bool:
     return False
 
 
-NOT_GOVERNED = frozenset({"conj", "cc", "nsubj", "nsubjpass", "punct", "aux", "auxpass", "neg"})
-"""Links by which a word hangs on a verb without being part of what the verb reports."""
+NOT_GOVERNED = frozenset({"conj", "cc", "nsubj", "nsubjpass", "punct", "aux", "auxpass", "neg", "prep"})
+"""Links by which a word hangs on a verb without being part of what the verb reports: a preposition's object
+("trade accounts for 60 percent", "was denied passage due to") is a circumstance, not reported content."""
