@@ -69,7 +69,8 @@ MULTIPLIERS = frozenset("double triple quadruple halve".split())
 """Change verbs that are figures in themselves ("halved Saudi oil output")."""
 CAUSE_PHRASES = (("due", "to"), ("as", "a", "result"), ("thanks", "to"), ("owing", "to"))
 CAUSE_LINKS = (("lead", "to"), ("result", "in"), ("contribute", "to"))
-"""A verb that names a cause only with its preposition ("led to", "resulted in", "contributed to")."""
+"""A verb that names a cause only with its preposition ("led to", "resulted in", "contributed to"); asserted
+only when finite ("for a trial to result in removal" states a condition, "leading to a rush" a sequence)."""
 WAYS = frozenset("road path street route trail track door stair staircase way bridge corridor tunnel".split())
 APPROXIMATORS = frozenset("about around nearly almost roughly approximately estimated some over least".split())
 FRACTIONS = frozenset("half quarter third majority minority percent per cent %".split())
@@ -202,7 +203,8 @@ def _figure_change(tokens: list[Token]) -> str:
 
 
 def _figure(token: Token) -> bool:
-    return _number(token) and token.ent_type_ not in ("DATE", "TIME")
+    """A count or measure, not a date or part of a name ("the Group of Six")."""
+    return _number(token) and token.ent_type_ not in ("DATE", "TIME", "ORG", "WORK_OF_ART", "EVENT", "LAW")
 
 
 def _compound_word(token: Token) -> bool:
@@ -245,7 +247,8 @@ def _estimate(tokens: list[Token]) -> str:
         nxt = tokens[k + 1]
         if t.lower_ in APPROXIMATORS and _number(nxt) and nxt.ent_type_ not in ("DATE", "TIME"):
             counted = nxt.head if nxt.dep_ == "nummod" else tokens[k + 2] if k + 2 < len(tokens) else None
-            if counted is not None and counted.pos_ in ("NOUN", "PROPN") and _counted_people(counted):
+            people = counted is not None and counted.lower_ not in FRACTIONS and _counted_people(counted)
+            if people and counted.pos_ in ("NOUN", "PROPN"):
                 words = f"at {t.text}" if t.lower_ == "least" else t.text
                 return f"an estimated count ('{words} {nxt.text} {counted.text}') with no source"
     return ""
@@ -293,7 +296,7 @@ def _cause(tokens: list[Token]) -> str:
             return f"a cause ('{t.text} {risk.text}') stated with no source"
         preps = {c.lower_ for c in t.children if c.dep_ == "prep"}
         link = next((p for verb, p in CAUSE_LINKS if verb == t.lemma_.lower() and p in preps), "")
-        if link and t.pos_ == "VERB":
+        if link and t.pos_ == "VERB" and t.tag_ not in ("VB", "VBG"):
             if any(c.dep_ == "nsubj" and c.lemma_.lower() in WAYS for c in t.children):
                 continue  # "the road leads to the harbour": a direction, not a cause
             return f"a cause ('{t.text} {link}') stated with no source"
