@@ -214,3 +214,41 @@ def test_a_reference_closing_the_claim_makes_it_checkable(nlp, text, expected, s
 def test_a_supposition_about_the_reader_is_no_hedged_claim(nlp):
     sentence = "You may have seen maps of the city."
     assert labels(nlp, f"Book\n{sentence}\n")[sentence].label == "other"
+
+
+def test_an_anonymous_person_with_no_reason_given_is_no_better_than_a_vague_source(nlp):
+    """K7: "a fire officer said" names no one and says nothing of why; a name or a reason makes it attributed."""
+    text = (
+        "Fire\nA fire officer said the panels caught fire first. "
+        "A spokesman for Acme Corp said the plant will close. "
+        "A fire officer, who was not authorised to speak publicly, said the doors were locked.\n"
+    )
+    found = labels(nlp, text)
+    anonymous = found["A fire officer said the panels caught fire first."]
+    assert anonymous.label == "unsupported"
+    assert "anonymous source" in anonymous.reasons[0] and "fire officer" in anonymous.reasons[0]
+    assert found["A spokesman for Acme Corp said the plant will close."].label == "attributed"
+    explained = "A fire officer, who was not authorised to speak publicly, said the doors were locked."
+    assert found[explained].label == "attributed"
+
+
+def test_reportedly_on_the_main_verb_outweighs_a_cue_in_a_side_clause(nlp):
+    """K3: the main claim (the email was sent) has its source left out; the cue credits only the reply."""
+    claim = "The firm reportedly emailed the agency, with the agency responding that it would investigate."
+    sentence = labels(nlp, f"Leak\n{claim}\n")[claim]
+    assert sentence.label == "unsupported"
+    assert "reportedly" in sentence.reasons[0]
+    plain = "The firm emailed the agency, with the agency responding that it would investigate."
+    assert labels(nlp, f"Leak\n{plain}\n")[plain].label == "attributed"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nixon resigned over the Watergate scandal in 1974.",  # a loaded word in an event's name (K10)
+        'The court\'s statement read, in part, "The law is void."',  # how much is quoted, not how sure
+    ],
+)
+def test_words_that_name_or_quote_carry_no_claim(nlp, sentence):
+    span = labels(nlp, f"Report\n{sentence}\n")[sentence]
+    assert span.label != "unsupported", span.reasons

@@ -204,7 +204,8 @@ def _figure_change(tokens: list[Token]) -> str:
 
 def _figure(token: Token) -> bool:
     """A count or measure, not a date or part of a name ("the Group of Six")."""
-    return _number(token) and token.ent_type_ not in ("DATE", "TIME", "ORG", "WORK_OF_ART", "EVENT", "LAW")
+    name = token.pos_ == "PROPN" or token.ent_type_ in ("ORG", "WORK_OF_ART", "EVENT", "LAW")
+    return _number(token) and not name and token.ent_type_ not in ("DATE", "TIME")
 
 
 def _compound_word(token: Token) -> bool:
@@ -247,7 +248,7 @@ def _estimate(tokens: list[Token]) -> str:
         nxt = tokens[k + 1]
         if t.lower_ in APPROXIMATORS and _number(nxt) and nxt.ent_type_ not in ("DATE", "TIME"):
             counted = nxt.head if nxt.dep_ == "nummod" else tokens[k + 2] if k + 2 < len(tokens) else None
-            people = counted is not None and counted.lower_ not in FRACTIONS and _counted_people(counted)
+            people = counted is not None and counted.lemma_.lower() not in FRACTIONS and _counted_people(counted)
             if people and counted.pos_ in ("NOUN", "PROPN"):
                 words = f"at {t.text}" if t.lower_ == "least" else t.text
                 return f"an estimated count ('{words} {nxt.text} {counted.text}') with no source"
