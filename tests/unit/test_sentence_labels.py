@@ -252,3 +252,12 @@ def test_reportedly_on_the_main_verb_outweighs_a_cue_in_a_side_clause(nlp):
 def test_words_that_name_or_quote_carry_no_claim(nlp, sentence):
     span = labels(nlp, f"Report\n{sentence}\n")[sentence]
     assert span.label != "unsupported", span.reasons
+
+
+def test_a_modal_of_permission_is_no_hedge_but_a_modal_of_likelihood_is(nlp):
+    """ "Senators may serve two terms" is what a rule allows; "the yields may be sensitive" is a hedged claim."""
+    allowed = "Under the law, senators may serve two terms."
+    hedged = "The harvest may be smaller this year."
+    found = labels(nlp, f"Rules\n{allowed} {hedged}\n")
+    assert found[allowed].label == "other", found[allowed].reasons
+    assert (found[hedged].label, found[hedged].reasons[0]) == ("unsupported", "hedge: may")

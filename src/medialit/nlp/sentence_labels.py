@@ -279,6 +279,8 @@ def _cue_hits(doc: Doc, quotes) -> list[tuple[int, str]]:
             continue
         if doc[s].tag_ == "MD" and _to_the_reader(doc[s].head):
             continue  # "you may have seen maps": a supposition about the reader, not a claim
+        if doc[s].tag_ == "MD" and _permission(doc[s].head):
+            continue  # "senators may serve two terms": what a rule allows someone to do, not a hedged claim
         key = doc.vocab.strings[match_id]
         label = key.partition(":")[0]
         kind = {"HEDGE": "hedge", "VAGUE_PASSIVE": "source hidden"}.get(label, label)
@@ -345,6 +347,22 @@ def _sequence_marker(cue: Span, body: str) -> bool:
         return False
     before = body[max(0, cue.start - 8) : cue.start].rstrip()
     return not before or before[-1] in '.!?\n"”'
+
+
+STATIVE = frozenset("be have seem appear need".split())
+
+
+def _permission(verb) -> bool:
+    """ "Senators may serve any number of terms", "the Senate could disqualify him", "people may still vote":
+    a modal on what a person or body does is what a rule permits, not how sure the writer is ("the yields
+    may be sensitive", "it could affect the case" stay hedges)."""
+    from medialit.nlp.claims import person_nouns
+
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or verb.lemma_.lower() in STATIVE or verb.pos_ != "VERB":
+        return False
+    body = subject.ent_type_ in ("PERSON", "ORG", "NORP") or subject.lower_ == "people"
+    return body or subject.lemma_.lower() in person_nouns()
 
 
 def _to_the_reader(verb) -> bool:
