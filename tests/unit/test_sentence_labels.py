@@ -261,3 +261,11 @@ def test_a_modal_of_permission_is_no_hedge_but_a_modal_of_likelihood_is(nlp):
     found = labels(nlp, f"Rules\n{allowed} {hedged}\n")
     assert found[allowed].label == "other", found[allowed].reasons
     assert (found[hedged].label, found[hedged].reasons[0]) == ("unsupported", "hedge: may")
+
+
+def test_a_reporting_verbs_object_is_the_writers_claim_not_a_report(nlp):
+    """ "hold" and "account for" can report ("they hold that ..."); with a plain object they state a figure."""
+    claim = "In the country overall, women hold about 28 percent of legislative seats."
+    sentence = labels(nlp, f"Seats\nFriday, July 21, 2017\n{claim}\n")[claim]
+    assert sentence.label == "unsupported"
+    assert "proportion" in sentence.reasons[0]
