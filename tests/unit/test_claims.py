@@ -198,6 +198,7 @@ def test_new_claim_rules_stay_out_of_events_and_reported_words(nlp, sentence):
         ("cause", "Warm summers increase the probability of forest fires.", "increase probability"),
         ("proportion", "Trade between members accounts for over 60 percent of all trade.", "percent"),
         ("proportion", "The majority of the costumes were made by hand.", "majority"),
+        ("estimate", "The quake left at least 30 injured.", "at least 30 injured"),
     ],
 )
 def test_fourth_round_rules_fire_on_their_construction(nlp, rule, sentence, words):

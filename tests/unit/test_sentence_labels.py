@@ -269,3 +269,12 @@ def test_a_reporting_verbs_object_is_the_writers_claim_not_a_report(nlp):
     sentence = labels(nlp, f"Seats\nFriday, July 21, 2017\n{claim}\n")[claim]
     assert sentence.label == "unsupported"
     assert "proportion" in sentence.reasons[0]
+
+
+def test_early_reports_are_a_hidden_source(nlp):
+    claim = "The storm, by early reports, destroyed the harbour."
+    sentence = labels(nlp, f"Storm\n{claim}\n")[claim]
+    assert (sentence.label, sentence.reasons[0]) == (
+        "unsupported",
+        "hedge 'by early reports': the claim's source is not given",
+    )

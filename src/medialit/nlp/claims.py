@@ -249,7 +249,7 @@ def _estimate(tokens: list[Token]) -> str:
         if t.lower_ in APPROXIMATORS and _number(nxt) and nxt.ent_type_ not in ("DATE", "TIME"):
             counted = nxt.head if nxt.dep_ == "nummod" else tokens[k + 2] if k + 2 < len(tokens) else None
             people = counted is not None and counted.lemma_.lower() not in FRACTIONS and _counted_people(counted)
-            if people and counted.pos_ in ("NOUN", "PROPN"):
+            if people and (counted.pos_ in ("NOUN", "PROPN") or counted.lower_ in COUNTED_AS_PEOPLE):
                 words = f"at {t.text}" if t.lower_ == "least" else t.text
                 return f"an estimated count ('{words} {nxt.text} {counted.text}') with no source"
     return ""
@@ -269,11 +269,13 @@ def _persons(noun: Token) -> bool:
 def _counted_people(noun: Token) -> bool:
     """People counted ("100,000 Greeks", "700 asylum seekers"), not places or measures ("two towns", "14 feet")."""
     nationality = noun.tag_ == "NNPS" and noun.text.endswith("s")  # "100,000 Greeks" when NER misses it
-    return noun.ent_type_ == "PERSON" or nationality or _persons(noun) or noun.lemma_.lower() in PERSONNEL
+    counted = noun.lemma_.lower() in COUNTED_AS_PEOPLE or noun.lower_ in COUNTED_AS_PEOPLE
+    return noun.ent_type_ == "PERSON" or nationality or _persons(noun) or counted
 
 
-PERSONNEL = frozenset("personnel staff troop crew".split())
-"""Collective nouns counted as people ("60,000 security personnel")."""
+COUNTED_AS_PEOPLE = frozenset("personnel staff troop crew dead injured wounded missing displaced".split())
+"""Collective nouns and adjectives used as nouns that count people ("60,000 security personnel", "at least 30
+injured")."""
 
 
 def _phrase_in(tokens: list[Token], phrases: tuple[tuple[str, ...], ...]) -> str:
