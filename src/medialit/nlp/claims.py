@@ -4,7 +4,8 @@ Beyond hedges and evaluative words (``sentence_labels``), a sentence that no
 source covers is unsupported when it carries one of these, each a named rule
 with a reason a student can read:
 
-- ``hidden_actor``: an order or message with its sender left out ("she was told to leave");
+- ``hidden_actor``: an order, judgement or name with its author left out ("she was told to leave",
+  "he was considered the founding father", "she was accused of fraud");
 - ``vague_group``: a claim about an unnamed group ("many people dislike math");
 - ``trend``: a change under way with no figure ("prices have been rising");
 - ``figure_change``: a figure of change ("rose by 15%", "increased 18-fold");
@@ -163,7 +164,28 @@ def _hidden_actor(tokens: list[Token]) -> str:
         )
         if directive and any(c.dep_ == "xcomp" for c in t.children):
             return f"the source hidden: '{t.text}' by whom?"
+        judging = entry is not None and not entry.get("strict") and entry.get("stance") in JUDGING_STANCES
+        if judging and t.lemma_.lower() not in NOT_JUDGING_ACTS and _judged(t):
+            return f"the source hidden: '{t.text}' by whom?"
     return ""
+
+
+JUDGING_STANCES = frozenset({"evaluative", "cognition"})
+"""Hand-listed reporting verbs that judge ("was considered the founding father", "was accused of fraud"): in
+the passive with no agent, the judge is hidden (K3)."""
+NOT_JUDGING_ACTS = frozenset({"find", "charge", "estimate", "deny"})
+"""Passives that report an act, not a judgement: "the body was found", "he was charged with murder", "they
+were denied visas", "an estimated 4 million" (an estimate has its own rule)."""
+
+
+def _judged(verb: Token) -> bool:
+    """The passive states a judgement of its subject: a complement ("considered the founding father", "to be
+    safe") or its grounds ("accused of fraud", "criticised for"), in a plain statement ("can be thought of as"
+    offers a way of seeing, "scenarios were considered" reports a deliberation)."""
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return False
+    complement = any(c.dep_ in ("oprd", "xcomp", "attr", "acomp", "ccomp") for c in verb.children)
+    return complement or any(c.dep_ == "prep" and c.lower_ in ("of", "for", "as") for c in verb.children)
 
 
 def _vague_group(tokens: list[Token]) -> str:
