@@ -200,6 +200,10 @@ def test_new_claim_rules_stay_out_of_events_and_reported_words(nlp, sentence):
         ("proportion", "The majority of the costumes were made by hand.", "majority"),
         ("estimate", "The quake left at least 30 injured.", "at least 30 injured"),
         ("hidden_actor", "The general was considered the father of the nation.", "'considered' by whom"),
+        ("estimate", "An estimated four million people took part.", "estimated four million people"),
+        ("trend", "Grain exports decreased sharply after the war.", "decreased sharply"),
+        ("figure_change", "The herd covered 6 hectares, up from 2.5 last year.", "up from 2.5"),
+        ("cause", "Experts attribute the haze to forest fires.", "attribute to"),
         ("hidden_actor", "The mayor was accused of taking bribes.", "'accused' by whom"),
     ],
 )

@@ -7,8 +7,9 @@ with a reason a student can read:
 - ``hidden_actor``: an order, judgement or name with its author left out ("she was told to leave",
   "he was considered the founding father", "she was accused of fraud");
 - ``vague_group``: a claim about an unnamed group ("many people dislike math");
-- ``trend``: a change under way with no figure ("prices have been rising");
-- ``figure_change``: a figure of change ("rose by 15%", "increased 18-fold");
+- ``trend``: a change under way or graded, with no figure ("prices have been rising", "output fell
+  sharply");
+- ``figure_change``: a figure of change ("rose by 15%", "increased 18-fold", "up from 2.48");
 - ``proportion``: a share of a whole ("one in three", "a quarter of", "40 percent");
 - ``estimate``: an approximate count of people ("about 100,000 Greeks");
 - ``cause``: a cause stated as fact ("due to", "causing", "sparked");
@@ -57,7 +58,7 @@ from medialit.nlp.reporting_lexicon import verb_lemma, verb_lexicon
 
 CHANGE = frozenset(
     "increase decrease rise fall drop decline grow reduce double triple halve climb jump surge plunge cut "
-    "shrink soar slump tumble rebound".split()
+    "shrink soar slump tumble rebound rocket skyrocket".split()
 )
 CAUSE_WORDS = frozenset(
     "cause trigger blame fuel spark affect harm worsen undermine undercut prompt provoke hamper hinder ignite".split()
@@ -66,11 +67,16 @@ CAUSE_WORDS = frozenset(
 claim about why; "blame" in the active voice is someone's accusation (an attribution), not the writer's cause."""
 RISKS = frozenset("risk probability likelihood chance odds".split())
 """Changing one of these ("raises the risk of", "increases probability of") states a cause."""
+STEEP = frozenset(
+    "sharply dramatically significantly substantially considerably markedly rapidly steadily steeply greatly "
+    "drastically massively".split()
+)
+"""Adverbs that grade a change without measuring it ("production decreased sharply")."""
 MULTIPLIERS = frozenset("double triple quadruple halve".split())
 """Change verbs that are figures in themselves ("halved Saudi oil output")."""
 CAUSE_PHRASES = (("due", "to"), ("as", "a", "result"), ("thanks", "to"), ("owing", "to"))
-CAUSE_LINKS = (("lead", "to"), ("result", "in"), ("contribute", "to"))
-"""A verb that names a cause only with its preposition ("led to", "resulted in", "contributed to"); asserted
+CAUSE_LINKS = (("lead", "to"), ("result", "in"), ("contribute", "to"), ("attribute", "to"))
+"""A verb that names a cause only with its preposition ("led to", "resulted in", "attributed to"); asserted
 only when finite ("for a trial to result in removal" states a condition, "leading to a rush" a sequence)."""
 WAYS = frozenset("road path street route trail track door stair staircase way bridge corridor tunnel".split())
 APPROXIMATORS = frozenset("about around nearly almost roughly approximately estimated some over least".split())
@@ -206,8 +212,10 @@ def _trend(tokens: list[Token]) -> str:
             continue
         ongoing = t.tag_ == "VBG" and any(c.lemma_ == "be" and c.dep_ == "aux" for c in t.children)
         perfect = t.tag_ == "VBN" and any(c.lemma_ == "have" and c.dep_ == "aux" for c in t.children)
-        if (ongoing or perfect) and not any(_number(c) for c in t.subtree):
-            return f"a trend ('{t.text}') asserted with no figure or source"
+        graded = next((c for c in t.children if c.dep_ == "advmod" and c.lower_ in STEEP), None)
+        if (ongoing or perfect or graded is not None) and not any(_number(c) for c in t.subtree):
+            words = f"{t.text} {graded.text}" if graded is not None else t.text
+            return f"a trend ('{words}') asserted with no figure or source"
     return ""
 
 
@@ -221,6 +229,9 @@ def _figure_change(tokens: list[Token]) -> str:
         multiplier = change.pos_ == "VERB" and change.lemma_.lower() in MULTIPLIERS
         if multiplier or any(t.lower_.endswith("fold") or _figure(t) for t in figures):
             return f"a figure of change ('{change.text}') with no source"
+    for k, t in enumerate(tokens[:-2]):
+        if t.lower_ in ("up", "down") and tokens[k + 1].lower_ == "from" and _figure(tokens[k + 2]):
+            return f"a figure of change ('{t.text} from {tokens[k + 2].text}') with no source"
     return ""
 
 
@@ -270,10 +281,13 @@ def _estimate(tokens: list[Token]) -> str:
         nxt = tokens[k + 1]
         if t.lower_ in APPROXIMATORS and _number(nxt) and nxt.ent_type_ not in ("DATE", "TIME"):
             counted = nxt.head if nxt.dep_ == "nummod" else tokens[k + 2] if k + 2 < len(tokens) else None
+            while counted is not None and _number(counted) and counted.dep_ in ("nummod", "compound"):
+                counted = counted.head  # "an estimated four million people": the count is of people
             people = counted is not None and counted.lemma_.lower() not in FRACTIONS and _counted_people(counted)
             if people and (counted.pos_ in ("NOUN", "PROPN") or counted.lower_ in COUNTED_AS_PEOPLE):
                 words = f"at {t.text}" if t.lower_ == "least" else t.text
-                return f"an estimated count ('{words} {nxt.text} {counted.text}') with no source"
+                count = nxt.doc[nxt.i : counted.i + 1].text if counted.i > nxt.i else f"{nxt.text} {counted.text}"
+                return f"an estimated count ('{words} {count}') with no source"
     return ""
 
 
