@@ -154,7 +154,7 @@ def test_a_verb_coordinated_with_a_reporting_verb_speaks_in_the_writers_voice(nl
     claim = "Officials provided safeguards, installed cameras and placed over 60,000 security personnel there."
     sentence = labels(nlp, f"Hajj\n{claim}\n")[claim]
     assert sentence.label == "unsupported"
-    assert "60,000 personnel" in sentence.reasons[0]
+    assert "60,000 security personnel" in sentence.reasons[0]
 
 
 def test_finally_opening_a_sentence_is_a_sequence_marker_not_a_judgement(nlp):
