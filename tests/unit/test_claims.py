@@ -228,6 +228,8 @@ def test_fourth_round_rules_fire_on_their_construction(nlp, rule, sentence, word
         "Members may serve as many terms as their voters wish.",  # a measure, not a feeling ascribed
         "For a bill to result in a law, both houses must pass it.",  # a condition, not a cause asserted
         "These fires were common last summer.",  # particular fires, in the past
+        "Tickets are available at the door.",  # a situation, not a quality of a kind
+        "Floods are common in the valley in March.",  # a particular time
         "Several options were considered at the meeting.",  # a deliberation, no judgement of the options
         "The body was found in the river.",  # an act, not a judgement
         "He was charged with murder on Monday.",  # a legal act

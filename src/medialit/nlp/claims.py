@@ -421,10 +421,21 @@ LIKENESS = frozenset("reminiscent similar akin comparable analogous".split())
 """Adjectives by which the writer likens one thing to another ("reminiscent of", "similar to")."""
 
 
+STATES = frozenset(
+    "available unavailable unknown unclear able unable eligible ready due open free present absent".split()
+)
+"""Adjectives that state a situation, not a quality of a kind ("tickets are available", "details are unclear")."""
+
+
 def _generic(tokens: list[Token]) -> str:
-    """ "Fires are common in India": a quality ascribed to a whole kind (a bare plural), in the present tense."""
+    """ "Fires are common in India": a quality ascribed to a whole kind (a bare plural), in the present tense,
+    at no particular time ("tickets are available until Friday" is a notice)."""
+    if any(t.ent_type_ in ("DATE", "TIME") for t in tokens):
+        return ""
     for t in tokens:
         if t.dep_ != "acomp" or t.pos_ != "ADJ" or t.tag_ != "JJ" or t.head.lemma_ != "be" or t.head.tag_ != "VBP":
+            continue
+        if t.lower_ in STATES:
             continue
         subject = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.tag_ == "NNS" and not _determined(subject):
