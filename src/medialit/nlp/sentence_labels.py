@@ -77,7 +77,7 @@ def label_sentences(
         label, reasons = _label(body, start, end, found, heading, quotes, doc)
         hidden = "" if heading or label != "attributed" else _hidden_source_on_main_claim(doc, start, end, framing)
         if hidden:  # K3: "UpGuard reportedly emailed AWS, to which AWS acknowledged ...": the main claim is hidden
-            label, reasons = "unsupported", (hidden, *reasons)
+            label, reasons = "unsupported", (hidden,)
         question = body[start:end].rstrip().rstrip("\"”’'»)").endswith("?")
         reference = "" if heading else cited(body[start:end])
         if reference and label == "unsupported" and all(r.startswith("vague source") for r in reasons):
