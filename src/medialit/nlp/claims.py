@@ -4,10 +4,12 @@ Beyond hedges and evaluative words (``sentence_labels``), a sentence that no
 source covers is unsupported when it carries one of these, each a named rule
 with a reason a student can read:
 
-- ``hidden_actor``: an order or message with its sender left out ("she was told to leave");
+- ``hidden_actor``: an order, judgement or name with its author left out ("she was told to leave",
+  "he was considered the founding father", "she was accused of fraud");
 - ``vague_group``: a claim about an unnamed group ("many people dislike math");
-- ``trend``: a change under way with no figure ("prices have been rising");
-- ``figure_change``: a figure of change ("rose by 15%", "increased 18-fold");
+- ``trend``: a change under way or graded, with no figure ("prices have been rising", "output fell
+  sharply");
+- ``figure_change``: a figure of change ("rose by 15%", "increased 18-fold", "up from 2.48");
 - ``proportion``: a share of a whole ("one in three", "a quarter of", "40 percent");
 - ``estimate``: an approximate count of people ("about 100,000 Greeks");
 - ``cause``: a cause stated as fact ("due to", "causing", "sparked");
@@ -23,7 +25,11 @@ with a reason a student can read:
 - ``mind``: a feeling or thought ascribed to someone else ("she fell in love with him",
   "he felt compelled", "they did not realise"): how does the writer know?
 - ``motive``: a purpose or motive ascribed to someone ("so they could be closer",
-  "in order to keep the exemption"): why people act is a claim about their minds.
+  "in order to keep the exemption"): why people act is a claim about their minds;
+- ``generic``: a quality ascribed to a whole kind, in the present tense ("fires are common in
+  India", "such schemes are costly"): a generalisation a report states beside its events;
+- ``likeness``: a likeness the writer draws ("the incident is reminiscent of two others",
+  "the rules are similar to those of 2010"): a characterisation, not an event.
 
 In a text that argues or explains (no dateline: an essay, a textbook, a
 speech, an encyclopedia entry) the writer's own reasoning is a claim too:
@@ -52,18 +58,32 @@ from medialit.nlp.reporting_lexicon import verb_lemma, verb_lexicon
 
 CHANGE = frozenset(
     "increase decrease rise fall drop decline grow reduce double triple halve climb jump surge plunge cut "
-    "shrink soar slump tumble rebound".split()
+    "shrink soar slump tumble rebound rocket skyrocket".split()
 )
 CAUSE_WORDS = frozenset(
-    "cause trigger blame fuel spark affect damage harm worsen undermine undercut prompt provoke hamper hinder "
-    "ignite".split()
+    "cause trigger blame fuel spark affect harm worsen undermine undercut prompt provoke hamper hinder ignite".split()
 )
+"""Verbs that state a cause. Not "damage": a disaster that damaged buildings is the event reported, not a
+claim about why; "blame" in the active voice is someone's accusation (an attribution), not the writer's cause."""
+RISKS = frozenset("risk probability likelihood chance odds".split())
+"""Changing one of these ("raises the risk of", "increases probability of") states a cause."""
+STEEP = frozenset(
+    "sharply dramatically significantly substantially considerably markedly rapidly steadily steeply greatly "
+    "drastically massively".split()
+)
+"""Adverbs that grade a change without measuring it ("production decreased sharply")."""
+MULTIPLIERS = frozenset("double triple quadruple halve".split())
+"""Change verbs that are figures in themselves ("halved Saudi oil output")."""
 CAUSE_PHRASES = (("due", "to"), ("as", "a", "result"), ("thanks", "to"), ("owing", "to"))
-CAUSE_LINKS = (("lead", "to"), ("result", "in"), ("contribute", "to"))
-"""A verb that names a cause only with its preposition ("led to", "resulted in", "contributed to")."""
+CAUSE_LINKS = (("lead", "to"), ("result", "in"), ("contribute", "to"), ("attribute", "to"))
+"""A verb that names a cause only with its preposition ("led to", "resulted in", "attributed to"); asserted
+only when finite ("for a trial to result in removal" states a condition, "leading to a rush" a sequence)."""
 WAYS = frozenset("road path street route trail track door stair staircase way bridge corridor tunnel".split())
 APPROXIMATORS = frozenset("about around nearly almost roughly approximately estimated some over least".split())
 FRACTIONS = frozenset("half quarter third majority minority percent per cent %".split())
+PERCENT = frozenset("% percent cent".split())
+"""Shares that are figures by themselves; the other fractions are shares only "of" something ("a quarter of
+the residents", not "a two-thirds majority is needed" or "a third, Jared Golden")."""
 TIME_WORDS = frozenset("century decade year month week day hour minute second season term".split())
 NOT_RANKING = frozenset("first last next least latest".split())
 RULES = (
@@ -80,13 +100,15 @@ RULES = (
     "judging_adverb",
     "mind",
     "motive",
+    "generic",
+    "likeness",
     "generalisation",
     "prescription",
     "conclusion",
     "prediction",
     "importance",
 )
-REPORT_RULES = RULES[:13]
+REPORT_RULES = RULES[: RULES.index("generalisation")]
 """The rules for a dated news report; the others judge the writer's own argument (essays, textbooks, speeches)."""
 DEGREE = frozenset(
     "extremely very highly relatively exceedingly particularly deeply fairly rather quite remarkably incredibly "
@@ -148,7 +170,28 @@ def _hidden_actor(tokens: list[Token]) -> str:
         )
         if directive and any(c.dep_ == "xcomp" for c in t.children):
             return f"the source hidden: '{t.text}' by whom?"
+        judging = entry is not None and not entry.get("strict") and entry.get("stance") in JUDGING_STANCES
+        if judging and t.lemma_.lower() not in NOT_JUDGING_ACTS and _judged(t):
+            return f"the source hidden: '{t.text}' by whom?"
     return ""
+
+
+JUDGING_STANCES = frozenset({"evaluative", "cognition"})
+"""Hand-listed reporting verbs that judge ("was considered the founding father", "was accused of fraud"): in
+the passive with no agent, the judge is hidden (K3)."""
+NOT_JUDGING_ACTS = frozenset({"find", "charge", "estimate", "deny"})
+"""Passives that report an act, not a judgement: "the body was found", "he was charged with murder", "they
+were denied visas", "an estimated 4 million" (an estimate has its own rule)."""
+
+
+def _judged(verb: Token) -> bool:
+    """The passive states a judgement of its subject: a complement ("considered the founding father", "to be
+    safe") or its grounds ("accused of fraud", "criticised for"), in a plain statement ("can be thought of as"
+    offers a way of seeing, "scenarios were considered" reports a deliberation)."""
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return False
+    complement = any(c.dep_ in ("oprd", "xcomp", "attr", "acomp", "ccomp") for c in verb.children)
+    return complement or any(c.dep_ == "prep" and c.lower_ in ("of", "for", "as") for c in verb.children)
 
 
 def _vague_group(tokens: list[Token]) -> str:
@@ -169,29 +212,58 @@ def _trend(tokens: list[Token]) -> str:
             continue
         ongoing = t.tag_ == "VBG" and any(c.lemma_ == "be" and c.dep_ == "aux" for c in t.children)
         perfect = t.tag_ == "VBN" and any(c.lemma_ == "have" and c.dep_ == "aux" for c in t.children)
-        if (ongoing or perfect) and not any(_number(c) for c in t.subtree):
-            return f"a trend ('{t.text}') asserted with no figure or source"
+        graded = next((c for c in t.children if c.dep_ == "advmod" and c.lower_ in STEEP), None)
+        if (ongoing or perfect or graded is not None) and not any(_number(c) for c in t.subtree):
+            words = f"{t.text} {graded.text}" if graded is not None else t.text
+            return f"a trend ('{words}') asserted with no figure or source"
     return ""
 
 
 def _figure_change(tokens: list[Token]) -> str:
-    change = next((t for t in tokens if t.lemma_.lower() in CHANGE and t.pos_ in ("VERB", "NOUN")), None)
-    if change is None:
-        return ""
-    if any(t.lower_.endswith("fold") or (_number(t) and t.ent_type_ not in ("DATE", "TIME")) for t in tokens):
-        return f"a figure of change ('{change.text}') with no source"
+    """ "rose by 40 percent", "increased 18-fold", "halved output": a change with its figure in the clause."""
+    own = {t.i for t in tokens}
+    for change in tokens:
+        if change.lemma_.lower() not in CHANGE or change.pos_ not in ("VERB", "NOUN") or _compound_word(change):
+            continue
+        figures = [t for t in change.subtree if t.i in own and t.i != change.i]
+        multiplier = change.pos_ == "VERB" and change.lemma_.lower() in MULTIPLIERS
+        if multiplier or any(t.lower_.endswith("fold") or _figure(t) for t in figures):
+            return f"a figure of change ('{change.text}') with no source"
+    for k, t in enumerate(tokens[:-2]):
+        if t.lower_ in ("up", "down") and tokens[k + 1].lower_ == "from" and _figure(tokens[k + 2]):
+            return f"a figure of change ('{t.text} from {tokens[k + 2].text}') with no source"
     return ""
+
+
+def _figure(token: Token) -> bool:
+    """A count or measure, not a date or part of a name ("the Group of Six")."""
+    name = token.pos_ == "PROPN" or token.ent_type_ in ("ORG", "WORK_OF_ART", "EVENT", "LAW")
+    return _number(token) and not name and token.ent_type_ not in ("DATE", "TIME")
+
+
+def _compound_word(token: Token) -> bool:
+    """ "cut-off", "drop-down": the word is part of a hyphenated compound, not a change."""
+    doc = token.doc
+    return token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "HYPH" and not token.whitespace_
 
 
 def _proportion(tokens: list[Token]) -> str:
     for k, t in enumerate(tokens):
         if _of_time(t):
             continue  # "a quarter of a century" is a time, not a share
-        if t.lower_ in FRACTIONS and (t.lower_ in ("%", "percent", "cent") or t.dep_ in ("nsubj", "pobj", "dobj")):
+        if t.lower_ in PERCENT or (t.lower_ in FRACTIONS and _share_of(t)):
             return f"a proportion ('{t.text}') with no source"
         if t.lower_ == "in" and 0 < k < len(tokens) - 1 and _number(tokens[k - 1]) and _number(tokens[k + 1]):
             return f"a proportion ('{tokens[k - 1].text} in {tokens[k + 1].text}') with no source"
     return ""
+
+
+def _share_of(token: Token) -> bool:
+    """ "a quarter of the residents", "the majority of outfits", "half the town": a share of a whole."""
+    if token.dep_ == "appos":
+        return False  # "Rohingya, a stateless minority of Muslims": a description, not a share
+    of_whole = any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+    return of_whole or (token.dep_ == "predet" and token.head.pos_ == "NOUN")
 
 
 def _of_time(token: Token) -> bool:
@@ -209,9 +281,13 @@ def _estimate(tokens: list[Token]) -> str:
         nxt = tokens[k + 1]
         if t.lower_ in APPROXIMATORS and _number(nxt) and nxt.ent_type_ not in ("DATE", "TIME"):
             counted = nxt.head if nxt.dep_ == "nummod" else tokens[k + 2] if k + 2 < len(tokens) else None
-            if counted is not None and counted.pos_ in ("NOUN", "PROPN") and _people(counted):
+            while counted is not None and _number(counted) and counted.dep_ in ("nummod", "compound"):
+                counted = counted.head  # "an estimated four million people": the count is of people
+            people = counted is not None and counted.lemma_.lower() not in FRACTIONS and _counted_people(counted)
+            if people and (counted.pos_ in ("NOUN", "PROPN") or counted.lower_ in COUNTED_AS_PEOPLE):
                 words = f"at {t.text}" if t.lower_ == "least" else t.text
-                return f"an estimated count ('{words} {nxt.text} {counted.text}') with no source"
+                count = nxt.doc[nxt.i : counted.i + 1].text if counted.i > nxt.i else f"{nxt.text} {counted.text}"
+                return f"an estimated count ('{words} {count}') with no source"
     return ""
 
 
@@ -226,16 +302,16 @@ def _persons(noun: Token) -> bool:
     return noun.ent_type_ == "NORP" or noun.lower_ == "people" or noun.lemma_.lower() in person_nouns()
 
 
-def _people(noun: Token) -> bool:
-    from medialit.nlp.sources import source_nouns
-
+def _counted_people(noun: Token) -> bool:
+    """People counted ("100,000 Greeks", "700 asylum seekers"), not places or measures ("two towns", "14 feet")."""
     nationality = noun.tag_ == "NNPS" and noun.text.endswith("s")  # "100,000 Greeks" when NER misses it
-    return (
-        noun.ent_type_ in ("NORP", "PERSON")
-        or nationality
-        or noun.lemma_.lower() in source_nouns()
-        or noun.lower_ == "people"
-    )
+    counted = noun.lemma_.lower() in COUNTED_AS_PEOPLE or noun.lower_ in COUNTED_AS_PEOPLE
+    return noun.ent_type_ == "PERSON" or nationality or _persons(noun) or counted
+
+
+COUNTED_AS_PEOPLE = frozenset("personnel staff troop crew dead injured wounded missing displaced".split())
+"""Collective nouns and adjectives used as nouns that count people ("60,000 security personnel", "at least 30
+injured")."""
 
 
 def _phrase_in(tokens: list[Token], phrases: tuple[tuple[str, ...], ...]) -> str:
@@ -252,15 +328,24 @@ def _cause(tokens: list[Token]) -> str:
     if phrase:
         return f"a cause ('{phrase}') stated with no source"
     for t in tokens:
-        if t.lemma_.lower() in CAUSE_WORDS and t.pos_ == "VERB":
+        if t.lemma_.lower() in CAUSE_WORDS and t.pos_ == "VERB" and not _accusation(t):
             return f"a cause ('{t.text}') stated with no source"
+        risk = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in RISKS), None)
+        if risk is not None and t.lemma_.lower() in CHANGE | {"raise", "lower"} and t.pos_ == "VERB":
+            return f"a cause ('{t.text} {risk.text}') stated with no source"
         preps = {c.lower_ for c in t.children if c.dep_ == "prep"}
         link = next((p for verb, p in CAUSE_LINKS if verb == t.lemma_.lower() and p in preps), "")
-        if link and t.pos_ == "VERB":
+        if link and t.pos_ == "VERB" and t.tag_ not in ("VB", "VBG"):
             if any(c.dep_ == "nsubj" and c.lemma_.lower() in WAYS for c in t.children):
                 continue  # "the road leads to the harbour": a direction, not a cause
             return f"a cause ('{t.text} {link}') stated with no source"
     return ""
+
+
+def _accusation(verb: Token) -> bool:
+    """ "The US blamed Iran for the attack", "in blaming Iran": someone's accusation, not the writer's cause
+    ("the fire was blamed on faulty wiring" keeps its cause, and hides who blames)."""
+    return verb.lemma_.lower() == "blame" and not any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _degree(tokens: list[Token]) -> str:
@@ -291,9 +376,14 @@ def judging_adjectives() -> frozenset[str]:
     return frozenset(e["id"] for e in load_lexicon("framing_loaded") if e["label"] == "evaluative")
 
 
+NOT_JUDGING = frozenset({"historically"})
+"""-ly adverbs that look made from an evaluative adjective but are not: "historically" is "historical" (in
+the past), not "historic"."""
+
+
 def _judging_base(adverb: str) -> str:
     """The evaluative adjective an -ly adverb is made from ("heroically" -> "heroic", "bravely" -> "brave")."""
-    if not adverb.endswith("ly"):
+    if not adverb.endswith("ly") or adverb in NOT_JUDGING:
         return ""
     stem = adverb[:-2]
     candidates = (stem, stem[:-2] if stem.endswith("al") else "", stem[:-1] + "y" if stem.endswith("i") else "")
@@ -310,7 +400,7 @@ def _mind(tokens: list[Token]) -> str:
         if t.pos_ != "VERB":
             continue
         subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.lower_ in ("i", "we", "you", "it", "this", "that"):
+        if subject is None or subject.lower_ in ("i", "we", "you", "it", "this", "that") or _comparison(t):
             continue
         fell_in_love = (
             t.lemma_ == "fall"
@@ -319,6 +409,54 @@ def _mind(tokens: list[Token]) -> str:
         )
         if t.lemma_.lower() in MIND_VERBS or fell_in_love:
             return f"a feeling or thought ascribed to someone ('{t.text}'): how does the writer know?"
+    return ""
+
+
+def _comparison(verb: Token) -> bool:
+    """ "as many terms as voters wish": the verb only sets a measure ("as", "than"), it ascribes no feeling."""
+    return any(c.dep_ == "mark" and c.lower_ in ("as", "than") for c in verb.children)
+
+
+LIKENESS = frozenset("reminiscent similar akin comparable analogous".split())
+"""Adjectives by which the writer likens one thing to another ("reminiscent of", "similar to")."""
+
+
+STATES = frozenset(
+    "available unavailable unknown unclear able unable eligible ready due open free present absent".split()
+)
+"""Adjectives that state a situation, not a quality of a kind ("tickets are available", "details are unclear")."""
+
+
+def _generic(tokens: list[Token]) -> str:
+    """ "Fires are common in India": a quality ascribed to a whole kind (a bare plural), in the present tense,
+    at no particular time ("tickets are available until Friday" is a notice)."""
+    if any(t.ent_type_ in ("DATE", "TIME") for t in tokens):
+        return ""
+    for t in tokens:
+        if t.dep_ != "acomp" or t.pos_ != "ADJ" or t.tag_ != "JJ" or t.head.lemma_ != "be" or t.head.tag_ != "VBP":
+            continue
+        if t.lower_ in STATES:
+            continue
+        subject = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.tag_ == "NNS" and not _determined(subject):
+            return f"a generalisation about a kind ('{subject.text} are {t.text}') with no source"
+    return ""
+
+
+def _determined(noun: Token) -> bool:
+    """ "the schemes", "these fires", "many fires", "fires there": the plural picks out particular things."""
+    return any(c.dep_ in ("det", "poss", "nummod", "predet", "relcl", "acl", "prep") for c in noun.children) or any(
+        c.dep_ == "amod" and c.lower_ in VAGUE_DETERMINERS for c in noun.children
+    )
+
+
+def _likeness(tokens: list[Token]) -> str:
+    """ "The incident is reminiscent of two others": the writer draws a likeness, a characterisation."""
+    for t in tokens:
+        compared = any(c.dep_ == "prep" and c.lower_ in ("of", "to") for c in t.children)
+        predicate = t.dep_ in ("acomp", "attr") or (t.dep_ == "amod" and t.head.dep_ in ("attr", "appos"))
+        if t.lower_ in LIKENESS and compared and predicate:
+            return f"a likeness drawn ('{t.text}') with no source"
     return ""
 
 
@@ -448,6 +586,8 @@ _RULES = {
     "judging_adverb": _judging_adverb,
     "mind": _mind,
     "motive": _motive,
+    "generic": _generic,
+    "likeness": _likeness,
     "generalisation": _generalisation,
     "prescription": _prescription,
     "conclusion": _conclusion,

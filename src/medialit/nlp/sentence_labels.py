@@ -28,7 +28,7 @@ from medialit.nlp.claims import REPORT_RULES, RULES, claim_hits
 from medialit.nlp.lexicons import load_lexicon, per_vocab
 from medialit.nlp.quotes import find_quotes
 from medialit.nlp.reporting_lexicon import reporting_entry
-from medialit.nlp.sources import UNCHECKED_KINDS
+from medialit.nlp.sources import UNCHECKED_KINDS, anonymity_explained
 from medialit.nlp.unsupported_model import Model, features, load_model
 
 MIN_CONTENT_SHARE = 0.5
@@ -74,7 +74,10 @@ def label_sentences(
     out = []
     for position, (start, end) in enumerate(article.sentences):
         heading = any(s <= start and end <= e for s, e in headings)
-        label, reasons = _label(body, start, end, found, heading, quotes)
+        label, reasons = _label(body, start, end, found, heading, quotes, doc)
+        hidden = "" if heading or label != "attributed" else _hidden_source_on_main_claim(doc, start, end, framing)
+        if hidden:  # K3: "UpGuard reportedly emailed AWS, to which AWS acknowledged ...": the main claim is hidden
+            label, reasons = "unsupported", (hidden,)
         question = body[start:end].rstrip().rstrip("\"”’'»)").endswith("?")
         reference = "" if heading else cited(body[start:end])
         if reference and label == "unsupported" and all(r.startswith("vague source") for r in reasons):
@@ -99,14 +102,16 @@ def label_sentences(
     return out
 
 
-def _label(body: str, start: int, end: int, found: Found, heading: bool, quotes) -> tuple[str, tuple[str, ...]]:
+def _label(
+    body: str, start: int, end: int, found: Found, heading: bool, quotes, doc: Doc | None = None
+) -> tuple[str, tuple[str, ...]]:
     if heading:
         scare = [q for q in quotes if start <= q.start < end and len(body[q.start : q.end].split()) == 1]
         if scare:
             return "unsupported", (f"scare quote ‘{body[scare[0].start : scare[0].end]}’ in a heading",)
         cued = [a for a in found.attributions if start <= a.cue.start < end and _headline_cue(a, body)]
         cued += [a for a in found.attributions if a.rule == "colon:turn" and _governs(a, start, end, body)]
-        if cued and all(found.kinds.get(a.speaker) not in UNCHECKED_KINDS for a in cued):
+        if cued and not any(_unchecked(a, found, doc) for a in cued):
             return "attributed", tuple(_reason(a, body) for a in cued)  # "Putin: talks have failed"
         return "other", ("heading",)
     own = [a for a in found.attributions if start <= a.cue.start < end]
@@ -117,14 +122,53 @@ def _label(body: str, start: int, end: int, found: Found, heading: bool, quotes)
     if governing:
         # a cue inside what a vague source says ("Some reported that ... a message stating") is no better source
         governing = [g for g in governing if not any(_inside(g, other) for other in governing)] or governing
-        vague = [a for a in governing if found.kinds.get(a.speaker) in UNCHECKED_KINDS]
+        vague = [a for a in governing if _unchecked(a, found, doc)]
         if len(vague) == len(governing):
-            return "unsupported", tuple(f"vague source: {a.source.text(body)} ({a.cue.text(body)})" for a in vague)
+            return "unsupported", tuple(_unchecked_reason(a, body, found.kinds) for a in vague)
         return "attributed", tuple(_reason(a, body) for a in governing if a not in vague)
     continuing = [c for c in found.continuations if c.start <= start < c.end]
     if continuing:
         return "attributed", continuing[0].reasons
     return "other", ("no cue, vague source, hedge or evaluation found",)
+
+
+def _unchecked(attribution: Attribution, found: Found, doc: Doc | None) -> bool:
+    """A vague or anonymous source (K2, K7), unless this mention says why it is not named.
+
+    The check is per mention: two unnamed fire officers share one speaker
+    name, and only the one "not authorised to speak publicly" is explained.
+    """
+    if found.kinds.get(attribution.speaker) not in UNCHECKED_KINDS:
+        return False
+    span = None if doc is None else doc.char_span(attribution.source.start, attribution.source.end, "expand")
+    return span is None or not anonymity_explained(span.root)
+
+
+def _unchecked_reason(attribution: Attribution, body: str, kinds: dict[str, str]) -> str:
+    """Why a source leaves its claim unchecked: vague (K2, K3) or anonymous with no reason given (K7)."""
+    where = f"{attribution.source.text(body)} ({attribution.cue.text(body)})"
+    if kinds.get(attribution.speaker) == "anonymous":
+        return f"anonymous source, no reason given for not naming it (K7): {where}"
+    return f"vague source: {where}"
+
+
+def _hidden_source_on_main_claim(doc: Doc, start: int, end: int, framing: Sequence[Span]) -> str:
+    """A hidden-source hedge ("reportedly", "allegedly") on the sentence's main verb (K3).
+
+    "UpGuard reportedly emailed Amazon, to which Amazon acknowledged ...": the cue in the side clause credits
+    only the reply; the main claim, that the email was sent, has its source left out.
+    """
+    from medialit.nlp.framing import in_quote
+
+    for cue in framing:
+        if not (start <= cue.start < end) or cue.label != "hedge" or in_quote(cue):
+            continue
+        if not cue.reasons or not cue.reasons[0].endswith("source is not given"):
+            continue
+        span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+        if span is not None and len(span) == 1 and span.root.dep_ == "advmod" and _main_clause(span.root.head):
+            return cue.reasons[0]
+    return ""
 
 
 _REFERENCE = re.compile(r"\[\d+(?:\s*[-–,]\s*\[?\d+\]?)*\]|\((?:Figure|Fig\.|Table) \d+(?:\.\d+)*\)")
@@ -221,6 +265,8 @@ def _cue_hits(doc: Doc, quotes) -> list[tuple[int, str]]:
             continue
         if doc[s].tag_ == "MD" and _to_the_reader(doc[s].head):
             continue  # "you may have seen maps": a supposition about the reader, not a claim
+        if doc[s].tag_ == "MD" and _permission(doc[s].head):
+            continue  # "senators may serve two terms": what a rule allows someone to do, not a hedged claim
         key = doc.vocab.strings[match_id]
         label = key.partition(":")[0]
         kind = {"HEDGE": "hedge", "VAGUE_PASSIVE": "source hidden"}.get(label, label)
@@ -239,8 +285,32 @@ def _framing_hits(framing: Sequence[Span], doc: Doc) -> list[tuple[int, str]]:
     return [
         (c.start, c.reasons[0])
         for c in framing
-        if c.label in UNSUPPORTING_FRAMING and not in_quote(c) and not _hedge_to_the_reader(c, doc)
+        if c.label in UNSUPPORTING_FRAMING
+        and not in_quote(c)
+        and not _hedge_to_the_reader(c, doc)
+        and not _names_an_event(c, doc)
+        and not _hedges_the_report(c, doc)
     ]
+
+
+def _names_an_event(cue: Span, doc: Doc) -> bool:
+    """ "the Watergate scandal", "the Cambridge Analytica scandal": a loaded word in the name of a real event
+    (a proper noun before it) names that event, literally (K10), rather than judging it."""
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if cue.label != "loaded" or span is None:
+        return False
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in span.root.children)
+
+
+def _hedges_the_report(cue: Span, doc: Doc) -> bool:
+    """ "a statement which read, in part, ...": the hedge says how much of a report is quoted, not how sure a
+    claim is."""
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if cue.label != "hedge" or span is None or cue.reasons[0].endswith("source is not given"):
+        return False  # "reportedly said": the report itself has a hidden source (K3)
+    word = span.root
+    reports = word.head.lemma_ == "read" or reporting_entry(word.head) is not None  # "the statement read"
+    return word.dep_ in ("advmod", "prep") and reports
 
 
 def _hedge_to_the_reader(cue: Span, doc: Doc) -> bool:
@@ -265,6 +335,22 @@ def _sequence_marker(cue: Span, body: str) -> bool:
     return not before or before[-1] in '.!?\n"”'
 
 
+STATIVE = frozenset("be have seem appear need".split())
+
+
+def _permission(verb) -> bool:
+    """ "Senators may serve any number of terms", "the Senate could disqualify him", "people may still vote":
+    a modal on what a person or body does is what a rule permits, not how sure the writer is ("the yields
+    may be sensitive", "it could affect the case" stay hedges)."""
+    from medialit.nlp.claims import person_nouns
+
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or verb.lemma_.lower() in STATIVE or verb.pos_ != "VERB":
+        return False
+    body = subject.ent_type_ in ("PERSON", "ORG", "NORP") or subject.lower_ == "people"
+    return body or subject.lemma_.lower() in person_nouns()
+
+
 def _to_the_reader(verb) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "you" for c in verb.children)
 
@@ -280,12 +366,14 @@ def _reported(token, start: int, end: int) -> bool:
     """A word inside what a speech verb reports ("asked how it could ...") is not the article's own voice."""
     child = token
     for head in token.ancestors:
-        governed = child.dep_ not in NOT_GOVERNED  # "said X and placed Y": Y is the writer's, not the speaker's
+        governed = child.dep_ in REPORTED_LINKS  # "said X and placed Y": Y is the writer's, not the speaker's
         if governed and head.pos_ == "VERB" and not start <= head.i < end and reporting_entry(head):
             return True
         child = head
     return False
 
 
-NOT_GOVERNED = frozenset({"conj", "cc", "nsubj", "nsubjpass", "punct", "aux", "auxpass", "neg"})
-"""Links by which a word hangs on a verb without being part of what the verb reports."""
+REPORTED_LINKS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "csubj"})
+"""Links by which a reporting verb governs what it reports: a clause ("asked how it could ...", "told them to
+leave"). Its subject, object or prepositional phrase is no report ("women hold 28 percent of the seats",
+"trade accounts for 60 percent"), nor is a verb coordinated with it ("said X and placed Y")."""

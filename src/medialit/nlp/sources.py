@@ -212,6 +212,8 @@ class SpeakerResolver:
         if mentioned:
             return mentioned
         if one_unnamed(head):  # "a fire officer said": one particular person, not named (K2)
+            if anonymity_explained(head):
+                return _without_determiner(noun_phrase(head)), "person", "anonymous, the reason given (K7)"
             return _without_determiner(noun_phrase(head)), "anonymous", ""
         return _without_determiner(noun_phrase(head)), source_kind(head), ""
 
@@ -327,10 +329,13 @@ def one_unnamed(head: Token) -> bool:
     """One particular source the text does not name (K2 anonymous): "a fire officer", "one poster", "another official".
 
     Not an open group ("officials", "some critics", "a number of people"), not
-    a document ("a report") and not anyone at all ("someone").
+    a document ("a report"), not anyone at all ("someone"), and not the voice
+    of a named body ("a spokesman for Acme Corp": the organisation answers for it).
     """
     if head.tag_ != "NN" or any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
         return False  # "a number of people", "a group of residents": how many, not who
+    if any(_names_someone(t) for t in head.subtree if t.i != head.i):
+        return False
     one = any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another") for c in head.children)
     lemma = head.lemma_.lower()
     speaks = lemma in source_nouns() or lemma in title_words() or lemma in vague_heads()
