@@ -176,7 +176,8 @@ class SpeakerResolver:
             if anonymity_explained(head):
                 return _without_determiner(noun_phrase(head)), "person", "anonymous, the reason given (K7)"
             return _without_determiner(noun_phrase(head)), "vague", ""
-        if head.ent_type_ not in ORG_ENTS or head.lower_ in self.titles:  # "Malaysia's Prime Minister, Najib Razak"
+        named = any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children)  # "X Bank president Y"
+        if head.ent_type_ not in ORG_ENTS or head.lower_ in self.titles or named:  # "Malaysia's Prime Minister, Najib Razak"
             name = self._person_in(head, extent)
             if name:
                 return self.full_name(name), "person", ""
@@ -185,7 +186,7 @@ class SpeakerResolver:
         if head.ent_type_ in ORG_ENTS or any(c.ent_type_ == "ORG" for c in head.children if c.dep_ == "compound"):
             return _without_determiner(noun_phrase(head)), "organisation", ""
         lemma = head.lemma_.lower()
-        if lemma in self.titles and not any(t.pos_ == "PROPN" and t.lower_ not in self.titles for t in head.subtree):
+        if lemma in self.titles and not any(_names_someone_before(t, head, self.titles) for t in head.subtree):
             person = self._titled_person(head)
             if person:
                 return person, "person", f"title '{text}' -> {person}"
@@ -202,6 +203,7 @@ class SpeakerResolver:
     def _person_in(self, head: Token, extent: tuple[int, int]) -> str:
         """The surname of the person named in the source phrase, if it names one."""
         candidates = [head] + [c for c in head.children if c.dep_ == "appos"]
+        candidates.sort(key=lambda t: t.ent_type_ != "PERSON")  # "the secretary of CEI (Conference), Nunzio Galantino"
         for token in candidates:
             if token.pos_ == "PROPN" and token.lower_ not in self.titles and token.ent_type_ not in ORG_ENTS:
                 return token.text
@@ -295,6 +297,12 @@ def source_kind(head: Token) -> str:
     if head.lemma_.lower() in document_heads():
         return "document"
     return "organisation"
+
+
+def _names_someone_before(token: Token, head: Token, titles: frozenset[str]) -> bool:
+    """A proper noun before the title that names someone: "Judge Miller", not "Texas judge" or "a judge in Texas"."""
+    place = token.ent_type_ in ("GPE", "NORP", "LOC")
+    return token.pos_ == "PROPN" and token.i < head.i and token.lower_ not in titles and not place
 
 
 def named_document(head: Token) -> bool:

@@ -72,6 +72,15 @@ class Context:
             start, end = max(start, block.start), min(end, block.end)
         return trim(self.body, start, end)
 
+    def source_extent(self, token: Token) -> tuple[int, int]:
+        """The token's phrase cut before a quotation that opens after the token: a source never holds the quote
+        ("reads Judge Miller's statement, "men and women are ..."" parsed as one phrase)."""
+        start, end = self.extent(token)
+        quote = self.next_quote_start(token.idx + len(token))
+        if quote is not None and quote.open_mark < end:
+            end = trim(self.body, start, quote.open_mark)[1]
+        return start, end
+
     def block_of(self, position: int):
         k = bisect.bisect_right(self.block_starts, position) - 1
         if k >= 0 and self.blocks[k].start <= position < self.blocks[k].end:

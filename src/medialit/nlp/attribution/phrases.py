@@ -201,16 +201,41 @@ def in_view(ctx: Context, noun: Token) -> dict | None:
     return {"cue": cue, "source": owner, "content": content, "how": "clause", "rule": f"according_to:{noun.lemma_}"}
 
 
+PART_WORDS = frozenset("part portion excerpt passage section extract".split())
+"""Nouns for a piece of a text: "Part of the statement reads ..." is the statement speaking."""
+
+
 def document_reads(ctx: Context, verb: Token) -> dict | None:
-    """'The statement read: "..."': a document speaks through the quotation after it."""
+    """'The statement read: "..."', '"...," reads the judge's ruling, "..."', "CLAUSE, reads the motion, CLAUSE":
+    a text speaks through the quotation or clause around the verb (a statement, document or any noun of
+    communication in WordNet, such as "motion" or "verdict")."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or not (subject.lemma_.lower() in STATEMENT_NOUNS or is_document(subject)):
+    if subject is not None and subject.lemma_.lower() in PART_WORDS:  # "Part of the judge's statement reads"
+        of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        subject = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if subject is None or not _a_text(subject) or ctx.in_quote(verb.idx):
         return None
     cue = cue_extent(verb, {})
-    quote = ctx.quote_after(cue[1])
-    if quote is None:
+    if subject.i < verb.i:
+        quote = ctx.quote_after(cue[1])
+        if quote is None:
+            return None
+        return {"cue": cue, "source": subject, "content": (quote.start, quote.end), "how": "quote", "rule": "read"}
+    after = ctx.quote_after(ctx.source_extent(subject)[1])  # the subject after the verb: the quotation around them
+    before = ctx.quote_before(cue[0])
+    if before or after:
+        content = ((before or after).start, (after or before).end)
+        return {"cue": cue, "source": subject, "content": content, "how": "quote", "rule": "read"}
+    sentence = ctx.sentence_of(verb.idx)
+    if verb.dep_ not in ("ccomp", "parataxis") or sentence is None:
         return None
-    return {"cue": cue, "source": subject, "content": (quote.start, quote.end), "how": "quote", "rule": "read"}
+    content = trim(ctx.body, *sentence)  # "Because ..., reads the motion, the declaration violates ..."
+    return {"cue": cue, "source": subject, "content": content, "how": "clause", "rule": "read"}
+
+
+def _a_text(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    return lemma in STATEMENT_NOUNS or is_document(noun) or content_nouns().get(lemma) == "noun.communication"
 
 
 def quote_opening_next(ctx: Context, token: Token) -> Quote | None:

@@ -102,6 +102,7 @@ def content_parts(ctx: Context, verb: Token, subject: Token, entry: dict, block)
         if c.dep_ in wanted
         and (c.i > verb.i or (c.dep_ == "ccomp" and c.i < subject.i))  # "CLAUSE, the company said"
         and not is_empty_prep(c)
+        and not circumstance_clause(c)
         and same_block(c)
     ]
     if needs_clause and not parts:
@@ -117,6 +118,17 @@ def content_parts(ctx: Context, verb: Token, subject: Token, entry: dict, block)
     if verb.lemma_ == "tell":
         parts = [c for c in parts if c.dep_ not in ("dobj", "dative")] or []
     return parts
+
+
+CIRCUMSTANCE_MARKS = frozenset("so because since although though while unless until once before after".split())
+"""Conjunctions that open a clause of purpose, cause or time, never what was said ("declared it so he could ...")."""
+
+
+def circumstance_clause(token: Token) -> bool:
+    """A clause opened by "so", "because", "although" ...: why or when the verb happened, not its content."""
+    return token.dep_ in ("ccomp", "advcl") and any(
+        c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in token.children
+    )
 
 
 def clause_on_statement(ctx: Context, verb: Token) -> list[Token]:

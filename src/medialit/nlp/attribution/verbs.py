@@ -15,6 +15,7 @@ from medialit.nlp.attribution.tokens import (
     NO_SOURCE,
     can_speak,
     cue_extent,
+    is_cue,
     is_document,
     next_is_comma,
     reported,
@@ -68,6 +69,7 @@ def verb_cue(ctx: Context, verb: Token, entry: dict) -> dict | None:
     subject = speaking_subject(ctx, verb, entry)
     if subject is None:
         return None
+    subject = checked_with(verb) or subject
     entry = content_wanted(verb, subject, entry)
     cue = cue_extent(verb, entry)
     content, how = verb_content(ctx, verb, subject, cue, entry)
@@ -133,7 +135,7 @@ def went_on(verb: Token) -> bool:
 
 def speaking_subject(ctx: Context, verb: Token, entry: dict) -> Token | None:
     """The verb's subject when it can be the source of this cue, else None."""
-    subject = subject_of(verb)
+    subject = subject_of(verb) or speaker_past_quote(ctx, verb)
     if subject is None or subject.lower_ in NO_SOURCE or subject.dep_ == "expl":
         return None
     if subject.lower_ in ("that", "this") and subject.i == verb.i - 1 and next_is_comma(verb):
@@ -147,6 +149,29 @@ def speaking_subject(ctx: Context, verb: Token, entry: dict) -> Token | None:
     if entry["strict"] and (not can_speak(subject) or ctx.in_quote(verb.idx)):
         return None  # a WordNet-only verb needs a subject that can be a source, outside quotations
     return subject
+
+
+CHECKING_VERBS = frozenset("confirm check verify".split())
+
+
+def checked_with(verb: Token) -> Token | None:
+    """ "Wikinews confirmed with UpGuard that ...": the one checked with is the source, not the checker."""
+    if verb.lemma_ not in CHECKING_VERBS:
+        return None
+    with_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+    source = next((c for c in with_.children if c.dep_ == "pobj"), None) if with_ is not None else None
+    return source if source is not None and can_speak(source) else None
+
+
+def speaker_past_quote(ctx: Context, verb: Token) -> Token | None:
+    """ 'X said "...," further saying, "..."': the parser hangs the participle on a verb inside the first
+    quotation; its subject is that of the nearest reporting verb outside the quotation."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj") or ctx.in_quote(verb.idx):
+        return None
+    if not ctx.in_quote(verb.head.idx):
+        return None
+    outer = next((a for a in verb.ancestors if not ctx.in_quote(a.idx)), None)
+    return subject_of(outer) if outer is not None and is_cue(outer) else None
 
 
 def content_wanted(verb: Token, subject: Token, entry: dict) -> dict:
