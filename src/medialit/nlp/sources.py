@@ -170,6 +170,9 @@ class SpeakerResolver:
         if head.pos_ == "NOUN" and outlet is not None and outlet.pos_ == "PROPN":  # "the newspaper Le Monde"
             kind = "document" if head.lemma_.lower() in document_heads() else "organisation"
             return _without_determiner(noun_phrase(outlet)), kind, ""
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is not None and head.lemma_.lower() in document_heads() and _a_person(owner, self.titles):
+            return self._resolve(owner, (owner.left_edge.idx, owner.idx + len(owner)), earlier)  # "the judge's statement"
         if named_document(head):  # "a report by the United Nations", "the BBC's report"
             return _without_determiner(" ".join(text.split())), "document", ""
         if _vague_word(head):  # also "Posts ..." tagged as a proper noun at the start of a sentence
@@ -297,6 +300,11 @@ def source_kind(head: Token) -> str:
     if head.lemma_.lower() in document_heads():
         return "document"
     return "organisation"
+
+
+def _a_person(token: Token, titles: frozenset[str]) -> bool:
+    """A person's name or title ("Judge Miller", "the judge"), not an organisation ("the BBC")."""
+    return token.ent_type_ == "PERSON" or (token.lemma_.lower() in titles and token.ent_type_ not in ORG_ENTS)
 
 
 def _names_someone_before(token: Token, head: Token, titles: frozenset[str]) -> bool:

@@ -114,6 +114,8 @@ def content_parts(ctx: Context, verb: Token, subject: Token, entry: dict, block)
         if parts:  # the object before the coordinated verb is the clause's subject
             parts += [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < parts[0].i]
     if needs_clause and not parts:
+        parts = object_then_verb(verb)
+    if needs_clause and not parts:
         parts = clause_on_statement(ctx, verb)  # "said in a press release that the strike would go on"
     if verb.lemma_ == "tell":
         parts = [c for c in parts if c.dep_ not in ("dobj", "dative")] or []
@@ -129,6 +131,17 @@ def circumstance_clause(token: Token) -> bool:
     return token.dep_ in ("ccomp", "advcl") and any(
         c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in token.children
     )
+
+
+def object_then_verb(verb: Token) -> list[Token]:
+    """ "ruled [the draft] [violated the Constitution]": a clause without "that" that the parser split into
+    the verb's object and an unmarked finite clause right after it; together they are the content."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None:
+        return []
+    rest = next((c for c in verb.children if c.dep_ == "advcl" and c.i == obj.right_edge.i + 1), None)
+    unmarked = rest is not None and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in rest.children)
+    return [obj, rest] if unmarked and rest.tag_ in ("VBD", "VBZ", "VBP") else []
 
 
 def clause_on_statement(ctx: Context, verb: Token) -> list[Token]:
