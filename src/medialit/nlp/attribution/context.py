@@ -56,8 +56,12 @@ class Context:
 
     def in_quote(self, position: int) -> bool:
         """Whether ``position`` lies inside a quotation."""
+        return self.quote_at(position) is not None
+
+    def quote_at(self, position: int) -> Quote | None:
+        """The quotation holding ``position``, if any."""
         k = bisect.bisect_right(self.quote_starts, position) - 1
-        return k >= 0 and self.quotes[k].start <= position < self.quotes[k].end
+        return self.quotes[k] if k >= 0 and self.quotes[k].start <= position < self.quotes[k].end else None
 
     def extent(self, token: Token) -> tuple[int, int]:
         """The token's phrase (its subtree), kept inside the token's paragraph."""

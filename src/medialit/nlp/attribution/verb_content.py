@@ -181,7 +181,8 @@ def block_after_colon(ctx: Context, verb: Token) -> tuple[tuple[int, int], str] 
     block = ctx.block_of(verb.idx)
     if block is None or not ctx.body[block.start : block.end].rstrip().endswith(":"):
         return None
-    if any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i for c in verb.children):
+    placeholder = placeholder_object(ctx, verb, block)
+    if placeholder is None and any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i for c in verb.children):
         return None  # the clause before the colon is the content; a list after it is added later
     k = ctx.blocks.index(block) + 1
     if k < len(ctx.blocks) and ctx.blocks[k].kind == "bullet":  # "He added:" and a list of points
@@ -196,7 +197,31 @@ def block_after_colon(ctx: Context, verb: Token) -> tuple[tuple[int, int], str] 
     if not (ctx.starts_quote(k) or nxt.kind == "quote") and LABEL.match(ctx.body[nxt.start : nxt.end]):
         return None  # the next paragraph is somebody else's turn
     lead = re.match(r"[–—\"“„«»‘'\s]*", ctx.body[nxt.start : nxt.end]).end()
+    if placeholder is not None:  # "denied these allegations:" and the statement after, up to a cue of its own
+        return trim(ctx.body, ctx.extent(placeholder)[0], until_own_cue(ctx, nxt)), "quote"
     return trim(ctx.body, nxt.start + lead, nxt.end), "quote"  # a quotation set off as its own paragraph
+
+
+def placeholder_object(ctx: Context, verb: Token, block) -> Token | None:
+    """ "denied these allegations:", "made two points:": an object closing the paragraph at its colon stands for
+    what the next paragraph says (no clause of its own)."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children):
+        return None
+    end = ctx.extent(obj)[1]
+    closes = ctx.body[end : block.end].strip() == ":"
+    return obj if closes and not any(t.pos_ in ("VERB", "AUX") for t in obj.subtree) else None
+
+
+def until_own_cue(ctx: Context, block) -> int:
+    """The end of a paragraph's sentences up to the first (after the first) with a reporting verb of its own."""
+    end = block.end
+    sentences = [s for s in ctx.article.sentences if block.start <= s[0] < block.end]
+    for start, stop in sentences[1:]:
+        span = ctx.doc.char_span(start, stop, alignment_mode="expand")
+        if span is not None and any(is_cue(t) and not ctx.in_quote(t.idx) for t in span):
+            return start
+    return end
 
 
 def dash_content(ctx: Context, verb: Token, clause_start: int) -> tuple[int, int] | None:
