@@ -172,7 +172,9 @@ class SpeakerResolver:
             return _without_determiner(noun_phrase(outlet)), kind, ""
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         if owner is not None and head.lemma_.lower() in document_heads() and _a_person(owner, self.titles):
-            return self._resolve(owner, (owner.left_edge.idx, owner.idx + len(owner)), earlier)  # "the judge's statement"
+            return self._resolve(
+                owner, (owner.left_edge.idx, owner.idx + len(owner)), earlier
+            )  # "the judge's statement"
         if named_document(head):  # "a report by the United Nations", "the BBC's report"
             return _without_determiner(" ".join(text.split())), "document", ""
         if _vague_word(head):  # also "Posts ..." tagged as a proper noun at the start of a sentence
@@ -180,7 +182,9 @@ class SpeakerResolver:
                 return _without_determiner(noun_phrase(head)), "person", "anonymous, the reason given (K7)"
             return _without_determiner(noun_phrase(head)), "vague", ""
         named = any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children)  # "X Bank president Y"
-        if head.ent_type_ not in ORG_ENTS or head.lower_ in self.titles or named:  # "Malaysia's Prime Minister, Najib Razak"
+        if (
+            head.ent_type_ not in ORG_ENTS or head.lower_ in self.titles or named
+        ):  # "Malaysia's Prime Minister, Najib Razak"
             name = self._person_in(head, extent)
             if name:
                 return self.full_name(name), "person", ""

@@ -75,7 +75,8 @@ def follow(ctx: Context, attribution: Attribution, limit: int) -> tuple[int, int
     # a quotation the content opens runs on to its close (over sentences: "as "another skirmish ... war.""), then
     # quotations that follow with no cue of their own
     open_quote = ctx.quote_at(end - 1)
-    if open_quote is not None and end < open_quote.end <= limit and open_quote.start >= start:
+    rest = ctx.body[end : open_quote.end].strip(" ,;:.!?") if open_quote is not None else ""
+    if rest and open_quote.end <= limit and open_quote.start >= start:
         end = open_quote.end
     position = max(end, sentence[1])
     while True:

@@ -210,6 +210,8 @@ def document_reads(ctx: Context, verb: Token) -> dict | None:
     a text speaks through the quotation or clause around the verb (a statement, document or any noun of
     communication in WordNet, such as "motion" or "verdict")."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:  # '..., reads the motion, ...': the inverted subject parsed as an object
+        subject = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     if subject is not None and subject.lemma_.lower() in PART_WORDS:  # "Part of the judge's statement reads"
         of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         subject = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None

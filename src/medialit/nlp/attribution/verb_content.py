@@ -185,6 +185,8 @@ def block_after_colon(ctx: Context, verb: Token) -> tuple[tuple[int, int], str] 
     if placeholder is None and any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i for c in verb.children):
         return None  # the clause before the colon is the content; a list after it is added later
     k = ctx.blocks.index(block) + 1
+    if placeholder is not None and (k >= len(ctx.blocks) or ctx.blocks[k].kind == "bullet"):
+        return None  # "highlighted two points:" and a list: the list is added to the object later
     if k < len(ctx.blocks) and ctx.blocks[k].kind == "bullet":  # "He added:" and a list of points
         last = k
         while last + 1 < len(ctx.blocks) and ctx.blocks[last + 1].kind == "bullet":

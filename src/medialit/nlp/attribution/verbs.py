@@ -164,7 +164,7 @@ def checked_with(verb: Token) -> Token | None:
 
 
 def speaker_past_quote(ctx: Context, verb: Token) -> Token | None:
-    """ 'X said "...," further saying, "..."': the parser hangs the participle on a verb inside the first
+    """'X said "...," further saying, "..."': the parser hangs the participle on a verb inside the first
     quotation; its subject is that of the nearest reporting verb outside the quotation."""
     if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj") or ctx.in_quote(verb.idx):
         return None
