@@ -842,7 +842,7 @@ def test_ruling_a_country_is_no_cue(nlp):
     ],
 )
 def test_the_person_named_beside_a_title_or_organisation_speaks(nlp, text, speaker):
-    body, found = attributions(nlp, f"Report\n{text}\n")
+    _body, found = attributions(nlp, f"Report\n{text}\n")
     assert speaker in found.attributions[0].speaker
 
 
@@ -852,7 +852,7 @@ def test_a_quotation_the_content_opens_runs_to_its_close(nlp):
 
 
 def test_an_object_closing_its_paragraph_at_a_colon_takes_the_next_paragraph(nlp):
-    text = "Report\nThe company denied these claims:\n\nThe plant is safe. It was inspected in May. Anna Berg said it leaks.\n"
+    text = "Report\nThe firm denied these claims:\n\nThe plant is safe. It was inspected in May. Anna said so.\n"
     body, found = attributions(nlp, text)
     denied = next(a for a in found.attributions if a.cue.text(body) == "denied")
     assert denied.content.text(body).startswith("these claims")
