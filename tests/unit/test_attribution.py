@@ -874,3 +874,36 @@ def test_a_headline_with_a_verb_of_stating_is_attributed(nlp, headline, label):
     doc = nlp(article.body)
     labels = {s.text(article.body): s.label for s in label_sentences(doc, article, find_attributions(doc, article))}
     assert labels[headline] == label
+
+
+def test_a_parenthesised_source_label_credits_its_sentence(nlp):
+    body, a = only(nlp, "Report\nSales rose by a third last year (source: Statistics Norway), the firm's best year.\n")
+    assert (a.kind, a.rule, a.content.text(body)) == (
+        "according_to",
+        "according_to:source",
+        "Sales rose by a third last year",
+    )
+    assert "Statistics Norway" in a.speaker
+
+
+def test_a_source_that_is_no_label_is_no_cue(nlp):
+    _body, found = attributions(nlp, "Report\nThe river is the main source of water for the town.\n")
+    assert found.attributions == []
+
+
+def test_a_quote_attributed_to_someone(nlp):
+    body, a = only(nlp, 'Report\nThere is a famous line attributed to Anna Berg: "Nobody wins a war of words."\n')
+    assert (a.speaker, a.cue.text(body), a.kind) == ("Anna Berg", "attributed to", "direct")
+    assert a.content.text(body) == "Nobody wins a war of words."
+
+
+def test_a_quotation_as_the_object_of_a_verb_joined_to_a_cue(nlp):
+    text = 'Report\nAnna Berg tweeted "We won tonight" and extended "warm thanks to every volunteer who helped us."\n'
+    body, found = attributions(nlp, text)
+    extended = next(a for a in found.attributions if a.cue.text(body) == "extended")
+    assert (extended.speaker, extended.rule, extended.kind) == ("Anna Berg", "quote_object:extend", "direct")
+
+
+def test_a_short_quoted_title_as_an_object_is_no_statement(nlp):
+    body, found = attributions(nlp, 'Report\nAnna Berg said "We will tour again" and released "Night Songs" in May.\n')
+    assert [a.cue.text(body) for a in found.attributions] == ["said"]

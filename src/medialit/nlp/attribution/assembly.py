@@ -12,10 +12,13 @@ from medialit.nlp.attribution.context import Context
 from medialit.nlp.attribution.following import dash_continuations, govern_following
 from medialit.nlp.attribution.phrases import (
     according_to,
+    attributed_to,
     content_noun,
     document_reads,
     in_statement,
     in_view,
+    quote_object,
+    source_label,
     speech_noun,
     stance_adjective,
 )
@@ -83,6 +86,10 @@ def cue_candidate(ctx: Context, token: Token) -> dict | None:
         return document_reads(ctx, token)
     if token.lemma_.lower() in STATEMENT_NOUNS and token.dep_ == "pobj" and token.head.lower_ == "in":
         return in_statement(ctx, token)
+    if lower in ("source", "sources") and token.pos_ == "NOUN":
+        return source_label(ctx, token)
+    if token.lemma_ == "attribute" and token.tag_ == "VBN":
+        return attributed_to(ctx, token)
     if token.lemma_ == "contact" and token.pos_ == "VERB":
         note_silent(ctx, token)
         return None
@@ -91,6 +98,8 @@ def cue_candidate(ctx: Context, token: Token) -> dict | None:
         return headline_clause(ctx, token, entry)
     if entry and (token.pos_ in ("VERB", "AUX") or verb_tagged_as_noun(token)):
         return verb_cue(ctx, token, entry)
+    if entry is None and token.pos_ == "VERB":
+        return quote_object(ctx, token)
     return None
 
 

@@ -252,3 +252,64 @@ def quote_opening_next(ctx: Context, token: Token) -> Quote | None:
     if span is not None and any(is_cue(t) and not quote.start <= t.idx < quote.end for t in span):
         return None  # '"...," it said.': the quotation has its own cue
     return quote
+
+
+def source_label(ctx: Context, token: Token) -> dict | None:
+    """ "14 million visitors a month (source: Google Analytics)": a parenthesised source label credits the
+    words of its sentence before the parenthesis, like "according to"."""
+    doc = ctx.doc
+    if token.i == 0 or token.i + 2 >= len(doc) or doc[token.i - 1].text != "(" or doc[token.i + 1].text != ":":
+        return None
+    close = next((t for t in doc[token.i + 2 : token.sent.end] if t.text == ")"), None)
+    if close is None or ctx.in_quote(token.idx):
+        return None
+    named = doc[token.i + 2 : close.i]
+    sentence = ctx.sentence_of(token.idx)
+    if not named or sentence is None or not can_speak(named.root):
+        return None
+    content = trim(ctx.body, sentence[0], doc[token.i - 1].idx)
+    if content[1] <= content[0]:
+        return None
+    cue = (token.idx, token.idx + len(token))
+    return {"cue": cue, "source": named.root, "content": content, "how": "clause", "rule": "according_to:source"}
+
+
+def attributed_to(ctx: Context, verb: Token) -> dict | None:
+    """ "a quote attributed to Einstein — "...": the quotation after a noun of saying is the words of the one
+    it is attributed to."""
+    noun, to = verb.head, next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if verb.dep_ != "acl" or source is None or not can_speak(source) or ctx.in_quote(verb.idx):
+        return None
+    if noun.lemma_.lower() not in ("quote", "quotation", "saying") and noun.lemma_.lower() not in content_nouns():
+        return None
+    end = ctx.source_extent(source)[1]
+    quote = ctx.next_quote_start(end)
+    block = ctx.block_of(verb.idx)
+    if quote is None or block is None or quote.end > block.end or ctx.body[end : quote.open_mark].strip(" ,:—–-"):
+        return None
+    cue = (verb.idx, to.idx + len(to))
+    return {"cue": cue, "source": source, "content": (quote.start, quote.end), "how": "quote", "rule": "attributed_to"}
+
+
+def quote_object(ctx: Context, verb: Token) -> dict | None:
+    """'Modi tweeted "..." and offered "condolences to the families ..."': a verb joined to a reporting
+    verb whose object is a quotation of several words says those words, with the shared subject."""
+    if verb.dep_ != "conj" or ctx.in_quote(verb.idx) or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    cue = next((a for a in verb.ancestors if not ctx.in_quote(a.idx)), None)  # the parser may join it to a quote
+    if cue is None or reporting_entry(cue) is None:
+        return None
+    quote = ctx.next_quote_start(verb.idx + len(verb))
+    if quote is None or ctx.body[verb.idx + len(verb) : quote.open_mark] != " " or len(quote_words(ctx, quote)) < 5:
+        return None
+    subject = subject_of(cue)
+    if subject is None or not can_speak(subject):
+        return None
+    cue = (verb.idx, verb.idx + len(verb))
+    rule = f"quote_object:{verb.lemma_.lower()}"
+    return {"cue": cue, "source": subject, "content": (quote.start, quote.end), "how": "quote", "rule": rule}
+
+
+def quote_words(ctx: Context, quote: Quote) -> list[str]:
+    return ctx.body[quote.start : quote.end].split()
