@@ -907,3 +907,12 @@ def test_a_quotation_as_the_object_of_a_verb_joined_to_a_cue(nlp):
 def test_a_short_quoted_title_as_an_object_is_no_statement(nlp):
     body, found = attributions(nlp, 'Report\nAnna Berg said "We will tour again" and released "Night Songs" in May.\n')
     assert [a.cue.text(body) for a in found.attributions] == ["said"]
+
+
+def test_a_cue_inside_a_quotation_credits_only_a_named_source(nlp):
+    text = (
+        'Report\nAnna Berg said, "He knows the plan is wrong, and he admits that it will fail. '
+        'Even Mayor Tom Vik stated as much."\n'
+    )
+    body, found = attributions(nlp, text)
+    assert [a.cue.text(body) for a in found.attributions] == ["said", "stated"]

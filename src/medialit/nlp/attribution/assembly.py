@@ -23,7 +23,13 @@ from medialit.nlp.attribution.phrases import (
     stance_adjective,
 )
 from medialit.nlp.attribution.punctuation import colon_statements, signed_quotes
-from medialit.nlp.attribution.speakers import note_silent, outside_turns, quoted_speakers, silent_sources
+from medialit.nlp.attribution.speakers import (
+    inside_no_quotation,
+    note_silent,
+    outside_turns,
+    quoted_speakers,
+    silent_sources,
+)
 from medialit.nlp.attribution.tokens import STATEMENT_NOUNS, verb_tagged_as_noun
 from medialit.nlp.attribution.verbs import headline_clause, verb_cue
 from medialit.nlp.reporting_lexicon import SPEECH_ONLY, content_nouns, lexicon_entry, phrase_lexicon
@@ -59,7 +65,7 @@ def find_attributions(doc: Doc, article: Article | None = None) -> Found:
         attribution = build(ctx, cand, attributions)
         if attribution.speaker and all(p.start < p.end for p in attribution.spans()):  # nothing empty
             attributions.append(attribution)
-    attributions = govern_following(ctx, attributions)
+    attributions = inside_no_quotation(ctx, govern_following(ctx, attributions))
     attributions = quoted_speakers(ctx, outside_turns(ctx, attributions))
     continuations = dash_continuations(ctx, attributions)
     silent = silent_sources(ctx, attributions)

@@ -52,6 +52,26 @@ def outside_turns(ctx: Context, attributions: list[Attribution]) -> list[Attribu
     return [a for a in attributions if not nested(a)]
 
 
+def inside_no_quotation(ctx: Context, attributions: list[Attribution]) -> list[Attribution]:
+    """Drop a cue inside a quotation that another attribution quotes, unless it names its source: '"... and he
+    admits that ...," said X' is X's statement alone, '"... even Administrator Bolden stated as much"' credits
+    Bolden too (the corpus annotates only the named ones)."""
+
+    def nested(a: Attribution) -> bool:
+        quote = ctx.quote_at(a.cue.start)
+        source = ctx.doc.char_span(a.source.start, a.source.end, alignment_mode="expand")
+        if quote is None or source is None or any(t.pos_ == "PROPN" for t in source):
+            return False
+        return any(
+            other is not a
+            and other.kind in ("direct", "mixed")
+            and other.content.start <= quote.start < other.content.end
+            for other in attributions
+        )
+
+    return [a for a in attributions if not nested(a)]
+
+
 def quoted_speakers(ctx: Context, attributions: list[Attribution]) -> list[Attribution]:
     """'I' or 'we' inside somebody's quotation is that somebody; outside any, the author speaking."""
     out = []
