@@ -916,3 +916,42 @@ def test_a_cue_inside_a_quotation_credits_only_a_named_source(nlp):
     )
     body, found = attributions(nlp, text)
     assert [a.cue.text(body) for a in found.attributions] == ["said", "stated"]
+
+
+def test_a_state_come_upon_is_no_finding(nlp):
+    _body, found = attributions(nlp, "Report\nThe hikers found the old bridge broken.\n")
+    assert found.attributions == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "cue"),
+    [
+        ("The coach became determined that the team would win.", "coach", "became determined"),
+        ("Anna Berg was tired, and was hopeful that the road would open.", "Anna Berg", "was hopeful"),
+    ],
+)
+def test_stance_adjective_after_any_copula_or_a_shared_subject(nlp, sentence, speaker, cue):
+    body, a = only(nlp, f"Report\n{sentence}\n")
+    assert (a.speaker, a.cue.text(body), a.rule.split(":")[0]) == (speaker, cue, "stance_adjective")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "cue"),
+    [
+        ("The engineers came to the conclusion that the dam was unsafe.", "engineers", "conclusion"),
+        ("The council had great confidence that the budget would pass.", "council", "confidence"),
+    ],
+)
+def test_a_view_held_by_the_subject_of_a_verb_of_holding(nlp, sentence, speaker, cue):
+    body, a = only(nlp, f"Report\n{sentence}\n")
+    assert (a.speaker, a.cue.text(body), a.rule) == (speaker, cue, f"noun_clause:{cue}")
+
+
+def test_rejecting_a_claim_does_not_make_it_the_rejecters(nlp):
+    _body, found = attributions(nlp, "Report\nThe engineers rejected the conclusion that the dam was unsafe.\n")
+    assert found.attributions == []
+
+
+def test_a_possessors_name_is_not_the_speaker(nlp):
+    _body, a = only(nlp, "Report\nAnna Berg's brother said that the shop would close.\n")
+    assert a.speaker == "Anna Berg's brother"

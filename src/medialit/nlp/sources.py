@@ -215,7 +215,7 @@ class SpeakerResolver:
             if token.pos_ == "PROPN" and token.lower_ not in self.titles and token.ent_type_ not in ORG_ENTS:
                 return token.text
         for ent in self.people:
-            if extent[0] <= ent.start_char < extent[1]:
+            if extent[0] <= ent.start_char < extent[1] and ent.root.dep_ != "poss":  # not "Jenna's mother"
                 return ent[-1].text
         return ""
 

@@ -75,12 +75,18 @@ def in_statement(ctx: Context, noun: Token) -> dict | None:
     return {"cue": cue, "source": subject, "content": content, "how": "clause", "rule": rule}
 
 
+COPULAS = frozenset("be become grow remain feel".split())
+"""Verbs that link a stance adjective to its holder: "was concerned", "became determined", "remained hopeful"."""
+
+
 def stance_adjective(ctx: Context, adj: Token) -> dict | None:
     """ "X is concerned that ...", "X was critical of ...": a stance adjective after a copula."""
     copula = adj.head if adj.dep_ == "acomp" else adj
-    if not any(c.lemma_ == "be" for c in [*copula.children, copula]):
+    if not any(c.lemma_ in COPULAS for c in [*copula.children, copula]):
         return None
     subject = next((c for c in copula.children if c.dep_ in SUBJECTS), None)
+    if subject is None and copula.dep_ == "conj":  # "was unemployed, and was concerned that ...": shared
+        subject = subject_of(copula)
     if subject is None or subject.lower_ in ("it", "there"):
         return None
     content_head = next((c for c in adj.children if c.dep_ == "ccomp"), None)
@@ -89,7 +95,7 @@ def stance_adjective(ctx: Context, adj: Token) -> dict | None:
         content_head = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
     if content_head is None:
         return None
-    be = next((c for c in copula.children if c.lemma_ == "be"), copula)
+    be = next((c for c in copula.children if c.lemma_ in COPULAS), copula)
     cue_end = (prep.idx + len(prep)) if prep is not None and prep.i < content_head.i else adj.idx + len(adj)
     cue = (min(be.idx, adj.idx), cue_end)
     content = ctx.extent(content_head)
@@ -129,17 +135,7 @@ def content_noun(ctx: Context, noun: Token) -> dict | None:
     """ "Smith's claim that the vote was rigged", "the allegation by the union that ...": a noun of
     saying or thinking (WordNet noun.communication, noun.cognition) whose that-clause is credited to
     its possessor or its by/of/from phrase, when that can speak."""
-    clause = next(
-        (
-            c
-            for c in noun.children
-            if c.dep_ in ("acl", "ccomp")
-            and c.i > noun.i
-            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-            and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in c.subtree)
-        ),
-        None,
-    )
+    clause = next((c for c in noun.children if c.i > noun.i and that_complement(c)), None)
     after_colon = text_after_colon(ctx, noun) if clause is None else None
     if (clause is None and after_colon is None) or ctx.in_quote(noun.idx):
         return None
@@ -147,6 +143,8 @@ def content_noun(ctx: Context, noun: Token) -> dict | None:
     if owner is None:
         by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "of", "from")), None)
         owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if owner is None and clause is not None:
+        owner = holder(noun)  # "Aristotle came to the conclusion that ...", "X had great confidence that ..."
     if owner is None or not can_speak(owner):
         return None  # "the claim that ...": nobody named holds it
     if owner.lower_ in ("i", "we", "my", "our") and not ctx.in_quote(owner.idx):
@@ -157,6 +155,30 @@ def content_noun(ctx: Context, noun: Token) -> dict | None:
         return {"cue": cue, "source": owner, "content": content, "how": how, "rule": f"colon:{noun.lemma_.lower()}"}
     rule = f"noun_clause:{noun.lemma_.lower()}"
     return {"cue": cue, "source": owner, "content": ctx.extent(clause), "how": "clause", "rule": rule}
+
+
+HOLDING_VERBS = frozenset("come reach arrive have hold share form express voice".split())
+"""Verbs by which a subject holds or arrives at a view: "came to the conclusion that", "had confidence that"."""
+
+
+def that_complement(clause: Token) -> bool:
+    """A finite clause opened by "that" after a noun; also one the parser read as a relative clause with "that"
+    as its object although the clause has a subject of its own ("the conclusion that matter consisted of ...")."""
+    finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in clause.subtree)
+    marked = any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+    misread = clause.dep_ == "relcl" and any(
+        c.dep_ == "dobj" and c.lower_ == "that" and c.i == clause.left_edge.i for c in clause.children
+    )
+    subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in clause.children)
+    return finite and ((clause.dep_ in ("acl", "ccomp") and marked) or (misread and subject))
+
+
+def holder(noun: Token) -> Token | None:
+    """The subject of a verb of holding or arriving whose object (or object of its preposition) is the noun."""
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ not in ("dobj", "pobj") or verb.lemma_ not in HOLDING_VERBS or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return subject_of(verb)
 
 
 def text_after_colon(ctx: Context, noun: Token) -> tuple[tuple[int, int], str] | None:

@@ -103,6 +103,7 @@ def content_parts(ctx: Context, verb: Token, subject: Token, entry: dict, block)
         and (c.i > verb.i or (c.dep_ == "ccomp" and c.i < subject.i))  # "CLAUSE, the company said"
         and not is_empty_prep(c)
         and not circumstance_clause(c)
+        and not (entry["stance"] in ("cognition", "evidential") and small_clause(c))
         and same_block(c)
     ]
     if needs_clause and not parts:
@@ -142,6 +143,13 @@ def object_then_verb(verb: Token) -> list[Token]:
     rest = next((c for c in verb.children if c.dep_ == "advcl" and c.i == obj.right_edge.i + 1), None)
     unmarked = rest is not None and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in rest.children)
     return [obj, rest] if unmarked and rest.tag_ in ("VBD", "VBZ", "VBP") else []
+
+
+def small_clause(token: Token) -> bool:
+    """ "find their paths affected", "found it broken": a participle with no finite verb or infinitive is a state
+    come upon, not a view or finding reported."""
+    finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") or t.lower_ == "to" for t in token.subtree)
+    return token.dep_ == "ccomp" and token.tag_ in ("VBN", "VBG") and not finite
 
 
 def clause_on_statement(ctx: Context, verb: Token) -> list[Token]:
