@@ -331,7 +331,7 @@ def test_wordnet_verb_inside_a_quotation_is_part_of_the_quote(nlp):
 @pytest.mark.parametrize(
     ("sentence", "speaker"),
     [
-        ("A report by the United Nations found that hunger had risen.", "report by the United Nations"),
+        ("A report by the United Nations found that hunger had risen.", "United Nations"),  # its issuer speaks
         ("The BBC reported that the talks had failed.", "BBC"),
     ],
 )
@@ -538,7 +538,13 @@ def test_quoted_as_saying_credits_the_person_quoted(nlp):
 
 def test_a_statement_reads_a_quotation(nlp):
     body, a = only(nlp, 'Report\nA statement from the White House read: "We are ready."\n')
-    assert (a.cue.text(body), a.kind, a.rule, a.content.text(body)) == ("read", "direct", "read", "We are ready.")
+    assert (a.cue.text(body), a.kind, a.rule.split(";")[0], a.content.text(body)) == (
+        "read",
+        "direct",
+        "read",
+        "We are ready.",
+    )
+    assert a.speaker == "White House"  # the issuer of the statement
 
 
 def test_a_person_reading_a_letter_is_no_cue(nlp):
@@ -955,3 +961,25 @@ def test_rejecting_a_claim_does_not_make_it_the_rejecters(nlp):
 def test_a_possessors_name_is_not_the_speaker(nlp):
     _body, a = only(nlp, "Report\nAnna Berg's brother said that the shop would close.\n")
     assert a.speaker == "Anna Berg's brother"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("According to a statement from the club, the player had left.", "club"),
+        ("According to a report on Friday by Acme Watch, a research group, prices had risen.", "Acme Watch"),
+    ],
+)
+def test_a_document_speaks_for_its_issuer(nlp, sentence, speaker):
+    _body, a = only(nlp, f"Report\n{sentence}\n")
+    assert a.speaker == speaker
+
+
+def test_quoted_by_an_outlet_as_saying_credits_the_one_quoted_only(nlp):
+    body, a = only(nlp, "Report\nAnna Berg was quoted by the radio as saying the plan would fail.\n")
+    assert (a.speaker, a.cue.text(body)) == ("Anna Berg", "saying")
+
+
+def test_described_by_as_keeps_the_description(nlp):
+    body, a = only(nlp, "Report\nShe was described by the newspaper as the queen of the curve.\n")
+    assert a.content.text(body).endswith("as the queen of the curve")

@@ -175,6 +175,10 @@ class SpeakerResolver:
             return self._resolve(
                 owner, (owner.left_edge.idx, owner.idx + len(owner)), earlier
             )  # "the judge's statement"
+        issuer = _issuer(head)
+        if issuer is not None:  # "a report on Wednesday by UpGuard, a security firm": UpGuard (its own kind)
+            speaker, kind, _ = self._resolve(issuer, (issuer.left_edge.idx, issuer.idx + len(issuer)), earlier)
+            return speaker, kind, f"issuer of the {head.lower_}"
         if named_document(head):  # "a report by the United Nations", "the BBC's report"
             return _without_determiner(" ".join(text.split())), "document", ""
         if _vague_word(head):  # also "Posts ..." tagged as a proper noun at the start of a sentence
@@ -304,6 +308,19 @@ def source_kind(head: Token) -> str:
     if head.lemma_.lower() in document_heads():
         return "document"
     return "organisation"
+
+
+def _issuer(head: Token) -> Token | None:
+    """Who issued a document: the object of its "by" or "from" ("a report by UpGuard", "a statement from the club"),
+    when that is a name or a word for people or institutions."""
+    if head.lemma_.lower() not in document_heads() or head.pos_ != "NOUN":
+        return None
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
+            issuer = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if issuer is not None and (_names_someone(issuer) or issuer.lemma_.lower() in source_nouns()):
+                return issuer if issuer.ent_type_ not in ("DATE", "TIME") else None
+    return None
 
 
 def _a_person(token: Token, titles: frozenset[str]) -> bool:

@@ -113,6 +113,9 @@ def passive_cue(ctx: Context, verb: Token, agent: Token, entry: dict) -> dict | 
     target = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if source is None or target is None:
         return None
+    as_saying = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
+    if any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in as_saying):
+        return None  # "X was quoted by the BBC as saying ...": the BBC relays X's words, "saying" is the cue
     aux = [c for c in verb.children if c.dep_ == "auxpass"]
     cue = (min([verb.idx] + [a.idx for a in aux]), agent.idx + len(agent))
     if target.lower_ in ("this", "that") and target.n_lefts + target.n_rights == 0:
@@ -122,6 +125,9 @@ def passive_cue(ctx: Context, verb: Token, agent: Token, entry: dict) -> dict | 
         content = previous
     else:
         content = ctx.extent(target)
+        described = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i), None)
+        if described is not None:  # "She was described by the Guardian as the queen of the curve"
+            content = (content[0], ctx.extent(described)[1])
     return {"cue": cue, "source": source, "content": content, "how": "clause", "rule": f"passive:{entry['id']}"}
 
 
