@@ -983,3 +983,33 @@ def test_quoted_by_an_outlet_as_saying_credits_the_one_quoted_only(nlp):
 def test_described_by_as_keeps_the_description(nlp):
     body, a = only(nlp, "Report\nShe was described by the newspaper as the queen of the curve.\n")
     assert a.content.text(body).endswith("as the queen of the curve")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "cue", "content"),
+    [
+        ("Anna Berg made it clear that she would not resign.", "Anna Berg", "made it clear", "she would not resign"),
+        ("The minister went on to describe the plan as a failure.", "minister", "describe", "the plan as a failure"),
+        ("The mayor is adamant that the roads will reopen.", "mayor", "is adamant", "the roads will reopen"),
+        ("The minister expressed concern over the delays.", "minister", "expressed concern", "the delays"),
+        ("Police said in a press release the suspect was arrested.", "Police", "said", "the suspect was arrested"),
+        ("The company put out a statement saying the plant was safe.", "company", "saying", "the plant was safe"),
+        (
+            "The coach admitted to reporters that the team had played badly.",
+            "coach",
+            "admitted",
+            "the team had played badly",
+        ),
+    ],
+)
+def test_news_constructions_of_the_fourth_round(nlp, sentence, speaker, cue, content):
+    body, a = only(nlp, f"Report\n{sentence}\n")
+    assert (a.speaker, a.cue.text(body), a.content.text(body)) == (speaker, cue, content)
+
+
+def test_a_participle_after_a_quotation_without_a_quotation_of_its_own_is_no_cue(nlp):
+    text = (
+        'Report\nThe agency notes, "Ozone harms crops more than any other pollutant", stressing the cost to farmers.\n'
+    )
+    body, found = attributions(nlp, text)
+    assert "stressing" not in [a.cue.text(body) for a in found.attributions]

@@ -17,6 +17,7 @@ from medialit.nlp.attribution.phrases import (
     document_reads,
     in_statement,
     in_view,
+    made_clear,
     quote_object,
     source_label,
     speech_noun,
@@ -96,6 +97,8 @@ def cue_candidate(ctx: Context, token: Token) -> dict | None:
         return source_label(ctx, token)
     if token.lemma_ == "attribute" and token.tag_ == "VBN":
         return attributed_to(ctx, token)
+    if token.lemma_ == "make" and token.pos_ == "VERB" and (found := made_clear(ctx, token)):
+        return found
     if token.lemma_ == "contact" and token.pos_ == "VERB":
         note_silent(ctx, token)
         return None

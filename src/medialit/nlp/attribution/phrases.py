@@ -90,6 +90,8 @@ def stance_adjective(ctx: Context, adj: Token) -> dict | None:
     if subject is None or subject.lower_ in ("it", "there"):
         return None
     content_head = next((c for c in adj.children if c.dep_ == "ccomp"), None)
+    if content_head is None and copula is not adj:  # "is adamant [that ...]" with the clause on the copula
+        content_head = next((c for c in copula.children if c.dep_ == "ccomp" and c.i > adj.i), None)
     prep = next((c for c in adj.children if c.dep_ == "prep" and c.lower_ in ("of", "about")), None)
     if content_head is None and prep is not None:
         content_head = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
@@ -126,9 +128,21 @@ def speech_noun(ctx: Context, noun: Token) -> dict | None:
         content, how = ctx.extent(clause), "clause"  # "a statement condemning the decision"
     elif noun.lemma_ in STATEMENT_NOUNS and (quote := quote_opening_next(ctx, noun)) is not None:
         content, how = (quote.start, quote.end), "quote"  # "issued a statement on the choice. \"Like many ...\""
+    elif noun.lemma_ not in STATEMENT_NOUNS and (topic := topic_phrase(noun, TOPIC_PREPOSITIONS)) is not None:
+        content, how = ctx.extent(topic), "clause"  # "expressed concern over the delays"
     else:
         return None
     return {"cue": cue, "source": subject, "content": content, "how": how, "rule": f"speech_noun:{noun.lemma_}"}
+
+
+TOPIC_PREPOSITIONS = frozenset("over about of at for on against".split())
+"""Prepositions whose object is what a stance is about: "concern over the delays", "warned of famine"."""
+
+
+def topic_phrase(head: Token, prepositions: frozenset[str]) -> Token | None:
+    """The object of the first preposition after ``head`` that names what a stance or warning is about."""
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.i > head.i and c.lower_ in prepositions), None)
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
 
 
 def content_noun(ctx: Context, noun: Token) -> dict | None:
@@ -335,3 +349,26 @@ def quote_object(ctx: Context, verb: Token) -> dict | None:
 
 def quote_words(ctx: Context, quote: Quote) -> list[str]:
     return ctx.body[quote.start : quote.end].split()
+
+
+CLEAR_WORDS = frozenset("clear plain known".split())
+
+
+def made_clear(ctx: Context, verb: Token) -> dict | None:
+    """ "Smith made it clear that he would not resign", "made clear that ...": a statement in two words."""
+    adjective = next((c for c in verb.children if c.lower_ in CLEAR_WORDS and c.i > verb.i), None)
+    if adjective is None or ctx.in_quote(verb.idx):
+        return None
+    clause = next((c for c in [*adjective.children, *verb.children] if c.i > adjective.i and that_complement(c)), None)
+    clause = clause or next(
+        (c for c in adjective.children if c.dep_ in ("advcl", "ccomp") and c.i > adjective.i and marked_that(c)), None
+    )
+    subject = subject_of(verb)
+    if clause is None or subject is None or not can_speak(subject):
+        return None
+    cue = (verb.idx, adjective.idx + len(adjective))
+    return {"cue": cue, "source": subject, "content": ctx.extent(clause), "how": "clause", "rule": "made_clear"}
+
+
+def marked_that(clause: Token) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)

@@ -130,7 +130,7 @@ def subject_of(verb: Token) -> Token | None:
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             return None  # "a user labelled X": a passive participle names, nobody speaks
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-            return verb.head if can_speak(verb.head) else filer(verb)
+            return filer(verb) or (verb.head if can_speak(verb.head) else None)
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "quoted as saying"
             verb = verb.head.head
             quoted = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -145,8 +145,8 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def filer(verb: Token) -> Token | None:
-    """ "The group filed a motion claiming ...": a participle on the object of a verb is that verb's subject's
-    statement, when the object cannot speak itself (a motion, a lawsuit, a petition)."""
+    """ "The group filed a motion claiming ...", "the company put out a statement saying ...": a participle on
+    the object of a verb is the statement of that verb's subject, who issued the object."""
     carrier = verb.head.head
     if verb.tag_ != "VBG" or verb.head.dep_ != "dobj" or carrier.pos_ != "VERB":
         return None

@@ -76,7 +76,12 @@ def clause_content(ctx: Context, verb: Token, subject: Token, entry: dict):
         return (span, "clause") if span[1] > span[0] else (None, "")
     if not parts:
         return None, ""
-    if all(p.dep_ == "prep" for p in parts) and not any(g.dep_ == "pcomp" for p in parts for g in p.children):
+    topic = all(p.dep_ == "prep" and p.lower_ in SPOKEN_TOPICS for p in parts)
+    if (
+        all(p.dep_ == "prep" for p in parts)
+        and not topic
+        and not any(g.dep_ == "pcomp" for p in parts for g in p.children)
+    ):
         return None, ""
     start = min(ctx.extent(p)[0] for p in parts)
     end = max(ctx.extent(p)[1] for p in parts)
@@ -85,7 +90,7 @@ def clause_content(ctx: Context, verb: Token, subject: Token, entry: dict):
     start, end = trim(ctx.body, start, end)
     if end <= start:
         return None, ""
-    return (start, end), "clause"
+    return (start, end), "topic" if topic else "clause"  # "topic": what was spoken of ("warned of famine")
 
 
 def content_parts(ctx: Context, verb: Token, subject: Token, entry: dict, block) -> list[Token]:
@@ -106,6 +111,8 @@ def content_parts(ctx: Context, verb: Token, subject: Token, entry: dict, block)
         and not (entry["stance"] in ("cognition", "evidential") and small_clause(c))
         and same_block(c)
     ]
+    if not needs_clause and any(p.dep_ == "ccomp" and that_marked_clause(p) for p in parts):
+        parts = [p for p in parts if p.dep_ == "ccomp"]  # "admitted to reporters that ...": the clause, not the hearers
     if needs_clause and not parts:
         parts = [
             c
@@ -123,6 +130,8 @@ def content_parts(ctx: Context, verb: Token, subject: Token, entry: dict, block)
     return parts
 
 
+SPOKEN_TOPICS = frozenset("of about against".split())
+"""Prepositions whose object is what someone spoke of: "warned of famine", "spoke out against the tax"."""
 CIRCUMSTANCE_MARKS = frozenset("so because since although though while unless until once before after".split())
 """Conjunctions that open a clause of purpose, cause or time, never what was said ("declared it so he could ...")."""
 
@@ -132,6 +141,10 @@ def circumstance_clause(token: Token) -> bool:
     return token.dep_ in ("ccomp", "advcl") and any(
         c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in token.children
     )
+
+
+def that_marked_clause(clause: Token) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
 
 
 def object_then_verb(verb: Token) -> list[Token]:
@@ -165,8 +178,10 @@ def clause_on_statement(ctx: Context, verb: Token) -> list[Token]:
             for clause in (c for c in noun.children if c.dep_ == "relcl"):
                 first = clause.left_edge
                 own_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.i != first.i for c in clause.children)
-                if first.lower_ == "that" and own_subject and clause.lemma_ not in MAKING_VERBS:
-                    return [clause]
+                relative = any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in clause.subtree)
+                opened = first.lower_ == "that" or (not relative and first.dep_ in ("det", "nsubj", "nsubjpass"))
+                if opened and own_subject and clause.lemma_ not in MAKING_VERBS:
+                    return [clause]  # also "said in a press release the suspect was arrested": no "that"
     return []
 
 

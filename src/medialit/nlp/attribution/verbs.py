@@ -60,7 +60,8 @@ def verb_cue(ctx: Context, verb: Token, entry: dict) -> dict | None:
     if passive:
         speech = entry["stance"] in ("neutral", "evaluative")
         return passive_cue(ctx, verb, agent, entry) if agent is not None and speech else None
-    if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+    own_subject = any(c.dep_ == "nsubj" and can_speak(c) for c in verb.children)  # a past tense tagged VBN
+    if verb.tag_ == "VBN" and not own_subject and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return as_reported(ctx, verb, agent, entry)  # "the taxes requested in arrears": nobody speaks
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not went_on(verb):
         if verb.dep_ == "xcomp" and verb.head.lemma_ in ("decline", "refuse"):
@@ -75,6 +76,8 @@ def verb_cue(ctx: Context, verb: Token, entry: dict) -> dict | None:
     content, how = verb_content(ctx, verb, subject, cue, entry)
     if entry["strict"] and how == "clause" and not that_clause(verb):
         return None
+    if subject_of(verb) is None and (how != "quote" or content[0] < cue[1]):
+        return None  # a participle given the speaker of the quotation before it must open a quotation of its own
     if entry["lexicon"] == SPEECH_ONLY and not (
         frames_quote(ctx, cue, content) if how == "quote" else how == "dash" or that_marked(verb)
     ):
@@ -133,7 +136,7 @@ def passive_cue(ctx: Context, verb: Token, agent: Token, entry: dict) -> dict | 
 
 def went_on(verb: Token) -> bool:
     """ "went on to say", "is reported to have said": an infinitive whose subject did speak."""
-    return verb.dep_ == "xcomp" and (
+    return verb.dep_ in ("xcomp", "advcl") and (
         (verb.head.lemma_ == "go" and any(c.lower_ == "on" for c in verb.head.children))
         or (verb.head.lemma_ in ("report", "quote", "say") and any(c.dep_ == "auxpass" for c in verb.head.children))
     )
@@ -183,7 +186,7 @@ def speaker_past_quote(ctx: Context, verb: Token) -> Token | None:
 def content_wanted(verb: Token, subject: Token, entry: dict) -> dict:
     """The entry with the content this use of the verb needs: a clause or an object."""
     naming = entry["stance"] == "naming" and any(c.dep_ == "oprd" for c in verb.children)  # "calling it a farce"
-    if subject.head.i != verb.i and entry["content"] == "object" and not naming:
+    if subject.head.i != verb.i and entry["content"] == "object" and not naming and not went_on(verb):
         entry = {**entry, "content": "clause"}  # a shared subject ("..., denying them entry") needs a clause
     if entry["stance"] in ("cognition", "evidential") and is_document(subject) and entry["content"] == "clause":
         entry = {**entry, "content": "object"}  # "one study found no changes": a finding as a noun phrase
