@@ -1013,3 +1013,15 @@ def test_a_participle_after_a_quotation_without_a_quotation_of_its_own_is_no_cue
     )
     body, found = attributions(nlp, text)
     assert "stressing" not in [a.cue.text(body) for a in found.attributions]
+
+
+def test_the_author_reporting_their_own_earlier_words_is_an_attribution(nlp):
+    text = "Remarks\nThe mayor asked me about the plan. I said, 'Only if the council agrees to it.'\n"
+    body, found = attributions(nlp, text)
+    said = next(a for a in found.attributions if a.cue.text(body) == "said")
+    assert (said.source.text(body), said.kind) == ("I", "direct")
+
+
+def test_the_author_told_in_a_passive_is_no_attribution_of_theirs(nlp):
+    _body, found = attributions(nlp, "Remarks\nI was called in and told that the plan had failed.\n")
+    assert found.attributions == []

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from medialit.core.spans import Attribution, Span
 from medialit.nlp.attribution.context import Context, trim
+from medialit.nlp.reporting_lexicon import reporting_entry
 from medialit.nlp.sources import SPEAKER_PRONOUNS
 
 
@@ -72,6 +73,18 @@ def inside_no_quotation(ctx: Context, attributions: list[Attribution]) -> list[A
     return [a for a in attributions if not nested(a)]
 
 
+def own_words_reported(ctx: Context, attribution: Attribution) -> bool:
+    """ "I said, 'Only if you think it is worthy'", "as I told the Nation": the author reports what they said
+    before, a statement of their own like anyone else's (a past tense of a neutral speech verb)."""
+    span = ctx.doc.char_span(attribution.cue.start, attribution.cue.end, alignment_mode="expand")
+    verb = span.root if span is not None else None
+    entry = reporting_entry(verb) if verb is not None else None
+    if entry is None or verb.tag_ != "VBD" or entry["stance"] != "neutral" or entry["strict"]:
+        return False
+    speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # its own subject: not "I was ... told"
+    return speaker is not None and attribution.source.start <= speaker.idx < attribution.source.end
+
+
 def quoted_speakers(ctx: Context, attributions: list[Attribution]) -> list[Attribution]:
     """'I' or 'we' inside somebody's quotation is that somebody; outside any, the author speaking."""
     out = []
@@ -92,7 +105,7 @@ def quoted_speakers(ctx: Context, attributions: list[Attribution]) -> list[Attri
             if outer is not None:
                 rule = f"{attribution.rule}; speaker '{attribution.source.text(ctx.body)}' -> {outer.speaker}"
                 attribution = replace(attribution, speaker=outer.speaker, rule=rule)
-            elif not ctx.in_quote(attribution.source.start):
+            elif not ctx.in_quote(attribution.source.start) and not own_words_reported(ctx, attribution):
                 continue  # 'I say' in the text's own voice (a speech, an essay): the author, not a source
         out.append(attribution)
     return out
