@@ -1025,3 +1025,13 @@ def test_the_author_reporting_their_own_earlier_words_is_an_attribution(nlp):
 def test_the_author_told_in_a_passive_is_no_attribution_of_theirs(nlp):
     _body, found = attributions(nlp, "Remarks\nI was called in and told that the plan had failed.\n")
     assert found.attributions == []
+
+
+def test_asking_not_to_be_named_is_no_statement(nlp):
+    body, a = only(nlp, "Report\nThe spokesman, who asked not to be named, said the talks had failed.\n")
+    assert (a.cue.text(body), a.content.text(body)) == ("said", "the talks had failed")
+
+
+def test_an_outlet_quoting_someone_as_saying_is_no_cue_of_its_own(nlp):
+    body, a = only(nlp, "Report\nThe agency quoted the defector as saying he had been a soldier.\n")
+    assert (a.speaker, a.cue.text(body)) == ("defector", "saying")

@@ -67,6 +67,8 @@ def verb_cue(ctx: Context, verb: Token, entry: dict) -> dict | None:
         if verb.dep_ == "xcomp" and verb.head.lemma_ in ("decline", "refuse"):
             note_silent(ctx, verb)
         return None  # "to convey ...": an intention or duty, not a statement
+    if relays(verb) or asks_for_oneself(verb, entry):
+        return None
     subject = speaking_subject(ctx, verb, entry)
     if subject is None:
         return None
@@ -158,6 +160,26 @@ def speaking_subject(ctx: Context, verb: Token, entry: dict) -> Token | None:
     if entry["strict"] and (not can_speak(subject) or ctx.in_quote(verb.idx)):
         return None  # a WordNet-only verb needs a subject that can be a source, outside quotations
     return subject
+
+
+def relays(verb: Token) -> bool:
+    """ "The agency quoted the defector as saying ...": the one quoted speaks (the cue "saying"), not the relay."""
+    if verb.lemma_ not in ("quote", "cite"):
+        return False
+    return any(
+        g.dep_ == "pcomp" and is_cue(g)
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "as"
+        for g in c.children
+    )
+
+
+def asks_for_oneself(verb: Token, entry: dict) -> bool:
+    """ "The spokesman, who asked not to be named": a request about oneself (a passive infinitive, nobody asked)
+    reports no statement."""
+    if entry["stance"] != "directive" or any(c.dep_ in ("dobj", "dative", "ccomp", "prep") for c in verb.children):
+        return False
+    return any(c.dep_ == "xcomp" and any(g.dep_ == "auxpass" for g in c.children) for c in verb.children)
 
 
 CHECKING_VERBS = frozenset("confirm check verify".split())
