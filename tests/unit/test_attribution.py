@@ -1035,3 +1035,25 @@ def test_asking_not_to_be_named_is_no_statement(nlp):
 def test_an_outlet_quoting_someone_as_saying_is_no_cue_of_its_own(nlp):
     body, a = only(nlp, "Report\nThe agency quoted the defector as saying he had been a soldier.\n")
     assert (a.speaker, a.cue.text(body)) == ("defector", "saying")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ('She often used a line from Anna Berg — "Nobody wins a war of words" — in class.', "Anna Berg", "line from"),
+        ('Think of the famous quote by Tom Vik: "Work beats talent every time."', "Tom Vik", "quote by"),
+    ],
+)
+def test_a_quoted_text_and_its_author(nlp, text, speaker, cue):
+    body, a = only(nlp, f"Report\n{text}\n")
+    assert (a.speaker, a.cue.text(body), a.kind, a.rule) == (speaker, cue, "direct", "quote_by")
+
+
+def test_a_line_of_a_poem_without_an_author_is_no_attribution(nlp):
+    _body, found = attributions(nlp, 'Report\nThe first line of the poem, "The sea is calm tonight", is famous.\n')
+    assert found.attributions == []
+
+
+def test_as_someone_put_it_before_a_colon_and_a_quotation(nlp):
+    body, a = only(nlp, 'Report\nAs the physicist Anna Berg summarized it: "We never gave up on this team."\n')
+    assert (a.speaker, a.kind, a.content.text(body)) == ("Anna Berg", "direct", "We never gave up on this team.")

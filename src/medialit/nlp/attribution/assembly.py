@@ -11,6 +11,7 @@ from medialit.core.spans import Attribution, Span
 from medialit.nlp.attribution.context import Context
 from medialit.nlp.attribution.following import dash_continuations, govern_following
 from medialit.nlp.attribution.phrases import (
+    QUOTE_NOUNS,
     according_to,
     attributed_to,
     content_noun,
@@ -18,6 +19,7 @@ from medialit.nlp.attribution.phrases import (
     in_statement,
     in_view,
     made_clear,
+    quote_by,
     quote_object,
     source_label,
     speech_noun,
@@ -95,6 +97,8 @@ def cue_candidate(ctx: Context, token: Token) -> dict | None:
         return in_statement(ctx, token)
     if lower in ("source", "sources") and token.pos_ == "NOUN":
         return source_label(ctx, token)
+    if token.lemma_.lower() in QUOTE_NOUNS and token.pos_ == "NOUN" and (found := quote_by(ctx, token)):
+        return found
     if token.lemma_ == "attribute" and token.tag_ == "VBN":
         return attributed_to(ctx, token)
     if token.lemma_ == "make" and token.pos_ == "VERB" and (found := made_clear(ctx, token)):

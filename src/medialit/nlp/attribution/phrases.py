@@ -372,3 +372,28 @@ def made_clear(ctx: Context, verb: Token) -> dict | None:
 
 def marked_that(clause: Token) -> bool:
     return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+
+
+QUOTE_NOUNS = frozenset("quote quotation line words saying motto maxim phrase remark dictum".split())
+"""Nouns for a quoted piece of text: "a quote from Virgil — "..."", "the famous line by Edison: "..."."""
+
+
+def quote_by(ctx: Context, noun: Token) -> dict | None:
+    """'a quote from Virgil — "..."', 'the famous quote by Thomas Edison: "..."', 'the line of Vergil, "..."': the
+    quotation right after a noun for a quoted text and its author is the author's (a name the parser knows)."""
+    doc = ctx.doc
+    if noun.i + 2 >= len(doc) or doc[noun.i + 1].lower_ not in ("from", "by", "of") or ctx.in_quote(noun.idx):
+        return None
+    k = noun.i + 2
+    while k < len(doc) and doc[k].pos_ in ("DET", "ADJ", "PROPN", "NOUN") and not ctx.in_quote(doc[k].idx):
+        k += 1
+    name = doc[noun.i + 2 : k]
+    if not name or not any(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in name):
+        return None
+    quote = ctx.next_quote_start(name[-1].idx + len(name[-1]))
+    block = ctx.block_of(noun.idx)
+    between = ctx.body[name[-1].idx + len(name[-1]) : quote.open_mark] if quote is not None else "x"
+    if quote is None or block is None or quote.end > block.end or between.strip(" ,:—–-"):
+        return None
+    cue = (noun.idx, doc[noun.i + 1].idx + len(doc[noun.i + 1]))
+    return {"cue": cue, "source": name[-1], "content": (quote.start, quote.end), "how": "quote", "rule": "quote_by"}

@@ -54,6 +54,9 @@ def cue_clause(ctx: Context, verb: Token, subject: Token, cue: tuple[int, int]) 
             clause_end = max(clause_end, ctx.extent(child)[1])
         if child.dep_ == "dobj" and verb.lemma_ == "tell" and not ctx.in_quote(child.idx):
             clause_end = max(clause_end, ctx.extent(child)[1])
+        after = child.doc[child.i + 1].text if child.i + 1 < len(child.doc) else ""
+        if child.dep_ == "dobj" and child.lower_ in ("it", "this") and child.i == verb.i + 1 and after == ":":
+            clause_end = max(clause_end, child.idx + len(child))  # "As Wheeler summarized it: "...""
         if child.dep_ == "prep" and child.i > verb.i and not ctx.in_quote(child.idx):
             extent = ctx.extent(child)  # "writing in a blog post "...""
             if not any(mark in ctx.body[extent[0] : extent[1]] for mark in QUOTE_MARKS):
