@@ -1057,3 +1057,26 @@ def test_a_line_of_a_poem_without_an_author_is_no_attribution(nlp):
 def test_as_someone_put_it_before_a_colon_and_a_quotation(nlp):
     body, a = only(nlp, 'Report\nAs the physicist Anna Berg summarized it: "We never gave up on this team."\n')
     assert (a.speaker, a.kind, a.content.text(body)) == ("Anna Berg", "direct", "We never gave up on this team.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'She hosts a weekly show on the radio called "Night Owls".',
+        "The tiny particles that they called atomos could not be divided.",
+        "Light beams then find their paths altered. Einstein preferred to think that space is curved.",
+    ],
+)
+def test_naming_and_a_clause_before_an_object_verb_are_no_cues(nlp, sentence):
+    body, found = attributions(nlp, f"Report\n{sentence}\n")
+    assert [a.cue.text(body) for a in found.attributions if a.cue.text(body) in ("called", "find")] == []
+
+
+def test_naming_with_a_judgement_is_a_cue(nlp):
+    body, a = only(nlp, 'Report\nAnna Berg called the decision "a disaster for the town".\n')
+    assert (a.cue.text(body), a.kind) == ("called", "mixed")
+
+
+def test_a_clause_before_the_cue_survives_the_hearers_told(nlp):
+    body, a = only(nlp, "Report\nThe talks have failed, the minister told reporters on Monday.\n")
+    assert (a.cue.text(body), a.content.text(body)) == ("told", "The talks have failed")

@@ -20,6 +20,7 @@ from medialit.nlp.attribution.tokens import (
     relative_object,
 )
 from medialit.nlp.quotes import MARKS as QUOTE_MARKS
+from medialit.nlp.sources import source_nouns, vague_heads
 
 
 def verb_content(ctx: Context, verb: Token, subject: Token, cue: tuple[int, int], entry: dict):
@@ -108,7 +109,7 @@ def content_parts(ctx: Context, verb: Token, subject: Token, entry: dict, block)
         c
         for c in verb.children
         if c.dep_ in wanted
-        and (c.i > verb.i or (c.dep_ == "ccomp" and c.i < subject.i))  # "CLAUSE, the company said"
+        and (c.i > verb.i or (c.dep_ == "ccomp" and c.i < subject.i and not complement_after(verb)))  # "CLAUSE, X said"
         and not is_empty_prep(c)
         and not circumstance_clause(c)
         and not (entry["stance"] in ("cognition", "evidential") and small_clause(c))
@@ -143,6 +144,24 @@ def circumstance_clause(token: Token) -> bool:
     """A clause opened by "so", "because", "although" ...: why or when the verb happened, not its content."""
     return token.dep_ in ("ccomp", "advcl") and any(
         c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in token.children
+    )
+
+
+def complement_after(verb: Token) -> bool:
+    """The verb has an object or clause after it ("then find their paths affected", "he wrote a letter"), so a
+    clause before its subject is not what it reports."""
+    return any(
+        c.dep_ in ("dobj", "ccomp", "xcomp", "oprd", "dative") and c.i > verb.i and not hearer(c) for c in verb.children
+    )
+
+
+def hearer(noun: Token) -> bool:
+    """An object that is who was told ("told reporters", "told the BBC"), not what was said or written."""
+    lemma = noun.lemma_.lower()
+    return (
+        noun.dep_ in ("dobj", "dative")
+        and not is_document(noun)
+        and (noun.pos_ in ("PROPN", "PRON") or lemma in source_nouns() or lemma in vague_heads())
     )
 
 

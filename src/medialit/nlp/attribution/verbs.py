@@ -88,6 +88,8 @@ def verb_cue(ctx: Context, verb: Token, entry: dict) -> dict | None:
         if entry["id"] in ("comment", "respond", "reply", "answer"):
             note_silent(ctx, verb)
         return None
+    if entry["stance"] == "naming" and a_name_only(ctx, content):
+        return None  # "a podcast called "The Jenna Julien Podcast"", "what we call spacetime": naming, no judgement
     return {"cue": cue, "source": subject, "content": content, "how": how, "rule": f"verb:{entry['id']}"}
 
 
@@ -160,6 +162,12 @@ def speaking_subject(ctx: Context, verb: Token, entry: dict) -> Token | None:
     if entry["strict"] and (not can_speak(subject) or ctx.in_quote(verb.idx)):
         return None  # a WordNet-only verb needs a subject that can be a source, outside quotations
     return subject
+
+
+def a_name_only(ctx: Context, content: tuple[int, int]) -> bool:
+    """Content that only names: one word, or a short title whose words are all capitalised."""
+    words = ctx.body[content[0] : content[1]].strip("\"“”‘’'. ").split()
+    return len(words) == 1 or (len(words) <= 4 and all(w[:1].isupper() or w[:1].isdigit() for w in words))
 
 
 def relays(verb: Token) -> bool:
