@@ -1080,3 +1080,12 @@ def test_naming_with_a_judgement_is_a_cue(nlp):
 def test_a_clause_before_the_cue_survives_the_hearers_told(nlp):
     body, a = only(nlp, "Report\nThe talks have failed, the minister told reporters on Monday.\n")
     assert (a.cue.text(body), a.content.text(body)) == ("told", "The talks have failed")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The company is considering selling its shares.", "Finally, the abbot called on him to preach to the brothers."],
+)
+def test_a_plan_weighed_or_a_request_is_no_view(nlp, sentence):
+    _body, found = attributions(nlp, f"Report\n{sentence}\n")
+    assert found.attributions == []

@@ -112,7 +112,8 @@ def content_parts(ctx: Context, verb: Token, subject: Token, entry: dict, block)
         and (c.i > verb.i or (c.dep_ == "ccomp" and c.i < subject.i and not complement_after(verb)))  # "CLAUSE, X said"
         and not is_empty_prep(c)
         and not circumstance_clause(c)
-        and not (entry["stance"] in ("cognition", "evidential") and small_clause(c))
+        and not (entry["stance"] in ("cognition", "evidential") and (small_clause(c) or deliberation(c)))
+        and not (entry["stance"] == "naming" and c.dep_ == "xcomp")  # "called on him to preach": a request
         and same_block(c)
     ]
     if not needs_clause and any(p.dep_ == "ccomp" and that_marked_clause(p) for p in parts):
@@ -185,6 +186,11 @@ def small_clause(token: Token) -> bool:
     come upon, not a view or finding reported."""
     finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") or t.lower_ == "to" for t in token.subtree)
     return token.dep_ == "ccomp" and token.tag_ in ("VBN", "VBG") and not finite
+
+
+def deliberation(token: Token) -> bool:
+    """ "is considering selling stocks": a gerund after a verb of thinking is a plan weighed, not a view held."""
+    return token.dep_ == "xcomp" and token.tag_ == "VBG"
 
 
 def clause_on_statement(ctx: Context, verb: Token) -> list[Token]:
