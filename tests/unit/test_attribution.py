@@ -1089,3 +1089,8 @@ def test_a_clause_before_the_cue_survives_the_hearers_told(nlp):
 def test_a_plan_weighed_or_a_request_is_no_view(nlp, sentence):
     _body, found = attributions(nlp, f"Report\n{sentence}\n")
     assert found.attributions == []
+
+
+def test_a_supposition_reports_no_statement(nlp):
+    _body, found = attributions(nlp, "Report\nIf the members think the club is failing, they can leave it.\n")
+    assert found.attributions == []

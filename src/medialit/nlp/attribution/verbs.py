@@ -67,7 +67,7 @@ def verb_cue(ctx: Context, verb: Token, entry: dict) -> dict | None:
         if verb.dep_ == "xcomp" and verb.head.lemma_ in ("decline", "refuse"):
             note_silent(ctx, verb)
         return None  # "to convey ...": an intention or duty, not a statement
-    if relays(verb) or asks_for_oneself(verb, entry):
+    if relays(verb) or asks_for_oneself(verb, entry) or supposed(verb):
         return None
     subject = speaking_subject(ctx, verb, entry)
     if subject is None:
@@ -168,6 +168,12 @@ def a_name_only(ctx: Context, content: tuple[int, int]) -> bool:
     """Content that only names: one word, or a short title whose words are all capitalised."""
     words = ctx.body[content[0] : content[1]].strip("\"“”‘’'. ").split()
     return len(words) == 1 or (len(words) <= 4 and all(w[:1].isupper() or w[:1].isdigit() for w in words))
+
+
+def supposed(verb: Token) -> bool:
+    """ "If volunteers think the site is going wrong, ...", "even if most people think that ...": a supposition
+    reports nobody's statement."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
 
 
 def relays(verb: Token) -> bool:
