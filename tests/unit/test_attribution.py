@@ -843,6 +843,7 @@ def test_ruling_a_country_is_no_cue(nlp):
         ("Acme Bank president Ola Nordmann said the rates would rise.", "Ola Nordmann"),
         ('The chairman of ACME (Association of Machinists), Per Hansen, has called the plan "reckless".', "Hansen"),
         ('Ruritania\'s president Kari Holm said, "We will win."', "Kari Holm"),
+        ('Later, Ruritania\'s Prime Minister, Kari Holm said, "We will win."', "Kari Holm"),
         ("A federal judge in Ohio ruled that the ban was illegal. Judge Tom Baker is new.", "Tom Baker"),
         ('The judge\'s statement reads "the ban is void." Judge Tom Baker left.', "Tom Baker"),
     ],

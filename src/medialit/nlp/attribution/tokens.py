@@ -159,8 +159,11 @@ def first_subject(subjects: list[Token]) -> Token | None:
     if not subjects:
         return None
     first = subjects[0]
-    named = next((s for s in subjects[1:] if s.ent_type_ == "PERSON" and s.left_edge.i == first.right_edge.i + 1), None)
-    return named if named is not None and first.pos_ == "NOUN" else first
+    gap = first.doc[first.right_edge.i + 1 : first.right_edge.i + 2]  # "Malaysia's Prime Minister, Najib Razak said"
+    after = first.right_edge.i + (2 if len(gap) and gap[0].text == "," else 1)
+    named = next((s for s in subjects[1:] if s.ent_type_ == "PERSON" and s.left_edge.i == after), None)
+    titled = first.pos_ == "NOUN" or first.lower_ in title_words()
+    return named if named is not None and titled else first
 
 
 def cue_extent(verb: Token, entry: dict) -> tuple[int, int]:
