@@ -1095,3 +1095,29 @@ def test_a_plan_weighed_or_a_request_is_no_view(nlp, sentence):
 def test_a_supposition_reports_no_statement(nlp):
     _body, found = attributions(nlp, "Report\nIf the members think the club is failing, they can leave it.\n")
     assert found.attributions == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        ('Anna Berg summed up the mood: "Everyone is tired of waiting."', "Anna Berg", "Everyone is tired of waiting."),
+        ("Anna Berg had a simple message: the war must end now.", "Anna Berg", "the war must end now"),
+        ('The ministry\'s position was clear: "We will not negotiate."', "ministry", "We will not negotiate."),
+        ("The mayor was adamant: the road would reopen in May.", "mayor", "the road would reopen in May"),
+    ],
+)
+def test_a_statement_introduced_by_a_colon(nlp, sentence, speaker, content):
+    body, a = only(nlp, f"Report\n{sentence}\n")
+    assert (a.speaker, a.rule, a.content.text(body)) == (speaker, "colon:statement", content)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The study focuses on one question: ozone rises with temperature.",
+        "The company sells two products: bread and cakes.",
+    ],
+)
+def test_a_colon_after_a_clause_that_announces_no_statement(nlp, sentence):
+    _body, found = attributions(nlp, f"Report\n{sentence}\n")
+    assert found.attributions == []

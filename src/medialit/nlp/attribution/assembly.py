@@ -25,7 +25,7 @@ from medialit.nlp.attribution.phrases import (
     speech_noun,
     stance_adjective,
 )
-from medialit.nlp.attribution.punctuation import colon_statements, signed_quotes
+from medialit.nlp.attribution.punctuation import colon_quotes, colon_statements, signed_quotes
 from medialit.nlp.attribution.speakers import (
     inside_no_quotation,
     note_silent,
@@ -61,7 +61,7 @@ def find_attributions(doc: Doc, article: Article | None = None) -> Found:
         if candidate and token.i not in used:
             used.add(token.i)
             raw.append((token, candidate))
-    raw += [(c["source"], c) for c in colon_statements(ctx, used) + signed_quotes(ctx, used)]
+    raw += [(c["source"], c) for c in colon_statements(ctx, used) + signed_quotes(ctx, used) + colon_quotes(ctx, used)]
     raw.sort(key=lambda item: item[1]["cue"][0])
     attributions = []
     for _, cand in raw:

@@ -144,6 +144,15 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def holder_of_words(verb: Token) -> Token | None:
+    """The verb's subject, or its possessor when the subject is a noun of saying ("The ministry's position was")."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.pos_ == "NOUN" and not can_speak(subject):
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        return owner
+    return subject
+
+
 def filer(verb: Token) -> Token | None:
     """ "The group filed a motion claiming ...", "the company put out a statement saying ...": a participle on
     the object of a verb is the statement of that verb's subject, who issued the object."""
