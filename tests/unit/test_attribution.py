@@ -1121,3 +1121,15 @@ def test_a_statement_introduced_by_a_colon(nlp, sentence, speaker, content):
 def test_a_colon_after_a_clause_that_announces_no_statement(nlp, sentence):
     _body, found = attributions(nlp, f"Report\n{sentence}\n")
     assert found.attributions == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anna Berg (Norwegian pronunciation: [ˈɑ̂nːɑ bærɡ]; born 1950) is a Norwegian actress. She won many awards.",
+        "3. Regional Policy: Theory and Practice",
+    ],
+)
+def test_a_colon_inside_a_parenthesis_or_after_a_section_number_labels_nobody(nlp, text):
+    _body, found = attributions(nlp, f"Report\n{text}\n")
+    assert found.attributions == []

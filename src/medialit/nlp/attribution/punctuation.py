@@ -117,8 +117,10 @@ def colon_label(ctx: Context, start: int, end: int, repeated: set[str]):
     if colon <= 0 or colon > 60 or not text[colon + 1 : colon + 2].isspace():
         return None
     lead = ctx.doc.char_span(start, start + colon, alignment_mode="contract")
-    if lead is None or not 1 <= len(lead) <= 6 or lead[0].like_num:
+    if lead is None or not 1 <= len(lead) <= 6 or lead[0].like_num or text[:1].isdigit():
         return None  # "2. New Institutional Economics:" numbers a section
+    if text[:colon].count("(") != text[:colon].count(")"):
+        return None  # "Jeanne Moreau (French pronunciation: ...": a colon inside a parenthesis labels nobody
     head = lead.root
     block = ctx.block_of(start)
     if text[:colon] in repeated and block is not None and block.start == start:
