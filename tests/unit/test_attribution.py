@@ -1133,3 +1133,11 @@ def test_a_colon_after_a_clause_that_announces_no_statement(nlp, sentence):
 def test_a_colon_inside_a_parenthesis_or_after_a_section_number_labels_nobody(nlp, text):
     _body, found = attributions(nlp, f"Report\n{text}\n")
     assert found.attributions == []
+
+
+def test_a_noun_of_saying_and_a_copula_before_a_colon(nlp):
+    text = "Report\nHer last words to the crew were:\n“Keep the ship steady and do not look back!”\nThe storm passed.\n"
+    body, found = attributions(nlp, text)
+    (a,) = found.attributions
+    assert (a.cue.text(body), a.kind, a.rule) == ("words", "direct", "colon:word")
+    assert a.content.text(body).startswith("Keep the ship steady")

@@ -196,12 +196,16 @@ def holder(noun: Token) -> Token | None:
 
 
 def text_after_colon(ctx: Context, noun: Token) -> tuple[tuple[int, int], str] | None:
-    """What follows "NOUN:" when the noun phrase is the whole of what stands before the colon."""
-    if noun.dep_ != "ROOT":
+    """What follows "NOUN:" when the noun phrase is the whole of what stands before the colon (or the noun
+    phrase and a copula: "His last words to his brother were:")."""
+    copula = noun.head if noun.dep_ == "nsubj" and noun.head.lemma_ == "be" and noun.head.i > noun.i else None
+    if noun.dep_ != "ROOT" and copula is None:
         return None
     colon = next((t for t in ctx.doc[noun.i + 1 : noun.sent.end] if t.text == ":"), None)
     between = ctx.doc[noun.i + 1 : colon.i] if colon is not None else []
-    if colon is None or any(t.head.i < noun.i or t.pos_ in ("VERB", "AUX") for t in between):
+    if colon is None or (copula is not None and colon.i != copula.i + 1):
+        return None
+    if any((t.head.i < noun.i or t.pos_ in ("VERB", "AUX")) and (copula is None or t.i != copula.i) for t in between):
         return None  # "His response to the ruling:" only: no verb, nothing outside the noun phrase
     sentence = ctx.sentence_of(colon.idx)
     if sentence is None or ctx.doc[noun.left_edge.i].idx != sentence[0]:
