@@ -1141,3 +1141,10 @@ def test_a_noun_of_saying_and_a_copula_before_a_colon(nlp):
     (a,) = found.attributions
     assert (a.cue.text(body), a.kind, a.rule) == ("words", "direct", "colon:word")
     assert a.content.text(body).startswith("Keep the ship steady")
+
+
+def test_a_quotation_then_a_long_speaker_phrase_then_said(nlp):
+    text = 'Report\n"The crane was old," a worker at the site, who did not want to be named, said.\n'
+    body, a = only(nlp, text)
+    assert (a.cue.text(body), a.kind, a.content.text(body)) == ("said", "direct", "The crane was old")
+    assert a.source.text(body).startswith("a worker")

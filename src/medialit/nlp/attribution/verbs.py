@@ -76,9 +76,13 @@ def verb_cue(ctx: Context, verb: Token, entry: dict) -> dict | None:
     entry = content_wanted(verb, subject, entry)
     cue = cue_extent(verb, entry)
     content, how = verb_content(ctx, verb, subject, cue, entry)
+    closing = subject_of(verb) is None and quote_closed_by(ctx, verb) is not None and subject.i < verb.i
+    if closing:  # '"...," a worker at the site, who asked not to be named, said.'
+        quote = quote_closed_by(ctx, verb)
+        content, how = (quote.start, quote.end - (ctx.body[quote.end - 1] == ",")), "quote"
     if entry["strict"] and how == "clause" and not that_clause(verb):
         return None
-    if subject_of(verb) is None and (how != "quote" or content[0] < cue[1]):
+    if subject_of(verb) is None and not closing and (how != "quote" or content[0] < cue[1]):
         return None  # a participle given the speaker of the quotation before it must open a quotation of its own
     if entry["lexicon"] == SPEECH_ONLY and not (
         frames_quote(ctx, cue, content) if how == "quote" else how == "dash" or that_marked(verb)
@@ -148,7 +152,7 @@ def went_on(verb: Token) -> bool:
 
 def speaking_subject(ctx: Context, verb: Token, entry: dict) -> Token | None:
     """The verb's subject when it can be the source of this cue, else None."""
-    subject = subject_of(verb) or speaker_past_quote(ctx, verb)
+    subject = subject_of(verb) or speaker_past_quote(ctx, verb) or subject_after_quote(ctx, verb)
     if subject is None or subject.lower_ in NO_SOURCE or subject.dep_ == "expl":
         return None
     if subject.lower_ in ("that", "this") and subject.i == verb.i - 1 and next_is_comma(verb):
@@ -217,6 +221,29 @@ def speaker_past_quote(ctx: Context, verb: Token) -> Token | None:
         return None
     outer = next((a for a in verb.ancestors if not ctx.in_quote(a.idx)), None)
     return subject_of(outer) if outer is not None and is_cue(outer) else None
+
+
+def quote_closed_by(ctx: Context, verb: Token):
+    """The quotation opening the sentence that a verb closing the sentence ('..., said.') answers, with words
+    between them (not '"...," said X', whose verb touches the quotation)."""
+    if verb.i + 1 >= len(verb.doc) or not verb.doc[verb.i + 1].is_punct or ctx.quote_before(verb.idx) is not None:
+        return None
+    sentence = ctx.sentence_of(verb.idx)
+    if sentence is None:
+        return None
+    before = [q for q in ctx.quotes if sentence[0] <= q.open_mark <= sentence[0] + 1 and q.end <= verb.idx]
+    return before[0] if before else None
+
+
+def subject_after_quote(ctx: Context, verb: Token) -> Token | None:
+    """'"The crane was old," a worker at the site, who asked not to be named, said.': the parser gives the
+    closing verb no subject; the noun phrase between the quotation and the verb is its speaker."""
+    quote = quote_closed_by(ctx, verb) if subject_of(verb) is None else None
+    if quote is None:
+        return None
+    phrase = ctx.doc.char_span(quote.outer_end, verb.idx, alignment_mode="contract")
+    head = next((t for t in phrase or [] if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound"), None)
+    return head if head is not None and can_speak(head) else None
 
 
 def content_wanted(verb: Token, subject: Token, entry: dict) -> dict:
