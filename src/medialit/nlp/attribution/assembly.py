@@ -11,21 +11,23 @@ from medialit.core.spans import Attribution, Span
 from medialit.nlp.attribution.context import Context
 from medialit.nlp.attribution.following import dash_continuations, govern_following
 from medialit.nlp.attribution.phrases import (
-    QUOTE_NOUNS,
     according_to,
-    attributed_to,
     content_noun,
-    document_reads,
     in_statement,
     in_view,
     made_clear,
-    quote_by,
-    quote_object,
-    source_label,
     speech_noun,
     stance_adjective,
 )
 from medialit.nlp.attribution.punctuation import colon_quotes, colon_statements, signed_quotes
+from medialit.nlp.attribution.quoted_texts import (
+    QUOTE_NOUNS,
+    attributed_to,
+    document_reads,
+    quote_by,
+    quote_object,
+    source_label,
+)
 from medialit.nlp.attribution.speakers import (
     inside_no_quotation,
     note_silent,
