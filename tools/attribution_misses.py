@@ -29,18 +29,39 @@ from analyzer_report import genres  # isort: skip  (tools/ is on the path when r
 
 
 class CachedParser:
-    """Behaves like the pipeline for ``evaluate``: parses each body once and keeps the Doc on disk."""
+    """Behaves like the pipeline for ``analyze``: the model's parse of each body is kept on disk, the rules run anew.
+
+    ``analyze`` calls ``make_doc`` and then the pipeline on that Doc; the model's
+    components (tagger, parser ...) run once per body, medialit's analysis stages
+    every time, so a rule change is scored in seconds.
+    """
 
     def __init__(self, nlp, folder: Path) -> None:
+        from medialit.nlp.components import ANALYSIS_PIPES
+
         self.nlp, self.folder, self.meta = nlp, folder, nlp.meta
+        self.pipe_names = nlp.pipe_names
+        self.stages = [nlp.get_pipe(name) for name in ANALYSIS_PIPES]
+        self.model = [(name, pipe) for name, pipe in nlp.pipeline if name not in ANALYSIS_PIPES]
         folder.mkdir(parents=True, exist_ok=True)
 
-    def __call__(self, text: str) -> Doc:
+    def make_doc(self, text: str) -> Doc:
+        return self.nlp.make_doc(text)
+
+    def __call__(self, doc: Doc | str) -> Doc:
+        article = None if isinstance(doc, str) else doc._.medialit_article
+        text = doc if isinstance(doc, str) else doc.text
         path = self.folder / (hashlib.sha256(text.encode()).hexdigest()[:24] + ".spacy")
         if path.exists():
-            return next(DocBin().from_disk(path).get_docs(self.nlp.vocab))
-        doc = self.nlp(text)
-        DocBin(docs=[doc]).to_disk(path)
+            doc = next(DocBin().from_disk(path).get_docs(self.nlp.vocab))
+        else:
+            doc = self.nlp.make_doc(text)
+            for _, pipe in self.model:
+                doc = pipe(doc)
+            DocBin(docs=[doc]).to_disk(path)
+        doc._.medialit_article = article
+        for stage in self.stages:
+            doc = stage(doc)
         return doc
 
 

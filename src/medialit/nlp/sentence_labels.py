@@ -27,7 +27,7 @@ from medialit.nlp.attribution import Found
 from medialit.nlp.claims import REPORT_RULES, RULES, claim_hits
 from medialit.nlp.lexicons import load_lexicon, per_vocab
 from medialit.nlp.quotes import find_quotes
-from medialit.nlp.reporting_lexicon import reporting_entry
+from medialit.nlp.reporting_lexicon import reporting_entry, verb_lexicon
 from medialit.nlp.sources import UNCHECKED_KINDS, anonymity_explained
 from medialit.nlp.unsupported_model import Model, features, load_model
 
@@ -192,9 +192,13 @@ def cited(text: str) -> str:
 
 
 def _headline_cue(attribution: Attribution, body: str) -> bool:
-    """A headline credits a statement with a colon, a quotation or "says"; "X asks Y to ..." is a link title."""
+    """A headline credits a statement with a colon, a quotation or a verb of stating ("says", "claims",
+    "rules", "tells"); "X asks Y to ..." (a request: directive stance) is a link title."""
     cue = attribution.cue.text(body).lower()
-    return attribution.rule == "colon" or attribution.kind == "direct" or cue in ("say", "says", "said")
+    kind, _, lemma = attribution.rule.split(";")[0].partition(":")
+    entry = verb_lexicon().get(lemma.replace("_", " ")) if kind == "verb" else None
+    stating = entry is not None and entry["lexicon"] == "speech_verbs" and entry["stance"] in ("neutral", "evaluative")
+    return attribution.rule == "colon" or attribution.kind == "direct" or cue in ("say", "says", "said") or stating
 
 
 _DATELINE = re.compile(

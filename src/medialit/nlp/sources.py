@@ -186,6 +186,15 @@ class SpeakerResolver:
         )  # "the newspaper Le Monde", "the magazine Quillpoint" whatever the entity recogniser made of the name
         if head.pos_ == "NOUN" and outlet is not None and outlet.pos_ == "PROPN":
             return _without_determiner(noun_phrase(outlet)), "document" if medium else "organisation", ""
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is not None and head.lemma_.lower() in document_heads() and _a_person(owner, self.titles):
+            return self._resolve(
+                owner, (owner.left_edge.idx, owner.idx + len(owner)), earlier
+            )  # "the judge's statement"
+        issuer = _issuer(head)
+        if issuer is not None:  # "a report on Wednesday by UpGuard, a security firm": UpGuard (its own kind)
+            speaker, kind, _ = self._resolve(issuer, (issuer.left_edge.idx, issuer.idx + len(issuer)), earlier)
+            return speaker, kind, f"issuer of the {head.lower_}"
         if named_document(head):  # "a report by the United Nations", "the BBC's report"
             return _without_determiner(" ".join(text.split())), "document", ""
         if outlet_name(head):  # "According to ABC News", "State press agency PAP reported"
@@ -195,7 +204,10 @@ class SpeakerResolver:
                 return _without_determiner(noun_phrase(head)), "person", "anonymous, the reason given (K7)"
             mentioned = self._earlier_mention(head, text, earlier)  # "One poster wrote ... The poster added"
             return mentioned or (_without_determiner(noun_phrase(head)), _unnamed_kind(head), "")
-        if head.ent_type_ not in ORG_ENTS or head.lower_ in self.titles:  # "Malaysia's Prime Minister, Najib Razak"
+        named = any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children)  # "X Bank president Y"
+        if (
+            head.ent_type_ not in ORG_ENTS or head.lower_ in self.titles or named
+        ):  # "Malaysia's Prime Minister, Najib Razak"
             name = self._person_in(head, extent)
             if name:
                 return self.full_name(name), "person", ""
@@ -204,7 +216,7 @@ class SpeakerResolver:
         if head.ent_type_ in ORG_ENTS or any(c.ent_type_ == "ORG" for c in head.children if c.dep_ == "compound"):
             return _without_determiner(noun_phrase(head)), "organisation", ""
         lemma = head.lemma_.lower()
-        if lemma in self.titles and not any(t.pos_ == "PROPN" and t.lower_ not in self.titles for t in head.subtree):
+        if lemma in self.titles and not any(_names_someone_before(t, head, self.titles) for t in head.subtree):
             person = self._titled_person(head)
             if person:
                 return person, "person", f"title '{text}' -> {person}"
@@ -230,11 +242,12 @@ class SpeakerResolver:
     def _person_in(self, head: Token, extent: tuple[int, int]) -> str:
         """The surname of the person named in the source phrase, if it names one."""
         candidates = [head] + [c for c in head.children if c.dep_ == "appos"]
+        candidates.sort(key=lambda t: t.ent_type_ != "PERSON")  # "the secretary of CEI (Conference), Nunzio Galantino"
         for token in candidates:
             if token.pos_ == "PROPN" and token.lower_ not in self.titles and token.ent_type_ not in ORG_ENTS:
                 return token.text
         for ent in self.people:
-            if extent[0] <= ent.start_char < extent[1]:
+            if extent[0] <= ent.start_char < extent[1] and ent.root.dep_ != "poss":  # not "Jenna's mother"
                 return ent[-1].text
         return ""
 
@@ -345,6 +358,30 @@ def one_unnamed(head: Token) -> bool:
 def _unnamed_kind(head: Token) -> str:
     """A source the reader cannot identify: anonymous when it is one particular source, else vague."""
     return "anonymous" if one_unnamed(head) else "vague"
+
+
+def _issuer(head: Token) -> Token | None:
+    """Who issued a document: the object of its "by" or "from" ("a report by UpGuard", "a statement from the club"),
+    when that is a name or a word for people or institutions."""
+    if head.lemma_.lower() not in document_heads() or head.pos_ != "NOUN":
+        return None
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
+            issuer = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if issuer is not None and (_names_someone(issuer) or issuer.lemma_.lower() in source_nouns()):
+                return issuer if issuer.ent_type_ not in ("DATE", "TIME") else None
+    return None
+
+
+def _a_person(token: Token, titles: frozenset[str]) -> bool:
+    """A person's name or title ("Judge Miller", "the judge"), not an organisation ("the BBC")."""
+    return token.ent_type_ == "PERSON" or (token.lemma_.lower() in titles and token.ent_type_ not in ORG_ENTS)
+
+
+def _names_someone_before(token: Token, head: Token, titles: frozenset[str]) -> bool:
+    """A proper noun before the title that names someone: "Judge Miller", not "Texas judge" or "a judge in Texas"."""
+    place = token.ent_type_ in ("GPE", "NORP", "LOC")
+    return token.pos_ == "PROPN" and token.i < head.i and token.lower_ not in titles and not place
 
 
 def named_document(head: Token) -> bool:

@@ -13,14 +13,28 @@ from medialit.nlp.attribution.following import dash_continuations, govern_follow
 from medialit.nlp.attribution.phrases import (
     according_to,
     content_noun,
-    document_reads,
     in_statement,
     in_view,
+    made_clear,
     speech_noun,
     stance_adjective,
 )
-from medialit.nlp.attribution.punctuation import colon_statements, signed_quotes
-from medialit.nlp.attribution.speakers import note_silent, outside_turns, quoted_speakers, silent_sources
+from medialit.nlp.attribution.punctuation import colon_quotes, colon_statements, signed_quotes
+from medialit.nlp.attribution.quoted_texts import (
+    QUOTE_NOUNS,
+    attributed_to,
+    document_reads,
+    quote_by,
+    quote_object,
+    source_label,
+)
+from medialit.nlp.attribution.speakers import (
+    inside_no_quotation,
+    note_silent,
+    outside_turns,
+    quoted_speakers,
+    silent_sources,
+)
 from medialit.nlp.attribution.tokens import STATEMENT_NOUNS, verb_tagged_as_noun
 from medialit.nlp.attribution.verbs import headline_clause, verb_cue
 from medialit.nlp.reporting_lexicon import SPEECH_ONLY, content_nouns, lexicon_entry, phrase_lexicon
@@ -49,14 +63,14 @@ def find_attributions(doc: Doc, article: Article | None = None) -> Found:
         if candidate and token.i not in used:
             used.add(token.i)
             raw.append((token, candidate))
-    raw += [(c["source"], c) for c in colon_statements(ctx, used) + signed_quotes(ctx, used)]
+    raw += [(c["source"], c) for c in colon_statements(ctx, used) + signed_quotes(ctx, used) + colon_quotes(ctx, used)]
     raw.sort(key=lambda item: item[1]["cue"][0])
     attributions = []
     for _, cand in raw:
         attribution = build(ctx, cand, attributions)
         if attribution.speaker and all(p.start < p.end for p in attribution.spans()):  # nothing empty
             attributions.append(attribution)
-    attributions = govern_following(ctx, attributions)
+    attributions = inside_no_quotation(ctx, govern_following(ctx, attributions))
     attributions = quoted_speakers(ctx, outside_turns(ctx, attributions))
     continuations = dash_continuations(ctx, attributions)
     silent = silent_sources(ctx, attributions)
@@ -83,6 +97,14 @@ def cue_candidate(ctx: Context, token: Token) -> dict | None:
         return document_reads(ctx, token)
     if token.lemma_.lower() in STATEMENT_NOUNS and token.dep_ == "pobj" and token.head.lower_ == "in":
         return in_statement(ctx, token)
+    if lower in ("source", "sources") and token.pos_ == "NOUN":
+        return source_label(ctx, token)
+    if token.lemma_.lower() in QUOTE_NOUNS and token.pos_ == "NOUN" and (found := quote_by(ctx, token)):
+        return found
+    if token.lemma_ == "attribute" and token.tag_ == "VBN":
+        return attributed_to(ctx, token)
+    if token.lemma_ == "make" and token.pos_ == "VERB" and (found := made_clear(ctx, token)):
+        return found
     if token.lemma_ == "contact" and token.pos_ == "VERB":
         note_silent(ctx, token)
         return None
@@ -91,13 +113,15 @@ def cue_candidate(ctx: Context, token: Token) -> dict | None:
         return headline_clause(ctx, token, entry)
     if entry and (token.pos_ in ("VERB", "AUX") or verb_tagged_as_noun(token)):
         return verb_cue(ctx, token, entry)
+    if entry is None and token.pos_ == "VERB":
+        return quote_object(ctx, token)
     return None
 
 
 def build(ctx: Context, cand: dict, earlier: list[Attribution]) -> Attribution:
     """The attribution of a candidate: the source phrase kept clear of the cue, the speaker resolved."""
     source_token: Token = cand["source"]
-    source = ctx.extent(source_token)
+    source = ctx.source_extent(source_token)
     cue_start, cue_end = cand["cue"]
     if source[0] >= source[1] or (source[0] < cue_end and cue_start < source[1]):
         head_end = source_token.idx + len(source_token)

@@ -56,8 +56,12 @@ class Context:
 
     def in_quote(self, position: int) -> bool:
         """Whether ``position`` lies inside a quotation."""
+        return self.quote_at(position) is not None
+
+    def quote_at(self, position: int) -> Quote | None:
+        """The quotation holding ``position``, if any."""
         k = bisect.bisect_right(self.quote_starts, position) - 1
-        return k >= 0 and self.quotes[k].start <= position < self.quotes[k].end
+        return self.quotes[k] if k >= 0 and self.quotes[k].start <= position < self.quotes[k].end else None
 
     def extent(self, token: Token) -> tuple[int, int]:
         """The token's phrase (its subtree), kept inside the token's paragraph."""
@@ -71,6 +75,15 @@ class Context:
         if block is not None:
             start, end = max(start, block.start), min(end, block.end)
         return trim(self.body, start, end)
+
+    def source_extent(self, token: Token) -> tuple[int, int]:
+        """The token's phrase cut before a quotation that opens after the token: a source never holds the quote
+        ("reads Judge Miller's statement, "men and women are ..."" parsed as one phrase)."""
+        start, end = self.extent(token)
+        quote = self.next_quote_start(token.idx + len(token))
+        if quote is not None and quote.open_mark < end:
+            end = trim(self.body, start, quote.open_mark)[1]
+        return start, end
 
     def block_of(self, position: int):
         k = bisect.bisect_right(self.block_starts, position) - 1

@@ -72,7 +72,12 @@ def follow(ctx: Context, attribution: Attribution, limit: int) -> tuple[int, int
         lead = ctx.doc.char_span(start, attribution.content.end, alignment_mode="expand")
         placeholder = lead is not None and not any(t.pos_ in ("VERB", "AUX") for t in lead)  # "two points:"
         return (first_bullet if first_bullet is not None and placeholder else start), end
+    # a quotation the content opens runs on to its close (over sentences: "as "another skirmish ... war.""), then
     # quotations that follow with no cue of their own
+    open_quote = ctx.quote_at(end - 1)
+    rest = ctx.body[end : open_quote.end].strip(" ,;:.!?") if open_quote is not None else ""
+    if rest and open_quote.end <= limit and open_quote.start >= start:
+        end = open_quote.end
     position = max(end, sentence[1])
     while True:
         quote = ctx.next_quote_start(position)

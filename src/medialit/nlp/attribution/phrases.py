@@ -15,13 +15,11 @@ from medialit.nlp.attribution.tokens import (
     STATEMENT_NOUNS,
     SUBJECTS,
     can_speak,
-    cue_extent,
     is_cue,
-    is_document,
     subject_of,
     that_clause,
 )
-from medialit.nlp.attribution.verb_content import block_after_colon
+from medialit.nlp.attribution.verb_content import block_after_colon, that_marked_clause
 from medialit.nlp.quotes import MARKS as QUOTE_MARKS
 from medialit.nlp.quotes import Quote
 from medialit.nlp.reporting_lexicon import content_nouns, lexicon_entry, reporting_entry
@@ -75,21 +73,29 @@ def in_statement(ctx: Context, noun: Token) -> dict | None:
     return {"cue": cue, "source": subject, "content": content, "how": "clause", "rule": rule}
 
 
+COPULAS = frozenset("be become grow remain feel".split())
+"""Verbs that link a stance adjective to its holder: "was concerned", "became determined", "remained hopeful"."""
+
+
 def stance_adjective(ctx: Context, adj: Token) -> dict | None:
     """ "X is concerned that ...", "X was critical of ...": a stance adjective after a copula."""
     copula = adj.head if adj.dep_ == "acomp" else adj
-    if not any(c.lemma_ == "be" for c in [*copula.children, copula]):
+    if not any(c.lemma_ in COPULAS for c in [*copula.children, copula]):
         return None
     subject = next((c for c in copula.children if c.dep_ in SUBJECTS), None)
+    if subject is None and copula.dep_ == "conj":  # "was unemployed, and was concerned that ...": shared
+        subject = subject_of(copula)
     if subject is None or subject.lower_ in ("it", "there"):
         return None
     content_head = next((c for c in adj.children if c.dep_ == "ccomp"), None)
+    if content_head is None and copula is not adj:  # "is adamant [that ...]" with the clause on the copula
+        content_head = next((c for c in copula.children if c.dep_ == "ccomp" and c.i > adj.i), None)
     prep = next((c for c in adj.children if c.dep_ == "prep" and c.lower_ in ("of", "about")), None)
     if content_head is None and prep is not None:
         content_head = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
     if content_head is None:
         return None
-    be = next((c for c in copula.children if c.lemma_ == "be"), copula)
+    be = next((c for c in copula.children if c.lemma_ in COPULAS), copula)
     cue_end = (prep.idx + len(prep)) if prep is not None and prep.i < content_head.i else adj.idx + len(adj)
     cue = (min(be.idx, adj.idx), cue_end)
     content = ctx.extent(content_head)
@@ -120,26 +126,28 @@ def speech_noun(ctx: Context, noun: Token) -> dict | None:
         content, how = ctx.extent(clause), "clause"  # "a statement condemning the decision"
     elif noun.lemma_ in STATEMENT_NOUNS and (quote := quote_opening_next(ctx, noun)) is not None:
         content, how = (quote.start, quote.end), "quote"  # "issued a statement on the choice. \"Like many ...\""
+    elif noun.lemma_ not in STATEMENT_NOUNS and (topic := topic_phrase(noun, TOPIC_PREPOSITIONS)) is not None:
+        content, how = ctx.extent(topic), "clause"  # "expressed concern over the delays"
     else:
         return None
     return {"cue": cue, "source": subject, "content": content, "how": how, "rule": f"speech_noun:{noun.lemma_}"}
+
+
+TOPIC_PREPOSITIONS = frozenset("over about of at for on against".split())
+"""Prepositions whose object is what a stance is about: "concern over the delays", "warned of famine"."""
+
+
+def topic_phrase(head: Token, prepositions: frozenset[str]) -> Token | None:
+    """The object of the first preposition after ``head`` that names what a stance or warning is about."""
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.i > head.i and c.lower_ in prepositions), None)
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
 
 
 def content_noun(ctx: Context, noun: Token) -> dict | None:
     """ "Smith's claim that the vote was rigged", "the allegation by the union that ...": a noun of
     saying or thinking (WordNet noun.communication, noun.cognition) whose that-clause is credited to
     its possessor or its by/of/from phrase, when that can speak."""
-    clause = next(
-        (
-            c
-            for c in noun.children
-            if c.dep_ in ("acl", "ccomp")
-            and c.i > noun.i
-            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-            and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in c.subtree)
-        ),
-        None,
-    )
+    clause = next((c for c in noun.children if c.i > noun.i and that_complement(c)), None)
     after_colon = text_after_colon(ctx, noun) if clause is None else None
     if (clause is None and after_colon is None) or ctx.in_quote(noun.idx):
         return None
@@ -147,6 +155,8 @@ def content_noun(ctx: Context, noun: Token) -> dict | None:
     if owner is None:
         by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "of", "from")), None)
         owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if owner is None and clause is not None:
+        owner = holder(noun)  # "Aristotle came to the conclusion that ...", "X had great confidence that ..."
     if owner is None or not can_speak(owner):
         return None  # "the claim that ...": nobody named holds it
     if owner.lower_ in ("i", "we", "my", "our") and not ctx.in_quote(owner.idx):
@@ -159,13 +169,41 @@ def content_noun(ctx: Context, noun: Token) -> dict | None:
     return {"cue": cue, "source": owner, "content": ctx.extent(clause), "how": "clause", "rule": rule}
 
 
+HOLDING_VERBS = frozenset("come reach arrive have hold share form express voice".split())
+"""Verbs by which a subject holds or arrives at a view: "came to the conclusion that", "had confidence that"."""
+
+
+def that_complement(clause: Token) -> bool:
+    """A finite clause opened by "that" after a noun; also one the parser read as a relative clause with "that"
+    as its object although the clause has a subject of its own ("the conclusion that matter consisted of ...")."""
+    finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in clause.subtree)
+    marked = any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+    misread = clause.dep_ == "relcl" and any(
+        c.dep_ == "dobj" and c.lower_ == "that" and c.i == clause.left_edge.i for c in clause.children
+    )
+    subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in clause.children)
+    return finite and ((clause.dep_ in ("acl", "ccomp") and marked) or (misread and subject))
+
+
+def holder(noun: Token) -> Token | None:
+    """The subject of a verb of holding or arriving whose object (or object of its preposition) is the noun."""
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ not in ("dobj", "pobj") or verb.lemma_ not in HOLDING_VERBS or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return subject_of(verb)
+
+
 def text_after_colon(ctx: Context, noun: Token) -> tuple[tuple[int, int], str] | None:
-    """What follows "NOUN:" when the noun phrase is the whole of what stands before the colon."""
-    if noun.dep_ != "ROOT":
+    """What follows "NOUN:" when the noun phrase is the whole of what stands before the colon (or the noun
+    phrase and a copula: "His last words to his brother were:")."""
+    copula = noun.head if noun.dep_ == "nsubj" and noun.head.lemma_ == "be" and noun.head.i > noun.i else None
+    if noun.dep_ != "ROOT" and copula is None:
         return None
     colon = next((t for t in ctx.doc[noun.i + 1 : noun.sent.end] if t.text == ":"), None)
     between = ctx.doc[noun.i + 1 : colon.i] if colon is not None else []
-    if colon is None or any(t.head.i < noun.i or t.pos_ in ("VERB", "AUX") for t in between):
+    if colon is None or (copula is not None and colon.i != copula.i + 1):
+        return None
+    if any((t.head.i < noun.i or t.pos_ in ("VERB", "AUX")) and (copula is None or t.i != copula.i) for t in between):
         return None  # "His response to the ruling:" only: no verb, nothing outside the noun phrase
     sentence = ctx.sentence_of(colon.idx)
     if sentence is None or ctx.doc[noun.left_edge.i].idx != sentence[0]:
@@ -201,18 +239,6 @@ def in_view(ctx: Context, noun: Token) -> dict | None:
     return {"cue": cue, "source": owner, "content": content, "how": "clause", "rule": f"according_to:{noun.lemma_}"}
 
 
-def document_reads(ctx: Context, verb: Token) -> dict | None:
-    """'The statement read: "..."': a document speaks through the quotation after it."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or not (subject.lemma_.lower() in STATEMENT_NOUNS or is_document(subject)):
-        return None
-    cue = cue_extent(verb, {})
-    quote = ctx.quote_after(cue[1])
-    if quote is None:
-        return None
-    return {"cue": cue, "source": subject, "content": (quote.start, quote.end), "how": "quote", "rule": "read"}
-
-
 def quote_opening_next(ctx: Context, token: Token) -> Quote | None:
     """The quotation that opens the text right after the token's sentence (nothing else between)."""
     sentence = ctx.sentence_of(token.idx)
@@ -225,3 +251,23 @@ def quote_opening_next(ctx: Context, token: Token) -> Quote | None:
     if span is not None and any(is_cue(t) and not quote.start <= t.idx < quote.end for t in span):
         return None  # '"...," it said.': the quotation has its own cue
     return quote
+
+
+CLEAR_WORDS = frozenset("clear plain known".split())
+
+
+def made_clear(ctx: Context, verb: Token) -> dict | None:
+    """ "Smith made it clear that he would not resign", "made clear that ...": a statement in two words."""
+    adjective = next((c for c in verb.children if c.lower_ in CLEAR_WORDS and c.i > verb.i), None)
+    if adjective is None or ctx.in_quote(verb.idx):
+        return None
+    clause = next((c for c in [*adjective.children, *verb.children] if c.i > adjective.i and that_complement(c)), None)
+    clause = clause or next(
+        (c for c in adjective.children if c.dep_ in ("advcl", "ccomp") and c.i > adjective.i and that_marked_clause(c)),
+        None,
+    )
+    subject = subject_of(verb)
+    if clause is None or subject is None or not can_speak(subject):
+        return None
+    cue = (verb.idx, adjective.idx + len(adjective))
+    return {"cue": cue, "source": subject, "content": ctx.extent(clause), "how": "clause", "rule": "made_clear"}

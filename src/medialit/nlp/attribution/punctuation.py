@@ -117,8 +117,10 @@ def colon_label(ctx: Context, start: int, end: int, repeated: set[str]):
     if colon <= 0 or colon > 60 or not text[colon + 1 : colon + 2].isspace():
         return None
     lead = ctx.doc.char_span(start, start + colon, alignment_mode="contract")
-    if lead is None or not 1 <= len(lead) <= 6 or lead[0].like_num:
+    if lead is None or not 1 <= len(lead) <= 6 or lead[0].like_num or text[:1].isdigit():
         return None  # "2. New Institutional Economics:" numbers a section
+    if text[:colon].count("(") != text[:colon].count(")"):
+        return None  # "Jeanne Moreau (French pronunciation: ...": a colon inside a parenthesis labels nobody
     head = lead.root
     block = ctx.block_of(start)
     if text[:colon] in repeated and block is not None and block.start == start:
@@ -137,3 +139,61 @@ def group_label(ctx: Context, lead, end: int) -> bool:
     words = source_nouns() | vague_heads() | title_words() | INSTITUTIONS
     after = ctx.doc.char_span(lead.end_char + 1, end, alignment_mode="contract")
     return len(lead) <= 2 and lemma in words and after is not None and any(t.pos_ == "VERB" for t in after)
+
+
+def colon_quotes(ctx: Context, used: set[int]) -> list[dict]:
+    """ "Smith put it bluntly: "The plan is dead."", "The ministry's position was clear: we will not negotiate":
+    a clause whose subject can speak, then a colon and a quotation, or a clause when the words before the colon
+    name a statement or stance (a noun of communication, a stance adjective)."""
+    from medialit.nlp.attribution.tokens import holder_of_words, is_cue
+
+    out = []
+    for start, end in ctx.article.sentences:
+        colon = ctx.body.find(": ", start, end)
+        if colon < 0 or ctx.in_quote(colon):
+            continue
+        lead = ctx.doc.char_span(start, colon, alignment_mode="contract")
+        if lead is None or not 2 <= len(lead) <= 12 or lead.root.pos_ not in ("VERB", "AUX"):
+            continue
+        verb = lead.root
+        if verb.i in used or any(is_cue(t) and t.pos_ in ("VERB", "AUX") for t in lead):
+            continue  # "the minister replied:" is the verb rule's
+        if verb.lemma_ in RECEIVING_VERBS:
+            continue  # "She read the letter: "..."": the letter's words, not hers
+        subject = holder_of_words(verb)
+        if subject is None or not can_speak(subject) or subject.lower_ in ("it", "there", "this", "that"):
+            continue
+        quote = ctx.next_quote_start(colon + 1)
+        quoted = quote is not None and not ctx.body[colon + 1 : quote.open_mark].strip() and quote.end <= end + 2
+        if quoted:
+            content, how = (quote.start, quote.end), "quote"
+        elif names_a_statement(lead, subject):
+            content, how = trim(ctx.body, colon + 1, end), "clause"
+        else:
+            continue
+        if content[1] <= content[0]:
+            continue
+        cue = (verb.idx, trim(ctx.body, verb.idx, colon)[1])
+        out.append({"cue": cue, "source": subject, "content": content, "how": how, "rule": "colon:statement"})
+    return out
+
+
+RECEIVING_VERBS = frozenset("read receive see hear find get quote cite".split())
+"""Verbs of taking in a text: the quotation after the colon is the text's, not the subject's."""
+
+
+def names_a_statement(lead, source) -> bool:
+    """Words before a colon that announce a statement: a noun of communication ("message", "position") or a
+    stance adjective ("adamant")."""
+    from medialit.nlp.reporting_lexicon import content_nouns, phrase_lexicon
+
+    nouns = content_nouns()
+    announcing = [t for t in lead if t.pos_ == "NOUN" and t.dep_ in ARGUMENTS and t.i != source.i]
+    return any("noun.communication" in nouns.get(t.lemma_.lower(), "") for t in announcing) or any(
+        t.lower_ in phrase_lexicon()["CUE_ADJ"] for t in lead
+    )
+
+
+ARGUMENTS = ("nsubj", "dobj", "attr")
+"""The noun announcing a statement is the clause's subject or object ("had a message:"), not in a phrase
+("focuses on ozone-temperature covariation:")."""

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from medialit.core.spans import Attribution, Span
 from medialit.nlp.attribution.context import Context, trim
+from medialit.nlp.reporting_lexicon import reporting_entry
 from medialit.nlp.sources import SPEAKER_PRONOUNS
 
 
@@ -52,6 +53,38 @@ def outside_turns(ctx: Context, attributions: list[Attribution]) -> list[Attribu
     return [a for a in attributions if not nested(a)]
 
 
+def inside_no_quotation(ctx: Context, attributions: list[Attribution]) -> list[Attribution]:
+    """Drop a cue inside a quotation that another attribution quotes, unless it names its source: '"... and he
+    admits that ...," said X' is X's statement alone, '"... even Administrator Bolden stated as much"' credits
+    Bolden too (the corpus annotates only the named ones)."""
+
+    def nested(a: Attribution) -> bool:
+        quote = ctx.quote_at(a.cue.start)
+        source = ctx.doc.char_span(a.source.start, a.source.end, alignment_mode="expand")
+        if quote is None or source is None or any(t.pos_ == "PROPN" for t in source):
+            return False
+        return any(
+            other is not a
+            and other.kind in ("direct", "mixed")
+            and other.content.start <= quote.start < other.content.end
+            for other in attributions
+        )
+
+    return [a for a in attributions if not nested(a)]
+
+
+def own_words_reported(ctx: Context, attribution: Attribution) -> bool:
+    """ "I said, 'Only if you think it is worthy'", "as I told the Nation": the author reports what they said
+    before, a statement of their own like anyone else's (a past tense of a neutral speech verb)."""
+    span = ctx.doc.char_span(attribution.cue.start, attribution.cue.end, alignment_mode="expand")
+    verb = span.root if span is not None else None
+    entry = reporting_entry(verb) if verb is not None else None
+    if entry is None or verb.tag_ != "VBD" or entry["stance"] != "neutral" or entry["strict"]:
+        return False
+    speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # its own subject: not "I was ... told"
+    return speaker is not None and attribution.source.start <= speaker.idx < attribution.source.end
+
+
 def quoted_speakers(ctx: Context, attributions: list[Attribution]) -> list[Attribution]:
     """'I' or 'we' inside somebody's quotation is that somebody; outside any, the author speaking."""
     out = []
@@ -72,7 +105,7 @@ def quoted_speakers(ctx: Context, attributions: list[Attribution]) -> list[Attri
             if outer is not None:
                 rule = f"{attribution.rule}; speaker '{attribution.source.text(ctx.body)}' -> {outer.speaker}"
                 attribution = replace(attribution, speaker=outer.speaker, rule=rule)
-            elif not ctx.in_quote(attribution.source.start):
+            elif not ctx.in_quote(attribution.source.start) and not own_words_reported(ctx, attribution):
                 continue  # 'I say' in the text's own voice (a speech, an essay): the author, not a source
         out.append(attribution)
     return out

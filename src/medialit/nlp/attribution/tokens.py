@@ -119,7 +119,7 @@ def subject_of(verb: Token) -> Token | None:
     loose = False
     for seen in range(5):
         deps = ("nsubj", "csubj", "nsubjpass") if seen else ("nsubj", "csubj")
-        subject = next((c for c in verb.children if c.dep_ in deps and not c.is_punct), None)
+        subject = first_subject([c for c in verb.children if c.dep_ in deps and not c.is_punct])
         if subject is None and verb.tag_ == "NNS" and verb.dep_ == "ROOT":  # "X notes, ..." tagged as a noun
             subject = next((c for c in verb.children if c.dep_ == "nmod" and c.i < verb.i), None)
         if subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
@@ -130,7 +130,7 @@ def subject_of(verb: Token) -> Token | None:
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             return None  # "a user labelled X": a passive participle names, nobody speaks
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-            return verb.head if can_speak(verb.head) else None
+            return filer(verb) or (verb.head if can_speak(verb.head) else None)
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "quoted as saying"
             verb = verb.head.head
             quoted = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -142,6 +142,37 @@ def subject_of(verb: Token) -> Token | None:
         loose = loose or verb.dep_ == "advcl"
         verb = verb.head
     return None
+
+
+def holder_of_words(verb: Token) -> Token | None:
+    """The verb's subject, or its possessor when the subject is a noun of saying ("The ministry's position was")."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.pos_ == "NOUN" and not can_speak(subject):
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        return owner
+    return subject
+
+
+def filer(verb: Token) -> Token | None:
+    """ "The group filed a motion claiming ...", "the company put out a statement saying ...": a participle on
+    the object of a verb is the statement of that verb's subject, who issued the object."""
+    carrier = verb.head.head
+    if verb.tag_ != "VBG" or verb.head.dep_ != "dobj" or carrier.pos_ != "VERB":
+        return None
+    subject = subject_of(carrier)
+    return subject if subject is not None and can_speak(subject) else None
+
+
+def first_subject(subjects: list[Token]) -> Token | None:
+    """The first subject, or the name the parser split off it: "Niger's president | Mahamadou Issoufou said"."""
+    if not subjects:
+        return None
+    first = subjects[0]
+    gap = first.doc[first.right_edge.i + 1 : first.right_edge.i + 2]  # "Malaysia's Prime Minister, Najib Razak said"
+    after = first.right_edge.i + (2 if len(gap) and gap[0].text == "," else 1)
+    named = next((s for s in subjects[1:] if s.ent_type_ == "PERSON" and s.left_edge.i == after), None)
+    titled = first.pos_ == "NOUN" or first.lower_ in title_words()
+    return named if named is not None and titled else first
 
 
 def cue_extent(verb: Token, entry: dict) -> tuple[int, int]:

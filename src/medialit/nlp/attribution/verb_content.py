@@ -20,6 +20,7 @@ from medialit.nlp.attribution.tokens import (
     relative_object,
 )
 from medialit.nlp.quotes import MARKS as QUOTE_MARKS
+from medialit.nlp.sources import source_nouns, vague_heads
 
 
 def verb_content(ctx: Context, verb: Token, subject: Token, cue: tuple[int, int], entry: dict):
@@ -54,6 +55,9 @@ def cue_clause(ctx: Context, verb: Token, subject: Token, cue: tuple[int, int]) 
             clause_end = max(clause_end, ctx.extent(child)[1])
         if child.dep_ == "dobj" and verb.lemma_ == "tell" and not ctx.in_quote(child.idx):
             clause_end = max(clause_end, ctx.extent(child)[1])
+        after = child.doc[child.i + 1].text if child.i + 1 < len(child.doc) else ""
+        if child.dep_ == "dobj" and child.lower_ in ("it", "this") and child.i == verb.i + 1 and after == ":":
+            clause_end = max(clause_end, child.idx + len(child))  # "As Wheeler summarized it: "...""
         if child.dep_ == "prep" and child.i > verb.i and not ctx.in_quote(child.idx):
             extent = ctx.extent(child)  # "writing in a blog post "...""
             if not any(mark in ctx.body[extent[0] : extent[1]] for mark in QUOTE_MARKS):
@@ -76,7 +80,12 @@ def clause_content(ctx: Context, verb: Token, subject: Token, entry: dict):
         return (span, "clause") if span[1] > span[0] else (None, "")
     if not parts:
         return None, ""
-    if all(p.dep_ == "prep" for p in parts) and not any(g.dep_ == "pcomp" for p in parts for g in p.children):
+    topic = all(p.dep_ == "prep" and p.lower_ in SPOKEN_TOPICS for p in parts)
+    if (
+        all(p.dep_ == "prep" for p in parts)
+        and not topic
+        and not any(g.dep_ == "pcomp" for p in parts for g in p.children)
+    ):
         return None, ""
     start = min(ctx.extent(p)[0] for p in parts)
     end = max(ctx.extent(p)[1] for p in parts)
@@ -85,7 +94,7 @@ def clause_content(ctx: Context, verb: Token, subject: Token, entry: dict):
     start, end = trim(ctx.body, start, end)
     if end <= start:
         return None, ""
-    return (start, end), "clause"
+    return (start, end), "topic" if topic else "clause"  # "topic": what was spoken of ("warned of famine")
 
 
 def content_parts(ctx: Context, verb: Token, subject: Token, entry: dict, block) -> list[Token]:
@@ -100,10 +109,15 @@ def content_parts(ctx: Context, verb: Token, subject: Token, entry: dict, block)
         c
         for c in verb.children
         if c.dep_ in wanted
-        and (c.i > verb.i or (c.dep_ == "ccomp" and c.i < subject.i))  # "CLAUSE, the company said"
+        and (c.i > verb.i or (c.dep_ == "ccomp" and c.i < subject.i and not complement_after(verb)))  # "CLAUSE, X said"
         and not is_empty_prep(c)
+        and not circumstance_clause(c)
+        and not (entry["stance"] in ("cognition", "evidential") and (small_clause(c) or deliberation(c)))
+        and not (entry["stance"] == "naming" and c.dep_ == "xcomp")  # "called on him to preach": a request
         and same_block(c)
     ]
+    if not needs_clause and any(p.dep_ == "ccomp" and that_marked_clause(p) for p in parts):
+        parts = [p for p in parts if p.dep_ == "ccomp"]  # "admitted to reporters that ...": the clause, not the hearers
     if needs_clause and not parts:
         parts = [
             c
@@ -113,10 +127,70 @@ def content_parts(ctx: Context, verb: Token, subject: Token, entry: dict, block)
         if parts:  # the object before the coordinated verb is the clause's subject
             parts += [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < parts[0].i]
     if needs_clause and not parts:
+        parts = object_then_verb(verb)
+    if needs_clause and not parts:
         parts = clause_on_statement(ctx, verb)  # "said in a press release that the strike would go on"
     if verb.lemma_ == "tell":
         parts = [c for c in parts if c.dep_ not in ("dobj", "dative")] or []
     return parts
+
+
+SPOKEN_TOPICS = frozenset("of about against".split())
+"""Prepositions whose object is what someone spoke of: "warned of famine", "spoke out against the tax"."""
+CIRCUMSTANCE_MARKS = frozenset("so because since although though while unless until once before after".split())
+"""Conjunctions that open a clause of purpose, cause or time, never what was said ("declared it so he could ...")."""
+
+
+def circumstance_clause(token: Token) -> bool:
+    """A clause opened by "so", "because", "although" ...: why or when the verb happened, not its content."""
+    return token.dep_ in ("ccomp", "advcl") and any(
+        c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in token.children
+    )
+
+
+def complement_after(verb: Token) -> bool:
+    """The verb has an object or clause after it ("then find their paths affected", "he wrote a letter"), so a
+    clause before its subject is not what it reports."""
+    return any(
+        c.dep_ in ("dobj", "ccomp", "xcomp", "oprd", "dative") and c.i > verb.i and not hearer(c) for c in verb.children
+    )
+
+
+def hearer(noun: Token) -> bool:
+    """An object that is who was told ("told reporters", "told the BBC"), not what was said or written."""
+    lemma = noun.lemma_.lower()
+    return (
+        noun.dep_ in ("dobj", "dative")
+        and not is_document(noun)
+        and (noun.pos_ in ("PROPN", "PRON") or lemma in source_nouns() or lemma in vague_heads())
+    )
+
+
+def that_marked_clause(clause: Token) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+
+
+def object_then_verb(verb: Token) -> list[Token]:
+    """ "ruled [the draft] [violated the Constitution]": a clause without "that" that the parser split into
+    the verb's object and an unmarked finite clause right after it; together they are the content."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None:
+        return []
+    rest = next((c for c in verb.children if c.dep_ == "advcl" and c.i == obj.right_edge.i + 1), None)
+    unmarked = rest is not None and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in rest.children)
+    return [obj, rest] if unmarked and rest.tag_ in ("VBD", "VBZ", "VBP") else []
+
+
+def small_clause(token: Token) -> bool:
+    """ "find their paths affected", "found it broken": a participle with no finite verb or infinitive is a state
+    come upon, not a view or finding reported."""
+    finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") or t.lower_ == "to" for t in token.subtree)
+    return token.dep_ == "ccomp" and token.tag_ in ("VBN", "VBG") and not finite
+
+
+def deliberation(token: Token) -> bool:
+    """ "is considering selling stocks": a gerund after a verb of thinking is a plan weighed, not a view held."""
+    return token.dep_ == "xcomp" and token.tag_ == "VBG"
 
 
 def clause_on_statement(ctx: Context, verb: Token) -> list[Token]:
@@ -132,8 +206,10 @@ def clause_on_statement(ctx: Context, verb: Token) -> list[Token]:
             for clause in (c for c in noun.children if c.dep_ == "relcl"):
                 first = clause.left_edge
                 own_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.i != first.i for c in clause.children)
-                if first.lower_ == "that" and own_subject and clause.lemma_ not in MAKING_VERBS:
-                    return [clause]
+                relative = any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in clause.subtree)
+                opened = first.lower_ == "that" or (not relative and first.dep_ in ("det", "nsubj", "nsubjpass"))
+                if opened and own_subject and clause.lemma_ not in MAKING_VERBS:
+                    return [clause]  # also "said in a press release the suspect was arrested": no "that"
     return []
 
 
@@ -156,9 +232,12 @@ def block_after_colon(ctx: Context, verb: Token) -> tuple[tuple[int, int], str] 
     block = ctx.block_of(verb.idx)
     if block is None or not ctx.body[block.start : block.end].rstrip().endswith(":"):
         return None
-    if any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i for c in verb.children):
+    placeholder = placeholder_object(ctx, verb, block)
+    if placeholder is None and any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i for c in verb.children):
         return None  # the clause before the colon is the content; a list after it is added later
     k = ctx.blocks.index(block) + 1
+    if placeholder is not None and (k >= len(ctx.blocks) or ctx.blocks[k].kind == "bullet"):
+        return None  # "highlighted two points:" and a list: the list is added to the object later
     if k < len(ctx.blocks) and ctx.blocks[k].kind == "bullet":  # "He added:" and a list of points
         last = k
         while last + 1 < len(ctx.blocks) and ctx.blocks[last + 1].kind == "bullet":
@@ -171,7 +250,31 @@ def block_after_colon(ctx: Context, verb: Token) -> tuple[tuple[int, int], str] 
     if not (ctx.starts_quote(k) or nxt.kind == "quote") and LABEL.match(ctx.body[nxt.start : nxt.end]):
         return None  # the next paragraph is somebody else's turn
     lead = re.match(r"[–—\"“„«»‘'\s]*", ctx.body[nxt.start : nxt.end]).end()
+    if placeholder is not None:  # "denied these allegations:" and the statement after, up to a cue of its own
+        return trim(ctx.body, ctx.extent(placeholder)[0], until_own_cue(ctx, nxt)), "quote"
     return trim(ctx.body, nxt.start + lead, nxt.end), "quote"  # a quotation set off as its own paragraph
+
+
+def placeholder_object(ctx: Context, verb: Token, block) -> Token | None:
+    """ "denied these allegations:", "made two points:": an object closing the paragraph at its colon stands for
+    what the next paragraph says (no clause of its own)."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children):
+        return None
+    end = ctx.extent(obj)[1]
+    closes = ctx.body[end : block.end].strip() == ":"
+    return obj if closes and not any(t.pos_ in ("VERB", "AUX") for t in obj.subtree) else None
+
+
+def until_own_cue(ctx: Context, block) -> int:
+    """The end of a paragraph's sentences up to the first (after the first) with a reporting verb of its own."""
+    end = block.end
+    sentences = [s for s in ctx.article.sentences if block.start <= s[0] < block.end]
+    for start, stop in sentences[1:]:
+        span = ctx.doc.char_span(start, stop, alignment_mode="expand")
+        if span is not None and any(is_cue(t) and not ctx.in_quote(t.idx) for t in span):
+            return start
+    return end
 
 
 def dash_content(ctx: Context, verb: Token, clause_start: int) -> tuple[int, int] | None:

@@ -15,6 +15,7 @@ from medialit.nlp.attribution.tokens import (
     NO_SOURCE,
     can_speak,
     cue_extent,
+    is_cue,
     is_document,
     next_is_comma,
     reported,
@@ -59,20 +60,30 @@ def verb_cue(ctx: Context, verb: Token, entry: dict) -> dict | None:
     if passive:
         speech = entry["stance"] in ("neutral", "evaluative")
         return passive_cue(ctx, verb, agent, entry) if agent is not None and speech else None
-    if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+    own_subject = any(c.dep_ == "nsubj" and can_speak(c) for c in verb.children)  # a past tense tagged VBN
+    if verb.tag_ == "VBN" and not own_subject and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return as_reported(ctx, verb, agent, entry)  # "the taxes requested in arrears": nobody speaks
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not went_on(verb):
         if verb.dep_ == "xcomp" and verb.head.lemma_ in ("decline", "refuse"):
             note_silent(ctx, verb)
         return None  # "to convey ...": an intention or duty, not a statement
+    if relays(verb) or asks_for_oneself(verb, entry) or supposed(verb):
+        return None
     subject = speaking_subject(ctx, verb, entry)
     if subject is None:
         return None
+    subject = checked_with(verb) or subject
     entry = content_wanted(verb, subject, entry)
     cue = cue_extent(verb, entry)
     content, how = verb_content(ctx, verb, subject, cue, entry)
+    closing = subject_of(verb) is None and quote_closed_by(ctx, verb) is not None and subject.i < verb.i
+    if closing:  # '"...," a worker at the site, who asked not to be named, said.'
+        quote = quote_closed_by(ctx, verb)
+        content, how = (quote.start, quote.end - (ctx.body[quote.end - 1] == ",")), "quote"
     if entry["strict"] and how == "clause" and not that_clause(verb):
         return None
+    if subject_of(verb) is None and not closing and (how != "quote" or content[0] < cue[1]):
+        return None  # a participle given the speaker of the quotation before it must open a quotation of its own
     if entry["lexicon"] == SPEECH_ONLY and not (
         frames_quote(ctx, cue, content) if how == "quote" else how == "dash" or that_marked(verb)
     ):
@@ -81,6 +92,8 @@ def verb_cue(ctx: Context, verb: Token, entry: dict) -> dict | None:
         if entry["id"] in ("comment", "respond", "reply", "answer"):
             note_silent(ctx, verb)
         return None
+    if entry["stance"] == "naming" and a_name_only(ctx, content):
+        return None  # "a podcast called "The Jenna Julien Podcast"", "what we call spacetime": naming, no judgement
     return {"cue": cue, "source": subject, "content": content, "how": how, "rule": f"verb:{entry['id']}"}
 
 
@@ -111,6 +124,9 @@ def passive_cue(ctx: Context, verb: Token, agent: Token, entry: dict) -> dict | 
     target = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if source is None or target is None:
         return None
+    as_saying = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
+    if any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in as_saying):
+        return None  # "X was quoted by the BBC as saying ...": the BBC relays X's words, "saying" is the cue
     aux = [c for c in verb.children if c.dep_ == "auxpass"]
     cue = (min([verb.idx] + [a.idx for a in aux]), agent.idx + len(agent))
     if target.lower_ in ("this", "that") and target.n_lefts + target.n_rights == 0:
@@ -120,12 +136,15 @@ def passive_cue(ctx: Context, verb: Token, agent: Token, entry: dict) -> dict | 
         content = previous
     else:
         content = ctx.extent(target)
+        described = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i), None)
+        if described is not None:  # "She was described by the Guardian as the queen of the curve"
+            content = (content[0], ctx.extent(described)[1])
     return {"cue": cue, "source": source, "content": content, "how": "clause", "rule": f"passive:{entry['id']}"}
 
 
 def went_on(verb: Token) -> bool:
     """ "went on to say", "is reported to have said": an infinitive whose subject did speak."""
-    return verb.dep_ == "xcomp" and (
+    return verb.dep_ in ("xcomp", "advcl") and (
         (verb.head.lemma_ == "go" and any(c.lower_ == "on" for c in verb.head.children))
         or (verb.head.lemma_ in ("report", "quote", "say") and any(c.dep_ == "auxpass" for c in verb.head.children))
     )
@@ -133,7 +152,7 @@ def went_on(verb: Token) -> bool:
 
 def speaking_subject(ctx: Context, verb: Token, entry: dict) -> Token | None:
     """The verb's subject when it can be the source of this cue, else None."""
-    subject = subject_of(verb)
+    subject = subject_of(verb) or speaker_past_quote(ctx, verb) or subject_after_quote(ctx, verb)
     if subject is None or subject.lower_ in NO_SOURCE or subject.dep_ == "expl":
         return None
     if subject.lower_ in ("that", "this") and subject.i == verb.i - 1 and next_is_comma(verb):
@@ -149,10 +168,88 @@ def speaking_subject(ctx: Context, verb: Token, entry: dict) -> Token | None:
     return subject
 
 
+def a_name_only(ctx: Context, content: tuple[int, int]) -> bool:
+    """Content that only names: one word, or a short title whose words are all capitalised."""
+    words = ctx.body[content[0] : content[1]].strip("\"“”‘’'. ").split()
+    return len(words) == 1 or (len(words) <= 4 and all(w[:1].isupper() or w[:1].isdigit() for w in words))
+
+
+def supposed(verb: Token) -> bool:
+    """ "If volunteers think the site is going wrong, ...", "even if most people think that ...": a supposition
+    reports nobody's statement."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+
+
+def relays(verb: Token) -> bool:
+    """ "The agency quoted the defector as saying ...": the one quoted speaks (the cue "saying"), not the relay."""
+    if verb.lemma_ not in ("quote", "cite"):
+        return False
+    return any(
+        g.dep_ == "pcomp" and is_cue(g)
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "as"
+        for g in c.children
+    )
+
+
+def asks_for_oneself(verb: Token, entry: dict) -> bool:
+    """ "The spokesman, who asked not to be named": a request about oneself (a passive infinitive, nobody asked)
+    reports no statement."""
+    if entry["stance"] != "directive" or any(c.dep_ in ("dobj", "dative", "ccomp", "prep") for c in verb.children):
+        return False
+    return any(c.dep_ == "xcomp" and any(g.dep_ == "auxpass" for g in c.children) for c in verb.children)
+
+
+CHECKING_VERBS = frozenset("confirm check verify".split())
+
+
+def checked_with(verb: Token) -> Token | None:
+    """ "Wikinews confirmed with UpGuard that ...": the one checked with is the source, not the checker."""
+    if verb.lemma_ not in CHECKING_VERBS:
+        return None
+    with_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+    source = next((c for c in with_.children if c.dep_ == "pobj"), None) if with_ is not None else None
+    return source if source is not None and can_speak(source) else None
+
+
+def speaker_past_quote(ctx: Context, verb: Token) -> Token | None:
+    """'X said "...," further saying, "..."': the parser hangs the participle on a verb inside the first
+    quotation; its subject is that of the nearest reporting verb outside the quotation."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj") or ctx.in_quote(verb.idx):
+        return None
+    if not ctx.in_quote(verb.head.idx):
+        return None
+    outer = next((a for a in verb.ancestors if not ctx.in_quote(a.idx)), None)
+    return subject_of(outer) if outer is not None and is_cue(outer) else None
+
+
+def quote_closed_by(ctx: Context, verb: Token):
+    """The quotation opening the sentence that a verb closing the sentence ('..., said.') answers, with words
+    between them (not '"...," said X', whose verb touches the quotation)."""
+    if verb.i + 1 >= len(verb.doc) or not verb.doc[verb.i + 1].is_punct or ctx.quote_before(verb.idx) is not None:
+        return None
+    sentence = ctx.sentence_of(verb.idx)
+    if sentence is None:
+        return None
+    before = [q for q in ctx.quotes if sentence[0] <= q.open_mark <= sentence[0] + 1 and q.end <= verb.idx]
+    return before[0] if before else None
+
+
+def subject_after_quote(ctx: Context, verb: Token) -> Token | None:
+    """'"The crane was old," a worker at the site, who asked not to be named, said.': the parser gives the
+    closing verb no subject; the noun phrase between the quotation and the verb is its speaker."""
+    quote = quote_closed_by(ctx, verb) if subject_of(verb) is None else None
+    if quote is None:
+        return None
+    phrase = ctx.doc.char_span(quote.outer_end, verb.idx, alignment_mode="contract")
+    head = next((t for t in phrase or [] if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound"), None)
+    return head if head is not None and can_speak(head) else None
+
+
 def content_wanted(verb: Token, subject: Token, entry: dict) -> dict:
     """The entry with the content this use of the verb needs: a clause or an object."""
     naming = entry["stance"] == "naming" and any(c.dep_ == "oprd" for c in verb.children)  # "calling it a farce"
-    if subject.head.i != verb.i and entry["content"] == "object" and not naming:
+    if subject.head.i != verb.i and entry["content"] == "object" and not naming and not went_on(verb):
         entry = {**entry, "content": "clause"}  # a shared subject ("..., denying them entry") needs a clause
     if entry["stance"] in ("cognition", "evidential") and is_document(subject) and entry["content"] == "clause":
         entry = {**entry, "content": "object"}  # "one study found no changes": a finding as a noun phrase
