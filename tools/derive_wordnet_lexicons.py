@@ -19,6 +19,13 @@ and ``noun.communication`` (10) in use (claim, hypothesis, complaint ...), less
 ``NOT_CONTENT``: with a possessor that can speak and a that-clause ("Smith's
 claim that ...") they credit the clause to the possessor.
 
+``speech_acts_wordnet.jsonl`` holds the words of ``SPEECH_ACT_SYNSETS``: verb.communication synsets whose
+gloss is an act of judging ("express disapproval of", "express approval of", "express gratitude", "blame for"),
+requesting ("ask for", "request urgently") or warning ("notify of danger"), less ``NOT_ACT`` words (other
+senses in news prose: "blast", "impeach"). Such an act has content without a clause: what is judged, asked
+for or warned against ("condemned the attack", "called for new elections", "cautioned against optimism").
+Only synsets WordNet lists with an object or a prepositional frame (8, 9, 20, 21, 22) are kept.
+
 ``source_nouns_wordnet.jsonl`` holds the one-word common nouns of
 ``noun.person`` (18) and ``noun.group`` (14) that WordNet's semantic
 concordance uses (tagsense_cnt > 0): words for people and organisations, which
@@ -117,8 +124,64 @@ NOT_CONTENT = dict.fromkeys(
 )
 
 
+SPEECH_ACT_SYNSETS = {
+    # judging: the object is what is judged ("condemned the attack", "praised the rescuers")
+    "00841598": "judge",  # denounce: speak out against
+    "00841785": "judge",  # fulminate, rail: criticize severely
+    "00864177": "judge",  # condemn, decry: express strong disapproval of
+    "00826527": "judge",  # criticize: find fault with
+    "00823687": "judge",  # reprimand, censure: rebuke formally
+    "00826351": "judge",  # deplore: express strong disapproval of
+    "00825993": "judge",  # reproach, upbraid: express criticism towards
+    "00856842": "judge",  # praise: express approval of
+    "00857288": "judge",  # salute: express commendation of
+    "00860310": "judge",  # applaud: express approval of
+    "00861743": "judge",  # acclaim, hail: praise vociferously
+    "00860638": "judge",  # laud, extol: praise
+    "00881679": "judge",  # compliment, congratulate: say something that expresses praise
+    "00882413": "judge",  # commend: express approval of
+    "00892333": "judge",  # thank: express gratitude
+    "00843486": "judge",  # charge, accuse: make a claim of wrongdoing against
+    "00843007": "judge",  # accuse: bring an accusation against
+    "00842556": "judge",  # blame: put the blame on
+    "00845927": "judge",  # disparage, belittle: express a negative opinion of
+    # requesting: the object is what is asked for ("called for new elections")
+    "00752782": "request",  # request, call for: express the need or desire for
+    "00754960": "request",  # demand: request urgently and forcefully
+    "00755465": "request",  # appeal: request earnestly
+    "00759519": "request",  # plead: appeal or request earnestly
+    "00759287": "request",  # beg, implore: entreat
+    "00759675": "request",  # beseech, entreat: ask for earnestly
+    "00754749": "request",  # petition: request formally
+    "00875159": "request",  # recommend, urge, advocate: push for something
+    # warning: the object of "against", "of", "about" is what is warned of ("cautioned against optimism")
+    "00870231": "warn",  # warn: notify of danger
+    "00870960": "warn",  # forewarn
+    "00871213": "warn",  # caution: warn strongly
+    "00870595": "warn",  # warn, admonish: counsel in terms of someone's behaviour
+    # citing: the object is what is put forward as evidence ("citing the move as a grave abuse")
+    "01023592": "cite",  # quote, cite: refer to for illustration or proof
+}
+NOT_ACT = dict.fromkeys(
+    "knock pick_apart criminate herald exalt glorify proclaim charge impeach incriminate fault bespeak quest "
+    "bid press conjure adjure discourage monish invoke quote pray salute".split(),
+    "another sense in news prose (a blow, an explosion, a legal act, a bid, a rite) or a verb with rules of its own",
+)
+ACT_FRAMES = frozenset({8, 9, 20, 21, 22})
+"""Somebody ----s something / somebody / somebody PP / something PP / PP: the act takes an object or a phrase."""
+THING_FRAMES = frozenset({8, 11})
+"""Somebody / something ----s something: the object can be what is judged ("condemn the attack"); without these
+frames it is the one addressed ("thank the mayor", "congratulate her"), and the content is the phrase after it."""
+
+
 def synsets(path: Path):
     """(lex_filenum, [(word, word_number)], frames as (frame, word_number)) for every verb synset."""
+    for _, lexfile, words, frames in synset_lines(path):
+        yield lexfile, words, frames
+
+
+def synset_lines(path: Path):
+    """(offset, lex_filenum, words, frames) for every synset line of a data file."""
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("  "):
             continue  # licence header
@@ -134,7 +197,7 @@ def synsets(path: Path):
             for k in range(int(fields[at])):
                 _, frame, word = fields[at + 1 + 3 * k : at + 4 + 3 * k]
                 frames.append((int(frame), int(word, 16)))
-        yield lexfile, words, frames
+        yield fields[0], lexfile, words, frames
 
 
 def tagged_nouns(index: Path) -> set[str]:
@@ -214,6 +277,32 @@ def derive_communication(path: Path, taken: set[str]) -> list[dict]:
     ]
 
 
+def derive_speech_acts(path: Path) -> list[dict]:
+    """The words of ``SPEECH_ACT_SYNSETS`` with an object or prepositional frame, less ``NOT_ACT``, with their act
+    and what their object is: a ``thing`` judged (frame 8 or 11) or the one ``addressee``d ("thank the mayor")."""
+    found: dict[str, str] = {}
+    things: set[str] = set()
+    for offset, lexfile, words, frames in synset_lines(path):
+        if offset not in SPEECH_ACT_SYNSETS or lexfile != 32 or not any(f in ACT_FRAMES for f, _ in frames):
+            continue
+        for word, _ in words:
+            lemma = word.lower().split("(")[0]
+            if lemma not in NOT_ACT and lemma.count("_") <= 1 and lemma.replace("_", "").isalpha():
+                found.setdefault(lemma, SPEECH_ACT_SYNSETS[offset])
+                if any(f in THING_FRAMES for f, _ in frames):
+                    things.add(lemma)
+    source = "WordNet 3.0 verb.communication, synsets of judging, requesting, warning and citing"
+    return [
+        {
+            **_verb_entry(lemma, "communication", source),
+            "content": "object",
+            "act": found[lemma],
+            "object": "thing" if lemma in things else "addressee",
+        }
+        for lemma in sorted(found)
+    ]
+
+
 def _verb_entry(lemma: str, stance: str, source: str) -> dict:
     """A speech-verb pattern: the verb's lemma, and its particle for a two-word verb ("point_out")."""
     parts = lemma.split("_")
@@ -244,6 +333,11 @@ def main() -> None:
         args.out / "communication_verbs_wordnet.jsonl",
         derive_communication(args.wordnet / "data.verb", taken),
         "verb.communication verbs without the that-clause frame",
+    )
+    write(
+        args.out / "speech_acts_wordnet.jsonl",
+        derive_speech_acts(args.wordnet / "data.verb"),
+        "verb.communication speech acts with nominal content",
     )
     in_use = tagged_nouns(args.wordnet / "index.noun")
     nouns = derive_nouns(args.wordnet / "data.noun", in_use)

@@ -43,6 +43,38 @@ def verb_lexicon() -> dict[str, dict]:
 
 
 @cache
+def speech_acts() -> dict[str, dict]:
+    """Verbs of judging, requesting, warning and citing by lemma ("condemn", "call for"), with their act.
+
+    From WordNet's ``verb.communication`` synsets of those acts: such a verb has
+    content without a clause, its object or the phrase after it ("condemned the
+    attack", "called for new elections", "cautioned against optimism").
+    """
+    return {" ".join(e["id"].split("_")): e for e in load_lexicon("speech_acts_wordnet")}
+
+
+ACT_PREPOSITIONS = {
+    "judge": frozenset("for as of on".split()),
+    "request": frozenset(["for"]),
+    "warn": frozenset("against of about".split()),
+    "cite": frozenset(["as"]),
+}
+"""Prepositions whose phrase carries an act's content: "praised them for ...", "accused X of ...", "warned of ..."."""
+
+
+def speech_act(token: Token) -> dict | None:
+    """The entry of ``token`` as a verb of judging, requesting, warning or citing (``act``, ``object``: a thing
+    judged or the one addressed), phrasal reading first."""
+    lemma = verb_lemma(token)
+    for child in token.children:
+        if child.dep_ in ("prt", "prep") and child.i == token.i + 1:
+            act = speech_acts().get(f"{lemma} {child.lower_}")
+            if act is not None:
+                return act
+    return speech_acts().get(lemma)
+
+
+@cache
 def phrase_lexicon() -> dict[str, dict[str, dict]]:
     """Cue phrases by label: stance adjectives and speech nouns by their word."""
     out: dict[str, dict[str, dict]] = {"CUE_ADJ": {}, "CUE_NOUN": {}}
@@ -76,17 +108,24 @@ def lexicon_entry(token: Token) -> dict | None:
     """The lexicon entry of ``token`` as a verb: its phrasal reading first ("pointed out"), else the word alone.
 
     A preposition makes a phrasal reading only in the hand and that-clause
-    lists: in the speech-only tier "write in" or "call on" would read "wrote in
-    a blog post" as one verb.
+    lists and for speech acts ("called for"): in the rest of the speech-only
+    tier "write in" or "call on" would read "wrote in a blog post" as one verb.
     """
     lemma = verb_lemma(token)
     lexicon = verb_lexicon()
     for child in token.children:
         if child.dep_ == "prt" or (child.dep_ == "prep" and child.i == token.i + 1):
             entry = lexicon.get(f"{lemma} {child.lower_}")
-            if entry is not None and (child.dep_ == "prt" or entry["lexicon"] != SPEECH_ONLY):
-                return entry
+            act = entry is not None and entry["id"] in _act_ids()
+            if entry is not None and (child.dep_ == "prt" or entry["lexicon"] != SPEECH_ONLY or act):
+                base = lexicon.get(lemma)  # "call for" keeps the hand list's trust in "call"
+                return {**entry, "strict": False} if act and base is not None and not base["strict"] else entry
     return lexicon.get(lemma)
+
+
+@cache
+def _act_ids() -> frozenset[str]:
+    return frozenset(e["id"] for e in load_lexicon("speech_acts_wordnet"))
 
 
 def reporting_entry(token: Token) -> dict | None:

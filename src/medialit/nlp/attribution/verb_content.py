@@ -20,6 +20,7 @@ from medialit.nlp.attribution.tokens import (
     relative_object,
 )
 from medialit.nlp.quotes import MARKS as QUOTE_MARKS
+from medialit.nlp.reporting_lexicon import ACT_PREPOSITIONS
 from medialit.nlp.sources import source_nouns, vague_heads
 
 
@@ -80,7 +81,8 @@ def clause_content(ctx: Context, verb: Token, subject: Token, entry: dict):
         return (span, "clause") if span[1] > span[0] else (None, "")
     if not parts:
         return None, ""
-    topic = all(p.dep_ == "prep" and p.lower_ in SPOKEN_TOPICS for p in parts)
+    topics = SPOKEN_TOPICS | ACT_PREPOSITIONS.get(entry.get("act", ""), frozenset())
+    topic = all(p.dep_ == "prep" and p.lower_ in topics for p in parts)
     if (
         all(p.dep_ == "prep" for p in parts)
         and not topic
@@ -114,6 +116,7 @@ def content_parts(ctx: Context, verb: Token, subject: Token, entry: dict, block)
         and not circumstance_clause(c)
         and not (entry["stance"] in ("cognition", "evidential") and (small_clause(c) or deliberation(c)))
         and not (entry["stance"] == "naming" and c.dep_ == "xcomp")  # "called on him to preach": a request
+        and not ("act" in entry and c.dep_ == "advcl")  # "condemned the act, citing ...": a second act
         and same_block(c)
     ]
     if not needs_clause and any(p.dep_ == "ccomp" and that_marked_clause(p) for p in parts):
@@ -132,7 +135,14 @@ def content_parts(ctx: Context, verb: Token, subject: Token, entry: dict, block)
         parts = clause_on_statement(ctx, verb)  # "said in a press release that the strike would go on"
     if verb.lemma_ == "tell":
         parts = [c for c in parts if c.dep_ not in ("dobj", "dative")] or []
+    if entry.get("particle"):  # "called for [younger leadership]": the preposition belongs to the cue
+        parts = [g for c in parts for g in (c.children if particle_of(verb, c, entry) else [c])]
     return parts
+
+
+def particle_of(verb: Token, token: Token, entry: dict) -> bool:
+    """The preposition right after the verb that makes it phrasal ("called for")."""
+    return token.dep_ == "prep" and token.i == verb.i + 1 and token.lower_ == entry["particle"]
 
 
 SPOKEN_TOPICS = frozenset("of about against".split())

@@ -15,6 +15,7 @@ from medialit.nlp.attribution.tokens import (
     NO_SOURCE,
     can_speak,
     cue_extent,
+    filer,
     is_cue,
     is_document,
     next_is_comma,
@@ -24,7 +25,8 @@ from medialit.nlp.attribution.tokens import (
     that_marked,
 )
 from medialit.nlp.attribution.verb_content import as_clause, verb_content
-from medialit.nlp.reporting_lexicon import SPEECH_ONLY
+from medialit.nlp.quotes import MARKS as QUOTE_MARKS
+from medialit.nlp.reporting_lexicon import ACT_PREPOSITIONS, SPEECH_ONLY, speech_act
 
 
 def headline_clause(ctx: Context, verb: Token, entry: dict) -> dict | None:
@@ -58,7 +60,7 @@ def verb_cue(ctx: Context, verb: Token, entry: dict) -> dict | None:
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if passive:
-        speech = entry["stance"] in ("neutral", "evaluative")
+        speech = entry["stance"] in ("neutral", "evaluative") or speech_act(verb) is not None
         return passive_cue(ctx, verb, agent, entry) if agent is not None and speech else None
     own_subject = any(c.dep_ == "nsubj" and can_speak(c) for c in verb.children)  # a past tense tagged VBN
     if verb.tag_ == "VBN" and not own_subject and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
@@ -80,12 +82,17 @@ def verb_cue(ctx: Context, verb: Token, entry: dict) -> dict | None:
     if closing:  # '"...," a worker at the site, who asked not to be named, said.'
         quote = quote_closed_by(ctx, verb)
         content, how = (quote.start, quote.end - (ctx.body[quote.end - 1] == ",")), "quote"
-    if entry["strict"] and how == "clause" and not that_clause(verb):
+    act = "act" in entry  # "condemned the attack": a speech act's object is its content
+    if act and how != "quote" and reported(verb) and entry["lexicon"] != "speech_verbs":
+        return None  # "stressed that Norway condemns the attack": part of the statement that reports it
+    if entry["strict"] and how == "clause" and not that_clause(verb) and not act:
         return None
     if subject_of(verb) is None and not closing and (how != "quote" or content[0] < cue[1]):
         return None  # a participle given the speaker of the quotation before it must open a quotation of its own
-    if entry["lexicon"] == SPEECH_ONLY and not (
-        frames_quote(ctx, cue, content) if how == "quote" else how == "dash" or that_marked(verb)
+    if (
+        entry["lexicon"] == SPEECH_ONLY
+        and not act
+        and not (frames_quote(ctx, cue, content) if how == "quote" else how == "dash" or that_marked(verb))
     ):
         return None  # '"End." Smith continued to work', "identified how ...": no sign of speech
     if content is None:
@@ -248,9 +255,42 @@ def subject_after_quote(ctx: Context, verb: Token) -> Token | None:
 
 def content_wanted(verb: Token, subject: Token, entry: dict) -> dict:
     """The entry with the content this use of the verb needs: a clause or an object."""
+    act = speech_act(verb)
+    if act is not None and act_content(verb, act):  # also a participle: "..., accusing the network of fraud"
+        return {**entry, "content": "object", "act": act["act"]}
     naming = entry["stance"] == "naming" and any(c.dep_ == "oprd" for c in verb.children)  # "calling it a farce"
     if subject.head.i != verb.i and entry["content"] == "object" and not naming and not went_on(verb):
         entry = {**entry, "content": "clause"}  # a shared subject ("..., denying them entry") needs a clause
     if entry["stance"] in ("cognition", "evidential") and is_document(subject) and entry["content"] == "clause":
         entry = {**entry, "content": "object"}  # "one study found no changes": a finding as a noun phrase
     return entry
+
+
+def act_content(verb: Token, act: dict) -> bool:
+    """A judging, requesting, warning or citing verb with what it judges, asks for or warns of, and no clause:
+    an object ("condemned the attack") or the act's phrase ("called for new elections", "warned of famine").
+
+    Not an act that did not happen (under a modal: "users will demand"), one in the first person (a
+    speaker's own "I urge a vote", "we thank"), nor the one addressed alone ("congratulated Pelosi": the
+    verbs WordNet gives no "something" object need the phrase or a quotation: "thanked them for ...").
+    """
+    after = [c for c in verb.children if c.i > verb.i]
+    if any(c.dep_ in ("ccomp", "xcomp") for c in after):
+        return False  # "urged them to leave", "warned that ...": the clause rules decide
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return False
+    if verb.dep_ == "acl" and filer(verb) is None:
+        return False  # "editors requesting her collaboration": says who they are, reports no statement (K1)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] or [subject_of(verb)]
+    if any(s is not None and s.lower_ in ("i", "we") for s in subjects):
+        return False
+    prepositions = ACT_PREPOSITIONS[act["act"]]
+    objects = [c for c in after if c.dep_ == "dobj"]
+    phrases = [c for c in after if c.dep_ == "prep" and c.lower_ in prepositions]
+    phrases += [c for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "as"]  # "cited X as Y"
+    if any(g.dep_ in ("pobj", "pcomp") for c in phrases for g in c.children):
+        return True
+    if act["act"] == "cite":
+        return False  # "cited the ruling": a reference; "cited the move as a grave abuse": a claim
+    quoted = verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].text in QUOTE_MARKS
+    return (act["object"] == "thing" or quoted) and any(c.dep_ in ("dobj", "oprd") for c in after)
