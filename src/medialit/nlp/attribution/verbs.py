@@ -159,7 +159,10 @@ def went_on(verb: Token) -> bool:
 
 def speaking_subject(ctx: Context, verb: Token, entry: dict) -> Token | None:
     """The verb's subject when it can be the source of this cue, else None."""
-    subject = subject_of(verb) or speaker_past_quote(ctx, verb) or subject_after_quote(ctx, verb)
+    subject = subject_of(verb)
+    if subject is not None and ctx.in_quote(subject.idx) and not ctx.in_quote(verb.idx):
+        subject = speaker_past_quote(ctx, verb)  # 'X said, "... Facebook has to ...", also observing, "..."'
+    subject = subject or speaker_past_quote(ctx, verb) or subject_after_quote(ctx, verb)
     if subject is None or subject.lower_ in NO_SOURCE or subject.dep_ == "expl":
         return None
     if subject.lower_ in ("that", "this") and subject.i == verb.i - 1 and next_is_comma(verb):
@@ -258,6 +261,8 @@ def content_wanted(verb: Token, subject: Token, entry: dict) -> dict:
     act = speech_act(verb)
     if act is not None and act_content(verb, act):  # also a participle: "..., accusing the network of fraud"
         return {**entry, "content": "object", "act": act["act"]}
+    if predication(verb):  # "declared it a terrorist attack", "identifies Bonosus as his friend"
+        return {**entry, "content": "object", "act": "predicate"}
     naming = entry["stance"] == "naming" and any(c.dep_ == "oprd" for c in verb.children)  # "calling it a farce"
     if subject.head.i != verb.i and entry["content"] == "object" and not naming and not went_on(verb):
         entry = {**entry, "content": "clause"}  # a shared subject ("..., denying them entry") needs a clause
@@ -294,3 +299,29 @@ def act_content(verb: Token, act: dict) -> bool:
         return False  # "cited the ruling": a reference; "cited the move as a grave abuse": a claim
     quoted = verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].text in QUOTE_MARKS
     return (act["object"] == "thing" or quoted) and any(c.dep_ in ("dobj", "oprd") for c in after)
+
+
+APPOINTING = frozenset("name appoint elect nominate crown".split())
+"""Verbs whose small clause is an appointment, an act ("named him captain"), not a statement."""
+
+
+def predication(verb: Token) -> bool:
+    """A small clause after the verb: an object and what it is said to be ("declared it a terrorist attack",
+    "cited the move as a grave abuse", "ranks the site as the 135th"): a statement without "that" (K17)."""
+    if verb.lemma_ in APPOINTING or any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children):
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or obj.lower_.endswith(("self", "selves")):
+        return False  # "established herself as a leading actress": what the subject became, an act
+    after = [c for c in verb.children if c.i > obj.i] + [c for c in obj.children if c.i > obj.i]
+    return any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as" and predicate_of_as(c)) for c in after)
+
+
+CONNECTIVE_AS = frozenset("result part consequence means way well".split())
+"""Nouns that make "as" a connective ("as a result of", "as part of"), not what the object is said to be."""
+
+
+def predicate_of_as(prep: Token) -> bool:
+    """ "as a grave abuse", "as terrorism-related": a predicate, not a connective ("as a result of")."""
+    heads = [c for c in prep.children if c.dep_ in ("pobj", "amod", "acomp", "pcomp")]
+    return bool(heads) and not any(h.lemma_.lower() in CONNECTIVE_AS for h in heads)
