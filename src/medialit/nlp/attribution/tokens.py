@@ -186,8 +186,14 @@ def cue_extent(verb: Token, entry: dict) -> tuple[int, int]:
 
 
 def reported(verb: Token) -> bool:
-    """Whether a reporting verb governs the verb (its words are someone's statement)."""
-    return any(reporting_entry(a) for a in verb.ancestors)
+    """Whether a reporting verb governs the verb (its words are someone's statement); a verb coordinated with a
+    reporting verb is not governed by it ("ZMapp showed promise, but studies indicated ...")."""
+    token = verb
+    while token.head.i != token.i:
+        if token.dep_ != "conj" and reporting_entry(token.head):
+            return True
+        token = token.head
+    return False
 
 
 def is_empty_prep(token: Token) -> bool:

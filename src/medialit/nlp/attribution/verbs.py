@@ -69,7 +69,7 @@ def verb_cue(ctx: Context, verb: Token, entry: dict) -> dict | None:
         if verb.dep_ == "xcomp" and verb.head.lemma_ in ("decline", "refuse"):
             note_silent(ctx, verb)
         return None  # "to convey ...": an intention or duty, not a statement
-    if relays(verb) or asks_for_oneself(verb, entry) or supposed(verb):
+    if relays(verb) or asks_for_oneself(verb, entry) or supposed(verb) or demonstrates(verb, entry):
         return None
     subject = speaking_subject(ctx, verb, entry)
     if subject is None:
@@ -310,10 +310,11 @@ def predication(verb: Token) -> bool:
     "cited the move as a grave abuse", "ranks the site as the 135th"): a statement without "that" (K17)."""
     if verb.lemma_ in APPOINTING or any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children):
         return False
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    wh = ("WP", "WDT")  # "in what the police declared a terrorist attack": the object before the verb
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and (c.i > verb.i or c.tag_ in wh)), None)
     if obj is None or obj.lower_.endswith(("self", "selves")):
         return False  # "established herself as a leading actress": what the subject became, an act
-    after = [c for c in verb.children if c.i > obj.i] + [c for c in obj.children if c.i > obj.i]
+    after = [c for c in verb.children if c.i > max(obj.i, verb.i)] + [c for c in obj.children if c.i > obj.i]
     return any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as" and predicate_of_as(c)) for c in after)
 
 
@@ -325,3 +326,14 @@ def predicate_of_as(prep: Token) -> bool:
     """ "as a grave abuse", "as terrorism-related": a predicate, not a connective ("as a result of")."""
     heads = [c for c in prep.children if c.dep_ in ("pobj", "amod", "acomp", "pcomp")]
     return bool(heads) and not any(h.lemma_.lower() in CONNECTIVE_AS for h in heads)
+
+
+PERSONAL = frozenset("me you him her us them".split())
+
+
+def demonstrates(verb: Token, entry: dict) -> bool:
+    """ "showed me some stuff", "showed you how to wink": a verb of evidence with a person shown is a
+    demonstration, an act (rule 3), not a finding credited to its subject ("the study shows that ...")."""
+    return entry["stance"] == "evidential" and any(
+        c.dep_ == "dative" or (c.dep_ == "dobj" and c.lower_ in PERSONAL) for c in verb.children if c.i > verb.i
+    )
