@@ -116,7 +116,7 @@ def content_parts(ctx: Context, verb: Token, subject: Token, entry: dict, block)
         and not circumstance_clause(c)
         and not (entry["stance"] in ("cognition", "evidential") and (small_clause(c) or deliberation(c)))
         and not (entry["stance"] == "naming" and c.dep_ == "xcomp")  # "called on him to preach": a request
-        and not ("act" in entry and c.dep_ == "advcl")  # "condemned the act, citing ...": a second act
+        and not ("act" in entry and c.dep_ == "advcl" and not (entry["act"] == "request" and infinitive_request(c)))
         and same_block(c)
     ]
     if not needs_clause and any(p.dep_ == "ccomp" and that_marked_clause(p) for p in parts):
@@ -149,6 +149,14 @@ SPOKEN_TOPICS = frozenset("of about against".split())
 """Prepositions whose object is what someone spoke of: "warned of famine", "spoke out against the tax"."""
 CIRCUMSTANCE_MARKS = frozenset("so because since although though while unless until once before after".split())
 """Conjunctions that open a clause of purpose, cause or time, never what was said ("declared it so he could ...")."""
+
+
+def infinitive_request(clause: Token) -> bool:
+    """ "pleaded with them [to stay]", "asked [for the price to be kept secret]": the infinitive the parser hung
+    on a verb of asking as an adverbial clause is what was asked ("condemned the act, citing ..." is not)."""
+    marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    return clause.dep_ == "advcl" and to and marks in ([], ["for"])
 
 
 def circumstance_clause(token: Token) -> bool:

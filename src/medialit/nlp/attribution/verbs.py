@@ -24,7 +24,7 @@ from medialit.nlp.attribution.tokens import (
     that_clause,
     that_marked,
 )
-from medialit.nlp.attribution.verb_content import as_clause, verb_content
+from medialit.nlp.attribution.verb_content import as_clause, infinitive_request, verb_content
 from medialit.nlp.quotes import MARKS as QUOTE_MARKS
 from medialit.nlp.reporting_lexicon import ACT_PREPOSITIONS, SPEECH_ONLY, speech_act
 
@@ -259,6 +259,9 @@ def subject_after_quote(ctx: Context, verb: Token) -> Token | None:
 def content_wanted(verb: Token, subject: Token, entry: dict) -> dict:
     """The entry with the content this use of the verb needs: a clause or an object."""
     act = speech_act(verb)
+    asking = entry["stance"] == "directive" or (act is not None and act["act"] == "request")
+    if asking and any(infinitive_request(c) for c in verb.children if c.i > verb.i):
+        return {**entry, "content": "object", "act": "request"}  # "pleaded with him to stay", "asked for X to be"
     if act is not None and act_content(verb, act):  # also a participle: "..., accusing the network of fraud"
         return {**entry, "content": "object", "act": act["act"]}
     if predication(verb):  # "declared it a terrorist attack", "identifies Bonosus as his friend"
