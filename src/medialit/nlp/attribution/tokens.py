@@ -117,6 +117,7 @@ def subject_of(verb: Token) -> Token | None:
     an entity, a document or person noun), so "the request ... asking" is no source.
     """
     loose = False
+    participle = verb.tag_ == "VBG"
     for seen in range(5):
         deps = ("nsubj", "csubj", "nsubjpass") if seen else ("nsubj", "csubj")
         subject = first_subject([c for c in verb.children if c.dep_ in deps and not c.is_punct])
@@ -125,7 +126,9 @@ def subject_of(verb: Token) -> Token | None:
         if subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
             person = subject.lower_ == "who"  # "Smith, who said ...": the pronoun stands for Smith
             subject = verb.head if person or is_document(verb.head) else None  # "the report, which said"
-        if subject is not None:
+        if subject is not None and loose and participle and (not can_speak(subject) or subordinate(verb)):
+            subject = None  # "experts called it dubious, as margins are thin, while noting ...": the speaker above
+        elif subject is not None:
             return subject if not loose or can_speak(subject) else None
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             return None  # "a user labelled X": a passive participle names, nobody speaks
@@ -142,6 +145,13 @@ def subject_of(verb: Token) -> Token | None:
         loose = loose or verb.dep_ == "advcl"
         verb = verb.head
     return None
+
+
+def subordinate(verb: Token) -> bool:
+    """A clause opened by "as", "while", "because" ... (or one coordinated with it): its subject is not the one a
+    participle hung on it shares with the main clause."""
+    marked = any(c.dep_ == "mark" for c in verb.children)
+    return marked or (verb.dep_ == "conj" and any(c.dep_ == "mark" for c in verb.head.children))
 
 
 def holder_of_words(verb: Token) -> Token | None:
