@@ -200,8 +200,8 @@ def reported(verb: Token) -> bool:
     reporting verb is not governed by it ("ZMapp showed promise, but studies indicated ...")."""
     token = verb
     while token.head.i != token.i:
-        if token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children):
-            return False  # '"...", she said, while Klimov indicated ...': a clause beside the statement
+        if token.dep_ == "advcl" and (token.tag_ == "VBG" or any(c.dep_ == "mark" for c in token.children)):
+            return False  # '"...", she said, while Klimov indicated ...', "criticised it, citing ...": beside it
         if token.dep_ != "conj" and reporting_entry(token.head):
             return True
         token = token.head

@@ -152,11 +152,11 @@ CIRCUMSTANCE_MARKS = frozenset("so because since although though while unless un
 
 
 def infinitive_request(clause: Token) -> bool:
-    """ "pleaded with them [to stay]", "asked [for the price to be kept secret]": the infinitive the parser hung
-    on a verb of asking as an adverbial clause is what was asked ("condemned the act, citing ..." is not)."""
+    """ "pleaded with them [to stay]", "asked [for the price to be kept secret]": the infinitive after a verb of
+    asking, also one the parser hung on it as an adverbial clause, is what was asked."""
     marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
     to = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-    return clause.dep_ == "advcl" and to and marks in ([], ["for"])
+    return clause.dep_ in ("advcl", "xcomp") and to and marks in ([], ["for"])
 
 
 def circumstance_clause(token: Token) -> bool:

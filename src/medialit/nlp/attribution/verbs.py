@@ -318,6 +318,8 @@ def predication(verb: Token) -> bool:
     if obj is None or obj.lower_.endswith(("self", "selves")):
         return False  # "established herself as a leading actress": what the subject became, an act
     after = [c for c in verb.children if c.i > max(obj.i, verb.i)] + [c for c in obj.children if c.i > obj.i]
+    if obj.i < verb.i and any(c.dep_ == "dobj" and c.pos_ == "NOUN" and c.text.isalpha() for c in after):
+        return True  # "in what the council declared a historic decision": the parser's second object
     return any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as" and predicate_of_as(c)) for c in after)
 
 
