@@ -1148,3 +1148,133 @@ def test_a_quotation_then_a_long_speaker_phrase_then_said(nlp):
     body, a = only(nlp, text)
     assert (a.cue.text(body), a.kind, a.content.text(body)) == ("said", "direct", "The crane was old")
     assert a.source.text(body).startswith("a worker")
+
+
+# Fifth round: speech acts whose content is a noun phrase, a phrase or a participle clause (issue 14).
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content", "rule"),
+    [
+        ("The fishermen's union condemned the new quota rules.", "condemned", "the new quota rules", "verb:condemn"),
+        ("Several mayors called for an independent inquiry.", "called for", "an independent inquiry", "verb:call_for"),
+        (
+            "Doctors cautioned against reading too much into the early figures.",
+            "cautioned",
+            "against reading too much into the early figures",
+            "verb:caution",
+        ),
+        (
+            "Officials praised the rescuers for their courage.",
+            "praised",
+            "the rescuers for their courage",
+            "verb:praise",
+        ),
+        ("The agency warned of heavy rain.", "warned", "of heavy rain", "verb:warn"),
+    ],
+)
+def test_a_speech_act_whose_content_is_its_object_or_phrase(nlp, sentence, cue, content, rule):
+    body, a = only(nlp, f"Report\n{sentence}\n")
+    assert (a.cue.text(body), a.content.text(body), a.kind) == (cue, content, "indirect")
+    assert a.rule.startswith(rule)
+
+
+def test_a_quotation_as_the_object_of_thanks_is_direct(nlp):
+    body, a = only(nlp, 'Report\nHarbour master Ola Berg thanked "every volunteer who came out in the storm".\n')
+    assert (a.speaker, a.cue.text(body), a.kind) == ("Ola Berg", "thanked", "direct")
+    assert a.content.text(body) == "every volunteer who came out in the storm"
+
+
+def test_a_participle_after_a_comma_shares_the_main_clause_speaker(nlp):
+    text = "Report\nThe minister filed a complaint on Monday, accusing the company of hiding the costs.\n"
+    body, a = only(nlp, text)
+    assert (a.cue.text(body), a.content.text(body), a.rule) == (
+        "accusing",
+        "the company of hiding the costs",
+        "verb:accuse",
+    )
+    assert a.source.text(body) == "The minister"
+
+
+def test_a_second_act_in_a_participle_is_an_attribution_of_its_own(nlp):
+    body, found = attributions(
+        nlp, 'Report\nThe union criticised the deal, citing the closures as "a betrayal of the town".\n'
+    )
+    cues = {a.cue.text(body): a for a in found.attributions}
+    assert cues["criticised"].content.text(body) == "the deal"  # the participle is not what was criticised
+    assert cues["citing"].kind == "mixed" and cues["citing"].content.text(body).startswith("the closures as")
+
+
+def test_a_participle_after_a_quotation_takes_the_speaker_outside_it(nlp):
+    text = 'Report\nAnna Berg told reporters, "The boats are needed", also adding, "the old ones are unsafe".\n'
+    body, found = attributions(nlp, text)
+    adding = next(a for a in found.attributions if a.cue.text(body) == "adding")
+    assert (adding.speaker, adding.kind, adding.content.text(body)) == (
+        "Anna Berg",
+        "direct",
+        "the old ones are unsafe",
+    )
+
+
+def test_a_participle_on_a_subordinate_clause_shares_the_main_speaker(nlp):
+    text = "Report\nExperts called the plan costly, as prices are high, while noting the town needs a new bridge.\n"
+    body, found = attributions(nlp, text)
+    noting = next(a for a in found.attributions if a.cue.text(body) == "noting")
+    assert (noting.speaker, noting.content.text(body)) == ("Experts", "the town needs a new bridge")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        (
+            'In what the council declared a "historic" decision, the bridge was approved.',
+            "declared",
+            'a "historic" decision',
+        ),
+        ("The ferry company ranks the route as its busiest.", "ranks", "the route as its busiest"),
+    ],
+)
+def test_a_small_clause_after_a_reporting_verb_is_its_content(nlp, sentence, cue, content):
+    body, a = only(nlp, f"Report\n{sentence}\n")
+    assert (a.cue.text(body), a.content.text(body).rstrip('"')) == (cue, content.rstrip('"'))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        ("The tenants pleaded with the landlord to repair the roof.", "pleaded", "to repair the roof"),
+        ("The council asked for the report to be published.", "asked", "for the report to be published"),
+    ],
+)
+def test_the_infinitive_after_a_verb_of_asking_is_what_was_asked(nlp, sentence, cue, content):
+    body, a = only(nlp, f"Report\n{sentence}\n")
+    assert (a.cue.text(body), a.content.text(body)) == (cue, content)
+
+
+def test_a_verb_coordinated_with_a_reporting_verb_is_not_reported_by_it(nlp):
+    body, a = only(nlp, "Report\nThe pumps showed promise, but official figures indicated the river had risen.\n")
+    assert (a.cue.text(body), a.content.text(body)) == ("indicated", "the river had risen")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mayor congratulated the winners.",  # the one addressed alone: an act, no content (rule 3)
+        "The mayor thanked the crowd.",
+        "Users will demand better privacy.",  # an act that has not happened
+        "I urge a swift vote on the bill.",  # a speaker's own request, not a report
+        "The club's owner cited the weather.",  # a reference, nothing said of it
+        "Residents requesting a meeting gathered outside.",  # says who they are (K1)
+        "The club established itself as the best in the region.",  # what the subject became
+        "The old coach showed me how to throw.",  # a demonstration
+        "The team wrote little as a result of the strike.",  # "as a result": a connective
+    ],
+)
+def test_acts_without_content_are_no_attribution(nlp, sentence):
+    body, found = attributions(nlp, f"Report\n{sentence}\n")
+    assert [a.cue.text(body) for a in found.attributions] == []
+
+
+def test_a_statement_that_reports_a_speech_act_keeps_it_inside(nlp):
+    body, a = only(nlp, "Report\nThe minister stressed that Norway condemns the attack.\n")
+    assert (a.cue.text(body), a.content.text(body)) == ("stressed", "Norway condemns the attack")

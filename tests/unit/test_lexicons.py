@@ -25,6 +25,7 @@ MINE = (
     "source_nouns_wordnet",
     "communication_verbs_wordnet",
     "content_nouns_wordnet",
+    "speech_acts_wordnet",
     "evaluative_vader",
 )
 TOOLS = Path(__file__).resolve().parents[2] / "tools"
@@ -117,6 +118,27 @@ def test_wordnet_tool_keeps_other_communication_verbs_apart(tmp_path):
     assert set(entries) == {"hold", "yak", "chime_in"}  # aver: taken; watch: a perception; eat: not communication
     assert entries["chime_in"]["pattern"][1] == {"LOWER": "in", "DEP": "prt"}
     assert all(e["content"] == "clause" and e["stance"] == "communication" for e in entries.values())
+
+
+def test_wordnet_tool_keeps_speech_acts_with_what_their_object_is(tmp_path):
+    """Listed synsets of judging, requesting, warning with an object or phrase frame; the object is a thing
+    judged (frame 8) or the one addressed; NOT_ACT senses and other synsets are left out."""
+    tool = _tool("derive_wordnet_lexicons")
+    data = tmp_path / "data.verb"
+    data.write_text(
+        "00864177 32 v 02 condemn 0 decry 0 000 02 + 08 00 + 09 00 | express strong disapproval of\n"
+        "00892333 32 v 01 thank 0 000 02 + 09 00 + 20 00 | express gratitude\n"
+        "00843486 32 v 02 charge 2 accuse 1 000 01 + 09 00 | blame for\n"
+        "00000009 32 v 01 yak 0 000 01 + 08 00 | talk profusely\n",
+        encoding="utf-8",
+    )
+    found = {e["id"]: (e["act"], e["object"], e["content"]) for e in tool.derive_speech_acts(data)}
+    assert found == {
+        "condemn": ("judge", "thing", "object"),
+        "decry": ("judge", "thing", "object"),
+        "thank": ("judge", "addressee", "object"),
+        "accuse": ("judge", "addressee", "object"),  # charge: another sense in news prose
+    }
 
 
 def test_wordnet_tool_keeps_nouns_of_saying_and_thinking(tmp_path):

@@ -15,7 +15,6 @@ from medialit.nlp.attribution.tokens import (
     NO_SOURCE,
     can_speak,
     cue_extent,
-    filer,
     is_cue,
     is_document,
     next_is_comma,
@@ -287,8 +286,9 @@ def act_content(verb: Token, act: dict) -> bool:
         return False  # "urged them to leave", "warned that ...": the clause rules decide
     if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
         return False
-    if verb.dep_ == "acl" and filer(verb) is None:
-        return False  # "editors requesting her collaboration": says who they are, reports no statement (K1)
+    if verb.dep_ == "acl":
+        return False  # "editors requesting her collaboration": says who they are (K1); "a statement condemning
+        # the decision" is the statement's content (``speech_noun``)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"] or [subject_of(verb)]
     if any(s is not None and s.lower_ in ("i", "we") for s in subjects):
         return False
