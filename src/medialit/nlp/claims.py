@@ -6,6 +6,9 @@ with a reason a student can read:
 
 - ``hidden_actor``: an order, judgement or name with its author left out ("she was told to leave",
   "he was considered the founding father", "she was accused of fraud");
+- ``hidden_source``: a passive of saying, knowing or perceiving with nobody behind it (K3): "he is
+  reported to have fled", "the rest are presumed dead", "it was intimated that ...", "the ruling is
+  expected in June", "the shop was observed limiting sales";
 - ``vague_group``: a claim about an unnamed group ("many people dislike math");
 - ``trend``: a change under way or graded, with no figure ("prices have been rising", "output fell
   sharply");
@@ -88,6 +91,7 @@ TIME_WORDS = frozenset("century decade year month week day hour minute second se
 NOT_RANKING = frozenset("first last next least latest".split())
 RULES = (
     "hidden_actor",
+    "hidden_source",
     "vague_group",
     "trend",
     "figure_change",
@@ -163,11 +167,7 @@ def _hidden_actor(tokens: list[Token]) -> str:
         if not passive or any(c.dep_ == "agent" for c in t.subtree) or t.pos_ != "VERB":
             continue
         entry = verb_lexicon().get(verb_lemma(t))
-        directive = (entry is not None and entry.get("stance") == "directive") or t.lemma_ in (
-            "tell",
-            "order",
-            "instruct",
-        )
+        directive = (entry is not None and entry.get("stance") == "directive") or t.lemma_ in DIRECTIVE_VERBS
         if directive and any(c.dep_ == "xcomp" for c in t.children):
             return f"the source hidden: '{t.text}' by whom?"
         judging = entry is not None and not entry.get("strict") and entry.get("stance") in JUDGING_STANCES
@@ -176,6 +176,8 @@ def _hidden_actor(tokens: list[Token]) -> str:
     return ""
 
 
+DIRECTIVE_VERBS = frozenset({"tell", "order", "instruct"})
+"""Verbs that give orders besides the lexicon's directive ones ("she was told to leave")."""
 JUDGING_STANCES = frozenset({"evaluative", "cognition"})
 """Hand-listed reporting verbs that judge ("was considered the founding father", "was accused of fraud"): in
 the passive with no agent, the judge is hidden (K3)."""
@@ -192,6 +194,72 @@ def _judged(verb: Token) -> bool:
         return False
     complement = any(c.dep_ in ("oprd", "xcomp", "attr", "acomp", "ccomp") for c in verb.children)
     return complement or any(c.dep_ == "prep" and c.lower_ in ("of", "for", "as") for c in verb.children)
+
+
+KNOWING_VERBS = frozenset("know understand see observe hear spot notice".split())
+"""Verbs of knowing and perceiving that K3 names ("it is known", "it is understood", "was seen leaving"): the
+hand list of reporting verbs leaves them out because they report no speech, but their agentless passive hides a
+source just as "is said to" does."""
+DECLARATIONS = frozenset("announce declare pronounce proclaim certify".split())
+"""Declarations: saying it makes it so and makes it public ("he was announced to have died", "declared dead"),
+so the passive hides no source of a claim."""
+FORECAST_VERBS = frozenset("expect predict forecast anticipate project".split())
+"""Verbs of forecasting: in the agentless passive ("the ruling is expected in June") the forecaster is hidden."""
+
+
+def _hidden_source(tokens: list[Token]) -> str:
+    """ "He is reported to have fled", "the rest are presumed dead", "it was intimated that ...": someone is the
+    source of the claim, and the passive leaves out who (K3)."""
+    for t in tokens:
+        if t.pos_ != "VERB" or not _agentless_passive(t):
+            continue
+        lemma = t.lemma_.lower()
+        entry = verb_lexicon().get(verb_lemma(t))
+        proposition = entry is not None and entry.get("lexicon") != "communication_verbs_wordnet"
+        directive = (entry is not None and entry.get("stance") == "directive") or lemma in DIRECTIVE_VERBS
+        if directive or lemma in NOT_JUDGING_ACTS | DECLARATIONS:
+            continue  # "was told to leave" is an order (hidden_actor); "was found dead" an act
+        if not (proposition or lemma in KNOWING_VERBS) or any(c.tag_ == "MD" for c in t.children):
+            continue  # "could be explained" offers a possibility, not a claim someone made
+        if _hidden_actor([t]):
+            continue  # "was considered the founding father": hidden_actor's judgement, said once
+        kids = list(t.children)
+        raised = any(c.dep_ == "xcomp" and (c.tag_ == "VBG" or _to_infinitive(c)) for c in kids)
+        impersonal = any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in kids) and any(
+            c.dep_ == "ccomp" for c in kids
+        )
+        judged = any(c.dep_ in ("oprd", "acomp") for c in kids) and (entry or {}).get("stance") == "cognition"
+        if t.dep_ == "acl" and not raised:
+            continue  # "sections deemed dangerous": a description of which ones, not a claim about them
+        if raised or impersonal or judged or lemma in FORECAST_VERBS:
+            return f"the source hidden (K3): '{t.text}' by whom?"
+    return ""
+
+
+CHANGE_OF_STATE = frozenset("become becomes became becoming get gets got gotten getting".split())
+"""Auxiliaries of a change of state: "it became known that ..." says the fact came out, not who says it (word
+forms, since the lemmatizer leaves "became" as it is)."""
+
+
+def _agentless_passive(verb: Token) -> bool:
+    """A passive with no "by" agent: "is reported", "was on Wednesday reported", a reduced "sales expected to"."""
+    if any(c.dep_ == "agent" for c in verb.children):
+        return False
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return not any(c.dep_ == "auxpass" and c.lower_ in CHANGE_OF_STATE for c in verb.children)
+    if verb.tag_ != "VBN" and not (verb.tag_ == "VBD" and verb.dep_ == "advcl"):
+        return False
+    if verb.dep_ == "acl":
+        return True  # "market sales expected to cover the price"
+    head = verb.head
+    if head.dep_ == "acomp":
+        head = head.head  # "is pending and expected in June"
+    linked = verb.dep_ in ("advcl", "conj") and head.i < verb.i
+    return linked and (head.lemma_ == "be" or any(c.dep_ in ("auxpass", "aux") and c.lemma_ == "be" for c in head.children))
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _vague_group(tokens: list[Token]) -> str:
@@ -574,6 +642,7 @@ def _main_verb(verb: Token) -> bool:
 
 _RULES = {
     "hidden_actor": _hidden_actor,
+    "hidden_source": _hidden_source,
     "vague_group": _vague_group,
     "trend": _trend,
     "figure_change": _figure_change,
