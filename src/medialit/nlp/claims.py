@@ -211,29 +211,35 @@ def _hidden_source(tokens: list[Token]) -> str:
     """ "He is reported to have fled", "the rest are presumed dead", "it was intimated that ...": someone is the
     source of the claim, and the passive leaves out who (K3)."""
     for t in tokens:
-        if t.pos_ != "VERB" or not _agentless_passive(t):
-            continue
-        lemma = t.lemma_.lower()
-        entry = verb_lexicon().get(verb_lemma(t))
-        proposition = entry is not None and entry.get("lexicon") != "communication_verbs_wordnet"
-        directive = (entry is not None and entry.get("stance") == "directive") or lemma in DIRECTIVE_VERBS
-        if directive or lemma in NOT_JUDGING_ACTS | DECLARATIONS:
-            continue  # "was told to leave" is an order (hidden_actor); "was found dead" an act
-        if not (proposition or lemma in KNOWING_VERBS) or any(c.tag_ == "MD" for c in t.children):
-            continue  # "could be explained" offers a possibility, not a claim someone made
-        if _hidden_actor([t]):
-            continue  # "was considered the founding father": hidden_actor's judgement, said once
-        kids = list(t.children)
-        raised = any(c.dep_ == "xcomp" and (c.tag_ == "VBG" or _to_infinitive(c)) for c in kids)
-        impersonal = any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in kids) and any(
-            c.dep_ == "ccomp" for c in kids
-        )
-        judged = any(c.dep_ in ("oprd", "acomp") for c in kids) and (entry or {}).get("stance") == "cognition"
-        if t.dep_ == "acl" and not raised:
-            continue  # "sections deemed dangerous": a description of which ones, not a claim about them
-        if raised or impersonal or judged or lemma in FORECAST_VERBS:
+        if hides_source(t):
             return f"the source hidden (K3): '{t.text}' by whom?"
     return ""
+
+
+def hides_source(t: Token) -> bool:
+    """The verb is an agentless passive that credits its claim to nobody (K3): a verb that reports a
+    proposition (the hand list and WordNet's "Somebody ----s that CLAUSE" verbs) or one of knowing or
+    perceiving, raised ("is reported to have"), impersonal ("it was intimated that"), judging ("presumed
+    dead") or forecasting ("expected in June")."""
+    if t.pos_ != "VERB" or not _agentless_passive(t):
+        return False
+    lemma = t.lemma_.lower()
+    entry = verb_lexicon().get(verb_lemma(t))
+    proposition = entry is not None and entry.get("lexicon") != "communication_verbs_wordnet"
+    directive = (entry is not None and entry.get("stance") == "directive") or lemma in DIRECTIVE_VERBS
+    if directive or lemma in NOT_JUDGING_ACTS | DECLARATIONS:
+        return False  # "was told to leave" is an order (hidden_actor); "was found dead" an act
+    if not (proposition or lemma in KNOWING_VERBS) or any(c.tag_ == "MD" for c in t.children):
+        return False  # "could be explained" offers a possibility, not a claim someone made
+    if _hidden_actor([t]):
+        return False  # "was considered the founding father": hidden_actor's judgement, said once
+    kids = list(t.children)
+    raised = any(c.dep_ == "xcomp" and (c.tag_ == "VBG" or _to_infinitive(c)) for c in kids)
+    impersonal = any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in kids) and any(c.dep_ == "ccomp" for c in kids)
+    judged = any(c.dep_ in ("oprd", "acomp") for c in kids) and (entry or {}).get("stance") == "cognition"
+    if t.dep_ == "acl" and not raised:
+        return False  # "sections deemed dangerous": a description of which ones, not a claim about them
+    return raised or impersonal or judged or lemma in FORECAST_VERBS
 
 
 CHANGE_OF_STATE = frozenset("become becomes became becoming get gets got gotten getting".split())

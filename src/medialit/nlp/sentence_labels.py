@@ -125,6 +125,9 @@ def _label(
         vague = [a for a in governing if _unchecked(a, found, doc)]
         if len(vague) == len(governing):
             return "unsupported", tuple(_unchecked_reason(a, body, found.kinds) for a in vague)
+        relayed = [_relayed_unchecked(a, doc, body) for a in governing if a not in vague]
+        if all(relayed):  # K6: "Znak.com reported its source said ...": the named relay passes on a hidden source
+            return "unsupported", tuple(relayed)
         return "attributed", tuple(_reason(a, body) for a in governing if a not in vague)
     continuing = [c for c in found.continuations if c.start <= start < c.end]
     if continuing:
@@ -152,13 +155,63 @@ def _unchecked_reason(attribution: Attribution, body: str, kinds: dict[str, str]
     return f"vague source: {where}"
 
 
+def _relayed_unchecked(attribution: Attribution, doc: Doc | None, body: str) -> str:
+    """A named relay whose reported clause credits a vague, anonymous or hidden source (K6, K7, K3).
+
+    "Znak.com reported its source said the tenant moved in": Znak.com makes it checkable that the outlet
+    said so, not who told it; "PAP reported being told off the record ...": the teller is left out. A
+    direct quotation is the named speaker's own claim, even when it cites vague grounds (K6), so only
+    reported speech is followed.
+    """
+    from medialit.nlp.claims import hides_source
+    from medialit.nlp.sources import anonymity_explained, is_vague, one_unnamed
+
+    if doc is None or attribution.kind == "direct":
+        return ""
+    cue = doc.char_span(attribution.cue.start, attribution.cue.end, alignment_mode="expand")
+    if cue is None:
+        return ""
+    for verb in (c for c in cue.root.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB"):
+        if _told_by_nobody(verb) or hides_source(verb):
+            return f"K6: {attribution.speaker} passes on what '{verb.text}' credits to nobody named (K3)"
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        says = reporting_entry(verb) is not None and any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+        unnamed = subject is not None and (is_vague(subject) or one_unnamed(subject))
+        if says and unnamed and not anonymity_explained(subject):
+            where = body[subject.left_edge.idx : subject.idx + len(subject.text)]
+            return f"K6: {attribution.speaker} passes on what {where} says, a source no reader can check (K7)"
+    return ""
+
+
+def _told_by_nobody(verb) -> bool:
+    """ "PAP reported being told off the record ...", "she said she had been informed that ...": the relay
+    received a message and its sender is left out ("the owner had been informed" tells of someone else)."""
+    from medialit.nlp.reporting_lexicon import verb_lemma, verb_lexicon
+
+    kids = list(verb.children)
+    passive = any(c.dep_ == "auxpass" for c in kids) and not any(c.dep_ == "agent" for c in kids)
+    recipient = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+    the_relay = recipient is None or recipient.pos_ == "PRON"
+    message = any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in kids)
+    return passive and the_relay and message and verb_lemma(verb) in verb_lexicon()
+
+
 def _hidden_source_on_main_claim(doc: Doc, start: int, end: int, framing: Sequence[Span]) -> str:
-    """A hidden-source hedge ("reportedly", "allegedly") on the sentence's main verb (K3).
+    """A hidden-source hedge ("reportedly", "allegedly") or agentless passive ("is reported to have") on the
+    sentence's main verb (K3).
 
     "UpGuard reportedly emailed Amazon, to which Amazon acknowledged ...": the cue in the side clause credits
-    only the reply; the main claim, that the email was sent, has its source left out.
+    only the reply; the main claim, that the email was sent, has its source left out. "The attacker is
+    reported to have jumped on stage and claimed he was wronged": the claim he made is itself reported by
+    nobody named.
     """
+    from medialit.nlp.claims import hides_source
     from medialit.nlp.framing import in_quote
+
+    span = doc.char_span(start, end, alignment_mode="expand")
+    root = span.root if span is not None else None
+    if root is not None and root.dep_ == "ROOT" and hides_source(root):
+        return f"the source hidden (K3): '{root.text}' by whom?"
 
     for cue in framing:
         if not (start <= cue.start < end) or cue.label != "hedge" or in_quote(cue):
