@@ -269,14 +269,48 @@ def _to_infinitive(verb: Token) -> bool:
 
 
 def _vague_group(tokens: list[Token]) -> str:
-    """ "Many people dislike math": a claim about an unnamed group, in the article's own voice."""
+    """ "Many people dislike math", "a number of senators condemned the act", "scientists cautioned against it":
+    a claim made by or about an unnamed group, in the article's own voice (K2: "some", "many", "a number of",
+    a bare plural that speaks)."""
     for t in tokens:
         if t.dep_ != "nsubj" or t.head.pos_ not in ("VERB", "AUX") or t.head.lemma_ == "be":
             continue
         quantifier = next((c for c in t.children if c.lower_ in VAGUE_DETERMINERS and c.dep_ in ("amod", "det")), None)
         if quantifier is not None and t.tag_ == "NNS" and _persons(t):
             return f"a claim about an unnamed group ('{quantifier.text} {t.text}')"
+        group = _counted_group(t)
+        if group is not None:
+            return f"a claim about an unnamed group ('{t.doc[t.left_edge.i : group.i + 1].text}')"
+        if _bare_plural(t) and _persons(t) and _speaks(t.head):
+            return f"a claim by an unnamed group ('{t.text} {t.head.text}')"
     return ""
+
+
+QUANTITY_NOUNS = frozenset("number group handful lot couple".split())
+"""Nouns that make an unnamed group of people ("a number of senators", "a group of experts"); with "the" they
+measure ("the number of Americans"), and round counts ("hundreds of vendors") are counts, not sources."""
+
+
+def _counted_group(noun: Token) -> Token | None:
+    """The people of "a number of senators", "dozens of residents", "a group of experts", else None."""
+    if noun.lemma_.lower() not in QUANTITY_NOUNS or any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return None
+    people = [c for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children]
+    return next((c for c in people if c.dep_ == "pobj" and c.tag_ in ("NNS", "NNPS") and _persons(c)), None)
+
+
+def _bare_plural(noun: Token) -> bool:
+    """ "Scientists", "residents": a plural with no determiner, possessor, number or name before it."""
+    kids = [c for c in noun.children if c.i < noun.i]
+    named = any(c.pos_ == "PROPN" or c.ent_type_ for c in kids)
+    return noun.tag_ == "NNS" and not named and not any(c.dep_ in ("det", "poss", "nummod") for c in kids)
+
+
+def _speaks(verb: Token) -> bool:
+    """A finite main verb of saying or judging (the reporting lexicons, any tier): what a bare plural says is a
+    claim ("scientists cautioned"); not a side clause ("even though atheists account for", "people asking")."""
+    finite = verb.tag_ in ("VBD", "VBP", "VBZ")
+    return verb.pos_ == "VERB" and finite and _main_verb(verb) and verb_lemma(verb) in verb_lexicon()
 
 
 def _trend(tokens: list[Token]) -> str:
