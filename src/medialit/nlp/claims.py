@@ -595,7 +595,40 @@ def _superlative(tokens: list[Token]) -> str:
         ranked = tokens[k + 3].tag_ in ("JJS", "RBS") and words[k + 3] not in NOT_RANKING
         if words[k : k + 3] == ["one", "of", "the"] and ranked:
             return f"a ranking ('one of the {' '.join(words[k + 3 : k + 5])}') with no source"
+    for t in tokens:
+        ranked = t.tag_ == "JJS" or (t.lower_ == "most" and t.head.pos_ == "ADJ")
+        scope = _record_scope(t.head if t.lower_ != "most" else t.head.head) if ranked else ""
+        scope = scope or (_record_words(tokens) if ranked else "")
+        if scope and t.lower_ not in NOT_RANKING:
+            return f"a record ('{t.text} ... {scope}') stated with no source"
     return ""
+
+
+def _record_words(tokens: list[Token]) -> str:
+    """ "in the country's history", "on record", "of all time": words that make a superlative a record
+    wherever the parser attaches them."""
+    for t in tokens:
+        if t.dep_ == "pobj" and t.lemma_.lower() in ("history", "record") and t.head.lower_ in ("in", "on"):
+            return f"{t.head.text} ... {t.text}"
+        if t.lower_ == "time" and t.head.lower_ == "of" and any(c.lower_ == "all" for c in t.children):
+            return "of all time"
+    return ""
+
+
+SCOPES = frozenset("history world country nation state region city continent record".split())
+"""What a record is measured over ("the largest company in the country", "in the nation's history")."""
+
+
+def _record_scope(noun: Token) -> str:
+    """ "in the Philippines", "in the country's history", "ever": the whole a superlative ranks its noun in."""
+    for prep in (c for c in noun.subtree if c.dep_ == "prep" and c.lower_ in ("in", "on", "of")):
+        place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if place is None or place.head.head.i != noun.i and place.head.head.head.i != noun.i:
+            continue
+        if place.lemma_.lower() in SCOPES or place.ent_type_ in ("GPE", "LOC"):
+            return f"{prep.text} {place.text}"
+    ever = next((c for c in noun.subtree if c.lower_ == "ever"), None)
+    return "ever" if ever is not None else ""
 
 
 def _in_apposition(token: Token) -> bool:
