@@ -363,7 +363,15 @@ def _proportion(tokens: list[Token]) -> str:
             return f"a proportion ('{t.text}') with no source"
         if t.lower_ == "in" and 0 < k < len(tokens) - 1 and _number(tokens[k - 1]) and _number(tokens[k + 1]):
             return f"a proportion ('{tokens[k - 1].text} in {tokens[k + 1].text}') with no source"
+        if t.lower_ == "per" and _rate(tokens, k):
+            return f"a rate ('per {tokens[k + 1].text}') with no source"
     return ""
+
+
+def _rate(tokens: list[Token], k: int) -> bool:
+    """ "seven per 100,000 people", "four deaths per 100,000": a count against a population, a share."""
+    before = any(_figure(t) for t in tokens[max(0, k - 3) : k])
+    return before and k + 1 < len(tokens) and _figure(tokens[k + 1])
 
 
 def _share_of(token: Token) -> bool:
