@@ -107,6 +107,7 @@ def _label(
 ) -> tuple[str, tuple[str, ...]]:
     if heading:
         scare = [q for q in quotes if start <= q.start < end and len(body[q.start : q.end].split()) == 1]
+        scare = [q for q in scare if not _credited_in_body(body[q.start : q.end], end, body, quotes, found)]
         if scare:
             return "unsupported", (f"scare quote ‘{body[scare[0].start : scare[0].end]}’ in a heading",)
         cued = [a for a in found.attributions if start <= a.cue.start < end and _headline_cue(a, body)]
@@ -133,6 +134,19 @@ def _label(
     if continuing:
         return "attributed", continuing[0].reasons
     return "other", ("no cue, vague source, hedge or evaluation found",)
+
+
+QUOTE_MARKS = "'\"‘’“”«»"
+
+
+def _credited_in_body(quoted: str, after: int, body: str, quotes, found: Found) -> bool:
+    """A heading's quoted word that the body quotes or credits to a source ("'illegal' posts" over a statement
+    saying "speech that might be illegal"; "'storm' US airbase" over an event called "Storm Area 51") is a
+    quotation the heading keeps, not a scare quote (K8: a heading that restates the body)."""
+    word = re.compile(r"\b" + re.escape(quoted.strip(QUOTE_MARKS)) + r"\b", re.IGNORECASE)
+    spans = [(q.start, q.end) for q in quotes if q.start >= after]
+    spans += [(a.content.start, a.content.end) for a in found.attributions if a.content and a.content.start >= after]
+    return any(word.search(body[s:e]) for s, e in spans)
 
 
 def _unchecked(attribution: Attribution, found: Found, doc: Doc | None) -> bool:
