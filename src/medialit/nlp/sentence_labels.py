@@ -408,14 +408,20 @@ STATIVE = frozenset("be have seem appear need".split())
 def _permission(verb) -> bool:
     """ "Senators may serve any number of terms", "the Senate could disqualify him", "people may still vote":
     a modal on what a person or body does is what a rule permits, not how sure the writer is ("the yields
-    may be sensitive", "it could affect the case" stay hedges)."""
+    may be sensitive", "it could affect the case" stay hedges). The passive with such a doer counts the same:
+    "the post could be seen by anyone" is "anyone could see the post"."""
     from medialit.nlp.claims import person_nouns
 
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    doer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    subject = doer or next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or verb.lemma_.lower() in STATIVE or verb.pos_ != "VERB":
         return False
-    body = subject.ent_type_ in ("PERSON", "ORG", "NORP") or subject.lower_ == "people"
+    body = subject.ent_type_ in ("PERSON", "ORG", "NORP") or subject.lower_ in ("people", *ANYONE)
     return body or subject.lemma_.lower() in person_nouns()
+
+
+ANYONE = ("anyone", "anybody", "everyone", "everybody")
 
 
 def _to_the_reader(verb) -> bool:
