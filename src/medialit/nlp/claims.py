@@ -441,7 +441,7 @@ def _phrase_in(tokens: list[Token], phrases: tuple[tuple[str, ...], ...]) -> str
 
 def _cause(tokens: list[Token]) -> str:
     phrase = _phrase_in(tokens, CAUSE_PHRASES)
-    if phrase:
+    if phrase and not _public_reason(tokens, phrase):
         return f"a cause ('{phrase}') stated with no source"
     for t in tokens:
         if t.lemma_.lower() in CAUSE_WORDS and t.pos_ == "VERB" and not _accusation(t):
@@ -456,6 +456,28 @@ def _cause(tokens: list[Token]) -> str:
                 continue  # "the road leads to the harbour": a direction, not a cause
             return f"a cause ('{t.text} {link}') stated with no source"
     return ""
+
+
+RULE_NOUNS = frozenset(
+    "law legislation rule regulation policy statute ruling order requirement decree constitution treaty".split()
+)
+"""Rules as reasons: "withheld owing to privacy legislation" names a public rule, which the reader can check."""
+
+
+def _public_reason(tokens: list[Token], phrase: str) -> bool:
+    """ "owing to Polish privacy legislation": the reason is a rule; "As a result, the Supreme Court brought
+    the case": the effect is a named body's own act. Either way the phrase joins two public facts, not a
+    cause only the writer vouches for."""
+    words = phrase.split()
+    k = next(i for i in range(len(tokens)) if [t.lower_ for t in tokens[i : i + len(words)]] == words)
+    last = tokens[k + len(words) - 1]
+    reason = next((c for c in last.children if c.dep_ == "pobj"), None)
+    if reason is not None and reason.lemma_.lower() in RULE_NOUNS:
+        return True
+    effect = tokens[k].head if words[0] == "as" else None
+    subject = next((c for c in effect.children if c.dep_ == "nsubj"), None) if effect is not None else None
+    named = subject is not None and subject.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
+    return named and effect.pos_ == "VERB" and effect.lemma_.lower() not in CHANGE | CAUSE_WORDS
 
 
 def _accusation(verb: Token) -> bool:
