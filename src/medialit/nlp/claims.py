@@ -598,7 +598,17 @@ def _likeness(tokens: list[Token]) -> str:
     return ""
 
 
-MOTIVE_PHRASES = (("in", "order", "to"), ("so", "that"), ("so", "as", "to"))
+MOTIVE_PHRASES = (
+    ("in", "order", "to"),
+    ("so", "that"),
+    ("so", "as", "to"),
+    ("in", "a", "bid", "to"),
+    ("in", "an", "effort", "to"),
+    ("in", "an", "attempt", "to"),
+)
+AIMING_VERBS = frozenset("seek aim try attempt hope intend want".split())
+"""Verbs of aiming: as a participle beside the main verb ("popped up seeking to capitalize") they ascribe a
+purpose."""
 
 
 def _motive(tokens: list[Token]) -> str:
@@ -609,6 +619,9 @@ def _motive(tokens: list[Token]) -> str:
     for k, t in enumerate(tokens[:-2]):
         if t.lower_ == "so" and t.dep_ == "mark" and tokens[k + 2].lower_ in ("could", "would", "might"):
             return f"a motive ('so {tokens[k + 1].text} {tokens[k + 2].text}') ascribed with no source"
+        aiming = t.tag_ == "VBG" and t.dep_ in ("advcl", "acl") and t.lemma_.lower() in AIMING_VERBS
+        if aiming and any(c.dep_ == "xcomp" and _to_infinitive(c) for c in t.children):
+            return f"a motive ('{t.text} to') ascribed with no source"
     return ""
 
 
