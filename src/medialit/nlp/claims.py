@@ -213,7 +213,13 @@ def _hidden_source(tokens: list[Token]) -> str:
     for t in tokens:
         if hides_source(t):
             return f"the source hidden (K3): '{t.text}' by whom?"
+        if t.dep_ == "nsubj" and t.lemma_.lower() in HIDDEN_SOURCE_NOUNS and _bare_plural(t):
+            return f"the source hidden (K3): '{t.text}' by whom?"
     return ""
+
+
+HIDDEN_SOURCE_NOUNS = frozenset("report account estimate rumour rumor".split())
+"""Nouns for what someone said, the someone left out: "Reports on the weapon vary", "estimates put the toll"."""
 
 
 def hides_source(t: Token) -> bool:
