@@ -190,11 +190,16 @@ def _relayed_unchecked(attribution: Attribution, doc: Doc | None, body: str) -> 
             return f"K6: {attribution.speaker} passes on what '{verb.text}' credits to nobody named (K3)"
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         says = reporting_entry(verb) is not None and any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+        says = says or (subject is not None and subject.lemma_.lower() in INFORMANTS)  # "FSB sources have ascribed"
         unnamed = subject is not None and (is_vague(subject) or one_unnamed(subject))
         if says and unnamed and not anonymity_explained(subject):
             where = body[subject.left_edge.idx : subject.idx + len(subject.text)]
             return f"K6: {attribution.speaker} passes on what {where} says, a source no reader can check (K7)"
     return ""
+
+
+INFORMANTS = frozenset("source insider informant".split())
+"""Nouns for people who only ever inform: whatever "sources" do in a relayed clause, they are its source."""
 
 
 def _told_by_nobody(verb) -> bool:
