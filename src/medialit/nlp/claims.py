@@ -267,7 +267,9 @@ def _agentless_passive(verb: Token) -> bool:
     if head.dep_ == "acomp":
         head = head.head  # "is pending and expected in June"
     linked = verb.dep_ in ("advcl", "conj") and head.i < verb.i
-    return linked and (head.lemma_ == "be" or any(c.dep_ in ("auxpass", "aux") and c.lemma_ == "be" for c in head.children))
+    return linked and (
+        head.lemma_ == "be" or any(c.dep_ in ("auxpass", "aux") and c.lemma_ == "be" for c in head.children)
+    )
 
 
 def _to_infinitive(verb: Token) -> bool:
@@ -313,10 +315,14 @@ def _bare_plural(noun: Token) -> bool:
 
 
 def _speaks(verb: Token) -> bool:
-    """A finite main verb of saying or judging (the reporting lexicons, any tier): what a bare plural says is a
-    claim ("scientists cautioned"); not a side clause ("even though atheists account for", "people asking")."""
+    """A finite main verb of saying or judging: what a bare plural says is a claim ("scientists cautioned"); not
+    a side clause ("even though atheists account for", "people asking"), and a verb only WordNet lists speaks
+    only without an object ("officials provided safeguards" is an act)."""
     finite = verb.tag_ in ("VBD", "VBP", "VBZ")
-    return verb.pos_ == "VERB" and finite and _main_verb(verb) and verb_lemma(verb) in verb_lexicon()
+    entry = verb_lexicon().get(verb_lemma(verb))
+    if verb.pos_ != "VERB" or not finite or not _main_verb(verb) or entry is None:
+        return False
+    return not entry.get("strict") or not any(c.dep_ == "dobj" for c in verb.children)  # "provided safeguards"
 
 
 def _trend(tokens: list[Token]) -> str:

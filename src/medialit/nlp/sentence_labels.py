@@ -362,7 +362,15 @@ def _framing_hits(framing: Sequence[Span], doc: Doc) -> list[tuple[int, str]]:
         and not _hedge_to_the_reader(c, doc)
         and not _names_an_event(c, doc)
         and not _hedges_the_report(c, doc)
+        and not _modal_of_permission(c, doc)
     ]
+
+
+def _modal_of_permission(cue: Span, doc: Doc) -> bool:
+    """ "could be seen by anyone": a framing hedge built on a modal of what people can do (``_permission``)."""
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    modal = next((t for t in span if t.tag_ == "MD"), None) if span is not None and cue.label == "hedge" else None
+    return modal is not None and _permission(modal.head)
 
 
 def _names_an_event(cue: Span, doc: Doc) -> bool:
