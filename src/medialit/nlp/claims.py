@@ -678,8 +678,8 @@ def _record_scope(noun: Token) -> str:
     """ "in the Philippines", "in the country's history", "ever": the whole a superlative ranks its noun in."""
     for prep in (c for c in noun.subtree if c.dep_ == "prep" and c.lower_ in ("in", "on", "of")):
         place = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if place is None or place.head.head.i != noun.i and place.head.head.head.i != noun.i:
-            continue
+        if place is None or noun.i not in (prep.head.i, prep.head.head.i):
+            continue  # the scope qualifies the ranked noun or a word in its phrase, not a clause further off
         if place.lemma_.lower() in SCOPES or place.ent_type_ in ("GPE", "LOC"):
             return f"{prep.text} {place.text}"
     ever = next((c for c in noun.subtree if c.lower_ == "ever"), None)
