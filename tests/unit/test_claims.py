@@ -259,7 +259,6 @@ def test_fourth_round_rules_stay_out_of_events_names_and_measures(nlp, sentence)
         ("superlative", "The council has the highest number of women in its history.", "highest ... in history"),
         ("superlative", "It was the longest flight ever.", "longest ... ever"),
         ("proportion", "The death rate was nine per 100,000 residents.", "per 100,000"),
-        ("motive", "The firm cut its prices in a bid to win customers.", "in a bid to"),
         ("motive", "Rival stalls opened nearby seeking to profit from the crowds.", "seeking to"),
     ],
 )
@@ -285,9 +284,16 @@ def test_fifth_round_rules_fire_on_their_construction(nlp, rule, sentence, words
         "The largest of the three boats sank.",  # ranks within the boats named, no record
         "Tickets cost 5 dollars per person.",  # a price, not a rate against a population
         "She was told to leave the building.",  # an order: hidden_actor's, said once
+        "The lever was wired to deliver a shock.",  # WordNet's telegraph sense of 'wire', no report
+        "We are supposed to play on Monday.",  # a duty, not a hidden report
+        "He spent most of his career at posts in Asia.",  # 'most' as a quantifier ranks nothing
+        "Researchers from the University of Oslo reported a new mechanism.",  # named by their university
+        "Friends of the prisoners spoke during the rally.",  # that they spoke, not what
+        "The ministry opened a clinic in an effort to curb the outbreak.",  # an official act's stated aim
+        "When I was trying to decide, I got an offer.",  # the speaker's own attempt, not a motive ascribed
     ],
 )
 def test_fifth_round_rules_stay_out_of_acts_declarations_and_public_reasons(nlp, sentence):
     found = hits(nlp, sentence)
-    fifth = {"hidden_source", "vague_group", "cause", "superlative", "proportion"}
+    fifth = {"hidden_source", "vague_group", "cause", "superlative", "proportion", "motive"}
     assert not fifth & set(found), found

@@ -189,9 +189,13 @@ def _relayed_unchecked(attribution: Attribution, doc: Doc | None, body: str) -> 
         if _told_by_nobody(verb) or hides_source(verb):
             return f"K6: {attribution.speaker} passes on what '{verb.text}' credits to nobody named (K3)"
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        says = reporting_entry(verb) is not None and any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
-        says = says or (subject is not None and subject.lemma_.lower() in INFORMANTS)  # "FSB sources have ascribed"
-        unnamed = subject is not None and (is_vague(subject) or one_unnamed(subject))
+        entry = reporting_entry(verb)
+        says = entry is not None and entry.get("stance") != "cognition"  # "the men thought": a mind, not a source
+        says = says and any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+        informant = subject is not None and subject.lemma_.lower() in INFORMANTS
+        says = says or informant  # "FSB sources have ascribed"
+        known = subject is not None and any(c.lower_ in ("the", "these", "those") for c in subject.children)
+        unnamed = subject is not None and (is_vague(subject) or one_unnamed(subject)) and (informant or not known)
         if says and unnamed and not anonymity_explained(subject):
             where = body[subject.left_edge.idx : subject.idx + len(subject.text)]
             return f"K6: {attribution.speaker} passes on what {where} says, a source no reader can check (K7)"
