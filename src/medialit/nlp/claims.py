@@ -9,14 +9,16 @@ with a reason a student can read:
 - ``hidden_source``: a passive of saying, knowing or perceiving with nobody behind it (K3): "he is
   reported to have fled", "the rest are presumed dead", "it was intimated that ...", "the ruling is
   expected in June", "the shop was observed limiting sales";
-- ``vague_group``: a claim about an unnamed group ("many people dislike math");
+- ``vague_group``: a claim by or about an unnamed group ("many people dislike math", "a number of
+  senators condemned the act", "scientists cautioned against it");
 - ``trend``: a change under way or graded, with no figure ("prices have been rising", "output fell
   sharply");
 - ``figure_change``: a figure of change ("rose by 15%", "increased 18-fold", "up from 2.48");
-- ``proportion``: a share of a whole ("one in three", "a quarter of", "40 percent");
+- ``proportion``: a share of a whole ("one in three", "a quarter of", "40 percent", "seven per 100,000");
 - ``estimate``: an approximate count of people ("about 100,000 Greeks");
 - ``cause``: a cause stated as fact ("due to", "causing", "sparked");
-- ``superlative``: a characterising ranking ("one of the most popular");
+- ``superlative``: a characterising ranking ("one of the most popular") or a record ("the largest
+  company in the country", "the most women in its history");
 - ``evaluative``: a strongly evaluative adjective (VADER ratings, ``evaluative_vader``)
   in a noun phrase that characterises ("..., a fantastic display", "he is a cruel man"); a
   predicate adjective ("she remained exuberant") mostly reports a feeling, not a judgement;
@@ -28,7 +30,8 @@ with a reason a student can read:
 - ``mind``: a feeling or thought ascribed to someone else ("she fell in love with him",
   "he felt compelled", "they did not realise"): how does the writer know?
 - ``motive``: a purpose or motive ascribed to someone ("so they could be closer",
-  "in order to keep the exemption"): why people act is a claim about their minds;
+  "in order to keep the exemption", "popped up seeking to profit"): why people act is a claim about their
+  minds;
 - ``generic``: a quality ascribed to a whole kind, in the present tense ("fires are common in
   India", "such schemes are costly"): a generalisation a report states beside its events;
 - ``likeness``: a likeness the writer draws ("the incident is reminiscent of two others",
