@@ -241,3 +241,59 @@ def test_fourth_round_rules_stay_out_of_events_names_and_measures(nlp, sentence)
     fourth = {"likeness", "generic", "figure_change", "proportion", "cause", "judging_adverb", "estimate", "mind"}
     fourth |= {"hidden_actor"}
     assert not fourth & set(found), found
+
+
+@pytest.mark.parametrize(
+    ("rule", "sentence", "words"),
+    [
+        ("hidden_source", "The driver is reported to have fled the scene.", "'reported' by whom"),
+        ("hidden_source", "Two climbers are presumed dead.", "'presumed' by whom"),
+        ("hidden_source", "It was intimated that the talks had failed.", "'intimated' by whom"),
+        ("hidden_source", "The verdict is pending and expected in March.", "'expected' by whom"),
+        ("hidden_source", "The shop was observed raising its prices.", "'observed' by whom"),
+        ("hidden_source", "The ferry was known to carry too few lifeboats.", "'known' by whom"),
+        ("hidden_source", "Reports on the cause of the blaze differ.", "'Reports' by whom"),
+        ("vague_group", "A number of doctors criticised the plan.", "A number of doctors"),
+        ("vague_group", "Economists warned against the new tax.", "Economists warned"),
+        ("superlative", "Acme is the biggest bakery in Norway.", "biggest ... in Norway"),
+        ("superlative", "The council has the highest number of women in its history.", "highest ... in history"),
+        ("superlative", "It was the longest flight ever.", "longest ... ever"),
+        ("proportion", "The death rate was nine per 100,000 residents.", "per 100,000"),
+        ("motive", "Rival stalls opened nearby seeking to profit from the crowds.", "seeking to"),
+    ],
+)
+def test_fifth_round_rules_fire_on_their_construction(nlp, rule, sentence, words):
+    found = hits(nlp, sentence)
+    assert rule in found, found
+    assert words in found[rule]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The body was found dead in the river.",  # an act, not a claim with its source hidden
+        "The mayor was announced to have won the vote.",  # a declaration is public by saying it
+        "It became known that the mayor had resigned.",  # the fact came out; nobody is hiding behind it
+        "The results could be explained by chance.",  # a possibility offered, not a claim someone made
+        "Sections deemed unsafe were pulled down.",  # which sections, not a claim about them
+        "Hundreds of vendors sold food at the fair.",  # a round count of people acting, not a source
+        "The number of voters who stayed home was small.",  # 'the number of' measures
+        "Even though critics disagree with it, the plan passed.",  # a side clause, not the claim
+        "His name was withheld owing to privacy legislation.",  # a rule as the reason: public
+        "As a result, the Supreme Court referred the case to Brussels.",  # a named court's own act
+        "The largest of the three boats sank.",  # ranks within the boats named, no record
+        "Tickets cost 5 dollars per person.",  # a price, not a rate against a population
+        "She was told to leave the building.",  # an order: hidden_actor's, said once
+        "The lever was wired to deliver a shock.",  # WordNet's telegraph sense of 'wire', no report
+        "We are supposed to play on Monday.",  # a duty, not a hidden report
+        "He spent most of his career at posts in Asia.",  # 'most' as a quantifier ranks nothing
+        "Researchers from the University of Oslo reported a new mechanism.",  # named by their university
+        "Friends of the prisoners spoke during the rally.",  # that they spoke, not what
+        "The ministry opened a clinic in an effort to curb the outbreak.",  # an official act's stated aim
+        "When I was trying to decide, I got an offer.",  # the speaker's own attempt, not a motive ascribed
+    ],
+)
+def test_fifth_round_rules_stay_out_of_acts_declarations_and_public_reasons(nlp, sentence):
+    found = hits(nlp, sentence)
+    fifth = {"hidden_source", "vague_group", "cause", "superlative", "proportion", "motive"}
+    assert not fifth & set(found), found

@@ -288,3 +288,64 @@ def test_early_reports_are_a_hidden_source(nlp):
         "unsupported",
         "hedge 'by early reports': the claim's source is not given",
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Daily Planet reported its source said the mayor had resigned.",
+        "The agency reported being told off the record that the fire was arson.",
+        "The website claims police sources have linked the blast to a gas leak.",
+    ],
+)
+def test_a_named_relay_of_an_unnamed_or_hidden_source_is_unsupported(nlp, sentence):
+    """K6, K7: the outlet makes it checkable that it said so, not who told it."""
+    span = labels(nlp, f"Relay\n{sentence}\n")[sentence]
+    assert span.label == "unsupported", span.reasons
+    assert span.reasons[0].startswith("K6:")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Daily Planet reported the mayor had resigned.",  # the outlet's own report
+        "Dewar says officials complained to him about security.",  # what he was told of, first hand
+        'The minister said: "Our sources tell us the border is calm."',  # her own quoted claim (K6)
+        "One of the victims said the men thought she was a toy.",  # what the accused thought: no inner source
+    ],
+)
+def test_a_named_relay_of_its_own_claim_stays_attributed(nlp, sentence):
+    span = labels(nlp, f"Relay\n{sentence}\n")[sentence]
+    assert span.label == "attributed", span.reasons
+
+
+def test_an_agentless_report_on_the_main_verb_outweighs_a_cue_inside_it(nlp):
+    """K3: "is reported to have ... claimed": what the gunman claimed is itself reported by nobody named."""
+    claim = "The gunman is reported to have climbed on stage and claimed he was innocent."
+    span = labels(nlp, f"Attack\n{claim}\n")[claim]
+    assert (span.label, span.reasons[0]) == ("unsupported", "the source hidden (K3): 'reported' by whom?")
+
+
+def test_a_headings_quoted_word_that_the_body_credits_is_no_scare_quote(nlp):
+    """K8: the heading keeps a word the body quotes from a source; a word nobody in the body says is a scare
+    quote."""
+    credited = "Judge orders 'illegal' posts removed"
+    body = 'Judge Ann Berg said the posts were "illegal" under the law.'
+    assert labels(nlp, f"{credited}\n{body}\n")[credited].label != "unsupported"
+    scare = "Judge orders 'offensive' posts removed"
+    assert labels(nlp, f"{scare}\n{body}\n")[scare].label == "unsupported"
+
+
+def test_a_modal_on_a_passive_done_by_people_is_a_possibility_not_a_hedge(nlp):
+    """ "could be seen by anyone" is "anyone could see it": what people can do, not how sure the writer is."""
+    possible = "The post could be seen by anyone with an account."
+    hedged = "The post could be removed soon."
+    found = labels(nlp, f"Post\n{possible} {hedged}\n")
+    assert found[possible].label == "other", found[possible].reasons
+    assert found[hedged].label == "unsupported"
+
+
+def test_reputedly_hides_the_source(nlp):
+    claim = "The founder was reputedly a poor student."
+    span = labels(nlp, f"Founder\n{claim}\n")[claim]
+    assert (span.label, span.reasons[0]) == ("unsupported", "hedge 'reputedly': the claim's source is not given")

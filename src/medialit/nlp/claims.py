@@ -6,14 +6,19 @@ with a reason a student can read:
 
 - ``hidden_actor``: an order, judgement or name with its author left out ("she was told to leave",
   "he was considered the founding father", "she was accused of fraud");
-- ``vague_group``: a claim about an unnamed group ("many people dislike math");
+- ``hidden_source``: a passive of saying, knowing or perceiving with nobody behind it (K3): "he is
+  reported to have fled", "the rest are presumed dead", "it was intimated that ...", "the ruling is
+  expected in June", "the shop was observed limiting sales";
+- ``vague_group``: a claim by or about an unnamed group ("many people dislike math", "a number of
+  senators condemned the act", "scientists cautioned against it");
 - ``trend``: a change under way or graded, with no figure ("prices have been rising", "output fell
   sharply");
 - ``figure_change``: a figure of change ("rose by 15%", "increased 18-fold", "up from 2.48");
-- ``proportion``: a share of a whole ("one in three", "a quarter of", "40 percent");
+- ``proportion``: a share of a whole ("one in three", "a quarter of", "40 percent", "seven per 100,000");
 - ``estimate``: an approximate count of people ("about 100,000 Greeks");
 - ``cause``: a cause stated as fact ("due to", "causing", "sparked");
-- ``superlative``: a characterising ranking ("one of the most popular");
+- ``superlative``: a characterising ranking ("one of the most popular") or a record ("the largest
+  company in the country", "the most women in its history");
 - ``evaluative``: a strongly evaluative adjective (VADER ratings, ``evaluative_vader``)
   in a noun phrase that characterises ("..., a fantastic display", "he is a cruel man"); a
   predicate adjective ("she remained exuberant") mostly reports a feeling, not a judgement;
@@ -25,7 +30,8 @@ with a reason a student can read:
 - ``mind``: a feeling or thought ascribed to someone else ("she fell in love with him",
   "he felt compelled", "they did not realise"): how does the writer know?
 - ``motive``: a purpose or motive ascribed to someone ("so they could be closer",
-  "in order to keep the exemption"): why people act is a claim about their minds;
+  "in order to keep the exemption", "popped up seeking to profit"): why people act is a claim about their
+  minds;
 - ``generic``: a quality ascribed to a whole kind, in the present tense ("fires are common in
   India", "such schemes are costly"): a generalisation a report states beside its events;
 - ``likeness``: a likeness the writer draws ("the incident is reminiscent of two others",
@@ -88,6 +94,7 @@ TIME_WORDS = frozenset("century decade year month week day hour minute second se
 NOT_RANKING = frozenset("first last next least latest".split())
 RULES = (
     "hidden_actor",
+    "hidden_source",
     "vague_group",
     "trend",
     "figure_change",
@@ -163,11 +170,7 @@ def _hidden_actor(tokens: list[Token]) -> str:
         if not passive or any(c.dep_ == "agent" for c in t.subtree) or t.pos_ != "VERB":
             continue
         entry = verb_lexicon().get(verb_lemma(t))
-        directive = (entry is not None and entry.get("stance") == "directive") or t.lemma_ in (
-            "tell",
-            "order",
-            "instruct",
-        )
+        directive = (entry is not None and entry.get("stance") == "directive") or t.lemma_ in DIRECTIVE_VERBS
         if directive and any(c.dep_ == "xcomp" for c in t.children):
             return f"the source hidden: '{t.text}' by whom?"
         judging = entry is not None and not entry.get("strict") and entry.get("stance") in JUDGING_STANCES
@@ -176,6 +179,8 @@ def _hidden_actor(tokens: list[Token]) -> str:
     return ""
 
 
+DIRECTIVE_VERBS = frozenset({"tell", "order", "instruct"})
+"""Verbs that give orders besides the lexicon's directive ones ("she was told to leave")."""
 JUDGING_STANCES = frozenset({"evaluative", "cognition"})
 """Hand-listed reporting verbs that judge ("was considered the founding father", "was accused of fraud"): in
 the passive with no agent, the judge is hidden (K3)."""
@@ -194,15 +199,145 @@ def _judged(verb: Token) -> bool:
     return complement or any(c.dep_ == "prep" and c.lower_ in ("of", "for", "as") for c in verb.children)
 
 
+KNOWING_VERBS = frozenset("know understand see observe hear spot notice prove demonstrate establish".split())
+"""Verbs of knowing, perceiving and showing that K3 names ("it is known", "it is understood", "figures
+indicate"): the hand list of reporting verbs leaves most out because they report no speech, but their agentless
+passive ("was seen leaving", "has been proven to work") hides a source just as "is said to" does."""
+DECLARATIONS = frozenset("announce declare pronounce proclaim certify".split())
+"""Declarations: saying it makes it so and makes it public ("he was announced to have died", "declared dead"),
+so the passive hides no source of a claim."""
+OBLIGATIONS = frozenset({"suppose"})
+"""'be supposed to' mostly states a duty ("we are supposed to play"), not a hidden report."""
+FORECAST_VERBS = frozenset("expect predict forecast anticipate project".split())
+"""Verbs of forecasting: in the agentless passive ("the ruling is expected in June") the forecaster is hidden."""
+
+
+def _hidden_source(tokens: list[Token]) -> str:
+    """ "He is reported to have fled", "the rest are presumed dead", "it was intimated that ...": someone is the
+    source of the claim, and the passive leaves out who (K3)."""
+    for t in tokens:
+        if hides_source(t):
+            return f"the source hidden (K3): '{t.text}' by whom?"
+        if t.dep_ == "nsubj" and t.lemma_.lower() in HIDDEN_SOURCE_NOUNS and _bare_plural(t):
+            return f"the source hidden (K3): '{t.text}' by whom?"
+    return ""
+
+
+HIDDEN_SOURCE_NOUNS = frozenset("report account estimate rumour rumor".split())
+"""Nouns for what someone said, the someone left out: "Reports on the weapon vary", "estimates put the toll"."""
+
+
+def hides_source(t: Token) -> bool:
+    """The verb is an agentless passive that credits its claim to nobody (K3): a verb that reports a
+    proposition (the hand list and WordNet's "Somebody ----s that CLAUSE" verbs) or one of knowing or
+    perceiving, raised ("is reported to have"), impersonal ("it was intimated that"), judging ("presumed
+    dead") or forecasting ("expected in June")."""
+    if t.pos_ != "VERB" or not _agentless_passive(t):
+        return False
+    lemma = t.lemma_.lower()
+    entry = verb_lexicon().get(verb_lemma(t))
+    proposition = entry is not None and entry.get("lexicon") != "communication_verbs_wordnet"
+    directive = (entry is not None and entry.get("stance") == "directive") or lemma in DIRECTIVE_VERBS
+    if directive or lemma in NOT_JUDGING_ACTS | DECLARATIONS:
+        return False  # "was told to leave" is an order (hidden_actor); "was found dead" an act
+    if not (proposition or lemma in KNOWING_VERBS) or any(c.tag_ == "MD" for c in t.children):
+        return False  # "could be explained" offers a possibility, not a claim someone made
+    if _hidden_actor([t]):
+        return False  # "was considered the founding father": hidden_actor's judgement, said once
+    kids = list(t.children)
+    raised = any(c.dep_ == "xcomp" and (c.tag_ == "VBG" or _to_infinitive(c)) for c in kids)
+    impersonal = any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in kids) and any(c.dep_ == "ccomp" for c in kids)
+    wordnet_only = entry is not None and entry.get("strict") and entry.get("stance") != "cognition"
+    if (wordnet_only and not impersonal and lemma not in KNOWING_VERBS) or lemma in OBLIGATIONS:
+        return False  # "the lever was wired to deliver" (WordNet's telegraph sense), "is supposed to play"
+    judged = any(c.dep_ in ("oprd", "acomp") for c in kids) and (entry or {}).get("stance") == "cognition"
+    if t.dep_ == "acl" and not raised:
+        return False  # "sections deemed dangerous": a description of which ones, not a claim about them
+    return raised or impersonal or judged or lemma in FORECAST_VERBS
+
+
+CHANGE_OF_STATE = frozenset("become becomes became becoming get gets got gotten getting".split())
+"""Auxiliaries of a change of state: "it became known that ..." says the fact came out, not who says it (word
+forms, since the lemmatizer leaves "became" as it is)."""
+
+
+def _agentless_passive(verb: Token) -> bool:
+    """A passive with no "by" agent: "is reported", "was on Wednesday reported", a reduced "sales expected to"."""
+    if any(c.dep_ == "agent" for c in verb.children):
+        return False
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return not any(c.dep_ == "auxpass" and c.lower_ in CHANGE_OF_STATE for c in verb.children)
+    if verb.tag_ != "VBN" and not (verb.tag_ == "VBD" and verb.dep_ == "advcl"):
+        return False
+    if verb.dep_ == "acl":
+        return True  # "market sales expected to cover the price"
+    head = verb.head
+    if head.dep_ == "acomp":
+        head = head.head  # "is pending and expected in June"
+    linked = verb.dep_ in ("advcl", "conj") and head.i < verb.i
+    return linked and (
+        head.lemma_ == "be" or any(c.dep_ in ("auxpass", "aux") and c.lemma_ == "be" for c in head.children)
+    )
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _vague_group(tokens: list[Token]) -> str:
-    """ "Many people dislike math": a claim about an unnamed group, in the article's own voice."""
+    """ "Many people dislike math", "a number of senators condemned the act", "scientists cautioned against it":
+    a claim made by or about an unnamed group, in the article's own voice (K2: "some", "many", "a number of",
+    a bare plural that speaks)."""
     for t in tokens:
         if t.dep_ != "nsubj" or t.head.pos_ not in ("VERB", "AUX") or t.head.lemma_ == "be":
             continue
         quantifier = next((c for c in t.children if c.lower_ in VAGUE_DETERMINERS and c.dep_ in ("amod", "det")), None)
         if quantifier is not None and t.tag_ == "NNS" and _persons(t):
             return f"a claim about an unnamed group ('{quantifier.text} {t.text}')"
+        group = _counted_group(t)
+        if group is not None:
+            return f"a claim about an unnamed group ('{t.doc[t.left_edge.i : group.i + 1].text}')"
+        if _bare_plural(t) and _persons(t) and _speaks(t.head):
+            return f"a claim by an unnamed group ('{t.text} {t.head.text}')"
     return ""
+
+
+QUANTITY_NOUNS = frozenset("number group handful lot couple".split())
+"""Nouns that make an unnamed group of people ("a number of senators", "a group of experts"); with "the" they
+measure ("the number of Americans"), and round counts ("hundreds of vendors") are counts, not sources."""
+
+
+def _counted_group(noun: Token) -> Token | None:
+    """The people of "a number of senators", "dozens of residents", "a group of experts", else None."""
+    if noun.lemma_.lower() not in QUANTITY_NOUNS or any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return None
+    people = [c for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children]
+    return next((c for c in people if c.dep_ == "pobj" and c.tag_ in ("NNS", "NNPS") and _persons(c)), None)
+
+
+def _bare_plural(noun: Token) -> bool:
+    """ "Scientists", "residents": a plural with no determiner, possessor or number, and no name in its phrase."""
+    kids = [c for c in noun.children if c.i < noun.i]
+    named = any(t.pos_ == "PROPN" or t.ent_type_ for t in noun.subtree if t.i != noun.i)  # "researchers from CU"
+    return noun.tag_ == "NNS" and not named and not any(c.dep_ in ("det", "poss", "nummod") for c in kids)
+
+
+ABOUT = frozenset("about against on of over for".split())
+"""Prepositions that carry what is said ("cautioned against", "complained about")."""
+
+
+def _speaks(verb: Token) -> bool:
+    """A finite main verb of saying or judging: what a bare plural says is a claim ("scientists cautioned"); not
+    a side clause ("even though atheists account for", "people asking"), and a verb only WordNet lists speaks
+    only without an object ("officials provided safeguards" is an act)."""
+    finite = verb.tag_ in ("VBD", "VBP", "VBZ")
+    entry = verb_lexicon().get(verb_lemma(verb))
+    if verb.pos_ != "VERB" or not finite or not _main_verb(verb) or entry is None:
+        return False
+    kids = list(verb.children)
+    said = any(c.dep_ in ("ccomp", "xcomp", "dobj") or (c.dep_ == "prep" and c.lower_ in ABOUT) for c in kids)
+    act = entry.get("strict") and any(c.dep_ == "dobj" for c in kids)  # "officials provided safeguards"
+    return said and not act  # "friends spoke" reports that they spoke, not what
 
 
 def _trend(tokens: list[Token]) -> str:
@@ -255,7 +390,15 @@ def _proportion(tokens: list[Token]) -> str:
             return f"a proportion ('{t.text}') with no source"
         if t.lower_ == "in" and 0 < k < len(tokens) - 1 and _number(tokens[k - 1]) and _number(tokens[k + 1]):
             return f"a proportion ('{tokens[k - 1].text} in {tokens[k + 1].text}') with no source"
+        if t.lower_ == "per" and _rate(tokens, k):
+            return f"a rate ('per {tokens[k + 1].text}') with no source"
     return ""
+
+
+def _rate(tokens: list[Token], k: int) -> bool:
+    """ "seven per 100,000 people", "four deaths per 100,000": a count against a population, a share."""
+    before = any(_figure(t) for t in tokens[max(0, k - 3) : k])
+    return before and k + 1 < len(tokens) and _figure(tokens[k + 1])
 
 
 def _share_of(token: Token) -> bool:
@@ -325,7 +468,7 @@ def _phrase_in(tokens: list[Token], phrases: tuple[tuple[str, ...], ...]) -> str
 
 def _cause(tokens: list[Token]) -> str:
     phrase = _phrase_in(tokens, CAUSE_PHRASES)
-    if phrase:
+    if phrase and not _public_reason(tokens, phrase):
         return f"a cause ('{phrase}') stated with no source"
     for t in tokens:
         if t.lemma_.lower() in CAUSE_WORDS and t.pos_ == "VERB" and not _accusation(t):
@@ -340,6 +483,28 @@ def _cause(tokens: list[Token]) -> str:
                 continue  # "the road leads to the harbour": a direction, not a cause
             return f"a cause ('{t.text} {link}') stated with no source"
     return ""
+
+
+RULE_NOUNS = frozenset(
+    "law legislation rule regulation policy statute ruling order requirement decree constitution treaty".split()
+)
+"""Rules as reasons: "withheld owing to privacy legislation" names a public rule, which the reader can check."""
+
+
+def _public_reason(tokens: list[Token], phrase: str) -> bool:
+    """ "owing to Polish privacy legislation": the reason is a rule; "As a result, the Supreme Court brought
+    the case": the effect is a named body's own act. Either way the phrase joins two public facts, not a
+    cause only the writer vouches for."""
+    words = phrase.split()
+    k = next(i for i in range(len(tokens)) if [t.lower_ for t in tokens[i : i + len(words)]] == words)
+    last = tokens[k + len(words) - 1]
+    reason = next((c for c in last.children if c.dep_ == "pobj"), None)
+    if reason is not None and reason.lemma_.lower() in RULE_NOUNS:
+        return True
+    effect = tokens[k].head if words[0] == "as" else None
+    subject = next((c for c in effect.children if c.dep_ == "nsubj"), None) if effect is not None else None
+    named = subject is not None and subject.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
+    return named and effect.pos_ == "VERB" and effect.lemma_.lower() not in CHANGE | CAUSE_WORDS
 
 
 def _accusation(verb: Token) -> bool:
@@ -461,6 +626,10 @@ def _likeness(tokens: list[Token]) -> str:
 
 
 MOTIVE_PHRASES = (("in", "order", "to"), ("so", "that"), ("so", "as", "to"))
+AIMING_VERBS = frozenset("seek aim try attempt hope intend want".split())
+"""Verbs of aiming: as a bare participle beside the main verb ("popped up seeking to capitalize") they ascribe a
+purpose. Purpose nouns ("in an effort to", "in a bid to") were tried and left out: in news they mostly give
+the stated aim of an official act ("designated a hospital in an effort to ..."), which no editor questions."""
 
 
 def _motive(tokens: list[Token]) -> str:
@@ -471,6 +640,10 @@ def _motive(tokens: list[Token]) -> str:
     for k, t in enumerate(tokens[:-2]):
         if t.lower_ == "so" and t.dep_ == "mark" and tokens[k + 2].lower_ in ("could", "would", "might"):
             return f"a motive ('so {tokens[k + 1].text} {tokens[k + 2].text}') ascribed with no source"
+        aiming = t.tag_ == "VBG" and t.dep_ in ("advcl", "acl") and t.lemma_.lower() in AIMING_VERBS
+        bare = not any(c.dep_ in ("aux", "nsubj", "mark") for c in t.children)  # not "when I was trying to"
+        if aiming and bare and any(c.dep_ == "xcomp" and _to_infinitive(c) for c in t.children):
+            return f"a motive ('{t.text} to') ascribed with no source"
     return ""
 
 
@@ -487,7 +660,42 @@ def _superlative(tokens: list[Token]) -> str:
         ranked = tokens[k + 3].tag_ in ("JJS", "RBS") and words[k + 3] not in NOT_RANKING
         if words[k : k + 3] == ["one", "of", "the"] and ranked:
             return f"a ranking ('one of the {' '.join(words[k + 3 : k + 5])}') with no source"
+    for t in tokens:
+        ranked = (t.tag_ == "JJS" and t.lower_ not in ("most", "least")) or (
+            t.lower_ == "most" and t.head.pos_ == "ADJ"
+        )  # not the quantifier ("most of his career ... in Asia")
+        scope = _record_scope(t.head if t.lower_ != "most" else t.head.head) if ranked else ""
+        scope = scope or (_record_words(tokens) if ranked else "")
+        if scope and t.lower_ not in NOT_RANKING:
+            return f"a record ('{t.text} ... {scope}') stated with no source"
     return ""
+
+
+def _record_words(tokens: list[Token]) -> str:
+    """ "in the country's history", "on record", "of all time": words that make a superlative a record
+    wherever the parser attaches them."""
+    for t in tokens:
+        if t.dep_ == "pobj" and t.lemma_.lower() in ("history", "record") and t.head.lower_ in ("in", "on"):
+            return f"{t.head.text} ... {t.text}"
+        if t.lower_ == "time" and t.head.lower_ == "of" and any(c.lower_ == "all" for c in t.children):
+            return "of all time"
+    return ""
+
+
+SCOPES = frozenset("history world country nation state region city continent record".split())
+"""What a record is measured over ("the largest company in the country", "in the nation's history")."""
+
+
+def _record_scope(noun: Token) -> str:
+    """ "in the Philippines", "in the country's history", "ever": the whole a superlative ranks its noun in."""
+    for prep in (c for c in noun.subtree if c.dep_ == "prep" and c.lower_ in ("in", "on", "of")):
+        place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if place is None or noun.i not in (prep.head.i, prep.head.head.i):
+            continue  # the scope qualifies the ranked noun or a word in its phrase, not a clause further off
+        if place.lemma_.lower() in SCOPES or place.ent_type_ in ("GPE", "LOC"):
+            return f"{prep.text} {place.text}"
+    ever = next((c for c in noun.subtree if c.lower_ == "ever"), None)
+    return "ever" if ever is not None else ""
 
 
 def _in_apposition(token: Token) -> bool:
@@ -574,6 +782,7 @@ def _main_verb(verb: Token) -> bool:
 
 _RULES = {
     "hidden_actor": _hidden_actor,
+    "hidden_source": _hidden_source,
     "vague_group": _vague_group,
     "trend": _trend,
     "figure_change": _figure_change,

@@ -107,6 +107,7 @@ def _label(
 ) -> tuple[str, tuple[str, ...]]:
     if heading:
         scare = [q for q in quotes if start <= q.start < end and len(body[q.start : q.end].split()) == 1]
+        scare = [q for q in scare if not _credited_in_body(body[q.start : q.end], end, body, quotes, found)]
         if scare:
             return "unsupported", (f"scare quote ‘{body[scare[0].start : scare[0].end]}’ in a heading",)
         cued = [a for a in found.attributions if start <= a.cue.start < end and _headline_cue(a, body)]
@@ -125,11 +126,27 @@ def _label(
         vague = [a for a in governing if _unchecked(a, found, doc)]
         if len(vague) == len(governing):
             return "unsupported", tuple(_unchecked_reason(a, body, found.kinds) for a in vague)
+        relayed = [_relayed_unchecked(a, doc, body) for a in governing if a not in vague]
+        if all(relayed):  # K6: "Znak.com reported its source said ...": the named relay passes on a hidden source
+            return "unsupported", tuple(relayed)
         return "attributed", tuple(_reason(a, body) for a in governing if a not in vague)
     continuing = [c for c in found.continuations if c.start <= start < c.end]
     if continuing:
         return "attributed", continuing[0].reasons
     return "other", ("no cue, vague source, hedge or evaluation found",)
+
+
+QUOTE_MARKS = "'\"‘’“”«»"
+
+
+def _credited_in_body(quoted: str, after: int, body: str, quotes, found: Found) -> bool:
+    """A heading's quoted word that the body quotes or credits to a source ("'illegal' posts" over a statement
+    saying "speech that might be illegal"; "'storm' US airbase" over an event called "Storm Area 51") is a
+    quotation the heading keeps, not a scare quote (K8: a heading that restates the body)."""
+    word = re.compile(r"\b" + re.escape(quoted.strip(QUOTE_MARKS)) + r"\b", re.IGNORECASE)
+    spans = [(q.start, q.end) for q in quotes if q.start >= after]
+    spans += [(a.content.start, a.content.end) for a in found.attributions if a.content and a.content.start >= after]
+    return any(word.search(body[s:e]) for s, e in spans)
 
 
 def _unchecked(attribution: Attribution, found: Found, doc: Doc | None) -> bool:
@@ -152,13 +169,72 @@ def _unchecked_reason(attribution: Attribution, body: str, kinds: dict[str, str]
     return f"vague source: {where}"
 
 
+def _relayed_unchecked(attribution: Attribution, doc: Doc | None, body: str) -> str:
+    """A named relay whose reported clause credits a vague, anonymous or hidden source (K6, K7, K3).
+
+    "Znak.com reported its source said the tenant moved in": Znak.com makes it checkable that the outlet
+    said so, not who told it; "PAP reported being told off the record ...": the teller is left out. A
+    direct quotation is the named speaker's own claim, even when it cites vague grounds (K6), so only
+    reported speech is followed.
+    """
+    from medialit.nlp.claims import hides_source
+    from medialit.nlp.sources import anonymity_explained, is_vague, one_unnamed
+
+    if doc is None or attribution.kind == "direct":
+        return ""
+    cue = doc.char_span(attribution.cue.start, attribution.cue.end, alignment_mode="expand")
+    if cue is None:
+        return ""
+    for verb in (c for c in cue.root.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB"):
+        if _told_by_nobody(verb) or hides_source(verb):
+            return f"K6: {attribution.speaker} passes on what '{verb.text}' credits to nobody named (K3)"
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        entry = reporting_entry(verb)
+        says = entry is not None and entry.get("stance") != "cognition"  # "the men thought": a mind, not a source
+        says = says and any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+        informant = subject is not None and subject.lemma_.lower() in INFORMANTS
+        says = says or informant  # "FSB sources have ascribed"
+        known = subject is not None and any(c.lower_ in ("the", "these", "those") for c in subject.children)
+        unnamed = subject is not None and (is_vague(subject) or one_unnamed(subject)) and (informant or not known)
+        if says and unnamed and not anonymity_explained(subject):
+            where = body[subject.left_edge.idx : subject.idx + len(subject.text)]
+            return f"K6: {attribution.speaker} passes on what {where} says, a source no reader can check (K7)"
+    return ""
+
+
+INFORMANTS = frozenset("source insider informant".split())
+"""Nouns for people who only ever inform: whatever "sources" do in a relayed clause, they are its source."""
+
+
+def _told_by_nobody(verb) -> bool:
+    """ "PAP reported being told off the record ...", "she said she had been informed that ...": the relay
+    received a message and its sender is left out ("the owner had been informed" tells of someone else)."""
+    from medialit.nlp.reporting_lexicon import verb_lemma, verb_lexicon
+
+    kids = list(verb.children)
+    passive = any(c.dep_ == "auxpass" for c in kids) and not any(c.dep_ == "agent" for c in kids)
+    recipient = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+    the_relay = recipient is None or recipient.pos_ == "PRON"
+    message = any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in kids)
+    return passive and the_relay and message and verb_lemma(verb) in verb_lexicon()
+
+
 def _hidden_source_on_main_claim(doc: Doc, start: int, end: int, framing: Sequence[Span]) -> str:
-    """A hidden-source hedge ("reportedly", "allegedly") on the sentence's main verb (K3).
+    """A hidden-source hedge ("reportedly", "allegedly") or agentless passive ("is reported to have") on the
+    sentence's main verb (K3).
 
     "UpGuard reportedly emailed Amazon, to which Amazon acknowledged ...": the cue in the side clause credits
-    only the reply; the main claim, that the email was sent, has its source left out.
+    only the reply; the main claim, that the email was sent, has its source left out. "The attacker is
+    reported to have jumped on stage and claimed he was wronged": the claim he made is itself reported by
+    nobody named.
     """
+    from medialit.nlp.claims import hides_source
     from medialit.nlp.framing import in_quote
+
+    span = doc.char_span(start, end, alignment_mode="expand")
+    root = span.root if span is not None else None
+    if root is not None and root.dep_ == "ROOT" and hides_source(root):
+        return f"the source hidden (K3): '{root.text}' by whom?"
 
     for cue in framing:
         if not (start <= cue.start < end) or cue.label != "hedge" or in_quote(cue):
@@ -294,7 +370,15 @@ def _framing_hits(framing: Sequence[Span], doc: Doc) -> list[tuple[int, str]]:
         and not _hedge_to_the_reader(c, doc)
         and not _names_an_event(c, doc)
         and not _hedges_the_report(c, doc)
+        and not _modal_of_permission(c, doc)
     ]
+
+
+def _modal_of_permission(cue: Span, doc: Doc) -> bool:
+    """ "could be seen by anyone": a framing hedge built on a modal of what people can do (``_permission``)."""
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    modal = next((t for t in span if t.tag_ == "MD"), None) if span is not None and cue.label == "hedge" else None
+    return modal is not None and _permission(modal.head)
 
 
 def _names_an_event(cue: Span, doc: Doc) -> bool:
@@ -345,14 +429,20 @@ STATIVE = frozenset("be have seem appear need".split())
 def _permission(verb) -> bool:
     """ "Senators may serve any number of terms", "the Senate could disqualify him", "people may still vote":
     a modal on what a person or body does is what a rule permits, not how sure the writer is ("the yields
-    may be sensitive", "it could affect the case" stay hedges)."""
+    may be sensitive", "it could affect the case" stay hedges). The passive with such a doer counts the same:
+    "the post could be seen by anyone" is "anyone could see the post"."""
     from medialit.nlp.claims import person_nouns
 
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    doer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    subject = doer or next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or verb.lemma_.lower() in STATIVE or verb.pos_ != "VERB":
         return False
-    body = subject.ent_type_ in ("PERSON", "ORG", "NORP") or subject.lower_ == "people"
+    body = subject.ent_type_ in ("PERSON", "ORG", "NORP") or subject.lower_ in ("people", *ANYONE)
     return body or subject.lemma_.lower() in person_nouns()
+
+
+ANYONE = ("anyone", "anybody", "everyone", "everybody")
 
 
 def _to_the_reader(verb) -> bool:
