@@ -19,10 +19,10 @@ from medialit.nlp.evaluate import Evaluation, EvaluationError, evaluate
 pytestmark = [pytest.mark.model, pytest.mark.corpus_gate]
 
 CORPUS = Path(__file__).resolve().parents[2] / "course" / "corpus"
-FLOORS = {"attribution": 0.67, "attributed": 0.78, "unsupported": 0.27}
-"""Measured 2026-11-28 on the 33 test articles of the 71-article corpus: 0.698, 0.811, 0.308 (the issue
-targets 0.90, 0.92, 0.65 are not met); after the third round of unsupported rules 0.698, 0.813, 0.313,
-which the same margins leave at these floors."""
+FLOORS = {"attribution": 0.73, "attributed": 0.81, "unsupported": 0.30}
+"""Measured 2026-11-28 at the end of the second session on the 55 test articles of the 114-article corpus:
+0.765, 0.843, 0.337 (the issue targets 0.90, 0.92, 0.65 are not met); the floors keep the first session's
+margins (0.03 to 0.04) below them, so a rule change that costs the unseen articles that much fails here."""
 
 
 @pytest.fixture(scope="module")
