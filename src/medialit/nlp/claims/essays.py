@@ -63,6 +63,7 @@ IMPORTANCE = frozenset(
     "essential important valuable significant key vital crucial critical central fundamental prominent "
     "excessive notable influential".split()
 )
+"""Adjectives that assert importance ("essential", "a key role"): the text should show it, not say it."""
 
 
 def _importance(tokens: list[Token]) -> str:
