@@ -1278,3 +1278,63 @@ def test_acts_without_content_are_no_attribution(nlp, sentence):
 def test_a_statement_that_reports_a_speech_act_keeps_it_inside(nlp):
     body, a = only(nlp, "Report\nThe minister stressed that Norway condemns the attack.\n")
     assert (a.cue.text(body), a.content.text(body)) == ("stressed", "Norway condemns the attack")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "cue", "content", "rule"),
+    [
+        ("Darwin's view was that species change slowly.", "Darwin", "view", "species change slowly", "view_is:view"),
+        (
+            "The gist of Mendel's theory is that traits pass on in fixed ratios.",
+            "Mendel",
+            "gist",
+            "traits pass on in fixed ratios",
+            "view_is:theory",
+        ),
+        (
+            "The core of the union's argument was that the contract had expired.",
+            "union",
+            "core",
+            "the contract had expired",
+            "view_is:argument",
+        ),
+    ],
+)
+def test_a_view_credited_to_its_holder_and_stated_after_a_copula(nlp, sentence, speaker, cue, content, rule):
+    body, a = only(nlp, f"Chemistry\n{sentence}\n")
+    assert (a.cue.text(body), a.content.text(body).rstrip("."), a.rule) == (cue, content, rule)
+    assert speaker in a.speaker
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The idea is that prices fall.",  # nobody holds it: the text's own voice
+        "The problem with the plan is that it costs too much.",
+        "My view is that we should wait.",  # the author's own view
+    ],
+)
+def test_a_copula_after_a_view_nobody_holds_is_no_attribution(nlp, sentence):
+    body, found = attributions(nlp, f"Essay\n{sentence}\n")
+    assert [a.cue.text(body) for a in found.attributions] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        # the clause hung on the verb "changed"
+        (
+            "The chemist changed the field with his hypothesis that the mass of a gas could be measured.",
+            "the mass of a gas could be measured",
+        ),
+        # "that" read as the determiner of the clause's subject
+        (
+            "John Dalton revolutionized chemistry with his hypothesis that matter was made of atoms.",
+            "matter was made of atoms",
+        ),
+    ],
+)
+def test_a_that_clause_the_parser_misattaches_is_the_noun_content(nlp, sentence, content):
+    body, a = only(nlp, f"Chemistry\n{sentence}\n")
+    assert (a.cue.text(body), a.rule.split(";")[0]) == ("hypothesis", "noun_clause:hypothesis")
+    assert a.content.text(body).rstrip(".") == content

@@ -18,6 +18,7 @@ from medialit.nlp.attribution.phrases import (
     made_clear,
     speech_noun,
     stance_adjective,
+    view_is,
 )
 from medialit.nlp.attribution.punctuation import colon_quotes, colon_statements, signed_quotes
 from medialit.nlp.attribution.quoted_texts import (
@@ -88,6 +89,8 @@ def cue_candidate(ctx: Context, token: Token) -> dict | None:
         found = speech_noun(ctx, token)
         if found is not None or token.lemma_.lower() not in content_nouns():
             return found
+    if token.pos_ == "NOUN" and token.dep_ == "nsubj" and (found := view_is(ctx, token)):
+        return found
     if token.pos_ == "NOUN" and token.lemma_.lower() in content_nouns() and (found := content_noun(ctx, token)):
         return found
     view = token.dep_ == "pobj" and token.head.lower_ in ("in", "from")

@@ -147,14 +147,11 @@ def content_noun(ctx: Context, noun: Token) -> dict | None:
     """ "Smith's claim that the vote was rigged", "the allegation by the union that ...": a noun of
     saying or thinking (WordNet noun.communication, noun.cognition) whose that-clause is credited to
     its possessor or its by/of/from phrase, when that can speak."""
-    clause = next((c for c in noun.children if c.i > noun.i and that_complement(c)), None)
+    clause = next((c for c in noun.children if c.i > noun.i and that_complement(c)), None) or detached_clause(noun)
     after_colon = text_after_colon(ctx, noun) if clause is None else None
     if (clause is None and after_colon is None) or ctx.in_quote(noun.idx):
         return None
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if owner is None:
-        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "of", "from")), None)
-        owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    owner = owner_of(noun)
     if owner is None and clause is not None:
         owner = holder(noun)  # "Aristotle came to the conclusion that ...", "X had great confidence that ..."
     if owner is None or not can_speak(owner):
@@ -167,6 +164,52 @@ def content_noun(ctx: Context, noun: Token) -> dict | None:
         return {"cue": cue, "source": owner, "content": content, "how": how, "rule": f"colon:{noun.lemma_.lower()}"}
     rule = f"noun_clause:{noun.lemma_.lower()}"
     return {"cue": cue, "source": owner, "content": ctx.extent(clause), "how": "clause", "rule": rule}
+
+
+def owner_of(noun: Token) -> Token | None:
+    """Who holds a view or made a statement: the noun's possessor ("Smith's claim") or the object of its
+    by/of/from phrase ("the allegation by the union")."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "of", "from")), None)
+        owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    return owner
+
+
+def view_is(ctx: Context, noun: Token) -> dict | None:
+    """ "Darwin's view is that species change", "The gist of Einstein's theory is that matter curves spacetime":
+    a view credited to its holder and stated after a copula; the cue is the subject's head noun."""
+    copula = noun.head
+    if noun.dep_ != "nsubj" or copula.lemma_ != "be" or copula.i < noun.i or ctx.in_quote(noun.idx):
+        return None
+    nouns = content_nouns()
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    view = inner if inner is not None and inner.lemma_.lower() in nouns else noun  # "the gist of X's theory"
+    if view is None or view.lemma_.lower() not in nouns:
+        return None
+    owner = next((c for c in view.children if c.dep_ == "poss"), None) if view is inner else owner_of(view)
+    if owner is None or not can_speak(owner) or owner.lower_ in ("i", "we", "my", "our", "its"):
+        return None  # "the idea is that ...", "my view is that ...": the text's own voice
+    content = stated_after(ctx, copula)
+    if content is None:
+        return None
+    cue = (noun.idx, noun.idx + len(noun))
+    return {"cue": cue, "source": owner, "content": content, "how": "clause", "rule": f"view_is:{view.lemma_.lower()}"}
+
+
+def stated_after(ctx: Context, copula: Token) -> tuple[int, int] | None:
+    """What "is that" introduces: the copula's that-clause, or the rest of the sentence when the parser read
+    "that" as a pronoun ("is that matter curves spacetime")."""
+    clause = next((c for c in copula.children if c.dep_ == "ccomp" and c.i > copula.i), None)
+    if clause is not None and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+        return ctx.extent(clause)
+    after = copula.doc[copula.i + 1] if copula.i + 1 < len(copula.doc) else None
+    sentence = ctx.sentence_of(copula.idx)
+    if after is None or after.lower_ != "that" or sentence is None:
+        return None
+    content = trim(ctx.body, after.idx + len(after), sentence[1])
+    return content if content[1] > content[0] else None
 
 
 HOLDING_VERBS = frozenset("come reach arrive have hold share form express voice".split())
@@ -182,7 +225,38 @@ def that_complement(clause: Token) -> bool:
         c.dep_ == "dobj" and c.lower_ == "that" and c.i == clause.left_edge.i for c in clause.children
     )
     subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in clause.children)
-    return finite and ((clause.dep_ in ("acl", "ccomp") and marked) or (misread and subject))
+    return finite and ((clause.dep_ in ("acl", "ccomp") and marked) or (misread and subject) or that_as_det(clause))
+
+
+def that_as_det(clause: Token) -> bool:
+    """ "his hypothesis that matter was made of atoms" read as a relative clause whose subject is "that matter":
+    a relative clause has no "that" determining its own subject, so "that" opens a clause of content."""
+    first = clause.doc[clause.left_edge.i]
+    return (
+        clause.dep_ == "relcl"
+        and first.lower_ == "that"
+        and first.dep_ == "det"
+        and first.head.dep_ in ("nsubj", "nsubjpass")
+        and first.head.head.i == clause.i
+    )
+
+
+def detached_clause(noun: Token) -> Token | None:
+    """ "revolutionized chemistry with his hypothesis that the behavior of matter could be explained ...": the
+    parser hangs the that-clause right after the noun on the verb above it (as its complement or an adverbial
+    clause); when that verb reports nothing, the clause is the noun's content."""
+    following = noun.right_edge.i + 1
+    if following >= len(noun.doc):
+        return None
+    mark = noun.doc[following]
+    clause = mark.head
+    finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in clause.subtree)
+    if mark.lower_ != "that" or mark.dep_ != "mark" or clause.dep_ not in ("ccomp", "advcl") or not finite:
+        return None
+    above = clause.head
+    if above.i not in (noun.head.i, noun.head.head.i) or reporting_entry(above) is not None:
+        return None
+    return clause
 
 
 def holder(noun: Token) -> Token | None:
