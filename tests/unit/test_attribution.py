@@ -1338,3 +1338,46 @@ def test_a_that_clause_the_parser_misattaches_is_the_noun_content(nlp, sentence,
     body, a = only(nlp, f"Chemistry\n{sentence}\n")
     assert (a.cue.text(body), a.rule.split(";")[0]) == ("hypothesis", "noun_clause:hypothesis")
     assert a.content.text(body).rstrip(".") == content
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content", "rule"),
+    [
+        (
+            "From all the reports that I have read, the dam was never inspected.",
+            "the dam was never inspected",
+            "according_to:from_report",
+        ),
+        (
+            "From the talks I have had with the miners, I have concluded that the shaft must close.",
+            "I have concluded that the shaft must close",
+            "according_to:from_talk",
+        ),
+    ],
+)
+def test_accounts_named_as_where_a_clause_comes_from(nlp, sentence, content, rule):
+    body, a = only(nlp, f"Essay\n{sentence}\n")
+    assert (a.cue.text(body), a.kind, a.content.text(body).rstrip("."), a.rule) == (
+        "From",
+        "according_to",
+        content,
+        rule,
+    )
+
+
+def test_accounts_in_an_interview_answer(nlp):
+    _, found = attributions(nlp, "Interview\nAnna Berg: From all reports I have seen, the town was well prepared.\n")
+    assert "according_to:from_report" in [a.rule for a in found.attributions]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "From the start, the plan was doomed.",  # no account
+        "From the reports, the fire began at noon.",  # no relative clause says how they were met
+        "From the files he had read, the inspector said the dam was safe.",  # the verb's own cue
+    ],
+)
+def test_from_without_accounts_met_is_no_attribution_of_its_own(nlp, sentence):
+    body, found = attributions(nlp, f"Report\n{sentence}\n")
+    assert [a.cue.text(body) for a in found.attributions if a.cue.text(body) == "From"] == []

@@ -13,6 +13,7 @@ from medialit.nlp.attribution.following import dash_continuations, govern_follow
 from medialit.nlp.attribution.phrases import (
     according_to,
     content_noun,
+    from_accounts,
     in_statement,
     in_view,
     made_clear,
@@ -94,7 +95,7 @@ def cue_candidate(ctx: Context, token: Token) -> dict | None:
     if token.pos_ == "NOUN" and token.lemma_.lower() in content_nouns() and (found := content_noun(ctx, token)):
         return found
     view = token.dep_ == "pobj" and token.head.lower_ in ("in", "from")
-    if view and token.lemma_.lower() in content_nouns() and (found := in_view(ctx, token)):
+    if view and token.lemma_.lower() in content_nouns() and (found := in_view(ctx, token) or from_accounts(ctx, token)):
         return found
     if token.lemma_ == "read" and token.pos_ == "VERB":
         return document_reads(ctx, token)

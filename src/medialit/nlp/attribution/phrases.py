@@ -313,6 +313,36 @@ def in_view(ctx: Context, noun: Token) -> dict | None:
     return {"cue": cue, "source": owner, "content": content, "how": "clause", "rule": f"according_to:{noun.lemma_}"}
 
 
+def from_accounts(ctx: Context, noun: Token) -> dict | None:
+    """ "From all the reports I have read, CLAUSE", "From the talks I had with the miners, CLAUSE": accounts
+    named as where the clause comes from, credited like "according to" (the accounts are the source).
+
+    Only a noun of communication (WordNet) that a relative clause says was read, seen, heard or had, in a
+    phrase that opens the sentence or an interview answer; the main verb may be the author's own ("I have
+    concluded that"), no one else's cue.
+    """
+    prep, clause = noun.head, noun.head.head
+    if prep.lower_ != "from" or "noun.communication" not in content_nouns().get(noun.lemma_.lower(), ""):
+        return None
+    if not any(c.dep_ == "relcl" for c in noun.children) or ctx.in_quote(noun.idx):
+        return None
+    sentence = ctx.sentence_of(prep.idx)
+    before = ctx.body[sentence[0] : ctx.extent(prep)[0]].strip("\"“‘'( ") if sentence is not None else "-"
+    opens = not before or (before.endswith(":") and len(before.split()) <= 4)  # also after a turn's "Name:"
+    if not opens or clause.pos_ not in ("VERB", "AUX") or prep.i > clause.i:
+        return None
+    if reporting_entry(clause) is not None and (
+        subject_of(clause) is None or subject_of(clause).lower_ not in ("i", "we")
+    ):
+        return None  # "From the files, the police said ...": the verb's cue
+    start = prep.right_edge.idx + len(prep.right_edge)
+    content = trim(ctx.body, start, sentence[1])
+    if content[1] <= content[0]:
+        return None
+    cue = (prep.idx, prep.idx + len(prep))
+    return {"cue": cue, "source": noun, "content": content, "how": "clause", "rule": f"according_to:from_{noun.lemma_}"}
+
+
 def quote_opening_next(ctx: Context, token: Token) -> Quote | None:
     """The quotation that opens the text right after the token's sentence (nothing else between)."""
     sentence = ctx.sentence_of(token.idx)
