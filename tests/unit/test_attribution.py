@@ -1381,3 +1381,23 @@ def test_accounts_in_an_interview_answer(nlp):
 def test_from_without_accounts_met_is_no_attribution_of_its_own(nlp, sentence):
     body, found = attributions(nlp, f"Report\n{sentence}\n")
     assert [a.cue.text(body) for a in found.attributions if a.cue.text(body) == "From"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paper\nFigure 2 shows that the rate rises with age.\n",  # the article's own figure
+        "Textbook\nThis chapter argues that culture is learned.\n",
+        "Paper\nAs Table 3 indicates, most patients recovered.\n",
+        "Paper\nWe observe that the word is common, and we propose that its form is shaped by use.\n",  # "we": a paper
+        "Paper\n2. Institutional Economics: Foundations and Applications to the Case of Peru\n",  # numbered title
+    ],
+)
+def test_the_article_speaking_of_itself_is_no_attribution(nlp, text):
+    body, found = attributions(nlp, text)
+    assert [a.cue.text(body) for a in found.attributions] == []
+
+
+def test_a_section_of_another_document_still_speaks(nlp):
+    body, a = only(nlp, "Report\nThe History section of the site explains that the raid was a joke.\n")
+    assert (a.cue.text(body), a.content.text(body).rstrip(".")) == ("explains", "the raid was a joke")

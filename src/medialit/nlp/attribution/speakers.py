@@ -102,6 +102,8 @@ def quoted_speakers(ctx: Context, attributions: list[Attribution]) -> list[Attri
                 outer = None if ctx.in_quote(outer.source.start) else outer  # 'we suggest ... we propose'
                 if outer is None:
                     continue
+            if outer is not None and outer.speaker.lower() in SPEAKER_PRONOUNS and not ctx.in_quote(outer.cue.start):
+                continue  # "We observe that ... and we propose that ...": the author's own voice both times
             if outer is not None:
                 rule = f"{attribution.rule}; speaker '{attribution.source.text(ctx.body)}' -> {outer.speaker}"
                 attribution = replace(attribution, speaker=outer.speaker, rule=rule)

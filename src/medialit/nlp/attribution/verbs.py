@@ -174,7 +174,23 @@ def speaking_subject(ctx: Context, verb: Token, entry: dict) -> Token | None:
         return None  # "I think", "we urge" inside a statement belong to that statement
     if entry["strict"] and (not can_speak(subject) or ctx.in_quote(verb.idx)):
         return None  # a WordNet-only verb needs a subject that can be a source, outside quotations
+    if part_of_the_text(subject) and not ctx.in_quote(verb.idx):
+        return None  # "Figure 2 shows that ...", "this chapter argues that ...": the article's own voice
     return subject
+
+
+TEXT_PARTS = frozenset("chapter section figure fig table appendix box equation paragraph unit module".split())
+"""Nouns for a part of a text, which speaks in the article's own voice when it is the article's own."""
+POINTING = frozenset("this these following above next previous present".split())
+
+
+def part_of_the_text(noun: Token) -> bool:
+    """ "Figure 2", "Table 1", "this chapter", "the following section": a part of the article itself (with a
+    number or a word pointing within the text), not another document ("the History section of the site")."""
+    if noun.lemma_.lower() not in TEXT_PARTS or any(c.dep_ == "prep" for c in noun.children):
+        return False
+    numbered = any(c.like_num for c in noun.children) or (noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].like_num)
+    return numbered or any(c.lower_ in POINTING for c in noun.children if c.i < noun.i)
 
 
 def a_name_only(ctx: Context, content: tuple[int, int]) -> bool:
