@@ -1401,3 +1401,25 @@ def test_the_article_speaking_of_itself_is_no_attribution(nlp, text):
 def test_a_section_of_another_document_still_speaks(nlp):
     body, a = only(nlp, "Report\nThe History section of the site explains that the raid was a joke.\n")
     assert (a.cue.text(body), a.content.text(body).rstrip(".")) == ("explains", "the raid was a joke")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        ("The mayor began to argue that the tax was unfair.", "argue", "the tax was unfair"),
+        ("Newton preferred to think that light was made of particles.", "think", "light was made of particles"),
+        ("The minister seemed to suggest that taxes would rise.", "suggest", "taxes would rise"),
+    ],
+)
+def test_an_infinitive_that_happened_is_a_cue(nlp, sentence, cue, content):
+    body, a = only(nlp, f"Report\n{sentence}\n")
+    assert (a.cue.text(body), a.content.text(body).rstrip(".")) == (cue, content)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The mayor wants to say that the tax was unfair.", "The mayor plans to argue that the tax is unfair."],
+)
+def test_an_infinitive_of_intention_is_no_cue(nlp, sentence):
+    body, found = attributions(nlp, f"Report\n{sentence}\n")
+    assert [a.cue.text(body) for a in found.attributions] == []

@@ -148,11 +148,19 @@ def passive_cue(ctx: Context, verb: Token, agent: Token, entry: dict) -> dict | 
     return {"cue": cue, "source": source, "content": content, "how": "clause", "rule": f"passive:{entry['id']}"}
 
 
+ENTAILING = frozenset("begin start continue come proceed tend prefer seem appear".split())
+"""Verbs whose infinitive happened: aspect ("began to argue", "came to believe", "continued to insist"),
+habit or inclination ("tended to think", "preferred to think") and appearance ("seemed to suggest")."""
+
+
 def went_on(verb: Token) -> bool:
-    """ "went on to say", "is reported to have said": an infinitive whose subject did speak."""
+    """ "went on to say", "is reported to have said", "came to believe": an infinitive whose subject did speak
+    or hold the view (not "wants to say", "refused to say": an intention or a refusal)."""
+    head = verb.head
     return verb.dep_ in ("xcomp", "advcl") and (
-        (verb.head.lemma_ == "go" and any(c.lower_ == "on" for c in verb.head.children))
-        or (verb.head.lemma_ in ("report", "quote", "say") and any(c.dep_ == "auxpass" for c in verb.head.children))
+        (head.lemma_ == "go" and any(c.lower_ == "on" for c in head.children))
+        or (head.lemma_ in ("report", "quote", "say") and any(c.dep_ == "auxpass" for c in head.children))
+        or (verb.dep_ == "xcomp" and head.lemma_ in ENTAILING and head.pos_ == "VERB")
     )
 
 
