@@ -1423,3 +1423,25 @@ def test_an_infinitive_that_happened_is_a_cue(nlp, sentence, cue, content):
 def test_an_infinitive_of_intention_is_no_cue(nlp, sentence):
     body, found = attributions(nlp, f"Report\n{sentence}\n")
     assert [a.cue.text(body) for a in found.attributions] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        ("The bridge is unsafe, as the engineer told the council last week.", "told", "The bridge is unsafe"),
+        ("It took too long, as Senator Dale said, for help to arrive.", "said", "It took too long"),
+        (
+            "The station is still on air, as the network claims the order did not cover it.",
+            "claims",
+            "the order did not cover it",
+        ),
+    ],
+)
+def test_a_clause_before_as_x_said_is_its_content(nlp, sentence, cue, content):
+    body, a = only(nlp, f"Report\n{sentence}\n")
+    assert (a.cue.text(body), a.content.text(body).rstrip(".")) == (cue, content)
+
+
+def test_as_in_a_comparison_reports_nothing(nlp):
+    body, found = attributions(nlp, "Report\nCongress gave half as much money as the president had requested.\n")
+    assert [a.cue.text(body) for a in found.attributions] == []

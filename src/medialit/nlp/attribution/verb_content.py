@@ -41,8 +41,12 @@ def verb_content(ctx: Context, verb: Token, subject: Token, cue: tuple[int, int]
     following = block_after_colon(ctx, verb)
     if following is not None:
         return following
-    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
-        return as_clause(ctx, verb), "clause"  # "As X told Y, CLAUSE"
+    as_marked = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    if as_marked and (host := as_clause(ctx, verb)) is not None:
+        return host, "clause"  # "As X told Y, CLAUSE", "CLAUSE, as X said"
+    if as_marked and not any(c.dep_ == "ccomp" for c in verb.children):
+        return None, ""  # "as much money as the president had requested": a comparison, nothing reported
+    # ", as the network claims the order did not apply": the verb's own clause
     return clause_content(ctx, verb, subject, entry)
 
 
@@ -232,12 +236,19 @@ def clause_on_statement(ctx: Context, verb: Token) -> list[Token]:
 
 
 def as_clause(ctx: Context, verb: Token) -> tuple[int, int] | None:
-    """The main clause after "As X told Y,": the content of the cue inside the as-clause."""
+    """The main clause after "As X told Y,", or before "CLAUSE, as X said,": the content of the cue inside the
+    as-clause."""
     head = verb.head
     start = verb.right_edge.idx + len(verb.right_edge)
     end = head.right_edge.idx + len(head.right_edge)
     if head.i < verb.i:
-        return None
+        opening = verb.left_edge  # "It's a long time, as Congresswoman Dean said, ...": the clause before "as"
+        comma = opening.i > 0 and opening.doc[opening.i - 1].text == ","  # not "as much money as X requested"
+        if opening.lower_ != "as" or not comma or opening.i <= head.left_edge.i or ctx.in_quote(opening.idx):
+            return None
+        if complement_after(verb):
+            return None  # ", as the engineer said it would be": the verb's own clause
+        start, end = head.left_edge.idx, opening.idx
     block = ctx.block_of(verb.idx)
     if block is not None:
         end = min(end, block.end)
