@@ -1445,3 +1445,20 @@ def test_a_clause_before_as_x_said_is_its_content(nlp, sentence, cue, content):
 def test_as_in_a_comparison_reports_nothing(nlp):
     body, found = attributions(nlp, "Report\nCongress gave half as much money as the president had requested.\n")
     assert [a.cue.text(body) for a in found.attributions] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        ("What the survey showed was that most tenants paid late.", "showed", "most tenants paid late"),
+        ("What the minister said was that the budget would be cut.", "said", "the budget would be cut"),
+    ],
+)
+def test_what_x_said_was_that(nlp, sentence, cue, content):
+    body, a = only(nlp, f"Report\n{sentence}\n")
+    assert (a.cue.text(body), a.content.text(body).rstrip(".")) == (cue, content)
+
+
+def test_what_x_said_without_a_clause_credits_nothing(nlp):
+    body, found = attributions(nlp, "Report\nWhat the minister said was unclear.\n")
+    assert [a.cue.text(body) for a in found.attributions] == []

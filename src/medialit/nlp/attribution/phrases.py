@@ -19,7 +19,7 @@ from medialit.nlp.attribution.tokens import (
     subject_of,
     that_clause,
 )
-from medialit.nlp.attribution.verb_content import block_after_colon, that_marked_clause
+from medialit.nlp.attribution.verb_content import block_after_colon, stated_after, that_marked_clause
 from medialit.nlp.quotes import MARKS as QUOTE_MARKS
 from medialit.nlp.quotes import Quote
 from medialit.nlp.reporting_lexicon import content_nouns, lexicon_entry, reporting_entry
@@ -196,20 +196,6 @@ def view_is(ctx: Context, noun: Token) -> dict | None:
         return None
     cue = (noun.idx, noun.idx + len(noun))
     return {"cue": cue, "source": owner, "content": content, "how": "clause", "rule": f"view_is:{view.lemma_.lower()}"}
-
-
-def stated_after(ctx: Context, copula: Token) -> tuple[int, int] | None:
-    """What "is that" introduces: the copula's that-clause, or the rest of the sentence when the parser read
-    "that" as a pronoun ("is that matter curves spacetime")."""
-    clause = next((c for c in copula.children if c.dep_ == "ccomp" and c.i > copula.i), None)
-    if clause is not None and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
-        return ctx.extent(clause)
-    after = copula.doc[copula.i + 1] if copula.i + 1 < len(copula.doc) else None
-    sentence = ctx.sentence_of(copula.idx)
-    if after is None or after.lower_ != "that" or sentence is None:
-        return None
-    content = trim(ctx.body, after.idx + len(after), sentence[1])
-    return content if content[1] > content[0] else None
 
 
 HOLDING_VERBS = frozenset("come reach arrive have hold share form express voice".split())
