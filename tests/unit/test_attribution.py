@@ -1462,3 +1462,19 @@ def test_what_x_said_was_that(nlp, sentence, cue, content):
 def test_what_x_said_without_a_clause_credits_nothing(nlp):
     body, found = attributions(nlp, "Report\nWhat the minister said was unclear.\n")
     assert [a.cue.text(body) for a in found.attributions] == []
+
+
+def test_a_particular_source_inside_a_quotation_is_a_source_of_its_own(nlp):
+    text = (
+        'Report\nThe mayor tweeted: "Thanks to all crews at the fire in Leeds, which the police have now declared '
+        'arson. My thoughts are with the injured."\n'
+    )
+    body, found = attributions(nlp, text)
+    nested = [a for a in found.attributions if a.cue.text(body) == "declared"]
+    assert [(a.speaker, a.rule) for a in nested] == [("police", "verb:declare")]
+
+
+def test_a_pronoun_inside_a_quotation_stays_part_of_it(nlp):
+    text = 'Report\n"He knows the plan is dead, and he admits that he will lose," said Anna Berg.\n'
+    body, found = attributions(nlp, text)
+    assert [a.cue.text(body) for a in found.attributions] == ["said"]
