@@ -1478,3 +1478,9 @@ def test_a_pronoun_inside_a_quotation_stays_part_of_it(nlp):
     text = 'Report\n"He knows the plan is dead, and he admits that he will lose," said Anna Berg.\n'
     body, found = attributions(nlp, text)
     assert [a.cue.text(body) for a in found.attributions] == ["said"]
+
+
+def test_a_verb_coordinated_with_an_infinitive_shares_its_to(nlp):
+    text = "Report\nResidents were invited to send in photos and suggest what the park should be called.\n"
+    body, found = attributions(nlp, text)
+    assert [a.cue.text(body) for a in found.attributions] == []

@@ -64,7 +64,7 @@ def verb_cue(ctx: Context, verb: Token, entry: dict) -> dict | None:
     own_subject = any(c.dep_ == "nsubj" and can_speak(c) for c in verb.children)  # a past tense tagged VBN
     if verb.tag_ == "VBN" and not own_subject and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return as_reported(ctx, verb, agent, entry)  # "the taxes requested in arrears": nobody speaks
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not went_on(verb):
+    if infinitive(verb) and not went_on(verb):
         if verb.dep_ == "xcomp" and verb.head.lemma_ in ("decline", "refuse"):
             note_silent(ctx, verb)
         return None  # "to convey ...": an intention or duty, not a statement
@@ -146,6 +146,20 @@ def passive_cue(ctx: Context, verb: Token, agent: Token, entry: dict) -> dict | 
         if described is not None:  # "She was described by the Guardian as the queen of the curve"
             content = (content[0], ctx.extent(described)[1])
     return {"cue": cue, "source": source, "content": content, "how": "clause", "rule": f"passive:{entry['id']}"}
+
+
+def infinitive(verb: Token) -> bool:
+    """ "to convey", also a verb coordinated with an infinitive that shares its "to" ("encouraged to submit
+    designs and suggest what the flag should mean", a bare form the parser may hang on "encouraged")."""
+    while True:
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return True
+        if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children):
+            return False
+        bare = verb.tag_ == "VB" and verb.head.tag_ != "VB"
+        if bare and any(c.dep_ == "xcomp" and c.i < verb.i and infinitive(c) for c in verb.head.children):
+            return True
+        verb = verb.head
 
 
 ENTAILING = frozenset("begin start continue come proceed tend prefer seem appear".split())
