@@ -1484,3 +1484,18 @@ def test_a_verb_coordinated_with_an_infinitive_shares_its_to(nlp):
     text = "Report\nResidents were invited to send in photos and suggest what the park should be called.\n"
     body, found = attributions(nlp, text)
     assert [a.cue.text(body) for a in found.attributions] == []
+
+
+def test_a_list_announced_as_someones_postulates_is_their_content(nlp):
+    text = (
+        "Chemistry\nMany ideas survive. Here are the postulates of Avogadro's theory.\n\n"
+        "1. Equal volumes of gas hold equal numbers of molecules.\n\n2. Molecules can split.\n\nThe theory spread.\n"
+    )
+    body, a = only(nlp, text)
+    assert (a.speaker, a.cue.text(body), a.rule) == ("Avogadro", "postulates", "list:postulate")
+    assert a.content.text(body).startswith("1. Equal volumes") and a.content.text(body).endswith("can split")
+
+
+def test_a_list_nobody_holds_is_no_attribution(nlp):
+    body, found = attributions(nlp, "Chemistry\nHere are the results.\n\n1. Gas expands.\n\n2. Ice melts.\n")
+    assert [a.cue.text(body) for a in found.attributions] == []

@@ -12,6 +12,7 @@ from medialit.nlp.attribution.context import Context
 from medialit.nlp.attribution.following import dash_continuations, govern_following
 from medialit.nlp.attribution.phrases import (
     according_to,
+    announced_list,
     content_noun,
     from_accounts,
     in_statement,
@@ -93,6 +94,8 @@ def cue_candidate(ctx: Context, token: Token) -> dict | None:
     if token.pos_ == "NOUN" and token.dep_ == "nsubj" and (found := view_is(ctx, token)):
         return found
     if token.pos_ == "NOUN" and token.lemma_.lower() in content_nouns() and (found := content_noun(ctx, token)):
+        return found
+    if token.pos_ == "NOUN" and token.lemma_.lower() in content_nouns() and (found := announced_list(ctx, token)):
         return found
     view = token.dep_ == "pobj" and token.head.lower_ in ("in", "from")
     if view and token.lemma_.lower() in content_nouns() and (found := in_view(ctx, token) or from_accounts(ctx, token)):

@@ -7,6 +7,8 @@ statement that"), content nouns ("Smith's claim that"), "in a statement",
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from medialit.nlp.attribution.context import Context, trim
@@ -196,6 +198,40 @@ def view_is(ctx: Context, noun: Token) -> dict | None:
         return None
     cue = (noun.idx, noun.idx + len(noun))
     return {"cue": cue, "source": owner, "content": content, "how": "clause", "rule": f"view_is:{view.lemma_.lower()}"}
+
+
+LIST_ITEM = re.compile(r"\s*(?:[-*•]|\d{1,2}[.)])\s")
+"""A paragraph that is an item of a list: a bullet or a number ("1. Matter is composed of atoms.")."""
+
+
+def announced_list(ctx: Context, noun: Token) -> dict | None:
+    """ "Here are the postulates of Dalton's atomic theory." or "Smith's main arguments are:" closing a
+    paragraph, then a bulleted or numbered list: the list is the holder's content (rule 1: one attribution)."""
+    sentence = ctx.sentence_of(noun.idx)
+    block = ctx.block_of(noun.idx)
+    if sentence is None or block is None or ctx.in_quote(noun.idx) or ctx.body[sentence[1] : block.end].strip():
+        return None
+    text = ctx.body[sentence[0] : sentence[1]].rstrip()
+    if not (text.lower().startswith("here ") or text.endswith(":")):
+        return None
+    if noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in content_nouns():
+        return None  # "theory" in "the postulates of Dalton's theory": the postulates are the cue
+    owner = owner_of(noun)
+    if owner is not None and owner.lemma_.lower() in content_nouns():  # "the postulates of Dalton's theory"
+        owner = next((c for c in owner.children if c.dep_ == "poss"), None)
+    if owner is None or not can_speak(owner) or owner.lower_ in ("i", "we", "my", "our", "its"):
+        return None
+    k = ctx.blocks.index(block) + 1
+    last = k - 1
+    while last + 1 < len(ctx.blocks) and LIST_ITEM.match(
+        ctx.body[ctx.blocks[last + 1].start : ctx.blocks[last + 1].end]
+    ):
+        last += 1
+    if last < k:
+        return None
+    content = trim(ctx.body, ctx.blocks[k].start, ctx.blocks[last].end)
+    cue = (noun.idx, noun.idx + len(noun))
+    return {"cue": cue, "source": owner, "content": content, "how": "clause", "rule": f"list:{noun.lemma_.lower()}"}
 
 
 HOLDING_VERBS = frozenset("come reach arrive have hold share form express voice".split())
