@@ -1499,3 +1499,15 @@ def test_a_list_announced_as_someones_postulates_is_their_content(nlp):
 def test_a_list_nobody_holds_is_no_attribution(nlp):
     body, found = attributions(nlp, "Chemistry\nHere are the results.\n\n1. Gas expands.\n\n2. Ice melts.\n")
     assert [a.cue.text(body) for a in found.attributions] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In the end, an estimated two hundred people showed up at the gates.",
+        "The Coast Guard called off its search late on Tuesday.",
+    ],
+)
+def test_a_particle_that_makes_another_verb_is_no_cue(nlp, sentence):
+    body, found = attributions(nlp, f"Report\n{sentence}\n")
+    assert [a.cue.text(body) for a in found.attributions] == []

@@ -53,6 +53,8 @@ def verb_cue(ctx: Context, verb: Token, entry: dict) -> dict | None:
         c.dep_ in ("prt", "prep") and c.lower_ == entry["particle"] for c in verb.children
     ):
         return None
+    if not entry["particle"] and any(c.dep_ == "prt" and c.lower_ in OTHER_VERB_PARTICLES for c in verb.children):
+        return None  # "showed up at the gates", "called off its search": another verb, not the reporting one
     if any(c.dep_ == "neg" for c in verb.children):
         note_silent(ctx, verb)
         return None
@@ -101,6 +103,11 @@ def verb_cue(ctx: Context, verb: Token, entry: dict) -> dict | None:
     if entry["stance"] == "naming" and a_name_only(ctx, content):
         return None  # "a podcast called "The Jenna Julien Podcast"", "what we call spacetime": naming, no judgement
     return {"cue": cue, "source": subject, "content": content, "how": how, "rule": f"verb:{entry['id']}"}
+
+
+OTHER_VERB_PARTICLES = frozenset("up off away".split())
+"""Particles that make a reporting verb another verb ("show up", "call off", "give away"); "pointed out" and
+"called for" are in the lexicons with their particle."""
 
 
 def as_reported(ctx: Context, verb: Token, agent: Token | None, entry: dict) -> dict | None:
