@@ -1511,3 +1511,24 @@ def test_a_list_nobody_holds_is_no_attribution(nlp):
 def test_a_particle_that_makes_another_verb_is_no_cue(nlp, sentence):
     body, found = attributions(nlp, f"Report\n{sentence}\n")
     assert [a.cue.text(body) for a in found.attributions] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        ("Per the WHO's new guidance, all patients must be tested.", "WHO", "all patients must be tested"),
+        ("Ferry traffic fell by half, per Statistics Norway.", "Statistics Norway", "Ferry traffic fell by half"),
+    ],
+)
+def test_per_a_named_source_is_according_to(nlp, sentence, speaker, content):
+    body, a = only(nlp, f"Report\n{sentence}\n")
+    assert (a.cue.text(body).lower(), a.kind, a.content.text(body).rstrip(".,")) == ("per", "according_to", content)
+    assert speaker in a.speaker
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Stores limited sales to one pack per transaction.", "The rate was seven per 100,000 people."]
+)
+def test_per_a_unit_is_no_attribution(nlp, sentence):
+    body, found = attributions(nlp, f"Report\n{sentence}\n")
+    assert [a.cue.text(body) for a in found.attributions] == []

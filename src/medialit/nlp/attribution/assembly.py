@@ -18,6 +18,7 @@ from medialit.nlp.attribution.phrases import (
     in_statement,
     in_view,
     made_clear,
+    per_source,
     speech_noun,
     stance_adjective,
     view_is,
@@ -85,6 +86,8 @@ def cue_candidate(ctx: Context, token: Token) -> dict | None:
     lower = token.lower_
     if lower == "according" and any(c.lower_ == "to" for c in token.children):
         return according_to(ctx, token)
+    if lower == "per" and token.pos_ == "ADP":
+        return per_source(ctx, token)
     if lower in phrase_lexicon()["CUE_ADJ"]:
         return stance_adjective(ctx, token)
     if token.lemma_.lower() in phrase_lexicon()["CUE_NOUN"] and token.dep_ == "dobj":

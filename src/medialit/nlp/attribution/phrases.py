@@ -33,6 +33,23 @@ def according_to(ctx: Context, token: Token) -> dict | None:
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
     if source is None:
         return None
+    return credited_sentence(ctx, token, source, (token.idx, to.idx + len(to)), "according_to")
+
+
+def per_source(ctx: Context, token: Token) -> dict | None:
+    """ "said Russell Zimmerman per ABC News", "Per the WHO's framework, CLAUSE": "per" in the sense of
+    "according to", with a named source (a name, or a text of one: not "per month", "per 100,000")."""
+    source = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if source is None or ctx.in_quote(token.idx):
+        return None
+    named = source.pos_ == "PROPN" or any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in source.children)
+    if not named or source.like_num:
+        return None
+    return credited_sentence(ctx, token, source, (token.idx, token.idx + len(token)), "according_to:per")
+
+
+def credited_sentence(ctx: Context, token: Token, source: Token, cue: tuple[int, int], rule: str) -> dict | None:
+    """The rest of the sentence after "according to X" (or the part before it) as X's content."""
     source_end = ctx.extent(source)[1]
     sentence = ctx.sentence_of(token.idx)
     if sentence is None:
@@ -44,8 +61,7 @@ def according_to(ctx: Context, token: Token) -> dict | None:
     content = trim(ctx.body, *content)
     if content[1] <= content[0]:
         return None
-    cue = (token.idx, to.idx + len(to))
-    return {"cue": cue, "source": source, "content": content, "how": "clause", "rule": "according_to"}
+    return {"cue": cue, "source": source, "content": content, "how": "clause", "rule": rule}
 
 
 def in_statement(ctx: Context, noun: Token) -> dict | None:
