@@ -1532,3 +1532,21 @@ def test_per_a_named_source_is_according_to(nlp, sentence, speaker, content):
 def test_per_a_unit_is_no_attribution(nlp, sentence):
     body, found = attributions(nlp, f"Report\n{sentence}\n")
     assert [a.cue.text(body) for a in found.attributions] == []
+
+
+def test_a_verb_of_foreseeing_with_an_event_as_object_credits_a_prediction(nlp):
+    body, a = only(nlp, "Report\nAnalysts predicted a sharp fall in prices.\n")
+    assert (a.cue.text(body), a.content.text(body).rstrip(".")) == ("predicted", "a sharp fall in prices")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The hotel expected guests from abroad.",  # people awaited
+        "The council expects a report in June.",  # a text awaited
+        "Prices could fall, and we expect a recovery.",  # the author's own forecast
+    ],
+)
+def test_a_verb_of_foreseeing_with_people_or_texts_reports_nothing(nlp, sentence):
+    body, found = attributions(nlp, f"Report\n{sentence}\n")
+    assert [a.cue.text(body) for a in found.attributions] == []

@@ -310,6 +310,8 @@ def content_wanted(verb: Token, subject: Token, entry: dict) -> dict:
         return {**entry, "content": "object", "act": act["act"]}
     if predication(verb):  # "declared it a terrorist attack", "identifies Bonosus as his friend"
         return {**entry, "content": "object", "act": "predicate"}
+    if forecast(verb, subject):  # "He expects rising production costs": the object is what is foreseen
+        return {**entry, "content": "object"}
     naming = entry["stance"] == "naming" and any(c.dep_ == "oprd" for c in verb.children)  # "calling it a farce"
     if subject.head.i != verb.i and entry["content"] == "object" and not naming and not went_on(verb):
         entry = {**entry, "content": "clause"}  # a shared subject ("..., denying them entry") needs a clause
@@ -347,6 +349,20 @@ def act_content(verb: Token, act: dict) -> bool:
         return False  # "cited the ruling": a reference; "cited the move as a grave abuse": a claim
     quoted = verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].text in QUOTE_MARKS
     return (act["object"] == "thing" or quoted) and any(c.dep_ in ("dobj", "oprd") for c in after)
+
+
+FORECASTING = frozenset("expect predict forecast anticipate".split())
+"""Verbs of foreseeing whose object is a prediction ("expects rising costs", "predicted a close race")."""
+
+
+def forecast(verb: Token, subject: Token) -> bool:
+    """A verb of foreseeing with an event as its object, in an act that happened (no modal, not the first person;
+    not people or texts awaited: "expected guests", "expects a report")."""
+    if verb.lemma_ not in FORECASTING or subject.lower_ in ("i", "we") or verb.tag_ == "VBG":
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in verb.children):
+        return False
+    return any(c.dep_ == "dobj" and c.i > verb.i and c.pos_ == "NOUN" and not can_speak(c) for c in verb.children)
 
 
 APPOINTING = frozenset("name appoint elect nominate crown".split())
