@@ -1550,3 +1550,10 @@ def test_a_verb_of_foreseeing_with_an_event_as_object_credits_a_prediction(nlp):
 def test_a_verb_of_foreseeing_with_people_or_texts_reports_nothing(nlp, sentence):
     body, found = attributions(nlp, f"Report\n{sentence}\n")
     assert [a.cue.text(body) for a in found.attributions] == []
+
+
+def test_a_name_glued_to_an_opening_phrase_is_the_subject(nlp):
+    text = "Psychology\nIn a 2007 study Duckworth and colleagues found that individuals with high grit kept going.\n"
+    body, a = only(nlp, text)
+    assert (a.cue.text(body), a.content.text(body).rstrip(".")) == ("found", "individuals with high grit kept going")
+    assert "Duckworth" in a.speaker

@@ -88,7 +88,8 @@ def verb_cue(ctx: Context, verb: Token, entry: dict) -> dict | None:
         return None  # "stressed that Norway condemns the attack": part of the statement that reports it
     if entry["strict"] and how == "clause" and not that_clause(verb) and not act:
         return None
-    if subject_of(verb) is None and not closing and (how != "quote" or content[0] < cue[1]):
+    own = subject_of(verb) or subject_in_opening(verb)
+    if own is None and not closing and (how != "quote" or content[0] < cue[1]):
         return None  # a participle given the speaker of the quotation before it must open a quotation of its own
     if (
         entry["lexicon"] == SPEECH_ONLY
@@ -190,7 +191,7 @@ def speaking_subject(ctx: Context, verb: Token, entry: dict) -> Token | None:
     subject = subject_of(verb)
     if subject is not None and ctx.in_quote(subject.idx) and not ctx.in_quote(verb.idx):
         subject = speaker_past_quote(ctx, verb)  # 'X said, "... Facebook has to ...", also observing, "..."'
-    subject = subject or speaker_past_quote(ctx, verb) or subject_after_quote(ctx, verb)
+    subject = subject or speaker_past_quote(ctx, verb) or subject_after_quote(ctx, verb) or subject_in_opening(verb)
     if subject is None or subject.lower_ in NO_SOURCE or subject.dep_ == "expl":
         return None
     if subject.lower_ in ("that", "this") and subject.i == verb.i - 1 and next_is_comma(verb):
@@ -220,6 +221,20 @@ def part_of_the_text(noun: Token) -> bool:
         return False
     numbered = any(c.like_num for c in noun.children) or (noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].like_num)
     return numbered or any(c.lower_ in POINTING for c in noun.children if c.i < noun.i)
+
+
+def subject_in_opening(verb: Token) -> Token | None:
+    """ "In a 2007 study Duckworth and colleagues found that ...": with no comma after the opening phrase the
+    parser reads the name as part of it ("study Duckworth"); a name ending that phrase right before a verb
+    without a subject is the verb's subject."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i < verb.i):
+        name = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+        glued = name is not None and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in name.children)
+        if glued and name.right_edge.i == verb.i - 1:
+            return name
+    return None
 
 
 def a_name_only(ctx: Context, content: tuple[int, int]) -> bool:
