@@ -1557,3 +1557,13 @@ def test_a_name_glued_to_an_opening_phrase_is_the_subject(nlp):
     body, a = only(nlp, text)
     assert (a.cue.text(body), a.content.text(body).rstrip(".")) == ("found", "individuals with high grit kept going")
     assert "Duckworth" in a.speaker
+
+
+def test_a_document_that_suggests_a_noun_phrase_credits_it(nlp):
+    body, a = only(nlp, "Report\nEarly reports suggest a gas leak.\n")
+    assert (a.cue.text(body), a.content.text(body).rstrip(".")) == ("suggest", "a gas leak")
+
+
+def test_a_person_who_suggests_a_noun_phrase_proposes_it(nlp):
+    body, found = attributions(nlp, "Report\nThe mayor suggested a new route.\n")
+    assert [a.cue.text(body) for a in found.attributions] == []

@@ -330,7 +330,8 @@ def content_wanted(verb: Token, subject: Token, entry: dict) -> dict:
     naming = entry["stance"] == "naming" and any(c.dep_ == "oprd" for c in verb.children)  # "calling it a farce"
     if subject.head.i != verb.i and entry["content"] == "object" and not naming and not went_on(verb):
         entry = {**entry, "content": "clause"}  # a shared subject ("..., denying them entry") needs a clause
-    if entry["stance"] in ("cognition", "evidential") and is_document(subject) and entry["content"] == "clause":
+    evidence = entry["stance"] in ("cognition", "evidential") or verb.lemma_ == "suggest"  # "reports suggest a plot"
+    if evidence and is_document(subject) and entry["content"] == "clause":
         entry = {**entry, "content": "object"}  # "one study found no changes": a finding as a noun phrase
     return entry
 
