@@ -1567,3 +1567,15 @@ def test_a_document_that_suggests_a_noun_phrase_credits_it(nlp):
 def test_a_person_who_suggests_a_noun_phrase_proposes_it(nlp):
     body, found = attributions(nlp, "Report\nThe mayor suggested a new route.\n")
     assert [a.cue.text(body) for a in found.attributions] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Per Haugen, who leads the opposition, voted against the plan.",  # a first name
+        "The plan is too expensive, said councillor Per Haugen of the Green Party.",
+    ],
+)
+def test_per_as_a_first_name_is_no_according_to(nlp, sentence):
+    _, found = attributions(nlp, f"Report\n{sentence}\n")
+    assert [a.rule for a in found.attributions if a.rule.startswith("according_to")] == []

@@ -42,6 +42,9 @@ def per_source(ctx: Context, token: Token) -> dict | None:
     source = next((c for c in token.children if c.dep_ == "pobj"), None)
     if source is None or ctx.in_quote(token.idx):
         return None
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if token.text != "per" and (following is None or following.tag_ not in ("DT", "PRP$")):
+        return None  # "Per Haugen", "councillor Per Haugen": a first name; "Per the WHO's framework" opens a sentence
     named = source.pos_ == "PROPN" or any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in source.children)
     if not named or source.like_num:
         return None
