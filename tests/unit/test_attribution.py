@@ -1278,3 +1278,304 @@ def test_acts_without_content_are_no_attribution(nlp, sentence):
 def test_a_statement_that_reports_a_speech_act_keeps_it_inside(nlp):
     body, a = only(nlp, "Report\nThe minister stressed that Norway condemns the attack.\n")
     assert (a.cue.text(body), a.content.text(body)) == ("stressed", "Norway condemns the attack")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "cue", "content", "rule"),
+    [
+        ("Darwin's view was that species change slowly.", "Darwin", "view", "species change slowly", "view_is:view"),
+        (
+            "The gist of Mendel's theory is that traits pass on in fixed ratios.",
+            "Mendel",
+            "gist",
+            "traits pass on in fixed ratios",
+            "view_is:theory",
+        ),
+        (
+            "The core of the union's argument was that the contract had expired.",
+            "union",
+            "core",
+            "the contract had expired",
+            "view_is:argument",
+        ),
+    ],
+)
+def test_a_view_credited_to_its_holder_and_stated_after_a_copula(nlp, sentence, speaker, cue, content, rule):
+    body, a = only(nlp, f"Chemistry\n{sentence}\n")
+    assert (a.cue.text(body), a.content.text(body).rstrip("."), a.rule) == (cue, content, rule)
+    assert speaker in a.speaker
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The idea is that prices fall.",  # nobody holds it: the text's own voice
+        "The problem with the plan is that it costs too much.",
+        "My view is that we should wait.",  # the author's own view
+    ],
+)
+def test_a_copula_after_a_view_nobody_holds_is_no_attribution(nlp, sentence):
+    body, found = attributions(nlp, f"Essay\n{sentence}\n")
+    assert [a.cue.text(body) for a in found.attributions] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        # the clause hung on the verb "changed"
+        (
+            "The chemist changed the field with his hypothesis that the mass of a gas could be measured.",
+            "the mass of a gas could be measured",
+        ),
+        # "that" read as the determiner of the clause's subject
+        (
+            "John Dalton revolutionized chemistry with his hypothesis that matter was made of atoms.",
+            "matter was made of atoms",
+        ),
+    ],
+)
+def test_a_that_clause_the_parser_misattaches_is_the_noun_content(nlp, sentence, content):
+    body, a = only(nlp, f"Chemistry\n{sentence}\n")
+    assert (a.cue.text(body), a.rule.split(";")[0]) == ("hypothesis", "noun_clause:hypothesis")
+    assert a.content.text(body).rstrip(".") == content
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content", "rule"),
+    [
+        (
+            "From all the reports that I have read, the dam was never inspected.",
+            "the dam was never inspected",
+            "according_to:from_report",
+        ),
+        (
+            "From the talks I have had with the miners, I have concluded that the shaft must close.",
+            "I have concluded that the shaft must close",
+            "according_to:from_talk",
+        ),
+    ],
+)
+def test_accounts_named_as_where_a_clause_comes_from(nlp, sentence, content, rule):
+    body, a = only(nlp, f"Essay\n{sentence}\n")
+    assert (a.cue.text(body), a.kind, a.content.text(body).rstrip("."), a.rule) == (
+        "From",
+        "according_to",
+        content,
+        rule,
+    )
+
+
+def test_accounts_in_an_interview_answer(nlp):
+    _, found = attributions(nlp, "Interview\nAnna Berg: From all reports I have seen, the town was well prepared.\n")
+    assert "according_to:from_report" in [a.rule for a in found.attributions]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "From the start, the plan was doomed.",  # no account
+        "From the reports, the fire began at noon.",  # no relative clause says how they were met
+        "From the files he had read, the inspector said the dam was safe.",  # the verb's own cue
+    ],
+)
+def test_from_without_accounts_met_is_no_attribution_of_its_own(nlp, sentence):
+    body, found = attributions(nlp, f"Report\n{sentence}\n")
+    assert [a.cue.text(body) for a in found.attributions if a.cue.text(body) == "From"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paper\nFigure 2 shows that the rate rises with age.\n",  # the article's own figure
+        "Textbook\nThis chapter argues that culture is learned.\n",
+        "Paper\nAs Table 3 indicates, most patients recovered.\n",
+        "Paper\nWe observe that the word is common, and we propose that its form is shaped by use.\n",  # "we": a paper
+        "Paper\n2. Institutional Economics: Foundations and Applications to the Case of Peru\n",  # numbered title
+    ],
+)
+def test_the_article_speaking_of_itself_is_no_attribution(nlp, text):
+    body, found = attributions(nlp, text)
+    assert [a.cue.text(body) for a in found.attributions] == []
+
+
+def test_a_section_of_another_document_still_speaks(nlp):
+    body, a = only(nlp, "Report\nThe History section of the site explains that the raid was a joke.\n")
+    assert (a.cue.text(body), a.content.text(body).rstrip(".")) == ("explains", "the raid was a joke")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        ("The mayor began to argue that the tax was unfair.", "argue", "the tax was unfair"),
+        ("Newton preferred to think that light was made of particles.", "think", "light was made of particles"),
+        ("The minister seemed to suggest that taxes would rise.", "suggest", "taxes would rise"),
+    ],
+)
+def test_an_infinitive_that_happened_is_a_cue(nlp, sentence, cue, content):
+    body, a = only(nlp, f"Report\n{sentence}\n")
+    assert (a.cue.text(body), a.content.text(body).rstrip(".")) == (cue, content)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The mayor wants to say that the tax was unfair.", "The mayor plans to argue that the tax is unfair."],
+)
+def test_an_infinitive_of_intention_is_no_cue(nlp, sentence):
+    body, found = attributions(nlp, f"Report\n{sentence}\n")
+    assert [a.cue.text(body) for a in found.attributions] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        ("The bridge is unsafe, as the engineer told the council last week.", "told", "The bridge is unsafe"),
+        ("It took too long, as Senator Dale said, for help to arrive.", "said", "It took too long"),
+        (
+            "The station is still on air, as the network claims the order did not cover it.",
+            "claims",
+            "the order did not cover it",
+        ),
+    ],
+)
+def test_a_clause_before_as_x_said_is_its_content(nlp, sentence, cue, content):
+    body, a = only(nlp, f"Report\n{sentence}\n")
+    assert (a.cue.text(body), a.content.text(body).rstrip(".")) == (cue, content)
+
+
+def test_as_in_a_comparison_reports_nothing(nlp):
+    body, found = attributions(nlp, "Report\nCongress gave half as much money as the president had requested.\n")
+    assert [a.cue.text(body) for a in found.attributions] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        ("What the survey showed was that most tenants paid late.", "showed", "most tenants paid late"),
+        ("What the minister said was that the budget would be cut.", "said", "the budget would be cut"),
+    ],
+)
+def test_what_x_said_was_that(nlp, sentence, cue, content):
+    body, a = only(nlp, f"Report\n{sentence}\n")
+    assert (a.cue.text(body), a.content.text(body).rstrip(".")) == (cue, content)
+
+
+def test_what_x_said_without_a_clause_credits_nothing(nlp):
+    body, found = attributions(nlp, "Report\nWhat the minister said was unclear.\n")
+    assert [a.cue.text(body) for a in found.attributions] == []
+
+
+def test_a_particular_source_inside_a_quotation_is_a_source_of_its_own(nlp):
+    text = (
+        'Report\nThe mayor tweeted: "Thanks to all crews at the fire in Leeds, which the police have now declared '
+        'arson. My thoughts are with the injured."\n'
+    )
+    body, found = attributions(nlp, text)
+    nested = [a for a in found.attributions if a.cue.text(body) == "declared"]
+    assert [(a.speaker, a.rule) for a in nested] == [("police", "verb:declare")]
+
+
+def test_a_pronoun_inside_a_quotation_stays_part_of_it(nlp):
+    text = 'Report\n"He knows the plan is dead, and he admits that he will lose," said Anna Berg.\n'
+    body, found = attributions(nlp, text)
+    assert [a.cue.text(body) for a in found.attributions] == ["said"]
+
+
+def test_a_verb_coordinated_with_an_infinitive_shares_its_to(nlp):
+    text = "Report\nResidents were invited to send in photos and suggest what the park should be called.\n"
+    body, found = attributions(nlp, text)
+    assert [a.cue.text(body) for a in found.attributions] == []
+
+
+def test_a_list_announced_as_someones_postulates_is_their_content(nlp):
+    text = (
+        "Chemistry\nMany ideas survive. Here are the postulates of Avogadro's theory.\n\n"
+        "1. Equal volumes of gas hold equal numbers of molecules.\n\n2. Molecules can split.\n\nThe theory spread.\n"
+    )
+    body, a = only(nlp, text)
+    assert (a.speaker, a.cue.text(body), a.rule) == ("Avogadro", "postulates", "list:postulate")
+    assert a.content.text(body).startswith("1. Equal volumes") and a.content.text(body).endswith("can split")
+
+
+def test_a_list_nobody_holds_is_no_attribution(nlp):
+    body, found = attributions(nlp, "Chemistry\nHere are the results.\n\n1. Gas expands.\n\n2. Ice melts.\n")
+    assert [a.cue.text(body) for a in found.attributions] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In the end, an estimated two hundred people showed up at the gates.",
+        "The Coast Guard called off its search late on Tuesday.",
+    ],
+)
+def test_a_particle_that_makes_another_verb_is_no_cue(nlp, sentence):
+    body, found = attributions(nlp, f"Report\n{sentence}\n")
+    assert [a.cue.text(body) for a in found.attributions] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        ("Per the WHO's new guidance, all patients must be tested.", "WHO", "all patients must be tested"),
+        ("Ferry traffic fell by half, per Statistics Norway.", "Statistics Norway", "Ferry traffic fell by half"),
+    ],
+)
+def test_per_a_named_source_is_according_to(nlp, sentence, speaker, content):
+    body, a = only(nlp, f"Report\n{sentence}\n")
+    assert (a.cue.text(body).lower(), a.kind, a.content.text(body).rstrip(".,")) == ("per", "according_to", content)
+    assert speaker in a.speaker
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Stores limited sales to one pack per transaction.", "The rate was seven per 100,000 people."]
+)
+def test_per_a_unit_is_no_attribution(nlp, sentence):
+    body, found = attributions(nlp, f"Report\n{sentence}\n")
+    assert [a.cue.text(body) for a in found.attributions] == []
+
+
+def test_a_verb_of_foreseeing_with_an_event_as_object_credits_a_prediction(nlp):
+    body, a = only(nlp, "Report\nAnalysts predicted a sharp fall in prices.\n")
+    assert (a.cue.text(body), a.content.text(body).rstrip(".")) == ("predicted", "a sharp fall in prices")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The hotel expected guests from abroad.",  # people awaited
+        "The council expects a report in June.",  # a text awaited
+        "Prices could fall, and we expect a recovery.",  # the author's own forecast
+    ],
+)
+def test_a_verb_of_foreseeing_with_people_or_texts_reports_nothing(nlp, sentence):
+    body, found = attributions(nlp, f"Report\n{sentence}\n")
+    assert [a.cue.text(body) for a in found.attributions] == []
+
+
+def test_a_name_glued_to_an_opening_phrase_is_the_subject(nlp):
+    text = "Psychology\nIn a 2007 study Duckworth and colleagues found that individuals with high grit kept going.\n"
+    body, a = only(nlp, text)
+    assert (a.cue.text(body), a.content.text(body).rstrip(".")) == ("found", "individuals with high grit kept going")
+    assert "Duckworth" in a.speaker
+
+
+def test_a_document_that_suggests_a_noun_phrase_credits_it(nlp):
+    body, a = only(nlp, "Report\nEarly reports suggest a gas leak.\n")
+    assert (a.cue.text(body), a.content.text(body).rstrip(".")) == ("suggest", "a gas leak")
+
+
+def test_a_person_who_suggests_a_noun_phrase_proposes_it(nlp):
+    body, found = attributions(nlp, "Report\nThe mayor suggested a new route.\n")
+    assert [a.cue.text(body) for a in found.attributions] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Per Haugen, who leads the opposition, voted against the plan.",  # a first name
+        "The plan is too expensive, said councillor Per Haugen of the Green Party.",
+    ],
+)
+def test_per_as_a_first_name_is_no_according_to(nlp, sentence):
+    _, found = attributions(nlp, f"Report\n{sentence}\n")
+    assert [a.rule for a in found.attributions if a.rule.startswith("according_to")] == []

@@ -13,6 +13,11 @@ Rules, each named in the ``rule`` of what it finds:
   critical of"), ``speech_noun:<noun>`` ("have given signals that");
 - ``in_statement:<noun>``: a verb outside the lexicon whose words come from a
   statement, letter or interview ("the union, in a statement, rejected ...");
+- ``view_is:<noun>``: a view stated after a copula ("Darwin's view is that ...", "The gist of
+  Einstein's theory is that ..."); ``list:<noun>``: a list announced as someone's postulates or
+  demands ("Here are the postulates of Dalton's theory." and a numbered list);
+  ``according_to:from_<noun>``: accounts named as where a clause comes from ("From all the
+  reports I have read, ..."); ``according_to:per``: "per ABC News";
 - ``colon``: "Anna Berg: ..." (a named speaker, a colon, the statement);
   ``colon:turn``: an interview answer after its speaker label, running on
   over the paragraphs after it (the interviewer's turns credit nobody);

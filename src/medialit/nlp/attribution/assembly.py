@@ -12,12 +12,16 @@ from medialit.nlp.attribution.context import Context
 from medialit.nlp.attribution.following import dash_continuations, govern_following
 from medialit.nlp.attribution.phrases import (
     according_to,
+    announced_list,
     content_noun,
+    from_accounts,
     in_statement,
     in_view,
     made_clear,
+    per_source,
     speech_noun,
     stance_adjective,
+    view_is,
 )
 from medialit.nlp.attribution.punctuation import colon_quotes, colon_statements, signed_quotes
 from medialit.nlp.attribution.quoted_texts import (
@@ -82,16 +86,22 @@ def cue_candidate(ctx: Context, token: Token) -> dict | None:
     lower = token.lower_
     if lower == "according" and any(c.lower_ == "to" for c in token.children):
         return according_to(ctx, token)
+    if lower == "per" and token.pos_ == "ADP":
+        return per_source(ctx, token)
     if lower in phrase_lexicon()["CUE_ADJ"]:
         return stance_adjective(ctx, token)
     if token.lemma_.lower() in phrase_lexicon()["CUE_NOUN"] and token.dep_ == "dobj":
         found = speech_noun(ctx, token)
         if found is not None or token.lemma_.lower() not in content_nouns():
             return found
+    if token.pos_ == "NOUN" and token.dep_ == "nsubj" and (found := view_is(ctx, token)):
+        return found
     if token.pos_ == "NOUN" and token.lemma_.lower() in content_nouns() and (found := content_noun(ctx, token)):
         return found
+    if token.pos_ == "NOUN" and token.lemma_.lower() in content_nouns() and (found := announced_list(ctx, token)):
+        return found
     view = token.dep_ == "pobj" and token.head.lower_ in ("in", "from")
-    if view and token.lemma_.lower() in content_nouns() and (found := in_view(ctx, token)):
+    if view and token.lemma_.lower() in content_nouns() and (found := in_view(ctx, token) or from_accounts(ctx, token)):
         return found
     if token.lemma_ == "read" and token.pos_ == "VERB":
         return document_reads(ctx, token)

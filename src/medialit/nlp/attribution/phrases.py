@@ -7,6 +7,8 @@ statement that"), content nouns ("Smith's claim that"), "in a statement",
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from medialit.nlp.attribution.context import Context, trim
@@ -19,7 +21,7 @@ from medialit.nlp.attribution.tokens import (
     subject_of,
     that_clause,
 )
-from medialit.nlp.attribution.verb_content import block_after_colon, that_marked_clause
+from medialit.nlp.attribution.verb_content import block_after_colon, stated_after, that_marked_clause
 from medialit.nlp.quotes import MARKS as QUOTE_MARKS
 from medialit.nlp.quotes import Quote
 from medialit.nlp.reporting_lexicon import content_nouns, lexicon_entry, reporting_entry
@@ -31,6 +33,26 @@ def according_to(ctx: Context, token: Token) -> dict | None:
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
     if source is None:
         return None
+    return credited_sentence(ctx, token, source, (token.idx, to.idx + len(to)), "according_to")
+
+
+def per_source(ctx: Context, token: Token) -> dict | None:
+    """ "said Russell Zimmerman per ABC News", "Per the WHO's framework, CLAUSE": "per" in the sense of
+    "according to", with a named source (a name, or a text of one: not "per month", "per 100,000")."""
+    source = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if source is None or ctx.in_quote(token.idx):
+        return None
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if token.text != "per" and (following is None or following.tag_ not in ("DT", "PRP$")):
+        return None  # "Per Haugen", "councillor Per Haugen": a first name; "Per the WHO's framework" opens a sentence
+    named = source.pos_ == "PROPN" or any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in source.children)
+    if not named or source.like_num:
+        return None
+    return credited_sentence(ctx, token, source, (token.idx, token.idx + len(token)), "according_to:per")
+
+
+def credited_sentence(ctx: Context, token: Token, source: Token, cue: tuple[int, int], rule: str) -> dict | None:
+    """The rest of the sentence after "according to X" (or the part before it) as X's content."""
     source_end = ctx.extent(source)[1]
     sentence = ctx.sentence_of(token.idx)
     if sentence is None:
@@ -42,8 +64,7 @@ def according_to(ctx: Context, token: Token) -> dict | None:
     content = trim(ctx.body, *content)
     if content[1] <= content[0]:
         return None
-    cue = (token.idx, to.idx + len(to))
-    return {"cue": cue, "source": source, "content": content, "how": "clause", "rule": "according_to"}
+    return {"cue": cue, "source": source, "content": content, "how": "clause", "rule": rule}
 
 
 def in_statement(ctx: Context, noun: Token) -> dict | None:
@@ -147,14 +168,11 @@ def content_noun(ctx: Context, noun: Token) -> dict | None:
     """ "Smith's claim that the vote was rigged", "the allegation by the union that ...": a noun of
     saying or thinking (WordNet noun.communication, noun.cognition) whose that-clause is credited to
     its possessor or its by/of/from phrase, when that can speak."""
-    clause = next((c for c in noun.children if c.i > noun.i and that_complement(c)), None)
+    clause = next((c for c in noun.children if c.i > noun.i and that_complement(c)), None) or detached_clause(noun)
     after_colon = text_after_colon(ctx, noun) if clause is None else None
     if (clause is None and after_colon is None) or ctx.in_quote(noun.idx):
         return None
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if owner is None:
-        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "of", "from")), None)
-        owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    owner = owner_of(noun)
     if owner is None and clause is not None:
         owner = holder(noun)  # "Aristotle came to the conclusion that ...", "X had great confidence that ..."
     if owner is None or not can_speak(owner):
@@ -167,6 +185,72 @@ def content_noun(ctx: Context, noun: Token) -> dict | None:
         return {"cue": cue, "source": owner, "content": content, "how": how, "rule": f"colon:{noun.lemma_.lower()}"}
     rule = f"noun_clause:{noun.lemma_.lower()}"
     return {"cue": cue, "source": owner, "content": ctx.extent(clause), "how": "clause", "rule": rule}
+
+
+def owner_of(noun: Token) -> Token | None:
+    """Who holds a view or made a statement: the noun's possessor ("Smith's claim") or the object of its
+    by/of/from phrase ("the allegation by the union")."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "of", "from")), None)
+        owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    return owner
+
+
+def view_is(ctx: Context, noun: Token) -> dict | None:
+    """ "Darwin's view is that species change", "The gist of Einstein's theory is that matter curves spacetime":
+    a view credited to its holder and stated after a copula; the cue is the subject's head noun."""
+    copula = noun.head
+    if noun.dep_ != "nsubj" or copula.lemma_ != "be" or copula.i < noun.i or ctx.in_quote(noun.idx):
+        return None
+    nouns = content_nouns()
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    view = inner if inner is not None and inner.lemma_.lower() in nouns else noun  # "the gist of X's theory"
+    if view is None or view.lemma_.lower() not in nouns:
+        return None
+    owner = next((c for c in view.children if c.dep_ == "poss"), None) if view is inner else owner_of(view)
+    if owner is None or not can_speak(owner) or owner.lower_ in ("i", "we", "my", "our", "its"):
+        return None  # "the idea is that ...", "my view is that ...": the text's own voice
+    content = stated_after(ctx, copula)
+    if content is None:
+        return None
+    cue = (noun.idx, noun.idx + len(noun))
+    return {"cue": cue, "source": owner, "content": content, "how": "clause", "rule": f"view_is:{view.lemma_.lower()}"}
+
+
+LIST_ITEM = re.compile(r"\s*(?:[-*•]|\d{1,2}[.)])\s")
+"""A paragraph that is an item of a list: a bullet or a number ("1. Matter is composed of atoms.")."""
+
+
+def announced_list(ctx: Context, noun: Token) -> dict | None:
+    """ "Here are the postulates of Dalton's atomic theory." or "Smith's main arguments are:" closing a
+    paragraph, then a bulleted or numbered list: the list is the holder's content (rule 1: one attribution)."""
+    sentence = ctx.sentence_of(noun.idx)
+    block = ctx.block_of(noun.idx)
+    if sentence is None or block is None or ctx.in_quote(noun.idx) or ctx.body[sentence[1] : block.end].strip():
+        return None
+    text = ctx.body[sentence[0] : sentence[1]].rstrip()
+    if not (text.lower().startswith("here ") or text.endswith(":")):
+        return None
+    if noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in content_nouns():
+        return None  # "theory" in "the postulates of Dalton's theory": the postulates are the cue
+    owner = owner_of(noun)
+    if owner is not None and owner.lemma_.lower() in content_nouns():  # "the postulates of Dalton's theory"
+        owner = next((c for c in owner.children if c.dep_ == "poss"), None)
+    if owner is None or not can_speak(owner) or owner.lower_ in ("i", "we", "my", "our", "its"):
+        return None
+    k = ctx.blocks.index(block) + 1
+    last = k - 1
+    while last + 1 < len(ctx.blocks) and LIST_ITEM.match(
+        ctx.body[ctx.blocks[last + 1].start : ctx.blocks[last + 1].end]
+    ):
+        last += 1
+    if last < k:
+        return None
+    content = trim(ctx.body, ctx.blocks[k].start, ctx.blocks[last].end)
+    cue = (noun.idx, noun.idx + len(noun))
+    return {"cue": cue, "source": owner, "content": content, "how": "clause", "rule": f"list:{noun.lemma_.lower()}"}
 
 
 HOLDING_VERBS = frozenset("come reach arrive have hold share form express voice".split())
@@ -182,7 +266,38 @@ def that_complement(clause: Token) -> bool:
         c.dep_ == "dobj" and c.lower_ == "that" and c.i == clause.left_edge.i for c in clause.children
     )
     subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in clause.children)
-    return finite and ((clause.dep_ in ("acl", "ccomp") and marked) or (misread and subject))
+    return finite and ((clause.dep_ in ("acl", "ccomp") and marked) or (misread and subject) or that_as_det(clause))
+
+
+def that_as_det(clause: Token) -> bool:
+    """ "his hypothesis that matter was made of atoms" read as a relative clause whose subject is "that matter":
+    a relative clause has no "that" determining its own subject, so "that" opens a clause of content."""
+    first = clause.doc[clause.left_edge.i]
+    return (
+        clause.dep_ == "relcl"
+        and first.lower_ == "that"
+        and first.dep_ == "det"
+        and first.head.dep_ in ("nsubj", "nsubjpass")
+        and first.head.head.i == clause.i
+    )
+
+
+def detached_clause(noun: Token) -> Token | None:
+    """ "revolutionized chemistry with his hypothesis that the behavior of matter could be explained ...": the
+    parser hangs the that-clause right after the noun on the verb above it (as its complement or an adverbial
+    clause); when that verb reports nothing, the clause is the noun's content."""
+    following = noun.right_edge.i + 1
+    if following >= len(noun.doc):
+        return None
+    mark = noun.doc[following]
+    clause = mark.head
+    finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in clause.subtree)
+    if mark.lower_ != "that" or mark.dep_ != "mark" or clause.dep_ not in ("ccomp", "advcl") or not finite:
+        return None
+    above = clause.head
+    if above.i not in (noun.head.i, noun.head.head.i) or reporting_entry(above) is not None:
+        return None
+    return clause
 
 
 def holder(noun: Token) -> Token | None:
@@ -237,6 +352,36 @@ def in_view(ctx: Context, noun: Token) -> dict | None:
         return None
     cue = (noun.idx, noun.idx + len(noun)) if owner.i < noun.i else (prep.idx, of.idx + len(of))
     return {"cue": cue, "source": owner, "content": content, "how": "clause", "rule": f"according_to:{noun.lemma_}"}
+
+
+def from_accounts(ctx: Context, noun: Token) -> dict | None:
+    """ "From all the reports I have read, CLAUSE", "From the talks I had with the miners, CLAUSE": accounts
+    named as where the clause comes from, credited like "according to" (the accounts are the source).
+
+    Only a noun of communication (WordNet) that a relative clause says was read, seen, heard or had, in a
+    phrase that opens the sentence or an interview answer; the main verb may be the author's own ("I have
+    concluded that"), no one else's cue.
+    """
+    prep, clause = noun.head, noun.head.head
+    if prep.lower_ != "from" or "noun.communication" not in content_nouns().get(noun.lemma_.lower(), ""):
+        return None
+    if not any(c.dep_ == "relcl" for c in noun.children) or ctx.in_quote(noun.idx):
+        return None
+    sentence = ctx.sentence_of(prep.idx)
+    before = ctx.body[sentence[0] : ctx.extent(prep)[0]].strip("\"“‘'( ") if sentence is not None else "-"
+    opens = not before or (before.endswith(":") and len(before.split()) <= 4)  # also after a turn's "Name:"
+    if not opens or clause.pos_ not in ("VERB", "AUX") or prep.i > clause.i:
+        return None
+    if reporting_entry(clause) is not None and (
+        subject_of(clause) is None or subject_of(clause).lower_ not in ("i", "we")
+    ):
+        return None  # "From the files, the police said ...": the verb's cue
+    start = prep.right_edge.idx + len(prep.right_edge)
+    content = trim(ctx.body, start, sentence[1])
+    if content[1] <= content[0]:
+        return None
+    cue = (prep.idx, prep.idx + len(prep))
+    return {"cue": cue, "source": noun, "content": content, "how": "clause", "rule": f"according_to:from_{noun.lemma_}"}
 
 
 def quote_opening_next(ctx: Context, token: Token) -> Quote | None:

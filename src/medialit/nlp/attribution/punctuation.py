@@ -14,6 +14,8 @@ from medialit.nlp.quotes import MARKS as QUOTE_MARKS
 from medialit.nlp.sources import INSTITUTIONS, source_nouns, title_words, vague_heads
 
 _SIGNATURE = re.compile(r"\s*([—–]|--)\s*([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3})(?:[,.].*)?\s*$")
+SECTION_NUMBER = re.compile(r"\s*(\d+(\.\d+)*|[IVXLC]+|[A-Z])\.\s*")
+"""What numbers a section heading before its title: "2. ", "3.1. ", "IV. ", "B. "."""
 LABEL = re.compile(r"([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}): ")  # "Tina McKenzie: " opening a paragraph
 
 
@@ -119,6 +121,8 @@ def colon_label(ctx: Context, start: int, end: int, repeated: set[str]):
     lead = ctx.doc.char_span(start, start + colon, alignment_mode="contract")
     if lead is None or not 1 <= len(lead) <= 6 or lead[0].like_num or text[:1].isdigit():
         return None  # "2. New Institutional Economics:" numbers a section
+    if SECTION_NUMBER.fullmatch(ctx.body[ctx.body.rfind("\n", 0, start) + 1 : start]):
+        return None  # the same with the number split off as a sentence of its own
     if text[:colon].count("(") != text[:colon].count(")"):
         return None  # "Jeanne Moreau (French pronunciation: ...": a colon inside a parenthesis labels nobody
     head = lead.root

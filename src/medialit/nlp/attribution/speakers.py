@@ -12,8 +12,9 @@ from spacy.tokens import Token
 
 from medialit.core.spans import Attribution, Span
 from medialit.nlp.attribution.context import Context, trim
+from medialit.nlp.attribution.tokens import can_speak
 from medialit.nlp.reporting_lexicon import reporting_entry
-from medialit.nlp.sources import SPEAKER_PRONOUNS
+from medialit.nlp.sources import SPEAKER_PRONOUNS, vague_heads
 
 
 def silent_sources(ctx: Context, attributions: list[Attribution]) -> list[tuple[str, Span]]:
@@ -56,13 +57,16 @@ def outside_turns(ctx: Context, attributions: list[Attribution]) -> list[Attribu
 def inside_no_quotation(ctx: Context, attributions: list[Attribution]) -> list[Attribution]:
     """Drop a cue inside a quotation that another attribution quotes, unless it names its source: '"... and he
     admits that ...," said X' is X's statement alone, '"... even Administrator Bolden stated as much"' credits
-    Bolden too (the corpus annotates only the named ones)."""
+    Bolden too, and so does a source picked out by description ("which the police have now declared ...", K5);
+    the corpus annotates those, not pronouns."""
 
     def nested(a: Attribution) -> bool:
         quote = ctx.quote_at(a.cue.start)
         source = ctx.doc.char_span(a.source.start, a.source.end, alignment_mode="expand")
         if quote is None or source is None or any(t.pos_ == "PROPN" for t in source):
             return False
+        if particular(source.root):
+            return False  # "..., which the police have now declared as terrorism-related": someone else (K5)
         return any(
             other is not a
             and other.kind in ("direct", "mixed")
@@ -71,6 +75,13 @@ def inside_no_quotation(ctx: Context, attributions: list[Attribution]) -> list[A
         )
 
     return [a for a in attributions if not nested(a)]
+
+
+def particular(noun: Token) -> bool:
+    """A noun that picks out one source by description (K2): "the police", "the court", "the minister"; not a
+    pronoun ("he admits": the speaker quoted) nor an open group ("experts")."""
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+    return noun.pos_ == "NOUN" and definite and can_speak(noun) and noun.lemma_.lower() not in vague_heads()
 
 
 def own_words_reported(ctx: Context, attribution: Attribution) -> bool:
@@ -102,6 +113,8 @@ def quoted_speakers(ctx: Context, attributions: list[Attribution]) -> list[Attri
                 outer = None if ctx.in_quote(outer.source.start) else outer  # 'we suggest ... we propose'
                 if outer is None:
                     continue
+            if outer is not None and outer.speaker.lower() in SPEAKER_PRONOUNS and not ctx.in_quote(outer.cue.start):
+                continue  # "We observe that ... and we propose that ...": the author's own voice both times
             if outer is not None:
                 rule = f"{attribution.rule}; speaker '{attribution.source.text(ctx.body)}' -> {outer.speaker}"
                 attribution = replace(attribution, speaker=outer.speaker, rule=rule)

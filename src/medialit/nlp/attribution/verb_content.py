@@ -41,8 +41,14 @@ def verb_content(ctx: Context, verb: Token, subject: Token, cue: tuple[int, int]
     following = block_after_colon(ctx, verb)
     if following is not None:
         return following
-    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
-        return as_clause(ctx, verb), "clause"  # "As X told Y, CLAUSE"
+    if pseudo_cleft(verb):
+        return stated_after(ctx, verb.head), "clause"  # "What the results showed was that ..."
+    as_marked = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    if as_marked and (host := as_clause(ctx, verb)) is not None:
+        return host, "clause"  # "As X told Y, CLAUSE", "CLAUSE, as X said"
+    if as_marked and not any(c.dep_ == "ccomp" for c in verb.children):
+        return None, ""  # "as much money as the president had requested": a comparison, nothing reported
+    # ", as the network claims the order did not apply": the verb's own clause
     return clause_content(ctx, verb, subject, entry)
 
 
@@ -231,13 +237,41 @@ def clause_on_statement(ctx: Context, verb: Token) -> list[Token]:
     return []
 
 
+def pseudo_cleft(verb: Token) -> bool:
+    """ "What the results showed was that grit mattered", "What he said is that ...": the verb's "what" is the
+    subject of a copula whose clause is the content."""
+    what = any(c.dep_ == "dobj" and c.lower_ == "what" and c.i < verb.i for c in verb.children)
+    return what and verb.dep_ == "csubj" and verb.head.lemma_ == "be"
+
+
+def stated_after(ctx: Context, copula: Token) -> tuple[int, int] | None:
+    """What "is that" introduces: the copula's that-clause, or the rest of the sentence when the parser read
+    "that" as a pronoun ("is that matter curves spacetime")."""
+    clause = next((c for c in copula.children if c.dep_ == "ccomp" and c.i > copula.i), None)
+    if clause is not None and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+        return ctx.extent(clause)
+    after = copula.doc[copula.i + 1] if copula.i + 1 < len(copula.doc) else None
+    sentence = ctx.sentence_of(copula.idx)
+    if after is None or after.lower_ != "that" or sentence is None:
+        return None
+    content = trim(ctx.body, after.idx + len(after), sentence[1])
+    return content if content[1] > content[0] else None
+
+
 def as_clause(ctx: Context, verb: Token) -> tuple[int, int] | None:
-    """The main clause after "As X told Y,": the content of the cue inside the as-clause."""
+    """The main clause after "As X told Y,", or before "CLAUSE, as X said,": the content of the cue inside the
+    as-clause."""
     head = verb.head
     start = verb.right_edge.idx + len(verb.right_edge)
     end = head.right_edge.idx + len(head.right_edge)
     if head.i < verb.i:
-        return None
+        opening = verb.left_edge  # "It's a long time, as Congresswoman Dean said, ...": the clause before "as"
+        comma = opening.i > 0 and opening.doc[opening.i - 1].text == ","  # not "as much money as X requested"
+        if opening.lower_ != "as" or not comma or opening.i <= head.left_edge.i or ctx.in_quote(opening.idx):
+            return None
+        if complement_after(verb):
+            return None  # ", as the engineer said it would be": the verb's own clause
+        start, end = head.left_edge.idx, opening.idx
     block = ctx.block_of(verb.idx)
     if block is not None:
         end = min(end, block.end)

@@ -53,6 +53,8 @@ def verb_cue(ctx: Context, verb: Token, entry: dict) -> dict | None:
         c.dep_ in ("prt", "prep") and c.lower_ == entry["particle"] for c in verb.children
     ):
         return None
+    if not entry["particle"] and any(c.dep_ == "prt" and c.lower_ in OTHER_VERB_PARTICLES for c in verb.children):
+        return None  # "showed up at the gates", "called off its search": another verb, not the reporting one
     if any(c.dep_ == "neg" for c in verb.children):
         note_silent(ctx, verb)
         return None
@@ -64,7 +66,7 @@ def verb_cue(ctx: Context, verb: Token, entry: dict) -> dict | None:
     own_subject = any(c.dep_ == "nsubj" and can_speak(c) for c in verb.children)  # a past tense tagged VBN
     if verb.tag_ == "VBN" and not own_subject and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return as_reported(ctx, verb, agent, entry)  # "the taxes requested in arrears": nobody speaks
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not went_on(verb):
+    if infinitive(verb) and not went_on(verb):
         if verb.dep_ == "xcomp" and verb.head.lemma_ in ("decline", "refuse"):
             note_silent(ctx, verb)
         return None  # "to convey ...": an intention or duty, not a statement
@@ -86,7 +88,8 @@ def verb_cue(ctx: Context, verb: Token, entry: dict) -> dict | None:
         return None  # "stressed that Norway condemns the attack": part of the statement that reports it
     if entry["strict"] and how == "clause" and not that_clause(verb) and not act:
         return None
-    if subject_of(verb) is None and not closing and (how != "quote" or content[0] < cue[1]):
+    own = subject_of(verb) or subject_in_opening(verb)
+    if own is None and not closing and (how != "quote" or content[0] < cue[1]):
         return None  # a participle given the speaker of the quotation before it must open a quotation of its own
     if (
         entry["lexicon"] == SPEECH_ONLY
@@ -101,6 +104,11 @@ def verb_cue(ctx: Context, verb: Token, entry: dict) -> dict | None:
     if entry["stance"] == "naming" and a_name_only(ctx, content):
         return None  # "a podcast called "The Jenna Julien Podcast"", "what we call spacetime": naming, no judgement
     return {"cue": cue, "source": subject, "content": content, "how": how, "rule": f"verb:{entry['id']}"}
+
+
+OTHER_VERB_PARTICLES = frozenset("up off away".split())
+"""Particles that make a reporting verb another verb ("show up", "call off", "give away"); "pointed out" and
+"called for" are in the lexicons with their particle."""
 
 
 def as_reported(ctx: Context, verb: Token, agent: Token | None, entry: dict) -> dict | None:
@@ -148,11 +156,33 @@ def passive_cue(ctx: Context, verb: Token, agent: Token, entry: dict) -> dict | 
     return {"cue": cue, "source": source, "content": content, "how": "clause", "rule": f"passive:{entry['id']}"}
 
 
+def infinitive(verb: Token) -> bool:
+    """ "to convey", also a verb coordinated with an infinitive that shares its "to" ("encouraged to submit
+    designs and suggest what the flag should mean", a bare form the parser may hang on "encouraged")."""
+    while True:
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return True
+        if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children):
+            return False
+        bare = verb.tag_ == "VB" and verb.head.tag_ != "VB"
+        if bare and any(c.dep_ == "xcomp" and c.i < verb.i and infinitive(c) for c in verb.head.children):
+            return True
+        verb = verb.head
+
+
+ENTAILING = frozenset("begin start continue come proceed tend prefer seem appear".split())
+"""Verbs whose infinitive happened: aspect ("began to argue", "came to believe", "continued to insist"),
+habit or inclination ("tended to think", "preferred to think") and appearance ("seemed to suggest")."""
+
+
 def went_on(verb: Token) -> bool:
-    """ "went on to say", "is reported to have said": an infinitive whose subject did speak."""
+    """ "went on to say", "is reported to have said", "came to believe": an infinitive whose subject did speak
+    or hold the view (not "wants to say", "refused to say": an intention or a refusal)."""
+    head = verb.head
     return verb.dep_ in ("xcomp", "advcl") and (
-        (verb.head.lemma_ == "go" and any(c.lower_ == "on" for c in verb.head.children))
-        or (verb.head.lemma_ in ("report", "quote", "say") and any(c.dep_ == "auxpass" for c in verb.head.children))
+        (head.lemma_ == "go" and any(c.lower_ == "on" for c in head.children))
+        or (head.lemma_ in ("report", "quote", "say") and any(c.dep_ == "auxpass" for c in head.children))
+        or (verb.dep_ == "xcomp" and head.lemma_ in ENTAILING and head.pos_ == "VERB")
     )
 
 
@@ -161,7 +191,7 @@ def speaking_subject(ctx: Context, verb: Token, entry: dict) -> Token | None:
     subject = subject_of(verb)
     if subject is not None and ctx.in_quote(subject.idx) and not ctx.in_quote(verb.idx):
         subject = speaker_past_quote(ctx, verb)  # 'X said, "... Facebook has to ...", also observing, "..."'
-    subject = subject or speaker_past_quote(ctx, verb) or subject_after_quote(ctx, verb)
+    subject = subject or speaker_past_quote(ctx, verb) or subject_after_quote(ctx, verb) or subject_in_opening(verb)
     if subject is None or subject.lower_ in NO_SOURCE or subject.dep_ == "expl":
         return None
     if subject.lower_ in ("that", "this") and subject.i == verb.i - 1 and next_is_comma(verb):
@@ -174,7 +204,37 @@ def speaking_subject(ctx: Context, verb: Token, entry: dict) -> Token | None:
         return None  # "I think", "we urge" inside a statement belong to that statement
     if entry["strict"] and (not can_speak(subject) or ctx.in_quote(verb.idx)):
         return None  # a WordNet-only verb needs a subject that can be a source, outside quotations
+    if part_of_the_text(subject) and not ctx.in_quote(verb.idx):
+        return None  # "Figure 2 shows that ...", "this chapter argues that ...": the article's own voice
     return subject
+
+
+TEXT_PARTS = frozenset("chapter section figure fig table appendix box equation paragraph unit module".split())
+"""Nouns for a part of a text, which speaks in the article's own voice when it is the article's own."""
+POINTING = frozenset("this these following above next previous present".split())
+
+
+def part_of_the_text(noun: Token) -> bool:
+    """ "Figure 2", "Table 1", "this chapter", "the following section": a part of the article itself (with a
+    number or a word pointing within the text), not another document ("the History section of the site")."""
+    if noun.lemma_.lower() not in TEXT_PARTS or any(c.dep_ == "prep" for c in noun.children):
+        return False
+    numbered = any(c.like_num for c in noun.children) or (noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].like_num)
+    return numbered or any(c.lower_ in POINTING for c in noun.children if c.i < noun.i)
+
+
+def subject_in_opening(verb: Token) -> Token | None:
+    """ "In a 2007 study Duckworth and colleagues found that ...": with no comma after the opening phrase the
+    parser reads the name as part of it ("study Duckworth"); a name ending that phrase right before a verb
+    without a subject is the verb's subject."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i < verb.i):
+        name = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+        glued = name is not None and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in name.children)
+        if glued and name.right_edge.i == verb.i - 1:
+            return name
+    return None
 
 
 def a_name_only(ctx: Context, content: tuple[int, int]) -> bool:
@@ -265,10 +325,13 @@ def content_wanted(verb: Token, subject: Token, entry: dict) -> dict:
         return {**entry, "content": "object", "act": act["act"]}
     if predication(verb):  # "declared it a terrorist attack", "identifies Bonosus as his friend"
         return {**entry, "content": "object", "act": "predicate"}
+    if forecast(verb, subject):  # "He expects rising production costs": the object is what is foreseen
+        return {**entry, "content": "object"}
     naming = entry["stance"] == "naming" and any(c.dep_ == "oprd" for c in verb.children)  # "calling it a farce"
     if subject.head.i != verb.i and entry["content"] == "object" and not naming and not went_on(verb):
         entry = {**entry, "content": "clause"}  # a shared subject ("..., denying them entry") needs a clause
-    if entry["stance"] in ("cognition", "evidential") and is_document(subject) and entry["content"] == "clause":
+    evidence = entry["stance"] in ("cognition", "evidential") or verb.lemma_ == "suggest"  # "reports suggest a plot"
+    if evidence and is_document(subject) and entry["content"] == "clause":
         entry = {**entry, "content": "object"}  # "one study found no changes": a finding as a noun phrase
     return entry
 
@@ -302,6 +365,20 @@ def act_content(verb: Token, act: dict) -> bool:
         return False  # "cited the ruling": a reference; "cited the move as a grave abuse": a claim
     quoted = verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].text in QUOTE_MARKS
     return (act["object"] == "thing" or quoted) and any(c.dep_ in ("dobj", "oprd") for c in after)
+
+
+FORECASTING = frozenset("expect predict forecast anticipate".split())
+"""Verbs of foreseeing whose object is a prediction ("expects rising costs", "predicted a close race")."""
+
+
+def forecast(verb: Token, subject: Token) -> bool:
+    """A verb of foreseeing with an event as its object, in an act that happened (no modal, not the first person;
+    not people or texts awaited: "expected guests", "expects a report")."""
+    if verb.lemma_ not in FORECASTING or subject.lower_ in ("i", "we") or verb.tag_ == "VBG":
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in verb.children):
+        return False
+    return any(c.dep_ == "dobj" and c.i > verb.i and c.pos_ == "NOUN" and not can_speak(c) for c in verb.children)
 
 
 APPOINTING = frozenset("name appoint elect nominate crown".split())
