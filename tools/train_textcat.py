@@ -76,7 +76,6 @@ def collect(dirs: list[Path]) -> list[Article]:
     """Every tuning article's sentences with the rules' labels and findings (rules only, no learned judge)."""
     from medialit.core.article import load_article
     from medialit.core.spans import load_annotations
-    from medialit.nlp.analysis import read_analysis
     from medialit.nlp.evaluate import part_of
     from medialit.nlp.pipeline import load_pipeline
 
@@ -89,28 +88,26 @@ def collect(dirs: list[Path]) -> list[Article]:
                 continue  # the test part is never read
             article = load_article(gold_path.with_name(article_id + ".md"))
             gold = load_annotations(gold_path)
-            doc = nlp.make_doc(article.body)
-            doc._.medialit_article = article
-            doc = nlp(doc)
-            labels = read_analysis(doc).sentences
             sentences = []
-            for position, span in enumerate(labels):
-                tags = finding_tags(doc, article, span, position)
-                previous = labels[position - 1] if position else None
-                sentences.append(
-                    Sentence(
-                        span.start,
-                        span.end,
-                        span.label,
-                        _gold_label(gold.sentences, span.start, span.end),
-                        tags,
-                        article.body[span.start : span.end].strip(),
-                        article.body[previous.start : previous.end].strip() if previous else "",
-                    )
-                )
+            for span, tags in findings(nlp, article):
+                previous = sentences[-1].text if sentences else ""
+                gold_label = _gold_label(gold.sentences, span.start, span.end)
+                text = article.body[span.start : span.end].strip()
+                sentences.append(Sentence(span.start, span.end, span.label, gold_label, tags, text, previous))
             unsupported = [(s.start, s.end) for s in gold.sentences if s.label == "unsupported"]
             out.append(Article(article_id, sentences, unsupported))
     return out
+
+
+def findings(nlp, article) -> list[tuple[object, list[str]]]:
+    """Each sentence's label by the rules alone (no learned judge ships) with the rules' findings as tokens."""
+    from medialit.nlp.analysis import read_analysis
+
+    doc = nlp.make_doc(article.body)
+    doc._.medialit_article = article
+    doc = nlp(doc)
+    labels = read_analysis(doc).sentences
+    return [(span, finding_tags(doc, article, span, position)) for position, span in enumerate(labels)]
 
 
 REASON_TAGS = (
@@ -345,6 +342,7 @@ def show(counts_: tuple[int, int, int]) -> str:
 
 
 def main() -> None:
+    global EPOCHS, OVERSAMPLE  # the training settings the command line may change
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dirs", nargs="+", type=Path, help="corpus folders (only their tuning articles are read)")
     parser.add_argument("--arch", choices=("bow", "ensemble"), action="append", help="default: both")
@@ -355,7 +353,6 @@ def main() -> None:
     parser.add_argument("--loo", action="store_true", help="also leave one article out (bag-of-words only)")
     parser.add_argument("--cache", type=Path, default=CACHE, help="where the collected sentences are kept")
     args = parser.parse_args()
-    global EPOCHS, OVERSAMPLE
     EPOCHS, OVERSAMPLE = args.epochs, args.oversample
     if args.cache.is_file():
         raw = json.loads(args.cache.read_text(encoding="utf-8"))
