@@ -286,6 +286,20 @@ def counts(articles: list[Article], probs: dict, policy: str, threshold: float) 
     return tp, fp, fn
 
 
+def ranking(articles: list[Article], probs: dict) -> float:
+    """How well the model ranks the sentences the rules leave ``other`` (ROC AUC; 0.5 = chance)."""
+    pairs = [
+        (probs[(a.id, k)], s.gold == "unsupported")
+        for a in articles
+        for k, s in enumerate(a.sentences)
+        if s.rule_label == "other" and not _heading_or_question(s)
+    ]
+    positives = [p for p, y in pairs if y]
+    negatives = [p for p, y in pairs if not y]
+    wins = sum((p > n) + 0.5 * (p == n) for p in positives for n in negatives)
+    return wins / (len(positives) * len(negatives)) if positives and negatives else 0.5
+
+
 def f1(tp: int, fp: int, fn: int) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
@@ -310,7 +324,8 @@ def halves(articles: list[Article], arch: str, view: str, pool: str) -> list[dic
     half_a, half_b = split(articles, "1")
     for name, train_half, held in (("B (trained on A)", half_a, half_b), ("A (trained on B)", half_b, half_a)):
         probs = probabilities(train(train_half, arch, view, pool), held, view)
-        row = {"held_out": name, "articles": len(held), "rules": counts(held, probs, "rules", 0.5)}
+        row = {"held_out": name, "articles": len(held), "auc_other": round(ranking(held, probs), 3)}
+        row["rules"] = counts(held, probs, "rules", 0.5)
         if pool == "own":
             row["replace@0.5"] = counts(held, probs, "replace", 0.5)
         for policy in ("replace", "add", "veto") if pool == "own" else ("add",):
@@ -373,7 +388,9 @@ def main() -> None:
             for row in halves(articles, arch, view, pool):
                 cells = "; ".join(f"{k} {show(v)}" for k, v in row.items() if isinstance(v, tuple))
                 print(
-                    f"{arch:8} input={view:8} pool={pool:5} held out {row['held_out']} ({row['articles']}): " + cells,
+                    f"{arch:8} input={view:8} pool={pool:5} held out {row['held_out']} ({row['articles']}, "
+                    + f"AUC among rule-other {row['auc_other']}): "
+                    + cells,
                     flush=True,
                 )
     if args.loo:
