@@ -56,3 +56,12 @@ def test_the_textcat_learns_the_findings_and_trains_the_same_twice():
     second = train_textcat.probabilities(train_textcat.train(articles, "bow", "both"), articles, "both")
     assert first == second
     assert first[("a", 0)] > 0.5 > first[("a", 20)]
+
+
+def test_a_policy_passes_the_bar_only_with_a_gain_on_both_halves():
+    rules = (60, 30, 40)  # F1 0.632
+    better = (66, 30, 34)  # F1 0.673
+    rows = [{"rules": rules, "add@0.7": better}, {"rules": rules, "add@0.9": better}]
+    assert train_textcat._passes(rows, 1)
+    rows[1]["add@0.9"] = (61, 30, 39)  # +0.006 on one half only
+    assert not train_textcat._passes(rows, 1)
