@@ -1,0 +1,67 @@
+"""tools/train_textcat.py: the rules' findings as tokens, the combination policies, a reproducible textcat."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from medialit.core.article import from_text
+
+TOOL = Path(__file__).resolve().parents[2] / "tools" / "train_textcat.py"
+spec = importlib.util.spec_from_file_location("train_textcat", TOOL)
+train_textcat = sys.modules.setdefault("train_textcat", importlib.util.module_from_spec(spec))
+spec.loader.exec_module(train_textcat)
+
+
+def sentence(rule_label: str, gold: str = "other", tags: tuple[str, ...] = (), text: str = "") -> object:
+    return train_textcat.Sentence(0, len(text) or 1, rule_label, gold, list(tags), text, "")
+
+
+@pytest.mark.model
+def test_findings_name_the_rules_that_fired(nlp):
+    article = from_text("Crash\nWitnesses said the car was speeding. The road reopened at noon.\n", title="Test")
+    found = {article.body[s.start : s.end]: tags for s, tags in train_textcat.findings(nlp, article)}
+    witnesses = found["Witnesses said the car was speeding."]
+    assert witnesses[0] == "__unsupported__" and "__vague_source__" in witnesses
+    assert found["The road reopened at noon."][0] == "__other__"
+    assert "__heading__" in found["Crash"] and "__lead__" in found["Crash"]
+
+
+def test_policies_leave_attributed_to_the_rules_and_change_only_their_side():
+    decide = train_textcat.decide
+    attributed, unsupported, other = sentence("attributed"), sentence("unsupported"), sentence("other")
+    assert decide(attributed, 0.99, "replace", 0.5) == "attributed"
+    assert decide(unsupported, 0.1, "replace", 0.5) == "other" and decide(other, 0.9, "replace", 0.5) == "unsupported"
+    assert decide(other, 0.9, "add", 0.5) == "unsupported" and decide(unsupported, 0.1, "add", 0.5) == "unsupported"
+    assert decide(unsupported, 0.1, "veto", 0.5) == "other" and decide(other, 0.9, "veto", 0.5) == "other"
+    assert decide(other, None, "add", 0.5) == "other"  # no probability: not judged by the model
+
+
+def test_counts_match_sentences_one_to_one_like_the_evaluator():
+    article = train_textcat.Article(
+        "a", [train_textcat.Sentence(0, 10, "unsupported", "unsupported", [], "", "")], [(0, 5), (5, 10)]
+    )
+    assert train_textcat.counts([article], {}, "rules", 0.5) == (1, 0, 1)
+
+
+def test_the_textcat_learns_the_findings_and_trains_the_same_twice():
+    """Fixed seed: two trainings on the same sentences give the same probabilities (the script's figures repeat)."""
+    yes = [sentence("other", "unsupported", ("__cause__",), f"Prices rose {k}.") for k in range(20)]
+    no = [sentence("other", "other", ("__other__",), f"The meeting ended {k}.") for k in range(20)]
+    articles = [train_textcat.Article("a", yes + no, [])]
+    first = train_textcat.probabilities(train_textcat.train(articles, "bow", "both"), articles, "both")
+    second = train_textcat.probabilities(train_textcat.train(articles, "bow", "both"), articles, "both")
+    assert first == second
+    assert first[("a", 0)] > 0.5 > first[("a", 20)]
+
+
+def test_a_policy_passes_the_bar_only_with_a_gain_on_both_halves():
+    rules = (60, 30, 40)  # F1 0.632
+    better = (66, 30, 34)  # F1 0.673
+    rows = [{"rules": rules, "add@0.7": better}, {"rules": rules, "add@0.9": better}]
+    assert train_textcat._passes(rows, 1)
+    rows[1]["add@0.9"] = (61, 30, 39)  # +0.006 on one half only
+    assert not train_textcat._passes(rows, 1)
