@@ -24,11 +24,11 @@ from spacy.tokens import Doc
 from medialit.core.article import Article
 from medialit.core.spans import Attribution, Span
 from medialit.nlp.attribution import Found
-from medialit.nlp.claims import REPORT_RULES, RULES, claim_hits
+from medialit.nlp.claims import REPORT_RULES, RULES, claim_hits, hides_source, person_nouns
 from medialit.nlp.lexicons import load_lexicon, per_vocab
 from medialit.nlp.quotes import find_quotes
-from medialit.nlp.reporting_lexicon import reporting_entry, verb_lexicon
-from medialit.nlp.sources import UNCHECKED_KINDS, anonymity_explained
+from medialit.nlp.reporting_lexicon import reporting_entry, verb_lemma, verb_lexicon
+from medialit.nlp.sources import UNCHECKED_KINDS, anonymity_explained, is_vague, one_unnamed
 from medialit.nlp.unsupported_model import Model, features, load_model
 
 MIN_CONTENT_SHARE = 0.5
@@ -177,8 +177,6 @@ def _relayed_unchecked(attribution: Attribution, doc: Doc | None, body: str) -> 
     direct quotation is the named speaker's own claim, even when it cites vague grounds (K6), so only
     reported speech is followed.
     """
-    from medialit.nlp.claims import hides_source
-    from medialit.nlp.sources import anonymity_explained, is_vague, one_unnamed
 
     if doc is None or attribution.kind == "direct":
         return ""
@@ -209,7 +207,6 @@ INFORMANTS = frozenset("source insider informant".split())
 def _told_by_nobody(verb) -> bool:
     """ "PAP reported being told off the record ...", "she said she had been informed that ...": the relay
     received a message and its sender is left out ("the owner had been informed" tells of someone else)."""
-    from medialit.nlp.reporting_lexicon import verb_lemma, verb_lexicon
 
     kids = list(verb.children)
     passive = any(c.dep_ == "auxpass" for c in kids) and not any(c.dep_ == "agent" for c in kids)
@@ -228,7 +225,6 @@ def _hidden_source_on_main_claim(doc: Doc, start: int, end: int, framing: Sequen
     reported to have jumped on stage and claimed he was wronged": the claim he made is itself reported by
     nobody named.
     """
-    from medialit.nlp.claims import hides_source
     from medialit.nlp.framing import in_quote
 
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -431,7 +427,6 @@ def _permission(verb) -> bool:
     a modal on what a person or body does is what a rule permits, not how sure the writer is ("the yields
     may be sensitive", "it could affect the case" stay hedges). The passive with such a doer counts the same:
     "the post could be seen by anyone" is "anyone could see the post"."""
-    from medialit.nlp.claims import person_nouns
 
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     doer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
