@@ -14,7 +14,7 @@ from medialit.core.article import load_article
 from medialit.core.spans import load_annotations
 from medialit.exercises.scoring import Counts
 from medialit.nlp.analysis import analyze
-from medialit.nlp.evaluate import DEV_ARTICLES, OVERLAP, SOURCE_TYPES, Evaluation, _pairs, evaluate, part_of
+from medialit.nlp.evaluate import DEV_ARTICLES, OVERLAP, SOURCE_TYPES, Evaluation, evaluate, gold_pairs, part_of
 from medialit.nlp.pipeline import load_pipeline
 from medialit.nlp.sentence_labels import is_dated_report
 
@@ -89,7 +89,7 @@ def source_type_table(m) -> list[str]:
 def genres(dirs: list[Path]) -> dict[str, str]:
     """Article id -> news report (a dateline, not an interview), interview (a dateline) or undated text."""
     out = {}
-    for md, _ in _pairs(dirs):
+    for md, _ in gold_pairs(dirs):
         article = load_article(md)
         about = " ".join([article.id, str(article.meta.get("title", "")), str(article.meta.get("notes", ""))])
         dated = is_dated_report(article.body)
@@ -126,7 +126,7 @@ def genre_table(everything: Evaluation, genre: dict[str, str]) -> list[str]:
 def rule_confusion(dirs: list[Path], genre: dict[str, str], nlp) -> list[str]:
     """Tuning part only: for each rule that made a sentence unsupported, the gold labels of those sentences."""
     table: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    for md, gold_path in _pairs(dirs):
+    for md, gold_path in gold_pairs(dirs):
         article = load_article(md)
         if part_of(article.id) != "tuning":
             continue

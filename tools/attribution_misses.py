@@ -22,7 +22,7 @@ from spacy.tokens import Doc, DocBin
 from medialit.core.article import load_article
 from medialit.core.spans import load_annotations
 from medialit.nlp.analysis import analyze
-from medialit.nlp.evaluate import DEV_ARTICLES, Evaluation, _pairs, evaluate, part_of
+from medialit.nlp.evaluate import DEV_ARTICLES, Evaluation, evaluate, gold_pairs, part_of
 from medialit.nlp.pipeline import load_pipeline
 
 from analyzer_report import genres  # isort: skip  (tools/ is on the path when run as a script)
@@ -95,7 +95,7 @@ def errors(dirs: list[Path], parser: CachedParser) -> tuple[list[dict], list[dic
     from medialit.nlp.evaluate import _same_attribution, _tagged
 
     missed, extra = [], []
-    for md, gold_path in _pairs(dirs):
+    for md, gold_path in gold_pairs(dirs):
         article = load_article(md)
         if part_of(article.id) != "tuning":
             continue  # never look at a test article's errors

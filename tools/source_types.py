@@ -21,7 +21,7 @@ from pathlib import Path
 
 from medialit.core.article import load_article
 from medialit.core.spans import load_annotations
-from medialit.nlp.evaluate import _pairs
+from medialit.nlp.evaluate import gold_pairs
 
 OUT = Path(__file__).resolve().parents[1] / "course" / "corpus" / "source-types.json"
 TYPES = ("named", "vague", "anonymous", "document")
@@ -81,7 +81,7 @@ def build(dirs: list[Path], decided: dict[str, dict[str, tuple[str, ...]]]) -> t
     """The file's content, and a listing of the attributions neither a rule nor a decision covers."""
     articles: dict[str, dict[str, dict[str, str]]] = {}
     undecided = []
-    for md, gold_path in _pairs(dirs):
+    for md, gold_path in gold_pairs(dirs):
         article = load_article(md)
         body = article.body
         entries = {}

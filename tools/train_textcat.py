@@ -75,26 +75,21 @@ def collect(dirs: list[Path]) -> list[Article]:
     """Every tuning article's sentences with the rules' labels and findings (rules only, no learned judge)."""
     from medialit.core.article import load_article
     from medialit.core.spans import load_annotations
-    from medialit.nlp.evaluate import part_of
+    from medialit.nlp.evaluate import gold_pairs
     from medialit.nlp.pipeline import load_pipeline
 
     nlp = load_pipeline()
     out = []
-    for folder in dirs:
-        for gold_path in sorted(folder.glob("*.gold.json")):
-            article_id = gold_path.name[: -len(".gold.json")]
-            if part_of(article_id) != "tuning":
-                continue  # the test part is never read
-            article = load_article(gold_path.with_name(article_id + ".md"))
-            gold = load_annotations(gold_path)
-            sentences = []
-            for span, tags in findings(nlp, article):
-                previous = sentences[-1].text if sentences else ""
-                gold_label = _gold_label(gold.sentences, span.start, span.end)
-                text = article.body[span.start : span.end].strip()
-                sentences.append(Sentence(span.start, span.end, span.label, gold_label, tags, text, previous))
-            unsupported = [(s.start, s.end) for s in gold.sentences if s.label == "unsupported"]
-            out.append(Article(article_id, sentences, unsupported))
+    for md, gold_path in gold_pairs(dirs, "tuning"):  # the test part is never read
+        article, gold = load_article(md), load_annotations(gold_path)
+        sentences = []
+        for span, tags in findings(nlp, article):
+            previous = sentences[-1].text if sentences else ""
+            gold_label = max(gold.sentences, key=span.overlap).label
+            text = article.body[span.start : span.end].strip()
+            sentences.append(Sentence(span.start, span.end, span.label, gold_label, tags, text, previous))
+        unsupported = [(s.start, s.end) for s in gold.sentences if s.label == "unsupported"]
+        out.append(Article(article.id, sentences, unsupported))
     return out
 
 
@@ -148,11 +143,6 @@ def finding_tags(doc, article, span, position: int) -> list[str]:
     if position < 3:
         tags.append("lead")
     return [f"__{t}__" for t in dict.fromkeys(tags)]
-
-
-def _gold_label(sentences, start: int, end: int) -> str:
-    best = max(sentences, key=lambda s: min(end, s.end) - max(start, s.start))
-    return best.label
 
 
 # ---------------------------------------------------------------- the textcat

@@ -42,7 +42,7 @@ def collect(dirs: list[Path]) -> list[Article]:
     from medialit.core.article import load_article
     from medialit.core.spans import load_annotations
     from medialit.nlp.attribution import find_attributions
-    from medialit.nlp.evaluate import part_of
+    from medialit.nlp.evaluate import gold_pairs
     from medialit.nlp.framing import framing_cues
     from medialit.nlp.pipeline import load_pipeline
     from medialit.nlp.quotes import find_quotes
@@ -50,38 +50,28 @@ def collect(dirs: list[Path]) -> list[Article]:
 
     nlp = load_pipeline()
     out = []
-    for folder in dirs:
-        for gold_path in sorted(folder.glob("*.gold.json")):
-            article_id = gold_path.name[: -len(".gold.json")]
-            if part_of(article_id) != "tuning":
-                continue  # the test part is never read
-            article = load_article(gold_path.with_name(article_id + ".md"))
-            gold = load_annotations(gold_path)
-            doc = nlp(article.body)
-            labels = label_sentences(doc, article, find_attributions(doc, article), framing_cues(doc), judge=None)
-            quotes = find_quotes(article.body)
-            x, y, tp, fp, fn = [], [], 0, 0, 0
-            for position, span in enumerate(labels):
-                truth = _gold_label(gold.sentences, span.start, span.end) == "unsupported"
-                text = article.body[span.start : span.end].rstrip().rstrip("\"”’'»)")
-                candidate = span.label == "other" and span.reasons != ("heading",) and not text.endswith("?")
-                if candidate:
-                    x.append(candidate_features(doc, article, quotes, position))
-                    y.append(int(truth))
-                else:
-                    predicted = span.label == "unsupported"
-                    tp, fp, fn = (
-                        tp + (predicted and truth),
-                        fp + (predicted and not truth),
-                        fn + (truth and not predicted),
-                    )
-            out.append(Article(article_id, x, y, (tp, fp, fn)))
+    for md, gold_path in gold_pairs(dirs, "tuning"):  # the test part is never read
+        article, gold = load_article(md), load_annotations(gold_path)
+        doc = nlp(article.body)
+        labels = label_sentences(doc, article, find_attributions(doc, article), framing_cues(doc), judge=None)
+        quotes = find_quotes(article.body)
+        x, y, tp, fp, fn = [], [], 0, 0, 0
+        for position, span in enumerate(labels):
+            truth = max(gold.sentences, key=span.overlap).label == "unsupported"
+            text = article.body[span.start : span.end].rstrip().rstrip("\"”’'»)")
+            candidate = span.label == "other" and span.reasons != ("heading",) and not text.endswith("?")
+            if candidate:
+                x.append(candidate_features(doc, article, quotes, position))
+                y.append(int(truth))
+            else:
+                predicted = span.label == "unsupported"
+                tp, fp, fn = (
+                    tp + (predicted and truth),
+                    fp + (predicted and not truth),
+                    fn + (truth and not predicted),
+                )
+        out.append(Article(article.id, x, y, (tp, fp, fn)))
     return out
-
-
-def _gold_label(sentences, start: int, end: int) -> str:
-    best = max(sentences, key=lambda s: min(end, s.end) - max(start, s.start))
-    return best.label
 
 
 def fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:

@@ -242,7 +242,7 @@ def evaluate(
     """
     if part not in ("all", *PARTS):
         raise EvaluationError(f"unknown part {part!r}; use one of all, tuning, test")
-    pairs = [(md, gold) for md, gold in _pairs(dirs) if part in ("all", part_of(_article_id(md)))]
+    pairs = gold_pairs(dirs, part)
     if not pairs:
         raise EvaluationError(f"no article of the {part} part in these folders")
     types = load_source_types(dirs) if source_types is None else source_types
@@ -396,7 +396,12 @@ def _article_id(md: Path) -> str:
     return md.name[: -len(".md")]
 
 
-def _pairs(dirs: Sequence[str | Path]) -> list[tuple[Path, Path]]:
+def gold_pairs(dirs: Sequence[str | Path], part: str = "all") -> list[tuple[Path, Path]]:
+    """Every (ID.md, ID.gold.json) pair in the folders, or those of one part of the split ("tuning", "test").
+
+    The one way tools and the evaluator find annotated articles, so that a
+    tool reading only the tuning part cannot open a test article by accident.
+    """
     pairs = []
     for folder in map(Path, dirs):
         if not folder.is_dir():
@@ -407,7 +412,7 @@ def _pairs(dirs: Sequence[str | Path]) -> list[tuple[Path, Path]]:
                 pairs.append((md, gold))
     if not pairs:
         raise EvaluationError("no ID.md + ID.gold.json pairs found; point evaluate at a folder of gold files")
-    return pairs
+    return [(md, gold) for md, gold in pairs if part in ("all", part_of(_article_id(md)))]
 
 
 def _row(score: ArticleScore) -> dict[str, Any]:
@@ -447,6 +452,7 @@ __all__ = [
     "EvaluationError",
     "SpanError",
     "evaluate",
+    "gold_pairs",
     "load_source_types",
     "part_of",
     "speaker_right",
