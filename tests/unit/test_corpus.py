@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -117,3 +118,29 @@ def test_blind_labels_label_every_gold_sentence_once(path):
     assert [(s["start"], s["end"]) for s in data["sentences"]] == expected
     assert {s["label"] for s in data["sentences"]} <= {"attributed", "unsupported", "other"}
     assert all(s.get("note") for s in data["sentences"] if s["label"] == "unsupported"), "say why"
+
+
+READER_LABELLED = sorted((CORPUS / "reader-labelled").glob("*.labels.json"))
+
+
+@pytest.mark.parametrize("path", READER_LABELLED, ids=[p.name.split(".")[0] for p in READER_LABELLED])
+def test_reader_labels_cover_their_article_sentence_by_sentence(path):
+    """Reader-labelled reports (sentence labels, no gold) label disjoint spans of their own article's body."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    article = load_article(path.with_name(f"{data['article']}.md"))
+    assert not missing_fields(article) and article.meta["license"] == "CC BY 2.5"
+    spans = [(s["start"], s["end"]) for s in data["sentences"]]
+    assert spans == sorted(spans) and all(a < b <= c for (a, b), (c, _) in pairwise(spans))
+    assert all(article.body[a:b].strip() == article.body[a:b] != "" for a, b in spans)
+    assert {s["label"] for s in data["sentences"]} <= {"attributed", "unsupported", "other"}
+    assert all(s.get("note") for s in data["sentences"] if s["label"] == "unsupported"), "say why"
+
+
+def test_reader_labelled_reports_are_listed_and_not_in_the_gold_corpus():
+    """Each reader-labelled report has its row (source, licence) and is none of the gold articles."""
+    listing = (CORPUS / "reader-labelled" / "README.md").read_text(encoding="utf-8")
+    gold_urls = {load_article(p).meta["url"] for p in articles()}
+    for path in READER_LABELLED:
+        article = load_article(path.with_name(path.name.replace(".labels.json", ".md")))
+        assert f"| {article.id} |" in listing
+        assert article.meta["url"] not in gold_urls
