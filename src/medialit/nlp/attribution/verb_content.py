@@ -18,6 +18,7 @@ from medialit.nlp.attribution.tokens import (
     is_document,
     is_empty_prep,
     relative_object,
+    report_beside,
 )
 from medialit.nlp.quotes import MARKS as QUOTE_MARKS
 from medialit.nlp.reporting_lexicon import ACT_PREPOSITIONS
@@ -97,6 +98,7 @@ def clause_content(ctx: Context, verb: Token, subject: Token, entry: dict):
         return None, ""
     start = min(ctx.extent(p)[0] for p in parts)
     end = max(ctx.extent(p)[1] for p in parts)
+    end = min([end] + [report_start(t) for p in parts for t in p.subtree if beside(t, verb)])
     if block is not None:
         start, end = max(start, block.start), min(end, block.end)
     start, end = trim(ctx.body, start, end)
@@ -144,6 +146,19 @@ def content_parts(ctx: Context, verb: Token, subject: Token, entry: dict, block)
     if entry.get("particle"):  # "called for [younger leadership]": the preposition belongs to the cue
         parts = [g for c in parts for g in (c.children if particle_of(verb, c, entry) else [c])]
     return parts
+
+
+def report_start(verb: Token) -> int:
+    """Where a reporting verb coordinated into another one's clause starts, with its "and": the first one's
+    content ends there."""
+    joined = [c.idx for c in verb.head.children if c.dep_ in ("cc", "punct") and verb.head.i < c.i < verb.i]
+    return min([verb.left_edge.idx, *joined[-1:]])
+
+
+def beside(token: Token, verb: Token) -> bool:
+    """Whether ``token`` is a reporting verb coordinated into ``verb``'s clause (``report_beside``)."""
+    outer = report_beside(token)
+    return outer is not None and outer.i == verb.i
 
 
 def particle_of(verb: Token, token: Token, entry: dict) -> bool:

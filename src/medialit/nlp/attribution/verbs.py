@@ -143,7 +143,10 @@ def passive_cue(ctx: Context, verb: Token, agent: Token, entry: dict) -> dict | 
         return None  # "X was quoted by the BBC as saying ...": the BBC relays X's words, "saying" is the cue
     aux = [c for c in verb.children if c.dep_ == "auxpass"]
     cue = (min([verb.idx] + [a.idx for a in aux]), agent.idx + len(agent))
-    if target.lower_ in ("this", "that") and target.n_lefts + target.n_rights == 0:
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > agent.i), None)
+    if clause is not None:  # "Residents were told by officials that ...", "It was reported by the BBC that ..."
+        content = ctx.extent(clause)
+    elif target.lower_ in ("this", "that") and target.n_lefts + target.n_rights == 0:
         previous = ctx.previous_sentence(target.idx)
         if previous is None:
             return None

@@ -1,0 +1,59 @@
+"""Attribution rules for news constructions of the sixth round, each on short invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from medialit.core.article import from_text
+from medialit.nlp.attribution import find_attributions
+
+pytestmark = pytest.mark.model
+
+
+def found(nlp, sentence: str) -> tuple[str, list]:
+    article = from_text(f"Report\n{sentence}\n", title="Test")
+    return article.body, find_attributions(nlp(article.body), article).attributions
+
+
+def described(body: str, attributions: list) -> list[tuple[str, str, str]]:
+    return [(a.cue.text(body), a.speaker, a.content.text(body).rstrip(".")) for a in attributions]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The mayor said the bridge was closed and added that it would reopen soon.",
+            [("said", "mayor", "the bridge was closed"), ("added", "mayor", "it would reopen soon")],
+        ),
+        (
+            'The minister said the attack was a "cowardly act" and vowed to find those responsible.',
+            [
+                ("said", "minister", 'the attack was a "cowardly act'),
+                ("vowed", "minister", "to find those responsible"),
+            ],
+        ),
+    ],
+)
+def test_a_reporting_verb_coordinated_into_the_clause_shares_the_first_subject(nlp, sentence, expected):
+    body, attributions = found(nlp, sentence)
+    assert described(body, attributions) == expected
+    assert all(a.rule.startswith("verb:") for a in attributions)
+
+
+def test_a_verb_coordinated_with_a_speaking_subject_keeps_it(nlp):
+    body, attributions = found(nlp, "Police said the man fled the scene and called for help.")
+    assert described(body, attributions) == [("said", "Police", "the man fled the scene and called for help")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        ("Residents were told by officials that the water was unsafe.", "officials", "the water was unsafe"),
+        ("It was reported by the BBC that three people died.", "BBC", "three people died"),
+    ],
+)
+def test_a_passive_with_an_agent_credits_its_that_clause(nlp, sentence, speaker, content):
+    body, attributions = found(nlp, sentence)
+    assert described(body, attributions) == [(attributions[0].cue.text(body), speaker, content)]
+    assert attributions[0].rule.startswith("passive:")
