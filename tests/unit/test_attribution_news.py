@@ -57,3 +57,16 @@ def test_a_passive_with_an_agent_credits_its_that_clause(nlp, sentence, speaker,
     body, attributions = found(nlp, sentence)
     assert described(body, attributions) == [(attributions[0].cue.text(body), speaker, content)]
     assert attributions[0].rule.startswith("passive:")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "speaker"),
+    [
+        ("Rights groups have raised concerns that the law could be abused.", "have raised concerns", "Rights groups"),
+        ("An environmental group filed a motion claiming the order was unlawful.", "claiming", "environmental group"),
+    ],
+)
+def test_a_group_can_speak(nlp, sentence, cue, speaker):
+    """WordNet files "group" and "person" in noun.Tops, above noun.group and noun.person: they are source nouns."""
+    body, attributions = found(nlp, sentence)
+    assert [(a.cue.text(body), a.speaker.split()[-1]) for a in attributions] == [(cue, speaker.split()[-1])]
