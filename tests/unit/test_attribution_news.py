@@ -70,3 +70,25 @@ def test_a_group_can_speak(nlp, sentence, cue, speaker):
     """WordNet files "group" and "person" in noun.Tops, above noun.group and noun.person: they are source nouns."""
     body, attributions = found(nlp, sentence)
     assert [(a.cue.text(body), a.speaker.split()[-1]) for a in attributions] == [(cue, speaker.split()[-1])]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "speaker"),
+    [
+        ('Remarked the coach, "We are ready for this."', "Remarked", "coach"),
+        ('Added Green Party scientist Anna Berg: "This is good news."', "Added", "Anna Berg"),
+    ],
+)
+def test_a_reporting_verb_opening_the_sentence_before_its_speaker_and_a_quotation(nlp, sentence, cue, speaker):
+    body, attributions = found(nlp, sentence)
+    assert [(a.cue.text(body), a.speaker.split()[-1], a.kind) for a in attributions] == [
+        (cue, speaker.split()[-1], "direct")
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence", ['Said differently, the plan is "a failure".', 'Described as "a disaster", it failed.']
+)
+def test_an_opening_participle_without_a_speaker_is_no_inverted_cue(nlp, sentence):
+    body, attributions = found(nlp, sentence)
+    assert [a.cue.text(body) for a in attributions] == []

@@ -25,7 +25,7 @@ from medialit.nlp.attribution.tokens import (
 )
 from medialit.nlp.attribution.verb_content import as_clause, infinitive_request, verb_content
 from medialit.nlp.quotes import MARKS as QUOTE_MARKS
-from medialit.nlp.reporting_lexicon import ACT_PREPOSITIONS, SPEECH_ONLY, speech_act
+from medialit.nlp.reporting_lexicon import ACT_PREPOSITIONS, SPEECH_ONLY, speech_act, verb_lexicon
 
 
 def headline_clause(ctx: Context, verb: Token, entry: dict) -> dict | None:
@@ -104,6 +104,42 @@ def verb_cue(ctx: Context, verb: Token, entry: dict) -> dict | None:
     if entry["stance"] == "naming" and a_name_only(ctx, content):
         return None  # "a podcast called "The Jenna Julien Podcast"", "what we call spacetime": naming, no judgement
     return {"cue": cue, "source": subject, "content": content, "how": how, "rule": f"verb:{entry['id']}"}
+
+
+IRREGULAR_PAST = {"said": "say", "wrote": "write", "told": "tell", "spoke": "speak"}
+
+
+def inverted_cue(ctx: Context, token: Token) -> dict | None:
+    """'Remarked the coach, "..."', 'Said Anna Berg: "..."': a past-tense reporting verb opens its sentence, its
+    speaker follows, then a comma or colon and a quotation. Read off the words, not the parse: the parser takes
+    "Remarked Center for ... Tierra Curry" for one name."""
+    lower = token.lower_
+    lemma = IRREGULAR_PAST.get(lower) or next(
+        (lower[:-k] for k in (1, 2) if lower.endswith("ed") and lower[:-k] in verb_lexicon()), None
+    )
+    sentence = ctx.sentence_of(token.idx)
+    if lemma is None or not token.is_title or sentence is None or trim(ctx.body, *sentence)[0] != token.idx:
+        return None
+    quote = ctx.next_quote_start(token.idx + len(token))
+    if quote is None or quote.open_mark >= sentence[1] + 1:
+        return None
+    between = ctx.body[token.idx + len(token) : quote.open_mark].rstrip()
+    if not between or between[-1] not in ",:" or any(mark in between[:-1] for mark in ',:;()"“”'):
+        return None
+    speaker = ctx.doc.char_span(
+        token.idx + len(token), len(between) + token.idx + len(token) - 1, alignment_mode="contract"
+    )
+    if speaker is None or not len(speaker) or not can_speak(speaker[-1]) or speaker[-1].lower_ in NO_SOURCE:
+        return None
+    entry = verb_lexicon()[lemma]
+    return {
+        "cue": (token.idx, token.idx + len(token)),
+        "source": speaker[-1],
+        "content": (quote.start, quote.end),
+        "how": "quote",
+        "rule": f"verb:{entry['id']}",
+        "label": [t.i for t in speaker],
+    }
 
 
 OTHER_VERB_PARTICLES = frozenset("up off away".split())
