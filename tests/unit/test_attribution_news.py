@@ -92,3 +92,16 @@ def test_a_reporting_verb_opening_the_sentence_before_its_speaker_and_a_quotatio
 def test_an_opening_participle_without_a_speaker_is_no_inverted_cue(nlp, sentence):
     body, attributions = found(nlp, sentence)
     assert [a.cue.text(body) for a in attributions] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The minister told a news conference that taxes had risen.", [("told", "minister", "taxes had risen")]),
+        ("The defendant told the court that he was innocent.", [("told", "defendant", "he was innocent")]),
+        ("The mayor told a story that nobody believed.", []),  # a relative clause on what was told
+    ],
+)
+def test_a_that_clause_read_as_a_relative_clause_on_the_one_told_is_what_was_said(nlp, sentence, expected):
+    body, attributions = found(nlp, sentence)
+    assert described(body, attributions) == expected

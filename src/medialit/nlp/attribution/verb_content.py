@@ -141,6 +141,8 @@ def content_parts(ctx: Context, verb: Token, subject: Token, entry: dict, block)
         parts = object_then_verb(verb)
     if needs_clause and not parts:
         parts = clause_on_statement(ctx, verb)  # "said in a press release that the strike would go on"
+    if needs_clause and not parts:
+        parts = clause_on_hearer(verb)  # "told a news conference that taxes had risen"
     if verb.lemma_ == "tell":
         parts = [c for c in parts if c.dep_ not in ("dobj", "dative")] or []
     if entry.get("particle"):  # "called for [younger leadership]": the preposition belongs to the cue
@@ -249,6 +251,19 @@ def clause_on_statement(ctx: Context, verb: Token) -> list[Token]:
                 opened = first.lower_ == "that" or (not relative and first.dep_ in ("det", "nsubj", "nsubjpass"))
                 if opened and own_subject and clause.lemma_ not in MAKING_VERBS:
                     return [clause]  # also "said in a press release the suspect was arrested": no "that"
+    return []
+
+
+def clause_on_hearer(verb: Token) -> list[Token]:
+    """The that-clause the parser hung on the one told as a relative clause ("told a news conference that taxes
+    had risen", "told the court that he was innocent"): after a hearer, "that" with a subject of its own after it
+    opens what was said, as in ``clause_on_statement``."""
+    for hearer_noun in (c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and hearer(c)):
+        for clause in (c for c in hearer_noun.children if c.dep_ == "relcl"):
+            first = clause.left_edge
+            own_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.i != first.i for c in clause.children)
+            if first.lower_ == "that" and own_subject and first.dep_ != "nsubj":
+                return [clause]
     return []
 
 
