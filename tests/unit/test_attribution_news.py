@@ -105,3 +105,28 @@ def test_an_opening_participle_without_a_speaker_is_no_inverted_cue(nlp, sentenc
 def test_a_that_clause_read_as_a_relative_clause_on_the_one_told_is_what_was_said(nlp, sentence, expected):
     body, attributions = found(nlp, sentence)
     assert described(body, attributions) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "kind"),
+    [
+        ('The minister spoke of "a new era" in relations.', "spoke", "mixed"),
+        ('The minister referred to the attack as "a barbaric act".', "referred", "mixed"),
+    ],
+)
+def test_a_speech_only_verb_with_a_quoted_phrase_in_its_complement(nlp, sentence, cue, kind):
+    """K17: the quoted words are the speaker's, which is the sign of speech the speech-only verbs need."""
+    body, attributions = found(nlp, sentence)
+    assert [(a.cue.text(body), a.speaker, a.kind) for a in attributions] == [(cue, "minister", kind)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'The minister spoke to "The Times" on Monday.',  # a title
+        'The minister spoke about the "crisis" in the region.',  # one word: maybe the reporter's scare quote
+    ],
+)
+def test_a_title_or_one_quoted_word_is_no_sign_of_speech(nlp, sentence):
+    body, attributions = found(nlp, sentence)
+    assert [a.cue.text(body) for a in attributions] == []

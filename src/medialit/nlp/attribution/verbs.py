@@ -84,9 +84,12 @@ def verb_cue(ctx: Context, verb: Token, entry: dict) -> dict | None:
         quote = quote_closed_by(ctx, verb)
         content, how = (quote.start, quote.end - (ctx.body[quote.end - 1] == ",")), "quote"
     act = "act" in entry  # "condemned the attack": a speech act's object is its content
+    quoted = content is None and entry["lexicon"] == SPEECH_ONLY and not act and quoted_complement(ctx, verb)
+    if quoted:  # "spoke of "a new era"", "expressed "deep regret"" (K17)
+        content, how = quoted, "clause"
     if act and how != "quote" and reported(verb) and entry["lexicon"] != "speech_verbs":
         return None  # "stressed that Norway condemns the attack": part of the statement that reports it
-    if entry["strict"] and how == "clause" and not that_clause(verb) and not act:
+    if entry["strict"] and how == "clause" and not that_clause(verb) and not act and not quoted:
         return None
     own = subject_of(verb) or subject_in_opening(verb)
     if own is None and not closing and (how != "quote" or content[0] < cue[1]):
@@ -94,6 +97,7 @@ def verb_cue(ctx: Context, verb: Token, entry: dict) -> dict | None:
     if (
         entry["lexicon"] == SPEECH_ONLY
         and not act
+        and not quoted
         and not (frames_quote(ctx, cue, content) if how == "quote" else how == "dash" or that_marked(verb))
     ):
         return None  # '"End." Smith continued to work', "identified how ...": no sign of speech
@@ -104,6 +108,32 @@ def verb_cue(ctx: Context, verb: Token, entry: dict) -> dict | None:
     if entry["stance"] == "naming" and a_name_only(ctx, content):
         return None  # "a podcast called "The Jenna Julien Podcast"", "what we call spacetime": naming, no judgement
     return {"cue": cue, "source": subject, "content": content, "how": how, "rule": f"verb:{entry['id']}"}
+
+
+COMPLEMENTS = ("dobj", "prep", "oprd", "dative", "attr")
+
+
+def quoted_complement(ctx: Context, verb: Token) -> tuple[int, int] | None:
+    """A speech-only verb's complement that holds a quotation ("spoke of "a new era"", "branded the report "a
+    fake"", "referred to the attack as "a barbaric act""): the quoted words are the speaker's, the sign of speech
+    the speech-only tier asks for (K17: a verb, its object and a quoted phrase). Not a title ("spoke to "The
+    Times"": every word capitalised), nor one quoted word."""
+    block = ctx.block_of(verb.idx)
+    parts = [
+        c
+        for c in verb.children
+        if c.dep_ in COMPLEMENTS and c.i > verb.i and (block is None or block.start <= c.idx < block.end)
+    ]
+    if not parts or ctx.in_quote(verb.idx):
+        return None
+    start, end = min(ctx.extent(p)[0] for p in parts), max(ctx.extent(p)[1] for p in parts)
+    quote = ctx.next_quote_start(verb.idx + len(verb))
+    if quote is None or not (start <= quote.open_mark < end or start <= quote.start < end):
+        return None
+    words = ctx.body[quote.start : quote.end].strip(".,;:!? ").split()
+    if len(words) < 2 or all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return None  # one word may be the reporter's scare quote ("spoke about the "crisis"")
+    return start, end
 
 
 IRREGULAR_PAST = {"said": "say", "wrote": "write", "told": "tell", "spoke": "speak"}
