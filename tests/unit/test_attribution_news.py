@@ -130,3 +130,8 @@ def test_a_speech_only_verb_with_a_quoted_phrase_in_its_complement(nlp, sentence
 def test_a_title_or_one_quoted_word_is_no_sign_of_speech(nlp, sentence):
     body, attributions = found(nlp, sentence)
     assert [a.cue.text(body) for a in attributions] == []
+
+
+def test_a_text_that_reads_in_part_before_its_quotation(nlp):
+    body, attributions = found(nlp, 'The statement read in part: "We regret the error."')
+    assert [(a.cue.text(body), a.rule, a.kind) for a in attributions] == [("read", "read", "direct")]
