@@ -135,20 +135,3 @@ def test_a_title_or_one_quoted_word_is_no_sign_of_speech(nlp, sentence):
 def test_a_text_that_reads_in_part_before_its_quotation(nlp):
     body, attributions = found(nlp, 'The statement read in part: "We regret the error."')
     assert [(a.cue.text(body), a.rule, a.kind) for a in attributions] == [("read", "read", "direct")]
-
-
-@pytest.mark.parametrize(
-    ("sentence", "cue", "content"),
-    [
-        ("The minister dismissed suggestions that he would resign.", "dismissed", "suggestions that he would resign"),
-        ("The minister rejected claims that he had lied.", "rejected", "claims that he had lied"),
-    ],
-)
-def test_a_stand_on_a_claim_with_its_that_clause(nlp, sentence, cue, content):
-    body, attributions = found(nlp, sentence)
-    assert described(body, attributions) == [(cue, "minister", content)]
-
-
-def test_a_noun_with_a_relative_clause_is_no_claim(nlp):
-    _, attributions = found(nlp, "The minister faced questions that nobody could answer.")
-    assert attributions == []

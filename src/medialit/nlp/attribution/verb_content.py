@@ -21,7 +21,7 @@ from medialit.nlp.attribution.tokens import (
     report_beside,
 )
 from medialit.nlp.quotes import MARKS as QUOTE_MARKS
-from medialit.nlp.reporting_lexicon import ACT_PREPOSITIONS, content_nouns
+from medialit.nlp.reporting_lexicon import ACT_PREPOSITIONS
 from medialit.nlp.sources import source_nouns, vague_heads
 
 
@@ -143,8 +143,6 @@ def content_parts(ctx: Context, verb: Token, subject: Token, entry: dict, block)
         parts = clause_on_statement(ctx, verb)  # "said in a press release that the strike would go on"
     if needs_clause and not parts:
         parts = clause_on_hearer(verb)  # "told a news conference that taxes had risen"
-    if needs_clause and not parts:
-        parts = claim_object(verb)  # "rejected claims that he had lied"
     if verb.lemma_ == "tell":
         parts = [c for c in parts if c.dep_ not in ("dobj", "dative")] or []
     if entry.get("particle"):  # "called for [younger leadership]": the preposition belongs to the cue
@@ -267,24 +265,6 @@ def clause_on_hearer(verb: Token) -> list[Token]:
             if first.lower_ == "that" and own_subject and first.dep_ != "nsubj":
                 return [clause]
     return []
-
-
-def claim_object(verb: Token) -> list[Token]:
-    """ "dismissed suggestions that he would resign", "disputed the claim that ...": the object is a noun of
-    communication or cognition with its that-clause, the view the subject takes a stand on. A possessed noun
-    ("repeated his claim that") is the noun's own attribution (``noun_clause``)."""
-    return [
-        c
-        for c in verb.children
-        if c.dep_ == "dobj"
-        and c.i > verb.i
-        and c.lemma_.lower() in content_nouns()
-        and not any(g.dep_ == "poss" for g in c.children)
-        and any(
-            g.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)
-            for g in c.children
-        )
-    ]
 
 
 def pseudo_cleft(verb: Token) -> bool:

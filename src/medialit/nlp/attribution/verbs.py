@@ -23,7 +23,7 @@ from medialit.nlp.attribution.tokens import (
     that_clause,
     that_marked,
 )
-from medialit.nlp.attribution.verb_content import as_clause, claim_object, infinitive_request, verb_content
+from medialit.nlp.attribution.verb_content import as_clause, infinitive_request, verb_content
 from medialit.nlp.quotes import MARKS as QUOTE_MARKS
 from medialit.nlp.reporting_lexicon import ACT_PREPOSITIONS, SPEECH_ONLY, speech_act, verb_lexicon
 
@@ -89,8 +89,7 @@ def verb_cue(ctx: Context, verb: Token, entry: dict) -> dict | None:
         content, how = quoted, "clause"
     if act and how != "quote" and reported(verb) and entry["lexicon"] != "speech_verbs":
         return None  # "stressed that Norway condemns the attack": part of the statement that reports it
-    claimed = bool(claim_object(verb))  # "rejected claims that ...": a that-clause on the object
-    if entry["strict"] and how == "clause" and not that_clause(verb) and not act and not quoted and not claimed:
+    if entry["strict"] and how == "clause" and not that_clause(verb) and not act and not quoted:
         return None
     own = subject_of(verb) or subject_in_opening(verb)
     if own is None and not closing and (how != "quote" or content[0] < cue[1]):
@@ -99,7 +98,6 @@ def verb_cue(ctx: Context, verb: Token, entry: dict) -> dict | None:
         entry["lexicon"] == SPEECH_ONLY
         and not act
         and not quoted
-        and not claimed
         and not (frames_quote(ctx, cue, content) if how == "quote" else how == "dash" or that_marked(verb))
     ):
         return None  # '"End." Smith continued to work', "identified how ...": no sign of speech
