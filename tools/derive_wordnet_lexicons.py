@@ -29,7 +29,9 @@ Only synsets WordNet lists with an object or a prepositional frame (8, 9, 20, 21
 ``source_nouns_wordnet.jsonl`` holds the one-word common nouns of
 ``noun.person`` (18) and ``noun.group`` (14) that WordNet's semantic
 concordance uses (tagsense_cnt > 0): words for people and organisations, which
-can be the subject of a reporting verb ("the court ruled").
+can be the subject of a reporting verb ("the court ruled"); also the head words
+of those files, which WordNet keeps in ``noun.Tops`` ("person", "group": "rights
+groups said", sixth round).
 
 Run: ``apt-get install wordnet-base && python tools/derive_wordnet_lexicons.py``
 (writes both files into ``src/medialit/nlp/lexicons/``; they are committed, so
@@ -214,8 +216,41 @@ def tagged_nouns(index: Path) -> set[str]:
 
 
 def derive_nouns(path: Path, in_use: set[str]) -> list[dict]:
-    """One entry per lower-case one-word noun of noun.person and noun.group that is in use."""
-    return _nouns(path, in_use, NOUN_FILES, "SOURCE_NOUN")
+    """One entry per lower-case one-word noun of noun.person and noun.group that is in use, with the words of the
+    noun.Tops synsets that head those files ("person", "group")."""
+    heads = {w for w in top_heads(path) if w.isalpha() and w.islower() and w in in_use}
+    found = _nouns(path, in_use, NOUN_FILES, "SOURCE_NOUN")
+    known = {e["id"] for e in found}
+    found += [{"label": "SOURCE_NOUN", "pattern": w, "id": w, "wordnet": "noun.Tops"} for w in sorted(heads - known)]
+    return sorted(found, key=lambda e: e["id"])
+
+
+TOPS = 3
+"""``noun.Tops``: the unique beginners, where WordNet files "person" and "group" themselves."""
+
+
+def top_heads(path: Path, least: int = 10, share: float = 0.8) -> set[str]:
+    """Words of the noun.Tops synsets whose direct hyponyms are mostly (``share``, at least ``least`` of them) in
+    noun.person or noun.group: the head words of those files (person, individual, someone; group, grouping)."""
+    files: dict[str, int] = {}
+    hyponyms: dict[str, list[str]] = {}
+    words: dict[str, list[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("  "):
+            continue
+        fields = line.split(" | ")[0].split()
+        count = int(fields[3], 16)
+        at = 4 + 2 * count
+        pointers = [fields[at + 1 + 4 * k : at + 5 + 4 * k] for k in range(int(fields[at]))]
+        files[fields[0]] = int(fields[1])
+        words[fields[0]] = [fields[4 + 2 * k].lower() for k in range(count)]
+        hyponyms[fields[0]] = [p[1] for p in pointers if p[0] in ("~", "~i") and p[2] == "n"]
+    out: set[str] = set()
+    for offset, lexfile in files.items():
+        below = [files[h] for h in hyponyms[offset] if h in files]
+        if lexfile == TOPS and len(below) >= least and sum(f in NOUN_FILES for f in below) >= share * len(below):
+            out.update(words[offset])
+    return out
 
 
 def derive_content_nouns(path: Path, in_use: set[str]) -> list[dict]:

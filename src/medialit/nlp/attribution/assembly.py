@@ -40,7 +40,7 @@ from medialit.nlp.attribution.speakers import (
     silent_sources,
 )
 from medialit.nlp.attribution.tokens import STATEMENT_NOUNS, verb_tagged_as_noun
-from medialit.nlp.attribution.verbs import headline_clause, verb_cue
+from medialit.nlp.attribution.verbs import headline_clause, inverted_cue, verb_cue
 from medialit.nlp.reporting_lexicon import SPEECH_ONLY, content_nouns, lexicon_entry, phrase_lexicon
 
 
@@ -66,6 +66,7 @@ def find_attributions(doc: Doc, article: Article | None = None) -> Found:
         candidate = cue_candidate(ctx, token)
         if candidate and token.i not in used:
             used.add(token.i)
+            used.update(candidate.pop("label", ()))  # 'Said Anna Berg: "..."': no colon statement of its own
             raw.append((token, candidate))
     raw += [(c["source"], c) for c in colon_statements(ctx, used) + signed_quotes(ctx, used) + colon_quotes(ctx, used)]
     raw.sort(key=lambda item: item[1]["cue"][0])
@@ -118,6 +119,8 @@ def cue_candidate(ctx: Context, token: Token) -> dict | None:
     if token.lemma_ == "contact" and token.pos_ == "VERB":
         note_silent(ctx, token)
         return None
+    if token.is_title and (found := inverted_cue(ctx, token)):
+        return found
     entry = lexicon_entry(token)
     if entry and entry["lexicon"] != SPEECH_ONLY and token.dep_ == "nsubj" and token.tag_ in ("VBZ", "VBD"):
         return headline_clause(ctx, token, entry)

@@ -33,7 +33,7 @@ def document_reads(ctx: Context, verb: Token) -> dict | None:
         return None
     cue = cue_extent(verb, {})
     if subject.i < verb.i:
-        quote = ctx.quote_after(cue[1])
+        quote = ctx.quote_after(cue[1]) or ctx.quote_after(phrase_after(ctx, verb, cue[1]))
         if quote is None:
             return None
         return {"cue": cue, "source": subject, "content": (quote.start, quote.end), "how": "quote", "rule": "read"}
@@ -47,6 +47,15 @@ def document_reads(ctx: Context, verb: Token) -> dict | None:
         return None
     content = trim(ctx.body, *sentence)  # "Because ..., reads the motion, the declaration violates ..."
     return {"cue": cue, "source": subject, "content": content, "how": "clause", "rule": "read"}
+
+
+def phrase_after(ctx: Context, verb: Token, end: int) -> int:
+    """The end of a prepositional phrase right after the verb ("read in part:", "reads in full:"), before the
+    quotation it announces."""
+    phrase = next((c for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 1), None)
+    if phrase is None or ctx.in_quote(phrase.right_edge.idx):
+        return end
+    return phrase.right_edge.idx + len(phrase.right_edge)
 
 
 def _a_text(noun: Token) -> bool:

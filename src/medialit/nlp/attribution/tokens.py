@@ -143,8 +143,30 @@ def subject_of(verb: Token) -> Token | None:
         if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head.i == verb.i:
             return None
         loose = loose or verb.dep_ == "advcl"
-        verb = verb.head
+        verb = report_beside(verb) or verb.head
     return None
+
+
+def report_beside(verb: Token) -> Token | None:
+    """The reporting verb whose clause the parser hung this one on: "The mayor said the bridge was closed and
+    added that ...", "said the attack was "cowardly" and vowed to ...". A finite reporting verb without a
+    subject, coordinated with the last verb of another reporting verb's clause, shares that verb's subject
+    (the bridge adds nothing), unless the clause's subject can speak and the verb reports no clause of its own
+    ("police said the man fled and called for help": the man called)."""
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ", "VBP") or reporting_entry(verb) is None:
+        return None
+    if any(c.dep_ in SUBJECTS or c.dep_ == "aux" for c in verb.children):
+        return None
+    clause = verb.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    outer = clause.head
+    if clause.dep_ != "ccomp" or clause.i < outer.i or reporting_entry(outer) is None:
+        return None
+    inner = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
+    if inner is not None and can_speak(inner) and not that_clause(verb):
+        return None
+    return outer
 
 
 def subordinate(verb: Token) -> bool:
@@ -198,7 +220,7 @@ def cue_extent(verb: Token, entry: dict) -> tuple[int, int]:
 def reported(verb: Token) -> bool:
     """Whether a reporting verb governs the verb (its words are someone's statement); a verb coordinated with a
     reporting verb is not governed by it ("ZMapp showed promise, but studies indicated ...")."""
-    token = verb
+    token = report_beside(verb) or verb
     while token.head.i != token.i:
         if token.dep_ == "advcl" and (token.tag_ == "VBG" or any(c.dep_ == "mark" for c in token.children)):
             return False  # '"...", she said, while Klimov indicated ...', "criticised it, citing ...": beside it

@@ -18,6 +18,7 @@ from medialit.nlp.attribution.tokens import (
     is_document,
     is_empty_prep,
     relative_object,
+    report_beside,
 )
 from medialit.nlp.quotes import MARKS as QUOTE_MARKS
 from medialit.nlp.reporting_lexicon import ACT_PREPOSITIONS
@@ -97,6 +98,7 @@ def clause_content(ctx: Context, verb: Token, subject: Token, entry: dict):
         return None, ""
     start = min(ctx.extent(p)[0] for p in parts)
     end = max(ctx.extent(p)[1] for p in parts)
+    end = min([end] + [report_start(t) for p in parts for t in p.subtree if beside(t, verb)])
     if block is not None:
         start, end = max(start, block.start), min(end, block.end)
     start, end = trim(ctx.body, start, end)
@@ -139,11 +141,26 @@ def content_parts(ctx: Context, verb: Token, subject: Token, entry: dict, block)
         parts = object_then_verb(verb)
     if needs_clause and not parts:
         parts = clause_on_statement(ctx, verb)  # "said in a press release that the strike would go on"
+    if needs_clause and not parts:
+        parts = clause_on_hearer(verb)  # "told a news conference that taxes had risen"
     if verb.lemma_ == "tell":
         parts = [c for c in parts if c.dep_ not in ("dobj", "dative")] or []
     if entry.get("particle"):  # "called for [younger leadership]": the preposition belongs to the cue
         parts = [g for c in parts for g in (c.children if particle_of(verb, c, entry) else [c])]
     return parts
+
+
+def report_start(verb: Token) -> int:
+    """Where a reporting verb coordinated into another one's clause starts, with its "and": the first one's
+    content ends there."""
+    joined = [c.idx for c in verb.head.children if c.dep_ in ("cc", "punct") and verb.head.i < c.i < verb.i]
+    return min([verb.left_edge.idx, *joined[-1:]])
+
+
+def beside(token: Token, verb: Token) -> bool:
+    """Whether ``token`` is a reporting verb coordinated into ``verb``'s clause (``report_beside``)."""
+    outer = report_beside(token)
+    return outer is not None and outer.i == verb.i
 
 
 def particle_of(verb: Token, token: Token, entry: dict) -> bool:
@@ -234,6 +251,19 @@ def clause_on_statement(ctx: Context, verb: Token) -> list[Token]:
                 opened = first.lower_ == "that" or (not relative and first.dep_ in ("det", "nsubj", "nsubjpass"))
                 if opened and own_subject and clause.lemma_ not in MAKING_VERBS:
                     return [clause]  # also "said in a press release the suspect was arrested": no "that"
+    return []
+
+
+def clause_on_hearer(verb: Token) -> list[Token]:
+    """The that-clause the parser hung on the one told as a relative clause ("told a news conference that taxes
+    had risen", "told the court that he was innocent"): after a hearer, "that" with a subject of its own after it
+    opens what was said, as in ``clause_on_statement``."""
+    for hearer_noun in (c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and hearer(c)):
+        for clause in (c for c in hearer_noun.children if c.dep_ == "relcl"):
+            first = clause.left_edge
+            own_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.i != first.i for c in clause.children)
+            if first.lower_ == "that" and own_subject and first.dep_ != "nsubj":
+                return [clause]
     return []
 
 

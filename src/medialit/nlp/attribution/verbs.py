@@ -25,7 +25,7 @@ from medialit.nlp.attribution.tokens import (
 )
 from medialit.nlp.attribution.verb_content import as_clause, infinitive_request, verb_content
 from medialit.nlp.quotes import MARKS as QUOTE_MARKS
-from medialit.nlp.reporting_lexicon import ACT_PREPOSITIONS, SPEECH_ONLY, speech_act
+from medialit.nlp.reporting_lexicon import ACT_PREPOSITIONS, SPEECH_ONLY, speech_act, verb_lexicon
 
 
 def headline_clause(ctx: Context, verb: Token, entry: dict) -> dict | None:
@@ -84,9 +84,12 @@ def verb_cue(ctx: Context, verb: Token, entry: dict) -> dict | None:
         quote = quote_closed_by(ctx, verb)
         content, how = (quote.start, quote.end - (ctx.body[quote.end - 1] == ",")), "quote"
     act = "act" in entry  # "condemned the attack": a speech act's object is its content
+    quoted = content is None and entry["lexicon"] == SPEECH_ONLY and not act and quoted_complement(ctx, verb)
+    if quoted:  # "spoke of "a new era"", "expressed "deep regret"" (K17)
+        content, how = quoted, "clause"
     if act and how != "quote" and reported(verb) and entry["lexicon"] != "speech_verbs":
         return None  # "stressed that Norway condemns the attack": part of the statement that reports it
-    if entry["strict"] and how == "clause" and not that_clause(verb) and not act:
+    if entry["strict"] and how == "clause" and not that_clause(verb) and not act and not quoted:
         return None
     own = subject_of(verb) or subject_in_opening(verb)
     if own is None and not closing and (how != "quote" or content[0] < cue[1]):
@@ -94,6 +97,7 @@ def verb_cue(ctx: Context, verb: Token, entry: dict) -> dict | None:
     if (
         entry["lexicon"] == SPEECH_ONLY
         and not act
+        and not quoted
         and not (frames_quote(ctx, cue, content) if how == "quote" else how == "dash" or that_marked(verb))
     ):
         return None  # '"End." Smith continued to work', "identified how ...": no sign of speech
@@ -104,6 +108,68 @@ def verb_cue(ctx: Context, verb: Token, entry: dict) -> dict | None:
     if entry["stance"] == "naming" and a_name_only(ctx, content):
         return None  # "a podcast called "The Jenna Julien Podcast"", "what we call spacetime": naming, no judgement
     return {"cue": cue, "source": subject, "content": content, "how": how, "rule": f"verb:{entry['id']}"}
+
+
+COMPLEMENTS = ("dobj", "prep", "oprd", "dative", "attr")
+
+
+def quoted_complement(ctx: Context, verb: Token) -> tuple[int, int] | None:
+    """A speech-only verb's complement that holds a quotation ("spoke of "a new era"", "branded the report "a
+    fake"", "referred to the attack as "a barbaric act""): the quoted words are the speaker's, the sign of speech
+    the speech-only tier asks for (K17: a verb, its object and a quoted phrase). Not a title ("spoke to "The
+    Times"": every word capitalised), nor one quoted word."""
+    block = ctx.block_of(verb.idx)
+    parts = [
+        c
+        for c in verb.children
+        if c.dep_ in COMPLEMENTS and c.i > verb.i and (block is None or block.start <= c.idx < block.end)
+    ]
+    if not parts or ctx.in_quote(verb.idx):
+        return None
+    start, end = min(ctx.extent(p)[0] for p in parts), max(ctx.extent(p)[1] for p in parts)
+    quote = ctx.next_quote_start(verb.idx + len(verb))
+    if quote is None or not (start <= quote.open_mark < end or start <= quote.start < end):
+        return None
+    words = ctx.body[quote.start : quote.end].strip(".,;:!? ").split()
+    if len(words) < 2 or all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return None  # one word may be the reporter's scare quote ("spoke about the "crisis"")
+    return start, end
+
+
+IRREGULAR_PAST = {"said": "say", "wrote": "write", "told": "tell", "spoke": "speak"}
+
+
+def inverted_cue(ctx: Context, token: Token) -> dict | None:
+    """'Remarked the coach, "..."', 'Said Anna Berg: "..."': a past-tense reporting verb opens its sentence, its
+    speaker follows, then a comma or colon and a quotation. Read off the words, not the parse: the parser takes
+    "Remarked Center for ... Tierra Curry" for one name."""
+    lower = token.lower_
+    lemma = IRREGULAR_PAST.get(lower) or next(
+        (lower[:-k] for k in (1, 2) if lower.endswith("ed") and lower[:-k] in verb_lexicon()), None
+    )
+    sentence = ctx.sentence_of(token.idx)
+    if lemma is None or not token.is_title or sentence is None or trim(ctx.body, *sentence)[0] != token.idx:
+        return None
+    quote = ctx.next_quote_start(token.idx + len(token))
+    if quote is None or quote.open_mark >= sentence[1] + 1:
+        return None
+    between = ctx.body[token.idx + len(token) : quote.open_mark].rstrip()
+    if not between or between[-1] not in ",:" or any(mark in between[:-1] for mark in ',:;()"“”'):
+        return None
+    speaker = ctx.doc.char_span(
+        token.idx + len(token), len(between) + token.idx + len(token) - 1, alignment_mode="contract"
+    )
+    if speaker is None or not len(speaker) or not can_speak(speaker[-1]) or speaker[-1].lower_ in NO_SOURCE:
+        return None
+    entry = verb_lexicon()[lemma]
+    return {
+        "cue": (token.idx, token.idx + len(token)),
+        "source": speaker[-1],
+        "content": (quote.start, quote.end),
+        "how": "quote",
+        "rule": f"verb:{entry['id']}",
+        "label": [t.i for t in speaker],
+    }
 
 
 OTHER_VERB_PARTICLES = frozenset("up off away".split())
@@ -143,7 +209,10 @@ def passive_cue(ctx: Context, verb: Token, agent: Token, entry: dict) -> dict | 
         return None  # "X was quoted by the BBC as saying ...": the BBC relays X's words, "saying" is the cue
     aux = [c for c in verb.children if c.dep_ == "auxpass"]
     cue = (min([verb.idx] + [a.idx for a in aux]), agent.idx + len(agent))
-    if target.lower_ in ("this", "that") and target.n_lefts + target.n_rights == 0:
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > agent.i), None)
+    if clause is not None:  # "Residents were told by officials that ...", "It was reported by the BBC that ..."
+        content = ctx.extent(clause)
+    elif target.lower_ in ("this", "that") and target.n_lefts + target.n_rights == 0:
         previous = ctx.previous_sentence(target.idx)
         if previous is None:
             return None
