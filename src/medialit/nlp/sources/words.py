@@ -1,0 +1,57 @@
+"""The words that say what a source phrase is: titles, vague heads and modifiers, document and outlet words.
+
+Each set comes from a lexicon of ``nlp/lexicons`` (its source and licence in
+``SOURCES.md``) or is a short closed class written here.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from medialit.nlp.lexicons import load_lexicon
+
+INSTITUTIONS = frozenset({"police"})
+"""Plural-looking nouns that name one organisation, not an open group."""
+PERSON_PRONOUNS = frozenset("he she him her his hers".split())
+SPEAKER_PRONOUNS = frozenset("i we me us".split())
+GROUP_PRONOUNS = frozenset("they them it its".split())
+ORG_ENTS = frozenset(("ORG", "GPE", "NORP", "LOC"))
+DETERMINERS = frozenset("the a an this that these those".split())
+OUTLET_NAME_WORDS = frozenset(
+    "news press presse gazette journal magazine daily weekly digest tabloid tv television radio broadcasting "
+    "times post herald tribune telegraph chronicle courier".split()
+)
+"""Last words that make a name a news outlet ("ABC News", "Associated Press", "WSET-TV"): WordNet's nouns
+for the press, periodicals and broadcasting, and the customary nameplate words of newspapers (Times, Post,
+Herald, Tribune, Telegraph, Chronicle, Courier). An outlet reported as a source is a document (K18)."""
+OUTLET_NOUNS = frozenset("newspaper magazine journal tabloid broadcaster website blog newsletter".split())
+"""Common nouns that say a name before or after them is an outlet ("the magazine MicroMega")."""
+
+
+@cache
+def _words(name: str, key: str = "id") -> frozenset[str]:
+    out = set()
+    for entry in load_lexicon(name):
+        out.add(str(entry[key]).replace("_", " ").lower())
+    return frozenset(out)
+
+
+def title_words() -> frozenset[str]:
+    return frozenset(w for title in _words("titles") for w in title.split())
+
+
+def vague_heads() -> frozenset[str]:
+    return frozenset(e["id"] for e in load_lexicon("vague_sources") if e.get("category") == "head")
+
+
+def vague_modifiers() -> frozenset[str]:
+    return frozenset(e["pattern"][0]["LOWER"] for e in load_lexicon("vague_sources") if e.get("category") == "modifier")
+
+
+def document_heads() -> frozenset[str]:
+    return _words("document_sources")
+
+
+def source_nouns() -> frozenset[str]:
+    """Common nouns for people and groups (WordNet noun.person and noun.group): they can be a source."""
+    return _words("source_nouns_wordnet")
