@@ -15,14 +15,17 @@ source, not named; with the reason K7 asks for it counts as a person) and
 from medialit.nlp.sources.collect import Source, collect_sources
 from medialit.nlp.sources.kinds import (
     ANONYMITY_REASON,
+    K7_REASON,
     KINDS,
     UNCHECKED_KINDS,
     anonymity_explained,
     is_vague,
-    named_document,
+    issuer_of,
+    mention_kind,
     one_unnamed,
     outlet_name,
     source_kind,
+    unchecked,
 )
 from medialit.nlp.sources.phrases import noun_phrase
 from medialit.nlp.sources.speakers import SpeakerResolver
@@ -39,6 +42,7 @@ from medialit.nlp.sources.words import (
 __all__ = [
     "ANONYMITY_REASON",
     "INSTITUTIONS",
+    "K7_REASON",
     "KINDS",
     "SPEAKER_PRONOUNS",
     "UNCHECKED_KINDS",
@@ -48,13 +52,15 @@ __all__ = [
     "collect_sources",
     "document_heads",
     "is_vague",
-    "named_document",
+    "issuer_of",
+    "mention_kind",
     "noun_phrase",
     "one_unnamed",
     "outlet_name",
     "source_kind",
     "source_nouns",
     "title_words",
+    "unchecked",
     "vague_heads",
     "vague_modifiers",
 ]

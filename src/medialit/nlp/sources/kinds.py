@@ -6,14 +6,15 @@ Also whether the sentence says why an anonymous source is not named (K7).
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from medialit.nlp.sources.words import (
     INSTITUTIONS,
     ORG_ENTS,
-    OUTLET_NAME_WORDS,
-    OUTLET_NOUNS,
     document_heads,
+    outlet_name_words,
+    outlet_names,
+    outlet_nouns,
     source_nouns,
     title_words,
     vague_heads,
@@ -26,7 +27,8 @@ if TYPE_CHECKING:  # types only: a shipped analysis builds Sources without impor
 KINDS = ("person", "organisation", "document", "vague", "anonymous", "pronoun")
 UNCHECKED_KINDS = frozenset({"vague", "anonymous"})
 """Kinds whose claims a reader cannot weigh: a sentence resting only on them is unsupported (K6, K7).
-An anonymous source whose sentence says why it is not named counts as a person (K7)."""
+An anonymous source whose sentence says why it is not named counts as a person (K7, ``mention_kind``)."""
+K7_REASON = "anonymous, the reason given (K7)"
 ANONYMITY_REASON = re.compile(
     r"\b(?:not (?:authori[sz]ed|allowed|permitted|cleared) to (?:speak|talk|discuss|comment)"
     r"|(?:on )?condition of anonymity|(?:asked|requested|declined) (?:not )?to be (?:named|identified)"
@@ -34,6 +36,30 @@ ANONYMITY_REASON = re.compile(
     re.IGNORECASE,
 )
 """Why a source is not named (K7): with it, an anonymous source's claim is attributed, not vague."""
+
+
+def mention_kind(head: Token, kind: str) -> str:
+    """The kind of one mention of a speaker whose kind is ``kind``: what this mention's words and sentence say.
+
+    Decided once per attribution, so sentence labels and the evaluation read it
+    as it is. A document that names who issued it is a document (K18:
+    "Cornyn's statement", "a report by UpGuard"), its speaker the issuer; a
+    vague or anonymous source whose sentence says why it is not named counts
+    as a person (K7), each mention on its own: of two unnamed officers only
+    the one "not authorised to speak" is explained.
+    """
+    if kind in UNCHECKED_KINDS:
+        return kind if unchecked(head, kind) else "person"
+    issuer = issuer_of(head)
+    if issuer is not None and issuer.token is not None and kind in ("person", "organisation"):
+        return "document"
+    return kind
+
+
+def unchecked(head: Token, kind: str) -> bool:
+    """K7, judged here only: a vague or anonymous source leaves its claim unchecked unless its sentence says why
+    it is not named ("a senior official, who was not authorised to speak publicly")."""
+    return kind in UNCHECKED_KINDS and not anonymity_explained(head)
 
 
 def source_kind(head: Token) -> str:
@@ -67,59 +93,98 @@ def unnamed_kind(head: Token) -> str:
     return "anonymous" if one_unnamed(head) else "vague"
 
 
-def issuer_of(head: Token) -> Token | None:
-    """Who issued a document: the object of its "by" or "from" ("a report by UpGuard", "a statement from the club"),
-    when that is a name or a word for people or institutions."""
+class Issuer(NamedTuple):
+    """Who issued a document: ``token`` speaks for it ("the judge's statement", "a report by UpGuard"), or None
+    when the phrase only names the issuer inside it ("a report by the United Nations' agency", "the BBC's report")."""
+
+    token: Token | None
+    how: str
+
+
+def issuer_of(head: Token) -> Issuer | None:
+    """Who issued the document ``head`` names, if its phrase says so; the one place issuers are found.
+
+    In this order: a person who owns it ("the judge's statement": the judge);
+    the object of its "by" or "from" when that is a name or a word for people
+    or institutions ("a report by UpGuard", "a statement from the club"); else
+    a name anywhere in its possessor, modifiers or by/from/of phrase ("the
+    WHO's study", "a report of the UN panel"): the document is then
+    identifiable but speaks for itself. "reports say" or "a posting by an
+    unknown author" name no issuer: the author is unknown, so it stays vague.
+    """
     if head.lemma_.lower() not in document_heads() or head.pos_ != "NOUN":
         return None
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is not None and a_person(owner):
+        return Issuer(owner, "owner")
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
             issuer = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if issuer is not None and (names_someone(issuer) or issuer.lemma_.lower() in source_nouns()):
-                return issuer if issuer.ent_type_ not in ("DATE", "TIME") else None
-    return None
-
-
-def named_document(head: Token) -> bool:
-    """A document or media noun whose phrase names who issued it ("a report by the UN", "the WHO's study").
-
-    Such a source is identifiable, so it is a document, not a vague source;
-    "reports say" or "a posting by an unknown author" stay vague.
-    """
-    if head.lemma_.lower() not in document_heads() or head.pos_ != "NOUN":
-        return False
+                if issuer.ent_type_ not in ("DATE", "TIME"):
+                    return Issuer(issuer, "by")
+                break
     phrase = [t for t in head.subtree if t.i != head.i]
     if any(t.lower_ in vague_modifiers() or t.lower_ in ("unknown", "anonymous") for t in phrase):
-        return False
+        return None
     issuers = [c for c in head.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
             issuers += [c for c in prep.children if c.dep_ == "pobj"]
-    return any(names_someone(t) for issuer in issuers for t in issuer.subtree)
+    named = any(names_someone(t) for issuer in issuers for t in issuer.subtree)
+    return Issuer(None, "named") if named else None
+
+
+def a_person(token: Token) -> bool:
+    """A person's name or title ("Judge Miller", "the judge"), not an organisation ("the BBC")."""
+    return token.ent_type_ == "PERSON" or (token.lemma_.lower() in title_words() and token.ent_type_ not in ORG_ENTS)
 
 
 def outlet_name(head: Token) -> bool:
     """A proper name that names a news outlet, so a document (K18), not an organisation.
 
-    Either the name ends in a word of the press or broadcasting ("ABC News",
-    "The Daily Herald", "WSET-TV"; a one-word name needs "the": "The Times"),
-    or a noun before it says what it is ("the magazine MicroMega", "state
-    press agency PAP", whatever the entity recogniser made of the name). A
-    person's name ending in such a word is not one ("Senator Amy Post").
+    The name is a known outlet ("AFP", "CNN", "The Guardian", "USA Today";
+    ``news_outlets`` lexicon), or it ends in a word of the press or
+    broadcasting ("ABC News", "The Daily Herald", "WSET-TV"; a one-word name
+    needs "the": "The Times"), or a noun beside it says what it is ("the
+    magazine MicroMega", "state press agency PAP", "Népszava, a daily",
+    whatever the entity recogniser made of the name). A person's name ending
+    in such a word is not one ("Senator Amy Post").
     """
     if head.pos_ != "PROPN" or not head.text[:1].isupper():
         return False
+    if known_outlet(head):
+        return True
     before = [c for c in head.children if c.i < head.i]
-    named = head.lower_ in OUTLET_NAME_WORDS and head.ent_type_ != "PERSON"
+    named = head.lower_ in outlet_name_words() and head.ent_type_ != "PERSON"
     if named and any(c.dep_ in ("compound", "det", "amod", "nmod") for c in before):
         return True
-    return any(c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN" and outlet_noun(c) for c in before)
+    if any(c.dep_ == "appos" and c.pos_ == "NOUN" and outlet_noun(c) for c in head.children if c.i > head.i):
+        return True
+    return any(c.dep_ in ("compound", "nmod", "amod") and outlet_noun(c) for c in before)  # "daily Népszava"
+
+
+def outlet_key(head: Token) -> str:
+    """The proper name headed by ``head`` without the words that describe it, lower case: "daily Népszava" ->
+    "népszava", so a later bare "Népszava" is known as the same outlet."""
+    words = [c for c in head.children if c.i < head.i and c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
+    words = [c for c in words if not outlet_noun(c)]
+    first = min((c.i for c in words), default=head.i)
+    return " ".join(head.doc[first : head.i + 1].text.lower().split())
+
+
+def known_outlet(head: Token) -> bool:
+    """The name headed by ``head``, with its "the" and the name words before it, is a known outlet."""
+    words = [c for c in head.children if c.i < head.i and c.dep_ in ("compound", "det", "nmod", "amod")]
+    first = min((w.left_edge.i for w in words), default=head.i)
+    name = " ".join(head.doc[first : head.i + 1].text.lower().split())
+    return name in outlet_names() or (name.startswith("the ") and name[4:] in outlet_names())
 
 
 def outlet_noun(noun: Token) -> bool:
-    """ "magazine", "website", "news agency", "press agency": a noun for a news outlet."""
+    """ "magazine", "website", "daily", "news agency", "press agency": a noun for a news outlet."""
     lemma = noun.lemma_.lower()
-    return lemma in OUTLET_NOUNS or (lemma == "agency" and any(c.lower_ in ("news", "press") for c in noun.children))
+    return lemma in outlet_nouns() or (lemma == "agency" and any(c.lower_ in ("news", "press") for c in noun.children))
 
 
 def names_someone(token: Token) -> bool:
@@ -132,11 +197,9 @@ def names_someone(token: Token) -> bool:
 def is_vague(head: Token) -> bool:
     """A source the reader cannot identify: a vague head ("officials"), modifier ("unnamed"), or a bare plural.
 
-    An anonymous source whose sentence says why it is not named ("a senior
-    official, who was not authorised to speak publicly") is not vague (K7).
+    The words alone decide; whether the sentence says why the source is not
+    named is K7's question (``mention_kind``).
     """
-    if anonymity_explained(head):
-        return False
     if vague_word(head):
         return True
     phrase = list(head.subtree)

@@ -7,16 +7,19 @@ Minister") to the person the article names with that title; a surname
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from medialit.core.spans import Attribution, Span
 from medialit.nlp.sources.kinds import (
-    anonymity_explained,
+    K7_REASON,
+    UNCHECKED_KINDS,
     definite_group,
     is_vague,
     issuer_of,
-    named_document,
+    mention_kind,
     one_unnamed,
+    outlet_key,
     outlet_name,
     outlet_noun,
     source_kind,
@@ -46,10 +49,14 @@ class SpeakerResolver:
         self.text = doc.text
         self.titles = title_words()
         self.kinds: dict[str, str] = {}
+        self.mentions: dict[tuple[int, int], tuple[str, str]] = {}
+        """(start, end) of a source phrase -> (speaker, the kind of that mention)."""
         self.people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
         self._quotes: list[tuple[int, int]] | None = None
         self.run_spans: list[tuple[int, int, str]] = []
         self.names = self._name_runs()
+        self.outlets = {outlet_key(t) for t in doc if t.pos_ == "PROPN" and t.dep_ != "compound" and outlet_name(t)}
+        """The names the article gives a news outlet anywhere (K18), so every mention of one is a document."""
         self.full_names = self._full_names()
 
     def _name_runs(self) -> list[tuple[int, str, str]]:
@@ -98,10 +105,35 @@ class SpeakerResolver:
         return self.full_names.get(surname, surname)
 
     def resolve(self, head: Token, extent: tuple[int, int], earlier: list[Attribution]) -> tuple[str, str]:
-        """(speaker, why) for the source phrase headed by ``head``; why says how it was resolved."""
+        """(speaker, why) for the source phrase headed by ``head``; why says how it was resolved.
+
+        The speaker's kind is remembered for the speaker (its first mention
+        decides: a later mention stands for the same source, K18), and this
+        mention's own kind for the words at ``extent`` (``mention_kind``: a
+        document with its issuer named, the reason K7 asks for), read by
+        ``with_kinds``.
+        """
         speaker, kind, why = self._resolve(head, extent, earlier)
-        self.kinds.setdefault(speaker, kind)
+        kind = self.kinds.setdefault(speaker, kind)  # a later mention stands for the source it names (K18)
+        mentioned = mention_kind(head, kind)
+        if mentioned != kind and kind in UNCHECKED_KINDS:
+            why = "; ".join(filter(None, (why, K7_REASON)))
+        self.mentions[extent] = (speaker, mentioned)
         return speaker, why
+
+    def with_kinds(self, attributions: list[Attribution]) -> list[Attribution]:
+        """The attributions with the kind of the mention each names its source by (``source_kind``).
+
+        A speaker changed after resolving ("I" inside a quotation is the one
+        quoted) takes the kind of the speaker it now is.
+        """
+        out = []
+        for a in attributions:
+            speaker, kind = self.mentions.get((a.source.start, a.source.end), ("", ""))
+            if speaker != a.speaker:
+                kind = self.kind_of(a.speaker)
+            out.append(replace(a, source_kind=kind))
+        return out
 
     def _resolve(self, head: Token, extent: tuple[int, int], earlier: list[Attribution]) -> tuple[str, str, str]:
         lower = head.lower_
@@ -118,6 +150,9 @@ class SpeakerResolver:
                 last = earlier[-1].speaker
                 return last, self.kinds.get(last, "organisation"), f"pronoun '{head.text}' -> {last}"
             return head.text, "pronoun", ""
+        outlet = head.pos_ == "PROPN" and outlet_key(head) in self.outlets  # "daily Népszava" ... "Népszava noted"
+        if outlet or outlet_name(head):  # "AFP", "According to ABC News", "State press agency PAP reported" (K18)
+            return without_determiner(noun_phrase(head)), "document", ""
         if head.pos_ == "PROPN" and self.full_name(head.text) != head.text:
             return self.full_name(head.text), "person", ""
         medium = head.pos_ == "NOUN" and (head.lemma_.lower() in document_heads() or outlet_noun(head))
@@ -126,22 +161,14 @@ class SpeakerResolver:
         )  # "the newspaper Le Monde", "the magazine Quillpoint" whatever the entity recogniser made of the name
         if head.pos_ == "NOUN" and outlet is not None and outlet.pos_ == "PROPN":
             return without_determiner(noun_phrase(outlet)), "document" if medium else "organisation", ""
-        owner = next((c for c in head.children if c.dep_ == "poss"), None)
-        if owner is not None and head.lemma_.lower() in document_heads() and a_person(owner, self.titles):
-            return self._resolve(
-                owner, (owner.left_edge.idx, owner.idx + len(owner)), earlier
-            )  # "the judge's statement"
         issuer = issuer_of(head)
-        if issuer is not None:  # "a report on Wednesday by UpGuard, a security firm": UpGuard (its own kind)
-            speaker, kind, _ = self._resolve(issuer, (issuer.left_edge.idx, issuer.idx + len(issuer)), earlier)
-            return speaker, kind, f"issuer of the {head.lower_}"
-        if named_document(head):  # "a report by the United Nations", "the BBC's report"
+        if issuer is not None and issuer.token is not None:  # "the judge's statement", "a report by UpGuard"
+            token = issuer.token
+            speaker, kind, why = self._resolve(token, (token.left_edge.idx, token.idx + len(token)), earlier)
+            return speaker, kind, why if issuer.how == "owner" else f"issuer of the {head.lower_}"
+        if issuer is not None:  # "a report by the United Nations", "the BBC's report"
             return without_determiner(" ".join(text.split())), "document", ""
-        if outlet_name(head):  # "According to ABC News", "State press agency PAP reported"
-            return without_determiner(noun_phrase(head)), "document", ""
         if vague_word(head):  # also "Posts ..." tagged as a proper noun at the start of a sentence
-            if anonymity_explained(head):
-                return without_determiner(noun_phrase(head)), "person", "anonymous, the reason given (K7)"
             mentioned = self._earlier_mention(head, text, earlier)  # "One poster wrote ... The poster added"
             return mentioned or (without_determiner(noun_phrase(head)), unnamed_kind(head), "")
         named = any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children)  # "X Bank president Y"
@@ -164,8 +191,6 @@ class SpeakerResolver:
         if mentioned:
             return mentioned
         if one_unnamed(head):  # "a fire officer said": one particular person, not named (K2)
-            if anonymity_explained(head):
-                return without_determiner(noun_phrase(head)), "person", "anonymous, the reason given (K7)"
             return without_determiner(noun_phrase(head)), "anonymous", ""
         return without_determiner(noun_phrase(head)), source_kind(head), ""
 
@@ -267,11 +292,6 @@ class SpeakerResolver:
 
     def kind_of(self, speaker: str) -> str:
         return self.kinds.get(speaker, "organisation")
-
-
-def a_person(token: Token, titles: frozenset[str]) -> bool:
-    """A person's name or title ("Judge Miller", "the judge"), not an organisation ("the BBC")."""
-    return token.ent_type_ == "PERSON" or (token.lemma_.lower() in titles and token.ent_type_ not in ORG_ENTS)
 
 
 def names_someone_before(token: Token, head: Token, titles: frozenset[str]) -> bool:

@@ -17,15 +17,6 @@ SPEAKER_PRONOUNS = frozenset("i we me us".split())
 GROUP_PRONOUNS = frozenset("they them it its".split())
 ORG_ENTS = frozenset(("ORG", "GPE", "NORP", "LOC"))
 DETERMINERS = frozenset("the a an this that these those".split())
-OUTLET_NAME_WORDS = frozenset(
-    "news press presse gazette journal magazine daily weekly digest tabloid tv television radio broadcasting "
-    "times post herald tribune telegraph chronicle courier".split()
-)
-"""Last words that make a name a news outlet ("ABC News", "Associated Press", "WSET-TV"): WordNet's nouns
-for the press, periodicals and broadcasting, and the customary nameplate words of newspapers (Times, Post,
-Herald, Tribune, Telegraph, Chronicle, Courier). An outlet reported as a source is a document (K18)."""
-OUTLET_NOUNS = frozenset("newspaper magazine journal tabloid broadcaster website blog newsletter".split())
-"""Common nouns that say a name before or after them is an outlet ("the magazine MicroMega")."""
 
 
 @cache
@@ -55,3 +46,24 @@ def document_heads() -> frozenset[str]:
 def source_nouns() -> frozenset[str]:
     """Common nouns for people and groups (WordNet noun.person and noun.group): they can be a source."""
     return _words("source_nouns_wordnet")
+
+
+@cache
+def _outlets(category: str) -> frozenset[str]:
+    return frozenset(e["id"] for e in load_lexicon("news_outlets") if e.get("category") == category)
+
+
+def outlet_name_words() -> frozenset[str]:
+    """Last words that make a name a news outlet ("ABC News", "Associated Press", "WSET-TV"): WordNet's nouns
+    for the press, periodicals and broadcasting, and newspapers' customary nameplate words (Times, Post, Herald)."""
+    return _outlets("name_word")
+
+
+def outlet_nouns() -> frozenset[str]:
+    """Common nouns that say a name beside them is an outlet ("the magazine MicroMega", "Népszava, a daily")."""
+    return _outlets("noun")
+
+
+def outlet_names() -> frozenset[str]:
+    """Outlets known by their name alone (wire services, broadcasters, newspapers), lower case: "afp"."""
+    return _outlets("agency") | _outlets("broadcaster") | _outlets("newspaper")
