@@ -100,3 +100,13 @@ def test_source_kind_is_written_and_read_with_the_attribution():
     assert Attribution.from_dict(data).source_kind == "document"
     gold = {k: v for k, v in data.items() if k != "source_kind"}  # gold files record no kind
     assert "source_kind" not in Attribution.from_dict(gold).to_dict(body)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The motion claims that the fence is unlawful.", "The filing argues that the fence is unlawful."],
+)
+def test_a_text_or_record_named_by_a_communication_noun_is_a_document(nlp, sentence):
+    """K18: a court filing, a statement, a record is a document (WordNet noun.communication heads)."""
+    ((_, _, kind),) = kinds(nlp, sentence)
+    assert kind == "document"

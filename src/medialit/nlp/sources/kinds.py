@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from medialit.nlp.sources.words import (
     INSTITUTIONS,
     ORG_ENTS,
+    communication_nouns,
     document_heads,
     outlet_name_words,
     outlet_names,
@@ -66,8 +67,9 @@ def source_kind(head: Token) -> str:
     """vague, document or organisation, for a source phrase that names no person."""
     if is_vague(head):
         return "vague"
-    if head.lemma_.lower() in document_heads():
-        return "document"
+    lemma = head.lemma_.lower()
+    if lemma in document_heads() or (head.pos_ == "NOUN" and lemma in communication_nouns()):
+        return "document"  # "the report", "the comments", "the motion" (K18)
     return "organisation"
 
 

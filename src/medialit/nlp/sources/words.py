@@ -67,3 +67,11 @@ def outlet_nouns() -> frozenset[str]:
 def outlet_names() -> frozenset[str]:
     """Outlets known by their name alone (wire services, broadcasters, newspapers), lower case: "afp"."""
     return _outlets("agency") | _outlets("broadcaster") | _outlets("newspaper")
+
+
+@cache
+def communication_nouns() -> frozenset[str]:
+    """WordNet noun.communication nouns (comment, motion, filing, record ...): a source they head is a text or
+    record, a document by K18, unless the noun also names people ("press", "audience")."""
+    nouns = (e["id"] for e in load_lexicon("content_nouns_wordnet") if "noun.communication" in e.get("wordnet", ""))
+    return frozenset(nouns) - source_nouns()
