@@ -110,3 +110,17 @@ def test_a_text_or_record_named_by_a_communication_noun_is_a_document(nlp, sente
     """K18: a court filing, a statement, a record is a document (WordNet noun.communication heads)."""
     ((_, _, kind),) = kinds(nlp, sentence)
     assert kind == "document"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Unnamed industry experts said that the price was too high.", "anonymous"),
+        ("The daily Quillpost said its source claimed that the tenant had left.", "anonymous"),
+        ("Industry experts said that the price was too high.", "vague"),
+    ],
+)
+def test_a_source_whose_name_is_withheld_is_anonymous_an_open_group_vague(nlp, sentence, kind):
+    """K2: "unnamed experts" and an outlet's own source are particular sources withheld; "experts" is no one in
+    particular. Both leave the claim unchecked (K7)."""
+    assert kinds(nlp, sentence)[-1][2] == kind

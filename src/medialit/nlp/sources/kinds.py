@@ -92,7 +92,23 @@ def one_unnamed(head: Token) -> bool:
 
 def unnamed_kind(head: Token) -> str:
     """A source the reader cannot identify: anonymous when it is one particular source, else vague."""
-    return "anonymous" if one_unnamed(head) else "vague"
+    return "anonymous" if one_unnamed(head) or withheld(head) else "vague"
+
+
+WITHHOLDING = frozenset("unnamed anonymous unidentified".split())
+"""Modifiers that say the text knows a particular source and withholds its name (K2 anonymous, not vague)."""
+INFORMANT_NOUNS = frozenset("source insider informant".split())
+
+
+def withheld(head: Token) -> bool:
+    """A particular source whose name the text withholds (K2, K18 anonymous): "unnamed industry experts", "its
+    anonymous source", "their sources" (the outlet's own informants); not "experts" or "sources say" (nobody in
+    particular)."""
+    words = {c.lower_ for c in head.children if c.dep_ in ("amod", "poss")}
+    if words & WITHHOLDING:
+        return True
+    owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
+    return owned and head.lemma_.lower() in INFORMANT_NOUNS
 
 
 class Issuer(NamedTuple):
