@@ -104,10 +104,14 @@ def test_source_kind_is_written_and_read_with_the_attribution():
 
 @pytest.mark.parametrize(
     "sentence",
-    ["The motion claims that the fence is unlawful.", "The filing argues that the fence is unlawful."],
+    [
+        "The motion claims that the fence is unlawful.",
+        "The filing argues that the fence is unlawful.",
+        "The ruling states that the fence is unlawful.",
+    ],
 )
 def test_a_text_or_record_named_by_a_communication_noun_is_a_document(nlp, sentence):
-    """K18: a court filing, a statement, a record is a document (WordNet noun.communication heads)."""
+    """K18: a court filing or ruling, a statement, a record is a document (K18's list, WordNet noun.communication)."""
     ((_, _, kind),) = kinds(nlp, sentence)
     assert kind == "document"
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from medialit.nlp.sources.words import (
     INSTITUTIONS,
+    K18_DOCUMENTS,
     ORG_ENTS,
     communication_nouns,
     document_heads,
@@ -68,8 +69,9 @@ def source_kind(head: Token) -> str:
     if is_vague(head):
         return "vague"
     lemma = head.lemma_.lower()
-    if lemma in document_heads() or (head.pos_ == "NOUN" and lemma in communication_nouns()):
-        return "document"  # "the report", "the comments", "the motion" (K18)
+    written = lemma in K18_DOCUMENTS or lemma in communication_nouns()
+    if lemma in document_heads() or (head.pos_ == "NOUN" and written):
+        return "document"  # "the report", "the ruling", "the comments", "the motion" (K18)
     return "organisation"
 
 

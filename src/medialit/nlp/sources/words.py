@@ -69,6 +69,14 @@ def outlet_names() -> frozenset[str]:
     return _outlets("agency") | _outlets("broadcaster") | _outlets("newspaper")
 
 
+K18_DOCUMENTS = frozenset(
+    "document report study result poll survey decision ruling verdict judgment judgement filing statement letter "
+    "email e-mail post message website page inscription banner database index".split()
+)
+"""The texts and records K18 of the guidelines lists as documents (a court decision or filing, an e-mail, an
+inscription, a database or index ...), beside the ``document_sources`` lexicon the attribution finder reads."""
+
+
 @cache
 def communication_nouns() -> frozenset[str]:
     """WordNet noun.communication nouns (comment, motion, filing, record ...): a source they head is a text or
