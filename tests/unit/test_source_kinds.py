@@ -107,7 +107,7 @@ def test_source_kind_is_written_and_read_with_the_attribution():
     [
         "The motion claims that the fence is unlawful.",
         "The filing argues that the fence is unlawful.",
-        "The ruling states that the fence is unlawful.",
+        "According to the ruling, the fence is unlawful.",
     ],
 )
 def test_a_text_or_record_named_by_a_communication_noun_is_a_document(nlp, sentence):
