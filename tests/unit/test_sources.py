@@ -154,14 +154,14 @@ def test_news_outlets_are_documents(nlp, sentence, speaker, kind):
         ("A fire officer said that the stairs were blocked.", "fire officer", "anonymous"),
         ("One caller claimed that the vote had been arranged.", "One caller", "anonymous"),
         ("Another resident said that the water was brown.", "Another resident", "anonymous"),
-        # an open group, a quantity of people, a document, and K7: the reason given makes it count as a person
+        # an open group, a quantity of people, a document; with K7's reason still anonymous (K2), see test_source_kinds
         ("Residents said that the water was brown.", "Residents", "vague"),
         ("A large number of residents believe that the plan failed.", "large number of residents", "organisation"),
         ("A leaked memo claims that the water was brown.", "leaked memo", "document"),
         (
             "A senior official, who was not authorised to speak publicly, said that talks failed.",
             "senior official",
-            "person",
+            "anonymous",
         ),
     ],
 )

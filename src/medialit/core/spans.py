@@ -64,6 +64,8 @@ class Attribution:
     content: Span | None
     kind: str
     rule: str = ""
+    source_kind: str = field(default="", compare=False)
+    """What kind of source this mention names (``medialit.nlp.sources.KINDS``); empty in gold files."""
 
     def spans(self) -> list[Span]:
         """The attribution's parts as labelled spans (labels source, cue, content)."""
@@ -85,6 +87,8 @@ class Attribution:
         out["kind"] = self.kind
         if self.rule:
             out["rule"] = self.rule
+        if self.source_kind:
+            out["source_kind"] = self.source_kind
         return out
 
     @classmethod
@@ -100,6 +104,7 @@ class Attribution:
             content=content,
             kind=str(data["kind"]),
             rule=rule,
+            source_kind=str(data.get("source_kind", "")),
         )
 
 

@@ -5,7 +5,7 @@ the order the analysis needs them (``ANALYSIS_PIPES``)::
 
     medialit_paragraphs    before the parser: a line break ends a sentence
     medialit_attribution   who is credited with what        (attribution.py)
-    medialit_sources       each speaker and their mentions  (sources.py)
+    medialit_sources       each speaker and their mentions  (sources/)
     medialit_framing       framing cues                      (framing.py)
     medialit_sentences     one label per sentence            (sentence_labels.py, claims/)
 

@@ -63,7 +63,8 @@ TYPE_OF_KIND = {
     "document": "document",
     "pronoun": "pronoun",
 }
-"""The analyzer's source kind (``sources[].kind``) as a K18 type; ``pronoun`` (unresolved) matches none."""
+"""The analyzer's source kind (each attribution's ``source_kind``) as a K18 type; ``pronoun`` (unresolved) matches
+none."""
 
 
 def part_of(article_id: str) -> str:
@@ -302,19 +303,18 @@ def score_article(
         by_kind=by_kind,
         speaker_strict=(sum(_surname_in(p, g) for p, g in cue_pairs), len(cue_pairs)),
         part=part_of(article.id),
-        source_types=_type_pairs(pairs, {s.speaker: s.kind for s in analysis.sources}, source_types or {}),
+        source_types=_type_pairs(pairs, source_types or {}),
     )
 
 
-def _type_pairs(
-    pairs: list[tuple[Attribution, Attribution]], kinds: dict[str, str], types: Mapping[str, str]
-) -> Counter:
-    """(gold type, predicted type) of each attribution counted right that has a gold type."""
+def _type_pairs(pairs: list[tuple[Attribution, Attribution]], types: Mapping[str, str]) -> Counter:
+    """(gold type, predicted type) of each attribution counted right that has a gold type: the predicted
+    attribution's own ``source_kind`` (the kind of the words naming its source, K18) as a type."""
     out: Counter = Counter()
     for predicted, gold in pairs:
         wanted = types.get(f"{gold.cue.start}:{gold.cue.end}")
         if wanted:
-            out[(wanted, TYPE_OF_KIND.get(kinds.get(predicted.speaker, "organisation"), "pronoun"))] += 1
+            out[(wanted, TYPE_OF_KIND.get(predicted.source_kind, "pronoun"))] += 1
     return out
 
 

@@ -28,7 +28,7 @@ from medialit.nlp.claims import REPORT_RULES, RULES, claim_hits, hides_source, p
 from medialit.nlp.lexicons import load_lexicon, per_vocab
 from medialit.nlp.quotes import find_quotes
 from medialit.nlp.reporting_lexicon import reporting_entry, verb_lemma, verb_lexicon
-from medialit.nlp.sources import UNCHECKED_KINDS, anonymity_explained, is_vague, one_unnamed
+from medialit.nlp.sources import UNCHECKED_KINDS, is_vague, one_unnamed, unchecked
 from medialit.nlp.unsupported_model import Model, features, load_model
 
 MIN_CONTENT_SHARE = 0.5
@@ -112,7 +112,7 @@ def _label(
             return "unsupported", (f"scare quote ‘{body[scare[0].start : scare[0].end]}’ in a heading",)
         cued = [a for a in found.attributions if start <= a.cue.start < end and _headline_cue(a, body)]
         cued += [a for a in found.attributions if a.rule == "colon:turn" and _governs(a, start, end, body)]
-        if cued and not any(_unchecked(a, found, doc) for a in cued):
+        if cued and not any(_unchecked(a) for a in cued):
             return "attributed", tuple(_reason(a, body) for a in cued)  # "Putin: talks have failed"
         return "other", ("heading",)
     own = [a for a in found.attributions if start <= a.cue.start < end]
@@ -123,9 +123,9 @@ def _label(
     if governing:
         # a cue inside what a vague source says ("Some reported that ... a message stating") is no better source
         governing = [g for g in governing if not any(_inside(g, other) for other in governing)] or governing
-        vague = [a for a in governing if _unchecked(a, found, doc)]
+        vague = [a for a in governing if _unchecked(a)]
         if len(vague) == len(governing):
-            return "unsupported", tuple(_unchecked_reason(a, body, found.kinds) for a in vague)
+            return "unsupported", tuple(_unchecked_reason(a, body) for a in vague)
         relayed = [_relayed_unchecked(a, doc, body) for a in governing if a not in vague]
         if all(relayed):  # K6: "Znak.com reported its source said ...": the named relay passes on a hidden source
             return "unsupported", tuple(relayed)
@@ -149,22 +149,17 @@ def _credited_in_body(quoted: str, after: int, body: str, quotes, found: Found) 
     return any(word.search(body[s:e]) for s, e in spans)
 
 
-def _unchecked(attribution: Attribution, found: Found, doc: Doc | None) -> bool:
-    """A vague or anonymous source (K2, K7), unless this mention says why it is not named.
-
-    The check is per mention: two unnamed fire officers share one speaker
-    name, and only the one "not authorised to speak publicly" is explained.
-    """
-    if found.kinds.get(attribution.speaker) not in UNCHECKED_KINDS:
-        return False
-    span = None if doc is None else doc.char_span(attribution.source.start, attribution.source.end, "expand")
-    return span is None or not anonymity_explained(span.root)
+def _unchecked(attribution: Attribution) -> bool:
+    """A vague or anonymous source with no reason given (K2, K7): the attribution's own source kind, which
+    ``medialit.nlp.sources.mention_kind`` decided for this mention (two unnamed fire officers share one
+    speaker name; only the one "not authorised to speak publicly" is explained)."""
+    return attribution.source_kind in UNCHECKED_KINDS
 
 
-def _unchecked_reason(attribution: Attribution, body: str, kinds: dict[str, str]) -> str:
+def _unchecked_reason(attribution: Attribution, body: str) -> str:
     """Why a source leaves its claim unchecked: vague (K2, K3) or anonymous with no reason given (K7)."""
     where = f"{attribution.source.text(body)} ({attribution.cue.text(body)})"
-    if kinds.get(attribution.speaker) == "anonymous":
+    if attribution.source_kind == "anonymous":
         return f"anonymous source, no reason given for not naming it (K7): {where}"
     return f"vague source: {where}"
 
@@ -194,7 +189,7 @@ def _relayed_unchecked(attribution: Attribution, doc: Doc | None, body: str) -> 
         says = says or informant  # "FSB sources have ascribed"
         known = subject is not None and any(c.lower_ in ("the", "these", "those") for c in subject.children)
         unnamed = subject is not None and (is_vague(subject) or one_unnamed(subject)) and (informant or not known)
-        if says and unnamed and not anonymity_explained(subject):
+        if says and unnamed and unchecked(subject, "anonymous" if one_unnamed(subject) else "vague"):
             where = body[subject.left_edge.idx : subject.idx + len(subject.text)]
             return f"K6: {attribution.speaker} passes on what {where} says, a source no reader can check (K7)"
     return ""

@@ -79,6 +79,7 @@ def find_attributions(doc: Doc, article: Article | None = None) -> Found:
     attributions = quoted_speakers(ctx, outside_turns(ctx, attributions))
     continuations = dash_continuations(ctx, attributions)
     silent = silent_sources(ctx, attributions)
+    attributions = ctx.resolver.with_kinds(attributions)  # each attribution's own source kind
     return Found(attributions, continuations, dict(ctx.resolver.kinds), silent, ctx.resolver.name_mentions())
 
 

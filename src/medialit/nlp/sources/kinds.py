@@ -1,0 +1,250 @@
+"""What kind of source a phrase names (K2, K18): vague, anonymous, document (also news outlets) or organisation.
+
+Also whether the sentence says why an anonymous source is not named (K7).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, NamedTuple
+
+from medialit.nlp.sources.words import (
+    INSTITUTIONS,
+    K18_DOCUMENTS,
+    ORG_ENTS,
+    communication_nouns,
+    document_heads,
+    outlet_name_words,
+    outlet_names,
+    outlet_nouns,
+    source_nouns,
+    title_words,
+    vague_heads,
+    vague_modifiers,
+)
+
+if TYPE_CHECKING:  # types only: a shipped analysis builds Sources without importing spaCy (issue 18)
+    from spacy.tokens import Token
+
+KINDS = ("person", "organisation", "document", "vague", "anonymous", "pronoun")
+UNCHECKED_KINDS = frozenset({"vague", "anonymous"})
+"""Kinds whose claims a reader cannot weigh: a sentence resting only on them is unsupported (K6, K7).
+An anonymous source whose sentence says why it is not named counts as a person (K7, ``mention_kind``)."""
+K7_REASON = "anonymous, the reason given (K7)"
+ANONYMITY_REASON = re.compile(
+    r"\b(?:not (?:authori[sz]ed|allowed|permitted|cleared) to (?:speak|talk|discuss|comment)"
+    r"|(?:on )?condition of anonymity|(?:asked|requested|declined) (?:not )?to be (?:named|identified)"
+    r"|requested anonymity|fear(?:ed|ing)? (?:of )?reprisals?)",
+    re.IGNORECASE,
+)
+"""Why a source is not named (K7): with it, an anonymous source's claim is attributed, not vague."""
+
+
+def mention_kind(head: Token, kind: str) -> str:
+    """The kind of one mention of a speaker whose kind is ``kind``: what this mention's words and sentence say.
+
+    Decided once per attribution, so sentence labels and the evaluation read it
+    as it is. A document that names who issued it is a document (K18:
+    "Cornyn's statement", "a report by UpGuard"), its speaker the issuer; a
+    vague or anonymous source whose sentence says why it is not named counts
+    as a person (K7), each mention on its own: of two unnamed officers only
+    the one "not authorised to speak" is explained.
+    """
+    if kind in UNCHECKED_KINDS:
+        return kind if unchecked(head, kind) else "person"
+    issuer = issuer_of(head)
+    if issuer is not None and issuer.token is not None and kind in ("person", "organisation"):
+        return "document"
+    return kind
+
+
+def unchecked(head: Token, kind: str) -> bool:
+    """K7, judged here only: a vague or anonymous source leaves its claim unchecked unless its sentence says why
+    it is not named ("a senior official, who was not authorised to speak publicly")."""
+    return kind in UNCHECKED_KINDS and not anonymity_explained(head)
+
+
+def source_kind(head: Token) -> str:
+    """vague, document or organisation, for a source phrase that names no person."""
+    if is_vague(head):
+        return "vague"
+    lemma = head.lemma_.lower()
+    written = lemma in K18_DOCUMENTS or lemma in communication_nouns()
+    if lemma in document_heads() or (head.pos_ == "NOUN" and written):
+        return "document"  # "the report", "the ruling", "the comments", "the motion" (K18)
+    return "organisation"
+
+
+def one_unnamed(head: Token) -> bool:
+    """One particular source the text does not name (K2 anonymous): "a fire officer", "one poster", "another official".
+
+    Not an open group ("officials", "some critics", "a number of people"), not
+    a document ("a report"), not anyone at all ("someone"), and not the voice
+    of a named body ("a spokesman for Acme Corp": the organisation answers for it).
+    """
+    if head.tag_ != "NN" or any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        return False  # "a number of people", "a group of residents": how many, not who
+    if any(names_someone(t) for t in head.subtree if t.i != head.i):
+        return False
+    one = any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another") for c in head.children)
+    lemma = head.lemma_.lower()
+    speaks = lemma in source_nouns() or lemma in title_words() or lemma in vague_heads()
+    return one and speaks and lemma not in document_heads()  # "a posting", "one study": no person
+
+
+def unnamed_kind(head: Token) -> str:
+    """A source the reader cannot identify: anonymous when it is one particular source, else vague."""
+    return "anonymous" if one_unnamed(head) or withheld(head) else "vague"
+
+
+WITHHOLDING = frozenset("unnamed anonymous unidentified".split())
+"""Modifiers that say the text knows a particular source and withholds its name (K2 anonymous, not vague)."""
+INFORMANT_NOUNS = frozenset("source insider informant".split())
+
+
+def withheld(head: Token) -> bool:
+    """A particular source whose name the text withholds (K2, K18 anonymous): "unnamed industry experts", "its
+    anonymous source", "their sources" (the outlet's own informants); not "experts" or "sources say" (nobody in
+    particular)."""
+    words = {c.lower_ for c in head.children if c.dep_ in ("amod", "poss")}
+    if words & WITHHOLDING:
+        return True
+    owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
+    return owned and head.lemma_.lower() in INFORMANT_NOUNS
+
+
+class Issuer(NamedTuple):
+    """Who issued a document: ``token`` speaks for it ("the judge's statement", "a report by UpGuard"), or None
+    when the phrase only names the issuer inside it ("a report by the United Nations' agency", "the BBC's report")."""
+
+    token: Token | None
+    how: str
+
+
+def issuer_of(head: Token) -> Issuer | None:
+    """Who issued the document ``head`` names, if its phrase says so; the one place issuers are found.
+
+    In this order: a person who owns it ("the judge's statement": the judge);
+    the object of its "by" or "from" when that is a name or a word for people
+    or institutions ("a report by UpGuard", "a statement from the club"); else
+    a name anywhere in its possessor, modifiers or by/from/of phrase ("the
+    WHO's study", "a report of the UN panel"): the document is then
+    identifiable but speaks for itself. "reports say" or "a posting by an
+    unknown author" name no issuer: the author is unknown, so it stays vague.
+    """
+    if head.lemma_.lower() not in document_heads() or head.pos_ != "NOUN":
+        return None
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is not None and a_person(owner):
+        return Issuer(owner, "owner")
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
+            issuer = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if issuer is not None and (names_someone(issuer) or issuer.lemma_.lower() in source_nouns()):
+                if issuer.ent_type_ not in ("DATE", "TIME"):
+                    return Issuer(issuer, "by")
+                break
+    phrase = [t for t in head.subtree if t.i != head.i]
+    if any(t.lower_ in vague_modifiers() or t.lower_ in ("unknown", "anonymous") for t in phrase):
+        return None
+    issuers = [c for c in head.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
+            issuers += [c for c in prep.children if c.dep_ == "pobj"]
+    named = any(names_someone(t) for issuer in issuers for t in issuer.subtree)
+    return Issuer(None, "named") if named else None
+
+
+def a_person(token: Token) -> bool:
+    """A person's name or title ("Judge Miller", "the judge"), not an organisation ("the BBC")."""
+    return token.ent_type_ == "PERSON" or (token.lemma_.lower() in title_words() and token.ent_type_ not in ORG_ENTS)
+
+
+def outlet_name(head: Token) -> bool:
+    """A proper name that names a news outlet, so a document (K18), not an organisation.
+
+    The name is a known outlet ("AFP", "CNN", "The Guardian", "USA Today";
+    ``news_outlets`` lexicon), or it ends in a word of the press or
+    broadcasting ("ABC News", "The Daily Herald", "WSET-TV"; a one-word name
+    needs "the": "The Times"), or a noun beside it says what it is ("the
+    magazine MicroMega", "state press agency PAP", "Népszava, a daily",
+    whatever the entity recogniser made of the name). A person's name ending
+    in such a word is not one ("Senator Amy Post").
+    """
+    if head.pos_ != "PROPN" or not head.text[:1].isupper():
+        return False
+    if known_outlet(head):
+        return True
+    before = [c for c in head.children if c.i < head.i]
+    named = head.lower_ in outlet_name_words() and head.ent_type_ != "PERSON"
+    if named and any(c.dep_ in ("compound", "det", "amod", "nmod") for c in before):
+        return True
+    if any(c.dep_ == "appos" and c.pos_ == "NOUN" and outlet_noun(c) for c in head.children if c.i > head.i):
+        return True
+    return any(c.dep_ in ("compound", "nmod", "amod") and outlet_noun(c) for c in before)  # "daily Népszava"
+
+
+def outlet_key(head: Token) -> str:
+    """The proper name headed by ``head`` without the words that describe it, lower case: "daily Népszava" ->
+    "népszava", so a later bare "Népszava" is known as the same outlet."""
+    words = [c for c in head.children if c.i < head.i and c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
+    words = [c for c in words if not outlet_noun(c)]
+    first = min((c.i for c in words), default=head.i)
+    return " ".join(head.doc[first : head.i + 1].text.lower().split())
+
+
+def known_outlet(head: Token) -> bool:
+    """The name headed by ``head``, with its "the" and the name words before it, is a known outlet."""
+    words = [c for c in head.children if c.i < head.i and c.dep_ in ("compound", "det", "nmod", "amod")]
+    first = min((w.left_edge.i for w in words), default=head.i)
+    name = " ".join(head.doc[first : head.i + 1].text.lower().split())
+    return name in outlet_names() or (name.startswith("the ") and name[4:] in outlet_names())
+
+
+def outlet_noun(noun: Token) -> bool:
+    """ "magazine", "website", "daily", "news agency", "press agency": a noun for a news outlet."""
+    lemma = noun.lemma_.lower()
+    return lemma in outlet_nouns() or (lemma == "agency" and any(c.lower_ in ("news", "press") for c in noun.children))
+
+
+def names_someone(token: Token) -> bool:
+    """A name or a named organisation, person or place (not a date: "posts from Friday")."""
+    if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+        return False
+    return token.pos_ == "PROPN" or token.ent_type_ in ORG_ENTS | {"PERSON"}
+
+
+def is_vague(head: Token) -> bool:
+    """A source the reader cannot identify: a vague head ("officials"), modifier ("unnamed"), or a bare plural.
+
+    The words alone decide; whether the sentence says why the source is not
+    named is K7's question (``mention_kind``).
+    """
+    if vague_word(head):
+        return True
+    phrase = list(head.subtree)
+    if any(t.lower_ in vague_modifiers() for t in phrase if t.i <= head.i):
+        return True
+    bare_plural = head.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in head.children)
+    institution = head.lower_ in INSTITUTIONS  # "Police said": the force in charge is an organisation (K2)
+    return bare_plural and not institution and not any(t.pos_ == "PROPN" for t in phrase)
+
+
+def definite_group(token: Token) -> bool:
+    """ "the terrorists", "the company's lawyers": a particular plural group that can speak (not "Writers")."""
+    lemma = token.lemma_.lower()
+    speaks = lemma in source_nouns() or lemma in vague_heads() or lemma in title_words()
+    return token.tag_ == "NNS" and speaks and any(c.dep_ in ("det", "poss") for c in token.children)
+
+
+def anonymity_explained(head: Token) -> bool:
+    """The source's sentence says why it is not named ("who was not authorised to speak publicly")."""
+    return bool(ANONYMITY_REASON.search(head.sent.text))
+
+
+def vague_word(head: Token) -> bool:
+    """The head word is a vague source word; a capitalised one only where a sentence starts ("The Post" is named)."""
+    if head.pos_ == "PROPN" and (not head.is_sent_start or any(c.dep_ == "compound" for c in head.children)):
+        return False
+    heads = vague_heads()
+    return head.lemma_.lower() in heads or head.lower_ in heads or head.lower_.removesuffix("s") in heads

@@ -1,0 +1,49 @@
+"""The words of a source phrase that name the source: ``noun_phrase`` and ``without_determiner``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from medialit.nlp.sources.words import DETERMINERS, document_heads
+
+if TYPE_CHECKING:  # types only: a shipped analysis builds Sources without importing spaCy (issue 18)
+    from spacy.tokens import Token
+
+
+def noun_phrase(head: Token) -> str:
+    """The words naming the source without relative clauses, appositives or trailing phrases.
+
+    "The government, which has been criticised" -> "The government"; "Department
+    of Agriculture", "Posts on the message board" and "sources close to the
+    council" keep their of/on phrase or adjective.
+    """
+    keep = {head.i}
+    for token in head.subtree:
+        if token.i < head.i and all(a.dep_ not in ("relcl", "appos", "acl") for a in _path(token, head)):
+            keep.add(token.i)
+    for child in head.rights:
+        in_outlet = child.lower_ == "in" and head.lemma_.lower() in document_heads()  # "an article in The Lancet"
+        if child.dep_ in ("compound", "flat", "amod") or (
+            child.dep_ == "prep" and (child.lower_ in ("of", "on", "at", "for") or in_outlet)
+        ):
+            keep.update(t.i for t in child.subtree if not t.is_punct or t.i < child.right_edge.i)
+        elif child.dep_ in ("cc", "conj") and not any(t.is_punct for t in head.doc[head.i : child.i]):
+            keep.update(t.i for t in child.subtree)
+    doc = head.doc
+    first, last = min(keep), max(keep)
+    return doc[first : last + 1].text.strip(" ,")
+
+
+def _path(token: Token, top: Token) -> list[Token]:
+    path = []
+    while token.i != top.i and token.head.i != token.i:  # Token objects are rebuilt on access: compare indices
+        path.append(token)
+        token = token.head
+    return path
+
+
+def without_determiner(text: str) -> str:
+    words = text.split()
+    if len(words) > 1 and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    return " ".join(words)

@@ -1,0 +1,85 @@
+"""The words that say what a source phrase is: titles, vague heads and modifiers, document and outlet words.
+
+Each set comes from a lexicon of ``nlp/lexicons`` (its source and licence in
+``SOURCES.md``) or is a short closed class written here.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from medialit.nlp.lexicons import load_lexicon
+
+INSTITUTIONS = frozenset({"police"})
+"""Plural-looking nouns that name one organisation, not an open group."""
+PERSON_PRONOUNS = frozenset("he she him her his hers".split())
+SPEAKER_PRONOUNS = frozenset("i we me us".split())
+GROUP_PRONOUNS = frozenset("they them it its".split())
+ORG_ENTS = frozenset(("ORG", "GPE", "NORP", "LOC"))
+DETERMINERS = frozenset("the a an this that these those".split())
+
+
+@cache
+def _words(name: str, key: str = "id") -> frozenset[str]:
+    out = set()
+    for entry in load_lexicon(name):
+        out.add(str(entry[key]).replace("_", " ").lower())
+    return frozenset(out)
+
+
+def title_words() -> frozenset[str]:
+    return frozenset(w for title in _words("titles") for w in title.split())
+
+
+def vague_heads() -> frozenset[str]:
+    return frozenset(e["id"] for e in load_lexicon("vague_sources") if e.get("category") == "head")
+
+
+def vague_modifiers() -> frozenset[str]:
+    return frozenset(e["pattern"][0]["LOWER"] for e in load_lexicon("vague_sources") if e.get("category") == "modifier")
+
+
+def document_heads() -> frozenset[str]:
+    return _words("document_sources")
+
+
+def source_nouns() -> frozenset[str]:
+    """Common nouns for people and groups (WordNet noun.person and noun.group): they can be a source."""
+    return _words("source_nouns_wordnet")
+
+
+@cache
+def _outlets(category: str) -> frozenset[str]:
+    return frozenset(e["id"] for e in load_lexicon("news_outlets") if e.get("category") == category)
+
+
+def outlet_name_words() -> frozenset[str]:
+    """Last words that make a name a news outlet ("ABC News", "Associated Press", "WSET-TV"): WordNet's nouns
+    for the press, periodicals and broadcasting, and newspapers' customary nameplate words (Times, Post, Herald)."""
+    return _outlets("name_word")
+
+
+def outlet_nouns() -> frozenset[str]:
+    """Common nouns that say a name beside them is an outlet ("the magazine MicroMega", "Népszava, a daily")."""
+    return _outlets("noun")
+
+
+def outlet_names() -> frozenset[str]:
+    """Outlets known by their name alone (wire services, broadcasters, newspapers), lower case: "afp"."""
+    return _outlets("agency") | _outlets("broadcaster") | _outlets("newspaper")
+
+
+K18_DOCUMENTS = frozenset(
+    "document report study result poll survey decision ruling verdict judgment judgement filing statement letter "
+    "email e-mail post message website page inscription banner database index".split()
+)
+"""The texts and records K18 of the guidelines lists as documents (a court decision or filing, an e-mail, an
+inscription, a database or index ...), beside the ``document_sources`` lexicon the attribution finder reads."""
+
+
+@cache
+def communication_nouns() -> frozenset[str]:
+    """WordNet noun.communication nouns (comment, motion, filing, record ...): a source they head is a text or
+    record, a document by K18, unless the noun also names people ("press", "audience")."""
+    nouns = (e["id"] for e in load_lexicon("content_nouns_wordnet") if "noun.communication" in e.get("wordnet", ""))
+    return frozenset(nouns) - source_nouns()
