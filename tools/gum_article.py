@@ -101,7 +101,9 @@ ABBREVIATIONS = {
     "Mt",
     "Ft",
 }
-SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?= +[\"“‘'(]*(?:\[\.\.\.\] +)?[\"“‘'(]*(?:[A-Z0-9]|\[[A-Za-z]))")
+CAPITALS = "".join(c for c in map(chr, range(0x530)) if c.isupper())
+"""Upper-case letters of the Latin, Greek and Cyrillic blocks (Łukasz, Ödön, Σ), not only A-Z."""
+SENTENCE_END = re.compile(rf"[.!?][\"”’')\]]*(?= +[\"“‘'(]*(?:\[\.\.\.\] +)?[\"“‘'(]*(?:[{CAPITALS}0-9]|\[[A-Za-z]))")
 
 
 class DraftError(ValueError):

@@ -38,3 +38,12 @@ def test_titles_initials_and_us_do_not_end_a_sentence():
 def test_an_elision_continues_and_a_bracketed_capital_starts():
     body = 'He said "it is late. [...] If so, we go." Later: "[T]he end. [...] Fine."\n'
     assert sentences(body) == ['He said "it is late.', '[...] If so, we go."', 'Later: "[T]he end.', '[...] Fine."']
+
+
+def test_a_capital_outside_ascii_starts_a_sentence():
+    body = "The ceremony was held at the hall. Łukasz spoke first. Ödön was there. ångström is a unit.\n"
+    assert sentences(body) == [
+        "The ceremony was held at the hall.",
+        "Łukasz spoke first.",
+        "Ödön was there. ångström is a unit.",
+    ]
