@@ -69,7 +69,7 @@ def label_sentences(
     framing = [c for c in framing if not _sequence_marker(c, body)]
     cues = sorted(_cue_hits(doc, quotes) + _framing_hits(framing, doc), key=lambda cue: cue[0])  # own reasons first
     starts = [c[0] for c in cues]
-    rules = REPORT_RULES if is_dated_report(body) else RULES
+    rules = REPORT_RULES if is_news_report(article) else RULES
     headings = [(b.start, b.end) for b in article.paragraphs if b.kind == "heading"]
     out = []
     for position, (start, end) in enumerate(article.sentences):
@@ -283,6 +283,20 @@ def is_dated_report(body: str) -> bool:
     """A news report: a dateline ("Friday, July 21, 2017") among the first lines of the body."""
     head = "\n".join([line for line in body.splitlines() if line.strip()][:4])
     return bool(_DATELINE.search(head))
+
+
+_NEWS_DAY = re.compile(r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today|tonight)\b", re.IGNORECASE)
+
+
+def is_news_report(article: Article) -> bool:
+    """A news report: a dateline, or a lede that sets its event on a day ("Yesterday, the jury convicted ...",
+    "On Tuesday, the party held ...", "died Tuesday at age 65"), as a report of the day's news does and an
+    essay, a textbook or an encyclopedia entry does not. Reports scraped without their dateline keep the lede."""
+    if is_dated_report(article.body):
+        return True
+    headings = [(b.start, b.end) for b in article.paragraphs if b.kind == "heading"]
+    lede = next((s for s in article.sentences if not any(h <= s[0] < e for h, e in headings)), None)
+    return lede is not None and bool(_NEWS_DAY.search(article.body[lede[0] : lede[1]]))
 
 
 def candidate_features(doc: Doc, article: Article, quotes, position: int) -> list[float]:
