@@ -24,12 +24,23 @@ def _hidden_actor(tokens: list[Token]) -> str:
             continue
         entry = verb_lexicon().get(verb_lemma(t))
         directive = (entry is not None and entry.get("stance") == "directive") or t.lemma_ in DIRECTIVE_VERBS
-        if directive and any(c.dep_ == "xcomp" for c in t.children):
+        if directive and any(c.dep_ == "xcomp" for c in t.children) and not _public_order(t):
             return f"the source hidden: '{t.text}' by whom?"
         judging = entry is not None and not entry.get("strict") and entry.get("stance") in JUDGING_STANCES
         if judging and t.lemma_.lower() not in NOT_JUDGING_ACTS and _judged(t):
             return f"the source hidden: '{t.text}' by whom?"
     return ""
+
+
+def _public_order(verb: Token) -> bool:
+    """ "Residents were instructed to evacuate", "Facebook was ordered to remove the post", "People were
+    encouraged to submit designs": an order addressed to the public, a group or an organisation is a public act
+    that the report states as background (the guidelines' `other`), not a claim whose source is hidden; what
+    one person was privately told ("she was told to disconnect from her mother") keeps its question."""
+    addressee = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if addressee is None or addressee.pos_ == "PRON":
+        return False
+    return addressee.tag_ in ("NNS", "NNPS") or addressee.pos_ == "PROPN" or addressee.ent_type_ in ("ORG", "GPE")
 
 
 DIRECTIVE_VERBS = frozenset({"tell", "order", "instruct"})
