@@ -379,6 +379,7 @@ def _framing_hits(framing: Sequence[Span], doc: Doc) -> list[tuple[int, str]]:
         and not in_quote(c)
         and not _hedge_to_the_reader(c, doc)
         and not _names_an_event(c, doc)
+        and not _in_a_name(c, doc)
         and not _hedges_the_report(c, doc)
         and not _modal_of_permission(c, doc)
     ]
@@ -398,6 +399,16 @@ def _names_an_event(cue: Span, doc: Doc) -> bool:
     if cue.label != "loaded" or span is None:
         return False
     return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in span.root.children)
+
+
+NAMES = frozenset("PERSON ORG GPE FAC WORK_OF_ART PRODUCT EVENT LAW".split())
+
+
+def _in_a_name(cue: Span, doc: Doc) -> bool:
+    """ "Stormy Daniels", "the Grateful Dead", "Brave New World": an evaluative word inside a proper name names
+    someone or something; it judges nothing (K10: a word used literally)."""
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    return span is not None and cue.label != "hedge" and all(t.ent_type_ in NAMES for t in span)
 
 
 def _hedges_the_report(cue: Span, doc: Doc) -> bool:

@@ -47,6 +47,8 @@ def _figure_change(tokens: list[Token]) -> str:
     for change in tokens:
         if change.lemma_.lower() not in CHANGE or change.pos_ not in ("VERB", "NOUN") or _compound_word(change):
             continue
+        if change.pos_ == "NOUN" and any(c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN" for c in change.children):
+            continue  # "a Falcon 9 rocket": a thing with a name, its number part of the name
         figures = [t for t in change.subtree if t.i in own and t.i != change.i]
         multiplier = change.pos_ == "VERB" and change.lemma_.lower() in MULTIPLIERS
         if multiplier or any(t.lower_.endswith("fold") or _figure(t) for t in figures):

@@ -154,8 +154,12 @@ def _vague_group(tokens: list[Token]) -> str:
     for t in tokens:
         if t.dep_ != "nsubj" or t.head.pos_ not in ("VERB", "AUX") or t.head.lemma_ == "be":
             continue
+        if _named_examples(t):
+            continue  # K2: "musicians such as Billy Idol" is named for the example
         quantifier = next((c for c in t.children if c.lower_ in VAGUE_DETERMINERS and c.dep_ in ("amod", "det")), None)
-        if quantifier is not None and t.tag_ == "NNS" and persons(t):
+        # "with some people working unpaid": a participle clause describes a circumstance, it asserts nothing
+        asserted = t.head.tag_ not in ("VBG", "VBN") or any(c.dep_ in ("aux", "auxpass") for c in t.head.children)
+        if quantifier is not None and t.tag_ == "NNS" and persons(t) and asserted:
             return f"a claim about an unnamed group ('{quantifier.text} {t.text}')"
         group = _counted_group(t)
         if group is not None:
@@ -163,6 +167,18 @@ def _vague_group(tokens: list[Token]) -> str:
         if _bare_plural(t) and persons(t) and _speaks(t.head):
             return f"a claim by an unnamed group ('{t.text} {t.head.text}')"
     return ""
+
+
+def _named_examples(group: Token) -> bool:
+    """ "Numerous musicians such as Billy Idol and Cat Stevens", "many groups, including Amnesty": a group with
+    a named example is named for the example (K2), so its claim has someone a reader can check."""
+    for prep in (c for c in group.children if c.dep_ == "prep"):
+        words = " ".join(w.lower_ for w in prep.subtree)
+        if (words.startswith("such as") or prep.lower_ in ("including", "like")) and any(
+            w.pos_ == "PROPN" or w.ent_type_ in ("PERSON", "ORG") for w in prep.subtree
+        ):
+            return True
+    return False
 
 
 QUANTITY_NOUNS = frozenset("number group handful lot couple".split())
