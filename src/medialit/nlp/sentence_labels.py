@@ -79,6 +79,9 @@ def label_sentences(
         if hidden:  # K3: "UpGuard reportedly emailed AWS, to which AWS acknowledged ...": the main claim is hidden
             label, reasons = "unsupported", (hidden,)
         question = body[start:end].rstrip().rstrip("\"”’'»)").endswith("?")
+        asks = body[start:end].rstrip().endswith("?")  # the writer's question, not one quoted at its end
+        if asks and label == "unsupported" and not heading:  # a question asserts nothing (guidelines: other)
+            label, reasons = "other", ("a question asserts nothing", *reasons)
         reference = "" if heading else cited(body[start:end])
         if reference and label == "unsupported" and all(r.startswith("vague source") for r in reasons):
             label, reasons = "attributed", (*reasons, f"the reference {reference} names the source")

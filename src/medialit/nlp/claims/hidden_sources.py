@@ -48,9 +48,10 @@ DIRECTIVE_VERBS = frozenset({"tell", "order", "instruct"})
 JUDGING_STANCES = frozenset({"evaluative", "cognition"})
 """Hand-listed reporting verbs that judge ("was considered the founding father", "was accused of fraud"): in
 the passive with no agent, the judge is hidden (K3)."""
-NOT_JUDGING_ACTS = frozenset({"find", "charge", "estimate", "deny"})
-"""Passives that report an act, not a judgement: "the body was found", "he was charged with murder", "they
-were denied visas", "an estimated 4 million" (an estimate has its own rule)."""
+NOT_JUDGING_ACTS = frozenset({"find", "charge", "accuse", "estimate", "deny"})
+"""Passives that report an act, not a judgement: "the body was found", "he was charged with murder" or
+"accused of fraud" (that an accusation was made, not that it is true: the writer asserts no guilt), "they were
+denied visas", "an estimated 4 million" (an estimate has its own rule)."""
 
 
 def _judged(verb: Token) -> bool:
