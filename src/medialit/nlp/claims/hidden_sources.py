@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from medialit.nlp.claims.clauses import main_verb, to_infinitive
 from medialit.nlp.lexicons import load_lexicon
-from medialit.nlp.reporting_lexicon import verb_lemma, verb_lexicon
+from medialit.nlp.reporting_lexicon import content_nouns, reporting_entry, verb_lemma, verb_lexicon
 
 
 def _hidden_actor(tokens: list[Token]) -> str:
@@ -85,11 +85,30 @@ def _hidden_source(tokens: list[Token]) -> str:
             return f"the source hidden (K3): '{t.text}' by whom?"
         if t.dep_ == "nsubj" and t.lemma_.lower() in HIDDEN_SOURCE_NOUNS and _bare_plural(t):
             return f"the source hidden (K3): '{t.text}' by whom?"
+        if t.dep_ == "attr" and _said_there_were(t):
+            return f"the source hidden (K3): '{t.doc[t.left_edge.i : t.i + 1].text}' from whom?"
+        finding = t.lemma_.lower() in FINDING_NOUNS and reporting_entry(t.head) is not None
+        if t.dep_ == "nsubj" and finding and t.tag_ == "NNS" and _bare_plural(t):
+            return f"the source hidden (K3): '{t.text} {t.head.text}', which ones?"
     return ""
 
 
 HIDDEN_SOURCE_NOUNS = frozenset("report account estimate rumour rumor".split())
 """Nouns for what someone said, the someone left out: "Reports on the weapon vary", "estimates put the toll"."""
+
+
+FINDING_NOUNS = frozenset("figure study investigation finding survey poll statistic test analysis".split())
+"""What someone found, as a bare plural saying something ("Studies show", "Preliminary investigations suggest",
+"figures indicate", K3): which studies, whose figures?"""
+
+
+def _said_there_were(noun: Token) -> bool:
+    """ "There have been numerous complaints about ...", "there were reports of looting": that people said
+    something, with nobody named (K2 "many residents say", K3 "signals were given")."""
+    there = any(c.dep_ == "expl" for c in noun.head.children) and noun.head.lemma_ == "be"
+    said = content_nouns().get(noun.lemma_.lower()) == "noun.communication" and noun.tag_ == "NNS"
+    unnamed = _bare_plural(noun) or any(c.lower_ in VAGUE_DETERMINERS for c in noun.children)
+    return there and said and unnamed and not any(w.pos_ == "PROPN" for w in noun.subtree)
 
 
 def hides_source(t: Token) -> bool:
@@ -105,6 +124,8 @@ def hides_source(t: Token) -> bool:
     directive = (entry is not None and entry.get("stance") == "directive") or lemma in DIRECTIVE_VERBS
     if directive or lemma in NOT_JUDGING_ACTS | DECLARATIONS:
         return False  # "was told to leave" is an order (hidden_actor); "was found dead" an act
+    if any(_reputation(t, c) for c in t.children) and t.dep_ != "acl":
+        return True  # "was known for his temper", "is credited with drafting"
     if not (proposition or lemma in KNOWING_VERBS) or any(c.tag_ == "MD" for c in t.children):
         return False  # "could be explained" offers a possibility, not a claim someone made
     if _hidden_actor([t]):
@@ -116,9 +137,25 @@ def hides_source(t: Token) -> bool:
     if (wordnet_only and not impersonal and lemma not in KNOWING_VERBS) or lemma in OBLIGATIONS:
         return False  # "the lever was wired to deliver" (WordNet's telegraph sense), "is supposed to play"
     judged = any(c.dep_ in ("oprd", "acomp") for c in kids) and (entry or {}).get("stance") == "cognition"
+
     if t.dep_ == "acl" and not raised:
         return False  # "sections deemed dangerous": a description of which ones, not a claim about them
     return raised or impersonal or judged or lemma in FORECAST_VERBS
+
+
+REPUTE = frozenset({("know", "for"), ("credit", "with"), ("credit", "for"), ("remember", "for"), ("regard", "as")})
+"""A reputation in the agentless passive ("was known for his temper", "is credited with drafting the
+constitution", "is widely regarded as"): a judgement of the subject whose judges are hidden (K3: "it is
+known"). "Known as" gives a name and is left out."""
+
+
+def _reputation(verb: Token, prep: Token) -> bool:
+    """The passive and its preposition make a reputation (``REPUTE``). Being known for an act ("best known for
+    playing Sam") is fame for a public record; being known for a quality ("for his reclusive personality") is
+    a characterisation by someone unnamed."""
+    if prep.dep_ != "prep" or (verb.lemma_.lower(), prep.lower_) not in REPUTE:
+        return False
+    return verb.lemma_.lower() != "know" or not any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in prep.children)
 
 
 CHANGE_OF_STATE = frozenset("become becomes became becoming get gets got gotten getting".split())
