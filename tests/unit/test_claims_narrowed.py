@@ -77,7 +77,7 @@ def test_narrowed_rules_no_longer_fire_on_background_names_and_plans(nlp, rule, 
     ("sentence", "reason"),
     [
         ("By reports, the mayor won both votes.", "hedge 'By reports'"),
-        ("The fire left a reported total of 40 homes empty.", "hedge 'reported'"),
+        ("The fire left a reported total of 40 homes empty.", "hedge 'a reported total'"),
     ],
 )
 def test_hidden_source_phrases_make_the_sentence_unsupported(nlp, sentence, reason):
@@ -118,3 +118,8 @@ def test_an_evaluative_word_inside_a_name_judges_nothing(nlp):
     assert label(nlp, "On Friday the lawyer Ann Moss represented Stormy Lane in court.").label == "other"
     judged = label(nlp, "On Friday the lawyer Ann Moss led a stormy meeting in court.")
     assert judged.label == "unsupported", judged.reasons
+
+
+def test_a_share_of_seats_is_a_result_only_when_won(nlp):
+    assert "proportion" not in hits(nlp, "Over 60 percent of the seats went to the opposition.")
+    assert "proportion" in hits(nlp, "Women hold about 28 percent of the seats.")

@@ -91,16 +91,20 @@ def _proportion(tokens: list[Token]) -> str:
     return ""
 
 
-ELECTION_RESULTS = frozenset("vote ballot seat turnout delegate voter electorate".split())
-"""What an election counts: a share or number of votes, seats or voters is the official result, published by
-the body that counts them, public and uncontested (the guidelines' `other`), not a figure the writer vouches for
-("won 52% of the vote", "turnout was about 71%", "about 2.9 million people voted")."""
+ELECTION_RESULTS = frozenset("vote ballot turnout delegate voter electorate".split())
+"""What an election counts: a share or number of votes or voters is the official result, published by the body
+that counts them, public and uncontested (the guidelines' `other`), not a figure the writer vouches for ("won
+52% of the vote", "turnout was about 71%", "about 2.9 million people voted")."""
+WON = frozenset("win go take gain secure lose".split())
+"""Seats are a result only as won or lost ("80% of the seats went to the opposition"); "women hold 28 percent of
+the seats" is a claim about who sits there."""
 
 
 def _election_result(figure: Token) -> bool:
-    """The figure belongs to a clause about votes, seats or voters (``ELECTION_RESULTS``)."""
+    """The figure belongs to a clause about votes or voters, or about seats won or lost."""
     clause = next((a for a in [figure, *figure.ancestors] if a.pos_ in ("VERB", "AUX")), figure)
-    return any(w.lemma_.lower() in ELECTION_RESULTS for w in [*clause.subtree, *figure.subtree])
+    words = {w.lemma_.lower() for w in [*clause.subtree, *figure.subtree]}
+    return bool(words & ELECTION_RESULTS) or ("seat" in words and clause.lemma_.lower() in WON)
 
 
 def _rate(tokens: list[Token], k: int) -> bool:
