@@ -123,3 +123,9 @@ def test_an_evaluative_word_inside_a_name_judges_nothing(nlp):
 def test_a_share_of_seats_is_a_result_only_when_won(nlp):
     assert "proportion" not in hits(nlp, "Over 60 percent of the seats went to the opposition.")
     assert "proportion" in hits(nlp, "Women hold about 28 percent of the seats.")
+
+
+def test_a_hedge_on_a_figure_qualifies_the_figure_not_the_claim(nlp):
+    assert label(nlp, "The baker worked for somewhat over a year at the bakery.").label == "other"
+    hedged = label(nlp, "On Friday the bakery was possibly closed by the owner.")
+    assert hedged.label == "unsupported", hedged.reasons

@@ -383,6 +383,7 @@ def _framing_hits(framing: Sequence[Span], doc: Doc) -> list[tuple[int, str]]:
         and not _hedge_to_the_reader(c, doc)
         and not _names_an_event(c, doc)
         and not _in_a_name(c, doc)
+        and not _qualifies_a_figure(c, doc)
         and not _hedges_the_report(c, doc)
         and not _modal_of_permission(c, doc)
     ]
@@ -402,6 +403,20 @@ def _names_an_event(cue: Span, doc: Doc) -> bool:
     if cue.label != "loaded" or span is None:
         return False
     return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in span.root.children)
+
+
+FIGURE_ENTITIES = frozenset("CARDINAL QUANTITY PERCENT MONEY DATE TIME".split())
+
+
+def _qualifies_a_figure(cue: Span, doc: Doc) -> bool:
+    """ "worked for somewhat over a year", "roughly 40 percent": a hedge that qualifies a figure says how exact
+    the figure is, as "about" and "up to" do (K13: a figure given with its qualifier), not how sure the claim is."""
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if span is None or cue.label != "hedge" or len(span) != 1 or span.root.dep_ != "advmod":
+        return False
+    head = span.root.head
+    figure = any(t.ent_type_ in FIGURE_ENTITIES or t.like_num for t in head.subtree if t.i != span.root.i)
+    return head.ent_type_ in FIGURE_ENTITIES or (figure and head.pos_ in ("ADP", "NUM", "ADJ"))
 
 
 NAMES = frozenset("PERSON ORG GPE FAC WORK_OF_ART PRODUCT EVENT LAW".split())
