@@ -129,3 +129,13 @@ def test_a_hedge_on_a_figure_qualifies_the_figure_not_the_claim(nlp):
     assert label(nlp, "The baker worked for somewhat over a year at the bakery.").label == "other"
     hedged = label(nlp, "On Friday the bakery was possibly closed by the owner.")
     assert hedged.label == "unsupported", hedged.reasons
+
+
+def test_a_request_to_a_group_keeps_its_hidden_sender(nlp):
+    assert "hidden_actor" in hits(nlp, "The families were asked not to talk about it.")
+
+
+def test_advice_in_the_writers_voice_is_an_opinion_in_a_news_report_too(nlp):
+    lede = "Yesterday, the council voted to close the harbour."
+    assert label(nlp, "The council should now build a new pier.", lede=lede).label == "unsupported"
+    assert label(nlp, "Candidates must receive 15 percent of the vote.", lede=lede).label == "other"

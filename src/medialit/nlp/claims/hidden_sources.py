@@ -36,13 +36,17 @@ def _public_order(verb: Token) -> bool:
     """ "Residents were instructed to evacuate", "Facebook was ordered to remove the post", "People were
     encouraged to submit designs": an order addressed to the public, a group or an organisation is a public act
     that the report states as background (the guidelines' `other`), not a claim whose source is hidden; what
-    one person was privately told ("she was told to disconnect from her mother") keeps its question."""
+    one person was privately told ("she was told to disconnect from her mother") and a request ("families were
+    asked not to talk about it", ``REQUESTS``) keep their question."""
     addressee = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    if addressee is None or addressee.pos_ == "PRON":
+    if addressee is None or addressee.pos_ == "PRON" or verb.lemma_.lower() in REQUESTS:
         return False
     return addressee.tag_ in ("NNS", "NNPS") or addressee.pos_ == "PROPN" or addressee.ent_type_ in ("ORG", "GPE")
 
 
+REQUESTS = frozenset({"ask", "tell", "urge", "beg"})
+"""Requests pass between people ("families were asked not to talk about it"): unlike an order or instruction
+given as a public measure, who asked is the question."""
 DIRECTIVE_VERBS = frozenset({"tell", "order", "instruct"})
 """Verbs that give orders besides the lexicon's directive ones ("she was told to leave")."""
 JUDGING_STANCES = frozenset({"evaluative", "cognition"})
