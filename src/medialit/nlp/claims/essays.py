@@ -1,5 +1,5 @@
 """The writer's own reasoning, judged only in a text with no dateline (an essay, a textbook, a speech, an
-encyclopedia entry): ``REPORT_RULES`` leaves these five out of dated news reports.
+encyclopedia entry): ``REPORT_RULES`` leaves these five out of news reports (a dateline, or a lede set on a day).
 """
 
 from __future__ import annotations
