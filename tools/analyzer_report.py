@@ -123,6 +123,11 @@ def genre_table(everything: Evaluation, genre: dict[str, str]) -> list[str]:
     return [*lines, ""]
 
 
+def rule_family(reason: str) -> str:
+    """The rule family of an unsupported reason: its first words, before a colon, bracket or quotation."""
+    return re.split(r"[:(‘']", reason)[0].strip()
+
+
 def rule_confusion(dirs: list[Path], genre: dict[str, str], nlp) -> list[str]:
     """Tuning part only: for each rule that made a sentence unsupported, the gold labels of those sentences."""
     table: dict[tuple[str, str], Counter] = defaultdict(Counter)
@@ -136,7 +141,7 @@ def rule_confusion(dirs: list[Path], genre: dict[str, str], nlp) -> list[str]:
             if sentence.label != "unsupported":
                 continue
             key = next((g.label for g in gold if g.overlap(sentence) > 0), "none")
-            for reason in dict.fromkeys(re.split(r"[:(‘']", r)[0].strip() for r in sentence.reasons):
+            for reason in dict.fromkeys(rule_family(r) for r in sentence.reasons):
                 table[(texts, reason)][key] += 1
     lines = [
         "| texts | rule (first words of the reason) | gold unsupported | gold other | gold attributed |",

@@ -11,21 +11,33 @@ with ``--analyzer``, the analyzer) this prints, as Markdown for
 Krippendorff's alpha and per-label F1 with the first coder as reference. The
 question it answers is how far two careful readers of the guidelines agree on
 ``unsupported``: a ceiling for what the analyzer can be asked to reach.
+
+``--rules`` checks the analyzer's ``unsupported`` rules instead: against the
+reader-labelled reports (``course/corpus/reader-labelled/``, news no rule was
+tuned on) and against the gold of the two halves of the tuning part (half A:
+``sha256(id + "1")`` even), it prints unsupported P/R/F1 and, per rule family
+(the first words of the reason, as ``tools/analyzer_report.py`` groups them),
+how many sentences the rule flags that the reference labels unsupported,
+other or attributed.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+from collections import Counter
 from itertools import combinations
 from pathlib import Path
 
-from medialit.core.spans import SENTENCE_LABELS, load_annotations
+from medialit.core.spans import SENTENCE_LABELS, Span, load_annotations
 
-from corpus_agreement import alpha, kappa  # isort: skip  (tools/ is on the path when run as a script)
+from analyzer_report import rule_family  # isort: skip  (tools/ is on the path when run as a script)
+from corpus_agreement import alpha, kappa  # isort: skip
 
 ROOT = Path(__file__).resolve().parents[1]
 BLIND = ROOT / "course" / "corpus" / "blind-labels"
+READERS = ROOT / "course" / "corpus" / "reader-labelled"
 GOLD_DIRS = (ROOT.parent / "shared" / "corpus" / "dev", ROOT / "course" / "corpus")
 
 Labels = dict[str, list[str]]
@@ -114,11 +126,116 @@ def counts(coders: dict[str, Labels]) -> str:
     return "\n".join(lines)
 
 
+def half(article_id: str) -> str:
+    """The half of the tuning part an article falls in (round 5's check that a rule generalises)."""
+    return "A" if int(hashlib.sha256((article_id + "1").encode()).hexdigest(), 16) % 2 == 0 else "B"
+
+
+Flags = Counter
+"""(rule family, reference label) -> sentences the analyzer flags unsupported with that rule."""
+
+
+def compare(reference: list[Span], predicted: list[Span], flags: Flags) -> list[tuple[str, str]]:
+    """(reference, analyzer) label pairs, one per reference sentence, counting each flag's rule families."""
+    pairs = []
+    for sentence in reference:
+        mine = max(predicted, key=sentence.overlap)
+        pairs.append((sentence.label, mine.label))
+        if mine.label == "unsupported":
+            flags.update((family, sentence.label) for family in dict.fromkeys(map(rule_family, mine.reasons)))
+    return pairs
+
+
+def reader_set(nlp) -> tuple[list[tuple[str, str]], Flags]:
+    """The readers' labels against the analyzer's on the reader-labelled reports."""
+    from medialit.core.article import load_article
+    from medialit.nlp.analysis import analyze
+
+    pairs: list[tuple[str, str]] = []
+    flags: Flags = Counter()
+    for path in sorted(READERS.glob("*.labels.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        reference = [Span(s["start"], s["end"], s["label"]) for s in data["sentences"]]
+        predicted = analyze(load_article(READERS / f"{data['article']}.md"), nlp).sentences
+        pairs += compare(reference, predicted, flags)
+    return pairs, flags
+
+
+def tuning_halves(nlp) -> tuple[list[str], dict[str, Flags]]:
+    """Figures of the two tuning halves against the gold (all texts, news reports) and their rule flags."""
+    from medialit.core.article import load_article
+    from medialit.nlp.analysis import analyze
+    from medialit.nlp.evaluate import Evaluation, evaluate, gold_pairs
+
+    from analyzer_report import genres  # isort: skip
+
+    everything = evaluate(GOLD_DIRS, nlp, part="tuning")
+    genre = genres(list(GOLD_DIRS))
+    lines = [
+        "| half | texts | articles | attribution F1 | attributed F1 | unsupported P / R / F1 |",
+        "|---|---|---|---:|---:|---|",
+    ]
+    for name in ("A", "B"):
+        for texts, keep in (("all", lambda a: True), ("news reports", lambda a: genre[a] == "report")):
+            chosen = Evaluation([a for a in everything.articles if half(a.article) == name and keep(a.article)])
+            m = chosen.micro
+            u = m.sentences["unsupported"]
+            lines.append(
+                f"| {name} | {texts} | {len(chosen.articles)} | {m.attribution.f1:.3f} "
+                f"| {m.sentences['attributed'].f1:.3f} | {u.precision:.2f} / {u.recall:.2f} / {u.f1:.3f} |"
+            )
+    flags: dict[str, Flags] = {"A": Counter(), "B": Counter()}
+    for md, gold_path in gold_pairs(GOLD_DIRS, "tuning"):
+        article = load_article(md)
+        gold = sorted(load_annotations(gold_path).sentences, key=lambda s: s.start)
+        compare(gold, analyze(article, nlp).sentences, flags[half(article.id)])
+    return lines, flags
+
+
+def flag_table(flags: dict[str, Flags]) -> str:
+    lines = [
+        "| reference | rule (first words of the reason) | unsupported | other | attributed |",
+        "|---|---|---:|---:|---:|",
+    ]
+    for name, counts in flags.items():
+        families = Counter()
+        for (family, _), n in counts.items():
+            families[family] += n
+        for family, _ in families.most_common():
+            cells = " | ".join(str(counts[(family, label)]) for label in ("unsupported", "other", "attributed"))
+            lines.append(f"| {name} | {family} | {cells} |")
+    return "\n".join(lines)
+
+
+def rules_report() -> str:
+    """The analyzer's unsupported rules against the readers and against the two tuning halves' gold."""
+    from medialit.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline()
+    pairs, reader_flags = reader_set(nlp)
+    p, r, u = f1(pairs, "unsupported")
+    head = (
+        f"Reader-labelled reports: {len(list(READERS.glob('*.labels.json')))} articles, {len(pairs)} sentences; "
+        f"analyzer unsupported P {p:.2f} / R {r:.2f} / F1 {u:.3f} "
+        f"({sum(a == b == 'unsupported' for a, b in pairs)} right of {sum(b == 'unsupported' for _, b in pairs)} "
+        f"flagged, readers {sum(a == 'unsupported' for a, _ in pairs)}); attributed F1 {f1(pairs, 'attributed')[2]:.3f}"
+    )
+    halves, tuning_flags = tuning_halves(nlp)
+    flags = {"readers": reader_flags, **{f"gold {k}": v for k, v in tuning_flags.items()}}
+    return "\n".join([head, "", *halves, "", flag_table(flags)])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("groups", nargs="*", help="annotator folders under blind-labels/ (default: all)")
     parser.add_argument("--analyzer", action="store_true", help="also compare the analyzer's labels")
+    parser.add_argument(
+        "--rules", action="store_true", help="the analyzer's unsupported rules against the readers and tuning halves"
+    )
     args = parser.parse_args(argv)
+    if args.rules:
+        print(rules_report())
+        return 0
     folders = [BLIND / g for g in args.groups] if args.groups else sorted(p for p in BLIND.iterdir() if p.is_dir())
     blind = {folder.name: blind_labels(folder) for folder in folders}
     articles = sorted({article for labels in blind.values() for article in labels})

@@ -204,7 +204,11 @@ def test_new_claim_rules_stay_out_of_events_and_reported_words(nlp, sentence):
         ("trend", "Grain exports decreased sharply after the war.", "decreased sharply"),
         ("figure_change", "The herd covered 6 hectares, up from 2.5 last year.", "up from 2.5"),
         ("cause", "Experts attribute the haze to forest fires.", "attribute to"),
-        ("hidden_actor", "The mayor was accused of taking bribes.", "'accused' by whom"),
+        (
+            "hidden_actor",
+            "The mayor was considered the founder of the town.",
+            "'considered' by whom",
+        ),  # round 6: not 'accused'
     ],
 )
 def test_fourth_round_rules_fire_on_their_construction(nlp, rule, sentence, words):

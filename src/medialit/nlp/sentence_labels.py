@@ -69,7 +69,7 @@ def label_sentences(
     framing = [c for c in framing if not _sequence_marker(c, body)]
     cues = sorted(_cue_hits(doc, quotes) + _framing_hits(framing, doc), key=lambda cue: cue[0])  # own reasons first
     starts = [c[0] for c in cues]
-    rules = REPORT_RULES if is_dated_report(body) else RULES
+    rules = REPORT_RULES if is_news_report(article) else RULES
     headings = [(b.start, b.end) for b in article.paragraphs if b.kind == "heading"]
     out = []
     for position, (start, end) in enumerate(article.sentences):
@@ -79,6 +79,9 @@ def label_sentences(
         if hidden:  # K3: "UpGuard reportedly emailed AWS, to which AWS acknowledged ...": the main claim is hidden
             label, reasons = "unsupported", (hidden,)
         question = body[start:end].rstrip().rstrip("\"”’'»)").endswith("?")
+        asks = body[start:end].rstrip().endswith("?")  # the writer's question, not one quoted at its end
+        if asks and label == "unsupported" and not heading:  # a question asserts nothing (guidelines: other)
+            label, reasons = "other", ("a question asserts nothing", *reasons)
         reference = "" if heading else cited(body[start:end])
         if reference and label == "unsupported" and all(r.startswith("vague source") for r in reasons):
             label, reasons = "attributed", (*reasons, f"the reference {reference} names the source")
@@ -280,6 +283,20 @@ def is_dated_report(body: str) -> bool:
     return bool(_DATELINE.search(head))
 
 
+_NEWS_DAY = re.compile(r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today|tonight)\b", re.IGNORECASE)
+
+
+def is_news_report(article: Article) -> bool:
+    """A news report: a dateline, or a lede that sets its event on a day ("Yesterday, the jury convicted ...",
+    "On Tuesday, the party held ...", "died Tuesday at age 65"), as a report of the day's news does and an
+    essay, a textbook or an encyclopedia entry does not. Reports scraped without their dateline keep the lede."""
+    if is_dated_report(article.body):
+        return True
+    headings = [(b.start, b.end) for b in article.paragraphs if b.kind == "heading"]
+    lede = next((s for s in article.sentences if not any(h <= s[0] < e for h, e in headings)), None)
+    return lede is not None and bool(_NEWS_DAY.search(article.body[lede[0] : lede[1]]))
+
+
 def candidate_features(doc: Doc, article: Article, quotes, position: int) -> list[float]:
     """The model's features of sentence number ``position`` (shared with ``tools/train_unsupported.py``)."""
     start, end = article.sentences[position]
@@ -360,6 +377,8 @@ def _framing_hits(framing: Sequence[Span], doc: Doc) -> list[tuple[int, str]]:
         and not in_quote(c)
         and not _hedge_to_the_reader(c, doc)
         and not _names_an_event(c, doc)
+        and not _in_a_name(c, doc)
+        and not _qualifies_a_figure(c, doc)
         and not _hedges_the_report(c, doc)
         and not _modal_of_permission(c, doc)
     ]
@@ -379,6 +398,30 @@ def _names_an_event(cue: Span, doc: Doc) -> bool:
     if cue.label != "loaded" or span is None:
         return False
     return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in span.root.children)
+
+
+FIGURE_ENTITIES = frozenset("CARDINAL QUANTITY PERCENT MONEY DATE TIME".split())
+
+
+def _qualifies_a_figure(cue: Span, doc: Doc) -> bool:
+    """ "worked for somewhat over a year", "roughly 40 percent": a hedge that qualifies a figure says how exact
+    the figure is, as "about" and "up to" do (K13: a figure given with its qualifier), not how sure the claim is."""
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if span is None or cue.label != "hedge" or len(span) != 1 or span.root.dep_ != "advmod":
+        return False
+    head = span.root.head
+    figure = any(t.ent_type_ in FIGURE_ENTITIES or t.like_num for t in head.subtree if t.i != span.root.i)
+    return head.ent_type_ in FIGURE_ENTITIES or (figure and head.pos_ in ("ADP", "NUM", "ADJ"))
+
+
+NAMES = frozenset("PERSON ORG GPE FAC WORK_OF_ART PRODUCT EVENT LAW".split())
+
+
+def _in_a_name(cue: Span, doc: Doc) -> bool:
+    """ "Stormy Daniels", "the Grateful Dead", "Brave New World": an evaluative word inside a proper name names
+    someone or something; it judges nothing (K10: a word used literally)."""
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    return span is not None and cue.label != "hedge" and all(t.ent_type_ in NAMES for t in span)
 
 
 def _hedges_the_report(cue: Span, doc: Doc) -> bool:

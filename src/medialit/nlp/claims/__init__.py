@@ -36,12 +36,14 @@ with a reason a student can read:
   India", "such schemes are costly"): a generalisation a report states beside its events;
 - ``likeness``: a likeness the writer draws ("the incident is reminiscent of two others",
   "the rules are similar to those of 2010"): a characterisation, not an event.
+- ``advice``: what someone should do, in the writer's own voice ("the council should now build the
+  lane"): an opinion, in a news report as anywhere (K14).
 
 In a text that argues or explains (no dateline: an essay, a textbook, a
 speech, an encyclopedia entry) the writer's own reasoning is a claim too:
 
 - ``generalisation``: how things usually are ("entrepreneurs frequently face");
-- ``prescription``: what must or should be ("the state must protect");
+- ``prescription``: what must be ("the state must protect"; "should" is ``advice``, in every text);
 - ``conclusion``: what the text infers ("thus", "it follows that");
 - ``prediction``: a forecast ("this system will facilitate"), not a schedule or the reader's plan;
 - ``importance``: importance asserted ("the role of the state is essential").
@@ -84,6 +86,7 @@ RULES = (
     "motive",
     "generic",
     "likeness",
+    "advice",
     "generalisation",
     "prescription",
     "conclusion",

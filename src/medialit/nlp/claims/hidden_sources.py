@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from medialit.nlp.claims.clauses import main_verb, to_infinitive
 from medialit.nlp.lexicons import load_lexicon
-from medialit.nlp.reporting_lexicon import verb_lemma, verb_lexicon
+from medialit.nlp.reporting_lexicon import content_nouns, reporting_entry, verb_lemma, verb_lexicon
 
 
 def _hidden_actor(tokens: list[Token]) -> str:
@@ -24,7 +24,7 @@ def _hidden_actor(tokens: list[Token]) -> str:
             continue
         entry = verb_lexicon().get(verb_lemma(t))
         directive = (entry is not None and entry.get("stance") == "directive") or t.lemma_ in DIRECTIVE_VERBS
-        if directive and any(c.dep_ == "xcomp" for c in t.children):
+        if directive and any(c.dep_ == "xcomp" for c in t.children) and not _public_order(t):
             return f"the source hidden: '{t.text}' by whom?"
         judging = entry is not None and not entry.get("strict") and entry.get("stance") in JUDGING_STANCES
         if judging and t.lemma_.lower() not in NOT_JUDGING_ACTS and _judged(t):
@@ -32,14 +32,30 @@ def _hidden_actor(tokens: list[Token]) -> str:
     return ""
 
 
+def _public_order(verb: Token) -> bool:
+    """ "Residents were instructed to evacuate", "Facebook was ordered to remove the post", "People were
+    encouraged to submit designs": an order addressed to the public, a group or an organisation is a public act
+    that the report states as background (the guidelines' `other`), not a claim whose source is hidden; what
+    one person was privately told ("she was told to disconnect from her mother") and a request ("families were
+    asked not to talk about it", ``REQUESTS``) keep their question."""
+    addressee = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if addressee is None or addressee.pos_ == "PRON" or verb.lemma_.lower() in REQUESTS:
+        return False
+    return addressee.tag_ in ("NNS", "NNPS") or addressee.pos_ == "PROPN" or addressee.ent_type_ in ("ORG", "GPE")
+
+
+REQUESTS = frozenset({"ask", "tell", "urge", "beg"})
+"""Requests pass between people ("families were asked not to talk about it"): unlike an order or instruction
+given as a public measure, who asked is the question."""
 DIRECTIVE_VERBS = frozenset({"tell", "order", "instruct"})
 """Verbs that give orders besides the lexicon's directive ones ("she was told to leave")."""
 JUDGING_STANCES = frozenset({"evaluative", "cognition"})
 """Hand-listed reporting verbs that judge ("was considered the founding father", "was accused of fraud"): in
 the passive with no agent, the judge is hidden (K3)."""
-NOT_JUDGING_ACTS = frozenset({"find", "charge", "estimate", "deny"})
-"""Passives that report an act, not a judgement: "the body was found", "he was charged with murder", "they
-were denied visas", "an estimated 4 million" (an estimate has its own rule)."""
+NOT_JUDGING_ACTS = frozenset({"find", "charge", "accuse", "estimate", "deny"})
+"""Passives that report an act, not a judgement: "the body was found", "he was charged with murder" or
+"accused of fraud" (that an accusation was made, not that it is true: the writer asserts no guilt), "they were
+denied visas", "an estimated 4 million" (an estimate has its own rule)."""
 
 
 def _judged(verb: Token) -> bool:
@@ -73,11 +89,30 @@ def _hidden_source(tokens: list[Token]) -> str:
             return f"the source hidden (K3): '{t.text}' by whom?"
         if t.dep_ == "nsubj" and t.lemma_.lower() in HIDDEN_SOURCE_NOUNS and _bare_plural(t):
             return f"the source hidden (K3): '{t.text}' by whom?"
+        if t.dep_ == "attr" and _said_there_were(t):
+            return f"the source hidden (K3): '{t.doc[t.left_edge.i : t.i + 1].text}' from whom?"
+        finding = t.lemma_.lower() in FINDING_NOUNS and reporting_entry(t.head) is not None
+        if t.dep_ == "nsubj" and finding and t.tag_ == "NNS" and _bare_plural(t):
+            return f"the source hidden (K3): '{t.text} {t.head.text}', which ones?"
     return ""
 
 
 HIDDEN_SOURCE_NOUNS = frozenset("report account estimate rumour rumor".split())
 """Nouns for what someone said, the someone left out: "Reports on the weapon vary", "estimates put the toll"."""
+
+
+FINDING_NOUNS = frozenset("figure study investigation finding survey poll statistic test analysis".split())
+"""What someone found, as a bare plural saying something ("Studies show", "Preliminary investigations suggest",
+"figures indicate", K3): which studies, whose figures?"""
+
+
+def _said_there_were(noun: Token) -> bool:
+    """ "There have been numerous complaints about ...", "there were reports of looting": that people said
+    something, with nobody named (K2 "many residents say", K3 "signals were given")."""
+    there = any(c.dep_ == "expl" for c in noun.head.children) and noun.head.lemma_ == "be"
+    said = content_nouns().get(noun.lemma_.lower()) == "noun.communication" and noun.tag_ == "NNS"
+    unnamed = _bare_plural(noun) or any(c.lower_ in VAGUE_DETERMINERS for c in noun.children)
+    return there and said and unnamed and not any(w.pos_ == "PROPN" for w in noun.subtree)
 
 
 def hides_source(t: Token) -> bool:
@@ -93,6 +128,8 @@ def hides_source(t: Token) -> bool:
     directive = (entry is not None and entry.get("stance") == "directive") or lemma in DIRECTIVE_VERBS
     if directive or lemma in NOT_JUDGING_ACTS | DECLARATIONS:
         return False  # "was told to leave" is an order (hidden_actor); "was found dead" an act
+    if any(_reputation(t, c) for c in t.children) and t.dep_ != "acl":
+        return True  # "was known for his temper", "is credited with drafting"
     if not (proposition or lemma in KNOWING_VERBS) or any(c.tag_ == "MD" for c in t.children):
         return False  # "could be explained" offers a possibility, not a claim someone made
     if _hidden_actor([t]):
@@ -104,9 +141,25 @@ def hides_source(t: Token) -> bool:
     if (wordnet_only and not impersonal and lemma not in KNOWING_VERBS) or lemma in OBLIGATIONS:
         return False  # "the lever was wired to deliver" (WordNet's telegraph sense), "is supposed to play"
     judged = any(c.dep_ in ("oprd", "acomp") for c in kids) and (entry or {}).get("stance") == "cognition"
+
     if t.dep_ == "acl" and not raised:
         return False  # "sections deemed dangerous": a description of which ones, not a claim about them
     return raised or impersonal or judged or lemma in FORECAST_VERBS
+
+
+REPUTE = frozenset({("know", "for"), ("credit", "with"), ("credit", "for"), ("remember", "for"), ("regard", "as")})
+"""A reputation in the agentless passive ("was known for his temper", "is credited with drafting the
+constitution", "is widely regarded as"): a judgement of the subject whose judges are hidden (K3: "it is
+known"). "Known as" gives a name and is left out."""
+
+
+def _reputation(verb: Token, prep: Token) -> bool:
+    """The passive and its preposition make a reputation (``REPUTE``). Being known for an act ("best known for
+    playing Sam") is fame for a public record; being known for a quality ("for his reclusive personality") is
+    a characterisation by someone unnamed."""
+    if prep.dep_ != "prep" or (verb.lemma_.lower(), prep.lower_) not in REPUTE:
+        return False
+    return verb.lemma_.lower() != "know" or not any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in prep.children)
 
 
 CHANGE_OF_STATE = frozenset("become becomes became becoming get gets got gotten getting".split())
@@ -143,8 +196,12 @@ def _vague_group(tokens: list[Token]) -> str:
     for t in tokens:
         if t.dep_ != "nsubj" or t.head.pos_ not in ("VERB", "AUX") or t.head.lemma_ == "be":
             continue
+        if _named_examples(t):
+            continue  # K2: "musicians such as Billy Idol" is named for the example
         quantifier = next((c for c in t.children if c.lower_ in VAGUE_DETERMINERS and c.dep_ in ("amod", "det")), None)
-        if quantifier is not None and t.tag_ == "NNS" and persons(t):
+        # "with some people working unpaid": a participle clause describes a circumstance, it asserts nothing
+        asserted = t.head.tag_ not in ("VBG", "VBN") or any(c.dep_ in ("aux", "auxpass") for c in t.head.children)
+        if quantifier is not None and t.tag_ == "NNS" and persons(t) and asserted:
             return f"a claim about an unnamed group ('{quantifier.text} {t.text}')"
         group = _counted_group(t)
         if group is not None:
@@ -152,6 +209,18 @@ def _vague_group(tokens: list[Token]) -> str:
         if _bare_plural(t) and persons(t) and _speaks(t.head):
             return f"a claim by an unnamed group ('{t.text} {t.head.text}')"
     return ""
+
+
+def _named_examples(group: Token) -> bool:
+    """ "Numerous musicians such as Billy Idol and Cat Stevens", "many groups, including Amnesty": a group with
+    a named example is named for the example (K2), so its claim has someone a reader can check."""
+    for prep in (c for c in group.children if c.dep_ == "prep"):
+        words = " ".join(w.lower_ for w in prep.subtree)
+        if (words.startswith("such as") or prep.lower_ in ("including", "like")) and any(
+            w.pos_ == "PROPN" or w.ent_type_ in ("PERSON", "ORG") for w in prep.subtree
+        ):
+            return True
+    return False
 
 
 QUANTITY_NOUNS = frozenset("number group handful lot couple".split())
