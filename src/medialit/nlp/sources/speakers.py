@@ -1,8 +1,12 @@
 """Who a source phrase refers to: ``SpeakerResolver`` resolves pronouns, titles and surnames in one doc.
 
-A pronoun ("He") goes to the person last credited; a title ("The Prime
-Minister") to the person the article names with that title; a surname
-("Støre") to the fullest form of the name in the article.
+A pronoun ("He", "his") goes to the person named as the subject just
+before it, else to the person last credited; a relative pronoun ("police,
+who said") to the noun it describes; a title ("The Prime Minister") to the
+person the article names with that title; a surname ("Støre") to the fullest
+form of the name in the article; an acronym ("the SDF") to the name the
+article spells out before it ("Syrian Democratic Forces (SDF)"). The headline
+is never an antecedent.
 """
 
 from __future__ import annotations
@@ -51,7 +55,13 @@ class SpeakerResolver:
         self.kinds: dict[str, str] = {}
         self.mentions: dict[tuple[int, int], tuple[str, str]] = {}
         """(start, end) of a source phrase -> (speaker, the kind of that mention)."""
+        self.headline_end = _headline_end(doc)
+        """Where the headline ends (0 without one): no pronoun refers back into a headline."""
         self.people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+        self.person_names = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+        """Surnames the entity recogniser takes for a person somewhere ("Paweł Adamowicz"), whatever it
+        makes of a bare "Adamowicz" elsewhere."""
+        self.acronyms = _spelled_out(doc)
         self._quotes: list[tuple[int, int]] | None = None
         self.run_spans: list[tuple[int, int, str]] = []
         self.names = self._name_runs()
@@ -136,7 +146,19 @@ class SpeakerResolver:
         return out
 
     def _resolve(self, head: Token, extent: tuple[int, int], earlier: list[Attribution]) -> tuple[str, str, str]:
+        speaker, kind, why = self._resolve_phrase(head, extent, earlier)
+        if speaker in self.acronyms:  # "the SDF" after "the Syrian Democratic Forces (SDF)"
+            full = self.acronyms[speaker]
+            return full, kind, "; ".join(filter(None, (why, f"acronym '{speaker}' -> {full}")))
+        return speaker, kind, why
+
+    def _resolve_phrase(self, head: Token, extent: tuple[int, int], earlier: list[Attribution]) -> tuple[str, str, str]:
         lower = head.lower_
+        antecedent = relative_antecedent(head)
+        if antecedent is not None:  # "according to police, who said": the noun the clause describes
+            span = (antecedent.left_edge.idx, antecedent.idx + len(antecedent))
+            speaker, kind, why = self._resolve_phrase(antecedent, span, earlier)
+            return speaker, kind, why or f"relative pronoun '{head.text}' -> {speaker}"
         text = self.text[extent[0] : extent[1]]
         if lower in PERSON_PRONOUNS:
             person = self._subject_before(head) or self._last_person(earlier, head.idx)
@@ -223,11 +245,13 @@ class SpeakerResolver:
         previous sentence ("Theodorus was the leader, though he claimed ...");
         a person only named as an object, or inside a quotation, is passed over.
         """
-        if head.dep_ not in ("nsubj", "nsubjpass"):
+        if head.dep_ not in ("nsubj", "nsubjpass", "poss"):  # "He said", "his claim that", "His last words"
             return ""
         sent_starts = 0
         for k in range(head.i - 1, -1, -1):
             token = self.doc[k]
+            if token.idx < self.headline_end:
+                return ""
             if token.is_sent_start:
                 sent_starts += 1
                 if sent_starts > sentences:
@@ -236,9 +260,14 @@ class SpeakerResolver:
                 continue
             named = [token] + [c for c in token.children if c.dep_ == "appos"]  # "his brother, Philonise,"
             for name in named:
-                if name.pos_ == "PROPN" and name.ent_type_ in ("PERSON", "") and name.text in self.full_names:
+                if name.pos_ == "PROPN" and self._a_person(name) and name.text in self.full_names:
                     return self.full_name(name.text)
         return ""
+
+    def _a_person(self, name: Token) -> bool:
+        """A proper noun that names a person: so recognised here or, as a full name, elsewhere in the article."""
+        full = self.full_name(name.text).split()
+        return name.ent_type_ in ("PERSON", "") or name.text in self.person_names or len(full) > 1
 
     def _group_before(self, head: Token, sentences: int = 2) -> Token | None:
         """The plural subject or named organisation subject nearest before "they", outside quotations."""
@@ -248,7 +277,7 @@ class SpeakerResolver:
         for k in range(head.i - 1, -1, -1):
             token = self.doc[k]
             sent_starts += token.is_sent_start
-            if sent_starts > sentences:
+            if sent_starts > sentences or token.idx < self.headline_end:
                 return None
             if token.dep_ not in ("nsubj", "nsubjpass") or self._quoted(token.idx) or token.pos_ == "PRON":
                 continue
@@ -267,16 +296,16 @@ class SpeakerResolver:
         for attribution in reversed(earlier):
             if self.kinds.get(attribution.speaker) == "person":
                 return attribution.speaker
-        people = [ent for ent in self.people if ent.start_char < position]
+        people = [ent for ent in self.people if self.headline_end <= ent.start_char < position]
         if people:
             return self.full_name(people[-1][-1].text)
-        before = [name for pos, name, _ in self.names if pos < position]
+        before = [name for pos, name, _ in self.names if self.headline_end <= pos < position]
         return self.full_name(before[-1].split()[-1]) if before else ""
 
     def _titled_person(self, head: Token) -> str:
         words = [t.lower_ for t in head.subtree if t.lower_ in self.titles]
         wanted = " ".join(words)
-        found = [(pos, name) for pos, name, title in self.names if title and title.endswith(wanted)]
+        found = [(pos, name) for pos, name, title in self.names if title and _same_office(title, wanted)]
         before = [name for pos, name in found if pos < head.idx]
         pick = before[-1] if before else (found[0][1] if found else "")
         return self.full_name(pick.split()[-1]) if pick else ""
@@ -297,7 +326,8 @@ class SpeakerResolver:
 def names_someone_before(token: Token, head: Token, titles: frozenset[str]) -> bool:
     """A proper noun before the title that names someone: "Judge Miller", not "Texas judge" or "a judge in Texas"."""
     place = token.ent_type_ in ("GPE", "NORP", "LOC")
-    return token.pos_ == "PROPN" and token.i < head.i and token.lower_ not in titles and not place
+    served = token.dep_ == "poss" and token.ent_type_ != "PERSON"  # "Chelyabinsk's governor": whom the holder serves
+    return token.pos_ == "PROPN" and token.i < head.i and token.lower_ not in titles and not (place or served)
 
 
 def _joins_name(doc: Doc, k: int) -> bool:
@@ -310,3 +340,69 @@ def _joins_name(doc: Doc, k: int) -> bool:
         and 0 < k < len(doc) - 1
         and doc[k - 1].pos_ == doc[k + 1].pos_ == "PROPN"
     )
+
+
+def relative_antecedent(head: Token) -> Token | None:
+    """The noun a relative pronoun subject stands for: "police" in "according to police, who said"."""
+    if head.lower_ not in ("who", "which", "that") or head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = head.head
+    if clause.dep_ == "relcl" and clause.head.pos_ in ("NOUN", "PROPN"):
+        return clause.head
+    before = head.doc[head.i - 2] if head.i > 1 else None  # the parser made the clause a second main verb
+    if head.tag_ == "WP" and head.doc[head.i - 1].text == "," and before is not None:
+        return before if before.pos_ in ("NOUN", "PROPN") else None
+    return None
+
+
+def _headline_end(doc: Doc) -> int:
+    """The end of the headline: the article's first line when it is its title, or a first line without a full stop."""
+    article = doc._.medialit_article if doc.has_extension("medialit_article") else None
+    text = doc.text
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    line = text[start:end].strip()
+    title = getattr(article, "title", "") or ""
+    if not line or end == len(text):
+        return 0
+    if (title and line == title.strip()) or line[-1] not in '.!?"”’:':
+        return end
+    return 0
+
+
+def _spelled_out(doc: Doc) -> dict[str, str]:
+    """Acronym -> the name spelled out just before it in parentheses: "the Syrian Democratic Forces (SDF)".
+
+    The name is the run of proper nouns (joined by "of", "and", "for") before
+    the opening parenthesis and starts with the acronym's first letter; a
+    person's name never is one.
+    """
+    out: dict[str, str] = {}
+    for t in doc[2:-1]:
+        short, close = t, doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if doc[t.i - 1].text != "(" or close is None or close.text != ")" or not short.text[:1].isupper():
+            continue
+        if sum(c.isupper() for c in short.text) < 1 or " " in short.text or len(short.text) < 2:
+            continue
+        k = t.i - 2
+        while k >= 0 and (doc[k].pos_ == "PROPN" or (doc[k].lower_ in ("of", "and", "for") and k > 0)):
+            k -= 1
+        words = doc[k + 1 : t.i - 1]
+        while len(words) and words[0].pos_ != "PROPN":
+            words = words[1:]
+        if len(words) < 2 or any(w.ent_type_ == "PERSON" for w in words):
+            continue
+        if words[0].text[0].upper() == short.text[0] and short.text not in words.text.split():
+            out.setdefault(short.text, words.text)
+    return out
+
+
+RANKS = frozenset("deputy vice assistant acting former associate".split())
+"""Words that make a title another office: a deputy governor is not "the governor"."""
+
+
+def _same_office(title: str, wanted: str) -> bool:
+    """A name's title holds the office a bare title names: "regional governor" for "governor", not "deputy governor"."""
+    words = title.replace("-", " ").split()
+    return title.endswith(wanted) and not (RANKS & set(words)) - set(wanted.split())

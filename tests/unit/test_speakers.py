@@ -1,0 +1,74 @@
+"""Speaker resolution (``SpeakerResolver``): who a pronoun, relative pronoun, title or acronym stands for.
+
+Invented sentences only; each test is one rule of the seventh round (issue 14).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from medialit.core.article import from_text
+from medialit.nlp.attribution import find_attributions
+
+pytestmark = pytest.mark.model
+
+
+def speakers(nlp, text: str, headline: str = "Report") -> list[tuple[str, str]]:
+    """(source words, speaker) of every attribution in a report whose first line is its headline."""
+    article = from_text(f"{headline}\nMonday, May 4, 2015\n{text}\n", title=headline)
+    found = find_attributions(nlp(article.body), article)
+    return [(a.source.text(article.body), a.speaker) for a in found.attributions]
+
+
+def test_a_pronoun_never_goes_back_into_the_headline(nlp):
+    """No name before the pronoun in the body: it stays a pronoun rather than a headline word."""
+    found = speakers(nlp, "She said the bridge would reopen in June.", headline="Harbour Bridge Closure Extended")
+    assert found == [("She", "She")]
+
+
+def test_a_possessive_pronoun_is_the_subject_named_just_before(nlp):
+    text = (
+        "The inspector Maria Velland spoke to Tomas Brek after the hearing. "
+        "Velland visited the mill in March with her claim that the dam was unsafe."
+    )
+    text += " Her claim that the dam was unsafe was rejected."
+    found = dict(speakers(nlp, text))
+    assert found.get("Her") == "Maria Velland"
+
+
+def test_a_surname_the_recogniser_misreads_still_names_the_person(nlp):
+    """ "Paris" alone is taken for the city; "Lena Paris" earlier says it is a person."""
+    text = (
+        "Union leader Lena Paris spoke after the vote. "
+        "Mayor Tom Jordan said the mill would be sold. "
+        "On Friday, Paris met the board. "
+        "She said no jobs would be lost."
+    )
+    found = speakers(nlp, text)
+    assert ("She", "Lena Paris") in found
+
+
+def test_a_relative_pronoun_is_the_noun_it_describes(nlp):
+    text = "The fire started at noon, according to firefighters, who said the alarm failed."
+    found = dict(speakers(nlp, text))
+    assert found.get("who") == "firefighters"
+
+
+def test_an_acronym_is_the_name_spelled_out_before_it(nlp):
+    text = (
+        "The Northern Water Authority (NWA) said the reservoir was full. "
+        "Later, the NWA said that the dam had been inspected."
+    )
+    found = [speaker for _, speaker in speakers(nlp, text)]
+    assert found == ["Northern Water Authority", "Northern Water Authority"]
+
+
+def test_a_place_owning_a_title_names_no_one_the_title_is_its_holder(nlp):
+    """ "Kessby's governor" is the governor the article names, not a deputy governor."""
+    text = (
+        "Regional governor Anton Vale said the road was closed. "
+        "Deputy Governor Ivo Brandt said the bridge was safe. "
+        "Kessby's governor has promised that the road will reopen."
+    )
+    found = dict(speakers(nlp, text))
+    assert found.get("Kessby's governor") == "Anton Vale"
