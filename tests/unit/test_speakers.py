@@ -72,3 +72,15 @@ def test_a_place_owning_a_title_names_no_one_the_title_is_its_holder(nlp):
     )
     found = dict(speakers(nlp, text))
     assert found.get("Kessby's governor") == "Anton Vale"
+
+
+def test_a_name_described_as_a_person_is_one_whatever_the_recogniser_says(nlp):
+    """ "Brannock Vélez, the regional trade commissioner": a person, though the recogniser says organisation."""
+    text = (
+        "The paper interviewed Brannock Vélez, the regional trade commissioner. "
+        "Mayor Tom Jordan said the mill would be sold. "
+        "On Friday, Vélez met the board. "
+        "He said no jobs would be lost."
+    )
+    found = speakers(nlp, text)
+    assert ("He", "Brannock Vélez") in found

@@ -38,6 +38,7 @@ from medialit.nlp.sources.words import (
     PERSON_PRONOUNS,
     SPEAKER_PRONOUNS,
     document_heads,
+    person_nouns,
     title_words,
 )
 
@@ -58,9 +59,12 @@ class SpeakerResolver:
         self.headline_end = _headline_end(doc)
         """Where the headline ends (0 without one): no pronoun refers back into a headline."""
         self.people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+        self.described = _described_people(doc)
+        """Proper nouns the article describes as a person ("Gáspár Maróth, the government commissioner")."""
         self.person_names = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
-        """Surnames the entity recogniser takes for a person somewhere ("Paweł Adamowicz"), whatever it
-        makes of a bare "Adamowicz" elsewhere."""
+        self.person_names |= {doc[i].text for i in self.described}
+        """Surnames the entity recogniser takes for a person somewhere ("Paweł Adamowicz"), or the article
+        describes as one, whatever the recogniser makes of a bare "Adamowicz" elsewhere."""
         self.acronyms = _spelled_out(doc)
         self._quotes: list[tuple[int, int]] | None = None
         self.run_spans: list[tuple[int, int, str]] = []
@@ -88,7 +92,10 @@ class SpeakerResolver:
             tokens = tokens[cut:]
             if k > 0 and doc[k - 1].lower_ in self.titles:
                 title.insert(0, doc[k - 1].lower_)
-            if tokens and all(t.ent_type_ in ("", "PERSON", "FAC") for t in tokens):
+            person = tokens and (
+                tokens[-1].i in self.described or all(t.ent_type_ in ("", "PERSON", "FAC") for t in tokens)
+            )
+            if person:
                 name = " ".join(doc[tokens[0].i : tokens[-1].i + 1].text.split())
                 runs.append((tokens[0].idx, name, " ".join(title)))
                 self.run_spans.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1]), tokens[-1].text))
@@ -353,6 +360,22 @@ def relative_antecedent(head: Token) -> Token | None:
     if head.tag_ == "WP" and head.doc[head.i - 1].text == "," and before is not None:
         return before if before.pos_ in ("NOUN", "PROPN") else None
     return None
+
+
+def _described_people(doc: Doc) -> set[int]:
+    """The last word of each name of two or more words set beside a noun for a person: "Valeska Paris, an
+    Australian woman", "Gáspár Maróth, the government commissioner"; the recogniser often takes such
+    names for places or organisations."""
+    nouns = person_nouns() | {"woman", "girl"}
+    out = set()
+    for token in doc:
+        if token.pos_ != "PROPN" or token.i == 0 or doc[token.i - 1].pos_ != "PROPN":
+            continue
+        beside = [c for c in token.children if c.dep_ == "appos"]
+        beside += [g for c in beside for g in c.children if c.pos_ == "NOUN" and g.dep_ == "conj"]
+        if any(b.pos_ == "NOUN" and b.lemma_.lower() in nouns for b in beside):
+            out.add(token.i)
+    return out
 
 
 def _headline_end(doc: Doc) -> int:

@@ -43,6 +43,13 @@ def document_heads() -> frozenset[str]:
     return _words("document_sources")
 
 
+@cache
+def person_nouns() -> frozenset[str]:
+    """Nouns for a person only (WordNet noun.person, not also a group) and titles: "commissioner", "actress"."""
+    people = frozenset(e["id"] for e in load_lexicon("source_nouns_wordnet") if e.get("wordnet") == "noun.person")
+    return people | title_words()
+
+
 def source_nouns() -> frozenset[str]:
     """Common nouns for people and groups (WordNet noun.person and noun.group): they can be a source."""
     return _words("source_nouns_wordnet")
