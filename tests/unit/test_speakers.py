@@ -84,3 +84,13 @@ def test_a_name_described_as_a_person_is_one_whatever_the_recogniser_says(nlp):
     )
     found = speakers(nlp, text)
     assert ("He", "Brannock Vélez") in found
+
+
+def test_a_pronoun_continues_the_source_of_according_to(nlp):
+    text = (
+        "Mayor Tom Jordan opened the bridge. Cold weather is common in Kessby. "
+        "According to engineer Rosa Lind of the city council, the cold cracked the road. "
+        "She also said the repairs would take a month."
+    )
+    found = speakers(nlp, text)
+    assert ("She", "Rosa Lind") in found

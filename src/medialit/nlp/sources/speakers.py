@@ -249,7 +249,8 @@ class SpeakerResolver:
         """The person named as the subject nearest before a pronoun subject, outside quotations.
 
         A pronoun subject most often continues the subject of its own or the
-        previous sentence ("Theodorus was the leader, though he claimed ...");
+        previous sentence ("Theodorus was the leader, though he claimed ...")
+        or the source it was credited to ("According to X, ... He also said");
         a person only named as an object, or inside a quotation, is passed over.
         """
         if head.dep_ not in ("nsubj", "nsubjpass", "poss"):  # "He said", "his claim that", "His last words"
@@ -263,9 +264,11 @@ class SpeakerResolver:
                 sent_starts += 1
                 if sent_starts > sentences:
                     return ""
-            if token.dep_ not in ("nsubj", "nsubjpass") or self._quoted(token.idx) or token.i == head.i:
+            if not speaks_for_clause(token) or self._quoted(token.idx) or token.i == head.i:
                 continue
             named = [token] + [c for c in token.children if c.dep_ == "appos"]  # "his brother, Philonise,"
+            if token.dep_ == "pobj":  # "according to engineer Rosa Lind", whatever the parser hung the name on
+                named += [c for c in token.children if c.pos_ == "PROPN"]
             for name in named:
                 if name.pos_ == "PROPN" and self._a_person(name) and name.text in self.full_names:
                     return self.full_name(name.text)
@@ -347,6 +350,13 @@ def _joins_name(doc: Doc, k: int) -> bool:
         and 0 < k < len(doc) - 1
         and doc[k - 1].pos_ == doc[k + 1].pos_ == "PROPN"
     )
+
+
+def speaks_for_clause(token: Token) -> bool:
+    """The subject of a clause, or the source of "according to X": what a later pronoun subject continues."""
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according"
 
 
 def relative_antecedent(head: Token) -> Token | None:
