@@ -94,3 +94,9 @@ def test_a_pronoun_continues_the_source_of_according_to(nlp):
     )
     found = speakers(nlp, text)
     assert ("She", "Rosa Lind") in found
+
+
+def test_a_name_between_commas_after_a_title_is_its_holder(nlp):
+    text = "According to the Kessby mayor, Anna Berg, during the weekend, police were searching the river."
+    found = dict(speakers(nlp, text))
+    assert found.get("the Kessby mayor") == "Anna Berg"

@@ -243,7 +243,18 @@ class SpeakerResolver:
         for ent in self.people:
             if extent[0] <= ent.start_char < extent[1] and ent.root.dep_ != "poss":  # not "Jenna's mother"
                 return ent[-1].text
-        return ""
+        return self._name_set_off(head)
+
+    def _name_set_off(self, head: Token) -> str:
+        """ "the El Paso mayor, Dee Margo, ...": a person's name between commas right after a title, which the
+        parser did not make its apposition."""
+        doc = self.doc
+        if head.lemma_.lower() not in self.titles or head.i + 2 >= len(doc) or doc[head.i + 1].text != ",":
+            return ""
+        ent = next((e for e in self.people if e.start == head.i + 2), None)
+        if ent is None or ent.end >= len(doc) or doc[ent.end].text not in (",", ")", "—"):
+            return ""
+        return ent[-1].text
 
     def _subject_before(self, head: Token, sentences: int = 2) -> str:
         """The person named as the subject nearest before a pronoun subject, outside quotations.
