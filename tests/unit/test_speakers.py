@@ -100,3 +100,13 @@ def test_a_name_between_commas_after_a_title_is_its_holder(nlp):
     text = "According to the Kessby mayor, Anna Berg, during the weekend, police were searching the river."
     found = dict(speakers(nlp, text))
     assert found.get("the Kessby mayor") == "Anna Berg"
+
+
+def test_a_title_set_beside_a_name_is_found_again_by_the_title(nlp):
+    text = (
+        "Anton Vale, the regional water commissioner, visited the dam. "
+        "Mayor Tom Jordan said the river was rising. "
+        "The commissioner said that the dam was safe."
+    )
+    found = dict(speakers(nlp, text))
+    assert found.get("The commissioner") == "Anton Vale"

@@ -74,7 +74,8 @@ class SpeakerResolver:
         self.full_names = self._full_names()
 
     def _name_runs(self) -> list[tuple[int, str, str]]:
-        """(position, full name without titles, title words before it) of each run of proper nouns."""
+        """(position, full name without titles, title words before it or set beside it) of each run of proper
+        nouns."""
         runs = []
         doc = self.doc
         k = 0
@@ -92,6 +93,8 @@ class SpeakerResolver:
             tokens = tokens[cut:]
             if k > 0 and doc[k - 1].lower_ in self.titles:
                 title.insert(0, doc[k - 1].lower_)
+            if not title and tokens:  # "Gáspár Maróth, the government commissioner": the title after the name
+                title = self._title_beside(tokens[-1])
             person = tokens and (
                 tokens[-1].i in self.described or all(t.ent_type_ in ("", "PERSON", "FAC") for t in tokens)
             )
@@ -101,6 +104,12 @@ class SpeakerResolver:
                 self.run_spans.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1]), tokens[-1].text))
             k = max(j, k + 1)
         return runs
+
+    def _title_beside(self, name: Token) -> list[str]:
+        """The title words of a title set beside a name ("X, Mexico's foreign minister,"), if any."""
+        for appos in (c for c in name.children if c.dep_ == "appos" and c.lemma_.lower() in self.titles):
+            return [t.lower_ for t in appos.subtree if t.i <= appos.i and t.lower_ in self.titles]
+        return []
 
     def _full_names(self) -> dict[str, str]:
         """Surname -> the fullest form of the name: a PERSON entity first, else the longest proper-noun run."""
