@@ -110,3 +110,12 @@ def test_a_title_set_beside_a_name_is_found_again_by_the_title(nlp):
     )
     found = dict(speakers(nlp, text))
     assert found.get("The commissioner") == "Anton Vale"
+
+
+def test_of_two_subjects_the_parser_gave_one_verb_the_nearer_speaks(nlp):
+    text = (
+        "Anton Vale, the regional water commissioner, visited the dam. "
+        "The Austrian partner asked for the price to be kept secret, but the commissioner stated the dam was sold."
+    )
+    found = [speaker for _, speaker in speakers(nlp, text)]
+    assert "Anton Vale" in found

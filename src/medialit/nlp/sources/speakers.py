@@ -139,7 +139,11 @@ class SpeakerResolver:
         document with its issuer named, the reason K7 asks for), read by
         ``with_kinds``.
         """
-        speaker, kind, why = self._resolve(head, extent, earlier)
+        nearer = nearer_subject(head, extent)
+        if nearer is not None:  # "The partner asked ..., but the commissioner stated": two subjects of one verb
+            speaker, kind, why = self._resolve(nearer, (nearer.left_edge.idx, nearer.idx + len(nearer)), earlier)
+        else:
+            speaker, kind, why = self._resolve(head, extent, earlier)
         kind = self.kinds.setdefault(speaker, kind)  # a later mention stands for the source it names (K18)
         mentioned = mention_kind(head, kind)
         if mentioned != kind and kind in UNCHECKED_KINDS:
@@ -370,6 +374,20 @@ def _joins_name(doc: Doc, k: int) -> bool:
         and 0 < k < len(doc) - 1
         and doc[k - 1].pos_ == doc[k + 1].pos_ == "PROPN"
     )
+
+
+def nearer_subject(head: Token, extent: tuple[int, int]) -> Token | None:
+    """A second subject of the same verb between ``head`` and the verb, after a conjunction inside the source
+    phrase: the parser joined two clauses ("The partner asked X, but the commissioner stated Y"), and the
+    nearer subject speaks."""
+    verb = head.head
+    if head.dep_ not in ("nsubj", "nsubjpass") or verb.i <= head.i:
+        return None
+    between = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and head.i < c.i < verb.i]
+    if not between:
+        return None
+    joins = [t for t in head.doc[head.i : between[-1].i] if t.dep_ == "cc" and t.idx < extent[1]]
+    return between[-1] if joins else None
 
 
 def speaks_for_clause(token: Token) -> bool:
