@@ -6,9 +6,11 @@ Invented sentences only; each test is one rule of the seventh round (issue 14).
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from medialit.core.article import from_text
 from medialit.nlp.attribution import find_attributions
+from medialit.nlp.sources.speakers import nearer_subject
 
 pytestmark = pytest.mark.model
 
@@ -113,9 +115,11 @@ def test_a_title_set_beside_a_name_is_found_again_by_the_title(nlp):
 
 
 def test_of_two_subjects_the_parser_gave_one_verb_the_nearer_speaks(nlp):
-    text = (
-        "Anton Vale, the regional water commissioner, visited the dam. "
-        "The Austrian partner asked for the price to be kept secret, but the commissioner stated the dam was sold."
-    )
-    found = [speaker for _, speaker in speakers(nlp, text)]
-    assert "Anton Vale" in found
+    """The parse a long article can give (both subjects on "stated"), built by hand: the nearer one speaks."""
+    words = "The partner asked , but the commissioner stated it".split()
+    heads = [1, 7, 1, 7, 7, 6, 7, 7, 7]
+    deps = ["det", "nsubj", "acl", "punct", "cc", "det", "nsubj", "ROOT", "dobj"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    partner, commissioner = doc[1], doc[6]
+    assert nearer_subject(partner, (0, doc[4].idx + 3)).i == commissioner.i  # source words run over "but"
+    assert nearer_subject(partner, (0, doc[1].idx + 7)) is None  # "The partner" alone: the subject of "asked"
