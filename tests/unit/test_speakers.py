@@ -123,3 +123,12 @@ def test_of_two_subjects_the_parser_gave_one_verb_the_nearer_speaks(nlp):
     partner, commissioner = doc[1], doc[6]
     assert nearer_subject(partner, (0, doc[4].idx + 3)).i == commissioner.i  # source words run over "but"
     assert nearer_subject(partner, (0, doc[1].idx + 7)) is None  # "The partner" alone: the subject of "asked"
+
+
+def test_the_same_noun_again_is_the_source_it_headed_before(nlp):
+    text = (
+        "Researchers at Kessby University reported that the coating lasts a year. "
+        "The researchers said that it was cheap."
+    )
+    found = [speaker for _, speaker in speakers(nlp, text)]
+    assert found == ["Researchers at Kessby University", "Researchers at Kessby University"]

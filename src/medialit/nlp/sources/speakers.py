@@ -237,14 +237,21 @@ class SpeakerResolver:
         return without_determiner(noun_phrase(head)), source_kind(head), ""
 
     def _earlier_mention(self, head: Token, text: str, earlier: list[Attribution]) -> tuple[str, str, str] | None:
-        """ "The researchers" after "Researchers at X found": the earlier source ending in the same word."""
+        """ "The researchers" after "Researchers at X found": the earlier source ending in, or headed by, the
+        same word."""
         if head.pos_ not in ("NOUN", "PROPN") or head.i == 0 or not any(c.lower_ == "the" for c in head.children):
             return None
         for attribution in reversed(earlier):
-            if attribution.source.text(self.text).lower().split()[-1:] == [head.lower_]:
+            if self._same_head(attribution.source, head):
                 kind = self.kinds.get(attribution.speaker, "vague")
                 return attribution.speaker, kind, f"'{text}' -> earlier mention"
         return None
+
+    def _same_head(self, source: Span, head: Token) -> bool:
+        if source.text(self.text).lower().split()[-1:] == [head.lower_]:
+            return True
+        span = self.doc.char_span(source.start, source.end, alignment_mode="expand")
+        return span is not None and span.root.lower_ == head.lower_ and span.root.i != head.i
 
     def _person_in(self, head: Token, extent: tuple[int, int]) -> str:
         """The surname of the person named in the source phrase, if it names one."""
