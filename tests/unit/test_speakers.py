@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from medialit.core.article import from_text
 from medialit.nlp.attribution import find_attributions
+from medialit.nlp.sources import collect_sources
 from medialit.nlp.sources.speakers import nearer_subject
 
 pytestmark = pytest.mark.model
@@ -132,3 +133,12 @@ def test_the_same_noun_again_is_the_source_it_headed_before(nlp):
     )
     found = [speaker for _, speaker in speakers(nlp, text)]
     assert found == ["Researchers at Kessby University", "Researchers at Kessby University"]
+
+
+def test_a_company_beside_a_role_noun_stays_a_company(nlp):
+    """ "the operator" is a role a company can have: the name beside it is no person for that."""
+    text = "Report\nMonday, May 4, 2015\nKessvind AS, the operator, did not answer questions about the turbines.\n"
+    article = from_text(text, title="Report")
+    found = find_attributions(nlp(article.body), article)
+    kinds = {s.speaker: s.kind for s in collect_sources(article.body, [], found.kinds, found.silent, found.names)}
+    assert kinds == {"Kessvind AS": "organisation"}

@@ -421,7 +421,7 @@ def _described_people(doc: Doc) -> set[int]:
     """The last word of each name of two or more words set beside a noun for a person: "Valeska Paris, an
     Australian woman", "Gáspár Maróth, the government commissioner"; the recogniser often takes such
     names for places or organisations."""
-    nouns = person_nouns() | {"woman", "girl"}
+    nouns = person_nouns()
     out = set()
     for token in doc:
         if token.pos_ != "PROPN" or token.i == 0 or doc[token.i - 1].pos_ != "PROPN":

@@ -43,11 +43,17 @@ def document_heads() -> frozenset[str]:
     return _words("document_sources")
 
 
-@cache
+HUMAN_NOUNS = frozenset(
+    "man woman boy girl mother father son daughter wife husband brother sister widow widower grandmother"
+    " grandfather".split()
+)
+"""Nouns that only a person can be; most WordNet noun.person nouns ("operator", "developer", "partner")
+also name companies, so they do not say that a name beside them is a person."""
+
+
 def person_nouns() -> frozenset[str]:
-    """Nouns for a person only (WordNet noun.person, not also a group) and titles: "commissioner", "actress"."""
-    people = frozenset(e["id"] for e in load_lexicon("source_nouns_wordnet") if e.get("wordnet") == "noun.person")
-    return people | title_words()
+    """Titles and nouns only a person can be: "Gáspár Maróth, the commissioner", "X, an Australian woman"."""
+    return title_words() | HUMAN_NOUNS
 
 
 def source_nouns() -> frozenset[str]:
