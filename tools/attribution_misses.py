@@ -3,6 +3,10 @@
 ``--part tuning`` (the default) lists every missed gold attribution and every
 extra one with its sentence, grouped by gold kind and by the construction
 around the cue, plus figures by genre and kind and the per-article spread.
+``--speakers`` lists the cue-matched pairs whose speaker is wrong (the pairs
+of the speaker-accuracy figure), grouped by how the speaker was resolved.
+The tuning figures are also given for its two halves (parity of SHA-256 of
+the id followed by "1") and for the eight reports added fresh in round 7.
 ``--part test`` prints only whole-part and genre figures: the test part is
 never read article by article. Parses are cached (``--cache``), so a rule
 change is scored again in seconds.
@@ -26,6 +30,18 @@ from medialit.nlp.evaluate import DEV_ARTICLES, Evaluation, evaluate, gold_pairs
 from medialit.nlp.pipeline import load_pipeline
 
 from analyzer_report import genres  # isort: skip  (tools/ is on the path when run as a script)
+
+FRESH = frozenset(
+    "karaj-cargo-plane-crash turpin-parents-sentenced slippery-toilet-coating el-paso-walmart-shooting"
+    " samoa-measles-shutdown mindanao-earthquake-aftershocks kurds-assad-deal-turkey-invasion"
+    " sola-airport-parking-fire".split()
+)
+"""The eight tuning reports added in round 7, measured once as a group before any tuning."""
+
+
+def half_of(article_id: str) -> int:
+    """The tuning half of an article: parity of SHA-256 of its id followed by "1" (round 5's split)."""
+    return int(hashlib.sha256((article_id + "1").encode()).hexdigest(), 16) % 2
 
 
 class CachedParser:
@@ -131,6 +147,39 @@ def errors(dirs: list[Path], parser: CachedParser) -> tuple[list[dict], list[dic
     return missed, extra
 
 
+def wrong_speakers(dirs: list[Path], parser: CachedParser) -> list[dict]:
+    """Cue-matched pairs of the tuning part whose speakers do not name the same one (evaluate's pairing)."""
+    from medialit.exercises.scoring import match
+    from medialit.nlp.evaluate import _overlap, _surname_in, _tagged
+
+    out = []
+    for md, gold_path in gold_pairs(dirs, "tuning"):
+        article = load_article(md)
+        body = article.body
+        key = list(load_annotations(gold_path).attributions)
+        predicted = list(analyze(article, parser).attributions)
+        for m in match(_tagged(predicted), _tagged(key), _overlap):
+            if m.status != "correct":
+                continue
+            p, g = predicted[int(m.answer.label)], key[int(m.key.label)]
+            if _surname_in(p, g):
+                continue
+            rule = next((r for r in p.rule.split("; ") if "->" in r), "")
+            out.append(
+                {
+                    "article": article.id,
+                    "half": half_of(article.id),
+                    "gold": g.speaker,
+                    "got": p.speaker,
+                    "source": p.source.text(body),
+                    "how": rule.split("'")[0].strip() if rule else "as written",
+                    "rule": p.rule,
+                    "text": sentence_around(body, p.source.start, p.source.end),
+                }
+            )
+    return out
+
+
 def figures(e: Evaluation, genre: dict[str, str], part: str) -> list[str]:
     """Whole-part figures, by genre, by kind, speaker accuracy and the per-article spread."""
     groups = {
@@ -140,6 +189,12 @@ def figures(e: Evaluation, genre: dict[str, str], part: str) -> list[str]:
         "interviews": lambda a: genre[a.article] == "interview",
         "undated texts": lambda a: genre[a.article] == "undated",
     }
+    if part == "tuning":
+        groups |= {
+            "tuning half 0": lambda a: half_of(a.article) == 0,
+            "tuning half 1": lambda a: half_of(a.article) == 1,
+            "8 fresh reports": lambda a: a.article in FRESH,
+        }
     lines = [f"{part} part: {len(e.articles)} articles"]
     for name, keep in groups.items():
         chosen = Evaluation([a for a in e.articles if keep(a)])
@@ -174,10 +229,23 @@ def main() -> None:
     parser.add_argument("--part", choices=("tuning", "test"), default="tuning")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/medialit-parse-cache"))
     parser.add_argument("--errors", action="store_true", help="list the tuning part's misses and extras")
+    parser.add_argument("--speakers", action="store_true", help="list the tuning part's wrong speakers")
     args = parser.parse_args()
     cached = CachedParser(load_pipeline(), args.cache)
     genre = genres(args.dirs)
     print("\n".join(figures(evaluate(args.dirs, cached, args.part), genre, args.part)))
+    if args.part == "tuning" and args.speakers:
+        wrong = wrong_speakers(args.dirs, cached)
+        print(
+            f"\nwrong speakers {len(wrong)}: "
+            + ", ".join(f"{k} {n}" for k, n in Counter(w["how"] for w in wrong).items())
+        )
+        for w in sorted(wrong, key=lambda w: (w["how"], w["article"])):
+            print(
+                f"  - [{w['how']}] {w['article']} (half {w['half']}) | gold {w['gold']!r}"
+                f" | got {w['got']!r} from {w['source']!r}"
+            )
+            print(f"      {w['text']}\n      rule: {w['rule']}")
     if args.part != "tuning" or not args.errors:
         return
     missed, extra = errors(args.dirs, cached)

@@ -43,6 +43,19 @@ def document_heads() -> frozenset[str]:
     return _words("document_sources")
 
 
+HUMAN_NOUNS = frozenset(
+    "man woman boy girl mother father son daughter wife husband brother sister widow widower grandmother"
+    " grandfather".split()
+)
+"""Nouns that only a person can be; most WordNet noun.person nouns ("operator", "developer", "partner")
+also name companies, so they do not say that a name beside them is a person."""
+
+
+def person_nouns() -> frozenset[str]:
+    """Titles and nouns only a person can be: "Gáspár Maróth, the commissioner", "X, an Australian woman"."""
+    return title_words() | HUMAN_NOUNS
+
+
 def source_nouns() -> frozenset[str]:
     """Common nouns for people and groups (WordNet noun.person and noun.group): they can be a source."""
     return _words("source_nouns_wordnet")
