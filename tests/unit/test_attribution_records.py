@@ -1,0 +1,45 @@
+"""Attribution rules of the seventh round: reports, figures and findings credited without a that-clause,
+each on short invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from medialit.core.article import from_text
+from medialit.nlp.attribution import find_attributions
+
+pytestmark = pytest.mark.model
+
+
+def found(nlp, sentence: str) -> tuple[str, list]:
+    article = from_text(f"Report\n{sentence}\n", title="Test")
+    return article.body, find_attributions(nlp(article.body), article).attributions
+
+
+def described(body: str, attributions: list) -> list[tuple[str, str, str]]:
+    return [(a.cue.text(body), a.speaker, a.content.text(body).rstrip(".")) for a in attributions]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        (
+            "The health ministry has reported more infections in the north.",
+            "health ministry",
+            "more infections in the north",
+        ),
+        (
+            "Regional newspapers reported several farmers selling their cattle at a loss.",
+            "Regional newspapers",
+            "several farmers selling their cattle at a loss",
+        ),
+    ],
+)
+def test_what_is_reported_may_be_a_noun_phrase(nlp, sentence, speaker, content):
+    body, attributions = found(nlp, sentence)
+    assert described(body, attributions) == [("reported", speaker, content)]
+    assert attributions[0].rule == "verb:report"
+
+
+def test_reporting_to_someone_with_nothing_reported_is_no_attribution(nlp):
+    assert found(nlp, "The reporter reported to her editor.")[1] == []
