@@ -43,3 +43,32 @@ def test_what_is_reported_may_be_a_noun_phrase(nlp, sentence, speaker, content):
 
 def test_reporting_to_someone_with_nothing_reported_is_no_attribution(nlp):
     assert found(nlp, "The reporter reported to her editor.")[1] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "speaker", "content"),
+    [
+        (
+            "The seismology institute recorded 340 aftershocks by Sunday evening.",
+            "recorded",
+            "seismology institute",
+            "340 aftershocks by Sunday evening",
+        ),
+        ("Organisers estimated 2,000 protesters on Sunday.", "estimated", "Organisers", "2,000 protesters"),
+    ],
+)
+def test_a_figure_as_object_is_what_the_source_reported(nlp, sentence, cue, speaker, content):
+    body, attributions = found(nlp, sentence)
+    assert described(body, attributions) == [(cue, speaker, content)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We recorded 12 cases in the town.",  # the writer's own count
+        "The institute recorded the quake in 2019.",  # no figure: an act
+        "The experts might estimate 300 deaths.",  # under a modal: not stated
+    ],
+)
+def test_no_figure_credited_without_a_counted_object_or_in_the_first_person(nlp, sentence):
+    assert found(nlp, sentence)[1] == []

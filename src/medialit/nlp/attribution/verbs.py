@@ -396,6 +396,8 @@ def content_wanted(verb: Token, subject: Token, entry: dict) -> dict:
         return {**entry, "content": "object", "act": "predicate"}
     if forecast(verb, subject):  # "He expects rising production costs": the object is what is foreseen
         return {**entry, "content": "object"}
+    if entry["content"] == "clause" and entry["lexicon"] != SPEECH_ONLY and counted(verb, subject):
+        return {**entry, "content": "object", "act": "figure"}  # "the observatory recorded 340 aftershocks"
     naming = entry["stance"] == "naming" and any(c.dep_ == "oprd" for c in verb.children)  # "calling it a farce"
     if subject.head.i != verb.i and entry["content"] == "object" and not naming and not went_on(verb):
         entry = {**entry, "content": "clause"}  # a shared subject ("..., denying them entry") needs a clause
@@ -448,6 +450,24 @@ def forecast(verb: Token, subject: Token) -> bool:
     if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in verb.children):
         return False
     return any(c.dep_ == "dobj" and c.i > verb.i and c.pos_ == "NOUN" and not can_speak(c) for c in verb.children)
+
+
+NOT_FIGURES = frozenset("DATE TIME ORDINAL".split())
+
+
+def counted(verb: Token, subject: Token) -> bool:
+    """A reporting verb whose object is a figure ("recorded 340 aftershocks", "estimated 2,000 protesters"): the
+    count is information credited to the subject, as a that-clause would be. Not a date or a rank, not under a
+    modal or in the first person (the speaker's own count in a quotation is the quotation's)."""
+    if subject.lower_ in ("i", "we") or any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    return any(
+        n.dep_ == "nummod" and n.like_num and n.ent_type_ not in NOT_FIGURES
+        for o in objects
+        if o.pos_ == "NOUN"
+        for n in o.children
+    )  # a counted noun, not a bare number (a citation "[5]" the parser made an object)
 
 
 APPOINTING = frozenset("name appoint elect nominate crown".split())
