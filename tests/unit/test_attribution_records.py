@@ -72,3 +72,30 @@ def test_a_figure_as_object_is_what_the_source_reported(nlp, sentence, cue, spea
 )
 def test_no_figure_credited_without_a_counted_object_or_in_the_first_person(nlp, sentence):
     assert found(nlp, sentence)[1] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "speaker", "content"),
+    [
+        (
+            "A small ferry, reported by local media as belonging to the navy, sank near the port.",
+            "reported by",
+            "local media",
+            "as belonging to the navy",
+        ),
+        (
+            "The suspect, described by neighbours as a quiet man, was arrested.",
+            "described by",
+            "neighbours",
+            "as a quiet man",
+        ),
+    ],
+)
+def test_a_participle_with_an_agent_credits_what_a_noun_is_said_to_be(nlp, sentence, cue, speaker, content):
+    body, attributions = found(nlp, sentence)
+    assert described(body, attributions) == [(cue, speaker, content)]
+    assert attributions[0].rule.startswith("as_reported:")
+
+
+def test_a_participle_of_making_with_an_agent_and_as_is_no_attribution(nlp):
+    assert found(nlp, "The bridge, built by the army as a temporary crossing, collapsed.")[1] == []

@@ -178,10 +178,19 @@ OTHER_VERB_PARTICLES = frozenset("up off away".split())
 
 
 def as_reported(ctx: Context, verb: Token, agent: Token | None, entry: dict) -> dict | None:
-    """ "As reported by the BBC, CLAUSE": a participle after "as" with its agent credits the main clause."""
-    if agent is None or entry["strict"] or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+    """ "As reported by the BBC, CLAUSE": a participle after "as" with its agent credits the main clause; "a
+    ferry, reported by local media as belonging to the navy, ...": a participle on a noun credits what the noun
+    is said to be (the "as" phrase, K17's small clause)."""
+    if agent is None or entry["strict"]:
         return None
     source = next((c for c in agent.children if c.dep_ == "pobj"), None)
+    described = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > agent.i), None)
+    if verb.dep_ == "acl" and source is not None and described is not None and predicate_of_as(described):
+        content = trim(ctx.body, *ctx.extent(described))
+        cue = (verb.idx, agent.idx + len(agent))
+        return {"cue": cue, "source": source, "content": content, "how": "clause", "rule": f"as_reported:{entry['id']}"}
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
     content = as_clause(ctx, verb) if verb.dep_ == "advcl" else None
     if source is None or content is None:
         return None
