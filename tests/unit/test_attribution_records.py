@@ -99,3 +99,34 @@ def test_a_participle_with_an_agent_credits_what_a_noun_is_said_to_be(nlp, sente
 
 def test_a_participle_of_making_with_an_agent_and_as_is_no_attribution(nlp):
     assert found(nlp, "The bridge, built by the army as a temporary crossing, collapsed.")[1] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "content"),
+    [
+        (
+            "The storm left three dead and, by early reports, at least 20 injured.",
+            "early reports",
+            "at least 20 injured",
+        ),
+        ("By official reports, the floods destroyed 80 homes.", "official reports", "the floods destroyed 80 homes"),
+    ],
+)
+def test_by_reports_between_commas_reads_as_according_to(nlp, sentence, source, content):
+    body, attributions = found(nlp, sentence)
+    assert [(a.cue.text(body), a.source.text(body), a.content.text(body).rstrip(".")) for a in attributions] == [
+        ("by" if sentence[0] != "B" else "By", source, content)
+    ]
+    assert attributions[0].kind == "according_to" and attributions[0].rule == "according_to:by"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "By the end of the day, the rebels controlled half the city.",  # a time
+        "By letter, the council asked for more time.",  # a means, no determiner
+        "The plan was criticised by two reports, which the council ignored.",  # the agent of a passive
+    ],
+)
+def test_by_with_a_time_a_means_or_an_agent_is_no_attribution(nlp, sentence):
+    assert [a.rule for a in found(nlp, sentence)[1] if a.rule == "according_to:by"] == []

@@ -18,6 +18,7 @@ from medialit.nlp.attribution.tokens import (
     SUBJECTS,
     can_speak,
     is_cue,
+    is_document,
     subject_of,
     that_clause,
 )
@@ -49,6 +50,28 @@ def per_source(ctx: Context, token: Token) -> dict | None:
     if not named or source.like_num:
         return None
     return credited_sentence(ctx, token, source, (token.idx, token.idx + len(token)), "according_to:per")
+
+
+def by_accounts(ctx: Context, token: Token) -> dict | None:
+    """ "..., by early reports, at least 30 injured", "By some accounts, CLAUSE": "by" with a noun of communication
+    (WordNet) that names a text (a report, a study, a statement) set off by commas, in the sense of "according
+    to"; the texts are the source.
+
+    Only a phrase between commas or opening the sentence, with a plural or a determiner or modifier ("by
+    letter", "by definition" are a means or a meaning), not the agent of a passive.
+    """
+    source = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if token.dep_ != "prep" or source is None or ctx.in_quote(token.idx):
+        return None
+    if "noun.communication" not in content_nouns().get(source.lemma_.lower(), "") or not is_document(source):
+        return None  # "by the end of the season", "by today's judgment": a time, a means
+    if source.tag_ != "NNS" and not any(c.dep_ in ("det", "amod", "poss", "nummod") for c in source.children):
+        return None
+    doc, end = token.doc, source.right_edge.i + 1
+    opens = token.i == 0 or doc[token.i - 1].is_punct or doc[token.i - 1].is_space
+    if not opens or end >= len(doc) or doc[end].text != ",":
+        return None
+    return credited_sentence(ctx, token, source, (token.idx, token.idx + len(token)), "according_to:by")
 
 
 def credited_sentence(ctx: Context, token: Token, source: Token, cue: tuple[int, int], rule: str) -> dict | None:
