@@ -130,3 +130,32 @@ def test_by_reports_between_commas_reads_as_according_to(nlp, sentence, source, 
 )
 def test_by_with_a_time_a_means_or_an_agent_is_no_attribution(nlp, sentence):
     assert [a.rule for a in found(nlp, sentence)[1] if a.rule == "according_to:by"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        (
+            "The flight database lists a registration of N-123AB for the jet.",
+            "flight database",
+            "a registration of N-123AB for the jet",
+        ),
+        (
+            "An online database lists the ferry as owned by the navy.",
+            "online database",
+            "the ferry as owned by the navy",
+        ),
+    ],
+)
+def test_a_record_lists_what_it_holds(nlp, sentence, speaker, content):
+    body, attributions = found(nlp, sentence)
+    assert described(body, attributions) == [("lists", speaker, content)]
+    assert attributions[0].rule == "verb:list"
+
+
+def test_people_listing_something_is_no_attribution(nlp):
+    assert found(nlp, 'The team listed their country as "Hope" on their shirts.')[1] == []
+
+
+def test_by_a_ruling_with_a_determiner_only_is_the_means_of_an_act(nlp):
+    assert found(nlp, "By this ruling, the court ended the dispute.")[1] == []

@@ -57,7 +57,7 @@ def by_accounts(ctx: Context, token: Token) -> dict | None:
     (WordNet) that names a text (a report, a study, a statement) set off by commas, in the sense of "according
     to"; the texts are the source.
 
-    Only a phrase between commas or opening the sentence, with a plural or a determiner or modifier ("by
+    Only a phrase between commas or opening the sentence, plural or with an adjective or a number ("by
     letter", "by definition" are a means or a meaning), not the agent of a passive.
     """
     source = next((c for c in token.children if c.dep_ == "pobj"), None)
@@ -65,8 +65,8 @@ def by_accounts(ctx: Context, token: Token) -> dict | None:
         return None
     if "noun.communication" not in content_nouns().get(source.lemma_.lower(), "") or not is_document(source):
         return None  # "by the end of the season", "by today's judgment": a time, a means
-    if source.tag_ != "NNS" and not any(c.dep_ in ("det", "amod", "poss", "nummod") for c in source.children):
-        return None
+    if source.tag_ != "NNS" and not any(c.dep_ in ("amod", "nummod") for c in source.children):
+        return None  # "by this judgment", "by today's judgment": the means of the act the clause reports
     doc, end = token.doc, source.right_edge.i + 1
     opens = token.i == 0 or doc[token.i - 1].is_punct or doc[token.i - 1].is_space
     if not opens or end >= len(doc) or doc[end].text != ",":

@@ -76,6 +76,8 @@ def verb_cue(ctx: Context, verb: Token, entry: dict) -> dict | None:
     if subject is None:
         return None
     subject = checked_with(verb) or subject
+    if entry["stance"] == "record" and not a_record(subject):
+        return None  # "the team listed their country as ...": only a record lists what it holds
     entry = content_wanted(verb, subject, entry)
     cue = cue_extent(verb, entry)
     content, how = verb_content(ctx, verb, subject, cue, entry)
@@ -393,6 +395,17 @@ def subject_after_quote(ctx: Context, verb: Token) -> Token | None:
     return head if head is not None and can_speak(head) else None
 
 
+PEOPLE_PRONOUNS = frozenset("i we you he she they who".split())
+
+
+def a_record(subject: Token) -> bool:
+    """A subject that may be a record or a text: a document noun, "it", a name that is no person's ("The
+    Aviation Herald", "Airfleets"); not a person or a group ("the team", "she")."""
+    if is_document(subject) or subject.lower_ == "it":
+        return True
+    return subject.pos_ == "PROPN" and subject.ent_type_ != "PERSON" and subject.lower_ not in PEOPLE_PRONOUNS
+
+
 def content_wanted(verb: Token, subject: Token, entry: dict) -> dict:
     """The entry with the content this use of the verb needs: a clause or an object."""
     act = speech_act(verb)
@@ -410,8 +423,11 @@ def content_wanted(verb: Token, subject: Token, entry: dict) -> dict:
     naming = entry["stance"] == "naming" and any(c.dep_ == "oprd" for c in verb.children)  # "calling it a farce"
     if subject.head.i != verb.i and entry["content"] == "object" and not naming and not went_on(verb):
         entry = {**entry, "content": "clause"}  # a shared subject ("..., denying them entry") needs a clause
-    evidence = entry["stance"] in ("cognition", "evidential") or verb.lemma_ == "suggest"  # "reports suggest a plot"
-    if evidence and is_document(subject) and entry["content"] == "clause":
+    evidence = (
+        entry["stance"] in ("cognition", "evidential", "record") or verb.lemma_ == "suggest"
+    )  # "reports suggest a plot"
+    record = entry["stance"] == "record"  # a_record(subject) holds: the rule checked it
+    if evidence and (is_document(subject) or record) and entry["content"] == "clause":
         entry = {**entry, "content": "object"}  # "one study found no changes": a finding as a noun phrase
     return entry
 
