@@ -159,3 +159,28 @@ def test_people_listing_something_is_no_attribution(nlp):
 
 def test_by_a_ruling_with_a_determiner_only_is_the_means_of_an_act(nlp):
     assert found(nlp, "By this ruling, the court ended the dispute.")[1] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "speaker", "content"),
+    [
+        ("The joint statement spoke of a new era of trade.", "spoke", "joint statement", "of a new era of trade"),
+        ("The court filing claims a breach of contract.", "claims", "court filing", "a breach of contract"),
+        ("Photographs showed the bridge broken in two.", "showed", "Photographs", "the bridge broken in two"),
+    ],
+)
+def test_a_text_or_record_as_subject_says_what_its_verb_reports(nlp, sentence, cue, speaker, content):
+    body, attributions = found(nlp, sentence)
+    assert described(body, attributions) == [(cue, speaker, content)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The blog aims to explain science to children.",  # a purpose, not a statement
+        "The report did not mention the victims.",  # nothing said
+        "Such surveys can provide useful figures.",  # under a modal
+    ],
+)
+def test_a_text_that_does_something_else_says_nothing(nlp, sentence):
+    assert found(nlp, sentence)[1] == []

@@ -23,9 +23,10 @@ from medialit.nlp.attribution.tokens import (
     that_clause,
     that_marked,
 )
-from medialit.nlp.attribution.verb_content import as_clause, infinitive_request, verb_content
+from medialit.nlp.attribution.verb_content import SPOKEN_TOPICS, as_clause, infinitive_request, verb_content
 from medialit.nlp.quotes import MARKS as QUOTE_MARKS
 from medialit.nlp.reporting_lexicon import ACT_PREPOSITIONS, SPEECH_ONLY, speech_act, verb_lexicon
+from medialit.nlp.sources import source_nouns
 
 
 def headline_clause(ctx: Context, verb: Token, entry: dict) -> dict | None:
@@ -395,6 +396,24 @@ def subject_after_quote(ctx: Context, verb: Token) -> Token | None:
     return head if head is not None and can_speak(head) else None
 
 
+def a_text(subject: Token) -> bool:
+    """A document noun that names no people ("statement", "report"; not "board"): a verb of communication with
+    it as subject reports what the text says, as a text does nothing else ("the statement spoke of a new era",
+    "the report recorded 40 deaths")."""
+    return is_document(subject) and subject.lemma_.lower() not in source_nouns()
+
+
+def text_says(verb: Token, entry: dict) -> bool:
+    """A verb with a text as subject that says something, in an act that happened: a verb of the hand list ("the
+    filing claims a breach"), or one of WordNet's with what was spoken of ("the statement spoke of a new era";
+    not "the blog aims to", "the website provides information", "surveys can provide")."""
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in verb.children):
+        return False
+    if entry["lexicon"] == "speech_verbs":
+        return True
+    return any(c.dep_ == "prep" and c.i == verb.i + 1 and c.lower_ in SPOKEN_TOPICS for c in verb.children)
+
+
 PEOPLE_PRONOUNS = frozenset("i we you he she they who".split())
 
 
@@ -418,6 +437,9 @@ def content_wanted(verb: Token, subject: Token, entry: dict) -> dict:
         return {**entry, "content": "object", "act": "predicate"}
     if forecast(verb, subject):  # "He expects rising production costs": the object is what is foreseen
         return {**entry, "content": "object"}
+    if entry["content"] == "clause" and a_text(subject) and text_says(verb, entry):
+        wordnet = {} if entry["lexicon"] == "speech_verbs" else {"act": "text"}  # WordNet's verbs need the licence
+        return {**entry, "content": "object", **wordnet}  # "the statement spoke of a new era": a text only says
     if entry["content"] == "clause" and entry["lexicon"] != SPEECH_ONLY and counted(verb, subject):
         return {**entry, "content": "object", "act": "figure"}  # "the observatory recorded 340 aftershocks"
     naming = entry["stance"] == "naming" and any(c.dep_ == "oprd" for c in verb.children)  # "calling it a farce"
