@@ -184,3 +184,26 @@ def test_a_text_or_record_as_subject_says_what_its_verb_reports(nlp, sentence, c
 )
 def test_a_text_that_does_something_else_says_nothing(nlp, sentence):
     assert found(nlp, sentence)[1] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        (
+            "Reuters reported on Tuesday, turnout had risen to 60 percent.",
+            "Reuters",
+            "turnout had risen to 60 percent",
+        ),
+        ("Police said on Monday, the road would stay closed.", "Police", "the road would stay closed"),
+    ],
+)
+def test_a_reporting_verb_before_a_comma_credits_the_clause_after_it(nlp, sentence, speaker, content):
+    body, attributions = found(nlp, sentence)
+    assert [(a.speaker, a.content.text(body).rstrip(".")) for a in attributions] == [(speaker, content)]
+
+
+def test_a_clause_before_a_reporting_verb_stays_its_content(nlp):
+    body, attributions = found(nlp, "Prosecutors charged the man with theft, they said on Sunday.")
+    assert [(a.cue.text(body), a.content.text(body)) for a in attributions] == [
+        ("said", "Prosecutors charged the man with theft")
+    ]
