@@ -207,3 +207,30 @@ def test_a_clause_before_a_reporting_verb_stays_its_content(nlp):
     assert [(a.cue.text(body), a.content.text(body)) for a in attributions] == [
         ("said", "Prosecutors charged the man with theft")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "speaker", "content"),
+    [
+        (
+            "In a situation report of the relief agency, the flood damaged 80 houses.",
+            "In a situation report",
+            "relief agency",
+            "the flood damaged 80 houses",
+        ),
+        (
+            "In a report by the United Nations, the drought was the worst in decades.",
+            "In a report",
+            "United Nations",
+            "the drought was the worst in decades",
+        ),
+    ],
+)
+def test_in_a_report_of_someone_reads_as_according_to(nlp, sentence, cue, speaker, content):
+    body, attributions = found(nlp, sentence)
+    assert described(body, attributions) == [(cue, speaker, content)]
+    assert attributions[0].kind == "according_to"
+
+
+def test_in_a_report_of_something_that_cannot_speak_is_no_attribution(nlp):
+    assert found(nlp, "In a report of the trip, the hotel looked old.")[1] == []

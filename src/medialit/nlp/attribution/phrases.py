@@ -354,14 +354,16 @@ def text_after_colon(ctx: Context, noun: Token) -> tuple[tuple[int, int], str] |
 
 
 def in_view(ctx: Context, noun: Token) -> dict | None:
-    """ "In his view, CLAUSE", "From the union's perspective, CLAUSE", "In the words of X, CLAUSE": a view
-    credited like "according to", when the clause's own verb is no cue ("In his speech, he said" is the verb's)."""
+    """ "In his view, CLAUSE", "From the union's perspective, CLAUSE", "In the words of X, CLAUSE", "In a report
+    of X, CLAUSE": a view or a text credited like "according to", when the clause's own verb is no cue ("In his
+    speech, he said" is the verb's)."""
     prep, clause = noun.head, noun.head.head
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is not None and "noun.cognition" not in content_nouns()[noun.lemma_.lower()]:
         return None  # a view ("his view", "the union's perspective"), not an act ("in their execution")
-    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    if owner is None and of is not None and noun.lower_ == "words":  # "in the words of the minister"
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "by")), None)
+    text = is_document(noun) and prep.lower_ == "in"  # "In a situation report of the agency, CLAUSE"
+    if owner is None and of is not None and (noun.lower_ == "words" or text):  # "in the words of the minister"
         owner = next((c for c in of.children if c.dep_ == "pobj"), None)
     if owner is None or not can_speak(owner) or ctx.in_quote(noun.idx) or clause.pos_ not in ("VERB", "AUX"):
         return None
@@ -374,6 +376,8 @@ def in_view(ctx: Context, noun: Token) -> dict | None:
     if content[1] <= content[0]:
         return None
     cue = (noun.idx, noun.idx + len(noun)) if owner.i < noun.i else (prep.idx, of.idx + len(of))
+    if text and owner.i > noun.i:
+        cue = (prep.idx, noun.idx + len(noun))  # "In a situation report": the text is the cue, its author the source
     return {"cue": cue, "source": owner, "content": content, "how": "clause", "rule": f"according_to:{noun.lemma_}"}
 
 
