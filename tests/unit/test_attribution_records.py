@@ -234,3 +234,22 @@ def test_in_a_report_of_someone_reads_as_according_to(nlp, sentence, cue, speake
 
 def test_in_a_report_of_something_that_cannot_speak_is_no_attribution(nlp):
     assert found(nlp, "In a report of the trip, the hotel looked old.")[1] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "content"),
+    [
+        ("The vote was delayed, reported local media.", "local media", "The vote was delayed"),
+        ("Ten people were hurt, reported officials at the scene.", "officials at the scene", "Ten people were hurt"),
+    ],
+)
+def test_a_reporting_verb_after_a_comma_with_its_speaker_after_it(nlp, sentence, source, content):
+    body, attributions = found(nlp, sentence)
+    assert [(a.cue.text(body), a.source.text(body), a.content.text(body)) for a in attributions] == [
+        ("reported", source, content)
+    ]
+
+
+def test_a_series_of_acts_after_a_comma_is_no_inverted_report(nlp):
+    body, attributions = found(nlp, "The guard locked the gate, reported the officers, and went home.")
+    assert [a for a in attributions if a.content.text(body) == "The guard locked the gate"] == []

@@ -59,6 +59,8 @@ def verb_cue(ctx: Context, verb: Token, entry: dict) -> dict | None:
     if any(c.dep_ == "neg" for c in verb.children):
         note_silent(ctx, verb)
         return None
+    if (after := speaker_after(ctx, verb, entry)) is not None:
+        return after
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if passive:
@@ -172,6 +174,45 @@ def inverted_cue(ctx: Context, token: Token) -> dict | None:
         "how": "quote",
         "rule": f"verb:{entry['id']}",
         "label": [t.i for t in speaker],
+    }
+
+
+def speaker_after(ctx: Context, verb: Token, entry: dict) -> dict | None:
+    """ "The vote was delayed, reported local media.": a past-tense reporting verb after a comma with its speaker
+    after it and nothing more; the parser takes the speaker for the verb's object. The words before the comma,
+    from the sentence's start, are what was reported."""
+    doc = verb.doc
+    if entry["strict"] or verb.tag_ != "VBD" or verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or verb.lemma_ == "tell":
+        return None  # "..., said police": the parser has it right, the verb rule reads it; "told the guards"
+    if any(c.dep_ in ("cc", "conj") and c.i > verb.i for c in verb.children):
+        return None  # "He left the room, told the guards, and closed the door": a series of acts
+    speaker = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if verb.dep_ == "amod" and verb.head.i > verb.i:
+        speaker = verb.head  # "..., reported officials, with ...": read as an adjective on its speaker
+    if speaker is None or not can_speak(speaker) or speaker.pos_ == "PRON" or speaker.lower_ in NO_SOURCE:
+        return None
+    end = speaker.right_edge.i + 1
+    if end >= len(doc) or doc[end].text not in (",", ".", ";"):
+        return None
+    if any(t.i != speaker.i and speaker not in t.ancestors for t in doc[verb.i + 1 : end]):
+        return None  # only the speaker's words between the verb and the punctuation
+    sentence = ctx.sentence_of(verb.idx)
+    if sentence is None or ctx.in_quote(verb.idx):
+        return None
+    content = trim(ctx.body, sentence[0], doc[verb.i - 1].idx)
+    if content[1] <= content[0]:
+        return None
+    cue = (verb.idx, verb.idx + len(verb))
+    words = [t.i for t in doc[verb.i + 1 : end]]  # the speaker's words, without the verb read as its adjective
+    return {
+        "cue": cue,
+        "source": speaker,
+        "content": content,
+        "how": "clause",
+        "rule": f"verb:{entry['id']}",
+        "label": words,
     }
 
 
