@@ -195,6 +195,7 @@ def test_a_text_that_does_something_else_says_nothing(nlp, sentence):
             "turnout had risen to 60 percent",
         ),
         ("Police said on Monday, the road would stay closed.", "Police", "the road would stay closed"),
+        ("Two people died, with local media reporting the driver had fled.", "local media", "the driver had fled"),
     ],
 )
 def test_a_reporting_verb_before_a_comma_credits_the_clause_after_it(nlp, sentence, speaker, content):

@@ -155,16 +155,24 @@ def content_parts(ctx: Context, verb: Token, subject: Token, entry: dict, block)
 def clause_after_comma(ctx: Context, verb: Token) -> tuple[int, int] | None:
     """ "Al Jazeera reported on Thursday, coverage had risen to 55 percent": the parser made the reporting verb a
     clause of the verb after the comma; that verb's clause, from the comma on, is what was reported. Only a verb
-    that opens its sentence's clause (its subject first) and ends at the comma."""
+    that opens its sentence's clause (its subject first) and ends at the comma. Also "..., with local media
+    reporting no-one was hurt" read as "with [media reporting] no-one was hurt": no comma, the with-phrase ends
+    with the verb."""
     host = verb.head
-    if verb.dep_ != "ccomp" or host.i < verb.i or host.pos_ not in ("VERB", "AUX") or reporting_entry(host):
+    with_phrase = verb.dep_ == "pcomp" and host.lower_ == "with" and host.right_edge.i == verb.right_edge.i
+    if with_phrase:
+        host = host.head
+    elif verb.dep_ != "ccomp":
+        return None
+    if host.i < verb.i or host.pos_ not in ("VERB", "AUX") or reporting_entry(host):
         return None  # "Prosecutors charged him, they said": the clause before is the host's content
     comma = verb.right_edge.i + 1
-    if comma >= host.i or verb.doc[comma].text != ",":
+    if comma >= host.i or (verb.doc[comma].text != "," and not with_phrase):
         return None
-    if not any(c.dep_ in ("nsubj", "nsubjpass") and comma < c.i < host.i for c in host.children):
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and verb.right_edge.i < c.i < host.i for c in host.children):
         return None  # the host clause has a subject of its own after the comma
-    start, end = trim(ctx.body, verb.doc[comma].idx + 1, ctx.extent(host)[1])
+    last = verb.right_edge if with_phrase else verb.doc[comma]  # no comma: the clause starts after the verb
+    start, end = trim(ctx.body, last.idx + len(last), ctx.extent(host)[1])
     return (start, end) if end > start else None
 
 
