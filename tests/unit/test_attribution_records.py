@@ -68,6 +68,7 @@ def test_a_figure_as_object_is_what_the_source_reported(nlp, sentence, cue, spea
         "We recorded 12 cases in the town.",  # the writer's own count
         "The institute recorded the quake in 2019.",  # no figure: an act
         "The experts might estimate 300 deaths.",  # under a modal: not stated
+        "Women hold 28 percent of the seats.",  # a share held, not a count reported
     ],
 )
 def test_no_figure_credited_without_a_counted_object_or_in_the_first_person(nlp, sentence):

@@ -541,6 +541,8 @@ def forecast(verb: Token, subject: Token) -> bool:
 
 
 NOT_FIGURES = frozenset("DATE TIME ORDINAL".split())
+HOLDING = frozenset("hold have own take keep".split())
+"""Verbs whose figure is a share or a possession ("women hold 28 percent of the seats"), not a count reported."""
 
 
 def counted(verb: Token, subject: Token) -> bool:
@@ -548,6 +550,8 @@ def counted(verb: Token, subject: Token) -> bool:
     count is information credited to the subject, as a that-clause would be. Not a date or a rank, not under a
     modal or in the first person (the speaker's own count in a quotation is the quotation's)."""
     if subject.lower_ in ("i", "we") or any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return False
+    if verb.lemma_ in HOLDING:
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
     return any(
