@@ -282,11 +282,13 @@ def test_a_reporting_verbs_object_is_the_writers_claim_not_a_report(nlp):
 
 
 def test_early_reports_are_a_hidden_source(nlp):
+    """ "by early reports" credits the claim to reports in general (an according-to attribution since round 7, as
+    the corpus annotates it): a vague source either way."""
     claim = "The storm, by early reports, destroyed the harbour."
     sentence = labels(nlp, f"Storm\n{claim}\n")[claim]
-    assert (sentence.label, sentence.reasons[0]) == (
-        "unsupported",
-        "hedge 'by early reports': the claim's source is not given",
+    assert sentence.label == "unsupported"
+    assert "early reports" in sentence.reasons[0] and (
+        "vague source" in sentence.reasons[0] or "hedge" in sentence.reasons[0]
     )
 
 

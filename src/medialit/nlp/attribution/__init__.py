@@ -8,7 +8,9 @@ Rules, each named in the ``rule`` of what it finds:
   one ("highlighted the attacks"), an adjacent quotation ('"...," said X',
   'X said, "..."', also split around the cue), or the text of a dialogue-dash
   paragraph ending in ", says X";
+  also a figure as object ("recorded 340 aftershocks");
 - ``passive:<lemma>``: "This was conveyed by X" (a bare "this" is the sentence before);
+  ``as_reported:<lemma>``: "As reported by X, CLAUSE", "a ferry, reported by X as belonging to ...";
 - ``according_to``, ``stance_adjective:<word>`` ("are concerned", "were
   critical of"), ``speech_noun:<noun>`` ("have given signals that");
 - ``in_statement:<noun>``: a verb outside the lexicon whose words come from a
@@ -16,8 +18,8 @@ Rules, each named in the ``rule`` of what it finds:
 - ``view_is:<noun>``: a view stated after a copula ("Darwin's view is that ...", "The gist of
   Einstein's theory is that ..."); ``list:<noun>``: a list announced as someone's postulates or
   demands ("Here are the postulates of Dalton's theory." and a numbered list);
-  ``according_to:from_<noun>``: accounts named as where a clause comes from ("From all the
-  reports I have read, ..."); ``according_to:per``: "per ABC News";
+  ``according_to:by``: "by early reports" between commas; ``according_to:from_<noun>``: accounts named as
+  where a clause comes from ("From all the reports I have read, ..."); ``according_to:per``: "per ABC News";
 - ``colon``: "Anna Berg: ..." (a named speaker, a colon, the statement);
   ``colon:turn``: an interview answer after its speaker label, running on
   over the paragraphs after it (the interviewer's turns credit nobody);

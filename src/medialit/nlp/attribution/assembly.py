@@ -13,6 +13,7 @@ from medialit.nlp.attribution.following import dash_continuations, govern_follow
 from medialit.nlp.attribution.phrases import (
     according_to,
     announced_list,
+    by_accounts,
     content_noun,
     from_accounts,
     in_statement,
@@ -90,6 +91,8 @@ def cue_candidate(ctx: Context, token: Token) -> dict | None:
         return according_to(ctx, token)
     if lower == "per" and token.pos_ == "ADP":
         return per_source(ctx, token)
+    if lower == "by" and (found := by_accounts(ctx, token)):
+        return found
     if lower in phrase_lexicon()["CUE_ADJ"]:
         return stance_adjective(ctx, token)
     if token.lemma_.lower() in phrase_lexicon()["CUE_NOUN"] and token.dep_ == "dobj":

@@ -18,6 +18,7 @@ from medialit.nlp.attribution.tokens import (
     SUBJECTS,
     can_speak,
     is_cue,
+    is_document,
     subject_of,
     that_clause,
 )
@@ -49,6 +50,28 @@ def per_source(ctx: Context, token: Token) -> dict | None:
     if not named or source.like_num:
         return None
     return credited_sentence(ctx, token, source, (token.idx, token.idx + len(token)), "according_to:per")
+
+
+def by_accounts(ctx: Context, token: Token) -> dict | None:
+    """ "..., by early reports, at least 30 injured", "By some accounts, CLAUSE": "by" with a noun of communication
+    (WordNet) that names a text (a report, a study, a statement) set off by commas, in the sense of "according
+    to"; the texts are the source.
+
+    Only a phrase between commas or opening the sentence, plural or with an adjective or a number ("by
+    letter", "by definition" are a means or a meaning), not the agent of a passive.
+    """
+    source = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if token.dep_ != "prep" or source is None or ctx.in_quote(token.idx):
+        return None
+    if "noun.communication" not in content_nouns().get(source.lemma_.lower(), "") or not is_document(source):
+        return None  # "by the end of the season", "by today's judgment": a time, a means
+    if source.tag_ != "NNS" and not any(c.dep_ in ("amod", "nummod") for c in source.children):
+        return None  # "by this judgment", "by today's judgment": the means of the act the clause reports
+    doc, end = token.doc, source.right_edge.i + 1
+    opens = token.i == 0 or doc[token.i - 1].is_punct or doc[token.i - 1].is_space
+    if not opens or end >= len(doc) or doc[end].text != ",":
+        return None
+    return credited_sentence(ctx, token, source, (token.idx, token.idx + len(token)), "according_to:by")
 
 
 def credited_sentence(ctx: Context, token: Token, source: Token, cue: tuple[int, int], rule: str) -> dict | None:
@@ -331,14 +354,16 @@ def text_after_colon(ctx: Context, noun: Token) -> tuple[tuple[int, int], str] |
 
 
 def in_view(ctx: Context, noun: Token) -> dict | None:
-    """ "In his view, CLAUSE", "From the union's perspective, CLAUSE", "In the words of X, CLAUSE": a view
-    credited like "according to", when the clause's own verb is no cue ("In his speech, he said" is the verb's)."""
+    """ "In his view, CLAUSE", "From the union's perspective, CLAUSE", "In the words of X, CLAUSE", "In a report
+    of X, CLAUSE": a view or a text credited like "according to", when the clause's own verb is no cue ("In his
+    speech, he said" is the verb's)."""
     prep, clause = noun.head, noun.head.head
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is not None and "noun.cognition" not in content_nouns()[noun.lemma_.lower()]:
         return None  # a view ("his view", "the union's perspective"), not an act ("in their execution")
-    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    if owner is None and of is not None and noun.lower_ == "words":  # "in the words of the minister"
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "by")), None)
+    text = is_document(noun) and prep.lower_ == "in"  # "In a situation report of the agency, CLAUSE"
+    if owner is None and of is not None and (noun.lower_ == "words" or text):  # "in the words of the minister"
         owner = next((c for c in of.children if c.dep_ == "pobj"), None)
     if owner is None or not can_speak(owner) or ctx.in_quote(noun.idx) or clause.pos_ not in ("VERB", "AUX"):
         return None
@@ -351,6 +376,8 @@ def in_view(ctx: Context, noun: Token) -> dict | None:
     if content[1] <= content[0]:
         return None
     cue = (noun.idx, noun.idx + len(noun)) if owner.i < noun.i else (prep.idx, of.idx + len(of))
+    if text and owner.i > noun.i:
+        cue = (prep.idx, noun.idx + len(noun))  # "In a situation report": the text is the cue, its author the source
     return {"cue": cue, "source": owner, "content": content, "how": "clause", "rule": f"according_to:{noun.lemma_}"}
 
 

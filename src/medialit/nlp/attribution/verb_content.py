@@ -21,7 +21,7 @@ from medialit.nlp.attribution.tokens import (
     report_beside,
 )
 from medialit.nlp.quotes import MARKS as QUOTE_MARKS
-from medialit.nlp.reporting_lexicon import ACT_PREPOSITIONS
+from medialit.nlp.reporting_lexicon import ACT_PREPOSITIONS, reporting_entry
 from medialit.nlp.sources import source_nouns, vague_heads
 
 
@@ -79,6 +79,8 @@ def clause_content(ctx: Context, verb: Token, subject: Token, entry: dict):
     parts = content_parts(ctx, verb, subject, entry, block)
     if not parts and verb.dep_ == "parataxis" and not entry["strict"] and subject.head.i == verb.i:
         return ctx.extent(verb.head), "clause"  # "The suspect, police said, had fled": the host clause
+    if not parts and not entry["strict"] and subject.head.i == verb.i and (after := clause_after_comma(ctx, verb)):
+        return after, "clause"  # "The agency reported on Friday, the toll had risen": the parser's host clause
     if relative_object(verb) and all(p.dep_ == "prep" for p in parts):
         parts = [c for c in verb.children if c.i > verb.i and not c.is_punct]  # "which the Church describes as"
         if not parts:
@@ -148,6 +150,30 @@ def content_parts(ctx: Context, verb: Token, subject: Token, entry: dict, block)
     if entry.get("particle"):  # "called for [younger leadership]": the preposition belongs to the cue
         parts = [g for c in parts for g in (c.children if particle_of(verb, c, entry) else [c])]
     return parts
+
+
+def clause_after_comma(ctx: Context, verb: Token) -> tuple[int, int] | None:
+    """ "Al Jazeera reported on Thursday, coverage had risen to 55 percent": the parser made the reporting verb a
+    clause of the verb after the comma; that verb's clause, from the comma on, is what was reported. Only a verb
+    that opens its sentence's clause (its subject first) and ends at the comma. Also "..., with local media
+    reporting no-one was hurt" read as "with [media reporting] no-one was hurt": no comma, the with-phrase ends
+    with the verb."""
+    host = verb.head
+    with_phrase = verb.dep_ == "pcomp" and host.lower_ == "with" and host.right_edge.i == verb.right_edge.i
+    if with_phrase:
+        host = host.head
+    elif verb.dep_ != "ccomp":
+        return None
+    if host.i < verb.i or host.pos_ not in ("VERB", "AUX") or reporting_entry(host):
+        return None  # "Prosecutors charged him, they said": the clause before is the host's content
+    comma = verb.right_edge.i + 1
+    if comma >= host.i or (verb.doc[comma].text != "," and not with_phrase):
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and verb.right_edge.i < c.i < host.i for c in host.children):
+        return None  # the host clause has a subject of its own after the comma
+    last = verb.right_edge if with_phrase else verb.doc[comma]  # no comma: the clause starts after the verb
+    start, end = trim(ctx.body, last.idx + len(last), ctx.extent(host)[1])
+    return (start, end) if end > start else None
 
 
 def report_start(verb: Token) -> int:

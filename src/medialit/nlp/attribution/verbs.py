@@ -23,9 +23,10 @@ from medialit.nlp.attribution.tokens import (
     that_clause,
     that_marked,
 )
-from medialit.nlp.attribution.verb_content import as_clause, infinitive_request, verb_content
+from medialit.nlp.attribution.verb_content import SPOKEN_TOPICS, as_clause, infinitive_request, verb_content
 from medialit.nlp.quotes import MARKS as QUOTE_MARKS
 from medialit.nlp.reporting_lexicon import ACT_PREPOSITIONS, SPEECH_ONLY, speech_act, verb_lexicon
+from medialit.nlp.sources import source_nouns
 
 
 def headline_clause(ctx: Context, verb: Token, entry: dict) -> dict | None:
@@ -58,6 +59,8 @@ def verb_cue(ctx: Context, verb: Token, entry: dict) -> dict | None:
     if any(c.dep_ == "neg" for c in verb.children):
         note_silent(ctx, verb)
         return None
+    if (after := speaker_after(ctx, verb, entry)) is not None:
+        return after
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if passive:
@@ -76,6 +79,8 @@ def verb_cue(ctx: Context, verb: Token, entry: dict) -> dict | None:
     if subject is None:
         return None
     subject = checked_with(verb) or subject
+    if entry["stance"] == "record" and not a_record(subject):
+        return None  # "the team listed their country as ...": only a record lists what it holds
     entry = content_wanted(verb, subject, entry)
     cue = cue_extent(verb, entry)
     content, how = verb_content(ctx, verb, subject, cue, entry)
@@ -172,16 +177,64 @@ def inverted_cue(ctx: Context, token: Token) -> dict | None:
     }
 
 
+def speaker_after(ctx: Context, verb: Token, entry: dict) -> dict | None:
+    """ "The vote was delayed, reported local media.": a past-tense reporting verb after a comma with its speaker
+    after it and nothing more; the parser takes the speaker for the verb's object. The words before the comma,
+    from the sentence's start, are what was reported."""
+    doc = verb.doc
+    if entry["strict"] or verb.tag_ != "VBD" or verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or verb.lemma_ == "tell":
+        return None  # "..., said police": the parser has it right, the verb rule reads it; "told the guards"
+    if any(c.dep_ in ("cc", "conj") and c.i > verb.i for c in verb.children):
+        return None  # "He left the room, told the guards, and closed the door": a series of acts
+    speaker = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if verb.dep_ == "amod" and verb.head.i > verb.i:
+        speaker = verb.head  # "..., reported officials, with ...": read as an adjective on its speaker
+    if speaker is None or not can_speak(speaker) or speaker.pos_ == "PRON" or speaker.lower_ in NO_SOURCE:
+        return None
+    end = speaker.right_edge.i + 1
+    if end >= len(doc) or doc[end].text not in (",", ".", ";"):
+        return None
+    if any(t.i != speaker.i and speaker not in t.ancestors for t in doc[verb.i + 1 : end]):
+        return None  # only the speaker's words between the verb and the punctuation
+    sentence = ctx.sentence_of(verb.idx)
+    if sentence is None or ctx.in_quote(verb.idx):
+        return None
+    content = trim(ctx.body, sentence[0], doc[verb.i - 1].idx)
+    if content[1] <= content[0]:
+        return None
+    cue = (verb.idx, verb.idx + len(verb))
+    words = [t.i for t in doc[verb.i + 1 : end]]  # the speaker's words, without the verb read as its adjective
+    return {
+        "cue": cue,
+        "source": speaker,
+        "content": content,
+        "how": "clause",
+        "rule": f"verb:{entry['id']}",
+        "label": words,
+    }
+
+
 OTHER_VERB_PARTICLES = frozenset("up off away".split())
 """Particles that make a reporting verb another verb ("show up", "call off", "give away"); "pointed out" and
 "called for" are in the lexicons with their particle."""
 
 
 def as_reported(ctx: Context, verb: Token, agent: Token | None, entry: dict) -> dict | None:
-    """ "As reported by the BBC, CLAUSE": a participle after "as" with its agent credits the main clause."""
-    if agent is None or entry["strict"] or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+    """ "As reported by the BBC, CLAUSE": a participle after "as" with its agent credits the main clause; "a
+    ferry, reported by local media as belonging to the navy, ...": a participle on a noun credits what the noun
+    is said to be (the "as" phrase, K17's small clause)."""
+    if agent is None or entry["strict"]:
         return None
     source = next((c for c in agent.children if c.dep_ == "pobj"), None)
+    described = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > agent.i), None)
+    if verb.dep_ == "acl" and source is not None and described is not None and predicate_of_as(described):
+        content = trim(ctx.body, *ctx.extent(described))
+        cue = (verb.idx, agent.idx + len(agent))
+        return {"cue": cue, "source": source, "content": content, "how": "clause", "rule": f"as_reported:{entry['id']}"}
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
     content = as_clause(ctx, verb) if verb.dep_ == "advcl" else None
     if source is None or content is None:
         return None
@@ -384,6 +437,35 @@ def subject_after_quote(ctx: Context, verb: Token) -> Token | None:
     return head if head is not None and can_speak(head) else None
 
 
+def a_text(subject: Token) -> bool:
+    """A document noun that names no people ("statement", "report"; not "board"): a verb of communication with
+    it as subject reports what the text says, as a text does nothing else ("the statement spoke of a new era",
+    "the report recorded 40 deaths")."""
+    return is_document(subject) and subject.lemma_.lower() not in source_nouns()
+
+
+def text_says(verb: Token, entry: dict) -> bool:
+    """A verb with a text as subject that says something, in an act that happened: a verb of the hand list ("the
+    filing claims a breach"), or one of WordNet's with what was spoken of ("the statement spoke of a new era";
+    not "the blog aims to", "the website provides information", "surveys can provide")."""
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in verb.children):
+        return False
+    if entry["lexicon"] == "speech_verbs":
+        return True
+    return any(c.dep_ == "prep" and c.i == verb.i + 1 and c.lower_ in SPOKEN_TOPICS for c in verb.children)
+
+
+PEOPLE_PRONOUNS = frozenset("i we you he she they who".split())
+
+
+def a_record(subject: Token) -> bool:
+    """A subject that may be a record or a text: a document noun, "it", a name that is no person's ("The
+    Aviation Herald", "Airfleets"); not a person or a group ("the team", "she")."""
+    if is_document(subject) or subject.lower_ == "it":
+        return True
+    return subject.pos_ == "PROPN" and subject.ent_type_ != "PERSON" and subject.lower_ not in PEOPLE_PRONOUNS
+
+
 def content_wanted(verb: Token, subject: Token, entry: dict) -> dict:
     """The entry with the content this use of the verb needs: a clause or an object."""
     act = speech_act(verb)
@@ -396,11 +478,19 @@ def content_wanted(verb: Token, subject: Token, entry: dict) -> dict:
         return {**entry, "content": "object", "act": "predicate"}
     if forecast(verb, subject):  # "He expects rising production costs": the object is what is foreseen
         return {**entry, "content": "object"}
+    if entry["content"] == "clause" and a_text(subject) and text_says(verb, entry):
+        wordnet = {} if entry["lexicon"] == "speech_verbs" else {"act": "text"}  # WordNet's verbs need the licence
+        return {**entry, "content": "object", **wordnet}  # "the statement spoke of a new era": a text only says
+    if entry["content"] == "clause" and entry["lexicon"] != SPEECH_ONLY and counted(verb, subject):
+        return {**entry, "content": "object", "act": "figure"}  # "the observatory recorded 340 aftershocks"
     naming = entry["stance"] == "naming" and any(c.dep_ == "oprd" for c in verb.children)  # "calling it a farce"
     if subject.head.i != verb.i and entry["content"] == "object" and not naming and not went_on(verb):
         entry = {**entry, "content": "clause"}  # a shared subject ("..., denying them entry") needs a clause
-    evidence = entry["stance"] in ("cognition", "evidential") or verb.lemma_ == "suggest"  # "reports suggest a plot"
-    if evidence and is_document(subject) and entry["content"] == "clause":
+    evidence = (
+        entry["stance"] in ("cognition", "evidential", "record") or verb.lemma_ == "suggest"
+    )  # "reports suggest a plot"
+    record = entry["stance"] == "record"  # a_record(subject) holds: the rule checked it
+    if evidence and (is_document(subject) or record) and entry["content"] == "clause":
         entry = {**entry, "content": "object"}  # "one study found no changes": a finding as a noun phrase
     return entry
 
@@ -448,6 +538,28 @@ def forecast(verb: Token, subject: Token) -> bool:
     if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in verb.children):
         return False
     return any(c.dep_ == "dobj" and c.i > verb.i and c.pos_ == "NOUN" and not can_speak(c) for c in verb.children)
+
+
+NOT_FIGURES = frozenset("DATE TIME ORDINAL".split())
+HOLDING = frozenset("hold have own take keep".split())
+"""Verbs whose figure is a share or a possession ("women hold 28 percent of the seats"), not a count reported."""
+
+
+def counted(verb: Token, subject: Token) -> bool:
+    """A reporting verb whose object is a figure ("recorded 340 aftershocks", "estimated 2,000 protesters"): the
+    count is information credited to the subject, as a that-clause would be. Not a date or a rank, not under a
+    modal or in the first person (the speaker's own count in a quotation is the quotation's)."""
+    if subject.lower_ in ("i", "we") or any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return False
+    if verb.lemma_ in HOLDING:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    return any(
+        n.dep_ == "nummod" and n.like_num and n.ent_type_ not in NOT_FIGURES
+        for o in objects
+        if o.pos_ == "NOUN"
+        for n in o.children
+    )  # a counted noun, not a bare number (a citation "[5]" the parser made an object)
 
 
 APPOINTING = frozenset("name appoint elect nominate crown".split())
