@@ -128,3 +128,94 @@ def test_a_source_whose_name_is_withheld_is_anonymous_an_open_group_vague(nlp, s
     """K2: "unnamed experts" and an outlet's own source are particular sources withheld; "experts" is no one in
     particular. Both leave the claim unchecked (K7)."""
     assert kinds(nlp, sentence)[-1][2] == kind
+
+
+# Seventh round: vague or named, by the story (K2, K18).
+
+
+def kind_of(nlp, text: str, source: str) -> str:
+    """The source kind of the attribution whose source words are ``source``."""
+    found = {words: kind for words, _, kind in kinds(nlp, text)}
+    assert source in found, found
+    return found[source]
+
+
+def test_a_surname_after_the_full_name_is_that_person(nlp):
+    """K2: "Palmares" after "Mayor Ernesto Palmares" is the person, whatever the tagger made of it."""
+    text = "Mayor Ernesto Palmares visited the site on Monday. Palmares further claimed forty homes were lost."
+    assert kind_of(nlp, text, "Palmares") == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "kind"),
+    [
+        (
+            "The Harbour Safety Board opened an inquiry on Monday. The ferry was overloaded, investigators said.",
+            "investigators",
+            "organisation",
+        ),
+        (
+            "The Lakeside Running Club announced the race. According to organizers, the race starts at noon.",
+            "organizers",
+            "organisation",
+        ),
+        ("The ferry was overloaded, investigators said.", "investigators", "vague"),
+        (
+            "The Harbour Safety Board opened an inquiry on Monday. The ferry was overloaded, officials said.",
+            "officials",
+            "vague",
+        ),
+    ],
+)
+def test_the_cases_own_investigators_are_the_body_the_story_named(nlp, text, source, kind):
+    """K18: people running the case ("police" or "prosecutors" acting in it) once the story names an organisation;
+    "officials", and investigators of a story that names no organisation, stay an open group."""
+    assert kind_of(nlp, text, source) == kind
+
+
+def test_scientists_beside_a_particular_study_are_its_authors(nlp):
+    text = "In a study published by the Kestrel Institute on Monday, scientists report that the lake is warming."
+    ((_, _, kind),) = kinds(nlp, text)
+    assert kind == "organisation"
+    article = from_text(f"Report\nMonday, May 4, 2015\n{text}\n", title="Test")
+    doc = nlp(article.body)
+    labels = [s.label for s in label_sentences(doc, article, find_attributions(doc, article), judge=None)]
+    assert labels[-1] == "attributed"
+    (found,) = find_attributions(doc, article).attributions
+    assert "the authors of the study named beside them (K18)" in found.rule
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Scientists say that the lake is warming.",
+        "Some scientists report that the lake is warming.",
+        "Scientists say that a study by the Kestrel Institute was wrong.",
+    ],
+)
+def test_scientists_beside_no_study_of_theirs_stay_vague(nlp, text):
+    ((_, _, kind),) = kinds(nlp, text)
+    assert kind == "vague"
+
+
+def test_a_later_mention_beside_no_study_stays_vague(nlp):
+    """The authors' kind holds for the sentence that names the study; "scientists say" later is scientists at large."""
+    text = (
+        "In a study published by the Kestrel Institute on Monday, scientists report that the lake is warming. "
+        "If this is right, scientists say, the fish will move north."
+    )
+    assert [kind for _, _, kind in kinds(nlp, text)] == ["organisation", "vague"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("A number of senators said that the bill was rushed.", "vague"),
+        ("A handful of residents said that the road was closed.", "vague"),
+        ("The committee of senators said that the bill was rushed.", "organisation"),
+    ],
+)
+def test_a_count_of_people_is_an_open_group(nlp, text, kind):
+    """K18: a quantifier ("a number of senators") points at nobody in particular; a body of them is named."""
+    ((_, _, found),) = kinds(nlp, text)
+    assert found == kind

@@ -16,12 +16,10 @@ from typing import TYPE_CHECKING
 
 from medialit.core.spans import Attribution, Span
 from medialit.nlp.sources.kinds import (
-    K7_REASON,
-    UNCHECKED_KINDS,
     definite_group,
     is_vague,
     issuer_of,
-    mention_kind,
+    kind_and_reason,
     one_unnamed,
     outlet_key,
     outlet_name,
@@ -145,9 +143,8 @@ class SpeakerResolver:
         else:
             speaker, kind, why = self._resolve(head, extent, earlier)
         kind = self.kinds.setdefault(speaker, kind)  # a later mention stands for the source it names (K18)
-        mentioned = mention_kind(head, kind)
-        if mentioned != kind and kind in UNCHECKED_KINDS:
-            why = "; ".join(filter(None, (why, K7_REASON)))
+        mentioned, reason = kind_and_reason(head, kind)
+        why = "; ".join(filter(None, (why, reason)))
         self.mentions[extent] = (speaker, mentioned)
         return speaker, why
 
@@ -195,7 +192,8 @@ class SpeakerResolver:
         outlet = head.pos_ == "PROPN" and outlet_key(head) in self.outlets  # "daily Népszava" ... "Népszava noted"
         if outlet or outlet_name(head):  # "AFP", "According to ABC News", "State press agency PAP reported" (K18)
             return without_determiner(noun_phrase(head)), "document", ""
-        if head.pos_ == "PROPN" and self.full_name(head.text) != head.text:
+        if head.pos_ in ("PROPN", "NOUN") and head.text[:1].isupper() and self.full_name(head.text) != head.text:
+            # "Mijares claimed" after "Superintendent Graciano Mijares", whatever the tagger made of the surname
             return self.full_name(head.text), "person", ""
         medium = head.pos_ == "NOUN" and (head.lemma_.lower() in document_heads() or outlet_noun(head))
         outlet = next(
