@@ -219,3 +219,43 @@ def test_a_count_of_people_is_an_open_group(nlp, text, kind):
     """K18: a quantifier ("a number of senators") points at nobody in particular; a body of them is named."""
     ((_, _, found),) = kinds(nlp, text)
     assert found == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The hotel industry said that prices rose.", "vague"),
+        ("The international community said that the vote was unfair.", "vague"),
+        ("The Harbour Board said that prices rose.", "organisation"),
+    ],
+)
+def test_a_collective_is_no_particular_body(nlp, text, kind):
+    """K18: "the hotel industry" is an open collective (vague); a named board is an organisation."""
+    ((_, _, found),) = kinds(nlp, text)
+    assert found == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("According to Syrian state media, the army entered the town.", "document"),
+        ("State media reported that the army entered the town.", "vague"),
+        ("Local media reported that the army entered the town.", "vague"),
+    ],
+)
+def test_a_named_states_own_media_are_an_outlet(nlp, text, kind):
+    """K18: a media outlet reported as a source is a document; "State media" of no state named, and "local
+    media", leave the outlet to the reader."""
+    ((_, _, found),) = kinds(nlp, text)
+    assert found == kind
+
+
+def test_it_continues_the_organisation_named_as_the_subject_before(nlp):
+    """ "It" after "The Roads Ministry called on drivers ..." is the ministry, not the vague officials credited last."""
+    text = (
+        "Officials said that most of the injured were children. "
+        "The Roads Ministry has, in a statement, called on drivers to slow down. "
+        "It also urged people to obey the rules of the road."
+    )
+    found = kinds(nlp, text)
+    assert found[-1][0] == "It" and found[-1][1] == "Roads Ministry" and found[-1][2] == "organisation"

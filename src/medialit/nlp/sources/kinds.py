@@ -11,10 +11,13 @@ from typing import TYPE_CHECKING, NamedTuple
 from medialit.nlp.sources.words import (
     AUTHOR_NOUNS,
     CASE_ROLES,
+    COLLECTIVE_NOUNS,
     INSTITUTIONS,
     K18_DOCUMENTS,
     ORG_ENTS,
     QUANTITY_NOUNS,
+    STATE_MEDIA,
+    STATE_WORDS,
     communication_nouns,
     document_heads,
     outlet_name_words,
@@ -126,7 +129,7 @@ def source_kind(head: Token) -> str:
         return "vague"
     lemma = head.lemma_.lower()
     written = lemma in K18_DOCUMENTS or lemma in communication_nouns()
-    if lemma in document_heads() or (head.pos_ == "NOUN" and written):
+    if lemma in document_heads() or (head.pos_ == "NOUN" and written) or state_outlet(head):
         return "document"  # "the report", "the ruling", "the comments", "the motion" (K18)
     return "organisation"
 
@@ -281,13 +284,32 @@ def is_vague(head: Token) -> bool:
     phrase = list(head.subtree)
     if any(t.lower_ in vague_modifiers() for t in phrase if t.i <= head.i):
         return True
-    if counts_people(head):
+    if counts_people(head) or collective(head):
         return True
+    if state_outlet(head):
+        return False
     bare_plural = head.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in head.children)
     institution = head.lower_ in INSTITUTIONS  # "Police said": the force in charge is an organisation (K2)
     if institution or acting_in_case(head):
         return False
     return bare_plural and not any(t.pos_ == "PROPN" for t in phrase)
+
+
+def collective(head: Token) -> bool:
+    """ "the hotel industry", "the international community": a collective, no particular body (K18 vague)."""
+    if head.lemma_.lower() not in COLLECTIVE_NOUNS or head.pos_ != "NOUN":
+        return False
+    return not any(t.ent_type_ in ("ORG", "PERSON") for t in head.subtree)
+
+
+def state_outlet(head: Token) -> bool:
+    """ "Syrian state media", "Iran's state television": a named state's own outlet, a document (K18); not
+    "local media", nor "state media" of no state named (which state is left to the reader)."""
+    if not {head.lemma_.lower(), head.lower_} & STATE_MEDIA or head.pos_ != "NOUN":
+        return False
+    before = [c for c in head.children if c.i < head.i]
+    state = any(c.dep_ in ("compound", "amod") and c.lower_ in STATE_WORDS for c in before)
+    return state and any(c.ent_type_ in ("GPE", "NORP") for c in before)
 
 
 def counts_people(head: Token) -> bool:
