@@ -292,7 +292,14 @@ def is_vague(head: Token) -> bool:
     institution = head.lower_ in INSTITUTIONS  # "Police said": the force in charge is an organisation (K2)
     if institution or acting_in_case(head):
         return False
-    return bare_plural and not any(t.pos_ == "PROPN" for t in phrase)
+    return bare_plural and not any(a_name(t) for t in phrase)
+
+
+def a_name(token: Token) -> bool:
+    """A proper noun, or a capitalised word inside a sentence whatever the tagger made of it ("averages measured
+    by RealClearPolitics")."""
+    inside = not token.is_sent_start and token.text[:1].isupper() and token.is_alpha and token.lower_ != "i"
+    return token.pos_ == "PROPN" or inside
 
 
 def collective(head: Token) -> bool:
