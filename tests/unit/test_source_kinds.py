@@ -287,3 +287,17 @@ def test_a_capitalised_word_inside_the_phrase_is_a_name_whatever_its_tag(nlp, na
         ["compound", "nsubj", "acl", "agent", "pobj", "ROOT", "dobj"],
     )
     assert is_vague(doc[1]) is vague
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("One of the passengers said that the bus was speeding.", "anonymous"),
+        ("Another of the Harbour Board's engineers said that the bus was speeding.", "anonymous"),
+        ("One of the passengers, Mara Lind, said that the bus was speeding.", "person"),
+    ],
+)
+def test_one_of_a_group_is_one_particular_source(nlp, text, kind):
+    """K2: "one of the children" points at one particular person and does not name them (anonymous)."""
+    ((_, _, found),) = kinds(nlp, text)
+    assert found == kind

@@ -124,9 +124,11 @@ def unchecked(head: Token, kind: str) -> bool:
 
 
 def source_kind(head: Token) -> str:
-    """vague, document or organisation, for a source phrase that names no person."""
+    """vague, anonymous, document or organisation, for a source phrase that names no person."""
     if is_vague(head):
         return "vague"
+    if one_of_them(head):
+        return "anonymous"
     lemma = head.lemma_.lower()
     written = lemma in K18_DOCUMENTS or lemma in communication_nouns()
     if lemma in document_heads() or (head.pos_ == "NOUN" and written) or state_outlet(head):
@@ -149,6 +151,15 @@ def one_unnamed(head: Token) -> bool:
     lemma = head.lemma_.lower()
     speaks = lemma in source_nouns() or lemma in title_words() or lemma in vague_heads()
     return one and speaks and lemma not in document_heads()  # "a posting", "one study": no person
+
+
+def one_of_them(head: Token) -> bool:
+    """ "One of the children", "another of the passengers": one particular member of a group, not named (K2
+    anonymous)."""
+    if head.lower_ not in ("one", "another") or head.pos_ not in ("NUM", "PRON", "DET"):
+        return False
+    group = [p for p in head.children if p.dep_ == "prep" and p.lower_ == "of"]
+    return any(c.dep_ == "pobj" and c.tag_ in ("NNS", "NNPS") for p in group for c in p.children)
 
 
 def unnamed_kind(head: Token) -> str:
