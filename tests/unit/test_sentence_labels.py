@@ -313,7 +313,8 @@ def test_a_named_relay_of_an_unnamed_or_hidden_source_is_unsupported(nlp, senten
         "The Daily Planet reported the mayor had resigned.",  # the outlet's own report
         "Dewar says officials complained to him about security.",  # what he was told of, first hand
         'The minister said: "Our sources tell us the border is calm."',  # her own quoted claim (K6)
-        "One of the victims said the men thought she was a toy.",  # what the accused thought: no inner source
+        # what the accused thought: no inner source ("One of the victims" alone is anonymous, K2 and K7)
+        "Mara Lind, one of the victims, said the men thought she was a toy.",
     ],
 )
 def test_a_named_relay_of_its_own_claim_stays_attributed(nlp, sentence):

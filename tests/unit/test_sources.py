@@ -156,7 +156,7 @@ def test_news_outlets_are_documents(nlp, sentence, speaker, kind):
         ("Another resident said that the water was brown.", "Another resident", "anonymous"),
         # an open group, a quantity of people, a document; with K7's reason still anonymous (K2), see test_source_kinds
         ("Residents said that the water was brown.", "Residents", "vague"),
-        ("A large number of residents believe that the plan failed.", "large number of residents", "organisation"),
+        ("A large number of residents believe that the plan failed.", "large number of residents", "vague"),
         ("A leaked memo claims that the water was brown.", "leaked memo", "document"),
         (
             "A senior official, who was not authorised to speak publicly, said that talks failed.",

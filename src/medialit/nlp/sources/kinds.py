@@ -9,9 +9,15 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from medialit.nlp.sources.words import (
+    AUTHOR_NOUNS,
+    CASE_ROLES,
+    COLLECTIVE_NOUNS,
     INSTITUTIONS,
     K18_DOCUMENTS,
     ORG_ENTS,
+    QUANTITY_NOUNS,
+    STATE_MEDIA,
+    STATE_WORDS,
     communication_nouns,
     document_heads,
     outlet_name_words,
@@ -31,6 +37,7 @@ UNCHECKED_KINDS = frozenset({"vague", "anonymous"})
 """Kinds whose claims a reader cannot weigh: a sentence resting only on them is unsupported (K6, K7).
 An anonymous source whose sentence says why it is not named counts as a person (K7, ``mention_kind``)."""
 K7_REASON = "anonymous, the reason given (K7)"
+AUTHORS_REASON = "the authors of the study named beside them (K18)"
 ANONYMITY_REASON = re.compile(
     r"\b(?:not (?:authori[sz]ed|allowed|permitted|cleared) to (?:speak|talk|discuss|comment)"
     r"|(?:on )?condition of anonymity|(?:asked|requested|declined) (?:not )?to be (?:named|identified)"
@@ -48,14 +55,66 @@ def mention_kind(head: Token, kind: str) -> str:
     "Cornyn's statement", "a report by UpGuard"), its speaker the issuer; a
     vague or anonymous source whose sentence says why it is not named counts
     as a person (K7), each mention on its own: of two unnamed officers only
-    the one "not authorised to speak" is explained.
+    the one "not authorised to speak" is explained; "scientists" beside a
+    particular study are its authors (``study_authors``), in that sentence only.
     """
+    return kind_and_reason(head, kind)[0]
+
+
+def kind_and_reason(head: Token, kind: str) -> tuple[str, str]:
+    """``mention_kind`` and, when this mention's kind differs from its speaker's, the reason it does."""
+    if kind == "vague" and study_authors(head):
+        return "organisation", AUTHORS_REASON
     if kind in UNCHECKED_KINDS:
-        return kind if unchecked(head, kind) else "person"
+        return (kind, "") if unchecked(head, kind) else ("person", K7_REASON)
     issuer = issuer_of(head)
     if issuer is not None and issuer.token is not None and kind in ("person", "organisation"):
-        return "document"
-    return kind
+        return "document", ""
+    return kind, ""
+
+
+def study_authors(head: Token) -> bool:
+    """ "In a study released by the Florida Museum, scientists report": the authors of a particular study (K18).
+
+    A bare plural of people who write studies (``AUTHOR_NOUNS``) whose
+    sentence names a particular study, report or journal (one whose phrase
+    holds a proper name) before them or in their own clause; "scientists say"
+    beside no study, "some scientists", and a study inside what they say stay
+    vague.
+    """
+    if head.tag_ != "NNS" or head.lemma_.lower() not in AUTHOR_NOUNS:
+        return False
+    if any(c.dep_ in ("det", "poss", "nummod", "amod") for c in head.children if c.i < head.i):
+        return False
+    for token in head.sent:
+        written = token.lemma_.lower() in document_heads() or token.lemma_.lower() in K18_DOCUMENTS
+        if token.pos_ != "NOUN" or not (written or outlet_noun(token)) or token.i in subtree_ids(head):
+            continue
+        if (token.i < head.i or in_clause_of(token, head.head)) and names_inside(token):
+            return True
+    return False
+
+
+def subtree_ids(token: Token) -> set[int]:
+    return {t.i for t in token.subtree}
+
+
+def names_inside(noun: Token) -> bool:
+    """The noun's phrase holds a proper name that is not a date: "a study released by the Florida Museum"."""
+    return any(t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME") for t in noun.subtree if t.i != noun.i)
+
+
+CLAUSES = frozenset("ccomp xcomp advcl relcl conj parataxis".split())
+
+
+def in_clause_of(token: Token, verb: Token) -> bool:
+    """``token`` hangs from ``verb`` without a clause between them ("reported in Nature"; not "said that a report
+    ...")."""
+    while token.i != verb.i:
+        if token.dep_ in CLAUSES or token.head.i == token.i:
+            return False
+        token = token.head
+    return True
 
 
 def unchecked(head: Token, kind: str) -> bool:
@@ -65,12 +124,14 @@ def unchecked(head: Token, kind: str) -> bool:
 
 
 def source_kind(head: Token) -> str:
-    """vague, document or organisation, for a source phrase that names no person."""
+    """vague, anonymous, document or organisation, for a source phrase that names no person."""
     if is_vague(head):
         return "vague"
+    if one_of_them(head):
+        return "anonymous"
     lemma = head.lemma_.lower()
     written = lemma in K18_DOCUMENTS or lemma in communication_nouns()
-    if lemma in document_heads() or (head.pos_ == "NOUN" and written):
+    if lemma in document_heads() or (head.pos_ == "NOUN" and written) or state_outlet(head):
         return "document"  # "the report", "the ruling", "the comments", "the motion" (K18)
     return "organisation"
 
@@ -90,6 +151,15 @@ def one_unnamed(head: Token) -> bool:
     lemma = head.lemma_.lower()
     speaks = lemma in source_nouns() or lemma in title_words() or lemma in vague_heads()
     return one and speaks and lemma not in document_heads()  # "a posting", "one study": no person
+
+
+def one_of_them(head: Token) -> bool:
+    """ "One of the children", "another of the passengers": one particular member of a group, not named (K2
+    anonymous)."""
+    if head.lower_ not in ("one", "another") or head.pos_ not in ("NUM", "PRON", "DET"):
+        return False
+    group = [p for p in head.children if p.dep_ == "prep" and p.lower_ == "of"]
+    return any(c.dep_ == "pobj" and c.tag_ in ("NNS", "NNPS") for p in group for c in p.children)
 
 
 def unnamed_kind(head: Token) -> str:
@@ -225,9 +295,56 @@ def is_vague(head: Token) -> bool:
     phrase = list(head.subtree)
     if any(t.lower_ in vague_modifiers() for t in phrase if t.i <= head.i):
         return True
+    if counts_people(head) or collective(head):
+        return True
+    if state_outlet(head):
+        return False
     bare_plural = head.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in head.children)
     institution = head.lower_ in INSTITUTIONS  # "Police said": the force in charge is an organisation (K2)
-    return bare_plural and not institution and not any(t.pos_ == "PROPN" for t in phrase)
+    if institution or acting_in_case(head):
+        return False
+    return bare_plural and not any(a_name(t) for t in phrase)
+
+
+def a_name(token: Token) -> bool:
+    """A proper noun, or a capitalised word inside a sentence whatever the tagger made of it ("averages measured
+    by RealClearPolitics")."""
+    inside = not token.is_sent_start and token.text[:1].isupper() and token.is_alpha and token.lower_ != "i"
+    return token.pos_ == "PROPN" or inside
+
+
+def collective(head: Token) -> bool:
+    """ "the hotel industry", "the international community": a collective, no particular body (K18 vague)."""
+    if head.lemma_.lower() not in COLLECTIVE_NOUNS or head.pos_ != "NOUN":
+        return False
+    return not any(t.ent_type_ in ("ORG", "PERSON") for t in head.subtree)
+
+
+def state_outlet(head: Token) -> bool:
+    """ "Syrian state media", "Iran's state television": a named state's own outlet, a document (K18); not
+    "local media", nor "state media" of no state named (which state is left to the reader)."""
+    if not {head.lemma_.lower(), head.lower_} & STATE_MEDIA or head.pos_ != "NOUN":
+        return False
+    before = [c for c in head.children if c.i < head.i]
+    state = any(c.dep_ in ("compound", "amod") and c.lower_ in STATE_WORDS for c in before)
+    return state and any(c.ent_type_ in ("GPE", "NORP") for c in before)
+
+
+def counts_people(head: Token) -> bool:
+    """ "A number of senators", "a handful of residents": a quantifier over an open group (K18 vague), whatever
+    group the "of" phrase names."""
+    if head.lemma_.lower() not in QUANTITY_NOUNS or head.tag_ != "NN":
+        return False
+    group = [p for p in head.children if p.dep_ == "prep" and p.lower_ == "of"]
+    return any(c.dep_ == "pobj" and c.tag_ in ("NNS", "NNPS") for p in group for c in p.children)
+
+
+def acting_in_case(head: Token) -> bool:
+    """ "investigators said", "according to organizers": the people running the report's own case once it has
+    named an organisation (K18: "police" or "prosecutors" acting in the case are named; ``CASE_ROLES``)."""
+    if head.tag_ != "NNS" or head.lemma_.lower() not in CASE_ROLES:
+        return False
+    return any(t.ent_type_ == "ORG" for t in head.doc[: head.i])
 
 
 def definite_group(token: Token) -> bool:

@@ -16,12 +16,10 @@ from typing import TYPE_CHECKING
 
 from medialit.core.spans import Attribution, Span
 from medialit.nlp.sources.kinds import (
-    K7_REASON,
-    UNCHECKED_KINDS,
     definite_group,
     is_vague,
     issuer_of,
-    mention_kind,
+    kind_and_reason,
     one_unnamed,
     outlet_key,
     outlet_name,
@@ -145,9 +143,8 @@ class SpeakerResolver:
         else:
             speaker, kind, why = self._resolve(head, extent, earlier)
         kind = self.kinds.setdefault(speaker, kind)  # a later mention stands for the source it names (K18)
-        mentioned = mention_kind(head, kind)
-        if mentioned != kind and kind in UNCHECKED_KINDS:
-            why = "; ".join(filter(None, (why, K7_REASON)))
+        mentioned, reason = kind_and_reason(head, kind)
+        why = "; ".join(filter(None, (why, reason)))
         self.mentions[extent] = (speaker, mentioned)
         return speaker, why
 
@@ -187,6 +184,10 @@ class SpeakerResolver:
             group = self._group_before(head) if lower in ("they", "them") else None
             if group is not None:  # "The terrorists ... They think": the plural subject before, not a person
                 return without_determiner(noun_phrase(group)), source_kind(group), f"pronoun '{head.text}' -> group"
+            body = self._body_before(head) if lower == "it" else None
+            if body is not None:  # "The Emergencies Ministry called on drivers ... It also urged": the body before
+                speaker, kind, why = self._resolve_phrase(body, (body.left_edge.idx, body.idx + len(body)), earlier)
+                return speaker, kind, why or f"pronoun '{head.text}' -> {speaker}"
             earlier = [a for a in earlier if lower == "it" or self.kinds.get(a.speaker) != "person"]
             if earlier and lower in GROUP_PRONOUNS and earlier[-1].speaker.lower() not in SPEAKER_PRONOUNS:
                 last = earlier[-1].speaker
@@ -195,7 +196,8 @@ class SpeakerResolver:
         outlet = head.pos_ == "PROPN" and outlet_key(head) in self.outlets  # "daily Népszava" ... "Népszava noted"
         if outlet or outlet_name(head):  # "AFP", "According to ABC News", "State press agency PAP reported" (K18)
             return without_determiner(noun_phrase(head)), "document", ""
-        if head.pos_ == "PROPN" and self.full_name(head.text) != head.text:
+        if head.pos_ in ("PROPN", "NOUN") and head.text[:1].isupper() and self.full_name(head.text) != head.text:
+            # "Mijares claimed" after "Superintendent Graciano Mijares", whatever the tagger made of the surname
             return self.full_name(head.text), "person", ""
         medium = head.pos_ == "NOUN" and (head.lemma_.lower() in document_heads() or outlet_noun(head))
         outlet = next(
@@ -309,6 +311,24 @@ class SpeakerResolver:
         """A proper noun that names a person: so recognised here or, as a full name, elsewhere in the article."""
         full = self.full_name(name.text).split()
         return name.ent_type_ in ("PERSON", "") or name.text in self.person_names or len(full) > 1
+
+    def _body_before(self, head: Token) -> Token | None:
+        """The organisation named as the subject of the sentence before "It" (or of its own), outside quotations:
+        "It" most often continues that subject, whoever was credited last."""
+        if head.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        sent_starts = 0
+        for k in range(head.i - 1, -1, -1):
+            token = self.doc[k]
+            sent_starts += token.is_sent_start
+            if sent_starts > 1 or token.idx < self.headline_end:
+                return None
+            if token.dep_ not in ("nsubj", "nsubjpass") or self._quoted(token.idx) or token.pos_ == "PRON":
+                continue
+            if token.ent_type_ == "ORG" and token.tag_ in ("NNP", "NN"):
+                return token
+            return None  # the nearest subject is something else: "It" may be that
+        return None
 
     def _group_before(self, head: Token, sentences: int = 2) -> Token | None:
         """The plural subject or named organisation subject nearest before "they", outside quotations."""

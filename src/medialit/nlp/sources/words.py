@@ -12,6 +12,24 @@ from medialit.nlp.lexicons import load_lexicon
 
 INSTITUTIONS = frozenset({"police"})
 """Plural-looking nouns that name one organisation, not an open group."""
+CASE_ROLES = frozenset("investigator prosecutor detective organizer organiser".split())
+"""Plural role nouns for the people who run the case a report is about: its investigators, prosecutors,
+detectives, the event's organisers. K18 counts "police" or "prosecutors" acting in the case as named; once the
+report has named an organisation, "investigators said" are that case's investigators, a group the story
+identifies (K2), not an open group like "officials" or "experts"."""
+AUTHOR_NOUNS = frozenset("scientist researcher scholar academic author".split())
+"""People who write studies: a bare plural of them beside a particular study ("In a study released by the
+Florida Museum, scientists report") are that study's authors (K18), not scientists in general."""
+QUANTITY_NOUNS = frozenset("number majority minority handful group host lot couple dozen score".split())
+"""Nouns that count people ("a number of senators", "a handful of residents"): the phrase is a quantifier
+over an open group (K18 vague), not the group named in it."""
+COLLECTIVE_NOUNS = frozenset("industry community public".split())
+"""Collectives that point at no particular body (K18 vague: "the hotel industry", "the scientific community",
+"the public"), unless their phrase names an organisation."""
+STATE_MEDIA = frozenset("media medium press television tv radio broadcaster".split())
+STATE_WORDS = frozenset("state state-run state-owned government government-run official".split())
+"""A named state's own outlet ("Syrian state media", "Iran's state television"): a particular outlet, a document
+(K18), unlike "local media" or "the media", an open collective."""
 PERSON_PRONOUNS = frozenset("he she him her his hers".split())
 SPEAKER_PRONOUNS = frozenset("i we me us".split())
 GROUP_PRONOUNS = frozenset("they them it its".split())
