@@ -351,3 +351,67 @@ def test_reputedly_hides_the_source(nlp):
     claim = "The founder was reputedly a poor student."
     span = labels(nlp, f"Founder\n{claim}\n")[claim]
     assert (span.label, span.reasons[0]) == ("unsupported", "hedge 'reputedly': the claim's source is not given")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a participle on a noun credits what the noun is said to be, not that the plane crashed
+        "A Cessna plane, reported by the Daily Courier as belonging to the army, crashed into a field near Lund "
+        "yesterday.",
+        # a clause of time with its own subject: the announcement came before, the reopening is the article's claim
+        "The school in Lund reopened its doors to pupils on Monday morning, two days after Mayor Tom Vik announced "
+        "the plan.",
+    ],
+)
+def test_a_cue_in_an_aside_leaves_the_main_claim_to_the_article(nlp, sentence):
+    """Guidelines, "Sentences": attributed when the sentence's claims are credited; a side part is not its claim."""
+    found = labels(nlp, f"Report\n{sentence}\n")[sentence]
+    assert found.label == "other"
+    assert found.reasons[0].startswith("the aside credits") and "is the article's own" in found.reasons[0]
+
+
+def test_the_unsupported_rules_judge_the_main_claim_beside_an_aside(nlp):
+    hedged = "The old railway bridge over the Lune river may stay closed for years, although Mayor Tom Vik said that "
+    hedged += "repairs had begun."
+    judged = "The historic railway bridge over the Lune river closed in the night, which Mayor Tom Vik blamed on rust."
+    found = labels(nlp, f"Report\n{hedged} {judged}\n")
+    assert found[hedged].label == "unsupported" and found[hedged].reasons[0].startswith("hedge")
+    assert found[judged].label == "unsupported" and "historic" in found[judged].reasons[0]
+    assert all(s.reasons[-1].startswith("the aside credits Tom Vik") for s in (found[hedged], found[judged]))
+
+
+def test_a_hedge_inside_the_aside_is_the_sources_not_the_articles(nlp):
+    sentence = "The council closed the old railway bridge over the Lune river on Monday, which Mayor Tom Vik said was "
+    sentence += "probably unsafe."
+    found = labels(nlp, f"Report\n{sentence}\n")[sentence]
+    assert found.label == "other" and found.reasons[0].startswith("the aside credits Tom Vik (said)")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mayor Tom Vik, who opened the bridge in a historic ceremony, said that it was safe.",  # the aside is own
+        "Police said the man, who had been drinking, fled on foot.",
+        "The storm hit the coast on Monday and Mayor Tom Vik said that the harbour was closed.",  # coordinated
+        "The ministry issued a warning on Monday, saying that the water was unsafe.",  # the subject's own words
+        "NASA chose two pilots for the flight, which NASA said would take place in June.",  # the source acts
+        "The suspect, police said, had fled before dawn.",  # a parenthetical cue takes the main clause
+        "The bridge was closed to traffic on Monday, according to the council.",
+    ],
+)
+def test_a_cue_that_carries_the_main_claim_makes_the_sentence_attributed(nlp, sentence):
+    assert labels(nlp, f"Report\n{sentence}\n")[sentence].label == "attributed"
+
+
+def test_a_vague_source_of_the_main_claim_outweighs_a_named_aside(nlp):
+    """K2, K6: the main claim rests on "residents"; the mayor is credited only with a side part."""
+    sentence = "Residents said the bridge, which Mayor Tom Vik described as safe, was shaking."
+    found = labels(nlp, f"Report\n{sentence}\n")[sentence]
+    assert found.label == "unsupported" and found.reasons == ("vague source: Residents (said)",)
+
+
+def test_a_vague_source_in_an_aside_still_leaves_its_claim_unchecked(nlp):
+    sentence = "The bridge, which residents say is unsafe, closed on Monday."
+    found = labels(nlp, f"Report\n{sentence}\n")[sentence]
+    assert found.label == "unsupported" and found.reasons[0] == "vague source: residents (say)"

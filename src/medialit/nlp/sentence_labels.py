@@ -1,7 +1,9 @@
 """One label per sentence: attributed, unsupported or other (corpus guidelines, "Sentences").
 
-- ``attributed``: the sentence holds a cue or lies inside attributed content
-  (also a dash paragraph continuing a quote), and the source is identifiable;
+- ``attributed``: a cue in the sentence credits its main claim (``main_claim``: a cue that
+  credits only an aside, "a plane, reported by local press as ..., crashed", leaves the
+  main claim to the article), or the sentence lies inside attributed content (also a dash
+  paragraph continuing a quote), and the source is identifiable;
 - ``unsupported``: its claim rests on a vague source, or it speaks in the
   article's own voice through a hedge ("reportedly", "may"), an impersonal
   construction that hides the source ("it was known") or an evaluative word
@@ -26,12 +28,11 @@ from medialit.core.spans import Attribution, Span
 from medialit.nlp.attribution import Found
 from medialit.nlp.claims import REPORT_RULES, RULES, claim_hits, hides_source, person_nouns
 from medialit.nlp.lexicons import load_lexicon, per_vocab
+from medialit.nlp.main_claim import MIN_CONTENT_SHARE, covers_main_claim, main_word
 from medialit.nlp.quotes import find_quotes
 from medialit.nlp.reporting_lexicon import reporting_entry, verb_lemma, verb_lexicon
 from medialit.nlp.sources import UNCHECKED_KINDS, is_vague, one_unnamed, unchecked
 from medialit.nlp.unsupported_model import Model, features, load_model
-
-MIN_CONTENT_SHARE = 0.5
 
 
 @cache
@@ -89,18 +90,21 @@ def label_sentences(
             reasons = (f"the reference {reference} makes the claim checkable",)
         elif label == "other" and not heading and not question:  # questions assert nothing (guidelines: other)
             k = bisect.bisect_left(starts, start)
-            hits = [cue[1] for cue in cues[k:] if cue[0] < end]
-            hits += [reason for _, reason in _claims(doc, start, end, quotes, rules)]
+            aside = _aside_parts(found, start, end) if reasons[0].startswith(ASIDE) else []
+            note = reasons[:1] if aside else ()  # "the aside credits X ...": kept after the rule that fires
+            hits = [cue[1] for cue in cues[k:] if cue[0] < end and not any(a.start <= cue[0] < a.end for a in aside)]
+            hits += [reason for _, reason in _claims(doc, start, end, quotes, rules, aside)]
             if hits:
-                label, reasons = "unsupported", tuple(dict.fromkeys(hits))
+                label, reasons = "unsupported", (*dict.fromkeys(hits), *note)
             elif judge is not None and reasons != ("heading",):
                 x = candidate_features(doc, article, quotes, position)
                 p = judge.probability(x)
                 if p >= judge.threshold:
                     why = ", ".join(judge.reasons(x)) or "the sentence as a whole"
-                    label, reasons = "unsupported", (f"model ({p:.2f}): a claim in the article's own voice; {why}",)
+                    reasons = (f"model ({p:.2f}): a claim in the article's own voice; {why}", *note)
+                    label = "unsupported"
         if label == "other" and not reasons:
-            reasons = ("no cue, vague source, hedge or evaluation found",)
+            reasons = (NOTHING_FOUND,)
         out.append(Span(start, end, label, reasons))
     return out
 
@@ -121,6 +125,14 @@ def _label(
     own = [a for a in found.attributions if start <= a.cue.start < end]
     outside = [a for a in found.attributions if a not in own and _governs(a, start, end, body)]
     quoting = [a for a in outside if a.kind in ("direct", "mixed")]  # the speaker of a quote the sentence is in
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    main = [a for a in own if span is None or covers_main_claim(a, span, quotes)]
+    if own and not main and not quoting:  # every cue credits a side part: the main claim is the article's own
+        vague = [a for a in own if _unchecked(a)]
+        if vague:  # K2, K7: the side claim rests on a vague source and the main claim on none
+            return "unsupported", (*(_unchecked_reason(a, body) for a in vague), _aside(own, span, body))
+        return "other", (_aside(own, span, body),)
+    own = main
     # K6: a cue outside that takes the whole sentence as content is a relay; it decides only without a cue inside
     governing = own + quoting if own else outside
     if governing:
@@ -136,7 +148,23 @@ def _label(
     continuing = [c for c in found.continuations if c.start <= start < c.end]
     if continuing:
         return "attributed", continuing[0].reasons
-    return "other", ("no cue, vague source, hedge or evaluation found",)
+    return "other", (NOTHING_FOUND,)
+
+
+NOTHING_FOUND = "no cue, vague source, hedge or evaluation found"
+ASIDE = "the aside credits"
+
+
+def _aside(own: list[Attribution], span, body: str) -> str:
+    """The reason of a sentence whose cues credit only a side part: who is credited with what, and the main claim."""
+    credited = "; ".join(f"{a.speaker} ({a.cue.text(body)})" for a in own)
+    return f"{ASIDE} {credited}; the main claim ('{main_word(span)}') is the article's own"
+
+
+def _aside_parts(found: Found, start: int, end: int) -> list[Span]:
+    """Cue, source and content of the side attributions of a sentence: not the article's voice, not its claim."""
+    own = [a for a in found.attributions if start <= a.cue.start < end]
+    return [p for a in own for p in (a.cue, a.source, a.content) if p is not None]
 
 
 QUOTE_MARKS = "'\"‘’“”«»"
@@ -310,7 +338,9 @@ def _own_voice_excluded(token, quotes) -> bool:
     return any(q.start <= token.idx < q.end for q in quotes) or _reported(token, token.i, token.i + 1)
 
 
-def _claims(doc: Doc, start: int, end: int, quotes, rules: tuple[str, ...] = RULES) -> list[tuple[str, str]]:
+def _claims(
+    doc: Doc, start: int, end: int, quotes, rules: tuple[str, ...] = RULES, aside: Sequence[Span] = ()
+) -> list[tuple[str, str]]:
     """Checkable claims (figures, causes, rankings, judgements) in the sentence's own-voice words.
 
     Words inside a quotation or governed by a reporting verb ("asked how the
@@ -319,7 +349,9 @@ def _claims(doc: Doc, start: int, end: int, quotes, rules: tuple[str, ...] = RUL
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return []
-    return claim_hits(span, lambda t: _own_voice_excluded(t, quotes), rules)
+    return claim_hits(
+        span, lambda t: _own_voice_excluded(t, quotes) or any(a.start <= t.idx < a.end for a in aside), rules
+    )
 
 
 def _inside(attribution: Attribution, other: Attribution) -> bool:
