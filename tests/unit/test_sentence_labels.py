@@ -415,3 +415,16 @@ def test_a_vague_source_in_an_aside_still_leaves_its_claim_unchecked(nlp):
     sentence = "The bridge, which residents say is unsafe, closed on Monday."
     found = labels(nlp, f"Report\n{sentence}\n")[sentence]
     assert found.label == "unsupported" and found.reasons[0] == "vague source: residents (say)"
+
+
+def test_a_quotation_run_on_from_an_attributed_sentence_keeps_its_source(nlp):
+    """Rule 2: the quotation opens after the content of the cue and runs into the next sentence."""
+    text = 'Report\nMayor Tom Vik wrote that he would attend the opening: "Great news! Thousands are coming."\n'
+    found = labels(nlp, text)['Thousands are coming."']
+    assert found.label == "attributed"
+    assert found.reasons == ("inside a quotation opened in an earlier sentence: wrote (Tom Vik; verb:write)",)
+
+
+def test_a_quotation_with_no_credited_opening_stays_unattributed(nlp):
+    found = labels(nlp, 'Report\nThe mayor arrived on Monday. "We asked him to stop. He refused."\n')
+    assert found['He refused."'].label == "other"

@@ -28,7 +28,7 @@ from medialit.core.spans import Attribution, Span
 from medialit.nlp.attribution import Found
 from medialit.nlp.claims import REPORT_RULES, RULES, claim_hits, hides_source, person_nouns
 from medialit.nlp.lexicons import load_lexicon, per_vocab
-from medialit.nlp.main_claim import MIN_CONTENT_SHARE, covers_main_claim, main_word
+from medialit.nlp.main_claim import MIN_CONTENT_SHARE, covers_main_claim, main_predicates, main_word
 from medialit.nlp.quotes import find_quotes
 from medialit.nlp.reporting_lexicon import reporting_entry, verb_lemma, verb_lexicon
 from medialit.nlp.sources import UNCHECKED_KINDS, is_vague, one_unnamed, unchecked
@@ -76,6 +76,8 @@ def label_sentences(
     for position, (start, end) in enumerate(article.sentences):
         heading = any(s <= start and end <= e for s, e in headings)
         label, reasons = _label(body, start, end, found, heading, quotes, doc)
+        if not heading and reasons == (NOTHING_FOUND,):  # rule 2: a quotation run on from an earlier sentence
+            label, reasons = _quoted_on(doc, start, end, quotes, article.sentences, out) or (label, reasons)
         hidden = "" if heading or label != "attributed" else _hidden_source_on_main_claim(doc, start, end, framing)
         if hidden:  # K3: "UpGuard reportedly emailed AWS, to which AWS acknowledged ...": the main claim is hidden
             label, reasons = "unsupported", (hidden,)
@@ -165,6 +167,23 @@ def _aside_parts(found: Found, start: int, end: int) -> list[Span]:
     """Cue, source and content of the side attributions of a sentence: not the article's voice, not its claim."""
     own = [a for a in found.attributions if start <= a.cue.start < end]
     return [p for a in own for p in (a.cue, a.source, a.content) if p is not None]
+
+
+def _quoted_on(doc: Doc, start: int, end: int, quotes, sentences, done: list[Span]) -> tuple[str, tuple[str]] | None:
+    """A sentence whose main claim lies inside a quotation opened in an earlier, attributed sentence continues that
+    quotation (rule 2: a direct quote over several sentences with one cue): ' "... Let them go," he said. "He
+    resisted." ' The source of the sentence that opens the quote decides."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    main = [t for t in main_predicates(span) if not (t.is_punct or t.is_space)] or [span.root]
+    for quote in (q for q in quotes if q.start < start < q.end):
+        if all(quote.start <= t.idx < quote.end for t in main):
+            k = next((i for i, (s, e) in enumerate(sentences) if s <= quote.start < e), len(done))
+            opener = done[k] if k < len(done) else None
+            if opener is not None and opener.label == "attributed":
+                return "attributed", (f"inside a quotation opened in an earlier sentence: {opener.reasons[0]}",)
+    return None
 
 
 QUOTE_MARKS = "'\"‘’“”«»"
