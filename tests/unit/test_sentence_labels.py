@@ -298,6 +298,8 @@ def test_early_reports_are_a_hidden_source(nlp):
         "The Daily Planet reported its source said the mayor had resigned.",
         "The agency reported being told off the record that the fire was arson.",
         "The website claims police sources have linked the blast to a gas leak.",
+        "The Daily Courier, citing anonymous sources, reported that the mayor would resign.",
+        "The Courier further reported its source said that the tenant moved in the day before.",  # "its source": dobj
     ],
 )
 def test_a_named_relay_of_an_unnamed_or_hidden_source_is_unsupported(nlp, sentence):
@@ -314,6 +316,7 @@ def test_a_named_relay_of_an_unnamed_or_hidden_source_is_unsupported(nlp, senten
         "Dewar says officials complained to him about security.",  # what he was told of, first hand
         'The minister said: "Our sources tell us the border is calm."',  # her own quoted claim (K6)
         "One of the victims said the men thought she was a toy.",  # what the accused thought: no inner source
+        "The Daily Courier, citing Mayor Tom Vik, reported that the vote would be delayed.",  # a named informant
     ],
 )
 def test_a_named_relay_of_its_own_claim_stays_attributed(nlp, sentence):

@@ -228,10 +228,16 @@ def _relayed_unchecked(attribution: Attribution, doc: Doc | None, body: str) -> 
     cue = doc.char_span(attribution.cue.start, attribution.cue.end, alignment_mode="expand")
     if cue is None:
         return ""
+    cited = _cites_unnamed(cue.root)
+    if cited is not None:
+        where = body[cited.left_edge.idx : cited.idx + len(cited.text)]
+        return f"K6: {attribution.speaker} passes on what {where} told it, a source no reader can check (K7)"
     for verb in (c for c in cue.root.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB"):
         if _told_by_nobody(verb) or hides_source(verb):
             return f"K6: {attribution.speaker} passes on what '{verb.text}' credits to nobody named (K3)"
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None:  # "Znak.com reported its source said ...", parsed as "reported [its source] [said ...]"
+            subject = next((c for c in cue.root.children if c.dep_ == "dobj" and c.i == verb.i - 1), None)
         entry = reporting_entry(verb)
         says = entry is not None and entry.get("stance") != "cognition"  # "the men thought": a mind, not a source
         says = says and any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
@@ -243,6 +249,21 @@ def _relayed_unchecked(attribution: Attribution, doc: Doc | None, body: str) -> 
             where = body[subject.left_edge.idx : subject.idx + len(subject.text)]
             return f"K6: {attribution.speaker} passes on what {where} says, a source no reader can check (K7)"
     return ""
+
+
+CITING = frozenset("cite quote".split())
+"""Verbs by which a relay names whom it got its report from ("Reuters, citing anonymous sources, reported")."""
+
+
+def _cites_unnamed(cue):
+    """The unnamed source a relay cites beside its cue ("Reuters, citing anonymous sources, reported ..."), if any
+    (K6: the relay is named, whoever told it is not; K7: and no reason is given)."""
+    for verb in (c for c in cue.children if c.dep_ == "advcl" and c.lemma_.lower() in CITING):
+        for cited in (c for c in verb.children if c.dep_ == "dobj"):
+            kind = "anonymous" if one_unnamed(cited) else "vague" if is_vague(cited) else ""
+            if kind and unchecked(cited, kind):
+                return cited
+    return None
 
 
 INFORMANTS = frozenset("source insider informant".split())
