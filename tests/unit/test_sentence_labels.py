@@ -407,11 +407,18 @@ def test_a_cue_that_carries_the_main_claim_makes_the_sentence_attributed(nlp, se
     assert labels(nlp, f"Report\n{sentence}\n")[sentence].label == "attributed"
 
 
-def test_a_vague_source_of_the_main_claim_outweighs_a_named_aside(nlp):
-    """K2, K6: the main claim rests on "residents"; the mayor is credited only with a side part."""
-    sentence = "Residents said the bridge, which Mayor Tom Vik described as safe, was shaking."
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Residents said the bridge, which Mayor Tom Vik described as safe, was shaking.",
+        # the mayor's words fill half the sentence, but the residents' cue carries the main clause
+        "Local residents, who Mayor Tom Vik said had been warned, claimed the bridge was shaking.",
+    ],
+)
+def test_a_vague_source_of_the_main_claim_outweighs_a_named_aside(nlp, sentence):
+    """K2, K6: the main claim rests on the residents; the mayor is credited only with a side part."""
     found = labels(nlp, f"Report\n{sentence}\n")[sentence]
-    assert found.label == "unsupported" and found.reasons == ("vague source: Residents (said)",)
+    assert found.label == "unsupported" and all(reason.startswith("vague source:") for reason in found.reasons)
 
 
 def test_a_vague_source_in_an_aside_still_leaves_its_claim_unchecked(nlp):

@@ -14,7 +14,8 @@ in favour and the government announced ..."). An attribution covers it when
   attached to the predicate ("..., according to police"), or
 - its source is the main clause's subject ("NASA has selected two astronauts, which NASA said ..."): the sentence
   tells what the source did and said, or
-- its cue, source, content and quotations hold at least half of the sentence's content words.
+- its cue, source, content and quotations hold at least half of the sentence's content words (a fallback for
+  parses that hide the main clause, used only when no cue of the sentence covers the main claim by the parse).
 
 A relative clause ("which the Church describes as ..."), a participle on a noun ("reported by local press as
 ..."), a clause of time or concession with its own subject ("before he announced ...", "although a poll found
@@ -56,8 +57,11 @@ def main_word(span: DocSpan) -> str:
     return (verbs[0] if verbs else span.root).text
 
 
-def covers_main_claim(attribution: Attribution, span: DocSpan, quotes: Sequence[Span] = ()) -> bool:
-    """Whether the attribution's content (or a quotation) carries the sentence's main claim (module docstring)."""
+def covers_main_claim(
+    attribution: Attribution, span: DocSpan, quotes: Sequence[Span] = (), *, by_share: bool = True
+) -> bool:
+    """Whether the attribution's content (or a quotation) carries the sentence's main claim (module docstring);
+    ``by_share`` False: by the parse alone, without the share of content words."""
     parts = [p for p in (attribution.cue, attribution.source, attribution.content) if p is not None]
     parts += [q for q in quotes if q.start < span.end_char and q.end > span.start_char]
 
@@ -73,7 +77,7 @@ def covers_main_claim(attribution: Attribution, span: DocSpan, quotes: Sequence[
         return True
     if _speaker_is_subject(attribution, main):
         return True
-    words = [t for t in span if t.pos_ in CONTENT_POS and not t.is_stop]
+    words = [t for t in span if t.pos_ in CONTENT_POS and not t.is_stop] if by_share else []
     return bool(words) and sum(map(inside, words)) >= MIN_CONTENT_SHARE * len(words)
 
 

@@ -128,7 +128,8 @@ def _label(
     outside = [a for a in found.attributions if a not in own and _governs(a, start, end, body)]
     quoting = [a for a in outside if a.kind in ("direct", "mixed")]  # the speaker of a quote the sentence is in
     span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
-    main = [a for a in own if span is None or covers_main_claim(a, span, quotes)]
+    main = [a for a in own if span is None or covers_main_claim(a, span, quotes, by_share=False)]
+    main = main or [a for a in own if covers_main_claim(a, span, quotes)]  # the share of words: a fallback
     if own and not main and not quoting:  # every cue credits a side part: the main claim is the article's own
         vague = [a for a in own if _unchecked(a)]
         if vague:  # K2, K7: the side claim rests on a vague source and the main claim on none
