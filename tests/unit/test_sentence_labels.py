@@ -438,3 +438,13 @@ def test_a_quotation_run_on_from_an_attributed_sentence_keeps_its_source(nlp):
 def test_a_quotation_with_no_credited_opening_stays_unattributed(nlp):
     found = labels(nlp, 'Report\nThe mayor arrived on Monday. "We asked him to stop. He refused."\n')
     assert found['He refused."'].label == "other"
+
+
+def test_a_named_report_coordinated_with_a_hidden_one_credits_a_main_claim(nlp):
+    """K3 asks "reported by whom?" of a main clause; here a second main clause answers with a named source."""
+    sentence = "It was first reported that the fire began in a car, but the Lund Courier later reported that it "
+    sentence += "began in a van."
+    found = labels(nlp, f"Report\n{sentence}\n")[sentence]
+    assert found.label == "attributed" and found.reasons[0].startswith("reported (Lund Courier")
+    hidden = "It was first reported that the fire began in a car."
+    assert labels(nlp, f"Report\n{hidden}\n")[hidden].label == "unsupported"

@@ -78,7 +78,9 @@ def label_sentences(
         label, reasons = _label(body, start, end, found, heading, quotes, doc)
         if not heading and reasons == (NOTHING_FOUND,):  # rule 2: a quotation run on from an earlier sentence
             label, reasons = _quoted_on(doc, start, end, quotes, article.sentences, out) or (label, reasons)
-        hidden = "" if heading or label != "attributed" else _hidden_source_on_main_claim(doc, start, end, framing)
+        hidden = (
+            "" if heading or label != "attributed" else _hidden_source_on_main_claim(doc, start, end, framing, found)
+        )
         if hidden:  # K3: "UpGuard reportedly emailed AWS, to which AWS acknowledged ...": the main claim is hidden
             label, reasons = "unsupported", (hidden,)
         question = body[start:end].rstrip().rstrip("\"”’'»)").endswith("?")
@@ -283,20 +285,23 @@ def _told_by_nobody(verb) -> bool:
     return passive and the_relay and message and verb_lemma(verb) in verb_lexicon()
 
 
-def _hidden_source_on_main_claim(doc: Doc, start: int, end: int, framing: Sequence[Span]) -> str:
+def _hidden_source_on_main_claim(
+    doc: Doc, start: int, end: int, framing: Sequence[Span], found: Found | None = None
+) -> str:
     """A hidden-source hedge ("reportedly", "allegedly") or agentless passive ("is reported to have") on the
     sentence's main verb (K3).
 
     "UpGuard reportedly emailed Amazon, to which Amazon acknowledged ...": the cue in the side clause credits
     only the reply; the main claim, that the email was sent, has its source left out. "The attacker is
     reported to have jumped on stage and claimed he was wronged": the claim he made is itself reported by
-    nobody named.
+    nobody named. A named cue that is itself a main clause coordinated with the hidden one ("It was first
+    reported the fire started in a car, but NRK later reported it started in a van") credits a main claim.
     """
     from medialit.nlp.framing import in_quote
 
     span = doc.char_span(start, end, alignment_mode="expand")
     root = span.root if span is not None else None
-    if root is not None and root.dep_ == "ROOT" and hides_source(root):
+    if root is not None and root.dep_ == "ROOT" and hides_source(root) and not _named_main_cue(span, root, found):
         return f"the source hidden (K3): '{root.text}' by whom?"
 
     for cue in framing:
@@ -308,6 +313,17 @@ def _hidden_source_on_main_claim(doc: Doc, start: int, end: int, framing: Sequen
         if span is not None and len(span) == 1 and span.root.dep_ == "advmod" and _main_clause(span.root.head):
             return cue.reasons[0]
     return ""
+
+
+def _named_main_cue(span, root, found: Found | None) -> bool:
+    """A cue of a checkable source on a main clause of its own coordinated with ``root`` ("..., but NRK later
+    reported"; not "is reported to have jumped and claimed", whose subject is the hidden report's)."""
+    coordinated = {t.i for t in main_predicates(span) if t.i != root.i and any(c.dep_ == "nsubj" for c in t.children)}
+    for attribution in found.attributions if found is not None else ():
+        cue = span.doc.char_span(attribution.cue.start, attribution.cue.end, alignment_mode="expand")
+        if cue is not None and not _unchecked(attribution) and any(t.i in coordinated for t in cue):
+            return True
+    return False
 
 
 _REFERENCE = re.compile(r"\[\d+(?:\s*[-–,]\s*\[?\d+\]?)*\]|\((?:Figure|Fig\.|Table) \d+(?:\.\d+)*\)")
