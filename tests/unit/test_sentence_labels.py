@@ -371,7 +371,7 @@ def test_a_cue_in_an_aside_leaves_the_main_claim_to_the_article(nlp, sentence):
     """Guidelines, "Sentences": attributed when the sentence's claims are credited; a side part is not its claim."""
     found = labels(nlp, f"Report\n{sentence}\n")[sentence]
     assert found.label == "other"
-    assert found.reasons[0].startswith("the aside credits") and "is the article's own" in found.reasons[0]
+    assert found.reasons[0].startswith("aside: ") and "is the article's own" in found.reasons[0]
 
 
 def test_the_unsupported_rules_judge_the_main_claim_beside_an_aside(nlp):
@@ -381,14 +381,14 @@ def test_the_unsupported_rules_judge_the_main_claim_beside_an_aside(nlp):
     found = labels(nlp, f"Report\n{hedged} {judged}\n")
     assert found[hedged].label == "unsupported" and found[hedged].reasons[0].startswith("hedge")
     assert found[judged].label == "unsupported" and "historic" in found[judged].reasons[0]
-    assert all(s.reasons[-1].startswith("the aside credits Tom Vik") for s in (found[hedged], found[judged]))
+    assert all(s.reasons[-1].startswith("aside: Tom Vik") for s in (found[hedged], found[judged]))
 
 
 def test_a_hedge_inside_the_aside_is_the_sources_not_the_articles(nlp):
     sentence = "The council closed the old railway bridge over the Lune river on Monday, which Mayor Tom Vik said was "
     sentence += "probably unsafe."
     found = labels(nlp, f"Report\n{sentence}\n")[sentence]
-    assert found.label == "other" and found.reasons[0].startswith("the aside credits Tom Vik (said)")
+    assert found.label == "other" and found.reasons[0].startswith("aside: Tom Vik (said) credited with a side part")
 
 
 @pytest.mark.parametrize(

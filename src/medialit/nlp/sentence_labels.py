@@ -95,7 +95,7 @@ def label_sentences(
         elif label == "other" and not heading and not question:  # questions assert nothing (guidelines: other)
             k = bisect.bisect_left(starts, start)
             aside = _aside_parts(found, start, end) if reasons[0].startswith(ASIDE) else []
-            note = reasons[:1] if aside else ()  # "the aside credits X ...": kept after the rule that fires
+            note = reasons[:1] if aside else ()  # "aside: X (said) ...": kept after the rule that fires
             hits = [cue[1] for cue in cues[k:] if cue[0] < end and not any(a.start <= cue[0] < a.end for a in aside)]
             hits += [reason for _, reason in _claims(doc, start, end, quotes, rules, aside)]
             if hits:
@@ -157,13 +157,15 @@ def _label(
 
 
 NOTHING_FOUND = "no cue, vague source, hedge or evaluation found"
-ASIDE = "the aside credits"
+ASIDE = "aside:"
 
 
 def _aside(own: list[Attribution], span, body: str) -> str:
     """The reason of a sentence whose cues credit only a side part: who is credited with what, and the main claim."""
     credited = "; ".join(f"{a.speaker} ({a.cue.text(body)})" for a in own)
-    return f"{ASIDE} {credited}; the main claim ('{main_word(span)}') is the article's own"
+    return (
+        f"{ASIDE} {credited} credited with a side part only; the main claim ('{main_word(span)}') is the article's own"
+    )
 
 
 def _aside_parts(found: Found, start: int, end: int) -> list[Span]:
