@@ -298,6 +298,8 @@ def test_early_reports_are_a_hidden_source(nlp):
         "The Daily Planet reported its source said the mayor had resigned.",
         "The agency reported being told off the record that the fire was arson.",
         "The website claims police sources have linked the blast to a gas leak.",
+        "The Daily Courier, citing anonymous sources, reported that the mayor would resign.",
+        "The Courier further reported its source said that the tenant moved in the day before.",  # "its source": dobj
     ],
 )
 def test_a_named_relay_of_an_unnamed_or_hidden_source_is_unsupported(nlp, sentence):
@@ -315,6 +317,7 @@ def test_a_named_relay_of_an_unnamed_or_hidden_source_is_unsupported(nlp, senten
         'The minister said: "Our sources tell us the border is calm."',  # her own quoted claim (K6)
         # what the accused thought: no inner source ("One of the victims" alone is anonymous, K2 and K7)
         "Mara Lind, one of the victims, said the men thought she was a toy.",
+        "The Daily Courier, citing Mayor Tom Vik, reported that the vote would be delayed.",  # a named informant
     ],
 )
 def test_a_named_relay_of_its_own_claim_stays_attributed(nlp, sentence):
@@ -352,3 +355,97 @@ def test_reputedly_hides_the_source(nlp):
     claim = "The founder was reputedly a poor student."
     span = labels(nlp, f"Founder\n{claim}\n")[claim]
     assert (span.label, span.reasons[0]) == ("unsupported", "hedge 'reputedly': the claim's source is not given")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a participle on a noun credits what the noun is said to be, not that the plane crashed
+        "A Cessna plane, reported by the Daily Courier as belonging to the army, crashed into a field near Lund "
+        "yesterday.",
+        # a clause of time with its own subject: the announcement came before, the reopening is the article's claim
+        "The school in Lund reopened its doors to pupils on Monday morning, two days after Mayor Tom Vik announced "
+        "the plan.",
+    ],
+)
+def test_a_cue_in_an_aside_leaves_the_main_claim_to_the_article(nlp, sentence):
+    """Guidelines, "Sentences": attributed when the sentence's claims are credited; a side part is not its claim."""
+    found = labels(nlp, f"Report\n{sentence}\n")[sentence]
+    assert found.label == "other"
+    assert found.reasons[0].startswith("aside: ") and "is the article's own" in found.reasons[0]
+
+
+def test_the_unsupported_rules_judge_the_main_claim_beside_an_aside(nlp):
+    hedged = "The old railway bridge over the Lune river may stay closed for years, although Mayor Tom Vik said that "
+    hedged += "repairs had begun."
+    judged = "The historic railway bridge over the Lune river closed in the night, which Mayor Tom Vik blamed on rust."
+    found = labels(nlp, f"Report\n{hedged} {judged}\n")
+    assert found[hedged].label == "unsupported" and found[hedged].reasons[0].startswith("hedge")
+    assert found[judged].label == "unsupported" and "historic" in found[judged].reasons[0]
+    assert all(s.reasons[-1].startswith("aside: Tom Vik") for s in (found[hedged], found[judged]))
+
+
+def test_a_hedge_inside_the_aside_is_the_sources_not_the_articles(nlp):
+    sentence = "The council closed the old railway bridge over the Lune river on Monday, which Mayor Tom Vik said was "
+    sentence += "probably unsafe."
+    found = labels(nlp, f"Report\n{sentence}\n")[sentence]
+    assert found.label == "other" and found.reasons[0].startswith("aside: Tom Vik (said) credited with a side part")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mayor Tom Vik, who opened the bridge in a historic ceremony, said that it was safe.",  # the aside is own
+        "Police said the man, who had been drinking, fled on foot.",
+        "The storm hit the coast on Monday and Mayor Tom Vik said that the harbour was closed.",  # coordinated
+        "The ministry issued a warning on Monday, saying that the water was unsafe.",  # the subject's own words
+        "NASA chose two pilots for the flight, which NASA said would take place in June.",  # the source acts
+        "The suspect, police said, had fled before dawn.",  # a parenthetical cue takes the main clause
+        "The bridge was closed to traffic on Monday, according to the council.",
+    ],
+)
+def test_a_cue_that_carries_the_main_claim_makes_the_sentence_attributed(nlp, sentence):
+    assert labels(nlp, f"Report\n{sentence}\n")[sentence].label == "attributed"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Residents said the bridge, which Mayor Tom Vik described as safe, was shaking.",
+        # the mayor's words fill half the sentence, but the residents' cue carries the main clause
+        "Local residents, who Mayor Tom Vik said had been warned, claimed the bridge was shaking.",
+    ],
+)
+def test_a_vague_source_of_the_main_claim_outweighs_a_named_aside(nlp, sentence):
+    """K2, K6: the main claim rests on the residents; the mayor is credited only with a side part."""
+    found = labels(nlp, f"Report\n{sentence}\n")[sentence]
+    assert found.label == "unsupported" and all(reason.startswith("vague source:") for reason in found.reasons)
+
+
+def test_a_vague_source_in_an_aside_still_leaves_its_claim_unchecked(nlp):
+    sentence = "The bridge, which residents say is unsafe, closed on Monday."
+    found = labels(nlp, f"Report\n{sentence}\n")[sentence]
+    assert found.label == "unsupported" and found.reasons[0] == "vague source: residents (say)"
+
+
+def test_a_quotation_run_on_from_an_attributed_sentence_keeps_its_source(nlp):
+    """Rule 2: the quotation opens after the content of the cue and runs into the next sentence."""
+    text = 'Report\nMayor Tom Vik wrote that he would attend the opening: "Great news! Thousands are coming."\n'
+    found = labels(nlp, text)['Thousands are coming."']
+    assert found.label == "attributed"
+    assert found.reasons == ("inside a quotation opened in an earlier sentence: wrote (Tom Vik; verb:write)",)
+
+
+def test_a_quotation_with_no_credited_opening_stays_unattributed(nlp):
+    found = labels(nlp, 'Report\nThe mayor arrived on Monday. "We asked him to stop. He refused."\n')
+    assert found['He refused."'].label == "other"
+
+
+def test_a_named_report_coordinated_with_a_hidden_one_credits_a_main_claim(nlp):
+    """K3 asks "reported by whom?" of a main clause; here a second main clause answers with a named source."""
+    sentence = "It was first reported that the fire began in a car, but the Lund Courier later reported that it "
+    sentence += "began in a van."
+    found = labels(nlp, f"Report\n{sentence}\n")[sentence]
+    assert found.label == "attributed" and found.reasons[0].startswith("reported (Lund Courier")
+    hidden = "It was first reported that the fire began in a car."
+    assert labels(nlp, f"Report\n{hidden}\n")[hidden].label == "unsupported"

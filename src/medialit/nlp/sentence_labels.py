@@ -1,7 +1,9 @@
 """One label per sentence: attributed, unsupported or other (corpus guidelines, "Sentences").
 
-- ``attributed``: the sentence holds a cue or lies inside attributed content
-  (also a dash paragraph continuing a quote), and the source is identifiable;
+- ``attributed``: a cue in the sentence credits its main claim (``main_claim``: a cue that
+  credits only an aside, "a plane, reported by local press as ..., crashed", leaves the
+  main claim to the article), or the sentence lies inside attributed content (also a dash
+  paragraph continuing a quote), and the source is identifiable;
 - ``unsupported``: its claim rests on a vague source, or it speaks in the
   article's own voice through a hedge ("reportedly", "may"), an impersonal
   construction that hides the source ("it was known") or an evaluative word
@@ -26,12 +28,11 @@ from medialit.core.spans import Attribution, Span
 from medialit.nlp.attribution import Found
 from medialit.nlp.claims import REPORT_RULES, RULES, claim_hits, hides_source, person_nouns
 from medialit.nlp.lexicons import load_lexicon, per_vocab
+from medialit.nlp.main_claim import MIN_CONTENT_SHARE, covers_main_claim, main_predicates, main_word
 from medialit.nlp.quotes import find_quotes
 from medialit.nlp.reporting_lexicon import reporting_entry, verb_lemma, verb_lexicon
 from medialit.nlp.sources import UNCHECKED_KINDS, is_vague, one_unnamed, unchecked
 from medialit.nlp.unsupported_model import Model, features, load_model
-
-MIN_CONTENT_SHARE = 0.5
 
 
 @cache
@@ -75,7 +76,11 @@ def label_sentences(
     for position, (start, end) in enumerate(article.sentences):
         heading = any(s <= start and end <= e for s, e in headings)
         label, reasons = _label(body, start, end, found, heading, quotes, doc)
-        hidden = "" if heading or label != "attributed" else _hidden_source_on_main_claim(doc, start, end, framing)
+        if not heading and reasons == (NOTHING_FOUND,):  # rule 2: a quotation run on from an earlier sentence
+            label, reasons = _quoted_on(doc, start, end, quotes, article.sentences, out) or (label, reasons)
+        hidden = (
+            "" if heading or label != "attributed" else _hidden_source_on_main_claim(doc, start, end, framing, found)
+        )
         if hidden:  # K3: "UpGuard reportedly emailed AWS, to which AWS acknowledged ...": the main claim is hidden
             label, reasons = "unsupported", (hidden,)
         question = body[start:end].rstrip().rstrip("\"”’'»)").endswith("?")
@@ -89,18 +94,21 @@ def label_sentences(
             reasons = (f"the reference {reference} makes the claim checkable",)
         elif label == "other" and not heading and not question:  # questions assert nothing (guidelines: other)
             k = bisect.bisect_left(starts, start)
-            hits = [cue[1] for cue in cues[k:] if cue[0] < end]
-            hits += [reason for _, reason in _claims(doc, start, end, quotes, rules)]
+            aside = _aside_parts(found, start, end) if reasons[0].startswith(ASIDE) else []
+            note = reasons[:1] if aside else ()  # "aside: X (said) ...": kept after the rule that fires
+            hits = [cue[1] for cue in cues[k:] if cue[0] < end and not any(a.start <= cue[0] < a.end for a in aside)]
+            hits += [reason for _, reason in _claims(doc, start, end, quotes, rules, aside)]
             if hits:
-                label, reasons = "unsupported", tuple(dict.fromkeys(hits))
+                label, reasons = "unsupported", (*dict.fromkeys(hits), *note)
             elif judge is not None and reasons != ("heading",):
                 x = candidate_features(doc, article, quotes, position)
                 p = judge.probability(x)
                 if p >= judge.threshold:
                     why = ", ".join(judge.reasons(x)) or "the sentence as a whole"
-                    label, reasons = "unsupported", (f"model ({p:.2f}): a claim in the article's own voice; {why}",)
+                    reasons = (f"model ({p:.2f}): a claim in the article's own voice; {why}", *note)
+                    label = "unsupported"
         if label == "other" and not reasons:
-            reasons = ("no cue, vague source, hedge or evaluation found",)
+            reasons = (NOTHING_FOUND,)
         out.append(Span(start, end, label, reasons))
     return out
 
@@ -121,6 +129,15 @@ def _label(
     own = [a for a in found.attributions if start <= a.cue.start < end]
     outside = [a for a in found.attributions if a not in own and _governs(a, start, end, body)]
     quoting = [a for a in outside if a.kind in ("direct", "mixed")]  # the speaker of a quote the sentence is in
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    main = [a for a in own if span is None or covers_main_claim(a, span, quotes, by_share=False)]
+    main = main or [a for a in own if covers_main_claim(a, span, quotes)]  # the share of words: a fallback
+    if own and not main and not quoting:  # every cue credits a side part: the main claim is the article's own
+        vague = [a for a in own if _unchecked(a)]
+        if vague:  # K2, K7: the side claim rests on a vague source and the main claim on none
+            return "unsupported", (*(_unchecked_reason(a, body) for a in vague), _aside(own, span, body))
+        return "other", (_aside(own, span, body),)
+    own = main
     # K6: a cue outside that takes the whole sentence as content is a relay; it decides only without a cue inside
     governing = own + quoting if own else outside
     if governing:
@@ -136,7 +153,42 @@ def _label(
     continuing = [c for c in found.continuations if c.start <= start < c.end]
     if continuing:
         return "attributed", continuing[0].reasons
-    return "other", ("no cue, vague source, hedge or evaluation found",)
+    return "other", (NOTHING_FOUND,)
+
+
+NOTHING_FOUND = "no cue, vague source, hedge or evaluation found"
+ASIDE = "aside:"
+
+
+def _aside(own: list[Attribution], span, body: str) -> str:
+    """The reason of a sentence whose cues credit only a side part: who is credited with what, and the main claim."""
+    credited = "; ".join(f"{a.speaker} ({a.cue.text(body)})" for a in own)
+    return (
+        f"{ASIDE} {credited} credited with a side part only; the main claim ('{main_word(span)}') is the article's own"
+    )
+
+
+def _aside_parts(found: Found, start: int, end: int) -> list[Span]:
+    """Cue, source and content of the side attributions of a sentence: not the article's voice, not its claim."""
+    own = [a for a in found.attributions if start <= a.cue.start < end]
+    return [p for a in own for p in (a.cue, a.source, a.content) if p is not None]
+
+
+def _quoted_on(doc: Doc, start: int, end: int, quotes, sentences, done: list[Span]) -> tuple[str, tuple[str]] | None:
+    """A sentence whose main claim lies inside a quotation opened in an earlier, attributed sentence continues that
+    quotation (rule 2: a direct quote over several sentences with one cue): ' "... Let them go," he said. "He
+    resisted." ' The source of the sentence that opens the quote decides."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    main = [t for t in main_predicates(span) if not (t.is_punct or t.is_space)] or [span.root]
+    for quote in (q for q in quotes if q.start < start < q.end):
+        if all(quote.start <= t.idx < quote.end for t in main):
+            k = next((i for i, (s, e) in enumerate(sentences) if s <= quote.start < e), len(done))
+            opener = done[k] if k < len(done) else None
+            if opener is not None and opener.label == "attributed":
+                return "attributed", (f"inside a quotation opened in an earlier sentence: {opener.reasons[0]}",)
+    return None
 
 
 QUOTE_MARKS = "'\"‘’“”«»"
@@ -181,10 +233,16 @@ def _relayed_unchecked(attribution: Attribution, doc: Doc | None, body: str) -> 
     cue = doc.char_span(attribution.cue.start, attribution.cue.end, alignment_mode="expand")
     if cue is None:
         return ""
+    cited = _cites_unnamed(cue.root)
+    if cited is not None:
+        where = body[cited.left_edge.idx : cited.idx + len(cited.text)]
+        return f"K6: {attribution.speaker} passes on what {where} told it, a source no reader can check (K7)"
     for verb in (c for c in cue.root.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB"):
         if _told_by_nobody(verb) or hides_source(verb):
             return f"K6: {attribution.speaker} passes on what '{verb.text}' credits to nobody named (K3)"
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None:  # "Znak.com reported its source said ...", parsed as "reported [its source] [said ...]"
+            subject = next((c for c in cue.root.children if c.dep_ == "dobj" and c.i == verb.i - 1), None)
         entry = reporting_entry(verb)
         says = entry is not None and entry.get("stance") != "cognition"  # "the men thought": a mind, not a source
         says = says and any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
@@ -196,6 +254,21 @@ def _relayed_unchecked(attribution: Attribution, doc: Doc | None, body: str) -> 
             where = body[subject.left_edge.idx : subject.idx + len(subject.text)]
             return f"K6: {attribution.speaker} passes on what {where} says, a source no reader can check (K7)"
     return ""
+
+
+CITING = frozenset("cite quote".split())
+"""Verbs by which a relay names whom it got its report from ("Reuters, citing anonymous sources, reported")."""
+
+
+def _cites_unnamed(cue):
+    """The unnamed source a relay cites beside its cue ("Reuters, citing anonymous sources, reported ..."), if any
+    (K6: the relay is named, whoever told it is not; K7: and no reason is given)."""
+    for verb in (c for c in cue.children if c.dep_ == "advcl" and c.lemma_.lower() in CITING):
+        for cited in (c for c in verb.children if c.dep_ == "dobj"):
+            kind = "anonymous" if one_unnamed(cited) else "vague" if is_vague(cited) else ""
+            if kind and unchecked(cited, kind):
+                return cited
+    return None
 
 
 INFORMANTS = frozenset("source insider informant".split())
@@ -214,20 +287,23 @@ def _told_by_nobody(verb) -> bool:
     return passive and the_relay and message and verb_lemma(verb) in verb_lexicon()
 
 
-def _hidden_source_on_main_claim(doc: Doc, start: int, end: int, framing: Sequence[Span]) -> str:
+def _hidden_source_on_main_claim(
+    doc: Doc, start: int, end: int, framing: Sequence[Span], found: Found | None = None
+) -> str:
     """A hidden-source hedge ("reportedly", "allegedly") or agentless passive ("is reported to have") on the
     sentence's main verb (K3).
 
     "UpGuard reportedly emailed Amazon, to which Amazon acknowledged ...": the cue in the side clause credits
     only the reply; the main claim, that the email was sent, has its source left out. "The attacker is
     reported to have jumped on stage and claimed he was wronged": the claim he made is itself reported by
-    nobody named.
+    nobody named. A named cue that is itself a main clause coordinated with the hidden one ("It was first
+    reported the fire started in a car, but NRK later reported it started in a van") credits a main claim.
     """
     from medialit.nlp.framing import in_quote
 
     span = doc.char_span(start, end, alignment_mode="expand")
     root = span.root if span is not None else None
-    if root is not None and root.dep_ == "ROOT" and hides_source(root):
+    if root is not None and root.dep_ == "ROOT" and hides_source(root) and not _named_main_cue(span, root, found):
         return f"the source hidden (K3): '{root.text}' by whom?"
 
     for cue in framing:
@@ -239,6 +315,17 @@ def _hidden_source_on_main_claim(doc: Doc, start: int, end: int, framing: Sequen
         if span is not None and len(span) == 1 and span.root.dep_ == "advmod" and _main_clause(span.root.head):
             return cue.reasons[0]
     return ""
+
+
+def _named_main_cue(span, root, found: Found | None) -> bool:
+    """A cue of a checkable source on a main clause of its own coordinated with ``root`` ("..., but NRK later
+    reported"; not "is reported to have jumped and claimed", whose subject is the hidden report's)."""
+    coordinated = {t.i for t in main_predicates(span) if t.i != root.i and any(c.dep_ == "nsubj" for c in t.children)}
+    for attribution in found.attributions if found is not None else ():
+        cue = span.doc.char_span(attribution.cue.start, attribution.cue.end, alignment_mode="expand")
+        if cue is not None and not _unchecked(attribution) and any(t.i in coordinated for t in cue):
+            return True
+    return False
 
 
 _REFERENCE = re.compile(r"\[\d+(?:\s*[-–,]\s*\[?\d+\]?)*\]|\((?:Figure|Fig\.|Table) \d+(?:\.\d+)*\)")
@@ -310,7 +397,9 @@ def _own_voice_excluded(token, quotes) -> bool:
     return any(q.start <= token.idx < q.end for q in quotes) or _reported(token, token.i, token.i + 1)
 
 
-def _claims(doc: Doc, start: int, end: int, quotes, rules: tuple[str, ...] = RULES) -> list[tuple[str, str]]:
+def _claims(
+    doc: Doc, start: int, end: int, quotes, rules: tuple[str, ...] = RULES, aside: Sequence[Span] = ()
+) -> list[tuple[str, str]]:
     """Checkable claims (figures, causes, rankings, judgements) in the sentence's own-voice words.
 
     Words inside a quotation or governed by a reporting verb ("asked how the
@@ -319,7 +408,9 @@ def _claims(doc: Doc, start: int, end: int, quotes, rules: tuple[str, ...] = RUL
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return []
-    return claim_hits(span, lambda t: _own_voice_excluded(t, quotes), rules)
+    return claim_hits(
+        span, lambda t: _own_voice_excluded(t, quotes) or any(a.start <= t.idx < a.end for a in aside), rules
+    )
 
 
 def _inside(attribution: Attribution, other: Attribution) -> bool:
