@@ -25,7 +25,7 @@ never read, ``medialit.nlp.evaluate.part_of``):
   matched one to one by overlap), against the rules alone on the same half.
 
 A model would ship only with a gain of at least ``MIN_GAIN`` on BOTH held-out
-halves; this script reports, it writes no model (see docs/analyzer.md, "a spaCy
+halves; this script reports, it writes no model (see docs/analyzer-rounds.md, "a spaCy
 textcat judge"). Fixed seeds: repeated runs on the same machine printed the same
 figures.
 
