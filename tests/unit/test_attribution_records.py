@@ -4,20 +4,9 @@ each on short invented sentences."""
 from __future__ import annotations
 
 import pytest
-
-from medialit.core.article import from_text
-from medialit.nlp.attribution import find_attributions
+from test_attribution_news import described, found  # one way to run a sentence through the finder
 
 pytestmark = pytest.mark.model
-
-
-def found(nlp, sentence: str) -> tuple[str, list]:
-    article = from_text(f"Report\n{sentence}\n", title="Test")
-    return article.body, find_attributions(nlp(article.body), article).attributions
-
-
-def described(body: str, attributions: list) -> list[tuple[str, str, str]]:
-    return [(a.cue.text(body), a.speaker, a.content.text(body).rstrip(".")) for a in attributions]
 
 
 @pytest.mark.parametrize(
