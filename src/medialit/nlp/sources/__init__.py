@@ -1,6 +1,8 @@
 """Sources: who a source phrase refers to, what kind of source it is, and where it is mentioned.
 
-- ``speakers``: ``SpeakerResolver`` resolves pronouns, titles and surnames to one speaker;
+- ``speakers``: ``SpeakerResolver`` resolves pronouns, titles and surnames to one speaker, trying the rules of
+  ``antecedents`` (pronouns, relative pronouns, repeated nouns), ``titles`` (titles and their holders) and
+  ``names`` (names, surnames and acronyms) in turn;
 - ``kinds``: what kind of source a phrase names (K2, K7, K18);
 - ``words``: the word classes both read (titles, vague heads, document and outlet words);
 - ``phrases``: the words that name a source (``noun_phrase``);
