@@ -7,7 +7,7 @@ the order the analysis needs them (``ANALYSIS_PIPES``)::
     medialit_attribution   who is credited with what        (attribution.py)
     medialit_sources       each speaker and their mentions  (sources/)
     medialit_framing       framing cues                      (framing.py)
-    medialit_sentences     one label per sentence            (sentence_labels.py, claims/)
+    medialit_sentences     one label per sentence            (sentence_labels/, claims/)
 
 Each stage writes its results on the Doc twice: ``doc.spans[spans_key]`` holds
 token-aligned spans with upper-case labels (``span.id_`` ties the parts of one
