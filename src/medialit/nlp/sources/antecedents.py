@@ -17,6 +17,8 @@ from medialit.nlp.sources.names import NameIndex
 from medialit.nlp.sources.words import INSTITUTIONS
 
 if TYPE_CHECKING:  # types only: a shipped analysis builds Sources without importing spaCy (issue 18)
+    from collections.abc import Iterator
+
     from spacy.tokens import Doc, Token
 
     from medialit.core.spans import Attribution, Span
@@ -75,36 +77,31 @@ class Antecedents(NameIndex):
                     return self.full_name(name.text)
         return ""
 
-    def _body_before(self, head: Token) -> Token | None:
-        """The organisation named as the subject of the sentence before "It" (or of its own), outside quotations:
-        "It" most often continues that subject, whoever was credited last."""
+    def _subjects_before(self, head: Token, sentences: int) -> Iterator[Token]:
+        """The subjects before a subject pronoun, nearest first, within ``sentences`` sentences (its own counts
+        as one), after the headline and outside quotations; pronoun subjects are passed over."""
         if head.dep_ not in ("nsubj", "nsubjpass"):
-            return None
-        sent_starts = 0
-        for k in range(head.i - 1, -1, -1):
-            token = self.doc[k]
-            sent_starts += token.is_sent_start
-            if sent_starts > 1 or token.idx < self.headline_end:
-                return None
-            if token.dep_ not in ("nsubj", "nsubjpass") or self._quoted(token.idx) or token.pos_ == "PRON":
-                continue
-            if token.ent_type_ == "ORG" and token.tag_ in ("NNP", "NN"):
-                return token
-            return None  # the nearest subject is something else: "It" may be that
-        return None
-
-    def _group_before(self, head: Token, sentences: int = 2) -> Token | None:
-        """The plural subject or named organisation subject nearest before "they", outside quotations."""
-        if head.dep_ not in ("nsubj", "nsubjpass"):
-            return None
+            return
         sent_starts = 0
         for k in range(head.i - 1, -1, -1):
             token = self.doc[k]
             sent_starts += token.is_sent_start
             if sent_starts > sentences or token.idx < self.headline_end:
-                return None
-            if token.dep_ not in ("nsubj", "nsubjpass") or self._quoted(token.idx) or token.pos_ == "PRON":
-                continue
+                return
+            if token.dep_ in ("nsubj", "nsubjpass") and not self._quoted(token.idx) and token.pos_ != "PRON":
+                yield token
+
+    def _body_before(self, head: Token) -> Token | None:
+        """The organisation named as the subject of the sentence before "It" (or of its own), outside quotations:
+        "It" most often continues that subject, whoever was credited last."""
+        nearest = next(self._subjects_before(head, 1), None)
+        if nearest is not None and nearest.ent_type_ == "ORG" and nearest.tag_ in ("NNP", "NN"):
+            return nearest
+        return None  # no subject, or the nearest is something else: "It" may be that
+
+    def _group_before(self, head: Token, sentences: int = 2) -> Token | None:
+        """The plural subject or named organisation subject nearest before "they", outside quotations."""
+        for token in self._subjects_before(head, sentences):
             if token.ent_type_ in ("ORG", "NORP") or token.lower_ in INSTITUTIONS or definite_group(token):
                 return token
         return None
