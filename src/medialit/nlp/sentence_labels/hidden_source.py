@@ -13,8 +13,8 @@ from spacy.tokens import Doc
 from medialit.core.spans import Span
 from medialit.nlp.attribution import Found
 from medialit.nlp.claims import hides_source
+from medialit.nlp.claims.clauses import main_verb
 from medialit.nlp.sentence_labels.main_claim import main_predicates
-from medialit.nlp.sentence_labels.own_voice import _main_clause
 from medialit.nlp.sentence_labels.source_kinds import _unchecked
 
 
@@ -43,7 +43,7 @@ def _hidden_source_on_main_claim(
         if not cue.reasons or not cue.reasons[0].endswith("source is not given"):
             continue
         span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
-        if span is not None and len(span) == 1 and span.root.dep_ == "advmod" and _main_clause(span.root.head):
+        if span is not None and len(span) == 1 and span.root.dep_ == "advmod" and main_verb(span.root.head):
             return cue.reasons[0]
     return ""
 

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from medialit.core.article import Article
 from medialit.core.spans import Span
 from medialit.nlp.claims import RULES, claim_hits
+from medialit.nlp.quotes import quote_at
 from medialit.nlp.reporting_lexicon import reporting_entry
 from medialit.nlp.unsupported_model import features
 
@@ -28,7 +29,7 @@ def candidate_features(doc: Doc, article: Article, quotes, position: int) -> lis
 
 
 def _own_voice_excluded(token, quotes) -> bool:
-    return any(q.start <= token.idx < q.end for q in quotes) or _reported(token, token.i, token.i + 1)
+    return quote_at(quotes, token.idx) is not None or _reported(token, token.i, token.i + 1)
 
 
 def _claims(
@@ -45,13 +46,6 @@ def _claims(
     return claim_hits(
         span, lambda t: _own_voice_excluded(t, quotes) or any(a.start <= t.idx < a.end for a in aside), rules
     )
-
-
-def _main_clause(verb) -> bool:
-    """The verb heads the sentence (or a clause coordinated with it): a modal there carries the claim."""
-    while verb.dep_ == "conj":
-        verb = verb.head
-    return verb.dep_ == "ROOT"
 
 
 def _reported(token, start: int, end: int) -> bool:

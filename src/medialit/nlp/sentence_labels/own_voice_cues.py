@@ -8,7 +8,6 @@ event (K10), a qualifier of a figure (K13), how much of a report is quoted, or a
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 from functools import cache
 
@@ -17,9 +16,11 @@ from spacy.tokens import Doc
 
 from medialit.core.spans import Span
 from medialit.nlp.claims import person_nouns
+from medialit.nlp.claims.clauses import main_verb
 from medialit.nlp.lexicons import load_lexicon, per_vocab
+from medialit.nlp.quotes import quote_at
 from medialit.nlp.reporting_lexicon import reporting_entry
-from medialit.nlp.sentence_labels.own_voice import _main_clause, _reported
+from medialit.nlp.sentence_labels.own_voice import _reported
 
 
 @cache
@@ -40,14 +41,12 @@ def _compile(vocab) -> Matcher:
 
 def _cue_hits(doc: Doc, quotes) -> list[tuple[int, str]]:
     """(position, reason) for modal hedges and impersonal constructions ("it was known") outside quotations."""
-    quote_starts = [q.start for q in quotes]
     hits = []
     for match_id, s, e in _matcher(doc)(doc):
         position = doc[s].idx
-        k = bisect.bisect_right(quote_starts, position) - 1
-        if k >= 0 and quotes[k].start <= position < quotes[k].end:
+        if quote_at(quotes, position) is not None:
             continue
-        if _reported(doc[s], s, e) or (doc[s].tag_ == "MD" and not _main_clause(doc[s].head)):
+        if _reported(doc[s], s, e) or (doc[s].tag_ == "MD" and not main_verb(doc[s].head)):
             continue
         if doc[s].tag_ == "MD" and _to_the_reader(doc[s].head):
             continue  # "you may have seen maps": a supposition about the reader, not a claim
