@@ -86,9 +86,10 @@ def study_authors(head: Token) -> bool:
         return False
     if any(c.dep_ in ("det", "poss", "nummod", "amod") for c in head.children if c.i < head.i):
         return False
+    inside = subtree_ids(head)
     for token in head.sent:
         written = token.lemma_.lower() in document_heads() or token.lemma_.lower() in K18_DOCUMENTS
-        if token.pos_ != "NOUN" or not (written or outlet_noun(token)) or token.i in subtree_ids(head):
+        if token.pos_ != "NOUN" or not (written or outlet_noun(token)) or token.i in inside:
             continue
         if (token.i < head.i or in_clause_of(token, head.head)) and names_inside(token):
             return True
@@ -153,13 +154,18 @@ def one_unnamed(head: Token) -> bool:
     return one and speaks and lemma not in document_heads()  # "a posting", "one study": no person
 
 
+def of_plural(head: Token) -> bool:
+    """The word has an "of" phrase whose object is a plural noun ("one of the children", "a number of senators")."""
+    group = [p for p in head.children if p.dep_ == "prep" and p.lower_ == "of"]
+    return any(c.dep_ == "pobj" and c.tag_ in ("NNS", "NNPS") for p in group for c in p.children)
+
+
 def one_of_them(head: Token) -> bool:
     """ "One of the children", "another of the passengers": one particular member of a group, not named (K2
     anonymous)."""
     if head.lower_ not in ("one", "another") or head.pos_ not in ("NUM", "PRON", "DET"):
         return False
-    group = [p for p in head.children if p.dep_ == "prep" and p.lower_ == "of"]
-    return any(c.dep_ == "pobj" and c.tag_ in ("NNS", "NNPS") for p in group for c in p.children)
+    return of_plural(head)
 
 
 def unnamed_kind(head: Token) -> str:
@@ -335,8 +341,7 @@ def counts_people(head: Token) -> bool:
     group the "of" phrase names."""
     if head.lemma_.lower() not in QUANTITY_NOUNS or head.tag_ != "NN":
         return False
-    group = [p for p in head.children if p.dep_ == "prep" and p.lower_ == "of"]
-    return any(c.dep_ == "pobj" and c.tag_ in ("NNS", "NNPS") for p in group for c in p.children)
+    return of_plural(head)
 
 
 def acting_in_case(head: Token) -> bool:

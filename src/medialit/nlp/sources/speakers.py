@@ -64,7 +64,7 @@ class SpeakerResolver(Antecedents, TitleHolders):
         self.people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
         self.described = described_people(doc)
         """Proper nouns the article describes as a person ("Gáspár Maróth, the government commissioner")."""
-        self.person_names = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+        self.person_names = {ent[-1].text for ent in self.people if len(ent) > 1}
         self.person_names |= {doc[i].text for i in self.described}
         """Surnames the entity recogniser takes for a person somewhere ("Paweł Adamowicz"), or the article
         describes as one, whatever the recogniser makes of a bare "Adamowicz" elsewhere."""
@@ -190,7 +190,7 @@ class SpeakerResolver(Antecedents, TitleHolders):
         earlier = [a for a in earlier if lower == "it" or self.kinds.get(a.speaker) != "person"]
         if earlier and lower in GROUP_PRONOUNS and earlier[-1].speaker.lower() not in SPEAKER_PRONOUNS:
             last = earlier[-1].speaker
-            return last, self.kinds.get(last, "organisation"), f"pronoun '{head.text}' -> {last}"
+            return last, self.kind_of(last), f"pronoun '{head.text}' -> {last}"
         return head.text, "pronoun", ""
 
     def kind_of(self, speaker: str) -> str:

@@ -45,14 +45,17 @@ def _words(name: str, key: str = "id") -> frozenset[str]:
     return frozenset(out)
 
 
+@cache
 def title_words() -> frozenset[str]:
     return frozenset(w for title in _words("titles") for w in title.split())
 
 
+@cache
 def vague_heads() -> frozenset[str]:
     return frozenset(e["id"] for e in load_lexicon("vague_sources") if e.get("category") == "head")
 
 
+@cache
 def vague_modifiers() -> frozenset[str]:
     return frozenset(e["pattern"][0]["LOWER"] for e in load_lexicon("vague_sources") if e.get("category") == "modifier")
 
@@ -69,6 +72,7 @@ HUMAN_NOUNS = frozenset(
 also name companies, so they do not say that a name beside them is a person."""
 
 
+@cache
 def person_nouns() -> frozenset[str]:
     """Titles and nouns only a person can be: "Gáspár Maróth, the commissioner", "X, an Australian woman"."""
     return title_words() | HUMAN_NOUNS
