@@ -14,7 +14,7 @@ from medialit.core.article import load_article
 from medialit.core.spans import load_annotations
 from medialit.exercises.scoring import Counts
 from medialit.nlp.analysis import analyze
-from medialit.nlp.evaluate import DEV_ARTICLES, OVERLAP, SOURCE_TYPES, Evaluation, evaluate, gold_pairs, part_of
+from medialit.nlp.evaluate import DEV_ARTICLES, OVERLAP, SOURCE_TYPES, Evaluation, evaluate, gold_pairs
 from medialit.nlp.pipeline import load_pipeline
 from medialit.nlp.sentence_labels import is_dated_report
 
@@ -131,10 +131,8 @@ def rule_family(reason: str) -> str:
 def rule_confusion(dirs: list[Path], genre: dict[str, str], nlp) -> list[str]:
     """Tuning part only: for each rule that made a sentence unsupported, the gold labels of those sentences."""
     table: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    for md, gold_path in gold_pairs(dirs):
+    for md, gold_path in gold_pairs(dirs, "tuning"):
         article = load_article(md)
-        if part_of(article.id) != "tuning":
-            continue
         gold = load_annotations(gold_path).sentences
         texts = "news reports" if genre[article.id] == "report" else "other texts"
         for sentence in analyze(article, nlp).sentences:

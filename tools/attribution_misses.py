@@ -26,7 +26,7 @@ from spacy.tokens import Doc, DocBin
 from medialit.core.article import load_article
 from medialit.core.spans import load_annotations
 from medialit.nlp.analysis import analyze
-from medialit.nlp.evaluate import DEV_ARTICLES, Evaluation, evaluate, gold_pairs, part_of
+from medialit.nlp.evaluate import DEV_ARTICLES, Evaluation, evaluate, gold_pairs, tuning_half
 from medialit.nlp.pipeline import load_pipeline
 
 from analyzer_report import genres  # isort: skip  (tools/ is on the path when run as a script)
@@ -37,11 +37,6 @@ FRESH = frozenset(
     " sola-airport-parking-fire".split()
 )
 """The eight tuning reports added in round 7, measured once as a group before any tuning."""
-
-
-def half_of(article_id: str) -> int:
-    """The tuning half of an article: parity of SHA-256 of its id followed by "1" (round 5's split)."""
-    return int(hashlib.sha256((article_id + "1").encode()).hexdigest(), 16) % 2
 
 
 class CachedParser:
@@ -111,10 +106,8 @@ def errors(dirs: list[Path], parser: CachedParser) -> tuple[list[dict], list[dic
     from medialit.nlp.evaluate import _same_attribution, _tagged
 
     missed, extra = [], []
-    for md, gold_path in gold_pairs(dirs):
+    for md, gold_path in gold_pairs(dirs, "tuning"):  # never look at a test article's errors
         article = load_article(md)
-        if part_of(article.id) != "tuning":
-            continue  # never look at a test article's errors
         body = article.body
         key = list(load_annotations(gold_path).attributions)
         predicted = list(analyze(article, parser).attributions)
@@ -168,7 +161,7 @@ def wrong_speakers(dirs: list[Path], parser: CachedParser) -> list[dict]:
             out.append(
                 {
                     "article": article.id,
-                    "half": half_of(article.id),
+                    "half": tuning_half(article.id),
                     "gold": g.speaker,
                     "got": p.speaker,
                     "source": p.source.text(body),
@@ -191,8 +184,8 @@ def figures(e: Evaluation, genre: dict[str, str], part: str) -> list[str]:
     }
     if part == "tuning":
         groups |= {
-            "tuning half 0": lambda a: half_of(a.article) == 0,
-            "tuning half 1": lambda a: half_of(a.article) == 1,
+            "tuning half 0": lambda a: tuning_half(a.article) == 0,
+            "tuning half 1": lambda a: tuning_half(a.article) == 1,
             "8 fresh reports": lambda a: a.article in FRESH,
         }
     lines = [f"{part} part: {len(e.articles)} articles"]

@@ -35,7 +35,6 @@ Run: ``python tools/train_textcat.py ../shared/corpus/dev course/corpus [--loo]`
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import random
 from dataclasses import dataclass
@@ -294,7 +293,9 @@ def f1(tp: int, fp: int, fn: int) -> float:
 
 
 def split(articles: list[Article], salt: str) -> tuple[list[Article], list[Article]]:
-    even = [a for a in articles if int(hashlib.sha256((a.id + salt).encode()).hexdigest(), 16) % 2 == 0]
+    from medialit.nlp.evaluate import tuning_half
+
+    even = [a for a in articles if tuning_half(a.id, salt) == 0]
     return even, [a for a in articles if a not in even]
 
 

@@ -79,6 +79,15 @@ def part_of(article_id: str) -> str:
     return "tuning" if int(hashlib.sha256(article_id.encode()).hexdigest(), 16) % 2 == 0 else "test"
 
 
+def tuning_half(article_id: str, salt: str = "1") -> int:
+    """0 or 1: the half of the tuning part an article falls in, by the parity of SHA-256 of its id + ``salt``.
+
+    Tools keep a rule change only if it helps both halves (fifth round), so a
+    rule written from one article shows up as a gain on one half only.
+    """
+    return int(hashlib.sha256((article_id + salt).encode()).hexdigest(), 16) % 2
+
+
 class EvaluationError(ValueError):
     """Nothing to evaluate; the message says what is missing."""
 
@@ -241,8 +250,6 @@ def evaluate(
     ``source_types`` (article id -> ``"cue_start:cue_end"`` -> type) defaults to
     the ``source-types.json`` files found in ``dirs``.
     """
-    if part not in ("all", *PARTS):
-        raise EvaluationError(f"unknown part {part!r}; use one of all, tuning, test")
     pairs = gold_pairs(dirs, part)
     if not pairs:
         raise EvaluationError(f"no article of the {part} part in these folders")
@@ -402,6 +409,8 @@ def gold_pairs(dirs: Sequence[str | Path], part: str = "all") -> list[tuple[Path
     The one way tools and the evaluator find annotated articles, so that a
     tool reading only the tuning part cannot open a test article by accident.
     """
+    if part not in ("all", *PARTS):
+        raise EvaluationError(f"unknown part {part!r}; use one of all, tuning, test")
     pairs = []
     for folder in map(Path, dirs):
         if not folder.is_dir():
