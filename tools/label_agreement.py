@@ -166,11 +166,20 @@ def tuning_halves(nlp) -> tuple[list[str], dict[str, Flags]]:
     """Figures of the two tuning halves against the gold (all texts, news reports) and their rule flags."""
     from medialit.core.article import load_article
     from medialit.nlp.analysis import analyze
-    from medialit.nlp.evaluate import Evaluation, evaluate, gold_pairs
+    from medialit.nlp.evaluate import Evaluation, gold_pairs, load_source_types, score_article
 
     from analyzer_report import genres  # isort: skip
 
-    everything = evaluate(GOLD_DIRS, nlp, part="tuning")
+    types = load_source_types(GOLD_DIRS)
+    flags: dict[str, Flags] = {"A": Counter(), "B": Counter()}
+    scores = []
+    for md, gold_path in gold_pairs(GOLD_DIRS, "tuning"):  # one analysis per article serves figures and flags
+        article = load_article(md)
+        analysis = analyze(article, nlp)
+        scores.append(score_article(md, gold_path, nlp, types.get(article.id, {}), analysis))
+        gold = sorted(load_annotations(gold_path).sentences, key=lambda s: s.start)
+        compare(gold, analysis.sentences, flags[half(article.id)])
+    everything = Evaluation(scores)
     genre = genres(list(GOLD_DIRS))
     lines = [
         "| half | texts | articles | attribution F1 | attributed F1 | unsupported P / R / F1 |",
@@ -185,11 +194,6 @@ def tuning_halves(nlp) -> tuple[list[str], dict[str, Flags]]:
                 f"| {name} | {texts} | {len(chosen.articles)} | {m.attribution.f1:.3f} "
                 f"| {m.sentences['attributed'].f1:.3f} | {u.precision:.2f} / {u.recall:.2f} / {u.f1:.3f} |"
             )
-    flags: dict[str, Flags] = {"A": Counter(), "B": Counter()}
-    for md, gold_path in gold_pairs(GOLD_DIRS, "tuning"):
-        article = load_article(md)
-        gold = sorted(load_annotations(gold_path).sentences, key=lambda s: s.start)
-        compare(gold, analyze(article, nlp).sentences, flags[half(article.id)])
     return lines, flags
 
 

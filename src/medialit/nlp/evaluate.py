@@ -32,7 +32,7 @@ from spacy.language import Language
 from medialit.core.article import ArticleError, load_article
 from medialit.core.spans import KINDS, SENTENCE_LABELS, Attribution, Span, SpanError, load_annotations
 from medialit.exercises.scoring import Counts, count, match
-from medialit.nlp.analysis import analyze
+from medialit.nlp.analysis import Analysis, analyze
 from medialit.nlp.pipeline import load_pipeline, model_in_use
 
 TARGETS = {"attribution": 0.90, "attributed": 0.92, "unsupported": 0.65}
@@ -275,11 +275,16 @@ def load_source_types(dirs: Sequence[str | Path]) -> dict[str, dict[str, str]]:
 
 
 def score_article(
-    md: Path, gold_path: Path, nlp: Language, source_types: Mapping[str, str] | None = None
+    md: Path,
+    gold_path: Path,
+    nlp: Language,
+    source_types: Mapping[str, str] | None = None,
+    analysis: Analysis | None = None,
 ) -> ArticleScore:
+    """One article's scores; ``analysis`` is the article's analysis when the caller already has it."""
     article = load_article(md)
     gold = load_annotations(gold_path)
-    analysis = analyze(article, nlp)
+    analysis = analysis or analyze(article, nlp)
     body = article.body
     predicted, key = list(analysis.attributions), list(gold.attributions)
     cue_matches = match(_tagged(predicted), _tagged(key), _overlap)
