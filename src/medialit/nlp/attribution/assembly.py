@@ -101,9 +101,8 @@ def cue_candidate(ctx: Context, token: Token) -> dict | None:
             return found
     if token.pos_ == "NOUN" and token.dep_ == "nsubj" and (found := view_is(ctx, token)):
         return found
-    if token.pos_ == "NOUN" and token.lemma_.lower() in content_nouns() and (found := content_noun(ctx, token)):
-        return found
-    if token.pos_ == "NOUN" and token.lemma_.lower() in content_nouns() and (found := announced_list(ctx, token)):
+    content = token.pos_ == "NOUN" and token.lemma_.lower() in content_nouns()
+    if content and (found := content_noun(ctx, token) or announced_list(ctx, token)):
         return found
     view = token.dep_ == "pobj" and token.head.lower_ in ("in", "from")
     if view and token.lemma_.lower() in content_nouns() and (found := in_view(ctx, token) or from_accounts(ctx, token)):
