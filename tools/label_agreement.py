@@ -16,9 +16,10 @@ question it answers is how far two careful readers of the guidelines agree on
 reader-labelled reports (``course/corpus/reader-labelled/``, news no rule was
 tuned on) and against the gold of the two halves of the tuning part (half A:
 ``sha256(id + "1")`` even), it prints unsupported P/R/F1 and, per rule family
-(the first words of the reason, as ``tools/analyzer_report.py`` groups them),
-how many sentences the rule flags that the reference labels unsupported,
-other or attributed.
+(the first words of the reason), how many sentences the rule flags that the
+reference labels unsupported, other or attributed: the count
+``tools/analyzer_report.py`` prints (``rule_flags``, a flag paired with the
+reference as ``medialit evaluate`` pairs sentences).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from pathlib import Path
 
 from medialit.core.spans import SENTENCE_LABELS, Span, load_annotations
 
-from analyzer_report import rule_family  # isort: skip  (tools/ is on the path when run as a script)
+from analyzer_report import flag_rows, rule_flags  # isort: skip  (tools/ is on the path when run as a script)
 from corpus_agreement import alpha, kappa  # isort: skip
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -133,18 +134,12 @@ def half(article_id: str) -> str:
 
 
 Flags = Counter
-"""(rule family, reference label) -> sentences the analyzer flags unsupported with that rule."""
+"""(rule family, reference label) -> sentences the analyzer flags unsupported with that rule (``rule_flags``)."""
 
 
-def compare(reference: list[Span], predicted: list[Span], flags: Flags) -> list[tuple[str, str]]:
-    """(reference, analyzer) label pairs, one per reference sentence, counting each flag's rule families."""
-    pairs = []
-    for sentence in reference:
-        mine = max(predicted, key=sentence.overlap)
-        pairs.append((sentence.label, mine.label))
-        if mine.label == "unsupported":
-            flags.update((family, sentence.label) for family in dict.fromkeys(map(rule_family, mine.reasons)))
-    return pairs
+def compare(reference: list[Span], predicted: list[Span]) -> list[tuple[str, str]]:
+    """(reference, analyzer) label pairs, one per reference sentence (the analyzer's sentence overlapping it most)."""
+    return [(sentence.label, max(predicted, key=sentence.overlap).label) for sentence in reference]
 
 
 def reader_set(nlp) -> tuple[list[tuple[str, str]], Flags]:
@@ -158,7 +153,8 @@ def reader_set(nlp) -> tuple[list[tuple[str, str]], Flags]:
         data = json.loads(path.read_text(encoding="utf-8"))
         reference = [Span(s["start"], s["end"], s["label"]) for s in data["sentences"]]
         predicted = analyze(load_article(READERS / f"{data['article']}.md"), nlp).sentences
-        pairs += compare(reference, predicted, flags)
+        pairs += compare(reference, predicted)
+        flags += rule_flags(reference, predicted)
     return pairs, flags
 
 
@@ -177,8 +173,7 @@ def tuning_halves(nlp) -> tuple[list[str], dict[str, Flags]]:
         article = load_article(md)
         analysis = analyze(article, nlp)
         scores.append(score_article(md, gold_path, nlp, types.get(article.id, {}), analysis))
-        gold = sorted(load_annotations(gold_path).sentences, key=lambda s: s.start)
-        compare(gold, analysis.sentences, flags[half(article.id)])
+        flags[half(article.id)] += rule_flags(load_annotations(gold_path).sentences, analysis.sentences)
     everything = Evaluation(scores)
     genre = genres(list(GOLD_DIRS))
     lines = [
@@ -203,12 +198,7 @@ def flag_table(flags: dict[str, Flags]) -> str:
         "|---|---|---:|---:|---:|",
     ]
     for name, counts in flags.items():
-        families = Counter()
-        for (family, _), n in counts.items():
-            families[family] += n
-        for family, _ in families.most_common():
-            cells = " | ".join(str(counts[(family, label)]) for label in ("unsupported", "other", "attributed"))
-            lines.append(f"| {name} | {family} | {cells} |")
+        lines += flag_rows(name, counts)
     return "\n".join(lines)
 
 
