@@ -173,6 +173,20 @@ def test_wordnet_tool_keeps_person_and_group_nouns_in_use(tmp_path):
     assert [(e["id"], e["wordnet"]) for e in nouns] == [("jury", "noun.group"), ("spokesman", "noun.person")]
 
 
+def test_wordnet_tool_adds_the_noun_tops_heads_of_person_nouns(tmp_path):
+    """A noun.Tops synset most of whose ten or more hyponyms are in noun.person gives its words ("person")."""
+    tool = _tool("derive_wordnet_lexicons")
+    people = [f"{k:08d}" for k in range(11, 21)]
+    lines = ["00000010 03 n 02 person 0 Individual 0 010 " + " ".join(f"~ {o} n 0000" for o in people) + " | a human"]
+    lines += [f"{o} 18 n 01 kind{o[-2:]} 0 001 @ 00000010 n 0000 | someone" for o in people]
+    lines += ["00000030 03 n 01 thing 0 002 ~ 00000011 n 0000 ~ 00000012 n 0000 | too few hyponyms"]
+    data = tmp_path / "data.noun"
+    data.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert tool.top_heads(data) == {"person", "individual"}
+    nouns = tool.derive_nouns(data, {"person", "thing"})
+    assert [(e["id"], e["wordnet"]) for e in nouns] == [("person", "noun.Tops")]  # individual: not in use
+
+
 def test_evaluative_tool_keeps_strong_adjectives(tmp_path):
     tool = _tool("derive_evaluative_words")
     wheel = tmp_path / "vader.whl"
