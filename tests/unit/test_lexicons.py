@@ -12,6 +12,7 @@ import pytest
 import spacy
 from spacy.matcher import Matcher
 
+from medialit.exercises.scoring import Counts
 from medialit.nlp.lexicons import lexicon_names, load_lexicon
 
 MINE = (
@@ -204,9 +205,11 @@ def test_training_fits_a_separable_feature_and_counts_leave_one_out():
     import numpy as np
 
     tool = _tool("train_unsupported")
-    articles = [tool.Article(f"a{k}", [[1.0, 0.0], [0.0, 1.0], [0.0, 0.0]], [1, 0, 0], (1, 0, 1)) for k in range(3)]
+    articles = [
+        tool.Article(f"a{k}", [[1.0, 0.0], [0.0, 1.0], [0.0, 0.0]], [1, 0, 0], Counts(1, 0, 1)) for k in range(3)
+    ]
     w, _ = tool.fit(np.array([v for a in articles for v in a.x]), np.array([v for a in articles for v in a.y]))
     assert w[0] > 0 > w[1]
     loo = tool.leave_one_out(articles)
-    assert tool.counts_at(articles, loo, None) == (3, 0, 6)  # rules only: the fixed counts plus every missed one
-    assert tool.counts_at(articles, loo, 0.5) == (6, 0, 3)
+    assert tool.counts_at(articles, loo, None) == Counts(3, 0, 6)  # rules only: the fixed counts plus every missed one
+    assert tool.counts_at(articles, loo, 0.5) == Counts(6, 0, 3)
