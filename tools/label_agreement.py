@@ -33,7 +33,7 @@ from pathlib import Path
 from medialit.core.spans import SENTENCE_LABELS, Span, load_annotations
 
 from analyzer_report import flag_rows, rule_flags  # isort: skip  (tools/ is on the path when run as a script)
-from corpus_agreement import alpha, kappa  # isort: skip
+from corpus_agreement import alpha, kappa, label_counts  # isort: skip
 
 ROOT = Path(__file__).resolve().parents[1]
 BLIND = ROOT / "course" / "corpus" / "blind-labels"
@@ -89,12 +89,9 @@ def analyzer_labels(article_ids: list[str]) -> Labels:
 
 
 def f1(pairs: list[tuple[str, str]], label: str) -> tuple[float, float, float]:
-    tp = sum(a == b == label for a, b in pairs)
-    fp = sum(b == label != a for a, b in pairs)
-    fn = sum(a == label != b for a, b in pairs)
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+    """Precision, recall and F1 of ``label``, the first coder as reference."""
+    c = label_counts(pairs, label)
+    return c.precision, c.recall, c.f1
 
 
 def table(coders: dict[str, Labels]) -> str:
