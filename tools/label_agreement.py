@@ -52,12 +52,13 @@ def gold_file(article_id: str) -> Path:
     raise SystemExit(f"error: no gold file for {article_id!r} in {', '.join(map(str, GOLD_DIRS))}")
 
 
+def gold_sentences(article_id: str) -> list[Span]:
+    """The gold sentences of an article in body order: the units every coder labels."""
+    return sorted(load_annotations(gold_file(article_id)).sentences, key=lambda s: s.start)
+
+
 def gold_labels(article_ids: list[str]) -> Labels:
-    out = {}
-    for article_id in article_ids:
-        sentences = sorted(load_annotations(gold_file(article_id)).sentences, key=lambda s: s.start)
-        out[article_id] = [s.label for s in sentences]
-    return out
+    return {article_id: [s.label for s in gold_sentences(article_id)] for article_id in article_ids}
 
 
 def blind_labels(folder: Path) -> Labels:
@@ -65,7 +66,7 @@ def blind_labels(folder: Path) -> Labels:
     out = {}
     for path in sorted(folder.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
-        gold = sorted(load_annotations(gold_file(data["article"])).sentences, key=lambda s: s.start)
+        gold = gold_sentences(data["article"])
         spans = [(s["start"], s["end"]) for s in data["sentences"]]
         if spans != [(s.start, s.end) for s in gold]:
             raise SystemExit(f"error: {path} does not label the gold sentences of {data['article']}; rebuild it")
@@ -81,10 +82,8 @@ def analyzer_labels(article_ids: list[str]) -> Labels:
 
     nlp, out = load_pipeline(), {}
     for article_id in article_ids:
-        path = gold_file(article_id)
-        predicted = analyze(load_article(path.with_name(f"{article_id}.md")), nlp).sentences
-        gold = sorted(load_annotations(path).sentences, key=lambda s: s.start)
-        out[article_id] = [max(predicted, key=g.overlap).label for g in gold]
+        predicted = analyze(load_article(gold_file(article_id).with_name(f"{article_id}.md")), nlp).sentences
+        out[article_id] = [label for _, label in compare(gold_sentences(article_id), predicted)]
     return out
 
 
