@@ -8,13 +8,14 @@ from __future__ import annotations
 import argparse
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 
 from medialit.core.article import load_article
-from medialit.core.spans import load_annotations
-from medialit.exercises.scoring import Counts
+from medialit.core.spans import Span, load_annotations
+from medialit.exercises.scoring import Counts, match
 from medialit.nlp.analysis import analyze
-from medialit.nlp.evaluate import DEV_ARTICLES, OVERLAP, SOURCE_TYPES, Evaluation, evaluate, gold_pairs
+from medialit.nlp.evaluate import DEV_ARTICLES, OVERLAP, SOURCE_TYPES, Evaluation, _overlap, evaluate, gold_pairs
 from medialit.nlp.pipeline import load_pipeline
 from medialit.nlp.sentence_labels import is_dated_report
 
@@ -128,25 +129,56 @@ def rule_family(reason: str) -> str:
     return re.split(r"[:(‘']", reason)[0].strip()
 
 
+def rule_flags(reference: Sequence[Span], predicted: Sequence[Span]) -> Counter:
+    """(rule family, reference label) -> sentences the analyzer flags unsupported with a rule of that family.
+
+    A flag is paired as ``medialit evaluate`` pairs unsupported sentences (one to one, largest overlap first),
+    so the ``unsupported`` counts are evaluate's true positives; an unpaired flag, one of its false positives,
+    counts under the other reference sentence it overlaps most (``none`` when it overlaps no other one).
+    """
+    flagged = [s for s in predicted if s.label == "unsupported"]
+    paired = match(flagged, [s for s in reference if s.label == "unsupported"], _overlap)
+    right = {id(m.answer) for m in paired if m.status == "correct"}
+    others = [s for s in reference if s.label != "unsupported"]
+    flags: Counter = Counter()
+    for sentence in flagged:
+        label = "unsupported" if id(sentence) in right else _label_overlapping_most(others, sentence)
+        flags.update((family, label) for family in dict.fromkeys(map(rule_family, sentence.reasons)))
+    return flags
+
+
+def _label_overlapping_most(spans: Sequence[Span], sentence: Span) -> str:
+    near = max(spans, key=sentence.overlap, default=None)
+    return near.label if near is not None and near.overlap(sentence) > 0 else "none"
+
+
+def flag_rows(name: str, flags: Counter) -> list[str]:
+    """Table rows of ``rule_flags``: one per rule family, the most flagged first; reference unsupported, other,
+    attributed."""
+    families: Counter = Counter()
+    for (family, _), n in flags.items():
+        families[family] += n
+    return [
+        f"| {name} | {family} | "
+        + " | ".join(str(flags[(family, label)]) for label in ("unsupported", "other", "attributed"))
+        + " |"
+        for family, _ in families.most_common()
+    ]
+
+
 def rule_confusion(dirs: list[Path], genre: dict[str, str], nlp) -> list[str]:
     """Tuning part only: for each rule that made a sentence unsupported, the gold labels of those sentences."""
-    table: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    table: dict[str, Counter] = defaultdict(Counter)
     for md, gold_path in gold_pairs(dirs, "tuning"):
         article = load_article(md)
-        gold = load_annotations(gold_path).sentences
         texts = "news reports" if genre[article.id] == "report" else "other texts"
-        for sentence in analyze(article, nlp).sentences:
-            if sentence.label != "unsupported":
-                continue
-            key = next((g.label for g in gold if g.overlap(sentence) > 0), "none")
-            for reason in dict.fromkeys(rule_family(r) for r in sentence.reasons):
-                table[(texts, reason)][key] += 1
+        table[texts] += rule_flags(load_annotations(gold_path).sentences, analyze(article, nlp).sentences)
     lines = [
         "| texts | rule (first words of the reason) | gold unsupported | gold other | gold attributed |",
         "|---|---|---|---|---|",
     ]
-    for (texts, reason), counts in sorted(table.items(), key=lambda item: (item[0][0], -sum(item[1].values()))):
-        lines.append(f"| {texts} | {reason} | {counts['unsupported']} | {counts['other']} | {counts['attributed']} |")
+    for texts, flags in sorted(table.items()):
+        lines += flag_rows(texts, flags)
     return [*lines, ""]
 
 

@@ -19,11 +19,12 @@ from __future__ import annotations
 import argparse
 import hashlib
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 from spacy.tokens import Doc, DocBin
 
-from medialit.core.article import load_article
+from medialit.core.article import Article, load_article
 from medialit.core.spans import load_annotations
 from medialit.nlp.analysis import analyze
 from medialit.nlp.evaluate import DEV_ARTICLES, Evaluation, evaluate, gold_pairs, tuning_half
@@ -100,17 +101,21 @@ def sentence_around(body: str, start: int, end: int, width: int = 220) -> str:
     return " ".join((body[left:start] + "[[" + body[start:end] + "]]" + body[end:right]).split())
 
 
+def tuning_attributions(dirs: list[Path], parser: CachedParser) -> Iterator[tuple[Article, list, list]]:
+    """Each tuning article with its gold and its predicted attributions; a test article's errors are never read."""
+    for md, gold_path in gold_pairs(dirs, "tuning"):
+        article = load_article(md)
+        yield article, list(load_annotations(gold_path).attributions), list(analyze(article, parser).attributions)
+
+
 def errors(dirs: list[Path], parser: CachedParser) -> tuple[list[dict], list[dict]]:
     """Missed gold attributions and extra predicted ones, tuning part only."""
     from medialit.exercises.scoring import match
     from medialit.nlp.evaluate import _same_attribution, _tagged
 
     missed, extra = [], []
-    for md, gold_path in gold_pairs(dirs, "tuning"):  # never look at a test article's errors
-        article = load_article(md)
+    for article, key, predicted in tuning_attributions(dirs, parser):
         body = article.body
-        key = list(load_annotations(gold_path).attributions)
-        predicted = list(analyze(article, parser).attributions)
         right = match(_tagged(predicted), _tagged(key), _same_attribution(predicted, key))
         for m in right:
             if m.status == "missed":
@@ -146,11 +151,8 @@ def wrong_speakers(dirs: list[Path], parser: CachedParser) -> list[dict]:
     from medialit.nlp.evaluate import _overlap, _surname_in, _tagged
 
     out = []
-    for md, gold_path in gold_pairs(dirs, "tuning"):
-        article = load_article(md)
+    for article, key, predicted in tuning_attributions(dirs, parser):
         body = article.body
-        key = list(load_annotations(gold_path).attributions)
-        predicted = list(analyze(article, parser).attributions)
         for m in match(_tagged(predicted), _tagged(key), _overlap):
             if m.status != "correct":
                 continue

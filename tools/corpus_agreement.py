@@ -72,21 +72,28 @@ def kappa(pairs: list[tuple[str, str]]) -> float:
 
 
 def alpha(pairs: list[tuple[str, str]]) -> float:
-    """Krippendorff's alpha for two coders, nominal labels, no missing values."""
+    """Krippendorff's alpha for two coders, nominal labels, no missing values; 1.0 when there is nothing to
+    disagree on (no pairs, or one label only)."""
     values = Counter(label for pair in pairs for label in pair)
     total = sum(values.values())
-    disagreed = 2 * sum(a != b for a, b in pairs) / total
+    if total < 2 or len(values) < 2:
+        return 1.0
+    disagreed = 2 * sum(a != b for a, b in pairs) / total  # each disagreeing pair gives two ordered mismatches
     expected = sum(values[x] * values[y] for x in values for y in values if x != y) / (total * (total - 1))
-    return 1 - disagreed / expected if expected else 1.0
+    return 1 - disagreed / expected
 
 
-def label_f1(pairs: list[tuple[str, str]], label: str) -> float:
-    counts = Counts(
+def label_counts(pairs: list[tuple[str, str]], label: str) -> Counts:
+    """One label's counts over (reference, other) label pairs, the first coder as reference."""
+    return Counts(
         tp=sum(a == b == label for a, b in pairs),
         fp=sum(b == label != a for a, b in pairs),
         fn=sum(a == label != b for a, b in pairs),
     )
-    return counts.f1
+
+
+def label_f1(pairs: list[tuple[str, str]], label: str) -> float:
+    return label_counts(pairs, label).f1
 
 
 def cue_agreement(first: Annotations, second: Annotations, carry: OffsetMap) -> tuple[Counts, int, int]:

@@ -42,6 +42,8 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 WORDNET = Path("/usr/share/wordnet")
@@ -176,30 +178,37 @@ THING_FRAMES = frozenset({8, 11})
 frames it is the one addressed ("thank the mayor", "congratulate her"), and the content is the phrase after it."""
 
 
-def synsets(path: Path):
-    """(lex_filenum, [(word, word_number)], frames as (frame, word_number)) for every verb synset."""
-    for _, lexfile, words, frames in synset_lines(path):
-        yield lexfile, words, frames
+@dataclass(frozen=True, slots=True)
+class Synset:
+    """One line of a WordNet data file (wndb(5)): what the lexicons are derived from."""
+
+    offset: str
+    lexfile: int
+    words: list[tuple[str, int]]  # (word as written, word number)
+    pointers: list[tuple[str, str, str]]  # (symbol, target offset, target part of speech)
+    frames: list[tuple[int, int]]  # verbs only: (frame, word number; 0 for every word of the synset)
 
 
-def synset_lines(path: Path):
-    """(offset, lex_filenum, words, frames) for every synset line of a data file."""
+def synsets(path: Path) -> Iterator[Synset]:
+    """Every synset of a data file (``data.verb``, ``data.noun``), the licence header skipped."""
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("  "):
             continue  # licence header
         fields = line.split(" | ")[0].split()
-        lexfile = int(fields[1])
         count = int(fields[3], 16)
         words = [(fields[4 + 2 * k], k + 1) for k in range(count)]
         at = 4 + 2 * count
-        pointers = int(fields[at])
-        at += 1 + 4 * pointers
+        ends = at + 1 + 4 * int(fields[at])
+        pointers = list(
+            zip(fields[at + 1 : ends : 4], fields[at + 2 : ends : 4], fields[at + 3 : ends : 4], strict=True)
+        )
+        at = ends
         frames = []
         if at < len(fields):
             for k in range(int(fields[at])):
                 _, frame, word = fields[at + 1 + 3 * k : at + 4 + 3 * k]
                 frames.append((int(frame), int(word, 16)))
-        yield fields[0], lexfile, words, frames
+        yield Synset(fields[0], int(fields[1]), words, pointers, frames)
 
 
 def tagged_nouns(index: Path) -> set[str]:
@@ -232,24 +241,13 @@ TOPS = 3
 def top_heads(path: Path, least: int = 10, share: float = 0.8) -> set[str]:
     """Words of the noun.Tops synsets whose direct hyponyms are mostly (``share``, at least ``least`` of them) in
     noun.person or noun.group: the head words of those files (person, individual, someone; group, grouping)."""
-    files: dict[str, int] = {}
-    hyponyms: dict[str, list[str]] = {}
-    words: dict[str, list[str]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("  "):
-            continue
-        fields = line.split(" | ")[0].split()
-        count = int(fields[3], 16)
-        at = 4 + 2 * count
-        pointers = [fields[at + 1 + 4 * k : at + 5 + 4 * k] for k in range(int(fields[at]))]
-        files[fields[0]] = int(fields[1])
-        words[fields[0]] = [fields[4 + 2 * k].lower() for k in range(count)]
-        hyponyms[fields[0]] = [p[1] for p in pointers if p[0] in ("~", "~i") and p[2] == "n"]
+    every = {synset.offset: synset for synset in synsets(path)}
     out: set[str] = set()
-    for offset, lexfile in files.items():
-        below = [files[h] for h in hyponyms[offset] if h in files]
-        if lexfile == TOPS and len(below) >= least and sum(f in NOUN_FILES for f in below) >= share * len(below):
-            out.update(words[offset])
+    for synset in every.values():
+        hyponyms = [offset for symbol, offset, pos in synset.pointers if symbol in ("~", "~i") and pos == "n"]
+        below = [every[h].lexfile for h in hyponyms if h in every]
+        if synset.lexfile == TOPS and len(below) >= least and sum(f in NOUN_FILES for f in below) >= share * len(below):
+            out.update(word.lower() for word, _ in synset.words)
     return out
 
 
@@ -261,10 +259,10 @@ def derive_content_nouns(path: Path, in_use: set[str]) -> list[dict]:
 def _nouns(path: Path, in_use: set[str], files: dict, label: str, leave_out=()) -> list[dict]:
     """The one-word lower-case nouns in use of the lexicographer ``files``, each with the files it is in."""
     found: dict[str, set[str]] = {}
-    for lexfile, words, _ in synsets(path):
-        for word, _ in words:
-            if lexfile in files and word.isalpha() and word.islower() and word in in_use:
-                found.setdefault(word, set()).add(files[lexfile])
+    for synset in synsets(path):
+        for word, _ in synset.words:
+            if synset.lexfile in files and word.isalpha() and word.islower() and word in in_use:
+                found.setdefault(word, set()).add(files[synset.lexfile])
     return [
         {"label": label, "pattern": w, "id": w, "wordnet": "+".join(sorted(found[w]))}
         for w in sorted(found)
@@ -274,17 +272,17 @@ def _nouns(path: Path, in_use: set[str], files: dict, label: str, leave_out=()) 
 
 def derive(path: Path) -> list[dict]:
     found: dict[str, dict] = {}
-    for lexfile, words, frames in synsets(path):
-        if lexfile not in FILES:
+    for synset in synsets(path):
+        if synset.lexfile not in FILES:
             continue
-        for word, number in words:
+        for word, number in synset.words:
             lemma = word.lower().split("(")[0]
-            if not any(f == THAT_CLAUSE and w in (0, number) for f, w in frames):
+            if not any(f == THAT_CLAUSE and w in (0, number) for f, w in synset.frames):
                 continue
             if lemma in NOT_REPORTING or not lemma.replace("_", "").isalpha():
                 continue
             entry = found.setdefault(lemma, {"files": set()})
-            entry["files"].add(FILES[lexfile])
+            entry["files"].add(FILES[synset.lexfile])
     out = []
     for lemma in sorted(found):
         parts = lemma.split("_")
@@ -298,10 +296,10 @@ def derive(path: Path) -> list[dict]:
 def derive_communication(path: Path, taken: set[str]) -> list[dict]:
     """The verb.communication lemmas (one or two words) not in ``taken`` and not excluded, as quote-or-clause cues."""
     found: set[str] = set()
-    for lexfile, words, _ in synsets(path):
-        if lexfile != 32:
+    for synset in synsets(path):
+        if synset.lexfile != 32:
             continue
-        for word, _ in words:
+        for word, _ in synset.words:
             lemma = word.lower().split("(")[0]
             if lemma.count("_") <= 1 and lemma.replace("_", "").isalpha():
                 found.add(lemma)
@@ -317,14 +315,15 @@ def derive_speech_acts(path: Path) -> list[dict]:
     and what their object is: a ``thing`` judged (frame 8 or 11) or the one ``addressee``d ("thank the mayor")."""
     found: dict[str, str] = {}
     things: set[str] = set()
-    for offset, lexfile, words, frames in synset_lines(path):
-        if offset not in SPEECH_ACT_SYNSETS or lexfile != 32 or not any(f in ACT_FRAMES for f, _ in frames):
+    for synset in synsets(path):
+        frames = [f for f, _ in synset.frames]
+        if synset.offset not in SPEECH_ACT_SYNSETS or synset.lexfile != 32 or not ACT_FRAMES.intersection(frames):
             continue
-        for word, _ in words:
+        for word, _ in synset.words:
             lemma = word.lower().split("(")[0]
             if lemma not in NOT_ACT and lemma.count("_") <= 1 and lemma.replace("_", "").isalpha():
-                found.setdefault(lemma, SPEECH_ACT_SYNSETS[offset])
-                if any(f in THING_FRAMES for f, _ in frames):
+                found.setdefault(lemma, SPEECH_ACT_SYNSETS[synset.offset])
+                if THING_FRAMES.intersection(frames):
                     things.add(lemma)
     source = "WordNet 3.0 verb.communication, synsets of judging, requesting, warning and citing"
     return [

@@ -32,6 +32,9 @@ from pathlib import Path
 
 from medialit.exercises.items import ITEMS
 from medialit.exercises.key import Key, KeyMark
+from medialit.exercises.scoring import Counts
+
+from corpus_agreement import alpha  # isort: skip  (tools/ is on the path when run as a script)
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -94,18 +97,8 @@ def pair(blind: list[Mark], key: Key) -> tuple[list[tuple[Mark, KeyMark]], list[
 
 
 def f1(tp: int, fp: int, fn: int) -> float:
-    return 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 1.0
-
-
-def alpha(units: list[tuple[str, str]]) -> float:
-    """Krippendorff's alpha, nominal, two coders, no missing values: units are (key value, blind value)."""
-    values = Counter(v for unit in units for v in unit)
-    n = sum(values.values())
-    if n < 2 or len(values) < 2:
-        return 1.0
-    observed = sum(2 for a, b in units if a != b) / n  # each disagreeing unit gives two ordered mismatches
-    expected = sum(values[a] * values[b] for a in values for b in values if a != b) / (n * (n - 1))
-    return 1.0 - observed / expected
+    """F1, or 1.0 when neither side marks anything (nothing to disagree on)."""
+    return Counts(tp, fp, fn).f1 if tp + fp + fn else 1.0
 
 
 def coded_units(item_id: str, key: Key, blind: list[Mark], pairs: list[tuple[Mark, KeyMark]]) -> list[tuple[str, str]]:

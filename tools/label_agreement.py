@@ -16,9 +16,10 @@ question it answers is how far two careful readers of the guidelines agree on
 reader-labelled reports (``course/corpus/reader-labelled/``, news no rule was
 tuned on) and against the gold of the two halves of the tuning part (half A:
 ``sha256(id + "1")`` even), it prints unsupported P/R/F1 and, per rule family
-(the first words of the reason, as ``tools/analyzer_report.py`` groups them),
-how many sentences the rule flags that the reference labels unsupported,
-other or attributed.
+(the first words of the reason), how many sentences the rule flags that the
+reference labels unsupported, other or attributed: the count
+``tools/analyzer_report.py`` prints (``rule_flags``, a flag paired with the
+reference as ``medialit evaluate`` pairs sentences).
 """
 
 from __future__ import annotations
@@ -31,8 +32,8 @@ from pathlib import Path
 
 from medialit.core.spans import SENTENCE_LABELS, Span, load_annotations
 
-from analyzer_report import rule_family  # isort: skip  (tools/ is on the path when run as a script)
-from corpus_agreement import alpha, kappa  # isort: skip
+from analyzer_report import flag_rows, rule_flags  # isort: skip  (tools/ is on the path when run as a script)
+from corpus_agreement import alpha, kappa, label_counts  # isort: skip
 
 ROOT = Path(__file__).resolve().parents[1]
 BLIND = ROOT / "course" / "corpus" / "blind-labels"
@@ -51,12 +52,13 @@ def gold_file(article_id: str) -> Path:
     raise SystemExit(f"error: no gold file for {article_id!r} in {', '.join(map(str, GOLD_DIRS))}")
 
 
+def gold_sentences(article_id: str) -> list[Span]:
+    """The gold sentences of an article in body order: the units every coder labels."""
+    return sorted(load_annotations(gold_file(article_id)).sentences, key=lambda s: s.start)
+
+
 def gold_labels(article_ids: list[str]) -> Labels:
-    out = {}
-    for article_id in article_ids:
-        sentences = sorted(load_annotations(gold_file(article_id)).sentences, key=lambda s: s.start)
-        out[article_id] = [s.label for s in sentences]
-    return out
+    return {article_id: [s.label for s in gold_sentences(article_id)] for article_id in article_ids}
 
 
 def blind_labels(folder: Path) -> Labels:
@@ -64,7 +66,7 @@ def blind_labels(folder: Path) -> Labels:
     out = {}
     for path in sorted(folder.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
-        gold = sorted(load_annotations(gold_file(data["article"])).sentences, key=lambda s: s.start)
+        gold = gold_sentences(data["article"])
         spans = [(s["start"], s["end"]) for s in data["sentences"]]
         if spans != [(s.start, s.end) for s in gold]:
             raise SystemExit(f"error: {path} does not label the gold sentences of {data['article']}; rebuild it")
@@ -80,20 +82,15 @@ def analyzer_labels(article_ids: list[str]) -> Labels:
 
     nlp, out = load_pipeline(), {}
     for article_id in article_ids:
-        path = gold_file(article_id)
-        predicted = analyze(load_article(path.with_name(f"{article_id}.md")), nlp).sentences
-        gold = sorted(load_annotations(path).sentences, key=lambda s: s.start)
-        out[article_id] = [max(predicted, key=g.overlap).label for g in gold]
+        predicted = analyze(load_article(gold_file(article_id).with_name(f"{article_id}.md")), nlp).sentences
+        out[article_id] = [label for _, label in compare(gold_sentences(article_id), predicted)]
     return out
 
 
 def f1(pairs: list[tuple[str, str]], label: str) -> tuple[float, float, float]:
-    tp = sum(a == b == label for a, b in pairs)
-    fp = sum(b == label != a for a, b in pairs)
-    fn = sum(a == label != b for a, b in pairs)
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+    """Precision, recall and F1 of ``label``, the first coder as reference."""
+    c = label_counts(pairs, label)
+    return c.precision, c.recall, c.f1
 
 
 def table(coders: dict[str, Labels]) -> str:
@@ -133,18 +130,12 @@ def half(article_id: str) -> str:
 
 
 Flags = Counter
-"""(rule family, reference label) -> sentences the analyzer flags unsupported with that rule."""
+"""(rule family, reference label) -> sentences the analyzer flags unsupported with that rule (``rule_flags``)."""
 
 
-def compare(reference: list[Span], predicted: list[Span], flags: Flags) -> list[tuple[str, str]]:
-    """(reference, analyzer) label pairs, one per reference sentence, counting each flag's rule families."""
-    pairs = []
-    for sentence in reference:
-        mine = max(predicted, key=sentence.overlap)
-        pairs.append((sentence.label, mine.label))
-        if mine.label == "unsupported":
-            flags.update((family, sentence.label) for family in dict.fromkeys(map(rule_family, mine.reasons)))
-    return pairs
+def compare(reference: list[Span], predicted: list[Span]) -> list[tuple[str, str]]:
+    """(reference, analyzer) label pairs, one per reference sentence (the analyzer's sentence overlapping it most)."""
+    return [(sentence.label, max(predicted, key=sentence.overlap).label) for sentence in reference]
 
 
 def reader_set(nlp) -> tuple[list[tuple[str, str]], Flags]:
@@ -158,7 +149,8 @@ def reader_set(nlp) -> tuple[list[tuple[str, str]], Flags]:
         data = json.loads(path.read_text(encoding="utf-8"))
         reference = [Span(s["start"], s["end"], s["label"]) for s in data["sentences"]]
         predicted = analyze(load_article(READERS / f"{data['article']}.md"), nlp).sentences
-        pairs += compare(reference, predicted, flags)
+        pairs += compare(reference, predicted)
+        flags += rule_flags(reference, predicted)
     return pairs, flags
 
 
@@ -177,8 +169,7 @@ def tuning_halves(nlp) -> tuple[list[str], dict[str, Flags]]:
         article = load_article(md)
         analysis = analyze(article, nlp)
         scores.append(score_article(md, gold_path, nlp, types.get(article.id, {}), analysis))
-        gold = sorted(load_annotations(gold_path).sentences, key=lambda s: s.start)
-        compare(gold, analysis.sentences, flags[half(article.id)])
+        flags[half(article.id)] += rule_flags(load_annotations(gold_path).sentences, analysis.sentences)
     everything = Evaluation(scores)
     genre = genres(list(GOLD_DIRS))
     lines = [
@@ -203,12 +194,7 @@ def flag_table(flags: dict[str, Flags]) -> str:
         "|---|---|---:|---:|---:|",
     ]
     for name, counts in flags.items():
-        families = Counter()
-        for (family, _), n in counts.items():
-            families[family] += n
-        for family, _ in families.most_common():
-            cells = " | ".join(str(counts[(family, label)]) for label in ("unsupported", "other", "attributed"))
-            lines.append(f"| {name} | {family} | {cells} |")
+        lines += flag_rows(name, counts)
     return "\n".join(lines)
 
 

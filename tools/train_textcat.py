@@ -40,6 +40,8 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+from medialit.exercises.scoring import Counts
+
 MIN_GAIN = 0.02
 SEED = 0
 EPOCHS = 12
@@ -100,7 +102,8 @@ def findings(nlp, article) -> list[tuple[object, list[str]]]:
     doc._.medialit_article = article
     doc = nlp(doc)
     labels = read_analysis(doc).sentences
-    return [(span, finding_tags(doc, article, span, position)) for position, span in enumerate(labels)]
+    whole = ArticleFacts.of(doc, article)
+    return [(span, finding_tags(doc, whole, span, position)) for position, span in enumerate(labels)]
 
 
 REASON_TAGS = (
@@ -114,30 +117,45 @@ REASON_TAGS = (
 )
 
 
-def finding_tags(doc, article, span, position: int) -> list[str]:
+@dataclass
+class ArticleFacts:
+    """What ``finding_tags`` needs of the whole article, found once per article rather than once per sentence."""
+
+    body: str
+    dated: bool
+    quotes: list
+    framing: list
+    turns: list  # the paragraphs that open with "Outlet:" (an interview's questions)
+
+    @classmethod
+    def of(cls, doc, article) -> ArticleFacts:
+        from medialit.nlp.quotes import find_quotes
+        from medialit.nlp.sentence_labels import is_dated_report
+
+        body = article.body
+        outlet = str(article.meta.get("outlet", "")).strip()
+        turns = [b for b in article.paragraphs if outlet and body[b.start : b.end].startswith(outlet + ":")]
+        return cls(body, is_dated_report(body), find_quotes(body), doc._.medialit_framing or [], turns)
+
+
+def finding_tags(doc, whole: ArticleFacts, span, position: int) -> list[str]:
     """The rules' findings on one sentence as tokens: its label, what fired, and where it stands."""
     from medialit.nlp.claims import REPORT_RULES, RULES
     from medialit.nlp.framing import in_quote
-    from medialit.nlp.quotes import find_quotes
-    from medialit.nlp.sentence_labels import _claims, is_dated_report
+    from medialit.nlp.sentence_labels import _claims
 
-    body = article.body
+    body, quotes = whole.body, whole.quotes
     tags = [span.label]
     tags += [tag for prefix, tag in REASON_TAGS if any(r.startswith(prefix) for r in span.reasons)]
-    dated = is_dated_report(body)
-    quotes = find_quotes(body)
-    tags += [rule for rule, _ in _claims(doc, span.start, span.end, quotes, REPORT_RULES if dated else RULES)]
-    framing = doc._.medialit_framing or []
-    tags += [c.label for c in framing if span.start <= c.start < span.end and not in_quote(c)]
+    tags += [rule for rule, _ in _claims(doc, span.start, span.end, quotes, REPORT_RULES if whole.dated else RULES)]
+    tags += [c.label for c in whole.framing if span.start <= c.start < span.end and not in_quote(c)]
     tags += ["quoted" for q in quotes if span.start <= q.start < span.end][:1]
     if body[span.start : span.end].rstrip().rstrip("\"”’'»)").endswith("?"):
         tags.append("question")
-    tags.append("news" if dated else "undated")
-    outlet = str(article.meta.get("outlet", "")).strip()
-    turns = [b for b in article.paragraphs if outlet and body[b.start : b.end].startswith(outlet + ":")]
-    if turns:  # an interview: the outlet's questions open paragraphs with "Outlet:"
+    tags.append("news" if whole.dated else "undated")
+    if whole.turns:  # an interview: the outlet's questions open paragraphs with "Outlet:"
         tags.append("interview")
-    if any(b.start <= span.start < b.end for b in turns):
+    if any(b.start <= span.start < b.end for b in whole.turns):
         tags.append("interviewer")
     if position < 3:
         tags.append("lead")
@@ -256,12 +274,12 @@ def decide(sentence: Sentence, p: float | None, policy: str, threshold: float) -
     raise ValueError(policy)
 
 
-def counts(articles: list[Article], probs: dict, policy: str, threshold: float) -> tuple[int, int, int]:
-    """tp, fp, fn of ``unsupported`` as the evaluator counts them (one-to-one overlap matching per article)."""
+def counts(articles: list[Article], probs: dict, policy: str, threshold: float) -> Counts:
+    """``unsupported`` counted as the evaluator counts it (one-to-one overlap matching per article)."""
     from medialit.core.spans import Span
     from medialit.exercises.scoring import count, match
 
-    tp = fp = fn = 0
+    total = Counts()
     for a in articles:
         predicted = [
             Span(s.start, s.end, "unsupported")
@@ -269,9 +287,8 @@ def counts(articles: list[Article], probs: dict, policy: str, threshold: float) 
             if decide(s, probs.get((a.id, k)), policy, threshold) == "unsupported"
         ]
         gold = [Span(s, e, "unsupported") for s, e in a.gold_unsupported]
-        c = count(match(predicted, gold, lambda x, y: x.overlap(y) > 0))
-        tp, fp, fn = tp + c.tp, fp + c.fp, fn + c.fn
-    return tp, fp, fn
+        total += count(match(predicted, gold, lambda x, y: x.overlap(y) > 0))
+    return total
 
 
 def ranking(articles: list[Article], probs: dict) -> float:
@@ -288,10 +305,6 @@ def ranking(articles: list[Article], probs: dict) -> float:
     return wins / (len(positives) * len(negatives)) if positives and negatives else 0.5
 
 
-def f1(tp: int, fp: int, fn: int) -> float:
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-
-
 def split(articles: list[Article], salt: str) -> tuple[list[Article], list[Article]]:
     from medialit.nlp.evaluate import tuning_half
 
@@ -304,7 +317,7 @@ def pick_threshold(articles: list[Article], arch: str, view: str, policy: str, p
     first, second = split(articles, "2")
     probs = probabilities(train(first, arch, view, pool), second, view)
     probs |= probabilities(train(second, arch, view, pool), first, view)
-    scored = [(round(f1(*counts(articles, probs, policy, t)), 4), t) for t in THRESHOLDS]
+    scored = [(round(counts(articles, probs, policy, t).f1, 4), t) for t in THRESHOLDS]
     return max(scored)[1]
 
 
@@ -341,14 +354,11 @@ def leave_one_out(articles: list[Article], arch: str, view: str, pool: str) -> d
 
 def _passes(rows: list[dict], column: int) -> bool:
     """The policy in ``column`` (same place in both rows) beats the rules by ``MIN_GAIN`` on each held-out half."""
-    return all(f1(*list(row.values())[column]) >= f1(*row["rules"]) + MIN_GAIN for row in rows)
+    return all(list(row.values())[column].f1 >= row["rules"].f1 + MIN_GAIN for row in rows)
 
 
-def show(counts_: tuple[int, int, int]) -> str:
-    tp, fp, fn = counts_
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return f"{f1(*counts_):.3f} (P {p:.2f} R {r:.2f})"
+def show(c: Counts) -> str:
+    return f"{c.f1:.3f} (P {c.precision:.2f} R {c.recall:.2f})"
 
 
 def main() -> None:
@@ -386,7 +396,7 @@ def main() -> None:
             policies = [(n, k) for n, k in enumerate(rows[0]) if "@" in k]
             passing += [f"{arch} {view} {pool} {k.split('@')[0]}" for n, k in policies if _passes(rows, n)]
             for row in rows:
-                cells = "; ".join(f"{k} {show(v)}" for k, v in row.items() if isinstance(v, tuple))
+                cells = "; ".join(f"{k} {show(v)}" for k, v in row.items() if isinstance(v, Counts))
                 print(
                     f"{arch:8} input={view:8} pool={pool:5} held out {row['held_out']} ({row['articles']}, "
                     + f"AUC among rule-other {row['auc_other']}): "
@@ -398,7 +408,7 @@ def main() -> None:
         for view, pool in [(c, p) for c in args.input or ("both", "context") for p in args.pool or ("own", "other")]:
             loo = leave_one_out(articles, "bow", view, pool)
             policies = {k.split("@")[0] for k in loo if "@" in k}
-            best = {p: max((f1(*v), k) for k, v in loo.items() if k.startswith(p + "@")) for p in sorted(policies)}
+            best = {p: max((v.f1, k) for k, v in loo.items() if k.startswith(p + "@")) for p in sorted(policies)}
             cells = "; ".join(f"{k} {show(loo[k])}" for _, k in best.values())
             print(
                 f"bow      input={view:8} pool={pool:5} leave one article out: "

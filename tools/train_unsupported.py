@@ -23,6 +23,8 @@ from pathlib import Path
 
 import numpy as np
 
+from medialit.exercises.scoring import Counts
+
 OUT = Path(__file__).parents[1] / "src/medialit/nlp/models/unsupported.json"
 L2 = 1.0
 STEPS = 3000
@@ -35,7 +37,7 @@ class Article:
     id: str
     x: list[list[float]]
     y: list[int]
-    fixed: tuple[int, int, int]  # tp, fp, fn of the rule labels outside the candidates
+    fixed: Counts  # the rule labels' counts outside the candidates
 
 
 def collect(dirs: list[Path]) -> list[Article]:
@@ -55,7 +57,7 @@ def collect(dirs: list[Path]) -> list[Article]:
         doc = nlp(article.body)
         labels = label_sentences(doc, article, find_attributions(doc, article), framing_cues(doc), judge=None)
         quotes = find_quotes(article.body)
-        x, y, tp, fp, fn = [], [], 0, 0, 0
+        x, y, fixed = [], [], Counts()
         for position, span in enumerate(labels):
             truth = max(gold.sentences, key=span.overlap).label == "unsupported"
             text = article.body[span.start : span.end].rstrip().rstrip("\"”’'»)")
@@ -65,12 +67,8 @@ def collect(dirs: list[Path]) -> list[Article]:
                 y.append(int(truth))
             else:
                 predicted = span.label == "unsupported"
-                tp, fp, fn = (
-                    tp + (predicted and truth),
-                    fp + (predicted and not truth),
-                    fn + (truth and not predicted),
-                )
-        out.append(Article(article.id, x, y, (tp, fp, fn)))
+                fixed += Counts(int(predicted and truth), int(predicted and not truth), int(truth and not predicted))
+        out.append(Article(article.id, x, y, fixed))
     return out
 
 
@@ -86,10 +84,6 @@ def fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
     return w, float(b)
 
 
-def f1(tp: int, fp: int, fn: int) -> float:
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-
-
 def leave_one_out(articles: list[Article]) -> list[tuple[np.ndarray, np.ndarray]]:
     """(probabilities, truths) of each article's candidates from a model trained on the other articles."""
     out = []
@@ -103,16 +97,14 @@ def leave_one_out(articles: list[Article]) -> list[tuple[np.ndarray, np.ndarray]
     return out
 
 
-def counts_at(articles: list[Article], loo, threshold: float | None) -> tuple[int, int, int]:
-    tp = sum(a.fixed[0] for a in articles)
-    fp = sum(a.fixed[1] for a in articles)
-    fn = sum(a.fixed[2] for a in articles)
+def counts_at(articles: list[Article], loo, threshold: float | None) -> Counts:
+    """The final ``unsupported`` label's counts: the rules' outside the candidates, the model's at ``threshold``
+    on them (None: the rules alone, no candidate chosen)."""
+    total = sum((a.fixed for a in articles), Counts())
     for p, y in loo:
         chosen = p >= threshold if threshold is not None else np.zeros(len(y), bool)
-        tp += int((chosen & (y == 1)).sum())
-        fp += int((chosen & (y == 0)).sum())
-        fn += int((~chosen & (y == 1)).sum())
-    return tp, fp, fn
+        total += Counts(int((chosen & (y == 1)).sum()), int((chosen & (y == 0)).sum()), int((~chosen & (y == 1)).sum()))
+    return total
 
 
 def main() -> None:
@@ -127,12 +119,12 @@ def main() -> None:
     loo = leave_one_out(articles)
     rules_only = counts_at(articles, loo, None)
     grid = [round(t, 2) for t in np.arange(0.5, 0.96, 0.05)]
-    scored = [(f1(*counts_at(articles, loo, t)), t) for t in grid]
+    scored = [(counts_at(articles, loo, t).f1, t) for t in grid]
     best_f1, threshold = max(scored, key=lambda s: (round(s[0], 3), s[1]))  # ties: the stricter threshold
     x = np.array([v for a in articles for v in a.x])
     y = np.array([v for a in articles for v in a.y])
     w, b = fit(x, y)
-    tp, fp, fn = counts_at(articles, loo, threshold)
+    chosen = counts_at(articles, loo, threshold)
     data = {
         "features": list(NAMES),
         "weights": [round(float(v), 6) for v in w],
@@ -147,15 +139,15 @@ def main() -> None:
             "candidates_unsupported": int(y.sum()),
         },
         "leave_one_article_out": {
-            "unsupported_f1_rules_only": round(f1(*rules_only), 4),
+            "unsupported_f1_rules_only": round(rules_only.f1, 4),
             "unsupported_f1_with_model": round(best_f1, 4),
-            "tp": tp,
-            "fp": fp,
-            "fn": fn,
+            "tp": chosen.tp,
+            "fp": chosen.fp,
+            "fn": chosen.fn,
             "by_threshold": {str(t): round(s, 4) for s, t in scored},
         },
     }
-    gain = best_f1 >= f1(*rules_only) + MIN_GAIN
+    gain = best_f1 >= rules_only.f1 + MIN_GAIN
     if gain or args.force:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
@@ -163,7 +155,7 @@ def main() -> None:
         print("no leave-one-article-out gain over the rules: model not written (--force writes it anyway)")
     print(
         f"{len(articles)} tuning articles, {len(y)} candidates ({int(y.sum())} unsupported); "
-        f"leave-one-article-out unsupported F1 {f1(*rules_only):.3f} rules only -> {best_f1:.3f} "
+        f"leave-one-article-out unsupported F1 {rules_only.f1:.3f} rules only -> {best_f1:.3f} "
         f"with the model at threshold {threshold}" + (f"; written to {args.out}" if gain or args.force else "")
     )
 

@@ -12,6 +12,7 @@ import pytest
 import spacy
 from spacy.matcher import Matcher
 
+from medialit.exercises.scoring import Counts
 from medialit.nlp.lexicons import lexicon_names, load_lexicon
 
 MINE = (
@@ -173,6 +174,20 @@ def test_wordnet_tool_keeps_person_and_group_nouns_in_use(tmp_path):
     assert [(e["id"], e["wordnet"]) for e in nouns] == [("jury", "noun.group"), ("spokesman", "noun.person")]
 
 
+def test_wordnet_tool_adds_the_noun_tops_heads_of_person_nouns(tmp_path):
+    """A noun.Tops synset most of whose ten or more hyponyms are in noun.person gives its words ("person")."""
+    tool = _tool("derive_wordnet_lexicons")
+    people = [f"{k:08d}" for k in range(11, 21)]
+    lines = ["00000010 03 n 02 person 0 Individual 0 010 " + " ".join(f"~ {o} n 0000" for o in people) + " | a human"]
+    lines += [f"{o} 18 n 01 kind{o[-2:]} 0 001 @ 00000010 n 0000 | someone" for o in people]
+    lines += ["00000030 03 n 01 thing 0 002 ~ 00000011 n 0000 ~ 00000012 n 0000 | too few hyponyms"]
+    data = tmp_path / "data.noun"
+    data.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert tool.top_heads(data) == {"person", "individual"}
+    nouns = tool.derive_nouns(data, {"person", "thing"})
+    assert [(e["id"], e["wordnet"]) for e in nouns] == [("person", "noun.Tops")]  # individual: not in use
+
+
 def test_evaluative_tool_keeps_strong_adjectives(tmp_path):
     tool = _tool("derive_evaluative_words")
     wheel = tmp_path / "vader.whl"
@@ -190,9 +205,11 @@ def test_training_fits_a_separable_feature_and_counts_leave_one_out():
     import numpy as np
 
     tool = _tool("train_unsupported")
-    articles = [tool.Article(f"a{k}", [[1.0, 0.0], [0.0, 1.0], [0.0, 0.0]], [1, 0, 0], (1, 0, 1)) for k in range(3)]
+    articles = [
+        tool.Article(f"a{k}", [[1.0, 0.0], [0.0, 1.0], [0.0, 0.0]], [1, 0, 0], Counts(1, 0, 1)) for k in range(3)
+    ]
     w, _ = tool.fit(np.array([v for a in articles for v in a.x]), np.array([v for a in articles for v in a.y]))
     assert w[0] > 0 > w[1]
     loo = tool.leave_one_out(articles)
-    assert tool.counts_at(articles, loo, None) == (3, 0, 6)  # rules only: the fixed counts plus every missed one
-    assert tool.counts_at(articles, loo, 0.5) == (6, 0, 3)
+    assert tool.counts_at(articles, loo, None) == Counts(3, 0, 6)  # rules only: the fixed counts plus every missed one
+    assert tool.counts_at(articles, loo, 0.5) == Counts(6, 0, 3)

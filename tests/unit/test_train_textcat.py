@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from medialit.core.article import from_text
+from medialit.core.article import from_text, parse_markdown
+from medialit.exercises.scoring import Counts
 
 TOOL = Path(__file__).resolve().parents[2] / "tools" / "train_textcat.py"
 spec = importlib.util.spec_from_file_location("train_textcat", TOOL)
@@ -30,6 +31,17 @@ def test_findings_name_the_rules_that_fired(nlp):
     assert "__heading__" in found["Crash"] and "__lead__" in found["Crash"]
 
 
+@pytest.mark.model
+def test_findings_mark_an_interview_and_its_questions(nlp):
+    """Whole-article facts (the outlet's question paragraphs) reach every sentence's tags."""
+    text = "---\ntitle: Talk\noutlet: Wikinews\n---\nWikinews: Why did you run?\n\nI wanted to help the town.\n"
+    article = parse_markdown(text)
+    found = {article.body[s.start : s.end]: tags for s, tags in train_textcat.findings(nlp, article)}
+    assert "__interviewer__" in found["Wikinews: Why did you run?"]
+    assert "__interview__" in found["I wanted to help the town."]
+    assert "__interviewer__" not in found["I wanted to help the town."]
+
+
 def test_policies_leave_attributed_to_the_rules_and_change_only_their_side():
     decide = train_textcat.decide
     attributed, unsupported, other = sentence("attributed"), sentence("unsupported"), sentence("other")
@@ -44,7 +56,7 @@ def test_counts_match_sentences_one_to_one_like_the_evaluator():
     article = train_textcat.Article(
         "a", [train_textcat.Sentence(0, 10, "unsupported", "unsupported", [], "", "")], [(0, 5), (5, 10)]
     )
-    assert train_textcat.counts([article], {}, "rules", 0.5) == (1, 0, 1)
+    assert train_textcat.counts([article], {}, "rules", 0.5) == Counts(1, 0, 1)
 
 
 def test_the_textcat_learns_the_findings_and_trains_the_same_twice():
@@ -59,9 +71,9 @@ def test_the_textcat_learns_the_findings_and_trains_the_same_twice():
 
 
 def test_a_policy_passes_the_bar_only_with_a_gain_on_both_halves():
-    rules = (60, 30, 40)  # F1 0.632
-    better = (66, 30, 34)  # F1 0.673
+    rules = Counts(60, 30, 40)  # F1 0.632
+    better = Counts(66, 30, 34)  # F1 0.673
     rows = [{"rules": rules, "add@0.7": better}, {"rules": rules, "add@0.9": better}]
     assert train_textcat._passes(rows, 1)
-    rows[1]["add@0.9"] = (61, 30, 39)  # +0.006 on one half only
+    rows[1]["add@0.9"] = Counts(61, 30, 39)  # +0.006 on one half only
     assert not train_textcat._passes(rows, 1)

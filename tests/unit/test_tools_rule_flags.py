@@ -1,0 +1,60 @@
+"""tools/analyzer_report.py rule_flags: the per-rule count of flagged sentences that analyzer_report and
+label_agreement --rules both print, pairing a flag with the reference as ``medialit evaluate`` does."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+from medialit.core.spans import Span
+from medialit.exercises.scoring import count, match
+from medialit.nlp.evaluate import _overlap
+
+TOOL = Path(__file__).resolve().parents[2] / "tools" / "analyzer_report.py"
+spec = importlib.util.spec_from_file_location("analyzer_report", TOOL)
+analyzer_report = sys.modules.setdefault("analyzer_report", importlib.util.module_from_spec(spec))
+spec.loader.exec_module(analyzer_report)
+rule_flags = analyzer_report.rule_flags
+
+
+def flag(start: int, end: int, *reasons: str) -> Span:
+    return Span(start, end, "unsupported", reasons)
+
+
+def test_a_flag_counts_with_the_sentence_evaluate_pairs_it_with_not_the_first_it_touches():
+    """A footnote mark ("[21] Given ...") puts the flag's first characters in the previous gold sentence."""
+    gold = [Span(0, 50, "attributed"), Span(50, 150, "unsupported")]
+    assert rule_flags(gold, [flag(46, 150, "hedge: may")]) == {("hedge", "unsupported"): 1}
+
+
+def test_a_flag_over_two_reference_sentences_counts_once():
+    gold = [Span(0, 40, "other"), Span(40, 100, "other")]
+    assert rule_flags(gold, [flag(0, 100, "a proportion: most")]) == {("a proportion", "other"): 1}
+
+
+def test_the_unsupported_counts_are_evaluates_true_positives():
+    """Two flags on one gold unsupported sentence: evaluate pairs one and counts the other as extra."""
+    gold = [Span(0, 100, "unsupported"), Span(100, 130, "other")]
+    predicted = [flag(0, 60, "a cause: because"), flag(60, 105, "a cause: led to"), Span(105, 130, "other")]
+    flags = rule_flags(gold, predicted)
+    expected = count(match([s for s in predicted if s.label == "unsupported"], gold[:1], _overlap))
+    assert (expected.tp, expected.fp) == (1, 1)
+    assert flags == {("a cause", "unsupported"): 1, ("a cause", "other"): 1}
+
+
+def test_a_flag_overlapping_nothing_else_counts_as_none_and_each_family_once_per_sentence():
+    gold = [Span(0, 100, "unsupported")]
+    predicted = [flag(0, 50, "hedge: may", "hedge: perhaps"), flag(50, 100, "vague source: experts")]
+    assert rule_flags(gold, predicted) == {("hedge", "unsupported"): 1, ("vague source", "none"): 1}
+
+
+def test_flag_rows_put_the_most_flagged_family_first():
+    flags = rule_flags(
+        [Span(0, 10, "other"), Span(10, 20, "unsupported"), Span(20, 30, "attributed")],
+        [flag(0, 10, "a trend: more"), flag(10, 20, "hedge: may"), flag(20, 30, "hedge: might")],
+    )
+    assert analyzer_report.flag_rows("gold A", flags) == [
+        "| gold A | hedge | 1 | 0 | 1 |",
+        "| gold A | a trend | 0 | 1 | 0 |",
+    ]
