@@ -39,3 +39,13 @@ def test_label_counts_take_the_first_coder_as_reference():
 def test_key_agreement_f1_is_perfect_when_neither_side_marks_anything():
     assert key_agreement.f1(0, 0, 0) == 1.0
     assert key_agreement.f1(0, 2, 1) == 0.0 and key_agreement.f1(3, 1, 1) == Counts(3, 1, 1).f1
+
+
+def test_key_agreement_skips_an_item_whose_text_was_rewritten_after_the_blind_annotation():
+    answers = {
+        "ex03-q3": [{"words": "The decision is long overdue.", "label": "opinion"}],
+        "ex04-q2": [{"words": "words that are in no page of the item", "label": "misleading"}],
+    }
+    printed = key_agreement.report(answers, None)
+    assert "| ex03-q3 |" in printed and "| ex04-q2 |" not in printed
+    assert "- ex04-q2: not compared: the blind words ‘words that are in no page" in printed
