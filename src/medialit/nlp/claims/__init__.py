@@ -16,6 +16,8 @@ with a reason a student can read:
 - ``figure_change``: a figure of change ("rose by 15%", "increased 18-fold", "up from 2.48");
 - ``proportion``: a share of a whole ("one in three", "a quarter of", "40 percent", "seven per 100,000");
 - ``estimate``: an approximate count of people ("about 100,000 Greeks");
+- ``crowd``: the size of a crowd at an event ("the vigils were attended by thousands", "one of which drew
+  two million people"): organisers and police often give different counts, a contested figure;
 - ``cause``: a cause stated as fact ("due to", "causing", "sparked");
 - ``superlative``: a characterising ranking ("one of the most popular") or a record ("the largest
   company in the country", "the most women in its history");
@@ -77,6 +79,7 @@ RULES = (
     "figure_change",
     "proportion",
     "estimate",
+    "crowd",
     "cause",
     "superlative",
     "evaluative",

@@ -1,4 +1,5 @@
-"""Claims about numbers and rankings: trends, figures of change, proportions, rates, estimates, records.
+"""Claims about numbers and rankings: trends, figures of change, proportions, rates, estimates, crowd sizes,
+records.
 
 A figure or a ranking looks measured; with no source, nobody says who measured it or how.
 """
@@ -161,6 +162,66 @@ def _counted_people(noun: Token) -> bool:
 COUNTED_AS_PEOPLE = frozenset("personnel staff troop crew dead injured wounded missing displaced".split())
 """Collective nouns and adjectives used as nouns that count people ("60,000 security personnel", "at least 30
 injured")."""
+CROWD_VERBS = frozenset(
+    "attend gather assemble congregate rally march flock throng converge protest demonstrate".split()
+)
+"""Verbs whose subject is the crowd at an event ("thousands marched", "200 people attended")."""
+CROWD_PHRASAL = frozenset({("turn", "out"), ("turn", "up"), ("show", "up")})
+"""Phrasal verbs of attendance ("fewer than two hundred showed up")."""
+DRAWING_VERBS = frozenset("attend visit draw attract".split())
+"""Verbs whose object or passive agent is the crowd ("drew two million people", "was attended by thousands")."""
+NUMBER_NOUNS = frozenset("dozens scores hundreds thousands millions tens".split())
+"""Counts that are round by their word ("attended by thousands", "tens of thousands of people")."""
+
+
+def _crowd(tokens: list[Token]) -> str:
+    """ "Thousands attended the vigil", "one of which drew two million people": the size of a crowd, a figure
+    organisers and police often dispute, in the article's own voice."""
+    for t in tokens:
+        agent = t.dep_ == "pobj" and t.head.dep_ == "agent"  # "was attended by thousands"
+        verb = t.head.head if agent else t.head
+        lemma = verb.lemma_.lower()
+        subject = t.dep_ == "nsubj" and (
+            lemma in CROWD_VERBS or any(c.dep_ == "prt" and (lemma, c.lower_) in CROWD_PHRASAL for c in verb.children)
+        )
+        drawn = lemma in DRAWING_VERBS and (t.dep_ == "dobj" or agent)
+        negated = any(c.dep_ == "neg" for c in verb.children)
+        if (subject or drawn) and not negated and _people_count(t) and not _election_result(t):
+            return (
+                f"a crowd size ('{_count_words(t)}') with no source: crowd counts are disputed, "
+                "'a contested or consequential assertion with no source'"
+            )
+    return ""
+
+
+def _people_count(noun: Token) -> bool:
+    """A crowd's count of people: "two million people", "thousands", "fewer than two hundred", "tens of thousands
+    of people"; not "two towns", "two men" or "the first day"."""
+    if noun.lower_ in NUMBER_NOUNS or (_number(noun) and noun.ent_type_ not in ("DATE", "TIME", "MONEY")):
+        counted = [c for p in noun.children if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
+        people = not counted or any(_people_count(c) or _counted_people(c) for c in counted)
+        return people and _large(noun)
+    numbers = [c for c in noun.subtree if c != noun and (_number(c) or c.lower_ in NUMBER_NOUNS)]
+    return any(_large(c) for c in numbers) and _counted_people(noun)
+
+
+def _large(number: Token) -> bool:
+    """A count the size of a crowd: a hundred or more ("300", "two hundred", "thousands")."""
+    words = {t.lower_ for t in number.subtree} | {number.lower_}
+    if words & (NUMBER_NOUNS | {"hundred", "thousand", "million", "billion"}):
+        return True
+    digits = number.text.replace(",", "")
+    return digits.isdigit() and int(digits) >= 100
+
+
+def _count_words(noun: Token) -> str:
+    """The count and what it counts ("tens of thousands of people"), without what follows ("gathered ...")."""
+    of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+    start = min(t.i for t in noun.subtree)
+    end = max([noun.i, *(t.i for p in of for t in p.subtree)])
+    return noun.doc[start : end + 1].text
+
+
 NOT_RANKING = frozenset("first last next least latest".split())
 
 
@@ -230,6 +291,7 @@ CHECKS = {
     "figure_change": _figure_change,
     "proportion": _proportion,
     "estimate": _estimate,
+    "crowd": _crowd,
     "superlative": _superlative,
 }
 """This module's rules by name, for ``claim_hits``."""
