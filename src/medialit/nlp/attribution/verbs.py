@@ -59,6 +59,8 @@ def verb_cue(ctx: Context, verb: Token, entry: dict) -> dict | None:
     if any(c.dep_ == "neg" for c in verb.children):
         note_silent(ctx, verb)
         return None
+    if unrealised(verb):
+        return None  # "a country could demand ...", "the GPS can tell you where": no statement was made
     if (after := speaker_after(ctx, verb, entry)) is not None:
         return after
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
@@ -113,6 +115,18 @@ def verb_cue(ctx: Context, verb: Token, entry: dict) -> dict | None:
     if entry["stance"] == "naming" and a_name_only(ctx, content):
         return None  # "a podcast called "The Jenna Julien Podcast"", "what we call spacetime": naming, no judgement
     return {"cue": cue, "source": subject, "content": content, "how": how, "rule": f"verb:{entry['id']}"}
+
+
+UNREALISED = frozenset("can could may might will shall must should ca wo 'll ’ll".split())
+"""Modals of ability, possibility, obligation and the future. Not "would", which also tells a past statement
+from a later point ("he would later claim that ...")."""
+
+
+def unrealised(verb: Token) -> bool:
+    """A reporting verb under a modal of ability, possibility, obligation or the future: what a source can,
+    may, must or will say is no statement the text credits to it (the base: an attribution credits content a
+    source gave)."""
+    return any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in UNREALISED for c in verb.children)
 
 
 COMPLEMENTS = ("dobj", "prep", "oprd", "dative", "attr")

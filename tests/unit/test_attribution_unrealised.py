@@ -1,0 +1,44 @@
+"""Attribution rules of the eighth round: a reporting verb under a modal of ability, possibility, obligation or
+the future credits no statement, each on short invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+from test_attribution_news import described, found  # one way to run a sentence through the finder
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Any member state could demand that the platform remove the post.",  # what a state is able to ask
+        "A good map can tell you where the nearest station is.",  # what a thing is able to show
+        "Editors will sometimes write that the mayor is popular.",  # a habit or a plan, no statement made
+        "The board may announce that the school will close.",  # a possibility
+        "Critics must concede that the bridge is safe.",  # an obligation
+        "The mayors met on Monday. They’ll tell the council that the town can do big things.",  # "will", contracted
+        "The mayors met on Monday. They'll tell the council that the town can do big things.",
+    ],
+)
+def test_a_statement_a_source_can_may_or_will_make_is_no_attribution(nlp, sentence):
+    assert found(nlp, sentence)[1] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "speaker", "content"),
+    [
+        # "would" also tells a past statement from a later point in the story
+        (
+            "The poet would later claim that he had learned Greek as a boy.",
+            "claim",
+            "poet",
+            "he had learned Greek as a boy",
+        ),
+        # a modal inside the content is the source's, not the cue's
+        ("The minister said the bridge could reopen in May.", "said", "minister", "the bridge could reopen in May"),
+    ],
+)
+def test_a_statement_made_is_still_found(nlp, sentence, cue, speaker, content):
+    body, attributions = found(nlp, sentence)
+    assert described(body, attributions) == [(cue, speaker, content)]
