@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from medialit.nlp.sources.words import DETERMINERS, document_heads
+from medialit.nlp.sources.words import DETERMINERS, document_heads, source_nouns
 
 if TYPE_CHECKING:  # types only: a shipped analysis builds Sources without importing spaCy (issue 18)
     from spacy.tokens import Token
@@ -24,7 +24,7 @@ def noun_phrase(head: Token) -> str:
     for child in head.rights:
         in_outlet = child.lower_ == "in" and head.lemma_.lower() in document_heads()  # "an article in The Lancet"
         if child.dep_ in ("compound", "flat", "amod") or (
-            child.dep_ == "prep" and (child.lower_ in ("of", "on", "at", "for") or in_outlet)
+            child.dep_ == "prep" and (child.lower_ in ("of", "on", "at", "for") or in_outlet or _affiliation(child))
         ):
             keep.update(t.i for t in child.subtree if not t.is_punct or t.i < child.right_edge.i)
         elif child.dep_ in ("cc", "conj") and not any(t.is_punct for t in head.doc[head.i : child.i]):
@@ -32,6 +32,15 @@ def noun_phrase(head: Token) -> str:
     doc = head.doc
     first, last = min(keep), max(keep)
     return doc[first : last + 1].text.strip(" ,")
+
+
+def _affiliation(prep: Token) -> bool:
+    """ "researchers from Penn State", "officials from the ministry": a "from" phrase naming where people come
+    from belongs to their name, as "at" does ("researchers at Penn State"); not "a report from X" (its issuer)."""
+    head = prep.head
+    if prep.lower_ != "from" or head.pos_ != "NOUN" or head.lemma_.lower() not in source_nouns():
+        return False
+    return any(c.dep_ == "pobj" and (c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "GPE")) for c in prep.children)
 
 
 def _path(token: Token, top: Token) -> list[Token]:

@@ -161,7 +161,9 @@ class SpeakerResolver(Antecedents, TitleHolders):
         if head.ent_type_ in ORG_ENTS or any(c.ent_type_ == "ORG" for c in head.children if c.dep_ == "compound"):
             return without_determiner(noun_phrase(head)), "organisation", ""
         lemma = head.lemma_.lower()
-        if lemma in self.titles and not any(names_someone_before(t, head, self.titles) for t in head.subtree):
+        if lemma in self.titles and head.tag_ != "NNS" and not any(  # "the officers" are a group, not one holder
+            names_someone_before(t, head, self.titles) for t in head.subtree
+        ):
             person = self._titled_person(head)
             if person:
                 return person, "person", f"title '{text}' -> {person}"
