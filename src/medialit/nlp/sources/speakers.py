@@ -184,6 +184,10 @@ class SpeakerResolver(Antecedents, TitleHolders):
             return (person, "person", f"pronoun '{head.text}' -> {person}") if person else (head.text, "pronoun", "")
         group = self._group_before(head) if lower in ("they", "them") else None
         if group is not None:  # "The terrorists ... They think": the plural subject before, not a person
+            text = self.text[group.left_edge.idx : group.idx + len(group)]
+            mentioned = self._earlier_mention(group, text, earlier)  # "Researchers at X ... The researchers ... They"
+            if mentioned is not None:
+                return mentioned[0], mentioned[1], f"pronoun '{head.text}' -> {mentioned[0]}"
             return without_determiner(noun_phrase(group)), source_kind(group), f"pronoun '{head.text}' -> group"
         body = self._body_before(head) if lower == "it" else None
         if body is not None:  # "The Emergencies Ministry called on drivers ... It also urged": the body before
