@@ -31,7 +31,18 @@ def noun_phrase(head: Token) -> str:
             keep.update(t.i for t in child.subtree)
     doc = head.doc
     first, last = min(keep), max(keep)
+    last = max(last, _name_end(head))
     return doc[first : last + 1].text.strip(" ,")
+
+
+def _name_end(head: Token) -> int:
+    """Where the organisation's name ``head`` is in ends, before any parenthesis: "Institute of Epidemiology,
+    Disease Control and Research", a name with a comma in it that the parser split into a list."""
+    if head.ent_iob_ == "O" or head.ent_type_ not in ("ORG", "FAC"):
+        return head.i
+    end = next(e.end for e in head.doc.ents if e.start <= head.i < e.end)
+    words = head.doc[head.i : end]
+    return next((t.i - 1 for t in words if t.text == "("), end - 1)
 
 
 def _affiliation(prep: Token) -> bool:

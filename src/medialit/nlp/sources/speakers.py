@@ -156,14 +156,17 @@ class SpeakerResolver(Antecedents, TitleHolders):
             name = self._person_in(head, extent)
             if name:
                 return self.full_name(name), "person", ""
+        titled = self._titled_name_after(head)
+        if titled:  # "According to Connecticut Senator Richard Blumenthal", parsed with the state as the source
+            return self.full_name(titled), "person", f"'{head.text}' -> {self.full_name(titled)}"
         if head.pos_ == "NOUN" and is_vague(head):
             return without_determiner(noun_phrase(head)), unnamed_kind(head), ""
         if head.ent_type_ in ORG_ENTS or any(c.ent_type_ == "ORG" for c in head.children if c.dep_ == "compound"):
             return without_determiner(noun_phrase(head)), "organisation", ""
         lemma = head.lemma_.lower()
-        if lemma in self.titles and head.tag_ != "NNS" and not any(  # "the officers" are a group, not one holder
-            names_someone_before(t, head, self.titles) for t in head.subtree
-        ):
+        plural = head.tag_ == "NNS"  # "the officers" are a group, not one holder
+        named = any(names_someone_before(t, head, self.titles) for t in head.subtree)
+        if lemma in self.titles and not plural and not named:
             person = self._titled_person(head)
             if person:
                 return person, "person", f"title '{text}' -> {person}"

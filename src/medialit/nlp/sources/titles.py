@@ -38,13 +38,28 @@ class TitleHolders(NameIndex):
         between commas right after a title or a noun for one person's role (WordNet noun.person), which the parser
         did not make its apposition."""
         doc = self.doc
-        role = head.lemma_.lower() in self.titles or (head.tag_ == "NN" and head.lemma_.lower() in wordnet_person_nouns())
+        lemma = head.lemma_.lower()
+        role = lemma in self.titles or (head.tag_ == "NN" and lemma in wordnet_person_nouns())
         if not role or head.i + 2 >= len(doc) or doc[head.i + 1].text != ",":
             return ""
         ent = next((e for e in self.people if e.start == head.i + 2), None)
         if ent is None or ent.end >= len(doc) or doc[ent.end].text not in (",", ")", "—"):
             return ""
         return ent[-1].text
+
+    def _titled_name_after(self, head: Token) -> str:
+        """ "Connecticut Senator Richard Blumenthal" parsed with the place as the head and the titled name apart:
+        the surname of a person's name that follows a place's name and a title directly; "" otherwise."""
+        doc = self.doc
+        if head.ent_type_ not in ("GPE", "NORP") or head.i + 2 >= len(doc):
+            return ""
+        k = head.i + 1
+        while k < len(doc) and doc[k].lower_.rstrip(".") in self.titles and doc[k].text[:1].isupper():
+            k += 1
+        if k == head.i + 1 or k >= len(doc):
+            return ""
+        ent = next((e for e in self.people if e.start == k), None)
+        return ent[-1].text if ent is not None else ""
 
     def _titled_person(self, head: Token) -> str:
         """The person named with the title ``head`` holds: the nearest before it, else the first after it."""

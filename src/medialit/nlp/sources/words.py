@@ -82,9 +82,8 @@ def person_nouns() -> frozenset[str]:
 def wordnet_person_nouns() -> frozenset[str]:
     """WordNet noun.person nouns ("selectman", "spokeswoman", "co-founder"): words for one person's role, which a
     name set off beside them can fill (not noun.group: "the company, Acme," is no person)."""
-    return frozenset(
-        e["id"].replace("_", " ").lower() for e in load_lexicon("source_nouns_wordnet") if e.get("wordnet") == "noun.person"
-    )
+    entries = load_lexicon("source_nouns_wordnet")
+    return frozenset(e["id"].replace("_", " ").lower() for e in entries if e.get("wordnet") == "noun.person")
 
 
 def source_nouns() -> frozenset[str]:
