@@ -79,3 +79,12 @@ def test_an_organisation_name_with_a_comma_stays_whole(nlp):
     assert found["Chile's Institute of Seismology, Volcanology and Research"] == (
         "Chile's Institute of Seismology, Volcanology and Research"
     )
+
+
+def test_the_cue_of_an_inverted_report_is_not_part_of_the_speaker(nlp):
+    """The parser hangs "reported" on "officials" as a modifier; the speaker is the officials."""
+    text = (
+        "On Saturday morning, a storm hit the harbour town of Kessby, with the death toll rising to 12 people on "
+        "Monday, reported officials, with 25 others injured."
+    )
+    assert speakers(nlp, text)["officials"] == "officials"

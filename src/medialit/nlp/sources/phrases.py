@@ -15,12 +15,16 @@ def noun_phrase(head: Token) -> str:
 
     "The government, which has been criticised" -> "The government"; "Department
     of Agriculture", "Posts on the message board" and "sources close to the
-    council" keep their of/on phrase or adjective.
+    council" keep their of/on phrase or adjective; a finite verb the parser hung
+    before the noun is the cue of an inverted report ("..., reported officials"),
+    never part of the name.
     """
     keep = {head.i}
     for token in head.subtree:
         if token.i < head.i and all(a.dep_ not in ("relcl", "appos", "acl") for a in _path(token, head)):
             keep.add(token.i)
+    finite = [i for i in keep if head.doc[i].tag_ in ("VBD", "VBZ", "VBP")]  # "..., reported officials": the cue
+    keep = {i for i in keep if i > max(finite, default=-1)}
     for child in head.rights:
         in_outlet = child.lower_ == "in" and head.lemma_.lower() in document_heads()  # "an article in The Lancet"
         if child.dep_ in ("compound", "flat", "amod") or (
