@@ -88,3 +88,17 @@ def test_the_cue_of_an_inverted_report_is_not_part_of_the_speaker(nlp):
         "Monday, reported officials, with 25 others injured."
     )
     assert speakers(nlp, text)["officials"] == "officials"
+
+
+def test_a_clause_the_parser_hangs_on_the_source_noun_is_not_part_of_the_speaker(nlp):
+    """The parser makes the first clause part of the subject of "warned"; the speaker is the local police."""
+    text = "The station and nearby school were both evacuated and local police warned drivers that the smoke was toxic."
+    found = speakers(nlp, text)
+    assert found["The station and nearby school were both evacuated and local police"] == "local police"
+
+
+def test_a_date_is_not_where_people_come_from(nlp):
+    """ "from Friday" says when, not which organisation the posters belong to."""
+    text = "Posts from Friday on the message board of the Harbour Watch site claimed that the ferry was unsafe."
+    found = speakers(nlp, text)
+    assert all("Friday" not in speaker for speaker in found.values())

@@ -23,8 +23,7 @@ def noun_phrase(head: Token) -> str:
     for token in head.subtree:
         if token.i < head.i and all(a.dep_ not in ("relcl", "appos", "acl") for a in _path(token, head)):
             keep.add(token.i)
-    finite = [i for i in keep if head.doc[i].tag_ in ("VBD", "VBZ", "VBP")]  # "..., reported officials": the cue
-    keep = {i for i in keep if i > max(finite, default=-1)}
+    keep = {i for i in keep if i > _clause_end(head, keep)}
     for child in head.rights:
         in_outlet = child.lower_ == "in" and head.lemma_.lower() in document_heads()  # "an article in The Lancet"
         if child.dep_ in ("compound", "flat", "amod") or (
@@ -37,6 +36,18 @@ def noun_phrase(head: Token) -> str:
     first, last = min(keep), max(keep)
     last = max(last, _name_end(head))
     return doc[first : last + 1].text.strip(" ,")
+
+
+def _clause_end(head: Token, left: set[int]) -> int:
+    """The last word before the noun's own words when the parser hung a clause on the noun: its finite verb
+    ("..., reported officials") or a conjunction after it ("the hotel was evacuated and local police said");
+    -1 when there is none."""
+    doc = head.doc
+    finite = [i for i in left if doc[i].tag_ in ("VBD", "VBZ", "VBP")]
+    if not finite:
+        return -1
+    joins = [i for i in left if i > max(finite) and doc[i].dep_ == "cc"]
+    return max(finite + joins)
 
 
 def _name_end(head: Token) -> int:
@@ -55,7 +66,8 @@ def _affiliation(prep: Token) -> bool:
     head = prep.head
     if prep.lower_ != "from" or head.pos_ != "NOUN" or head.lemma_.lower() not in source_nouns():
         return False
-    return any(c.dep_ == "pobj" and (c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "GPE")) for c in prep.children)
+    places = [c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ not in ("DATE", "TIME")]  # "from Friday"
+    return any(c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "GPE") for c in places)
 
 
 def _path(token: Token, top: Token) -> list[Token]:
