@@ -43,7 +43,7 @@ def _clause_end(head: Token, left: set[int]) -> int:
     ("..., reported officials") or a conjunction after it ("the hotel was evacuated and local police said");
     -1 when there is none."""
     doc = head.doc
-    finite = [i for i in left if doc[i].tag_ in ("VBD", "VBZ", "VBP")]
+    finite = [i for i in left if doc[i].tag_ in ("VBD", "VBZ", "VBP") and doc[i].is_alpha]  # not "the WHO's"
     if not finite:
         return -1
     joins = [i for i in left if i > max(finite) and doc[i].dep_ == "cc"]
