@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from medialit.nlp.sources.kinds import definite_group
 from medialit.nlp.sources.names import NameIndex
-from medialit.nlp.sources.words import INSTITUTIONS
+from medialit.nlp.sources.words import INSTITUTIONS, source_nouns
 
 if TYPE_CHECKING:  # types only: a shipped analysis builds Sources without importing spaCy (issue 18)
     from collections.abc import Iterator
@@ -100,9 +100,12 @@ class Antecedents(NameIndex):
         return None  # no subject, or the nearest is something else: "It" may be that
 
     def _group_before(self, head: Token, sentences: int = 2) -> Token | None:
-        """The plural subject or named organisation subject nearest before "they", outside quotations."""
+        """The plural subject or named organisation subject nearest before "they", outside quotations; in the
+        pronoun's own sentence also a bare plural of people ("State prosecutors charged X, they said")."""
         for token in self._subjects_before(head, sentences):
             if token.ent_type_ in ("ORG", "NORP") or token.lower_ in INSTITUTIONS or definite_group(token):
+                return token
+            if token.sent.start == head.sent.start and speaking_plural(token):
                 return token
         return None
 
@@ -122,6 +125,11 @@ class Antecedents(NameIndex):
             return self.full_name(people[-1][-1].text)
         before = [name for pos, name, _ in self.names if self.headline_end <= pos < position]
         return self.full_name(before[-1].split()[-1]) if before else ""
+
+
+def speaking_plural(token: Token) -> bool:
+    """A plural noun for people or groups (WordNet noun.person, noun.group): "prosecutors", "residents"."""
+    return token.tag_ == "NNS" and token.lemma_.lower() in source_nouns()
 
 
 def nearer_subject(head: Token, extent: tuple[int, int]) -> Token | None:

@@ -156,12 +156,17 @@ class SpeakerResolver(Antecedents, TitleHolders):
             name = self._person_in(head, extent)
             if name:
                 return self.full_name(name), "person", ""
+        titled = self._titled_name_after(head)
+        if titled:  # "According to Connecticut Senator Richard Blumenthal", parsed with the state as the source
+            return self.full_name(titled), "person", f"'{head.text}' -> {self.full_name(titled)}"
         if head.pos_ == "NOUN" and is_vague(head):
             return without_determiner(noun_phrase(head)), unnamed_kind(head), ""
         if head.ent_type_ in ORG_ENTS or any(c.ent_type_ == "ORG" for c in head.children if c.dep_ == "compound"):
             return without_determiner(noun_phrase(head)), "organisation", ""
         lemma = head.lemma_.lower()
-        if lemma in self.titles and not any(names_someone_before(t, head, self.titles) for t in head.subtree):
+        plural = head.tag_ == "NNS"  # "the officers" are a group, not one holder
+        named = any(names_someone_before(t, head, self.titles) for t in head.subtree)
+        if lemma in self.titles and not plural and not named:
             person = self._titled_person(head)
             if person:
                 return person, "person", f"title '{text}' -> {person}"
@@ -182,6 +187,10 @@ class SpeakerResolver(Antecedents, TitleHolders):
             return (person, "person", f"pronoun '{head.text}' -> {person}") if person else (head.text, "pronoun", "")
         group = self._group_before(head) if lower in ("they", "them") else None
         if group is not None:  # "The terrorists ... They think": the plural subject before, not a person
+            text = self.text[group.left_edge.idx : group.idx + len(group)]
+            mentioned = self._earlier_mention(group, text, earlier)  # "Researchers at X ... The researchers ... They"
+            if mentioned is not None:
+                return mentioned[0], mentioned[1], f"pronoun '{head.text}' -> {mentioned[0]}"
             return without_determiner(noun_phrase(group)), source_kind(group), f"pronoun '{head.text}' -> group"
         body = self._body_before(head) if lower == "it" else None
         if body is not None:  # "The Emergencies Ministry called on drivers ... It also urged": the body before

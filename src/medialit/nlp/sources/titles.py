@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from medialit.nlp.sources.names import NameIndex
-from medialit.nlp.sources.words import ORG_ENTS
+from medialit.nlp.sources.words import ORG_ENTS, wordnet_person_nouns
 
 if TYPE_CHECKING:  # types only: a shipped analysis builds Sources without importing spaCy (issue 18)
     from spacy.tokens import Token
@@ -34,15 +34,32 @@ class TitleHolders(NameIndex):
         return self._name_set_off(head)
 
     def _name_set_off(self, head: Token) -> str:
-        """ "the El Paso mayor, Dee Margo, ...": a person's name between commas right after a title, which the
-        parser did not make its apposition."""
+        """ "the El Paso mayor, Dee Margo, ...", "the town's first selectman, Chris Kervick,": a person's name
+        between commas right after a title or a noun for one person's role (WordNet noun.person), which the parser
+        did not make its apposition."""
         doc = self.doc
-        if head.lemma_.lower() not in self.titles or head.i + 2 >= len(doc) or doc[head.i + 1].text != ",":
+        lemma = head.lemma_.lower()
+        role = lemma in self.titles or (head.tag_ == "NN" and lemma in wordnet_person_nouns())
+        if not role or head.i + 2 >= len(doc) or doc[head.i + 1].text != ",":
             return ""
         ent = next((e for e in self.people if e.start == head.i + 2), None)
         if ent is None or ent.end >= len(doc) or doc[ent.end].text not in (",", ")", "—"):
             return ""
         return ent[-1].text
+
+    def _titled_name_after(self, head: Token) -> str:
+        """ "Connecticut Senator Richard Blumenthal" parsed with the place as the head and the titled name apart:
+        the surname of a person's name that follows a place's name and a title directly; "" otherwise."""
+        doc = self.doc
+        if head.ent_type_ not in ("GPE", "NORP") or head.i + 2 >= len(doc):
+            return ""
+        k = head.i + 1
+        while k < len(doc) and doc[k].lower_.rstrip(".") in self.titles and doc[k].text[:1].isupper():
+            k += 1
+        if k == head.i + 1 or k >= len(doc):
+            return ""
+        ent = next((e for e in self.people if e.start == k), None)
+        return ent[-1].text if ent is not None else ""
 
     def _titled_person(self, head: Token) -> str:
         """The person named with the title ``head`` holds: the nearest before it, else the first after it."""

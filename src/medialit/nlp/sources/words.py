@@ -78,6 +78,14 @@ def person_nouns() -> frozenset[str]:
     return title_words() | HUMAN_NOUNS
 
 
+@cache
+def wordnet_person_nouns() -> frozenset[str]:
+    """WordNet noun.person nouns ("selectman", "spokeswoman", "co-founder"): words for one person's role, which a
+    name set off beside them can fill (not noun.group: "the company, Acme," is no person)."""
+    entries = load_lexicon("source_nouns_wordnet")
+    return frozenset(e["id"].replace("_", " ").lower() for e in entries if e.get("wordnet") == "noun.person")
+
+
 def source_nouns() -> frozenset[str]:
     """Common nouns for people and groups (WordNet noun.person and noun.group): they can be a source."""
     return _words("source_nouns_wordnet")
