@@ -35,6 +35,7 @@ def table(title: str, e: Evaluation) -> list[str]:
         "| measure | tp | fp | fn | P | R | F1 |",
         "|---|---|---|---|---|---|---|",
         row("attribution (cue overlaps, speaker right)", m.attribution),
+        row("attribution, speaker named (strict: no credit for an overlapping source)", m.speaker_named),
         row("cue only", m.cue),
         row(f"content overlap >= {OVERLAP}, speaker right", m.overlap),
         row("content exact, speaker right", m.exact),

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from medialit.core.spans import Attribution, Span
-from medialit.nlp.evaluate import Evaluation, EvaluationError, evaluate, load_source_types, speaker_right
+from medialit.nlp.evaluate import Evaluation, EvaluationError, _surname_in, evaluate, load_source_types, speaker_right
 
 DEV = Path(__file__).parents[2].parent / "shared/corpus/dev"
 CORPUS = Path(__file__).parents[2] / "course" / "corpus"  # its source-types.json types the dev files too (K18)
@@ -74,6 +74,23 @@ def test_speaker_right(predicted, gold, right):
     assert speaker_right(predicted, gold) is right
 
 
+def test_punctuation_around_a_name_word_does_not_hide_the_name():
+    predicted = _attribution("Results of NCLAN studies,", (0, 5))
+    assert speaker_right(predicted, _attribution("NCLAN studies (paper by AS Heagle, 1989)", (10, 15)))
+
+
+def test_the_strict_figure_gives_no_credit_for_a_pronoun_resolved_to_someone_else(evaluation):
+    """ "He" on the gold source's span, resolved to the wrong person: right by the main measure, not by the
+    strict one; on the dev files the strict figure can only be lower."""
+    wrong = _attribution("Vladimir Putin", (10, 12))
+    gold = _attribution("Jonas Gahr Støre", (10, 12))
+    assert speaker_right(wrong, gold) and not _surname_in(wrong, gold)
+    micro = evaluation.micro
+    assert micro.speaker_named.tp <= micro.attribution.tp
+    assert micro.speaker_named.tp + micro.speaker_named.fn == micro.attribution.tp + micro.attribution.fn
+    assert evaluation.to_json()["micro"]["attribution_speaker_named"]["tp"] == micro.speaker_named.tp
+
+
 def test_folder_without_gold_files_is_one_clear_error(tmp_path):
     with pytest.raises(EvaluationError, match=r"no ID\.md"):
         evaluate([tmp_path])
@@ -88,6 +105,7 @@ ROW_KEYS = {
     "article",
     "part",
     "attribution",
+    "attribution_speaker_named",
     "cue",
     "content_exact",
     "content_overlap",

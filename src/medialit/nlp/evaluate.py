@@ -2,11 +2,14 @@
 
 Attributions are paired one to one on overlapping cue spans (``scoring.match``);
 a pair counts when the speaker is right: the gold speaker's surname (last word)
-occurs in the predicted speaker, or the source spans overlap. Cue-only figures
-ignore the speaker. Beside that main measure, the literature's: content spans
-matched exactly or overlapping by at least ``OVERLAP`` (speaker right), recall
-by gold kind, speaker accuracy of the cue-matched pairs (strict: the name,
-not just overlapping source words), and source-type accuracy of the pairs
+occurs in the predicted speaker, or the source spans overlap. A stricter
+figure beside it (``speaker_named``) counts a pair only when the speakers name
+the same one, so a pronoun resolved to the wrong person is not right because
+its span is the gold source's. Cue-only figures ignore the speaker. Beside
+that main measure, the literature's: content spans matched exactly or
+overlapping by at least ``OVERLAP`` (speaker right), recall by gold kind,
+speaker accuracy of the cue-matched pairs (strict: the name, not just
+overlapping source words), and source-type accuracy of the pairs
 counted right (the analyzer's source kind against the type in a
 ``source-types.json`` beside the gold files, guidelines K18). Sentences are
 scored per label.
@@ -21,7 +24,7 @@ import hashlib
 import json
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from statistics import mean
@@ -39,6 +42,8 @@ TARGETS = {"attribution": 0.90, "attributed": 0.92, "unsupported": 0.65}
 """The issue-14 targets on the test part of the corpus (the held-out set: attribution 0.88, unsupported 0.60)."""
 OVERLAP = 0.3
 """Content overlap (shared characters over the longer span) for the overlap match (Gender Gap Tracker's 0.3)."""
+NAME_PUNCTUATION = ".,;:!?\"“”‘’'[]"
+"""Stripped from the ends of a speaker's words before names are compared."""
 JSON_VERSION = 2
 DEV_ARTICLES = frozenset(
     {
@@ -113,6 +118,8 @@ class ArticleScore:
     """Gold kind -> (found with the speaker right, gold count)."""
     speaker_strict: tuple[int, int] = (0, 0)
     """(speaker named right, cue-matched pairs): the predicted speaker holds the gold surname."""
+    speaker_named: Counts = field(default_factory=Counts)
+    """Attributions paired on their cue whose speakers name the same one (no credit for overlapping sources)."""
     part: str = ""
     source_types: Counter = field(default_factory=Counter)
     """(gold type, predicted type) -> count, over the attributions counted right whose gold type is known."""
@@ -145,6 +152,7 @@ class Evaluation:
                 sum(a.speaker_strict[0] for a in self.articles),
                 sum(a.speaker_strict[1] for a in self.articles),
             ),
+            speaker_named=sum((a.speaker_named for a in self.articles), Counts()),
             source_types=sum((a.source_types for a in self.articles), Counter()),
         )
         object.__setattr__(self, "micro", total)
@@ -191,6 +199,7 @@ class Evaluation:
         m = self.micro
         rows = {
             "attribution": m.attribution,
+            "speaker named": m.speaker_named,
             "cue only": m.cue,
             "content exact": m.exact,
             f"content >= {OVERLAP}": m.overlap,
@@ -289,6 +298,7 @@ def score_article(
     predicted, key = list(analysis.attributions), list(gold.attributions)
     cue_matches = match(_tagged(predicted), _tagged(key), _overlap)
     right = match(_tagged(predicted), _tagged(key), _same_attribution(predicted, key))
+    named = match(_tagged(predicted), _tagged(key), _same_attribution(predicted, key, speaker=_surname_in))
     missed = tuple(
         f"{key[int(m.key.label)].speaker}: {key[int(m.key.label)].cue.text(body)}"
         for m in right
@@ -314,6 +324,7 @@ def score_article(
         overlap=_content_counts(predicted, key, body, exact=False),
         by_kind=by_kind,
         speaker_strict=(sum(_surname_in(p, g) for p, g in cue_pairs), len(cue_pairs)),
+        speaker_named=count(named),
         part=part_of(article.id),
         source_types=_type_pairs(pairs, source_types or {}),
     )
@@ -372,11 +383,18 @@ def _tagged(attributions: list[Attribution]) -> list[Span]:
     return [Span(a.cue.start, a.cue.end, str(i)) for i, a in enumerate(attributions)]
 
 
-def _same_attribution(predicted: list[Attribution], key: list[Attribution]):
+def _same_attribution(
+    predicted: list[Attribution],
+    key: list[Attribution],
+    speaker: Callable[[Attribution, Attribution], bool] | None = None,
+):
+    """Cues overlap and the speaker is right (``speaker_right``, or the stricter test given)."""
+    right = speaker or speaker_right
+
     def same(answer: Span, gold: Span) -> bool:
         if answer.overlap(gold) == 0:
             return False
-        return speaker_right(predicted[int(answer.label)], key[int(gold.label)])
+        return right(predicted[int(answer.label)], key[int(gold.label)])
 
     return same
 
@@ -393,7 +411,10 @@ def _surname_in(predicted: Attribution, gold: Attribution) -> bool:
 
 
 def _name_words(speaker: str) -> list[str]:
-    return re.sub(r"\([^)]*\)", " ", speaker).lower().replace("’s", "").replace("'s", "").split()
+    """Lower-case words without parentheses, possessive endings or the punctuation around them
+    ("studies," is "studies")."""
+    plain = re.sub(r"\([^)]*\)", " ", speaker).lower().replace("’s", "").replace("'s", "")
+    return [w for w in (word.strip(NAME_PUNCTUATION) for word in plain.split()) if w]
 
 
 def _overlap(answer: Span, key: Span) -> bool:
@@ -438,6 +459,7 @@ def _row(score: ArticleScore) -> dict[str, Any]:
         "article": score.article,
         "part": score.part,
         "attribution": counts(score.attribution),
+        "attribution_speaker_named": counts(score.speaker_named),
         "cue": counts(score.cue),
         "content_exact": counts(score.exact),
         "content_overlap": counts(score.overlap),
