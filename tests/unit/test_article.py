@@ -202,3 +202,9 @@ def test_yaml_lists_folded_strings_and_dates_are_read(tmp_path):
     assert article.title == "A folded title\n"
     assert article.meta["tags"] == ["news", "courts"]
     assert article.meta["date"] == "2022-03-31"
+
+
+def test_a_paragraph_closed_by_reference_marks_is_text_not_a_heading():
+    """Encyclopedia text ends paragraphs with footnote marks; a heading may still carry one ("Career [edit]")."""
+    article = from_text("Early life\n\nHe was born in Lyon in 1811. He died on 31 May. [17][18]\n\nCareer [edit]\n")
+    assert [b.kind for b in article.paragraphs] == ["heading", "text", "heading"]

@@ -242,9 +242,13 @@ DASHES = "–—"
 BULLETS = ("- ", "* ", "• ")
 
 
+FOOTNOTE_MARKS = re.compile(r"(\s*\[[^\[\]\n]{1,20}\])+$")
+"""Reference marks closing a paragraph ("... on 30 May. [17]"), as in encyclopedia text."""
+
+
 def classify_line(line: str) -> str:
-    """heading, quote, bullet or text, by the line's own shape."""
-    stripped = line.strip()
+    """heading, quote, bullet or text, by the line's own shape (reference marks at its end aside)."""
+    stripped = FOOTNOTE_MARKS.sub("", line.strip())
     if stripped[:1] in DASHES:
         return "quote"
     if stripped.startswith(BULLETS):
