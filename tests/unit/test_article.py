@@ -208,3 +208,20 @@ def test_a_paragraph_closed_by_reference_marks_is_text_not_a_heading():
     """Encyclopedia text ends paragraphs with footnote marks; a heading may still carry one ("Career [edit]")."""
     article = from_text("Early life\n\nHe was born in Lyon in 1811. He died on 31 May. [17][18]\n\nCareer [edit]\n")
     assert [b.kind for b in article.paragraphs] == ["heading", "text", "heading"]
+
+
+def test_reference_marks_stay_with_the_sentence_they_close():
+    article = from_text("Body\n\nHe was born in Lyon. [1] [2] His father was a baker. [3]\n\nHe died young. [4]\n")
+    assert [article.text(*s) for s in article.sentences][1:] == [
+        "He was born in Lyon. [1] [2]",
+        "His father was a baker. [3]",
+        "He died young. [4]",
+    ]
+
+
+def test_a_numbered_list_item_is_one_sentence_with_its_number():
+    article = from_text("Body\n\n1. Matter is made of atoms.\n2. Atoms of one element are alike.\n")
+    assert [article.text(*s) for s in article.sentences][1:] == [
+        "1. Matter is made of atoms.",
+        "2. Atoms of one element are alike.",
+    ]

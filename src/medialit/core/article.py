@@ -278,7 +278,8 @@ FINAL_ABBREVIATIONS = frozenset("u.s u.k u.n d.c etc inc ltd corp co".split())
 SENTENCE_OPENERS = frozenset(
     "The A An He She It They We I This That These Those In On At But However And So Its His Her Their".split()
 )
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+)")
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?:\s*\[\d{1,3}\])*(?=\s|$)")
+"""Sentence-final punctuation with the quotes, brackets and reference marks ("[17]") that close it."""
 _OPENER = re.compile(r"\s+([\"'“‘«(\[–—-]*\s*[A-Z0-9ÆØÅÄÖÜÉ])")
 
 
@@ -306,6 +307,8 @@ def _is_abbreviation(body: str, sentence_start: int, dot: int) -> bool:
     """
     if body[dot] != ".":
         return False
+    if re.fullmatch(r"\d{1,2}", body[sentence_start:dot].strip()):
+        return True  # a numbered list item ("1. Matter is ..."), not a sentence of its own
     word = re.search(r"[\w.]*$", body[sentence_start:dot]).group().lower()
     if word in FINAL_ABBREVIATIONS:
         following = re.match(r"\s+(\w+)", body[dot + 1 : dot + 40])
