@@ -57,6 +57,11 @@ def test_the_fallback_credits_the_relayed_source(nlp):
     assert ("fallback:say", "said", "its source", "the mayor had resigned") in rules(nlp, sentence)
 
 
+def test_the_fallback_passes_over_a_subject_inside_a_quotation(nlp):
+    sentence = '"Our group" co-author Per Olsen said in a statement "has found a new way to store heat."'
+    assert ("fallback:say", "said", "Olsen", "has found a new way to store heat") in rules(nlp, sentence)
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -67,6 +72,7 @@ def test_the_fallback_credits_the_relayed_source(nlp):
         "The mayor did not say that the bridge was closed.",  # negated
         "The mayor may say that the bridge is closed.",  # under a modal
         "The mayor told reporters about the bridge.",  # a topic, no clause
+        "This chapter argues that culture is learned.",  # the article speaking of itself
     ],
 )
 def test_the_fallback_stays_silent_without_a_statement(nlp, sentence):

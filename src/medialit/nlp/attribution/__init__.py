@@ -45,8 +45,8 @@ Where each stage lives: ``assembly`` (``find_attributions``: candidates,
 attributions, then the stages after), ``verbs`` and ``verb_content``
 (reporting verbs and what they credit), ``phrases`` (according to, stance
 adjectives, speech and content nouns, in a statement, "made it clear"),
-``fallback`` (core speech verbs the rules passed over), ``quoted_texts`` (a text that reads, a quote by or attributed to someone,
-"(source: X)", a quotation as an object), ``punctuation`` (colon statements,
+``fallback`` (core speech verbs the rules passed over), ``quoted_texts`` (a text that reads, a quote by
+or attributed to someone, "(source: X)", a quotation as an object), ``punctuation`` (colon statements,
 interview turns, dash signatures), ``following`` (content
 running on), ``speakers`` (pronouns, rule 3); ``context`` and ``tokens`` are
 shared by all. The word lists are read by ``medialit.nlp.reporting_lexicon``.

@@ -29,7 +29,6 @@ from medialit.nlp.attribution.tokens import (
     first_subject,
     in_relative_clause,
     nobody,
-    subject_of,
     verb_tagged_as_noun,
 )
 from medialit.nlp.attribution.verb_content import CIRCUMSTANCE_MARKS, circumstance_clause, hearer
@@ -74,7 +73,7 @@ def fallback_cue(ctx: Context, verb: Token) -> dict | None:
     if source is None:
         return None
     cue = (verb.idx, verb.idx + len(verb))
-    content, how = content_of(ctx, verb, source)
+    content, how = content_of(ctx, verb, source, entry)
     if content is None:
         return None
     return {"cue": cue, "source": source, "content": content, "how": how, "rule": f"fallback:{entry['id']}"}
@@ -115,9 +114,9 @@ def clause_after(token: Token) -> Token | None:
 def source_of(ctx: Context, verb: Token) -> Token | None:
     """The verb's subject; else the noun phrase right before the verb, or right after it ("..., said police")."""
     subject = first_subject([c for c in verb.children if c.dep_ in SUBJECTS])
-    if subject is None and verb.dep_ == "conj":
-        subject = subject_of(verb)  # "lists X and states ...": the subject both verbs share
-    if subject is None:
+    if subject is None and verb.dep_ == "conj":  # "lists X and states ...": the subject both verbs share
+        subject = first_subject([c for c in verb.head.children if c.dep_ == "nsubj"])
+    if subject is None or ctx.in_quote(subject.idx):  # '"Our team" co-author Anna Berg said': not the quote's words
         subject = noun_before(verb) or noun_after(verb)
     if subject is None or not can_speak(subject) or ctx.in_quote(subject.idx):
         return None
@@ -143,6 +142,8 @@ def noun_before(verb: Token) -> Token | None:
         return None
     while token.dep_ in ("compound", "flat") and token.head.i > token.i:
         token = token.head
+    if unrealised(token.head):
+        return None  # "you will hear the counsel say ...": what someone will say is no statement made
     return token
 
 
@@ -157,8 +158,9 @@ def noun_after(verb: Token) -> Token | None:
     return noun if closes and noun.left_edge.i == verb.i + 1 and noun.pos_ in ("NOUN", "PROPN") else None
 
 
-def content_of(ctx: Context, verb: Token, source: Token) -> tuple[tuple[int, int] | None, str]:
-    """The verb's clause, a that-clause under its object, an adjacent quotation, or the rest of the sentence."""
+def content_of(ctx: Context, verb: Token, source: Token, entry: dict) -> tuple[tuple[int, int] | None, str]:
+    """The verb's clause, a that-clause under its object, an adjacent quotation, the object of a verb whose object
+    is what it reports ("describe", "announce"), or the rest of the sentence."""
     clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i), None)
     if verb.pos_ == "NOUN" and verb.dep_ == "conj":
         clause = clause_after(verb)
@@ -172,6 +174,9 @@ def content_of(ctx: Context, verb: Token, source: Token) -> tuple[tuple[int, int
     quote = ctx.quote_after(verb.idx + len(verb))
     if quote is not None:
         return (quote.start, quote.end), "quote"
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and not hearer(c)), None)
+    if obj is not None and entry["content"] == "object" and source.i < verb.i:
+        return kept(ctx, verb, (ctx.extent(obj)[0], ctx.extent(verb)[1])), "clause"  # "describe ants appearing to"
     return rest_of_sentence(ctx, verb, source), "clause"
 
 
