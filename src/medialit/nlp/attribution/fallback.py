@@ -29,6 +29,7 @@ from medialit.nlp.attribution.tokens import (
     first_subject,
     in_relative_clause,
     nobody,
+    subject_of,
     verb_tagged_as_noun,
 )
 from medialit.nlp.attribution.verb_content import CIRCUMSTANCE_MARKS, circumstance_clause, hearer
@@ -115,7 +116,8 @@ def source_of(ctx: Context, verb: Token) -> Token | None:
     """The verb's subject; else the noun phrase right before the verb, or right after it ("..., said police")."""
     subject = first_subject([c for c in verb.children if c.dep_ in SUBJECTS])
     if subject is None and verb.dep_ == "conj":  # "lists X and states ...": the subject both verbs share
-        subject = first_subject([c for c in verb.head.children if c.dep_ == "nsubj"])
+        shared = subject_of(verb)
+        subject = shared if shared is not None and shared.dep_ == "nsubj" else None  # not "it can be found"
     if subject is None or ctx.in_quote(subject.idx):  # '"Our team" co-author Anna Berg said': not the quote's words
         subject = noun_before(verb) or noun_after(verb)
     if subject is None or not can_speak(subject) or ctx.in_quote(subject.idx):
