@@ -35,7 +35,7 @@ from medialit.nlp.attribution.tokens import (
 from medialit.nlp.attribution.verb_content import CIRCUMSTANCE_MARKS, circumstance_clause, hearer
 from medialit.nlp.attribution.verbs import part_of_the_text, unrealised
 from medialit.nlp.lexicons import load_lexicon
-from medialit.nlp.reporting_lexicon import lexicon_entry
+from medialit.nlp.reporting_lexicon import lexicon_entry, verb_lemma
 
 CLAUSE_OPENINGS = frozenset("DET NOUN PROPN PRON NUM ADJ SCONJ".split())
 """Words a clause can open with: its subject or "that"; not a preposition, an adverb or punctuation."""
@@ -57,7 +57,7 @@ def fallback_candidates(ctx: Context, attributions: list[Attribution]) -> list[d
     cues = [(a.cue.start, a.cue.end) for a in attributions]
     out = []
     for token in ctx.doc:
-        if any(start <= token.idx < end for start, end in cues):
+        if verb_lemma(token) not in core_verbs() or any(start <= token.idx < end for start, end in cues):
             continue
         candidate = fallback_cue(ctx, token)
         if candidate is not None:
