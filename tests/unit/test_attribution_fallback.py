@@ -46,6 +46,11 @@ def rules(nlp, sentence: str) -> list[tuple[str, str, str, str]]:
                 "it carries cars and trucks, but uses smaller boats in winter",
             ),
         ),
+        # the speakers read as the object of "In", the first of them named; the object of a verb that reports one
+        (
+            "In a recently-accepted Ecology paper Lund and colleagues describe bees appearing to self-heal.",
+            ("fallback:describe", "describe", "Lund", "bees appearing to self-heal"),
+        ),
     ],
 )
 def test_the_fallback_reads_a_speech_verb_the_parse_hid(nlp, sentence, expected):

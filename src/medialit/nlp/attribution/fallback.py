@@ -144,6 +144,8 @@ def noun_before(verb: Token) -> Token | None:
         return None
     while token.dep_ in ("compound", "flat") and token.head.i > token.i:
         token = token.head
+    if token.dep_ == "conj" and token.head.pos_ in ("NOUN", "PROPN"):
+        token = token.head  # "Bos and colleagues describe": the first of the speakers names them
     if unrealised(token.head):
         return None  # "you will hear the counsel say ...": what someone will say is no statement made
     return token
@@ -176,8 +178,9 @@ def content_of(ctx: Context, verb: Token, source: Token, entry: dict) -> tuple[t
     quote = ctx.quote_after(verb.idx + len(verb))
     if quote is not None:
         return (quote.start, quote.end), "quote"
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and not hearer(c)), None)
-    if obj is not None and entry["content"] == "object" and source.i < verb.i:
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    shared = source.dep_ in SUBJECTS and source.head.i != verb.i  # "celebrates X; announces new homes": an act
+    if obj is not None and entry["content"] == "object" and source.i < verb.i and not shared:
         return kept(ctx, verb, (ctx.extent(obj)[0], ctx.extent(verb)[1])), "clause"  # "describe ants appearing to"
     return rest_of_sentence(ctx, verb, source), "clause"
 
