@@ -6,7 +6,8 @@ noun). When a sentence holds a clear reporting verb that no rule turned into an 
 reads it with fewer demands on the parse: the source is the verb's subject, else the noun phrase right
 before the verb ("Znak.com reported its source said that ..."), else right after it ("..., said police");
 the content is the verb's clause, else a that-clause anywhere under its object ("told Anadolu Agency, a
-local outlet, that ..."), else an adjacent quotation, else the rest of the sentence.
+local outlet, that ..."), else an adjacent quotation, else the object of a verb whose object is what it
+reports ("describe", "announce"), else the rest of the sentence when it holds a clause.
 
 Only the core speech verbs count: verbs of the hand list with a neutral or evaluative stance that WordNet
 files in ``verb.communication`` with a that-clause frame (say, tell, state, claim, report, announce ...), in
