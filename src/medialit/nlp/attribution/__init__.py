@@ -23,7 +23,10 @@ Rules, each named in the ``rule`` of what it finds:
 - ``colon``: "Anna Berg: ..." (a named speaker, a colon, the statement);
   ``colon:turn``: an interview answer after its speaker label, running on
   over the paragraphs after it (the interviewer's turns credit nobody);
-- ``dash_signature``: a quotation paragraph signed after a dash ("— Peres").
+- ``dash_signature``: a quotation paragraph signed after a dash ("— Peres");
+- ``fallback:<lemma>``: a core speech verb (say, tell, state, claim ...) that no rule read, found with fewer
+  demands on the parse (the subject, else the noun phrase before or after the verb; the clause, a that-clause
+  under the object, a quotation, or the rest of the sentence); less sure than the rules above.
 
 Reporting verbs come from the hand list (``speech_verbs``) and from WordNet
 (``reporting_verbs_wordnet``); a verb only WordNet lists needs a subject that
@@ -42,8 +45,8 @@ Where each stage lives: ``assembly`` (``find_attributions``: candidates,
 attributions, then the stages after), ``verbs`` and ``verb_content``
 (reporting verbs and what they credit), ``phrases`` (according to, stance
 adjectives, speech and content nouns, in a statement, "made it clear"),
-``quoted_texts`` (a text that reads, a quote by or attributed to someone,
-"(source: X)", a quotation as an object), ``punctuation`` (colon statements,
+``fallback`` (core speech verbs the rules passed over), ``quoted_texts`` (a text that reads, a quote by
+or attributed to someone, "(source: X)", a quotation as an object), ``punctuation`` (colon statements,
 interview turns, dash signatures), ``following`` (content
 running on), ``speakers`` (pronouns, rule 3); ``context`` and ``tokens`` are
 shared by all. The word lists are read by ``medialit.nlp.reporting_lexicon``.

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 from medialit.core.article import Article
 from medialit.core.spans import Attribution, Span
 from medialit.nlp.attribution.context import Context
+from medialit.nlp.attribution.fallback import fallback_candidates
 from medialit.nlp.attribution.following import dash_continuations, govern_following
 from medialit.nlp.attribution.phrases import (
     according_to,
@@ -71,17 +72,28 @@ def find_attributions(doc: Doc, article: Article | None = None) -> Found:
             raw.append((token, candidate))
     raw += [(c["source"], c) for c in colon_statements(ctx, used) + signed_quotes(ctx, used) + colon_quotes(ctx, used)]
     raw.sort(key=lambda item: item[1]["cue"][0])
-    attributions = []
+    attributions: list[Attribution] = []
     for _, cand in raw:
         attribution = build(ctx, cand, attributions)
         if attribution.speaker and all(p.start < p.end for p in attribution.spans()):  # nothing empty
             attributions.append(attribution)
+    attributions = with_fallbacks(ctx, attributions)
     attributions = inside_no_quotation(ctx, govern_following(ctx, attributions))
     attributions = quoted_speakers(ctx, outside_turns(ctx, attributions))
     continuations = dash_continuations(ctx, attributions)
     silent = silent_sources(ctx, attributions)
     attributions = ctx.resolver.with_kinds(attributions)  # each attribution's own source kind
     return Found(attributions, continuations, dict(ctx.resolver.kinds), silent, ctx.resolver.name_mentions())
+
+
+def with_fallbacks(ctx: Context, attributions: list[Attribution]) -> list[Attribution]:
+    """The attributions with those of the fallback (core speech verbs no rule read), in text order."""
+    out = list(attributions)
+    for cand in fallback_candidates(ctx, attributions):
+        attribution = build(ctx, cand, [a for a in out if a.cue.start < cand["cue"][0]])
+        if attribution.speaker and all(p.start < p.end for p in attribution.spans()):
+            out.append(attribution)
+    return sorted(out, key=lambda a: a.cue.start)
 
 
 def cue_candidate(ctx: Context, token: Token) -> dict | None:

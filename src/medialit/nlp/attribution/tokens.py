@@ -28,6 +28,19 @@ MAKING_VERBS = LIGHT_VERBS | frozenset("write publish post sign send read draft 
 """Verbs of making or handling a statement: "the statement that it issued" is a relative clause."""
 
 
+NEGATIVE = frozenset("no none nobody neither nothing".split())
+
+
+def nobody(subject: Token) -> bool:
+    """A subject that says nobody spoke ("No organization claimed credit", "None said"): a negated statement,
+    as with "not"."""
+    if subject.pos_ == "PRON" and subject.lower_ in NEGATIVE:
+        return True
+    return any(
+        c.dep_ == "det" and c.pos_ == "DET" and c.lower_ in NEGATIVE and c.i < subject.i for c in subject.children
+    )
+
+
 def can_speak(noun: Token) -> bool:
     """A noun that can be a source: a name, an entity, or a document, vague-source or title noun."""
 

@@ -18,6 +18,7 @@ from medialit.nlp.attribution.tokens import (
     is_cue,
     is_document,
     next_is_comma,
+    nobody,
     reported,
     subject_of,
     that_clause,
@@ -83,6 +84,8 @@ def verb_cue(ctx: Context, verb: Token, entry: dict) -> dict | None:
     subject = checked_with(verb) or subject
     if entry["stance"] == "record" and not a_record(subject):
         return None  # "the team listed their country as ...": only a record lists what it holds
+    if took_as_toll(verb, subject, entry):
+        return None
     entry = content_wanted(verb, subject, entry)
     cue = cue_extent(verb, entry)
     content, how = verb_content(ctx, verb, subject, cue, entry)
@@ -115,6 +118,19 @@ def verb_cue(ctx: Context, verb: Token, entry: dict) -> dict | None:
     if entry["stance"] == "naming" and a_name_only(ctx, content):
         return None  # "a podcast called "The Jenna Julien Podcast"", "what we call spacetime": naming, no judgement
     return {"cue": cue, "source": subject, "content": content, "how": how, "rule": f"verb:{entry['id']}"}
+
+
+def took_as_toll(verb: Token, subject: Token, entry: dict) -> bool:
+    """ "The quake claimed twelve lives": WordNet's other sense of claim ("take as an undesirable consequence"),
+    an event's toll (lives or a count taken by a subject that cannot speak), not a statement. What a speaker
+    claims, also as an object ("The Taliban claimed responsibility"), is asserted to be true ("state to be true or
+    existing")."""
+    if entry["id"] != "claim" or that_clause(verb) or can_speak(subject):
+        return False
+    if any(c.dep_ == "appos" and can_speak(c) for c in subject.children):
+        return False  # "The militant organisation, the Islamic State, claimed responsibility"
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    return any(t.like_num or t.lemma_.lower() == "life" for o in objects for t in o.subtree)  # a toll: lives, a count
 
 
 UNREALISED = frozenset("can could may might will shall must should ca wo 'll ’ll".split())
@@ -328,7 +344,7 @@ def speaking_subject(ctx: Context, verb: Token, entry: dict) -> Token | None:
     if subject is not None and ctx.in_quote(subject.idx) and not ctx.in_quote(verb.idx):
         subject = speaker_past_quote(ctx, verb)  # 'X said, "... Facebook has to ...", also observing, "..."'
     subject = subject or speaker_past_quote(ctx, verb) or subject_after_quote(ctx, verb) or subject_in_opening(verb)
-    if subject is None or subject.lower_ in NO_SOURCE or subject.dep_ == "expl":
+    if subject is None or subject.lower_ in NO_SOURCE or subject.dep_ == "expl" or nobody(subject):
         return None
     if subject.lower_ in ("that", "this") and subject.i == verb.i - 1 and next_is_comma(verb):
         return None  # "That said, ...": a linking phrase, nobody speaks
