@@ -449,3 +449,21 @@ def test_a_named_report_coordinated_with_a_hidden_one_credits_a_main_claim(nlp):
     assert found.label == "attributed" and found.reasons[0].startswith("reported (Lund Courier")
     hidden = "It was first reported that the fire began in a car."
     assert labels(nlp, f"Report\n{hidden}\n")[hidden].label == "unsupported"
+
+
+def test_a_headline_names_its_source_short_and_the_lede_in_full(nlp):
+    """K18: "Researchers" in a title is the team its lede names; a title whose lede credits nobody stays other."""
+    title = "Researchers report new treatment for malaria"
+    lede = "On Monday, Professor Anna Berg of the University of Oslo said a new drug cured most patients."
+    span = labels(nlp, f"{title}\n{lede}\n")[title]
+    assert span.label == "attributed", span.reasons
+    assert "lede" in span.reasons[0] and "Anna Berg" in span.reasons[0]
+    unnamed = labels(nlp, f"{title}\nA new drug cured most patients in a trial last year.\n")[title]
+    assert (unnamed.label, unnamed.reasons) == ("other", ("heading",))
+
+
+def test_a_study_that_indicates_credits_a_headline(nlp):
+    """A document's verb of evidence ("Study indicates") credits a headline's statement as "says" does."""
+    title = "Study indicates sharks are leaving the bay"
+    body = "The study by the University of Miami counted sharks for ten years."
+    assert labels(nlp, f"{title}\n{body}\n")[title].label == "attributed"

@@ -19,7 +19,14 @@ from medialit.core.spans import Span
 from medialit.nlp.attribution import Found
 from medialit.nlp.claims import REPORT_RULES, RULES
 from medialit.nlp.quotes import find_quotes
-from medialit.nlp.sentence_labels.attributed import ASIDE, NOTHING_FOUND, _aside_parts, _label, _quoted_on
+from medialit.nlp.sentence_labels.attributed import (
+    ASIDE,
+    NOTHING_FOUND,
+    _aside_parts,
+    _headline_named_in_lede,
+    _label,
+    _quoted_on,
+)
 from medialit.nlp.sentence_labels.hidden_source import _hidden_source_on_main_claim
 from medialit.nlp.sentence_labels.news_reports import is_news_report
 from medialit.nlp.sentence_labels.own_voice import _claims, candidate_features
@@ -80,7 +87,7 @@ def label_sentences(
         if label == "other" and not reasons:
             reasons = (NOTHING_FOUND,)
         out.append(Span(start, end, label, reasons))
-    return out
+    return _headline_named_in_lede(body, out, headings, found)
 
 
 def _whose_claim(

@@ -118,14 +118,37 @@ def _credited_in_body(quoted: str, after: int, body: str, quotes, found: Found) 
     return any(word.search(body[s:e]) for s, e in spans)
 
 
+STATING = frozenset("neutral evaluative evidential".split())
+"""Stances of the verbs by which a headline credits a statement: "says", "claims", and a document's "Study shows"."""
+
+
 def _headline_cue(attribution: Attribution, body: str) -> bool:
     """A headline credits a statement with a colon, a quotation or a verb of stating ("says", "claims",
-    "rules", "tells"); "X asks Y to ..." (a request: directive stance) is a link title."""
+    "rules", "tells", a study's "indicates"); "X asks Y to ..." (a request: directive stance) is a link title."""
     cue = attribution.cue.text(body).lower()
     kind, _, lemma = attribution.rule.split(";")[0].partition(":")
     entry = verb_lexicon().get(lemma.replace("_", " ")) if kind == "verb" else None
-    stating = entry is not None and entry["lexicon"] == "speech_verbs" and entry["stance"] in ("neutral", "evaluative")
+    stating = entry is not None and entry["lexicon"] == "speech_verbs" and entry["stance"] in STATING
     return attribution.rule == "colon" or attribution.kind == "direct" or cue in ("say", "says", "said") or stating
+
+
+def _headline_named_in_lede(body: str, spans: list[Span], headings, found: Found) -> list[Span]:
+    """K18: a headline names its source short ("Scientists report ...", "Australian woman claims ...") and the
+    lede names it in full ("Valeska Paris, an Australian woman, has claimed ..."), so the short phrase takes the
+    kind of the source it stands for. A title whose stating cues have only a vague-looking source is attributed
+    when its lede, the first sentence of the body, is attributed; otherwise it stays as ``_label`` left it."""
+    title = spans[0] if spans and any(s <= spans[0].start < e for s, e in headings[:1]) else None
+    if title is None or title.reasons != ("heading",):
+        return spans
+    lede = next((s for s in spans[1:] if not any(h <= s.start < e for h, e in headings)), None)
+    if lede is None or lede.label != "attributed":
+        return spans
+    cued = [a for a in found.attributions if title.start <= a.cue.start < title.end and _headline_cue(a, body)]
+    if not cued or not all(_unchecked(a) for a in cued):
+        return spans
+    short = "; ".join(f"{a.cue.text(body)} ({a.source.text(body)})" for a in cued)
+    why = f"{short}: the headline names short the source its lede names in full (K18): {lede.reasons[0]}"
+    return [Span(title.start, title.end, "attributed", (why,)), *spans[1:]]
 
 
 def _inside(attribution: Attribution, other: Attribution) -> bool:
