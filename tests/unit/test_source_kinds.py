@@ -227,10 +227,14 @@ def test_a_count_of_people_is_an_open_group(nlp, text, kind):
         ("The hotel industry said that prices rose.", "vague"),
         ("The international community said that the vote was unfair.", "vague"),
         ("The Harbour Board said that prices rose.", "organisation"),
+        ("According to local news, the bridge was closed.", "vague"),
+        ("The media reported that the bridge was closed.", "vague"),
+        ("The press reported that the bridge was closed.", "vague"),
     ],
 )
 def test_a_collective_is_no_particular_body(nlp, text, kind):
-    """K18: "the hotel industry" is an open collective (vague); a named board is an organisation."""
+    """K18: "the hotel industry", "the media", "local news" are open collectives (vague); a named board is an
+    organisation."""
     ((_, _, found),) = kinds(nlp, text)
     assert found == kind
 

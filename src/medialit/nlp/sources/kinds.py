@@ -301,10 +301,10 @@ def is_vague(head: Token) -> bool:
     phrase = list(head.subtree)
     if any(t.lower_ in vague_modifiers() for t in phrase if t.i <= head.i):
         return True
-    if counts_people(head) or collective(head):
-        return True
     if state_outlet(head):
         return False
+    if counts_people(head) or collective(head):
+        return True
     bare_plural = head.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in head.children)
     institution = head.lower_ in INSTITUTIONS  # "Police said": the force in charge is an organisation (K2)
     if institution or acting_in_case(head):
@@ -321,7 +321,7 @@ def a_name(token: Token) -> bool:
 
 def collective(head: Token) -> bool:
     """ "the hotel industry", "the international community": a collective, no particular body (K18 vague)."""
-    if head.lemma_.lower() not in COLLECTIVE_NOUNS or head.pos_ != "NOUN":
+    if not {head.lemma_.lower(), head.lower_} & COLLECTIVE_NOUNS or head.pos_ != "NOUN":
         return False
     return not any(t.ent_type_ in ("ORG", "PERSON") for t in head.subtree)
 

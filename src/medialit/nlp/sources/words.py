@@ -23,9 +23,10 @@ Florida Museum, scientists report") are that study's authors (K18), not scientis
 QUANTITY_NOUNS = frozenset("number majority minority handful group host lot couple dozen score".split())
 """Nouns that count people ("a number of senators", "a handful of residents"): the phrase is a quantifier
 over an open group (K18 vague), not the group named in it."""
-COLLECTIVE_NOUNS = frozenset("industry community public".split())
+COLLECTIVE_NOUNS = frozenset("industry community public media press news".split())
 """Collectives that point at no particular body (K18 vague: "the hotel industry", "the scientific community",
-"the public"), unless their phrase names an organisation."""
+"the public", "local media", "the press", "local news"), unless their phrase names an organisation or they are a
+named state's own outlet ("Syrian state media", ``kinds.state_outlet``)."""
 STATE_MEDIA = frozenset("media medium press television tv radio broadcaster".split())
 STATE_WORDS = frozenset("state state-run state-owned government government-run official".split())
 """A named state's own outlet ("Syrian state media", "Iran's state television"): a particular outlet, a document
