@@ -86,10 +86,20 @@ def test_cues_match_one_to_one_by_overlap():
 
 def test_the_union_passes_the_bar_only_with_a_gain_and_precision_on_both_halves():
     def half(rules: Counts, union: Counts) -> object:
-        return train_cues.HalfScore(Counts(), Counts(), Counts(), rules, union, 0, 0, 0)
+        return train_cues.HalfScore(Counts(), Counts(), Counts(), rules, union, 0, 0, 0, 0)
 
     rules = Counts(90, 5, 10)  # F1 0.923
     better = Counts(93, 6, 7)  # F1 0.935, P 0.94
     assert train_cues.passes([half(rules, better), half(rules, better)])
     assert not train_cues.passes([half(rules, better), half(rules, Counts(91, 5, 9))])  # +0.005 on one half
     assert not train_cues.passes([half(rules, better), half(rules, Counts(99, 9, 1))])  # gain, but P 0.917
+
+
+@pytest.mark.model
+def test_the_loosest_trust_takes_the_verbs_subject_and_the_rest_where_the_verb_rule_finds_nothing(nlp):
+    found = item(nlp, "Match\nThe coach fumed about the referee after the game.\n")
+    fumed = found.doc.text.index("fumed")
+    assert train_cues.learned_attributions(found, [(fumed, fumed + 5)], "hand") == []  # no clause, no quotation
+    (loose,) = train_cues.learned_attributions(found, [(fumed, fumed + 5)], "subject")
+    assert loose.speaker.lower().endswith("coach")
+    assert loose.content.text(found.doc.text) == "about the referee after the game"
