@@ -392,7 +392,7 @@ def main() -> None:
             h = score(held, {item.id: item.gold_cues for item in held}, trust)
             print(
                 f"oracle (gold cues as tagged) trust={trust:6} half {name}: attributions (speaker right): "
-                f"rules {show(h.rules)}; union {show(h.union)}, {h.added} added",
+                f"rules {show(h.rules)}; union {show(h.union)}, {h.added} added, {h.union.tp - h.rules.tp} of them right",
                 flush=True,
             )
     verdicts = []
@@ -407,7 +407,7 @@ def main() -> None:
                 print(
                     f"features={features:6} trust={trust:6} held out {name} ({len(held)} articles): "
                     f"cues: tagger {show(h.tagger_cues)}; rules {show(h.rule_cues)}; union {show(h.union_cues)} | "
-                    f"attributions (speaker right): rules {show(h.rules)}; union {show(h.union)}, {h.added} added | "
+                    f"attributions (speaker right): rules {show(h.rules)}; union {show(h.union)}, {h.added} added, {h.union.tp - h.rules.tp} of them right | "
                     f"gold cues the rules miss: {h.missed} ({h.missed_verbs} verbs), the tagger finds {h.recovered}",
                     flush=True,
                 )
