@@ -374,6 +374,11 @@ def show(c: Counts) -> str:
     return f"{c.f1:.3f} (P {c.precision:.3f} R {c.recall:.3f})"
 
 
+def gain(h: HalfScore) -> str:
+    """How many attributions the union adds and how many more are right than with the rules alone."""
+    return f"{h.added} added, {h.union.tp - h.rules.tp} of them right"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dirs", nargs="+", type=Path, help="corpus folders (only their tuning articles are read)")
@@ -392,7 +397,7 @@ def main() -> None:
             h = score(held, {item.id: item.gold_cues for item in held}, trust)
             print(
                 f"oracle (gold cues as tagged) trust={trust:6} half {name}: attributions (speaker right): "
-                f"rules {show(h.rules)}; union {show(h.union)}, {h.added} added, {h.union.tp - h.rules.tp} of them right",
+                f"rules {show(h.rules)}; union {show(h.union)}, {gain(h)}",
                 flush=True,
             )
     verdicts = []
@@ -407,7 +412,7 @@ def main() -> None:
                 print(
                     f"features={features:6} trust={trust:6} held out {name} ({len(held)} articles): "
                     f"cues: tagger {show(h.tagger_cues)}; rules {show(h.rule_cues)}; union {show(h.union_cues)} | "
-                    f"attributions (speaker right): rules {show(h.rules)}; union {show(h.union)}, {h.added} added, {h.union.tp - h.rules.tp} of them right | "
+                    f"attributions (speaker right): rules {show(h.rules)}; union {show(h.union)}, {gain(h)} | "
                     f"gold cues the rules miss: {h.missed} ({h.missed_verbs} verbs), the tagger finds {h.recovered}",
                     flush=True,
                 )
