@@ -32,7 +32,7 @@ A tagger would ship only if the union beats the rules by at least ``MIN_GAIN``
 attribution F1 on BOTH halves with precision at least ``MIN_PRECISION``; this
 script reports, it writes no model. Fixed seeds.
 
-Run: ``python tools/train_cues.py ../shared/corpus/dev course/corpus``
+Run: ``python tools/train_cues.py ../shared/corpus/dev course/corpus [--features tensor|own] [--epochs N] [--misses]``
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ from __future__ import annotations
 import argparse
 import random
 import sys
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -341,6 +342,16 @@ def score(items: list[Item], tagged_cues: dict[str, list[tuple[int, int]]], trus
     return HalfScore(tagged, ruled, united, rules, union, added, missed, recovered, missed_verbs)
 
 
+def rule_misses(items: list[Item]) -> Counter:
+    """The gold cues no rule cue overlaps, by their text (lower case): what a tagger would have to add."""
+    out: Counter = Counter()
+    for item in items:
+        rule_cues = [(a.cue.start, a.cue.end) for a in item.analysis.attributions]
+        misses = [g for g in item.gold_cues if not any(_overlaps(g, r) for r in rule_cues)]
+        out.update(item.doc.text[start:end].lower() for start, end in misses)
+    return out
+
+
 def _verb_headed(doc, cue: tuple[int, int]) -> bool:
     span = doc.char_span(*cue, alignment_mode="expand")
     return span is not None and span.root.pos_ in ("VERB", "AUX")
@@ -384,8 +395,14 @@ def main() -> None:
     parser.add_argument("dirs", nargs="+", type=Path, help="corpus folders (only their tuning articles are read)")
     parser.add_argument("--features", choices=FEATURES, action="append", help="default: both")
     parser.add_argument("--epochs", type=int, default=EPOCHS)
+    parser.add_argument("--misses", action="store_true", help="only list the gold cues the rules miss")
     args = parser.parse_args()
     items = collect(args.dirs)
+    if args.misses:
+        misses = rule_misses(items)
+        print(f"{sum(misses.values())} gold cues the rules miss, {len(misses)} different:")
+        print("; ".join(f"{text} {n}" for text, n in misses.most_common()))
+        return
     half_a, half_b = split(items)
     print(
         f"{len(items)} tuning articles ({len(half_a)} in half A, {len(half_b)} in B), "

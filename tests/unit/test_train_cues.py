@@ -103,3 +103,12 @@ def test_the_loosest_trust_takes_the_verbs_subject_and_the_rest_where_the_verb_r
     (loose,) = train_cues.learned_attributions(found, [(fumed, fumed + 5)], "subject")
     assert loose.speaker.lower().endswith("coach")
     assert loose.content.text(found.doc.text) == "about the referee after the game"
+
+
+@pytest.mark.model
+def test_the_rules_misses_are_the_gold_cues_no_rule_cue_overlaps(nlp):
+    found = item(nlp, "Match\nThe coach said the referee was unfair. The fans fumed that the game was lost.\n")
+    found.gold_cues = sorted(
+        found.gold_cues + [(found.doc.text.index(w), found.doc.text.index(w) + len(w)) for w in ("said", "fumed")]
+    )
+    assert train_cues.rule_misses([found]) == {"fumed": 1}
