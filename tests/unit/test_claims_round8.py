@@ -6,26 +6,9 @@ Each rule on short invented sentences: what fires, and the look-alikes it must l
 from __future__ import annotations
 
 import pytest
-
-from medialit.core.article import from_text
-from medialit.nlp.attribution import find_attributions
-from medialit.nlp.claims import claim_hits
-from medialit.nlp.framing import framing_cues
-from medialit.nlp.sentence_labels import label_sentences
+from test_claims import hits, label  # one way to run a sentence through the claim rules and the labeller
 
 pytestmark = pytest.mark.model
-
-
-def hits(nlp, sentence: str) -> dict[str, str]:
-    doc = nlp(sentence)
-    return dict(claim_hits(doc[:], lambda t: False))
-
-
-def label(nlp, sentence: str):
-    article = from_text(f"Report\n{sentence}\n", title="Test")
-    doc = nlp(article.body)
-    spans = label_sentences(doc, article, find_attributions(doc, article), framing_cues(doc), judge=None)
-    return next(s for s in spans if s.text(article.body) == sentence)
 
 
 @pytest.mark.parametrize(
