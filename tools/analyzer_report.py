@@ -15,7 +15,7 @@ from medialit.core.article import load_article
 from medialit.core.spans import Span, load_annotations
 from medialit.exercises.scoring import Counts, match
 from medialit.nlp.analysis import analyze
-from medialit.nlp.evaluate import DEV_ARTICLES, OVERLAP, SOURCE_TYPES, Evaluation, _overlap, evaluate, gold_pairs
+from medialit.nlp.evaluate import DEV_ARTICLES, OVERLAP, SOURCE_TYPES, Evaluation, evaluate, gold_pairs, overlaps
 from medialit.nlp.pipeline import load_pipeline
 from medialit.nlp.sentence_labels import is_dated_report
 
@@ -138,7 +138,7 @@ def rule_flags(reference: Sequence[Span], predicted: Sequence[Span]) -> Counter:
     counts under the other reference sentence it overlaps most (``none`` when it overlaps no other one).
     """
     flagged = [s for s in predicted if s.label == "unsupported"]
-    paired = match(flagged, [s for s in reference if s.label == "unsupported"], _overlap)
+    paired = match(flagged, [s for s in reference if s.label == "unsupported"], overlaps)
     right = {id(m.answer) for m in paired if m.status == "correct"}
     others = [s for s in reference if s.label != "unsupported"]
     flags: Counter = Counter()

@@ -148,16 +148,16 @@ def errors(dirs: list[Path], parser: CachedParser) -> tuple[list[dict], list[dic
 def wrong_speakers(dirs: list[Path], parser: CachedParser) -> list[dict]:
     """Cue-matched pairs of the tuning part whose speakers do not name the same one (evaluate's pairing)."""
     from medialit.exercises.scoring import match
-    from medialit.nlp.evaluate import _overlap, _surname_in, _tagged
+    from medialit.nlp.evaluate import _tagged, overlaps, same_speaker
 
     out = []
     for article, key, predicted in tuning_attributions(dirs, parser):
         body = article.body
-        for m in match(_tagged(predicted), _tagged(key), _overlap):
+        for m in match(_tagged(predicted), _tagged(key), overlaps):
             if m.status != "correct":
                 continue
             p, g = predicted[int(m.answer.label)], key[int(m.key.label)]
-            if _surname_in(p, g):
+            if same_speaker(p, g):
                 continue
             rule = next((r for r in p.rule.split("; ") if "->" in r), "")
             out.append(

@@ -225,3 +225,11 @@ def test_a_numbered_list_item_is_one_sentence_with_its_number():
         "1. Matter is made of atoms.",
         "2. Atoms of one element are alike.",
     ]
+
+
+def test_a_line_of_brackets_alone_is_no_quotation_and_a_number_inside_a_paragraph_no_list():
+    """ "[Advertisement]" or "[1]" on a line is what it was before reference marks were known (a heading); a
+    number ending a question's answer mid-paragraph ends its own sentence, as any sentence does."""
+    article = from_text("Storm\n\n[Advertisement]\n\n[1]\n\nHow many died? 12. The toll may rise.\n")
+    assert [b.kind for b in article.paragraphs] == ["heading", "heading", "heading", "text"]
+    assert [article.text(*s) for s in article.sentences][-3:] == ["How many died?", "12.", "The toll may rise."]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from medialit.core.spans import Span
 from medialit.exercises.scoring import count, match
-from medialit.nlp.evaluate import _overlap
+from medialit.nlp.evaluate import overlaps
 
 TOOL = Path(__file__).resolve().parents[2] / "tools" / "analyzer_report.py"
 spec = importlib.util.spec_from_file_location("analyzer_report", TOOL)
@@ -38,7 +38,7 @@ def test_the_unsupported_counts_are_evaluates_true_positives():
     gold = [Span(0, 100, "unsupported"), Span(100, 130, "other")]
     predicted = [flag(0, 60, "a cause: because"), flag(60, 105, "a cause: led to"), Span(105, 130, "other")]
     flags = rule_flags(gold, predicted)
-    expected = count(match([s for s in predicted if s.label == "unsupported"], gold[:1], _overlap))
+    expected = count(match([s for s in predicted if s.label == "unsupported"], gold[:1], overlaps))
     assert (expected.tp, expected.fp) == (1, 1)
     assert flags == {("a cause", "unsupported"): 1, ("a cause", "other"): 1}
 

@@ -242,13 +242,14 @@ DASHES = "–—"
 BULLETS = ("- ", "* ", "• ")
 
 
-FOOTNOTE_MARKS = re.compile(r"(\s*\[[^\[\]\n]{1,20}\])+$")
-"""Reference marks closing a paragraph ("... on 30 May. [17]"), as in encyclopedia text."""
+REFERENCE_MARK = r"\[(?:\d{1,3}|[a-z])\]"
+"""A reference or note mark of encyclopedia text ("[17]", "[a]"): it closes the sentence before it."""
+_CLOSING_MARKS = re.compile(rf"(?:\s*{REFERENCE_MARK})+$")
 
 
 def classify_line(line: str) -> str:
     """heading, quote, bullet or text, by the line's own shape (reference marks at its end aside)."""
-    stripped = FOOTNOTE_MARKS.sub("", line.strip())
+    stripped = _CLOSING_MARKS.sub("", line.strip()) or line.strip()  # "[1]" alone stays what it is
     if stripped[:1] in DASHES:
         return "quote"
     if stripped.startswith(BULLETS):
@@ -278,7 +279,7 @@ FINAL_ABBREVIATIONS = frozenset("u.s u.k u.n d.c etc inc ltd corp co".split())
 SENTENCE_OPENERS = frozenset(
     "The A An He She It They We I This That These Those In On At But However And So Its His Her Their".split()
 )
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?:\s*\[\d{1,3}\])*(?=\s|$)")
+_BOUNDARY = re.compile(rf"[.!?…]+[\"'”’»)\]]*(?:\s*{REFERENCE_MARK})*(?=\s|$)")
 """Sentence-final punctuation with the quotes, brackets and reference marks ("[17]") that close it."""
 _OPENER = re.compile(r"\s+([\"'“‘«(\[–—-]*\s*[A-Z0-9ÆØÅÄÖÜÉ])")
 
@@ -290,13 +291,19 @@ def split_sentences(body: str, start: int, end: int) -> list[tuple[int, int]]:
     for match in _BOUNDARY.finditer(body, start, end):
         stop = match.end()
         opener = _OPENER.match(body, stop, end)
-        if not opener or _is_abbreviation(body, cursor, match.start()):
+        if not opener or _is_abbreviation(body, cursor, match.start()) or _list_number(body, start, cursor, match):
             continue
         spans.append((cursor, stop))
         cursor = opener.start(1)
     if cursor < end:
         spans.append((cursor, end))
     return spans
+
+
+def _list_number(body: str, line_start: int, sentence_start: int, boundary: re.Match) -> bool:
+    """ "1." opening a line numbers a list item ("1. Matter is ..."); it does not end a sentence of its own."""
+    number = body[sentence_start : boundary.start()].strip()
+    return sentence_start == line_start and number.isdigit() and len(number) <= 2
 
 
 def _is_abbreviation(body: str, sentence_start: int, dot: int) -> bool:
@@ -307,8 +314,6 @@ def _is_abbreviation(body: str, sentence_start: int, dot: int) -> bool:
     """
     if body[dot] != ".":
         return False
-    if re.fullmatch(r"\d{1,2}", body[sentence_start:dot].strip()):
-        return True  # a numbered list item ("1. Matter is ..."), not a sentence of its own
     word = re.search(r"[\w.]*$", body[sentence_start:dot]).group().lower()
     if word in FINAL_ABBREVIATIONS:
         following = re.match(r"\s+(\w+)", body[dot + 1 : dot + 40])

@@ -199,7 +199,7 @@ class Evaluation:
         m = self.micro
         rows = {
             "attribution": m.attribution,
-            "speaker named": m.speaker_named,
+            "attribution, names": m.speaker_named,
             "cue only": m.cue,
             "content exact": m.exact,
             f"content >= {OVERLAP}": m.overlap,
@@ -296,16 +296,15 @@ def score_article(
     analysis = analysis or analyze(article, nlp)
     body = article.body
     predicted, key = list(analysis.attributions), list(gold.attributions)
-    cue_matches = match(_tagged(predicted), _tagged(key), _overlap)
+    cue_matches = match(_tagged(predicted), _tagged(key), overlaps)
     right = match(_tagged(predicted), _tagged(key), _same_attribution(predicted, key))
-    named = match(_tagged(predicted), _tagged(key), _same_attribution(predicted, key, speaker=_surname_in))
     missed = tuple(
         f"{key[int(m.key.label)].speaker}: {key[int(m.key.label)].cue.text(body)}"
         for m in right
         if m.status == "missed"
     )
     sentences = {
-        label: count(match(_with(analysis.sentences, label), _with(gold.sentences, label), _overlap))
+        label: count(match(_with(analysis.sentences, label), _with(gold.sentences, label), overlaps))
         for label in SENTENCE_LABELS
     }
     pairs = [(predicted[int(m.answer.label)], key[int(m.key.label)]) for m in right if m.status == "correct"]
@@ -323,8 +322,8 @@ def score_article(
         exact=_content_counts(predicted, key, body, exact=True),
         overlap=_content_counts(predicted, key, body, exact=False),
         by_kind=by_kind,
-        speaker_strict=(sum(_surname_in(p, g) for p, g in cue_pairs), len(cue_pairs)),
-        speaker_named=count(named),
+        speaker_strict=(sum(same_speaker(p, g) for p, g in cue_pairs), len(cue_pairs)),
+        speaker_named=count_attributions(predicted, key, right=same_speaker),
         part=part_of(article.id),
         source_types=_type_pairs(pairs, source_types or {}),
     )
@@ -383,6 +382,17 @@ def _tagged(attributions: list[Attribution]) -> list[Span]:
     return [Span(a.cue.start, a.cue.end, str(i)) for i, a in enumerate(attributions)]
 
 
+def count_attributions(
+    predicted: Sequence[Attribution],
+    key: Sequence[Attribution],
+    right: Callable[[Attribution, Attribution], bool] | None = None,
+) -> Counts:
+    """Attributions paired one to one on overlapping cues, a pair counting when its speakers are right
+    (``speaker_right``, or the stricter ``same_speaker``)."""
+    predicted, key = list(predicted), list(key)
+    return count(match(_tagged(predicted), _tagged(key), _same_attribution(predicted, key, right)))
+
+
 def _same_attribution(
     predicted: list[Attribution],
     key: list[Attribution],
@@ -401,10 +411,10 @@ def _same_attribution(
 
 def speaker_right(predicted: Attribution, gold: Attribution) -> bool:
     """The gold speaker's last word occurs in the predicted speaker, or the source spans overlap."""
-    return _surname_in(predicted, gold) or predicted.source.overlap(gold.source) > 0
+    return same_speaker(predicted, gold) or predicted.source.overlap(gold.source) > 0
 
 
-def _surname_in(predicted: Attribution, gold: Attribution) -> bool:
+def same_speaker(predicted: Attribution, gold: Attribution) -> bool:
     """The two speakers name the same one: either's last word (parentheses aside) occurs in the other."""
     want, got = _name_words(gold.speaker), _name_words(predicted.speaker)
     return bool(want and got) and (want[-1] in got or got[-1] in want)
@@ -417,7 +427,8 @@ def _name_words(speaker: str) -> list[str]:
     return [w for w in (word.strip(NAME_PUNCTUATION) for word in plain.split()) if w]
 
 
-def _overlap(answer: Span, key: Span) -> bool:
+def overlaps(answer: Span, key: Span) -> bool:
+    """Two spans share at least one character: how cues and sentences are paired (``scoring.match``)."""
     return answer.overlap(key) > 0
 
 
@@ -487,9 +498,12 @@ __all__ = [
     "Evaluation",
     "EvaluationError",
     "SpanError",
+    "count_attributions",
     "evaluate",
     "gold_pairs",
     "load_source_types",
+    "overlaps",
     "part_of",
+    "same_speaker",
     "speaker_right",
 ]
