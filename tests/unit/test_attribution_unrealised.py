@@ -19,6 +19,7 @@ pytestmark = pytest.mark.model
         "Critics must concede that the bridge is safe.",  # an obligation
         "The mayors met on Monday. They’ll tell the council that the town can do big things.",  # "will", contracted
         "The mayors met on Monday. They'll tell the council that the town can do big things.",
+        "Officials will meet on Monday and announce that the school will close.",  # the modal of the verb joined
     ],
 )
 def test_a_statement_a_source_can_may_or_will_make_is_no_attribution(nlp, sentence):

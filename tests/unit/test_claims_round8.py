@@ -37,6 +37,8 @@ def test_a_crowd_size_with_no_source_is_a_contested_figure(nlp, sentence, words)
         "Thousands of fans wore costumes.",  # a count, but nobody attends anything
         "Millions did not turn up at the base.",  # who did not come is no crowd
         "On Sunday, voters turned out 2.9 million strong to vote.",  # an election's official turnout
+        "On Sunday, 2.9 million voters turned out to vote.",
+        "Hundreds of scientists demonstrated that the drug works.",  # showing, not a crowd at an event
     ],
 )
 def test_small_counts_other_things_and_turnout_are_no_crowd(nlp, sentence):

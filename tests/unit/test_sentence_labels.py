@@ -452,14 +452,17 @@ def test_a_named_report_coordinated_with_a_hidden_one_credits_a_main_claim(nlp):
 
 
 def test_a_headline_names_its_source_short_and_the_lede_in_full(nlp):
-    """K18: "Researchers" in a title is the team its lede names; a title whose lede credits nobody stays other."""
+    """K18: "Researchers" in a title is the team its lede names; a title whose lede credits nobody, or credits
+    someone for another story, stays other."""
     title = "Researchers report new treatment for malaria"
-    lede = "On Monday, Professor Anna Berg of the University of Oslo said a new drug cured most patients."
+    lede = "On Monday, Professor Anna Berg of the University of Oslo said a new malaria drug cured most patients."
     span = labels(nlp, f"{title}\n{lede}\n")[title]
     assert span.label == "attributed", span.reasons
-    assert "lede" in span.reasons[0] and "Anna Berg" in span.reasons[0]
-    unnamed = labels(nlp, f"{title}\nA new drug cured most patients in a trial last year.\n")[title]
+    assert "first sentence" in span.reasons[0] and "Anna Berg" in span.reasons[0]
+    unnamed = labels(nlp, f"{title}\nA new malaria drug cured most patients in a trial last year.\n")[title]
     assert (unnamed.label, unnamed.reasons) == ("other", ("heading",))
+    other_story = labels(nlp, f"{title}\nOn Monday, police said a man was arrested in the city.\n")[title]
+    assert (other_story.label, other_story.reasons) == ("other", ("heading",))
 
 
 def test_a_study_that_indicates_credits_a_headline(nlp):

@@ -91,6 +91,8 @@ def stating_use(ctx: Context, verb: Token) -> bool:
         return False
     if any(c.dep_ in ("neg", "nsubjpass", "auxpass") for c in verb.children) or unrealised(verb):
         return False
+    if verb.sent.text.rstrip().endswith("?"):
+        return False  # "Did the mayor say that ...?": a question asserts nothing
     if verb.dep_ in ("relcl", "acl") or any(c.tag_ in ("WP", "WDT") and c.i < verb.i for c in verb.children):
         return False
     block = ctx.block_of(verb.idx)
@@ -182,8 +184,16 @@ def content_of(ctx: Context, verb: Token, source: Token, entry: dict) -> tuple[t
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     shared = source.dep_ in SUBJECTS and source.head.i != verb.i  # "celebrates X; announces new homes": an act
     if obj is not None and entry["content"] == "object" and source.i < verb.i and not shared:
-        return kept(ctx, verb, (ctx.extent(obj)[0], ctx.extent(verb)[1])), "clause"  # "describe ants appearing to"
+        return kept(ctx, verb, (ctx.extent(obj)[0], _own_end(ctx, verb))), "clause"  # "describe ants appearing to"
     return rest_of_sentence(ctx, verb, source), "clause"
+
+
+def _own_end(ctx: Context, verb: Token) -> int:
+    """Where the verb's own words end: the right edge of its last child that is not a verb joined to it ("describe
+    bees ... and call for more study" ends before "and")."""
+    own = [c for c in verb.children if c.dep_ not in ("conj", "cc", "punct")]
+    last = max(own, key=lambda c: c.right_edge.i, default=verb).right_edge
+    return last.idx + len(last)
 
 
 def rest_of_sentence(ctx: Context, verb: Token, source: Token) -> tuple[int, int] | None:

@@ -84,8 +84,6 @@ def verb_cue(ctx: Context, verb: Token, entry: dict) -> dict | None:
     subject = checked_with(verb) or subject
     if entry["stance"] == "record" and not a_record(subject):
         return None  # "the team listed their country as ...": only a record lists what it holds
-    if took_as_toll(verb, subject, entry):
-        return None
     entry = content_wanted(verb, subject, entry)
     cue = cue_extent(verb, entry)
     content, how = verb_content(ctx, verb, subject, cue, entry)
@@ -120,19 +118,6 @@ def verb_cue(ctx: Context, verb: Token, entry: dict) -> dict | None:
     return {"cue": cue, "source": subject, "content": content, "how": how, "rule": f"verb:{entry['id']}"}
 
 
-def took_as_toll(verb: Token, subject: Token, entry: dict) -> bool:
-    """ "The quake claimed twelve lives": WordNet's other sense of claim ("take as an undesirable consequence"),
-    an event's toll (lives or a count taken by a subject that cannot speak), not a statement. What a speaker
-    claims, also as an object ("The Taliban claimed responsibility"), is asserted to be true ("state to be true or
-    existing")."""
-    if entry["id"] != "claim" or that_clause(verb) or can_speak(subject):
-        return False
-    if any(c.dep_ == "appos" and can_speak(c) for c in subject.children):
-        return False  # "The militant organisation, the Islamic State, claimed responsibility"
-    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
-    return any(t.like_num or t.lemma_.lower() == "life" for o in objects for t in o.subtree)  # a toll: lives, a count
-
-
 UNREALISED = frozenset("can could may might will shall must should ca wo 'll ’ll".split())
 """Modals of ability, possibility, obligation and the future. Not "would", which also tells a past statement
 from a later point ("he would later claim that ...")."""
@@ -142,7 +127,9 @@ def unrealised(verb: Token) -> bool:
     """A reporting verb under a modal of ability, possibility, obligation or the future: what a source can,
     may, must or will say is no statement the text credits to it (the base: an attribution credits content a
     source gave)."""
-    return any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in UNREALISED for c in verb.children)
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in UNREALISED for c in verb.children)
+    alone = not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children)
+    return modal or (verb.dep_ == "conj" and alone and unrealised(verb.head))  # "will meet and announce that"
 
 
 COMPLEMENTS = ("dobj", "prep", "oprd", "dative", "attr")
@@ -504,6 +491,8 @@ def content_wanted(verb: Token, subject: Token, entry: dict) -> dict:
         return {**entry, "content": "object", "act": "request"}  # "pleaded with him to stay", "asked for X to be"
     if act is not None and act_content(verb, act):  # also a participle: "..., accusing the network of fraud"
         return {**entry, "content": "object", "act": act["act"]}
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in entry.get("objects", ()) for c in verb.children):
+        return {**entry, "content": "object"}  # "claimed responsibility for the attacks": the lexicon's idiom
     if predication(verb):  # "declared it a terrorist attack", "identifies Bonosus as his friend"
         return {**entry, "content": "object", "act": "predicate"}
     if forecast(verb, subject):  # "He expects rising production costs": the object is what is foreseen
@@ -511,7 +500,8 @@ def content_wanted(verb: Token, subject: Token, entry: dict) -> dict:
     if entry["content"] == "clause" and a_text(subject) and text_says(verb, entry):
         wordnet = {} if entry["lexicon"] == "speech_verbs" else {"act": "text"}  # WordNet's verbs need the licence
         return {**entry, "content": "object", **wordnet}  # "the statement spoke of a new era": a text only says
-    if entry["content"] == "clause" and entry["lexicon"] != SPEECH_ONLY and counted(verb, subject):
+    counts = entry["content"] == "clause" and "objects" not in entry  # "objects": the lexicon names them all
+    if counts and entry["lexicon"] != SPEECH_ONLY and counted(verb, subject):
         return {**entry, "content": "object", "act": "figure"}  # "the observatory recorded 340 aftershocks"
     naming = entry["stance"] == "naming" and any(c.dep_ == "oprd" for c in verb.children)  # "calling it a farce"
     if subject.head.i != verb.i and entry["content"] == "object" and not naming and not went_on(verb):

@@ -186,7 +186,8 @@ def _crowd(tokens: list[Token]) -> str:
         )
         drawn = lemma in DRAWING_VERBS and (t.dep_ == "dobj" or agent)
         negated = any(c.dep_ == "neg" for c in verb.children)
-        if (subject or drawn) and not negated and _people_count(t) and not _election_result(t):
+        shown = any(c.dep_ == "ccomp" for c in verb.children)  # "hundreds of scientists demonstrated that ..."
+        if (subject or drawn) and not (negated or shown) and _people_count(t) and not _election_result(t):
             return (
                 f"a crowd size ('{_count_words(t)}') with no source: crowd counts are disputed, "
                 "'a contested or consequential assertion with no source'"
@@ -206,7 +207,8 @@ def _people_count(noun: Token) -> bool:
 
 
 def _large(number: Token) -> bool:
-    """A count the size of a crowd: a hundred or more ("300", "two hundred", "thousands")."""
+    """A count the size of a crowd: a hundred or more ("300", "two hundred"), or a round count word ("dozens",
+    "thousands")."""
     words = {t.lower_ for t in number.subtree} | {number.lower_}
     if words & (NUMBER_NOUNS | {"hundred", "thousand", "million", "billion"}):
         return True

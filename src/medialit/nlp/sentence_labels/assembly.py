@@ -21,11 +21,12 @@ from medialit.nlp.claims import REPORT_RULES, RULES
 from medialit.nlp.quotes import find_quotes
 from medialit.nlp.sentence_labels.attributed import (
     ASIDE,
+    HEADING,
     NOTHING_FOUND,
     _aside_parts,
-    _headline_named_in_lede,
     _label,
     _quoted_on,
+    headline_named_in_lede,
 )
 from medialit.nlp.sentence_labels.hidden_source import _hidden_source_on_main_claim
 from medialit.nlp.sentence_labels.news_reports import is_news_report
@@ -87,7 +88,7 @@ def label_sentences(
         if label == "other" and not reasons:
             reasons = (NOTHING_FOUND,)
         out.append(Span(start, end, label, reasons))
-    return _headline_named_in_lede(body, out, headings, found)
+    return headline_named_in_lede(body, out, headings, found)
 
 
 def _whose_claim(
@@ -123,7 +124,7 @@ def _own_voice(context: _Article, position: int, reasons: tuple[str, ...]) -> tu
     hits += [reason for _, reason in _claims(doc, start, end, context.quotes, context.rules, aside)]
     if hits:
         return "unsupported", (*dict.fromkeys(hits), *note)
-    if judge is not None and reasons != ("heading",):
+    if judge is not None and reasons != (HEADING,):
         x = candidate_features(doc, context.article, context.quotes, position)
         p = judge.probability(x)
         if p >= judge.threshold:

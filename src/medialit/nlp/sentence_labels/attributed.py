@@ -37,7 +37,7 @@ def _label(
         cued += [a for a in found.attributions if a.rule == "colon:turn" and _governs(a, start, end, body)]
         if cued and not any(_unchecked(a) for a in cued):
             return "attributed", tuple(_reason(a, body) for a in cued)  # "Putin: talks have failed"
-        return "other", ("heading",)
+        return "other", (HEADING,)
     own = [a for a in found.attributions if start <= a.cue.start < end]
     outside = [a for a in found.attributions if a not in own and _governs(a, start, end, body)]
     quoting = [a for a in outside if a.kind in ("direct", "mixed")]  # the speaker of a quote the sentence is in
@@ -68,6 +68,8 @@ def _label(
     return "other", (NOTHING_FOUND,)
 
 
+HEADING = "heading"
+"""The reason of a heading's label: a heading is ``other`` by its shape, whatever it says."""
 NOTHING_FOUND = "no cue, vague source, hedge or evaluation found"
 
 
@@ -132,23 +134,35 @@ def _headline_cue(attribution: Attribution, body: str) -> bool:
     return attribution.rule == "colon" or attribution.kind == "direct" or cue in ("say", "says", "said") or stating
 
 
-def _headline_named_in_lede(body: str, spans: list[Span], headings, found: Found) -> list[Span]:
+def headline_named_in_lede(body: str, spans: list[Span], headings: list[tuple[int, int]], found: Found) -> list[Span]:
     """K18: a headline names its source short ("Scientists report ...", "Australian woman claims ...") and the
     lede names it in full ("Valeska Paris, an Australian woman, has claimed ..."), so the short phrase takes the
     kind of the source it stands for. A title whose stating cues have only a vague-looking source is attributed
-    when its lede, the first sentence of the body, is attributed; otherwise it stays as ``_label`` left it."""
+    when its lede, the first sentence of the body, is attributed and tells the same story (the two share a
+    word beyond the source and the cue); otherwise it stays as ``_label`` left it."""
     title = spans[0] if spans and any(s <= spans[0].start < e for s, e in headings[:1]) else None
-    if title is None or title.reasons != ("heading",):
+    if title is None or title.reasons != (HEADING,):
         return spans
     lede = next((s for s in spans[1:] if not any(h <= s.start < e for h, e in headings)), None)
     if lede is None or lede.label != "attributed":
         return spans
     cued = [a for a in found.attributions if title.start <= a.cue.start < title.end and _headline_cue(a, body)]
-    if not cued or not all(_unchecked(a) for a in cued):
+    if not cued or not all(_unchecked(a) for a in cued) or not _same_story(body, title, lede, cued):
         return spans
     short = "; ".join(f"{a.cue.text(body)} ({a.source.text(body)})" for a in cued)
-    why = f"{short}: the headline names short the source its lede names in full (K18): {lede.reasons[0]}"
+    why = f"{short}: the headline's source is the one its first sentence names (K18): {lede.reasons[0]}"
     return [Span(title.start, title.end, "attributed", (why,)), *spans[1:]]
+
+
+def _same_story(body: str, title: Span, lede: Span, cued: list[Attribution]) -> bool:
+    """The headline and its lede share a content word (compared on its first five letters) other than the
+    headline's source and cue words, so the lede's source can be the one the headline names short."""
+    said = {w for a in cued for w in _words(a.source.text(body) + " " + a.cue.text(body))}
+    return bool((_words(title.text(body)) - said) & _words(lede.text(body)))
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower()[:5] for w in re.findall(r"[A-Za-z]{4,}", text)}
 
 
 def _inside(attribution: Attribution, other: Attribution) -> bool:

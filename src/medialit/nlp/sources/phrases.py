@@ -51,8 +51,9 @@ def _clause_end(head: Token, left: set[int]) -> int:
 
 
 def _name_end(head: Token) -> int:
-    """Where the organisation's name ``head`` is in ends, before any parenthesis: "Institute of Epidemiology,
-    Disease Control and Research", a name with a comma in it that the parser split into a list."""
+    """The last token of the organisation's name that ``head`` belongs to, before any parenthesis: "Institute of
+    Epidemiology, Disease Control and Research" is one name with a comma in it, which the parser split into a
+    list."""
     if head.ent_iob_ == "O" or head.ent_type_ not in ("ORG", "FAC"):
         return head.i
     end = next(e.end for e in head.doc.ents if e.start <= head.i < e.end)
@@ -61,8 +62,9 @@ def _name_end(head: Token) -> int:
 
 
 def _affiliation(prep: Token) -> bool:
-    """ "researchers from Penn State", "officials from the ministry": a "from" phrase naming where people come
-    from belongs to their name, as "at" does ("researchers at Penn State"); not "a report from X" (its issuer)."""
+    """ "researchers from Penn State", "officials from the Health Ministry": a "from" phrase that names where
+    people come from belongs to their name, as "at" does ("researchers at Penn State"); not "a report from X"
+    (its issuer), nor an unnamed place ("officials from the ministry" says no more than "officials")."""
     head = prep.head
     if prep.lower_ != "from" or head.pos_ != "NOUN" or head.lemma_.lower() not in source_nouns():
         return False

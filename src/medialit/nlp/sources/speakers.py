@@ -165,8 +165,8 @@ class SpeakerResolver(Antecedents, TitleHolders):
             return without_determiner(noun_phrase(head)), "organisation", ""
         lemma = head.lemma_.lower()
         plural = head.tag_ == "NNS"  # "the officers" are a group, not one holder
-        named = any(names_someone_before(t, head, self.titles) for t in head.subtree)
-        if lemma in self.titles and not plural and not named:
+        titled_alone = lemma in self.titles and not plural
+        if titled_alone and not any(names_someone_before(t, head, self.titles) for t in head.subtree):
             person = self._titled_person(head)
             if person:
                 return person, "person", f"title '{text}' -> {person}"

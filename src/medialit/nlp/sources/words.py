@@ -39,11 +39,10 @@ DETERMINERS = frozenset("the a an this that these those".split())
 
 
 @cache
-def _words(name: str, key: str = "id") -> frozenset[str]:
-    out = set()
-    for entry in load_lexicon(name):
-        out.add(str(entry[key]).replace("_", " ").lower())
-    return frozenset(out)
+def _words(name: str, key: str = "id", wordnet: str = "") -> frozenset[str]:
+    """A lexicon's words, lower case with spaces for "_"; only those of one WordNet file when ``wordnet`` says."""
+    entries = [e for e in load_lexicon(name) if not wordnet or e.get("wordnet") == wordnet]
+    return frozenset(str(e[key]).replace("_", " ").lower() for e in entries)
 
 
 @cache
@@ -83,8 +82,7 @@ def person_nouns() -> frozenset[str]:
 def wordnet_person_nouns() -> frozenset[str]:
     """WordNet noun.person nouns ("selectman", "spokeswoman", "co-founder"): words for one person's role, which a
     name set off beside them can fill (not noun.group: "the company, Acme," is no person)."""
-    entries = load_lexicon("source_nouns_wordnet")
-    return frozenset(e["id"].replace("_", " ").lower() for e in entries if e.get("wordnet") == "noun.person")
+    return _words("source_nouns_wordnet", wordnet="noun.person")
 
 
 def source_nouns() -> frozenset[str]:
