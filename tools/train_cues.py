@@ -139,7 +139,7 @@ def _register() -> None:
         return Model("doc_tensor", forward, dims={"nO": width})
 
 
-def model_config(features: str) -> dict:
+def model_config(features: str, tensor_width: int = 0) -> dict:
     embed = {
         "@architectures": "spacy.MultiHashEmbed.v2",
         "width": WIDTH,
@@ -156,7 +156,12 @@ def model_config(features: str) -> dict:
     }
     tok2vec = {"@architectures": "spacy.Tok2Vec.v2", "embed": embed, "encode": encode}
     if features == "tensor":
-        tok2vec = {"@architectures": "medialit.CueTok2Vec.v1", "own": tok2vec, "tensor_width": 96, "width": WIDTH}
+        tok2vec = {
+            "@architectures": "medialit.CueTok2Vec.v1",
+            "own": tok2vec,
+            "tensor_width": tensor_width,
+            "width": WIDTH,
+        }
     return {
         "@architectures": "spacy.TransitionBasedParser.v2",
         "state_type": "ner",
@@ -195,7 +200,8 @@ def train(docs: list, features: str, epochs: int = EPOCHS):
     _register_combined()
     fix_random_seed(SEED)
     nlp = spacy.blank("en")
-    ner = nlp.add_pipe("ner", config={"model": model_config(features)})
+    width = docs[0].tensor.shape[1] if docs and docs[0].tensor is not None and docs[0].tensor.ndim == 2 else 0
+    ner = nlp.add_pipe("ner", config={"model": model_config(features, width)})  # the analyzer model's tensor
     ner.add_label(LABEL)
     examples = [Example(_unlabelled(d), d) for d in docs]
     optimizer = nlp.initialize(lambda: examples)
@@ -299,8 +305,9 @@ def cue_counts(predicted: list[tuple[int, int]], gold: list[tuple[int, int]]) ->
     """Cue spans matched one to one by overlap, as ``medialit evaluate`` matches cues."""
     from medialit.core.spans import Span
     from medialit.exercises.scoring import count, match
+    from medialit.nlp.evaluate import overlaps
 
-    return count(match([Span(s, e, "cue") for s, e in predicted], [Span(s, e, "cue") for s, e in gold]))
+    return count(match([Span(s, e, "cue") for s, e in predicted], [Span(s, e, "cue") for s, e in gold], overlaps))
 
 
 @dataclass
@@ -329,7 +336,7 @@ def score(items: list[Item], tagged_cues: dict[str, list[tuple[int, int]]], trus
         rule_cues = [(a.cue.start, a.cue.end) for a in item.analysis.attributions]
         extra = learned_attributions(item, cues, trust)
         added += len(extra)
-        misses = [g for g in item.gold_cues if not any(_overlaps(g, r) for r in rule_cues)]
+        misses = _missed_by_rules(item)
         missed += len(misses)
         recovered += sum(any(_overlaps(g, c) for c in cues) for g in misses)
         missed_verbs += sum(_verb_headed(item.doc, g) for g in misses)
@@ -346,10 +353,15 @@ def rule_misses(items: list[Item]) -> Counter:
     """The gold cues no rule cue overlaps, by their text (lower case): what a tagger would have to add."""
     out: Counter = Counter()
     for item in items:
-        rule_cues = [(a.cue.start, a.cue.end) for a in item.analysis.attributions]
-        misses = [g for g in item.gold_cues if not any(_overlaps(g, r) for r in rule_cues)]
+        misses = _missed_by_rules(item)
         out.update(item.doc.text[start:end].lower() for start, end in misses)
     return out
+
+
+def _missed_by_rules(item: Item) -> list[tuple[int, int]]:
+    """The gold cues of the item that no rule cue overlaps."""
+    rule_cues = [(a.cue.start, a.cue.end) for a in item.analysis.attributions]
+    return [g for g in item.gold_cues if not any(_overlaps(g, r) for r in rule_cues)]
 
 
 def _verb_headed(doc, cue: tuple[int, int]) -> bool:

@@ -82,6 +82,7 @@ def test_a_tagged_cue_adds_nothing_where_a_rule_found_it_or_no_subject_speaks(nl
 
 def test_cues_match_one_to_one_by_overlap():
     assert train_cues.cue_counts([(0, 4), (10, 14), (20, 24)], [(2, 4), (3, 5), (10, 13)]) == Counts(2, 1, 1)
+    assert train_cues.cue_counts([(0, 20)], [(18, 25)]) == Counts(1, 0, 0)  # any shared character, as evaluate
 
 
 def test_the_union_passes_the_bar_only_with_a_gain_and_precision_on_both_halves():
