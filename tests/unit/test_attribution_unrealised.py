@@ -4,7 +4,10 @@ the future credits no statement, each on short invented sentences."""
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 from test_attribution_news import described, found  # one way to run a sentence through the finder
+
+from medialit.nlp.attribution.tokens import under_modal
 
 pytestmark = pytest.mark.model
 
@@ -43,3 +46,37 @@ def test_a_statement_a_source_can_may_or_will_make_is_no_attribution(nlp, senten
 def test_a_statement_made_is_still_found(nlp, sentence, cue, speaker, content):
     body, attributions = found(nlp, sentence)
     assert described(body, attributions) == [(cue, speaker, content)]
+
+
+def verb_named(doc, text):
+    return next(t for t in doc if t.text == text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "without_would", "with_would"),
+    [
+        ("The poet would later claim that he had learned Greek.", "claim", False, True),  # a past statement
+        ("The board may announce that the school will close.", "announce", True, True),
+        ("The minister said the bridge could reopen in May.", "said", False, False),  # the content's modal
+    ],
+)
+def test_under_modal_leaves_out_would_only_when_asked(nlp, sentence, verb, without_would, with_would):
+    token = verb_named(nlp(sentence), verb)
+    assert under_modal(token, would=False) is without_would
+    assert under_modal(token, would=True) is with_would
+
+
+def test_under_modal_takes_the_modal_of_the_verb_joined_only_when_coordinated(nlp):
+    token = verb_named(nlp("Officials will meet on Monday and announce that the school will close."), "announce")
+    assert token.dep_ == "conj"
+    assert under_modal(token, would=False, coordinated=True)
+    assert not under_modal(token, would=False)
+    assert not under_modal(token, would=True)  # the content readings ask about the verb's own modal
+
+
+def test_under_modal_counts_a_modal_the_parser_linked_as_a_passive_auxiliary(nlp):
+    words = ["It", "might", "be", "announced"]
+    doc = Doc(nlp.vocab, words=words, heads=[3, 3, 3, 3], deps=["nsubjpass", "auxpass", "auxpass", "ROOT"])
+    for token, tag in zip(doc, ["PRP", "MD", "VB", "VBN"], strict=True):
+        token.tag_ = tag
+    assert under_modal(doc[3], would=False)

@@ -24,17 +24,17 @@ from spacy.tokens import Token
 from medialit.core.spans import Attribution
 from medialit.nlp.attribution.context import Context, trim
 from medialit.nlp.attribution.tokens import (
-    NO_SOURCE,
     SUBJECTS,
     can_speak,
     first_subject,
     in_relative_clause,
-    nobody,
+    no_speaker,
+    part_of_the_text,
     subject_of,
+    under_modal,
     verb_tagged_as_noun,
 )
 from medialit.nlp.attribution.verb_content import CIRCUMSTANCE_MARKS, circumstance_clause, hearer
-from medialit.nlp.attribution.verbs import part_of_the_text, unrealised
 from medialit.nlp.lexicons import load_lexicon
 from medialit.nlp.reporting_lexicon import lexicon_entry, verb_lemma
 
@@ -89,7 +89,9 @@ def stating_use(ctx: Context, verb: Token) -> bool:
     noun_read = verb.pos_ == "NOUN" and (verb_tagged_as_noun(verb) or coordinated_as_noun(verb))
     if not ((verb.tag_ in FINITE or perfect) and verb.pos_ in ("VERB", "AUX")) and not noun_read:
         return False
-    if any(c.dep_ in ("neg", "nsubjpass", "auxpass") for c in verb.children) or unrealised(verb):
+    if any(c.dep_ in ("neg", "nsubjpass", "auxpass") for c in verb.children):
+        return False
+    if under_modal(verb, would=False, coordinated=True):  # as for the verb rule: "would" tells a past statement
         return False
     if verb.sent.text.rstrip().endswith("?"):
         return False  # "Did the mayor say that ...?": a question asserts nothing
@@ -125,12 +127,14 @@ def source_of(ctx: Context, verb: Token) -> Token | None:
         subject = noun_before(verb) or noun_after(verb)
     if subject is None or not can_speak(subject) or ctx.in_quote(subject.idx):
         return None
-    if subject.lower_ in NO_SOURCE or subject.dep_ == "expl" or subject.ent_type_ in NOT_SPEAKERS:
-        return None  # as for the verb rule: "you", "anyone", "there", "on Wednesday"
+    if no_speaker(subject) or part_of_the_text(subject):
+        return None  # as for the verb rule ("you", "anyone", "No group claimed", "This chapter argues"), whose
+        # test of the text's parts applies outside quotations: ``stating_use`` keeps the verb outside them
+    if subject.ent_type_ in NOT_SPEAKERS:
+        return None  # "..., said on Wednesday": unlike the verb rule, the fallback takes the noun beside the verb
     if subject.lower_ in ("that", "this", "these", "those"):
-        return None  # "That said, ...": a linking phrase
-    if nobody(subject) or part_of_the_text(subject):
-        return None  # "No group claimed ...", "This chapter argues ...": nobody, or the article itself
+        return None  # "That said, ...": a linking phrase. Stricter than the verb rule, which refuses a demonstrative
+        # only right before the verb and a comma: the fallback also takes the word before the verb as its speaker
     return subject
 
 
@@ -149,7 +153,7 @@ def noun_before(verb: Token) -> Token | None:
         token = token.head
     if token.dep_ == "conj" and token.head.pos_ in ("NOUN", "PROPN"):
         token = token.head  # "Bos and colleagues describe": the first of the speakers names them
-    if unrealised(token.head):
+    if under_modal(token.head, would=False, coordinated=True):
         return None  # "you will hear the counsel say ...": what someone will say is no statement made
     return token
 

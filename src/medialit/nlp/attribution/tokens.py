@@ -29,6 +29,48 @@ MAKING_VERBS = LIGHT_VERBS | frozenset("write publish post sign send read draft 
 
 
 NEGATIVE = frozenset("no none nobody neither nothing".split())
+UNREALISED = frozenset("can could may might will shall must should ca wo 'll ’ll".split())
+"""Modals of ability, possibility, obligation and the future. Not "would", which also tells a past statement
+from a later point ("he would later claim that ...")."""
+
+
+def under_modal(verb: Token, *, would: bool, coordinated: bool = False) -> bool:
+    """Whether a modal governs the verb: what a source can, may, must or will say is no statement the text
+    credits to it (an attribution credits content a source gave).
+
+    ``would=False`` counts only the modals of ``UNREALISED`` (not "would", "'d"), for the cue itself: "he would
+    later claim that ..." is a statement made. ``would=True`` counts every modal, for the readings of a cue's
+    content, which ask that nothing about the act be hypothetical. ``coordinated=True`` also counts the modal
+    of the verb this one is coordinated with when it has no subject or auxiliary of its own ("will meet and
+    announce that").
+    """
+    own = any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" and (would or c.lower_ in UNREALISED) for c in verb.children
+    )
+    if own or not coordinated or verb.dep_ != "conj":
+        return own
+    alone = not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children)
+    return alone and under_modal(verb.head, would=would, coordinated=True)
+
+
+def no_speaker(subject: Token) -> bool:
+    """A subject that names nobody who spoke: a word for nobody in particular ("you", "anyone", "there"), an
+    expletive ("it is said"), or a negated one ("No group claimed ...")."""
+    return subject.lower_ in NO_SOURCE or subject.dep_ == "expl" or nobody(subject)
+
+
+TEXT_PARTS = frozenset("chapter section figure fig table appendix box equation paragraph unit module".split())
+"""Nouns for a part of a text, which speaks in the article's own voice when it is the article's own."""
+POINTING = frozenset("this these following above next previous present".split())
+
+
+def part_of_the_text(noun: Token) -> bool:
+    """ "Figure 2", "Table 1", "this chapter", "the following section": a part of the article itself (with a
+    number or a word pointing within the text), not another document ("the History section of the site")."""
+    if noun.lemma_.lower() not in TEXT_PARTS or any(c.dep_ == "prep" for c in noun.children):
+        return False
+    numbered = any(c.like_num for c in noun.children) or (noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].like_num)
+    return numbered or any(c.lower_ in POINTING for c in noun.children if c.i < noun.i)
 
 
 def nobody(subject: Token) -> bool:

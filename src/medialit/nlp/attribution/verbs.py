@@ -18,11 +18,13 @@ from medialit.nlp.attribution.tokens import (
     is_cue,
     is_document,
     next_is_comma,
-    nobody,
+    no_speaker,
+    part_of_the_text,
     reported,
     subject_of,
     that_clause,
     that_marked,
+    under_modal,
 )
 from medialit.nlp.attribution.verb_content import SPOKEN_TOPICS, as_clause, infinitive_request, verb_content
 from medialit.nlp.quotes import MARKS as QUOTE_MARKS
@@ -60,7 +62,7 @@ def verb_cue(ctx: Context, verb: Token, entry: dict) -> dict | None:
     if any(c.dep_ == "neg" for c in verb.children):
         note_silent(ctx, verb)
         return None
-    if unrealised(verb):
+    if under_modal(verb, would=False, coordinated=True):
         return None  # "a country could demand ...", "the GPS can tell you where": no statement was made
     if (after := speaker_after(ctx, verb, entry)) is not None:
         return after
@@ -116,20 +118,6 @@ def verb_cue(ctx: Context, verb: Token, entry: dict) -> dict | None:
     if entry["stance"] == "naming" and a_name_only(ctx, content):
         return None  # "a podcast called "The Jenna Julien Podcast"", "what we call spacetime": naming, no judgement
     return {"cue": cue, "source": subject, "content": content, "how": how, "rule": f"verb:{entry['id']}"}
-
-
-UNREALISED = frozenset("can could may might will shall must should ca wo 'll ’ll".split())
-"""Modals of ability, possibility, obligation and the future. Not "would", which also tells a past statement
-from a later point ("he would later claim that ...")."""
-
-
-def unrealised(verb: Token) -> bool:
-    """A reporting verb under a modal of ability, possibility, obligation or the future: what a source can,
-    may, must or will say is no statement the text credits to it (the base: an attribution credits content a
-    source gave)."""
-    modal = any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in UNREALISED for c in verb.children)
-    alone = not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children)
-    return modal or (verb.dep_ == "conj" and alone and unrealised(verb.head))  # "will meet and announce that"
 
 
 COMPLEMENTS = ("dobj", "prep", "oprd", "dative", "attr")
@@ -331,7 +319,7 @@ def speaking_subject(ctx: Context, verb: Token, entry: dict) -> Token | None:
     if subject is not None and ctx.in_quote(subject.idx) and not ctx.in_quote(verb.idx):
         subject = speaker_past_quote(ctx, verb)  # 'X said, "... Facebook has to ...", also observing, "..."'
     subject = subject or speaker_past_quote(ctx, verb) or subject_after_quote(ctx, verb) or subject_in_opening(verb)
-    if subject is None or subject.lower_ in NO_SOURCE or subject.dep_ == "expl" or nobody(subject):
+    if subject is None or no_speaker(subject):
         return None
     if subject.lower_ in ("that", "this") and subject.i == verb.i - 1 and next_is_comma(verb):
         return None  # "That said, ...": a linking phrase, nobody speaks
@@ -346,20 +334,6 @@ def speaking_subject(ctx: Context, verb: Token, entry: dict) -> Token | None:
     if part_of_the_text(subject) and not ctx.in_quote(verb.idx):
         return None  # "Figure 2 shows that ...", "this chapter argues that ...": the article's own voice
     return subject
-
-
-TEXT_PARTS = frozenset("chapter section figure fig table appendix box equation paragraph unit module".split())
-"""Nouns for a part of a text, which speaks in the article's own voice when it is the article's own."""
-POINTING = frozenset("this these following above next previous present".split())
-
-
-def part_of_the_text(noun: Token) -> bool:
-    """ "Figure 2", "Table 1", "this chapter", "the following section": a part of the article itself (with a
-    number or a word pointing within the text), not another document ("the History section of the site")."""
-    if noun.lemma_.lower() not in TEXT_PARTS or any(c.dep_ == "prep" for c in noun.children):
-        return False
-    numbered = any(c.like_num for c in noun.children) or (noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].like_num)
-    return numbered or any(c.lower_ in POINTING for c in noun.children if c.i < noun.i)
 
 
 def subject_in_opening(verb: Token) -> Token | None:
@@ -465,7 +439,7 @@ def text_says(verb: Token, entry: dict) -> bool:
     """A verb with a text as subject that says something, in an act that happened: a verb of the hand list ("the
     filing claims a breach"), or one of WordNet's with what was spoken of ("the statement spoke of a new era";
     not "the blog aims to", "the website provides information", "surveys can provide")."""
-    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in verb.children):
+    if any(c.dep_ == "neg" for c in verb.children) or under_modal(verb, would=True):
         return False
     if entry["lexicon"] == "speech_verbs":
         return True
@@ -526,7 +500,7 @@ def act_content(verb: Token, act: dict) -> bool:
     after = [c for c in verb.children if c.i > verb.i]
     if any(c.dep_ in ("ccomp", "xcomp") for c in after):
         return False  # "urged them to leave", "warned that ...": the clause rules decide
-    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+    if under_modal(verb, would=True):
         return False
     if verb.dep_ == "acl":
         return False  # "editors requesting her collaboration": says who they are (K1); "a statement condemning
@@ -555,7 +529,7 @@ def forecast(verb: Token, subject: Token) -> bool:
     not people or texts awaited: "expected guests", "expects a report")."""
     if verb.lemma_ not in FORECASTING or subject.lower_ in ("i", "we") or verb.tag_ == "VBG":
         return False
-    if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in verb.children):
+    if under_modal(verb, would=True):
         return False
     return any(c.dep_ == "dobj" and c.i > verb.i and c.pos_ == "NOUN" and not can_speak(c) for c in verb.children)
 
@@ -569,7 +543,7 @@ def counted(verb: Token, subject: Token) -> bool:
     """A reporting verb whose object is a figure ("recorded 340 aftershocks", "estimated 2,000 protesters"): the
     count is information credited to the subject, as a that-clause would be. Not a date or a rank, not under a
     modal or in the first person (the speaker's own count in a quotation is the quotation's)."""
-    if subject.lower_ in ("i", "we") or any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+    if subject.lower_ in ("i", "we") or under_modal(verb, would=True):
         return False
     if verb.lemma_ in HOLDING:
         return False
