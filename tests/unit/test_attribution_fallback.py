@@ -97,6 +97,8 @@ def test_the_fallback_passes_over_a_subject_inside_a_quotation(nlp):
         "The driver's condition was on Monday reported to be serious.",  # a date is no speaker
         "This said, the council voted on Monday.",  # "this" before the verb: a linking phrase
         "The mayor told reporters so they would know.",  # a clause of purpose is no content
+        # a reporting verb with its own subject, hung on the verb as its clause, is a parenthetical, not content
+        "Talking to the BBC, the mayor, Anna Berg, said so, the Courier reported on Monday.",
         "The charity celebrates its tenth year and announces new homes for the elderly.",  # an act, its subject shared
         "The union promised strikes every week until the mayor resigned.",  # an object that is not the one told
         "The mayor told reporters Monday morning.",  # no finite verb after the one told
