@@ -23,6 +23,8 @@ pytestmark = pytest.mark.model
         "The mayors met on Monday. They’ll tell the council that the town can do big things.",  # "will", contracted
         "The mayors met on Monday. They'll tell the council that the town can do big things.",
         "Officials will meet on Monday and announce that the school will close.",  # the modal of the verb joined
+        # the speaker the fallback would take from before the verb is the object of a verb under a modal
+        "The Courier will report its source said that the mayor had resigned.",
     ],
 )
 def test_a_statement_a_source_can_may_or_will_make_is_no_attribution(nlp, sentence):
