@@ -34,7 +34,7 @@ can speak and a that-clause or quotation. "I"/"we" outside any quotation is
 the author (a speech, an essay), not a source.
 
 No attribution for negated cues, infinitives ("to convey"), bare participles,
-cues under a modal of ability, possibility or the future ("could demand", "will
+cues under a modal of ability, possibility, obligation or the future ("could demand", "will
 write"; not "would"), or cues without content (guidelines rule 3); their subjects are kept as
 sources without content. Quotations that follow with no cue of their own
 continue an attribution, a cue sentence ending in ":" governs the bulleted

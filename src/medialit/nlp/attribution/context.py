@@ -70,8 +70,12 @@ class Context:
             first = self.doc[first.i - 1]  # a name the parser split ("Maria | Lopez said")
         start = first.idx
         last = token.right_edge
-        end = last.idx + len(last)
-        block = self.block_of(token.idx)
+        return self.in_paragraph(token.idx, start, last.idx + len(last))
+
+    def in_paragraph(self, position: int, start: int, end: int) -> tuple[int, int]:
+        """``start``-``end`` cut to the paragraph holding ``position`` and trimmed: content never runs into the next
+        paragraph (it may be empty, end <= start)."""
+        block = self.block_of(position)
         if block is not None:
             start, end = max(start, block.start), min(end, block.end)
         return trim(self.body, start, end)

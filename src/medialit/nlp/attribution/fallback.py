@@ -11,7 +11,7 @@ reports ("describe", "announce"), else the rest of the sentence when it holds a 
 
 Only the core speech verbs count: verbs of the hand list with a neutral or evaluative stance that WordNet
 files in ``verb.communication`` with a that-clause frame (say, tell, state, claim, report, announce ...), in
-a finite form, not negated, not under a modal of ability, possibility or the future, not in a quotation,
+a finite form, not negated, not under a modal of ability, possibility, obligation or the future, not in a quotation,
 not passive. The rule name tells the student the finding is less sure than the others.
 """
 
@@ -22,7 +22,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from medialit.core.spans import Attribution
-from medialit.nlp.attribution.context import Context, trim
+from medialit.nlp.attribution.context import Context
 from medialit.nlp.attribution.tokens import (
     SUBJECTS,
     can_speak,
@@ -47,7 +47,8 @@ NOT_SPEAKERS = frozenset("DATE TIME CARDINAL ORDINAL PERCENT MONEY QUANTITY".spl
 @cache
 def core_verbs() -> frozenset[str]:
     """The hand list's verbs of stating (neutral or evaluative stance) that WordNet's verb.communication lists
-    with the frame "Somebody ----s that CLAUSE": verbs whose every finite use by a speaker reports a statement."""
+    with the frame "Somebody ----s that CLAUSE": verbs that, used finitely by a speaker, nearly always report a
+    statement (the exceptions, such as "claimed the gold medal", are kept out by the lexicon and the guards)."""
     wordnet = {e["id"] for e in load_lexicon("reporting_verbs_wordnet") if e["stance"] == "communication"}
     hand = {e["id"] for e in load_lexicon("speech_verbs") if e["stance"] in ("neutral", "evaluative")}
     return frozenset(hand & wordnet)
@@ -177,7 +178,7 @@ def content_of(ctx: Context, verb: Token, source: Token, entry: dict) -> tuple[t
         clause = clause_after(verb)
     if clause is not None and (circumstance_clause(clause) or parenthetical(clause)):
         return None, ""  # "declared it so he could ...", "charged him with murder, they said"
-    if clause is not None and not (clause.i < source.i and source.i > verb.i):
+    if clause is not None and source.i <= clause.i:  # the clause lies after the verb; not one after the speaker
         return kept(ctx, verb, ctx.extent(clause)), "clause"
     marked = that_under_object(verb)
     if marked is not None:
@@ -237,10 +238,6 @@ def that_under_object(verb: Token) -> Token | None:
 
 
 def kept(ctx: Context, verb: Token, span: tuple[int, int]) -> tuple[int, int] | None:
-    """The span kept inside the verb's paragraph and sentence, trimmed; None if nothing is left."""
-    start, end = span
-    block = ctx.block_of(verb.idx)
-    if block is not None:
-        start, end = max(start, block.start), min(end, block.end)
-    start, end = trim(ctx.body, start, end)
+    """The span kept inside the verb's paragraph, trimmed; None if nothing is left."""
+    start, end = ctx.in_paragraph(verb.idx, *span)
     return (start, end) if end > start else None

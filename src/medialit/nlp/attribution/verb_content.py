@@ -101,9 +101,7 @@ def clause_content(ctx: Context, verb: Token, subject: Token, entry: dict):
     start = min(ctx.extent(p)[0] for p in parts)
     end = max(ctx.extent(p)[1] for p in parts)
     end = min([end] + [report_start(t) for p in parts for t in p.subtree if beside(t, verb)])
-    if block is not None:
-        start, end = max(start, block.start), min(end, block.end)
-    start, end = trim(ctx.body, start, end)
+    start, end = ctx.in_paragraph(verb.idx, start, end)
     if end <= start:
         return None, ""
     return (start, end), "topic" if topic else "clause"  # "topic": what was spoken of ("warned of famine")
