@@ -38,13 +38,14 @@ Run: ``python tools/train_cues.py ../shared/corpus/dev course/corpus [--features
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from medialit.exercises.scoring import Counts
+
+from train_textcat import fit  # isort: skip  (tools/ is on the path when run as a script)
 
 MIN_GAIN = 0.01
 MIN_PRECISION = 0.93
@@ -195,7 +196,7 @@ def train(docs: list, features: str, epochs: int = EPOCHS):
     """A ``ner`` tagger of ``CUE`` trained on sentence Docs with gold entities; fixed seed."""
     import spacy
     from spacy.training import Example
-    from spacy.util import fix_random_seed, minibatch
+    from spacy.util import fix_random_seed
 
     _register_combined()
     fix_random_seed(SEED)
@@ -204,13 +205,7 @@ def train(docs: list, features: str, epochs: int = EPOCHS):
     ner = nlp.add_pipe("ner", config={"model": model_config(features, width)})  # the analyzer model's tensor
     ner.add_label(LABEL)
     examples = [Example(_unlabelled(d), d) for d in docs]
-    optimizer = nlp.initialize(lambda: examples)
-    shuffle = random.Random(SEED)
-    for _ in range(epochs):
-        shuffle.shuffle(examples)
-        for batch in minibatch(examples, size=BATCH):
-            nlp.update(batch, sgd=optimizer, drop=DROPOUT)
-    return nlp
+    return fit(nlp, examples, epochs=epochs, batch=BATCH, seed=SEED, dropout=DROPOUT)
 
 
 def _unlabelled(doc):

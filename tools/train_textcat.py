@@ -227,7 +227,7 @@ def _heading_or_question(sentence: Sentence) -> bool:
 def train(articles: list[Article], arch: str, view: str, pool: str = "own"):
     import spacy
     from spacy.training import Example
-    from spacy.util import fix_random_seed, minibatch
+    from spacy.util import fix_random_seed
 
     fix_random_seed(SEED)
     nlp = spacy.blank("en")
@@ -239,12 +239,20 @@ def train(articles: list[Article], arch: str, view: str, pool: str = "own"):
         yes = float(s.gold == "unsupported")
         example = Example.from_dict(nlp.make_doc(model_input(s, view)), {"cats": {"UNSUPPORTED": yes, "NOT": 1 - yes}})
         examples += [example] * (OVERSAMPLE if yes else 1)
+    return fit(nlp, examples, epochs=EPOCHS, batch=BATCH)
+
+
+def fit(nlp, examples: list, *, epochs: int, batch: int, seed: int = SEED, dropout: float = DROPOUT):
+    """Initialise ``nlp`` and train it on ``examples`` in a fixed shuffled order: the loop of both training
+    tools (this one and ``train_cues.py``), so their runs are reproducible the same way."""
+    from spacy.util import minibatch
+
     optimizer = nlp.initialize(lambda: examples)
-    shuffle = random.Random(SEED)
-    for _ in range(EPOCHS):
+    shuffle = random.Random(seed)
+    for _ in range(epochs):
         shuffle.shuffle(examples)
-        for batch in minibatch(examples, size=BATCH):
-            nlp.update(batch, sgd=optimizer, drop=DROPOUT)
+        for group in minibatch(examples, size=batch):
+            nlp.update(group, sgd=optimizer, drop=dropout)
     return nlp
 
 

@@ -12,6 +12,7 @@ from medialit.core.article import from_text
 from medialit.exercises.scoring import Counts
 
 TOOL = Path(__file__).resolve().parents[2] / "tools" / "train_cues.py"
+sys.path.insert(0, str(TOOL.parent))  # the tools import each other by module name, as when run as scripts
 spec = importlib.util.spec_from_file_location("train_cues", TOOL)
 train_cues = sys.modules.setdefault("train_cues", importlib.util.module_from_spec(spec))
 spec.loader.exec_module(train_cues)
