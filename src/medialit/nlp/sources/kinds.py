@@ -352,13 +352,6 @@ def acting_in_case(head: Token) -> bool:
     return any(t.ent_type_ == "ORG" for t in head.doc[: head.i])
 
 
-def definite_group(token: Token) -> bool:
-    """ "the terrorists", "the company's lawyers": a particular plural group that can speak (not "Writers")."""
-    lemma = token.lemma_.lower()
-    speaks = lemma in source_nouns() or lemma in vague_heads() or lemma in title_words()
-    return token.tag_ == "NNS" and speaks and any(c.dep_ in ("det", "poss") for c in token.children)
-
-
 def anonymity_explained(head: Token) -> bool:
     """The source's sentence says why it is not named ("who was not authorised to speak publicly")."""
     return bool(ANONYMITY_REASON.search(head.sent.text))
