@@ -15,9 +15,9 @@ from medialit.nlp.sources.words import (
     INSTITUTIONS,
     K18_DOCUMENTS,
     ORG_ENTS,
-    QUANTITY_NOUNS,
     STATE_MEDIA,
     STATE_WORDS,
+    VAGUE_QUANTITY_NOUNS,
     communication_nouns,
     document_heads,
     outlet_name_words,
@@ -339,7 +339,7 @@ def state_outlet(head: Token) -> bool:
 def counts_people(head: Token) -> bool:
     """ "A number of senators", "a handful of residents": a quantifier over an open group (K18 vague), whatever
     group the "of" phrase names."""
-    if head.lemma_.lower() not in QUANTITY_NOUNS or head.tag_ != "NN":
+    if head.lemma_.lower() not in VAGUE_QUANTITY_NOUNS or head.tag_ != "NN":
         return False
     return of_plural(head)
 
