@@ -28,6 +28,7 @@ MINE = (
     "content_nouns_wordnet",
     "speech_acts_wordnet",
     "evaluative_vader",
+    "crowd_verbs",
 )
 TOOLS = Path(__file__).resolve().parents[2] / "tools"
 

@@ -7,7 +7,7 @@ import pytest
 from medialit.core.article import from_text
 from medialit.nlp.attribution import find_attributions
 from medialit.nlp.framing import framing_cues
-from medialit.nlp.sentence_labels import label_sentences
+from medialit.nlp.sentence_labels import cited, label_sentences
 
 pytestmark = pytest.mark.model
 
@@ -213,12 +213,36 @@ def test_a_named_relay_does_not_support_a_vague_sources_claim(nlp):
             "He may have studied law there [citation needed].",
             "unsupported",
         ),
+        (  # marks the split leaves at a sentence's start close the sentence before all the same
+            "Life\nHe arrived in Rome. [3–5] He may have studied law there.\n",
+            "[3–5] He may have studied law there.",
+            "unsupported",
+        ),
+        (
+            "Life\nHe arrived in Rome.\n[9] He may have studied law there.\n",
+            "[9] He may have studied law there.",
+            "unsupported",
+        ),
     ],
 )
 def test_a_reference_closing_the_claim_makes_it_checkable(nlp, text, expected, sentence):
     """Corpus conventions: a reference number closing a claim is its evidence; one opening it closes the last."""
     found = labels(nlp, text)
     assert found[sentence].label == expected, found[sentence].reasons
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reference"),
+    [
+        ("[3–5] He may have studied law there.", ""),
+        ("[1234] He may have studied law there.", ""),
+        ("[Note 2] [9] He may have studied law there [4].", "[4]"),
+        ("He may have studied law there [4].", "[4]"),
+    ],
+)
+def test_a_mark_opening_a_sentence_is_no_reference_for_it(sentence, reference):
+    """Marks the sentence split does not give to the sentence before (ranges, long numbers, notes) close that one."""
+    assert cited(sentence) == reference
 
 
 def test_a_supposition_about_the_reader_is_no_hedged_claim(nlp):

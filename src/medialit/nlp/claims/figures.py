@@ -6,9 +6,12 @@ A figure or a ranking looks measured; with no source, nobody says who measured i
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Token
 
 from medialit.nlp.claims.hidden_sources import persons
+from medialit.nlp.lexicons import load_lexicon
 
 CHANGE = frozenset(
     "increase decrease rise fall drop decline grow reduce double triple halve climb jump surge plunge cut "
@@ -162,29 +165,30 @@ def _counted_people(noun: Token) -> bool:
 COUNTED_AS_PEOPLE = frozenset("personnel staff troop crew dead injured wounded missing displaced".split())
 """Collective nouns and adjectives used as nouns that count people ("60,000 security personnel", "at least 30
 injured")."""
-CROWD_VERBS = frozenset(
-    "attend gather assemble congregate rally march flock throng converge protest demonstrate".split()
-)
-"""Verbs whose subject is the crowd at an event ("thousands marched", "200 people attended")."""
-CROWD_PHRASAL = frozenset({("turn", "out"), ("turn", "up"), ("show", "up")})
-"""Phrasal verbs of attendance ("fewer than two hundred showed up")."""
-DRAWING_VERBS = frozenset("attend visit draw attract".split())
-"""Verbs whose object or passive agent is the crowd ("drew two million people", "was attended by thousands")."""
 NUMBER_NOUNS = frozenset("dozens scores hundreds thousands millions tens".split())
 """Counts that are round by their word ("attended by thousands", "tens of thousands of people")."""
+
+
+@cache
+def crowd_verbs(role: str) -> frozenset[tuple[str, ...]]:
+    """The verbs of the ``crowd_verbs`` lexicon whose ``role`` ("subject" or "object") is the crowd, as (lemma,)
+    or (lemma, particle): ("march",), ("show", "up"), ("draw",)."""
+    entries = (e for e in load_lexicon("crowd_verbs") if role in e["crowd"])
+    return frozenset(tuple(t.get("LEMMA") or t["LOWER"] for t in e["pattern"]) for e in entries)
 
 
 def _crowd(tokens: list[Token]) -> str:
     """ "Thousands attended the vigil", "one of which drew two million people": the size of a crowd, a figure
     organisers and police often dispute, in the article's own voice."""
+    gathering, drawing = crowd_verbs("subject"), crowd_verbs("object")
     for t in tokens:
         agent = t.dep_ == "pobj" and t.head.dep_ == "agent"  # "was attended by thousands"
         verb = t.head.head if agent else t.head
         lemma = verb.lemma_.lower()
         subject = t.dep_ == "nsubj" and (
-            lemma in CROWD_VERBS or any(c.dep_ == "prt" and (lemma, c.lower_) in CROWD_PHRASAL for c in verb.children)
+            (lemma,) in gathering or any(c.dep_ == "prt" and (lemma, c.lower_) in gathering for c in verb.children)
         )
-        drawn = lemma in DRAWING_VERBS and (t.dep_ == "dobj" or agent)
+        drawn = (lemma,) in drawing and (t.dep_ == "dobj" or agent)
         negated = any(c.dep_ == "neg" for c in verb.children)
         shown = any(c.dep_ == "ccomp" for c in verb.children)  # "hundreds of scientists demonstrated that ..."
         if (subject or drawn) and not (negated or shown) and _people_count(t) and not _election_result(t):

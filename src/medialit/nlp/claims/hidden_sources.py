@@ -223,15 +223,16 @@ def _named_examples(group: Token) -> bool:
     return False
 
 
-QUANTITY_NOUNS = frozenset("number group handful lot couple".split())
-"""Nouns that make an unnamed group of people ("a number of senators", "a group of experts"); with "the" they
-measure ("the number of Americans"), and round counts ("hundreds of vendors") are counts, not sources."""
+UNNAMED_GROUP_NOUNS = frozenset("number group handful lot couple".split())
+"""Nouns that head a claim's subject naming no one ("a number of senators condemned"); not round counts ("dozens")."""
 
 
 def _counted_group(noun: Token) -> Token | None:
-    """The people of "a number of senators", "dozens of residents", "a group of experts", else None."""
-    if noun.lemma_.lower() not in QUANTITY_NOUNS or any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+    """The people of "a number of senators", "a handful of residents", "a group of experts", else None."""
+    if noun.lemma_.lower() not in UNNAMED_GROUP_NOUNS:
         return None
+    if any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return None  # "the number of Americans" measures
     people = [c for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children]
     return next((c for c in people if c.dep_ == "pobj" and c.tag_ in ("NNS", "NNPS") and persons(c)), None)
 

@@ -11,6 +11,8 @@ _REFERENCE = re.compile(r"\[\d+(?:\s*[-–,]\s*\[?\d+\]?)*\]|\((?:Figure|Fig\.|T
 
 
 _LEADING_REFERENCES = re.compile(r"^(?:\s*\[[^\]\n]*\])+\s*")
+"""Marks opening a sentence that the split (``core.article.REFERENCE_MARK``) leaves there, closing the sentence
+before all the same: one opening a line, a range, a long number, a note ("[9]", "[3–5]", "[1234]", "[Note 2]")."""
 
 
 def cited(text: str) -> str:
@@ -22,6 +24,6 @@ def cited(text: str) -> str:
     unsupported. A reference opening the sentence closes the one before; a
     flagged one ("[citation needed]", "[better source needed]") supports nothing.
     """
-    text = _LEADING_REFERENCES.sub("", text)  # "[17] The motives are obscure.": 17 closes the sentence before
+    text = _LEADING_REFERENCES.sub("", text)  # "[3–5] The motives are obscure.": 3–5 closes the sentence before
     match = _REFERENCE.search(text)
     return match.group(0) if match and "needed]" not in text else ""

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from medialit.nlp.sources.kinds import definite_group
 from medialit.nlp.sources.names import NameIndex
-from medialit.nlp.sources.words import INSTITUTIONS, source_nouns
+from medialit.nlp.sources.words import INSTITUTIONS, source_nouns, title_words, vague_heads
 
 if TYPE_CHECKING:  # types only: a shipped analysis builds Sources without importing spaCy (issue 18)
     from collections.abc import Iterator
@@ -105,7 +104,7 @@ class Antecedents(NameIndex):
         for token in self._subjects_before(head, sentences):
             if token.ent_type_ in ("ORG", "NORP") or token.lower_ in INSTITUTIONS or definite_group(token):
                 return token
-            if token.sent.start == head.sent.start and speaking_plural(token):
+            if token.sent.start == head.sent.start and bare_group(token):
                 return token
         return None
 
@@ -127,9 +126,20 @@ class Antecedents(NameIndex):
         return self.full_name(before[-1].split()[-1]) if before else ""
 
 
-def speaking_plural(token: Token) -> bool:
-    """A plural noun for people or groups (WordNet noun.person, noun.group): "prosecutors", "residents"."""
-    return token.tag_ == "NNS" and token.lemma_.lower() in source_nouns()
+def definite_group(token: Token) -> bool:
+    """ "The rebels", "the firm's lawyers": a particular group, which "they" takes from the sentence before too."""
+    lemma = token.lemma_.lower()
+    speaks = lemma in source_nouns() or lemma in vague_heads() or lemma in title_words()
+    return token.tag_ == "NNS" and speaks and _determined(token)
+
+
+def bare_group(token: Token) -> bool:
+    """ "Prosecutors", "residents" (no "the", no possessor): an open group, which "they" takes only in its sentence."""
+    return token.tag_ == "NNS" and token.lemma_.lower() in source_nouns() and not _determined(token)
+
+
+def _determined(token: Token) -> bool:
+    return any(c.dep_ in ("det", "poss") for c in token.children)
 
 
 def nearer_subject(head: Token, extent: tuple[int, int]) -> Token | None:

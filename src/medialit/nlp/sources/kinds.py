@@ -15,9 +15,9 @@ from medialit.nlp.sources.words import (
     INSTITUTIONS,
     K18_DOCUMENTS,
     ORG_ENTS,
-    QUANTITY_NOUNS,
     STATE_MEDIA,
     STATE_WORDS,
+    VAGUE_QUANTITY_NOUNS,
     communication_nouns,
     document_heads,
     outlet_name_words,
@@ -339,7 +339,7 @@ def state_outlet(head: Token) -> bool:
 def counts_people(head: Token) -> bool:
     """ "A number of senators", "a handful of residents": a quantifier over an open group (K18 vague), whatever
     group the "of" phrase names."""
-    if head.lemma_.lower() not in QUANTITY_NOUNS or head.tag_ != "NN":
+    if head.lemma_.lower() not in VAGUE_QUANTITY_NOUNS or head.tag_ != "NN":
         return False
     return of_plural(head)
 
@@ -350,13 +350,6 @@ def acting_in_case(head: Token) -> bool:
     if head.tag_ != "NNS" or head.lemma_.lower() not in CASE_ROLES:
         return False
     return any(t.ent_type_ == "ORG" for t in head.doc[: head.i])
-
-
-def definite_group(token: Token) -> bool:
-    """ "the terrorists", "the company's lawyers": a particular plural group that can speak (not "Writers")."""
-    lemma = token.lemma_.lower()
-    speaks = lemma in source_nouns() or lemma in vague_heads() or lemma in title_words()
-    return token.tag_ == "NNS" and speaks and any(c.dep_ in ("det", "poss") for c in token.children)
 
 
 def anonymity_explained(head: Token) -> bool:

@@ -20,9 +20,8 @@ identifies (K2), not an open group like "officials" or "experts"."""
 AUTHOR_NOUNS = frozenset("scientist researcher scholar academic author".split())
 """People who write studies: a bare plural of them beside a particular study ("In a study released by the
 Florida Museum, scientists report") are that study's authors (K18), not scientists in general."""
-QUANTITY_NOUNS = frozenset("number majority minority handful group host lot couple dozen score".split())
-"""Nouns that count people ("a number of senators", "a handful of residents"): the phrase is a quantifier
-over an open group (K18 vague), not the group named in it."""
+VAGUE_QUANTITY_NOUNS = frozenset("number majority minority handful group host lot couple dozen score".split())
+"""Nouns that head a source counting an open group ("a majority of senators said"): vague (K18), whoever is named."""
 COLLECTIVE_NOUNS = frozenset("industry community public media press news".split())
 """Collectives that point at no particular body (K18 vague: "the hotel industry", "the scientific community",
 "the public", "local media", "the press", "local news"), unless their phrase names an organisation or they are a
