@@ -27,8 +27,10 @@ from medialit.nlp.attribution.tokens import (
     SUBJECTS,
     can_speak,
     first_subject,
+    in_question,
     in_relative_clause,
     no_speaker,
+    object_read_as_subject,
     part_of_the_text,
     subject_of,
     under_modal,
@@ -94,10 +96,12 @@ def stating_use(ctx: Context, verb: Token) -> bool:
         return False
     if under_modal(verb, would=False, coordinated=True):  # as for the verb rule: "would" tells a past statement
         return False
-    if verb.sent.text.rstrip().endswith("?"):
-        return False  # "Did the mayor say that ...?": a question asserts nothing
+    if in_question(verb):
+        return False  # "Did the mayor say that ...?": a question asserts nothing, as for the verb rule
     if verb.dep_ in ("relcl", "acl") or any(c.tag_ in ("WP", "WDT") and c.i < verb.i for c in verb.children):
         return False
+    if object_read_as_subject(verb):
+        return False  # a relative clause read as a second subject: "the state of emergency the governor declared"
     block = ctx.block_of(verb.idx)
     return not ctx.in_quote(verb.idx) and (block is None or block.kind != "quote")
 

@@ -74,9 +74,10 @@ def part_of_the_text(noun: Token) -> bool:
 
 
 def nobody(subject: Token) -> bool:
-    """A subject that says nobody spoke ("No organization claimed credit", "None said"): a negated statement,
-    as with "not"."""
-    if subject.pos_ == "PRON" and subject.lower_ in NEGATIVE:
+    """A subject that says nobody spoke ("No organization claimed credit", "None said", "None of the ministers
+    said"): a negated statement, as with "not". A negative word is nobody as a pronoun or a noun ("None" is often
+    tagged a noun), not in a name ("Republic Act No. 3846 states")."""
+    if subject.pos_ != "PROPN" and subject.lower_ in NEGATIVE:
         return True
     return any(
         c.dep_ == "det" and c.pos_ == "DET" and c.lower_ in NEGATIVE and c.i < subject.i for c in subject.children
@@ -137,6 +138,46 @@ def that_marked(verb: Token) -> bool:
         c.dep_ == "ccomp" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
         for c in verb.children
     ) and that_clause(verb)
+
+
+def in_question(verb: Token) -> bool:
+    """Whether the verb stands in a question in the text's own voice ("Did the mayor say that the bridge would
+    close?"): a question asserts nothing (guidelines: questions are `other`), so it credits no statement. A
+    quotation closing the sentence ('She asked, "Is it safe?"') ends with its mark, not with "?"."""
+    return verb.sent.text.rstrip().endswith("?")
+
+
+def parenthetical_report(verb: Token) -> Token | None:
+    """The verb whose statement a parenthetical reporter relays: "The minister said the talks had failed, the BBC
+    reported", which the parser reads as "said [..., the BBC reported]". A reporting verb hung on an earlier verb
+    as its clause, with its own subject right after a comma and nothing it reports after it, is the reporter of
+    the clause before the comma (K6: the relay credits the whole statement, speaker and cue included)."""
+    host = verb.head
+    if verb.dep_ != "ccomp" or host.i >= verb.i or reporting_entry(verb) is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS and c.i < verb.i), None)
+    if subject is None or subject.left_edge.i == 0 or verb.doc[subject.left_edge.i - 1].text != ",":
+        return None
+    if any(c.i > verb.i and c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "attr", "oprd") for c in verb.children):
+        return None  # "..., the mayor said he would resign": a statement of its own
+    return host
+
+
+def object_read_as_subject(verb: Token) -> bool:
+    """ "The state of emergency the governor declared ended on Monday": a relative clause without "that" that the
+    parser read as one verb with two subjects in a row. The first is what the second declared (the relative
+    clause's object), and the sentence's claim (it ended) is the text's own: the verb credits nobody. Not a name
+    split off its title ("Niger's president Mahamadou Issoufou said"): the second subject opens with a determiner
+    or is a pronoun. Nor two clauses the parser joined ("The partner asked for X, but the commissioner stated"):
+    the first subject is a bare noun phrase, with no verb, comma or conjunction."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.i < verb.i]
+    if len(subjects) < 2 or subjects[0].pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(t.is_punct or t.pos_ in ("VERB", "AUX", "CCONJ") for t in subjects[0].subtree):
+        return False
+    first, second = subjects[0], subjects[1]
+    opening = second.left_edge
+    return opening.i == first.right_edge.i + 1 and (opening.pos_ == "DET" or second.pos_ == "PRON")
 
 
 def is_cue(token: Token) -> bool:

@@ -13,10 +13,12 @@ from medialit.nlp.attribution.tokens import (
     CONTENT_DEPS,
     MAKING_VERBS,
     STATEMENT_NOUNS,
+    SUBJECTS,
     finite_inside,
     is_cue,
     is_document,
     is_empty_prep,
+    parenthetical_report,
     relative_object,
     report_beside,
 )
@@ -75,6 +77,8 @@ def cue_clause(ctx: Context, verb: Token, subject: Token, cue: tuple[int, int]) 
 
 def clause_content(ctx: Context, verb: Token, subject: Token, entry: dict):
     """The verb's clause (or object, where the verb allows one) as content, kept inside its paragraph."""
+    if parenthetical_report(verb) is not None and subject.head.i == verb.i:
+        return relayed_statement(ctx, verb, subject)  # "The minister said X, the BBC reported": all before it
     block = ctx.block_of(verb.idx)
     parts = content_parts(ctx, verb, subject, entry, block)
     if not parts and verb.dep_ == "parataxis" and not entry["strict"] and subject.head.i == verb.i:
@@ -129,6 +133,7 @@ def content_parts(ctx: Context, verb: Token, subject: Token, entry: dict, block)
     ]
     if not needs_clause and any(p.dep_ == "ccomp" and that_marked_clause(p) for p in parts):
         parts = [p for p in parts if p.dep_ == "ccomp"]  # "admitted to reporters that ...": the clause, not the hearers
+    parts = [q for p in parts for q in (clause_before_reporter(p) if parenthetical_report(p) else [p])]
     if needs_clause and not parts:
         parts = [
             c
@@ -148,6 +153,22 @@ def content_parts(ctx: Context, verb: Token, subject: Token, entry: dict, block)
     if entry.get("particle"):  # "called for [younger leadership]": the preposition belongs to the cue
         parts = [g for c in parts for g in (c.children if particle_of(verb, c, entry) else [c])]
     return parts
+
+
+def relayed_statement(ctx: Context, verb: Token, subject: Token) -> tuple[tuple[int, int] | None, str]:
+    """What a parenthetical reporter relays: its host's whole clause, speaker and cue included, up to the comma
+    before the reporter ("[The minister said the talks had failed], the BBC reported")."""
+    host = parenthetical_report(verb)
+    comma = verb.doc[subject.left_edge.i - 1]
+    start, end = ctx.in_paragraph(verb.idx, host.left_edge.idx, comma.idx)
+    return ((start, end), "clause") if end > start else (None, "")
+
+
+def clause_before_reporter(reporter: Token) -> list[Token]:
+    """The clause a parenthetical reporter's parse holds before its subject ("said [[the talks had failed], the BBC
+    reported]"): the host verb's own content, without the reporter."""
+    subject = next(c for c in reporter.children if c.dep_ in SUBJECTS and c.i < reporter.i)
+    return [c for c in reporter.children if c.dep_ in CLAUSE_DEPS and c.i < subject.left_edge.i]
 
 
 def clause_after_comma(ctx: Context, verb: Token) -> tuple[int, int] | None:

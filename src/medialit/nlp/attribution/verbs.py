@@ -12,13 +12,14 @@ from spacy.tokens import Token
 from medialit.nlp.attribution.context import Context, trim
 from medialit.nlp.attribution.speakers import note_silent
 from medialit.nlp.attribution.tokens import (
-    NO_SOURCE,
     can_speak,
     cue_extent,
+    in_question,
     is_cue,
     is_document,
     next_is_comma,
     no_speaker,
+    object_read_as_subject,
     part_of_the_text,
     reported,
     subject_of,
@@ -64,6 +65,8 @@ def verb_cue(ctx: Context, verb: Token, entry: dict) -> dict | None:
         return None
     if under_modal(verb, would=False, coordinated=True):
         return None  # "a country could demand ...", "the GPS can tell you where": no statement was made
+    if in_question(verb):
+        return None  # "Did the mayor say that ...?": a question asserts nothing, as for the fallback
     if (after := speaker_after(ctx, verb, entry)) is not None:
         return after
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
@@ -169,7 +172,7 @@ def inverted_cue(ctx: Context, token: Token) -> dict | None:
     speaker = ctx.doc.char_span(
         token.idx + len(token), len(between) + token.idx + len(token) - 1, alignment_mode="contract"
     )
-    if speaker is None or not len(speaker) or not can_speak(speaker[-1]) or speaker[-1].lower_ in NO_SOURCE:
+    if speaker is None or not len(speaker) or not can_speak(speaker[-1]) or no_speaker(speaker[-1]):
         return None
     entry = verb_lexicon()[lemma]
     return {
@@ -196,7 +199,7 @@ def speaker_after(ctx: Context, verb: Token, entry: dict) -> dict | None:
     speaker = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     if verb.dep_ == "amod" and verb.head.i > verb.i:
         speaker = verb.head  # "..., reported officials, with ...": read as an adjective on its speaker
-    if speaker is None or not can_speak(speaker) or speaker.pos_ == "PRON" or speaker.lower_ in NO_SOURCE:
+    if speaker is None or not can_speak(speaker) or speaker.pos_ == "PRON" or no_speaker(speaker):
         return None
     end = speaker.right_edge.i + 1
     if end >= len(doc) or doc[end].text not in (",", ".", ";"):
@@ -319,8 +322,8 @@ def speaking_subject(ctx: Context, verb: Token, entry: dict) -> Token | None:
     if subject is not None and ctx.in_quote(subject.idx) and not ctx.in_quote(verb.idx):
         subject = speaker_past_quote(ctx, verb)  # 'X said, "... Facebook has to ...", also observing, "..."'
     subject = subject or speaker_past_quote(ctx, verb) or subject_after_quote(ctx, verb) or subject_in_opening(verb)
-    if subject is None or no_speaker(subject):
-        return None
+    if subject is None or no_speaker(subject) or object_read_as_subject(verb):
+        return None  # "None said", "the state of emergency the governor declared ended": nobody is credited
     if subject.lower_ in ("that", "this") and subject.i == verb.i - 1 and next_is_comma(verb):
         return None  # "That said, ...": a linking phrase, nobody speaks
     if ctx.in_quote(subject.idx) and not ctx.in_quote(verb.idx):
