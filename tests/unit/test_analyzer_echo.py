@@ -86,6 +86,8 @@ def test_the_analyzers_own_answer_is_flagged(item_id):
     found = errors(item_id)
     echo = analyzer_echo.echo(found, spans_of(it, paste(it)), key_of(item_id))
     assert echo.flagged and echo.repeated == echo.errors == found.count > 0
+    assert (echo.false_repeated, echo.missed_repeated) == (len(found.false_marks), len(found.missed))
+    assert echo.agreed == echo.analyzer_right == len(found.right)
 
 
 def honest(it: Item, key: Key, drop: set[int], relabel: set[int]) -> list[Span]:
@@ -140,15 +142,16 @@ def test_the_report_lists_the_paste_the_totals_and_the_items_nobody_can_tell(tmp
         answered.append((Check(item_id[:4], f"{item_id}-test", item_id, "answer", key_of(item_id)), answers))
     written = report._analyzer_echo(answered, tmp_path)
     text = (tmp_path / "analyzer-echo.md").read_text(encoding="utf-8")
-    flagged = text.split("## Flagged answers")[1].split("##")[0]
-    assert "| pasted | ex01-q3 | 6 of 6 | 6 errors |" in flagged
-    assert "| pasted | ex01-q1 | 1 of 1 | weak alone: one error |" in flagged
+    flagged = text.split("## Answers that repeat most")[1].split("##")[0]
+    assert "| pasted | ex01-q3 | 3 of 3 | 3 of 3 | 3 of 3 |" in flagged
+    assert "| pasted | ex01-q1 | 0 of 0 | 1 of 1 | 8 of 8 |" in flagged
     assert "honest" not in flagged and "blank" not in flagged
     totals = text.split("## Per student")[1].split("##")[0]
-    assert "| pasted | 9 of 9 | 3 of 3 | **yes** |" in totals and "| honest | 0 of 9 | 0 of 3 | no |" in totals
+    assert "| pasted | 4 of 4 | 5 of 5 | 17 of 17 | 3 of 3 |" in totals
+    assert "| honest | 0 of 4 | 0 of 5 | 17 of 17 | 0 of 3 |" in totals
     assert "blank" not in totals  # answered nothing: no total
     assert "| ex02-q1 | **cannot tell**" in text and "| ex02-q3 | the analyzer marks nothing" in text
     assert "missed: sentence" in text and "false: sentence" in text
     rows = (tmp_path / "analyzer-echo.csv").read_text(encoding="utf-8").splitlines()
-    assert rows[0] == "student,item,errors_repeated,analyzer_errors,answer_marks_part,flagged"
+    assert rows[0].startswith("student,item,false_repeated,false_marks,missed_repeated,missed,agreed,")
     assert len(rows) == 1 + 3 * 3 and {p.name for p in written} == {"analyzer-echo.md", "analyzer-echo.csv"}

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from medialit.core.article import BUNDLED
+from medialit.core.article import BUNDLED, bundled_ids
 from medialit.core.spans import Span
 from medialit.exercises.answer import Answer, read_answer
 from medialit.exercises.errors import AnswerError
@@ -32,6 +32,7 @@ from medialit.exercises.items import Item, item
 from medialit.exercises.key import Key, KeyMark
 from medialit.exercises.matching import as_key, compare, matches
 from medialit.exercises.scoring import Mark
+from medialit.instructor.gradebook import CourseError
 from medialit.nlp.shipped_analysis import FORMAT
 
 MOST = 0.5
@@ -51,9 +52,14 @@ course/grading.md ("What the analyzer alone earns").
 def shipped_analysis(article_id: str, body_sha256: str) -> dict[str, Any] | None:
     """The analysis shipped for this article text (what ``analyze`` gives a student), or None when there is none."""
     ref = resources.files(BUNDLED) / f"{article_id}.analysis.json"
-    if not ref.is_file():
-        return None
-    data = json.loads(ref.read_text(encoding="utf-8"))
+    if article_id not in bundled_ids() or not ref.is_file():
+        return None  # an instructor's own article: a student's analyze runs the analyzer live
+    try:
+        data = json.loads(ref.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        raise CourseError(
+            f"{article_id}.analysis.json in the medialit package is damaged: reinstall medialit"
+        ) from None
     if data.get("format") != FORMAT or data.get("body_sha256") != body_sha256:
         return None  # another text: not what the student's analyze returns for this one
     return data["analysis"]
@@ -116,6 +122,7 @@ class AnalyzerErrors:
     status: str
     false_marks: tuple[Mark, ...] = ()
     missed: frozenset[int] = frozenset()  # indexes into the key's marks
+    right: frozenset[int] = frozenset()  # the key's required marks it finds
 
     @property
     def count(self) -> int:
@@ -131,15 +138,16 @@ def analyzer_errors(item_id: str, key: Any) -> AnalyzerErrors:
         return AnalyzerErrors(it.id, "no analysis")
     try:
         answer = read_answer(it, pasted_answer(it, analysis))
-    except AnswerError:  # more marks than an answer may hold: no student can paste it either
+    except AnswerError:  # more entries than an answer may hold: no student can paste it either
         return AnalyzerErrors(it.id, "silent")
     key = as_key(it, key)
     found = compare(it.id, answer, key)
-    missed = frozenset(i for i, mark in enumerate(key.marks) if not mark.optional and i not in found.right)
+    required = frozenset(i for i, mark in enumerate(key.marks) if not mark.optional)
+    missed = required - found.right
     if not found.right and not found.extras:
         return AnalyzerErrors(it.id, "silent")
     status = "checked" if missed or found.extras else "cannot tell"
-    return AnalyzerErrors(it.id, status, found.extras, missed)
+    return AnalyzerErrors(it.id, status, found.extras, missed, required & found.right)
 
 
 # ---------------------------------------------------------------- one answer against them
@@ -147,11 +155,28 @@ def analyzer_errors(item_id: str, key: Any) -> AnalyzerErrors:
 
 @dataclass(frozen=True)
 class Echo:
-    """One answer to one item against the analyzer's errors there: how many it repeats, of how many."""
+    """One answer to one item against the analyzer's errors there: which of them it repeats.
 
-    repeated: int
-    errors: int
+    A repeated false mark is strong evidence (an honest student rarely makes the
+    analyzer's very mark with its very label); a repeated miss is weak alone
+    (honest students miss the hard marks too), so the two are kept apart.
+    """
+
+    false_repeated: int
+    false_marks: int
+    missed_repeated: int
+    missed: int
     marked: bool  # the answer marks something in the part (an empty answer "repeats" every miss)
+    agreed: int = 0  # key marks the analyzer finds that this answer finds too (a paste finds them all)
+    analyzer_right: int = 0
+
+    @property
+    def repeated(self) -> int:
+        return self.false_repeated + self.missed_repeated
+
+    @property
+    def errors(self) -> int:
+        return self.false_marks + self.missed
 
     @property
     def flagged(self) -> bool:
@@ -163,11 +188,18 @@ def echo(errors: AnalyzerErrors, answer: Answer | list[Span], key: Any) -> Echo:
     """How many of the analyzer's errors this answer makes too: the same false marks, the same misses."""
     it = item(errors.item)
     found = compare(it.id, answer, key)
-    marked = bool(found.placed or found.extras)
-    if errors.status != "checked":
-        return Echo(0, 0, marked)
-    same_false = sum(m.status == "correct" for m in matches(it.id, answer, _as_key(it, errors.false_marks)))
-    return Echo(same_false + len(errors.missed - found.right), errors.count, marked)
+    same = 0
+    if errors.false_marks:
+        same = sum(m.status == "correct" for m in matches(it.id, answer, _as_key(it, errors.false_marks)))
+    return Echo(
+        same,
+        len(errors.false_marks),
+        len(errors.missed - found.right),
+        len(errors.missed),
+        marked=bool(found.placed or found.extras),
+        agreed=len(errors.right & found.right),
+        analyzer_right=len(errors.right),
+    )
 
 
 def _as_key(it: Item, marks: tuple[Mark, ...]) -> Key:

@@ -5,7 +5,8 @@ Material for the next class discussion and for the school's gradebook:
 (one column per item, importable by Canvas and Moodle; see course/grading.md),
 ``items.csv``, ``marks.csv`` and ``most-missed.md`` (each key mark named by its
 sentence number and occurrence, with how many students found the place and how
-many also gave the right label or reason), and two PNG figures with alt text.
+many also gave the right label or reason), ``analyzer-echo.md`` (answers that
+repeat the analyzer's mistakes: ``analyzer_echo``), and two PNG figures with alt text.
 Answers are read as data, exactly as ``course grade`` reads them.
 """
 
@@ -420,10 +421,12 @@ def _import_csv(rows: list[dict[str, Any]], points: dict[str, float], assignment
 ECHO_INTRO = (
     "Students have `medialit analyze` in every kernel. Where it agrees with the key, an honest answer and its "
     "output pasted are the same marks; where it errs they part. For each item the analyzer makes errors on "
-    "(its marks the key does not have, key marks it misses, counted as the score counts them), this lists "
-    "the answers that repeat more than half of them. One error is weak evidence alone: an honest answer that "
-    "misses the same hard mark looks the same, so read a student's total over the items too. Nothing here "
-    "changes a score, and students never see this file."
+    "(its false marks: marks the key does not have; its misses: key marks it does not find, counted as the "
+    "score counts them), this lists the answers that repeat more than half of them. Read the false marks "
+    "first: an honest student rarely makes the analyzer's very mark with its very label, while honest answers "
+    "often miss the same hard mark (course/grading.md gives the measured rates), so a repeated miss alone is "
+    "weak. A paste also finds everything the analyzer finds. Nothing here changes a score, and students never "
+    "see this file."
 )
 
 
@@ -438,40 +441,63 @@ def _analyzer_echo(answered: list[tuple[Check, dict[str, list[Span]]]], out: Pat
     ]
     with (out / "analyzer-echo.csv").open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["student", "item", "errors_repeated", "analyzer_errors", "answer_marks_part", "flagged"])
+        writer.writerow(
+            ["student", "item", "false_repeated", "false_marks", "missed_repeated", "missed", "agreed",
+             "analyzer_right", "marked", "flagged"]
+        )  # fmt: skip
         for student, item_id, e in rows:
-            writer.writerow([student, item_id, e.repeated, e.errors, int(e.marked), int(e.flagged)])
+            counts = [e.false_repeated, e.false_marks, e.missed_repeated, e.missed, e.agreed, e.analyzer_right]
+            writer.writerow([student, item_id, *counts, int(e.marked), int(e.flagged)])
     lines = ["# Answers that repeat the analyzer's mistakes", "", ECHO_INTRO, ""]
     lines += _echo_flagged(rows) + _echo_totals(rows) + _echo_items(answered, errors)
     (out / "analyzer-echo.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return [out / "analyzer-echo.md", out / "analyzer-echo.csv"]
 
 
+def _repeats(*counts: int) -> str:
+    """Table cells ``a of b`` for each pair: false marks repeated, misses repeated, what the analyzer finds found."""
+    return " | ".join(f"{a} of {b}" for a, b in zip(counts[::2], counts[1::2], strict=True))
+
+
 def _echo_flagged(rows: list[tuple[str, str, analyzer_echo.Echo]]) -> list[str]:
-    lines = ["## Flagged answers", "", "| student | item | errors repeated | evidence |", "|---|---|---:|---|"]
+    lines = [
+        "## Answers that repeat most of the analyzer's errors on an item",
+        "",
+        "| student | item | false marks repeated | misses repeated | finds what the analyzer finds |",
+        "|---|---|---:|---:|---:|",
+    ]
     for student, item_id, e in sorted(rows, key=lambda r: (r[1], r[0])):
         if e.flagged:
-            weak = "weak alone: one error" if e.errors == 1 else f"{e.errors} errors"
-            lines.append(f"| {student} | {item_id} | {e.repeated} of {e.errors} | {weak} |")
-    return lines + (["| (none) | | | |"] if len(lines) == 4 else []) + [""]
+            counts = _repeats(e.false_repeated, e.false_marks, e.missed_repeated, e.missed, e.agreed, e.analyzer_right)
+            lines.append(f"| {student} | {item_id} | {counts} |")
+    return lines + (["| (none) | | | | |"] if len(lines) == 4 else []) + [""]
 
 
 def _echo_totals(rows: list[tuple[str, str, analyzer_echo.Echo]]) -> list[str]:
-    """Per student over the items they answered: shared errors add up, one hard mark missed does not."""
-    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    """Per student over the items they answered: shared errors add up across items, one hard miss does not."""
+    totals: dict[str, list[int]] = defaultdict(lambda: [0] * 8)
     for student, _, e in rows:
         if e.marked:
-            t = totals[student]
-            t[0], t[1], t[2], t[3] = t[0] + e.repeated, t[1] + e.errors, t[2] + e.flagged, t[3] + 1
+            counts = (
+                e.false_repeated,
+                e.false_marks,
+                e.missed_repeated,
+                e.missed,
+                e.agreed,
+                e.analyzer_right,
+                e.flagged,
+                1,
+            )
+            totals[student] = [a + b for a, b in zip(totals[student], counts, strict=True)]
     lines = [
         "## Per student, over the items answered",
         "",
-        "| student | errors repeated | items flagged | more than half |",
-        "|---|---:|---:|---|",
+        "| student | false marks repeated | misses repeated | finds what the analyzer finds | items flagged |",
+        "|---|---:|---:|---:|---:|",
     ]
-    for student, (rep, err, flags, items) in sorted(totals.items(), key=lambda kv: (-kv[1][0] / kv[1][1], kv[0])):
-        most = "**yes**" if rep > analyzer_echo.MOST * err else "no"
-        lines.append(f"| {student} | {rep} of {err} | {flags} of {items} | {most} |")
+    order = sorted(totals.items(), key=lambda kv: (-kv[1][0], -(kv[1][0] + kv[1][2]), kv[0]))
+    for student, counts in order:
+        lines.append(f"| {student} | {_repeats(*counts)} |")
     return [*lines, ""]
 
 
