@@ -178,6 +178,17 @@ class Echo:
     def errors(self) -> int:
         return self.false_marks + self.missed
 
+    def counts(self) -> tuple[int, ...]:
+        """Three pairs (repeated, of): false marks, misses, the analyzer's right marks the answer finds too."""
+        return (
+            self.false_repeated,
+            self.false_marks,
+            self.missed_repeated,
+            self.missed,
+            self.agreed,
+            self.analyzer_right,
+        )
+
     @property
     def flagged(self) -> bool:
         """Most of the analyzer's errors repeated (``MOST``) by an answer that marks something."""

@@ -446,8 +446,7 @@ def _analyzer_echo(answered: list[tuple[Check, dict[str, list[Span]]]], out: Pat
              "analyzer_right", "marked", "flagged"]
         )  # fmt: skip
         for student, item_id, e in rows:
-            counts = [e.false_repeated, e.false_marks, e.missed_repeated, e.missed, e.agreed, e.analyzer_right]
-            writer.writerow([student, item_id, *counts, int(e.marked), int(e.flagged)])
+            writer.writerow([student, item_id, *e.counts(), int(e.marked), int(e.flagged)])
     lines = ["# Answers that repeat the analyzer's mistakes", "", ECHO_INTRO, ""]
     lines += _echo_flagged(rows) + _echo_totals(rows) + _echo_items(answered, errors)
     (out / "analyzer-echo.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -468,8 +467,7 @@ def _echo_flagged(rows: list[tuple[str, str, analyzer_echo.Echo]]) -> list[str]:
     ]
     for student, item_id, e in sorted(rows, key=lambda r: (r[1], r[0])):
         if e.flagged:
-            counts = _repeats(e.false_repeated, e.false_marks, e.missed_repeated, e.missed, e.agreed, e.analyzer_right)
-            lines.append(f"| {student} | {item_id} | {counts} |")
+            lines.append(f"| {student} | {item_id} | {_repeats(*e.counts())} |")
     return lines + (["| (none) | | | | |"] if len(lines) == 4 else []) + [""]
 
 
@@ -478,16 +476,7 @@ def _echo_totals(rows: list[tuple[str, str, analyzer_echo.Echo]]) -> list[str]:
     totals: dict[str, list[int]] = defaultdict(lambda: [0] * 8)
     for student, _, e in rows:
         if e.marked:
-            counts = (
-                e.false_repeated,
-                e.false_marks,
-                e.missed_repeated,
-                e.missed,
-                e.agreed,
-                e.analyzer_right,
-                e.flagged,
-                1,
-            )
+            counts = (*e.counts(), e.flagged, 1)
             totals[student] = [a + b for a, b in zip(totals[student], counts, strict=True)]
     lines = [
         "## Per student, over the items answered",
