@@ -21,7 +21,10 @@ import nbformat
 import pytest
 from attacks import EX01, answer_cells, cell, key_sidecar, nb_path, solution_source
 
+from medialit.exercises.items import item
+from medialit.exercises.judge import grade_data
 from medialit.instructor import course
+from medialit.instructor.analyzer_echo import pasted_answer, shipped_analysis
 
 REPO = Path(__file__).resolve().parents[2]
 TIMEOUT = 6  # seconds per cell in these tests: the infinite loop costs this much
@@ -80,6 +83,14 @@ def ex01_submissions(c: Course) -> None:
     c.submit("partial", EX01, nb)
     # as medialit.exercises.judge.grade_data scores them against the 9 required marks of ex01-q1's key
     c.expected["partial"] = {"ex01-q1-test": 1.33, "ex01-q2-test": 1.0, "ex01-q3-test": 0.0, "ex01-q4-test": 0.0}
+
+    # `medialit analyze` pasted into every answer cell: graded as any answer; the report's analyzer-echo.md flags it
+    pasted = {f"ex01-q{i}-answer": f"answer_q{i} = {pasted_analysis(f'ex01-q{i}')!r}" for i in (1, 2, 3, 4)}
+    c.submit("pasted-analysis", EX01, answer_cells(c, EX01, **pasted))
+    c.expected["pasted-analysis"] = {
+        f"ex01-q{i}-test": grade_data(f"ex01-q{i}", pasted_analysis(f"ex01-q{i}"), key_literal(f"ex01-q{i}")).points
+        for i in (1, 2, 3, 4)
+    }
 
     nb = answer_cells(c, EX01, **rest)  # q1 answered only with the highlighter
     c.submit("highlighter", EX01, nb, {"ex01-q1.highlights.json": json.dumps(key_sidecar("ex01-q1"))})
@@ -157,6 +168,16 @@ def ex01_submissions(c: Course) -> None:
     nb = answer_cells(c, EX01, **rest)
     c.submit("corrupt-sidecar", EX01, nb, {"ex01-q1.highlights.json": '{"format": "medialit-highl'})
     c.expected["corrupt-sidecar"] = {"ex01-q1-test": 0.0, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0, "ex01-q4-test": 2.0}
+
+
+def pasted_analysis(item_id: str) -> list:
+    """The analysis shipped with the kit, as a student pastes it into the item's answer cell."""
+    it = item(item_id)
+    return pasted_answer(it, shipped_analysis(it.article, it.load().sha256))
+
+
+def key_literal(item_id: str) -> dict:
+    return json.loads((REPO / "course" / "keys" / f"{item_id}.json").read_text(encoding="utf-8"))
 
 
 def other_submissions(c: Course) -> None:

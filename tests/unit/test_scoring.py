@@ -23,6 +23,7 @@ from medialit.exercises.items import ITEMS, Item
 from medialit.exercises.judge import grade_data, score_item
 from medialit.exercises.key import Key, KeyMark
 from medialit.exercises.scoring import score
+from medialit.instructor.analyzer_echo import pasted_answer, shipped_analysis
 
 REPO = Path(__file__).resolve().parents[2]
 BODY = "Anna said it rained. Bo told us that the sun shone. Cy thinks so. The end."
@@ -277,45 +278,13 @@ def test_duplicates_earn_what_one_copy_earns(item_id, data):
 MACHINE_DOES = {"ex01-q1", "ex01-q2", "ex01-q4", "ex02-q1", "ex02-q2", "ex05-q4", "ex05-q5", "ex05-q6", "ex05-q7"}
 """Items where the analysis shipped in the wheel, pasted as the answer, earns more than half (measured 2026-11-28):
 they test what the machine does; see the attack report (issue 10/16) for the proposed change."""
-KINDS = {"person": "named", "organisation": "named", "document": "named", "vague": "vague"}
-
-
-def reason_of(texts: list[str]) -> str:
-    said = " ".join(texts).lower()
-    if "hedge" in said:
-        return "hedge"
-    if "vague source" in said or "source hidden" in said:
-        return "vague_source"
-    return "evaluation" if any(w in said for w in ("evaluat", "prescription", "scare")) else "no_source"
 
 
 def machine_answer(it: Item) -> list:
     """What a student copies from ``medialit/articles/<id>.analysis.json`` (no key, no spaCy needed)."""
-    shipped = REPO / "src" / "medialit" / "articles" / f"{it.article}.analysis.json"
-    found = json.loads(shipped.read_text(encoding="utf-8"))["analysis"]
-    at = lambda s, label: {"start": s["start"], "end": s["end"], "label": label}  # noqa: E731
-    if it.kind == "speakers":
-        return [
-            {"start": a["source"]["start"], "end": a["source"]["end"], "speaker": a["speaker"], "cue": a["cue"]}
-            for a in found["attributions"]
-            if a.get("source") and a.get("cue")
-        ]
-    if it.kind == "sentences":
-        return [at(s, reason_of(s["reasons"])) for s in found["sentences"] if s["label"] == "unsupported"]
-    if it.kind == "words":
-        body = it.load().body
-        labelled = [f for f in found["framing"] if f["label"] in ("hedge", "evaluative", "loaded")]
-        return [(body[f["start"] : f["end"]], "hedge" if f["label"] == "hedge" else "loaded") for f in labelled]
-    if set(it.labels) == {"source", "cue"}:
-        return [at(a[p], p) for a in found["attributions"] for p in ("source", "cue") if a.get(p)]
-    if "named" in it.labels:
-        return [at(m, KINDS.get(s["kind"], "named")) for s in found["sources"] for m in s["mentions"]]
-    if "direct" in it.labels:
-        return [at(a["cue"], a["kind"]) for a in found["attributions"] if a.get("cue") and a.get("kind")]
-    if it.labels == ("opinion",):
-        opinions = [s for s in found["sentences"] if s["label"] == "unsupported"]
-        return [at(s, "opinion") for s in opinions if reason_of(s["reasons"]) == "evaluation"]
-    return []  # headline faults, text kinds, provenance, page roles: the analyzer says nothing
+    analysis = shipped_analysis(it.article, it.load().sha256)
+    assert analysis is not None, f"no shipped analysis for {it.article}"
+    return pasted_answer(it, analysis)
 
 
 @pytest.mark.parametrize(

@@ -61,8 +61,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     report = commands.add_parser(
         "report",
         help="grades CSV, per-item difficulty, what the class marked against the key, most-missed items",
-        description="Write grades.csv, items.csv, most-missed.md and PNG figures (with alt text) to "
-        "DIR/reports/ID/ for the next class discussion.",
+        description="Write grades.csv, items.csv, most-missed.md, analyzer-echo.md (answers that repeat the "
+        "analyzer's mistakes, for the instructor only) and PNG figures (with alt text) to DIR/reports/ID/ for "
+        "the next class discussion.",
     )
     report.add_argument("id", help="assignment id")
     report.add_argument("--course", default=".", help="course directory (default: here)")

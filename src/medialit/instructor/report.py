@@ -5,7 +5,8 @@ Material for the next class discussion and for the school's gradebook:
 (one column per item, importable by Canvas and Moodle; see course/grading.md),
 ``items.csv``, ``marks.csv`` and ``most-missed.md`` (each key mark named by its
 sentence number and occurrence, with how many students found the place and how
-many also gave the right label or reason), and two PNG figures with alt text.
+many also gave the right label or reason), ``analyzer-echo.md`` (answers that
+repeat the analyzer's mistakes: ``analyzer_echo``), and two PNG figures with alt text.
 Answers are read as data, exactly as ``course grade`` reads them.
 """
 
@@ -28,6 +29,7 @@ from medialit.exercises.items import item
 from medialit.exercises.matching import as_key, compare
 from medialit.exercises.plots import PALETTE, finish, item_difficulty, key_marks_found, new_axes, save
 from medialit.exercises.scoring import Mark
+from medialit.instructor import analyzer_echo
 from medialit.instructor import course as courses
 from medialit.instructor.grade_data import Check, grade_item, read_notebook
 
@@ -51,12 +53,24 @@ class KeyRow:
 
 def key_rows(course_dir: str | Path, assignment: str) -> tuple[list[KeyRow], dict]:
     """Every key mark with the students who found it, and marks outside the key by the students who made them."""
+    return key_rows_of(class_answers(course_dir, assignment))
+
+
+def class_answers(course_dir: str | Path, assignment: str) -> list[tuple[Check, dict[str, list[Span]]]]:
+    """Each medialit item's check with every student's marks, read once for every part of the report."""
     course = Path(course_dir)
     students = courses.submissions(course, assignment)
+    return [
+        (check, {student: _answer(course, assignment, student, check) for student in students})
+        for check in courses.hidden_checks(course, assignment)
+    ]
+
+
+def key_rows_of(answered: list[tuple[Check, dict[str, list[Span]]]]) -> tuple[list[KeyRow], dict]:
+    """``key_rows`` from answers already read (``class_answers``)."""
     rows: list[KeyRow] = []
     extras: dict[tuple[str, str, str], set[str]] = defaultdict(set)
-    for check in courses.hidden_checks(course, assignment):
-        answers = {student: _answer(course, assignment, student, check) for student in students}
+    for check, answers in answered:
         found, extra = item_rows(check.item, check.key, answers)
         rows += found
         for name, students_of in extra.items():
@@ -182,9 +196,11 @@ def write_report(course_dir: str | Path, assignment: str) -> list[Path]:
             writer.writerow([cell, points[cell], round(share, 3)])
     written.append(out / "items.csv")
     written.append(_difficulty_figure(shares, out / "difficulty.png"))
-    keys, extras = key_rows(course, assignment)
+    answered = class_answers(course, assignment)
+    keys, extras = key_rows_of(answered)
     written.append(_marks_csv(keys, out / "marks.csv"))
     written.append(_most_missed(keys, extras, out / "most-missed.md"))
+    written += _analyzer_echo(answered, out)
     if keys:
         written.append(_heatmap(keys, courses.submissions(course, assignment), out / "key-heatmap.png"))
     if (course / "pretest" / "key.json").exists():
@@ -398,6 +414,101 @@ def _import_csv(rows: list[dict[str, Any]], points: dict[str, float], assignment
             scores = [row.get(c, 0.0) for c in cells]
             writer.writerow([row["student"], "", "", row["student"], "", *scores, row["total"]])
     return path
+
+
+# ---------------------------------------------------------------- answers that repeat the analyzer's mistakes
+
+ECHO_INTRO = (
+    "Students have `medialit analyze` in every kernel. Where it agrees with the key, an honest answer and its "
+    "output pasted are the same marks; where it errs they part. For each item the analyzer makes errors on "
+    "(its false marks: marks the key does not have; its misses: key marks it does not find, counted as the "
+    "score counts them), this lists the answers that repeat more than half of them. Read the false marks "
+    "first: an honest student rarely makes the analyzer's very mark with its very label, while honest answers "
+    "often miss the same hard mark (course/grading.md gives the measured rates), so a repeated miss alone is "
+    "weak. A paste also finds everything the analyzer finds. Nothing here changes a score, and students never "
+    "see this file."
+)
+
+
+def _analyzer_echo(answered: list[tuple[Check, dict[str, list[Span]]]], out: Path) -> list[Path]:
+    """``analyzer-echo.md`` and ``.csv``: who repeats the analyzer's errors on which item, what nobody can tell."""
+    errors = {check.item: analyzer_echo.analyzer_errors(check.item, check.key) for check, _ in answered}
+    rows = [
+        (student, check.item, analyzer_echo.echo(errors[check.item], spans, check.key))
+        for check, answers in answered
+        if errors[check.item].status == "checked"
+        for student, spans in answers.items()
+    ]
+    with (out / "analyzer-echo.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(
+            ["student", "item", "false_repeated", "false_marks", "missed_repeated", "missed", "agreed",
+             "analyzer_right", "marked", "flagged"]
+        )  # fmt: skip
+        for student, item_id, e in rows:
+            writer.writerow([student, item_id, *e.counts(), int(e.marked), int(e.flagged)])
+    lines = ["# Answers that repeat the analyzer's mistakes", "", ECHO_INTRO, ""]
+    lines += _echo_flagged(rows) + _echo_totals(rows) + _echo_items(answered, errors)
+    (out / "analyzer-echo.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return [out / "analyzer-echo.md", out / "analyzer-echo.csv"]
+
+
+def _repeats(*counts: int) -> str:
+    """Table cells ``a of b`` for each pair: false marks repeated, misses repeated, what the analyzer finds found."""
+    return " | ".join(f"{a} of {b}" for a, b in zip(counts[::2], counts[1::2], strict=True))
+
+
+def _echo_flagged(rows: list[tuple[str, str, analyzer_echo.Echo]]) -> list[str]:
+    lines = [
+        "## Answers that repeat most of the analyzer's errors on an item",
+        "",
+        "| student | item | false marks repeated | misses repeated | finds what the analyzer finds |",
+        "|---|---|---:|---:|---:|",
+    ]
+    for student, item_id, e in sorted(rows, key=lambda r: (r[1], r[0])):
+        if e.flagged:
+            lines.append(f"| {student} | {item_id} | {_repeats(*e.counts())} |")
+    return lines + (["| (none) | | | | |"] if len(lines) == 4 else []) + [""]
+
+
+def _echo_totals(rows: list[tuple[str, str, analyzer_echo.Echo]]) -> list[str]:
+    """Per student over the items they answered: shared errors add up across items, one hard miss does not."""
+    totals: dict[str, list[int]] = defaultdict(lambda: [0] * 8)
+    for student, _, e in rows:
+        if e.marked:
+            counts = (*e.counts(), e.flagged, 1)
+            totals[student] = [a + b for a, b in zip(totals[student], counts, strict=True)]
+    lines = [
+        "## Per student, over the items answered",
+        "",
+        "| student | false marks repeated | misses repeated | finds what the analyzer finds | items flagged |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    order = sorted(totals.items(), key=lambda kv: (-kv[1][0], -(kv[1][0] + kv[1][2]), kv[0]))
+    for student, counts in order:
+        lines.append(f"| {student} | {_repeats(*counts)} |")
+    return [*lines, ""]
+
+
+def _echo_items(answered: list[tuple[Check, dict]], errors: dict[str, analyzer_echo.AnalyzerErrors]) -> list[str]:
+    """Every item's status, and the analyzer's errors named as most-missed.md names marks."""
+    why = {
+        "cannot tell": "**cannot tell**: the analyzer makes no error here, so a perfect answer and a paste are "
+        "the same marks",
+        "silent": "the analyzer marks nothing in this part: a paste earns nothing",
+        "no analysis": "no analysis is shipped for this text: not checked",
+    }
+    lines = ["## The analyzer on each item", "", "| item | the analyzer's errors |", "|---|---|"]
+    for check, _ in answered:
+        found = errors[check.item]
+        if found.status != "checked":
+            lines.append(f"| {check.item} | {why[found.status]} |")
+            continue
+        marks = as_key(item(check.item), check.key).marks
+        named = [f"false: {name_of(check.item, m.span)} ({_said(m)})" for m in found.false_marks if m.span]
+        named += [f"missed: {name_of(check.item, marks[i].span)}" for i in sorted(found.missed)]
+        lines.append(f"| {check.item} | {found.count}: {'; '.join(named)} |")
+    return lines
 
 
 def _max_points(course: Path, assignment: str) -> dict[str, float]:

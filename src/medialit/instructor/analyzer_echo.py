@@ -1,0 +1,226 @@
+"""Answers that repeat the analyzer's mistakes: how an instructor tells a pasted ``medialit analyze`` apart.
+
+Students have the analyzer in every kernel, and on several items its findings
+earn most of the points. Where the analyzer is right, an honest answer and a
+pasted one are the same marks; where it is wrong they part: as plagiarism
+checkers use shared errors, an answer that repeats the analyzer's false marks
+and its misses most likely came from it. So for each graded item this module
+takes the analysis shipped with the kit (``medialit/articles/ID.analysis.json``,
+the one a student's ``analyze`` returns; read from the file, so it follows the
+analyzer whenever the analyses are regenerated), turns it into the answer a
+student would paste, and lists its errors on the item's part as the score
+counts them (``matching.compare``: its marks the key does not have, and the key
+marks it misses). A student's answer *repeats* a false mark when it matches it
+by the item's own rule (``matching.matches`` against a key made of the false
+marks), and a miss when it misses the same key mark.
+
+Nothing here changes a score or reaches a student: it feeds the course report.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from medialit.core.article import BUNDLED, bundled_ids
+from medialit.core.spans import Span
+from medialit.exercises.answer import Answer, read_answer
+from medialit.exercises.errors import AnswerError
+from medialit.exercises.items import Item, item
+from medialit.exercises.key import Key, KeyMark
+from medialit.exercises.matching import as_key, compare, matches
+from medialit.exercises.scoring import Mark
+from medialit.instructor.gradebook import CourseError
+from medialit.nlp.shipped_analysis import FORMAT
+
+MOST = 0.5
+"""An answer is flagged when it repeats MORE than this share of the analyzer's errors on the item.
+
+Why a half: where the analyzer gives a key mark the wrong label, that is two
+errors (the key mark missed, a false mark in its place). An honest slip there
+(skipping the mark, or another wrong label) repeats only the miss, a half;
+only copying the analyzer's label repeats both. Measured numbers are in
+course/grading.md ("What the analyzer alone earns").
+"""
+
+
+# ---------------------------------------------------------------- the analyzer's answer
+
+
+def shipped_analysis(article_id: str, body_sha256: str) -> dict[str, Any] | None:
+    """The analysis shipped for this article text (what ``analyze`` gives a student), or None when there is none."""
+    ref = resources.files(BUNDLED) / f"{article_id}.analysis.json"
+    if article_id not in bundled_ids() or not ref.is_file():
+        return None  # an instructor's own article: a student's analyze runs the analyzer live
+    try:
+        data = json.loads(ref.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        raise CourseError(
+            f"{article_id}.analysis.json in the medialit package is damaged: reinstall medialit"
+        ) from None
+    if data.get("format") != FORMAT or data.get("body_sha256") != body_sha256:
+        return None  # another text: not what the student's analyze returns for this one
+    return data["analysis"]
+
+
+_SOURCE_KINDS = {"person": "named", "organisation": "named", "document": "named", "vague": "vague"}
+
+
+def reason_of(texts: list[str]) -> str:
+    """The item label a student reads off the analyzer's reasons for an unsupported sentence."""
+    said = " ".join(texts).lower()
+    if "hedge" in said:
+        return "hedge"
+    if "vague source" in said or "source hidden" in said:
+        return "vague_source"
+    return "evaluation" if any(w in said for w in ("evaluat", "prescription", "scare")) else "no_source"
+
+
+def pasted_answer(it: Item, analysis: dict[str, Any]) -> list:
+    """The answer literal a student writes by copying the analysis for this item's kind, without reading."""
+    at = lambda s, label: {"start": s["start"], "end": s["end"], "label": label}  # noqa: E731
+    if it.kind == "speakers":
+        return [
+            {"start": a["source"]["start"], "end": a["source"]["end"], "speaker": a["speaker"], "cue": a["cue"]}
+            for a in analysis["attributions"]
+            if a.get("source") and a.get("cue")
+        ]
+    if it.kind == "sentences":
+        return [at(s, reason_of(s["reasons"])) for s in analysis["sentences"] if s["label"] == "unsupported"]
+    if it.kind == "words":
+        body = it.load().body
+        labelled = [f for f in analysis["framing"] if f["label"] in ("hedge", "evaluative", "loaded")]
+        return [(body[f["start"] : f["end"]], "hedge" if f["label"] == "hedge" else "loaded") for f in labelled]
+    if set(it.labels) == {"source", "cue"}:
+        return [at(a[p], p) for a in analysis["attributions"] for p in ("source", "cue") if a.get(p)]
+    if "named" in it.labels:
+        return [at(m, _SOURCE_KINDS.get(s["kind"], "named")) for s in analysis["sources"] for m in s["mentions"]]
+    if "direct" in it.labels:
+        return [at(a["cue"], a["kind"]) for a in analysis["attributions"] if a.get("cue") and a.get("kind")]
+    if it.labels == ("opinion",):
+        opinions = [s for s in analysis["sentences"] if s["label"] == "unsupported"]
+        return [at(s, "opinion") for s in opinions if reason_of(s["reasons"]) == "evaluation"]
+    return []  # headline faults, text kinds, provenance, page roles: the analyzer says nothing
+
+
+# ---------------------------------------------------------------- its errors on one item
+
+
+@dataclass(frozen=True)
+class AnalyzerErrors:
+    """What the analyzer gets wrong on one item's part, as the item's score counts it.
+
+    ``status``: ``checked`` (it marks something and makes errors: answers can be
+    compared), ``cannot tell`` (it makes no error: a perfect honest answer and a
+    paste are the same marks), ``silent`` (it marks nothing in the part: a
+    paste earns nothing) or ``no analysis`` (none is shipped for this text).
+    """
+
+    item: str
+    status: str
+    false_marks: tuple[Mark, ...] = ()
+    missed: frozenset[int] = frozenset()  # indexes into the key's marks
+    right: frozenset[int] = frozenset()  # the key's required marks it finds
+
+    @property
+    def count(self) -> int:
+        return len(self.false_marks) + len(self.missed)
+
+
+def analyzer_errors(item_id: str, key: Any) -> AnalyzerErrors:
+    """The analyzer's false marks and misses on the item's part, from the shipped analysis and the key."""
+    it = item(item_id)
+    article = it.load()
+    analysis = shipped_analysis(it.article, article.sha256)
+    if analysis is None:
+        return AnalyzerErrors(it.id, "no analysis")
+    try:
+        answer = read_answer(it, pasted_answer(it, analysis))
+    except AnswerError:  # more entries than an answer may hold: no student can paste it either
+        return AnalyzerErrors(it.id, "silent")
+    key = as_key(it, key)
+    found = compare(it.id, answer, key)
+    required = frozenset(i for i, mark in enumerate(key.marks) if not mark.optional)
+    missed = required - found.right
+    if not found.right and not found.extras:
+        return AnalyzerErrors(it.id, "silent")
+    status = "checked" if missed or found.extras else "cannot tell"
+    return AnalyzerErrors(it.id, status, found.extras, missed, required & found.right)
+
+
+# ---------------------------------------------------------------- one answer against them
+
+
+@dataclass(frozen=True)
+class Echo:
+    """One answer to one item against the analyzer's errors there: which of them it repeats.
+
+    A repeated false mark is strong evidence (an honest student rarely makes the
+    analyzer's very mark with its very label); a repeated miss is weak alone
+    (honest students miss the hard marks too), so the two are kept apart.
+    """
+
+    false_repeated: int
+    false_marks: int
+    missed_repeated: int
+    missed: int
+    marked: bool  # the answer marks something in the part (an empty answer "repeats" every miss)
+    agreed: int = 0  # key marks the analyzer finds that this answer finds too (a paste finds them all)
+    analyzer_right: int = 0
+
+    @property
+    def repeated(self) -> int:
+        return self.false_repeated + self.missed_repeated
+
+    @property
+    def errors(self) -> int:
+        return self.false_marks + self.missed
+
+    def counts(self) -> tuple[int, ...]:
+        """Three pairs (repeated, of): false marks, misses, the analyzer's right marks the answer finds too."""
+        return (
+            self.false_repeated,
+            self.false_marks,
+            self.missed_repeated,
+            self.missed,
+            self.agreed,
+            self.analyzer_right,
+        )
+
+    @property
+    def flagged(self) -> bool:
+        """Most of the analyzer's errors repeated (``MOST``) by an answer that marks something."""
+        return self.marked and self.errors > 0 and self.repeated > MOST * self.errors
+
+
+def echo(errors: AnalyzerErrors, answer: Answer | list[Span], key: Any) -> Echo:
+    """How many of the analyzer's errors this answer makes too: the same false marks, the same misses."""
+    it = item(errors.item)
+    found = compare(it.id, answer, key)
+    same = 0
+    if errors.false_marks:
+        same = sum(m.status == "correct" for m in matches(it.id, answer, _as_key(it, errors.false_marks)))
+    return Echo(
+        same,
+        len(errors.false_marks),
+        len(errors.missed - found.right),
+        len(errors.missed),
+        marked=bool(found.placed or found.extras),
+        agreed=len(errors.right & found.right),
+        analyzer_right=len(errors.right),
+    )
+
+
+def _as_key(it: Item, marks: tuple[Mark, ...]) -> Key:
+    """The analyzer's false marks as a key, so the item's own matching rule says whether an answer repeats one."""
+    return Key(it.id, it.article, "", tuple(_key_mark(m) for m in marks if m.span is not None))
+
+
+def _key_mark(mark: Mark) -> KeyMark:
+    assert mark.span is not None
+    first, *others = sorted(mark.labels) or [mark.span.label]
+    span = Span(mark.span.start, mark.span.end, first)
+    accept = tuple(Span(span.start, span.end, label) for label in others)
+    return KeyMark(span, speaker=min(mark.speakers, default=""), accept=accept)

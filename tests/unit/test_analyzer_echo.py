@@ -1,0 +1,157 @@
+"""Answers that repeat the analyzer's mistakes, on the real items, keys and shipped analyses (no mocks).
+
+The analyzer's own answer must be flagged wherever it errs; an answer built from
+the key with a slip or two must not be; the items where it makes no error are
+exactly those where its paste earns full points (the monitor in test_scoring).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from medialit.core.spans import Span
+from medialit.exercises.answer import read_answer
+from medialit.exercises.items import ITEMS, Item
+from medialit.exercises.judge import grade_data
+from medialit.exercises.key import Key
+from medialit.exercises.matching import as_key
+from medialit.instructor import analyzer_echo, report
+from medialit.instructor.grade_data import Check
+from medialit.nlp.shipped_analysis import encode, shipped
+
+REPO = Path(__file__).resolve().parents[2]
+ALL = sorted(ITEMS)
+
+
+def key_of(item_id: str) -> dict:
+    return json.loads((REPO / "course" / "keys" / f"{item_id}.json").read_text(encoding="utf-8"))
+
+
+def paste(it: Item) -> list:
+    analysis = analyzer_echo.shipped_analysis(it.article, it.load().sha256)
+    assert analysis is not None, it.article
+    return analyzer_echo.pasted_answer(it, analysis)
+
+
+def spans_of(it: Item, literal) -> list[Span]:
+    """The marks as ``course report`` reads them (``grade_data.score_answer``: speakers in the label)."""
+    read = read_answer(it, literal)
+    return [*read.marks, *(Span(s.start, s.end, speaker) for s, speaker in read.speakers)]
+
+
+def errors(item_id: str) -> analyzer_echo.AnalyzerErrors:
+    return analyzer_echo.analyzer_errors(item_id, key_of(item_id))
+
+
+CHECKED = [i for i in ALL if errors(i).status == "checked"]
+
+
+@pytest.mark.parametrize("item_id", sorted({ITEMS[i].article for i in ALL}))
+def test_the_file_read_is_the_analysis_a_students_analyze_returns(item_id):
+    article = next(it for it in ITEMS.values() if it.article == item_id).load()
+    stored = shipped(article)
+    assert stored is not None, "the shipped analysis is stale: python -m medialit.nlp.shipped_analysis"
+    assert analyzer_echo.shipped_analysis(article.id, article.sha256) == encode(stored)
+
+
+def test_an_analysis_for_another_text_or_none_at_all_is_not_used():
+    it = ITEMS["ex01-q1"]
+    assert analyzer_echo.shipped_analysis(it.article, "0" * 64) is None
+    assert analyzer_echo.shipped_analysis("no-such-article", it.load().sha256) is None
+
+
+@pytest.mark.parametrize("item_id", ALL)
+def test_cannot_tell_is_where_the_paste_earns_full_points_and_silent_where_it_earns_nothing(item_id):
+    it = ITEMS[item_id]
+    share = grade_data(item_id, paste(it), key_of(item_id)).points / it.points
+    status = errors(item_id).status
+    assert (status == "cannot tell") == (share == 1.0), (status, share)
+    if status == "silent":
+        assert share == 0.0
+
+
+def test_the_monitors_full_marks_items_are_the_cannot_tell_ones():
+    """ex02-q1 and q2 paste at 1.0 in test_scoring's monitor: the analyzer truly makes no error there."""
+    cannot = {i for i in ALL if errors(i).status == "cannot tell"}
+    assert {"ex02-q1", "ex02-q2"} <= cannot
+    assert all(grade_data(i, paste(ITEMS[i]), key_of(i)).points == ITEMS[i].points for i in cannot)
+
+
+@pytest.mark.parametrize("item_id", CHECKED)
+def test_the_analyzers_own_answer_is_flagged(item_id):
+    it = ITEMS[item_id]
+    found = errors(item_id)
+    echo = analyzer_echo.echo(found, spans_of(it, paste(it)), key_of(item_id))
+    assert echo.flagged and echo.repeated == echo.errors == found.count > 0
+    assert (echo.false_repeated, echo.missed_repeated) == (len(found.false_marks), len(found.missed))
+    assert echo.agreed == echo.analyzer_right == len(found.right)
+
+
+def honest(it: Item, key: Key, drop: set[int], relabel: set[int]) -> list[Span]:
+    """The key's required marks less ``drop``, with another label on ``relabel``: a student's slips."""
+    out = []
+    for i, mark in enumerate(key.marks):
+        if mark.optional or i in drop:
+            continue
+        label = mark.speaker or mark.label
+        if i in relabel:
+            label = next(lab for lab in it.labels if lab != mark.label)
+        out.append(Span(mark.span.start, mark.span.end, label))
+    return out
+
+
+@pytest.mark.parametrize("item_id", CHECKED)
+def test_an_honest_answer_with_two_slips_where_the_analyzer_is_right_is_not_flagged(item_id):
+    it = ITEMS[item_id]
+    found = errors(item_id)
+    key = as_key(it, key_of(item_id))
+    fine = [i for i, m in enumerate(key.marks) if not m.optional and i not in found.missed]
+    relabel = {fine[1]} if len(fine) > 1 and it.kind != "speakers" and len(it.labels) > 1 else set()
+    answer = honest(it, key, {fine[0]}, relabel)
+    echo = analyzer_echo.echo(found, answer, key_of(item_id))
+    assert echo.marked and echo.repeated == 0 and not echo.flagged
+
+
+@pytest.mark.parametrize("item_id", CHECKED)
+def test_skipping_a_mark_the_analyzer_gets_wrong_repeats_one_error(item_id):
+    """Honest slips on the analyzer's own errors: flagged only where it makes a single error (weak evidence)."""
+    it = ITEMS[item_id]
+    found = errors(item_id)
+    key = as_key(it, key_of(item_id))
+    echo = analyzer_echo.echo(found, honest(it, key, {min(found.missed)}, set()), key_of(item_id))
+    assert echo.repeated == 1
+    assert echo.flagged == (found.count == 1)
+
+
+def test_an_empty_answer_repeats_the_misses_but_is_not_flagged():
+    found = errors("ex01-q1")
+    echo = analyzer_echo.echo(found, [], key_of("ex01-q1"))
+    assert echo.repeated == len(found.missed) and not echo.marked and not echo.flagged
+
+
+def test_the_report_lists_the_paste_the_totals_and_the_items_nobody_can_tell(tmp_path):
+    items = ["ex01-q1", "ex01-q3", "ex01-q4", "ex02-q1", "ex02-q3"]
+    answered = []
+    for item_id in items:
+        it = ITEMS[item_id]
+        key = as_key(it, key_of(item_id))
+        answers = {"pasted": spans_of(it, paste(it)), "honest": honest(it, key, set(), set()), "blank": []}
+        answered.append((Check(item_id[:4], f"{item_id}-test", item_id, "answer", key_of(item_id)), answers))
+    written = report._analyzer_echo(answered, tmp_path)
+    text = (tmp_path / "analyzer-echo.md").read_text(encoding="utf-8")
+    flagged = text.split("## Answers that repeat most")[1].split("##")[0]
+    assert "| pasted | ex01-q3 | 3 of 3 | 3 of 3 | 3 of 3 |" in flagged
+    assert "| pasted | ex01-q1 | 0 of 0 | 1 of 1 | 8 of 8 |" in flagged
+    assert "honest" not in flagged and "blank" not in flagged
+    totals = text.split("## Per student")[1].split("##")[0]
+    assert "| pasted | 4 of 4 | 5 of 5 | 17 of 17 | 3 of 3 |" in totals
+    assert "| honest | 0 of 4 | 0 of 5 | 17 of 17 | 0 of 3 |" in totals
+    assert "blank" not in totals  # answered nothing: no total
+    assert "| ex02-q1 | **cannot tell**" in text and "| ex02-q3 | the analyzer marks nothing" in text
+    assert "missed: sentence" in text and "false: sentence" in text
+    rows = (tmp_path / "analyzer-echo.csv").read_text(encoding="utf-8").splitlines()
+    assert rows[0].startswith("student,item,false_repeated,false_marks,missed_repeated,missed,agreed,")
+    assert len(rows) == 1 + 3 * 3 and {p.name for p in written} == {"analyzer-echo.md", "analyzer-echo.csv"}
