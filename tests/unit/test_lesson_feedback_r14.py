@@ -120,3 +120,31 @@ def test_a_right_mark_in_a_lesson_shows_its_rationale(capsys, practice):
     key = lessons.key_spans("l2.sources-activity", practice)
     lessons.check_highlights("l2.sources-activity", [key[-1], at(practice, "Tuesday", "source")], practice)
     assert "correct: ‘Nordfjord Ferries’ (source): Asked and gave no answer" in capsys.readouterr().out
+
+
+def test_lesson_three_teaches_the_number_questions_without_the_graded_articles_figures():
+    """Review 2.7: lesson 3 walked through ex02-q3's keyed figures; the questions now use invented ones."""
+    from medialit.exercises.grading import ITEMS
+
+    lesson = (NOTEBOOKS / "sources" / "03-claims-and-evidence.md").read_text(encoding="utf-8")
+    graded = set(re.findall(r"\d[\d,.]* (?:percent|kroner)", ITEMS["ex02-q3"].text()))
+    assert graded, "the graded article's figures were not found: the check would prove nothing"
+    assert not [f for f in graded if f in lesson]
+    assert "*nearly*" not in lesson.lower(), "ex02-q3 keys 'Nearly two-thirds'"
+    assert "Rounded or stretched?" in lesson and "A share of what?" in lesson, "the same questions are still taught"
+
+
+def test_lesson_two_mixed_example_and_lesson_three_hedges_use_no_keyed_words():
+    """Review, severity 4 and 3.4: 'long overdue' is ex03-q3's keyed opinion; 'is thought to' ex05's hedge."""
+    two = (NOTEBOOKS / "sources" / "02-who-is-speaking.md").read_text(encoding="utf-8")
+    three = (NOTEBOOKS / "sources" / "03-claims-and-evidence.md").read_text(encoding="utf-8")
+    assert "long overdue" not in two and "**mixed**: a paraphrase with a quoted fragment" in two
+    assert "is thought to" not in three
+
+
+def test_lesson_three_gives_both_halves_of_k7_where_it_defines_attributed_and_sums_up():
+    """Review 2.3: 'anonymous with a reason' was half of K7; position and reason are both named."""
+    three = " ".join((NOTEBOOKS / "sources" / "03-claims-and-evidence.md").read_text(encoding="utf-8").split())
+    assert "anonymous with a position to know and a reason" in three
+    assert "an anonymous source without both a position to know and a reason for anonymity" in three
+    assert "with no reason given" not in three

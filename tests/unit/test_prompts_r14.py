@@ -73,3 +73,21 @@ def test_hedge_examples_are_no_keyed_phrase_of_any_item(item_id):
 def test_ex05_opinion_prompt_names_the_three_kinds_of_k14():
     prompt = prompts()["ex05-q1"]
     assert "judges" in prompt and "what should happen" in prompt and "predicts as certain" in prompt
+
+
+def test_rubric_quotes_no_keyed_phrase_and_cites_rules_and_checks_that_exist():
+    """Review 2.8 and severity 4: LO3 quoted ex02-q1's hidden source; K18 and the IMVAIN checks were off."""
+    from medialit.exercises.grading import ITEMS
+
+    rubric = (REPO / "course" / "rubrics.md").read_text(encoding="utf-8")
+    lo3 = next(line for line in rubric.splitlines() if line.startswith("| 2 | Finds unsupported sentences"))
+    examples = re.findall(r"\*([^*]+)\*", lo3)
+    graded = " ".join(it.text() for it in ITEMS.values()).lower()
+    assert examples and not [e for e in examples if e.lower() in keyed_phrases() or e.lower() in graded]
+    rules = re.findall(r"^### (K\d+)\.", (REPO / "course" / "annotation-guidelines.md").read_text(encoding="utf-8"), re.M)
+    assert f"(rules K1 to {rules[-1]})" in rubric
+    lesson5 = (REPO / "notebooks" / "sources" / "05-where-did-this-text-come-from.md").read_text(encoding="utf-8")
+    imvain = lesson5[lesson5.index("IMVAIN**") :]
+    first, last = re.search(r"lesson 5 checks (5\.\d) to (5\.\d)", rubric).groups()
+    assert f"### Check {first}" in imvain and f"### Check {last}" in imvain
+    assert f"### Check {first}" not in lesson5[: lesson5.index("IMVAIN**")]
