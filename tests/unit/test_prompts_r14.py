@@ -84,7 +84,8 @@ def test_rubric_quotes_no_keyed_phrase_and_cites_rules_and_checks_that_exist():
     examples = re.findall(r"\*([^*]+)\*", lo3)
     graded = " ".join(it.text() for it in ITEMS.values()).lower()
     assert examples and not [e for e in examples if e.lower() in keyed_phrases() or e.lower() in graded]
-    rules = re.findall(r"^### (K\d+)\.", (REPO / "course" / "annotation-guidelines.md").read_text(encoding="utf-8"), re.M)
+    guidelines = (REPO / "course" / "annotation-guidelines.md").read_text(encoding="utf-8")
+    rules = re.findall(r"^### (K\d+)\.", guidelines, re.M)
     assert f"(rules K1 to {rules[-1]})" in rubric
     lesson5 = (REPO / "notebooks" / "sources" / "05-where-did-this-text-come-from.md").read_text(encoding="utf-8")
     imvain = lesson5[lesson5.index("IMVAIN**") :]
