@@ -46,7 +46,8 @@ def ex01() -> nbformat.NotebookNode:
         "In this part of the example article, mark every **source** and every **cue**. A source is the words "
         "naming whoever the text credits with what is said, or a party it says was asked and gave no answer; "
         "a cue is the verb or phrase that marks the attribution (*told*, *according to*). "
-        "Labels: `source`, `cue`. Write `('words', 'label', 2)` for the second occurrence of the same words.",
+        "Labels: `source`, `cue`. Write `('words', 'label', 2)` for the second occurrence of the same words "
+        "in this part (count from the part's first line, not from the top of the article).",
         literal("ex01-q1"),
     )
     cells += question(
@@ -59,9 +60,9 @@ def ex01() -> nbformat.NotebookNode:
         "links under the text, type the full name of the person or organisation, also where the text uses "
         "a pronoun or a title (*she*, *the mayor*). "
         "Or answer as a list of `('source words', 'full name', 'cue words', n)` (n = which occurrence of the "
-        "source words, 1 for the first). Each attribution earns half for the right cue and half for the right "
-        "speaker; an entry without its cue words earns only the speaker half. A party that gave no answer has "
-        "no cue: type its name and leave it unlinked (in the list, give `''` as its cue words).",
+        "source words in this part, 1 for the first). Each attribution earns half for the right cue and half "
+        "for the right speaker; an entry without its cue words earns only the speaker half. A party that gave "
+        "no answer has no cue: type its name and leave it unlinked (in the list, give `''` as its cue words).",
         literal("ex01-q2"),
     )
     cells += question(
@@ -97,10 +98,11 @@ def ex02() -> nbformat.NotebookNode:
     reasons = (
         "`no_source` (nobody is credited, and the claim matters), `vague_source` (the claim comes only from "
         "nobody in particular, a hidden source such as *it is said* or *experts believe*, or an unnamed source "
-        "whose reason for anonymity the text does not give, even when a named person passes it on), `hedge` "
-        "(an uncertainty word carries the claim: *allegedly*, *is thought to*) or `evaluation` (a judgement "
-        "stated as fact). A sentence whose claim comes from a named source, or an unnamed one with a stated "
-        "reason, credited by a cue in it or in the sentence just before or after, is attributed"
+        "for whom the text does not give both a position to know and a reason for anonymity, even when a named "
+        "person passes it on), `hedge` (an uncertainty word carries the claim: *allegedly*, *might*) or "
+        "`evaluation` (a judgement stated as fact). A sentence whose claim comes from a named source, or an "
+        "unnamed one whose position to know and reason for anonymity the text gives, credited by a cue in it "
+        "or in the sentence just before or after, is attributed"
     )
     cells = question(
         "ex02-q1",
@@ -204,7 +206,8 @@ def ex04() -> nbformat.NotebookNode:
         "which kind it is: `bio` (an author line that fits no reporter), `scraped` (page furniture copied from "
         "another site: links to other stories, subscription boxes, notices), `translation` (wording that reads "
         "as a word-for-word rendering of another language) or `date` (a date or weekday that does not fit the "
-        "page or the calendar). Mark the words that carry each signal; a date that fits is not a signal.",
+        "page or the calendar). Mark each whole piece of page furniture (the whole line, not only its first "
+        "words) and, for the other kinds, the words that carry the signal; a date that fits is not a signal.",
         literal("ex04-q1"),
     )
     files = page_files("ex04-q2")
@@ -292,8 +295,9 @@ def ex05() -> nbformat.NotebookNode:
         "answer_q1",
         "A new page of a local paper, not seen in the lessons. In its **news report** (from the headline to the "
         "last line before the column), mark each sentence that gives an **opinion in the paper's own voice**: it "
-        "judges, or tells the reader what should happen, and credits nobody. A view the report credits to "
-        "someone is news about that person's opinion: do not mark it. Label: `opinion`; mark whole sentences.",
+        "judges, tells the reader what should happen, or predicts as certain what nobody can know yet, and "
+        "credits nobody. A view the report credits to someone is news about that person's opinion: do not mark "
+        "it. Label: `opinion`; mark whole sentences.",
         literal("ex05-q1"),
     )
     cells += question(
@@ -344,13 +348,13 @@ TRANSFER_PROMPTS = {
     "an organisation, a document, a group, or a pronoun standing for one of them), or a party it says was "
     "asked and gave no answer; a cue is the verb or phrase that marks the attribution (*announced*, *in a "
     "statement*). Labels: `source`, `cue`. Write `('words', 'label', 2)` for the second occurrence of the "
-    "same words.",
+    "same words in the report.",
     "ex05-q5": "The same report. For each attribution, mark its **cue** only (the verb or phrase that credits "
     "the words, not the source, not the quotation) and label it with the kind of attribution: `direct` (the "
     "source's own words, verbatim in quotation marks or after a dialogue dash), `indirect` (the reporter's "
     "paraphrase, no quotation marks), `mixed` (a paraphrase with a fragment quoted inside it) or "
     "`according_to` (a phrase that credits a claim to a source without a speech verb). Write "
-    "`('words', 'label', 2)` for the second occurrence of the same words.",
+    "`('words', 'label', 2)` for the second occurrence of the same words in the report.",
     "ex05-q6": "Which sentences of the report (after its headline, up to the column) are **unsupported**? For "
     "each, say why: `no_source` (nobody is credited, and the claim matters), `vague_source` (the claim comes "
     "only from nobody in particular: an open group, or a hidden source that says someone knows without saying "
@@ -368,7 +372,8 @@ TRANSFER_PROMPTS = {
     "where the text came from** and say which kind it is: `bio` (an author line that fits no reporter), "
     "`scraped` (page furniture copied from another site: links to other stories, subscription boxes, notices), "
     "`translation` (wording that reads as a word-for-word rendering of another language) or `date` (a date or "
-    "weekday that does not fit the page or the calendar). Mark the words that carry each signal; a date that "
+    "weekday that does not fit the page or the calendar). Mark each whole piece of page furniture (the whole "
+    "line, not only its first words) and, for the other kinds, the words that carry the signal; a date that "
     "fits is not a signal.",
 }
 

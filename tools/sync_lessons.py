@@ -132,7 +132,7 @@ def write_guide_answers() -> None:
         answer = q.answer
         if q.kind == "spans":  # label: ‘words’ for each mark (the links' answer names them already)
             marks = [line.partition(": ") for line in lessons.key_lines(q.id)]
-            answer += " " + "; ".join(f"{label}: ‘{words}’" for label, _, words in marks)
+            answer += " " + "; ".join(f"{label}: {words}" for label, _, words in marks)  # words quoted already
         rows.append(f"| `{q.id}` | {q.prompt} | {answer} |\n")
     text = GUIDE.read_text(encoding="utf-8")
     GUIDE.write_text(text[: text.index(TABLE_HEAD) + len(TABLE_HEAD)] + "".join(rows), encoding="utf-8")

@@ -141,7 +141,7 @@ def test_lesson_two_keeps_the_analyzer_back_until_the_check_and_marks_feedback_i
     word(widget, "Mayor").dblclick()
     widget.locator(".ml-text").press("Shift+ArrowRight")
     widget.locator(".ml-text").press("1")
-    mark_word(widget, "optimistic", "1")  # inside a quotation: an extra with its reason
+    mark_word(widget, "optimistic", "1")  # inside a quotation, not a source: an extra with the question to ask
     nb.run(check_cell)
     out = nb.output_text(check_cell)
     assert "correct in part: you marked ‘Mayor Ingrid’; the source is ‘Mayor Ingrid Dahl’" in out
@@ -149,7 +149,8 @@ def test_lesson_two_keeps_the_analyzer_back_until_the_check_and_marks_feedback_i
     expect(widget.locator(".ml-feedback.ml-fb-correct .ml-tag").first).to_have_text("✓ source")
     expect(widget.locator(".ml-feedback.ml-fb-extra .ml-tag").first).to_have_text("? extra source")
     expect(widget.locator(".ml-feedback.ml-fb-missed")).to_have_count(0)
-    expect(widget.locator(".ml-panel")).to_contain_text("inside a quote")
+    expect(widget.locator(".ml-panel")).to_contain_text("not in the key as source: ask who, according to the text")
+    expect(widget.locator(".ml-panel")).not_to_contain_text("inside a quote")  # a quote can bring in a source (K5)
     widget.scroll_into_view_if_needed()
     screenshot(widget, "lesson02-feedback-in-widget.png")
 

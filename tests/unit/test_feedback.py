@@ -14,6 +14,7 @@ BODY = (
     "Per Haugen claimed the figures were “optimistic”."
 )
 KEY = [Span(0, 17, "source"), Span(BODY.index("claimed"), BODY.index("claimed") + 7, "speech_verb")]
+QUOTE_LINE = "it is inside a quote: the speaker's words and framing, not the paper's own voice"
 
 
 def at(phrase: str, label: str) -> Span:
@@ -21,9 +22,10 @@ def at(phrase: str, label: str) -> Span:
     return Span(start, start + len(phrase), label)
 
 
-def line_for(mark: Span) -> str:
+def line_for(mark: Span, own_voice: bool = False) -> str:
     result = score([mark], KEY, max_points=1, body=BODY)
-    (line,) = [feedback.explain(m, BODY, KEY, feedback.quoted_parts(BODY)) for m in result.matches if m.answer]
+    lines = feedback.explain_all(result, BODY, KEY, own_voice=own_voice)
+    (line,) = [line for m, line in zip(result.matches, lines, strict=True) if m.answer]
     return line
 
 
@@ -32,16 +34,46 @@ def line_for(mark: Span) -> str:
     [
         (at("Mayor Ingrid", "source"), "correct in part: you marked ‘Mayor Ingrid’; the source is ‘Mayor Ingrid Dahl’"),
         (at("Mayor Ingrid Dahl", "source"), "correct: ‘Mayor Ingrid Dahl’ (source)"),
-        (at("finally", "source"), "it is inside a quote: the speaker's words and framing"),
-        (at("optimistic", "source"), "it is inside a quote"),
         (at("claimed", "source"), "these words are in the key, but as speech_verb, not source"),
-        (at("Dahl called the vote", "source"), "shares only a little with ‘Mayor Ingrid Dahl’"),
-        (at("turning point", "source"), "not a source in the key"),
-        (at("turning point", "opinion"), "not an opinion in the key"),
+        (at("Dahl called the vote", "source"), "shares only a little with ‘Mayor Ingrid Dahl’ (source in the key)"),
+        (at("turning point", "source"), "not in the key as source: ask who, according to the text, said"),
+        (at("turning point", "opinion"), "not in the key as opinion: check who is speaking"),
     ],
 )
 def test_each_mark_gets_the_most_specific_reason(mark, expected):
     assert expected in line_for(mark)
+
+
+@pytest.mark.parametrize("phrase", ["finally", "optimistic"])
+def test_quoted_framing_is_the_speakers_only_where_the_activity_asks_for_the_papers_own_voice(phrase):
+    """K10: true in an own-voice activity; elsewhere a quote can hold what the key counts (K5 sources, K15 slips)."""
+    assert QUOTE_LINE in line_for(at(phrase, "loaded"), own_voice=True)
+    assert "it is inside a quote:" not in line_for(at(phrase, "loaded"))
+    assert "not in the key as loaded: ask whether these words carry a judgement" in line_for(at(phrase, "loaded"))
+
+
+@pytest.mark.parametrize("label", ["source", "translation", "date", "scraped"])
+def test_a_quote_holds_sources_and_translation_slips_so_other_labels_never_get_the_quote_line(label):
+    """A quote can bring in a new source (K5) and carries the copy's slips (K15): not 'not the paper's voice'."""
+    line = line_for(at("finally", label), own_voice=True)
+    assert "it is inside a quote:" not in line and f"not in the key as {label}: " in line
+
+
+def test_every_label_family_gets_its_own_question_and_a_grammatical_line():
+    """One line per label family (who speaks, whose voice, the body, the page), never 'not a evaluative'."""
+    for label, question in feedback.QUESTION_TO_ASK.items():
+        line = line_for(at("turning point", label))
+        assert line.endswith(f"not in the key as {label}: {question}"), line
+    assert feedback.QUESTION_TO_ASK["date"] != feedback.QUESTION_TO_ASK["source"]
+    provenance = ("date", "scraped", "bio", "translation", "dropped_source", "unsupported_figure")
+    assert not any("who is speaking" in feedback.QUESTION_TO_ASK[label] for label in provenance)
+    assert "calendar" in feedback.QUESTION_TO_ASK["date"] and "body" in feedback.QUESTION_TO_ASK["unsupported_figure"]
+
+
+def test_a_label_no_family_knows_still_gets_a_line():
+    assert line_for(at("turning point", "sarcasm")).endswith(
+        "not in the key as sarcasm: read the activity's question again"
+    )
 
 
 def test_dash_quote_ends_at_the_comma_before_the_speech_verb():

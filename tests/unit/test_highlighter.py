@@ -294,13 +294,16 @@ def test_show_feedback_marks_correct_missed_and_extra_with_reasons():
 
 
 def test_feedback_reasons_are_specific_quote_partial_and_label():
-    """Issue 11: an extra inside a quote is the speaker's framing; a partial mark names what is missing."""
+    """Issue 11: an extra inside a quote is the speaker's framing (in a check of the paper's own voice, K10);
+    a partial mark names what is missing."""
     h = Highlighter(ARTICLE)
     h.add_span(**at("det går", "framing"))  # inside “det går bra”: the speaker's words
     h.add_span(**at("Jonas Gahr", "source"))  # part of the key's 'Jonas Gahr Støre'
     h.add_span(**at("cost", "cue"))  # the key has 'cost' as framing
     key = [Span(**at("Jonas Gahr Støre")), Span(**at("cost", "framing")), Span(**at("dearly", "framing"))]
     h.show_feedback(key)
+    assert "inside a quote" not in str(h.feedback["items"]), "a check that counts quoted words says nothing of quotes"
+    h.show_feedback(key, own_voice=True)
     lines = {item["line"] for item in h.feedback["items"]}
     assert (
         "extra: ‘det går’ (framing): it is inside a quote: the speaker's words and framing, not the paper's own voice"

@@ -98,8 +98,8 @@ def test_reveal_lists_the_key_with_context_for_words_that_recur(capsys):
     capsys.readouterr()
     lessons.reveal("l2.sources-activity")
     out = capsys.readouterr().out.splitlines()
-    assert "  source: Mayor Ingrid Dahl" in out and "  source: says [Dahl]" in out
-    assert "unsupported: Vesterhavn town council voted 19 to 12 on Tuesday…" in lessons.key_lines(
+    assert "  source: ‘Mayor Ingrid Dahl’" in out and "  source: ‘Dahl’ (in ‘says Dahl’)" in out
+    assert "unsupported: ‘Vesterhavn town council voted 19 to 12 on Tuesday…’" in lessons.key_lines(
         "l3.sentences-activity"
     ), "a whole sentence is cut short"
 

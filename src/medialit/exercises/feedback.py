@@ -1,10 +1,12 @@
 """Feedback lines a student can act on, for lesson checks and the Highlighter's feedback layer.
 
 ``scoring.score`` decides what is correct, missed and extra; this module says
-why, as specifically as the text allows: a mark inside a quotation is the
-speaker's framing, not the paper's; a mark that covers only part of a key item
-names the rest; a label the activity does not check says so. Plain functions:
-no widgets, no spaCy.
+why, as specifically as the text allows: in an activity that asks for the paper's
+own voice, a framing mark inside a quotation is the speaker's framing (elsewhere
+quoted words can be exactly what the key counts: K5, K10, K15); a mark that
+covers only part of a key item names the rest; any other extra gets the question
+to ask for its kind of label; a label the activity does not check says so.
+Plain functions: no widgets, no spaCy.
 """
 
 from __future__ import annotations
@@ -14,9 +16,35 @@ from collections.abc import Iterable, Sequence
 
 from medialit.core.spans import Span
 from medialit.exercises.scoring import Match, Score
+from medialit.nlp.framing import LABELS as FRAMING_LABELS
 from medialit.nlp.quotes import find_quotes
 
 DASH_LINE = re.compile(r"^[ \t]*[–—]")
+FRAMING = (*FRAMING_LABELS, "framing")
+"""Framing labels: the analyzer's categories and the Highlighter's one ``framing`` label."""
+
+_SOURCE = "ask who, according to the text, said, wrote or was asked this (an actor or a subject is not a source)"
+_KIND = "mark the cue, and ask which words are the speaker's and which are the reporter's"
+_SENTENCE = "check who is speaking, and whether the paper says it in its own voice"
+_FRAMING = "ask whether these words carry a judgement or a doubt beyond the facts, and whose words they are"
+_NUMBERS = (
+    "hold the line against the body sentence it sums up: does the body credit it to someone, or give this figure?"
+)
+QUESTION_TO_ASK = {
+    **dict.fromkeys(("source", "named", "anonymous", "vague"), _SOURCE),
+    "cue": "is it the verb or phrase that credits the words to a source (says, according to)?",
+    **dict.fromkeys(("direct", "indirect", "mixed", "according_to"), _KIND),
+    **dict.fromkeys(("attributed", "unsupported", "other", "opinion"), _SENTENCE),
+    **dict.fromkeys(FRAMING, _FRAMING),
+    **dict.fromkeys(("dropped_source", "unsupported_figure"), _NUMBERS),
+    "date": "check the date against the page's own date and the calendar",
+    "scraped": "is it a piece of page furniture (a link, a box, a notice), or part of the story?",
+    "bio": "does the author line fit a reporter, or someone in the story?",
+    "translation": "would a fluent writer choose these words, or are they plain, correct English?",
+    **dict.fromkeys(("news", "advertising"), "ask whose voice the passage is in, and what it wants from you"),
+}
+"""The question that settles an extra mark, by label family: who speaks, whose voice, the body, the page."""
+READ_AGAIN = "read the activity's question again"
 
 
 def quoted_parts(body: str) -> list[tuple[int, int]]:
@@ -41,8 +69,18 @@ def words(span: Span, body: str, limit: int = 60) -> str:
     return f"‘{text if len(text) <= limit else text[: limit - 1] + '…'}’"
 
 
-def explain(item: Match, body: str, key: Sequence[Span] = (), quotes: Sequence[tuple[int, int]] = ()) -> str:
-    """One line for one matched, missed or extra item, with the most specific reason the text gives."""
+def explain(
+    item: Match,
+    body: str,
+    key: Sequence[Span] = (),
+    quotes: Sequence[tuple[int, int]] = (),
+    own_voice: bool = False,
+) -> str:
+    """One line for one matched, missed or extra item, with the most specific reason the text gives.
+
+    ``own_voice``: the activity asks for the paper's own voice only (K10), so a framing mark inside a
+    quote is the speaker's; without it the quote line would be false where the key counts quoted words.
+    """
     span = item.key or item.answer
     assert span is not None
     line = f"{item.status}: {words(span, body)} ({span.label})"
@@ -55,30 +93,27 @@ def explain(item: Match, body: str, key: Sequence[Span] = (), quotes: Sequence[t
         return f"{line}: {item.key.reasons[0]}" if item.key.reasons else line
     if item.status == "missed":
         return f"{line}: {item.key.reasons[0]}" if item.key and item.key.reasons else line
-    return f"{line}: {_why_extra(span, body, key, quotes)}"
+    return f"{line}: {_why_extra(span, body, key, quotes if own_voice else ())}"
 
 
 def _why_extra(span: Span, body: str, key: Sequence[Span], quotes: Sequence[tuple[int, int]]) -> str:
     near = [k for k in key if k.overlap(span)]
-    if inside(span, quotes) and not any(inside(k, quotes) for k in near):
+    quoted = span.label in FRAMING and inside(span, quotes)
+    if quoted and not any(inside(k, quotes) for k in near):
         return "it is inside a quote: the speaker's words and framing, not the paper's own voice"
     same = [k for k in near if k.label == span.label]
     if same:
-        return f"it shares only a little with {words(same[0], body)}, {_a(span.label)} in the key: mark the whole of it"
+        return f"it shares only a little with {words(same[0], body)} ({span.label} in the key): mark the whole of it"
     other = [k for k in near if k.label != span.label]
     if other:
         return f"these words are in the key, but as {other[0].label}, not {span.label}"
-    return f"not {_a(span.label)} in the key: check who is speaking, and whether the paper says it in its own voice"
+    return f"not in the key as {span.label}: {QUESTION_TO_ASK.get(span.label, READ_AGAIN)}"
 
 
-def _a(label: str) -> str:
-    """'a source', 'an opinion': the article a label needs in a feedback line."""
-    return f"{'an' if label[:1] in 'aeiou' else 'a'} {label}"
-
-
-def explain_all(result: Score, body: str, key: Sequence[Span]) -> list[str]:
-    quotes = quoted_parts(body)
-    return [explain(m, body, key, quotes) for m in result.matches]
+def explain_all(result: Score, body: str, key: Sequence[Span], own_voice: bool = False) -> list[str]:
+    """A line per match of ``result`` (``own_voice`` as in ``explain``)."""
+    quotes = quoted_parts(body) if own_voice else []
+    return [explain(m, body, key, quotes, own_voice) for m in result.matches]
 
 
 def not_graded(marks: Iterable[Span], graded: Sequence[str]) -> list[str]:

@@ -44,6 +44,8 @@ class Question:
     once. ``reject`` holds aliases of tempting wrong answers (another person, a subject of the claim):
     an answer that names one fails even when it also names the right one, so hedging does not pass.
     ``key`` is the activity's key file, relative to the questions folder (kinds ``spans`` and ``links``).
+    ``own_voice``: the activity asks for the paper's own voice only, so a framing mark inside a quote is
+    the speaker's (feedback says so only then: elsewhere quoted words can be what the key counts).
     """
 
     id: str
@@ -54,6 +56,7 @@ class Question:
     accept: tuple[tuple[str, ...], ...] = ()
     key: str = ""
     reject: tuple[str, ...] = ()
+    own_voice: bool = False
 
     @property
     def hint(self) -> str:

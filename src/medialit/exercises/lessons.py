@@ -132,7 +132,7 @@ def reveal(question_id: str) -> None:
     if question.kind == "links":
         widget.show_link_feedback(expected_links(question_id, article), show_missed=True)
     else:
-        widget.show_feedback(key_marks(question_id, article), show_missed=True)
+        widget.show_feedback(key_marks(question_id, article), show_missed=True, own_voice=question.own_voice)
 
 
 def check_highlights(question_id: str, marked: Any, article: Any) -> None:
@@ -164,7 +164,7 @@ def check_highlights(question_id: str, marked: Any, article: Any) -> None:
     _attempts[question_id] = _attempts.get(question_id, 0) + 1
     if hasattr(marked, "show_feedback"):
         _checked[question_id] = (marked, article)
-        marked.show_feedback(marks, show_missed=False)
+        marked.show_feedback(marks, show_missed=False, own_voice=question.own_voice)
     result = score(spans, marks, max_points=1, body=article.body)
     counts = result.counts
     print(f"You marked {len(spans)}: {counts.tp} of {len(key)} key items found, {counts.fp} extra.")
@@ -173,7 +173,7 @@ def check_highlights(question_id: str, marked: Any, article: Any) -> None:
     if counts.fn == 0 and counts.fp == 0:
         print(f"All found. {question.answer}")
         return
-    for match, line in zip(result.matches, explain_all(result, article.body, key), strict=True):
+    for match, line in zip(result.matches, explain_all(result, article.body, key, question.own_voice), strict=True):
         if match.status == "optional":
             print(f"  optional: {article.body[match.answer.start : match.answer.end]!r} may be marked or left")
         elif match.status != "missed":
@@ -213,12 +213,17 @@ def key_spans(question_id: str, article: Any) -> list[Span]:
 
 
 def key_marks(question_id: str, article: Any) -> list[KeyMark]:
-    """The activity's key marks (optional ones and accepted labels kept) carried onto ``article.body``."""
+    """The activity's key marks (optional ones and accepted labels kept) carried onto ``article.body``.
+
+    A mark's rationale rides on its span as the reason, so that feedback on a right mark gives it (K11).
+    """
     key = _key(question_id)
     return [
         replace(
             mark,
-            span=_place(question_id, mark.span, key, article),
+            span=replace(
+                _place(question_id, mark.span, key, article), reasons=(mark.rationale,) if mark.rationale else ()
+            ),
             accept=tuple(_place(question_id, a, key, article) for a in mark.accept),
         )
         for mark in key.marks
@@ -240,7 +245,9 @@ def expected_links(question_id: str, article: Any) -> list[Any]:
 
 
 def key_lines(question_id: str) -> list[str]:
-    """The activity's key as a reader finds it, a line a mark; recurring words get context, the mark in [ ]."""
+    """The activity's key as a reader finds it, a line a mark: a mark's words in quotation marks, and for
+    words that recur the context outside them (``‘Dahl’ (in ‘says Dahl’)``); a link's source and cue
+    each in [ ] within its context."""
     key = _key(question_id)
     body = _original(key).body
     if any(mark.cue for mark in key.marks):
@@ -248,7 +255,7 @@ def key_lines(question_id: str) -> list[str]:
             f"{_shown(m.span, body, m.cue)} -> {_shown(m.cue, body, m.span)}: {m.speaker}" for m in key.marks if m.cue
         ]
     return [
-        f"{'/'.join(dict.fromkeys(r.label for r in m.readings()))}: {_shown(m.span, body)}"
+        f"{'/'.join(dict.fromkeys(r.label for r in m.readings()))}: {_quoted(m.span, body)}"
         + (" (optional: marking it costs nothing)" if m.optional else "")
         for m in key.marks
     ]
@@ -341,13 +348,36 @@ def _once(text: str, part: str) -> int | None:
     return where if where >= 0 and text.find(part, where + 1) < 0 else None
 
 
+def _quoted(span: Span, body: str) -> str:
+    """A mark's words in quotation marks, with the words around a recurring one outside them."""
+    text = " ".join(span.text(body).split())
+    if len(text) > 60:
+        return f"‘{_cut(text)}’"
+    start, end = _context(span, body, span)
+    if (start, end) == (span.start, span.end):
+        return f"‘{text}’"
+    return f"‘{text}’ (in ‘{' '.join(body[start:end].split())}’)"
+
+
+def _cut(text: str) -> str:
+    return text[:50].rsplit(" ", 1)[0] + "…"
+
+
 def _shown(span: Span, body: str, within: Span | None = None) -> str:
     """A mark's words as a reader finds them: a long one cut short with '…', a recurring one in [ ] after
     the words before it on its line (``within``: a stretch to show around it, such as its link's cue)."""
     text = " ".join(span.text(body).split())
     if len(text) > 60:
-        return text[:50].rsplit(" ", 1)[0] + "…"
-    start, end = min(span.start, (within or span).start), max(span.end, (within or span).end)
+        return _cut(text)
+    start, end = _context(span, body, within or span)
+    if (start, end) == (span.start, span.end):
+        return text
+    return " ".join(f"{body[start : span.start]}[{span.text(body)}]{body[span.end : end]}".split())
+
+
+def _context(span: Span, body: str, within: Span) -> tuple[int, int]:
+    """The shortest stretch around ``span`` and ``within``, widened a word at a time, that occurs once in ``body``."""
+    start, end = min(span.start, within.start), max(span.end, within.end)
     while _once(body, body[start:end]) is None:
         after = re.match(r"[^\S\n]*\S*", body[end:]).end()
         before = re.search(r"\S*[^\S\n]*$", body[:start]).start()
@@ -357,9 +387,7 @@ def _shown(span: Span, body: str, within: Span | None = None) -> str:
             end += after
         else:
             break
-    if (start, end) == (span.start, span.end):
-        return text
-    return " ".join(f"{body[start : span.start]}[{span.text(body)}]{body[span.end : end]}".split())
+    return start, end
 
 
 def graded_parts(article: Any) -> list[tuple[int, int]]:

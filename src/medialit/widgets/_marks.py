@@ -104,15 +104,17 @@ def feedback_items(
     show_missed: bool = True,
     others: Sequence[Span] = (),
     graded: Sequence[str] = (),
+    own_voice: bool = False,
 ) -> dict[str, Any]:
     """What the front end needs to show feedback: per item status, place and line; never the whole key.
 
     ``show_missed=False`` leaves out the key items not found (only their number is said), so a lesson
     check can mark the student's own marks without giving the answer away. ``others`` are marks whose
-    label the check does not look at: they get one ``notes`` line per label.
+    label the check does not look at: they get one ``notes`` line per label. ``own_voice``: the check asks
+    for the paper's own voice only (``feedback.explain``).
     """
     key = [m.key for m in result.matches if m.key is not None]
-    lines = explain_all(result, body, key) if body else list(result.feedback)
+    lines = explain_all(result, body, key, own_voice) if body else list(result.feedback)
     items = []
     for match, line in zip(result.matches, lines, strict=True):
         if match.status == "missed" and not show_missed:

@@ -202,11 +202,14 @@ class Highlighter(anywidget.AnyWidget):
 
     # ------------------------------------------------------------ feedback and the machine layer
 
-    def show_feedback(self, key: Any, *, max_points: float = 1.0, show_missed: bool = True) -> None:
+    def show_feedback(
+        self, key: Any, *, max_points: float = 1.0, show_missed: bool = True, own_voice: bool = False
+    ) -> None:
         """Mark each of your marks correct (✓) or extra (?) in the widget, and missed items (✗), with reasons.
 
         Only marks with a label the key uses are scored; the others are listed as not part of this
-        check. ``show_missed=False`` keeps the key's unfound items back (lesson checks before ``reveal``).
+        check. ``show_missed=False`` keeps the key's unfound items back (lesson checks before ``reveal``);
+        ``own_voice``: the check asks for the paper's own voice only, so quoted framing is the speaker's.
         Returns None (the Score is kept in ``last_score``), so a cell ending with it prints nothing long.
         """
         key_marks = list(key) if isinstance(key, list | tuple) else []
@@ -221,6 +224,7 @@ class Highlighter(anywidget.AnyWidget):
         self.feedback = feedback_items(
             result, self.text, show_missed=show_missed, others=[s for s in self.as_spans() if s not in marks],
             graded=sorted(graded, key=lambda g: list(names).index(g) if g in names else len(names)),
+            own_voice=own_voice,
         )  # fmt: skip
         self.last_score = result
         self.status = f"feedback: {self.feedback['summary']}"

@@ -1,0 +1,94 @@
+"""Exercise prompts after the educator's review (keyread14 2.3, 3.1, 3.2, 3.4; ex05-q1 names K14's three kinds).
+
+The prompts are read from the generated solution notebooks, as students get them (``course/build.py``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+import nbformat
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@cache
+def prompts() -> dict[str, str]:
+    out = {}
+    for path in sorted((REPO / "solutions").glob("*/*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", "")
+            if grade_id.endswith("-question"):
+                out[grade_id.removesuffix("-question")] = " ".join(cell.source.split())
+    return out
+
+
+@cache
+def keyed_phrases() -> set[str]:
+    """Every graded key's marked words and accepted word forms, lower case."""
+    found = set()
+    for path in (REPO / "course" / "keys").glob("*.json"):
+        for mark in json.loads(path.read_text(encoding="utf-8"))["marks"]:
+            found.add(mark["text"].lower())
+            found.update(w.lower() for w in mark.get("words", ()))
+    return found
+
+
+@pytest.mark.parametrize("item_id", ["ex01-q1", "ex01-q2", "ex05-q4", "ex05-q5"])
+def test_occurrences_are_counted_in_the_part_and_the_prompt_says_so(item_id):
+    """Review 3.1: n counts the words inside the part; counting in the whole article placed nothing."""
+    assert re.search(r"occurrence of the (?:same|source) words in (?:this part|the report)", prompts()[item_id])
+
+
+@pytest.mark.parametrize("item_id", ["ex04-q1", "ex05-q8"])
+def test_provenance_prompts_say_to_mark_each_whole_piece_of_furniture(item_id):
+    """Review 3.2: 'Read more:' alone matches nothing; the prompt says to mark the whole line."""
+    assert "Mark each whole piece of page furniture (the whole line" in prompts()[item_id]
+
+
+def test_the_anonymous_source_rule_names_both_halves_of_k7():
+    """Review 2.3, K7: attributed only with the source's position AND the reason for anonymity."""
+    prompt = prompts()["ex02-q1"]
+    assert "both a position to know and a reason for anonymity" in prompt
+    assert "whose position to know and reason for anonymity the text gives" in prompt
+    assert "with a stated reason" not in prompt
+
+
+@pytest.mark.parametrize("item_id", ["ex02-q1", "ex05-q6", "ex05-q7"])
+def test_hedge_examples_are_no_keyed_phrase_of_any_item(item_id):
+    """Review 3.4, K11: prompts never quote a keyed phrase; ex05's hedge is 'are thought to' (word form 'is')."""
+    hedges = re.search(r"`hedge` \(([^)]*)\)", prompts()[item_id]) or re.search(
+        r"`hedge` for ([^.]*\))", prompts()[item_id]
+    )
+    examples = re.findall(r"\*([^*]+)\*", hedges.group(1))
+    assert examples, f"{item_id}: the hedge has no examples to check"
+    assert not [e for e in examples if e.lower() in keyed_phrases()], f"{item_id}: {examples}"
+    assert "is thought to" not in prompts()[item_id]
+
+
+def test_ex05_opinion_prompt_names_the_three_kinds_of_k14():
+    prompt = prompts()["ex05-q1"]
+    assert "judges" in prompt and "what should happen" in prompt and "predicts as certain" in prompt
+
+
+def test_rubric_quotes_no_keyed_phrase_and_cites_rules_and_checks_that_exist():
+    """Review 2.8 and severity 4: LO3 quoted ex02-q1's hidden source; K18 and the IMVAIN checks were off."""
+    from medialit.exercises.grading import ITEMS
+
+    rubric = (REPO / "course" / "rubrics.md").read_text(encoding="utf-8")
+    lo3 = next(line for line in rubric.splitlines() if line.startswith("| 2 | Finds unsupported sentences"))
+    examples = re.findall(r"\*([^*]+)\*", lo3)
+    graded = " ".join(it.text() for it in ITEMS.values()).lower()
+    assert examples and not [e for e in examples if e.lower() in keyed_phrases() or e.lower() in graded]
+    guidelines = (REPO / "course" / "annotation-guidelines.md").read_text(encoding="utf-8")
+    rules = re.findall(r"^### (K\d+)\.", guidelines, re.M)
+    assert f"(rules K1 to {rules[-1]})" in rubric
+    lesson5 = (REPO / "notebooks" / "sources" / "05-where-did-this-text-come-from.md").read_text(encoding="utf-8")
+    imvain = lesson5[lesson5.index("IMVAIN**") :]
+    first, last = re.search(r"lesson 5 checks (5\.\d) to (5\.\d)", rubric).groups()
+    assert f"### Check {first}" in imvain and f"### Check {last}" in imvain
+    assert f"### Check {first}" not in lesson5[: lesson5.index("IMVAIN**")]
