@@ -398,3 +398,63 @@ def test_feedback_explains_found_marks_without_quoting_missed_ones():
     assert result.explanations, "a found mark is explained"
     assert not any("pointed out" in line for line in result.explanations)  # the missed cue is never quoted
     assert "‘…’" in " ".join(result.explanations)
+
+
+# ---------------------------------------------------------------- ex01-q2: the speaker named as students name them
+
+
+def q2_full(**speakers: str) -> list[dict]:
+    """The required attributions of ex01-q2 as offsets, each source's speaker replaced by ``speakers[its text]``."""
+    return [
+        {"start": m.span.start, "end": m.span.end, "speaker": speakers.get(m.text.split()[-1], m.speaker)}
+        | ({"cue": {"start": m.cue.start, "end": m.cue.end}} if m.cue else {})
+        for m in Key.from_dict(key("ex01-q2")).required
+    ]
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        {"Støre": "Jonas Store"},  # no ø on the keyboard
+        {"Støre": "Jonas Gahr Stoere"},  # ø written as oe
+        {"Støre": "PM Støre", "He": "Prime Minister Jonas Gahr Støre"},  # a title, or its initials
+        {"Minister": "Norwegian Prime Minister Jonas Gahr Støre", "He": "Norway's prime minister Støre"},  # nationality
+        {"embassy": "Embassy of the Russian Federation in Norway"},  # the organisation's full name (its aliases)
+        {"embassy": "Russian Embassy in Oslo"},
+        {"embassy": "Embassy of Russia"},
+    ],
+)
+def test_ex01_q2_the_right_speaker_however_written_earns_the_speaker_half(names):
+    result = grade_data("ex01-q2", q2_full(**names), key("ex01-q2"))
+    assert result.points == 2.0, result.feedback
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        {"He": "Vladimir Putin"},  # another person
+        {"He": "Russian President Vladimir Putin"},
+        {"He": "Jonas Gahr Støre and Vladimir Putin"},  # several people in one name
+        {"He": "Prime Minister"},  # a bare title
+        {"He": "PM"},
+        {"He": "Norwegian"},  # a nationality alone
+        {"He": "He"},  # a pronoun
+        {"embassy": "the Norwegian embassy"},  # another organisation: the nationality names it
+        {"embassy": "Norway"},  # a word only an alias has: the speaker's own name is not given
+        {"embassy": "Aftenposten"},
+    ],
+)
+def test_ex01_q2_a_wrong_speaker_still_loses_the_speaker_half(names):
+    result = grade_data("ex01-q2", q2_full(**names), key("ex01-q2"))
+    assert result.points < 1.9, result.feedback
+    assert any("not the source named here" in line for line in result.feedback), result.feedback
+
+
+@pytest.mark.parametrize("cue", ["said", "appealed"])
+def test_ex01_q2_the_nested_i_may_be_linked_to_either_cue_of_its_report(cue):
+    body = item("ex01-q2").load().body
+    start = body.index(cue, 1601)  # the nested report's 'appealed … and said' (K5)
+    nested = {"start": 1601, "end": 1602, "speaker": "Jonas Gahr Støre", "cue": {"start": start, "end": start + len(cue)}}
+    assert body[1601:1602] == "I" and start < 1650
+    result = grade_data("ex01-q2", [nested, *q2_full()], key("ex01-q2"))
+    assert result.points == 2.0, result.feedback
