@@ -454,7 +454,12 @@ def test_ex01_q2_a_wrong_speaker_still_loses_the_speaker_half(names):
 def test_ex01_q2_the_nested_i_may_be_linked_to_either_cue_of_its_report(cue):
     body = item("ex01-q2").load().body
     start = body.index(cue, 1601)  # the nested report's 'appealed … and said' (K5)
-    nested = {"start": 1601, "end": 1602, "speaker": "Jonas Gahr Støre", "cue": {"start": start, "end": start + len(cue)}}
+    nested = {
+        "start": 1601,
+        "end": 1602,
+        "speaker": "Jonas Gahr Støre",
+        "cue": {"start": start, "end": start + len(cue)},
+    }
     assert body[1601:1602] == "I" and start < 1650
     result = grade_data("ex01-q2", [nested, *q2_full()], key("ex01-q2"))
     assert result.points == 2.0, result.feedback

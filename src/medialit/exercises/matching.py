@@ -189,7 +189,9 @@ def _descriptors(name: str) -> frozenset[str]:
         return frozenset()
     doc = parse(name)
     norp = {t.lower_ for t in doc if t.ent_type_ == "NORP"}
-    owned = {t.lower_ for t in doc if t.ent_type_ in ("GPE", "LOC") and t.i + 1 < len(doc) and doc[t.i + 1].tag_ == "POS"}
+    owned = {
+        t.lower_ for t in doc if t.ent_type_ in ("GPE", "LOC") and t.i + 1 < len(doc) and doc[t.i + 1].tag_ == "POS"
+    }
     return frozenset(norp | owned)
 
 
