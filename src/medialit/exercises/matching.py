@@ -120,18 +120,19 @@ def judge_for(it: Item, body: str) -> Judge:
 
 
 _NOT_NAMES = frozenset({"the", "of", "a", "an", "sir"})
-"""Words that never name anyone; titles (``_titles``) are dropped beside them."""
+"""Words that never name anyone; titles are dropped with them (``_not_names``)."""
 _TRANSLITERATED = (("oe", "o"), ("ae", "a"), ("aa", "a"), ("ue", "u"))
 """Letters a keyboard without ø, æ, å, ü writes as two ("Stoere"): one spelling for comparing names."""
 
 
 @cache
-def _titles() -> frozenset[str]:
-    """The analyzer's titles (``titles.jsonl``) and the initials of the multi-word ones ("PM", prime minister)."""
+def _not_names() -> frozenset[str]:
+    """``_NOT_NAMES``, the analyzer's title words and the initials of its multi-word titles ("PM", prime minister)."""
     from medialit.nlp.lexicons import load_lexicon
+    from medialit.nlp.sources.words import title_words
 
     titles = [str(e["pattern"]).lower().split() for e in load_lexicon("titles")]
-    return frozenset(w for t in titles for w in t) | {"".join(w[0] for w in t) for t in titles if len(t) > 1}
+    return _NOT_NAMES | title_words() | {"".join(w[0] for w in t) for t in titles if len(t) > 1}
 
 
 def _folded(word: str) -> str:
@@ -145,7 +146,8 @@ def _folded(word: str) -> str:
 def name_words(name: str) -> list[str]:
     """The words of a name that identify someone: folded, without titles, articles or a possessive ’s."""
     plain = re.sub(r"[’']s\b", "", name)
-    return [_folded(w) for w in re.findall(r"\w+", plain.lower()) if w not in _NOT_NAMES | _titles()]
+    skip = _not_names()
+    return [_folded(w) for w in re.findall(r"\w+", plain.lower()) if w not in skip]
 
 
 def names_person(given: str, speaker: str, aliases: Sequence[str] = ()) -> bool:
@@ -162,10 +164,13 @@ def names_person(given: str, speaker: str, aliases: Sequence[str] = ()) -> bool:
     """
     names = [set(name_words(n)) for n in (speaker, *aliases)]
     words = name_words(given)
-    if not _names_one_of(words, names) and not _descriptors(speaker):
-        drop = {_folded(w) for w in _descriptors(given)}
-        words = [w for w in words if w not in drop]
-    return _names_one_of(words, names)
+    if _names_one_of(words, names):
+        return True
+    own = any(len(w) > 1 and w in names[0] for w in words)  # else no word dropped can help: no parse needed
+    if not own or _descriptors(speaker):
+        return False
+    drop = {_folded(w) for w in _descriptors(given)}
+    return _names_one_of([w for w in words if w not in drop], names)
 
 
 def _names_one_of(words: list[str], names: list[set[str]]) -> bool:
@@ -185,7 +190,7 @@ def _descriptors(name: str) -> frozenset[str]:
     Without the model, none: a name with a nationality word then has to match word for word.
     """
     parse = _lemmatizer()
-    if parse is None or not re.search(r"[A-Za-z]", name):
+    if parse is None:
         return frozenset()
     doc = parse(name)
     norp = {t.lower_ for t in doc if t.ent_type_ == "NORP"}
