@@ -63,7 +63,7 @@ def feedback_of(graded, student: str, grade_id: str, assignment: str = EX01) -> 
         ("wrong-type", "ex01-q1-test", "the answer must be a list"),
         ("corrupt-sidecar", "ex01-q1-test", "is damaged"),
         ("partial", "ex01-q1-test", "1.33 of 3 points; 4 of 9 found"),
-        ("partial", "ex01-q2-test", "‘He’ → Putin: not the person speaking here"),
+        ("partial", "ex01-q2-test", "‘He’ → Putin: not the source named here"),
         ("syntax-error", "ex01-q1-test", "answer_q1"),
     ],
 )

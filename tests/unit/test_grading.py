@@ -398,3 +398,146 @@ def test_feedback_explains_found_marks_without_quoting_missed_ones():
     assert result.explanations, "a found mark is explained"
     assert not any("pointed out" in line for line in result.explanations)  # the missed cue is never quoted
     assert "‘…’" in " ".join(result.explanations)
+
+
+# ---------------------------------------------------------------- ex01-q2: the speaker named as students name them
+
+
+def q2_full(**speakers: str) -> list[dict]:
+    """The required attributions of ex01-q2 as offsets, each source's speaker replaced by ``speakers[its text]``."""
+    return [
+        {"start": m.span.start, "end": m.span.end, "speaker": speakers.get(m.text.split()[-1], m.speaker)}
+        | ({"cue": {"start": m.cue.start, "end": m.cue.end}} if m.cue else {})
+        for m in Key.from_dict(key("ex01-q2")).required
+    ]
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        {"Støre": "Jonas Store"},  # no ø on the keyboard
+        {"Støre": "Jonas Gahr Stoere"},  # ø written as oe
+        {"Støre": "PM Støre", "He": "Prime Minister Jonas Gahr Støre"},  # a title, or its initials
+        {"Minister": "Norwegian Prime Minister Jonas Gahr Støre", "He": "Norway's prime minister Støre"},  # nationality
+        {"embassy": "Embassy of the Russian Federation in Norway"},  # the organisation's full name (its aliases)
+        {"embassy": "Russian Embassy in Oslo"},
+        {"embassy": "Embassy of Russia"},
+    ],
+)
+def test_ex01_q2_the_right_speaker_however_written_earns_the_speaker_half(names):
+    result = grade_data("ex01-q2", q2_full(**names), key("ex01-q2"))
+    assert result.points == 2.0, result.feedback
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        {"He": "Vladimir Putin"},  # another person
+        {"He": "Russian President Vladimir Putin"},
+        {"He": "Jonas Gahr Støre and Vladimir Putin"},  # several people in one name
+        {"He": "Prime Minister"},  # a bare title
+        {"He": "PM"},
+        {"He": "Norwegian"},  # a nationality alone
+        {"He": "He"},  # a pronoun
+        {"embassy": "the Norwegian embassy"},  # another organisation: the nationality names it
+        {"embassy": "Norway"},  # a word only an alias has: the speaker's own name is not given
+        {"embassy": "Aftenposten"},
+    ],
+)
+def test_ex01_q2_a_wrong_speaker_still_loses_the_speaker_half(names):
+    result = grade_data("ex01-q2", q2_full(**names), key("ex01-q2"))
+    assert result.points < 1.9, result.feedback
+    assert any("not the source named here" in line for line in result.feedback), result.feedback
+
+
+@pytest.mark.parametrize("cue", ["said", "appealed"])
+def test_ex01_q2_the_nested_i_may_be_linked_to_either_cue_of_its_report(cue):
+    body = item("ex01-q2").load().body
+    start = body.index(cue, 1601)  # the nested report's 'appealed … and said' (K5)
+    nested = {
+        "start": 1601,
+        "end": 1602,
+        "speaker": "Jonas Gahr Støre",
+        "cue": {"start": start, "end": start + len(cue)},
+    }
+    assert body[1601:1602] == "I" and start < 1650
+    result = grade_data("ex01-q2", [nested, *q2_full()], key("ex01-q2"))
+    assert result.points == 2.0, result.feedback
+
+
+# ---------------------------------------------------------------- feedback lines for points lost
+
+
+def test_a_second_mark_on_a_place_already_counted_is_called_that_not_a_wrong_label():
+    body = item("ex03-q4").load().body
+    heading, byline = (0, 37), (598, 640)  # the byline is accepted in the opinion heading's place (K14)
+    opinion = body.index("Opinion: Sunday hours")
+    marks = [
+        {"start": heading[0], "end": heading[1], "label": "news"},
+        {"start": opinion, "end": opinion + 44, "label": "opinion"},
+        {"start": byline[0], "end": byline[1], "label": "opinion"},
+    ]
+    feedback = grade_data("ex03-q4", marks, key("ex03-q4")).feedback
+    assert any("already counted: one mark per place" in line for line in feedback), feedback
+    assert not any("not this label" in line for line in feedback), feedback
+
+
+def test_an_optional_sentence_with_a_wrong_reason_is_named_in_the_feedback():
+    result = grade_data("ex02-q1", [("It was Norway who", "vague_source")], key("ex02-q1"))
+    assert any("‘It was Norway who" in line and "not for the reason given" in line for line in result.feedback)
+
+
+def test_ex01_q2_a_source_linked_to_the_wrong_cue_is_named_in_the_feedback():
+    result = grade_data("ex01-q2", [("He", "Jonas Gahr Støre", "said")], key("ex01-q2"))
+    assert "‘He’ linked to ‘said’: not the cue of this source" in result.feedback, result.feedback
+
+
+@pytest.mark.parametrize(
+    ("answer", "says"),
+    [
+        ([("Støre", "Jonas Gahr Støre", "said", 3)], "‘Støre’ occurs only 2 times in this part"),
+        ([("The Prime Minister", "source", 2)], "‘The Prime Minister’ occurs only once in this part"),
+        ([("Putin", "source")], "‘Putin’ is not in the part of the text this question is about"),
+    ],
+)
+def test_an_occurrence_beyond_the_part_says_how_often_the_words_occur_there(answer, says):
+    item_id = "ex01-q2" if len(answer[0]) == 4 else "ex01-q1"
+    feedback = grade_data(item_id, answer, key(item_id)).feedback
+    assert any(says in line for line in feedback), feedback
+
+
+# ---------------------------------------------------------------- second readings that must cost nothing (review 14)
+
+
+def required_marks(item_id: str) -> list[dict]:
+    return [{"start": m.span.start, "end": m.span.end, "label": m.label} for m in Key.from_dict(key(item_id)).required]
+
+
+def test_ex01_q3_the_name_alone_the_k2_split_and_the_unknown_author_earn_full_points():
+    answer = [
+        ("other sites", "vague"),  # K2: vague for the rest of the group ...
+        ("Gawker.com", "named"),  # ... named for the example
+        ("Matthew Ingram", "named"),  # the words that name him, without his outlet
+        ("He", "named"),
+        ("One poster", "anonymous"),
+        ("The poster", "anonymous"),
+        ("an unknown author", "anonymous"),
+    ]
+    result = grade_data("ex01-q3", answer, key("ex01-q3"))
+    assert result.points == 3.0, result.feedback
+
+
+@pytest.mark.parametrize(
+    ("item_id", "extra"),
+    [
+        ("ex04-q1", ("14 March 2026", "date")),  # both ends of one date mismatch (K15)
+        ("ex05-q8", ("16 September 2026", "date")),
+        ("ex02-q3", ("Nearly two-thirds of seniors ride the bus daily", "dropped_source")),  # both faults (K13)
+        ("ex01-q4", ("Writing", "mixed")),  # the first verb of Ingram's joint report (K5)
+        ("ex02-q2", ("Malaysia and Indonesia have maintained a policy", "no_source")),  # K8: two readings
+    ],
+)
+def test_a_second_defensible_mark_beside_the_full_key_costs_nothing(item_id, extra):
+    it = item(item_id)
+    result = grade_data(item_id, [*required_marks(item_id), extra], key(item_id))
+    assert result.points == it.points, result.feedback

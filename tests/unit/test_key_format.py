@@ -99,6 +99,26 @@ def test_speaker_marks_carry_their_cue_and_keys_without_it_still_load():
     assert Key.from_dict(data).problems(body) == ["marks[1]: [1718, 1000000) is outside the text"]
 
 
+def test_a_speakers_other_names_load_round_trip_and_need_a_speaker():
+    data = json.loads((REPO / "course" / "keys" / "ex01-q2.json").read_text(encoding="utf-8"))
+    embassy = next(m for m in Key.from_dict(data).marks if m.text == "the Russian embassy")
+    assert "the Embassy of the Russian Federation in Norway" in embassy.aliases
+    assert Key.from_dict(Key.from_dict(data).to_dict()) == Key.from_dict(data)
+    i = next(i for i, m in enumerate(data["marks"]) if m.get("aliases"))
+    for bad, says in (
+        ([], r"marks\[\d\]\.aliases: \[\] should be non-empty"),
+        (["x", "x"], r"marks\[\d\]\.aliases: .*non-unique"),
+        ([""], r"marks\[\d\]\.aliases\[0\]"),
+    ):
+        changed = json.loads(json.dumps(data))
+        changed["marks"][i]["aliases"] = bad
+        with pytest.raises(KeyFormatError, match=says):
+            Key.from_dict(changed)
+    del data["marks"][i]["speaker"]
+    with pytest.raises(KeyFormatError, match="'speaker' is a dependency of 'aliases'"):
+        Key.from_dict(data)
+
+
 def test_drafted_marks_keep_their_review_fields_in_version_2():
     data = json.loads((REPO / "course" / "keys" / "ex01-q2.json").read_text(encoding="utf-8"))
     mark = data["marks"][0]

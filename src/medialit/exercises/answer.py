@@ -237,6 +237,11 @@ def _place(it: Item, words: str, nth: int | None, used: set[tuple[int, int]]) ->
     return (free or hits or [None])[0]
 
 
+def occurrences(it: Item, words: str) -> int:
+    """How often ``words`` occur (as whole words) in the item's part: what an occurrence number counts."""
+    return len(_hits(it, words))
+
+
 def _hits(it: Item, words: str) -> list[tuple[int, int]]:
     """Offsets of every occurrence of ``words`` (as whole words) in the item's part."""
     start, end = it.bounds()

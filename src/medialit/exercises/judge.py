@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from medialit.core.spans import Span
-from medialit.exercises.answer import Answer, read_answer
+from medialit.exercises.answer import Answer, occurrences, read_answer
 from medialit.exercises.errors import AnswerError
 from medialit.exercises.items import ITEMS_FILE, Item, define_items, item, known_items
 from medialit.exercises.key import Key, KeyFormatError, KeyMark
 from medialit.exercises.matching import as_answer, as_key, judge_for, same_cue, same_speaker
-from medialit.exercises.scoring import Mark, Score, same_place, score
+from medialit.exercises.scoring import Mark, Score, same_place, same_place_and_label, score
 
 
 @dataclass(frozen=True)
@@ -142,7 +142,8 @@ def _score_speakers(it: Item, answer: Answer, key: Key, units: int, notes: tuple
             "(or write ('source words', 'Full Name', 'cue words'))"
         ]
     lost = [unplaced_note(it, c.reasons[0]) for c in answer.cues if c is not None and c.start < 0 and c.reasons]
-    lines = (*notes, *lost, head, *hint, *_extra_lines(it, who, key, body), *_tail(who))
+    extras = [*_extra_lines(it, who, key, body), *_cue_lines(cue, key, body)]
+    lines = (*notes, *lost, head, *hint, *extras, *_tail(who))
     return Result(it.id, float(points), float(it.points), lines, _explained(who, key, body))
 
 
@@ -152,8 +153,13 @@ def _quote(text: str, limit: int = 60) -> str:
 
 
 def unplaced_note(it: Item, words: str) -> str:
+    """Why words could not be placed: not in the part at all, or fewer times than the occurrence asked for."""
     if it.kind == "words":
         return f"{_quote(words)} is not word for word in the text: it is compared by its base form"
+    found = occurrences(it, words)
+    if found:
+        times = "once" if found == 1 else f"{found} times"
+        return f"{_quote(words)} occurs only {times} in this part: count the occurrences in this part only"
     return f"{_quote(words)} is not in the part of the text this question is about: copy the words exactly"
 
 
@@ -173,7 +179,9 @@ def _extra_lines(it: Item, result: Score, key: Key, body: str) -> list[str]:
         near = _near(given, key)
         if it.kind == "speakers":
             who = ", ".join(sorted(given.speakers))
-            lines.append(f"{words} → {who}: " + ("not the person speaking here" if near else "not a source here"))
+            lines.append(f"{words} → {who}: " + ("not the source named here" if near else "not a source here"))
+        elif near is not None and same_place_and_label(given, near):
+            lines.append(f"{words} ({'/'.join(sorted(given.labels))}): already counted: one mark per place")
         elif near is not None and not near.optional:
             lines.append(f"{words} ({'/'.join(sorted(given.labels))}): the right words, but not this label")
         else:
@@ -181,9 +189,20 @@ def _extra_lines(it: Item, result: Score, key: Key, body: str) -> list[str]:
     return lines
 
 
-def _sentence_lines(found: Score, why: Score, body: str) -> list[str]:
+def _cue_lines(cue: Score, key: Key, body: str) -> list[str]:
+    """Speaker items: a source in a key mark's place linked to another cue (the cue half's extras there)."""
     lines = []
-    right = {m.mark for m in why.matches if m.status == "correct"}
+    for m in cue.matches:
+        if m.status == "extra" and m.given is not None and m.given.span is not None and _near(m.given, key):
+            linked = ", ".join(_quote(c.text(body)) for c in sorted(m.given.cues) if c.start >= 0) or "no cue"
+            lines.append(f"{_quote(m.given.span.text(body))} linked to {linked}: not the cue of this source")
+    return lines[:5]
+
+
+def _sentence_lines(found: Score, why: Score, body: str) -> list[str]:
+    """What is wrong with each sentence marked: not in the key, or (required or optional) the wrong reason."""
+    lines = []
+    right = {m.mark for m in why.matches if m.status in ("correct", "optional")}
     for m in found.matches:
         if m.given is None or m.given.span is None:
             continue
@@ -192,6 +211,8 @@ def _sentence_lines(found: Score, why: Score, body: str) -> list[str]:
             lines.append(f"{words}: not one of the unsupported sentences in the key")
         elif m.status == "correct" and m.mark not in right:
             lines.append(f"{words}: an unsupported sentence, but not for the reason given")
+        elif m.status == "optional" and m.mark not in right:
+            lines.append(f"{words}: a defensible sentence to mark, but not for the reason given")
     return lines[:6]
 
 

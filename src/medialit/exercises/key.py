@@ -47,6 +47,8 @@ class KeyMark:
     span: Span
     text: str = ""
     speaker: str = ""
+    aliases: tuple[str, ...] = ()
+    """Speaker items: other names the speaker goes by (an organisation's full name), as a student may give them."""
     accept: tuple[Span, ...] = ()
     words: tuple[str, ...] = ()
     optional: bool = False
@@ -84,6 +86,8 @@ class KeyMark:
         out: dict[str, Any] = {"start": self.span.start, "end": self.span.end, "label": self.label, "text": self.text}
         if self.speaker:
             out["speaker"] = self.speaker
+        if self.aliases:
+            out["aliases"] = list(self.aliases)
         if self.cue is not None:
             out["cue"] = {"start": self.cue.start, "end": self.cue.end}
         if self.content is not None:
@@ -111,6 +115,7 @@ class KeyMark:
             span=Span(data["start"], data["end"], data["label"]),
             text=data.get("text", ""),
             speaker=data.get("speaker", ""),
+            aliases=tuple(data.get("aliases", ())),
             accept=tuple(Span(a["start"], a["end"], a["label"]) for a in data.get("accept", ())),
             words=tuple(data.get("words", ())),
             optional=bool(data.get("optional", False)),

@@ -22,6 +22,7 @@ from medialit.core.spans import Span
 from medialit.exercises.answer import Answer
 from medialit.exercises.items import Item, item
 from medialit.exercises.key import Key, KeyFormatError, KeyMark
+from medialit.exercises.lessons import normalise
 from medialit.exercises.scoring import (
     Judge,
     Mark,
@@ -118,30 +119,92 @@ def judge_for(it: Item, body: str) -> Judge:
     return same_place_and_label
 
 
-_NOT_NAMES = {"the", "of", "mr", "mrs", "ms", "dr", "prime", "minister", "president", "sir"}
+_NOT_NAMES = frozenset({"the", "of", "a", "an", "sir"})
+"""Words that never name anyone; titles are dropped with them (``_not_names``)."""
+_TRANSLITERATED = (("oe", "o"), ("ae", "a"), ("aa", "a"), ("ue", "u"))
+"""Letters a keyboard without ø, æ, å, ü writes as two ("Stoere"): one spelling for comparing names."""
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    """``_NOT_NAMES``, the analyzer's title words and the initials of its multi-word titles ("PM", prime minister)."""
+    from medialit.nlp.lexicons import load_lexicon
+    from medialit.nlp.sources.words import title_words
+
+    titles = [str(e["pattern"]).lower().split() for e in load_lexicon("titles")]
+    return _NOT_NAMES | title_words() | {"".join(w[0] for w in t) for t in titles if len(t) > 1}
+
+
+def _folded(word: str) -> str:
+    """A name word as compared: lower case, diacritics folded (ø→o, é→e) and transliterations too (oe→o)."""
+    word = normalise(word)
+    for pair, single in _TRANSLITERATED:
+        word = word.replace(pair, single)
+    return word
 
 
 def name_words(name: str) -> list[str]:
-    return [w for w in re.findall(r"\w+", name.lower()) if w not in _NOT_NAMES]
+    """The words of a name that identify someone: folded, without titles, articles or a possessive ’s."""
+    plain = re.sub(r"[’']s\b", "", name)
+    skip = _not_names()
+    return [_folded(w) for w in re.findall(r"\w+", plain.lower()) if w not in skip]
 
 
-def names_person(given: str, speaker: str) -> bool:
+def names_person(given: str, speaker: str, aliases: Sequence[str] = ()) -> bool:
     """``given`` names ``speaker``: every name word given is one of theirs (or its initial), at least one in full.
 
-    So ``Støre``, ``Jonas G. Støre`` and ``Prime Minister Støre`` name Jonas Gahr
-    Støre, while a list of several people stuffed into one name does not.
+    So ``Støre``, ``Jonas Store``, ``PM Støre`` and ``Norwegian Prime Minister
+    Jonas Gahr Støre`` name Jonas Gahr Støre, while another person, a bare
+    title, a pronoun or a list of several people stuffed into one name do not.
+    Nationality words (``_descriptors``) describe a person and are dropped,
+    unless the speaker's own name has one ("the Russian embassy": there it
+    names). ``aliases`` are other names of the speaker (an organisation's full
+    name): the words given may all come from one of them, but one word in full
+    must still be the speaker's own ("Embassy of Russia", not "Norway").
     """
-    words, theirs = name_words(given), set(name_words(speaker))
-    full = [w for w in words if len(w) > 1]
-    initial = lambda w: len(w) == 1 and any(t.startswith(w) for t in theirs)  # noqa: E731
-    return bool(full) and all(w in theirs or initial(w) for w in words)
+    names = [set(name_words(n)) for n in (speaker, *aliases)]
+    words = name_words(given)
+    if _names_one_of(words, names):
+        return True
+    own = any(len(w) > 1 and w in names[0] for w in words)  # else no word dropped can help: no parse needed
+    if not own or _descriptors(speaker):
+        return False
+    drop = {_folded(w) for w in _descriptors(given)}
+    return _names_one_of([w for w in words if w not in drop], names)
+
+
+def _names_one_of(words: list[str], names: list[set[str]]) -> bool:
+    """One word in full is the speaker's own (``names[0]``) and every word belongs to one of ``names``."""
+    return any(len(w) > 1 and w in names[0] for w in words) and any(_within(words, n) for n in names)
+
+
+def _within(words: list[str], theirs: set[str]) -> bool:
+    """Every word is one of ``theirs`` or the initial of one."""
+    return all(w in theirs or (len(w) == 1 and any(t.startswith(w) for t in theirs)) for w in words)
+
+
+@lru_cache(maxsize=1024)
+def _descriptors(name: str) -> frozenset[str]:
+    """Nationality words in a name ("Norwegian", "Norway's"): spaCy's NORP entities and places in the possessive.
+
+    Without the model, none: a name with a nationality word then has to match word for word.
+    """
+    parse = _lemmatizer()
+    if parse is None:
+        return frozenset()
+    doc = parse(name)
+    norp = {t.lower_ for t in doc if t.ent_type_ == "NORP"}
+    owned = {
+        t.lower_ for t in doc if t.ent_type_ in ("GPE", "LOC") and t.i + 1 < len(doc) and doc[t.i + 1].tag_ == "POS"
+    }
+    return frozenset(norp | owned)
 
 
 def same_speaker(mark: Mark, target: KeyMark) -> bool:
     """The same source words, and every name given for them names the key's speaker."""
     if not same_place(mark, target) or not mark.speakers:
         return False
-    return all(names_person(name, target.speaker) for name in mark.speakers)
+    return all(names_person(name, target.speaker, target.aliases) for name in mark.speakers)
 
 
 def same_cue(mark: Mark, target: KeyMark) -> bool:
