@@ -1,4 +1,7 @@
-"""Exercise prompts after the educator's review (keyread14 2.3, 3.1, 3.2, 3.4; ex05-q1 names K14's three kinds).
+"""Exercise prompts say what the guidelines say.
+
+K7 needs position and reason, occurrences count in the part, whole furniture lines, no keyed hedge as an
+example, K14's three kinds.
 
 The prompts are read from the generated solution notebooks, as students get them (``course/build.py``).
 """

@@ -1,4 +1,8 @@
-"""Lesson feedback and keys after the educator's review (keyread14: 2.1, 3.5, reveal texts, K11, K13)."""
+"""Lesson feedback and lesson keys follow the guidelines.
+
+The quote line only for own-voice framing (K10), one question per label family, reveal texts, K11 rationales,
+K13 second readings.
+"""
 
 from __future__ import annotations
 
