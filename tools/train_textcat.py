@@ -29,7 +29,11 @@ halves; this script reports, it writes no model (see docs/analyzer-rounds.md, "a
 textcat judge"). Fixed seeds: repeated runs on the same machine printed the same
 figures.
 
-Run: ``python tools/train_textcat.py ../shared/corpus/dev course/corpus [--loo]``
+``--curve`` prints only the learning curve instead: train on 25, 50, 75 and 100 %
+of one half, score the other (bag-of-words, input ``both``, pool ``own`` unless
+given), to show whether more annotated articles would still pay.
+
+Run: ``python tools/train_textcat.py ../shared/corpus/dev course/corpus [--loo | --curve]``
 """
 
 from __future__ import annotations
@@ -307,8 +311,11 @@ def ranking(articles: list[Article], probs: dict) -> float:
         for k, s in enumerate(a.sentences)
         if s.rule_label == "other" and not _heading_or_question(s)
     ]
-    positives = [p for p, y in pairs if y]
-    negatives = [p for p, y in pairs if not y]
+    return auc([p for p, y in pairs if y], [p for p, y in pairs if not y])
+
+
+def auc(positives: list[float], negatives: list[float]) -> float:
+    """ROC AUC: the share of (positive, negative) pairs ranked the right way round, ties half; 0.5 = chance."""
     wins = sum((p > n) + 0.5 * (p == n) for p in positives for n in negatives)
     return wins / (len(positives) * len(negatives)) if positives and negatives else 0.5
 
@@ -323,6 +330,8 @@ def split(articles: list[Article], salt: str) -> tuple[list[Article], list[Artic
 def pick_threshold(articles: list[Article], arch: str, view: str, policy: str, pool: str) -> float:
     """The policy's best threshold on out-of-fold probabilities inside ``articles`` (two folds by salt "2")."""
     first, second = split(articles, "2")
+    if not first or not second:  # too few articles for two folds: the strictest threshold, which changes least
+        return THRESHOLDS[-1]
     probs = probabilities(train(first, arch, view, pool), second, view)
     probs |= probabilities(train(second, arch, view, pool), first, view)
     scored = [(round(counts(articles, probs, policy, t).f1, 4), t) for t in THRESHOLDS]
@@ -360,6 +369,36 @@ def leave_one_out(articles: list[Article], arch: str, view: str, pool: str) -> d
     return out
 
 
+def share(articles: list[Article], fraction: float, draw: int) -> list[Article]:
+    """A fixed share of ``articles`` (at least two, so the threshold's two folds are not empty), by hash order."""
+    import hashlib
+
+    order = sorted(articles, key=lambda a: hashlib.sha256(f"{a.id}curve{draw}".encode()).hexdigest())
+    return order[: max(2, round(fraction * len(articles)))]
+
+
+def curve(articles: list[Article], arch: str, view: str, pool: str, fractions=(0.25, 0.5, 0.75, 1.0), draws=5):
+    """The learning curve: train on a share of one half, score the whole other half (AUC among the rules'
+    ``other`` sentences and each policy's F1, its threshold chosen inside the share); shares below the whole
+    half are drawn ``draws`` times and averaged."""
+    rows = []
+    half_a, half_b = split(articles, "1")
+    for name, train_half, held in (("B (trained on A)", half_a, half_b), ("A (trained on B)", half_b, half_a)):
+        for fraction in fractions:
+            runs = []
+            for draw in range(draws if fraction < 1 else 1):
+                part = share(train_half, fraction, draw)
+                probs = probabilities(train(part, arch, view, pool), held, view)
+                run = {"auc": ranking(held, probs)}
+                for policy in ("add", "replace") if pool == "own" else ("add",):
+                    run[policy] = counts(held, probs, policy, pick_threshold(part, arch, view, policy, pool)).f1
+                runs.append(run)
+            mean = {k: sum(r[k] for r in runs) / len(runs) for k in runs[0]}
+            mean["rules"] = counts(held, {}, "rules", 0.5).f1
+            rows.append((name, fraction, len(share(train_half, fraction, 0)), mean))
+    return rows
+
+
 def _passes(rows: list[dict], column: int) -> bool:
     """The policy in ``column`` (same place in both rows) beats the rules by ``MIN_GAIN`` on each held-out half."""
     return all(list(row.values())[column].f1 >= row["rules"].f1 + MIN_GAIN for row in rows)
@@ -379,6 +418,7 @@ def main() -> None:
     parser.add_argument("--oversample", type=int, default=1, help="repeat each gold unsupported training sentence")
     parser.add_argument("--pool", choices=("own", "other"), action="append", help="default: both")
     parser.add_argument("--loo", action="store_true", help="also leave one article out (bag-of-words only)")
+    parser.add_argument("--curve", action="store_true", help="only the learning curve (25-100 %% of a half)")
     parser.add_argument("--cache", type=Path, help="keep the collected sentences here (stale once the rules change)")
     args = parser.parse_args()
     EPOCHS, OVERSAMPLE = args.epochs, args.oversample
@@ -397,6 +437,14 @@ def main() -> None:
         f"{len(articles)} tuning articles, {sum(len(a.sentences) for a in articles)} sentences, "
         f"{len(pool)} judged by the model ({sum(s.gold == 'unsupported' for s in pool)} gold unsupported)"
     )
+    if args.curve:
+        for arch, view, pool in [
+            (a, v, p) for a in args.arch or ("bow",) for v in args.input or ("both",) for p in args.pool or ("own",)
+        ]:
+            for name, fraction, n, row in curve(articles, arch, view, pool):
+                cells = ", ".join(f"{k} {v:.3f}" for k, v in row.items())
+                print(f"curve {arch} input={view} pool={pool} held out {name}, {fraction:.0%} ({n} articles): {cells}")
+        return
     passing = []
     for arch in args.arch or ("bow", "ensemble"):
         for view, pool in [(c, p) for c in args.input or ("both", "context") for p in args.pool or ("own", "other")]:

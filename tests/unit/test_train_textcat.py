@@ -77,3 +77,33 @@ def test_a_policy_passes_the_bar_only_with_a_gain_on_both_halves():
     assert train_textcat._passes(rows, 1)
     rows[1]["add@0.9"] = Counts(61, 30, 39)  # +0.006 on one half only
     assert not train_textcat._passes(rows, 1)
+
+
+def test_auc_counts_the_pairs_ranked_the_right_way_round_and_ties_as_half():
+    assert train_textcat.auc([0.9, 0.5], [0.5, 0.1]) == 3.5 / 4
+    assert train_textcat.auc([0.1], [0.9]) == 0.0 and train_textcat.auc([], [0.9]) == 0.5
+
+
+def test_a_share_of_a_half_grows_by_adding_articles_and_never_falls_below_two():
+    articles = [train_textcat.Article(f"a{k}", [], []) for k in range(10)]
+    quarter, half, whole = (train_textcat.share(articles, f, 0) for f in (0.25, 0.5, 1.0))
+    assert (len(quarter), len(half), sorted(a.id for a in whole)) == (2, 5, sorted(a.id for a in articles))
+    assert half[:2] == quarter and whole[:5] == half  # the same draw: each share holds the smaller ones
+    assert train_textcat.share(articles, 0.5, 1) != half  # another draw, other articles
+    assert len(train_textcat.share(articles[:3], 0.25, 0)) == 2
+
+
+def test_the_learning_curve_scores_the_whole_other_half_from_each_share():
+    """Articles a0..a11: tuning half 0 (A) holds seven, half 1 (B) five; a learnable cue ranks perfectly."""
+    yes = [sentence("other", "unsupported", ("__cause__",), f"Prices rose {k}.") for k in range(3)]
+    no = [sentence("other", "other", ("__other__",), f"The meeting ended {k}.") for k in range(3)]
+    articles = [train_textcat.Article(f"a{k}", yes + no, []) for k in range(12)]
+    rows = train_textcat.curve(articles, "bow", "both", "own", fractions=(0.5, 1.0), draws=1)
+    assert [(name[0], fraction, n) for name, fraction, n, _ in rows] == [
+        ("B", 0.5, 4),
+        ("B", 1.0, 7),
+        ("A", 0.5, 2),
+        ("A", 1.0, 5),
+    ]
+    assert all(set(row) == {"auc", "add", "replace", "rules"} for *_, row in rows)
+    assert rows[1][3]["auc"] == 1.0 and rows[3][3]["auc"] == 1.0
