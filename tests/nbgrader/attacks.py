@@ -194,12 +194,43 @@ def ex01_attacks(c) -> None:
     nb.cells = [x for x in nb.cells if x.metadata.get("nbgrader", {}).get("grade_id") != "ex01-q1-test"]
     cell(nb, "ex01-q2-test").source = "2.0"
     c.submit("edited-and-deleted-test-cells", EX01, nb)  # honest answers: the restored tests give full marks
+    links_and_copies(c, rest, q[1])
     c.expected["edited-and-deleted-test-cells"] = {
         "ex01-q1-test": 3.0,
         "ex01-q2-test": 2.0,
         "ex01-q3-test": 3.0,
         "ex01-q4-test": 2.0,
     }
+
+
+def links_and_copies(c, rest: dict[str, str], q1: str) -> None:
+    """Links in the submission's own folder (placed by ``cp -a``, ``rsync -a`` or ``tar``), and copied cells.
+
+    Links: the q1 highlights to a classmate's file (earned their marks), a note to the source
+    notebook, the gradebook, and the q3 highlights relative to the private copy's ``source/``. nbgrader
+    copies a link as its target into ``autograded/``, and ``generate_feedback`` into the feedback:
+    the student got the source notebook (solutions, KEYs) and the gradebook back. Copies: a graded
+    cell copied in JupyterLab keeps its grade id; the submission failed with 0 ("nbgrader update .").
+    """
+    folder = c.submit("linked-files", EX01, answer_cells(c, EX01, **rest))
+    links = {
+        "ex01-q1.highlights.json": c.root / "submitted" / "highlighter" / EX01 / "ex01-q1.highlights.json",
+        "notes.txt": nb_path(c.root / "source", EX01),
+        "gb.db": c.root / "gradebook.db",
+        "ex01-q3.highlights.json": Path("..", "..", "..", "source", EX01, f"{EX01}.ipynb"),
+    }
+    for name, target in links.items():
+        (folder / name).symlink_to(target)
+    c.expected["linked-files"] = {"ex01-q1-test": 0.0, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0, "ex01-q4-test": 2.0}
+
+    nb = answer_cells(c, EX01, **{"ex01-q1-answer": q1}, **rest)
+    for grade_id in ("ex01-q1-answer", "ex01-q2-test"):  # copy, paste below, the first copy's answer emptied
+        at = nb.cells.index(cell(nb, grade_id))
+        nb.cells.insert(at, nbformat.from_dict(json.loads(json.dumps(nb.cells[at]))))
+        if grade_id.endswith("answer"):
+            nb.cells[at].source = "answer_q1 = []"
+    c.submit("copied-cells", EX01, nb)
+    c.expected["copied-cells"] = {"ex01-q1-test": 3.0, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0, "ex01-q4-test": 2.0}
 
 
 def link_to_source(c, assignment: str, student: str = "link-to-source") -> None:

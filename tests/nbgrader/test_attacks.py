@@ -58,6 +58,24 @@ def test_code_in_an_answer_cell_never_runs_and_the_answer_gets_its_honest_score(
     assert outcomes(graded)[student].scores == pytest.approx(graded.expected[student], abs=0.011)
 
 
+@pytest.mark.parametrize("student", ["linked-files", "copied-cells"])
+def test_links_and_copied_cells_get_the_honest_score_of_what_the_student_wrote(graded, student):
+    assert outcomes(graded)[student].ok
+    assert outcomes(graded)[student].scores == pytest.approx(graded.expected[student])
+
+
+def test_links_in_a_submission_never_reach_autograded_or_the_feedback(graded):
+    from medialit.instructor import course
+
+    kept = [f"{EX01}.ipynb", "submission_secret.txt", "timestamp.txt"]
+    assert sorted(p.name for p in (graded.root / "autograded" / "linked-files" / EX01).iterdir()) == kept
+    done = course.nbgrader(graded.root, "generate_feedback", EX01, "--student", "linked-files", "--force")
+    assert done.returncode == 0, done.stderr[-2000:]
+    feedback = graded.root / "feedback" / "linked-files" / EX01
+    assert sorted(p.name for p in feedback.iterdir()) == sorted([f"{EX01}.html", *kept[1:]])
+    assert not any(b"KEY = " in p.read_bytes() for p in feedback.iterdir())
+
+
 @pytest.mark.parametrize(
     ("student", "why"), [("link-to-source", "was not submitted"), ("source-copy", "copy of the source notebook")]
 )

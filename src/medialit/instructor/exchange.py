@@ -27,7 +27,8 @@ def links_in(folder: str | Path) -> list[Path]:
     return found
 
 
-def _no_links(folder: str, names: list[str]) -> set[str]:
+def no_links(folder: str, names: list[str]) -> set[str]:
+    """``shutil.copytree``'s ``ignore``: the names in ``folder`` that are links."""
     return {name for name in names if os.path.islink(os.path.join(folder, name))}
 
 
@@ -47,5 +48,5 @@ class LinkSafeCollect(ExchangeCollect):
             super().do_copy(src, dest, log)  # raises nbgrader's own "too big" error
         with tempfile.TemporaryDirectory() as staging:
             clean = Path(staging, Path(src).name)
-            shutil.copytree(src, clean, ignore=_no_links)
+            shutil.copytree(src, clean, ignore=no_links)
             super().do_copy(str(clean), dest, log)
