@@ -27,6 +27,7 @@ REPO = Path(__file__).resolve().parents[2]
 EX01 = "ex01-attribution"
 PROBE = "ex09-probe"
 GIANT = -1000, 1_000_000
+GRADER_SECRET = "MEDIALIT_TEST_GRADER_SECRET"
 
 
 def nb_path(folder: Path, assignment: str) -> Path:
@@ -306,6 +307,7 @@ attempt('write live submitted', lambda: open(LIVE, 'w').write('{{}}'))
 attempt('write source', lambda: open(COURSE + '/source/ex09-probe/pwned.txt', 'w').write('x'))
 attempt('network', lambda: socket.create_connection(('127.0.0.1', 22), timeout=2))
 attempt('write own folder', lambda: open('ex01-q1.highlights.json', 'w').write('{{}}'))
+attempt('grader environment', lambda: os.environ[{secret!r}])  # a hub token, a database password
 print('PROBE ' + json.dumps(report, sort_keys=True))
 answer = 42
 """
@@ -315,7 +317,8 @@ def probe_submissions(c) -> None:
     """The probe, and kernel-killing submissions, for ex09-probe."""
     c.submit("solution", PROBE, solved(c, PROBE))
     c.expected_probe = {"solution": {"probe-test": 1.0, "ex01-q1-test": 3.0}}
-    nb = answer_cells(c, PROBE, **{"probe-answer": PROBE_CODE.format(root=str(c.root))})
+    os.environ[GRADER_SECRET] = secrets.token_hex(8)  # in the grader's environment, as a hub API token would be
+    nb = answer_cells(c, PROBE, **{"probe-answer": PROBE_CODE.format(root=str(c.root), secret=GRADER_SECRET)})
     nb.cells.append(new_code_cell("print('KEY visible:', 'KEY' in globals())"))
     c.submit("probe", PROBE, nb)
     c.expected_probe["probe"] = {"probe-test": 1.0, "ex01-q1-test": 0.0}
