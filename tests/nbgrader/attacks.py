@@ -233,6 +233,15 @@ def links_and_copies(c, rest: dict[str, str], q1: str) -> None:
     c.submit("copied-cells", EX01, nb)
     c.expected["copied-cells"] = {"ex01-q1-test": 3.0, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0, "ex01-q4-test": 2.0}
 
+    nb = answer_cells(c, EX01, **{"ex01-q1-answer": q1}, **rest)  # metadata edited (nbgrader's cell toolbar)
+    for i in (1, 2, 3, 4):
+        cell(nb, f"ex01-q{i}-test").metadata["nbgrader"] |= {"points": 100, "checksum": "0" * 32}
+    c.submit("edited-points", EX01, nb)
+    c.expected["edited-points"] = dict(c.expected["copied-cells"])
+    cell(nb, "ex01-q1-answer").metadata["nbgrader"] |= {"grade": True, "points": 50}
+    c.submit("answer-made-graded", EX01, nb)  # a graded cell the assignment does not have: fails alone, says which
+    c.expected["answer-made-graded"] = {f"ex01-q{i}-test": 0.0 for i in (1, 2, 3, 4)}
+
 
 def link_to_source(c, assignment: str, student: str = "link-to-source") -> None:
     """A link to the instructor's source notebook left in the exchange, brought in by the real ``nbgrader collect``.

@@ -159,7 +159,9 @@ def autograde_one(base: Any, work: Path, assignment: str, student: str, grades: 
     except BaseException as error:  # nbgrader raises NbGraderException, a kernel may kill more
         if isinstance(error, KeyboardInterrupt):
             raise
-        raised = [x.strip() for x in errors.lines if re.match(r"\s*[\w.]*(Error|Exception|Timeout\w*)\b", x)]
+        raised = [
+            x.strip() for x in errors.lines if re.match(r"\s*[\w.]*(Error|Exception|Timeout\w*|MissingEntry)\b", x)
+        ]
         said = [x.strip() for x in errors.lines if "see the the above traceback" not in x]
         wanted = raised or said or [f"{type(error).__name__}: {error}"]
         return wanted[-1][:300]
