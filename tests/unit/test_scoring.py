@@ -235,6 +235,7 @@ def test_ex01_q2_each_source_linked_to_every_word_near_it_earns_no_cue_half():
     hedge = [w | {"cue": {"start": s, "end": e}} for w in who for s, e in words_of(it) if 0 < abs(s - w["start"]) < 40]
     assert len(hedge) > 50
     assert grade_data(it.id, hedge, key).points == grade_data(it.id, who, key).points == it.points / 2
+    assert any("cues: link each source to the one cue" in line for line in grade_data(it.id, hedge, key).feedback)
 
 
 def test_ex04_q2_cannot_be_solved_by_elimination_or_by_looks():

@@ -142,6 +142,12 @@ def _score_speakers(it: Item, answer: Answer, key: Key, units: int, notes: tuple
             "(or write ('source words', 'Full Name', 'cue words'))"
         ]
     lost = [unplaced_note(it, c.reasons[0]) for c in answer.cues if c is not None and c.start < 0 and c.reasons]
+    hint += [
+        f"{_quote(m.given.span.text(body))} is linked to {len(m.given.cues)} cues: link each source to the one "
+        "cue of its attribution (a source linked to several earns nothing for its cue)"
+        for m in cue.matches
+        if m.given is not None and m.given.span is not None and len(m.given.cues) > 1
+    ][:3]
     lines = (*notes, *lost, head, *hint, *_extra_lines(it, who, key, body), *_tail(who))
     return Result(it.id, float(points), float(it.points), lines, _explained(who, key, body))
 
