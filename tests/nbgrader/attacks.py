@@ -244,7 +244,8 @@ def links_and_copies(c, rest: dict[str, str], q1: str) -> None:
 
 
 def link_to_source(c, assignment: str, student: str = "link-to-source") -> None:
-    """A link to the instructor's source notebook left in the exchange, brought in by the real ``nbgrader collect``.
+    """A link to the instructor's source notebook left in the exchange, brought in by the real ``nbgrader collect``;
+    and a named pipe in another student's folder there.
 
     Students may write into the exchange's inbound folder (that is how ``nbgrader submit`` works);
     nbgrader's ``collect`` runs as the grader and follows links, so the submission became the source
@@ -262,8 +263,25 @@ def link_to_source(c, assignment: str, student: str = "link-to-source") -> None:
     (inbound / f"{assignment}.ipynb").symlink_to(nb_path(c.root / "source", assignment))
     (inbound / "timestamp.txt").write_text(stamp, encoding="utf-8")
     (inbound / "submission_secret.txt").write_text(secrets.token_hex(16), encoding="utf-8")
+    piped = inbound.with_name(inbound.name.replace(student, "fifo-in-exchange"))  # a named pipe beside honest work
+    piped.mkdir()
+    nbformat.write(solved(c, assignment), piped / f"{assignment}.ipynb")
+    for name in ("timestamp.txt", "submission_secret.txt"):
+        (piped / name).write_text((inbound / name).read_text(encoding="utf-8"), encoding="utf-8")
+    os.mkfifo(piped / "ex01-q1.highlights.json")  # copying it failed and stopped the collect for everyone after
     collected = run("collect", assignment)
     assert "Left out" in collected.stderr.decode() and not nb_path(c.root / "submitted" / student, assignment).exists()
+    assert sorted(p.name for p in (c.root / "submitted" / "fifo-in-exchange" / assignment).iterdir()) == [
+        f"{assignment}.ipynb",
+        "submission_secret.txt",
+        "timestamp.txt",
+    ]
+    c.expected["fifo-in-exchange"] = {
+        "ex01-q1-test": 3.0,
+        "ex01-q2-test": 2.0,
+        "ex01-q3-test": 3.0,
+        "ex01-q4-test": 2.0,
+    }
     c.expected[student] = {f"ex01-q{i}-test": 0.0 for i in (1, 2, 3, 4)}
     c.submit("source-copy", assignment, c.source(assignment))
     c.expected["source-copy"] = dict(c.expected[student])

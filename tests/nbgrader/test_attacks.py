@@ -58,7 +58,7 @@ def test_code_in_an_answer_cell_never_runs_and_the_answer_gets_its_honest_score(
     assert outcomes(graded)[student].scores == pytest.approx(graded.expected[student], abs=0.011)
 
 
-@pytest.mark.parametrize("student", ["linked-files", "copied-cells", "edited-points"])
+@pytest.mark.parametrize("student", ["linked-files", "copied-cells", "edited-points", "fifo-in-exchange"])
 def test_links_copied_cells_and_edited_points_get_the_honest_score_of_what_the_student_wrote(graded, student):
     assert outcomes(graded)[student].ok
     assert outcomes(graded)[student].scores == pytest.approx(graded.expected[student])
