@@ -27,6 +27,7 @@ REPO = Path(__file__).resolve().parents[2]
 EX01 = "ex01-attribution"
 PROBE = "ex09-probe"
 GIANT = -1000, 1_000_000
+GRADER_SECRET = "MEDIALIT_TEST_GRADER_SECRET"
 
 
 def nb_path(folder: Path, assignment: str) -> Path:
@@ -194,6 +195,7 @@ def ex01_attacks(c) -> None:
     nb.cells = [x for x in nb.cells if x.metadata.get("nbgrader", {}).get("grade_id") != "ex01-q1-test"]
     cell(nb, "ex01-q2-test").source = "2.0"
     c.submit("edited-and-deleted-test-cells", EX01, nb)  # honest answers: the restored tests give full marks
+    links_and_copies(c, rest, q[1])
     c.expected["edited-and-deleted-test-cells"] = {
         "ex01-q1-test": 3.0,
         "ex01-q2-test": 2.0,
@@ -202,8 +204,48 @@ def ex01_attacks(c) -> None:
     }
 
 
+def links_and_copies(c, rest: dict[str, str], q1: str) -> None:
+    """Links in the submission's own folder (placed by ``cp -a``, ``rsync -a`` or ``tar``), and copied cells.
+
+    Links: the q1 highlights to a classmate's file (earned their marks), a note to the source
+    notebook, the gradebook, and the q3 highlights relative to the private copy's ``source/``. nbgrader
+    copies a link as its target into ``autograded/``, and ``generate_feedback`` into the feedback:
+    the student got the source notebook (solutions, KEYs) and the gradebook back. Copies: a graded
+    cell copied in JupyterLab keeps its grade id; the submission failed with 0 ("nbgrader update .").
+    """
+    folder = c.submit("linked-files", EX01, answer_cells(c, EX01, **rest))
+    links = {
+        "ex01-q1.highlights.json": c.root / "submitted" / "highlighter" / EX01 / "ex01-q1.highlights.json",
+        "notes.txt": nb_path(c.root / "source", EX01),
+        "gb.db": c.root / "gradebook.db",
+        "ex01-q3.highlights.json": Path("..", "..", "..", "source", EX01, f"{EX01}.ipynb"),
+    }
+    for name, target in links.items():
+        (folder / name).symlink_to(target)
+    c.expected["linked-files"] = {"ex01-q1-test": 0.0, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0, "ex01-q4-test": 2.0}
+
+    nb = answer_cells(c, EX01, **{"ex01-q1-answer": q1}, **rest)
+    for grade_id in ("ex01-q1-answer", "ex01-q2-test"):  # copy, paste below, the first copy's answer emptied
+        at = nb.cells.index(cell(nb, grade_id))
+        nb.cells.insert(at, nbformat.from_dict(json.loads(json.dumps(nb.cells[at]))))
+        if grade_id.endswith("answer"):
+            nb.cells[at].source = "answer_q1 = []"
+    c.submit("copied-cells", EX01, nb)
+    c.expected["copied-cells"] = {"ex01-q1-test": 3.0, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0, "ex01-q4-test": 2.0}
+
+    nb = answer_cells(c, EX01, **{"ex01-q1-answer": q1}, **rest)  # metadata edited (nbgrader's cell toolbar)
+    for i in (1, 2, 3, 4):
+        cell(nb, f"ex01-q{i}-test").metadata["nbgrader"] |= {"points": 100, "checksum": "0" * 32}
+    c.submit("edited-points", EX01, nb)
+    c.expected["edited-points"] = dict(c.expected["copied-cells"])
+    cell(nb, "ex01-q1-answer").metadata["nbgrader"] |= {"grade": True, "points": 50}
+    c.submit("answer-made-graded", EX01, nb)  # a graded cell the assignment does not have: fails alone, says which
+    c.expected["answer-made-graded"] = {f"ex01-q{i}-test": 0.0 for i in (1, 2, 3, 4)}
+
+
 def link_to_source(c, assignment: str, student: str = "link-to-source") -> None:
-    """A link to the instructor's source notebook left in the exchange, brought in by the real ``nbgrader collect``.
+    """A link to the instructor's source notebook left in the exchange, brought in by the real ``nbgrader collect``;
+    and a named pipe in another student's folder there.
 
     Students may write into the exchange's inbound folder (that is how ``nbgrader submit`` works);
     nbgrader's ``collect`` runs as the grader and follows links, so the submission became the source
@@ -221,8 +263,25 @@ def link_to_source(c, assignment: str, student: str = "link-to-source") -> None:
     (inbound / f"{assignment}.ipynb").symlink_to(nb_path(c.root / "source", assignment))
     (inbound / "timestamp.txt").write_text(stamp, encoding="utf-8")
     (inbound / "submission_secret.txt").write_text(secrets.token_hex(16), encoding="utf-8")
+    piped = inbound.with_name(inbound.name.replace(student, "fifo-in-exchange"))  # a named pipe beside honest work
+    piped.mkdir()
+    nbformat.write(solved(c, assignment), piped / f"{assignment}.ipynb")
+    for name in ("timestamp.txt", "submission_secret.txt"):
+        (piped / name).write_text((inbound / name).read_text(encoding="utf-8"), encoding="utf-8")
+    os.mkfifo(piped / "ex01-q1.highlights.json")  # copying it failed and stopped the collect for everyone after
     collected = run("collect", assignment)
     assert "Left out" in collected.stderr.decode() and not nb_path(c.root / "submitted" / student, assignment).exists()
+    assert sorted(p.name for p in (c.root / "submitted" / "fifo-in-exchange" / assignment).iterdir()) == [
+        f"{assignment}.ipynb",
+        "submission_secret.txt",
+        "timestamp.txt",
+    ]
+    c.expected["fifo-in-exchange"] = {
+        "ex01-q1-test": 3.0,
+        "ex01-q2-test": 2.0,
+        "ex01-q3-test": 3.0,
+        "ex01-q4-test": 2.0,
+    }
     c.expected[student] = {f"ex01-q{i}-test": 0.0 for i in (1, 2, 3, 4)}
     c.submit("source-copy", assignment, c.source(assignment))
     c.expected["source-copy"] = dict(c.expected[student])
@@ -275,6 +334,7 @@ attempt('write live submitted', lambda: open(LIVE, 'w').write('{{}}'))
 attempt('write source', lambda: open(COURSE + '/source/ex09-probe/pwned.txt', 'w').write('x'))
 attempt('network', lambda: socket.create_connection(('127.0.0.1', 22), timeout=2))
 attempt('write own folder', lambda: open('ex01-q1.highlights.json', 'w').write('{{}}'))
+attempt('grader environment', lambda: os.environ[{secret!r}])  # a hub token, a database password
 print('PROBE ' + json.dumps(report, sort_keys=True))
 answer = 42
 """
@@ -284,7 +344,8 @@ def probe_submissions(c) -> None:
     """The probe, and kernel-killing submissions, for ex09-probe."""
     c.submit("solution", PROBE, solved(c, PROBE))
     c.expected_probe = {"solution": {"probe-test": 1.0, "ex01-q1-test": 3.0}}
-    nb = answer_cells(c, PROBE, **{"probe-answer": PROBE_CODE.format(root=str(c.root))})
+    os.environ[GRADER_SECRET] = secrets.token_hex(8)  # in the grader's environment, as a hub API token would be
+    nb = answer_cells(c, PROBE, **{"probe-answer": PROBE_CODE.format(root=str(c.root), secret=GRADER_SECRET)})
     nb.cells.append(new_code_cell("print('KEY visible:', 'KEY' in globals())"))
     c.submit("probe", PROBE, nb)
     c.expected_probe["probe"] = {"probe-test": 1.0, "ex01-q1-test": 0.0}

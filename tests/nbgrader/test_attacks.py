@@ -27,7 +27,7 @@ def outcomes(graded, assignment: str = EX01) -> dict:
 def test_the_batch_completes_with_every_student_graded_or_failed_alone(graded):
     got = outcomes(graded)
     assert set(got) == set(graded.expected) | set(graded.limits)
-    failed = ["invalid-notebook", "link-to-source", "source-copy"]
+    failed = ["answer-made-graded", "invalid-notebook", "link-to-source", "source-copy"]
     assert sorted(o.student for o in graded.runs[EX01].failed) == failed
     assert set(outcomes(graded, PROBE)) == set(graded.expected_probe)
 
@@ -56,6 +56,30 @@ def test_giant_spans_score_at_most_ten_percent(graded, student):
 )
 def test_code_in_an_answer_cell_never_runs_and_the_answer_gets_its_honest_score(graded, student):
     assert outcomes(graded)[student].scores == pytest.approx(graded.expected[student], abs=0.011)
+
+
+@pytest.mark.parametrize("student", ["linked-files", "copied-cells", "edited-points", "fifo-in-exchange"])
+def test_links_copied_cells_and_edited_points_get_the_honest_score_of_what_the_student_wrote(graded, student):
+    assert outcomes(graded)[student].ok
+    assert outcomes(graded)[student].scores == pytest.approx(graded.expected[student])
+
+
+def test_an_answer_cell_made_graded_fails_alone_naming_the_cell(graded):
+    outcome = outcomes(graded)["answer-made-graded"]
+    assert not outcome.ok and "No such grade cell" in outcome.message and "ex01-q1-answer" in outcome.message
+    assert outcome.scores == pytest.approx(graded.expected["answer-made-graded"])
+
+
+def test_links_in_a_submission_never_reach_autograded_or_the_feedback(graded):
+    from medialit.instructor import course
+
+    kept = [f"{EX01}.ipynb", "submission_secret.txt", "timestamp.txt"]
+    assert sorted(p.name for p in (graded.root / "autograded" / "linked-files" / EX01).iterdir()) == kept
+    done = course.nbgrader(graded.root, "generate_feedback", EX01, "--student", "linked-files", "--force")
+    assert done.returncode == 0, done.stderr[-2000:]
+    feedback = graded.root / "feedback" / "linked-files" / EX01
+    assert sorted(p.name for p in feedback.iterdir()) == sorted([f"{EX01}.html", *kept[1:]])
+    assert not any(b"KEY = " in p.read_bytes() for p in feedback.iterdir())
 
 
 @pytest.mark.parametrize(

@@ -270,6 +270,23 @@ def test_a_sidecar_for_another_text_is_refused(tmp_path):
         load_answer("ex01-q1", None, tmp_path)
 
 
+def test_a_sidecar_that_is_a_link_to_another_student_s_file_is_0_with_one_line(tmp_path):
+    """Attack 14: a highlights file linked to a classmate's (absolute or relative) earned the classmate's marks."""
+    marks = Key.from_dict(key("ex01-q1")).required
+    (tmp_path / "alice").mkdir()
+    sidecar(
+        tmp_path / "alice", "ex01-q1", [{"start": m.span.start, "end": m.span.end, "label": m.label} for m in marks]
+    )
+    assert grade_data("ex01-q1", None, key("ex01-q1"), tmp_path / "alice").points == 3.0
+    for target in (tmp_path / "alice" / "ex01-q1.highlights.json", Path("..", "alice", "ex01-q1.highlights.json")):
+        (tmp_path / "mallory").mkdir(exist_ok=True)
+        link = tmp_path / "mallory" / "ex01-q1.highlights.json"
+        link.unlink(missing_ok=True)
+        link.symlink_to(target)
+        result = grade_data("ex01-q1", None, key("ex01-q1"), tmp_path / "mallory")
+        assert result.points == 0.0 and "is a link to another file" in result.error and "\n" not in result.error
+
+
 def test_grade_never_raises_and_prints_feedback_without_the_key(tmp_path, capsys):
     result = grade("ex01-q1", None, key("ex01-q1"), folder=tmp_path)
     assert result.points == 0.0 and type(result.points) is float

@@ -223,6 +223,22 @@ def test_ex01_q2_every_source_linked_to_every_cue_earns_at_most_a_tenth():
     assert len(answer) > 50 and share(it, answer[:300]) <= 0.1
 
 
+def test_ex01_q2_each_source_linked_to_every_word_near_it_earns_no_cue_half():
+    """The cue hedge (attack 14): the right sources and speakers, each linked to every word within 40 characters.
+
+    It earned 2 of 2 (a merged source counted as linked to its cue when any of its cues was the key's);
+    it earns what the sources and speakers alone earn, the speaker half, as a source linked to one wrong cue does.
+    """
+    it = ITEMS["ex01-q2"]
+    key = key_of("ex01-q2")
+    known = [m for m in key["marks"] if not m.get("optional")]
+    who = [{"start": m["start"], "end": m["end"], "speaker": m["speaker"]} for m in known]
+    hedge = [w | {"cue": {"start": s, "end": e}} for w in who for s, e in words_of(it) if 0 < abs(s - w["start"]) < 40]
+    assert len(hedge) > 50
+    assert grade_data(it.id, hedge, key).points == grade_data(it.id, who, key).points == it.points / 2
+    assert any("cues: link each source to the one cue" in line for line in grade_data(it.id, hedge, key).feedback)
+
+
 def test_ex04_q2_cannot_be_solved_by_elimination_or_by_looks():
     """Review item 18: four pages, a role that fits two of them, and a clean-looking page that is misleading."""
     it = ITEMS["ex04-q2"]

@@ -285,6 +285,11 @@ def read_saved(path: str | Path, expected: Article | None = None) -> tuple[list[
     from medialit.core.links import clean_links
 
     path = Path(path)
+    if path.is_symlink():  # the Highlighter writes a plain file; a link reads someone else's (another student's)
+        raise AnswerError(
+            f"{path.name} is a link to another file, not the highlights you saved: mark the text and press Save, "
+            "or write your answer as a list"
+        )
     backups = sorted(path.parent.glob(f"{path.name}.bak-*"))
     if not path.is_file() and backups:  # the Highlighter set a damaged file aside when the notebook ran
         raise AnswerError(

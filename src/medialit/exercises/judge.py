@@ -142,6 +142,12 @@ def _score_speakers(it: Item, answer: Answer, key: Key, units: int, notes: tuple
             "(or write ('source words', 'Full Name', 'cue words'))"
         ]
     lost = [unplaced_note(it, c.reasons[0]) for c in answer.cues if c is not None and c.start < 0 and c.reasons]
+    hint += [
+        f"{_quote(m.given.span.text(body))} is linked to {len(m.given.cues)} cues: link each source to the one "
+        "cue of its attribution (a source linked to several earns nothing for its cue)"
+        for m in cue.matches
+        if m.given is not None and m.given.span is not None and len(m.given.cues) > 1
+    ][:3]
     extras = [*_extra_lines(it, who, key, body), *_cue_lines(cue, key, body)]
     lines = (*notes, *lost, head, *hint, *extras, *_tail(who))
     return Result(it.id, float(points), float(it.points), lines, _explained(who, key, body))
@@ -193,7 +199,14 @@ def _cue_lines(cue: Score, key: Key, body: str) -> list[str]:
     """Speaker items: a source in a key mark's place linked to another cue (the cue half's extras there)."""
     lines = []
     for m in cue.matches:
-        if m.status == "extra" and m.given is not None and m.given.span is not None and _near(m.given, key):
+        several = m.given is not None and len(m.given.cues) > 1  # said in the hint: one cue per source
+        if (
+            m.status == "extra"
+            and m.given is not None
+            and m.given.span is not None
+            and not several
+            and _near(m.given, key)
+        ):
             linked = ", ".join(_quote(c.text(body)) for c in sorted(m.given.cues) if c.start >= 0) or "no cue"
             lines.append(f"{_quote(m.given.span.text(body))} linked to {linked}: not the cue of this source")
     return lines[:5]

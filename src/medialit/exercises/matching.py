@@ -208,10 +208,14 @@ def same_speaker(mark: Mark, target: KeyMark) -> bool:
 
 
 def same_cue(mark: Mark, target: KeyMark) -> bool:
-    """The same source words linked to the key's cue (a key mark without a cue: the source alone)."""
+    """The same source words linked to the key's cue, and to nothing else (a key mark without a cue: the source alone).
+
+    Every cue linked to the source must be the key's, as every label given must be accepted:
+    a source linked to every word near it would otherwise earn the cue half by hedging.
+    """
     if not same_place(mark, target):
         return False
-    return target.cue is None or any(close_enough(c, target.cue) for c in mark.cues)
+    return target.cue is None or (bool(mark.cues) and all(close_enough(c, target.cue) for c in mark.cues))
 
 
 def same_word(body: str, lemmas: Callable[[str], str] | None = None) -> Judge:

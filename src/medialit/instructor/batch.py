@@ -28,6 +28,7 @@ from queue import Empty, Queue
 from typing import Any
 
 from medialit.instructor import gradebook as books
+from medialit.instructor.exchange import no_links
 from medialit.instructor.grade_data import Check
 from medialit.instructor.grade_data import hidden_checks as _checks_in
 from medialit.instructor.gradebook import CourseError
@@ -184,7 +185,9 @@ class _Job:
         for student in students:
             target = work / "submitted" / student / self.assignment
             try:
-                shutil.copytree(self.course / "submitted" / student / self.assignment, target, symlinks=True)
+                # links left out: one to source/ or gradebook.db would be read as the student's file and
+                # copied, as its target, into autograded/ and so into the feedback released to the student
+                shutil.copytree(self.course / "submitted" / student / self.assignment, target, ignore=no_links)
             except (OSError, shutil.Error):
                 target.mkdir(parents=True, exist_ok=True)  # unreadable files: graded as not submitted
             self.work_of[student] = work

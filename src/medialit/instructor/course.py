@@ -29,16 +29,19 @@ from nbgrader.preprocessors import (
     AssignLatePenalties,
     CheckCellMetadata,
     ClearHiddenTests,
+    ClearOutput,
     Execute,
     GetGrades,
     IgnorePattern,
     LimitOutput,
+    OverwriteCells,
+    OverwriteKernelspec,
     SaveAutoGrades,
 )
 
 import os
 
-from medialit.instructor.nbgrader_output import DropGraderNotes, TrimOutput
+from medialit.instructor.nbgrader_output import DropDuplicateIds, DropGraderNotes, TrimOutput
 
 c = get_config()  # noqa: F821
 
@@ -72,6 +75,12 @@ c.Autograde.autograde_preprocessors = [
     AssignLatePenalties, CheckCellMetadata,
 ]
 c.TrimOutput.max_chars = 100_000
+
+# A graded cell a student copied keeps its grade id: grade the last one, the copies as plain cells
+# (nbgrader's own DeduplicateIds leaves them unreadable, and the submission fails).
+c.Autograde.sanitize_preprocessors = [
+    ClearOutput, DropDuplicateIds, OverwriteKernelspec, OverwriteCells, CheckCellMetadata,
+]
 
 # Answers saved by the highlighter live beside the student's notebook: never overwrite them
 # with files from source/ (there are none of that name there, and this makes sure).

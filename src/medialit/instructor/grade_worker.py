@@ -83,9 +83,12 @@ def converter_config(base: Any, work: Path, assignment: str, grades: list[ItemGr
     from nbgrader.preprocessors import (
         AssignLatePenalties,
         CheckCellMetadata,
+        ClearOutput,
         Execute,
         IgnorePattern,
         LimitOutput,
+        OverwriteCells,
+        OverwriteKernelspec,
         SaveAutoGrades,
     )
 
@@ -104,6 +107,13 @@ def converter_config(base: Any, work: Path, assignment: str, grades: list[ItemGr
     config.HideChecks.grade_ids = [g.check.grade_id for g in grades]
     execute = out.SandboxedExecute if extra.get("isolated", True) else Execute  # bubblewrap, where it can run
     run = [out.HideChecks, execute, out.RestoreChecks, IgnorePattern] if extra["kernel"] else []
+    config.Autograde.sanitize_preprocessors = [
+        ClearOutput,
+        out.DropDuplicateIds,  # a copied graded cell: the last one is graded (courses made before it too)
+        OverwriteKernelspec,
+        OverwriteCells,
+        CheckCellMetadata,
+    ]
     config.Autograde.autograde_preprocessors = [
         *run,
         out.DataGrades,
@@ -149,7 +159,9 @@ def autograde_one(base: Any, work: Path, assignment: str, student: str, grades: 
     except BaseException as error:  # nbgrader raises NbGraderException, a kernel may kill more
         if isinstance(error, KeyboardInterrupt):
             raise
-        raised = [x.strip() for x in errors.lines if re.match(r"\s*[\w.]*(Error|Exception|Timeout\w*)\b", x)]
+        raised = [
+            x.strip() for x in errors.lines if re.match(r"\s*[\w.]*(Error|Exception|Timeout\w*|MissingEntry)\b", x)
+        ]
         said = [x.strip() for x in errors.lines if "see the the above traceback" not in x]
         wanted = raised or said or [f"{type(error).__name__}: {error}"]
         return wanted[-1][:300]

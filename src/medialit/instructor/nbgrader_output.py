@@ -6,14 +6,15 @@ page. ``DataGrades`` and ``ShowMarks`` put medialit's grading-as-data results
 where nbgrader and the formgrader look for them; ``GraderNotes`` and
 ``DropGraderNotes`` show the rubric to the grader and never to students;
 ``HideChecks``/``RestoreChecks`` and ``SandboxedExecute`` keep the keys and the
-grader's files away from a student kernel when one must run.
+grader's files away from a student kernel when one must run; ``DropDuplicateIds``
+grades a notebook in which a student copied a graded cell.
 """
 
 from __future__ import annotations
 
 from nbformat.notebooknode import NotebookNode
 from nbformat.v4 import new_markdown_cell, new_output
-from nbgrader.preprocessors import Execute, NbGraderPreprocessor
+from nbgrader.preprocessors import DeduplicateIds, Execute, NbGraderPreprocessor
 from traitlets import Dict, Integer, List
 
 
@@ -37,6 +38,22 @@ class TrimOutput(NbGraderPreprocessor):
         if len(text) <= self.max_chars:
             return text
         return text[: self.max_chars] + f"\n[... {len(text) - self.max_chars:,} characters of output cut by medialit]\n"
+
+
+class DropDuplicateIds(DeduplicateIds):
+    """nbgrader's ``DeduplicateIds`` (the last cell with a grade id keeps it), the copies made plain cells.
+
+    A cell copied in JupyterLab keeps its nbgrader metadata. nbgrader empties the copies' metadata
+    to ``{}``, which its own check then reads as an old format: the whole submission failed
+    ("nbgrader update ."), and plain ``nbgrader autograde`` stopped for every student after it.
+    """
+
+    def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
+        nb, resources = super().preprocess(nb, resources)
+        for cell in nb.cells:
+            if cell.metadata.get("nbgrader") == {}:
+                del cell.metadata["nbgrader"]
+        return nb, resources
 
 
 GRADER_NOTE = "medialit_grader_note"

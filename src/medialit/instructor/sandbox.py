@@ -27,6 +27,9 @@ from jupyter_client.manager import AsyncKernelManager
 BWRAP = "/usr/bin/bwrap"
 NOBODY = 65534
 SYSTEM = ("/usr", "/etc", "/lib", "/lib64", "/bin", "/sbin")
+KERNEL_ENV = ("PATH", "LANG", "LANGUAGE", "TZ", "PYTHONPATH", "VIRTUAL_ENV", "MEDIALIT_SPACY_MODEL")
+"""The grader's environment variables a student kernel gets (and ``LC_*``): the grader's may hold secrets
+(a hub API token, a database password) that a student could print into the feedback."""
 
 
 def readable_roots() -> list[Path]:
@@ -87,6 +90,11 @@ def _parents(path: Path, made: set[Path]) -> list[str]:
             args += ["--perms", "0755", "--dir", str(parent)]
         made.add(parent)
     return args
+
+
+def kernel_env(env: dict[str, str] | os._Environ) -> dict[str, str]:
+    """Only the ``KERNEL_ENV`` (and locale) variables of ``env``: what a kernel needs to start and read text."""
+    return {k: v for k, v in env.items() if k in KERNEL_ENV or k.startswith("LC_")}
 
 
 def give(work: Path) -> None:
@@ -154,7 +162,7 @@ class SandboxedKernelManager(AsyncKernelManager):
         os.chmod(self.connection_file, 0o644)
         give(work)
         kernel_cmd = command(kernel_cmd, work, self._private)
-        kw.setdefault("env", dict(os.environ))
+        kw["env"] = kernel_env(kw.get("env") or os.environ)
         await super()._async_launch_kernel(kernel_cmd, **kw)
 
     async def _async_cleanup_resources(self, restart: bool = False) -> None:
