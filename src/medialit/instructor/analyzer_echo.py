@@ -187,14 +187,6 @@ class Echo:
     agreed: int = 0  # key marks the analyzer finds that this answer finds too (a paste finds them all)
     analyzer_right: int = 0
 
-    @property
-    def repeated(self) -> int:
-        return self.false_repeated + self.missed_repeated
-
-    @property
-    def errors(self) -> int:
-        return self.false_marks + self.missed
-
     def counts(self) -> tuple[int, ...]:
         """Three pairs (repeated, of): false marks, misses, the analyzer's right marks the answer finds too."""
         return (
