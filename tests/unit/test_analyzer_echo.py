@@ -1,8 +1,10 @@
 """Answers that repeat the analyzer's mistakes, on the real items, keys and shipped analyses (no mocks).
 
-The analyzer's own answer must be flagged wherever it errs; an answer built from
-the key with a slip or two must not be; the items where it makes no error are
-exactly those where its paste earns full points (the monitor in test_scoring).
+The analyzer's own answer must be flagged wherever it makes false marks; an
+answer built from the key with a slip or two must not be, nor one that misses
+the same hard mark as the analyzer (a repeated miss is no evidence); the items
+where it makes no error are exactly those where its paste earns full points
+(the monitor in test_scoring).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from medialit.exercises.key import Key
 from medialit.exercises.matching import as_key
 from medialit.instructor import analyzer_echo, report
 from medialit.instructor.grade_data import Check
+from medialit.instructor.gradebook import CourseError
 from medialit.nlp.shipped_analysis import encode, shipped
 
 REPO = Path(__file__).resolve().parents[2]
@@ -47,6 +50,7 @@ def errors(item_id: str) -> analyzer_echo.AnalyzerErrors:
 
 
 CHECKED = [i for i in ALL if errors(i).status == "checked"]
+MISSES_ONLY = [i for i in ALL if errors(i).status == "misses only"]
 
 
 @pytest.mark.parametrize("item_id", sorted({ITEMS[i].article for i in ALL}))
@@ -80,30 +84,47 @@ def test_the_monitors_full_marks_items_are_the_cannot_tell_ones():
     assert all(grade_data(i, paste(ITEMS[i]), key_of(i)).points == ITEMS[i].points for i in cannot)
 
 
+def test_the_statuses_follow_the_analyzers_false_marks():
+    """Checked: it makes false marks (wrong labels included); misses only: every error is a miss."""
+    assert CHECKED == ["ex01-q3", "ex01-q4"]  # today's shipped analyses: a test of the rule, kept honest
+    assert MISSES_ONLY == ["ex01-q1", "ex01-q2", "ex05-q1", "ex05-q4", "ex05-q7"]
+    assert all(errors(i).false_marks for i in CHECKED)
+    assert all(not errors(i).false_marks and errors(i).missed for i in MISSES_ONLY)
+
+
 @pytest.mark.parametrize("item_id", CHECKED)
 def test_the_analyzers_own_answer_is_flagged(item_id):
     it = ITEMS[item_id]
     found = errors(item_id)
     echo = analyzer_echo.echo(found, spans_of(it, paste(it)), key_of(item_id))
-    assert echo.flagged and echo.repeated == echo.errors == found.count > 0
+    assert echo.flagged and found.count > 0
     assert (echo.false_repeated, echo.missed_repeated) == (len(found.false_marks), len(found.missed))
     assert echo.agreed == echo.analyzer_right == len(found.right)
 
 
-def honest(it: Item, key: Key, drop: set[int], relabel: set[int]) -> list[Span]:
-    """The key's required marks less ``drop``, with another label on ``relabel``: a student's slips."""
+def honest(it: Item, key: Key, drop: set[int], relabel: set[int], to: str = "") -> list[Span]:
+    """The key's required marks less ``drop``, with another label (``to``, else the first other) on ``relabel``."""
     out = []
     for i, mark in enumerate(key.marks):
         if mark.optional or i in drop:
             continue
         label = mark.speaker or mark.label
         if i in relabel:
-            label = next(lab for lab in it.labels if lab != mark.label)
+            label = to or next(lab for lab in it.labels if lab != mark.label)
         out.append(Span(mark.span.start, mark.span.end, label))
     return out
 
 
-@pytest.mark.parametrize("item_id", CHECKED)
+@pytest.mark.parametrize("item_id", MISSES_ONLY)
+def test_where_the_analyzer_only_misses_its_own_answer_repeats_every_miss_and_is_not_flagged(item_id):
+    it = ITEMS[item_id]
+    found = errors(item_id)
+    echo = analyzer_echo.echo(found, spans_of(it, paste(it)), key_of(item_id))
+    assert echo.missed_repeated == echo.missed == len(found.missed) > 0 and echo.false_marks == 0
+    assert echo.marked and not echo.flagged  # an honest answer missing the same mark looks the same
+
+
+@pytest.mark.parametrize("item_id", CHECKED + MISSES_ONLY)
 def test_an_honest_answer_with_two_slips_where_the_analyzer_is_right_is_not_flagged(item_id):
     it = ITEMS[item_id]
     found = errors(item_id)
@@ -112,24 +133,59 @@ def test_an_honest_answer_with_two_slips_where_the_analyzer_is_right_is_not_flag
     relabel = {fine[1]} if len(fine) > 1 and it.kind != "speakers" and len(it.labels) > 1 else set()
     answer = honest(it, key, {fine[0]}, relabel)
     echo = analyzer_echo.echo(found, answer, key_of(item_id))
-    assert echo.marked and echo.repeated == 0 and not echo.flagged
+    assert echo.marked and echo.false_repeated == echo.missed_repeated == 0 and not echo.flagged
 
 
-@pytest.mark.parametrize("item_id", CHECKED)
-def test_skipping_a_mark_the_analyzer_gets_wrong_repeats_one_error(item_id):
-    """Honest slips on the analyzer's own errors: flagged only where it makes a single error (weak evidence)."""
+@pytest.mark.parametrize("item_id", CHECKED + MISSES_ONLY)
+def test_an_honest_answer_that_misses_a_mark_the_analyzer_misses_is_not_flagged(item_id):
+    """The fixture student 'partial' in tests/nbgrader does this on ex01-q1 and q2: a repeated miss is no evidence."""
     it = ITEMS[item_id]
     found = errors(item_id)
     key = as_key(it, key_of(item_id))
     echo = analyzer_echo.echo(found, honest(it, key, {min(found.missed)}, set()), key_of(item_id))
-    assert echo.repeated == 1
-    assert echo.flagged == (found.count == 1)
+    assert (echo.missed_repeated, echo.false_repeated) == (1, 0)
+    assert echo.marked and not echo.flagged
+
+
+def test_more_than_half_of_the_false_marks_flags_an_answer():
+    """ex01-q3: the analyzer calls three anonymous sources named. One shared wrong label happens; two of three flag."""
+    it = ITEMS["ex01-q3"]
+    found = errors("ex01-q3")
+    key = as_key(it, key_of("ex01-q3"))
+    assert {lab for m in found.false_marks for lab in m.labels} == {"named"} and len(found.missed) == 3
+    one, two, *_ = sorted(found.missed)
+    echoes = [
+        analyzer_echo.echo(found, honest(it, key, set(), wrong, to="named"), key_of("ex01-q3"))
+        for wrong in ({one}, {one, two})
+    ]
+    assert [(e.false_repeated, e.flagged) for e in echoes] == [(1, False), (2, True)]
+    other = analyzer_echo.echo(found, honest(it, key, set(), {one, two}, to="vague"), key_of("ex01-q3"))
+    assert other.false_repeated == 0 and not other.flagged  # a wrong label, not the analyzer's
+
+
+def test_a_single_false_mark_repeated_is_the_weakest_flag():
+    """ex01-q4 has one false mark ('indirect' on a mixed quote): repeating it flags; grading.md gives the rate."""
+    it = ITEMS["ex01-q4"]
+    found = errors("ex01-q4")
+    key = as_key(it, key_of("ex01-q4"))
+    (false,) = found.false_marks
+    echo = analyzer_echo.echo(found, honest(it, key, set(), set(found.missed), to="indirect"), key_of("ex01-q4"))
+    assert false.labels == {"indirect"} and echo.false_repeated == 1 and echo.flagged
+
+
+@pytest.mark.parametrize("content", [b"{not json", b"\xff\xfe", b"[]", b'{"format": "medialit-shipped-analysis"}'])
+def test_a_damaged_analysis_file_is_a_one_line_error(tmp_path, content):
+    damaged = tmp_path / "some-article.analysis.json"
+    damaged.write_bytes(content)
+    with pytest.raises(CourseError) as raised:
+        analyzer_echo.read_analysis_file(damaged)
+    assert str(raised.value) == "some-article.analysis.json in the medialit package is damaged: reinstall medialit"
 
 
 def test_an_empty_answer_repeats_the_misses_but_is_not_flagged():
     found = errors("ex01-q1")
     echo = analyzer_echo.echo(found, [], key_of("ex01-q1"))
-    assert echo.repeated == len(found.missed) and not echo.marked and not echo.flagged
+    assert echo.missed_repeated == len(found.missed) and not echo.marked and not echo.flagged
 
 
 def test_the_report_lists_the_paste_the_totals_and_the_items_nobody_can_tell(tmp_path):
@@ -138,20 +194,30 @@ def test_the_report_lists_the_paste_the_totals_and_the_items_nobody_can_tell(tmp
     for item_id in items:
         it = ITEMS[item_id]
         key = as_key(it, key_of(item_id))
-        answers = {"pasted": spans_of(it, paste(it)), "honest": honest(it, key, set(), set()), "blank": []}
+        missed = errors(item_id).missed
+        answers = {
+            "pasted": spans_of(it, paste(it)),
+            "honest": honest(it, key, set(), set()),
+            "misses-too": honest(it, key, set(missed), set()),  # misses what the analyzer misses, nothing else
+            "blank": [],
+        }
         answered.append((Check(item_id[:4], f"{item_id}-test", item_id, "answer", key_of(item_id)), answers))
     written = report._analyzer_echo(answered, tmp_path)
     text = (tmp_path / "analyzer-echo.md").read_text(encoding="utf-8")
     flagged = text.split("## Answers that repeat most")[1].split("##")[0]
     assert "| pasted | ex01-q3 | 3 of 3 | 3 of 3 | 3 of 3 |" in flagged
-    assert "| pasted | ex01-q1 | 0 of 0 | 1 of 1 | 8 of 8 |" in flagged
-    assert "honest" not in flagged and "blank" not in flagged
+    assert "| pasted | ex01-q4 | 1 of 1 | 1 of 1 |" in flagged
+    assert "ex01-q1" not in flagged  # misses only: nobody is flagged there, the paste included
+    assert "honest" not in flagged and "blank" not in flagged and "misses-too" not in flagged
     totals = text.split("## Per student")[1].split("##")[0]
-    assert "| pasted | 4 of 4 | 5 of 5 | 17 of 17 | 3 of 3 |" in totals
-    assert "| honest | 0 of 4 | 0 of 5 | 17 of 17 | 0 of 3 |" in totals
+    assert "| pasted | 4 of 4 | 5 of 5 | 17 of 17 | 2 of 2 | **flagged** |" in totals
+    assert "| misses-too | 0 of 4 | 5 of 5 | 17 of 17 | 0 of 2 | no |" in totals
+    assert "| honest | 0 of 4 | 0 of 5 | 17 of 17 | 0 of 2 | no |" in totals
     assert "blank" not in totals  # answered nothing: no total
+    assert "| ex01-q1 | **misses only**: a paste cannot be told from an honest answer" in text
     assert "| ex02-q1 | **cannot tell**" in text and "| ex02-q3 | the analyzer marks nothing" in text
     assert "missed: sentence" in text and "false: sentence" in text
     rows = (tmp_path / "analyzer-echo.csv").read_text(encoding="utf-8").splitlines()
     assert rows[0].startswith("student,item,false_repeated,false_marks,missed_repeated,missed,agreed,")
-    assert len(rows) == 1 + 3 * 3 and {p.name for p in written} == {"analyzer-echo.md", "analyzer-echo.csv"}
+    assert len(rows) == 1 + 3 * 4 and {p.name for p in written} == {"analyzer-echo.md", "analyzer-echo.csv"}
+    assert sum(row.endswith(",1") for row in rows) == 2  # the flagged column: the paste on ex01-q3 and q4

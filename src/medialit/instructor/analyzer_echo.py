@@ -1,18 +1,23 @@
-"""Answers that repeat the analyzer's mistakes: how an instructor tells a pasted ``medialit analyze`` apart.
+"""Answers that repeat the analyzer's false marks: how an instructor tells a pasted ``medialit analyze`` apart.
 
 Students have the analyzer in every kernel, and on several items its findings
 earn most of the points. Where the analyzer is right, an honest answer and a
 pasted one are the same marks; where it is wrong they part: as plagiarism
 checkers use shared errors, an answer that repeats the analyzer's false marks
-and its misses most likely came from it. So for each graded item this module
-takes the analysis shipped with the kit (``medialit/articles/ID.analysis.json``,
-the one a student's ``analyze`` returns; read from the file, so it follows the
-analyzer whenever the analyses are regenerated), turns it into the answer a
-student would paste, and lists its errors on the item's part as the score
-counts them (``matching.compare``: its marks the key does not have, and the key
-marks it misses). A student's answer *repeats* a false mark when it matches it
-by the item's own rule (``matching.matches`` against a key made of the false
-marks), and a miss when it misses the same key mark.
+most likely came from it. So for each graded item this module takes the
+analysis shipped with the kit (``medialit/articles/ID.analysis.json``, the one a
+student's ``analyze`` returns; read from the file, so it follows the analyzer
+whenever the analyses are regenerated), turns it into the answer a student
+would paste, and lists its errors on the item's part as the score counts them
+(``matching.compare``: its marks the key does not have, and the key marks it
+misses). A student's answer *repeats* a false mark when it matches it by the
+item's own rule (``matching.matches`` against a key made of the false marks),
+and a miss when it misses the same key mark.
+
+Only repeated false marks flag an answer. A repeated miss is counted but is
+no evidence: honest students miss the same hard marks (measured in
+course/grading.md), so an item whose analyzer only misses gets a status of its
+own, ``misses only``, and flags nobody.
 
 Nothing here changes a score or reaches a student: it feeds the course report.
 """
@@ -22,6 +27,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from importlib import resources
+from importlib.resources.abc import Traversable
 from typing import Any
 
 from medialit.core.article import BUNDLED, bundled_ids
@@ -36,13 +42,16 @@ from medialit.instructor.gradebook import CourseError
 from medialit.nlp.shipped_analysis import FORMAT
 
 MOST = 0.5
-"""An answer is flagged when it repeats MORE than this share of the analyzer's errors on the item.
+"""An answer is flagged when it repeats MORE than this share of the analyzer's false marks on the item.
 
-Why a half: where the analyzer gives a key mark the wrong label, that is two
-errors (the key mark missed, a false mark in its place). An honest slip there
-(skipping the mark, or another wrong label) repeats only the miss, a half;
-only copying the analyzer's label repeats both. Measured numbers are in
-course/grading.md ("What the analyzer alone earns").
+Why false marks only, and why more than half: an honest student rarely makes
+the analyzer's very mark with its very label, and one such coincidence (the
+same wrong label on one hard mark) happens; most of them together do not. On
+an item where the analyzer has a single false mark, one repeat is more than
+half: that is the weakest flag, and the per-student totals (over all items)
+are the better read. Misses never count toward a flag: honest answers miss the
+same hard marks. Measured numbers are in course/grading.md ("What the analyzer
+alone earns").
 """
 
 
@@ -54,15 +63,21 @@ def shipped_analysis(article_id: str, body_sha256: str) -> dict[str, Any] | None
     ref = resources.files(BUNDLED) / f"{article_id}.analysis.json"
     if article_id not in bundled_ids() or not ref.is_file():
         return None  # an instructor's own article: a student's analyze runs the analyzer live
-    try:
-        data = json.loads(ref.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
-        raise CourseError(
-            f"{article_id}.analysis.json in the medialit package is damaged: reinstall medialit"
-        ) from None
+    data = read_analysis_file(ref)
     if data.get("format") != FORMAT or data.get("body_sha256") != body_sha256:
         return None  # another text: not what the student's analyze returns for this one
     return data["analysis"]
+
+
+def read_analysis_file(ref: Traversable) -> dict[str, Any]:
+    """A shipped analysis file as data; a damaged one is a one-line ``CourseError`` (the report cannot go on)."""
+    try:
+        data = json.loads(ref.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        data = None
+    if not isinstance(data, dict) or not isinstance(data.get("analysis"), dict):
+        raise CourseError(f"{ref.name} in the medialit package is damaged: reinstall medialit")
+    return data
 
 
 _SOURCE_KINDS = {"person": "named", "organisation": "named", "document": "named", "vague": "vague"}
@@ -112,10 +127,12 @@ def pasted_answer(it: Item, analysis: dict[str, Any]) -> list:
 class AnalyzerErrors:
     """What the analyzer gets wrong on one item's part, as the item's score counts it.
 
-    ``status``: ``checked`` (it marks something and makes errors: answers can be
-    compared), ``cannot tell`` (it makes no error: a perfect honest answer and a
-    paste are the same marks), ``silent`` (it marks nothing in the part: a
-    paste earns nothing) or ``no analysis`` (none is shipped for this text).
+    ``status``: ``checked`` (it makes false marks: an answer repeating most of
+    them is flagged), ``misses only`` (its only errors are key marks it misses:
+    a paste cannot be told from an honest answer that misses the same marks),
+    ``cannot tell`` (it makes no error: a perfect honest answer and a paste are
+    the same marks), ``silent`` (it marks nothing in the part: a paste earns
+    nothing) or ``no analysis`` (none is shipped for this text).
     """
 
     item: str
@@ -146,7 +163,7 @@ def analyzer_errors(item_id: str, key: Any) -> AnalyzerErrors:
     missed = required - found.right
     if not found.right and not found.extras:
         return AnalyzerErrors(it.id, "silent")
-    status = "checked" if missed or found.extras else "cannot tell"
+    status = "checked" if found.extras else "misses only" if missed else "cannot tell"
     return AnalyzerErrors(it.id, status, found.extras, missed, required & found.right)
 
 
@@ -157,9 +174,9 @@ def analyzer_errors(item_id: str, key: Any) -> AnalyzerErrors:
 class Echo:
     """One answer to one item against the analyzer's errors there: which of them it repeats.
 
-    A repeated false mark is strong evidence (an honest student rarely makes the
-    analyzer's very mark with its very label); a repeated miss is weak alone
-    (honest students miss the hard marks too), so the two are kept apart.
+    A repeated false mark is evidence (an honest student rarely makes the
+    analyzer's very mark with its very label); a repeated miss is not (honest
+    students miss the hard marks too): it is counted for the report, never flagged.
     """
 
     false_repeated: int
@@ -169,14 +186,6 @@ class Echo:
     marked: bool  # the answer marks something in the part (an empty answer "repeats" every miss)
     agreed: int = 0  # key marks the analyzer finds that this answer finds too (a paste finds them all)
     analyzer_right: int = 0
-
-    @property
-    def repeated(self) -> int:
-        return self.false_repeated + self.missed_repeated
-
-    @property
-    def errors(self) -> int:
-        return self.false_marks + self.missed
 
     def counts(self) -> tuple[int, ...]:
         """Three pairs (repeated, of): false marks, misses, the analyzer's right marks the answer finds too."""
@@ -191,8 +200,13 @@ class Echo:
 
     @property
     def flagged(self) -> bool:
-        """Most of the analyzer's errors repeated (``MOST``) by an answer that marks something."""
-        return self.marked and self.errors > 0 and self.repeated > MOST * self.errors
+        """Most of the analyzer's false marks repeated (``MOST``) by an answer that marks something."""
+        return self.marked and repeats_most(self.false_repeated, self.false_marks)
+
+
+def repeats_most(false_repeated: int, false_marks: int) -> bool:
+    """The flag's one rule, for an item or a student's totals: more than ``MOST`` of some false marks repeated."""
+    return false_marks > 0 and false_repeated > MOST * false_marks
 
 
 def echo(errors: AnalyzerErrors, answer: Answer | list[Span], key: Any) -> Echo:

@@ -420,14 +420,16 @@ def _import_csv(rows: list[dict[str, Any]], points: dict[str, float], assignment
 
 ECHO_INTRO = (
     "Students have `medialit analyze` in every kernel. Where it agrees with the key, an honest answer and its "
-    "output pasted are the same marks; where it errs they part. For each item the analyzer makes errors on "
-    "(its false marks: marks the key does not have; its misses: key marks it does not find, counted as the "
-    "score counts them), this lists the answers that repeat more than half of them. Read the false marks "
-    "first: an honest student rarely makes the analyzer's very mark with its very label, while honest answers "
-    "often miss the same hard mark (course/grading.md gives the measured rates), so a repeated miss alone is "
-    "weak. A paste also finds everything the analyzer finds. Nothing here changes a score, and students never "
-    "see this file."
+    "output pasted are the same marks; where it errs they part. An answer is flagged when it repeats more than "
+    "half of the analyzer's false marks on an item (marks the key does not have, wrong labels included, "
+    "counted as the score counts them): an honest student rarely makes the analyzer's very mark with its very "
+    "label. Misses are counted but never flag anyone: honest answers miss the same hard marks "
+    "(course/grading.md gives the measured rates), so on items where the analyzer only misses, a paste cannot "
+    "be told apart. A paste also finds everything the analyzer finds. Nothing here changes a score, and "
+    "students never see this file."
 )
+
+COMPARED = ("checked", "misses only")  # items whose analyzer errs: answers are counted against its errors
 
 
 def _analyzer_echo(answered: list[tuple[Check, dict[str, list[Span]]]], out: Path) -> list[Path]:
@@ -436,7 +438,7 @@ def _analyzer_echo(answered: list[tuple[Check, dict[str, list[Span]]]], out: Pat
     rows = [
         (student, check.item, analyzer_echo.echo(errors[check.item], spans, check.key))
         for check, answers in answered
-        if errors[check.item].status == "checked"
+        if errors[check.item].status in COMPARED
         for student, spans in answers.items()
     ]
     with (out / "analyzer-echo.csv").open("w", newline="", encoding="utf-8") as handle:
@@ -460,7 +462,7 @@ def _repeats(*counts: int) -> str:
 
 def _echo_flagged(rows: list[tuple[str, str, analyzer_echo.Echo]]) -> list[str]:
     lines = [
-        "## Answers that repeat most of the analyzer's errors on an item",
+        "## Answers that repeat most of the analyzer's false marks on an item",
         "",
         "| student | item | false marks repeated | misses repeated | finds what the analyzer finds |",
         "|---|---|---:|---:|---:|",
@@ -472,21 +474,25 @@ def _echo_flagged(rows: list[tuple[str, str, analyzer_echo.Echo]]) -> list[str]:
 
 
 def _echo_totals(rows: list[tuple[str, str, analyzer_echo.Echo]]) -> list[str]:
-    """Per student over the items they answered: shared errors add up across items, one hard miss does not."""
+    """Per student over the items answered: flagged when more than half of all the false marks are repeated."""
     totals: dict[str, list[int]] = defaultdict(lambda: [0] * 8)
     for student, _, e in rows:
         if e.marked:
-            counts = (*e.counts(), e.flagged, 1)
+            counts = (*e.counts(), e.flagged, e.false_marks > 0)
             totals[student] = [a + b for a, b in zip(totals[student], counts, strict=True)]
     lines = [
         "## Per student, over the items answered",
         "",
-        "| student | false marks repeated | misses repeated | finds what the analyzer finds | items flagged |",
-        "|---|---:|---:|---:|---:|",
+        "Flagged: more than half of the false marks on these items repeated (misses are shown, never counted).",
+        "",
+        "| student | false marks repeated | misses repeated | finds what the analyzer finds | items flagged "
+        "| flagged |",
+        "|---|---:|---:|---:|---:|---|",
     ]
-    order = sorted(totals.items(), key=lambda kv: (-kv[1][0], -(kv[1][0] + kv[1][2]), kv[0]))
+    order = sorted(totals.items(), key=lambda kv: (-kv[1][0], -kv[1][2], kv[0]))
     for student, counts in order:
-        lines.append(f"| {student} | {_repeats(*counts)} |")
+        flag = "**flagged**" if analyzer_echo.repeats_most(counts[0], counts[1]) else "no"
+        lines.append(f"| {student} | {_repeats(*counts)} | {flag} |")
     return [*lines, ""]
 
 
@@ -495,19 +501,21 @@ def _echo_items(answered: list[tuple[Check, dict]], errors: dict[str, analyzer_e
     why = {
         "cannot tell": "**cannot tell**: the analyzer makes no error here, so a perfect answer and a paste are "
         "the same marks",
+        "misses only": "**misses only**: a paste cannot be told from an honest answer that misses the same mark",
         "silent": "the analyzer marks nothing in this part: a paste earns nothing",
         "no analysis": "no analysis is shipped for this text: not checked",
     }
     lines = ["## The analyzer on each item", "", "| item | the analyzer's errors |", "|---|---|"]
     for check, _ in answered:
         found = errors[check.item]
-        if found.status != "checked":
+        if found.status not in COMPARED:
             lines.append(f"| {check.item} | {why[found.status]} |")
             continue
         marks = as_key(item(check.item), check.key).marks
         named = [f"false: {name_of(check.item, m.span)} ({_said(m)})" for m in found.false_marks if m.span]
         named += [f"missed: {name_of(check.item, marks[i].span)}" for i in sorted(found.missed)]
-        lines.append(f"| {check.item} | {found.count}: {'; '.join(named)} |")
+        status = f"{why[found.status]}. " if found.status in why else ""
+        lines.append(f"| {check.item} | {status}{found.count}: {'; '.join(named)} |")
     return lines
 
 
