@@ -89,6 +89,8 @@ def _hidden_source(tokens: list[Token]) -> str:
             return f"the source hidden (K3): '{t.text}' by whom?"
         if t.dep_ == "nsubj" and t.lemma_.lower() in HIDDEN_SOURCE_NOUNS and _bare_plural(t):
             return f"the source hidden (K3): '{t.text}' by whom?"
+        if _by_reports(t):
+            return f"the source hidden (K3): '{t.doc[t.head.i : t.i + 1].text}', whose?"
         if t.dep_ == "attr" and _said_there_were(t):
             return f"the source hidden (K3): '{t.doc[t.left_edge.i : t.i + 1].text}' from whom?"
         finding = t.lemma_.lower() in FINDING_NOUNS and reporting_entry(t.head) is not None
@@ -99,6 +101,16 @@ def _hidden_source(tokens: list[Token]) -> str:
 
 HIDDEN_SOURCE_NOUNS = frozenset("report account estimate rumour rumor".split())
 """Nouns for what someone said, the someone left out: "Reports on the weapon vary", "estimates put the toll"."""
+
+
+def _by_reports(noun: Token) -> bool:
+    """ "three or four by varying reports", "by some accounts": "by" with unnamed reports in the sense of
+    "according to" (K3, like "by reports" opening a sentence), wherever the phrase stands; not the agent of a
+    passive ("was confirmed by reports from the ministry" names who) and not reports anyone is named in."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "by" or noun.head.dep_ == "agent" or noun.tag_ != "NNS":
+        return False
+    vague = any(c.lower_ in VAGUE_DETERMINERS for c in noun.children if c.i < noun.i)
+    return noun.lemma_.lower() in HIDDEN_SOURCE_NOUNS and (_bare_plural(noun) or vague)
 
 
 FINDING_NOUNS = frozenset("figure study investigation finding survey poll statistic test analysis".split())
