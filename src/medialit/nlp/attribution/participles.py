@@ -40,7 +40,8 @@ def participle_cue(ctx: Context, verb: Token, rule: str) -> dict | None:
     """The candidate of a bare participle of a core speech verb with a clause or a quotation after it."""
     if verb.tag_ != "VBG" or any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children):
         return None  # "is saying" is a finite use the verb rule reads; "being told" is passive
-    if ctx.in_quote(verb.idx) or in_question(verb) or (ctx.block_of(verb.idx) or _NoBlock).kind == "quote":
+    block = ctx.block_of(verb.idx)
+    if ctx.in_quote(verb.idx) or in_question(verb) or (block is not None and block.kind == "quote"):
         return None
     source = participle_source(verb)
     if source is None or no_speaker(source) or part_of_the_text(source) or ctx.in_quote(source.idx):
@@ -57,10 +58,6 @@ def participle_cue(ctx: Context, verb: Token, rule: str) -> dict | None:
     }
 
 
-class _NoBlock:
-    kind = None
-
-
 def participle_source(verb: Token) -> Token | None:
     """The noun the participle modifies (its issuer for a text), or the main clause's subject when the participle
     follows a comma or a preposition of time ("..., stating", "upon announcing")."""
@@ -74,6 +71,8 @@ def participle_source(verb: Token) -> Token | None:
         return cited if cited is not None and can_speak(cited) else None
     if before.pos_ not in ("NOUN", "PROPN") or verb.dep_ not in ("acl", "advcl", "xcomp", "dobj", "conj"):
         return None
+    if before.ent_type_ in ("DATE", "TIME"):
+        return None  # "with the latter yesterday confirming": a time is no speaker, and who spoke is not sure
     noun = before
     while noun.dep_ in ("compound", "flat") and noun.head.i > noun.i:
         noun = noun.head

@@ -44,12 +44,24 @@ def per_source(ctx: Context, token: Token) -> dict | None:
     if source is None or ctx.in_quote(token.idx):
         return None
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    if token.text != "per" and (following is None or following.tag_ not in ("DT", "PRP$")):
+    opening = following is not None and (following.tag_ in ("DT", "PRP$") or following.i == source.i)
+    if token.text != "per" and not opening:
         return None  # "Per Haugen", "councillor Per Haugen": a first name; "Per the WHO's framework" opens a sentence
     named = source.pos_ == "PROPN" or any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in source.children)
-    if not named or source.like_num:
-        return None
+    determined = source.tag_ == "NNS" or any(c.dep_ in ("det", "poss") for c in source.children)
+    if not (named or (communication(source) and determined)) or source.like_num:
+        return None  # "per month", "per 100,000", "one pack per order": a rate; "per reports", "per the request"
     return credited_sentence(ctx, token, source, (token.idx, token.idx + len(token)), "according_to:per")
+
+
+def communication(noun: Token) -> bool:
+    """A noun WordNet files in noun.communication: a message, a report, a request (not a time or a measure)."""
+    return "noun.communication" in content_nouns().get(noun.lemma_.lower(), "")
+
+
+def names_texts(noun: Token) -> bool:
+    """A noun of communication that names a text (a report, a study, a statement; not "letter" as a means)."""
+    return communication(noun) and is_document(noun)
 
 
 def by_accounts(ctx: Context, token: Token) -> dict | None:
@@ -57,26 +69,36 @@ def by_accounts(ctx: Context, token: Token) -> dict | None:
     (WordNet) that names a text (a report, a study, a statement) set off by commas, in the sense of "according
     to"; the texts are the source.
 
-    Only a phrase between commas or opening the sentence, plural or with an adjective or a number ("by
-    letter", "by definition" are a means or a meaning), not the agent of a passive.
+    Only a phrase set off by commas or dashes, or opening the sentence right before its clause's subject ("By
+    reports he secured ..."), plural or with an adjective or a number ("by letter", "by definition" are a means
+    or a meaning), not the agent of a passive.
     """
     source = next((c for c in token.children if c.dep_ == "pobj"), None)
-    if token.dep_ != "prep" or source is None or ctx.in_quote(token.idx):
+    if token.dep_ not in ("prep", "ROOT") or source is None or ctx.in_quote(token.idx):  # not "agent"
         return None
-    if "noun.communication" not in content_nouns().get(source.lemma_.lower(), "") or not is_document(source):
+    if not names_texts(source):
         return None  # "by the end of the season", "by today's judgment": a time, a means
     if source.tag_ != "NNS" and not any(c.dep_ in ("amod", "nummod") for c in source.children):
         return None  # "by this judgment", "by today's judgment": the means of the act the clause reports
-    doc, end = token.doc, source.right_edge.i + 1
+    doc = token.doc
+    own = [c.right_edge.i for c in source.children if c.i > source.i and c.dep_ not in ("acl", "relcl", "punct")]
+    end = max([source.i, *own]) + 1  # "By reports he secured ...": the clause the parser hung on the noun is not it
     opens = token.i == 0 or doc[token.i - 1].is_punct or doc[token.i - 1].is_space
-    if not opens or end >= len(doc) or doc[end].text != ",":
+    set_off = end < len(doc) and doc[end].text in (",", "—", "–")
+    heads_clause = token.i == token.sent.start and end < len(doc) and doc[end].pos_ in ("PRON", "DET", "PROPN")
+    if not opens or not (set_off or heads_clause):  # "By reports he secured five delegates": a clause after it
         return None
-    return credited_sentence(ctx, token, source, (token.idx, token.idx + len(token)), "according_to:by")
+    last = doc[end - 1]
+    cue = (token.idx, token.idx + len(token))
+    return credited_sentence(ctx, token, source, cue, "according_to:by", last.idx + len(last))
 
 
-def credited_sentence(ctx: Context, token: Token, source: Token, cue: tuple[int, int], rule: str) -> dict | None:
-    """The rest of the sentence after "according to X" (or the part before it) as X's content."""
-    source_end = ctx.extent(source)[1]
+def credited_sentence(
+    ctx: Context, token: Token, source: Token, cue: tuple[int, int], rule: str, source_end: int | None = None
+) -> dict | None:
+    """The rest of the sentence after "according to X" (or the part before it) as X's content; ``source_end``
+    where X's phrase ends, when the parser hung the clause on it."""
+    source_end = ctx.extent(source)[1] if source_end is None else source_end
     sentence = ctx.sentence_of(token.idx)
     if sentence is None:
         return None
