@@ -44,7 +44,8 @@ def per_source(ctx: Context, token: Token) -> dict | None:
     if source is None or ctx.in_quote(token.idx):
         return None
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    opening = following is not None and (following.tag_ in ("DT", "PRP$") or following.i == source.i)
+    texts = following is not None and following.i == source.i and source.tag_ == "NNS" and communication(source)
+    opening = texts or (following is not None and following.tag_ in ("DT", "PRP$"))  # "Per reports, CLAUSE"
     if token.text != "per" and not opening:
         return None  # "Per Haugen", "councillor Per Haugen": a first name; "Per the WHO's framework" opens a sentence
     named = source.pos_ == "PROPN" or any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in source.children)
