@@ -29,12 +29,42 @@ from medialit.nlp.reporting_lexicon import content_nouns, lexicon_entry, reporti
 
 
 def according_to(ctx: Context, token: Token) -> dict | None:
-    """ "According to X, CLAUSE", "CLAUSE, according to X": the rest of the sentence is X's."""
+    """ "According to X, CLAUSE", "CLAUSE, according to X": the rest of the sentence is X's. X is its own noun
+    phrase (``own_phrase_end``): not a relative clause after it, nor the subject of the verb after it."""
     to = next(c for c in token.children if c.lower_ == "to")
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
     if source is None:
         return None
-    return credited_sentence(ctx, token, source, (token.idx, to.idx + len(to)), "according_to")
+    end, relative = own_phrase_end(source, opens=token.i == token.sent.start)
+    last = source.doc[end - 1]
+    phrase_end = last.idx + len(last)
+    cue = (token.idx, to.idx + len(to))
+    found = credited_sentence(ctx, token, source, cue, "according_to", phrase_end, relative=relative)
+    if found is not None:
+        found["source_span"] = (ctx.source_extent(source)[0], phrase_end)
+    return found
+
+
+def own_phrase_end(source: Token, *, opens: bool) -> tuple[int, bool]:
+    """Where the source's own noun phrase ends (a token index), and whether a relative clause on it follows.
+
+    The parser hangs on the source what follows it: a relative clause ("according to police, who said ...",
+    "according to the report on Saturday, which counted ...") and, after "According to X,", the subject of the
+    sentence's verb with its appositions ("According to the agency ISNA, the prosecutor general of Tehran, Ali
+    Mehr, said ...": Ali Mehr said it, ISNA relays it). The phrase ends at the comma before either; an apposition
+    of the source itself ("According to Anna Berg, a spokeswoman, the bridge is closed") is kept, and so is one
+    of a source in mid-sentence (``opens`` False: "The bridge, according to Anna Berg, a spokeswoman, is closed").
+    """
+    doc, last = source.doc, source.right_edge.i
+    for comma in (t for t in doc[source.i + 1 : min(last + 2, len(doc))] if t.text == ","):
+        if comma.i + 1 < len(doc) and doc[comma.i + 1].tag_ in ("WP", "WDT"):
+            return comma.i, True
+    verb = next((t for t in doc[last + 1 : last + 3] if not t.is_punct), None)
+    chain = [t for t in doc[source.i + 1 : last + 1] if t.text == ","]
+    subjectless = verb is not None and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.i > source.i
+    if opens and chain and subjectless and not any(c.dep_ in SUBJECTS for c in verb.children):
+        return chain[0].i, False
+    return last + 1, False
 
 
 def per_source(ctx: Context, token: Token) -> dict | None:
@@ -95,16 +125,27 @@ def by_accounts(ctx: Context, token: Token) -> dict | None:
 
 
 def credited_sentence(
-    ctx: Context, token: Token, source: Token, cue: tuple[int, int], rule: str, source_end: int | None = None
+    ctx: Context,
+    token: Token,
+    source: Token,
+    cue: tuple[int, int],
+    rule: str,
+    source_end: int | None = None,
+    *,
+    relative: bool = False,
 ) -> dict | None:
     """The rest of the sentence after "according to X" (or the part before it) as X's content; ``source_end``
-    where X's phrase ends, when the parser hung the clause on it."""
+    where X's phrase ends, when the parser hung the clause on it; ``relative``: a relative clause on X follows,
+    which is no part of what X is credited with here ("CLAUSE, according to police, who said ...")."""
     source_end = ctx.extent(source)[1] if source_end is None else source_end
     sentence = ctx.sentence_of(token.idx)
     if sentence is None:
         return None
     start, end = sentence
     after = trim(ctx.body, source_end, end)
+    before = trim(ctx.body, start, token.idx)
+    if relative and before[1] > before[0]:
+        after = (end, end)
     # "According to X, CLAUSE" / "which, according to X, CLAUSE" / "CLAUSE, according to X."
     content = after if after[1] > after[0] else (start, token.idx)
     content = trim(ctx.body, *content)
