@@ -69,7 +69,9 @@ def own_phrase_end(source: Token, *, opens: bool) -> tuple[int, bool]:
 
 def per_source(ctx: Context, token: Token) -> dict | None:
     """ "said Russell Zimmerman per ABC News", "Per the WHO's framework, CLAUSE": "per" in the sense of
-    "according to", with a named source (a name, or a text of one: not "per month", "per 100,000")."""
+    "according to", with a named source (a name, or a text of one) or texts WordNet files as communication,
+    plural or determined ("Per reports, CLAUSE", "Per the request, CLAUSE"); not a rate ("per month", "per
+    100,000", "one pack per order")."""
     source = next((c for c in token.children if c.dep_ == "pobj"), None)
     if source is None or ctx.in_quote(token.idx):
         return None
