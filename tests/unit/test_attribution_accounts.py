@@ -44,6 +44,7 @@ def test_by_or_per_texts_credits_the_clause_to_them(nlp, sentence, expected):
         "The shop sold one pack per order.",  # a rate: a bare singular noun after "per"
         "The mean cost per student rose by a third.",
         "Per month, the company earns two million dollars.",  # a time, no message
+        "The payment was not made as per our agreement, so I left.",  # "as per": in keeping with, no source
         "By letter he asked for more time.",  # a means: singular, no determiner or adjective
         "By the end of the day, the rebels controlled half the city.",
     ],

@@ -75,6 +75,8 @@ def per_source(ctx: Context, token: Token) -> dict | None:
     source = next((c for c in token.children if c.dep_ == "pobj"), None)
     if source is None or ctx.in_quote(token.idx):
         return None
+    if token.i > 0 and token.doc[token.i - 1].lower_ == "as":
+        return None  # "as per our agreement": in keeping with it, no source speaking
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     texts = following is not None and following.i == source.i and source.tag_ == "NNS" and communication(source)
     opening = texts or (following is not None and following.tag_ in ("DT", "PRP$"))  # "Per reports, CLAUSE"
