@@ -245,5 +245,4 @@ def that_under_object(verb: Token) -> Token | None:
 
 def kept(ctx: Context, verb: Token, span: tuple[int, int]) -> tuple[int, int] | None:
     """The span kept inside the verb's paragraph, trimmed; None if nothing is left."""
-    start, end = ctx.in_paragraph(verb.idx, *span)
-    return (start, end) if end > start else None
+    return ctx.kept(verb.idx, *span)

@@ -100,7 +100,7 @@ def reported_clause(ctx: Context, verb: Token) -> tuple[int, int] | None:
     channel) when they open and hold a finite clause with nothing between its subject and its verb but words."""
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
     if clause is not None and any(t.tag_ in FINITE for t in clause.subtree):
-        return _kept(ctx, verb, ctx.extent(clause))
+        return ctx.kept(verb.idx, *ctx.extent(clause))
     quote = ctx.quote_after(verb.idx + len(verb))
     if quote is not None:
         return quote.start, quote.end
@@ -121,7 +121,7 @@ def reported_clause(ctx: Context, verb: Token) -> tuple[int, int] | None:
     if stop is None or stop <= first.i:
         return None
     last = verb.doc[stop - 1]
-    return _kept(ctx, verb, (rest[0].idx, last.idx + len(last)))
+    return ctx.kept(verb.idx, rest[0].idx, last.idx + len(last))
 
 
 def _joins_next(token: Token) -> bool:
@@ -140,8 +140,3 @@ def _before_main_verb(verb: Token, first: Token, stop: int) -> int | None:
     while main.i - 1 > first.i and main.doc[main.i - 1].pos_ in ("ADV", "AUX", "PART"):
         main = main.doc[main.i - 1]
     return main.i
-
-
-def _kept(ctx: Context, verb: Token, span: tuple[int, int]) -> tuple[int, int] | None:
-    start, end = ctx.in_paragraph(verb.idx, *span)
-    return (start, end) if end > start else None
