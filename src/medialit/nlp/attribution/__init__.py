@@ -26,14 +26,17 @@ Rules, each named in the ``rule`` of what it finds:
 - ``dash_signature``: a quotation paragraph signed after a dash ("— Peres");
 - ``fallback:<lemma>``: a core speech verb (say, tell, state, claim ...) that no rule read, found with fewer
   demands on the parse (the subject, else the noun phrase before or after the verb; the clause, a that-clause
-  under the object, a quotation, or the rest of the sentence); less sure than the rules above.
+  under the object, a quotation, or the rest of the sentence); less sure than the rules above;
+  ``participle:<lemma>``: the same verbs as a bare participle with a clause or a quotation after it ("groups
+  claiming the vote was stolen gathered", "filed a motion claiming ...", "cited X as stating ..."), credited to
+  the noun it modifies, the issuer of the text it modifies, or the main clause's subject.
 
 Reporting verbs come from the hand list (``speech_verbs``) and from WordNet
 (``reporting_verbs_wordnet``); a verb only WordNet lists needs a subject that
 can speak and a that-clause or quotation. "I"/"we" outside any quotation is
 the author (a speech, an essay), not a source.
 
-No attribution for negated cues, infinitives ("to convey"), bare participles,
+No attribution for negated cues, infinitives ("to convey"), bare participles without a clause or quotation,
 cues under a modal of ability, possibility, obligation or the future ("could demand", "will
 write"; not "would"), or cues without content (guidelines rule 3); their subjects are kept as
 sources without content. Quotations that follow with no cue of their own
@@ -45,8 +48,8 @@ Where each stage lives: ``assembly`` (``find_attributions``: candidates,
 attributions, then the stages after), ``verbs`` and ``verb_content``
 (reporting verbs and what they credit), ``phrases`` (according to, stance
 adjectives, speech and content nouns, in a statement, "made it clear"),
-``fallback`` (core speech verbs the rules passed over), ``quoted_texts`` (a text that reads, a quote by
-or attributed to someone, "(source: X)", a quotation as an object), ``punctuation`` (colon statements,
+``fallback`` and ``participles`` (core speech verbs the rules passed over), ``quoted_texts`` (a text that
+reads, a quote by or attributed to someone, "(source: X)", a quotation as an object), ``punctuation`` (colon statements,
 interview turns, dash signatures), ``following`` (content
 running on), ``speakers`` (pronouns, rule 3); ``context`` and ``tokens`` are
 shared by all. The word lists are read by ``medialit.nlp.reporting_lexicon``.

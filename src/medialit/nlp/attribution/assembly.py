@@ -149,7 +149,7 @@ def cue_candidate(ctx: Context, token: Token) -> dict | None:
 def build(ctx: Context, cand: dict, earlier: list[Attribution]) -> Attribution:
     """The attribution of a candidate: the source phrase kept clear of the cue, the speaker resolved."""
     source_token: Token = cand["source"]
-    source = ctx.source_extent(source_token)
+    source = cand.get("source_span") or ctx.source_extent(source_token)  # a rule may know where the phrase ends
     cue_start, cue_end = cand["cue"]
     if source[0] >= source[1] or (source[0] < cue_end and cue_start < source[1]):
         head_end = source_token.idx + len(source_token)

@@ -72,6 +72,11 @@ class Context:
         last = token.right_edge
         return self.in_paragraph(token.idx, start, last.idx + len(last))
 
+    def kept(self, position: int, start: int, end: int) -> tuple[int, int] | None:
+        """``in_paragraph``, or None when nothing is left."""
+        start, end = self.in_paragraph(position, start, end)
+        return (start, end) if end > start else None
+
     def in_paragraph(self, position: int, start: int, end: int) -> tuple[int, int]:
         """``start``-``end`` cut to the paragraph holding ``position`` and trimmed: content never runs into the next
         paragraph (it may be empty, end <= start)."""

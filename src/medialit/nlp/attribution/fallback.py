@@ -23,6 +23,7 @@ from spacy.tokens import Token
 
 from medialit.core.spans import Attribution
 from medialit.nlp.attribution.context import Context
+from medialit.nlp.attribution.participles import participle_cue
 from medialit.nlp.attribution.tokens import (
     SUBJECTS,
     can_speak,
@@ -57,13 +58,14 @@ def core_verbs() -> frozenset[str]:
 
 
 def fallback_candidates(ctx: Context, attributions: list[Attribution]) -> list[dict]:
-    """Candidates for the core speech verbs that no attribution has as its cue."""
+    """Candidates for the core speech verbs that no attribution has as its cue (a bare participle with a clause
+    after it as well: ``participles``)."""
     cues = [(a.cue.start, a.cue.end) for a in attributions]
     out = []
     for token in ctx.doc:
         if verb_lemma(token) not in core_verbs() or any(start <= token.idx < end for start, end in cues):
             continue
-        candidate = fallback_cue(ctx, token)
+        candidate = fallback_cue(ctx, token) or participle_cue(ctx, token, f"participle:{verb_lemma(token)}")
         if candidate is not None:
             out.append(candidate)
     return out
@@ -243,5 +245,4 @@ def that_under_object(verb: Token) -> Token | None:
 
 def kept(ctx: Context, verb: Token, span: tuple[int, int]) -> tuple[int, int] | None:
     """The span kept inside the verb's paragraph, trimmed; None if nothing is left."""
-    start, end = ctx.in_paragraph(verb.idx, *span)
-    return (start, end) if end > start else None
+    return ctx.kept(verb.idx, *span)

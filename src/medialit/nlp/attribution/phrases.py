@@ -29,27 +29,74 @@ from medialit.nlp.reporting_lexicon import content_nouns, lexicon_entry, reporti
 
 
 def according_to(ctx: Context, token: Token) -> dict | None:
-    """ "According to X, CLAUSE", "CLAUSE, according to X": the rest of the sentence is X's."""
+    """ "According to X, CLAUSE", "CLAUSE, according to X": the rest of the sentence is X's. X is its own noun
+    phrase (``own_phrase_end``): not a relative clause after it, nor the subject of the verb after it."""
     to = next(c for c in token.children if c.lower_ == "to")
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
     if source is None:
         return None
-    return credited_sentence(ctx, token, source, (token.idx, to.idx + len(to)), "according_to")
+    end, relative = own_phrase_end(source, opens=token.i == token.sent.start)
+    last = source.doc[end - 1]
+    phrase_end = last.idx + len(last)
+    cue = (token.idx, to.idx + len(to))
+    found = credited_sentence(ctx, token, source, cue, "according_to", phrase_end, relative=relative)
+    if found is not None:
+        found["source_span"] = (ctx.source_extent(source)[0], phrase_end)
+    return found
+
+
+def own_phrase_end(source: Token, *, opens: bool) -> tuple[int, bool]:
+    """Where the source's own noun phrase ends (a token index), and whether a relative clause on it follows.
+
+    The parser hangs on the source what follows it: a relative clause ("according to police, who said ...",
+    "according to the report on Saturday, which counted ...") and, after "According to X,", the subject of the
+    sentence's verb with its appositions ("According to the agency ISNA, the prosecutor general of Tehran, Ali
+    Mehr, said ...": Ali Mehr said it, ISNA relays it). The phrase ends at the comma before either; an apposition
+    of the source itself ("According to Anna Berg, a spokeswoman, the bridge is closed") is kept, and so is one
+    of a source in mid-sentence (``opens`` False: "The bridge, according to Anna Berg, a spokeswoman, is closed").
+    """
+    doc, last = source.doc, source.right_edge.i
+    for comma in (t for t in doc[source.i + 1 : min(last + 2, len(doc))] if t.text == ","):
+        if comma.i + 1 < len(doc) and doc[comma.i + 1].tag_ in ("WP", "WDT"):
+            return comma.i, True
+    verb = next((t for t in doc[last + 1 : last + 3] if not t.is_punct), None)
+    chain = [t for t in doc[source.i + 1 : last + 1] if t.text == ","]
+    subjectless = verb is not None and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.i > source.i
+    if opens and chain and subjectless and not any(c.dep_ in SUBJECTS for c in verb.children):
+        return chain[0].i, False
+    return last + 1, False
 
 
 def per_source(ctx: Context, token: Token) -> dict | None:
     """ "said Russell Zimmerman per ABC News", "Per the WHO's framework, CLAUSE": "per" in the sense of
-    "according to", with a named source (a name, or a text of one: not "per month", "per 100,000")."""
+    "according to", with a named source (a name, or a text of one) or texts WordNet files as communication,
+    plural or determined ("Per reports, CLAUSE", "Per the request, CLAUSE"); not a rate ("per month", "per
+    100,000", "one pack per order")."""
     source = next((c for c in token.children if c.dep_ == "pobj"), None)
     if source is None or ctx.in_quote(token.idx):
         return None
+    if token.i > 0 and token.doc[token.i - 1].lower_ == "as":
+        return None  # "as per our agreement": in keeping with it, no source speaking
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    if token.text != "per" and (following is None or following.tag_ not in ("DT", "PRP$")):
+    texts = following is not None and following.i == source.i and source.tag_ == "NNS" and communication(source)
+    opening = texts or (following is not None and following.tag_ in ("DT", "PRP$"))  # "Per reports, CLAUSE"
+    if token.text != "per" and not opening:
         return None  # "Per Haugen", "councillor Per Haugen": a first name; "Per the WHO's framework" opens a sentence
     named = source.pos_ == "PROPN" or any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in source.children)
-    if not named or source.like_num:
-        return None
+    determined = source.tag_ == "NNS" or any(c.dep_ in ("det", "poss") for c in source.children)
+    if not (named or (communication(source) and determined)) or source.like_num:
+        return None  # "per month", "per 100,000", "one pack per order": a rate; "per reports", "per the request"
     return credited_sentence(ctx, token, source, (token.idx, token.idx + len(token)), "according_to:per")
+
+
+def communication(noun: Token) -> bool:
+    """A noun WordNet files in noun.communication: a message, a report, a request (not a time or a measure)."""
+    return "noun.communication" in content_nouns().get(noun.lemma_.lower(), "")
+
+
+def names_texts(noun: Token) -> bool:
+    """A noun of communication that names a text (a report, a study, a statement; not "letter" as a means)."""
+    return communication(noun) and is_document(noun)
 
 
 def by_accounts(ctx: Context, token: Token) -> dict | None:
@@ -57,31 +104,52 @@ def by_accounts(ctx: Context, token: Token) -> dict | None:
     (WordNet) that names a text (a report, a study, a statement) set off by commas, in the sense of "according
     to"; the texts are the source.
 
-    Only a phrase between commas or opening the sentence, plural or with an adjective or a number ("by
-    letter", "by definition" are a means or a meaning), not the agent of a passive.
+    Only a phrase set off by commas or dashes, or opening the sentence right before its clause's subject ("By
+    reports he secured ..."), plural or with an adjective or a number ("by letter", "by definition" are a means
+    or a meaning), not the agent of a passive.
     """
     source = next((c for c in token.children if c.dep_ == "pobj"), None)
-    if token.dep_ != "prep" or source is None or ctx.in_quote(token.idx):
+    if token.dep_ not in ("prep", "ROOT") or source is None or ctx.in_quote(token.idx):  # not "agent"
         return None
-    if "noun.communication" not in content_nouns().get(source.lemma_.lower(), "") or not is_document(source):
+    if not names_texts(source):
         return None  # "by the end of the season", "by today's judgment": a time, a means
     if source.tag_ != "NNS" and not any(c.dep_ in ("amod", "nummod") for c in source.children):
         return None  # "by this judgment", "by today's judgment": the means of the act the clause reports
-    doc, end = token.doc, source.right_edge.i + 1
+    doc = token.doc
+    own = [c.right_edge.i for c in source.children if c.i > source.i and c.dep_ not in ("acl", "relcl", "punct")]
+    end = max([source.i, *own]) + 1  # "By reports he secured ...": the clause the parser hung on the noun is not it
     opens = token.i == 0 or doc[token.i - 1].is_punct or doc[token.i - 1].is_space
-    if not opens or end >= len(doc) or doc[end].text != ",":
+    set_off = end < len(doc) and doc[end].text in (",", "—", "–")
+    heads_clause = token.i == token.sent.start and end < len(doc) and doc[end].pos_ in ("PRON", "DET", "PROPN")
+    if not opens or not (set_off or heads_clause):  # "By reports he secured five delegates": a clause after it
         return None
-    return credited_sentence(ctx, token, source, (token.idx, token.idx + len(token)), "according_to:by")
+    last = doc[end - 1]
+    cue = (token.idx, token.idx + len(token))
+    return credited_sentence(ctx, token, source, cue, "according_to:by", last.idx + len(last))
 
 
-def credited_sentence(ctx: Context, token: Token, source: Token, cue: tuple[int, int], rule: str) -> dict | None:
-    """The rest of the sentence after "according to X" (or the part before it) as X's content."""
-    source_end = ctx.extent(source)[1]
+def credited_sentence(
+    ctx: Context,
+    token: Token,
+    source: Token,
+    cue: tuple[int, int],
+    rule: str,
+    source_end: int | None = None,
+    *,
+    relative: bool = False,
+) -> dict | None:
+    """The rest of the sentence after "according to X" (or the part before it) as X's content; ``source_end``
+    where X's phrase ends, when the parser hung the clause on it; ``relative``: a relative clause on X follows,
+    which is no part of what X is credited with here ("CLAUSE, according to police, who said ...")."""
+    source_end = ctx.extent(source)[1] if source_end is None else source_end
     sentence = ctx.sentence_of(token.idx)
     if sentence is None:
         return None
     start, end = sentence
     after = trim(ctx.body, source_end, end)
+    before = trim(ctx.body, start, token.idx)
+    if relative and before[1] > before[0]:
+        after = (end, end)
     # "According to X, CLAUSE" / "which, according to X, CLAUSE" / "CLAUSE, according to X."
     content = after if after[1] > after[0] else (start, token.idx)
     content = trim(ctx.body, *content)
