@@ -318,6 +318,11 @@ def test_one_of_a_group_is_one_particular_source(nlp, text, kind):
         ("The Kestrel Valley chairman said that profits rose.", "Kestrel Valley chairman", "person"),
         ("The council said that the bridge would close.", "council", "organisation"),
         ("The ministry said that the bridge would close.", "ministry", "organisation"),
+        (
+            "The Directorate General of Civil Aviation said that the plane was safe.",
+            "Directorate General of Civil Aviation",
+            "organisation",
+        ),
     ],
 )
 def test_a_definite_title_is_one_person(nlp, text, speaker, kind):

@@ -160,13 +160,16 @@ def one_holder(head: Token) -> bool:
     A singular noun with "the", "this", "that" or a possessor, whose word is a
     title (``titles`` lexicon) or a WordNet noun.person noun; a capitalised one
     ("The Mayor") only for a title, since many noun.person words name outlets
-    ("The Economist"). Not a group noun ("the council": noun.group), a vague
+    ("The Economist"), with only title words before it and outside an
+    organisation's name ("the Directorate General of ..."). Not a group noun ("the council": noun.group), a vague
     head ("the official" is caught as vague first), a document, nor the voice of
     a body named in its phrase ("the Interpol spokesperson", ``VOICE_NOUNS``).
     """
     lemma = head.lemma_.lower()
-    if head.tag_ == "NNP":
-        role = head.lower_ in titles() or lemma in titles()
+    if head.tag_ == "NNP":  # "The Prime Minister", not "the Directorate General of Civil Aviation"
+        words = [c for c in head.children if c.dep_ == "compound" and c.i < head.i]
+        titled = all(c.lower_ in title_words() for c in words) and head.ent_type_ not in ORG_ENTS
+        role = titled and (head.lower_ in titles() or lemma in titles())
     else:
         role = head.tag_ == "NN" and (lemma in titles() or lemma in wordnet_person_nouns())
     if not role or lemma in vague_heads() or lemma in document_heads():
