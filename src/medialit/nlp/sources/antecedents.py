@@ -117,7 +117,7 @@ class Antecedents(NameIndex):
 
     def _last_person(self, earlier: list[Attribution], position: int) -> str:
         for attribution in reversed(earlier):
-            if self.kinds.get(attribution.speaker) == "person":
+            if self.named_person(attribution.speaker):
                 return attribution.speaker
         people = [ent for ent in self.people if self.headline_end <= ent.start_char < position]
         if people:

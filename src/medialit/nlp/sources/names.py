@@ -31,6 +31,13 @@ class NameIndex:
     run_spans: list[tuple[int, int, str]]
     names: list[tuple[int, str, str]]
     full_names: dict[str, str]
+    holders: set[str]
+    """Speakers that are one person by a title or role alone ("the mayor", ``kinds.one_holder``)."""
+
+    def named_person(self, speaker: str) -> bool:
+        """A person the text names: a pronoun's fallback antecedent and a name's mentions. A holder of a title
+        with no name ("the mayor") is a person too, but pronouns were never resolved to one (not measured)."""
+        return self.kinds.get(speaker) == "person" and speaker not in self.holders
 
     def _name_runs(self) -> list[tuple[int, str, str]]:
         """(position, full name without titles, title words before it or set beside it) of each run of proper
@@ -99,7 +106,7 @@ class NameIndex:
         out: dict[str, list[Span]] = {}
         for start, end, surname in self.run_spans:
             full = self.full_name(surname)
-            if self.kinds.get(full) == "person":
+            if self.named_person(full):
                 out.setdefault(full, []).append(Span(start, end, "source", ("name",)))
         return out
 

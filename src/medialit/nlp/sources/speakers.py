@@ -23,6 +23,7 @@ from medialit.nlp.sources.kinds import (
     is_vague,
     issuer_of,
     kind_and_reason,
+    one_holder,
     one_unnamed,
     outlet_key,
     outlet_name,
@@ -75,6 +76,7 @@ class SpeakerResolver(Antecedents, TitleHolders):
         self.outlets = {outlet_key(t) for t in doc if t.pos_ == "PROPN" and t.dep_ != "compound" and outlet_name(t)}
         """The names the article gives a news outlet anywhere (K18), so every mention of one is a document."""
         self.full_names = self._full_names()
+        self.holders: set[str] = set()
 
     def resolve(self, head: Token, extent: tuple[int, int], earlier: list[Attribution]) -> tuple[str, str]:
         """(speaker, why) for the source phrase headed by ``head``; why says how it was resolved.
@@ -161,8 +163,11 @@ class SpeakerResolver(Antecedents, TitleHolders):
             return self.full_name(titled), "person", f"'{head.text}' -> {self.full_name(titled)}"
         if head.pos_ == "NOUN" and is_vague(head):
             return without_determiner(noun_phrase(head)), unnamed_kind(head), ""
-        if head.ent_type_ in ORG_ENTS or any(c.ent_type_ == "ORG" for c in head.children if c.dep_ == "compound"):
-            return without_determiner(noun_phrase(head)), "organisation", ""
+        organisation = head.ent_type_ in ORG_ENTS or any(
+            c.ent_type_ == "ORG" for c in head.children if c.dep_ == "compound"
+        )
+        if organisation:  # "the NASA administrator" is still one person (K2)
+            return self._unnamed(head, "person" if one_holder(head) else "organisation")
         lemma = head.lemma_.lower()
         plural = head.tag_ == "NNS"  # "the officers" are a group, not one holder
         titled_alone = lemma in self.titles and not plural
@@ -175,7 +180,15 @@ class SpeakerResolver(Antecedents, TitleHolders):
             return mentioned
         if one_unnamed(head):  # "a fire officer said": one particular person, not named (K2)
             return without_determiner(noun_phrase(head)), "anonymous", ""
-        return without_determiner(noun_phrase(head)), source_kind(head), ""
+        return self._unnamed(head, source_kind(head))
+
+    def _unnamed(self, head: Token, kind: str) -> tuple[str, str, str]:
+        """The source phrase itself as the speaker, of kind ``kind``; a person here is one by a title alone ("the
+        mayor", ``one_holder``), whom no pronoun is resolved to (``named_person``)."""
+        speaker = without_determiner(noun_phrase(head))
+        if kind == "person":
+            self.holders.add(speaker)
+        return speaker, kind, ""
 
     def _resolve_pronoun(self, head: Token, earlier: list[Attribution]) -> tuple[str, str, str]:
         """ "He" to the person named as the subject before it, else to the person last credited; "they" to the
@@ -196,7 +209,7 @@ class SpeakerResolver(Antecedents, TitleHolders):
         if body is not None:  # "The Emergencies Ministry called on drivers ... It also urged": the body before
             speaker, kind, why = self._resolve_phrase(body, (body.left_edge.idx, body.idx + len(body)), earlier)
             return speaker, kind, why or f"pronoun '{head.text}' -> {speaker}"
-        earlier = [a for a in earlier if lower == "it" or self.kinds.get(a.speaker) != "person"]
+        earlier = [a for a in earlier if lower == "it" or not self.named_person(a.speaker)]
         if earlier and lower in GROUP_PRONOUNS and earlier[-1].speaker.lower() not in SPEAKER_PRONOUNS:
             last = earlier[-1].speaker
             return last, self.kind_of(last), f"pronoun '{head.text}' -> {last}"

@@ -50,6 +50,12 @@ def title_words() -> frozenset[str]:
 
 
 @cache
+def titles() -> frozenset[str]:
+    """Whole titles, lower case ("mayor", "prime minister"); ``title_words`` splits them into words ("prime")."""
+    return _words("titles")
+
+
+@cache
 def vague_heads() -> frozenset[str]:
     return frozenset(e["id"] for e in load_lexicon("vague_sources") if e.get("category") == "head")
 
