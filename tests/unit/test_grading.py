@@ -482,6 +482,30 @@ def test_ex01_q2_the_nested_i_may_be_linked_to_either_cue_of_its_report(cue):
     assert result.points == 2.0, result.feedback
 
 
+# ---------------------------------------------------------------- ex01-q3: the person, not his outlet
+
+Q3_FULL = [
+    ("other sites such as Gawker.com", "named"),
+    ("Matthew Ingram", "named"),
+    ("He", "named"),
+    ("One poster", "anonymous"),
+    ("The poster", "anonymous"),
+    ("an unknown author", "anonymous"),
+]
+
+
+def test_ex01_q3_the_outlet_alone_does_not_earn_ingrams_mark():
+    result = grade_data("ex01-q3", [("The Globe and Mail", "named")], key("ex01-q3"))
+    assert result.points == 0.0, result.feedback
+
+
+@pytest.mark.parametrize("outlet", [[], [("The Globe and Mail", "named")]])
+def test_ex01_q3_the_person_marked_exactly_is_never_the_duplicate(outlet):
+    result = grade_data("ex01-q3", [*Q3_FULL, *outlet], key("ex01-q3"))
+    assert result.points == 3.0, result.feedback
+    assert not any("Matthew Ingram" in line for line in result.feedback), result.feedback
+
+
 # ---------------------------------------------------------------- feedback lines for points lost
 
 
