@@ -518,6 +518,33 @@ def test_ex01_q3_the_person_marked_exactly_is_never_the_duplicate(outlet):
     assert not any("Matthew Ingram" in line for line in result.feedback), result.feedback
 
 
+# ---------------------------------------------------------------- ex02-q3: a fact-box line with both faults (K13)
+
+Q2_3_FULL = [
+    ("to double", "unsupported_figure"),
+    ("Cuts hurt older residents most", "dropped_source"),
+    ("40 kroner", "unsupported_figure"),
+    ("25 percent", "unsupported_figure", 2),  # the fact box's, not the body's
+    ("two-thirds of seniors", "unsupported_figure"),
+]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Single ticket: 40 kroner",  # the body credits the price to Mona Eide
+        "Monthly pass: 25 percent dearer",  # ... the ceiling to the council's fare table
+        "Nearly two-thirds of seniors ride the bus daily",  # ... the survey to the association
+    ],
+)
+def test_ex02_q3_every_figure_line_that_drops_its_source_takes_the_second_mark_free(line):
+    """Second review 2.3: K13's sentence holds for every fact-box line whose figure the body credits, as in lesson 3."""
+    result = grade_data("ex02-q3", [*Q2_3_FULL, (line, "dropped_source")], key("ex02-q3"))
+    assert result.points == 2.0, result.feedback
+    alone = grade_data("ex02-q3", [(line, "dropped_source")], key("ex02-q3"))
+    assert alone.points == 0.4, alone.feedback  # either fault alone earns the line's mark
+
+
 # ---------------------------------------------------------------- feedback lines for points lost
 
 
