@@ -77,6 +77,27 @@ def test_a_scraped_extra_asks_about_page_furniture_not_who_is_speaking(capsys):
     assert "who is speaking" not in out
 
 
+def test_a_wrong_unsupported_sentence_is_asked_whether_the_claim_is_contested_not_who_speaks(capsys):
+    """Second review 2.4: background the paper states in its own voice is `other` (K8, K9); 'whether the paper says
+    it in its own voice' would confirm the mistake."""
+    key = lessons._key("l3.sentences-activity")
+    article = lessons._original(key)
+    start = article.body.index("The old fish market closed in 2011")
+    end = article.body.index(".", start) + 1
+    lessons.check_highlights("l3.sentences-activity", [Span(start, end, "unsupported")], article)
+    out = capsys.readouterr().out
+    assert "in the paper's own voice is not enough: is the claim contested or consequential" in out
+    assert "whether the paper says it in its own voice" not in out
+
+
+def test_a_mark_that_holds_the_key_words_and_more_is_told_to_mark_less(capsys, practice):
+    """Second review 3.3: 'heated debate' for 'heated' must hear 'mark only', not 'mark the whole of it'."""
+    lessons.check_highlights("l4.framing-activity", [at(practice, "heated debate", "evaluative")], practice)
+    out = capsys.readouterr().out
+    assert "mark only ‘heated’ (evaluative in the key): the rest is not part of it" in out
+    assert "mark the whole of it" not in out
+
+
 @pytest.mark.parametrize(
     "marks",
     [
