@@ -102,3 +102,11 @@ def test_lesson_3_names_both_halves_of_k7_wherever_it_states_the_anonymous_rule(
     text = " ".join((REPO / "notebooks" / "sources" / "03-claims-and-evidence.md").read_text(encoding="utf-8").split())
     assert not re.search(r"with neither|no word on why|or what puts it", text)
     assert text.count("without both") >= 3  # the list of unsupported cases, the example, the summary
+
+
+def test_the_ex05_debrief_says_to_give_it_without_the_analyzer():
+    """Second review 3.4: a paste earns most of ex05-q4 to q6 and the echo report cannot tell it there."""
+    guide = " ".join((REPO / "course" / "instructor-guide.md").read_text(encoding="utf-8").split())
+    debrief = guide[guide.index("**ex05, transfer") :][:600]
+    assert "without notes and without `medialit analyze`" in debrief
+    assert "analyzer-echo.md" in debrief
