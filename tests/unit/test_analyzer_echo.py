@@ -218,9 +218,9 @@ def test_the_report_lists_the_paste_the_totals_and_the_items_nobody_can_tell(tmp
     assert "| ex02-q1 | **cannot tell**" in text and "| ex02-q3 | the analyzer marks nothing" in text
     assert "missed: sentence" in text and "wrong label: sentence" in text
     # second review, severity 4: a wrong label is one place, not a false mark and a miss counted apart
-    assert (
-        "| ex01-q3 | **checked**: an answer repeating more than half of these false marks is flagged. 3 places" in text
-    )
+    checked = "| ex01-q3 | **checked**: an answer repeating more than half of these false marks is flagged. "
+    assert checked + "3 places (3 wrong labels: a false mark and a miss each)" in text
+    assert "| ex01-q4 | **checked**: " in text and "1 place (1 wrong label: a false mark and a miss at once)" in text
     assert "wrong label: sentence 10, ‘One poster’ (1st in the part) (named, the key: anonymous)" in text
     assert "missed: sentence 10, ‘One poster’" not in text
     rows = (tmp_path / "analyzer-echo.csv").read_text(encoding="utf-8").splitlines()

@@ -514,7 +514,10 @@ def _echo_items(answered: list[tuple[Check, dict]], errors: dict[str, analyzer_e
             continue
         named = _echo_errors(check, found)
         wrong = sum(line.startswith("wrong label") for line in named)
-        count = f"{len(named)} places" + (f" ({wrong} a wrong label: a false mark and a miss each)" if wrong else "")
+        count = f"{len(named)} place{'s' * (len(named) != 1)}"
+        if wrong:
+            each = "each" if wrong > 1 else "at once"
+            count += f" ({wrong} wrong label{'s' * (wrong > 1)}: a false mark and a miss {each})"
         lines.append(f"| {check.item} | {why[found.status]}. {count}: {'; '.join(named)} |")
     return lines
 
