@@ -13,6 +13,7 @@ import nbformat
 import pytest
 
 from medialit.instructor import course
+from medialit.instructor.exchange import no_links
 
 EX01 = "ex01-attribution"
 
@@ -150,7 +151,7 @@ def test_released_feedback_hides_hidden_tests_unless_asked(graded, tmp_path):
     assert "3 of 3 points" in html
     assert "BEGIN HIDDEN TESTS" not in html and "KEY =" not in html
     opted = tmp_path / "opted-in"
-    shutil.copytree(graded.root, opted, symlinks=True)
+    shutil.copytree(graded.root, opted, ignore=no_links)  # the exchange holds an attack's named pipe (attacks.py)
     config = opted / "nbgrader_config.py"
     config.write_text(config.read_text().replace("SHOW_HIDDEN_TESTS = False", "SHOW_HIDDEN_TESTS = True"))
     assert "BEGIN HIDDEN TESTS" in _feedback_html(opted, "solution")
