@@ -13,6 +13,7 @@ import nbformat
 import pytest
 
 from medialit.instructor import course
+from medialit.instructor.exchange import no_links
 
 EX01 = "ex01-attribution"
 
@@ -31,7 +32,8 @@ def test_every_ex01_submission_gets_the_expected_score(graded):
     assert set(got) == set(graded.expected) | set(graded.limits)
     for student, expected in graded.expected.items():
         assert got[student] == pytest.approx(expected, abs=0.011), student
-    assert sorted(o.student for o in run.failed) == ["invalid-notebook", "link-to-source", "source-copy"]  # attacks.py
+    failed = ["answer-made-graded", "invalid-notebook", "link-to-source", "source-copy"]  # attacks.py
+    assert sorted(o.student for o in run.failed) == failed
 
 
 def test_the_gradebook_holds_the_same_scores(graded):
@@ -149,7 +151,7 @@ def test_released_feedback_hides_hidden_tests_unless_asked(graded, tmp_path):
     assert "3 of 3 points" in html
     assert "BEGIN HIDDEN TESTS" not in html and "KEY =" not in html
     opted = tmp_path / "opted-in"
-    shutil.copytree(graded.root, opted, symlinks=True)
+    shutil.copytree(graded.root, opted, ignore=no_links)  # the exchange holds an attack's named pipe (attacks.py)
     config = opted / "nbgrader_config.py"
     config.write_text(config.read_text().replace("SHOW_HIDDEN_TESTS = False", "SHOW_HIDDEN_TESTS = True"))
     assert "BEGIN HIDDEN TESTS" in _feedback_html(opted, "solution")
@@ -219,7 +221,8 @@ def test_course_cli_grades_and_reports(graded, medialit_command):
     # the honest 'partial' student misses the one hard mark the analyzer misses in q1 and q2: shown, not flagged;
     # no false mark to repeat, and it finds 6 of the 12 marks the analyzer finds
     assert "| partial | 0 of 0 | 2 of 2 | 6 of 12 | 0 of 0 | no |" in totals
-    assert "ex01-q3 | 6: false:" in echo and "analyzer-echo.csv" in done.stdout
+    assert "ex01-q3 | **checked**" in echo and "3 places (3 wrong labels" in echo  # one place each, not 6 errors
+    assert "analyzer-echo.csv" in done.stdout
 
 
 def test_course_cli_bad_input_is_one_line(medialit_command, tmp_path):

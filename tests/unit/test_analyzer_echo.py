@@ -216,7 +216,13 @@ def test_the_report_lists_the_paste_the_totals_and_the_items_nobody_can_tell(tmp
     assert "blank" not in totals  # answered nothing: no total
     assert "| ex01-q1 | **misses only**: a paste cannot be told from an honest answer" in text
     assert "| ex02-q1 | **cannot tell**" in text and "| ex02-q3 | the analyzer marks nothing" in text
-    assert "missed: sentence" in text and "false: sentence" in text
+    assert "missed: sentence" in text and "wrong label: sentence" in text
+    # second review, severity 4: a wrong label is one place, not a false mark and a miss counted apart
+    checked = "| ex01-q3 | **checked**: an answer repeating more than half of these false marks is flagged. "
+    assert checked + "3 places (3 wrong labels: a false mark and a miss each)" in text
+    assert "| ex01-q4 | **checked**: " in text and "1 place (1 wrong label: a false mark and a miss at once)" in text
+    assert "wrong label: sentence 10, ‘One poster’ (1st in the part) (named, the key: anonymous)" in text
+    assert "missed: sentence 10, ‘One poster’" not in text
     rows = (tmp_path / "analyzer-echo.csv").read_text(encoding="utf-8").splitlines()
     assert rows[0].startswith("student,item,false_repeated,false_marks,missed_repeated,missed,agreed,")
     assert len(rows) == 1 + 3 * 4 and {p.name for p in written} == {"analyzer-echo.md", "analyzer-echo.csv"}

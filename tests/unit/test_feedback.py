@@ -37,7 +37,10 @@ def line_for(mark: Span, own_voice: bool = False) -> str:
         (at("claimed", "source"), "these words are in the key, but as speech_verb, not source"),
         (at("Dahl called the vote", "source"), "shares only a little with ‘Mayor Ingrid Dahl’ (source in the key)"),
         (at("turning point", "source"), "not in the key as source: ask who, according to the text, said"),
-        (at("turning point", "opinion"), "not in the key as opinion: check who is speaking"),
+        (at("turning point", "opinion"), "as opinion: in the paper's own voice is not enough: does it judge, predict"),
+        (at("turning point", "unsupported"), "not in the key as unsupported: in the paper's own voice is not enough"),
+        (at("turning point", "attributed"), "not in the key as attributed: check who is speaking"),
+        (at("Per Haugen claimed", "speech_verb"), "mark only ‘claimed’ (speech_verb in the key): the rest is not"),
     ],
 )
 def test_each_mark_gets_the_most_specific_reason(mark, expected):

@@ -439,6 +439,11 @@ def q2_full(**speakers: str) -> list[dict]:
         {"embassy": "Embassy of the Russian Federation in Norway"},  # the organisation's full name (its aliases)
         {"embassy": "Russian Embassy in Oslo"},
         {"embassy": "Embassy of Russia"},
+        {"embassy": "Russia’s embassy"},
+        {"embassy": "the Embassy of the Russian Federation"},
+        {"Støre": "Prime Minister of Norway Jonas Gahr Støre"},  # a place after 'of' describes him
+        {"Støre": "Prime Minister Jonas Gahr Støre of Norway"},
+        {"Støre": "Labor Party leader Jonas Gahr Støre"},  # his party describes him (the article: 'Labor Party')
     ],
 )
 def test_ex01_q2_the_right_speaker_however_written_earns_the_speaker_half(names):
@@ -459,6 +464,14 @@ def test_ex01_q2_the_right_speaker_however_written_earns_the_speaker_half(names)
         {"embassy": "the Norwegian embassy"},  # another organisation: the nationality names it
         {"embassy": "Norway"},  # a word only an alias has: the speaker's own name is not given
         {"embassy": "Aftenposten"},
+        {"embassy": "Norway's embassy"},  # keyreview2 1.1: another country's embassy
+        {"embassy": "Embassy of Norway"},
+        {"embassy": "the embassy in Russia"},  # an embassy located in Russia
+        {"embassy": "the Russian Federation"},  # the state, not its embassy
+        {"embassy": "Russian"},  # a bare nationality
+        {"embassy": "the embassy"},  # a head noun is not a name written out in full
+        {"Støre": "Prime Minister of Norway Erna Solberg"},  # descriptors dropped, another person is left
+        {"Støre": "Labor Party leader Erna Solberg"},
     ],
 )
 def test_ex01_q2_a_wrong_speaker_still_loses_the_speaker_half(names):
@@ -467,19 +480,69 @@ def test_ex01_q2_a_wrong_speaker_still_loses_the_speaker_half(names):
     assert any("not the source named here" in line for line in result.feedback), result.feedback
 
 
-@pytest.mark.parametrize("cue", ["said", "appealed"])
-def test_ex01_q2_the_nested_i_may_be_linked_to_either_cue_of_its_report(cue):
+@pytest.mark.parametrize("cues", [["said"], ["appealed"], ["appealed", "said"]])
+def test_ex01_q2_the_nested_i_may_be_linked_to_either_or_both_cues_of_its_report(cues):
     body = item("ex01-q2").load().body
-    start = body.index(cue, 1601)  # the nested report's 'appealed … and said' (K5)
-    nested = {
-        "start": 1601,
-        "end": 1602,
-        "speaker": "Jonas Gahr Støre",
-        "cue": {"start": start, "end": start + len(cue)},
-    }
-    assert body[1601:1602] == "I" and start < 1650
-    result = grade_data("ex01-q2", [nested, *q2_full()], key("ex01-q2"))
+    starts = [body.index(cue, 1601) for cue in cues]  # the nested report's 'appealed … and said' (K5)
+    nested = [
+        {"start": 1601, "end": 1602, "speaker": "Jonas Gahr Støre", "cue": {"start": at, "end": at + len(cue)}}
+        for at, cue in zip(starts, cues, strict=True)
+    ]
+    assert body[1601:1602] == "I" and max(starts) < 1650
+    result = grade_data("ex01-q2", [*nested, *q2_full()], key("ex01-q2"))
     assert result.points == 2.0, result.feedback
+    assert not any("cues: link each source" in line for line in result.feedback), result.feedback  # K5: one report
+
+
+# ---------------------------------------------------------------- ex01-q3: the person, not his outlet
+
+Q3_FULL = [
+    ("other sites such as Gawker.com", "named"),
+    ("Matthew Ingram", "named"),
+    ("He", "named"),
+    ("One poster", "anonymous"),
+    ("The poster", "anonymous"),
+    ("an unknown author", "anonymous"),
+]
+
+
+def test_ex01_q3_the_outlet_alone_does_not_earn_ingrams_mark():
+    result = grade_data("ex01-q3", [("The Globe and Mail", "named")], key("ex01-q3"))
+    assert result.points == 0.0, result.feedback
+
+
+@pytest.mark.parametrize("outlet", [[], [("The Globe and Mail", "named")]])
+def test_ex01_q3_the_person_marked_exactly_is_never_the_duplicate(outlet):
+    result = grade_data("ex01-q3", [*Q3_FULL, *outlet], key("ex01-q3"))
+    assert result.points == 3.0, result.feedback
+    assert not any("Matthew Ingram" in line for line in result.feedback), result.feedback
+
+
+# ---------------------------------------------------------------- ex02-q3: a fact-box line with both faults (K13)
+
+Q2_3_FULL = [
+    ("to double", "unsupported_figure"),
+    ("Cuts hurt older residents most", "dropped_source"),
+    ("40 kroner", "unsupported_figure"),
+    ("25 percent", "unsupported_figure", 2),  # the fact box's, not the body's
+    ("two-thirds of seniors", "unsupported_figure"),
+]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Single ticket: 40 kroner",  # the body credits the price to Mona Eide
+        "Monthly pass: 25 percent dearer",  # ... the ceiling to the council's fare table
+        "Nearly two-thirds of seniors ride the bus daily",  # ... the survey to the association
+    ],
+)
+def test_ex02_q3_every_figure_line_that_drops_its_source_takes_the_second_mark_free(line):
+    """Second review 2.3: K13's sentence holds for every fact-box line whose figure the body credits, as in lesson 3."""
+    result = grade_data("ex02-q3", [*Q2_3_FULL, (line, "dropped_source")], key("ex02-q3"))
+    assert result.points == 2.0, result.feedback
+    alone = grade_data("ex02-q3", [(line, "dropped_source")], key("ex02-q3"))
+    assert alone.points == 0.4, alone.feedback  # either fault alone earns the line's mark
 
 
 # ---------------------------------------------------------------- feedback lines for points lost

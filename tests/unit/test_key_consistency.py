@@ -671,3 +671,32 @@ def test_framing_prompt_says_whether_quoted_words_count(item_id):
     prompt, _ = question_cells()[item_id]
     if inside:
         assert re.search(r"(?i)quot", prompt), f"{item_id} keys quoted words but the prompt does not say quotes count"
+
+
+def test_k11_a_hedge_that_is_its_sentences_reason_is_keyed_twice_a_hidden_source_once():
+    """Second review 3.1: ex05-q6 keys *are thought to* as `hedge` (required in q7), *Studies show* as `vague_source`
+    with `hedge` accepted (optional in q7); K11 says why."""
+    sentences, framing = (Key.from_dict(json.loads((KEYS / f"{i}.json").read_text())) for i in ("ex05-q6", "ex05-q7"))
+    checked = 0
+    for sentence in sentences.marks:
+        reasons = {r.label for r in sentence.readings()}
+        inside = [m for m in framing.marks if sentence.span.start <= m.span.start and m.span.end <= sentence.span.end]
+        hedges = [m for m in inside if m.label == "hedge"]
+        if sentence.label == "hedge":
+            assert hedges and any(not m.optional for m in hedges), sentence.text
+            checked += 1
+        elif "hedge" in reasons:
+            assert hedges and all(m.optional for m in hedges), sentence.text
+            checked += 1
+    assert checked >= 2
+    assert "A hidden source that can also be read as a hedge" in " ".join(GUIDELINES.split())
+
+
+def test_k15_a_later_date_is_a_signal_for_an_event_reported_as_past_not_one_announced():
+    """Second review 3.2: a meeting announced for a later day is no mismatch with the page's date."""
+    text = " ".join(GUIDELINES.split())
+    assert "event reported as past but dated after the page's own publication date" in text
+    for item_id in ("ex04-q1", "ex05-q8"):
+        for mark in json.loads((KEYS / f"{item_id}.json").read_text())["marks"]:
+            if "after its own publication date" in mark["rationale"]:
+                assert "tells as past" in mark["rationale"], (item_id, mark["text"])

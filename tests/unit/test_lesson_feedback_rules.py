@@ -77,6 +77,27 @@ def test_a_scraped_extra_asks_about_page_furniture_not_who_is_speaking(capsys):
     assert "who is speaking" not in out
 
 
+def test_a_wrong_unsupported_sentence_is_asked_whether_the_claim_is_contested_not_who_speaks(capsys):
+    """Second review 2.4: background the paper states in its own voice is `other` (K8, K9); 'whether the paper says
+    it in its own voice' would confirm the mistake."""
+    key = lessons._key("l3.sentences-activity")
+    article = lessons._original(key)
+    start = article.body.index("The old fish market closed in 2011")
+    end = article.body.index(".", start) + 1
+    lessons.check_highlights("l3.sentences-activity", [Span(start, end, "unsupported")], article)
+    out = capsys.readouterr().out
+    assert "in the paper's own voice is not enough: is the claim contested or consequential" in out
+    assert "whether the paper says it in its own voice" not in out
+
+
+def test_a_mark_that_holds_the_key_words_and_more_is_told_to_mark_less(capsys, practice):
+    """Second review 3.3: 'heated debate' for 'heated' must hear 'mark only', not 'mark the whole of it'."""
+    lessons.check_highlights("l4.framing-activity", [at(practice, "heated debate", "evaluative")], practice)
+    out = capsys.readouterr().out
+    assert "mark only ‘heated’ (evaluative in the key): the rest is not part of it" in out
+    assert "mark the whole of it" not in out
+
+
 @pytest.mark.parametrize(
     "marks",
     [
@@ -95,6 +116,8 @@ def test_the_fact_box_line_takes_either_fault_and_marking_both_costs_nothing(cap
     lessons.check_highlights("l3.headlines-activity", answer, box)
     out = capsys.readouterr().out
     assert "2 of 2 key items found, 0 extra" in out and "All found" in out
+    after = out.split("All found. ")[1].splitlines()  # second review, sev. 4: the answer's colon is followed
+    assert after[0].endswith(":") and "‘Vote fixed before the debate’" in "\n".join(after[1:])
 
 
 def test_reveal_keeps_context_outside_the_quotation_marks():
@@ -152,3 +175,17 @@ def test_lesson_three_gives_both_halves_of_k7_where_it_defines_attributed_and_su
     assert "anonymous with a position to know and a reason" in three
     assert "an anonymous source without both a position to know and a reason for anonymity" in three
     assert "with no reason given" not in three
+
+
+def test_lesson_key_rationales_point_at_no_mark_the_student_cannot_see():
+    """Second review, sev. 4: an optional mark's rationale is shown alone, so 'the mark above' points nowhere."""
+    for path in sorted((NOTEBOOKS / "questions" / "keys").glob("*.json")):
+        for mark in json.loads(path.read_text(encoding="utf-8"))["marks"]:
+            assert "above" not in mark["rationale"] and "below" not in mark["rationale"], (path.name, mark["text"])
+
+
+def test_a_reveal_that_lists_an_optional_non_clue_says_so():
+    lines = lessons.key_lines("l5.provenance-activity")
+    answer = lessons._get("l5.provenance-activity").answer
+    assert any("‘Labor’" in line and "optional" in line for line in lines)
+    assert "no clue on its own" in answer

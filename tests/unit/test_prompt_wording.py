@@ -95,3 +95,18 @@ def test_rubric_quotes_no_keyed_phrase_and_cites_rules_and_checks_that_exist():
     first, last = re.search(r"lesson 5 checks (5\.\d) to (5\.\d)", rubric).groups()
     assert f"### Check {first}" in imvain and f"### Check {last}" in imvain
     assert f"### Check {first}" not in lesson5[: lesson5.index("IMVAIN**")]
+
+
+def test_lesson_3_names_both_halves_of_k7_wherever_it_states_the_anonymous_rule():
+    """Second review 2.2: 'no word on why ... or what' and 'with neither' teach that one half of K7 is enough."""
+    text = " ".join((REPO / "notebooks" / "sources" / "03-claims-and-evidence.md").read_text(encoding="utf-8").split())
+    assert not re.search(r"with neither|no word on why|or what puts it", text)
+    assert text.count("without both") >= 3  # the list of unsupported cases, the example, the summary
+
+
+def test_the_ex05_debrief_says_to_give_it_without_the_analyzer():
+    """Second review 3.4: a paste earns most of ex05-q4 to q6 and the echo report cannot tell it there."""
+    guide = " ".join((REPO / "course" / "instructor-guide.md").read_text(encoding="utf-8").split())
+    debrief = guide[guide.index("**ex05, transfer") :][:600]
+    assert "without notes and without `medialit analyze`" in debrief
+    assert "analyzer-echo.md" in debrief

@@ -87,6 +87,28 @@ def test_scoring_rules(name, answer, key, expected):
     assert type(result.points) is float
 
 
+def test_an_exact_accepted_reading_wins_its_place_over_a_mark_that_only_shares_characters():
+    key = Key("t", "t", "", (mark("Bo told", "source", accept=(span("Bo", "source"),)),))
+    result = score([span("told", "source"), span("Bo", "source")], key, max_points=1, body=BODY)
+    found = [m.answer for m in result.matches if m.status == "correct"]
+    assert found == [span("Bo", "source")]  # 2 of 2 beats 4 of 7, though 'told' shares more characters
+
+
+def test_a_mark_that_fits_an_optional_mark_better_does_not_earn_a_required_one():
+    key = Key("t", "t", "", (mark("Bo told", "source"), mark("told", "source", optional=True)))
+    alone = score([span("told", "source")], key, max_points=1, body=BODY)
+    assert alone.points == 0.0 and [m.status for m in alone.matches] == ["missed", "optional"]
+    both = score([span("Bo told", "source"), span("told", "source")], key, max_points=1, body=BODY)
+    assert both.points == 1.0  # overlapping marks with one label merge: 'Bo told' is the required mark
+
+
+def test_at_an_equal_share_the_required_mark_goes_first():
+    key = Key(
+        "t", "t", "", (mark("Bo", "source", accept=(span("Anna", "source"),)), mark("Anna", "source", optional=True))
+    )
+    assert score([span("Anna", "source")], key, max_points=1, body=BODY).points == 1.0
+
+
 def test_an_empty_key_and_an_empty_answer_earn_full_points():
     assert score([], [], max_points=2).points == 2.0
 

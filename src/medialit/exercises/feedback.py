@@ -26,6 +26,10 @@ FRAMING = (*FRAMING_LABELS, "framing")
 _SOURCE = "ask who, according to the text, said, wrote or was asked this (an actor or a subject is not a source)"
 _KIND = "mark the cue, and ask which words are the speaker's and which are the reporter's"
 _SENTENCE = "check who is speaking, and whether the paper says it in its own voice"
+_OWN_VOICE = (
+    "in the paper's own voice is not enough: is the claim contested or consequential, "
+    "or background a report may simply state?"
+)
 _FRAMING = "ask whether these words carry a judgement or a doubt beyond the facts, and whose words they are"
 _NUMBERS = (
     "hold the line against the body sentence it sums up: does the body credit it to someone, or give this figure?"
@@ -34,7 +38,12 @@ QUESTION_TO_ASK = {
     **dict.fromkeys(("source", "named", "anonymous", "vague"), _SOURCE),
     "cue": "is it the verb or phrase that credits the words to a source (says, according to)?",
     **dict.fromkeys(("direct", "indirect", "mixed", "according_to"), _KIND),
-    **dict.fromkeys(("attributed", "unsupported", "other", "opinion"), _SENTENCE),
+    **dict.fromkeys(("attributed", "other"), _SENTENCE),
+    "unsupported": _OWN_VOICE,  # K8, K9: own voice alone is not the test
+    "opinion": (
+        "in the paper's own voice is not enough: does it judge, predict or say what should happen (K14), "
+        "or report what happened?"
+    ),
     **dict.fromkeys(FRAMING, _FRAMING),
     **dict.fromkeys(("dropped_source", "unsupported_figure"), _NUMBERS),
     "date": "check the date against the page's own date and the calendar",
@@ -102,6 +111,8 @@ def _why_extra(span: Span, body: str, key: Sequence[Span], quotes: Sequence[tupl
     if quoted and not any(inside(k, quotes) for k in near):
         return "it is inside a quote: the speaker's words and framing, not the paper's own voice"
     same = [k for k in near if k.label == span.label]
+    if same and span.start <= same[0].start and same[0].end <= span.end:
+        return f"mark only {words(same[0], body)} ({span.label} in the key): the rest is not part of it"
     if same:
         return f"it shares only a little with {words(same[0], body)} ({span.label} in the key): mark the whole of it"
     other = [k for k in near if k.label != span.label]

@@ -20,7 +20,7 @@ from medialit.exercises.errors import AnswerError
 from medialit.exercises.items import ITEMS_FILE, Item, define_items, item, known_items
 from medialit.exercises.key import Key, KeyFormatError, KeyMark
 from medialit.exercises.matching import as_answer, as_key, judge_for, same_cue, same_speaker
-from medialit.exercises.scoring import Mark, Score, same_place, same_place_and_label, score
+from medialit.exercises.scoring import Mark, Match, Score, same_place, same_place_and_label, score
 
 
 @dataclass(frozen=True)
@@ -146,11 +146,19 @@ def _score_speakers(it: Item, answer: Answer, key: Key, units: int, notes: tuple
         f"{_quote(m.given.span.text(body))} is linked to {len(m.given.cues)} cues: link each source to the one "
         "cue of its attribution (a source linked to several earns nothing for its cue)"
         for m in cue.matches
-        if m.given is not None and m.given.span is not None and len(m.given.cues) > 1
+        if m.given is not None and m.given.span is not None and len(m.given.cues) > 1 and _has_cue(m, key)
     ][:3]
     extras = [*_extra_lines(it, who, key, body), *_cue_lines(cue, key, body)]
     lines = (*notes, *lost, head, *hint, *extras, *_tail(who))
     return Result(it.id, float(points), float(it.points), lines, _explained(who, key, body))
+
+
+def _has_cue(m: Match, key: Key) -> bool:
+    """The key mark this source met, or else one at its place, names a cue: a mark without one (a joint report's
+    verbs, K5; the optional nested *I*) takes a link to any cue, so linking several there is no hedge."""
+    if m.mark is not None:
+        return m.mark.cue is not None
+    return any(k.cue is not None and same_place(m.given, k) for k in key.marks)
 
 
 def _quote(text: str, limit: int = 60) -> str:

@@ -172,6 +172,9 @@ def check_highlights(question_id: str, marked: Any, article: Any) -> None:
         print("  " + note)
     if counts.fn == 0 and counts.fp == 0:
         print(f"All found. {question.answer}")
+        if question.answer.rstrip().endswith(":"):  # the answer introduces the key's lines: show them
+            for line in key_lines(question_id):
+                print(f"  {line}")
         return
     for match, line in zip(result.matches, explain_all(result, article.body, key, question.own_voice), strict=True):
         if match.status == "optional":

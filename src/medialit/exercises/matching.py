@@ -153,51 +153,90 @@ def name_words(name: str) -> list[str]:
 def names_person(given: str, speaker: str, aliases: Sequence[str] = ()) -> bool:
     """``given`` names ``speaker``: every name word given is one of theirs (or its initial), at least one in full.
 
-    So ``Støre``, ``Jonas Store``, ``PM Støre`` and ``Norwegian Prime Minister
-    Jonas Gahr Støre`` name Jonas Gahr Støre, while another person, a bare
-    title, a pronoun or a list of several people stuffed into one name do not.
-    Nationality words (``_descriptors``) describe a person and are dropped,
-    unless the speaker's own name has one ("the Russian embassy": there it
-    names). ``aliases`` are other names of the speaker (an organisation's full
-    name): the words given may all come from one of them, but one word in full
-    must still be the speaker's own ("Embassy of Russia", not "Norway").
+    So ``Støre``, ``Jonas Store``, ``PM Støre``, ``Norwegian Prime Minister
+    Jonas Gahr Støre``, ``Prime Minister of Norway Jonas Gahr Støre`` and
+    ``Labor Party leader Jonas Gahr Støre`` name Jonas Gahr Støre, while another
+    person, a bare title, a pronoun or a list of several people stuffed into one
+    name do not. Descriptors (``_descriptors``: nationality, a place after
+    *of*, a person's party or employer) are dropped, unless the speaker's own
+    name has one ("the Russian embassy": there it names). A speaker with
+    ``aliases`` (an organisation) is named as a whole (``_names_a_whole``).
     """
-    names = [set(name_words(n)) for n in (speaker, *aliases)]
+    if aliases:
+        return _names_a_whole(given, (speaker, *aliases))
+    theirs = set(name_words(speaker))
     words = name_words(given)
-    if _names_one_of(words, names):
+    if _names_one_of(words, theirs):
         return True
-    own = any(len(w) > 1 and w in names[0] for w in words)  # else no word dropped can help: no parse needed
-    if not own or _descriptors(speaker):
-        return False
-    drop = {_folded(w) for w in _descriptors(given)}
-    return _names_one_of([w for w in words if w not in drop], names)
+    if not any(len(w) > 1 and w in theirs for w in words) or _descriptors(speaker):
+        return False  # no word of theirs in full: no word dropped can help, no parse needed
+    drop = {_folded(w) for w in _descriptors(given, person=_is_person(speaker))}
+    return _names_one_of([w for w in words if w not in drop], theirs)
 
 
-def _names_one_of(words: list[str], names: list[set[str]]) -> bool:
-    """One word in full is the speaker's own (``names[0]``) and every word belongs to one of ``names``."""
-    return any(len(w) > 1 and w in names[0] for w in words) and any(_within(words, n) for n in names)
+def _names_one_of(words: list[str], theirs: set[str]) -> bool:
+    """One word in full is theirs and every word is one of theirs or the initial of one."""
+    return any(len(w) > 1 and w in theirs for w in words) and all(
+        w in theirs or (len(w) == 1 and any(t.startswith(w) for t in theirs)) for w in words
+    )
 
 
-def _within(words: list[str], theirs: set[str]) -> bool:
-    """Every word is one of ``theirs`` or the initial of one."""
-    return all(w in theirs or (len(w) == 1 and any(t.startswith(w) for t in theirs)) for w in words)
+_ARTICLES = frozenset({"the", "a", "an"})
+_FUNCTION_WORDS = frozenset({"of", "in", "at", "for", "and", "to", "on", "by", "from", "with"})
+"""Words an organisation's name may leave out ("Russian Embassy, Oslo"); given, they must be that name's own."""
+
+
+def _names_a_whole(given: str, names: Sequence[str]) -> bool:
+    """``given`` is one of ``names`` as a whole: all its name words, and no word that name does not have.
+
+    Articles are skipped; function words (*of*, *in*) may be left out but not
+    swapped. So ``the Russian embassy`` and ``Russian Embassy in Oslo`` name the
+    embassy, while a head noun alone (``the embassy``), a nationality alone,
+    another country's embassy (``Norway's embassy``), one *in* Russia, or the
+    state (``the Russian Federation``) name nobody: each word of an alias is
+    not a name of its own.
+    """
+    words = _org_words(given)
+    for name in names:
+        own = _org_words(name)
+        if own - _FUNCTION_WORDS <= words <= own:
+            return True
+    return False
+
+
+def _org_words(name: str) -> set[str]:
+    """An organisation's name as compared: folded words without articles or a possessive ’s."""
+    plain = re.sub(r"[’']s\b", "", name)
+    return {_folded(w) for w in re.findall(r"\w+", plain.lower()) if w not in _ARTICLES}
 
 
 @lru_cache(maxsize=1024)
-def _descriptors(name: str) -> frozenset[str]:
-    """Nationality words in a name ("Norwegian", "Norway's"): spaCy's NORP entities and places in the possessive.
+def _descriptors(name: str, person: bool = False) -> frozenset[str]:
+    """Words that describe a person rather than name them: spaCy's NORP entities ("Norwegian"), a place in the
+    possessive ("Norway's") or after *of* ("of Norway"), and for a ``person`` an organisation (party, employer).
 
-    Without the model, none: a name with a nationality word then has to match word for word.
+    Without the model, none: a name with such a word then has to match word for word.
     """
     parse = _lemmatizer()
     if parse is None:
         return frozenset()
     doc = parse(name)
-    norp = {t.lower_ for t in doc if t.ent_type_ == "NORP"}
-    owned = {
-        t.lower_ for t in doc if t.ent_type_ in ("GPE", "LOC") and t.i + 1 < len(doc) and doc[t.i + 1].tag_ == "POS"
-    }
-    return frozenset(norp | owned)
+    words = {t.lower_ for t in doc if t.ent_type_ == "NORP" or (person and t.ent_type_ == "ORG")}
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC"):
+            continue
+        before, after = doc[ent.start - 1] if ent.start else None, doc[ent.end] if ent.end < len(doc) else None
+        owned = any(t.tag_ == "POS" for t in ent) or (after is not None and after.tag_ == "POS")
+        if owned or (before is not None and before.lower_ == "of"):
+            words |= {t.lower_ for t in ent}
+    return frozenset(words)
+
+
+@lru_cache(maxsize=256)
+def _is_person(speaker: str) -> bool:
+    """spaCy reads the speaker's name as a person (so a party or employer beside it is a descriptor)."""
+    parse = _lemmatizer()
+    return parse is not None and any(t.ent_type_ == "PERSON" for t in parse(speaker))
 
 
 def same_speaker(mark: Mark, target: KeyMark) -> bool:

@@ -72,11 +72,9 @@ def match(answer: Sequence[Span], key: Sequence[Span], same: Same = overlapping)
 
 
 def _pair(answer: Sequence, key: Sequence, same: Callable, size: Callable) -> dict[int, int]:
-    """Greedy one-to-one pairing, largest overlap first: answer index -> key index."""
-    candidates = sorted(
-        ((size(a, k), i, j) for i, a in enumerate(answer) for j, k in enumerate(key) if same(a, k)),
-        key=lambda t: (-t[0], t[1], t[2]),
-    )
+    """Greedy one-to-one pairing, largest ``size`` first (ties: answer, then key order): answer index -> key index."""
+    candidates = [(size(a, k), i, j) for i, a in enumerate(answer) for j, k in enumerate(key) if same(a, k)]
+    candidates.sort(key=lambda t: t[0], reverse=True)  # stable: equal sizes keep (i, j) order
     pairs: dict[int, int] = {}
     used: set[int] = set()
     for _, i, j in candidates:
@@ -267,16 +265,29 @@ def score(
     return Score(points, float(max_points), tuple(matches), tuple(feedback_line(m, body) for m in matches), outside)
 
 
-def _shared(mark: Mark, target: KeyMark) -> int:
-    """Characters a mark shares with the closest reading of a key mark (pairs with more go first)."""
-    return max((mark.span.overlap(r) for r in target.readings()), default=0) if mark.span else 0
+def _shared(mark: Mark, target: KeyMark) -> tuple[float, bool]:
+    """How closely a mark fits a key mark: the share of the longer span for its closest reading, then required first.
+
+    A share, not raw characters: an exact accepted reading (*Matthew Ingram*, 14
+    of 14) must win its place over a longer mark that only half covers another
+    reading (*The Globe and Mail*, 18 of 36). At an equal share a required key
+    mark goes first, so a mark that is both a required mark's accepted reading
+    and an optional mark (the page's date, K15) earns the required one.
+    """
+    if mark.span is None:
+        return 0.0, False
+    span = mark.span
+    share = max(
+        (span.overlap(r) / max(1, span.end - span.start, r.end - r.start) for r in target.readings()), default=0
+    )
+    return float(share), not target.optional
 
 
 def _matched(marks: list[Mark], required: list[KeyMark], optional: list[KeyMark], judge: Judge) -> list[Match]:
-    """Required key marks first take the marks that match them; optional ones may then absorb what is left."""
-    hits = _pair(marks, required, judge, _shared)
-    rest = [i for i in range(len(marks)) if i not in hits]
-    spared = {rest[i]: j for i, j in _pair([marks[i] for i in rest], optional, judge, _shared).items()}
+    """Each mark pairs with the key mark it fits best (``_shared``); optional key marks absorb marks at their place."""
+    pairs = _pair(marks, [*required, *optional], judge, _shared)
+    hits = {i: j for i, j in pairs.items() if j < len(required)}
+    spared = {i: j - len(required) for i, j in pairs.items() if j >= len(required)}
     found = {j: marks[i] for i, j in hits.items()}
     out = [Match(k.span, found[j].as_span() if j in found else None, k, found.get(j)) for j, k in enumerate(required)]
     out += [

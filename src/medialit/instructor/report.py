@@ -28,7 +28,7 @@ from medialit.exercises import pretest
 from medialit.exercises.items import item
 from medialit.exercises.matching import as_key, compare
 from medialit.exercises.plots import PALETTE, finish, item_difficulty, key_marks_found, new_axes, save
-from medialit.exercises.scoring import Mark
+from medialit.exercises.scoring import Mark, same_place
 from medialit.instructor import analyzer_echo
 from medialit.instructor import course as courses
 from medialit.instructor.grade_data import Check, grade_item, read_notebook
@@ -504,6 +504,7 @@ def _echo_items(answered: list[tuple[Check, dict]], errors: dict[str, analyzer_e
         "misses only": "**misses only**: a paste cannot be told from an honest answer that misses the same mark",
         "silent": "the analyzer marks nothing in this part: a paste earns nothing",
         "no analysis": "no analysis is shipped for this text: not checked",
+        "checked": "**checked**: an answer repeating more than half of these false marks is flagged",
     }
     lines = ["## The analyzer on each item", "", "| item | the analyzer's errors |", "|---|---|"]
     for check, _ in answered:
@@ -511,12 +512,30 @@ def _echo_items(answered: list[tuple[Check, dict]], errors: dict[str, analyzer_e
         if found.status not in COMPARED:
             lines.append(f"| {check.item} | {why[found.status]} |")
             continue
-        marks = as_key(item(check.item), check.key).marks
-        named = [f"false: {name_of(check.item, m.span)} ({_said(m)})" for m in found.false_marks if m.span]
-        named += [f"missed: {name_of(check.item, marks[i].span)}" for i in sorted(found.missed)]
-        status = f"{why[found.status]}. " if found.status in why else ""
-        lines.append(f"| {check.item} | {status}{found.count}: {'; '.join(named)} |")
+        named = _echo_errors(check, found)
+        wrong = sum(line.startswith("wrong label") for line in named)
+        count = f"{len(named)} place{'s' * (len(named) != 1)}"
+        if wrong:
+            each = "each" if wrong > 1 else "at once"
+            count += f" ({wrong} wrong label{'s' * (wrong > 1)}: a false mark and a miss {each})"
+        lines.append(f"| {check.item} | {why[found.status]}. {count}: {'; '.join(named)} |")
     return lines
+
+
+def _echo_errors(check: Check, found: analyzer_echo.AnalyzerErrors) -> list[str]:
+    """The analyzer's errors by place: a false mark at a missed key mark's place is one wrong label, not two."""
+    marks = as_key(item(check.item), check.key).marks
+    missed, named = set(found.missed), []
+    for m in found.false_marks:
+        if m.span is None:
+            continue
+        at = next((i for i in sorted(missed) if same_place(m, marks[i])), None)
+        if at is None:
+            named.append(f"false: {name_of(check.item, m.span)} ({_said(m)})")
+        else:
+            missed.discard(at)
+            named.append(f"wrong label: {name_of(check.item, m.span)} ({_said(m)}, the key: {marks[at].label})")
+    return named + [f"missed: {name_of(check.item, marks[i].span)}" for i in sorted(missed)]
 
 
 def _max_points(course: Path, assignment: str) -> dict[str, float]:
