@@ -292,6 +292,7 @@ def test_grade_never_raises_and_prints_feedback_without_the_key(tmp_path, capsys
     assert result.points == 0.0 and type(result.points) is float
     out = capsys.readouterr().out
     assert "no saved highlights" in out
+    assert "Save" not in out and "save by themselves" in out  # the highlighter has no Save button
     result = grade("ex01-q1", [("Støre", "source"), ("Russia", "source")], key("ex01-q1"))
     out = capsys.readouterr().out
     assert "not in the key: ‘Russia’" in out and "still to find" in out

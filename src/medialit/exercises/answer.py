@@ -287,19 +287,19 @@ def read_saved(path: str | Path, expected: Article | None = None) -> tuple[list[
     path = Path(path)
     if path.is_symlink():  # the Highlighter writes a plain file; a link reads someone else's (another student's)
         raise AnswerError(
-            f"{path.name} is a link to another file, not the highlights you saved: mark the text and press Save, "
+            f"{path.name} is a link to another file, not the highlights you saved: delete it and mark the text again, "
             "or write your answer as a list"
         )
     backups = sorted(path.parent.glob(f"{path.name}.bak-*"))
     if not path.is_file() and backups:  # the Highlighter set a damaged file aside when the notebook ran
         raise AnswerError(
-            f"{path.name} is damaged and was kept as {backups[-1].name}: mark the text again and save, "
-            "or write your answer as a list"
+            f"{path.name} is damaged and was kept as {backups[-1].name}: mark the text again "
+            "(marks save by themselves), or write your answer as a list"
         )
     if not path.is_file():
         raise AnswerError(
-            f"no saved highlights ({path.name}) and no answer in the cell: mark the text above and "
-            "press Save, or write your answer as a Python list"
+            f"no saved highlights ({path.name}) and no answer in the cell: mark the text in the "
+            "highlighter above (marks save by themselves), or write your answer as a Python list"
         )
     try:
         saved = sidecar.read(path, body_sha256=expected.sha256 if expected else None)

@@ -44,7 +44,7 @@ def check(item_id: str, answer: Any = None, folder: str | Path = ".") -> None:
     it = item(item_id)
     read = read_answer(it, answer, folder)
     if not len(read):
-        raise AnswerError(f"{it.id}: the answer is empty: mark the text and save, or fill in the list")
+        raise AnswerError(f"{it.id}: the answer is empty: mark the text in the highlighter above, or fill in the list")
     bad = sorted(read.labels() - set(it.labels)) if it.labels else []
     if bad:
         raise AnswerError(f"{it.id}: label {bad[0]!r} is not one of {', '.join(it.labels)}; fix that entry")
