@@ -231,3 +231,29 @@ def test_link_feedback_shows_right_half_right_and_extra_without_colour_alone(not
     problems = axe(page, widget)
     assert not problems, json.dumps(problems, indent=1, ensure_ascii=False)
     screenshot(widget, "links-feedback.png")
+
+
+def test_a_highlighter_without_source_or_cue_labels_offers_no_link(notebook, page):
+    """Lesson 1's labels (question, odd) have nothing a link could join: no Link button, help, L key or tag drag."""
+    nb = notebook(
+        [
+            "import json\nfrom medialit import Highlighter, from_text\n"
+            f"h = Highlighter(from_text({TEXT!r}, title='t'), labels=['question', 'odd'])\n"
+            f"h.spans = {json.dumps([at('Ingrid Dahl', 'question'), at('warned', 'odd')])}\nh",
+            SHOW,
+        ]
+    )
+    nb.run(0)
+    widget = nb.widget(0)
+    expect(widget.locator(".ml-tag-mark")).to_have_count(2)
+    expect(widget.get_by_role("button", name="Link")).to_have_count(0)
+    expect(widget.locator(".ml-help")).not_to_contain_text("link")
+    widget.get_by_role("button", name="Redo").focus()
+    page.keyboard.press("Tab")
+    page.keyboard.press("ArrowRight")
+    cursor_to(widget, page, "Ingrid")
+    page.keyboard.press("l")
+    expect(widget.locator(".ml-live")).not_to_contain_text("link")
+    widget.locator(".ml-tag-mark").first.drag_to(word(widget, "warned"))
+    expect(widget.locator(".ml-live")).not_to_contain_text("link")
+    assert links_in_kernel(nb) == []

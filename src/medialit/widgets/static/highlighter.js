@@ -177,11 +177,14 @@ function render({ model, el: root }) {
   const words = (m) => { const w = S.cps.slice(m.start, m.end).join(""); return w.length > 40 ? `${w.slice(0, 39)}…` : w; };
   const partWords = (p) => `${p.role} ‘${words(p)}’`;
   const isSentences = () => model.get("mode") === "sentences";
+  // A link needs a source or a cue: with only content labels (lesson 1's question and odd) there is nothing to link.
+  const canLink = () => labels().some((l) => roleOf(l.name) !== "content");
 
   // ------------------------------------------------------------ legend and help
 
   function drawLegend() {
     legend.replaceChildren();
+    root.classList.toggle("ml-no-links", !canLink());
     for (const lab of labels()) {
       const b = el("button", "ml-label");
       b.type = "button";
@@ -205,7 +208,7 @@ function render({ model, el: root }) {
     linkB.setAttribute("aria-keyshortcuts", "L");
     linkB.setAttribute("aria-pressed", S.linking ? "true" : "false");
     linkB.addEventListener("click", () => { linkKeyPressed(); text.focus(); });
-    legend.append(linkB);
+    if (canLink()) legend.append(linkB);
     const redoB = el("button", "ml-redo", "Redo");
     redoB.type = "button";
     redoB.addEventListener("click", () => { redo(); text.focus(); });
@@ -221,13 +224,13 @@ function render({ model, el: root }) {
     }
     const how = isSentences()
       ? "Click a sentence to select it (drag to take several), then pick its label; click a labelled sentence to change or remove it. "
-      : "Drag or double-click to select words, then pick a label; click a mark to change or remove it; " +
-        "drag a mark's tag onto another mark to link them. ";
+      : "Drag or double-click to select words, then pick a label; click a mark to change or remove it" +
+        (canLink() ? "; drag a mark's tag onto another mark to link them. " : ". ");
     help.textContent =
       how +
       "Keys: Tab into the text, ←/→ move by word, ↑/↓ by line, Shift extends, " +
       `${labels().map((l) => `${l.key} ${l.title || l.name}`).join(", ")}, Delete removes, ` +
-      "L links the mark under the cursor: move to its cue or content, Enter adds it, L finishes, Esc cancels. " +
+      (canLink() ? "L links the mark under the cursor: move to its cue or content, Enter adds it, L finishes, Esc cancels. " : "") +
       "Ctrl+Z undo, Ctrl+Shift+Z redo, Esc clears.";
     text.setAttribute("aria-label", `Article text for marking (${isSentences() ? "sentences" : "words"})`);
   }
@@ -367,7 +370,7 @@ function render({ model, el: root }) {
       const words = m.kind === "mark" ? `${lab.title || lab.name}${m.links ? ` ${m.links}` : ""}${m.pending ? " (linking)" : ""}`
         : m.kind === "feedback" ? `${SYMBOL[m.status] || m.status} ${lab.title || m.label}` : `⚙ analyzer: ${lab.title || m.label}`;
       const tag = el("span", `ml-tag ml-tag-${m.kind}`, words);
-      if (m.kind === "mark") tag.title = "drag onto another mark to link them";
+      if (m.kind === "mark" && canLink()) tag.title = "drag onto another mark to link them";
       w.append(tag);
     }
     w.append(inner);
@@ -722,7 +725,7 @@ function render({ model, el: root }) {
     else if (ctrl && (k === "z" || k === "Z")) (ev.shiftKey ? redo() : undo());
     else if (ctrl && (k === "y" || k === "Y")) redo();
     else if (k === "Delete" || k === "Backspace") removeAtCursor();
-    else if (!ctrl && !ev.altKey && (k === "l" || k === "L") && !labels().some((l) => l.key === k)) linkKeyPressed();
+    else if (!ctrl && !ev.altKey && (k === "l" || k === "L") && canLink() && !labels().some((l) => l.key === k)) linkKeyPressed();
     else if (k === "Enter" && S.linking) addToLink(markUnderCursor());
     else if (k === "Escape" && S.linking) cancelLink();
     else if (k === "Escape") { S.anchor = null; S.selected = null; drawSelection(); announce(); }
@@ -754,7 +757,7 @@ function render({ model, el: root }) {
   };
 
   text.addEventListener("mousedown", (ev) => {
-    const from = ev.button === 0 && !model.get("locked") ? markOfTag(ev.target) : null;
+    const from = ev.button === 0 && !model.get("locked") && canLink() ? markOfTag(ev.target) : null;
     if (from) {
       ev.preventDefault();
       text.focus();
