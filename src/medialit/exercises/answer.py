@@ -49,6 +49,7 @@ class Answer:
     unplaced: tuple[str, ...] = ()
     attributions: tuple[Link, ...] = ()
     cues: tuple[Span | None, ...] = ()
+    unplaced_labels: tuple[str, ...] = ()  # labels given with the unplaced words: the visible check reads them
 
     def speaker_cues(self) -> list[frozenset[Span]]:
         """The cue given for each of ``speakers``, as a set (empty: none given)."""
@@ -81,6 +82,8 @@ def read_answer(it: Item, value: Any = None, folder: str | Path = ".") -> Answer
         value = list(value.items())
     if not isinstance(value, (list, tuple)):
         raise AnswerError(f"{it.id}: the answer must be a list (for example {example(it)}), not {_kind(value)}")
+    if isinstance(value, tuple) and value and isinstance(value[0], str) and it.kind != "words":
+        raise AnswerError(f"{it.id}: {_show(value)} is one entry: put your entries in a list, [{_show(value)}]")
     _check_size(it, len(value))
     return _placed(it, [_entry(it, entry) for entry in value])
 
@@ -198,6 +201,7 @@ def _placed(it: Item, entries: list[_Entry]) -> Answer:
     speakers: list[tuple[Span, str]] = []
     cues: list[Span | None] = []
     unplaced: list[str] = []
+    unplaced_labels: list[str] = []
     used: set[tuple[int, int]] = set()
     for entry in entries:
         span = entry.span
@@ -205,6 +209,7 @@ def _placed(it: Item, entries: list[_Entry]) -> Answer:
             where = _place(it, entry.words, entry.nth, used)
             if where is None:
                 unplaced.append(entry.words.strip())
+                unplaced_labels.append(entry.label)
                 continue
             used.add(where)
             span = Span(*_widen(it, where), entry.label)
@@ -216,7 +221,9 @@ def _placed(it: Item, entries: list[_Entry]) -> Answer:
             cues.append(cue)
         else:
             marks.append(span)
-    return Answer(tuple(marks), tuple(speakers), tuple(unplaced), cues=tuple(cues))
+    return Answer(
+        tuple(marks), tuple(speakers), tuple(unplaced), cues=tuple(cues), unplaced_labels=tuple(unplaced_labels)
+    )
 
 
 def _nearest(it: Item, words: str, source: Span) -> Span | None:
