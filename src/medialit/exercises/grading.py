@@ -91,8 +91,11 @@ def show(item_id: str) -> Any:
         if it.kind == "speakers":  # who speaks: link sources to cues, starting from the marks of the spans item
             first = next((o for o in ITEMS.values() if o.article == it.article and "source" in o.labels), None)
             start_from = first.sidecar if first and first.kind == "spans" else None
-            return Highlighter(it.load(), labels=["source", "cue"], save_to=it.sidecar, start_from=start_from)
-        return Highlighter(it.load(), labels=list(it.labels) or ["source"], mode=mode, save_to=it.sidecar)
+            return Highlighter(
+                it.load(), labels=["source", "cue"], save_to=it.sidecar, start_from=start_from, part=it.bounds()
+            )
+        labels = list(it.labels) or ["source"]
+        return Highlighter(it.load(), labels=labels, mode=mode, save_to=it.sidecar, part=it.bounds())
     except Exception:  # the highlighter is optional: a Python list answers just as well
         print("(The highlighter is not available here: write your answer as a Python list below.)")
         return None

@@ -177,6 +177,7 @@ function render({ model, el: root }) {
   const words = (m) => { const w = S.cps.slice(m.start, m.end).join(""); return w.length > 40 ? `${w.slice(0, 39)}…` : w; };
   const partWords = (p) => `${p.role} ‘${words(p)}’`;
   const isSentences = () => model.get("mode") === "sentences";
+  const part = () => { const p = model.get("part") || []; return p.length === 2 ? p : null; };
   // A link needs a source or a cue: with only content labels (lesson 1's question and odd) there is nothing to link.
   const canLink = () => labels().some((l) => roleOf(l.name) !== "content");
 
@@ -253,15 +254,44 @@ function render({ model, el: root }) {
     S.paraSig = S.paras.map(() => null);
     S.drawn = new Set();
     const frag = document.createDocumentFragment();
-    S.paraEls = S.paras.map((p) => {
+    const [ps, pe] = part() || [0, S.cps.length];
+    const inPart = (p) => p.s < pe && p.e > ps;
+    S.paraEls = S.paras.map((p, pi) => {
       const node = el("div", "ml-p");
       if (DASH.test(S.cps.slice(p.s, Math.min(p.e, p.s + 4)).join(""))) node.classList.add("ml-dash");
+      if (part() && inPart(p) && !(pi > 0 && inPart(S.paras[pi - 1]))) frag.append(partEdge("start", ps, pe));
       frag.append(node);
+      if (part() && inPart(p) && !(pi + 1 < S.paras.length && inPart(S.paras[pi + 1]))) frag.append(partEdge("end", ps, pe));
       return node;
     });
     S.paras.forEach((p, pi) => { drawParagraph(pi, p, []); S.paraSig[pi] = "[]"; });
     text.replaceChildren(frag);
+    if (part() && S.cursor === 0) S.cursor = Math.max(0, S.tokens.findIndex((t) => t.e > ps));
     drawMarks();
+  }
+
+  function partEdge(which, ps, pe) {
+    // Words, not only grey: where the part that counts starts and ends (it may start inside a paragraph).
+    const cut = (w) => (w.length <= 40 ? w : which === "start" ? `${w.slice(0, 40).replace(/\s+\S*$/, "")}…`
+      : `…${w.slice(-40).replace(/^\S*\s+/, "")}`);
+    const words = cut(S.cps.slice(ps, pe).join("").trim());
+    const node = el("div", `ml-part-edge ml-part-${which}`, which === "start"
+      ? `▼ This question's part starts at ‘${words}’. Marks outside it do not count.`
+      : `▲ This question's part ends at ‘${words}’.`);
+    return node;
+  }
+
+  function openOnPart() {
+    // Once the widget is on screen, scroll its text to the part (an exercise's part is often far down).
+    const edge = text.querySelector(".ml-part-start");
+    if (!edge || S.openedOnPart) return;
+    const watch = new ResizeObserver(() => {
+      if (!text.clientHeight) return;
+      S.openedOnPart = true;
+      text.scrollTop += edge.getBoundingClientRect().top - text.getBoundingClientRect().top;
+      watch.disconnect();
+    });
+    watch.observe(text);
   }
 
   function layers() {
@@ -309,6 +339,9 @@ function render({ model, el: root }) {
   function drawParagraph(pi, p, marks) {
     const cuts = new Set([p.s, p.e]);
     for (const m of marks) { cuts.add(Math.max(p.s, m.start)); cuts.add(Math.min(p.e, m.end)); }
+    const [ps, pe] = part() || [p.s, p.e];
+    for (const k of [ps, pe]) if (k > p.s && k < p.e) cuts.add(k);
+    const away = (s, e) => (e <= ps || s >= pe ? " ml-outside" : "");
     for (let k = p.s; k < p.e; k++) if (S.tokenAt[k] >= 0 && (k === p.s || S.tokenAt[k - 1] !== S.tokenAt[k])) cuts.add(k);
     for (let k = p.s + 1; k <= p.e; k++) if (S.tokenAt[k - 1] >= 0 && S.tokenAt[k] !== S.tokenAt[k - 1]) cuts.add(k);
     const points = Array.from(cuts).sort((a, b) => a - b);
@@ -324,7 +357,7 @@ function render({ model, el: root }) {
     if (!marks.length) {
       // Most paragraphs carry no mark: one HTML string is parsed far faster than thousands of createElement calls.
       const html = pieces.map(({ s, e, t, space }) =>
-        `<span class="ml-seg${space ? " ml-space" : ""}" data-s="${s}" data-t="${t}">${escape(S.cps.slice(s, e).join(""))}</span>`);
+        `<span class="ml-seg${space ? " ml-space" : ""}${away(s, e)}" data-s="${s}" data-t="${t}">${escape(S.cps.slice(s, e).join(""))}</span>`);
       const node = S.paraEls[pi];
       node.innerHTML = html.join("");
       const segs = node.children;
@@ -334,7 +367,7 @@ function render({ model, el: root }) {
     const frag = document.createDocumentFragment();
     const ordered = marks.slice().sort((a, b) => order(a) - order(b) || a.start - b.start || b.end - a.end);
     for (const { s, e, t, space } of pieces) {
-      const seg = el("span", space ? "ml-seg ml-space" : "ml-seg", S.cps.slice(s, e).join(""));
+      const seg = el("span", (space ? "ml-seg ml-space" : "ml-seg") + away(s, e), S.cps.slice(s, e).join(""));
       seg.dataset.s = s;
       seg.dataset.t = t;
       S.tokSegs[t]?.push(seg);
@@ -435,7 +468,9 @@ function render({ model, el: root }) {
     });
     const r = range();
     const sel = r && r[0] !== r[1] ? `, selected ${r[1] - r[0] + 1} words` : "";
-    live.textContent = `${word}${on.length ? `, marked ${on.join(" and ")}` : ""}${sel}`;
+    const [ps, pe] = part() || [0, S.cps.length];
+    const away = tok.e <= ps || tok.s >= pe ? ", outside this question's part" : "";
+    live.textContent = `${word}${on.length ? `, marked ${on.join(" and ")}` : ""}${sel}${away}`;
   }
 
   function move(delta, extend) {
@@ -863,6 +898,7 @@ function render({ model, el: root }) {
   const lockState = () => { root.classList.toggle("ml-locked", !!model.get("locked")); drawLinks(); };
 
   model.on("change:text", loadText);
+  model.on("change:part", () => { loadText(); openOnPart(); });
   model.on("change:spans", () => {
     if (S.selected !== null && S.selected >= spans().length) S.selected = null;
     drawMarks();
@@ -893,6 +929,7 @@ function render({ model, el: root }) {
 
   drawLegend();
   loadText();
+  openOnPart();
   drawPanel();
   drawLinks();
   setStatus();
