@@ -113,6 +113,9 @@ def test_keyboard_only_link_is_made_shown_announced_undone_and_removed_with_its_
     page.keyboard.press("ArrowLeft")
     page.keyboard.press("ArrowRight")
     expect(live).to_have_text("warned, marked cue (link 1)")
+    page.keyboard.press("l")  # from a cue, the way on is to its source or content
+    expect(live).to_contain_text("linking from cue ‘warned’: move to its source or content and press Enter")
+    page.keyboard.press("Escape")
     for _ in range(3):
         page.keyboard.press("ArrowLeft")
     cursor_to(widget, page, "she")

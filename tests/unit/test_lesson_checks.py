@@ -495,3 +495,5 @@ def test_a_check_without_an_answer_is_one_line_not_a_traceback(capsys, practice)
     ]
     lessons.reveal("l2.dash")  # no attempt was counted, so the answer stays hidden
     assert "Ingrid Dahl" not in capsys.readouterr().out
+    lessons.reveal("l2.links")  # a linking activity is tried with check_highlights, not check
+    assert "mark the text, then run check_highlights('l2.links', ...)" in capsys.readouterr().out

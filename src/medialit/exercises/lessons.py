@@ -120,7 +120,7 @@ def reveal(question_id: str) -> None:
     if not _attempts.get(question_id):
         how = (
             f"mark the text, then run check_highlights({question_id!r}, ...)"
-            if question.kind == "spans"
+            if question.kind in ("spans", "links")
             else f"write your answer in check({question_id!r}, ...) and run it"
         )
         print(f"Try first, answer after: {how}; reveal shows the answer once you have tried.")

@@ -176,6 +176,7 @@ function render({ model, el: root }) {
   const links = () => model.get("links") || [];
   const words = (m) => { const w = S.cps.slice(m.start, m.end).join(""); return w.length > 40 ? `${w.slice(0, 39)}…` : w; };
   const partWords = (p) => `${p.role} ‘${words(p)}’`;
+  const otherRoles = (m) => ["source", "cue", "content"].filter((r) => r !== roleOf(m.label)).join(" or ");
   const isSentences = () => model.get("mode") === "sentences";
   const part = () => { const p = model.get("part") || []; return p.length === 2 ? p : null; };
   // A link needs a source or a cue: with only content labels (lesson 1's question and odd) there is nothing to link.
@@ -616,7 +617,7 @@ function render({ model, el: root }) {
     if (!m) { live.textContent = "no mark here to link: move onto a mark first"; return; }
     if (model.get("locked")) return;
     S.linking = { parts: [m] };
-    live.textContent = `linking from ${roleOf(m.label)} ‘${words(m)}’: move to its cue or content and press Enter (click it with the mouse); L or Finish link ends, Escape cancels`;
+    live.textContent = `linking from ${roleOf(m.label)} ‘${words(m)}’: move to its ${otherRoles(m)} and press Enter (click it with the mouse); L or Finish link ends, Escape cancels`;
     drawLegend();
     drawMarks();
   }
@@ -799,7 +800,7 @@ function render({ model, el: root }) {
       S.linking = null;
       S.tagDrag = { from };
       text.classList.add("ml-drag-link");
-      live.textContent = `linking from ${roleOf(from.label)} ‘${words(from)}’: drop on its cue or content`;
+      live.textContent = `linking from ${roleOf(from.label)} ‘${words(from)}’: drop on its ${otherRoles(from)}`;
       return;
     }
     const t = tokenOf(ev.target);
