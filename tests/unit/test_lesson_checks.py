@@ -497,3 +497,11 @@ def test_a_check_without_an_answer_is_one_line_not_a_traceback(capsys, practice)
     assert "Ingrid Dahl" not in capsys.readouterr().out
     lessons.reveal("l2.links")  # a linking activity is tried with check_highlights, not check
     assert "mark the text, then run check_highlights('l2.links', ...)" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("question_id", ["xx", None, 42, "l99.nothing"])
+def test_an_id_naming_no_lesson_says_what_an_id_looks_like(capsys, question_id):
+    lessons.hint(question_id)
+    assert capsys.readouterr().out == (
+        f"No question {question_id!r}: a question id is the lesson and a name, as in 'l2.dash', in quotes\n"
+    )

@@ -476,8 +476,10 @@ def _get(question_id: str, quiet: bool = False) -> Question | None:
         print(error)
         return None
     question = lesson.get(str(question_id))
-    if question is None and not quiet:
-        print(f"No question {question_id!r}; this lesson's questions are: {', '.join(lesson) or 'none'}")
+    if question is None and not quiet and not lesson:  # no lesson to list: say what an id looks like
+        print(f"No question {question_id!r}: a question id is the lesson and a name, as in 'l2.dash', in quotes")
+    elif question is None and not quiet:
+        print(f"No question {question_id!r}; this lesson's questions are: {', '.join(lesson)}")
     return question
 
 
