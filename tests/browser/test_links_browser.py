@@ -260,3 +260,18 @@ def test_a_highlighter_without_source_or_cue_labels_offers_no_link(notebook, pag
     widget.locator(".ml-tag-mark").first.drag_to(word(widget, "warned"))
     expect(widget.locator(".ml-live")).not_to_contain_text("link")
     assert links_in_kernel(nb) == []
+
+
+def test_enter_in_the_speaker_field_saves_the_name_says_so_and_keeps_the_focus(notebook, page):
+    """A keyboard user types the speaker and presses Enter: the name reaches the kernel without leaving the field."""
+    nb = notebook([setup(f"h.add_link({span_of(SOURCE)}, {span_of(CUE)})"), SHOW])
+    nb.run(0)
+    widget = nb.widget(0)
+    speaker = widget.get_by_label("speaker of link 1")
+    speaker.focus()
+    page.keyboard.type("Ingrid Dahl")
+    page.keyboard.press("Enter")
+    expect(widget.locator(".ml-live")).to_have_text("link 1: speaker Ingrid Dahl")
+    expect(widget.get_by_label("speaker of link 1")).to_be_focused()
+    (link,) = links_in_kernel(nb)
+    assert link["speaker"] == "Ingrid Dahl"

@@ -715,7 +715,14 @@ function render({ model, el: root }) {
       who.setAttribute("list", list.id);
       who.setAttribute("aria-label", `speaker of link ${i + 1}`);
       who.disabled = !!model.get("locked") || !partsOf(l).some((p) => p.role === "source");
-      who.addEventListener("change", () => editLink(i, { speaker: who.value.trim() }));
+      const name = () => { if (who.value.trim() !== (l.speaker || "")) editLink(i, { speaker: who.value.trim() }); };
+      who.addEventListener("change", name);
+      who.addEventListener("keydown", (ev) => {  // Enter saves the name at once, says so, and keeps the focus here
+        if (ev.key !== "Enter") return;
+        ev.preventDefault();
+        name();
+        linkBox.querySelectorAll(".ml-speaker")[i]?.focus();
+      });
       const kind = el("select", "ml-kind");
       kind.setAttribute("aria-label", `kind of link ${i + 1}`);
       for (const k of ["", ...KINDS]) { const o = el("option", "", k || "kind…"); o.value = k; kind.append(o); }
