@@ -275,3 +275,17 @@ def test_enter_in_the_speaker_field_saves_the_name_says_so_and_keeps_the_focus(n
     expect(widget.get_by_label("speaker of link 1")).to_be_focused()
     (link,) = links_in_kernel(nb)
     assert link["speaker"] == "Ingrid Dahl"
+
+
+def test_choosing_a_kind_with_the_arrow_keys_keeps_the_focus_on_the_list(notebook, page):
+    """A keyboard user steps through the kinds with ↓: each step is saved and the focus stays on the list."""
+    nb = notebook([setup(f"h.add_link({span_of(SOURCE)}, {span_of(CUE)})"), SHOW])
+    nb.run(0)
+    widget = nb.widget(0)
+    widget.get_by_label("kind of link 1").focus()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    expect(widget.get_by_label("kind of link 1")).to_be_focused()
+    expect(widget.get_by_label("kind of link 1")).to_have_value("indirect")
+    (link,) = links_in_kernel(nb)
+    assert link["kind"] == "indirect"

@@ -696,6 +696,9 @@ function render({ model, el: root }) {
     const sig = JSON.stringify([all.map(linkKey), sources, !!model.get("locked")]);
     if (sig === S.linksSig) return;
     S.linksSig = sig;
+    // A keyboard user changing a link (↓ on its kind, Enter on its speaker) stays on the same control.
+    const active = linkBox.contains(document.activeElement) ? document.activeElement : null;
+    const refocus = active && [active.className, [...linkBox.getElementsByClassName(active.className)].indexOf(active)];
     linkBox.replaceChildren();
     if (!all.length) return;
     linkBox.append(el("h4", "", `Links (${all.length})`));
@@ -717,14 +720,14 @@ function render({ model, el: root }) {
       who.disabled = !!model.get("locked") || !partsOf(l).some((p) => p.role === "source");
       const name = () => { if (who.value.trim() !== (l.speaker || "")) editLink(i, { speaker: who.value.trim() }); };
       who.addEventListener("change", name);
-      who.addEventListener("keydown", (ev) => {  // Enter saves the name at once, says so, and keeps the focus here
+      who.addEventListener("keydown", (ev) => {  // Enter saves the name at once and says so
         if (ev.key !== "Enter") return;
         ev.preventDefault();
         name();
-        linkBox.querySelectorAll(".ml-speaker")[i]?.focus();
       });
       const kind = el("select", "ml-kind");
       kind.setAttribute("aria-label", `kind of link ${i + 1}`);
+      kind.setAttribute("data-lm-suppress-shortcuts", "true");  // ↑/↓ choose a kind, not the notebook's next cell
       for (const k of ["", ...KINDS]) { const o = el("option", "", k || "kind…"); o.value = k; kind.append(o); }
       kind.value = l.kind || "";
       kind.disabled = !!model.get("locked");
@@ -737,6 +740,7 @@ function render({ model, el: root }) {
       ol.append(li);
     });
     linkBox.append(list, ol);
+    if (refocus) linkBox.getElementsByClassName(refocus[0])[refocus[1]]?.focus();
   }
 
   function undo() {
