@@ -113,6 +113,9 @@ def test_keyboard_only_link_is_made_shown_announced_undone_and_removed_with_its_
     page.keyboard.press("ArrowLeft")
     page.keyboard.press("ArrowRight")
     expect(live).to_have_text("warned, marked cue (link 1)")
+    page.keyboard.press("l")  # from a cue, the way on is to its source or content
+    expect(live).to_contain_text("linking from cue ‘warned’: move to its source or content and press Enter")
+    page.keyboard.press("Escape")
     for _ in range(3):
         page.keyboard.press("ArrowLeft")
     cursor_to(widget, page, "she")
@@ -231,3 +234,58 @@ def test_link_feedback_shows_right_half_right_and_extra_without_colour_alone(not
     problems = axe(page, widget)
     assert not problems, json.dumps(problems, indent=1, ensure_ascii=False)
     screenshot(widget, "links-feedback.png")
+
+
+def test_a_highlighter_without_source_or_cue_labels_offers_no_link(notebook, page):
+    """Lesson 1's labels (question, odd) have nothing a link could join: no Link button, help, L key or tag drag."""
+    nb = notebook(
+        [
+            "import json\nfrom medialit import Highlighter, from_text\n"
+            f"h = Highlighter(from_text({TEXT!r}, title='t'), labels=['question', 'odd'])\n"
+            f"h.spans = {json.dumps([at('Ingrid Dahl', 'question'), at('warned', 'odd')])}\nh",
+            SHOW,
+        ]
+    )
+    nb.run(0)
+    widget = nb.widget(0)
+    expect(widget.locator(".ml-tag-mark")).to_have_count(2)
+    expect(widget.get_by_role("button", name="Link")).to_have_count(0)
+    expect(widget.locator(".ml-help")).not_to_contain_text("link")
+    widget.get_by_role("button", name="Redo").focus()
+    page.keyboard.press("Tab")
+    page.keyboard.press("ArrowRight")
+    cursor_to(widget, page, "Ingrid")
+    page.keyboard.press("l")
+    expect(widget.locator(".ml-live")).not_to_contain_text("link")
+    widget.locator(".ml-tag-mark").first.drag_to(word(widget, "warned"))
+    expect(widget.locator(".ml-live")).not_to_contain_text("link")
+    assert links_in_kernel(nb) == []
+
+
+def test_enter_in_the_speaker_field_saves_the_name_says_so_and_keeps_the_focus(notebook, page):
+    """A keyboard user types the speaker and presses Enter: the name reaches the kernel without leaving the field."""
+    nb = notebook([setup(f"h.add_link({span_of(SOURCE)}, {span_of(CUE)})"), SHOW])
+    nb.run(0)
+    widget = nb.widget(0)
+    speaker = widget.get_by_label("speaker of link 1")
+    speaker.focus()
+    page.keyboard.type("Ingrid Dahl")
+    page.keyboard.press("Enter")
+    expect(widget.locator(".ml-live")).to_have_text("link 1: speaker Ingrid Dahl")
+    expect(widget.get_by_label("speaker of link 1")).to_be_focused()
+    (link,) = links_in_kernel(nb)
+    assert link["speaker"] == "Ingrid Dahl"
+
+
+def test_choosing_a_kind_with_the_arrow_keys_keeps_the_focus_on_the_list(notebook, page):
+    """A keyboard user steps through the kinds with ↓: each step is saved and the focus stays on the list."""
+    nb = notebook([setup(f"h.add_link({span_of(SOURCE)}, {span_of(CUE)})"), SHOW])
+    nb.run(0)
+    widget = nb.widget(0)
+    widget.get_by_label("kind of link 1").focus()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    expect(widget.get_by_label("kind of link 1")).to_be_focused()
+    expect(widget.get_by_label("kind of link 1")).to_have_value("indirect")
+    (link,) = links_in_kernel(nb)
+    assert link["kind"] == "indirect"

@@ -330,3 +330,35 @@ def test_every_widget_state_passes_axe_in_light_and_dark(notebook, page, screens
             screenshot(widget, f"state-{name}-{shade}.png")
     finally:
         nb.set_theme("JupyterLab Light")
+
+
+# ---------------------------------------------------------------- 7. an exercise item's part
+
+
+@pytest.mark.parametrize("theme", ["JupyterLab Light", "JupyterLab Dark"])
+def test_an_exercise_highlighter_opens_on_its_part_and_sets_off_the_rest_in_words(notebook, page, screenshot, theme):
+    """ex01-q1 counts marks only in its part, far down the article: the widget opens there, says where the part
+    starts and ends in words, greys the context (AA contrast) and announces a cursor outside the part."""
+    from medialit.exercises.grading import item
+
+    nb = notebook(['from medialit.exercises.grading import show\nshow("ex01-q1")'])
+    nb.set_theme(theme)
+    nb.run(0)
+    widget = nb.widget(0)
+    text = widget.locator(".ml-text")
+    first_words = item("ex01-q1").text().split()[:3]
+    expect(widget.locator(".ml-part-start")).to_contain_text(f"starts at ‘{' '.join(first_words)}")
+    expect(widget.locator(".ml-part-end")).to_contain_text("ends at ‘…")
+    expect(widget.locator(".ml-part-start")).to_be_in_viewport()  # scrolled inside the text box to the part
+    assert text.evaluate("t => t.scrollTop") > 0
+    assert widget.locator(".ml-seg.ml-outside").count() > 0
+    screenshot(widget, f"exercise-part-{theme.split()[-1].lower()}.png")
+    widget.get_by_role("button", name="Redo").focus()
+    page.keyboard.press("Tab")
+    page.keyboard.press("ArrowRight")  # the cursor starts in the part
+    live = widget.locator(".ml-live")
+    expect(live).to_have_text(first_words[1])
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowLeft")
+    expect(live).to_contain_text(", outside this question's part")
+    assert axe(page, widget) == []

@@ -169,11 +169,25 @@ def test_speakers_match_by_any_name_word():
         ([("Støre", "source", 0)], "third value must be"),
         ([("Støre", "speaker")], "label 'speaker' is not one of source, cue"),
         ([], "the answer is empty"),
+        (("Støre", "source"), r"is one entry: put your entries in a list, \[\('Støre', 'source'\)\]"),
+        ([("Stoere", "sorce")], "label 'sorce' is not one of source, cue"),  # typos in the words and the label
+        ([("an ex02 sentence", "no_source")], "label 'no_source' is not one of"),  # an answer for another item
     ],
 )
 def test_the_visible_check_explains_format_mistakes(answer, message):
     with pytest.raises(AnswerError, match=message):
         check("ex01-q1", answer)
+
+
+def test_a_label_where_the_speaker_belongs_is_pointed_out(capsys):
+    """ex01-q1's answer pasted into ex01-q2 names the speaker 'source': the check says so (grading is unchanged)."""
+    check("ex01-q2", [("Støre", "source"), ("He", "Jonas Gahr Støre", "highlighted")])
+    out = capsys.readouterr().out.splitlines()
+    assert (
+        out[0]
+        == "Note: 'source' is a label, not a speaker: this question wants ('source words', 'Full Name', 'cue words')"
+    )
+    assert out[1:] == ["ex01-q2: format OK, 2 mark(s) read"]
 
 
 def test_words_not_in_the_part_are_pointed_out(capsys):
@@ -292,6 +306,7 @@ def test_grade_never_raises_and_prints_feedback_without_the_key(tmp_path, capsys
     assert result.points == 0.0 and type(result.points) is float
     out = capsys.readouterr().out
     assert "no saved highlights" in out
+    assert "Save" not in out and "save by themselves" in out  # the highlighter has no Save button
     result = grade("ex01-q1", [("Støre", "source"), ("Russia", "source")], key("ex01-q1"))
     out = capsys.readouterr().out
     assert "not in the key: ‘Russia’" in out and "still to find" in out

@@ -350,3 +350,14 @@ def test_exports_through_the_widget():
     assert json.loads(h.to_prodigy())["spans"] == [at("Støre")]
     (item,) = h.to_web_annotation()["first"]["items"]
     assert item["target"]["selector"][1]["exact"] == "Støre"
+
+
+def test_an_exercise_highlighter_carries_its_items_part_and_refuses_a_part_off_the_text(tmp_path, monkeypatch):
+    from medialit.exercises.grading import item, show
+
+    monkeypatch.chdir(tmp_path)
+    assert show("ex01-q1").part == list(item("ex01-q1").bounds())
+    assert show("ex01-q2").part == list(item("ex01-q2").bounds())
+    assert Highlighter(from_text("t\nSome words.")).part == []
+    with pytest.raises(ValueError, match=r"part=\(5, 999\) is not inside the text"):
+        Highlighter(from_text("t\nSome words."), part=(5, 999))

@@ -480,3 +480,28 @@ def test_copy_activity_has_a_date_that_does_not_fit_and_leaves_the_one_that_does
     assert {m.span.label for m in marks} == {"date", "scraped", "bio"}
     lessons.check_highlights("l5.copy-activity", [m.span for m in marks], copy)
     assert "All found" in capsys.readouterr().out
+
+
+def test_a_check_without_an_answer_is_one_line_not_a_traceback(capsys, practice):
+    """A student runs ``check("l2.dash")`` or forgets the article: one line saying what to add, nothing counted."""
+    lessons.check("l2.dash")
+    lessons.check_highlights("l2.sources-activity")
+    lessons.check_highlights("l2.links", [])
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [
+        "No answer given: write it after the question, e.g. check('l2.dash', 'your answer')",
+        "Give the highlighter and its article too: check_highlights('l2.sources-activity', highlighter, article)",
+        "Give the highlighter and its article too: check_highlights('l2.links', highlighter, article)",
+    ]
+    lessons.reveal("l2.dash")  # no attempt was counted, so the answer stays hidden
+    assert "Ingrid Dahl" not in capsys.readouterr().out
+    lessons.reveal("l2.links")  # a linking activity is tried with check_highlights, not check
+    assert "mark the text, then run check_highlights('l2.links', ...)" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("question_id", ["xx", None, 42, "l99.nothing"])
+def test_an_id_naming_no_lesson_says_what_an_id_looks_like(capsys, question_id):
+    lessons.hint(question_id)
+    assert capsys.readouterr().out == (
+        f"No question {question_id!r}: a question id is the lesson and a name, as in 'l2.dash', in quotes\n"
+    )

@@ -49,6 +49,7 @@ class Answer:
     unplaced: tuple[str, ...] = ()
     attributions: tuple[Link, ...] = ()
     cues: tuple[Span | None, ...] = ()
+    unplaced_labels: tuple[str, ...] = ()  # labels given with the unplaced words: the visible check reads them
 
     def speaker_cues(self) -> list[frozenset[Span]]:
         """The cue given for each of ``speakers``, as a set (empty: none given)."""
@@ -81,6 +82,8 @@ def read_answer(it: Item, value: Any = None, folder: str | Path = ".") -> Answer
         value = list(value.items())
     if not isinstance(value, (list, tuple)):
         raise AnswerError(f"{it.id}: the answer must be a list (for example {example(it)}), not {_kind(value)}")
+    if isinstance(value, tuple) and value and isinstance(value[0], str) and it.kind != "words":
+        raise AnswerError(f"{it.id}: {_show(value)} is one entry: put your entries in a list, [{_show(value)}]")
     _check_size(it, len(value))
     return _placed(it, [_entry(it, entry) for entry in value])
 
@@ -198,6 +201,7 @@ def _placed(it: Item, entries: list[_Entry]) -> Answer:
     speakers: list[tuple[Span, str]] = []
     cues: list[Span | None] = []
     unplaced: list[str] = []
+    unplaced_labels: list[str] = []
     used: set[tuple[int, int]] = set()
     for entry in entries:
         span = entry.span
@@ -205,6 +209,7 @@ def _placed(it: Item, entries: list[_Entry]) -> Answer:
             where = _place(it, entry.words, entry.nth, used)
             if where is None:
                 unplaced.append(entry.words.strip())
+                unplaced_labels.append(entry.label)
                 continue
             used.add(where)
             span = Span(*_widen(it, where), entry.label)
@@ -216,7 +221,9 @@ def _placed(it: Item, entries: list[_Entry]) -> Answer:
             cues.append(cue)
         else:
             marks.append(span)
-    return Answer(tuple(marks), tuple(speakers), tuple(unplaced), cues=tuple(cues))
+    return Answer(
+        tuple(marks), tuple(speakers), tuple(unplaced), cues=tuple(cues), unplaced_labels=tuple(unplaced_labels)
+    )
 
 
 def _nearest(it: Item, words: str, source: Span) -> Span | None:
@@ -287,19 +294,19 @@ def read_saved(path: str | Path, expected: Article | None = None) -> tuple[list[
     path = Path(path)
     if path.is_symlink():  # the Highlighter writes a plain file; a link reads someone else's (another student's)
         raise AnswerError(
-            f"{path.name} is a link to another file, not the highlights you saved: mark the text and press Save, "
+            f"{path.name} is a link to another file, not the highlights you saved: delete it and mark the text again, "
             "or write your answer as a list"
         )
     backups = sorted(path.parent.glob(f"{path.name}.bak-*"))
     if not path.is_file() and backups:  # the Highlighter set a damaged file aside when the notebook ran
         raise AnswerError(
-            f"{path.name} is damaged and was kept as {backups[-1].name}: mark the text again and save, "
-            "or write your answer as a list"
+            f"{path.name} is damaged and was kept as {backups[-1].name}: mark the text again "
+            "(marks save by themselves), or write your answer as a list"
         )
     if not path.is_file():
         raise AnswerError(
-            f"no saved highlights ({path.name}) and no answer in the cell: mark the text above and "
-            "press Save, or write your answer as a Python list"
+            f"no saved highlights ({path.name}) and no answer in the cell: mark the text in the "
+            "highlighter above (marks save by themselves), or write your answer as a Python list"
         )
     try:
         saved = sidecar.read(path, body_sha256=expected.sha256 if expected else None)

@@ -3,3 +3,7 @@
 
 class AnswerError(ValueError):
     """An answer that cannot be read; the message is one line that says what to change."""
+
+    def _render_traceback_(self) -> list[str]:
+        """What IPython shows instead of a traceback: the student needs the line, not the kit's frames."""
+        return [f"{type(self).__name__}: {self}"]

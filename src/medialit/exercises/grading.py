@@ -44,19 +44,29 @@ def check(item_id: str, answer: Any = None, folder: str | Path = ".") -> None:
     it = item(item_id)
     read = read_answer(it, answer, folder)
     if not len(read):
-        raise AnswerError(f"{it.id}: the answer is empty: mark the text and save, or fill in the list")
-    bad = sorted(read.labels() - set(it.labels)) if it.labels else []
+        raise AnswerError(f"{it.id}: the answer is empty: mark the text in the highlighter above, or fill in the list")
+    given = read.labels() | set(read.unplaced_labels)  # a label typo is caught even where the words are not found
+    bad = sorted(given - set(it.labels)) if it.labels else []
     if bad:
         raise AnswerError(f"{it.id}: label {bad[0]!r} is not one of {', '.join(it.labels)}; fix that entry")
     start, end = it.bounds()
     spans = list(read.marks) + [span for span, _ in read.speakers]
     outside = sum(1 for s in spans if s.end <= start or s.start >= end)
     notes = [unplaced_note(it, words) for words in read.unplaced]
+    notes += [_label_as_speaker(name) for _, name in read.speakers if name.strip().lower() in _LABEL_WORDS]
     if outside:
         notes.append(f"{outside} mark(s) lie outside the part this question is about and will not count")
     for note in notes:
         print("Note:", note)
     print(f"{it.id}: format OK, {len(read)} mark(s) read")
+
+
+_LABEL_WORDS = {"source", "cue", "content", "claim", *SOURCE_KINDS, *REASONS}
+"""Label names: given where a speaker's name belongs, the answer was written for another item."""
+
+
+def _label_as_speaker(name: str) -> str:
+    return f"{name.strip()!r} is a label, not a speaker: this question wants ('source words', 'Full Name', 'cue words')"
 
 
 def grade(item_id: str, answer: Any, key: Any, folder: str | Path = ".") -> Result:
@@ -81,8 +91,11 @@ def show(item_id: str) -> Any:
         if it.kind == "speakers":  # who speaks: link sources to cues, starting from the marks of the spans item
             first = next((o for o in ITEMS.values() if o.article == it.article and "source" in o.labels), None)
             start_from = first.sidecar if first and first.kind == "spans" else None
-            return Highlighter(it.load(), labels=["source", "cue"], save_to=it.sidecar, start_from=start_from)
-        return Highlighter(it.load(), labels=list(it.labels) or ["source"], mode=mode, save_to=it.sidecar)
+            return Highlighter(
+                it.load(), labels=["source", "cue"], save_to=it.sidecar, start_from=start_from, part=it.bounds()
+            )
+        labels = list(it.labels) or ["source"]
+        return Highlighter(it.load(), labels=labels, mode=mode, save_to=it.sidecar, part=it.bounds())
     except Exception:  # the highlighter is optional: a Python list answers just as well
         print("(The highlighter is not available here: write your answer as a Python list below.)")
         return None

@@ -72,15 +72,19 @@ _attempts: dict[str, int] = {}
 _hinted: set[str] = set()
 _wrong: dict[str, int] = {}  # wrong tries per question: which of its hints to show
 _checked: dict[str, tuple[Any, Any]] = {}  # spans activity -> (the Highlighter checked, its article)
+_UNANSWERED = object()  # check() called without an answer
 
 
 # ---------------------------------------------------------------- public API
 
 
-def check(question_id: str, answer: Any) -> None:
+def check(question_id: str, answer: Any = _UNANSWERED) -> None:
     """Say whether ``answer`` is right; when it is not, give the hint (never the answer)."""
     question = _get(question_id)
     if question is None:
+        return
+    if answer is _UNANSWERED:  # a line, not Python's missing-argument traceback
+        print(f"No answer given: write it after the question, e.g. check({question_id!r}, 'your answer')")
         return
     if question.kind == "spans":
         print(f"{question_id} is a highlighting activity: run check_highlights({question_id!r}, highlighter, article)")
@@ -116,7 +120,7 @@ def reveal(question_id: str) -> None:
     if not _attempts.get(question_id):
         how = (
             f"mark the text, then run check_highlights({question_id!r}, ...)"
-            if question.kind == "spans"
+            if question.kind in ("spans", "links")
             else f"write your answer in check({question_id!r}, ...) and run it"
         )
         print(f"Try first, answer after: {how}; reveal shows the answer once you have tried.")
@@ -135,7 +139,7 @@ def reveal(question_id: str) -> None:
         widget.show_feedback(key_marks(question_id, article), show_missed=True, own_voice=question.own_voice)
 
 
-def check_highlights(question_id: str, marked: Any, article: Any) -> None:
+def check_highlights(question_id: str, marked: Any = None, article: Any = None) -> None:
     """Compare highlights (a Highlighter, a list of Spans or span dicts) with the activity's key.
 
     Prints what was found and extra, each with a specific reason, and the hint.
@@ -145,6 +149,9 @@ def check_highlights(question_id: str, marked: Any, article: Any) -> None:
     """
     question = _get(question_id)
     if question is None:
+        return
+    if marked is None or article is None:  # a line, not a traceback from deep inside the key
+        print(f"Give the highlighter and its article too: check_highlights({question_id!r}, highlighter, article)")
         return
     if question.kind == "links":
         _check_links(question, marked, article)
@@ -472,8 +479,10 @@ def _get(question_id: str, quiet: bool = False) -> Question | None:
         print(error)
         return None
     question = lesson.get(str(question_id))
-    if question is None and not quiet:
-        print(f"No question {question_id!r}; this lesson's questions are: {', '.join(lesson) or 'none'}")
+    if question is None and not quiet and not lesson:  # no lesson to list: say what an id looks like
+        print(f"No question {question_id!r}: a question id is the lesson and a name, as in 'l2.dash', in quotes")
+    elif question is None and not quiet:
+        print(f"No question {question_id!r}; this lesson's questions are: {', '.join(lesson)}")
     return question
 
 

@@ -53,6 +53,8 @@ class Highlighter(anywidget.AnyWidget):
         Highlighter may write the same file: changes made there are merged in before each write.
     start_from (str | Path | None): another sidecar to copy the first marks from while ``save_to`` does not
         exist yet; it is only read (lesson 6 starts from lesson 2's marks without changing them).
+    part (tuple | None): ``(start, end)`` of the part that counts (an exercise item's): the text around it stays
+        for context but is greyed and set off, and the widget opens on the part.
     """
 
     _esm = STATIC / "highlighter.js"
@@ -69,6 +71,7 @@ class Highlighter(anywidget.AnyWidget):
     show_machine = t.Bool(False).tag(sync=True)
     locked = t.Bool(False).tag(sync=True)
     status = t.Unicode("").tag(sync=True)
+    part = t.List(t.Int()).tag(sync=True)
 
     def __init__(
         self,
@@ -77,11 +80,14 @@ class Highlighter(anywidget.AnyWidget):
         mode: str = "spans",
         save_to: str | pathlib.Path | None = None,
         start_from: str | pathlib.Path | None = None,
+        part: tuple[int, int] | None = None,
         **kwargs: Any,
     ) -> None:
         if mode not in MODES:
             raise ValueError(f"mode={mode!r}: use mode='spans' or mode='sentences'")
         self.article = article if isinstance(article, Article) else from_text(str(article))
+        if part is not None and not 0 <= part[0] < part[1] <= len(self.article.body):
+            raise ValueError(f"part={part!r} is not inside the text (0 to {len(self.article.body)})")
         self.save_to = pathlib.Path(save_to) if save_to else None
         self._can_save = self.save_to is not None
         self._synced: list[Span] = []  # the marks as last read from or written to save_to
@@ -95,6 +101,7 @@ class Highlighter(anywidget.AnyWidget):
             labels=make_labels(labels),
             mode=mode,
             sentence_bounds=[[s, e] for s, e in self.article.sentences],
+            part=list(part) if part is not None else [],
             **kwargs,
         )
         self._restore()

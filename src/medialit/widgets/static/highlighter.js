@@ -176,12 +176,17 @@ function render({ model, el: root }) {
   const links = () => model.get("links") || [];
   const words = (m) => { const w = S.cps.slice(m.start, m.end).join(""); return w.length > 40 ? `${w.slice(0, 39)}…` : w; };
   const partWords = (p) => `${p.role} ‘${words(p)}’`;
+  const otherRoles = (m) => ["source", "cue", "content"].filter((r) => r !== roleOf(m.label)).join(" or ");
   const isSentences = () => model.get("mode") === "sentences";
+  const part = () => { const p = model.get("part") || []; return p.length === 2 ? p : null; };
+  // A link needs a source or a cue: with only content labels (lesson 1's question and odd) there is nothing to link.
+  const canLink = () => labels().some((l) => roleOf(l.name) !== "content");
 
   // ------------------------------------------------------------ legend and help
 
   function drawLegend() {
     legend.replaceChildren();
+    root.classList.toggle("ml-no-links", !canLink());
     for (const lab of labels()) {
       const b = el("button", "ml-label");
       b.type = "button";
@@ -205,7 +210,7 @@ function render({ model, el: root }) {
     linkB.setAttribute("aria-keyshortcuts", "L");
     linkB.setAttribute("aria-pressed", S.linking ? "true" : "false");
     linkB.addEventListener("click", () => { linkKeyPressed(); text.focus(); });
-    legend.append(linkB);
+    if (canLink()) legend.append(linkB);
     const redoB = el("button", "ml-redo", "Redo");
     redoB.type = "button";
     redoB.addEventListener("click", () => { redo(); text.focus(); });
@@ -221,13 +226,13 @@ function render({ model, el: root }) {
     }
     const how = isSentences()
       ? "Click a sentence to select it (drag to take several), then pick its label; click a labelled sentence to change or remove it. "
-      : "Drag or double-click to select words, then pick a label; click a mark to change or remove it; " +
-        "drag a mark's tag onto another mark to link them. ";
+      : "Drag or double-click to select words, then pick a label; click a mark to change or remove it" +
+        (canLink() ? "; drag a mark's tag onto another mark to link them. " : ". ");
     help.textContent =
       how +
       "Keys: Tab into the text, ←/→ move by word, ↑/↓ by line, Shift extends, " +
       `${labels().map((l) => `${l.key} ${l.title || l.name}`).join(", ")}, Delete removes, ` +
-      "L links the mark under the cursor: move to its cue or content, Enter adds it, L finishes, Esc cancels. " +
+      (canLink() ? "L links the mark under the cursor: move to its cue or content, Enter adds it, L finishes, Esc cancels. " : "") +
       "Ctrl+Z undo, Ctrl+Shift+Z redo, Esc clears.";
     text.setAttribute("aria-label", `Article text for marking (${isSentences() ? "sentences" : "words"})`);
   }
@@ -250,15 +255,44 @@ function render({ model, el: root }) {
     S.paraSig = S.paras.map(() => null);
     S.drawn = new Set();
     const frag = document.createDocumentFragment();
-    S.paraEls = S.paras.map((p) => {
+    const [ps, pe] = part() || [0, S.cps.length];
+    const inPart = (p) => p.s < pe && p.e > ps;
+    S.paraEls = S.paras.map((p, pi) => {
       const node = el("div", "ml-p");
       if (DASH.test(S.cps.slice(p.s, Math.min(p.e, p.s + 4)).join(""))) node.classList.add("ml-dash");
+      if (part() && inPart(p) && !(pi > 0 && inPart(S.paras[pi - 1]))) frag.append(partEdge("start", ps, pe));
       frag.append(node);
+      if (part() && inPart(p) && !(pi + 1 < S.paras.length && inPart(S.paras[pi + 1]))) frag.append(partEdge("end", ps, pe));
       return node;
     });
     S.paras.forEach((p, pi) => { drawParagraph(pi, p, []); S.paraSig[pi] = "[]"; });
     text.replaceChildren(frag);
+    if (part() && S.cursor === 0) S.cursor = Math.max(0, S.tokens.findIndex((t) => t.e > ps));
     drawMarks();
+  }
+
+  function partEdge(which, ps, pe) {
+    // Words, not only grey: where the part that counts starts and ends (it may start inside a paragraph).
+    const cut = (w) => (w.length <= 40 ? w : which === "start" ? `${w.slice(0, 40).replace(/\s+\S*$/, "")}…`
+      : `…${w.slice(-40).replace(/^\S*\s+/, "")}`);
+    const words = cut(S.cps.slice(ps, pe).join("").trim());
+    const node = el("div", `ml-part-edge ml-part-${which}`, which === "start"
+      ? `▼ This question's part starts at ‘${words}’. Marks outside it do not count.`
+      : `▲ This question's part ends at ‘${words}’.`);
+    return node;
+  }
+
+  function openOnPart() {
+    // Once the widget is on screen, scroll its text to the part (an exercise's part is often far down).
+    const edge = text.querySelector(".ml-part-start");
+    if (!edge || S.openedOnPart) return;
+    const watch = new ResizeObserver(() => {
+      if (!text.clientHeight) return;
+      S.openedOnPart = true;
+      text.scrollTop += edge.getBoundingClientRect().top - text.getBoundingClientRect().top;
+      watch.disconnect();
+    });
+    watch.observe(text);
   }
 
   function layers() {
@@ -306,6 +340,9 @@ function render({ model, el: root }) {
   function drawParagraph(pi, p, marks) {
     const cuts = new Set([p.s, p.e]);
     for (const m of marks) { cuts.add(Math.max(p.s, m.start)); cuts.add(Math.min(p.e, m.end)); }
+    const [ps, pe] = part() || [p.s, p.e];
+    for (const k of [ps, pe]) if (k > p.s && k < p.e) cuts.add(k);
+    const away = (s, e) => (e <= ps || s >= pe ? " ml-outside" : "");
     for (let k = p.s; k < p.e; k++) if (S.tokenAt[k] >= 0 && (k === p.s || S.tokenAt[k - 1] !== S.tokenAt[k])) cuts.add(k);
     for (let k = p.s + 1; k <= p.e; k++) if (S.tokenAt[k - 1] >= 0 && S.tokenAt[k] !== S.tokenAt[k - 1]) cuts.add(k);
     const points = Array.from(cuts).sort((a, b) => a - b);
@@ -321,7 +358,7 @@ function render({ model, el: root }) {
     if (!marks.length) {
       // Most paragraphs carry no mark: one HTML string is parsed far faster than thousands of createElement calls.
       const html = pieces.map(({ s, e, t, space }) =>
-        `<span class="ml-seg${space ? " ml-space" : ""}" data-s="${s}" data-t="${t}">${escape(S.cps.slice(s, e).join(""))}</span>`);
+        `<span class="ml-seg${space ? " ml-space" : ""}${away(s, e)}" data-s="${s}" data-t="${t}">${escape(S.cps.slice(s, e).join(""))}</span>`);
       const node = S.paraEls[pi];
       node.innerHTML = html.join("");
       const segs = node.children;
@@ -331,7 +368,7 @@ function render({ model, el: root }) {
     const frag = document.createDocumentFragment();
     const ordered = marks.slice().sort((a, b) => order(a) - order(b) || a.start - b.start || b.end - a.end);
     for (const { s, e, t, space } of pieces) {
-      const seg = el("span", space ? "ml-seg ml-space" : "ml-seg", S.cps.slice(s, e).join(""));
+      const seg = el("span", (space ? "ml-seg ml-space" : "ml-seg") + away(s, e), S.cps.slice(s, e).join(""));
       seg.dataset.s = s;
       seg.dataset.t = t;
       S.tokSegs[t]?.push(seg);
@@ -367,7 +404,7 @@ function render({ model, el: root }) {
       const words = m.kind === "mark" ? `${lab.title || lab.name}${m.links ? ` ${m.links}` : ""}${m.pending ? " (linking)" : ""}`
         : m.kind === "feedback" ? `${SYMBOL[m.status] || m.status} ${lab.title || m.label}` : `⚙ analyzer: ${lab.title || m.label}`;
       const tag = el("span", `ml-tag ml-tag-${m.kind}`, words);
-      if (m.kind === "mark") tag.title = "drag onto another mark to link them";
+      if (m.kind === "mark" && canLink()) tag.title = "drag onto another mark to link them";
       w.append(tag);
     }
     w.append(inner);
@@ -432,7 +469,9 @@ function render({ model, el: root }) {
     });
     const r = range();
     const sel = r && r[0] !== r[1] ? `, selected ${r[1] - r[0] + 1} words` : "";
-    live.textContent = `${word}${on.length ? `, marked ${on.join(" and ")}` : ""}${sel}`;
+    const [ps, pe] = part() || [0, S.cps.length];
+    const away = tok.e <= ps || tok.s >= pe ? ", outside this question's part" : "";
+    live.textContent = `${word}${on.length ? `, marked ${on.join(" and ")}` : ""}${sel}${away}`;
   }
 
   function move(delta, extend) {
@@ -578,7 +617,7 @@ function render({ model, el: root }) {
     if (!m) { live.textContent = "no mark here to link: move onto a mark first"; return; }
     if (model.get("locked")) return;
     S.linking = { parts: [m] };
-    live.textContent = `linking from ${roleOf(m.label)} ‘${words(m)}’: move to its cue or content and press Enter (click it with the mouse); L or Finish link ends, Escape cancels`;
+    live.textContent = `linking from ${roleOf(m.label)} ‘${words(m)}’: move to its ${otherRoles(m)} and press Enter (click it with the mouse); L or Finish link ends, Escape cancels`;
     drawLegend();
     drawMarks();
   }
@@ -657,6 +696,9 @@ function render({ model, el: root }) {
     const sig = JSON.stringify([all.map(linkKey), sources, !!model.get("locked")]);
     if (sig === S.linksSig) return;
     S.linksSig = sig;
+    // A keyboard user changing a link (↓ on its kind, Enter on its speaker) stays on the same control.
+    const active = linkBox.contains(document.activeElement) ? document.activeElement : null;
+    const refocus = active && [active.className, [...linkBox.getElementsByClassName(active.className)].indexOf(active)];
     linkBox.replaceChildren();
     if (!all.length) return;
     linkBox.append(el("h4", "", `Links (${all.length})`));
@@ -676,9 +718,16 @@ function render({ model, el: root }) {
       who.setAttribute("list", list.id);
       who.setAttribute("aria-label", `speaker of link ${i + 1}`);
       who.disabled = !!model.get("locked") || !partsOf(l).some((p) => p.role === "source");
-      who.addEventListener("change", () => editLink(i, { speaker: who.value.trim() }));
+      const name = () => { if (who.value.trim() !== (l.speaker || "")) editLink(i, { speaker: who.value.trim() }); };
+      who.addEventListener("change", name);
+      who.addEventListener("keydown", (ev) => {  // Enter saves the name at once and says so
+        if (ev.key !== "Enter") return;
+        ev.preventDefault();
+        name();
+      });
       const kind = el("select", "ml-kind");
       kind.setAttribute("aria-label", `kind of link ${i + 1}`);
+      kind.setAttribute("data-lm-suppress-shortcuts", "true");  // ↑/↓ choose a kind, not the notebook's next cell
       for (const k of ["", ...KINDS]) { const o = el("option", "", k || "kind…"); o.value = k; kind.append(o); }
       kind.value = l.kind || "";
       kind.disabled = !!model.get("locked");
@@ -691,6 +740,7 @@ function render({ model, el: root }) {
       ol.append(li);
     });
     linkBox.append(list, ol);
+    if (refocus) linkBox.getElementsByClassName(refocus[0])[refocus[1]]?.focus();
   }
 
   function undo() {
@@ -722,7 +772,7 @@ function render({ model, el: root }) {
     else if (ctrl && (k === "z" || k === "Z")) (ev.shiftKey ? redo() : undo());
     else if (ctrl && (k === "y" || k === "Y")) redo();
     else if (k === "Delete" || k === "Backspace") removeAtCursor();
-    else if (!ctrl && !ev.altKey && (k === "l" || k === "L") && !labels().some((l) => l.key === k)) linkKeyPressed();
+    else if (!ctrl && !ev.altKey && (k === "l" || k === "L") && canLink() && !labels().some((l) => l.key === k)) linkKeyPressed();
     else if (k === "Enter" && S.linking) addToLink(markUnderCursor());
     else if (k === "Escape" && S.linking) cancelLink();
     else if (k === "Escape") { S.anchor = null; S.selected = null; drawSelection(); announce(); }
@@ -754,14 +804,14 @@ function render({ model, el: root }) {
   };
 
   text.addEventListener("mousedown", (ev) => {
-    const from = ev.button === 0 && !model.get("locked") ? markOfTag(ev.target) : null;
+    const from = ev.button === 0 && !model.get("locked") && canLink() ? markOfTag(ev.target) : null;
     if (from) {
       ev.preventDefault();
       text.focus();
       S.linking = null;
       S.tagDrag = { from };
       text.classList.add("ml-drag-link");
-      live.textContent = `linking from ${roleOf(from.label)} ‘${words(from)}’: drop on its cue or content`;
+      live.textContent = `linking from ${roleOf(from.label)} ‘${words(from)}’: drop on its ${otherRoles(from)}`;
       return;
     }
     const t = tokenOf(ev.target);
@@ -860,6 +910,7 @@ function render({ model, el: root }) {
   const lockState = () => { root.classList.toggle("ml-locked", !!model.get("locked")); drawLinks(); };
 
   model.on("change:text", loadText);
+  model.on("change:part", () => { loadText(); openOnPart(); });
   model.on("change:spans", () => {
     if (S.selected !== null && S.selected >= spans().length) S.selected = null;
     drawMarks();
@@ -890,6 +941,7 @@ function render({ model, el: root }) {
 
   drawLegend();
   loadText();
+  openOnPart();
   drawPanel();
   drawLinks();
   setStatus();
