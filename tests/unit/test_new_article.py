@@ -40,7 +40,9 @@ def test_a_text_file_becomes_an_article_with_every_required_field(tmp_path, caps
     assert missing_fields(article) == []
     assert article.meta["outlet"] == "Daily Bugle" and article.meta["language"] == "en"
     assert article.id == "a-storm"
-    assert f"wrote {out}" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert f"wrote {out}" in said
+    assert f"medialit analyze {out}" in said  # a self-learner studies it; an instructor drafts a key
 
 
 def test_an_id_from_a_long_title_is_cut_at_a_word_and_a_bad_id_is_refused_in_one_line(tmp_path, capsys):

@@ -110,3 +110,12 @@ def test_the_ex05_debrief_says_to_give_it_without_the_analyzer():
     debrief = guide[guide.index("**ex05, transfer") :][:600]
     assert "without notes and without `medialit analyze`" in debrief
     assert "analyzer-echo.md" in debrief
+
+
+@pytest.mark.parametrize("path", sorted((REPO / "exercises").glob("*/*.ipynb")), ids=lambda p: p.parent.name)
+def test_released_exercises_send_no_student_to_a_save_button(path):
+    """The highlighter saves each mark by itself; there is no Save button to press."""
+    text = " ".join(
+        " ".join(c.source.split()) for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown"
+    )
+    assert "Save" not in text and "saves each mark by itself" in text

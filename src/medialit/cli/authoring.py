@@ -64,7 +64,10 @@ def run_new_article(args: argparse.Namespace) -> int:
     ask = _ask if sys.stdin.isatty() and sys.stdout.isatty() else None
     article, text = new_article(args.source, given, ask)
     path = write_article(text, args.out or Path(f"{article.id}.md"), force=args.force)
-    print(f"wrote {path} ({article.words()} words); next: medialit draft-key {path}")
+    print(
+        f"wrote {path} ({article.words()} words); next: medialit analyze {path} (to study it), "
+        f"medialit draft-key {path} (to grade on it)"
+    )
     return 0
 
 

@@ -35,8 +35,8 @@ class NotebookError(ValueError):
 
 
 HOW = """
-**How to answer.** Either mark the words in the highlighter and press *Save*
-(your marks are saved in a file beside this notebook, named after the question),
+**How to answer.** Either mark the words in the highlighter (it saves each mark
+by itself, in a file beside this notebook named after the question),
 or write your answer as a Python list in the answer cell. If you write a list,
 it is used; if the answer stays `None`, your saved highlights are used. Run the
 check cell: it tells you at once if the format is wrong. Your score comes from
