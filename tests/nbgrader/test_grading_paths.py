@@ -274,7 +274,9 @@ def printed(root: Path, student: str) -> str:
 @pytest.mark.skipif(os.geteuid() != 0, reason="takes CAP_SYS_ADMIN from a root grader; other users keep it")
 def test_without_a_sandbox_code_tests_run_with_the_graders_rights_and_both_commands_say_so(small, medialit_command):
     small.submit("solution", PROBE, attacks.solved(small, PROBE))
-    nb = answer_cells(small, PROBE, **{"probe-answer": attacks.PROBE_CODE.format(root=str(small.root))})
+    nb = answer_cells(
+        small, PROBE, **{"probe-answer": attacks.PROBE_CODE.format(root=str(small.root), secret=attacks.GRADER_SECRET)}
+    )
     nb.cells.append(nbformat.v4.new_code_cell("print('KEY visible:', 'KEY' in globals())"))
     small.submit("probe", PROBE, nb)
     small.submit("wrong", PROBE, answer_cells(small, PROBE, **{"probe-answer": "answer = 41"}))
