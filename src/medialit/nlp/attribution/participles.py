@@ -27,9 +27,11 @@ from medialit.nlp.attribution.tokens import (
     part_of_the_text,
 )
 
-FINITE = frozenset("VBD VBZ VBP MD".split())
-CLAUSE_OPENINGS = frozenset("DET NOUN PROPN PRON NUM ADJ".split())
-"""Words the reported clause can open with: its subject or "that" (a preposition or an adverb opens none)."""
+FINITE_OR_MODAL = frozenset("VBD VBZ VBP MD".split())
+"""A reported clause's verb; unlike the fallback's ``FINITE``, a modal counts ("claiming the vote would fail")."""
+REPORTED_OPENINGS = frozenset("DET NOUN PROPN PRON NUM ADJ".split())
+"""Words the reported clause can open with: its subject or "that" (a preposition or an adverb opens none; unlike
+the fallback's ``CLAUSE_OPENINGS``, no other subordinator: "claiming if ..." reports nothing)."""
 ADVERBIAL_OPENERS = frozenset("upon after while when on".split())
 """Prepositions and marks that make a participle adverbial: its speaker is the main clause's subject."""
 STEPPED_OVER = frozenset("to on in at via through".split())
@@ -99,7 +101,7 @@ def reported_clause(ctx: Context, verb: Token) -> tuple[int, int] | None:
     """The participle's clause, a quotation right after it, or the words after it (past the one told or the
     channel) when they open and hold a finite clause with nothing between its subject and its verb but words."""
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
-    if clause is not None and any(t.tag_ in FINITE for t in clause.subtree):
+    if clause is not None and any(t.tag_ in FINITE_OR_MODAL for t in clause.subtree):
         return ctx.kept(verb.idx, *ctx.extent(clause))
     quote = ctx.quote_after(verb.idx + len(verb))
     if quote is not None:
@@ -110,13 +112,13 @@ def reported_clause(ctx: Context, verb: Token) -> tuple[int, int] | None:
             k = prep.right_edge.i + 1  # "announcing to journalists", "confirming on Twitter"
     end = verb.sent.end
     rest = verb.doc[k:end]
-    if not len(rest) or (rest[0].pos_ not in CLAUSE_OPENINGS and rest[0].lower_ != "that"):
+    if not len(rest) or (rest[0].pos_ not in REPORTED_OPENINGS and rest[0].lower_ != "that"):
         return None
-    first = next((t for t in rest if t.tag_ in FINITE and not in_relative_clause(t, verb)), None)
+    first = next((t for t in rest if t.tag_ in FINITE_OR_MODAL and not in_relative_clause(t, verb)), None)
     if first is None or first.i == k or any(t.is_punct for t in verb.doc[k : first.i]):
         return None
     stop = next((t.i for t in verb.doc[first.i : end] if t.text in (";", ":") or _joins_next(t)), end)
-    if not any(t.tag_ in FINITE for t in verb.doc[verb.sent.start : verb.i]):
+    if not any(t.tag_ in FINITE_OR_MODAL for t in verb.doc[verb.sent.start : verb.i]):
         stop = _before_main_verb(verb, first, stop)  # "groups claiming X was stolen gathered ...": the main verb
     if stop is None or stop <= first.i:
         return None
@@ -133,7 +135,7 @@ def _joins_next(token: Token) -> bool:
 def _before_main_verb(verb: Token, first: Token, stop: int) -> int | None:
     """For a participle in the subject (no finite verb before it), the reported clause ends before the main
     clause's verb, the last finite verb up to ``stop``; there must be two."""
-    finite = [t for t in verb.doc[first.i + 1 : stop] if t.tag_ in FINITE and t.dep_ not in ("aux", "auxpass")]
+    finite = [t for t in verb.doc[first.i + 1 : stop] if t.tag_ in FINITE_OR_MODAL and t.dep_ not in ("aux", "auxpass")]
     if not finite:
         return None
     main = finite[-1]
