@@ -459,6 +459,12 @@ def q2_full(**speakers: str) -> list[dict]:
         {"Støre": "Prime Minister of Norway Jonas Gahr Støre"},  # a place after 'of' describes him
         {"Støre": "Prime Minister Jonas Gahr Støre of Norway"},
         {"Støre": "Labor Party leader Jonas Gahr Støre"},  # his party describes him (the article: 'Labor Party')
+        {"Støre": "Støre", "He": "Jonas Store"},  # verify14 §2: forms that must keep scoring
+        {"embassy": "the Russian embassy in Norway"},  # verify14 S1: a place phrase one of its names has
+        {"embassy": "the Embassy of Russia in Norway"},
+        {"embassy": "the Embassy of the Russian Federation in Oslo"},
+        {"embassy": "Russian Embassy Norway"},  # the place without its preposition
+        {"embassy": "the Russian embassy"},
     ],
 )
 def test_ex01_q2_the_right_speaker_however_written_earns_the_speaker_half(names):
@@ -487,6 +493,27 @@ def test_ex01_q2_the_right_speaker_however_written_earns_the_speaker_half(names)
         {"embassy": "the embassy"},  # a head noun is not a name written out in full
         {"Støre": "Prime Minister of Norway Erna Solberg"},  # descriptors dropped, another person is left
         {"Støre": "Labor Party leader Erna Solberg"},
+        {"embassy": "Embassy in Oslo"},  # keyreview2 1.1: a place phrase alone names nobody
+        {"embassy": "Oslo embassy"},
+        {"embassy": "Russian Oslo"},
+        {"embassy": "Russia"},  # verify14 §2: the wrong ones that must keep scoring 0
+        {"embassy": "the Russian Embassy in Moscow"},  # a place none of its names has
+        {"embassy": "the Kremlin"},
+        {"embassy": "Russian Foreign Ministry"},
+        {"Støre": "Støre’s spokesperson"},  # verify14 S1: someone of Støre's, not Støre
+        {"Støre": "Støre's spokesman"},
+        {"He": "Jonas Gahr Støre's aide"},
+        {"He": "the Prime Minister"},
+        {"He": "President Putin"},
+        {"He": "Erna Solberg"},
+        {"He": "Norway"},
+        {"He": "Russia"},
+        {"He": "Labour Party"},
+        {"He": "Aftenposten"},
+        {"He": "the Norwegian government"},
+        {"Støre": "Marit Støre"},  # another Støre
+        {"Støre": "Ola Støre"},
+        {"Støre": "Støre and Putin"},
     ],
 )
 def test_ex01_q2_a_wrong_speaker_still_loses_the_speaker_half(names):
