@@ -587,6 +587,57 @@ def test_ex02_q3_every_figure_line_that_drops_its_source_takes_the_second_mark_f
     assert alone.points == 0.4, alone.feedback  # either fault alone earns the line's mark
 
 
+Q2_3_LINES = [
+    ("Single ticket: 40 kroner", "40 kroner"),
+    ("Monthly pass: 25 percent dearer", "25 percent dearer"),
+    ("Nearly two-thirds of seniors ride the bus daily", "two-thirds"),
+]
+Q2_3_HEADINGS = [(0, 50), (51, 81), (708, 741), (742, 766), (767, 798), (799, 846)]  # headline, subhead, fact box
+
+
+@pytest.mark.parametrize("order", [1, -1])
+@pytest.mark.parametrize("label", ["unsupported_figure", "dropped_source"])
+def test_ex02_q3_each_whole_fact_box_line_with_one_label_earns_its_mark(order, label):
+    answer = [*Q2_3_FULL[:2], *[(line, label) for line, _ in Q2_3_LINES]]
+    result = grade_data("ex02-q3", answer[::order], key("ex02-q3"))
+    assert result.points == 2.0, result.feedback
+
+
+@pytest.mark.parametrize("order", [1, -1])
+@pytest.mark.parametrize("wide", [False, True])
+def test_ex02_q3_the_figure_and_its_line_one_mark_for_each_fault_cost_nothing_in_either_order(order, wide):
+    """K13's honest answer; the figure written a little wider or narrower ('25 percent dearer', 'two-thirds').
+
+    'Nearly two-thirds of seniors' starts where its line starts and fits the required mark too: it takes the
+    optional one when the line needs the required one (``scoring._pair``).
+    """
+    figures = ["40 kroner", "25 percent dearer", "Nearly two-thirds of seniors" if wide else "two-thirds"]
+    lines = [line for line, _ in Q2_3_LINES]
+    pairs = [
+        m
+        for line, fig in zip(lines, figures, strict=True)
+        for m in ((fig, "unsupported_figure"), (line, "dropped_source"))
+    ]
+    result = grade_data("ex02-q3", [*Q2_3_FULL[:2], *pairs][::order], key("ex02-q3"))
+    assert result.points == 2.0, result.feedback
+
+
+@pytest.mark.parametrize(
+    ("lines", "at_most"),
+    [
+        (Q2_3_HEADINGS, 0.0),  # verify14 S1: 0.6 before this fix, 0.0 at ee97483
+        (Q2_3_HEADINGS[3:], 0.6),  # the three fact-box lines: 1.2 before, 0.6 at ee97483
+    ],
+)
+def test_ex02_q3_every_heading_line_with_both_labels_earns_no_more_than_before_the_second_marks(lines, at_most):
+    """The whole line given both labels is one mark and one extra: a hedge over the lines the prompt points to."""
+    labels = ("dropped_source", "unsupported_figure")
+    for order in (1, -1):
+        answer = [{"start": a, "end": e, "label": label} for a, e in lines for label in labels][::order]
+        result = grade_data("ex02-q3", answer, key("ex02-q3"))
+        assert result.points <= at_most, result.feedback
+
+
 # ---------------------------------------------------------------- feedback lines for points lost
 
 
