@@ -459,6 +459,12 @@ def q2_full(**speakers: str) -> list[dict]:
         {"Støre": "Prime Minister of Norway Jonas Gahr Støre"},  # a place after 'of' describes him
         {"Støre": "Prime Minister Jonas Gahr Støre of Norway"},
         {"Støre": "Labor Party leader Jonas Gahr Støre"},  # his party describes him (the article: 'Labor Party')
+        {"Støre": "Støre", "He": "Jonas Store"},  # verify14 §2: forms that must keep scoring
+        {"embassy": "the Russian embassy in Norway"},  # verify14 S1: a place phrase one of its names has
+        {"embassy": "the Embassy of Russia in Norway"},
+        {"embassy": "the Embassy of the Russian Federation in Oslo"},
+        {"embassy": "Russian Embassy Norway"},  # the place without its preposition
+        {"embassy": "the Russian embassy"},
     ],
 )
 def test_ex01_q2_the_right_speaker_however_written_earns_the_speaker_half(names):
@@ -487,6 +493,27 @@ def test_ex01_q2_the_right_speaker_however_written_earns_the_speaker_half(names)
         {"embassy": "the embassy"},  # a head noun is not a name written out in full
         {"Støre": "Prime Minister of Norway Erna Solberg"},  # descriptors dropped, another person is left
         {"Støre": "Labor Party leader Erna Solberg"},
+        {"embassy": "Embassy in Oslo"},  # keyreview2 1.1: a place phrase alone names nobody
+        {"embassy": "Oslo embassy"},
+        {"embassy": "Russian Oslo"},
+        {"embassy": "Russia"},  # verify14 §2: the wrong ones that must keep scoring 0
+        {"embassy": "the Russian Embassy in Moscow"},  # a place none of its names has
+        {"embassy": "the Kremlin"},
+        {"embassy": "Russian Foreign Ministry"},
+        {"Støre": "Støre’s spokesperson"},  # verify14 S1: someone of Støre's, not Støre
+        {"Støre": "Støre's spokesman"},
+        {"He": "Jonas Gahr Støre's aide"},
+        {"He": "the Prime Minister"},
+        {"He": "President Putin"},
+        {"He": "Erna Solberg"},
+        {"He": "Norway"},
+        {"He": "Russia"},
+        {"He": "Labour Party"},
+        {"He": "Aftenposten"},
+        {"He": "the Norwegian government"},
+        {"Støre": "Marit Støre"},  # another Støre
+        {"Støre": "Ola Støre"},
+        {"Støre": "Støre and Putin"},
     ],
 )
 def test_ex01_q2_a_wrong_speaker_still_loses_the_speaker_half(names):
@@ -558,6 +585,57 @@ def test_ex02_q3_every_figure_line_that_drops_its_source_takes_the_second_mark_f
     assert result.points == 2.0, result.feedback
     alone = grade_data("ex02-q3", [(line, "dropped_source")], key("ex02-q3"))
     assert alone.points == 0.4, alone.feedback  # either fault alone earns the line's mark
+
+
+Q2_3_LINES = [
+    ("Single ticket: 40 kroner", "40 kroner"),
+    ("Monthly pass: 25 percent dearer", "25 percent dearer"),
+    ("Nearly two-thirds of seniors ride the bus daily", "two-thirds"),
+]
+Q2_3_HEADINGS = [(0, 50), (51, 81), (708, 741), (742, 766), (767, 798), (799, 846)]  # headline, subhead, fact box
+
+
+@pytest.mark.parametrize("order", [1, -1])
+@pytest.mark.parametrize("label", ["unsupported_figure", "dropped_source"])
+def test_ex02_q3_each_whole_fact_box_line_with_one_label_earns_its_mark(order, label):
+    answer = [*Q2_3_FULL[:2], *[(line, label) for line, _ in Q2_3_LINES]]
+    result = grade_data("ex02-q3", answer[::order], key("ex02-q3"))
+    assert result.points == 2.0, result.feedback
+
+
+@pytest.mark.parametrize("order", [1, -1])
+@pytest.mark.parametrize("wide", [False, True])
+def test_ex02_q3_the_figure_and_its_line_one_mark_for_each_fault_cost_nothing_in_either_order(order, wide):
+    """K13's honest answer; the figure written a little wider or narrower ('25 percent dearer', 'two-thirds').
+
+    'Nearly two-thirds of seniors' starts where its line starts and fits the required mark too: it takes the
+    optional one when the line needs the required one (``scoring._pair``).
+    """
+    figures = ["40 kroner", "25 percent dearer", "Nearly two-thirds of seniors" if wide else "two-thirds"]
+    lines = [line for line, _ in Q2_3_LINES]
+    pairs = [
+        m
+        for line, fig in zip(lines, figures, strict=True)
+        for m in ((fig, "unsupported_figure"), (line, "dropped_source"))
+    ]
+    result = grade_data("ex02-q3", [*Q2_3_FULL[:2], *pairs][::order], key("ex02-q3"))
+    assert result.points == 2.0, result.feedback
+
+
+@pytest.mark.parametrize(
+    ("lines", "at_most"),
+    [
+        (Q2_3_HEADINGS, 0.0),  # verify14 S1: 0.6 before this fix, 0.0 at ee97483
+        (Q2_3_HEADINGS[3:], 0.6),  # the three fact-box lines: 1.2 before, 0.6 at ee97483
+    ],
+)
+def test_ex02_q3_every_heading_line_with_both_labels_earns_no_more_than_before_the_second_marks(lines, at_most):
+    """The whole line given both labels is one mark and one extra: a hedge over the lines the prompt points to."""
+    labels = ("dropped_source", "unsupported_figure")
+    for order in (1, -1):
+        answer = [{"start": a, "end": e, "label": label} for a, e in lines for label in labels][::order]
+        result = grade_data("ex02-q3", answer, key("ex02-q3"))
+        assert result.points <= at_most, result.feedback
 
 
 # ---------------------------------------------------------------- feedback lines for points lost

@@ -109,6 +109,20 @@ def test_at_an_equal_share_the_required_mark_goes_first():
     assert score([span("Anna", "source")], key, max_points=1, body=BODY).points == 1.0
 
 
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_mark_left_over_takes_a_key_mark_whose_holder_can_move(order):
+    """Both marks fit the required key mark, one also the optional one: both count, whatever comes first (K13)."""
+    key = Key(
+        "t",
+        "t",
+        "",
+        (mark("Bo", "source", accept=(span("Bo told", "cue"),)), mark("Bo", "source", optional=True)),
+    )
+    answer = [span("Bo", "source"), span("Bo told", "cue")][::order]  # 'Bo' sorts first and fits both
+    result = score(answer, key, max_points=1, body=BODY)
+    assert result.points == 1.0 and sorted(m.status for m in result.matches) == ["correct", "optional"]
+
+
 def test_an_empty_key_and_an_empty_answer_earn_full_points():
     assert score([], [], max_points=2).points == 2.0
 

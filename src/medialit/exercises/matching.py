@@ -165,6 +165,8 @@ def names_person(given: str, speaker: str, aliases: Sequence[str] = ()) -> bool:
     if aliases:
         return _names_a_whole(given, (speaker, *aliases))
     theirs = set(name_words(speaker))
+    if any(_folded(owner) in theirs for owner in _OWNER.findall(given.lower())):
+        return False  # "Støre's spokesperson": someone of theirs, not them
     words = name_words(given)
     if _names_one_of(words, theirs):
         return True
@@ -172,6 +174,10 @@ def names_person(given: str, speaker: str, aliases: Sequence[str] = ()) -> bool:
         return False  # no word of theirs in full: no word dropped can help, no parse needed
     drop = {_folded(w) for w in _descriptors(given, person=_is_person(speaker))}
     return _names_one_of([w for w in words if w not in drop], theirs)
+
+
+_OWNER = re.compile(r"(\w+)[’']s\s+\w")
+"""A word in the possessive followed by another: the name of whoever owns what follows."""
 
 
 def _names_one_of(words: list[str], theirs: set[str]) -> bool:
@@ -184,30 +190,63 @@ def _names_one_of(words: list[str], theirs: set[str]) -> bool:
 _ARTICLES = frozenset({"the", "a", "an"})
 _FUNCTION_WORDS = frozenset({"of", "in", "at", "for", "and", "to", "on", "by", "from", "with"})
 """Words an organisation's name may leave out ("Russian Embassy, Oslo"); given, they must be that name's own."""
+_PLACE_WORDS = frozenset({"in", "at"})
+"""Prepositions that start the place phrase closing an organisation's name ("... in Oslo")."""
 
 
 def _names_a_whole(given: str, names: Sequence[str]) -> bool:
     """``given`` is one of ``names`` as a whole: all its name words, and no word that name does not have.
 
-    Articles are skipped; function words (*of*, *in*) may be left out but not
-    swapped. So ``the Russian embassy`` and ``Russian Embassy in Oslo`` name the
-    embassy, while a head noun alone (``the embassy``), a nationality alone,
-    another country's embassy (``Norway's embassy``), one *in* Russia, or the
-    state (``the Russian Federation``) name nobody: each word of an alias is
-    not a name of its own.
+    Each name is compared without its closing place phrase (*in Norway*), and
+    the answer may close with any place phrase one of the names has (*in Oslo*,
+    or the place alone: *Russian Embassy Norway*), since several names of one
+    organisation say the same thing. Articles are skipped; function words
+    (*of*) may be left out, and the words given keep that name's order. So
+    ``the Russian embassy in Norway`` and ``the Embassy of Russia in Oslo``
+    name the embassy, while a head noun alone (``the embassy``), a nationality
+    alone, another country's embassy (``Norway's embassy``, ``Embassy of
+    Norway``), one *in* Russia or Moscow, or the state (``the Russian
+    Federation``) name nobody.
     """
+    split = [_place_phrase(_org_words(name)) for name in names]
+    places = {place for _, place in split if place}
     words = _org_words(given)
-    for name in names:
-        own = _org_words(name)
-        if own - _FUNCTION_WORDS <= words <= own:
-            return True
-    return False
+    for place in places:
+        core, end = _place_phrase(words, place)
+        if end:
+            words = core
+            break
+    return any(_same_name(words, own) for own, _ in split)
 
 
-def _org_words(name: str) -> set[str]:
+def _place_phrase(words: list[str], place: tuple[str, ...] | None = None) -> tuple[list[str], tuple[str, ...]]:
+    """``words`` without their closing place phrase (*in Oslo*, or ``place`` alone at the end), and that place."""
+    for at, word in enumerate(words):
+        rest = tuple(words[at + 1 :])
+        if word in _PLACE_WORDS and rest and (place is None or rest == place):
+            return words[:at], rest
+    bare = bool(place) and len(words) > len(place) and tuple(words[-len(place) :]) == place
+    if bare and words[-len(place) - 1] not in _FUNCTION_WORDS:  # "Embassy of Norway" is Norway's embassy
+        return words[: -len(place)], place
+    return words, ()
+
+
+def _same_name(words: list[str], own: list[str]) -> bool:
+    """Every word of ``own`` but its function words is given, and the words given are ``own``'s, in its order
+    where a function word binds them ("of Russia", not "in Russia"); without one, in any order ("Russia's embassy").
+    """
+    if not set(own) - _FUNCTION_WORDS <= set(words) <= set(own):
+        return False
+    if not set(words) & _FUNCTION_WORDS:
+        return True
+    rest = iter(own)
+    return all(word in rest for word in words)
+
+
+def _org_words(name: str) -> list[str]:
     """An organisation's name as compared: folded words without articles or a possessive ’s."""
     plain = re.sub(r"[’']s\b", "", name)
-    return {_folded(w) for w in re.findall(r"\w+", plain.lower()) if w not in _ARTICLES}
+    return [_folded(w) for w in re.findall(r"\w+", plain.lower()) if w not in _ARTICLES]
 
 
 @lru_cache(maxsize=1024)

@@ -72,16 +72,38 @@ def match(answer: Sequence[Span], key: Sequence[Span], same: Same = overlapping)
 
 
 def _pair(answer: Sequence, key: Sequence, same: Callable, size: Callable) -> dict[int, int]:
-    """Greedy one-to-one pairing, largest ``size`` first (ties: answer, then key order): answer index -> key index."""
+    """One-to-one pairing, largest ``size`` first (ties: answer, then key order): answer index -> key index.
+
+    Greedy, then a mark left over takes a key mark whose holder can move to a free
+    one it also fits, so the answer's order never decides: the figure with
+    *unsupported_figure* and its line with *dropped_source* (K13) both count in
+    either order, where greedy gave the figure the required mark both fit.
+    """
     candidates = [(size(a, k), i, j) for i, a in enumerate(answer) for j, k in enumerate(key) if same(a, k)]
     candidates.sort(key=lambda t: t[0], reverse=True)  # stable: equal sizes keep (i, j) order
-    pairs: dict[int, int] = {}
-    used: set[int] = set()
+    holder: dict[int, int] = {}  # key index -> answer index
     for _, i, j in candidates:
-        if i not in pairs and j not in used:
-            pairs[i] = j
-            used.add(j)
-    return pairs
+        if i not in holder.values() and j not in holder:
+            holder[j] = i
+    options: dict[int, list[int]] = {}
+    for _, i, j in candidates:
+        options.setdefault(i, []).append(j)
+    for i in options:
+        if i not in holder.values():
+            _move_over(i, options, holder, set())
+    return {i: j for j, i in holder.items()}
+
+
+def _move_over(i: int, options: dict[int, list[int]], holder: dict[int, int], seen: set[int]) -> bool:
+    """Answer mark ``i`` takes a key mark, free or freed by moving its holder on (an augmenting path)."""
+    for j in options[i]:
+        if j in seen:
+            continue
+        seen.add(j)
+        if j not in holder or _move_over(holder[j], options, holder, seen):
+            holder[j] = i
+            return True
+    return False
 
 
 @dataclass(frozen=True)
