@@ -714,3 +714,10 @@ def test_a_second_defensible_mark_beside_the_full_key_costs_nothing(item_id, ext
     it = item(item_id)
     result = grade_data(item_id, [*required_marks(item_id), extra], key(item_id))
     assert result.points == it.points, result.feedback
+
+
+def test_a_link_with_an_empty_speaker_name_says_no_name_was_given():
+    """verify14: an empty name printed as '‘Støre’ → : ...', as if the arrow pointed at nothing by mistake."""
+    lines = grade_data("ex01-q2", [("Støre", "", "said")], key("ex01-q2")).feedback
+    assert "‘Støre’ → no name given: not the source named here" in lines
+    assert not any("→ :" in line for line in lines)

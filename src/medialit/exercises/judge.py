@@ -192,7 +192,7 @@ def _extra_lines(it: Item, result: Score, key: Key, body: str) -> list[str]:
         words = _quote(given.span.text(body))
         near = _near(given, key)
         if it.kind == "speakers":
-            who = ", ".join(sorted(given.speakers))
+            who = ", ".join(sorted(s for s in given.speakers if s.strip())) or "no name given"
             lines.append(f"{words} → {who}: " + ("not the source named here" if near else "not a source here"))
         elif near is not None and same_place_and_label(given, near):
             lines.append(f"{words} ({'/'.join(sorted(given.labels))}): already counted: one mark per place")
