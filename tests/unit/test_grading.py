@@ -721,3 +721,12 @@ def test_a_link_with_an_empty_speaker_name_says_no_name_was_given():
     lines = grade_data("ex01-q2", [("Støre", "", "said")], key("ex01-q2")).feedback
     assert "‘Støre’ → no name given: not the source named here" in lines
     assert not any("→ :" in line for line in lines)
+
+
+def test_a_speaker_whose_own_name_is_possessive_is_named_by_it():
+    """A possessive names someone of the owner's ("Støre's spokesperson") unless the speaker's name is that phrase."""
+    from medialit.exercises.matching import names_person
+
+    assert names_person("Norway’s allies and partners", "Norway’s allies and partners")
+    assert names_person("Norway's allies and partners", "Norway’s allies and partners")
+    assert not names_person("Støre's spokesperson", "Jonas Gahr Støre")

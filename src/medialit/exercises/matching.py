@@ -165,7 +165,8 @@ def names_person(given: str, speaker: str, aliases: Sequence[str] = ()) -> bool:
     if aliases:
         return _names_a_whole(given, (speaker, *aliases))
     theirs = set(name_words(speaker))
-    if any(_folded(owner) in theirs for owner in _OWNER.findall(given.lower())):
+    own = {_folded(owner) for owner in _OWNER.findall(speaker.lower())}  # "Norway's allies": the name's own
+    if any(_folded(owner) in theirs - own for owner in _OWNER.findall(given.lower())):
         return False  # "Støre's spokesperson": someone of theirs, not them
     words = name_words(given)
     if _names_one_of(words, theirs):
