@@ -145,9 +145,7 @@ def _folded(word: str) -> str:
 
 def name_words(name: str) -> list[str]:
     """The words of a name that identify someone: folded, without titles, articles or a possessive ’s."""
-    plain = re.sub(r"[’']s\b", "", name)
-    skip = _not_names()
-    return [_folded(w) for w in re.findall(r"\w+", plain.lower()) if w not in skip]
+    return _words(name, _not_names())
 
 
 def names_person(given: str, speaker: str, aliases: Sequence[str] = ()) -> bool:
@@ -246,8 +244,13 @@ def _same_name(words: list[str], own: list[str]) -> bool:
 
 def _org_words(name: str) -> list[str]:
     """An organisation's name as compared: folded words without articles or a possessive ’s."""
+    return _words(name, _ARTICLES)
+
+
+def _words(name: str, skip: frozenset[str]) -> list[str]:
+    """A name's words, folded, without a possessive ’s and the words in ``skip``."""
     plain = re.sub(r"[’']s\b", "", name)
-    return [_folded(w) for w in re.findall(r"\w+", plain.lower()) if w not in _ARTICLES]
+    return [_folded(w) for w in re.findall(r"\w+", plain.lower()) if w not in skip]
 
 
 @lru_cache(maxsize=1024)

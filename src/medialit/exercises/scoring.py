@@ -82,15 +82,16 @@ def _pair(answer: Sequence, key: Sequence, same: Callable, size: Callable) -> di
     candidates = [(size(a, k), i, j) for i, a in enumerate(answer) for j, k in enumerate(key) if same(a, k)]
     candidates.sort(key=lambda t: t[0], reverse=True)  # stable: equal sizes keep (i, j) order
     holder: dict[int, int] = {}  # key index -> answer index
-    for _, i, j in candidates:
-        if i not in holder.values() and j not in holder:
-            holder[j] = i
+    placed: set[int] = set()  # answer indexes holding a key mark; an augmenting path only moves them on
     options: dict[int, list[int]] = {}
     for _, i, j in candidates:
         options.setdefault(i, []).append(j)
+        if i not in placed and j not in holder:
+            holder[j] = i
+            placed.add(i)
     for i in options:
-        if i not in holder.values():
-            _move_over(i, options, holder, set())
+        if i not in placed and _move_over(i, options, holder, set()):
+            placed.add(i)
     return {i: j for j, i in holder.items()}
 
 
