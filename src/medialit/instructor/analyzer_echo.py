@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
@@ -145,6 +146,11 @@ class AnalyzerErrors:
     def count(self) -> int:
         return len(self.false_marks) + len(self.missed)
 
+    @cached_property
+    def false_key(self) -> Key:
+        """The false marks as a key, built once per item and read for every answer (``echo``)."""
+        return _as_key(item(self.item), self.false_marks)
+
 
 def analyzer_errors(item_id: str, key: Any) -> AnalyzerErrors:
     """The analyzer's false marks and misses on the item's part, from the shipped analysis and the key."""
@@ -215,7 +221,7 @@ def echo(errors: AnalyzerErrors, answer: Answer | list[Span], key: Any) -> Echo:
     found = compare(it.id, answer, key)
     same = 0
     if errors.false_marks:
-        same = sum(m.status == "correct" for m in matches(it.id, answer, _as_key(it, errors.false_marks)))
+        same = sum(m.status == "correct" for m in matches(it.id, answer, errors.false_key))
     return Echo(
         same,
         len(errors.false_marks),
