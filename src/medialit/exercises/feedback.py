@@ -78,17 +78,12 @@ def words(span: Span, body: str, limit: int = 60) -> str:
     return f"‘{text if len(text) <= limit else text[: limit - 1] + '…'}’"
 
 
-def explain(
-    item: Match,
-    body: str,
-    key: Sequence[Span] = (),
-    quotes: Sequence[tuple[int, int]] = (),
-    own_voice: bool = False,
-) -> str:
+def explain(item: Match, body: str, key: Sequence[Span] = (), quotes: Sequence[tuple[int, int]] = ()) -> str:
     """One line for one matched, missed or extra item, with the most specific reason the text gives.
 
-    ``own_voice``: the activity asks for the paper's own voice only (K10), so a framing mark inside a
-    quote is the speaker's; without it the quote line would be false where the key counts quoted words.
+    ``quotes``: the quoted parts, given only where the activity asks for the paper's own voice (K10), so a
+    framing mark inside one is the speaker's; elsewhere the quote line would be false where the key counts
+    quoted words (``explain_all``).
     """
     span = item.key or item.answer
     assert span is not None
@@ -102,7 +97,7 @@ def explain(
         return f"{line}: {item.key.reasons[0]}" if item.key.reasons else line
     if item.status == "missed":
         return f"{line}: {item.key.reasons[0]}" if item.key and item.key.reasons else line
-    return f"{line}: {_why_extra(span, body, key, quotes if own_voice else ())}"
+    return f"{line}: {_why_extra(span, body, key, quotes)}"
 
 
 def _why_extra(span: Span, body: str, key: Sequence[Span], quotes: Sequence[tuple[int, int]]) -> str:
@@ -122,9 +117,9 @@ def _why_extra(span: Span, body: str, key: Sequence[Span], quotes: Sequence[tupl
 
 
 def explain_all(result: Score, body: str, key: Sequence[Span], own_voice: bool = False) -> list[str]:
-    """A line per match of ``result`` (``own_voice`` as in ``explain``)."""
+    """A line per match of ``result``; ``own_voice``: the activity asks for the paper's own voice only (K10)."""
     quotes = quoted_parts(body) if own_voice else []
-    return [explain(m, body, key, quotes, own_voice) for m in result.matches]
+    return [explain(m, body, key, quotes) for m in result.matches]
 
 
 def not_graded(marks: Iterable[Span], graded: Sequence[str]) -> list[str]:
