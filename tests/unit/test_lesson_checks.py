@@ -102,6 +102,45 @@ def test_list_answers_need_every_item_and_no_extras(capsys):
     assert "Correct" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize(
+    ("answer", "said"),
+    [
+        ("stop, investigate, find better coverage, trace", "Correct"),
+        ("Stop; Investigate the source; Find better coverage; Trace claims", "Correct"),
+        ("stop\ninvestigate\nfind\ntrace", "Correct"),
+        ("stop, investigate, find, trace, share", "4 of 4 found, 1 not in the answer"),  # one string hid the extra
+        (["stop, investigate", "find, trace"], "Correct"),
+        ("stop, investigate", "2 of 4 found"),
+    ],
+)
+def test_a_list_typed_as_one_string_is_read_item_by_item(capsys, answer, said):
+    """mend15: "a, b" was one item, so an extra inside it passed unseen and the counts were wrong."""
+    lessons.check("l5.sift", answer)
+    assert said in capsys.readouterr().out
+
+
+def test_a_rejected_name_typed_in_one_string_with_the_right_one_is_counted_as_an_extra(capsys):
+    lessons.check("l2.vague", "Sources close to the council, many residents")
+    assert "1 of 1 found, 1 not in the answer" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("question_id", "answer", "right"),
+    [
+        ("l1.headline", True, True),  # the question asks yes or no: Python's True is a yes
+        ("l1.headline", "true", True),
+        ("l1.headline", False, False),
+        ("l4.headline", False, True),
+        ("l4.headline", "False", True),
+        ("l4.headline", True, False),
+        ("l4.headline", "yes", False),
+    ],
+)
+def test_true_and_false_answer_a_yes_or_no_question(capsys, question_id, answer, right):
+    lessons.check(question_id, answer)
+    assert ("Correct" in capsys.readouterr().out) is right
+
+
 def test_a_subject_is_not_a_vague_source(capsys):
     """K1: 'Many residents' are what the claim is about; the hint says so and the answer is not accepted."""
     lessons.check("l2.vague", ["Sources close to the council", "many residents"])

@@ -526,13 +526,34 @@ def _names(answer: Any, group: tuple[str, ...]) -> bool:
     return any(f" {normalise(alias)} " in said for alias in group)
 
 
+_YES_NO = ({"yes", "y", "true"}, {"no", "n", "false"})
+"""The forms of one two-way answer: a student may type ``True`` or ``'true'`` where *yes* is asked, or the reverse."""
+
+
+def _choice_forms(answer: Any) -> set[str]:
+    """``answer`` as compared with a choice's options: itself, and every other form of a yes or a no."""
+    said = normalise({True: "yes", False: "no"}.get(answer, answer) if isinstance(answer, bool) else answer)
+    return next((forms for forms in _YES_NO if said in forms), {said})
+
+
+def _items(answer: Any) -> list[Any]:
+    """A list answer's items; one typed as a string ("a, b" or "a; b", or one line each) is split at them."""
+    items = [answer] if isinstance(answer, str) else list(answer)
+    return [
+        part
+        for item in items
+        for part in (re.split(r"[,;\n]", item) if isinstance(item, str) else [item])
+        if not _blank(part)
+    ]
+
+
 def _judge(question: Question, answer: Any) -> bool | str:
     if question.kind == "choice":
         options = {normalise(a) for a in question.accept[0]}
-        return normalise(answer) in options
+        return bool(_choice_forms(answer) & options)
     if question.kind == "name":
         return _names(answer, question.accept[0]) and not _names(answer, question.reject)
-    items = [answer] if isinstance(answer, str) else list(answer)
+    items = _items(answer)
 
     def right(item: Any, group: tuple[str, ...]) -> bool:
         return _names(item, group) and not _names(item, question.reject)
