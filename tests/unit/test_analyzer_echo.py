@@ -23,6 +23,7 @@ from medialit.exercises.matching import as_key
 from medialit.instructor import analyzer_echo, report
 from medialit.instructor.grade_data import Check
 from medialit.instructor.gradebook import CourseError
+from medialit.nlp import shipped_analysis
 from medialit.nlp.shipped_analysis import encode, shipped
 
 REPO = Path(__file__).resolve().parents[2]
@@ -174,12 +175,32 @@ def test_a_single_false_mark_repeated_is_the_weakest_flag():
 
 
 @pytest.mark.parametrize("content", [b"{not json", b"\xff\xfe", b"[]", b'{"format": "medialit-shipped-analysis"}'])
-def test_a_damaged_analysis_file_is_a_one_line_error(tmp_path, content):
-    damaged = tmp_path / "some-article.analysis.json"
+def test_a_damaged_analysis_file_is_a_one_line_error(tmp_path, monkeypatch, content):
+    """Read by the one reader of shipped analyses (``nlp.shipped_analysis``); the report stops with one line."""
+    it = ITEMS["ex01-q1"]
+    damaged = tmp_path / f"{it.article}.analysis.json"
     damaged.write_bytes(content)
-    with pytest.raises(CourseError) as raised:
-        analyzer_echo.read_analysis_file(damaged)
-    assert str(raised.value) == "some-article.analysis.json in the medialit package is damaged: reinstall medialit"
+    monkeypatch.setattr(shipped_analysis, "_file", lambda article_id: damaged)
+    shipped_analysis._stored.cache_clear()
+    try:
+        with pytest.raises(CourseError) as raised:
+            analyzer_echo.shipped_analysis(it.article, it.load().sha256)
+    finally:
+        shipped_analysis._stored.cache_clear()
+    assert str(raised.value) == f"{it.article}.analysis.json in the medialit package is damaged: reinstall medialit"
+
+
+def test_an_analysis_made_by_another_analyzer_or_for_another_model_is_not_what_analyze_returns(monkeypatch):
+    """mend15: the report read the file itself and used a stale analysis a student's ``analyze`` would not return."""
+    it = ITEMS["ex01-q1"]
+    article = it.load()
+    assert analyzer_echo.shipped_analysis(it.article, article.sha256) is not None
+    monkeypatch.setenv(shipped_analysis.MODEL_ENV, "en_core_web_trf")
+    assert analyzer_echo.shipped_analysis(it.article, article.sha256) is None
+    assert analyzer_echo.analyzer_errors(it.id, key_of(it.id)).status == "no analysis"
+    monkeypatch.delenv(shipped_analysis.MODEL_ENV)
+    monkeypatch.setattr(shipped_analysis, "analyzer_sha256", lambda: "0" * 64)
+    assert analyzer_echo.shipped_analysis(it.article, article.sha256) is None
 
 
 def test_an_empty_answer_repeats_the_misses_but_is_not_flagged():

@@ -6,8 +6,8 @@ pasted one are the same marks; where it is wrong they part: as plagiarism
 checkers use shared errors, an answer that repeats the analyzer's false marks
 most likely came from it. So for each graded item this module takes the
 analysis shipped with the kit (``medialit/articles/ID.analysis.json``, the one a
-student's ``analyze`` returns; read from the file, so it follows the analyzer
-whenever the analyses are regenerated), turns it into the answer a student
+student's ``analyze`` returns; read as ``analyze`` reads it, so it follows the
+analyzer whenever the analyses are regenerated), turns it into the answer a student
 would paste, and lists its errors on the item's part as the score counts them
 (``matching.compare``: its marks the key does not have, and the key marks it
 misses). A student's answer *repeats* a false mark when it matches it by the
@@ -24,14 +24,11 @@ Nothing here changes a score or reaches a student: it feeds the course report.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cached_property
-from importlib import resources
-from importlib.resources.abc import Traversable
 from typing import Any
 
-from medialit.core.article import BUNDLED, bundled_ids
+from medialit.core.article import bundled_ids
 from medialit.core.spans import Span
 from medialit.exercises.answer import Answer, read_answer
 from medialit.exercises.errors import AnswerError
@@ -40,7 +37,7 @@ from medialit.exercises.key import Key, KeyMark
 from medialit.exercises.matching import as_key, compare, matches
 from medialit.exercises.scoring import Mark
 from medialit.instructor.gradebook import CourseError
-from medialit.nlp.shipped_analysis import FORMAT
+from medialit.nlp.shipped_analysis import DamagedAnalysis, stored
 
 MOST = 0.5
 """An answer is flagged when it repeats MORE than this share of the analyzer's false marks on the item.
@@ -60,25 +57,18 @@ alone earns").
 
 
 def shipped_analysis(article_id: str, body_sha256: str) -> dict[str, Any] | None:
-    """The analysis shipped for this article text (what ``analyze`` gives a student), or None when there is none."""
-    ref = resources.files(BUNDLED) / f"{article_id}.analysis.json"
-    if article_id not in bundled_ids() or not ref.is_file():
+    """The analysis shipped for this article text (what ``analyze`` gives a student), or None when there is none.
+
+    Read by ``nlp.shipped_analysis.stored``, with its checks: a file made by an
+    older analyzer, or for another model, is not what ``analyze`` returns.
+    A damaged file is a one-line ``CourseError`` (the report cannot go on).
+    """
+    if article_id not in bundled_ids():
         return None  # an instructor's own article: a student's analyze runs the analyzer live
-    data = read_analysis_file(ref)
-    if data.get("format") != FORMAT or data.get("body_sha256") != body_sha256:
-        return None  # another text: not what the student's analyze returns for this one
-    return data["analysis"]
-
-
-def read_analysis_file(ref: Traversable) -> dict[str, Any]:
-    """A shipped analysis file as data; a damaged one is a one-line ``CourseError`` (the report cannot go on)."""
     try:
-        data = json.loads(ref.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
-        data = None
-    if not isinstance(data, dict) or not isinstance(data.get("analysis"), dict):
-        raise CourseError(f"{ref.name} in the medialit package is damaged: reinstall medialit")
-    return data
+        return stored(article_id, body_sha256)
+    except DamagedAnalysis as error:
+        raise CourseError(str(error)) from None
 
 
 _SOURCE_KINDS = {"person": "named", "organisation": "named", "document": "named", "vague": "vague"}

@@ -28,6 +28,7 @@ import types
 from dataclasses import fields, is_dataclass
 from functools import cache
 from importlib import metadata, resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
@@ -49,15 +50,30 @@ ANALYZER_FILES = ("core/article.py", "core/spans.py", "nlp/**/*.py", "nlp/lexico
 _TYPES = {"Analysis": Analysis, "Article": Article, "Attribution": Attribution, "Source": Source, "Span": Span}
 
 
+class DamagedAnalysis(ValueError):
+    """A shipped analysis file that cannot be read (one line: which file, and what to do)."""
+
+
 def shipped(article: Article) -> Analysis | None:
     """The stored analysis of ``article`` when the kit ships one for exactly this text, else None."""
+    data = stored(article.id, article.sha256)
+    return None if data is None else decode(Analysis, data, article)
+
+
+def stored(article_id: str, body_sha256: str) -> dict[str, Any] | None:
+    """The stored analysis as data (the file's ``analysis``) when ``analyze`` would return it for this text, else None.
+
+    That is: made for exactly this text, by the analyzer's code as it is now and
+    the model a kernel loads here. The one reader of the files, for ``shipped``
+    and for the course report's pasted answers (``instructor.analyzer_echo``).
+    """
     chosen = os.environ.get(MODEL_ENV, "").strip()
     if chosen and chosen not in SAME_WEIGHTS:
         return None  # a different model was asked for: its analysis may differ
-    data = _stored(article.id)
-    if data is None or data.get("body_sha256") != article.sha256 or data.get("analyzer") != analyzer_sha256():
+    data = _stored(article_id)
+    if data is None or data.get("body_sha256") != body_sha256 or data.get("analyzer") != analyzer_sha256():
         return None
-    return decode(Analysis, data["analysis"], article)
+    return data["analysis"]
 
 
 @cache
@@ -71,11 +87,26 @@ def analyzer_sha256() -> str:
 
 @cache
 def _stored(article_id: str) -> dict[str, Any] | None:
-    ref = resources.files(BUNDLED) / f"{article_id}.analysis.json"
+    ref = _file(article_id)
     if not ref.is_file():
         return None
-    data = json.loads(ref.read_text(encoding="utf-8"))
+    data = read_file(ref)
     return data if data.get("format") == FORMAT and data.get("version") == VERSION else None
+
+
+def _file(article_id: str) -> Traversable:
+    return resources.files(BUNDLED) / f"{article_id}.analysis.json"
+
+
+def read_file(ref: Traversable | Path) -> dict[str, Any]:
+    """A shipped analysis file as data; a damaged one is ``DamagedAnalysis``, one line, not a JSON traceback."""
+    try:
+        data = json.loads(ref.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        data = None
+    if not isinstance(data, dict) or not isinstance(data.get("analysis"), dict):
+        raise DamagedAnalysis(f"{ref.name} in the medialit package is damaged: reinstall medialit")
+    return data
 
 
 def to_file(analysis: Analysis) -> dict[str, Any]:
