@@ -465,6 +465,10 @@ def q2_full(**speakers: str) -> list[dict]:
         {"embassy": "the Embassy of the Russian Federation in Oslo"},
         {"embassy": "Russian Embassy Norway"},  # the place without its preposition
         {"embassy": "the Russian embassy"},
+        {"Støre": "Minister Støre"},  # mend15: a title never counts, and 'Støre' in full is his own
+        {"Støre": "Foreign Minister Jonas Gahr Støre"},  # mend15: an old title beside the name (a title's modifier)
+        {"Støre": "Foreign Minister Støre", "He": "former Prime Minister Jonas Gahr Støre"},
+        {"Støre": "Swedish Prime Minister Jonas Gahr Støre"},  # the article never says who is Swedish: not judged
     ],
 )
 def test_ex01_q2_the_right_speaker_however_written_earns_the_speaker_half(names):
@@ -514,6 +518,12 @@ def test_ex01_q2_the_right_speaker_however_written_earns_the_speaker_half(names)
         {"Støre": "Marit Støre"},  # another Støre
         {"Støre": "Ola Støre"},
         {"Støre": "Støre and Putin"},
+        {"Støre": "Russian Prime Minister Støre"},  # mend15: the article's 'Russian' is Putin's (Russian President ...)
+        {"Støre": "Russian Prime Minister Jonas Gahr Støre"},
+        {"He": "Russian Støre"},
+        {"He": "President Støre"},  # the article's presidents are Putin and Zelenskyj
+        {"He": "Ukrainian Prime Minister Jonas Gahr Støre"},  # the article's Ukrainian Prime Minister is Sjmyhal
+        {"He": "Putin Minister Støre"},  # a name before a title is no title's modifier
     ],
 )
 def test_ex01_q2_a_wrong_speaker_still_loses_the_speaker_half(names):
@@ -730,3 +740,17 @@ def test_a_speaker_whose_own_name_is_possessive_is_named_by_it():
     assert names_person("Norway’s allies and partners", "Norway’s allies and partners")
     assert names_person("Norway's allies and partners", "Norway’s allies and partners")
     assert not names_person("Støre's spokesperson", "Jonas Gahr Støre")
+
+
+def test_a_description_is_judged_by_the_article_not_by_knowledge_of_the_world():
+    """mend15: 'Russian' counts against Støre only where the article gives it to someone else (Putin)."""
+    from medialit.exercises.matching import names_person
+
+    putin = "Prime Minister Jonas Gahr Støre met Russian President Vladimir Putin."
+    neutral = "Prime Minister Jonas Gahr Støre met the press. Russian gas was discussed."
+    assert not names_person("Russian Prime Minister Støre", "Jonas Gahr Støre", text=putin)
+    assert not names_person("President Støre", "Jonas Gahr Støre", text=putin)
+    assert names_person("Prime Minister Støre", "Jonas Gahr Støre", text=putin)  # the article gives him this title
+    assert names_person("Russian Prime Minister Støre", "Jonas Gahr Støre", text=neutral)  # nothing to judge by
+    assert names_person("Foreign Minister Jonas Gahr Støre", "Jonas Gahr Støre", text=putin)  # never in the text
+    assert not names_person("Putin Minister Støre", "Jonas Gahr Støre", text=neutral)  # a name is no title's modifier

@@ -19,7 +19,7 @@ from medialit.exercises.answer import Answer, occurrences, read_answer
 from medialit.exercises.errors import AnswerError
 from medialit.exercises.items import ITEMS_FILE, Item, define_items, item, known_items
 from medialit.exercises.key import Key, KeyFormatError, KeyMark
-from medialit.exercises.matching import as_answer, as_key, judge_for, same_cue, same_speaker
+from medialit.exercises.matching import as_answer, as_key, judge_for, same_cue
 from medialit.exercises.scoring import Mark, Match, Score, same_place, same_place_and_label, score
 
 
@@ -128,7 +128,7 @@ def _score_speakers(it: Item, answer: Answer, key: Key, units: int, notes: tuple
     """
     body, part, half = it.load().body, it.bounds(), it.points / 2
     cue = score(answer, key, max_points=half, part=part, units=units, judge=same_cue)
-    who = score(answer, key, max_points=half, part=part, units=units, judge=same_speaker)
+    who = score(answer, key, max_points=half, part=part, units=units, judge=judge_for(it, body))
     points = round(cue.points + who.points, 2)
     n = len(key.required)
     head = (

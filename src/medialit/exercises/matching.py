@@ -113,7 +113,7 @@ def compare(item_id: str, answer: Answer | Sequence[Span], key: Any) -> Comparis
 def judge_for(it: Item, body: str) -> Judge:
     """How an answer mark matches a key mark for this kind of item."""
     if it.kind == "speakers":
-        return same_speaker
+        return speaker_judge(body)
     if it.kind == "words":
         return same_word(body)
     return same_place_and_label
@@ -148,17 +148,22 @@ def name_words(name: str) -> list[str]:
     return _words(name, _not_names())
 
 
-def names_person(given: str, speaker: str, aliases: Sequence[str] = ()) -> bool:
+def names_person(given: str, speaker: str, aliases: Sequence[str] = (), text: str = "") -> bool:
     """``given`` names ``speaker``: every name word given is one of theirs (or its initial), at least one in full.
 
-    So ``Støre``, ``Jonas Store``, ``PM Støre``, ``Norwegian Prime Minister
-    Jonas Gahr Støre``, ``Prime Minister of Norway Jonas Gahr Støre`` and
-    ``Labor Party leader Jonas Gahr Støre`` name Jonas Gahr Støre, while another
-    person, a bare title, a pronoun or a list of several people stuffed into one
-    name do not. Descriptors (``_descriptors``: nationality, a place after
-    *of*, a person's party or employer) are dropped, unless the speaker's own
-    name has one ("the Russian embassy": there it names). A speaker with
-    ``aliases`` (an organisation) is named as a whole (``_names_a_whole``).
+    So ``Støre``, ``Jonas Store``, ``PM Støre``, ``Minister Støre``, ``Norwegian
+    Prime Minister Jonas Gahr Støre``, ``Prime Minister of Norway Jonas Gahr
+    Støre``, ``Foreign Minister Jonas Gahr Støre`` and ``Labor Party leader
+    Jonas Gahr Støre`` name Jonas Gahr Støre, while another person, a bare
+    title, a pronoun or a list of several people stuffed into one name do not.
+    Descriptors (``_descriptors``: nationality, a place after *of*, a word
+    that modifies a title, a person's party or employer) are dropped, unless
+    the speaker's own name has one ("the Russian embassy": there it names).
+    With the article's ``text``, a word the article puts only before someone
+    else's name (``Russian``, ``President``: *Russian President Vladimir
+    Putin*) means that other person, so ``Russian Prime Minister Støre`` names
+    nobody (``_describes_another``). A speaker with ``aliases`` (an
+    organisation) is named as a whole (``_names_a_whole``).
     """
     if aliases:
         return _names_a_whole(given, (speaker, *aliases))
@@ -167,12 +172,63 @@ def names_person(given: str, speaker: str, aliases: Sequence[str] = ()) -> bool:
     if any(_folded(owner) in theirs - own for owner in _OWNER.findall(given.lower())):
         return False  # "Støre's spokesperson": someone of theirs, not them
     words = name_words(given)
+    if not any(len(w) > 1 and w in theirs for w in words) or _describes_another(given, theirs, text):
+        return False  # no word of theirs in full (no word dropped can help, no parse needed), or someone else's title
     if _names_one_of(words, theirs):
         return True
-    if not any(len(w) > 1 and w in theirs for w in words) or _descriptors(speaker):
-        return False  # no word of theirs in full: no word dropped can help, no parse needed
+    if _descriptors(speaker):
+        return False
     drop = {_folded(w) for w in _descriptors(given, person=_is_person(speaker))}
     return _names_one_of([w for w in words if w not in drop], theirs)
+
+
+def _describes_another(given: str, theirs: set[str], text: str) -> bool:
+    """A word of ``given`` (not a name word of theirs) stands in the article only before other people's names.
+
+    The article decides, not knowledge of the world: a title or nationality it
+    gives only to others (*Russian President Vladimir Putin*, *President
+    Zelensky*) names them, while one it never uses (*Foreign Minister*, an old
+    title; *Swedish*) or also gives the speaker (*Prime Minister Jonas Gahr
+    Støre*) is not judged.
+    """
+    if not text:
+        return False
+    described = _described(text)
+    for word in set(_words(given, _FUNCTION_WORDS | _ARTICLES)) - theirs:
+        holders = described.get(word)
+        if holders and not any(holder & theirs for holder in holders):
+            return True
+    return False
+
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+@lru_cache(maxsize=16)
+def _described(text: str) -> dict[str, list[frozenset[str]]]:
+    """Each word the article sets before a title holder's name (a title, or a capitalised word before one) -> names.
+
+    *Russian President Vladimir Putin* gives ``russian`` and ``president`` to
+    Vladimir Putin; *Prime Minister Jonas Gahr Støre* gives ``prime`` and
+    ``minister`` to Støre. A word before a name with no title between (*newspaper
+    Aftenposten*, *Labor Party*) describes no one here.
+    """
+    tokens = _TOKEN.findall(text)
+    titles = _not_names() - _ARTICLES - _FUNCTION_WORDS
+    out: dict[str, list[frozenset[str]]] = {}
+    for at, token in enumerate(tokens):
+        end = at + 1
+        while end < len(tokens) and tokens[end].lower() in titles:
+            end += 1
+        if token.lower() not in titles and (end == at + 1 or not token[:1].isupper()):
+            continue  # neither a title nor a word in capitals before one ("Russian"; not "by", "also")
+        name = []
+        while end < len(tokens) and tokens[end][:1].isupper() and tokens[end].lower() not in titles:
+            name.append(_folded(tokens[end]))
+            end += 1
+        if name:
+            out.setdefault(_folded(token), []).append(frozenset(name))
+    return out
 
 
 _OWNER = re.compile(r"(\w+)[’']s\s+\w")
@@ -256,7 +312,8 @@ def _words(name: str, skip: frozenset[str]) -> list[str]:
 @lru_cache(maxsize=1024)
 def _descriptors(name: str, person: bool = False) -> frozenset[str]:
     """Words that describe a person rather than name them: spaCy's NORP entities ("Norwegian"), a place in the
-    possessive ("Norway's") or after *of* ("of Norway"), and for a ``person`` an organisation (party, employer).
+    possessive ("Norway's") or after *of* ("of Norway"), a word that modifies a title ("Foreign Minister", not a
+    person's name: "Putin Minister"), and for a ``person`` an organisation (party, employer).
 
     Without the model, none: a name with such a word then has to match word for word.
     """
@@ -265,6 +322,12 @@ def _descriptors(name: str, person: bool = False) -> frozenset[str]:
         return frozenset()
     doc = parse(name)
     words = {t.lower_ for t in doc if t.ent_type_ == "NORP" or (person and t.ent_type_ == "ORG")}
+    titles = _not_names()
+    words |= {  # a title's own modifier ("Foreign Minister", "former Prime Minister"), not a person's name
+        t.lower_
+        for t in doc
+        if t.dep_ in ("compound", "amod") and t.head.lower_ in titles and t.ent_type_ not in ("PERSON", "GPE", "LOC")
+    }
     for ent in doc.ents:
         if ent.label_ not in ("GPE", "LOC"):
             continue
@@ -282,11 +345,16 @@ def _is_person(speaker: str) -> bool:
     return parse is not None and any(t.ent_type_ == "PERSON" for t in parse(speaker))
 
 
-def same_speaker(mark: Mark, target: KeyMark) -> bool:
-    """The same source words, and every name given for them names the key's speaker."""
+def same_speaker(mark: Mark, target: KeyMark, text: str = "") -> bool:
+    """The same source words, and every name given for them names the key's speaker (``text``: the article)."""
     if not same_place(mark, target) or not mark.speakers:
         return False
-    return all(names_person(name, target.speaker, target.aliases) for name in mark.speakers)
+    return all(names_person(name, target.speaker, target.aliases, text) for name in mark.speakers)
+
+
+def speaker_judge(body: str) -> Judge:
+    """``same_speaker`` against the article ``body``: a title it gives only to someone else names them."""
+    return lambda mark, target: same_speaker(mark, target, body)
 
 
 def same_cue(mark: Mark, target: KeyMark) -> bool:
