@@ -275,6 +275,59 @@ def test_ex01_q2_each_source_linked_to_every_word_near_it_earns_no_cue_half():
     assert any("cues: link each source to the one cue" in line for line in grade_data(it.id, hedge, key).feedback)
 
 
+_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+DATE_SPRAYS = {  # every date in the part found by a regex, whole ('Thursday 17 September') or in pieces
+    "whole": re.compile(
+        rf"(?:(?:{_DAY}) )?\d{{1,2}} (?:{_MONTH})(?: \d{{4}})?|{_DAY}|\b(?:{_MONTH})\b|Easter|\b\d{{4}}\b"
+    ),
+    "pieces": re.compile(rf"\d{{1,2}} (?:{_MONTH})(?: \d{{4}})?|{_DAY}|\b(?:{_MONTH})\b|Easter|\b\d{{4}}\b"),
+}
+DATE_ITEMS = [i for i in ALL if "date" in ITEMS[i].labels]
+
+
+def every_date(it: Item, form: str) -> list[dict]:
+    start, end = it.bounds()
+    found = DATE_SPRAYS[form].finditer(it.load().body[start:end])
+    return [{"start": start + m.start(), "end": start + m.end(), "label": "date"} for m in found]
+
+
+@pytest.mark.parametrize("form", sorted(DATE_SPRAYS))
+@pytest.mark.parametrize("item_id", DATE_ITEMS)
+def test_every_date_in_the_part_earns_no_more_than_the_keys_own_dates(item_id, form):
+    """mend15: a date spray is never paid more than the honest answer that marks just the key's dates.
+
+    What such a spray earns is the key's date marks it contains, less its extras (the second date of a
+    mismatch is optional, K15, so it costs nothing in a spray as in an honest answer).
+    """
+    it = ITEMS[item_id]
+    key = key_of(item_id)
+    dates = [{"start": m["start"], "end": m["end"], "label": "date"} for m in key["marks"] if m["label"] == "date"]
+    assert 0 < share(it, dates) < 1 and share(it, every_date(it, form)) <= share(it, dates)
+
+
+@pytest.mark.parametrize("form", sorted(DATE_SPRAYS))
+@pytest.mark.parametrize(
+    "item_id",
+    [
+        pytest.param(
+            i,
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="every date in the part is a key mark (two that do not fit, and the page's own date, the "
+                "other end of a mismatch): 'every date' is the key's own date answer, 0.25 whole, 0.125 in "
+                "pieces; the part needs a date that fits (course/grading.md, 'What marking every date earns')",
+            ),
+        )
+        if i == "ex05-q8"
+        else i
+        for i in DATE_ITEMS
+    ],
+)
+def test_every_date_in_the_part_as_date_earns_at_most_a_tenth(item_id, form):
+    assert share(ITEMS[item_id], every_date(ITEMS[item_id], form)) <= 0.1
+
+
 def test_ex04_q2_cannot_be_solved_by_elimination_or_by_looks():
     """Review item 18: four pages, a role that fits two of them, and a clean-looking page that is misleading."""
     it = ITEMS["ex04-q2"]
