@@ -21,11 +21,9 @@ claim that ...") they credit the clause to the possessor.
 
 ``speech_acts_wordnet.jsonl`` holds the words of ``SPEECH_ACT_SYNSETS``: verb.communication synsets whose
 gloss is an act of judging ("express disapproval of", "express approval of", "express gratitude", "blame for"),
-requesting ("ask for", "request urgently", "make an appeal or request for help"), advising ("give advice to") or
-warning ("notify of danger"), less ``NOT_ACT`` words (other senses in news prose: "blast", "impeach"). Such an act
-has content without a clause: what is judged, asked for or warned against ("condemned the attack", "called for new
-elections", "cautioned against optimism"); what the one asked or advised is to do ("called on the council to
-resign", "advised residents to stay inside", WordNet's frame 24 "Somebody ----s somebody to INFINITIVE").
+requesting ("ask for", "request urgently") or warning ("notify of danger"), less ``NOT_ACT`` words (other
+senses in news prose: "blast", "impeach"). Such an act has content without a clause: what is judged, asked
+for or warned against ("condemned the attack", "called for new elections", "cautioned against optimism").
 Only synsets WordNet lists with an object or a prepositional frame (8, 9, 20, 21, 22) are kept.
 
 ``source_nouns_wordnet.jsonl`` holds the one-word common nouns of
@@ -160,10 +158,6 @@ SPEECH_ACT_SYNSETS = {
     "00759675": "request",  # beseech, entreat: ask for earnestly
     "00754749": "request",  # petition: request formally
     "00875159": "request",  # recommend, urge, advocate: push for something
-    # asking someone to do something: with an object and an infinitive, the one asked and what they are asked
-    # to do are the content ("advised residents to stay inside", "called on the government to resign")
-    "00872904": "advise",  # rede, advise, counsel: give advice to
-    "00794658": "request",  # call_on, turn: make an appeal or request for help to
     # warning: the object of "against", "of", "about" is what is warned of ("cautioned against optimism")
     "00870231": "warn",  # warn: notify of danger
     "00870960": "warn",  # forewarn
@@ -174,7 +168,7 @@ SPEECH_ACT_SYNSETS = {
 }
 NOT_ACT = dict.fromkeys(
     "knock pick_apart criminate herald exalt glorify proclaim charge impeach incriminate fault bespeak quest "
-    "bid press conjure adjure discourage monish invoke quote pray salute turn".split(),
+    "bid press conjure adjure discourage monish invoke quote pray salute".split(),
     "another sense in news prose (a blow, an explosion, a legal act, a bid, a rite) or a verb with rules of its own",
 )
 ACT_FRAMES = frozenset({8, 9, 20, 21, 22})

@@ -44,7 +44,7 @@ def verb_lexicon() -> dict[str, dict]:
 
 @cache
 def speech_acts() -> dict[str, dict]:
-    """Verbs of judging, requesting, advising, warning and citing by lemma ("condemn", "call for"), with their act.
+    """Verbs of judging, requesting, warning and citing by lemma ("condemn", "call for"), with their act.
 
     From WordNet's ``verb.communication`` synsets of those acts: such a verb has
     content without a clause, its object or the phrase after it ("condemned the
@@ -58,11 +58,8 @@ ACT_PREPOSITIONS = {
     "request": frozenset(["for"]),
     "warn": frozenset("against of about".split()),
     "cite": frozenset(["as"]),
-    "advise": frozenset(),
 }
-"""Prepositions whose phrase carries an act's content: "praised them for ...", "accused X of ...", "warned of ...".
-Advice has none ("advised the court on the matter", "counselled patients for years" say nothing): only what the one
-advised is told to do, an infinitive ("advised residents to stay inside"), is its content."""
+"""Prepositions whose phrase carries an act's content: "praised them for ...", "accused X of ...", "warned of ..."."""
 
 
 def speech_act(token: Token) -> dict | None:

@@ -463,7 +463,7 @@ def a_record(subject: Token) -> bool:
 def content_wanted(verb: Token, subject: Token, entry: dict) -> dict:
     """The entry with the content this use of the verb needs: a clause or an object."""
     act = speech_act(verb)
-    asking = entry["stance"] == "directive" or (act is not None and act["act"] in ("request", "advise"))
+    asking = entry["stance"] == "directive" or (act is not None and act["act"] == "request")
     if asking and any(infinitive_request(c) for c in verb.children if c.i > verb.i):
         return {**entry, "content": "object", "act": "request"}  # "pleaded with him to stay", "asked for X to be"
     if act is not None and act_content(verb, act):  # also a participle: "..., accusing the network of fraud"
