@@ -27,13 +27,14 @@ from attribution_misses import CachedParser  # isort: skip  (tools/ is on the pa
 from label_agreement import READERS, f1  # isort: skip
 
 
-def disagreements(parser: CachedParser) -> tuple[list[tuple[str, str]], list[dict]]:
-    """All (reader, analyzer) label pairs and the sentences where they disagree about ``attributed``."""
+def disagreements(parser, folder: Path = READERS) -> tuple[list[tuple[str, str]], list[dict]]:
+    """All (reader, analyzer) label pairs and the sentences where they disagree about ``attributed``; ``parser``
+    is the pipeline or a ``CachedParser``."""
     pairs: list[tuple[str, str]] = []
     rows: list[dict] = []
-    for path in sorted(READERS.glob("*.labels.json")):
+    for path in sorted(folder.glob("*.labels.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
-        article = load_article(READERS / f"{data['article']}.md")
+        article = load_article(folder / f"{data['article']}.md")
         analysis = analyze(article, parser)
         for s in data["sentences"]:
             reference = Span(s["start"], s["end"], s["label"])

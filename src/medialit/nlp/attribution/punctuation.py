@@ -147,8 +147,9 @@ def group_label(ctx: Context, lead, end: int) -> bool:
 
 def colon_quotes(ctx: Context, used: set[int]) -> list[dict]:
     """ "Smith put it bluntly: "The plan is dead."", "The ministry's position was clear: we will not negotiate":
-    a clause whose subject can speak, then a colon and a quotation, or a clause when the words before the colon
-    name a statement or stance (a noun of communication, a stance adjective)."""
+    a clause whose subject can speak, then a colon and a quotation (which may run on over the paragraph's next
+    sentences), or a clause when the words before the colon name a statement or stance (a noun of communication, a
+    stance adjective) and are few (``SHORT_LEAD``)."""
     from medialit.nlp.attribution.tokens import holder_of_words, is_cue
 
     out = []

@@ -162,8 +162,8 @@ def content_parts(ctx: Context, verb: Token, subject: Token, entry: dict, block)
 def another_clause(verb: Token, conj: Token) -> bool:
     """A verb coordinated with the reporting verb by "and" or "but" with a subject of its own is a clause of its
     own ("declared victory, but the troops have remained"), not a clause the parser missed, whose subject the
-    parser took for the reporting verb's object ("found [reduction ... exceeded 10%]", "said [Adamowicz required
-    resuscitation, and was in a serious condition]")."""
+    parser took for the reporting verb's object ("found [reduction ... exceeded 10%]", "said [the ferry required
+    repairs, and was out of service]": no subject of its own)."""
     if conj.dep_ != "conj" or not any(c.dep_ in SUBJECTS for c in conj.children):
         return False
     return any(c.dep_ == "cc" and verb.i < c.i < conj.i for c in verb.children)
