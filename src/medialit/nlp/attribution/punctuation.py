@@ -147,8 +147,9 @@ def group_label(ctx: Context, lead, end: int) -> bool:
 
 def colon_quotes(ctx: Context, used: set[int]) -> list[dict]:
     """ "Smith put it bluntly: "The plan is dead."", "The ministry's position was clear: we will not negotiate":
-    a clause whose subject can speak, then a colon and a quotation, or a clause when the words before the colon
-    name a statement or stance (a noun of communication, a stance adjective)."""
+    a clause whose subject can speak, then a colon and a quotation (which may run on over the paragraph's next
+    sentences), or a clause when the words before the colon name a statement or stance (a noun of communication, a
+    stance adjective) and are few (``SHORT_LEAD``)."""
     from medialit.nlp.attribution.tokens import holder_of_words, is_cue
 
     out = []
@@ -157,7 +158,7 @@ def colon_quotes(ctx: Context, used: set[int]) -> list[dict]:
         if colon < 0 or ctx.in_quote(colon):
             continue
         lead = ctx.doc.char_span(start, colon, alignment_mode="contract")
-        if lead is None or not 2 <= len(lead) <= 12 or lead.root.pos_ not in ("VERB", "AUX"):
+        if lead is None or len(lead) < 2 or lead.root.pos_ not in ("VERB", "AUX"):
             continue
         verb = lead.root
         if verb.i in used or any(is_cue(t) and t.pos_ in ("VERB", "AUX") for t in lead):
@@ -168,10 +169,11 @@ def colon_quotes(ctx: Context, used: set[int]) -> list[dict]:
         if subject is None or not can_speak(subject) or subject.lower_ in ("it", "there", "this", "that"):
             continue
         quote = ctx.next_quote_start(colon + 1)
-        quoted = quote is not None and not ctx.body[colon + 1 : quote.open_mark].strip() and quote.end <= end + 2
-        if quoted:
+        quoted = quote is not None and not ctx.body[colon + 1 : quote.open_mark].strip() and closes(ctx, quote, end)
+        short = len(lead) <= SHORT_LEAD
+        if quoted and (short or not any(t.text in QUOTE_MARKS for t in lead)):
             content, how = (quote.start, quote.end), "quote"
-        elif names_a_statement(lead, subject):
+        elif short and names_a_statement(lead, subject):
             content, how = trim(ctx.body, colon + 1, end), "clause"
         else:
             continue
@@ -180,6 +182,19 @@ def colon_quotes(ctx: Context, used: set[int]) -> list[dict]:
         cue = (verb.idx, trim(ctx.body, verb.idx, colon)[1])
         out.append({"cue": cue, "source": subject, "content": content, "how": how, "rule": "colon:statement"})
     return out
+
+
+SHORT_LEAD = 12
+"""Tokens before the colon read as one clause. A plain clause after the colon needs a lead this short; a quotation
+right after it may follow a longer one with no quotation of its own ("Mayor X, a member of ..., spoke on ... when
+he made the announcement: "...""), as the colon and the quotation marks frame the speech."""
+
+
+def closes(ctx: Context, quote, end: int) -> bool:
+    """The quotation after the colon ends in its sentence, or runs on over the next sentences of its paragraph
+    (rule 2: one cue, one quotation however many sentences it holds)."""
+    block = ctx.block_of(quote.start)
+    return quote.end <= end + 2 or (block is not None and quote.end <= block.end)
 
 
 RECEIVING_VERBS = frozenset("read receive see hear find get quote cite".split())

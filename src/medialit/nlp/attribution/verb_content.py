@@ -138,7 +138,11 @@ def content_parts(ctx: Context, verb: Token, subject: Token, entry: dict, block)
         parts = [
             c
             for c in verb.children
-            if c.dep_ in ("dobj", "conj") and c.i > verb.i and finite_inside(c) and not is_cue(c)
+            if c.dep_ in ("dobj", "conj")
+            and c.i > verb.i
+            and finite_inside(c)
+            and not is_cue(c)
+            and not another_clause(verb, c)
         ]
         if parts:  # the object before the coordinated verb is the clause's subject
             parts += [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < parts[0].i]
@@ -153,6 +157,16 @@ def content_parts(ctx: Context, verb: Token, subject: Token, entry: dict, block)
     if entry.get("particle"):  # "called for [younger leadership]": the preposition belongs to the cue
         parts = [g for c in parts for g in (c.children if particle_of(verb, c, entry) else [c])]
     return parts
+
+
+def another_clause(verb: Token, conj: Token) -> bool:
+    """A verb coordinated with the reporting verb by "and" or "but" with a subject of its own is a clause of its
+    own ("declared victory, but the troops have remained"), not a clause the parser missed, whose subject the
+    parser took for the reporting verb's object ("found [reduction ... exceeded 10%]", "said [the ferry required
+    repairs, and was out of service]": no subject of its own)."""
+    if conj.dep_ != "conj" or not any(c.dep_ in SUBJECTS for c in conj.children):
+        return False
+    return any(c.dep_ == "cc" and verb.i < c.i < conj.i for c in verb.children)
 
 
 def relayed_statement(ctx: Context, verb: Token, subject: Token) -> tuple[tuple[int, int] | None, str]:
