@@ -181,3 +181,23 @@ def test_ex05_q7_optional_words_of_q1s_opinion_sentence_cite_k11():
     for mark in key("ex05-q7")["marks"]:
         if mark["start"] >= 1027:  # 'Nobody should let ...', q1's opinion sentence
             assert mark.get("optional") and "K11" in mark["rationale"], mark["text"]
+
+
+@pytest.mark.parametrize("item_id", ["ex01-q4", "ex05-q5"])
+def test_the_kind_prompts_give_k17s_test_for_mixed(item_id):
+    """K17: a verb and its object in the reporter's words before a quoted phrase is mixed, however much is quoted;
+    the keys mark 'called', 'dubbed' and 'characterized' so, and 'a fragment quoted inside a paraphrase' alone
+    leaves a student who sees the verbatim quote at 'direct'."""
+    import nbformat
+
+    found = {}
+    for path in sorted((REPO / "solutions").glob("*/*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", "")
+            found[grade_id.removesuffix("-question")] = " ".join(cell.source.split())
+    prompt = found[item_id]
+    assert "a verb and its object in the reporter's words before a quoted phrase" in prompt
+    example = prompt.split("a quoted phrase", 1)[1].split("*")[1]
+    keys = sorted((REPO / "course" / "keys").glob("*.json"))
+    keyed = {m["text"].lower() for p in keys for m in json.loads(p.read_text(encoding="utf-8"))["marks"]}
+    assert not any(word in example.lower() for word in keyed if len(word) > 3), example
