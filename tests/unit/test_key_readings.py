@@ -201,3 +201,12 @@ def test_the_kind_prompts_give_k17s_test_for_mixed(item_id):
     keys = sorted((REPO / "course" / "keys").glob("*.json"))
     keyed = {m["text"].lower() for p in keys for m in json.loads(p.read_text(encoding="utf-8"))["marks"]}
     assert not any(word in example.lower() for word in keyed if len(word) > 3), example
+
+
+def test_ex03_q1_optional_marks_cite_the_rule_that_makes_them_optional():
+    """K11: optional only when a rule says so; 'milder' words rest on K10's split-readers sentence, cited with K11."""
+    guidelines = (REPO / "course" / "annotation-guidelines.md").read_text(encoding="utf-8")
+    assert "A word that careful readers split on" in guidelines
+    for mark in key("ex03-q1")["marks"]:
+        if mark.get("optional") and mark["text"] in ("conflict", "vs."):
+            assert "K11" in mark["rationale"], mark["text"]
