@@ -210,3 +210,12 @@ def test_ex03_q1_optional_marks_cite_the_rule_that_makes_them_optional():
     for mark in key("ex03-q1")["marks"]:
         if mark.get("optional") and mark["text"] in ("conflict", "vs."):
             assert "K11" in mark["rationale"], mark["text"]
+
+
+@pytest.mark.parametrize("label", ["evaluative", "loaded"])
+def test_l4_dearly_alone_is_the_word_that_carries_the_verdict(capsys, label):
+    """K10: the evaluative word of 'will cost residents dearly' is 'dearly'; marking it alone is right."""
+    practice = load_article(NOTEBOOKS / lessons.PRACTICE)
+    lessons.check_highlights("l4.framing-activity", [at(practice, "dearly", label)], practice)
+    out = capsys.readouterr().out
+    assert "1 of 6 key items found, 0 extra" in out, out
