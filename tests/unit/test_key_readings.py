@@ -219,3 +219,11 @@ def test_l4_dearly_alone_is_the_word_that_carries_the_verdict(capsys, label):
     lessons.check_highlights("l4.framing-activity", [at(practice, "dearly", label)], practice)
     out = capsys.readouterr().out
     assert "1 of 6 key items found, 0 extra" in out, out
+
+
+def test_l5_imvain_says_how_to_write_the_one_question_with_two_letters():
+    """IMVAIN spells A/I as two letters for one question; 'V, A, I, N' (I for Informed) is checked as an extra I
+    (Independent), so the prompt says to write that row as A."""
+    assert "write it A" in lessons._get("l5.imvain-letters").prompt
+    lesson = (NOTEBOOKS / "sources" / "05-where-did-this-text-come-from.md").read_text(encoding="utf-8")
+    assert "is one question: write it `A`" in lesson
