@@ -227,3 +227,17 @@ def test_l5_imvain_says_how_to_write_the_one_question_with_two_letters():
     assert "write it A" in lessons._get("l5.imvain-letters").prompt
     lesson = (NOTEBOOKS / "sources" / "05-where-did-this-text-come-from.md").read_text(encoding="utf-8")
     assert "is one question: write it `A`" in lesson
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("l9.credited", "Eide's opinion reported as news"),  # the prompt's own wording of the option
+        ("l9.credited", "Eide’s opinion reported as news"),
+        ("l3.refugees", "no one"),
+        ("l3.refugees", "unknown"),
+    ],
+)
+def test_a_choice_check_takes_the_option_as_the_prompt_words_it(capsys, question, answer):
+    lessons.check(question, answer)
+    assert capsys.readouterr().out.startswith("Correct."), question
