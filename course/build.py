@@ -81,9 +81,10 @@ def ex01() -> nbformat.NotebookNode:
         "The same part of the second article. For each attribution, mark its **cue**, only the verb or phrase "
         "that credits the words (not the source, not the quotation), and label it with the kind of attribution: "
         "`direct` (the source's own words, verbatim in quotation marks), `indirect` (the reporter's paraphrase, "
-        "no quotation marks), `mixed` (a paraphrase with a fragment quoted inside it) or `according_to` (the "
-        "phrase that credits a claim to a source without a speech verb). An attribution reported inside a "
-        "quotation may be marked as well; it is not required.",
+        "no quotation marks), `mixed` (a paraphrase with a fragment quoted inside it; a verb and its object in the "
+        "reporter's words before a quoted phrase is mixed too: *described the budget as “a gamble”*) or "
+        "`according_to` (the phrase that credits a claim to a source without a speech verb). An attribution "
+        "reported inside a quotation may be marked as well; it is not required.",
         literal("ex01-q4"),
     )
     return notebook(
@@ -352,7 +353,8 @@ TRANSFER_PROMPTS = {
     "ex05-q5": "The same report. For each attribution, mark its **cue** only (the verb or phrase that credits "
     "the words, not the source, not the quotation) and label it with the kind of attribution: `direct` (the "
     "source's own words, verbatim in quotation marks or after a dialogue dash), `indirect` (the reporter's "
-    "paraphrase, no quotation marks), `mixed` (a paraphrase with a fragment quoted inside it) or "
+    "paraphrase, no quotation marks), `mixed` (a paraphrase with a fragment quoted inside it; a verb and its object "
+    "in the reporter's words before a quoted phrase is mixed too: *described the budget as “a gamble”*) or "
     "`according_to` (a phrase that credits a claim to a source without a speech verb). Write "
     "`('words', 'label', 2)` for the second occurrence of the same words in the report.",
     "ex05-q6": "Which sentences of the report (after its headline, up to the column) are **unsupported**? For "

@@ -86,7 +86,7 @@ def test_a_wrong_unsupported_sentence_is_asked_whether_the_claim_is_contested_no
     end = article.body.index(".", start) + 1
     lessons.check_highlights("l3.sentences-activity", [Span(start, end, "unsupported")], article)
     out = capsys.readouterr().out
-    assert "in the paper's own voice is not enough: is the claim contested or consequential" in out
+    assert "in the paper's own voice, is the claim contested or consequential" in out
     assert "whether the paper says it in its own voice" not in out
 
 
@@ -129,7 +129,7 @@ def test_reveal_keeps_context_outside_the_quotation_marks():
     for line in sources + provenance + lessons.key_lines("l3.sentences-activity"):
         shown = line.partition(": ")[2]
         assert shown.startswith("‘") and "[" not in shown, line
-        assert re.fullmatch(r"‘[^()]*’(?: \((?:in ‘[^()]*’|optional: marking it costs nothing)\))?", shown), line
+        assert re.fullmatch(r"‘[^()]*’(?: \(in ‘[^()]*’\))?(?: \(optional: marking it costs nothing\))?", shown), line
 
 
 def test_every_lesson_key_mark_has_a_one_sentence_rationale_citing_its_rule():

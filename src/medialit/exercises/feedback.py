@@ -27,8 +27,8 @@ _SOURCE = "ask who, according to the text, said, wrote or was asked this (an act
 _KIND = "mark the cue, and ask which words are the speaker's and which are the reporter's"
 _SENTENCE = "check who is speaking, and whether the paper says it in its own voice"
 _OWN_VOICE = (
-    "in the paper's own voice is not enough: is the claim contested or consequential, "
-    "or background a report may simply state?"
+    "who says so? A claim credited to a named source (a document too) is attributed; in the paper's own voice, "
+    "is the claim contested or consequential, or background a report may simply state?"
 )
 _FRAMING = "ask whether these words carry a judgement or a doubt beyond the facts, and whose words they are"
 _NUMBERS = (
@@ -39,10 +39,10 @@ QUESTION_TO_ASK = {
     "cue": "is it the verb or phrase that credits the words to a source (says, according to)?",
     **dict.fromkeys(("direct", "indirect", "mixed", "according_to"), _KIND),
     **dict.fromkeys(("attributed", "other"), _SENTENCE),
-    "unsupported": _OWN_VOICE,  # K8, K9: own voice alone is not the test
-    "opinion": (
-        "in the paper's own voice is not enough: does it judge, predict or say what should happen (K14), "
-        "or report what happened?"
+    "unsupported": _OWN_VOICE,  # K8, K9: who says so first (a credited claim is attributed), then own voice
+    "opinion": (  # K14: a view credited to someone is news about it, however much it judges
+        "whose view is it? A view credited to someone is news about it; in the paper's own voice, does it judge, "
+        "predict as certain or say what should happen (K14), or report what happened?"
     ),
     **dict.fromkeys(FRAMING, _FRAMING),
     **dict.fromkeys(("dropped_source", "unsupported_figure"), _NUMBERS),

@@ -169,6 +169,8 @@ def _quote(text: str, limit: int = 60) -> str:
 def unplaced_note(it: Item, words: str) -> str:
     """Why words could not be placed: not in the part at all, or fewer times than the occurrence asked for."""
     if it.kind == "words":
+        if re.search(rf"(?<!\w){re.escape(words.strip())}(?!\w)", it.load().body):  # elsewhere in the article
+            return f"{_quote(words)} is not in the part of the text this question is about: mark words of this part"
         return f"{_quote(words)} is not word for word in the text: it is compared by its base form"
     found = occurrences(it, words)
     if found:

@@ -390,7 +390,7 @@ def _context(span: Span, body: str, within: Span) -> tuple[int, int]:
     start, end = min(span.start, within.start), max(span.end, within.end)
     while _once(body, body[start:end]) is None:
         after = re.match(r"[^\S\n]*\S*", body[end:]).end()
-        before = re.search(r"\S*[^\S\n]*$", body[:start]).start()
+        before = re.search(r"\S*[^\S\n]*\Z", body[:start]).start()  # \Z: never past the line's start
         if before < start:
             start = before
         elif after:

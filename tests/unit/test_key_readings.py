@@ -1,0 +1,243 @@
+"""Third educator's reading (keyread15): natural right answers earn full marks, lines point the right way.
+
+Each case is an answer an educator would mark right (or a line a student would follow) on the real keys of
+ex03 to ex05 and the lessons 3 to 9 activities; see /work/wt/briefs/r15/keyreview3.md.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from medialit import load_article
+from medialit.core.spans import Span
+from medialit.exercises import lessons
+from medialit.exercises.grading import grade_data, item
+
+REPO = Path(__file__).resolve().parents[2]
+NOTEBOOKS = REPO / "notebooks"
+
+
+def key(item_id: str) -> dict:
+    return json.loads((REPO / "course" / "keys" / f"{item_id}.json").read_text(encoding="utf-8"))
+
+
+def grade(item_id: str, answer):
+    return grade_data(item_id, answer, key(item_id))
+
+
+def span_of(item_id: str, phrase: str, label: str, nth: int = 1) -> dict:
+    """A highlighter mark on the ``nth`` occurrence of ``phrase`` in the item's part."""
+    body = item(item_id).load().body
+    start = item(item_id).bounds()[0] - 1
+    for _ in range(nth):
+        start = body.index(phrase, start + 1)
+    return {"start": start, "end": start + len(phrase), "label": label}
+
+
+@pytest.fixture(autouse=True)
+def fresh():
+    lessons.reset()
+    yield
+    lessons.reset()
+
+
+def at(article, phrase: str, label: str, nth: int = 1) -> Span:
+    start = -1
+    for _ in range(nth):
+        start = article.body.index(phrase, start + 1)
+    return Span(start, start + len(phrase), label)
+
+
+# ------------------------------------------------------------------------------------ graded keys
+
+
+EX03_Q1_WORDS = ["skirmish", "war", "waging"]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        [*EX03_Q1_WORDS, "war"],  # the war word listed for each place it stands
+        [span_of("ex03-q1", w, "loaded") for w in ("skirmish", "war", "waging")]
+        + [span_of("ex03-q1", "war", "loaded", nth=2)],  # highlighted: the 'war' of 'all-out war'
+    ],
+)
+def test_ex03_q1_the_war_of_all_out_war_is_the_loaded_word_there(answer):
+    """K10: 'war' is the picture and 'all-out' its intensifier; marking the noun at its place is right."""
+    result = grade("ex03-q1", answer)
+    assert result.points == 3.0, result.feedback
+
+
+@pytest.mark.parametrize(
+    ("item_id", "weekday", "full"),
+    [("ex04-q1", "Tuesday", "Tuesday 19 March"), ("ex05-q8", "Monday", "Monday 22 September")],
+)
+def test_the_wrong_weekday_alone_earns_its_date_mark(item_id, weekday, full):
+    """K15 and the prompt: `date` is 'a date or weekday that does not fit ... the calendar'; the weekday carries it
+    as much as the day of the month (which half the span rule already accepts)."""
+    right = [m for m in key(item_id)["marks"] if not m.get("optional")]
+    answer = [{"start": m["start"], "end": m["end"], "label": m["label"]} for m in right if m["text"] != full]
+    start = span_of(item_id, full, "date")["start"]
+    answer.append({"start": start, "end": start + len(weekday), "label": "date"})
+    result = grade(item_id, answer)
+    assert result.points == item(item_id).points, result.feedback
+
+
+def test_a_weekday_that_fits_still_earns_nothing():
+    """The accept is the wrong weekday's only: the fitting 'Monday' of 'Monday 16 March' is no signal."""
+    result = grade("ex04-q1", [span_of("ex04-q1", "Monday", "date")])
+    assert result.points == 0.0
+
+
+def test_ex05_q4_the_operator_behind_its_application_is_accepted_as_the_source():
+    """Base rules: the source is the words that name it; as ex01-q3 takes 'an unknown author' for the post by that
+    author, 'the operator' names who wrote the application credited with the jobs figure."""
+    answer = [
+        ("mayor Lena Holt", "source"), ("said", "cue"), ("She", "source"), ("called", "cue"),
+        ("according to", "cue"), ("the operator", "source"), ("Fishermen", "source"), ("say", "cue"),
+        ("Arne Dahl", "source"), ("told", "cue"), ("the council's planning office", "source"), ("said", "cue", 2),
+        ("Nordvind AS", "source"),
+    ]  # fmt: skip
+    result = grade("ex05-q4", answer)
+    assert result.points == 2.0, result.feedback
+
+
+# ------------------------------------------------------------------------------------ lesson keys
+
+
+def test_l5_a_dialogue_dash_marked_as_translation_costs_nothing(capsys):
+    """K15: a dash that opens a quote is a translation signal, and items list it as optional; the translation
+    notes the lesson sends students to list the dash style too."""
+    free = lessons.without_graded(load_article("stoere-putin-call"))
+    dash = free.body.index("\n– One way") + 1
+    lessons.check_highlights("l5.provenance-activity", [Span(dash, dash + 1, "translation")], free)
+    out = capsys.readouterr().out
+    assert "0 extra" in out, out
+
+
+def test_l5_copy_the_weekday_alone_is_the_date_clue(capsys):
+    copy = load_article(NOTEBOOKS / "articles" / "ferry-terminal-copy.md")
+    lessons.check_highlights("l5.copy-activity", [at(copy, "Tuesday", "date")], copy)
+    out = capsys.readouterr().out
+    assert "1 of 4 key items found, 0 extra" in out, out
+
+
+# ------------------------------------------------------------------------------------ feedback lines
+
+
+def test_a_credited_view_marked_opinion_is_told_it_is_credited_not_asked_whether_it_judges(capsys):
+    """K14: a view the report credits is news about it; Eide's sentence does judge, so 'does it judge?' would
+    confirm the commonest mistake (instructor guide, lesson 9)."""
+    report = load_article(NOTEBOOKS / "articles" / "elvegata-cycle-lane.md")
+    start = report.body.index("Jon Eide")
+    end = report.body.index("\n", start)
+    lessons.check_highlights("l9.opinion-activity", [Span(start, end, "opinion")], report)
+    out = capsys.readouterr().out
+    assert "credited to someone" in out, out
+    assert "in the paper's own voice is not enough" not in out
+
+
+def test_a_credited_sentence_marked_unsupported_is_asked_who_says_so(capsys):
+    """K8: a claim credited to a named document is attributed; the lesson names the cost sentence as the analyzer's
+    mistake, so the line must not say it is in the paper's own voice."""
+    practice = load_article(NOTEBOOKS / lessons.PRACTICE)
+    start = practice.body.index("According to the council")
+    end = practice.body.index("\n", start)
+    lessons.check_highlights("l3.sentences-activity", [Span(start, end, "unsupported")], practice)
+    out = capsys.readouterr().out
+    assert "who says so?" in out and "attributed" in out, out
+
+
+@pytest.mark.parametrize(("item_id", "word"), [("ex05-q7", "rushed"), ("ex03-q1", "bombarding")])
+def test_a_framing_word_from_outside_the_part_is_said_to_be_outside_it(item_id, word):
+    """The column's 'rushed' is word for word in the article: 'not word for word in the text' is false."""
+    result = grade(item_id, [word])
+    assert any("not in the part" in line for line in result.feedback), result.feedback
+    assert not any("not word for word" in line for line in result.feedback)
+
+
+# ------------------------------------------------------------------------------------ lesson text
+
+
+def test_lesson_3_summary_does_not_call_every_heading_other():
+    """K8: headlines are labelled like any sentence; the practice headline is one of the five unsupported."""
+    text = (NOTEBOOKS / "sources" / "03-claims-and-evidence.md").read_text(encoding="utf-8")
+    summary = text[text.index("## Summary") :]
+    assert "so are questions, headings and page furniture" not in summary
+    assert "headings that restate the body" in summary
+
+
+def test_ex03_q1_the_loaded_word_with_the_words_that_hold_it_counts():
+    """A student who lists the phrase around the loaded word (its auxiliaries, its article) has found the word."""
+    result = grade("ex03-q1", ["another small skirmish", "a war", "has been waging", "an all-out war"])
+    assert result.points == 3.0, result.feedback
+
+
+def test_ex05_q7_optional_words_of_q1s_opinion_sentence_cite_k11():
+    """K11: the later items list an opinion sentence's words as optional; 'mild' is no rule of K10 or K11."""
+    for mark in key("ex05-q7")["marks"]:
+        if mark["start"] >= 1027:  # 'Nobody should let ...', q1's opinion sentence
+            assert mark.get("optional") and "K11" in mark["rationale"], mark["text"]
+
+
+@pytest.mark.parametrize("item_id", ["ex01-q4", "ex05-q5"])
+def test_the_kind_prompts_give_k17s_test_for_mixed(item_id):
+    """K17: a verb and its object in the reporter's words before a quoted phrase is mixed, however much is quoted;
+    the keys mark 'called', 'dubbed' and 'characterized' so, and 'a fragment quoted inside a paraphrase' alone
+    leaves a student who sees the verbatim quote at 'direct'."""
+    import nbformat
+
+    found = {}
+    for path in sorted((REPO / "solutions").glob("*/*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", "")
+            found[grade_id.removesuffix("-question")] = " ".join(cell.source.split())
+    prompt = found[item_id]
+    assert "a verb and its object in the reporter's words before a quoted phrase" in prompt
+    example = prompt.split("a quoted phrase", 1)[1].split("*")[1]
+    keys = sorted((REPO / "course" / "keys").glob("*.json"))
+    keyed = {m["text"].lower() for p in keys for m in json.loads(p.read_text(encoding="utf-8"))["marks"]}
+    assert not any(word in example.lower() for word in keyed if len(word) > 3), example
+
+
+def test_ex03_q1_optional_marks_cite_the_rule_that_makes_them_optional():
+    """K11: optional only when a rule says so; 'milder' words rest on K10's split-readers sentence, cited with K11."""
+    guidelines = (REPO / "course" / "annotation-guidelines.md").read_text(encoding="utf-8")
+    assert "A word that careful readers split on" in guidelines
+    for mark in key("ex03-q1")["marks"]:
+        if mark.get("optional") and mark["text"] in ("conflict", "vs."):
+            assert "K11" in mark["rationale"], mark["text"]
+
+
+@pytest.mark.parametrize("label", ["evaluative", "loaded"])
+def test_l4_dearly_alone_is_the_word_that_carries_the_verdict(capsys, label):
+    """K10: the evaluative word of 'will cost residents dearly' is 'dearly'; marking it alone is right."""
+    practice = load_article(NOTEBOOKS / lessons.PRACTICE)
+    lessons.check_highlights("l4.framing-activity", [at(practice, "dearly", label)], practice)
+    out = capsys.readouterr().out
+    assert "1 of 6 key items found, 0 extra" in out, out
+
+
+def test_l5_imvain_says_how_to_write_the_one_question_with_two_letters():
+    """IMVAIN spells A/I as two letters for one question; 'V, A, I, N' (I for Informed) is checked as an extra I
+    (Independent), so the prompt says to write that row as A."""
+    assert "write it A" in lessons._get("l5.imvain-letters").prompt
+    lesson = (NOTEBOOKS / "sources" / "05-where-did-this-text-come-from.md").read_text(encoding="utf-8")
+    assert "is one question: write it `A`" in lesson
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("l9.credited", "Eide's opinion reported as news"),  # the prompt's own wording of the option
+        ("l9.credited", "Eide’s opinion reported as news"),
+        ("l3.refugees", "no one"),
+        ("l3.refugees", "unknown"),
+    ],
+)
+def test_a_choice_check_takes_the_option_as_the_prompt_words_it(capsys, question, answer):
+    lessons.check(question, answer)
+    assert capsys.readouterr().out.startswith("Correct."), question
