@@ -1,0 +1,48 @@
+"""Round 11 of the unsupported rules: rules kept only where they hold on both tuning halves and the readers' reports.
+
+Each narrowed rule on short invented sentences: what still makes a sentence unsupported, and what no longer does
+because the words do not carry the sentence's claim (K9).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from medialit.core.article import from_text
+from medialit.nlp.attribution import find_attributions
+from medialit.nlp.framing import framing_cues
+from medialit.nlp.sentence_labels import label_sentences
+
+pytestmark = pytest.mark.model
+
+
+def label(nlp, sentence: str):
+    article = from_text(f"Report\n{sentence}\n", title="Test")
+    doc = nlp(article.body)
+    spans = label_sentences(doc, article, find_attributions(doc, article), framing_cues(doc), judge=None)
+    return next(s for s in spans if s.text(article.body) == sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The storm may have damaged the old bridge.",  # the main clause: the claim itself is hedged
+        "There is a real risk that the old dam may be unsafe.",  # a content clause is a claim
+    ],
+)
+def test_a_modal_hedge_on_the_claim_still_makes_it_unsupported(nlp, sentence):
+    found = label(nlp, sentence)
+    assert found.label == "unsupported", found.reasons
+    assert any(r.startswith("hedge") for r in found.reasons)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The crew repaired every pipe that may have been damaged during the frost.",  # a relative clause
+        "The rangers closed the path to show the cliff could be dangerous in winter.",  # inside an adverbial clause
+    ],
+)
+def test_a_modal_hedge_in_a_side_clause_does_not_carry_the_claim(nlp, sentence):
+    found = label(nlp, sentence)
+    assert not any(r.startswith("hedge") for r in found.reasons), found.reasons
