@@ -10,6 +10,7 @@ import pytest
 
 from medialit.core.article import from_text
 from medialit.nlp.attribution import find_attributions
+from medialit.nlp.claims import claim_hits
 from medialit.nlp.framing import framing_cues
 from medialit.nlp.sentence_labels import label_sentences
 
@@ -46,3 +47,31 @@ def test_a_modal_hedge_on_the_claim_still_makes_it_unsupported(nlp, sentence):
 def test_a_modal_hedge_in_a_side_clause_does_not_carry_the_claim(nlp, sentence):
     found = label(nlp, sentence)
     assert not any(r.startswith("hedge") for r in found.reasons), found.reasons
+
+
+def hits(nlp, sentence: str) -> dict[str, str]:
+    doc = nlp(sentence)
+    return dict(claim_hits(doc[:], lambda t: False))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ("The bakery, one of the most popular in the valley, closed on Monday.", "one of the most popular"),
+        ("The mill was the largest employer in the country.", "largest ... in country"),
+    ],
+)
+def test_a_ranking_or_a_record_is_still_a_claim(nlp, sentence, words):
+    found = hits(nlp, sentence)
+    assert words in found.get("superlative", ""), found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Anna Berg, the most senior nurse on the ward, has taken over the night shifts.",
+        "In old Rome, the most famous example of such a market, traders paid no rent.",
+    ],
+)
+def test_a_definite_superlative_beside_a_name_describes_it_and_ranks_nothing(nlp, sentence):
+    assert "superlative" not in hits(nlp, sentence)

@@ -232,14 +232,11 @@ NOT_RANKING = frozenset("first last next least latest".split())
 
 
 def _superlative(tokens: list[Token]) -> str:
-    """ "one of the most popular", "the UK's most prestigious award" in an apposition: a ranking that
-    characterises, not a measured result."""
+    """ "one of the most popular": a ranking that characterises, not a measured result; "the largest company in
+    the country": a record. A definite superlative set beside a name ("Carol Smith, the most senior member of the
+    board", "Athens, the most famous example") describes whom or what it means, as a title does (the guidelines count a
+    title as background): no ranking claim."""
     words = [t.lower_ for t in tokens]
-    for t in tokens:
-        ranked = t.tag_ == "JJS" or (t.lower_ == "most" and t.head.pos_ == "ADJ")
-        if ranked and t.lower_ not in NOT_RANKING and _in_apposition(t):
-            phrase = t.text if t.lower_ != "most" else f"most {t.head.text}"
-            return f"a ranking ('{phrase}') used to characterise, with no source"
     for k in range(len(tokens) - 3):
         ranked = tokens[k + 3].tag_ in ("JJS", "RBS") and words[k + 3] not in NOT_RANKING
         if words[k : k + 3] == ["one", "of", "the"] and ranked:
@@ -280,16 +277,6 @@ def _record_scope(noun: Token) -> str:
             return f"{prep.text} {place.text}"
     ever = next((c for c in noun.subtree if c.lower_ == "ever"), None)
     return "ever" if ever is not None else ""
-
-
-def _in_apposition(token: Token) -> bool:
-    """The token modifies a noun phrase set beside another as its description ("X, the best Y")."""
-    for ancestor in [token, *token.ancestors]:
-        if ancestor.dep_ == "appos":
-            return True
-        if ancestor.pos_ == "VERB":
-            return False
-    return False
 
 
 CHECKS = {
