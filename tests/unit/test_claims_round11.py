@@ -98,3 +98,19 @@ def test_a_change_with_its_amount_or_without_one_is_still_a_claim(nlp, sentence,
 )
 def test_an_ordinal_or_one_of_a_group_is_no_amount_of_change(nlp, sentence):
     assert "figure_change" not in hits(nlp, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In order to let the new player start, the coach moved Berg to the wing.",
+        "The council changed the law in order to keep the exemption.",
+        "The ferry slowed down so as to spare the swimmers.",
+    ],
+)
+def test_the_stated_aim_of_an_act_is_no_motive(nlp, sentence):
+    assert "motive" not in hits(nlp, sentence)
+
+
+def test_a_purpose_ascribed_to_someone_is_still_a_motive(nlp):
+    assert "seeking to" in hits(nlp, "Rival stalls opened nearby seeking to profit from the crowds.").get("motive", "")
