@@ -130,8 +130,10 @@ def rule_family(reason: str) -> str:
     return re.split(r"[:(‘']", reason)[0].strip()
 
 
-def rule_flags(reference: Sequence[Span], predicted: Sequence[Span]) -> Counter:
+def rule_flags(reference: Sequence[Span], predicted: Sequence[Span], alone: bool = False) -> Counter:
     """(rule family, reference label) -> sentences the analyzer flags unsupported with a rule of that family.
+
+    ``alone``: only the sentences that family alone flags (dropping the rule would change exactly these).
 
     A flag is paired as ``medialit evaluate`` pairs unsupported sentences (one to one, largest overlap first),
     so the ``unsupported`` counts are evaluate's true positives; an unpaired flag, one of its false positives,
@@ -144,8 +146,14 @@ def rule_flags(reference: Sequence[Span], predicted: Sequence[Span]) -> Counter:
     flags: Counter = Counter()
     for sentence in flagged:
         label = "unsupported" if id(sentence) in right else _label_overlapping_most(others, sentence)
-        flags.update((family, label) for family in dict.fromkeys(map(rule_family, sentence.reasons)))
+        families = dict.fromkeys(map(rule_family, sentence.reasons))
+        if not alone or len(families.keys() - NOTES) == 1:
+            flags.update((family, label) for family in families)
     return flags
+
+
+NOTES = frozenset({"aside"})
+"""Reason families that only annotate a flag another rule made ("aside: X (said) ..."), never flag alone."""
 
 
 def _label_overlapping_most(spans: Sequence[Span], sentence: Span) -> str:

@@ -138,24 +138,27 @@ def compare(reference: list[Span], predicted: list[Span]) -> list[tuple[str, str
     return [(sentence.label, max(predicted, key=sentence.overlap).label) for sentence in reference]
 
 
-def reader_set(nlp) -> tuple[list[tuple[str, str]], Flags]:
-    """The readers' labels against the analyzer's on the reader-labelled reports."""
+def reader_set(nlp) -> tuple[list[tuple[str, str]], Flags, Flags]:
+    """The readers' labels against the analyzer's on the reader-labelled reports, with all flags and lone ones."""
     from medialit.core.article import load_article
     from medialit.nlp.analysis import analyze
 
     pairs: list[tuple[str, str]] = []
     flags: Flags = Counter()
+    alone: Flags = Counter()
     for path in sorted(READERS.glob("*.labels.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         reference = [Span(s["start"], s["end"], s["label"]) for s in data["sentences"]]
         predicted = analyze(load_article(READERS / f"{data['article']}.md"), nlp).sentences
         pairs += compare(reference, predicted)
         flags += rule_flags(reference, predicted)
-    return pairs, flags
+        alone += rule_flags(reference, predicted, alone=True)
+    return pairs, flags, alone
 
 
-def tuning_halves(nlp) -> tuple[list[str], dict[str, Flags]]:
-    """Figures of the two tuning halves against the gold (all texts, news reports) and their rule flags."""
+def tuning_halves(nlp) -> tuple[list[str], dict[str, Flags], dict[str, Flags]]:
+    """Figures of the two tuning halves against the gold (all texts, news reports), their rule flags and the
+    flags one rule family makes alone."""
     from medialit.core.article import load_article
     from medialit.nlp.analysis import analyze
     from medialit.nlp.evaluate import Evaluation, gold_pairs, load_source_types, score_article
@@ -164,12 +167,15 @@ def tuning_halves(nlp) -> tuple[list[str], dict[str, Flags]]:
 
     types = load_source_types(GOLD_DIRS)
     flags: dict[str, Flags] = {"A": Counter(), "B": Counter()}
+    alone: dict[str, Flags] = {"A": Counter(), "B": Counter()}
     scores = []
     for md, gold_path in gold_pairs(GOLD_DIRS, "tuning"):  # one analysis per article serves figures and flags
         article = load_article(md)
         analysis = analyze(article, nlp)
         scores.append(score_article(md, gold_path, nlp, types.get(article.id, {}), analysis))
-        flags[half(article.id)] += rule_flags(load_annotations(gold_path).sentences, analysis.sentences)
+        gold = load_annotations(gold_path).sentences
+        flags[half(article.id)] += rule_flags(gold, analysis.sentences)
+        alone[half(article.id)] += rule_flags(gold, analysis.sentences, alone=True)
     everything = Evaluation(scores)
     genre = genres(list(GOLD_DIRS))
     lines = [
@@ -185,7 +191,7 @@ def tuning_halves(nlp) -> tuple[list[str], dict[str, Flags]]:
                 f"| {name} | {texts} | {len(chosen.articles)} | {m.attribution.f1:.3f} "
                 f"| {m.sentences['attributed'].f1:.3f} | {u.precision:.2f} / {u.recall:.2f} / {u.f1:.3f} |"
             )
-    return lines, flags
+    return lines, flags, alone
 
 
 def flag_table(flags: dict[str, Flags]) -> str:
@@ -198,12 +204,39 @@ def flag_table(flags: dict[str, Flags]) -> str:
     return "\n".join(lines)
 
 
+def _cell(counts: Flags, family: str) -> str:
+    """ "right / false (precision)" of one rule family in one set; a false flag is any other reference label."""
+    right = counts[(family, "unsupported")]
+    false = sum(n for (f, label), n in counts.items() if f == family and label != "unsupported")
+    return f"{right} / {false} ({right / (right + false):.2f})" if right + false else "-"
+
+
+def rule_precision_table(flags: dict[str, Flags], alone: dict[str, Flags]) -> str:
+    """Per rule family, side by side for every set: the flags it takes part in and those it makes alone.
+
+    A rule holds when its precision is high in every set; one that swings between the sets was fitted to one.
+    """
+    totals: Counter = Counter()
+    for counts in flags.values():
+        for (family, _), n in counts.items():
+            totals[family] += n
+    names = list(flags)
+    lines = [
+        "| rule | " + " | ".join(names) + " | " + " | ".join(f"{n}, alone" for n in names) + " |",
+        "|---|" + "---:|" * (2 * len(names)),
+    ]
+    for family, _ in totals.most_common():
+        cells = [_cell(flags[n], family) for n in names] + [_cell(alone[n], family) for n in names]
+        lines.append(f"| {family} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def rules_report() -> str:
     """The analyzer's unsupported rules against the readers and against the two tuning halves' gold."""
     from medialit.nlp.pipeline import load_pipeline
 
     nlp = load_pipeline()
-    pairs, reader_flags = reader_set(nlp)
+    pairs, reader_flags, reader_alone = reader_set(nlp)
     p, r, u = f1(pairs, "unsupported")
     head = (
         f"Reader-labelled reports: {len(list(READERS.glob('*.labels.json')))} articles, {len(pairs)} sentences; "
@@ -211,9 +244,11 @@ def rules_report() -> str:
         f"({sum(a == b == 'unsupported' for a, b in pairs)} right of {sum(b == 'unsupported' for _, b in pairs)} "
         f"flagged, readers {sum(a == 'unsupported' for a, _ in pairs)}); attributed F1 {f1(pairs, 'attributed')[2]:.3f}"
     )
-    halves, tuning_flags = tuning_halves(nlp)
+    halves, tuning_flags, tuning_alone = tuning_halves(nlp)
     flags = {"readers": reader_flags, **{f"gold {k}": v for k, v in tuning_flags.items()}}
-    return "\n".join([head, "", *halves, "", flag_table(flags)])
+    alone = {"readers": reader_alone, **{f"gold {k}": v for k, v in tuning_alone.items()}}
+    per_rule = "Per rule, right / false flags (precision), every flag it takes part in and the ones it makes alone:"
+    return "\n".join([head, "", *halves, "", flag_table(flags), "", per_rule, "", rule_precision_table(flags, alone)])
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -50,7 +50,7 @@ def label(nlp, sentence: str):
         ("judging_adverb", "The soldiers fought heroically at the bridge.", "heroically"),
         ("judging_adverb", "Not surprisingly, the plan failed within a year.", "surprisingly"),
         ("motive", "Her parents moved to London so they could be closer to the church.", "so they could"),
-        ("motive", "The council changed the law in order to keep the exemption.", "in order to"),
+        ("motive", "The council changed the law so that the mill would keep its exemption.", "so that"),
         ("mind", "She fell in love with him within a week.", "'fell'"),
         ("mind", "The soldiers welcomed the chance to fight.", "'welcomed'"),
     ],

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from collections import Counter
 from pathlib import Path
 
 from medialit.core.spans import Span
@@ -58,3 +59,30 @@ def test_flag_rows_put_the_most_flagged_family_first():
         "| gold A | hedge | 1 | 0 | 1 |",
         "| gold A | a trend | 0 | 1 | 0 |",
     ]
+
+
+def test_alone_counts_only_the_flags_one_family_makes_by_itself_an_aside_note_aside():
+    """Dropping a rule changes exactly the sentences it flags alone; "aside: ..." only annotates another rule."""
+    gold = [Span(0, 10, "other"), Span(10, 20, "unsupported"), Span(20, 30, "other")]
+    predicted = [
+        flag(0, 10, "hedge: may", "a cause: led to"),
+        flag(10, 20, "hedge: may", "hedge: might"),
+        flag(20, 30, "a cause: because", "aside: X (said)"),
+    ]
+    assert rule_flags(gold, predicted, alone=True) == {
+        ("hedge", "unsupported"): 1,
+        ("a cause", "other"): 1,
+        ("aside", "other"): 1,
+    }
+
+
+def test_the_per_rule_table_gives_right_false_and_precision_side_by_side():
+    spec = importlib.util.spec_from_file_location("label_agreement", TOOL.with_name("label_agreement.py"))
+    sys.path.insert(0, str(TOOL.parent))
+    label_agreement = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(label_agreement)
+    flags = {"readers": Counter({("hedge", "unsupported"): 3, ("hedge", "attributed"): 1}), "gold A": Counter()}
+    alone = {"readers": Counter({("hedge", "unsupported"): 1}), "gold A": Counter()}
+    table = label_agreement.rule_precision_table(flags, alone).splitlines()
+    assert table[0] == "| rule | readers | gold A | readers, alone | gold A, alone |"
+    assert table[2] == "| hedge | 3 / 1 (0.75) | - | 1 / 0 (1.00) | - |"

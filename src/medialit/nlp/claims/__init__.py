@@ -32,8 +32,8 @@ with a reason a student can read:
 - ``mind``: a feeling or thought ascribed to someone else ("she fell in love with him",
   "he felt compelled", "they did not realise"): how does the writer know?
 - ``motive``: a purpose or motive ascribed to someone ("so they could be closer",
-  "in order to keep the exemption", "popped up seeking to profit"): why people act is a claim about their
-  minds;
+  "popped up seeking to profit"): why people act is a claim about their minds; "in order to" gives the
+  stated aim of an act, no motive;
 - ``generic``: a quality ascribed to a whole kind, in the present tense ("fires are common in
   India", "such schemes are costly"): a generalisation a report states beside its events;
 - ``likeness``: a likeness the writer draws ("the incident is reminiscent of two others",

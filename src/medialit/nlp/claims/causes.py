@@ -101,15 +101,17 @@ def _accusation(verb: Token) -> bool:
     return verb.lemma_.lower() == "blame" and not any(c.dep_ == "auxpass" for c in verb.children)
 
 
-MOTIVE_PHRASES = (("in", "order", "to"), ("so", "that"), ("so", "as", "to"))
+MOTIVE_PHRASES = (("so", "that"),)
 AIMING_VERBS = frozenset("seek aim try attempt hope intend want".split())
 """Verbs of aiming: as a bare participle beside the main verb ("popped up seeking to capitalize") they ascribe a
 purpose. Purpose nouns ("in an effort to", "in a bid to") were tried and left out: in news they mostly give
-the stated aim of an official act ("designated a hospital in an effort to ..."), which no editor questions."""
+the stated aim of an official act ("designated a hospital in an effort to ..."), which no editor questions.
+"In order to" and "so as to" give the same, the aim of the act they close ("in order to allow X to play third
+base, Holt moved to left field"): flagged, they were wrong in both sets that had them (tuning A, readers)."""
 
 
 def _motive(tokens: list[Token]) -> str:
-    """ "so they could be closer", "in order to keep the exemption": why someone acted, stated as fact."""
+    """ "so they could be closer", "popped up seeking to profit": why someone acted, stated as fact."""
     phrase = _phrase_in(tokens, MOTIVE_PHRASES)
     if phrase:
         return f"a motive ('{phrase}') ascribed with no source"

@@ -6,6 +6,7 @@ A figure or a ranking looks measured; with no source, nobody says who measured i
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from spacy.tokens import Token
@@ -39,7 +40,7 @@ def _trend(tokens: list[Token]) -> str:
         ongoing = t.tag_ == "VBG" and any(c.lemma_ == "be" and c.dep_ == "aux" for c in t.children)
         perfect = t.tag_ == "VBN" and any(c.lemma_ == "have" and c.dep_ == "aux" for c in t.children)
         graded = next((c for c in t.children if c.dep_ == "advmod" and c.lower_ in STEEP), None)
-        if (ongoing or perfect or graded is not None) and not any(_number(c) for c in t.subtree):
+        if (ongoing or perfect or graded is not None) and not any(_amount(c) for c in t.subtree):
             words = f"{t.text} {graded.text}" if graded is not None else t.text
             return f"a trend ('{words}') asserted with no figure or source"
     return ""
@@ -66,7 +67,18 @@ def _figure_change(tokens: list[Token]) -> str:
 def _figure(token: Token) -> bool:
     """A count or measure, not a date or part of a name ("the Group of Six")."""
     name = token.pos_ == "PROPN" or token.ent_type_ in ("ORG", "WORK_OF_ART", "EVENT", "LAW")
-    return _number(token) and not name and token.ent_type_ not in ("DATE", "TIME")
+    return _amount(token) and not name and token.ent_type_ not in ("DATE", "TIME")
+
+
+def _amount(token: Token) -> bool:
+    """A number that says how much: not a position in an order ("the 110th anniversary", "after first contact")
+    or one of a group ("one of the best-selling bands")."""
+    member = token.lower_ == "one" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "of"
+    rank = token.ent_type_ == "ORDINAL" or ORDINAL.fullmatch(token.lower_) is not None
+    return _number(token) and not (member or rank)
+
+
+ORDINAL = re.compile(r"\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth")
 
 
 def _compound_word(token: Token) -> bool:
@@ -232,14 +244,11 @@ NOT_RANKING = frozenset("first last next least latest".split())
 
 
 def _superlative(tokens: list[Token]) -> str:
-    """ "one of the most popular", "the UK's most prestigious award" in an apposition: a ranking that
-    characterises, not a measured result."""
+    """ "one of the most popular": a ranking that characterises, not a measured result; "the largest company in
+    the country": a record. A definite superlative set beside a name ("Carol Smith, the most senior member of the
+    board", "Athens, the most famous example") describes whom or what it means, as a title does (the guidelines count a
+    title as background): no ranking claim."""
     words = [t.lower_ for t in tokens]
-    for t in tokens:
-        ranked = t.tag_ == "JJS" or (t.lower_ == "most" and t.head.pos_ == "ADJ")
-        if ranked and t.lower_ not in NOT_RANKING and _in_apposition(t):
-            phrase = t.text if t.lower_ != "most" else f"most {t.head.text}"
-            return f"a ranking ('{phrase}') used to characterise, with no source"
     for k in range(len(tokens) - 3):
         ranked = tokens[k + 3].tag_ in ("JJS", "RBS") and words[k + 3] not in NOT_RANKING
         if words[k : k + 3] == ["one", "of", "the"] and ranked:
@@ -280,16 +289,6 @@ def _record_scope(noun: Token) -> str:
             return f"{prep.text} {place.text}"
     ever = next((c for c in noun.subtree if c.lower_ == "ever"), None)
     return "ever" if ever is not None else ""
-
-
-def _in_apposition(token: Token) -> bool:
-    """The token modifies a noun phrase set beside another as its description ("X, the best Y")."""
-    for ancestor in [token, *token.ancestors]:
-        if ancestor.dep_ == "appos":
-            return True
-        if ancestor.pos_ == "VERB":
-            return False
-    return False
 
 
 CHECKS = {

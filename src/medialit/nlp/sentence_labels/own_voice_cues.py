@@ -78,7 +78,23 @@ def _framing_hits(framing: Sequence[Span], doc: Doc) -> list[tuple[int, str]]:
         and not _qualifies_a_figure(c, doc)
         and not _hedges_the_report(c, doc)
         and not _modal_of_permission(c, doc)
+        and not _modal_in_a_side_clause(c, doc)
     ]
+
+
+def _modal_in_a_side_clause(cue: Span, doc: Doc) -> bool:
+    """ "any injuries that may have been done", "however our judgments might differ", "to show it could be used":
+    a framing hedge built on a modal inside a relative or adverbial clause hedges that side clause, not the
+    sentence's claim (K9: the hedge must carry the claim). A content clause ("a source that it may be a factor")
+    is a claim and keeps its hedge."""
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    modal = next((t for t in span if t.tag_ == "MD"), None) if span is not None and cue.label == "hedge" else None
+    return modal is not None and any(t.dep_ in SIDE_CLAUSES for t in (modal.head, *modal.head.ancestors))
+
+
+SIDE_CLAUSES = frozenset({"relcl", "advcl"})
+"""Links of a clause that says something about a part of the sentence ("injuries that may have been done") or
+sets its circumstances ("however X might differ"): not the claim the sentence makes."""
 
 
 def _modal_of_permission(cue: Span, doc: Doc) -> bool:
