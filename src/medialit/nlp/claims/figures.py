@@ -6,7 +6,6 @@ A figure or a ranking looks measured; with no source, nobody says who measured i
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from spacy.tokens import Token
@@ -40,7 +39,7 @@ def _trend(tokens: list[Token]) -> str:
         ongoing = t.tag_ == "VBG" and any(c.lemma_ == "be" and c.dep_ == "aux" for c in t.children)
         perfect = t.tag_ == "VBN" and any(c.lemma_ == "have" and c.dep_ == "aux" for c in t.children)
         graded = next((c for c in t.children if c.dep_ == "advmod" and c.lower_ in STEEP), None)
-        if (ongoing or perfect or graded is not None) and not any(_amount(c) for c in t.subtree):
+        if (ongoing or perfect or graded is not None) and not any(_number(c) for c in t.subtree):
             words = f"{t.text} {graded.text}" if graded is not None else t.text
             return f"a trend ('{words}') asserted with no figure or source"
     return ""
@@ -67,18 +66,7 @@ def _figure_change(tokens: list[Token]) -> str:
 def _figure(token: Token) -> bool:
     """A count or measure, not a date or part of a name ("the Group of Six")."""
     name = token.pos_ == "PROPN" or token.ent_type_ in ("ORG", "WORK_OF_ART", "EVENT", "LAW")
-    return _amount(token) and not name and token.ent_type_ not in ("DATE", "TIME")
-
-
-def _amount(token: Token) -> bool:
-    """A number that says how much: not a position in an order ("the 110th anniversary", "after first contact")
-    or one of a group ("one of the best-selling bands")."""
-    member = token.lower_ == "one" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "of"
-    rank = token.ent_type_ == "ORDINAL" or ORDINAL.fullmatch(token.lower_) is not None
-    return _number(token) and not (member or rank)
-
-
-ORDINAL = re.compile(r"\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth")
+    return _number(token) and not name and token.ent_type_ not in ("DATE", "TIME")
 
 
 def _compound_word(token: Token) -> bool:
