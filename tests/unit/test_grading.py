@@ -278,6 +278,61 @@ def test_marking_every_sentence_with_every_label_earns_no_rationale_in_the_feedb
     assert result.points <= 0.1 * it.points and not result.explanations, result.explanations[:2]
 
 
+PLACE_TOLD = ("not this label", "an unsupported sentence", "a defensible sentence", "the source named here",
+              "already counted", "not the cue of", "not in the key", "not one of the unsupported")  # fmt: skip
+"""Feedback lines that say whether a student's mark stands where a key mark is."""
+
+
+DATE_OR_FIGURE = r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day )?\d[\d,.]*(?: [A-Z][a-z]+)?(?: \d{4})?"
+
+
+def probes(it) -> dict[str, list]:
+    """Key-blind answers over two places or more: every line, sentence, date or figure, with every label.
+
+    (One wrong mark is told what it is: that is feedback, not a probe.)
+    """
+    body, (start, end) = it.load().body, it.bounds()
+    found = lambda pattern: [(start + m.start(), start + m.end()) for m in re.finditer(pattern, body[start:end])]  # noqa: E731
+    places = {
+        "line": found(r"[^\n]+"),
+        "sentence": it.sentences(),
+        "date or figure": found(DATE_OR_FIGURE),
+    }
+    labels = it.labels or ("source",)
+    mark = lambda s, e, label: {"start": s, "end": e, "label": label, "speaker": "Jonas Gahr Støre"}  # noqa: E731
+    answers = {
+        f"every {name} with every label": [mark(*at, x) for at in spans for x in labels]
+        for name, spans in places.items()
+    }
+    answers[f"every line as {labels[0]}"] = [mark(*at, labels[0]) for at in places["line"]]
+    return {name: answer[:300] for name, answer in answers.items() if len({(m["start"], m["end"]) for m in answer}) > 1}
+
+
+@pytest.mark.parametrize("item_id", BUILT_IN)
+def test_an_answer_that_earns_nothing_is_not_told_which_of_its_marks_stand_on_the_key(item_id):
+    """Attack 15: a probe earning 0 read the key off its feedback, e.g. every date of ex05-q8 with every label
+    ('‘16 September 2026’ (bio): the right words, but not this label', and so for scraped and translation: a date
+    mark) or every line of ex05-q6 as no_source ('an unsupported sentence, but not for the reason given')."""
+    it = item(item_id)
+    for name, answer in probes(it).items():
+        result = grade_data(item_id, answer, key(item_id))
+        if result.points == 0:
+            told = [line for line in result.feedback if any(x in line for x in PLACE_TOLD)]
+            assert not told and not result.explanations, (name, told[:3])
+
+
+@pytest.mark.parametrize(("item_id", "probe"), [("ex05-q8", "every date or figure with every label"),
+                                                ("ex05-q6", "every line as no_source")])  # fmt: skip
+def test_the_probes_that_read_the_key_earn_nothing_and_are_told_so(item_id, probe):
+    result = grade_data(item_id, probes(item(item_id))[probe], key(item_id))
+    assert result.points == 0 and any("no mark-by-mark feedback" in line for line in result.feedback)
+
+
+def test_one_wrong_mark_is_still_told_what_it_is():
+    result = grade_data("ex01-q1", [("Støre", "cue")], key("ex01-q1"))
+    assert result.points == 0 and any("the right words, but not this label" in line for line in result.feedback)
+
+
 def test_a_sidecar_for_another_text_is_refused(tmp_path):
     sidecar(tmp_path, "ex01-q1", [{"start": 0, "end": 3, "label": "source"}], sha="0" * 64)
     with pytest.raises(AnswerError, match="saved for a different article text"):

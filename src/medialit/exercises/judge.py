@@ -108,7 +108,8 @@ def score_item(item_id: str, answer: Answer | Sequence[Span], key: Any) -> Resul
             f"{it.id}: {points:g} of {it.points:g} points; {found.counts.tp} of {n} sentences found, "
             f"reasons right for {why.counts.tp} of {n}"
         )
-        lines = (*notes, head, *_sentence_lines(found, why, body), *_tail(found))
+        per_mark = _sentence_lines(found, why, body) if _tells(points, found) else [_NOTHING_TOLD]
+        lines = (*notes, head, *per_mark, *_tail(found))
         return Result(it.id, float(points), float(it.points), lines, _explained(found, key, body))
     units = len(re.findall(r"\w+", it.text()))
     if it.kind == "speakers":
@@ -116,7 +117,8 @@ def score_item(item_id: str, answer: Answer | Sequence[Span], key: Any) -> Resul
     result = score(answer, key, max_points=it.points, part=part, units=units, judge=judge_for(it, body))
     counts = result.counts
     head = f"{it.id}: {result.points:g} of {it.points:g} points; {counts.tp} of {len(key.required)} found"
-    lines = (*notes, head, *_extra_lines(it, result, key, body), *_tail(result))
+    per_mark = _extra_lines(it, result, key, body) if _tells(result.points, result) else [_NOTHING_TOLD]
+    lines = (*notes, head, *per_mark, *_tail(result))
     return Result(it.id, result.points, float(it.points), lines, _explained(result, key, body))
 
 
@@ -149,8 +151,28 @@ def _score_speakers(it: Item, answer: Answer, key: Key, units: int, notes: tuple
         if m.given is not None and m.given.span is not None and len(m.given.cues) > 1 and _has_cue(m, key)
     ][:3]
     extras = [*_extra_lines(it, who, key, body), *_cue_lines(cue, key, body)]
+    if not _tells(points, who, cue):
+        extras = [_NOTHING_TOLD]
     lines = (*notes, *lost, head, *hint, *extras, *_tail(who))
     return Result(it.id, float(points), float(it.points), lines, _explained(who, key, body))
+
+
+_NOTHING_TOLD = (
+    "no mark-by-mark feedback: the answer earned nothing and several of its marks match nothing; "
+    "mark only what you can defend, one label per place"
+)
+
+
+def _tells(points: float, *scores: Score) -> bool:
+    """Whether lines about single marks may be given: the answer earned points, or at most one mark matched nothing.
+
+    Those lines say which of a student's marks stand where a key mark is ("the right words, but not
+    this label", "an unsupported sentence, but not for the reason given", "not in the key"). An answer
+    that earned nothing because its extras cost more than its finds (every date with every label,
+    every line with one reason) would read the key's places, and by elimination its labels, off them;
+    rationales are held back from it for the same reason (``_explained``). One wrong mark is told.
+    """
+    return points > 0 or all(s.counts.fp <= 1 for s in scores)
 
 
 def _has_cue(m: Match, key: Key) -> bool:
