@@ -325,6 +325,52 @@ def test_duplicates_earn_what_one_copy_earns(item_id, data):
     assert grade_data(it.id, answer * 100, key).points == once
 
 
+# ---------------------------------------------------------------- the page's layout as the answer (attack 15)
+
+
+def lines_of(it: Item) -> list[tuple[int, int, str]]:
+    start = it.bounds()[0]
+    return [(start + m.start(), start + m.end(), m[0]) for m in re.finditer(r"[^\n]*\S[^\n]*", it.text())]
+
+
+def layout_guesses(it: Item) -> dict[str, list[tuple[int, int]]]:
+    """Places picked by the page's layout alone: display lines (headline, fact box: no full stop at the end) and
+    one-sentence paragraphs (news writing sets a bare claim apart). Two places at least: one is a guess, not an
+    attack (ex05-q2's one display line, its headline, is a coin toss between its two labels by design)."""
+    lines = lines_of(it)
+    guesses = {
+        "display lines": [(s, e) for s, e, text in lines if not text.rstrip().endswith((".", "!", "?", '"', "”"))],
+        "one-sentence paragraphs": [(s, e) for s, e, _ in lines if sum(s <= a < e for a, _ in it.sentences()) == 1],
+    }
+    return {name: places for name, places in guesses.items() if len(places) > 1}
+
+
+LAYOUT_PAYS = {"ex02-q2", "ex02-q3"}
+"""Items where one guess from layout, with one label, earns more than a tenth (measured 2026-11-29, attack 15):
+ex02-q3 every display line as dropped_source 0.7 (four of its six display lines are keyed, and K13 accepts a
+fact-box line whole with either label); ex02-q2 every one-sentence paragraph as vague_source 0.5 (five of its six
+are keyed sentences, three required: the found half pays for the place whatever the reason). Content, not the
+scorer: the keys' and texts' owners decide (a correct display line or a supported one-sentence paragraph)."""
+
+
+@pytest.mark.parametrize(
+    "item_id",
+    [
+        pytest.param(i, marks=pytest.mark.xfail(strict=True, reason="layout alone earns more than a tenth"))
+        if i in LAYOUT_PAYS
+        else i
+        for i in ALL
+        if ITEMS[i].kind != "speakers"
+    ],
+)
+def test_the_page_layout_with_one_label_earns_at_most_a_tenth(item_id):
+    it = ITEMS[item_id]
+    for name, places in layout_guesses(it).items():
+        for label in labels_of(it)[:-1] if it.kind != "words" else it.labels:
+            marks = [{"start": s, "end": e, "label": label} for s, e in places]
+            assert share(it, marks) <= 0.1, (name, label, share(it, marks))
+
+
 # ---------------------------------------------------------------- the analyzer's own output as the answer
 
 MACHINE_DOES = {"ex01-q1", "ex01-q2", "ex01-q4", "ex02-q1", "ex02-q2", "ex05-q4", "ex05-q5", "ex05-q6", "ex05-q7"}

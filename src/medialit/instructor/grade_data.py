@@ -25,6 +25,7 @@ from medialit.instructor.exercise_notebook import BEGIN_HIDDEN, BEGIN_SOLUTION
 MAX_ANSWER_CHARS = 100_000  # an answer cell longer than this is not an answer (and literal_eval would be slow)
 MAX_ENTRIES = 500  # more marks than any part of an article has words to mark
 NOT_SUBMITTED = " was not submitted"
+NOT_A_NOTEBOOK = " is not a valid notebook"
 SOURCE_MARKERS = (BEGIN_SOLUTION, BEGIN_HIDDEN)
 SOURCE_COPY = (
     "the submitted notebook holds the instructor's solution or hidden-test markers: it is a copy of the source "
@@ -177,13 +178,26 @@ def read_notebook(path: Path) -> tuple[nbformat.NotebookNode | None, str]:
     try:
         nb = nbformat.read(path, as_version=4)
     except Exception as error:  # JSON, schema, encoding or size errors: all the student's
-        return None, f"{path.name} is not a valid notebook ({type(error).__name__}); 0 points for its items"
+        why = (
+            "not UTF-8 text, so not as JupyterLab saved it"
+            if isinstance(error, UnicodeDecodeError)
+            else type(error).__name__
+        )
+        return None, f"{path.name}{NOT_A_NOTEBOOK} ({why}); 0 points for its items"
     return (None, SOURCE_COPY) if source_copy(nb) else (nb, "")
 
 
 def not_gradable(grades: list[ItemGrade]) -> str:
-    """Why the whole submission fails before any kernel runs (no notebook, or the instructor's copy), else ""."""
-    return next((g.reason for g in grades if g.reason == SOURCE_COPY or g.reason.endswith(NOT_SUBMITTED)), "")
+    """Why the whole submission fails before any kernel runs (no notebook, not a notebook, or the instructor's
+    copy), else "": nbgrader would fail on it too, with its own message (a UnicodeDecodeError's bytes)."""
+    return next(
+        (
+            g.reason
+            for g in grades
+            if g.reason == SOURCE_COPY or g.reason.endswith(NOT_SUBMITTED) or NOT_A_NOTEBOOK in g.reason
+        ),
+        "",
+    )
 
 
 def source_copy(nb: nbformat.NotebookNode) -> bool:
