@@ -329,6 +329,8 @@ def ex05_submissions(c) -> None:
     raw = nbformat.writes(partial()).replace("greener future.", "greener future ø.")  # saved by another editor
     nb_path(c.submit("not-utf8", EX05, partial()).parent, EX05).write_bytes(raw.encode().replace("ø".encode(), b"\xf8"))
     c.submit("cell-and-sidecar", EX05, partial(), {"ex05-q1.highlights.json": _q1_sidecar()})  # counted once
+    appended = EX05_PARTIAL["ex05-q1-answer"].replace("answer_q1 = [", "answer_q1 = []\nanswer_q1.append(")[:-1] + ")"
+    c.submit("appended", EX05, answer_cells(c, EX05, **(EX05_PARTIAL | {"ex05-q1-answer": appended})))
     c.submit("stale-sidecar", EX05, c.release(EX05), {"ex05-q1.highlights.json": _q1_sidecar("0" * 64)})
     copies = {f"ex05-q{i}.highlights.json": _q1_sidecar() for i in range(1, 8)}  # q1's file under every name
     c.submit("one-sidecar-everywhere", EX05, c.release(EX05), copies)

@@ -190,6 +190,15 @@ def test_a_sidecar_earns_only_on_its_own_item_and_text(graded, student, earned, 
     assert says in outcome.failed_items.get("ex05-q1-test", "")
 
 
+def test_an_answer_built_by_code_scores_0_with_a_line_that_says_so(graded):
+    """`answer_q1 = []` then `answer_q1.append(...)`: the kernel and the visible check saw one mark; the grader read
+    `[]` and gave 0 without a word. It still gives 0 (it runs no code) but says why; the rest is graded."""
+    outcome = outcomes(graded, EX05)["appended"]
+    assert outcome.ok and outcome.scores["ex05-q1-test"] == 0
+    assert outcome.scores["ex05-q8-test"] == outcomes(graded, EX05)["partial"].scores["ex05-q8-test"] > 0
+    assert "changed by code ('answer_q1.append(...)')" in outcome.failed_items["ex05-q1-test"]
+
+
 def test_a_probe_that_earns_nothing_reads_no_key_place_off_its_feedback(graded):
     """Attack 15: its released feedback listed which of its lines were keyed sentences, and which dates were keyed
     ('‘16 September 2026’ (bio): the right words, but not this label', and so for scraped and translation)."""

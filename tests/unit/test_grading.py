@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 from pathlib import Path
@@ -785,3 +786,49 @@ def test_a_speaker_whose_own_name_is_possessive_is_named_by_it():
     assert names_person("Norway’s allies and partners", "Norway’s allies and partners")
     assert names_person("Norway's allies and partners", "Norway’s allies and partners")
     assert not names_person("Støre's spokesperson", "Jonas Gahr Støre")
+
+
+# ---------------------------------------------------------------- the answer cell as `medialit course grade` reads it
+
+OPINION = "('The project is a bold step towards a greener future.', 'opinion')"
+
+
+def read_cell(code: str):
+    """What the grader reads from an ex05-q1 answer cell holding ``code`` (``grade_data.answer_literal``)."""
+    import nbformat
+
+    from medialit.instructor.grade_data import Check, answer_literal
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
+    nb.cells[0].metadata["nbgrader"] = {"grade_id": "ex05-q1-answer"}
+    return answer_literal(nb, Check("ex05-transfer", "ex05-q1-test", "ex05-q1", "answer_q1", {}))
+
+
+@pytest.mark.parametrize(
+    ("code", "says"),
+    [
+        (f"answer_q1 = []\nanswer_q1.append({OPINION})", "'answer_q1.append(...)'"),
+        (f"answer_q1 = []\nanswer_q1 += [{OPINION}]", "'answer_q1 +='"),
+        (f"answer_q1 = None\nif True:\n    answer_q1 = [{OPINION}]", "inside an if, for, try or with block"),
+        (f"answer_q1 = None\nfor mark in [{OPINION}]:\n    answer_q1 = [mark]", "inside an if, for, try or with block"),
+        (f"answer_q1 = [{OPINION}, ('Sandvik', 'opinion')]\ndel answer_q1[1]", "'answer_q1[...]' set or deleted"),
+    ],
+)
+def test_an_answer_changed_by_code_is_named_in_one_line_not_lost(code, says):
+    """Attack 15: the grader read `[]` (append, +=) or None (an if or for block: "no saved highlights") without a
+    word, while the student's kernel and the visible check saw their marks ("format OK, 1 mark(s) read")."""
+    with pytest.raises(AnswerError, match="changed by code") as raised:
+        read_cell(code)
+    assert says in str(raised.value) and "\n" not in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        f"answer_q1 = None  # None: use your saved highlights\n# YOUR ANSWER HERE\nanswer_q1 = [{OPINION}]",
+        f"while True:\n    pass\nanswer_q1 = [{OPINION}]",  # code around the list never runs
+        f"answer_q1: list = [{OPINION}]\nprint(answer_q1, answer_q1.count(1))",
+    ],
+)
+def test_a_written_list_with_code_that_leaves_it_alone_is_read(code):
+    assert read_cell(code) == [ast.literal_eval(OPINION)]
