@@ -329,6 +329,14 @@ def test_the_probes_that_read_the_key_earn_nothing_and_are_told_so(item_id, prob
     assert result.points == 0 and any("no mark-by-mark feedback" in line for line in result.feedback)
 
 
+def test_a_label_the_item_does_not_have_is_named_at_grading_too():
+    """A clumsy capital ('Opinion') made every mark an extra: 0 points and, since the probe fix, no line saying why."""
+    answer = [("The project is a bold step towards a greener future.", "Opinion"), ("Nobody should let", "Opinion")]
+    result = grade_data("ex05-q1", answer, key("ex05-q1"))
+    assert result.points == 0 and result.feedback[0] == "label 'Opinion' is not one of opinion: its marks match nothing"
+    assert "1 still to find" not in " ".join(result.feedback)  # nor how many of its places are keyed
+
+
 def test_one_wrong_mark_is_still_told_what_it_is():
     result = grade_data("ex01-q1", [("Støre", "cue")], key("ex01-q1"))
     assert result.points == 0 and any("the right words, but not this label" in line for line in result.feedback)
