@@ -329,6 +329,22 @@ def test_the_probes_that_read_the_key_earn_nothing_and_are_told_so(item_id, prob
     assert result.points == 0 and any("no mark-by-mark feedback" in line for line in result.feedback)
 
 
+def test_a_probe_linking_every_name_to_two_cues_is_not_told_which_are_sources():
+    """The multi-cue hint ("‘He’ is linked to 2 cues") is given where the source stands on a key mark: for a
+    0-point probe (every capitalised word, a wrong speaker, linked to the next two words) it named the key's sources."""
+    it = item("ex01-q2")
+    body, start = it.load().body, it.bounds()[0]
+    words = [(start + m.start(), start + m.end()) for m in re.finditer(r"\w+", it.text())]
+    probe = [
+        {"start": s, "end": e, "speaker": "Nobody Atall", "cue": dict(zip(("start", "end"), words[i + k], strict=True))}
+        for i, (s, e) in enumerate(words[:-2])
+        if body[s].isupper()
+        for k in (1, 2)
+    ]
+    result = grade_data("ex01-q2", probe, key("ex01-q2"))
+    assert result.points == 0 and not any("is linked to 2 cues" in line for line in result.feedback), result.feedback
+
+
 def test_a_label_the_item_does_not_have_is_named_at_grading_too():
     """A clumsy capital ('Opinion') made every mark an extra: 0 points and, since the probe fix, no line saying why."""
     answer = [("The project is a bold step towards a greener future.", "Opinion"), ("Nobody should let", "Opinion")]

@@ -146,13 +146,13 @@ def _score_speakers(it: Item, answer: Answer, key: Key, units: int, notes: tuple
             "(or write ('source words', 'Full Name', 'cue words'))"
         ]
     lost = [unplaced_note(it, c.reasons[0]) for c in answer.cues if c is not None and c.start < 0 and c.reasons]
+    told = _tells(points, who, cue)  # the multi-cue hint names sources at key marks: per mark too
     hint += [
         f"{_quote(m.given.span.text(body))} is linked to {len(m.given.cues)} cues: link each source to the one "
         "cue of its attribution (a source linked to several earns nothing for its cue)"
         for m in cue.matches
-        if m.given is not None and m.given.span is not None and len(m.given.cues) > 1 and _has_cue(m, key)
+        if told and m.given is not None and m.given.span is not None and len(m.given.cues) > 1 and _has_cue(m, key)
     ][:3]
-    told = _tells(points, who, cue)
     extras = [*_extra_lines(it, who, key, body), *_cue_lines(cue, key, body)] if told else [_NOTHING_TOLD]
     lines = (*notes, *lost, head, *hint, *extras, *_tail(who, told))
     return Result(it.id, float(points), float(it.points), lines, _explained(who, key, body))
