@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import subprocess
 import sys
 from pathlib import Path
 
 import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 from medialit.core.sidecar import Saved
 from medialit.core.spans import Span
@@ -285,6 +286,70 @@ def link_to_source(c, assignment: str, student: str = "link-to-source") -> None:
     c.expected[student] = {f"ex01-q{i}-test": 0.0 for i in (1, 2, 3, 4)}
     c.submit("source-copy", assignment, c.source(assignment))
     c.expected["source-copy"] = dict(c.expected[student])
+
+
+# ---------------------------------------------------------------- ex05: clumsy students, sidecars, probes
+
+EX05 = "ex05-transfer"
+EX05_PARTIAL = {  # conftest's `partial` student: one opinion sentence (q1) and two provenance signals (q8)
+    "ex05-q1-answer": "answer_q1 = [('The project is a bold step towards a greener future.', 'opinion')]",
+    "ex05-q8-answer": "answer_q8 = [('Monday 22 September', 'date'), ('owls in the moss', 'translation')]",
+}
+AS_PARTIAL = ["reordered-cells", "widget-state", "stored-output", "cell-and-sidecar"]
+"""ex05 submissions holding `partial`'s answers, clumsily saved: each must score what `partial` scores."""
+
+
+def _q1_sidecar(sha: str | None = None) -> str:
+    """ex05-q1's highlights file holding `partial`'s one opinion sentence (``sha``: saved for another text)."""
+    it = item("ex05-q1")
+    body = it.load().body
+    start = body.index("The project is a bold step")
+    saved = json.loads(sidecar_text("ex05-q1", (Span(start, body.index(".", start) + 1, "opinion"),)))
+    return json.dumps(saved | ({"body_sha256": sha} if sha else {}))
+
+
+def ex05_submissions(c) -> None:
+    """Clumsy saves of an honest answer, sidecars in the wrong place, and a probe reading the key off feedback."""
+    partial = lambda: answer_cells(c, EX05, **EX05_PARTIAL)  # noqa: E731
+    c.submit("empty-notebook", EX05, new_notebook())
+    nb = partial()
+    nb.cells.reverse()
+    c.submit("reordered-cells", EX05, nb)
+    nb = partial()  # as JupyterLab saves it with the highlighters shown: widget state and views
+    state = {"model_name": "LayoutModel", "model_module": "@jupyter-widgets/base", "model_module_version": "2.0.0"}
+    nb.metadata["widgets"] = {
+        "application/vnd.jupyter.widget-state+json": {"state": {"m1": state | {"state": {}}}, "version_major": 2}
+    }
+    view = {"application/vnd.jupyter.widget-view+json": {"model_id": "m1", "version_major": 2, "version_minor": 0}}
+    cell(nb, "ex05-q1-show").outputs = [new_output("display_data", data=view | {"text/plain": "…"})]
+    c.submit("widget-state", EX05, nb)
+    nb = partial()  # a saved output of 5 MB (a print left in a loop): autograded and feedback must not carry it
+    cell(nb, "ex05-q1-answer").outputs = [new_output("stream", name="stdout", text="y" * 5_000_000)]
+    c.submit("stored-output", EX05, nb)
+    raw = nbformat.writes(partial()).replace("greener future.", "greener future ø.")  # saved by another editor
+    nb_path(c.submit("not-utf8", EX05, partial()).parent, EX05).write_bytes(raw.encode().replace("ø".encode(), b"\xf8"))
+    c.submit("cell-and-sidecar", EX05, partial(), {"ex05-q1.highlights.json": _q1_sidecar()})  # counted once
+    appended = EX05_PARTIAL["ex05-q1-answer"].replace("answer_q1 = [", "answer_q1 = []\nanswer_q1.append(")[:-1] + ")"
+    c.submit("appended", EX05, answer_cells(c, EX05, **(EX05_PARTIAL | {"ex05-q1-answer": appended})))
+    c.submit("stale-sidecar", EX05, c.release(EX05), {"ex05-q1.highlights.json": _q1_sidecar("0" * 64)})
+    copies = {f"ex05-q{i}.highlights.json": _q1_sidecar() for i in range(1, 8)}  # q1's file under every name
+    c.submit("one-sidecar-everywhere", EX05, c.release(EX05), copies)
+    c.submit("feedback-probe", EX05, answer_cells(c, EX05, **feedback_probe()))
+
+
+def feedback_probe() -> dict[str, str]:
+    """Answers built to read the key off feedback: every line of ex05-q6 as no_source (which sentences are
+    keyed), every date of ex05-q8 with every label (the dates keyed, and by elimination their label)."""
+    q6, q8 = item("ex05-q6"), item("ex05-q8")
+    (s6, e6), (s8, e8) = q6.bounds(), q8.bounds()
+    lines = [(s6 + m.start(), s6 + m.end()) for m in re.finditer(r"[^\n]+", q6.load().body[s6:e6])]
+    dates = r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day )?\d{1,2} [A-Z][a-z]+(?: \d{4})?"
+    found = [(s8 + m.start(), s8 + m.end()) for m in re.finditer(dates, q8.load().body[s8:e8])]
+    labels = ("bio", "scraped", "translation", "date")
+    q6_marks = [{"start": s, "end": e, "label": "no_source"} for s, e in lines]
+    q8_marks = [{"start": s, "end": e, "label": label} for s, e in found for label in labels]
+    assert len(lines) > 5 and len(found) > 1
+    return {"ex05-q6-answer": f"answer_q6 = {q6_marks!r}", "ex05-q8-answer": f"answer_q8 = {q8_marks!r}"}
 
 
 # ---------------------------------------------------------------- ex09-probe: a kernel must run

@@ -11,7 +11,7 @@ import json
 import attacks
 import nbformat
 import pytest
-from attacks import EX01, PROBE
+from attacks import EX01, EX05, PROBE
 
 from medialit.exercises import grading
 
@@ -144,3 +144,69 @@ def test_grades_csv_has_a_status_for_every_student(graded):
     assert rows["solution"]["status"] == "graded"
     assert rows["invalid-notebook"]["status"].startswith("failed: ")
     assert rows["malformed-ints"]["status"].startswith("score lowered: ")
+
+
+# ---------------------------------------------------------------- ex05: clumsy saves, sidecars, a feedback probe
+
+
+@pytest.mark.parametrize("student", attacks.AS_PARTIAL)
+def test_an_honest_answer_saved_clumsily_scores_what_it_holds(graded, student):
+    """Cells reversed, JupyterLab's widget state and views, a 5 MB saved output, the same mark in the answer
+    cell and the highlights file (counted once): each scores as the `partial` student with the same answers."""
+    got = outcomes(graded, EX05)
+    assert got[student].ok and got[student].scores == pytest.approx(got["partial"].scores)
+    assert sum(got["partial"].scores.values()) > 0
+
+
+def test_a_saved_output_never_reaches_autograded_or_the_feedback(graded):
+    path = graded.root / "autograded" / "stored-output" / EX05 / f"{EX05}.ipynb"
+    assert path.stat().st_size < 1_000_000 and "yyyy" not in path.read_text(encoding="utf-8")
+
+
+def test_an_empty_notebook_scores_0_saying_each_answer_cell_is_gone(graded):
+    outcome = outcomes(graded, EX05)["empty-notebook"]
+    assert outcome.ok and sum(outcome.scores.values()) == 0 and len(outcome.scores) == 8
+    assert set(outcome.failed_items.values()) == {"the answer cell was deleted"}
+
+
+def test_a_notebook_that_is_not_utf8_fails_alone_in_one_line_that_says_so(graded):
+    """It failed with nbgrader's "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xf8 in position 3247"."""
+    outcome = outcomes(graded, EX05)["not-utf8"]
+    assert not outcome.ok and "not UTF-8" in outcome.message and "\n" not in outcome.message
+    assert "codec" not in outcome.message and sum(outcome.scores.values()) == 0
+    assert [o.student for o in graded.runs[EX05].failed] == ["not-utf8"]
+
+
+@pytest.mark.parametrize(
+    ("student", "earned", "says"),
+    [
+        ("stale-sidecar", {}, "saved for a different article text"),
+        ("one-sidecar-everywhere", {"ex05-q1-test": 1.0}, ""),  # q1's marks are no answer to q2..q7
+    ],
+)
+def test_a_sidecar_earns_only_on_its_own_item_and_text(graded, student, earned, says):
+    outcome = outcomes(graded, EX05)[student]
+    assert outcome.scores == pytest.approx({f"ex05-q{i}-test": earned.get(f"ex05-q{i}-test", 0.0) for i in range(1, 9)})
+    assert says in outcome.failed_items.get("ex05-q1-test", "")
+
+
+def test_an_answer_built_by_code_scores_0_with_a_line_that_says_so(graded):
+    """`answer_q1 = []` then `answer_q1.append(...)`: the kernel and the visible check saw one mark; the grader read
+    `[]` and gave 0 without a word. It still gives 0 (it runs no code) but says why; the rest is graded."""
+    outcome = outcomes(graded, EX05)["appended"]
+    assert outcome.ok and outcome.scores["ex05-q1-test"] == 0
+    assert outcome.scores["ex05-q8-test"] == outcomes(graded, EX05)["partial"].scores["ex05-q8-test"] > 0
+    assert "changed by code ('answer_q1.append(...)')" in outcome.failed_items["ex05-q1-test"]
+
+
+def test_a_probe_that_earns_nothing_reads_no_key_place_off_its_feedback(graded):
+    """Attack 15: its released feedback listed which of its lines were keyed sentences, and which dates were keyed
+    ('‘16 September 2026’ (bio): the right words, but not this label', and so for scraped and translation)."""
+    outcome = outcomes(graded, EX05)["feedback-probe"]
+    assert outcome.ok and sum(outcome.scores.values()) == 0
+    nb = nbformat.read(graded.root / "autograded" / "feedback-probe" / EX05 / f"{EX05}.ipynb", as_version=4)
+    for grade_id in ("ex05-q6-test", "ex05-q8-test"):
+        text = "".join(o.get("text", "") for o in attacks.cell(nb, grade_id).outputs)
+        assert "no mark-by-mark feedback" in text, text
+        for told in ("not this label", "an unsupported sentence", "defensible", "not one of", "not in the key", "why:"):
+            assert told not in text, (grade_id, told)

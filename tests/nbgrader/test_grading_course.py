@@ -120,8 +120,8 @@ def test_the_grader_sees_the_students_marks_in_the_show_cell(graded):
     ],
 )
 def test_ex02_to_ex04_score_solution_release_and_partial(graded, assignment, expected):
-    got = {o.student: sum(o.scores.values()) for o in graded.runs[assignment].outcomes}
-    assert got == pytest.approx(expected, abs=0.011)
+    got = {o.student: sum(o.scores.values()) for o in graded.runs[assignment].outcomes if o.student in expected}
+    assert got == pytest.approx(expected, abs=0.011)  # (ex05 has clumsy students too: test_attacks)
 
 
 def test_the_written_answer_waits_for_manual_grading(graded):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 from pathlib import Path
@@ -276,6 +277,85 @@ def test_marking_every_sentence_with_every_label_earns_no_rationale_in_the_feedb
         shotgun = [it.load().body[max(a, start) : min(b, end)][:900] for a, b in it.sentences()]
     result = grade_data(item_id, shotgun[:300], key(item_id))
     assert result.points <= 0.1 * it.points and not result.explanations, result.explanations[:2]
+
+
+PLACE_TOLD = ("not this label", "an unsupported sentence", "a defensible sentence", "the source named here",
+              "already counted", "not the cue of", "not in the key", "not one of the unsupported")  # fmt: skip
+"""Feedback lines that say whether a student's mark stands where a key mark is."""
+
+
+DATE_OR_FIGURE = r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day )?\d[\d,.]*(?: [A-Z][a-z]+)?(?: \d{4})?"
+
+
+def probes(it) -> dict[str, list]:
+    """Key-blind answers over two places or more: every line, sentence, date or figure, with every label.
+
+    (One wrong mark is told what it is: that is feedback, not a probe.)
+    """
+    body, (start, end) = it.load().body, it.bounds()
+    found = lambda pattern: [(start + m.start(), start + m.end()) for m in re.finditer(pattern, body[start:end])]  # noqa: E731
+    places = {
+        "line": found(r"[^\n]+"),
+        "sentence": it.sentences(),
+        "date or figure": found(DATE_OR_FIGURE),
+    }
+    labels = it.labels or ("source",)
+    mark = lambda s, e, label: {"start": s, "end": e, "label": label, "speaker": "Jonas Gahr Støre"}  # noqa: E731
+    answers = {
+        f"every {name} with every label": [mark(*at, x) for at in spans for x in labels]
+        for name, spans in places.items()
+    }
+    answers[f"every line as {labels[0]}"] = [mark(*at, labels[0]) for at in places["line"]]
+    return {name: answer[:300] for name, answer in answers.items() if len({(m["start"], m["end"]) for m in answer}) > 1}
+
+
+@pytest.mark.parametrize("item_id", BUILT_IN)
+def test_an_answer_that_earns_nothing_is_not_told_which_of_its_marks_stand_on_the_key(item_id):
+    """Attack 15: a probe earning 0 read the key off its feedback, e.g. every date of ex05-q8 with every label
+    ('‘16 September 2026’ (bio): the right words, but not this label', and so for scraped and translation: a date
+    mark) or every line of ex05-q6 as no_source ('an unsupported sentence, but not for the reason given')."""
+    it = item(item_id)
+    for name, answer in probes(it).items():
+        result = grade_data(item_id, answer, key(item_id))
+        if result.points == 0:
+            told = [line for line in result.feedback if any(x in line for x in PLACE_TOLD)]
+            assert not told and not result.explanations, (name, told[:3])
+
+
+@pytest.mark.parametrize(("item_id", "probe"), [("ex05-q8", "every date or figure with every label"),
+                                                ("ex05-q6", "every line as no_source")])  # fmt: skip
+def test_the_probes_that_read_the_key_earn_nothing_and_are_told_so(item_id, probe):
+    result = grade_data(item_id, probes(item(item_id))[probe], key(item_id))
+    assert result.points == 0 and any("no mark-by-mark feedback" in line for line in result.feedback)
+
+
+def test_a_probe_linking_every_name_to_two_cues_is_not_told_which_are_sources():
+    """The multi-cue hint ("‘He’ is linked to 2 cues") is given where the source stands on a key mark: for a
+    0-point probe (every capitalised word, a wrong speaker, linked to the next two words) it named the key's sources."""
+    it = item("ex01-q2")
+    body, start = it.load().body, it.bounds()[0]
+    words = [(start + m.start(), start + m.end()) for m in re.finditer(r"\w+", it.text())]
+    probe = [
+        {"start": s, "end": e, "speaker": "Nobody Atall", "cue": dict(zip(("start", "end"), words[i + k], strict=True))}
+        for i, (s, e) in enumerate(words[:-2])
+        if body[s].isupper()
+        for k in (1, 2)
+    ]
+    result = grade_data("ex01-q2", probe, key("ex01-q2"))
+    assert result.points == 0 and not any("is linked to 2 cues" in line for line in result.feedback), result.feedback
+
+
+def test_a_label_the_item_does_not_have_is_named_at_grading_too():
+    """A clumsy capital ('Opinion') made every mark an extra: 0 points and, since the probe fix, no line saying why."""
+    answer = [("The project is a bold step towards a greener future.", "Opinion"), ("Nobody should let", "Opinion")]
+    result = grade_data("ex05-q1", answer, key("ex05-q1"))
+    assert result.points == 0 and result.feedback[0] == "label 'Opinion' is not one of opinion: its marks match nothing"
+    assert "1 still to find" not in " ".join(result.feedback)  # nor how many of its places are keyed
+
+
+def test_one_wrong_mark_is_still_told_what_it_is():
+    result = grade_data("ex01-q1", [("Støre", "cue")], key("ex01-q1"))
+    assert result.points == 0 and any("the right words, but not this label" in line for line in result.feedback)
 
 
 def test_a_sidecar_for_another_text_is_refused(tmp_path):
@@ -774,3 +854,49 @@ def test_ex01_q2_starts_once_from_the_q1_marks_and_never_grades_them_twice(tmp_p
     assert grade_data("ex01-q1", None, key("ex01-q1"), tmp_path).points == first.points == 3.0
     sidecar(tmp_path, "ex01-q1", q1[:1])  # the student changes q1 afterwards
     assert len(show("ex01-q2").spans) == len(q1)  # q2 is the student's own now: copied once
+
+
+# ---------------------------------------------------------------- the answer cell as `medialit course grade` reads it
+
+OPINION = "('The project is a bold step towards a greener future.', 'opinion')"
+
+
+def read_cell(code: str):
+    """What the grader reads from an ex05-q1 answer cell holding ``code`` (``grade_data.answer_literal``)."""
+    import nbformat
+
+    from medialit.instructor.grade_data import Check, answer_literal
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
+    nb.cells[0].metadata["nbgrader"] = {"grade_id": "ex05-q1-answer"}
+    return answer_literal(nb, Check("ex05-transfer", "ex05-q1-test", "ex05-q1", "answer_q1", {}))
+
+
+@pytest.mark.parametrize(
+    ("code", "says"),
+    [
+        (f"answer_q1 = []\nanswer_q1.append({OPINION})", "'answer_q1.append(...)'"),
+        (f"answer_q1 = []\nanswer_q1 += [{OPINION}]", "'answer_q1 +='"),
+        (f"answer_q1 = None\nif True:\n    answer_q1 = [{OPINION}]", "inside an if, for, try or with block"),
+        (f"answer_q1 = None\nfor mark in [{OPINION}]:\n    answer_q1 = [mark]", "inside an if, for, try or with block"),
+        (f"answer_q1 = [{OPINION}, ('Sandvik', 'opinion')]\ndel answer_q1[1]", "'answer_q1[...]' set or deleted"),
+    ],
+)
+def test_an_answer_changed_by_code_is_named_in_one_line_not_lost(code, says):
+    """Attack 15: the grader read `[]` (append, +=) or None (an if or for block: "no saved highlights") without a
+    word, while the student's kernel and the visible check saw their marks ("format OK, 1 mark(s) read")."""
+    with pytest.raises(AnswerError, match="changed by code") as raised:
+        read_cell(code)
+    assert says in str(raised.value) and "\n" not in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        f"answer_q1 = None  # None: use your saved highlights\n# YOUR ANSWER HERE\nanswer_q1 = [{OPINION}]",
+        f"while True:\n    pass\nanswer_q1 = [{OPINION}]",  # code around the list never runs
+        f"answer_q1: list = [{OPINION}]\nprint(answer_q1, answer_q1.count(1))",
+    ],
+)
+def test_a_written_list_with_code_that_leaves_it_alone_is_read(code):
+    assert read_cell(code) == [ast.literal_eval(OPINION)]

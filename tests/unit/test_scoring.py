@@ -378,6 +378,65 @@ def test_duplicates_earn_what_one_copy_earns(item_id, data):
     assert grade_data(it.id, answer * 100, key).points == once
 
 
+# ---------------------------------------------------------------- the page's layout as the answer (attack 15)
+
+
+def lines_of(it: Item) -> list[tuple[int, int, str]]:
+    start = it.bounds()[0]
+    return [(start + m.start(), start + m.end(), m[0]) for m in re.finditer(r"[^\n]*\S[^\n]*", it.text())]
+
+
+DATES_AND_FIGURES = r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day )?\d[\d,.]*(?: [A-Z][a-z]+)?(?: \d{4})?"
+NAMES = r"[A-ZÆØÅ][\w’'-]+(?: [A-ZÆØÅ][\w’'-]+)*"
+
+
+def layout_guesses(it: Item) -> dict[str, list[tuple[int, int]]]:
+    """Places picked by the page's layout or a pattern alone: display lines (headline, fact box: no full stop at
+    the end), one-sentence paragraphs (news writing sets a bare claim apart), every date or figure, every
+    capitalised name. Two places at least: one is a guess, not an attack (ex05-q2's one display line, its
+    headline, is a coin toss between its two labels by design)."""
+    lines = lines_of(it)
+    start = it.bounds()[0]
+    found = lambda pattern: [(start + m.start(), start + m.end()) for m in re.finditer(pattern, it.text())]  # noqa: E731
+    guesses = {
+        "display lines": [(s, e) for s, e, text in lines if not text.rstrip().endswith((".", "!", "?", '"', "”"))],
+        "one-sentence paragraphs": [(s, e) for s, e, _ in lines if sum(s <= a < e for a, _ in it.sentences()) == 1],
+        "dates and figures": found(DATES_AND_FIGURES),
+        "capitalised names": found(NAMES),
+    }
+    return {name: places for name, places in guesses.items() if len(places) > 1}
+
+
+LAYOUT_PAYS = {"ex01-q1", "ex02-q2", "ex02-q3", "ex04-q1"}
+"""Items where one guess from layout or a pattern, with one label, earns more than a tenth (measured 2026-11-29,
+attack 15): ex02-q3 every display line as dropped_source 0.7 (four of its six display lines are keyed, and K13
+accepts a fact-box line whole with either label); ex02-q2 every one-sentence paragraph as vague_source 0.5 (five
+of its six are keyed sentences, three required: the found half pays for the place whatever the reason); ex04-q1
+every date or figure as date 0.21 (two of its four are keyed, and the page's own date counts for the mismatch,
+K15); ex01-q1 every capitalised name as source 0.11. Content, not the scorer: the keys' and texts' owners decide
+(a correct display line, a supported one-sentence paragraph, a date that fits)."""
+
+
+@pytest.mark.parametrize(
+    "item_id",
+    [
+        pytest.param(
+            i, marks=pytest.mark.xfail(strict=True, reason="layout or a pattern alone earns more than a tenth")
+        )
+        if i in LAYOUT_PAYS
+        else i
+        for i in ALL
+        if ITEMS[i].kind != "speakers"
+    ],
+)
+def test_a_guess_by_layout_or_pattern_with_one_label_earns_at_most_a_tenth(item_id):
+    it = ITEMS[item_id]
+    for name, places in layout_guesses(it).items():
+        for label in it.labels:
+            marks = [{"start": s, "end": e, "label": label} for s, e in places]
+            assert share(it, marks) <= 0.1, (name, label, share(it, marks))
+
+
 # ---------------------------------------------------------------- the analyzer's own output as the answer
 
 MACHINE_DOES = {"ex01-q1", "ex01-q2", "ex01-q4", "ex02-q1", "ex02-q2", "ex05-q4", "ex05-q5", "ex05-q6", "ex05-q7"}

@@ -96,7 +96,7 @@ def score_item(item_id: str, answer: Answer | Sequence[Span], key: Any) -> Resul
     key = as_key(it, key).checked(body, where=f"{it.id} key")
     answer = as_answer(it, answer)
     part = it.bounds()
-    notes = tuple(unplaced_note(it, words) for words in answer.unplaced)
+    notes = (*label_notes(it, answer), *(unplaced_note(it, words) for words in answer.unplaced))
     if it.kind == "sentences":
         units = len(it.sentences())
         half = it.points / 2
@@ -108,7 +108,9 @@ def score_item(item_id: str, answer: Answer | Sequence[Span], key: Any) -> Resul
             f"{it.id}: {points:g} of {it.points:g} points; {found.counts.tp} of {n} sentences found, "
             f"reasons right for {why.counts.tp} of {n}"
         )
-        lines = (*notes, head, *_sentence_lines(found, why, body), *_tail(found))
+        told = _tells(points, found)
+        per_mark = _sentence_lines(found, why, body) if told else [_NOTHING_TOLD]
+        lines = (*notes, head, *per_mark, *_tail(found, told))
         return Result(it.id, float(points), float(it.points), lines, _explained(found, key, body))
     units = len(re.findall(r"\w+", it.text()))
     if it.kind == "speakers":
@@ -116,7 +118,9 @@ def score_item(item_id: str, answer: Answer | Sequence[Span], key: Any) -> Resul
     result = score(answer, key, max_points=it.points, part=part, units=units, judge=judge_for(it, body))
     counts = result.counts
     head = f"{it.id}: {result.points:g} of {it.points:g} points; {counts.tp} of {len(key.required)} found"
-    lines = (*notes, head, *_extra_lines(it, result, key, body), *_tail(result))
+    told = _tells(result.points, result)
+    per_mark = _extra_lines(it, result, key, body) if told else [_NOTHING_TOLD]
+    lines = (*notes, head, *per_mark, *_tail(result, told))
     return Result(it.id, result.points, float(it.points), lines, _explained(result, key, body))
 
 
@@ -142,15 +146,34 @@ def _score_speakers(it: Item, answer: Answer, key: Key, units: int, notes: tuple
             "(or write ('source words', 'Full Name', 'cue words'))"
         ]
     lost = [unplaced_note(it, c.reasons[0]) for c in answer.cues if c is not None and c.start < 0 and c.reasons]
+    told = _tells(points, who, cue)  # the multi-cue hint names sources at key marks: per mark too
     hint += [
         f"{_quote(m.given.span.text(body))} is linked to {len(m.given.cues)} cues: link each source to the one "
         "cue of its attribution (a source linked to several earns nothing for its cue)"
         for m in cue.matches
-        if m.given is not None and m.given.span is not None and len(m.given.cues) > 1 and _has_cue(m, key)
+        if told and m.given is not None and m.given.span is not None and len(m.given.cues) > 1 and _has_cue(m, key)
     ][:3]
-    extras = [*_extra_lines(it, who, key, body), *_cue_lines(cue, key, body)]
-    lines = (*notes, *lost, head, *hint, *extras, *_tail(who))
+    extras = [*_extra_lines(it, who, key, body), *_cue_lines(cue, key, body)] if told else [_NOTHING_TOLD]
+    lines = (*notes, *lost, head, *hint, *extras, *_tail(who, told))
     return Result(it.id, float(points), float(it.points), lines, _explained(who, key, body))
+
+
+_NOTHING_TOLD = (
+    "no mark-by-mark feedback: the answer earned nothing and several of its marks match nothing; "
+    "mark only what you can defend, one label per place"
+)
+
+
+def _tells(points: float, *scores: Score) -> bool:
+    """Whether lines about single marks may be given: the answer earned points, or at most one mark matched nothing.
+
+    Those lines say which of a student's marks stand where a key mark is ("the right words, but not
+    this label", "an unsupported sentence, but not for the reason given", "not in the key"). An answer
+    that earned nothing because its extras cost more than its finds (every date with every label,
+    every line with one reason) would read the key's places, and by elimination its labels, off them;
+    rationales are held back from it for the same reason (``_explained``). One wrong mark is told.
+    """
+    return points > 0 or all(s.counts.fp <= 1 for s in scores)
 
 
 def _has_cue(m: Match, key: Key) -> bool:
@@ -164,6 +187,18 @@ def _has_cue(m: Match, key: Key) -> bool:
 def _quote(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return "‘" + (text if len(text) <= limit else text[: limit - 1] + "…") + "’"
+
+
+def label_notes(it: Item, answer: Answer) -> list[str]:
+    """Labels the item does not have (a capital, a typo, another item's label), named as the visible check names them:
+    their marks match nothing, and an answer made only of them would otherwise be told nothing about it."""
+    if it.kind == "speakers" or not it.labels:
+        return []
+    given = answer.labels() | set(answer.unplaced_labels)
+    return [
+        f"label {x!r} is not one of {', '.join(it.labels)}: its marks match nothing"
+        for x in sorted(given - set(it.labels))
+    ]
 
 
 def unplaced_note(it: Item, words: str) -> str:
@@ -239,11 +274,12 @@ def _sentence_lines(found: Score, why: Score, body: str) -> list[str]:
     return lines[:6]
 
 
-def _tail(result: Score) -> list[str]:
-    """How many key marks are still to find (counted, never quoted; marks in the right place are not counted)."""
+def _tail(result: Score, told: bool = True) -> list[str]:
+    """How many key marks are still to find (counted, never quoted; marks in the right place are not counted,
+    unless the answer is ``told`` nothing mark by mark: then the count would say how many of its places are keyed)."""
     lines = []
     missed = [m.mark for m in result.matches if m.status == "missed"]
-    extras = [m.given for m in result.matches if m.status == "extra" and m.given is not None]
+    extras = [m.given for m in result.matches if told and m.status == "extra" and m.given is not None]
     still = sum(1 for k in missed if k is not None and not any(same_place(g, k) for g in extras))
     if still:
         lines.append(f"{still} still to find: reread the part sentence by sentence")

@@ -25,6 +25,7 @@ from medialit.instructor.exercise_notebook import BEGIN_HIDDEN, BEGIN_SOLUTION
 MAX_ANSWER_CHARS = 100_000  # an answer cell longer than this is not an answer (and literal_eval would be slow)
 MAX_ENTRIES = 500  # more marks than any part of an article has words to mark
 NOT_SUBMITTED = " was not submitted"
+NOT_A_NOTEBOOK = " is not a valid notebook"
 SOURCE_MARKERS = (BEGIN_SOLUTION, BEGIN_HIDDEN)
 SOURCE_COPY = (
     "the submitted notebook holds the instructor's solution or hidden-test markers: it is a copy of the source "
@@ -116,6 +117,12 @@ def answer_literal(nb: nbformat.NotebookNode, check: Check) -> Any:
         tree = ast.parse(source)
     except (SyntaxError, ValueError):
         raise AnswerError(f"the answer cell has a syntax error: {check.variable} could not be read") from None
+    changed = changed_by_code(tree, check.variable)
+    if changed:
+        raise AnswerError(
+            f"{check.variable} is changed by code ({changed}) and the grader runs no code: "
+            f"write all your marks in the one list after '{check.variable} ='"
+        )
     value: Any = None
     for node in tree.body:
         targets = node.targets if isinstance(node, ast.Assign) else []
@@ -129,6 +136,48 @@ def answer_literal(nb: nbformat.NotebookNode, check: Check) -> Any:
     if isinstance(value, (list, tuple, dict)) and len(value) > MAX_ENTRIES:
         raise AnswerError(f"{check.variable} has {len(value):,} entries; an answer has at most {MAX_ENTRIES}")
     return value
+
+
+MUTATORS = frozenset({"append", "extend", "insert", "remove", "pop", "clear", "sort", "reverse", "update"})
+
+
+def changed_by_code(tree: ast.Module, variable: str) -> str:
+    """How the cell's code changes ``variable`` beyond the lists written out at the top ("" when it does not).
+
+    The grader reads the written list only: an ``append``, a ``+=`` or an assignment inside an ``if``, ``for``
+    or ``try`` would otherwise be lost without a word, while the student's kernel (and the visible check)
+    saw the changed list.
+    """
+    top = {
+        id(target)
+        for node in tree.body
+        if isinstance(node, (ast.Assign, ast.AnnAssign))
+        for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
+    }
+    return next((how for node in ast.walk(tree) if (how := _change(node, variable, top))), "")
+
+
+def _change(node: ast.AST, variable: str, top: set[int]) -> str:
+    """How this one node changes ``variable`` ("" when it does not); ``top``: targets of top-level assignments."""
+    if isinstance(node, ast.AugAssign) and _names(node.target, variable):
+        return f"'{variable} +=' or the like"
+    if (
+        isinstance(node, ast.Name)
+        and node.id == variable
+        and not isinstance(node.ctx, ast.Load)
+        and id(node) not in top
+    ):
+        return "an assignment inside an if, for, try or with block, or to several names at once"
+    if isinstance(node, ast.Subscript) and _names(node.value, variable) and not isinstance(node.ctx, ast.Load):
+        return f"'{variable}[...]' set or deleted"
+    call = isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+    if call and node.func.attr in MUTATORS and _names(node.func.value, variable):  # type: ignore[attr-defined]
+        return f"'{variable}.{node.func.attr}(...)'"  # type: ignore[attr-defined]
+    return ""
+
+
+def _names(node: ast.AST, variable: str) -> bool:
+    return isinstance(node, ast.Name) and node.id == variable
 
 
 def score_answer(item_id: str, answer: Any, key: Any, folder: Path) -> tuple[Any, list[Span]]:
@@ -177,13 +226,26 @@ def read_notebook(path: Path) -> tuple[nbformat.NotebookNode | None, str]:
     try:
         nb = nbformat.read(path, as_version=4)
     except Exception as error:  # JSON, schema, encoding or size errors: all the student's
-        return None, f"{path.name} is not a valid notebook ({type(error).__name__}); 0 points for its items"
+        why = (
+            "not UTF-8 text, so not as JupyterLab saved it"
+            if isinstance(error, UnicodeDecodeError)
+            else type(error).__name__
+        )
+        return None, f"{path.name}{NOT_A_NOTEBOOK} ({why}); 0 points for its items"
     return (None, SOURCE_COPY) if source_copy(nb) else (nb, "")
 
 
 def not_gradable(grades: list[ItemGrade]) -> str:
-    """Why the whole submission fails before any kernel runs (no notebook, or the instructor's copy), else ""."""
-    return next((g.reason for g in grades if g.reason == SOURCE_COPY or g.reason.endswith(NOT_SUBMITTED)), "")
+    """Why the whole submission fails before any kernel runs (no notebook, not a notebook, or the instructor's
+    copy), else "": nbgrader would fail on it too, with its own message (a UnicodeDecodeError's bytes)."""
+    return next(
+        (
+            g.reason
+            for g in grades
+            if g.reason == SOURCE_COPY or g.reason.endswith(NOT_SUBMITTED) or NOT_A_NOTEBOOK in g.reason
+        ),
+        "",
+    )
 
 
 def source_copy(nb: nbformat.NotebookNode) -> bool:
