@@ -61,6 +61,13 @@ def test_each_failure_is_one_line_naming_the_file_what_is_wrong_and_what_to_do(t
     assert (caught.value.os_error is not None) == (content is None)
 
 
+def test_a_file_saved_with_a_byte_order_mark_is_read(tmp_path):
+    """Attack 15: Notepad's UTF-8 adds a BOM; the sidecar or key was then 'damaged (not JSON)'."""
+    path = tmp_path / "medialit-items.json"
+    path.write_bytes(json.dumps(ITEMS_DOC).encode("utf-8-sig"))
+    assert jsonfile.load(path, ITEMS) == ITEMS_DOC
+
+
 def test_a_folder_or_an_unreadable_file_says_so_and_keeps_the_os_error(tmp_path, monkeypatch):
     with pytest.raises(jsonfile.JsonFileError, match="is a folder, not a file; give the file's path") as caught:
         jsonfile.load(tmp_path)

@@ -104,7 +104,7 @@ def load(
     """
     source = Path(path) if isinstance(path, (str, os.PathLike)) else path
     try:
-        text = source.read_text(encoding="utf-8")
+        text = source.read_text(encoding="utf-8-sig")  # a byte-order mark (Windows editors) is no fault of the data
     except FileNotFoundError as error:
         raise JsonFileError(path, "no such file", missing, os_error=error) from None
     except IsADirectoryError as error:
