@@ -544,3 +544,15 @@ def test_no_word_a_question_offers_is_taken_for_a_slip_of_its_answer(capsys):
                 slips.append(f"{question.id}: {word}")
             lessons.reset()
     assert not slips
+
+
+@pytest.mark.parametrize(
+    ("question_id", "how"),
+    [("l3.fishmarket", "check('l3.fishmarket', ...)"), ("l3.sentences-activity", "check_highlights(")],
+)
+def test_a_hint_before_any_try_does_not_offer_reveal_which_would_refuse(capsys, question_id, how):
+    lessons.hint(question_id)
+    out = capsys.readouterr().out
+    assert out.startswith("Hint: ") and "reveal(" not in out and how in out, out
+    lessons.reveal(question_id)
+    assert capsys.readouterr().out.startswith("Try first")

@@ -121,12 +121,7 @@ def reveal(question_id: str) -> None:
     if question is None:
         return
     if not _attempts.get(question_id):
-        how = (
-            f"mark the text, then run check_highlights({question_id!r}, ...)"
-            if question.kind in ("spans", "links")
-            else f"write your answer in check({question_id!r}, ...) and run it"
-        )
-        print(f"Try first, answer after: {how}; reveal shows the answer once you have tried.")
+        print(f"Try first, answer after: {_how_to_try(question)}; reveal shows the answer once you have tried.")
         return
     print(f"Answer: {question.answer}")
     if question.kind not in ("spans", "links"):
@@ -500,8 +495,16 @@ def _give_hint(question: Question, footer: bool = True) -> None:
     _hinted.add(question.id)
     stage = min(max(_wrong.get(question.id, 0), 1), len(question.hints)) - 1
     print(f"Hint: {question.hints[stage]}")
-    if footer:
+    if footer and not _attempts.get(question.id):  # reveal would refuse before a try
+        print(f"Now try: {_how_to_try(question)}.")
+    elif footer:
         print(f"Try again, or run reveal({question.id!r}) to see the answer.")
+
+
+def _how_to_try(question: Question) -> str:
+    if question.kind in ("spans", "links"):
+        return f"mark the text, then run check_highlights({question.id!r}, ...)"
+    return f"write your answer in check({question.id!r}, ...) and run it"
 
 
 def _blank(answer: Any) -> bool:
