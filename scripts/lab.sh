@@ -9,7 +9,8 @@ medialit doctor || echo "medialit: see the '!!' lines above (Chromium is only ne
 PORT="${PORT:-8888}"
 TOKEN="${MEDIALIT_TOKEN:-$("$VENV/bin/python" -c 'import secrets; print(secrets.token_hex(16))')}"
 echo
-echo "medialit: JupyterLab will be at  http://127.0.0.1:$PORT/lab?token=$TOKEN"
+# The URL opens the first lesson (00-start-here says where to go next), not an empty launcher.
+echo "medialit: JupyterLab will be at  http://127.0.0.1:$PORT/lab/tree/00-start-here.ipynb?token=$TOKEN"
 echo "medialit: (Ctrl+C twice stops it; set PORT=... for another port)"
 echo
 # An editable install leaves the kit's JupyterLab extension (underlined links) in src/: point JupyterLab at it.

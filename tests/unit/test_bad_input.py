@@ -45,8 +45,11 @@ def make(tmp_path: Path, case: str) -> Path:
         "unclosed-front-matter": b"---\nid: x\ntitle: y\n\nBody.\n",
         "broken-front-matter": b"---\nid: x\nthis line has no colon\n---\nBody.\n",
         "20MB": b"This is a sentence of a very long text. " * 500_000,
+        "saved-web-page": b"<html><head><title>Bins</title></head><body><p>The city said so.</p></body></html>",
+        "notebook": b'{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}',
     }[case]
-    path = tmp_path / f"{case}.md"
+    suffix = {"saved-web-page": ".html", "notebook": ".ipynb"}.get(case, ".md")
+    path = tmp_path / f"{case}{suffix}"
     path.write_bytes(contents)
     return path
 
@@ -61,6 +64,8 @@ CASES = {
     "unclosed-front-matter": "never closed",
     "broken-front-matter": "not 'key: value'",
     "20MB": "too large",
+    "saved-web-page": "a saved web page, not article text; turn it into an article with: medialit new-article",
+    "notebook": "a notebook, not an article",
 }
 
 

@@ -475,6 +475,15 @@ def test_grade_data_never_raises(item_id, value):
     assert type(result.points) is float and 0.0 <= result.points <= item(item_id).points
 
 
+@pytest.mark.parametrize("answer", [["war"], [("Støre", "source")], None, 3])
+def test_an_answer_given_where_the_items_name_belongs_is_one_line(answer):
+    """``check(answer_q1)`` in a cell of the student's own: the line says the item's name comes first."""
+    with pytest.raises(
+        AnswerError, match=r"^the item's name comes first, in quotes, then the answer: check\('ex01-q1'"
+    ):
+        check(answer)
+
+
 def test_grade_data_survives_unknown_items_and_broken_keys(tmp_path):
     assert grade_data("ex99", [], {}).error.startswith("no exercise item 'ex99'")
     broken = grade_data("ex01-q1", [("Støre", "source")], {"format": "medialit-key", "version": 2})

@@ -545,3 +545,54 @@ def test_an_id_naming_no_lesson_says_what_an_id_looks_like(capsys, question_id):
     assert capsys.readouterr().out == (
         f"No question {question_id!r}: a question id is the lesson and a name, as in 'l2.dash', in quotes\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("question_id", "typo"),
+    [("l3.dearly", "unsuported"), ("l9.kind-b", "opinon"), ("l7.headline", "frist"), ("l2.pronoun", "Per Hagen")],
+)
+def test_a_right_answer_with_one_letter_off_is_told_to_check_the_spelling_not_that_it_is_wrong(
+    capsys, question_id, typo
+):
+    lessons.check(question_id, typo)
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and "spelling" in out and repr(typo) in out, out
+    assert "Not yet" not in out and "Hint:" not in out
+    lessons.reveal(question_id)  # a typo is not an attempt
+    assert capsys.readouterr().out.startswith("Try first")
+
+
+@pytest.mark.parametrize(
+    ("question_id", "wrong"), [("l2.mixed", "indirect"), ("l3.dearly", "other"), ("l4.verbs", "say")]
+)
+def test_a_wrong_choice_near_the_right_word_is_still_wrong(capsys, question_id, wrong):
+    lessons.check(question_id, wrong)
+    out = capsys.readouterr().out
+    assert out.startswith("Not yet") and "spelling" not in out
+
+
+def test_no_word_a_question_offers_is_taken_for_a_slip_of_its_answer(capsys):
+    """Every word of each prompt and hint (the options offered among them) is right, wrong or a plain miss."""
+    slips = []
+    for question in lessons.questions():
+        if question.kind not in ("choice", "name"):
+            continue
+        hints = question.hint if isinstance(question.hint, tuple | list) else (question.hint,)
+        for word in set(lessons.normalise(" ".join([question.prompt, *hints])).split()):
+            lessons.check(question.id, word)
+            if "spelling" in capsys.readouterr().out:
+                slips.append(f"{question.id}: {word}")
+            lessons.reset()
+    assert not slips
+
+
+@pytest.mark.parametrize(
+    ("question_id", "how"),
+    [("l3.fishmarket", "check('l3.fishmarket', ...)"), ("l3.sentences-activity", "check_highlights(")],
+)
+def test_a_hint_before_any_try_does_not_offer_reveal_which_would_refuse(capsys, question_id, how):
+    lessons.hint(question_id)
+    out = capsys.readouterr().out
+    assert out.startswith("Hint: ") and "reveal(" not in out and how in out, out
+    lessons.reveal(question_id)
+    assert capsys.readouterr().out.startswith("Try first")

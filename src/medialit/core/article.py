@@ -26,6 +26,15 @@ and within spaCy's default ``nlp.max_length`` of 1,000,000 characters."""
 REQUIRED_FIELDS = ("id", "title", "outlet", "url", "date", "language", "license")
 BUNDLED = "medialit.articles"
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+_WEB_PAGE = "a saved web page, not article text; turn it into an article with: medialit new-article {path}"
+_NOT_ARTICLES = {
+    ".html": _WEB_PAGE,
+    ".htm": _WEB_PAGE,
+    ".xhtml": _WEB_PAGE,
+    ".ipynb": "a notebook, not an article; give the name of the article's .md or .txt file",
+    ".json": "a JSON file, not an article; give the name of the article's .md or .txt file",
+}
+"""Files a self-learner may pick that read as text but are not an article (markup would be analysed as words)."""
 
 
 class ArticleError(ValueError):
@@ -95,6 +104,8 @@ def load_article(source: str | Path) -> Article:
         return parse_markdown(ref.read_text(encoding="utf-8"), path=f"{source} (bundled)")
     path = Path(source)
     text = read_text_file(path)
+    if path.suffix.lower() in _NOT_ARTICLES:
+        raise ArticleError(f"{path}: " + _NOT_ARTICLES[path.suffix.lower()].format(path=path))
     if text.startswith("---\n") or text.startswith("---\r\n"):
         return parse_markdown(text, path=str(path))
     if path.suffix.lower() in MARKDOWN_SUFFIXES:

@@ -133,6 +133,10 @@ def known_items() -> dict[str, Item]:
 
 
 def item(item_id: str) -> Item:
+    if not isinstance(item_id, str):  # check(answer_q1): the answer where the item's name belongs
+        raise AnswerError(
+            f"the item's name comes first, in quotes, then the answer: check('ex01-q1', answer_q1), not {item_id!r}"
+        )
     if item_id not in known_items() and Path(ITEMS_FILE).is_file():  # an instructor's own exercise, in its folder
         define_items(ITEMS_FILE)
     try:

@@ -93,6 +93,9 @@ def check(question_id: str, answer: Any = _UNANSWERED) -> None:
         print("No answer yet: write your answer between the quotes (or in the list), then run the cell again.")
         return
     verdict = _judge(question, answer)
+    if verdict is not True and _misspelt(question, answer):  # the right word mistyped: not a wrong try
+        print(f"{answer!r}: check the spelling (one letter looks off), then run the cell again.")
+        return
     _attempts[question_id] = _attempts.get(question_id, 0) + 1
     if verdict is True:
         print(f"Correct. {question.answer}")
@@ -118,12 +121,7 @@ def reveal(question_id: str) -> None:
     if question is None:
         return
     if not _attempts.get(question_id):
-        how = (
-            f"mark the text, then run check_highlights({question_id!r}, ...)"
-            if question.kind in ("spans", "links")
-            else f"write your answer in check({question_id!r}, ...) and run it"
-        )
-        print(f"Try first, answer after: {how}; reveal shows the answer once you have tried.")
+        print(f"Try first, answer after: {_how_to_try(question)}; reveal shows the answer once you have tried.")
         return
     print(f"Answer: {question.answer}")
     if question.kind not in ("spans", "links"):
@@ -497,8 +495,16 @@ def _give_hint(question: Question, footer: bool = True) -> None:
     _hinted.add(question.id)
     stage = min(max(_wrong.get(question.id, 0), 1), len(question.hints)) - 1
     print(f"Hint: {question.hints[stage]}")
-    if footer:
+    if footer and not _attempts.get(question.id):  # reveal would refuse before a try
+        print(f"Now try: {_how_to_try(question)}.")
+    elif footer:
         print(f"Try again, or run reveal({question.id!r}) to see the answer.")
+
+
+def _how_to_try(question: Question) -> str:
+    if question.kind in ("spans", "links"):
+        return f"mark the text, then run check_highlights({question.id!r}, ...)"
+    return f"write your answer in check({question.id!r}, ...) and run it"
 
 
 def _blank(answer: Any) -> bool:
@@ -545,6 +551,35 @@ def _items(answer: Any) -> list[Any]:
         for part in (re.split(r"[,;\n]", item) if isinstance(item, str) else [item])
         if not _blank(part)
     ]
+
+
+def _one_letter_off(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by one letter: one missing, extra or changed, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) != len(b):
+        short, long = sorted((a, b), key=len)
+        return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    return len(diff) == 1 or swapped
+
+
+def _misspelt(question: Question, answer: Any) -> bool:
+    """A one-word-choice or name answer one letter off an accepted answer of five letters or more.
+
+    Told as a spelling slip rather than a wrong answer with its hint, which would send a student who chose
+    right back to the reasoning. 'indirect' is not a slip of 'direct' (two letters), so a real wrong choice stays wrong.
+    """
+    if question.kind not in ("choice", "name") or not isinstance(answer, str) or _names(answer, question.reject):
+        return False
+    said = normalise(answer).split()
+    for alias in (normalise(a) for a in question.accept[0]):
+        size = len(alias.split())
+        windows = {" ".join(said[i : i + size]) for i in range(len(said) - size + 1)}
+        if len(alias) >= 5 and any(_one_letter_off(w, alias) for w in windows):
+            return True
+    return False
 
 
 def _judge(question: Question, answer: Any) -> bool | str:

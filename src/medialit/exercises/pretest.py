@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from medialit.core import jsonfile
+from medialit.exercises.errors import OneLineError
 
 ANSWERS_FILE = "pretest.json"
 SCHEMA = jsonfile.Schema("medialit.exercises", "pretest")
@@ -185,7 +186,7 @@ QUESTIONS = (
 _BY_ID = {q.id: q for q in QUESTIONS}
 
 
-class PretestError(ValueError):
+class PretestError(OneLineError):
     """A pre-test answer or file that cannot be used; the message says what to do."""
 
 
@@ -197,6 +198,8 @@ def show_all() -> None:
 
 def record(answers: dict[str, str], folder: str | Path = ".") -> Path:
     """Save the answers to ``pretest.json`` (merged with earlier ones) and say how many are in; no verdicts."""
+    if not isinstance(answers, dict):
+        raise PretestError("my_answers holds one letter per question, p1 to p12: keep its braces and run the cell")
     clean = {qid: _letter(qid, choice) for qid, choice in answers.items() if str(choice or "").strip()}
     path = Path(folder) / ANSWERS_FILE
     saved = read_answers(path) if path.exists() else {}

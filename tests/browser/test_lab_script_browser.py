@@ -1,0 +1,109 @@
+"""README's first command, ``bash scripts/lab.sh``, as a newcomer runs it: the URL it prints opens the first lesson.
+
+The script runs for real in a copy of the kit's files (scripts, pyproject.toml, notebooks, src linked), with its
+``.venv`` standing in for an installed one: its ``python``, ``jupyter`` and ``medialit`` hand over to this Python,
+and the install stamp for this pyproject.toml is present, so ``install_kit`` skips the minute-long pip install. The
+server it starts, the doctor it runs and the URL it prints are the real ones.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from labkit import _free_port
+from playwright.sync_api import expect
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+REPO = Path(__file__).resolve().parents[2]
+URL_LINE = re.compile(r"JupyterLab will be at\s+(http://\S+)")
+TOKEN = "medialit-lab-sh-test"
+
+
+def wait_until_up(port: int, server: subprocess.Popen, log: Path, seconds: float = 180) -> None:
+    """Poll the server's API with the token lab.sh was given (the server answers 403 without it)."""
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/api/status", headers={"Authorization": f"token {TOKEN}"})
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        assert server.poll() is None, f"lab.sh exited ({server.returncode}):\n{log.read_text()[-3000:]}"
+        try:
+            with urllib.request.urlopen(request, timeout=2) as answer:
+                if answer.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    pytest.fail(f"lab.sh's JupyterLab did not answer within {seconds} s:\n{log.read_text()[-3000:]}")
+
+
+def kit_copy(folder: Path) -> Path:
+    """The files lab.sh uses, with a .venv whose commands are this Python's and whose install stamp is current."""
+    kit = folder / "kit"
+    shutil.copytree(REPO / "scripts", kit / "scripts")
+    shutil.copy(REPO / "pyproject.toml", kit)
+    shutil.copytree(REPO / "notebooks", kit / "notebooks", ignore=shutil.ignore_patterns("*.highlights.json"))
+    (kit / "src").symlink_to(REPO / "src")
+    bin_dir = kit / ".venv" / "bin"
+    bin_dir.mkdir(parents=True)
+    for name, command in {"python": "", "jupyter": "-m jupyter", "medialit": "-m medialit"}.items():
+        (bin_dir / name).write_text(f'#!/bin/sh\nexec "{sys.executable}" {command} "$@"\n')
+        (bin_dir / name).chmod(0o755)
+    key = hashlib.sha256((kit / "pyproject.toml").read_bytes()).hexdigest()[:16]
+    (kit / ".venv" / f".medialit-installed-base-{key}").touch()
+    return kit
+
+
+def lab_script_env(folder: Path, port: int) -> dict[str, str]:
+    home = folder / "home"
+    return os.environ | {
+        "PORT": str(port),
+        "MEDIALIT_TOKEN": TOKEN,
+        "PYTHONPATH": str(REPO / "src"),
+        "JUPYTER_CONFIG_DIR": str(home / "config"),
+        "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+        "JUPYTERLAB_SETTINGS_DIR": str(home / "settings"),
+        "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
+    }
+
+
+@pytest.fixture
+def lab_script(tmp_path: Path) -> Iterator[str]:
+    """``bash scripts/lab.sh`` running in a kit copy: the URL it printed."""
+    kit = kit_copy(tmp_path)
+    port = _free_port()
+    log = tmp_path / "lab-sh.log"
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            ["bash", "scripts/lab.sh"], cwd=kit, env=lab_script_env(tmp_path, port),
+            stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+        )  # fmt: skip
+    try:
+        wait_until_up(port, server, log)
+        found = URL_LINE.search(log.read_text())
+        assert found, f"lab.sh printed no URL:\n{log.read_text()[-2000:]}"
+        yield found.group(1)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+
+
+def test_the_url_lab_sh_prints_opens_lesson_00_which_says_where_to_start(lab_script, page):
+    page.goto(lab_script)
+    tab = page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current")
+    expect(tab, f"lab.sh's URL {lab_script} opened no lesson").to_have_text(re.compile(r"00-start-here\.ipynb"))
+    notebook = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+    expect(notebook.locator(".jp-MarkdownOutput h1").first).to_have_text(re.compile(r"Lesson 0: Start here"))
+    expect(notebook.locator(".jp-MarkdownOutput").get_by_text("Run the next cell now.")).to_be_visible()
