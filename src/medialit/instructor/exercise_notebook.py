@@ -28,6 +28,11 @@ LONGEST_SUFFIX = "-q1-question"
 NAME_LIMIT = CELL_ID_LIMIT - len(LONGEST_SUFFIX)
 """The longest assignment name whose cell ids (``NAME-q1-question``) nbformat accepts."""
 NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+CHECK_TAGS = ["raises-exception"]
+"""Tags of every check cell: a failing check still shows its error (and fails Validate), but Run All goes on.
+
+JupyterLab, Notebook 7 and nbclient send such a cell with ``stop_on_error`` off, so the kernel does not drop the
+cells queued after it; nbgrader's checksums leave tags out, so grading is unchanged."""
 
 
 class NotebookError(ValueError):
@@ -39,8 +44,9 @@ HOW = """
 by itself, in a file beside this notebook named after the question),
 or write your answer as a Python list in the answer cell. If you write a list,
 it is used; if the answer stays `None`, your saved highlights are used. Run the
-check cell: it tells you at once if the format is wrong. Your score comes from
-hidden tests when the notebook is graded.
+check cell: it tells you at once if the format is wrong. Until a question is
+answered its check shows a one-line error; *Run All* still goes on to the next
+question. Your score comes from hidden tests when the notebook is graded.
 """
 
 SETUP = "from medialit.exercises.grading import check, grade, item, show"
@@ -98,6 +104,7 @@ def question(item_id: str, variable: str, prompt: str, solution: str, key: Key, 
         f"{END_HIDDEN}"
     )
     cells.append(code(test, f"{item_id}-test", grade=True, locked=True, points=it.points))
+    cells[-1].metadata.tags = list(CHECK_TAGS)
     return cells
 
 
@@ -164,6 +171,7 @@ def assignment_name(article_id: str, kind: str) -> str:
 
 
 __all__ = [
+    "CHECK_TAGS",
     "HOW",
     "SETUP",
     "NotebookError",
