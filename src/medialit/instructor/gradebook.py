@@ -87,6 +87,20 @@ def exchange_root(course: Path) -> Path:
     return Path(app.config.Exchange.get("root", "/srv/nbgrader/exchange"))
 
 
+def course_folder(path: str | Path) -> Path:
+    """``path`` when it is a course directory (it has ``nbgrader_config.py``), else a ``CourseError``.
+
+    Checked before anything is opened: nbgrader would create an empty ``gradebook.db`` in any folder.
+    """
+    course = Path(path)
+    if not (course / "nbgrader_config.py").is_file():
+        raise CourseError(
+            f"{course.resolve()} is not a course directory (no nbgrader_config.py): run in the folder "
+            "`medialit course init` made, or pass --course DIR"
+        )
+    return course
+
+
 def not_released(course: Path, assignment: str) -> str:
     return f"{assignment} is not released in {course}: run `nbgrader generate_assignment {assignment}`"
 
