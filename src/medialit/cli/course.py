@@ -135,8 +135,22 @@ def summary(o: Outcome) -> str:
     if o.kept:
         line += f"; hand grades kept: {', '.join(o.kept)}"
     if o.status != "graded":
-        line += f"; {o.status}"
+        line += f"; {_lowered(o)}"
     return line
+
+
+UNANSWERED = "no saved highlights ("  # how the item's reason starts when there is no answer at all
+
+
+def _lowered(o: Outcome) -> str:
+    """The status, with items left unanswered named once together instead of one long hint each."""
+    blank = [cell for cell, why in o.failed_items.items() if why.startswith(UNANSWERED)]
+    if not blank:
+        return o.status
+    rest = [f"{cell}: {why}" for cell, why in o.failed_items.items() if cell not in blank]
+    if o.late_penalty:
+        rest.insert(0, f"late penalty -{o.late_penalty:g}")
+    return "; ".join([f"not answered (no highlights, no answer in the cell): {', '.join(blank)}", *rest])
 
 
 def run_report(args: argparse.Namespace) -> int:
