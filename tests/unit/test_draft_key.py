@@ -283,6 +283,11 @@ def test_two_key_marks_on_one_place_are_refused(gold, dev, tmp_path, capsys):
     key["marks"].append(shorter)  # one answer mark matches one key mark: full points would be out of reach
     err = _refusal(tmp_path, dev, key, capsys)
     assert f"marks[{i}] and marks[{len(key['marks']) - 1}] overlap" in err and "merge them" in err
+    key["marks"][-1]["optional"] = True  # an optional shorter reading, as ex01-q3's 'The Globe and Mail': fine
+    path = tmp_path / "key.json"
+    path.write_text(json.dumps(key), encoding="utf-8")
+    args = ["new-exercise", str(dev / f"{ARTICLE_ID}.md"), str(path), "--kind", "attribution", "--into", str(tmp_path)]
+    assert main(args) == 0
 
 
 def test_optional_marks_aliases_and_rationales_reach_the_questions(gold):
