@@ -63,7 +63,8 @@ def question_marks(kind: str, key: Key) -> dict[str, list[KeyMark]]:
 
 
 def _attribution_marks(marks: tuple[KeyMark, ...]) -> dict[str, list[KeyMark]]:
-    """q1: each source and its cue (or a cue marked on its own); q2: each source with its speaker."""
+    """q1: each source and its cue (or a cue marked on its own); q2: each source with its speaker and cue,
+    graded as ex01-q2 (half for the cue the source is linked to, half for the speaker)."""
     places: dict[tuple[int, int, str], KeyMark] = {}
     for m in marks:
         if m.label in ("source", "cue"):
@@ -72,7 +73,7 @@ def _attribution_marks(marks: tuple[KeyMark, ...]) -> dict[str, list[KeyMark]]:
         if m.label == "source" and m.cue is not None:
             _keep(places, KeyMark(Span(m.cue.start, m.cue.end, "cue"), optional=m.optional))
     q2 = [
-        KeyMark(m.span, speaker=m.speaker, aliases=m.aliases, optional=m.optional, rationale=m.rationale)
+        KeyMark(m.span, speaker=m.speaker, aliases=m.aliases, optional=m.optional, rationale=m.rationale, cue=m.cue)
         for m in marks
         if m.label == "source"
     ]
@@ -135,9 +136,12 @@ QUESTIONS: dict[str, list[tuple[str, str, tuple[str, ...], float, str, bool]]] =
             "speakers",
             (),
             2,
-            "For each source you marked above, who is speaking? Give the person's or organisation's name, "
-            "even when the text says *he*, *she* or a title. Answer as a list of "
-            "`('source words', 'speaker name', n)` (n = which occurrence, 1 for the first).",
+            "For each source you marked above, who is speaking, and which cue is theirs? Give the person's or "
+            "organisation's full name, even when the text says *he*, *she* or a title, and the words of the cue "
+            "the source belongs to. Answer as a list of `('source words', 'speaker name', 'cue words', n)` "
+            "(n = which occurrence of the source words, 1 for the first). Each attribution earns half for the "
+            "right cue and half for the right speaker. A party that gave no answer has no cue: give `''` as its "
+            "cue words.",
             False,
         ),
     ],
