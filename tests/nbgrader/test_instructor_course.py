@@ -138,3 +138,9 @@ def test_course_commands_outside_a_course_say_so_and_write_nothing(medialit_comm
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "is not a course directory (no nbgrader_config.py)" in done.stderr
     assert "medialit course init" in done.stderr and not list(tmp_path.iterdir())  # no stray gradebook.db
+
+
+def test_a_mistyped_assignment_names_the_released_one(small, medialit_command):
+    done = cli(medialit_command, "course", "grade", "ex01-atribution", "--course", str(small.root))
+    assert done.returncode == 2 and done.stderr.count("\n") == 1
+    assert "ex01-atribution is not released" in done.stderr and "did you mean ex01-attribution?" in done.stderr
