@@ -144,3 +144,20 @@ def test_a_mistyped_assignment_names_the_released_one(small, medialit_command):
     done = cli(medialit_command, "course", "grade", "ex01-atribution", "--course", str(small.root))
     assert done.returncode == 2 and done.stderr.count("\n") == 1
     assert "ex01-atribution is not released" in done.stderr and "did you mean ex01-attribution?" in done.stderr
+
+
+def test_a_key_that_no_longer_fits_its_article_grades_nobody(small, medialit_command):
+    root = str(small.root)
+    assert cli(medialit_command, "course", "grade", EX01, "--course", root).returncode == 0
+    before = totals(small.root)
+    path = nb_path(small.root / "source", EX01)  # as after editing the article the key was made on
+    nb = nbformat.read(path, as_version=4)
+    test = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "ex01-q3-test")
+    start = test.source.index("'body_sha256': '") + len("'body_sha256': '")
+    test.source = test.source[:start] + "0" * 64 + test.source[start + 64 :]
+    nbformat.write(nb, path)
+    done = cli(medialit_command, "course", "grade", EX01, "--force", "--course", root)
+    assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr
+    assert "the key in ex01-q3-test does not fit ex01-q3's article (body_sha256 does not match" in done.stderr
+    assert "nothing was graded" in done.stderr
+    assert totals(small.root) == before  # not everyone 0 on q3 in the gradebook

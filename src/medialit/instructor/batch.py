@@ -28,6 +28,10 @@ from pathlib import Path
 from queue import Empty, Queue
 from typing import Any
 
+from medialit.core.article import ArticleError
+from medialit.exercises.grading import AnswerError, item
+from medialit.exercises.key import KeyFormatError
+from medialit.exercises.matching import as_key
 from medialit.instructor import gradebook as books
 from medialit.instructor.exchange import no_links
 from medialit.instructor.grade_data import Check
@@ -120,6 +124,24 @@ def key_version(checks: list[Check]) -> str:
     return hashlib.sha256(json.dumps(keys, sort_keys=True, default=repr).encode()).hexdigest()[:12]
 
 
+def unusable_key(checks: list[Check]) -> str:
+    """The first hidden test whose key does not fit its item's article (an article edited after the key was
+    made), as one line; empty when every key fits. Grading with it would give every student 0."""
+    for check in checks:
+        try:
+            it = item(check.item)
+            problems = as_key(it, check.key).problems(it.load().body)
+        except (KeyFormatError, AnswerError, ArticleError) as error:
+            problems = [str(error)]
+        if problems:
+            return (
+                f"the key in {check.grade_id} does not fit {check.item}'s article ({problems[0]}): restore the "
+                "article, or rebuild the exercise from a key made on this text (python course/build.py, or "
+                "medialit new-exercise --force)"
+            )
+    return ""
+
+
 def graded_with_another_key(course: str | Path, assignment: str) -> tuple[str, list[str]]:
     """The current key version, and the students whose recorded grading used another one."""
     course = Path(course)
@@ -157,6 +179,8 @@ def grade(
     if not students:
         raise CourseError(f"no submissions of {assignment} in {course / 'submitted'}")
     checks = hidden_checks(course, assignment)
+    if problem := unusable_key(checks):
+        raise CourseError(f"{course / 'source' / assignment}: {problem}; nothing was graded")
     version = key_version(checks)
     todo = [s for s in students if force or not graded_before(course, assignment, s, version)]
     skipped = [s for s in students if s not in todo]
