@@ -105,7 +105,7 @@ def graded_before(course: Path, assignment: str, student: str, key: str = "") ->
     if not (course / "autograded" / student / assignment).is_dir():
         return False
     state = graded_state(course, assignment, student)
-    same_key = state.get("key", key) == key  # a record from before key versions were kept: as graded
+    same_key = not key or state.get("key") == key  # a record from before key versions were kept: grade again
     return bool(state.get("ok")) and same_key and state.get("submitted") == _stamp(course, assignment, student)
 
 
@@ -146,12 +146,13 @@ def graded_with_another_key(course: str | Path, assignment: str) -> tuple[str, l
     """The current key version, and the students whose recorded grading used another one."""
     course = Path(course)
     version = key_version(hidden_checks(course, assignment))
-    stale = [
-        s
-        for s in submissions(course, assignment)
-        if graded_state(course, assignment, s).get("key") not in (None, version)
-    ]
-    return version, stale
+    graded = [s for s in submissions(course, assignment) if graded_state(course, assignment, s)]
+    return version, [s for s in graded if _key_of(course, assignment, s) != version]
+
+
+def _key_of(course: Path, assignment: str, student: str) -> str:
+    """The key version a student was graded with ("none recorded" for a grading before versions were kept)."""
+    return str(graded_state(course, assignment, student).get("key") or "none recorded")
 
 
 def _stamp(course: Path, assignment: str, student: str) -> str:
@@ -184,7 +185,8 @@ def grade(
     version = key_version(checks)
     todo = [s for s in students if force or not graded_before(course, assignment, s, version)]
     skipped = [s for s in students if s not in todo]
-    rekeyed = [s for s in todo if graded_state(course, assignment, s).get("key", version) != version]
+    earlier = [s for s in todo if graded_state(course, assignment, s).get("ok")]
+    rekeyed = [s for s in earlier if _key_of(course, assignment, s) != version]
     kernel = bool(kernel_cells(course / "source" / assignment, checks))
     run = GradeRun(assignment, [], skipped, kernel, not kernel or bool(isolation()), version, rekeyed)
     if not todo:
