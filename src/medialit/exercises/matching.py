@@ -189,12 +189,17 @@ def _describes_another(given: str, theirs: set[str], text: str) -> bool:
     gives only to others (*Russian President Vladimir Putin*, *President
     Zelensky*) names them, while one it never uses (*Foreign Minister*, an old
     title; *Swedish*) or also gives the speaker (*Prime Minister Jonas Gahr
-    Støre*) is not judged.
+    Støre*) is not judged. The name of another of its title holders names
+    that person, even where spaCy reads it as a title's modifier (*Sjmyhal
+    Prime Minister Støre*).
     """
     if not text:
         return False
     described = _described(text)
+    others = {word for holders in described.values() for holder in holders for word in holder} - theirs
     for word in set(_words(given, _FUNCTION_WORDS | _ARTICLES)) - theirs:
+        if word in others:
+            return True  # another title holder's name ("Sjmyhal Prime Minister Støre"), whatever spaCy read it as
         holders = described.get(word) or _place_form_holders(word, described)
         if holders and not any(holder & theirs for holder in holders):
             return True
