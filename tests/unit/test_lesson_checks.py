@@ -163,6 +163,13 @@ def test_every_option_typed_in_one_string_does_not_pass(capsys, question_id, ans
     assert "Not yet" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("answer", [True, 5, 2.5])
+def test_a_list_question_answered_with_one_value_is_a_wrong_try_not_a_traceback(capsys, answer):
+    """verify15: check('l5.sift', True) raised TypeError ('bool' object is not iterable)."""
+    lessons.check("l5.sift", answer)
+    assert "Not yet. 0 of 4 found, 1 not in the answer." in capsys.readouterr().out
+
+
 def test_a_rejected_name_typed_in_one_string_with_the_right_one_is_counted_as_an_extra(capsys):
     lessons.check("l2.vague", "Sources close to the council, many residents")
     assert "1 of 1 found, 1 not in the answer" in capsys.readouterr().out

@@ -543,7 +543,7 @@ def _items(answer: Any, names: Callable[[str], bool]) -> list[Any]:
     A comma may also sit inside one item ("Trace claims, quotes and media ..."): a piece after a comma of four
     words or more that ``names`` nothing the question knows is the rest of the piece before it, not an extra.
     """
-    items = [answer] if isinstance(answer, str) else list(answer)
+    items = list(answer) if isinstance(answer, list | tuple | set | dict) else [answer]  # True, 5: one item
     out: list[Any] = []
     for item in items:
         if not isinstance(item, str):
