@@ -170,6 +170,23 @@ def test_a_list_question_answered_with_one_value_is_a_wrong_try_not_a_traceback(
     assert "Not yet. 0 of 4 found, 1 not in the answer." in capsys.readouterr().out
 
 
+@pytest.mark.parametrize(
+    ("question_id", "everyone", "right"),
+    [
+        ("l2.according", "the report, Per Haugen, the mayor, residents", "the council's own cost report"),
+        ("l2.silent", "Nordfjord Ferries, Dahl, Haugen, residents", "Nordfjord Ferries, the expected operator"),
+        ("l2.store-dash", "Støre or Putin", "Jonas Gahr Støre"),
+        ("l2.store-he", "Putin, Støre, Zelenskyj", "the prime minister, Støre"),
+    ],
+)
+def test_a_name_question_is_not_passed_by_naming_everyone(capsys, question_id, everyone, right):
+    """verify15: a one-name check passed when the answer named every candidate of the article beside the right one."""
+    lessons.check(question_id, everyone)
+    assert "Not yet" in capsys.readouterr().out
+    lessons.check(question_id, right)
+    assert "Correct" in capsys.readouterr().out
+
+
 def test_a_rejected_name_typed_in_one_string_with_the_right_one_is_counted_as_an_extra(capsys):
     lessons.check("l2.vague", "Sources close to the council, many residents")
     assert "1 of 1 found, 1 not in the answer" in capsys.readouterr().out
