@@ -68,3 +68,16 @@ def test_a_place_form_of_a_description_counts_as_its_adjective():
     assert names_person("Prime Minister of Norway Støre", "Jonas Gahr Støre", text=PUTIN)
     met = "Prime Minister Jonas Gahr Støre met Australian Prime Minister Ann Lee."
     assert names_person("Austria's Prime Minister Støre", "Jonas Gahr Støre", text=met)  # not Australia's
+
+
+@pytest.mark.parametrize("name", ["Aftenposten", "the newspaper Aftenposten", "Aftenposten newspaper"])
+def test_the_outlet_naming_itself_may_be_named_as_the_newspaper_it_is(name):
+    """verify15: the optional Aftenposten mark named 'the newspaper Aftenposten' cost 0.1 as a wrong speaker."""
+    result = grade_data("ex01-q2", [*q2("Jonas Gahr Støre"), ("Aftenposten", name, "contacted")], KEY)
+    assert result.points == 2.0, result.feedback
+
+
+@pytest.mark.parametrize("name", ["NTB", "Aftenposten's reporter", "the reporter", "Aftenposten Putin"])
+def test_the_outlet_is_not_named_by_someone_else(name):
+    result = grade_data("ex01-q2", [*q2("Jonas Gahr Støre"), ("Aftenposten", name, "contacted")], KEY)
+    assert result.points < 2.0, result.feedback
