@@ -396,8 +396,8 @@ LAYOUT_PAYS = {"ex01-q1", "ex02-q2"}
 attack 15): ex02-q2 every one-sentence paragraph as vague_source 0.5 (five of its six are keyed sentences, three
 required: the found half pays for the place whatever the reason); ex01-q1 every capitalised name as source 0.11.
 Both are published articles (Wikinews, a real report), so no sentence can be written into them. The teaching
-copies were fixed by content (keyfix15): ex02-q3's page gained a caption and four fact-box lines the body supports
-(display lines as dropped_source 0.6 -> 0.1), ex04-q1's a figure and a date that fit (dates and figures as date
+copies were fixed by content (keyfix15): ex02-q3's page gained a caption and five fact-box lines the body supports
+(display lines as dropped_source 0.6 -> 0), ex04-q1's a figure and a date that fit (dates and figures as date
 0.21 -> 0.07)."""
 
 
