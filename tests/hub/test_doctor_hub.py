@@ -216,6 +216,21 @@ def key_tree(base: Path) -> tuple[Path, Path, list[Path]]:
     return course, checkout, files
 
 
+def test_reports_grading_records_and_drafted_keys_in_a_course_are_key_files(tmp_path):
+    course = tmp_path / "course"
+    keys = [
+        course / "reports" / "ex01-attribution" / "most-missed.md",  # quotes every key mark
+        course / "reports" / "ex01-attribution" / "marks.csv",
+        course / ".medialit" / "graded" / "ex01-attribution" / "alice.json",
+        course / "storm.key.json",  # `medialit draft-key ... --out` in the course directory
+    ]
+    release = course / "release" / "ex01-attribution" / "ex01-attribution.ipynb"
+    for path in [*keys, release]:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("KEY")
+    assert key_files([course], []) == sorted(keys)
+
+
 @pytest.fixture
 def open_folder():
     base = Path(tempfile.mkdtemp(prefix="medialit-keys-", dir="/tmp"))

@@ -8,6 +8,7 @@ generate_assignment`` and ``autograde``, then verification outside the kernel).
 
 from __future__ import annotations
 
+import ast
 import json
 from pathlib import Path
 
@@ -74,6 +75,16 @@ def own_course(tmp_path_factory, nbgrader_env):
         release = nbformat.read(root / "release" / name / f"{name}.ipynb", as_version=4)
         _submit(root, "solution", name, attacks.typed(source, release))
         _submit(root, "unchanged", name, release)
+        if kind == "attribution":  # every speaker right, every source linked to a cue that is not its own
+            solved = attacks.typed(source, release)
+            answer = [c for c in solved.cells if c.metadata.get("nbgrader", {}).get("grade_id") == f"{name}-q2-answer"]
+            entries = ast.literal_eval(answer[0].source.rsplit("answer_q2 =", 1)[1].strip())
+            cues = [e[2] for e in entries if len(e) == 4]
+            wrong = [
+                (e[0], e[1], next(c for c in cues if c and c != e[2]), e[3]) if len(e) == 4 else e for e in entries
+            ]
+            answer[0].source = f"answer_q2 = {wrong!r}"
+            _submit(root, "wrong-cues", name, solved)
         if kind == "unsupported":  # one of the two unsupported sentences, any reason: half found, reasons right
             answer = [c for c in release.cells if c.metadata.get("nbgrader", {}).get("grade_id") == f"{name}-q1-answer"]
             answer[0].source = "answer_q1 = [('If someone were able to shut', 'hedge')]"
@@ -118,10 +129,20 @@ def test_partial_credit_and_feedback_as_in_the_built_in_exercises(own_course):
     assert "no saved highlights" in _said(root, "unchanged", "ott-unsupported", "ott-unsupported-q1-test")
 
 
+def test_an_own_attribution_exercise_grades_the_cue_as_ex01_q2_does(own_course):
+    root, runs = own_course
+    scores = {o.student: o.scores for o in runs["attribution"].outcomes}
+    # the speakers half only: each source linked to another attribution's cue
+    assert scores["wrong-cues"]["ott-attribution-q2-test"] == pytest.approx(1.0)
+    said = _said(root, "wrong-cues", "ott-attribution", "ott-attribution-q2-test")
+    assert "ott-attribution-q2: 1 of 2 points; 0 of" in said and "linked to the right cue" in said
+
+
 def test_the_class_report_reads_the_new_items(own_course):
     from medialit.instructor import report
 
     root, _ = own_course
     rows, _ = report.key_rows(root, "ott-attribution")
     assert {r.item for r in rows} == {"ott-attribution-q1", "ott-attribution-q2"}
-    assert all(r.right_by == ("solution",) for r in rows)  # the solution found every key item, the release none
+    # the solution found every key item, the release none ('wrong-cues' is the solution with q2's cues swapped)
+    assert all(set(r.right_by) - {"wrong-cues"} == {"solution"} for r in rows)

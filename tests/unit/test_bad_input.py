@@ -112,11 +112,36 @@ def test_evaluate_file_instead_of_folder(medialit, tmp_path):
 @pytest.mark.parametrize(
     "args", [["frobnicate"], ["analyze"], ["analyze", "x.md", "--colour"], ["evaluate"], ["doctor", "extra"], []]
 )
-def test_unknown_command_or_option_prints_usage_and_status_2(medialit, args):
+def test_unknown_command_or_option_is_one_line_with_status_2(medialit, args):
     done = medialit(*args)
     assert done.returncode == 2
-    assert done.stderr.startswith("usage: medialit")
-    assert "Traceback" not in done.stderr
+    assert done.stderr.startswith("medialit") and done.stderr.count("\n") == 1
+    assert "--help`" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (
+            ["course", "grade", "ex01-attribution", "--jbos", "2"],
+            "medialit course grade: unrecognized arguments: --jbos 2 (did you mean --jobs?); "
+            "see `medialit course grade --help`",
+        ),
+        (
+            ["new-exercise", "a.md", "k.json", "--kind", "unsuported"],
+            "medialit new-exercise: argument --kind: invalid choice: 'unsuported' (choose from 'attribution', "
+            "'unsupported', 'framing') (did you mean unsupported?); see `medialit new-exercise --help`",
+        ),
+        (
+            ["course", "grde", "ex01-attribution"],
+            "medialit course: argument ACTION: invalid choice: 'grde' (choose from 'init', 'grade', 'report') "
+            "(did you mean grade?); see `medialit course --help`",
+        ),
+    ],
+)
+def test_a_typo_in_a_command_or_option_names_the_nearest_one(medialit, args, line):
+    done = medialit(*args)
+    assert (done.returncode, done.stderr) == (2, line + "\n")
 
 
 def test_evaluate_folder_without_gold_pairs(medialit, tmp_path):

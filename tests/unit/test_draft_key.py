@@ -87,10 +87,10 @@ def test_new_exercise_refuses_an_unreviewed_draft_unless_allowed(draft, dev, tmp
     assert (tmp_path / f"{ARTICLE_ID}-attribution" / f"{ARTICLE_ID}-attribution.ipynb").is_file()
 
 
-def _refusal(tmp_path, dev, key: dict, capsys) -> str:
+def _refusal(tmp_path, dev, key: dict, capsys, kind: str = "attribution") -> str:
     path = tmp_path / "key.json"
     path.write_text(json.dumps(key), encoding="utf-8")
-    args = ["new-exercise", str(dev / f"{ARTICLE_ID}.md"), str(path), "--kind", "attribution", "--into", str(tmp_path)]
+    args = ["new-exercise", str(dev / f"{ARTICLE_ID}.md"), str(path), "--kind", kind, "--into", str(tmp_path)]
     assert main(args) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith(f"medialit: {path}: ")
@@ -250,3 +250,53 @@ def test_in_a_medialit_course_the_new_sidecars_are_never_overwritten(gold, dev, 
     excluded = config.Autograde.exclude_overwriting
     assert excluded["ott"] == ["ott-q1.highlights.json", "ott-q2.highlights.json"]
     assert excluded["ex01-attribution"]  # the built-in exercises keep theirs
+
+
+def _mark_of(key: dict, label: str) -> int:
+    return next(i for i, m in enumerate(key["marks"]) if m["label"] == label)
+
+
+@pytest.mark.parametrize("kind", ["attribution", "unsupported"])
+def test_a_mark_with_a_label_no_question_uses_is_refused_not_left_out(gold, dev, tmp_path, capsys, kind):
+    key = Key.from_dict(gold).to_dict()
+    i = _mark_of(key, "source")
+    key["marks"][i]["label"] = "hearsay"  # a typo: it would silently drop out of every question
+    err = _refusal(tmp_path, dev, key, capsys, kind)
+    assert f"marks[{i}].label: 'hearsay' is not one of ['source', 'cue', 'no_source'" in err
+
+
+def test_a_source_without_a_speaker_is_refused_for_an_attribution_exercise(gold, dev, tmp_path, capsys):
+    key = Key.from_dict(gold).to_dict()
+    i = _mark_of(key, "source")
+    del key["marks"][i]["speaker"]  # q2 would leave it out: a student naming its speaker would lose points
+    assert f"marks[{i}] (source {key['marks'][i]['text'][:40]!r}) has no speaker" in _refusal(
+        tmp_path, dev, key, capsys
+    )
+
+
+def test_two_key_marks_on_one_place_are_refused(gold, dev, tmp_path, capsys):
+    key = Key.from_dict(gold).to_dict()
+    i = _mark_of(key, "source")
+    first = key["marks"][i]
+    shorter = {k: first[k] for k in ("start", "label", "speaker")} | {"end": first["end"] - 2}
+    shorter["text"] = load_article(dev / f"{ARTICLE_ID}.md").body[shorter["start"] : shorter["end"]]
+    key["marks"].append(shorter)  # one answer mark matches one key mark: full points would be out of reach
+    err = _refusal(tmp_path, dev, key, capsys)
+    assert f"marks[{i}] and marks[{len(key['marks']) - 1}] overlap" in err and "merge them" in err
+    key["marks"][-1]["optional"] = True  # an optional shorter reading, as ex01-q3's 'The Globe and Mail': fine
+    path = tmp_path / "key.json"
+    path.write_text(json.dumps(key), encoding="utf-8")
+    args = ["new-exercise", str(dev / f"{ARTICLE_ID}.md"), str(path), "--kind", "attribution", "--into", str(tmp_path)]
+    assert main(args) == 0
+
+
+def test_optional_marks_aliases_and_rationales_reach_the_questions(gold):
+    key = Key.from_dict(gold).to_dict()
+    i = _mark_of(key, "source")
+    key["marks"][i] |= {"optional": True, "rationale": "K11.", "aliases": ["Someone Else"]}
+    marks = question_marks("attribution", Key.from_dict(key))
+    start, end = key["marks"][i]["start"], key["marks"][i]["end"]
+    q1 = [m for m in marks["q1"] if (m.span.start, m.span.end) == (start, end)]
+    q2 = [m for m in marks["q2"] if (m.span.start, m.span.end) == (start, end)]
+    assert [(m.optional, m.rationale) for m in q1] == [(True, "K11.")]  # was required, with no rationale
+    assert [(m.optional, m.aliases) for m in q2] == [(True, ("Someone Else",))]

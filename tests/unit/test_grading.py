@@ -197,6 +197,20 @@ def test_words_not_in_the_part_are_pointed_out(capsys):
 
 
 @pytest.mark.parametrize(
+    ("words", "says"),
+    [
+        ("skirmishes", "is not word for word in the text: it is compared by its base form"),  # 'skirmish' is there
+        ("furry", "is not in the part, not even as another form of its words: copy the words"),  # a typo
+        ("", "an entry has no words"),
+    ],
+)
+def test_a_framing_word_not_in_the_text_is_told_whether_its_base_form_is(capsys, words, says):
+    """Student walk 15: a typo matching nothing was told it 'is compared by its base form', then 'format OK'."""
+    check("ex03-q1", [words])
+    assert says in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
     ("content", "message"),
     [
         (None, "no saved highlights"),

@@ -25,6 +25,7 @@ from medialit import load_article
 from medialit.core.spans import Span, body_sha256, load_annotations
 from medialit.exercises import lessons
 from medialit.exercises.grading import ITEMS, REASONS, SOURCE_KINDS
+from medialit.exercises.judge import _redacted
 from medialit.exercises.key import Key, KeyMark
 from medialit.exercises.lesson_questions import load_key as load_lesson_key
 from medialit.exercises.scoring import match
@@ -467,6 +468,20 @@ def test_graded_key_texts_offsets_labels_and_rationales(item_id):
         )
         for rule in re.findall(r"\bK\d+\b", rationale):
             assert f"### {rule}." in GUIDELINES, f"{item_id}: {mark['text']!r} cites {rule}, which the guidelines lack"
+
+
+@pytest.mark.parametrize("item_id", sorted(ITEMS))
+def test_a_rationale_names_no_other_key_mark_of_its_item_unquoted(item_id):
+    """Attack 15: a found mark's rationale is shown with only the quoted words of unfound marks left out
+    (``judge._redacted``), so its plain words must not give another mark away ('names who told the meeting'
+    handed out the cue 'told'). Shown as to a student who touched this mark alone; whole words, any case."""
+    marks = json.loads((KEYS / f"{item_id}.json").read_text(encoding="utf-8"))["marks"]
+    for mark in marks:
+        own = mark["text"].lower()
+        others = {m["text"] for m in marks if m is not mark and m["text"].lower() not in own}
+        shown = _redacted(mark["rationale"], others).lower()
+        for words in others:
+            assert not re.search(rf"(?<!\w){re.escape(words.lower())}(?!\w)", shown), (item_id, mark["text"], words)
 
 
 @pytest.mark.parametrize("item_id", [i for i, it in ITEMS.items() if it.kind == "sentences"])

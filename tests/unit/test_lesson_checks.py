@@ -119,6 +119,74 @@ def test_a_list_typed_as_one_string_is_read_item_by_item(capsys, answer, said):
     assert said in capsys.readouterr().out
 
 
+@pytest.mark.parametrize(
+    ("question_id", "answer"),
+    [
+        # the reveal's own answer, typed as one string or as a list: a comma inside one item is no list separator
+        (
+            "l5.sift",
+            "Stop; Investigate the source; Find better coverage; Trace claims, quotes and media to the origin",
+        ),
+        (
+            "l5.sift",
+            ["Stop", "Investigate the source", "Find better coverage", "Trace claims, quotes and media to the origin"],
+        ),
+        # the newsletter line as printed ("In our newsletter, you get ...")
+        (
+            "l5.boilerplate",
+            [
+                "The most important thing about: The war in Ukraine",
+                "In our newsletter, you get regular summaries of the most important things happening",
+            ],
+        ),
+        ("l2.vague", "Sources close to the council, who asked not to be named"),
+    ],
+)
+def test_a_comma_inside_one_item_does_not_make_its_rest_an_extra(capsys, question_id, answer):
+    """verify15: splitting at every comma read an item's own words after a comma as a wrong extra item."""
+    lessons.check(question_id, answer)
+    assert "Correct" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("question_id", "answer"),
+    [
+        ("l5.sift", "stop / investigate / find / trace / share"),
+        ("l5.sift", "stop, investigate, find, trace, share the story"),
+        ("l5.imvain-letters", "I M V A I N"),  # every letter typed
+        ("l5.imvain-letters", "V/A/N/I/M"),
+    ],
+)
+def test_every_option_typed_in_one_string_does_not_pass(capsys, question_id, answer):
+    """verify15: a list of everything passed when its items were not separated by commas."""
+    lessons.check(question_id, answer)
+    assert "Not yet" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("answer", [True, 5, 2.5])
+def test_a_list_question_answered_with_one_value_is_a_wrong_try_not_a_traceback(capsys, answer):
+    """verify15: check('l5.sift', True) raised TypeError ('bool' object is not iterable)."""
+    lessons.check("l5.sift", answer)
+    assert "Not yet. 0 of 4 found, 1 not in the answer." in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("question_id", "everyone", "right"),
+    [
+        ("l2.according", "the report, Per Haugen, the mayor, residents", "the council's own cost report"),
+        ("l2.silent", "Nordfjord Ferries, Dahl, Haugen, residents", "Nordfjord Ferries, the expected operator"),
+        ("l2.store-dash", "Støre or Putin", "Jonas Gahr Støre"),
+        ("l2.store-he", "Putin, Støre, Zelenskyj", "the prime minister, Støre"),
+    ],
+)
+def test_a_name_question_is_not_passed_by_naming_everyone(capsys, question_id, everyone, right):
+    """verify15: a one-name check passed when the answer named every candidate of the article beside the right one."""
+    lessons.check(question_id, everyone)
+    assert "Not yet" in capsys.readouterr().out
+    lessons.check(question_id, right)
+    assert "Correct" in capsys.readouterr().out
+
+
 def test_a_rejected_name_typed_in_one_string_with_the_right_one_is_counted_as_an_extra(capsys):
     lessons.check("l2.vague", "Sources close to the council, many residents")
     assert "1 of 1 found, 1 not in the answer" in capsys.readouterr().out

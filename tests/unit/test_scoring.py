@@ -307,23 +307,7 @@ def test_every_date_in_the_part_earns_no_more_than_the_keys_own_dates(item_id, f
 
 
 @pytest.mark.parametrize("form", sorted(DATE_SPRAYS))
-@pytest.mark.parametrize(
-    "item_id",
-    [
-        pytest.param(
-            i,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="every date in the part is a key mark (two that do not fit, and the page's own date, the "
-                "other end of a mismatch): 'every date' is the key's own date answer, 0.25 whole, 0.125 in "
-                "pieces; the part needs a date that fits (course/grading.md, 'What marking every date earns')",
-            ),
-        )
-        if i == "ex05-q8"
-        else i
-        for i in DATE_ITEMS
-    ],
-)
+@pytest.mark.parametrize("item_id", DATE_ITEMS)
 def test_every_date_in_the_part_as_date_earns_at_most_a_tenth(item_id, form):
     assert share(ITEMS[item_id], every_date(ITEMS[item_id], form)) <= 0.1
 
@@ -407,14 +391,14 @@ def layout_guesses(it: Item) -> dict[str, list[tuple[int, int]]]:
     return {name: places for name, places in guesses.items() if len(places) > 1}
 
 
-LAYOUT_PAYS = {"ex01-q1", "ex02-q2", "ex02-q3", "ex04-q1"}
+LAYOUT_PAYS = {"ex01-q1", "ex02-q2"}
 """Items where one guess from layout or a pattern, with one label, earns more than a tenth (measured 2026-11-29,
-attack 15): ex02-q3 every display line as dropped_source 0.7 (four of its six display lines are keyed, and K13
-accepts a fact-box line whole with either label); ex02-q2 every one-sentence paragraph as vague_source 0.5 (five
-of its six are keyed sentences, three required: the found half pays for the place whatever the reason); ex04-q1
-every date or figure as date 0.21 (two of its four are keyed, and the page's own date counts for the mismatch,
-K15); ex01-q1 every capitalised name as source 0.11. Content, not the scorer: the keys' and texts' owners decide
-(a correct display line, a supported one-sentence paragraph, a date that fits)."""
+attack 15): ex02-q2 every one-sentence paragraph as vague_source 0.5 (five of its six are keyed sentences, three
+required: the found half pays for the place whatever the reason); ex01-q1 every capitalised name as source 0.11.
+Both are published articles (Wikinews, a real report), so no sentence can be written into them. The teaching
+copies were fixed by content (keyfix15): ex02-q3's page gained a caption and five fact-box lines the body supports
+(display lines as dropped_source 0.6 -> 0), ex04-q1's a figure and a date that fit (dates and figures as date
+0.21 -> 0.07)."""
 
 
 @pytest.mark.parametrize(

@@ -109,8 +109,10 @@ def run_grade(args: argparse.Namespace) -> int:
             "WARNING: some test cells needed a kernel and it ran with your rights, NOT isolated "
             "(run `medialit doctor`: it says why bubblewrap cannot isolate them here and how to fix it)"
         )
+    if run.rekeyed:
+        print(f"the key changed since {len(run.rekeyed)} student(s) were graded: graded again with key {run.key}")
     if not run.outcomes:
-        print(f"nothing to grade; {len(run.skipped)} already graded (use --force)")
+        print(f"nothing to grade; {len(run.skipped)} already graded with key {run.key} (use --force)")
         return 0
     for outcome in run.outcomes:
         print(summary(outcome))
@@ -133,14 +135,35 @@ def summary(o: Outcome) -> str:
     if o.kept:
         line += f"; hand grades kept: {', '.join(o.kept)}"
     if o.status != "graded":
-        line += f"; {o.status}"
+        line += f"; {_lowered(o)}"
     return line
+
+
+UNANSWERED = "no saved highlights ("  # how the item's reason starts when there is no answer at all
+
+
+def _lowered(o: Outcome) -> str:
+    """The status, with items left unanswered named once together instead of one long hint each."""
+    blank = [cell for cell, why in o.failed_items.items() if why.startswith(UNANSWERED)]
+    if not blank:
+        return o.status
+    rest = [f"{cell}: {why}" for cell, why in o.failed_items.items() if cell not in blank]
+    if o.late_penalty:
+        rest.insert(0, f"late penalty -{o.late_penalty:g}")
+    return "; ".join([f"not answered (no highlights, no answer in the cell): {', '.join(blank)}", *rest])
 
 
 def run_report(args: argparse.Namespace) -> int:
     from medialit.instructor import report
+    from medialit.instructor.batch import graded_with_another_key
 
     written = report.write_report(args.course, args.id)
     for path in written:
         print(path)
+    version, stale = graded_with_another_key(args.course, args.id)
+    if stale:
+        print(
+            f"WARNING: {', '.join(stale)} graded with an older key than source/{args.id} (key {version}): "
+            f"run `medialit course grade {args.id}` to grade them again"
+        )
     return 0

@@ -19,7 +19,7 @@ from medialit.exercises.answer import Answer, occurrences, read_answer
 from medialit.exercises.errors import AnswerError
 from medialit.exercises.items import ITEMS_FILE, Item, define_items, item, known_items
 from medialit.exercises.key import Key, KeyFormatError, KeyMark
-from medialit.exercises.matching import as_answer, as_key, judge_for, same_cue
+from medialit.exercises.matching import as_answer, as_key, judge_for, lemma, same_cue
 from medialit.exercises.scoring import Mark, Match, Score, same_place, same_place_and_label, score
 
 
@@ -203,15 +203,28 @@ def label_notes(it: Item, answer: Answer) -> list[str]:
 
 def unplaced_note(it: Item, words: str) -> str:
     """Why words could not be placed: not in the part at all, or fewer times than the occurrence asked for."""
+    if not words.strip():
+        return "an entry has no words: write the words you mean, or remove the entry"
     if it.kind == "words":
         if re.search(rf"(?<!\w){re.escape(words.strip())}(?!\w)", it.load().body):  # elsewhere in the article
             return f"{_quote(words)} is not in the part of the text this question is about: mark words of this part"
-        return f"{_quote(words)} is not word for word in the text: it is compared by its base form"
+        if _base_form_in_part(it, words):
+            return f"{_quote(words)} is not word for word in the text: it is compared by its base form"
+        return (
+            f"{_quote(words)} is not in the part, not even as another form of its words: copy the words from the part"
+        )
     found = occurrences(it, words)
     if found:
         times = "once" if found == 1 else f"{found} times"
         return f"{_quote(words)} occurs only {times} in this part: count the occurrences in this part only"
     return f"{_quote(words)} is not in the part of the text this question is about: copy the words exactly"
+
+
+def _base_form_in_part(it: Item, words: str) -> bool:
+    """The words' base forms occur in the part, one after another (a typo or a word from elsewhere does not)."""
+    said = lemma(words)
+    part = " ".join(lemma(word) for word in re.findall(r"[\w’'-]+", it.text()))
+    return bool(said) and f" {said} " in f" {part} "
 
 
 def _near(mark: Mark, key: Key) -> KeyMark | None:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -542,15 +543,27 @@ def _choice_forms(answer: Any) -> set[str]:
     return next((forms for forms in _YES_NO if said in forms), {said})
 
 
-def _items(answer: Any) -> list[Any]:
-    """A list answer's items; one typed as a string ("a, b" or "a; b", or one line each) is split at them."""
-    items = [answer] if isinstance(answer, str) else list(answer)
-    return [
-        part
-        for item in items
-        for part in (re.split(r"[,;\n]", item) if isinstance(item, str) else [item])
-        if not _blank(part)
-    ]
+def _items(answer: Any, names: Callable[[str], bool]) -> list[Any]:
+    """A list answer's items; one typed as a string ("a, b", "a; b", "a / b", or one line each) is split at them.
+
+    A comma may also sit inside one item ("Trace claims, quotes and media ..."): a piece after a comma of four
+    words or more that ``names`` nothing the question knows is the rest of the piece before it, not an extra.
+    """
+    items = list(answer) if isinstance(answer, list | tuple | set | dict) else [answer]  # True, 5: one item
+    out: list[Any] = []
+    for item in items:
+        if not isinstance(item, str):
+            out.append(item)
+            continue
+        for chunk in re.split(r"[;\n/]", item):
+            pieces: list[str] = []
+            for piece in chunk.split(","):
+                if pieces and len(piece.split()) >= 4 and not names(piece):
+                    pieces[-1] += "," + piece
+                else:
+                    pieces.append(piece)
+            out += pieces
+    return [part for part in out if not _blank(part)]
 
 
 def _one_letter_off(a: str, b: str) -> bool:
@@ -588,10 +601,11 @@ def _judge(question: Question, answer: Any) -> bool | str:
         return bool(_choice_forms(answer) & options)
     if question.kind == "name":
         return _names(answer, question.accept[0]) and not _names(answer, question.reject)
-    items = _items(answer)
 
     def right(item: Any, group: tuple[str, ...]) -> bool:
         return _names(item, group) and not _names(item, question.reject)
+
+    items = _items(answer, lambda piece: any(_names(piece, g) for g in (*question.accept, question.reject)))
 
     found = [g for g in question.accept if any(right(item, g) for item in items)]
     extra = [item for item in items if not any(right(item, g) for g in question.accept)]

@@ -169,8 +169,8 @@ def names_person(given: str, speaker: str, aliases: Sequence[str] = (), text: st
         return _names_a_whole(given, (speaker, *aliases))
     theirs = set(name_words(speaker))
     own = {_folded(owner) for owner in _OWNER.findall(speaker.lower())}  # "Norway's allies": the name's own
-    if any(_folded(owner) in theirs - own for owner in _OWNER.findall(given.lower())):
-        return False  # "Støre's spokesperson": someone of theirs, not them
+    if any(_folded(owner) in theirs - own for owner in _OWNER.findall(given.lower())) or _serves(given, theirs):
+        return False  # "Støre's spokesperson", "Støre spokesperson", "the spokesperson of Støre": not them
     words = name_words(given)
     if not any(len(w) > 1 and w in theirs for w in words) or _describes_another(given, theirs, text):
         return False  # no word of theirs in full (no word dropped can help, no parse needed), or someone else's title
@@ -189,14 +189,46 @@ def _describes_another(given: str, theirs: set[str], text: str) -> bool:
     gives only to others (*Russian President Vladimir Putin*, *President
     Zelensky*) names them, while one it never uses (*Foreign Minister*, an old
     title; *Swedish*) or also gives the speaker (*Prime Minister Jonas Gahr
-    Støre*) is not judged.
+    Støre*) is not judged. The name of another of its title holders names
+    that person, even where spaCy reads it as a title's modifier (*Sjmyhal
+    Prime Minister Støre*).
     """
     if not text:
         return False
     described = _described(text)
+    others = {word for holders in described.values() for holder in holders for word in holder} - theirs
     for word in set(_words(given, _FUNCTION_WORDS | _ARTICLES)) - theirs:
-        holders = described.get(word)
+        if word in others:
+            return True  # another title holder's name ("Sjmyhal Prime Minister Støre"), whatever spaCy read it as
+        holders = described.get(word) or _place_form_holders(word, described)
         if holders and not any(holder & theirs for holder in holders):
+            return True
+    return False
+
+
+def _place_form_holders(word: str, described: dict[str, list[frozenset[str]]]) -> list[frozenset[str]]:
+    """Holders of the article's adjective a place word stands for: *Russia's*, *of Russia* say *Russian*.
+
+    The adjective is read as the place's stem with an ending (*Russia* → *Russian*, *Ukraine* → *Ukrainian*);
+    a place whose adjective is spelt otherwise (*Norway*, *Norwegian*) is simply not judged.
+    """
+    if len(word) < 4:
+        return []
+    return [holder for form, holders in described.items() if form.startswith(word[:-1]) for holder in holders]
+
+
+_AGENT_TITLES = frozenset({"spokesperson", "spokesman", "spokeswoman", "secretary", "deputy", "envoy", "ambassador"})
+"""Titles of someone who acts for another: after that person's name, or with *of* before it, they name the agent."""
+
+
+def _serves(given: str, theirs: set[str]) -> bool:
+    """``given`` names someone acting for them: *Støre spokesperson*, *the spokesperson of Jonas Gahr Støre*."""
+    tokens = [_folded(t) if t[0].isalnum() else t for t in re.findall(r"\w+|[^\w\s]", given.lower())]
+    for at, token in enumerate(tokens[:-1]):
+        after = tokens[at + 1]
+        if token in theirs and after in _AGENT_TITLES:
+            return True
+        if token in _AGENT_TITLES and after == "of" and any(t in theirs for t in tokens[at + 2 :]):
             return True
     return False
 

@@ -247,7 +247,8 @@ def key_marks_found(rows, students: list[str], ax: Axes | None = None) -> Axes:
                 ax.text(x, y, KEY_MARK_STATES[value], ha="center", va="center", fontsize=6)
     ax.set_yticks(range(len(rows)), labels, fontsize=7)
     ax.set_xticks(range(len(students)), students, rotation=90, fontsize=7 if len(students) <= 100 else 3)
-    missed = sum(1 for r in rows if r.share < 0.5)
+    missed = sum(1 for r in rows if r.share < 0.5 and not getattr(r, "optional", False))
+    optional = " Optional marks (labelled so) are not counted." if any(getattr(r, "optional", 0) for r in rows) else ""
     return finish(
         ax,
         title="\n".join(textwrap.wrap("Key marks each student found (● right label or reason, ◐ place only)", 60)),
@@ -255,7 +256,7 @@ def key_marks_found(rows, students: list[str], ax: Axes | None = None) -> Axes:
         ylabel="key mark (item, sentence, words, label)",
         alt=f"Grid of {len(rows)} key marks by {len(students)} students; a full dot means the student found the "
         f"mark with the right label or reason, a half dot the place only. {missed} marks were found right by "
-        "fewer than half of the class.",
+        f"fewer than half of the class.{optional}",
     )
 
 

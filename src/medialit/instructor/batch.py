@@ -13,6 +13,7 @@ one-line reason; the batch goes on.
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import shutil
 import subprocess
@@ -27,6 +28,10 @@ from pathlib import Path
 from queue import Empty, Queue
 from typing import Any
 
+from medialit.core.article import ArticleError
+from medialit.exercises.grading import AnswerError, item
+from medialit.exercises.key import KeyFormatError
+from medialit.exercises.matching import as_key
 from medialit.instructor import gradebook as books
 from medialit.instructor.exchange import no_links
 from medialit.instructor.grade_data import Check
@@ -72,6 +77,8 @@ class GradeRun:
     skipped: list[str]
     kernel: bool = False  # some test cells needed a kernel
     isolated: bool = True  # that kernel ran in the sandbox (always True when no kernel ran)
+    key: str = ""  # the key version graded with (``key_version``)
+    rekeyed: list[str] = field(default_factory=list)  # graded before with another key version: graded again
 
     @property
     def failed(self) -> list[Outcome]:
@@ -92,17 +99,60 @@ def state_file(course: Path, assignment: str, student: str) -> Path:
     return Path(course) / STATE / "graded" / assignment / f"{student}.json"
 
 
-def graded_before(course: Path, assignment: str, student: str) -> bool:
-    """Graded already, and the submission has not changed since (its timestamp is the same). A submission
-    that failed is graded again: the cause may be gone (a locked gradebook, a stopped job)."""
-    path = state_file(course, assignment, student)
-    if not path.is_file() or not (course / "autograded" / student / assignment).is_dir():
+def graded_before(course: Path, assignment: str, student: str, key: str = "") -> bool:
+    """Graded already, with this key version, and the submission has not changed since (its timestamp is the
+    same). A submission that failed is graded again: the cause may be gone (a locked gradebook, a stopped job)."""
+    if not (course / "autograded" / student / assignment).is_dir():
         return False
+    state = graded_state(course, assignment, student)
+    same_key = not key or state.get("key") == key  # a record from before key versions were kept: grade again
+    return bool(state.get("ok")) and same_key and state.get("submitted") == _stamp(course, assignment, student)
+
+
+def graded_state(course: Path, assignment: str, student: str) -> dict[str, Any]:
+    """What the last grading of this student recorded (empty when none or unreadable)."""
     try:
-        state = json.loads(path.read_text(encoding="utf-8"))
-    except ValueError:
-        return False
-    return bool(state.get("ok")) and state.get("submitted") == _stamp(course, assignment, student)
+        state = json.loads(state_file(course, assignment, student).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return state if isinstance(state, dict) else {}
+
+
+def key_version(checks: list[Check]) -> str:
+    """A short fingerprint of the keys in the assignment's hidden tests: grades made with another are stale."""
+    keys = [[c.notebook, c.grade_id, c.item, c.key] for c in checks]
+    return hashlib.sha256(json.dumps(keys, sort_keys=True, default=repr).encode()).hexdigest()[:12]
+
+
+def unusable_key(checks: list[Check]) -> str:
+    """The first hidden test whose key does not fit its item's article (an article edited after the key was
+    made), as one line; empty when every key fits. Grading with it would give every student 0."""
+    for check in checks:
+        try:
+            it = item(check.item)
+            problems = as_key(it, check.key).problems(it.load().body)
+        except (KeyFormatError, AnswerError, ArticleError) as error:
+            problems = [str(error)]
+        if problems:
+            return (
+                f"the key in {check.grade_id} does not fit {check.item}'s article ({problems[0]}): restore the "
+                "article, or rebuild the exercise from a key made on this text (python course/build.py, or "
+                "medialit new-exercise --force)"
+            )
+    return ""
+
+
+def graded_with_another_key(course: str | Path, assignment: str) -> tuple[str, list[str]]:
+    """The current key version, and the students whose recorded grading used another one."""
+    course = Path(course)
+    version = key_version(hidden_checks(course, assignment))
+    graded = [s for s in submissions(course, assignment) if graded_state(course, assignment, s)]
+    return version, [s for s in graded if _key_of(course, assignment, s) != version]
+
+
+def _key_of(course: Path, assignment: str, student: str) -> str:
+    """The key version a student was graded with ("none recorded" for a grading before versions were kept)."""
+    return str(graded_state(course, assignment, student).get("key") or "none recorded")
 
 
 def _stamp(course: Path, assignment: str, student: str) -> str:
@@ -122,18 +172,23 @@ def grade(
     from medialit.instructor.grade_worker import kernel_cells
     from medialit.instructor.sandbox import isolation
 
-    course = Path(course_dir).resolve()
+    course = books.course_folder(course_dir).resolve()
     url = books.db_url(course)
     if not (course / "release" / assignment).is_dir():
         raise CourseError(books.not_released(course, assignment))
     students = submissions(course, assignment)
     if not students:
         raise CourseError(f"no submissions of {assignment} in {course / 'submitted'}")
-    todo = [s for s in students if force or not graded_before(course, assignment, s)]
-    skipped = [s for s in students if s not in todo]
     checks = hidden_checks(course, assignment)
+    if problem := unusable_key(checks):
+        raise CourseError(f"{course / 'source' / assignment}: {problem}; nothing was graded")
+    version = key_version(checks)
+    todo = [s for s in students if force or not graded_before(course, assignment, s, version)]
+    skipped = [s for s in students if s not in todo]
+    earlier = [s for s in todo if graded_state(course, assignment, s).get("ok")]
+    rekeyed = [s for s in earlier if _key_of(course, assignment, s) != version]
     kernel = bool(kernel_cells(course / "source" / assignment, checks))
-    run = GradeRun(assignment, [], skipped, kernel, not kernel or bool(isolation()))
+    run = GradeRun(assignment, [], skipped, kernel, not kernel or bool(isolation()), version, rekeyed)
     if not todo:
         return run
     with tempfile.TemporaryDirectory(prefix="medialit-grade-") as tmp, books.gradebook(url) as main:
@@ -326,7 +381,7 @@ class _Job:
     def _remember(self, student: str, outcome: Outcome) -> None:
         path = state_file(self.course, self.assignment, student)
         path.parent.mkdir(parents=True, exist_ok=True)
-        data = {**outcome.to_json(), "submitted": _stamp(self.course, self.assignment, student)}
+        data = {**outcome.to_json(), "submitted": _stamp(self.course, self.assignment, student), "key": self.run.key}
         path.write_text(json.dumps(data, indent=1), encoding="utf-8")
         if not outcome.ok:
             self._keep_log(student)

@@ -7,6 +7,7 @@ a person graded by hand. Reading helpers give the scores the CLI and the report 
 
 from __future__ import annotations
 
+import difflib
 import os
 import shutil
 import sys
@@ -87,7 +88,26 @@ def exchange_root(course: Path) -> Path:
     return Path(app.config.Exchange.get("root", "/srv/nbgrader/exchange"))
 
 
+def course_folder(path: str | Path) -> Path:
+    """``path`` when it is a course directory (it has ``nbgrader_config.py``), else a ``CourseError``.
+
+    Checked before anything is opened: nbgrader would create an empty ``gradebook.db`` in any folder.
+    """
+    course = Path(path)
+    if not (course / "nbgrader_config.py").is_file():
+        raise CourseError(
+            f"{course.resolve()} is not a course directory (no nbgrader_config.py): run in the folder "
+            "`medialit course init` made, or pass --course DIR"
+        )
+    return course
+
+
 def not_released(course: Path, assignment: str) -> str:
+    """What to do about an assignment with no release: a typo of a released one, or not generated yet."""
+    released = sorted(p.name for p in (Path(course) / "release").glob("*") if p.is_dir())
+    near = difflib.get_close_matches(assignment, released, n=1)
+    if near and not (Path(course) / "source" / assignment).is_dir():
+        return f"{assignment} is not released in {course}: did you mean {near[0]}? (released: {', '.join(released)})"
     return f"{assignment} is not released in {course}: run `nbgrader generate_assignment {assignment}`"
 
 

@@ -44,19 +44,78 @@ def whole_part(body: str) -> tuple[str, str]:
 
 
 def question_marks(kind: str, key: Key) -> dict[str, list[KeyMark]]:
-    """Per question number, the key marks for this kind of exercise (rejected marks left out)."""
+    """Per question number, the key marks for this kind of exercise (rejected marks left out).
+
+    What the instructor decided about a mark (optional, accepted readings, aliases, word forms, the
+    rationale shown after grading) goes with it into each question's key.
+    """
     marks = active(key)
     if kind == "attribution":
-        sources = [m for m in marks if m.label == "source"]
-        places = {(m.span.start, m.span.end, "source") for m in sources}
-        places |= {(m.cue.start, m.cue.end, "cue") for m in sources if m.cue is not None}
-        q1 = [KeyMark(Span(*place)) for place in sorted(places)]
-        speakers = {(m.span.start, m.span.end): m.speaker for m in sources if m.speaker}
-        q2 = [KeyMark(Span(s, e, "source"), speaker=who) for (s, e), who in sorted(speakers.items())]
-        return {"q1": q1, "q2": q2}
+        return _attribution_marks(marks)
     if kind == "unsupported":
         return {"q1": sorted((m for m in marks if m.label in REASONS), key=lambda m: m.span)}
-    return {"q1": sorted((KeyMark(m.span) for m in marks if m.label == "loaded"), key=lambda m: m.span)}
+    framing = [
+        KeyMark(m.span, words=m.words, accept=m.accept, optional=m.optional, rationale=m.rationale)
+        for m in marks
+        if m.label == "loaded"
+    ]
+    return {"q1": sorted(framing, key=lambda m: m.span)}
+
+
+def _attribution_marks(marks: tuple[KeyMark, ...]) -> dict[str, list[KeyMark]]:
+    """q1: each source and its cue (or a cue marked on its own); q2: each source with its speaker and cue,
+    graded as ex01-q2 (half for the cue the source is linked to, half for the speaker)."""
+    places: dict[tuple[int, int, str], KeyMark] = {}
+    for m in marks:
+        if m.label in ("source", "cue"):
+            accept = tuple(a for a in m.accept if a.label == m.label)
+            _keep(places, KeyMark(m.span, accept=accept, optional=m.optional, rationale=m.rationale))
+        if m.label == "source" and m.cue is not None:
+            _keep(places, KeyMark(Span(m.cue.start, m.cue.end, "cue"), optional=m.optional))
+    q2 = [
+        KeyMark(m.span, speaker=m.speaker, aliases=m.aliases, optional=m.optional, rationale=m.rationale, cue=m.cue)
+        for m in marks
+        if m.label == "source"
+    ]
+    return {"q1": [places[p] for p in sorted(places)], "q2": sorted(q2, key=lambda m: m.span)}
+
+
+def _keep(places: dict[tuple[int, int, str], KeyMark], mark: KeyMark) -> None:
+    """One q1 mark per place; a place some attribution requires stays required (a cue of a joint report)."""
+    place = (mark.span.start, mark.span.end, mark.label)
+    if place not in places or (places[place].optional and not mark.optional):
+        places[place] = mark
+
+
+KNOWN_LABELS = ("source", "cue", *REASONS, "loaded")
+"""The labels new-exercise makes questions of; a mark with any other label would be left out unseen."""
+
+
+def key_mistakes(key: Key, kind: str) -> list[str]:
+    """What in a reviewed key would make the exercise grade wrongly, one line each (empty: none).
+
+    An unknown label, a source without a speaker or two marks on the same place would otherwise be
+    dropped, or count twice where one answer mark can match only one of them.
+    """
+    found = []
+    kept = [(i, m) for i, m in enumerate(key.marks) if m.status != "rejected"]
+    for i, m in kept:
+        if m.label not in KNOWN_LABELS:
+            found.append(f"marks[{i}].label: {m.label!r} is not one of {list(KNOWN_LABELS)}")
+        elif kind == "attribution" and m.label == "source" and not m.speaker.strip():
+            found.append(f"marks[{i}] (source {m.text[:40]!r}) has no speaker: add who is speaking, or reject it")
+    asked = {"attribution": ("source", "cue"), "unsupported": REASONS, "framing": ("loaded",)}[kind]
+    marks = [(i, m) for i, m in kept if m.label in asked]
+    for n, (i, a) in enumerate(marks):
+        for j, b in marks[n + 1 :]:
+            same = a.label == b.label or kind == "unsupported"  # a sentence has one place, whatever the reason
+            required = not (a.optional or b.optional)  # an optional reading inside a mark is fine (K11)
+            if same and required and a.span.start < b.span.end and b.span.start < a.span.end:
+                found.append(
+                    f"marks[{i}] and marks[{j}] overlap ({a.text[:30]!r}, {b.text[:30]!r}): one answer mark can "
+                    "match only one of them; merge them, or make one an `accept` reading of the other"
+                )
+    return found
 
 
 QUESTIONS: dict[str, list[tuple[str, str, tuple[str, ...], float, str, bool]]] = {
@@ -77,9 +136,12 @@ QUESTIONS: dict[str, list[tuple[str, str, tuple[str, ...], float, str, bool]]] =
             "speakers",
             (),
             2,
-            "For each source you marked above, who is speaking? Give the person's or organisation's name, "
-            "even when the text says *he*, *she* or a title. Answer as a list of "
-            "`('source words', 'speaker name', n)` (n = which occurrence, 1 for the first).",
+            "For each source you marked above, who is speaking, and which cue is theirs? Give the person's or "
+            "organisation's full name, even when the text says *he*, *she* or a title, and the words of the cue "
+            "the source belongs to. Answer as a list of `('source words', 'speaker name', 'cue words', n)` "
+            "(n = which occurrence of the source words, 1 for the first). Each attribution earns half for the "
+            "right cue and half for the right speaker. A party that gave no answer has no cue: give `''` as its "
+            "cue words.",
             False,
         ),
     ],
@@ -159,6 +221,9 @@ def new_exercise(
     if problem := nb_builder.name_problem(name):
         raise ExerciseError(f"--name {name!r}: {problem} (it names the nbgrader assignment and its cells)")
     key = checked_key(key_path, article)
+    if mistakes := key_mistakes(key, kind):
+        more = f" (and {len(mistakes) - 1} more problem(s))" if len(mistakes) > 1 else ""
+        raise ExerciseError(f"{key_path}: {mistakes[0]}{more}; fix the key (see docs/key-format.md)")
     waiting = unreviewed(key)
     if waiting and not allow_unreviewed:
         raise ExerciseError(

@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,8 @@ from medialit.exercises.plots import PALETTE, finish, item_difficulty, key_marks
 from medialit.exercises.scoring import Mark, same_place
 from medialit.instructor import analyzer_echo
 from medialit.instructor import course as courses
+from medialit.instructor import gradebook as books
+from medialit.instructor.batch import graded_with_another_key
 from medialit.instructor.grade_data import Check, grade_item, read_notebook
 
 
@@ -45,6 +47,7 @@ class KeyRow:
     placed_by: tuple[str, ...]  # found the place (sentence, words)
     right_by: tuple[str, ...]  # ... and gave the right label, reason or speaker
     students: int
+    optional: bool = False  # neither required nor penalised: never "missed"
 
     @property
     def share(self) -> float:
@@ -107,6 +110,7 @@ def item_rows(
             tuple(sorted(placed[i])),
             tuple(sorted(right[i])),
             len(answers),
+            mark.optional,
         )
         for i, mark in enumerate(marks)
     ]
@@ -180,7 +184,7 @@ def difficulty(rows: list[dict], max_points: dict[str, float]) -> dict[str, floa
 
 def write_report(course_dir: str | Path, assignment: str) -> list[Path]:
     """Write the report files to ``COURSE/reports/ASSIGNMENT/`` and return their paths."""
-    course = Path(course_dir)
+    course = books.course_folder(course_dir)
     rows = courses.scores_table(course, assignment)
     if not rows:
         raise courses.CourseError(f"nothing graded yet for {assignment}: run `medialit course grade {assignment}`")
@@ -199,7 +203,7 @@ def write_report(course_dir: str | Path, assignment: str) -> list[Path]:
     answered = class_answers(course, assignment)
     keys, extras = key_rows_of(answered)
     written.append(_marks_csv(keys, out / "marks.csv"))
-    written.append(_most_missed(keys, extras, out / "most-missed.md"))
+    written.append(_most_missed(keys, extras, out / "most-missed.md", graded_with_another_key(course, assignment)))
     written += _analyzer_echo(answered, out)
     if keys:
         written.append(_heatmap(keys, courses.submissions(course, assignment), out / "key-heatmap.png"))
@@ -550,31 +554,42 @@ def _difficulty_figure(shares: dict[str, float], path: Path) -> Path:
 
 
 def _heatmap(keys: list[KeyRow], students: list[str], path: Path) -> Path:
-    save(key_marks_found(keys, students), str(path), tight=True, close=True)
+    rows = [replace(row, label=f"{row.label}, optional") if row.optional else row for row in keys]
+    save(key_marks_found(rows, students), str(path), tight=True, close=True)
     return path
 
 
 def _marks_csv(keys: list[KeyRow], path: Path) -> Path:
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["item", "mark", "label", "found_place", "found_right", "students", "share_right"])
+        writer.writerow(["item", "mark", "label", "found_place", "found_right", "students", "share_right", "optional"])
         for row in keys:
             found = [len(row.placed_by), len(row.right_by), row.students, round(row.share, 3)]
-            writer.writerow([row.item, row.name, row.label, *found])
+            writer.writerow([row.item, row.name, row.label, *found, "yes" if row.optional else "no"])
     return path
 
 
-def _most_missed(keys: list[KeyRow], extras: dict, path: Path, top: int = 10) -> Path:
+def _most_missed(keys: list[KeyRow], extras: dict, path: Path, versions: tuple[str, list[str]], top: int = 10) -> Path:
+    version, stale = versions
     lines = [
         "# Most-missed key marks",
         "",
+        f"Key version `{version}` (the hidden tests in `source/` now); "
+        + (
+            f"**graded with an older key: {', '.join(stale)}**: run `medialit course grade` again."
+            if stale
+            else "every student's grades were made with it."
+        ),
+        "",
         "Students are counted once per mark. *Found the place*: marked these words or this sentence; "
-        "*right*: with the right label, reason or speaker, as the score counts it.",
+        "*right*: with the right label, reason or speaker, as the score counts it. Optional marks (neither "
+        "required nor penalised) are never missed and are left out here; `marks.csv` lists them.",
         "",
         "| item | mark | label | found the place | right | context |",
         "|---|---|---|---:|---:|---|",
     ]
-    for row in sorted(keys, key=lambda r: (r.share, r.item, r.name))[:top]:
+    required = [row for row in keys if not row.optional]
+    for row in sorted(required, key=lambda r: (r.share, r.item, r.name))[:top]:
         n = row.students
         lines.append(
             f"| {row.item} | {row.name} | {row.label} | {len(row.placed_by)} of {n} | {len(row.right_by)} of {n} "

@@ -35,7 +35,8 @@ def marks_html(item_id: str, marks: Sequence[Span]) -> str:
     pieces.append(html.escape(body[at:end]))
     shown = {(m.start, m.end, m.label) for m in inside}
     rest = [m for m in marks if (m.start, m.end, m.label) not in shown]
-    head = f"<p><strong>{html.escape(it.id)}: the student's {len(marks)} mark(s)</strong></p>"
+    # the grader reads it in the formgrader, the student in the released feedback: no "the student's"
+    head = f"<p><strong>{html.escape(it.id)}: {len(marks)} mark(s) handed in, as graded</strong></p>"
     text = f'<div class="medialit-marks" style="white-space:pre-wrap;line-height:1.8">{"".join(pieces)}</div>'
     return head + text + _others(rest, body)
 

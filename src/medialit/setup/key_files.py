@@ -2,7 +2,7 @@
 
 Answer keys sit in the kit's checkout (``solutions/``, ``course/keys/``, the
 builders) and in each course directory (``source/``, the gradebook, collected
-and graded submissions). On a shared server only the grader's account may read
+and graded submissions, the class reports, drafted keys). On a shared server only the grader's account may read
 them; ``medialit doctor --hub`` fails when a student can. Run as root, the
 answer comes from the kernel itself (``os.access`` as the student, so ACLs
 count); otherwise it is worked out from owners, groups and modes of the file
@@ -21,7 +21,16 @@ from pathlib import Path
 from medialit.setup.doctor import Check
 
 CHECKOUT_KEYS = ("solutions/**/*", "course/keys/*", "course/build.py", "tools/*.py")
-COURSE_KEYS = ("source/**/*", "gradebook.db", "submitted/**/*", "autograded/**/*", "nbgrader_config.py")
+COURSE_KEYS = (
+    "source/**/*",
+    "gradebook.db",
+    "submitted/**/*",
+    "autograded/**/*",
+    "nbgrader_config.py",
+    "reports/**/*",  # most-missed.md, marks.csv and analyzer-echo.md name and quote every key mark
+    ".medialit/**/*",  # grading records and logs, per student
+    "**/*.key.json",  # keys drafted for the instructor's own article (`medialit draft-key`)
+)
 SHOWN = 3  # paths named in a failing line
 
 

@@ -1,0 +1,163 @@
+"""An instructor's course after grading: what the report says about the key, a key fixed after grading, and
+the course commands run where there is no course.
+
+One small real course (``medialit course init``, ex01 released by the real ``nbgrader generate_assignment``),
+three students as ``nbgrader collect`` leaves them: the model answer, q1 only, the release unchanged.
+"""
+
+from __future__ import annotations
+
+import csv
+import secrets
+import shutil
+import subprocess
+from pathlib import Path
+
+import attacks
+import nbformat
+import pytest
+from attacks import EX01, answer_cells, nb_path, solution_source
+
+from medialit.instructor import course
+
+pytestmark = [pytest.mark.nbgrader, pytest.mark.slow]
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+class Small:
+    def __init__(self, root: Path):
+        self.root = root
+
+    def source(self, assignment: str) -> nbformat.NotebookNode:
+        return nbformat.read(nb_path(self.root / "source", assignment), as_version=4)
+
+    def release(self, assignment: str) -> nbformat.NotebookNode:
+        return nbformat.read(nb_path(self.root / "release", assignment), as_version=4)
+
+    def submit(self, student: str, nb: nbformat.NotebookNode) -> None:
+        folder = self.root / "submitted" / student / EX01
+        folder.mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, nb_path(self.root / "submitted" / student, EX01))
+        (folder / "timestamp.txt").write_text("2026-11-29 08:00:00.000000 UTC", encoding="utf-8")
+        (folder / "submission_secret.txt").write_text(secrets.token_hex(16), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory, nbgrader_env) -> Path:
+    root = tmp_path_factory.mktemp("instructor") / "course"
+    course.init(root, REPO / "solutions", timeout=6)
+    course.release(root, EX01)
+    small = Small(root)
+    small.submit("alice", attacks.solved(small, EX01))
+    q1 = solution_source(small.source(EX01), "ex01-q1-answer")
+    small.submit("bob", answer_cells(small, EX01, **{"ex01-q1-answer": q1}))
+    small.submit("carol", small.release(EX01))
+    return root
+
+
+@pytest.fixture
+def small(template, tmp_path) -> Small:
+    root = tmp_path / "course"
+    shutil.copytree(template, root, symlinks=True)
+    return Small(root)
+
+
+def cli(medialit_command: list[str], *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([*medialit_command, *args], capture_output=True, text=True, timeout=600, cwd=cwd)
+
+
+def totals(root: Path) -> dict[str, float]:
+    return {row["student"]: row["total"] for row in course.scores_table(root, EX01)}
+
+
+def test_most_missed_leaves_out_optional_marks_and_marks_csv_names_them(small, medialit_command):
+    graded = cli(medialit_command, "course", "grade", EX01, "--course", str(small.root))
+    assert graded.returncode == 0, graded.stderr
+    # an empty hand-in is one short line, not the student's hint four times over
+    blank = "carol: 0 points; not answered (no highlights, no answer in the cell): " + ", ".join(
+        f"ex01-q{i}-test" for i in (1, 2, 3, 4)
+    )
+    assert blank + "\n" in graded.stdout
+    done = cli(medialit_command, "course", "report", EX01, "--course", str(small.root))
+    assert done.returncode == 0, done.stderr
+    out = small.root / "reports" / EX01
+    with (out / "marks.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    optional = {(r["item"], r["mark"]) for r in rows if r["optional"] == "yes"}
+    # K11 and K5: Aftenposten naming itself and the nested 'I' cost nothing and earn nothing
+    assert ("ex01-q1", "sentence 22, ‘Aftenposten’ (1st in the part)") in optional
+    assert ("ex01-q1", "sentence 19, ‘I’ (1st in the part)") in optional
+    missed = (out / "most-missed.md").read_text(encoding="utf-8").split("# Marks not in the key")[0]
+    table = [line for line in missed.splitlines() if line.startswith("| ex01-")]
+    assert table, missed  # bob and carol missed required marks of q2 to q4
+    assert not [line for line in table if any(f"| {i} | {m} |" in line for i, m in optional)], table
+    alt = (out / "key-heatmap.png.alt.txt").read_text(encoding="utf-8")
+    assert "Optional marks (labelled so) are not counted" in alt
+
+
+def _relabel_believes(root: Path) -> None:
+    """The instructor's key fix: ‘believes’ keyed as a source, not a cue (q1's hidden test in source/)."""
+    path = nb_path(root / "source", EX01)
+    nb = nbformat.read(path, as_version=4)
+    test = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "ex01-q1-test")
+    old = "'label': 'cue',\n            'text': 'believes'"
+    assert old in test.source
+    test.source = test.source.replace(old, "'label': 'source',\n            'text': 'believes'")
+    nbformat.write(nb, path)
+
+
+def test_a_key_fixed_after_grading_regrades_everyone_and_the_report_names_the_key(small, medialit_command):
+    root = str(small.root)
+    assert cli(medialit_command, "course", "grade", EX01, "--course", root).returncode == 0
+    before = totals(small.root)
+    assert before["alice"] == 10.0 and before["bob"] == 3.0
+    _relabel_believes(small.root)
+
+    report = cli(medialit_command, "course", "report", EX01, "--course", root)
+    assert "WARNING: alice, bob, carol graded with an older key" in report.stdout
+    head = (small.root / "reports" / EX01 / "most-missed.md").read_text(encoding="utf-8").splitlines()[2]
+    assert "**graded with an older key: alice, bob, carol**" in head
+
+    done = cli(medialit_command, "course", "grade", EX01, "--course", root)  # no --force: the key changed
+    assert done.returncode == 0, done.stderr
+    assert "the key changed since 3 student(s) were graded: graded again with key" in done.stdout
+    after = totals(small.root)
+    assert after["alice"] < 10.0 and after["bob"] < 3.0 and after["carol"] == 0.0  # ‘believes’ as a cue is wrong now
+    version = done.stdout.split("graded again with key ")[1].split()[0]
+    cli(medialit_command, "course", "report", EX01, "--course", root)
+    head = (small.root / "reports" / EX01 / "most-missed.md").read_text(encoding="utf-8").splitlines()[2]
+    assert f"Key version `{version}`" in head and "every student's grades were made with it" in head
+    again = cli(medialit_command, "course", "grade", EX01, "--course", root)
+    assert f"nothing to grade; 3 already graded with key {version}" in again.stdout
+
+
+@pytest.mark.parametrize("action", ["grade", "report"])
+def test_course_commands_outside_a_course_say_so_and_write_nothing(medialit_command, tmp_path, action):
+    done = cli(medialit_command, "course", action, EX01, cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "is not a course directory (no nbgrader_config.py)" in done.stderr
+    assert "medialit course init" in done.stderr and not list(tmp_path.iterdir())  # no stray gradebook.db
+
+
+def test_a_mistyped_assignment_names_the_released_one(small, medialit_command):
+    done = cli(medialit_command, "course", "grade", "ex01-atribution", "--course", str(small.root))
+    assert done.returncode == 2 and done.stderr.count("\n") == 1
+    assert "ex01-atribution is not released" in done.stderr and "did you mean ex01-attribution?" in done.stderr
+
+
+def test_a_key_that_no_longer_fits_its_article_grades_nobody(small, medialit_command):
+    root = str(small.root)
+    assert cli(medialit_command, "course", "grade", EX01, "--course", root).returncode == 0
+    before = totals(small.root)
+    path = nb_path(small.root / "source", EX01)  # as after editing the article the key was made on
+    nb = nbformat.read(path, as_version=4)
+    test = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "ex01-q3-test")
+    start = test.source.index("'body_sha256': '") + len("'body_sha256': '")
+    test.source = test.source[:start] + "0" * 64 + test.source[start + 64 :]
+    nbformat.write(nb, path)
+    done = cli(medialit_command, "course", "grade", EX01, "--force", "--course", root)
+    assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr
+    assert "the key in ex01-q3-test does not fit ex01-q3's article (body_sha256 does not match" in done.stderr
+    assert "nothing was graded" in done.stderr
+    assert totals(small.root) == before  # not everyone 0 on q3 in the gradebook
