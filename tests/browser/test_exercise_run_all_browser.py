@@ -33,10 +33,11 @@ def cells_by_role(path: Path) -> tuple[dict[str, int], dict[str, int]]:
     shows, checks = {}, {}
     for index, cell in enumerate(cells):
         grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", "")
-        if grade_id.endswith("-show") and f'show("{grade_id[: -len("-show")]}")' in cell.source:
-            shows[grade_id[: -len("-show")]] = index
+        item_id = grade_id.removesuffix("-show")
+        if grade_id.endswith("-show") and f'show("{item_id}")' in cell.source:
+            shows[item_id] = index
         elif grade_id.endswith("-test"):
-            checks[grade_id[: -len("-test")]] = index
+            checks[grade_id.removesuffix("-test")] = index
     return shows, checks
 
 

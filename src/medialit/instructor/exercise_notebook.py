@@ -31,8 +31,9 @@ NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 CHECK_TAGS = ["raises-exception"]
 """Tags of every check cell: a failing check still shows its error (and fails Validate), but Run All goes on.
 
-JupyterLab, Notebook 7 and nbclient send such a cell with ``stop_on_error`` off, so the kernel does not drop the
-cells queued after it; nbgrader's checksums leave tags out, so grading is unchanged."""
+JupyterLab (and Notebook 7, built on its notebook code) and nbclient send such a cell with ``stop_on_error``
+off, so the kernel does not drop the cells queued after it; nbgrader's checksums leave tags out, so grading
+is unchanged."""
 
 
 class NotebookError(ValueError):
