@@ -35,6 +35,29 @@ def nb_path(folder: Path, assignment: str) -> Path:
     return folder / assignment / f"{assignment}.ipynb"
 
 
+class SmallCourse:
+    """A copy of a released course, with helpers to submit as ``nbgrader collect`` leaves submissions."""
+
+    stamp = "2026-11-24 08:00:00.000000 UTC"
+    """The hand-in time written with each submission unless one is given."""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def source(self, assignment: str) -> nbformat.NotebookNode:
+        return nbformat.read(nb_path(self.root / "source", assignment), as_version=4)
+
+    def release(self, assignment: str) -> nbformat.NotebookNode:
+        return nbformat.read(nb_path(self.root / "release", assignment), as_version=4)
+
+    def submit(self, student: str, assignment: str, nb: nbformat.NotebookNode, stamp: str | None = None) -> None:
+        folder = self.root / "submitted" / student / assignment
+        folder.mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, nb_path(self.root / "submitted" / student, assignment))
+        (folder / "timestamp.txt").write_text(stamp or self.stamp, encoding="utf-8")
+        (folder / "submission_secret.txt").write_text(secrets.token_hex(16), encoding="utf-8")
+
+
 def cell(nb: nbformat.NotebookNode, grade_id: str) -> nbformat.NotebookNode:
     (found,) = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id]
     return found

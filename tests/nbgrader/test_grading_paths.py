@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import json
 import os
-import secrets
 import shutil
 import sqlite3
 import subprocess
@@ -37,24 +36,10 @@ ON_TIME, LATE = "2026-11-24 08:00:00.000000 UTC", "2026-11-27 08:00:00.000000 UT
 DUE = "2026-11-25 12:00:00 UTC"
 
 
-class Small:
-    """A copy of the released course, with helpers to submit as ``nbgrader collect`` leaves submissions."""
+class Small(attacks.SmallCourse):
+    """The released course; a hand-in is late unless a time is given."""
 
-    def __init__(self, root: Path):
-        self.root = root
-
-    def source(self, assignment: str) -> nbformat.NotebookNode:
-        return nbformat.read(nb_path(self.root / "source", assignment), as_version=4)
-
-    def release(self, assignment: str) -> nbformat.NotebookNode:
-        return nbformat.read(nb_path(self.root / "release", assignment), as_version=4)
-
-    def submit(self, student: str, assignment: str, nb: nbformat.NotebookNode, stamp: str = LATE) -> None:
-        folder = self.root / "submitted" / student / assignment
-        folder.mkdir(parents=True, exist_ok=True)
-        nbformat.write(nb, nb_path(self.root / "submitted" / student, assignment))
-        (folder / "timestamp.txt").write_text(stamp, encoding="utf-8")
-        (folder / "submission_secret.txt").write_text(secrets.token_hex(16), encoding="utf-8")
+    stamp = LATE
 
     def q1_only(self) -> nbformat.NotebookNode:
         """ex01 with only q1 answered, as the model answer: 3 of 10 points."""

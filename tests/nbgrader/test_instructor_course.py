@@ -8,7 +8,6 @@ three students as ``nbgrader collect`` leaves them: the model answer, q1 only, t
 from __future__ import annotations
 
 import csv
-import secrets
 import shutil
 import subprocess
 from pathlib import Path
@@ -25,42 +24,24 @@ pytestmark = [pytest.mark.nbgrader, pytest.mark.slow]
 REPO = Path(__file__).resolve().parents[2]
 
 
-class Small:
-    def __init__(self, root: Path):
-        self.root = root
-
-    def source(self, assignment: str) -> nbformat.NotebookNode:
-        return nbformat.read(nb_path(self.root / "source", assignment), as_version=4)
-
-    def release(self, assignment: str) -> nbformat.NotebookNode:
-        return nbformat.read(nb_path(self.root / "release", assignment), as_version=4)
-
-    def submit(self, student: str, nb: nbformat.NotebookNode) -> None:
-        folder = self.root / "submitted" / student / EX01
-        folder.mkdir(parents=True, exist_ok=True)
-        nbformat.write(nb, nb_path(self.root / "submitted" / student, EX01))
-        (folder / "timestamp.txt").write_text("2026-11-29 08:00:00.000000 UTC", encoding="utf-8")
-        (folder / "submission_secret.txt").write_text(secrets.token_hex(16), encoding="utf-8")
-
-
 @pytest.fixture(scope="module")
 def template(tmp_path_factory, nbgrader_env) -> Path:
     root = tmp_path_factory.mktemp("instructor") / "course"
     course.init(root, REPO / "solutions", timeout=6)
     course.release(root, EX01)
-    small = Small(root)
-    small.submit("alice", attacks.solved(small, EX01))
+    small = attacks.SmallCourse(root)
+    small.submit("alice", EX01, attacks.solved(small, EX01))
     q1 = solution_source(small.source(EX01), "ex01-q1-answer")
-    small.submit("bob", answer_cells(small, EX01, **{"ex01-q1-answer": q1}))
-    small.submit("carol", small.release(EX01))
+    small.submit("bob", EX01, answer_cells(small, EX01, **{"ex01-q1-answer": q1}))
+    small.submit("carol", EX01, small.release(EX01))
     return root
 
 
 @pytest.fixture
-def small(template, tmp_path) -> Small:
+def small(template, tmp_path) -> attacks.SmallCourse:
     root = tmp_path / "course"
     shutil.copytree(template, root, symlinks=True)
-    return Small(root)
+    return attacks.SmallCourse(root)
 
 
 def cli(medialit_command: list[str], *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:

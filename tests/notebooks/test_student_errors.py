@@ -16,20 +16,6 @@ ANSWERS = {
 }
 
 
-def test_answer_errors_show_one_line_in_the_notebook(tmp_path):
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell("from medialit.exercises.grading import check")]
-    nb.cells += [nbformat.v4.new_code_cell(f"check('ex01-q1', {answer})") for answer in ANSWERS]
-    client = NotebookClient(
-        nb, timeout=120, kernel_name="python3", allow_errors=True, resources={"metadata": {"path": str(tmp_path)}}
-    )
-    client.execute()
-    for cell, said in zip(nb.cells[1:], ANSWERS.values(), strict=True):
-        (error,) = [o for o in cell.outputs if o.output_type == "error"]
-        assert error.ename == "AnswerError" and said in error.evalue
-        assert error.traceback == [f"AnswerError: {error.evalue}"]  # what JupyterLab shows: one line
-
-
 PRETEST_ANSWERS = {
     "{'p1': 'Mona Aas'}": "answer p1 with one letter from a to d",
     "{'p13': 'a'}": "there is no pre-test question 'p13'",
@@ -37,17 +23,25 @@ PRETEST_ANSWERS = {
 }
 
 
-def test_pretest_answer_errors_show_one_line_in_the_notebook(tmp_path):
-    """Lesson 0's pre-test cell, ``pretest.record(my_answers)``, with a word, a wrong question or no dict."""
+@pytest.mark.parametrize(
+    ("setup", "call", "answers", "error"),
+    [
+        ("from medialit.exercises.grading import check", "check('ex01-q1', {})", ANSWERS, "AnswerError"),
+        ("from medialit.exercises import pretest", "pretest.record({})", PRETEST_ANSWERS, "PretestError"),
+    ],
+    ids=["exercise check", "lesson 0 pre-test"],
+)
+def test_a_students_answer_error_is_one_line_in_the_notebook(tmp_path, setup, call, answers, error):
+    """An exercise's check cell, and lesson 0's ``pretest.record(my_answers)`` with a word, a wrong question or no
+    dict: JupyterLab shows the one line, not the kit's frames."""
     nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell("from medialit.exercises import pretest")]
-    nb.cells += [nbformat.v4.new_code_cell(f"pretest.record({answers})") for answers in PRETEST_ANSWERS]
+    nb.cells = [nbformat.v4.new_code_cell(setup)]
+    nb.cells += [nbformat.v4.new_code_cell(call.format(answer)) for answer in answers]
     client = NotebookClient(
         nb, timeout=120, kernel_name="python3", allow_errors=True, resources={"metadata": {"path": str(tmp_path)}}
     )
     client.execute()
-    for cell, said in zip(nb.cells[1:], PRETEST_ANSWERS.values(), strict=True):
-        (error,) = [o for o in cell.outputs if o.output_type == "error"]
-        assert error.ename == "PretestError" and said in error.evalue, error.evalue
-        assert error.traceback == [f"PretestError: {error.evalue}"]
-    assert not (tmp_path / "pretest.json").exists()
+    for cell, said in zip(nb.cells[1:], answers.values(), strict=True):
+        (shown,) = [o for o in cell.outputs if o.output_type == "error"]
+        assert shown.ename == error and said in shown.evalue, shown.evalue
+        assert shown.traceback == [f"{error}: {shown.evalue}"]
