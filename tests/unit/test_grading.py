@@ -954,3 +954,67 @@ def test_an_answer_changed_by_code_is_named_in_one_line_not_lost(code, says):
 )
 def test_a_written_list_with_code_that_leaves_it_alone_is_read(code):
     assert read_cell(code) == [ast.literal_eval(OPINION)]
+
+
+@pytest.mark.parametrize(
+    ("code", "says"),
+    [
+        (
+            f"answer_q1 = [{OPINION}]\ndef add(x):\n    x.append(('Sandvik', 'opinion'))\nadd(answer_q1)",
+            "'add(answer_q1)'",
+        ),
+        (f"answer_q1 = [{OPINION}]\nmarks = answer_q1\nmarks.append(('Sandvik', 'opinion'))", "given to another name"),
+        (f"answer_q1 = [{OPINION}]\nlist.append(answer_q1, ('Sandvik', 'opinion'))", "'append(answer_q1)'"),
+        (f"answer_q1 = [{OPINION}]\nanswer_q1.__iadd__([('Sandvik', 'opinion')])", "'answer_q1.__iadd__(...)'"),
+        (f"answer_q1 = [{OPINION}]\nglobals()['answer_q1'] = []", "'globals(...)'"),
+        (f"answer_q1 = [{OPINION}]\nexec('answer_q1 = []')", "'exec(...)'"),
+    ],
+)
+def test_an_answer_changed_through_another_name_or_by_its_name_as_a_string_is_named(code, says):
+    """verify15b: a function given the list, another name for it, a dunder method or exec/globals changed the
+    student's list in the kernel while the grader read the written one without a word."""
+    with pytest.raises(AnswerError, match="changed by code") as raised:
+        read_cell(code)
+    assert says in str(raised.value) and "\n" not in str(raised.value)
+
+
+def test_code_that_only_looks_at_the_answer_leaves_it_readable():
+    looks = "import pprint\npprint.pprint(answer_q1)\nprint(f'{len(answer_q1)} marks')\ndisplay(answer_q1)\n"
+    looks += "for mark in answer_q1:\n    print(mark)\nanswer_q1 == []\nsorted(answer_q1)[0]\nanswer_q1.count(1)\n"
+    assert read_cell(f"# my answer\nanswer_q1: list = [\n    {OPINION},  # the last line\n]\n{looks}") == [
+        ast.literal_eval(OPINION)
+    ]
+
+
+def read_notebook_cells(before: list[str], answer: str, after: list[str]):
+    """What the grader reads from ex05-q1's answer cell with other code cells around it."""
+    import nbformat
+
+    from medialit.instructor.grade_data import Check, answer_literal
+
+    cells = [nbformat.v4.new_code_cell(code) for code in [*before, answer, *after]]
+    cells[len(before)].metadata["nbgrader"] = {"grade_id": "ex05-q1-answer"}
+    nb = nbformat.v4.new_notebook(cells=cells)
+    return answer_literal(nb, Check("ex05-transfer", "ex05-q1-test", "ex05-q1", "answer_q1", {}))
+
+
+@pytest.mark.parametrize(
+    ("before", "answer", "after", "says"),
+    [
+        ([], "answer_q1 = []", [f"answer_q1.append({OPINION})"], "'answer_q1.append(...)', in a cell after"),
+        ([], "answer_q1 = None", [f"answer_q1 = [{OPINION}]"], "'answer_q1 =' written again, in a cell after"),
+        (["def add(m):\n    answer_q1.append(m)"], f"answer_q1 = []\nadd({OPINION})", [], "in a cell before"),
+    ],
+)
+def test_an_answer_changed_in_another_cell_is_named(before, answer, after, says):
+    """verify15b: a mark appended (or the list written again) in a new cell below the answer cell reached the
+    kernel and the visible check, while the grader read the answer cell alone: the mark was lost without a word."""
+    with pytest.raises(AnswerError, match="changed by code") as raised:
+        read_notebook_cells(before, answer, after)
+    assert says in str(raised.value) and "in its answer cell" in str(raised.value)
+
+
+def test_other_cells_that_only_look_or_come_before_leave_the_answer_readable():
+    scratch = f"answer_q1 = []\nanswer_q1.append({OPINION})"  # a draft above: the answer cell replaced it
+    after = ['check("ex05-q1", answer_q1)', "print(answer_q1)\nanswer_q10 = []", "%matplotlib inline"]
+    assert read_notebook_cells([scratch], f"answer_q1 = [{OPINION}]", after) == [ast.literal_eval(OPINION)]
