@@ -7,6 +7,7 @@ three students as ``nbgrader collect`` leaves them: the model answer, q1 only, t
 
 from __future__ import annotations
 
+import ast
 import csv
 import secrets
 import shutil
@@ -180,3 +181,21 @@ def test_the_summary_counts_a_hand_grade_that_replaced_an_auto_score(small, medi
     assert done.returncode == 0, done.stderr
     assert "bob: 1 points; hand grades kept: ex01-q1-test" in done.stdout, done.stdout
     assert totals(small.root)["bob"] == 1.0
+
+
+def test_a_key_whose_marks_are_all_optional_grades_nobody(small, medialit_command):
+    """verify15b: a hidden test edited by hand so that every mark is optional gives `answer_q4 = []` full points
+    (2 of 2, '0 of 0 found'); new-exercise refuses such a key, a hand edit of source/ reached the grader."""
+    path = nb_path(small.root / "source", EX01)
+    nb = nbformat.read(path, as_version=4)
+    test = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "ex01-q4-test")
+    head, rest = test.source.split("KEY = ", 1)
+    literal, tail = rest.split("\n_points", 1)
+    key = ast.literal_eval(literal)
+    key["marks"] = [mark | {"optional": True} for mark in key["marks"]]
+    test.source = f"{head}KEY = {key!r}\n_points{tail}"
+    nbformat.write(nb, path)
+    done = cli(medialit_command, "course", "grade", EX01, "--course", str(small.root))
+    assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr
+    assert "every mark of the key in ex01-q4-test is optional, so an empty list would earn full points" in done.stderr
+    assert totals(small.root) == {}  # nothing was graded

@@ -314,8 +314,8 @@ def test_an_accepted_reading_with_a_label_its_question_drops_is_refused(gold, de
 
 
 def test_a_question_whose_marks_are_all_optional_is_refused(gold, dev, tmp_path, capsys):
-    """verify15b: with every mark optional the release, unchanged, earned 3 of 3 and 2 of 2 ('0 of 0 found'),
-    while an answer marking an optional place earned 0."""
+    """verify15b: with every mark optional an empty list (`answer_q1 = []`) earned 3 of 3 and 2 of 2 ('0 of 0
+    found'), while an answer marking an optional place earned 0."""
     key = Key.from_dict(gold).to_dict()
     for mark in key["marks"]:
         mark["optional"] = True
@@ -324,5 +324,5 @@ def test_a_question_whose_marks_are_all_optional_is_refused(gold, dev, tmp_path,
     args = ["new-exercise", str(dev / f"{ARTICLE_ID}.md"), str(path), "--kind", "attribution", "--into", str(tmp_path)]
     assert main(args) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "every mark of attribution question q1 is optional, so an empty answer" in err
+    assert err.count("\n") == 1 and "every mark of attribution question q1 is optional, so an empty list" in err
     assert [p.name for p in tmp_path.iterdir()] == ["key.json"]  # nothing half-written

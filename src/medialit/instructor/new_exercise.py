@@ -201,7 +201,7 @@ def build(article: Article, key: Key, kind: str, name: str, article_file: str) -
             raise ExerciseError(f"the key has nothing for {kind} question {number}: review the key and add items")
         if all(m.optional for m in marks[number]):
             raise ExerciseError(
-                f"every mark of {kind} question {number} is optional, so an empty answer would earn full points: "
+                f"every mark of {kind} question {number} is optional, so an empty list would earn full points: "
                 "make the marks students must find required (leave out `optional`)"
             )
         define_item(Item(item_id, article_file, part, item_kind, labels, points))
