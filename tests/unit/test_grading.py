@@ -1018,3 +1018,21 @@ def test_other_cells_that_only_look_or_come_before_leave_the_answer_readable():
     scratch = f"answer_q1 = []\nanswer_q1.append({OPINION})"  # a draft above: the answer cell replaced it
     after = ['check("ex05-q1", answer_q1)', "print(answer_q1)\nanswer_q10 = []", "%matplotlib inline"]
     assert read_notebook_cells([scratch], f"answer_q1 = [{OPINION}]", after) == [ast.literal_eval(OPINION)]
+
+
+def test_an_instructors_locked_cell_that_hands_the_answer_to_a_helper_refuses_nobody():
+    """A test cell of the instructor's own below the answer cell (`assert my_rule(answer_q1)`) is no student's code."""
+    import nbformat
+
+    from medialit.instructor.grade_data import Check, answer_literal
+
+    answer, test = (
+        nbformat.v4.new_code_cell(f"answer_q1 = [{OPINION}]"),
+        nbformat.v4.new_code_cell("my_rule(answer_q1)"),
+    )
+    answer.metadata["nbgrader"] = {"grade_id": "ex05-q1-answer"}
+    test.metadata["nbgrader"] = {"grade_id": "own-test", "grade": True, "locked": True, "points": 1}
+    nb = nbformat.v4.new_notebook(cells=[answer, test])
+    assert answer_literal(nb, Check("ex05-transfer", "ex05-q1-test", "ex05-q1", "answer_q1", {})) == [
+        ast.literal_eval(OPINION)
+    ]

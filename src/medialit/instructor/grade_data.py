@@ -175,6 +175,9 @@ def changed_elsewhere(cells: list, answer_at: int, variable: str) -> str:
     """How another code cell changes ``variable`` ("" when none does): any cell after the answer cell, or a
     function defined before it. The kernel ran those cells after the answer cell; the grader reads that cell only."""
     for at, cell in enumerate(cells):
+        flags = cell.get("metadata", {}).get("nbgrader", {})
+        if flags.get("locked") or flags.get("grade"):
+            continue  # the instructor's cells (a test of their own may hand the answer to a helper)
         source = cell.get("source", "") if cell.get("cell_type") == "code" else ""
         if at == answer_at or not isinstance(source, str) or not any(w in source for w in (variable, *DYNAMIC)):
             continue
