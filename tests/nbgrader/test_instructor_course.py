@@ -7,6 +7,7 @@ three students as ``nbgrader collect`` leaves them: the model answer, q1 only, t
 
 from __future__ import annotations
 
+import ast
 import csv
 import shutil
 import subprocess
@@ -142,3 +143,40 @@ def test_a_key_that_no_longer_fits_its_article_grades_nobody(small, medialit_com
     assert "the key in ex01-q3-test does not fit ex01-q3's article (body_sha256 does not match" in done.stderr
     assert "nothing was graded" in done.stderr
     assert totals(small.root) == before  # not everyone 0 on q3 in the gradebook
+
+
+def test_the_summary_counts_a_hand_grade_that_replaced_an_auto_score(small, medialit_command):
+    """verify15b: after a grader overrode bob's q1 (3 points) with 1 in the formgrader, a regrade after a key fix
+    said 'bob: 3 points; hand grades kept: ex01-q1-test' while the gradebook counted 1."""
+    from nbgrader.api import Gradebook
+
+    root = str(small.root)
+    assert cli(medialit_command, "course", "grade", EX01, "--course", root).returncode == 0
+    with Gradebook(f"sqlite:///{small.root / 'gradebook.db'}", course_id="medialit") as gb:
+        sub = gb.find_submission(EX01, "bob")
+        grade = next(g for nb in sub.notebooks for g in nb.grades if g.name == "ex01-q1-test")
+        grade.manual_score = 1.0
+        gb.db.commit()
+    _relabel_believes(small.root)
+    done = cli(medialit_command, "course", "grade", EX01, "--course", root)
+    assert done.returncode == 0, done.stderr
+    assert "bob: 1 points; hand grades kept: ex01-q1-test" in done.stdout, done.stdout
+    assert totals(small.root)["bob"] == 1.0
+
+
+def test_a_key_whose_marks_are_all_optional_grades_nobody(small, medialit_command):
+    """verify15b: a hidden test edited by hand so that every mark is optional gives `answer_q4 = []` full points
+    (2 of 2, '0 of 0 found'); new-exercise refuses such a key, a hand edit of source/ reached the grader."""
+    path = nb_path(small.root / "source", EX01)
+    nb = nbformat.read(path, as_version=4)
+    test = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "ex01-q4-test")
+    head, rest = test.source.split("KEY = ", 1)
+    literal, tail = rest.split("\n_points", 1)
+    key = ast.literal_eval(literal)
+    key["marks"] = [mark | {"optional": True} for mark in key["marks"]]
+    test.source = f"{head}KEY = {key!r}\n_points{tail}"
+    nbformat.write(nb, path)
+    done = cli(medialit_command, "course", "grade", EX01, "--course", str(small.root))
+    assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr
+    assert "every mark of the key in ex01-q4-test is optional, so an empty list would earn full points" in done.stderr
+    assert totals(small.root) == {}  # nothing was graded

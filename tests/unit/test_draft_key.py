@@ -300,3 +300,29 @@ def test_optional_marks_aliases_and_rationales_reach_the_questions(gold):
     q2 = [m for m in marks["q2"] if (m.span.start, m.span.end) == (start, end)]
     assert [(m.optional, m.rationale) for m in q1] == [(True, "K11.")]  # was required, with no rationale
     assert [(m.optional, m.aliases) for m in q2] == [(True, ("Someone Else",))]
+
+
+def test_an_accepted_reading_with_a_label_its_question_drops_is_refused(gold, dev, tmp_path, capsys):
+    """verify15b: a source's `accept` reading labelled 'cue' (or 'verb') was written without a word and dropped
+    from q1: the instructor believed a reading was accepted that no answer could ever match."""
+    key = Key.from_dict(gold).to_dict()
+    i = _mark_of(key, "source")
+    mark = key["marks"][i]
+    mark["accept"] = [{"start": mark["start"], "end": mark["end"], "label": "cue"}]
+    err = _refusal(tmp_path, dev, key, capsys)
+    assert f"marks[{i}].accept[0].label: 'cue' is not one of ['source']" in err
+
+
+def test_a_question_whose_marks_are_all_optional_is_refused(gold, dev, tmp_path, capsys):
+    """verify15b: with every mark optional an empty list (`answer_q1 = []`) earned 3 of 3 and 2 of 2 ('0 of 0
+    found'), while an answer marking an optional place earned 0."""
+    key = Key.from_dict(gold).to_dict()
+    for mark in key["marks"]:
+        mark["optional"] = True
+    path = tmp_path / "key.json"
+    path.write_text(json.dumps(key), encoding="utf-8")
+    args = ["new-exercise", str(dev / f"{ARTICLE_ID}.md"), str(path), "--kind", "attribution", "--into", str(tmp_path)]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "every mark of attribution question q1 is optional, so an empty list" in err
+    assert [p.name for p in tmp_path.iterdir()] == ["key.json"]  # nothing half-written

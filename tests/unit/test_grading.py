@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from medialit.exercises.answer import Answer, read_answer
 from medialit.exercises.grading import AnswerError, check, grade, grade_data, item, key_spans, load_answer, score_item
+from medialit.exercises.judge import TOLD_WRONG
 from medialit.exercises.key import Key
 
 REPO = Path(__file__).resolve().parents[2]
@@ -302,9 +303,9 @@ DATE_OR_FIGURE = r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day )?\d[\d,.]*(?
 
 
 def probes(it) -> dict[str, list]:
-    """Key-blind answers over two places or more: every line, sentence, date or figure, with every label.
+    """Key-blind answers over three places or more: every line, sentence, date or figure, with every label.
 
-    (One wrong mark is told what it is: that is feedback, not a probe.)
+    (Two wrong marks are told what they are: that is feedback, not a probe.)
     """
     body, (start, end) = it.load().body, it.bounds()
     found = lambda pattern: [(start + m.start(), start + m.end()) for m in re.finditer(pattern, body[start:end])]  # noqa: E731
@@ -320,7 +321,8 @@ def probes(it) -> dict[str, list]:
         for name, spans in places.items()
     }
     answers[f"every line as {labels[0]}"] = [mark(*at, labels[0]) for at in places["line"]]
-    return {name: answer[:300] for name, answer in answers.items() if len({(m["start"], m["end"]) for m in answer}) > 1}
+    places_of = lambda answer: len({(m["start"], m["end"]) for m in answer})  # noqa: E731
+    return {name: answer[:300] for name, answer in answers.items() if places_of(answer) > TOLD_WRONG}
 
 
 @pytest.mark.parametrize("item_id", BUILT_IN)
@@ -362,14 +364,43 @@ def test_a_probe_linking_every_name_to_two_cues_is_not_told_which_are_sources():
 def test_a_label_the_item_does_not_have_is_named_at_grading_too():
     """A clumsy capital ('Opinion') made every mark an extra: 0 points and, since the probe fix, no line saying why."""
     answer = [("The project is a bold step towards a greener future.", "Opinion"), ("Nobody should let", "Opinion")]
+    answer.append(("Studies show that sea birds", "Opinion"))  # three marks: two are told what each got (verify15b)
     result = grade_data("ex05-q1", answer, key("ex05-q1"))
     assert result.points == 0 and result.feedback[0] == "label 'Opinion' is not one of opinion: its marks match nothing"
     assert "1 still to find" not in " ".join(result.feedback)  # nor how many of its places are keyed
+    two = grade_data("ex05-q1", answer[:2], key("ex05-q1")).feedback
+    told = "‘The project is a bold step towards a greener future.’ (Opinion): the right words, but not this label"
+    assert told in two and "not in the key: ‘Nobody should let’ (Opinion)" in two, two
 
 
 def test_one_wrong_mark_is_still_told_what_it_is():
     result = grade_data("ex01-q1", [("Støre", "cue")], key("ex01-q1"))
     assert result.points == 0 and any("the right words, but not this label" in line for line in result.feedback)
+
+
+def test_a_weak_honest_answer_of_two_wrong_marks_is_told_what_each_got():
+    """verify15b: two swapped labels (0 points) were told only 'several of its marks match nothing; mark only what
+    you can defend', advice for a spray given to a student who marked two things; three wrong marks still are."""
+    swapped = grade_data("ex01-q1", [("Støre", "cue"), ("said", "source", 2)], key("ex01-q1"))
+    assert swapped.points == 0 and not swapped.explanations
+    assert [line for line in swapped.feedback if "the right words, but not this label" in line] == [
+        "‘said’ (source): the right words, but not this label",
+        "‘Støre’ (cue): the right words, but not this label",
+    ]
+    wrong = grade_data("ex01-q1", [("the president of Russia", "source"), ("commented", "cue")], key("ex01-q1"))
+    assert "not in the key: ‘commented’ (cue)" in wrong.feedback
+    three = grade_data("ex01-q1", [("Norway", "source"), ("view", "cue"), ("the West", "source")], key("ex01-q1"))
+    assert three.points == 0 and any("no mark-by-mark feedback" in line for line in three.feedback)
+
+
+@pytest.mark.parametrize("words", [["wage"], ["skirmishes", "wars"]])
+def test_words_a_key_accepts_are_not_told_to_be_copied_from_the_part(words):
+    """verify15b: ex03-q1 ['wage'] earned 0.75 ('1 of 4 found') and was told in the same feedback "‘wage’ is not in
+    the part, not even as another form of its words: copy the words from the part" (the key's ``words`` accept it)."""
+    result = grade_data("ex03-q1", words, key("ex03-q1"))
+    assert result.points > 0 and not [line for line in result.feedback if "is not" in line], result.feedback
+    typo = grade_data("ex03-q1", ["peace"], key("ex03-q1"))  # nothing accepts it: still told
+    assert any("‘peace’ is not in the part" in line for line in typo.feedback), typo.feedback
 
 
 def test_a_sidecar_for_another_text_is_refused(tmp_path):
@@ -923,3 +954,85 @@ def test_an_answer_changed_by_code_is_named_in_one_line_not_lost(code, says):
 )
 def test_a_written_list_with_code_that_leaves_it_alone_is_read(code):
     assert read_cell(code) == [ast.literal_eval(OPINION)]
+
+
+@pytest.mark.parametrize(
+    ("code", "says"),
+    [
+        (
+            f"answer_q1 = [{OPINION}]\ndef add(x):\n    x.append(('Sandvik', 'opinion'))\nadd(answer_q1)",
+            "'add(answer_q1)'",
+        ),
+        (f"answer_q1 = [{OPINION}]\nmarks = answer_q1\nmarks.append(('Sandvik', 'opinion'))", "given to another name"),
+        (f"answer_q1 = [{OPINION}]\nlist.append(answer_q1, ('Sandvik', 'opinion'))", "'append(answer_q1)'"),
+        (f"answer_q1 = [{OPINION}]\nanswer_q1.__iadd__([('Sandvik', 'opinion')])", "'answer_q1.__iadd__(...)'"),
+        (f"answer_q1 = [{OPINION}]\nglobals()['answer_q1'] = []", "'globals(...)'"),
+        (f"answer_q1 = [{OPINION}]\nexec('answer_q1 = []')", "'exec(...)'"),
+    ],
+)
+def test_an_answer_changed_through_another_name_or_by_its_name_as_a_string_is_named(code, says):
+    """verify15b: a function given the list, another name for it, a dunder method or exec/globals changed the
+    student's list in the kernel while the grader read the written one without a word."""
+    with pytest.raises(AnswerError, match="changed by code") as raised:
+        read_cell(code)
+    assert says in str(raised.value) and "\n" not in str(raised.value)
+
+
+def test_code_that_only_looks_at_the_answer_leaves_it_readable():
+    looks = "import pprint\npprint.pprint(answer_q1)\nprint(f'{len(answer_q1)} marks')\ndisplay(answer_q1)\n"
+    looks += "for mark in answer_q1:\n    print(mark)\nanswer_q1 == []\nsorted(answer_q1)[0]\nanswer_q1.count(1)\n"
+    assert read_cell(f"# my answer\nanswer_q1: list = [\n    {OPINION},  # the last line\n]\n{looks}") == [
+        ast.literal_eval(OPINION)
+    ]
+
+
+def read_notebook_cells(before: list[str], answer: str, after: list[str]):
+    """What the grader reads from ex05-q1's answer cell with other code cells around it."""
+    import nbformat
+
+    from medialit.instructor.grade_data import Check, answer_literal
+
+    cells = [nbformat.v4.new_code_cell(code) for code in [*before, answer, *after]]
+    cells[len(before)].metadata["nbgrader"] = {"grade_id": "ex05-q1-answer"}
+    nb = nbformat.v4.new_notebook(cells=cells)
+    return answer_literal(nb, Check("ex05-transfer", "ex05-q1-test", "ex05-q1", "answer_q1", {}))
+
+
+@pytest.mark.parametrize(
+    ("before", "answer", "after", "says"),
+    [
+        ([], "answer_q1 = []", [f"answer_q1.append({OPINION})"], "'answer_q1.append(...)', in a cell after"),
+        ([], "answer_q1 = None", [f"answer_q1 = [{OPINION}]"], "'answer_q1 =' written again, in a cell after"),
+        (["def add(m):\n    answer_q1.append(m)"], f"answer_q1 = []\nadd({OPINION})", [], "in a cell before"),
+    ],
+)
+def test_an_answer_changed_in_another_cell_is_named(before, answer, after, says):
+    """verify15b: a mark appended (or the list written again) in a new cell below the answer cell reached the
+    kernel and the visible check, while the grader read the answer cell alone: the mark was lost without a word."""
+    with pytest.raises(AnswerError, match="changed by code") as raised:
+        read_notebook_cells(before, answer, after)
+    assert says in str(raised.value) and "in its answer cell" in str(raised.value)
+
+
+def test_other_cells_that_only_look_or_come_before_leave_the_answer_readable():
+    scratch = f"answer_q1 = []\nanswer_q1.append({OPINION})"  # a draft above: the answer cell replaced it
+    after = ['check("ex05-q1", answer_q1)', "print(answer_q1)\nanswer_q10 = []", "%matplotlib inline"]
+    assert read_notebook_cells([scratch], f"answer_q1 = [{OPINION}]", after) == [ast.literal_eval(OPINION)]
+
+
+def test_an_instructors_locked_cell_that_hands_the_answer_to_a_helper_refuses_nobody():
+    """A test cell of the instructor's own below the answer cell (`assert my_rule(answer_q1)`) is no student's code."""
+    import nbformat
+
+    from medialit.instructor.grade_data import Check, answer_literal
+
+    answer, test = (
+        nbformat.v4.new_code_cell(f"answer_q1 = [{OPINION}]"),
+        nbformat.v4.new_code_cell("my_rule(answer_q1)"),
+    )
+    answer.metadata["nbgrader"] = {"grade_id": "ex05-q1-answer"}
+    test.metadata["nbgrader"] = {"grade_id": "own-test", "grade": True, "locked": True, "points": 1}
+    nb = nbformat.v4.new_notebook(cells=[answer, test])
+    assert answer_literal(nb, Check("ex05-transfer", "ex05-q1-test", "ex05-q1", "answer_q1", {})) == [
+        ast.literal_eval(OPINION)
+    ]

@@ -116,6 +116,7 @@ def score_item(item_id: str, answer: Answer | Sequence[Span], key: Any) -> Resul
     if it.kind == "speakers":
         return _score_speakers(it, answer, key, units, notes)
     result = score(answer, key, max_points=it.points, part=part, units=units, judge=judge_for(it, body))
+    notes = (*label_notes(it, answer), *(unplaced_note(it, w) for w in answer.unplaced if w not in _taken(result)))
     counts = result.counts
     head = f"{it.id}: {result.points:g} of {it.points:g} points; {counts.tp} of {len(key.required)} found"
     told = _tells(result.points, result)
@@ -158,6 +159,14 @@ def _score_speakers(it: Item, answer: Answer, key: Key, units: int, notes: tuple
     return Result(it.id, float(points), float(it.points), lines, _explained(who, key, body))
 
 
+def _taken(result: Score) -> set[str]:
+    """Words not in the part that a key mark's ``words`` accepted: no note tells the student to copy them instead."""
+    return {m.given.words for m in result.matches if m.given is not None and m.given.span is None and m.mark}
+
+
+TOLD_WRONG = 2
+"""An answer that earned nothing is told mark by mark when at most this many of its marks match nothing."""
+
 _NOTHING_TOLD = (
     "no mark-by-mark feedback: the answer earned nothing and several of its marks match nothing; "
     "mark only what you can defend, one label per place"
@@ -165,15 +174,17 @@ _NOTHING_TOLD = (
 
 
 def _tells(points: float, *scores: Score) -> bool:
-    """Whether lines about single marks may be given: the answer earned points, or at most one mark matched nothing.
+    """Whether lines about single marks may be given: the answer earned points, or at most two marks matched nothing.
 
     Those lines say which of a student's marks stand where a key mark is ("the right words, but not
     this label", "an unsupported sentence, but not for the reason given", "not in the key"). An answer
     that earned nothing because its extras cost more than its finds (every date with every label,
     every line with one reason) would read the key's places, and by elimination its labels, off them;
-    rationales are held back from it for the same reason (``_explained``). One wrong mark is told.
+    rationales are held back from it for the same reason (``_explained``). An honest weak answer (two wrong
+    marks, or two labels swapped) is told what each mark got: that is what it must learn from, and it reads at
+    most two places off the key at the cost of the item's points, fewer than an answer that earns a little.
     """
-    return points > 0 or all(s.counts.fp <= 1 for s in scores)
+    return points > 0 or all(s.counts.fp <= TOLD_WRONG for s in scores)
 
 
 def _has_cue(m: Match, key: Key) -> bool:

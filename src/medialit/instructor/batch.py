@@ -126,18 +126,25 @@ def key_version(checks: list[Check]) -> str:
 
 def unusable_key(checks: list[Check]) -> str:
     """The first hidden test whose key does not fit its item's article (an article edited after the key was
-    made), as one line; empty when every key fits. Grading with it would give every student 0."""
+    made: everyone would get 0) or has no required mark (an empty list would get full points), as one line; empty
+    when every key can be graded with."""
     for check in checks:
         try:
             it = item(check.item)
-            problems = as_key(it, check.key).problems(it.load().body)
+            key = as_key(it, check.key)
+            problems = key.problems(it.load().body)
         except (KeyFormatError, AnswerError, ArticleError) as error:
-            problems = [str(error)]
+            key, problems = None, [str(error)]
         if problems:
             return (
                 f"the key in {check.grade_id} does not fit {check.item}'s article ({problems[0]}): restore the "
                 "article, or rebuild the exercise from a key made on this text (python course/build.py, or "
                 "medialit new-exercise --force)"
+            )
+        if key is not None and not key.required:
+            return (
+                f"every mark of the key in {check.grade_id} is optional, so an empty list would earn full points: "
+                "make the marks students must find required (leave out `optional`) and rebuild the exercise"
             )
     return ""
 

@@ -107,21 +107,25 @@ def parse_check(source: str, notebook: str, grade_id: str) -> Check | None:
 
 def answer_literal(nb: nbformat.NotebookNode, check: Check) -> Any:
     """The value the answer cell assigns to the answer variable (None: use the sidecar); never runs code."""
-    cells = [c for c in nb.cells if c.get("metadata", {}).get("nbgrader", {}).get("grade_id") == f"{check.item}-answer"]
-    if not cells:
+    at = [
+        i
+        for i, c in enumerate(nb.cells)
+        if c.get("metadata", {}).get("nbgrader", {}).get("grade_id") == f"{check.item}-answer"
+    ]
+    if not at:
         raise AnswerError("the answer cell was deleted")
-    source = cells[-1].get("source", "")
+    source = nb.cells[at[-1]].get("source", "")
     if not isinstance(source, str) or len(source) > MAX_ANSWER_CHARS:
         raise AnswerError(f"the answer cell is longer than {MAX_ANSWER_CHARS:,} characters")
     try:
         tree = ast.parse(source)
     except (SyntaxError, ValueError):
         raise AnswerError(f"the answer cell has a syntax error: {check.variable} could not be read") from None
-    changed = changed_by_code(tree, check.variable)
+    changed = changed_by_code(tree, check.variable) or changed_elsewhere(nb.cells, at[-1], check.variable)
     if changed:
         raise AnswerError(
             f"{check.variable} is changed by code ({changed}) and the grader runs no code: "
-            f"write all your marks in the one list after '{check.variable} ='"
+            f"write all your marks in the one list after '{check.variable} =' in its answer cell"
         )
     value: Any = None
     for node in tree.body:
@@ -138,15 +142,24 @@ def answer_literal(nb: nbformat.NotebookNode, check: Check) -> Any:
     return value
 
 
-MUTATORS = frozenset({"append", "extend", "insert", "remove", "pop", "clear", "sort", "reverse", "update"})
+READ_ONLY = frozenset({"count", "index", "copy", "get", "keys", "values", "items"})
+"""Methods of a list or dict that leave it as it is; any other method (``__iadd__``, ``append``) may change it."""
+LOOKS_ONLY = frozenset({"print", "len", "check", "repr", "str", "sorted", "list", "tuple", "set", "type", "display"})
+LOOKS_ONLY |= {"pprint", "enumerate", "isinstance", "bool", "any", "all", "grade"}
+"""Functions an answer may be passed to: they read it and never change it (``check``: the visible check)."""
+DYNAMIC = frozenset({"exec", "eval", "globals", "vars", "locals", "setattr", "delattr", "compile", "get_ipython"})
+"""Calls that change a variable by its name as a string: what they do cannot be read without running them."""
+_SAFE_PARENTS = (ast.Expr, ast.Compare, ast.For, ast.comprehension, ast.If, ast.While, ast.BinOp, ast.UnaryOp)
+_SAFE_PARENTS += (ast.FormattedValue, ast.JoinedStr, ast.Assert)
+_BLOCKS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 
 
 def changed_by_code(tree: ast.Module, variable: str) -> str:
     """How the cell's code changes ``variable`` beyond the lists written out at the top ("" when it does not).
 
-    The grader reads the written list only: an ``append``, a ``+=`` or an assignment inside an ``if``, ``for``
-    or ``try`` would otherwise be lost without a word, while the student's kernel (and the visible check)
-    saw the changed list.
+    The grader reads the written list only: an ``append``, a ``+=``, an assignment inside an ``if``, ``for``
+    or ``try``, the list handed to a function or to another name, or ``exec`` would otherwise be lost without
+    a word, while the student's kernel (and the visible check) saw the changed list.
     """
     top = {
         id(target)
@@ -154,26 +167,71 @@ def changed_by_code(tree: ast.Module, variable: str) -> str:
         if isinstance(node, (ast.Assign, ast.AnnAssign))
         for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
     }
-    return next((how for node in ast.walk(tree) if (how := _change(node, variable, top))), "")
+    parents = {id(child): node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+    return next((how for node in ast.walk(tree) if (how := _change(node, variable, top, parents))), "")
 
 
-def _change(node: ast.AST, variable: str, top: set[int]) -> str:
+def changed_elsewhere(cells: list, answer_at: int, variable: str) -> str:
+    """How another code cell changes ``variable`` ("" when none does): any cell after the answer cell, or a
+    function defined before it. The kernel ran those cells after the answer cell; the grader reads that cell only."""
+    for at, cell in enumerate(cells):
+        flags = cell.get("metadata", {}).get("nbgrader", {})
+        if flags.get("locked") or flags.get("grade"):
+            continue  # the instructor's cells (a test of their own may hand the answer to a helper)
+        source = cell.get("source", "") if cell.get("cell_type") == "code" else ""
+        if at == answer_at or not isinstance(source, str) or not any(w in source for w in (variable, *DYNAMIC)):
+            continue
+        if len(source) > MAX_ANSWER_CHARS:
+            return f"a cell of more than {MAX_ANSWER_CHARS:,} characters that names it"
+        try:
+            tree = ast.parse(source)
+        except (SyntaxError, ValueError):
+            continue  # the kernel could not run it either (or it holds IPython magics): it changed nothing
+        if at < answer_at:  # its top-level lines ran before the answer cell, which replaced the list
+            defined = [node for node in ast.walk(tree) if isinstance(node, (*_BLOCKS, ast.Lambda))]
+            how = next((h for f in defined if (h := changed_by_code(ast.Module([f], []), variable))), "")
+        elif any(isinstance(n, ast.Name) and n.id == variable and isinstance(n.ctx, ast.Store) for n in ast.walk(tree)):
+            how = f"'{variable} =' written again"
+        else:
+            how = changed_by_code(tree, variable)
+        if how:
+            return f"{how}, in a cell {'before' if at < answer_at else 'after'} the answer cell"
+    return ""
+
+
+def _change(node: ast.AST, variable: str, top: set[int], parents: dict[int, ast.AST]) -> str:
     """How this one node changes ``variable`` ("" when it does not); ``top``: targets of top-level assignments."""
     if isinstance(node, ast.AugAssign) and _names(node.target, variable):
         return f"'{variable} +=' or the like"
-    if (
-        isinstance(node, ast.Name)
-        and node.id == variable
-        and not isinstance(node.ctx, ast.Load)
-        and id(node) not in top
-    ):
-        return "an assignment inside an if, for, try or with block, or to several names at once"
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in DYNAMIC:
+        return f"'{node.func.id}(...)'"
+    if isinstance(node, ast.Name) and node.id == variable and not isinstance(node.ctx, ast.Load):
+        if id(node) not in top:
+            return "an assignment inside an if, for, try or with block, a def or a class, or to several names at once"
+        return ""
     if isinstance(node, ast.Subscript) and _names(node.value, variable) and not isinstance(node.ctx, ast.Load):
         return f"'{variable}[...]' set or deleted"
-    call = isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-    if call and node.func.attr in MUTATORS and _names(node.func.value, variable):  # type: ignore[attr-defined]
-        return f"'{variable}.{node.func.attr}(...)'"  # type: ignore[attr-defined]
+    if isinstance(node, ast.Name) and node.id == variable:
+        return _passed_on(node, variable, parents)
     return ""
+
+
+def _passed_on(node: ast.AST, variable: str, parents: dict[int, ast.AST]) -> str:
+    """How a reading of ``variable`` may change it: a method that is not read-only, a function that is not known
+    to only look at it, or another name (``marks = answer_q1``) that code can change; "" when it only looks."""
+    parent = parents.get(id(node))
+    while isinstance(parent, (ast.Subscript, ast.BoolOp, ast.IfExp, ast.Starred, ast.keyword)):
+        node, parent = parent, parents.get(id(parent))  # answer_q1['k'], answer_q1 or [], f(*answer_q1)
+    if isinstance(parent, ast.Attribute):
+        called = isinstance(parents.get(id(parent)), ast.Call)
+        return "" if parent.attr in READ_ONLY else f"'{variable}.{parent.attr}" + ("(...)'" if called else "'")
+    if isinstance(parent, ast.Call) and node is not parent.func:
+        func = parent.func
+        name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+        return "" if name in LOOKS_ONLY else f"'{name or 'a function'}({variable})'"
+    if parent is None or isinstance(parent, _SAFE_PARENTS):
+        return ""
+    return f"'{variable}' given to another name or put in another list"
 
 
 def _names(node: ast.AST, variable: str) -> bool:

@@ -162,7 +162,7 @@ class Merged:
     """What the summary and grades.csv need of one merged submission, read while merging (no extra queries)."""
 
     kept: list[str]  # hand grades kept from an earlier grading
-    scores: dict[str, float]  # graded code cell -> auto points
+    scores: dict[str, float]  # graded code cell -> its points (a hand grade where one was given)
     by_hand: dict[str, float]  # cell still waiting for a person -> points it is worth
     late_penalty: float
 
@@ -208,8 +208,8 @@ def merge(src: Any, dst: Any, assignment: str, student: str, points: dict[str, f
                 _merge_grade(grades[src_names[g.cell_id]], g.auto_score, points, merged, dst_names)
             for name, t in grades.items():  # every cell of the course's row, as nbgrader's reads see it
                 cell_type, max_score = dst_names[("cell", t.cell_id)]
-                if cell_type == "code":
-                    merged.scores[name] = float(t.auto_score or 0.0)
+                if cell_type == "code":  # what counts: a person's score in the formgrader replaces the auto score
+                    merged.scores[name] = float(t.manual_score if t.manual_score is not None else t.auto_score or 0.0)
                 if t.needs_manual_grade:
                     merged.by_hand[name] = float(max_score)
             comments = {dst_names[c.cell_id]: c for c in into.comments}

@@ -104,6 +104,12 @@ def key_mistakes(key: Key, kind: str) -> list[str]:
             found.append(f"marks[{i}].label: {m.label!r} is not one of {list(KNOWN_LABELS)}")
         elif kind == "attribution" and m.label == "source" and not m.speaker.strip():
             found.append(f"marks[{i}] (source {m.text[:40]!r}) has no speaker: add who is speaking, or reject it")
+        found += [
+            f"marks[{i}].accept[{j}].label: {a.label!r} is not one of {list(readings)}: the reading would "
+            "be dropped or never match"
+            for j, a in enumerate(m.accept)
+            if m.label in KNOWN_LABELS and a.label not in (readings := _readings(m.label))
+        ]
     asked = {"attribution": ("source", "cue"), "unsupported": REASONS, "framing": ("loaded",)}[kind]
     marks = [(i, m) for i, m in kept if m.label in asked]
     for n, (i, a) in enumerate(marks):
@@ -116,6 +122,12 @@ def key_mistakes(key: Key, kind: str) -> list[str]:
                     "match only one of them; merge them, or make one an `accept` reading of the other"
                 )
     return found
+
+
+def _readings(label: str) -> tuple[str, ...]:
+    """The labels an ``accept`` reading of a mark with ``label`` may have: another reason for a sentence, else the
+    mark's own label (q1 keeps only those; a framing answer gives no other label)."""
+    return REASONS if label in REASONS else (label,)
 
 
 QUESTIONS: dict[str, list[tuple[str, str, tuple[str, ...], float, str, bool]]] = {
@@ -187,6 +199,11 @@ def build(article: Article, key: Key, kind: str, name: str, article_file: str) -
         item_id = f"{name}-{number}"
         if not marks[number]:
             raise ExerciseError(f"the key has nothing for {kind} question {number}: review the key and add items")
+        if all(m.optional for m in marks[number]):
+            raise ExerciseError(
+                f"every mark of {kind} question {number} is optional, so an empty list would earn full points: "
+                "make the marks students must find required (leave out `optional`)"
+            )
         define_item(Item(item_id, article_file, part, item_kind, labels, points))
         item_key = Key(item_id, article.id, "", tuple(marks[number])).completed(article.body)
         solution = nb_builder.literal(item_id, item_key)
