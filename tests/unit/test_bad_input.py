@@ -133,6 +133,14 @@ def test_unknown_command_or_option_is_one_line_with_status_2(medialit, args):
             "'unsupported', 'framing') (did you mean unsupported?); see `medialit new-exercise --help`",
         ),
         (
+            ["course", "grade", "ex01-attribution", "--jobs", "0"],
+            "medialit course grade: argument --jobs/-j: 0 is less than 1; see `medialit course grade --help`",
+        ),
+        (
+            ["course", "init", "x", "--timeout", "ten"],
+            "medialit course init: argument --timeout: 'ten' is not a whole number; see `medialit course init --help`",
+        ),
+        (
             ["course", "grde", "ex01-attribution"],
             "medialit course: argument ACTION: invalid choice: 'grde' (choose from 'init', 'grade', 'report') "
             "(did you mean grade?); see `medialit course --help`",

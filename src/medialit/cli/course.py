@@ -15,6 +15,17 @@ if TYPE_CHECKING:
 ERRORS = (CourseError, AnswerError)
 
 
+def at_least_one(text: str) -> int:
+    """A count of jobs or seconds: 0 or -3 would otherwise run as one job or time out at once, without a word."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} is less than 1")
+    return value
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``course init``, ``course grade`` and ``course report``."""
     course = subparsers.add_parser(
@@ -34,7 +45,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     init.add_argument("dir", help="a new (or empty) folder for the course")
     init.add_argument("--solutions", help="folder of nbgrader source notebooks (default: the checkout's solutions/)")
-    init.add_argument("--timeout", type=int, default=30, help="seconds a student's cell may run (default 30)")
+    init.add_argument("--timeout", type=at_least_one, default=30, help="seconds a student's cell may run (default 30)")
     init.add_argument("--course-id", default="medialit", help="nbgrader course id (default medialit)")
     init.add_argument(
         "--show-hidden-tests", action="store_true", help="let released feedback show hidden tests (answer keys)"
@@ -51,7 +62,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "skipped (resume after an interruption) unless --force; --force keeps grades given by hand.",
     )
     grade.add_argument("id", help="assignment id, e.g. ex01-attribution")
-    grade.add_argument("--jobs", "-j", type=int, default=2, help="submissions graded at once (default 2)")
+    grade.add_argument("--jobs", "-j", type=at_least_one, default=2, help="submissions graded at once (default 2)")
     grade.add_argument(
         "--force", action="store_true", help="grade again students already graded (hand grades are kept)"
     )
