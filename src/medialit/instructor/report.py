@@ -489,8 +489,8 @@ def _echo_totals(rows: list[tuple[str, str, analyzer_echo.Echo]]) -> list[str]:
         "",
         "Flagged: more than half of the false marks on these items repeated (misses are shown, never counted).",
         "",
-        "| student | false marks repeated | misses repeated | finds what the analyzer finds | items flagged "
-        "| flagged |",
+        "| student | false marks repeated | misses repeated | finds what the analyzer finds "
+        "| items flagged, of the answered items where the analyzer errs | flagged |",
         "|---|---:|---:|---:|---:|---|",
     ]
     order = sorted(totals.items(), key=lambda kv: (-kv[1][0], -kv[1][2], kv[0]))
