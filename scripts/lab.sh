@@ -13,6 +13,9 @@ echo
 echo "medialit: JupyterLab will be at  http://127.0.0.1:$PORT/lab/tree/00-start-here.ipynb?token=$TOKEN"
 echo "medialit: (Ctrl+C twice stops it; set PORT=... for another port)"
 echo
+# The kit's JupyterLab settings: no "official Jupyter news?" prompt over the first lesson (a classroom has no use
+# for it, and a student takes it for part of the kit).
+export JUPYTER_CONFIG_PATH="$PWD/scripts/jupyter-config${JUPYTER_CONFIG_PATH:+:$JUPYTER_CONFIG_PATH}"
 # An editable install leaves the kit's JupyterLab extension (underlined links) in src/: point JupyterLab at it.
 exec jupyter lab notebooks/ --ip 127.0.0.1 --port "$PORT" --ServerApp.port_retries=0 \
     --IdentityProvider.token="$TOKEN" --no-browser --allow-root \

@@ -107,3 +107,5 @@ def test_the_url_lab_sh_prints_opens_lesson_00_which_says_where_to_start(lab_scr
     notebook = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
     expect(notebook.locator(".jp-MarkdownOutput h1").first).to_have_text(re.compile(r"Lesson 0: Start here"))
     expect(notebook.locator(".jp-MarkdownOutput").get_by_text("Run the next cell now.")).to_be_visible()
+    page.wait_for_timeout(5000)  # JupyterLab asks its news question a moment after the page is ready
+    expect(page.get_by_text("official Jupyter news")).to_have_count(0)
