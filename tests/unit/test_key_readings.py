@@ -1,7 +1,7 @@
 """Third educator's reading (keyread15): natural right answers earn full marks, lines point the right way.
 
 Each case is an answer an educator would mark right (or a line a student would follow) on the real keys of
-ex03 to ex05 and the lessons 3 to 9 activities; see /work/wt/briefs/r15/keyreview3.md.
+ex03 to ex05 and the lessons 3 to 9 activities (and K13's whole heading line on ex02-q3).
 """
 
 from __future__ import annotations
@@ -241,3 +241,15 @@ def test_l5_imvain_says_how_to_write_the_one_question_with_two_letters():
 def test_a_choice_check_takes_the_option_as_the_prompt_words_it(capsys, question, answer):
     lessons.check(question, answer)
     assert capsys.readouterr().out.startswith("Correct."), question
+
+
+def test_the_whole_headline_line_is_accepted_for_its_figure_as_k13_says():
+    """K13: "Mark the figure with the words that make it wrong ...; the whole heading line is accepted." The key
+    took only 'Bus fares to double', so the whole line with the right label scored nothing on that mark."""
+    headline = "Bus fares to double as Lindvik thins evening buses"
+    line = grade("ex02-q3", [(headline, "unsupported_figure"), ("Cuts hurt older residents most", "dropped_source")])
+    words = grade(
+        "ex02-q3", [("to double", "unsupported_figure"), ("Cuts hurt older residents most", "dropped_source")]
+    )
+    assert line.points == words.points == pytest.approx(0.8)
+    assert grade("ex02-q3", [(headline, "dropped_source")]).points == 0  # the line with the wrong fault earns nothing
