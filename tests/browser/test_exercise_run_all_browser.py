@@ -18,6 +18,8 @@ import pytest
 from playwright.sync_api import expect
 from test_students_browser import conftest_module
 
+from medialit.exercises.items import item
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 REPO = Path(__file__).resolve().parents[2]
@@ -85,6 +87,8 @@ def test_run_all_shows_every_highlighter_while_each_unanswered_check_fails_in_on
         text = nb.widget(index).locator(".ml-text")
         text.scroll_into_view_if_needed()
         expect(text, f"{item_id}: no highlighter after Run All").to_be_visible()
+        links = 1 if item(item_id).kind == "speakers" else 0  # a Link button only where links are asked for
+        expect(nb.widget(index).locator("button.ml-link"), f"{item_id}: Link buttons").to_have_count(links)
     for item_id, index in checks.items():
         error = nb.cell(index).locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
         expect(error, f"{item_id}: the unanswered check shows no error").to_have_count(1)

@@ -1036,3 +1036,15 @@ def test_an_instructors_locked_cell_that_hands_the_answer_to_a_helper_refuses_no
     assert answer_literal(nb, Check("ex05-transfer", "ex05-q1-test", "ex05-q1", "answer_q1", {})) == [
         ast.literal_eval(OPINION)
     ]
+
+
+def test_only_a_question_that_asks_for_links_offers_linking(tmp_path, monkeypatch):
+    """Student walk 15: ex05-q4 (sources and cues, no links asked) showed a Link button; links there count for
+    nothing, so a student who linked would have worked for nothing."""
+    pytest.importorskip("anywidget")
+    from medialit.exercises.grading import show
+
+    monkeypatch.chdir(tmp_path)
+    assert show("ex01-q2").linking is True  # who speaks: a source linked to its cue
+    assert show("ex05-q4").linking is False
+    assert show("ex01-q1").linking is False

@@ -95,7 +95,7 @@ def show(item_id: str) -> Any:
                 it.load(), labels=["source", "cue"], save_to=it.sidecar, start_from=start_from, part=it.bounds()
             )
         labels = list(it.labels) or ["source"]
-        return Highlighter(it.load(), labels=labels, mode=mode, save_to=it.sidecar, part=it.bounds())
+        return Highlighter(it.load(), labels=labels, mode=mode, save_to=it.sidecar, part=it.bounds(), linking=False)
     except Exception:  # the highlighter is optional: a Python list answers just as well
         print("(The highlighter is not available here: write your answer as a Python list below.)")
         return None

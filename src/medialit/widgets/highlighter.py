@@ -72,6 +72,8 @@ class Highlighter(anywidget.AnyWidget):
     locked = t.Bool(False).tag(sync=True)
     status = t.Unicode("").tag(sync=True)
     part = t.List(t.Int()).tag(sync=True)
+    linking = t.Bool(True).tag(sync=True)
+    """False where a question asks for marks only: no Link button, key or drag (a student would link for nothing)."""
 
     def __init__(
         self,

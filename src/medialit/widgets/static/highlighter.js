@@ -179,8 +179,9 @@ function render({ model, el: root }) {
   const otherRoles = (m) => ["source", "cue", "content"].filter((r) => r !== roleOf(m.label)).join(" or ");
   const isSentences = () => model.get("mode") === "sentences";
   const part = () => { const p = model.get("part") || []; return p.length === 2 ? p : null; };
-  // A link needs a source or a cue: with only content labels (lesson 1's question and odd) there is nothing to link.
-  const canLink = () => labels().some((l) => roleOf(l.name) !== "content");
+  // A link needs a source or a cue: with only content labels (lesson 1's question and odd) there is nothing to link;
+  // and an item that asks for marks only (linking false) offers no Link button, key or drag.
+  const canLink = () => model.get("linking") !== false && labels().some((l) => roleOf(l.name) !== "content");
 
   // ------------------------------------------------------------ legend and help
 
@@ -917,7 +918,9 @@ function render({ model, el: root }) {
     drawLinks();
   });
   model.on("change:links", () => { drawMarks(); drawLinks(); });
-  model.on("change:labels", () => { drawLegend(); S.paraSig = S.paras.map(() => null); S.drawn = new Set(S.paras.keys()); drawMarks(); });
+  const relabel = () => { drawLegend(); S.paraSig = S.paras.map(() => null); S.drawn = new Set(S.paras.keys()); drawMarks(); };
+  model.on("change:labels", relabel);
+  model.on("change:linking", relabel);
   model.on("change:feedback", () => { drawMarks(); drawPanel(); });
   model.on("change:machine", () => { drawLegend(); drawMarks(); drawPanel(); });
   model.on("change:show_machine", () => { drawLegend(); drawMarks(); drawPanel(); });
