@@ -223,7 +223,7 @@ _AGENT_TITLES = frozenset({"spokesperson", "spokesman", "spokeswoman", "secretar
 
 def _serves(given: str, theirs: set[str]) -> bool:
     """``given`` names someone acting for them: *Støre spokesperson*, *the spokesperson of Jonas Gahr Støre*."""
-    tokens = [_folded(t) if t[0].isalnum() else t for t in re.findall(r"\w+|[^\w\s]", given.lower())]
+    tokens = [_folded(t) if t[0].isalnum() else t for t in _TOKEN.findall(given.lower())]
     for at, token in enumerate(tokens[:-1]):
         after = tokens[at + 1]
         if token in theirs and after in _AGENT_TITLES:

@@ -190,7 +190,7 @@ def changed_elsewhere(cells: list, answer_at: int, variable: str) -> str:
         if at < answer_at:  # its top-level lines ran before the answer cell, which replaced the list
             defined = [node for node in ast.walk(tree) if isinstance(node, (*_BLOCKS, ast.Lambda))]
             how = next((h for f in defined if (h := changed_by_code(ast.Module([f], []), variable))), "")
-        elif any(isinstance(n, ast.Name) and n.id == variable and isinstance(n.ctx, ast.Store) for n in ast.walk(tree)):
+        elif any(_names(n, variable) and isinstance(n.ctx, ast.Store) for n in ast.walk(tree)):
             how = f"'{variable} =' written again"
         else:
             how = changed_by_code(tree, variable)
@@ -205,13 +205,13 @@ def _change(node: ast.AST, variable: str, top: set[int], parents: dict[int, ast.
         return f"'{variable} +=' or the like"
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in DYNAMIC:
         return f"'{node.func.id}(...)'"
-    if isinstance(node, ast.Name) and node.id == variable and not isinstance(node.ctx, ast.Load):
+    if _names(node, variable) and not isinstance(node.ctx, ast.Load):
         if id(node) not in top:
             return "an assignment inside an if, for, try or with block, a def or a class, or to several names at once"
         return ""
     if isinstance(node, ast.Subscript) and _names(node.value, variable) and not isinstance(node.ctx, ast.Load):
         return f"'{variable}[...]' set or deleted"
-    if isinstance(node, ast.Name) and node.id == variable:
+    if _names(node, variable):
         return _passed_on(node, variable, parents)
     return ""
 
