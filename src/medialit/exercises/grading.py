@@ -35,7 +35,7 @@ from medialit.exercises.items import (
     item,
     known_items,
 )
-from medialit.exercises.judge import Result, grade_data, score_item, unplaced_note
+from medialit.exercises.judge import Result, grade_data, score_item, unknown_labels, unplaced_note
 from medialit.exercises.key import Key
 
 
@@ -45,8 +45,7 @@ def check(item_id: str, answer: Any = None, folder: str | Path = ".") -> None:
     read = read_answer(it, answer, folder)
     if not len(read):
         raise AnswerError(f"{it.id}: the answer is empty: mark the text in the highlighter above, or fill in the list")
-    given = read.labels() | set(read.unplaced_labels)  # a label typo is caught even where the words are not found
-    bad = sorted(given - set(it.labels)) if it.labels else []
+    bad = unknown_labels(it, read)  # a label typo is caught even where the words are not found
     if bad:
         raise AnswerError(f"{it.id}: label {bad[0]!r} is not one of {', '.join(it.labels)}; fix that entry")
     start, end = it.bounds()

@@ -200,15 +200,21 @@ def _quote(text: str, limit: int = 60) -> str:
     return "‘" + (text if len(text) <= limit else text[: limit - 1] + "…") + "’"
 
 
-def label_notes(it: Item, answer: Answer) -> list[str]:
-    """Labels the item does not have (a capital, a typo, another item's label), named as the visible check names them:
-    their marks match nothing, and an answer made only of them would otherwise be told nothing about it."""
-    if it.kind == "speakers" or not it.labels:
+def unknown_labels(it: Item, answer: Answer) -> list[str]:
+    """Labels given that the item does not have (a capital, a typo, another item's label), sorted: the visible
+    check refuses the first, grading names them all (``label_notes``)."""
+    if not it.labels:
         return []
-    given = answer.labels() | set(answer.unplaced_labels)
+    return sorted((answer.labels() | set(answer.unplaced_labels)) - set(it.labels))
+
+
+def label_notes(it: Item, answer: Answer) -> list[str]:
+    """Labels the item does not have, named as the visible check names them: their marks match nothing, and an
+    answer made only of them would otherwise be told nothing about it."""
+    if it.kind == "speakers":
+        return []
     return [
-        f"label {x!r} is not one of {', '.join(it.labels)}: its marks match nothing"
-        for x in sorted(given - set(it.labels))
+        f"label {x!r} is not one of {', '.join(it.labels)}: its marks match nothing" for x in unknown_labels(it, answer)
     ]
 
 
