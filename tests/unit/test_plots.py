@@ -61,6 +61,15 @@ def test_speakers_with_nothing_still_has_title_and_alt_text():
     assert ax.get_title() and "No attributions" in plots.alt_text(ax)
 
 
+def test_an_empty_chart_says_in_the_frame_that_nothing_was_found():
+    """An article with no attribution or no framing cue (lesson 7's own text) drew a blank frame."""
+    speakers = plots.speakers([])
+    framing = plots.framing_positions([], BODY)
+    assert "No attributions found" in " ".join(t.get_text() for t in speakers.texts)
+    assert "No framing cues found" in " ".join(t.get_text() for t in framing.texts)
+    assert not plots.speakers([attribution("A", "direct")]).texts  # a chart with bars carries no such note
+
+
 def test_sentence_map_places_sentences_by_position_and_label():
     spans = [Span(0, 100, "other"), Span(100, 200, "unsupported"), Span(900, 1000, "unsupported")]
     ax = plots.sentence_map(spans, BODY)

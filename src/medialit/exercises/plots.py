@@ -105,6 +105,8 @@ def speakers(results, ax: Axes | None = None, *, top: int = 8) -> Axes:
         # beside the bars, never on them: the longest bar reaches the right edge
         ax.legend(title="kind", loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0, frameon=True)
     _white(ax)
+    if not names:
+        _say_none(ax, "No attributions found: the analyzer credits nothing here to anyone.")
     parts = [f"{name}: {sum(table[name].values())}" for name in names]
     alt = (
         f"Horizontal bar chart of {len(attributions)} attributions by speaker, stacked by kind "
@@ -187,6 +189,8 @@ def framing_positions(framing_spans, body: str, ax: Axes | None = None, *, lead:
     ax.set_ylim(-0.7, max(0.7, len(categories) - 0.3))
     ax.set_xlim(0, 100)
     _white(ax)
+    if not spans:
+        _say_none(ax, "No framing cues found by the analyzer.")
     in_lead = sum(100 * s.start / length < lead for s in spans)
     counts = ", ".join(f"{sum(s.label == c for s in spans)} {c}" for c in categories)
     alt = (
@@ -311,6 +315,13 @@ def _white(ax: Axes) -> None:
     ax.set_facecolor("white")
     ax.grid(axis="x", color="#BBBBBB", linewidth=0.5)
     ax.set_axisbelow(True)
+
+
+def _say_none(ax: Axes, finding: str) -> None:
+    """Write inside an empty chart what it found, so a blank frame never looks like a figure that failed to draw."""
+    ax.set_yticks([])
+    note = f"{finding}\nRead the text yourself: the analyzer can miss what a reader sees."
+    ax.text(0.5, 0.5, note, transform=ax.transAxes, ha="center", va="center", fontsize=9, wrap=True)
 
 
 def _clip_label(text: str, limit: int = 32) -> str:

@@ -1,0 +1,116 @@
+"""The course as a student meets it: every judgement an exercise grades is taught in a lesson before it.
+
+Lessons are read as their Markdown sources and question files, in the order the syllabus teaches them
+(lesson 9 right after lesson 4); an exercise may rely only on the lessons before it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from medialit.exercises import lessons
+
+REPO = Path(__file__).resolve().parents[2]
+SOURCES = REPO / "notebooks" / "sources"
+QUESTIONS = REPO / "notebooks" / "questions"
+KEYS = REPO / "course" / "keys"
+
+BEFORE = {  # the lessons each exercise comes after (course/syllabus.md, "Order matters")
+    "ex01": ("00", "01", "02", "03"),
+    "ex02": ("00", "01", "02", "03"),
+    "ex03": ("00", "01", "02", "03", "04", "09"),
+    "ex04": ("00", "01", "02", "03", "04", "09", "05"),
+    "ex05": ("00", "01", "02", "03", "04", "09", "05", "06", "08"),
+}
+
+
+@pytest.fixture(autouse=True)
+def fresh():
+    lessons.reset()
+    yield
+    lessons.reset()
+
+
+def lesson_text(number: str) -> str:
+    source = next(SOURCES.glob(f"{number}-*.md")).read_text(encoding="utf-8")
+    return source + (QUESTIONS / f"lesson-{number}.yaml").read_text(encoding="utf-8")
+
+
+def graded_labels() -> list[tuple[str, str]]:
+    pairs = set()
+    for path in KEYS.glob("ex*.json"):
+        for mark in json.loads(path.read_text(encoding="utf-8"))["marks"]:
+            pairs.add((path.stem[:4], mark["label"]))
+    return sorted(pairs)
+
+
+@pytest.mark.parametrize(("exercise", "label"), graded_labels(), ids=lambda v: v)
+def test_every_label_a_key_grades_is_named_in_a_lesson_before_its_exercise(exercise, label):
+    """The label as the exercise spells it (``no_source``, ``original_report``), so a student meets the term
+    and an example of it before a mark is scored by it. K16's page roles were taught by no lesson."""
+    taught = "\n".join(lesson_text(n) for n in BEFORE[exercise])
+    assert re.search(rf"(?<![\w-]){re.escape(label)}(?![\w-])", taught), f"{label} ({exercise}) is taught nowhere"
+
+
+@pytest.mark.parametrize(
+    ("question", "right", "wrong"),
+    [
+        ("l3.reason", "no_source", "evaluation"),  # K9's no_source: the one reason no lesson showed
+        ("l3.reason", "no source", "vague_source"),
+        ("l5.role-clean", "misleading", "original_report"),  # K16: a clean layout is no original report
+        ("l5.role-trust", "W", "X"),  # K16: each page is trusted for what it saw or decided
+    ],
+)
+def test_the_new_checks_take_the_guidelines_answer_and_refuse_the_tempting_one(capsys, question, right, wrong):
+    lessons.check(question, wrong)
+    assert capsys.readouterr().out.startswith("Not yet")
+    lessons.check(question, right)
+    assert capsys.readouterr().out.startswith("Correct")
+
+
+def check_numbers(number: str) -> dict[str, str]:
+    """``{"2.10": "l2.allies", ...}``: each check heading of a lesson and the question its cell asks."""
+    source = next(SOURCES.glob(f"{number}-*.md")).read_text(encoding="utf-8")
+    found = re.findall(r"### Check (\d+\.\d+)[^\n]*\n(?:.*?\n)*?[^\n]*check\(\"([\w.-]+)\"", source)
+    return dict(found)
+
+
+REFERENCES = [  # (file, the words that refer to a check, the question they mean)
+    ("notebooks/questions/lesson-02.yaml", "are both attributions (check {})", "l2.allies"),
+    ("notebooks/sources/02-who-is-speaking.md", "the source it passes on (check {})", "l2.allies"),
+    ("notebooks/sources/03-claims-and-evidence.md", "answers to checks {} and", "l3.reportedly"),
+    ("notebooks/sources/09-news-opinion-and-advertising.md", "in lesson 3 (check {})", "l3.dearly"),
+    ("notebooks/sources/05-where-did-this-text-come-from.md", "lesson 1 (check {})", "l1.end"),
+    ("course/instructor-guide.md", "Headlines and numbers (10 min, checks {} to", "l3.subhead"),
+]
+
+
+@pytest.mark.parametrize(("path", "words", "question"), REFERENCES, ids=lambda v: str(v)[-24:])
+def test_a_reference_to_a_check_names_the_check_it_means(path, words, question):
+    """The links hint sent students to check 2.9 (the pronoun) for the relay, which is check 2.10."""
+    number = {v: k for k, v in check_numbers(question[1].zfill(2)).items()}[question]
+    assert words.format(number) in (REPO / path).read_text(encoding="utf-8")
+
+
+def highlighters(source: str) -> list[tuple[str, str]]:
+    """``(variable, call)`` for every ``x = Highlighter(...)`` of a lesson source."""
+    return re.findall(r"(\w+) = (Highlighter\((?:[^()]|\([^()]*\))*\))", source)
+
+
+@pytest.mark.parametrize("source", sorted(SOURCES.glob("*.md")), ids=lambda p: p.stem[:2])
+def test_a_lesson_highlighter_offers_linking_only_where_its_check_counts_links(source):
+    """Lessons 2 (sources), 6 and 7 showed a Link button over source marks whose links nothing counts."""
+    text = source.read_text(encoding="utf-8")
+    questions = QUESTIONS / f"lesson-{source.stem[:2]}.yaml"
+    kinds = {q["id"]: q["kind"] for q in yaml.safe_load(questions.read_text(encoding="utf-8"))}
+    for name, call in highlighters(text):
+        if not re.search(r"labels=\[[^\]]*\"(source|cue)\"", call):
+            continue  # no source or cue label: the widget offers no Link anyway
+        checked = re.findall(rf"check_highlights\(\"([\w.-]+)\", {name}\b", text)
+        counts_links = any(kinds.get(q) == "links" for q in checked)
+        assert ("linking=False" in call) != counts_links, f"{source.name}: {name} = {call}"
