@@ -183,17 +183,27 @@ class Mark:
 Judge = Callable[[Mark, KeyMark], bool]
 
 
+def readings_for(span: Span, target: KeyMark) -> tuple[Span, ...]:
+    """The key mark's readings that ``span`` may match. A reading that widens the mark's own words (the name with
+    its description, the figure with its line) counts only for a mark that holds some of those words, so the rest
+    alone (*the local fishermen's association* beside *Arne Dahl*, K1) never takes the mark."""
+    core = target.span
+    return tuple(
+        r for r in target.readings() if span.overlap(core) or not (r.start <= core.start and core.end <= r.end)
+    )
+
+
 def same_place_and_label(mark: Mark, target: KeyMark) -> bool:
     """Every label given is accepted at this place: the span or an ``accept`` reading shares half the longer span."""
     if mark.span is None:
         return False
-    here = {r.label for r in target.readings() if close_enough(mark.span, r)}
+    here = {r.label for r in readings_for(mark.span, target) if close_enough(mark.span, r)}
     return bool(here) and mark.labels <= here
 
 
 def same_place(mark: Mark, target: KeyMark) -> bool:
     """Found the place, whatever the label (sentence items: "found the sentence")."""
-    return mark.span is not None and any(close_enough(mark.span, r) for r in target.readings())
+    return mark.span is not None and any(close_enough(mark.span, r) for r in readings_for(mark.span, target))
 
 
 def marks_of(answer: Answer | Sequence[Span], part: tuple[int, int] | None, merge_labels: bool) -> tuple[list, int]:
@@ -301,7 +311,8 @@ def _shared(mark: Mark, target: KeyMark) -> tuple[float, bool]:
         return 0.0, False
     span = mark.span
     share = max(
-        (span.overlap(r) / max(1, span.end - span.start, r.end - r.start) for r in target.readings()), default=0
+        (span.overlap(r) / max(1, span.end - span.start, r.end - r.start) for r in readings_for(span, target)),
+        default=0,
     )
     return float(share), not target.optional
 
