@@ -114,3 +114,10 @@ def test_a_lesson_highlighter_offers_linking_only_where_its_check_counts_links(s
         checked = re.findall(rf"check_highlights\(\"([\w.-]+)\", {name}\b", text)
         counts_links = any(kinds.get(q) == "links" for q in checked)
         assert ("linking=False" in call) != counts_links, f"{source.name}: {name} = {call}"
+
+
+def test_lesson_4_keeps_the_exercises_hedge_apart_from_the_analyzers():
+    """The analyzer's hedge includes vague sources (*critics say*); K9's hedge is a word of uncertainty, and ex05-q7
+    charges *Fishermen say* marked as a hedge. Lesson 4 printed only the analyzer's definition."""
+    lesson = next(SOURCES.glob("04-*.md")).read_text(encoding="utf-8")
+    assert "K9" in lesson and "*critics say*" in lesson and "are not a hedge" in lesson.replace("\n", " ")
