@@ -180,7 +180,8 @@ def ex03() -> nbformat.NotebookNode:
         "column), mark each sentence that gives an **opinion in the paper's own voice**: it judges, tells the "
         "reader what should happen, or predicts as certain what nobody can know yet, and credits nobody. A view "
         "the report credits to someone is news about that person's opinion: do not mark it. Label: `opinion`; "
-        "mark whole sentences.",
+        "mark whole sentences (in a list answer, write each sentence out in full: its first words alone match "
+        "nothing here).",
         literal("ex03-q3"),
     )
     cells += question(
@@ -298,7 +299,8 @@ def ex05() -> nbformat.NotebookNode:
         "last line before the column), mark each sentence that gives an **opinion in the paper's own voice**: it "
         "judges, tells the reader what should happen, or predicts as certain what nobody can know yet, and "
         "credits nobody. A view the report credits to someone is news about that person's opinion: do not mark "
-        "it. Label: `opinion`; mark whole sentences.",
+        "it. Label: `opinion`; mark whole sentences (in a list answer, write each sentence out in full: its first "
+        "words alone match nothing here).",
         literal("ex05-q1"),
     )
     cells += question(

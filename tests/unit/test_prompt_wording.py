@@ -119,3 +119,10 @@ def test_released_exercises_send_no_student_to_a_save_button(path):
         " ".join(c.source.split()) for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown"
     )
     assert "Save" not in text and "saves each mark by itself" in text
+
+
+@pytest.mark.parametrize("item_id", ["ex03-q3", "ex05-q1"])
+def test_an_opinion_sentence_item_tells_a_list_answer_to_write_the_sentence_out(item_id):
+    """ex02 teaches ('The first words', 'reason') for its sentence items; the opinion items are span items, where the
+    first words of a sentence match nothing and the feedback called the right sentence 'not in the key' (keyread16)."""
+    assert "write each sentence out in full" in prompts()[item_id]
