@@ -121,3 +121,9 @@ def test_lesson_4_keeps_the_exercises_hedge_apart_from_the_analyzers():
     charges *Fishermen say* marked as a hedge. Lesson 4 printed only the analyzer's definition."""
     lesson = next(SOURCES.glob("04-*.md")).read_text(encoding="utf-8")
     assert "K9" in lesson and "*critics say*" in lesson and "are not a hedge" in lesson.replace("\n", " ")
+
+
+def test_lesson_2_teaches_k17_before_ex01_q4_grades_it():
+    """ex01-q4 and ex05-q5 key a verb + object + quoted phrase as mixed (K17); only their prompts said so."""
+    lesson = " ".join(next(SOURCES.glob("02-*.md")).read_text(encoding="utf-8").split())
+    assert "K17" in lesson and "described the figures as “optimistic”" in lesson
