@@ -127,3 +127,10 @@ def test_lesson_2_teaches_k17_before_ex01_q4_grades_it():
     """ex01-q4 and ex05-q5 key a verb + object + quoted phrase as mixed (K17); only their prompts said so."""
     lesson = " ".join(next(SOURCES.glob("02-*.md")).read_text(encoding="utf-8").split())
     assert "K17" in lesson and "described the figures as “optimistic”" in lesson
+
+
+def test_lesson_2_calls_a_particular_source_of_unknown_identity_anonymous():
+    """K2: anonymous is 'withheld or unknown'; ex01-q3 keys a poster and a post by an unknown author anonymous.
+    Lesson 2's test said only 'Withheld: anonymous', which sends an unknown author to vague."""
+    lesson = " ".join(next(SOURCES.glob("02-*.md")).read_text(encoding="utf-8").split())
+    assert "Withheld, or unknown even to the writer" in lesson
