@@ -134,3 +134,10 @@ def test_lesson_2_calls_a_particular_source_of_unknown_identity_anonymous():
     Lesson 2's test said only 'Withheld: anonymous', which sends an unknown author to vague."""
     lesson = " ".join(next(SOURCES.glob("02-*.md")).read_text(encoding="utf-8").split())
     assert "Withheld, or unknown even to the writer" in lesson
+
+
+def test_lesson_5_shows_a_past_event_dated_after_the_page_before_ex04_q1_grades_one():
+    """K15's first date signal (an event told as past but dated after the page's own date) is a required mark in
+    ex04-q1 and ex05-q8; the lesson's copy activity practises only a weekday that does not fit its date."""
+    lesson = " ".join(next(SOURCES.glob("05-*.md")).read_text(encoding="utf-8").split())
+    assert "tells as past what had not happened yet" in lesson and "K15" in lesson
