@@ -10,7 +10,7 @@ the sentences medialit labels ``attributed``.
 
 What GUM calls attribution and the guidelines do not (each satellite is judged on its parse):
 
-- ``first_person``: the cue's subject is I or we. The writer's "I think", "we argue" is the text's own
+- ``first_person``: the cue's subject is I or we, or the text itself ("this article shows"). The writer's "I think", "we argue" is the text's own
   voice, and an attribution credits content "to a source other than the article's own voice" (Attributions).
 - ``vague``: the subject names no particular source: a quantifier or generic pronoun (many, some, people,
   you, one, everyone) or a bare plural ("experts say", "studies show"). K2/K18 call these vague, and a
@@ -19,6 +19,9 @@ What GUM calls attribution and the guidelines do not (each satellite is judged o
 - ``hypothetical``: the cue is under a modal (would, could, might, may, should, can), an infinitive
   ("to say that"), a condition ("if she says"), or in a question or command: nothing was said, so
   nothing is credited (Attributions: content credited to a source).
+- ``byline``: a sentence of its own among the text's first or last three that names its author with no verb ("By Cory Doctorow", a
+  letter's "Yours, Bill"), or any clause GUM credits half the text or more to (a signature). GUM attributes the whole text to it; to the guidelines the author is the text's
+  own voice and a byline is ``other`` (Sentences).
 - turns: sentences inside a speaker's turn (interviews, speeches with ``# speaker``) are not scored.
   The guidelines make an interviewee's whole turn one direct attribution; RST marks only the reports
   inside it, so the two golds do not measure the same thing there.
@@ -72,6 +75,8 @@ GENERIC = frozenset(
     "people many some most few several everyone everybody someone somebody anyone anybody you one others "
     "nobody none all".split()
 )
+OWN_TEXT = frozenset("article essay paper chapter section book letter post guide text page".split())
+"""Nouns the text uses for itself ("This article will show you"): its own voice, like "I"."""
 MODALS = frozenset({"would", "could", "might", "may", "should", "can", "must", "'d"})
 
 
@@ -187,6 +192,14 @@ def verdict(rel: Relation, toks: list[Token], sentences: Sentences) -> str:
     cue = cue_token(rel, toks)
     if cue is None:
         return "kept"
+    own = {toks[i].sentence for i in rel.satellite}
+    whole = all(toks[i].sentence not in own for i in range(len(toks)) if i not in set(rel.satellite))
+    edge = min(own) < 3 or max(own) >= len(sentences.texts) - 3
+    if whole and edge and not any(toks[i].upos == "VERB" for i in rel.satellite):
+        return "byline"
+    content = {toks[i].sentence for i in rel.nucleus}
+    if len(content) >= max(3, len(sentences.texts) // 2):
+        return "byline"  # the signature of a letter or essay, crediting the whole text to its author
     rel.cue = toks[cue].lemma.lower()
     deps = [i for i in range(len(toks)) if toks[i].head == cue]
     subjects = [i for i in deps if toks[i].deprel in ("nsubj", "nsubj:pass", "expl")]
@@ -196,6 +209,10 @@ def verdict(rel: Relation, toks: list[Token], sentences: Sentences) -> str:
     agent = any(toks[i].deprel == "obl:agent" for i in deps)
     for subject in subjects:
         word = toks[subject].form.lower()
+        if toks[subject].lemma.lower() in OWN_TEXT and any(
+            toks[j].head == subject and toks[j].lemma.lower() == "this" for j in range(len(toks))
+        ):
+            return "first_person"
         if word in FIRST_PERSON:
             return "first_person"
         if word in GENERIC or toks[subject].lemma.lower() in GENERIC:
@@ -214,7 +231,7 @@ def verdict(rel: Relation, toks: list[Token], sentences: Sentences) -> str:
         return "hypothetical"
     if any(toks[i].deprel == "mark" and toks[i].lemma.lower() in ("if", "unless", "to") for i in deps):
         return "hypothetical"
-    if "Mood=Imp" in toks[cue].feats and not subjects:
+    if not subjects and any("Mood=Imp" in toks[i].feats for i in rel.satellite):
         return "hypothetical"
     if sentences.texts[toks[cue].sentence].rstrip().endswith("?"):
         return "hypothetical"
@@ -231,6 +248,49 @@ class Unit:
     relation: str = ""
     got: bool = False
     rule: str = ""
+    corpus: bool | None = None  # the corpus gold file's label, for documents in the corpus
+
+
+def quotations(body: str) -> list[int]:
+    """For every character, the number of the quotation it stands in (0: none).
+
+    A quotation runs from an opening mark to its closing mark; at a paragraph break it
+    continues only when the next paragraph opens with a quotation mark (the usual way a
+    quote runs on over paragraphs), so an unclosed mark cannot swallow the article.
+    """
+    inside, number, out = False, 0, []
+    i = 0
+    while i < len(body):
+        char = body[i]
+        if body.startswith("\n\n", i) and inside:
+            rest = body[i:].lstrip()
+            if not rest[:1] in ('"', "“"):
+                inside = False
+        if char in ('"', "“", "”"):
+            opening = char == "“" or (char == '"' and not inside)
+            if opening and not inside:
+                inside, number = True, number + 1
+            elif inside and not (char == "“"):
+                out.append(number)
+                inside = False
+                i += 1
+                continue
+        out.append(number if inside else 0)
+        i += 1
+    return out
+
+
+def quoted_together(units: list[Unit], body: str) -> None:
+    """Rule 2: a quotation that runs over several sentences with one cue is one attribution, so every
+    sentence of a quotation that holds gold content is gold too (RST marks only the clause next to the cue)."""
+    marks = quotations(body)
+    regions = [{marks[i] for i in range(u.span.start, min(u.span.end, len(marks))) if marks[i]} for u in units]
+    for unit, region in zip(units, regions):
+        if unit.gold is not True:
+            continue
+        for other, theirs in zip(units, regions):
+            if other.gold is False and region & theirs:
+                other.gold, other.relation = True, f"same quotation as: {unit.relation}"
 
 
 def source_articles() -> dict[str, str]:
@@ -317,6 +377,12 @@ def document_units(doc: str, article_id: str | None, parser) -> tuple[str, list[
                 unit.relation = f"{rel.name} [{rel.verdict}]: {rel.text}"
             elif unit.conllu & clause and rel.verdict == "kept" and not unit.gold:
                 unit.gold, unit.relation = None, f"clause only: {rel.text}"
+    quoted_together(units, article.body)
+    if article_id:
+        for unit in units:
+            unit.corpus = any(
+                s["label"] == "attributed" and unit.span.overlap(Span(s["start"], s["end"], "")) for s in gold["sentences"]
+            )
     analysis = analyze(article, parser)
     for unit in units:
         got = max(analysis.sentences, key=unit.span.overlap)
@@ -395,6 +461,7 @@ def main(argv: list[str] | None = None) -> int:
     nlp = CachedParser(load_pipeline(), args.cache)
     genres = tuple(g.strip() for g in args.genres.split(","))
     pairs: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
+    agreement: list[tuple[bool, bool]] = []
     verdicts: Counter[str] = Counter()
     cues: Counter[str] = Counter()
     errors, filtered = [], []
@@ -416,6 +483,8 @@ def main(argv: list[str] | None = None) -> int:
             if unit.gold is None:
                 continue
             pair = (bool(unit.gold), unit.got)
+            if unit.corpus is not None:
+                agreement.append((unit.corpus, bool(unit.gold)))
             for key in ("all", genre, where):
                 pairs[key].append(pair)
             if unit.gold != unit.got:
@@ -426,6 +495,7 @@ def main(argv: list[str] | None = None) -> int:
     for key in ["all", "not in corpus", "corpus tuning", *sorted(k for k in pairs if k in genres)]:
         if key in pairs:
             print(f"{key:14} {prf(pairs[key])}")
+    print(f"RST gold against the corpus gold on its tuning articles: {prf(agreement)}")
     if args.errors:
         print("\nerror\tdocument\tsentence\tRST relation (satellite)\tmedialit rule or reasons")
         print("\n".join(sorted(errors)))

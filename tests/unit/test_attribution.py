@@ -767,6 +767,16 @@ def test_group_label_before_a_colon_is_a_statement_not_a_turn(nlp):
     assert (a.speaker, a.rule, a.content.text(body)) == ("Police", "colon", "suspect arrested after chase")
 
 
+def test_a_lone_label_opening_a_paragraph_is_no_interview_turn(nlp):
+    """Turns need speaker labels on two or more paragraphs; a lone label states its own sentence only."""
+    text = (
+        "Harbour notes\n\nAnna Berg: the new quay opens in May.\n\n"
+        "The ferry runs twice a day.\n\nTickets cost ten euros.\n"
+    )
+    body, a = only(nlp, text)
+    assert (a.speaker, a.rule, a.content.text(body)) == ("Anna Berg", "colon", "the new quay opens in May")
+
+
 def test_label_that_names_nobody_is_no_source(nlp):
     _body, found = attributions(nlp, "Report\nBackground: the dam was finished in 1990.\n")
     assert found.attributions == []

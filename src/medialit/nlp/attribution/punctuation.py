@@ -26,7 +26,10 @@ def colon_statements(ctx: Context, used: set[int]) -> list[dict]:
     a person, organisation or place the parser recognises (or a label that
     opens two or more paragraphs). A label opening a paragraph is an interview turn: its content is
     the whole paragraph, and the interviewer's turns (the outlet, or a
-    label whose turns are mostly questions) credit nobody.
+    label whose turns are mostly questions) credit nobody. Turns exist only
+    in a text with speaker labels on two or more paragraphs (an interview):
+    elsewhere a lone "Title: subtitle" or "Place: what to see" would make the
+    rest of the text one speaker's answer, so its label states one sentence.
     """
     labels = []
     repeated = repeated_labels(ctx)
@@ -44,7 +47,7 @@ def colon_statements(ctx: Context, used: set[int]) -> list[dict]:
     out = []
     for start, end, head, colon, block in labels:
         name = " ".join(ctx.body[start:colon].split())
-        turn = block is not None and block.start == start
+        turn = block is not None and block.start == start and bool(repeated)
         if name in asking or name.lower() == outlet:
             continue
         content = trim(ctx.body, colon + 1, turn_end(ctx, block, repeated) if turn else end)
