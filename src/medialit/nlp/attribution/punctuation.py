@@ -55,10 +55,19 @@ def colon_statements(ctx: Context, used: set[int]) -> list[dict]:
             continue
         opening = ctx.body[colon + 1 : content[0] + 1].strip()[:1]
         quoted = not turn and (opening in QUOTE_MARKS or ctx.in_quote(content[0]))
+        if not turn and not quoted and not states_something(ctx, content):
+            continue  # "Spanish Art: Insights from Eye-Tracking", "Marie Galante: the biggest island": a title, an entry
         rule = "colon:turn" if turn else "colon"
         how = "quote" if quoted or turn else "clause"
         out.append({"cue": (colon, colon + 1), "source": head, "content": content, "how": how, "rule": rule})
     return out
+
+
+def states_something(ctx: Context, content: tuple[int, int]) -> bool:
+    """Words after a label state something only with a verb: "Police: suspect arrested", not a subtitle
+    ("Insights from Eye-Tracking") or the entry of a list of places ("Petite Terre: uninhabited and untamed")."""
+    span = ctx.doc.char_span(content[0], content[1], alignment_mode="expand")
+    return span is None or any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
 def signed_quotes(ctx: Context, used: set[int]) -> list[dict]:
