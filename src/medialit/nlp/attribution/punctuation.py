@@ -56,7 +56,7 @@ def colon_statements(ctx: Context, used: set[int]) -> list[dict]:
         opening = ctx.body[colon + 1 : content[0] + 1].strip()[:1]
         quoted = not turn and (opening in QUOTE_MARKS or ctx.in_quote(content[0]))
         if not turn and not quoted and not states_something(ctx, content):
-            continue  # "Spanish Art: Insights from Eye-Tracking", "Marie Galante: the biggest island": a title, an entry
+            continue  # "Spanish Art: Insights from ...", "Marie Galante: the biggest island": a title, an entry
         rule = "colon:turn" if turn else "colon"
         how = "quote" if quoted or turn else "clause"
         out.append({"cue": (colon, colon + 1), "source": head, "content": content, "how": how, "rule": rule})
