@@ -361,7 +361,7 @@ def test_headline_name_colon_statement_is_attributed(nlp):
     doc = nlp(article.body)
     found = find_attributions(doc, article)
     (a,) = found.attributions
-    assert (a.speaker, a.cue.text(article.body), a.rule) == ("Putin", ":", "colon:turn")
+    assert (a.speaker, a.cue.text(article.body), a.rule) == ("Putin", ":", "colon")  # one label: no interview turn
     labels = {s.text(article.body): s.label for s in label_sentences(doc, article, found)}
     assert labels["Putin: Ukraine must accept the new borders"] == "attributed"
 
@@ -765,6 +765,25 @@ def test_group_label_before_a_colon_is_a_statement_not_a_turn(nlp):
     text = "Police: suspect arrested after chase\n\nMonday, May 4, 2015\n\nThe chase lasted an hour.\n"
     body, a = only(nlp, text)
     assert (a.speaker, a.rule, a.content.text(body)) == ("Police", "colon", "suspect arrested after chase")
+
+
+def test_a_lone_label_opening_a_paragraph_is_no_interview_turn(nlp):
+    """Turns need speaker labels on two or more paragraphs; a lone label states its own sentence only."""
+    text = (
+        "Harbour notes\n\nAnna Berg: the new quay opens in May.\n\n"
+        "The ferry runs twice a day.\n\nTickets cost ten euros.\n"
+    )
+    body, a = only(nlp, text)
+    assert (a.speaker, a.rule, a.content.text(body)) == ("Anna Berg", "colon", "the new quay opens in May")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Swedish Painting: Lessons from the Archive", "Tom Vik: the quietest man on the island."],
+)
+def test_a_label_before_words_without_a_verb_is_a_title_or_an_entry_not_a_statement(nlp, line):
+    _body, found = attributions(nlp, f"{line}\n\nThe ferry runs twice a day.\n")
+    assert [a for a in found.attributions if a.rule.startswith("colon")] == []
 
 
 def test_label_that_names_nobody_is_no_source(nlp):

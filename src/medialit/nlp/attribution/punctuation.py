@@ -26,7 +26,10 @@ def colon_statements(ctx: Context, used: set[int]) -> list[dict]:
     a person, organisation or place the parser recognises (or a label that
     opens two or more paragraphs). A label opening a paragraph is an interview turn: its content is
     the whole paragraph, and the interviewer's turns (the outlet, or a
-    label whose turns are mostly questions) credit nobody.
+    label whose turns are mostly questions) credit nobody. Turns exist only
+    in a text with speaker labels on two or more paragraphs (an interview):
+    elsewhere a lone "Title: subtitle" or "Place: what to see" would make the
+    rest of the text one speaker's answer, so its label states one sentence.
     """
     labels = []
     repeated = repeated_labels(ctx)
@@ -44,7 +47,7 @@ def colon_statements(ctx: Context, used: set[int]) -> list[dict]:
     out = []
     for start, end, head, colon, block in labels:
         name = " ".join(ctx.body[start:colon].split())
-        turn = block is not None and block.start == start
+        turn = block is not None and block.start == start and bool(repeated)
         if name in asking or name.lower() == outlet:
             continue
         content = trim(ctx.body, colon + 1, turn_end(ctx, block, repeated) if turn else end)
@@ -52,10 +55,19 @@ def colon_statements(ctx: Context, used: set[int]) -> list[dict]:
             continue
         opening = ctx.body[colon + 1 : content[0] + 1].strip()[:1]
         quoted = not turn and (opening in QUOTE_MARKS or ctx.in_quote(content[0]))
+        if not turn and not quoted and not states_something(ctx, content):
+            continue  # "Spanish Art: Insights from ...", "Marie Galante: the biggest island": a title, an entry
         rule = "colon:turn" if turn else "colon"
         how = "quote" if quoted or turn else "clause"
         out.append({"cue": (colon, colon + 1), "source": head, "content": content, "how": how, "rule": rule})
     return out
+
+
+def states_something(ctx: Context, content: tuple[int, int]) -> bool:
+    """Words after a label state something only with a verb: "Police: suspect arrested", not a subtitle
+    ("Insights from Eye-Tracking") or the entry of a list of places ("Petite Terre: uninhabited and untamed")."""
+    span = ctx.doc.char_span(content[0], content[1], alignment_mode="expand")
+    return span is None or any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
 def signed_quotes(ctx: Context, used: set[int]) -> list[dict]:
