@@ -385,6 +385,14 @@ def _meta(grade_id: str, *, grade: bool = False, solution: bool = False, points:
     return {"nbgrader": meta}
 
 
+HIDDEN_MARK = "hidden-part-of-the-probe-test"
+HIDDEN_TEST = (
+    "assert answer is not None, 'answer the question'\n### BEGIN HIDDEN TESTS\n"
+    f"expected = 6 * 7  # {HIDDEN_MARK}\nassert answer == expected, 'answer must be 42'\n### END HIDDEN TESTS"
+)
+"""The instructor's code test: a visible part and a hidden part whose value students must not see."""
+
+
 def add_probe_assignment(root: Path) -> None:
     """An assignment with an instructor's own code test (needs a kernel) beside one medialit item."""
     ex01 = nbformat.read(nb_path(root / "source", EX01), as_version=4)
@@ -393,7 +401,7 @@ def add_probe_assignment(root: Path) -> None:
         new_markdown_cell("# Probe: a code test and a medialit item"),
         new_code_cell("from medialit.exercises.grading import check, grade, item, show", metadata=_meta("setup")),
         new_code_cell(answer, metadata=_meta("probe-answer", solution=True)),
-        new_code_cell("assert answer == 42, 'answer must be 42'", metadata=_meta("probe-test", grade=True, points=1)),
+        new_code_cell(HIDDEN_TEST, metadata=_meta("probe-test", grade=True, points=1)),
         new_code_cell(cell(ex01, "ex01-q1-answer").source, metadata=_meta("ex01-q1-answer", solution=True)),
         new_code_cell(cell(ex01, "ex01-q1-test").source, metadata=_meta("ex01-q1-test", grade=True, points=3)),
     ]
@@ -429,7 +437,7 @@ answer = 42
 
 
 def probe_submissions(c) -> None:
-    """The probe, and kernel-killing submissions, for ex09-probe."""
+    """ex09-probe: the probe, kernels that die, and kernels that reach for the hidden test or leave links."""
     c.submit("solution", PROBE, solved(c, PROBE))
     c.expected_probe = {"solution": {"probe-test": 1.0, "ex01-q1-test": 3.0}}
     os.environ[GRADER_SECRET] = secrets.token_hex(8)  # in the grader's environment, as a hub API token would be
@@ -437,7 +445,10 @@ def probe_submissions(c) -> None:
     nb.cells.append(new_code_cell("print('KEY visible:', 'KEY' in globals())"))
     c.submit("probe", PROBE, nb)
     c.expected_probe["probe"] = {"probe-test": 1.0, "ex01-q1-test": 0.0}
+    links = KERNEL_LINKS.format(notebook=str(nb_path(c.root / "source", EX01)), gradebook=str(c.root / "gradebook.db"))
     for student, code in {
+        "kernel-leaves-links": links,
+        "hidden-test-peek": PEEK_CODE,
         "infinite-loop": "answer = 42\nwhile True:\n    pass",
         "huge-output": "answer = 42\nfor _ in range(100):\n    print('x' * 1_000_000)",
         "os-exit": "import os\nos._exit(1)",
@@ -446,3 +457,50 @@ def probe_submissions(c) -> None:
     c.expected_probe["infinite-loop"] = {"probe-test": 1.0, "ex01-q1-test": 0.0}
     c.expected_probe["huge-output"] = {"probe-test": 1.0, "ex01-q1-test": 0.0}
     c.expected_probe["os-exit"] = {"probe-test": 0.0, "ex01-q1-test": 0.0}
+    c.expected_probe["hidden-test-peek"] = {"probe-test": 0.0, "ex01-q1-test": 0.0}
+    c.expected_probe["hidden-test-hook"] = {"probe-test": 0.0, "ex01-q1-test": 0.0}
+    nb = c.release(PROBE)  # the hook's answer, and a cell of the student's at the end that prints what it saw
+    cell(nb, "probe-answer").source = HOOK_CODE
+    nb.cells.append(new_code_cell("print('SEEN', seen)"))
+    c.submit("hidden-test-hook", PROBE, nb)
+    c.expected_probe["kernel-leaves-links"] = {"probe-test": 1.0, "ex01-q1-test": 0.0}
+
+
+HOOK_CODE = """\
+seen = []
+def keep(info):
+    seen.append(info.raw_cell)
+    for name in ('seen.txt', 'timestamp.txt'):  # a new file, and one the submission has
+        with open(name, 'a') as f:
+            f.write(info.raw_cell)
+get_ipython().events.register('pre_run_cell', keep)
+answer = 41
+"""
+"""Keeps the source of every cell the kernel runs after it (the hidden tests), in files and in a cell printed below."""
+
+
+KERNEL_LINKS = """\
+import os
+os.symlink({notebook!r}, 'notes.txt')  # the source notebook: solutions and keys
+os.symlink({gradebook!r}, 'gb.db')
+os.makedirs('more', exist_ok=True)
+os.symlink('/etc/passwd', 'more/passwd.txt')
+os.mkfifo('pipe.txt')
+answer = 42
+"""
+"""Links (and a named pipe) the sandboxed kernel makes in its own folder: it cannot read their targets, but the grader
+copied the links into ``autograded/`` and ``generate_feedback`` copied their targets into the student's feedback
+(the pipe failed the submission with a list of Python tuples as its message)."""
+
+
+PEEK_CODE = """\
+get_ipython().run_line_magic('xmode', 'Verbose')  # undoes the course config's minimal tracebacks
+class Peek:
+    def __eq__(self, other):
+        import sys
+        print('PEEK', sys._getframe(1).f_globals.get('expected'), sys._getframe(1).f_code.co_filename)
+        return False
+answer = Peek()
+"""
+"""Reads the hidden part of a code test from the kernel that runs it: a verbose traceback quotes its lines, and
+an object compared there prints what it is compared with; both went into the released feedback."""

@@ -120,7 +120,19 @@ def test_the_probe_kernel_never_saw_the_key(graded):
     assert "KEY = " in attacks.cell(nb, "ex01-q1-test").source  # the grader's copy keeps the hidden test
 
 
-@pytest.mark.parametrize("student", ["solution", "probe", "infinite-loop", "huge-output", "os-exit"])
+@pytest.mark.parametrize(
+    "student",
+    [
+        "solution",
+        "probe",
+        "infinite-loop",
+        "huge-output",
+        "os-exit",
+        "hidden-test-peek",
+        "hidden-test-hook",
+        "kernel-leaves-links",
+    ],
+)
 def test_kernel_graded_submissions_get_their_honest_scores(graded, student):
     assert outcomes(graded, PROBE)[student].scores == pytest.approx(graded.expected_probe[student])
 
@@ -210,3 +222,51 @@ def test_a_probe_that_earns_nothing_reads_no_key_place_off_its_feedback(graded):
         assert "no mark-by-mark feedback" in text, text
         for told in ("not this label", "an unsupported sentence", "defensible", "not one of", "not in the key", "why:"):
             assert told not in text, (grade_id, told)
+
+
+@pytest.mark.parametrize("student", ["hidden-test-peek", "hidden-test-hook"])
+def test_the_hidden_part_of_a_code_test_never_reaches_the_feedback(graded, student):
+    """Attack 16, on a code test with a hidden part: `%xmode Verbose` in the answer cell made the failing test's
+    traceback quote the hidden lines, and an answer object compared there printed the hidden value (`peek`); a
+    `pre_run_cell` hook kept every later cell's source, printed it in a cell below and wrote it to a new file and to
+    timestamp.txt (`hook`). `generate_feedback` kept those outputs (it clears only the source) and copied the files.
+    The test's points stay; medialit items keep their feedback lines."""
+    from medialit.instructor import course
+
+    autograded = graded.root / "autograded" / student / PROBE
+    assert attacks.HIDDEN_MARK in (autograded / f"{PROBE}.ipynb").read_text(encoding="utf-8")  # the grader sees it
+    assert sorted(p.name for p in autograded.iterdir()) == [f"{PROBE}.ipynb", "submission_secret.txt", "timestamp.txt"]
+    done = course.nbgrader(graded.root, "generate_feedback", PROBE, "--student", student, "--force")
+    assert done.returncode == 0, done.stderr[-2000:]
+    sent = [p for p in (graded.root / "feedback" / student / PROBE).rglob("*") if p.is_file()]
+    for path in sent:
+        text = path.read_text(encoding="utf-8")
+        for leak in (attacks.HIDDEN_MARK, "PEEK 42", "6 * 7", "answer must be 42"):
+            assert leak not in text, (path.name, leak)
+    page = (graded.root / "feedback" / student / PROBE / f"{PROBE}.html").read_text(encoding="utf-8")
+    assert "a test with hidden parts ran here or before" in page and "ex01-q1: 0 of 3 points" in page
+
+
+def test_links_and_pipes_a_kernel_makes_never_reach_autograded_or_the_feedback(graded):
+    """Attack 16: the kernel of a code test made links in its folder (to the source notebook, the gradebook,
+    /etc/passwd); they were copied as links into `autograded/`, and `generate_feedback` copied their targets."""
+    from medialit.instructor import course
+
+    student = "kernel-leaves-links"
+    assert outcomes(graded, PROBE)[student].ok
+    folder = graded.root / "autograded" / student / PROBE
+    assert [p for p in folder.rglob("*") if p.is_symlink() or not (p.is_file() or p.is_dir())] == []
+    assert {"notes.txt", "gb.db", "pipe.txt"}.isdisjoint(p.name for p in folder.iterdir())
+    done = course.nbgrader(graded.root, "generate_feedback", PROBE, "--student", student, "--force")
+    assert done.returncode == 0, done.stderr[-2000:]
+    sent = [p for p in (graded.root / "feedback" / student / PROBE).rglob("*") if p.is_file()]
+    assert not any(
+        b"KEY = " in p.read_bytes() or b"SQLite" in p.read_bytes() or b"root:x:0" in p.read_bytes() for p in sent
+    )
+
+
+def test_a_kernel_leaves_no_temporary_folders_in_autograded(graded):
+    """The sandbox's /tmp was not writable by `nobody` (grading as root): IPython's folders fell back to the work
+    folder and reached `autograded/` and every kernel-graded student's feedback as `tmpXXXXXXXX/profile_default`."""
+    folder = graded.root / "autograded" / "solution" / PROBE
+    assert sorted(p.name for p in folder.iterdir()) == [f"{PROBE}.ipynb", "submission_secret.txt", "timestamp.txt"]

@@ -380,10 +380,21 @@ class _Job:
         shutil.rmtree(self.course / "autograded" / student / self.assignment, ignore_errors=True)
 
     def _copy_autograded(self, work: Path, student: str) -> None:
+        """The graded notebooks, beside the files as submitted (links left out).
+
+        Not the rest of the kernel's folder: a student's code there could leave links (to ``source/``,
+        the gradebook), pipes, or the hidden tests it saw run written into a file, and
+        ``generate_feedback`` copies the folder, following links, to the student.
+        """
         target = self.course / "autograded" / student / self.assignment
         if target.exists():
             shutil.rmtree(target)
-        shutil.copytree(work / "autograded" / student / self.assignment, target, symlinks=True)
+        submitted = work / "submitted" / student / self.assignment
+        shutil.copytree(submitted, target, ignore=no_links)
+        graded = work / "autograded" / student / self.assignment
+        for notebook in submitted.glob("*.ipynb"):
+            if (graded / notebook.name).is_file() and not (graded / notebook.name).is_symlink():
+                shutil.copyfile(graded / notebook.name, target / notebook.name)
 
     def _remember(self, student: str, outcome: Outcome) -> None:
         path = state_file(self.course, self.assignment, student)

@@ -41,7 +41,7 @@ from nbgrader.preprocessors import (
 
 import os
 
-from medialit.instructor.nbgrader_output import DropDuplicateIds, DropGraderNotes, TrimOutput
+from medialit.instructor.nbgrader_output import DropDuplicateIds, DropGraderNotes, DropHiddenTestOutput, TrimOutput
 
 c = get_config()  # noqa: F821
 
@@ -89,10 +89,11 @@ c.Autograde.exclude_overwriting = {exclude!r}
 # Released answer cells keep `answer = None` (use the highlights) and say where to answer.
 c.ClearSolutions.code_stub = {{"python": "# YOUR ANSWER HERE (a Python list, or leave None to use your highlights)"}}
 
-# Feedback shows scores and the printed feedback, not the hidden tests (the answer keys) nor the
-# notes for the grader (model answers, rubrics). To show hidden tests, set SHOW_HIDDEN_TESTS = True.
+# Feedback shows scores and the printed feedback, not the hidden tests (the answer keys), what a
+# code test with hidden parts printed (student code ran beside it), nor the notes for the grader
+# (model answers, rubrics). To show hidden tests, set SHOW_HIDDEN_TESTS = True.
 SHOW_HIDDEN_TESTS = {show_hidden}
-hide = [] if SHOW_HIDDEN_TESTS else [ClearHiddenTests]
+hide = [] if SHOW_HIDDEN_TESTS else [DropHiddenTestOutput, ClearHiddenTests]
 c.GenerateFeedback.preprocessors = [GetGrades, *hide, DropGraderNotes, CSSHTMLHeaderPreprocessor]
 '''
 

@@ -5,6 +5,7 @@ so one 100 MB line would pass into the autograded notebook and the feedback
 page. ``DataGrades`` and ``ShowMarks`` put medialit's grading-as-data results
 where nbgrader and the formgrader look for them; ``GraderNotes`` and
 ``DropGraderNotes`` show the rubric to the grader and never to students;
+``DropHiddenTestOutput`` keeps what cells printed from a code test with hidden parts on out of the feedback;
 ``HideChecks``/``RestoreChecks`` and ``SandboxedExecute`` keep the keys and the
 grader's files away from a student kernel when one must run; ``DropDuplicateIds``
 grades a notebook in which a student copied a graded cell.
@@ -120,6 +121,46 @@ class DropGraderNotes(NbGraderPreprocessor):
 
     def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
         nb.cells = [c for c in nb.cells if not c.get("metadata", {}).get(GRADER_NOTE)]
+        return nb, resources
+
+
+HIDDEN_OUTPUT = "(output not shown in the feedback: a test with hidden parts ran here or before; points are above)\n"
+
+
+class DropHiddenTestOutput(NbGraderPreprocessor):
+    """Feedback: from the first code test with hidden parts on, cells show no output (before ``ClearHiddenTests``).
+
+    nbgrader clears only the hidden source, but the kernel that ran it ran the student's code too: an
+    answer cell that sets ``%xmode Verbose`` makes a failing test's traceback quote the hidden lines,
+    an answer object compared there prints what it is compared with, and a ``pre_run_cell`` hook
+    prints every later cell's source in a cell of the student's below. Medialit test cells keep their
+    output: ``medialit course grade`` writes it from data after the kernel ran.
+    """
+
+    def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
+        from medialit.instructor.exercise_notebook import BEGIN_HIDDEN
+        from medialit.instructor.grade_data import parse_check
+
+        ours: set[str] = set()
+        first = None
+        for at, cell in enumerate(nb.cells):
+            meta = cell.metadata.get("nbgrader", {})
+            if cell.cell_type != "code" or not meta.get("grade"):
+                continue
+            try:
+                check = parse_check(cell.source, "", str(meta.get("grade_id", "")))
+            except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):  # KEY is not a literal
+                check = None
+            if check:  # its output is written from data after the kernel ran (a show cell's only when read)
+                ours.add(check.grade_id)
+            elif BEGIN_HIDDEN in cell.source and first is None:
+                first = at
+        for cell in nb.cells[first:] if first is not None else []:
+            if cell.cell_type == "code" and cell.metadata.get("nbgrader", {}).get("grade_id") not in ours:
+                graded = cell.metadata.get("nbgrader", {}).get("grade")
+                cell.outputs = (
+                    [new_output("stream", name="stdout", text=HIDDEN_OUTPUT)] if graded or cell.outputs else []
+                )
         return nb, resources
 
 

@@ -67,7 +67,9 @@ def command(argv: list[str], work: Path, private: Path | None = None) -> list[st
             cmd += ["--symlink", os.readlink(path), folder]
         elif path.is_dir():
             cmd += ["--ro-bind", folder, folder]
-    cmd += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--tmpfs", "/run"]
+    # /tmp open to the kernel's user (nobody, when run as root): else temporary files fall back to the work folder,
+    # and from there into autograded/ and the feedback
+    cmd += ["--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--tmpfs", "/tmp", "--tmpfs", "/run"]
     made: set[Path] = set()
     for root in readable_roots():
         if not any(root.is_relative_to(s) for s in SYSTEM):
