@@ -468,11 +468,14 @@ function render({ model, el: root }) {
       const n = links().map((l, i) => (partsOf(l).some((p) => markKey(p) === markKey(m)) ? i + 1 : 0)).filter(Boolean);
       return `${labelOf(m.label).title || m.label}${n.length ? ` (link ${n.join(", ")})` : ""}`;
     });
+    // the check's verdict on this word, said as well as drawn (a screen reader hears no tag or line style)
+    const checked = ((model.get("feedback") || {}).items || []).filter((f) => f.start < tok.e && f.end > tok.s);
+    const fb = checked.length ? `, check: ${checked.map((f) => f.line).join("; ")}` : "";
     const r = range();
     const sel = r && r[0] !== r[1] ? `, selected ${r[1] - r[0] + 1} words` : "";
     const [ps, pe] = part() || [0, S.cps.length];
     const away = tok.e <= ps || tok.s >= pe ? ", outside this question's part" : "";
-    live.textContent = `${word}${on.length ? `, marked ${on.join(" and ")}` : ""}${sel}${away}`;
+    live.textContent = `${word}${on.length ? `, marked ${on.join(" and ")}` : ""}${fb}${sel}${away}`;
   }
 
   function move(delta, extend) {
