@@ -3,11 +3,15 @@ contrast) and what a screen reader hears while moving through checked words."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from playwright.sync_api import expect
 from test_highlighter_browser import SETUP, cursor_to, word
 
 pytestmark = pytest.mark.browser
+
+SHOW_FILE = 'import json\nprint(json.dumps(json.load(open("marks.highlights.json"))["spans"]))'
 
 # text and background colour without alpha: forced colours keep an author colour's alpha, so a transparent
 # background reads as the forced Canvas colour at alpha 0, the same colour a word shows on
@@ -53,3 +57,28 @@ def test_moving_onto_a_checked_word_says_the_check(notebook, page):
     expect(live).to_have_text("Ingrid, marked source, check: correct: ‘Ingrid Dahl’ (source)")
     cursor_to(widget, page, "Støre")
     expect(live).to_have_text("Støre, check: missed: ‘Støre’ (source)")
+
+
+def test_a_widget_left_from_before_a_kernel_restart_takes_no_marks_and_says_so(notebook, page):
+    """After a restart the old highlighter reaches no kernel: a mark made there would show but never be saved."""
+    nb = notebook([SETUP, SHOW_FILE])
+    nb.run(0)
+    widget = nb.widget(0)
+    word(widget, "Ingrid").dblclick()
+    page.keyboard.press("1")
+    expect(widget.locator(".ml-status")).to_contain_text("saved 1 marks")
+    nb.restart()
+    expect(widget.locator(".ml-status")).to_contain_text("run this cell again")
+    word(widget, "Officials").dblclick()
+    page.keyboard.press("2")
+    expect(widget.locator(".ml-live")).to_contain_text("run this cell again")
+    expect(widget.locator(".ml-tag-mark")).to_have_count(1)  # nothing shows that would not be saved
+    nb.run(1)
+    assert [m["label"] for m in json.loads(nb.output_text(1))] == ["source"]
+    nb.run(0)  # run again: the saved mark loads and marking goes on
+    widget = nb.widget(0)
+    expect(widget.locator(".ml-status")).to_contain_text("1 marks loaded")
+    word(widget, "Officials").dblclick()
+    page.keyboard.press("2")
+    expect(widget.locator(".ml-tag-mark")).to_have_count(2)
+    expect(widget.locator(".ml-status")).to_contain_text("saved 2 marks")

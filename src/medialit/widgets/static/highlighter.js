@@ -518,7 +518,7 @@ function render({ model, el: root }) {
 
   function commit(next, nextLinks, say) {
     // One undo step for the marks and the links it changes (a removed mark takes its links along).
-    if (model.get("locked")) return;
+    if (model.get("locked") || stale()) return;
     const edit = diffMarks(spans(), next);
     if (!nextLinks && !edit.removed.length) {  // a new mark leaves the links as they are: skip the link work
       S.undo.push({ ...edit, links: { added: [], removed: [] } });
@@ -535,6 +535,7 @@ function render({ model, el: root }) {
   function write(next, nextLinks, say) {
     // always fresh arrays, sorted as Python keeps them (so the kernel sends nothing back);
     // the change listeners redraw the paragraphs they touch
+    if (stale()) return;
     const byPlace = (a, b) => a.start - b.start || a.end - b.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
     next = next.slice().sort(byPlace);
     model.set("spans", next.map((m) => ({ start: m.start, end: m.end, label: m.label })));
@@ -910,7 +911,22 @@ function render({ model, el: root }) {
     }
   }
 
-  const setStatus = () => { status.textContent = model.get("status") || ""; };
+  // A kernel restart ends this widget's model: a mark made here afterwards would show but reach no kernel
+  // and no file. Say so (the status is a live region) and take no more edits until the cell runs again.
+  const STALE = "The kernel restarted: run this cell again to go on marking (your saved marks load then); "
+    + "marks made here now would not be saved.";
+  const stale = () => { if (S.stale) live.textContent = STALE; return S.stale; };
+  const kernel = model.widget_manager?.kernel;
+  const kernelGone = (_, state) => {
+    if (S.stale || !["restarting", "autorestarting", "dead"].includes(state)) return;
+    S.stale = true;
+    S.linking = null;
+    root.classList.add("ml-locked");
+    status.textContent = STALE;
+  };
+  kernel?.statusChanged?.connect(kernelGone);
+
+  const setStatus = () => { status.textContent = S.stale ? STALE : model.get("status") || ""; };
   const lockState = () => { root.classList.toggle("ml-locked", !!model.get("locked")); drawLinks(); };
 
   model.on("change:text", loadText);
@@ -957,6 +973,7 @@ function render({ model, el: root }) {
   requestAnimationFrame(() => { root.dataset.paintMs = (performance.now() - started).toFixed(1); });
   return () => {
     document.removeEventListener("mouseup", endDrag);
+    kernel?.statusChanged?.disconnect(kernelGone);
     for (const n of unclipped) n.classList.remove("ml-unclipped");
   };
 }
