@@ -82,3 +82,60 @@ def test_a_widget_left_from_before_a_kernel_restart_takes_no_marks_and_says_so(n
     page.keyboard.press("2")
     expect(widget.locator(".ml-tag-mark")).to_have_count(2)
     expect(widget.locator(".ml-status")).to_contain_text("saved 2 marks")
+
+
+# An article as a student brings it (lesson 7): CRLF line ends, a tab, right-to-left words, letters and an emoji
+# outside the BMP (two UTF-16 units each, one Python code point), a ZWJ family and a combining accent.
+OWN = (
+    "Ferry vote 🚢 splits Vesterhavn\r\n\r\n"
+    "Mayor José Núñez said the terminal opens in 2027.\tResidents of the e\u0301cole district disagreed.\r\n"
+    '"We were never asked 👩‍👩‍👧," said Zoë Ångström. The sign read مرحبا بكم, says 𝒯om 𝕋ay.\r\n'
+    + "The council said the plan was sound. " * 40
+    + "\r\n"
+)
+OWN_SETUP = f"""import json
+from pathlib import Path
+from medialit import Highlighter, load_article
+Path("own.txt").write_bytes({OWN.encode()!r})
+mine = load_article("own.txt")
+h = Highlighter(mine, labels=["source", "cue", "claim"], save_to="own.highlights.json")
+h"""
+OWN_SHOW = "print(json.dumps([mine.body[m['start']:m['end']] for m in h.spans], ensure_ascii=False))"
+
+
+def test_an_own_article_with_crlf_rtl_and_astral_characters_marks_exactly_what_is_seen(notebook, page):
+    nb = notebook([OWN_SETUP, OWN_SHOW])
+    nb.run(0)
+    widget = nb.widget(0)
+    text = widget.locator(".ml-text")
+    text.focus()
+    cursor_to(widget, page, "2027")  # keyboard, across the tab
+    page.keyboard.press("Shift+ArrowRight")
+    page.keyboard.press("Shift+ArrowRight")
+    page.keyboard.press("3")
+    cursor_to(widget, page, "disagreed")  # across the CRLF into the next paragraph, up to the ZWJ family
+    for _ in range(7):
+        page.keyboard.press("Shift+ArrowRight")
+    page.keyboard.press("2")
+    cursor_to(widget, page, "𝒯om")  # two astral-plane words
+    page.keyboard.press("Shift+ArrowRight")
+    page.keyboard.press("1")
+    word(widget, "مرحبا").dblclick()  # mouse: a right-to-left word
+    page.keyboard.press("3")
+    expect(widget.locator(".ml-status")).to_contain_text("saved 4 marks")
+    seen = widget.evaluate(
+        """root => [...root.querySelectorAll('.ml-mark[data-key]')].reduce((out, w) => {
+             if (!w.parentElement.closest('.ml-mark')) out[w.dataset.key] = (out[w.dataset.key] || '')
+               + [...w.querySelectorAll('.ml-seg')].map(s => s.textContent).join('');
+             return out; }, {})"""
+    )
+    marked = sorted(["𝒯om 𝕋ay", "مرحبا", "2027.\tResidents", 'disagreed.\r\n"We were never asked 👩‍👩‍👧,"'])
+    assert sorted(seen.values()) == [m.replace("\n", "") for m in marked]  # a paragraph's \n is its edge, not text
+    nb.run(1)
+    assert sorted(json.loads(nb.output_text(1))) == marked
+    nb.run(1)  # its prompt now reads [3], so the run after the restart ([2]) is seen to finish
+    nb.restart()
+    nb.run(0)
+    nb.run(1)
+    assert sorted(json.loads(nb.output_text(1))) == marked
+    expect(nb.widget(0).locator(".ml-tag-mark")).to_have_count(4)
