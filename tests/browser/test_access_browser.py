@@ -38,13 +38,14 @@ def test_a_pending_selection_shows_in_forced_colours(browser, notebook, screensh
         context.close()
 
 
-def test_moving_onto_a_checked_word_says_the_check(notebook, page):
+def test_moving_onto_a_checked_word_says_the_check_and_the_analyzer(notebook, page):
     check = (
         "from medialit.core.spans import Span\n"
         "dahl = TEXT.index('Ingrid Dahl')\n"
         "h.add_span(dahl, dahl + 11, 'source')\n"
         "store = TEXT.index('Støre')\n"
-        "h.show_feedback([Span(dahl, dahl + 11, 'source'), Span(store, store + 5, 'source')])"
+        "h.show_feedback([Span(dahl, dahl + 11, 'source'), Span(store, store + 5, 'source')])\n"
+        "h.show_machine_layer([Span(store, store + 5, 'source')], show=True)"
     )
     nb = notebook([SETUP, check])
     nb.run(0)
@@ -56,7 +57,12 @@ def test_moving_onto_a_checked_word_says_the_check(notebook, page):
     cursor_to(widget, page, "Ingrid")
     expect(live).to_have_text("Ingrid, marked source, check: correct: ‘Ingrid Dahl’ (source)")
     cursor_to(widget, page, "Støre")
-    expect(live).to_have_text("Støre, check: missed: ‘Støre’ (source)")
+    expect(live).to_have_text("Støre, check: missed: ‘Støre’ (source), analyzer: source")
+    widget.get_by_role("checkbox", name="show analyzer").uncheck()
+    widget.locator(".ml-text").focus()
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowRight")
+    expect(live).to_have_text("Støre, check: missed: ‘Støre’ (source)")  # a hidden analyzer says nothing
 
 
 def test_a_widget_left_from_before_a_kernel_restart_takes_no_marks_and_says_so(notebook, page):

@@ -471,11 +471,13 @@ function render({ model, el: root }) {
     // the check's verdict on this word, said as well as drawn (a screen reader hears no tag or line style)
     const checked = ((model.get("feedback") || {}).items || []).filter((f) => f.start < tok.e && f.end > tok.s);
     const fb = checked.length ? `, check: ${checked.map((f) => f.line).join("; ")}` : "";
+    const found = model.get("show_machine") ? (model.get("machine") || []).filter((f) => f.start < tok.e && f.end > tok.s) : [];
+    const machine = found.length ? `, analyzer: ${found.map((f) => labelOf(f.label).title || f.label).join(" and ")}` : "";
     const r = range();
     const sel = r && r[0] !== r[1] ? `, selected ${r[1] - r[0] + 1} words` : "";
     const [ps, pe] = part() || [0, S.cps.length];
     const away = tok.e <= ps || tok.s >= pe ? ", outside this question's part" : "";
-    live.textContent = `${word}${on.length ? `, marked ${on.join(" and ")}` : ""}${fb}${sel}${away}`;
+    live.textContent = `${word}${on.length ? `, marked ${on.join(" and ")}` : ""}${fb}${machine}${sel}${away}`;
   }
 
   function move(delta, extend) {
