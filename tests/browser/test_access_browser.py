@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import Notebook
 from playwright.sync_api import expect
 from test_highlighter_browser import SETUP, cursor_to, word
 
@@ -88,6 +89,19 @@ def test_a_widget_left_from_before_a_kernel_restart_takes_no_marks_and_says_so(n
     page.keyboard.press("2")
     expect(widget.locator(".ml-tag-mark")).to_have_count(2)
     expect(widget.locator(".ml-status")).to_contain_text("saved 2 marks")
+
+
+def test_a_restart_from_another_tab_stops_marks_in_this_one(notebook, page, lab):
+    nb = notebook([SETUP])
+    nb.run(0)
+    widget = nb.widget(0)
+    expect(widget.locator(".ml-text")).to_be_visible()
+    other = page.context.new_page()
+    Notebook(other, lab, nb.path).open().restart()
+    expect(widget.locator(".ml-status")).to_contain_text("run this cell again")
+    word(widget, "Officials").dblclick()
+    page.keyboard.press("2")
+    expect(widget.locator(".ml-tag-mark")).to_have_count(0)
 
 
 # An article as a student brings it (lesson 7): CRLF line ends, a tab, right-to-left words, letters and an emoji

@@ -919,8 +919,8 @@ function render({ model, el: root }) {
     + "marks made here now would not be saved.";
   const stale = () => { if (S.stale) live.textContent = STALE; return S.stale; };
   const kernel = model.widget_manager?.kernel;
-  const kernelGone = (_, state) => {
-    if (S.stale || !["restarting", "autorestarting", "dead"].includes(state)) return;
+  const kernelGone = (_, state) => {  // "starting": a new kernel, restarted from another tab (this one saw no restart)
+    if (S.stale || !["restarting", "autorestarting", "starting", "dead"].includes(state)) return;
     S.stale = true;
     S.linking = null;
     root.classList.add("ml-locked");
