@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import Notebook
 from playwright.sync_api import expect
 from test_highlighter_browser import SETUP, cursor_to, word
 
@@ -97,7 +96,7 @@ def test_a_restart_from_another_tab_stops_marks_in_this_one(notebook, page, lab)
     widget = nb.widget(0)
     expect(widget.locator(".ml-text")).to_be_visible()
     other = page.context.new_page()
-    Notebook(other, lab, nb.path).open().restart()
+    type(nb)(other, lab, nb.path).open().restart()  # the same notebook in a second tab
     expect(widget.locator(".ml-status")).to_contain_text("run this cell again")
     word(widget, "Officials").dblclick()
     page.keyboard.press("2")
