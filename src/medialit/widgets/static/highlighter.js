@@ -468,11 +468,16 @@ function render({ model, el: root }) {
       const n = links().map((l, i) => (partsOf(l).some((p) => markKey(p) === markKey(m)) ? i + 1 : 0)).filter(Boolean);
       return `${labelOf(m.label).title || m.label}${n.length ? ` (link ${n.join(", ")})` : ""}`;
     });
+    // the check's verdict on this word, said as well as drawn (a screen reader hears no tag or line style)
+    const checked = ((model.get("feedback") || {}).items || []).filter((f) => f.start < tok.e && f.end > tok.s);
+    const fb = checked.length ? `, check: ${checked.map((f) => f.line).join("; ")}` : "";
+    const found = model.get("show_machine") ? (model.get("machine") || []).filter((f) => f.start < tok.e && f.end > tok.s) : [];
+    const machine = found.length ? `, analyzer: ${found.map((f) => labelOf(f.label).title || f.label).join(" and ")}` : "";
     const r = range();
     const sel = r && r[0] !== r[1] ? `, selected ${r[1] - r[0] + 1} words` : "";
     const [ps, pe] = part() || [0, S.cps.length];
     const away = tok.e <= ps || tok.s >= pe ? ", outside this question's part" : "";
-    live.textContent = `${word}${on.length ? `, marked ${on.join(" and ")}` : ""}${sel}${away}`;
+    live.textContent = `${word}${on.length ? `, marked ${on.join(" and ")}` : ""}${fb}${machine}${sel}${away}`;
   }
 
   function move(delta, extend) {
@@ -515,7 +520,7 @@ function render({ model, el: root }) {
 
   function commit(next, nextLinks, say) {
     // One undo step for the marks and the links it changes (a removed mark takes its links along).
-    if (model.get("locked")) return;
+    if (model.get("locked") || stale()) return;
     const edit = diffMarks(spans(), next);
     if (!nextLinks && !edit.removed.length) {  // a new mark leaves the links as they are: skip the link work
       S.undo.push({ ...edit, links: { added: [], removed: [] } });
@@ -532,6 +537,7 @@ function render({ model, el: root }) {
   function write(next, nextLinks, say) {
     // always fresh arrays, sorted as Python keeps them (so the kernel sends nothing back);
     // the change listeners redraw the paragraphs they touch
+    if (stale()) return;
     const byPlace = (a, b) => a.start - b.start || a.end - b.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
     next = next.slice().sort(byPlace);
     model.set("spans", next.map((m) => ({ start: m.start, end: m.end, label: m.label })));
@@ -907,7 +913,22 @@ function render({ model, el: root }) {
     }
   }
 
-  const setStatus = () => { status.textContent = model.get("status") || ""; };
+  // A kernel restart ends this widget's model: a mark made here afterwards would show but reach no kernel
+  // and no file. Say so (the status is a live region) and take no more edits until the cell runs again.
+  const STALE = "The kernel restarted: run this cell again to go on marking (your saved marks load then); "
+    + "marks made here now would not be saved.";
+  const stale = () => { if (S.stale) live.textContent = STALE; return S.stale; };
+  const kernel = model.widget_manager?.kernel;
+  const kernelGone = (_, state) => {  // "starting": a new kernel, restarted from another tab (this one saw no restart)
+    if (S.stale || !["restarting", "autorestarting", "starting", "dead"].includes(state)) return;
+    S.stale = true;
+    S.linking = null;
+    root.classList.add("ml-locked");
+    status.textContent = STALE;
+  };
+  kernel?.statusChanged?.connect(kernelGone);
+
+  const setStatus = () => { status.textContent = S.stale ? STALE : model.get("status") || ""; };
   const lockState = () => { root.classList.toggle("ml-locked", !!model.get("locked")); drawLinks(); };
 
   model.on("change:text", loadText);
@@ -954,6 +975,7 @@ function render({ model, el: root }) {
   requestAnimationFrame(() => { root.dataset.paintMs = (performance.now() - started).toFixed(1); });
   return () => {
     document.removeEventListener("mouseup", endDrag);
+    kernel?.statusChanged?.disconnect(kernelGone);
     for (const n of unclipped) n.classList.remove("ml-unclipped");
   };
 }
