@@ -11,7 +11,6 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 from medialit.exercises import lessons
 
@@ -95,25 +94,6 @@ def test_a_reference_to_a_check_names_the_check_it_means(path, words, question):
     """The links hint sent students to check 2.9 (the pronoun) for the relay, which is check 2.10."""
     number = {v: k for k, v in check_numbers(question[1].zfill(2)).items()}[question]
     assert words.format(number) in (REPO / path).read_text(encoding="utf-8")
-
-
-def highlighters(source: str) -> list[tuple[str, str]]:
-    """``(variable, call)`` for every ``x = Highlighter(...)`` of a lesson source."""
-    return re.findall(r"(\w+) = (Highlighter\((?:[^()]|\([^()]*\))*\))", source)
-
-
-@pytest.mark.parametrize("source", sorted(SOURCES.glob("*.md")), ids=lambda p: p.stem[:2])
-def test_a_lesson_highlighter_offers_linking_only_where_its_check_counts_links(source):
-    """Lessons 2 (sources), 6 and 7 showed a Link button over source marks whose links nothing counts."""
-    text = source.read_text(encoding="utf-8")
-    questions = QUESTIONS / f"lesson-{source.stem[:2]}.yaml"
-    kinds = {q["id"]: q["kind"] for q in yaml.safe_load(questions.read_text(encoding="utf-8"))}
-    for name, call in highlighters(text):
-        if not re.search(r"labels=\[[^\]]*\"(source|cue)\"", call):
-            continue  # no source or cue label: the widget offers no Link anyway
-        checked = re.findall(rf"check_highlights\(\"([\w.-]+)\", {name}\b", text)
-        counts_links = any(kinds.get(q) == "links" for q in checked)
-        assert ("linking=False" in call) != counts_links, f"{source.name}: {name} = {call}"
 
 
 def test_lesson_4_keeps_the_exercises_hedge_apart_from_the_analyzers():
