@@ -42,3 +42,12 @@ def test_a_lower_case_word_tagged_a_proper_noun_names_no_one(nlp):
     the tagger takes for a proper noun in "danced with abandon"."""
     text = "The guests danced with abandon all night. The music was loud. “We should go,” she said."
     assert speakers(nlp, text) == [("she", "she")]
+
+
+def test_a_title_holder_just_before_a_pronoun_takes_it(nlp):
+    """ "The harbour master" is the subject just before "She": the holder, not Anna Berg credited before."""
+    text = (
+        "Anna Berg said that the ferry was late. The harbour master said that the port was closed. "
+        "She added that nobody was hurt."
+    )
+    assert speakers(nlp, text)[-1] == ("She", "harbour master")

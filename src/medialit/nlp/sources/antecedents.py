@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from medialit.nlp.sources.names import NameIndex, surname
+from medialit.nlp.sources.names import NameIndex, capitalised, surname
 from medialit.nlp.sources.words import INSTITUTIONS, source_nouns, title_words, vague_heads, wordnet_person_nouns
 
 if TYPE_CHECKING:  # types only: a shipped analysis builds Sources without importing spaCy (issue 18)
@@ -127,7 +127,7 @@ class Antecedents(NameIndex):
         people = [ent for ent in self.people if self.headline_end <= ent.start_char < position and surname(ent)]
         if people:
             return self.full_name(surname(people[-1]))
-        before = [name for pos, name, _ in self.names if self.headline_end <= pos < position]
+        before = [name for pos, name, _ in self.names if self.headline_end <= pos < position and capitalised(name)]
         return self.full_name(before[-1].split()[-1]) if before else ""
 
 
@@ -136,7 +136,7 @@ def described_person(token: Token) -> bool:
     (WordNet noun.person, titles) rather than a name, subject of the text's own clause, not of a clause someone
     reports ("X said the officer fired") nor of a relative clause."""
     lemma = token.lemma_.lower()
-    if token.pos_ != "NOUN" or token.tag_ != "NN" or lemma not in wordnet_person_nouns() | title_words():
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or not (lemma in wordnet_person_nouns() or lemma in title_words()):
         return False
     if not any(c.dep_ in ("det", "poss") and c.lower_ not in ("no", "every", "each", "any") for c in token.children):
         return False

@@ -61,11 +61,9 @@ class NameIndex:
                 title.insert(0, doc[k - 1].lower_)
             if not title and tokens:  # "Gáspár Maróth, the government commissioner": the title after the name
                 title = self._title_beside(tokens[-1])
-            person = (
-                tokens
-                and capitalised(tokens[-1])
-                and (tokens[-1].i in self.described or all(t.ent_type_ in ("", "PERSON", "FAC") for t in tokens))
-            )  # a name ends in a capital word: "abandon" tagged a proper noun is none
+            person = tokens and (
+                tokens[-1].i in self.described or all(t.ent_type_ in ("", "PERSON", "FAC") for t in tokens)
+            )
             if person:
                 name = " ".join(doc[tokens[0].i : tokens[-1].i + 1].text.split())
                 runs.append((tokens[0].idx, name, " ".join(title)))
@@ -113,15 +111,17 @@ class NameIndex:
         return out
 
 
-def capitalised(token: Token) -> bool:
-    """A word that can end a name: it starts with a capital letter ("Lee", "O'Neil", "Łukasz"), not "abandon" nor
-    the "’s" the entity recogniser sometimes puts at the end of a person's name."""
-    return token.text[:1].isupper()
+def capitalised(name: str) -> bool:
+    """A name ends in a word that starts with a capital letter ("Lee", "Tae-young", "Łukasz"), not in "abandon" or
+    "mah-jongg", which the tagger sometimes takes for proper nouns."""
+    words = name.split()
+    return bool(words) and words[-1][:1].isupper()
 
 
 def surname(ent: DocSpan) -> str:
-    """The last capitalised word of a person entity ("Smyth" in "Patty Smyth’s"), "" when it has none."""
-    return next((t.text for t in reversed(ent) if capitalised(t)), "")
+    """The last capitalised word of a person entity ("Smyth" in "Patty Smyth’s", "Tae-young"), "" when none is."""
+    words = [w.removesuffix("’s").removesuffix("'s") for w in ent.text.split()]
+    return next((w for w in reversed(words) if capitalised(w)), "")
 
 
 def _joins_name(doc: Doc, k: int) -> bool:
