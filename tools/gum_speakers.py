@@ -16,8 +16,8 @@ The speaker is right when it names the chain's most specific name (GUM's
 identity, else a run of capitalised words ending a mention: the name's last
 word is in the speaker), or, for a chain that GUM never names, any description
 in it ("either's last word in the other", as ``medialit evaluate`` compares
-speakers). A pronoun GUM links to nothing is
-right only if left unresolved. The lenient figure takes any mention of the chain.
+speakers). A pronoun GUM links to no noun phrase (to
+nothing, or to other pronouns only) is right only if left unresolved. The lenient figure takes any mention of the chain.
 
 Where GUM is not our guidelines: "we" and "I" inside a quotation are the
 quoted speaker under the guidelines, GUM chains "we" with the group; those
