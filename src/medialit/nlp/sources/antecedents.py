@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from medialit.nlp.sources.names import NameIndex
-from medialit.nlp.sources.words import INSTITUTIONS, source_nouns, title_words, vague_heads
+from medialit.nlp.sources.names import NameIndex, capitalised, surname
+from medialit.nlp.sources.words import INSTITUTIONS, source_nouns, title_words, vague_heads, wordnet_person_nouns
 
 if TYPE_CHECKING:  # types only: a shipped analysis builds Sources without importing spaCy (issue 18)
     from collections.abc import Iterator
@@ -47,34 +47,39 @@ class Antecedents(NameIndex):
         span = self.doc.char_span(source.start, source.end, alignment_mode="expand")
         return span is not None and span.root.lower_ == head.lower_ and span.root.i != head.i
 
-    def _subject_before(self, head: Token, sentences: int = 2) -> str:
-        """The person named as the subject nearest before a pronoun subject, outside quotations.
+    def _person_before(self, head: Token, sentences: int = 2) -> tuple[str, Token | None]:
+        """The person named or described as the subject nearest before a pronoun subject, outside quotations:
+        (full name, None) when named, ("", the noun) when only described, ("", None) when neither.
 
         A pronoun subject most often continues the subject of its own or the
-        previous sentence ("Theodorus was the leader, though he claimed ...")
-        or the source it was credited to ("According to X, ... He also said");
-        a person only named as an object, or inside a quotation, is passed over.
+        previous sentence ("Theodorus was the leader, though he claimed ...",
+        "The doctor said ... he said") or the source it was credited to
+        ("According to X, ... He also said"); a person only named as an object,
+        or inside a quotation, is passed over, and so is a person described in
+        what someone reports ("X said the officer fired").
         """
         if head.dep_ not in ("nsubj", "nsubjpass", "poss"):  # "He said", "his claim that", "His last words"
-            return ""
+            return "", None
         sent_starts = 0
         for k in range(head.i - 1, -1, -1):
             token = self.doc[k]
             if token.idx < self.headline_end:
-                return ""
+                return "", None
             if token.is_sent_start:
                 sent_starts += 1
                 if sent_starts > sentences:
-                    return ""
+                    return "", None
             if not speaks_for_clause(token) or self._quoted(token.idx) or token.i == head.i:
                 continue
+            if described_person(token):
+                return "", token
             named = [token] + [c for c in token.children if c.dep_ == "appos"]  # "his brother, Philonise,"
             if token.dep_ == "pobj":  # "according to engineer Rosa Lind", whatever the parser hung the name on
                 named += [c for c in token.children if c.pos_ == "PROPN"]
             for name in named:
                 if name.pos_ == "PROPN" and self._a_person(name) and name.text in self.full_names:
-                    return self.full_name(name.text)
-        return ""
+                    return self.full_name(name.text), None
+        return "", None
 
     def _subjects_before(self, head: Token, sentences: int) -> Iterator[Token]:
         """The subjects before a subject pronoun, nearest first, within ``sentences`` sentences (its own counts
@@ -119,11 +124,24 @@ class Antecedents(NameIndex):
         for attribution in reversed(earlier):
             if self.named_person(attribution.speaker):
                 return attribution.speaker
-        people = [ent for ent in self.people if self.headline_end <= ent.start_char < position]
+        people = [ent for ent in self.people if self.headline_end <= ent.start_char < position and surname(ent)]
         if people:
-            return self.full_name(people[-1][-1].text)
-        before = [name for pos, name, _ in self.names if self.headline_end <= pos < position]
+            return self.full_name(surname(people[-1]))
+        before = [name for pos, name, _ in self.names if self.headline_end <= pos < position and capitalised(name)]
         return self.full_name(before[-1].split()[-1]) if before else ""
+
+
+def described_person(token: Token) -> bool:
+    """ "The doctor", "this guy", "her lawyer", "a witness": one person picked out by a noun for a person's role
+    (WordNet noun.person, titles) rather than a name, subject of the text's own clause, not of a clause someone
+    reports ("X said the officer fired") nor of a relative clause."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or not (lemma in wordnet_person_nouns() or lemma in title_words()):
+        return False
+    if not any(c.dep_ in ("det", "poss") and c.lower_ not in ("no", "every", "each", "any") for c in token.children):
+        return False
+    clause = token.head
+    return not any(t.dep_ in ("ccomp", "relcl", "acl", "csubj") for t in (clause, *clause.ancestors))
 
 
 def definite_group(token: Token) -> bool:

@@ -111,6 +111,19 @@ class NameIndex:
         return out
 
 
+def capitalised(name: str) -> bool:
+    """A name ends in a word that starts with a capital letter ("Lee", "Tae-young", "Łukasz"), not in "abandon" or
+    "mah-jongg", which the tagger sometimes takes for proper nouns."""
+    words = name.split()
+    return bool(words) and words[-1][:1].isupper()
+
+
+def surname(ent: DocSpan) -> str:
+    """The last capitalised word of a person entity ("Smyth" in "Patty Smyth’s", "Tae-young"), "" when none is."""
+    words = [w.removesuffix("’s").removesuffix("'s") for w in ent.text.split()]
+    return next((w for w in reversed(words) if capitalised(w)), "")
+
+
 def _joins_name(doc: Doc, k: int) -> bool:
     """A hyphen inside a name ("Tae-young"): no space either side, a proper noun on each side."""
     t = doc[k]

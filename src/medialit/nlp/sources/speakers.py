@@ -191,12 +191,17 @@ class SpeakerResolver(Antecedents, TitleHolders):
         return speaker, kind, ""
 
     def _resolve_pronoun(self, head: Token, earlier: list[Attribution]) -> tuple[str, str, str]:
-        """ "He" to the person named as the subject before it, else to the person last credited; "they" to the
-        group before it and "It" to the body before it, else either to the last source credited that is not a
-        person ("it": any source); "I" and "we" stay pronouns."""
+        """ "He" to the person named or described as the subject before it, else to the person last credited;
+        "they" to the group before it and "It" to the body before it, else either to the last source credited that
+        is not a person ("it": any source); "I" and "we" stay pronouns."""
         lower = head.lower_
         if lower in PERSON_PRONOUNS:
-            person = self._subject_before(head) or self._last_person(earlier, head.idx)
+            named, described = self._person_before(head)
+            if described is not None:  # "The doctor said ... He said": the one the noun describes, named or not
+                extent = (described.left_edge.idx, described.idx + len(described))
+                speaker, kind, why = self._resolve_phrase(described, extent, earlier)
+                return speaker, kind, why or f"pronoun '{head.text}' -> {speaker}"
+            person = named or self._last_person(earlier, head.idx)
             return (person, "person", f"pronoun '{head.text}' -> {person}") if person else (head.text, "pronoun", "")
         group = self._group_before(head) if lower in ("they", "them") else None
         if group is not None:  # "The terrorists ... They think": the plural subject before, not a person
