@@ -145,6 +145,8 @@ def summary(o: Outcome) -> str:
         line += f" + {sum(o.by_hand.values()):g} to grade by hand ({', '.join(o.by_hand)})"
     if o.kept:
         line += f"; hand grades kept: {', '.join(o.kept)}"
+    if o.earlier:
+        line += f"; hand grades given to an earlier submission, counted until you grade again: {', '.join(o.earlier)}"
     if o.status != "graded":
         line += f"; {_lowered(o)}"
     return line

@@ -54,6 +54,7 @@ class Outcome:
     failed_items: dict[str, str] = field(default_factory=dict)  # grade id -> why it scored 0
     by_hand: dict[str, float] = field(default_factory=dict)  # grade id -> points still to grade by hand
     kept: list[str] = field(default_factory=list)  # hand grades kept from an earlier grading
+    earlier: list[str] = field(default_factory=list)  # hand grades given to an earlier hand-in, to check again
     late_penalty: float = 0.0
 
     @property
@@ -328,7 +329,7 @@ class _Job:
         return books.merge(self.private(work), self.main, self.assignment, student, points)
 
     def _outcome(self, student: str, line: dict, merged: books.Merged) -> Outcome:
-        outcome = Outcome(student, True, kept=merged.kept, late_penalty=merged.late_penalty)
+        outcome = Outcome(student, True, kept=merged.kept, earlier=merged.earlier, late_penalty=merged.late_penalty)
         outcome.failed_items = {k: v["reason"] for k, v in line["items"].items() if v["reason"]}
         outcome.scores, outcome.by_hand = merged.scores, merged.by_hand
         return outcome
