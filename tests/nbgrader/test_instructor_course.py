@@ -205,3 +205,21 @@ def test_a_hand_grade_on_an_earlier_submission_is_flagged_when_the_student_submi
     with Gradebook(url, course_id="medialit") as gb:
         grade = gb.find_grade("ex01-q1-test", EX01, EX01, "bob")
         assert grade.needs_manual_grade and grade.auto_score == 0.0
+
+
+def test_a_student_removed_from_the_gradebook_is_in_no_part_of_the_report(small, medialit_command):
+    """instructor16: after `nbgrader db student remove carol --force` (she dropped the course), grades.csv had
+    alice and bob while marks.csv, most-missed.md, the heatmap and analyzer-echo still counted 'of 3' students:
+    they read every folder in submitted/, the grades the gradebook."""
+    root = str(small.root)
+    assert cli(medialit_command, "course", "grade", EX01, "--course", root).returncode == 0
+    done = course.nbgrader(small.root, "db", "student", "remove", "carol", "--force")
+    assert done.returncode == 0, done.stderr[-2000:]
+    done = cli(medialit_command, "course", "report", EX01, "--course", root)
+    assert done.returncode == 0, done.stderr
+    out = small.root / "reports" / EX01
+    with (out / "grades.csv").open(encoding="utf-8") as handle:
+        assert [row["student"] for row in csv.DictReader(handle)] == ["alice", "bob"]
+    with (out / "marks.csv").open(encoding="utf-8") as handle:
+        assert {row["students"] for row in csv.DictReader(handle)} == {"2"}
+    assert "carol" not in (out / "analyzer-echo.md").read_text(encoding="utf-8")
