@@ -223,3 +223,24 @@ def test_a_student_removed_from_the_gradebook_is_in_no_part_of_the_report(small,
     with (out / "marks.csv").open(encoding="utf-8") as handle:
         assert {row["students"] for row in csv.DictReader(handle)} == {"2"}
     assert "carol" not in (out / "analyzer-echo.md").read_text(encoding="utf-8")
+
+
+def test_students_graded_by_another_medialit_version_are_named_and_keep_their_scores(small, medialit_command):
+    """instructor16: medialit upgraded mid-term. The key in source/ is unchanged, so nobody is graded again and
+    the students graded after the upgrade are scored by the new version beside the old grades, silently."""
+    import json
+
+    import medialit
+
+    root = str(small.root)
+    assert cli(medialit_command, "course", "grade", EX01, "--course", root).returncode == 0
+    before = totals(small.root)
+    record = small.root / ".medialit" / "graded" / EX01 / "alice.json"
+    assert json.loads(record.read_text(encoding="utf-8"))["medialit"] == medialit.__version__
+    state = json.loads(record.read_text(encoding="utf-8")) | {"medialit": "0.0.9"}  # as an older version wrote it
+    record.write_text(json.dumps(state), encoding="utf-8")
+    done = cli(medialit_command, "course", "grade", EX01, "--course", root)
+    assert done.returncode == 0, done.stderr
+    said = f"1 student(s) were graded with another medialit version (1 with 0.0.9; this is {medialit.__version__})"
+    assert said in done.stdout and "--force" in done.stdout, done.stdout
+    assert totals(small.root) == before  # nothing changed silently

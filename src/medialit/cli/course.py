@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from medialit import __version__
 from medialit.exercises.grading import AnswerError
 from medialit.instructor.gradebook import CourseError
 
@@ -122,6 +123,13 @@ def run_grade(args: argparse.Namespace) -> int:
         )
     if run.rekeyed:
         print(f"the key changed since {len(run.rekeyed)} student(s) were graded: graded again with key {run.key}")
+    if run.other_version:
+        used = list(run.other_version.values())
+        who = ", ".join(f"{used.count(v)} with {v}" for v in sorted(set(used)))
+        print(
+            f"{len(run.other_version)} student(s) were graded with another medialit version ({who}; this is "
+            f"{__version__}): their scores stand; `--force` grades everyone with this one (hand grades kept)"
+        )
     if not run.outcomes:
         print(f"nothing to grade; {len(run.skipped)} already graded with key {run.key} (use --force)")
         return 0
