@@ -115,3 +115,24 @@ def test_the_model_answer_counts_whole_words(own):
     root, _ = own
     source = Path(root / "source" / NAME / f"{NAME}.ipynb").read_text(encoding="utf-8")
     assert "('he', 'source')" in source  # the first whole-word 'he', though 'the' comes before it
+
+
+def test_q2_offers_the_linking_highlighter_from_the_q1_marks(own, monkeypatch):
+    """instructor16: an own attribution exercise's q2 showed no highlighter while its answer cell said 'None:
+    use your saved highlights' (ex01-q2 has one, starting from the q1 marks)."""
+    pytest.importorskip("anywidget")
+    from medialit.exercises.grading import show
+
+    root, _ = own
+    release = root / "release" / NAME
+    cell = next(
+        c for c in nbformat.read(release / f"{NAME}.ipynb", as_version=4).cells if c.get("id") == f"{NAME}-q2-show"
+    )
+    assert f'show("{NAME}-q2")' in cell.source
+    monkeypatch.chdir(release)
+    body = load_article("cafe.md").body
+    start = body.index("Zoë Brændeland")
+    show(f"{NAME}-q1").add_span(start=start, end=start + len("Zoë Brændeland"), label="source")
+    q2 = show(f"{NAME}-q2")
+    assert q2.linking is True
+    assert [(s["start"], s["label"]) for s in q2.spans] == [(start, "source")]
