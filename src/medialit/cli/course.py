@@ -148,7 +148,8 @@ def summary(o: Outcome) -> str:
     """One line per student: points, what failed and why, what waits for a person."""
     if not o.ok:
         return f"FAILED {o.student}: {o.message} (scored 0)"
-    line = f"{o.student}: {sum(o.scores.values()):g} points"
+    points = round(max(0.0, sum(o.scores.values()) - o.late_penalty), 2)  # the total nbgrader export gives
+    line = f"{o.student}: {points:g} points"
     if o.by_hand:
         line += f" + {sum(o.by_hand.values()):g} to grade by hand ({', '.join(o.by_hand)})"
     if o.kept:
