@@ -25,6 +25,7 @@ import nbformat
 import pytest
 from attacks import EX01, PROBE, answer_cells, cell, nb_path, solution_source
 
+from medialit.cli.course import summary
 from medialit.instructor import course
 from medialit.instructor import gradebook as books
 from medialit.instructor.batch import GradeRun, _Job, hidden_checks
@@ -225,8 +226,11 @@ def test_a_late_submission_is_lowered_as_plain_nbgrader_lowers_it(small, tmp_pat
     assert not run.failed
     rows = {row["student"]: row for row in course.scores_table(small.root, EX01)}
     assert rows["on-time"]["status"] == "graded" and rows["on-time"]["total"] == 10.0
+    lines = {o.student: summary(o) for o in run.outcomes}
     for student, lowered in penalties.items():
         assert rows[student]["status"].startswith(f"score lowered: late penalty -{lowered:g}"), rows[student]
+        # instructor16: the summary said the points before the penalty ('late: 10 points; score lowered: ...')
+        assert lines[student].startswith(f"{student}: {rows[student]['total']:g} points; "), lines
 
     done = course.nbgrader(plain, "autograde", EX01)
     assert done.returncode == 0, done.stderr[-2000:]

@@ -180,3 +180,67 @@ def test_a_key_whose_marks_are_all_optional_grades_nobody(small, medialit_comman
     assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr
     assert "every mark of the key in ex01-q4-test is optional, so an empty list would earn full points" in done.stderr
     assert totals(small.root) == {}  # nothing was graded
+
+
+def test_a_hand_grade_on_an_earlier_submission_is_flagged_when_the_student_submits_again(small, medialit_command):
+    """instructor16: bob's q1 overridden with 2.5 in the formgrader, then bob handed in an answer with nothing in
+    it; the regrade said 'hand grades kept' and the old 2.5 stood for the new answer, flagged for nobody. Plain
+    nbgrader autograde keeps the score and flags the cell for review again; so must course grade."""
+    from nbgrader.api import Gradebook
+
+    root = str(small.root)
+    assert cli(medialit_command, "course", "grade", EX01, "--course", root).returncode == 0
+    url = f"sqlite:///{small.root / 'gradebook.db'}"
+    with Gradebook(url, course_id="medialit") as gb:
+        gb.find_grade("ex01-q1-test", EX01, EX01, "bob").manual_score = 2.5
+        gb.db.commit()
+    done = cli(medialit_command, "course", "grade", EX01, "--force", "--course", root)  # the same hand-in
+    assert "bob: 2.5 points; hand grades kept: ex01-q1-test" in done.stdout, done.stdout
+    small.submit("bob", EX01, small.release(EX01), stamp="2026-11-25 08:00:00.000000 UTC")  # a new hand-in
+    done = cli(medialit_command, "course", "grade", EX01, "--course", root)
+    assert done.returncode == 0, done.stderr
+    line = next(x for x in done.stdout.splitlines() if x.startswith("bob:"))
+    assert "hand grades kept" not in line and "to grade by hand (ex01-q1-test)" in line, line
+    assert "given to an earlier submission" in line, line
+    with Gradebook(url, course_id="medialit") as gb:
+        grade = gb.find_grade("ex01-q1-test", EX01, EX01, "bob")
+        assert grade.needs_manual_grade and grade.auto_score == 0.0
+
+
+def test_a_student_removed_from_the_gradebook_is_in_no_part_of_the_report(small, medialit_command):
+    """instructor16: after `nbgrader db student remove carol --force` (she dropped the course), grades.csv had
+    alice and bob while marks.csv, most-missed.md, the heatmap and analyzer-echo still counted 'of 3' students:
+    they read every folder in submitted/, the grades the gradebook."""
+    root = str(small.root)
+    assert cli(medialit_command, "course", "grade", EX01, "--course", root).returncode == 0
+    done = course.nbgrader(small.root, "db", "student", "remove", "carol", "--force")
+    assert done.returncode == 0, done.stderr[-2000:]
+    done = cli(medialit_command, "course", "report", EX01, "--course", root)
+    assert done.returncode == 0, done.stderr
+    out = small.root / "reports" / EX01
+    with (out / "grades.csv").open(encoding="utf-8") as handle:
+        assert [row["student"] for row in csv.DictReader(handle)] == ["alice", "bob"]
+    with (out / "marks.csv").open(encoding="utf-8") as handle:
+        assert {row["students"] for row in csv.DictReader(handle)} == {"2"}
+    assert "carol" not in (out / "analyzer-echo.md").read_text(encoding="utf-8")
+
+
+def test_students_graded_by_another_medialit_version_are_named_and_keep_their_scores(small, medialit_command):
+    """instructor16: medialit upgraded mid-term. The key in source/ is unchanged, so nobody is graded again and
+    the students graded after the upgrade are scored by the new version beside the old grades, silently."""
+    import json
+
+    import medialit
+
+    root = str(small.root)
+    assert cli(medialit_command, "course", "grade", EX01, "--course", root).returncode == 0
+    before = totals(small.root)
+    record = small.root / ".medialit" / "graded" / EX01 / "alice.json"
+    assert json.loads(record.read_text(encoding="utf-8"))["medialit"] == medialit.__version__
+    state = json.loads(record.read_text(encoding="utf-8")) | {"medialit": "0.0.9"}  # as an older version wrote it
+    record.write_text(json.dumps(state), encoding="utf-8")
+    done = cli(medialit_command, "course", "grade", EX01, "--course", root)
+    assert done.returncode == 0, done.stderr
+    said = f"1 student(s) were graded with another medialit version (1 with 0.0.9; this is {medialit.__version__})"
+    assert said in done.stdout and "--force" in done.stdout, done.stdout
+    assert totals(small.root) == before  # nothing changed silently

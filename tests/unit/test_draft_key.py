@@ -107,7 +107,7 @@ def test_a_key_with_a_wrong_offset_is_refused_clearly(gold, dev, tmp_path, capsy
 
 def test_a_key_for_another_version_of_the_text_or_without_its_hash_is_refused(gold, dev, tmp_path, capsys):
     key = json.loads(json.dumps(gold)) | {"body_sha256": "0" * 64}
-    assert "the key was made for another version" in _refusal(tmp_path, dev, key, capsys)
+    assert "the key was made on another version of" in _refusal(tmp_path, dev, key, capsys)
     del key["body_sha256"]
     assert "body_sha256 is missing" in _refusal(tmp_path, dev, key, capsys)
 
@@ -326,3 +326,26 @@ def test_a_question_whose_marks_are_all_optional_is_refused(gold, dev, tmp_path,
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "every mark of attribution question q1 is optional, so an empty list" in err
     assert [p.name for p in tmp_path.iterdir()] == ["key.json"]  # nothing half-written
+
+
+def test_new_exercise_says_when_the_article_lost_its_line_endings_since_the_key(tmp_path, capsys):
+    """instructor16: a CRLF article opened and saved by an editor that writes LF: new-exercise said 'fix the key
+    in the review widget or by hand', while the key was right and the article had changed."""
+    from medialit.core.spans import body_sha256
+
+    body = "Ferry fares rise\r\n\r\nThe mayor said fares would rise.\r\n"
+    head = '---\nid: "fares"\ntitle: "Ferry fares rise"\noutlet: "T"\nurl: "u"\ndate: "2026"\nlanguage: "en"\n'
+    article = tmp_path / "fares.md"
+    article.write_bytes(f'{head}license: "CC0"\n---\n{body}'.encode())
+    start = body.index("The mayor")
+    mark = {"start": start, "end": start + 9, "label": "source", "text": "The mayor", "speaker": "the mayor"}
+    key = {"format": "medialit-key", "version": 2, "item": "fares", "body_sha256": body_sha256(body), "marks": [mark]}
+    (tmp_path / "fares.key.json").write_text(json.dumps(key), encoding="utf-8")
+    args = ["new-exercise", str(article), str(tmp_path / "fares.key.json"), "--kind", "attribution"]
+    assert main([*args, "--into", str(tmp_path / "ok")]) == 0
+    capsys.readouterr()
+    article.write_bytes(article.read_bytes().replace(b"\r\n", b"\n"))  # an editor's save
+    assert main([*args, "--into", str(tmp_path / "lf")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "line endings" in err and "fix the key" not in err, err
+    assert not (tmp_path / "lf").exists()

@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from medialit import __version__
 from medialit.exercises.grading import AnswerError
 from medialit.instructor.gradebook import CourseError
 
@@ -122,6 +123,13 @@ def run_grade(args: argparse.Namespace) -> int:
         )
     if run.rekeyed:
         print(f"the key changed since {len(run.rekeyed)} student(s) were graded: graded again with key {run.key}")
+    if run.other_version:
+        used = list(run.other_version.values())
+        who = ", ".join(f"{used.count(v)} with {v}" for v in sorted(set(used)))
+        print(
+            f"{len(run.other_version)} student(s) were graded with another medialit version ({who}; this is "
+            f"{__version__}): their scores stand; `--force` grades everyone with this one (hand grades kept)"
+        )
     if not run.outcomes:
         print(f"nothing to grade; {len(run.skipped)} already graded with key {run.key} (use --force)")
         return 0
@@ -140,11 +148,14 @@ def summary(o: Outcome) -> str:
     """One line per student: points, what failed and why, what waits for a person."""
     if not o.ok:
         return f"FAILED {o.student}: {o.message} (scored 0)"
-    line = f"{o.student}: {sum(o.scores.values()):g} points"
+    points = round(max(0.0, sum(o.scores.values()) - o.late_penalty), 2)  # the total nbgrader export gives
+    line = f"{o.student}: {points:g} points"
     if o.by_hand:
         line += f" + {sum(o.by_hand.values()):g} to grade by hand ({', '.join(o.by_hand)})"
     if o.kept:
         line += f"; hand grades kept: {', '.join(o.kept)}"
+    if o.earlier:
+        line += f"; hand grades given to an earlier submission, counted until you grade again: {', '.join(o.earlier)}"
     if o.status != "graded":
         line += f"; {_lowered(o)}"
     return line

@@ -228,28 +228,28 @@ def _placed(it: Item, entries: list[_Entry]) -> Answer:
 
 def _nearest(it: Item, words: str, source: Span) -> Span | None:
     """The occurrence of the cue ``words`` in the part closest to its source (before or after it)."""
-    hits = _hits(it, words)
+    found = hits(it, words)
     distance = lambda h: max(h[0] - source.end, source.start - h[1], 0)  # noqa: E731
-    return Span(*min(hits, key=distance), "cue") if hits else None
+    return Span(*min(found, key=distance), "cue") if found else None
 
 
 def _place(it: Item, words: str, nth: int | None, used: set[tuple[int, int]]) -> tuple[int, int] | None:
     """Offsets of ``words`` in the item's part: the n-th occurrence, or the first one not used yet."""
-    hits = _hits(it, words)
-    if not hits:
+    found = hits(it, words)
+    if not found:
         return None
     if nth is not None:
-        return hits[nth - 1] if nth <= len(hits) else None
-    free = [h for h in hits if h not in used]
-    return (free or hits or [None])[0]
+        return found[nth - 1] if nth <= len(found) else None
+    free = [h for h in found if h not in used]
+    return (free or found or [None])[0]
 
 
 def occurrences(it: Item, words: str) -> int:
     """How often ``words`` occur (as whole words) in the item's part: what an occurrence number counts."""
-    return len(_hits(it, words))
+    return len(hits(it, words))
 
 
-def _hits(it: Item, words: str) -> list[tuple[int, int]]:
+def hits(it: Item, words: str) -> list[tuple[int, int]]:
     """Offsets of every occurrence of ``words`` (as whole words) in the item's part."""
     start, end = it.bounds()
     body = it.load().body

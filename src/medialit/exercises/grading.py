@@ -88,7 +88,8 @@ def show(item_id: str) -> Any:
 
         mode = "sentences" if it.kind == "sentences" else "spans"
         if it.kind == "speakers":  # who speaks: link sources to cues, starting from the marks of the spans item
-            first = next((o for o in ITEMS.values() if o.article == it.article and "source" in o.labels), None)
+            same = (o for o in known_items().values() if o.article == it.article and "source" in o.labels)
+            first = next(same, None)  # an instructor's own q1 too
             start_from = first.sidecar if first and first.kind == "spans" else None
             return Highlighter(
                 it.load(), labels=["source", "cue"], save_to=it.sidecar, start_from=start_from, part=it.bounds()

@@ -28,6 +28,7 @@ from pathlib import Path
 from queue import Empty, Queue
 from typing import Any
 
+from medialit import __version__
 from medialit.core.article import ArticleError
 from medialit.exercises.grading import AnswerError, item
 from medialit.exercises.key import KeyFormatError
@@ -54,6 +55,7 @@ class Outcome:
     failed_items: dict[str, str] = field(default_factory=dict)  # grade id -> why it scored 0
     by_hand: dict[str, float] = field(default_factory=dict)  # grade id -> points still to grade by hand
     kept: list[str] = field(default_factory=list)  # hand grades kept from an earlier grading
+    earlier: list[str] = field(default_factory=list)  # hand grades given to an earlier hand-in, to check again
     late_penalty: float = 0.0
 
     @property
@@ -79,6 +81,7 @@ class GradeRun:
     isolated: bool = True  # that kernel ran in the sandbox (always True when no kernel ran)
     key: str = ""  # the key version graded with (``key_version``)
     rekeyed: list[str] = field(default_factory=list)  # graded before with another key version: graded again
+    other_version: dict[str, str] = field(default_factory=dict)  # skipped, graded by another medialit: its version
 
     @property
     def failed(self) -> list[Outcome]:
@@ -196,6 +199,10 @@ def grade(
     rekeyed = [s for s in earlier if _key_of(course, assignment, s) != version]
     kernel = bool(kernel_cells(course / "source" / assignment, checks))
     run = GradeRun(assignment, [], skipped, kernel, not kernel or bool(isolation()), version, rekeyed)
+    for student in skipped:  # an upgrade mid-term: their scores stand, and the instructor is told
+        used = str(graded_state(course, assignment, student).get("medialit") or "an older one")
+        if used != __version__:
+            run.other_version[student] = used
     if not todo:
         return run
     with tempfile.TemporaryDirectory(prefix="medialit-grade-") as tmp, books.gradebook(url) as main:
@@ -328,7 +335,7 @@ class _Job:
         return books.merge(self.private(work), self.main, self.assignment, student, points)
 
     def _outcome(self, student: str, line: dict, merged: books.Merged) -> Outcome:
-        outcome = Outcome(student, True, kept=merged.kept, late_penalty=merged.late_penalty)
+        outcome = Outcome(student, True, kept=merged.kept, earlier=merged.earlier, late_penalty=merged.late_penalty)
         outcome.failed_items = {k: v["reason"] for k, v in line["items"].items() if v["reason"]}
         outcome.scores, outcome.by_hand = merged.scores, merged.by_hand
         return outcome
@@ -400,6 +407,7 @@ class _Job:
         path = state_file(self.course, self.assignment, student)
         path.parent.mkdir(parents=True, exist_ok=True)
         data = {**outcome.to_json(), "submitted": _stamp(self.course, self.assignment, student), "key": self.run.key}
+        data["medialit"] = __version__
         path.write_text(json.dumps(data, indent=1), encoding="utf-8")
         if not outcome.ok:
             self._keep_log(student)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from medialit.core.article import Article
-from medialit.core.spans import KINDS, Span, SpanError
+from medialit.core.spans import KINDS, Span, SpanError, body_sha256
 from medialit.exercises.items import REASONS
 from medialit.exercises.key import Key, KeyFormatError, KeyMark, save
 
@@ -121,10 +121,27 @@ def checked_key(path: str | Path, article: Article) -> Key:
     except KeyFormatError as error:
         raise SpanError(str(error)) from None
     problems = key_problems(key, article)
+    if key.body_sha256 and key.body_sha256 != body_sha256(article.body):  # the text changed, not the key
+        raise SpanError(f"{path}: {other_text(key, article)}")
     if problems:
         more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
         raise SpanError(f"{path}: {problems[0]}{more}; fix the key in the review widget or by hand")
     return key
+
+
+def other_text(key: Key, article: Article) -> str:
+    """Why a key made for another version of the article's text does not fit, and what to do."""
+    where = article.path or "the article"
+    for before, after in (("\r\n", "\n"), ("\n", "\r\n")):
+        if body_sha256(article.body.replace("\r\n", "\n").replace(before, after)) == key.body_sha256:
+            return (
+                f"the key was made on {where} with other line endings (an editor or git changed CRLF/LF since): "
+                "restore the file the key was made on, or draft the key again with `medialit draft-key`"
+            )
+    return (
+        f"the key was made on another version of {where} (the text changed since): restore the file the key "
+        "was made on, or draft the key again with `medialit draft-key`"
+    )
 
 
 def save_key(key: Key, article: Article, path: str | Path) -> Path:

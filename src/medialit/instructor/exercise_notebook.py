@@ -16,7 +16,8 @@ from pathlib import Path
 import nbformat
 
 from medialit.core.article import cut_at_word
-from medialit.exercises.items import item
+from medialit.exercises.answer import hits
+from medialit.exercises.items import Item, item
 from medialit.exercises.key import Key, KeyFormatError
 
 BEGIN_SOLUTION, END_SOLUTION = "### BEGIN SOLUTION", "### END SOLUTION"
@@ -113,11 +114,10 @@ def literal(item_id: str, key: Key) -> str:
     """A model answer written the way a student would: words from the text, not offsets."""
     it = item(item_id)
     body = it.load().body
-    start, _ = it.bounds()
     out = []
     for mark in item_key(item_id, key).required:
         words = body[mark.span.start : mark.span.end]
-        nth = body[start : mark.span.start + len(words)].count(words)
+        nth = occurrence(it, words, mark.span.start)
         if it.kind == "sentences":
             out.append((" ".join(words.split()[:6]), mark.label))
         elif it.kind == "words":
@@ -131,6 +131,13 @@ def literal(item_id: str, key: Key) -> str:
     if it.kind == "speakers":
         return "[\n" + "".join(f"    ({', '.join(repr(x) for x in e)}),\n" for e in out) + "]"
     return "[\n" + "".join(f"    {e!r},\n" for e in out) + "]"
+
+
+def occurrence(it: Item, words: str, start: int) -> int:
+    """Which occurrence of ``words`` starts at ``start``, counted as a student's answer is read: whole words in
+    the part (``he`` inside *the* is none)."""
+    before = [where for where, _ in hits(it, words) if where <= start]
+    return max(len(before), 1)
 
 
 def notebook(title: str, intro: str, cells: list) -> nbformat.NotebookNode:

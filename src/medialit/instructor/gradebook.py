@@ -14,7 +14,7 @@ import sys
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -161,10 +161,11 @@ def one_commit(gb: Any) -> Iterator[None]:
 class Merged:
     """What the summary and grades.csv need of one merged submission, read while merging (no extra queries)."""
 
-    kept: list[str]  # hand grades kept from an earlier grading
+    kept: list[str]  # hand grades kept from an earlier grading of the same hand-in
     scores: dict[str, float]  # graded code cell -> its points (a hand grade where one was given)
     by_hand: dict[str, float]  # cell still waiting for a person -> points it is worth
     late_penalty: float
+    earlier: list[str] = field(default_factory=list)  # hand grades given to an earlier hand-in: flagged again
 
 
 def merge(src: Any, dst: Any, assignment: str, student: str, points: dict[str, float]) -> Merged:
@@ -172,7 +173,8 @@ def merge(src: Any, dst: Any, assignment: str, student: str, points: dict[str, f
 
     ``points`` (grade id -> points graded as data) wins over whatever the
     converter saved for a medialit item. Scores and comments a person gave in
-    the formgrader are kept, and a cell graded by hand is not flagged again.
+    the formgrader are kept; a cell graded by hand is flagged for a person again
+    only when the student handed in again since (as ``nbgrader autograde`` does).
     Rows are matched by cell name within the submission's loaded notebooks (no
     query per cell) and nothing is flushed until the caller commits, so many
     students merge in one transaction.
@@ -188,9 +190,11 @@ def merge(src: Any, dst: Any, assignment: str, student: str, points: dict[str, f
                 raise MissingEntry
         except MissingEntry:
             dst.update_or_create_student(student, first_name=person.first_name, last_name=person.last_name)
+        again = False  # a new hand-in since the last grading: a hand grade judged the old one
         try:
             target = dst.find_submission(assignment, student)
-            if (target.timestamp, target.extension) != (sub.timestamp, sub.extension):
+            again = target.timestamp != sub.timestamp
+            if again or target.extension != sub.extension:
                 raise MissingEntry
         except MissingEntry:
             target = dst.update_or_create_submission(
@@ -205,7 +209,7 @@ def merge(src: Any, dst: Any, assignment: str, student: str, points: dict[str, f
             merged.late_penalty += float(notebook.late_submission_penalty or 0.0)
             grades = {dst_names[g.cell_id]: g for g in into.grades}
             for g in notebook.grades:
-                _merge_grade(grades[src_names[g.cell_id]], g.auto_score, points, merged, dst_names)
+                _merge_grade(grades[src_names[g.cell_id]], g.auto_score, points, merged, dst_names, again)
             for name, t in grades.items():  # every cell of the course's row, as nbgrader's reads see it
                 cell_type, max_score = dst_names[("cell", t.cell_id)]
                 if cell_type == "code":  # what counts: a person's score in the formgrader replaces the auto score
@@ -218,14 +222,16 @@ def merge(src: Any, dst: Any, assignment: str, student: str, points: dict[str, f
     return merged  # the caller commits
 
 
-def _merge_grade(t: Any, auto: float | None, points: dict[str, float], merged: Merged, names: dict) -> None:
+def _merge_grade(
+    t: Any, auto: float | None, points: dict[str, float], merged: Merged, names: dict, again: bool
+) -> None:
     name = names[t.cell_id]
     if name in points:  # a medialit item: its score is the one graded as data, whatever ran before
         auto = points[name]
     t.auto_score = auto
     if t.manual_score is not None:
-        t.needs_manual_grade = False
-        merged.kept.append(name)
+        t.needs_manual_grade = again
+        (merged.earlier if again else merged.kept).append(name)
     else:
         t.needs_manual_grade = auto is None and name not in points
 

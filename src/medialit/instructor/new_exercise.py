@@ -148,13 +148,16 @@ QUESTIONS: dict[str, list[tuple[str, str, tuple[str, ...], float, str, bool]]] =
             "speakers",
             (),
             2,
-            "For each source you marked above, who is speaking, and which cue is theirs? Give the person's or "
-            "organisation's full name, even when the text says *he*, *she* or a title, and the words of the cue "
-            "the source belongs to. Answer as a list of `('source words', 'speaker name', 'cue words', n)` "
-            "(n = which occurrence of the source words, 1 for the first). Each attribution earns half for the "
-            "right cue and half for the right speaker. A party that gave no answer has no cue: give `''` as its "
-            "cue words.",
-            False,
+            "For each source you marked above, who is speaking, and which cue is theirs? The highlighter below "
+            "starts from your marks in q1. **Link** each source to its cue: put the cursor on the source (or click "
+            "it), press `L` (or *Link*), move to the cue and press `Enter` (or click it), then `L` again (or "
+            "*Finish link*); with the mouse you can also drag the source's tag onto its cue. In the list of links "
+            "under the text, type the person's or organisation's full name, also where the text says *he*, *she* "
+            "or a title. Or answer as a list of `('source words', 'speaker name', 'cue words', n)` (n = which "
+            "occurrence of the source words, 1 for the first). Each attribution earns half for the right cue and "
+            "half for the right speaker. A party that gave no answer has no cue: type its name and leave it "
+            "unlinked (in the list, give `''` as its cue words).",
+            True,
         ),
     ],
     "unsupported": [

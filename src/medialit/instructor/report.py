@@ -59,10 +59,15 @@ def key_rows(course_dir: str | Path, assignment: str) -> tuple[list[KeyRow], dic
     return key_rows_of(class_answers(course_dir, assignment))
 
 
-def class_answers(course_dir: str | Path, assignment: str) -> list[tuple[Check, dict[str, list[Span]]]]:
-    """Each medialit item's check with every student's marks, read once for every part of the report."""
+def class_answers(
+    course_dir: str | Path, assignment: str, students: list[str] | None = None
+) -> list[tuple[Check, dict[str, list[Span]]]]:
+    """Each medialit item's check with every student's marks, read once for every part of the report.
+
+    ``students``: those of ``grades.csv`` (the gradebook's), so a student removed from it is counted nowhere;
+    by default every folder in ``submitted/``."""
     course = Path(course_dir)
-    students = courses.submissions(course, assignment)
+    students = courses.submissions(course, assignment) if students is None else students
     return [
         (check, {student: _answer(course, assignment, student, check) for student in students})
         for check in courses.hidden_checks(course, assignment)
@@ -200,13 +205,14 @@ def write_report(course_dir: str | Path, assignment: str) -> list[Path]:
             writer.writerow([cell, points[cell], round(share, 3)])
     written.append(out / "items.csv")
     written.append(_difficulty_figure(shares, out / "difficulty.png"))
-    answered = class_answers(course, assignment)
+    students = [row["student"] for row in rows]
+    answered = class_answers(course, assignment, students)
     keys, extras = key_rows_of(answered)
     written.append(_marks_csv(keys, out / "marks.csv"))
     written.append(_most_missed(keys, extras, out / "most-missed.md", graded_with_another_key(course, assignment)))
     written += _analyzer_echo(answered, out)
     if keys:
-        written.append(_heatmap(keys, courses.submissions(course, assignment), out / "key-heatmap.png"))
+        written.append(_heatmap(keys, students, out / "key-heatmap.png"))
     if (course / "pretest" / "key.json").exists():
         written += write_growth(course)
     return written
