@@ -10,7 +10,7 @@ read and write through the functions here.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,6 @@ from medialit.core import jsonfile
 
 SENTENCE_LABELS = ("attributed", "unsupported", "other")
 KINDS = ("direct", "indirect", "mixed", "according_to")
-FORMAT_VERSION = 1
 GOLD = jsonfile.Schema("medialit.core", "gold")
 """The gold format's JSON Schema (``core/schemas/gold.schema.json``): gold files, saved analyses, drafted keys."""
 
@@ -154,9 +153,6 @@ class Annotations:
             sentences=tuple(Span.from_dict(s) for s in data.get("sentences", [])),
             extra={k: v for k, v in data.items() if k not in known},
         )
-
-    def with_sentences(self, sentences: list[Span]) -> Annotations:
-        return replace(self, sentences=tuple(sentences))
 
 
 def body_sha256(body: str) -> str:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 
-from medialit.core.spans import Annotations, Attribution, Span
+from medialit.core.spans import KINDS, SENTENCE_LABELS, Annotations, Attribution, Span
 
 if TYPE_CHECKING:
     from medialit.core.article import Block
@@ -79,8 +79,6 @@ def save(ax: Axes, path: str, dpi: int = 120, *, tight: bool = False, close: boo
 MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
 """Paired with PALETTE so points differ by shape as well as colour."""
 
-SENTENCE_ORDER = ("attributed", "unsupported", "other")
-KIND_ORDER = ("direct", "indirect", "mixed", "according_to")
 FRAMING_ORDER = ("loaded", "evaluative", "intensifier", "scare_quote", "speech_verb", "hedge")
 """The analyzer's framing categories in a fixed order, so each keeps its colour and marker."""
 
@@ -97,7 +95,7 @@ def speakers(results: Analysis | Annotations | Iterable[Attribution], ax: Axes |
         table.setdefault(item.speaker, {}).setdefault(item.kind, 0)
         table[item.speaker][item.kind] += 1
     names = sorted(table, key=lambda name: (-sum(table[name].values()), name))[:top]
-    kinds = _in_order((k for n in names for k in table[n]), KIND_ORDER)
+    kinds = _in_order((k for n in names for k in table[n]), KINDS)
     ax = new_axes(ax, (7, 0.9 + 0.45 * max(1, len(names))))
     left = [0] * len(names)
     rows = list(range(len(names)))[::-1]
@@ -129,9 +127,9 @@ def sentence_map(
     ``hidden`` ranges (start, end) are shaded as left out (parts a graded exercise covers).
     """
     spans = sorted(sentences, key=lambda s: s.start)
-    labels = _in_order((s.label for s in spans), SENTENCE_ORDER)
+    labels = _in_order((s.label for s in spans), SENTENCE_LABELS)
     length = max(1, len(body))
-    ax = _label_rows(spans, body, ax, order=SENTENCE_ORDER)
+    ax = _label_rows(spans, body, ax, order=SENTENCE_LABELS)
     counts = ", ".join(f"{sum(s.label == lab for s in spans)} {lab}" for lab in labels)
     alt = (
         f"Map of {len(spans)} sentences by position in the article (0 to 100 per cent) and label: "
