@@ -20,9 +20,9 @@ from typing import Any
 
 from medialit.core.spans import Span
 from medialit.exercises.answer import Answer
+from medialit.exercises.folding import normalise
 from medialit.exercises.items import Item, item
 from medialit.exercises.key import Key, KeyFormatError, KeyMark
-from medialit.exercises.lessons import normalise
 from medialit.exercises.scoring import (
     Judge,
     Mark,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import textwrap
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
@@ -19,7 +19,6 @@ from medialit.core.spans import KINDS, SENTENCE_LABELS, Annotations, Attribution
 
 if TYPE_CHECKING:
     from medialit.core.article import Block
-    from medialit.instructor.report import KeyRow
     from medialit.nlp.analysis import Analysis
 
 # Okabe & Ito (2008) colour-blind-safe palette, in their order.
@@ -247,7 +246,7 @@ KEY_MARK_STATES = " ◐●"
 """Symbols of the key-mark grid (not found, place only, right), so no state is shown by colour alone."""
 
 
-def key_marks_found(rows: Sequence[KeyRow], students: list[str], ax: Axes | None = None) -> Axes:
+def key_marks_found(rows: Sequence[Any], students: list[str], ax: Axes | None = None) -> Axes:
     """A grid of key marks by students: found right (●), the place only (◐), or not at all.
 
     ``rows`` are the course report's key rows (anything with ``item``, ``name``,
