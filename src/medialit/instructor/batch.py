@@ -461,11 +461,9 @@ def scores_table(course_dir: str | Path, assignment: str) -> list[dict[str, Any]
 
 
 def _status(course: Path, assignment: str, student: str) -> str:
-    path = state_file(course, assignment, student)
-    try:
-        return str(json.loads(path.read_text(encoding="utf-8"))["status"])
-    except (OSError, ValueError, KeyError):
-        return "graded outside medialit (plain nbgrader autograde)"
+    """The status line of the student's grading record; without one, nbgrader graded the student by itself."""
+    state = graded_state(course, assignment, student)
+    return str(state["status"]) if "status" in state else "graded outside medialit (plain nbgrader autograde)"
 
 
 def write_csv(rows: list[dict[str, Any]], path: Path) -> Path:
