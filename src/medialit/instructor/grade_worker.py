@@ -83,7 +83,7 @@ def with_built_keys(checks: list[Check]) -> list[Check]:
     grade still says why."""
     from dataclasses import replace
 
-    from medialit.exercises.grading import item
+    from medialit.exercises.items import item
     from medialit.exercises.matching import as_key
 
     built = []
