@@ -42,8 +42,13 @@ class Span:
         """Number of characters the two spans share."""
         return max(0, min(self.end, other.end) - max(self.start, other.start))
 
+    def to_plain_dict(self) -> dict[str, Any]:
+        """``{start, end, label}``, reasons left out: the one shape the Highlighter syncs and sidecars, exports
+        and a key's accepted readings store."""
+        return {"start": self.start, "end": self.end, "label": self.label}
+
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"start": self.start, "end": self.end, "label": self.label}
+        out = self.to_plain_dict()
         if self.reasons:
             out["reasons"] = list(self.reasons)
         return out
