@@ -10,6 +10,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from medialit.core.article import load_article
 from medialit.core.spans import Span, load_annotations
@@ -18,6 +19,9 @@ from medialit.nlp.analysis import analyze
 from medialit.nlp.evaluate import DEV_ARTICLES, OVERLAP, SOURCE_TYPES, Evaluation, evaluate, gold_pairs, overlaps
 from medialit.nlp.pipeline import load_pipeline
 from medialit.nlp.sentence_labels import is_dated_report
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 def row(name: str, c: Counts) -> str:
@@ -65,7 +69,7 @@ def table(title: str, e: Evaluation) -> list[str]:
     return lines
 
 
-def source_type_table(m) -> list[str]:
+def source_type_table(m: Evaluation) -> list[str]:
     """Source-type accuracy (K18) of the attributions counted right, and gold type against the analyzer's."""
     agreed, typed = m.source_type_accuracy
     if not typed:
@@ -145,7 +149,7 @@ def rule_flags(reference: Sequence[Span], predicted: Sequence[Span], alone: bool
     others = [s for s in reference if s.label != "unsupported"]
     flags: Counter = Counter()
     for sentence in flagged:
-        label = "unsupported" if id(sentence) in right else _label_overlapping_most(others, sentence)
+        label = "unsupported" if id(sentence) in right else label_overlapping_most(others, sentence)
         families = dict.fromkeys(map(rule_family, sentence.reasons))
         if not alone or len(families.keys() - NOTES) == 1:
             flags.update((family, label) for family in families)
@@ -156,7 +160,9 @@ NOTES = frozenset({"aside"})
 """Reason families that only annotate a flag another rule made ("aside: X (said) ..."), never flag alone."""
 
 
-def _label_overlapping_most(spans: Sequence[Span], sentence: Span) -> str:
+def label_overlapping_most(spans: Sequence[Span], sentence: Span) -> str:
+    """The label of the span sharing the most characters with ``sentence`` ("none" when none overlaps): sentences
+    are paired by overlap, as the analyzer and the gold may split them differently."""
     near = max(spans, key=sentence.overlap, default=None)
     return near.label if near is not None and near.overlap(sentence) > 0 else "none"
 
@@ -175,7 +181,7 @@ def flag_rows(name: str, flags: Counter) -> list[str]:
     ]
 
 
-def rule_confusion(dirs: list[Path], genre: dict[str, str], nlp) -> list[str]:
+def rule_confusion(dirs: list[Path], genre: dict[str, str], nlp: Language) -> list[str]:
     """Tuning part only: for each rule that made a sentence unsupported, the gold labels of those sentences."""
     table: dict[str, Counter] = defaultdict(Counter)
     for md, gold_path in gold_pairs(dirs, "tuning"):

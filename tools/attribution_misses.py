@@ -21,6 +21,7 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, DocBin
 
@@ -31,6 +32,9 @@ from medialit.nlp.evaluate import DEV_ARTICLES, Evaluation, evaluate, gold_pairs
 from medialit.nlp.pipeline import load_pipeline
 
 from analyzer_report import genres  # isort: skip  (tools/ is on the path when run as a script)
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 FRESH = frozenset(
     "karaj-cargo-plane-crash turpin-parents-sentenced slippery-toilet-coating el-paso-walmart-shooting"
@@ -48,7 +52,7 @@ class CachedParser:
     every time, so a rule change is scored in seconds.
     """
 
-    def __init__(self, nlp, folder: Path) -> None:
+    def __init__(self, nlp: Language, folder: Path) -> None:
         from medialit.nlp.components import ANALYSIS_PIPES
 
         self.nlp, self.folder, self.meta = nlp, folder, nlp.meta

@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -256,7 +256,7 @@ def derive_content_nouns(path: Path, in_use: set[str]) -> list[dict]:
     return _nouns(path, in_use, CONTENT_NOUN_FILES, "CONTENT_NOUN", leave_out=NOT_CONTENT)
 
 
-def _nouns(path: Path, in_use: set[str], files: dict, label: str, leave_out=()) -> list[dict]:
+def _nouns(path: Path, in_use: set[str], files: dict, label: str, leave_out: Collection[str] = ()) -> list[dict]:
     """The one-word lower-case nouns in use of the lexicographer ``files``, each with the files it is in."""
     found: dict[str, set[str]] = {}
     for synset in synsets(path):

@@ -29,11 +29,15 @@ import json
 from collections import Counter
 from itertools import combinations
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from medialit.core.spans import SENTENCE_LABELS, Span, load_annotations
 
 from analyzer_report import flag_rows, rule_flags  # isort: skip  (tools/ is on the path when run as a script)
 from corpus_agreement import alpha, kappa, label_counts  # isort: skip
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 ROOT = Path(__file__).resolve().parents[1]
 BLIND = ROOT / "course" / "corpus" / "blind-labels"
@@ -138,7 +142,7 @@ def compare(reference: list[Span], predicted: list[Span]) -> list[tuple[str, str
     return [(sentence.label, max(predicted, key=sentence.overlap).label) for sentence in reference]
 
 
-def reader_set(nlp) -> tuple[list[tuple[str, str]], Flags, Flags]:
+def reader_set(nlp: Language) -> tuple[list[tuple[str, str]], Flags, Flags]:
     """The readers' labels against the analyzer's on the reader-labelled reports, with all flags and lone ones."""
     from medialit.core.article import load_article
     from medialit.nlp.analysis import analyze
@@ -156,7 +160,7 @@ def reader_set(nlp) -> tuple[list[tuple[str, str]], Flags, Flags]:
     return pairs, flags, alone
 
 
-def tuning_halves(nlp) -> tuple[list[str], dict[str, Flags], dict[str, Flags]]:
+def tuning_halves(nlp: Language) -> tuple[list[str], dict[str, Flags], dict[str, Flags]]:
     """Figures of the two tuning halves against the gold (all texts, news reports), their rule flags and the
     flags one rule family makes alone."""
     from medialit.core.article import load_article

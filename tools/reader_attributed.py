@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from medialit.core.article import load_article
 from medialit.core.spans import Span
@@ -26,8 +27,11 @@ from medialit.nlp.pipeline import load_pipeline
 from attribution_misses import CachedParser  # isort: skip  (tools/ is on the path when run as a script)
 from label_agreement import READERS, f1  # isort: skip
 
+if TYPE_CHECKING:
+    from spacy.language import Language
 
-def disagreements(parser, folder: Path = READERS) -> tuple[list[tuple[str, str]], list[dict]]:
+
+def disagreements(parser: Language | CachedParser, folder: Path = READERS) -> tuple[list[tuple[str, str]], list[dict]]:
     """All (reader, analyzer) label pairs and the sentences where they disagree about ``attributed``; ``parser``
     is the pipeline or a ``CachedParser``."""
     pairs: list[tuple[str, str]] = []

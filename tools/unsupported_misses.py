@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 from collections import defaultdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from medialit.core.article import load_article
 from medialit.core.spans import Span, load_annotations
@@ -24,8 +25,11 @@ from medialit.nlp.analysis import analyze
 from medialit.nlp.evaluate import gold_pairs, overlaps, tuning_half
 from medialit.nlp.pipeline import load_pipeline
 
-from analyzer_report import _label_overlapping_most, genres, rule_family  # isort: skip  (tools/ is on the path)
+from analyzer_report import genres, label_overlapping_most, rule_family  # isort: skip  (tools/ is on the path)
 from attribution_misses import CachedParser  # isort: skip
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 Groups = dict[str, list[str]]
 """Group name -> one line per sentence."""
@@ -44,7 +48,7 @@ def errors(reference: list[Span], predicted: list[Span], body: str, where: str) 
             group = f"{said.label} / {rule_family(said.reasons[0]) if said.reasons else '-'}"
             misses[group].append(f"{where} | {_text(pair.key, body)}")
         elif pair.key is None and pair.answer is not None:
-            gold = _label_overlapping_most(others, pair.answer)
+            gold = label_overlapping_most(others, pair.answer)
             families = list(dict.fromkeys(map(rule_family, pair.answer.reasons)))
             for family in families:  # a flag with two reasons is listed under both families
                 flags[family].append(f"{where} | gold {gold} | {' + '.join(families)} | {_text(pair.answer, body)}")
@@ -56,7 +60,7 @@ def _text(span: Span, body: str, width: int = 240) -> str:
     return text if len(text) <= width else text[: width - 3] + "..."
 
 
-def report(dirs: list[Path], parser, texts: str) -> list[str]:
+def report(dirs: list[Path], parser: Language | CachedParser, texts: str) -> list[str]:
     genre = genres(dirs)
     misses: Groups = defaultdict(list)
     flags: Groups = defaultdict(list)

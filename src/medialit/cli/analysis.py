@@ -43,7 +43,7 @@ def run_analyze(args: argparse.Namespace) -> int:
     article = load_article(args.path)  # bad input fails here, before spaCy loads
     from medialit.nlp.analysis import analyze
 
-    with _model_errors():
+    with model_errors():
         analysis = analyze(article)
     print(_text(analysis.to_json()) if args.json else analysis.to_table())
     return 0
@@ -59,7 +59,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
     from medialit.nlp.evaluate import EvaluationError, evaluate
 
     try:
-        with _model_errors():
+        with model_errors():
             evaluation = evaluate([Path(d) for d in args.dirs], part=args.part)
     except EvaluationError as error:
         raise UserError(f"{', '.join(args.dirs)}: {error}") from None
@@ -72,7 +72,7 @@ def _text(value: object) -> str:
 
 
 @contextmanager
-def _model_errors() -> Iterator[None]:
+def model_errors() -> Iterator[None]:
     """A missing spaCy model is the user's to fix: one line and exit 2, like bad input."""
     from medialit.cli import UserError
     from medialit.nlp.pipeline import ModelError

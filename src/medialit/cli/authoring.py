@@ -78,7 +78,7 @@ def _ask(name: str) -> str:
 
 def run_draft_key(args: argparse.Namespace) -> int:
     from medialit.cli import UserError
-    from medialit.cli.analysis import _model_errors
+    from medialit.cli.analysis import model_errors
     from medialit.core.article import load_article
     from medialit.instructor.draft_key import draft_key, save_key, unreviewed
 
@@ -87,7 +87,7 @@ def run_draft_key(args: argparse.Namespace) -> int:
     _key_place(path)
     if path.exists() and not args.force:
         raise UserError(f"{path} exists: it may hold your review; pass --force to replace it")
-    with _model_errors():
+    with model_errors():
         key = draft_key(article)
     save_key(key, article, path)
     print(f"wrote {path}: {len(unreviewed(key))} suggestions to review (KeyReview in a notebook, or by hand)")

@@ -37,8 +37,8 @@ def to_gold(
         "article": article.id,
         "body_sha256": article.sha256,
         "attributions": attributions,
-        "sentences": [_plain(s) for s in sentences if s.label in SENTENCE_LABELS],
-        "spans": [_plain(s) | {"text": s.text(body)} for s in sorted(spans)],
+        "sentences": [s.to_plain_dict() for s in sentences if s.label in SENTENCE_LABELS],
+        "spans": [s.to_plain_dict() | {"text": s.text(body)} for s in sorted(spans)],
         "links": [x.to_dict(body) for x in links],
     }
 
@@ -53,7 +53,7 @@ def to_prodigy(article: Article, spans: Iterable[Span], links: Iterable[Link] = 
     """
     task = {
         "text": article.body,
-        "spans": [_plain(s) for s in sorted(spans)],
+        "spans": [s.to_plain_dict() for s in sorted(spans)],
         "relations": [r for link in links for r in _relations(link)],
         "meta": {"article": article.id, "body_sha256": article.sha256},
     }
@@ -67,8 +67,8 @@ def _relations(link: Link) -> list[dict[str, Any]]:
         {
             "head": head.start,
             "child": child.start,
-            "head_span": _plain(head),
-            "child_span": _plain(child),
+            "head_span": head.to_plain_dict(),
+            "child_span": child.to_plain_dict(),
             "label": role,
             "speaker": link.speaker,
             "kind": link.kind,
@@ -158,7 +158,3 @@ def _link_annotation(
     if creator:
         out["creator"] = creator
     return out
-
-
-def _plain(span: Span) -> dict[str, Any]:
-    return {"start": span.start, "end": span.end, "label": span.label}

@@ -15,7 +15,7 @@ other label (``claim``, ``content``, a quote) is the content.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from medialit.core.spans import KINDS, Attribution, Span
@@ -176,14 +176,6 @@ def merge_links(base: Iterable[Link], ours: Iterable[Link], theirs: Iterable[Lin
     added = len(t.keys() - b.keys() - o.keys())
     removed = len((b.keys() - t.keys()) & o.keys())
     return sorted((m for m in merged if m is not None), key=_order), added, removed
-
-
-def with_speaker(link: Link, speaker: str | None = None, kind: str | None = None) -> Link:
-    """The same link naming another speaker or kind (checked like a new link)."""
-    changed = replace(
-        link, speaker=link.speaker if speaker is None else speaker, kind=link.kind if kind is None else kind
-    )
-    return Link.from_dict(changed.to_dict())
 
 
 def speakers_of(links: Iterable[Link]) -> list[tuple[Span, str]]:

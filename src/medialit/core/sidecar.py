@@ -94,8 +94,8 @@ class Saved:
             "article": self.article,
             "body_sha256": self.body_sha256,
             "mode": self.mode,
-            "spans": [_plain(s) for s in self.spans],
-            "sentences": [_plain(s) for s in self.sentences],
+            "spans": [s.to_plain_dict() for s in self.spans],
+            "sentences": [s.to_plain_dict() for s in self.sentences],
             "links": [link.to_dict() for link in self.links],
             "saved_at": self.saved_at,
             "saved_by": self.saved_by,
@@ -273,7 +273,3 @@ def merge(base: Iterable[Span], ours: Iterable[Span], theirs: Iterable[Span]) ->
     merged = (o | t) - (b - o) - (b - t)
     added, removed = len(t - b - o), len((b - t) & o)
     return [Span(*k) for k in sorted(merged)], added, removed
-
-
-def _plain(span: Span) -> dict[str, Any]:
-    return {"start": span.start, "end": span.end, "label": span.label}

@@ -10,7 +10,7 @@ read and write through the functions here.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,6 @@ from medialit.core import jsonfile
 
 SENTENCE_LABELS = ("attributed", "unsupported", "other")
 KINDS = ("direct", "indirect", "mixed", "according_to")
-FORMAT_VERSION = 1
 GOLD = jsonfile.Schema("medialit.core", "gold")
 """The gold format's JSON Schema (``core/schemas/gold.schema.json``): gold files, saved analyses, drafted keys."""
 
@@ -43,8 +42,13 @@ class Span:
         """Number of characters the two spans share."""
         return max(0, min(self.end, other.end) - max(self.start, other.start))
 
+    def to_plain_dict(self) -> dict[str, Any]:
+        """``{start, end, label}``, reasons left out: the one shape the Highlighter syncs and sidecars, exports
+        and a key's accepted readings store."""
+        return {"start": self.start, "end": self.end, "label": self.label}
+
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"start": self.start, "end": self.end, "label": self.label}
+        out = self.to_plain_dict()
         if self.reasons:
             out["reasons"] = list(self.reasons)
         return out
@@ -154,9 +158,6 @@ class Annotations:
             sentences=tuple(Span.from_dict(s) for s in data.get("sentences", [])),
             extra={k: v for k, v in data.items() if k not in known},
         )
-
-    def with_sentences(self, sentences: list[Span]) -> Annotations:
-        return replace(self, sentences=tuple(sentences))
 
 
 def body_sha256(body: str) -> str:

@@ -27,12 +27,6 @@ SCHEMA = jsonfile.Schema("medialit.exercises", "items")
 """The one items format (``exercises/schemas/items.schema.json``)."""
 REASONS = ("no_source", "vague_source", "hedge", "evaluation")
 SOURCE_KINDS = ("named", "vague", "anonymous")
-ATTRIBUTION_KINDS = ("direct", "indirect", "mixed", "according_to")
-HEADLINE_FAULTS = ("dropped_source", "unsupported_figure")
-TEXT_KINDS = ("news", "opinion", "advertising")
-PROVENANCE_SIGNALS = ("bio", "scraped", "translation", "date")
-PAGE_ROLES = ("misleading", "original_report", "official_record")
-FRAMING_WORDS = ("loaded", "hedge")
 
 
 @dataclass(frozen=True)

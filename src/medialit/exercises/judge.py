@@ -19,7 +19,7 @@ from medialit.exercises.answer import Answer, occurrences, read_answer
 from medialit.exercises.errors import AnswerError
 from medialit.exercises.items import ITEMS_FILE, Item, define_items, item, known_items
 from medialit.exercises.key import Key, KeyFormatError, KeyMark
-from medialit.exercises.matching import as_answer, as_key, judge_for, lemma, same_cue
+from medialit.exercises.matching import LEMMA_WORD, as_answer, as_key, judge_for, lemma, same_cue
 from medialit.exercises.scoring import Mark, Match, Score, same_place, same_place_and_label, score
 
 
@@ -240,7 +240,7 @@ def unplaced_note(it: Item, words: str) -> str:
 def _base_form_in_part(it: Item, words: str) -> bool:
     """The words' base forms occur in the part, one after another (a typo or a word from elsewhere does not)."""
     said = lemma(words)
-    part = " ".join(lemma(word) for word in re.findall(r"[\w’'-]+", it.text()))
+    part = " ".join(lemma(word) for word in LEMMA_WORD.findall(it.text()))
     return bool(said) and f" {said} " in f" {part} "
 
 

@@ -95,7 +95,7 @@ class KeyMark:
         if self.kind:
             out["kind"] = self.kind
         if self.accept:
-            out["accept"] = [{"start": a.start, "end": a.end, "label": a.label} for a in self.accept]
+            out["accept"] = [a.to_plain_dict() for a in self.accept]
         if self.words:
             out["words"] = list(self.words)
         if self.optional:

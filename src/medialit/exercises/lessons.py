@@ -24,7 +24,6 @@ in the package.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
@@ -33,6 +32,7 @@ from typing import Any
 
 from medialit.core.spans import Span, body_sha256
 from medialit.exercises.feedback import explain_all, not_graded
+from medialit.exercises.folding import normalise
 from medialit.exercises.key import Key, KeyMark
 from medialit.exercises.lesson_questions import (
     LessonQuestionsError,
@@ -516,16 +516,6 @@ def _blank(answer: Any) -> bool:
     if isinstance(answer, list | tuple | set):
         return not any(not _blank(a) for a in answer)
     return False
-
-
-_FOLD = str.maketrans({"ø": "o", "æ": "ae", "å": "a", "’": "'", "‘": "'"})
-
-
-def normalise(text: Any) -> str:
-    """Lower case, Norwegian letters folded, accents and punctuation dropped, spaces collapsed."""
-    text = unicodedata.normalize("NFKD", str(text).lower().translate(_FOLD))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
 
 
 def _names(answer: Any, group: tuple[str, ...]) -> bool:

@@ -20,9 +20,9 @@ from typing import Any
 
 from medialit.core.spans import Span
 from medialit.exercises.answer import Answer
+from medialit.exercises.folding import normalise
 from medialit.exercises.items import Item, item
 from medialit.exercises.key import Key, KeyFormatError, KeyMark
-from medialit.exercises.lessons import normalise
 from medialit.exercises.scoring import (
     Judge,
     Mark,
@@ -415,10 +415,14 @@ def same_word(body: str, lemmas: Callable[[str], str] | None = None) -> Judge:
     return judge
 
 
+LEMMA_WORD = re.compile(r"[\w’'-]+")
+"""A word as ``lemma`` reads it: a run of letters, digits, hyphens and apostrophes ("it's", "co-op")."""
+
+
 @lru_cache(maxsize=4096)
 def lemma(words: str) -> str:
     """Lower-case lemmas of the words, so 'waging' = 'wage' and 'Raided' = 'raid'."""
-    tokens = re.findall(r"[\w’'-]+", words.lower())[:20]
+    tokens = LEMMA_WORD.findall(words.lower())[:20]
     parse = _lemmatizer()
     if parse is None:
         return " ".join(_suffix_lemma(t) for t in tokens)

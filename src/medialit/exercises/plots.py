@@ -9,11 +9,17 @@ from __future__ import annotations
 
 import html
 import textwrap
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 
-from medialit.core.spans import Span
+from medialit.core.spans import KINDS, SENTENCE_LABELS, Annotations, Attribution, Span
+
+if TYPE_CHECKING:
+    from medialit.core.article import Block
+    from medialit.nlp.analysis import Analysis
 
 # Okabe & Ito (2008) colour-blind-safe palette, in their order.
 OKABE_ITO = {
@@ -72,13 +78,11 @@ def save(ax: Axes, path: str, dpi: int = 120, *, tight: bool = False, close: boo
 MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
 """Paired with PALETTE so points differ by shape as well as colour."""
 
-SENTENCE_ORDER = ("attributed", "unsupported", "other")
-KIND_ORDER = ("direct", "indirect", "mixed", "according_to")
 FRAMING_ORDER = ("loaded", "evaluative", "intensifier", "scare_quote", "speech_verb", "hedge")
 """The analyzer's framing categories in a fixed order, so each keeps its colour and marker."""
 
 
-def speakers(results, ax: Axes | None = None, *, top: int = 8) -> Axes:
+def speakers(results: Analysis | Annotations | Iterable[Attribution], ax: Axes | None = None, *, top: int = 8) -> Axes:
     """Who speaks how much: attributions per speaker, stacked by kind (direct, indirect, ...).
 
     ``results`` is an analysis (anything with ``.attributions``) or a list of
@@ -90,8 +94,7 @@ def speakers(results, ax: Axes | None = None, *, top: int = 8) -> Axes:
         table.setdefault(item.speaker, {}).setdefault(item.kind, 0)
         table[item.speaker][item.kind] += 1
     names = sorted(table, key=lambda name: (-sum(table[name].values()), name))[:top]
-    kinds = [k for k in KIND_ORDER if any(k in table[n] for n in names)]
-    kinds += sorted({k for n in names for k in table[n]} - set(kinds))
+    kinds = _in_order((k for n in names for k in table[n]), KINDS)
     ax = new_axes(ax, (7, 0.9 + 0.45 * max(1, len(names))))
     left = [0] * len(names)
     rows = list(range(len(names)))[::-1]
@@ -115,7 +118,9 @@ def speakers(results, ax: Axes | None = None, *, top: int = 8) -> Axes:
     return finish(ax, title="Who speaks how much", xlabel="number of attributions", ylabel="speaker", alt=alt)
 
 
-def sentence_map(sentences, body: str, ax: Axes | None = None, *, hidden=()) -> Axes:
+def sentence_map(
+    sentences: Iterable[Span], body: str, ax: Axes | None = None, *, hidden: Sequence[tuple[int, int]] = ()
+) -> Axes:
     """Every sentence as a bar at its place in the article, one row per label.
 
     ``sentences`` are labelled spans (attributed, unsupported, other); the x axis
@@ -123,10 +128,9 @@ def sentence_map(sentences, body: str, ax: Axes | None = None, *, hidden=()) -> 
     ``hidden`` ranges (start, end) are shaded as left out (parts a graded exercise covers).
     """
     spans = sorted(sentences, key=lambda s: s.start)
-    labels = [lab for lab in SENTENCE_ORDER if any(s.label == lab for s in spans)]
-    labels += sorted({s.label for s in spans} - set(labels))
+    labels = _in_order((s.label for s in spans), SENTENCE_LABELS)
     length = max(1, len(body))
-    ax = _label_rows(spans, body, ax, order=SENTENCE_ORDER)
+    ax = _label_rows(spans, body, ax, order=SENTENCE_LABELS)
     counts = ", ".join(f"{sum(s.label == lab for s in spans)} {lab}" for lab in labels)
     alt = (
         f"Map of {len(spans)} sentences by position in the article (0 to 100 per cent) and label: "
@@ -135,7 +139,9 @@ def sentence_map(sentences, body: str, ax: Axes | None = None, *, hidden=()) -> 
     return finish(ax, title="Sentences by label", xlabel="position in the article (%)", ylabel="label", alt=alt)
 
 
-def page_layout(paragraphs, body: str, ax: Axes | None = None, *, hidden=()) -> Axes:
+def page_layout(
+    paragraphs: Iterable[Block], body: str, ax: Axes | None = None, *, hidden: Sequence[tuple[int, int]] = ()
+) -> Axes:
     """What the page is made of: each line as a bar at its place, one row per kind (heading, quote, ...).
 
     ``paragraphs`` are ``Article.paragraphs`` (anything with start, end and kind); ``hidden``
@@ -152,11 +158,17 @@ def page_layout(paragraphs, body: str, ax: Axes | None = None, *, hidden=()) -> 
     )
 
 
-def _label_rows(spans, body: str, ax: Axes | None, order: tuple[str, ...]) -> Axes:
+def _in_order(labels: Iterable[str], order: tuple[str, ...]) -> list[str]:
+    """The distinct labels, those of ``order`` first and in its order (so each keeps its colour), then the
+    others alphabetically."""
+    present = set(labels)
+    return [label for label in order if label in present] + sorted(present - set(order))
+
+
+def _label_rows(spans: Iterable[Span], body: str, ax: Axes | None, order: tuple[str, ...]) -> Axes:
     """Bars at each span's position, one row per label in ``order`` (unknown labels after)."""
     spans = sorted(spans, key=lambda s: s.start)
-    labels = [lab for lab in order if any(s.label == lab for s in spans)]
-    labels += sorted({s.label for s in spans} - set(labels))
+    labels = _in_order((s.label for s in spans), order)
     ax = new_axes(ax, (8, 0.9 + 0.55 * max(2, len(labels))))
     length = max(1, len(body))
     for row, label in enumerate(labels):
@@ -169,15 +181,21 @@ def _label_rows(spans, body: str, ax: Axes | None, order: tuple[str, ...]) -> Ax
     return ax
 
 
-def framing_positions(framing_spans, body: str, ax: Axes | None = None, *, lead: float = 15.0, hidden=()) -> Axes:
+def framing_positions(
+    framing_spans: Iterable[Span],
+    body: str,
+    ax: Axes | None = None,
+    *,
+    lead: float = 15.0,
+    hidden: Sequence[tuple[int, int]] = (),
+) -> Axes:
     """Framing cues by category and position; the shaded band is the headline and first lines.
 
     ``lead`` is the share of the article (per cent) shaded as its opening, where
     framing does the most work. ``hidden`` ranges are shaded as left out.
     """
     spans = sorted(framing_spans, key=lambda s: s.start)
-    categories = [c for c in FRAMING_ORDER if any(s.label == c for s in spans)]
-    categories += sorted({s.label for s in spans} - set(categories))
+    categories = _in_order((s.label for s in spans), FRAMING_ORDER)
     ax = new_axes(ax, (8, 0.9 + 0.5 * max(2, len(categories))))
     length = max(1, len(body))
     ax.axvspan(0, lead, color="#DDDDDD", zorder=0, label=f"opening {lead:.0f}%")
@@ -232,7 +250,7 @@ KEY_MARK_STATES = " ◐●"
 """Symbols of the key-mark grid (not found, place only, right), so no state is shown by colour alone."""
 
 
-def key_marks_found(rows, students: list[str], ax: Axes | None = None) -> Axes:
+def key_marks_found(rows: Sequence[Any], students: list[str], ax: Axes | None = None) -> Axes:
     """A grid of key marks by students: found right (●), the place only (◐), or not at all.
 
     ``rows`` are the course report's key rows (anything with ``item``, ``name``,
@@ -264,7 +282,7 @@ def key_marks_found(rows, students: list[str], ax: Axes | None = None) -> Axes:
     )
 
 
-def _shade_hidden(ax: Axes, hidden, length: int) -> str:
+def _shade_hidden(ax: Axes, hidden: Sequence[tuple[int, int]], length: int) -> str:
     """Hatch the left-out ranges and say so in the alt text."""
     ranges = [(100 * start / length, 100 * end / length) for start, end in hidden]
     for i, (left, right) in enumerate(ranges):
@@ -328,7 +346,7 @@ def _clip_label(text: str, limit: int = 32) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _where(spans, length: int) -> str:
+def _where(spans: Sequence[Span], length: int) -> str:
     """Where unsupported sentences sit, in thirds of the article, for the alt text."""
     flagged = [s for s in spans if s.label == "unsupported"]
     if not flagged:

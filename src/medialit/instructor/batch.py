@@ -102,12 +102,12 @@ def state_file(course: Path, assignment: str, student: str) -> Path:
     return Path(course) / STATE / "graded" / assignment / f"{student}.json"
 
 
-def graded_before(course: Path, assignment: str, student: str, key: str = "") -> bool:
-    """Graded already, with this key version, and the submission has not changed since (its timestamp is the
-    same). A submission that failed is graded again: the cause may be gone (a locked gradebook, a stopped job)."""
+def graded_before(course: Path, assignment: str, student: str, state: dict[str, Any], key: str = "") -> bool:
+    """Graded already (``state``: its ``graded_state``), with this key version, and the submission has not changed
+    since (its timestamp is the same). A submission that failed is graded again: the cause may be gone (a locked
+    gradebook, a stopped job)."""
     if not (course / "autograded" / student / assignment).is_dir():
         return False
-    state = graded_state(course, assignment, student)
     same_key = not key or state.get("key") == key  # a record from before key versions were kept: grade again
     return bool(state.get("ok")) and same_key and state.get("submitted") == _stamp(course, assignment, student)
 
@@ -156,13 +156,13 @@ def graded_with_another_key(course: str | Path, assignment: str) -> tuple[str, l
     """The current key version, and the students whose recorded grading used another one."""
     course = Path(course)
     version = key_version(hidden_checks(course, assignment))
-    graded = [s for s in submissions(course, assignment) if graded_state(course, assignment, s)]
-    return version, [s for s in graded if _key_of(course, assignment, s) != version]
+    states = {s: graded_state(course, assignment, s) for s in submissions(course, assignment)}
+    return version, [s for s, state in states.items() if state and _key_of(state) != version]
 
 
-def _key_of(course: Path, assignment: str, student: str) -> str:
-    """The key version a student was graded with ("none recorded" for a grading before versions were kept)."""
-    return str(graded_state(course, assignment, student).get("key") or "none recorded")
+def _key_of(state: dict[str, Any]) -> str:
+    """The key version a grading record names ("none recorded" for a grading before versions were kept)."""
+    return str(state.get("key") or "none recorded")
 
 
 def _stamp(course: Path, assignment: str, student: str) -> str:
@@ -193,10 +193,10 @@ def grade(
     if problem := unusable_key(checks):
         raise CourseError(f"{course / 'source' / assignment}: {problem}; nothing was graded")
     version = key_version(checks)
-    todo = [s for s in students if force or not graded_before(course, assignment, s, version)]
+    states = {s: graded_state(course, assignment, s) for s in students}  # each record read once
+    todo = [s for s in students if force or not graded_before(course, assignment, s, states[s], version)]
     skipped = [s for s in students if s not in todo]
-    earlier = [s for s in todo if graded_state(course, assignment, s).get("ok")]
-    rekeyed = [s for s in earlier if _key_of(course, assignment, s) != version]
+    rekeyed = [s for s in todo if states[s].get("ok") and _key_of(states[s]) != version]
     kernel = bool(kernel_cells(course / "source" / assignment, checks))
     run = GradeRun(assignment, [], skipped, kernel, not kernel or bool(isolation()), version, rekeyed)
     for student in skipped:  # an upgrade mid-term: their scores stand, and the instructor is told
@@ -480,11 +480,9 @@ def scores_table(course_dir: str | Path, assignment: str) -> list[dict[str, Any]
 
 
 def _status(course: Path, assignment: str, student: str) -> str:
-    path = state_file(course, assignment, student)
-    try:
-        return str(json.loads(path.read_text(encoding="utf-8"))["status"])
-    except (OSError, ValueError, KeyError):
-        return "graded outside medialit (plain nbgrader autograde)"
+    """The status line of the student's grading record; without one, nbgrader graded the student by itself."""
+    state = graded_state(course, assignment, student)
+    return str(state["status"]) if "status" in state else "graded outside medialit (plain nbgrader autograde)"
 
 
 def write_csv(rows: list[dict[str, Any]], path: Path) -> Path:

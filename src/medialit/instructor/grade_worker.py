@@ -77,6 +77,24 @@ def data_grades(folder: Path, checks: list[Check]) -> list[ItemGrade]:
     return grades
 
 
+def with_built_keys(checks: list[Check]) -> list[Check]:
+    """The checks with each key literal built into a ``Key`` once for the whole group: scoring would build the
+    same ``Key`` again for every student. A literal that cannot be built stays as it is, so each student's
+    grade still says why."""
+    from dataclasses import replace
+
+    from medialit.exercises.items import item
+    from medialit.exercises.matching import as_key
+
+    built = []
+    for check in checks:
+        try:
+            built.append(replace(check, key=as_key(item(check.item), check.key)))
+        except Exception:  # unknown item, unusable key: grading reports it per student, as before
+            built.append(check)
+    return built
+
+
 def converter_config(base: Any, work: Path, assignment: str, grades: list[ItemGrade], extra: dict) -> Any:
     """The course's nbgrader config, pointed at the private copy, with medialit's preprocessors."""
     from nbconvert.preprocessors import ClearMetadataPreprocessor
@@ -219,7 +237,7 @@ def grade_group(request: dict) -> None:
     app.config_file_paths.insert(0, str(work))
     app.load_config_file()
     base = app.config
-    checks = hidden_checks(work / "source" / assignment)
+    checks = with_built_keys(hidden_checks(work / "source" / assignment))
     extra = {"notes": rubric_notes(work / "source" / assignment), "kernel": request["kernel"]}
     extra["isolated"] = request.get("isolated", True)
     for student in request["students"]:

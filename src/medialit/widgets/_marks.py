@@ -14,7 +14,6 @@ from medialit.exercises.scoring import Score
 
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#D55E00", "#CC79A7", "#0072B2", "#F0E442", "#999999")
 """Okabe-Ito colours, black swapped for grey so every colour shows on dark themes too."""
-LINE_STYLES = ("solid", "dashed", "dotted", "double")
 LOOKS = (
     ("#E69F00", "solid"),  # orange
     ("#56B4E9", "dashed"),  # sky blue

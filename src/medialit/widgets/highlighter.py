@@ -177,7 +177,7 @@ class Highlighter(anywidget.AnyWidget):
         have = {(s.start, s.end, s.label) for s in self.as_spans()}
         new = [s for s in found if (s.start, s.end, s.label) not in have]
         if new:
-            self.spans = [*self.spans, *({"start": s.start, "end": s.end, "label": s.label} for s in new)]
+            self.spans = [*self.spans, *(s.to_plain_dict() for s in new)]
         kept = [x for x in self.attributions if x.ident() != link.ident()]
         self.attributions = [*kept, link]
         return link

@@ -25,6 +25,9 @@ from medialit.core.spans import Attribution
 from medialit.nlp.attribution.context import Context
 from medialit.nlp.attribution.participles import participle_cue
 from medialit.nlp.attribution.tokens import (
+    CLAUSE_OPENINGS,
+    FINITE,
+    FINITE_OR_MODAL,
     SUBJECTS,
     can_speak,
     first_subject,
@@ -41,9 +44,6 @@ from medialit.nlp.attribution.verb_content import CIRCUMSTANCE_MARKS, circumstan
 from medialit.nlp.lexicons import load_lexicon
 from medialit.nlp.reporting_lexicon import lexicon_entry, verb_lemma
 
-CLAUSE_OPENINGS = frozenset("DET NOUN PROPN PRON NUM ADJ SCONJ".split())
-"""Words a clause can open with: its subject or "that"; not a preposition, an adverb or punctuation."""
-FINITE = frozenset("VBD VBZ VBP".split())
 NOT_SPEAKERS = frozenset("DATE TIME CARDINAL ORDINAL PERCENT MONEY QUANTITY".split())
 
 
@@ -222,7 +222,7 @@ def rest_of_sentence(ctx: Context, verb: Token, source: Token) -> tuple[int, int
     rest = verb.doc[last.i + 1 : sentence.end]
     if not len(rest) or rest[0].pos_ not in CLAUSE_OPENINGS or rest[0].lower_ in CIRCUMSTANCE_MARKS:
         return None  # "That said, ...", "..., said police.", "told them in ...", "so he could ..."
-    if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and not in_relative_clause(t, verb) for t in rest):
+    if not any(t.tag_ in FINITE_OR_MODAL and not in_relative_clause(t, verb) for t in rest):
         return None
     return kept(ctx, verb, (rest[0].idx, rest[-1].idx + len(rest[-1])))
 

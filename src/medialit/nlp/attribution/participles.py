@@ -17,6 +17,8 @@ from spacy.tokens import Token
 
 from medialit.nlp.attribution.context import Context
 from medialit.nlp.attribution.tokens import (
+    CLAUSE_OPENINGS,
+    FINITE_OR_MODAL,
     SUBJECTS,
     can_speak,
     first_subject,
@@ -27,11 +29,9 @@ from medialit.nlp.attribution.tokens import (
     part_of_the_text,
 )
 
-FINITE_OR_MODAL = frozenset("VBD VBZ VBP MD".split())
-"""A reported clause's verb; unlike the fallback's ``FINITE``, a modal counts ("claiming the vote would fail")."""
-REPORTED_OPENINGS = frozenset("DET NOUN PROPN PRON NUM ADJ".split())
-"""Words the reported clause can open with: its subject or "that" (a preposition or an adverb opens none; unlike
-the fallback's ``CLAUSE_OPENINGS``, no other subordinator: "claiming if ..." reports nothing)."""
+REPORTED_OPENINGS = CLAUSE_OPENINGS - {"SCONJ"}
+"""Words the reported clause can open with: its subject, or "that" (checked by itself), but no other
+subordinator: "claiming if ..." reports nothing."""
 ADVERBIAL_OPENERS = frozenset("upon after while when on".split())
 """Prepositions and marks that make a participle adverbial: its speaker is the main clause's subject."""
 STEPPED_OVER = frozenset("to on in at via through".split())

@@ -18,6 +18,12 @@ from medialit.nlp.sources import (
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "oprd", "dative", "prep", "advcl", "attr")
 CLAUSE_DEPS = ("ccomp", "xcomp")
+FINITE = frozenset("VBD VBZ VBP".split())
+"""Tags of a finite verb: a reporting verb in one of them tells a statement made, not one to come."""
+FINITE_OR_MODAL = FINITE | {"MD"}
+"""Tags that make a clause finite: a modal counts too ("claiming the vote would fail")."""
+CLAUSE_OPENINGS = frozenset("DET NOUN PROPN PRON NUM ADJ SCONJ".split())
+"""Words a clause can open with: its subject or "that"; not a preposition, an adverb or punctuation."""
 NO_SOURCE = frozenset(
     "there what which you 's ’s us anyone anybody everyone everybody nobody whoever".split()
 )  # "let's say", "anyone can explain": nobody in particular speaks
