@@ -244,3 +244,30 @@ def test_students_graded_by_another_medialit_version_are_named_and_keep_their_sc
     said = f"1 student(s) were graded with another medialit version (1 with 0.0.9; this is {medialit.__version__})"
     assert said in done.stdout and "--force" in done.stdout, done.stdout
     assert totals(small.root) == before  # nothing changed silently
+
+
+def test_a_flag_for_a_new_hand_in_stays_until_a_person_grades_it(small, medialit_command):
+    """verify16a: bob handed in again after a hand grade, so his q1 was flagged for the formgrader; a second run
+    (``--force``, as the version line advises, or a key change) cleared that flag with nobody having looked,
+    and the summary called the old hand grade 'kept' for the new answer."""
+    from nbgrader.api import Gradebook
+
+    root = str(small.root)
+    assert cli(medialit_command, "course", "grade", EX01, "--course", root).returncode == 0
+    url = f"sqlite:///{small.root / 'gradebook.db'}"
+    with Gradebook(url, course_id="medialit") as gb:
+        gb.find_grade("ex01-q1-test", EX01, EX01, "bob").manual_score = 2.5
+        gb.db.commit()
+    small.submit("bob", EX01, small.release(EX01), stamp="2026-11-25 08:00:00.000000 UTC")  # a new hand-in
+    assert cli(medialit_command, "course", "grade", EX01, "--course", root).returncode == 0
+    done = cli(medialit_command, "course", "grade", EX01, "--force", "--course", root)  # nobody graded it yet
+    assert done.returncode == 0, done.stderr
+    line = next(x for x in done.stdout.splitlines() if x.startswith("bob:"))
+    assert "hand grades kept" not in line and "given to an earlier submission" in line, line
+    with Gradebook(url, course_id="medialit") as gb:
+        assert gb.find_grade("ex01-q1-test", EX01, EX01, "bob").needs_manual_grade
+        gb.find_grade("ex01-q1-test", EX01, EX01, "bob").needs_manual_grade = False  # as the formgrader saves it
+        gb.db.commit()
+    done = cli(medialit_command, "course", "grade", EX01, "--force", "--course", root)  # a person graded it now
+    line = next(x for x in done.stdout.splitlines() if x.startswith("bob:"))
+    assert "hand grades kept: ex01-q1-test" in line, line
