@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import csv
+import html
 import shutil
 import subprocess
 from pathlib import Path
@@ -16,8 +17,10 @@ from pathlib import Path
 import attacks
 import nbformat
 import pytest
-from attacks import EX01, answer_cells, nb_path, solution_source
+from attacks import EX01, answer_cells, cell, nb_path, solution_source
+from nbformat.v4 import new_code_cell, new_notebook
 
+from medialit.exercises.grading import item
 from medialit.instructor import course
 
 pytestmark = [pytest.mark.nbgrader, pytest.mark.slow]
@@ -271,3 +274,55 @@ def test_a_flag_for_a_new_hand_in_stays_until_a_person_grades_it(small, medialit
     done = cli(medialit_command, "course", "grade", EX01, "--force", "--course", root)  # a person graded it now
     line = next(x for x in done.stdout.splitlines() if x.startswith("bob:"))
     assert "hand grades kept: ex01-q1-test" in line, line
+
+
+def _data_assignment(root: Path) -> str:
+    """A kernel-run assignment: a notebook that reads a data file shipped beside it, an instructor's code test
+    with hidden parts, then ex01-q1 with its show cell."""
+    name, ex01 = "ex10-data", nbformat.read(nb_path(root / "source", EX01), as_version=4)
+    meta = attacks._meta
+    cells = [
+        new_code_cell("from medialit.exercises.grading import check, grade, item, show", metadata=meta("setup")),
+        new_code_cell("rows = open('towns.csv').read().splitlines()", metadata=meta("load")),
+        new_code_cell("answer = None\n### BEGIN SOLUTION\nanswer = len(rows)\n### END SOLUTION",
+                      metadata=meta("a1", solution=True)),
+        new_code_cell("assert answer\n### BEGIN HIDDEN TESTS\nassert answer == 3  # hidden-line\n### END HIDDEN TESTS",
+                      metadata=meta("t1", grade=True, points=1)),
+        *(new_code_cell(cell(ex01, g).source,
+                        metadata=meta(g, grade=g.endswith("test"), solution=g.endswith("answer"), points=3))
+          for g in ("ex01-q1-show", "ex01-q1-answer", "ex01-q1-test")),
+    ]  # fmt: skip
+    (root / "source" / name).mkdir()
+    nbformat.write(new_notebook(cells=cells, metadata=ex01.metadata), nb_path(root / "source", name))
+    (root / "source" / name / "towns.csv").write_text("a\nb\nc\n", encoding="utf-8")
+    course.release(root, name)
+    return name
+
+
+def test_feedback_after_a_code_test_with_hidden_parts_still_shows_the_students_marks(small, medialit_command):
+    """verify16a: DropHiddenTestOutput emptied every cell after an instructor's hidden code test but medialit's test
+    cells, so the show cell's static marks (written by ShowMarks from the data, after the kernel ran) became
+    '(output not shown ...)': the student saw the points of ex01-q1 but not their marks on the text."""
+    name = _data_assignment(small.root)
+    small.submit("ann", name, attacks.solved(small, name))
+    shutil.copy(small.root / "release" / name / "towns.csv", small.root / "submitted" / "ann" / name)
+    hook = attacks.solved(small, name)  # prints every cell seen so far, hidden test included, in each later cell
+    cell(hook, "a1").source = (
+        "seen = []\nget_ipython().events.register('pre_run_cell', lambda info: (seen.append(info.raw_cell), "
+        "print('SE' + 'EN', seen)))\nanswer = 3"
+    )
+    cell(hook, "ex01-q1-answer").source = "answer_q1 = [print('not a literal')]"  # no marks read: nothing to show
+    small.submit("bea", name, hook)
+    shutil.copy(small.root / "release" / name / "towns.csv", small.root / "submitted" / "bea" / name)
+    done = cli(medialit_command, "course", "grade", name, "--course", str(small.root))
+    assert done.returncode == 0, done.stderr
+    assert "ann: 4 points" in done.stdout, done.stdout  # the data file was there for the kernel
+    assert course.nbgrader(small.root, "generate_feedback", name, "--force").returncode == 0
+    ann = (small.root / "feedback" / "ann" / name / f"{name}.html").read_text(encoding="utf-8")
+    bea = (small.root / "feedback" / "bea" / name / f"{name}.html").read_text(encoding="utf-8")
+    assert "hidden-line" not in ann + bea
+    assert ann.count("<mark ") >= 3, "ann's marks are not in her feedback"
+    assert "SEEN" in (small.root / "autograded" / "bea" / name / f"{name}.ipynb").read_text(encoding="utf-8")
+    start, end = item("ex01-q1").bounds()
+    words = item("ex01-q1").load().body[start:end].split("\n")[0][:40]
+    assert "SEEN" not in bea and bea.count("<mark ") == 0 and html.escape(words) in bea  # the part, unmarked
