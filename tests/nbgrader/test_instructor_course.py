@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import ast
 import csv
-import html
 import shutil
 import subprocess
 from pathlib import Path
@@ -20,7 +19,6 @@ import pytest
 from attacks import EX01, answer_cells, cell, nb_path, solution_source
 from nbformat.v4 import new_code_cell, new_notebook
 
-from medialit.exercises.grading import item
 from medialit.instructor import course
 
 pytestmark = [pytest.mark.nbgrader, pytest.mark.slow]
@@ -323,6 +321,4 @@ def test_feedback_after_a_code_test_with_hidden_parts_still_shows_the_students_m
     assert "hidden-line" not in ann + bea
     assert ann.count("<mark ") >= 3, "ann's marks are not in her feedback"
     assert "SEEN" in (small.root / "autograded" / "bea" / name / f"{name}.ipynb").read_text(encoding="utf-8")
-    start, end = item("ex01-q1").bounds()
-    words = item("ex01-q1").load().body[start:end].split("\n")[0][:40]
-    assert "SEEN" not in bea and bea.count("<mark ") == 0 and html.escape(words) in bea  # the part, unmarked
+    assert "SEEN" not in bea and "no marks read for this item: why is under its test cell" in bea

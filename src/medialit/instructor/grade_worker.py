@@ -95,7 +95,7 @@ def with_built_keys(checks: list[Check]) -> list[Check]:
     return built
 
 
-NO_MARKS = "<p>(no marks to show for this item: the reason is under its test cell)</p>"
+NO_MARKS = "<p>(no marks read for this item: why is under its test cell)</p>"
 
 
 def shown_marks(grade: ItemGrade) -> str:
@@ -103,10 +103,7 @@ def shown_marks(grade: ItemGrade) -> str:
     what the kernel printed there, and the feedback may show it after a code test with hidden parts."""
     from medialit.instructor.static_marks import marks_html
 
-    try:
-        return marks_html(grade.check.item, grade.marks)  # an unanswered item: its text with no marks
-    except Exception:  # an unknown item or article: nothing to draw the marks on
-        return NO_MARKS
+    return NO_MARKS if grade.failed else marks_html(grade.check.item, grade.marks)
 
 
 def converter_config(base: Any, work: Path, assignment: str, grades: list[ItemGrade], extra: dict) -> Any:
