@@ -322,3 +322,21 @@ def test_feedback_after_a_code_test_with_hidden_parts_still_shows_the_students_m
     assert ann.count("<mark ") >= 3, "ann's marks are not in her feedback"
     assert "SEEN" in (small.root / "autograded" / "bea" / name / f"{name}.ipynb").read_text(encoding="utf-8")
     assert "SEEN" not in bea and "no marks read for this item: why is under its test cell" in bea
+
+
+def test_the_report_names_hand_ins_it_does_not_count(small, medialit_command):
+    """verify16a: the report counts the students of grades.csv (instructor16); a student who handed in after the
+    last grading run (dan) was left out of every file without a word, and one who handed in again (bob) was
+    counted with the grades of the old hand-in beside the marks of the new."""
+    root = str(small.root)
+    assert cli(medialit_command, "course", "grade", EX01, "--course", root).returncode == 0
+    small.submit("dan", EX01, attacks.solved(small, EX01))
+    small.submit("bob", EX01, small.release(EX01), stamp="2026-11-25 08:00:00.000000 UTC")
+    done = cli(medialit_command, "course", "report", EX01, "--course", root)
+    assert done.returncode == 0, done.stderr
+    assert (
+        "WARNING: dan: not graded yet, left out; bob: handed in again since graded, scored on the earlier hand-in: "
+        f"run `medialit course grade {EX01}`, then the report again"
+    ) in done.stdout, done.stdout
+    assert cli(medialit_command, "course", "grade", EX01, "--course", root).returncode == 0
+    assert "WARNING" not in cli(medialit_command, "course", "report", EX01, "--course", root).stdout
