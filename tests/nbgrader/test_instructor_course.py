@@ -16,7 +16,8 @@ from pathlib import Path
 import attacks
 import nbformat
 import pytest
-from attacks import EX01, answer_cells, nb_path, solution_source
+from attacks import EX01, answer_cells, cell, nb_path, solution_source
+from nbformat.v4 import new_code_cell, new_notebook
 
 from medialit.instructor import course
 
@@ -244,3 +245,98 @@ def test_students_graded_by_another_medialit_version_are_named_and_keep_their_sc
     said = f"1 student(s) were graded with another medialit version (1 with 0.0.9; this is {medialit.__version__})"
     assert said in done.stdout and "--force" in done.stdout, done.stdout
     assert totals(small.root) == before  # nothing changed silently
+
+
+def test_a_flag_for_a_new_hand_in_stays_until_a_person_grades_it(small, medialit_command):
+    """verify16a: bob handed in again after a hand grade, so his q1 was flagged for the formgrader; a second run
+    (``--force``, as the version line advises, or a key change) cleared that flag with nobody having looked,
+    and the summary called the old hand grade 'kept' for the new answer."""
+    from nbgrader.api import Gradebook
+
+    root = str(small.root)
+    assert cli(medialit_command, "course", "grade", EX01, "--course", root).returncode == 0
+    url = f"sqlite:///{small.root / 'gradebook.db'}"
+    with Gradebook(url, course_id="medialit") as gb:
+        gb.find_grade("ex01-q1-test", EX01, EX01, "bob").manual_score = 2.5
+        gb.db.commit()
+    small.submit("bob", EX01, small.release(EX01), stamp="2026-11-25 08:00:00.000000 UTC")  # a new hand-in
+    assert cli(medialit_command, "course", "grade", EX01, "--course", root).returncode == 0
+    done = cli(medialit_command, "course", "grade", EX01, "--force", "--course", root)  # nobody graded it yet
+    assert done.returncode == 0, done.stderr
+    line = next(x for x in done.stdout.splitlines() if x.startswith("bob:"))
+    assert "hand grades kept" not in line and "given to an earlier submission" in line, line
+    with Gradebook(url, course_id="medialit") as gb:
+        assert gb.find_grade("ex01-q1-test", EX01, EX01, "bob").needs_manual_grade
+        gb.find_grade("ex01-q1-test", EX01, EX01, "bob").needs_manual_grade = False  # as the formgrader saves it
+        gb.db.commit()
+    done = cli(medialit_command, "course", "grade", EX01, "--force", "--course", root)  # a person graded it now
+    line = next(x for x in done.stdout.splitlines() if x.startswith("bob:"))
+    assert "hand grades kept: ex01-q1-test" in line, line
+
+
+def _data_assignment(root: Path) -> str:
+    """A kernel-run assignment: a notebook that reads a data file shipped beside it, an instructor's code test
+    with hidden parts, then ex01-q1 with its show cell."""
+    name, ex01 = "ex10-data", nbformat.read(nb_path(root / "source", EX01), as_version=4)
+    meta = attacks._meta
+    cells = [
+        new_code_cell("from medialit.exercises.grading import check, grade, item, show", metadata=meta("setup")),
+        new_code_cell("rows = open('towns.csv').read().splitlines()", metadata=meta("load")),
+        new_code_cell("answer = None\n### BEGIN SOLUTION\nanswer = len(rows)\n### END SOLUTION",
+                      metadata=meta("a1", solution=True)),
+        new_code_cell("assert answer\n### BEGIN HIDDEN TESTS\nassert answer == 3  # hidden-line\n### END HIDDEN TESTS",
+                      metadata=meta("t1", grade=True, points=1)),
+        *(new_code_cell(cell(ex01, g).source,
+                        metadata=meta(g, grade=g.endswith("test"), solution=g.endswith("answer"), points=3))
+          for g in ("ex01-q1-show", "ex01-q1-answer", "ex01-q1-test")),
+    ]  # fmt: skip
+    (root / "source" / name).mkdir()
+    nbformat.write(new_notebook(cells=cells, metadata=ex01.metadata), nb_path(root / "source", name))
+    (root / "source" / name / "towns.csv").write_text("a\nb\nc\n", encoding="utf-8")
+    course.release(root, name)
+    return name
+
+
+def test_feedback_after_a_code_test_with_hidden_parts_still_shows_the_students_marks(small, medialit_command):
+    """verify16a: DropHiddenTestOutput emptied every cell after an instructor's hidden code test but medialit's test
+    cells, so the show cell's static marks (written by ShowMarks from the data, after the kernel ran) became
+    '(output not shown ...)': the student saw the points of ex01-q1 but not their marks on the text."""
+    name = _data_assignment(small.root)
+    small.submit("ann", name, attacks.solved(small, name))
+    shutil.copy(small.root / "release" / name / "towns.csv", small.root / "submitted" / "ann" / name)
+    hook = attacks.solved(small, name)  # prints every cell seen so far, hidden test included, in each later cell
+    cell(hook, "a1").source = (
+        "seen = []\nget_ipython().events.register('pre_run_cell', lambda info: (seen.append(info.raw_cell), "
+        "print('SE' + 'EN', seen)))\nanswer = 3"
+    )
+    cell(hook, "ex01-q1-answer").source = "answer_q1 = [print('not a literal')]"  # no marks read: nothing to show
+    small.submit("bea", name, hook)
+    shutil.copy(small.root / "release" / name / "towns.csv", small.root / "submitted" / "bea" / name)
+    done = cli(medialit_command, "course", "grade", name, "--course", str(small.root))
+    assert done.returncode == 0, done.stderr
+    assert "ann: 4 points" in done.stdout, done.stdout  # the data file was there for the kernel
+    assert course.nbgrader(small.root, "generate_feedback", name, "--force").returncode == 0
+    ann = (small.root / "feedback" / "ann" / name / f"{name}.html").read_text(encoding="utf-8")
+    bea = (small.root / "feedback" / "bea" / name / f"{name}.html").read_text(encoding="utf-8")
+    assert "hidden-line" not in ann + bea
+    assert ann.count("<mark ") >= 3, "ann's marks are not in her feedback"
+    assert "SEEN" in (small.root / "autograded" / "bea" / name / f"{name}.ipynb").read_text(encoding="utf-8")
+    assert "SEEN" not in bea and "no marks read for this item: why is under its test cell" in bea
+
+
+def test_the_report_names_hand_ins_it_does_not_count(small, medialit_command):
+    """verify16a: the report counts the students of grades.csv (instructor16); a student who handed in after the
+    last grading run (dan) was left out of every file without a word, and one who handed in again (bob) was
+    counted with the grades of the old hand-in beside the marks of the new."""
+    root = str(small.root)
+    assert cli(medialit_command, "course", "grade", EX01, "--course", root).returncode == 0
+    small.submit("dan", EX01, attacks.solved(small, EX01))
+    small.submit("bob", EX01, small.release(EX01), stamp="2026-11-25 08:00:00.000000 UTC")
+    done = cli(medialit_command, "course", "report", EX01, "--course", root)
+    assert done.returncode == 0, done.stderr
+    assert (
+        "WARNING: dan: not graded yet, left out; bob: handed in again since graded, scored on the earlier hand-in: "
+        f"run `medialit course grade {EX01}`, then the report again"
+    ) in done.stdout, done.stdout
+    assert cli(medialit_command, "course", "grade", EX01, "--course", root).returncode == 0
+    assert "WARNING" not in cli(medialit_command, "course", "report", EX01, "--course", root).stdout

@@ -177,11 +177,18 @@ def _lowered(o: Outcome) -> str:
 
 def run_report(args: argparse.Namespace) -> int:
     from medialit.instructor import report
-    from medialit.instructor.batch import graded_with_another_key
+    from medialit.instructor.batch import graded_with_another_key, not_in_report, scores_table
+    from medialit.instructor.gradebook import course_folder
 
     written = report.write_report(args.course, args.id)
     for path in written:
         print(path)
+    folder = course_folder(args.course)
+    new, again = not_in_report(folder, args.id, [row["student"] for row in scores_table(folder, args.id)])
+    left = [f"{', '.join(new)}: not graded yet, left out"] * bool(new)
+    left += [f"{', '.join(again)}: handed in again since graded, scored on the earlier hand-in"] * bool(again)
+    if left:
+        print(f"WARNING: {'; '.join(left)}: run `medialit course grade {args.id}`, then the report again")
     version, stale = graded_with_another_key(args.course, args.id)
     if stale:
         print(

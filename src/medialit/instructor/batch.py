@@ -165,6 +165,18 @@ def _key_of(state: dict[str, Any]) -> str:
     return str(state.get("key") or "none recorded")
 
 
+def not_in_report(course: Path, assignment: str, graded: list[str]) -> tuple[list[str], list[str]]:
+    """Hand-ins the report's ``graded`` students (its grades.csv) leave out: students never graded, and students
+    who handed in again since their grading (their scores are the old hand-in's)."""
+    new = [s for s in submissions(course, assignment) if s not in graded]
+    again = []
+    for student in graded:
+        stamp = graded_state(course, assignment, student).get("submitted")  # none: graded by plain nbgrader
+        if stamp is not None and stamp != _stamp(course, assignment, student):
+            again.append(student)
+    return new, again
+
+
 def _stamp(course: Path, assignment: str, student: str) -> str:
     stamp = course / "submitted" / student / assignment / "timestamp.txt"
     return stamp.read_text(encoding="utf-8", errors="replace").strip()[:100] if stamp.is_file() else ""

@@ -95,6 +95,17 @@ def with_built_keys(checks: list[Check]) -> list[Check]:
     return built
 
 
+NO_MARKS = "<p>(no marks read for this item: why is under its test cell)</p>"
+
+
+def shown_marks(grade: ItemGrade) -> str:
+    """What the item's show cell holds after grading, for every item, marks read or not: so no show cell keeps
+    what the kernel printed there, and the feedback may show it after a code test with hidden parts."""
+    from medialit.instructor.static_marks import marks_html
+
+    return NO_MARKS if grade.failed else marks_html(grade.check.item, grade.marks)
+
+
 def converter_config(base: Any, work: Path, assignment: str, grades: list[ItemGrade], extra: dict) -> Any:
     """The course's nbgrader config, pointed at the private copy, with medialit's preprocessors."""
     from nbconvert.preprocessors import ClearMetadataPreprocessor
@@ -111,7 +122,6 @@ def converter_config(base: Any, work: Path, assignment: str, grades: list[ItemGr
     )
 
     from medialit.instructor import nbgrader_output as out
-    from medialit.instructor.static_marks import marks_html
 
     config = copy.deepcopy(base)
     config.CourseDirectory.root = str(work)
@@ -120,7 +130,7 @@ def converter_config(base: Any, work: Path, assignment: str, grades: list[ItemGr
     config.Autograde.force = True
     config.Autograde.create_student = True
     config.DataGrades.results = {g.check.grade_id: {"points": g.points, "feedback": list(g.feedback)} for g in grades}
-    config.ShowMarks.marks = {g.check.item: marks_html(g.check.item, g.marks) for g in grades if not g.failed}
+    config.ShowMarks.marks = {g.check.item: shown_marks(g) for g in grades}
     config.GraderNotes.notes = extra["notes"]
     config.HideChecks.grade_ids = [g.check.grade_id for g in grades]
     execute = out.SandboxedExecute if extra.get("isolated", True) else Execute  # bubblewrap, where it can run

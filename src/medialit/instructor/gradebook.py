@@ -174,7 +174,8 @@ def merge(src: Any, dst: Any, assignment: str, student: str, points: dict[str, f
     ``points`` (grade id -> points graded as data) wins over whatever the
     converter saved for a medialit item. Scores and comments a person gave in
     the formgrader are kept; a cell graded by hand is flagged for a person again
-    only when the student handed in again since (as ``nbgrader autograde`` does).
+    when the student handed in again since (as ``nbgrader autograde`` does), and
+    stays flagged through later gradings until a person saves a grade for it.
     Rows are matched by cell name within the submission's loaded notebooks (no
     query per cell) and nothing is flushed until the caller commits, so many
     students merge in one transaction.
@@ -229,9 +230,9 @@ def _merge_grade(
     if name in points:  # a medialit item: its score is the one graded as data, whatever ran before
         auto = points[name]
     t.auto_score = auto
-    if t.manual_score is not None:
-        t.needs_manual_grade = again
-        (merged.earlier if again else merged.kept).append(name)
+    if t.manual_score is not None:  # flagged until a person saves a grade for this hand-in (the formgrader clears it)
+        t.needs_manual_grade = again or bool(t.needs_manual_grade)
+        (merged.earlier if t.needs_manual_grade else merged.kept).append(name)
     else:
         t.needs_manual_grade = auto is None and name not in points
 

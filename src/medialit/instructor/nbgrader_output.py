@@ -133,8 +133,9 @@ class DropHiddenTestOutput(NbGraderPreprocessor):
     nbgrader clears only the hidden source, but the kernel that ran it ran the student's code too: an
     answer cell that sets ``%xmode Verbose`` makes a failing test's traceback quote the hidden lines,
     an answer object compared there prints what it is compared with, and a ``pre_run_cell`` hook
-    prints every later cell's source in a cell of the student's below. Medialit test cells keep their
-    output: ``medialit course grade`` writes it from data after the kernel ran.
+    prints every later cell's source in a cell of the student's below. Medialit test and show cells keep
+    their output: ``medialit course grade`` writes it from data after the kernel ran (``DataGrades``,
+    ``ShowMarks``).
     """
 
     def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
@@ -151,8 +152,8 @@ class DropHiddenTestOutput(NbGraderPreprocessor):
                 check = parse_check(cell.source, "", str(meta.get("grade_id", "")))
             except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):  # KEY is not a literal
                 check = None
-            if check:  # its output is written from data after the kernel ran (a show cell's only when read)
-                ours.add(check.grade_id)
+            if check:  # its output and its show cell's are written from data after the kernel ran
+                ours |= {check.grade_id, f"{check.item}-show"}
             elif BEGIN_HIDDEN in cell.source and first is None:
                 first = at
         for cell in nb.cells[first:] if first is not None else []:
