@@ -72,6 +72,14 @@ def test_the_new_checks_take_the_guidelines_answer_and_refuse_the_tempting_one(c
     assert capsys.readouterr().out.startswith("Correct")
 
 
+@pytest.mark.parametrize("answer", ["Courier", "the Vesterhavn Courier", "report", "W (the report)"])
+def test_check_5_9_takes_the_report_however_a_student_names_it(capsys, answer):
+    """The prompt calls W "the report" and the page "the Courier's report": a student who names it so, or
+    copies the prompt's "W (the report)", chose right and was told "Not yet"."""
+    lessons.check("l5.role-trust", answer)
+    assert capsys.readouterr().out.startswith("Correct")
+
+
 def check_numbers(number: str) -> dict[str, str]:
     """``{"2.10": "l2.allies", ...}``: each check heading of a lesson and the question its cell asks."""
     source = next(SOURCES.glob(f"{number}-*.md")).read_text(encoding="utf-8")
