@@ -1,6 +1,6 @@
 """The highlighter's restart guard fires on a restart of its own kernel and on nothing else: not on cells that
 run (busy, idle), not on an interrupt, not on another notebook's restart; after Restart and Run All the new
-highlighter takes marks; the greyed widget passes axe."""
+highlighter takes marks; the greyed widget passes axe. Also: empty charts say so in their alt text."""
 
 from __future__ import annotations
 
@@ -84,4 +84,21 @@ def test_the_greyed_highlighter_after_a_restart_passes_axe(notebook, page, scree
     expect(widget.locator(".ml-status")).to_contain_text(STALE)
     screenshot(widget, "highlighter-stale.png")
     problems = axe_severe(page, {"include": [[".medialit-highlighter"]]})
+    assert not problems, json.dumps(problems, indent=1, ensure_ascii=False)
+
+
+EMPTY_PLOTS = """from medialit.exercises import plots
+plots.show(plots.speakers([]))
+plots.show(plots.framing_positions([], "A text with nothing in it."))"""
+
+
+def test_empty_charts_say_nothing_was_found_in_their_alt_text_and_pass_axe(notebook, page):
+    nb = notebook([EMPTY_PLOTS])
+    nb.run(0)
+    images = nb.cell(0).locator(".jp-OutputArea-output img")
+    expect(images).to_have_count(2)
+    alts = images.evaluate_all("imgs => imgs.map(i => i.alt)")
+    assert "No attributions found" in alts[0] and "No framing cues found" in alts[1]
+    assert all("Read the text yourself" in alt for alt in alts)
+    problems = axe_severe(page, {"include": [[".jp-OutputArea-output"]]})
     assert not problems, json.dumps(problems, indent=1, ensure_ascii=False)
