@@ -102,3 +102,25 @@ def test_empty_charts_say_nothing_was_found_in_their_alt_text_and_pass_axe(noteb
     assert all("Read the text yourself" in alt for alt in alts)
     problems = axe_severe(page, {"include": [[".jp-OutputArea-output"]]})
     assert not problems, json.dumps(problems, indent=1, ensure_ascii=False)
+
+
+def test_after_a_restart_a_links_speaker_and_kind_take_no_edit_that_would_be_lost(notebook, page):
+    """The marks took no edit after a restart, but a link's speaker field took a typed name and showed it,
+    and its kind a new choice: neither reached a kernel or the file."""
+    from test_links_browser import SETUP as LINKS, SHOW
+
+    nb = notebook([LINKS, SHOW])
+    nb.run(0)
+    widget = nb.widget(0)
+    word(widget, "she").click()
+    widget.get_by_role("button", name="Link", exact=True).click()
+    word(widget, "warned").click()
+    widget.get_by_role("button", name="Finish link").click()
+    speaker = widget.get_by_role("combobox", name="speaker of link 1")
+    kind = widget.get_by_role("combobox", name="kind of link 1")
+    expect(speaker).to_be_enabled()
+    nb.restart()
+    expect(widget.locator(".ml-status")).to_contain_text(STALE)
+    expect(speaker).to_be_disabled()
+    expect(kind).to_be_disabled()
+    expect(widget.get_by_role("button", name="Unlink link 1")).to_be_disabled()

@@ -700,7 +700,8 @@ function render({ model, el: root }) {
     // Rebuilt only when the links or the names to suggest change, not on every new mark.
     const all = links();
     const sources = spans().filter((m) => m.label === "source").map(words);
-    const sig = JSON.stringify([all.map(linkKey), sources, !!model.get("locked")]);
+    const frozen = !!model.get("locked") || !!S.stale;  // after a restart an edit here would reach no kernel
+    const sig = JSON.stringify([all.map(linkKey), sources, frozen]);
     if (sig === S.linksSig) return;
     S.linksSig = sig;
     // A keyboard user changing a link (↓ on its kind, Enter on its speaker) stays on the same control.
@@ -724,7 +725,7 @@ function render({ model, el: root }) {
       who.placeholder = "speaker's full name";
       who.setAttribute("list", list.id);
       who.setAttribute("aria-label", `speaker of link ${i + 1}`);
-      who.disabled = !!model.get("locked") || !partsOf(l).some((p) => p.role === "source");
+      who.disabled = frozen || !partsOf(l).some((p) => p.role === "source");
       const name = () => { if (who.value.trim() !== (l.speaker || "")) editLink(i, { speaker: who.value.trim() }); };
       who.addEventListener("change", name);
       who.addEventListener("keydown", (ev) => {  // Enter saves the name at once and says so
@@ -737,10 +738,11 @@ function render({ model, el: root }) {
       kind.setAttribute("data-lm-suppress-shortcuts", "true");  // ↑/↓ choose a kind, not the notebook's next cell
       for (const k of ["", ...KINDS]) { const o = el("option", "", k || "kind…"); o.value = k; kind.append(o); }
       kind.value = l.kind || "";
-      kind.disabled = !!model.get("locked");
+      kind.disabled = frozen;
       kind.addEventListener("change", () => editLink(i, { kind: kind.value }));
       const rm = el("button", "ml-unlink", "Unlink");
       rm.type = "button";
+      rm.disabled = frozen;
       rm.setAttribute("aria-label", `Unlink link ${i + 1}`); // begins with the visible text (WCAG 2.5.3)
       rm.addEventListener("click", () => commit(spans(), links().filter((_, k) => k !== i), `link ${i + 1} removed`));
       li.append(" ", who, " ", kind, " ", rm);
@@ -925,6 +927,7 @@ function render({ model, el: root }) {
     S.linking = null;
     root.classList.add("ml-locked");
     status.textContent = STALE;
+    drawLinks();  // a link's speaker, kind and Unlink take no edit either
   };
   kernel?.statusChanged?.connect(kernelGone);
 
