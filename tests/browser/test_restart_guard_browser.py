@@ -107,7 +107,8 @@ def test_empty_charts_say_nothing_was_found_in_their_alt_text_and_pass_axe(noteb
 def test_after_a_restart_a_links_speaker_and_kind_take_no_edit_that_would_be_lost(notebook, page):
     """The marks took no edit after a restart, but a link's speaker field took a typed name and showed it,
     and its kind a new choice: neither reached a kernel or the file."""
-    from test_links_browser import SETUP as LINKS, SHOW
+    from test_links_browser import SETUP as LINKS
+    from test_links_browser import SHOW
 
     nb = notebook([LINKS, SHOW])
     nb.run(0)
@@ -124,3 +125,18 @@ def test_after_a_restart_a_links_speaker_and_kind_take_no_edit_that_would_be_los
     expect(speaker).to_be_disabled()
     expect(kind).to_be_disabled()
     expect(widget.get_by_role("button", name="Unlink link 1")).to_be_disabled()
+
+
+def test_a_page_reload_gives_back_a_highlighter_that_still_marks(notebook, page):
+    """A reload reconnects to the running kernel (its status goes through 'unknown', not a restart)."""
+    nb = notebook([SETUP, SHOW_FILE])
+    nb.run(0)
+    mark(nb.widget(0), page, "Ingrid", "1")
+    expect(nb.widget(0).locator(".ml-status")).to_contain_text("saved 1 marks")
+    nb._command("docmanager:save")
+    expect(page.locator(".jp-mod-dirty")).to_have_count(0)
+    nb.open()  # the page loaded again, on the same kernel: the saved output's widget comes back from it
+    widget = nb.widget(0)
+    expect(widget.locator(".ml-tag-mark")).to_have_count(1)
+    mark(widget, page, "Officials", "2")
+    expect(widget.locator(".ml-status")).to_contain_text("saved 2 marks")
