@@ -140,3 +140,16 @@ def test_a_page_reload_gives_back_a_highlighter_that_still_marks(notebook, page)
     expect(widget.locator(".ml-tag-mark")).to_have_count(1)
     mark(widget, page, "Officials", "2")
     expect(widget.locator(".ml-status")).to_contain_text("saved 2 marks")
+
+
+def test_a_shut_down_kernel_stops_marks_as_a_restart_does(notebook, page):
+    nb = notebook([SETUP])
+    nb.run(0)
+    widget = nb.widget(0)
+    mark(widget, page, "Ingrid", "1")
+    expect(widget.locator(".ml-status")).to_contain_text("saved 1 marks")
+    nb._command("kernelmenu:shutdown")  # no dialog asks
+    expect(page.locator("#jp-main-statusbar")).to_contain_text("No Kernel")
+    expect(widget.locator(".ml-status")).to_contain_text(STALE)
+    mark(widget, page, "Officials", "2")
+    expect(widget.locator(".ml-tag-mark")).to_have_count(1)

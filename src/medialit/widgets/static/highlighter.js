@@ -915,14 +915,18 @@ function render({ model, el: root }) {
     }
   }
 
-  // A kernel restart ends this widget's model: a mark made here afterwards would show but reach no kernel
-  // and no file. Say so (the status is a live region) and take no more edits until the cell runs again.
-  const STALE = "The kernel restarted: run this cell again to go on marking (your saved marks load then); "
+  // A kernel restart or shutdown ends this widget's model: a mark made here afterwards would show but reach no
+  // kernel and no file. Say so (the status is a live region) and take no more edits until the cell runs again.
+  const STALE = "The kernel restarted or stopped: run this cell again to go on marking (your saved marks load then); "
     + "marks made here now would not be saved.";
   const stale = () => { if (S.stale) live.textContent = STALE; return S.stale; };
   const kernel = model.widget_manager?.kernel;
   const kernelGone = (_, state) => {  // "starting": a new kernel, restarted from another tab (this one saw no restart)
-    if (S.stale || !["restarting", "autorestarting", "starting", "dead"].includes(state)) return;
+    if (!["restarting", "autorestarting", "starting", "dead"].includes(state)) return;
+    goStale();
+  };
+  const goStale = () => {  // also when the connection is disposed: Shut Down Kernel sent this view no "dead"
+    if (S.stale) return;
     S.stale = true;
     S.linking = null;
     root.classList.add("ml-locked");
@@ -930,6 +934,7 @@ function render({ model, el: root }) {
     drawLinks();  // a link's speaker, kind and Unlink take no edit either
   };
   kernel?.statusChanged?.connect(kernelGone);
+  kernel?.disposed?.connect(goStale);
 
   const setStatus = () => { status.textContent = S.stale ? STALE : model.get("status") || ""; };
   const lockState = () => { root.classList.toggle("ml-locked", !!model.get("locked")); drawLinks(); };
@@ -979,6 +984,7 @@ function render({ model, el: root }) {
   return () => {
     document.removeEventListener("mouseup", endDrag);
     kernel?.statusChanged?.disconnect(kernelGone);
+    kernel?.disposed?.disconnect(goStale);
     for (const n of unclipped) n.classList.remove("ml-unclipped");
   };
 }
