@@ -111,6 +111,19 @@ def test_lesson_4_keeps_the_exercises_hedge_apart_from_the_analyzers():
     assert "K9" in lesson and "*critics say*" in lesson and "are not a hedge" in lesson.replace("\n", " ")
 
 
+def test_lesson_4s_hedge_examples_are_no_keyed_phrase():
+    """Lesson 4 gave *is thought to* as a hedge: the very phrase ex05-q6 and ex05-q7 key (word form of *are thought
+    to*), which the exercises' own prompts are kept from quoting (test_prompt_wording, K11)."""
+    lesson = " ".join(next(SOURCES.glob("04-*.md")).read_text(encoding="utf-8").split())
+    hedge = re.search(r"A \*\*hedge\*\* is a word of uncertainty[^.]*\.", lesson).group(0)
+    keyed = set()
+    for path in KEYS.glob("ex*.json"):
+        for mark in json.loads(path.read_text(encoding="utf-8"))["marks"]:
+            keyed |= {mark["text"].lower(), *(w.lower() for w in mark.get("words", ()))}
+    examples = re.findall(r"\*([^*]+)\*", hedge.replace("**", ""))
+    assert examples and not [e for e in examples if e.lower() in keyed]
+
+
 def test_lesson_2_teaches_k17_before_ex01_q4_grades_it():
     """ex01-q4 and ex05-q5 key a verb + object + quoted phrase as mixed (K17); only their prompts said so."""
     lesson = " ".join(next(SOURCES.glob("02-*.md")).read_text(encoding="utf-8").split())
