@@ -72,6 +72,14 @@ def test_the_new_checks_take_the_guidelines_answer_and_refuse_the_tempting_one(c
     assert capsys.readouterr().out.startswith("Correct")
 
 
+@pytest.mark.parametrize("answer", ["Courier", "the Vesterhavn Courier", "report", "W (the report)"])
+def test_check_5_9_takes_the_report_however_a_student_names_it(capsys, answer):
+    """The prompt calls W "the report" and the page "the Courier's report": a student who names it so, or
+    copies the prompt's "W (the report)", chose right and was told "Not yet"."""
+    lessons.check("l5.role-trust", answer)
+    assert capsys.readouterr().out.startswith("Correct")
+
+
 def check_numbers(number: str) -> dict[str, str]:
     """``{"2.10": "l2.allies", ...}``: each check heading of a lesson and the question its cell asks."""
     source = next(SOURCES.glob(f"{number}-*.md")).read_text(encoding="utf-8")
@@ -101,6 +109,19 @@ def test_lesson_4_keeps_the_exercises_hedge_apart_from_the_analyzers():
     charges *Fishermen say* marked as a hedge. Lesson 4 printed only the analyzer's definition."""
     lesson = next(SOURCES.glob("04-*.md")).read_text(encoding="utf-8")
     assert "K9" in lesson and "*critics say*" in lesson and "are not a hedge" in lesson.replace("\n", " ")
+
+
+def test_lesson_4s_hedge_examples_are_no_keyed_phrase():
+    """Lesson 4 gave *is thought to* as a hedge: the very phrase ex05-q6 and ex05-q7 key (word form of *are thought
+    to*), which the exercises' own prompts are kept from quoting (test_prompt_wording, K11)."""
+    lesson = " ".join(next(SOURCES.glob("04-*.md")).read_text(encoding="utf-8").split())
+    hedge = re.search(r"A \*\*hedge\*\* is a word of uncertainty[^.]*\.", lesson).group(0)
+    keyed = set()
+    for path in KEYS.glob("ex*.json"):
+        for mark in json.loads(path.read_text(encoding="utf-8"))["marks"]:
+            keyed |= {mark["text"].lower(), *(w.lower() for w in mark.get("words", ()))}
+    examples = re.findall(r"\*([^*]+)\*", hedge.replace("**", ""))
+    assert examples and not [e for e in examples if e.lower() in keyed]
 
 
 def test_lesson_2_teaches_k17_before_ex01_q4_grades_it():

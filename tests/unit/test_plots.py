@@ -70,6 +70,16 @@ def test_an_empty_chart_says_in_the_frame_that_nothing_was_found():
     assert not plots.speakers([attribution("A", "direct")]).texts  # a chart with bars carries no such note
 
 
+def test_an_empty_charts_note_is_in_its_alt_text_too():
+    """A screen reader hears the alt text, not the note drawn in the frame: the empty framing chart's alt said
+    "0 of them fall in the opening 15 per cent", and neither said to read the text yourself."""
+    for ax in (plots.speakers([]), plots.framing_positions([], BODY)):
+        for text in ax.texts:
+            for line in text.get_text().splitlines():
+                assert line in plots.alt_text(ax), f"{line!r} is drawn but not in the alt text"
+    assert "0 of them fall" not in plots.alt_text(plots.framing_positions([], BODY))
+
+
 def test_sentence_map_places_sentences_by_position_and_label():
     spans = [Span(0, 100, "other"), Span(100, 200, "unsupported"), Span(900, 1000, "unsupported")]
     ax = plots.sentence_map(spans, BODY)

@@ -108,12 +108,11 @@ def speakers(results: Analysis | Annotations | Iterable[Attribution], ax: Axes |
         # beside the bars, never on them: the longest bar reaches the right edge
         ax.legend(title="kind", loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0, frameon=True)
     _white(ax)
-    if not names:
-        _say_none(ax, "No attributions found: the analyzer credits nothing here to anyone.")
+    none = _say_none(ax, "No attributions found: the analyzer credits nothing here to anyone.") if not names else ""
     parts = [f"{name}: {sum(table[name].values())}" for name in names]
     alt = (
         f"Horizontal bar chart of {len(attributions)} attributions by speaker, stacked by kind "
-        f"({', '.join(kinds) or 'none'}). " + ("; ".join(parts) if parts else "No attributions were found.")
+        f"({', '.join(kinds) or 'none'}). " + ("; ".join(parts) if parts else none)
     )
     return finish(ax, title="Who speaks how much", xlabel="number of attributions", ylabel="speaker", alt=alt)
 
@@ -207,13 +206,12 @@ def framing_positions(
     ax.set_ylim(-0.7, max(0.7, len(categories) - 0.3))
     ax.set_xlim(0, 100)
     _white(ax)
-    if not spans:
-        _say_none(ax, "No framing cues found by the analyzer.")
+    none = _say_none(ax, "No framing cues found by the analyzer.") if not spans else ""
     in_lead = sum(100 * s.start / length < lead for s in spans)
     counts = ", ".join(f"{sum(s.label == c for s in spans)} {c}" for c in categories)
-    alt = (
-        f"Dot plot of {len(spans)} framing cues by category and position in the article: {counts or 'none'}. "
-        f"{in_lead} of them fall in the opening {lead:.0f} per cent (shaded)." + _shade_hidden(ax, hidden, length)
+    found = f"{counts}. {in_lead} of them fall in the opening {lead:.0f} per cent (shaded)." if spans else none
+    alt = f"Dot plot of {len(spans)} framing cues by category and position in the article: {found}" + _shade_hidden(
+        ax, hidden, length
     )
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=True)
     return finish(
@@ -335,11 +333,13 @@ def _white(ax: Axes) -> None:
     ax.set_axisbelow(True)
 
 
-def _say_none(ax: Axes, finding: str) -> None:
-    """Write inside an empty chart what it found, so a blank frame never looks like a figure that failed to draw."""
+def _say_none(ax: Axes, finding: str) -> str:
+    """Write inside an empty chart what it found, so a blank frame never looks like a figure that failed to draw;
+    the note is returned for the alt text, which is all a screen reader hears of the frame."""
     ax.set_yticks([])
-    note = f"{finding}\nRead the text yourself: the analyzer can miss what a reader sees."
-    ax.text(0.5, 0.5, note, transform=ax.transAxes, ha="center", va="center", fontsize=9, wrap=True)
+    lines = (finding, "Read the text yourself: the analyzer can miss what a reader sees.")
+    ax.text(0.5, 0.5, "\n".join(lines), transform=ax.transAxes, ha="center", va="center", fontsize=9, wrap=True)
+    return " ".join(lines)
 
 
 def _clip_label(text: str, limit: int = 32) -> str:

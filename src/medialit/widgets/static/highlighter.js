@@ -700,7 +700,8 @@ function render({ model, el: root }) {
     // Rebuilt only when the links or the names to suggest change, not on every new mark.
     const all = links();
     const sources = spans().filter((m) => m.label === "source").map(words);
-    const sig = JSON.stringify([all.map(linkKey), sources, !!model.get("locked")]);
+    const frozen = !!model.get("locked") || !!S.stale;  // after a restart an edit here would reach no kernel
+    const sig = JSON.stringify([all.map(linkKey), sources, frozen]);
     if (sig === S.linksSig) return;
     S.linksSig = sig;
     // A keyboard user changing a link (↓ on its kind, Enter on its speaker) stays on the same control.
@@ -724,7 +725,7 @@ function render({ model, el: root }) {
       who.placeholder = "speaker's full name";
       who.setAttribute("list", list.id);
       who.setAttribute("aria-label", `speaker of link ${i + 1}`);
-      who.disabled = !!model.get("locked") || !partsOf(l).some((p) => p.role === "source");
+      who.disabled = frozen || !partsOf(l).some((p) => p.role === "source");
       const name = () => { if (who.value.trim() !== (l.speaker || "")) editLink(i, { speaker: who.value.trim() }); };
       who.addEventListener("change", name);
       who.addEventListener("keydown", (ev) => {  // Enter saves the name at once and says so
@@ -737,10 +738,11 @@ function render({ model, el: root }) {
       kind.setAttribute("data-lm-suppress-shortcuts", "true");  // ↑/↓ choose a kind, not the notebook's next cell
       for (const k of ["", ...KINDS]) { const o = el("option", "", k || "kind…"); o.value = k; kind.append(o); }
       kind.value = l.kind || "";
-      kind.disabled = !!model.get("locked");
+      kind.disabled = frozen;
       kind.addEventListener("change", () => editLink(i, { kind: kind.value }));
       const rm = el("button", "ml-unlink", "Unlink");
       rm.type = "button";
+      rm.disabled = frozen;
       rm.setAttribute("aria-label", `Unlink link ${i + 1}`); // begins with the visible text (WCAG 2.5.3)
       rm.addEventListener("click", () => commit(spans(), links().filter((_, k) => k !== i), `link ${i + 1} removed`));
       li.append(" ", who, " ", kind, " ", rm);
@@ -913,20 +915,26 @@ function render({ model, el: root }) {
     }
   }
 
-  // A kernel restart ends this widget's model: a mark made here afterwards would show but reach no kernel
-  // and no file. Say so (the status is a live region) and take no more edits until the cell runs again.
-  const STALE = "The kernel restarted: run this cell again to go on marking (your saved marks load then); "
+  // A kernel restart or shutdown ends this widget's model: a mark made here afterwards would show but reach no
+  // kernel and no file. Say so (the status is a live region) and take no more edits until the cell runs again.
+  const STALE = "The kernel restarted or stopped: run this cell again to go on marking (your saved marks load then); "
     + "marks made here now would not be saved.";
   const stale = () => { if (S.stale) live.textContent = STALE; return S.stale; };
   const kernel = model.widget_manager?.kernel;
   const kernelGone = (_, state) => {  // "starting": a new kernel, restarted from another tab (this one saw no restart)
-    if (S.stale || !["restarting", "autorestarting", "starting", "dead"].includes(state)) return;
+    if (!["restarting", "autorestarting", "starting", "dead"].includes(state)) return;
+    goStale();
+  };
+  const goStale = () => {  // also when the connection is disposed: Shut Down Kernel sent this view no "dead"
+    if (S.stale) return;
     S.stale = true;
     S.linking = null;
     root.classList.add("ml-locked");
     status.textContent = STALE;
+    drawLinks();  // a link's speaker, kind and Unlink take no edit either
   };
   kernel?.statusChanged?.connect(kernelGone);
+  kernel?.disposed?.connect(goStale);
 
   const setStatus = () => { status.textContent = S.stale ? STALE : model.get("status") || ""; };
   const lockState = () => { root.classList.toggle("ml-locked", !!model.get("locked")); drawLinks(); };
@@ -976,6 +984,7 @@ function render({ model, el: root }) {
   return () => {
     document.removeEventListener("mouseup", endDrag);
     kernel?.statusChanged?.disconnect(kernelGone);
+    kernel?.disposed?.disconnect(goStale);
     for (const n of unclipped) n.classList.remove("ml-unclipped");
   };
 }

@@ -1,0 +1,89 @@
+"""Lessons 3 and 5 as a keyboard-only student: reach each new check with the arrow keys, answer it wrong,
+then right; label a sentence in lesson 3's highlighter without the mouse and reach its check."""
+
+from __future__ import annotations
+
+import nbformat
+import pytest
+from playwright.sync_api import expect
+from test_lessons_browser import PANEL, copy_notebooks, open_and_run_all
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def cell_index(path, starts: str) -> int:
+    cells = nbformat.read(path, as_version=4).cells
+    return next(i for i, c in enumerate(cells) if c.source.startswith(starts))
+
+
+def go_to(page, index: int) -> None:
+    """Out of a highlighter with Tab, command mode, then ↑/↓ until cell ``index`` is the active one."""
+    inside = "() => !!document.activeElement.closest('.medialit-highlighter')"
+    for _ in range(30):
+        if not page.evaluate(inside):
+            break
+        page.keyboard.press("Tab")
+    page.keyboard.press("Escape")
+    cells = f"[...document.querySelectorAll('{PANEL} .jp-Cell')]"
+    active = f"() => {cells}.findIndex(c => c.classList.contains('jp-mod-active'))"
+    for _ in range(200):
+        now = page.evaluate(active)
+        if now == index:
+            return
+        page.keyboard.press("ArrowDown" if now < index else "ArrowUp")
+    raise AssertionError(f"cell {index} not reached with the arrow keys")
+
+
+def answer(nb, page, index: int, source: str) -> str:
+    """Enter the cell, replace its code, run it with Shift+Enter; the output text."""
+    go_to(page, index)
+    cell = nb.cell(index)
+    before = cell.locator(".jp-InputPrompt").inner_text()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Control+a")
+    page.keyboard.insert_text(source)
+    page.keyboard.press("Shift+Enter")
+    nb._wait_done(cell, before)
+    return cell.locator(".jp-OutputArea-output").last.inner_text()
+
+
+def tab_into(page, widget) -> None:
+    for _ in range(60):
+        if widget.locator(".ml-text").evaluate("t => t === document.activeElement"):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError("the highlighter's text is not reached with Tab")
+
+
+@pytest.mark.parametrize(
+    ("lesson", "question", "wrong", "right"),
+    [
+        ("03-claims-and-evidence", "l3.reason", "vague_source", "no_source"),
+        ("05-where-did-this-text-come-from", "l5.role-clean", "original_report", "misleading"),
+        ("05-where-did-this-text-come-from", "l5.role-trust", "X", "the Vesterhavn Courier"),
+    ],
+)
+def test_a_new_check_answered_wrong_then_right_with_the_keyboard(lab, workdir, page, lesson, question, wrong, right):
+    path = copy_notebooks(workdir) / f"{lesson}.ipynb"
+    index = cell_index(path, f'check("{question}"')
+    nb = open_and_run_all(page, lab, path)
+    said = answer(nb, page, index, f'check("{question}", "{wrong}")')
+    assert said.startswith("Not yet") and "Hint" in said, said
+    said = answer(nb, page, index, f'check("{question}", "{right}")')
+    assert said.startswith("Correct"), said
+
+
+def test_lesson_three_sentence_labelled_by_keyboard_reaches_its_check(lab, workdir, page, screenshot):
+    path = copy_notebooks(workdir) / "03-claims-and-evidence.ipynb"
+    shown = cell_index(path, "from medialit import Highlighter\n\nclaims")
+    checked = cell_index(path, 'check_highlights("l3.sentences-activity"')
+    nb = open_and_run_all(page, lab, path)
+    widget = nb.cell(shown).locator(".medialit-highlighter")
+    go_to(page, shown)
+    tab_into(page, widget)
+    page.keyboard.press("ArrowRight")  # onto the first sentence, the headline
+    page.keyboard.press("2")  # unsupported (K8: an evaluation the body does not back)
+    expect(widget.locator(".ml-status")).to_contain_text("saved 1")
+    said = answer(nb, page, checked, 'check_highlights("l3.sentences-activity", claims, practice)')
+    assert "You marked 1: 1 of 5 key items found, 0 extra." in said, said
+    screenshot(widget, "lesson03-keyboard-sentence.png")
