@@ -11,6 +11,8 @@ from medialit.nlp.attribution.punctuation import LABEL
 from medialit.nlp.attribution.tokens import (
     CLAUSE_DEPS,
     CONTENT_DEPS,
+    FINITE,
+    FINITE_OR_MODAL,
     MAKING_VERBS,
     STATEMENT_NOUNS,
     SUBJECTS,
@@ -278,13 +280,13 @@ def object_then_verb(verb: Token) -> list[Token]:
         return []
     rest = next((c for c in verb.children if c.dep_ == "advcl" and c.i == obj.right_edge.i + 1), None)
     unmarked = rest is not None and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in rest.children)
-    return [obj, rest] if unmarked and rest.tag_ in ("VBD", "VBZ", "VBP") else []
+    return [obj, rest] if unmarked and rest.tag_ in FINITE else []
 
 
 def small_clause(token: Token) -> bool:
     """ "find their paths affected", "found it broken": a participle with no finite verb or infinitive is a state
     come upon, not a view or finding reported."""
-    finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") or t.lower_ == "to" for t in token.subtree)
+    finite = any(t.tag_ in FINITE_OR_MODAL or t.lower_ == "to" for t in token.subtree)
     return token.dep_ == "ccomp" and token.tag_ in ("VBN", "VBG") and not finite
 
 

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from medialit.nlp.attribution.context import Context, trim
 from medialit.nlp.attribution.speakers import note_silent
 from medialit.nlp.attribution.tokens import (
+    FINITE_OR_MODAL,
     can_speak,
     cue_extent,
     in_question,
@@ -38,7 +39,7 @@ def headline_clause(ctx: Context, verb: Token, entry: dict) -> dict | None:
     worship] is legal"; the verb's own left noun is the speaker and the rest of the line its content."""
     subject = next((c for c in verb.lefts if c.dep_ in ("compound", "nsubj") and can_speak(c)), None)
     clause = verb.head
-    finite = clause.tag_ in ("VBZ", "VBD", "VBP", "MD")  # "[...] is legal": the rest is a clause
+    finite = clause.tag_ in FINITE_OR_MODAL  # "[...] is legal": the rest is a clause
     if subject is None or clause.i < verb.i or not finite or ctx.in_quote(verb.idx):
         return None
     start = verb.idx + len(verb)
