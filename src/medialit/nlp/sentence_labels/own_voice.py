@@ -29,10 +29,10 @@ def candidate_features(doc: Doc, article: Article, quotes, position: int) -> lis
 
 
 def _own_voice_excluded(token, quotes) -> bool:
-    return quote_at(quotes, token.idx) is not None or _reported(token, token.i, token.i + 1)
+    return quote_at(quotes, token.idx) is not None or in_reported_clause(token, token.i, token.i + 1)
 
 
-def _claims(
+def own_voice_claims(
     doc: Doc, start: int, end: int, quotes, rules: tuple[str, ...] = RULES, aside: Sequence[Span] = ()
 ) -> list[tuple[str, str]]:
     """Checkable claims (figures, causes, rankings, judgements) in the sentence's own-voice words.
@@ -48,7 +48,7 @@ def _claims(
     )
 
 
-def _reported(token, start: int, end: int) -> bool:
+def in_reported_clause(token, start: int, end: int) -> bool:
     """A word inside what a speech verb reports ("asked how it could ...") is not the article's own voice."""
     child = token
     for head in token.ancestors:
