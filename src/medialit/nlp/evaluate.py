@@ -397,7 +397,7 @@ def same_attribution(
     predicted: list[Attribution],
     key: list[Attribution],
     speaker: Callable[[Attribution, Attribution], bool] | None = None,
-):
+) -> Callable[[Span, Span], bool]:
     """Cues overlap and the speaker is right (``speaker_right``, or the stricter test given)."""
     right = speaker or speaker_right
 

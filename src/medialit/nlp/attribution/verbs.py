@@ -30,6 +30,7 @@ from medialit.nlp.attribution.tokens import (
 )
 from medialit.nlp.attribution.verb_content import SPOKEN_TOPICS, as_clause, infinitive_request, verb_content
 from medialit.nlp.quotes import MARKS as QUOTE_MARKS
+from medialit.nlp.quotes import Quote
 from medialit.nlp.reporting_lexicon import ACT_PREPOSITIONS, SPEECH_ONLY, speech_act, verb_lexicon
 from medialit.nlp.sources import source_nouns
 
@@ -409,7 +410,7 @@ def speaker_past_quote(ctx: Context, verb: Token) -> Token | None:
     return subject_of(outer) if outer is not None and is_cue(outer) else None
 
 
-def quote_closed_by(ctx: Context, verb: Token):
+def quote_closed_by(ctx: Context, verb: Token) -> Quote | None:
     """The quotation opening the sentence that a verb closing the sentence ('..., said.') answers, with words
     between them (not '"...," said X', whose verb touches the quotation)."""
     if verb.i + 1 >= len(verb.doc) or not verb.doc[verb.i + 1].is_punct or ctx.quote_before(verb.idx) is not None:

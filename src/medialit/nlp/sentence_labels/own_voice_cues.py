@@ -18,7 +18,7 @@ from medialit.core.spans import Span
 from medialit.nlp.claims import person_nouns
 from medialit.nlp.claims.clauses import main_verb
 from medialit.nlp.lexicons import load_lexicon, per_vocab
-from medialit.nlp.quotes import quote_at
+from medialit.nlp.quotes import Quote, quote_at
 from medialit.nlp.reporting_lexicon import reporting_entry
 from medialit.nlp.sentence_labels.own_voice import in_reported_clause
 
@@ -39,7 +39,7 @@ def _compile(vocab) -> Matcher:
     return matcher
 
 
-def cue_hits(doc: Doc, quotes) -> list[tuple[int, str]]:
+def cue_hits(doc: Doc, quotes: list[Quote]) -> list[tuple[int, str]]:
     """(position, reason) for modal hedges and impersonal constructions ("it was known") outside quotations."""
     hits = []
     for match_id, s, e in _matcher(doc)(doc):
