@@ -115,12 +115,12 @@ def tuning_attributions(dirs: list[Path], parser: CachedParser) -> Iterator[tupl
 def errors(dirs: list[Path], parser: CachedParser) -> tuple[list[dict], list[dict]]:
     """Missed gold attributions and extra predicted ones, tuning part only."""
     from medialit.exercises.scoring import match
-    from medialit.nlp.evaluate import _same_attribution, _tagged
+    from medialit.nlp.evaluate import cues_by_index, same_attribution
 
     missed, extra = [], []
     for article, key, predicted in tuning_attributions(dirs, parser):
         body = article.body
-        right = match(_tagged(predicted), _tagged(key), _same_attribution(predicted, key))
+        right = match(cues_by_index(predicted), cues_by_index(key), same_attribution(predicted, key))
         for m in right:
             if m.status == "missed":
                 g = key[int(m.key.label)]
@@ -152,12 +152,12 @@ def errors(dirs: list[Path], parser: CachedParser) -> tuple[list[dict], list[dic
 def wrong_speakers(dirs: list[Path], parser: CachedParser) -> list[dict]:
     """Cue-matched pairs of the tuning part whose speakers do not name the same one (evaluate's pairing)."""
     from medialit.exercises.scoring import match
-    from medialit.nlp.evaluate import _tagged, overlaps, same_speaker
+    from medialit.nlp.evaluate import cues_by_index, overlaps, same_speaker
 
     out = []
     for article, key, predicted in tuning_attributions(dirs, parser):
         body = article.body
-        for m in match(_tagged(predicted), _tagged(key), overlaps):
+        for m in match(cues_by_index(predicted), cues_by_index(key), overlaps):
             if m.status != "correct":
                 continue
             p, g = predicted[int(m.answer.label)], key[int(m.key.label)]

@@ -41,7 +41,7 @@ from pathlib import Path
 
 from medialit.core.article import parse_markdown
 from medialit.nlp.analysis import analyze
-from medialit.nlp.evaluate import _name_words, part_of
+from medialit.nlp.evaluate import part_of, speaker_words
 from medialit.nlp.pipeline import load_pipeline
 
 from attribution_misses import CachedParser  # isort: skip  (tools/ is on the path when run as a script)
@@ -194,7 +194,7 @@ def names_of(gum: GumCoref, mentions: list[str]) -> list[str]:
 def same_one(speaker: str, wanted: str, name: bool = False) -> bool:
     """The speaker names ``wanted``: a name's last word (the surname) is in the speaker; a description and the
     speaker share either's last word, as ``medialit evaluate`` compares speakers."""
-    want, got = _name_words(wanted), _name_words(speaker)
+    want, got = speaker_words(wanted), speaker_words(speaker)
     return bool(want and got) and (want[-1] in got or (not name and got[-1] in want))
 
 

@@ -146,12 +146,14 @@ def finding_tags(doc, whole: ArticleFacts, span, position: int) -> list[str]:
     """The rules' findings on one sentence as tokens: its label, what fired, and where it stands."""
     from medialit.nlp.claims import REPORT_RULES, RULES
     from medialit.nlp.framing import in_quote
-    from medialit.nlp.sentence_labels import _claims
+    from medialit.nlp.sentence_labels import own_voice_claims
 
     body, quotes = whole.body, whole.quotes
     tags = [span.label]
     tags += [tag for prefix, tag in REASON_TAGS if any(r.startswith(prefix) for r in span.reasons)]
-    tags += [rule for rule, _ in _claims(doc, span.start, span.end, quotes, REPORT_RULES if whole.dated else RULES)]
+    tags += [
+        rule for rule, _ in own_voice_claims(doc, span.start, span.end, quotes, REPORT_RULES if whole.dated else RULES)
+    ]
     tags += [c.label for c in whole.framing if span.start <= c.start < span.end and not in_quote(c)]
     tags += ["quoted" for q in quotes if span.start <= q.start < span.end][:1]
     if body[span.start : span.end].rstrip().rstrip("\"”’'»)").endswith("?"):

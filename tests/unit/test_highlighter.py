@@ -50,7 +50,7 @@ def test_highlighter_default_labels_have_key_colour_and_distinct_line_style():
     assert [lab["title"] for lab in h.labels] == ["source", "claim", "cue", "framing"]  # one name everywhere
     assert [lab["key"] for lab in h.labels] == ["1", "2", "3", "4"]
     assert len({lab["style"] for lab in h.labels}) == 4
-    assert all(lab["colour"] in _marks.OKABE_ITO for lab in h.labels)
+    assert all(lab["colour"] in _marks.OKABE_ITO_GREY for lab in h.labels)
 
 
 def hue(colour: str) -> float:

@@ -7,7 +7,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from medialit import __version__
-from medialit.exercises.grading import AnswerError
+from medialit.exercises.errors import AnswerError
 from medialit.instructor.gradebook import CourseError
 
 if TYPE_CHECKING:

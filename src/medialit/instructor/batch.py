@@ -30,7 +30,8 @@ from typing import Any
 
 from medialit import __version__
 from medialit.core.article import ArticleError
-from medialit.exercises.grading import AnswerError, item
+from medialit.exercises.errors import AnswerError
+from medialit.exercises.items import item
 from medialit.exercises.key import KeyFormatError
 from medialit.exercises.matching import as_key
 from medialit.instructor import gradebook as books

@@ -16,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from medialit.exercises.grading import ITEMS_FILE, SIDECAR_SUFFIX, define_items, known_items
+from medialit.exercises.items import ITEMS_FILE, SIDECAR_SUFFIX, define_items, known_items
 from medialit.instructor.gradebook import COURSE_ID, CourseError, bin_on_path, gradebook
 
 DEFAULT_TIMEOUT = 30

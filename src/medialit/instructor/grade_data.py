@@ -18,7 +18,8 @@ import nbformat
 
 from medialit.core.spans import Span
 from medialit.exercises.answer import read_answer
-from medialit.exercises.grading import ITEMS_FILE, AnswerError, define_items, item
+from medialit.exercises.errors import AnswerError
+from medialit.exercises.items import ITEMS_FILE, define_items, item
 from medialit.exercises.judge import grade_data
 from medialit.instructor.exercise_notebook import BEGIN_HIDDEN, BEGIN_SOLUTION
 

@@ -58,7 +58,8 @@ def kernel_cells(source: Path, checks: list[Check]) -> list[str]:
 
 def data_grades(folder: Path, checks: list[Check]) -> list[ItemGrade]:
     """Every medialit item of one submission graded from its files alone (read before any kernel ran)."""
-    from medialit.exercises.grading import AnswerError, item
+    from medialit.exercises.errors import AnswerError
+    from medialit.exercises.items import item
     from medialit.instructor.grade_data import grade_item, read_notebook
 
     notebooks: dict[str, tuple[Any, str]] = {}

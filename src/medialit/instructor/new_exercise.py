@@ -6,7 +6,7 @@ cells, the same feedback and partial credit through ``medialit.exercises.grading
 so an installed medialit makes exercises outside any checkout. Beside the
 notebook go a copy of the article and ``medialit-items.json``, which defines
 the items, so the student's kernel, the isolated scorer and ``medialit course
-grade`` all know them (see ``medialit.exercises.grading.define_items``).
+grade`` all know them (see ``medialit.exercises.items.define_items``).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import nbformat
 
 from medialit.core.article import Article
 from medialit.core.spans import Span
-from medialit.exercises.grading import ITEMS_FILE, REASONS, SIDECAR_SUFFIX, Item, define_item, define_items
+from medialit.exercises.items import ITEMS_FILE, REASONS, SIDECAR_SUFFIX, Item, define_item, define_items
 from medialit.exercises.key import Key, KeyFormatError, KeyMark
 from medialit.instructor import exercise_notebook as nb_builder
 from medialit.instructor.draft_key import active, checked_key, unreviewed

@@ -11,7 +11,7 @@ import html
 from collections.abc import Sequence
 
 from medialit.core.spans import Span
-from medialit.exercises.grading import item
+from medialit.exercises.items import item
 from medialit.widgets._marks import make_labels
 
 

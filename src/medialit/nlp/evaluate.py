@@ -296,8 +296,8 @@ def score_article(
     analysis = analysis or analyze(article, nlp)
     body = article.body
     predicted, key = list(analysis.attributions), list(gold.attributions)
-    cue_matches = match(_tagged(predicted), _tagged(key), overlaps)
-    right = match(_tagged(predicted), _tagged(key), _same_attribution(predicted, key))
+    cue_matches = match(cues_by_index(predicted), cues_by_index(key), overlaps)
+    right = match(cues_by_index(predicted), cues_by_index(key), same_attribution(predicted, key))
     missed = tuple(
         f"{key[int(m.key.label)].speaker}: {key[int(m.key.label)].cue.text(body)}"
         for m in right
@@ -377,7 +377,7 @@ def _content_f1(predicted: Attribution, gold: Attribution) -> float:
     return 2 * shared / size if size else 0.0
 
 
-def _tagged(attributions: list[Attribution]) -> list[Span]:
+def cues_by_index(attributions: list[Attribution]) -> list[Span]:
     """Cue spans labelled by their index, so a predicate can look the attribution up."""
     return [Span(a.cue.start, a.cue.end, str(i)) for i, a in enumerate(attributions)]
 
@@ -390,14 +390,14 @@ def count_attributions(
     """Attributions paired one to one on overlapping cues, a pair counting when its speakers are right
     (``speaker_right``, or the stricter ``same_speaker``)."""
     predicted, key = list(predicted), list(key)
-    return count(match(_tagged(predicted), _tagged(key), _same_attribution(predicted, key, right)))
+    return count(match(cues_by_index(predicted), cues_by_index(key), same_attribution(predicted, key, right)))
 
 
-def _same_attribution(
+def same_attribution(
     predicted: list[Attribution],
     key: list[Attribution],
     speaker: Callable[[Attribution, Attribution], bool] | None = None,
-):
+) -> Callable[[Span, Span], bool]:
     """Cues overlap and the speaker is right (``speaker_right``, or the stricter test given)."""
     right = speaker or speaker_right
 
@@ -416,11 +416,11 @@ def speaker_right(predicted: Attribution, gold: Attribution) -> bool:
 
 def same_speaker(predicted: Attribution, gold: Attribution) -> bool:
     """The two speakers name the same one: either's last word (parentheses aside) occurs in the other."""
-    want, got = _name_words(gold.speaker), _name_words(predicted.speaker)
+    want, got = speaker_words(gold.speaker), speaker_words(predicted.speaker)
     return bool(want and got) and (want[-1] in got or got[-1] in want)
 
 
-def _name_words(speaker: str) -> list[str]:
+def speaker_words(speaker: str) -> list[str]:
     """Lower-case words without parentheses, possessive endings or the punctuation around them
     ("studies," is "studies")."""
     plain = re.sub(r"\([^)]*\)", " ", speaker).lower().replace("’s", "").replace("'s", "")
@@ -499,11 +499,14 @@ __all__ = [
     "EvaluationError",
     "SpanError",
     "count_attributions",
+    "cues_by_index",
     "evaluate",
     "gold_pairs",
     "load_source_types",
     "overlaps",
     "part_of",
+    "same_attribution",
     "same_speaker",
     "speaker_right",
+    "speaker_words",
 ]

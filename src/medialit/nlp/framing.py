@@ -28,7 +28,8 @@ from medialit.nlp.quotes import quote_pairs
 
 if TYPE_CHECKING:  # spaCy is imported where it runs: lessons read FRAMING_CATEGORIES without it (issue 18)
     from spacy.matcher import Matcher
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as DocSpan
     from spacy.vocab import Vocab
 
 FRAMING_CATEGORIES: tuple[tuple[str, str], ...] = (
@@ -250,13 +251,13 @@ def _is_scare_quote(doc: Doc, text: str, start: int, end: int, rules: _Rules, wi
     return not _speech_nearby(doc, part, rules, within)
 
 
-def _opens_sentence(doc: Doc, part) -> bool:
+def _opens_sentence(doc: Doc, part: DocSpan) -> bool:
     """True when only the opening mark stands between the quoted words and the start of their sentence."""
     first = part.start - 1 if part.start and doc[part.start - 1].is_quote else part.start
     return first == 0 or bool(doc[first].is_sent_start) or doc[first - 1].is_space
 
 
-def _speech_nearby(doc: Doc, part, rules: _Rules, within: tuple[int, int]) -> bool:
+def _speech_nearby(doc: Doc, part: DocSpan, rules: _Rules, within: tuple[int, int]) -> bool:
     """A verb of saying (between the ``within`` offsets) governs the quoted words or stands right beside them."""
     heads = [head for token in part for head in token.ancestors]
     window = list(doc[max(part.start - 3, 0) : part.start]) + list(doc[part.end : part.end + 3])
@@ -266,7 +267,7 @@ def _speech_nearby(doc: Doc, part, rules: _Rules, within: tuple[int, int]) -> bo
 _CLAUSE_DEPS = frozenset(("ccomp", "xcomp", "parataxis"))
 
 
-def _reports_content(verb, regions: list[tuple[int, int]]) -> bool:
+def _reports_content(verb: Token, regions: list[tuple[int, int]]) -> bool:
     """The verb governs a clause, a 'to'-gerund ('admitted to lying'), or words inside a quotation."""
     for child in verb.children:
         if child.dep_ in _CLAUSE_DEPS or (child.dep_ == "prep" and any(c.dep_ == "pcomp" for c in child.children)):
@@ -275,7 +276,7 @@ def _reports_content(verb, regions: list[tuple[int, int]]) -> bool:
     return any(start < sentence.end_char and sentence.start_char < end for start, end in regions)
 
 
-def _is_speech_verb(token, rules: _Rules) -> bool:
+def _is_speech_verb(token: Token, rules: _Rules) -> bool:
     """A verb of saying, but not the 'called' of 'so-called' (which marks scare quotes itself)."""
     hyphenated = token.i > 0 and token.doc[token.i - 1].text == "-"
     return token.lemma_ in rules.quoting_lemmas and token.pos_ in ("VERB", "AUX") and not hyphenated

@@ -34,7 +34,7 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 
 from medialit.core.article import BUNDLED, Article, bundled_ids, load_article
 from medialit.core.spans import Attribution, Span
-from medialit.nlp.analysis import Analysis
+from medialit.nlp.result import Analysis
 from medialit.nlp.sources import Source
 
 FORMAT = "medialit-shipped-analysis"

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from medialit.nlp.claims import RULES, claim_hits
 
@@ -71,7 +72,9 @@ def load_model() -> Model | None:
     return Model(tuple(data["weights"]), data["bias"], data["threshold"])
 
 
-def features(doc: Doc, start: int, end: int, quoted, position: int, interviewer: bool) -> list[float]:
+def features(
+    doc: Doc, start: int, end: int, quoted: Callable[[Token], bool], position: int, interviewer: bool
+) -> list[float]:
     """The feature vector of the sentence ``doc.text[start:end]`` (``quoted(token)``: not the article's voice)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     tokens = [t for t in span if not quoted(t)] if span is not None else []

@@ -12,8 +12,9 @@ from medialit.core.spans import Span
 from medialit.exercises.feedback import explain_all, not_graded
 from medialit.exercises.scoring import Score
 
-OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#D55E00", "#CC79A7", "#0072B2", "#F0E442", "#999999")
-"""Okabe-Ito colours, black swapped for grey so every colour shows on dark themes too."""
+OKABE_ITO_GREY = ("#E69F00", "#56B4E9", "#009E73", "#D55E00", "#CC79A7", "#0072B2", "#F0E442", "#999999")
+"""Okabe-Ito colours, black swapped for grey so every colour shows on dark themes too (the figures' palette,
+``medialit.exercises.plots.OKABE_ITO``, keeps black: figures have a white background). ``LOOKS`` uses these colours."""
 LOOKS = (
     ("#E69F00", "solid"),  # orange
     ("#56B4E9", "dashed"),  # sky blue

@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from medialit.core.article import Article
+from medialit.core.article import Article, Block
 from medialit.nlp.quotes import Quote, find_quotes
 from medialit.nlp.sources import SpeakerResolver
 
@@ -94,7 +94,8 @@ class Context:
             end = trim(self.body, start, quote.open_mark)[1]
         return start, end
 
-    def block_of(self, position: int):
+    def block_of(self, position: int) -> Block | None:
+        """The paragraph holding ``position``, if any."""
         k = bisect.bisect_right(self.block_starts, position) - 1
         if k >= 0 and self.blocks[k].start <= position < self.blocks[k].end:
             return self.blocks[k]
@@ -102,7 +103,6 @@ class Context:
 
     def sentence_of(self, position: int) -> tuple[int, int] | None:
         """(start, end) of the sentence holding ``position``."""
-        """The paragraph holding ``position``, if any."""
         sentences = self.article.sentences
         k = bisect.bisect_right([s for s, _ in sentences], position) - 1
         return sentences[k] if k >= 0 else None

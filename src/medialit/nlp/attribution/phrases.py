@@ -13,6 +13,8 @@ from spacy.tokens import Token
 
 from medialit.nlp.attribution.context import Context, trim
 from medialit.nlp.attribution.tokens import (
+    FINITE,
+    FINITE_OR_MODAL,
     LIGHT_VERBS,
     STATEMENT_NOUNS,
     SUBJECTS,
@@ -61,7 +63,7 @@ def own_phrase_end(source: Token, *, opens: bool) -> tuple[int, bool]:
             return comma.i, True
     verb = next((t for t in doc[last + 1 : last + 3] if not t.is_punct), None)
     chain = [t for t in doc[source.i + 1 : last + 1] if t.text == ","]
-    subjectless = verb is not None and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.i > source.i
+    subjectless = verb is not None and verb.tag_ in FINITE and verb.i > source.i
     if opens and chain and subjectless and not any(c.dep_ in SUBJECTS for c in verb.children):
         return chain[0].i, False
     return last + 1, False
@@ -351,7 +353,7 @@ HOLDING_VERBS = frozenset("come reach arrive have hold share form express voice"
 def that_complement(clause: Token) -> bool:
     """A finite clause opened by "that" after a noun; also one the parser read as a relative clause with "that"
     as its object although the clause has a subject of its own ("the conclusion that matter consisted of ...")."""
-    finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in clause.subtree)
+    finite = any(t.tag_ in FINITE_OR_MODAL for t in clause.subtree)
     marked = any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
     misread = clause.dep_ == "relcl" and any(
         c.dep_ == "dobj" and c.lower_ == "that" and c.i == clause.left_edge.i for c in clause.children
@@ -382,7 +384,7 @@ def detached_clause(noun: Token) -> Token | None:
         return None
     mark = noun.doc[following]
     clause = mark.head
-    finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in clause.subtree)
+    finite = any(t.tag_ in FINITE_OR_MODAL for t in clause.subtree)
     if mark.lower_ != "that" or mark.dep_ != "mark" or clause.dep_ not in ("ccomp", "advcl") or not finite:
         return None
     above = clause.head

@@ -8,9 +8,14 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Span as DocSpan
+from spacy.tokens import Token
+
+from medialit.core.article import Block
 from medialit.nlp.attribution.context import Context, trim
 from medialit.nlp.attribution.tokens import can_speak
 from medialit.nlp.quotes import MARKS as QUOTE_MARKS
+from medialit.nlp.quotes import Quote
 from medialit.nlp.sources import INSTITUTIONS, source_nouns, title_words, vague_heads
 
 _SIGNATURE = re.compile(r"\s*([—–]|--)\s*([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3})(?:[,.].*)?\s*$")
@@ -99,7 +104,7 @@ def signed_quotes(ctx: Context, used: set[int]) -> list[dict]:
     return out
 
 
-def turn_end(ctx: Context, block, labels: set[str]) -> int:
+def turn_end(ctx: Context, block: Block, labels: set[str]) -> int:
     """An interview answer runs on over the following paragraphs until the next speaker label or a short heading."""
     k = ctx.blocks.index(block) + 1
     end = block.end
@@ -124,7 +129,7 @@ def repeated_labels(ctx: Context) -> set[str]:
     return {label for label, n in seen.items() if n >= 2}
 
 
-def colon_label(ctx: Context, start: int, end: int, repeated: set[str]):
+def colon_label(ctx: Context, start: int, end: int, repeated: set[str]) -> tuple[Token, int, Block | None] | None:
     """(head token, colon position, paragraph) when the sentence opens with 'Name:' and a space."""
     text = ctx.body[start:end]
     colon = text.find(":")
@@ -149,7 +154,7 @@ def colon_label(ctx: Context, start: int, end: int, repeated: set[str]):
     return head, start + colon, block
 
 
-def group_label(ctx: Context, lead, end: int) -> bool:
+def group_label(ctx: Context, lead: DocSpan, end: int) -> bool:
     """ "Police: suspect arrested": a word for people or an institution, then a statement with a verb."""
     lemma = lead.root.lemma_.lower()
     words = source_nouns() | vague_heads() | title_words() | INSTITUTIONS
@@ -202,7 +207,7 @@ right after it may follow a longer one with no quotation of its own ("Mayor X, a
 he made the announcement: "...""), as the colon and the quotation marks frame the speech."""
 
 
-def closes(ctx: Context, quote, end: int) -> bool:
+def closes(ctx: Context, quote: Quote, end: int) -> bool:
     """The quotation after the colon ends in its sentence, or runs on over the next sentences of its paragraph
     (rule 2: one cue, one quotation however many sentences it holds)."""
     block = ctx.block_of(quote.start)
@@ -213,7 +218,7 @@ RECEIVING_VERBS = frozenset("read receive see hear find get quote cite".split())
 """Verbs of taking in a text: the quotation after the colon is the text's, not the subject's."""
 
 
-def names_a_statement(lead, source) -> bool:
+def names_a_statement(lead: DocSpan, source: Token) -> bool:
     """Words before a colon that announce a statement: a noun of communication ("message", "position") or a
     stance adjective ("adamant")."""
     from medialit.nlp.reporting_lexicon import content_nouns, phrase_lexicon

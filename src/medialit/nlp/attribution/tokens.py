@@ -126,9 +126,7 @@ def next_is_comma(token: Token) -> bool:
 
 def that_clause(verb: Token) -> bool:
     """The verb governs a finite clause complement ("argued that ...", "warned the plan would fail")."""
-    return any(
-        c.dep_ == "ccomp" and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in c.subtree) for c in verb.children
-    )
+    return any(c.dep_ == "ccomp" and any(t.tag_ in FINITE_OR_MODAL for t in c.subtree) for c in verb.children)
 
 
 def relative_object(verb: Token) -> bool:
@@ -195,7 +193,7 @@ def finite_inside(token: Token) -> bool:
     """A finite verb in the phrase: "found [reduction ... exceeded ...]" is a clause the parser missed."""
     itself = token.dep_ == "conj"  # "estimated ..., X would increase": the coordinated verb is the clause
     return any(
-        t.tag_ in ("VBD", "VBZ", "VBP", "MD") and not in_relative_clause(t, token)
+        t.tag_ in FINITE_OR_MODAL and not in_relative_clause(t, token)
         for t in token.subtree
         if t.i != token.i or itself
     )
@@ -255,7 +253,7 @@ def report_beside(verb: Token) -> Token | None:
     subject, coordinated with the last verb of another reporting verb's clause, shares that verb's subject
     (the bridge adds nothing), unless the clause's subject can speak and the verb reports no clause of its own
     ("police said the man fled and called for help": the man called)."""
-    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ", "VBP") or reporting_entry(verb) is None:
+    if verb.dep_ != "conj" or verb.tag_ not in FINITE or reporting_entry(verb) is None:
         return None
     if any(c.dep_ in SUBJECTS or c.dep_ == "aux" for c in verb.children):
         return None

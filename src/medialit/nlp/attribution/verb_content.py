@@ -6,11 +6,14 @@ import re
 
 from spacy.tokens import Token
 
+from medialit.core.article import Block
 from medialit.nlp.attribution.context import Context, trim
 from medialit.nlp.attribution.punctuation import LABEL
 from medialit.nlp.attribution.tokens import (
     CLAUSE_DEPS,
     CONTENT_DEPS,
+    FINITE,
+    FINITE_OR_MODAL,
     MAKING_VERBS,
     STATEMENT_NOUNS,
     SUBJECTS,
@@ -27,7 +30,9 @@ from medialit.nlp.reporting_lexicon import ACT_PREPOSITIONS, reporting_entry
 from medialit.nlp.sources import source_nouns, vague_heads
 
 
-def verb_content(ctx: Context, verb: Token, subject: Token, cue: tuple[int, int], entry: dict):
+def verb_content(
+    ctx: Context, verb: Token, subject: Token, cue: tuple[int, int], entry: dict
+) -> tuple[tuple[int, int] | None, str]:
     """(start, end) of what is attributed and how it was found, or (None, '')."""
     clause_start, clause_end = cue_clause(ctx, verb, subject, cue)
     before = ctx.quote_before(clause_start)
@@ -75,7 +80,7 @@ def cue_clause(ctx: Context, verb: Token, subject: Token, cue: tuple[int, int]) 
     return clause_start, clause_end
 
 
-def clause_content(ctx: Context, verb: Token, subject: Token, entry: dict):
+def clause_content(ctx: Context, verb: Token, subject: Token, entry: dict) -> tuple[tuple[int, int] | None, str]:
     """The verb's clause (or object, where the verb allows one) as content, kept inside its paragraph."""
     if parenthetical_report(verb) is not None and subject.head.i == verb.i:
         return relayed_statement(ctx, verb, subject)  # "The minister said X, the BBC reported": all before it
@@ -111,7 +116,7 @@ def clause_content(ctx: Context, verb: Token, subject: Token, entry: dict):
     return (start, end), "topic" if topic else "clause"  # "topic": what was spoken of ("warned of famine")
 
 
-def content_parts(ctx: Context, verb: Token, subject: Token, entry: dict, block) -> list[Token]:
+def content_parts(ctx: Context, verb: Token, subject: Token, entry: dict, block: Block | None) -> list[Token]:
     """The verb's dependents that make its content: a clause, else an object or a clause the parser missed."""
 
     def same_block(t: Token) -> bool:
@@ -278,13 +283,13 @@ def object_then_verb(verb: Token) -> list[Token]:
         return []
     rest = next((c for c in verb.children if c.dep_ == "advcl" and c.i == obj.right_edge.i + 1), None)
     unmarked = rest is not None and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in rest.children)
-    return [obj, rest] if unmarked and rest.tag_ in ("VBD", "VBZ", "VBP") else []
+    return [obj, rest] if unmarked and rest.tag_ in FINITE else []
 
 
 def small_clause(token: Token) -> bool:
     """ "find their paths affected", "found it broken": a participle with no finite verb or infinitive is a state
     come upon, not a view or finding reported."""
-    finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") or t.lower_ == "to" for t in token.subtree)
+    finite = any(t.tag_ in FINITE_OR_MODAL or t.lower_ == "to" for t in token.subtree)
     return token.dep_ == "ccomp" and token.tag_ in ("VBN", "VBG") and not finite
 
 
@@ -396,7 +401,7 @@ def block_after_colon(ctx: Context, verb: Token) -> tuple[tuple[int, int], str] 
     return trim(ctx.body, nxt.start + lead, nxt.end), "quote"  # a quotation set off as its own paragraph
 
 
-def placeholder_object(ctx: Context, verb: Token, block) -> Token | None:
+def placeholder_object(ctx: Context, verb: Token, block: Block) -> Token | None:
     """ "denied these allegations:", "made two points:": an object closing the paragraph at its colon stands for
     what the next paragraph says (no clause of its own)."""
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
@@ -407,7 +412,7 @@ def placeholder_object(ctx: Context, verb: Token, block) -> Token | None:
     return obj if closes and not any(t.pos_ in ("VERB", "AUX") for t in obj.subtree) else None
 
 
-def until_own_cue(ctx: Context, block) -> int:
+def until_own_cue(ctx: Context, block: Block) -> int:
     """The end of a paragraph's sentences up to the first (after the first) with a reporting verb of its own."""
     end = block.end
     sentences = [s for s in ctx.article.sentences if block.start <= s[0] < block.end]

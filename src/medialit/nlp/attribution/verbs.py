@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from medialit.nlp.attribution.context import Context, trim
 from medialit.nlp.attribution.speakers import note_silent
 from medialit.nlp.attribution.tokens import (
+    FINITE_OR_MODAL,
     can_speak,
     cue_extent,
     in_question,
@@ -29,6 +30,7 @@ from medialit.nlp.attribution.tokens import (
 )
 from medialit.nlp.attribution.verb_content import SPOKEN_TOPICS, as_clause, infinitive_request, verb_content
 from medialit.nlp.quotes import MARKS as QUOTE_MARKS
+from medialit.nlp.quotes import Quote
 from medialit.nlp.reporting_lexicon import ACT_PREPOSITIONS, SPEECH_ONLY, speech_act, verb_lexicon
 from medialit.nlp.sources import source_nouns
 
@@ -38,7 +40,7 @@ def headline_clause(ctx: Context, verb: Token, entry: dict) -> dict | None:
     worship] is legal"; the verb's own left noun is the speaker and the rest of the line its content."""
     subject = next((c for c in verb.lefts if c.dep_ in ("compound", "nsubj") and can_speak(c)), None)
     clause = verb.head
-    finite = clause.tag_ in ("VBZ", "VBD", "VBP", "MD")  # "[...] is legal": the rest is a clause
+    finite = clause.tag_ in FINITE_OR_MODAL  # "[...] is legal": the rest is a clause
     if subject is None or clause.i < verb.i or not finite or ctx.in_quote(verb.idx):
         return None
     start = verb.idx + len(verb)
@@ -408,7 +410,7 @@ def speaker_past_quote(ctx: Context, verb: Token) -> Token | None:
     return subject_of(outer) if outer is not None and is_cue(outer) else None
 
 
-def quote_closed_by(ctx: Context, verb: Token):
+def quote_closed_by(ctx: Context, verb: Token) -> Quote | None:
     """The quotation opening the sentence that a verb closing the sentence ('..., said.') answers, with words
     between them (not '"...," said X', whose verb touches the quotation)."""
     if verb.i + 1 >= len(verb.doc) or not verb.doc[verb.i + 1].is_punct or ctx.quote_before(verb.idx) is not None:

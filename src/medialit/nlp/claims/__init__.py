@@ -65,7 +65,10 @@ likenesses) and ``essays`` (the five rules for undated texts); each module's
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Span as DocSpan
+from spacy.tokens import Token
 
 from medialit.nlp.claims import causes, essays, figures, hidden_sources, judgements
 from medialit.nlp.claims.hidden_sources import hides_source, person_nouns
@@ -100,7 +103,9 @@ REPORT_RULES = RULES[: RULES.index("generalisation")]
 """The rules for a dated news report; the others judge the writer's own argument (essays, textbooks, speeches)."""
 
 
-def claim_hits(sentence: DocSpan, quoted, rules: tuple[str, ...] = RULES) -> list[tuple[str, str]]:
+def claim_hits(
+    sentence: DocSpan, quoted: Callable[[Token], bool], rules: tuple[str, ...] = RULES
+) -> list[tuple[str, str]]:
     """(rule, reason) for each checkable claim in ``sentence``; ``quoted(token)`` says a token is in a quotation."""
     tokens = [t for t in sentence if not quoted(t)]
     out = []

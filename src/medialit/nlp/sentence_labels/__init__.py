@@ -24,7 +24,7 @@ from __future__ import annotations
 from medialit.nlp.sentence_labels.assembly import label_sentences
 from medialit.nlp.sentence_labels.attributed import ASIDE, NOTHING_FOUND, QUOTE_MARKS
 from medialit.nlp.sentence_labels.news_reports import is_dated_report, is_news_report
-from medialit.nlp.sentence_labels.own_voice import REPORTED_LINKS, _claims, candidate_features
+from medialit.nlp.sentence_labels.own_voice import REPORTED_LINKS, candidate_features, own_voice_claims
 from medialit.nlp.sentence_labels.own_voice_cues import (
     ANYONE,
     FIGURE_ENTITIES,
@@ -49,10 +49,10 @@ __all__ = [
     "SEQUENCE_MARKERS",
     "STATIVE",
     "UNSUPPORTING_FRAMING",
-    "_claims",
     "candidate_features",
     "cited",
     "is_dated_report",
     "is_news_report",
     "label_sentences",
+    "own_voice_claims",
 ]

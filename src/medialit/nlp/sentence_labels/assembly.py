@@ -28,10 +28,10 @@ from medialit.nlp.sentence_labels.attributed import (
     _quoted_on,
     headline_named_in_lede,
 )
-from medialit.nlp.sentence_labels.hidden_source import _hidden_source_on_main_claim
+from medialit.nlp.sentence_labels.hidden_source import hidden_source_on_main_claim
 from medialit.nlp.sentence_labels.news_reports import is_news_report
-from medialit.nlp.sentence_labels.own_voice import _claims, candidate_features
-from medialit.nlp.sentence_labels.own_voice_cues import _cue_hits, _framing_hits, _sequence_marker
+from medialit.nlp.sentence_labels.own_voice import candidate_features, own_voice_claims
+from medialit.nlp.sentence_labels.own_voice_cues import cue_hits, framing_hits, sequence_marker
 from medialit.nlp.sentence_labels.references import cited
 from medialit.nlp.unsupported_model import Model, load_model
 
@@ -65,8 +65,8 @@ def label_sentences(
     judge = load_model() if judge is _SHIPPED else judge
     body = article.body
     quotes = find_quotes(body)
-    framing = [c for c in framing if not _sequence_marker(c, body)]
-    cues = sorted(_cue_hits(doc, quotes) + _framing_hits(framing, doc), key=lambda cue: cue[0])  # own reasons first
+    framing = [c for c in framing if not sequence_marker(c, body)]
+    cues = sorted(cue_hits(doc, quotes) + framing_hits(framing, doc), key=lambda cue: cue[0])  # own reasons first
     rules = REPORT_RULES if is_news_report(article) else RULES
     context = _Article(doc, article, found, quotes, framing, cues, rules, judge)
     headings = [(b.start, b.end) for b in article.paragraphs if b.kind == "heading"]
@@ -103,9 +103,7 @@ def _whose_claim(
             reasons,
         )
     hidden = (
-        ""
-        if heading or label != "attributed"
-        else _hidden_source_on_main_claim(doc, start, end, context.framing, found)
+        "" if heading or label != "attributed" else hidden_source_on_main_claim(doc, start, end, context.framing, found)
     )
     if hidden:  # K3: "UpGuard reportedly emailed AWS, to which AWS acknowledged ...": the main claim is hidden
         label, reasons = "unsupported", (hidden,)
@@ -121,7 +119,7 @@ def _own_voice(context: _Article, position: int, reasons: tuple[str, ...]) -> tu
     aside = _aside_parts(found, start, end) if reasons[0].startswith(ASIDE) else []
     note = reasons[:1] if aside else ()  # "aside: X (said) ...": kept after the rule that fires
     hits = [cue[1] for cue in context.cues[k:] if cue[0] < end and not any(a.start <= cue[0] < a.end for a in aside)]
-    hits += [reason for _, reason in _claims(doc, start, end, context.quotes, context.rules, aside)]
+    hits += [reason for _, reason in own_voice_claims(doc, start, end, context.quotes, context.rules, aside)]
     if hits:
         return "unsupported", (*dict.fromkeys(hits), *note)
     if judge is not None and reasons != (HEADING,):

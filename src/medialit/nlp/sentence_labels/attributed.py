@@ -22,7 +22,7 @@ from medialit.nlp.sentence_labels.main_claim import (
     main_predicates,
     main_word,
 )
-from medialit.nlp.sentence_labels.source_kinds import _relayed_unchecked, _unchecked, _unchecked_reason
+from medialit.nlp.sentence_labels.source_kinds import relayed_unchecked, unchecked_reason, unchecked_source
 
 
 def _label(
@@ -35,7 +35,7 @@ def _label(
             return "unsupported", (f"scare quote ‘{body[scare[0].start : scare[0].end]}’ in a heading",)
         cued = [a for a in found.attributions if start <= a.cue.start < end and _headline_cue(a, body)]
         cued += [a for a in found.attributions if a.rule == "colon:turn" and _governs(a, start, end, body)]
-        if cued and not any(_unchecked(a) for a in cued):
+        if cued and not any(unchecked_source(a) for a in cued):
             return "attributed", tuple(_reason(a, body) for a in cued)  # "Putin: talks have failed"
         return "other", (HEADING,)
     own = [a for a in found.attributions if start <= a.cue.start < end]
@@ -45,9 +45,9 @@ def _label(
     main = [a for a in own if span is None or covers_main_claim(a, span, quotes, by_share=False)]
     main = main or [a for a in own if covers_main_claim(a, span, quotes)]  # the share of words: a fallback
     if own and not main and not quoting:  # every cue credits a side part: the main claim is the article's own
-        vague = [a for a in own if _unchecked(a)]
+        vague = [a for a in own if unchecked_source(a)]
         if vague:  # K2, K7: the side claim rests on a vague source and the main claim on none
-            return "unsupported", (*(_unchecked_reason(a, body) for a in vague), _aside(own, span, body))
+            return "unsupported", (*(unchecked_reason(a, body) for a in vague), _aside(own, span, body))
         return "other", (_aside(own, span, body),)
     own = main
     # K6: a cue outside that takes the whole sentence as content is a relay; it decides only without a cue inside
@@ -55,10 +55,10 @@ def _label(
     if governing:
         # a cue inside what a vague source says ("Some reported that ... a message stating") is no better source
         governing = [g for g in governing if not any(_inside(g, other) for other in governing)] or governing
-        vague = [a for a in governing if _unchecked(a)]
+        vague = [a for a in governing if unchecked_source(a)]
         if len(vague) == len(governing):
-            return "unsupported", tuple(_unchecked_reason(a, body) for a in vague)
-        relayed = [_relayed_unchecked(a, doc, body) for a in governing if a not in vague]
+            return "unsupported", tuple(unchecked_reason(a, body) for a in vague)
+        relayed = [relayed_unchecked(a, doc, body) for a in governing if a not in vague]
         if all(relayed):  # K6: "Znak.com reported its source said ...": the named relay passes on a hidden source
             return "unsupported", tuple(relayed)
         return "attributed", tuple(_reason(a, body) for a in governing if a not in vague)
@@ -147,7 +147,7 @@ def headline_named_in_lede(body: str, spans: list[Span], headings: list[tuple[in
     if lede is None or lede.label != "attributed":
         return spans
     cued = [a for a in found.attributions if title.start <= a.cue.start < title.end and _headline_cue(a, body)]
-    if not cued or not all(_unchecked(a) for a in cued) or not _same_story(body, title, lede, cued):
+    if not cued or not all(unchecked_source(a) for a in cued) or not _same_story(body, title, lede, cued):
         return spans
     short = "; ".join(f"{a.cue.text(body)} ({a.source.text(body)})" for a in cued)
     why = f"{short}: the headline's source is the one its first sentence names (K18): {lede.reasons[0]}"

@@ -15,10 +15,10 @@ from medialit.nlp.attribution import Found
 from medialit.nlp.claims import hides_source
 from medialit.nlp.claims.clauses import main_verb
 from medialit.nlp.sentence_labels.main_claim import main_predicates
-from medialit.nlp.sentence_labels.source_kinds import _unchecked
+from medialit.nlp.sentence_labels.source_kinds import unchecked_source
 
 
-def _hidden_source_on_main_claim(
+def hidden_source_on_main_claim(
     doc: Doc, start: int, end: int, framing: Sequence[Span], found: Found | None = None
 ) -> str:
     """A hidden-source hedge ("reportedly", "allegedly") or agentless passive ("is reported to have") on the
@@ -54,6 +54,6 @@ def _named_main_cue(span, root, found: Found | None) -> bool:
     coordinated = {t.i for t in main_predicates(span) if t.i != root.i and any(c.dep_ == "nsubj" for c in t.children)}
     for attribution in found.attributions if found is not None else ():
         cue = span.doc.char_span(attribution.cue.start, attribution.cue.end, alignment_mode="expand")
-        if cue is not None and not _unchecked(attribution) and any(t.i in coordinated for t in cue):
+        if cue is not None and not unchecked_source(attribution) and any(t.i in coordinated for t in cue):
             return True
     return False

@@ -9,17 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from medialit.core.article import Article
 from medialit.core.spans import Span
 from medialit.nlp.claims import RULES, claim_hits
-from medialit.nlp.quotes import quote_at
+from medialit.nlp.quotes import Quote, quote_at
 from medialit.nlp.reporting_lexicon import reporting_entry
 from medialit.nlp.unsupported_model import features
 
 
-def candidate_features(doc: Doc, article: Article, quotes, position: int) -> list[float]:
+def candidate_features(doc: Doc, article: Article, quotes: list[Quote], position: int) -> list[float]:
     """The model's features of sentence number ``position`` (shared with ``tools/train_unsupported.py``)."""
     start, end = article.sentences[position]
     outlet = str(article.meta.get("outlet", "")).strip()
@@ -28,12 +28,12 @@ def candidate_features(doc: Doc, article: Article, quotes, position: int) -> lis
     return features(doc, start, end, lambda t: _own_voice_excluded(t, quotes), position, interviewer)
 
 
-def _own_voice_excluded(token, quotes) -> bool:
-    return quote_at(quotes, token.idx) is not None or _reported(token, token.i, token.i + 1)
+def _own_voice_excluded(token: Token, quotes: list[Quote]) -> bool:
+    return quote_at(quotes, token.idx) is not None or in_reported_clause(token, token.i, token.i + 1)
 
 
-def _claims(
-    doc: Doc, start: int, end: int, quotes, rules: tuple[str, ...] = RULES, aside: Sequence[Span] = ()
+def own_voice_claims(
+    doc: Doc, start: int, end: int, quotes: list[Quote], rules: tuple[str, ...] = RULES, aside: Sequence[Span] = ()
 ) -> list[tuple[str, str]]:
     """Checkable claims (figures, causes, rankings, judgements) in the sentence's own-voice words.
 
@@ -48,7 +48,7 @@ def _claims(
     )
 
 
-def _reported(token, start: int, end: int) -> bool:
+def in_reported_clause(token: Token, start: int, end: int) -> bool:
     """A word inside what a speech verb reports ("asked how it could ...") is not the article's own voice."""
     child = token
     for head in token.ancestors:

@@ -18,9 +18,9 @@ from medialit.core.spans import Span
 from medialit.nlp.claims import person_nouns
 from medialit.nlp.claims.clauses import main_verb
 from medialit.nlp.lexicons import load_lexicon, per_vocab
-from medialit.nlp.quotes import quote_at
+from medialit.nlp.quotes import Quote, quote_at
 from medialit.nlp.reporting_lexicon import reporting_entry
-from medialit.nlp.sentence_labels.own_voice import _reported
+from medialit.nlp.sentence_labels.own_voice import in_reported_clause
 
 
 @cache
@@ -39,14 +39,14 @@ def _compile(vocab) -> Matcher:
     return matcher
 
 
-def _cue_hits(doc: Doc, quotes) -> list[tuple[int, str]]:
+def cue_hits(doc: Doc, quotes: list[Quote]) -> list[tuple[int, str]]:
     """(position, reason) for modal hedges and impersonal constructions ("it was known") outside quotations."""
     hits = []
     for match_id, s, e in _matcher(doc)(doc):
         position = doc[s].idx
         if quote_at(quotes, position) is not None:
             continue
-        if _reported(doc[s], s, e) or (doc[s].tag_ == "MD" and not main_verb(doc[s].head)):
+        if in_reported_clause(doc[s], s, e) or (doc[s].tag_ == "MD" and not main_verb(doc[s].head)):
             continue
         if doc[s].tag_ == "MD" and _to_the_reader(doc[s].head):
             continue  # "you may have seen maps": a supposition about the reader, not a claim
@@ -63,7 +63,7 @@ def _cue_hits(doc: Doc, quotes) -> list[tuple[int, str]]:
 UNSUPPORTING_FRAMING = ("hedge", "evaluative", "loaded")
 
 
-def _framing_hits(framing: Sequence[Span], doc: Doc) -> list[tuple[int, str]]:
+def framing_hits(framing: Sequence[Span], doc: Doc) -> list[tuple[int, str]]:
     """(position, reason) for framing cues that carry a claim in the article's own voice."""
     from medialit.nlp.framing import in_quote
 
@@ -162,7 +162,7 @@ def _hedge_to_the_reader(cue: Span, doc: Doc) -> bool:
 SEQUENCE_MARKERS = frozenset({"finally", "lastly"})
 
 
-def _sequence_marker(cue: Span, body: str) -> bool:
+def sequence_marker(cue: Span, body: str) -> bool:
     """ "Finally, the orbiter will go on display": a step in a list opening its sentence, no judgement."""
     if body[cue.start : cue.end].lower() not in SEQUENCE_MARKERS or body[cue.end : cue.end + 1] != ",":
         return False

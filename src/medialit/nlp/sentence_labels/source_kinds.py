@@ -15,14 +15,14 @@ from medialit.nlp.reporting_lexicon import reporting_entry, verb_lemma, verb_lex
 from medialit.nlp.sources import UNCHECKED_KINDS, is_vague, one_unnamed, unchecked
 
 
-def _unchecked(attribution: Attribution) -> bool:
+def unchecked_source(attribution: Attribution) -> bool:
     """A vague or anonymous source with no reason given (K2, K7): the attribution's own source kind, which
     ``medialit.nlp.sources.mention_kind`` decided for this mention (two unnamed fire officers share one
     speaker name; only the one "not authorised to speak publicly" is explained)."""
     return attribution.source_kind in UNCHECKED_KINDS
 
 
-def _unchecked_reason(attribution: Attribution, body: str) -> str:
+def unchecked_reason(attribution: Attribution, body: str) -> str:
     """Why a source leaves its claim unchecked: vague (K2, K3) or anonymous with no reason given (K7)."""
     where = f"{attribution.source.text(body)} ({attribution.cue.text(body)})"
     if attribution.source_kind == "anonymous":
@@ -30,7 +30,7 @@ def _unchecked_reason(attribution: Attribution, body: str) -> str:
     return f"vague source: {where}"
 
 
-def _relayed_unchecked(attribution: Attribution, doc: Doc | None, body: str) -> str:
+def relayed_unchecked(attribution: Attribution, doc: Doc | None, body: str) -> str:
     """A named relay whose reported clause credits a vague, anonymous or hidden source (K6, K7, K3).
 
     "Znak.com reported its source said the tenant moved in": Znak.com makes it checkable that the outlet
