@@ -82,6 +82,9 @@ def hub() -> Iterator[Hub]:
         shutil.copy2(ROOT / "course" / "jupyterhub" / "nbgrader_config.py", jupyter_dir / "nbgrader_config.py")
         (jupyter_dir / "nbgrader_config.py").chmod(0o644)
         _grader_course(grader, base / "home" / grader, jupyter_dir)
+        lessons = base / "lessons"  # README step 3: every server copies them home on its first start
+        shutil.copytree(ROOT / "notebooks", lessons, ignore=shutil.ignore_patterns("*.highlights.json"))
+        sh("chmod", "-R", "a+rX", str(lessons))
 
         state = base / "hub"
         state.mkdir(mode=0o700)
@@ -102,6 +105,7 @@ def hub() -> Iterator[Hub]:
                 "PATH": f"{Path(sys.executable).parent}:{env.get('PATH', '/usr/bin:/bin')}",
                 "MEDIALIT_HUB_ENV": str(HUB_ENV),
                 "MEDIALIT_HUB_JUPYTER_DIR": str(jupyter_dir),
+                "MEDIALIT_LESSONS": str(base / "lessons"),
                 "MEDIALIT_COURSE_ID": COURSE_ID,
                 "MEDIALIT_INSTRUCTORS": users["instructor"],
                 "MEDIALIT_STUDENTS": f"{users['student1']},{users['student2']}",

@@ -103,6 +103,9 @@ print(json.dumps(results))
 def test_course_on_the_hub(hub: Hub, tmp_path: Path) -> None:
     for role in hub.users:
         hub.start(role)
+    for role in ("student1", "student2"):  # each lands in the lessons, in a copy of their own
+        start_here = hub.home(role) / "lessons" / "00-start-here.ipynb"
+        assert start_here.stat().st_uid == _uid(hub.users[role])
     key = keys()
     a, b = hub.users["student1"], hub.users["student2"]
 
