@@ -13,6 +13,8 @@ paths, the authenticator and the user names:
                               (default /opt/medialit-hub/venv)
     MEDIALIT_HUB_JUPYTER_DIR  folder holding the global nbgrader_config.py for every user
                               (default /etc/medialit-hub/jupyter)
+    MEDIALIT_HUB_STUDENT_JUPYTER_DIR  config read first by students' servers only: nbgrader's
+                              instructor tools switched off (default MEDIALIT_HUB_JUPYTER_DIR/students)
     MEDIALIT_LESSONS          the lessons (a copy of notebooks/), copied into each user's home as
                               ~/lessons on their first start (default /opt/medialit-hub/lessons)
     MEDIALIT_COURSE_ID        nbgrader course id (default medialit)
@@ -36,6 +38,7 @@ c = get_config()  # noqa: F821
 
 ENV = os.environ.get("MEDIALIT_HUB_ENV", "/opt/medialit-hub/venv")
 JUPYTER_DIR = os.environ.get("MEDIALIT_HUB_JUPYTER_DIR", "/etc/medialit-hub/jupyter")
+STUDENT_JUPYTER_DIR = os.environ.get("MEDIALIT_HUB_STUDENT_JUPYTER_DIR", f"{JUPYTER_DIR}/students")
 LESSONS = os.environ.get("MEDIALIT_LESSONS", "/opt/medialit-hub/lessons")
 COURSE = os.environ.get("MEDIALIT_COURSE_ID", "medialit")
 INSTRUCTORS = [u for u in os.environ.get("MEDIALIT_INSTRUCTORS", "").split(",") if u]
@@ -81,6 +84,17 @@ c.Spawner.environment = {
     "PYTHONWARNINGS": "ignore",
 }
 c.Spawner.start_timeout = 120
+
+
+def student_tools_only(spawner) -> None:
+    """Students' servers read STUDENT_JUPYTER_DIR first, which switches off nbgrader's formgrader,
+    course list and Create Assignment: a student sees Assignment List and Validate, not an
+    empty formgrader of their own. Instructors keep every tool."""
+    if spawner.user.name in STUDENTS:
+        spawner.environment = {**spawner.environment, "JUPYTER_CONFIG_PATH": f"{STUDENT_JUPYTER_DIR}:{JUPYTER_DIR}"}
+
+
+c.Spawner.pre_spawn_hook = student_tools_only
 
 # Memory per user, measured by benchmarks/bench_memory.py (README.md, "How many students").
 # JupyterHub passes it to each server as MEM_LIMIT (`medialit doctor --hub` reports it);

@@ -81,6 +81,8 @@ def hub() -> Iterator[Hub]:
         jupyter_dir.mkdir(mode=0o755)
         shutil.copy2(ROOT / "course" / "jupyterhub" / "nbgrader_config.py", jupyter_dir / "nbgrader_config.py")
         (jupyter_dir / "nbgrader_config.py").chmod(0o644)
+        shutil.copytree(ROOT / "course" / "jupyterhub" / "students", jupyter_dir / "students")  # README step 1
+        sh("chmod", "-R", "a+rX", str(jupyter_dir / "students"))
         _grader_course(grader, base / "home" / grader, jupyter_dir)
         lessons = base / "lessons"  # README step 3: every server copies them home on its first start
         shutil.copytree(ROOT / "notebooks", lessons, ignore=shutil.ignore_patterns("*.highlights.json"))

@@ -7,10 +7,12 @@ that records the arguments it was given.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from traitlets.config.loader import PyFileConfigLoader
@@ -68,3 +70,34 @@ def test_a_later_start_keeps_the_students_lessons(hub_config, tmp_path: Path) ->
     assert mine.read_text(encoding="utf-8") == "my marks"
     assert (home / "lessons" / "00-start-here.ipynb").read_text(encoding="utf-8") == "my notebook"
     assert not (home / "lessons" / "lessons").exists()  # cp -r into an existing folder would nest a copy
+
+
+def spawned_environment(config, name: str) -> dict[str, str]:
+    """The environment the hub would give ``name``'s server after the config's pre-spawn hook."""
+    spawner = SimpleNamespace(user=SimpleNamespace(name=name), environment=dict(config.Spawner.environment))
+    config.Spawner.pre_spawn_hook(spawner)
+    return spawner.environment
+
+
+def test_students_servers_read_the_student_config_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MEDIALIT_HUB_JUPYTER_DIR", "/etc/course-jupyter")
+    monkeypatch.setenv("MEDIALIT_INSTRUCTORS", "teacher")
+    monkeypatch.setenv("MEDIALIT_STUDENTS", "ana,bo")
+    config = PyFileConfigLoader(CONFIG.name, path=str(CONFIG.parent)).load_config()
+    assert (
+        spawned_environment(config, "ana")["JUPYTER_CONFIG_PATH"] == "/etc/course-jupyter/students:/etc/course-jupyter"
+    )
+    assert spawned_environment(config, "teacher")["JUPYTER_CONFIG_PATH"] == "/etc/course-jupyter"
+    assert config.Spawner.environment["JUPYTER_CONFIG_PATH"] == "/etc/course-jupyter"  # no student leaks into it
+
+
+def test_the_student_config_switches_off_only_the_instructor_tools() -> None:
+    students = CONFIG.parent / "students"
+    server = json.loads((students / "jupyter_server_config.json").read_text(encoding="utf-8"))
+    assert server["ServerApp"]["jpserver_extensions"] == {
+        "nbgrader.server_extensions.formgrader": False,
+        "nbgrader.server_extensions.course_list": False,
+    }  # assignment_list and validate_assignment stay: students fetch, validate and submit with them
+    page = json.loads((students / "labconfig" / "page_config.json").read_text(encoding="utf-8"))
+    off = set(page["disabledExtensions"])
+    assert off == {f"@jupyter/nbgrader:{name}" for name in ("formgrader", "create-assignment", "course-list")}
