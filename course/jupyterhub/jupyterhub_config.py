@@ -13,6 +13,10 @@ paths, the authenticator and the user names:
                               (default /opt/medialit-hub/venv)
     MEDIALIT_HUB_JUPYTER_DIR  folder holding the global nbgrader_config.py for every user
                               (default /etc/medialit-hub/jupyter)
+    MEDIALIT_HUB_STUDENT_JUPYTER_DIR  config read first by students' servers only: nbgrader's
+                              instructor tools switched off (default MEDIALIT_HUB_JUPYTER_DIR/students)
+    MEDIALIT_LESSONS          the lessons (a copy of notebooks/), copied into each user's home as
+                              ~/lessons on their first start (default /opt/medialit-hub/lessons)
     MEDIALIT_COURSE_ID        nbgrader course id (default medialit)
     MEDIALIT_INSTRUCTORS      comma-separated instructor user names
     MEDIALIT_STUDENTS         comma-separated student user names
@@ -28,11 +32,14 @@ See course/jupyterhub/README.md for the steps from an empty server.
 """
 
 import os
+import shlex
 
 c = get_config()  # noqa: F821
 
 ENV = os.environ.get("MEDIALIT_HUB_ENV", "/opt/medialit-hub/venv")
 JUPYTER_DIR = os.environ.get("MEDIALIT_HUB_JUPYTER_DIR", "/etc/medialit-hub/jupyter")
+STUDENT_JUPYTER_DIR = os.environ.get("MEDIALIT_HUB_STUDENT_JUPYTER_DIR", f"{JUPYTER_DIR}/students")
+LESSONS = os.environ.get("MEDIALIT_LESSONS", "/opt/medialit-hub/lessons")
 COURSE = os.environ.get("MEDIALIT_COURSE_ID", "medialit")
 INSTRUCTORS = [u for u in os.environ.get("MEDIALIT_INSTRUCTORS", "").split(",") if u]
 STUDENTS = [u for u in os.environ.get("MEDIALIT_STUDENTS", "").split(",") if u]
@@ -58,17 +65,36 @@ c.JupyterHub.load_groups = {
 # nbgrader runs `alembic` and the kit runs `nbgrader` as subprocesses: the
 # environment's bin must come first on PATH. JUPYTER_CONFIG_PATH points every
 # server at the global nbgrader_config.py (exchange root, course id).
-c.Spawner.cmd = [f"{ENV}/bin/jupyterhub-singleuser"]
+# On a user's first start their server copies the lessons into ~/lessons (the whole folder: the
+# lessons read articles/ and questions/ beside them, and the highlighter saves beside each lesson),
+# then opens lesson 0: a student lands in the kit, not an empty launcher. A ~/lessons already there
+# is never touched, so a student's work survives every restart.
+FIRST_START = (
+    f"test -e ~/lessons || cp -r {shlex.quote(LESSONS)} ~/lessons; "
+    f'exec {shlex.quote(ENV)}/bin/jupyterhub-singleuser "$@"'
+)
+c.Spawner.cmd = ["/bin/sh", "-c", FIRST_START, "jupyterhub-singleuser"]
 # Only these from the hub's own environment: a PYTHONPATH (JupyterHub passes it on by default)
 # would run students' servers from a checkout, keys beside it, instead of the installed wheel.
 c.Spawner.env_keep = ["LANG", "LC_ALL"]
-c.Spawner.default_url = "/lab"
+c.Spawner.default_url = "/lab/tree/lessons/00-start-here.ipynb"
 c.Spawner.environment = {
     "PATH": f"{ENV}/bin:/usr/local/bin:/usr/bin:/bin",
     "JUPYTER_CONFIG_PATH": JUPYTER_DIR,
     "PYTHONWARNINGS": "ignore",
 }
 c.Spawner.start_timeout = 120
+
+
+def student_tools_only(spawner) -> None:
+    """Students' servers read STUDENT_JUPYTER_DIR first, which switches off nbgrader's formgrader,
+    course list and Create Assignment: a student sees Assignment List and Validate, not an
+    empty formgrader of their own. Instructors keep every tool."""
+    if spawner.user.name in STUDENTS:
+        spawner.environment = {**spawner.environment, "JUPYTER_CONFIG_PATH": f"{STUDENT_JUPYTER_DIR}:{JUPYTER_DIR}"}
+
+
+c.Spawner.pre_spawn_hook = student_tools_only
 
 # Memory per user, measured by benchmarks/bench_memory.py (README.md, "How many students").
 # JupyterHub passes it to each server as MEM_LIMIT (`medialit doctor --hub` reports it);

@@ -81,7 +81,12 @@ def hub() -> Iterator[Hub]:
         jupyter_dir.mkdir(mode=0o755)
         shutil.copy2(ROOT / "course" / "jupyterhub" / "nbgrader_config.py", jupyter_dir / "nbgrader_config.py")
         (jupyter_dir / "nbgrader_config.py").chmod(0o644)
+        shutil.copytree(ROOT / "course" / "jupyterhub" / "students", jupyter_dir / "students")  # README step 1
+        sh("chmod", "-R", "a+rX", str(jupyter_dir / "students"))
         _grader_course(grader, base / "home" / grader, jupyter_dir)
+        lessons = base / "lessons"  # README step 3: every server copies them home on its first start
+        shutil.copytree(ROOT / "notebooks", lessons, ignore=shutil.ignore_patterns("*.highlights.json"))
+        sh("chmod", "-R", "a+rX", str(lessons))
 
         state = base / "hub"
         state.mkdir(mode=0o700)
@@ -102,6 +107,7 @@ def hub() -> Iterator[Hub]:
                 "PATH": f"{Path(sys.executable).parent}:{env.get('PATH', '/usr/bin:/bin')}",
                 "MEDIALIT_HUB_ENV": str(HUB_ENV),
                 "MEDIALIT_HUB_JUPYTER_DIR": str(jupyter_dir),
+                "MEDIALIT_LESSONS": str(base / "lessons"),
                 "MEDIALIT_COURSE_ID": COURSE_ID,
                 "MEDIALIT_INSTRUCTORS": users["instructor"],
                 "MEDIALIT_STUDENTS": f"{users['student1']},{users['student2']}",

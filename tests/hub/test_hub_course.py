@@ -103,6 +103,16 @@ print(json.dumps(results))
 def test_course_on_the_hub(hub: Hub, tmp_path: Path) -> None:
     for role in hub.users:
         hub.start(role)
+    for role in ("student1", "student2"):  # each lands in the lessons, in a copy of their own
+        start_here = hub.home(role) / "lessons" / "00-start-here.ipynb"
+        assert start_here.stat().st_uid == _uid(hub.users[role])
+    for role, status in [("student1", 404), ("instructor", 200)]:  # only instructors get nbgrader's formgrader
+        response = requests.get(
+            f"{hub.url}/user/{hub.users[role]}/formgrader",
+            headers={"Authorization": f"token {hub.tokens[role]}"},
+            timeout=60,
+        )
+        assert response.status_code == status, (role, response.status_code)
     key = keys()
     a, b = hub.users["student1"], hub.users["student2"]
 
