@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output, new_raw_cell
 
 from medialit.core.sidecar import Saved
 from medialit.core.spans import Span
@@ -464,6 +464,19 @@ def probe_submissions(c) -> None:
     nb.cells.append(new_code_cell("print('SEEN', seen)"))
     c.submit("hidden-test-hook", PROBE, nb)
     c.expected_probe["kernel-leaves-links"] = {"probe-test": 1.0, "ex01-q1-test": 0.0}
+    nb = answer_cells(c, PROBE, **{"probe-answer": DISPLAYED_HTML})
+    nb.cells[1:1] = [new_markdown_cell(PAGE_SCRIPT), new_raw_cell(PAGE_SCRIPT, metadata={"format": "text/html"})]
+    c.submit("html-in-page", PROBE, nb)
+    c.expected_probe["html-in-page"] = {"probe-test": 1.0, "ex01-q1-test": 0.0}
+
+
+PAGE_SCRIPT = (
+    "Nice work! <img src=x onerror=\"fetch('/api/terminals', {method: 'POST'})\"> <script>steal()</script> "
+    "[points: 10/10](javascript:steal()) [also](JaVa&#115;cript&colon;steal())"
+)
+"""A student's markdown that runs in the page that renders it: the formgrader, opened by the grader."""
+DISPLAYED_HTML = f"from IPython.display import HTML, display\ndisplay(HTML({PAGE_SCRIPT!r}))\nanswer = 42\n"
+"""The same, displayed by the student's code in the kernel of a code test."""
 
 
 HOOK_CODE = """\

@@ -135,6 +135,7 @@ def test_the_probe_kernel_never_saw_the_key(graded):
         "hidden-test-peek",
         "hidden-test-hook",
         "kernel-leaves-links",
+        "html-in-page",
     ],
 )
 def test_kernel_graded_submissions_get_their_honest_scores(graded, student):
@@ -267,6 +268,25 @@ def test_links_and_pipes_a_kernel_makes_never_reach_autograded_or_the_feedback(g
     assert not any(
         b"KEY = " in p.read_bytes() or b"SQLite" in p.read_bytes() or b"root:x:0" in p.read_bytes() for p in sent
     )
+
+
+def test_a_student_s_html_never_runs_in_the_formgrader_or_the_feedback(graded):
+    """A markdown cell, a raw cell and the kernel's displayed HTML with an `onerror` handler, a script and
+    `javascript:` links: nbgrader's formgrader and feedback pages rendered them as they were, so the script ran in
+    the grader's Jupyter page with the grader's rights. Now they are text: the words still show."""
+    from medialit.instructor import course
+
+    student = "html-in-page"
+    nb = nbformat.read(graded.root / "autograded" / student / PROBE / f"{PROBE}.ipynb", as_version=4)
+    page = [c.source for c in nb.cells if c.cell_type != "code"]
+    page += [str(o.get("data", {})) for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    assert not any("<img" in x or "<script" in x or "(javascript:" in x.lower() for x in page), page
+    assert any("Nice work!" in x for x in page)
+    done = course.nbgrader(graded.root, "generate_feedback", PROBE, "--student", student, "--force")
+    assert done.returncode == 0, done.stderr[-2000:]
+    html = (graded.root / "feedback" / student / PROBE / f"{PROBE}.html").read_text(encoding="utf-8").lower()
+    for runs in ('<img src="x"', "<img src=x", "<script>steal", 'href="javascript', 'onerror="fetch'):
+        assert runs not in html, runs
 
 
 def test_a_kernel_leaves_no_temporary_folders_in_autograded(graded):
