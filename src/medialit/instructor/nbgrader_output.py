@@ -65,9 +65,12 @@ _SCHEME = re.compile(r"(?i)\b(javascript|vbscript|data)(\s*):")
 
 
 def inert(markdown: str) -> str:
-    """``markdown`` with no HTML tag, entity or script link: it renders as the same words, and nothing runs."""
-    text = markdown.replace("&", "&amp;").replace("<", "&lt;")
-    return _SCHEME.sub(r"\1\2 :", text)
+    """``markdown`` with no HTML tag, entity or link: it renders as the same words, and nothing runs.
+
+    Links go too (``[`` escaped): the renderer decodes entities in a link's target, so ``java&#115;cript:`` was a
+    script link however it was written."""
+    text = markdown.replace("\\", "\\\\").replace("&", "&amp;").replace("<", "&lt;")
+    return _SCHEME.sub(r"\1\2 :", text.replace("[", "\\[").replace("]", "\\]"))
 
 
 class InertMarkdown(NbGraderPreprocessor):
