@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output, new_raw_cell
 
 from medialit.core.sidecar import Saved
 from medialit.core.spans import Span
@@ -464,6 +464,19 @@ def probe_submissions(c) -> None:
     nb.cells.append(new_code_cell("print('SEEN', seen)"))
     c.submit("hidden-test-hook", PROBE, nb)
     c.expected_probe["kernel-leaves-links"] = {"probe-test": 1.0, "ex01-q1-test": 0.0}
+    nb = answer_cells(c, PROBE, **{"probe-answer": DISPLAYED_HTML})
+    nb.cells[1:1] = [new_markdown_cell(PAGE_SCRIPT), new_raw_cell(PAGE_SCRIPT, metadata={"format": "text/html"})]
+    c.submit("html-in-page", PROBE, nb)
+    c.expected_probe["html-in-page"] = {"probe-test": 1.0, "ex01-q1-test": 0.0}
+
+
+PAGE_SCRIPT = (
+    "Nice work! <img src=x onerror=\"fetch('/api/terminals', {method: 'POST'})\"> <script>steal()</script> "
+    "[points: 10/10](javascript:steal()) [also](JaVa&#115;cript&colon;steal())"
+)
+"""A student's markdown that runs in the page that renders it: the formgrader, opened by the grader."""
+DISPLAYED_HTML = f"from IPython.display import HTML, display\ndisplay(HTML({PAGE_SCRIPT!r}))\nanswer = 42\n"
+"""The same, displayed by the student's code in the kernel of a code test."""
 
 
 HOOK_CODE = """\
@@ -504,3 +517,39 @@ answer = Peek()
 """
 """Reads the hidden part of a code test from the kernel that runs it: a verbose traceback quotes its lines, and
 an object compared there prints what it is compared with; both went into the released feedback."""
+
+
+# ---------------------------------------------------------------- the exchange: whose work, handed in when
+
+IMPERSONATED = "victim"
+FORMULA_ID = '=HYPERLINK("http:evil.example","open")'
+EARLY = "2026-11-01 08:00:00.000000 UTC"  # long before anything here was made
+
+
+def hand_in(inbound: Path, student: str, assignment: str, nb, stamp: str, *, owner: int | None = None) -> Path:
+    """A folder in the exchange's ``inbound/`` as ``nbgrader submit`` leaves it, or as a student makes it by hand
+    (``owner``: the uid it belongs to; ``stamp``: the time in its name and in ``timestamp.txt``)."""
+    folder = inbound / f"{student}+{assignment}+{stamp}+{secrets.token_hex(4)}"
+    folder.mkdir(parents=True)
+    nbformat.write(nb, folder / f"{assignment}.ipynb")
+    (folder / "timestamp.txt").write_text(stamp, encoding="utf-8")
+    for path in [folder, *folder.iterdir()] if owner is not None else []:
+        os.chown(path, owner, owner)
+    return folder
+
+
+def exchange_attacks(c, inbound: Path, honest_stamp: str) -> None:
+    """Folders a student can make in ``inbound/`` (mode 2733: anyone creates, nobody lists), as user ``nobody``.
+
+    The folder name says whose work it is, and nbgrader's collect only warns when its owner differs: a blank
+    notebook named for a classmate, with a far-future time, became the classmate's submission for good; a name
+    that is a spreadsheet formula became a student in the gradebook and a cell of ``gradebook-import.csv``. Then
+    the grader's own folders with a time a student wrote: an early one (work changed after the due date inside a
+    folder handed in before it) and an empty ``timestamp.txt`` (nbgrader counts it as never late).
+    """
+    hand_in(inbound, IMPERSONATED, EX01, solved(c, EX01), honest_stamp)  # the grader's own folder: kept
+    hand_in(inbound, IMPERSONATED, EX01, c.release(EX01), "2099-01-01 00:00:00.000000 UTC", owner=65534)
+    hand_in(inbound, FORMULA_ID, EX01, c.release(EX01), honest_stamp, owner=65534)
+    hand_in(inbound, "early-claim", EX01, c.release(EX01), EARLY)
+    empty = hand_in(inbound, "empty-stamp", EX01, c.release(EX01), honest_stamp)
+    (empty / "timestamp.txt").write_text("", encoding="utf-8")

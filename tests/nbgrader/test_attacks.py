@@ -6,7 +6,11 @@ The session course (``conftest.graded``) holds the submissions of
 
 from __future__ import annotations
 
+import datetime
 import json
+import os
+import subprocess
+import sys
 
 import attacks
 import nbformat
@@ -131,6 +135,7 @@ def test_the_probe_kernel_never_saw_the_key(graded):
         "hidden-test-peek",
         "hidden-test-hook",
         "kernel-leaves-links",
+        "html-in-page",
     ],
 )
 def test_kernel_graded_submissions_get_their_honest_scores(graded, student):
@@ -265,8 +270,72 @@ def test_links_and_pipes_a_kernel_makes_never_reach_autograded_or_the_feedback(g
     )
 
 
+def test_a_student_s_html_never_runs_in_the_formgrader_or_the_feedback(graded):
+    """A markdown cell, a raw cell and the kernel's displayed HTML with an `onerror` handler, a script and
+    `javascript:` links: nbgrader's formgrader and feedback pages rendered them as they were, so the script ran in
+    the grader's Jupyter page with the grader's rights. Now they are text: the words still show."""
+    from medialit.instructor import course
+
+    student = "html-in-page"
+    nb = nbformat.read(graded.root / "autograded" / student / PROBE / f"{PROBE}.ipynb", as_version=4)
+    page = [c.source for c in nb.cells if c.cell_type != "code"]
+    page += [str(o.get("data", {})) for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    assert not any("<img" in x or "<script" in x or "(javascript:" in x.lower() for x in page), page
+    assert any("Nice work!" in x for x in page)
+    done = course.nbgrader(graded.root, "generate_feedback", PROBE, "--student", student, "--force")
+    assert done.returncode == 0, done.stderr[-2000:]
+    html = (graded.root / "feedback" / student / PROBE / f"{PROBE}.html").read_text(encoding="utf-8").lower()
+    for runs in ('<img src="x"', "<img src=x", "<script>steal", 'href="javascript'):  # as tags; as text is fine
+        assert runs not in html, runs
+
+
 def test_a_kernel_leaves_no_temporary_folders_in_autograded(graded):
     """The sandbox's /tmp was not writable by `nobody` (grading as root): IPython's folders fell back to the work
     folder and reached `autograded/` and every kernel-graded student's feedback as `tmpXXXXXXXX/profile_default`."""
     folder = graded.root / "autograded" / "solution" / PROBE
     assert sorted(p.name for p in folder.iterdir()) == [f"{PROBE}.ipynb", "submission_secret.txt", "timestamp.txt"]
+
+
+# ---------------------------------------------------------------- the exchange: whose work, handed in when
+
+
+@pytest.fixture(scope="module")
+def collected(tmp_path_factory, nbgrader_env):
+    """A small course whose exchange holds ``attacks.exchange_attacks``, collected by the real ``nbgrader collect``."""
+    from medialit.instructor import course
+
+    root = tmp_path_factory.mktemp("exchange") / "course"
+    course.init(root, attacks.REPO / "solutions")
+    course.release(root, EX01)
+    env = {**os.environ, "MEDIALIT_EXCHANGE": str(root / "exchange")}
+    nbgrader = [sys.executable, "-m", "nbgrader"]
+    subprocess.run([*nbgrader, "release_assignment", EX01], cwd=root, env=env, check=True, capture_output=True)
+    started = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
+    stamp = started.strftime("%Y-%m-%d %H:%M:%S.%f UTC")
+    attacks.exchange_attacks(attacks.SmallCourse(root), root / "exchange" / "medialit" / "inbound", stamp)
+    done = subprocess.run([*nbgrader, "collect", EX01], cwd=root, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return root, started, done.stderr
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="making a folder another user owns needs root")
+def test_a_folder_naming_a_classmate_or_a_formula_is_left_out_of_the_collect(collected):
+    """The classmate's own submission is collected, not the blank one named for them; no formula student."""
+    root, started, log = collected
+    assert sorted(p.name for p in (root / "submitted").iterdir()) == ["early-claim", "empty-stamp", "victim"]
+    kept = (root / "submitted" / attacks.IMPERSONATED / EX01 / "timestamp.txt").read_text(encoding="utf-8")
+    assert kept == started.strftime("%Y-%m-%d %H:%M:%S.%f UTC")  # an honest time stands
+    got = nbformat.read(attacks.nb_path(root / "submitted" / attacks.IMPERSONATED, EX01), as_version=4)
+    assert "('believes', 'cue')" in attacks.cell(got, "ex01-q1-answer").source  # the victim's own answers
+    assert "belongs to nobody" in log
+
+
+@pytest.mark.parametrize("student", ["early-claim", "empty-stamp"])
+def test_a_hand_in_time_is_never_earlier_than_the_folder_s_last_change(collected, student):
+    """A student writes timestamp.txt: an early time dodged a late penalty, an empty one counted as never late."""
+    from nbgrader.utils import parse_utc
+
+    root, started, log = collected
+    stamp = (root / "submitted" / student / EX01 / "timestamp.txt").read_text(encoding="utf-8")
+    assert parse_utc(stamp) >= started.replace(tzinfo=None) - datetime.timedelta(seconds=2)  # parse_utc: naive UTC
+    assert "when its files last changed" in log

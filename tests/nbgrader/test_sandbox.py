@@ -50,3 +50,31 @@ def test_doctor_says_whether_grading_is_isolated():
     assert check_grading_isolation().ok
     broken = check_grading_isolation(lambda: "bubblewrap is not installed (apt-get install bubblewrap)")
     assert not broken.ok and "apt-get install -y bubblewrap" in broken.line()
+
+
+DAEMON = """
+import os, sys, time
+if os.fork() == 0:  # a grandchild in a new session, as a daemon detaches, writing after the kernel is gone
+    os.setsid()
+    if os.fork() == 0:
+        time.sleep(0.5)
+        for i in range(10):
+            open(os.path.join(sys.argv[1], f"late-{i}.txt"), "w").write("x")
+            time.sleep(0.3)
+    os._exit(0)
+print("parent done")
+"""
+
+
+def test_a_process_the_kernel_leaves_behind_dies_with_the_sandbox(tmp_path):
+    """A student's detached process outlived its kernel and wrote into the work folder (copied to `autograded/`)
+    after grading: checked by attack16b, found dead with the sandbox (its own PID namespace)."""
+    import time
+
+    work = tmp_path / "work"
+    work.mkdir()
+    sandbox.give(work)
+    done = subprocess.run(sandbox.command([sys.executable, "-I", "-c", DAEMON, str(work)], work), timeout=60)
+    assert done.returncode == 0
+    time.sleep(4)
+    assert list(work.iterdir()) == []

@@ -41,7 +41,9 @@ from nbgrader.preprocessors import (
 
 import os
 
-from medialit.instructor.nbgrader_output import DropDuplicateIds, DropGraderNotes, DropHiddenTestOutput, TrimOutput
+from medialit.instructor.nbgrader_output import (
+    DropDuplicateIds, DropGraderNotes, DropHiddenTestOutput, InertMarkdown, TrimOutput,
+)
 
 c = get_config()  # noqa: F821
 
@@ -77,9 +79,10 @@ c.Autograde.autograde_preprocessors = [
 c.TrimOutput.max_chars = 100_000
 
 # A graded cell a student copied keeps its grade id: grade the last one, the copies as plain cells
-# (nbgrader's own DeduplicateIds leaves them unreadable, and the submission fails).
+# (nbgrader's own DeduplicateIds leaves them unreadable, and the submission fails). A student's markdown
+# is shown as text: its HTML would run in the formgrader page with your rights.
 c.Autograde.sanitize_preprocessors = [
-    ClearOutput, DropDuplicateIds, OverwriteKernelspec, OverwriteCells, CheckCellMetadata,
+    ClearOutput, DropDuplicateIds, OverwriteKernelspec, OverwriteCells, CheckCellMetadata, InertMarkdown,
 ]
 
 # Answers saved by the highlighter live beside the student's notebook: never overwrite them

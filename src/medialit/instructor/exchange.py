@@ -9,16 +9,38 @@ This collector leaves every link out, says so in the log, and then copies as
 nbgrader does (size limit, ignore and include patterns, group sharing). It
 leaves out named pipes, sockets and devices too: copying one fails (and stopped
 the collect for every later student) or never ends.
+
+It also trusts a submission's name and time less than nbgrader does. The folder
+name says whose work it is, and any student can create ``alice+ex01+...`` in
+``inbound/``: nbgrader only warns ("cheating attempt?") and collects it as
+Alice's, and with a far-future time in the name it stays her latest for good.
+A folder that belongs to another person than the one it names is left out
+(folders of the grader running collect are kept: a laptop course's own tests).
+Where the owner's uid has no name here (Kubernetes pods with numeric uids),
+nbgrader's warning is all there is. The hand-in time is ``timestamp.txt``, which
+the student writes too: an empty, unreadable or early time (work changed after
+the due date inside a folder handed in before it) is replaced by the last time
+anything in the folder changed (its ctime, which no student can set back).
 """
 
 from __future__ import annotations
 
+import datetime
 import os
 import shutil
 import tempfile
 from pathlib import Path
 
 from nbgrader.exchange.default.collect import ExchangeCollect
+from nbgrader.utils import parse_utc
+
+try:
+    import pwd
+except ImportError:  # Windows: no owners to check, as in nbgrader
+    pwd = None
+
+NOT_THEIRS = "\0not-theirs"  # the user name given to a folder left out: never a student, never copied
+SKEW = datetime.timedelta(minutes=10)  # a claimed time this much before the files' last change is not believed
 
 
 def _left_out(path: str) -> bool:
@@ -39,10 +61,61 @@ def no_links(folder: str, names: list[str]) -> set[str]:
     return {name for name in names if _left_out(os.path.join(folder, name))}
 
 
+def owner_name(path: str) -> str | None:
+    """The user name owning ``path`` (not following a link); ``None`` when its uid has no name here."""
+    try:
+        return pwd.getpwuid(os.lstat(path).st_uid).pw_name if pwd else None
+    except KeyError:
+        return None
+
+
+def last_change(folder: str | Path) -> datetime.datetime:
+    """The latest ctime of ``folder`` and anything in it, in UTC: a student can set mtimes back, never ctimes."""
+    times = [os.lstat(folder).st_ctime]
+    for where, dirs, files in os.walk(folder, followlinks=False):
+        times += [os.lstat(os.path.join(where, name)).st_ctime for name in dirs + files]
+    return datetime.datetime.fromtimestamp(max(times), datetime.UTC)
+
+
+def claimed_time(folder: str | Path) -> datetime.datetime | None:
+    """The hand-in time ``timestamp.txt`` gives, in UTC; ``None`` when missing, empty or unreadable."""
+    try:
+        text = Path(folder, "timestamp.txt").read_text(encoding="utf-8").strip()
+        return parse_utc(text).astimezone(datetime.UTC) if text else None
+    except (OSError, ValueError, OverflowError, TypeError):
+        return None
+
+
 class LinkSafeCollect(ExchangeCollect):
-    """nbgrader's collect, on a copy of each submission with its links left out."""
+    """nbgrader's collect, on a copy of each submission with its links left out, from folders that belong to the
+    student they name, with a hand-in time no earlier than the folder's last change."""
+
+    def _path_to_record(self, path: str) -> dict:
+        record = super()._path_to_record(path)
+        owner = owner_name(path) if self.check_owner else None
+        if owner is not None and owner != record["username"] and os.lstat(path).st_uid != os.geteuid():
+            self.log.warning("Left out %s: it names %s but belongs to %s", path, record["username"], owner)
+            record["username"] = NOT_THEIRS
+        return record
+
+    def copy_files(self) -> None:
+        self.src_records = [r for r in self.src_records if r["username"] != NOT_THEIRS]
+        super().copy_files()
 
     def do_copy(self, src: str, dest: str, log: object = None) -> None:
+        self._copy_without_links(src, dest, log)
+        changed, claimed = last_change(src), claimed_time(dest)
+        if claimed is None or claimed + SKEW < changed:
+            stamp = changed.strftime("%Y-%m-%d %H:%M:%S.%f UTC")
+            Path(dest, "timestamp.txt").write_text(stamp, encoding="utf-8")
+            self.log.warning(
+                "%s: hand-in time %s, when its files last changed (timestamp.txt said %s)",
+                src,
+                stamp,
+                claimed or "nothing usable",
+            )
+
+    def _copy_without_links(self, src: str, dest: str, log: object = None) -> None:
         links = links_in(src)
         if not links:
             super().do_copy(src, dest, log)

@@ -135,13 +135,15 @@ def converter_config(base: Any, work: Path, assignment: str, grades: list[ItemGr
     config.GraderNotes.notes = extra["notes"]
     config.HideChecks.grade_ids = [g.check.grade_id for g in grades]
     execute = out.SandboxedExecute if extra.get("isolated", True) else Execute  # bubblewrap, where it can run
-    run = [out.HideChecks, execute, out.RestoreChecks, IgnorePattern] if extra["kernel"] else []
+    kernel = [out.HideChecks, execute, out.RestoreChecks, out.PlainOutputs, IgnorePattern]  # HTML: never runs
+    run = kernel if extra["kernel"] else []
     config.Autograde.sanitize_preprocessors = [
         ClearOutput,
         out.DropDuplicateIds,  # a copied graded cell: the last one is graded (courses made before it too)
         OverwriteKernelspec,
         OverwriteCells,
         CheckCellMetadata,
+        out.InertMarkdown,  # a student's HTML never runs in the formgrader
     ]
     config.Autograde.autograde_preprocessors = [
         *run,

@@ -8,10 +8,14 @@ where nbgrader and the formgrader look for them; ``GraderNotes`` and
 ``DropHiddenTestOutput`` keeps what cells printed from a code test with hidden parts on out of the feedback;
 ``HideChecks``/``RestoreChecks`` and ``SandboxedExecute`` keep the keys and the
 grader's files away from a student kernel when one must run; ``DropDuplicateIds``
-grades a notebook in which a student copied a graded cell.
+grades a notebook in which a student copied a graded cell; ``InertMarkdown`` keeps a
+student's markdown, and ``PlainOutputs`` what their kernel displayed, from running in the
+grader's formgrader page.
 """
 
 from __future__ import annotations
+
+import re
 
 from nbformat.notebooknode import NotebookNode
 from nbformat.v4 import new_markdown_cell, new_output
@@ -55,6 +59,51 @@ class DropDuplicateIds(DeduplicateIds):
             if cell.metadata.get("nbgrader") == {}:
                 del cell.metadata["nbgrader"]
         return nb, resources
+
+
+_SCHEME = re.compile(r"(?i)\b(javascript|vbscript|data)(\s*):")
+
+
+def inert(markdown: str) -> str:
+    """``markdown`` with no HTML tag, entity or link: it renders as the same words, and nothing runs.
+
+    Links go too (``[`` escaped): the renderer decodes entities in a link's target, so ``java&#115;cript:`` was a
+    script link however it was written."""
+    text = markdown.replace("\\", "\\\\").replace("&", "&amp;").replace("<", "&lt;")
+    return _SCHEME.sub(r"\1\2 :", text.replace("[", "\\[").replace("]", "\\]"))
+
+
+class InertMarkdown(NbGraderPreprocessor):
+    """A student's markdown and raw cells as text: no HTML, no ``javascript:`` link.
+
+    The formgrader and the feedback render markdown cells with nbgrader's own templates, which pass raw
+    HTML through (nbconvert's ``sanitize_html`` does not reach them): a student's ``<img onerror=...>`` ran
+    in the grader's Jupyter page, with the grader's rights (``source/``, the gradebook, a terminal). Cells
+    the source locks are the instructor's (``OverwriteCells`` has put them back, and removed grade ids the
+    source does not have) and stay as written.
+    """
+
+    def preprocess_cell(self, cell: NotebookNode, resources: dict, index: int) -> tuple[NotebookNode, dict]:
+        meta = cell.metadata.get("nbgrader", {})
+        if cell.cell_type in ("markdown", "raw") and not (meta.get("grade_id") and meta.get("locked")):
+            cell.source = inert(cell.source)
+            for key in ("format", "raw_mimetype"):  # a raw cell for text/html goes into the page as it is
+                cell.metadata.pop(key, None)
+        return cell, resources
+
+
+PLAIN = ("text/plain", "image/png", "image/jpeg", "image/gif")  # what no page runs
+
+
+class PlainOutputs(NbGraderPreprocessor):
+    """What a student kernel displayed, as text and pictures only: its HTML, JavaScript, SVG and markdown went into
+    the formgrader page as they were, and ran there with the grader's rights (as ``InertMarkdown`` says)."""
+
+    def preprocess_cell(self, cell: NotebookNode, resources: dict, index: int) -> tuple[NotebookNode, dict]:
+        for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
+            if "data" in output:
+                output["data"] = {mime: value for mime, value in output["data"].items() if mime in PLAIN}
+        return cell, resources
 
 
 GRADER_NOTE = "medialit_grader_note"
