@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -78,3 +79,22 @@ def test_a_process_the_kernel_leaves_behind_dies_with_the_sandbox(tmp_path):
     assert done.returncode == 0
     time.sleep(4)
     assert list(work.iterdir()) == []
+
+
+LIMITS = """
+import os, resource
+print(resource.getrlimit(resource.RLIMIT_FSIZE)[0], resource.getrlimit(resource.RLIMIT_NPROC)[0])
+"""
+
+
+def test_a_sandboxed_kernel_can_neither_fork_without_end_nor_write_a_file_past_a_gibibyte(tmp_path):
+    """attack16b: without caps, a fork bomb or one endless write in a code test took the grading machine down."""
+    work = tmp_path / "work"
+    work.mkdir()
+    sandbox.give(work)
+    done = subprocess.run(sandbox.command([sys.executable, "-I", "-c", LIMITS], work), capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    fsize, nproc = (int(v) for v in done.stdout.split())
+    assert fsize == sandbox.MAX_FILE_BYTES
+    if os.geteuid() == 0:
+        assert nproc == sandbox.MAX_PROCESSES

@@ -25,6 +25,8 @@ from typing import Any
 from jupyter_client.manager import AsyncKernelManager
 
 BWRAP = "/usr/bin/bwrap"
+MAX_FILE_BYTES = 1 << 30  # no file a kernel writes may grow past 1 GiB
+MAX_PROCESSES = 512  # processes and threads of nobody, the grading user when run as root
 NOBODY = 65534
 SYSTEM = ("/usr", "/etc", "/lib", "/lib64", "/bin", "/sbin")
 KERNEL_ENV = ("PATH", "LANG", "LANGUAGE", "TZ", "PYTHONPATH", "VIRTUAL_ENV", "MEDIALIT_SPACY_MODEL")
@@ -80,7 +82,21 @@ def command(argv: list[str], work: Path, private: Path | None = None) -> list[st
     cmd += ["--setenv", "HOME", str(work), "--setenv", "TMPDIR", "/tmp", "--unsetenv", "JUPYTER_RUNTIME_DIR"]
     cmd += ["--unsetenv", "JPY_PARENT_PID"]  # its PID namespace hides the grader: --die-with-parent instead
     cmd += ["--setenv", "IPYTHONDIR", "/tmp/ipython"]
-    return [*cmd, "--chdir", str(work), "--", *drop, *argv]
+    return [*cmd, "--chdir", str(work), "--", *drop, *limits(), *argv]
+
+
+def limits() -> list[str]:
+    """``prlimit`` caps, so that one student cell cannot fork-bomb the grader or fill its disk with one file.
+
+    Processes are capped only as root, where the kernel runs as ``nobody``: the cap counts every process of
+    the user, and an unprivileged grader's own session counts too. Memory is not capped: a kernel's address
+    space grows with the machine's cores (one thread stack and allocator arena each), so no one figure fits.
+    """
+    tool = shutil.which("prlimit")
+    if tool is None:
+        return []
+    caps = [f"--fsize={MAX_FILE_BYTES}"] + ([f"--nproc={MAX_PROCESSES}"] if os.geteuid() == 0 else [])
+    return [tool, *caps, "--"]
 
 
 def _parents(path: Path, made: set[Path]) -> list[str]:
