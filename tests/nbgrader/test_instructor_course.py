@@ -149,11 +149,9 @@ def test_a_key_that_no_longer_fits_its_article_grades_nobody(small, medialit_com
 def test_the_summary_counts_a_hand_grade_that_replaced_an_auto_score(small, medialit_command):
     """verify15b: after a grader overrode bob's q1 (3 points) with 1 in the formgrader, a regrade after a key fix
     said 'bob: 3 points; hand grades kept: ex01-q1-test' while the gradebook counted 1."""
-    from nbgrader.api import Gradebook
-
     root = str(small.root)
     assert cli(medialit_command, "course", "grade", EX01, "--course", root).returncode == 0
-    with Gradebook(f"sqlite:///{small.root / 'gradebook.db'}", course_id="medialit") as gb:
+    with _gradebook(small) as gb:
         sub = gb.find_submission(EX01, "bob")
         grade = next(g for nb in sub.notebooks for g in nb.grades if g.name == "ex01-q1-test")
         grade.manual_score = 1.0
@@ -183,18 +181,28 @@ def test_a_key_whose_marks_are_all_optional_grades_nobody(small, medialit_comman
     assert totals(small.root) == {}  # nothing was graded
 
 
+def _gradebook(small):
+    """The small course's nbgrader gradebook, opened."""
+    from nbgrader.api import Gradebook
+
+    return Gradebook(f"sqlite:///{small.root / 'gradebook.db'}", course_id="medialit")
+
+
+def _graded_with_bobs_q1_by_hand(small, medialit_command) -> str:
+    """ex01 graded, then bob's q1 given 2.5 points by hand (as in the formgrader); the course root."""
+    root = str(small.root)
+    assert cli(medialit_command, "course", "grade", EX01, "--course", root).returncode == 0
+    with _gradebook(small) as gb:
+        gb.find_grade("ex01-q1-test", EX01, EX01, "bob").manual_score = 2.5
+        gb.db.commit()
+    return root
+
+
 def test_a_hand_grade_on_an_earlier_submission_is_flagged_when_the_student_submits_again(small, medialit_command):
     """instructor16: bob's q1 overridden with 2.5 in the formgrader, then bob handed in an answer with nothing in
     it; the regrade said 'hand grades kept' and the old 2.5 stood for the new answer, flagged for nobody. Plain
     nbgrader autograde keeps the score and flags the cell for review again; so must course grade."""
-    from nbgrader.api import Gradebook
-
-    root = str(small.root)
-    assert cli(medialit_command, "course", "grade", EX01, "--course", root).returncode == 0
-    url = f"sqlite:///{small.root / 'gradebook.db'}"
-    with Gradebook(url, course_id="medialit") as gb:
-        gb.find_grade("ex01-q1-test", EX01, EX01, "bob").manual_score = 2.5
-        gb.db.commit()
+    root = _graded_with_bobs_q1_by_hand(small, medialit_command)
     done = cli(medialit_command, "course", "grade", EX01, "--force", "--course", root)  # the same hand-in
     assert "bob: 2.5 points; hand grades kept: ex01-q1-test" in done.stdout, done.stdout
     small.submit("bob", EX01, small.release(EX01), stamp="2026-11-25 08:00:00.000000 UTC")  # a new hand-in
@@ -203,7 +211,7 @@ def test_a_hand_grade_on_an_earlier_submission_is_flagged_when_the_student_submi
     line = next(x for x in done.stdout.splitlines() if x.startswith("bob:"))
     assert "hand grades kept" not in line and "to grade by hand (ex01-q1-test)" in line, line
     assert "given to an earlier submission" in line, line
-    with Gradebook(url, course_id="medialit") as gb:
+    with _gradebook(small) as gb:
         grade = gb.find_grade("ex01-q1-test", EX01, EX01, "bob")
         assert grade.needs_manual_grade and grade.auto_score == 0.0
 
@@ -251,21 +259,14 @@ def test_a_flag_for_a_new_hand_in_stays_until_a_person_grades_it(small, medialit
     """verify16a: bob handed in again after a hand grade, so his q1 was flagged for the formgrader; a second run
     (``--force``, as the version line advises, or a key change) cleared that flag with nobody having looked,
     and the summary called the old hand grade 'kept' for the new answer."""
-    from nbgrader.api import Gradebook
-
-    root = str(small.root)
-    assert cli(medialit_command, "course", "grade", EX01, "--course", root).returncode == 0
-    url = f"sqlite:///{small.root / 'gradebook.db'}"
-    with Gradebook(url, course_id="medialit") as gb:
-        gb.find_grade("ex01-q1-test", EX01, EX01, "bob").manual_score = 2.5
-        gb.db.commit()
+    root = _graded_with_bobs_q1_by_hand(small, medialit_command)
     small.submit("bob", EX01, small.release(EX01), stamp="2026-11-25 08:00:00.000000 UTC")  # a new hand-in
     assert cli(medialit_command, "course", "grade", EX01, "--course", root).returncode == 0
     done = cli(medialit_command, "course", "grade", EX01, "--force", "--course", root)  # nobody graded it yet
     assert done.returncode == 0, done.stderr
     line = next(x for x in done.stdout.splitlines() if x.startswith("bob:"))
     assert "hand grades kept" not in line and "given to an earlier submission" in line, line
-    with Gradebook(url, course_id="medialit") as gb:
+    with _gradebook(small) as gb:
         assert gb.find_grade("ex01-q1-test", EX01, EX01, "bob").needs_manual_grade
         gb.find_grade("ex01-q1-test", EX01, EX01, "bob").needs_manual_grade = False  # as the formgrader saves it
         gb.db.commit()
