@@ -43,3 +43,8 @@ def test_markdown_that_is_more_than_plain_markdown_becomes_text(source):
     page = markdown2html(inert_source(source))
     assert not any(tag in page for tag in ("<img", "<details", "<!--")), page
     assert "javascript:" not in page.lower(), page
+
+
+def test_html_of_the_student_s_own_becomes_text_even_with_allowed_tags():
+    page = markdown2html(inert_source('<div class="modal-backdrop">covers the grading form</div>'))
+    assert "<div" not in page, page

@@ -118,12 +118,15 @@ def plain_markdown(markdown: str) -> bool:
     """Whether ``markdown`` renders, with the filter nbgrader's templates use, to plain markdown's HTML only (lists,
     emphasis, tables, code, maths, web links): such an answer is kept as written, so the grader reads it as the
     student wrote it; ``inert`` would double its maths' backslashes and escape ``<`` twice in code and maths."""
-    from nbconvert.filters.markdown import markdown2html
+    from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
 
     if _SCHEME.search(markdown):  # e.g. MathJax's \href{javascript:...}, which no HTML check sees
         return False
+    page = MarkdownWithMath(renderer=IPythonRenderer(escape=False)).render(markdown)  # as the templates render it
+    if page != MarkdownWithMath(renderer=IPythonRenderer(escape=True)).render(markdown):
+        return False  # HTML of the student's own: even a harmless-looking <div class=...> can cover the grading form
     check = _SafeTags()
-    check.feed(markdown2html(markdown))
+    check.feed(page)
     check.close()
     return check.safe
 
