@@ -69,8 +69,12 @@ c.JupyterHub.load_groups = {
 # lessons read articles/ and questions/ beside them, and the highlighter saves beside each lesson),
 # then opens lesson 0: a student lands in the kit, not an empty launcher. A ~/lessons already there
 # is never touched, so a student's work survives every restart.
+NO_LESSONS = (
+    f"medialit: no lessons at {LESSONS} (MEDIALIT_LESSONS) to copy into ~/lessons: course/jupyterhub/README.md, step 3"
+)
 FIRST_START = (
-    f"test -e ~/lessons || cp -r {shlex.quote(LESSONS)} ~/lessons; "
+    f"if [ ! -e ~/lessons ]; then if [ -d {shlex.quote(LESSONS)} ]; then cp -r {shlex.quote(LESSONS)} ~/lessons; "
+    f"else echo {shlex.quote(NO_LESSONS)} >&2; fi; fi; "
     f'exec {shlex.quote(ENV)}/bin/jupyterhub-singleuser "$@"'
 )
 c.Spawner.cmd = ["/bin/sh", "-c", FIRST_START, "jupyterhub-singleuser"]
@@ -90,8 +94,9 @@ def student_tools_only(spawner) -> None:
     """Students' servers read STUDENT_JUPYTER_DIR first, which switches off nbgrader's formgrader,
     course list and Create Assignment: a student sees Assignment List and Validate, not an
     empty formgrader of their own. Instructors keep every tool."""
-    if spawner.user.name in STUDENTS:
-        spawner.environment = {**spawner.environment, "JUPYTER_CONFIG_PATH": f"{STUDENT_JUPYTER_DIR}:{JUPYTER_DIR}"}
+    if spawner.user.name in STUDENTS and spawner.user.name not in INSTRUCTORS:  # one in both keeps the tools
+        given = spawner.environment.get("JUPYTER_CONFIG_PATH", JUPYTER_DIR)  # a deployment's own dirs stay
+        spawner.environment = {**spawner.environment, "JUPYTER_CONFIG_PATH": f"{STUDENT_JUPYTER_DIR}:{given}"}
 
 
 c.Spawner.pre_spawn_hook = student_tools_only

@@ -98,3 +98,24 @@ def test_a_sandboxed_kernel_can_neither_fork_without_end_nor_write_a_file_past_a
     assert fsize == sandbox.MAX_FILE_BYTES
     if os.geteuid() == 0:
         assert nproc == sandbox.MAX_PROCESSES
+
+
+THREADS = """
+import os, re, numpy
+print([os.environ.get(v) for v in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")])
+print(re.search(r"Threads:\\s+(\\d+)", open("/proc/self/status").read()).group(1))
+"""
+
+
+def test_a_kernel_s_math_libraries_start_one_thread_not_one_per_core(tmp_path):
+    """Threads count as processes of ``nobody`` against ``MAX_PROCESSES``, for every job at once: numpy's OpenBLAS
+    starts one per core (up to 64), so 8 jobs on a 64-core machine passed 512 and OpenBLAS interrupted an honest
+    kernel's ``import numpy`` (verify16c; this machine has too few cores to show the crash itself)."""
+    work = tmp_path / "work"
+    work.mkdir()
+    sandbox.give(work)
+    done = subprocess.run(sandbox.command([sys.executable, "-I", "-c", THREADS], work), capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    caps, threads = done.stdout.splitlines()
+    assert caps == "['1', '1', '1']"
+    assert int(threads) == 1

@@ -101,3 +101,43 @@ def test_the_student_config_switches_off_only_the_instructor_tools() -> None:
     page = json.loads((students / "labconfig" / "page_config.json").read_text(encoding="utf-8"))
     off = set(page["disabledExtensions"])
     assert off == {f"@jupyter/nbgrader:{name}" for name in ("formgrader", "create-assignment", "course-list")}
+
+
+def test_an_instructor_who_is_also_a_student_keeps_the_tools_and_a_deployment_s_dirs_stay(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An instructor listed among the students too (to try the hand-in) lost the formgrader, and a student's path
+    dropped a config dir the deployment had added to ``c.Spawner.environment``."""
+    monkeypatch.setenv("MEDIALIT_HUB_JUPYTER_DIR", "/etc/course-jupyter")
+    monkeypatch.setenv("MEDIALIT_INSTRUCTORS", "teacher")
+    monkeypatch.setenv("MEDIALIT_STUDENTS", "ana,teacher")
+    config = PyFileConfigLoader(CONFIG.name, path=str(CONFIG.parent)).load_config()
+    assert spawned_environment(config, "teacher")["JUPYTER_CONFIG_PATH"] == "/etc/course-jupyter"
+    config.Spawner.environment["JUPYTER_CONFIG_PATH"] = "/etc/site-jupyter:/etc/course-jupyter"
+    assert (
+        spawned_environment(config, "ana")["JUPYTER_CONFIG_PATH"]
+        == "/etc/course-jupyter/students:/etc/site-jupyter:/etc/course-jupyter"
+    )
+
+
+def test_missing_lessons_say_so_in_one_line_and_the_server_still_starts(
+    hub_config, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MEDIALIT_LESSONS", str(tmp_path / "nowhere"))
+    config = PyFileConfigLoader(CONFIG.name, path=str(CONFIG.parent)).load_config()
+    home = tmp_path / "home"
+    home.mkdir()
+    done = subprocess.run(
+        [*config.Spawner.cmd, "--port=1"],
+        env={"HOME": str(home), "PATH": os.environ["PATH"]},
+        cwd=home,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.splitlines() == ["arg:--port=1"]
+    assert done.stderr.splitlines() == [
+        f"medialit: no lessons at {tmp_path / 'nowhere'} (MEDIALIT_LESSONS) to copy into ~/lessons: "
+        "course/jupyterhub/README.md, step 3"
+    ]
+    assert not (home / "lessons").exists()

@@ -31,6 +31,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from dateutil.tz import gettz
 from nbgrader.exchange.default.collect import ExchangeCollect
 from nbgrader.utils import parse_utc
 
@@ -78,10 +79,11 @@ def last_change(folder: str | Path) -> datetime.datetime:
 
 
 def claimed_time(folder: str | Path) -> datetime.datetime | None:
-    """The hand-in time ``timestamp.txt`` gives, in UTC; ``None`` when missing, empty or unreadable."""
+    """The hand-in time ``timestamp.txt`` gives, as nbgrader reads it (``parse_utc``: naive, UTC where the zone is
+    known); ``None`` when missing, empty or unreadable."""
     try:
         text = Path(folder, "timestamp.txt").read_text(encoding="utf-8").strip()
-        return parse_utc(text).astimezone(datetime.UTC) if text else None
+        return parse_utc(text) if text else None
     except (OSError, ValueError, OverflowError, TypeError):
         return None
 
@@ -104,9 +106,8 @@ class LinkSafeCollect(ExchangeCollect):
 
     def do_copy(self, src: str, dest: str, log: object = None) -> None:
         self._copy_without_links(src, dest, log)
-        changed, claimed = last_change(src), claimed_time(dest)
-        if claimed is None or claimed + SKEW < changed:
-            stamp = changed.strftime("%Y-%m-%d %H:%M:%S.%f UTC")
+        stamp, claimed = self.stamp(last_change(src)), claimed_time(dest)
+        if claimed is None or claimed + SKEW < parse_utc(stamp):
             Path(dest, "timestamp.txt").write_text(stamp, encoding="utf-8")
             self.log.warning(
                 "%s: hand-in time %s, when its files last changed (timestamp.txt said %s)",
@@ -114,6 +115,13 @@ class LinkSafeCollect(ExchangeCollect):
                 stamp,
                 claimed or "nothing usable",
             )
+
+    def stamp(self, when: datetime.datetime) -> str:
+        """What nbgrader's submit writes at ``when``, in the course's ``Exchange.timezone`` and format: compared
+        and written as nbgrader reads it. A zone name nbgrader cannot read back (``PST``, ``CST``) reads as UTC,
+        for the due date as for every hand-in; a time in true UTC made an honest hand-in in Los Angeles 8 hours
+        late."""
+        return when.astimezone(gettz(self.timezone)).strftime(self.timestamp_format)
 
     def _copy_without_links(self, src: str, dest: str, log: object = None) -> None:
         links = links_in(src)

@@ -16,6 +16,7 @@ grader's formgrader page.
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 from nbformat.notebooknode import NotebookNode
 from nbformat.v4 import new_markdown_cell, new_output
@@ -73,8 +74,66 @@ def inert(markdown: str) -> str:
     return _SCHEME.sub(r"\1\2 :", text.replace("[", "\\[").replace("]", "\\]"))
 
 
+SAFE_TAGS = {
+    **dict.fromkeys(("p", "em", "strong", "del", "pre", "ul", "li", "blockquote", "hr", "br"), frozenset()),
+    **dict.fromkeys(("table", "thead", "tbody", "tr"), frozenset()),
+    **dict.fromkeys(("h1", "h2", "h3", "h4", "h5", "h6"), frozenset({"id"})),
+    **dict.fromkeys(("code", "span", "div"), frozenset({"class"})),
+    **dict.fromkeys(("th", "td"), frozenset({"style"})),
+    "ol": frozenset({"start"}),
+    "a": frozenset({"href", "class"}),
+}
+_SAFE_HREF = re.compile(r"(?i)(https?:|mailto:|#|[^:]*$)")
+
+
+class _SafeTags(HTMLParser):
+    """Whether rendered HTML holds only the tags and attributes plain markdown makes, and links to web pages."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.safe = True
+
+    def handle_data(self, data: str) -> None:  # a '<' left as text is a tag the parser could not finish
+        self.safe = self.safe and "<" not in data
+
+    def unsafe(self, *_: object) -> None:  # comments, declarations: an open comment hides the grading form
+        self.safe = False
+
+    handle_comment = handle_decl = handle_pi = unknown_decl = unsafe
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        allowed = SAFE_TAGS.get(tag)
+        for name, value in attrs if allowed is not None else []:
+            href = re.sub(r"[\x00-\x20]", "", value or "")
+            if name not in allowed or (name == "href" and not _SAFE_HREF.match(href)):
+                self.safe = False
+            if name == "style" and not re.fullmatch(r"text-align:(left|right|center)", value or ""):
+                self.safe = False
+        self.safe = self.safe and allowed is not None
+
+    handle_startendtag = handle_starttag
+
+
+def plain_markdown(markdown: str) -> bool:
+    """Whether ``markdown`` renders, with the filter nbgrader's templates use, to plain markdown's HTML only (lists,
+    emphasis, tables, code, maths, web links): such an answer is kept as written, so the grader reads it as the
+    student wrote it; ``inert`` would double its maths' backslashes and escape ``<`` twice in code and maths."""
+    from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
+
+    if _SCHEME.search(markdown):  # e.g. MathJax's \href{javascript:...}, which no HTML check sees
+        return False
+    page = MarkdownWithMath(renderer=IPythonRenderer(escape=False)).render(markdown)  # as the templates render it
+    if page != MarkdownWithMath(renderer=IPythonRenderer(escape=True)).render(markdown):
+        return False  # HTML of the student's own: even a harmless-looking <div class=...> can cover the grading form
+    check = _SafeTags()
+    check.feed(page)
+    check.close()
+    return check.safe
+
+
 class InertMarkdown(NbGraderPreprocessor):
-    """A student's markdown and raw cells as text: no HTML, no ``javascript:`` link.
+    """A student's markdown and raw cells as text: no HTML, no ``javascript:`` link. Plain markdown
+    (``plain_markdown``) stays as written, so the grader reads an honest answer's maths and code as written.
 
     The formgrader and the feedback render markdown cells with nbgrader's own templates, which pass raw
     HTML through (nbconvert's ``sanitize_html`` does not reach them): a student's ``<img onerror=...>`` ran
@@ -86,7 +145,8 @@ class InertMarkdown(NbGraderPreprocessor):
     def preprocess_cell(self, cell: NotebookNode, resources: dict, index: int) -> tuple[NotebookNode, dict]:
         meta = cell.metadata.get("nbgrader", {})
         if cell.cell_type in ("markdown", "raw") and not (meta.get("grade_id") and meta.get("locked")):
-            cell.source = inert(cell.source)
+            if cell.cell_type == "raw" or not plain_markdown(cell.source):
+                cell.source = inert(cell.source)
             for key in ("format", "raw_mimetype"):  # a raw cell for text/html goes into the page as it is
                 cell.metadata.pop(key, None)
         return cell, resources

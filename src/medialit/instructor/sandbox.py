@@ -28,6 +28,10 @@ BWRAP = "/usr/bin/bwrap"
 MAX_FILE_BYTES = 1 << 30  # no file a kernel writes may grow past 1 GiB
 MAX_PROCESSES = 512  # processes and threads of nobody, the grading user when run as root
 NOBODY = 65534
+ONE_THREAD = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+"""Math libraries kept to one thread each in a kernel: the jobs run side by side, and their threads count as
+processes of ``nobody``; one thread per core each hit ``MAX_PROCESSES`` on a big machine, and OpenBLAS then
+interrupts the ``import numpy`` of an honest kernel."""
 SYSTEM = ("/usr", "/etc", "/lib", "/lib64", "/bin", "/sbin")
 KERNEL_ENV = ("PATH", "LANG", "LANGUAGE", "TZ", "PYTHONPATH", "VIRTUAL_ENV", "MEDIALIT_SPACY_MODEL")
 """The grader's environment variables a student kernel gets (and ``LC_*``): the grader's may hold secrets
@@ -82,6 +86,8 @@ def command(argv: list[str], work: Path, private: Path | None = None) -> list[st
     cmd += ["--setenv", "HOME", str(work), "--setenv", "TMPDIR", "/tmp", "--unsetenv", "JUPYTER_RUNTIME_DIR"]
     cmd += ["--unsetenv", "JPY_PARENT_PID"]  # its PID namespace hides the grader: --die-with-parent instead
     cmd += ["--setenv", "IPYTHONDIR", "/tmp/ipython"]
+    for threads in ONE_THREAD:  # numpy's OpenBLAS starts a thread per core (up to 64): 8 kernels passed MAX_PROCESSES
+        cmd += ["--setenv", threads, "1"]
     return [*cmd, "--chdir", str(work), "--", *drop, *limits(), *argv]
 
 
