@@ -60,6 +60,7 @@ def hand_grade(root: Path, student: str, points: float, comment: str) -> None:
     with course.gradebook(course.db_url(root)) as gb:
         grade = gb.find_grade("ex03-q2-answer", EX03, EX03, student)
         grade.manual_score = points
+        grade.needs_manual_grade = False  # as the formgrader's save does (nbgrader's GradeHandler.put)
         gb.find_comment("ex03-q2-answer", EX03, EX03, student).manual_comment = comment
         gb.db.commit()
 
