@@ -213,7 +213,7 @@ def grade(
     kernel = bool(kernel_cells(course / "source" / assignment, checks))
     run = GradeRun(assignment, [], skipped, kernel, not kernel or bool(isolation()), version, rekeyed)
     for student in skipped:  # an upgrade mid-term: their scores stand, and the instructor is told
-        used = str(graded_state(course, assignment, student).get("medialit") or "an older one")
+        used = str(states[student].get("medialit") or "an older one")
         if used != __version__:
             run.other_version[student] = used
     if not todo:

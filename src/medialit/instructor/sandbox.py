@@ -86,7 +86,7 @@ def command(argv: list[str], work: Path, private: Path | None = None) -> list[st
     cmd += ["--setenv", "HOME", str(work), "--setenv", "TMPDIR", "/tmp", "--unsetenv", "JUPYTER_RUNTIME_DIR"]
     cmd += ["--unsetenv", "JPY_PARENT_PID"]  # its PID namespace hides the grader: --die-with-parent instead
     cmd += ["--setenv", "IPYTHONDIR", "/tmp/ipython"]
-    for threads in ONE_THREAD:  # numpy's OpenBLAS starts a thread per core (up to 64): 8 kernels passed MAX_PROCESSES
+    for threads in ONE_THREAD:
         cmd += ["--setenv", threads, "1"]
     return [*cmd, "--chdir", str(work), "--", *drop, *limits(), *argv]
 
