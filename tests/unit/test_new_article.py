@@ -160,3 +160,17 @@ def test_at_a_real_terminal_the_command_asks_for_what_is_missing(tmp_path, media
     article = load_article(tmp_path / "a-storm.md")
     assert article.meta["url"] == "https://bugle.example/storm" and article.meta["license"] == "CC BY 4.0"
     assert "title:" not in seen and "outlet:" not in seen  # from the file and the options: not asked
+
+
+def test_a_title_without_latin_letters_gets_its_own_id_and_latin_titles_keep_theirs(tmp_path):
+    """Greek or Chinese titles once all became `article`: two such articles clashed in file name and assignment."""
+    ids = []
+    for n, title in enumerate(["Καταιγίδα στο λιμάνι", "Ζωή στο καφέ", "台风关闭学校"]):
+        (tmp_path / f"{n}.txt").write_text(f"{title}\n\nThe harbour closed, officials said.\n", encoding="utf-8")
+        out = tmp_path / f"{n}.md"
+        assert main(["new-article", str(tmp_path / f"{n}.txt"), *FIELDS[2:], "--title", title, "--out", str(out)]) == 0
+        ids.append(load_article(out).id)
+    assert len(set(ids)) == 3 and all(i.startswith("article-") and len(i) == 16 for i in ids), ids
+    (tmp_path / "z.txt").write_text("Zoë's café: Überfall in Malmö\n\nIt rained.\n", encoding="utf-8")
+    assert main(["new-article", str(tmp_path / "z.txt"), *FIELDS[2:], "--out", str(tmp_path / "z.md")]) == 0
+    assert load_article(tmp_path / "z.md").id == "zo-s-caf-berfall-in-malm"  # an id that existed stays as it was

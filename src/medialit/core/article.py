@@ -230,8 +230,15 @@ def bundled_ids() -> list[str]:
 
 
 def slug(title: str, limit: int = 60) -> str:
-    """An id from a title: lower-case words joined by ``-``, cut at a word to at most ``limit`` characters."""
-    return cut_at_word(re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-"), limit)
+    """An id from a title: lower-case words joined by ``-``, cut at a word to at most ``limit`` characters.
+
+    A title with no ASCII letter or digit (Greek, Chinese) gets ``article-`` and eight hex digits of its
+    hash, so two such titles do not share an id; every other title keeps the id it always had.
+    """
+    words = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+    if not words and title.strip():
+        words = "article-" + hashlib.sha256(title.strip().encode("utf-8")).hexdigest()[:8]
+    return cut_at_word(words, limit)
 
 
 def cut_at_word(words: str, limit: int) -> str:
