@@ -29,20 +29,26 @@ from nbgrader.preprocessors import (
     AssignLatePenalties,
     CheckCellMetadata,
     ClearHiddenTests,
+    ClearMarkScheme,
     ClearOutput,
+    ComputeChecksums,
     Execute,
     GetGrades,
     IgnorePattern,
+    IncludeHeaderFooter,
+    InstantiateTests,
     LimitOutput,
+    LockCells,
     OverwriteCells,
     OverwriteKernelspec,
     SaveAutoGrades,
+    SaveCells,
 )
 
 import os
 
 from medialit.instructor.nbgrader_output import (
-    DropDuplicateIds, DropGraderNotes, DropHiddenTestOutput, InertMarkdown, TrimOutput,
+    ClearAnswers, DropDuplicateIds, DropGraderNotes, DropHiddenTestOutput, InertMarkdown, TrimOutput,
 )
 
 c = get_config()  # noqa: F821
@@ -89,8 +95,13 @@ c.Autograde.sanitize_preprocessors = [
 # with files from source/ (there are none of that name there, and this makes sure).
 c.Autograde.exclude_overwriting = {exclude!r}
 
-# Released answer cells keep `answer = None` (use the highlights) and say where to answer.
-c.ClearSolutions.code_stub = {{"python": "# YOUR ANSWER HERE (a Python list, or leave None to use your highlights)"}}
+# Released answer cells keep `answer = None` (use the highlights) and say where to answer; a code
+# question of your own gets nbgrader's stub (`raise NotImplementedError()`), valid inside a function.
+# nbgrader 0.9's list, with ClearAnswers in place of ClearSolutions.
+c.GenerateAssignment.preprocessors = [
+    IncludeHeaderFooter, InstantiateTests, LockCells, ClearAnswers, ClearOutput, CheckCellMetadata,
+    ComputeChecksums, SaveCells, ClearHiddenTests, ClearMarkScheme, ComputeChecksums, CheckCellMetadata,
+]
 
 # Feedback shows scores and the printed feedback, not the hidden tests (the answer keys), what a
 # code test with hidden parts printed (student code ran beside it), nor the notes for the grader

@@ -5,6 +5,7 @@ so one 100 MB line would pass into the autograded notebook and the feedback
 page. ``DataGrades`` and ``ShowMarks`` put medialit's grading-as-data results
 where nbgrader and the formgrader look for them; ``GraderNotes`` and
 ``DropGraderNotes`` show the rubric to the grader and never to students;
+``ClearAnswers`` gives a highlighting answer cell its own released stub;
 ``DropHiddenTestOutput`` keeps what cells printed from a code test with hidden parts on out of the feedback;
 ``HideChecks``/``RestoreChecks`` and ``SandboxedExecute`` keep the keys and the
 grader's files away from a student kernel when one must run; ``DropDuplicateIds``
@@ -20,8 +21,33 @@ from html.parser import HTMLParser
 
 from nbformat.notebooknode import NotebookNode
 from nbformat.v4 import new_markdown_cell, new_output
-from nbgrader.preprocessors import DeduplicateIds, Execute, NbGraderPreprocessor
-from traitlets import Dict, Integer, List
+from nbgrader.preprocessors import ClearSolutions, DeduplicateIds, Execute, NbGraderPreprocessor
+from traitlets import Dict, Integer, List, Unicode
+
+HIGHLIGHT_ANSWER = "= None  # None: use your saved highlights"
+"""The first line of every medialit answer cell (``exercise_notebook.question``, the kit's solutions)."""
+
+
+class ClearAnswers(ClearSolutions):
+    """Released solution regions: a medialit answer cell keeps ``answer = None`` and says where to answer.
+
+    Any other region (an instructor's own code question) gets nbgrader's stub, which stays valid code
+    inside a function; the highlight comment alone there was a SyntaxError in every released notebook.
+    """
+
+    highlight_stub = Unicode(
+        "# YOUR ANSWER HERE (a Python list, or leave None to use your highlights)",
+        help="what replaces the solution in a medialit answer cell",
+    ).tag(config=True)
+
+    def _replace_solution_region(self, cell: NotebookNode, language: str) -> bool:
+        if cell.cell_type != "code" or HIGHLIGHT_ANSWER not in cell.source:
+            return super()._replace_solution_region(cell, language)
+        stubs, self.code_stub = self.code_stub, {**self.code_stub, language: self.highlight_stub}
+        try:
+            return super()._replace_solution_region(cell, language)
+        finally:
+            self.code_stub = stubs
 
 
 class TrimOutput(NbGraderPreprocessor):
