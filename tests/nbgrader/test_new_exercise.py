@@ -43,6 +43,7 @@ def own_course(tmp_path_factory, nbgrader_env):
         pytest.skip(f"the shared corpus is not here ({GOLD})")
     tmp = tmp_path_factory.mktemp("own")
     solutions = tmp / "solutions"
+    solutions.mkdir()
     reviewed = tmp / "ottawa.key.json"  # the gold file has no framing words: draft them, accept every one
     assert main(["draft-key", str(ARTICLE), "--out", str(reviewed)]) == 0
     key = Key.load(reviewed)

@@ -83,6 +83,7 @@ def own(tmp_path_factory, nbgrader_env):
     key = tmp / "cafe.key.json"
     key.write_text(json.dumps(_key(body), ensure_ascii=False), encoding="utf-8")
     solutions = tmp / "solutions"
+    solutions.mkdir()
     assert main(["new-exercise", str(article), str(key), "--kind", "attribution", "--into", str(solutions)]) == 0
     root = tmp / "course"
     course.init(root, solutions, timeout=20)

@@ -36,6 +36,7 @@ def released(tmp_path_factory, nbgrader_env):
         pytest.skip(f"the shared corpus is not here ({GOLD})")
     tmp = tmp_path_factory.mktemp("code")
     solutions = tmp / "solutions"
+    solutions.mkdir()
     args = ["new-exercise", str(ARTICLE), str(GOLD), "--kind", "unsupported", "--into", str(solutions)]
     assert main([*args, "--name", NAME]) == 0
     path = solutions / NAME / f"{NAME}.ipynb"

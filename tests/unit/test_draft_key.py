@@ -215,6 +215,19 @@ def test_the_generated_notebook_holds_the_key_only_in_hidden_tests(gold, dev, tm
     assert {p.name for p in (tmp_path / "ott").iterdir()} == {"medialit-items.json", f"{ARTICLE_ID}.md", "ott.ipynb"}
 
 
+def test_a_mistyped_or_file_into_is_refused_in_one_line_and_nothing_is_made(gold, dev, tmp_path, capsys):
+    """A typo in the course path once made a new folder there, and nbgrader in the course never saw the exercise."""
+    (tmp_path / "mycourse" / "source").mkdir(parents=True)
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps(gold), encoding="utf-8")
+    args = ["new-exercise", str(dev / f"{ARTICLE_ID}.md"), str(path), "--kind", "unsupported", "--name", "ott"]
+    for into, said in [(tmp_path / "mycourze", "does not exist"), (path, "is not a folder")]:
+        assert main([*args, "--into", str(into)]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith(f"medialit: --into {into}: {said}; give your course directory") and err.count("\n") == 1
+    assert not (tmp_path / "mycourze").exists()
+
+
 def test_into_a_course_directory_goes_to_its_source_folder(gold, dev, tmp_path, capsys):
     (tmp_path / "course" / "source").mkdir(parents=True)
     path = tmp_path / "gold.json"
@@ -342,10 +355,12 @@ def test_new_exercise_says_when_the_article_lost_its_line_endings_since_the_key(
     key = {"format": "medialit-key", "version": 2, "item": "fares", "body_sha256": body_sha256(body), "marks": [mark]}
     (tmp_path / "fares.key.json").write_text(json.dumps(key), encoding="utf-8")
     args = ["new-exercise", str(article), str(tmp_path / "fares.key.json"), "--kind", "attribution"]
+    (tmp_path / "ok").mkdir()
     assert main([*args, "--into", str(tmp_path / "ok")]) == 0
     capsys.readouterr()
     article.write_bytes(article.read_bytes().replace(b"\r\n", b"\n"))  # an editor's save
+    (tmp_path / "lf").mkdir()
     assert main([*args, "--into", str(tmp_path / "lf")]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "line endings" in err and "fix the key" not in err, err
-    assert not (tmp_path / "lf").exists()
+    assert not any((tmp_path / "lf").iterdir())

@@ -137,6 +137,7 @@ def test_a_fully_reviewed_key_makes_an_exercise(review, article_path, tmp_path, 
         review.accept()
     assert unreviewed(review.key) == []
     path = review.save()
+    (tmp_path / "out").mkdir()
     args = ["new-exercise", str(article_path), str(path), "--kind", "framing", "--into", str(tmp_path / "out")]
     assert main(args) == 0, capsys.readouterr().err
     assert (tmp_path / "out" / f"{ARTICLE_ID}-framing" / f"{ARTICLE_ID}-framing.ipynb").is_file()

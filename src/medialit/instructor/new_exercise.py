@@ -222,6 +222,11 @@ def target_folder(into: Path | None, name: str) -> Path:
     if into is None:
         here = Path.cwd()
         into = here / "solutions" if (here / "solutions").is_dir() and not (here / "source").is_dir() else here
+    elif not into.is_dir():  # a mistyped course path once became a stray new folder nbgrader never saw
+        what = "is not a folder" if into.exists() else "does not exist"
+        raise ExerciseError(
+            f"--into {into}: {what}; give your course directory (made by `medialit course init`) or an existing folder"
+        )
     return (into / "source" / name) if (into / "source").is_dir() else into / name
 
 
