@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attacks
 import nbformat
 import pytest
 from nbformat.v4 import new_code_cell
@@ -56,7 +57,14 @@ def released(tmp_path_factory, nbgrader_env):
     root = tmp / "course"
     course.init(root, solutions, timeout=20)
     course.release(root, NAME)
-    return nbformat.read(root / "release" / NAME / f"{NAME}.ipynb", as_version=4)
+    release = nbformat.read(root / "release" / NAME / f"{NAME}.ipynb", as_version=4)
+    for student, nb in [("unchanged", release), ("solution", attacks.typed(nbformat.read(path, 4), release))]:
+        folder = root / "submitted" / student / NAME
+        folder.mkdir(parents=True)
+        nbformat.write(nb, folder / f"{NAME}.ipynb")
+        (folder / "timestamp.txt").write_text("2026-11-27 08:00:00.000000 UTC", encoding="utf-8")
+    run = course.grade(root, NAME, jobs=2)
+    return release, root, {o.student: o.scores for o in run.outcomes}
 
 
 def _source(nb: nbformat.NotebookNode, grade_id: str) -> str:
@@ -64,12 +72,23 @@ def _source(nb: nbformat.NotebookNode, grade_id: str) -> str:
 
 
 def test_a_released_code_answer_is_valid_code_that_says_it_is_not_done(released):
-    stub = _source(released, "q2-answer")
+    stub = _source(released[0], "q2-answer")
     compile(stub, "q2-answer", "exec")  # a SyntaxError here is every student's first error
     assert "raise NotImplementedError()" in stub and "highlights" not in stub
 
 
 def test_a_released_highlight_answer_still_uses_the_highlights(released):
-    stub = _source(released, f"{NAME}-q1-answer")
+    stub = _source(released[0], f"{NAME}-q1-answer")
     assert stub.startswith("answer_q1 = None  # None: use your saved highlights\n")
     assert "leave None to use your highlights" in stub and "NotImplementedError" not in stub
+
+
+def test_the_code_question_grades_none_unanswered_and_full_when_solved(released):
+    _, root, scores = released
+    assert scores["unchanged"] == pytest.approx({f"{NAME}-q1-test": 0.0, "q2-visible": 0.0, "q2-hidden": 0.0})
+    assert scores["solution"] == pytest.approx({f"{NAME}-q1-test": 3.0, "q2-visible": 1.0, "q2-hidden": 1.0})
+    nb = nbformat.read(root / "autograded" / "unchanged" / NAME / f"{NAME}.ipynb", as_version=4)
+    said = {
+        c.metadata.get("nbgrader", {}).get("grade_id"): [o.get("ename") for o in c.get("outputs", [])] for c in nb.cells
+    }
+    assert said["q2-answer"] == [] and said["q2-visible"] == ["NotImplementedError"]  # not a SyntaxError above
