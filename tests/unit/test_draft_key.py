@@ -75,6 +75,22 @@ def test_draft_key_command_writes_the_key_and_keeps_keys_out_of_student_folders(
     assert "inside the medialit package" in capsys.readouterr().err and not inside.exists()
 
 
+def test_a_key_in_a_course_source_folder_is_refused_by_draft_key_and_new_exercise(gold, dev, tmp_path, capsys):
+    """instructor17: the guide allowed keys "in your course directory"; one in source/ID/ was copied into release/ID/
+    by nbgrader generate_assignment, and every student got the answer key."""
+    (tmp_path / "course" / "source" / "storm").mkdir(parents=True)
+    (tmp_path / "course" / "nbgrader_config.py").write_text("c = get_config()\n", encoding="utf-8")
+    key = tmp_path / "course" / "source" / "storm" / "storm.key.json"
+    assert main(["draft-key", str(dev / f"{ARTICLE_ID}.md"), "--out", str(key)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "keys must not go under a course's source/" in err and not key.exists()
+    key.write_text(json.dumps(gold), encoding="utf-8")  # put there by hand
+    args = ["new-exercise", str(dev / f"{ARTICLE_ID}.md"), str(key), "--kind", "unsupported", "--name", "ott"]
+    assert main([*args, "--into", str(tmp_path / "course")]) == 2
+    assert "keys must not go under a course's source/" in capsys.readouterr().err
+    assert not (tmp_path / "course" / "source" / "ott").exists()
+
+
 @pytest.mark.model
 def test_new_exercise_refuses_an_unreviewed_draft_unless_allowed(draft, dev, tmp_path, capsys):
     key = tmp_path / "draft.json"

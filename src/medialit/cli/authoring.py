@@ -106,6 +106,10 @@ def _key_place(path: Path) -> None:
     inside = next((part for part in where.parent.parts if part in NOT_FOR_KEYS), None)
     if inside:
         raise UserError(f"{path}: keys must not go under {inside}/ {hint}")
+    if any(p.name == "source" and (p.parent / "nbgrader_config.py").is_file() for p in where.parents):
+        raise UserError(
+            f"{path}: keys must not go under a course's source/ (generate_assignment copies its files) {hint}"
+        )
 
 
 def run_new_exercise(args: argparse.Namespace) -> int:
@@ -113,6 +117,7 @@ def run_new_exercise(args: argparse.Namespace) -> int:
     from medialit.instructor.exercise_notebook import assignment_name
     from medialit.instructor.new_exercise import new_exercise, target_folder
 
+    _key_place(args.key)  # a key kept in the course's source/ would be released with the exercise
     article = load_article(args.article)
     name = args.name or assignment_name(article.id, args.kind)
     folder = target_folder(args.into, name)
