@@ -98,3 +98,54 @@ def test_ex01_q2_a_pronoun_or_title_typed_as_the_speaker_is_told_to_name_who_it_
 def test_ex01_q2_a_wrong_person_is_still_told_it_is_not_the_source_named_here():
     result = grade("ex01-q2", [("He", "Vladimir Putin", "added", 1)])
     assert "‘He’ → Vladimir Putin: not the source named here" in result.feedback
+
+
+# ------------------------------------------------------------------------------------ lesson 5 activity
+
+NEWSLETTER = (
+    "In our newsletter, you get regular summaries of the most important things happening during major "
+    "international news events. The theme will change depending on what major event is going on. Current topic: "
+    "War in Ukraine. Register here"
+)
+
+
+def _provenance(phrases: list[tuple[str, str]], capsys) -> str:
+    from medialit import load_article
+    from medialit.core.spans import Span
+    from medialit.exercises import lessons
+
+    lessons.reset()
+    free = lessons.without_graded(load_article("stoere-putin-call"))
+    marks = [Span(free.body.index(p), free.body.index(p) + len(p), label) for p, label in phrases]
+    lessons.check_highlights("l5.provenance-activity", marks, free)
+    lessons.reset()
+    return capsys.readouterr().out
+
+
+L5_FOUND = [
+    ("not completely safe", "translation"),
+    ("is not against me", "translation"),
+    ("The most important thing about: The war in Ukraine", "scraped"),
+    ("Tv nerd. Passionate food specialist. Travel practitioner. Web guru.", "bio"),
+]
+
+
+@pytest.mark.parametrize("box", [NEWSLETTER, "Register here"])
+def test_l5_the_whole_newsletter_box_is_the_piece_of_furniture_the_exercises_ask_for(box, capsys):
+    """ex04-q1 and ex05-q8 ask for each whole piece of page furniture (K15: mark each piece); the lesson told a
+    student who marked the whole box "mark only ‘Register here’: the rest is not part of it"."""
+    out = _provenance([*L5_FOUND, ("on the pitch", "translation"), (box, "scraped")], capsys)
+    assert "6 of 6 key items found, 0 extra" in out, out
+    assert "the rest is not part of it" not in out
+
+
+def test_l5_a_dash_quote_marked_with_its_line_beside_the_slip_inside_it_loses_nothing(capsys):
+    """K15: the dialogue dash is a signal of its own (optional); its line marked beside the slip it holds merged
+    with the slip's mark and the slip was told 'mark only'."""
+    line = (
+        "– I provide information about how the world perceives what is happening, and what is happening on the pitch."
+    )
+    out = _provenance(
+        [*L5_FOUND, ("on the pitch", "translation"), (line, "translation"), (NEWSLETTER, "scraped")], capsys
+    )
+    assert "6 of 6 key items found, 0 extra" in out, out
