@@ -149,3 +149,23 @@ def test_l5_a_dash_quote_marked_with_its_line_beside_the_slip_inside_it_loses_no
         [*L5_FOUND, ("on the pitch", "translation"), (line, "translation"), (NEWSLETTER, "scraped")], capsys
     )
     assert "6 of 6 key items found, 0 extra" in out, out
+
+
+def test_whole_passages_marked_instead_of_first_lines_are_told_to_reread_how_much_to_mark():
+    """ex03-q4's classic slip (the guide: whole passages match nothing): every label right, 0 points, and the one
+    line held back per-mark feedback (against probing) without saying what to reread."""
+    from medialit.exercises.grading import item
+
+    body = item("ex03-q4").load().body
+
+    def passage(first: str, last: str, label: str) -> dict:
+        return {"start": body.index(first), "end": body.index(last) + len(last), "label": label}
+
+    answer = [
+        passage("Library to open", "after one year.", "news"),
+        passage("Opinion: Sunday", "already read.", "opinion"),
+        passage("Sponsored", "free bookmark!", "advertising"),
+    ]
+    result = grade("ex03-q4", answer)
+    assert result.points == 0
+    assert any("reread how much the question asks you to mark" in line for line in result.feedback), result.feedback

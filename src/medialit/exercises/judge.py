@@ -170,7 +170,8 @@ TOLD_WRONG = 2
 
 _NOTHING_TOLD = (
     "no mark-by-mark feedback: the answer earned nothing and several of its marks match nothing; "
-    "mark only what you can defend, one label per place"
+    "reread how much the question asks you to mark (a word, a phrase, a first line, a whole piece), "
+    "and mark only what you can defend, one label per place"
 )
 
 
