@@ -169,3 +169,28 @@ def test_whole_passages_marked_instead_of_first_lines_are_told_to_reread_how_muc
     result = grade("ex03-q4", answer)
     assert result.points == 0
     assert any("reread how much the question asks you to mark" in line for line in result.feedback), result.feedback
+
+
+@pytest.mark.parametrize(
+    ("question", "title", "name"),
+    [
+        ("l2.dash", "the mayor", "Ingrid Dahl"),
+        ("l2.pronoun", "the opposition leader", "Per Haugen"),
+        ("l2.store-dash", "the Prime Minister", "Jonas Gahr Støre"),
+        ("l2.store-he", "Prime Minister", "Støre"),
+    ],
+)
+def test_lesson_2_speaker_checks_want_the_name_as_ex01_q2_does(question, title, name, capsys):
+    """Lesson 2 says 'always write down the full name' and ex01-q2 scores a bare title as no speaker; the
+    checks took 'the prime minister' and 'the mayor' as right."""
+    from medialit.exercises import lessons
+
+    lessons.reset()
+    lessons.check(question, title)
+    refused = capsys.readouterr().out
+    lessons.check(question, name)
+    taken = capsys.readouterr().out
+    lessons.reset()
+    assert refused.startswith("Not yet") and "a title is not a name" in refused, refused
+    assert taken.startswith("Correct"), taken
+    assert "0 of 5 with the right speaker" in grade("ex01-q2", [("He", "the Prime Minister", "added", 1)]).feedback[0]
