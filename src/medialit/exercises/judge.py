@@ -17,10 +17,11 @@ from typing import Any
 from medialit.core.spans import Span
 from medialit.exercises.answer import Answer, occurrences, read_answer
 from medialit.exercises.errors import AnswerError
+from medialit.exercises.folding import normalise
 from medialit.exercises.items import ITEMS_FILE, Item, define_items, item, known_items
 from medialit.exercises.key import Key, KeyFormatError, KeyMark
 from medialit.exercises.matching import LEMMA_WORD, as_answer, as_key, judge_for, lemma, same_cue
-from medialit.exercises.scoring import Mark, Match, Score, same_place, same_place_and_label, score
+from medialit.exercises.scoring import Mark, Match, Score, readings_for, same_place, same_place_and_label, score
 
 
 @dataclass(frozen=True)
@@ -169,7 +170,8 @@ TOLD_WRONG = 2
 
 _NOTHING_TOLD = (
     "no mark-by-mark feedback: the answer earned nothing and several of its marks match nothing; "
-    "mark only what you can defend, one label per place"
+    "reread how much the question asks you to mark (a word, a phrase, a first line, a whole piece), "
+    "and mark only what you can defend, one label per place"
 )
 
 
@@ -260,14 +262,39 @@ def _extra_lines(it: Item, result: Score, key: Key, body: str) -> list[str]:
         near = _near(given, key)
         if it.kind == "speakers":
             who = ", ".join(sorted(s for s in given.speakers if s.strip())) or "no name given"
-            lines.append(f"{words} → {who}: " + ("not the source named here" if near else "not a source here"))
+            lines.append(f"{words} → {who}: " + _wrong_speaker(given, near is not None, body))
         elif near is not None and same_place_and_label(given, near):
             lines.append(f"{words} ({'/'.join(sorted(given.labels))}): already counted: one mark per place")
         elif near is not None and not near.optional:
             lines.append(f"{words} ({'/'.join(sorted(given.labels))}): the right words, but not this label")
+        elif extent := _extent(given, key):
+            lines.append(f"{words} ({'/'.join(sorted(given.labels))}): {extent}")
         else:
             lines.append(f"not in the key: {words} ({'/'.join(sorted(given.labels))})")
     return lines
+
+
+def _wrong_speaker(given: Mark, near: bool, body: str) -> str:
+    """Why a speaker does not count: a pronoun or title typed back as the name is told to name who it stands for."""
+    if not near:
+        return "not a source here"
+    said = given.span.text(body) if given.span is not None else ""
+    if given.speakers and all(normalise(s) == normalise(said) for s in given.speakers):
+        return "these are the text's words: type the full name of who they stand for"
+    return "not the source named here"
+
+
+def _extent(mark: Mark, key: Key) -> str:
+    """A mark with a key mark's label on part of its words, or running past them: which way to move its ends, not
+    where ("not in the key" would teach that these words carry nothing, K15's *Read more* cut to its first words)."""
+    span = mark.span
+    for k in key.marks:
+        for r in readings_for(span, k) if span is not None else ():
+            if r.label in mark.labels and span.overlap(r):
+                if r.start <= span.start and span.end <= r.end:
+                    return "too little: part of a place in the key; mark the whole phrase or piece"
+                return "too much: it runs past a place in the key; mark only the words that carry it"
+    return ""
 
 
 def _cue_lines(cue: Score, key: Key, body: str) -> list[str]:

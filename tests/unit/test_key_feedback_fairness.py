@@ -1,0 +1,196 @@
+"""Fifth educator's reading (keyread17): a right answer keeps its points, and each line says what to fix.
+
+Each case is an answer a student writes from the prompt alone, graded on the real keys: the score an educator
+would give, and a feedback line the student can act on without being handed the key.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from medialit.exercises.grading import grade_data
+
+REPO = Path(__file__).resolve().parents[2]
+
+EX04_FURNITURE = [
+    ("Monday 16 March", "date"),
+    ("Tuesday 19 March", "date"),
+    ("Read more: Moose crash on the E4 – driver unharmed", "scraped"),
+    ("Subscribe to our newsletter and never miss local news from Västerbotten!", "scraped"),
+    ("Accept cookies to continue reading.", "scraped"),
+    ("About the author: Coffee evangelist. Bacon practitioner. Proud internet junkie. Wannabe troublemaker.", "bio"),
+]
+TEACHER_LINE = (
+    "– We saw them from the window during the first lesson. They walked calmly over the football field, "
+    "says teacher Anna Lind."
+)
+HOLM_LINE = (
+    "– There is no reason to panic, but we take it on big seriousness, said Erik Holm of the county "
+    "administrative board."
+)
+
+
+def grade(item_id: str, answer):
+    key = json.loads((REPO / "course" / "keys" / f"{item_id}.json").read_text(encoding="utf-8"))
+    return grade_data(item_id, answer, key)
+
+
+@pytest.mark.parametrize(
+    "translation",
+    [
+        [("take it on big seriousness", "translation"), (HOLM_LINE, "translation")],
+        [("take it on big seriousness", "translation"), (TEACHER_LINE, "translation"), (HOLM_LINE, "translation")],
+        [("take it on big seriousness", "translation"), (TEACHER_LINE, "translation")],
+    ],
+    ids=["slip-and-its-dash-line", "both-dash-lines", "teacher-dash-line"],
+)
+def test_ex04_q1_a_dash_quote_marked_with_its_line_beside_the_slip_costs_nothing(translation):
+    """K15: the dialogue dash is an optional translation signal. Marked with its line, the line over the idiom
+    merged with the idiom's own mark, and the student who had marked the slip lost it ("1 still to find")."""
+    result = grade("ex04-q1", EX04_FURNITURE + translation)
+    assert result.points == 4.0, result.feedback
+    assert not any("still to find" in line or "not in the key" in line for line in result.feedback)
+
+
+@pytest.mark.parametrize(
+    ("item_id", "cut", "whole"),
+    [
+        ("ex04-q1", "Read more", "Read more: Moose crash on the E4 – driver unharmed"),
+        ("ex04-q1", "Subscribe to our newsletter", None),
+        ("ex05-q8", "Read also", "Read also: Ferry tickets up again on the coast route"),
+    ],
+)
+def test_furniture_cut_to_its_first_words_is_told_too_little_not_not_in_the_key(item_id, cut, whole):
+    """K15: 'Read more' with another story's headline is scraped furniture. A mark of its first words only was told
+    "not in the key: ‘Read more’ (scraped)", which teaches that those words are no signal."""
+    result = grade(item_id, [(cut, "scraped")])
+    assert not any(line.startswith("not in the key") for line in result.feedback), result.feedback
+    assert any(f"‘{cut}’ (scraped): too little" in line for line in result.feedback), result.feedback
+    if whole:
+        assert all(whole not in line for line in result.feedback)  # the line never quotes the key mark
+
+
+def test_a_slip_marked_with_its_whole_sentence_is_told_too_much():
+    sentence = "To build at sea is not just just, said the council's planning office."
+    result = grade("ex05-q8", [(sentence, "translation")])
+    assert any("too much: it runs past a place in the key" in line for line in result.feedback), result.feedback
+
+
+def test_a_mark_beside_a_key_mark_is_still_not_in_the_key():
+    result = grade("ex04-q1", [("since 3 February", "date")])
+    assert "not in the key: ‘since 3 February’ (date)" in result.feedback
+
+
+@pytest.mark.parametrize(("words", "typed"), [("He", "He"), ("The Prime Minister", "the Prime Minister")])
+def test_ex01_q2_a_pronoun_or_title_typed_as_the_speaker_is_told_to_name_who_it_is(words, typed):
+    """The prompt asks for the full name also where the text uses a pronoun or a title; "not the source named
+    here" told the student they had the wrong person."""
+    cue = {"He": "added", "The Prime Minister": "believes"}[words]
+    result = grade("ex01-q2", [(words, typed, cue, 1)])
+    line = next(line for line in result.feedback if line.startswith(f"‘{words}’ →"))
+    assert line.endswith("these are the text's words: type the full name of who they stand for")
+    assert "Støre" not in line
+
+
+def test_ex01_q2_a_wrong_person_is_still_told_it_is_not_the_source_named_here():
+    result = grade("ex01-q2", [("He", "Vladimir Putin", "added", 1)])
+    assert "‘He’ → Vladimir Putin: not the source named here" in result.feedback
+
+
+# ------------------------------------------------------------------------------------ lesson 5 activity
+
+NEWSLETTER = (
+    "In our newsletter, you get regular summaries of the most important things happening during major "
+    "international news events. The theme will change depending on what major event is going on. Current topic: "
+    "War in Ukraine. Register here"
+)
+
+
+def _provenance(phrases: list[tuple[str, str]], capsys) -> str:
+    from medialit import load_article
+    from medialit.core.spans import Span
+    from medialit.exercises import lessons
+
+    lessons.reset()
+    free = lessons.without_graded(load_article("stoere-putin-call"))
+    marks = [Span(free.body.index(p), free.body.index(p) + len(p), label) for p, label in phrases]
+    lessons.check_highlights("l5.provenance-activity", marks, free)
+    lessons.reset()
+    return capsys.readouterr().out
+
+
+L5_FOUND = [
+    ("not completely safe", "translation"),
+    ("is not against me", "translation"),
+    ("The most important thing about: The war in Ukraine", "scraped"),
+    ("Tv nerd. Passionate food specialist. Travel practitioner. Web guru.", "bio"),
+]
+
+
+@pytest.mark.parametrize("box", [NEWSLETTER, "Register here"])
+def test_l5_the_whole_newsletter_box_is_the_piece_of_furniture_the_exercises_ask_for(box, capsys):
+    """ex04-q1 and ex05-q8 ask for each whole piece of page furniture (K15: mark each piece); the lesson told a
+    student who marked the whole box "mark only ‘Register here’: the rest is not part of it"."""
+    out = _provenance([*L5_FOUND, ("on the pitch", "translation"), (box, "scraped")], capsys)
+    assert "6 of 6 key items found, 0 extra" in out, out
+    assert "the rest is not part of it" not in out
+
+
+def test_l5_a_dash_quote_marked_with_its_line_beside_the_slip_inside_it_loses_nothing(capsys):
+    """K15: the dialogue dash is a signal of its own (optional); its line marked beside the slip it holds merged
+    with the slip's mark and the slip was told 'mark only'."""
+    line = (
+        "– I provide information about how the world perceives what is happening, and what is happening on the pitch."
+    )
+    out = _provenance(
+        [*L5_FOUND, ("on the pitch", "translation"), (line, "translation"), (NEWSLETTER, "scraped")], capsys
+    )
+    assert "6 of 6 key items found, 0 extra" in out, out
+
+
+def test_whole_passages_marked_instead_of_first_lines_are_told_to_reread_how_much_to_mark():
+    """ex03-q4's classic slip (the guide: whole passages match nothing): every label right, 0 points, and the one
+    line held back per-mark feedback (against probing) without saying what to reread."""
+    from medialit.exercises.grading import item
+
+    body = item("ex03-q4").load().body
+
+    def passage(first: str, last: str, label: str) -> dict:
+        return {"start": body.index(first), "end": body.index(last) + len(last), "label": label}
+
+    answer = [
+        passage("Library to open", "after one year.", "news"),
+        passage("Opinion: Sunday", "already read.", "opinion"),
+        passage("Sponsored", "free bookmark!", "advertising"),
+    ]
+    result = grade("ex03-q4", answer)
+    assert result.points == 0
+    assert any("reread how much the question asks you to mark" in line for line in result.feedback), result.feedback
+
+
+@pytest.mark.parametrize(
+    ("question", "title", "name"),
+    [
+        ("l2.dash", "the mayor", "Ingrid Dahl"),
+        ("l2.pronoun", "the opposition leader", "Per Haugen"),
+        ("l2.store-dash", "the Prime Minister", "Jonas Gahr Støre"),
+        ("l2.store-he", "Prime Minister", "Støre"),
+    ],
+)
+def test_lesson_2_speaker_checks_want_the_name_as_ex01_q2_does(question, title, name, capsys):
+    """Lesson 2 says 'always write down the full name' and ex01-q2 scores a bare title as no speaker; the
+    checks took 'the prime minister' and 'the mayor' as right."""
+    from medialit.exercises import lessons
+
+    lessons.reset()
+    lessons.check(question, title)
+    refused = capsys.readouterr().out
+    lessons.check(question, name)
+    taken = capsys.readouterr().out
+    lessons.reset()
+    assert refused.startswith("Not yet") and "a title is not a name" in refused, refused
+    assert taken.startswith("Correct"), taken
+    assert "0 of 5 with the right speaker" in grade("ex01-q2", [("He", "the Prime Minister", "added", 1)]).feedback[0]
