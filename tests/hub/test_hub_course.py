@@ -157,6 +157,17 @@ def test_course_on_the_hub(hub: Hub, tmp_path: Path) -> None:
     for role in ("student1", "student2"):  # each lands in the lessons, in a copy of their own
         start_here = hub.home(role) / "lessons" / "00-start-here.ipynb"
         assert start_here.stat().st_uid == _uid(hub.users[role])
+    # The kit's start: idle kernels culled; on the next start a lesson the student lacks (deleted, or a first
+    # copy cut short) comes back, and one they edited stays theirs.
+    server = subprocess.run(["ps", "-ww", "-u", hub.users["student1"], "-o", "args="], capture_output=True, text=True)
+    assert "--MappingKernelManager.cull_idle_timeout=1800" in server.stdout, server.stdout
+    lessons = hub.home("student1") / "lessons"
+    (lessons / "01-meet-the-article.ipynb").unlink()
+    (lessons / "00-start-here.ipynb").write_text("{}", encoding="utf-8")  # stands for the student's edits
+    hub.stop("student1")
+    hub.start("student1")
+    assert (lessons / "01-meet-the-article.ipynb").stat().st_uid == _uid(hub.users["student1"])
+    assert (lessons / "00-start-here.ipynb").read_text(encoding="utf-8") == "{}"
     for role, status in [("student1", 404), ("instructor", 200)]:  # only instructors get nbgrader's formgrader
         response = requests.get(
             f"{hub.url}/user/{hub.users[role]}/formgrader",
