@@ -16,7 +16,7 @@ paths, the authenticator and the user names:
     MEDIALIT_HUB_STUDENT_JUPYTER_DIR  config read first by students' servers only: nbgrader's
                               instructor tools switched off (default MEDIALIT_HUB_JUPYTER_DIR/students)
     MEDIALIT_LESSONS          the lessons (a copy of notebooks/), copied into each user's home as
-                              ~/lessons on their first start (default /opt/medialit-hub/lessons)
+                              ~/lessons: each lesson the user lacks, on every start (default /opt/medialit-hub/lessons)
     MEDIALIT_COURSE_ID        nbgrader course id (default medialit)
     MEDIALIT_INSTRUCTORS      comma-separated instructor user names
     MEDIALIT_STUDENTS         comma-separated student user names
@@ -32,7 +32,6 @@ See course/jupyterhub/README.md for the steps from an empty server.
 """
 
 import os
-import shlex
 
 c = get_config()  # noqa: F821
 
@@ -63,21 +62,14 @@ c.JupyterHub.load_groups = {
 
 # Each user's server runs as that system user, from the shared environment.
 # nbgrader runs `alembic` and the kit runs `nbgrader` as subprocesses: the
-# environment's bin must come first on PATH. JUPYTER_CONFIG_PATH points every
-# server at the global nbgrader_config.py (exchange root, course id).
-# On a user's first start their server copies the lessons into ~/lessons (the whole folder: the
-# lessons read articles/ and questions/ beside them, and the highlighter saves beside each lesson),
-# then opens lesson 0: a student lands in the kit, not an empty launcher. A ~/lessons already there
-# is never touched, so a student's work survives every restart.
-NO_LESSONS = (
-    f"medialit: no lessons at {LESSONS} (MEDIALIT_LESSONS) to copy into ~/lessons: course/jupyterhub/README.md, step 3"
-)
-FIRST_START = (
-    f"if [ ! -e ~/lessons ]; then if [ -d {shlex.quote(LESSONS)} ]; then cp -r {shlex.quote(LESSONS)} ~/lessons; "
-    f"else echo {shlex.quote(NO_LESSONS)} >&2; fi; fi; "
-    f'exec {shlex.quote(ENV)}/bin/jupyterhub-singleuser "$@"'
-)
-c.Spawner.cmd = ["/bin/sh", "-c", FIRST_START, "jupyterhub-singleuser"]
+# environment's bin must come first on PATH. Every server starts through the kit's
+# `medialit-singleuser` (medialit/setup/hub_start.py), the same start as the Dockerfile's image
+# on Kubernetes: it copies into ~/lessons each lesson the user lacks (the whole folder: the
+# lessons read articles/ and questions/ beside them; a lesson already there is never touched,
+# and a copy cut short is completed on the next start), puts the students' config first on
+# JUPYTER_CONFIG_PATH for a user in MEDIALIT_STUDENTS only, culls idle kernels, then runs
+# jupyterhub-singleuser. JupyterLab opens on lesson 0: a student lands in the kit.
+c.Spawner.cmd = [f"{ENV}/bin/medialit-singleuser"]
 # Only these from the hub's own environment: a PYTHONPATH (JupyterHub passes it on by default)
 # would run students' servers from a checkout, keys beside it, instead of the installed wheel.
 c.Spawner.env_keep = ["LANG", "LC_ALL"]
@@ -85,28 +77,17 @@ c.Spawner.default_url = "/lab/tree/lessons/00-start-here.ipynb"
 c.Spawner.environment = {
     "PATH": f"{ENV}/bin:/usr/local/bin:/usr/bin:/bin",
     "JUPYTER_CONFIG_PATH": JUPYTER_DIR,
-    "PYTHONWARNINGS": "ignore",
+    "MEDIALIT_HUB_STUDENT_JUPYTER_DIR": STUDENT_JUPYTER_DIR,
+    "MEDIALIT_LESSONS": LESSONS,
+    "MEDIALIT_STUDENTS": ",".join(STUDENTS),
+    "MEDIALIT_INSTRUCTORS": ",".join(INSTRUCTORS),
 }
 c.Spawner.start_timeout = 120
-
-
-def student_tools_only(spawner) -> None:
-    """Students' servers read STUDENT_JUPYTER_DIR first, which switches off nbgrader's formgrader,
-    course list and Create Assignment: a student sees Assignment List and Validate, not an
-    empty formgrader of their own. Instructors keep every tool."""
-    if spawner.user.name in STUDENTS and spawner.user.name not in INSTRUCTORS:  # one in both keeps the tools
-        given = spawner.environment.get("JUPYTER_CONFIG_PATH", JUPYTER_DIR)  # a deployment's own dirs stay
-        spawner.environment = {**spawner.environment, "JUPYTER_CONFIG_PATH": f"{STUDENT_JUPYTER_DIR}:{given}"}
-
-
-c.Spawner.pre_spawn_hook = student_tools_only
 
 # Memory per user, measured by benchmarks/bench_memory.py (README.md, "How many students").
 # JupyterHub passes it to each server as MEM_LIMIT (`medialit doctor --hub` reports it);
 # LocalProcessSpawner does not enforce it: see the README for spawners that do.
 c.Spawner.mem_limit = os.environ.get("MEDIALIT_MEM_LIMIT", "512M")
-# A kernel left idle for 30 minutes (a closed tab keeps its kernel) gives its memory back.
-c.Spawner.args = ["--MappingKernelManager.cull_idle_timeout=1800", "--MappingKernelManager.cull_interval=300"]
 c.Spawner.http_timeout = 120
 
 # The formgrader as a hub service: one Jupyter server run as the course's

@@ -89,6 +89,18 @@ class Hub:
             time.sleep(0.5)
         raise RuntimeError(f"the server of {name} did not start; see {self.base / 'hub' / 'hub.log'}")
 
+    def stop(self, role: str) -> None:
+        """Stop the user's server through the hub, as their *Stop My Server* does."""
+        name = self.users[role]
+        stopped = self.api("DELETE", f"/users/{name}/server")
+        assert stopped.status_code in (202, 204), stopped.text
+        deadline = time.monotonic() + 120
+        while self.api("GET", f"/users/{name}").json().get("servers"):
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"the server of {name} did not stop")
+            time.sleep(0.5)
+        self.kernels.pop(role, None)
+
     def run(self, role: str, code: str) -> str:
         """Execute code in the user's own kernel (in their server); returns stdout, raises on an error."""
         if role not in self.kernels:

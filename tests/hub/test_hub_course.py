@@ -99,6 +99,57 @@ results["inbound matches"] = glob.glob("{inbound}/{other}+*")
 print(json.dumps(results))
 """
 
+READABLE = """
+import json, os, sys
+base, closed, env, others = {base!r}, {closed!r}, {env!r}, {others!r}
+system = ("/proc", "/sys", "/dev", "/run", "/usr", "/lib", "/lib64", "/bin", "/sbin", "/boot", "/var/lib", "/var/cache")
+machine = ("/work", "/tmp")  # this test machine's checkouts and other sessions' files, not the deployment's
+readable, elsewhere, theirs = [], {{}}, []
+def walk(top, skip):
+    for folder, dirs, files in os.walk(top):
+        dirs[:] = [d for d in dirs if os.path.join(folder, d) not in skip]
+        readable.extend(p for p in (os.path.join(folder, f) for f in files) if os.access(p, os.R_OK))
+def owner(p):
+    try:
+        return os.lstat(p).st_uid
+    except OSError:  # gone since the walk (another session's temporary file)
+        return -1
+walk("/", set(system + machine))
+walk(base, set())
+for top in machine:
+    before = len(readable)
+    walk(top, {{base}})
+    elsewhere[top] = len(readable) - before
+    theirs.extend(p for p in readable[before:] if owner(p) in others)  # left by the course's others
+    del readable[before:]
+marks = (  # outside the shared environment (its wheel: tests/unit/test_keys_not_leaked.py)
+    "/solutions/", "/course/keys/", "gradebook", ".key.json", "/source/", "/submitted/", "/autograded/")
+bad = sorted(p for p in readable if p.startswith(closed) or (not p.startswith(env) and any(m in p for m in marks)))
+keyed = []
+for p in readable:
+    if p.startswith(("/etc/", "/srv/", "/home/", "/root/", base)) and os.path.getsize(p) < 5_000_000:
+        with open(p, "rb") as f:
+            if any(k in f.read() for k in (b"KEY = ", b"BEGIN HIDDEN TESTS")):
+                keyed.append(p)
+mine = sum(p.startswith(os.path.expanduser("~/")) for p in readable)
+print(json.dumps({{"files": len(readable), "own": mine, "bad": bad, "keyed": keyed, "theirs": theirs,
+                  "elsewhere": elsewhere}}))
+"""
+
+GRADING_KERNEL = """
+import json, os, subprocess, sys, tempfile
+from pathlib import Path
+from medialit.instructor import sandbox
+key = {key!r}
+assert open(key).read(1)  # the instructor reads it; the kernel they grade in must not
+work = Path(tempfile.mkdtemp())
+sandbox.give(work)
+peek = "import sys\\ntry:\\n    print(len(open(sys.argv[1]).read()))\\nexcept OSError as e:\\n    print(repr(e))"
+argv = sandbox.command([sys.executable, "-I", "-c", peek, key], work)
+done = subprocess.run(argv, capture_output=True, text=True)
+print(json.dumps({{"isolation": sandbox.isolation(), "kernel read": done.stdout.strip(), "error": done.stderr[-300:]}}))
+"""
+
 
 def test_course_on_the_hub(hub: Hub, tmp_path: Path) -> None:
     for role in hub.users:
@@ -106,6 +157,17 @@ def test_course_on_the_hub(hub: Hub, tmp_path: Path) -> None:
     for role in ("student1", "student2"):  # each lands in the lessons, in a copy of their own
         start_here = hub.home(role) / "lessons" / "00-start-here.ipynb"
         assert start_here.stat().st_uid == _uid(hub.users[role])
+    # The kit's start: idle kernels culled; on the next start a lesson the student lacks (deleted, or a first
+    # copy cut short) comes back, and one they edited stays theirs.
+    server = subprocess.run(["ps", "-ww", "-u", hub.users["student1"], "-o", "args="], capture_output=True, text=True)
+    assert "--MappingKernelManager.cull_idle_timeout=1800" in server.stdout, server.stdout
+    lessons = hub.home("student1") / "lessons"
+    (lessons / "01-meet-the-article.ipynb").unlink()
+    (lessons / "00-start-here.ipynb").write_text("{}", encoding="utf-8")  # stands for the student's edits
+    hub.stop("student1")
+    hub.start("student1")
+    assert (lessons / "01-meet-the-article.ipynb").stat().st_uid == _uid(hub.users["student1"])
+    assert (lessons / "00-start-here.ipynb").read_text(encoding="utf-8") == "{}"
     for role, status in [("student1", 404), ("instructor", 200)]:  # only instructors get nbgrader's formgrader
         response = requests.get(
             f"{hub.url}/user/{hub.users[role]}/formgrader",
@@ -219,6 +281,24 @@ def test_course_on_the_hub(hub: Hub, tmp_path: Path) -> None:
     assert set(seen.values()) == {"denied"}, seen
     for target in [course / "submitted" / b / ASSIGNMENT / NOTEBOOK, course / "gradebook.db"]:
         assert target.exists()  # what was denied is really there
+
+    # Every file student1 can read, once the course holds everything: no key, no one else's work, no gradebook.
+    closed = [f"{hub.home(r)}/" for r in ("instructor", "student2")] + [
+        f"{hub.base}/{d}/" for d in ("home/grader-medialit", "hub")
+    ]
+    others = [_uid(n) for n in (hub.users["instructor"], hub.users["student2"], f"grader-{COURSE_ID}")]
+    walk = READABLE.format(base=str(hub.base), closed=tuple(closed), env=f"{HUB_ENV}/", others=others)
+    readable = json.loads(hub.run("student1", walk).strip().splitlines()[-1])
+    print("STUDENT READS", json.dumps(readable))
+    assert readable["bad"] == readable["keyed"] == readable["theirs"] == [], readable
+    assert readable["own"] > 20  # the walk sees files: the student's lessons and work
+
+    # The kernel the instructor grades in (bubblewrap, as the instructor's own account) cannot read the key.
+    graded = hub.run("instructor", GRADING_KERNEL.format(key=str(course / "source" / ASSIGNMENT / NOTEBOOK)))
+    seen = json.loads(graded.strip().splitlines()[-1])
+    assert seen["isolation"] == "bubblewrap" and seen["kernel read"].startswith(
+        ("FileNotFoundError", "PermissionError")
+    ), seen
 
     # The same submissions graded in PostgreSQL get the same scores.
     pg_scores = grade_in_postgres(hub, course, tmp_path)

@@ -83,8 +83,7 @@ def test_the_course_design_is_in_the_values():
     assert "access:servers!user=grader-medialit" in hub["loadRoles"]["formgrade-medialit"]["scopes"]
     assert single["storage"]["extraVolumeMounts"][0]["mountPath"] == "/srv/nbgrader/exchange"
     assert single["memory"] == {"guarantee": "256M", "limit": "512M"}
-    config = single["extraFiles"]["nbgrader-config"]["stringData"]
-    assert "--InteractiveShell.xmode=Minimal" in config and 'course_id = "medialit"' in config
+    assert single["cmd"] == "medialit-singleuser"  # the image's start: its nbgrader config is the one-server one
 
 
 def test_extra_config_snippets_compile_and_give_each_member_their_own_uid():

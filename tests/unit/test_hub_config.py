@@ -1,98 +1,174 @@
-"""The hub config's first start: a student's server copies the lessons home and opens lesson 0.
+"""How a course server starts, in every deployment of course/jupyterhub/.
 
 Loads course/jupyterhub/jupyterhub_config.py as JupyterHub does (traitlets) and runs its
-``Spawner.cmd`` with the real ``/bin/sh``, a throwaway home and a stand-in ``jupyterhub-singleuser``
-that records the arguments it was given.
+``Spawner.cmd`` (the kit's ``medialit-singleuser``) with the spawner's environment, a throwaway
+home and a stand-in ``jupyterhub-singleuser`` that records its arguments and config path. The
+Dockerfile and the Zero to JupyterHub values are parsed: they must start servers the same way.
 """
 
 from __future__ import annotations
 
+import filecmp
 import json
 import os
+import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
+import yaml
+from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
+from medialit.setup import hub_start
+
 ROOT = Path(__file__).resolve().parents[2]
-CONFIG = ROOT / "course" / "jupyterhub" / "jupyterhub_config.py"
+HUB = ROOT / "course" / "jupyterhub"
+CONFIG = HUB / "jupyterhub_config.py"
 
 
-@pytest.fixture
-def hub_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """The hub config with a fake shared environment and a copy of notebooks/ as the lessons."""
-    env = tmp_path / "venv"
-    (env / "bin").mkdir(parents=True)
-    singleuser = env / "bin" / "jupyterhub-singleuser"
-    singleuser.write_text('#!/bin/sh\nfor a in "$@"; do echo "arg:$a"; done\n', encoding="utf-8")
-    singleuser.chmod(0o755)
-    lessons = tmp_path / "lessons"
-    shutil.copytree(ROOT / "notebooks", lessons, ignore=shutil.ignore_patterns("*.highlights.json"))
-    monkeypatch.setenv("MEDIALIT_HUB_ENV", str(env))
-    monkeypatch.setenv("MEDIALIT_LESSONS", str(lessons))
+def load(monkeypatch: pytest.MonkeyPatch, **env: str) -> Config:
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
     return PyFileConfigLoader(CONFIG.name, path=str(CONFIG.parent)).load_config()
 
 
-def start(config, home: Path, *args: str) -> list[str]:
-    """Run the spawner's command as JupyterHub does (cmd + args, HOME set), in ``home``."""
-    done = subprocess.run(
-        [*config.Spawner.cmd, *args],
-        env={"HOME": str(home), "PATH": os.environ["PATH"]},
-        cwd=home,
-        capture_output=True,
-        text=True,
-        check=True,
+@pytest.fixture
+def hub_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """A shared environment holding the kit's start and a stand-in server; a copy of notebooks/ as the lessons."""
+    env = tmp_path / "venv"
+    (env / "bin").mkdir(parents=True)
+    start = env / "bin" / "medialit-singleuser"  # what the wheel's entry point does, from this checkout
+    start.write_text(
+        f'#!/bin/sh\nPYTHONPATH={ROOT / "src"} exec {sys.executable} -m medialit.setup.hub_start "$@"\n',
+        encoding="utf-8",
     )
-    return done.stdout.splitlines()
+    singleuser = env / "bin" / "jupyterhub-singleuser"
+    singleuser.write_text(
+        '#!/bin/sh\necho "config:$JUPYTER_CONFIG_PATH"\nfor a in "$@"; do echo "arg:$a"; done\n', encoding="utf-8"
+    )
+    for program in (start, singleuser):
+        program.chmod(0o755)
+    lessons = tmp_path / "lessons"
+    shutil.copytree(ROOT / "notebooks", lessons, ignore=shutil.ignore_patterns("*.highlights.json"))
+    settings = {
+        "MEDIALIT_HUB_ENV": str(env),
+        "MEDIALIT_LESSONS": str(lessons),
+        "MEDIALIT_HUB_JUPYTER_DIR": "/etc/course-jupyter",
+        "MEDIALIT_INSTRUCTORS": "teacher",
+        "MEDIALIT_STUDENTS": "ana,bo",
+    }
+    for key, value in settings.items():
+        monkeypatch.setenv(key, value)
+    return settings
 
 
-def test_first_start_copies_the_lessons_and_opens_lesson_0(hub_config, tmp_path: Path) -> None:
+def start(config: Config, home: Path, user: str = "ana", *args: str) -> subprocess.CompletedProcess:
+    """Run the spawner's command as JupyterHub does: cmd + args, its environment, HOME and JUPYTERHUB_USER."""
+    home.mkdir(exist_ok=True)
+    env = {**config.Spawner.environment, "HOME": str(home), "JUPYTERHUB_USER": user}
+    return subprocess.run(
+        [*config.Spawner.cmd, *args], env=env, cwd=home, capture_output=True, text=True, check=True, timeout=60
+    )
+
+
+def printed(done: subprocess.CompletedProcess, prefix: str) -> list[str]:
+    return [line.removeprefix(prefix) for line in done.stdout.splitlines() if line.startswith(prefix)]
+
+
+def same_tree(a: Path, b: Path) -> bool:
+    files = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    return files == sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file()) and all(
+        filecmp.cmp(a / f, b / f, shallow=False) for f in files
+    )
+
+
+def test_first_start_copies_the_lessons_opens_lesson_0_and_culls_idle_kernels(hub_env, tmp_path: Path) -> None:
+    config = PyFileConfigLoader(CONFIG.name, path=str(CONFIG.parent)).load_config()
     home = tmp_path / "home"
-    home.mkdir()
-    printed = start(hub_config, home, "--port=1234", "--two words")
-    assert printed == ["arg:--port=1234", "arg:--two words"]  # the hub's arguments reach the server
-    landing = hub_config.Spawner.default_url.removeprefix("/lab/tree/")
-    assert (home / landing).is_file()
-    assert (home / "lessons" / "questions").is_dir()  # the self-checks the lessons read beside them
+    done = start(config, home, "ana", "--port=1234", "--two words")
+    assert printed(done, "arg:") == [*hub_start.CULL, "--port=1234", "--two words"]  # the hub's arguments last
+    assert (home / config.Spawner.default_url.removeprefix("/lab/tree/")).is_file()
+    assert same_tree(home / "lessons", Path(hub_env["MEDIALIT_LESSONS"]))  # articles/, questions/ beside them
 
 
-def test_a_later_start_keeps_the_students_lessons(hub_config, tmp_path: Path) -> None:
+def test_a_later_start_keeps_the_students_lessons(hub_env, tmp_path: Path) -> None:
+    config = PyFileConfigLoader(CONFIG.name, path=str(CONFIG.parent)).load_config()
     home = tmp_path / "home"
-    home.mkdir()
-    start(hub_config, home)
+    start(config, home)
     mine = home / "lessons" / "lesson00.highlights.json"
     mine.write_text("my marks", encoding="utf-8")
     (home / "lessons" / "00-start-here.ipynb").write_text("my notebook", encoding="utf-8")
-    start(hub_config, home)
+    start(config, home)
     assert mine.read_text(encoding="utf-8") == "my marks"
     assert (home / "lessons" / "00-start-here.ipynb").read_text(encoding="utf-8") == "my notebook"
     assert not (home / "lessons" / "lessons").exists()  # cp -r into an existing folder would nest a copy
 
 
-def spawned_environment(config, name: str) -> dict[str, str]:
-    """The environment the hub would give ``name``'s server after the config's pre-spawn hook."""
-    spawner = SimpleNamespace(user=SimpleNamespace(name=name), environment=dict(config.Spawner.environment))
-    config.Spawner.pre_spawn_hook(spawner)
-    return spawner.environment
-
-
-def test_students_servers_read_the_student_config_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("MEDIALIT_HUB_JUPYTER_DIR", "/etc/course-jupyter")
-    monkeypatch.setenv("MEDIALIT_INSTRUCTORS", "teacher")
-    monkeypatch.setenv("MEDIALIT_STUDENTS", "ana,bo")
+def test_a_copy_cut_short_is_completed_on_the_next_start_and_edits_stay(hub_env, tmp_path: Path) -> None:
+    """The first start's `cp -r` stopped half way (a full disk, a server stopped) left a ~/lessons that no
+    later start touched again: lessons and questions/ missing for good, one notebook truncated."""
     config = PyFileConfigLoader(CONFIG.name, path=str(CONFIG.parent)).load_config()
-    assert (
-        spawned_environment(config, "ana")["JUPYTER_CONFIG_PATH"] == "/etc/course-jupyter/students:/etc/course-jupyter"
-    )
-    assert spawned_environment(config, "teacher")["JUPYTER_CONFIG_PATH"] == "/etc/course-jupyter"
-    assert config.Spawner.environment["JUPYTER_CONFIG_PATH"] == "/etc/course-jupyter"  # no student leaks into it
+    home = tmp_path / "home"
+    lessons = home / "lessons"
+    lessons.mkdir(parents=True)
+    (lessons / "00-start-here.ipynb").write_text("my notebook", encoding="utf-8")  # edited since
+    (lessons / ".01-meet-the-article.ipynb.medialit-partial").write_text('{"cells": [', encoding="utf-8")
+    start(config, home)
+    assert (lessons / "00-start-here.ipynb").read_text(encoding="utf-8") == "my notebook"
+    (lessons / "00-start-here.ipynb").write_bytes((ROOT / "notebooks" / "00-start-here.ipynb").read_bytes())
+    assert same_tree(lessons, Path(hub_env["MEDIALIT_LESSONS"]))  # complete, and no half file left
+
+
+def test_a_copy_that_fails_says_so_in_one_line_and_the_server_still_starts(hub_env, tmp_path: Path) -> None:
+    config = PyFileConfigLoader(CONFIG.name, path=str(CONFIG.parent)).load_config()
+    home = tmp_path / "home"
+    (home / "lessons").mkdir(parents=True)
+    (home / "lessons" / "questions").write_text("not a folder", encoding="utf-8")
+    done = start(config, home, "ana", "--port=1")
+    assert printed(done, "arg:")[-1] == "--port=1"
+    (line,) = done.stderr.splitlines()
+    assert line.startswith("medialit: lessons not all copied into ~/lessons (") and "next start" in line
+    assert (home / "lessons" / "00-start-here.ipynb").is_file()
+
+
+def test_missing_lessons_say_so_in_one_line_and_the_server_still_starts(
+    hub_env, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = load(monkeypatch, MEDIALIT_LESSONS=str(tmp_path / "nowhere"))
+    home = tmp_path / "home"
+    done = start(config, home, "ana", "--port=1")
+    assert printed(done, "arg:")[-1] == "--port=1"
+    assert done.stderr.splitlines() == [
+        f"medialit: no lessons at {tmp_path / 'nowhere'} (MEDIALIT_LESSONS) to copy into ~/lessons: "
+        "course/jupyterhub/README.md, step 3"
+    ]
+    assert not (home / "lessons").exists()
+
+
+def test_students_servers_read_the_student_config_first(hub_env, tmp_path: Path) -> None:
+    config = PyFileConfigLoader(CONFIG.name, path=str(CONFIG.parent)).load_config()
+    seen = {user: printed(start(config, tmp_path / user, user), "config:") for user in ("ana", "teacher")}
+    assert seen == {"ana": ["/etc/course-jupyter/students:/etc/course-jupyter"], "teacher": ["/etc/course-jupyter"]}
+
+
+def test_an_instructor_who_is_also_a_student_keeps_the_tools_and_a_deployment_s_dirs_stay(
+    hub_env, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An instructor listed among the students too (to try the hand-in) lost the formgrader, and a student's path
+    dropped a config dir the deployment had added to ``c.Spawner.environment``."""
+    config = load(monkeypatch, MEDIALIT_STUDENTS="ana,teacher")
+    assert printed(start(config, tmp_path / "teacher", "teacher"), "config:") == ["/etc/course-jupyter"]
+    config.Spawner.environment["JUPYTER_CONFIG_PATH"] = "/etc/site-jupyter:/etc/course-jupyter"
+    assert printed(start(config, tmp_path / "ana", "ana"), "config:") == [
+        "/etc/course-jupyter/students:/etc/site-jupyter:/etc/course-jupyter"
+    ]
 
 
 def test_the_student_config_switches_off_only_the_instructor_tools() -> None:
-    students = CONFIG.parent / "students"
+    students = HUB / "students"
     server = json.loads((students / "jupyter_server_config.json").read_text(encoding="utf-8"))
     assert server["ServerApp"]["jpserver_extensions"] == {
         "nbgrader.server_extensions.formgrader": False,
@@ -103,41 +179,53 @@ def test_the_student_config_switches_off_only_the_instructor_tools() -> None:
     assert off == {f"@jupyter/nbgrader:{name}" for name in ("formgrader", "create-assignment", "course-list")}
 
 
-def test_an_instructor_who_is_also_a_student_keeps_the_tools_and_a_deployment_s_dirs_stay(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """An instructor listed among the students too (to try the hand-in) lost the formgrader, and a student's path
-    dropped a config dir the deployment had added to ``c.Spawner.environment``."""
-    monkeypatch.setenv("MEDIALIT_HUB_JUPYTER_DIR", "/etc/course-jupyter")
-    monkeypatch.setenv("MEDIALIT_INSTRUCTORS", "teacher")
-    monkeypatch.setenv("MEDIALIT_STUDENTS", "ana,teacher")
-    config = PyFileConfigLoader(CONFIG.name, path=str(CONFIG.parent)).load_config()
-    assert spawned_environment(config, "teacher")["JUPYTER_CONFIG_PATH"] == "/etc/course-jupyter"
-    config.Spawner.environment["JUPYTER_CONFIG_PATH"] = "/etc/site-jupyter:/etc/course-jupyter"
-    assert (
-        spawned_environment(config, "ana")["JUPYTER_CONFIG_PATH"]
-        == "/etc/course-jupyter/students:/etc/site-jupyter:/etc/course-jupyter"
-    )
+# Every deployment starts the same way: these fail when one of them drifts from the others.
 
 
-def test_missing_lessons_say_so_in_one_line_and_the_server_still_starts(
-    hub_config, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("MEDIALIT_LESSONS", str(tmp_path / "nowhere"))
-    config = PyFileConfigLoader(CONFIG.name, path=str(CONFIG.parent)).load_config()
-    home = tmp_path / "home"
-    home.mkdir()
-    done = subprocess.run(
-        [*config.Spawner.cmd, "--port=1"],
-        env={"HOME": str(home), "PATH": os.environ["PATH"]},
-        cwd=home,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert done.stdout.splitlines() == ["arg:--port=1"]
-    assert done.stderr.splitlines() == [
-        f"medialit: no lessons at {tmp_path / 'nowhere'} (MEDIALIT_LESSONS) to copy into ~/lessons: "
-        "course/jupyterhub/README.md, step 3"
-    ]
-    assert not (home / "lessons").exists()
+def dockerfile() -> dict[str, list[str]]:
+    """The Dockerfile's instructions by name, continuation lines joined."""
+    text = re.sub(r"\\\n\s*", " ", (HUB / "Dockerfile").read_text(encoding="utf-8"))
+    found: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            word, _, rest = line.strip().partition(" ")
+            found.setdefault(word, []).append(rest.strip())
+    return found
+
+
+def test_every_deployment_starts_servers_with_the_kits_one_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'medialit-singleuser = "medialit.setup.hub_start:main"' in pyproject  # in the wheel, so in both
+    config = load(monkeypatch, MEDIALIT_HUB_ENV="/opt/env")
+    assert config.Spawner.cmd == ["/opt/env/bin/medialit-singleuser"]
+    values = yaml.safe_load((HUB / "z2jh-values.yaml").read_text(encoding="utf-8"))["singleuser"]
+    assert values["cmd"] == "medialit-singleuser"
+    assert dockerfile()["CMD"] == ['["medialit-singleuser"]']
+    assert values["defaultUrl"] == config.Spawner.default_url
+    # nothing the start does is done again, differently, by one deployment alone
+    for path in (CONFIG, HUB / "z2jh-values.yaml", HUB / "Dockerfile"):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"cull_idle_timeout|cp -r|pre_spawn_hook|PYTHONWARNINGS|extraFiles", text), path
+
+
+def test_the_image_puts_the_one_servers_files_where_the_start_looks() -> None:
+    copies = {dest: source for source, dest in (line.split() for line in dockerfile()["COPY"]) if "whl" not in source}
+    assert copies == {
+        hub_start.LESSONS: "notebooks",
+        f"{hub_start.JUPYTER_DIR}/nbgrader_config.py": "course/jupyterhub/nbgrader_config.py",
+        f"{hub_start.JUPYTER_DIR}/labconfig/page_config.json": "scripts/jupyter-config/labconfig/page_config.json",
+        f"{hub_start.JUPYTER_DIR}/students": "course/jupyterhub/students",
+    }  # the same files as the one-server set-up (README.md, steps 1 and 3)
+    assert dockerfile()["ENV"] == [f"JUPYTER_CONFIG_PATH={hub_start.JUPYTER_DIR}"]
+
+
+def test_z2jh_gives_the_start_who_is_a_student_from_the_hubs_groups() -> None:
+    values = yaml.safe_load((HUB / "z2jh-values.yaml").read_text(encoding="utf-8"))["hub"]
+    c = Config()
+    c.JupyterHub.load_groups = values["config"]["JupyterHub"]["load_groups"]  # hub.config comes before extraConfig
+    c.KubeSpawner.environment = {}
+    exec(values["extraConfig"]["course-roles.py"], {"c": c})
+    env = c.KubeSpawner.environment
+    for user, tools in [("student1", "students"), ("instructor1", None), ("grader-medialit", None)]:
+        path = hub_start.config_path({**env, "JUPYTERHUB_USER": user, "JUPYTER_CONFIG_PATH": hub_start.JUPYTER_DIR})
+        assert (path.split(os.pathsep)[0] == f"{hub_start.JUPYTER_DIR}/students") == (tools == "students"), user

@@ -1,0 +1,90 @@
+"""``medialit-singleuser``: how every course server starts, on one server and on Kubernetes.
+
+JupyterHub runs it in place of ``jupyterhub-singleuser`` in every deployment of
+course/jupyterhub/ (``jupyterhub_config.py``, the ``Dockerfile`` and
+``z2jh-values.yaml`` all name it), so they cannot drift apart: it copies the
+lessons into ``~/lessons``, points a student's server at the config that hides
+the instructor tools, culls idle kernels, then becomes ``jupyterhub-singleuser``
+with the hub's own arguments. Nothing here may stop a server from starting: a
+lesson that cannot be copied is reported in one line and copied on the next start.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+LESSONS = "/opt/medialit-hub/lessons"
+JUPYTER_DIR = "/etc/medialit-hub/jupyter"
+CULL = ["--MappingKernelManager.cull_idle_timeout=1800", "--MappingKernelManager.cull_interval=300"]
+"""A kernel idle for 30 minutes (a closed tab keeps its kernel) gives its memory back."""
+PARTIAL = ".medialit-partial"
+
+
+def copy_lessons(source: Path, target: Path) -> None:
+    """Copy into ``target`` each lesson file it lacks, never touching one that is there.
+
+    Each file is written under a hidden name and renamed into place, so a copy cut
+    short (a full disk, a stopped server) leaves no half lesson: whatever is
+    missing is copied on the next start, and a lesson the student edited stays theirs.
+    """
+    for folder, dirs, files in os.walk(source):
+        dirs.sort()
+        here = target / Path(folder).relative_to(source)
+        here.mkdir(parents=True, exist_ok=True)
+        for name in sorted(files):
+            final = here / name
+            if final.exists() or final.is_symlink():
+                continue
+            partial = here / f".{name}{PARTIAL}"
+            shutil.copyfile(Path(folder) / name, partial)
+            os.replace(partial, final)
+
+
+def names(env: Mapping[str, str], key: str) -> set[str]:
+    return {name for name in env.get(key, "").split(",") if name}
+
+
+def config_path(env: Mapping[str, str]) -> str:
+    """``JUPYTER_CONFIG_PATH`` for this server: the deployment's own, with the students' config first for a
+    student (nbgrader's formgrader, course list and Create Assignment off). A user listed as instructor too
+    keeps every tool."""
+    given = env.get("JUPYTER_CONFIG_PATH") or JUPYTER_DIR
+    user = env.get("JUPYTERHUB_USER", "")
+    if user not in names(env, "MEDIALIT_STUDENTS") or user in names(env, "MEDIALIT_INSTRUCTORS"):
+        return given
+    students = env.get("MEDIALIT_HUB_STUDENT_JUPYTER_DIR") or f"{JUPYTER_DIR}/students"
+    return os.pathsep.join([students, given])
+
+
+def prepare(env: Mapping[str, str], home: Path) -> dict[str, str]:
+    """Copy the lessons home and return the environment the server runs with."""
+    source = Path(env.get("MEDIALIT_LESSONS") or LESSONS)
+    if not source.is_dir():
+        print(
+            f"medialit: no lessons at {source} (MEDIALIT_LESSONS) to copy into ~/lessons: "
+            "course/jupyterhub/README.md, step 3",
+            file=sys.stderr,
+        )
+    else:
+        try:
+            copy_lessons(source, home / "lessons")
+        except OSError as error:
+            print(
+                f"medialit: lessons not all copied into ~/lessons ({error}); the rest follow on the next start",
+                file=sys.stderr,
+            )
+    return {**env, "JUPYTER_CONFIG_PATH": config_path(env), "PYTHONWARNINGS": env.get("PYTHONWARNINGS", "ignore")}
+
+
+def main() -> None:
+    """Prepare, then run ``jupyterhub-singleuser`` (the one on ``PATH``) with the hub's arguments."""
+    env = prepare(os.environ, Path.home())
+    os.execvpe("jupyterhub-singleuser", ["jupyterhub-singleuser", *CULL, *sys.argv[1:]], env)
+
+
+if __name__ == "__main__":
+    main()
