@@ -10,13 +10,16 @@ PORT="${PORT:-8888}"
 TOKEN="${MEDIALIT_TOKEN:-$("$VENV/bin/python" -c 'import secrets; print(secrets.token_hex(16))')}"
 echo
 # The URL opens the first lesson (00-start-here says where to go next), not an empty launcher.
-echo "medialit: JupyterLab will be at  http://127.0.0.1:$PORT/lab/tree/00-start-here.ipynb?token=$TOKEN"
+echo "medialit: JupyterLab will be at  http://127.0.0.1:$PORT/lab/tree/notebooks/00-start-here.ipynb?token=$TOKEN"
 echo "medialit: (Ctrl+C twice stops it; set PORT=... for another port)"
 echo
 # The kit's JupyterLab settings: no "official Jupyter news?" prompt over the first lesson (a classroom has no use
 # for it, and a student takes it for part of the kit).
 export JUPYTER_CONFIG_PATH="$PWD/scripts/jupyter-config${JUPYTER_CONFIG_PATH:+:$JUPYTER_CONFIG_PATH}"
 # An editable install leaves the kit's JupyterLab extension (underlined links) in src/: point JupyterLab at it.
-exec jupyter lab notebooks/ --ip 127.0.0.1 --port "$PORT" --ServerApp.port_retries=0 \
+# The kit's folder is the root, so that a self-learner reaches exercises/ (lesson 0 sends them there); the file
+# browser starts in notebooks/, beside the lessons.
+exec jupyter lab --ServerApp.root_dir="$PWD" --ContentsManager.preferred_dir=notebooks \
+    --ip 127.0.0.1 --port "$PORT" --ServerApp.port_retries=0 \
     --IdentityProvider.token="$TOKEN" --no-browser --allow-root \
     --LabApp.extra_labextensions_path="$PWD/src/medialit/labextensions"

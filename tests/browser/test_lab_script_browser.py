@@ -52,6 +52,7 @@ def kit_copy(folder: Path) -> Path:
     shutil.copytree(REPO / "scripts", kit / "scripts")
     shutil.copy(REPO / "pyproject.toml", kit)
     shutil.copytree(REPO / "notebooks", kit / "notebooks", ignore=shutil.ignore_patterns("*.highlights.json"))
+    shutil.copytree(REPO / "exercises", kit / "exercises", ignore=shutil.ignore_patterns("*.highlights.json"))
     (kit / "src").symlink_to(REPO / "src")
     bin_dir = kit / ".venv" / "bin"
     bin_dir.mkdir(parents=True)
@@ -109,3 +110,22 @@ def test_the_url_lab_sh_prints_opens_lesson_00_which_says_where_to_start(lab_scr
     expect(notebook.locator(".jp-MarkdownOutput").get_by_text("Run the next cell now.")).to_be_visible()
     page.wait_for_timeout(5000)  # JupyterLab asks its news question a moment after the page is ready
     expect(page.get_by_text("official Jupyter news")).to_have_count(0)
+
+
+def test_a_self_learner_opens_an_exercise_from_lab_sh_s_file_browser(lab_script, page):
+    """Lesson 0 sends a self-learner to the kit's ``exercises/`` folder, but lab.sh served ``notebooks/`` as the
+    root: the folder was out of the file browser's reach. The browser starts beside the lessons; one level up are
+    the exercises, and ex01 opens and runs."""
+    page.goto(lab_script)
+    listing = page.locator(".jp-FileBrowser .jp-DirListing-content")
+    expect(listing.get_by_text("01-meet-the-article.ipynb")).to_be_visible()  # it starts beside the lessons
+    page.locator(".jp-FileBrowser .jp-BreadCrumbs-home").click()
+    for name in ("exercises", "ex01-attribution", "ex01-attribution.ipynb"):
+        listing.locator(".jp-DirListing-itemText", has_text=re.compile(rf"^{re.escape(name)}$")).dblclick()
+    tab = page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current")
+    expect(tab).to_have_text(re.compile(r"ex01-attribution\.ipynb"))
+    first = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell").first
+    first.locator(".jp-InputArea-editor").click()
+    page.keyboard.press("Shift+Enter")
+    expect(first.locator(".jp-InputPrompt")).to_have_text(re.compile(r"\[1\]:"))
+    expect(first.locator(".jp-OutputArea-output")).to_have_count(0)  # the import ran without an error

@@ -27,6 +27,8 @@ PIECES = {
     "from medialit.nlp.framing import FRAMING_CATEGORIES": ("medialit.nlp.framing", "FRAMING_CATEGORIES"),
 }
 LINK = re.compile(r"\]\(([^)\s]+)\)")
+# A cell's last line returning a path or a plain object shows its repr as Out[n] (lesson 0 showed PosixPath(...)).
+PYTHON_REPR = re.compile(r"(Posix|Windows)?Path\(|<[\w.]+ object at 0x")
 
 
 def read(path: Path) -> nbformat.NotebookNode:
@@ -160,6 +162,8 @@ def test_lesson_runs_top_to_bottom_without_errors_or_stderr(path, workdir, monke
                 problems.append(f"{cell.id}: {output.ename}: {output.evalue}")
             if output.output_type == "stream" and output.name == "stderr":
                 problems.append(f"{cell.id} wrote to stderr: {output.text[:300]!r}")
+            if shows_a_python_repr(output):
+                problems.append(f"{cell.id} shows a Python repr: {output.data['text/plain'][:100]!r}")
     assert not problems, f"{path.name}:\n" + "\n".join(problems)
     printed = "".join(o.get("text", "") for c in nb.cells for o in c.get("outputs", []) if o.output_type == "stream")
     if any("compare_with_machine(" in c.source for c in nb.cells):  # issue 11: teach before telling
@@ -168,6 +172,14 @@ def test_lesson_runs_top_to_bottom_without_errors_or_stderr(path, workdir, monke
     code = [c.source for c in nb.cells if c.cell_type == "code"]
     drawn = sum("plots.show(" in c and "compare_with_machine(" not in c for c in code)  # gated: not yet
     assert images >= drawn, f"{path.name}: {drawn} figures shown but {images} images in the outputs"
+
+
+def shows_a_python_repr(output) -> bool:
+    """A result shown only as its repr (a widget's output carries its view too, and shows that)."""
+    data = output.get("data", {})
+    return "application/vnd.jupyter.widget-view+json" not in data and bool(
+        PYTHON_REPR.match(data.get("text/plain", ""))
+    )
 
 
 def report(name: str, seconds: float) -> None:

@@ -45,7 +45,7 @@ def test_speakers_accepts_an_object_with_attributions():
         attributions = (attribution("A", "according_to"),)
 
     ax = plots.speakers(Result())
-    assert "1 attributions" in plots.alt_text(ax)
+    assert "1 attribution by" in plots.alt_text(ax)
 
 
 def test_speakers_bars_differ_by_hatch_as_well_as_colour():
@@ -211,3 +211,16 @@ def test_save_writes_the_alt_text_beside_the_png_and_can_close_the_figure(tmp_pa
     assert path.stat().st_size > 0
     assert (tmp_path / "difficulty.png.alt.txt").read_text(encoding="utf-8").startswith("Bar chart of the mean share")
     assert not plt.fignum_exists(ax.figure.number)
+
+
+def test_alt_text_counts_one_of_a_thing_in_the_singular():
+    """A screen reader read "Dot plot of 1 framing cues ... 1 of them fall" for a short text of the student's own
+    (lesson 7): every figure a student meets says 1 cue, 1 attribution, 1 sentence, 1 line."""
+    one = [Span(10, 15, "loaded")]
+    framing = plots.alt_text(plots.framing_positions(one, BODY))
+    assert "Dot plot of 1 framing cue by" in framing and "1 of them falls in" in framing
+    assert "Horizontal bar chart of 1 attribution by" in plots.alt_text(plots.speakers([attribution("A", "direct")]))
+    assert "Map of 1 sentence by" in plots.alt_text(plots.sentence_map([Span(0, 100, "other")], BODY))
+    assert "Map of 2 sentences by" in plots.alt_text(
+        plots.sentence_map([Span(0, 9, "other"), Span(9, 20, "other")], BODY)
+    )

@@ -111,7 +111,7 @@ def speakers(results: Analysis | Annotations | Iterable[Attribution], ax: Axes |
     none = _say_none(ax, "No attributions found: the analyzer credits nothing here to anyone.") if not names else ""
     parts = [f"{name}: {sum(table[name].values())}" for name in names]
     alt = (
-        f"Horizontal bar chart of {len(attributions)} attributions by speaker, stacked by kind "
+        f"Horizontal bar chart of {_count(len(attributions), 'attribution')} by speaker, stacked by kind "
         f"({', '.join(kinds) or 'none'}). " + ("; ".join(parts) if parts else none)
     )
     return finish(ax, title="Who speaks how much", xlabel="number of attributions", ylabel="speaker", alt=alt)
@@ -132,7 +132,7 @@ def sentence_map(
     ax = _label_rows(spans, body, ax, order=SENTENCE_LABELS)
     counts = ", ".join(f"{sum(s.label == lab for s in spans)} {lab}" for lab in labels)
     alt = (
-        f"Map of {len(spans)} sentences by position in the article (0 to 100 per cent) and label: "
+        f"Map of {_count(len(spans), 'sentence')} by position in the article (0 to 100 per cent) and label: "
         f"{counts or 'no sentences'}. " + _where(spans, length) + _shade_hidden(ax, hidden, length)
     )
     return finish(ax, title="Sentences by label", xlabel="position in the article (%)", ylabel="label", alt=alt)
@@ -150,11 +150,17 @@ def page_layout(
     spans = [s for s in spans if not any(s.start < end and s.end > start for start, end in hidden)]
     ax = _label_rows(spans, body, ax, order=("text", "quote", "bullet", "heading"))
     counts = ", ".join(f"{sum(s.label == k for s in spans)} {k}" for k in dict.fromkeys(s.label for s in spans))
-    alt = f"Map of the article's {len(spans)} lines by position (0 to 100 per cent) and kind: {counts or 'none'}."
+    lines = _count(len(spans), "line")
+    alt = f"Map of the article's {lines} by position (0 to 100 per cent) and kind: {counts or 'none'}."
     alt += _shade_hidden(ax, hidden, max(1, len(body)))
     return finish(
         ax, title="What the page is made of", xlabel="position in the article (%)", ylabel="kind of line", alt=alt
     )
+
+
+def _count(number: int, noun: str) -> str:
+    """``1 sentence``, ``2 sentences``: alt text is read aloud, where "1 sentences" stands out (lesson 7's own text)."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _in_order(labels: Iterable[str], order: tuple[str, ...]) -> list[str]:
@@ -209,9 +215,11 @@ def framing_positions(
     none = _say_none(ax, "No framing cues found by the analyzer.") if not spans else ""
     in_lead = sum(100 * s.start / length < lead for s in spans)
     counts = ", ".join(f"{sum(s.label == c for s in spans)} {c}" for c in categories)
-    found = f"{counts}. {in_lead} of them fall in the opening {lead:.0f} per cent (shaded)." if spans else none
-    alt = f"Dot plot of {len(spans)} framing cues by category and position in the article: {found}" + _shade_hidden(
-        ax, hidden, length
+    fall = "falls" if in_lead == 1 else "fall"
+    found = f"{counts}. {in_lead} of them {fall} in the opening {lead:.0f} per cent (shaded)." if spans else none
+    alt = (
+        f"Dot plot of {_count(len(spans), 'framing cue')} by category and position in the article: {found}"
+        + _shade_hidden(ax, hidden, length)
     )
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=True)
     return finish(

@@ -196,8 +196,10 @@ def show_all() -> None:
         print(question.show(), end="\n\n")
 
 
-def record(answers: dict[str, str], folder: str | Path = ".") -> Path:
-    """Save the answers to ``pretest.json`` (merged with earlier ones) and say how many are in; no verdicts."""
+def record(answers: dict[str, str], folder: str | Path = ".") -> None:
+    """Save the answers to ``pretest.json`` (merged with earlier ones) and say how many are in; no verdicts.
+
+    Returns nothing: it is a cell's last line, and a returned path showed as ``PosixPath('pretest.json')``."""
     if not isinstance(answers, dict):
         raise PretestError("my_answers holds one letter per question, p1 to p12: keep its braces and run the cell")
     clean = {qid: _letter(qid, choice) for qid, choice in answers.items() if str(choice or "").strip()}
@@ -210,7 +212,6 @@ def record(answers: dict[str, str], folder: str | Path = ".") -> Path:
         f"Saved {len(saved)} of {len(QUESTIONS)} answers to {path.name}."
         + (f" Still open: {', '.join(missing)}." if missing else " Thank you: this is not marked.")
     )
-    return path
 
 
 def _letter(qid: str, choice: Any) -> str:
