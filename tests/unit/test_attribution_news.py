@@ -167,3 +167,28 @@ def test_what_an_as_phrase_says_a_thing_is_is_credited(nlp, sentence, expected):
 def test_a_name_given_or_another_preposition_is_no_small_clause(nlp, sentence):
     _body, attributions = found(nlp, sentence)
     assert attributions == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        (
+            'The event description read, "We will all meet at the gate."',
+            "event description",
+            "We will all meet at the gate.",
+        ),
+        ('The opinion of the court read in part, "The oath was void."', "opinion of the court", "The oath was void."),
+        (
+            'The company released a statement which read, in part, "This ruling raises questions."',
+            "company",
+            "This ruling raises questions.",
+        ),
+    ],
+)
+def test_a_text_reads_with_a_comma_a_noun_of_two_senses_or_in_a_relative_clause(nlp, sentence, speaker, content):
+    """Thirteenth round: "read" before a comma and "in part" set off by commas; a noun WordNet files in both
+    noun.communication and noun.cognition ("description", "opinion"); "which read" speaks for the text's issuer."""
+    body, attributions = found(nlp, sentence)
+    assert [(a.rule, a.speaker, a.content.text(body), a.kind) for a in attributions] == [
+        ("read", speaker, content, "direct")
+    ]
