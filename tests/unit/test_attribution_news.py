@@ -135,3 +135,60 @@ def test_a_title_or_one_quoted_word_is_no_sign_of_speech(nlp, sentence):
 def test_a_text_that_reads_in_part_before_its_quotation(nlp):
     body, attributions = found(nlp, 'The statement read in part: "We regret the error."')
     assert [(a.cue.text(body), a.rule, a.kind) for a in attributions] == [("read", "read", "direct")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The mayor referred to the plan as a disaster.",
+            [("referred", "mayor", "to the plan as a disaster")],
+        ),
+        (
+            "The minister attacked what the mayor described as a temporary measure.",
+            [("described", "mayor", "as a temporary measure")],
+        ),
+    ],
+)
+def test_what_an_as_phrase_says_a_thing_is_is_credited(nlp, sentence, expected):
+    """Thirteenth round: a prepositional verb's small clause, and one whose object is a relative "what"."""
+    body, attributions = found(nlp, sentence)
+    assert described(body, attributions) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The clerk referred to the database as National Records System.",
+        "These philosophers thought about atoms as philosophical concepts.",
+        "The mayor referred to the report.",
+    ],
+)
+def test_a_name_given_or_another_preposition_is_no_small_clause(nlp, sentence):
+    _body, attributions = found(nlp, sentence)
+    assert attributions == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        (
+            'The event description read, "We will all meet at the gate."',
+            "event description",
+            "We will all meet at the gate.",
+        ),
+        ('The opinion of the court read in part, "The oath was void."', "opinion of the court", "The oath was void."),
+        (
+            'The company released a statement which read, in part, "This ruling raises questions."',
+            "company",
+            "This ruling raises questions.",
+        ),
+    ],
+)
+def test_a_text_reads_with_a_comma_a_noun_of_two_senses_or_in_a_relative_clause(nlp, sentence, speaker, content):
+    """Thirteenth round: "read" before a comma and "in part" set off by commas; a noun WordNet files in both
+    noun.communication and noun.cognition ("description", "opinion"); "which read" speaks for the text's issuer."""
+    body, attributions = found(nlp, sentence)
+    assert [(a.rule, a.speaker, a.content.text(body), a.kind) for a in attributions] == [
+        ("read", speaker, content, "direct")
+    ]

@@ -26,6 +26,8 @@ def document_reads(ctx: Context, verb: Token) -> dict | None:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None:  # '..., reads the motion, ...': the inverted subject parsed as an object
         subject = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if subject is not None and subject.tag_ == "WDT" and verb.dep_ == "relcl":
+        subject = verb.head  # 'released a statement which read, in part, "..."': the text the clause is about
     if subject is not None and subject.lemma_.lower() in PART_WORDS:  # "Part of the judge's statement reads"
         of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         subject = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
@@ -36,7 +38,8 @@ def document_reads(ctx: Context, verb: Token) -> dict | None:
         quote = ctx.quote_after(cue[1]) or ctx.quote_after(phrase_after(ctx, verb, cue[1]))
         if quote is None:
             return None
-        return {"cue": cue, "source": subject, "content": (quote.start, quote.end), "how": "quote", "rule": "read"}
+        source = issuer(subject) if verb.dep_ == "relcl" else subject
+        return {"cue": cue, "source": source, "content": (quote.start, quote.end), "how": "quote", "rule": "read"}
     after = ctx.quote_after(ctx.source_extent(subject)[1])  # the subject after the verb: the quotation around them
     before = ctx.quote_before(cue[0])
     if before or after:
@@ -49,18 +52,36 @@ def document_reads(ctx: Context, verb: Token) -> dict | None:
     return {"cue": cue, "source": subject, "content": content, "how": "clause", "rule": "read"}
 
 
+def issuer(text: Token) -> Token:
+    """Who put out a text that is a verb's object ("Facebook released a statement which read ..."): the verb's
+    subject when it can speak, as for "issued a statement that ..."; else the text itself."""
+    subject = next((c for c in text.head.children if c.dep_ in SUBJECTS), None) if text.dep_ == "dobj" else None
+    return subject if subject is not None and can_speak(subject) else text
+
+
 def phrase_after(ctx: Context, verb: Token, end: int) -> int:
     """The end of a prepositional phrase right after the verb ("read in part:", "reads in full:"), before the
-    quotation it announces."""
-    phrase = next((c for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 1), None)
+    quotation it announces; also set off by commas ("read, in part, ")."""
+    doc = verb.doc
+    phrase = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "prep" and c.i > verb.i and all(t.is_punct for t in doc[verb.i + 1 : c.i])
+        ),
+        None,
+    )
     if phrase is None or ctx.in_quote(phrase.right_edge.idx):
         return end
     return phrase.right_edge.idx + len(phrase.right_edge)
 
 
 def _a_text(noun: Token) -> bool:
+    """A noun for a text: a statement or document noun, or one WordNet files in noun.communication, also when it
+    has a sense of thinking too ("the description read", "the court's opinion read in part")."""
     lemma = noun.lemma_.lower()
-    return lemma in STATEMENT_NOUNS or is_document(noun) or content_nouns().get(lemma) == "noun.communication"
+    files = content_nouns().get(lemma, "").split("+")
+    return lemma in STATEMENT_NOUNS or is_document(noun) or "noun.communication" in files
 
 
 def source_label(ctx: Context, token: Token) -> dict | None:

@@ -101,9 +101,11 @@ def clause_content(ctx: Context, verb: Token, subject: Token, entry: dict) -> tu
         return None, ""
     topics = SPOKEN_TOPICS | ACT_PREPOSITIONS.get(entry.get("act", ""), frozenset())
     topic = all(p.dep_ == "prep" and p.lower_ in topics for p in parts)
+    said_to_be = entry.get("act") == "predicate"  # "referred to the plan as a disaster": the phrase holds it
     if (
         all(p.dep_ == "prep" for p in parts)
         and not topic
+        and not said_to_be
         and not any(g.dep_ == "pcomp" for p in parts for g in p.children)
     ):
         return None, ""

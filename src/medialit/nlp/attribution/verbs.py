@@ -572,12 +572,30 @@ def predication(verb: Token) -> bool:
         return False
     wh = ("WP", "WDT")  # "in what the police declared a terrorist attack": the object before the verb
     obj = next((c for c in verb.children if c.dep_ == "dobj" and (c.i > verb.i or c.tag_ in wh)), None)
+    obj = obj if obj is not None else prepositional_object(verb)
     if obj is None or obj.lower_.endswith(("self", "selves")):
         return False  # "established herself as a leading actress": what the subject became, an act
     after = [c for c in verb.children if c.i > max(obj.i, verb.i)] + [c for c in obj.children if c.i > obj.i]
     if obj.i < verb.i and any(c.dep_ == "dobj" and c.pos_ == "NOUN" and c.text.isalpha() for c in after):
         return True  # "in what the council declared a historic decision": the parser's second object
     return any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as" and predicate_of_as(c)) for c in after)
+
+
+def prepositional_object(verb: Token) -> Token | None:
+    """The object of "to" or "of" right after a verb when an "as" phrase says what it is ("referred to the plan as
+    a disaster", "spoke of the ruling as a victory"): the same small clause with a prepositional verb. Not a name
+    given ("referred to the database as National ...": naming, no judgement)."""
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 1 and c.lower_ in ("to", "of")), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    said = [c for c in obj.children if c.dep_ == "prep" and c.lower_ == "as"] if obj is not None else []
+    if not any(predicate_of_as(c) and not named(c) for c in said):
+        return None
+    return obj
+
+
+def named(prep: Token) -> bool:
+    """An "as" phrase that is a proper name ("as National Enforcement System"): what a thing is called."""
+    return any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in prep.children)
 
 
 CONNECTIVE_AS = frozenset("result part consequence means way well".split())
