@@ -119,3 +119,37 @@ def test_a_kernel_s_math_libraries_start_one_thread_not_one_per_core(tmp_path):
     caps, threads = done.stdout.splitlines()
     assert caps == "['1', '1', '1']"
     assert int(threads) == 1
+
+
+HOG = """
+import os, sys
+where = sys.argv[1]
+try:
+    hog = bytearray(int(sys.argv[2]))  # written through, as a student's list or array of that size would be
+    print("memory DONE")
+except MemoryError:
+    print("memory MemoryError")
+chunk, written = b"x" * (1 << 20), 0
+try:
+    with open(os.path.join(where, "fill"), "wb") as out:
+        while written < int(sys.argv[3]):
+            written += out.write(chunk)
+    print("tmp DONE")
+except OSError as error:
+    print("tmp", type(error).__name__)
+os.remove(os.path.join(where, "fill"))
+"""
+
+
+def test_a_kernel_can_neither_take_the_machine_s_memory_nor_fill_its_memory_backed_tmp(tmp_path):
+    """attack17: neither memory nor the kernel's private /tmp (a tmpfs: memory too, up to half the machine's) was
+    capped, so one student cell could take the memory the other jobs and the grader need. Both asked for here are
+    a little past their caps, so the test costs seconds, not the machine."""
+    work = tmp_path / "work"
+    work.mkdir()
+    sandbox.give(work)
+    past = [str(sandbox.MAX_DATA_BYTES + (256 << 20)), str(sandbox.MAX_TMP_BYTES + (64 << 20))]
+    argv = sandbox.command([sys.executable, "-I", "-c", HOG, "/tmp", *past], work)
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[:2] == ["memory MemoryError", "tmp OSError"]

@@ -26,6 +26,8 @@ from jupyter_client.manager import AsyncKernelManager
 
 BWRAP = "/usr/bin/bwrap"
 MAX_FILE_BYTES = 1 << 30  # no file a kernel writes may grow past 1 GiB
+MAX_DATA_BYTES = 4 << 30  # a kernel's heap: an honest spaCy kernel's is about 350 MiB
+MAX_TMP_BYTES = 512 << 20  # its private /tmp, a tmpfs: memory too, and not counted in the heap
 MAX_PROCESSES = 512  # processes and threads of nobody, the grading user when run as root
 NOBODY = 65534
 ONE_THREAD = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
@@ -75,7 +77,8 @@ def command(argv: list[str], work: Path, private: Path | None = None) -> list[st
             cmd += ["--ro-bind", folder, folder]
     # /tmp open to the kernel's user (nobody, when run as root): else temporary files fall back to the work folder,
     # and from there into autograded/ and the feedback
-    cmd += ["--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--tmpfs", "/tmp", "--tmpfs", "/run"]
+    cmd += ["--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--size", str(MAX_TMP_BYTES), "--tmpfs", "/tmp"]
+    cmd += ["--size", str(1 << 20), "--tmpfs", "/run"]
     made: set[Path] = set()
     for root in readable_roots():
         if not any(root.is_relative_to(s) for s in SYSTEM):
@@ -92,16 +95,19 @@ def command(argv: list[str], work: Path, private: Path | None = None) -> list[st
 
 
 def limits() -> list[str]:
-    """``prlimit`` caps, so that one student cell cannot fork-bomb the grader or fill its disk with one file.
+    """``prlimit`` caps, so that one student cell cannot fork-bomb the grader, fill its disk with one file or take
+    the memory the other jobs need (a ``MemoryError`` in that cell instead).
 
     Processes are capped only as root, where the kernel runs as ``nobody``: the cap counts every process of
-    the user, and an unprivileged grader's own session counts too. Memory is not capped: a kernel's address
-    space grows with the machine's cores (one thread stack and allocator arena each), so no one figure fits.
+    the user, and an unprivileged grader's own session counts too. Memory is capped by its heap (``--data``),
+    not its address space: that grows with the threads (a stack and an allocator arena each) and with what
+    libraries reserve without using.
     """
     tool = shutil.which("prlimit")
     if tool is None:
         return []
-    caps = [f"--fsize={MAX_FILE_BYTES}"] + ([f"--nproc={MAX_PROCESSES}"] if os.geteuid() == 0 else [])
+    caps = [f"--fsize={MAX_FILE_BYTES}", f"--data={MAX_DATA_BYTES}"]
+    caps += [f"--nproc={MAX_PROCESSES}"] if os.geteuid() == 0 else []
     return [tool, *caps, "--"]
 
 
