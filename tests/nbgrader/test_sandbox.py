@@ -36,7 +36,7 @@ def test_a_sandboxed_python_writes_its_work_folder_and_nothing_else(tmp_path):
     done = subprocess.run(argv, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     seen = dict(line.split() for line in done.stdout.splitlines())
-    assert seen["write"] == "DONE" and (work / "out").read_text() == "x"
+    assert seen["write"] == "DONE" and not (work / "out").exists()  # written in the sandbox's scratch, kept there
     assert seen["read"] != "DONE" and seen["shadow"] != "DONE"
     assert not (tmp_path / "up").exists()  # beside the work folder is the sandbox's own empty root, in memory
 
@@ -153,3 +153,36 @@ def test_a_kernel_can_neither_take_the_machine_s_memory_nor_fill_its_memory_back
     done = subprocess.run(argv, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split("\n")[:2] == ["memory MemoryError", "tmp OSError"]
+
+
+FILLER = """
+import os, sys
+chunk, written, n = b"x" * (1 << 20), 0, 0
+try:
+    while written < int(sys.argv[1]):  # files under the 1 GiB cap each, as many as it takes
+        with open(f"part-{n}.bin", "wb") as out:
+            for _ in range(64):
+                written += out.write(chunk)
+        n += 1
+    print("DONE")
+except OSError as error:
+    print(type(error).__name__)
+with open("submitted.txt", encoding="utf-8") as f:
+    print(f.read())
+"""
+
+
+def test_a_kernel_cannot_fill_the_grader_s_disk_through_its_work_folder(tmp_path):
+    """attack17: only each file was capped (1 GiB), not how many, so a cell writing file after file filled the
+    disk of the grader's work folders, and with it the course's gradebook when they share one. The kernel still
+    reads what was submitted there and writes files of its own, which never leave the sandbox (``autograded/``
+    takes only the graded notebook from that folder)."""
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "submitted.txt").write_text("as handed in", encoding="utf-8")
+    sandbox.give(work)
+    argv = sandbox.command([sys.executable, "-I", "-c", FILLER, str(sandbox.MAX_WORK_BYTES + (128 << 20))], work)
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["OSError", "as", "handed", "in"]
+    assert sorted(p.name for p in work.iterdir()) == ["submitted.txt"]

@@ -5,7 +5,7 @@ code tests still do. ``nbgrader autograde`` starts that kernel with the
 grader's rights, so it could read ``source/`` (the keys), the gradebook and the
 other students' folders. Here the kernel starts inside ``bwrap``: a fresh mount
 namespace that holds only the system (read only), this Python environment (read
-only), the notebook's own work folder (read-write) and a private ``/tmp``; no
+only), the notebook's own work folder (what it holds read only, room to write beside it) and a private ``/tmp``; no
 network (the kernel talks to the grader over Unix sockets in a private folder),
 its own PID namespace, all capabilities dropped, the user ``nobody``, and it
 dies with the grader. Run as root, it runs as ``nobody`` outside the namespace too.
@@ -28,6 +28,7 @@ BWRAP = "/usr/bin/bwrap"
 MAX_FILE_BYTES = 1 << 30  # no file a kernel writes may grow past 1 GiB
 MAX_DATA_BYTES = 4 << 30  # a kernel's heap: an honest spaCy kernel's is about 350 MiB
 MAX_TMP_BYTES = 512 << 20  # its private /tmp, a tmpfs: memory too, and not counted in the heap
+MAX_WORK_BYTES = 256 << 20  # what it may write in its notebook's folder, a tmpfs too
 MAX_PROCESSES = 512  # processes and threads of nobody, the grading user when run as root
 NOBODY = 65534
 ONE_THREAD = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
@@ -53,7 +54,7 @@ def readable_roots() -> list[Path]:
 
 
 def command(argv: list[str], work: Path, private: Path | None = None) -> list[str]:
-    """``argv`` wrapped so that it can write only ``work`` (and ``private``, the kernel's socket folder).
+    """``argv`` wrapped so that it can write only a scratch ``work`` (and ``private``, the kernel's socket folder).
 
     Run as root, bwrap mounts as root and the command then becomes ``nobody``
     (``setpriv``, all capabilities dropped), so root-only files that the system
@@ -83,9 +84,9 @@ def command(argv: list[str], work: Path, private: Path | None = None) -> list[st
     for root in readable_roots():
         if not any(root.is_relative_to(s) for s in SYSTEM):
             cmd += [*_parents(root, made), "--ro-bind", str(root), str(root)]
-    for folder in (private, work):
-        if folder is not None:
-            cmd += [*_parents(folder, made), "--bind", str(folder), str(folder)]
+    if private is not None:
+        cmd += [*_parents(private, made), "--bind", str(private), str(private)]
+    cmd += [*_parents(work, made), *_scratch(work)]
     cmd += ["--setenv", "HOME", str(work), "--setenv", "TMPDIR", "/tmp", "--unsetenv", "JUPYTER_RUNTIME_DIR"]
     cmd += ["--unsetenv", "JPY_PARENT_PID"]  # its PID namespace hides the grader: --die-with-parent instead
     cmd += ["--setenv", "IPYTHONDIR", "/tmp/ipython"]
@@ -109,6 +110,20 @@ def limits() -> list[str]:
     caps = [f"--fsize={MAX_FILE_BYTES}", f"--data={MAX_DATA_BYTES}"]
     caps += [f"--nproc={MAX_PROCESSES}"] if os.geteuid() == 0 else []
     return [tool, *caps, "--"]
+
+
+def _scratch(work: Path) -> list[str]:
+    """``work`` as the kernel sees it: a sized tmpfs, with what is in it now read-only on top.
+
+    Only single files were capped (``MAX_FILE_BYTES``), not how many, so a cell writing file after file filled
+    the grader's disk. What the kernel writes there stays in the sandbox: ``autograded/`` takes only the
+    graded notebook from that folder, which the grader writes itself, outside.
+    """
+    args = ["--perms", "1777", "--size", str(MAX_WORK_BYTES), "--tmpfs", str(work)]
+    for entry in sorted(work.iterdir()):
+        if not entry.is_symlink():  # bwrap would follow it
+            args += ["--ro-bind", str(entry), str(entry)]
+    return args
 
 
 def _parents(path: Path, made: set[Path]) -> list[str]:
@@ -155,7 +170,9 @@ def probe() -> str:
         except OSError as error:  # e.g. chown refused in a container without CAP_CHOWN
             return f"cannot hand a folder to the sandbox's user ({error})"
         secret.write_text("grader only", encoding="utf-8")
-        code = "import os,sys; open('ok','w').write(str(os.getuid())); sys.exit(os.path.exists(sys.argv[1]))"
+        code = (
+            "import os,sys; open('ok','w').write('ok'); print(open('ok').read()); sys.exit(os.path.exists(sys.argv[1]))"
+        )
         try:
             done = subprocess.run(
                 command([sys.executable, "-I", "-c", code, str(secret)], work),
@@ -165,7 +182,7 @@ def probe() -> str:
             )
         except (OSError, subprocess.TimeoutExpired) as error:
             return f"bubblewrap failed to start ({error})"
-        if done.returncode or not (work / "ok").exists():
+        if done.returncode or done.stdout.strip() != "ok":
             why = (done.stderr.strip().splitlines() or [f"exit status {done.returncode}"])[-1][:120]
             return f"bubblewrap cannot run here ({why})"
     return ""
@@ -175,7 +192,7 @@ class SandboxedKernelManager(AsyncKernelManager):
     """A kernel manager whose kernel runs in ``command``'s sandbox; nbgrader's Execute uses it when configured.
 
     The kernel gets Unix sockets in a private folder (no network), and the
-    notebook's folder (nbclient's ``cwd``) as its only writable place.
+    notebook's folder (nbclient's ``cwd``, see ``_scratch``) as its only writable place.
     """
 
     async def _async_pre_start_kernel(self, **kw: Any) -> tuple[list[str], dict[str, Any]]:
