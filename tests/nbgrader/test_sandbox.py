@@ -72,13 +72,15 @@ def test_a_process_the_kernel_leaves_behind_dies_with_the_sandbox(tmp_path):
     after grading: checked by attack16b, found dead with the sandbox (its own PID namespace)."""
     import time
 
-    work = tmp_path / "work"
-    work.mkdir()
-    sandbox.give(work)
-    done = subprocess.run(sandbox.command([sys.executable, "-I", "-c", DAEMON, str(work)], work), timeout=60)
+    work, private = tmp_path / "work", tmp_path / "private"  # the kernel's writes reach outside only in private
+    for folder in (work, private):
+        folder.mkdir()
+        sandbox.give(folder)
+    argv = sandbox.command([sys.executable, "-I", "-c", DAEMON, str(private)], work, private)
+    done = subprocess.run(argv, timeout=60)
     assert done.returncode == 0
     time.sleep(4)
-    assert list(work.iterdir()) == []
+    assert list(private.iterdir()) == []
 
 
 LIMITS = """
@@ -186,3 +188,30 @@ def test_a_kernel_cannot_fill_the_grader_s_disk_through_its_work_folder(tmp_path
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["OSError", "as", "handed", "in"]
     assert sorted(p.name for p in work.iterdir()) == ["submitted.txt"]
+
+
+SOCKETS = """
+import glob, os
+private = [d for d in glob.glob('/tmp/medialit-kernel-*') if os.path.isdir(d)]
+try:
+    open(os.path.join(private[0], 'fill.bin'), 'wb').write(b'x')
+    print('private DONE')
+except OSError as error:
+    print('private', type(error).__name__)
+"""
+
+
+def test_a_kernel_cannot_write_into_its_socket_folder_once_it_is_running(tmp_path):
+    """attack17: the folder of the kernel's sockets, bound from the grader's own disk, stayed writable to the kernel
+    after it had made its sockets there: the other way to fill that disk file after file."""
+    import nbclient
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    if os.geteuid() != 0:
+        pytest.skip("unprivileged, the kernel is the grader's own user and owns that folder")
+    nb = new_notebook(cells=[new_code_cell(SOCKETS), new_code_cell("print(1 + 1)")])
+    client = nbclient.NotebookClient(
+        nb, timeout=60, kernel_manager_class=sandbox.SandboxedKernelManager, resources={"metadata": {"path": tmp_path}}
+    )
+    client.execute()
+    assert [o["text"] for c in nb.cells for o in c.outputs] == ["private PermissionError\n", "2\n"]

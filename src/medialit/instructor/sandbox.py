@@ -13,6 +13,7 @@ dies with the grader. Run as root, it runs as ``nobody`` outside the namespace t
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
 import subprocess
@@ -31,6 +32,8 @@ MAX_TMP_BYTES = 512 << 20  # its private /tmp, a tmpfs: memory too, and not coun
 MAX_WORK_BYTES = 256 << 20  # what it may write in its notebook's folder, a tmpfs too
 MAX_PROCESSES = 512  # processes and threads of nobody, the grading user when run as root
 NOBODY = 65534
+CHANNELS = ("shell", "iopub", "stdin", "control", "hb")  # one Unix socket each in the kernel's private folder
+SOCKET_WAIT = 60  # seconds a kernel may take to make them (nbclient's own startup timeout)
 ONE_THREAD = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 """Math libraries kept to one thread each in a kernel: the jobs run side by side, and their threads count as
 processes of ``nobody``; one thread per core each hit ``MAX_PROCESSES`` on a big machine, and OpenBLAS then
@@ -211,6 +214,27 @@ class SandboxedKernelManager(AsyncKernelManager):
         kernel_cmd = command(kernel_cmd, work, self._private)
         kw["env"] = kernel_env(kw.get("env") or os.environ)
         await super()._async_launch_kernel(kernel_cmd, **kw)
+
+    async def _async_post_start_kernel(self, **kw: Any) -> None:
+        await super()._async_post_start_kernel(**kw)
+        await self._lock_private()
+
+    async def _lock_private(self) -> None:
+        """Take the socket folder back from ``nobody`` once the kernel has made its sockets there.
+
+        It lies on the grader's disk, and a folder the kernel may write is room for file after file. Before
+        any student code runs: nbclient sends the first cell only after this. Unprivileged, the kernel is the
+        grader's own user, who owns the folder whatever it does.
+        """
+        if os.geteuid() != 0:
+            return
+        sockets = [Path(f"{self.ip}-{getattr(self, f'{channel}_port')}") for channel in CHANNELS]
+        for _ in range(SOCKET_WAIT * 20):
+            if all(s.exists() for s in sockets) or not await self.is_alive():
+                break
+            await asyncio.sleep(0.05)
+        os.chown(self._private, 0, 0)
+        os.chmod(self._private, 0o755)
 
     async def _async_cleanup_resources(self, restart: bool = False) -> None:
         await super()._async_cleanup_resources(restart=restart)
