@@ -215,3 +215,24 @@ def test_a_kernel_cannot_write_into_its_socket_folder_once_it_is_running(tmp_pat
     )
     client.execute()
     assert [o["text"] for c in nb.cells for o in c.outputs] == ["private PermissionError\n", "2\n"]
+
+
+def test_a_notebook_of_endless_cells_runs_out_of_time_alone(tmp_path, monkeypatch):
+    """attack17: each cell had a timeout, the notebook none, and the job one for all its students together: a
+    student with many endless cells (30 s each) used up the job's time, and the job was stopped with every
+    classmate after them in it. Now cells past the notebook's time are not run, and say so: 0 for that student."""
+    import time
+
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    from medialit.instructor import nbgrader_output as out
+
+    monkeypatch.setattr(out, "NOTEBOOK_SECONDS", 3)
+    test = new_code_cell("assert True", metadata={"nbgrader": {"grade": True, "grade_id": "t", "points": 1}})
+    nb = new_notebook(cells=[new_code_cell("while True:\n    pass") for _ in range(8)] + [test])
+    started = time.monotonic()
+    out.SandboxedExecute(timeout=1).preprocess(nb, {"metadata": {"path": str(tmp_path)}})
+    assert time.monotonic() - started < 8
+    (error,) = nb.cells[-1].outputs
+    assert error.output_type == "error" and error.ename == "NotebookTimeout"
+    assert "3 s" in error.evalue
