@@ -236,3 +236,57 @@ def test_a_notebook_of_endless_cells_runs_out_of_time_alone(tmp_path, monkeypatc
     (error,) = nb.cells[-1].outputs
     assert error.output_type == "error" and error.ename == "NotebookTimeout"
     assert "3 s" in error.evalue
+
+
+BOMB = """
+import os, time
+try:
+    while True:
+        if os.fork() == 0:
+            time.sleep(30)
+            os._exit(0)
+except OSError:
+    print("capped", flush=True)
+time.sleep(30)
+"""
+
+
+GRADER = """
+import os, sys
+sys.path[:0] = {path!r}
+from pathlib import Path
+from medialit.instructor import sandbox
+sandbox.give(Path({work!r}))
+cmd = sandbox.command([{python!r}, "-I", "-c", {code!r}], Path({work!r}))
+os.execv(cmd[0], cmd)
+"""
+"""Another grading process (a job of its own) starting a kernel's worth of threads in its sandbox."""
+
+
+def test_a_fork_bomb_held_in_one_job_leaves_a_classmate_s_kernel_its_threads(tmp_path):
+    """attack17: the process cap counted every grading kernel together (all ran as ``nobody``), so a student who
+    held the 512 processes made the kernel of a classmate graded meanwhile fail to start a thread. Each grading
+    process now runs its kernels as a user of its own (run as root; unprivileged there is no cap to share)."""
+    import time
+
+    if os.geteuid() != 0:
+        pytest.skip("unprivileged, kernels run as the grader and no process cap is set")
+    bomb, other = tmp_path / "bomb", tmp_path / "other"
+    for folder in (bomb, other):
+        folder.mkdir()
+    sandbox.give(bomb)
+    held = subprocess.Popen(
+        sandbox.command([sys.executable, "-I", "-c", BOMB], bomb), stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert held.stdout.readline() == "capped\n"
+        threads = (
+            "import threading\nfor t in [threading.Thread(target=len, args=('',)) for _ in range(8)]:\n    t.start()"
+        )
+        grader = GRADER.format(path=sys.path, work=str(other), python=sys.executable, code=threads)
+        started = time.monotonic()
+        done = subprocess.run([sys.executable, "-c", grader], capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stderr[-300:]
+        assert time.monotonic() - started < 30
+    finally:
+        held.kill()
