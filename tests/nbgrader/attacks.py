@@ -452,10 +452,16 @@ def probe_submissions(c) -> None:
         "infinite-loop": "answer = 42\nwhile True:\n    pass",
         "huge-output": "answer = 42\nfor _ in range(100):\n    print('x' * 1_000_000)",
         "os-exit": "import os\nos._exit(1)",
+        "memory-hog": "answer = 42\nhog = [0] * 10**9  # 8 GB",
+        "scratch-filler": SCRATCH_FILLER,
+        "rewrites-hidden-test": REWRITE_CODE,
     }.items():
         c.submit(student, PROBE, answer_cells(c, PROBE, **{"probe-answer": code}))
     c.expected_probe["infinite-loop"] = {"probe-test": 1.0, "ex01-q1-test": 0.0}
     c.expected_probe["huge-output"] = {"probe-test": 1.0, "ex01-q1-test": 0.0}
+    c.expected_probe["memory-hog"] = {"probe-test": 1.0, "ex01-q1-test": 0.0}
+    c.expected_probe["scratch-filler"] = {"probe-test": 1.0, "ex01-q1-test": 0.0}
+    c.expected_probe["rewrites-hidden-test"] = {"probe-test": 0.0, "ex01-q1-test": 0.0}  # open: see test_attacks
     c.expected_probe["os-exit"] = {"probe-test": 0.0, "ex01-q1-test": 0.0}
     c.expected_probe["hidden-test-peek"] = {"probe-test": 0.0, "ex01-q1-test": 0.0}
     c.expected_probe["hidden-test-hook"] = {"probe-test": 0.0, "ex01-q1-test": 0.0}
@@ -504,6 +510,33 @@ answer = 42
 """Links (and a named pipe) the sandboxed kernel makes in its own folder: it cannot read their targets, but the grader
 copied the links into ``autograded/`` and ``generate_feedback`` copied their targets into the student's feedback
 (the pipe failed the submission with a list of Python tuples as its message)."""
+
+
+REWRITE_CODE = """\
+answer = 41
+def swallow(lines):  # every later cell, the hidden tests too, runs inside a try that keeps quiet
+    return ['try:\\n'] + ['    ' + line for line in lines] + ['\\nexcept BaseException:\\n    pass\\n']
+get_ipython().input_transformers_post.append(swallow)
+"""
+"""A wrong answer whose code rewrites the cells run after it (IPython's own API): any hidden code test passes."""
+
+
+SCRATCH_FILLER = """\
+import os
+answer = 42
+def fill(folder):
+    try:
+        for n in range(2000):  # 1 GiB files are refused: many files of 64 MiB, past every cap the sandbox has
+            with open(os.path.join(folder, f'fill-{n}.bin'), 'wb') as out:
+                out.write(b'x' * (64 << 20))
+        return 'DONE'
+    except OSError as error:
+        return type(error).__name__
+from ipykernel.connect import get_connection_file
+print('FILLED', [fill(f) for f in ['.', '/tmp', os.path.dirname(get_connection_file())]])
+"""
+"""Fills every folder a code test's kernel can write, file after file: memory (/tmp), the grader's disk (its own
+folder, the socket folder); each refused, then the next student is graded as before."""
 
 
 PEEK_CODE = """\

@@ -136,6 +136,8 @@ def test_the_probe_kernel_never_saw_the_key(graded):
         "hidden-test-hook",
         "kernel-leaves-links",
         "html-in-page",
+        "memory-hog",
+        "scratch-filler",
     ],
 )
 def test_kernel_graded_submissions_get_their_honest_scores(graded, student):
@@ -146,6 +148,29 @@ def test_a_dead_kernel_fails_only_its_own_submission(graded):
     dead = outcomes(graded, PROBE)["os-exit"]
     assert not dead.ok and "\n" not in dead.message
     assert [o.student for o in graded.runs[PROBE].failed] == ["os-exit"]
+
+
+def test_a_kernel_that_fills_memory_or_disk_is_refused_in_its_cell_and_leaves_nothing(graded):
+    """attack17: heap, /tmp, the kernel's folder and its socket folder were uncapped (8 GB in one cell, files until
+    the disk is full); each is now refused inside the student's own cell, saying why, and nothing is kept."""
+
+    def said(student: str) -> str:
+        nb = nbformat.read(graded.root / "autograded" / student / PROBE / f"{PROBE}.ipynb", as_version=4)
+        return "".join(str(o.get("text", "")) + o.get("ename", "") for o in attacks.cell(nb, "probe-answer").outputs)
+
+    assert "MemoryError" in said("memory-hog")
+    assert "FILLED ['OSError', 'OSError', 'PermissionError']" in said("scratch-filler")
+    kept = [p.name for p in (graded.root / "autograded" / "scratch-filler" / PROBE).iterdir()]
+    assert f"{PROBE}.ipynb" in kept and not [name for name in kept if name.startswith("fill-")]
+
+
+@pytest.mark.xfail(strict=True, reason="open (attack17): student code rewrites later cells; course/grading.md says so")
+def test_a_wrong_answer_whose_code_rewrites_the_hidden_test_scores_0(graded):
+    """An input transformer wraps every later cell in a silent ``try``: a hidden code test then passes whatever it
+    asserts, under plain autograde and ``course grade`` alike (the same kernel runs both; medialit items are data)."""
+    assert outcomes(graded, PROBE)["rewrites-hidden-test"].scores == pytest.approx(
+        graded.expected_probe["rewrites-hidden-test"]
+    )
 
 
 def test_huge_kernel_output_is_cut(graded):

@@ -36,7 +36,7 @@ def test_a_sandboxed_python_writes_its_work_folder_and_nothing_else(tmp_path):
     done = subprocess.run(argv, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     seen = dict(line.split() for line in done.stdout.splitlines())
-    assert seen["write"] == "DONE" and (work / "out").read_text() == "x"
+    assert seen["write"] == "DONE" and not (work / "out").exists()  # written in the sandbox's scratch, kept there
     assert seen["read"] != "DONE" and seen["shadow"] != "DONE"
     assert not (tmp_path / "up").exists()  # beside the work folder is the sandbox's own empty root, in memory
 
@@ -72,13 +72,15 @@ def test_a_process_the_kernel_leaves_behind_dies_with_the_sandbox(tmp_path):
     after grading: checked by attack16b, found dead with the sandbox (its own PID namespace)."""
     import time
 
-    work = tmp_path / "work"
-    work.mkdir()
-    sandbox.give(work)
-    done = subprocess.run(sandbox.command([sys.executable, "-I", "-c", DAEMON, str(work)], work), timeout=60)
+    work, private = tmp_path / "work", tmp_path / "private"  # the kernel's writes reach outside only in private
+    for folder in (work, private):
+        folder.mkdir()
+        sandbox.give(folder)
+    argv = sandbox.command([sys.executable, "-I", "-c", DAEMON, str(private)], work, private)
+    done = subprocess.run(argv, timeout=60)
     assert done.returncode == 0
     time.sleep(4)
-    assert list(work.iterdir()) == []
+    assert list(private.iterdir()) == []
 
 
 LIMITS = """
@@ -119,3 +121,172 @@ def test_a_kernel_s_math_libraries_start_one_thread_not_one_per_core(tmp_path):
     caps, threads = done.stdout.splitlines()
     assert caps == "['1', '1', '1']"
     assert int(threads) == 1
+
+
+HOG = """
+import os, sys
+where = sys.argv[1]
+try:
+    hog = bytearray(int(sys.argv[2]))  # written through, as a student's list or array of that size would be
+    print("memory DONE")
+except MemoryError:
+    print("memory MemoryError")
+chunk, written = b"x" * (1 << 20), 0
+try:
+    with open(os.path.join(where, "fill"), "wb") as out:
+        while written < int(sys.argv[3]):
+            written += out.write(chunk)
+    print("tmp DONE")
+except OSError as error:
+    print("tmp", type(error).__name__)
+os.remove(os.path.join(where, "fill"))
+"""
+
+
+def test_a_kernel_can_neither_take_the_machine_s_memory_nor_fill_its_memory_backed_tmp(tmp_path):
+    """attack17: neither memory nor the kernel's private /tmp (a tmpfs: memory too, up to half the machine's) was
+    capped, so one student cell could take the memory the other jobs and the grader need. Both asked for here are
+    a little past their caps, so the test costs seconds, not the machine."""
+    work = tmp_path / "work"
+    work.mkdir()
+    sandbox.give(work)
+    past = [str(sandbox.MAX_DATA_BYTES + (256 << 20)), str(sandbox.MAX_TMP_BYTES + (64 << 20))]
+    argv = sandbox.command([sys.executable, "-I", "-c", HOG, "/tmp", *past], work)
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[:2] == ["memory MemoryError", "tmp OSError"]
+
+
+FILLER = """
+import os, sys
+chunk, written, n = b"x" * (1 << 20), 0, 0
+try:
+    while written < int(sys.argv[1]):  # files under the 1 GiB cap each, as many as it takes
+        with open(f"part-{n}.bin", "wb") as out:
+            for _ in range(64):
+                written += out.write(chunk)
+        n += 1
+    print("DONE")
+except OSError as error:
+    print(type(error).__name__)
+with open("submitted.txt", encoding="utf-8") as f:
+    print(f.read())
+"""
+
+
+def test_a_kernel_cannot_fill_the_grader_s_disk_through_its_work_folder(tmp_path):
+    """attack17: only each file was capped (1 GiB), not how many, so a cell writing file after file filled the
+    disk of the grader's work folders, and with it the course's gradebook when they share one. The kernel still
+    reads what was submitted there and writes files of its own, which never leave the sandbox (``autograded/``
+    takes only the graded notebook from that folder)."""
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "submitted.txt").write_text("as handed in", encoding="utf-8")
+    sandbox.give(work)
+    argv = sandbox.command([sys.executable, "-I", "-c", FILLER, str(sandbox.MAX_WORK_BYTES + (128 << 20))], work)
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["OSError", "as", "handed", "in"]
+    assert sorted(p.name for p in work.iterdir()) == ["submitted.txt"]
+
+
+SOCKETS = """
+import glob, os
+private = [d for d in glob.glob('/tmp/medialit-kernel-*') if os.path.isdir(d)]
+try:
+    open(os.path.join(private[0], 'fill.bin'), 'wb').write(b'x')
+    print('private DONE')
+except OSError as error:
+    print('private', type(error).__name__)
+"""
+
+
+def test_a_kernel_cannot_write_into_its_socket_folder_once_it_is_running(tmp_path):
+    """attack17: the folder of the kernel's sockets, bound from the grader's own disk, stayed writable to the kernel
+    after it had made its sockets there: the other way to fill that disk file after file."""
+    import nbclient
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    if os.geteuid() != 0:
+        pytest.skip("unprivileged, the kernel is the grader's own user and owns that folder")
+    nb = new_notebook(cells=[new_code_cell(SOCKETS), new_code_cell("print(1 + 1)")])
+    client = nbclient.NotebookClient(
+        nb, timeout=60, kernel_manager_class=sandbox.SandboxedKernelManager, resources={"metadata": {"path": tmp_path}}
+    )
+    client.execute()
+    assert [o["text"] for c in nb.cells for o in c.outputs] == ["private PermissionError\n", "2\n"]
+
+
+def test_a_notebook_of_endless_cells_runs_out_of_time_alone(tmp_path, monkeypatch):
+    """attack17: each cell had a timeout, the notebook none, and the job one for all its students together: a
+    student with many endless cells (30 s each) used up the job's time, and the job was stopped with every
+    classmate after them in it. Now cells past the notebook's time are not run, and say so: 0 for that student."""
+    import time
+
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    from medialit.instructor import nbgrader_output as out
+
+    monkeypatch.setattr(out, "NOTEBOOK_SECONDS", 3)
+    test = new_code_cell("assert True", metadata={"nbgrader": {"grade": True, "grade_id": "t", "points": 1}})
+    nb = new_notebook(cells=[new_code_cell("while True:\n    pass") for _ in range(8)] + [test])
+    started = time.monotonic()
+    out.SandboxedExecute(timeout=1).preprocess(nb, {"metadata": {"path": str(tmp_path)}})
+    assert time.monotonic() - started < 8
+    (error,) = nb.cells[-1].outputs
+    assert error.output_type == "error" and error.ename == "NotebookTimeout"
+    assert "3 s" in error.evalue
+
+
+BOMB = """
+import os, time
+try:
+    while True:
+        if os.fork() == 0:
+            time.sleep(30)
+            os._exit(0)
+except OSError:
+    print("capped", flush=True)
+time.sleep(30)
+"""
+
+
+GRADER = """
+import os, sys
+sys.path[:0] = {path!r}
+from pathlib import Path
+from medialit.instructor import sandbox
+sandbox.give(Path({work!r}))
+cmd = sandbox.command([{python!r}, "-I", "-c", {code!r}], Path({work!r}))
+os.execv(cmd[0], cmd)
+"""
+"""Another grading process (a job of its own) starting a kernel's worth of threads in its sandbox."""
+
+
+def test_a_fork_bomb_held_in_one_job_leaves_a_classmate_s_kernel_its_threads(tmp_path):
+    """attack17: the process cap counted every grading kernel together (all ran as ``nobody``), so a student who
+    held the 512 processes made the kernel of a classmate graded meanwhile fail to start a thread. Each grading
+    process now runs its kernels as a user of its own (run as root; unprivileged there is no cap to share)."""
+    import time
+
+    if os.geteuid() != 0:
+        pytest.skip("unprivileged, kernels run as the grader and no process cap is set")
+    bomb, other = tmp_path / "bomb", tmp_path / "other"
+    for folder in (bomb, other):
+        folder.mkdir()
+    sandbox.give(bomb)
+    held = subprocess.Popen(
+        sandbox.command([sys.executable, "-I", "-c", BOMB], bomb), stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert held.stdout.readline() == "capped\n"
+        threads = (
+            "import threading\nfor t in [threading.Thread(target=len, args=('',)) for _ in range(8)]:\n    t.start()"
+        )
+        grader = GRADER.format(path=sys.path, work=str(other), python=sys.executable, code=threads)
+        started = time.monotonic()
+        done = subprocess.run([sys.executable, "-c", grader], capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stderr[-300:]
+        assert time.monotonic() - started < 30
+    finally:
+        held.kill()

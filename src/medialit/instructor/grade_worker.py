@@ -114,7 +114,6 @@ def converter_config(base: Any, work: Path, assignment: str, grades: list[ItemGr
         AssignLatePenalties,
         CheckCellMetadata,
         ClearOutput,
-        Execute,
         IgnorePattern,
         LimitOutput,
         OverwriteCells,
@@ -134,7 +133,7 @@ def converter_config(base: Any, work: Path, assignment: str, grades: list[ItemGr
     config.ShowMarks.marks = {g.check.item: shown_marks(g) for g in grades}
     config.GraderNotes.notes = extra["notes"]
     config.HideChecks.grade_ids = [g.check.grade_id for g in grades]
-    execute = out.SandboxedExecute if extra.get("isolated", True) else Execute  # bubblewrap, where it can run
+    execute = out.SandboxedExecute if extra.get("isolated", True) else out.BudgetExecute  # bubblewrap where it runs
     kernel = [out.HideChecks, execute, out.RestoreChecks, out.PlainOutputs, IgnorePattern]  # HTML: never runs
     run = kernel if extra["kernel"] else []
     config.Autograde.sanitize_preprocessors = [

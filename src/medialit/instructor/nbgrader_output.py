@@ -17,6 +17,7 @@ grader's formgrader page.
 from __future__ import annotations
 
 import re
+import time
 from html.parser import HTMLParser
 
 from nbformat.notebooknode import NotebookNode
@@ -323,7 +324,32 @@ class RestoreChecks(NbGraderPreprocessor):
         return nb, resources
 
 
-class SandboxedExecute(Execute):
+NOTEBOOK_SECONDS = 120
+"""Time a student's notebook may run in all, cell timeouts included; ``batch`` stops a job at 180 s per student."""
+
+
+class BudgetExecute(Execute):
+    """nbgrader's Execute with a time for the whole notebook, not only for each cell.
+
+    A notebook of endless cells took the cell timeout once per cell, and the job
+    it ran in (one time for all its students) was stopped, failing every classmate
+    after it. Cells past the time are not run and say so: 0 for their tests.
+    """
+
+    def preprocess(self, nb: NotebookNode, resources: dict | None = None, km: object = None) -> tuple:
+        self._until = time.monotonic() + NOTEBOOK_SECONDS
+        return super().preprocess(nb, resources, km)
+
+    def preprocess_cell(self, cell: NotebookNode, resources: dict, index: int) -> tuple:
+        blank = cell.source.strip() in ("", HIDDEN_CHECK)
+        if cell.cell_type != "code" or blank or time.monotonic() < self._until:
+            return super().preprocess_cell(cell, resources, index)
+        why = f"not run: the notebook's cells had run for {NOTEBOOK_SECONDS} s, all the time one notebook gets"
+        cell.outputs = [new_output("error", ename="NotebookTimeout", evalue=why, traceback=[f"NotebookTimeout: {why}"])]
+        return cell, self.resources
+
+
+class SandboxedExecute(BudgetExecute):
     """nbgrader's Execute with the kernel in ``medialit.instructor.sandbox`` (Execute forces its manager class)."""
 
     def __init__(self, *args: object, **kwargs: object) -> None:

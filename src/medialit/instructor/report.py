@@ -13,6 +13,7 @@ Answers are read as data, exactly as ``course grade`` reads them.
 from __future__ import annotations
 
 import csv
+import html
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -604,6 +605,15 @@ def _most_missed(keys: list[KeyRow], extras: dict, path: Path, versions: tuple[s
     lines += ["", "# Marks not in the key, made by several students", ""]
     common = sorted(((k, len(v)) for k, v in extras.items() if len(v) >= 2), key=lambda kv: (-kv[1], kv[0]))[:top]
     lines += ["| item | mark | label | students |", "|---|---|---|---:|"]
-    lines += [f"| {i} | {w} | {lab} | {n} |" for (i, w, lab), n in common] or ["| (none) | | | |"]
+    lines += [f"| {i} | {w} | {_plain_cell(lab)} | {n} |" for (i, w, lab), n in common] or ["| (none) | | | |"]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+def _plain_cell(text: str) -> str:
+    """A speaker name a student typed as the words of one markdown table cell: one line, no HTML, no links.
+
+    Typed by two students, a name with ``|`` and a line break added a row of its own to the report.
+    """
+    one_line = html.escape(" ".join(text.split())[:80], quote=False)
+    return re.sub(r"([\\|\[\]`*_])", r"\\\1", one_line)

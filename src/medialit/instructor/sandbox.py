@@ -5,14 +5,15 @@ code tests still do. ``nbgrader autograde`` starts that kernel with the
 grader's rights, so it could read ``source/`` (the keys), the gradebook and the
 other students' folders. Here the kernel starts inside ``bwrap``: a fresh mount
 namespace that holds only the system (read only), this Python environment (read
-only), the notebook's own work folder (read-write) and a private ``/tmp``; no
+only), the notebook's own work folder (what it holds read only, room to write beside it) and a private ``/tmp``; no
 network (the kernel talks to the grader over Unix sockets in a private folder),
-its own PID namespace, all capabilities dropped, the user ``nobody``, and it
-dies with the grader. Run as root, it runs as ``nobody`` outside the namespace too.
+its own PID namespace, all capabilities dropped, a user of its own (``kernel_uid``), and it
+dies with the grader. Run as root, it runs as that user outside the namespace too.
 """
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
 import subprocess
@@ -26,11 +27,16 @@ from jupyter_client.manager import AsyncKernelManager
 
 BWRAP = "/usr/bin/bwrap"
 MAX_FILE_BYTES = 1 << 30  # no file a kernel writes may grow past 1 GiB
-MAX_PROCESSES = 512  # processes and threads of nobody, the grading user when run as root
-NOBODY = 65534
+MAX_DATA_BYTES = 4 << 30  # a kernel's heap: an honest spaCy kernel's is about 350 MiB
+MAX_TMP_BYTES = 512 << 20  # its private /tmp, a tmpfs: memory too, and not counted in the heap
+MAX_WORK_BYTES = 256 << 20  # what it may write in its notebook's folder, a tmpfs too
+MAX_PROCESSES = 512  # processes and threads of one grading process's kernels, when run as root
+FIRST_UID = 2_000_000_000  # kernels run as FIRST_UID + the grading process's pid: a user no one else is
+CHANNELS = ("shell", "iopub", "stdin", "control", "hb")  # one Unix socket each in the kernel's private folder
+SOCKET_WAIT = 60  # seconds a kernel may take to make them (nbclient's own startup timeout)
 ONE_THREAD = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 """Math libraries kept to one thread each in a kernel: the jobs run side by side, and their threads count as
-processes of ``nobody``; one thread per core each hit ``MAX_PROCESSES`` on a big machine, and OpenBLAS then
+processes of the kernel's user; one thread per core each hit ``MAX_PROCESSES`` on a big machine, and OpenBLAS then
 interrupts the ``import numpy`` of an honest kernel."""
 SYSTEM = ("/usr", "/etc", "/lib", "/lib64", "/bin", "/sbin")
 KERNEL_ENV = ("PATH", "LANG", "LANGUAGE", "TZ", "PYTHONPATH", "VIRTUAL_ENV", "MEDIALIT_SPACY_MODEL")
@@ -51,9 +57,9 @@ def readable_roots() -> list[Path]:
 
 
 def command(argv: list[str], work: Path, private: Path | None = None) -> list[str]:
-    """``argv`` wrapped so that it can write only ``work`` (and ``private``, the kernel's socket folder).
+    """``argv`` wrapped so that it can write only a scratch ``work`` (and ``private``, the kernel's socket folder).
 
-    Run as root, bwrap mounts as root and the command then becomes ``nobody``
+    Run as root, bwrap mounts as root and the command then becomes ``kernel_uid()``
     (``setpriv``, all capabilities dropped), so root-only files that the system
     folders hold (``/etc/shadow``) stay unreadable; otherwise bwrap uses a user
     namespace and the command keeps the grader's own, unprivileged, user.
@@ -61,7 +67,8 @@ def command(argv: list[str], work: Path, private: Path | None = None) -> list[st
     if os.geteuid() == 0:
         cmd = [shutil.which("bwrap") or BWRAP, "--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts"]
         cmd += ["--unshare-cgroup-try"]
-        drop = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", "--inh-caps=-all"]
+        uid = kernel_uid()
+        drop = ["setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups", "--inh-caps=-all"]
         drop += ["--bounding-set=-all"]
     else:
         cmd = [shutil.which("bwrap") or BWRAP, "--unshare-all", "--cap-drop", "ALL"]
@@ -73,16 +80,17 @@ def command(argv: list[str], work: Path, private: Path | None = None) -> list[st
             cmd += ["--symlink", os.readlink(path), folder]
         elif path.is_dir():
             cmd += ["--ro-bind", folder, folder]
-    # /tmp open to the kernel's user (nobody, when run as root): else temporary files fall back to the work folder,
+    # /tmp open to the kernel's user (kernel_uid(), as root): else temporary files fall back to the work folder,
     # and from there into autograded/ and the feedback
-    cmd += ["--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--tmpfs", "/tmp", "--tmpfs", "/run"]
+    cmd += ["--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--size", str(MAX_TMP_BYTES), "--tmpfs", "/tmp"]
+    cmd += ["--size", str(1 << 20), "--tmpfs", "/run"]
     made: set[Path] = set()
     for root in readable_roots():
         if not any(root.is_relative_to(s) for s in SYSTEM):
             cmd += [*_parents(root, made), "--ro-bind", str(root), str(root)]
-    for folder in (private, work):
-        if folder is not None:
-            cmd += [*_parents(folder, made), "--bind", str(folder), str(folder)]
+    if private is not None:
+        cmd += [*_parents(private, made), "--bind", str(private), str(private)]
+    cmd += [*_parents(work, made), *_scratch(work)]
     cmd += ["--setenv", "HOME", str(work), "--setenv", "TMPDIR", "/tmp", "--unsetenv", "JUPYTER_RUNTIME_DIR"]
     cmd += ["--unsetenv", "JPY_PARENT_PID"]  # its PID namespace hides the grader: --die-with-parent instead
     cmd += ["--setenv", "IPYTHONDIR", "/tmp/ipython"]
@@ -92,17 +100,34 @@ def command(argv: list[str], work: Path, private: Path | None = None) -> list[st
 
 
 def limits() -> list[str]:
-    """``prlimit`` caps, so that one student cell cannot fork-bomb the grader or fill its disk with one file.
+    """``prlimit`` caps, so that one student cell cannot fork-bomb the grader, fill its disk with one file or take
+    the memory the other jobs need (a ``MemoryError`` in that cell instead).
 
-    Processes are capped only as root, where the kernel runs as ``nobody``: the cap counts every process of
-    the user, and an unprivileged grader's own session counts too. Memory is not capped: a kernel's address
-    space grows with the machine's cores (one thread stack and allocator arena each), so no one figure fits.
+    Processes are capped only as root, where the kernel runs as ``kernel_uid()``: the cap counts every process
+    of the user, and an unprivileged grader's own session counts too. Memory is capped by its heap (``--data``),
+    not its address space: that grows with the threads (a stack and an allocator arena each) and with what
+    libraries reserve without using.
     """
     tool = shutil.which("prlimit")
     if tool is None:
         return []
-    caps = [f"--fsize={MAX_FILE_BYTES}"] + ([f"--nproc={MAX_PROCESSES}"] if os.geteuid() == 0 else [])
+    caps = [f"--fsize={MAX_FILE_BYTES}", f"--data={MAX_DATA_BYTES}"]
+    caps += [f"--nproc={MAX_PROCESSES}"] if os.geteuid() == 0 else []
     return [tool, *caps, "--"]
+
+
+def _scratch(work: Path) -> list[str]:
+    """``work`` as the kernel sees it: a sized tmpfs, with what is in it now read-only on top.
+
+    Only single files were capped (``MAX_FILE_BYTES``), not how many, so a cell writing file after file filled
+    the grader's disk. What the kernel writes there stays in the sandbox: ``autograded/`` takes only the
+    graded notebook from that folder, which the grader writes itself, outside.
+    """
+    args = ["--perms", "1777", "--size", str(MAX_WORK_BYTES), "--tmpfs", str(work)]
+    for entry in sorted(work.iterdir()):
+        if not entry.is_symlink():  # bwrap would follow it
+            args += ["--ro-bind", str(entry), str(entry)]
+    return args
 
 
 def _parents(path: Path, made: set[Path]) -> list[str]:
@@ -122,13 +147,23 @@ def kernel_env(env: dict[str, str] | os._Environ) -> dict[str, str]:
 
 
 def give(work: Path) -> None:
-    """Let the sandboxed user write ``work`` (its own folder): as root, hand the folder to ``nobody``."""
+    """Let the sandboxed user write ``work`` (its own folder): as root, hand the folder to ``kernel_uid()``."""
     if os.geteuid() != 0:
         return
+    uid = kernel_uid()
     for folder, _, files in os.walk(work):
-        os.chown(folder, NOBODY, NOBODY)
+        os.chown(folder, uid, uid)
         for name in files:
-            os.chown(os.path.join(folder, name), NOBODY, NOBODY, follow_symlinks=False)
+            os.chown(os.path.join(folder, name), uid, uid, follow_symlinks=False)
+
+
+def kernel_uid() -> int:
+    """The user this grading process's kernels run as (as root): one per process, that is one per job.
+
+    ``MAX_PROCESSES`` counts every process of a user: with one user for all jobs (``nobody``), a student holding
+    them all made a classmate's kernel in the other job fail to start a thread. No name is needed for it.
+    """
+    return FIRST_UID + os.getpid()
 
 
 @cache
@@ -149,7 +184,9 @@ def probe() -> str:
         except OSError as error:  # e.g. chown refused in a container without CAP_CHOWN
             return f"cannot hand a folder to the sandbox's user ({error})"
         secret.write_text("grader only", encoding="utf-8")
-        code = "import os,sys; open('ok','w').write(str(os.getuid())); sys.exit(os.path.exists(sys.argv[1]))"
+        code = (
+            "import os,sys; open('ok','w').write('ok'); print(open('ok').read()); sys.exit(os.path.exists(sys.argv[1]))"
+        )
         try:
             done = subprocess.run(
                 command([sys.executable, "-I", "-c", code, str(secret)], work),
@@ -159,7 +196,7 @@ def probe() -> str:
             )
         except (OSError, subprocess.TimeoutExpired) as error:
             return f"bubblewrap failed to start ({error})"
-        if done.returncode or not (work / "ok").exists():
+        if done.returncode or done.stdout.strip() != "ok":
             why = (done.stderr.strip().splitlines() or [f"exit status {done.returncode}"])[-1][:120]
             return f"bubblewrap cannot run here ({why})"
     return ""
@@ -169,7 +206,7 @@ class SandboxedKernelManager(AsyncKernelManager):
     """A kernel manager whose kernel runs in ``command``'s sandbox; nbgrader's Execute uses it when configured.
 
     The kernel gets Unix sockets in a private folder (no network), and the
-    notebook's folder (nbclient's ``cwd``) as its only writable place.
+    notebook's folder (nbclient's ``cwd``, see ``_scratch``) as its only writable place.
     """
 
     async def _async_pre_start_kernel(self, **kw: Any) -> tuple[list[str], dict[str, Any]]:
@@ -188,6 +225,27 @@ class SandboxedKernelManager(AsyncKernelManager):
         kernel_cmd = command(kernel_cmd, work, self._private)
         kw["env"] = kernel_env(kw.get("env") or os.environ)
         await super()._async_launch_kernel(kernel_cmd, **kw)
+
+    async def _async_post_start_kernel(self, **kw: Any) -> None:
+        await super()._async_post_start_kernel(**kw)
+        await self._lock_private()
+
+    async def _lock_private(self) -> None:
+        """Take the socket folder back from the kernel's user once the kernel has made its sockets there.
+
+        It lies on the grader's disk, and a folder the kernel may write is room for file after file. Before
+        any student code runs: nbclient sends the first cell only after this. Unprivileged, the kernel is the
+        grader's own user, who owns the folder whatever it does.
+        """
+        if os.geteuid() != 0:
+            return
+        sockets = [Path(f"{self.ip}-{getattr(self, f'{channel}_port')}") for channel in CHANNELS]
+        for _ in range(SOCKET_WAIT * 20):
+            if all(s.exists() for s in sockets) or not await self.is_alive():
+                break
+            await asyncio.sleep(0.05)
+        os.chown(self._private, 0, 0)
+        os.chmod(self._private, 0o755)
 
     async def _async_cleanup_resources(self, restart: bool = False) -> None:
         await super()._async_cleanup_resources(restart=restart)
