@@ -6,6 +6,8 @@
 // text put into the DOM is sliced from that array. No UTF-16 offset ever
 // reaches the model.
 
+const ASK_MS = 3000;  // how long an idle kernel may take to answer "still there?" before an edit shows
+const BUSY_MS = 120000;  // the longest wait on a kernel this tab sees busy (a long cell running)
 const SYMBOL = { correct: "✓", missed: "✗ missed", extra: "? extra", partial: "½ partly" };
 const DASH = /^[ \t]*[–—]/u;
 const markKey = (m) => `${m.start}:${m.end}:${m.label}`;
@@ -535,9 +537,28 @@ function render({ model, el: root }) {
   }
 
   function write(next, nextLinks, say) {
+    // Shown only once this model's kernel has answered: a kernel restarted from another tab sends this tab no
+    // status, so each edit asks first (and again after, so an edit lost on the way is taken back). The edit
+    // is kept as what it adds and removes and applied to the marks as they are when the answer comes, so
+    // quick key presses queued behind one another each keep their own step.
+    if (stale()) return;
+    const edit = diffMarks(spans(), next);
+    const linkEdit = nextLinks ? diffMarks(links(), nextLinks, linkKey) : null;
+    S.queue = S.queue.then(async () => {
+      if (S.stale || !(await alive())) return refuse();
+      const before = [spans(), links()];
+      show(applyEdit(spans(), edit), linkEdit && applyEdit(links(), linkEdit, linkKey), say);
+      if (!(await alive())) {
+        model.set("spans", before[0]);  // never sent: the kernel that would take it is gone
+        model.set("links", before[1]);
+        refuse();
+      }
+    });
+  }
+
+  function show(next, nextLinks, say) {
     // always fresh arrays, sorted as Python keeps them (so the kernel sends nothing back);
     // the change listeners redraw the paragraphs they touch
-    if (stale()) return;
     const byPlace = (a, b) => a.start - b.start || a.end - b.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
     next = next.slice().sort(byPlace);
     model.set("spans", next.map((m) => ({ start: m.start, end: m.end, label: m.label })));
@@ -917,10 +938,46 @@ function render({ model, el: root }) {
 
   // A kernel restart or shutdown ends this widget's model: a mark made here afterwards would show but reach no
   // kernel and no file. Say so (the status is a live region) and take no more edits until the cell runs again.
-  const STALE = "The kernel restarted or stopped: run this cell again to go on marking (your saved marks load then); "
-    + "marks made here now would not be saved.";
+  // A tab that did not make the restart keeps sending to the old kernel's comm subshell (JupyterLab forgets it
+  // only on a restart it sees), so a cell run again there gets no answer either: a reload clears that.
+  const STALE = "The kernel restarted or stopped: run this cell again to go on marking (your saved marks load then; "
+    + "if this comes back, reload the page first); marks made here now would not be saved.";
   const stale = () => { if (S.stale) live.textContent = STALE; return S.stale; };
+  const refuse = () => { goStale(); live.textContent = STALE; };
   const kernel = model.widget_manager?.kernel;
+  S.queue = Promise.resolve();
+  S.asked = 0;
+  S.waiting = new Map();
+  model.on("msg:custom", (msg) => {
+    const answered = S.waiting.get(msg?.alive);
+    if (answered) { S.waiting.delete(msg.alive); answered(true); }
+  });
+  function alive() {
+    // A round trip to this model's comm: only the kernel that made the widget holds it (a new kernel drops the
+    // question). A kernel this tab sees busy answers when its cell ends, so it gets longer, not forever.
+    const n = ++S.asked;
+    const asked = performance.now();
+    return new Promise((resolve) => {
+      S.waiting.set(n, resolve);
+      const giveUp = () => {
+        if (!S.waiting.has(n)) return;
+        if (kernel?.status === "busy" && performance.now() - asked < BUSY_MS) {
+          live.textContent = "the kernel is busy: this change shows once it answers";
+          setTimeout(giveUp, ASK_MS);
+          return;
+        }
+        S.waiting.delete(n);
+        resolve(false);
+      };
+      setTimeout(giveUp, ASK_MS);
+      try {
+        model.send({ ask: "alive", n });
+      } catch {
+        S.waiting.delete(n);
+        resolve(false);
+      }
+    });
+  }
   const kernelGone = (_, state) => {  // "starting": a new kernel, restarted from another tab (this one saw no restart)
     if (!["restarting", "autorestarting", "starting", "dead"].includes(state)) return;
     goStale();
