@@ -370,6 +370,7 @@ function render({ model, el: root }) {
     }
     const frag = document.createDocumentFragment();
     const ordered = marks.slice().sort((a, b) => order(a) - order(b) || a.start - b.start || b.end - a.end);
+    const heads = new Map();  // a mark's first piece in this paragraph: the one a screen reader hears it as
     for (const { s, e, t, space } of pieces) {
       const seg = el("span", (space ? "ml-seg ml-space" : "ml-seg") + away(s, e), S.cps.slice(s, e).join(""));
       seg.dataset.s = s;
@@ -377,7 +378,7 @@ function render({ model, el: root }) {
       S.tokSegs[t]?.push(seg);
       let node = seg;
       const covering = ordered.filter((m) => m.start <= s && m.end >= e);
-      for (let k = covering.length - 1; k >= 0; k--) node = wrap(node, covering[k], s);
+      for (let k = covering.length - 1; k >= 0; k--) node = wrap(node, covering[k], s, heads);
       frag.append(node);
     }
     S.paraEls[pi].replaceChildren(frag);
@@ -385,7 +386,9 @@ function render({ model, el: root }) {
 
   function order(m) { return m.kind === "machine" ? 0 : m.kind === "feedback" ? 1 : 2 + m.level; }
 
-  function wrap(inner, m, s) {
+  function wrap(inner, m, s, heads) {
+    // A mark over several words is drawn in pieces (marks may overlap, so one element cannot hold each): the
+    // first piece is the mark for assistive technology and owns the others, so it is heard once, whole.
     const w = el("span", `ml-${m.kind}`);
     const lab = labelOf(m.label);
     w.style.setProperty("--c", lab.colour);
@@ -394,7 +397,14 @@ function render({ model, el: root }) {
       w.style.setProperty("--lv", m.level);
       w.dataset.key = markKey(m);
       w.dataset.label = m.label;
-      w.setAttribute("role", "mark");
+      const head = heads.get(markKey(m));
+      if (head) {
+        w.id = `${help.id}-m${s}-${m.end}-${m.level}`;
+        head.setAttribute("aria-owns", `${head.getAttribute("aria-owns") || ""} ${w.id}`.trim());
+      } else {
+        heads.set(markKey(m), w);
+        w.setAttribute("role", "mark");
+      }
       if (m.links) w.classList.add("ml-linked");
       if (m.pending) w.classList.add("ml-linking");
     } else if (m.kind === "feedback") {
@@ -408,7 +418,10 @@ function render({ model, el: root }) {
         : m.kind === "feedback" ? `${SYMBOL[m.status] || m.status} ${lab.title || m.label}` : `⚙ analyzer: ${lab.title || m.label}`;
       const tag = el("span", `ml-tag ml-tag-${m.kind}`, words);
       if (m.kind === "mark" && canLink()) tag.title = "drag onto another mark to link them";
-      w.append(tag);
+      w.append(tag, el("span", "ml-sr ml-sep", ": "));  // heard "source: Ingrid Dahl", not "sourceIngrid Dahl"
+    } else if (m.kind === "mark" && heads.get(markKey(m)) === w) {
+      // a mark going on from the paragraph before: its label again, for the ear only
+      w.append(el("span", "ml-sr ml-sep", `${lab.title || lab.name} (continued): `));
     }
     w.append(inner);
     return w;
