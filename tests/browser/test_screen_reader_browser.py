@@ -15,7 +15,9 @@ MARKS = (
     "h.add_span(dahl, dahl + len('Ingrid Dahl of Vesterhavn'), 'source')\n"
     "h.add_span(dahl, dahl + len('Ingrid Dahl'), 'cue')\n"  # inside the first: two marks over the same words
     "off = TEXT.index('the vote')\n"
-    "h.add_span(off, off + len('the vote a turning point'), 'claim')"
+    "h.add_span(off, off + len('the vote a turning point'), 'claim')\n"
+    "says = TEXT.index('says Støre')\n"  # across the paragraph break: heard as one mark in each paragraph
+    "h.add_span(says, TEXT.index(' the plan'), 'framing')"
 )
 
 
@@ -37,10 +39,12 @@ def test_a_mark_over_several_words_is_heard_as_one_mark_with_its_label(notebook,
     nb.run(0)
     nb.run(1)
     widget = nb.widget(0)
-    expect(widget.locator(".ml-tag-mark")).to_have_count(3)
+    expect(widget.locator(".ml-tag-mark")).to_have_count(4)
     assert sorted(heard_marks(page)) == [  # each mark once, label first; the cue inside the source is heard in it
         "claim: the vote a turning point",
         "cue: Ingrid Dahl",
+        "framing (continued): Officials said",
+        "framing: says Støre.",
         "source: cue: Ingrid Dahl of Vesterhavn",
     ]
     assert axe_severe(page) == []
