@@ -35,6 +35,29 @@ function applyEdit(marks, edit, keyOf = markKey) {
   return out;
 }
 
+function diffLinks(before, after) {
+  // A link edit by the marks it joins: links gone, links new, and the fields (speaker, kind) changed on a link
+  // that stays, so an edit queued behind another changes only what it changed (a kind set while the speaker
+  // typed just before waits for the kernel keeps that speaker).
+  const was = new Map(before.map((l) => [joinKey(l), l]));
+  const now = new Map(after.map((l) => [joinKey(l), l]));
+  const changed = [];
+  for (const [k, l] of now) {
+    const old = was.get(k);
+    if (!old) continue;
+    const fields = Object.fromEntries(["speaker", "kind"].filter((f) => (l[f] || "") !== (old[f] || "")).map((f) => [f, l[f]]));
+    if (Object.keys(fields).length) changed.push([k, fields]);
+  }
+  return { removed: [...was.keys()].filter((k) => !now.has(k)), added: after.filter((l) => !was.has(joinKey(l))), changed };
+}
+
+function applyLinks(links, edit) {
+  const gone = new Set(edit.removed);
+  const fields = new Map(edit.changed);
+  const out = links.filter((l) => !gone.has(joinKey(l))).map((l) => (fields.has(joinKey(l)) ? { ...l, ...fields.get(joinKey(l)) } : l));
+  return [...out, ...edit.added];
+}
+
 function makeLink(marks, speaker = "", kind = "") {
   // A link dict (the gold attribution's fields) from marks; null when two marks want one role.
   const link = {};
@@ -556,11 +579,11 @@ function render({ model, el: root }) {
     // quick key presses queued behind one another each keep their own step.
     if (stale()) return;
     const edit = diffMarks(spans(), next);
-    const linkEdit = nextLinks ? diffMarks(links(), nextLinks, linkKey) : null;
+    const linkEdit = nextLinks ? diffLinks(links(), nextLinks) : null;
     S.queue = S.queue.then(async () => {
       if (S.stale || !(await alive())) return refuse();
       const before = [spans(), links()];
-      show(applyEdit(spans(), edit), linkEdit && applyEdit(links(), linkEdit, linkKey), say);
+      show(applyEdit(spans(), edit), linkEdit && applyLinks(links(), linkEdit), say);
       if (!(await alive())) {
         model.set("spans", before[0]);  // never sent: the kernel that would take it is gone
         model.set("links", before[1]);
