@@ -136,12 +136,16 @@ def test_nested_and_overlapping_marks_stay_legible_relabel_and_remove(notebook, 
     nb = notebook([SETUP, SHOW])
     nb.run(0)
     widget = nb.widget(0)
+    tags = widget.locator(".ml-tag-mark")  # a mark shows once the kernel has answered: wait before the next drag
     drag(page, widget, "Mayor", "point")
     widget.get_by_role("button", name="claim").click()
+    expect(tags).to_have_count(1)
     drag(page, widget, "Ingrid", "Dahl")
     widget.get_by_role("button", name="source").click()
+    expect(tags).to_have_count(2)
     drag(page, widget, "point", "says")
     widget.get_by_role("button", name="cue").click()
+    expect(tags).to_have_count(3)
     assert marked(widget) == {
         "claim": "Mayor Ingrid Dahl of Vesterhavn called the vote a turning point",
         "source": "Ingrid Dahl",
@@ -159,12 +163,14 @@ def test_nested_and_overlapping_marks_stay_legible_relabel_and_remove(notebook, 
     word(widget, "Dahl").click()  # the innermost mark under the pointer is picked
     expect(widget.locator(".ml-mark.ml-picked[data-label='source']").first).to_be_visible()
     widget.get_by_role("button", name="framing").click()
+    expect(widget.locator(".ml-tag-mark", has_text="framing")).to_have_count(1)
     relabelled = spans_in_kernel(nb)
     assert {"start": offsets("Ingrid Dahl")[0], "end": offsets("Ingrid Dahl")[1], "label": "framing"} in relabelled
     assert len(relabelled) == 3
 
     word(widget, "says").click()
     widget.get_by_role("button", name="Remove").click()
+    expect(tags).to_have_count(2)
     assert [m["label"] for m in spans_in_kernel(nb)] == ["claim", "framing"]
 
 
@@ -174,6 +180,7 @@ def test_marks_survive_a_kernel_restart_and_a_rerun(notebook, page, screenshot):
     widget = nb.widget(0)
     drag(page, widget, "Officials", "said")
     widget.get_by_role("button", name="source").click()
+    expect(widget.locator(".ml-tag-mark")).to_have_count(1)
     expected = [{"start": offsets("Officials said")[0], "end": offsets("Officials said")[1], "label": "source"}]
     assert spans_in_kernel(nb) == expected
     nb.restart()

@@ -111,6 +111,7 @@ class Highlighter(anywidget.AnyWidget):
             self._start_from(pathlib.Path(start_from))
         self.observe(self._on_spans, names="spans")
         self.observe(self._on_links, names="links")
+        self.on_msg(self._answer)
 
     # ------------------------------------------------------------ marks
 
@@ -445,6 +446,15 @@ class Highlighter(anywidget.AnyWidget):
         sidecar.write(self.save_to, saved)
         self._seen = sidecar.fingerprint(self.save_to)
         self._synced, self._synced_links = list(marks), list(links)
+
+    def _answer(self, _widget: Any, content: Any, _buffers: Any) -> None:
+        """Answer the front end's "still there?", asked before and after each edit it shows.
+
+        Only the kernel that made this widget holds its comm; after a restart (from any tab) nobody answers,
+        and the front end refuses the edit instead of showing a mark that would never be saved.
+        """
+        if isinstance(content, dict) and content.get("ask") == "alive":
+            self.send({"alive": content.get("n")})
 
     def _say(self, message: str) -> None:
         """One visible line: in the widget's status bar and on stdout (never stderr: nbgrader gives 0 for it)."""

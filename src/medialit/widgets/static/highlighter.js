@@ -6,6 +6,8 @@
 // text put into the DOM is sliced from that array. No UTF-16 offset ever
 // reaches the model.
 
+const ASK_MS = 3000;  // how long an idle kernel may take to answer "still there?" before an edit shows
+const BUSY_MS = 120000;  // the longest wait on a kernel this tab sees busy (a long cell running)
 const SYMBOL = { correct: "✓", missed: "✗ missed", extra: "? extra", partial: "½ partly" };
 const DASH = /^[ \t]*[–—]/u;
 const markKey = (m) => `${m.start}:${m.end}:${m.label}`;
@@ -31,6 +33,29 @@ function applyEdit(marks, edit, keyOf = markKey) {
   const have = new Set(out.map(keyOf));
   for (const m of edit.added) if (!have.has(keyOf(m))) { out.push(m); have.add(keyOf(m)); }
   return out;
+}
+
+function diffLinks(before, after) {
+  // A link edit by the marks it joins: links gone, links new, and the fields (speaker, kind) changed on a link
+  // that stays, so an edit queued behind another changes only what it changed (a kind set while the speaker
+  // typed just before waits for the kernel keeps that speaker).
+  const was = new Map(before.map((l) => [joinKey(l), l]));
+  const now = new Map(after.map((l) => [joinKey(l), l]));
+  const changed = [];
+  for (const [k, l] of now) {
+    const old = was.get(k);
+    if (!old) continue;
+    const fields = Object.fromEntries(["speaker", "kind"].filter((f) => (l[f] || "") !== (old[f] || "")).map((f) => [f, l[f]]));
+    if (Object.keys(fields).length) changed.push([k, fields]);
+  }
+  return { removed: [...was.keys()].filter((k) => !now.has(k)), added: after.filter((l) => !was.has(joinKey(l))), changed };
+}
+
+function applyLinks(links, edit) {
+  const gone = new Set(edit.removed);
+  const fields = new Map(edit.changed);
+  const out = links.filter((l) => !gone.has(joinKey(l))).map((l) => (fields.has(joinKey(l)) ? { ...l, ...fields.get(joinKey(l)) } : l));
+  return [...out, ...edit.added];
 }
 
 function makeLink(marks, speaker = "", kind = "") {
@@ -368,6 +393,7 @@ function render({ model, el: root }) {
     }
     const frag = document.createDocumentFragment();
     const ordered = marks.slice().sort((a, b) => order(a) - order(b) || a.start - b.start || b.end - a.end);
+    const heads = new Map();  // a mark's first piece in this paragraph: the one a screen reader hears it as
     for (const { s, e, t, space } of pieces) {
       const seg = el("span", (space ? "ml-seg ml-space" : "ml-seg") + away(s, e), S.cps.slice(s, e).join(""));
       seg.dataset.s = s;
@@ -375,7 +401,7 @@ function render({ model, el: root }) {
       S.tokSegs[t]?.push(seg);
       let node = seg;
       const covering = ordered.filter((m) => m.start <= s && m.end >= e);
-      for (let k = covering.length - 1; k >= 0; k--) node = wrap(node, covering[k], s);
+      for (let k = covering.length - 1; k >= 0; k--) node = wrap(node, covering[k], s, heads);
       frag.append(node);
     }
     S.paraEls[pi].replaceChildren(frag);
@@ -383,7 +409,9 @@ function render({ model, el: root }) {
 
   function order(m) { return m.kind === "machine" ? 0 : m.kind === "feedback" ? 1 : 2 + m.level; }
 
-  function wrap(inner, m, s) {
+  function wrap(inner, m, s, heads) {
+    // A mark over several words is drawn in pieces (marks may overlap, so one element cannot hold each): the
+    // first piece is the mark for assistive technology and owns the others, so it is heard once, whole.
     const w = el("span", `ml-${m.kind}`);
     const lab = labelOf(m.label);
     w.style.setProperty("--c", lab.colour);
@@ -392,7 +420,14 @@ function render({ model, el: root }) {
       w.style.setProperty("--lv", m.level);
       w.dataset.key = markKey(m);
       w.dataset.label = m.label;
-      w.setAttribute("role", "mark");
+      const head = heads.get(markKey(m));
+      if (head) {
+        w.id = `${help.id}-m${s}-${m.end}-${m.level}`;
+        head.setAttribute("aria-owns", `${head.getAttribute("aria-owns") || ""} ${w.id}`.trim());
+      } else {
+        heads.set(markKey(m), w);
+        w.setAttribute("role", "mark");
+      }
       if (m.links) w.classList.add("ml-linked");
       if (m.pending) w.classList.add("ml-linking");
     } else if (m.kind === "feedback") {
@@ -406,7 +441,10 @@ function render({ model, el: root }) {
         : m.kind === "feedback" ? `${SYMBOL[m.status] || m.status} ${lab.title || m.label}` : `⚙ analyzer: ${lab.title || m.label}`;
       const tag = el("span", `ml-tag ml-tag-${m.kind}`, words);
       if (m.kind === "mark" && canLink()) tag.title = "drag onto another mark to link them";
-      w.append(tag);
+      w.append(tag, el("span", "ml-sr ml-sep", ": "));  // heard "source: Ingrid Dahl", not "sourceIngrid Dahl"
+    } else if (m.kind === "mark" && heads.get(markKey(m)) === w) {
+      // a mark going on from the paragraph before: its label again, for the ear only
+      w.append(el("span", "ml-sr ml-sep", `${lab.title || lab.name} (continued): `));
     }
     w.append(inner);
     return w;
@@ -535,9 +573,28 @@ function render({ model, el: root }) {
   }
 
   function write(next, nextLinks, say) {
+    // Shown only once this model's kernel has answered: a kernel restarted from another tab sends this tab no
+    // status, so each edit asks first (and again after, so an edit lost on the way is taken back). The edit
+    // is kept as what it adds and removes and applied to the marks as they are when the answer comes, so
+    // quick key presses queued behind one another each keep their own step.
+    if (stale()) return;
+    const edit = diffMarks(spans(), next);
+    const linkEdit = nextLinks ? diffLinks(links(), nextLinks) : null;
+    S.queue = S.queue.then(async () => {
+      if (S.stale || !(await alive())) return refuse();
+      const before = [spans(), links()];
+      show(applyEdit(spans(), edit), linkEdit && applyLinks(links(), linkEdit), say);
+      if (!(await alive())) {
+        model.set("spans", before[0]);  // never sent: the kernel that would take it is gone
+        model.set("links", before[1]);
+        refuse();
+      }
+    });
+  }
+
+  function show(next, nextLinks, say) {
     // always fresh arrays, sorted as Python keeps them (so the kernel sends nothing back);
     // the change listeners redraw the paragraphs they touch
-    if (stale()) return;
     const byPlace = (a, b) => a.start - b.start || a.end - b.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
     next = next.slice().sort(byPlace);
     model.set("spans", next.map((m) => ({ start: m.start, end: m.end, label: m.label })));
@@ -917,10 +974,46 @@ function render({ model, el: root }) {
 
   // A kernel restart or shutdown ends this widget's model: a mark made here afterwards would show but reach no
   // kernel and no file. Say so (the status is a live region) and take no more edits until the cell runs again.
-  const STALE = "The kernel restarted or stopped: run this cell again to go on marking (your saved marks load then); "
-    + "marks made here now would not be saved.";
+  // A tab that did not make the restart keeps sending to the old kernel's comm subshell (JupyterLab forgets it
+  // only on a restart it sees), so a cell run again there gets no answer either: a reload clears that.
+  const STALE = "The kernel restarted or stopped: run this cell again to go on marking (your saved marks load then; "
+    + "if this comes back, reload the page first); marks made here now would not be saved.";
   const stale = () => { if (S.stale) live.textContent = STALE; return S.stale; };
+  const refuse = () => { goStale(); live.textContent = STALE; };
   const kernel = model.widget_manager?.kernel;
+  S.queue = Promise.resolve();
+  S.asked = 0;
+  S.waiting = new Map();
+  model.on("msg:custom", (msg) => {
+    const answered = S.waiting.get(msg?.alive);
+    if (answered) { S.waiting.delete(msg.alive); answered(true); }
+  });
+  function alive() {
+    // A round trip to this model's comm: only the kernel that made the widget holds it (a new kernel drops the
+    // question). A kernel this tab sees busy answers when its cell ends, so it gets longer, not forever.
+    const n = ++S.asked;
+    const asked = performance.now();
+    return new Promise((resolve) => {
+      S.waiting.set(n, resolve);
+      const giveUp = () => {
+        if (!S.waiting.has(n)) return;
+        if (kernel?.status === "busy" && performance.now() - asked < BUSY_MS) {
+          live.textContent = "the kernel is busy: this change shows once it answers";
+          setTimeout(giveUp, ASK_MS);
+          return;
+        }
+        S.waiting.delete(n);
+        resolve(false);
+      };
+      setTimeout(giveUp, ASK_MS);
+      try {
+        model.send({ ask: "alive", n });
+      } catch {
+        S.waiting.delete(n);
+        resolve(false);
+      }
+    });
+  }
   const kernelGone = (_, state) => {  // "starting": a new kernel, restarted from another tab (this one saw no restart)
     if (!["restarting", "autorestarting", "starting", "dead"].includes(state)) return;
     goStale();

@@ -1,0 +1,70 @@
+"""What a screen reader gets from the Highlighter's marks: Chromium's own accessibility tree (the one assistive
+technology reads, over the DevTools protocol), not the DOM."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+from test_highlighter_browser import SETUP
+from test_lessons_browser import axe_severe
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+MARKS = (
+    "dahl = TEXT.index('Ingrid Dahl')\n"
+    "h.add_span(dahl, dahl + len('Ingrid Dahl of Vesterhavn'), 'source')\n"
+    "h.add_span(dahl, dahl + len('Ingrid Dahl'), 'cue')\n"  # inside the first: two marks over the same words
+    "off = TEXT.index('the vote')\n"
+    "h.add_span(off, off + len('the vote a turning point'), 'claim')\n"
+    "says = TEXT.index('says Støre')\n"  # across the paragraph break: heard as one mark in each paragraph
+    "h.add_span(says, TEXT.index(' the plan'), 'framing')"
+)
+
+
+def heard_marks(page) -> list[str]:
+    """Each mark in the accessibility tree as the text under it (a mark read in pieces shows as several)."""
+    tree = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")["nodes"]
+    nodes = {n["nodeId"]: n for n in tree}
+
+    def text(node: dict) -> str:
+        if node.get("role", {}).get("value") == "StaticText":
+            return node.get("name", {}).get("value", "")
+        return "".join(text(nodes[c]) for c in node.get("childIds", []) if c in nodes)
+
+    return [" ".join(text(n).split()) for n in tree if n.get("role", {}).get("value") == "mark"]
+
+
+def test_a_mark_over_several_words_is_heard_as_one_mark_with_its_label(notebook, page):
+    nb = notebook([SETUP, MARKS])
+    nb.run(0)
+    nb.run(1)
+    widget = nb.widget(0)
+    expect(widget.locator(".ml-tag-mark")).to_have_count(4)
+    assert sorted(heard_marks(page)) == [  # each mark once, label first; the cue inside the source is heard in it
+        "claim: the vote a turning point",
+        "cue: Ingrid Dahl",
+        "framing (continued): Officials said",
+        "framing: says Støre.",
+        "source: cue: Ingrid Dahl of Vesterhavn",
+    ]
+    assert axe_severe(page) == []
+
+
+CHECK = (
+    "from medialit.core.spans import Span\n"
+    "h.show_feedback([Span(dahl, dahl + len('Ingrid Dahl of Vesterhavn'), 'source')])"
+)
+
+
+def test_a_check_in_the_widget_is_said_in_its_status_region(notebook, page):
+    """The check's words reach a polite live region (role status), not only the ✓ tags and the list."""
+    nb = notebook([SETUP, MARKS, CHECK])
+    nb.run(0)
+    nb.run(1)
+    widget = nb.widget(0)
+    status = widget.get_by_role("status")
+    expect(status).not_to_contain_text("feedback")
+    nb.run(2)
+    expect(status).to_contain_text("feedback: 1 correct")
+    assert "✓ source" in widget.locator(".ml-tag-feedback").first.inner_text()
+    assert axe_severe(page) == []
