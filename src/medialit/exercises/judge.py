@@ -267,7 +267,7 @@ def _extra_lines(it: Item, result: Score, key: Key, body: str) -> list[str]:
             lines.append(f"{words} ({'/'.join(sorted(given.labels))}): already counted: one mark per place")
         elif near is not None and not near.optional:
             lines.append(f"{words} ({'/'.join(sorted(given.labels))}): the right words, but not this label")
-        elif extent := _extent(given, key):
+        elif extent := _extent(given, key, body):
             lines.append(f"{words} ({'/'.join(sorted(given.labels))}): {extent}")
         else:
             lines.append(f"not in the key: {words} ({'/'.join(sorted(given.labels))})")
@@ -284,16 +284,22 @@ def _wrong_speaker(given: Mark, near: bool, body: str) -> str:
     return "not the source named here"
 
 
-def _extent(mark: Mark, key: Key) -> str:
+def _extent(mark: Mark, key: Key, body: str) -> str:
     """A mark with a key mark's label on part of its words, or running past them: which way to move its ends, not
-    where ("not in the key" would teach that these words carry nothing, K15's *Read more* cut to its first words)."""
+    where ("not in the key" would teach that these words carry nothing, K15's *Read more* cut to its first words).
+
+    "Too much" is said only of a mark in the paragraph of the words it runs past, or one that starts where they
+    start (a whole passage for its first line): a mark over several paragraphs is not told that a place lies
+    somewhere inside it, which would let halves of the text, then halves of those, find the key's places.
+    """
     span = mark.span
     for k in key.marks:
         for r in readings_for(span, k) if span is not None else ():
             if r.label in mark.labels and span.overlap(r):
                 if r.start <= span.start and span.end <= r.end:
                     return "too little: part of a place in the key; mark the whole phrase or piece"
-                return "too much: it runs past a place in the key; mark only the words that carry it"
+                if span.start == r.start or "\n" not in body[min(span.start, r.start) : max(span.end, r.end)]:
+                    return "too much: it runs past a place in the key; mark only the words that carry it"
     return ""
 
 
