@@ -16,6 +16,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from medialit.core.spans import Span
 from medialit.exercises.grading import grade_data, item
 from medialit.exercises.scoring import close_enough
@@ -116,3 +118,14 @@ def test_the_exact_extent_of_a_place_costs_several_submissions_and_no_line_quote
         left = [h for h in left if _model(probe, h) == verdict]
     assert (left[0].start, left[0].end) == (place.start, place.end)
     assert asked >= 3  # measured 4 (6 before the lines): a 4-way answer needs log4(66 spans) = 3 at the least
+
+
+@pytest.mark.parametrize("typed", ["the Prime Minister", "Prime Minister", "PM", "she"])
+def test_ex01_q2_a_bare_title_or_pronoun_for_the_right_place_is_told_to_give_the_name(typed):
+    """The prompt asks for the full name 'also where the text uses a pronoun or a title'; a title typed for 'He' was
+    told "not the source named here", as if another person had been picked (keyread17 mended only the words typed
+    back as they stand). The line is said of the words typed, whoever the key names: it tells nothing of the key."""
+    result = grade_data("ex01-q2", [("He", typed, "added", 1)], key("ex01-q2"))
+    line = next(line for line in result.feedback if line.startswith("‘He’ →"))
+    assert line.endswith("a title or a pronoun is not a name: type the full name of who they stand for"), line
+    assert "Støre" not in line

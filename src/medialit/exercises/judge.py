@@ -20,7 +20,7 @@ from medialit.exercises.errors import AnswerError
 from medialit.exercises.folding import normalise
 from medialit.exercises.items import ITEMS_FILE, Item, define_items, item, known_items
 from medialit.exercises.key import Key, KeyFormatError, KeyMark
-from medialit.exercises.matching import LEMMA_WORD, as_answer, as_key, judge_for, lemma, same_cue
+from medialit.exercises.matching import LEMMA_WORD, as_answer, as_key, judge_for, lemma, name_words, same_cue
 from medialit.exercises.scoring import Mark, Match, Score, readings_for, same_place, same_place_and_label, score
 
 
@@ -275,13 +275,19 @@ def _extra_lines(it: Item, result: Score, key: Key, body: str) -> list[str]:
 
 
 def _wrong_speaker(given: Mark, near: bool, body: str) -> str:
-    """Why a speaker does not count: a pronoun or title typed back as the name is told to name who it stands for."""
+    """Why a speaker does not count: a pronoun or title typed back, or typed alone, is told to give the name."""
     if not near:
         return "not a source here"
     said = given.span.text(body) if given.span is not None else ""
     if given.speakers and all(normalise(s) == normalise(said) for s in given.speakers):
         return "these are the text's words: type the full name of who they stand for"
+    typed = [s for s in given.speakers if s.strip()]
+    if typed and all(set(name_words(s)) <= _PRONOUNS for s in typed):  # said of the words typed only, not the key
+        return "a title or a pronoun is not a name: type the full name of who they stand for"
     return "not the source named here"
+
+
+_PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them", "i", "we", "you"})
 
 
 def _extent(mark: Mark, key: Key, body: str) -> str:
