@@ -14,7 +14,8 @@ echo "medialit: JupyterLab will be at  http://127.0.0.1:$PORT/lab/tree/notebooks
 echo "medialit: (Ctrl+C twice stops it; set PORT=... for another port)"
 echo
 # The kit's JupyterLab settings: no "official Jupyter news?" prompt over the first lesson (a classroom has no use
-# for it, and a student takes it for part of the kit).
+# for it, and a student takes it for part of the kit); solutions/ and the keys/ folders left out of the file browser
+# (jupyter_server_config.py there says why).
 export JUPYTER_CONFIG_PATH="$PWD/scripts/jupyter-config${JUPYTER_CONFIG_PATH:+:$JUPYTER_CONFIG_PATH}"
 # An editable install leaves the kit's JupyterLab extension (underlined links) in src/: point JupyterLab at it.
 # The kit's folder is the root, so that a self-learner reaches exercises/ (lesson 0 sends them there); the file

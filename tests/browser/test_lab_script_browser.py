@@ -9,6 +9,7 @@ server it starts, the doctor it runs and the URL it prints are the real ones.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -53,6 +54,9 @@ def kit_copy(folder: Path) -> Path:
     shutil.copy(REPO / "pyproject.toml", kit)
     shutil.copytree(REPO / "notebooks", kit / "notebooks", ignore=shutil.ignore_patterns("*.highlights.json"))
     shutil.copytree(REPO / "exercises", kit / "exercises", ignore=shutil.ignore_patterns("*.highlights.json"))
+    shutil.copytree(REPO / "solutions", kit / "solutions")  # a clone has the answers: lab.sh must not list them
+    shutil.copytree(REPO / "course" / "keys", kit / "course" / "keys")
+    (kit / "notebooks" / "__pycache__").mkdir(exist_ok=True)  # as an import from the lessons' folder leaves it
     (kit / "src").symlink_to(REPO / "src")
     bin_dir = kit / ".venv" / "bin"
     bin_dir.mkdir(parents=True)
@@ -120,6 +124,9 @@ def test_a_self_learner_opens_an_exercise_from_lab_sh_s_file_browser(lab_script,
     listing = page.locator(".jp-FileBrowser .jp-DirListing-content")
     expect(listing.get_by_text("01-meet-the-article.ipynb")).to_be_visible()  # it starts beside the lessons
     page.locator(".jp-FileBrowser .jp-BreadCrumbs-home").click()
+    names = page.locator(".jp-FileBrowser .jp-DirListing-itemText")
+    expect(names.filter(has_text=re.compile(r"^exercises$"))).to_have_count(1)
+    expect(names.filter(has_text=re.compile(r"^solutions$"))).to_have_count(0)  # the answers, not listed
     for name in ("exercises", "ex01-attribution", "ex01-attribution.ipynb"):
         listing.locator(".jp-DirListing-itemText", has_text=re.compile(rf"^{re.escape(name)}$")).dblclick()
     tab = page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current")
@@ -129,3 +136,19 @@ def test_a_self_learner_opens_an_exercise_from_lab_sh_s_file_browser(lab_script,
     page.keyboard.press("Shift+Enter")
     expect(first.locator(".jp-InputPrompt")).to_have_text(re.compile(r"\[1\]:"))
     expect(first.locator(".jp-OutputArea-output")).to_have_count(0)  # the import ran without an error
+
+
+def test_lab_sh_lists_no_answer_folder_and_keeps_jupyterlab_s_hidden_names(lab_script):
+    """The kit's folder is the root: solutions/ and course/keys/ sat one click from exercises/ (verify17b). They are
+    left out of every listing; JupyterLab's own hidden names (``__pycache__``) stay hidden; a lesson key is still
+    read by the lessons, which load it from disk, not through the server."""
+    base, token = lab_script.split("/lab/")[0], lab_script.split("token=")[1]
+
+    def listed(path: str) -> set[str]:
+        request = urllib.request.Request(f"{base}/api/contents/{path}", headers={"Authorization": f"token {token}"})
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            return {entry["name"] for entry in json.load(answer)["content"]}
+
+    assert {"exercises", "notebooks", "course"} <= listed("") and "solutions" not in listed("")
+    assert listed("course") == set() and "keys" not in listed("notebooks/questions")
+    assert "__pycache__" not in listed("notebooks") and "questions" in listed("notebooks")

@@ -295,7 +295,8 @@ def test_marking_every_sentence_with_every_label_earns_no_rationale_in_the_feedb
 
 
 PLACE_TOLD = ("not this label", "an unsupported sentence", "a defensible sentence", "the source named here",
-              "already counted", "not the cue of", "not in the key", "not one of the unsupported")  # fmt: skip
+              "already counted", "not the cue of", "not in the key", "not one of the unsupported",
+              "too little", "too much", "a title or a pronoun")  # fmt: skip
 """Feedback lines that say whether a student's mark stands where a key mark is."""
 
 

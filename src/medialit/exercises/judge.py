@@ -20,7 +20,7 @@ from medialit.exercises.errors import AnswerError
 from medialit.exercises.folding import normalise
 from medialit.exercises.items import ITEMS_FILE, Item, define_items, item, known_items
 from medialit.exercises.key import Key, KeyFormatError, KeyMark
-from medialit.exercises.matching import LEMMA_WORD, as_answer, as_key, judge_for, lemma, same_cue
+from medialit.exercises.matching import LEMMA_WORD, as_answer, as_key, judge_for, lemma, name_words, same_cue
 from medialit.exercises.scoring import Mark, Match, Score, readings_for, same_place, same_place_and_label, score
 
 
@@ -267,7 +267,7 @@ def _extra_lines(it: Item, result: Score, key: Key, body: str) -> list[str]:
             lines.append(f"{words} ({'/'.join(sorted(given.labels))}): already counted: one mark per place")
         elif near is not None and not near.optional:
             lines.append(f"{words} ({'/'.join(sorted(given.labels))}): the right words, but not this label")
-        elif extent := _extent(given, key):
+        elif extent := _extent(given, key, body):
             lines.append(f"{words} ({'/'.join(sorted(given.labels))}): {extent}")
         else:
             lines.append(f"not in the key: {words} ({'/'.join(sorted(given.labels))})")
@@ -275,25 +275,37 @@ def _extra_lines(it: Item, result: Score, key: Key, body: str) -> list[str]:
 
 
 def _wrong_speaker(given: Mark, near: bool, body: str) -> str:
-    """Why a speaker does not count: a pronoun or title typed back as the name is told to name who it stands for."""
+    """Why a speaker does not count: a pronoun or title typed back, or typed alone, is told to give the name."""
     if not near:
         return "not a source here"
     said = given.span.text(body) if given.span is not None else ""
     if given.speakers and all(normalise(s) == normalise(said) for s in given.speakers):
         return "these are the text's words: type the full name of who they stand for"
+    typed = [s for s in given.speakers if s.strip()]
+    if typed and all(set(name_words(s)) <= _PRONOUNS for s in typed):  # said of the words typed only, not the key
+        return "a title or a pronoun is not a name: type the full name of who they stand for"
     return "not the source named here"
 
 
-def _extent(mark: Mark, key: Key) -> str:
+_PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them", "i", "we", "you"})
+
+
+def _extent(mark: Mark, key: Key, body: str) -> str:
     """A mark with a key mark's label on part of its words, or running past them: which way to move its ends, not
-    where ("not in the key" would teach that these words carry nothing, K15's *Read more* cut to its first words)."""
+    where ("not in the key" would teach that these words carry nothing, K15's *Read more* cut to its first words).
+
+    "Too much" is said only of a mark in the paragraph of the words it runs past, or one that starts where they
+    start (a whole passage for its first line): a mark over several paragraphs is not told that a place lies
+    somewhere inside it, which would let halves of the text, then halves of those, find the key's places.
+    """
     span = mark.span
     for k in key.marks:
         for r in readings_for(span, k) if span is not None else ():
             if r.label in mark.labels and span.overlap(r):
                 if r.start <= span.start and span.end <= r.end:
                     return "too little: part of a place in the key; mark the whole phrase or piece"
-                return "too much: it runs past a place in the key; mark only the words that carry it"
+                if span.start == r.start or "\n" not in body[min(span.start, r.start) : max(span.end, r.end)]:
+                    return "too much: it runs past a place in the key; mark only the words that carry it"
     return ""
 
 

@@ -1,0 +1,7 @@
+# lab.sh's JupyterLab (lab.sh puts this folder on JUPYTER_CONFIG_PATH) serves the kit's folder, so that lesson 0's
+# exercises/ is in reach. The answers beside it stay out of the file browser: solutions/ (the source notebooks)
+# and every folder named keys (course/keys/, the lessons' questions/keys/), added to JupyterLab's own hidden names.
+# A self-learner never needs them (lessons read their keys themselves and reveal after a try); the files are not
+# locked, only not listed: a course student who clones the kit should not meet the answers one click from ex01.
+c = get_config()  # noqa: F821
+c.ContentsManager.hide_globs.extend(["solutions", "keys"])
