@@ -131,15 +131,13 @@ def test_ex01_q2_a_bare_title_or_pronoun_for_the_right_place_is_told_to_give_the
     assert "Støre" not in line
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open (verify17b): the whole Holm line is accepted for the slip (keyread17 1.1), so a line marked for its "
-    "optional dash takes the required slip's credit; only a mark holding the slip and its line together should",
-)
 def test_ex04_q1_dash_lines_marked_for_their_dash_do_not_find_the_slip():
     """K15: "a dash alone is not a slip"; "mark the words that carry the slip". Every piece of furniture and the two
-    dash-quote lines, the slip never marked: 4 of 4 (before keyread17: 2.86); the two dashes alone score 3.43."""
+    dash-quote lines, the slip never marked: 4 of 4 after keyread17 (the whole Holm line was a reading of the slip);
+    now the line is a reading of its optional dash, and the answer scores what the two dashes alone score."""
     from test_key_feedback_fairness import EX04_FURNITURE, HOLM_LINE, TEACHER_LINE
 
     lines = [(TEACHER_LINE, "translation"), (HOLM_LINE, "translation")]
-    assert grade_data("ex04-q1", EX04_FURNITURE + lines, key("ex04-q1")).points < 4.0
+    dashes = [("–", "translation")]  # the first dash of the part is the teacher's
+    alone = grade_data("ex04-q1", EX04_FURNITURE + dashes, key("ex04-q1")).points
+    assert grade_data("ex04-q1", EX04_FURNITURE + lines, key("ex04-q1")).points == alone < 4.0

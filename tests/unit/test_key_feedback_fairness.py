@@ -38,21 +38,41 @@ def grade(item_id: str, answer):
     return grade_data(item_id, answer, key)
 
 
-@pytest.mark.parametrize(
-    "translation",
-    [
-        [("take it on big seriousness", "translation"), (HOLM_LINE, "translation")],
-        [("take it on big seriousness", "translation"), (TEACHER_LINE, "translation"), (HOLM_LINE, "translation")],
-        [("take it on big seriousness", "translation"), (TEACHER_LINE, "translation")],
-    ],
-    ids=["slip-and-its-dash-line", "both-dash-lines", "teacher-dash-line"],
-)
-def test_ex04_q1_a_dash_quote_marked_with_its_line_beside_the_slip_costs_nothing(translation):
-    """K15: the dialogue dash is an optional translation signal. Marked with its line, the line over the idiom
-    merged with the idiom's own mark, and the student who had marked the slip lost it ("1 still to find")."""
+def test_ex04_q1_a_dash_quote_marked_with_its_line_beside_the_slip_costs_nothing():
+    """K15: the dialogue dash is an optional translation signal; marked with its whole line it costs nothing."""
+    translation = [("take it on big seriousness", "translation"), (TEACHER_LINE, "translation")]
     result = grade("ex04-q1", EX04_FURNITURE + translation)
     assert result.points == 4.0, result.feedback
     assert not any("still to find" in line or "not in the key" in line for line in result.feedback)
+
+
+@pytest.mark.parametrize("slip", [True, False], ids=["slip-marked-too", "line-alone"])
+def test_ex04_q1_the_line_that_holds_the_slip_does_not_count_for_it_and_says_to_mark_it_apart(slip):
+    """K15: "a dash alone is not a slip", "mark the words that carry the slip". Erik Holm's whole quote line counts
+    for its optional dash only; marked beside the slip, the two marks merge into the line (marks that overlap count
+    as one), so the student who marked both is told to keep the slip apart, not only "1 still to find"."""
+    translation = [(HOLM_LINE, "translation")] + ([("take it on big seriousness", "translation")] if slip else [])
+    result = grade("ex04-q1", EX04_FURNITURE + translation)
+    assert result.points < 4.0
+    assert any(
+        line.endswith(
+            "it also holds another place to mark; marks that overlap count as one, so mark that place on its own"
+        )
+        for line in result.feedback
+    ), result.feedback
+    assert not any("seriousness’" in line for line in result.feedback)  # the slip's words are never quoted alone
+
+
+def test_a_mark_over_several_lines_is_not_told_it_holds_a_place():
+    """As with "too much": a mark over several lines would let halves of the text find the key's places."""
+    from medialit.exercises.items import item
+
+    body = item("ex04-q1").load().body
+    lines = body[body.index(TEACHER_LINE) : body.index(HOLM_LINE) + len(HOLM_LINE)]
+    assert lines.count("\n") == 3
+    result = grade("ex04-q1", [*EX04_FURNITURE, (lines, "translation")])
+    assert result.points < 4.0
+    assert not any("holds another place" in line for line in result.feedback), result.feedback
 
 
 @pytest.mark.parametrize(

@@ -121,7 +121,7 @@ def score_item(item_id: str, answer: Answer | Sequence[Span], key: Any) -> Resul
     counts = result.counts
     head = f"{it.id}: {result.points:g} of {it.points:g} points; {counts.tp} of {len(key.required)} found"
     told = _tells(result.points, result)
-    per_mark = _extra_lines(it, result, key, body) if told else [_NOTHING_TOLD]
+    per_mark = [*_extra_lines(it, result, key, body), *_holding_lines(result, body)] if told else [_NOTHING_TOLD]
     lines = (*notes, head, *per_mark, *_tail(result, told))
     return Result(it.id, result.points, float(it.points), lines, _explained(result, key, body))
 
@@ -271,6 +271,31 @@ def _extra_lines(it: Item, result: Score, key: Key, body: str) -> list[str]:
             lines.append(f"{words} ({'/'.join(sorted(given.labels))}): {extent}")
         else:
             lines.append(f"not in the key: {words} ({'/'.join(sorted(given.labels))})")
+    return lines
+
+
+def _holding_lines(result: Score, body: str) -> list[str]:
+    """A mark that counted for one place and holds a missed one of its label in the same paragraph: overlapping
+    marks join into one (scoring merges them), so the student who marked both is told to keep them apart.
+
+    Said only within a paragraph, as "too much" is (``_extent``): a mark over several paragraphs is not told
+    that a place lies inside it.
+    """
+    missed = [m.mark for m in result.matches if m.status == "missed" and m.mark is not None]
+    lines = []
+    for m in result.matches:
+        given = m.given
+        if m.status not in ("correct", "optional") or given is None or given.span is None:
+            continue
+        span = given.span
+        if "\n" in body[span.start : span.end]:
+            continue
+        if any(span.start <= k.span.start and k.span.end <= span.end and k.span.label in given.labels for k in missed):
+            labels = "/".join(sorted(given.labels))
+            lines.append(
+                f"{_quote(span.text(body))} ({labels}): it also holds another place to mark; marks that overlap "
+                "count as one, so mark that place on its own"
+            )
     return lines
 
 
