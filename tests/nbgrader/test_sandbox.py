@@ -290,3 +290,34 @@ def test_a_fork_bomb_held_in_one_job_leaves_a_classmate_s_kernel_its_threads(tmp
         assert time.monotonic() - started < 30
     finally:
         held.kill()
+
+
+IN_A_CONTAINER = """
+import ctypes, os, sys
+ready, go = os.pipe(), os.pipe()
+pid = os.fork()
+if pid == 0:  # root of a user namespace that maps users 0..65535 only, as rootless Podman or Kubernetes give
+    assert ctypes.CDLL(None, use_errno=True).unshare(0x10000000) == 0, ctypes.get_errno()  # CLONE_NEWUSER
+    os.write(ready[1], b"x"), os.read(go[0], 1)
+    os.setgid(0), os.setuid(0)
+    from medialit.instructor import sandbox
+    print(sandbox.kernel_uid(), repr(sandbox.probe()), flush=True)
+    os._exit(0)
+os.read(ready[0], 1)
+for ids in ("uid", "gid"):
+    with open(f"/proc/{pid}/{ids}_map", "w") as handle:
+        handle.write("0 0 65536\\n")
+os.write(go[1], b"x")
+sys.exit(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
+"""
+
+
+def test_root_of_a_container_that_maps_few_users_still_grades_in_the_sandbox():
+    """verify17a: there the per-job user (2e9 + pid) does not exist, chown refused it, and the probe gave up the
+    sandbox: every code test ran with the grader's rights. ``nobody`` there, as before."""
+    if os.geteuid() != 0:
+        pytest.skip("making a user namespace with a 65536-user map needs root")
+    assert sandbox.kernel_uid() == sandbox.FIRST_UID + os.getpid()  # the full map here: a user per job
+    done = subprocess.run([sys.executable, "-c", IN_A_CONTAINER], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == [str(sandbox.NOBODY), "''"], done.stdout

@@ -32,6 +32,7 @@ MAX_TMP_BYTES = 512 << 20  # its private /tmp, a tmpfs: memory too, and not coun
 MAX_WORK_BYTES = 256 << 20  # what it may write in its notebook's folder, a tmpfs too
 MAX_PROCESSES = 512  # processes and threads of one grading process's kernels, when run as root
 FIRST_UID = 2_000_000_000  # kernels run as FIRST_UID + the grading process's pid: a user no one else is
+NOBODY = 65534  # their user where that one does not exist (a container that maps 65536 users)
 CHANNELS = ("shell", "iopub", "stdin", "control", "hb")  # one Unix socket each in the kernel's private folder
 SOCKET_WAIT = 60  # seconds a kernel may take to make them (nbclient's own startup timeout)
 ONE_THREAD = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
@@ -161,9 +162,22 @@ def kernel_uid() -> int:
     """The user this grading process's kernels run as (as root): one per process, that is one per job.
 
     ``MAX_PROCESSES`` counts every process of a user: with one user for all jobs (``nobody``), a student holding
-    them all made a classmate's kernel in the other job fail to start a thread. No name is needed for it.
+    them all made a classmate's kernel in the other job fail to start a thread. No name is needed for it. Root
+    of a container that maps only 65536 users (rootless Podman, Kubernetes user namespaces) cannot hand a
+    folder to that user, and grading lost its sandbox there: ``nobody`` then, as before, its cap shared by all jobs.
     """
-    return FIRST_UID + os.getpid()
+    uid = FIRST_UID + os.getpid()
+    return uid if all(_mapped(uid, f"/proc/self/{ids}_map") for ids in ("uid", "gid")) else NOBODY
+
+
+def _mapped(number: int, id_map: str) -> bool:
+    """Whether this user namespace has ``number`` among its users (or groups); yes where the map is not there."""
+    try:
+        rows = Path(id_map).read_text(encoding="ascii").split("\n")
+    except OSError:
+        return True
+    ranges = [[int(n) for n in row.split()] for row in rows if len(row.split()) == 3]
+    return any(first <= number < first + count for first, _, count in ranges)
 
 
 @cache
