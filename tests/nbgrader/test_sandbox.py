@@ -235,7 +235,22 @@ def test_a_notebook_of_endless_cells_runs_out_of_time_alone(tmp_path, monkeypatc
     assert time.monotonic() - started < 8
     (error,) = nb.cells[-1].outputs
     assert error.output_type == "error" and error.ename == "NotebookTimeout"
-    assert "3 s" in error.evalue
+    assert f"{out.notebook_seconds(1)} s" in error.evalue and "Execute.timeout" in error.evalue
+
+
+def test_a_slow_honest_notebook_gets_the_time_its_cell_timeouts_allow(tmp_path, monkeypatch):
+    """verify17a: under load (2 busy cores) an honest notebook of 7 cells, each under the 30 s cell timeout,
+    ran 137 s, past the 120 s a notebook got whatever the cell timeout: one cell more was cut, and a course
+    that raised its cell timeout for slow work still had 120 s. The notebook now gets 4 cell timeouts at least."""
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    from medialit.instructor import nbgrader_output as out
+
+    monkeypatch.setattr(out, "NOTEBOOK_SECONDS", 3)
+    test = new_code_cell("assert True", metadata={"nbgrader": {"grade": True, "grade_id": "t", "points": 1}})
+    nb = new_notebook(cells=[new_code_cell("import time\ntime.sleep(1.5)") for _ in range(4)] + [test])
+    out.SandboxedExecute(timeout=3).preprocess(nb, {"metadata": {"path": str(tmp_path)}})
+    assert [o.get("ename") for c in nb.cells for o in c.outputs] == [], nb.cells[-1].outputs
 
 
 BOMB = """

@@ -42,7 +42,7 @@ from medialit.instructor.gradebook import CourseError
 
 STATE = ".medialit"  # course-local grading state (never under autograded/, which feedback copies)
 MERGE_AT_ONCE = 100  # students merged into the course gradebook in one transaction, at most
-SECONDS_PER_STUDENT = 60  # a job that takes longer than this per student (plus kernel time) is stopped
+SECONDS_PER_STUDENT = 60  # a job that takes longer than this per student (plus its notebook's time) is stopped
 
 
 @dataclass
@@ -279,7 +279,7 @@ class _Job:
         """Start one worker per group; merge each student as its line arrives (the workers go on meanwhile)."""
         lines: Queue = Queue()
         workers = [self._start(group, lines) for group in groups]
-        deadline = time.monotonic() + SECONDS_PER_STUDENT * max(len(g) for g in groups) * (3 if self.run.kernel else 1)
+        deadline = time.monotonic() + self.seconds_per_student() * max(len(g) for g in groups)
         while any(reader.is_alive() for _, _, reader in workers) or not lines.empty():
             try:
                 arrived = [lines.get(timeout=0.5)]
@@ -296,6 +296,15 @@ class _Job:
         for process, log, _ in workers:
             process.wait()
             log.close()
+
+    def seconds_per_student(self) -> float:
+        """Time one student may take in a job: their notebook's whole time, and its last cell's, on top."""
+        if not self.run.kernel:
+            return SECONDS_PER_STUDENT
+        from medialit.instructor.nbgrader_output import notebook_seconds
+
+        cell = books.cell_timeout(self.course)
+        return SECONDS_PER_STUDENT + notebook_seconds(cell) + (cell or 0)
 
     def _start(self, group: list[str], lines: Queue) -> tuple[subprocess.Popen, Any, threading.Thread]:
         work = self.prepare(group)
