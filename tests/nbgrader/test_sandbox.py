@@ -190,6 +190,33 @@ def test_a_kernel_cannot_fill_the_grader_s_disk_through_its_work_folder(tmp_path
     assert sorted(p.name for p in work.iterdir()) == ["submitted.txt"]
 
 
+REWRITE = """
+import os
+with open("notes.txt", "w") as handle:
+    handle.write("rewritten")
+os.makedirs("plots", exist_ok=True)
+open("plots/a.txt", "w").write("new")
+print(open("notes.txt").read(), open("words.csv").read(), sorted(os.listdir("plots")))
+"""
+
+
+def test_a_kernel_rewrites_a_file_its_student_handed_in_as_their_code_wrote_it(tmp_path):
+    """verify17a: the handed-in files were bound read-only into the scratch folder, so an honest student who
+    handed in notes.txt (their code wrote it while they worked, and nbgrader collects the whole folder) got an
+    OSError when the same code wrote it again under grading: 0 for every test after it. Still in the sandbox."""
+    work = tmp_path / "work"
+    (work / "plots").mkdir(parents=True)
+    (work / "notes.txt").write_text("as handed in", encoding="utf-8")
+    (work / "words.csv").write_text("word,n", encoding="utf-8")
+    (work / "plots" / "old.txt").write_text("old", encoding="utf-8")
+    sandbox.give(work)
+    done = subprocess.run(sandbox.command([sys.executable, "-I", "-c", REWRITE], work), capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["rewritten", "word,n", "['a.txt',", "'old.txt']"]
+    assert (work / "notes.txt").read_text(encoding="utf-8") == "as handed in"  # the grader's copy as it was
+    assert sorted(p.name for p in (work / "plots").iterdir()) == ["old.txt"]
+
+
 SOCKETS = """
 import glob, os
 private = [d for d in glob.glob('/tmp/medialit-kernel-*') if os.path.isdir(d)]

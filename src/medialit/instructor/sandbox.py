@@ -5,7 +5,7 @@ code tests still do. ``nbgrader autograde`` starts that kernel with the
 grader's rights, so it could read ``source/`` (the keys), the gradebook and the
 other students' folders. Here the kernel starts inside ``bwrap``: a fresh mount
 namespace that holds only the system (read only), this Python environment (read
-only), the notebook's own work folder (what it holds read only, room to write beside it) and a private ``/tmp``; no
+only), the notebook's own work folder (a writable copy of what it holds, with room to write) and a private ``/tmp``; no
 network (the kernel talks to the grader over Unix sockets in a private folder),
 its own PID namespace, all capabilities dropped, a user of its own (``kernel_uid``), and it
 dies with the grader. Run as root, it runs as that user outside the namespace too.
@@ -97,7 +97,7 @@ def command(argv: list[str], work: Path, private: Path | None = None) -> list[st
     cmd += ["--setenv", "IPYTHONDIR", "/tmp/ipython"]
     for threads in ONE_THREAD:
         cmd += ["--setenv", threads, "1"]
-    return [*cmd, "--chdir", str(work), "--", *drop, *limits(), *argv]
+    return [*cmd, "--chdir", str(work), "--", *drop, *limits(), *_copied(work, argv)]
 
 
 def limits() -> list[str]:
@@ -117,18 +117,28 @@ def limits() -> list[str]:
     return [tool, *caps, "--"]
 
 
+HANDED_IN = "/run/medialit-handed-in"
+"""Where the sandbox sees the notebook's folder as the grader left it (read only), to copy onto the scratch."""
+
+
 def _scratch(work: Path) -> list[str]:
-    """``work`` as the kernel sees it: a sized tmpfs, with what is in it now read-only on top.
+    """``work`` as the kernel sees it: a sized tmpfs; ``_copied`` puts what is in it now there, as files of its own.
 
     Only single files were capped (``MAX_FILE_BYTES``), not how many, so a cell writing file after file filled
     the grader's disk. What the kernel writes there stays in the sandbox: ``autograded/`` takes only the
     graded notebook from that folder, which the grader writes itself, outside.
     """
-    args = ["--perms", "1777", "--size", str(MAX_WORK_BYTES), "--tmpfs", str(work)]
-    for entry in sorted(work.iterdir()):
-        if not entry.is_symlink():  # bwrap would follow it
-            args += ["--ro-bind", str(entry), str(entry)]
-    return args
+    return ["--perms", "1777", "--size", str(MAX_WORK_BYTES), "--tmpfs", str(work), "--ro-bind", str(work), HANDED_IN]
+
+
+def _copied(work: Path, argv: list[str]) -> list[str]:
+    """``argv`` run after the handed-in files are copied onto the scratch ``work``, writable like any other.
+
+    Bound read-only, a file the student's own code wrote while they worked (handed in with the folder, as
+    nbgrader collects it) could not be written again when the same code ran under grading.
+    """
+    copy = 'cp -R -- "$1"/. "$2"/ 2>/dev/null; shift 2; exec "$@"'  # a part that does not fit: the rest still runs
+    return ["/bin/sh", "-c", copy, "sh", HANDED_IN, str(work), *argv]
 
 
 def _parents(path: Path, made: set[Path]) -> list[str]:
