@@ -200,6 +200,16 @@ print(open("notes.txt").read(), open("words.csv").read(), sorted(os.listdir("plo
 """
 
 
+BIG = """
+open("notes.txt", "w").write("rewritten")
+print(open("notes.txt").read(), len(open("words.csv").read().splitlines()))
+try:
+    open("words.csv", "a").write("x")
+except OSError as error:
+    print(type(error).__name__)
+"""
+
+
 def test_a_kernel_rewrites_a_file_its_student_handed_in_as_their_code_wrote_it(tmp_path):
     """verify17a: the handed-in files were bound read-only into the scratch folder, so an honest student who
     handed in notes.txt (their code wrote it while they worked, and nbgrader collects the whole folder) got an
@@ -215,6 +225,18 @@ def test_a_kernel_rewrites_a_file_its_student_handed_in_as_their_code_wrote_it(t
     assert done.stdout.split() == ["rewritten", "word,n", "['a.txt',", "'old.txt']"]
     assert (work / "notes.txt").read_text(encoding="utf-8") == "as handed in"  # the grader's copy as it was
     assert sorted(p.name for p in (work / "plots").iterdir()) == ["old.txt"]
+
+
+def test_a_large_handed_in_file_is_read_in_place_not_copied_into_memory(tmp_path, monkeypatch):
+    """The scratch folder is a tmpfs (memory): a data file past what is copied is still there, read-only."""
+    monkeypatch.setattr(sandbox, "COPY_BYTES", 1000)
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "notes.txt").write_text("as handed in", encoding="utf-8")
+    (work / "words.csv").write_text("word,n\n" + "said,4\n" * 400, encoding="utf-8")
+    sandbox.give(work)
+    done = subprocess.run(sandbox.command([sys.executable, "-I", "-c", BIG], work), capture_output=True, text=True)
+    assert done.stdout.split() == ["rewritten", "401", "OSError"], done.stderr
 
 
 SOCKETS = """

@@ -30,6 +30,7 @@ MAX_FILE_BYTES = 1 << 30  # no file a kernel writes may grow past 1 GiB
 MAX_DATA_BYTES = 4 << 30  # a kernel's heap: an honest spaCy kernel's is about 350 MiB
 MAX_TMP_BYTES = 512 << 20  # its private /tmp, a tmpfs: memory too, and not counted in the heap
 MAX_WORK_BYTES = 256 << 20  # what it may write in its notebook's folder, a tmpfs too
+COPY_BYTES = 64 << 20  # handed-in files copied onto that tmpfs, at most (writable); bigger ones are bound read-only
 MAX_PROCESSES = 512  # processes and threads of one grading process's kernels, when run as root
 FIRST_UID = 2_000_000_000  # kernels run as FIRST_UID + the grading process's pid: a user no one else is
 NOBODY = 65534  # their user where that one does not exist (a container that maps 65536 users)
@@ -126,9 +127,23 @@ def _scratch(work: Path) -> list[str]:
 
     Only single files were capped (``MAX_FILE_BYTES``), not how many, so a cell writing file after file filled
     the grader's disk. What the kernel writes there stays in the sandbox: ``autograded/`` takes only the
-    graded notebook from that folder, which the grader writes itself, outside.
+    graded notebook from that folder, which the grader writes itself, outside. Handed-in files past
+    ``COPY_BYTES`` in all (a large data file) are bound read-only in their place instead: the tmpfs is memory.
     """
-    return ["--perms", "1777", "--size", str(MAX_WORK_BYTES), "--tmpfs", str(work), "--ro-bind", str(work), HANDED_IN]
+    args = ["--perms", "1777", "--size", str(MAX_WORK_BYTES), "--tmpfs", str(work), "--ro-bind", str(work), HANDED_IN]
+    copied = 0
+    for size, entry in sorted((_bytes(e), e) for e in work.iterdir() if not e.is_symlink()):  # bwrap follows one
+        copied += size
+        if copied > COPY_BYTES:
+            args += ["--ro-bind", str(entry), str(entry)]
+    return args
+
+
+def _bytes(path: Path) -> int:
+    """The bytes of a file, or of every file under a folder (links not followed)."""
+    if not path.is_dir():
+        return path.lstat().st_size
+    return sum(p.lstat().st_size for p in path.rglob("*") if not p.is_dir() or p.is_symlink())
 
 
 def _copied(work: Path, argv: list[str]) -> list[str]:
