@@ -285,6 +285,13 @@ def test_a_notebook_of_endless_cells_runs_out_of_time_alone(tmp_path, monkeypatc
     (error,) = nb.cells[-1].outputs
     assert error.output_type == "error" and error.ename == "NotebookTimeout"
     assert f"{out.notebook_seconds(1)} s" in error.evalue and "Execute.timeout" in error.evalue
+    # verify17a: the summary said only 'alice: 0 points'; the instructor is now told why, and what to change
+    import nbformat
+
+    from medialit.instructor.batch import OUT_OF_TIME, cut_for_time
+
+    nbformat.write(nb, tmp_path / "endless.ipynb")
+    assert cut_for_time(tmp_path) == {"t": OUT_OF_TIME} and "Execute.timeout" in OUT_OF_TIME
 
 
 def test_a_slow_honest_notebook_gets_the_time_its_cell_timeouts_allow(tmp_path, monkeypatch):

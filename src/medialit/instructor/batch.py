@@ -42,6 +42,7 @@ from medialit.instructor.gradebook import CourseError
 
 STATE = ".medialit"  # course-local grading state (never under autograded/, which feedback copies)
 MERGE_AT_ONCE = 100  # students merged into the course gradebook in one transaction, at most
+OUT_OF_TIME = "not run: the notebook ran out of time (raise Execute.timeout for slow work)"
 SECONDS_PER_STUDENT = 60  # a job that takes longer than this per student (plus its notebook's time) is stopped
 
 
@@ -239,6 +240,28 @@ def _chunks(students: list[str], jobs: int) -> list[list[str]]:
     return [students[i::jobs] for i in range(jobs)]
 
 
+def cut_for_time(folder: Path) -> dict[str, str]:
+    """Test cells of the graded notebooks in ``folder`` that were not run: the notebook's time had run out.
+
+    Their 0 is not the student's answer; without this the summary showed the total alone.
+    """
+    from medialit.instructor.nbgrader_output import TIMED_OUT  # nbgrader loads only when grading
+
+    cut = {}
+    for path in sorted(folder.glob("*.ipynb")):
+        try:
+            cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
+        except (OSError, ValueError, AttributeError):
+            continue
+        for cell in cells:
+            meta = cell.get("metadata", {}).get("nbgrader", {})
+            if meta.get("grade") and any(o.get("ename") == TIMED_OUT for o in cell.get("outputs", [])):
+                cut[str(meta.get("grade_id"))] = (
+                    "not run: the notebook ran out of time (raise Execute.timeout for slow work)"
+                )
+    return cut
+
+
 class _Job:
     """The work folders and worker processes of one ``grade`` call."""
 
@@ -359,6 +382,7 @@ class _Job:
     def _outcome(self, student: str, line: dict, merged: books.Merged) -> Outcome:
         outcome = Outcome(student, True, kept=merged.kept, earlier=merged.earlier, late_penalty=merged.late_penalty)
         outcome.failed_items = {k: v["reason"] for k, v in line["items"].items() if v["reason"]}
+        outcome.failed_items |= cut_for_time(self.course / "autograded" / student / self.assignment)
         outcome.scores, outcome.by_hand = merged.scores, merged.by_hand
         return outcome
 

@@ -326,6 +326,8 @@ class RestoreChecks(NbGraderPreprocessor):
 
 NOTEBOOK_SECONDS = 120
 """Time a student's notebook may run in all, cell timeouts included, when that is more than ``CELL_TIMEOUTS``."""
+TIMED_OUT = "NotebookTimeout"
+"""The error a cell shows when it was not run because its notebook's time had run out (``batch`` looks for it)."""
 CELL_TIMEOUTS = 4
 """A notebook may run at least this many cell timeouts (``Execute.timeout``): a course that raises it for slow work
 raises this too; ``batch`` gives each student that time and the last cell's on top."""
@@ -357,7 +359,7 @@ class BudgetExecute(Execute):
             f"gets ({CELL_TIMEOUTS} cell timeouts, {NOTEBOOK_SECONDS} s at least; raise Execute.timeout in "
             "nbgrader_config.py for slow work)"
         )
-        cell.outputs = [new_output("error", ename="NotebookTimeout", evalue=why, traceback=[f"NotebookTimeout: {why}"])]
+        cell.outputs = [new_output("error", ename=TIMED_OUT, evalue=why, traceback=[f"{TIMED_OUT}: {why}"])]
         return cell, self.resources
 
 
