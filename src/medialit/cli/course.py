@@ -46,7 +46,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     init.add_argument("dir", help="a new (or empty) folder for the course")
     init.add_argument("--solutions", help="folder of nbgrader source notebooks (default: the checkout's solutions/)")
-    init.add_argument("--timeout", type=at_least_one, default=30, help="seconds a student's cell may run (default 30)")
+    init.add_argument(
+        "--timeout",
+        type=at_least_one,
+        default=30,
+        help="seconds a student's cell may run (default 30); under `course grade` a notebook gets 4 of them, "
+        "120 s at least",
+    )
     init.add_argument("--course-id", default="medialit", help="nbgrader course id (default medialit)")
     init.add_argument(
         "--show-hidden-tests", action="store_true", help="let released feedback show hidden tests (answer keys)"
