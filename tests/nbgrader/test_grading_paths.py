@@ -281,7 +281,7 @@ def test_without_a_sandbox_code_tests_run_with_the_graders_rights_and_both_comma
     documented = (REPO / "course" / "grading.md").read_text(encoding="utf-8")
     assert len(warnings) == 1 and warnings[0] in " ".join(documented.split()), warnings
     assert "bubblewrap" in warnings[0] and "medialit doctor" in warnings[0]
-    assert "solution: 4 points" in done.stdout and "probe: 1 points" in done.stdout
+    assert "solution: 4 points" in done.stdout and "probe: 1 point" in done.stdout and "1 points" not in done.stdout
     assert "wrong: 0 points" in done.stdout
     # the instructor's code test really ran, with the grader's rights (nothing else could read source/) ...
     assert probe_report(small.root, "probe")["read source"] == "DONE"

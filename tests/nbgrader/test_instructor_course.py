@@ -159,7 +159,7 @@ def test_the_summary_counts_a_hand_grade_that_replaced_an_auto_score(small, medi
     _relabel_believes(small.root)
     done = cli(medialit_command, "course", "grade", EX01, "--course", root)
     assert done.returncode == 0, done.stderr
-    assert "bob: 1 points; hand grades kept: ex01-q1-test" in done.stdout, done.stdout
+    assert "bob: 1 point; hand grades kept: ex01-q1-test" in done.stdout, done.stdout
     assert totals(small.root)["bob"] == 1.0
 
 

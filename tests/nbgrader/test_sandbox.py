@@ -190,6 +190,55 @@ def test_a_kernel_cannot_fill_the_grader_s_disk_through_its_work_folder(tmp_path
     assert sorted(p.name for p in work.iterdir()) == ["submitted.txt"]
 
 
+REWRITE = """
+import os
+with open("notes.txt", "w") as handle:
+    handle.write("rewritten")
+os.makedirs("plots", exist_ok=True)
+open("plots/a.txt", "w").write("new")
+print(open("notes.txt").read(), open("words.csv").read(), sorted(os.listdir("plots")))
+"""
+
+
+BIG = """
+open("notes.txt", "w").write("rewritten")
+print(open("notes.txt").read(), len(open("words.csv").read().splitlines()))
+try:
+    open("words.csv", "a").write("x")
+except OSError as error:
+    print(type(error).__name__)
+"""
+
+
+def test_a_kernel_rewrites_a_file_its_student_handed_in_as_their_code_wrote_it(tmp_path):
+    """verify17a: the handed-in files were bound read-only into the scratch folder, so an honest student who
+    handed in notes.txt (their code wrote it while they worked, and nbgrader collects the whole folder) got an
+    OSError when the same code wrote it again under grading: 0 for every test after it. Still in the sandbox."""
+    work = tmp_path / "work"
+    (work / "plots").mkdir(parents=True)
+    (work / "notes.txt").write_text("as handed in", encoding="utf-8")
+    (work / "words.csv").write_text("word,n", encoding="utf-8")
+    (work / "plots" / "old.txt").write_text("old", encoding="utf-8")
+    sandbox.give(work)
+    done = subprocess.run(sandbox.command([sys.executable, "-I", "-c", REWRITE], work), capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["rewritten", "word,n", "['a.txt',", "'old.txt']"]
+    assert (work / "notes.txt").read_text(encoding="utf-8") == "as handed in"  # the grader's copy as it was
+    assert sorted(p.name for p in (work / "plots").iterdir()) == ["old.txt"]
+
+
+def test_a_large_handed_in_file_is_read_in_place_not_copied_into_memory(tmp_path, monkeypatch):
+    """The scratch folder is a tmpfs (memory): a data file past what is copied is still there, read-only."""
+    monkeypatch.setattr(sandbox, "COPY_BYTES", 1000)
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "notes.txt").write_text("as handed in", encoding="utf-8")
+    (work / "words.csv").write_text("word,n\n" + "said,4\n" * 400, encoding="utf-8")
+    sandbox.give(work)
+    done = subprocess.run(sandbox.command([sys.executable, "-I", "-c", BIG], work), capture_output=True, text=True)
+    assert done.stdout.split() == ["rewritten", "401", "OSError"], done.stderr
+
+
 SOCKETS = """
 import glob, os
 private = [d for d in glob.glob('/tmp/medialit-kernel-*') if os.path.isdir(d)]
@@ -235,7 +284,29 @@ def test_a_notebook_of_endless_cells_runs_out_of_time_alone(tmp_path, monkeypatc
     assert time.monotonic() - started < 8
     (error,) = nb.cells[-1].outputs
     assert error.output_type == "error" and error.ename == "NotebookTimeout"
-    assert "3 s" in error.evalue
+    assert f"{out.notebook_seconds(1)} s" in error.evalue and "Execute.timeout" in error.evalue
+    # verify17a: the summary said only 'alice: 0 points'; the instructor is now told why, and what to change
+    import nbformat
+
+    from medialit.instructor.batch import OUT_OF_TIME, cut_for_time
+
+    nbformat.write(nb, tmp_path / "endless.ipynb")
+    assert cut_for_time(tmp_path) == {"t": OUT_OF_TIME} and "Execute.timeout" in OUT_OF_TIME
+
+
+def test_a_slow_honest_notebook_gets_the_time_its_cell_timeouts_allow(tmp_path, monkeypatch):
+    """verify17a: under load (2 busy cores) an honest notebook of 7 cells, each under the 30 s cell timeout,
+    ran 137 s, past the 120 s a notebook got whatever the cell timeout: one cell more was cut, and a course
+    that raised its cell timeout for slow work still had 120 s. The notebook now gets 4 cell timeouts at least."""
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    from medialit.instructor import nbgrader_output as out
+
+    monkeypatch.setattr(out, "NOTEBOOK_SECONDS", 3)
+    test = new_code_cell("assert True", metadata={"nbgrader": {"grade": True, "grade_id": "t", "points": 1}})
+    nb = new_notebook(cells=[new_code_cell("import time\ntime.sleep(1.5)") for _ in range(4)] + [test])
+    out.SandboxedExecute(timeout=3).preprocess(nb, {"metadata": {"path": str(tmp_path)}})
+    assert [o.get("ename") for c in nb.cells for o in c.outputs] == [], nb.cells[-1].outputs
 
 
 BOMB = """
@@ -290,3 +361,34 @@ def test_a_fork_bomb_held_in_one_job_leaves_a_classmate_s_kernel_its_threads(tmp
         assert time.monotonic() - started < 30
     finally:
         held.kill()
+
+
+IN_A_CONTAINER = """
+import ctypes, os, sys
+ready, go = os.pipe(), os.pipe()
+pid = os.fork()
+if pid == 0:  # root of a user namespace that maps users 0..65535 only, as rootless Podman or Kubernetes give
+    assert ctypes.CDLL(None, use_errno=True).unshare(0x10000000) == 0, ctypes.get_errno()  # CLONE_NEWUSER
+    os.write(ready[1], b"x"), os.read(go[0], 1)
+    os.setgid(0), os.setuid(0)
+    from medialit.instructor import sandbox
+    print(sandbox.kernel_uid(), repr(sandbox.probe()), flush=True)
+    os._exit(0)
+os.read(ready[0], 1)
+for ids in ("uid", "gid"):
+    with open(f"/proc/{pid}/{ids}_map", "w") as handle:
+        handle.write("0 0 65536\\n")
+os.write(go[1], b"x")
+sys.exit(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
+"""
+
+
+def test_root_of_a_container_that_maps_few_users_still_grades_in_the_sandbox():
+    """verify17a: there the per-job user (2e9 + pid) does not exist, chown refused it, and the probe gave up the
+    sandbox: every code test ran with the grader's rights. ``nobody`` there, as before."""
+    if os.geteuid() != 0:
+        pytest.skip("making a user namespace with a 65536-user map needs root")
+    assert sandbox.kernel_uid() == sandbox.FIRST_UID + os.getpid()  # the full map here: a user per job
+    done = subprocess.run([sys.executable, "-c", IN_A_CONTAINER], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == [str(sandbox.NOBODY), "''"], done.stdout

@@ -105,3 +105,21 @@ def test_evaluate_the_dev_corpus(shared_dir, capsys):
     assert json.loads(capsys.readouterr().out)
     assert main(["evaluate", str(shared_dir / "corpus" / "dev")]) == 0
     assert capsys.readouterr().out.strip()
+
+
+def test_the_grading_summary_says_one_point_in_the_singular():
+    """verify17a: `course grade` printed 'bob: 1 points' (and '1 points' to grade by hand)."""
+    from medialit.cli.course import points_text, summary
+    from medialit.instructor.batch import Outcome
+
+    assert summary(Outcome("bob", True, {"q1": 1.0})) == "bob: 1 point"
+    assert summary(Outcome("ann", True, {"q1": 1.0, "q2": 0.5})) == "ann: 1.5 points"
+    assert summary(Outcome("cy", True, {"q1": 0.0}, by_hand={"q3": 1.0})) == "cy: 0 points + 1 to grade by hand (q3)"
+    assert summary(Outcome("di", True, {"q1": 2.0}, late_penalty=1.0)).startswith("di: 1 point; score lowered: ")
+    assert [points_text(n) for n in (0, 1, 1.0, 2, 0.25)] == [
+        "0 points",
+        "1 point",
+        "1 point",
+        "2 points",
+        "0.25 points",
+    ]

@@ -154,6 +154,23 @@ def test_save_refuses_a_key_that_fails_the_checks(article_path, draft, tmp_path)
     assert "cannot be saved" in review.status.value and not (tmp_path / "k.json").exists()
 
 
+def test_save_refuses_a_key_in_a_course_source_folder_as_draft_key_does(article_path, draft, tmp_path):
+    """verify17a: draft-key refused source/ID/x.key.json (generate_assignment releases it to every student), yet
+    Save in the review wrote the very same file there."""
+    (tmp_path / "course" / "source" / "ott").mkdir(parents=True)
+    (tmp_path / "course" / "nbgrader_config.py").write_text("c = get_config()\n", encoding="utf-8")
+    key = tmp_path / "course" / "source" / "ott" / "ott.key.json"
+    review = KeyReview(str(article_path), draft, save_to=key)
+    with pytest.raises(SpanError, match="keys must not go under a course's source/"):
+        review.save()
+    review.buttons["save"].click()
+    said = review.status.value
+    assert "keys must not go under a course's source/" in said and "course/keys/" in said and not key.exists()
+    assert main(["draft-key", str(article_path), "--out", str(key)]) == 2  # the command says the same
+    review.save_to = tmp_path / "course" / "keys" / "ott.key.json"
+    assert review.save().is_file()
+
+
 def test_the_mark_is_shown_as_one_link_and_links_drawn_by_the_reviewer_are_reviewed(review):
     mark = review.mark()
     (link,) = review.highlighter.attributions

@@ -10,8 +10,6 @@ from medialit.exercises.key import KeyFormatError
 from medialit.instructor.new_exercise import ExerciseError
 
 ERRORS = (ExerciseError, KeyFormatError)
-NOT_FOR_KEYS = ("exercises", "notebooks", "release", "feedback")
-"""Folders that students receive (the kit's exercises and lessons, nbgrader's release and feedback)."""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -96,20 +94,11 @@ def run_draft_key(args: argparse.Namespace) -> int:
 
 def _key_place(path: Path) -> None:
     """Refuse a key inside the installed package or a folder that students get (it would leak)."""
-    import medialit
     from medialit.cli import UserError
+    from medialit.instructor.draft_key import key_place_problem
 
-    where = path.resolve()
-    hint = "(students get it); keep keys in an instructor folder such as course/keys/"
-    if where.is_relative_to(Path(medialit.__file__).resolve().parent):
-        raise UserError(f"{path}: keys must not go inside the medialit package {hint}")
-    inside = next((part for part in where.parent.parts if part in NOT_FOR_KEYS), None)
-    if inside:
-        raise UserError(f"{path}: keys must not go under {inside}/ {hint}")
-    if any(p.name == "source" and (p.parent / "nbgrader_config.py").is_file() for p in where.parents):
-        raise UserError(
-            f"{path}: keys must not go under a course's source/ (generate_assignment copies its files) {hint}"
-        )
+    if problem := key_place_problem(path):
+        raise UserError(problem)
 
 
 def run_new_exercise(args: argparse.Namespace) -> int:

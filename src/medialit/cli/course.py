@@ -46,7 +46,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     init.add_argument("dir", help="a new (or empty) folder for the course")
     init.add_argument("--solutions", help="folder of nbgrader source notebooks (default: the checkout's solutions/)")
-    init.add_argument("--timeout", type=at_least_one, default=30, help="seconds a student's cell may run (default 30)")
+    init.add_argument(
+        "--timeout",
+        type=at_least_one,
+        default=30,
+        help="seconds a student's cell may run (default 30); under `course grade` a notebook gets 4 of them, "
+        "120 s at least",
+    )
     init.add_argument("--course-id", default="medialit", help="nbgrader course id (default medialit)")
     init.add_argument(
         "--show-hidden-tests", action="store_true", help="let released feedback show hidden tests (answer keys)"
@@ -140,7 +146,7 @@ def run_grade(args: argparse.Namespace) -> int:
     waiting = [o for o in run.outcomes if o.by_hand]
     if waiting:
         points = sum(sum(o.by_hand.values()) for o in waiting)
-        print(f"to grade by hand in the formgrader: {len(waiting)} submission(s), {points:g} points")
+        print(f"to grade by hand in the formgrader: {len(waiting)} submission(s), {points_text(points)}")
     return 1 if run.failed else 0
 
 
@@ -149,7 +155,7 @@ def summary(o: Outcome) -> str:
     if not o.ok:
         return f"FAILED {o.student}: {o.message} (scored 0)"
     points = round(max(0.0, sum(o.scores.values()) - o.late_penalty), 2)  # the total nbgrader export gives
-    line = f"{o.student}: {points:g} points"
+    line = f"{o.student}: {points_text(points)}"
     if o.by_hand:
         line += f" + {sum(o.by_hand.values()):g} to grade by hand ({', '.join(o.by_hand)})"
     if o.kept:
@@ -159,6 +165,11 @@ def summary(o: Outcome) -> str:
     if o.status != "graded":
         line += f"; {_lowered(o)}"
     return line
+
+
+def points_text(points: float) -> str:
+    """``1 point``, ``0 points``, ``1.5 points``: the summary is read line by line, where "1 points" stands out."""
+    return f"{points:g} point" + ("" if points == 1 else "s")
 
 
 UNANSWERED = "no saved highlights ("  # how the item's reason starts when there is no answer at all

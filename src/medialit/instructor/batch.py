@@ -42,7 +42,8 @@ from medialit.instructor.gradebook import CourseError
 
 STATE = ".medialit"  # course-local grading state (never under autograded/, which feedback copies)
 MERGE_AT_ONCE = 100  # students merged into the course gradebook in one transaction, at most
-SECONDS_PER_STUDENT = 60  # a job that takes longer than this per student (plus kernel time) is stopped
+OUT_OF_TIME = "not run: the notebook ran out of time (raise Execute.timeout for slow work)"
+SECONDS_PER_STUDENT = 60  # a job that takes longer than this per student (plus its notebook's time) is stopped
 
 
 @dataclass
@@ -239,6 +240,28 @@ def _chunks(students: list[str], jobs: int) -> list[list[str]]:
     return [students[i::jobs] for i in range(jobs)]
 
 
+def cut_for_time(folder: Path) -> dict[str, str]:
+    """Test cells of the graded notebooks in ``folder`` that were not run: the notebook's time had run out.
+
+    Their 0 is not the student's answer; without this the summary showed the total alone.
+    """
+    from medialit.instructor.nbgrader_output import TIMED_OUT  # nbgrader loads only when grading
+
+    cut = {}
+    for path in sorted(folder.glob("*.ipynb")):
+        try:
+            cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
+        except (OSError, ValueError, AttributeError):
+            continue
+        for cell in cells:
+            meta = cell.get("metadata", {}).get("nbgrader", {})
+            if meta.get("grade") and any(o.get("ename") == TIMED_OUT for o in cell.get("outputs", [])):
+                cut[str(meta.get("grade_id"))] = (
+                    "not run: the notebook ran out of time (raise Execute.timeout for slow work)"
+                )
+    return cut
+
+
 class _Job:
     """The work folders and worker processes of one ``grade`` call."""
 
@@ -279,7 +302,7 @@ class _Job:
         """Start one worker per group; merge each student as its line arrives (the workers go on meanwhile)."""
         lines: Queue = Queue()
         workers = [self._start(group, lines) for group in groups]
-        deadline = time.monotonic() + SECONDS_PER_STUDENT * max(len(g) for g in groups) * (3 if self.run.kernel else 1)
+        deadline = time.monotonic() + self.seconds_per_student() * max(len(g) for g in groups)
         while any(reader.is_alive() for _, _, reader in workers) or not lines.empty():
             try:
                 arrived = [lines.get(timeout=0.5)]
@@ -296,6 +319,15 @@ class _Job:
         for process, log, _ in workers:
             process.wait()
             log.close()
+
+    def seconds_per_student(self) -> float:
+        """Time one student may take in a job: their notebook's whole time, and its last cell's, on top."""
+        if not self.run.kernel:
+            return SECONDS_PER_STUDENT
+        from medialit.instructor.nbgrader_output import notebook_seconds
+
+        cell = books.cell_timeout(self.course)
+        return SECONDS_PER_STUDENT + notebook_seconds(cell) + (cell or 0)
 
     def _start(self, group: list[str], lines: Queue) -> tuple[subprocess.Popen, Any, threading.Thread]:
         work = self.prepare(group)
@@ -350,6 +382,7 @@ class _Job:
     def _outcome(self, student: str, line: dict, merged: books.Merged) -> Outcome:
         outcome = Outcome(student, True, kept=merged.kept, earlier=merged.earlier, late_penalty=merged.late_penalty)
         outcome.failed_items = {k: v["reason"] for k, v in line["items"].items() if v["reason"]}
+        outcome.failed_items |= cut_for_time(self.course / "autograded" / student / self.assignment)
         outcome.scores, outcome.by_hand = merged.scores, merged.by_hand
         return outcome
 

@@ -24,6 +24,8 @@ from medialit.exercises.key import Key, KeyFormatError, KeyMark, save
 
 SUGGESTED = "suggested"
 DECISIONS = ("accepted", "rejected", "edited", "added")
+NOT_FOR_KEYS = ("exercises", "notebooks", "release", "feedback")
+"""Folders that students receive (the kit's exercises and lessons, nbgrader's release and feedback)."""
 
 
 def draft_key(article: Article, analysis: Any = None) -> Key:
@@ -144,6 +146,25 @@ def other_text(key: Key, article: Article) -> str:
     )
 
 
+def key_place_problem(path: str | Path) -> str:
+    """Why a key must not be written at ``path`` (one line), or ``""``: a key there would reach students.
+
+    ``draft-key``, ``new-exercise`` and the review's Save all ask here, so they refuse the same places.
+    """
+    import medialit
+
+    where = Path(path).resolve()
+    hint = "(students get it); keep keys in an instructor folder such as course/keys/"
+    if where.is_relative_to(Path(medialit.__file__).resolve().parent):
+        return f"{path}: keys must not go inside the medialit package {hint}"
+    inside = next((part for part in where.parent.parts if part in NOT_FOR_KEYS), None)
+    if inside:
+        return f"{path}: keys must not go under {inside}/ {hint}"
+    if any(p.name == "source" and (p.parent / "nbgrader_config.py").is_file() for p in where.parents):
+        return f"{path}: keys must not go under a course's source/ (generate_assignment copies its files) {hint}"
+    return ""
+
+
 def save_key(key: Key, article: Article, path: str | Path) -> Path:
     """Write the key, after the same checks ``new-exercise`` makes; refuses a key that fails them."""
     problems = key_problems(key, article)
@@ -164,6 +185,7 @@ __all__ = [
     "decide",
     "draft_key",
     "framing_word",
+    "key_place_problem",
     "key_problems",
     "save_key",
     "sentence",

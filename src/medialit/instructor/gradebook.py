@@ -88,6 +88,17 @@ def exchange_root(course: Path) -> Path:
     return Path(app.config.Exchange.get("root", "/srv/nbgrader/exchange"))
 
 
+def cell_timeout(course: Path) -> float | None:
+    """The seconds a student's cell may run (``Execute.timeout`` as the course's config sets it), or None."""
+    from nbgrader.apps import NbGrader
+    from nbgrader.preprocessors import Execute
+
+    app = NbGrader(log_level="CRITICAL")
+    with in_folder(Path(course)), quiet():
+        app.load_config_file()
+    return Execute(config=app.config).timeout
+
+
 def course_folder(path: str | Path) -> Path:
     """``path`` when it is a course directory (it has ``nbgrader_config.py``), else a ``CourseError``.
 

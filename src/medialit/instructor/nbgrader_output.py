@@ -325,7 +325,17 @@ class RestoreChecks(NbGraderPreprocessor):
 
 
 NOTEBOOK_SECONDS = 120
-"""Time a student's notebook may run in all, cell timeouts included; ``batch`` stops a job at 180 s per student."""
+"""Time a student's notebook may run in all, cell timeouts included, when that is more than ``CELL_TIMEOUTS``."""
+TIMED_OUT = "NotebookTimeout"
+"""The error a cell shows when it was not run because its notebook's time had run out (``batch`` looks for it)."""
+CELL_TIMEOUTS = 4
+"""A notebook may run at least this many cell timeouts (``Execute.timeout``): a course that raises it for slow work
+raises this too; ``batch`` gives each student that time and the last cell's on top."""
+
+
+def notebook_seconds(cell_timeout: float | None) -> int:
+    """The time one student's notebook gets under ``course grade``, for the course's cell timeout."""
+    return max(NOTEBOOK_SECONDS, int(CELL_TIMEOUTS * (cell_timeout or 0)))
 
 
 class BudgetExecute(Execute):
@@ -337,15 +347,19 @@ class BudgetExecute(Execute):
     """
 
     def preprocess(self, nb: NotebookNode, resources: dict | None = None, km: object = None) -> tuple:
-        self._until = time.monotonic() + NOTEBOOK_SECONDS
+        self._until = time.monotonic() + notebook_seconds(self.timeout)
         return super().preprocess(nb, resources, km)
 
     def preprocess_cell(self, cell: NotebookNode, resources: dict, index: int) -> tuple:
         blank = cell.source.strip() in ("", HIDDEN_CHECK)
         if cell.cell_type != "code" or blank or time.monotonic() < self._until:
             return super().preprocess_cell(cell, resources, index)
-        why = f"not run: the notebook's cells had run for {NOTEBOOK_SECONDS} s, all the time one notebook gets"
-        cell.outputs = [new_output("error", ename="NotebookTimeout", evalue=why, traceback=[f"NotebookTimeout: {why}"])]
+        why = (
+            f"not run: the notebook's cells had run for {notebook_seconds(self.timeout)} s, all the time one notebook "
+            f"gets ({CELL_TIMEOUTS} cell timeouts, {NOTEBOOK_SECONDS} s at least; raise Execute.timeout in "
+            "nbgrader_config.py for slow work)"
+        )
+        cell.outputs = [new_output("error", ename=TIMED_OUT, evalue=why, traceback=[f"{TIMED_OUT}: {why}"])]
         return cell, self.resources
 
 

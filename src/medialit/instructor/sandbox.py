@@ -5,7 +5,7 @@ code tests still do. ``nbgrader autograde`` starts that kernel with the
 grader's rights, so it could read ``source/`` (the keys), the gradebook and the
 other students' folders. Here the kernel starts inside ``bwrap``: a fresh mount
 namespace that holds only the system (read only), this Python environment (read
-only), the notebook's own work folder (what it holds read only, room to write beside it) and a private ``/tmp``; no
+only), the notebook's own work folder (a writable copy of what it holds, with room to write) and a private ``/tmp``; no
 network (the kernel talks to the grader over Unix sockets in a private folder),
 its own PID namespace, all capabilities dropped, a user of its own (``kernel_uid``), and it
 dies with the grader. Run as root, it runs as that user outside the namespace too.
@@ -30,8 +30,10 @@ MAX_FILE_BYTES = 1 << 30  # no file a kernel writes may grow past 1 GiB
 MAX_DATA_BYTES = 4 << 30  # a kernel's heap: an honest spaCy kernel's is about 350 MiB
 MAX_TMP_BYTES = 512 << 20  # its private /tmp, a tmpfs: memory too, and not counted in the heap
 MAX_WORK_BYTES = 256 << 20  # what it may write in its notebook's folder, a tmpfs too
+COPY_BYTES = 64 << 20  # handed-in files copied onto that tmpfs, at most (writable); bigger ones are bound read-only
 MAX_PROCESSES = 512  # processes and threads of one grading process's kernels, when run as root
 FIRST_UID = 2_000_000_000  # kernels run as FIRST_UID + the grading process's pid: a user no one else is
+NOBODY = 65534  # their user where that one does not exist (a container that maps 65536 users)
 CHANNELS = ("shell", "iopub", "stdin", "control", "hb")  # one Unix socket each in the kernel's private folder
 SOCKET_WAIT = 60  # seconds a kernel may take to make them (nbclient's own startup timeout)
 ONE_THREAD = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
@@ -96,7 +98,7 @@ def command(argv: list[str], work: Path, private: Path | None = None) -> list[st
     cmd += ["--setenv", "IPYTHONDIR", "/tmp/ipython"]
     for threads in ONE_THREAD:
         cmd += ["--setenv", threads, "1"]
-    return [*cmd, "--chdir", str(work), "--", *drop, *limits(), *argv]
+    return [*cmd, "--chdir", str(work), "--", *drop, *limits(), *_copied(work, argv)]
 
 
 def limits() -> list[str]:
@@ -116,18 +118,42 @@ def limits() -> list[str]:
     return [tool, *caps, "--"]
 
 
+HANDED_IN = "/run/medialit-handed-in"
+"""Where the sandbox sees the notebook's folder as the grader left it (read only), to copy onto the scratch."""
+
+
 def _scratch(work: Path) -> list[str]:
-    """``work`` as the kernel sees it: a sized tmpfs, with what is in it now read-only on top.
+    """``work`` as the kernel sees it: a sized tmpfs; ``_copied`` puts what is in it now there, as files of its own.
 
     Only single files were capped (``MAX_FILE_BYTES``), not how many, so a cell writing file after file filled
     the grader's disk. What the kernel writes there stays in the sandbox: ``autograded/`` takes only the
-    graded notebook from that folder, which the grader writes itself, outside.
+    graded notebook from that folder, which the grader writes itself, outside. Handed-in files past
+    ``COPY_BYTES`` in all (a large data file) are bound read-only in their place instead: the tmpfs is memory.
     """
-    args = ["--perms", "1777", "--size", str(MAX_WORK_BYTES), "--tmpfs", str(work)]
-    for entry in sorted(work.iterdir()):
-        if not entry.is_symlink():  # bwrap would follow it
+    args = ["--perms", "1777", "--size", str(MAX_WORK_BYTES), "--tmpfs", str(work), "--ro-bind", str(work), HANDED_IN]
+    copied = 0
+    for size, entry in sorted((_bytes(e), e) for e in work.iterdir() if not e.is_symlink()):  # bwrap follows one
+        copied += size
+        if copied > COPY_BYTES:
             args += ["--ro-bind", str(entry), str(entry)]
     return args
+
+
+def _bytes(path: Path) -> int:
+    """The bytes of a file, or of every file under a folder (links not followed)."""
+    if not path.is_dir():
+        return path.lstat().st_size
+    return sum(p.lstat().st_size for p in path.rglob("*") if not p.is_dir() or p.is_symlink())
+
+
+def _copied(work: Path, argv: list[str]) -> list[str]:
+    """``argv`` run after the handed-in files are copied onto the scratch ``work``, writable like any other.
+
+    Bound read-only, a file the student's own code wrote while they worked (handed in with the folder, as
+    nbgrader collects it) could not be written again when the same code ran under grading.
+    """
+    copy = 'cp -R -- "$1"/. "$2"/ 2>/dev/null; shift 2; exec "$@"'  # a part that does not fit: the rest still runs
+    return ["/bin/sh", "-c", copy, "sh", HANDED_IN, str(work), *argv]
 
 
 def _parents(path: Path, made: set[Path]) -> list[str]:
@@ -161,9 +187,22 @@ def kernel_uid() -> int:
     """The user this grading process's kernels run as (as root): one per process, that is one per job.
 
     ``MAX_PROCESSES`` counts every process of a user: with one user for all jobs (``nobody``), a student holding
-    them all made a classmate's kernel in the other job fail to start a thread. No name is needed for it.
+    them all made a classmate's kernel in the other job fail to start a thread. No name is needed for it. Root
+    of a container that maps only 65536 users (rootless Podman, Kubernetes user namespaces) cannot hand a
+    folder to that user, and grading lost its sandbox there: ``nobody`` then, as before, its cap shared by all jobs.
     """
-    return FIRST_UID + os.getpid()
+    uid = FIRST_UID + os.getpid()
+    return uid if all(_mapped(uid, f"/proc/self/{ids}_map") for ids in ("uid", "gid")) else NOBODY
+
+
+def _mapped(number: int, id_map: str) -> bool:
+    """Whether this user namespace has ``number`` among its users (or groups); yes where the map is not there."""
+    try:
+        rows = Path(id_map).read_text(encoding="ascii").split("\n")
+    except OSError:
+        return True
+    ranges = [[int(n) for n in row.split()] for row in rows if len(row.split()) == 3]
+    return any(first <= number < first + count for first, _, count in ranges)
 
 
 @cache

@@ -31,6 +31,7 @@ from medialit.instructor.draft_key import (
     attribution,
     decide,
     framing_word,
+    key_place_problem,
     key_problems,
     save_key,
     sentence,
@@ -135,6 +136,8 @@ class KeyReview(w.VBox):
     def save(self) -> Path:
         if self.save_to is None:
             raise SpanError("no file to save to: create KeyReview(..., save_to='course/keys/ID.key.json')")
+        if problem := key_place_problem(self.save_to):  # where draft-key refuses to write one too
+            raise SpanError(problem)
         path = save_key(self.key, self.article, self.save_to)
         self._say(f"saved {path.name}: {len(unreviewed(self.key))} suggestion(s) still unreviewed")
         return path
