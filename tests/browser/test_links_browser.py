@@ -285,6 +285,8 @@ def test_choosing_a_kind_with_the_arrow_keys_keeps_the_focus_on_the_list(noteboo
     widget.get_by_label("kind of link 1").focus()
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowDown")
+    # each step shows (and is said) once the kernel has answered: wait for the second, as a listener would
+    expect(widget.locator(".ml-live")).to_have_text("link 1: kind indirect")
     expect(widget.get_by_label("kind of link 1")).to_be_focused()
     expect(widget.get_by_label("kind of link 1")).to_have_value("indirect")
     (link,) = links_in_kernel(nb)
