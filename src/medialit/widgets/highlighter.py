@@ -42,6 +42,16 @@ MODES = ("spans", "sentences")
 __all__ = ["DEFAULT_LABELS", "Highlighter"]
 
 
+def _kernel_session() -> str:
+    """The running kernel's session id ("" outside a kernel), which every message it sends carries."""
+    try:
+        from IPython import get_ipython
+
+        return str(get_ipython().kernel.session.session)
+    except AttributeError:
+        return ""
+
+
 class Highlighter(anywidget.AnyWidget):
     """Mark spans (or label sentences) of an article with the mouse or the keyboard.
 
@@ -74,6 +84,8 @@ class Highlighter(anywidget.AnyWidget):
     part = t.List(t.Int()).tag(sync=True)
     linking = t.Bool(True).tag(sync=True)
     """False where a question asks for marks only: no Link button, key or drag (a student would link for nothing)."""
+    kernel_session = t.Unicode("").tag(sync=True)
+    """The session id of the kernel that made this widget: a kernel answering under another id is a restart."""
 
     def __init__(
         self,
@@ -104,6 +116,7 @@ class Highlighter(anywidget.AnyWidget):
             mode=mode,
             sentence_bounds=[[s, e] for s, e in self.article.sentences],
             part=list(part) if part is not None else [],
+            kernel_session=_kernel_session(),
             **kwargs,
         )
         self._restore()

@@ -995,10 +995,22 @@ function render({ model, el: root }) {
     const asked = performance.now();
     return new Promise((resolve) => {
       S.waiting.set(n, resolve);
-      const giveUp = () => {
+      const giveUp = async () => {
         if (!S.waiting.has(n)) return;
-        if (kernel?.status === "busy" && performance.now() - asked < BUSY_MS) {
+        const late = performance.now() - asked >= BUSY_MS;
+        if (kernel?.status === "busy" && !late) {
           live.textContent = "the kernel is busy: this change shows once it answers";
+          setTimeout(giveUp, ASK_MS);
+          return;
+        }
+        // Silence alone does not say "restarted": a kernel whose thread holds it answers late. Ask the kernel
+        // itself who it is: another session id is a restart; the same kernel answering while this widget's
+        // comm stays silent is a comm cut off (a tab that did not make the restart); no answer is no news.
+        const same = late ? false : await sameKernel();
+        if (!S.waiting.has(n)) return;
+        if (same === null || (same === true && !S.confirming?.has(n))) {
+          if (same === true) (S.confirming ||= new Set()).add(n);
+          live.textContent = "waiting for the kernel: this change shows once it answers";
           setTimeout(giveUp, ASK_MS);
           return;
         }
@@ -1013,6 +1025,18 @@ function render({ model, el: root }) {
         resolve(false);
       }
     });
+  }
+  function sameKernel() {
+    // true: the kernel answering kernel_info is the one that made this widget; false: another one (a restart);
+    // null: no answer in time, or nothing to compare.
+    const made = model.get("kernel_session");
+    if (!made || !kernel?.requestKernelInfo) return Promise.resolve(null);
+    const quiet = new Promise((r) => setTimeout(() => r(null), ASK_MS));
+    const info = kernel.requestKernelInfo().then(
+      (reply) => (reply?.header?.session ? reply.header.session === made : null),
+      () => null,
+    );
+    return Promise.race([info, quiet]);
   }
   const kernelGone = (_, state) => {  // "starting": a new kernel, restarted from another tab (this one saw no restart)
     if (!["restarting", "autorestarting", "starting", "dead"].includes(state)) return;
