@@ -131,8 +131,10 @@ def test_a_self_learner_opens_an_exercise_from_lab_sh_s_file_browser(lab_script,
         listing.locator(".jp-DirListing-itemText", has_text=re.compile(rf"^{re.escape(name)}$")).dblclick()
     tab = page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current")
     expect(tab).to_have_text(re.compile(r"ex01-attribution\.ipynb"))
+    page.locator("#jp-main-statusbar").get_by_text("Idle", exact=False).first.wait_for()  # as a student waits
     first = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell").first
     first.locator(".jp-InputArea-editor").click()
+    page.keyboard.press("Escape")
     page.keyboard.press("Shift+Enter")
     expect(first.locator(".jp-InputPrompt")).to_have_text(re.compile(r"\[1\]:"))
     expect(first.locator(".jp-OutputArea-output")).to_have_count(0)  # the import ran without an error
