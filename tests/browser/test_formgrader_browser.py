@@ -61,6 +61,7 @@ def test_the_formgrader_loop_from_listing_to_exported_totals(graded_lab, page):
     expect(page.locator("tr", has_text="alice").first).to_be_visible()
 
     page.goto(f"{url}formgrader/submissions/{submission_notebook_id(root)}/")
+    page.wait_for_load_state("networkidle")  # the page binds its score boxes once the grades have loaded
     expect(page.get_by_text("For the grader (not in feedback)")).to_be_visible()
     expect(page.locator(".medialit-marks").first).to_be_visible()  # the student's highlights, as static HTML
     score, comment = page.locator("#ex03-q2-answer"), page.locator("#ex03-q2-answer-comment")
