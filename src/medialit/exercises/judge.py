@@ -288,7 +288,7 @@ def _holding_lines(result: Score, body: str) -> list[str]:
         if m.status not in ("correct", "optional") or given is None or given.span is None:
             continue
         span = given.span
-        if "\n" in body[span.start : span.end]:
+        if not _one_paragraph(body, span.start, span.end):
             continue
         if any(span.start <= k.span.start and k.span.end <= span.end and k.span.label in given.labels for k in missed):
             labels = "/".join(sorted(given.labels))
@@ -329,9 +329,15 @@ def _extent(mark: Mark, key: Key, body: str) -> str:
             if r.label in mark.labels and span.overlap(r):
                 if r.start <= span.start and span.end <= r.end:
                     return "too little: part of a place in the key; mark the whole phrase or piece"
-                if span.start == r.start or "\n" not in body[min(span.start, r.start) : max(span.end, r.end)]:
+                if span.start == r.start or _one_paragraph(body, min(span.start, r.start), max(span.end, r.end)):
                     return "too much: it runs past a place in the key; mark only the words that carry it"
     return ""
+
+
+def _one_paragraph(body: str, start: int, end: int) -> bool:
+    """Within one paragraph: the only reach at which feedback may say a key place lies inside a mark (a mark over
+    several paragraphs told so would let halves of the text, then halves of those, find the key's places)."""
+    return "\n" not in body[start:end]
 
 
 def _cue_lines(cue: Score, key: Key, body: str) -> list[str]:

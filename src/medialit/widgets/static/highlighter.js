@@ -995,6 +995,7 @@ function render({ model, el: root }) {
     const asked = performance.now();
     return new Promise((resolve) => {
       S.waiting.set(n, resolve);
+      let confirming = false;  // the same kernel answered kernel_info once while this comm stayed silent
       const giveUp = async () => {
         if (!S.waiting.has(n)) return;
         const late = performance.now() - asked >= BUSY_MS;
@@ -1008,8 +1009,8 @@ function render({ model, el: root }) {
         // comm stays silent is a comm cut off (a tab that did not make the restart); no answer is no news.
         const same = late ? false : await sameKernel();
         if (!S.waiting.has(n)) return;
-        if (same === null || (same === true && !S.confirming?.has(n))) {
-          if (same === true) (S.confirming ||= new Set()).add(n);
+        if (same === null || (same === true && !confirming)) {
+          confirming ||= same === true;
           live.textContent = "waiting for the kernel: this change shows once it answers";
           setTimeout(giveUp, ASK_MS);
           return;
