@@ -8,7 +8,9 @@ with a reason a student can read:
   "he was considered the founding father", "she was accused of fraud");
 - ``hidden_source``: a passive of saying, knowing or perceiving with nobody behind it (K3): "he is
   reported to have fled", "the rest are presumed dead", "it was intimated that ...", "the ruling is
-  expected in June", "the shop was observed limiting sales", or unnamed reports ("five by varying reports");
+  expected in June", "the shop was observed limiting sales", an occurrence put on record or a deed ascribed by
+  nobody named ("a quake was recorded", "an attack ascribed to the rebels"), or unnamed reports ("five by varying
+  reports");
 - ``vague_group``: a claim by or about an unnamed group ("many people dislike math", "a number of
   senators condemned the act", "scientists cautioned against it");
 - ``trend``: a change under way or graded, with no figure ("prices have been rising", "output fell

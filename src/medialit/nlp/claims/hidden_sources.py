@@ -91,6 +91,8 @@ def _hidden_source(tokens: list[Token]) -> str:
             return f"the source hidden (K3): '{t.text}' by whom?"
         if _by_reports(t):
             return f"the source hidden (K3): '{t.doc[t.head.i : t.i + 1].text}', whose?"
+        if _put_on_record(t):
+            return f"the source hidden (K3): '{t.text}' by whom?"
         if t.dep_ == "attr" and _said_there_were(t):
             return f"the source hidden (K3): '{t.doc[t.left_edge.i : t.i + 1].text}' from whom?"
         finding = t.lemma_.lower() in FINDING_NOUNS and reporting_entry(t.head) is not None
@@ -111,6 +113,38 @@ def _by_reports(noun: Token) -> bool:
         return False
     vague = any(c.lower_ in VAGUE_DETERMINERS for c in noun.children if c.i < noun.i)
     return noun.lemma_.lower() in HIDDEN_SOURCE_NOUNS and (_bare_plural(noun) or vague)
+
+
+RECORDING_VERBS = frozenset({"report", "record"})
+"""Verbs that put an occurrence on record. In the plain agentless passive ("A 5.3-magnitude quake was recorded in
+Manay", "A total of 17 deaths have been recorded") someone reported or recorded it and the text does not say who,
+as with "figures indicate" (K3)."""
+ASCRIBING_VERBS = frozenset({"ascribe", "attribute"})
+"""Verbs that credit a deed to someone: "another attack ascribed to the Taliban" says someone ascribes it, not
+who (K3)."""
+RECORDED_WORKS = frozenset("album song single track recording film video interview speech message episode".split())
+"""What is recorded as a work, not reported as an occurrence ("the album was recorded in London" is an act)."""
+
+
+def _put_on_record(verb: Token) -> bool:
+    """ "A quake was recorded at 4:53", "17 deaths have been recorded", "an attack ascribed to the Taliban": the plain
+    agentless passive of reporting, recording or ascribing hides who reported, recorded or ascribed (K3). Not
+    negated ("no arrests were reported" says nothing was put on record), not with a modal, not a recorded work,
+    and a reduced relative ("the cases recorded so far") only when it ascribes."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in RECORDING_VERBS | ASCRIBING_VERBS or not _agentless_passive(verb):
+        return False
+    kids = list(verb.children)
+    subject = next((c for c in kids if c.dep_ == "nsubjpass"), verb.head if verb.dep_ == "acl" else None)
+    negated = any(c.dep_ == "neg" for c in kids) or (
+        subject is not None and any(c.lower_ == "no" for c in subject.children)
+    )
+    if negated or any(c.tag_ == "MD" for c in kids):
+        return False
+    if lemma in ASCRIBING_VERBS:
+        return any(c.dep_ == "prep" and c.lower_ == "to" for c in kids)
+    work = subject is not None and (subject.lemma_.lower() in RECORDED_WORKS or subject.pos_ == "PROPN")
+    return verb.dep_ != "acl" and not work
 
 
 FINDING_NOUNS = frozenset("figure study investigation finding survey poll statistic test analysis".split())
