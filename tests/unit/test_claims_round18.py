@@ -33,6 +33,7 @@ def test_an_occurrence_on_record_with_nobody_behind_it_hides_the_source(nlp, sen
         "No injuries were reported in the northern districts.",  # nothing was put on record
         "Clashes were not reported in the capital.",  # negated
         "The album was recorded in a small studio in Oslo.",  # a work recorded: an act
+        "The theft was reported to police on Monday.",  # reported to someone: an act of telling
         "Further cases could be reported next week.",  # a possibility
         "The cases recorded so far are mild.",  # a description of which cases
         "Nobody has ascribed the attack to anyone.",  # active: the writer says who

@@ -130,7 +130,8 @@ def _put_on_record(verb: Token) -> bool:
     """ "A quake was recorded at 4:53", "17 deaths have been recorded", "an attack ascribed to the Taliban": the plain
     agentless passive of reporting, recording or ascribing hides who reported, recorded or ascribed (K3). Not
     negated ("no arrests were reported" says nothing was put on record), not with a modal, not a recorded work,
-    and a reduced relative ("the cases recorded so far") only when it ascribes."""
+    not reported to someone named ("the theft was reported to police" tells of an act), and a reduced relative
+    ("the cases recorded so far") only when it ascribes."""
     lemma = verb.lemma_.lower()
     if verb.pos_ != "VERB" or lemma not in RECORDING_VERBS | ASCRIBING_VERBS or not _agentless_passive(verb):
         return False
@@ -144,7 +145,8 @@ def _put_on_record(verb: Token) -> bool:
     if lemma in ASCRIBING_VERBS:
         return any(c.dep_ == "prep" and c.lower_ == "to" for c in kids)
     work = subject is not None and (subject.lemma_.lower() in RECORDED_WORKS or subject.pos_ == "PROPN")
-    return verb.dep_ != "acl" and not work
+    told = any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in kids)  # "reported to police": an act
+    return verb.dep_ != "acl" and not work and not told
 
 
 FINDING_NOUNS = frozenset("figure study investigation finding survey poll statistic test analysis".split())
