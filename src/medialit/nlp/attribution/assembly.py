@@ -35,6 +35,7 @@ from medialit.nlp.attribution.quoted_texts import (
     source_label,
 )
 from medialit.nlp.attribution.speakers import (
+    headline_descriptions,
     inside_no_quotation,
     note_silent,
     outside_turns,
@@ -79,7 +80,7 @@ def find_attributions(doc: Doc, article: Article | None = None) -> Found:
             attributions.append(attribution)
     attributions = with_fallbacks(ctx, attributions)
     attributions = inside_no_quotation(ctx, govern_following(ctx, attributions))
-    attributions = quoted_speakers(ctx, outside_turns(ctx, attributions))
+    attributions = headline_descriptions(ctx, quoted_speakers(ctx, outside_turns(ctx, attributions)))
     continuations = dash_continuations(ctx, attributions)
     silent = silent_sources(ctx, attributions)
     attributions = ctx.resolver.with_kinds(attributions)  # each attribution's own source kind

@@ -13,8 +13,10 @@ from spacy.tokens import Token
 from medialit.core.spans import Attribution, Span
 from medialit.nlp.attribution.context import Context, trim
 from medialit.nlp.attribution.tokens import can_speak
+from medialit.nlp.quotes import Quote
 from medialit.nlp.reporting_lexicon import reporting_entry
 from medialit.nlp.sources import SPEAKER_PRONOUNS, vague_heads
+from medialit.nlp.sources.words import source_noun_files
 
 
 def silent_sources(ctx: Context, attributions: list[Attribution]) -> list[tuple[str, Span]]:
@@ -58,23 +60,31 @@ def inside_no_quotation(ctx: Context, attributions: list[Attribution]) -> list[A
     """Drop a cue inside a quotation that another attribution quotes, unless it names its source: '"... and he
     admits that ...," said X' is X's statement alone, '"... even Administrator Bolden stated as much"' credits
     Bolden too, and so does a source picked out by description ("which the police have now declared ...", K5);
-    the corpus annotates those, not pronouns."""
+    the corpus annotates those, not pronouns. The quoting attribution may be of any kind ('defended the plan, "As
+    I have said before, ..."'), and a cue that shares its source ("... I did look and think, '...'") is part of
+    that statement; a capitalised first word of the quotation with no entity ("Matter tells ...") names no one."""
 
     def nested(a: Attribution) -> bool:
         quote = ctx.quote_at(a.cue.start)
         source = ctx.doc.char_span(a.source.start, a.source.end, alignment_mode="expand")
-        if quote is None or source is None or any(t.pos_ == "PROPN" for t in source):
+        if quote is None or source is None:
+            return False
+        outer = [o for o in attributions if o is not a and o.content.start <= quote.start < o.content.end]
+        if any(o.source == a.source for o in outer):
+            return True  # "... I did look at the makeup and think, '...'", the quoted speaker's own verb: one statement
+        if any(t.pos_ == "PROPN" and not first_word_capital(t, quote) for t in source):
             return False
         if particular(source.root):
             return False  # "..., which the police have now declared as terrorism-related": someone else (K5)
-        return any(
-            other is not a
-            and other.kind in ("direct", "mixed")
-            and other.content.start <= quote.start < other.content.end
-            for other in attributions
-        )
+        return bool(outer)
 
     return [a for a in attributions if not nested(a)]
+
+
+def first_word_capital(token: Token, quote: Quote) -> bool:
+    """A common noun capitalised as the quotation's first word, which the tagger takes for a name: "Matter tells
+    spacetime how to curve" (no entity, the first word inside the marks)."""
+    return not token.ent_type_ and token.idx == quote.start and token.text.lower() != token.text
 
 
 def particular(noun: Token) -> bool:
@@ -122,3 +132,76 @@ def quoted_speakers(ctx: Context, attributions: list[Attribution]) -> list[Attri
                 continue  # 'I say' in the text's own voice (a speech, an essay): the author, not a source
         out.append(attribution)
     return out
+
+
+def headline_descriptions(ctx: Context, attributions: list[Attribution]) -> list[Attribution]:
+    """A description in the headline stands for the one the lede names (K18: "scientists" in a headline whose body
+    names the team): "Australian woman claims ..." above "Valeska Paris, an Australian woman, has claimed ...",
+    "Kurds announce deal" above "the Kurdish-led Syrian Democratic Forces (SDF) announced": the person, or for a
+    body or a people the organisation, named in the subject of the lede's first sentence. Bare plurals of common
+    nouns ("Scientists say") stay as written: no one in particular (K2)."""
+    end = ctx.resolver.headline_end
+    subjects = _lede_subjects(ctx, end) if end else []
+    if not subjects:
+        return attributions
+    out = []
+    for attribution in attributions:
+        if attribution.source.end <= end and "->" not in attribution.rule:
+            named = _named_in(ctx, attribution, subjects, attributions)
+            if named is not None:
+                speaker, kind = named
+                ctx.resolver.kinds.setdefault(speaker, kind)
+                rule = f"{attribution.rule}; headline '{attribution.source.text(ctx.body)}' -> {speaker}"
+                attribution = replace(attribution, speaker=speaker, rule=rule)
+        out.append(attribution)
+    return out
+
+
+def _lede_subjects(ctx: Context, end: int) -> list[Token]:
+    """The subjects in the first sentence of the first paragraph after the headline that is prose, not a date."""
+    for block in ctx.blocks:
+        text = ctx.body[block.start : block.end].strip()
+        if block.start >= end and block.kind == "text" and text[-1:] in '."”’' and len(text.split()) >= 8:
+            first = ctx.doc.char_span(block.start, block.end, alignment_mode="contract")
+            if first is None:
+                return []
+            sentence = next(iter(first.sents))
+            return [t for t in sentence if t.dep_ in ("nsubj", "nsubjpass")]
+    return []
+
+
+def _named_in(
+    ctx: Context, attribution: Attribution, subjects: list[Token], earlier: list[Attribution]
+) -> tuple[str, str] | None:
+    """(speaker, kind) named in the lede's subjects for a headline's source phrase, when that phrase is a
+    description: a noun for a person (WordNet noun.person) takes a person, a noun for a group, a plural with a
+    name before it ("Coalition authorities") or a people ("Kurds") an organisation."""
+    source = ctx.doc.char_span(attribution.source.start, attribution.source.end, alignment_mode="expand")
+    if source is None:
+        return None
+    head = source.root
+    files = source_noun_files().get(head.lemma_.lower(), "")
+    if head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS"):  # "Kurds announce deal"
+        label = "ORG"
+    elif head.pos_ != "NOUN":
+        return None
+    elif head.tag_ == "NN" and "noun.person" in files:  # "Australian woman claims"
+        label = "PERSON"
+    elif head.tag_ == "NN" and "noun.group" in files:  # "US federal agency announces"
+        label = "ORG"
+    elif head.tag_ == "NNS" and any(c.dep_ == "compound" and c.text[:1].isupper() for c in head.children):
+        label = "ORG"  # "Coalition authorities report"
+    else:
+        return None
+    wanted = "person" if label == "PERSON" else "organisation"
+    for subject in subjects:
+        names = [subject] + [
+            t for t in subject.subtree if t.dep_ == "compound" and t.pos_ == "PROPN" and t.head.pos_ != "PROPN"
+        ]  # "United States General Services Administration administrator Emily W. Murphy": the agency too
+        for name in names:
+            if name.pos_ != "PROPN":
+                continue
+            speaker, kind, _ = ctx.resolver.resolve_quietly(name, earlier)
+            if kind == wanted:
+                return speaker, kind
+    return None

@@ -98,6 +98,14 @@ class SpeakerResolver(Antecedents, TitleHolders):
         self.mentions[extent] = (speaker, mentioned)
         return speaker, why
 
+    def resolve_quietly(self, head: Token, earlier: list[Attribution]) -> tuple[str, str, str]:
+        """(speaker, kind, why) for the phrase headed by ``head``, remembering nothing: a name looked up, not a
+        mention of a source."""
+        holders = set(self.holders)
+        found = self._resolve(head, (head.left_edge.idx, head.idx + len(head)), earlier)
+        self.holders = holders
+        return found
+
     def with_kinds(self, attributions: list[Attribution]) -> list[Attribution]:
         """The attributions with the kind of the mention each names its source by (``source_kind``).
 

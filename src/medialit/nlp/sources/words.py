@@ -90,6 +90,14 @@ def wordnet_person_nouns() -> frozenset[str]:
     return _words("source_nouns_wordnet", wordnet="noun.person")
 
 
+@cache
+def source_noun_files() -> dict[str, str]:
+    """Each WordNet source noun with the files it is in ("agency": "noun.group", "woman": "noun.group+noun.person")."""
+    return {
+        str(e["id"]).replace("_", " ").lower(): str(e.get("wordnet", "")) for e in load_lexicon("source_nouns_wordnet")
+    }
+
+
 def source_nouns() -> frozenset[str]:
     """Common nouns for people and groups (WordNet noun.person and noun.group): they can be a source."""
     return _words("source_nouns_wordnet")
