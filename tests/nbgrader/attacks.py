@@ -220,12 +220,37 @@ def ex01_attacks(c) -> None:
     cell(nb, "ex01-q2-test").source = "2.0"
     c.submit("edited-and-deleted-test-cells", EX01, nb)  # honest answers: the restored tests give full marks
     links_and_copies(c, rest, q[1])
+    answered = {"ex01-q1-answer": q[1], "ex01-q3-answer": q[3], "ex01-q4-answer": q[4]}  # q2: the highlights
+    c.submit("speaker-stall", EX01, answer_cells(c, EX01, **answered), {"ex01-q2.highlights.json": stalling_sidecar()})
+    c.expected["speaker-stall"] = {"ex01-q1-test": 3.0, "ex01-q2-test": 0.0, "ex01-q3-test": 3.0, "ex01-q4-test": 2.0}
     c.expected["edited-and-deleted-test-cells"] = {
         "ex01-q1-test": 3.0,
         "ex01-q2-test": 2.0,
         "ex01-q3-test": 3.0,
         "ex01-q4-test": 2.0,
     }
+
+
+STALL_NAME = "a" * 1_900_000
+"""A speaker "name" of 1.9 MB: the highlights file stays under the grader's 2 MB cap."""
+
+
+def stalling_sidecar(name: str = STALL_NAME) -> str:
+    """ex01-q2's highlights: the key's first required source linked to its own cue, the speaker typed as ``name``.
+
+    The speaker judge looked for a possessive in the name with a pattern tried at every letter: n² steps, 29 s for
+    40,000 letters, about a day for 1.9 MB. A job grades its students one after another, so its classmates waited
+    until the job's time ran out (a minute per student in the job), and `medialit course report` never finished.
+    """
+    it = item("ex01-q2")
+    key = json.loads((REPO / "course" / "keys" / "ex01-q2.json").read_text(encoding="utf-8"))
+    mark = next(m for m in key["marks"] if not m.get("optional") and m.get("cue"))
+    source, cue = Span(mark["start"], mark["end"], "source"), Span(mark["cue"]["start"], mark["cue"]["end"], "cue")
+    link = {"source_start": source.start, "source_end": source.end, "source_label": "source"}
+    link |= {"cue_start": cue.start, "cue_end": cue.end, "cue_label": "cue", "speaker": name, "kind": "indirect"}
+    saved = json.loads(sidecar_text("ex01-q2", (source, cue)))
+    assert saved["body_sha256"] == it.load().sha256
+    return json.dumps(saved | {"links": [link]})
 
 
 def links_and_copies(c, rest: dict[str, str], q1: str) -> None:

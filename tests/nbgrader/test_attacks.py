@@ -68,6 +68,34 @@ def test_links_copied_cells_and_edited_points_get_the_honest_score_of_what_the_s
     assert outcomes(graded)[student].scores == pytest.approx(graded.expected[student])
 
 
+def test_a_speaker_name_of_megabytes_in_the_highlights_scores_0_at_once_and_the_report_finishes(graded):
+    """attack18: a 1.9 MB "name" on one link of ex01-q2's highlights (under the 2 MB cap) took the speaker judge about
+    a day: the student's job stalled until its time ran out, and `medialit course report` never finished. Now a saved
+    name is held to a typed entry's length: 0 for q2 with a line that says why, the rest graded, the report quick."""
+    import time
+
+    from medialit.instructor import report
+
+    outcome = outcomes(graded)["speaker-stall"]
+    assert outcome.ok and outcome.scores == pytest.approx(graded.expected["speaker-stall"])
+    why = outcome.failed_items["ex01-q2-test"]
+    assert "too long" in why and "\n" not in why and len(why) <= 300
+    started = time.monotonic()
+    ((_, answers),) = [x for x in report.class_answers(graded.root, EX01, ["speaker-stall"]) if x[0].item == "ex01-q2"]
+    assert answers == {"speaker-stall": []} and time.monotonic() - started < 30
+
+
+def test_the_speaker_judge_reads_a_huge_name_in_time():
+    """The possessive pattern alone, on a name typed or saved anywhere (lessons, reports): linear, not n² (40,000
+    letters took 29 s, and the time grew as the square). In a child process, so a slow judge fails the test instead of
+    stalling it."""
+    code = (
+        "from medialit.exercises.matching import names_person\nprint(names_person('a' * 200_000, 'Jonas Gahr Støre'))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and done.stdout.strip() == "False", done.stderr[-2000:]
+
+
 def test_an_answer_cell_made_graded_fails_alone_naming_the_cell(graded):
     outcome = outcomes(graded)["answer-made-graded"]
     assert not outcome.ok and "No such grade cell" in outcome.message and "ex01-q1-answer" in outcome.message
