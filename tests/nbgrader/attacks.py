@@ -223,12 +223,25 @@ def ex01_attacks(c) -> None:
     answered = {"ex01-q1-answer": q[1], "ex01-q3-answer": q[3], "ex01-q4-answer": q[4]}  # q2: the highlights
     c.submit("speaker-stall", EX01, answer_cells(c, EX01, **answered), {"ex01-q2.highlights.json": stalling_sidecar()})
     c.expected["speaker-stall"] = {"ex01-q1-test": 3.0, "ex01-q2-test": 0.0, "ex01-q3-test": 3.0, "ex01-q4-test": 2.0}
+    nb = solved(c, EX01)  # a scratch cell below the answers Python cannot parse: too deep (a sum of 20,000 terms)
+    nb.cells.append(new_code_cell(DEEP_SCRATCH))
+    c.submit("deep-scratch-cell", EX01, nb)
+    c.expected["deep-scratch-cell"] = dict(c.expected["solution"])
+    deep = {"ex01-q1-answer": q[1] + "\n" + DEEP_SCRATCH.splitlines()[-1]}
+    c.submit("deep-answer-cell", EX01, answer_cells(c, EX01, **deep, **rest))
+    c.expected["deep-answer-cell"] = c.expected["solution"] | {"ex01-q1-test": 0.0}
     c.expected["edited-and-deleted-test-cells"] = {
         "ex01-q1-test": 3.0,
         "ex01-q2-test": 2.0,
         "ex01-q3-test": 3.0,
         "ex01-q4-test": 2.0,
     }
+
+
+DEEP_SCRATCH = "# my evaluation: how many sources in all?\ntotal = 1" + " + 1" * 20_000
+"""A cell Python's parser gives up on (RecursionError; the kernel cannot run it either) that says "eval" (in
+"evaluation"): the grader parsed it for every item, and the RecursionError scored every item 0, "could not be
+scored"."""
 
 
 STALL_NAME = "a" * 1_900_000

@@ -85,6 +85,17 @@ def test_a_speaker_name_of_megabytes_in_the_highlights_scores_0_at_once_and_the_
     assert answers == {"speaker-stall": []} and time.monotonic() - started < 30
 
 
+def test_a_cell_python_cannot_parse_for_depth_loses_no_answer_and_an_answer_cell_says_why(graded):
+    """attack18: a scratch cell below the answers with a sum of 20,000 terms (Python's parser raises RecursionError,
+    so the kernel cannot run it either) and the word "evaluation" in a comment scored every item 0, "the answer could
+    not be scored (RecursionError)". It changed nothing: the answers get their scores. An answer cell that deep
+    cannot be read: 0 with a line saying so."""
+    assert outcomes(graded)["deep-scratch-cell"].scores == pytest.approx(graded.expected["deep-scratch-cell"])
+    deep = outcomes(graded)["deep-answer-cell"]
+    assert deep.scores == pytest.approx(graded.expected["deep-answer-cell"])
+    assert "nested too deeply" in deep.failed_items["ex01-q1-test"]
+
+
 def test_the_speaker_judge_reads_a_huge_name_in_time():
     """The possessive pattern alone, on a name typed or saved anywhere (lessons, reports): linear, not n² (40,000
     letters took 29 s, and the time grew as the square). In a child process, so a slow judge fails the test instead of
