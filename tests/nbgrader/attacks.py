@@ -230,6 +230,11 @@ def ex01_attacks(c) -> None:
     deep = {"ex01-q1-answer": q[1] + "\n" + DEEP_SCRATCH.splitlines()[-1]}
     c.submit("deep-answer-cell", EX01, answer_cells(c, EX01, **deep, **rest))
     c.expected["deep-answer-cell"] = c.expected["solution"] | {"ex01-q1-test": 0.0}
+    padded = json.dumps(key_sidecar("ex01-q1") | {"notes": "x" * 2_500_000})  # a highlights file over 2 MB
+    c.submit("big-sidecar-beside-a-list", EX01, solved(c, EX01), {"ex01-q1.highlights.json": padded})
+    c.expected["big-sidecar-beside-a-list"] = dict(c.expected["solution"])  # the list in the cell is the answer
+    c.submit("big-sidecar", EX01, answer_cells(c, EX01, **rest), {"ex01-q1.highlights.json": padded})
+    c.expected["big-sidecar"] = c.expected["solution"] | {"ex01-q1-test": 0.0}
     c.expected["edited-and-deleted-test-cells"] = {
         "ex01-q1-test": 3.0,
         "ex01-q2-test": 2.0,

@@ -96,6 +96,19 @@ def test_a_cell_python_cannot_parse_for_depth_loses_no_answer_and_an_answer_cell
     assert "nested too deeply" in deep.failed_items["ex01-q1-test"]
 
 
+def test_a_highlights_file_over_the_cap_is_not_read_and_a_list_beside_it_is_graded(graded):
+    """The 2 MB cap was the grading worker's alone: `medialit course report` (and the hidden test) read any size, and
+    the worker gave the item 0 unread even when the answer cell held a list, which wins over the highlights."""
+    from medialit.instructor import report
+
+    assert outcomes(graded)["big-sidecar-beside-a-list"].scores == pytest.approx(graded.expected["solution"])
+    big = outcomes(graded)["big-sidecar"]
+    assert big.scores == pytest.approx(graded.expected["big-sidecar"])
+    assert "larger than 2,000,000 bytes" in big.failed_items["ex01-q1-test"]
+    ((_, answers),) = [x for x in report.class_answers(graded.root, EX01, ["big-sidecar"]) if x[0].item == "ex01-q1"]
+    assert answers == {"big-sidecar": []}  # not read, so not counted as the key's marks
+
+
 def test_the_speaker_judge_reads_a_huge_name_in_time():
     """The possessive pattern alone, on a name typed or saved anywhere (lessons, reports): linear, not n² (40,000
     letters took 29 s, and the time grew as the square). In a child process, so a slow judge fails the test instead of

@@ -33,6 +33,8 @@ MAX_MARKS = 300
 """More entries than any honest answer needs (the longest key has 10); a bigger answer is refused, not read."""
 MAX_WORDS = 1000
 """Longest text one entry may quote (characters)."""
+MAX_SIDECAR_BYTES = 2_000_000
+"""A highlights file is a few kB; a bigger one is not read (grading, the course report and the hidden test alike)."""
 
 
 @dataclass(frozen=True)
@@ -324,6 +326,11 @@ def read_saved(path: str | Path, expected: Article | None = None) -> tuple[list[
         raise AnswerError(
             f"no saved highlights ({path.name}) and no answer in the cell: mark the text in the "
             "highlighter above (marks save by themselves), or write your answer as a Python list"
+        )
+    if path.stat().st_size > MAX_SIDECAR_BYTES:
+        raise AnswerError(
+            f"{path.name} is larger than {MAX_SIDECAR_BYTES:,} bytes and was not read: mark the text again "
+            "(after deleting it), or write your answer as a list"
         )
     try:
         saved = sidecar.read(path, body_sha256=expected.sha256 if expected else None)
