@@ -249,6 +249,18 @@ DEEP_SCRATCH = "# my evaluation: how many sources in all?\ntotal = 1" + " + 1" *
 scored"."""
 
 
+SLOW_CELL = "# answer_q1 answer_q2 answer_q3 answer_q4\n" + "x = [1, 2, 3]\n" * 7000
+"""A cell of 98,000 characters naming every answer variable: the grader parses every such cell for every item, about
+a second each, so a notebook of many is slow to grade (nbgrader's exchange takes up to 100 MB)."""
+
+
+def slow_to_grade(course_, cells: int = 40) -> nbformat.NotebookNode:
+    """The solution followed by ``cells`` copies of ``SLOW_CELL``."""
+    nb = solved(course_, EX01)
+    nb.cells += [new_code_cell(SLOW_CELL) for _ in range(cells)]
+    return nb
+
+
 STALL_NAME = "a" * 1_900_000
 """A speaker "name" of 1.9 MB: the highlights file stays under the grader's 2 MB cap."""
 

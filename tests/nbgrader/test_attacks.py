@@ -373,6 +373,52 @@ def test_a_kernel_leaves_no_temporary_folders_in_autograded(graded):
     assert sorted(p.name for p in folder.iterdir()) == [f"{PROBE}.ipynb", "submission_secret.txt", "timestamp.txt"]
 
 
+# ---------------------------------------------------------------- a submission slow to grade
+
+
+SLOW_BUDGET = 8  # seconds per student in this course (SECONDS_PER_STUDENT), so the test is short
+
+
+@pytest.fixture(scope="module")
+def slow_first(tmp_path_factory, nbgrader_env):
+    """One job grading a submission slow to grade (``attacks.slow_to_grade``) before ten honest ones."""
+    import time
+
+    from medialit.instructor import batch, course
+
+    root = tmp_path_factory.mktemp("slow") / "course"
+    course.init(root, attacks.REPO / "solutions")
+    course.release(root, EX01)
+    c = attacks.SmallCourse(root)
+    c.submit("a-slow", EX01, attacks.slow_to_grade(c))
+    honest = [f"honest-{n:02}" for n in range(10)]
+    for student in honest:
+        c.submit(student, EX01, attacks.solved(c, EX01))
+    arrived: dict[str, float] = {}
+    kept, batch.SECONDS_PER_STUDENT = batch.SECONDS_PER_STUDENT, SLOW_BUDGET
+    try:
+        started = time.monotonic()
+        run = course.grade(root, EX01, jobs=1, progress=lambda _d, _t, s: arrived.setdefault(s, time.monotonic()))
+    finally:
+        batch.SECONDS_PER_STUDENT = kept
+    return run, {s: t - started for s, t in arrived.items()}, honest
+
+
+def test_a_submission_slow_to_grade_holds_back_no_classmate_of_its_job(slow_first):
+    """attack18: the time allowed was the job's, a minute per student in it; a submission slow to grade held every
+    classmate after it in its job until that ran out (a class of 200 in 2 jobs: 100 minutes), then each was graded
+    again alone. Each student now has their own time: the slow one is stopped after it and gets 0 saying so; the
+    rest of its job is graded again at once, together."""
+    run, arrived, honest = slow_first
+    got = {o.student: o for o in run.outcomes}
+    assert not got["a-slow"].ok and "took longer than" in got["a-slow"].message, got["a-slow"].message
+    for student in honest:
+        assert got[student].ok and sum(got[student].scores.values()) == pytest.approx(10.0)
+    group_budget = SLOW_BUDGET * (len(honest) + 1)  # when the job's time ran out, before
+    late = {s: round(t) for s, t in arrived.items() if s in honest and t >= group_budget}
+    assert not late, (late, group_budget)
+
+
 # ---------------------------------------------------------------- the exchange: whose work, handed in when
 
 
