@@ -220,12 +220,67 @@ def ex01_attacks(c) -> None:
     cell(nb, "ex01-q2-test").source = "2.0"
     c.submit("edited-and-deleted-test-cells", EX01, nb)  # honest answers: the restored tests give full marks
     links_and_copies(c, rest, q[1])
+    answered = {"ex01-q1-answer": q[1], "ex01-q3-answer": q[3], "ex01-q4-answer": q[4]}  # q2: the highlights
+    c.submit("speaker-stall", EX01, answer_cells(c, EX01, **answered), {"ex01-q2.highlights.json": stalling_sidecar()})
+    c.expected["speaker-stall"] = {"ex01-q1-test": 3.0, "ex01-q2-test": 0.0, "ex01-q3-test": 3.0, "ex01-q4-test": 2.0}
+    nb = solved(c, EX01)  # a scratch cell below the answers Python cannot parse: too deep (a sum of 20,000 terms)
+    nb.cells.append(new_code_cell(DEEP_SCRATCH))
+    c.submit("deep-scratch-cell", EX01, nb)
+    c.expected["deep-scratch-cell"] = dict(c.expected["solution"])
+    deep = {"ex01-q1-answer": q[1] + "\n" + DEEP_SCRATCH.splitlines()[-1]}
+    c.submit("deep-answer-cell", EX01, answer_cells(c, EX01, **deep, **rest))
+    c.expected["deep-answer-cell"] = c.expected["solution"] | {"ex01-q1-test": 0.0}
+    padded = json.dumps(key_sidecar("ex01-q1") | {"notes": "x" * 2_500_000})  # a highlights file over 2 MB
+    c.submit("big-sidecar-beside-a-list", EX01, solved(c, EX01), {"ex01-q1.highlights.json": padded})
+    c.expected["big-sidecar-beside-a-list"] = dict(c.expected["solution"])  # the list in the cell is the answer
+    c.submit("big-sidecar", EX01, answer_cells(c, EX01, **rest), {"ex01-q1.highlights.json": padded})
+    c.expected["big-sidecar"] = c.expected["solution"] | {"ex01-q1-test": 0.0}
     c.expected["edited-and-deleted-test-cells"] = {
         "ex01-q1-test": 3.0,
         "ex01-q2-test": 2.0,
         "ex01-q3-test": 3.0,
         "ex01-q4-test": 2.0,
     }
+
+
+DEEP_SCRATCH = "# my evaluation: how many sources in all?\ntotal = 1" + " + 1" * 20_000
+"""A cell Python's parser gives up on (RecursionError; the kernel cannot run it either) that says "eval" (in
+"evaluation"): the grader parsed it for every item, and the RecursionError scored every item 0, "could not be
+scored"."""
+
+
+SLOW_CELL = "# answer_q1 answer_q2 answer_q3 answer_q4\n" + "x = [1, 2, 3]\n" * 7000
+"""A cell of 98,000 characters naming every answer variable: the grader parses every such cell for every item, about
+a second each, so a notebook of many is slow to grade (nbgrader's exchange takes up to 100 MB)."""
+
+
+def slow_to_grade(course_, cells: int = 40) -> nbformat.NotebookNode:
+    """The solution followed by ``cells`` copies of ``SLOW_CELL``."""
+    nb = solved(course_, EX01)
+    nb.cells += [new_code_cell(SLOW_CELL) for _ in range(cells)]
+    return nb
+
+
+STALL_NAME = "a" * 1_900_000
+"""A speaker "name" of 1.9 MB: the highlights file stays under the grader's 2 MB cap."""
+
+
+def stalling_sidecar(name: str = STALL_NAME) -> str:
+    """ex01-q2's highlights: the key's first required source linked to its own cue, the speaker typed as ``name``.
+
+    The speaker judge looked for a possessive in the name with a pattern tried at every letter: n² steps, 29 s for
+    40,000 letters, about a day for 1.9 MB. A job grades its students one after another, so its classmates waited
+    until the job's time ran out (a minute per student in the job), and `medialit course report` never finished.
+    """
+    it = item("ex01-q2")
+    key = json.loads((REPO / "course" / "keys" / "ex01-q2.json").read_text(encoding="utf-8"))
+    mark = next(m for m in key["marks"] if not m.get("optional") and m.get("cue"))
+    source, cue = Span(mark["start"], mark["end"], "source"), Span(mark["cue"]["start"], mark["cue"]["end"], "cue")
+    link = {"source_start": source.start, "source_end": source.end, "source_label": "source"}
+    link |= {"cue_start": cue.start, "cue_end": cue.end, "cue_label": "cue", "speaker": name, "kind": "indirect"}
+    saved = json.loads(sidecar_text("ex01-q2", (source, cue)))
+    assert saved["body_sha256"] == it.load().sha256
+    return json.dumps(saved | {"links": [link]})
 
 
 def links_and_copies(c, rest: dict[str, str], q1: str) -> None:

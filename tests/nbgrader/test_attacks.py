@@ -68,6 +68,58 @@ def test_links_copied_cells_and_edited_points_get_the_honest_score_of_what_the_s
     assert outcomes(graded)[student].scores == pytest.approx(graded.expected[student])
 
 
+def test_a_speaker_name_of_megabytes_in_the_highlights_scores_0_at_once_and_the_report_finishes(graded):
+    """attack18: a 1.9 MB "name" on one link of ex01-q2's highlights (under the 2 MB cap) took the speaker judge about
+    a day: the student's job stalled until its time ran out, and `medialit course report` never finished. Now a saved
+    name is held to a typed entry's length: 0 for q2 with a line that says why, the rest graded, the report quick."""
+    import time
+
+    from medialit.instructor import report
+
+    outcome = outcomes(graded)["speaker-stall"]
+    assert outcome.ok and outcome.scores == pytest.approx(graded.expected["speaker-stall"])
+    why = outcome.failed_items["ex01-q2-test"]
+    assert "too long" in why and "\n" not in why and len(why) <= 300
+    started = time.monotonic()
+    ((_, answers),) = [x for x in report.class_answers(graded.root, EX01, ["speaker-stall"]) if x[0].item == "ex01-q2"]
+    assert answers == {"speaker-stall": []} and time.monotonic() - started < 30
+
+
+def test_a_cell_python_cannot_parse_for_depth_loses_no_answer_and_an_answer_cell_says_why(graded):
+    """attack18: a scratch cell below the answers with a sum of 20,000 terms (Python's parser raises RecursionError,
+    so the kernel cannot run it either) and the word "evaluation" in a comment scored every item 0, "the answer could
+    not be scored (RecursionError)". It changed nothing: the answers get their scores. An answer cell that deep
+    cannot be read: 0 with a line saying so."""
+    assert outcomes(graded)["deep-scratch-cell"].scores == pytest.approx(graded.expected["deep-scratch-cell"])
+    deep = outcomes(graded)["deep-answer-cell"]
+    assert deep.scores == pytest.approx(graded.expected["deep-answer-cell"])
+    assert "nested too deeply" in deep.failed_items["ex01-q1-test"]
+
+
+def test_a_highlights_file_over_the_cap_is_not_read_and_a_list_beside_it_is_graded(graded):
+    """The 2 MB cap was the grading worker's alone: `medialit course report` (and the hidden test) read any size, and
+    the worker gave the item 0 unread even when the answer cell held a list, which wins over the highlights."""
+    from medialit.instructor import report
+
+    assert outcomes(graded)["big-sidecar-beside-a-list"].scores == pytest.approx(graded.expected["solution"])
+    big = outcomes(graded)["big-sidecar"]
+    assert big.scores == pytest.approx(graded.expected["big-sidecar"])
+    assert "larger than 2,000,000 bytes" in big.failed_items["ex01-q1-test"]
+    ((_, answers),) = [x for x in report.class_answers(graded.root, EX01, ["big-sidecar"]) if x[0].item == "ex01-q1"]
+    assert answers == {"big-sidecar": []}  # not read, so not counted as the key's marks
+
+
+def test_the_speaker_judge_reads_a_huge_name_in_time():
+    """The possessive pattern alone, on a name typed or saved anywhere (lessons, reports): linear, not n² (40,000
+    letters took 29 s, and the time grew as the square). In a child process, so a slow judge fails the test instead of
+    stalling it."""
+    code = (
+        "from medialit.exercises.matching import names_person\nprint(names_person('a' * 200_000, 'Jonas Gahr Støre'))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and done.stdout.strip() == "False", done.stderr[-2000:]
+
+
 def test_an_answer_cell_made_graded_fails_alone_naming_the_cell(graded):
     outcome = outcomes(graded)["answer-made-graded"]
     assert not outcome.ok and "No such grade cell" in outcome.message and "ex01-q1-answer" in outcome.message
@@ -319,6 +371,52 @@ def test_a_kernel_leaves_no_temporary_folders_in_autograded(graded):
     folder and reached `autograded/` and every kernel-graded student's feedback as `tmpXXXXXXXX/profile_default`."""
     folder = graded.root / "autograded" / "solution" / PROBE
     assert sorted(p.name for p in folder.iterdir()) == [f"{PROBE}.ipynb", "submission_secret.txt", "timestamp.txt"]
+
+
+# ---------------------------------------------------------------- a submission slow to grade
+
+
+SLOW_BUDGET = 8  # seconds per student in this course (SECONDS_PER_STUDENT), so the test is short
+
+
+@pytest.fixture(scope="module")
+def slow_first(tmp_path_factory, nbgrader_env):
+    """One job grading a submission slow to grade (``attacks.slow_to_grade``) before ten honest ones."""
+    import time
+
+    from medialit.instructor import batch, course
+
+    root = tmp_path_factory.mktemp("slow") / "course"
+    course.init(root, attacks.REPO / "solutions")
+    course.release(root, EX01)
+    c = attacks.SmallCourse(root)
+    c.submit("a-slow", EX01, attacks.slow_to_grade(c))
+    honest = [f"honest-{n:02}" for n in range(10)]
+    for student in honest:
+        c.submit(student, EX01, attacks.solved(c, EX01))
+    arrived: dict[str, float] = {}
+    kept, batch.SECONDS_PER_STUDENT = batch.SECONDS_PER_STUDENT, SLOW_BUDGET
+    try:
+        started = time.monotonic()
+        run = course.grade(root, EX01, jobs=1, progress=lambda _d, _t, s: arrived.setdefault(s, time.monotonic()))
+    finally:
+        batch.SECONDS_PER_STUDENT = kept
+    return run, {s: t - started for s, t in arrived.items()}, honest
+
+
+def test_a_submission_slow_to_grade_holds_back_no_classmate_of_its_job(slow_first):
+    """attack18: the time allowed was the job's, a minute per student in it; a submission slow to grade held every
+    classmate after it in its job until that ran out (a class of 200 in 2 jobs: 100 minutes), then each was graded
+    again alone. Each student now has their own time: the slow one is stopped after it and gets 0 saying so; the
+    rest of its job is graded again at once, together."""
+    run, arrived, honest = slow_first
+    got = {o.student: o for o in run.outcomes}
+    assert not got["a-slow"].ok and "took longer than" in got["a-slow"].message, got["a-slow"].message
+    for student in honest:
+        assert got[student].ok and sum(got[student].scores.values()) == pytest.approx(10.0)
+    group_budget = SLOW_BUDGET * (len(honest) + 1)  # when the job's time ran out, before
+    late = {s: round(t) for s, t in arrived.items() if s in honest and t >= group_budget}
+    assert not late, (late, group_budget)
 
 
 # ---------------------------------------------------------------- the exchange: whose work, handed in when

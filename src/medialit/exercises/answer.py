@@ -33,6 +33,8 @@ MAX_MARKS = 300
 """More entries than any honest answer needs (the longest key has 10); a bigger answer is refused, not read."""
 MAX_WORDS = 1000
 """Longest text one entry may quote (characters)."""
+MAX_SIDECAR_BYTES = 2_000_000
+"""A highlights file is a few kB; a bigger one is not read (grading, the course report and the hidden test alike)."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,7 @@ def read_answer(it: Item, value: Any = None, folder: str | Path = ".") -> Answer
     if value is None:
         marks, links = read_saved(Path(folder) / it.sidecar, it.load())
         _check_size(it, len(marks))
+        _check_saved_words(it, marks, links)
         if it.kind == "speakers":
             named = [x for x in links if x.source and x.speaker]
             if marks and not named:
@@ -91,6 +94,22 @@ def read_answer(it: Item, value: Any = None, folder: str | Path = ".") -> Answer
 def _check_size(it: Item, size: int) -> None:
     if size > MAX_MARKS:
         raise AnswerError(f"{it.id}: the answer has {size} entries, more than {MAX_MARKS}: keep only your own marks")
+
+
+def _check_saved_words(it: Item, marks: list[Span], links: list[Link]) -> None:
+    """A saved label or speaker name is held to what a typed entry may be (``MAX_WORDS``): the file is the
+    student's, and a name of megabytes took the speaker judge hours (attack18), where a typed one is refused."""
+    for mark in marks:
+        if len(mark.label) > MAX_WORDS:
+            raise AnswerError(
+                f"{it.id}: a saved label of {len(mark.label):,} characters is too long: mark the text again"
+            )
+    for link in links:
+        if len(link.speaker) > MAX_WORDS:
+            raise AnswerError(
+                f"{it.id}: a speaker name of {len(link.speaker):,} characters is too long: type only the speaker's "
+                "full name on the link"
+            )
 
 
 def _kind(value: Any) -> str:
@@ -307,6 +326,11 @@ def read_saved(path: str | Path, expected: Article | None = None) -> tuple[list[
         raise AnswerError(
             f"no saved highlights ({path.name}) and no answer in the cell: mark the text in the "
             "highlighter above (marks save by themselves), or write your answer as a Python list"
+        )
+    if path.stat().st_size > MAX_SIDECAR_BYTES:
+        raise AnswerError(
+            f"{path.name} is larger than {MAX_SIDECAR_BYTES:,} bytes and was not read: mark the text again "
+            "(after deleting it), or write your answer as a list"
         )
     try:
         saved = sidecar.read(path, body_sha256=expected.sha256 if expected else None)

@@ -224,7 +224,12 @@ def grade(
         job = _Job(course, assignment, first, Path(tmp), run, checks, main)
         try:
             job.run_groups(_chunks(todo, jobs), progress, len(todo))
-            for student in [s for s in todo if s not in job.done]:  # their job stopped: each again, alone
+            while rest := [s for s in todo if s not in job.done and s not in job.stopped_on]:
+                before = len(job.done) + len(job.stopped_on)  # a job stopped: the rest again, without its student
+                job.run_groups(_chunks(rest, jobs), progress, len(todo))
+                if len(job.done) + len(job.stopped_on) == before:
+                    break
+            for student in [s for s in todo if s not in job.done]:  # the students their jobs stopped on: alone
                 job.run_groups([[student]], progress, len(todo))
             for student in [s for s in todo if s not in job.done]:
                 job.finish(student, None)
@@ -270,6 +275,8 @@ class _Job:
         self.checks, self.main = checks, main
         self.work_of: dict[str, Path] = {}
         self.done: set[str] = set()
+        self.stopped_on: set[str] = set()  # students whose job stopped (or was stopped) while grading them
+        self.over_time: set[str] = set()  # of those, the ones stopped for running over their time
         self._private: dict[Path, Any] = {}  # open private gradebooks, one per job folder
         self._open = ExitStack()
 
@@ -299,26 +306,45 @@ class _Job:
         return work
 
     def run_groups(self, groups: list[list[str]], progress: Any, total: int) -> None:
-        """Start one worker per group; merge each student as its line arrives (the workers go on meanwhile)."""
+        """Start one worker per group; merge each student as its line arrives (the workers go on meanwhile).
+
+        Each student has its own time (``seconds_per_student``, the first one a worker's start-up too): a worker
+        that has not reported its student by then is stopped, and that student is the one it ``stopped_on``. The
+        budget was the group's (a minute times its size), so one submission slow to grade (attack18: a name of
+        megabytes, a notebook of thousands of long cells) held back every classmate of its job for up to an hour.
+        """
         lines: Queue = Queue()
+        budget = self.seconds_per_student()
         workers = [self._start(group, lines) for group in groups]
-        deadline = time.monotonic() + self.seconds_per_student() * max(len(g) for g in groups)
+        due = [time.monotonic() + budget + SECONDS_PER_STUDENT for _ in workers]  # the first student: start-up too
+        killed: set[int] = set()
         while any(reader.is_alive() for _, _, reader in workers) or not lines.empty():
+            for at, (process, _, reader) in enumerate(workers):  # each time round: lines from others never hide it
+                if reader.is_alive() and time.monotonic() > due[at] and process.poll() is None:
+                    process.kill()
+                    killed.add(at)
             try:
                 arrived = [lines.get(timeout=0.5)]
             except Empty:
-                if time.monotonic() > deadline:
-                    for process, _, _ in workers:
-                        process.kill()
                 continue
             while len(arrived) < MERGE_AT_ONCE and not lines.empty():
                 arrived.append(lines.get())
+            for line in arrived:  # its next student's time starts now
+                at = next((i for i, g in enumerate(groups) if line.get("student") in g), None)
+                if at is not None:
+                    due[at] = time.monotonic() + budget
             for line in self.finish_many(arrived):
                 if progress:
                     progress(min(len(self.done), total), total, line["student"])
-        for process, log, _ in workers:
+        for at, ((process, log, _), group) in enumerate(zip(workers, groups, strict=True)):
             process.wait()
             log.close()
+            self.stopped_on |= self._stopped_on(group)
+            self.over_time |= self._stopped_on(group) if at in killed else set()
+
+    def _stopped_on(self, group: list[str]) -> set[str]:
+        """The student a group's worker was grading when it stopped (it grades them in order): the first not done."""
+        return set(next(([s] for s in group if s not in self.done), []))
 
     def seconds_per_student(self) -> float:
         """Time one student may take in a job: their notebook's whole time, and its last cell's, on top."""
@@ -396,6 +422,9 @@ class _Job:
         main = self.main
         work = self.work_of.get(student)
         error = _why_stopped(work) if line is None else line["error"]
+        if line is None and student in self.over_time:
+            seconds = self.seconds_per_student()
+            error = f"grading this submission took longer than {seconds:g} s and was stopped; 0 points"
         outcome = Outcome(student, not error, message=error)
         if line is not None:
             outcome.failed_items = {k: v["reason"] for k, v in line["items"].items() if v["reason"]}

@@ -122,6 +122,10 @@ def answer_literal(nb: nbformat.NotebookNode, check: Check) -> Any:
         tree = ast.parse(source)
     except (SyntaxError, ValueError):
         raise AnswerError(f"the answer cell has a syntax error: {check.variable} could not be read") from None
+    except (RecursionError, MemoryError):  # Python's parser gives up on an expression nested thousands deep
+        raise AnswerError(
+            f"the answer cell is nested too deeply for Python to read: write {check.variable} as one plain list"
+        ) from None
     changed = changed_by_code(tree, check.variable) or changed_elsewhere(nb.cells, at[-1], check.variable)
     if changed:
         raise AnswerError(
@@ -186,7 +190,7 @@ def changed_elsewhere(cells: list, answer_at: int, variable: str) -> str:
             return f"a cell of more than {MAX_ANSWER_CHARS:,} characters that names it"
         try:
             tree = ast.parse(source)
-        except (SyntaxError, ValueError):
+        except (SyntaxError, ValueError, RecursionError, MemoryError):  # RecursionError: a sum of 20,000 terms
             continue  # the kernel could not run it either (or it holds IPython magics): it changed nothing
         if at < answer_at:  # its top-level lines ran before the answer cell, which replaced the list
             defined = [node for node in ast.walk(tree) if isinstance(node, (*_BLOCKS, ast.Lambda))]

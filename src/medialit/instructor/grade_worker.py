@@ -26,8 +26,6 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # imported when used: the worker must start before nbformat is imported (skip_iri_grammars)
     from medialit.instructor.grade_data import Check, ItemGrade
 
-MAX_SIDECAR_BYTES = 2_000_000  # a highlights file is a few kB; a bigger one is not read
-
 
 def rubric_notes(source: Path) -> dict[str, str]:
     """The instructor's text of every hand-graded cell (model answer, rubric), by grade id."""
@@ -57,9 +55,10 @@ def kernel_cells(source: Path, checks: list[Check]) -> list[str]:
 
 
 def data_grades(folder: Path, checks: list[Check]) -> list[ItemGrade]:
-    """Every medialit item of one submission graded from its files alone (read before any kernel ran)."""
-    from medialit.exercises.errors import AnswerError
-    from medialit.exercises.items import item
+    """Every medialit item of one submission graded from its files alone (read before any kernel ran).
+
+    A highlights file over ``answer.MAX_SIDECAR_BYTES`` is refused where it is read (``answer.read_saved``), so a
+    list in the answer cell beside one is still graded (it used to score 0 here, unread)."""
     from medialit.instructor.grade_data import grade_item, read_notebook
 
     notebooks: dict[str, tuple[Any, str]] = {}
@@ -68,12 +67,6 @@ def data_grades(folder: Path, checks: list[Check]) -> list[ItemGrade]:
         if check.notebook not in notebooks:
             notebooks[check.notebook] = read_notebook(folder / f"{check.notebook}.ipynb")
         nb, why = notebooks[check.notebook]
-        try:
-            sidecar = folder / item(check.item).sidecar
-            if sidecar.is_file() and sidecar.stat().st_size > MAX_SIDECAR_BYTES:
-                nb, why = None, f"{sidecar.name} is larger than {MAX_SIDECAR_BYTES:,} bytes and was not read"
-        except AnswerError:
-            pass
         grades.append(grade_item(check, nb, folder, why))
     return grades
 
