@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from medialit.core.counts import counted
 from medialit.core.spans import Span
 from medialit.exercises.answer import Answer, occurrences, read_answer
 from medialit.exercises.errors import AnswerError
@@ -106,7 +107,7 @@ def score_item(item_id: str, answer: Answer | Sequence[Span], key: Any) -> Resul
         points = round(found.points + why.points, 2)
         n = len(key.required)
         head = (
-            f"{it.id}: {points:g} of {it.points:g} points; {found.counts.tp} of {n} sentences found, "
+            f"{it.id}: {points:g} of {it.points:g} points; {found.counts.tp} of {counted(n, 'sentence')} found, "
             f"reasons right for {why.counts.tp} of {n}"
         )
         told = _tells(points, found)
