@@ -385,7 +385,8 @@ def _tail(result: Score, told: bool = True) -> list[str]:
     if still:
         lines.append(f"{still} still to find: reread the part sentence by sentence")
     if result.outside:
-        lines.append(f"{result.outside} mark(s) outside the part this question is about were not counted")
+        were = "was" if result.outside == 1 else "were"
+        lines.append(f"{counted(result.outside, 'mark')} outside the part this question is about {were} not counted")
     return lines
 
 
