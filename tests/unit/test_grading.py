@@ -1055,3 +1055,9 @@ def test_only_a_question_that_asks_for_links_offers_linking(tmp_path, monkeypatc
     assert show("ex01-q2").linking is True  # who speaks: a source linked to its cue
     assert show("ex05-q4").linking is False
     assert show("ex01-q1").linking is False
+
+
+def test_a_one_point_item_says_point_in_the_singular():
+    """ex03-q4 is worth 1 point: its feedback's head says '0 of 1 point', not '0 of 1 points'."""
+    assert item("ex03-q4").points == 1
+    assert grade_data("ex03-q4", [], key("ex03-q4")).feedback[0].startswith("ex03-q4: 0 of 1 point; ")
