@@ -46,9 +46,16 @@ def test_an_exercise_opens_clean(lab, workdir, page):
     shutil.copytree(EXERCISES / "ex01-attribution", workdir / "ex01-attribution")
     path = workdir / "ex01-attribution" / "ex01-attribution.ipynb"
     assert nbformat.read(path, as_version=4).metadata["kernelspec"]["display_name"] == "Python 3"
-    open_lesson(page, lab, workdir, path)
+    nb, _ = open_lesson(page, lab, workdir, path)
     page.wait_for_timeout(500)
     expect(page.locator(".lm-TabBar-tab.jp-mod-current")).not_to_have_class(DIRTY)
+
+    # the exercise's check is said too: here its one-line error for a question not answered yet
+    cells = nbformat.read(path, as_version=4).cells
+    nb.run(code_cells(path)[0])
+    for starts in ("answer_q1 = None", 'check("ex01-q1"'):
+        nb.run(next(i for i, c in enumerate(cells) if c.source.startswith(starts)))
+    expect(page.get_by_role("status").filter(has_text="no saved highlights (ex01-q1.highlights.json)")).to_have_count(1)
 
 
 def test_a_lesson_opens_clean_and_a_change_still_asks_to_be_saved(lab, workdir, page):
