@@ -17,7 +17,7 @@ echo
 # for it, and a student takes it for part of the kit); solutions/ and the keys/ folders left out of the file browser
 # (jupyter_server_config.py there says why).
 export JUPYTER_CONFIG_PATH="$PWD/scripts/jupyter-config${JUPYTER_CONFIG_PATH:+:$JUPYTER_CONFIG_PATH}"
-# An editable install leaves the kit's JupyterLab extension (underlined links) in src/: point JupyterLab at it.
+# An editable install leaves the kit's JupyterLab extensions (underlined links, notebook aids) in src/: point JupyterLab at them.
 # The kit's folder is the root, so that a self-learner reaches exercises/ (lesson 0 sends them there); the file
 # browser starts in notebooks/, beside the lessons.
 exec jupyter lab --ServerApp.root_dir="$PWD" --ContentsManager.preferred_dir=notebooks \

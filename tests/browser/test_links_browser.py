@@ -230,7 +230,7 @@ def test_link_feedback_shows_right_half_right_and_extra_without_colour_alone(not
     expect(widget.locator(".ml-tag-feedback", has_text="½ partly")).to_have_count(1)
     expect(widget.locator(".ml-tag-feedback", has_text="? extra")).to_have_count(1)
     expect(widget.locator(".ml-fb-list li")).to_have_count(2)
-    expect(widget.locator(".ml-panel h4")).to_contain_text("1 of 1 attributions linked at the right cue, 0 with")
+    expect(widget.locator(".ml-panel h4")).to_contain_text("1 of 1 attribution linked at the right cue, 0 with")
     problems = axe(page, widget)
     assert not problems, json.dumps(problems, indent=1, ensure_ascii=False)
     screenshot(widget, "links-feedback.png")

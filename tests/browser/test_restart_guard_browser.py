@@ -27,7 +27,7 @@ def test_cells_that_run_and_an_interrupt_leave_the_highlighter_marking(notebook,
     nb.run(0)
     widget = nb.widget(0)
     mark(widget, page, "Ingrid", "1")
-    expect(widget.locator(".ml-status")).to_contain_text("saved 1 marks")
+    expect(widget.locator(".ml-status")).to_contain_text("saved 1 mark to")
     nb.run(1)  # busy, then idle
     nb.cell(2).locator(".jp-InputArea-editor").click()
     page.keyboard.press("Escape")
@@ -55,7 +55,7 @@ def test_another_notebooks_restart_leaves_this_highlighter_marking(notebook, pag
     second.restart()
     page.bring_to_front()
     mark(widget, page, "Ingrid", "1")
-    expect(widget.locator(".ml-status")).to_contain_text("saved 1 marks")
+    expect(widget.locator(".ml-status")).to_contain_text("saved 1 mark to")
     expect(widget.locator(".ml-status")).not_to_contain_text(STALE)
 
 
@@ -63,12 +63,12 @@ def test_restart_and_run_all_gives_a_highlighter_that_marks_and_keeps_the_saved_
     nb = notebook([SETUP, SHOW_FILE])
     nb.run(0)
     mark(nb.widget(0), page, "Ingrid", "1")
-    expect(nb.widget(0).locator(".ml-status")).to_contain_text("saved 1 marks")
+    expect(nb.widget(0).locator(".ml-status")).to_contain_text("saved 1 mark to")
     nb._command("runmenu:restart-and-run-all")
     page.locator(".jp-Dialog .jp-mod-accept").click()
     expect(page.locator(".jp-Dialog")).to_have_count(0)
     widget = nb.widget(0)
-    expect(widget.locator(".ml-status")).to_contain_text("1 marks loaded")
+    expect(widget.locator(".ml-status")).to_contain_text("1 mark loaded")
     nb.wait_idle_after_run()
     mark(widget, page, "Officials", "2")
     expect(widget.locator(".ml-status")).to_contain_text("saved 2 marks")
@@ -132,7 +132,7 @@ def test_a_page_reload_gives_back_a_highlighter_that_still_marks(notebook, page)
     nb = notebook([SETUP, SHOW_FILE])
     nb.run(0)
     mark(nb.widget(0), page, "Ingrid", "1")
-    expect(nb.widget(0).locator(".ml-status")).to_contain_text("saved 1 marks")
+    expect(nb.widget(0).locator(".ml-status")).to_contain_text("saved 1 mark to")
     nb._command("docmanager:save")
     expect(page.locator(".jp-mod-dirty")).to_have_count(0)
     nb.open()  # the page loaded again, on the same kernel: the saved output's widget comes back from it
@@ -147,7 +147,7 @@ def test_a_shut_down_kernel_stops_marks_as_a_restart_does(notebook, page):
     nb.run(0)
     widget = nb.widget(0)
     mark(widget, page, "Ingrid", "1")
-    expect(widget.locator(".ml-status")).to_contain_text("saved 1 marks")
+    expect(widget.locator(".ml-status")).to_contain_text("saved 1 mark to")
     nb._command("kernelmenu:shutdown")  # no dialog asks
     expect(page.locator("#jp-main-statusbar")).to_contain_text("No Kernel")
     expect(widget.locator(".ml-status")).to_contain_text(STALE)
@@ -168,5 +168,5 @@ def test_a_thread_holding_the_kernel_does_not_refuse_a_mark(notebook, page):
     expect(widget.locator(".ml-text")).to_be_visible()
     nb.run(2)  # the cell ends at once (the tab sees idle); the thread keeps the GIL for seconds at a time
     mark(widget, page, "Ingrid", "1")
-    expect(widget.locator(".ml-status")).to_contain_text("saved 1 marks", timeout=120_000)
+    expect(widget.locator(".ml-status")).to_contain_text("saved 1 mark to", timeout=120_000)
     expect(widget.locator(".ml-status")).not_to_contain_text(STALE)

@@ -104,7 +104,7 @@ def test_a_key_fixed_after_grading_regrades_everyone_and_the_report_names_the_ke
 
     done = cli(medialit_command, "course", "grade", EX01, "--course", root)  # no --force: the key changed
     assert done.returncode == 0, done.stderr
-    assert "the key changed since 3 student(s) were graded: graded again with key" in done.stdout
+    assert "the key changed since 3 students were graded: graded again with key" in done.stdout
     after = totals(small.root)
     assert after["alice"] < 10.0 and after["bob"] < 3.0 and after["carol"] == 0.0  # ‘believes’ as a cue is wrong now
     version = done.stdout.split("graded again with key ")[1].split()[0]
@@ -250,7 +250,7 @@ def test_students_graded_by_another_medialit_version_are_named_and_keep_their_sc
     record.write_text(json.dumps(state), encoding="utf-8")
     done = cli(medialit_command, "course", "grade", EX01, "--course", root)
     assert done.returncode == 0, done.stderr
-    said = f"1 student(s) were graded with another medialit version (1 with 0.0.9; this is {medialit.__version__})"
+    said = f"1 student was graded with another medialit version (1 with 0.0.9; this is {medialit.__version__})"
     assert said in done.stdout and "--force" in done.stdout, done.stdout
     assert totals(small.root) == before  # nothing changed silently
 

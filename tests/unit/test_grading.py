@@ -181,6 +181,11 @@ def test_the_visible_check_explains_format_mistakes(answer, message):
         check("ex01-q1", answer)
 
 
+def test_the_visible_check_counts_one_mark_in_the_singular(capsys):
+    check("ex01-q2", [("He", "Jonas Gahr Støre", "highlighted")])
+    assert capsys.readouterr().out.splitlines()[-1] == "ex01-q2: format OK, 1 mark read"
+
+
 def test_a_label_where_the_speaker_belongs_is_pointed_out(capsys):
     """ex01-q1's answer pasted into ex01-q2 names the speaker 'source': the check says so (grading is unchanged)."""
     check("ex01-q2", [("Støre", "source"), ("He", "Jonas Gahr Støre", "highlighted")])
@@ -189,7 +194,7 @@ def test_a_label_where_the_speaker_belongs_is_pointed_out(capsys):
         out[0]
         == "Note: 'source' is a label, not a speaker: this question wants ('source words', 'Full Name', 'cue words')"
     )
-    assert out[1:] == ["ex01-q2: format OK, 2 mark(s) read"]
+    assert out[1:] == ["ex01-q2: format OK, 2 marks read"]
 
 
 def test_words_not_in_the_part_are_pointed_out(capsys):
@@ -940,7 +945,7 @@ def read_cell(code: str):
 )
 def test_an_answer_changed_by_code_is_named_in_one_line_not_lost(code, says):
     """Attack 15: the grader read `[]` (append, +=) or None (an if or for block: "no saved highlights") without a
-    word, while the student's kernel and the visible check saw their marks ("format OK, 1 mark(s) read")."""
+    word, while the student's kernel and the visible check saw their marks ("format OK, 1 mark read")."""
     with pytest.raises(AnswerError, match="changed by code") as raised:
         read_cell(code)
     assert says in str(raised.value) and "\n" not in str(raised.value)
@@ -1050,3 +1055,9 @@ def test_only_a_question_that_asks_for_links_offers_linking(tmp_path, monkeypatc
     assert show("ex01-q2").linking is True  # who speaks: a source linked to its cue
     assert show("ex05-q4").linking is False
     assert show("ex01-q1").linking is False
+
+
+def test_a_one_point_item_says_point_in_the_singular():
+    """ex03-q4 is worth 1 point: its feedback's head says '0 of 1 point', not '0 of 1 points'."""
+    assert item("ex03-q4").points == 1
+    assert grade_data("ex03-q4", [], key("ex03-q4")).feedback[0].startswith("ex03-q4: 0 of 1 point; ")

@@ -192,9 +192,23 @@ def test_every_change_is_saved_and_a_new_highlighter_starts_from_it(here):
     assert data["spans"] == [at("Jonas Gahr Støre")] and data["body_sha256"] == ARTICLE.sha256
     again = Highlighter(ARTICLE, save_to="q1.highlights.json")
     assert again.spans == [at("Jonas Gahr Støre")]
-    assert "1 marks loaded" in again.status
+    assert "1 mark loaded" in again.status
     again.clear()
     assert json.loads((here / "q1.highlights.json").read_text())["spans"] == []
+
+
+def test_every_count_in_the_status_says_one_mark_and_one_link_in_the_singular(here):
+    """'1 marks' read wrong to students: one of anything is singular, in every status line."""
+    h = Highlighter(ARTICLE, save_to="q1.highlights.json")
+    h.add_span(**at("Jonas Gahr Støre"))
+    assert h.status == "saved 1 mark to q1.highlights.json"
+    h.add_link(at("Jonas Gahr Støre"), at("says", "cue"))
+    assert h.status == "saved 2 marks and 1 link to q1.highlights.json"
+    assert Highlighter(ARTICLE, save_to="q1.highlights.json").status == "2 marks loaded from q1.highlights.json"
+    h.remove_span(at("says", "cue"))
+    assert Highlighter(ARTICLE, save_to="q1.highlights.json").status == "1 mark loaded from q1.highlights.json"
+    started = Highlighter(ARTICLE, save_to="q2.highlights.json", start_from="q1.highlights.json")
+    assert started.status == "started from 1 mark in q1.highlights.json (that file is only read)"
 
 
 def test_sidecar_for_another_text_is_kept_as_backup_with_one_stdout_line(here, capsys):

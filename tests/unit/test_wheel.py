@@ -41,14 +41,15 @@ def test_wheel_ships_every_format_schema_and_the_kits_items(wheel_names):
 
 
 @pytest.mark.slow
-def test_wheel_installs_the_underlined_links_extension_where_jupyterlab_finds_it(built_wheel, wheel_names):
+@pytest.mark.parametrize("name", ["medialit-underlined-links", "medialit-notebook-aids"])
+def test_wheel_installs_the_kits_jupyterlab_extensions_where_jupyterlab_finds_them(built_wheel, wheel_names, name):
     """share/jupyter/labextensions/NAME/ in the environment: every JupyterLab there loads it (the hub's, too)."""
-    target = "/data/share/jupyter/labextensions/medialit-underlined-links/package.json"
+    target = f"/data/share/jupyter/labextensions/{name}/package.json"
     (manifest,) = [n for n in wheel_names if n.endswith(target) and n.split("/")[0].endswith(".data")]
     folder = manifest.removesuffix("package.json")
     with zipfile.ZipFile(built_wheel) as archive:
         package = json.loads(archive.read(manifest))
-    assert package["name"] == "medialit-underlined-links"
+    assert package["name"] == name
     assert folder + package["jupyterlab"]["_build"]["load"] in wheel_names
 
 

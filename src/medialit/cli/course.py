@@ -7,6 +7,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from medialit import __version__
+from medialit.core.counts import counted
 from medialit.exercises.errors import AnswerError
 from medialit.instructor.gradebook import CourseError
 
@@ -128,12 +129,14 @@ def run_grade(args: argparse.Namespace) -> int:
             "(run `medialit doctor`: it says why bubblewrap cannot isolate them here and how to fix it)"
         )
     if run.rekeyed:
-        print(f"the key changed since {len(run.rekeyed)} student(s) were graded: graded again with key {run.key}")
+        were = counted(len(run.rekeyed), "student was", "students were")
+        print(f"the key changed since {were} graded: graded again with key {run.key}")
     if run.other_version:
         used = list(run.other_version.values())
         who = ", ".join(f"{used.count(v)} with {v}" for v in sorted(set(used)))
+        were = counted(len(run.other_version), "student was", "students were")
         print(
-            f"{len(run.other_version)} student(s) were graded with another medialit version ({who}; this is "
+            f"{were} graded with another medialit version ({who}; this is "
             f"{__version__}): their scores stand; `--force` grades everyone with this one (hand grades kept)"
         )
     if not run.outcomes:

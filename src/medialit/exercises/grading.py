@@ -20,6 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from medialit.core.counts import counted
 from medialit.core.spans import Span
 from medialit.exercises.answer import Answer, example, read_answer, read_sidecar
 from medialit.exercises.errors import AnswerError
@@ -54,10 +55,11 @@ def check(item_id: str, answer: Any = None, folder: str | Path = ".") -> None:
     notes = [unplaced_note(it, words) for words in read.unplaced]
     notes += [_label_as_speaker(name) for _, name in read.speakers if name.strip().lower() in _LABEL_WORDS]
     if outside:
-        notes.append(f"{outside} mark(s) lie outside the part this question is about and will not count")
+        lies = counted(outside, "mark lies", "marks lie")
+        notes.append(f"{lies} outside the part this question is about and will not count")
     for note in notes:
         print("Note:", note)
-    print(f"{it.id}: format OK, {len(read)} mark(s) read")
+    print(f"{it.id}: format OK, {counted(len(read), 'mark')} read")
 
 
 _LABEL_WORDS = {"source", "cue", "content", "claim", *SOURCE_KINDS, *REASONS}

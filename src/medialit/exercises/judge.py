@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from medialit.core.counts import counted
 from medialit.core.spans import Span
 from medialit.exercises.answer import Answer, occurrences, read_answer
 from medialit.exercises.errors import AnswerError
@@ -83,8 +84,13 @@ def _item(item_id: Any, folder: Path) -> Item:
     return item(item_id)
 
 
+def _points(it: Item) -> str:
+    """The item's points in words: '1 point', '3 points'."""
+    return counted(float(it.points), "point")
+
+
 def _zero(it: Item, why: str) -> Result:
-    return Result(it.id, 0.0, float(it.points), (f"{it.id}: 0 of {it.points:g} points: {why}",), error=why)
+    return Result(it.id, 0.0, float(it.points), (f"{it.id}: 0 of {_points(it)}: {why}",), error=why)
 
 
 # ---------------------------------------------------------------- scoring an item
@@ -106,7 +112,7 @@ def score_item(item_id: str, answer: Answer | Sequence[Span], key: Any) -> Resul
         points = round(found.points + why.points, 2)
         n = len(key.required)
         head = (
-            f"{it.id}: {points:g} of {it.points:g} points; {found.counts.tp} of {n} sentences found, "
+            f"{it.id}: {points:g} of {_points(it)}; {found.counts.tp} of {counted(n, 'sentence')} found, "
             f"reasons right for {why.counts.tp} of {n}"
         )
         told = _tells(points, found)
@@ -119,7 +125,7 @@ def score_item(item_id: str, answer: Answer | Sequence[Span], key: Any) -> Resul
     result = score(answer, key, max_points=it.points, part=part, units=units, judge=judge_for(it, body))
     notes = (*label_notes(it, answer), *(unplaced_note(it, w) for w in answer.unplaced if w not in _taken(result)))
     counts = result.counts
-    head = f"{it.id}: {result.points:g} of {it.points:g} points; {counts.tp} of {len(key.required)} found"
+    head = f"{it.id}: {result.points:g} of {_points(it)}; {counts.tp} of {len(key.required)} found"
     told = _tells(result.points, result)
     per_mark = [*_extra_lines(it, result, key, body), *_holding_lines(result, body)] if told else [_NOTHING_TOLD]
     lines = (*notes, head, *per_mark, *_tail(result, told))
@@ -138,7 +144,7 @@ def _score_speakers(it: Item, answer: Answer, key: Key, units: int, notes: tuple
     points = round(cue.points + who.points, 2)
     n = len(key.required)
     head = (
-        f"{it.id}: {points:g} of {it.points:g} points; {cue.counts.tp} of {n} linked to the right cue, "
+        f"{it.id}: {points:g} of {_points(it)}; {cue.counts.tp} of {n} linked to the right cue, "
         f"{who.counts.tp} of {n} with the right speaker"
     )
     hint = []
@@ -384,7 +390,8 @@ def _tail(result: Score, told: bool = True) -> list[str]:
     if still:
         lines.append(f"{still} still to find: reread the part sentence by sentence")
     if result.outside:
-        lines.append(f"{result.outside} mark(s) outside the part this question is about were not counted")
+        were = "was" if result.outside == 1 else "were"
+        lines.append(f"{counted(result.outside, 'mark')} outside the part this question is about {were} not counted")
     return lines
 
 

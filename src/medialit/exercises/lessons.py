@@ -30,6 +30,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from medialit.core.counts import counted
 from medialit.core.spans import Span, body_sha256
 from medialit.exercises.feedback import explain_all, not_graded
 from medialit.exercises.folding import normalise
@@ -173,7 +174,7 @@ def check_highlights(question_id: str, marked: Any = None, article: Any = None) 
         marked.show_feedback(marks, show_missed=False, own_voice=question.own_voice)
     result = score(spans, marks, max_points=1, body=article.body)
     counts = result.counts
-    print(f"You marked {len(spans)}: {counts.tp} of {len(key)} key items found, {counts.fp} extra.")
+    print(f"You marked {len(spans)}: {counts.tp} of {counted(len(key), 'key item')} found, {counts.fp} extra.")
     for note in not_graded(everything, graded):
         print("  " + note)
     if counts.fn == 0 and counts.fp == 0:
@@ -284,7 +285,7 @@ def _check_links(question: Question, widget: Any, article: Any) -> None:
     _checked[question.id] = (widget, article)
     widget.show_link_feedback(expected, show_missed=False)
     result = widget.last_score
-    print(result.summary() + f" ({len(links)} links).")
+    print(result.summary() + f" ({counted(len(links), 'link')}).")
     for item in widget.feedback.get("items", []):
         print(f"  {item['status']}: {item['line']}")
     if result.speakers.counts.fn == 0 and result.cues.counts.fp == 0:

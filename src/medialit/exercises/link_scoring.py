@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from medialit.core.counts import counted
 from medialit.core.links import Link
 from medialit.core.spans import Attribution, Span
 from medialit.exercises.answer import Answer
@@ -33,7 +34,7 @@ class LinkScore:
 
     def summary(self) -> str:
         found, right, total = self.cues.counts.tp, self.speakers.counts.tp, self.cues.counts.tp + self.cues.counts.fn
-        return f"{found} of {total} attributions linked at the right cue, {right} with the right speaker"
+        return f"{found} of {counted(total, 'attribution')} linked at the right cue, {right} with the right speaker"
 
 
 def expected_marks(expected: Iterable[Link | Attribution | dict[str, Any]]) -> list[KeyMark]:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 
+from medialit.core.counts import counted
 from medialit.core.spans import KINDS, SENTENCE_LABELS, Annotations, Attribution, Span
 
 if TYPE_CHECKING:
@@ -282,8 +283,9 @@ def key_marks_found(rows: Sequence[Any], students: list[str], ax: Axes | None = 
         title="\n".join(textwrap.wrap("Key marks each student found (● right label or reason, ◐ place only)", 60)),
         xlabel="student",
         ylabel="key mark (item, sentence, words, label)",
-        alt=f"Grid of {len(rows)} key marks by {len(students)} students; a full dot means the student found the "
-        f"mark with the right label or reason, a half dot the place only. {missed} marks were found right by "
+        alt=f"Grid of {counted(len(rows), 'key mark')} by {counted(len(students), 'student')}; a full dot means the "
+        "student found the mark with the right label or reason, a half dot the place only. "
+        f"{counted(missed, 'mark was', 'marks were')} found right by "
         f"fewer than half of the class.{optional}",
     )
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from medialit.core.article import Article
+from medialit.core.counts import counted
 from medialit.core.spans import KINDS, Span, SpanError, body_sha256
 from medialit.exercises.items import REASONS
 from medialit.exercises.key import Key, KeyFormatError, KeyMark, save
@@ -126,7 +127,7 @@ def checked_key(path: str | Path, article: Article) -> Key:
     if key.body_sha256 and key.body_sha256 != body_sha256(article.body):  # the text changed, not the key
         raise SpanError(f"{path}: {other_text(key, article)}")
     if problems:
-        more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
+        more = f" (and {counted(len(problems) - 1, 'more problem')})" if len(problems) > 1 else ""
         raise SpanError(f"{path}: {problems[0]}{more}; fix the key in the review widget or by hand")
     return key
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import nbformat
 
+from medialit.core.counts import counted
 from medialit.core.spans import Span
 from medialit.exercises.answer import read_answer
 from medialit.exercises.errors import AnswerError
@@ -278,7 +279,7 @@ def grade_item(check: Check, nb: nbformat.NotebookNode | None, folder: Path, why
 
 def _zero(check: Check, points: float, reason: str) -> ItemGrade:
     reason = " ".join(reason.split())[:300]
-    line = f"{check.item}: 0 of {points:g} points: {reason}"
+    line = f"{check.item}: 0 of {counted(float(points), 'point')}: {reason}"
     return ItemGrade(check, 0.0, points, (line,), reason=reason)
 
 

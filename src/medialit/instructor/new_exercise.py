@@ -18,6 +18,7 @@ from pathlib import Path
 import nbformat
 
 from medialit.core.article import Article
+from medialit.core.counts import counted
 from medialit.core.spans import Span
 from medialit.exercises.items import ITEMS_FILE, REASONS, SIDECAR_SUFFIX, Item, define_item, define_items
 from medialit.exercises.key import Key, KeyFormatError, KeyMark
@@ -247,12 +248,13 @@ def new_exercise(
         raise ExerciseError(f"--name {name!r}: {problem} (it names the nbgrader assignment and its cells)")
     key = checked_key(key_path, article)
     if mistakes := key_mistakes(key, kind):
-        more = f" (and {len(mistakes) - 1} more problem(s))" if len(mistakes) > 1 else ""
+        more = f" (and {counted(len(mistakes) - 1, 'more problem')})" if len(mistakes) > 1 else ""
         raise ExerciseError(f"{key_path}: {mistakes[0]}{more}; fix the key (see docs/key-format.md)")
     waiting = unreviewed(key)
     if waiting and not allow_unreviewed:
+        are = counted(len(waiting), "mark is a machine suggestion", "marks are machine suggestions")
         raise ExerciseError(
-            f"{key_path}: {len(waiting)} mark(s) are machine suggestions not yet reviewed (first: {waiting[0]}); "
+            f"{key_path}: {are} not yet reviewed (first: {waiting[0]}); "
             "review them in the key review widget, or pass --allow-unreviewed"
         )
     notebook_path = folder / f"{name}.ipynb"

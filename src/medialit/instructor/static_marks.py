@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
+from medialit.core.counts import counted
 from medialit.core.spans import Span
 from medialit.exercises.items import item
 from medialit.widgets._marks import make_labels
@@ -36,7 +37,7 @@ def marks_html(item_id: str, marks: Sequence[Span]) -> str:
     shown = {(m.start, m.end, m.label) for m in inside}
     rest = [m for m in marks if (m.start, m.end, m.label) not in shown]
     # the grader reads it in the formgrader, the student in the released feedback: no "the student's"
-    head = f"<p><strong>{html.escape(it.id)}: {len(marks)} mark(s) handed in, as graded</strong></p>"
+    head = f"<p><strong>{html.escape(it.id)}: {counted(len(marks), 'mark')} handed in, as graded</strong></p>"
     text = f'<div class="medialit-marks" style="white-space:pre-wrap;line-height:1.8">{"".join(pieces)}</div>'
     return head + text + _others(rest, body)
 

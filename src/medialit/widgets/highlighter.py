@@ -21,6 +21,7 @@ import traitlets as t
 
 from medialit.core import export, sidecar
 from medialit.core.article import Article, from_text
+from medialit.core.counts import counted
 from medialit.core.links import Link, LinkError, clean_links, follow_relabels, make_link, merge_links
 from medialit.core.spans import Span
 from medialit.exercises.key import KeyMark
@@ -336,7 +337,7 @@ class Highlighter(anywidget.AnyWidget):
             self._synced_links = clean_links(saved.links, self._synced)
             self.spans = [m.to_dict() for m in self._synced]
             self.links = [x.to_dict() for x in self._synced_links]
-            self.status = f"{len(self.spans)} marks loaded from {self.save_to.name}"
+            self.status = f"{counted(len(self.spans), 'mark')} loaded from {self.save_to.name}"
 
     def _start_from(self, other: pathlib.Path) -> None:
         """First marks from another lesson's sidecar, read only: a damaged one is left as it is."""
@@ -350,7 +351,7 @@ class Highlighter(anywidget.AnyWidget):
         self.spans = self._clean(saved.marks())
         self.links = [x.to_dict() for x in clean_links(saved.links, self.as_spans())]
         self._save()
-        self.status = f"started from {len(self.spans)} marks in {other.name} (that file is only read)"
+        self.status = f"started from {counted(len(self.spans), 'mark')} in {other.name} (that file is only read)"
 
     def reload(self) -> None:
         """Take in marks another tab, lesson or Highlighter saved to ``save_to`` since this one last saved."""
@@ -410,8 +411,8 @@ class Highlighter(anywidget.AnyWidget):
         except OSError as error:
             self._say(f"could not save to {self.save_to.name} ({error.strerror or error}); marks are kept only here")
             return
-        linked = f" and {len(self.links)} link{'s' if len(self.links) != 1 else ''}" if self.links else ""
-        saved = f"saved {len(self.spans)} marks{linked} to {self.save_to.name}"
+        linked = f" and {counted(len(self.links), 'link')}" if self.links else ""
+        saved = f"saved {counted(len(self.spans), 'mark')}{linked} to {self.save_to.name}"
         self.status = f"{note}; {saved}" if note else saved
 
     def _merge_from_disk(self) -> tuple[str | None, bool]:
@@ -445,7 +446,7 @@ class Highlighter(anywidget.AnyWidget):
             self._seen, self._synced, self._synced_links = now, self.as_spans(), self.attributions
         counts = ((added, "mark", "added"), (removed, "mark", "removed"))
         counts += ((links_added, "link", "added"), (links_removed, "link", "removed"))
-        parts = [f"{n} {noun}{'s' if n != 1 else ''} {what}" for n, noun, what in counts if n]
+        parts = [f"{counted(n, noun)} {what}" for n, noun, what in counts if n]
         where = f"{self.save_to.name} changed elsewhere (another tab, lesson or highlighter)"
         return (
             f"{where}: merged, {' and '.join(parts)} there" if parts else f"{where}: merged, nothing lost"

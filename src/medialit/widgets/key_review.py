@@ -21,6 +21,7 @@ from typing import Any
 import ipywidgets as w
 
 from medialit.core.article import Article, load_article
+from medialit.core.counts import counted
 from medialit.core.links import Link, LinkError, make_link
 from medialit.core.spans import KINDS, Span, SpanError
 from medialit.exercises.items import REASONS
@@ -139,7 +140,7 @@ class KeyReview(w.VBox):
         if problem := key_place_problem(self.save_to):  # where draft-key refuses to write one too
             raise SpanError(problem)
         path = save_key(self.key, self.article, self.save_to)
-        self._say(f"saved {path.name}: {len(unreviewed(self.key))} suggestion(s) still unreviewed")
+        self._say(f"saved {path.name}: {counted(len(unreviewed(self.key)), 'suggestion')} still unreviewed")
         return path
 
     def problems(self) -> list[str]:
@@ -213,7 +214,7 @@ class KeyReview(w.VBox):
         where = f"<b>mark {self.position + 1} of {len(self.key.marks)}</b> ({mark.label})"
         why = f" <i>{_html(mark.rule)}</i>" if mark.rule else ""
         self.heading.value = f"{where} status <b>{mark.status or 'reviewed'}</b>: “{_html(words)}”{why}"
-        self._say(message or f"{len(unreviewed(self.key))} suggestion(s) to review")
+        self._say(message or f"{counted(len(unreviewed(self.key)), 'suggestion')} to review")
 
     def _waiting(self) -> list[Span]:
         """Every mark still to review, for the Highlighter's machine layer (with the rule that found it)."""

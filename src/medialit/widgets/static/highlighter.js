@@ -961,7 +961,7 @@ function render({ model, el: root }) {
     for (const note of fb.notes || []) panel.append(el("p", "ml-fb-note", note));
     const machine = model.get("machine") || [];
     if (model.get("show_machine") && machine.length) {
-      panel.append(el("h4", "", `Analyzer: ${machine.length} findings`));
+      panel.append(el("h4", "", `Analyzer: ${machine.length} finding${machine.length === 1 ? "" : "s"}`));
       const list = el("ul", "ml-machine-list");
       for (const m of machine) {
         const words = S.cps.slice(m.start, m.end).join("");
