@@ -48,7 +48,8 @@ from nbgrader.preprocessors import (
 import os
 
 from medialit.instructor.nbgrader_output import (
-    ClearAnswers, DropDuplicateIds, DropGraderNotes, DropHiddenTestOutput, InertMarkdown, TrimOutput,
+    ClearAnswers, DropDuplicateIds, DropGraderNotes, DropHiddenTestOutput, InertMarkdown, KeepMarksOut,
+    TrimOutput,
 )
 
 c = get_config()  # noqa: F821
@@ -97,9 +98,10 @@ c.Autograde.exclude_overwriting = {exclude!r}
 
 # Released answer cells keep `answer = None` (use the highlights) and say where to answer; a code
 # question of your own gets nbgrader's stub (`raise NotImplementedError()`), valid inside a function.
-# nbgrader 0.9's list, with ClearAnswers in place of ClearSolutions.
+# nbgrader 0.9's list, with ClearAnswers in place of ClearSolutions; KeepMarksOut takes out of release/
+# any highlights file nbgrader copied from source/ (marks you made there, likely the answer).
 c.GenerateAssignment.preprocessors = [
-    IncludeHeaderFooter, InstantiateTests, LockCells, ClearAnswers, ClearOutput, CheckCellMetadata,
+    KeepMarksOut, IncludeHeaderFooter, InstantiateTests, LockCells, ClearAnswers, ClearOutput, CheckCellMetadata,
     ComputeChecksums, SaveCells, ClearHiddenTests, ClearMarkScheme, ComputeChecksums, CheckCellMetadata,
 ]
 
