@@ -1,4 +1,4 @@
-"""What `nbgrader generate_assignment` hands to students besides the notebook: no highlights file from source/.
+"""What reaches students through nbgrader's commands: the release (no highlights file from source/) and feedback.
 
 nbgrader copies every file of ``source/ID`` into ``release/ID``. An instructor who runs the source notebook
 before releasing it (course/instructor-guide.md asks for that) and marks in its highlighter saves the marks
@@ -9,10 +9,13 @@ copied into release/ and the exchange). A real course, the real nbgrader command
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
+import attacks
+import nbformat
 import pytest
-from attacks import EX01, key_sidecar
+from attacks import EX01, key_sidecar, nb_path
 
 from medialit.instructor import course
 
@@ -50,3 +53,39 @@ def test_marks_saved_in_source_are_not_released(tmp_path, nbgrader_env, monkeypa
     outbound = root / "exchange" / "medialit" / "outbound" / EX01
     assert (outbound / f"{EX01}.ipynb").exists()
     assert not list(outbound.rglob("*.highlights.json"))
+
+
+def test_release_feedback_names_a_hand_in_put_into_submitted_by_hand(
+    tmp_path, nbgrader_env, monkeypatch, medialit_command
+):
+    """The laptop path (course/instructor-guide.md): work handed in on a learning platform is put into
+    submitted/STUDENT/ID/, with no submission_secret.txt or timestamp.txt; nbgrader's release_feedback stopped
+    there with a FileNotFoundError traceback. Now that student is named with the page to give them, and the
+    students who handed in through the exchange get theirs."""
+    root = tmp_path / "course"
+    monkeypatch.setenv("MEDIALIT_EXCHANGE", str(root / "exchange"))
+    course.init(root, REPO / "solutions", timeout=6)
+    course.release(root, EX01)
+    small = attacks.SmallCourse(root)
+    small.submit("alice", EX01, small.release(EX01))  # as `nbgrader collect` leaves it
+    (root / "submitted" / "bob" / EX01).mkdir(parents=True)  # as an instructor copies it from the platform
+    nbformat.write(small.release(EX01), nb_path(root / "submitted" / "bob", EX01))
+
+    graded = subprocess.run(
+        [*medialit_command, "course", "grade", EX01], cwd=root, capture_output=True, text=True, timeout=600
+    )
+    assert graded.returncode == 0, graded.stderr
+    made = course.nbgrader(root, "generate_feedback", EX01)
+    assert made.returncode == 0, made.stderr
+    sent = course.nbgrader(root, "release_feedback", EX01)
+    assert sent.returncode == 0, sent.stderr
+    assert "Traceback" not in sent.stderr
+    page = root / "feedback" / "bob" / EX01 / f"{EX01}.html"
+    line = (
+        "bob: not released (handed in outside the exchange: no submission_secret.txt or timestamp.txt beside "
+        f"the submission); give the student {page} yourself"
+    )
+    assert line in sent.stderr, sent.stderr
+    released = list((root / "exchange" / "medialit" / "feedback").glob("*.html"))
+    assert len(released) == 1  # alice's, filed under her submission's secret
+    assert released[0].read_bytes() == (root / "feedback" / "alice" / EX01 / f"{EX01}.html").read_bytes()

@@ -63,6 +63,9 @@ here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "exchange")
 c.Exchange.root = shared if os.path.isdir(shared) else here
 # Collect leaves out links a student put in the exchange (nbgrader's own follows them, as the grader).
 c.ExchangeFactory.collect = "medialit.instructor.exchange.LinkSafeCollect"
+# Release Feedback names the students who handed in outside the exchange (put into submitted/ by hand: no
+# submission_secret.txt), to be given their page, instead of stopping at the first with a traceback.
+c.ExchangeFactory.release_feedback = "medialit.instructor.exchange.HandInFeedback"
 
 # `medialit course grade` grades medialit items as data and runs a kernel (sandboxed) only for other
 # test cells; these settings apply to that kernel, and to plain `nbgrader autograde`, which runs
