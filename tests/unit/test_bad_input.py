@@ -177,3 +177,21 @@ def test_analyze_with_a_model_that_is_not_installed(medialit, monkeypatch):
     assert done.returncode == 2
     (line,) = done.stderr.splitlines()
     assert "no_such_model_xx" in line and "medialit doctor" in line
+
+
+def test_an_assignment_the_course_does_not_have_is_named_with_the_ones_it_has(medialit, tmp_path):
+    """instr18: `course grade ex09` said to run `nbgrader generate_assignment ex09`, which finds nothing."""
+    course = tmp_path / "course"
+    for name in ("ex01-attribution", "ex02-unsupported"):
+        (course / "source" / name).mkdir(parents=True)
+    (course / "nbgrader_config.py").write_text("c = get_config()\n", encoding="utf-8")
+    for action in ("grade", "report"):
+        done = medialit("course", action, "ex09", "--course", str(course))
+        assert done.returncode == 2, done.stderr
+        assert done.stderr == (
+            f"medialit: ex09 is not an assignment of {course.resolve()} (no source/ex09): its assignments are "
+            "ex01-attribution, ex02-unsupported (`medialit new-exercise ... --into` adds one)\n"
+        )
+    # an assignment in source/ that is not generated yet still gets the command that generates it
+    done = medialit("course", "grade", "ex02-unsupported", "--course", str(course))
+    assert "run `nbgrader generate_assignment ex02-unsupported`" in done.stderr

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+from pathlib import Path
 
 import jsonschema
 import nbformat
@@ -380,3 +382,38 @@ def test_new_exercise_says_when_the_article_lost_its_line_endings_since_the_key(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "line endings" in err and "fix the key" not in err, err
     assert not any((tmp_path / "lf").iterdir())
+
+
+def test_a_key_given_with_another_article_says_so_not_that_the_text_changed(tmp_path, capsys):
+    """instr18: a key passed with the wrong one of two articles was refused as made on 'another version of
+    page.md (the text changed since)', sending the instructor to restore a file nobody had changed."""
+
+    def article(name: str, ident: str, body: str) -> Path:
+        path = tmp_path / name
+        front = f'id: "{ident}"\ntitle: "Bridge"\noutlet: "Post"\nurl: "https://p.example/{ident}"\n'
+        front += 'date: "2026-11-23"\nlanguage: "en"\nlicense: "test"\n'
+        path.write_text(f"---\n{front}---\n{body}", encoding="utf-8")
+        return path
+
+    body = "Bridge to close\n\nThe bridge will close, critics say.\n"
+    article("bridge.md", "bridge", body)
+    other = article("bridge-short.md", "bridge-short", "Bridge to close\n\nThe bridge will close.\n")
+    words = "The bridge will close, critics say."
+    start = body.index(words)
+    key = {
+        "format": "medialit-key",
+        "version": 2,
+        "item": "bridge",
+        "article": "bridge",
+        "body_sha256": hashlib.sha256(body.encode()).hexdigest(),
+        "marks": [{"start": start, "end": start + len(words), "label": "vague_source", "text": words}],
+    }
+    path = tmp_path / "bridge.key.json"
+    path.write_text(json.dumps(key), encoding="utf-8")
+    assert main(["new-exercise", str(other), str(path), "--kind", "unsupported", "--into", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        f"medialit: {path}: the key is for the article 'bridge', not {other} (id 'bridge-short'): give the "
+        "article the key was drafted on, or draft a key for this one with `medialit draft-key`\n"
+    )
+    assert not list(tmp_path.glob("*/*.ipynb"))

@@ -107,6 +107,25 @@ def test_a_later_start_keeps_the_students_lessons(hub_env, tmp_path: Path) -> No
     assert not (home / "lessons" / "lessons").exists()  # cp -r into an existing folder would nest a copy
 
 
+def test_marks_and_pretest_answers_left_among_the_lessons_reach_no_student(hub_env, tmp_path: Path) -> None:
+    """instr18: the guide's `cp -r notebooks /opt/medialit-hub/lessons` from a checkout where the lessons were
+    run also copies the git-ignored work saved beside them; every student's lesson 2 highlighter and pre-test
+    started from the instructor's answers (pretest.record merges with a file already there)."""
+    from medialit.exercises.items import SIDECAR_SUFFIX
+    from medialit.exercises.pretest import ANSWERS_FILE
+
+    lessons = Path(hub_env["MEDIALIT_LESSONS"])
+    (lessons / "lesson02.highlights.json").write_text("the teacher's marks", encoding="utf-8")
+    (lessons / "pretest.json").write_text('{"format": "medialit-pretest", "answers": {}}', encoding="utf-8")
+    config = PyFileConfigLoader(CONFIG.name, path=str(CONFIG.parent)).load_config()
+    home = tmp_path / "home"
+    start(config, home)
+    copied = sorted(p.name for p in (home / "lessons").rglob("*") if p.is_file())
+    assert "lesson02.highlights.json" not in copied and "pretest.json" not in copied
+    assert "02-who-is-speaking.ipynb" in copied
+    assert hub_start.WORK_FILES == (SIDECAR_SUFFIX, ANSWERS_FILE)  # the names the lessons save under
+
+
 def test_a_copy_cut_short_is_completed_on_the_next_start_and_edits_stay(hub_env, tmp_path: Path) -> None:
     """The first start's `cp -r` stopped half way (a full disk, a server stopped) left a ~/lessons that no
     later start touched again: lessons and questions/ missing for good, one notebook truncated."""

@@ -48,7 +48,8 @@ from nbgrader.preprocessors import (
 import os
 
 from medialit.instructor.nbgrader_output import (
-    ClearAnswers, DropDuplicateIds, DropGraderNotes, DropHiddenTestOutput, InertMarkdown, TrimOutput,
+    ClearAnswers, DropDuplicateIds, DropGraderNotes, DropHiddenTestOutput, InertMarkdown, KeepMarksOut,
+    TrimOutput,
 )
 
 c = get_config()  # noqa: F821
@@ -62,6 +63,9 @@ here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "exchange")
 c.Exchange.root = shared if os.path.isdir(shared) else here
 # Collect leaves out links a student put in the exchange (nbgrader's own follows them, as the grader).
 c.ExchangeFactory.collect = "medialit.instructor.exchange.LinkSafeCollect"
+# Release Feedback names the students who handed in outside the exchange (put into submitted/ by hand: no
+# submission_secret.txt), to be given their page, instead of stopping at the first with a traceback.
+c.ExchangeFactory.release_feedback = "medialit.instructor.exchange.HandInFeedback"
 
 # `medialit course grade` grades medialit items as data and runs a kernel (sandboxed) only for other
 # test cells; these settings apply to that kernel, and to plain `nbgrader autograde`, which runs
@@ -97,9 +101,10 @@ c.Autograde.exclude_overwriting = {exclude!r}
 
 # Released answer cells keep `answer = None` (use the highlights) and say where to answer; a code
 # question of your own gets nbgrader's stub (`raise NotImplementedError()`), valid inside a function.
-# nbgrader 0.9's list, with ClearAnswers in place of ClearSolutions.
+# nbgrader 0.9's list, with ClearAnswers in place of ClearSolutions; KeepMarksOut takes out of release/
+# any highlights file nbgrader copied from source/ (marks you made there, likely the answer).
 c.GenerateAssignment.preprocessors = [
-    IncludeHeaderFooter, InstantiateTests, LockCells, ClearAnswers, ClearOutput, CheckCellMetadata,
+    KeepMarksOut, IncludeHeaderFooter, InstantiateTests, LockCells, ClearAnswers, ClearOutput, CheckCellMetadata,
     ComputeChecksums, SaveCells, ClearHiddenTests, ClearMarkScheme, ComputeChecksums, CheckCellMetadata,
 ]
 

@@ -133,8 +133,13 @@ def checked_key(path: str | Path, article: Article) -> Key:
 
 
 def other_text(key: Key, article: Article) -> str:
-    """Why a key made for another version of the article's text does not fit, and what to do."""
+    """Why a key made for another version of the article's text, or another article, does not fit; what to do."""
     where = article.path or "the article"
+    if key.article and key.article != article.id:  # not a changed text: another article than the key's
+        return (
+            f"the key is for the article {key.article!r}, not {where} (id {article.id!r}): give the article the key "
+            "was drafted on, or draft a key for this one with `medialit draft-key`"
+        )
     for before, after in (("\r\n", "\n"), ("\n", "\r\n")):
         if body_sha256(article.body.replace("\r\n", "\n").replace(before, after)) == key.body_sha256:
             return (

@@ -1,5 +1,7 @@
 """``nbgrader collect`` without links: what a student leaves in the exchange cannot fetch the grader's files.
 
+(``HandInFeedback``, at the end, is Release Feedback for a course where some hand-ins came outside the exchange.)
+
 Students write their own folder in the exchange's ``inbound/`` (that is how
 ``nbgrader submit`` works), and nbgrader's collect copies it with the grader's
 rights, following links. A link named like the notebook brought the grader's
@@ -26,6 +28,7 @@ anything in the folder changed (its ctime, which no student can set back).
 from __future__ import annotations
 
 import datetime
+import glob
 import os
 import shutil
 import tempfile
@@ -33,6 +36,7 @@ from pathlib import Path
 
 from dateutil.tz import gettz
 from nbgrader.exchange.default.collect import ExchangeCollect
+from nbgrader.exchange.default.release_feedback import ExchangeReleaseFeedback
 from nbgrader.utils import parse_utc
 
 try:
@@ -137,3 +141,36 @@ class LinkSafeCollect(ExchangeCollect):
             clean = Path(staging, Path(src).name)
             shutil.copytree(src, clean, ignore=no_links)
             super().do_copy(str(clean), dest, log)
+
+
+class HandInFeedback(ExchangeReleaseFeedback):
+    """nbgrader's Release Feedback, for every student who handed in through the exchange; the others are named.
+
+    nbgrader files a student's feedback under a hash of the ``submission_secret.txt`` that ``nbgrader submit``
+    wrote, and reads the hand-in's ``timestamp.txt``: a hand-in put into ``submitted/`` by hand (from a learning
+    platform, as on a laptop course) has neither, and nbgrader stopped with a ``FileNotFoundError`` traceback,
+    releasing nobody after it. Such a student cannot fetch feedback from this exchange anyway: one line says to
+    hand them the page, and the others are released as nbgrader releases them.
+    """
+
+    def copy_files(self) -> None:
+        by_hand = {}
+        for page in sorted(Path(p) for p in glob.glob(os.path.join(self.src_path, "*.html"))):
+            lacks = [n for n in ("submission_secret.txt", "timestamp.txt") if not (page.parent / n).is_file()]
+            if lacks:
+                by_hand.setdefault(page.parent.parent.name, []).append((page, lacks))
+        for student, pages in by_hand.items():
+            for page, lacks in pages:
+                self.log.warning(
+                    "%s: not released (handed in outside the exchange: no %s beside the submission); "
+                    "give the student %s yourself",
+                    student,
+                    " or ".join(lacks),
+                    page,
+                )
+        excluded = self.coursedir.student_id_exclude
+        self.coursedir.student_id_exclude = ",".join(filter(None, [excluded, *by_hand]))
+        try:
+            super().copy_files()
+        finally:
+            self.coursedir.student_id_exclude = excluded

@@ -114,12 +114,22 @@ def course_folder(path: str | Path) -> Path:
 
 
 def not_released(course: Path, assignment: str) -> str:
-    """What to do about an assignment with no release: a typo of a released one, or not generated yet."""
+    """What to do about an assignment with no release: a typo of a released one, not generated yet, or none at all.
+
+    Generating is the advice only when ``source/`` has the assignment: for a name it lacks, nbgrader's
+    generate_assignment finds no notebook, and the useful answer is the names the course has.
+    """
     released = sorted(p.name for p in (Path(course) / "release").glob("*") if p.is_dir())
     near = difflib.get_close_matches(assignment, released, n=1)
-    if near and not (Path(course) / "source" / assignment).is_dir():
+    if (Path(course) / "source" / assignment).is_dir():
+        return f"{assignment} is not released in {course}: run `nbgrader generate_assignment {assignment}`"
+    if near:
         return f"{assignment} is not released in {course}: did you mean {near[0]}? (released: {', '.join(released)})"
-    return f"{assignment} is not released in {course}: run `nbgrader generate_assignment {assignment}`"
+    sources = sorted(p.name for p in (Path(course) / "source").glob("*") if p.is_dir())
+    return (
+        f"{assignment} is not an assignment of {course} (no source/{assignment}): "
+        f"its assignments are {', '.join(sources) or 'none yet'} (`medialit new-exercise ... --into` adds one)"
+    )
 
 
 def snapshot(course: Path, url: str, assignment: str, target: Path) -> Path:

@@ -5,7 +5,8 @@ so one 100 MB line would pass into the autograded notebook and the feedback
 page. ``DataGrades`` and ``ShowMarks`` put medialit's grading-as-data results
 where nbgrader and the formgrader look for them; ``GraderNotes`` and
 ``DropGraderNotes`` show the rubric to the grader and never to students;
-``ClearAnswers`` gives a highlighting answer cell its own released stub;
+``ClearAnswers`` gives a highlighting answer cell its own released stub; ``KeepMarksOut`` keeps a
+highlights file saved in ``source/`` (the instructor's own marks) out of the release;
 ``DropHiddenTestOutput`` keeps what cells printed from a code test with hidden parts on out of the feedback;
 ``HideChecks``/``RestoreChecks`` and ``SandboxedExecute`` keep the keys and the
 grader's files away from a student kernel when one must run; ``DropDuplicateIds``
@@ -19,9 +20,11 @@ from __future__ import annotations
 import re
 import time
 from html.parser import HTMLParser
+from pathlib import Path
 
 from nbformat.notebooknode import NotebookNode
 from nbformat.v4 import new_markdown_cell, new_output
+from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import ClearSolutions, DeduplicateIds, Execute, NbGraderPreprocessor
 from traitlets import Dict, Integer, List, Unicode
 
@@ -49,6 +52,36 @@ class ClearAnswers(ClearSolutions):
             return super()._replace_solution_region(cell, language)
         finally:
             self.code_stub = stubs
+
+
+class KeepMarksOut(NbGraderPreprocessor):
+    """``generate_assignment``: no highlights file from ``source/ID`` stays in ``release/ID``.
+
+    nbgrader copies every file of ``source/ID`` into the release before it converts the notebook. An
+    instructor who marks in a highlighter while running the source notebook (the guide asks for a run
+    before a release) saves those marks beside it, and released they would open every student's
+    highlighter on them: most likely the answer. A highlights file has no use in a release.
+    """
+
+    def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
+        from medialit.exercises.items import SIDECAR_SUFFIX
+
+        assignment = resources["nbgrader"]["assignment"]
+        coursedir = CourseDirectory(config=self.config)
+        source = Path(resources["metadata"]["path"]).resolve()
+        if source.name == assignment and source.parent.name == coursedir.source_directory:
+            release = source.parent.parent / coursedir.release_directory / assignment
+        else:  # a directory layout of one's own: where nbgrader's own coursedir puts it
+            release = Path(coursedir.format_path(coursedir.release_directory, ".", assignment))
+        for path in sorted(release.rglob(f"*{SIDECAR_SUFFIX}")):
+            path.unlink()
+            self.log.warning(
+                "%s left out of the release: a highlights file in source/ holds marks made there (yours), and "
+                "every student's highlighter would start from them; delete it from source/%s",
+                path.name,
+                assignment,
+            )
+        return nb, resources
 
 
 class TrimOutput(NbGraderPreprocessor):

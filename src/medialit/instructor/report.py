@@ -193,6 +193,8 @@ def write_report(course_dir: str | Path, assignment: str) -> list[Path]:
     course = books.course_folder(course_dir)
     rows = courses.scores_table(course, assignment)
     if not rows:
+        if not any((course / step / assignment).is_dir() for step in ("source", "release")):
+            raise courses.CourseError(books.not_released(course.resolve(), assignment))  # a name it lacks
         raise courses.CourseError(f"nothing graded yet for {assignment}: run `medialit course grade {assignment}`")
     out = course / "reports" / assignment
     out.mkdir(parents=True, exist_ok=True)

@@ -22,6 +22,13 @@ JUPYTER_DIR = "/etc/medialit-hub/jupyter"
 CULL = ["--MappingKernelManager.cull_idle_timeout=1800", "--MappingKernelManager.cull_interval=300"]
 """A kernel idle for 30 minutes (a closed tab keeps its kernel) gives its memory back."""
 PARTIAL = ".medialit-partial"
+WORK_FILES = (".highlights.json", "pretest.json")
+"""Endings of what a learner's own work saves beside the lessons (marks, pre-test letters): never a lesson.
+
+Run in a checkout (``bash scripts/lab.sh``, or the guide's run of every lesson before the course), lessons leave
+them in notebooks/, which git ignores and ``cp -r notebooks`` copies; a student's highlighter or pre-test would
+start from the instructor's answers. ``medialit.exercises.items.SIDECAR_SUFFIX`` and
+``medialit.exercises.pretest.ANSWERS_FILE``, kept here so that a server start imports nothing heavy."""
 
 
 def copy_lessons(source: Path, target: Path) -> None:
@@ -30,12 +37,15 @@ def copy_lessons(source: Path, target: Path) -> None:
     Each file is written under a hidden name and renamed into place, so a copy cut
     short (a full disk, a stopped server) leaves no half lesson: whatever is
     missing is copied on the next start, and a lesson the student edited stays theirs.
+    Someone's saved work among the lessons (``WORK_FILES``) is left out.
     """
     for folder, dirs, files in os.walk(source):
         dirs.sort()
         here = target / Path(folder).relative_to(source)
         here.mkdir(parents=True, exist_ok=True)
         for name in sorted(files):
+            if name.endswith(WORK_FILES):
+                continue
             final = here / name
             if final.exists() or final.is_symlink():
                 continue
