@@ -86,6 +86,7 @@ def test_a_key_in_a_course_source_folder_is_refused_by_draft_key_and_new_exercis
     assert main(["draft-key", str(dev / f"{ARTICLE_ID}.md"), "--out", str(key)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "keys must not go under a course's source/" in err and not key.exists()
+    assert err.count("(") == 1, err  # one aside, not two in a row
     key.write_text(json.dumps(gold), encoding="utf-8")  # put there by hand
     args = ["new-exercise", str(dev / f"{ARTICLE_ID}.md"), str(key), "--kind", "unsupported", "--name", "ott"]
     assert main([*args, "--into", str(tmp_path / "course")]) == 2

@@ -167,7 +167,10 @@ def key_place_problem(path: str | Path) -> str:
     if inside:
         return f"{path}: keys must not go under {inside}/ {hint}"
     if any(p.name == "source" and (p.parent / "nbgrader_config.py").is_file() for p in where.parents):
-        return f"{path}: keys must not go under a course's source/ (generate_assignment copies its files) {hint}"
+        return (
+            f"{path}: keys must not go under a course's source/ (generate_assignment copies its files to students);"
+            " keep keys in an instructor folder such as course/keys/"
+        )
     return ""
 
 
