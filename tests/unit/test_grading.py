@@ -384,14 +384,40 @@ def test_a_weak_honest_answer_of_two_wrong_marks_is_told_what_each_got():
     you can defend', advice for a spray given to a student who marked two things; three wrong marks still are."""
     swapped = grade_data("ex01-q1", [("Støre", "cue"), ("said", "source", 2)], key("ex01-q1"))
     assert swapped.points == 0 and not swapped.explanations
-    assert [line for line in swapped.feedback if "the right words, but not this label" in line] == [
-        "‘said’ (source): the right words, but not this label",
-        "‘Støre’ (cue): the right words, but not this label",
+    assert [line.split(" (", 2)[:2] for line in swapped.feedback if "the right words, but not this label" in line] == [
+        ["‘said’", "source): the right words, but not this label"],
+        ["‘Støre’", "cue): the right words, but not this label"],
     ]
     wrong = grade_data("ex01-q1", [("the president of Russia", "source"), ("commented", "cue")], key("ex01-q1"))
     assert "not in the key: ‘commented’ (cue)" in wrong.feedback
     three = grade_data("ex01-q1", [("Norway", "source"), ("view", "cue"), ("the West", "source")], key("ex01-q1"))
     assert three.points == 0 and any("no mark-by-mark feedback" in line for line in three.feedback)
+
+
+def test_sources_found_with_the_wrong_kind_are_told_which_and_what_the_kind_asks_without_the_key():
+    """keyread18: ex01-q3 with every source of the posts found and each called vague (they are anonymous) earned 0
+    and was told only 'several of its marks match nothing', which is false: each stands on a key mark's place.
+    Each is now told that its label is wrong and what that label asks (K2's test), never which kind is right."""
+    answer = [("One poster", "vague"), ("The poster", "vague"), ("an unknown author", "vague"), ("He", "anonymous")]
+    result = grade_data("ex01-q3", answer, key("ex01-q3"))
+    assert result.points == 0 and not result.explanations
+    told = [line for line in result.feedback if "the right words, but not this label" in line]
+    assert [line.split(":")[0] for line in told] == [
+        "‘He’ (anonymous)",
+        "‘One poster’ (vague)",
+        "‘The poster’ (vague)",
+        "‘an unknown author’ (vague)",
+    ]
+    assert all("(K2)" in line for line in told) and "could the writer, if willing, tell you exactly who" in told[1]
+    text = " ".join(result.feedback)
+    assert "no mark-by-mark feedback" not in text
+    for line in told:  # the kind the key gives is never named in a line about a mark given another kind
+        given = line.split("(")[1].split(")")[0]
+        assert not {"named", "anonymous", "vague"} - {given} & set(re.findall(r"\w+", line.split("label", 1)[1]))
+    stacked = [(words, kind) for words, _ in answer for kind in ("named", "vague")]  # a probe: every kind per place
+    probe = grade_data("ex01-q3", stacked, key("ex01-q3"))
+    assert probe.points == 0 and any("no mark-by-mark feedback" in line for line in probe.feedback)
+    assert not any("not this label" in line for line in probe.feedback)
 
 
 @pytest.mark.parametrize("words", [["wage"], ["skirmishes", "wars"]])
