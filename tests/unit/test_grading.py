@@ -420,6 +420,16 @@ def test_sources_found_with_the_wrong_kind_are_told_which_and_what_the_kind_asks
     assert not any("not this label" in line for line in probe.feedback)
 
 
+def test_an_unsupported_sentence_with_the_wrong_reason_is_told_what_that_reason_asks():
+    """keyread18: 'an unsupported sentence, but not for the reason given' left the student to guess why; the line now
+    says what the reason given asks (K9), so *Estimates suggest ...* called no_source learns that no_source is for a
+    claim credited to nobody, without being told the key's vague_source."""
+    result = grade_data("ex02-q2", [("Estimates suggest", "no_source")], key("ex02-q2"))
+    line = next(line for line in result.feedback if "not for the reason given" in line)
+    assert line.startswith("‘Estimates suggest 8000") and "no_source is for a contested or consequential claim" in line
+    assert "vague_source" not in line and "hedge" not in line
+
+
 @pytest.mark.parametrize("words", [["wage"], ["skirmishes", "wars"]])
 def test_words_a_key_accepts_are_not_told_to_be_copied_from_the_part(words):
     """verify15b: ex03-q1 ['wage'] earned 0.75 ('1 of 4 found') and was told in the same feedback "‘wage’ is not in

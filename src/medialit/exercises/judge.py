@@ -292,24 +292,27 @@ def _extra_lines(it: Item, result: Score, key: Key, body: str) -> list[str]:
     return lines
 
 
+_PRONOUN_KIND = "a pronoun takes the kind of the source it stands for"
 LABEL_ASKS = {
     "source": "a source is the words naming whoever the text credits with what is said, or a party asked who gave "
     "no answer (K1, K4)",
     "cue": "a cue is the verb or phrase that credits the words to a source, not the words naming the source",
-    "named": "named is for words that tell you who it is, so that you could look it up; a pronoun or a title takes "
-    "the kind of whom it stands for (K2)",
+    "named": "named is for words that identify the source so that you could look it up: a name, a title that picks "
+    f"out one person, an organisation, a named document or site; {_PRONOUN_KIND} (K2)",
     "anonymous": "anonymous is for one particular person, post or circle that the text points at without saying "
-    "who it is (K2)",
+    f"who it is; {_PRONOUN_KIND} (K2)",
     "vague": "vague is for words that point at nobody in particular, an open group or a phrase with no one behind "
-    "it: could the writer, if willing, tell you exactly who it is? (K2)",
-    "direct": "direct is for a cue whose quotation follows with nothing of the reporter's between them (K17)",
+    f"it: could the writer, if willing, tell you exactly who it is? {_PRONOUN_KIND} (K2)",
+    "direct": "direct is for a cue of the speaker's own words, verbatim in quotation marks or after a dialogue dash, "
+    "with nothing of the reporter's between cue and quote (K17)",
     "indirect": "indirect is for the reporter's paraphrase, with none of the speaker's words in quotation marks",
     "mixed": "mixed is for a paraphrase holding a quoted fragment, or a verb and its object in the reporter's words "
     "before a quoted phrase (K17)",
     "according_to": "according_to is for a phrase that credits a claim without a speech verb",
-    "dropped_source": "dropped_source is for a heading's claim that the body credits to someone (K13)",
-    "unsupported_figure": "unsupported_figure is for a figure the body does not give, or gives with a qualifier, "
-    "a source or another base (K13)",
+    "dropped_source": "dropped_source is for a heading that states as plain fact a claim the body credits to "
+    "someone (K13)",
+    "unsupported_figure": "unsupported_figure is for a figure that says more than the body: one it does not give or "
+    "contradicts, a rounding that changes the claim, a ceiling printed as what happens, a share of another base (K13)",
     "news": "news reports in the paper's neutral voice and credits views to sources (K14)",
     "opinion": "opinion is a named author or speaker arguing a view in their own voice (K14)",
     "advertising": "advertising sells: a brand, a price, a call to act, or a paid label (K14)",
@@ -325,10 +328,19 @@ LABEL_ASKS = {
 }
 """What each label asks of the words it is given, said to a mark in a key mark's place with another label: why
 this label does not fit, in the guidelines' terms, never which label does."""
+REASON_ASKS = {
+    "no_source": "no_source is for a contested or consequential claim credited to nobody (K9)",
+    "vague_source": "vague_source is for a claim whose only source is vague or hidden, or anonymous with no position "
+    "and reason given, even when a named person passes it on (K9, K3, K6, K7)",
+    "hedge": "hedge is for a claim carried by an uncertainty word (K9)",
+    "evaluation": "evaluation is for a judgement stated as fact (K9)",
+}
+"""What each reason asks of a sentence, said to an unsupported sentence given one reason that is not the key's."""
 
 
-def _label_test(mark: Mark) -> str:
-    asks = [LABEL_ASKS[label] for label in sorted(mark.labels) if label in LABEL_ASKS]
+def _label_test(mark: Mark, asks_for: dict[str, str] = LABEL_ASKS) -> str:
+    """What the one label given asks (several labels at one place are not told apart: that would sort them)."""
+    asks = [asks_for[label] for label in mark.labels if label in asks_for and len(mark.labels) == 1]
     return f" ({'; '.join(asks)})" if asks else ""
 
 
@@ -426,7 +438,9 @@ def _sentence_lines(found: Score, why: Score, body: str) -> list[str]:
         if m.status == "extra":
             lines.append(f"{words}: not one of the unsupported sentences in the key")
         elif m.status == "correct" and m.mark not in right:
-            lines.append(f"{words}: an unsupported sentence, but not for the reason given")
+            lines.append(
+                f"{words}: an unsupported sentence, but not for the reason given{_label_test(m.given, REASON_ASKS)}"
+            )
         elif m.status == "optional" and m.mark not in right:
             lines.append(f"{words}: a defensible sentence to mark, but not for the reason given")
     return lines[:6]
