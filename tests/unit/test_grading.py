@@ -430,6 +430,28 @@ def test_an_unsupported_sentence_with_the_wrong_reason_is_told_what_that_reason_
     assert "vague_source" not in line and "hedge" not in line
 
 
+def test_a_party_that_gave_no_answer_linked_to_a_cue_earns_no_cue_half():
+    """keyread18: ex01-q2 with *the Russian embassy* linked to *commented* earned 2 of 2, though K4 says a party
+    that did not comment has no attribution and no cue, and the prompt says to leave it unlinked (ex01-q1 scores
+    *commented* as a cue as extra). Now it costs as any wrong link does, and the line says why."""
+    answer = [
+        ("Støre", "Jonas Gahr Støre", "said"),
+        ("He", "Jonas Gahr Støre", "added"),
+        ("the Russian embassy", "the Russian embassy", "commented"),
+        ("Støre", "Jonas Gahr Støre", "pointed out", 2),
+        ("The Prime Minister", "Jonas Gahr Støre", "believes"),
+    ]
+    linked = grade_data("ex01-q2", answer, key("ex01-q2"))
+    assert linked.points < 2 and "4 of 5 linked to the right cue" in linked.feedback[0]
+    assert any(
+        line.startswith("‘the Russian embassy’ linked to ‘commented’") and "(K4)" in line for line in linked.feedback
+    )
+    unlinked = [*answer[:2], ("the Russian embassy", "the Russian embassy", ""), *answer[3:]]
+    assert grade_data("ex01-q2", unlinked, key("ex01-q2")).points == 2
+    they = [*unlinked, ("They", "the Russian embassy", "commented")]  # the optional second mention never costs
+    assert grade_data("ex01-q2", they, key("ex01-q2")).points == 2
+
+
 @pytest.mark.parametrize("words", [["wage"], ["skirmishes", "wars"]])
 def test_words_a_key_accepts_are_not_told_to_be_copied_from_the_part(words):
     """verify15b: ex03-q1 ['wage'] earned 0.75 ('1 of 4 found') and was told in the same feedback "‘wage’ is not in

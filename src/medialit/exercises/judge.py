@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -133,7 +134,8 @@ def _score_speakers(it: Item, answer: Answer, key: Key, units: int, notes: tuple
     cues at all (the older ``('He', 'Full Name', n)``) can earn only the speaker half.
     """
     body, part, half = it.load().body, it.bounds(), it.points / 2
-    cue = score(answer, key, max_points=half, part=part, units=units, judge=same_cue)
+    silent = any(k.cue is not None for k in key.marks)  # a key that names cues: a K4 party wants no link
+    cue = score(answer, key, max_points=half, part=part, units=units, judge=partial(same_cue, silent_unlinked=silent))
     who = score(answer, key, max_points=half, part=part, units=units, judge=judge_for(it, body))
     points = round(cue.points + who.points, 2)
     n = len(key.required)
@@ -423,7 +425,10 @@ def _cue_lines(cue: Score, key: Key, body: str) -> list[str]:
             and _near(m.given, key)
         ):
             linked = ", ".join(_quote(c.text(body)) for c in sorted(m.given.cues) if c.start >= 0) or "no cue"
-            lines.append(f"{_quote(m.given.span.text(body))} linked to {linked}: not the cue of this source")
+            why = "not the cue of this source"
+            if linked != "no cue" and all(k.cue is None for k in key.required if same_place(m.given, k)):
+                why += "; does that sentence credit any words to it? A party asked who gave no answer has no cue (K4)"
+            lines.append(f"{_quote(m.given.span.text(body))} linked to {linked}: {why}")
     return lines[:5]
 
 
