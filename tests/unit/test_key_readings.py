@@ -253,3 +253,19 @@ def test_the_whole_headline_line_is_accepted_for_its_figure_as_k13_says():
     )
     assert line.points == words.points == pytest.approx(0.8)
     assert grade("ex02-q3", [(headline, "dropped_source")]).points == 0  # the line with the wrong fault earns nothing
+
+
+EX01_Q4_RIGHT = [("have stated", "indirect"), ("characterized", "mixed"), ("admitted", "indirect"),
+                 ("writing", "direct"), ("wrote", "direct"), ("said", "direct")]  # fmt: skip
+
+
+@pytest.mark.parametrize("first_verb", ["Writing in a blog post", "Writing"])
+def test_the_first_verb_of_ingrams_joint_report_counts_in_place_of_dubbed(first_verb):
+    """keyread18: *Writing in a blog post, Matthew Ingram ... dubbed* is one attribution with two verbs (rule 1);
+    the key lists *Writing* as optional beside *dubbed* by K5's joint report, but K5 and K11 also accept the
+    first verb in the main cue's place, and an answer marking it alone earned 1.71 of 2. Both ways now earn 2."""
+    alone = grade("ex01-q4", [(first_verb, "mixed", 1), *EX01_Q4_RIGHT])
+    both = grade("ex01-q4", [(first_verb, "mixed", 1), ("dubbed", "mixed"), *EX01_Q4_RIGHT])
+    assert alone.points == both.points == 2, (alone.feedback, both.feedback)
+    wrong = grade("ex01-q4", [(first_verb, "direct", 1), ("dubbed", "direct")])
+    assert not any("not in the key" in line for line in wrong.feedback), wrong.feedback

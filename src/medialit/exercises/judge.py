@@ -266,8 +266,11 @@ def _base_form_in_part(it: Item, words: str) -> bool:
 
 
 def _near(mark: Mark, key: Key) -> KeyMark | None:
-    """The key mark at the same place as a mark that did not match (wrong label, reason or speaker)."""
-    return next((k for k in key.marks if mark.span is not None and same_place(mark, k)), None)
+    """The key mark at the same place as a mark that did not match (wrong label, reason or speaker): a required one
+    first, so words that a required mark accepts in its place (*Writing* for *dubbed*, K5) are never 'not in the key'
+    because an optional mark stands on them too."""
+    marks = sorted(key.marks, key=lambda k: k.optional)  # stable: key order within required, then optional
+    return next((k for k in marks if mark.span is not None and same_place(mark, k)), None)
 
 
 def _extra_lines(it: Item, result: Score, key: Key, body: str) -> list[str]:
