@@ -265,11 +265,14 @@ def _base_form_in_part(it: Item, words: str) -> bool:
     return bool(said) and f" {said} " in f" {part} "
 
 
-def _near(mark: Mark, key: Key) -> KeyMark | None:
-    """The key mark at the same place as a mark that did not match (wrong label, reason or speaker): a required one
-    first, so words that a required mark accepts in its place (*Writing* for *dubbed*, K5) are never 'not in the key'
-    because an optional mark stands on them too."""
-    marks = sorted(key.marks, key=lambda k: k.optional)  # stable: key order within required, then optional
+def _near(mark: Mark, key: Key, required_first: bool = False) -> KeyMark | None:
+    """The key mark at the same place as a mark that did not match (wrong label, reason or speaker).
+
+    ``required_first`` (the line about the mark): a required one first, so words that a required mark accepts in
+    its place (*Writing* for *dubbed*, K5) are never 'not in the key' because an optional mark stands on them too.
+    Which rationales are shown (``_explained``) keeps the key's order, as before.
+    """
+    marks = sorted(key.marks, key=lambda k: k.optional) if required_first else key.marks
     return next((k for k in marks if mark.span is not None and same_place(mark, k)), None)
 
 
@@ -281,7 +284,7 @@ def _extra_lines(it: Item, result: Score, key: Key, body: str) -> list[str]:
         if given.span is None:
             continue  # already said in the notes
         words = _quote(given.span.text(body))
-        near = _near(given, key)
+        near = _near(given, key, required_first=True)
         if it.kind == "speakers":
             who = ", ".join(sorted(s for s in given.speakers if s.strip())) or "no name given"
             lines.append(f"{words} → {who}: " + _wrong_speaker(given, near is not None, body))
