@@ -269,3 +269,16 @@ def test_the_first_verb_of_ingrams_joint_report_counts_in_place_of_dubbed(first_
     assert alone.points == both.points == 2, (alone.feedback, both.feedback)
     wrong = grade("ex01-q4", [(first_verb, "direct", 1), ("dubbed", "direct")])
     assert not any("not in the key" in line for line in wrong.feedback), wrong.feedback
+
+
+def test_the_named_witness_sentence_of_ex02_q2_is_not_a_vague_source():
+    """keyread18: *One Rohingya, Muhammad Amin, ...* (K8: attributed or unsupported, so optional) accepted
+    vague_source, a reading no rule gives: the witness is named (K2), and read as unsupported nothing credits the
+    claim (K9: no_source). It now costs as a wrong reason does, and the line says what vague_source asks."""
+    right = [("Thailand has recently", "no_source"), ("Estimates suggest", "vague_source"), ("On Friday", "hedge")]
+    assert grade("ex02-q2", right).points == grade("ex02-q2", [("One Rohingya", "no_source"), *right]).points == 3
+    wrong = grade("ex02-q2", [("One Rohingya", "vague_source"), *right])
+    assert wrong.points < 3
+    assert any(
+        "defensible sentence to mark, but not for the reason given (vague_source is" in x for x in wrong.feedback
+    )

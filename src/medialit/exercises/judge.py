@@ -453,7 +453,8 @@ def _sentence_lines(found: Score, why: Score, body: str) -> list[str]:
                 f"{words}: an unsupported sentence, but not for the reason given{_label_test(m.given, REASON_ASKS)}"
             )
         elif m.status == "optional" and m.mark not in right:
-            lines.append(f"{words}: a defensible sentence to mark, but not for the reason given")
+            asks = _label_test(m.given, REASON_ASKS)
+            lines.append(f"{words}: a defensible sentence to mark, but not for the reason given{asks}")
     return lines[:6]
 
 
