@@ -282,3 +282,14 @@ def test_the_named_witness_sentence_of_ex02_q2_is_not_a_vague_source():
     assert any(
         "defensible sentence to mark, but not for the reason given (vague_source is" in x for x in wrong.feedback
     )
+
+
+def test_the_silent_operator_of_ex05_q4_counts_by_its_description_too():
+    """keyread18: K4 asks for the words that name a party that gave no answer; *Nordvind AS, the operator, did not
+    answer* names it twice, and the key accepted the name or both, but not *the operator* alone (an extra), though
+    the same key accepts *the operator* alone for the application it wrote."""
+    others = [("mayor Lena Holt", "source"), ("said", "cue"), ("She", "source"), ("called", "cue"),
+              ("according to", "cue"), ("the operator's application to the council", "source"),
+              ("Fishermen", "source"), ("say", "cue"), ("Arne Dahl", "source"), ("told", "cue"),
+              ("the council's planning office", "source"), ("said", "cue", 2)]  # fmt: skip
+    assert grade("ex05-q4", [*others, ("the operator", "source", 2)]).points == 2
