@@ -293,3 +293,14 @@ def test_the_silent_operator_of_ex05_q4_counts_by_its_description_too():
               ("Fishermen", "source"), ("say", "cue"), ("Arne Dahl", "source"), ("told", "cue"),
               ("the council's planning office", "source"), ("said", "cue", 2)]  # fmt: skip
     assert grade("ex05-q4", [*others, ("the operator", "source", 2)]).points == 2
+
+
+def test_the_view_nested_in_the_prime_ministers_paraphrase_costs_nothing():
+    """keyread18: *He added that Norway and the West view the war as Russia's fault* reports, inside Støre's
+    paraphrase, the view of his own country and its allies (a cognition verb, like *believes*): marking it as a
+    source and cue cost 0.33 of ex01-q1 although K5 lists nested reports largely in the speaker's voice as optional."""
+    right = [("said", "cue", 2), ("Støre", "source"), ("He", "source"), ("added", "cue"),
+             ("the Russian embassy", "source"), ("Støre", "source", 2), ("pointed out", "cue"),
+             ("The Prime Minister", "source"), ("believes", "cue")]  # fmt: skip
+    assert grade("ex01-q1", [*right, ("Norway and the West", "source"), ("view", "cue")]).points == 3
+    assert grade("ex01-q1", right).points == 3
