@@ -390,7 +390,7 @@ def test_a_weak_honest_answer_of_two_wrong_marks_is_told_what_each_got():
     ]
     wrong = grade_data("ex01-q1", [("the president of Russia", "source"), ("commented", "cue")], key("ex01-q1"))
     assert "not in the key: ‘commented’ (cue)" in wrong.feedback
-    three = grade_data("ex01-q1", [("Norway", "source"), ("view", "cue"), ("the West", "source")], key("ex01-q1"))
+    three = grade_data("ex01-q1", [("Norway", "source"), ("the war", "cue"), ("the West", "source")], key("ex01-q1"))
     assert three.points == 0 and any("no mark-by-mark feedback" in line for line in three.feedback)
 
 
