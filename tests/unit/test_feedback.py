@@ -90,3 +90,20 @@ def test_labels_the_activity_does_not_check_are_named_once():
     assert feedback.not_graded(marks, ["source", "speech_verb"]) == [
         "hedge: not part of this activity (it checks source, speech_verb); those marks are kept but not counted"
     ]
+
+
+def test_a_scare_quote_in_the_papers_voice_given_another_label_is_not_called_the_speakers_words():
+    """keyread18: in lesson 4's own-voice activity, the paper's scare quote “consultation” marked `evaluative` was told
+    'it is inside a quote: the speaker's words and framing, not the paper's own voice', false (K10: a scare quote is
+    the paper's framing, and the key marks it). A mark on a key mark's place is told that place's label instead."""
+    body = "The so-called “consultation” lasted only two weeks, said “we listened”, Dahl."
+    key = [Span(body.index("so-called"), body.index("” lasted") + 1, "scare_quote")]
+    start = body.index("“consultation”")
+    mark = Span(start, start + len("“consultation”"), "evaluative")
+    result = score([mark], key, max_points=1, body=body)
+    lines = feedback.explain_all(result, body, key, own_voice=True)
+    assert any("these words are in the key, but as scare_quote, not evaluative" in line for line in lines), lines
+    assert not any("inside a quote" in line for line in lines), lines
+    spoken = Span(body.index("we listened"), body.index("we listened") + 11, "evaluative")  # a real quote: theirs
+    result = score([spoken], key, max_points=1, body=body)
+    assert any(QUOTE_LINE in line for line in feedback.explain_all(result, body, key, own_voice=True))

@@ -389,14 +389,72 @@ def test_a_weak_honest_answer_of_two_wrong_marks_is_told_what_each_got():
     you can defend', advice for a spray given to a student who marked two things; three wrong marks still are."""
     swapped = grade_data("ex01-q1", [("Støre", "cue"), ("said", "source", 2)], key("ex01-q1"))
     assert swapped.points == 0 and not swapped.explanations
-    assert [line for line in swapped.feedback if "the right words, but not this label" in line] == [
-        "‘said’ (source): the right words, but not this label",
-        "‘Støre’ (cue): the right words, but not this label",
+    assert [line.split(" (", 2)[:2] for line in swapped.feedback if "the right words, but not this label" in line] == [
+        ["‘said’", "source): the right words, but not this label"],
+        ["‘Støre’", "cue): the right words, but not this label"],
     ]
     wrong = grade_data("ex01-q1", [("the president of Russia", "source"), ("commented", "cue")], key("ex01-q1"))
     assert "not in the key: ‘commented’ (cue)" in wrong.feedback
-    three = grade_data("ex01-q1", [("Norway", "source"), ("view", "cue"), ("the West", "source")], key("ex01-q1"))
+    three = grade_data("ex01-q1", [("Norway", "source"), ("the war", "cue"), ("the West", "source")], key("ex01-q1"))
     assert three.points == 0 and any("no mark-by-mark feedback" in line for line in three.feedback)
+
+
+def test_sources_found_with_the_wrong_kind_are_told_which_and_what_the_kind_asks_without_the_key():
+    """keyread18: ex01-q3 with every source of the posts found and each called vague (they are anonymous) earned 0
+    and was told only 'several of its marks match nothing', which is false: each stands on a key mark's place.
+    Each is now told that its label is wrong and what that label asks (K2's test), never which kind is right."""
+    answer = [("One poster", "vague"), ("The poster", "vague"), ("an unknown author", "vague"), ("He", "anonymous")]
+    result = grade_data("ex01-q3", answer, key("ex01-q3"))
+    assert result.points == 0 and not result.explanations
+    told = [line for line in result.feedback if "the right words, but not this label" in line]
+    assert [line.split(":")[0] for line in told] == [
+        "‘He’ (anonymous)",
+        "‘One poster’ (vague)",
+        "‘The poster’ (vague)",
+        "‘an unknown author’ (vague)",
+    ]
+    assert all("(K2)" in line for line in told) and "could the writer, if willing, tell you exactly who" in told[1]
+    text = " ".join(result.feedback)
+    assert "no mark-by-mark feedback" not in text
+    for line in told:  # the kind the key gives is never named in a line about a mark given another kind
+        given = line.split("(")[1].split(")")[0]
+        assert not {"named", "anonymous", "vague"} - {given} & set(re.findall(r"\w+", line.split("label", 1)[1]))
+    stacked = [(words, kind) for words, _ in answer for kind in ("named", "vague")]  # a probe: every kind per place
+    probe = grade_data("ex01-q3", stacked, key("ex01-q3"))
+    assert probe.points == 0 and any("no mark-by-mark feedback" in line for line in probe.feedback)
+    assert not any("not this label" in line for line in probe.feedback)
+
+
+def test_an_unsupported_sentence_with_the_wrong_reason_is_told_what_that_reason_asks():
+    """keyread18: 'an unsupported sentence, but not for the reason given' left the student to guess why; the line now
+    says what the reason given asks (K9), so *Estimates suggest ...* called no_source learns that no_source is for a
+    claim credited to nobody, without being told the key's vague_source."""
+    result = grade_data("ex02-q2", [("Estimates suggest", "no_source")], key("ex02-q2"))
+    line = next(line for line in result.feedback if "not for the reason given" in line)
+    assert line.startswith("‘Estimates suggest 8000") and "no_source is for a contested or consequential claim" in line
+    assert "vague_source" not in line and "hedge" not in line
+
+
+def test_a_party_that_gave_no_answer_linked_to_a_cue_earns_no_cue_half():
+    """keyread18: ex01-q2 with *the Russian embassy* linked to *commented* earned 2 of 2, though K4 says a party
+    that did not comment has no attribution and no cue, and the prompt says to leave it unlinked (ex01-q1 scores
+    *commented* as a cue as extra). Now it costs as any wrong link does, and the line says why."""
+    answer = [
+        ("Støre", "Jonas Gahr Støre", "said"),
+        ("He", "Jonas Gahr Støre", "added"),
+        ("the Russian embassy", "the Russian embassy", "commented"),
+        ("Støre", "Jonas Gahr Støre", "pointed out", 2),
+        ("The Prime Minister", "Jonas Gahr Støre", "believes"),
+    ]
+    linked = grade_data("ex01-q2", answer, key("ex01-q2"))
+    assert linked.points < 2 and "4 of 5 linked to the right cue" in linked.feedback[0]
+    assert any(
+        line.startswith("‘the Russian embassy’ linked to ‘commented’") and "(K4)" in line for line in linked.feedback
+    )
+    unlinked = [*answer[:2], ("the Russian embassy", "the Russian embassy", ""), *answer[3:]]
+    assert grade_data("ex01-q2", unlinked, key("ex01-q2")).points == 2
+    they = [*unlinked, ("They", "the Russian embassy", "commented")]  # the optional second mention never costs
+    assert grade_data("ex01-q2", they, key("ex01-q2")).points == 2
 
 
 @pytest.mark.parametrize("words", [["wage"], ["skirmishes", "wars"]])

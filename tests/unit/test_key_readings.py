@@ -253,3 +253,54 @@ def test_the_whole_headline_line_is_accepted_for_its_figure_as_k13_says():
     )
     assert line.points == words.points == pytest.approx(0.8)
     assert grade("ex02-q3", [(headline, "dropped_source")]).points == 0  # the line with the wrong fault earns nothing
+
+
+EX01_Q4_RIGHT = [("have stated", "indirect"), ("characterized", "mixed"), ("admitted", "indirect"),
+                 ("writing", "direct"), ("wrote", "direct"), ("said", "direct")]  # fmt: skip
+
+
+@pytest.mark.parametrize("first_verb", ["Writing in a blog post", "Writing"])
+def test_the_first_verb_of_ingrams_joint_report_counts_in_place_of_dubbed(first_verb):
+    """keyread18: *Writing in a blog post, Matthew Ingram ... dubbed* is one attribution with two verbs (rule 1);
+    the key lists *Writing* as optional beside *dubbed* by K5's joint report, but K5 and K11 also accept the
+    first verb in the main cue's place, and an answer marking it alone earned 1.71 of 2. Both ways now earn 2."""
+    alone = grade("ex01-q4", [(first_verb, "mixed", 1), *EX01_Q4_RIGHT])
+    both = grade("ex01-q4", [(first_verb, "mixed", 1), ("dubbed", "mixed"), *EX01_Q4_RIGHT])
+    assert alone.points == both.points == 2, (alone.feedback, both.feedback)
+    wrong = grade("ex01-q4", [(first_verb, "direct", 1), ("dubbed", "direct")])
+    assert not any("not in the key" in line for line in wrong.feedback), wrong.feedback
+
+
+def test_the_named_witness_sentence_of_ex02_q2_is_not_a_vague_source():
+    """keyread18: *One Rohingya, Muhammad Amin, ...* (K8: attributed or unsupported, so optional) accepted
+    vague_source, a reading no rule gives: the witness is named (K2), and read as unsupported nothing credits the
+    claim (K9: no_source). It now costs as a wrong reason does, and the line says what vague_source asks."""
+    right = [("Thailand has recently", "no_source"), ("Estimates suggest", "vague_source"), ("On Friday", "hedge")]
+    assert grade("ex02-q2", right).points == grade("ex02-q2", [("One Rohingya", "no_source"), *right]).points == 3
+    wrong = grade("ex02-q2", [("One Rohingya", "vague_source"), *right])
+    assert wrong.points < 3
+    assert any(
+        "defensible sentence to mark, but not for the reason given (vague_source is" in x for x in wrong.feedback
+    )
+
+
+def test_the_silent_operator_of_ex05_q4_counts_by_its_description_too():
+    """keyread18: K4 asks for the words that name a party that gave no answer; *Nordvind AS, the operator, did not
+    answer* names it twice, and the key accepted the name or both, but not *the operator* alone (an extra), though
+    the same key accepts *the operator* alone for the application it wrote."""
+    others = [("mayor Lena Holt", "source"), ("said", "cue"), ("She", "source"), ("called", "cue"),
+              ("according to", "cue"), ("the operator's application to the council", "source"),
+              ("Fishermen", "source"), ("say", "cue"), ("Arne Dahl", "source"), ("told", "cue"),
+              ("the council's planning office", "source"), ("said", "cue", 2)]  # fmt: skip
+    assert grade("ex05-q4", [*others, ("the operator", "source", 2)]).points == 2
+
+
+def test_the_view_nested_in_the_prime_ministers_paraphrase_costs_nothing():
+    """keyread18: *He added that Norway and the West view the war as Russia's fault* reports, inside Støre's
+    paraphrase, the view of his own country and its allies (a cognition verb, like *believes*): marking it as a
+    source and cue cost 0.33 of ex01-q1 although K5 lists nested reports largely in the speaker's voice as optional."""
+    right = [("said", "cue", 2), ("Støre", "source"), ("He", "source"), ("added", "cue"),
+             ("the Russian embassy", "source"), ("Støre", "source", 2), ("pointed out", "cue"),
+             ("The Prime Minister", "source"), ("believes", "cue")]  # fmt: skip
+    assert grade("ex01-q1", [*right, ("Norway and the West", "source"), ("view", "cue")]).points == 3
+    assert grade("ex01-q1", right).points == 3

@@ -19,7 +19,7 @@ def q2(name: str) -> list[tuple[str, str, str]]:
     return [
         ("Støre", name, "said"),
         ("He", name, "added"),
-        ("the Russian embassy", "the Russian embassy", "contacted"),
+        ("the Russian embassy", "the Russian embassy", ""),  # K4: no cue, so left unlinked (keyread18)
         ("Støre", name, "pointed out"),
         ("The Prime Minister", name, "believes"),
     ]

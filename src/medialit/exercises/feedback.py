@@ -103,7 +103,7 @@ def explain(item: Match, body: str, key: Sequence[Span] = (), quotes: Sequence[t
 def _why_extra(span: Span, body: str, key: Sequence[Span], quotes: Sequence[tuple[int, int]]) -> str:
     near = [k for k in key if k.overlap(span)]
     quoted = span.label in FRAMING and inside(span, quotes)
-    if quoted and not any(inside(k, quotes) for k in near):
+    if quoted and not near:  # a key mark over it (a scare quote, K10) is the paper's own framing: say which label
         return "it is inside a quote: the speaker's words and framing, not the paper's own voice"
     same = [k for k in near if k.label == span.label]
     if same and span.start <= same[0].start and same[0].end <= span.end:

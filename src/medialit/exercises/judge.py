@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -115,7 +116,7 @@ def score_item(item_id: str, answer: Answer | Sequence[Span], key: Any) -> Resul
             f"{it.id}: {points:g} of {_points(it)}; {found.counts.tp} of {counted(n, 'sentence')} found, "
             f"reasons right for {why.counts.tp} of {n}"
         )
-        told = _tells(points, found)
+        told = _tells(points, it, key, found)
         per_mark = _sentence_lines(found, why, body) if told else [_NOTHING_TOLD]
         lines = (*notes, head, *per_mark, *_tail(found, told))
         return Result(it.id, float(points), float(it.points), lines, _explained(found, key, body))
@@ -126,7 +127,7 @@ def score_item(item_id: str, answer: Answer | Sequence[Span], key: Any) -> Resul
     notes = (*label_notes(it, answer), *(unplaced_note(it, w) for w in answer.unplaced if w not in _taken(result)))
     counts = result.counts
     head = f"{it.id}: {result.points:g} of {_points(it)}; {counts.tp} of {len(key.required)} found"
-    told = _tells(result.points, result)
+    told = _tells(result.points, it, key, result)
     per_mark = [*_extra_lines(it, result, key, body), *_holding_lines(result, body)] if told else [_NOTHING_TOLD]
     lines = (*notes, head, *per_mark, *_tail(result, told))
     return Result(it.id, result.points, float(it.points), lines, _explained(result, key, body))
@@ -139,7 +140,8 @@ def _score_speakers(it: Item, answer: Answer, key: Key, units: int, notes: tuple
     cues at all (the older ``('He', 'Full Name', n)``) can earn only the speaker half.
     """
     body, part, half = it.load().body, it.bounds(), it.points / 2
-    cue = score(answer, key, max_points=half, part=part, units=units, judge=same_cue)
+    silent = any(k.cue is not None for k in key.marks)  # a key that names cues: a K4 party wants no link
+    cue = score(answer, key, max_points=half, part=part, units=units, judge=partial(same_cue, silent_unlinked=silent))
     who = score(answer, key, max_points=half, part=part, units=units, judge=judge_for(it, body))
     points = round(cue.points + who.points, 2)
     n = len(key.required)
@@ -154,7 +156,7 @@ def _score_speakers(it: Item, answer: Answer, key: Key, units: int, notes: tuple
             "(or write ('source words', 'Full Name', 'cue words'))"
         ]
     lost = [unplaced_note(it, c.reasons[0]) for c in answer.cues if c is not None and c.start < 0 and c.reasons]
-    told = _tells(points, who, cue)  # the multi-cue hint names sources at key marks: per mark too
+    told = _tells(points, it, key, who, cue)  # the multi-cue hint names sources at key marks: per mark too
     hint += [
         f"{_quote(m.given.span.text(body))} is linked to {len(m.given.cues)} cues: link each source to the one "
         "cue of its attribution (a source linked to several earns nothing for its cue)"
@@ -175,13 +177,13 @@ TOLD_WRONG = 2
 """An answer that earned nothing is told mark by mark when at most this many of its marks match nothing."""
 
 _NOTHING_TOLD = (
-    "no mark-by-mark feedback: the answer earned nothing and several of its marks match nothing; "
-    "reread how much the question asks you to mark (a word, a phrase, a first line, a whole piece), "
-    "and mark only what you can defend, one label per place"
+    "no mark-by-mark feedback: the answer earned nothing and several of its marks match nothing in the key, "
+    "or give one place several labels; reread how much the question asks you to mark (a word, a phrase, a first "
+    "line, a whole piece), and mark only what you can defend, one label per place"
 )
 
 
-def _tells(points: float, *scores: Score) -> bool:
+def _tells(points: float, it: Item, key: Key, *scores: Score) -> bool:
     """Whether lines about single marks may be given: the answer earned points, or at most two marks matched nothing.
 
     Those lines say which of a student's marks stand where a key mark is ("the right words, but not
@@ -191,8 +193,25 @@ def _tells(points: float, *scores: Score) -> bool:
     rationales are held back from it for the same reason (``_explained``). An honest weak answer (two wrong
     marks, or two labels swapped) is told what each mark got: that is what it must learn from, and it reads at
     most two places off the key at the cost of the item's points, fewer than an answer that earns a little.
+    A mark that found a key mark's place alone, with one label that is not the key's, does not match nothing:
+    an answer that found every source of ex01-q3 and gave each the wrong kind is told which marks have the
+    wrong label (keyread18), while a place given several labels still counts as a probe.
     """
-    return points > 0 or all(s.counts.fp <= TOLD_WRONG for s in scores)
+    return points > 0 or all(_unfounded(s, it, key) <= TOLD_WRONG for s in scores)
+
+
+def _unfounded(result: Score, it: Item, key: Key) -> int:
+    """Extra marks that stand on no required key mark's place, share it with another mark of the answer, or carry a
+    label the item does not have (``label_notes``: its marks match nothing)."""
+    extras = [m.given for m in result.matches if m.status == "extra" and m.given is not None]
+    given = [m.given for m in result.matches if m.given is not None and m.given.span is not None]
+    count = 0
+    for mark in extras:
+        near = next((k for k in key.required if mark.span is not None and same_place(mark, k)), None)
+        alone = near is not None and sum(1 for g in given if same_place(g, near)) == 1
+        known = not it.labels or mark.labels <= set(it.labels)
+        count += not alone or len(mark.labels) > 1 or not known
+    return count
 
 
 def _has_cue(m: Match, key: Key) -> bool:
@@ -252,9 +271,15 @@ def _base_form_in_part(it: Item, words: str) -> bool:
     return bool(said) and f" {said} " in f" {part} "
 
 
-def _near(mark: Mark, key: Key) -> KeyMark | None:
-    """The key mark at the same place as a mark that did not match (wrong label, reason or speaker)."""
-    return next((k for k in key.marks if mark.span is not None and same_place(mark, k)), None)
+def _near(mark: Mark, key: Key, required_first: bool = False) -> KeyMark | None:
+    """The key mark at the same place as a mark that did not match (wrong label, reason or speaker).
+
+    ``required_first`` (the line about the mark): a required one first, so words that a required mark accepts in
+    its place (*Writing* for *dubbed*, K5) are never 'not in the key' because an optional mark stands on them too.
+    Which rationales are shown (``_explained``) keeps the key's order, as before.
+    """
+    marks = sorted(key.marks, key=lambda k: k.optional) if required_first else key.marks
+    return next((k for k in marks if mark.span is not None and same_place(mark, k)), None)
 
 
 def _extra_lines(it: Item, result: Score, key: Key, body: str) -> list[str]:
@@ -265,19 +290,72 @@ def _extra_lines(it: Item, result: Score, key: Key, body: str) -> list[str]:
         if given.span is None:
             continue  # already said in the notes
         words = _quote(given.span.text(body))
-        near = _near(given, key)
+        near = _near(given, key, required_first=True)
         if it.kind == "speakers":
             who = ", ".join(sorted(s for s in given.speakers if s.strip())) or "no name given"
             lines.append(f"{words} → {who}: " + _wrong_speaker(given, near is not None, body))
         elif near is not None and same_place_and_label(given, near):
             lines.append(f"{words} ({'/'.join(sorted(given.labels))}): already counted: one mark per place")
         elif near is not None and not near.optional:
-            lines.append(f"{words} ({'/'.join(sorted(given.labels))}): the right words, but not this label")
+            labels = "/".join(sorted(given.labels))
+            lines.append(f"{words} ({labels}): the right words, but not this label{_label_test(given)}")
         elif extent := _extent(given, key, body):
             lines.append(f"{words} ({'/'.join(sorted(given.labels))}): {extent}")
         else:
             lines.append(f"not in the key: {words} ({'/'.join(sorted(given.labels))})")
     return lines
+
+
+_PRONOUN_KIND = "a pronoun takes the kind of the source it stands for"
+LABEL_ASKS = {
+    "source": "a source is the words naming whoever the text credits with what is said, or a party asked who gave "
+    "no answer (K1, K4)",
+    "cue": "a cue is the verb or phrase that credits the words to a source, not the words naming the source",
+    "named": "named is for words that identify the source so that you could look it up: a name, a title that picks "
+    f"out one person, an organisation, a named document or site; {_PRONOUN_KIND} (K2)",
+    "anonymous": "anonymous is for one particular person, post or circle that the text points at without saying "
+    f"who it is; {_PRONOUN_KIND} (K2)",
+    "vague": "vague is for words that point at nobody in particular, an open group or a phrase with no one behind "
+    f"it: could the writer, if willing, tell you exactly who it is? {_PRONOUN_KIND} (K2)",
+    "direct": "direct is for a cue of the speaker's own words, verbatim in quotation marks or after a dialogue dash, "
+    "with nothing of the reporter's between cue and quote (K17)",
+    "indirect": "indirect is for the reporter's paraphrase, with none of the speaker's words in quotation marks",
+    "mixed": "mixed is for a paraphrase holding a quoted fragment, or a verb and its object in the reporter's words "
+    "before a quoted phrase (K17)",
+    "according_to": "according_to is for a phrase that credits a claim without a speech verb",
+    "dropped_source": "dropped_source is for a heading that states as plain fact a claim the body credits to "
+    "someone (K13)",
+    "unsupported_figure": "unsupported_figure is for a figure that says more than the body: one it does not give or "
+    "contradicts, a rounding that changes the claim, a ceiling printed as what happens, a share of another base (K13)",
+    "news": "news reports in the paper's neutral voice and credits views to sources (K14)",
+    "opinion": "opinion is a named author or speaker arguing a view in their own voice (K14)",
+    "advertising": "advertising sells: a brand, a price, a call to act, or a paid label (K14)",
+    "bio": "bio is for an author line that fits no reporter (K15)",
+    "scraped": "scraped is for page furniture copied from another site (K15)",
+    "translation": "translation is for wording that reads as a word-for-word rendering of another language (K15)",
+    "date": "date is for a date or weekday that does not fit the page or the calendar (K15)",
+    "misleading": "misleading is for a page whose claim goes beyond what its sources could know (K16)",
+    "original_report": "original_report is for the outlet that did the reporting (K16)",
+    "official_record": "official_record is for the responsible body's own record (K16)",
+    "loaded": "loaded is for words that carry a judgement or a picture beyond the facts (K10)",
+    "hedge": "hedge is for words of uncertainty that carry the claim (K9, K10)",
+}
+"""What each label asks of the words it is given, said to a mark in a key mark's place with another label: why
+this label does not fit, in the guidelines' terms, never which label does."""
+REASON_ASKS = {
+    "no_source": "no_source is for a contested or consequential claim credited to nobody (K9)",
+    "vague_source": "vague_source is for a claim whose only source is vague or hidden, or anonymous with no position "
+    "and reason given, even when a named person passes it on (K9, K3, K6, K7)",
+    "hedge": "hedge is for a claim carried by an uncertainty word (K9)",
+    "evaluation": "evaluation is for a judgement stated as fact (K9)",
+}
+"""What each reason asks of a sentence, said to an unsupported sentence given one reason that is not the key's."""
+
+
+def _label_test(mark: Mark, asks_for: dict[str, str] = LABEL_ASKS) -> str:
+    """What the one label given asks (several labels at one place are not told apart: that would sort them)."""
+    asks = [asks_for[label] for label in mark.labels if label in asks_for and len(mark.labels) == 1]
+    return f" ({'; '.join(asks)})" if asks else ""
 
 
 def _holding_lines(result: Score, body: str) -> list[str]:
@@ -359,7 +437,10 @@ def _cue_lines(cue: Score, key: Key, body: str) -> list[str]:
             and _near(m.given, key)
         ):
             linked = ", ".join(_quote(c.text(body)) for c in sorted(m.given.cues) if c.start >= 0) or "no cue"
-            lines.append(f"{_quote(m.given.span.text(body))} linked to {linked}: not the cue of this source")
+            why = "not the cue of this source"
+            if linked != "no cue" and all(k.cue is None for k in key.required if same_place(m.given, k)):
+                why += "; does that sentence credit any words to it? A party asked who gave no answer has no cue (K4)"
+            lines.append(f"{_quote(m.given.span.text(body))} linked to {linked}: {why}")
     return lines[:5]
 
 
@@ -374,9 +455,12 @@ def _sentence_lines(found: Score, why: Score, body: str) -> list[str]:
         if m.status == "extra":
             lines.append(f"{words}: not one of the unsupported sentences in the key")
         elif m.status == "correct" and m.mark not in right:
-            lines.append(f"{words}: an unsupported sentence, but not for the reason given")
+            lines.append(
+                f"{words}: an unsupported sentence, but not for the reason given{_label_test(m.given, REASON_ASKS)}"
+            )
         elif m.status == "optional" and m.mark not in right:
-            lines.append(f"{words}: a defensible sentence to mark, but not for the reason given")
+            asks = _label_test(m.given, REASON_ASKS)
+            lines.append(f"{words}: a defensible sentence to mark, but not for the reason given{asks}")
     return lines[:6]
 
 

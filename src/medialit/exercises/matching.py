@@ -390,15 +390,22 @@ def speaker_judge(body: str) -> Judge:
     return lambda mark, target: same_speaker(mark, target, body)
 
 
-def same_cue(mark: Mark, target: KeyMark) -> bool:
+def same_cue(mark: Mark, target: KeyMark, *, silent_unlinked: bool = False) -> bool:
     """The same source words linked to the key's cue, and to nothing else (a key mark without a cue: the source alone).
 
     Every cue linked to the source must be the key's, as every label given must be accepted:
     a source linked to every word near it would otherwise earn the cue half by hedging.
+    ``silent_unlinked`` (a key that names cues): a required key mark without a cue is a party that
+    was asked and gave no answer (rule 3, K4: no attribution, no cue), so it wants the source unlinked,
+    as ex01-q2's prompt says; linking the embassy to *commented* earned the cue half (keyread18). An
+    optional one without a cue (the nested *I*, K5; the outlet naming itself) takes any link, and so
+    does every mark of a version-1 key, which names no cues at all.
     """
     if not same_place(mark, target):
         return False
-    return target.cue is None or (bool(mark.cues) and all(close_enough(c, target.cue) for c in mark.cues))
+    if target.cue is None:
+        return not silent_unlinked or target.optional or not any(c.start >= 0 for c in mark.cues)
+    return bool(mark.cues) and all(close_enough(c, target.cue) for c in mark.cues)
 
 
 def same_word(body: str, lemmas: Callable[[str], str] | None = None) -> Judge:
