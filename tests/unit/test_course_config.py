@@ -61,6 +61,19 @@ def test_source_has_the_notebooks_and_never_a_saved_highlight(made):
     ]
 
 
+def test_the_course_keeps_keys_and_scores_to_its_owner_and_the_exchange_sticky(made):
+    """instr18: init left source/ (the hidden tests: the keys) 0755 and gradebook.db 0644, open to every account
+    when the home is open; the exchange was 0777, where one student could rename the course's folder and put a
+    fake assignment in its place. The hub's doctor asks 1777 of an exchange root for that reason."""
+    import stat
+
+    def mode(path: Path) -> int:
+        return stat.S_IMODE(path.stat().st_mode)
+
+    assert mode(made / "source") == 0o700 and mode(made / "gradebook.db") == 0o600
+    assert mode(made / "exchange") == 0o1777
+
+
 def test_init_refuses_a_folder_in_use(made):
     with pytest.raises(CourseError, match="not empty"):
         course.init(made, REPO / "solutions")

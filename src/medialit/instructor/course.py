@@ -164,11 +164,22 @@ def init(
     exclude = {name: sidecars(name, course / "source" / name) for name in names}
     config = CONFIG.format(course_id=course_id, timeout=int(timeout), exclude=exclude, show_hidden=show_hidden_tests)
     (course / "nbgrader_config.py").write_text(config, encoding="utf-8")
-    (course / "exchange").mkdir(mode=0o777)
-    os.chmod(course / "exchange", 0o777)  # nbgrader's exchange expects a folder everyone may write
+    (course / "exchange").mkdir()
+    os.chmod(course / "exchange", 0o1777)  # everyone may hand in; sticky: nobody renames or deletes another's folder
     with gradebook(course / "gradebook.db", course_id):  # created and stamped here: no `alembic` on PATH needed
         pass
+    _close(course)
     return course
+
+
+def _close(course: Path) -> None:
+    """The keys (source/) and the scores (gradebook.db) for the instructor's account alone.
+
+    A home others may enter (0755 is still a default on some systems) would otherwise open both to
+    every account on the machine; nbgrader and the formgrader run as the instructor, so they need no more.
+    """
+    os.chmod(course / "source", 0o700)
+    os.chmod(course / "gradebook.db", 0o600)
 
 
 def _not_sources(folder: str, names: list[str]) -> list[str]:
