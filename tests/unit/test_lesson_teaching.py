@@ -142,3 +142,11 @@ def test_lesson_5_shows_a_past_event_dated_after_the_page_before_ex04_q1_grades_
     ex04-q1 and ex05-q8; the lesson's copy activity practises only a weekday that does not fit its date."""
     lesson = " ".join(next(SOURCES.glob("05-*.md")).read_text(encoding="utf-8").split())
     assert "tells as past what had not happened yet" in lesson and "K15" in lesson
+
+
+def test_a_lesson_gives_a_should_sentence_the_reason_evaluation_before_ex05_q6_grades_it():
+    """ex05-q6 calls a sentence saying what should happen `evaluation` (K14: an opinion sentence is the unsupported
+    sentence with reason evaluation); lesson 3 said only 'an evaluation stated as fact', lesson 9 never named the
+    label and the reason of its opinion sentences."""
+    lesson = " ".join(next(SOURCES.glob("09-*.md")).read_text(encoding="utf-8").split())
+    assert "`unsupported`, and its reason is `evaluation`: a judgement, a *should* or a certain prediction" in lesson
