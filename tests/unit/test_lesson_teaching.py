@@ -63,6 +63,8 @@ def test_every_label_a_key_grades_is_named_in_a_lesson_before_its_exercise(exerc
         ("l3.reason", "no source", "vague_source"),
         ("l5.role-clean", "misleading", "original_report"),  # K16: a clean layout is no original report
         ("l5.role-trust", "W", "X"),  # K16: each page is trusted for what it saw or decided
+        ("l2.that-quote", "direct", "mixed"),  # K17: only 'that' before a whole quote is direct (ex01-q4's trap)
+        ("l2.that-quote", "direct", "indirect"),
     ],
 )
 def test_the_new_checks_take_the_guidelines_answer_and_refuse_the_tempting_one(capsys, question, right, wrong):
