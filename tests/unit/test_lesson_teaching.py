@@ -152,3 +152,10 @@ def test_a_lesson_gives_a_should_sentence_the_reason_evaluation_before_ex05_q6_g
     label and the reason of its opinion sentences."""
     lesson = " ".join(next(SOURCES.glob("09-*.md")).read_text(encoding="utf-8").split())
     assert "`unsupported`, and its reason is `evaluation`: a judgement, a *should* or a certain prediction" in lesson
+
+
+def test_lesson_3_names_k13s_swapped_base_before_ex02_q3_and_ex05_q2_grade_one():
+    """K13: 'a share whose base is left out or swapped'; ex02-q3 and ex05-q2 each key a swapped base, and lesson 3
+    named only a base left out."""
+    lesson = " ".join(next(SOURCES.glob("03-*.md")).read_text(encoding="utf-8").split())
+    assert "a share whose base is left out or swapped" in lesson
