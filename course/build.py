@@ -98,7 +98,8 @@ def ex01() -> nbformat.NotebookNode:
 def ex02() -> nbformat.NotebookNode:
     reasons = (
         "`no_source` (nobody is credited, and the claim matters), `vague_source` (the claim comes only from "
-        "nobody in particular, a hidden source such as *it is said* or *experts believe*, or an unnamed source "
+        "nobody in particular: an open group such as *experts believe*, a hidden source such as *it is said*, "
+        "or an unnamed source "
         "for whom the text does not give both a position to know and a reason for anonymity, even when a named "
         "person passes it on), `hedge` (an uncertainty word carries the claim: *allegedly*, *might*) or "
         "`evaluation` (a judgement stated as fact). A sentence whose claim comes from a named source, or an "

@@ -260,3 +260,17 @@ def test_lesson_seven_refuses_the_paste_placeholder_as_an_article(workdir, monke
     text = "".join(o.get("text", "") for c in nb.cells for o in c.get("outputs", []))
     assert "PASTED still holds the example text" in text and "Using the pasted text" not in text
     assert nb.cells[-1].outputs[0]["text"].strip() == "Council backs new ferry terminal after heated debate"
+
+
+def test_lesson_seven_tells_students_what_the_syllabus_project_hands_in():
+    """The syllabus marks the project on the files it names and a half-page report; lesson 7 ended with a
+    'paragraph, for yourself or the class' and never said what to hand in."""
+    syllabus = (REPO / "course" / "syllabus.md").read_text(encoding="utf-8")
+    handed = re.search(r"hand in the exported files \(([^)]*)\)", syllabus)
+    assert handed, "the syllabus no longer names the project's files"
+    files = re.findall(r"`([^`]+)`", handed.group(1))
+    assert files
+    cells = read(NOTEBOOKS / "07-your-own-article.ipynb").cells
+    lesson = " ".join(c.source for c in cells if c.cell_type == "markdown")
+    assert all(f"`{name}`" in lesson for name in files), files
+    assert "half-page report" in syllabus and "half a page" in lesson

@@ -198,6 +198,7 @@ def test_whole_passages_marked_instead_of_first_lines_are_told_to_reread_how_muc
         ("l2.pronoun", "the opposition leader", "Per Haugen"),
         ("l2.store-dash", "the Prime Minister", "Jonas Gahr Støre"),
         ("l2.store-he", "Prime Minister", "Støre"),
+        ("l3.subhead", "the Prime Minister", "Jonas Gahr Støre"),  # lesson 3 says 'Give a name' too
     ],
 )
 def test_lesson_2_speaker_checks_want_the_name_as_ex01_q2_does(question, title, name, capsys):

@@ -136,7 +136,7 @@ def test_bad_yaml_is_one_line_naming_the_file_and_the_line(copy, capsys):
 @pytest.mark.parametrize(
     ("old", "new", "said"),
     [
-        ("  hint: Look for ‘according to’. A source need not be a person.\n", "", "question l2.according: 'hint'"),
+        ("  hint: Which allies? Which partners? Could you ask one of them?\n", "", "question l2.allies: 'hint'"),
         ("- id: l2.mixed\n", "- id: l3.mixed\n", "question l3.mixed: ids in this file start with l2."),
         ("- id: l2.mixed\n", "- id: l2.dash\n", "question l2.dash appears twice"),
         ("key: keys/l2.links.json", "key: keys/l2.gone.json", "question l2.links: no key file keys/l2.gone.json"),
@@ -144,7 +144,7 @@ def test_bad_yaml_is_one_line_naming_the_file_and_the_line(copy, capsys):
         ("  key: keys/l2.links.json\n", "  key: keys/l2.links.json\n  reject: [putin]\n", "question l2.links: reject"),
         ("  reject: [ingrid dahl, dahl, mayor]\n", "  reject: []\n", "question l2.pronoun: reject"),
         ("    - [mixed]\n", "    - [mixed]\n  reject: [direct]\n", "question l2.mixed: reject"),
-        ("  hint: Look for ‘according to’.", "  hint: []\n  x: Look for ‘according to’.", "question l2.according"),
+        ("  hint: Which allies?", "  hint: []\n  x: Which allies?", "question l2.allies"),
     ],
 )
 def test_a_question_that_breaks_the_format_is_one_line_naming_file_and_question(copy, capsys, old, new, said):

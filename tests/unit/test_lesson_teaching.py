@@ -63,6 +63,8 @@ def test_every_label_a_key_grades_is_named_in_a_lesson_before_its_exercise(exerc
         ("l3.reason", "no source", "vague_source"),
         ("l5.role-clean", "misleading", "original_report"),  # K16: a clean layout is no original report
         ("l5.role-trust", "W", "X"),  # K16: each page is trusted for what it saw or decided
+        ("l2.that-quote", "direct", "mixed"),  # K17: only 'that' before a whole quote is direct (ex01-q4's trap)
+        ("l2.that-quote", "direct", "indirect"),
     ],
 )
 def test_the_new_checks_take_the_guidelines_answer_and_refuse_the_tempting_one(capsys, question, right, wrong):
@@ -142,3 +144,18 @@ def test_lesson_5_shows_a_past_event_dated_after_the_page_before_ex04_q1_grades_
     ex04-q1 and ex05-q8; the lesson's copy activity practises only a weekday that does not fit its date."""
     lesson = " ".join(next(SOURCES.glob("05-*.md")).read_text(encoding="utf-8").split())
     assert "tells as past what had not happened yet" in lesson and "K15" in lesson
+
+
+def test_a_lesson_gives_a_should_sentence_the_reason_evaluation_before_ex05_q6_grades_it():
+    """ex05-q6 calls a sentence saying what should happen `evaluation` (K14: an opinion sentence is the unsupported
+    sentence with reason evaluation); lesson 3 said only 'an evaluation stated as fact', lesson 9 never named the
+    label and the reason of its opinion sentences."""
+    lesson = " ".join(next(SOURCES.glob("09-*.md")).read_text(encoding="utf-8").split())
+    assert "`unsupported`, and its reason is `evaluation`: a judgement, a *should* or a certain prediction" in lesson
+
+
+def test_lesson_3_names_k13s_swapped_base_before_ex02_q3_and_ex05_q2_grade_one():
+    """K13: 'a share whose base is left out or swapped'; ex02-q3 and ex05-q2 each key a swapped base, and lesson 3
+    named only a base left out."""
+    lesson = " ".join(next(SOURCES.glob("03-*.md")).read_text(encoding="utf-8").split())
+    assert "a share whose base is left out or swapped" in lesson

@@ -126,3 +126,22 @@ def test_an_opinion_sentence_item_tells_a_list_answer_to_write_the_sentence_out(
     """ex02 teaches ('The first words', 'reason') for its sentence items; the opinion items are span items, where the
     first words of a sentence match nothing and the feedback called the right sentence 'not in the key' (keyread16)."""
     assert "write each sentence out in full" in prompts()[item_id]
+
+
+def hidden_source_phrases() -> set[str]:
+    """K3's phrases, the ones that name nobody: 'Words such as *reportedly*, ... tell the reader that ...'."""
+    text = (REPO / "course" / "annotation-guidelines.md").read_text(encoding="utf-8")
+    k3 = text[text.index("### K3.") : text.index("### K4.")]
+    sentence = k3[k3.index("Words such as") : k3.index("tell the reader")]
+    return {" ".join(p.split()) for p in re.findall(r"\*([^*]+)\*", sentence)}
+
+
+@pytest.mark.parametrize("item_id", ["ex02-q1", "ex05-q6"])
+def test_a_prompt_calls_hidden_only_what_k3_calls_hidden(item_id):
+    """ex02-q1 gave 'experts believe' as a hidden source: it names an open group, a vague source (K2), while K3's
+    hidden sources name nobody. Both are vague_source, so the example belongs to the right kind."""
+    phrases = hidden_source_phrases()
+    assert {"reportedly", "it is said", "it is understood"} <= phrases, phrases
+    for example in re.findall(r"hidden source such as ((?:\*[^*]+\*(?:,? or |, )?)+)", prompts()[item_id]):
+        named = re.findall(r"\*([^*]+)\*", example)
+        assert set(named) <= phrases, f"{item_id} calls {named} hidden; K3 lists {sorted(phrases)}"
