@@ -103,10 +103,19 @@ READABLE = """
 import json, os, sys
 base, closed, env, others, machine = {base!r}, {closed!r}, {env!r}, {others!r}, {machine!r}
 system = ("/proc", "/sys", "/dev", "/run", "/usr", "/lib", "/lib64", "/bin", "/sbin", "/boot", "/var/lib", "/var/cache")
-readable, elsewhere, theirs = [], {{}}, []
-def walk(top, skip):
+readable, elsewhere, theirs, checkouts = [], {{}}, [], []
+def checkout(path):  # another clone of the kit on this test machine (a CI run's): keys by design, not the hub's
+    try:
+        with open(os.path.join(path, "pyproject.toml"), encoding="utf-8") as f:
+            return os.path.isdir(os.path.join(path, ".git")) and 'name = "medialit"' in f.read()
+    except OSError:
+        return False
+def walk(top, skip, clones=True):
     for folder, dirs, files in os.walk(top):
         dirs[:] = [d for d in dirs if os.path.join(folder, d) not in skip]
+        if clones:
+            checkouts.extend(os.path.join(folder, d) for d in dirs if checkout(os.path.join(folder, d)))
+            dirs[:] = [d for d in dirs if os.path.join(folder, d) not in checkouts]
         readable.extend(p for p in (os.path.join(folder, f) for f in files) if os.access(p, os.R_OK))
 def owner(p):
     try:
@@ -114,7 +123,7 @@ def owner(p):
     except OSError:  # gone since the walk (another session's temporary file)
         return -1
 walk("/", set(system + machine))
-walk(base, set())
+walk(base, set(), clones=False)  # the deployment: a checkout inside it counts
 for top in machine:
     before = len(readable)
     walk(top, {{base}})
@@ -132,7 +141,7 @@ for p in readable:
                 keyed.append(p)
 mine = sum(p.startswith(os.path.expanduser("~/")) for p in readable)
 print(json.dumps({{"files": len(readable), "own": mine, "bad": bad, "keyed": keyed, "theirs": theirs,
-                  "elsewhere": elsewhere}}))
+                  "elsewhere": elsewhere, "checkouts": sorted(c for c in checkouts if not c.startswith(machine))}}))
 """
 
 GRADING_KERNEL = """
@@ -154,7 +163,9 @@ def machine_folders() -> tuple[str, ...]:
     """Folders of this test machine, not of the deployment: checkouts (this one wherever it sits) and temporary files.
 
     The hub serves a kit installed in HUB_ENV; the checkout the tests run from holds keys by design, and a CI
-    machine may keep it outside /work (a run on /check/work/main counted its keys as the deployment's)."""
+    machine may keep it outside /work (a run on /check/work/main counted its keys as the deployment's). Another
+    clone of the kit outside these (a CI checkout left at /check/work/main while the test runs from /work) is
+    left out of the walk too, and named in its answer ("checkouts")."""
     folders = ["/work", "/tmp"]
     if not any(ROOT.is_relative_to(f) for f in folders):
         folders.append(str(ROOT))
