@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 import requests
-from hubkit import ASSIGNMENT, COURSE_ID, HUB_ENV, ROOT, Hub
+from hubkit import ASSIGNMENT, COURSE_ID, HUB_ENV, LEFTOVERS, ROOT, Hub
 from postgres_server import postgres_database
 
 from medialit.exercises.grading import key_spans, score_item
@@ -178,6 +178,8 @@ def test_course_on_the_hub(hub: Hub, tmp_path: Path) -> None:
     for role in ("student1", "student2"):  # each lands in the lessons, in a copy of their own
         start_here = hub.home(role) / "lessons" / "00-start-here.ipynb"
         assert start_here.stat().st_uid == _uid(hub.users[role])
+        for name in [*LEFTOVERS, "00-answers.json", ".ipynb_checkpoints", "my-article"]:  # none of the instructor's
+            assert not os.path.lexists(hub.home(role) / "lessons" / name), (role, name)
     # The kit's start: idle kernels culled; on the next start a lesson the student lacks (deleted, or a first
     # copy cut short) comes back, and one they edited stays theirs.
     server = subprocess.run(["ps", "-ww", "-u", hub.users["student1"], "-o", "args="], capture_output=True, text=True)
