@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import requests
-from hubkit import COURSE_ID, HUB_ENV, ROOT, Hub, free_port, sh
+from hubkit import COURSE_ID, HUB_ENV, LEFTOVERS, ROOT, Hub, free_port, sh
 
 TEST_CONFIG = """\
 c = get_config()  # noqa: F821
@@ -84,8 +84,16 @@ def hub() -> Iterator[Hub]:
         shutil.copytree(ROOT / "course" / "jupyterhub" / "students", jupyter_dir / "students")  # README step 1
         sh("chmod", "-R", "a+rX", str(jupyter_dir / "students"))
         _grader_course(grader, base / "home" / grader, jupyter_dir)
-        lessons = base / "lessons"  # README step 3: every server copies them home on its first start
-        shutil.copytree(ROOT / "notebooks", lessons, ignore=shutil.ignore_patterns("*.highlights.json"))
+        lessons = base / "lessons"  # README step 3 (as committed): every server copies them home on its first start
+        lessons.mkdir()
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", "HEAD", "notebooks"], capture_output=True, check=True
+        )
+        subprocess.run(["tar", "-x", "-C", str(lessons), "--strip-components=1"], input=archive.stdout, check=True)
+        for name, text in LEFTOVERS.items():  # what a folder copied as it is on disk (the image's) may hold
+            (lessons / name).parent.mkdir(exist_ok=True)
+            (lessons / name).write_text(text, encoding="utf-8")
+        (lessons / "00-answers.json").symlink_to(ROOT / "course" / "keys" / "ex01-q1.json")  # readable by students
         sh("chmod", "-R", "a+rX", str(lessons))
 
         state = base / "hub"

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 import requests
-from hubkit import ASSIGNMENT, COURSE_ID, HUB_ENV, ROOT, Hub
+from hubkit import ASSIGNMENT, COURSE_ID, HUB_ENV, LEFTOVERS, ROOT, Hub
 from postgres_server import postgres_database
 
 from medialit.exercises.grading import key_spans, score_item
@@ -103,10 +103,19 @@ READABLE = """
 import json, os, sys
 base, closed, env, others, machine = {base!r}, {closed!r}, {env!r}, {others!r}, {machine!r}
 system = ("/proc", "/sys", "/dev", "/run", "/usr", "/lib", "/lib64", "/bin", "/sbin", "/boot", "/var/lib", "/var/cache")
-readable, elsewhere, theirs = [], {{}}, []
-def walk(top, skip):
+readable, elsewhere, theirs, checkouts = [], {{}}, [], []
+def checkout(path):  # another clone of the kit on this test machine (a CI run's): keys by design, not the hub's
+    try:
+        with open(os.path.join(path, "pyproject.toml"), encoding="utf-8") as f:
+            return os.path.isdir(os.path.join(path, ".git")) and 'name = "medialit"' in f.read()
+    except OSError:
+        return False
+def walk(top, skip, clones=True):
     for folder, dirs, files in os.walk(top):
         dirs[:] = [d for d in dirs if os.path.join(folder, d) not in skip]
+        if clones:
+            checkouts.extend(os.path.join(folder, d) for d in dirs if checkout(os.path.join(folder, d)))
+            dirs[:] = [d for d in dirs if os.path.join(folder, d) not in checkouts]
         readable.extend(p for p in (os.path.join(folder, f) for f in files) if os.access(p, os.R_OK))
 def owner(p):
     try:
@@ -114,7 +123,7 @@ def owner(p):
     except OSError:  # gone since the walk (another session's temporary file)
         return -1
 walk("/", set(system + machine))
-walk(base, set())
+walk(base, set(), clones=False)  # the deployment: a checkout inside it counts
 for top in machine:
     before = len(readable)
     walk(top, {{base}})
@@ -132,7 +141,7 @@ for p in readable:
                 keyed.append(p)
 mine = sum(p.startswith(os.path.expanduser("~/")) for p in readable)
 print(json.dumps({{"files": len(readable), "own": mine, "bad": bad, "keyed": keyed, "theirs": theirs,
-                  "elsewhere": elsewhere}}))
+                  "elsewhere": elsewhere, "checkouts": sorted(c for c in checkouts if not c.startswith(machine))}}))
 """
 
 GRADING_KERNEL = """
@@ -154,7 +163,9 @@ def machine_folders() -> tuple[str, ...]:
     """Folders of this test machine, not of the deployment: checkouts (this one wherever it sits) and temporary files.
 
     The hub serves a kit installed in HUB_ENV; the checkout the tests run from holds keys by design, and a CI
-    machine may keep it outside /work (a run on /check/work/main counted its keys as the deployment's)."""
+    machine may keep it outside /work (a run on /check/work/main counted its keys as the deployment's). Another
+    clone of the kit outside these (a CI checkout left at /check/work/main while the test runs from /work) is
+    left out of the walk too, and named in its answer ("checkouts")."""
     folders = ["/work", "/tmp"]
     if not any(ROOT.is_relative_to(f) for f in folders):
         folders.append(str(ROOT))
@@ -167,6 +178,8 @@ def test_course_on_the_hub(hub: Hub, tmp_path: Path) -> None:
     for role in ("student1", "student2"):  # each lands in the lessons, in a copy of their own
         start_here = hub.home(role) / "lessons" / "00-start-here.ipynb"
         assert start_here.stat().st_uid == _uid(hub.users[role])
+        for name in [*LEFTOVERS, "00-answers.json", ".ipynb_checkpoints", "my-article"]:  # none of the instructor's
+            assert not os.path.lexists(hub.home(role) / "lessons" / name), (role, name)
     # The kit's start: idle kernels culled; on the next start a lesson the student lacks (deleted, or a first
     # copy cut short) comes back, and one they edited stays theirs.
     server = subprocess.run(["ps", "-ww", "-u", hub.users["student1"], "-o", "args="], capture_output=True, text=True)

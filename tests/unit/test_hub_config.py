@@ -126,6 +126,76 @@ def test_marks_and_pretest_answers_left_among_the_lessons_reach_no_student(hub_e
     assert hub_start.WORK_FILES == (SIDECAR_SUFFIX, ANSWERS_FILE)  # the names the lessons save under
 
 
+def test_no_work_git_ignores_beside_the_lessons_reaches_a_student(hub_env, tmp_path: Path) -> None:
+    """hub18: a server's start left out only highlights files and pretest.json. Lessons run in a checkout (the
+    Docker image copies notebooks/ as it is on disk) also leave JupyterLab's .ipynb_checkpoints/ (the
+    instructor's run, outputs and all), highlights locks and lesson 7's my-article/ (the instructor's own marks as
+    gold spans), all git-ignored, and every student got them in ~/lessons."""
+    ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").split()
+    assert {".ipynb_checkpoints/", "notebooks/my-article/", ".*.highlights.json.lock"} <= set(ignored)
+    assert 'Path("my-article")' in (ROOT / "notebooks" / "sources" / "07-your-own-article.md").read_text("utf-8")
+    lessons = Path(hub_env["MEDIALIT_LESSONS"])
+    saved = {
+        ".ipynb_checkpoints/02-who-is-speaking-checkpoint.ipynb": '{"cells": [{"outputs": ["the teacher\'s run"]}]}',
+        ".lesson02.highlights.json.lock": "",
+        "my-article/my-marks.gold.json": '{"spans": "the teacher\'s marks"}',
+        "my-article/analysis.json": "{}",
+    }
+    for name, text in saved.items():
+        (lessons / name).parent.mkdir(exist_ok=True)
+        (lessons / name).write_text(text, encoding="utf-8")
+    config = PyFileConfigLoader(CONFIG.name, path=str(CONFIG.parent)).load_config()
+    home = tmp_path / "home"
+    start(config, home)
+    copied = {str(p.relative_to(home / "lessons")) for p in (home / "lessons").rglob("*")}
+    assert copied.isdisjoint({*saved, ".ipynb_checkpoints", "my-article"}), sorted(copied)
+    for name in saved:
+        (lessons / name).unlink()
+    for name in (".ipynb_checkpoints", "my-article"):
+        (lessons / name).rmdir()
+    assert same_tree(home / "lessons", lessons)  # every lesson file still there
+
+
+def test_a_lesson_saved_with_outputs_reaches_a_student_without_them(hub_env, tmp_path: Path) -> None:
+    """hub18: a lesson notebook saved after a run (the image copies notebooks/ as on disk) carried its outputs
+    and saved widget state (the highlighter's model holds the marks) into every student's copy."""
+    lessons = Path(hub_env["MEDIALIT_LESSONS"])
+    committed = (lessons / "02-who-is-speaking.ipynb").read_text(encoding="utf-8")
+    nb = json.loads(committed)
+    code = next(c for c in nb["cells"] if c["cell_type"] == "code")
+    code["outputs"] = [{"output_type": "stream", "name": "stdout", "text": ["found 5 of 5: the teacher's marks\n"]}]
+    code["execution_count"] = 7
+    nb["metadata"]["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {"spans": "the teacher's"}}}
+    (lessons / "02-who-is-speaking.ipynb").write_text(json.dumps(nb, indent=1), encoding="utf-8")
+    config = PyFileConfigLoader(CONFIG.name, path=str(CONFIG.parent)).load_config()
+    home = tmp_path / "home"
+    start(config, home)
+    assert (home / "lessons" / "02-who-is-speaking.ipynb").read_text(encoding="utf-8") == committed
+    assert same_tree(home / "lessons" / "questions", lessons / "questions")
+
+
+def test_a_link_among_the_lessons_is_never_followed_and_stops_no_other_lesson(hub_env, tmp_path: Path) -> None:
+    """hub18: the start copied what a link in the lessons folder points at, as the student: a key file the
+    student may read (a container image's files are all readable) landed in ~/lessons as a plain file, and a
+    link the student may not follow (a key under /root, a dangling one) stopped the copy of every lesson after
+    it, on every start."""
+    lessons = Path(hub_env["MEDIALIT_LESSONS"])
+    key = tmp_path / "keys" / "ex01-q1.json"
+    key.parent.mkdir()
+    key.write_text('{"marks": "the key"}', encoding="utf-8")
+    (lessons / "00-answers.json").symlink_to(key)
+    (lessons / "00-broken.md").symlink_to(tmp_path / "nowhere")
+    (lessons / "questions" / "all-keys").symlink_to(key.parent, target_is_directory=True)
+    config = PyFileConfigLoader(CONFIG.name, path=str(CONFIG.parent)).load_config()
+    home = tmp_path / "home"
+    done = start(config, home)
+    assert done.stderr == ""
+    for name in ("00-answers.json", "00-broken.md", "questions/all-keys"):
+        assert not os.path.lexists(home / "lessons" / name), name
+        os.unlink(lessons / name)
+    assert same_tree(home / "lessons", lessons)  # every lesson after the links copied
+
+
 def test_a_copy_cut_short_is_completed_on_the_next_start_and_edits_stay(hub_env, tmp_path: Path) -> None:
     """The first start's `cp -r` stopped half way (a full disk, a server stopped) left a ~/lessons that no
     later start touched again: lessons and questions/ missing for good, one notebook truncated."""
@@ -151,6 +221,7 @@ def test_a_copy_that_fails_says_so_in_one_line_and_the_server_still_starts(hub_e
     (line,) = done.stderr.splitlines()
     assert line.startswith("medialit: lessons not all copied into ~/lessons (") and "next start" in line
     assert (home / "lessons" / "00-start-here.ipynb").is_file()
+    assert (home / "lessons" / "sources" / "09-news-opinion-and-advertising.md").is_file()  # after questions/
 
 
 def test_missing_lessons_say_so_in_one_line_and_the_server_still_starts(

@@ -11,6 +11,7 @@ lesson that cannot be copied is reported in one line and copied on the next star
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sys
@@ -29,29 +30,71 @@ Run in a checkout (``bash scripts/lab.sh``, or the guide's run of every lesson b
 them in notebooks/, which git ignores and ``cp -r notebooks`` copies; a student's highlighter or pre-test would
 start from the instructor's answers. ``medialit.exercises.items.SIDECAR_SUFFIX`` and
 ``medialit.exercises.pretest.ANSWERS_FILE``, kept here so that a server start imports nothing heavy."""
+WORK_FOLDERS = ("my-article",)
+"""Folders a learner's work makes beside the lessons: lesson 7 writes their own article's analysis and their
+marks there (``my-marks.gold.json``). Hidden names (JupyterLab's ``.ipynb_checkpoints/``, a highlights file's
+lock) and links are left out too: no lesson is one."""
 
 
-def copy_lessons(source: Path, target: Path) -> None:
-    """Copy into ``target`` each lesson file it lacks, never touching one that is there.
+def lesson(path: Path) -> bool:
+    """Whether ``path`` among the lessons is the lessons' own: not hidden, not a link (never followed: it may
+    point at a key, or somewhere the student may not read), not someone's saved work."""
+    name = path.name
+    return not (name.startswith(".") or path.is_symlink() or name.endswith(WORK_FILES) or name in WORK_FOLDERS)
+
+
+def as_committed(saved: bytes) -> str | None:
+    """A notebook saved after a run, without what the run left (outputs, counts, saved widget state: the
+    highlighter's model holds the marks); None when there is nothing to take out (copied byte for byte)."""
+    try:
+        nb = json.loads(saved)
+        cells = nb["cells"]
+    except (ValueError, TypeError, KeyError):
+        return None
+    ran = bool(nb.get("metadata", {}).pop("widgets", None))
+    for cell in cells:
+        if cell.get("outputs") or cell.get("execution_count") is not None:
+            ran = True
+            cell["outputs"], cell["execution_count"] = [], None
+    return json.dumps(nb, indent=1, ensure_ascii=False, sort_keys=True) + "\n" if ran else None
+
+
+def copy_lessons(source: Path, target: Path) -> list[OSError]:
+    """Copy into ``target`` each lesson file it lacks, never touching one that is there; returns what failed.
 
     Each file is written under a hidden name and renamed into place, so a copy cut
     short (a full disk, a stopped server) leaves no half lesson: whatever is
     missing is copied on the next start, and a lesson the student edited stays theirs.
-    Someone's saved work among the lessons (``WORK_FILES``) is left out.
+    A file that cannot be copied stops no other. Only the lessons' own files are copied (``lesson``), and a
+    notebook saved with its outputs arrives without them (``as_committed``).
     """
+    failed: list[OSError] = []
     for folder, dirs, files in os.walk(source):
-        dirs.sort()
+        dirs[:] = sorted(d for d in dirs if lesson(Path(folder) / d))
         here = target / Path(folder).relative_to(source)
-        here.mkdir(parents=True, exist_ok=True)
+        try:
+            here.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            failed.append(error)
+            dirs[:] = []
+            continue
         for name in sorted(files):
-            if name.endswith(WORK_FILES):
+            if not lesson(Path(folder) / name):
                 continue
             final = here / name
             if final.exists() or final.is_symlink():
                 continue
             partial = here / f".{name}{PARTIAL}"
-            shutil.copyfile(Path(folder) / name, partial)
-            os.replace(partial, final)
+            try:
+                text = as_committed((Path(folder) / name).read_bytes()) if name.endswith(".ipynb") else None
+                if text is None:
+                    shutil.copyfile(Path(folder) / name, partial)
+                else:
+                    partial.write_text(text, encoding="utf-8")
+                os.replace(partial, final)
+            except OSError as error:
+                failed.append(error)
+    return failed
 
 
 def names(env: Mapping[str, str], key: str) -> set[str]:
@@ -81,10 +124,14 @@ def prepare(env: Mapping[str, str], home: Path) -> dict[str, str]:
         )
     else:
         try:
-            copy_lessons(source, home / "lessons")
+            failed = copy_lessons(source, home / "lessons")
         except OSError as error:
+            failed = [error]
+        if failed:
+            more = f" and {len(failed) - 1} more" if len(failed) > 1 else ""
             print(
-                f"medialit: lessons not all copied into ~/lessons ({error}); the rest follow on the next start",
+                f"medialit: lessons not all copied into ~/lessons ({failed[0]}{more}); they are tried again on the "
+                "next start",
                 file=sys.stderr,
             )
     return {**env, "JUPYTER_CONFIG_PATH": config_path(env), "PYTHONWARNINGS": env.get("PYTHONWARNINGS", "ignore")}
