@@ -408,6 +408,27 @@ def test_what_a_label_or_reason_asks_reads_as_one_sentence():
         assert not re.search(r"[?!.] [a-z]", asks), (label, asks)
 
 
+@pytest.mark.parametrize(
+    ("item_id", "answer", "asks"),
+    [
+        ("ex01-q1", [("He", "source"), ("Norway and the West", "cue")], "a cue is the verb or phrase"),
+        ("ex01-q3", [("One poster", "anonymous"), ("Someone", "vague")], "vague is for words that point at nobody"),
+    ],
+)
+def test_an_optional_place_given_another_label_is_not_called_not_in_the_key(item_id, answer, asks):
+    """verify18c: 'Norway and the West' marked as a cue (ex01-q1, an optional source, K5/K11) was told 'not in the
+    key', while the rationale shown beside it said marking it is right and costs nothing: the two lines contradict
+    each other. It is a place the student may mark, with another label; the line says so, never the key's label."""
+    result = grade_data(item_id, answer, key(item_id))
+    words, label = answer[1]
+    (line,) = [line for line in result.feedback if line.startswith(f"‘{words}’")]
+    assert line.startswith(f"‘{words}’ ({label}): a place you may mark, but not with this label") and asks in line
+    assert not any("not in the key" in line for line in result.feedback), result.feedback
+    other = {"cue": "source", "vague": "anonymous"}[label]
+    assert f"as {other}" not in line and f"{other} is for" not in line
+    assert any(explained.startswith(f"‘{words}’") for explained in result.explanations)  # K11: touched, explained
+
+
 def test_sources_found_with_the_wrong_kind_are_told_which_and_what_the_kind_asks_without_the_key():
     """keyread18: ex01-q3 with every source of the posts found and each called vague (they are anonymous) earned 0
     and was told only 'several of its marks match nothing', which is false: each stands on a key mark's place.

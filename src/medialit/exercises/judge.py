@@ -301,6 +301,9 @@ def _extra_lines(it: Item, result: Score, key: Key, body: str) -> list[str]:
             lines.append(f"{words} ({labels}): the right words, but not this label{_label_test(given)}")
         elif extent := _extent(given, key, body):
             lines.append(f"{words} ({'/'.join(sorted(given.labels))}): {extent}")
+        elif near is not None:  # an optional place (K11), another label: its rationale is shown beside this line
+            labels = "/".join(sorted(given.labels))
+            lines.append(f"{words} ({labels}): a place you may mark, but not with this label{_label_test(given)}")
         else:
             lines.append(f"not in the key: {words} ({'/'.join(sorted(given.labels))})")
     return lines
