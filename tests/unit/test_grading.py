@@ -399,6 +399,36 @@ def test_a_weak_honest_answer_of_two_wrong_marks_is_told_what_each_got():
     assert three.points == 0 and any("no mark-by-mark feedback" in line for line in three.feedback)
 
 
+def test_what_a_label_or_reason_asks_reads_as_one_sentence():
+    """verify18c: 'vague' read '... tell you exactly who it is? a pronoun takes the kind ...': a question mark
+    followed by a small letter in the middle of a feedback line."""
+    from medialit.exercises.judge import LABEL_ASKS, REASON_ASKS
+
+    for label, asks in {**LABEL_ASKS, **REASON_ASKS}.items():
+        assert not re.search(r"[?!.] [a-z]", asks), (label, asks)
+
+
+@pytest.mark.parametrize(
+    ("item_id", "answer", "asks"),
+    [
+        ("ex01-q1", [("He", "source"), ("Norway and the West", "cue")], "a cue is the verb or phrase"),
+        ("ex01-q3", [("One poster", "anonymous"), ("Someone", "vague")], "vague is for words that point at nobody"),
+    ],
+)
+def test_an_optional_place_given_another_label_is_not_called_not_in_the_key(item_id, answer, asks):
+    """verify18c: 'Norway and the West' marked as a cue (ex01-q1, an optional source, K5/K11) was told 'not in the
+    key', while the rationale shown beside it said marking it is right and costs nothing: the two lines contradict
+    each other. It is a place the student may mark, with another label; the line says so, never the key's label."""
+    result = grade_data(item_id, answer, key(item_id))
+    words, label = answer[1]
+    (line,) = [line for line in result.feedback if line.startswith(f"‘{words}’")]
+    assert line.startswith(f"‘{words}’ ({label}): a place you may mark, but not with this label") and asks in line
+    assert not any("not in the key" in line for line in result.feedback), result.feedback
+    other = {"cue": "source", "vague": "anonymous"}[label]
+    assert f"as {other}" not in line and f"{other} is for" not in line
+    assert any(explained.startswith(f"‘{words}’") for explained in result.explanations)  # K11: touched, explained
+
+
 def test_sources_found_with_the_wrong_kind_are_told_which_and_what_the_kind_asks_without_the_key():
     """keyread18: ex01-q3 with every source of the posts found and each called vague (they are anonymous) earned 0
     and was told only 'several of its marks match nothing', which is false: each stands on a key mark's place.
@@ -628,6 +658,22 @@ def test_feedback_explains_found_marks_without_quoting_missed_ones():
     assert result.explanations, "a found mark is explained"
     assert not any("pointed out" in line for line in result.explanations)  # the missed cue is never quoted
     assert "‘…’" in " ".join(result.explanations)
+
+
+def test_a_rationale_never_hides_words_the_student_marked_themselves():
+    """verify18c: a student who marked 'They' for the silent embassy (K4) read "‘…’ and ‘the Russian embassy’ are
+    the embassy", and one who marked 'Writing in a blog post' (K5) read "‘…’, the first verb of the same joint
+    report": their own words were left out as if they gave the key away. Words of a key mark inside the student's
+    own mark (within one paragraph) are theirs; untouched places stay left out."""
+    silent = [("the Russian embassy", "the Russian embassy", "", 1)]
+    own = grade_data("ex01-q2", [("They", "the Russian embassy", "", 1)], key("ex01-q2"))
+    assert any("‘They’ and ‘the Russian embassy’" in line for line in own.explanations), own.explanations
+    untouched = grade_data("ex01-q2", silent, key("ex01-q2"))
+    assert any("‘…’ and ‘the Russian embassy’" in line for line in untouched.explanations), untouched.explanations
+    writing = grade_data("ex01-q4", [("Writing in a blog post", "mixed")], key("ex01-q4"))
+    assert any("‘Writing’, the first verb" in line for line in writing.explanations), writing.explanations
+    dubbed = grade_data("ex01-q4", [("dubbed", "mixed")], key("ex01-q4"))
+    assert any("‘…’, the first verb" in line for line in dubbed.explanations), dubbed.explanations
 
 
 # ---------------------------------------------------------------- ex01-q2: the speaker named as students name them

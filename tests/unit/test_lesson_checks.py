@@ -510,6 +510,18 @@ def test_the_subhead_check_no_longer_takes_a_word_copied_from_the_printed_line()
     assert "says Støre" in question.hints[-1], "review 26: the hint points back to the last 'says Støre'"
 
 
+def test_the_subhead_check_asks_who_says_so_as_norway_is_who_condemns_in_the_body():
+    """verify18c: check 3.7 asked 'According to the body, who condemns?' and refuses 'Norway', yet the body reads
+    'He stressed that Norway condemns the attack': Norway condemns, Støre says so (K1: the source is who says it).
+    The question asks for the source, as the lesson's point (dropped_source) is who says it, and its first hint
+    tells the student who named Norway to look for the verb of saying."""
+    question = lessons.QUESTIONS["l3.subhead"]
+    lesson = (NOTEBOOKS / "sources" / "03-claims-and-evidence.md").read_text(encoding="utf-8")
+    assert "who condemns" not in question.prompt and "who condemns" not in lesson
+    assert "who says so? Give a name." in question.prompt and "who says so? Give a name." in lesson
+    assert "verb of saying" in question.hints[0] and "Norway" in question.hints[0]
+
+
 def test_provenance_key_requires_the_slip_that_matters_and_leaves_labor_optional(capsys):
     """Review 2, K15: 'not completely safe' is required; 'Labor' is correct English, so marking it costs nothing."""
     example = load_article("stoere-putin-call")

@@ -301,6 +301,9 @@ def _extra_lines(it: Item, result: Score, key: Key, body: str) -> list[str]:
             lines.append(f"{words} ({labels}): the right words, but not this label{_label_test(given)}")
         elif extent := _extent(given, key, body):
             lines.append(f"{words} ({'/'.join(sorted(given.labels))}): {extent}")
+        elif near is not None:  # an optional place (K11), another label: its rationale is shown beside this line
+            labels = "/".join(sorted(given.labels))
+            lines.append(f"{words} ({labels}): a place you may mark, but not with this label{_label_test(given)}")
         else:
             lines.append(f"not in the key: {words} ({'/'.join(sorted(given.labels))})")
     return lines
@@ -316,7 +319,7 @@ LABEL_ASKS = {
     "anonymous": "anonymous is for one particular person, post or circle that the text points at without saying "
     f"who it is; {_PRONOUN_KIND} (K2)",
     "vague": "vague is for words that point at nobody in particular, an open group or a phrase with no one behind "
-    f"it: could the writer, if willing, tell you exactly who it is? {_PRONOUN_KIND} (K2)",
+    f"it (could the writer, if willing, tell you exactly who it is?); {_PRONOUN_KIND} (K2)",
     "direct": "direct is for a cue of the speaker's own words, verbatim in quotation marks or after a dialogue dash, "
     "with nothing of the reporter's between cue and quote (K17)",
     "indirect": "indirect is for the reporter's paraphrase, with none of the speaker's words in quotation marks",
@@ -489,9 +492,18 @@ def _explained(result: Score, key: Key, body: str) -> tuple[str, ...]:
         return ()
     touched = {m.mark for m in result.matches if m.mark is not None and m.given is not None}
     touched |= {_near(m.given, key) for m in result.matches if m.status == "extra" and m.given is not None}
-    hidden = {mark.span.text(body) for mark in key.marks if mark not in touched} - {
-        mark.span.text(body) for mark in touched if mark is not None
+    marked = [m.given.span for m in result.matches if m.given is not None and m.given.span is not None]
+    own = {  # words of a key mark inside the student's own mark (one paragraph, as ``_extent``): theirs to read
+        mark.span.text(body)
+        for mark in key.marks
+        for span in marked
+        if span.start <= mark.span.start and mark.span.end <= span.end and _one_paragraph(body, span.start, span.end)
     }
+    hidden = (
+        {mark.span.text(body) for mark in key.marks if mark not in touched}
+        - own
+        - {mark.span.text(body) for mark in touched if mark is not None}
+    )
     return tuple(
         f"{_quote(mark.span.text(body))}: {_redacted(mark.rationale, hidden)}"
         for mark in key.marks
