@@ -676,3 +676,15 @@ def test_a_hint_before_any_try_does_not_offer_reveal_which_would_refuse(capsys, 
     assert out.startswith("Hint: ") and "reveal(" not in out and how in out, out
     lessons.reveal(question_id)
     assert capsys.readouterr().out.startswith("Try first")
+
+
+def test_a_documents_maker_is_accepted_in_the_lesson_as_in_the_graded_key(capsys):
+    """verify18c: lesson 2 refused 'the council' for 'the council's own cost report' while ex05-q4 accepts 'the
+    operator' for 'the operator's application'; K2 now says the maker names the same source, and both follow it."""
+    import json
+
+    key = json.loads((Path(__file__).resolve().parents[2] / "course" / "keys" / "ex05-q4.json").read_text("utf-8"))
+    maker = [m for m in key["marks"] if m["text"] == "the operator's application to the council"]
+    assert [a["end"] - a["start"] for a in maker[0]["accept"]] == [len("the operator")]
+    lessons.check("l2.according", "the council")
+    assert capsys.readouterr().out.startswith("Correct.")
