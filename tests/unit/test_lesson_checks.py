@@ -688,3 +688,12 @@ def test_a_documents_maker_is_accepted_in_the_lesson_as_in_the_graded_key(capsys
     assert [a["end"] - a["start"] for a in maker[0]["accept"]] == [len("the operator")]
     lessons.check("l2.according", "the council")
     assert capsys.readouterr().out.startswith("Correct.")
+
+
+def test_the_sources_activity_credits_a_documents_maker_alone(capsys, practice):
+    """K2: 'the council' in 'the council's own cost report' names the same source; the activity's check agrees."""
+    start = practice.body.index("the council’s own cost report")
+    maker = Span(start, start + len("the council"), "source")
+    lessons.check_highlights("l2.sources-activity", [maker], practice)
+    said = capsys.readouterr().out
+    assert "1 of" in said and "not in the key" not in said, said
