@@ -419,6 +419,40 @@ def test_a_submission_slow_to_grade_holds_back_no_classmate_of_its_job(slow_firs
     assert not late, (late, group_budget)
 
 
+# ---------------------------------------------------------------- a kernel writing the worker's result lines
+
+
+@pytest.fixture(scope="module")
+def forged(tmp_path_factory, nbgrader_env):
+    """One job grading ex09-probe (a kernel runs): a classmate, a kernel that writes result lines, a classmate."""
+    from medialit.instructor import batch, course
+
+    root = tmp_path_factory.mktemp("forged") / "course"
+    course.init(root, attacks.REPO / "solutions", timeout=6)
+    attacks.add_probe_assignment(root)
+    course.release(root, PROBE)
+    c = attacks.SmallCourse(root)
+    for student in ("a-victim", "c-later"):
+        c.submit(student, PROBE, attacks.solved(c, PROBE))
+    code = attacks.FORGED_LINES.format(victim="a-victim", self_="b-forger", later="c-later")
+    c.submit("b-forger", PROBE, attacks.answer_cells(c, PROBE, **{"probe-answer": code}))
+    run = course.grade(root, PROBE, jobs=1)
+    return run, {row["student"]: row for row in batch.scores_table(root, PROBE)}
+
+
+def test_a_kernel_cannot_write_a_result_line_for_itself_or_a_classmate(forged):
+    """verify18a: the kernel inherited the worker's standard output, and a line it wrote there was read as a result:
+    the classmate graded before it got 0 for ex01-q1 with the status 'graded', and was listed three times in the
+    run. Now the worker's results go where no kernel can write, and a line for a student not next in the job
+    is not a result."""
+    run, rows = forged
+    assert sorted(o.student for o in run.outcomes) == ["a-victim", "b-forger", "c-later"]
+    for student in ("a-victim", "c-later"):
+        assert rows[student]["ex01-q1-test"] == 3.0 and rows[student]["probe-test"] == 1.0, rows[student]
+        assert rows[student]["status"] == "graded", rows[student]
+    assert rows["b-forger"]["ex01-q1-test"] == 0.0 and rows["b-forger"]["probe-test"] == 1.0, rows["b-forger"]
+
+
 # ---------------------------------------------------------------- the exchange: whose work, handed in when
 
 

@@ -372,7 +372,7 @@ class _Job:
         assert process.stdin is not None and process.stdout is not None
         process.stdin.write(json.dumps(request))
         process.stdin.close()
-        reader = threading.Thread(target=_read_lines, args=(process.stdout, lines), daemon=True)
+        reader = threading.Thread(target=_read_lines, args=(process.stdout, lines, group), daemon=True)
         reader.start()
         return process, log, reader
 
@@ -496,12 +496,22 @@ class _Job:
             shutil.copy2(log, target)
 
 
-def _read_lines(stream: Any, lines: Queue) -> None:
+def _read_lines(stream: Any, lines: Queue, group: list[str]) -> None:
+    """Queue the worker's result lines: one per student of its ``group``, in the group's order (as it grades).
+
+    Any other line is not a result: a stray print from a library, or a line a student's kernel wrote to name a
+    classmate's points (the worker keeps its results away from kernels too: ``grade_worker.result_stream``).
+    """
+    expected = iter(group)
+    wanted = next(expected, None)
     for text in stream:
         try:
-            lines.put(json.loads(text))
+            line = json.loads(text)
         except ValueError:
-            continue  # a stray print from a library: not a result line
+            continue
+        if wanted is not None and isinstance(line, dict) and line.get("student") == wanted:
+            lines.put(line)
+            wanted = next(expected, None)
 
 
 def one_line(problem: BaseException) -> str:
