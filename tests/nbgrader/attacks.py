@@ -531,6 +531,17 @@ def probe_submissions(c) -> None:
     c.expected_probe["html-in-page"] = {"probe-test": 1.0, "ex01-q1-test": 0.0}
 
 
+LINGER_TAG = "86421"
+LINGERING = f"""\
+import subprocess, time
+subprocess.Popen(['sleep', '{LINGER_TAG}'])
+subprocess.Popen(['sleep', '{LINGER_TAG}1'], start_new_session=True)
+time.sleep(5)
+"""
+"""A kernel slow to grade (a cell of 5 s, run by several cells) that leaves two processes running, one in a session
+of its own: neither may outlive its worker, stopped for running over its student's time."""
+
+
 FORGED_LINES = """\
 import json, os, sys
 def line(student, points, error=''):

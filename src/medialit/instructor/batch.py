@@ -15,7 +15,9 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -321,7 +323,7 @@ class _Job:
         while any(reader.is_alive() for _, _, reader in workers) or not lines.empty():
             for at, (process, _, reader) in enumerate(workers):  # each time round: lines from others never hide it
                 if reader.is_alive() and time.monotonic() > due[at] and process.poll() is None:
-                    process.kill()
+                    stop(process.pid)
                     killed.add(at)
             try:
                 arrived = [lines.get(timeout=0.5)]
@@ -494,6 +496,35 @@ class _Job:
             target = self.course / STATE / "logs" / self.assignment / f"{student}.log"
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(log, target)
+
+
+def stop(pid: int) -> None:
+    """Kill a worker and every process under it, as they are now.
+
+    A sandboxed kernel dies with its worker (bubblewrap's ``--die-with-parent``); without the sandbox (bubblewrap
+    cannot run: the command warns), the kernel runs in a session of its own and what its cells started went on
+    running after the worker was killed (verify18a: two ``sleep`` processes per stopped student, found by ps).
+    """
+    tree, children = [pid], _children()
+    for parent in tree:  # grows as it goes: each process's children after it
+        tree += children.get(parent, [])
+    for each in tree:
+        try:
+            os.kill(each, signal.SIGKILL)
+        except OSError:  # gone already, or not ours
+            continue
+
+
+def _children() -> dict[int, list[int]]:
+    """Every running process's children, by parent id (read from /proc; empty where there is none)."""
+    found: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text(encoding="utf-8", errors="replace").rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        found.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    return found
 
 
 def _read_lines(stream: Any, lines: Queue, group: list[str]) -> None:
