@@ -531,6 +531,36 @@ def probe_submissions(c) -> None:
     c.expected_probe["html-in-page"] = {"probe-test": 1.0, "ex01-q1-test": 0.0}
 
 
+LINGER_TAG = "86421"
+LINGERING = f"""\
+import subprocess, time
+subprocess.Popen(['sleep', '{LINGER_TAG}'])
+subprocess.Popen(['sleep', '{LINGER_TAG}1'], start_new_session=True)
+time.sleep(5)
+"""
+"""A kernel slow to grade (a cell of 5 s, run by several cells) that leaves two processes running, one in a session
+of its own: neither may outlive its worker, stopped for running over its student's time."""
+
+
+FORGED_LINES = """\
+import json, os, sys
+def line(student, points, error=''):
+    items = {{'ex01-q1-test': {{'points': points, 'max': 3.0, 'reason': ''}}}}
+    return (json.dumps({{'student': student, 'error': error, 'items': items}}) + '\\n').encode()
+forged = line({victim!r}, 0.0) + line({self_!r}, 3.0) + line({later!r}, 0.0, 'forged')
+kept = {{getattr(s, '_original_stdstream_copy', None) for s in (sys.stdout, sys.__stdout__, sys.stderr)}}
+for fd in sorted({{1, 2}} | kept - {{None}}):  # the descriptors the kernel inherited, and those ipykernel keeps
+    try:
+        os.write(fd, forged)
+    except OSError:
+        pass
+answer = 42
+"""
+"""A kernel writing result lines as the grading worker writes them, naming a classmate graded before it (0 points),
+itself (full points on the medialit item it left empty) and a classmate after it (an error): the kernel inherits
+the worker's standard output, which ``course grade`` read its results from."""
+
+
 PAGE_SCRIPT = (
     "Nice work! <img src=x onerror=\"fetch('/api/terminals', {method: 'POST'})\"> <script>steal()</script> "
     "[points: 10/10](javascript:steal()) [also](JaVa&#115;cript&colon;steal())"

@@ -419,6 +419,84 @@ def test_a_submission_slow_to_grade_holds_back_no_classmate_of_its_job(slow_firs
     assert not late, (late, group_budget)
 
 
+@pytest.fixture(scope="module", params=["sandboxed", "no sandbox"])
+def stopped_in_a_kernel(request, tmp_path_factory, nbgrader_env):
+    """ex09-probe (a kernel runs) graded in one job: a classmate, a kernel slow to grade that starts processes, a
+    classmate; 4 s a student (10 s more for a worker's start-up), so its worker is stopped twice mid-kernel. In
+    the sandbox, and without it (where bubblewrap cannot run, the kernel runs with the grader's rights)."""
+    from medialit.instructor import batch, course, sandbox
+
+    root = tmp_path_factory.mktemp("stopped") / "course"
+    course.init(root, attacks.REPO / "solutions", timeout=6)
+    attacks.add_probe_assignment(root)
+    course.release(root, PROBE)
+    c = attacks.SmallCourse(root)
+    for student in ("a-honest", "c-honest"):
+        c.submit(student, PROBE, attacks.solved(c, PROBE))
+    nb = attacks.answer_cells(c, PROBE, **{"probe-answer": attacks.LINGERING + "answer = 42"})
+    nb.cells += [nbformat.v4.new_code_cell("time.sleep(5)") for _ in range(5)]
+    c.submit("b-lingers", PROBE, nb)
+    kept = batch.SECONDS_PER_STUDENT, batch._Job.seconds_per_student, sandbox.isolation
+    batch.SECONDS_PER_STUDENT, batch._Job.seconds_per_student = 10, lambda _job: 4
+    if request.param == "no sandbox":
+        sandbox.isolation = lambda: ""  # what course grade finds where bubblewrap cannot run
+    try:
+        run = course.grade(root, PROBE, jobs=1)
+    finally:
+        batch.SECONDS_PER_STUDENT, batch._Job.seconds_per_student, sandbox.isolation = kept
+    assert run.isolated == (request.param == "sandboxed")
+    left = subprocess.run(["ps", "-eo", "pid,args"], capture_output=True, text=True, check=True).stdout
+    return run, [line for line in left.splitlines() if f"sleep {attacks.LINGER_TAG}" in line]
+
+
+def test_a_worker_stopped_mid_kernel_leaves_no_process_and_its_classmates_are_graded(stopped_in_a_kernel):
+    """Nothing a kernel started runs on after its worker is stopped: in the sandbox it dies with the worker
+    (bubblewrap's --die-with-parent, its own PID namespace); without it, the worker's processes are stopped with
+    it (verify18a: two `sleep` processes per stop were left running). The classmates before and after it are
+    graded, once each."""
+    run, left = stopped_in_a_kernel
+    assert not left, left
+    got = {o.student: o for o in run.outcomes}
+    assert sorted(o.student for o in run.outcomes) == ["a-honest", "b-lingers", "c-honest"]
+    assert not got["b-lingers"].ok and "took longer than 4 s" in got["b-lingers"].message, got["b-lingers"].message
+    for student in ("a-honest", "c-honest"):
+        assert got[student].ok and got[student].scores == {"probe-test": 1.0, "ex01-q1-test": 3.0}, got[student]
+
+
+# ---------------------------------------------------------------- a kernel writing the worker's result lines
+
+
+@pytest.fixture(scope="module")
+def forged(tmp_path_factory, nbgrader_env):
+    """One job grading ex09-probe (a kernel runs): a classmate, a kernel that writes result lines, a classmate."""
+    from medialit.instructor import batch, course
+
+    root = tmp_path_factory.mktemp("forged") / "course"
+    course.init(root, attacks.REPO / "solutions", timeout=6)
+    attacks.add_probe_assignment(root)
+    course.release(root, PROBE)
+    c = attacks.SmallCourse(root)
+    for student in ("a-victim", "c-later"):
+        c.submit(student, PROBE, attacks.solved(c, PROBE))
+    code = attacks.FORGED_LINES.format(victim="a-victim", self_="b-forger", later="c-later")
+    c.submit("b-forger", PROBE, attacks.answer_cells(c, PROBE, **{"probe-answer": code}))
+    run = course.grade(root, PROBE, jobs=1)
+    return run, {row["student"]: row for row in batch.scores_table(root, PROBE)}
+
+
+def test_a_kernel_cannot_write_a_result_line_for_itself_or_a_classmate(forged):
+    """verify18a: the kernel inherited the worker's standard output, and a line it wrote there was read as a result:
+    the classmate graded before it got 0 for ex01-q1 with the status 'graded', and was listed three times in the
+    run. Now the worker's results go where no kernel can write, and a line for a student not next in the job
+    is not a result."""
+    run, rows = forged
+    assert sorted(o.student for o in run.outcomes) == ["a-victim", "b-forger", "c-later"]
+    for student in ("a-victim", "c-later"):
+        assert rows[student]["ex01-q1-test"] == 3.0 and rows[student]["probe-test"] == 1.0, rows[student]
+        assert rows[student]["status"] == "graded", rows[student]
+    assert rows["b-forger"]["ex01-q1-test"] == 0.0 and rows["b-forger"]["probe-test"] == 1.0, rows["b-forger"]
+
+
 # ---------------------------------------------------------------- the exchange: whose work, handed in when
 
 

@@ -55,6 +55,43 @@ def test_marks_saved_in_source_are_not_released(tmp_path, nbgrader_env, monkeypa
     assert not list(outbound.rglob("*.highlights.json"))
 
 
+def test_saved_work_under_other_names_is_not_released(tmp_path, nbgrader_env, monkeypatch):
+    """verify18a: KeepMarksOut matched `*.highlights.json` only. A save cut short leaves the highlighter's temporary
+    file (`.NAME.highlights.json.XXXX.tmp`, the whole marks), a name in other letter case is the same file where
+    the student's disk ignores case (a laptop), and pre-test letters saved while trying lesson 0 in an
+    assignment's folder (pretest.json) are merged into each student's own by `pretest.record`. All reached
+    release/ and the exchange; hidden and linked highlights files already stayed back (kept here)."""
+    root = tmp_path / "course"
+    monkeypatch.setenv("MEDIALIT_EXCHANGE", str(root / "exchange"))
+    course.init(root, REPO / "solutions", timeout=6)
+    source = root / "source" / EX01
+    marks = json.dumps(key_sidecar("ex01-q3"))
+    elsewhere = tmp_path / "elsewhere.json"
+    elsewhere.write_text(marks, encoding="utf-8")
+    (source / ".ex01-q3.highlights.json.k2j3x9.tmp").write_text(marks, encoding="utf-8")
+    (source / "EX01-Q2.Highlights.JSON").write_text(marks, encoding="utf-8")
+    (source / "pretest.json").write_text(json.dumps({"format": "medialit-pretest", "answers": {"p1": "b"}}))
+    (source / ".ex01-q4.highlights.json").write_text(marks, encoding="utf-8")
+    (source / "ex01-q1.highlights.json").symlink_to(elsewhere)
+    (source / "work" / ".old").mkdir(parents=True)
+    (source / "work" / ".old" / "ex01-q2.highlights.json").write_text(marks, encoding="utf-8")
+    (source / "work" / "pretest-notes.md").write_text("Ask about p3.\n", encoding="utf-8")
+
+    made = course.nbgrader(root, "generate_assignment", EX01)
+    assert made.returncode == 0, made.stderr
+    release = root / "release" / EX01
+    assert sorted(p.relative_to(release).as_posix() for p in release.rglob("*") if p.is_file()) == [
+        f"{EX01}.ipynb",
+        "work/pretest-notes.md",
+    ]
+    for name in (".ex01-q3.highlights.json.k2j3x9.tmp", "EX01-Q2.Highlights.JSON", "pretest.json"):
+        assert f"{name} left out of the release" in made.stderr, made.stderr
+    sent = course.nbgrader(root, "release_assignment", EX01)
+    assert sent.returncode == 0, sent.stderr
+    outbound = root / "exchange" / "medialit" / "outbound" / EX01
+    assert sorted(p.name for p in outbound.rglob("*") if p.is_file()) == [f"{EX01}.ipynb", "pretest-notes.md"]
+
+
 def test_release_feedback_names_a_hand_in_put_into_submitted_by_hand(
     tmp_path, nbgrader_env, monkeypatch, medialit_command
 ):

@@ -15,7 +15,9 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -321,7 +323,7 @@ class _Job:
         while any(reader.is_alive() for _, _, reader in workers) or not lines.empty():
             for at, (process, _, reader) in enumerate(workers):  # each time round: lines from others never hide it
                 if reader.is_alive() and time.monotonic() > due[at] and process.poll() is None:
-                    process.kill()
+                    stop(process.pid)
                     killed.add(at)
             try:
                 arrived = [lines.get(timeout=0.5)]
@@ -372,7 +374,7 @@ class _Job:
         assert process.stdin is not None and process.stdout is not None
         process.stdin.write(json.dumps(request))
         process.stdin.close()
-        reader = threading.Thread(target=_read_lines, args=(process.stdout, lines), daemon=True)
+        reader = threading.Thread(target=_read_lines, args=(process.stdout, lines, group), daemon=True)
         reader.start()
         return process, log, reader
 
@@ -496,12 +498,51 @@ class _Job:
             shutil.copy2(log, target)
 
 
-def _read_lines(stream: Any, lines: Queue) -> None:
+def stop(pid: int) -> None:
+    """Kill a worker and every process under it, as they are now.
+
+    A sandboxed kernel dies with its worker (bubblewrap's ``--die-with-parent``); without the sandbox (bubblewrap
+    cannot run: the command warns), the kernel runs in a session of its own and what its cells started went on
+    running after the worker was killed (verify18a: two ``sleep`` processes per stopped student, found by ps).
+    """
+    tree, children = [pid], _children()
+    for parent in tree:  # grows as it goes: each process's children after it
+        tree += children.get(parent, [])
+    for each in tree:
+        try:
+            os.kill(each, signal.SIGKILL)
+        except OSError:  # gone already, or not ours
+            continue
+
+
+def _children() -> dict[int, list[int]]:
+    """Every running process's children, by parent id (read from /proc; empty where there is none)."""
+    found: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text(encoding="utf-8", errors="replace").rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        found.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    return found
+
+
+def _read_lines(stream: Any, lines: Queue, group: list[str]) -> None:
+    """Queue the worker's result lines: one per student of its ``group``, in the group's order (as it grades).
+
+    Any other line is not a result: a stray print from a library, or a line a student's kernel wrote to name a
+    classmate's points (the worker keeps its results away from kernels too: ``grade_worker.result_stream``).
+    """
+    expected = iter(group)
+    wanted = next(expected, None)
     for text in stream:
         try:
-            lines.put(json.loads(text))
+            line = json.loads(text)
         except ValueError:
-            continue  # a stray print from a library: not a result line
+            continue
+        if wanted is not None and isinstance(line, dict) and line.get("student") == wanted:
+            lines.put(line)
+            wanted = next(expected, None)
 
 
 def one_line(problem: BaseException) -> str:

@@ -102,7 +102,7 @@ c.Autograde.exclude_overwriting = {exclude!r}
 # Released answer cells keep `answer = None` (use the highlights) and say where to answer; a code
 # question of your own gets nbgrader's stub (`raise NotImplementedError()`), valid inside a function.
 # nbgrader 0.9's list, with ClearAnswers in place of ClearSolutions; KeepMarksOut takes out of release/
-# any highlights file nbgrader copied from source/ (marks you made there, likely the answer).
+# any highlights file or pretest.json nbgrader copied from source/ (marks you made there, likely the answer).
 c.GenerateAssignment.preprocessors = [
     KeepMarksOut, IncludeHeaderFooter, InstantiateTests, LockCells, ClearAnswers, ClearOutput, CheckCellMetadata,
     ComputeChecksums, SaveCells, ClearHiddenTests, ClearMarkScheme, ComputeChecksums, CheckCellMetadata,

@@ -17,11 +17,12 @@ from __future__ import annotations
 import copy
 import json
 import logging
+import os
 import re
 import sys
 import warnings
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:  # imported when used: the worker must start before nbformat is imported (skip_iri_grammars)
     from medialit.instructor.grade_data import Check, ItemGrade
@@ -230,11 +231,27 @@ def fast_private_gradebook() -> None:
     nbgrader.api.create_engine = one_engine
 
 
-def grade_group(request: dict) -> None:
-    """Grade every student of the request; print one JSON line per student as soon as it is done."""
+def result_stream() -> TextIO:
+    """Where this worker writes its result lines: its standard output as started, on a descriptor no child gets.
+
+    A kernel inherits descriptor 1: a student's cell wrote a line of its own there (``os.write`` on the stdout
+    ipykernel keeps), ``course grade`` read it as a result and merged the points it named, for any classmate
+    (verify18a: a classmate's ex01-q1 0, 'graded'). Descriptor 1 now points at the log (standard error), so
+    whatever a kernel, a tool or a library prints there lands among the log's lines, never among the results.
+    """
+    results = os.fdopen(os.dup(1), "w", encoding="utf-8")  # os.dup: not inheritable, so no kernel holds it
+    os.dup2(2, 1)
+    return results
+
+
+def grade_group(request: dict, results: TextIO | None = None) -> None:
+    """Grade every student of the request; write one JSON line per student to ``results`` (standard output) as
+    soon as it is done."""
     from nbgrader.apps import NbGrader
 
     from medialit.instructor.grade_data import hidden_checks, not_gradable
+
+    results = results or sys.stdout
 
     fast_private_gradebook()
     work, assignment = Path(request["work"]), request["assignment"]
@@ -250,10 +267,10 @@ def grade_group(request: dict) -> None:
         error = not_gradable(grades) or autograde_one(base, work, assignment, student, grades, extra)
         items = {g.check.grade_id: {"points": g.points, "max": g.max_points, "reason": g.reason} for g in grades}
         line = {"student": student, "error": error, "items": items}
-        print(json.dumps(line), flush=True)
+        print(json.dumps(line), file=results, flush=True)
 
 
 if __name__ == "__main__":
     skip_iri_grammars()
     logging.basicConfig(level=logging.ERROR)
-    grade_group(json.load(sys.stdin))
+    grade_group(json.load(sys.stdin), result_stream())

@@ -55,17 +55,16 @@ class ClearAnswers(ClearSolutions):
 
 
 class KeepMarksOut(NbGraderPreprocessor):
-    """``generate_assignment``: no highlights file from ``source/ID`` stays in ``release/ID``.
+    """``generate_assignment``: no highlights file or pre-test answers from ``source/ID`` stay in ``release/ID``.
 
     nbgrader copies every file of ``source/ID`` into the release before it converts the notebook. An
     instructor who marks in a highlighter while running the source notebook (the guide asks for a run
     before a release) saves those marks beside it, and released they would open every student's
-    highlighter on them: most likely the answer. A highlights file has no use in a release.
+    highlighter on them: most likely the answer. A highlights file has no use in a release, nor do the
+    others ``saved_work`` names (a save's temporary file, pre-test letters).
     """
 
     def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
-        from medialit.exercises.items import SIDECAR_SUFFIX
-
         assignment = resources["nbgrader"]["assignment"]
         coursedir = CourseDirectory(config=self.config)
         source = Path(resources["metadata"]["path"]).resolve()
@@ -73,15 +72,27 @@ class KeepMarksOut(NbGraderPreprocessor):
             release = source.parent.parent / coursedir.release_directory / assignment
         else:  # a directory layout of one's own: where nbgrader's own coursedir puts it
             release = Path(coursedir.format_path(coursedir.release_directory, ".", assignment))
-        for path in sorted(release.rglob(f"*{SIDECAR_SUFFIX}")):
+        for path in sorted(p for p in release.rglob("*") if saved_work(p.name) and not p.is_dir()):
             path.unlink()
             self.log.warning(
-                "%s left out of the release: a highlights file in source/ holds marks made there (yours), and "
-                "every student's highlighter would start from them; delete it from source/%s",
+                "%s left out of the release: it holds work saved in source/ (your marks or pre-test answers), and "
+                "every student would start from it; delete it from source/%s",
                 path.name,
                 assignment,
             )
         return nb, resources
+
+
+def saved_work(name: str) -> bool:
+    """Whether a file name is one the kit saves a person's work under: a highlights file (in any letter case: the
+    same file on a disk that ignores case), the temporary file a save cut short leaves (``.NAME.highlights.json.
+    XXXX.tmp``, the whole marks), or pre-test answers (``pretest.json``, which ``pretest.record`` merges into)."""
+    from medialit.exercises.items import SIDECAR_SUFFIX
+    from medialit.exercises.pretest import ANSWERS_FILE
+
+    name = name.lower()
+    temporary = name.startswith(".") and name.endswith(".tmp") and f"{SIDECAR_SUFFIX}." in name
+    return name.endswith(SIDECAR_SUFFIX) or temporary or name == ANSWERS_FILE
 
 
 class TrimOutput(NbGraderPreprocessor):
