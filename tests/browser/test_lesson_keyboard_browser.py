@@ -1,7 +1,11 @@
 """Lessons 3 and 5 as a keyboard-only student: reach each new check with the arrow keys, answer it wrong,
-then right; label a sentence in lesson 3's highlighter without the mouse and reach its check."""
+then right; label a sentence in lesson 3's highlighter without the mouse and reach its check; an exercise's
+question marked and checked without the mouse."""
 
 from __future__ import annotations
+
+import re
+import shutil
 
 import nbformat
 import pytest
@@ -87,3 +91,38 @@ def test_lesson_three_sentence_labelled_by_keyboard_reaches_its_check(lab, workd
     said = answer(nb, page, checked, 'check_highlights("l3.sentences-activity", claims, practice)')
     assert "You marked 1: 1 of 5 key items found, 0 extra." in said, said
     screenshot(widget, "lesson03-keyboard-sentence.png")
+
+
+def test_an_exercise_by_keyboard_only_leaves_the_highlighter_with_escape_and_hears_its_check(lab, workdir, page):
+    """ex01 without the mouse: run the cells with Shift+Enter, Tab into q1's highlighter, mark a word with the
+    keys, Esc back to the notebook (Tab went past the last cells to the side bar: a cell's editor takes no Tab),
+    ↓ to the check, Shift+Enter, and the verdict is said in the page's status region."""
+    from test_notebook_aids_browser import EXERCISES, open_lesson
+
+    shutil.copytree(EXERCISES / "ex01-attribution", workdir / "ex01-attribution")
+    path = workdir / "ex01-attribution" / "ex01-attribution.ipynb"
+    shown = cell_index(path, 'print(item("ex01-q1")')
+    checked = cell_index(path, 'check("ex01-q1"')
+    nb, _ = open_lesson(page, lab, workdir, path)
+    page.evaluate("() => window.jupyterapp.shell.currentWidget.content.node.focus()")  # as JupyterLab opens it
+    for _ in range(shown + 1):
+        page.keyboard.press("Shift+Enter")
+    widget = nb.cell(shown).locator(".medialit-highlighter")
+    tab_into(page, widget)
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("1")  # source
+    expect(widget.locator(".ml-status")).to_contain_text("saved 1 mark")
+    page.keyboard.press("Escape")  # nothing selected: Esc leaves the text for the notebook's command mode
+    focus = "() => (a => a.closest('.medialit-highlighter') ? 'widget' : a.className)(document.activeElement)"
+    assert re.search(r"\bjp-(Cell|Notebook)\b", page.evaluate(focus)), page.evaluate(focus)  # JupyterLab's command mode
+    cells = f"[...document.querySelectorAll('{PANEL} .jp-Cell')]"
+    active = f"() => {cells}.findIndex(c => c.classList.contains('jp-mod-active'))"
+    for _ in range(checked - shown - 1):
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Shift+Enter")  # answer_q1 = None: the saved highlights
+    assert page.evaluate(active) == checked
+    page.keyboard.press("Shift+Enter")
+    verdict = nb.cell(checked).locator(".jp-OutputArea-output").last
+    expect(verdict).to_contain_text("ex01-q1")
+    first_line = verdict.inner_text().splitlines()[0]
+    expect(page.get_by_role("status").filter(has_text=first_line)).to_have_count(1)

@@ -68,7 +68,7 @@ def hand_grade(root: Path, student: str, points: float, comment: str) -> None:
 def test_the_summary_says_what_waits_for_a_person_and_force_keeps_hand_grades(graded, medialit_command):
     done = grade_cli(medialit_command, graded.root, "--force")
     assert "solution: 6 points + 2 to grade by hand (ex03-q2-answer)" in done.stdout
-    assert "to grade by hand in the formgrader: 1 submission(s), 2 points" in done.stdout
+    assert "to grade by hand in the formgrader: 1 submission, 2 points" in done.stdout
     hand_grade(graded.root, "solution", 1.5, "Good picture; whose words?")
     done = grade_cli(medialit_command, graded.root, "--force")
     assert "solution: 6 points; hand grades kept: ex03-q2-answer" in done.stdout, done.stdout

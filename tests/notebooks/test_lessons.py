@@ -222,6 +222,22 @@ def test_lessons_quote_no_sentence_of_a_graded_part():
 
 
 @pytest.mark.notebook
+def test_lesson_one_counts_one_mark_as_one_passage(workdir, monkeypatch):
+    """Lesson 1's count of the student's first marks said 'You marked 1 passages.' for one mark."""
+    from nbclient import NotebookClient
+
+    nb = read(workdir / "01-meet-the-article.ipynb")
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    counting = next(i for i, c in enumerate(code) if "marks = first.spans" in c.source)
+    one_mark = 'first.spans = [{"start": 0, "end": len(free.body.split()[0]), "label": "question"}]'
+    nb.cells = [*code[:counting], nbformat.v4.new_code_cell(one_mark), code[counting]]
+    monkeypatch.setenv("PYTHONPATH", str(REPO / "src"))
+    NotebookClient(nb, kernel_name="python3", timeout=120, resources={"metadata": {"path": str(workdir)}}).execute()
+    printed = "".join(o.get("text", "") for o in nb.cells[-1].outputs)
+    assert printed.startswith("You marked 1 passage.\n"), printed
+
+
+@pytest.mark.notebook
 @pytest.mark.model
 def test_lesson_seven_with_a_missing_file_and_empty_paste_explains_and_keeps_running(workdir, monkeypatch):
     from nbclient import NotebookClient

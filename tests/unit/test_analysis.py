@@ -44,6 +44,16 @@ def test_table_shows_speakers_and_labels(example):
     assert "unsupported" in table and "Attributions" in table
 
 
+def test_table_counts_mentions_in_the_singular_and_plural(example):
+    """Lessons 2, 6 and 7 print this table: one mention is '1 mention', never '1 mention(s)'."""
+    table = example.to_table()
+    assert "(s)" not in table
+    rows = {s.speaker: len(s.mentions) for s in example.sources}
+    assert rows["Russian embassy"] == 1 and rows["Jonas Gahr Støre"] > 1
+    assert "organisation  1 mention\n" in table
+    assert f"person        {rows['Jonas Gahr Støre']} mentions\n" in table
+
+
 def test_model_is_reported(example, nlp):
     assert example.model == model_in_use(nlp)
     assert "3." in example.model

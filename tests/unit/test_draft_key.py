@@ -59,6 +59,15 @@ def test_every_drafted_mark_is_a_suggestion_with_its_rule(draft, article):
 
 
 @pytest.mark.model
+def test_draft_key_says_one_suggestion_in_the_singular(tmp_path, capsys):
+    """A one-sentence article with one reported statement: draft-key printed '1 suggestions to review'."""
+    article = tmp_path / "bridge-one.md"
+    article.write_text("---\ntitle: Bridge\nid: bridge-one\n---\n\nThe bridge will close in May, the mayor said.\n")
+    assert main(["draft-key", str(article), "--out", str(tmp_path / "bridge-one.key.json")]) == 0
+    assert ": 1 suggestion to review (" in capsys.readouterr().out
+
+
+@pytest.mark.model
 def test_draft_key_command_writes_the_key_and_keeps_keys_out_of_student_folders(dev, tmp_path, capsys, repo_dir):
     out = tmp_path / "ottawa.key.json"
     assert main(["draft-key", str(dev / f"{ARTICLE_ID}.md"), "--out", str(out)]) == 0
@@ -66,7 +75,7 @@ def test_draft_key_command_writes_the_key_and_keeps_keys_out_of_student_folders(
     jsonschema.validate(saved, schema())
     key = Key.load(out)
     assert key.article == ARTICLE_ID and unreviewed(key)
-    assert re.search(r"\d+ suggestions to review", capsys.readouterr().out)
+    assert re.search(r"\d+ suggestions? to review", capsys.readouterr().out)
     assert main(["draft-key", str(dev / f"{ARTICLE_ID}.md"), "--out", str(out)]) == 2  # no silent overwrite
     leak = repo_dir / "notebooks" / "ottawa.key.json"
     assert main(["draft-key", str(dev / f"{ARTICLE_ID}.md"), "--out", str(leak)]) == 2

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from medialit.core.counts import counted
 from medialit.exercises.key import KeyFormatError
 from medialit.instructor.new_exercise import ExerciseError
 
@@ -88,7 +89,8 @@ def run_draft_key(args: argparse.Namespace) -> int:
     with model_errors():
         key = draft_key(article)
     save_key(key, article, path)
-    print(f"wrote {path}: {len(unreviewed(key))} suggestions to review (KeyReview in a notebook, or by hand)")
+    suggestions = counted(len(unreviewed(key)), "suggestion")
+    print(f"wrote {path}: {suggestions} to review (KeyReview in a notebook, or by hand)")
     return 0
 
 

@@ -149,7 +149,7 @@ def run_grade(args: argparse.Namespace) -> int:
     waiting = [o for o in run.outcomes if o.by_hand]
     if waiting:
         points = sum(sum(o.by_hand.values()) for o in waiting)
-        print(f"to grade by hand in the formgrader: {len(waiting)} submission(s), {points_text(points)}")
+        print(f"to grade by hand in the formgrader: {counted(len(waiting), 'submission')}, {points_text(points)}")
     return 1 if run.failed else 0
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from medialit.core import jsonfile
+from medialit.core.counts import counted
 
 SENTENCE_LABELS = ("attributed", "unsupported", "other")
 KINDS = ("direct", "indirect", "mixed", "according_to")
@@ -232,5 +233,6 @@ def _sentence_problems(sentences: tuple[Span, ...], body: str) -> list[str]:
     unlabelled = [k for k, ch in enumerate(body) if not covered[k] and not ch.isspace()]
     if unlabelled:
         k = unlabelled[0]
-        problems.append(f"{len(unlabelled)} characters are in no labelled sentence, first at {k}: {body[k : k + 30]!r}")
+        are = counted(len(unlabelled), "character is", "characters are")
+        problems.append(f"{are} in no labelled sentence, first at {k}: {body[k : k + 30]!r}")
     return problems

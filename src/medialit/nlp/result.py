@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from medialit.core.article import Article
+from medialit.core.counts import counted
 from medialit.core.spans import Annotations, Attribution, Span
 from medialit.nlp.sources import Source
 
@@ -49,7 +50,7 @@ class Analysis:
             )
         lines += ["", "Sources"]
         for s in self.sources:
-            lines.append(f"  {_clip(s.speaker, 40):<40} {s.kind:<13} {len(s.mentions)} mention(s)")
+            lines.append(f"  {_clip(s.speaker, 40):<40} {s.kind:<13} {counted(len(s.mentions), 'mention')}")
         counts = {
             label: sum(s.label == label for s in self.sentences) for label in ("attributed", "unsupported", "other")
         }

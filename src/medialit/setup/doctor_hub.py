@@ -24,6 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from medialit.core.counts import counted
 from medialit.setup.doctor import Check
 from medialit.setup.key_files import check_key_files, editable_checkout, student_account
 
@@ -152,7 +153,7 @@ def check_group(label: str, name: str) -> Check:
     members = sorted(group.gr_mem)
     if not members:
         return Check(label, False, f"group {name} has no members; sudo usermod -aG {name} USER")
-    return Check(label, True, f"{name}: {len(members)} member(s): {', '.join(members[:5])}")
+    return Check(label, True, f"{name}: {counted(len(members), 'member')}: {', '.join(members[:5])}")
 
 
 def check_kit(python: str, user: str | None = None, env: dict[str, str] | None = None) -> Check:
@@ -220,8 +221,7 @@ def check_memory_limit(hub_config: Path, environ: dict[str, str] | None = None) 
     if mb < STUDENT_MB:
         return Check(label, False, f"{mb:.0f} MB per user ({where}) is below the {STUDENT_MB} MB a lesson needs; {fix}")
     total = _memory_mb()
-    students = max(0, total - SYSTEM_MB) // STUDENT_MB
-    fits = f"; this machine's {total / 1024:.0f} GB hold about {students} students at once" if total else ""
+    fits = f"; this machine's {total / 1024:.0f} GB hold {students_at_once(total)}" if total else ""
     return Check(label, True, f"{mb:.0f} MB per user ({where}){fits}")
 
 
@@ -241,6 +241,11 @@ def _hub_setting(path: Path, section: str, name: str) -> Any:
     except Exception:  # a config that needs the hub's environment to load is reported as having no value
         return None
     return config[section].get(name) if section in config else None
+
+
+def students_at_once(total_mb: int) -> str:
+    """How many students a machine of ``total_mb`` holds at once, beside the system: "about 1 student at once"."""
+    return f"about {counted(max(0, total_mb - SYSTEM_MB) // STUDENT_MB, 'student')} at once"
 
 
 def _memory_mb() -> int:

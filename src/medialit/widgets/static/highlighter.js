@@ -259,7 +259,7 @@ function render({ model, el: root }) {
       "Keys: Tab into the text, ←/→ move by word, ↑/↓ by line, Shift extends, " +
       `${labels().map((l) => `${l.key} ${l.title || l.name}`).join(", ")}, Delete removes, ` +
       (canLink() ? "L links the mark under the cursor: move to its cue or content, Enter adds it, L finishes, Esc cancels. " : "") +
-      "Ctrl+Z undo, Ctrl+Shift+Z redo, Esc clears.";
+      "Ctrl+Z undo, Ctrl+Shift+Z redo, Esc clears; with nothing selected, Esc goes back to the notebook.";
     text.setAttribute("aria-label", `Article text for marking (${isSentences() ? "sentences" : "words"})`);
   }
 
@@ -829,6 +829,15 @@ function render({ model, el: root }) {
 
   // ------------------------------------------------------------ keyboard
 
+  // Esc with nothing selected goes back to the notebook (JupyterLab's command mode on this cell: ↑/↓, Shift+Enter).
+  // Tab cannot: a cell's editor takes no Tab, so Tab from the last widget of a notebook lands in the side bar.
+  function leaveText() {
+    const notebook = root.closest(".jp-Notebook");
+    if (!notebook) return false;
+    notebook.focus();
+    return true;
+  }
+
   text.addEventListener("keydown", (ev) => {
     const k = ev.key;
     const ctrl = ev.ctrlKey || ev.metaKey;
@@ -841,7 +850,9 @@ function render({ model, el: root }) {
     else if (!ctrl && !ev.altKey && (k === "l" || k === "L") && canLink() && !labels().some((l) => l.key === k)) linkKeyPressed();
     else if (k === "Enter" && S.linking) addToLink(markUnderCursor());
     else if (k === "Escape" && S.linking) cancelLink();
-    else if (k === "Escape") { S.anchor = null; S.selected = null; drawSelection(); announce(); }
+    else if (k === "Escape" && (S.anchor !== null || S.selected !== null || !leaveText())) {
+      S.anchor = null; S.selected = null; drawSelection(); announce();
+    }
     else if (!ctrl && !ev.altKey && labels().some((l) => l.key === k)) apply(labels().find((l) => l.key === k).name);
     else done = false;
     if (done) { ev.preventDefault(); ev.stopPropagation(); }
