@@ -119,3 +119,16 @@ def test_hidden_test_keys_are_the_keys_in_course_keys(made):
         for check in course.hidden_checks(made, assignment):
             data = json.loads((REPO / "course" / "keys" / f"{check.item}.json").read_text(encoding="utf-8"))
             assert check.key == data
+
+
+def test_saved_work_in_solutions_stays_out_of_source(tmp_path):
+    """init's copy of solutions/ leaves out what the release leaves out (``nbgrader_output.saved_work``): marks
+    under any letter case, a save's temporary file and pre-test letters, beside the plain highlights file."""
+    solutions = tmp_path / "solutions"
+    __import__("shutil").copytree(REPO / "solutions", solutions)
+    saved = ["ex01-q1.highlights.json", "EX01-Q2.Highlights.JSON", ".ex01-q3.highlights.json.ab12.tmp", "pretest.json"]
+    for name in saved:
+        (solutions / "ex01-attribution" / name).write_text("{}", encoding="utf-8")
+    made = course.init(tmp_path / "course", solutions)
+    copied = {p.name for p in (made / "source" / "ex01-attribution").iterdir()}
+    assert not copied & set(saved) and "ex01-attribution.ipynb" in copied

@@ -341,12 +341,14 @@ class _Job:
         for at, ((process, log, _), group) in enumerate(zip(workers, groups, strict=True)):
             process.wait()
             log.close()
-            self.stopped_on |= self._stopped_on(group)
-            self.over_time |= self._stopped_on(group) if at in killed else set()
+            stopped = self._stopped_on(group)
+            self.stopped_on |= stopped
+            if at in killed:
+                self.over_time |= stopped
 
     def _stopped_on(self, group: list[str]) -> set[str]:
         """The student a group's worker was grading when it stopped (it grades them in order): the first not done."""
-        return set(next(([s] for s in group if s not in self.done), []))
+        return next(({s} for s in group if s not in self.done), set())
 
     def seconds_per_student(self) -> float:
         """Time one student may take in a job: their notebook's whole time, and its last cell's, on top."""

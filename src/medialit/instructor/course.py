@@ -16,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from medialit.exercises.items import ITEMS_FILE, SIDECAR_SUFFIX, define_items, known_items
+from medialit.exercises.items import ITEMS_FILE, define_items, known_items
 from medialit.instructor.gradebook import COURSE_ID, CourseError, bin_on_path, gradebook
 
 DEFAULT_TIMEOUT = 30
@@ -183,8 +183,10 @@ def _close(course: Path) -> None:
 
 
 def _not_sources(folder: str, names: list[str]) -> list[str]:
-    """Leave out checkpoints, caches and any saved highlights (they must never be in source/)."""
-    return [n for n in names if n.endswith(SIDECAR_SUFFIX) or n in {".ipynb_checkpoints", "__pycache__"}]
+    """Leave out checkpoints, caches and any saved work (``saved_work``, as the release does: never in source/)."""
+    from medialit.instructor.nbgrader_output import saved_work
+
+    return [n for n in names if saved_work(n) or n in {".ipynb_checkpoints", "__pycache__"}]
 
 
 def nbgrader(course: Path, *args: str, timeout: float | None = None) -> subprocess.CompletedProcess:
