@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -134,10 +134,29 @@ def rule_family(reason: str) -> str:
     return re.split(r"[:(‘']", reason)[0].strip()
 
 
-def rule_flags(reference: Sequence[Span], predicted: Sequence[Span], alone: bool = False) -> Counter:
+def rule_construction(reason: str) -> str:
+    """A finer key than ``rule_family``: the family with the words its reason names, so that one construction of a
+    family can be told from another ("hedge: tend to", "a cause: due to", "vague source: stated").
+
+    The words are the first ones the reason quotes ("hedge 'tend to': ...", "a cause ('due to') ..."), else the
+    verb in brackets at its end ("vague source: officials (said)"), else what follows the colon ("hedge: may");
+    lower case, digits as "#", at most three words.
+    """
+    family = rule_family(reason)
+    quoted = re.search(r"[‘']([^‘’']+)[’']", reason)
+    verb = re.search(r"\((?!K\d+\))([^()]+)\)\s*$", reason)  # not a rule number, "(K7)"
+    words = quoted[1] if quoted else verb[1] if verb else reason.partition(":")[2]
+    words = " ".join(re.sub(r"\d[\d,.]*", "#", words.lower()).split()[:3])
+    return f"{family}: {words}" if words else family
+
+
+def rule_flags(
+    reference: Sequence[Span], predicted: Sequence[Span], alone: bool = False, key: Callable[[str], str] = rule_family
+) -> Counter:
     """(rule family, reference label) -> sentences the analyzer flags unsupported with a rule of that family.
 
     ``alone``: only the sentences that family alone flags (dropping the rule would change exactly these).
+    ``key``: what a reason is counted under, its family or (``rule_construction``) the construction in it.
 
     A flag is paired as ``medialit evaluate`` pairs unsupported sentences (one to one, largest overlap first),
     so the ``unsupported`` counts are evaluate's true positives; an unpaired flag, one of its false positives,
@@ -150,9 +169,10 @@ def rule_flags(reference: Sequence[Span], predicted: Sequence[Span], alone: bool
     flags: Counter = Counter()
     for sentence in flagged:
         label = "unsupported" if id(sentence) in right else label_overlapping_most(others, sentence)
-        families = dict.fromkeys(map(rule_family, sentence.reasons))
-        if not alone or len(families.keys() - NOTES) == 1:
-            flags.update((family, label) for family in families)
+        keys = dict.fromkeys(map(key, sentence.reasons))
+        deciding = {key(reason) for reason in sentence.reasons if rule_family(reason) not in NOTES}
+        if not alone or len(deciding) == 1:
+            flags.update((k, label) for k in keys)
     return flags
 
 

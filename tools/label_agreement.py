@@ -19,7 +19,10 @@ tuned on) and against the gold of the two halves of the tuning part (half A:
 (the first words of the reason), how many sentences the rule flags that the
 reference labels unsupported, other or attributed: the count
 ``tools/analyzer_report.py`` prints (``rule_flags``, a flag paired with the
-reference as ``medialit evaluate`` pairs sentences).
+reference as ``medialit evaluate`` pairs sentences). ``--rules --words`` counts
+each construction instead (the family with the words its reason names:
+"hedge: tend to", "a cause: due to"), those with a false flag only, the ones
+false in the most sets first; ``--cache DIR`` keeps the model's parses there.
 """
 
 from __future__ import annotations
@@ -33,10 +36,12 @@ from typing import TYPE_CHECKING
 
 from medialit.core.spans import SENTENCE_LABELS, Span, load_annotations
 
-from analyzer_report import flag_rows, rule_flags  # isort: skip  (tools/ is on the path when run as a script)
+from analyzer_report import flag_rows, rule_construction, rule_family, rule_flags  # isort: skip  (tools/ on the path)
 from corpus_agreement import alpha, kappa, label_counts  # isort: skip
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.language import Language
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -142,8 +147,9 @@ def compare(reference: list[Span], predicted: list[Span]) -> list[tuple[str, str
     return [(sentence.label, max(predicted, key=sentence.overlap).label) for sentence in reference]
 
 
-def reader_set(nlp: Language) -> tuple[list[tuple[str, str]], Flags, Flags]:
-    """The readers' labels against the analyzer's on the reader-labelled reports, with all flags and lone ones."""
+def reader_set(nlp: Language, key: Callable[[str], str] = rule_family) -> tuple[list[tuple[str, str]], Flags, Flags]:
+    """The readers' labels against the analyzer's on the reader-labelled reports, with all flags and lone ones
+    (counted under ``key`` of each reason, as ``rule_flags`` does)."""
     from medialit.core.article import load_article
     from medialit.nlp.analysis import analyze
 
@@ -155,12 +161,14 @@ def reader_set(nlp: Language) -> tuple[list[tuple[str, str]], Flags, Flags]:
         reference = [Span(s["start"], s["end"], s["label"]) for s in data["sentences"]]
         predicted = analyze(load_article(READERS / f"{data['article']}.md"), nlp).sentences
         pairs += compare(reference, predicted)
-        flags += rule_flags(reference, predicted)
-        alone += rule_flags(reference, predicted, alone=True)
+        flags += rule_flags(reference, predicted, key=key)
+        alone += rule_flags(reference, predicted, alone=True, key=key)
     return pairs, flags, alone
 
 
-def tuning_halves(nlp: Language) -> tuple[list[str], dict[str, Flags], dict[str, Flags]]:
+def tuning_halves(
+    nlp: Language, key: Callable[[str], str] = rule_family
+) -> tuple[list[str], dict[str, Flags], dict[str, Flags]]:
     """Figures of the two tuning halves against the gold (all texts, news reports), their rule flags and the
     flags one rule family makes alone."""
     from medialit.core.article import load_article
@@ -178,8 +186,8 @@ def tuning_halves(nlp: Language) -> tuple[list[str], dict[str, Flags], dict[str,
         analysis = analyze(article, nlp)
         scores.append(score_article(md, gold_path, nlp, types.get(article.id, {}), analysis))
         gold = load_annotations(gold_path).sentences
-        flags[half(article.id)] += rule_flags(gold, analysis.sentences)
-        alone[half(article.id)] += rule_flags(gold, analysis.sentences, alone=True)
+        flags[half(article.id)] += rule_flags(gold, analysis.sentences, key=key)
+        alone[half(article.id)] += rule_flags(gold, analysis.sentences, alone=True, key=key)
     everything = Evaluation(scores)
     genre = genres(list(GOLD_DIRS))
     lines = [
@@ -235,12 +243,45 @@ def rule_precision_table(flags: dict[str, Flags], alone: dict[str, Flags]) -> st
     return "\n".join(lines)
 
 
-def rules_report() -> str:
-    """The analyzer's unsupported rules against the readers and against the two tuning halves' gold."""
+def construction_table(flags: dict[str, Flags], alone: dict[str, Flags]) -> str:
+    """``rule_precision_table`` by construction (``rule_construction``), only those with a false flag somewhere:
+    first the ones false in the most sets, then the most false flags. A construction whose false flags recur in
+    every set, with few right ones, is where a narrowing can hold on text it was not written from."""
+    names = list(flags)
+    false: Counter = Counter()
+    sets: dict[str, set[str]] = {}
+    for name, counts in flags.items():
+        for (construction, label), n in counts.items():
+            if label != "unsupported":
+                false[construction] += n
+                sets.setdefault(construction, set()).add(name)
+    lines = [
+        "| construction | sets with a false flag | "
+        + " | ".join(names)
+        + " | "
+        + " | ".join(f"{n}, alone" for n in names)
+        + " |",
+        "|---|---:|" + "---:|" * (2 * len(names)),
+    ]
+    for construction in sorted(false, key=lambda c: (-len(sets[c]), -false[c], c)):
+        cells = [_cell(flags[n], construction) for n in names] + [_cell(alone[n], construction) for n in names]
+        lines.append(f"| {construction} | {len(sets[construction])} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def rules_report(words: bool = False, cache: Path | None = None) -> str:
+    """The analyzer's unsupported rules against the readers and against the two tuning halves' gold; ``words``:
+    per construction (the family and the words its reason names) instead of per family; ``cache``: a folder
+    for the model's parses (``tools/attribution_misses.py``), so that a rule change is scored in seconds."""
     from medialit.nlp.pipeline import load_pipeline
 
     nlp = load_pipeline()
-    pairs, reader_flags, reader_alone = reader_set(nlp)
+    if cache is not None:
+        from attribution_misses import CachedParser  # isort: skip
+
+        nlp = CachedParser(nlp, cache)
+    key = rule_construction if words else rule_family
+    pairs, reader_flags, reader_alone = reader_set(nlp, key)
     p, r, u = f1(pairs, "unsupported")
     head = (
         f"Reader-labelled reports: {len(list(READERS.glob('*.labels.json')))} articles, {len(pairs)} sentences; "
@@ -248,9 +289,12 @@ def rules_report() -> str:
         f"({sum(a == b == 'unsupported' for a, b in pairs)} right of {sum(b == 'unsupported' for _, b in pairs)} "
         f"flagged, readers {sum(a == 'unsupported' for a, _ in pairs)}); attributed F1 {f1(pairs, 'attributed')[2]:.3f}"
     )
-    halves, tuning_flags, tuning_alone = tuning_halves(nlp)
+    halves, tuning_flags, tuning_alone = tuning_halves(nlp, key)
     flags = {"readers": reader_flags, **{f"gold {k}": v for k, v in tuning_flags.items()}}
     alone = {"readers": reader_alone, **{f"gold {k}": v for k, v in tuning_alone.items()}}
+    if words:
+        per = "Per construction with a false flag, right / false flags (precision), every flag and its lone ones:"
+        return "\n".join([head, "", *halves, "", per, "", construction_table(flags, alone)])
     per_rule = "Per rule, right / false flags (precision), every flag it takes part in and the ones it makes alone:"
     return "\n".join([head, "", *halves, "", flag_table(flags), "", per_rule, "", rule_precision_table(flags, alone)])
 
@@ -262,9 +306,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--rules", action="store_true", help="the analyzer's unsupported rules against the readers and tuning halves"
     )
+    parser.add_argument(
+        "--words", action="store_true", help="with --rules: per construction (the words a reason names), not family"
+    )
+    parser.add_argument("--cache", type=Path, help="with --rules: keep the model's parses in this folder")
     args = parser.parse_args(argv)
+    if (args.words or args.cache) and not args.rules:
+        parser.error("--words and --cache go with --rules: add --rules")
     if args.rules:
-        print(rules_report())
+        print(rules_report(words=args.words, cache=args.cache))
         return 0
     folders = [BLIND / g for g in args.groups] if args.groups else sorted(p for p in BLIND.iterdir() if p.is_dir())
     blind = {folder.name: blind_labels(folder) for folder in folders}

@@ -86,3 +86,55 @@ def test_the_per_rule_table_gives_right_false_and_precision_side_by_side():
     table = label_agreement.rule_precision_table(flags, alone).splitlines()
     assert table[0] == "| rule | readers | gold A | readers, alone | gold A, alone |"
     assert table[2] == "| hedge | 3 / 1 (0.75) | - | 1 / 0 (1.00) | - |"
+
+
+def test_a_construction_is_the_family_with_the_words_its_reason_names():
+    construction = analyzer_report.rule_construction
+    assert construction("hedge 'tend to': the claim is stated as uncertain") == "hedge: tend to"
+    assert construction("hedge: may") == "hedge: may"
+    assert construction("a cause ('due to') stated with no source") == "a cause: due to"
+    assert construction("vague source: government officials (stated)") == "vague source: stated"
+    assert (
+        construction("an estimated count ('Around 300,000 people') with no source")
+        == "an estimated count: around # people"
+    )
+    # a rule number in brackets is no verb: the words after the colon, at most three
+    assert construction("K6: Al Jazeera reporter passes on what local news says (K7)") == "K6: al jazeera reporter"
+    assert construction("heading") == "heading"
+
+
+def test_flags_by_construction_tell_two_constructions_of_one_family_apart_and_alone_reads_them():
+    gold = [Span(0, 10, "other"), Span(10, 20, "unsupported"), Span(20, 30, "other")]
+    predicted = [
+        flag(0, 10, "a cause ('due to') stated with no source"),
+        flag(10, 20, "a cause ('led to') stated with no source", "hedge: may"),
+        flag(20, 30, "a cause ('due to') stated with no source", "aside: X (said)"),
+    ]
+    key = analyzer_report.rule_construction
+    assert rule_flags(gold, predicted, key=key) == {
+        ("a cause: due to", "other"): 2,
+        ("a cause: led to", "unsupported"): 1,
+        ("hedge: may", "unsupported"): 1,
+        ("aside: said", "other"): 1,
+    }
+    assert rule_flags(gold, predicted, alone=True, key=key) == {
+        ("a cause: due to", "other"): 2,
+        ("aside: said", "other"): 1,
+    }
+
+
+def test_the_construction_table_lists_first_what_is_false_in_the_most_sets():
+    spec = importlib.util.spec_from_file_location("label_agreement", TOOL.with_name("label_agreement.py"))
+    sys.path.insert(0, str(TOOL.parent))
+    label_agreement = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(label_agreement)
+    flags = {
+        "readers": Counter({("a cause: due to", "other"): 1, ("hedge: may", "unsupported"): 2}),
+        "gold A": Counter({("a cause: due to", "unsupported"): 3, ("hedge: may", "other"): 2}),
+        "gold B": Counter({("a cause: due to", "attributed"): 1}),
+    }
+    alone = {name: Counter() for name in flags}
+    table = label_agreement.construction_table(flags, alone).splitlines()
+    assert table[2].startswith("| a cause: due to | 2 | 0 / 1 (0.00) | 3 / 0 (1.00) | 0 / 1 (0.00) |")
+    assert table[3].startswith("| hedge: may | 1 | 2 / 0 (1.00) | 0 / 2 (0.00) | - |")
+    assert len(table) == 4  # a construction with no false flag anywhere is left out
