@@ -60,7 +60,7 @@ def test_a_key_blind_answer_scores_little():
 def test_record_saves_merges_and_never_says_right_or_wrong(tmp_path, capsys):
     pretest.record({"p1": "B", "p2": ""}, tmp_path)
     pretest.record({"p3": "a)"}, tmp_path)
-    saved = pretest.read_answers(tmp_path / pretest.ANSWERS_FILE)
+    saved = pretest.read_answers(tmp_path / pretest.PRETEST_FILE)
     assert saved == {"p1": "b", "p3": "a"}
     out = capsys.readouterr().out
     assert "Saved 2 of 12" in out and "p2" in out
@@ -72,7 +72,7 @@ def test_bad_answers_are_one_line(tmp_path, answers):
     with pytest.raises(pretest.PretestError) as caught:
         pretest.record(answers, tmp_path)
     assert "\n" not in str(caught.value)
-    assert not (tmp_path / pretest.ANSWERS_FILE).exists()
+    assert not (tmp_path / pretest.PRETEST_FILE).exists()
 
 
 def test_skill_scores_are_shares():
