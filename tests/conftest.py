@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from shared_corpus import SHARED, dev_corpus
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
 
 
 @pytest.fixture(scope="session")
@@ -22,11 +21,7 @@ def repo_dir() -> Path:
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     """``../shared`` beside the checkout (CI always lays it there; elsewhere its tests are skipped)."""
-    if not (SHARED / "corpus" / "dev").is_dir():
-        message = f"{SHARED}/corpus/dev is missing: the shared folder must sit beside the checkout"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+    dev_corpus()
     return SHARED
 
 

@@ -6,7 +6,9 @@ Fixtures other browser tests reuse:
 - ``workdir``: a fresh folder inside the server root for one test (fixture notebooks go there);
 - ``page``: a Playwright page on Debian's Chromium;
 - ``notebook``: a ``Notebook`` helper factory: write a notebook from cell sources, open it, run cells,
-  restart the kernel, read cell output. Waits only through Playwright's retrying waits.
+  restart the kernel, read cell output. Waits only through Playwright's retrying waits;
+- ``heard``: ``heard(role)``, what a screen reader reads of the page: the text under each node of that role in
+  Chromium's own accessibility tree.
 
 Screenshots go to ``test-artifacts/`` at the repository root (git-ignored).
 """
@@ -98,6 +100,26 @@ def write_notebook(path: Path, cells: list[str]) -> Path:
     nb.cells = [nbformat.v4.new_code_cell(source) for source in cells]
     nbformat.write(nb, path)
     return path
+
+
+@pytest.fixture
+def heard(page):
+    """``heard("status")``: the text under each node of that role (``"mark"``, ``"status"``) in Chromium's
+    accessibility tree, white space folded; read over the DevTools protocol because that tree, not the DOM, is
+    what assistive technology reads (a mark read in pieces shows as several)."""
+
+    def read(role: str) -> list[str]:
+        tree = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")["nodes"]
+        nodes = {n["nodeId"]: n for n in tree}
+
+        def text(node: dict) -> str:
+            if node.get("role", {}).get("value") == "StaticText":
+                return node.get("name", {}).get("value", "")
+            return "".join(text(nodes[c]) for c in node.get("childIds", []) if c in nodes)
+
+        return [" ".join(text(n).split()) for n in tree if n.get("role", {}).get("value") == role]
+
+    return read
 
 
 @pytest.fixture

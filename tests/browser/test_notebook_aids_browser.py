@@ -77,20 +77,7 @@ def test_a_lesson_opens_clean_and_a_change_still_asks_to_be_saved(lab, workdir, 
     assert saved.metadata["language_info"].get("version")  # the save writes the kernel's language_info as before
 
 
-def said(page) -> list[str]:
-    """The text of every status (polite live) region in the accessibility tree."""
-    tree = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")["nodes"]
-    nodes = {n["nodeId"]: n for n in tree}
-
-    def text(node: dict) -> str:
-        if node.get("role", {}).get("value") == "StaticText":
-            return node.get("name", {}).get("value", "")
-        return "".join(text(nodes[c]) for c in node.get("childIds", []) if c in nodes)
-
-    return [" ".join(text(n).split()) for n in tree if n.get("role", {}).get("value") == "status"]
-
-
-def test_a_checks_verdict_is_said_in_a_status_region(lab, workdir, page):
+def test_a_checks_verdict_is_said_in_a_status_region(lab, workdir, page, heard):
     nb, path = open_lesson(page, lab, workdir)
     setup, check = code_cells(path)[:2]
     nb.run(setup)
@@ -104,7 +91,7 @@ def test_a_checks_verdict_is_said_in_a_status_region(lab, workdir, page):
     expect(cell.locator(".jp-OutputArea-output").last).to_contain_text("Not yet.")
     region = page.get_by_role("status").filter(has_text="Not yet.")
     expect(region).to_have_count(1)
-    assert any(s.startswith("Not yet.") for s in said(page)), said(page)
+    assert any(s.startswith("Not yet.") for s in heard("status")), heard("status")
 
     nb.run(check)  # the same verdict again is said again: the region is emptied first
     expect(region).to_have_count(0)
@@ -117,6 +104,6 @@ def test_a_checks_verdict_is_said_in_a_status_region(lab, workdir, page):
     page.keyboard.type('shift enter")')
     nb.run(check)
     expect(page.get_by_role("status").filter(has_text="Correct. Shift+Enter")).to_have_count(1)
-    assert any(s.startswith("Correct. Shift+Enter") for s in said(page)), said(page)
-    assert axe_severe(page, {"include": [["#medialit-output-announcer"]]}) == [], json.dumps(said(page))
+    assert any(s.startswith("Correct. Shift+Enter") for s in heard("status")), heard("status")
+    assert axe_severe(page, {"include": [["#medialit-output-announcer"]]}) == [], json.dumps(heard("status"))
     assert page.locator(PANEL).count() == 1

@@ -21,26 +21,13 @@ MARKS = (
 )
 
 
-def heard_marks(page) -> list[str]:
-    """Each mark in the accessibility tree as the text under it (a mark read in pieces shows as several)."""
-    tree = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")["nodes"]
-    nodes = {n["nodeId"]: n for n in tree}
-
-    def text(node: dict) -> str:
-        if node.get("role", {}).get("value") == "StaticText":
-            return node.get("name", {}).get("value", "")
-        return "".join(text(nodes[c]) for c in node.get("childIds", []) if c in nodes)
-
-    return [" ".join(text(n).split()) for n in tree if n.get("role", {}).get("value") == "mark"]
-
-
-def test_a_mark_over_several_words_is_heard_as_one_mark_with_its_label(notebook, page):
+def test_a_mark_over_several_words_is_heard_as_one_mark_with_its_label(notebook, page, heard):
     nb = notebook([SETUP, MARKS])
     nb.run(0)
     nb.run(1)
     widget = nb.widget(0)
     expect(widget.locator(".ml-tag-mark")).to_have_count(4)
-    assert sorted(heard_marks(page)) == [  # each mark once, label first; the cue inside the source is heard in it
+    assert sorted(heard("mark")) == [  # each mark once, label first; the cue inside the source is heard in it
         "claim: the vote a turning point",
         "cue: Ingrid Dahl",
         "framing (continued): Officials said",

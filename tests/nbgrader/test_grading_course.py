@@ -256,7 +256,7 @@ def test_python_running_tests_is_the_venv():
 def test_course_report_shows_growth_per_skill_from_the_pretest(graded):
     """Pre-test files beside the key, then `course report`: pre against the graded items per skill."""
     from medialit.exercises import pretest
-    from medialit.instructor import report
+    from medialit.instructor import growth, report
 
     folder = graded.root / "pretest"
     folder.mkdir(exist_ok=True)
@@ -268,7 +268,7 @@ def test_course_report_shows_growth_per_skill_from_the_pretest(graded):
         written = report.write_report(graded.root, "ex05-transfer")
         rows = {
             (r["student"], r["skill"]): r
-            for r in report.growth_rows(report.pre_scores(graded.root), report.post_scores(graded.root))
+            for r in growth.growth_rows(growth.pre_scores(graded.root), growth.post_scores(graded.root))
         }
     finally:
         shutil.rmtree(folder)

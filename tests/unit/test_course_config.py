@@ -122,7 +122,7 @@ def test_hidden_test_keys_are_the_keys_in_course_keys(made):
 
 
 def test_saved_work_in_solutions_stays_out_of_source(tmp_path):
-    """init's copy of solutions/ leaves out what the release leaves out (``nbgrader_output.saved_work``): marks
+    """init's copy of solutions/ leaves out what the release leaves out (``core.saved_work``): marks
     under any letter case, a save's temporary file and pre-test letters, beside the plain highlights file."""
     solutions = tmp_path / "solutions"
     __import__("shutil").copytree(REPO / "solutions", solutions)

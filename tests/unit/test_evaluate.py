@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from shared_corpus import dev_corpus
 
 from medialit.core.spans import Attribution, Span
 from medialit.exercises.scoring import Counts
@@ -19,7 +20,6 @@ from medialit.nlp.evaluate import (
     speaker_right,
 )
 
-DEV = Path(__file__).parents[2].parent / "shared/corpus/dev"
 CORPUS = Path(__file__).parents[2] / "course" / "corpus"  # its source-types.json types the dev files too (K18)
 
 pytestmark = pytest.mark.model
@@ -27,9 +27,7 @@ pytestmark = pytest.mark.model
 
 @pytest.fixture(scope="module")
 def evaluation(nlp) -> Evaluation:
-    if not DEV.is_dir():
-        pytest.skip(f"dev corpus not found at {DEV}")
-    return evaluate([DEV], nlp, source_types=load_source_types([CORPUS]))
+    return evaluate([dev_corpus()], nlp, source_types=load_source_types([CORPUS]))
 
 
 def test_attribution_f1_with_speaker_right(evaluation):
@@ -167,12 +165,11 @@ def test_literature_measures_on_the_dev_corpus(evaluation):
 
 
 def test_part_selects_articles(nlp):
-    if not DEV.is_dir():
-        pytest.skip(f"dev corpus not found at {DEV}")
+    dev = dev_corpus()
     with pytest.raises(EvaluationError, match="no article of the test part"):
-        evaluate([DEV], nlp, part="test")
+        evaluate([dev], nlp, part="test")
     with pytest.raises(EvaluationError, match="unknown part"):
-        evaluate([DEV], nlp, part="dev")
+        evaluate([dev], nlp, part="dev")
 
 
 def _with_content(speaker: str, content: tuple[int, int]) -> Attribution:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from medialit.exercises import pretest
-from medialit.instructor import report
+from medialit.instructor import growth
 from medialit.instructor.gradebook import CourseError
 
 REPO = Path(__file__).resolve().parents[2]
@@ -60,7 +60,7 @@ def test_a_key_blind_answer_scores_little():
 def test_record_saves_merges_and_never_says_right_or_wrong(tmp_path, capsys):
     pretest.record({"p1": "B", "p2": ""}, tmp_path)
     pretest.record({"p3": "a)"}, tmp_path)
-    saved = pretest.read_answers(tmp_path / pretest.ANSWERS_FILE)
+    saved = pretest.read_answers(tmp_path / pretest.PRETEST_FILE)
     assert saved == {"p1": "b", "p3": "a"}
     out = capsys.readouterr().out
     assert "Saved 2 of 12" in out and "p2" in out
@@ -72,7 +72,7 @@ def test_bad_answers_are_one_line(tmp_path, answers):
     with pytest.raises(pretest.PretestError) as caught:
         pretest.record(answers, tmp_path)
     assert "\n" not in str(caught.value)
-    assert not (tmp_path / pretest.ANSWERS_FILE).exists()
+    assert not (tmp_path / pretest.PRETEST_FILE).exists()
 
 
 def test_skill_scores_are_shares():
@@ -94,7 +94,7 @@ def course_with_pretests(tmp_path: Path, students: dict[str, dict[str, str]]) ->
 
 def test_pre_scores_read_each_students_file(tmp_path):
     course = course_with_pretests(tmp_path, {"ada": key(), "bo": {}})
-    pre = report.pre_scores(course)
+    pre = growth.pre_scores(course)
     assert pre["ada"] == dict.fromkeys(pretest.SKILLS, 1.0)
     assert pre["bo"] == dict.fromkeys(pretest.SKILLS, 0.0)
 
@@ -103,7 +103,7 @@ def test_a_damaged_pretest_file_is_a_one_line_course_error(tmp_path):
     course = course_with_pretests(tmp_path, {})
     (course / "pretest" / "cy.json").write_text("{not json", encoding="utf-8")
     with pytest.raises(CourseError) as caught:
-        report.pre_scores(course)
+        growth.pre_scores(course)
     assert "cy.json" in str(caught.value) and "\n" not in str(caught.value)
 
 
@@ -111,13 +111,13 @@ def test_growth_rows_and_class_means_put_pre_and_post_side_by_side_without_a_cha
     """Different instruments (multiple choice, then marking): no difference is computed (review item 31)."""
     pre = {"ada": {"framing": 0.0, "numbers": 0.5}, "bo": {"framing": 0.5}, "cy": {"framing": 1.0}}
     post = {"ada": {"framing": 1.0, "numbers": 0.5}, "bo": {"framing": 0.75}}
-    rows = report.growth_rows(pre, post)
+    rows = growth.growth_rows(pre, post)
     assert rows == [
         {"student": "ada", "skill": "framing", "pre": 0.0, "post": 1.0},
         {"student": "ada", "skill": "numbers", "pre": 0.5, "post": 0.5},
         {"student": "bo", "skill": "framing", "pre": 0.5, "post": 0.75},
     ]
-    summary = report.class_growth(rows)
+    summary = growth.class_growth(rows)
     assert summary["framing"] == {"students": 2, "pre": 0.25, "post": 0.875}
     assert summary["numbers"]["students"] == 1
 
@@ -125,39 +125,39 @@ def test_growth_rows_and_class_means_put_pre_and_post_side_by_side_without_a_cha
 def test_growth_files_csv_markdown_figure_with_alt_text(tmp_path):
     pre = {"ada": {"framing": 0.0}, "bo": {"framing": 0.5}, "cy": {"numbers": 1.0}}
     post = {"ada": {"framing": 1.0}, "bo": {"framing": 0.5}}
-    rows = report.growth_rows(pre, post)
-    summary = report.class_growth(rows)
-    md = report._growth_markdown(summary, rows, pre, post, tmp_path / "growth.md").read_text(encoding="utf-8")
+    rows = growth.growth_rows(pre, post)
+    summary = growth.class_growth(rows)
+    md = growth._growth_markdown(summary, rows, pre, post, tmp_path / "growth.md").read_text(encoding="utf-8")
     assert "| framing and loaded words | 2 | 0.25 | 0.75 |" in md
     assert "| skill | students | pre-test | graded items |" in md
-    assert report.WHY_NO_CHANGE in md and "different instruments" in report.WHY_NO_CHANGE
+    assert growth.WHY_NO_CHANGE in md and "different instruments" in growth.WHY_NO_CHANGE
     assert "+0.50" not in md and "| change |" not in md
     assert "Pre-test only (no graded items yet): cy." in md
-    figure = report._growth_figure(summary, tmp_path / "growth.png")
+    figure = growth._growth_figure(summary, tmp_path / "growth.png")
     assert figure.read_bytes()[:4] == b"\x89PNG"
     alt = Path(f"{figure}.alt.txt").read_text(encoding="utf-8")
     assert "framing and loaded words pre-test 25%, graded items 75%" in alt and "different instruments" in alt
-    with report._pretest_import(pre, tmp_path / "import.csv").open(encoding="utf-8") as handle:
+    with growth._pretest_import(pre, tmp_path / "import.csv").open(encoding="utf-8") as handle:
         table = list(csv.reader(handle))
     assert table[0][-1] == "pretest participation" and [r[0] for r in table[2:]] == ["ada", "bo", "cy"]
 
 
 def test_the_class_table_and_figure_show_all_six_skills(tmp_path):
     """A skill nobody has both sides of yet keeps its line, marked as not measured, in the table and the alt text."""
-    rows = report.growth_rows({"ada": {"framing": 0.5}}, {"ada": {"framing": 1.0}})
-    summary = report.class_growth(rows)
-    md = report._growth_markdown(summary, rows, {}, {}, tmp_path / "growth.md").read_text(encoding="utf-8")
+    rows = growth.growth_rows({"ada": {"framing": 0.5}}, {"ada": {"framing": 1.0}})
+    summary = growth.class_growth(rows)
+    md = growth._growth_markdown(summary, rows, {}, {}, tmp_path / "growth.md").read_text(encoding="utf-8")
     table = [line for line in md.splitlines() if line.startswith("| ") and "|---" not in line][1:7]
     assert [line.split(" | ")[0][2:] for line in table] == list(pretest.SKILLS.values())
     assert sum("not measured yet" in line for line in table) == 5
-    figure = report._growth_figure(summary, tmp_path / "growth.png")
+    figure = growth._growth_figure(summary, tmp_path / "growth.png")
     alt = Path(f"{figure}.alt.txt").read_text(encoding="utf-8")
     assert all(name in alt for name in pretest.SKILLS.values()) and alt.count("not measured yet") == 5
 
 
 def test_write_growth_without_graded_items_still_reports_the_pretest(tmp_path):
     course = course_with_pretests(tmp_path, {"ada": key()})
-    written = report.write_growth(course)
+    written = growth.write_growth(course)
     names = [p.name for p in written]
     assert names == ["growth.csv", "growth.md", "growth.png", "pretest-import.csv"]
     assert (course / "reports" / "growth" / "growth.csv").read_text(encoding="utf-8") == "student,skill,pre,post\n"

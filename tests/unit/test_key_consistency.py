@@ -20,6 +20,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from shared_corpus import dev_corpus
 
 from medialit import load_article
 from medialit.core.spans import Span, body_sha256, load_annotations
@@ -32,7 +33,6 @@ from medialit.exercises.scoring import match
 from medialit.nlp.framing import LABELS as FRAMING_LABELS
 
 REPO = Path(__file__).resolve().parents[2]
-GOLD = REPO.parent / "shared" / "corpus" / "dev"
 KIT_GOLD = REPO / "course" / "gold"  # the kit's own teaching copies (sandvik-wind-farm)
 KEYS = REPO / "course" / "keys"
 SOLUTIONS = REPO / "solutions"
@@ -132,7 +132,7 @@ def article(article_id: str):
 @cache
 def gold(article_id: str):
     kit = KIT_GOLD / f"{article_id}.gold.json"
-    return load_annotations(kit if kit.exists() else GOLD / f"{article_id}.gold.json")
+    return load_annotations(kit if kit.exists() else dev_corpus() / f"{article_id}.gold.json")
 
 
 def locate(phrase: str, body: str) -> Span:

@@ -10,12 +10,12 @@ import json
 from pathlib import Path
 
 import pytest
+from shared_corpus import dev_corpus
 
 from medialit.core.spans import load_annotations
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO / "course" / "corpus"
-DEV = REPO.parent / "shared" / "corpus" / "dev"
 TYPES_FILE = CORPUS / "source-types.json"
 TYPES = ("named", "vague", "anonymous", "document")
 
@@ -23,9 +23,7 @@ TYPES = ("named", "vague", "anonymous", "document")
 def gold_keys() -> dict[str, dict[str, str]]:
     """Article id -> 'cue_start:cue_end' -> gold speaker, over the dev files and the project corpus."""
     out = {}
-    for folder in (DEV, CORPUS):
-        if not folder.is_dir():
-            pytest.skip(f"{folder} not found")
+    for folder in (dev_corpus(), CORPUS):
         for path in sorted(folder.glob("*.gold.json")):
             gold = load_annotations(path)
             out[path.name[: -len(".gold.json")]] = {f"{a.cue.start}:{a.cue.end}": a.speaker for a in gold.attributions}

@@ -18,9 +18,9 @@ from types import MappingProxyType
 
 from medialit.core import jsonfile
 from medialit.core.article import Article, load_article
+from medialit.core.saved_work import SIDECAR_SUFFIX
 from medialit.exercises.errors import AnswerError
 
-SIDECAR_SUFFIX = ".highlights.json"
 ITEMS_FILE = "medialit-items.json"
 """An items file: the kit's own in the package, an instructor's beside the exercise's notebook and article."""
 SCHEMA = jsonfile.Schema("medialit.exercises", "items")

@@ -253,6 +253,53 @@ def item_difficulty(shares: dict[str, float], ax: Axes | None = None) -> Axes:
     )
 
 
+def pre_and_post(summary: dict[str, dict[str, float]], skills: dict[str, str], ax: Axes | None = None) -> Axes:
+    """Paired bars per skill, the class's mean share in the lesson 0 pre-test (hatched) and in the graded items.
+
+    ``summary`` gives a skill's ``pre`` and ``post`` means (0 to 1); ``skills`` names every skill of the
+    pre-test in order, so one not measured yet keeps its row (no bars, and the alt text says so). The two
+    sides are different instruments: the title says so, and the bars differ by pattern, not colour alone.
+    """
+    names = list(skills)
+    pre = [summary[s]["pre"] if s in summary else 0.0 for s in names]
+    post = [summary[s]["post"] if s in summary else 0.0 for s in names]
+    ax = new_axes(ax, size=(8, max(3.0, 0.6 * len(names) + 1.5)))
+    ys = range(len(names))
+    ax.barh(
+        [y - 0.2 for y in ys],
+        pre,
+        height=0.4,
+        color=PALETTE[0],
+        hatch="//",
+        label="pre-test (lesson 0)",
+    )
+    ax.barh(
+        [y + 0.2 for y in ys],
+        post,
+        height=0.4,
+        color=PALETTE[2],
+        label="graded items (end)",
+    )
+    ax.set_yticks(list(ys), [skills[s] for s in names])
+    ax.set_xlim(0, 1)
+    ax.invert_yaxis()
+    ax.legend(loc="lower right")
+    sides = ", ".join(
+        f"{skills[s]} pre-test {summary[s]['pre']:.0%}, graded items {summary[s]['post']:.0%}"
+        if s in summary
+        else f"{skills[s]} not measured yet"
+        for s in names
+    )
+    return finish(
+        ax,
+        title="Per skill: pre-test and graded items side by side (different instruments)",
+        xlabel="mean share right (0 to 1)",
+        ylabel="skill",
+        alt="Paired bar chart per skill, hatched bars the lesson 0 pre-test (multiple choice) and plain bars "
+        "the graded items (marking on new texts), two different instruments shown side by side: " + sides + ".",
+    )
+
+
 KEY_MARK_STATES = " ◐●"
 """Symbols of the key-mark grid (not found, place only, right), so no state is shown by colour alone."""
 

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from medialit.core import jsonfile
+from medialit.core.saved_work import PRETEST_FILE
 from medialit.exercises.errors import OneLineError
 
-ANSWERS_FILE = "pretest.json"
 SCHEMA = jsonfile.Schema("medialit.exercises", "pretest")
 """Answers and key alike (``schemas/pretest.schema.json``)."""
 
@@ -203,7 +203,7 @@ def record(answers: dict[str, str], folder: str | Path = ".") -> None:
     if not isinstance(answers, dict):
         raise PretestError("my_answers holds one letter per question, p1 to p12: keep its braces and run the cell")
     clean = {qid: _letter(qid, choice) for qid, choice in answers.items() if str(choice or "").strip()}
-    path = Path(folder) / ANSWERS_FILE
+    path = Path(folder) / PRETEST_FILE
     saved = read_answers(path) if path.exists() else {}
     saved.update(clean)
     path.write_text(json.dumps({"format": "medialit-pretest", "answers": saved}, indent=1), encoding="utf-8")

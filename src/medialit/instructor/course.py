@@ -16,6 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from medialit.core.saved_work import saved_work
 from medialit.exercises.items import ITEMS_FILE, define_items, known_items
 from medialit.instructor.gradebook import COURSE_ID, CourseError, bin_on_path, gradebook
 
@@ -184,8 +185,6 @@ def _close(course: Path) -> None:
 
 def _not_sources(folder: str, names: list[str]) -> list[str]:
     """Leave out checkpoints, caches and any saved work (``saved_work``, as the release does: never in source/)."""
-    from medialit.instructor.nbgrader_output import saved_work
-
     return [n for n in names if saved_work(n) or n in {".ipynb_checkpoints", "__pycache__"}]
 
 

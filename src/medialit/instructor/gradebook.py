@@ -284,6 +284,13 @@ def record_zero(gb: Any, assignment: str, student: str) -> None:
     gb.db.commit()
 
 
+def max_points(course: Path, assignment: str) -> dict[str, float]:
+    """The points each graded cell of the assignment is worth, by grade id."""
+    with gradebook(db_url(course)) as gb:
+        found = gb.find_assignment(assignment)
+        return {c.name: float(c.max_score) for nb in found.notebooks for c in nb.grade_cells}
+
+
 def code_scores(gb: Any, assignment: str, student: str) -> dict[str, float]:
     """Autograded points of every graded code cell of one submission, by grade id."""
     sub = gb.find_submission(assignment, student)

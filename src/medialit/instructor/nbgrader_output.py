@@ -28,6 +28,8 @@ from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import ClearSolutions, DeduplicateIds, Execute, NbGraderPreprocessor
 from traitlets import Dict, Integer, List, Unicode
 
+from medialit.core.saved_work import saved_work
+
 HIGHLIGHT_ANSWER = "= None  # None: use your saved highlights"
 """The first line of every medialit answer cell (``exercise_notebook.question``, the kit's solutions)."""
 
@@ -61,7 +63,7 @@ class KeepMarksOut(NbGraderPreprocessor):
     instructor who marks in a highlighter while running the source notebook (the guide asks for a run
     before a release) saves those marks beside it, and released they would open every student's
     highlighter on them: most likely the answer. A highlights file has no use in a release, nor do the
-    others ``saved_work`` names (a save's temporary file, pre-test letters).
+    other saved work (``core.saved_work``: a save's temporary file, pre-test letters).
     """
 
     def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
@@ -81,18 +83,6 @@ class KeepMarksOut(NbGraderPreprocessor):
                 assignment,
             )
         return nb, resources
-
-
-def saved_work(name: str) -> bool:
-    """Whether a file name is one the kit saves a person's work under: a highlights file (in any letter case: the
-    same file on a disk that ignores case), the temporary file a save cut short leaves (``.NAME.highlights.json.
-    XXXX.tmp``, the whole marks), or pre-test answers (``pretest.json``, which ``pretest.record`` merges into)."""
-    from medialit.exercises.items import SIDECAR_SUFFIX
-    from medialit.exercises.pretest import ANSWERS_FILE
-
-    name = name.lower()
-    temporary = name.startswith(".") and name.endswith(".tmp") and f"{SIDECAR_SUFFIX}." in name
-    return name.endswith(SIDECAR_SUFFIX) or temporary or name == ANSWERS_FILE
 
 
 class TrimOutput(NbGraderPreprocessor):

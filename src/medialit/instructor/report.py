@@ -6,7 +6,8 @@ Material for the next class discussion and for the school's gradebook:
 ``items.csv``, ``marks.csv`` and ``most-missed.md`` (each key mark named by its
 sentence number and occurrence, with how many students found the place and how
 many also gave the right label or reason), ``analyzer-echo.md`` (answers that
-repeat the analyzer's mistakes: ``analyzer_echo``), and two PNG figures with alt text.
+repeat the analyzer's mistakes: ``analyzer_echo``), and two PNG figures with alt text;
+with the pre-test's key in the course, growth per skill too (``growth``).
 Answers are read as data, exactly as ``course grade`` reads them.
 """
 
@@ -25,16 +26,17 @@ import matplotlib
 matplotlib.use("Agg")
 
 from medialit.core.spans import Span
-from medialit.exercises import pretest
 from medialit.exercises.items import item
 from medialit.exercises.matching import as_key, compare
-from medialit.exercises.plots import PALETTE, finish, item_difficulty, key_marks_found, new_axes, save
+from medialit.exercises.plots import item_difficulty, key_marks_found, save
 from medialit.exercises.scoring import Mark, same_place
 from medialit.instructor import analyzer_echo
 from medialit.instructor import course as courses
 from medialit.instructor import gradebook as books
 from medialit.instructor.batch import graded_with_another_key
 from medialit.instructor.grade_data import Check, grade_item, read_notebook
+from medialit.instructor.growth import write_growth
+from medialit.instructor.lms_import import write_import
 
 
 @dataclass(frozen=True)
@@ -198,7 +200,7 @@ def write_report(course_dir: str | Path, assignment: str) -> list[Path]:
         raise courses.CourseError(f"nothing graded yet for {assignment}: run `medialit course grade {assignment}`")
     out = course / "reports" / assignment
     out.mkdir(parents=True, exist_ok=True)
-    points = _max_points(course, assignment)
+    points = books.max_points(course, assignment)
     written = [courses.write_csv(rows, out / "grades.csv"), _import_csv(rows, points, assignment, out)]
     shares = difficulty(rows, points)
     with (out / "items.csv").open("w", newline="", encoding="utf-8") as handle:
@@ -221,212 +223,13 @@ def write_report(course_dir: str | Path, assignment: str) -> list[Path]:
     return written
 
 
-# ---------------------------------------------------------------- growth: lesson 0 pre-test against graded items
-
-
-def pre_scores(course: Path) -> dict[str, dict[str, float]]:
-    """Each student's pre-test share per skill, from ``COURSE/pretest/STUDENT.json`` and the key beside them."""
-    folder = course / "pretest"
-    try:
-        key = pretest.read_key(folder / "key.json")
-        return {
-            path.stem: pretest.skill_scores(pretest.read_answers(path), key)
-            for path in sorted(folder.glob("*.json"))
-            if path.name != "key.json"
-        }
-    except pretest.PretestError as error:
-        raise courses.CourseError(str(error)) from None
-
-
-def post_scores(course: Path) -> dict[str, dict[str, float]]:
-    """Each student's share of the points per skill in the graded items of that skill (``pretest.POST_ITEMS``)."""
-    earned: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    possible: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    cell_skill = {f"{i}-test": skill for skill, items in pretest.POST_ITEMS.items() for i in items}
-    for assignment in sorted(p.name for p in (course / "source").glob("*") if p.is_dir()):
-        rows = courses.scores_table(course, assignment)
-        if not rows:
-            continue
-        points = _max_points(course, assignment)
-        for row in rows:
-            for cell, skill in cell_skill.items():
-                if cell in points:
-                    earned[row["student"]][skill] += row.get(cell, 0.0)
-                    possible[row["student"]][skill] += points[cell]
-    return {s: {k: earned[s][k] / v for k, v in possible[s].items() if v} for s in possible}
-
-
-WHY_NO_CHANGE = (
-    "There is no change column, on purpose: the two sides are different instruments. The pre-test asks two "
-    "multiple-choice questions per skill; the graded items ask students to mark spans and labels on new texts, "
-    "with one or two items per skill. A post share below or above the pre share mixes what was learned with "
-    "the change of instrument, so read the two columns side by side, skill by skill, and look at the items "
-    "behind a post share (`course report ex05-transfer`) before saying a skill grew."
-)
-
-
-def growth_rows(pre: dict[str, dict[str, float]], post: dict[str, dict[str, float]]) -> list[dict[str, Any]]:
-    """One row per student and skill measured both before and after: pre and post side by side (shares 0-1).
-
-    No difference is computed: the two sides are different instruments (``WHY_NO_CHANGE``).
-    """
-    rows = []
-    for student in sorted(set(pre) & set(post)):
-        for skill in pretest.SKILLS:
-            if skill in pre[student] and skill in post[student]:
-                before, after = pre[student][skill], post[student][skill]
-                rows.append(
-                    {
-                        "student": student,
-                        "skill": skill,
-                        "pre": round(before, 3),
-                        "post": round(after, 3),
-                    }
-                )
-    return rows
-
-
-def class_growth(rows: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
-    """Class means per skill: students, pre and post."""
-    by_skill: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in rows:
-        by_skill[row["skill"]].append(row)
-    return {
-        skill: {
-            "students": len(by_skill[skill]),
-            **{k: round(sum(r[k] for r in by_skill[skill]) / len(by_skill[skill]), 3) for k in ("pre", "post")},
-        }
-        for skill in pretest.SKILLS
-        if by_skill[skill]
-    }
-
-
-def write_growth(course_dir: str | Path) -> list[Path]:
-    """Pre-test (lesson 0) and graded items side by side per skill, in ``COURSE/reports/growth/``."""
-    course = Path(course_dir)
-    pre, post = pre_scores(course), post_scores(course)
-    out = course / "reports" / "growth"
-    out.mkdir(parents=True, exist_ok=True)
-    rows = growth_rows(pre, post)
-    summary = class_growth(rows)
-    written = [courses.write_csv(rows, out / "growth.csv") if rows else _empty_csv(out / "growth.csv")]
-    written.append(_growth_markdown(summary, rows, pre, post, out / "growth.md"))
-    written.append(_growth_figure(summary, out / "growth.png"))
-    written.append(_pretest_import(pre, out / "pretest-import.csv"))
-    return written
-
-
-def _empty_csv(path: Path) -> Path:
-    path.write_text("student,skill,pre,post\n", encoding="utf-8")
-    return path
-
-
-def _growth_markdown(summary: dict, rows: list[dict[str, Any]], pre: dict, post: dict, path: Path) -> Path:
-    only_pre, only_post = sorted(set(pre) - set(post)), sorted(set(post) - set(pre))
-    lines = [
-        "# Per skill: the lesson 0 pre-test and the graded items, side by side",
-        "",
-        "Shares from 0 to 1: the pre-test's questions answered right, and the points earned in the graded "
-        "items of the same skill (`medialit.exercises.pretest.POST_ITEMS`: the transfer exercise ex05, on texts "
-        "no lesson uses). Only students with both are counted.",
-        "",
-        WHY_NO_CHANGE,
-        "",
-        "| skill | students | pre-test | graded items |",
-        "|---|---:|---:|---:|",
-    ]
-    lines += [_growth_row(skill, summary.get(skill)) for skill in pretest.SKILLS]
-    if not summary:
-        lines += ["", "So far no student has both a pre-test and graded items."]
-    lines += ["", "## Per student", "", "| student | skill | pre-test | graded items |", "|---|---|---:|---:|"]
-    lines += [f"| {r['student']} | {r['skill']} | {r['pre']:.2f} | {r['post']:.2f} |" for r in rows]
-    if only_pre or only_post:
-        lines += [
-            "",
-            f"Pre-test only (no graded items yet): {', '.join(only_pre) or 'none'}.",
-            f"Graded items only (no pre-test file): {', '.join(only_post) or 'none'}.",
-        ]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
-
-
-def _growth_row(skill: str, means: dict[str, float] | None) -> str:
-    """One skill's line of the class table; a skill nobody has both sides of yet still gets its line."""
-    if means is None:
-        return f"| {pretest.SKILLS[skill]} | 0 | – | not measured yet |"
-    return f"| {pretest.SKILLS[skill]} | {means['students']} | {means['pre']:.2f} | {means['post']:.2f} |"
-
-
-def _growth_figure(summary: dict[str, dict[str, float]], path: Path) -> Path:
-    """Paired bars for every skill of the pre-test (a skill not measured yet has none, and the alt text says so)."""
-    skills = list(pretest.SKILLS)
-    pre = [summary[s]["pre"] if s in summary else 0.0 for s in skills]
-    post = [summary[s]["post"] if s in summary else 0.0 for s in skills]
-    ax = new_axes(size=(8, max(3.0, 0.6 * len(skills) + 1.5)))
-    ys = range(len(skills))
-    ax.barh(
-        [y - 0.2 for y in ys],
-        pre,
-        height=0.4,
-        color=PALETTE[0],
-        hatch="//",
-        label="pre-test (lesson 0)",
-    )
-    ax.barh(
-        [y + 0.2 for y in ys],
-        post,
-        height=0.4,
-        color=PALETTE[2],
-        label="graded items (end)",
-    )
-    ax.set_yticks(list(ys), [pretest.SKILLS[s] for s in skills])
-    ax.set_xlim(0, 1)
-    ax.invert_yaxis()
-    ax.legend(loc="lower right")
-    sides = ", ".join(
-        f"{pretest.SKILLS[s]} pre-test {summary[s]['pre']:.0%}, graded items {summary[s]['post']:.0%}"
-        if s in summary
-        else f"{pretest.SKILLS[s]} not measured yet"
-        for s in skills
-    )
-    finish(
-        ax,
-        title="Per skill: pre-test and graded items side by side (different instruments)",
-        xlabel="mean share right (0 to 1)",
-        ylabel="skill",
-        alt="Paired bar chart per skill, hatched bars the lesson 0 pre-test (multiple choice) and plain bars "
-        "the graded items (marking on new texts), two different instruments shown side by side: " + sides + ".",
-    )
-    save(ax, str(path), tight=True)
-    return path
-
-
-def _pretest_import(pre: dict[str, dict[str, float]], path: Path) -> Path:
-    """Participation for the gradebook: 1 point per student who handed in a pre-test file (never its score)."""
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow([*IMPORT_ID_COLUMNS, "pretest participation"])
-        writer.writerow(["Points Possible", "", "", "", "", 1])
-        for student in sorted(pre):
-            writer.writerow([student, "", "", student, "", 1])
-    return path
-
-
-IMPORT_ID_COLUMNS = ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]
-
-
 def _import_csv(rows: list[dict[str, Any]], points: dict[str, float], assignment: str, out: Path) -> Path:
     """One row per student, one column per graded cell plus the total: Canvas's and Moodle's import layout."""
-    path = out / "gradebook-import.csv"
     cells = list(points)
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow([*IMPORT_ID_COLUMNS, *(f"{assignment} {c}" for c in cells), f"{assignment} total"])
-        writer.writerow(["Points Possible", "", "", "", "", *(points[c] for c in cells), sum(points.values())])
-        for row in rows:
-            scores = [row.get(c, 0.0) for c in cells]
-            writer.writerow([row["student"], "", "", row["student"], "", *scores, row["total"]])
-    return path
+    columns = [*(f"{assignment} {c}" for c in cells), f"{assignment} total"]
+    possible = [*(points[c] for c in cells), sum(points.values())]
+    scores = ((row["student"], [*(row.get(c, 0.0) for c in cells), row["total"]]) for row in rows)
+    return write_import(out / "gradebook-import.csv", columns, possible, scores)
 
 
 # ---------------------------------------------------------------- answers that repeat the analyzer's mistakes
@@ -549,12 +352,6 @@ def _echo_errors(check: Check, found: analyzer_echo.AnalyzerErrors) -> list[str]
             missed.discard(at)
             named.append(f"wrong label: {name_of(check.item, m.span)} ({_said(m)}, the key: {marks[at].label})")
     return named + [f"missed: {name_of(check.item, marks[i].span)}" for i in sorted(missed)]
-
-
-def _max_points(course: Path, assignment: str) -> dict[str, float]:
-    with courses.gradebook(courses.db_url(course)) as gb:
-        found = gb.find_assignment(assignment)
-        return {c.name: float(c.max_score) for nb in found.notebooks for c in nb.grade_cells}
 
 
 def _difficulty_figure(shares: dict[str, float], path: Path) -> Path:

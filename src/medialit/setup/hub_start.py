@@ -18,18 +18,13 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from medialit.core.saved_work import saved_work
+
 LESSONS = "/opt/medialit-hub/lessons"
 JUPYTER_DIR = "/etc/medialit-hub/jupyter"
 CULL = ["--MappingKernelManager.cull_idle_timeout=1800", "--MappingKernelManager.cull_interval=300"]
 """A kernel idle for 30 minutes (a closed tab keeps its kernel) gives its memory back."""
 PARTIAL = ".medialit-partial"
-WORK_FILES = (".highlights.json", "pretest.json")
-"""Endings of what a learner's own work saves beside the lessons (marks, pre-test letters): never a lesson.
-
-Run in a checkout (``bash scripts/lab.sh``, or the guide's run of every lesson before the course), lessons leave
-them in notebooks/, which git ignores and ``cp -r notebooks`` copies; a student's highlighter or pre-test would
-start from the instructor's answers. ``medialit.exercises.items.SIDECAR_SUFFIX`` and
-``medialit.exercises.pretest.ANSWERS_FILE``, kept here so that a server start imports nothing heavy."""
 WORK_FOLDERS = ("my-article",)
 """Folders a learner's work makes beside the lessons: lesson 7 writes their own article's analysis and their
 marks there (``my-marks.gold.json``). Hidden names (JupyterLab's ``.ipynb_checkpoints/``, a highlights file's
@@ -38,9 +33,11 @@ lock) and links are left out too: no lesson is one."""
 
 def lesson(path: Path) -> bool:
     """Whether ``path`` among the lessons is the lessons' own: not hidden, not a link (never followed: it may
-    point at a key, or somewhere the student may not read), not someone's saved work."""
+    point at a key, or somewhere the student may not read), not someone's saved work (``saved_work``: run in a
+    checkout, as the guide asks before the course, lessons leave the instructor's marks and pre-test letters in
+    notebooks/, which git ignores and ``cp -r notebooks`` copies)."""
     name = path.name
-    return not (name.startswith(".") or path.is_symlink() or name.endswith(WORK_FILES) or name in WORK_FOLDERS)
+    return not (name.startswith(".") or path.is_symlink() or saved_work(name) or name in WORK_FOLDERS)
 
 
 def as_committed(saved: bytes) -> str | None:

@@ -89,9 +89,10 @@ class SpeakerResolver(Antecedents, TitleHolders):
         """
         nearer = nearer_subject(head, extent)
         if nearer is not None:  # "The partner asked ..., but the commissioner stated": two subjects of one verb
-            speaker, kind, why = self._resolve(nearer, (nearer.left_edge.idx, nearer.idx + len(nearer)), earlier)
+            extent = (nearer.left_edge.idx, nearer.idx + len(nearer))
+            speaker, kind, why = self._resolve(nearer, extent, earlier, self.holders)
         else:
-            speaker, kind, why = self._resolve(head, extent, earlier)
+            speaker, kind, why = self._resolve(head, extent, earlier, self.holders)
         kind = self.kinds.setdefault(speaker, kind)  # a later mention stands for the source it names (K18)
         mentioned, reason = kind_and_reason(head, kind)
         why = "; ".join(filter(None, (why, reason)))
@@ -100,11 +101,8 @@ class SpeakerResolver(Antecedents, TitleHolders):
 
     def resolve_quietly(self, head: Token, earlier: list[Attribution]) -> tuple[str, str, str]:
         """(speaker, kind, why) for the phrase headed by ``head``, remembering nothing: a name looked up, not a
-        mention of a source."""
-        holders = set(self.holders)
-        found = self._resolve(head, (head.left_edge.idx, head.idx + len(head)), earlier)
-        self.holders = holders
-        return found
+        mention of a source (a title holder it finds goes into a set of its own, thrown away)."""
+        return self._resolve(head, (head.left_edge.idx, head.idx + len(head)), earlier, holders=set())
 
     def with_kinds(self, attributions: list[Attribution]) -> list[Attribution]:
         """The attributions with the kind of the mention each names its source by (``source_kind``).
@@ -120,23 +118,28 @@ class SpeakerResolver(Antecedents, TitleHolders):
             out.append(replace(a, source_kind=kind))
         return out
 
-    def _resolve(self, head: Token, extent: tuple[int, int], earlier: list[Attribution]) -> tuple[str, str, str]:
-        speaker, kind, why = self._resolve_phrase(head, extent, earlier)
+    def _resolve(
+        self, head: Token, extent: tuple[int, int], earlier: list[Attribution], holders: set[str]
+    ) -> tuple[str, str, str]:
+        """(speaker, kind, why); a speaker who is a person by a title alone is added to ``holders`` (``_unnamed``)."""
+        speaker, kind, why = self._resolve_phrase(head, extent, earlier, holders)
         if speaker in self.acronyms:  # "the SDF" after "the Syrian Democratic Forces (SDF)"
             full = self.acronyms[speaker]
             return full, kind, "; ".join(filter(None, (why, f"acronym '{speaker}' -> {full}")))
         return speaker, kind, why
 
-    def _resolve_phrase(self, head: Token, extent: tuple[int, int], earlier: list[Attribution]) -> tuple[str, str, str]:
+    def _resolve_phrase(
+        self, head: Token, extent: tuple[int, int], earlier: list[Attribution], holders: set[str]
+    ) -> tuple[str, str, str]:
         lower = head.lower_
         antecedent = relative_antecedent(head)
         if antecedent is not None:  # "according to police, who said": the noun the clause describes
             span = (antecedent.left_edge.idx, antecedent.idx + len(antecedent))
-            speaker, kind, why = self._resolve_phrase(antecedent, span, earlier)
+            speaker, kind, why = self._resolve_phrase(antecedent, span, earlier, holders)
             return speaker, kind, why or f"relative pronoun '{head.text}' -> {speaker}"
         text = self.text[extent[0] : extent[1]]
         if lower in PERSON_PRONOUNS | SPEAKER_PRONOUNS | GROUP_PRONOUNS:
-            return self._resolve_pronoun(head, earlier)
+            return self._resolve_pronoun(head, earlier, holders)
         outlet = head.pos_ == "PROPN" and outlet_key(head) in self.outlets  # "daily Népszava" ... "Népszava noted"
         if outlet or outlet_name(head):  # "AFP", "According to ABC News", "State press agency PAP reported" (K18)
             return without_determiner(noun_phrase(head)), "document", ""
@@ -152,7 +155,7 @@ class SpeakerResolver(Antecedents, TitleHolders):
         issuer = issuer_of(head)
         if issuer is not None and issuer.token is not None:  # "the judge's statement", "a report by UpGuard"
             token = issuer.token
-            speaker, kind, why = self._resolve(token, (token.left_edge.idx, token.idx + len(token)), earlier)
+            speaker, kind, why = self._resolve(token, (token.left_edge.idx, token.idx + len(token)), earlier, holders)
             return speaker, kind, why if issuer.how == "owner" else f"issuer of the {head.lower_}"
         if issuer is not None:  # "a report by the United Nations", "the BBC's report"
             return without_determiner(" ".join(text.split())), "document", ""
@@ -175,7 +178,7 @@ class SpeakerResolver(Antecedents, TitleHolders):
             c.ent_type_ == "ORG" for c in head.children if c.dep_ == "compound"
         )
         if organisation:  # "the NASA administrator" is still one person (K2)
-            return self._unnamed(head, "person" if one_holder(head) else "organisation")
+            return self._unnamed(head, "person" if one_holder(head) else "organisation", holders)
         lemma = head.lemma_.lower()
         plural = head.tag_ == "NNS"  # "the officers" are a group, not one holder
         titled_alone = lemma in self.titles and not plural
@@ -188,17 +191,17 @@ class SpeakerResolver(Antecedents, TitleHolders):
             return mentioned
         if one_unnamed(head):  # "a fire officer said": one particular person, not named (K2)
             return without_determiner(noun_phrase(head)), "anonymous", ""
-        return self._unnamed(head, source_kind(head))
+        return self._unnamed(head, source_kind(head), holders)
 
-    def _unnamed(self, head: Token, kind: str) -> tuple[str, str, str]:
+    def _unnamed(self, head: Token, kind: str, holders: set[str]) -> tuple[str, str, str]:
         """The source phrase itself as the speaker, of kind ``kind``; a person here is one by a title alone ("the
-        mayor", ``one_holder``), whom no pronoun is resolved to (``named_person``)."""
+        mayor", ``one_holder``), whom no pronoun is resolved to (``named_person``): added to ``holders``."""
         speaker = without_determiner(noun_phrase(head))
         if kind == "person":
-            self.holders.add(speaker)
+            holders.add(speaker)
         return speaker, kind, ""
 
-    def _resolve_pronoun(self, head: Token, earlier: list[Attribution]) -> tuple[str, str, str]:
+    def _resolve_pronoun(self, head: Token, earlier: list[Attribution], holders: set[str]) -> tuple[str, str, str]:
         """ "He" to the person named or described as the subject before it, else to the person last credited;
         "they" to the group before it and "It" to the body before it, else either to the last source credited that
         is not a person ("it": any source); "I" and "we" stay pronouns."""
@@ -207,7 +210,7 @@ class SpeakerResolver(Antecedents, TitleHolders):
             named, described = self._person_before(head)
             if described is not None:  # "The doctor said ... He said": the one the noun describes, named or not
                 extent = (described.left_edge.idx, described.idx + len(described))
-                speaker, kind, why = self._resolve_phrase(described, extent, earlier)
+                speaker, kind, why = self._resolve_phrase(described, extent, earlier, holders)
                 return speaker, kind, why or f"pronoun '{head.text}' -> {speaker}"
             person = named or self._last_person(earlier, head.idx)
             return (person, "person", f"pronoun '{head.text}' -> {person}") if person else (head.text, "pronoun", "")
@@ -220,7 +223,8 @@ class SpeakerResolver(Antecedents, TitleHolders):
             return without_determiner(noun_phrase(group)), source_kind(group), f"pronoun '{head.text}' -> group"
         body = self._body_before(head) if lower == "it" else None
         if body is not None:  # "The Emergencies Ministry called on drivers ... It also urged": the body before
-            speaker, kind, why = self._resolve_phrase(body, (body.left_edge.idx, body.idx + len(body)), earlier)
+            extent = (body.left_edge.idx, body.idx + len(body))
+            speaker, kind, why = self._resolve_phrase(body, extent, earlier, holders)
             return speaker, kind, why or f"pronoun '{head.text}' -> {speaker}"
         earlier = [a for a in earlier if lower == "it" or not self.named_person(a.speaker)]
         if earlier and lower in GROUP_PRONOUNS and earlier[-1].speaker.lower() not in SPEAKER_PRONOUNS:
