@@ -697,3 +697,24 @@ def test_the_sources_activity_credits_a_documents_maker_alone(capsys, practice):
     lessons.check_highlights("l2.sources-activity", [maker], practice)
     said = capsys.readouterr().out
     assert "1 of" in said and "not in the key" not in said, said
+
+
+@pytest.mark.parametrize(
+    ("question_id", "answer"),
+    [("l2.mixed", "It is mixed"), ("l2.mixed", "mixed attribution"), ("l1.headline", "Yes, it does"),
+     ("l3.dearly", "The sentence is unsupported."), ("l2.mixed", "direct, I think")],
+)  # fmt: skip
+def test_a_choice_written_as_a_sentence_is_asked_for_the_option_alone_not_told_it_is_wrong(capsys, question_id, answer):
+    """'It is mixed' got 'Not yet.' and the hint, though it is right (a name question takes 'It is Per Haugen'):
+    a choice is judged on the option alone, so the words around it are a form to fix, not a wrong try."""
+    lessons.check(question_id, answer)
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and "write only your choice" in out and repr(answer) in out, out
+    assert "Not yet" not in out and "Hint:" not in out and "Correct" not in out
+    lessons.reveal(question_id)  # not an attempt
+    assert capsys.readouterr().out.startswith("Try first")
+
+
+def test_a_hedged_choice_still_never_passes(capsys):
+    lessons.check("l2.mixed", "mixed or direct")
+    assert "Correct" not in capsys.readouterr().out
