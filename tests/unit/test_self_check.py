@@ -71,6 +71,7 @@ def test_a_notebook_outside_the_kit_gets_one_line_not_a_traceback(tmp_path, caps
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "solutions/" in err and "Traceback" not in err
     assert main(["self-check", str(tmp_path / "missing.ipynb")]) == 2
+    assert main(["self-check", str(REPO / "solutions" / NAME / f"{NAME}.ipynb")]) == 2  # the source, not a copy
     assert main(["self-check", str(tmp_path)]) == 2
     monkeypatch.chdir(tmp_path)  # no notebook here: name one
     assert main(["self-check"]) == 2

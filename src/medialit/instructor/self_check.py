@@ -57,6 +57,10 @@ def self_check(notebook: Path, source: Path | None = None) -> list[ItemGrade]:
     if not notebook.is_file():
         raise SelfCheckError(f"{notebook}: no such file; give the exercise's .ipynb file, from its folder")
     source = source or find_source(notebook)
+    if notebook.resolve().parent == source.resolve():
+        raise SelfCheckError(
+            f"{notebook}: this is the kit's source notebook, answers included; check your copy in exercises/"
+        )
     checks = [c for c in hidden_checks(source) if c.notebook == notebook.stem]
     if not checks:
         raise SelfCheckError(f"{notebook}: {source} has no medialit questions to check it against")
