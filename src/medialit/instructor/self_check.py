@@ -87,11 +87,11 @@ def report(notebook: Path, grades: list[ItemGrade], unchecked: list[tuple[str, f
         f"{Path(notebook).name} as last saved at {saved} (save with Ctrl+S first); highlights as saved",
     ]
     for grade in grades:
-        lines.append("")
-        lines.append(f"{grade.check.item}: {grade.points:g} of {counted(grade.max_points, 'point')}")
-        lines.extend(f"  {line}" for line in grade.feedback if not line.startswith(f"{grade.check.item}: 0 of"))
-        if grade.reason:
-            lines.append(f"  not scored: {grade.reason}")
+        item = grade.check.item
+        head, *rest = grade.feedback or ("",)
+        if not head.startswith(f"{item}: "):  # the feedback opens with the item's points; else say them first
+            head, rest = f"{item}: {grade.points:g} of {counted(grade.max_points, 'point')}", [head, *rest]
+        lines += ["", head, *(f"  {line}" for line in rest if line)]
     earned = sum(g.points for g in grades)
     total = sum(g.max_points for g in grades)
     for grade_id, points in unchecked:
