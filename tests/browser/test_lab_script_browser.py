@@ -21,6 +21,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+import nbformat
 import pytest
 from labkit import _free_port
 from playwright.sync_api import expect
@@ -138,6 +139,30 @@ def test_a_self_learner_opens_an_exercise_from_lab_sh_s_file_browser(lab_script,
     page.keyboard.press("Shift+Enter")
     expect(first.locator(".jp-InputPrompt")).to_have_text(re.compile(r"\[1\]:"))
     expect(first.locator(".jp-OutputArea-output")).to_have_count(0)  # the import ran without an error
+
+
+def test_a_self_learner_scores_an_exercise_with_self_check_from_a_cell(lab_script, page, tmp_path):
+    """Working alone, nobody grades an exercise: its check cells only test the format. Its intro says to save and
+    run ``!medialit self-check`` in a new cell; in the kernel lab.sh starts, the command is found and scores the
+    saved answer against the kit's solutions/, with the points of each question and the total."""
+    exercise = tmp_path / "kit" / "exercises" / "ex01-attribution" / "ex01-attribution.ipynb"
+    nb = nbformat.read(exercise, as_version=4)
+    assert "`!medialit self-check`" in " ".join(nb.cells[0].source.split())
+    answer = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "ex01-q3-answer")
+    answer.source = "answer_q3 = [('Matthew Ingram', 'named')]"  # as saved with Ctrl+S
+    nb.cells.append(nbformat.v4.new_code_cell("!medialit self-check"))
+    nbformat.write(nb, exercise)
+    page.goto(lab_script.replace("notebooks/00-start-here.ipynb", "exercises/ex01-attribution/ex01-attribution.ipynb"))
+    page.locator("#jp-main-statusbar").get_by_text("Idle", exact=False).first.wait_for()
+    last = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell").last
+    last.locator(".jp-InputArea-editor").click()
+    page.keyboard.press("Escape")
+    page.keyboard.press("Control+Enter")
+    said = last.locator(".jp-OutputArea-output")
+    expect(said).to_contain_text("total: ")
+    text = said.inner_text()
+    assert re.search(r"^ex01-q3: 0\.\d+ of 3 points", text, re.M) and "ex01-q1: 0 of 3 points" in text, text
+    assert "Traceback" not in text and "not found" not in text
 
 
 def test_lab_sh_lists_no_answer_folder_and_keeps_jupyterlab_s_hidden_names(lab_script):

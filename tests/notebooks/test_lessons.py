@@ -250,7 +250,7 @@ def test_lesson_seven_with_a_missing_file_and_empty_paste_explains_and_keeps_run
             'ARTICLE_FILE = "articles/ferry-terminal-vote.md"', 'ARTICLE_FILE = "gone.txt"'
         )
         if cell.source.startswith("USE_PASTED = False"):
-            pasted = cell.source[cell.source.index('PASTED = """') : cell.source.index('"""\nPLACEHOLDER') + 3]
+            pasted = cell.source[cell.source.index('PASTED = r"""') : cell.source.index('"""\nPLACEHOLDER') + 3]
             cell.source = cell.source.replace("USE_PASTED = False", "USE_PASTED = True").replace(
                 pasted, 'PASTED = "  "'
             )
@@ -276,6 +276,31 @@ def test_lesson_seven_refuses_the_paste_placeholder_as_an_article(workdir, monke
     text = "".join(o.get("text", "") for c in nb.cells for o in c.get("outputs", []))
     assert "PASTED still holds the example text" in text and "Using the pasted text" not in text
     assert nb.cells[-1].outputs[0]["text"].strip() == "Council backs new ferry terminal after heated debate"
+
+
+def test_lesson_seven_takes_a_pasted_news_text_with_backslashes_as_it_is(workdir, monkeypatch):
+    """A pasted text with a backslash (a Windows path, a shrug) was a SyntaxError traceback ('unicodeescape'
+    codec can't decode ... truncated \\UXXXXXXXX escape) in the paste cell: the string was not raw."""
+    from nbclient import NotebookClient
+
+    nb = read(workdir / "07-your-own-article.ipynb")
+    cells = [c for c in nb.cells if c.cell_type == "code"][:2]
+    start = cells[1].source.index("Paste your article here.")
+    end = cells[1].source.index('"""\nPLACEHOLDER')
+    text = (
+        "Ferry “vote” passes 🚢\n"
+        "The files sit in C:\\Users\\news\\ferry, the clerk said. Critics shrugged: ¯\\_(ツ)_/¯\n"
+        "A \\N and a \\x in the text, and a quote at the end, said “Anna”.\n"
+    )
+    cells[1].source = (cells[1].source[:start] + text + cells[1].source[end:]).replace(
+        "USE_PASTED = False", "USE_PASTED = True"
+    )
+    nb.cells = [*cells, nbformat.v4.new_code_cell("print(repr(mine.body))")]
+    monkeypatch.setenv("PYTHONPATH", str(REPO / "src"))
+    NotebookClient(nb, kernel_name="python3", timeout=120, resources={"metadata": {"path": str(workdir)}}).execute()
+    printed = "".join(o.get("text", "") for c in nb.cells for o in c.get("outputs", []))
+    assert "Using the pasted text: Ferry “vote” passes 🚢" in printed
+    assert r"C:\\Users\\news" in nb.cells[-1].outputs[0]["text"]  # repr doubles each backslash
 
 
 def test_lesson_seven_tells_students_what_the_syllabus_project_hands_in():

@@ -195,3 +195,22 @@ def test_an_assignment_the_course_does_not_have_is_named_with_the_ones_it_has(me
     # an assignment in source/ that is not generated yet still gets the command that generates it
     done = medialit("course", "grade", "ex02-unsupported", "--course", str(course))
     assert "run `nbgrader generate_assignment ex02-unsupported`" in done.stderr
+
+
+@pytest.mark.parametrize("url", ["https://example.com/news/ferry-vote", "www.example.com/news", " http://x.example/a"])
+def test_a_web_address_given_as_an_article_says_to_save_or_paste_the_text(url):
+    """Lesson 7 asks for a file name; a learner bringing an article gives its address and read
+    'https:/example.com/news/ferry-vote: no such file; check the path' (one slash lost, no way on)."""
+    from medialit import ArticleError, load_article
+
+    with pytest.raises(ArticleError) as error:
+        load_article(url)
+    said = str(error.value)
+    assert said.startswith(url.strip() + ": a web address, not a file") and "paste the text" in said, said
+
+
+def test_a_mistyped_bundled_article_id_gets_the_nearest_id():
+    from medialit import ArticleError, load_article
+
+    with pytest.raises(ArticleError, match=r"did you mean 'stoere-putin-call'\?"):
+        load_article("stoere-putin-calll")

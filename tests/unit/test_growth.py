@@ -67,6 +67,18 @@ def test_record_saves_merges_and_never_says_right_or_wrong(tmp_path, capsys):
     assert "correct" not in out.lower() and "wrong" not in out.lower()
 
 
+def test_an_answer_blanked_in_the_cell_is_said_to_be_kept_not_dropped_in_silence(tmp_path, capsys):
+    """Emptying an answer kept the saved letter while the line said only 'Saved 2 of 12'; lesson 0 says a
+    question left as "" stays open, so a learner took p1 for withdrawn."""
+    pretest.record({"p1": "b", "p2": "a"}, tmp_path)
+    capsys.readouterr()
+    pretest.record({"p1": "", "p2": "a", "p3": ""}, tmp_path)
+    out = capsys.readouterr().out
+    assert pretest.read_answers(tmp_path / pretest.ANSWERS_FILE) == {"p1": "b", "p2": "a"}
+    assert "kept from before: p1 (write a letter to change one)" in out and "p2" not in out.split("kept")[1], out
+    assert "correct" not in out.lower()
+
+
 @pytest.mark.parametrize("answers", [{"p99": "a"}, {"p1": "z"}, {"p1": "ab"}])
 def test_bad_answers_are_one_line(tmp_path, answers):
     with pytest.raises(pretest.PretestError) as caught:

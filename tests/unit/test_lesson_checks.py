@@ -697,3 +697,45 @@ def test_the_sources_activity_credits_a_documents_maker_alone(capsys, practice):
     lessons.check_highlights("l2.sources-activity", [maker], practice)
     said = capsys.readouterr().out
     assert "1 of" in said and "not in the key" not in said, said
+
+
+@pytest.mark.parametrize(
+    ("question_id", "answer"),
+    [("l2.mixed", "It is mixed"), ("l2.mixed", "mixed attribution"), ("l1.headline", "Yes, it does"),
+     ("l3.dearly", "The sentence is unsupported."), ("l2.mixed", "direct, I think")],
+)  # fmt: skip
+def test_a_choice_written_as_a_sentence_is_asked_for_the_option_alone_not_told_it_is_wrong(capsys, question_id, answer):
+    """'It is mixed' got 'Not yet.' and the hint, though it is right (a name question takes 'It is Per Haugen'):
+    a choice is judged on the option alone, so the words around it are a form to fix, not a wrong try."""
+    lessons.check(question_id, answer)
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and "write only your choice" in out and repr(answer) in out, out
+    assert "Not yet" not in out and "Hint:" not in out and "Correct" not in out
+    lessons.reveal(question_id)  # not an attempt
+    assert capsys.readouterr().out.startswith("Try first")
+
+
+def test_a_hedged_choice_still_never_passes(capsys):
+    lessons.check("l2.mixed", "mixed or direct")
+    assert "Correct" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("name", "titled"), [("Per Haugen", "Opposition leader Per Haugen"), ("Ingrid Dahl", "Mayor")])
+def test_a_source_marked_by_its_name_without_the_title_is_found(capsys, practice, name, titled):
+    """Lesson 2 teaches 'a title is not a name', and the graded keys accept a name alone ('Matthew Ingram' of
+    'Matthew Ingram of The Globe and Mail', 'Arne Dahl'); the activity told 'Per Haugen' it was an extra that
+    'shares only a little with Opposition leader Per Haugen: mark the whole of it'."""
+    start = practice.body.index(name)
+    lessons.check_highlights("l2.sources-activity", [Span(start, start + len(name), "source")], practice)
+    out = capsys.readouterr().out
+    assert out.startswith("You marked 1: 1 of 8 key items found, 0 extra."), out
+    assert "in part" not in out and "mark the whole" not in out
+
+
+def test_a_documents_maker_accepted_by_k2_is_told_correct_not_correct_in_part(capsys, practice):
+    """K2: the maker alone names the same source as its document, and the key accepts it; the feedback line
+    said 'correct in part: you marked ‘the council’; the source is ‘the council’s own cost report’'."""
+    start = practice.body.index("the council’s own cost report")
+    lessons.check_highlights("l2.sources-activity", [Span(start, start + len("the council"), "source")], practice)
+    out = capsys.readouterr().out
+    assert "  correct: ‘the council’ (source): A named document" in out and "in part" not in out, out

@@ -18,11 +18,11 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from medialit import __version__
-from medialit.cli import analysis, authoring, course, doctor
+from medialit.cli import analysis, authoring, course, doctor, practice
 from medialit.core.article import ArticleError
 from medialit.core.spans import SpanError
 
-COMMANDS = (analysis, doctor, course, authoring)
+COMMANDS = (analysis, doctor, course, authoring, practice)
 """Modules that register subcommands, in the order ``--help`` lists them; each imports its heavy parts lazily."""
 
 USAGE_ERROR = 2

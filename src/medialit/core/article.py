@@ -8,6 +8,7 @@ the body: no newline normalisation, no stripping.
 from __future__ import annotations
 
 import datetime
+import difflib
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -103,7 +104,12 @@ def load_article(source: str | Path) -> Article:
         ref = resources.files(BUNDLED) / f"{source}.md"
         return parse_markdown(ref.read_text(encoding="utf-8"), path=f"{source} (bundled)")
     path = Path(source)
-    text = read_text_file(path)
+    _web_address(str(source))
+    try:
+        text = read_text_file(path)
+    except ArticleError:
+        _mistyped_id(str(source))
+        raise
     if path.suffix.lower() in _NOT_ARTICLES:
         raise ArticleError(f"{path}: " + _NOT_ARTICLES[path.suffix.lower()].format(path=path))
     if text.startswith("---\n") or text.startswith("---\r\n"):
@@ -114,6 +120,25 @@ def load_article(source: str | Path) -> Article:
             "guidelines, or save it as .txt so its first line is the title"
         )
     return from_text(text, path=str(path))
+
+
+def _web_address(source: str) -> None:
+    """A web address given where a file belongs: one line saying how to bring the article in."""
+    if re.match(r"(?i)\s*(https?://|www\.)", source):
+        raise ArticleError(
+            f"{source.strip()}: a web address, not a file; save the article's text as a .txt file (first line the "
+            "headline) and give its name, or paste the text; `medialit new-article URL` makes an article file"
+        )
+
+
+def _mistyped_id(source: str) -> None:
+    """A name that is no file but nearly a bundled article's id: say which id was meant."""
+    if "/" in source or Path(source).suffix or not 0 < len(source) <= 100:
+        return
+    if not Path(source).exists():
+        close = difflib.get_close_matches(source, bundled_ids(), n=1)
+        if close:
+            raise ArticleError(f"{source}: no such file or bundled article; did you mean {close[0]!r}?")
 
 
 def from_text(text: str, title: str | None = None, path: str | None = None) -> Article:

@@ -90,7 +90,9 @@ def explain(item: Match, body: str, key: Sequence[Span] = (), quotes: Sequence[t
     line = f"{item.status}: {words(span, body)} ({span.label})"
     if item.status == "correct":
         assert item.answer is not None and item.key is not None
-        if (item.answer.start, item.answer.end) != (item.key.start, item.key.end):
+        if _accepted(item):  # another reading the key names (a name without its title, a document's maker)
+            line = f"correct: {words(item.answer, body)} ({item.answer.label})"
+        elif (item.answer.start, item.answer.end) != (item.key.start, item.key.end):
             return (
                 f"correct in part: you marked {words(item.answer, body)}; the {span.label} is {words(item.key, body)}"
             )
@@ -98,6 +100,16 @@ def explain(item: Match, body: str, key: Sequence[Span] = (), quotes: Sequence[t
     if item.status == "missed":
         return f"{line}: {item.key.reasons[0]}" if item.key and item.key.reasons else line
     return f"{line}: {_why_extra(span, body, key, quotes)}"
+
+
+def _accepted(item: Match) -> bool:
+    """The answer is exactly one of the key mark's ``accept`` readings: right as it is, not right in part."""
+    given = item.answer
+    return bool(
+        given is not None
+        and item.mark is not None
+        and any((r.start, r.end, r.label) == (given.start, given.end, given.label) for r in item.mark.accept)
+    )
 
 
 def _why_extra(span: Span, body: str, key: Sequence[Span], quotes: Sequence[tuple[int, int]]) -> str:

@@ -95,6 +95,12 @@ def check(question_id: str, answer: Any = _UNANSWERED) -> None:
         print("No answer yet: write your answer between the quotes (or in the list), then run the cell again.")
         return
     verdict = _judge(question, answer)
+    if verdict is not True and _wordy_choice(question, answer):  # "It is mixed": a format slip, not a wrong try
+        print(
+            f"{answer!r}: write only your choice, one of the options the question names, as it spells them, "
+            "without other words; then run the cell again."
+        )
+        return
     if verdict is not True and _misspelt(question, answer):  # the right word mistyped: not a wrong try
         print(f"{answer!r}: check the spelling (one letter looks off), then run the cell again.")
         return
@@ -584,6 +590,18 @@ def _misspelt(question: Question, answer: Any) -> bool:
         if len(alias) >= 5 and any(_one_letter_off(w, alias) for w in windows):
             return True
     return False
+
+
+def _wordy_choice(question: Question, answer: Any) -> bool:
+    """A choice answered with more words than any accepted form has ("It is mixed", "yes, it does").
+
+    Choices are judged on the option alone, so that a hedge ("mixed or direct") never passes; a sentence around
+    a choice is then not a wrong answer but a wrong form, told without a hint, right option or not.
+    """
+    if question.kind != "choice" or not isinstance(answer, str):
+        return False
+    longest = max(len(normalise(form).split()) for form in question.accept[0])
+    return len(normalise(answer).split()) > longest
 
 
 def _judge(question: Question, answer: Any) -> bool | str:

@@ -205,12 +205,14 @@ def record(answers: dict[str, str], folder: str | Path = ".") -> None:
     clean = {qid: _letter(qid, choice) for qid, choice in answers.items() if str(choice or "").strip()}
     path = Path(folder) / PRETEST_FILE
     saved = read_answers(path) if path.exists() else {}
+    kept = [qid for qid in answers if qid in saved and qid not in clean]  # blank in the cell, answered before
     saved.update(clean)
     path.write_text(json.dumps({"format": "medialit-pretest", "answers": saved}, indent=1), encoding="utf-8")
     missing = [q.id for q in QUESTIONS if q.id not in saved]
     print(
         f"Saved {len(saved)} of {len(QUESTIONS)} answers to {path.name}."
         + (f" Still open: {', '.join(missing)}." if missing else " Thank you: this is not marked.")
+        + (f" Left blank here but kept from before: {', '.join(kept)} (write a letter to change one)." if kept else "")
     )
 
 

@@ -49,6 +49,11 @@ it is used; if the answer stays `None`, your saved highlights are used. Run the
 check cell: it tells you at once if the format is wrong. Until a question is
 answered its check shows a one-line error; *Run All* still goes on to the next
 question. Your score comes from hidden tests when the notebook is graded.
+
+**Working alone, without a course?** Press Ctrl+S to save the notebook, then run
+`!medialit self-check` in a new cell (or `medialit self-check` in a terminal in
+this folder): it scores your saved answers the way grading does and gives
+feedback that does not give the answers away.
 """
 
 SETUP = "from medialit.exercises.grading import check, grade, item, show"

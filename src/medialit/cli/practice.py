@@ -1,0 +1,37 @@
+"""``medialit self-check``: a self-learner's exercise scored without a course."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from medialit.instructor.self_check import SelfCheckError
+
+ERRORS = (SelfCheckError,)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``self-check`` command."""
+    check = subparsers.add_parser(
+        "self-check",
+        help="working alone: score your saved exercise notebook against the kit's key, with feedback",
+        description="Score the saved exercise notebook (and its saved highlights) with the same scoring a "
+        "course's grading uses, against the source notebook in the kit's solutions/ folder. Prints each "
+        "question's points and feedback; the feedback never quotes the key. No code in the notebook is run.",
+    )
+    check.add_argument(
+        "notebook",
+        metavar="NOTEBOOK",
+        type=Path,
+        nargs="?",
+        help="the exercise notebook, e.g. ex01-attribution.ipynb (default: the one in the current folder)",
+    )
+    check.set_defaults(run=run_self_check)
+
+
+def run_self_check(args: argparse.Namespace) -> int:
+    from medialit.instructor.self_check import by_hand, exercise_here, report, self_check
+
+    notebook = args.notebook or exercise_here(Path.cwd())
+    print(report(notebook, self_check(notebook), by_hand(notebook)))
+    return 0
