@@ -26,7 +26,7 @@ install_kit() {
         echo "medialit: already installed in $VENV (${extras:-base}; pyproject.toml unchanged)"
         return
     fi
-    echo "medialit: installing into $VENV (about a minute the first time)"
+    echo "medialit: installing into $VENV (two to three minutes the first time)"
     "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e ".${extras:+[$extras]}"
     touch "$stamp"
 }
