@@ -23,7 +23,7 @@ from spacy.tokens import Token
 
 from medialit.core.spans import Attribution
 from medialit.nlp.attribution.context import Context
-from medialit.nlp.attribution.participles import participle_cue
+from medialit.nlp.attribution.participles import framing_participle, participle_cue
 from medialit.nlp.attribution.tokens import (
     CLAUSE_OPENINGS,
     FINITE,
@@ -59,11 +59,16 @@ def core_verbs() -> frozenset[str]:
 
 def fallback_candidates(ctx: Context, attributions: list[Attribution]) -> list[dict]:
     """Candidates for the core speech verbs that no attribution has as its cue (a bare participle with a clause
-    after it as well: ``participles``)."""
+    after it as well: ``participles``), and for any reporting verb's "-ing" form framing a quotation."""
     cues = [(a.cue.start, a.cue.end) for a in attributions]
     out = []
     for token in ctx.doc:
-        if verb_lemma(token) not in core_verbs() or any(start <= token.idx < end for start, end in cues):
+        core = verb_lemma(token) in core_verbs()
+        if not (core or token.lower_.endswith("ing")) or any(start <= token.idx < end for start, end in cues):
+            continue
+        if not core:  # '..., writing, "..."': a reporting verb outside the core list framing a quotation
+            if (framed := framing_participle(ctx, token, attributions)) is not None:
+                out.append(framed)
             continue
         candidate = fallback_cue(ctx, token) or participle_cue(ctx, token, f"participle:{verb_lemma(token)}")
         if candidate is not None:

@@ -9,12 +9,17 @@ its verb hung on the main clause), so the clause is read from the words after th
 fallback reads the rest of a sentence. The source is the speaker the participle belongs to: the noun it
 modifies, the one who issued the text it modifies ("a motion claiming": who filed it), or the main clause's
 subject for a participle after a comma or a preposition ("..., stating", "upon announcing").
+
+A participle that frames a quotation after a comma ('..., writing, "..."', 'she said, further remarking, "..."')
+is read by its form as well, since the tagger often takes the "-ing" word for a noun; it speaks for the speaker
+of a cue just before it in the sentence, else for the main clause's subject ("framing:<lemma>").
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from medialit.core.spans import Attribution
 from medialit.nlp.attribution.context import Context
 from medialit.nlp.attribution.tokens import (
     CLAUSE_OPENINGS,
@@ -58,6 +63,60 @@ def participle_cue(ctx: Context, verb: Token, rule: str) -> dict | None:
         "how": "clause",
         "rule": rule,
     }
+
+
+def framing_participle(ctx: Context, token: Token, earlier: list[Attribution]) -> dict | None:
+    """'..., stating, "..."', 'she said, further remarking, "..."': the "-ing" form of a reporting verb (any tag:
+    the tagger often reads it as a noun) between a comma (and at most one adverb) and a comma or colon that
+    opens a quotation. The quotation is the content; the source is the speaker of the nearest cue before it in
+    the sentence, else the main clause's subject."""
+    if not token.lower_.endswith("ing") or token.tag_ not in ("VBG", "NN") or token.i - 2 < token.sent.start:
+        return None
+    lemma = _verb_of(token.lower_)
+    if lemma is None:
+        return None
+    doc = token.doc
+    k = token.i - 2 if doc[token.i - 1].pos_ in ("ADV", "ADJ") else token.i - 1  # "further remarking"
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if after is None or after.text not in (",", ":"):
+        return None
+    if doc[k].text != "," and not (doc[k].is_quote and k > 0 and doc[k - 1].text == ","):
+        return None  # '..., writing, "..."' or a quotation closed with its comma: '"... know," further remarking'
+    block = ctx.block_of(token.idx)
+    if ctx.in_quote(token.idx) or in_question(token) or (block is not None and block.kind == "quote"):
+        return None
+    quote = ctx.quote_after(token.idx + len(token))
+    if quote is None:
+        return None
+    cue = next((a for a in reversed(earlier) if _just_before(ctx, a, doc[k].idx)), None)
+    source = ctx.doc.char_span(cue.source.start, cue.source.end, alignment_mode="expand") if cue else None
+    source = source.root if source is not None else main_subject(token)
+    if source is None or no_speaker(source) or part_of_the_text(source) or ctx.in_quote(source.idx):
+        return None
+    return {
+        "cue": (token.idx, token.idx + len(token)),
+        "source": source,
+        "content": (quote.start, quote.end),
+        "how": "quote",
+        "rule": f"framing:{lemma}",
+    }
+
+
+def _just_before(ctx: Context, attribution: Attribution, position: int) -> bool:
+    """The attribution's cue or content ends right before ``position`` (past quotation marks and spaces only)."""
+    end = max(attribution.cue.end, attribution.content.end if attribution.content else 0)
+    return end <= position and not ctx.body[end:position].strip(" ,\"'”’")
+
+
+def _verb_of(form: str) -> str | None:
+    """The reporting verb an "-ing" form belongs to ("writing" -> "write", "stating" -> "state"), if any."""
+    from medialit.nlp.reporting_lexicon import verb_lexicon
+
+    stem = form[:-3]
+    for lemma in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else ""):
+        if lemma and " " not in lemma and lemma in verb_lexicon():
+            return lemma
+    return None
 
 
 def participle_source(verb: Token) -> Token | None:
