@@ -747,7 +747,7 @@ DEFINING_WORDS = {
     "hedge": ["uncertainty"],  # K9, K10
 }
 DEFINING_REASONS = {
-    "no_source": ["contested or consequential"],  # K9
+    "no_source": ["contested or consequential", "the one that carries the claim"],  # K9
     "vague_source": ["vague or hidden", "named"],  # K9, K6
     "hedge": ["an uncertainty word"],  # K9
     "evaluation": ["a judgement stated as fact"],  # K9

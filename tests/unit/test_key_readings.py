@@ -347,3 +347,18 @@ def test_ex05_q7_the_headlines_inflated_most_of_the_town_costs_nothing(words):
     another base (K13), and careful readers split on whether it is also framing: optional (K10, K11). It cost 0.33."""
     right = [("are thought to", "hedge"), "historic", "ruin"]
     assert grade("ex05-q7", [*right, words]).points == 2
+
+
+@pytest.mark.parametrize(
+    ("item_id", "sentence"),
+    [("ex05-q6", "The turbines are thought"), ("ex05-q6", "The project is a bold"), ("ex02-q2", "Estimates suggest")],
+)
+def test_a_sentence_given_no_source_is_told_that_one_reason_is_the_one_that_carries_the_claim(item_id, sentence):
+    """keyread19: *The turbines are thought to be able to power every home* marked no_source was told 'no_source is
+    for a contested or consequential claim credited to nobody', which the sentence is: the line confirmed the
+    mistake. K9 gives one reason per sentence, the one that carries the claim (here the hedge); the line says so,
+    without saying which reason does."""
+    result = grade(item_id, [(sentence, "no_source")])
+    (line,) = [x for x in result.feedback if x.startswith(f"‘{sentence}")]
+    assert "the one that carries the claim (K9)" in line, line
+    assert not any(word in line for word in ("hedge", "vague_source", "evaluation")), line

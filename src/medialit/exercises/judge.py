@@ -348,7 +348,8 @@ LABEL_ASKS = {
 """What each label asks of the words it is given, said to a mark in a key mark's place with another label: why
 this label does not fit, in the guidelines' terms, never which label does."""
 REASON_ASKS = {
-    "no_source": "no_source is for a contested or consequential claim credited to nobody (K9)",
+    "no_source": "no_source is for a contested or consequential claim credited to nobody, where no vague or hidden "
+    "source, uncertainty word or judgement carries it: one reason, the one that carries the claim (K9)",
     "vague_source": "vague_source is for a claim whose only source is vague or hidden, or anonymous with no position "
     "and reason given, even when a named person passes it on (K9, K3, K6, K7)",
     "hedge": "hedge is for a claim carried by an uncertainty word (K9)",
