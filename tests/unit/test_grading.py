@@ -411,7 +411,7 @@ def test_what_a_label_or_reason_asks_reads_as_one_sentence():
 @pytest.mark.parametrize(
     ("item_id", "answer", "asks"),
     [
-        ("ex01-q1", [("He", "source"), ("Norway and the West", "cue")], "a cue is the verb or phrase"),
+        ("ex01-q1", [("He", "source"), ("Norway and the West", "cue")], "a cue is the word or words that mark"),
         ("ex01-q3", [("One poster", "anonymous"), ("Someone", "vague")], "vague is for words that point at nobody"),
     ],
 )

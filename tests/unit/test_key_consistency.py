@@ -715,3 +715,80 @@ def test_k15_a_later_date_is_a_signal_for_an_event_reported_as_past_not_one_anno
         for mark in json.loads((KEYS / f"{item_id}.json").read_text())["marks"]:
             if "after its own publication date" in mark["rationale"]:
                 assert "tells as past" in mark["rationale"], (item_id, mark["text"])
+
+
+# What each label and reason asks (judge.LABEL_ASKS, REASON_ASKS: said to a student whose mark sits on a key
+# place with another label) restates the guidelines. Each entry carries the words that define its label in the
+# rule it cites, word for word, so that a rule reworded or renumbered, or an entry rewritten away from its rule,
+# fails here instead of telling students something the guidelines do not say (keyread19).
+DEFINING_WORDS = {
+    "source": ["whoever the text credits with"],  # K1
+    "cue": ["the word or words that mark the attribution", "speech or cognition verb"],  # base
+    "named": ["a title that picks out one person", "an organisation"],  # K2
+    "anonymous": ["particular", "points at"],  # K2
+    "vague": ["open group", "could the writer, if willing, tell you exactly who it is"],  # K2
+    "direct": ["verbatim", "in quotation marks or after a dialogue dash", "nothing of the reporter's"],  # base, K17
+    "indirect": ["paraphrase"],  # base
+    "mixed": ["quoted fragment", "verb and its object"],  # base, K17
+    "according_to": ["according to"],  # base
+    "dropped_source": ["as plain fact a claim"],  # K13
+    "unsupported_figure": ["says more than the body", "a rounding that changes the claim"],  # K13
+    "news": ["neutral voice", "credits views to sources"],  # K14
+    "opinion": ["a named author or speaker", "a view in their own voice"],  # K14
+    "advertising": ["sells", "a call to act"],  # K14
+    "bio": ["an author line that fits no reporter and no subject of the story"],  # K15
+    "scraped": ["page furniture copied"],  # K15
+    "translation": ["a word-for-word rendering of another language"],  # K15
+    "date": ["a date or weekday that does not fit the page or the calendar"],  # K15
+    "misleading": ["whose claim goes beyond what"],  # K16
+    "original_report": ["the outlet that did the reporting"],  # K16
+    "official_record": ["the body responsible for the matter", "in its own name"],  # K16
+    "loaded": ["loaded"],  # K10
+    "hedge": ["uncertainty"],  # K9, K10
+}
+DEFINING_REASONS = {
+    "no_source": ["contested or consequential", "the one that carries the claim"],  # K9
+    "vague_source": ["vague or hidden", "named"],  # K9, K6
+    "hedge": ["an uncertainty word"],  # K9
+    "evaluation": ["a judgement stated as fact"],  # K9
+}
+
+
+def _plain(text: str) -> str:
+    """Guidelines or feedback text as read: no Markdown emphasis or code marks, straight quotes, one space."""
+    text = re.sub(r"[*_`]", "", text.replace("’", "'").replace("‘", "'"))
+    return " ".join(text.lower().split())
+
+
+def _rules() -> dict[str, str]:
+    """The guidelines by rule: 'base' (everything before the kit clarifications) and 'K1' ... from their headings."""
+    base, kit = GUIDELINES.split("## Kit clarifications", 1)
+    rules = {"base": _plain(base)}
+    for number, text in re.findall(r"^### K(\d+)\.(.*?)(?=^### K\d+\.|\Z)", kit, flags=re.M | re.S):
+        rules[f"K{number}"] = _plain(text)
+    return rules
+
+
+@pytest.mark.parametrize(("table", "asks_name"), [(DEFINING_WORDS, "LABEL_ASKS"), (DEFINING_REASONS, "REASON_ASKS")])
+def test_what_a_label_asks_says_what_the_rule_it_cites_says(table, asks_name):
+    from medialit.exercises import judge
+
+    asks = getattr(judge, asks_name)
+    rules = _rules()
+    labels = {label for it in ITEMS.values() if it.kind != "sentences" for label in it.labels}
+    wanted = labels if asks_name == "LABEL_ASKS" else set(REASONS)
+    assert wanted <= set(asks), f"labels an item allows with nothing said of them: {sorted(wanted - set(asks))}"
+    assert set(table) == set(asks), "every entry is checked here"
+    wrong = []
+    for label, said in asks.items():
+        cited = [f"K{n}" for n in re.findall(r"\bK(\d+)\b", said)]
+        where = [rules["base"]] + [rules.get(rule, "") for rule in cited]
+        named = any(label.replace("_", "") in text.replace("_", "") for text in where)
+        if not named or not all(rule in rules for rule in cited):
+            wrong.append(f"{label}: cites {cited}, which does not define it")
+        for words in table[label]:
+            if _plain(words) not in _plain(said):
+                wrong.append(f"{asks_name}[{label!r}] no longer says {words!r}")
+            if not any(_plain(words) in text for text in where):
+                wrong.append(f"{label}: {words!r} is not in the rule it cites ({', '.join(cited) or 'base'})")
+    assert not wrong, "\n".join(wrong)

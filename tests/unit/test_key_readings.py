@@ -304,3 +304,61 @@ def test_the_view_nested_in_the_prime_ministers_paraphrase_costs_nothing():
              ("The Prime Minister", "source"), ("believes", "cue")]  # fmt: skip
     assert grade("ex01-q1", [*right, ("Norway and the West", "source"), ("view", "cue")]).points == 3
     assert grade("ex01-q1", right).points == 3
+
+
+# ------------------------------------------------------------------------------------ keyread19
+
+
+def test_ex03_q1_the_belittling_small_of_another_small_skirmish_costs_nothing():
+    """keyread19: K10 calls a belittling word evaluative, and *small* belittles the dispute inside Ingram's quote,
+    beside the battle picture of *skirmish*; careful readers split on whether it is a cue of its own (K10, K11).
+    Marked beside the key's words it cost 0.38 of 3 as an extra; now it is optional, and never earns *skirmish*."""
+    right = ["skirmish", "war", "waging", "all-out war"]
+    assert grade("ex03-q1", ["small", *right]).points == grade("ex03-q1", right).points == 3
+    assert grade("ex03-q1", ["small", "war", "waging", "all-out war"]).points < 3  # the battle picture still missed
+
+
+SPEAKERS_Q2 = [("Støre", "Jonas Gahr Støre", "said", 1), ("He", "Jonas Gahr Støre", "added", 1),
+               ("the Russian embassy", "the Russian embassy", "", 1), ("Støre", "Jonas Gahr Støre", "pointed out", 2),
+               ("The Prime Minister", "Jonas Gahr Støre", "believes", 1)]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "name", ["Norway and the West", "Norway and Western countries", "Norway and its Western allies", "the West"]
+)
+def test_ex01_q2_the_optional_nested_holders_of_the_view_may_be_named_in_other_words(name):
+    """keyread19: the optional *Norway and the West* (K5, K11), named *Norway and Western countries*, cost 0.1 of 2
+    and was told 'not the source named here', false: it is the same source in other words (base rules: a vague
+    source is written as the text gives it, and these say the same)."""
+    result = grade("ex01-q2", [*SPEAKERS_Q2, ("Norway and the West", name, "view", 1)])
+    assert result.points == 2, result.feedback
+    assert not any("not the source named here" in line for line in result.feedback)
+
+
+def test_ex01_q2_another_party_for_the_nested_view_still_costs():
+    result = grade("ex01-q2", [*SPEAKERS_Q2, ("Norway and the West", "NATO", "view", 1)])
+    assert result.points < 2 and any("not the source named here" in line for line in result.feedback)
+
+
+@pytest.mark.parametrize("words", ["most of the town", "most", "the backing of most of the town"])
+def test_ex05_q7_the_headlines_inflated_most_of_the_town_costs_nothing(words):
+    """keyread19: the prompt asks for 'words that inflate or belittle' (K10); the headline's *most of the town*
+    inflates a 17-to-12 council vote into the town's backing, in the paper's own voice. q2 scores it as a figure on
+    another base (K13), and careful readers split on whether it is also framing: optional (K10, K11). It cost 0.33."""
+    right = [("are thought to", "hedge"), "historic", "ruin"]
+    assert grade("ex05-q7", [*right, words]).points == 2
+
+
+@pytest.mark.parametrize(
+    ("item_id", "sentence"),
+    [("ex05-q6", "The turbines are thought"), ("ex05-q6", "The project is a bold"), ("ex02-q2", "Estimates suggest")],
+)
+def test_a_sentence_given_no_source_is_told_that_one_reason_is_the_one_that_carries_the_claim(item_id, sentence):
+    """keyread19: *The turbines are thought to be able to power every home* marked no_source was told 'no_source is
+    for a contested or consequential claim credited to nobody', which the sentence is: the line confirmed the
+    mistake. K9 gives one reason per sentence, the one that carries the claim (here the hedge); the line says so,
+    without saying which reason does."""
+    result = grade(item_id, [(sentence, "no_source")])
+    (line,) = [x for x in result.feedback if x.startswith(f"‘{sentence}")]
+    assert "the one that carries the claim (K9)" in line, line
+    assert not any(word in line for word in ("hedge", "vague_source", "evaluation")), line

@@ -313,7 +313,8 @@ _PRONOUN_KIND = "a pronoun takes the kind of the source it stands for"
 LABEL_ASKS = {
     "source": "a source is the words naming whoever the text credits with what is said, or a party asked who gave "
     "no answer (K1, K4)",
-    "cue": "a cue is the verb or phrase that credits the words to a source, not the words naming the source",
+    "cue": "a cue is the word or words that mark the attribution, a speech or cognition verb or a phrase that "
+    "credits, not the words naming the source",
     "named": "named is for words that identify the source so that you could look it up: a name, a title that picks "
     f"out one person, an organisation, a named document or site; {_PRONOUN_KIND} (K2)",
     "anonymous": "anonymous is for one particular person, post or circle that the text points at without saying "
@@ -325,7 +326,8 @@ LABEL_ASKS = {
     "indirect": "indirect is for the reporter's paraphrase, with none of the speaker's words in quotation marks",
     "mixed": "mixed is for a paraphrase holding a quoted fragment, or a verb and its object in the reporter's words "
     "before a quoted phrase (K17)",
-    "according_to": "according_to is for a phrase that credits a claim without a speech verb",
+    "according_to": "according_to is for the cue according to and phrases like it, which credit a claim without a "
+    "speech verb",
     "dropped_source": "dropped_source is for a heading that states as plain fact a claim the body credits to "
     "someone (K13)",
     "unsupported_figure": "unsupported_figure is for a figure that says more than the body: one it does not give or "
@@ -333,20 +335,21 @@ LABEL_ASKS = {
     "news": "news reports in the paper's neutral voice and credits views to sources (K14)",
     "opinion": "opinion is a named author or speaker arguing a view in their own voice (K14)",
     "advertising": "advertising sells: a brand, a price, a call to act, or a paid label (K14)",
-    "bio": "bio is for an author line that fits no reporter (K15)",
+    "bio": "bio is for an author line that fits no reporter and no subject of the story (K15)",
     "scraped": "scraped is for page furniture copied from another site (K15)",
     "translation": "translation is for wording that reads as a word-for-word rendering of another language (K15)",
     "date": "date is for a date or weekday that does not fit the page or the calendar (K15)",
     "misleading": "misleading is for a page whose claim goes beyond what its sources could know (K16)",
     "original_report": "original_report is for the outlet that did the reporting (K16)",
-    "official_record": "official_record is for the responsible body's own record (K16)",
+    "official_record": "official_record is for the body responsible for the matter, publishing in its own name (K16)",
     "loaded": "loaded is for words that carry a judgement or a picture beyond the facts (K10)",
     "hedge": "hedge is for words of uncertainty that carry the claim (K9, K10)",
 }
 """What each label asks of the words it is given, said to a mark in a key mark's place with another label: why
 this label does not fit, in the guidelines' terms, never which label does."""
 REASON_ASKS = {
-    "no_source": "no_source is for a contested or consequential claim credited to nobody (K9)",
+    "no_source": "no_source is for a contested or consequential claim credited to nobody, where no vague or hidden "
+    "source, uncertainty word or judgement carries it: one reason, the one that carries the claim (K9)",
     "vague_source": "vague_source is for a claim whose only source is vague or hidden, or anonymous with no position "
     "and reason given, even when a named person passes it on (K9, K3, K6, K7)",
     "hedge": "hedge is for a claim carried by an uncertainty word (K9)",
