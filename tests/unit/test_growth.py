@@ -74,7 +74,7 @@ def test_an_answer_blanked_in_the_cell_is_said_to_be_kept_not_dropped_in_silence
     capsys.readouterr()
     pretest.record({"p1": "", "p2": "a", "p3": ""}, tmp_path)
     out = capsys.readouterr().out
-    assert pretest.read_answers(tmp_path / pretest.ANSWERS_FILE) == {"p1": "b", "p2": "a"}
+    assert pretest.read_answers(tmp_path / pretest.PRETEST_FILE) == {"p1": "b", "p2": "a"}
     assert "kept from before: p1 (write a letter to change one)" in out and "p2" not in out.split("kept")[1], out
     assert "correct" not in out.lower()
 
