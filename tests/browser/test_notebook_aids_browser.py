@@ -20,7 +20,7 @@ import nbformat
 import pytest
 from playwright.sync_api import expect
 from test_exercise_run_all_browser import NOT_ANSWERED, run_all_from_the_menu
-from test_lessons_browser import PANEL, axe_severe, copy_notebooks
+from test_lessons_browser import PANEL, axe_severe, copy_notebooks, whole_notebook_on_screen
 from test_students_browser import conftest_module
 
 pytestmark = pytest.mark.browser
@@ -207,3 +207,27 @@ def test_run_all_of_a_lesson_counts_its_checks_by_outcome(lab, workdir, page):
     said_now = heard(page)
     # l0.run answered, l0.saved not yet; the pre-test's record is a save, not a check
     assert said_now == [f"Ran {len(code_cells(path))} cells: 2 checks (1 passed, 1 not answered yet)."], said_now
+
+
+TABLES = """() => [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-MarkdownOutput table')]
+  .map(t => { const md = t.closest('.jp-MarkdownOutput');
+              return {cut: md.scrollWidth - md.clientWidth, head: t.querySelector('th')?.textContent}; })"""
+
+
+@pytest.mark.parametrize(
+    "lesson",
+    ["00-start-here", "02-who-is-speaking", "05-where-did-this-text-come-from", "09-news-opinion-and-advertising"],
+)
+def test_a_lessons_markdown_fits_a_320_px_window(lab, workdir, page, lesson):
+    """WCAG 1.4.10 (reflow): at 320 CSS px a lesson's table, or a file name in lesson 0, ran past its cell and only
+    a mouse could scroll to the rest (axe: scrollable-region-focusable); now the columns wrap and the text fits."""
+    path = copy_notebooks(workdir) / f"{lesson}.ipynb"
+    conftest_module().Notebook(page, lab, path).open()
+    page.evaluate("() => window.jupyterapp.commands.execute('application:toggle-left-area')")  # as a student would
+    expect(page.locator("#jp-left-stack")).to_be_hidden()
+    page.set_viewport_size({"width": 320, "height": 640})
+    with whole_notebook_on_screen(page):  # JupyterLab draws only the cells in view
+        found = page.evaluate(TABLES)
+    assert found and all(t["cut"] <= 0 for t in found), found
+    problems = axe_severe(page, {"include": [[".jp-NotebookPanel:not(.lm-mod-hidden) .jp-MarkdownOutput"]]})
+    assert problems == [], json.dumps(problems, indent=1, ensure_ascii=False)

@@ -1,4 +1,4 @@
-// A prebuilt JupyterLab extension with two plugins, written by hand: no webpack, no npm.
+// A prebuilt JupyterLab extension with three plugins, written by hand: no webpack, no npm.
 // JupyterLab (and Notebook 7) load static/remoteEntry.js for every extension found in
 // share/jupyter/labextensions, call init() with webpack's shared scope (where JupyterLab's own
 // packages are), then get(package.json's "extension") and register the plugins the factory gives.
@@ -18,8 +18,23 @@
 // of marks) stays in the cell, where the student reads it when they choose: saying it buried the
 // verdicts. A run of several cells (Run All, Restart and Run All, a selection) ends with one summary:
 // how many cells ran, the checks counted by outcome, and the first error with its cell.
+//
+// reflow-markdown: JupyterLab lays out a Markdown table with fixed column widths and lets the Markdown
+// scroll sideways; in a narrow window (320 CSS px, WCAG 1.4.10) a lesson's table, and a file name such as
+// `lesson00.highlights.json`, ran past the cell, and a keyboard cannot scroll a Markdown cell, so the
+// rest was lost. The columns now take the width their words need, and a word longer than the line
+// breaks (only such a word: the others wrap as before), so the text fits the cell.
 (function () {
   const NAME = 'medialit-notebook-aids';
+  // Outranks JupyterLab's own .jp-RenderedHTMLCommon table rule, whichever style sheet comes last.
+  const REFLOW = `
+body .jp-MarkdownOutput.jp-RenderedHTMLCommon {
+  overflow-wrap: anywhere;
+}
+body .jp-MarkdownOutput.jp-RenderedHTMLCommon table {
+  table-layout: auto;
+}
+`;
   const LONGEST = 600; // characters said; the rest stays in the output
   let shared = null;
 
@@ -151,15 +166,17 @@
     else if (run.done.length === 1 && run.done[0].text) announce(run.done[0].text);
   }
 
-  function later(notebook, run) {
+  // After each cell's start or end: the run has ended once nothing is pending for SETTLE ms. Cells pending
+  // while the kernel is idle at two looks a second apart were never run (a future cancelled): it has ended too.
+  function later(notebook, run, idleLooks = 0) {
     clearTimeout(run.timer);
     run.timer = setTimeout(() => {
-      const kernel = notebook.parent && notebook.parent.sessionContext && notebook.parent.sessionContext.session
-        && notebook.parent.sessionContext.session.kernel;
-      // cells still pending on an idle kernel were never run (an interrupt, a dialog): the run has ended
-      if (!run.pending.size || !kernel || kernel.status === 'idle') finish(notebook);
-      else later(notebook, run);
-    }, run.pending.size ? 3000 : SETTLE);
+      const session = notebook.parent && notebook.parent.sessionContext;
+      const kernel = session && session.session && session.session.kernel;
+      const idle = !kernel || kernel.status === 'idle';
+      if (!run.pending.size || (idle && idleLooks >= 1)) finish(notebook);
+      else later(notebook, run, idle ? idleLooks + 1 : 0);
+    }, run.pending.size ? (idleLooks ? 1000 : 3000) : SETTLE);
   }
 
   function scheduled(notebook, cell) {
@@ -200,6 +217,16 @@
         activate: (app, tracker) => {
           tracker.forEach(keepCleanOnOpen);
           tracker.widgetAdded.connect((_, panel) => keepCleanOnOpen(panel));
+        },
+      },
+      {
+        id: `${NAME}:reflow-markdown`,
+        autoStart: true,
+        activate: () => {
+          const style = document.createElement('style');
+          style.id = `${NAME}-reflow`;
+          style.textContent = REFLOW;
+          document.head.appendChild(style);
         },
       },
       {
