@@ -5,6 +5,8 @@
   still marks it, and Ctrl+S saves it.
 - A check's printed verdict is said to screen readers: it reaches a polite status region of the page
   (read from Chromium's accessibility tree, what assistive technology reads), not only the cell's output.
+  Only what a student needs is said: a check's verdict or an error, not a question cell's article text
+  (~500 characters); a run of several cells (Run All) says one summary at its end, not each check in turn.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from pathlib import Path
 import nbformat
 import pytest
 from playwright.sync_api import expect
-from test_lessons_browser import PANEL, axe_severe, copy_notebooks
+from test_exercise_run_all_browser import NOT_ANSWERED, run_all_from_the_menu
+from test_lessons_browser import PANEL, axe_severe, copy_notebooks, whole_notebook_on_screen
 from test_students_browser import conftest_module
 
 pytestmark = pytest.mark.browser
@@ -107,3 +110,111 @@ def test_a_checks_verdict_is_said_in_a_status_region(lab, workdir, page, heard):
     assert any(s.startswith("Correct. Shift+Enter") for s in heard("status")), heard("status")
     assert axe_severe(page, {"include": [["#medialit-output-announcer"]]}) == [], json.dumps(heard("status"))
     assert page.locator(PANEL).count() == 1
+
+
+LISTEN = """() => {
+  const live = document.getElementById('medialit-output-announcer');
+  window.__said = [];
+  new MutationObserver(() => { const t = live.textContent.trim(); if (t) window.__said.push(t); })
+    .observe(live, { childList: true, characterData: true, subtree: true });
+}"""
+"""Keep every text the status region takes from now on (``window.__said``): each is one announcement."""
+
+
+def heard(page, settle_ms: int = 1500) -> list[str]:
+    """What the status region said since ``LISTEN``, once nothing has been said for ``settle_ms``."""
+    page.wait_for_timeout(settle_ms)  # an announcement is due 0.55 s after a run ends; this can only hide a pass
+    return page.evaluate("() => window.__said")
+
+
+def test_a_question_cell_is_not_read_out_and_its_check_is(lab, workdir, page):
+    """Printing the question's article part (~500 characters) said them all; its check's one line is what counts."""
+    shutil.copytree(EXERCISES / "ex01-attribution", workdir / "ex01-attribution")
+    path = workdir / "ex01-attribution" / "ex01-attribution.ipynb"
+    nb, _ = open_lesson(page, lab, workdir, path)
+    cells = nbformat.read(path, as_version=4).cells
+    where = {start: next(i for i, c in enumerate(cells) if c.source.startswith(start)) for start in (
+        "from medialit", 'print(item("ex01-q1")', "answer_q1 = None", 'check("ex01-q1"')}  # fmt: skip
+    nb.run(where["from medialit"])
+    page.evaluate(LISTEN)
+    nb.run(where['print(item("ex01-q1")'])
+    expect(nb.widget(where['print(item("ex01-q1")'])).to_be_visible()
+    assert heard(page) == []
+    nb.run(where["answer_q1 = None"])
+    nb.run(where['check("ex01-q1"'])
+    said_now = heard(page)
+    # the answer cell and the check may make one run when run quickly: then the count comes first
+    assert len(said_now) == 1 and NOT_ANSWERED.match(re.sub(r"^Ran 2 cells\. ", "", said_now[0])), said_now
+
+
+def test_run_all_says_one_summary(lab, workdir, page):
+    """Run All said every printed article part and each unanswered check in turn; now one line at the end."""
+    shutil.copytree(EXERCISES / "ex01-attribution", workdir / "ex01-attribution")
+    path = workdir / "ex01-attribution" / "ex01-attribution.ipynb"
+    nb, _ = open_lesson(page, lab, workdir, path)
+    page.evaluate(LISTEN)
+    run_all_from_the_menu(nb)
+    said_now = heard(page)
+    ran = len(code_cells(path))
+    assert said_now == [f"Ran {ran} cells: 4 checks (4 not answered yet)."], said_now
+    assert any(s.startswith(f"Ran {ran} cells") for s in said(page)), said(page)
+
+
+def test_a_run_of_several_cells_names_the_first_error(lab, workdir, page):
+    """A typo stops the run: the summary names the error with its cell, and the check that did not run."""
+    nb, path = open_lesson(page, lab, workdir)
+    first, check = code_cells(path)[:2]
+    nb.cell(first).locator(".jp-InputArea-editor").click()
+    page.keyboard.press("Control+End")
+    page.keyboard.type("\nprint(articel)")
+    page.keyboard.press("Escape")
+    page.evaluate(LISTEN)
+    for _ in range(check - first):
+        page.keyboard.press("Shift+ArrowDown")  # the first code cell, the Markdown below it, the check
+    page.keyboard.press("Control+Enter")
+    said_now = heard(page, 3000)
+    assert said_now == [
+        f"Ran 1 cell. 1 error, the first in cell {first + 1}: NameError: name 'articel' is not defined. "
+        "1 cell did not run."
+    ], said_now
+
+
+def test_run_all_of_a_lesson_counts_its_checks_by_outcome(lab, workdir, page):
+    """The summary tells a passed check from one not answered yet, in the lesson checks' own words."""
+    nb, path = open_lesson(page, lab, workdir)
+    check = code_cells(path)[1]
+    nb.cell(check).locator(".jp-InputArea-editor").click()
+    page.keyboard.press("End")
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowLeft")  # between the quotes of check("l0.run", "")
+    page.keyboard.type("shift enter")
+    page.keyboard.press("Escape")
+    page.evaluate(LISTEN)
+    run_all_from_the_menu(nb)
+    said_now = heard(page)
+    # l0.run answered, l0.saved not yet; the pre-test's record is a save, not a check
+    assert said_now == [f"Ran {len(code_cells(path))} cells: 2 checks (1 passed, 1 not answered yet)."], said_now
+
+
+TABLES = """() => [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-MarkdownOutput table')]
+  .map(t => { const md = t.closest('.jp-MarkdownOutput');
+              return {cut: md.scrollWidth - md.clientWidth, head: t.querySelector('th')?.textContent}; })"""
+
+
+@pytest.mark.parametrize(
+    "lesson",
+    ["00-start-here", "02-who-is-speaking", "05-where-did-this-text-come-from", "09-news-opinion-and-advertising"],
+)
+def test_a_lessons_markdown_fits_a_320_px_window(lab, workdir, page, lesson):
+    """WCAG 1.4.10 (reflow): at 320 CSS px a lesson's table, or a file name in lesson 0, ran past its cell and only
+    a mouse could scroll to the rest (axe: scrollable-region-focusable); now the columns wrap and the text fits."""
+    path = copy_notebooks(workdir) / f"{lesson}.ipynb"
+    conftest_module().Notebook(page, lab, path).open()
+    page.evaluate("() => window.jupyterapp.commands.execute('application:toggle-left-area')")  # as a student would
+    expect(page.locator("#jp-left-stack")).to_be_hidden()
+    page.set_viewport_size({"width": 320, "height": 640})
+    with whole_notebook_on_screen(page):  # JupyterLab draws only the cells in view
+        found = page.evaluate(TABLES)
+    assert found and all(t["cut"] <= 0 for t in found), found
+    problems = axe_severe(page, {"include": [[".jp-NotebookPanel:not(.lm-mod-hidden) .jp-MarkdownOutput"]]})
+    assert problems == [], json.dumps(problems, indent=1, ensure_ascii=False)

@@ -1,4 +1,4 @@
-// A prebuilt JupyterLab extension with two plugins, written by hand: no webpack, no npm.
+// A prebuilt JupyterLab extension with three plugins, written by hand: no webpack, no npm.
 // JupyterLab (and Notebook 7) load static/remoteEntry.js for every extension found in
 // share/jupyter/labextensions, call init() with webpack's shared scope (where JupyterLab's own
 // packages are), then get(package.json's "extension") and register the plugins the factory gives.
@@ -12,10 +12,29 @@
 // and the next save writes the full language_info as before.
 //
 // announce-output: a check prints its verdict into the cell's output, which no live region holds,
-// so a screen reader said nothing after Ctrl+Enter. The printed text (and an error's one line) of
-// each cell that finishes running is put in one polite status region of the page.
+// so a screen reader said nothing after Ctrl+Enter. One polite status region of the page says what a
+// student needs when a run ends: a check's verdict (the printed text of a cell that calls one of the
+// kit's feedback functions) or an error's one line. Other printed output (an article's text, a list
+// of marks) stays in the cell, where the student reads it when they choose: saying it buried the
+// verdicts. A run of several cells (Run All, Restart and Run All, a selection) ends with one summary:
+// how many cells ran, the checks counted by outcome, and the first error with its cell.
+//
+// reflow-markdown: JupyterLab lays out a Markdown table with fixed column widths and lets the Markdown
+// scroll sideways; in a narrow window (320 CSS px, WCAG 1.4.10) a lesson's table, and a file name such as
+// `lesson00.highlights.json`, ran past the cell, and a keyboard cannot scroll a Markdown cell, so the
+// rest was lost. The columns now take the width their words need, and a word longer than the line
+// breaks (only such a word: the others wrap as before), so the text fits the cell.
 (function () {
   const NAME = 'medialit-notebook-aids';
+  // Outranks JupyterLab's own .jp-RenderedHTMLCommon table rule, whichever style sheet comes last.
+  const REFLOW = `
+body .jp-MarkdownOutput.jp-RenderedHTMLCommon {
+  overflow-wrap: anywhere;
+}
+body .jp-MarkdownOutput.jp-RenderedHTMLCommon table {
+  table-layout: auto;
+}
+`;
   const LONGEST = 600; // characters said; the rest stays in the output
   let shared = null;
 
@@ -60,16 +79,69 @@
     return live;
   }
 
-  function printed(cell) {
+  // A cell whose code calls one of these prints a verdict, a hint or an answer (exercises/lessons.py,
+  // exercises/grading.py; `lessons.check(` counts too); pretest.record( says what it saved, not a check.
+  const CHECK = /(?<![\w])(?:check|check_highlights|hint|reveal|compare_with_machine)\s*\(/;
+  const FEEDBACK = /(?<![\w])(?:check|check_highlights|hint|reveal|compare_with_machine|record)\s*\(/;
+  // How a check's message starts, by outcome (the same modules print them); anything else is "to look at".
+  const PASSED = /^(?:Correct\.|All found\.|All linked\.|\S+: format OK\b)/;
+  const UNANSWERED = /^(?:No answer|Nothing highlighted yet|No links yet|AnswerError: (?:no saved highlights|\S+: the answer is empty))/;
+  const SETTLE = 100; // ms with no cell pending before a run counts as ended (a cell queued in that time joins it)
+
+  function shorter(text) {
+    text = text.replace(/\s+/g, ' ').trim();
+    return text.length > LONGEST ? `${text.slice(0, LONGEST).replace(/\s\S*$/, '')} … (more in the output)` : text;
+  }
+
+  // What a finished cell has to say: its error's one line, else (for a feedback cell) what it printed.
+  function outcome(notebook, cell) {
     const outputs = cell.model.outputs;
     const parts = [];
+    let error = '';
     for (let i = 0; outputs && i < outputs.length; i++) {
       const out = outputs.get(i).toJSON();
       if (out.output_type === 'stream') parts.push(Array.isArray(out.text) ? out.text.join('') : out.text);
-      else if (out.output_type === 'error') parts.push(`${out.ename}: ${out.evalue}`);
+      else if (out.output_type === 'error') error = error || `${out.ename}: ${out.evalue}`;
     }
-    const text = parts.join(' ').replace(/\s+/g, ' ').trim();
-    return text.length > LONGEST ? `${text.slice(0, LONGEST).replace(/\s\S*$/, '')} … (more in the output)` : text;
+    const source = cell.model.sharedModel.getSource();
+    const feedback = FEEDBACK.test(source);
+    const text = shorter(error || (feedback ? parts.join(' ') : ''));
+    const number = notebook.widgets.indexOf(cell) + 1;
+    return { number, feedback, check: CHECK.test(source), error: !!error, text };
+  }
+
+  function counted(n, one, many) {
+    return `${n} ${n === 1 ? one : many || `${one}s`}`;
+  }
+
+  function sentence(text) {
+    return /[.?!…]$/.test(text) ? text : `${text}.`;
+  }
+
+  function summary(run) {
+    const ran = run.done.length;
+    const checks = run.done.filter((c) => c.check);
+    const passed = checks.filter((c) => PASSED.test(c.text)).length;
+    const unanswered = checks.filter((c) => UNANSWERED.test(c.text)).length;
+    const other = checks.length - passed - unanswered;
+    let said = `Ran ${counted(ran, 'cell')}`;
+    if (checks.length === 1) {
+      said += `. ${checks[0].text}`; // one check's own words say more than a count
+    } else if (checks.length) {
+      const parts = [];
+      if (passed) parts.push(`${passed} passed`);
+      if (unanswered) parts.push(`${unanswered} not answered yet`);
+      if (other) parts.push(`${other} to look at`);
+      said += `: ${counted(checks.length, 'check')} (${parts.join(', ')})`;
+    }
+    said = sentence(said);
+    // a check that fails is counted above; an error elsewhere (a typo, a missing name) is the student's to fix
+    const errors = run.done.filter((c) => c.error && !c.feedback);
+    if (errors.length) {
+      said += ` ${counted(errors.length, 'error')}, the first in cell ${errors[0].number}: ${sentence(errors[0].text)}`;
+    }
+    if (run.unfinished) said += ` ${counted(run.unfinished, 'cell')} did not run.`;
+    return said;
   }
 
   let pending = 0;
@@ -78,6 +150,61 @@
     live.textContent = ''; // the same verdict twice is said twice: the region changes from empty
     clearTimeout(pending);
     pending = setTimeout(() => { live.textContent = text; }, 150);
+  }
+
+  // One run per notebook: the cells scheduled and not yet finished, and what the finished ones said.
+  const runs = new Map();
+
+  function finish(notebook) {
+    const run = runs.get(notebook);
+    if (!run) return;
+    clearTimeout(run.timer);
+    if (run.disconnect) run.disconnect();
+    runs.delete(notebook);
+    run.unfinished += run.pending.size;
+    if (run.done.length + run.unfinished > 1) announce(summary(run));
+    else if (run.done.length === 1 && run.done[0].text) announce(run.done[0].text);
+  }
+
+  // After each cell's start or end: the run has ended once nothing is pending for SETTLE ms. Cells pending
+  // while the kernel is idle at two looks a second apart were never run (a future cancelled): it has ended too.
+  function later(notebook, run, idleLooks = 0) {
+    clearTimeout(run.timer);
+    run.timer = setTimeout(() => {
+      const session = notebook.parent && notebook.parent.sessionContext;
+      const kernel = session && session.session && session.session.kernel;
+      const idle = !kernel || kernel.status === 'idle';
+      if (!run.pending.size || (idle && idleLooks >= 1)) finish(notebook);
+      else later(notebook, run, idle ? idleLooks + 1 : 0);
+    }, run.pending.size ? (idleLooks ? 1000 : 3000) : SETTLE);
+  }
+
+  function scheduled(notebook, cell) {
+    let run = runs.get(notebook);
+    if (!run) {
+      run = { pending: new Set(), done: [], unfinished: 0, timer: 0 };
+      runs.set(notebook, run);
+      const session = notebook.parent && notebook.parent.sessionContext;
+      if (session) {
+        // a restart or a change of kernel ends the run: what had not run never will
+        const ended = (_, status) => {
+          if (status === 'restarting' || status === 'dead' || status === 'autorestarting') finish(notebook);
+        };
+        session.statusChanged.connect(ended);
+        run.disconnect = () => session.statusChanged.disconnect(ended);
+      }
+    }
+    run.pending.add(cell.model);
+    later(notebook, run);
+  }
+
+  function executed(notebook, cell) {
+    const run = runs.get(notebook);
+    if (!run || !run.pending.delete(cell.model)) return;
+    // a cell the kernel aborted (an earlier cell's error stopped the run) has no execution count
+    if (cell.model.executionCount === null) run.unfinished += 1;
+    else run.done.push(outcome(notebook, cell));
+    later(notebook, run);
   }
 
   async function plugins() {
@@ -93,14 +220,25 @@
         },
       },
       {
+        id: `${NAME}:reflow-markdown`,
+        autoStart: true,
+        activate: () => {
+          const style = document.createElement('style');
+          style.id = `${NAME}-reflow`;
+          style.textContent = REFLOW;
+          document.head.appendChild(style);
+        },
+      },
+      {
         id: `${NAME}:announce-output`,
         autoStart: true,
         activate: () => {
           region();
-          notebook.NotebookActions.executed.connect((_, { cell }) => {
-            if (cell.model.type !== 'code') return;
-            const text = printed(cell);
-            if (text) announce(text);
+          notebook.NotebookActions.executionScheduled.connect((_, { notebook: nb, cell }) => {
+            if (cell.model.type === 'code') scheduled(nb, cell);
+          });
+          notebook.NotebookActions.executed.connect((_, { notebook: nb, cell }) => {
+            if (cell.model.type === 'code') executed(nb, cell);
           });
         },
       },
