@@ -19,6 +19,11 @@ other academic and textbook sources get "see notes" as licence and must be check
     python tools/gum_article.py sources            # course/corpus/SOURCES.md, counts computed
     python tools/gum_article.py wikinews "Zebra stripes may" --id zebra-stripes-horse-flies
 
+An interview's turns (GUM's ``sp who`` blocks) are printed as "Name: text", as the corpus interviews print
+them, the name written from GUM's speaker tag ("DavidShankbone" -> "David Shankbone"); GUM's tags drop accents
+and at times a first name, so check each name against the published page. The first sentence of a turn starts
+at its label, as in the gold files.
+
 The `wikinews` source is the scrape of English Wikinews in github.com/vanatteveldt/wikinews
 (data/wikinews_2019.csv: url, date, title, text); it has no sentence split, so the sentences of those
 articles are found by `split_sentences`, which splits the way GUM does (inside quotations too).
@@ -48,7 +53,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -112,11 +117,33 @@ class DraftError(ValueError):
 
 @dataclass
 class Document:
-    """A GUM document: its metadata and its kept sentences grouped into paragraphs."""
+    """A GUM document: its metadata and its kept sentences grouped into paragraphs.
+
+    ``turns`` maps the index of a paragraph that opens a speaker's turn (GUM's ``sp who`` block) to the label
+    printed before it, "Name: ", as the corpus interviews print turns.
+    """
 
     name: str
     meta: dict[str, str]
     paragraphs: list[list[str]]
+    turns: dict[int, str] = field(default_factory=dict)
+
+
+LABELLED_GENRES = frozenset({"interview"})
+"""GUM genres whose published pages print a speaker's name before each turn (Wikinews interviews). Elsewhere GUM's
+speaker blocks mark what the page does not print: a novel's dialogue, the turns of a transcript (conversation,
+vlog, podcast, court), a speech's one speaker."""
+SPEAKER = re.compile(r'^sp\b.*?who:::"#?([^"]+)"')
+"""A block of GUM's that opens a speaker's turn: ``sp who:::"#DavidShankbone" (2 s)``."""
+
+
+def speaker_label(who: str) -> str:
+    """GUM's speaker tag as the name a published interview prints: "DavidShankbone" -> "David Shankbone",
+    "MarioJLucero" -> "Mario J. Lucero", "HughMcGuire" -> "Hugh McGuire". GUM's tags drop accents and at times
+    a first name ("Simon" for Simon Ličen): the page decides, so check the names against it."""
+    name = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", who.strip().lstrip("#"))
+    name = re.sub(r"\b(Ma?c) (?=[A-Z])", r"\1", name)
+    return re.sub(r"\b([A-Z])(?= [A-Z])", r"\1.", name)
 
 
 def gum_text(path: str, repo: str = GUM, ref: str = "HEAD") -> str:
@@ -157,10 +184,17 @@ def sentence_text(tokens: list[list[str]]) -> str:
 
 
 def parse_conllu(name: str, text: str) -> Document:
-    """Group the sentences of a GUM .conllu into paragraphs, leaving out figures and captions."""
+    """Group the sentences of a GUM .conllu into paragraphs, leaving out figures and captions.
+
+    In an interview (``LABELLED_GENRES``), a paragraph that opens a speaker's turn (``sp who``) gets the
+    speaker's label: its first kept sentence, if the turn opens with a figure left out.
+    """
     meta: dict[str, str] = {}
+    genre = name.split("_")[1] if name.count("_") >= 2 else ""
     paragraphs: list[list[str]] = []
-    left_out = head_left = 0
+    labels: dict[int, str] = {}
+    left_out = head_left = turn_left = 0
+    label = ""
     head: re.Match[str] | None = None
     tokens: list[list[str]] = []
     for line in [*text.split("\n"), ""]:
@@ -177,6 +211,10 @@ def parse_conllu(name: str, text: str) -> Document:
             # A headline is a paragraph of its own even when GUM puts no paragraph break after it.
             head = re.fullmatch(r"head\b.*\((\d+) s\)\s*", blocks[0])
             head_left = int(head.group(1)) if head else 0
+            turn = SPEAKER.match(blocks[0].strip()) if genre in LABELLED_GENRES else None
+            count = re.search(r"\((\d+) s\)", blocks[0])
+            if turn and count:  # a speaker's turn opens: its first kept sentence gets the label
+                label, turn_left = f"{speaker_label(turn.group(1))}: ", int(count.group(1))
             paragraphs.append([])
         elif line and not line.startswith("#"):
             tokens.append(line.split("\t"))
@@ -187,16 +225,25 @@ def parse_conllu(name: str, text: str) -> Document:
                 if not paragraphs or (head and not head_left):  # some documents open without a newpar
                     paragraphs.append([])
                     head = None
+                if label and not paragraphs[-1]:
+                    labels[len(paragraphs) - 1], label = label, ""
                 paragraphs[-1].append(sentence_text(tokens))
                 head_left -= 1 if head else 0
+            turn_left -= 1
+            label = label if turn_left > 0 else ""
             tokens = []
-    kept = []
-    for paragraph in (p for p in paragraphs if p):
+    kept: list[list[str]] = []
+    turns: dict[int, str] = {}
+    for i, paragraph in enumerate(paragraphs):
+        if not paragraph:
+            continue
         if paragraph[0].rstrip(":") in END_HEADINGS:
             break
         if not paragraph[0].startswith("Categories:"):
+            if i in labels:
+                turns[len(kept)] = labels[i]
             kept.append(paragraph)
-    return Document(name, meta, kept)
+    return Document(name, meta, kept, turns)
 
 
 def load_document(name: str, repo: str = GUM, ref: str = "HEAD") -> Document:
@@ -204,7 +251,9 @@ def load_document(name: str, repo: str = GUM, ref: str = "HEAD") -> Document:
 
 
 def body_of(doc: Document) -> str:
-    return "\n\n".join(" ".join(p) for p in doc.paragraphs) + "\n"
+    """The paragraphs joined, each turn of an interview after its speaker's label ("David Shankbone: ...")."""
+    paragraphs = (doc.turns.get(i, "") + " ".join(p) for i, p in enumerate(doc.paragraphs))
+    return "\n\n".join(paragraphs) + "\n"
 
 
 def dateline(doc: Document) -> str | None:
@@ -294,9 +343,18 @@ def provenance(doc: Document) -> dict[str, str]:
     }
 
 
+TURN_NOTE = (
+    "Interview turns are printed as 'Name: text' from GUM's speaker tags (sp who); each interviewee turn is one "
+    "direct attribution whose source is the label and whose cue is the colon; questions are labelled other."
+)
+"""Added to the notes of a document with speaker turns; the names are GUM's tags, to be checked on the page."""
+
+
 def article_md(doc: Document, art_id: str) -> str:
     """Front matter (as in the dev corpus) plus the body."""
     known = provenance(doc)
+    if doc.turns:
+        known["notes"] += f" {TURN_NOTE}"
     fields = {
         "id": art_id,
         "title": quoted(doc.meta["title"]),
@@ -372,15 +430,25 @@ def sentence_spans(md_path: Path, repo: str = GUM) -> tuple[str, list[tuple[int,
     _, body = split_md(text)
     if "github.com/vanatteveldt/wikinews" in text:
         return body, split_sentences(body)
-    doc = load_document(gum_name(text), repo)
+    return body, gum_spans(body, load_document(gum_name(text), repo), str(md_path))
+
+
+def gum_spans(body: str, doc: Document, where: str = "the body") -> list[tuple[int, int]]:
+    """GUM's sentences found in order in ``body``; the first sentence of a turn starts at its speaker's label
+    ("David Shankbone: You have ..."), as the corpus gold has it, whatever name the annotator printed there."""
     spans, at = [], 0
-    for sentence in (s for p in doc.paragraphs for s in p):
-        start = body.find(sentence, at)
-        if start < 0:
-            sys.exit(f"{md_path}: GUM sentence not found in the body after offset {at}: {sentence[:60]!r}")
-        spans.append((start, start + len(sentence)))
-        at = start + len(sentence)
-    return body, spans
+    for i, paragraph in enumerate(doc.paragraphs):
+        for n, sentence in enumerate(paragraph):
+            start = body.find(sentence, at)
+            if start < 0:
+                sys.exit(f"{where}: GUM sentence not found in the body after offset {at}: {sentence[:60]!r}")
+            line = body.rfind("\n", 0, start) + 1
+            if n == 0 and i in doc.turns and re.fullmatch(r"[^\n]+: ", body[max(line, at) : start]):
+                spans.append((max(line, at), start + len(sentence)))
+            else:
+                spans.append((start, start + len(sentence)))
+            at = start + len(sentence)
+    return spans
 
 
 def locate(body: str, text: str, start: int, end: int, what: str) -> tuple[int, int]:

@@ -362,3 +362,78 @@ def test_a_title_holder_takes_no_pronoun_from_a_named_person(nlp):
         ("harbour master", "person"),
         ("Anna Berg", "person"),
     ]
+
+
+def labels(nlp, text: str) -> list[str]:
+    """The sentence labels of a one-paragraph report's body sentences."""
+    article = from_text(f"Report\nMonday, May 4, 2015\n{text}\n", title="Test")
+    doc = nlp(article.body)
+    found = label_sentences(doc, article, find_attributions(doc, article), judge=None)
+    return [s.label for s in found if s.start >= article.body.index(text[:20])]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        (  # a capitalised name the tagger reads as a bare plural, described as a database: a document (K18 2)
+            "The harbour register lists the ferry as a tanker. Airfleets, a database detailing the aircraft operated "
+            "by commercial carriers, states the aircraft uses the A300.",
+            "Airfleets",
+            "document",
+        ),
+        (
+            "The harbour board's register lists the ferry as a tanker. Shipfinders, a database detailing the ships "
+            "operated by ferry lines, states the ferry uses two engines.",
+            "Shipfinders",
+            "document",
+        ),
+        (  # the description before the name: the name names the source
+            "One of these groups, the Harbour Alliance, said that the vote was rigged.",
+            "Harbour Alliance",
+            "organisation",
+        ),
+        (  # a description after a name and its organisation, which the parser hung elsewhere (the fallback's noun)
+            'Calling it as "just another apology", Tove Lind of "Safe Harbour", a victim support charity, told the '
+            'Courier "the statement was prepared in advance".',
+            "Tove Lind",
+            "person",
+        ),
+    ],
+)
+def test_a_name_with_a_description_beside_it_is_named(nlp, text, speaker, kind):
+    """K2: a name identifies the source, whatever description a comma sets beside it, before or after the name
+    ("Airfleets, a database ...", "One of these groups, the SDF", "Anna Franowska of ..., an abuse victim support
+    charity"); its claim is attributed, not flagged as resting on a vague or anonymous source (K7)."""
+    found = [(s, k) for _, s, k in kinds(nlp, text) if s == speaker]
+    assert found == [(speaker, kind)]
+    assert "unsupported" not in labels(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Residents, a group of farmers, said that the vote was rigged.", "vague"),
+        ("Critics, a loose alliance of anglers, said that the vote was rigged.", "vague"),
+        ("Experts said that the vote was rigged.", "vague"),
+        ("One of the residents said that the vote was rigged.", "anonymous"),
+        ("One of the residents of Brindle Street said that the vote was rigged.", "anonymous"),
+    ],
+)
+def test_a_vague_or_unnamed_source_with_no_name_beside_it_stays_so(nlp, text, kind):
+    """K2: an open group stays vague though a description is set beside it, and one member of a group stays
+    anonymous; a place's name inside the words ("of Brindle Street") names no source."""
+    ((words, _, found),) = kinds(nlp, text)
+    assert (words.rstrip(","), found) == (text.split(" said")[0].rstrip(","), kind)
+    assert labels(nlp, text) == ["unsupported"]
+
+
+def test_a_name_inside_an_unnamed_source_with_its_reason_stays_anonymous(nlp):
+    """K7: "one of the residents, who asked not to be named" is an anonymous source whose reason is given (the
+    mention counts as a person, the reason kept); the street's name inside it names nobody."""
+    text = "One of the residents of Brindle Street, who asked not to be named, said that the vote was rigged."
+    article = from_text(f"Report\nMonday, May 4, 2015\n{text}\n", title="Test")
+    doc = nlp(article.body)
+    ((found),) = find_attributions(doc, article).attributions
+    assert found.speaker == "One of the residents of Brindle Street"
+    assert found.source_kind == "person" and "anonymous, the reason given (K7)" in found.rule
+    assert labels(nlp, text) == ["attributed"]

@@ -139,6 +139,8 @@ def source_kind(head: Token) -> str:
         return "anonymous"
     if one_holder(head):
         return "person"
+    if described_document(head):
+        return "document"  # "Airfleets, a database detailing the aircraft ..." (K18)
     lemma = head.lemma_.lower()
     written = lemma in K18_DOCUMENTS or lemma in communication_nouns()
     if lemma in document_heads() or (head.pos_ == "NOUN" and written) or state_outlet(head):
@@ -188,8 +190,8 @@ def one_unnamed(head: Token) -> bool:
     """
     if head.tag_ != "NN" or any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
         return False  # "a number of people", "a group of residents": how many, not who
-    if any(names_someone(t) for t in head.subtree if t.i != head.i):
-        return False
+    if any(names_someone(t) for t in head.subtree if t.i != head.i) or name_beside(head) is not None:
+        return False  # "a spokesman for Acme Corp"; "Anna Franowska of ..., an abuse victim support charity"
     one = any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another") for c in head.children)
     lemma = head.lemma_.lower()
     speaks = lemma in source_nouns() or lemma in title_words() or lemma in vague_heads()
@@ -207,7 +209,7 @@ def one_of_them(head: Token) -> bool:
     anonymous)."""
     if head.lower_ not in ("one", "another") or head.pos_ not in ("NUM", "PRON", "DET"):
         return False
-    return of_plural(head)
+    return of_plural(head) and name_beside(head) is None
 
 
 def unnamed_kind(head: Token) -> str:
@@ -336,8 +338,12 @@ def is_vague(head: Token) -> bool:
     """A source the reader cannot identify: a vague head ("officials"), modifier ("unnamed"), or a bare plural.
 
     The words alone decide; whether the sentence says why the source is not
-    named is K7's question (``mention_kind``).
+    named is K7's question (``mention_kind``). A name set beside the words
+    ("One of these groups, the Syrian Democratic Forces", ``name_beside``)
+    identifies the source: named (K2).
     """
+    if name_beside(head) is not None:
+        return False
     if vague_word(head):
         return True
     phrase = list(head.subtree)
@@ -351,7 +357,84 @@ def is_vague(head: Token) -> bool:
     institution = head.lower_ in INSTITUTIONS  # "Police said": the force in charge is an organisation (K2)
     if institution or acting_in_case(head):
         return False
-    return bare_plural and not any(a_name(t) for t in phrase)
+    return bare_plural and not any(a_name(t) for t in phrase) and not described_name(head)
+
+
+def name_beside(head: Token) -> Token | None:
+    """The name a comma sets beside a source's words, naming the same source (K2 named), if there is one.
+
+    Either the words describe and the name follows in apposition ("One of
+    these groups, the Syrian Democratic Forces (SDF), said", "a local charity,
+    Tidewatch, said"), or the words are an indefinite description set after a
+    name ("Anna Franowska of ..., an abuse victim support charity, told"):
+    the name is the one they stand in apposition to, or the name in apposition
+    to the same word just before them when the parser hung both there. A name
+    merely inside the words ("one of the residents of Brindle Street") names
+    no source: nothing is returned.
+    """
+    if names_someone(head):
+        return None
+    for child in head.children:
+        if child.dep_ == "appos" and child.i > head.i and after_comma(child) and a_source_name(child):
+            return child
+    if head.dep_ != "appos" or not after_comma(head) or not indefinite(head):
+        return None
+    if a_source_name(head.head) and head.head.i < head.i:
+        return head.head
+    before = [c for c in head.head.children if c.dep_ == "appos" and c.i < head.i and a_source_name(c)]
+    return before[-1] if before else None
+
+
+def a_source_name(token: Token) -> bool:
+    """A proper name of a person or organisation ("Tidewatch", "the Syrian Democratic Forces"), not a date, a number
+    or a title ("the President")."""
+    if token.pos_ != "PROPN" or token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"):
+        return False
+    return token.lower_ not in titles() and token.lower_ not in title_words()
+
+
+def after_comma(token: Token) -> bool:
+    """The phrase headed by ``token`` follows a comma ("X, a database ...")."""
+    first = token.left_edge.i
+    return first > 0 and token.doc[first - 1].text == ","
+
+
+def indefinite(noun: Token) -> bool:
+    """A singular common noun with "a" or "an": a description of what one thing is ("a database", "an abuse victim
+    support charity")."""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NN":
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+
+
+def description_beside(head: Token) -> Token | None:
+    """The indefinite description a comma sets after ``head`` in apposition ("Airfleets, a database detailing the
+    aircraft ...": "database"), if there is one."""
+    after = (c for c in head.children if c.dep_ == "appos" and c.i > head.i)
+    return next((c for c in after if after_comma(c) and indefinite(c)), None)
+
+
+def described_name(head: Token) -> bool:
+    """ "Airfleets, a database detailing ...", "Greenfields, a housing charity": a capitalised word described as one
+    thing is that thing's name, whatever the tagger made of it (a plural noun at the start of a sentence is not a bare
+    plural, K2 named). Not a word for people or a vague head ("Residents, a group of farmers" stays a group)."""
+    if not head.text[:1].isupper() or head.pos_ not in ("NOUN", "PROPN") or description_beside(head) is None:
+        return False
+    lemma, lower = head.lemma_.lower(), head.lower_
+    people = source_nouns() | vague_heads() | title_words()
+    return lemma not in people and lower not in people and lower.removesuffix("s") not in people
+
+
+def described_document(head: Token) -> bool:
+    """A name described as a document or record: "Airfleets, a database detailing the aircraft ...", "Tidelog, a
+    website listing sailings" (K18 2: a database or website is a document, named by K2)."""
+    if not (head.pos_ == "PROPN" or described_name(head)):
+        return False
+    description = description_beside(head)
+    if description is None:
+        return False
+    lemma = description.lemma_.lower()
+    return lemma in document_heads() or lemma in K18_DOCUMENTS or outlet_noun(description)
 
 
 def a_name(token: Token) -> bool:

@@ -20,9 +20,11 @@ from typing import TYPE_CHECKING
 
 from medialit.nlp.sources.antecedents import Antecedents, headline_end, nearer_subject, relative_antecedent
 from medialit.nlp.sources.kinds import (
+    described_document,
     is_vague,
     issuer_of,
     kind_and_reason,
+    name_beside,
     one_holder,
     one_unnamed,
     outlet_key,
@@ -42,6 +44,7 @@ from medialit.nlp.sources.words import (
     SPEAKER_PRONOUNS,
     document_heads,
     title_words,
+    wordnet_person_nouns,
 )
 
 if TYPE_CHECKING:  # types only: a shipped analysis builds Sources without importing spaCy (issue 18)
@@ -141,8 +144,8 @@ class SpeakerResolver(Antecedents, TitleHolders):
         if lower in PERSON_PRONOUNS | SPEAKER_PRONOUNS | GROUP_PRONOUNS:
             return self._resolve_pronoun(head, earlier, holders)
         outlet = head.pos_ == "PROPN" and outlet_key(head) in self.outlets  # "daily Népszava" ... "Népszava noted"
-        if outlet or outlet_name(head):  # "AFP", "According to ABC News", "State press agency PAP reported" (K18)
-            return without_determiner(noun_phrase(head)), "document", ""
+        if outlet or outlet_name(head) or described_document(head):  # "AFP", "State press agency PAP" (K18)
+            return without_determiner(noun_phrase(head)), "document", ""  # also "Airfleets, a database ..."
         if head.pos_ in ("PROPN", "NOUN") and head.text[:1].isupper() and self.full_name(head.text) != head.text:
             # "Mijares claimed" after "Superintendent Graciano Mijares", whatever the tagger made of the surname
             return self.full_name(head.text), "person", ""
@@ -152,6 +155,11 @@ class SpeakerResolver(Antecedents, TitleHolders):
         )  # "the newspaper Le Monde", "the magazine Quillpoint" whatever the entity recogniser made of the name
         if head.pos_ == "NOUN" and outlet is not None and outlet.pos_ == "PROPN":
             return without_determiner(noun_phrase(outlet)), "document" if medium else "organisation", ""
+        beside = None if self._role(head) else name_beside(head)  # a role's name: ``_person_in`` below
+        if beside is not None:  # "One of these groups, the Syrian Democratic Forces (SDF), said": the name (K2)
+            span = (beside.left_edge.idx, beside.idx + len(beside))
+            speaker, kind, why = self._resolve_phrase(beside, span, earlier)
+            return speaker, kind, why or f"the name beside '{without_determiner(noun_phrase(head))}' -> {speaker}"
         issuer = issuer_of(head)
         if issuer is not None and issuer.token is not None:  # "the judge's statement", "a report by UpGuard"
             token = issuer.token
@@ -192,6 +200,12 @@ class SpeakerResolver(Antecedents, TitleHolders):
         if one_unnamed(head):  # "a fire officer said": one particular person, not named (K2)
             return without_determiner(noun_phrase(head)), "anonymous", ""
         return self._unnamed(head, source_kind(head), holders)
+
+    def _role(self, head: Token) -> bool:
+        """A title or a word for one person's role ("the mayor of London", "his father"), whose name set beside it
+        ("..., Sadiq Khan") ``_person_in`` finds."""
+        lemma = head.lemma_.lower()
+        return lemma in self.titles or head.lower_ in self.titles or lemma in wordnet_person_nouns()
 
     def _unnamed(self, head: Token, kind: str, holders: set[str]) -> tuple[str, str, str]:
         """The source phrase itself as the speaker, of kind ``kind``; a person here is one by a title alone ("the
