@@ -158,7 +158,7 @@ class SpeakerResolver(Antecedents, TitleHolders):
         beside = None if self._role(head) else name_beside(head)  # a role's name: ``_person_in`` below
         if beside is not None:  # "One of these groups, the Syrian Democratic Forces (SDF), said": the name (K2)
             span = (beside.left_edge.idx, beside.idx + len(beside))
-            speaker, kind, why = self._resolve_phrase(beside, span, earlier)
+            speaker, kind, why = self._resolve_phrase(beside, span, earlier, holders)
             return speaker, kind, why or f"the name beside '{without_determiner(noun_phrase(head))}' -> {speaker}"
         issuer = issuer_of(head)
         if issuer is not None and issuer.token is not None:  # "the judge's statement", "a report by UpGuard"
