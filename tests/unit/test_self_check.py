@@ -18,7 +18,7 @@ import pytest
 
 from medialit.cli import main
 from medialit.instructor.exercise_notebook import HOW
-from medialit.instructor.self_check import self_check
+from medialit.instructor.self_check import SelfCheckError, self_check
 
 REPO = Path(__file__).resolve().parents[2]
 NAME = "ex01-attribution"
@@ -92,3 +92,35 @@ def test_a_written_answer_is_named_as_not_checked_rather_than_left_out(tmp_path,
     assert main(["self-check"]) == 0
     out = capsys.readouterr().out
     assert "ex03-q2: a written answer, not checked here" in out and "written answers not counted" in out
+
+
+def test_a_copy_made_by_jupyterlab_or_saved_under_another_name_is_checked_as_its_exercise(kit, capsys):
+    """File > Duplicate makes ``ex01-attribution-Copy1.ipynb``; Save As any name: the answer cells' ids say which."""
+    answer(kit, "ex01-q3", key_answer("ex01-q3"))
+    for name in (f"{NAME}-Copy1.ipynb", f"{NAME}-Copy12.ipynb", "my second try.ipynb"):
+        copy = kit.with_name(name)
+        shutil.copy(kit, copy)
+        grades = {g.check.item: g.points for g in self_check(copy)}
+        assert grades == {"ex01-q1": 0, "ex01-q2": 0, "ex01-q3": 3, "ex01-q4": 0}, name
+        assert main(["self-check", str(copy)]) == 0 and "total: 3 of 10 points" in capsys.readouterr().out
+
+
+def test_the_answer_cells_decide_the_exercise_never_the_name_alone(kit):
+    """A notebook named like ex01 that holds ex02's answer cells is checked as ex02, never against ex01's key;
+    one whose metadata was stripped is found by its name, JupyterLab's copy suffix taken off."""
+    root = kit.parents[2]
+    for part in ("exercises", "solutions"):
+        shutil.copytree(REPO / part / "ex02-unsupported", root / part / "ex02-unsupported")
+    misnamed = kit.with_name(f"{NAME}-Copy1.ipynb")
+    shutil.copy(root / "exercises" / "ex02-unsupported" / "ex02-unsupported.ipynb", misnamed)
+    assert {g.check.item.split("-")[0] for g in self_check(misnamed)} == {"ex02"}
+    bare = nbformat.read(kit, as_version=4)
+    for cell in bare.cells:
+        cell.metadata.pop("nbgrader", None)
+    nbformat.write(bare, kit.with_name(f"{NAME}-Copy2.ipynb"))
+    grades = self_check(kit.with_name(f"{NAME}-Copy2.ipynb"))
+    assert {g.check.item for g in grades} == {"ex01-q1", "ex01-q2", "ex01-q3", "ex01-q4"}
+    assert all("answer cell was deleted" in g.reason for g in grades)  # no cell says which answer is which
+    nbformat.write(bare, kit.with_name("Untitled.ipynb"))  # no ids, no exercise's name: not guessed
+    with pytest.raises(SelfCheckError, match="no source for Untitled"):
+        self_check(kit.with_name("Untitled.ipynb"))
