@@ -198,4 +198,4 @@ def test_reportedly_marked_in_the_framing_activity_is_told_it_is_a_hedge_not_inv
     lessons.check_highlights("l4.framing-activity", [at(practice, "reportedly", "loaded")], practice)
     out = " ".join(capsys.readouterr().out.split())
     assert "extra: ‘reportedly’ (loaded): it is a hidden or vague source (K2, K3)" in out
-    assert "doubt beyond the facts" not in out and "is a hedge, none of the four labels" in out
+    assert "doubt beyond the facts" not in out and "is a hedge, none of this activity's labels" in out
