@@ -70,6 +70,19 @@ def test_byte_order_mark_is_dropped(tmp_path):
     assert plain.body == "Title\nBody.\n"
 
 
+def test_a_pasted_text_drops_the_byte_order_mark_as_a_loaded_file_does(tmp_path):
+    """Text copied out of a Notepad file keeps U+FEFF (not whitespace to ``str.strip``): it was the title's."""
+    pasted = from_text("\ufeffTitle\nBody.\n")
+    loaded = load_article(write(tmp_path, "bom.txt", b"\xef\xbb\xbfTitle\nBody.\n"))
+    assert (
+        (pasted.title, pasted.body, pasted.id)
+        == (loaded.title, loaded.body, loaded.id)
+        == ("Title", "Title\nBody.\n", "title")
+    )
+    with pytest.raises(ArticleError, match="empty"):
+        from_text("\ufeff\n")
+
+
 def test_sentence_and_paragraph_offsets_are_exact_and_trimmed():
     article = load_article("stoere-putin-call")
     assert article.sentences, "the example article has sentences"

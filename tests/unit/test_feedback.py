@@ -107,3 +107,37 @@ def test_a_scare_quote_in_the_papers_voice_given_another_label_is_not_called_the
     spoken = Span(body.index("we listened"), body.index("we listened") + 11, "evaluative")  # a real quote: theirs
     result = score([spoken], key, max_points=1, body=body)
     assert any(QUOTE_LINE in line for line in feedback.explain_all(result, body, key, own_voice=True))
+
+
+PRACTICE_LINE = "Many residents are reportedly unhappy with the plan. It will probably cost more.\n"
+FRAMING_KEY = [Span(0, 4, "evaluative"), Span(5, 14, "loaded")]  # an activity that asks for framing kinds apart
+
+
+def extra_line(body: str, key: list[Span], phrase: str, label: str) -> str:
+    start = body.index(phrase)
+    result = score([Span(start, start + len(phrase), label)], key, max_points=1, body=body)
+    lines = feedback.explain_all(result, body, key, own_voice=True)
+    (line,) = [line for m, line in zip(result.matches, lines, strict=True) if m.answer]
+    return line
+
+
+@pytest.mark.parametrize(
+    ("phrase", "label", "expected"),
+    [
+        ("reportedly", "loaded", "(loaded): it is a hidden or vague source (K2, K3): it does not say who says so"),
+        ("Reportedly", "evaluative", "which makes its sentence unsupported (lesson 3), not evaluative wording"),
+        ("probably", "loaded", "(loaded): it is a hedge, a word of uncertainty (K9): it makes the claim unsure"),
+    ],
+)
+def test_a_hedge_or_hidden_source_marked_as_framing_is_told_what_it_is_not_invited(phrase, label, expected):
+    """K3, K9, K11: 'reportedly' is a hedge and a hidden source, the sentence's reason (lesson 3); where an activity
+    asks for loaded, evaluative, scare-quote and speech-verb cues apart it is none of them, and the line said to it
+    must not invite it ('a doubt beyond the facts' did)."""
+    line = extra_line(PRACTICE_LINE.replace("reportedly", phrase), FRAMING_KEY, phrase, label)
+    assert expected in line and "this activity does not mark it" in line and "beyond the facts" not in line
+
+
+def test_a_hedge_keeps_the_general_question_where_loaded_words_alone_are_asked_for():
+    """K10: an exercise that asks for 'the loaded words' alone (`medialit new-exercise` framing) counts hedges."""
+    line = extra_line(PRACTICE_LINE, [Span(0, 4, "loaded")], "reportedly", "loaded")
+    assert line.endswith(f"not in the key as loaded: {feedback.QUESTION_TO_ASK['loaded']}")

@@ -189,3 +189,13 @@ def test_a_reveal_that_lists_an_optional_non_clue_says_so():
     answer = lessons._get("l5.provenance-activity").answer
     assert any("‘Labor’" in line and "optional" in line for line in lines)
     assert "no clue on its own" in answer
+
+
+def test_reportedly_marked_in_the_framing_activity_is_told_it_is_a_hedge_not_invited(practice, capsys):
+    """Self-learner walkthrough: 'reportedly' marked loaded got 'ask whether these words carry ... a doubt beyond
+    the facts', an invitation; it is a hedge and a hidden source (K3, K9), the sentence's reason, not one of the
+    activity's four framing labels, and both the line and the hint printed with it must say so."""
+    lessons.check_highlights("l4.framing-activity", [at(practice, "reportedly", "loaded")], practice)
+    out = " ".join(capsys.readouterr().out.split())
+    assert "extra: ‘reportedly’ (loaded): it is a hidden or vague source (K2, K3)" in out
+    assert "doubt beyond the facts" not in out and "is a hedge, none of this activity's labels" in out

@@ -10,6 +10,7 @@ The kit layout is copied into a temporary folder (the real notebooks, the real s
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -17,8 +18,10 @@ import nbformat
 import pytest
 
 from medialit.cli import main
+from medialit.exercises.items import item
 from medialit.instructor.exercise_notebook import HOW
-from medialit.instructor.self_check import self_check
+from medialit.instructor.grade_data import hidden_checks
+from medialit.instructor.self_check import SelfCheckError, self_check
 
 REPO = Path(__file__).resolve().parents[2]
 NAME = "ex01-attribution"
@@ -92,3 +95,139 @@ def test_a_written_answer_is_named_as_not_checked_rather_than_left_out(tmp_path,
     assert main(["self-check"]) == 0
     out = capsys.readouterr().out
     assert "ex03-q2: a written answer, not checked here" in out and "written answers not counted" in out
+
+
+def test_a_copy_made_by_jupyterlab_or_saved_under_another_name_is_checked_as_its_exercise(kit, capsys):
+    """File > Duplicate makes ``ex01-attribution-Copy1.ipynb``; Save As any name: the answer cells' ids say which."""
+    answer(kit, "ex01-q3", key_answer("ex01-q3"))
+    for name in (f"{NAME}-Copy1.ipynb", f"{NAME}-Copy12.ipynb", "my second try.ipynb"):
+        copy = kit.with_name(name)
+        shutil.copy(kit, copy)
+        grades = {g.check.item: g.points for g in self_check(copy)}
+        assert grades == {"ex01-q1": 0, "ex01-q2": 0, "ex01-q3": 3, "ex01-q4": 0}, name
+        assert main(["self-check", str(copy)]) == 0 and "total: 3 of 10 points" in capsys.readouterr().out
+
+
+def test_the_answer_cells_decide_the_exercise_never_the_name_alone(kit):
+    """A notebook named like ex01 that holds ex02's answer cells is checked as ex02, never against ex01's key;
+    one whose metadata was stripped is found by its name, JupyterLab's copy suffix taken off."""
+    root = kit.parents[2]
+    for part in ("exercises", "solutions"):
+        shutil.copytree(REPO / part / "ex02-unsupported", root / part / "ex02-unsupported")
+    misnamed = kit.with_name(f"{NAME}-Copy1.ipynb")
+    shutil.copy(root / "exercises" / "ex02-unsupported" / "ex02-unsupported.ipynb", misnamed)
+    assert {g.check.item.split("-")[0] for g in self_check(misnamed)} == {"ex02"}
+    bare = nbformat.read(kit, as_version=4)
+    for cell in bare.cells:
+        cell.metadata.pop("nbgrader", None)
+    nbformat.write(bare, kit.with_name(f"{NAME}-Copy2.ipynb"))
+    grades = self_check(kit.with_name(f"{NAME}-Copy2.ipynb"))
+    assert {g.check.item for g in grades} == {"ex01-q1", "ex01-q2", "ex01-q3", "ex01-q4"}
+    assert all("answer cell was deleted" in g.reason for g in grades)  # no cell says which answer is which
+    nbformat.write(bare, kit.with_name("Untitled.ipynb"))  # no ids, no exercise's name: not guessed
+    with pytest.raises(SelfCheckError, match="no source for Untitled"):
+        self_check(kit.with_name("Untitled.ipynb"))
+
+
+# ---------------------------------------------------------------- a dishonest learner's view (follow19)
+
+BLIND = ("empty", "every sentence, every label", "every word", "one mark per sentence", "the whole part", "analyzer")
+
+
+def blind_answer(check, how: str) -> list[dict] | None:
+    """An answer built without the key: marks placed by rule over the item's part (None: a speaker item)."""
+    it = item(check.item)
+    article, (lo, hi) = it.load(), it.bounds()
+    if it.kind == "speakers":
+        return None
+    sentences = [(s, e) for s, e in article.sentences if lo <= s and e <= hi]
+    words = [(m.start() + lo, m.end() + lo) for m in re.finditer(r"\w[\w'’-]*", article.body[lo:hi])]
+    labels = it.labels
+    places = {
+        "empty": [],
+        "every sentence, every label": [(s, e, label) for s, e in sentences for label in labels],
+        "every word": [(s, e, labels[0]) for s, e in words],
+        "one mark per sentence": [(s, e, labels[i % len(labels)]) for i, (s, e) in enumerate(sentences)],
+        "the whole part": [(lo, hi, label) for label in labels],
+    }.get(how)
+    if places is None:  # the analyzer's own findings, given the item's labels where they have one
+        places = machine_marks(article, labels)
+    inside = [(s, e, label) for s, e, label in places if lo <= s and e <= hi]
+    return [{"start": s, "end": e, "label": label} for s, e, label in inside[:300]]
+
+
+def grade_id(cell) -> str:
+    return cell.metadata.get("nbgrader", {}).get("grade_id", "")
+
+
+def machine_marks(article, labels) -> list[tuple[int, int, str]]:
+    from medialit.nlp.analysis import analyze
+
+    found = analyze(article)
+    named = [(a.source, kind) for a in found.attributions if a.source for kind in ("source", a.source_kind)]
+    named += [(a.cue, kind) for a in found.attributions for kind in ("cue", a.kind)]
+    named += [(s, r.split()[0]) for s in found.sentences if s.label == "unsupported" for r in (*s.reasons, "no_source")]
+    named += [(f, label) for f in found.framing for label in (f.label, "loaded")]
+    places: dict[tuple[int, int], str] = {}
+    for span, label in named:
+        if label in labels:
+            places.setdefault((span.start, span.end), label)
+    return [(s, e, label) for (s, e), label in places.items()]
+
+
+@pytest.mark.parametrize("exercise", sorted(p.name for p in (REPO / "exercises").iterdir()))
+def test_an_answer_built_without_the_key_is_never_told_a_key_place_it_did_not_mark(exercise, tmp_path, capsys):
+    """Every released exercise, six blind answers: self-check exits 0 with a total, never a traceback, and quotes
+    no key mark's words (required, optional or accepted reading) the learner's own marks do not touch; an answer
+    that earned nothing gets no rationale ('why:') at all, since rationales would explain the key's places.
+
+    Found (follow19): the analyzer's output earns points, and the rationale of a mark it found through a
+    shorter reading heads its line with the key's whole extent (‘have stated’ for 'stated', ‘all-out war’ for
+    'war'): a found mark's own rationale, as a course releases it, so it is allowed here and no more.
+    """
+    for part in ("exercises", "solutions"):
+        shutil.copytree(REPO / part / exercise, tmp_path / part / exercise)
+    notebook = tmp_path / "exercises" / exercise / f"{exercise}.ipynb"
+    checks = hidden_checks(tmp_path / "solutions" / exercise)
+    for how in BLIND:
+        nb = nbformat.read(notebook, as_version=4)
+        given: dict[str, list[dict]] = {}  # the learner's marks by article: items on one article share its words
+        for check in checks:
+            marks = blind_answer(check, how)
+            if marks is not None:
+                given.setdefault(item(check.item).article, []).extend(marks)
+                cell = next(c for c in nb.cells if grade_id(c) == f"{check.item}-answer")
+                cell.source = f"{check.variable} = {marks!r}"
+        nbformat.write(nb, notebook)
+        assert main(["self-check", str(notebook)]) == 0, how
+        out, err = capsys.readouterr()
+        assert not err and "Traceback" not in out and "\ntotal: " in out, how
+        quoted = {" ".join(q.split()) for q in re.findall(r"‘([^’]+)’", out)}
+        touched, untouched = set(), set()  # the words of every reading of a key mark the learner's marks overlap
+        for check in checks:
+            body, ours = item(check.item).load().body, given.get(item(check.item).article, [])
+            for mark in check.key["marks"]:
+                places = [(p["start"], p["end"]) for p in (mark, *mark.get("accept", ()))]
+                words = {" ".join(body[s:e].split()) for s, e in places}
+                hit = any(m["start"] < e and s < m["end"] for s, e in places for m in ours)
+                (touched if hit else untouched).update((check.item, w) for w in words)
+        shown = {w for _, w in touched}  # the same words elsewhere (a pronoun, a name) are not this mark's
+        leaked = sorted((i, w) for i, w in untouched if w in quoted and w not in shown)
+        assert not leaked, (how, leaked)
+        if how != "analyzer":
+            assert "total: 0 of " in out and "why: " not in out, how
+
+
+def test_a_course_student_cannot_run_it_on_a_released_exercise_even_with_a_kit_beside_it(tmp_path, capsys):
+    """The kit's solutions/ counts only above the notebook: a released exercise (or a JupyterLab copy of it) in a
+    student's folder gets the one-line refusal and exit 2, even where a full kit sits in a sibling folder."""
+    for part in ("exercises", "solutions"):
+        shutil.copytree(REPO / part / NAME, tmp_path / "kit" / part / NAME)
+    home = tmp_path / "home" / "exercises" / NAME
+    home.mkdir(parents=True)
+    for name in (f"{NAME}.ipynb", f"{NAME}-Copy1.ipynb", "mine.ipynb"):
+        shutil.copy(REPO / "exercises" / NAME / f"{NAME}.ipynb", home / name)
+        assert main(["self-check", str(home / name)]) == 2, name
+        out, err = capsys.readouterr()
+        assert not out and len(err.strip().splitlines()) == 1 and "cannot be checked here" in err, name
+        assert "Traceback" not in err and "KEY" not in err

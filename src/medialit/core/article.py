@@ -141,8 +141,16 @@ def _mistyped_id(source: str) -> None:
             raise ArticleError(f"{source}: no such file or bundled article; did you mean {close[0]!r}?")
 
 
+def without_bom(text: str) -> str:
+    """The text without a leading UTF-8 byte-order mark (Notepad's, kept by a copy and paste): offsets count
+    from the character after it, whether the text was read from a file or given as a string."""
+    return text.removeprefix("\ufeff")
+
+
 def from_text(text: str, title: str | None = None, path: str | None = None) -> Article:
-    """An article from a string; the first non-empty line is the title unless given."""
+    """An article from a string; the first non-empty line is the title unless given. A leading byte-order
+    mark is dropped, as ``load_article`` drops it from a file."""
+    text = without_bom(text)
     if not text.strip():
         raise ArticleError(f"{path or 'text'}: the article is empty; give it some text")
     if title is None:
@@ -239,8 +247,7 @@ def _read_text_file(path: Path) -> str:
         raise ArticleError(
             f"{path}: not UTF-8 text (bad byte at position {error.start}); re-save the file as UTF-8"
         ) from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = without_bom(text)
     if not text.strip():
         raise ArticleError(f"{path}: the file holds only whitespace; give it some text")
     return text

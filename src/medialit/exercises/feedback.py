@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 from medialit.core.spans import Span
 from medialit.exercises.scoring import Match, Score
 from medialit.nlp.framing import LABELS as FRAMING_LABELS
+from medialit.nlp.lexicons import load_lexicon
 from medialit.nlp.quotes import find_quotes
 
 DASH_LINE = re.compile(r"^[ \t]*[–—]")
@@ -125,7 +127,36 @@ def _why_extra(span: Span, body: str, key: Sequence[Span], quotes: Sequence[tupl
     other = [k for k in near if k.label != span.label]
     if other:
         return f"these words are in the key, but as {other[0].label}, not {span.label}"
+    hedge = _hedge(span, body, key)
+    if hedge:
+        return hedge
     return f"not in the key as {span.label}: {QUESTION_TO_ASK.get(span.label, READ_AGAIN)}"
+
+
+_HEDGE_LINE = {
+    "vague_source": "it is a hidden or vague source (K2, K3): it does not say who says so, which makes its sentence "
+    "unsupported (lesson 3), not {label} wording; this activity does not mark it",
+    "uncertainty": "it is a hedge, a word of uncertainty (K9): it makes the claim unsure, which lesson 3 counts as its "
+    "sentence's reason, not {label} wording; this activity does not mark it",
+}
+
+
+def _hedge(span: Span, body: str, key: Sequence[Span]) -> str:
+    """The line for a hedge or hidden source (the analyzer's hedge lexicon: *reportedly*, *probably*) given a
+    framing label, where the activity asks for framing kinds apart and not for hedges ("" otherwise): K3 and K9
+    make it its sentence's reason, and "a doubt beyond the facts" would invite it. Where loaded words alone are
+    asked for, K10 counts it, so the general question stays."""
+    asked = {k.label for k in key} & set(FRAMING)
+    if span.label not in FRAMING or span.label == "hedge" or "hedge" in asked or len(asked) < 2:
+        return ""
+    category = _hedges().get(" ".join(span.text(body).lower().split()).strip(".,;:!?"))
+    return _HEDGE_LINE[category].format(label=span.label) if category in _HEDGE_LINE else ""
+
+
+@cache
+def _hedges() -> dict[str, str]:
+    """Each hedge lexicon entry as a student shows it (``reportedly``, ``it is said``): its category."""
+    return {entry["id"]: entry.get("category", "") for entry in load_lexicon("framing_hedges") if "id" in entry}
 
 
 def explain_all(result: Score, body: str, key: Sequence[Span], own_voice: bool = False) -> list[str]:

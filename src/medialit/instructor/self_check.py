@@ -11,6 +11,7 @@ lines a graded student reads, which never quote the key.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -24,13 +25,40 @@ class SelfCheckError(ValueError):
     """The exercise cannot be checked here; the one-line message says why and what to do."""
 
 
+COPY_SUFFIX = re.compile(r"(-Copy\d*)+$")
+"""What JupyterLab adds to a notebook's name on File > Duplicate or a copy in its file browser
+(``ex01-attribution-Copy1.ipynb``; jupyter_server drops an older ``-Copy`` before it adds one)."""
+
+
+def answer_ids(path: Path) -> set[str]:
+    """The grade ids of a notebook's answer cells (``ex01-q1-answer``): its exercise, whatever its name."""
+    try:
+        cells = nbformat.read(path, as_version=4).cells
+    except Exception:  # not a notebook JupyterLab saved: the grading says why; here the name has to do
+        return set()
+    meta = [c.get("metadata", {}).get("nbgrader", {}) for c in cells]
+    return {m["grade_id"] for m in meta if isinstance(m, dict) and m.get("solution") and m.get("grade_id")}
+
+
 def find_source(notebook: Path) -> Path:
-    """The ``solutions/NAME/`` folder of the kit this notebook belongs to (``NAME`` is the notebook's name)."""
-    name = notebook.stem
+    """The ``solutions/NAME/`` folder of the kit this notebook is an exercise of.
+
+    Found by the notebook's answer cells (their grade ids are those of exactly one source notebook), so a
+    copy saved under any name is checked as its exercise; a notebook without them by its name, with
+    JupyterLab's ``-Copy1`` taken off. Only ``solutions/`` folders above the notebook are looked in.
+    """
+    ids = answer_ids(notebook)
+    name = COPY_SUFFIX.sub("", notebook.stem)
     for folder in notebook.resolve().parents:
-        source = folder / "solutions" / name
-        if (source / f"{name}.ipynb").is_file():
-            return source
+        sources = sorted(s.parent for s in (folder / "solutions").glob("*/*.ipynb") if s.stem == s.parent.name)
+        if not sources:
+            continue
+        same = [s for s in sources if ids & answer_ids(s / f"{s.name}.ipynb")] if ids else []
+        named = [s for s in sources if s.name == name]
+        if len(same) > 1:  # two exercises share an item id: the name decides, or nothing does
+            same = [s for s in same if s in named]
+        if same or named:
+            return (same or named)[0]
     raise SelfCheckError(
         f"{notebook}: no source for {name} in a solutions/ folder above it, so it cannot be checked here; "
         "self-check works on the kit's own exercises in its exercises/ folder (in a course, submit it: "
@@ -61,7 +89,7 @@ def self_check(notebook: Path, source: Path | None = None) -> list[ItemGrade]:
         raise SelfCheckError(
             f"{notebook}: this is the kit's source notebook, answers included; check your copy in exercises/"
         )
-    checks = [c for c in hidden_checks(source) if c.notebook == notebook.stem]
+    checks = [c for c in hidden_checks(source) if c.notebook == source.name]
     if not checks:
         raise SelfCheckError(f"{notebook}: {source} has no medialit questions to check it against")
     nb, why_not = read_notebook(notebook)
@@ -73,7 +101,7 @@ def by_hand(notebook: Path, source: Path | None = None) -> list[tuple[str, float
     notebook = Path(notebook)
     source = source or find_source(notebook)
     checked = {c.grade_id for c in hidden_checks(source)}
-    cells = nbformat.read(source / f"{notebook.stem}.ipynb", as_version=4).cells
+    cells = nbformat.read(source / f"{source.name}.ipynb", as_version=4).cells
     meta = [c.metadata.get("nbgrader", {}) for c in cells]
     return [
         (m["grade_id"], float(m.get("points") or 0)) for m in meta if m.get("grade") and m["grade_id"] not in checked
