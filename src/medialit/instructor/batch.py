@@ -136,6 +136,8 @@ def unusable_key(checks: list[Check]) -> str:
     made: everyone would get 0) or has no required mark (an empty list would get full points), as one line; empty
     when every key can be graded with."""
     for check in checks:
+        if unknown := unknown_item(check):
+            return unknown
         try:
             it = item(check.item)
             key = as_key(it, check.key)
@@ -154,6 +156,29 @@ def unusable_key(checks: list[Check]) -> str:
                 "make the marks students must find required (leave out `optional`) and rebuild the exercise"
             )
     return ""
+
+
+def unknown_item(check: Check) -> str:
+    """One line when a hidden test names an item no exercise has (a typo in its id), else empty: the key was never
+    the fault, so "does not fit its article" and "restore the article" sent the instructor the wrong way."""
+    from difflib import get_close_matches
+
+    from medialit.exercises.items import known_items
+
+    try:
+        item(check.item)
+    except AnswerError:
+        pass
+    else:
+        return ""
+    known = list(known_items())
+    near = get_close_matches(str(check.item), known, n=1, cutoff=0.8)
+    hint = f" (did you mean {near[0]}?)" if near else " (neither the kit's nor its medialit-items.json's)"
+    return (
+        f"the hidden test in {check.grade_id} of {check.notebook}.ipynb names no exercise item {check.item!r}{hint}: "
+        "correct the id in that cell of the source notebook, or rebuild the exercise (python course/build.py, or "
+        "medialit new-exercise --force)"
+    )
 
 
 def graded_with_another_key(course: str | Path, assignment: str) -> tuple[str, list[str]]:

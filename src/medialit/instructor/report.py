@@ -33,7 +33,7 @@ from medialit.exercises.scoring import Mark, same_place
 from medialit.instructor import analyzer_echo
 from medialit.instructor import course as courses
 from medialit.instructor import gradebook as books
-from medialit.instructor.batch import graded_with_another_key
+from medialit.instructor.batch import graded_with_another_key, unusable_key
 from medialit.instructor.grade_data import Check, grade_item, read_notebook
 
 
@@ -196,6 +196,8 @@ def write_report(course_dir: str | Path, assignment: str) -> list[Path]:
         if not any((course / step / assignment).is_dir() for step in ("source", "release")):
             raise courses.CourseError(books.not_released(course.resolve(), assignment))  # a name it lacks
         raise courses.CourseError(f"nothing graded yet for {assignment}: run `medialit course grade {assignment}`")
+    if problem := unusable_key(courses.hidden_checks(course, assignment)):  # the words `course grade` uses
+        raise courses.CourseError(f"{course.resolve() / 'source' / assignment}: {problem}; no report written")
     out = course / "reports" / assignment
     out.mkdir(parents=True, exist_ok=True)
     points = _max_points(course, assignment)
