@@ -463,6 +463,54 @@ def test_a_worker_stopped_mid_kernel_leaves_no_process_and_its_classmates_are_gr
         assert got[student].ok and got[student].scores == {"probe-test": 1.0, "ex01-q1-test": 3.0}, got[student]
 
 
+CRASH_ALONE = """\
+import os, pathlib, signal, time
+tried = pathlib.Path({marker!r})
+if tried.exists():
+    os.kill(os.getppid(), signal.SIGKILL)  # graded again alone: its kernel kills the worker grading it
+tried.touch()
+time.sleep(30)  # graded first with classmates: over its time
+answer = 42
+"""
+"""A submission that runs over its time with classmates, then stops its worker alone in another way: a kernel
+without the sandbox (bubblewrap cannot run) killing the process that runs it."""
+
+
+@pytest.fixture(scope="module")
+def over_time_then_crashed(tmp_path_factory, nbgrader_env):
+    """ex09-probe in one job, no sandbox: a classmate, then CRASH_ALONE; 4 s a student (10 s more at start-up)."""
+    from medialit.instructor import batch, course, sandbox
+
+    root = tmp_path_factory.mktemp("crashed") / "course"
+    course.init(root, attacks.REPO / "solutions", timeout=60)
+    attacks.add_probe_assignment(root)
+    course.release(root, PROBE)
+    c = attacks.SmallCourse(root)
+    c.submit("a-honest", PROBE, attacks.solved(c, PROBE))
+    marker = str(root.parent / "crash-tried")
+    c.submit("b-crash", PROBE, attacks.answer_cells(c, PROBE, **{"probe-answer": CRASH_ALONE.format(marker=marker)}))
+    kept = batch.SECONDS_PER_STUDENT, batch._Job.seconds_per_student, sandbox.isolation
+    batch.SECONDS_PER_STUDENT, batch._Job.seconds_per_student, sandbox.isolation = 10, lambda _job: 4, lambda: ""
+    try:
+        run = course.grade(root, PROBE, jobs=1)
+    finally:
+        batch.SECONDS_PER_STUDENT, batch._Job.seconds_per_student, sandbox.isolation = kept
+    return run, root
+
+
+def test_a_student_over_time_with_classmates_then_crashing_alone_is_told_the_crash(over_time_then_crashed):
+    """instr19: a student stopped for time in the group run and again alone, this time by a crash, was told
+    "took longer than 4 s", what happened the first time; the message is now the alone run's: the job stopped,
+    with the worker log's last line."""
+    run, _root = over_time_then_crashed
+    got = {o.student: o for o in run.outcomes}
+    assert got["a-honest"].ok, got["a-honest"]
+    message = got["b-crash"].message
+    assert not got["b-crash"].ok and "took longer than" not in message, message
+    assert message.startswith("grading this submission stopped its job (killed by SIGKILL, not for time; ")
+    assert message.endswith("; 0 points") and "over TCP" not in message
+
+
 # ---------------------------------------------------------------- a kernel writing the worker's result lines
 
 

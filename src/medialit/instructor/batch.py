@@ -304,6 +304,7 @@ class _Job:
         self.done: set[str] = set()
         self.stopped_on: set[str] = set()  # students whose job stopped (or was stopped) while grading them
         self.over_time: set[str] = set()  # of those, the ones stopped for running over their time
+        self.exit_of: dict[str, int | None] = {}  # of those, how their job's process ended the last time
         self._private: dict[Path, Any] = {}  # open private gradebooks, one per job folder
         self._open = ExitStack()
 
@@ -368,8 +369,11 @@ class _Job:
             log.close()
             stopped = self._stopped_on(group)
             self.stopped_on |= stopped
+            self.exit_of.update(dict.fromkeys(stopped, process.returncode))
             if at in killed:
                 self.over_time |= stopped
+            else:  # its last stop says what happened: over time with classmates, then a crash alone, is a crash
+                self.over_time -= stopped
 
     def _stopped_on(self, group: list[str]) -> set[str]:
         """The student a group's worker was grading when it stopped (it grades them in order): the first not done."""
@@ -450,7 +454,7 @@ class _Job:
         self.done.add(student)
         main = self.main
         work = self.work_of.get(student)
-        error = _why_stopped(work) if line is None else line["error"]
+        error = _why_stopped(work, self.exit_of.get(student)) if line is None else line["error"]
         if line is None and student in self.over_time:
             seconds = self.seconds_per_student()
             error = f"grading this submission took longer than {seconds:g} s and was stopped; 0 points"
@@ -578,11 +582,26 @@ def one_line(problem: BaseException) -> str:
     return text.split(" [SQL: ")[0][:300]
 
 
-def _why_stopped(work: Path | None) -> str:
-    """One line on a job that stopped before reporting this student (it was then graded alone)."""
+NOT_A_CAUSE = ("Kernel is running over TCP without encryption",)  # what every kernel logs, whatever happens next
+
+
+def _why_stopped(work: Path | None, returncode: int | None = None) -> str:
+    """One line on a job that stopped before reporting this student, even alone: how its process ended (a signal
+    from outside medialit, which stops a job only for time: a kernel without the sandbox, the system out of
+    memory) and the last line of its log that says anything."""
     text = (work / "worker.log").read_text(encoding="utf-8", errors="replace") if work else ""
-    last = [line.strip() for line in text.splitlines() if line.strip()][-1:] or ["no output"]
-    return f"grading this submission stopped its job ({last[0][:200]}); 0 points"
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    last = [line for line in lines if not any(noise in line for noise in NOT_A_CAUSE)][-1:]
+    how = []
+    if returncode is not None and returncode < 0:
+        try:
+            how.append(f"killed by {signal.Signals(-returncode).name}, not for time")
+        except ValueError:
+            how.append(f"killed by signal {-returncode}, not for time")
+    elif returncode:
+        how.append(f"exit status {returncode}")
+    how.append(f"last log line: {last[0][:200]}" if last else "nothing in its log")
+    return f"grading this submission stopped its job ({'; '.join(how)}); 0 points"
 
 
 # ---------------------------------------------------------------- reading results
