@@ -511,6 +511,65 @@ def test_a_student_over_time_with_classmates_then_crashing_alone_is_told_the_cra
     assert message.endswith("; 0 points") and "over TCP" not in message
 
 
+SLOW_STAMPED = """\
+import time
+with open({log!r}, "a") as log:
+    log.write(f"{student} {{time.monotonic()}}\\n")
+time.sleep(120)
+answer = 42
+"""
+"""A kernel over any student's time that writes when each of its runs started (no sandbox: it may write there)."""
+
+
+@pytest.fixture(scope="module")
+def stopped_twice(tmp_path_factory, nbgrader_env):
+    """ex09-probe in 2 jobs, no sandbox: two students over their time (one in each job), two classmates; 10 s a
+    student (30 s more at a worker's start-up: a busy machine). Returns the run, its seconds, each slow run's start."""
+    import time
+
+    from medialit.instructor import batch, course, sandbox
+
+    root = tmp_path_factory.mktemp("twice") / "course"
+    course.init(root, attacks.REPO / "solutions", timeout=60)
+    attacks.add_probe_assignment(root)
+    course.release(root, PROBE)
+    c = attacks.SmallCourse(root)
+    log = root.parent / "runs.log"
+    for student in ("a-slow", "b-slow"):
+        answer = SLOW_STAMPED.format(log=str(log), student=student)
+        c.submit(student, PROBE, attacks.answer_cells(c, PROBE, **{"probe-answer": answer}))
+    for student in ("c-honest", "d-honest"):
+        c.submit(student, PROBE, attacks.solved(c, PROBE))
+    kept = batch.SECONDS_PER_STUDENT, batch._Job.seconds_per_student, sandbox.isolation
+    batch.SECONDS_PER_STUDENT, batch._Job.seconds_per_student, sandbox.isolation = 30, lambda _job: 10, lambda: ""
+    try:
+        started = time.monotonic()
+        run = course.grade(root, PROBE, jobs=2)
+        took = time.monotonic() - started
+    finally:
+        batch.SECONDS_PER_STUDENT, batch._Job.seconds_per_student, sandbox.isolation = kept
+    starts: dict[str, list[float]] = {}
+    for line in log.read_text(encoding="utf-8").splitlines():
+        student, at = line.split()
+        starts.setdefault(student, []).append(float(at))
+    return run, took, starts
+
+
+def test_students_stopped_twice_are_graded_alone_side_by_side(stopped_twice):
+    """instr19: each student whose job stopped twice is graded once more alone, in a worker of its own; those
+    workers ran one after another, so a class with k such students waited k times a student's time (plus a
+    worker's start-up) with all but one core idle. They now run `jobs` at a time: both alone runs start together."""
+    run, took, starts = stopped_twice
+    got = {o.student: o for o in run.outcomes}
+    for student in ("c-honest", "d-honest"):
+        assert got[student].ok and got[student].scores == {"probe-test": 1.0, "ex01-q1-test": 3.0}, got[student]
+    for student in ("a-slow", "b-slow"):
+        assert not got[student].ok and "took longer than 10 s" in got[student].message, got[student].message
+    assert [len(starts[s]) for s in ("a-slow", "b-slow")] == [2, 2], starts  # with classmates, then alone
+    apart = abs(starts["a-slow"][1] - starts["b-slow"][1])
+    assert apart < 10, (apart, took)  # one after another: a student's time and a start-up apart (at least 40 s)
+
+
 # ---------------------------------------------------------------- a kernel writing the worker's result lines
 
 

@@ -256,8 +256,11 @@ def grade(
                 job.run_groups(_chunks(rest, jobs), progress, len(todo))
                 if len(job.done) + len(job.stopped_on) == before:
                     break
-            for student in [s for s in todo if s not in job.done]:  # the students their jobs stopped on: alone
-                job.run_groups([[student]], progress, len(todo))
+            # the students their jobs stopped on: each alone, `jobs` side by side (one after another, k of them
+            # took k students' times, every other core idle)
+            alone, width = [s for s in todo if s not in job.done], max(1, jobs)
+            for at in range(0, len(alone), width):
+                job.run_groups([[student] for student in alone[at : at + width]], progress, len(todo))
             for student in [s for s in todo if s not in job.done]:
                 job.finish(student, None)
         finally:
