@@ -6,6 +6,7 @@ The session course (``conftest.graded``) holds the submissions of
 
 from __future__ import annotations
 
+import csv
 import datetime
 import json
 import os
@@ -401,7 +402,7 @@ def slow_first(tmp_path_factory, nbgrader_env):
         run = course.grade(root, EX01, jobs=1, progress=lambda _d, _t, s: arrived.setdefault(s, time.monotonic()))
     finally:
         batch.SECONDS_PER_STUDENT = kept
-    return run, {s: t - started for s, t in arrived.items()}, honest
+    return run, {s: t - started for s, t in arrived.items()}, honest, root
 
 
 def test_a_submission_slow_to_grade_holds_back_no_classmate_of_its_job(slow_first):
@@ -409,7 +410,7 @@ def test_a_submission_slow_to_grade_holds_back_no_classmate_of_its_job(slow_firs
     classmate after it in its job until that ran out (a class of 200 in 2 jobs: 100 minutes), then each was graded
     again alone. Each student now has their own time: the slow one is stopped after it and gets 0 saying so; the
     rest of its job is graded again at once, together."""
-    run, arrived, honest = slow_first
+    run, arrived, honest, _root = slow_first
     got = {o.student: o for o in run.outcomes}
     assert not got["a-slow"].ok and "took longer than" in got["a-slow"].message, got["a-slow"].message
     for student in honest:
@@ -417,6 +418,25 @@ def test_a_submission_slow_to_grade_holds_back_no_classmate_of_its_job(slow_firs
     group_budget = SLOW_BUDGET * (len(honest) + 1)  # when the job's time ran out, before
     late = {s: round(t) for s, t in arrived.items() if s in honest and t >= group_budget}
     assert not late, (late, group_budget)
+
+
+def test_the_report_does_not_read_again_what_grading_stopped_for_time(slow_first, medialit_command):
+    """instr19: `course report` read every answer with no time limit, so the notebook grading stopped for time
+    stalled it (its 40 long cells read for ex01's 4 items: 57, 46, 52 and 57 s at load 9, about 4 minutes a
+    student). The report now leaves out what grading stopped for time, counts it as marking nothing (its 0
+    points), and says so; the honest classmates are reported as before."""
+    _run, _arrived, honest, root = slow_first
+    done = subprocess.run(
+        [*medialit_command, "course", "report", EX01, "--course", str(root)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr[-2000:]
+    assert "NOTE: a-slow: answers not read, as their grading was stopped for taking too long" in done.stdout
+    with (root / "reports" / EX01 / "marks.csv").open(encoding="utf-8") as handle:
+        required = [row for row in csv.DictReader(handle) if row["optional"] == "no"]
+    assert required and {(row["found_right"], row["students"]) for row in required} == {(str(len(honest)), "11")}
 
 
 @pytest.fixture(scope="module", params=["sandboxed", "no sandbox"])

@@ -61,6 +61,7 @@ class Outcome:
     kept: list[str] = field(default_factory=list)  # hand grades kept from an earlier grading
     earlier: list[str] = field(default_factory=list)  # hand grades given to an earlier hand-in, to check again
     late_penalty: float = 0.0
+    over_time: bool = False  # stopped for taking longer than a student's time: nothing of it read to the end
 
     @property
     def status(self) -> str:
@@ -204,6 +205,13 @@ def not_in_report(course: Path, assignment: str, graded: list[str]) -> tuple[lis
         if stamp is not None and stamp != _stamp(course, assignment, student):
             again.append(student)
     return new, again
+
+
+def stopped_for_time(course: Path, assignment: str, student: str) -> bool:
+    """Whether grading this hand-in (the one in ``submitted/`` now) was stopped for taking longer than a student's
+    time: whatever else reads it (``course report``) would take as long, with no one to stop it."""
+    state = graded_state(course, assignment, student)
+    return bool(state.get("over_time")) and state.get("submitted") == _stamp(course, assignment, student)
 
 
 def _stamp(course: Path, assignment: str, student: str) -> str:
@@ -461,7 +469,7 @@ class _Job:
         if line is None and student in self.over_time:
             seconds = self.seconds_per_student()
             error = f"grading this submission took longer than {seconds:g} s and was stopped; 0 points"
-        outcome = Outcome(student, not error, message=error)
+        outcome = Outcome(student, not error, message=error, over_time=line is None and student in self.over_time)
         if line is not None:
             outcome.failed_items = {k: v["reason"] for k, v in line["items"].items() if v["reason"]}
         try:

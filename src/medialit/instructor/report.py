@@ -33,7 +33,7 @@ from medialit.exercises.scoring import Mark, same_place
 from medialit.instructor import analyzer_echo
 from medialit.instructor import course as courses
 from medialit.instructor import gradebook as books
-from medialit.instructor.batch import graded_with_another_key, unusable_key
+from medialit.instructor.batch import graded_with_another_key, stopped_for_time, unusable_key
 from medialit.instructor.grade_data import Check, grade_item, read_notebook
 
 
@@ -69,10 +69,19 @@ def class_answers(
     by default every folder in ``submitted/``."""
     course = Path(course_dir)
     students = courses.submissions(course, assignment) if students is None else students
+    unread = set(not_read(course, assignment, students))
     return [
-        (check, {student: _answer(course, assignment, student, check) for student in students})
+        (check, {s: [] if s in unread else _answer(course, assignment, s, check) for s in students})
         for check in courses.hidden_checks(course, assignment)
     ]
+
+
+def not_read(course: Path, assignment: str, students: list[str]) -> list[str]:
+    """Students whose answers the report does not read: ``course grade`` stopped their grading for taking longer
+    than a student's time (``batch.SECONDS_PER_STUDENT``), so reading them again here would stall the report with
+    nothing to stop it (attack18's notebook of long cells: about 4 minutes a student). They count as marking
+    nothing, as their 0 points in grades.csv."""
+    return [s for s in students if stopped_for_time(course, assignment, s)]
 
 
 def key_rows_of(answered: list[tuple[Check, dict[str, list[Span]]]]) -> tuple[list[KeyRow], dict]:
