@@ -6,6 +6,7 @@ The session course (``conftest.graded``) holds the submissions of
 
 from __future__ import annotations
 
+import csv
 import datetime
 import json
 import os
@@ -401,7 +402,7 @@ def slow_first(tmp_path_factory, nbgrader_env):
         run = course.grade(root, EX01, jobs=1, progress=lambda _d, _t, s: arrived.setdefault(s, time.monotonic()))
     finally:
         batch.SECONDS_PER_STUDENT = kept
-    return run, {s: t - started for s, t in arrived.items()}, honest
+    return run, {s: t - started for s, t in arrived.items()}, honest, root
 
 
 def test_a_submission_slow_to_grade_holds_back_no_classmate_of_its_job(slow_first):
@@ -409,7 +410,7 @@ def test_a_submission_slow_to_grade_holds_back_no_classmate_of_its_job(slow_firs
     classmate after it in its job until that ran out (a class of 200 in 2 jobs: 100 minutes), then each was graded
     again alone. Each student now has their own time: the slow one is stopped after it and gets 0 saying so; the
     rest of its job is graded again at once, together."""
-    run, arrived, honest = slow_first
+    run, arrived, honest, _root = slow_first
     got = {o.student: o for o in run.outcomes}
     assert not got["a-slow"].ok and "took longer than" in got["a-slow"].message, got["a-slow"].message
     for student in honest:
@@ -417,6 +418,25 @@ def test_a_submission_slow_to_grade_holds_back_no_classmate_of_its_job(slow_firs
     group_budget = SLOW_BUDGET * (len(honest) + 1)  # when the job's time ran out, before
     late = {s: round(t) for s, t in arrived.items() if s in honest and t >= group_budget}
     assert not late, (late, group_budget)
+
+
+def test_the_report_does_not_read_again_what_grading_stopped_for_time(slow_first, medialit_command):
+    """instr19: `course report` read every answer with no time limit, so the notebook grading stopped for time
+    stalled it (its 40 long cells read for ex01's 4 items: 57, 46, 52 and 57 s at load 9, about 4 minutes a
+    student). The report now leaves out what grading stopped for time, counts it as marking nothing (its 0
+    points), and says so; the honest classmates are reported as before."""
+    _run, _arrived, honest, root = slow_first
+    done = subprocess.run(
+        [*medialit_command, "course", "report", EX01, "--course", str(root)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr[-2000:]
+    assert "NOTE: a-slow: answers not read, as their grading was stopped for taking too long" in done.stdout
+    with (root / "reports" / EX01 / "marks.csv").open(encoding="utf-8") as handle:
+        required = [row for row in csv.DictReader(handle) if row["optional"] == "no"]
+    assert required and {(row["found_right"], row["students"]) for row in required} == {(str(len(honest)), "11")}
 
 
 @pytest.fixture(scope="module", params=["sandboxed", "no sandbox"])
@@ -461,6 +481,113 @@ def test_a_worker_stopped_mid_kernel_leaves_no_process_and_its_classmates_are_gr
     assert not got["b-lingers"].ok and "took longer than 4 s" in got["b-lingers"].message, got["b-lingers"].message
     for student in ("a-honest", "c-honest"):
         assert got[student].ok and got[student].scores == {"probe-test": 1.0, "ex01-q1-test": 3.0}, got[student]
+
+
+CRASH_ALONE = """\
+import os, pathlib, signal, time
+tried = pathlib.Path({marker!r})
+if tried.exists():
+    os.kill(os.getppid(), signal.SIGKILL)  # graded again alone: its kernel kills the worker grading it
+tried.touch()
+time.sleep(30)  # graded first with classmates: over its time
+answer = 42
+"""
+"""A submission that runs over its time with classmates, then stops its worker alone in another way: a kernel
+without the sandbox (bubblewrap cannot run) killing the process that runs it."""
+
+
+@pytest.fixture(scope="module")
+def over_time_then_crashed(tmp_path_factory, nbgrader_env):
+    """ex09-probe in one job, no sandbox: a classmate, then CRASH_ALONE; 4 s a student (10 s more at start-up)."""
+    from medialit.instructor import batch, course, sandbox
+
+    root = tmp_path_factory.mktemp("crashed") / "course"
+    course.init(root, attacks.REPO / "solutions", timeout=60)
+    attacks.add_probe_assignment(root)
+    course.release(root, PROBE)
+    c = attacks.SmallCourse(root)
+    c.submit("a-honest", PROBE, attacks.solved(c, PROBE))
+    marker = str(root.parent / "crash-tried")
+    c.submit("b-crash", PROBE, attacks.answer_cells(c, PROBE, **{"probe-answer": CRASH_ALONE.format(marker=marker)}))
+    kept = batch.SECONDS_PER_STUDENT, batch._Job.seconds_per_student, sandbox.isolation
+    batch.SECONDS_PER_STUDENT, batch._Job.seconds_per_student, sandbox.isolation = 10, lambda _job: 4, lambda: ""
+    try:
+        run = course.grade(root, PROBE, jobs=1)
+    finally:
+        batch.SECONDS_PER_STUDENT, batch._Job.seconds_per_student, sandbox.isolation = kept
+    return run, root
+
+
+def test_a_student_over_time_with_classmates_then_crashing_alone_is_told_the_crash(over_time_then_crashed):
+    """instr19: a student stopped for time in the group run and again alone, this time by a crash, was told
+    "took longer than 4 s", what happened the first time; the message is now the alone run's: the job stopped,
+    with the worker log's last line."""
+    run, _root = over_time_then_crashed
+    got = {o.student: o for o in run.outcomes}
+    assert got["a-honest"].ok, got["a-honest"]
+    message = got["b-crash"].message
+    assert not got["b-crash"].ok and "took longer than" not in message, message
+    assert message.startswith("grading this submission stopped its job (killed by SIGKILL, not for time; ")
+    assert message.endswith("; 0 points") and "over TCP" not in message
+
+
+SLOW_STAMPED = """\
+import time
+with open({log!r}, "a") as log:
+    log.write(f"{student} {{time.monotonic()}}\\n")
+time.sleep(120)
+answer = 42
+"""
+"""A kernel over any student's time that writes when each of its runs started (no sandbox: it may write there)."""
+
+
+@pytest.fixture(scope="module")
+def stopped_twice(tmp_path_factory, nbgrader_env):
+    """ex09-probe in 2 jobs, no sandbox: two students over their time (one in each job), two classmates; 10 s a
+    student (30 s more at a worker's start-up: a busy machine). Returns the run, its seconds, each slow run's start."""
+    import time
+
+    from medialit.instructor import batch, course, sandbox
+
+    root = tmp_path_factory.mktemp("twice") / "course"
+    course.init(root, attacks.REPO / "solutions", timeout=60)
+    attacks.add_probe_assignment(root)
+    course.release(root, PROBE)
+    c = attacks.SmallCourse(root)
+    log = root.parent / "runs.log"
+    for student in ("a-slow", "b-slow"):
+        answer = SLOW_STAMPED.format(log=str(log), student=student)
+        c.submit(student, PROBE, attacks.answer_cells(c, PROBE, **{"probe-answer": answer}))
+    for student in ("c-honest", "d-honest"):
+        c.submit(student, PROBE, attacks.solved(c, PROBE))
+    kept = batch.SECONDS_PER_STUDENT, batch._Job.seconds_per_student, sandbox.isolation
+    batch.SECONDS_PER_STUDENT, batch._Job.seconds_per_student, sandbox.isolation = 30, lambda _job: 10, lambda: ""
+    try:
+        started = time.monotonic()
+        run = course.grade(root, PROBE, jobs=2)
+        took = time.monotonic() - started
+    finally:
+        batch.SECONDS_PER_STUDENT, batch._Job.seconds_per_student, sandbox.isolation = kept
+    starts: dict[str, list[float]] = {}
+    for line in log.read_text(encoding="utf-8").splitlines():
+        student, at = line.split()
+        starts.setdefault(student, []).append(float(at))
+    return run, took, starts
+
+
+def test_students_stopped_twice_are_graded_alone_side_by_side(stopped_twice):
+    """instr19: each student whose job stopped twice is graded once more alone, in a worker of its own; those
+    workers ran one after another, so a class with k such students waited k times a student's time (plus a
+    worker's start-up) with all but one core idle. They now run `jobs` at a time: both alone runs start together."""
+    run, took, starts = stopped_twice
+    got = {o.student: o for o in run.outcomes}
+    for student in ("c-honest", "d-honest"):
+        assert got[student].ok and got[student].scores == {"probe-test": 1.0, "ex01-q1-test": 3.0}, got[student]
+    for student in ("a-slow", "b-slow"):
+        assert not got[student].ok and "took longer than 10 s" in got[student].message, got[student].message
+    assert [len(starts[s]) for s in ("a-slow", "b-slow")] == [2, 2], starts  # with classmates, then alone
+    apart = abs(starts["a-slow"][1] - starts["b-slow"][1])
+    assert apart < 10, (apart, took)  # one after another: a student's time and a start-up apart (at least 40 s)
 
 
 # ---------------------------------------------------------------- a kernel writing the worker's result lines

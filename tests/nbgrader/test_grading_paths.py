@@ -287,3 +287,26 @@ def test_without_a_sandbox_code_tests_run_with_the_graders_rights_and_both_comma
     assert probe_report(small.root, "probe")["read source"] == "DONE"
     # ... yet the medialit test cells were blanked before it started: the kernel never held a key
     assert "KEY visible: False" in printed(small.root, "probe")
+
+
+# ---------------------------------------------------------------- an instructor's typo in a hidden test
+
+
+def test_an_item_id_mistyped_in_a_hidden_test_is_named_by_grade_and_report(small, medialit_command):
+    """instr19: a hidden test whose item id has a typo (an instructor editing the source notebook) made `course
+    grade` say the key "does not fit ex01-2's article: restore the article", and `course report` list every item of
+    the kit. Both now name the cell and the id, suggest the right one, and write nothing."""
+    small.submit("ann", EX01, small.q1_only())
+    assert cli(medialit_command, "course", "grade", EX01, "--course", str(small.root)).returncode == 0
+    path = small.root / "source" / EX01 / f"{EX01}.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    cell(nb, "ex01-q2-test").source = cell(nb, "ex01-q2-test").source.replace('grade("ex01-q2"', 'grade("ex01-2"')
+    nbformat.write(nb, path)
+    said = "the hidden test in ex01-q2-test of ex01-attribution.ipynb names no exercise item 'ex01-2' (did you mean "
+    for command, ends in ((["grade", "--force"], "nothing was graded"), (["report"], "no report written")):
+        done = cli(medialit_command, "course", *command[:1], EX01, *command[1:], "--course", str(small.root))
+        assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr[-2000:]
+        (line,) = done.stderr.strip().splitlines()
+        assert said + "ex01-q2?)" in line and line.endswith(ends) and "article" not in line, line
+    assert totals(small.root) == {"ann": 3.0}  # the earlier grading stands
+    assert not (small.root / "reports" / EX01).exists()

@@ -123,3 +123,19 @@ def test_the_grading_summary_says_one_point_in_the_singular():
         "2 points",
         "0.25 points",
     ]
+
+
+@pytest.mark.parametrize("command", ["grade", "report"])
+def test_a_course_that_lost_its_nbgrader_config_is_told_how_to_get_it_back(tmp_path, capsys, command):
+    """instr19: a course directory whose nbgrader_config.py was deleted or renamed was told it "is not a course
+    directory" and to run where `medialit course init` made one, which is where it ran; now it is named a course
+    without its config, with the way back, and nothing is written (nbgrader would make an empty gradebook)."""
+    (tmp_path / "source" / "ex01-attribution").mkdir(parents=True)
+    assert main(["course", command, "ex01-attribution", "--course", str(tmp_path)]) == 2
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    assert line == (
+        f"medialit: {tmp_path.resolve()} has source/ but no nbgrader_config.py: restore it from your backup, or copy "
+        "the one `medialit course init NEW` writes (run `medialit new-exercise --force` again for each exercise of "
+        "your own: it adds its line)"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["source"]

@@ -135,3 +135,52 @@ def test_disabled_extensions_are_not_ok():
     assert not result.ok and "labextension enable" in result.detail
     server_listing = f"    {FORMGRADER} \x1b[31mdisabled\x1b[0m\n"
     assert "server extension enable" in check_server_extension("s", FORMGRADER, server_listing).detail
+
+
+@pytest.fixture
+def open_folder() -> Iterator[Path]:
+    """A folder every user may enter (pytest's own tmp_path is closed to others, mode 0700)."""
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="medialit-lessons-"))
+    folder.chmod(0o755)
+    yield folder
+    shutil.rmtree(folder)
+
+
+def test_doctor_hub_checks_the_lessons_every_student_server_copies_home(open_folder, capsys):
+    """`doctor --hub` checked the exchange, the kit and the keys, never the lessons folder each student's server
+    copies into ~/lessons (hub_start): missing or closed, every student opened an empty page and doctor said OK."""
+    import shutil
+
+    from medialit.setup.doctor_hub import check_lessons
+
+    lessons = open_folder / "lessons"
+    hub = ["doctor", "--hub", "--python", "/nonexistent", "--hub-config", "/nonexistent", "--lessons", str(lessons)]
+    main(hub)
+    said = [line for line in capsys.readouterr().out.splitlines() if " lessons: " in line]
+    assert said == [f"!! lessons: {lessons} does not exist, so students get no lessons: copy them there "
+                    "(course/jupyterhub/README.md, step 3)"], said  # fmt: skip
+
+    shutil.copytree(REPO / "notebooks", lessons, ignore=shutil.ignore_patterns("*.highlights.json", "pretest.json"))
+    for path in [lessons, *lessons.rglob("*")]:
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    found = check_lessons(lessons)
+    assert found.ok and f"{len(list((REPO / 'notebooks').glob('[0-9][0-9]-*.ipynb')))} lessons" in found.detail
+
+    (lessons / "questions" / "lesson-02.yaml").chmod(0o600)  # a copy made with root's umask 077
+    closed = check_lessons(lessons)
+    assert (
+        not closed.ok and "lesson-02.yaml (mode 0600)" in closed.detail and f"chmod -R a+rX {lessons}" in closed.detail
+    )
+    (lessons / "questions" / "lesson-02.yaml").chmod(0o644)
+
+    open_folder.chmod(0o700)  # under a closed folder (/root)
+    try:
+        assert f"cannot enter {open_folder}" in check_lessons(lessons).detail
+    finally:
+        open_folder.chmod(0o755)
+
+    (lessons / "00-start-here.ipynb").unlink()  # a folder of something else
+    assert "has no 00-start-here.ipynb" in check_lessons(lessons).detail

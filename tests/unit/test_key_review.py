@@ -186,3 +186,33 @@ def test_the_mark_is_shown_as_one_link_and_links_drawn_by_the_reviewer_are_revie
     review.buttons["add"].click()
     added = review.key.marks[-1]
     assert (added.text, body[added.cue.start : added.cue.end], added.speaker) == ("the CBC", "gave", "CBC")
+
+
+def test_opening_a_key_on_another_text_or_a_bad_path_is_one_line_in_the_notebook(article_path, draft, tmp_path):
+    """instr19, the guide's step 3 as an instructor types it: a key opened on the article after an editor changed
+    its line endings showed its marks at offsets of another text, and a mistyped key path or a front matter with
+    Windows line endings printed the kit's traceback in the notebook. Each is now one line (new-exercise's), no
+    traceback, in IPython's own shell as in a JupyterLab kernel."""
+    from IPython.core.interactiveshell import InteractiveShell
+    from IPython.utils.capture import capture_output
+
+    key = tmp_path / "ottawa.key.json"
+    key.write_text(json.dumps(draft.to_dict()), encoding="utf-8")
+    text = article_path.read_bytes()
+    body_crlf, all_crlf = tmp_path / "body-crlf.md", tmp_path / "all-crlf.md"
+    head, body = text.split(b"\n---\n", 1)
+    body_crlf.write_bytes(head + b"\n---\n" + body.replace(b"\n", b"\r\n"))
+    all_crlf.write_bytes(text.replace(b"\n", b"\r\n"))
+    shell = InteractiveShell.instance()
+    said = []
+    for arguments in ((str(body_crlf), str(key)), (str(article_path), str(tmp_path / "otawa.key.json")),
+                      (str(all_crlf), str(key))):  # fmt: skip
+        with capture_output() as out:
+            shell.run_cell(f"from medialit.widgets.key_review import KeyReview\nKeyReview{arguments!r}")
+        said.append((out.stdout + out.stderr).strip())
+    assert said == [
+        f"SpanError: {key}: the key was made on {body_crlf} with other line endings (an editor or git changed "
+        "CRLF/LF since): restore the file the key was made on, or draft the key again with `medialit draft-key`",
+        f"SpanError: {tmp_path / 'otawa.key.json'}: no such file; check the path",
+        f"ArticleError: {all_crlf}: Windows line endings in the front matter; save the file with LF line endings",
+    ], said

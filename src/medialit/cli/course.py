@@ -198,11 +198,17 @@ def run_report(args: argparse.Namespace) -> int:
     for path in written:
         print(path)
     folder = course_folder(args.course)
-    new, again = not_in_report(folder, args.id, [row["student"] for row in scores_table(folder, args.id)])
+    graded = [row["student"] for row in scores_table(folder, args.id)]
+    new, again = not_in_report(folder, args.id, graded)
     left = [f"{', '.join(new)}: not graded yet, left out"] * bool(new)
     left += [f"{', '.join(again)}: handed in again since graded, scored on the earlier hand-in"] * bool(again)
     if left:
         print(f"WARNING: {'; '.join(left)}: run `medialit course grade {args.id}`, then the report again")
+    if unread := report.not_read(folder, args.id, graded):
+        print(
+            f"NOTE: {', '.join(unread)}: answers not read, as their grading was stopped for taking too long; "
+            "counted as marking nothing, like their 0 points (grades.csv says why)"
+        )
     version, stale = graded_with_another_key(args.course, args.id)
     if stale:
         print(

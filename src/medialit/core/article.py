@@ -19,6 +19,8 @@ from typing import Any
 
 import yaml
 
+from medialit.core.errors import OneLineError
+
 MAX_BYTES = 1_000_000
 """Largest article accepted (about 150,000 words): far above any news story,
 small enough that the analyzer answers in seconds rather than appearing to hang,
@@ -38,7 +40,7 @@ _NOT_ARTICLES = {
 """Files a self-learner may pick that read as text but are not an article (markup would be analysed as words)."""
 
 
-class ArticleError(ValueError):
+class ArticleError(OneLineError):
     """A user's article file cannot be used; the message says why and what to do."""
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from medialit.core import jsonfile
 from medialit.core.counts import counted
+from medialit.core.errors import OneLineError
 
 SENTENCE_LABELS = ("attributed", "unsupported", "other")
 KINDS = ("direct", "indirect", "mixed", "according_to")
@@ -23,7 +24,7 @@ GOLD = jsonfile.Schema("medialit.core", "gold")
 """The gold format's JSON Schema (``core/schemas/gold.schema.json``): gold files, saved analyses, drafted keys."""
 
 
-class SpanError(ValueError):
+class SpanError(OneLineError):
     """Annotations that do not fit their article; the message says where and how to fix it."""
 
 

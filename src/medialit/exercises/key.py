@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from medialit.core import jsonfile
+from medialit.core.errors import OneLineError
 from medialit.core.spans import KINDS, SENTENCE_LABELS, Span, body_sha256
 from medialit.exercises.items import REASONS
 
@@ -36,7 +37,7 @@ _V1_LABEL = re.compile(r"[a-z][a-z0-9_]*(/[a-z][a-z0-9_]*)*")
 """A version-1 row's label is a label (or ``a/b`` alternatives); anything else was a speaker's name."""
 
 
-class KeyFormatError(ValueError):
+class KeyFormatError(OneLineError):
     """A key that cannot be used; the one-line message names the file and the field."""
 
 

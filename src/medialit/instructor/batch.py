@@ -61,6 +61,7 @@ class Outcome:
     kept: list[str] = field(default_factory=list)  # hand grades kept from an earlier grading
     earlier: list[str] = field(default_factory=list)  # hand grades given to an earlier hand-in, to check again
     late_penalty: float = 0.0
+    over_time: bool = False  # stopped for taking longer than a student's time: nothing of it read to the end
 
     @property
     def status(self) -> str:
@@ -136,6 +137,8 @@ def unusable_key(checks: list[Check]) -> str:
     made: everyone would get 0) or has no required mark (an empty list would get full points), as one line; empty
     when every key can be graded with."""
     for check in checks:
+        if unknown := unknown_item(check):
+            return unknown
         try:
             it = item(check.item)
             key = as_key(it, check.key)
@@ -154,6 +157,29 @@ def unusable_key(checks: list[Check]) -> str:
                 "make the marks students must find required (leave out `optional`) and rebuild the exercise"
             )
     return ""
+
+
+def unknown_item(check: Check) -> str:
+    """One line when a hidden test names an item no exercise has (a typo in its id), else empty: the key was never
+    the fault, so "does not fit its article" and "restore the article" sent the instructor the wrong way."""
+    from difflib import get_close_matches
+
+    from medialit.exercises.items import known_items
+
+    try:
+        item(check.item)
+    except AnswerError:
+        pass
+    else:
+        return ""
+    known = list(known_items())
+    near = get_close_matches(str(check.item), known, n=1, cutoff=0.8)
+    hint = f" (did you mean {near[0]}?)" if near else " (neither the kit's nor its medialit-items.json's)"
+    return (
+        f"the hidden test in {check.grade_id} of {check.notebook}.ipynb names no exercise item {check.item!r}{hint}: "
+        "correct the id in that cell of the source notebook, or rebuild the exercise (python course/build.py, or "
+        "medialit new-exercise --force)"
+    )
 
 
 def graded_with_another_key(course: str | Path, assignment: str) -> tuple[str, list[str]]:
@@ -179,6 +205,13 @@ def not_in_report(course: Path, assignment: str, graded: list[str]) -> tuple[lis
         if stamp is not None and stamp != _stamp(course, assignment, student):
             again.append(student)
     return new, again
+
+
+def stopped_for_time(course: Path, assignment: str, student: str) -> bool:
+    """Whether grading this hand-in (the one in ``submitted/`` now) was stopped for taking longer than a student's
+    time: whatever else reads it (``course report``) would take as long, with no one to stop it."""
+    state = graded_state(course, assignment, student)
+    return bool(state.get("over_time")) and state.get("submitted") == _stamp(course, assignment, student)
 
 
 def _stamp(course: Path, assignment: str, student: str) -> str:
@@ -231,8 +264,11 @@ def grade(
                 job.run_groups(_chunks(rest, jobs), progress, len(todo))
                 if len(job.done) + len(job.stopped_on) == before:
                     break
-            for student in [s for s in todo if s not in job.done]:  # the students their jobs stopped on: alone
-                job.run_groups([[student]], progress, len(todo))
+            # the students their jobs stopped on: each alone, `jobs` side by side (one after another, k of them
+            # took k students' times, every other core idle)
+            alone, width = [s for s in todo if s not in job.done], max(1, jobs)
+            for at in range(0, len(alone), width):
+                job.run_groups([[student] for student in alone[at : at + width]], progress, len(todo))
             for student in [s for s in todo if s not in job.done]:
                 job.finish(student, None)
         finally:
@@ -279,6 +315,7 @@ class _Job:
         self.done: set[str] = set()
         self.stopped_on: set[str] = set()  # students whose job stopped (or was stopped) while grading them
         self.over_time: set[str] = set()  # of those, the ones stopped for running over their time
+        self.exit_of: dict[str, int | None] = {}  # of those, how their job's process ended the last time
         self._private: dict[Path, Any] = {}  # open private gradebooks, one per job folder
         self._open = ExitStack()
 
@@ -343,8 +380,11 @@ class _Job:
             log.close()
             stopped = self._stopped_on(group)
             self.stopped_on |= stopped
+            self.exit_of.update(dict.fromkeys(stopped, process.returncode))
             if at in killed:
                 self.over_time |= stopped
+            else:  # its last stop says what happened: over time with classmates, then a crash alone, is a crash
+                self.over_time -= stopped
 
     def _stopped_on(self, group: list[str]) -> set[str]:
         """The student a group's worker was grading when it stopped (it grades them in order): the first not done."""
@@ -425,11 +465,11 @@ class _Job:
         self.done.add(student)
         main = self.main
         work = self.work_of.get(student)
-        error = _why_stopped(work) if line is None else line["error"]
+        error = _why_stopped(work, self.exit_of.get(student)) if line is None else line["error"]
         if line is None and student in self.over_time:
             seconds = self.seconds_per_student()
             error = f"grading this submission took longer than {seconds:g} s and was stopped; 0 points"
-        outcome = Outcome(student, not error, message=error)
+        outcome = Outcome(student, not error, message=error, over_time=line is None and student in self.over_time)
         if line is not None:
             outcome.failed_items = {k: v["reason"] for k, v in line["items"].items() if v["reason"]}
         try:
@@ -553,11 +593,26 @@ def one_line(problem: BaseException) -> str:
     return text.split(" [SQL: ")[0][:300]
 
 
-def _why_stopped(work: Path | None) -> str:
-    """One line on a job that stopped before reporting this student (it was then graded alone)."""
+NOT_A_CAUSE = ("Kernel is running over TCP without encryption",)  # what every kernel logs, whatever happens next
+
+
+def _why_stopped(work: Path | None, returncode: int | None = None) -> str:
+    """One line on a job that stopped before reporting this student, even alone: how its process ended (a signal
+    from outside medialit, which stops a job only for time: a kernel without the sandbox, the system out of
+    memory) and the last line of its log that says anything."""
     text = (work / "worker.log").read_text(encoding="utf-8", errors="replace") if work else ""
-    last = [line.strip() for line in text.splitlines() if line.strip()][-1:] or ["no output"]
-    return f"grading this submission stopped its job ({last[0][:200]}); 0 points"
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    last = [line for line in lines if not any(noise in line for noise in NOT_A_CAUSE)][-1:]
+    how = []
+    if returncode is not None and returncode < 0:
+        try:
+            how.append(f"killed by {signal.Signals(-returncode).name}, not for time")
+        except ValueError:
+            how.append(f"killed by signal {-returncode}, not for time")
+    elif returncode:
+        how.append(f"exit status {returncode}")
+    how.append(f"last log line: {last[0][:200]}" if last else "nothing in its log")
+    return f"grading this submission stopped its job ({'; '.join(how)}); 0 points"
 
 
 # ---------------------------------------------------------------- reading results

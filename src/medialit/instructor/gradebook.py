@@ -105,6 +105,13 @@ def course_folder(path: str | Path) -> Path:
     Checked before anything is opened: nbgrader would create an empty ``gradebook.db`` in any folder.
     """
     course = Path(path)
+    kept = [name for name in ("source/", "gradebook.db") if (course / name.rstrip("/")).exists()]
+    if not (course / "nbgrader_config.py").is_file() and kept:  # a course whose config was deleted or renamed
+        raise CourseError(
+            f"{course.resolve()} has {' and '.join(kept)} but no nbgrader_config.py: restore it from your backup, "
+            "or copy the one `medialit course init NEW` writes (run `medialit new-exercise --force` again for "
+            "each exercise of your own: it adds its line)"
+        )
     if not (course / "nbgrader_config.py").is_file():
         raise CourseError(
             f"{course.resolve()} is not a course directory (no nbgrader_config.py): run in the folder "

@@ -33,7 +33,7 @@ from medialit.exercises.scoring import Mark, same_place
 from medialit.instructor import analyzer_echo
 from medialit.instructor import course as courses
 from medialit.instructor import gradebook as books
-from medialit.instructor.batch import graded_with_another_key
+from medialit.instructor.batch import graded_with_another_key, stopped_for_time, unusable_key
 from medialit.instructor.grade_data import Check, grade_item, read_notebook
 from medialit.instructor.growth import write_growth
 from medialit.instructor.lms_import import write_import
@@ -71,10 +71,19 @@ def class_answers(
     by default every folder in ``submitted/``."""
     course = Path(course_dir)
     students = courses.submissions(course, assignment) if students is None else students
+    unread = set(not_read(course, assignment, students))
     return [
-        (check, {student: _answer(course, assignment, student, check) for student in students})
+        (check, {s: [] if s in unread else _answer(course, assignment, s, check) for s in students})
         for check in courses.hidden_checks(course, assignment)
     ]
+
+
+def not_read(course: Path, assignment: str, students: list[str]) -> list[str]:
+    """Students whose answers the report does not read: ``course grade`` stopped their grading for taking longer
+    than a student's time (``batch.SECONDS_PER_STUDENT``), so reading them again here would stall the report with
+    nothing to stop it (attack18's notebook of long cells: about 4 minutes a student). They count as marking
+    nothing, as their 0 points in grades.csv."""
+    return [s for s in students if stopped_for_time(course, assignment, s)]
 
 
 def key_rows_of(answered: list[tuple[Check, dict[str, list[Span]]]]) -> tuple[list[KeyRow], dict]:
@@ -198,6 +207,8 @@ def write_report(course_dir: str | Path, assignment: str) -> list[Path]:
         if not any((course / step / assignment).is_dir() for step in ("source", "release")):
             raise courses.CourseError(books.not_released(course.resolve(), assignment))  # a name it lacks
         raise courses.CourseError(f"nothing graded yet for {assignment}: run `medialit course grade {assignment}`")
+    if problem := unusable_key(courses.hidden_checks(course, assignment)):  # the words `course grade` uses
+        raise courses.CourseError(f"{course.resolve() / 'source' / assignment}: {problem}; no report written")
     out = course / "reports" / assignment
     out.mkdir(parents=True, exist_ok=True)
     points = books.max_points(course, assignment)

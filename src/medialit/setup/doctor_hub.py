@@ -7,7 +7,8 @@ groups for instructors and students, the kit in the Python the single-user
 servers run (tried as an ordinary user when run as root, since the usual
 failure is a folder other users cannot enter; an editable install fails, as it
 leads students to the checkout's solutions/), the memory limit per user, and
-that no student account can read a key file (see ``medialit.setup.key_files``).
+that no student account can read a key file (see ``medialit.setup.key_files``),
+and the lessons every student's server copies home (``medialit.setup.hub_start``).
 Nothing here changes the machine. The setup it checks is course/jupyterhub/.
 """
 
@@ -26,6 +27,7 @@ from typing import Any
 
 from medialit.core.counts import counted
 from medialit.setup.doctor import Check
+from medialit.setup.hub_start import LESSONS
 from medialit.setup.key_files import check_key_files, editable_checkout, student_account
 
 DEFAULT_EXCHANGE = "/srv/nbgrader/exchange"  # nbgrader's own default
@@ -69,6 +71,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="append",
         type=Path,
         help="medialit checkout on this server (repeatable; its solutions/ and course/keys/ are checked too)",
+    )
+    hub.add_argument(
+        "--lessons",
+        type=Path,
+        default=Path(os.environ.get("MEDIALIT_LESSONS") or LESSONS),
+        help=f"the lessons each student's server copies home (default: $MEDIALIT_LESSONS or {LESSONS})",
     )
     hub.add_argument("--student", help="student account to check as (default: the first of the students group)")
 
@@ -197,6 +205,44 @@ def check_kit(python: str, user: str | None = None, env: dict[str, str] | None =
     return Check(label, False, f"{missing}{who}; install the kit there: {python} -m pip install medialit jupyterhub")
 
 
+LESSONS_STEP = "course/jupyterhub/README.md, step 3"
+FIRST_LESSON = "00-start-here.ipynb"  # the page every student's server opens (c.Spawner.default_url)
+BESIDE_LESSONS = ("articles", "questions")  # the lessons read these folders beside them
+
+
+def check_lessons(folder: Path) -> Check:
+    """The lessons a student's server copies into ``~/lessons`` on every start (``hub_start.prepare``): there,
+    the whole folder (the first lesson, the articles and questions the lessons read), and readable by everyone,
+    since each server runs as its student. Without them a student lands on an empty page."""
+    label = "lessons"
+    if not folder.is_dir():
+        return Check(
+            label, False, f"{folder} does not exist, so students get no lessons: copy them there ({LESSONS_STEP})"
+        )
+    missing = [name for name in (FIRST_LESSON, *BESIDE_LESSONS) if not (folder / name).exists()]
+    if missing:
+        return Check(
+            label,
+            False,
+            f"{folder} has no {', '.join(missing)}: copy the kit's notebooks/ there, as committed ({LESSONS_STEP})",
+        )
+    fix = f"chmod -R a+rX {folder}"
+    for place in [*reversed(folder.resolve().parents), folder.resolve()]:  # every folder on the way in
+        if not stat.S_IMODE(place.stat().st_mode) & 0o001:
+            return Check(label, False, f"students cannot enter {place} to reach the lessons: chmod o+x {place}")
+    for here, dirs, files in os.walk(folder):
+        for name in [*dirs, *files]:
+            path = Path(here) / name
+            if path.is_symlink():
+                continue  # never copied (hub_start.lesson)
+            mode = stat.S_IMODE(path.stat().st_mode)
+            needs = 0o005 if path.is_dir() else 0o004
+            if mode & needs != needs:
+                return Check(label, False, f"students cannot read {path} (mode {mode:04o}): {fix}")
+    count = len(list(folder.glob("[0-9][0-9]-*.ipynb")))
+    return Check(label, True, f"{folder}: {counted(count, 'lesson')}, readable by every student")
+
+
 def check_memory_limit(hub_config: Path, environ: dict[str, str] | None = None) -> Check:
     """The memory limit per user: from MEM_LIMIT (JupyterHub sets it in each user's server) or the hub's config."""
     label = "memory limit"
@@ -290,6 +336,7 @@ def hub_checks(args: argparse.Namespace) -> list[Callable[[], Check]]:
         lambda: check_group("students group", args.students_group),
         lambda: check_kit(args.python, unprivileged),
         lambda: check_memory_limit(Path(args.hub_config)),
+        lambda: check_lessons(args.lessons),
         lambda: check_key_files(
             course_dirs(args, config), checkouts(args), args.student or student_account(args.students_group)
         ),

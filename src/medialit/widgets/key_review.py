@@ -23,7 +23,7 @@ import ipywidgets as w
 from medialit.core.article import Article, load_article
 from medialit.core.counts import counted
 from medialit.core.links import Link, LinkError, make_link
-from medialit.core.spans import KINDS, Span, SpanError
+from medialit.core.spans import KINDS, Span, SpanError, body_sha256
 from medialit.exercises.items import REASONS
 from medialit.exercises.key import Key, KeyFormatError, KeyMark
 from medialit.instructor.draft_key import (
@@ -34,6 +34,7 @@ from medialit.instructor.draft_key import (
     framing_word,
     key_place_problem,
     key_problems,
+    other_text,
     save_key,
     sentence,
     unreviewed,
@@ -49,6 +50,10 @@ class KeyReview(w.VBox):
     def __init__(self, article: Article | str, key: Key | str | Path, save_to: str | Path | None = None):
         self.article = article if isinstance(article, Article) else load_article(article)
         self.key = key if isinstance(key, Key) else _load(key)
+        if self.key.body_sha256 and self.key.body_sha256 != body_sha256(self.article.body):  # marks on other text
+            raise SpanError(
+                f"{key if isinstance(key, str | Path) else 'the key'}: {other_text(self.key, self.article)}"
+            )
         self.save_to = Path(save_to) if save_to else (None if isinstance(key, Key) else Path(key))
         self.position = 0
         self.highlighter = Highlighter(self.article, labels=LABELS, mode="spans")
