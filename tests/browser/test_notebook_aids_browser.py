@@ -121,7 +121,7 @@ LISTEN = """() => {
 """Keep every text the status region takes from now on (``window.__said``): each is one announcement."""
 
 
-def heard(page, settle_ms: int = 1500) -> list[str]:
+def announced(page, settle_ms: int = 1500) -> list[str]:
     """What the status region said since ``LISTEN``, once nothing has been said for ``settle_ms``."""
     page.wait_for_timeout(settle_ms)  # an announcement is due 0.55 s after a run ends; this can only hide a pass
     return page.evaluate("() => window.__said")
@@ -139,25 +139,25 @@ def test_a_question_cell_is_not_read_out_and_its_check_is(lab, workdir, page):
     page.evaluate(LISTEN)
     nb.run(where['print(item("ex01-q1")'])
     expect(nb.widget(where['print(item("ex01-q1")'])).to_be_visible()
-    assert heard(page) == []
+    assert announced(page) == []
     nb.run(where["answer_q1 = None"])
     nb.run(where['check("ex01-q1"'])
-    said_now = heard(page)
+    said_now = announced(page)
     # the answer cell and the check may make one run when run quickly: then the count comes first
     assert len(said_now) == 1 and NOT_ANSWERED.match(re.sub(r"^Ran 2 cells\. ", "", said_now[0])), said_now
 
 
-def test_run_all_says_one_summary(lab, workdir, page):
+def test_run_all_says_one_summary(lab, workdir, page, heard):
     """Run All said every printed article part and each unanswered check in turn; now one line at the end."""
     shutil.copytree(EXERCISES / "ex01-attribution", workdir / "ex01-attribution")
     path = workdir / "ex01-attribution" / "ex01-attribution.ipynb"
     nb, _ = open_lesson(page, lab, workdir, path)
     page.evaluate(LISTEN)
     run_all_from_the_menu(nb)
-    said_now = heard(page)
+    said_now = announced(page)
     ran = len(code_cells(path))
     assert said_now == [f"Ran {ran} cells: 4 checks (4 not answered yet)."], said_now
-    assert any(s.startswith(f"Ran {ran} cells") for s in said(page)), said(page)
+    assert any(s.startswith(f"Ran {ran} cells") for s in heard("status")), heard("status")
 
 
 def test_a_run_of_several_cells_names_the_first_error(lab, workdir, page):
@@ -172,7 +172,7 @@ def test_a_run_of_several_cells_names_the_first_error(lab, workdir, page):
     for _ in range(check - first):
         page.keyboard.press("Shift+ArrowDown")  # the first code cell, the Markdown below it, the check
     page.keyboard.press("Control+Enter")
-    said_now = heard(page, 3000)
+    said_now = announced(page, 3000)
     assert said_now == [
         f"Ran 1 cell. 1 error, the first in cell {first + 1}: NameError: name 'articel' is not defined. "
         "1 cell did not run."
@@ -191,7 +191,7 @@ def test_run_all_of_a_lesson_counts_its_checks_by_outcome(lab, workdir, page):
     page.keyboard.press("Escape")
     page.evaluate(LISTEN)
     run_all_from_the_menu(nb)
-    said_now = heard(page)
+    said_now = announced(page)
     # l0.run answered, l0.saved not yet; the pre-test's record is a save, not a check
     assert said_now == [f"Ran {len(code_cells(path))} cells: 2 checks (1 passed, 1 not answered yet)."], said_now
 

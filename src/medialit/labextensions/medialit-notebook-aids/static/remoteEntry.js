@@ -84,7 +84,10 @@ body .jp-MarkdownOutput.jp-RenderedHTMLCommon table {
   const CHECK = /(?<![\w])(?:check|check_highlights|hint|reveal|compare_with_machine)\s*\(/;
   const FEEDBACK = /(?<![\w])(?:check|check_highlights|hint|reveal|compare_with_machine|record)\s*\(/;
   // How a check's message starts, by outcome (the same modules print them); anything else is "to look at".
-  const PASSED = /^(?:Correct\.|All found\.|All linked\.|\S+: format OK\b)/;
+  // An activity's verdict opens a line after its counts ('You marked 4: ...' then 'All found. ...'), so it
+  // is looked for in the printed text before its lines are run together. tests/unit/test_announcer_openings.py
+  // reads these two and classifies the checks' real messages with them.
+  const PASSED = /^(?:Correct\.|\S+: format OK\b)|\n\s*All (?:found|linked)\./;
   const UNANSWERED = /^(?:No answer|Nothing highlighted yet|No links yet|AnswerError: (?:no saved highlights|\S+: the answer is empty))/;
   const SETTLE = 100; // ms with no cell pending before a run counts as ended (a cell queued in that time joins it)
 
@@ -105,9 +108,11 @@ body .jp-MarkdownOutput.jp-RenderedHTMLCommon table {
     }
     const source = cell.model.sharedModel.getSource();
     const feedback = FEEDBACK.test(source);
-    const text = shorter(error || (feedback ? parts.join(' ') : ''));
+    const said = error || (feedback ? parts.join(' ') : '');
     const number = notebook.widgets.indexOf(cell) + 1;
-    return { number, feedback, check: CHECK.test(source), error: !!error, text };
+    const passed = PASSED.test(said);
+    const unanswered = UNANSWERED.test(said);
+    return { number, feedback, check: CHECK.test(source), error: !!error, text: shorter(said), passed, unanswered };
   }
 
   function counted(n, one, many) {
@@ -121,8 +126,8 @@ body .jp-MarkdownOutput.jp-RenderedHTMLCommon table {
   function summary(run) {
     const ran = run.done.length;
     const checks = run.done.filter((c) => c.check);
-    const passed = checks.filter((c) => PASSED.test(c.text)).length;
-    const unanswered = checks.filter((c) => UNANSWERED.test(c.text)).length;
+    const passed = checks.filter((c) => c.passed).length;
+    const unanswered = checks.filter((c) => c.unanswered).length;
     const other = checks.length - passed - unanswered;
     let said = `Ran ${counted(ran, 'cell')}`;
     if (checks.length === 1) {
