@@ -10,7 +10,8 @@ Rules, each named in the ``rule`` of what it finds:
   paragraph ending in ", says X";
   also a figure as object ("recorded 340 aftershocks");
 - ``passive:<lemma>``: "This was conveyed by X" (a bare "this" is the sentence before);
-  ``as_reported:<lemma>``: "As reported by X, CLAUSE", "a ferry, reported by X as belonging to ...";
+  ``as_reported:<lemma>``: "As reported by X, CLAUSE", "a ferry, reported by X as belonging to ...", "The
+  biggest lie being told by X is that CLAUSE" (a noun of saying or thinking);
 - ``according_to``, ``stance_adjective:<word>`` ("are concerned", "were
   critical of"), ``speech_noun:<noun>`` ("have given signals that");
 - ``in_statement:<noun>``: a verb outside the lexicon whose words come from a

@@ -31,7 +31,7 @@ from medialit.nlp.attribution.tokens import (
 from medialit.nlp.attribution.verb_content import SPOKEN_TOPICS, as_clause, infinitive_request, verb_content
 from medialit.nlp.quotes import MARKS as QUOTE_MARKS
 from medialit.nlp.quotes import Quote
-from medialit.nlp.reporting_lexicon import ACT_PREPOSITIONS, SPEECH_ONLY, speech_act, verb_lexicon
+from medialit.nlp.reporting_lexicon import ACT_PREPOSITIONS, SPEECH_ONLY, content_nouns, speech_act, verb_lexicon
 from medialit.nlp.sources import source_nouns
 
 
@@ -75,6 +75,8 @@ def verb_cue(ctx: Context, verb: Token, entry: dict) -> dict | None:
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if passive:
         speech = entry["stance"] in ("neutral", "evaluative") or speech_act(verb) is not None
+        if verb.dep_ == "acl" and not any(c.dep_ == "nsubjpass" for c in verb.children):
+            return as_reported(ctx, verb, agent, entry)  # "the biggest lie being told by the administration"
         return passive_cue(ctx, verb, agent, entry) if agent is not None and speech else None
     own_subject = any(c.dep_ == "nsubj" and can_speak(c) for c in verb.children)  # a past tense tagged VBN
     if verb.tag_ == "VBN" and not own_subject and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
@@ -243,6 +245,18 @@ def as_reported(ctx: Context, verb: Token, agent: Token | None, entry: dict) -> 
         content = trim(ctx.body, *ctx.extent(described))
         cue = (verb.idx, agent.idx + len(agent))
         return {"cue": cue, "source": source, "content": content, "how": "clause", "rule": f"as_reported:{entry['id']}"}
+    if verb.dep_ == "acl" and source is not None and can_speak(source):
+        content = said_of_noun(ctx, verb, agent)
+        if content is not None:
+            aux = [c for c in verb.children if c.dep_ == "auxpass"]  # "being told by"
+            cue = (min([verb.idx] + [a.idx for a in aux]), agent.idx + len(agent))
+            return {
+                "cue": cue,
+                "source": source,
+                "content": content,
+                "how": "clause",
+                "rule": f"as_reported:{entry['id']}",
+            }
     if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         return None
     content = as_clause(ctx, verb) if verb.dep_ == "advcl" else None
@@ -250,6 +264,30 @@ def as_reported(ctx: Context, verb: Token, agent: Token | None, entry: dict) -> 
         return None
     cue = (verb.idx, agent.idx + len(agent))
     return {"cue": cue, "source": source, "content": content, "how": "clause", "rule": f"as_reported:{entry['id']}"}
+
+
+def said_of_noun(ctx: Context, verb: Token, agent: Token) -> tuple[int, int] | None:
+    """What a participle with its agent says of the noun it hangs on, when the parse gives it in a form other than
+    an "as" phrase: an "as" clause ("an assailant, reported by The Guardian as convicted of assaults") or, for a
+    noun of saying or thinking, the that-clause after its copula ("The biggest lie being told by the
+    administration is that ISIS is defeated": the lie's content, as in "Darwin's view is that ...")."""
+    said = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "advcl" and c.i > agent.i and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)
+        ),
+        None,
+    )
+    if said is not None:
+        first = next(t for t in said.subtree if not (t.dep_ == "mark" and t.lower_ == "as" and t.head.i == said.i))
+        last = said.right_edge
+        return trim(ctx.body, *ctx.in_paragraph(said.idx, first.idx, last.idx + len(last)))
+    noun, copula = verb.head, verb.head.head
+    if noun.dep_ != "nsubj" or copula.lemma_ != "be" or noun.lemma_.lower() not in content_nouns():
+        return None
+    clause = next((c for c in copula.children if c.dep_ == "ccomp" and c.i > copula.i), None)
+    return ctx.extent(clause) if clause is not None else None
 
 
 def frames_quote(ctx: Context, cue: tuple[int, int], content: tuple[int, int] | None) -> bool:
