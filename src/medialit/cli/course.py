@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from medialit import __version__
 from medialit.core.counts import counted
-from medialit.exercises.errors import AnswerError
+from medialit.exercises.errors import NOTHING_SAVED, AnswerError
 from medialit.instructor.gradebook import CourseError
 
 if TYPE_CHECKING:
@@ -149,7 +149,8 @@ def run_grade(args: argparse.Namespace) -> int:
     waiting = [o for o in run.outcomes if o.by_hand]
     if waiting:
         points = sum(sum(o.by_hand.values()) for o in waiting)
-        print(f"to grade by hand in the formgrader: {counted(len(waiting), 'submission')}, {points_text(points)}")
+        waiting_text = counted(len(waiting), "submission")
+        print(f"to grade by hand in the formgrader: {waiting_text}, {counted(float(points), 'point')}")
     return 1 if run.failed else 0
 
 
@@ -158,7 +159,7 @@ def summary(o: Outcome) -> str:
     if not o.ok:
         return f"FAILED {o.student}: {o.message} (scored 0)"
     points = round(max(0.0, sum(o.scores.values()) - o.late_penalty), 2)  # the total nbgrader export gives
-    line = f"{o.student}: {points_text(points)}"
+    line = f"{o.student}: {counted(float(points), 'point')}"
     if o.by_hand:
         line += f" + {sum(o.by_hand.values()):g} to grade by hand ({', '.join(o.by_hand)})"
     if o.kept:
@@ -170,17 +171,9 @@ def summary(o: Outcome) -> str:
     return line
 
 
-def points_text(points: float) -> str:
-    """``1 point``, ``0 points``, ``1.5 points``: the summary is read line by line, where "1 points" stands out."""
-    return f"{points:g} point" + ("" if points == 1 else "s")
-
-
-UNANSWERED = "no saved highlights ("  # how the item's reason starts when there is no answer at all
-
-
 def _lowered(o: Outcome) -> str:
     """The status, with items left unanswered named once together instead of one long hint each."""
-    blank = [cell for cell, why in o.failed_items.items() if why.startswith(UNANSWERED)]
+    blank = [cell for cell, why in o.failed_items.items() if why.startswith(f"{NOTHING_SAVED} (")]
     if not blank:
         return o.status
     rest = [f"{cell}: {why}" for cell, why in o.failed_items.items() if cell not in blank]

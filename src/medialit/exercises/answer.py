@@ -26,7 +26,7 @@ from typing import Any
 from medialit.core.article import Article
 from medialit.core.links import Link, speakers_of
 from medialit.core.spans import Span
-from medialit.exercises.errors import AnswerError
+from medialit.exercises.errors import NOTHING_SAVED, AnswerError
 from medialit.exercises.items import Item
 
 MAX_MARKS = 300
@@ -324,7 +324,7 @@ def read_saved(path: str | Path, expected: Article | None = None) -> tuple[list[
         )
     if not path.is_file():
         raise AnswerError(
-            f"no saved highlights ({path.name}) and no answer in the cell: mark the text in the "
+            f"{NOTHING_SAVED} ({path.name}) and no answer in the cell: mark the text in the "
             "highlighter above (marks save by themselves), or write your answer as a Python list"
         )
     if path.stat().st_size > MAX_SIDECAR_BYTES:

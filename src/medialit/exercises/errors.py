@@ -2,7 +2,10 @@
 
 from medialit.core.errors import OneLineError
 
-__all__ = ["AnswerError", "OneLineError"]
+__all__ = ["NOTHING_SAVED", "AnswerError", "OneLineError"]
+
+NOTHING_SAVED = "no saved highlights"
+"""How the reason for an item with no answer at all starts; ``course grade`` folds such items into one line."""
 
 
 class AnswerError(OneLineError):
