@@ -1157,6 +1157,20 @@ def test_an_answer_changed_in_another_cell_is_named(before, answer, after, says)
     assert says in str(raised.value) and "in its answer cell" in str(raised.value)
 
 
+@pytest.mark.parametrize(
+    "scratch",
+    ["print(eval('2 + 2'))", "exec('import math\\nprint(math.pi)')", "code = compile('1 + 1', 'scratch', 'eval')"],
+)
+def test_code_run_from_written_text_that_never_names_the_answer_leaves_it_readable(scratch):
+    """attack19: a scratch cell below the answers that ran `eval('2 + 2')` scored every item above it 0 ("changed by
+    code ('eval(...)')"), said only in the feedback: the visible check cannot see other cells. Written text that
+    names no answer cannot reach one; text that names it, or text built by code, still can (tests above)."""
+    assert read_notebook_cells([], f"answer_q1 = [{OPINION}]", [scratch]) == [ast.literal_eval(OPINION)]
+    for reaches in ("exec('answer_q1.clear()')", "eval(''.join(['answer', '_q1']))", "exec('globals()')"):
+        with pytest.raises(AnswerError, match="changed by code"):
+            read_notebook_cells([], f"answer_q1 = [{OPINION}]", [reaches])
+
+
 def test_other_cells_that_only_look_or_come_before_leave_the_answer_readable():
     scratch = f"answer_q1 = []\nanswer_q1.append({OPINION})"  # a draft above: the answer cell replaced it
     after = ['check("ex05-q1", answer_q1)', "print(answer_q1)\nanswer_q10 = []", "%matplotlib inline"]
