@@ -366,6 +366,28 @@ def link_to_source(c, assignment: str, student: str = "link-to-source") -> None:
     c.expected["source-copy"] = dict(c.expected[student])
 
 
+# ---------------------------------------------------------------- ex02: sentence items marked by the paragraph
+
+EX02 = "ex02-unsupported"
+ITEMS_OF_EX02 = ("ex02-q1", "ex02-q2")  # its sentence items
+
+
+def paragraphs(item_id: str) -> list[tuple[int, int]]:
+    """The item's paragraphs (lines of text), a blind student's marks: several sentences each, no reading needed."""
+    it = item(item_id)
+    start, end = it.bounds()
+    return [(start + m.start(), start + m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", it.load().body[start:end])]
+
+
+def ex02_submissions(c) -> None:
+    """attack19: every paragraph of each sentence item with one reason, typed (q2) and saved by a highlighter in
+    sentence mode (q1). A mark over a paragraph found its longest sentence for one extra's cost: q2 earned 0.75."""
+    marks = {i: [{"start": s, "end": e, "label": "evaluation"} for s, e in paragraphs(i)] for i in ITEMS_OF_EX02}
+    saved = json.loads(sidecar_text("ex02-q1", ())) | {"mode": "sentences", "sentences": marks["ex02-q1"]}
+    nb = answer_cells(c, EX02, **{"ex02-q2-answer": f"answer_q2 = {marks['ex02-q2']!r}"})
+    c.submit("every-paragraph", EX02, nb, {"ex02-q1.highlights.json": json.dumps(saved)})
+
+
 # ---------------------------------------------------------------- ex05: clumsy students, sidecars, probes
 
 EX05 = "ex05-transfer"

@@ -223,6 +223,7 @@ def graded(tmp_path_factory, nbgrader_env) -> Course:
     ex01_submissions(c)
     other_submissions(c)
     attacks.ex01_attacks(c)
+    attacks.ex02_submissions(c)
     attacks.ex05_submissions(c)
     attacks.link_to_source(c, EX01)
     attacks.probe_submissions(c)

@@ -241,6 +241,18 @@ def test_grades_csv_has_a_status_for_every_student(graded):
     assert rows["malformed-ints"]["status"].startswith("score lowered: ")
 
 
+def test_every_paragraph_of_a_sentence_item_with_one_reason_earns_nothing(graded):
+    """attack19: a mark over a paragraph of several sentences found the longest of them and cost one extra mark, so
+    every paragraph of ex02-q2 with one reason, typed, earned 0.75 of 3 under `course grade` (every sentence: 0);
+    saved by a highlighter in sentence mode, ex02-q1 the same way. Each sentence of such a mark now counts."""
+    outcome = outcomes(graded, attacks.EX02)["every-paragraph"]
+    assert outcome.ok and set(outcome.failed_items) == {"ex02-q3-test"}, outcome.failed_items  # q3 unanswered
+    assert outcome.scores == pytest.approx({"ex02-q1-test": 0.0, "ex02-q2-test": 0.0, "ex02-q3-test": 0.0})
+    nb = nbformat.read(graded.root / "autograded" / "every-paragraph" / attacks.EX02 / f"{attacks.EX02}.ipynb", 4)
+    said = "".join(o.get("text", "") for o in attacks.cell(nb, "ex02-q2-test").outputs)
+    assert "no mark-by-mark feedback" in said, said  # a probe: no line says which of its sentences are keyed
+
+
 # ---------------------------------------------------------------- ex05: clumsy saves, sidecars, a feedback probe
 
 

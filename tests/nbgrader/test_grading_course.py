@@ -140,7 +140,7 @@ def test_regrading_skips_students_already_graded_and_resumes_the_rest(graded):
     state_file(graded.root, "ex02-unsupported", "partial").unlink()
     run = course.grade(graded.root, "ex02-unsupported", jobs=2)
     assert [o.student for o in run.outcomes] == ["partial"]
-    assert sorted(run.skipped) == ["solution", "unchanged"]
+    assert sorted(run.skipped) == ["every-paragraph", "solution", "unchanged"]  # every-paragraph: test_attacks
     assert sum(run.outcomes[0].scores.values()) == pytest.approx(1.13)
 
 
@@ -194,7 +194,8 @@ def test_course_cli_grades_and_reports(graded, medialit_command):
         timeout=300,
     )
     assert done.returncode == 0, done.stderr
-    assert "solution: 8 points" in done.stdout and "3/3" in done.stderr
+    n = len(graded.runs["ex02-unsupported"].outcomes)  # the progress bar counts every student, every-paragraph too
+    assert "solution: 8 points" in done.stdout and f"{n}/{n}" in done.stderr
     done = subprocess.run(
         [*medialit_command, "course", "report", EX01, "--course", str(graded.root)],
         capture_output=True,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -200,6 +201,37 @@ def test_a_label_where_the_speaker_belongs_is_pointed_out(capsys):
 def test_words_not_in_the_part_are_pointed_out(capsys):
     check("ex01-q1", [("Putin", "source")])
     assert "is not in the part" in capsys.readouterr().out
+
+
+READ_MORE = "Read more: Moose crash on the E4 – driver unharmed"
+
+
+@pytest.mark.parametrize(
+    ("item_id", "copied", "typed"),
+    [
+        ("ex04-q1", READ_MORE, READ_MORE.replace("–", "-")),  # a required mark: the text has an en dash
+        ("ex01-q3", "It’s", "It's"),  # the text's apostrophe, as a keyboard types it
+        ("ex05-q6", "“This is the biggest", '"This is the biggest'),  # quotation marks, first words of a sentence
+        ("ex01-q1", "Russia’s rhetoric", "Russia\u2019s\u00a0 \u200brhetoric"),  # a no-break space, a zero-width one
+        ("ex04-q1", "Västerbotten", unicodedata.normalize("NFD", "Västerbotten")),  # a + combining diaeresis
+    ],
+)  # fmt: skip
+def test_words_typed_with_a_keyboard_s_quotes_dashes_and_spaces_are_found_where_the_text_has_them(
+    item_id, copied, typed
+):
+    """attack19: an honest answer typed with a hyphen for the text's en dash, a straight apostrophe or quotation mark,
+    or with a no-break space copied from a web page, was 'not in the part' and scored as an unplaced word."""
+    it = item(item_id)
+    label = it.labels[0]
+    want = read_answer(it, [(copied, label)])
+    assert want.marks and not want.unplaced
+    assert read_answer(it, [(typed, label)]) == want
+    assert read_answer(it, [(typed, label, 1)]) == want  # the occurrence counts the same places
+
+
+def test_a_lookalike_letter_is_still_not_the_text_s_word():
+    """Only the keys a keyboard lacks are read generously: a Cyrillic о in Støre's place is no word of the text."""
+    assert read_answer(item("ex01-q1"), [("St\u043ere", "source")]).unplaced == ("St\u043ere",)
 
 
 @pytest.mark.parametrize(
@@ -1123,6 +1155,20 @@ def test_an_answer_changed_in_another_cell_is_named(before, answer, after, says)
     with pytest.raises(AnswerError, match="changed by code") as raised:
         read_notebook_cells(before, answer, after)
     assert says in str(raised.value) and "in its answer cell" in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    "scratch",
+    ["print(eval('2 + 2'))", "exec('import math\\nprint(math.pi)')", "code = compile('1 + 1', 'scratch', 'eval')"],
+)
+def test_code_run_from_written_text_that_never_names_the_answer_leaves_it_readable(scratch):
+    """attack19: a scratch cell below the answers that ran `eval('2 + 2')` scored every item above it 0 ("changed by
+    code ('eval(...)')"), said only in the feedback: the visible check cannot see other cells. Written text that
+    names no answer cannot reach one; text that names it, or text built by code, still can (tests above)."""
+    assert read_notebook_cells([], f"answer_q1 = [{OPINION}]", [scratch]) == [ast.literal_eval(OPINION)]
+    for reaches in ("exec('answer_q1.clear()')", "eval(''.join(['answer', '_q1']))", "exec('globals()')"):
+        with pytest.raises(AnswerError, match="changed by code"):
+            read_notebook_cells([], f"answer_q1 = [{OPINION}]", [reaches])
 
 
 def test_other_cells_that_only_look_or_come_before_leave_the_answer_readable():

@@ -223,6 +223,34 @@ def test_every_word_written_out_earns_at_most_a_tenth(item_id):
     assert share(it, answer) <= 0.1
 
 
+@pytest.mark.parametrize("item_id", [i for i in ALL if ITEMS[i].kind != "speakers"])
+def test_every_paragraph_with_one_label_earns_at_most_a_tenth(item_id):
+    """attack19: on a sentence item a mark over a paragraph of several sentences found its longest one and cost one
+    extra, where marking each of those sentences costs one extra each: every paragraph of ex02-q2 with any one reason
+    (even one the key never gives) earned 0.75 of 3, every sentence 0. A mark over several sentences now counts as a
+    mark on each of them."""
+    it = ITEMS[item_id]
+    paragraphs = [(s, e) for s, e, _ in lines_of(it)]
+    for label in it.labels:
+        assert share(it, [{"start": s, "end": e, "label": label} for s, e in paragraphs]) <= 0.1, label
+
+
+def test_a_mark_over_two_sentences_counts_on_each_and_one_on_a_sentence_is_unchanged():
+    """The split keeps the student's own words per sentence: a sentence marked whole, or a sentence with a few
+    words of the next, is one mark as before; two sentences marked together are two marks."""
+    it = ITEMS["ex02-q1"]
+    key = key_of(it.id)
+    required = [m for m in key["marks"] if not m.get("optional")]
+    ((s1, e1, label), (s2, e2, _)) = [(m["start"], m["end"], m["label"]) for m in required[-2:]]
+    assert [(a, b) for a, b in it.sentences() if s1 <= a < e2] == [(s1, e1), (s2, e2)]  # two sentences side by side
+    alone = grade_data(it.id, [{"start": s1, "end": e1, "label": label}], key)
+    sloppy = grade_data(it.id, [{"start": s1, "end": e1 + 3, "label": label}], key)
+    assert sloppy.points == alone.points > 0
+    both = grade_data(it.id, [{"start": s1, "end": e2, "label": label}], key)
+    apart = grade_data(it.id, [{"start": s1, "end": e1, "label": label}, {"start": s2, "end": e2, "label": label}], key)
+    assert both.points == apart.points and both.feedback[0].split(";")[1] == apart.feedback[0].split(";")[1]
+
+
 def random_spans(it: Item) -> st.SearchStrategy:
     """20 to 300 disjoint random spans in the part: the answer of someone who marks without reading.
 

@@ -19,6 +19,7 @@ with one line that says what to write instead, never ``TypeError`` or
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -269,14 +270,34 @@ def occurrences(it: Item, words: str) -> int:
 
 
 def hits(it: Item, words: str) -> list[tuple[int, int]]:
-    """Offsets of every occurrence of ``words`` (as whole words) in the item's part."""
+    """Offsets of every occurrence of ``words`` (as whole words) in the item's part, typed as a keyboard types them
+    (``typed_pattern``: a straight quote or a hyphen for the text's curly quote or dash, one space for any)."""
     start, end = it.bounds()
     body = it.load().body
-    words = words.strip()
+    words = unicodedata.normalize("NFC", words.translate(_INVISIBLE)).strip()
     if not words:
         return []
-    pattern = (r"\b" if words[0].isalnum() else "") + re.escape(words) + (r"\b" if words[-1].isalnum() else "")
+    pattern = (r"\b" if words[0].isalnum() else "") + typed_pattern(words) + (r"\b" if words[-1].isalnum() else "")
     return [(start + m.start(), start + m.end()) for m in re.finditer(pattern, body[start:end])]
+
+
+_SAME_KEY = {"'": "'’‘ʼ", '"': '"“”„', "-": "-‐‑–—"}
+"""A keyboard's one key for the text's curly apostrophes, its quotation marks, its dashes. Only the key stands for
+them all: a curly one or a dash typed (copied from the text) is that character, as before."""
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"))
+"""Characters that show nothing (a soft hyphen, zero-width spaces and joiners, direction marks): copied with words
+from a web page or PDF, never part of the words a student means."""
+
+
+def typed_pattern(words: str) -> str:
+    """A pattern for ``words`` as typed: each key of ``_SAME_KEY`` stands for its group, each run of spaces for
+    any run of white space (a no-break space, a line break). attack19: ``'Read more: ... on the E4 - driver
+    unharmed'`` typed with a hyphen, a required mark of ex04-q1, was 'not in the part' (the text has an en dash)."""
+    out = []
+    for run in re.findall(r"\s+|\S", words):
+        group = _SAME_KEY.get(run)
+        out.append(r"\s+" if run.isspace() else f"[{re.escape(group)}]" if group else re.escape(run))
+    return "".join(out)
 
 
 def _widen(it: Item, where: tuple[int, int]) -> tuple[int, int]:

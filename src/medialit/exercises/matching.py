@@ -52,14 +52,36 @@ def as_key(it: Item, key: Any) -> Key:
 
 
 def as_answer(it: Item, answer: Answer | Sequence[Span]) -> Answer:
-    """An ``Answer``; version-1 spans (speaker names in labels, unplaced words at offset -1) are converted."""
-    if isinstance(answer, Answer):
-        return answer
-    placed = [s for s in answer if s.start >= 0]
-    unplaced = tuple(s.reasons[0] if s.reasons else s.label for s in answer if s.start < 0)
-    if it.kind == "speakers":
-        return Answer(speakers=tuple((Span(s.start, s.end, "source"), s.label) for s in placed), unplaced=unplaced)
-    return Answer(marks=tuple(placed), unplaced=unplaced)
+    """An ``Answer``; version-1 spans (speaker names in labels, unplaced words at offset -1) are converted; on a
+    sentence item a mark over several sentences is a mark on each (``by_sentence``)."""
+    if not isinstance(answer, Answer):
+        placed = [s for s in answer if s.start >= 0]
+        unplaced = tuple(s.reasons[0] if s.reasons else s.label for s in answer if s.start < 0)
+        if it.kind == "speakers":
+            return Answer(speakers=tuple((Span(s.start, s.end, "source"), s.label) for s in placed), unplaced=unplaced)
+        answer = Answer(marks=tuple(placed), unplaced=unplaced)
+    if it.kind == "sentences":
+        answer = replace(answer, marks=tuple(by_sentence(answer.marks, it.load().sentences)))
+    return answer
+
+
+def by_sentence(marks: Sequence[Span], sentences: Sequence[tuple[int, int]]) -> list[Span]:
+    """Marks as a sentence item counts them: one that covers at least half of two or more sentences is a mark on
+    each of them (its words in each), any other mark stays as it is.
+
+    The item is answered sentence by sentence and each extra sentence costs its share; a mark over a whole
+    paragraph found the paragraph's longest sentence and cost one extra, so every paragraph with any one reason
+    earned a quarter of ex02-q2 where every sentence earns nothing (attack19).
+    """
+    out = []
+    for mark in marks:
+        pieces = [
+            Span(max(mark.start, s), min(mark.end, e), mark.label, mark.reasons)
+            for s, e in sentences
+            if 2 * (min(mark.end, e) - max(mark.start, s)) >= max(1, e - s)
+        ]
+        out += pieces if len(pieces) > 1 else [mark]
+    return out
 
 
 # ---------------------------------------------------------------- the score's matching, for reports

@@ -210,7 +210,7 @@ def _change(node: ast.AST, variable: str, top: set[int], parents: dict[int, ast.
     if isinstance(node, ast.AugAssign) and _names(node.target, variable):
         return f"'{variable} +=' or the like"
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in DYNAMIC:
-        return f"'{node.func.id}(...)'"
+        return "" if _runs_written_code_only(node, variable) else f"'{node.func.id}(...)'"
     if _names(node, variable) and not isinstance(node.ctx, ast.Load):
         if id(node) not in top:
             return "an assignment inside an if, for, try or with block, a def or a class, or to several names at once"
@@ -220,6 +220,26 @@ def _change(node: ast.AST, variable: str, top: set[int], parents: dict[int, ast.
     if _names(node, variable):
         return _passed_on(node, variable, parents)
     return ""
+
+
+RUNS_TEXT = frozenset({"eval", "exec", "compile"})
+"""Of ``DYNAMIC``, the calls that run code given as text: harmless when that text is written out and never names
+the answer (``eval('2 + 2')``)."""
+
+
+def _runs_written_code_only(call: ast.Call, variable: str) -> bool:
+    """``eval``, ``exec`` or ``compile`` of written text (constants only, no namespace given) that names neither the
+    answer nor any ``DYNAMIC`` call: it cannot reach the list, as a cell that does not name it cannot (attack19: a
+    scratch ``print(eval('2 + 2'))`` below the answers scored every item above it 0, a line saying so only in the
+    feedback)."""
+    if call.func.id not in RUNS_TEXT or call.keywords or not call.args:  # type: ignore[attr-defined]
+        return False
+    texts = [a.value for a in call.args if isinstance(a, ast.Constant)]
+    if len(texts) != len(call.args) or not all(isinstance(t, str) for t in texts):
+        return False
+    if call.func.id != "compile" and len(texts) != 1:  # eval/exec with a namespace of their own
+        return False
+    return not any(word in texts[0] for word in (variable, *DYNAMIC))  # compile's other texts: a name, a mode
 
 
 def _passed_on(node: ast.AST, variable: str, parents: dict[int, ast.AST]) -> str:
