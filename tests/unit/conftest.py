@@ -1,4 +1,4 @@
-"""Shared fixtures for unit tests: the real English pipeline, made once per session."""
+"""Shared unit-test fixtures: the real English pipeline (once per session), the lessons' state and practice article."""
 
 from __future__ import annotations
 
@@ -11,3 +11,24 @@ def nlp():
     from medialit.nlp.pipeline import load_pipeline
 
     return load_pipeline()
+
+
+@pytest.fixture
+def fresh_lessons():
+    """Lesson checks keep tries and hints per question in module state: each test starts and ends with none."""
+    from medialit.exercises import lessons
+
+    lessons.reset()
+    yield
+    lessons.reset()
+
+
+@pytest.fixture(scope="session")
+def practice():
+    """The lessons' practice article, as students load it from the kit's notebooks/ folder."""
+    from pathlib import Path
+
+    from medialit import load_article
+    from medialit.exercises import lessons
+
+    return load_article(Path(__file__).resolve().parents[2] / "notebooks" / lessons.PRACTICE)

@@ -51,16 +51,7 @@ def printed(capsys, call) -> str:
     return capsys.readouterr().out
 
 
-@pytest.fixture(autouse=True)
-def fresh():
-    lessons.reset()
-    yield
-    lessons.reset()
-
-
-@pytest.fixture(scope="module")
-def practice():
-    return load_article(ROOT / "notebooks" / lessons.PRACTICE)
+pytestmark = pytest.mark.usefixtures("fresh_lessons")
 
 
 def test_a_lesson_checks_messages_are_counted_by_their_outcome(capsys):

@@ -37,11 +37,7 @@ def span_of(item_id: str, phrase: str, label: str, nth: int = 1) -> dict:
     return {"start": start, "end": start + len(phrase), "label": label}
 
 
-@pytest.fixture(autouse=True)
-def fresh():
-    lessons.reset()
-    yield
-    lessons.reset()
+pytestmark = pytest.mark.usefixtures("fresh_lessons")
 
 
 def at(article, phrase: str, label: str, nth: int = 1) -> Span:

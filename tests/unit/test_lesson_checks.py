@@ -14,16 +14,7 @@ from medialit.exercises import lessons
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 
 
-@pytest.fixture(autouse=True)
-def fresh():
-    lessons.reset()
-    yield
-    lessons.reset()
-
-
-@pytest.fixture(scope="module")
-def practice():
-    return load_article(NOTEBOOKS / lessons.PRACTICE)
+pytestmark = pytest.mark.usefixtures("fresh_lessons")
 
 
 def test_right_answer_gets_the_explanation(capsys):

@@ -19,16 +19,7 @@ from medialit.exercises import lessons
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 
 
-@pytest.fixture(autouse=True)
-def fresh():
-    lessons.reset()
-    yield
-    lessons.reset()
-
-
-@pytest.fixture(scope="module")
-def practice():
-    return load_article(NOTEBOOKS / lessons.PRACTICE)
+pytestmark = pytest.mark.usefixtures("fresh_lessons")
 
 
 def at(article, phrase: str, label: str) -> Span:

@@ -15,11 +15,7 @@ REPO = Path(__file__).resolve().parents[2]
 QUESTIONS = REPO / "notebooks" / "questions"
 
 
-@pytest.fixture(autouse=True)
-def fresh():
-    lessons.reset()
-    yield
-    lessons.reset()
+pytestmark = pytest.mark.usefixtures("fresh_lessons")
 
 
 @pytest.fixture

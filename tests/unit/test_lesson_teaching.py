@@ -28,11 +28,7 @@ BEFORE = {  # the lessons each exercise comes after (course/syllabus.md, "Order 
 }
 
 
-@pytest.fixture(autouse=True)
-def fresh():
-    lessons.reset()
-    yield
-    lessons.reset()
+pytestmark = pytest.mark.usefixtures("fresh_lessons")
 
 
 def lesson_text(number: str) -> str:
