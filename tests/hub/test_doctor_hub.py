@@ -149,6 +149,7 @@ def test_cli_flag_prints_one_line_per_check(tmp_path, monkeypatch):
         course=None,
         checkout=None,
         student=None,
+        lessons=tmp_path / "no-lessons",
     )
     monkeypatch.delenv("MEM_LIMIT", raising=False)
     lines: list[str] = []
@@ -162,6 +163,7 @@ def test_cli_flag_prints_one_line_per_check(tmp_path, monkeypatch):
         "!! students group",
         "!! single-user kit",
         "!! memory limit",
+        "!! lessons",
         "!! key files",
     ]
     done = subprocess.run(

@@ -281,7 +281,7 @@ def hits(it: Item, words: str) -> list[tuple[int, int]]:
     return [(start + m.start(), start + m.end()) for m in re.finditer(pattern, body[start:end])]
 
 
-_SAME_KEY = {"'": "'’‘ʼ", '"': '"“”„', "-": "-‐‑–—"}
+_KEYBOARD_STANDS_FOR = {"'": "'’‘ʼ", '"': '"“”„', "-": "-‐‑–—"}
 """A keyboard's one key for the text's curly apostrophes, its quotation marks, its dashes. Only the key stands for
 them all: a curly one or a dash typed (copied from the text) is that character, as before."""
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"))
@@ -290,12 +290,12 @@ from a web page or PDF, never part of the words a student means."""
 
 
 def typed_pattern(words: str) -> str:
-    """A pattern for ``words`` as typed: each key of ``_SAME_KEY`` stands for its group, each run of spaces for
-    any run of white space (a no-break space, a line break). attack19: ``'Read more: ... on the E4 - driver
-    unharmed'`` typed with a hyphen, a required mark of ex04-q1, was 'not in the part' (the text has an en dash)."""
+    """A pattern for ``words`` as typed: each key of ``_KEYBOARD_STANDS_FOR`` stands for its group, and each run
+    of spaces for any run of white space (a no-break space, a line break). attack19: ``'Read more: ... on the E4 -
+    driver unharmed'`` typed with a hyphen, a required mark of ex04-q1, was 'not in the part' (an en dash)."""
     out = []
     for run in re.findall(r"\s+|\S", words):
-        group = _SAME_KEY.get(run)
+        group = _KEYBOARD_STANDS_FOR.get(run)
         out.append(r"\s+" if run.isspace() else f"[{re.escape(group)}]" if group else re.escape(run))
     return "".join(out)
 
