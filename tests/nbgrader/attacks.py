@@ -487,6 +487,17 @@ def add_probe_assignment(root: Path) -> None:
     nbformat.write(nb, nb_path(root / "source", PROBE))
 
 
+def probe_course(root: Path, timeout: int) -> SmallCourse:
+    """A course of the kit's exercises at ``root`` with only the probe released: its code test needs a kernel,
+    run with ``timeout`` seconds a cell."""
+    from medialit.instructor import course  # after the nbgrader_env fixture, as the tests import it
+
+    course.init(root, REPO / "solutions", timeout=timeout)
+    add_probe_assignment(root)
+    course.release(root, PROBE)
+    return SmallCourse(root)
+
+
 PROBE_CODE = """\
 import json, os, socket
 COURSE = {root!r}

@@ -458,11 +458,8 @@ def stopped_in_a_kernel(request, tmp_path_factory, nbgrader_env):
     the sandbox, and without it (where bubblewrap cannot run, the kernel runs with the grader's rights)."""
     from medialit.instructor import batch, course, sandbox
 
-    root = tmp_path_factory.mktemp("stopped") / "course"
-    course.init(root, attacks.REPO / "solutions", timeout=6)
-    attacks.add_probe_assignment(root)
-    course.release(root, PROBE)
-    c = attacks.SmallCourse(root)
+    c = attacks.probe_course(tmp_path_factory.mktemp("stopped") / "course", timeout=6)
+    root = c.root
     for student in ("a-honest", "c-honest"):
         c.submit(student, PROBE, attacks.solved(c, PROBE))
     nb = attacks.answer_cells(c, PROBE, **{"probe-answer": attacks.LINGERING + "answer = 42"})
@@ -513,11 +510,8 @@ def over_time_then_crashed(tmp_path_factory, nbgrader_env):
     """ex09-probe in one job, no sandbox: a classmate, then CRASH_ALONE; 4 s a student (10 s more at start-up)."""
     from medialit.instructor import batch, course, sandbox
 
-    root = tmp_path_factory.mktemp("crashed") / "course"
-    course.init(root, attacks.REPO / "solutions", timeout=60)
-    attacks.add_probe_assignment(root)
-    course.release(root, PROBE)
-    c = attacks.SmallCourse(root)
+    c = attacks.probe_course(tmp_path_factory.mktemp("crashed") / "course", timeout=60)
+    root = c.root
     c.submit("a-honest", PROBE, attacks.solved(c, PROBE))
     marker = str(root.parent / "crash-tried")
     c.submit("b-crash", PROBE, attacks.answer_cells(c, PROBE, **{"probe-answer": CRASH_ALONE.format(marker=marker)}))
@@ -561,11 +555,8 @@ def stopped_twice(tmp_path_factory, nbgrader_env):
 
     from medialit.instructor import batch, course, sandbox
 
-    root = tmp_path_factory.mktemp("twice") / "course"
-    course.init(root, attacks.REPO / "solutions", timeout=60)
-    attacks.add_probe_assignment(root)
-    course.release(root, PROBE)
-    c = attacks.SmallCourse(root)
+    c = attacks.probe_course(tmp_path_factory.mktemp("twice") / "course", timeout=60)
+    root = c.root
     log = root.parent / "runs.log"
     for student in ("a-slow", "b-slow"):
         answer = SLOW_STAMPED.format(log=str(log), student=student)
@@ -610,11 +601,8 @@ def forged(tmp_path_factory, nbgrader_env):
     """One job grading ex09-probe (a kernel runs): a classmate, a kernel that writes result lines, a classmate."""
     from medialit.instructor import batch, course
 
-    root = tmp_path_factory.mktemp("forged") / "course"
-    course.init(root, attacks.REPO / "solutions", timeout=6)
-    attacks.add_probe_assignment(root)
-    course.release(root, PROBE)
-    c = attacks.SmallCourse(root)
+    c = attacks.probe_course(tmp_path_factory.mktemp("forged") / "course", timeout=6)
+    root = c.root
     for student in ("a-victim", "c-later"):
         c.submit(student, PROBE, attacks.solved(c, PROBE))
     code = attacks.FORGED_LINES.format(victim="a-victim", self_="b-forger", later="c-later")

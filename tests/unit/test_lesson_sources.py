@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import shutil
-import sys
 from pathlib import Path
 
 import nbformat
@@ -18,11 +16,9 @@ SOURCES = sorted((NOTEBOOKS / "sources").glob("[0-9][0-9]-*.md"))
 
 @pytest.fixture(scope="module")
 def sync():
-    spec = importlib.util.spec_from_file_location("sync_lessons", REPO / "tools" / "sync_lessons.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["sync_lessons"] = module
-    spec.loader.exec_module(module)
-    return module
+    import sync_lessons  # tools/sync_lessons.py (tools/ is on the path: tests/unit/conftest.py)
+
+    return sync_lessons
 
 
 def test_every_lesson_notebook_has_one_source(sync):

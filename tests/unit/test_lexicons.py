@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import zipfile
 from importlib import resources
-from pathlib import Path
 
 import pytest
 import spacy
@@ -30,7 +27,6 @@ MINE = (
     "evaluative_vader",
     "crowd_verbs",
 )
-TOOLS = Path(__file__).resolve().parents[2] / "tools"
 
 
 @pytest.mark.parametrize("name", MINE)
@@ -83,14 +79,6 @@ def test_per_vocab_builds_once_per_vocabulary():
     assert built == [first, second]
 
 
-def _tool(name: str):
-    spec = importlib.util.spec_from_file_location(name, TOOLS / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
 # Two verb synsets in WordNet's data.verb format: one with the that-clause frame (26) for its
 # first word only, one in verb.communication without it; one verb.cognition synset with it for all words.
 DATA_VERB = """  1 This is a licence line
@@ -102,7 +90,8 @@ DATA_VERB = """  1 This is a licence line
 
 
 def test_wordnet_tool_keeps_that_clause_verbs_of_communication_and_cognition(tmp_path):
-    tool = _tool("derive_wordnet_lexicons")
+    import derive_wordnet_lexicons as tool
+
     data = tmp_path / "data.verb"
     data.write_text(DATA_VERB, encoding="utf-8")
     entries = {e["id"]: e for e in tool.derive(data)}
@@ -113,7 +102,8 @@ def test_wordnet_tool_keeps_that_clause_verbs_of_communication_and_cognition(tmp
 
 def test_wordnet_tool_keeps_other_communication_verbs_apart(tmp_path):
     """verb.communication verbs without the that-clause frame go to their own list, less excluded senses."""
-    tool = _tool("derive_wordnet_lexicons")
+    import derive_wordnet_lexicons as tool
+
     data = tmp_path / "data.verb"
     data.write_text(DATA_VERB + "00000005 32 v 02 chime_in 0 watch 0 000 00 | interrupt\n", encoding="utf-8")
     entries = {e["id"]: e for e in tool.derive_communication(data, taken={"aver"})}
@@ -125,7 +115,8 @@ def test_wordnet_tool_keeps_other_communication_verbs_apart(tmp_path):
 def test_wordnet_tool_keeps_speech_acts_with_what_their_object_is(tmp_path):
     """Listed synsets of judging, requesting, warning with an object or phrase frame; the object is a thing
     judged (frame 8) or the one addressed; NOT_ACT senses and other synsets are left out."""
-    tool = _tool("derive_wordnet_lexicons")
+    import derive_wordnet_lexicons as tool
+
     data = tmp_path / "data.verb"
     data.write_text(
         "00864177 32 v 02 condemn 0 decry 0 000 02 + 08 00 + 09 00 | express strong disapproval of\n"
@@ -144,7 +135,8 @@ def test_wordnet_tool_keeps_speech_acts_with_what_their_object_is(tmp_path):
 
 
 def test_wordnet_tool_keeps_nouns_of_saying_and_thinking(tmp_path):
-    tool = _tool("derive_wordnet_lexicons")
+    import derive_wordnet_lexicons as tool
+
     data = tmp_path / "data.noun"
     data.write_text(
         "00000001 10 n 01 claim 0 000 | an assertion\n"
@@ -158,7 +150,8 @@ def test_wordnet_tool_keeps_nouns_of_saying_and_thinking(tmp_path):
 
 
 def test_wordnet_tool_keeps_person_and_group_nouns_in_use(tmp_path):
-    tool = _tool("derive_wordnet_lexicons")
+    import derive_wordnet_lexicons as tool
+
     data = tmp_path / "data.noun"
     data.write_text(
         "00000001 18 n 02 spokesman 0 Ann 0 000 | a person\n"
@@ -177,7 +170,8 @@ def test_wordnet_tool_keeps_person_and_group_nouns_in_use(tmp_path):
 
 def test_wordnet_tool_adds_the_noun_tops_heads_of_person_nouns(tmp_path):
     """A noun.Tops synset most of whose ten or more hyponyms are in noun.person gives its words ("person")."""
-    tool = _tool("derive_wordnet_lexicons")
+    import derive_wordnet_lexicons as tool
+
     people = [f"{k:08d}" for k in range(11, 21)]
     lines = ["00000010 03 n 02 person 0 Individual 0 010 " + " ".join(f"~ {o} n 0000" for o in people) + " | a human"]
     lines += [f"{o} 18 n 01 kind{o[-2:]} 0 001 @ 00000010 n 0000 | someone" for o in people]
@@ -190,7 +184,8 @@ def test_wordnet_tool_adds_the_noun_tops_heads_of_person_nouns(tmp_path):
 
 
 def test_evaluative_tool_keeps_strong_adjectives(tmp_path):
-    tool = _tool("derive_evaluative_words")
+    import derive_evaluative_words as tool
+
     wheel = tmp_path / "vader.whl"
     with zipfile.ZipFile(wheel, "w") as archive:
         archive.writestr(
@@ -204,8 +199,8 @@ def test_evaluative_tool_keeps_strong_adjectives(tmp_path):
 
 def test_training_fits_a_separable_feature_and_counts_leave_one_out():
     import numpy as np
+    import train_unsupported as tool
 
-    tool = _tool("train_unsupported")
     articles = [
         tool.Article(f"a{k}", [[1.0, 0.0], [0.0, 1.0], [0.0, 0.0]], [1, 0, 0], Counts(1, 0, 1)) for k in range(3)
     ]

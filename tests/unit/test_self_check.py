@@ -21,7 +21,7 @@ from medialit.cli import main
 from medialit.exercises.items import item
 from medialit.instructor.exercise_notebook import HOW
 from medialit.instructor.grade_data import hidden_checks
-from medialit.instructor.self_check import SelfCheckError, self_check
+from medialit.instructor.self_check import SelfCheckError, by_hand, find_exercise, self_check
 
 REPO = Path(__file__).resolve().parents[2]
 NAME = "ex01-attribution"
@@ -50,7 +50,7 @@ def key_answer(item: str) -> str:
 
 def test_a_right_answer_scores_full_points_and_a_blank_one_says_why(kit):
     answer(kit, "ex01-q3", key_answer("ex01-q3"))
-    grades = {g.check.item: g for g in self_check(kit)}
+    grades = {g.check.item: g for g in self_check(find_exercise(kit))}
     assert grades["ex01-q3"].points == grades["ex01-q3"].max_points == 3
     assert grades["ex01-q1"].points == 0 and "no saved highlights" in grades["ex01-q1"].reason
 
@@ -97,13 +97,27 @@ def test_a_written_answer_is_named_as_not_checked_rather_than_left_out(tmp_path,
     assert "ex03-q2: a written answer, not checked here" in out and "written answers not counted" in out
 
 
+def test_the_exercise_is_found_once_and_scored_and_listed_from_that_finding(tmp_path):
+    """``find_exercise`` names the source folder and its medialit items; the scores and the written answers left to a
+    teacher are both read from that one finding (the command used to look for the source and its checks twice)."""
+    name = "ex03-framing"
+    for part in ("exercises", "solutions"):
+        shutil.copytree(REPO / part / name, tmp_path / part / name)
+    exercise = find_exercise(tmp_path / "exercises" / name / f"{name}.ipynb")
+    assert exercise.source == tmp_path / "solutions" / name
+    items = sorted(c.item for c in exercise.checks)
+    assert items and "ex03-q2" not in items
+    assert sorted(g.check.item for g in self_check(exercise)) == items
+    assert by_hand(exercise) == [("ex03-q2-answer", 2.0)]
+
+
 def test_a_copy_made_by_jupyterlab_or_saved_under_another_name_is_checked_as_its_exercise(kit, capsys):
     """File > Duplicate makes ``ex01-attribution-Copy1.ipynb``; Save As any name: the answer cells' ids say which."""
     answer(kit, "ex01-q3", key_answer("ex01-q3"))
     for name in (f"{NAME}-Copy1.ipynb", f"{NAME}-Copy12.ipynb", "my second try.ipynb"):
         copy = kit.with_name(name)
         shutil.copy(kit, copy)
-        grades = {g.check.item: g.points for g in self_check(copy)}
+        grades = {g.check.item: g.points for g in self_check(find_exercise(copy))}
         assert grades == {"ex01-q1": 0, "ex01-q2": 0, "ex01-q3": 3, "ex01-q4": 0}, name
         assert main(["self-check", str(copy)]) == 0 and "total: 3 of 10 points" in capsys.readouterr().out
 
@@ -116,17 +130,17 @@ def test_the_answer_cells_decide_the_exercise_never_the_name_alone(kit):
         shutil.copytree(REPO / part / "ex02-unsupported", root / part / "ex02-unsupported")
     misnamed = kit.with_name(f"{NAME}-Copy1.ipynb")
     shutil.copy(root / "exercises" / "ex02-unsupported" / "ex02-unsupported.ipynb", misnamed)
-    assert {g.check.item.split("-")[0] for g in self_check(misnamed)} == {"ex02"}
+    assert {g.check.item.split("-")[0] for g in self_check(find_exercise(misnamed))} == {"ex02"}
     bare = nbformat.read(kit, as_version=4)
     for cell in bare.cells:
         cell.metadata.pop("nbgrader", None)
     nbformat.write(bare, kit.with_name(f"{NAME}-Copy2.ipynb"))
-    grades = self_check(kit.with_name(f"{NAME}-Copy2.ipynb"))
+    grades = self_check(find_exercise(kit.with_name(f"{NAME}-Copy2.ipynb")))
     assert {g.check.item for g in grades} == {"ex01-q1", "ex01-q2", "ex01-q3", "ex01-q4"}
     assert all("answer cell was deleted" in g.reason for g in grades)  # no cell says which answer is which
     nbformat.write(bare, kit.with_name("Untitled.ipynb"))  # no ids, no exercise's name: not guessed
     with pytest.raises(SelfCheckError, match="no source for Untitled"):
-        self_check(kit.with_name("Untitled.ipynb"))
+        find_exercise(kit.with_name("Untitled.ipynb"))
 
 
 # ---------------------------------------------------------------- a dishonest learner's view (follow19)

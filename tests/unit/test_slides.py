@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import nbformat
@@ -13,11 +11,9 @@ LESSON = REPO / "notebooks" / "01-meet-the-article.ipynb"
 
 
 def slides_module():
-    spec = importlib.util.spec_from_file_location("make_slides", REPO / "tools" / "make_slides.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["make_slides"] = module
-    spec.loader.exec_module(module)
-    return module
+    import make_slides  # tools/make_slides.py (tools/ is on the path: tests/unit/conftest.py)
+
+    return make_slides
 
 
 def test_sections_start_slides_checks_start_subslides_and_the_lesson_stays_clean():

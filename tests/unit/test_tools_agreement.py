@@ -3,18 +3,12 @@ label_agreement.py): one Krippendorff's alpha, per-label counts as scoring.Count
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
+import corpus_agreement
+import key_agreement
+import label_agreement
 import pytest
 
 from medialit.exercises.scoring import Counts
-
-TOOLS = Path(__file__).resolve().parents[2] / "tools"
-sys.path.insert(0, str(TOOLS))  # the tools import each other by module name, as when run as scripts
-import corpus_agreement  # noqa: E402
-import key_agreement  # noqa: E402
-import label_agreement  # noqa: E402
 
 
 def test_alpha_for_two_coders_and_nothing_to_disagree_on():

@@ -5,11 +5,7 @@ The TSV snippet is invented, in GUM's layout (entity, infstat, salience, identit
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-from gum_speakers import align, judge, mention_kind, read_tsv  # isort: skip  (tools/ is not a package)
+from gum_speakers import align, judge, mention_kind, read_tsv
 
 TSV = """#FORMAT=WebAnno TSV 3.2
 #T_SP=webanno.custom.Referent|entity|infstat|salience|identity

@@ -4,12 +4,8 @@ miss and a false ``attributed`` with the cue found in the sentence."""
 from __future__ import annotations
 
 import json
-import sys
-from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))  # the tools import each other by name
 import reader_attributed
 
 pytestmark = pytest.mark.model

@@ -3,19 +3,15 @@ label_agreement --rules both print, pairing a flag with the reference as ``media
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections import Counter
-from pathlib import Path
+
+import analyzer_report  # tools/analyzer_report.py (tools/ is on the path: tests/unit/conftest.py)
+import label_agreement
 
 from medialit.core.spans import Span
 from medialit.exercises.scoring import count, match
 from medialit.nlp.evaluate import overlaps
 
-TOOL = Path(__file__).resolve().parents[2] / "tools" / "analyzer_report.py"
-spec = importlib.util.spec_from_file_location("analyzer_report", TOOL)
-analyzer_report = sys.modules.setdefault("analyzer_report", importlib.util.module_from_spec(spec))
-spec.loader.exec_module(analyzer_report)
 rule_flags = analyzer_report.rule_flags
 
 
@@ -77,10 +73,6 @@ def test_alone_counts_only_the_flags_one_family_makes_by_itself_an_aside_note_as
 
 
 def test_the_per_rule_table_gives_right_false_and_precision_side_by_side():
-    spec = importlib.util.spec_from_file_location("label_agreement", TOOL.with_name("label_agreement.py"))
-    sys.path.insert(0, str(TOOL.parent))
-    label_agreement = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(label_agreement)
     flags = {"readers": Counter({("hedge", "unsupported"): 3, ("hedge", "attributed"): 1}), "gold A": Counter()}
     alone = {"readers": Counter({("hedge", "unsupported"): 1}), "gold A": Counter()}
     table = label_agreement.rule_precision_table(flags, alone).splitlines()
@@ -124,10 +116,6 @@ def test_flags_by_construction_tell_two_constructions_of_one_family_apart_and_al
 
 
 def test_the_construction_table_lists_first_what_is_false_in_the_most_sets():
-    spec = importlib.util.spec_from_file_location("label_agreement", TOOL.with_name("label_agreement.py"))
-    sys.path.insert(0, str(TOOL.parent))
-    label_agreement = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(label_agreement)
     flags = {
         "readers": Counter({("a cause: due to", "other"): 1, ("hedge: may", "unsupported"): 2}),
         "gold A": Counter({("a cause: due to", "unsupported"): 3, ("hedge: may", "other"): 2}),

@@ -3,13 +3,9 @@ false flags, grouped by rule family, paired with the gold as ``medialit evaluate
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+from unsupported_misses import errors
 
 from medialit.core.spans import Span
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-from unsupported_misses import errors  # isort: skip  (tools/ is not a package)
 
 BODY = "Prices rose by half. The mayor spoke. Reports say it fell. It rained."
 SENTENCES = [(0, 20), (21, 37), (38, 58), (59, 68)]

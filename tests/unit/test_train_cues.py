@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
+import train_cues  # tools/train_cues.py (tools/ is on the path: tests/unit/conftest.py)
 
 from medialit.core.article import from_text
 from medialit.exercises.scoring import Counts
-
-TOOL = Path(__file__).resolve().parents[2] / "tools" / "train_cues.py"
-sys.path.insert(0, str(TOOL.parent))  # the tools import each other by module name, as when run as scripts
-spec = importlib.util.spec_from_file_location("train_cues", TOOL)
-train_cues = sys.modules.setdefault("train_cues", importlib.util.module_from_spec(spec))
-spec.loader.exec_module(train_cues)
 
 
 def item(nlp, text: str, cue_words: tuple[str, ...] = ()) -> object:

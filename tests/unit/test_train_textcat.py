@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
+import train_textcat  # tools/train_textcat.py (tools/ is on the path: tests/unit/conftest.py)
 
 from medialit.core.article import from_text, parse_markdown
 from medialit.exercises.scoring import Counts
-
-TOOL = Path(__file__).resolve().parents[2] / "tools" / "train_textcat.py"
-spec = importlib.util.spec_from_file_location("train_textcat", TOOL)
-train_textcat = sys.modules.setdefault("train_textcat", importlib.util.module_from_spec(spec))
-spec.loader.exec_module(train_textcat)
 
 
 def sentence(rule_label: str, gold: str = "other", tags: tuple[str, ...] = (), text: str = "") -> object:

@@ -2,17 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
+import train_unsupported  # tools/train_unsupported.py (tools/ is on the path: tests/unit/conftest.py)
 
 from medialit.exercises.scoring import Counts
-
-TOOL = Path(__file__).resolve().parents[2] / "tools" / "train_unsupported.py"
-sys.path.insert(0, str(TOOL.parent))  # the tools import each other by module name, as when run as scripts
-spec = importlib.util.spec_from_file_location("train_unsupported", TOOL)
-train_unsupported = sys.modules.setdefault("train_unsupported", importlib.util.module_from_spec(spec))
-spec.loader.exec_module(train_unsupported)
 
 
 def article(name: str) -> object:

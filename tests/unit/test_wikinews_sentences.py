@@ -2,14 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
-TOOL = Path(__file__).resolve().parents[2] / "tools" / "gum_article.py"
-spec = importlib.util.spec_from_file_location("gum_article", TOOL)
-gum_article = sys.modules.setdefault("gum_article", importlib.util.module_from_spec(spec))
-spec.loader.exec_module(gum_article)
+import gum_article  # tools/gum_article.py (tools/ is on the path: tests/unit/conftest.py)
 
 
 def sentences(body: str) -> list[str]:

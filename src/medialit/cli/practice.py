@@ -30,8 +30,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_self_check(args: argparse.Namespace) -> int:
-    from medialit.instructor.self_check import by_hand, exercise_here, report, self_check
+    from medialit.instructor.self_check import by_hand, exercise_here, find_exercise, report, self_check
 
-    notebook = args.notebook or exercise_here(Path.cwd())
-    print(report(notebook, self_check(notebook), by_hand(notebook)))
+    exercise = find_exercise(args.notebook or exercise_here(Path.cwd()))
+    print(report(exercise.notebook, self_check(exercise), by_hand(exercise)))
     return 0

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 
 from medialit.core.spans import Span
+from medialit.exercises.quoting import quoted
 from medialit.exercises.scoring import Match, Score
 from medialit.nlp.framing import LABELS as FRAMING_LABELS
 from medialit.nlp.lexicons import load_lexicon
@@ -75,11 +76,6 @@ def inside(span: Span, parts: Sequence[tuple[int, int]]) -> bool:
     return any(start <= span.start and span.end <= end for start, end in parts)
 
 
-def words(span: Span, body: str, limit: int = 60) -> str:
-    text = " ".join(span.text(body).split())
-    return f"‘{text if len(text) <= limit else text[: limit - 1] + '…'}’"
-
-
 def explain(item: Match, body: str, key: Sequence[Span] = (), quotes: Sequence[tuple[int, int]] = ()) -> str:
     """One line for one matched, missed or extra item, with the most specific reason the text gives.
 
@@ -89,15 +85,14 @@ def explain(item: Match, body: str, key: Sequence[Span] = (), quotes: Sequence[t
     """
     span = item.key or item.answer
     assert span is not None
-    line = f"{item.status}: {words(span, body)} ({span.label})"
+    line = f"{item.status}: {quoted(span.text(body))} ({span.label})"
     if item.status == "correct":
         assert item.answer is not None and item.key is not None
         if _accepted(item):  # another reading the key names (a name without its title, a document's maker)
-            line = f"correct: {words(item.answer, body)} ({item.answer.label})"
+            line = f"correct: {quoted(item.answer.text(body))} ({item.answer.label})"
         elif (item.answer.start, item.answer.end) != (item.key.start, item.key.end):
-            return (
-                f"correct in part: you marked {words(item.answer, body)}; the {span.label} is {words(item.key, body)}"
-            )
+            given, keyed = quoted(item.answer.text(body)), quoted(item.key.text(body))
+            return f"correct in part: you marked {given}; the {span.label} is {keyed}"
         return f"{line}: {item.key.reasons[0]}" if item.key.reasons else line
     if item.status == "missed":
         return f"{line}: {item.key.reasons[0]}" if item.key and item.key.reasons else line
@@ -116,14 +111,16 @@ def _accepted(item: Match) -> bool:
 
 def _why_extra(span: Span, body: str, key: Sequence[Span], quotes: Sequence[tuple[int, int]]) -> str:
     near = [k for k in key if k.overlap(span)]
-    quoted = span.label in FRAMING and inside(span, quotes)
-    if quoted and not near:  # a key mark over it (a scare quote, K10) is the paper's own framing: say which label
+    in_quote = span.label in FRAMING and inside(span, quotes)
+    if in_quote and not near:  # a key mark over it (a scare quote, K10) is the paper's own framing: say which label
         return "it is inside a quote: the speaker's words and framing, not the paper's own voice"
     same = [k for k in near if k.label == span.label]
     if same and span.start <= same[0].start and same[0].end <= span.end:
-        return f"mark only {words(same[0], body)} ({span.label} in the key): the rest is not part of it"
+        return f"mark only {quoted(same[0].text(body))} ({span.label} in the key): the rest is not part of it"
     if same:
-        return f"it shares only a little with {words(same[0], body)} ({span.label} in the key): mark the whole of it"
+        return (
+            f"it shares only a little with {quoted(same[0].text(body))} ({span.label} in the key): mark the whole of it"
+        )
     other = [k for k in near if k.label != span.label]
     if other:
         return f"these words are in the key, but as {other[0].label}, not {span.label}"

@@ -23,6 +23,7 @@ from medialit.exercises.folding import normalise
 from medialit.exercises.items import ITEMS_FILE, Item, define_items, item, known_items
 from medialit.exercises.key import Key, KeyFormatError, KeyMark
 from medialit.exercises.matching import LEMMA_WORD, as_answer, as_key, judge_for, lemma, name_words, same_cue
+from medialit.exercises.quoting import quoted
 from medialit.exercises.scoring import Mark, Match, Score, readings_for, same_place, same_place_and_label, score
 
 
@@ -158,7 +159,7 @@ def _score_speakers(it: Item, answer: Answer, key: Key, units: int, notes: tuple
     lost = [unplaced_note(it, c.reasons[0]) for c in answer.cues if c is not None and c.start < 0 and c.reasons]
     told = _tells(points, it, key, who, cue)  # the multi-cue hint names sources at key marks: per mark too
     hint += [
-        f"{_quote(m.given.span.text(body))} is linked to {len(m.given.cues)} cues: link each source to the one "
+        f"{quoted(m.given.span.text(body))} is linked to {len(m.given.cues)} cues: link each source to the one "
         "cue of its attribution (a source linked to several earns nothing for its cue)"
         for m in cue.matches
         if told and m.given is not None and m.given.span is not None and len(m.given.cues) > 1 and _has_cue(m, key)
@@ -222,11 +223,6 @@ def _has_cue(m: Match, key: Key) -> bool:
     return any(k.cue is not None and same_place(m.given, k) for k in key.marks)
 
 
-def _quote(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return "‘" + (text if len(text) <= limit else text[: limit - 1] + "…") + "’"
-
-
 def unknown_labels(it: Item, answer: Answer) -> list[str]:
     """Labels given that the item does not have (a capital, a typo, another item's label), sorted: the visible
     check refuses the first, grading names them all (``label_notes``)."""
@@ -251,17 +247,17 @@ def unplaced_note(it: Item, words: str) -> str:
         return "an entry has no words: write the words you mean, or remove the entry"
     if it.kind == "words":
         if re.search(rf"(?<!\w){re.escape(words.strip())}(?!\w)", it.load().body):  # elsewhere in the article
-            return f"{_quote(words)} is not in the part of the text this question is about: mark words of this part"
+            return f"{quoted(words)} is not in the part of the text this question is about: mark words of this part"
         if _base_form_in_part(it, words):
-            return f"{_quote(words)} is not word for word in the text: it is compared by its base form"
+            return f"{quoted(words)} is not word for word in the text: it is compared by its base form"
         return (
-            f"{_quote(words)} is not in the part, not even as another form of its words: copy the words from the part"
+            f"{quoted(words)} is not in the part, not even as another form of its words: copy the words from the part"
         )
     found = occurrences(it, words)
     if found:
         times = "once" if found == 1 else f"{found} times"
-        return f"{_quote(words)} occurs only {times} in this part: count the occurrences in this part only"
-    return f"{_quote(words)} is not in the part of the text this question is about: copy the words exactly"
+        return f"{quoted(words)} occurs only {times} in this part: count the occurrences in this part only"
+    return f"{quoted(words)} is not in the part of the text this question is about: copy the words exactly"
 
 
 def _base_form_in_part(it: Item, words: str) -> bool:
@@ -289,7 +285,7 @@ def _extra_lines(it: Item, result: Score, key: Key, body: str) -> list[str]:
         given = m.given
         if given.span is None:
             continue  # already said in the notes
-        words = _quote(given.span.text(body))
+        words = quoted(given.span.text(body))
         near = _near(given, key, required_first=True)
         if it.kind == "speakers":
             who = ", ".join(sorted(s for s in given.speakers if s.strip())) or "no name given"
@@ -383,7 +379,7 @@ def _holding_lines(result: Score, body: str) -> list[str]:
         if any(span.start <= k.span.start and k.span.end <= span.end and k.span.label in given.labels for k in missed):
             labels = "/".join(sorted(given.labels))
             lines.append(
-                f"{_quote(span.text(body))} ({labels}): it also holds another place to mark; marks that overlap "
+                f"{quoted(span.text(body))} ({labels}): it also holds another place to mark; marks that overlap "
                 "count as one, so mark that place on its own"
             )
     return lines
@@ -442,11 +438,11 @@ def _cue_lines(cue: Score, key: Key, body: str) -> list[str]:
             and not several
             and _near(m.given, key)
         ):
-            linked = ", ".join(_quote(c.text(body)) for c in sorted(m.given.cues) if c.start >= 0) or "no cue"
+            linked = ", ".join(quoted(c.text(body)) for c in sorted(m.given.cues) if c.start >= 0) or "no cue"
             why = "not the cue of this source"
             if linked != "no cue" and all(k.cue is None for k in key.required if same_place(m.given, k)):
                 why += "; does that sentence credit any words to it? A party asked who gave no answer has no cue (K4)"
-            lines.append(f"{_quote(m.given.span.text(body))} linked to {linked}: {why}")
+            lines.append(f"{quoted(m.given.span.text(body))} linked to {linked}: {why}")
     return lines[:5]
 
 
@@ -457,7 +453,7 @@ def _sentence_lines(found: Score, why: Score, body: str) -> list[str]:
     for m in found.matches:
         if m.given is None or m.given.span is None:
             continue
-        words = _quote(" ".join(m.given.span.text(body).split()[:6]) + " …", 60)
+        words = quoted(" ".join(m.given.span.text(body).split()[:6]) + " …", 60)
         if m.status == "extra":
             lines.append(f"{words}: not one of the unsupported sentences in the key")
         elif m.status == "correct" and m.mark not in right:
@@ -508,7 +504,7 @@ def _explained(result: Score, key: Key, body: str) -> tuple[str, ...]:
         - {mark.span.text(body) for mark in touched if mark is not None}
     )
     return tuple(
-        f"{_quote(mark.span.text(body))}: {_redacted(mark.rationale, hidden)}"
+        f"{quoted(mark.span.text(body))}: {_redacted(mark.rationale, hidden)}"
         for mark in key.marks
         if mark in touched and mark.rationale
     )

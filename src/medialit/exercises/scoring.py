@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Union
 
 from medialit.core.spans import Span
 from medialit.exercises.key import Key, KeyMark
+from medialit.exercises.quoting import quoted
 
 if TYPE_CHECKING:  # reading answers needs articles; scoring only needs the type's name
     from medialit.exercises.answer import Answer
@@ -348,15 +349,10 @@ def feedback_line(item: Match, body: str = "") -> str:
     """One line a student can act on: status, the words concerned, and the key's reason when there is one."""
     span = item.key or item.answer
     assert span is not None
-    words = f" ‘{_clip(span.text(body))}’" if body and span.start >= 0 else f" [{span.start}, {span.end})"
+    words = f" {quoted(span.text(body))}" if body and span.start >= 0 else f" [{span.start}, {span.end})"
     line = f"{item.status}:{words} ({span.label})"
     if item.status != "extra" and item.key and item.key.reasons:
         line += f": {item.key.reasons[0]}"
     elif item.status == "extra":
         line += ": not in the key; check who is speaking and whether this is attributed"
     return line
-
-
-def _clip(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"

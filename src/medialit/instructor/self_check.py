@@ -1,24 +1,26 @@
 """Score a self-learner's exercise against the kit's own source notebook, as data, outside the kernel.
 
 A learner working alone has no course to grade their exercise: the check cells
-only test the format. ``self_check`` finds the exercise's source notebook in
+only test the format. ``find_exercise`` finds the exercise's source notebook in
 the kit's ``solutions/`` folder (beside the ``exercises/`` folder the notebook
-sits in), reads the learner's saved notebook and highlights exactly as
-``medialit course grade`` reads a submission (``grade_data``: no code is run,
-the key stays in this process) and returns each item's points and the feedback
-lines a graded student reads, which never quote the key.
+sits in) and its hidden checks, once; ``self_check`` reads the learner's saved
+notebook and highlights exactly as ``medialit course grade`` reads a submission
+(``grade_data``: no code is run, the key stays in this process) and returns each
+item's points and the feedback lines a graded student reads, which never quote
+the key; ``by_hand`` names the written answers no scoring checks.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 import nbformat
 
 from medialit.core.counts import counted
-from medialit.instructor.grade_data import ItemGrade, grade_item, hidden_checks, read_notebook
+from medialit.instructor.grade_data import Check, ItemGrade, grade_item, hidden_checks, read_notebook
 
 
 class SelfCheckError(ValueError):
@@ -75,8 +77,17 @@ def exercise_here(folder: Path) -> Path:
     return found[0]
 
 
-def self_check(notebook: Path, source: Path | None = None) -> list[ItemGrade]:
-    """Points and feedback for every medialit item of the learner's saved ``notebook``."""
+@dataclass(frozen=True)
+class Exercise:
+    """A learner's saved notebook and what it is checked against, found once for the scores and the written answers."""
+
+    notebook: Path
+    source: Path  # the kit's solutions/NAME/ folder
+    checks: list[Check]  # the source notebook's medialit items, their keys included
+
+
+def find_exercise(notebook: Path) -> Exercise:
+    """The learner's ``notebook`` with its source folder and hidden checks, or the one-line reason it has none."""
     notebook = Path(notebook)
     if notebook.is_dir() or notebook.suffix != ".ipynb":
         raise SelfCheckError(
@@ -84,7 +95,7 @@ def self_check(notebook: Path, source: Path | None = None) -> list[ItemGrade]:
         )
     if not notebook.is_file():
         raise SelfCheckError(f"{notebook}: no such file; give the exercise's .ipynb file, from its folder")
-    source = source or find_source(notebook)
+    source = find_source(notebook)
     if notebook.resolve().parent == source.resolve():
         raise SelfCheckError(
             f"{notebook}: this is the kit's source notebook, answers included; check your copy in exercises/"
@@ -92,16 +103,19 @@ def self_check(notebook: Path, source: Path | None = None) -> list[ItemGrade]:
     checks = [c for c in hidden_checks(source) if c.notebook == source.name]
     if not checks:
         raise SelfCheckError(f"{notebook}: {source} has no medialit questions to check it against")
-    nb, why_not = read_notebook(notebook)
-    return [grade_item(check, nb, notebook.parent, why_not) for check in checks]
+    return Exercise(notebook, source, checks)
 
 
-def by_hand(notebook: Path, source: Path | None = None) -> list[tuple[str, float]]:
+def self_check(exercise: Exercise) -> list[ItemGrade]:
+    """Points and feedback for every medialit item of the learner's saved notebook."""
+    nb, why_not = read_notebook(exercise.notebook)
+    return [grade_item(check, nb, exercise.notebook.parent, why_not) for check in exercise.checks]
+
+
+def by_hand(exercise: Exercise) -> list[tuple[str, float]]:
     """The graded cells no scoring can check (a written answer a teacher marks): (grade id, points)."""
-    notebook = Path(notebook)
-    source = source or find_source(notebook)
-    checked = {c.grade_id for c in hidden_checks(source)}
-    cells = nbformat.read(source / f"{source.name}.ipynb", as_version=4).cells
+    checked = {c.grade_id for c in exercise.checks}
+    cells = nbformat.read(exercise.source / f"{exercise.source.name}.ipynb", as_version=4).cells
     meta = [c.metadata.get("nbgrader", {}) for c in cells]
     return [
         (m["grade_id"], float(m.get("points") or 0)) for m in meta if m.get("grade") and m["grade_id"] not in checked
