@@ -3,16 +3,12 @@ rule for each would gain (missed unsupported sentences) and cost (sentences left
 
 from __future__ import annotations
 
-import sys
 from collections import Counter
-from pathlib import Path
 
 import pytest
+import unsupported_widening as widening
 
 from medialit.core.spans import Span
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-import unsupported_widening as widening  # isort: skip  (tools/ is not a package)
 
 
 def held(nlp, text: str) -> list[str]:
