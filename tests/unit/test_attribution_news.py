@@ -29,7 +29,7 @@ def described(body: str, attributions: list) -> list[tuple[str, str, str]]:
         (
             'The minister said the attack was a "cowardly act" and vowed to find those responsible.',
             [
-                ("said", "minister", 'the attack was a "cowardly act'),
+                ("said", "minister", 'the attack was a "cowardly act"'),  # the fragment's closing mark (K17)
                 ("vowed", "minister", "to find those responsible"),
             ],
         ),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -157,10 +158,11 @@ def build(ctx: Context, cand: dict, earlier: list[Attribution]) -> Attribution:
         left = (source[0], head_end)  # "Anna Berg, who said ...": the words up to the head
         overlaps = left[0] < cue_end and cue_start < left[1]
         source = left if left[0] < left[1] and not overlaps else (source_token.idx, head_end)
-    content_start, content_end = cand["content"]
+    direct = kind_of(ctx, cand) == "direct"  # a quotation's own marks stay out; a fragment's are kept
+    content_start, content_end = cand["content"] if direct else with_closing_mark(ctx, *cand["content"])
     speaker, why = ctx.resolver.resolve(source_token, source, earlier)
     speaker = speaker.strip() or ctx.body[source[0] : source[1]].strip() or source_token.text
-    kind = kind_of(ctx, cand)
+    kind = kind_of(ctx, {**cand, "content": (content_start, content_end)})
     rule = cand["rule"] + (f"; speaker {why}" if why else "")
     reasons = (rule,)
     return Attribution(
@@ -171,6 +173,18 @@ def build(ctx: Context, cand: dict, earlier: list[Attribution]) -> Attribution:
         kind=kind,
         rule=rule,
     )
+
+
+def with_closing_mark(ctx: Context, start: int, end: int) -> tuple[int, int]:
+    """A content that opens a quoted fragment in the reporter's words keeps the fragment's closing mark (and a
+    final "." "?" "!" inside it): 'called it "an act of barbarity"' (K17: the marks show which words are the
+    speaker's; only the marks around a whole quotation are left out). Not past a comma: '"...," he added'."""
+    for quote in ctx.quotes[bisect.bisect_left(ctx.quote_starts, start + 1) :]:  # opening at or after ``start``
+        if quote.open_mark >= end:
+            break
+        if quote.closed and end <= quote.end and not ctx.body[end : quote.end].strip(".?!"):
+            return start, quote.outer_end
+    return start, end
 
 
 def kind_of(ctx: Context, cand: dict) -> str:
