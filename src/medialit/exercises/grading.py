@@ -22,7 +22,7 @@ from typing import Any
 
 from medialit.core.counts import counted
 from medialit.core.spans import Span
-from medialit.exercises.answer import Answer, example, read_answer, read_sidecar
+from medialit.exercises.answer import Answer, example, read_answer, read_saved, read_sidecar
 from medialit.exercises.errors import AnswerError
 from medialit.exercises.items import (
     ITEMS,
@@ -57,9 +57,26 @@ def check(item_id: str, answer: Any = None, folder: str | Path = ".") -> None:
     if outside:
         lies = counted(outside, "mark lies", "marks lie")
         notes.append(f"{lies} outside the part this question is about and will not count")
+    if answer is not None:
+        notes += _highlights_left_out(it, folder)
     for note in notes:
         print("Note:", note)
     print(f"{it.id}: format OK, {counted(len(read), 'mark')} read")
+
+
+def _highlights_left_out(it: Item, folder: str | Path) -> list[str]:
+    """A list in the cell is graded instead of the saved highlights: say so when there are any to lose."""
+    try:
+        marks, _ = read_saved(Path(folder) / it.sidecar, it.load())
+    except AnswerError:  # nothing saved, or a file the student is told about once the answer is None
+        return []
+    if not marks:
+        return []
+    saved = counted(len(marks), "mark")
+    return [
+        f"your list is used; the {saved} saved in {it.sidecar} {'is' if len(marks) == 1 else 'are'} not "
+        "(to use your highlights, set the answer back to None)"
+    ]
 
 
 _LABEL_WORDS = {"source", "cue", "content", "claim", *SOURCE_KINDS, *REASONS}
