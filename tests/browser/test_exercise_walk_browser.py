@@ -50,6 +50,10 @@ def test_a_marks_label_is_changed_and_the_mark_removed_by_keyboard_alone(noteboo
     expect(widget.locator(".ml-mark.ml-picked[data-label='source']").first).to_be_visible()  # drawn in pieces
     page.keyboard.press("2")  # its label changes: no second mark over "Dahl"
     expect(live).to_contain_text("changed ‘Ingrid Dahl’ from source to claim")
+    page.keyboard.press("4")  # still picked: a second key changes it again
+    expect(live).to_contain_text("changed ‘Ingrid Dahl’ from claim to framing")
+    page.keyboard.press("2")
+    expect(live).to_contain_text("changed ‘Ingrid Dahl’ from framing to claim")
     assert spans_in_kernel(nb) == [{"start": start, "end": end, "label": "claim"}]
 
     widget.locator(".ml-text").focus()
