@@ -38,6 +38,10 @@ def test_a_marks_label_is_changed_and_the_mark_removed_by_keyboard_alone(noteboo
     widget.get_by_role("button", name="Redo").focus()
     page.keyboard.press("Tab")
     expect(widget.locator(".ml-text")).to_be_focused()
+    page.keyboard.press("Control+z")  # a fresh widget (a notebook reopened): said, not silent
+    expect(live).to_have_text(re.compile(r"^nothing to undo: only changes made since .* press Delete$"))
+    page.keyboard.press("Control+Shift+Z")
+    expect(live).to_have_text("nothing to redo")
     page.keyboard.press("ArrowRight")
     cursor_to(widget, page, "Ingrid")
     page.keyboard.press("Shift+ArrowRight")

@@ -849,7 +849,12 @@ function render({ model, el: root }) {
   }
 
   function undo() {
-    if (!S.undo.length || model.get("locked")) return;
+    if (model.get("locked")) return;
+    if (!S.undo.length) {  // said, not silent: after a reopen or a re-run the steps before it are gone
+      live.textContent = "nothing to undo: only changes made since this cell last ran can be undone; "
+        + "to take a mark away, move onto it and press Delete";
+      return;
+    }
     const edit = S.undo.pop();
     S.redo.push(edit);
     S.selected = null;
@@ -859,7 +864,8 @@ function render({ model, el: root }) {
   }
 
   function redo() {
-    if (!S.redo.length || model.get("locked")) return;
+    if (model.get("locked")) return;
+    if (!S.redo.length) { live.textContent = "nothing to redo"; return; }
     const edit = S.redo.pop();
     S.undo.push(edit);
     S.selected = null;
