@@ -134,3 +134,28 @@ def test_the_four_highlighters_of_an_exercise_are_told_apart_and_pass_every_axe_
     assert problems == [], json.dumps(problems, indent=1, ensure_ascii=False)
     nb.widget(3).scroll_into_view_if_needed()
     screenshot(page, "exercise-walk-four-highlighters.png")
+
+
+def test_a_check_run_before_its_answer_cell_says_so_in_one_line(lab, workdir, page):
+    """A student marks ex02-q1, skips the answer cell (it holds only None) and runs the check: a NameError's
+    traceback was all they got. Now one line says which cell to run first; other NameErrors keep theirs."""
+    folder = workdir / "ex02-unsupported"
+    shutil.copytree(REPO / "exercises" / "ex02-unsupported", folder)
+    nb = conftest_module().Notebook(page, lab, folder / "ex02-unsupported.ipynb").open()
+    nb.run(1)  # from medialit.exercises.grading import ...
+    nb.run(5)  # check("ex02-q1", answer_q1), its answer cell (4) not run
+    said = nb.cell(5).locator(".jp-OutputArea-output").last.inner_text().strip()
+    assert said == (
+        "AnswerError: answer_q1 is not set yet: run the answer cell above this check first (Shift+Enter); "
+        "leave it None to use your saved highlights"
+    ), said
+    nb.run(4)
+    nb.run(5)  # now answered by the highlights: none saved, the usual one line
+    assert nb.output_text(5).startswith("AnswerError: no saved highlights (ex02-q1.highlights.json)")
+    cell = nb.cell(4)  # a typo of the student's own is not an unset answer: its traceback stays
+    cell.locator(".jp-InputArea-editor").click()
+    page.keyboard.press("Control+a")
+    page.keyboard.type("answer_q1 = [('x', 'no_source')] + extra_marks")
+    page.keyboard.press("Escape")
+    nb.run(4)
+    assert "Traceback" in nb.output_text(4) and "name 'extra_marks' is not defined" in nb.output_text(4)
