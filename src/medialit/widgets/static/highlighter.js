@@ -191,7 +191,7 @@ function render({ model, el: root }) {
   status.setAttribute("role", "status");
   const panel = el("div", "ml-panel");
   const linkBox = el("div", "ml-links");
-  // a landmark only while it holds links (drawLinks): empty, it was one more unnamed stop per widget
+  // a landmark only while it holds links (drawLinks): empty, ex01's four were four landmarks of one name
   root.replaceChildren(legend, help, text, live, status, linkBox, panel);
 
   const labels = () => model.get("labels") || [];
