@@ -1211,3 +1211,22 @@ def test_a_one_point_item_says_point_in_the_singular():
     """ex03-q4 is worth 1 point: its feedback's head says '0 of 1 point', not '0 of 1 points'."""
     assert item("ex03-q4").points == 1
     assert grade_data("ex03-q4", [], key("ex03-q4")).feedback[0].startswith("ex03-q4: 0 of 1 point; ")
+
+
+def test_a_list_typed_over_saved_highlights_says_the_highlights_are_not_used(tmp_path, capsys):
+    """A student who marked in the highlighter and also typed a list: the list is graded, and the check says the
+    saved marks are left out (and how to use them), instead of 'format OK' alone."""
+    body = item("ex01-q1").load().body
+    at = body.index("Støre", item("ex01-q1").bounds()[0])
+    sidecar(tmp_path, "ex01-q1", [{"start": at, "end": at + 5, "label": "source"}] * 1)
+    check("ex01-q1", [("Støre", "source"), ("said", "cue")], tmp_path)
+    out = capsys.readouterr().out.splitlines()
+    assert out == [
+        "Note: your list is used; the 1 mark saved in ex01-q1.highlights.json is not "
+        "(to use your highlights, set the answer back to None)",
+        "ex01-q1: format OK, 2 marks read",
+    ], out
+    check("ex01-q1", None, tmp_path)  # the highlights themselves: no such note
+    assert capsys.readouterr().out.splitlines() == ["ex01-q1: format OK, 1 mark read"]
+    check("ex01-q3", [("the ministry", "named")], tmp_path)  # nothing saved for this item: no note either
+    assert not [line for line in capsys.readouterr().out.splitlines() if "is used" in line]

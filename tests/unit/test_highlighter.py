@@ -375,3 +375,16 @@ def test_an_exercise_highlighter_carries_its_items_part_and_refuses_a_part_off_t
     assert Highlighter(from_text("t\nSome words.")).part == []
     with pytest.raises(ValueError, match=r"part=\(5, 999\) is not inside the text"):
         Highlighter(from_text("t\nSome words."), part=(5, 999))
+
+
+def test_a_highlighter_is_named_after_its_file_so_several_on_a_page_are_told_apart(tmp_path, monkeypatch):
+    """The front end says the name after its text box's and landmarks' names (ex01's four questions on one page)."""
+    from medialit.exercises.grading import show
+
+    monkeypatch.chdir(tmp_path)
+    assert Highlighter.class_traits()["name"].metadata.get("sync") is True
+    assert [show(f"ex01-q{n}").name for n in (1, 2, 3, 4)] == ["ex01-q1", "ex01-q2", "ex01-q3", "ex01-q4"]
+    assert Highlighter(from_text("t\nSome words."), save_to="lesson02.highlights.json").name == "lesson02"
+    assert Highlighter(from_text("t\nSome words."), save_to="marks.json").name == "marks"
+    assert Highlighter(from_text("t\nSome words.")).name == ""
+    assert Highlighter(from_text("t\nSome words."), save_to="a.highlights.json", name="practice").name == "practice"

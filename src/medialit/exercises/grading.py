@@ -17,12 +17,13 @@ from here.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 from medialit.core.counts import counted
 from medialit.core.spans import Span
-from medialit.exercises.answer import Answer, example, read_answer, read_sidecar
+from medialit.exercises.answer import Answer, example, read_answer, read_saved, read_sidecar
 from medialit.exercises.errors import AnswerError
 from medialit.exercises.items import (
     ITEMS,
@@ -57,9 +58,26 @@ def check(item_id: str, answer: Any = None, folder: str | Path = ".") -> None:
     if outside:
         lies = counted(outside, "mark lies", "marks lie")
         notes.append(f"{lies} outside the part this question is about and will not count")
+    if answer is not None:
+        notes += _highlights_left_out(it, folder)
     for note in notes:
         print("Note:", note)
     print(f"{it.id}: format OK, {counted(len(read), 'mark')} read")
+
+
+def _highlights_left_out(it: Item, folder: str | Path) -> list[str]:
+    """A list in the cell is graded instead of the saved highlights: say so when there are any to lose."""
+    try:
+        marks, _ = read_saved(Path(folder) / it.sidecar, it.load())
+    except AnswerError:  # nothing saved, or a file the student is told about once the answer is None
+        return []
+    if not marks:
+        return []
+    saved = counted(len(marks), "mark")
+    return [
+        f"your list is used; the {saved} saved in {it.sidecar} {'is' if len(marks) == 1 else 'are'} not "
+        "(to use your highlights, set the answer back to None)"
+    ]
 
 
 _LABEL_WORDS = {"source", "cue", "content", "claim", *SOURCE_KINDS, *REASONS}
@@ -133,6 +151,40 @@ def load_answer(item_id: str, answer: Any = None, folder: str | Path = ".") -> t
     label = it.labels[0] if it.labels else "source"
     spans += [Span(-1, -1, label, (words,)) for words in read.unplaced]
     return spans, [unplaced_note(it, words) for words in read.unplaced]
+
+
+_ANSWER_NAME = re.compile(r"answer_q\d+")
+"""The answer cells' variables (``instructor.exercise_notebook.question``): the check cell below reads one."""
+
+
+def _unset_answer(shell: Any, etype: type, value: BaseException, tb: Any, tb_offset: int | None = None) -> list:
+    """IPython's handler for a NameError: a check run before its answer cell gets one line saying which cell to run
+    (the answer cell holds only None, so a student skips it); any other NameError keeps its traceback."""
+    name = getattr(value, "name", None) or ""
+    if _ANSWER_NAME.fullmatch(name):
+        said = AnswerError(
+            f"{name} is not set yet: run the answer cell above this check first (Shift+Enter); "
+            "leave it None to use your saved highlights"
+        )
+        shell.showtraceback((AnswerError, said, tb))  # one line, as every check's own errors
+    else:
+        shell.showtraceback((etype, value, tb), tb_offset=tb_offset, running_compiled_code=True)
+    return []
+
+
+def _explain_unset_answers() -> None:
+    """In a kernel that has no handler of its own yet, say an unset answer in one line (exercise notebooks import
+    this module in their first cell)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is not None and hasattr(shell, "set_custom_exc") and not shell.custom_exceptions:
+        shell.set_custom_exc((NameError,), _unset_answer)
+
+
+_explain_unset_answers()
 
 
 __all__ = [

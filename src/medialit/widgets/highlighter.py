@@ -23,6 +23,7 @@ from medialit.core import export, sidecar
 from medialit.core.article import Article, from_text
 from medialit.core.counts import counted
 from medialit.core.links import Link, LinkError, clean_links, follow_relabels, make_link, merge_links
+from medialit.core.saved_work import SIDECAR_SUFFIX
 from medialit.core.spans import Span
 from medialit.exercises.key import KeyMark
 from medialit.exercises.scoring import score
@@ -41,6 +42,13 @@ STATIC = pathlib.Path(__file__).parent / "static"
 MODES = ("spans", "sentences")
 
 __all__ = ["DEFAULT_LABELS", "Highlighter"]
+
+
+def _name_of(save_to: pathlib.Path | None) -> str:
+    """``ex01-q1`` for ``ex01-q1.highlights.json``: the question a widget saves for names it."""
+    if save_to is None:
+        return ""
+    return save_to.name.removesuffix(SIDECAR_SUFFIX).removesuffix(".json") or save_to.name
 
 
 def _kernel_session() -> str:
@@ -85,6 +93,9 @@ class Highlighter(anywidget.AnyWidget):
     part = t.List(t.Int()).tag(sync=True)
     linking = t.Bool(True).tag(sync=True)
     """False where a question asks for marks only: no Link button, key or drag (a student would link for nothing)."""
+    name = t.Unicode("").tag(sync=True)
+    """Which widget this is, said after its text box's and landmarks' names where a page holds several (an
+    exercise's questions); by default the name of the ``save_to`` file without ``.highlights.json``."""
     kernel_session = t.Unicode("").tag(sync=True)
     """The session id of the kernel that made this widget: a kernel answering under another id is a restart."""
 
@@ -118,7 +129,7 @@ class Highlighter(anywidget.AnyWidget):
             sentence_bounds=[[s, e] for s, e in self.article.sentences],
             part=list(part) if part is not None else [],
             kernel_session=_kernel_session(),
-            **kwargs,
+            **({"name": _name_of(self.save_to)} | kwargs),
         )
         self._restore()
         if start_from is not None and self._seen is None:

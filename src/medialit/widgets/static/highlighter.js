@@ -170,12 +170,12 @@ function render({ model, el: root }) {
   const S = {
     cps: [], tokens: [], paras: [], tokenAt: [], paraEls: [], paraSig: [], drawn: new Set(),
     tokSegs: [], lit: [], picked: [], cursor: 0, anchor: null, selected: null, undo: [], redo: [], drag: null, tagDrag: null,
-    linking: null, linksSig: null,
+    linking: null, linksSig: null, reselect: null,
   };
   root.classList.add("medialit-highlighter");
   const legend = el("div", "ml-legend");
   legend.setAttribute("role", "toolbar");
-  legend.setAttribute("aria-label", "Labels");
+  legend.setAttribute("aria-label", "Labels");  // named again in drawLegend
   const text = el("div", "ml-text");
   text.tabIndex = 0;
   text.setAttribute("role", "textbox");
@@ -191,8 +191,7 @@ function render({ model, el: root }) {
   status.setAttribute("role", "status");
   const panel = el("div", "ml-panel");
   const linkBox = el("div", "ml-links");
-  linkBox.setAttribute("role", "region");
-  linkBox.setAttribute("aria-label", "Links between marks");
+  // a landmark only while it holds links (drawLinks): empty, ex01's four were four landmarks of one name
   root.replaceChildren(legend, help, text, live, status, linkBox, panel);
 
   const labels = () => model.get("labels") || [];
@@ -201,6 +200,8 @@ function render({ model, el: root }) {
   const links = () => model.get("links") || [];
   const words = (m) => { const w = S.cps.slice(m.start, m.end).join(""); return w.length > 40 ? `${w.slice(0, 39)}…` : w; };
   const partWords = (p) => `${p.role} ‘${words(p)}’`;
+  // Which widget this is when a page holds several (an exercise's questions): said after each landmark's name.
+  const named = (what) => (model.get("name") ? `${what}: ${model.get("name")}` : what);
   const otherRoles = (m) => ["source", "cue", "content"].filter((r) => r !== roleOf(m.label)).join(" or ");
   const isSentences = () => model.get("mode") === "sentences";
   const part = () => { const p = model.get("part") || []; return p.length === 2 ? p : null; };
@@ -212,6 +213,7 @@ function render({ model, el: root }) {
 
   function drawLegend() {
     legend.replaceChildren();
+    legend.setAttribute("aria-label", named("Labels"));
     root.classList.toggle("ml-no-links", !canLink());
     for (const lab of labels()) {
       const b = el("button", "ml-label");
@@ -258,9 +260,10 @@ function render({ model, el: root }) {
       how +
       "Keys: Tab into the text, ←/→ move by word, ↑/↓ by line, Shift extends, " +
       `${labels().map((l) => `${l.key} ${l.title || l.name}`).join(", ")}, Delete removes, ` +
+      "Enter picks the mark at the cursor (again: the next one there), then a label key changes its label. " +
       (canLink() ? "L links the mark under the cursor: move to its cue or content, Enter adds it, L finishes, Esc cancels. " : "") +
       "Ctrl+Z undo, Ctrl+Shift+Z redo, Esc clears; with nothing selected, Esc goes back to the notebook.";
-    text.setAttribute("aria-label", `Article text for marking (${isSentences() ? "sentences" : "words"})`);
+    text.setAttribute("aria-label", named(`Article text for marking (${isSentences() ? "sentences" : "words"})`));
   }
 
   // ------------------------------------------------------------ text
@@ -523,6 +526,7 @@ function render({ model, el: root }) {
     if (extend && S.anchor === null) S.anchor = S.cursor;
     if (!extend) S.anchor = null;
     S.selected = null;
+    S.reselect = null;
     S.cursor = Math.max(0, Math.min(S.tokens.length - 1, S.cursor + delta));
     drawSelection();
     scrollToCursor();
@@ -626,8 +630,13 @@ function render({ model, el: root }) {
 
   function apply(name) {
     if (S.selected !== null) {
-      const next = spans().map((m, i) => (i === S.selected ? { ...m, label: name } : m));
-      commit(next, relabelled(spans()[S.selected], name));
+      const m = spans()[S.selected];
+      const title = (label) => labelOf(label).title || label;
+      if (m.label === name) { live.textContent = `‘${words(m)}’ is already ${title(name)}`; return; }
+      const next = spans().map((x, i) => (i === S.selected ? { ...x, label: name } : x));
+      S.reselect = markKey({ ...m, label: name });  // still picked once the kernel has it: a second key changes it again
+      S.selected = null;
+      commit(next, relabelled(m, name), `changed ‘${words(m)}’ from ${title(m.label)} to ${title(name)}`);
       return;
     }
     if (!S.tokens.length) return;
@@ -646,14 +655,42 @@ function render({ model, el: root }) {
     commit(next);
   }
 
+  function marksUnderCursor() {
+    // [mark, index] pairs under the cursor's word, the smallest first (the innermost is picked first)
+    const tok = S.tokens[S.cursor];
+    if (!tok) return [];
+    const under = spans().map((m, i) => [m, i]).filter(([m]) => m.start < tok.e && m.end > tok.s);
+    return under.sort((a, b) => (a[0].end - a[0].start) - (b[0].end - b[0].start));
+  }
+
+  function pickNext(under) {
+    // Pick a mark under the cursor; again: the next one there. Returns its place among them (1-based).
+    const at = (under.findIndex(([, i]) => i === S.selected) + 1) % under.length;
+    S.selected = under[at][1];
+    S.anchor = null;
+    return at + 1;
+  }
+
+  function pickAtCursor() {
+    // Enter, the keyboard twin of a click on a mark: a label key then changes its label, Delete removes it.
+    const under = marksUnderCursor();
+    if (!under.length) {
+      live.textContent = "no mark here to pick: move onto a mark, or select words (Shift+arrows) and press a label key";
+      return;
+    }
+    const n = pickNext(under);
+    drawSelection();
+    const m = spans()[S.selected];
+    const more = under.length > 1 ? ` (${n} of ${under.length} here: Enter picks the next)` : "";
+    live.textContent = `picked ${labelOf(m.label).title || m.label} ‘${words(m)}’${more}: `
+      + "press a label key to change its label, Delete to remove it, Esc to let go";
+  }
+
   function removeAtCursor() {
     let index = S.selected;
     if (index === null) {
-      const tok = S.tokens[S.cursor];
-      if (!tok) return;
-      const under = spans().map((m, i) => [m, i]).filter(([m]) => m.start < tok.e && m.end > tok.s);
+      const under = marksUnderCursor();
       if (!under.length) return;
-      under.sort((a, b) => (a[0].end - a[0].start) - (b[0].end - b[0].start));
       index = under[0][1];
     }
     S.selected = null;
@@ -765,7 +802,9 @@ function render({ model, el: root }) {
     const active = linkBox.contains(document.activeElement) ? document.activeElement : null;
     const refocus = active && [active.className, [...linkBox.getElementsByClassName(active.className)].indexOf(active)];
     linkBox.replaceChildren();
-    if (!all.length) return;
+    if (!all.length) { linkBox.removeAttribute("role"); linkBox.removeAttribute("aria-label"); return; }
+    linkBox.setAttribute("role", "region");
+    linkBox.setAttribute("aria-label", named("Links between marks"));
     linkBox.append(el("h4", "", `Links (${all.length})`));
     const names = new Set(all.map((l) => l.speaker).filter(Boolean));
     for (const name of sources) names.add(name);
@@ -810,7 +849,12 @@ function render({ model, el: root }) {
   }
 
   function undo() {
-    if (!S.undo.length || model.get("locked")) return;
+    if (model.get("locked")) return;
+    if (!S.undo.length) {  // said, not silent: after a reopen or a re-run the steps before it are gone
+      live.textContent = "nothing to undo: only changes made since this cell last ran can be undone; "
+        + "to take a mark away, move onto it and press Delete";
+      return;
+    }
     const edit = S.undo.pop();
     S.redo.push(edit);
     S.selected = null;
@@ -820,7 +864,8 @@ function render({ model, el: root }) {
   }
 
   function redo() {
-    if (!S.redo.length || model.get("locked")) return;
+    if (model.get("locked")) return;
+    if (!S.redo.length) { live.textContent = "nothing to redo"; return; }
     const edit = S.redo.pop();
     S.undo.push(edit);
     S.selected = null;
@@ -849,6 +894,7 @@ function render({ model, el: root }) {
     else if (k === "Delete" || k === "Backspace") removeAtCursor();
     else if (!ctrl && !ev.altKey && (k === "l" || k === "L") && canLink() && !labels().some((l) => l.key === k)) linkKeyPressed();
     else if (k === "Enter" && S.linking) addToLink(markUnderCursor());
+    else if (k === "Enter" && !ctrl && !ev.shiftKey && !ev.altKey) pickAtCursor();
     else if (k === "Escape" && S.linking) cancelLink();
     else if (k === "Escape" && (S.anchor !== null || S.selected !== null || !leaveText())) {
       S.anchor = null; S.selected = null; drawSelection(); announce();
@@ -928,7 +974,7 @@ function render({ model, el: root }) {
   function click(t, target, detail) {
     S.cursor = Math.min(t, S.tokens.length - 1);
     S.anchor = null;
-    const under = spans().map((m, i) => [m, i]).filter(([m]) => { const tok = S.tokens[S.cursor]; return tok && m.start < tok.e && m.end > tok.s; });
+    const under = marksUnderCursor();
     if (S.linking && under.length) {  // linking: a click on a mark adds it to the link
       S.selected = null;
       addToLink(markUnderCursor());
@@ -939,9 +985,7 @@ function render({ model, el: root }) {
       S.selected = null;
       S.anchor = S.cursor;
     } else if (under.length) {  // click a mark: pick it; click again to pick the next one under the pointer
-      under.sort((a, b) => (a[0].end - a[0].start) - (b[0].end - b[0].start));
-      const at = under.findIndex(([, i]) => i === S.selected);
-      S.selected = under[(at + 1) % under.length][1];
+      pickNext(under);
     } else if (isSentences()) {
       S.selected = null;
       const tok = S.tokens[S.cursor];
@@ -1072,12 +1116,17 @@ function render({ model, el: root }) {
   model.on("change:part", () => { loadText(); openOnPart(); });
   model.on("change:spans", () => {
     if (S.selected !== null && S.selected >= spans().length) S.selected = null;
+    if (S.reselect) {  // a relabelled mark stays picked at its new place in the sorted list
+      const at = spans().findIndex((m) => markKey(m) === S.reselect);
+      if (at >= 0) { S.selected = at; S.reselect = null; }
+    }
     drawMarks();
     drawLinks();
   });
   model.on("change:links", () => { drawMarks(); drawLinks(); });
   const relabel = () => { drawLegend(); S.paraSig = S.paras.map(() => null); S.drawn = new Set(S.paras.keys()); drawMarks(); };
   model.on("change:labels", relabel);
+  model.on("change:name", relabel);
   model.on("change:linking", relabel);
   model.on("change:feedback", () => { drawMarks(); drawPanel(); });
   model.on("change:machine", () => { drawLegend(); drawMarks(); drawPanel(); });
