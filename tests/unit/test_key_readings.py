@@ -362,3 +362,31 @@ def test_a_sentence_given_no_source_is_told_that_one_reason_is_the_one_that_carr
     (line,) = [x for x in result.feedback if x.startswith(f"‘{sentence}")]
     assert "the one that carries the claim (K9)" in line, line
     assert not any(word in line for word in ("hedge", "vague_source", "evaluation")), line
+
+
+# ------------------------------------------------------------------------------------ keyread20
+
+
+Q8_RIGHT = [("Thursday 17 September", "date"), ("there are owls in the moss", "translation"),
+            ("not just just", "translation"), ("Monday 22 September", "date"),
+            ("Read also: Ferry tickets up again on the coast route", "scraped"),
+            ("Sign up for our newsletter and get the best stories from the coast every morning!", "scraped"),
+            ("We use cookies to give you a better experience. Accept all to keep reading.", "scraped"),
+            ("About the author: Pizza enthusiast. Lifelong gamer. Friendly music maven. "
+             "Certified sunset chaser.", "bio")]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "words", ["approved on Thursday 17 September a wind farm", "approved on Thursday 17 September"]
+)
+def test_ex05_q8_the_norwegian_word_order_marked_as_translation_costs_nothing(words):
+    """keyread20: 'approved on Thursday 17 September a wind farm' keeps the Norwegian order (a time phrase between
+    verb and object), odd but not wrong English; K15 lists a sign that only hints at another hand as optional, and
+    the blind annotator named it as a weaker reading. Marked as translation it cost 0.12 of 2."""
+    assert grade("ex05-q8", Q8_RIGHT).points == 2
+    assert grade("ex05-q8", [*Q8_RIGHT, (words, "translation")]).points == 2
+
+
+def test_ex05_q8_plain_correct_english_still_costs():
+    """K15: a plain but correct sentence is not a signal ('during the construction' reads as English)."""
+    assert grade("ex05-q8", [*Q8_RIGHT, ("during the construction", "translation")]).points < 2
