@@ -426,7 +426,7 @@ def test_a_weak_honest_answer_of_two_wrong_marks_is_told_what_each_got():
         ["‘Støre’", "cue): the right words, but not this label"],
     ]
     wrong = grade_data("ex01-q1", [("the president of Russia", "source"), ("commented", "cue")], key("ex01-q1"))
-    assert "not in the key: ‘commented’ (cue)" in wrong.feedback
+    assert any(line.startswith("not in the key: ‘commented’ (cue): ") for line in wrong.feedback), wrong.feedback
     three = grade_data("ex01-q1", [("Norway", "source"), ("the war", "cue"), ("the West", "source")], key("ex01-q1"))
     assert three.points == 0 and any("no mark-by-mark feedback" in line for line in three.feedback)
 
@@ -699,13 +699,38 @@ def test_a_rationale_never_hides_words_the_student_marked_themselves():
     own mark (within one paragraph) are theirs; untouched places stay left out."""
     silent = [("the Russian embassy", "the Russian embassy", "", 1)]
     own = grade_data("ex01-q2", [("They", "the Russian embassy", "", 1)], key("ex01-q2"))
-    assert any("‘They’ and ‘the Russian embassy’" in line for line in own.explanations), own.explanations
+    assert any(line.startswith("‘They’: ‘They’ and ‘…’") for line in own.explanations), own.explanations  # keyread20
     untouched = grade_data("ex01-q2", silent, key("ex01-q2"))
     assert any("‘…’ and ‘the Russian embassy’" in line for line in untouched.explanations), untouched.explanations
     writing = grade_data("ex01-q4", [("Writing in a blog post", "mixed")], key("ex01-q4"))
     assert any("‘Writing’, the first verb" in line for line in writing.explanations), writing.explanations
     dubbed = grade_data("ex01-q4", [("dubbed", "mixed")], key("ex01-q4"))
     assert any("‘…’, the first verb" in line for line in dubbed.explanations), dubbed.explanations
+
+
+@pytest.mark.parametrize(
+    ("item_id", "answer", "theirs", "elsewhere"),
+    [
+        ("ex04-q1", [("14 March 2026", "date")], "14 March 2026", "Monday 16 March"),
+        ("ex05-q8", [("16 September 2026", "date")], "16 September 2026", "Thursday 17 September"),
+        ("ex01-q1", [("They", "source")], "They", "the Russian embassy"),
+    ],
+)
+def test_a_mark_met_through_a_reading_at_another_place_is_explained_in_the_students_words(
+    item_id, answer, theirs, elsewhere
+):
+    """keyread20: a student who marked only the page's date line (K15: either end of one date mismatch counts) read
+    "‘Monday 16 March’: On this page an event ... on ‘Monday 16 March’ ...": the other end, a place they never
+    marked, handed out with the key's words (grading.md: feedback never quotes the key's unmatched places). A key
+    mark met only through an accepted reading elsewhere is headed by the student's own words, and its own words
+    are left out of the rationale; a reading at the same place (K2's maker, a named example) keeps the key's whole
+    phrase, which is what its rationale explains."""
+    result = grade_data(item_id, answer, key(item_id))
+    assert result.points > 0 and result.explanations
+    assert any(line.startswith(f"‘{theirs}’: ") for line in result.explanations), result.explanations
+    assert not any(elsewhere in line for line in result.explanations), result.explanations
+    same_place = grade_data("ex01-q3", [("Gawker.com", "named")], key("ex01-q3"))
+    assert any(line.startswith("‘other sites such as Gawker.com’: ") for line in same_place.explanations)
 
 
 # ---------------------------------------------------------------- ex01-q2: the speaker named as students name them
@@ -1230,3 +1255,44 @@ def test_a_list_typed_over_saved_highlights_says_the_highlights_are_not_used(tmp
     assert capsys.readouterr().out.splitlines() == ["ex01-q1: format OK, 1 mark read"]
     check("ex01-q3", [("the ministry", "named")], tmp_path)  # nothing saved for this item: no note either
     assert not [line for line in capsys.readouterr().out.splitlines() if "is used" in line]
+
+
+# ---------------------------------------------------------------- keyread20: an extra is told why, in the rules' words
+
+
+def test_an_extra_mark_is_told_what_its_label_asks_in_the_guidelines_words_without_the_key():
+    """keyread20: the addressee of Støre's appeal (K1: a subject, not a source) and the non-response 'commented'
+    (rule 3, K4: no content, no cue), marked in ex01-q1, cost their share and were told only 'not in the key'. Each
+    line now says what the label asks in the guidelines' words, the same for every mark of that label, so it
+    gives nothing of the key away."""
+    from medialit.exercises.judge import LABEL_ASKS
+
+    wrong = grade_data("ex01-q1", [("the president of Russia", "source"), ("commented", "cue")], key("ex01-q1"))
+    lines = wrong.feedback
+    assert f"not in the key: ‘the president of Russia’ (source): {LABEL_ASKS['source']}" in lines, lines
+    assert f"not in the key: ‘commented’ (cue): {LABEL_ASKS['cue']}" in lines, lines
+    assert "an actor, who only does something in the story" in LABEL_ASKS["source"]
+    assert "did not comment carries no content and no cue (K4)" in LABEL_ASKS["cue"]
+    speakers = grade_data(
+        "ex01-q2",
+        [("Støre", "Jonas Gahr Støre", "said", 1), ("the president of Russia", "Vladimir Putin", "", 1)],
+        key("ex01-q2"),
+    )
+    (line,) = [line for line in speakers.feedback if line.startswith("‘the president of Russia’")]
+    assert line.endswith("not a source here: who, according to the text, said, wrote, stated, believes or was asked "
+                         "this? An actor, who only does something in the story, and a subject, what a claim is about, "
+                         "are not sources (K1)"), line  # fmt: skip
+
+
+def test_an_extra_sentence_is_told_the_editor_test():
+    """keyread20: a background sentence (a public, uncontested event the report may state, base rules: other)
+    marked unsupported in ex02-q1 beside a right one was told only 'not one of the unsupported sentences in the
+    key'; it is now asked the guidelines' editor test, the same line for any extra sentence."""
+    background = "On Wednesday, Ukrainian President Volodymyr Zelenskyj also spoke at Storting."
+    answer = [("The historic speech was met with a standing ovation.", "evaluation"), (background, "no_source")]
+    result = grade_data("ex02-q1", answer, key("ex02-q1"))
+    (line,) = [line for line in result.feedback if "not one of the unsupported sentences in the key" in line]
+    assert line.startswith("‘On Wednesday, Ukrainian President Volodymyr Zelenskyj"), line
+    assert line.endswith("would a careful editor demand who says so, or how we know? A claim credited to a named "
+                         "source (a document too) is attributed (K8), and public, uncontested background a report "
+                         "may state in its own voice is other"), line  # fmt: skip

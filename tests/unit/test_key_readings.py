@@ -331,8 +331,12 @@ def test_ex01_q2_the_optional_nested_holders_of_the_view_may_be_named_in_other_w
     assert not any("not the source named here" in line for line in result.feedback)
 
 
-def test_ex01_q2_another_party_for_the_nested_view_still_costs():
-    result = grade("ex01-q2", [*SPEAKERS_Q2, ("Norway and the West", "NATO", "view", 1)])
+@pytest.mark.parametrize("name", ["NATO", "Norway"])
+def test_ex01_q2_another_party_or_half_of_the_pair_for_the_nested_view_still_costs(name):
+    """keyread20: *Norway* alone was an alias of *Norway and the West* (keyread19), but the text credits the view to
+    both, and the base rules write a vague source as the text gives it: one of the two holders is not the same
+    reading (*the West*, which holds Norway, and *Western countries* still are)."""
+    result = grade("ex01-q2", [*SPEAKERS_Q2, ("Norway and the West", name, "view", 1)])
     assert result.points < 2 and any("not the source named here" in line for line in result.feedback)
 
 
@@ -358,3 +362,31 @@ def test_a_sentence_given_no_source_is_told_that_one_reason_is_the_one_that_carr
     (line,) = [x for x in result.feedback if x.startswith(f"‘{sentence}")]
     assert "the one that carries the claim (K9)" in line, line
     assert not any(word in line for word in ("hedge", "vague_source", "evaluation")), line
+
+
+# ------------------------------------------------------------------------------------ keyread20
+
+
+Q8_RIGHT = [("Thursday 17 September", "date"), ("there are owls in the moss", "translation"),
+            ("not just just", "translation"), ("Monday 22 September", "date"),
+            ("Read also: Ferry tickets up again on the coast route", "scraped"),
+            ("Sign up for our newsletter and get the best stories from the coast every morning!", "scraped"),
+            ("We use cookies to give you a better experience. Accept all to keep reading.", "scraped"),
+            ("About the author: Pizza enthusiast. Lifelong gamer. Friendly music maven. "
+             "Certified sunset chaser.", "bio")]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "words", ["approved on Thursday 17 September a wind farm", "approved on Thursday 17 September"]
+)
+def test_ex05_q8_the_norwegian_word_order_marked_as_translation_costs_nothing(words):
+    """keyread20: 'approved on Thursday 17 September a wind farm' keeps the Norwegian order (a time phrase between
+    verb and object), odd but not wrong English; K15 lists a sign that only hints at another hand as optional, and
+    the blind annotator named it as a weaker reading. Marked as translation it cost 0.12 of 2."""
+    assert grade("ex05-q8", Q8_RIGHT).points == 2
+    assert grade("ex05-q8", [*Q8_RIGHT, (words, "translation")]).points == 2
+
+
+def test_ex05_q8_plain_correct_english_still_costs():
+    """K15: a plain but correct sentence is not a signal ('during the construction' reads as English)."""
+    assert grade("ex05-q8", [*Q8_RIGHT, ("during the construction", "translation")]).points < 2

@@ -300,17 +300,20 @@ def _extra_lines(it: Item, result: Score, key: Key, body: str) -> list[str]:
         elif near is not None:  # an optional place (K11), another label: its rationale is shown beside this line
             labels = "/".join(sorted(given.labels))
             lines.append(f"{words} ({labels}): a place you may mark, but not with this label{_label_test(given)}")
-        else:
-            lines.append(f"not in the key: {words} ({'/'.join(sorted(given.labels))})")
+        else:  # what the label asks, in the guidelines' words: the reason a cost is owed, never the key's words
+            asks = _asks(given)
+            lines.append(f"not in the key: {words} ({'/'.join(sorted(given.labels))})" + (f": {asks}" if asks else ""))
     return lines
 
 
 _PRONOUN_KIND = "a pronoun takes the kind of the source it stands for"
 LABEL_ASKS = {
     "source": "a source is the words naming whoever the text credits with what is said, or a party asked who gave "
-    "no answer (K1, K4)",
+    "no answer; an actor, who only does something in the story, and a subject, what a claim is about, are not "
+    "sources (K1, K4)",
     "cue": "a cue is the word or words that mark the attribution, a speech or cognition verb or a phrase that "
-    "credits, not the words naming the source",
+    "credits, not the words naming the source; a sentence that only reports that somebody acted, met, was "
+    "contacted or did not comment carries no content and no cue (K4)",
     "named": "named is for words that identify the source so that you could look it up: a name, a title that picks "
     f"out one person, an organisation, a named document or site; {_PRONOUN_KIND} (K2)",
     "anonymous": "anonymous is for one particular person, post or circle that the text points at without saying "
@@ -355,9 +358,15 @@ REASON_ASKS = {
 
 
 def _label_test(mark: Mark, asks_for: dict[str, str] = LABEL_ASKS) -> str:
-    """What the one label given asks (several labels at one place are not told apart: that would sort them)."""
-    asks = [asks_for[label] for label in mark.labels if label in asks_for and len(mark.labels) == 1]
-    return f" ({'; '.join(asks)})" if asks else ""
+    """What the one label given asks, in brackets (several labels at one place are not told apart: that would
+    sort them)."""
+    asks = _asks(mark, asks_for)
+    return f" ({asks})" if asks else ""
+
+
+def _asks(mark: Mark, asks_for: dict[str, str] = LABEL_ASKS) -> str:
+    """What the one label given asks ('' for several labels, or a label the item does not have)."""
+    return "; ".join(asks_for[label] for label in mark.labels if label in asks_for and len(mark.labels) == 1)
 
 
 def _holding_lines(result: Score, body: str) -> list[str]:
@@ -388,7 +397,7 @@ def _holding_lines(result: Score, body: str) -> list[str]:
 def _wrong_speaker(given: Mark, near: bool, body: str) -> str:
     """Why a speaker does not count: a pronoun or title typed back, or typed alone, is told to give the name."""
     if not near:
-        return "not a source here"
+        return f"not a source here: {_NOT_A_SOURCE}"
     said = given.span.text(body) if given.span is not None else ""
     if given.speakers and all(normalise(s) == normalise(said) for s in given.speakers):
         return "these are the text's words: type the full name of who they stand for"
@@ -398,6 +407,10 @@ def _wrong_speaker(given: Mark, near: bool, body: str) -> str:
     return "not the source named here"
 
 
+_NOT_A_SOURCE = (
+    "who, according to the text, said, wrote, stated, believes or was asked this? An actor, who only does something "
+    "in the story, and a subject, what a claim is about, are not sources (K1)"
+)
 _PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them", "i", "we", "you"})
 
 
@@ -455,7 +468,7 @@ def _sentence_lines(found: Score, why: Score, body: str) -> list[str]:
             continue
         words = quoted(" ".join(m.given.span.text(body).split()[:6]) + " …", 60)
         if m.status == "extra":
-            lines.append(f"{words}: not one of the unsupported sentences in the key")
+            lines.append(f"{words}: not one of the unsupported sentences in the key: {_EDITOR_TEST}")
         elif m.status == "correct" and m.mark not in right:
             lines.append(
                 f"{words}: an unsupported sentence, but not for the reason given{_label_test(m.given, REASON_ASKS)}"
@@ -464,6 +477,12 @@ def _sentence_lines(found: Score, why: Score, body: str) -> list[str]:
             asks = _label_test(m.given, REASON_ASKS)
             lines.append(f"{words}: a defensible sentence to mark, but not for the reason given{asks}")
     return lines[:6]
+
+
+_EDITOR_TEST = (
+    "would a careful editor demand who says so, or how we know? A claim credited to a named source (a document too) "
+    "is attributed (K8), and public, uncontested background a report may state in its own voice is other"
+)
 
 
 def _tail(result: Score, told: bool = True) -> list[str]:
@@ -484,14 +503,28 @@ def _tail(result: Score, told: bool = True) -> list[str]:
 def _explained(result: Score, key: Key, body: str) -> tuple[str, ...]:
     """Rationales of key marks the student found, or marked in the right place: never of untouched marks.
 
+    A key mark met only through an accepted reading at another place (K4's *They* for the embassy, K15's other end
+    of one date mismatch) is headed by the student's words and its own words are left out of its rationale: that
+    place is one they never marked (course/grading.md). A reading at the same place (K2's maker or named example,
+    part of a phrase) keeps the key's whole phrase: it is the mark they found, and its rationale explains it.
+
     Nothing when the answer earned nothing: marking every sentence with every label touches every
     key mark, and its feedback would otherwise explain (and so hand out) the whole key.
     """
     if result.points <= 0:
         return ()
-    touched = {m.mark for m in result.matches if m.mark is not None and m.given is not None}
-    touched |= {_near(m.given, key) for m in result.matches if m.status == "extra" and m.given is not None}
+    at: dict[KeyMark, list[Span | None]] = {}  # key mark -> the student's marks that met it (None: words by lemma)
+    for m in result.matches:
+        target = m.mark if m.mark is not None else _near(m.given, key) if m.status == "extra" and m.given else None
+        if target is not None and m.given is not None:
+            at.setdefault(target, []).append(m.given.span)
+    touched = set(at)
     marked = [m.given.span for m in result.matches if m.given is not None and m.given.span is not None]
+    elsewhere = {  # met only through a reading at another place (K4's 'They', K15's other date): not its words
+        mark: next(s for s in spans if s is not None)
+        for mark, spans in at.items()
+        if all(s is not None and not s.overlap(mark.span) for s in spans)
+    }
     own = {  # words of a key mark inside the student's own mark (one paragraph, as ``_extent``): theirs to read
         mark.span.text(body)
         for mark in key.marks
@@ -499,12 +532,12 @@ def _explained(result: Score, key: Key, body: str) -> tuple[str, ...]:
         if span.start <= mark.span.start and mark.span.end <= span.end and _one_paragraph(body, span.start, span.end)
     }
     hidden = (
-        {mark.span.text(body) for mark in key.marks if mark not in touched}
+        {mark.span.text(body) for mark in key.marks if mark not in touched or mark in elsewhere}
         - own
-        - {mark.span.text(body) for mark in touched if mark is not None}
+        - {mark.span.text(body) for mark in touched if mark not in elsewhere}
     )
     return tuple(
-        f"{quoted(mark.span.text(body))}: {_redacted(mark.rationale, hidden)}"
+        f"{quoted(elsewhere.get(mark, mark.span).text(body))}: {_redacted(mark.rationale, hidden)}"
         for mark in key.marks
         if mark in touched and mark.rationale
     )
