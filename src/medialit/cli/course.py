@@ -195,11 +195,18 @@ def run_report(args: argparse.Namespace) -> int:
         print(path)
     folder = course_folder(args.course)
     graded = [row["student"] for row in scores_table(folder, args.id)]
-    new, again = not_in_report(folder, args.id, graded)
+    new, dropped, again = not_in_report(folder, args.id, graded)
     left = [f"{', '.join(new)}: not graded yet, left out"] * bool(new)
-    left += [f"{', '.join(again)}: handed in again since graded, scored on the earlier hand-in"] * bool(again)
+    left += [f"{', '.join(again)}: handed in again since graded, scored and reported on the earlier hand-in"] * bool(
+        again
+    )
     if left:
         print(f"WARNING: {'; '.join(left)}: run `medialit course grade {args.id}`, then the report again")
+    if dropped:
+        print(
+            f"NOTE: {', '.join(dropped)}: graded, then removed from the gradebook, so left out of the report; "
+            f"to count them again, run `medialit course grade {args.id} --force` (hand grades kept), then the report"
+        )
     if unread := report.not_read(folder, args.id, graded):
         print(
             f"NOTE: {', '.join(unread)}: answers not read, as their grading was stopped for taking too long; "

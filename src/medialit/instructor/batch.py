@@ -45,6 +45,7 @@ from medialit.instructor.gradebook import CourseError
 STATE = ".medialit"  # course-local grading state (never under autograded/, which feedback copies)
 MERGE_AT_ONCE = 100  # students merged into the course gradebook in one transaction, at most
 OUT_OF_TIME = "not run: the notebook ran out of time (raise Execute.timeout for slow work)"
+REFUSED = "nothing written to the gradebook"  # a failure whose 0 the gradebook refused too (not a student dropped)
 SECONDS_PER_STUDENT = 60  # a job that takes longer than this per student (plus its notebook's time) is stopped
 
 
@@ -195,16 +196,43 @@ def _key_of(state: dict[str, Any]) -> str:
     return str(state.get("key") or "none recorded")
 
 
-def not_in_report(course: Path, assignment: str, graded: list[str]) -> tuple[list[str], list[str]]:
-    """Hand-ins the report's ``graded`` students (its grades.csv) leave out: students never graded, and students
-    who handed in again since their grading (their scores are the old hand-in's)."""
-    new = [s for s in submissions(course, assignment) if s not in graded]
+def not_in_report(course: Path, assignment: str, graded: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """Hand-ins the report's ``graded`` students (its grades.csv) leave out: students never graded, students graded
+    but no longer in the gradebook (removed from it: ``nbgrader db student remove``), and students who handed in
+    again since their grading (their scores, and the report, are the old hand-in's)."""
+    left = [s for s in submissions(course, assignment) if s not in graded]
+    dropped = [
+        s for s in left if graded_state(course, assignment, s) or (course / "autograded" / s / assignment).is_dir()
+    ]
+    new = [s for s in left if s not in dropped]
     again = []
     for student in graded:
         stamp = graded_state(course, assignment, student).get("submitted")  # none: graded by plain nbgrader
         if stamp is not None and stamp != _stamp(course, assignment, student):
             again.append(student)
-    return new, again
+    return new, dropped, again
+
+
+def handin_folder(course: Path, assignment: str, student: str) -> Path:
+    """Where ``course grade`` keeps the copy of a student's hand-in it graded (links left out, as it read it)."""
+    return Path(course) / STATE / "handins" / assignment / student
+
+
+def graded_handin(course: Path, assignment: str, student: str) -> Path | None:
+    """The hand-in whose answers the student's grades score, for whatever reads them again (``course report``).
+
+    ``submitted/`` holds the latest hand-in, not the one graded: one handed in again since, a notebook that is a
+    link (grading leaves links out: "not submitted"), a hand-in whose grading failed (0 points). The copy kept at
+    grading (``handin_folder``) is the graded one; None when grading failed (its answers scored nothing). A student
+    graded by plain nbgrader, or by a medialit that kept no copy, is read from ``submitted/`` as before.
+    """
+    state = graded_state(course, assignment, student)
+    kept = handin_folder(course, assignment, student)
+    if state and not state.get("ok"):
+        return None
+    if state and kept.is_dir():
+        return kept
+    return Path(course) / "submitted" / student / assignment
 
 
 def stopped_for_time(course: Path, assignment: str, student: str) -> bool:
@@ -498,12 +526,14 @@ class _Job:
         except Exception as problem:
             main.db.rollback()
             also = one_line(problem)
-            said = "nothing written to the gradebook" + ("" if also in outcome.message else f" ({also})")
+            said = REFUSED + ("" if also in outcome.message else f" ({also})")
             outcome.message = f"{outcome.message}; {said}"[:400]
 
     def _drop_autograded(self, student: str) -> None:
-        """A failed student has no autograded notebook: its outputs would contradict the 0 in the gradebook."""
+        """A failed student has no autograded notebook: its outputs would contradict the 0 in the gradebook (nor
+        a kept hand-in: the report would count answers that scored nothing)."""
         shutil.rmtree(self.course / "autograded" / student / self.assignment, ignore_errors=True)
+        shutil.rmtree(handin_folder(self.course, self.assignment, student), ignore_errors=True)
 
     def _copy_autograded(self, work: Path, student: str) -> None:
         """The graded notebooks, beside the files as submitted (links left out).
@@ -517,6 +547,10 @@ class _Job:
             shutil.rmtree(target)
         submitted = work / "submitted" / student / self.assignment
         shutil.copytree(submitted, target, ignore=no_links)
+        kept = handin_folder(self.course, self.assignment, student)  # the hand-in graded, for the report to read
+        if kept.exists():
+            shutil.rmtree(kept)
+        shutil.copytree(submitted, kept, ignore=no_links)
         graded = work / "autograded" / student / self.assignment
         for notebook in submitted.glob("*.ipynb"):
             if (graded / notebook.name).is_file() and not (graded / notebook.name).is_symlink():
@@ -638,7 +672,7 @@ def scores_table(course_dir: str | Path, assignment: str) -> list[dict[str, Any]
                 sub = gb.find_submission(assignment, student)
             except MissingEntry:
                 status = _status(course, assignment, student)
-                if status.startswith("failed"):  # the gradebook refused even its 0: listed all the same
+                if status.startswith("failed") and REFUSED in status:  # the gradebook refused even its 0: listed
                     rows.append({"student": student, "total": 0.0, "status": status})
                 continue
             row: dict[str, Any] = {"student": student}
