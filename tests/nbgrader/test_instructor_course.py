@@ -367,8 +367,9 @@ def test_the_report_reads_the_hand_in_course_grade_scored(small, medialit_comman
     assert "alice: handed in again since graded, scored and reported on the earlier hand-in" in done.stdout
     assert "bob: not graded yet" not in done.stdout, done.stdout
     assert (
-        f"NOTE: bob: graded, then removed from the gradebook, so left out of the report; to count them again, run "
-        f"`medialit course grade {EX01} --force` (hand grades kept), then the report"
+        f"NOTE: bob: graded, then removed from the gradebook, so left out of the report; dropped the course: move "
+        f"their folders out of submitted/; to count them again: `medialit course grade {EX01} --force` (hand grades "
+        "kept), then the report"
     ) in done.stdout.splitlines(), done.stdout
     out = small.root / "reports" / EX01
     with (out / "grades.csv").open(encoding="utf-8") as handle:

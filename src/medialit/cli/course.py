@@ -205,7 +205,8 @@ def run_report(args: argparse.Namespace) -> int:
     if dropped:
         print(
             f"NOTE: {', '.join(dropped)}: graded, then removed from the gradebook, so left out of the report; "
-            f"to count them again, run `medialit course grade {args.id} --force` (hand grades kept), then the report"
+            f"dropped the course: move their folders out of submitted/; to count them again: `medialit course grade "
+            f"{args.id} --force` (hand grades kept), then the report"
         )
     if unread := report.not_read(folder, args.id, graded):
         print(
