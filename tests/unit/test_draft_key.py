@@ -469,3 +469,40 @@ def test_a_key_given_with_another_article_says_so_not_that_the_text_changed(tmp_
         "article the key was drafted on, or draft a key for this one with `medialit draft-key`\n"
     )
     assert not list(tmp_path.glob("*/*.ipynb"))
+
+
+def test_a_key_that_asks_for_more_marks_than_an_answer_may_hold_is_refused(tmp_path, capsys):
+    """instr20: a reviewed key over a long paragraph (a draft of 260 sources, accepted) made an attribution
+    exercise whose q1 wants 520 marks; an answer holds at most 300, so the model answer itself failed in the
+    kernel and scored 0 in `course grade`. new-exercise now refuses it in one line and writes nothing."""
+    from medialit.core.spans import body_sha256
+    from medialit.exercises.answer import MAX_MARKS
+
+    sentences = [f"Prices rose {n} percent in the harbour district." for n in range(MAX_MARKS + 1)]
+    body = "Prices rise again\r\n\r\n" + " ".join(sentences) + "\r\n"
+    meta = "id: prices\ntitle: Prices rise again\noutlet: Bugle\nurl: https://bugle.example/p\ndate: 2026-11-20\n"
+    article = tmp_path / "prices.md"
+    article.write_bytes(f"---\n{meta}language: en\nlicense: CC BY 4.0\n---\n{body}".encode())
+    marks = []
+    for sentence in sentences:
+        start = body.index(sentence)
+        marks.append({"start": start, "end": start + len(sentence), "label": "no_source", "text": sentence})
+    key = tmp_path / "prices.key.json"
+    key.write_text(
+        json.dumps({"format": "medialit-key", "version": 2, "item": "prices", "article": "prices",
+                    "body_sha256": body_sha256(body), "marks": marks}),
+        encoding="utf-8",
+    )  # fmt: skip
+    args = ["new-exercise", str(article), str(key), "--kind", "unsupported", "--into", str(tmp_path / "out")]
+    (tmp_path / "out").mkdir()
+    assert main(args) == 2
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    assert line.startswith(f"medialit: {key}: question q1 asks for {MAX_MARKS + 1} marks, more than an answer may ")
+    assert list((tmp_path / "out").iterdir()) == []
+    marks.pop()
+    key.write_text(
+        json.dumps({"format": "medialit-key", "version": 2, "item": "prices", "article": "prices",
+                    "body_sha256": body_sha256(body), "marks": marks}),
+        encoding="utf-8",
+    )  # fmt: skip
+    assert main(args) == 0  # 300 marks: every one can be given

@@ -20,6 +20,7 @@ import nbformat
 from medialit.core.article import Article
 from medialit.core.counts import counted
 from medialit.core.spans import Span
+from medialit.exercises.answer import MAX_MARKS
 from medialit.exercises.items import ITEMS_FILE, REASONS, SIDECAR_SUFFIX, Item, define_item, define_items
 from medialit.exercises.key import Key, KeyFormatError, KeyMark
 from medialit.instructor import exercise_notebook as nb_builder
@@ -122,6 +123,12 @@ def key_mistakes(key: Key, kind: str) -> list[str]:
                     f"marks[{i}] and marks[{j}] overlap ({a.text[:30]!r}, {b.text[:30]!r}): one answer mark can "
                     "match only one of them; merge them, or make one an `accept` reading of the other"
                 )
+    for number, wanted in question_marks(kind, key).items():
+        if len(wanted) > MAX_MARKS:  # the model answer itself is refused, in the kernel and by `course grade`
+            found.append(
+                f"question {number} asks for {len(wanted)} marks, more than an answer may hold ({MAX_MARKS}), so "
+                "nobody could give them all; reject marks in the review, or cut the article into shorter ones"
+            )
     return found
 
 
