@@ -358,7 +358,11 @@ def test_the_report_reads_the_hand_in_course_grade_scored(small, medialit_comman
     linked.unlink()
     linked.symlink_to(outside)
     graded = cli(medialit_command, "course", "grade", EX01, "--course", root)
-    assert "alice: 10 points" in graded.stdout and "FAILED dan: " in graded.stdout, graded.stdout
+    assert "alice: 10 points" in graded.stdout, graded.stdout
+    assert (
+        f"FAILED dan: {EX01}.ipynb is a link, and grading leaves links out (one could point at the keys): put the "
+        f"file itself in submitted/dan/{EX01}/ (scored 0;"
+    ) in graded.stdout, graded.stdout  # not "was not submitted": it is there, as a link
     small.submit("alice", EX01, small.release(EX01), stamp="2026-11-25 08:00:00.000000 UTC")
     assert course.nbgrader(small.root, "db", "student", "remove", "bob", "--force").returncode == 0
 

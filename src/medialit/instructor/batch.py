@@ -37,8 +37,8 @@ from medialit.exercises.items import item
 from medialit.exercises.key import KeyFormatError
 from medialit.exercises.matching import as_key
 from medialit.instructor import gradebook as books
-from medialit.instructor.exchange import no_links
-from medialit.instructor.grade_data import Check
+from medialit.instructor.exchange import links_in, no_links
+from medialit.instructor.grade_data import NOT_SUBMITTED, Check
 from medialit.instructor.grade_data import hidden_checks as _checks_in
 from medialit.instructor.gradebook import CourseError
 
@@ -340,6 +340,7 @@ class _Job:
         self.course, self.assignment, self.first, self.tmp, self.run = course, assignment, first, tmp, run
         self.checks, self.main = checks, main
         self.work_of: dict[str, Path] = {}
+        self.links_of: dict[str, list[str]] = {}  # names in a student's hand-in that are links (left out)
         self.done: set[str] = set()
         self.stopped_on: set[str] = set()  # students whose job stopped (or was stopped) while grading them
         self.over_time: set[str] = set()  # of those, the ones stopped for running over their time
@@ -370,6 +371,8 @@ class _Job:
             except (OSError, shutil.Error):
                 target.mkdir(parents=True, exist_ok=True)  # unreadable files: graded as not submitted
             self.work_of[student] = work
+            handed_in = self.course / "submitted" / student / self.assignment
+            self.links_of[student] = [p.name for p in links_in(handed_in) if p.parent == handed_in]
         return work
 
     def run_groups(self, groups: list[list[str]], progress: Any, total: int) -> None:
@@ -497,6 +500,7 @@ class _Job:
         if line is None and student in self.over_time:
             seconds = self.seconds_per_student()
             error = f"grading this submission took longer than {seconds:g} s and was stopped; 0 points"
+        error = self._said_link(student, error)
         outcome = Outcome(student, not error, message=error, over_time=line is None and student in self.over_time)
         if line is not None:
             outcome.failed_items = {k: v["reason"] for k, v in line["items"].items() if v["reason"]}
@@ -513,6 +517,16 @@ class _Job:
             self._drop_autograded(student)
             self._zero(outcome)
         self._record(outcome)
+
+    def _said_link(self, student: str, error: str) -> str:
+        """ "X.ipynb was not submitted", for a notebook handed in as a link (left out), says so and what to do."""
+        for name in self.links_of.get(student, []):
+            if error.startswith(f"{name}{NOT_SUBMITTED}"):
+                return (
+                    f"{name} is a link, and grading leaves links out (one could point at the keys): put the file "
+                    f"itself in submitted/{student}/{self.assignment}/"
+                )
+        return error
 
     def _zero(self, outcome: Outcome) -> None:
         """Record 0 points in one transaction; when the database refuses even that, record nothing and say so."""
