@@ -131,7 +131,10 @@ def test_a_student_the_gradebook_refuses_fails_alone_and_a_rerun_grades_it(small
     assert "alice: 10 points" in lines and any(line.startswith("carol: 3 points") for line in lines), done.stdout
     (failed,) = [line for line in lines if line.startswith(f"FAILED {FROZEN}: ")]
     assert "grades of bert are locked (appeal pending)" in failed and "[SQL" not in failed
-    assert failed.endswith("(scored 0)")
+    assert failed.endswith(
+        f"(scored 0; no feedback page for {FROZEN}: give them this reason yourself, or fix the "
+        f"cause and run `medialit course grade {EX01}` again)"
+    )
 
     total = totals(small.root)
     assert total["alice"] == 10.0 and total["carol"] == 3.0 and total.get(FROZEN, 0.0) == 0.0
@@ -310,3 +313,30 @@ def test_an_item_id_mistyped_in_a_hidden_test_is_named_by_grade_and_report(small
         assert said + "ex01-q2?)" in line and line.endswith(ends) and "article" not in line, line
     assert totals(small.root) == {"ann": 3.0}  # the earlier grading stands
     assert not (small.root / "reports" / EX01).exists()
+
+
+# ---------------------------------------------------------------- no feedback page, said aloud
+
+
+def test_a_student_whose_grading_failed_is_named_by_grade_and_by_the_feedback_step(small, medialit_command):
+    """instr20: a hand-in that cannot be graded gets 0 and no autograded notebook, so `nbgrader generate_feedback`
+    made pages for everyone else and passed the student over without a word. `course grade` now says in the
+    student's line that no feedback page comes and what to do; the feedback step names the student once, with why."""
+    small.submit("ann", EX01, attacks.solved(small, EX01))
+    small.submit("cat", EX01, small.release(EX01))
+    nb_path(small.root / "submitted" / "cat", EX01).write_text("{not json", encoding="utf-8")
+    done = cli(medialit_command, "course", "grade", EX01, "--course", str(small.root))
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stdout + done.stderr[-2000:]
+    (failed,) = [line for line in done.stdout.splitlines() if line.startswith("FAILED cat: ")]
+    assert "not a valid notebook" in failed and "no feedback page for cat: give them this reason yourself" in failed
+    assert f"run `medialit course grade {EX01}` again" in failed
+
+    feedback = course.nbgrader(small.root, "generate_feedback", EX01)
+    assert feedback.returncode == 0 and "Traceback" not in feedback.stderr, feedback.stderr[-3000:]
+    assert (small.root / "feedback" / "ann" / EX01 / f"{EX01}.html").is_file()
+    assert not (small.root / "feedback" / "cat").exists()
+    named = [line for line in feedback.stderr.splitlines() if "no feedback page" in line]
+    assert len(named) == 1 and "WARNING] cat: no feedback page for " + EX01 in named[0], feedback.stderr[-3000:]
+    assert "not a valid notebook" in named[0] and f"`medialit course grade {EX01}` again" in named[0]
+    alone = course.nbgrader(small.root, "generate_feedback", EX01, "--student", "ann", "--force")
+    assert alone.returncode == 0 and "no feedback page" not in alone.stderr  # only the students asked for

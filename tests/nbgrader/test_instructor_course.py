@@ -336,8 +336,53 @@ def test_the_report_names_hand_ins_it_does_not_count(small, medialit_command):
     done = cli(medialit_command, "course", "report", EX01, "--course", root)
     assert done.returncode == 0, done.stderr
     assert (
-        "WARNING: dan: not graded yet, left out; bob: handed in again since graded, scored on the earlier hand-in: "
-        f"run `medialit course grade {EX01}`, then the report again"
+        "WARNING: dan: not graded yet, left out; bob: handed in again since graded, scored and reported on the "
+        f"earlier hand-in: run `medialit course grade {EX01}`, then the report again"
     ) in done.stdout, done.stdout
     assert cli(medialit_command, "course", "grade", EX01, "--course", root).returncode == 0
     assert "WARNING" not in cli(medialit_command, "course", "report", EX01, "--course", root).stdout
+
+
+def test_the_report_reads_the_hand_in_course_grade_scored(small, medialit_command, tmp_path):
+    """instr20: `course report` read answers from submitted/, not from what `course grade` scored: alice, graded on
+    her model answers and handing in an empty notebook since, counted as marking nothing beside her 10 points; dan,
+    whose notebook is a link (grading leaves links out: 0, "not submitted"), counted with the answers it points at;
+    and bob, graded and then removed from the gradebook, was "not graded yet: run `medialit course grade`", which
+    skips him. The report now reads the copy of each hand-in that was graded."""
+    root = str(small.root)
+    outside = tmp_path / "elsewhere.ipynb"
+    q1 = solution_source(small.source(EX01), "ex01-q1-answer")
+    nbformat.write(answer_cells(small, EX01, **{"ex01-q1-answer": q1}), outside)
+    small.submit("dan", EX01, small.release(EX01))
+    linked = small.root / "submitted" / "dan" / EX01 / f"{EX01}.ipynb"
+    linked.unlink()
+    linked.symlink_to(outside)
+    graded = cli(medialit_command, "course", "grade", EX01, "--course", root)
+    assert "alice: 10 points" in graded.stdout, graded.stdout
+    assert (
+        f"FAILED dan: {EX01}.ipynb is a link, and grading leaves links out (one could point at the keys): put the "
+        f"file itself in submitted/dan/{EX01}/ (scored 0;"
+    ) in graded.stdout, graded.stdout  # not "was not submitted": it is there, as a link
+    small.submit("alice", EX01, small.release(EX01), stamp="2026-11-25 08:00:00.000000 UTC")
+    assert course.nbgrader(small.root, "db", "student", "remove", "bob", "--force").returncode == 0
+
+    done = cli(medialit_command, "course", "report", EX01, "--course", root)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr[-2000:]
+    assert "alice: handed in again since graded, scored and reported on the earlier hand-in" in done.stdout
+    assert "bob: not graded yet" not in done.stdout, done.stdout
+    assert (
+        f"NOTE: bob: graded, then removed from the gradebook, so left out of the report; dropped the course: move "
+        f"their folders out of submitted/; to count them again: `medialit course grade {EX01} --force` (hand grades "
+        "kept), then the report"
+    ) in done.stdout.splitlines(), done.stdout
+    out = small.root / "reports" / EX01
+    with (out / "grades.csv").open(encoding="utf-8") as handle:
+        assert sorted(row["student"] for row in csv.DictReader(handle)) == ["alice", "carol", "dan"]
+    with (out / "marks.csv").open(encoding="utf-8") as handle:
+        q2 = [row for row in csv.DictReader(handle) if row["item"] == "ex01-q2" and row["optional"] == "no"]
+    assert q2 and all((row["found_right"], row["students"]) == ("1", "3") for row in q2), q2  # alice's, as scored
+
+    from medialit.instructor import report
+
+    answers = report.class_answers(small.root, EX01, ["alice", "dan"])
+    assert all(marks["alice"] and not marks["dan"] for _, marks in answers)

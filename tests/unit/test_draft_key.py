@@ -257,10 +257,14 @@ def test_a_mistyped_or_file_into_is_refused_in_one_line_and_nothing_is_made(gold
 
 
 def test_into_a_course_directory_goes_to_its_source_folder(gold, dev, tmp_path, capsys):
+    from medialit.instructor.course import CONFIG
+
     (tmp_path / "course" / "source").mkdir(parents=True)
     path = tmp_path / "gold.json"
     path.write_text(json.dumps(gold), encoding="utf-8")
     args = ["new-exercise", str(dev / f"{ARTICLE_ID}.md"), str(path), "--kind", "attribution"]
+    config = CONFIG.format(course_id="medialit", timeout=30, exclude={}, show_hidden=False)
+    (tmp_path / "course" / "nbgrader_config.py").write_text(config, encoding="utf-8")
     assert main([*args, "--into", str(tmp_path / "course"), "--name", "ott"]) == 0
     assert (tmp_path / "course" / "source" / "ott" / "ott.ipynb").is_file()
     assert main([*args, "--into", str(tmp_path / "course"), "--name", "ott"]) == 2  # no silent overwrite
@@ -270,6 +274,44 @@ def test_into_a_course_directory_goes_to_its_source_folder(gold, dev, tmp_path, 
     assert main([*args, "--into", str(tmp_path / "course"), "--name", "x" * 53]) == 2
     err = capsys.readouterr().err
     assert "at most 52" in err and err.count("\n") == 1  # not nbformat's traceback about 64-character ids
+
+
+def test_a_course_without_the_saved_highlights_rule_is_refused_in_one_line_and_nothing_is_written(
+    gold, dev, tmp_path, capsys
+):
+    """instr20: in a course directory with no nbgrader_config.py (or nbgrader's own, without medialit's lines),
+    new-exercise wrote the exercise and silently skipped the rule that keeps students' saved highlights out of the
+    release and in their hand-ins: marks saved beside the source notebook would reach every student."""
+    course = tmp_path / "course"
+    (course / "source").mkdir(parents=True)
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps(gold), encoding="utf-8")
+    args = ["new-exercise", str(dev / f"{ARTICLE_ID}.md"), str(path), "--kind", "attribution", "--name", "ott"]
+    for config, said in (
+        (None, f"medialit: {course.resolve()} has source/ but no nbgrader_config.py, so nothing would apply the rule"),
+        (
+            "c = get_config()\nc.CourseDirectory.course_id = 'x'\n",
+            f"medialit: {course.resolve()}/nbgrader_config.py lacks",
+        ),
+    ):
+        if config:
+            (course / "nbgrader_config.py").write_text(config, encoding="utf-8")
+        assert main([*args, "--into", str(course)]) == 2
+        (line,) = capsys.readouterr().err.strip().splitlines()
+        assert line.startswith(said) and "*.highlights.json" in line and "medialit course init NEW" in line, line
+        assert line.endswith("then run this again (nothing was written)")
+        assert list((course / "source").iterdir()) == []
+
+
+def test_outside_a_course_the_exercise_is_written_with_how_its_highlights_rule_comes(gold, dev, tmp_path, capsys):
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps(gold), encoding="utf-8")
+    (tmp_path / "staging").mkdir()
+    args = ["new-exercise", str(dev / f"{ARTICLE_ID}.md"), str(path), "--kind", "attribution", "--name", "ott"]
+    assert main([*args, "--into", str(tmp_path / "staging")]) == 0
+    (line,) = capsys.readouterr().out.strip().splitlines()
+    assert line.startswith(f"wrote {tmp_path / 'staging' / 'ott' / 'ott.ipynb'}; it is in no course yet: add it with ")
+    assert f"`medialit course init NEW --solutions {tmp_path / 'staging'}`" in line and "--into COURSE" in line
 
 
 def test_in_a_medialit_course_the_new_sidecars_are_never_overwritten(gold, dev, tmp_path, repo_dir):
@@ -427,3 +469,40 @@ def test_a_key_given_with_another_article_says_so_not_that_the_text_changed(tmp_
         "article the key was drafted on, or draft a key for this one with `medialit draft-key`\n"
     )
     assert not list(tmp_path.glob("*/*.ipynb"))
+
+
+def test_a_key_that_asks_for_more_marks_than_an_answer_may_hold_is_refused(tmp_path, capsys):
+    """instr20: a reviewed key over a long paragraph (a draft of 260 sources, accepted) made an attribution
+    exercise whose q1 wants 520 marks; an answer holds at most 300, so the model answer itself failed in the
+    kernel and scored 0 in `course grade`. new-exercise now refuses it in one line and writes nothing."""
+    from medialit.core.spans import body_sha256
+    from medialit.exercises.answer import MAX_MARKS
+
+    sentences = [f"Prices rose {n} percent in the harbour district." for n in range(MAX_MARKS + 1)]
+    body = "Prices rise again\r\n\r\n" + " ".join(sentences) + "\r\n"
+    meta = "id: prices\ntitle: Prices rise again\noutlet: Bugle\nurl: https://bugle.example/p\ndate: 2026-11-20\n"
+    article = tmp_path / "prices.md"
+    article.write_bytes(f"---\n{meta}language: en\nlicense: CC BY 4.0\n---\n{body}".encode())
+    marks = []
+    for sentence in sentences:
+        start = body.index(sentence)
+        marks.append({"start": start, "end": start + len(sentence), "label": "no_source", "text": sentence})
+    key = tmp_path / "prices.key.json"
+    key.write_text(
+        json.dumps({"format": "medialit-key", "version": 2, "item": "prices", "article": "prices",
+                    "body_sha256": body_sha256(body), "marks": marks}),
+        encoding="utf-8",
+    )  # fmt: skip
+    args = ["new-exercise", str(article), str(key), "--kind", "unsupported", "--into", str(tmp_path / "out")]
+    (tmp_path / "out").mkdir()
+    assert main(args) == 2
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    assert line.startswith(f"medialit: {key}: question q1 asks for {MAX_MARKS + 1} marks, more than an answer may ")
+    assert list((tmp_path / "out").iterdir()) == []
+    marks.pop()
+    key.write_text(
+        json.dumps({"format": "medialit-key", "version": 2, "item": "prices", "article": "prices",
+                    "body_sha256": body_sha256(body), "marks": marks}),
+        encoding="utf-8",
+    )  # fmt: skip
+    assert main(args) == 0  # 300 marks: every one can be given

@@ -103,6 +103,20 @@ def test_front_matter_of_a_markdown_source_is_kept(tmp_path, shared_dir):
     assert copy.meta["license"] == "CC BY 2.5"
 
 
+def test_a_markdown_source_saved_with_windows_line_endings_keeps_its_front_matter(tmp_path, capsys):
+    """instr20: a .md with front matter saved on Windows (BOM, CRLF) was read as plain text: the front matter
+    became the body and the title '---', with no word said. Its fields are read; the body keeps its CRLF."""
+    source = tmp_path / "fares.md"
+    body = "Ferry fares rise\r\n\r\nFares rise by 10 percent, the operator said.\r\n"
+    front = "---\r\ntitle: Ferry fares rise\r\noutlet: Bugle\r\nurl: https://bugle.example/f\r\n---\r\n"
+    source.write_bytes(b"\xef\xbb\xbf" + (front + body).encode())
+    out = tmp_path / "out.md"
+    assert main(["new-article", str(source), "--date", "2026-11-20", "--license", "CC BY 4.0", "--out", str(out)]) == 0
+    article = load_article(out)
+    assert article.title == "Ferry fares rise" and article.meta["outlet"] == "Bugle"
+    assert article.body == body and article.meta["url"] == "https://bugle.example/f"
+
+
 def test_at_a_terminal_each_missing_field_is_asked_until_answered():
     asked = []
     answers = iter(["", "Daily Bugle", "2024-03-05", "https://bugle.example/storm", "CC BY 4.0"])

@@ -115,5 +115,12 @@ def run_new_exercise(args: argparse.Namespace) -> int:
     path = new_exercise(
         article, args.key, args.kind, folder, name=name, allow_unreviewed=args.allow_unreviewed, force=args.force
     )
-    print(f"wrote {path}; release it with `nbgrader generate_assignment {name}` in the course directory")
+    if folder.parent.name == "source":
+        print(f"wrote {path}; release it with `nbgrader generate_assignment {name}` in the course directory")
+    else:  # not in a course: its highlights rule comes with the course that takes it in
+        print(
+            f"wrote {path}; it is in no course yet: add it with `medialit course init NEW --solutions {folder.parent}`"
+            " or by running this again with --into COURSE, which keep students' saved highlights out of the release "
+            "and in their hand-ins (a copy by hand into a course's source/ does not)"
+        )
     return 0

@@ -143,7 +143,7 @@ def run_grade(args: argparse.Namespace) -> int:
         print(f"nothing to grade; {len(run.skipped)} already graded with key {run.key} (use --force)")
         return 0
     for outcome in run.outcomes:
-        print(summary(outcome))
+        print(summary(outcome, args.id))
     if run.skipped:
         print(f"{len(run.skipped)} already graded, skipped (use --force to grade them again)")
     waiting = [o for o in run.outcomes if o.by_hand]
@@ -154,10 +154,13 @@ def run_grade(args: argparse.Namespace) -> int:
     return 1 if run.failed else 0
 
 
-def summary(o: Outcome) -> str:
-    """One line per student: points, what failed and why, what waits for a person."""
+def summary(o: Outcome, assignment: str = "ID") -> str:
+    """One line per student: points, what failed and why (and that no feedback page comes), what waits for a person."""
     if not o.ok:
-        return f"FAILED {o.student}: {o.message} (scored 0)"
+        return (
+            f"FAILED {o.student}: {o.message} (scored 0; no feedback page for {o.student}: give them this reason "
+            f"yourself, or fix the cause and run `medialit course grade {assignment}` again)"
+        )
     points = round(max(0.0, sum(o.scores.values()) - o.late_penalty), 2)  # the total nbgrader export gives
     line = f"{o.student}: {counted(float(points), 'point')}"
     if o.by_hand:
@@ -192,11 +195,19 @@ def run_report(args: argparse.Namespace) -> int:
         print(path)
     folder = course_folder(args.course)
     graded = [row["student"] for row in scores_table(folder, args.id)]
-    new, again = not_in_report(folder, args.id, graded)
+    new, dropped, again = not_in_report(folder, args.id, graded)
     left = [f"{', '.join(new)}: not graded yet, left out"] * bool(new)
-    left += [f"{', '.join(again)}: handed in again since graded, scored on the earlier hand-in"] * bool(again)
+    left += [f"{', '.join(again)}: handed in again since graded, scored and reported on the earlier hand-in"] * bool(
+        again
+    )
     if left:
         print(f"WARNING: {'; '.join(left)}: run `medialit course grade {args.id}`, then the report again")
+    if dropped:
+        print(
+            f"NOTE: {', '.join(dropped)}: graded, then removed from the gradebook, so left out of the report; "
+            f"dropped the course: move their folders out of submitted/; to count them again: `medialit course grade "
+            f"{args.id} --force` (hand grades kept), then the report"
+        )
     if unread := report.not_read(folder, args.id, graded):
         print(
             f"NOTE: {', '.join(unread)}: answers not read, as their grading was stopped for taking too long; "

@@ -37,14 +37,15 @@ from medialit.exercises.items import item
 from medialit.exercises.key import KeyFormatError
 from medialit.exercises.matching import as_key
 from medialit.instructor import gradebook as books
-from medialit.instructor.exchange import no_links
-from medialit.instructor.grade_data import Check
+from medialit.instructor.exchange import links_in, no_links
+from medialit.instructor.grade_data import NOT_SUBMITTED, Check
 from medialit.instructor.grade_data import hidden_checks as _checks_in
 from medialit.instructor.gradebook import CourseError
 
 STATE = ".medialit"  # course-local grading state (never under autograded/, which feedback copies)
 MERGE_AT_ONCE = 100  # students merged into the course gradebook in one transaction, at most
 OUT_OF_TIME = "not run: the notebook ran out of time (raise Execute.timeout for slow work)"
+REFUSED = "nothing written to the gradebook"  # a failure whose 0 the gradebook refused too (not a student dropped)
 SECONDS_PER_STUDENT = 60  # a job that takes longer than this per student (plus its notebook's time) is stopped
 
 
@@ -195,16 +196,43 @@ def _key_of(state: dict[str, Any]) -> str:
     return str(state.get("key") or "none recorded")
 
 
-def not_in_report(course: Path, assignment: str, graded: list[str]) -> tuple[list[str], list[str]]:
-    """Hand-ins the report's ``graded`` students (its grades.csv) leave out: students never graded, and students
-    who handed in again since their grading (their scores are the old hand-in's)."""
-    new = [s for s in submissions(course, assignment) if s not in graded]
+def not_in_report(course: Path, assignment: str, graded: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """Hand-ins the report's ``graded`` students (its grades.csv) leave out: students never graded, students graded
+    but no longer in the gradebook (removed from it: ``nbgrader db student remove``), and students who handed in
+    again since their grading (their scores, and the report, are the old hand-in's)."""
+    left = [s for s in submissions(course, assignment) if s not in graded]
+    dropped = [
+        s for s in left if graded_state(course, assignment, s) or (course / "autograded" / s / assignment).is_dir()
+    ]
+    new = [s for s in left if s not in dropped]
     again = []
     for student in graded:
         stamp = graded_state(course, assignment, student).get("submitted")  # none: graded by plain nbgrader
         if stamp is not None and stamp != _stamp(course, assignment, student):
             again.append(student)
-    return new, again
+    return new, dropped, again
+
+
+def handin_folder(course: Path, assignment: str, student: str) -> Path:
+    """Where ``course grade`` keeps the copy of a student's hand-in it graded (links left out, as it read it)."""
+    return Path(course) / STATE / "handins" / assignment / student
+
+
+def graded_handin(course: Path, assignment: str, student: str) -> Path | None:
+    """The hand-in whose answers the student's grades score, for whatever reads them again (``course report``).
+
+    ``submitted/`` holds the latest hand-in, not the one graded: one handed in again since, a notebook that is a
+    link (grading leaves links out: "not submitted"), a hand-in whose grading failed (0 points). The copy kept at
+    grading (``handin_folder``) is the graded one; None when grading failed (its answers scored nothing). A student
+    graded by plain nbgrader, or by a medialit that kept no copy, is read from ``submitted/`` as before.
+    """
+    state = graded_state(course, assignment, student)
+    kept = handin_folder(course, assignment, student)
+    if state and not state.get("ok"):
+        return None
+    if state and kept.is_dir():
+        return kept
+    return Path(course) / "submitted" / student / assignment
 
 
 def stopped_for_time(course: Path, assignment: str, student: str) -> bool:
@@ -312,6 +340,7 @@ class _Job:
         self.course, self.assignment, self.first, self.tmp, self.run = course, assignment, first, tmp, run
         self.checks, self.main = checks, main
         self.work_of: dict[str, Path] = {}
+        self.links_of: dict[str, list[str]] = {}  # names in a student's hand-in that are links (left out)
         self.done: set[str] = set()
         self.stopped_on: set[str] = set()  # students whose job stopped (or was stopped) while grading them
         self.over_time: set[str] = set()  # of those, the ones stopped for running over their time
@@ -342,6 +371,8 @@ class _Job:
             except (OSError, shutil.Error):
                 target.mkdir(parents=True, exist_ok=True)  # unreadable files: graded as not submitted
             self.work_of[student] = work
+            handed_in = self.course / "submitted" / student / self.assignment
+            self.links_of[student] = [p.name for p in links_in(handed_in) if p.parent == handed_in]
         return work
 
     def run_groups(self, groups: list[list[str]], progress: Any, total: int) -> None:
@@ -469,6 +500,7 @@ class _Job:
         if line is None and student in self.over_time:
             seconds = self.seconds_per_student()
             error = f"grading this submission took longer than {seconds:g} s and was stopped; 0 points"
+        error = self._said_link(student, error)
         outcome = Outcome(student, not error, message=error, over_time=line is None and student in self.over_time)
         if line is not None:
             outcome.failed_items = {k: v["reason"] for k, v in line["items"].items() if v["reason"]}
@@ -486,6 +518,16 @@ class _Job:
             self._zero(outcome)
         self._record(outcome)
 
+    def _said_link(self, student: str, error: str) -> str:
+        """ "X.ipynb was not submitted", for a notebook handed in as a link (left out), says so and what to do."""
+        for name in self.links_of.get(student, []):
+            if error.startswith(f"{name}{NOT_SUBMITTED}"):
+                return (
+                    f"{name} is a link, and grading leaves links out (one could point at the keys): put the file "
+                    f"itself in submitted/{student}/{self.assignment}/"
+                )
+        return error
+
     def _zero(self, outcome: Outcome) -> None:
         """Record 0 points in one transaction; when the database refuses even that, record nothing and say so."""
         main, student = self.main, outcome.student
@@ -498,12 +540,14 @@ class _Job:
         except Exception as problem:
             main.db.rollback()
             also = one_line(problem)
-            said = "nothing written to the gradebook" + ("" if also in outcome.message else f" ({also})")
+            said = REFUSED + ("" if also in outcome.message else f" ({also})")
             outcome.message = f"{outcome.message}; {said}"[:400]
 
     def _drop_autograded(self, student: str) -> None:
-        """A failed student has no autograded notebook: its outputs would contradict the 0 in the gradebook."""
+        """A failed student has no autograded notebook: its outputs would contradict the 0 in the gradebook (nor
+        a kept hand-in: the report would count answers that scored nothing)."""
         shutil.rmtree(self.course / "autograded" / student / self.assignment, ignore_errors=True)
+        shutil.rmtree(handin_folder(self.course, self.assignment, student), ignore_errors=True)
 
     def _copy_autograded(self, work: Path, student: str) -> None:
         """The graded notebooks, beside the files as submitted (links left out).
@@ -517,6 +561,10 @@ class _Job:
             shutil.rmtree(target)
         submitted = work / "submitted" / student / self.assignment
         shutil.copytree(submitted, target, ignore=no_links)
+        kept = handin_folder(self.course, self.assignment, student)  # the hand-in graded, for the report to read
+        if kept.exists():
+            shutil.rmtree(kept)
+        shutil.copytree(submitted, kept, ignore=no_links)
         graded = work / "autograded" / student / self.assignment
         for notebook in submitted.glob("*.ipynb"):
             if (graded / notebook.name).is_file() and not (graded / notebook.name).is_symlink():
@@ -638,7 +686,7 @@ def scores_table(course_dir: str | Path, assignment: str) -> list[dict[str, Any]
                 sub = gb.find_submission(assignment, student)
             except MissingEntry:
                 status = _status(course, assignment, student)
-                if status.startswith("failed"):  # the gradebook refused even its 0: listed all the same
+                if status.startswith("failed") and REFUSED in status:  # the gradebook refused even its 0: listed
                     rows.append({"student": student, "total": 0.0, "status": status})
                 continue
             row: dict[str, Any] = {"student": student}

@@ -50,7 +50,7 @@ import os
 
 from medialit.instructor.nbgrader_output import (
     ClearAnswers, DropDuplicateIds, DropGraderNotes, DropHiddenTestOutput, InertMarkdown, KeepMarksOut,
-    TrimOutput,
+    NameNoFeedback, TrimOutput,
 )
 
 c = get_config()  # noqa: F821
@@ -111,10 +111,11 @@ c.GenerateAssignment.preprocessors = [
 
 # Feedback shows scores and the printed feedback, not the hidden tests (the answer keys), what a
 # code test with hidden parts printed (student code ran beside it), nor the notes for the grader
-# (model answers, rubrics). To show hidden tests, set SHOW_HIDDEN_TESTS = True.
+# (model answers, rubrics). To show hidden tests, set SHOW_HIDDEN_TESTS = True. NameNoFeedback names each
+# student who handed in but gets no page (grading failed, or not graded yet), and what to do.
 SHOW_HIDDEN_TESTS = {show_hidden}
 hide = [] if SHOW_HIDDEN_TESTS else [DropHiddenTestOutput, ClearHiddenTests]
-c.GenerateFeedback.preprocessors = [GetGrades, *hide, DropGraderNotes, CSSHTMLHeaderPreprocessor]
+c.GenerateFeedback.preprocessors = [GetGrades, *hide, DropGraderNotes, NameNoFeedback, CSSHTMLHeaderPreprocessor]
 '''
 
 

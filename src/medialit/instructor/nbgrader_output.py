@@ -8,6 +8,7 @@ where nbgrader and the formgrader look for them; ``GraderNotes`` and
 ``ClearAnswers`` gives a highlighting answer cell its own released stub; ``KeepMarksOut`` keeps a
 highlights file saved in ``source/`` (the instructor's own marks) out of the release;
 ``DropHiddenTestOutput`` keeps what cells printed from a code test with hidden parts on out of the feedback;
+``NameNoFeedback`` names each student ``generate_feedback`` makes no page for (grading failed, or not graded);
 ``HideChecks``/``RestoreChecks`` and ``SandboxedExecute`` keep the keys and the
 grader's files away from a student kernel when one must run; ``DropDuplicateIds``
 grades a notebook in which a student copied a graded cell; ``InertMarkdown`` keeps a
@@ -292,6 +293,55 @@ class DropGraderNotes(NbGraderPreprocessor):
     def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
         nb.cells = [c for c in nb.cells if not c.get("metadata", {}).get(GRADER_NOTE)]
         return nb, resources
+
+
+class NameNoFeedback(NbGraderPreprocessor):
+    """``generate_feedback``: name, once per run, each student who handed in but gets no feedback page.
+
+    nbgrader makes a page from every ``autograded/STUDENT/ID``; a student whose grading failed has none (their 0
+    is in the gradebook, their autograded notebook is dropped: ``batch._drop_autograded``), and nbgrader passed
+    them over without a word: the instructor sent everyone their page, and that student heard nothing.
+    """
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self._said: set[str] = set()
+
+    def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
+        assignment = resources["nbgrader"]["assignment"]
+        if assignment not in self._said:
+            self._said.add(assignment)
+            folder = Path(resources["metadata"]["path"]).resolve()  # COURSE/autograded/STUDENT/ID
+            coursedir = getattr(getattr(self.parent, "parent", None), "coursedir", None)
+            pattern = getattr(coursedir, "student_id", "*") or "*"
+            for line in no_feedback(folder.parents[2], assignment, pattern):
+                self.log.warning("%s", line)
+        return nb, resources
+
+
+def no_feedback(course: Path, assignment: str, pattern: str = "*") -> list[str]:
+    """One line for each student matching ``pattern`` with a hand-in of ``assignment`` but no autograded notebook:
+    why (their grading's status, or not graded yet) and what to do."""
+    from fnmatch import fnmatch
+
+    from medialit.instructor.batch import graded_state, submissions
+
+    lines = []
+    for student in submissions(course, assignment):
+        if not fnmatch(student, pattern) or any((course / "autograded" / student / assignment).glob("*.ipynb")):
+            continue
+        status = str(graded_state(course, assignment, student).get("status", ""))
+        if status.startswith("failed: "):
+            lines.append(
+                f"{student}: no feedback page for {assignment}, as grading it failed ({status[8:]}); give "
+                f"{student} that reason yourself, or fix the cause and run `medialit course grade {assignment}` again"
+            )
+        else:
+            lines.append(
+                f"{student}: no feedback page for {assignment}, as it is not graded yet; run "
+                f"`medialit course grade {assignment}`, then generate feedback again"
+            )
+    return lines
 
 
 HIDDEN_OUTPUT = "(output not shown in the feedback: a test with hidden parts ran here or before; points are above)\n"

@@ -46,11 +46,26 @@ def read_source(source: str) -> tuple[str, dict[str, str]]:
     text = read_text_file(path)
     if path.suffix.lower() in HTML_SUFFIXES or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
         return from_html(text, str(path))
+    if text.startswith("---\r\n"):  # saved on Windows: the file written has LF front matter, the body as it is
+        text = _lf_front_matter(text)
     if text.startswith("---\n"):
         article = parse_markdown(text, path=str(path))
         return article.body, {k: str(v) for k, v in article.meta.items() if str(v).strip()}
     article = from_text(text, path=str(path))
     return article.body, {"title": article.title}
+
+
+def _lf_front_matter(text: str) -> str:
+    """``text`` with its front matter's CRLF line endings made LF, the body left as it is.
+
+    A Markdown source saved on Windows (front matter and all) was not seen as front matter: its lines became the
+    body, and ``---`` the title. Without a closing ``---`` line the text is returned unchanged (and read as text).
+    """
+    lines = text.split("\r\n")
+    closing = next((i for i, line in enumerate(lines[1:], 1) if line.rstrip() == "---"), None)
+    if closing is None:
+        return text
+    return "\n".join(lines[: closing + 1]) + "\n" + "\r\n".join(lines[closing + 1 :])
 
 
 def fetch(url: str) -> str:

@@ -20,6 +20,7 @@ import nbformat
 from medialit.core.article import Article
 from medialit.core.counts import counted
 from medialit.core.spans import Span
+from medialit.exercises.answer import MAX_MARKS
 from medialit.exercises.items import ITEMS_FILE, REASONS, SIDECAR_SUFFIX, Item, define_item, define_items
 from medialit.exercises.key import Key, KeyFormatError, KeyMark
 from medialit.instructor import exercise_notebook as nb_builder
@@ -122,6 +123,12 @@ def key_mistakes(key: Key, kind: str) -> list[str]:
                     f"marks[{i}] and marks[{j}] overlap ({a.text[:30]!r}, {b.text[:30]!r}): one answer mark can "
                     "match only one of them; merge them, or make one an `accept` reading of the other"
                 )
+    for number, wanted in question_marks(kind, key).items():
+        if len(wanted) > MAX_MARKS:  # the model answer itself is refused, in the kernel and by `course grade`
+            found.append(
+                f"question {number} asks for {len(wanted)} marks, more than an answer may hold ({MAX_MARKS}), so "
+                "nobody could give them all; reject marks in the review, or cut the article into shorter ones"
+            )
     return found
 
 
@@ -257,6 +264,8 @@ def new_exercise(
             f"{key_path}: {are} not yet reviewed (first: {waiting[0]}); "
             "review them in the key review widget, or pass --allow-unreviewed"
         )
+    if problem := unprotected(folder):
+        raise ExerciseError(problem)
     notebook_path = folder / f"{name}.ipynb"
     if notebook_path.exists() and not force:
         raise ExerciseError(f"{notebook_path} exists: pass --force to replace it, or choose another --name")
@@ -280,6 +289,36 @@ def new_exercise(
     nb_builder.write(nb, notebook_path)
     keep_sidecars(folder, name, [f"{it['id']}{SIDECAR_SUFFIX}" for it in items])
     return notebook_path
+
+
+RULE = (
+    "the rule that keeps students' saved highlights (*.highlights.json) out of the release and in their hand-ins "
+    "when graded"
+)
+
+
+def unprotected(folder: Path) -> str:
+    """One line when ``folder`` is in a course directory (``COURSE/source/NAME``) whose ``nbgrader_config.py`` lacks
+    the saved-highlights rule of ``medialit course init`` (``KeepMarksOut`` at release, ``exclude_overwriting`` at
+    grading), else "". Without it, marks saved beside the source notebook are released to every student, and
+    ``keep_sidecars`` had nothing to add its line to: the exercise was written without a word."""
+    if folder.parent.name != "source":
+        return ""
+    course = folder.parent.parent.resolve()
+    config = course / "nbgrader_config.py"
+    if not config.is_file():
+        return (
+            f"{course} has source/ but no nbgrader_config.py, so nothing would apply {RULE}: copy the one "
+            "`medialit course init NEW` writes into it, then run this again (nothing was written)"
+        )
+    text = config.read_text(encoding="utf-8", errors="replace")
+    missing = [part for part in ("KeepMarksOut", "c.Autograde.exclude_overwriting = ") if part not in text]
+    if missing:
+        return (
+            f"{config} lacks {RULE} ({' and '.join(missing)}: it is not the one `medialit course init` writes): "
+            "copy the one `medialit course init NEW` writes over it, then run this again (nothing was written)"
+        )
+    return ""
 
 
 def keep_sidecars(folder: Path, name: str, sidecars: list[str]) -> bool:

@@ -8,7 +8,7 @@ sentence number and occurrence, with how many students found the place and how
 many also gave the right label or reason), ``analyzer-echo.md`` (answers that
 repeat the analyzer's mistakes: ``analyzer_echo``), and two PNG figures with alt text;
 with the pre-test's key in the course, growth per skill too (``growth``).
-Answers are read as data, exactly as ``course grade`` reads them.
+Answers are read as data, exactly as ``course grade`` reads them, from the hand-in it graded (``batch.graded_handin``).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from medialit.exercises.scoring import Mark, same_place
 from medialit.instructor import analyzer_echo
 from medialit.instructor import course as courses
 from medialit.instructor import gradebook as books
-from medialit.instructor.batch import graded_with_another_key, stopped_for_time, unusable_key
+from medialit.instructor.batch import graded_handin, graded_with_another_key, stopped_for_time, unusable_key
 from medialit.instructor.grade_data import Check, grade_item, read_notebook
 from medialit.instructor.growth import write_growth
 from medialit.instructor.lms_import import write_import
@@ -135,7 +135,10 @@ def item_rows(
 
 
 def _answer(course: Path, assignment: str, student: str, check: Check) -> list[Span]:
-    folder = course / "submitted" / student / assignment
+    """The student's marks in the hand-in ``course grade`` scored (none when its grading failed: 0 points)."""
+    folder = graded_handin(course, assignment, student)
+    if folder is None:
+        return []
     nb, why = read_notebook(folder / f"{check.notebook}.ipynb")
     return list(grade_item(check, nb, folder, why).marks)
 
