@@ -69,6 +69,23 @@ def test_links_copied_cells_and_edited_points_get_the_honest_score_of_what_the_s
     assert outcomes(graded)[student].scores == pytest.approx(graded.expected[student])
 
 
+@pytest.mark.parametrize(
+    "student", ["copy-at-end-same", "retyped-cells", "edited-locks", "same-cell-ids", "nbformat-4.4"]
+)
+def test_a_notebook_restructured_in_jupyterlab_is_graded_as_its_hidden_tests_saw_it(graded, student):
+    assert outcomes(graded)[student].ok
+    assert outcomes(graded)[student].scores == pytest.approx(graded.expected[student])
+    assert not outcomes(graded)[student].failed_items
+
+
+def test_a_copy_of_the_answer_cell_below_its_test_is_named_not_graded_in_its_place(graded):
+    """attack20: the released answer cell pasted at the end was graded instead of the list above it, and the
+    line said the cell had no answer."""
+    outcome = outcomes(graded)["copy-at-end"]
+    assert outcome.scores == pytest.approx(graded.expected["copy-at-end"])
+    assert "'answer_q1 =' written again, in a cell after the answer cell" in outcome.failed_items["ex01-q1-test"]
+
+
 def test_a_speaker_name_of_megabytes_in_the_highlights_scores_0_at_once_and_the_report_finishes(graded):
     """attack18: a 1.9 MB "name" on one link of ex01-q2's highlights (under the 2 MB cap) took the speaker judge about
     a day: the student's job stalled until its time ran out, and `medialit course report` never finished. Now a saved
