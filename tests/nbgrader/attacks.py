@@ -333,7 +333,9 @@ def structure_changes(c, rest: dict[str, str], q1: str) -> None:
     written, the same list twice, is that list. The others were already graded as written: the answer cell typed
     markdown, the test cell typed markdown and an answer cell raw (nbgrader types them back), every cell with the
     same nbformat 4.5 cell id, a notebook of nbformat 4.4 (no cell ids) as an older JupyterLab saves it, and the
-    ``locked`` flag and checksum of the answer cell and a test cell edited.
+    ``locked`` flag and checksum of the answer cell and a test cell edited. ``hand-edited-metadata``: a cell's
+    nbgrader metadata a list (no JupyterLab writes it) failed with "AttributeError: 'list' object has no attribute
+    'get'"; it fails saying which cell and why.
     """
     full = {"ex01-q1-answer": q1, **rest}
     stub = nbformat.from_dict(json.loads(json.dumps(cell(c.release(EX01), "ex01-q1-answer"))))
@@ -366,6 +368,10 @@ def structure_changes(c, rest: dict[str, str], q1: str) -> None:
             x.pop("id", None)
             x.update({"id": "same"} if minor == 5 else {})
         c.submit(student, EX01, json.dumps(saved))  # as saved: nbformat.write would mend the ids
+    saved = json.loads(json.dumps(answer_cells(c, EX01, **full)))  # a cell's nbgrader metadata edited by hand
+    saved["cells"][-1]["metadata"]["nbgrader"] = ["grade_id", "ex01-q1-test"]
+    c.submit("hand-edited-metadata", EX01, json.dumps(saved))
+    c.expected["hand-edited-metadata"] = {f"ex01-q{i}-test": 0.0 for i in (1, 2, 3, 4)}
     for student in ("copy-at-end-same", "retyped-cells", "edited-locks", "same-cell-ids", "nbformat-4.4"):
         c.expected[student] = {"ex01-q1-test": 3.0, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0, "ex01-q4-test": 2.0}
 

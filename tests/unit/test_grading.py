@@ -1195,6 +1195,34 @@ def test_copies_of_the_answer_cell_above_its_test_or_with_no_test_grade_the_last
 
 
 @pytest.mark.parametrize(
+    ("metadata", "says"),
+    [
+        ({"nbgrader": "x"}, "cell 2's nbgrader metadata is not a mapping"),
+        ({"nbgrader": [1]}, "cell 2's nbgrader metadata is not a mapping"),
+        ({"nbgrader": None}, "cell 2's nbgrader metadata is not a mapping"),
+        ({"nbgrader": {"grade_id": 5, "solution": True}}, "cell 2's nbgrader grade id is not text"),
+    ],
+)
+def test_a_cell_no_jupyterlab_writes_fails_the_notebook_in_one_line_that_says_which(tmp_path, metadata, says):
+    """attack20: a cell whose nbgrader metadata is not a mapping (a notebook edited by hand) failed the submission
+    with "AttributeError: 'list' object has no attribute 'get'", a grade id that is a number with nbgrader's
+    "nbgrader update ."; the notebook is one that cannot be graded, and the line says which cell and why."""
+    import nbformat
+
+    from medialit.instructor.grade_data import Check, grade_item, read_notebook
+
+    saved = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1"), nbformat.v4.new_code_cell("y = 2")])
+    saved = json.loads(nbformat.writes(saved))
+    saved["cells"][1]["metadata"] = metadata
+    path = tmp_path / "ex05-transfer.ipynb"
+    path.write_text(json.dumps(saved), encoding="utf-8")
+    nb, why = read_notebook(path)
+    assert nb is None and says in why and "not as JupyterLab saves it" in why and "\n" not in why
+    grade = grade_item(Check("ex05-transfer", "ex05-q1-test", "ex05-q1", "answer_q1", {}), nb, tmp_path, why)
+    assert grade.points == 0 and says in grade.reason
+
+
+@pytest.mark.parametrize(
     "scratch",
     ["print(eval('2 + 2'))", "exec('import math\\nprint(math.pi)')", "code = compile('1 + 1', 'scratch', 'eval')"],
 )

@@ -325,7 +325,26 @@ def read_notebook(path: Path) -> tuple[nbformat.NotebookNode | None, str]:
             else type(error).__name__
         )
         return None, f"{path.name}{NOT_A_NOTEBOOK} ({why}); 0 points for its items"
+    if why := unlike_jupyterlab(nb):
+        return None, f"{path.name}{NOT_A_NOTEBOOK} ({why}, not as JupyterLab saves it); 0 points for its items"
     return (None, SOURCE_COPY) if source_copy(nb) else (nb, "")
+
+
+def unlike_jupyterlab(nb: nbformat.NotebookNode) -> str:
+    """What in a notebook's cells no JupyterLab writes and nbgrader cannot grade ("" when nothing): a cell's metadata,
+    or its nbgrader part, that is not a mapping, or a grade id that is not text.
+
+    attack20: such a cell (a notebook edited by hand) failed the submission with "AttributeError: 'list' object has
+    no attribute 'get'" or nbgrader's "nbgrader update .", lines that say neither what is wrong nor what to do.
+    """
+    for number, cell in enumerate(nb.cells, 1):
+        meta = cell.get("metadata", {}) if isinstance(cell, dict) else None
+        flags = meta.get("nbgrader", {}) if isinstance(meta, dict) else None
+        if not isinstance(flags, dict):
+            return f"cell {number}'s {'nbgrader ' if isinstance(meta, dict) else ''}metadata is not a mapping"
+        if "grade_id" in flags and not isinstance(flags["grade_id"], str):
+            return f"cell {number}'s nbgrader grade id is not text"
+    return ""
 
 
 def not_gradable(grades: list[ItemGrade]) -> str:
