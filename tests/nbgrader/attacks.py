@@ -311,6 +311,7 @@ def links_and_copies(c, rest: dict[str, str], q1: str) -> None:
             nb.cells[at].source = "answer_q1 = []"
     c.submit("copied-cells", EX01, nb)
     c.expected["copied-cells"] = {"ex01-q1-test": 3.0, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0, "ex01-q4-test": 2.0}
+    structure_changes(c, rest, q1)
 
     nb = answer_cells(c, EX01, **{"ex01-q1-answer": q1}, **rest)  # metadata edited (nbgrader's cell toolbar)
     for i in (1, 2, 3, 4):
@@ -320,6 +321,59 @@ def links_and_copies(c, rest: dict[str, str], q1: str) -> None:
     cell(nb, "ex01-q1-answer").metadata["nbgrader"] |= {"grade": True, "points": 50}
     c.submit("answer-made-graded", EX01, nb)  # a graded cell the assignment does not have: fails alone, says which
     c.expected["answer-made-graded"] = {f"ex01-q{i}-test": 0.0 for i in (1, 2, 3, 4)}
+
+
+def structure_changes(c, rest: dict[str, str], q1: str) -> None:
+    """The notebook's structure changed as JupyterLab lets a student change it; each gets what the hidden test saw.
+
+    ``copy-at-end``: the answer cell copied to the end of the notebook (Ctrl+C, a click below, Ctrl+V) still holding
+    the released ``answer_q1 = None``. The copy was graded in place of the list above it: 0 points, "no saved
+    highlights ... and no answer in the cell". It is now a cell after the answer cell that writes the answer again,
+    named as such (0 points, as for any cell that does). ``copy-at-end-same``: the copy pasted after the answer was
+    written, the same list twice, is that list. The others were already graded as written: the answer cell typed
+    markdown, the test cell typed markdown and an answer cell raw (nbgrader types them back), every cell with the
+    same nbformat 4.5 cell id, a notebook of nbformat 4.4 (no cell ids) as an older JupyterLab saves it, and the
+    ``locked`` flag and checksum of the answer cell and a test cell edited. ``hand-edited-metadata``: a cell's
+    nbgrader metadata a list (no JupyterLab writes it) failed with "AttributeError: 'list' object has no attribute
+    'get'"; it fails saying which cell and why.
+    """
+    full = {"ex01-q1-answer": q1, **rest}
+    stub = nbformat.from_dict(json.loads(json.dumps(cell(c.release(EX01), "ex01-q1-answer"))))
+    nb = answer_cells(c, EX01, **full)
+    nb.cells.append(stub)
+    c.submit("copy-at-end", EX01, nb)
+    c.expected["copy-at-end"] = {"ex01-q1-test": 0.0, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0, "ex01-q4-test": 2.0}
+    nb = answer_cells(c, EX01, **full)
+    nb.cells.append(nbformat.from_dict(json.loads(json.dumps(cell(nb, "ex01-q1-answer")))))
+    c.submit("copy-at-end-same", EX01, nb)
+
+    def retyped(x, to):
+        x.cell_type = to
+        x.pop("outputs", None)
+        x.pop("execution_count", None)
+
+    nb = answer_cells(c, EX01, **full)
+    retyped(cell(nb, "ex01-q1-answer"), "markdown")
+    retyped(cell(nb, "ex01-q2-test"), "markdown")
+    retyped(cell(nb, "ex01-q3-answer"), "raw")
+    c.submit("retyped-cells", EX01, nb)
+    nb = answer_cells(c, EX01, **full)
+    cell(nb, "ex01-q1-answer").metadata["nbgrader"] |= {"locked": True, "checksum": "f" * 32}
+    cell(nb, "ex01-q2-test").metadata["nbgrader"] |= {"locked": False}
+    c.submit("edited-locks", EX01, nb)
+    for student, minor in (("same-cell-ids", 5), ("nbformat-4.4", 4)):
+        saved = json.loads(json.dumps(answer_cells(c, EX01, **full)))
+        saved["nbformat_minor"] = minor
+        for x in saved["cells"]:
+            x.pop("id", None)
+            x.update({"id": "same"} if minor == 5 else {})
+        c.submit(student, EX01, json.dumps(saved))  # as saved: nbformat.write would mend the ids
+    saved = json.loads(json.dumps(answer_cells(c, EX01, **full)))  # a cell's nbgrader metadata edited by hand
+    saved["cells"][-1]["metadata"]["nbgrader"] = ["grade_id", "ex01-q1-test"]
+    c.submit("hand-edited-metadata", EX01, json.dumps(saved))
+    c.expected["hand-edited-metadata"] = {f"ex01-q{i}-test": 0.0 for i in (1, 2, 3, 4)}
+    for student in ("copy-at-end-same", "retyped-cells", "edited-locks", "same-cell-ids", "nbformat-4.4"):
+        c.expected[student] = {"ex01-q1-test": 3.0, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0, "ex01-q4-test": 2.0}
 
 
 def link_to_source(c, assignment: str, student: str = "link-to-source") -> None:

@@ -32,7 +32,7 @@ def outcomes(graded, assignment: str = EX01) -> dict:
 def test_the_batch_completes_with_every_student_graded_or_failed_alone(graded):
     got = outcomes(graded)
     assert set(got) == set(graded.expected) | set(graded.limits)
-    failed = ["answer-made-graded", "invalid-notebook", "link-to-source", "source-copy"]
+    failed = ["answer-made-graded", "hand-edited-metadata", "invalid-notebook", "link-to-source", "source-copy"]
     assert sorted(o.student for o in graded.runs[EX01].failed) == failed
     assert set(outcomes(graded, PROBE)) == set(graded.expected_probe)
 
@@ -67,6 +67,30 @@ def test_code_in_an_answer_cell_never_runs_and_the_answer_gets_its_honest_score(
 def test_links_copied_cells_and_edited_points_get_the_honest_score_of_what_the_student_wrote(graded, student):
     assert outcomes(graded)[student].ok
     assert outcomes(graded)[student].scores == pytest.approx(graded.expected[student])
+
+
+@pytest.mark.parametrize(
+    "student", ["copy-at-end-same", "retyped-cells", "edited-locks", "same-cell-ids", "nbformat-4.4"]
+)
+def test_a_notebook_restructured_in_jupyterlab_is_graded_as_its_hidden_tests_saw_it(graded, student):
+    assert outcomes(graded)[student].ok
+    assert outcomes(graded)[student].scores == pytest.approx(graded.expected[student])
+    assert not outcomes(graded)[student].failed_items
+
+
+def test_a_copy_of_the_answer_cell_below_its_test_is_named_not_graded_in_its_place(graded):
+    """attack20: the released answer cell pasted at the end was graded instead of the list above it, and the
+    line said the cell had no answer."""
+    outcome = outcomes(graded)["copy-at-end"]
+    assert outcome.scores == pytest.approx(graded.expected["copy-at-end"])
+    assert "'answer_q1 =' written again, in a cell after the answer cell" in outcome.failed_items["ex01-q1-test"]
+
+
+def test_a_cell_edited_by_hand_fails_the_submission_alone_saying_which_cell(graded):
+    outcome = outcomes(graded)["hand-edited-metadata"]
+    assert not outcome.ok and outcome.scores == pytest.approx(graded.expected["hand-edited-metadata"])
+    cells = len(nbformat.read(attacks.nb_path(graded.root / "release", EX01), as_version=4).cells)
+    assert f"cell {cells}'s nbgrader metadata is not a mapping" in outcome.message, outcome.message
 
 
 def test_a_speaker_name_of_megabytes_in_the_highlights_scores_0_at_once_and_the_report_finishes(graded):

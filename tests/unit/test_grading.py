@@ -1182,6 +1182,71 @@ def test_an_answer_changed_in_another_cell_is_named(before, answer, after, says)
     assert says in str(raised.value) and "in its answer cell" in str(raised.value)
 
 
+def copies_of_the_answer_cell(*sources: str):
+    """What the grader reads from ex05-q1 in cells of ``sources``: ``TEST`` is the item's test cell, every other
+    source a copy of the answer cell (a cell copied in JupyterLab keeps its grade id)."""
+    import nbformat
+
+    from medialit.instructor.grade_data import Check, answer_literal
+
+    cells = [nbformat.v4.new_code_cell(code) for code in sources]
+    for c in cells:
+        test = c.source == "TEST"
+        c.metadata["nbgrader"] = {"grade_id": "ex05-q1-test" if test else "ex05-q1-answer", "solution": not test}
+        c.metadata["nbgrader"] |= {"grade": True, "locked": True, "points": 2} if test else {}
+    nb = nbformat.v4.new_notebook(cells=cells)
+    return answer_literal(nb, Check("ex05-transfer", "ex05-q1-test", "ex05-q1", "answer_q1", {}))
+
+
+def test_a_copy_of_the_answer_cell_below_its_test_is_a_cell_after_the_answer():
+    """attack20: the answer cell copied to the end of the notebook (Ctrl+C, a click below, Ctrl+V) holding the
+    released `answer_q1 = None` was graded in place of the list above it, which the visible check and the hidden
+    test had seen run in order: 0 points, "no saved highlights ... and no answer in the cell", about a cell that
+    had an answer. The copy the test saw is the answer; one below the test writes it again, and is named so."""
+    answer = f"answer_q1 = [{OPINION}]"
+    with pytest.raises(AnswerError, match="written again, in a cell after the answer cell"):
+        copies_of_the_answer_cell(answer, "TEST", "answer_q1 = None  # None: use your saved highlights")
+    with pytest.raises(AnswerError, match="written again, in a cell after the answer cell"):
+        copies_of_the_answer_cell(answer, "TEST", "answer_q1 = []")
+    assert copies_of_the_answer_cell(answer, "TEST", answer) == [ast.literal_eval(OPINION)]  # the same list again
+
+
+def test_copies_of_the_answer_cell_above_its_test_or_with_no_test_grade_the_last():
+    """A draft copy above the answer (the `copied-cells` student), or answer cells moved below the test: the last."""
+    answer = f"answer_q1 = [{OPINION}]"
+    assert copies_of_the_answer_cell("answer_q1 = []", answer, "TEST") == [ast.literal_eval(OPINION)]
+    assert copies_of_the_answer_cell("TEST", "answer_q1 = []", answer) == [ast.literal_eval(OPINION)]
+    assert copies_of_the_answer_cell("answer_q1 = []", answer) == [ast.literal_eval(OPINION)]
+
+
+@pytest.mark.parametrize(
+    ("metadata", "says"),
+    [
+        ({"nbgrader": "x"}, "cell 2's nbgrader metadata is not a mapping"),
+        ({"nbgrader": [1]}, "cell 2's nbgrader metadata is not a mapping"),
+        ({"nbgrader": None}, "cell 2's nbgrader metadata is not a mapping"),
+        ({"nbgrader": {"grade_id": 5, "solution": True}}, "cell 2's nbgrader grade id is not text"),
+    ],
+)
+def test_a_cell_no_jupyterlab_writes_fails_the_notebook_in_one_line_that_says_which(tmp_path, metadata, says):
+    """attack20: a cell whose nbgrader metadata is not a mapping (a notebook edited by hand) failed the submission
+    with "AttributeError: 'list' object has no attribute 'get'", a grade id that is a number with nbgrader's
+    "nbgrader update ."; the notebook is one that cannot be graded, and the line says which cell and why."""
+    import nbformat
+
+    from medialit.instructor.grade_data import Check, grade_item, read_notebook
+
+    saved = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1"), nbformat.v4.new_code_cell("y = 2")])
+    saved = json.loads(nbformat.writes(saved))
+    saved["cells"][1]["metadata"] = metadata
+    path = tmp_path / "ex05-transfer.ipynb"
+    path.write_text(json.dumps(saved), encoding="utf-8")
+    nb, why = read_notebook(path)
+    assert nb is None and says in why and "not as JupyterLab saves it" in why and "\n" not in why
+    grade = grade_item(Check("ex05-transfer", "ex05-q1-test", "ex05-q1", "answer_q1", {}), nb, tmp_path, why)
+    assert grade.points == 0 and says in grade.reason
+
+
 @pytest.mark.parametrize(
     "scratch",
     ["print(eval('2 + 2'))", "exec('import math\\nprint(math.pi)')", "code = compile('1 + 1', 'scratch', 'eval')"],

@@ -224,3 +224,18 @@ def test_alt_text_counts_one_of_a_thing_in_the_singular():
     assert "Map of 2 sentences by" in plots.alt_text(
         plots.sentence_map([Span(0, 9, "other"), Span(9, 20, "other")], BODY)
     )
+
+
+def test_names_and_words_with_dollar_signs_are_drawn_as_written(tmp_path):
+    """attack20: a student id between two '$' (a hand-in folder anyone can name where the exchange cannot tell its
+    owner) made the course report's heatmap raise a ValueError (matplotlib's maths), for the whole class."""
+
+    class Row:
+        item, name, label = "ex01-q1", "sentence 3, ‘from $30 to $38’", "source"
+        placed_by, right_by, share = ("a",), (), 0.0
+
+    students = ["a", r"$\foo$", r"$x^2$"]
+    ax = plots.key_marks_found([Row()], students)
+    plots.save(ax, str(tmp_path / "key-heatmap.png"), tight=True)
+    assert [t.get_text() for t in ax.get_xticklabels()] == students
+    assert not any(t.get_parse_math() for t in ax.figure.findobj(matplotlib.text.Text))

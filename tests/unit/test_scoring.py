@@ -340,6 +340,36 @@ def test_every_date_in_the_part_as_date_earns_at_most_a_tenth(item_id, form):
     assert share(ITEMS[item_id], every_date(ITEMS[item_id], form)) <= 0.1
 
 
+GUESSES = {  # item: (uniform random kinds: expected points, the best one kind for every place: points)
+    "ex03-q4": (0.148, 0.0),
+    "ex05-q3": (0.222, 0.25),
+    "ex04-q2": (0.445, 0.75),
+}
+"""course/grading.md, "What guessing the kind earns": measured by the test below (attack20)."""
+
+
+@pytest.mark.parametrize("item_id", sorted(GUESSES))
+def test_guessing_the_kind_at_the_places_the_prompt_gives_earns_what_grading_md_says(item_id):
+    """attack20: on the items whose prompt names the places to mark (each passage's first line, each page's title),
+    an answer built without reading needs only the kind. Each wrong kind costs half a share, the correction for
+    three kinds, so a random kind earns nothing per place on average; but an item is never below 0, so over an item
+    a guesser's lucky draws count and the unlucky ones stop at 0. Every kind at every place earns 0."""
+    it = ITEMS[item_id]
+    key = key_of(item_id)
+    places = [(m["start"], m["end"]) for m in key["marks"] if not m.get("optional")]
+
+    def points(kinds: tuple[str, ...]) -> float:
+        marks = [{"start": s, "end": e, "label": k} for (s, e), k in zip(places, kinds, strict=True)]
+        return grade_data(item_id, marks, key).points
+
+    draws = list(itertools.product(it.labels, repeat=len(places)))
+    expected = sum(points(kinds) for kinds in draws) / len(draws)
+    best_one_kind = max(points([kind] * len(places)) for kind in it.labels)
+    every = [{"start": s, "end": e, "label": k} for s, e in places for k in it.labels]
+    assert (round(expected, 3), best_one_kind) == GUESSES[item_id]
+    assert grade_data(item_id, every, key).points == 0.0
+
+
 def test_ex04_q2_cannot_be_solved_by_elimination_or_by_looks():
     """Review item 18: four pages, a role that fits two of them, and a clean-looking page that is misleading."""
     it = ITEMS["ex04-q2"]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
+from matplotlib.text import Text
 
 from medialit.core.counts import counted
 from medialit.core.spans import KINDS, SENTENCE_LABELS, Annotations, Attribution, Span
@@ -46,7 +47,13 @@ def new_axes(ax: Axes | None = None, size: tuple[float, float] = (7, 4)) -> Axes
 
 
 def finish(ax: Axes, *, title: str, xlabel: str, ylabel: str, alt: str) -> Axes:
-    """Title, axis labels and alt text; the alt text is stored on the figure for notebooks and files."""
+    """Title, axis labels and alt text; the alt text is stored on the figure for notebooks and files.
+
+    Every text of the figure is drawn as written: matplotlib reads text between two ``$`` as maths, so a student
+    id such as ``$\\foo$`` (a hand-in folder anyone can name where the exchange cannot tell its owner, Kubernetes)
+    stopped ``medialit course report``'s heatmap for the whole class with a ValueError, and prices such as *$5 and
+    $8* in an article's words came out in italics (attack20).
+    """
     if not (title and xlabel and ylabel and alt):
         raise ValueError("every figure needs a title, both axis labels and alt text")
     ax.set_title(title)
@@ -54,6 +61,8 @@ def finish(ax: Axes, *, title: str, xlabel: str, ylabel: str, alt: str) -> Axes:
     ax.set_ylabel(ylabel)
     ax.figure.alt_text = alt  # read by save() and by the notebook helpers
     ax.figure.set_label(alt)
+    for text in ax.figure.findobj(Text):  # words are words: '$' pairs in a name are not maths
+        text.set_parse_math(False)
     return ax
 
 

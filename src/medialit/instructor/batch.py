@@ -41,6 +41,7 @@ from medialit.instructor.exchange import links_in, no_links
 from medialit.instructor.grade_data import NOT_SUBMITTED, Check
 from medialit.instructor.grade_data import hidden_checks as _checks_in
 from medialit.instructor.gradebook import CourseError
+from medialit.instructor.lms_import import as_text
 
 STATE = ".medialit"  # course-local grading state (never under autograded/, which feedback copies)
 MERGE_AT_ONCE = 100  # students merged into the course gradebook in one transaction, at most
@@ -713,5 +714,5 @@ def write_csv(rows: list[dict[str, Any]], path: Path) -> Path:
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=columns)
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({key: as_text(value) for key, value in row.items()} for row in rows)
     return path

@@ -108,15 +108,21 @@ def parse_check(source: str, notebook: str, grade_id: str) -> Check | None:
 
 
 def answer_literal(nb: nbformat.NotebookNode, check: Check) -> Any:
-    """The value the answer cell assigns to the answer variable (None: use the sidecar); never runs code."""
-    at = [
-        i
-        for i, c in enumerate(nb.cells)
-        if c.get("metadata", {}).get("nbgrader", {}).get("grade_id") == f"{check.item}-answer"
-    ]
+    """The value the answer cell assigns to the answer variable (None: use the sidecar); never runs code.
+
+    A cell copied in JupyterLab keeps its grade id: of the copies, the answer is the last one above the item's
+    test cell, the one the hidden test saw when the notebook ran in order (attack20: a copy pasted at the end of
+    the notebook was graded instead, without a word, while the test and the visible check had seen the one
+    above); a copy below the test is a cell after the answer cell, and writing the answer again there is named.
+    """
+    ids = [c.get("metadata", {}).get("nbgrader", {}).get("grade_id") for c in nb.cells]
+    at = [i for i, grade_id in enumerate(ids) if grade_id == f"{check.item}-answer"]
     if not at:
         raise AnswerError("the answer cell was deleted")
-    source = nb.cells[at[-1]].get("source", "")
+    tests = [i for i, grade_id in enumerate(ids) if grade_id == check.grade_id]
+    above = [i for i in at if tests and i < tests[-1]]  # a copy below the item's test is a cell after the answer
+    answer_at = (above or at)[-1]
+    source = nb.cells[answer_at].get("source", "")
     if not isinstance(source, str) or len(source) > MAX_ANSWER_CHARS:
         raise AnswerError(f"the answer cell is longer than {MAX_ANSWER_CHARS:,} characters")
     try:
@@ -127,7 +133,8 @@ def answer_literal(nb: nbformat.NotebookNode, check: Check) -> Any:
         raise AnswerError(
             f"the answer cell is nested too deeply for Python to read: write {check.variable} as one plain list"
         ) from None
-    changed = changed_by_code(tree, check.variable) or changed_elsewhere(nb.cells, at[-1], check.variable)
+    copies = frozenset(i for i in at if nb.cells[i].get("source") == source)  # the same list written again
+    changed = changed_by_code(tree, check.variable) or changed_elsewhere(nb.cells, answer_at, check.variable, copies)
     if changed:
         raise AnswerError(
             f"{check.variable} is changed by code ({changed}) and the grader runs no code: "
@@ -177,15 +184,17 @@ def changed_by_code(tree: ast.Module, variable: str) -> str:
     return next((how for node in ast.walk(tree) if (how := _change(node, variable, top, parents))), "")
 
 
-def changed_elsewhere(cells: list, answer_at: int, variable: str) -> str:
+def changed_elsewhere(cells: list, answer_at: int, variable: str, copies: frozenset[int] = frozenset()) -> str:
     """How another code cell changes ``variable`` ("" when none does): any cell after the answer cell, or a
-    function defined before it. The kernel ran those cells after the answer cell; the grader reads that cell only."""
+    function defined before it. The kernel ran those cells after the answer cell; the grader reads that cell only.
+    ``copies``: cells that are the answer cell copied as it is (they write the same list again)."""
     for at, cell in enumerate(cells):
         flags = cell.get("metadata", {}).get("nbgrader", {})
         if flags.get("locked") or flags.get("grade"):
             continue  # the instructor's cells (a test of their own may hand the answer to a helper)
         source = cell.get("source", "") if cell.get("cell_type") == "code" else ""
-        if at == answer_at or not isinstance(source, str) or not any(w in source for w in (variable, *DYNAMIC)):
+        names = isinstance(source, str) and any(w in source for w in (variable, *DYNAMIC))
+        if at == answer_at or at in copies or not names:
             continue
         if len(source) > MAX_ANSWER_CHARS:
             return f"a cell of more than {MAX_ANSWER_CHARS:,} characters that names it"
@@ -316,7 +325,26 @@ def read_notebook(path: Path) -> tuple[nbformat.NotebookNode | None, str]:
             else type(error).__name__
         )
         return None, f"{path.name}{NOT_A_NOTEBOOK} ({why}); 0 points for its items"
+    if why := unlike_jupyterlab(nb):
+        return None, f"{path.name}{NOT_A_NOTEBOOK} ({why}, not as JupyterLab saves it); 0 points for its items"
     return (None, SOURCE_COPY) if source_copy(nb) else (nb, "")
+
+
+def unlike_jupyterlab(nb: nbformat.NotebookNode) -> str:
+    """What in a notebook's cells no JupyterLab writes and nbgrader cannot grade ("" when nothing): a cell's metadata,
+    or its nbgrader part, that is not a mapping, or a grade id that is not text.
+
+    attack20: such a cell (a notebook edited by hand) failed the submission with "AttributeError: 'list' object has
+    no attribute 'get'" or nbgrader's "nbgrader update .", lines that say neither what is wrong nor what to do.
+    """
+    for number, cell in enumerate(nb.cells, 1):
+        meta = cell.get("metadata", {}) if isinstance(cell, dict) else None
+        flags = meta.get("nbgrader", {}) if isinstance(meta, dict) else None
+        if not isinstance(flags, dict):
+            return f"cell {number}'s {'nbgrader ' if isinstance(meta, dict) else ''}metadata is not a mapping"
+        if "grade_id" in flags and not isinstance(flags["grade_id"], str):
+            return f"cell {number}'s nbgrader grade id is not text"
+    return ""
 
 
 def not_gradable(grades: list[ItemGrade]) -> str:

@@ -13,6 +13,24 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 ID_COLUMNS = ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""How a cell a spreadsheet runs as a formula begins (OWASP, "CSV injection")."""
+
+
+def as_text(value: object) -> object:
+    """``value`` as a spreadsheet shows it, never runs it: a text that would start a formula gets a ``'`` before it.
+
+    A student id is the name of a hand-in folder, which any student names where the exchange cannot tell a
+    folder's owner (Kubernetes, course/grading.md): ``=HYPERLINK(...)`` reached every CSV of the report as a
+    formula there (attack20). Numbers, and texts that are numbers (``-1.5``), are left as they are.
+    """
+    if not isinstance(value, str) or not value.startswith(FORMULA_START):
+        return value
+    try:
+        float(value)
+    except ValueError:
+        return "'" + value
+    return value
 
 
 def write_import(
@@ -25,5 +43,5 @@ def write_import(
         writer.writerow([*ID_COLUMNS, *columns])
         writer.writerow(["Points Possible", "", "", "", "", *possible])
         for student, points in scores:
-            writer.writerow([student, "", "", student, "", *points])
+            writer.writerow([as_text(student), "", "", as_text(student), "", *points])
     return path

@@ -36,7 +36,7 @@ from medialit.instructor import gradebook as books
 from medialit.instructor.batch import graded_handin, graded_with_another_key, stopped_for_time, unusable_key
 from medialit.instructor.grade_data import Check, grade_item, read_notebook
 from medialit.instructor.growth import write_growth
-from medialit.instructor.lms_import import write_import
+from medialit.instructor.lms_import import as_text, write_import
 
 
 @dataclass(frozen=True)
@@ -278,7 +278,7 @@ def _analyzer_echo(answered: list[tuple[Check, dict[str, list[Span]]]], out: Pat
              "analyzer_right", "marked", "flagged"]
         )  # fmt: skip
         for student, item_id, e in rows:
-            writer.writerow([student, item_id, *e.counts(), int(e.marked), int(e.flagged)])
+            writer.writerow([as_text(student), item_id, *e.counts(), int(e.marked), int(e.flagged)])
     lines = ["# Answers that repeat the analyzer's mistakes", "", ECHO_INTRO, ""]
     lines += _echo_flagged(rows) + _echo_totals(rows) + _echo_items(answered, errors)
     (out / "analyzer-echo.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
