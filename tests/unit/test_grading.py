@@ -1361,3 +1361,17 @@ def test_an_extra_sentence_is_told_the_editor_test():
     assert line.endswith("would a careful editor demand who says so, or how we know? A claim credited to a named "
                          "source (a document too) is attributed (K8), and public, uncontested background a report "
                          "may state in its own voice is other"), line  # fmt: skip
+
+
+def test_the_grader_and_the_kernel_refuse_an_oversized_answer_at_the_same_size_in_the_same_words():
+    """instr20: the grader read up to 500 entries before saying 'at most 500', the kernel's reader refused more than
+    300 (MAX_MARKS) with another line; one limit, one line, whichever reads the answer first."""
+    from medialit.exercises.answer import MAX_MARKS
+
+    too_many = "answer_q1 = [" + ", ".join([OPINION] * (MAX_MARKS + 100)) + "]"
+    with pytest.raises(AnswerError) as raised:
+        read_cell(too_many)
+    assert (
+        str(raised.value) == f"answer_q1 has {MAX_MARKS + 100} entries, more than {MAX_MARKS}: keep only your own marks"
+    )
+    assert len(read_cell("answer_q1 = [" + ", ".join([OPINION] * MAX_MARKS) + "]")) == MAX_MARKS

@@ -18,14 +18,13 @@ import nbformat
 
 from medialit.core.counts import counted
 from medialit.core.spans import Span
-from medialit.exercises.answer import read_answer
+from medialit.exercises.answer import MAX_MARKS, read_answer
 from medialit.exercises.errors import AnswerError
 from medialit.exercises.items import ITEMS_FILE, define_items, item
 from medialit.exercises.judge import grade_data
 from medialit.instructor.exercise_notebook import BEGIN_HIDDEN, BEGIN_SOLUTION
 
 MAX_ANSWER_CHARS = 100_000  # an answer cell longer than this is not an answer (and literal_eval would be slow)
-MAX_ENTRIES = 500  # more marks than any part of an article has words to mark
 NOT_SUBMITTED = " was not submitted"
 NOT_A_NOTEBOOK = " is not a valid notebook"
 SOURCE_MARKERS = (BEGIN_SOLUTION, BEGIN_HIDDEN)
@@ -150,8 +149,10 @@ def answer_literal(nb: nbformat.NotebookNode, check: Check) -> Any:
                 value = ast.literal_eval(node.value)
             except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
                 raise AnswerError(f"{check.variable} is not a plain Python list, dict or None") from None
-    if isinstance(value, (list, tuple, dict)) and len(value) > MAX_ENTRIES:
-        raise AnswerError(f"{check.variable} has {len(value):,} entries; an answer has at most {MAX_ENTRIES}")
+    if isinstance(value, (list, tuple, dict)) and len(value) > MAX_MARKS:  # the reader's own limit, checked early
+        raise AnswerError(
+            f"{check.variable} has {len(value):,} entries, more than {MAX_MARKS}: keep only your own marks"
+        )
     return value
 
 
