@@ -18,7 +18,7 @@ from medialit import from_text, load_article
 from medialit.core.spans import Span
 from medialit.exercises import lessons
 from medialit.exercises.answer import AnswerError
-from medialit.exercises.grading import check
+from medialit.exercises.grading import check, item
 from medialit.widgets import Highlighter
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -111,9 +111,15 @@ def test_an_exercises_visible_check_is_counted_by_its_outcome(capsys, tmp_path):
         "no highlights": printed(capsys, lambda: check("ex01-q1", None, tmp_path)),
         "a typo": printed(capsys, lambda: check("ex01-q1", [("Støre", "sorce")])),
     }
+    q1, saved = item("ex01-q1"), tmp_path / "saved"  # review20: an empty list over saved highlights is not unanswered
+    saved.mkdir()
+    at = q1.load().body.index("Støre", q1.bounds()[0])
+    Highlighter(q1.load(), save_to=saved / q1.sidecar).add_span(at, at + len("Støre"), "source")
+    said["empty over highlights"] = printed(capsys, lambda: check("ex01-q1", [], saved))
     assert {k: outcome(v) for k, v in said.items()} == {
         "format ok": "passed",
         "empty": "unanswered",
         "no highlights": "unanswered",
         "a typo": "to look at",
+        "empty over highlights": "to look at",
     }, said

@@ -1322,6 +1322,23 @@ def test_a_list_typed_over_saved_highlights_says_the_highlights_are_not_used(tmp
     assert not [line for line in capsys.readouterr().out.splitlines() if "is used" in line]
 
 
+def test_an_empty_list_typed_over_saved_highlights_says_to_set_it_back_to_none(tmp_path):
+    """review20: the check's note on a list typed over saved highlights (a207af9) came after the empty-answer error,
+    so `answer_q1 = []` (a list begun, then the highlighter used) was told 'mark the text in the highlighter above',
+    about a student whose marks were saved there: the empty list, not the highlights, is what is graded."""
+    body = item("ex01-q1").load().body
+    at = body.index("Støre", item("ex01-q1").bounds()[0])
+    sidecar(tmp_path, "ex01-q1", [{"start": at, "end": at + 5, "label": "source"}])
+    with pytest.raises(AnswerError) as raised:
+        check("ex01-q1", [], tmp_path)
+    assert str(raised.value) == (
+        "ex01-q1: your list is empty, and a list is used instead of the 1 mark saved in ex01-q1.highlights.json: "
+        "set the answer back to None to use your highlights, or fill in the list"
+    )
+    with pytest.raises(AnswerError, match="the answer is empty: mark the text in the highlighter above"):
+        check("ex01-q3", [], tmp_path)  # nothing saved for this item: the usual line
+
+
 # ---------------------------------------------------------------- keyread20: an extra is told why, in the rules' words
 
 

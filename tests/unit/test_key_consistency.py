@@ -484,6 +484,21 @@ def test_a_rationale_names_no_other_key_mark_of_its_item_unquoted(item_id):
             assert not re.search(rf"(?<!\w){re.escape(words.lower())}(?!\w)", shown), (item_id, mark["text"], words)
 
 
+@pytest.mark.parametrize("item_id", sorted(ITEMS))
+def test_a_rationale_read_through_a_reading_elsewhere_names_its_own_mark_only_in_quotes(item_id):
+    """keyread20: a key mark met only through an ``accept`` reading at another place (K4's 'They', K15's other date)
+    is explained under the student's words, its own words left out where they stand in quotes (``_explained``); so
+    such a rationale must not name its own mark's words unquoted, or it hands out a place the student never marked
+    (docs/key-format.md). Whole words, any case."""
+    marks = json.loads((KEYS / f"{item_id}.json").read_text(encoding="utf-8"))["marks"]
+    for mark in marks:
+        far = [a for a in mark.get("accept", []) if a["end"] <= mark["start"] or a["start"] >= mark["end"]]
+        if not far or not mark.get("rationale"):
+            continue
+        shown = _redacted(mark["rationale"], {mark["text"]}).lower()
+        assert not re.search(rf"(?<!\w){re.escape(mark['text'].lower())}(?!\w)", shown), (item_id, mark["text"])
+
+
 @pytest.mark.parametrize("item_id", [i for i, it in ITEMS.items() if it.kind == "sentences"])
 def test_sentence_keys_mark_whole_sentences_once_and_follow_k6_to_k8(item_id):
     it = ITEMS[item_id]

@@ -45,6 +45,11 @@ def check(item_id: str, answer: Any = None, folder: str | Path = ".") -> None:
     """The visible test: raise ``AnswerError`` with one friendly line if the format is wrong; say what was read."""
     it = item(item_id)
     read = read_answer(it, answer, folder)
+    if not len(read) and answer is not None and (saved := _saved_marks(it, folder)):
+        raise AnswerError(
+            f"{it.id}: your list is empty, and a list is used instead of the {counted(saved, 'mark')} saved in "
+            f"{it.sidecar}: set the answer back to None to use your highlights, or fill in the list"
+        )
     if not len(read):
         raise AnswerError(f"{it.id}: the answer is empty: mark the text in the highlighter above, or fill in the list")
     bad = unknown_labels(it, read)  # a label typo is caught even where the words are not found
@@ -67,17 +72,22 @@ def check(item_id: str, answer: Any = None, folder: str | Path = ".") -> None:
 
 def _highlights_left_out(it: Item, folder: str | Path) -> list[str]:
     """A list in the cell is graded instead of the saved highlights: say so when there are any to lose."""
+    saved = _saved_marks(it, folder)
+    if not saved:
+        return []
+    return [
+        f"your list is used; the {counted(saved, 'mark')} saved in {it.sidecar} {'is' if saved == 1 else 'are'} not "
+        "(to use your highlights, set the answer back to None)"
+    ]
+
+
+def _saved_marks(it: Item, folder: str | Path) -> int:
+    """How many marks the student saved for ``it`` in the highlighter (0 when none can be read)."""
     try:
         marks, _ = read_saved(Path(folder) / it.sidecar, it.load())
     except AnswerError:  # nothing saved, or a file the student is told about once the answer is None
-        return []
-    if not marks:
-        return []
-    saved = counted(len(marks), "mark")
-    return [
-        f"your list is used; the {saved} saved in {it.sidecar} {'is' if len(marks) == 1 else 'are'} not "
-        "(to use your highlights, set the answer back to None)"
-    ]
+        return 0
+    return len(marks)
 
 
 _LABEL_WORDS = {"source", "cue", "content", "claim", *SOURCE_KINDS, *REASONS}
