@@ -338,5 +338,7 @@ def test_a_student_whose_grading_failed_is_named_by_grade_and_by_the_feedback_st
     named = [line for line in feedback.stderr.splitlines() if "no feedback page" in line]
     assert len(named) == 1 and "WARNING] cat: no feedback page for " + EX01 in named[0], feedback.stderr[-3000:]
     assert "not a valid notebook" in named[0] and f"`medialit course grade {EX01}` again" in named[0]
+    # feedback20: nbgrader's feedback steps in the course config no longer log a config warning at every run
+    assert "not recognized" not in feedback.stderr, feedback.stderr[-3000:]
     alone = course.nbgrader(small.root, "generate_feedback", EX01, "--student", "ann", "--force")
     assert alone.returncode == 0 and "no feedback page" not in alone.stderr  # only the students asked for

@@ -49,8 +49,8 @@ from nbgrader.preprocessors import (
 import os
 
 from medialit.instructor.nbgrader_output import (
-    ClearAnswers, DropDuplicateIds, DropGraderNotes, DropHiddenTestOutput, InertMarkdown, KeepMarksOut,
-    NameNoFeedback, TrimOutput,
+    ClearAnswers, ClearHiddenTestsInFeedback, DropDuplicateIds, DropGraderNotes, DropHiddenTestOutput,
+    InertMarkdown, KeepMarksOut, NameNoFeedback, TrimOutput,
 )
 
 c = get_config()  # noqa: F821
@@ -114,7 +114,7 @@ c.GenerateAssignment.preprocessors = [
 # (model answers, rubrics). To show hidden tests, set SHOW_HIDDEN_TESTS = True. NameNoFeedback names each
 # student who handed in but gets no page (grading failed, or not graded yet), and what to do.
 SHOW_HIDDEN_TESTS = {show_hidden}
-hide = [] if SHOW_HIDDEN_TESTS else [DropHiddenTestOutput, ClearHiddenTests]
+hide = [] if SHOW_HIDDEN_TESTS else [DropHiddenTestOutput, ClearHiddenTestsInFeedback]
 c.GenerateFeedback.preprocessors = [GetGrades, *hide, DropGraderNotes, NameNoFeedback, CSSHTMLHeaderPreprocessor]
 '''
 

@@ -9,6 +9,8 @@ where nbgrader and the formgrader look for them; ``GraderNotes`` and
 highlights file saved in ``source/`` (the instructor's own marks) out of the release;
 ``DropHiddenTestOutput`` keeps what cells printed from a code test with hidden parts on out of the feedback;
 ``NameNoFeedback`` names each student ``generate_feedback`` makes no page for (grading failed, or not graded);
+``FeedbackPreprocessor`` is the base of
+the feedback steps (``ClearHiddenTestsInFeedback`` is nbgrader's ``ClearHiddenTests`` on it);
 ``HideChecks``/``RestoreChecks`` and ``SandboxedExecute`` keep the keys and the
 grader's files away from a student kernel when one must run; ``DropDuplicateIds``
 grades a notebook in which a student copied a graded cell; ``InertMarkdown`` keeps a
@@ -26,7 +28,7 @@ from pathlib import Path
 from nbformat.notebooknode import NotebookNode
 from nbformat.v4 import new_markdown_cell, new_output
 from nbgrader.coursedir import CourseDirectory
-from nbgrader.preprocessors import ClearSolutions, DeduplicateIds, Execute, NbGraderPreprocessor
+from nbgrader.preprocessors import ClearHiddenTests, ClearSolutions, DeduplicateIds, Execute, NbGraderPreprocessor
 from traitlets import Dict, Integer, List, Unicode
 
 from medialit.core.saved_work import saved_work
@@ -287,7 +289,26 @@ class GraderNotes(NbGraderPreprocessor):
         return nb, resources
 
 
-class DropGraderNotes(NbGraderPreprocessor):
+class FeedbackPreprocessor(NbGraderPreprocessor):
+    """A step of ``generate_feedback``: it takes the option ``display_data_priority`` the HTML exporter gives.
+
+    The exporter sets ``NbConvertBase.display_data_priority`` for every preprocessor it runs, and nbgrader's
+    ``NbGraderPreprocessor`` declares that trait again without ``config=True``: each step built on it logged
+    "Config option `display_data_priority` not recognized" at every run, above the lines that matter. nbgrader's
+    own feedback step ``GetGrades`` declares it as config; so do these. None of them reads it.
+    """
+
+    display_data_priority = List(
+        ["text/html", "application/pdf", "text/latex", "image/svg+xml", "image/png", "image/jpeg", "text/plain"],
+        help="output types in order of preference (set by the HTML exporter; not used here)",
+    ).tag(config=True)
+
+
+class ClearHiddenTestsInFeedback(FeedbackPreprocessor, ClearHiddenTests):
+    """nbgrader's ``ClearHiddenTests`` as a feedback step (its ``c.ClearHiddenTests`` settings still apply)."""
+
+
+class DropGraderNotes(FeedbackPreprocessor):
     """Feedback goes to students: leave out the grader's notes (model answers and rubrics)."""
 
     def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
@@ -295,7 +316,7 @@ class DropGraderNotes(NbGraderPreprocessor):
         return nb, resources
 
 
-class NameNoFeedback(NbGraderPreprocessor):
+class NameNoFeedback(FeedbackPreprocessor):
     """``generate_feedback``: name, once per run, each student who handed in but gets no feedback page.
 
     nbgrader makes a page from every ``autograded/STUDENT/ID``; a student whose grading failed has none (their 0
@@ -347,7 +368,7 @@ def no_feedback(course: Path, assignment: str, pattern: str = "*") -> list[str]:
 HIDDEN_OUTPUT = "(output not shown in the feedback: a test with hidden parts ran here or before; points are above)\n"
 
 
-class DropHiddenTestOutput(NbGraderPreprocessor):
+class DropHiddenTestOutput(FeedbackPreprocessor):
     """Feedback: from the first code test with hidden parts on, cells show no output (before ``ClearHiddenTests``).
 
     nbgrader clears only the hidden source, but the kernel that ran it ran the student's code too: an
