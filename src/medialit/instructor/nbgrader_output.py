@@ -8,8 +8,8 @@ where nbgrader and the formgrader look for them; ``GraderNotes`` and
 ``ClearAnswers`` gives a highlighting answer cell its own released stub; ``KeepMarksOut`` keeps a
 highlights file saved in ``source/`` (the instructor's own marks) out of the release;
 ``DropHiddenTestOutput`` keeps what cells printed from a code test with hidden parts on out of the feedback;
-``NameNoFeedback`` names each student ``generate_feedback`` makes no page for (grading failed, or not graded);
-``FeedbackPreprocessor`` is the base of
+``NameNoFeedback`` names each student ``generate_feedback`` makes no page for (grading failed, or not graded),
+``NoPageLog`` also when nbgrader found no page to make at all; ``FeedbackPreprocessor`` is the base of
 the feedback steps (``ClearHiddenTestsInFeedback`` is nbgrader's ``ClearHiddenTests`` on it);
 ``HideChecks``/``RestoreChecks`` and ``SandboxedExecute`` keep the keys and the
 grader's files away from a student kernel when one must run; ``DropDuplicateIds``
@@ -20,6 +20,7 @@ grader's formgrader page.
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 from html.parser import HTMLParser
@@ -338,6 +339,37 @@ class NameNoFeedback(FeedbackPreprocessor):
             for line in no_feedback(folder.parents[2], assignment, pattern):
                 self.log.warning("%s", line)
         return nb, resources
+
+
+NO_MATCH = re.compile(r"No notebooks were matched by '(?P<glob>.+)'")
+
+
+class NoPageLog(logging.Handler):
+    """On ``generate_feedback``'s log: when no hand-in has a page to make (every student's grading failed, or
+    ``--student`` names one whose did), nbgrader runs no preprocessor and says only "No notebooks were matched";
+    after that line, name each student ``NameNoFeedback`` would have named, with why and what to do.
+
+    Set through traitlets' ``Application.logging_config`` (``logging_config`` below) by the course config.
+    """
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            said = NO_MATCH.fullmatch(record.getMessage()) if record.levelno >= logging.ERROR else None
+            where = Path(said["glob"]) if said else None  # COURSE/autograded/STUDENT/ASSIGNMENT, glob patterns kept
+            if where is None or len(where.parents) < 3 or where.parents[1].name != "autograded":
+                return
+            for line in no_feedback(where.parents[2], where.name, where.parent.name):
+                logging.getLogger(record.name).warning("%s", line)
+        except Exception:  # a log handler must not stop the command: logging reports it
+            self.handleError(record)
+
+
+def logging_config(app: str = "GenerateFeedbackApp") -> dict:
+    """``c.GenerateFeedbackApp.logging_config``: traitlets' console handler, and ``NoPageLog`` after it."""
+    return {
+        "handlers": {"medialit_no_page": {"class": f"{__name__}.NoPageLog", "level": "ERROR"}},
+        "loggers": {app: {"handlers": ["console", "medialit_no_page"]}},
+    }
 
 
 def no_feedback(course: Path, assignment: str, pattern: str = "*") -> list[str]:
