@@ -338,5 +338,35 @@ def test_a_student_whose_grading_failed_is_named_by_grade_and_by_the_feedback_st
     named = [line for line in feedback.stderr.splitlines() if "no feedback page" in line]
     assert len(named) == 1 and "WARNING] cat: no feedback page for " + EX01 in named[0], feedback.stderr[-3000:]
     assert "not a valid notebook" in named[0] and f"`medialit course grade {EX01}` again" in named[0]
+    # feedback20: nbgrader's feedback steps in the course config no longer log a config warning at every run
+    assert "not recognized" not in feedback.stderr, feedback.stderr[-3000:]
     alone = course.nbgrader(small.root, "generate_feedback", EX01, "--student", "ann", "--force")
     assert alone.returncode == 0 and "no feedback page" not in alone.stderr  # only the students asked for
+
+    # feedback20: asked for cat alone, nbgrader matches no notebook and runs no feedback step; cat is named anyway
+    only = course.nbgrader(small.root, "generate_feedback", EX01, "--student", "cat")
+    lines = only.stderr.splitlines()
+    assert only.returncode == 1 and "Traceback" not in only.stderr, only.stderr[-3000:]
+    assert len(lines) == 2 and "No notebooks were matched" in lines[0], only.stderr[-3000:]
+    assert "WARNING] cat: no feedback page for " + EX01 + ", as grading it failed" in lines[1]
+    assert f"`medialit course grade {EX01}` again" in lines[1]
+
+
+def test_when_every_hand_in_failed_the_feedback_step_names_each_student(small, medialit_command):
+    """feedback20: with no autograded notebook at all, `nbgrader generate_feedback` said only "No notebooks were
+    matched", as if nobody had handed in; it now names each student and what to do, and nothing else."""
+    for student in ("cat", "dan"):
+        small.submit(student, EX01, small.release(EX01))
+        nb_path(small.root / "submitted" / student, EX01).write_text("{not json", encoding="utf-8")
+    done = cli(medialit_command, "course", "grade", EX01, "--course", str(small.root))
+    assert done.returncode == 1 and done.stdout.count("FAILED ") == 2, done.stdout + done.stderr[-2000:]
+
+    feedback = course.nbgrader(small.root, "generate_feedback", EX01)
+    assert feedback.returncode == 1 and "Traceback" not in feedback.stderr, feedback.stderr[-3000:]
+    lines = feedback.stderr.splitlines()
+    assert "ERROR] No notebooks were matched by " in lines[0], feedback.stderr[-3000:]
+    assert [line.split("] ", 1)[1].split(":", 1)[0] for line in lines[1:]] == ["cat", "dan"], feedback.stderr
+    for line in lines[1:]:
+        assert "WARNING]" in line and f"no feedback page for {EX01}, as grading it failed" in line, line
+        assert "not a valid notebook" in line and f"run `medialit course grade {EX01}` again" in line, line
+    assert not (small.root / "feedback").exists()

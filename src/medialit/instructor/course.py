@@ -49,8 +49,8 @@ from nbgrader.preprocessors import (
 import os
 
 from medialit.instructor.nbgrader_output import (
-    ClearAnswers, DropDuplicateIds, DropGraderNotes, DropHiddenTestOutput, InertMarkdown, KeepMarksOut,
-    NameNoFeedback, TrimOutput,
+    ClearAnswers, ClearHiddenTestsInFeedback, DropDuplicateIds, DropGraderNotes, DropHiddenTestOutput,
+    InertMarkdown, KeepMarksOut, NameNoFeedback, TrimOutput, logging_config,
 )
 
 c = get_config()  # noqa: F821
@@ -112,10 +112,12 @@ c.GenerateAssignment.preprocessors = [
 # Feedback shows scores and the printed feedback, not the hidden tests (the answer keys), what a
 # code test with hidden parts printed (student code ran beside it), nor the notes for the grader
 # (model answers, rubrics). To show hidden tests, set SHOW_HIDDEN_TESTS = True. NameNoFeedback names each
-# student who handed in but gets no page (grading failed, or not graded yet), and what to do.
+# student who handed in but gets no page (grading failed, or not graded yet), and what to do; when no student
+# has a page (nbgrader then says only "No notebooks were matched"), the log handler below names them.
 SHOW_HIDDEN_TESTS = {show_hidden}
-hide = [] if SHOW_HIDDEN_TESTS else [DropHiddenTestOutput, ClearHiddenTests]
+hide = [] if SHOW_HIDDEN_TESTS else [DropHiddenTestOutput, ClearHiddenTestsInFeedback]
 c.GenerateFeedback.preprocessors = [GetGrades, *hide, DropGraderNotes, NameNoFeedback, CSSHTMLHeaderPreprocessor]
+c.GenerateFeedbackApp.logging_config = logging_config()
 '''
 
 

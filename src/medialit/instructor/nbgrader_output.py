@@ -8,7 +8,9 @@ where nbgrader and the formgrader look for them; ``GraderNotes`` and
 ``ClearAnswers`` gives a highlighting answer cell its own released stub; ``KeepMarksOut`` keeps a
 highlights file saved in ``source/`` (the instructor's own marks) out of the release;
 ``DropHiddenTestOutput`` keeps what cells printed from a code test with hidden parts on out of the feedback;
-``NameNoFeedback`` names each student ``generate_feedback`` makes no page for (grading failed, or not graded);
+``NameNoFeedback`` names each student ``generate_feedback`` makes no page for (grading failed, or not graded),
+``NoPageLog`` also when nbgrader found no page to make at all; ``FeedbackPreprocessor`` is the base of
+the feedback steps (``ClearHiddenTestsInFeedback`` is nbgrader's ``ClearHiddenTests`` on it);
 ``HideChecks``/``RestoreChecks`` and ``SandboxedExecute`` keep the keys and the
 grader's files away from a student kernel when one must run; ``DropDuplicateIds``
 grades a notebook in which a student copied a graded cell; ``InertMarkdown`` keeps a
@@ -18,6 +20,7 @@ grader's formgrader page.
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 from html.parser import HTMLParser
@@ -26,7 +29,7 @@ from pathlib import Path
 from nbformat.notebooknode import NotebookNode
 from nbformat.v4 import new_markdown_cell, new_output
 from nbgrader.coursedir import CourseDirectory
-from nbgrader.preprocessors import ClearSolutions, DeduplicateIds, Execute, NbGraderPreprocessor
+from nbgrader.preprocessors import ClearHiddenTests, ClearSolutions, DeduplicateIds, Execute, NbGraderPreprocessor
 from traitlets import Dict, Integer, List, Unicode
 
 from medialit.core.saved_work import saved_work
@@ -287,7 +290,26 @@ class GraderNotes(NbGraderPreprocessor):
         return nb, resources
 
 
-class DropGraderNotes(NbGraderPreprocessor):
+class FeedbackPreprocessor(NbGraderPreprocessor):
+    """A step of ``generate_feedback``: it takes the option ``display_data_priority`` the HTML exporter gives.
+
+    The exporter sets ``NbConvertBase.display_data_priority`` for every preprocessor it runs, and nbgrader's
+    ``NbGraderPreprocessor`` declares that trait again without ``config=True``: each step built on it logged
+    "Config option `display_data_priority` not recognized" at every run, above the lines that matter. nbgrader's
+    own feedback step ``GetGrades`` declares it as config; so do these. None of them reads it.
+    """
+
+    display_data_priority = List(
+        ["text/html", "application/pdf", "text/latex", "image/svg+xml", "image/png", "image/jpeg", "text/plain"],
+        help="output types in order of preference (set by the HTML exporter; not used here)",
+    ).tag(config=True)
+
+
+class ClearHiddenTestsInFeedback(FeedbackPreprocessor, ClearHiddenTests):
+    """nbgrader's ``ClearHiddenTests`` as a feedback step (its ``c.ClearHiddenTests`` settings still apply)."""
+
+
+class DropGraderNotes(FeedbackPreprocessor):
     """Feedback goes to students: leave out the grader's notes (model answers and rubrics)."""
 
     def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
@@ -295,7 +317,7 @@ class DropGraderNotes(NbGraderPreprocessor):
         return nb, resources
 
 
-class NameNoFeedback(NbGraderPreprocessor):
+class NameNoFeedback(FeedbackPreprocessor):
     """``generate_feedback``: name, once per run, each student who handed in but gets no feedback page.
 
     nbgrader makes a page from every ``autograded/STUDENT/ID``; a student whose grading failed has none (their 0
@@ -317,6 +339,37 @@ class NameNoFeedback(NbGraderPreprocessor):
             for line in no_feedback(folder.parents[2], assignment, pattern):
                 self.log.warning("%s", line)
         return nb, resources
+
+
+NO_MATCH = re.compile(r"No notebooks were matched by '(?P<glob>.+)'")
+
+
+class NoPageLog(logging.Handler):
+    """On ``generate_feedback``'s log: when no hand-in has a page to make (every student's grading failed, or
+    ``--student`` names one whose did), nbgrader runs no preprocessor and says only "No notebooks were matched";
+    after that line, name each student ``NameNoFeedback`` would have named, with why and what to do.
+
+    Set through traitlets' ``Application.logging_config`` (``logging_config`` below) by the course config.
+    """
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            said = NO_MATCH.fullmatch(record.getMessage()) if record.levelno >= logging.ERROR else None
+            where = Path(said["glob"]) if said else None  # COURSE/autograded/STUDENT/ASSIGNMENT, glob patterns kept
+            if where is None or len(where.parents) < 3 or where.parents[1].name != "autograded":
+                return
+            for line in no_feedback(where.parents[2], where.name, where.parent.name):
+                logging.getLogger(record.name).warning("%s", line)
+        except Exception:  # a log handler must not stop the command: logging reports it
+            self.handleError(record)
+
+
+def logging_config(app: str = "GenerateFeedbackApp") -> dict:
+    """``c.GenerateFeedbackApp.logging_config``: traitlets' console handler, and ``NoPageLog`` after it."""
+    return {
+        "handlers": {"medialit_no_page": {"class": f"{__name__}.NoPageLog", "level": "ERROR"}},
+        "loggers": {app: {"handlers": ["console", "medialit_no_page"]}},
+    }
 
 
 def no_feedback(course: Path, assignment: str, pattern: str = "*") -> list[str]:
@@ -347,7 +400,7 @@ def no_feedback(course: Path, assignment: str, pattern: str = "*") -> list[str]:
 HIDDEN_OUTPUT = "(output not shown in the feedback: a test with hidden parts ran here or before; points are above)\n"
 
 
-class DropHiddenTestOutput(NbGraderPreprocessor):
+class DropHiddenTestOutput(FeedbackPreprocessor):
     """Feedback: from the first code test with hidden parts on, cells show no output (before ``ClearHiddenTests``).
 
     nbgrader clears only the hidden source, but the kernel that ran it ran the student's code too: an
