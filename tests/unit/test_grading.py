@@ -203,6 +203,23 @@ def test_words_not_in_the_part_are_pointed_out(capsys):
     assert "is not in the part" in capsys.readouterr().out
 
 
+def test_the_verdict_counts_only_the_marks_that_will_count(capsys):
+    """Student walk 20: a note said "‘Putin’ is not in the part" and the last line still said "format OK, 1 mark
+    read" for an answer that earns nothing. The verdict says how many marks count and what to do with the rest."""
+    check("ex01-q1", [("Putin", "source")])
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1] == "ex01-q1: 0 of 1 mark read will count: fix the entry named above, or remove it", out
+    check("ex01-q1", [("Støre", "source"), ("Putin", "source")])
+    assert capsys.readouterr().out.splitlines()[-1].startswith("ex01-q1: 1 of 2 marks read will count:")
+    outside = {"start": 0, "end": 3, "label": "source"}  # before the part (it starts at 1599)
+    check("ex01-q1", [outside, ("Putin", "source"), ("Støre", "source")])
+    last = capsys.readouterr().out.splitlines()[-1]
+    assert last == "ex01-q1: 1 of 3 marks read will count: fix the 2 entries named above, or remove them", last
+    assert grade_data("ex01-q1", [("Putin", "source")], key("ex01-q1")).points == 0  # the grader agrees
+    check("ex01-q1", [("Støre", "source")])
+    assert capsys.readouterr().out.splitlines() == ["ex01-q1: format OK, 1 mark read"]
+
+
 READ_MORE = "Read more: Moose crash on the E4 – driver unharmed"
 
 
