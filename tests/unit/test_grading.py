@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from medialit.core import sidecar as core_sidecar
 from medialit.exercises.answer import Answer, read_answer
 from medialit.exercises.grading import AnswerError, check, grade, grade_data, item, key_spans, load_answer, score_item
 from medialit.exercises.judge import TOLD_WRONG
@@ -585,6 +586,23 @@ def test_a_sidecar_the_highlighter_set_aside_is_reported_as_damaged(tmp_path):
     (tmp_path / f"{item('ex01-q1').sidecar}.bak-20261127T080000Z").write_text("{broken", encoding="utf-8")
     with pytest.raises(AnswerError, match="is damaged and was kept as"):
         load_answer("ex01-q1", None, tmp_path)
+
+
+def test_a_sidecar_set_aside_for_another_article_is_called_that_not_damaged(tmp_path):
+    """Student walk 20: ex03-q1's highlights copied over ex01-q1's were set aside by the highlighter ("saved for a
+    different article text: kept it as ..."), and the check then called the file "damaged"."""
+    sidecar(tmp_path, "ex03-q1", [{"start": 0, "end": 3, "label": "loaded"}])
+    path = tmp_path / item("ex01-q1").sidecar
+    (tmp_path / item("ex03-q1").sidecar).rename(path)
+    _, said, _ = core_sidecar.load_or_back_up(path, body_sha256=item("ex01-q1").load().sha256, mode="spans")
+    (backup,) = tmp_path.glob(f"{path.name}.bak-*")
+    assert backup.name in said and not path.exists()  # what the highlighter does when the notebook runs
+    with pytest.raises(AnswerError) as raised:
+        check("ex01-q1", None, tmp_path)
+    line = str(raised.value)
+    assert "damaged" not in line and "\n" not in line, line
+    assert f"was saved for another article (scientology-website-attacked) and was kept as {backup.name}" in line
+    assert "mark the text again" in line, line
 
 
 # ---------------------------------------------------------------- anything a student can type
