@@ -1410,3 +1410,30 @@ def test_the_grader_and_the_kernel_refuse_an_oversized_answer_at_the_same_size_i
         str(raised.value) == f"answer_q1 has {MAX_MARKS + 100} entries, more than {MAX_MARKS}: keep only your own marks"
     )
     assert len(read_cell("answer_q1 = [" + ", ".join([OPINION] * MAX_MARKS) + "]")) == MAX_MARKS
+
+
+def test_an_answer_written_in_another_item_s_answer_cell_is_named_where_it_is(tmp_path):
+    """Walk 20: answer_q2's list written in ex01-q1's answer cell scored ex01-q2 0 with "no saved highlights ... and
+    no answer in the cell", about a list the student had written. It is still not graded from the wrong cell; the
+    line says where the list is and what to do."""
+    import nbformat
+
+    from medialit.instructor.grade_data import Check, grade_item
+
+    nb = nbformat.read(REPO / "exercises" / "ex01-attribution" / "ex01-attribution.ipynb", as_version=4)
+    cells = {c.metadata.get("nbgrader", {}).get("grade_id"): c for c in nb.cells}
+    listed = '[("Støre", "Jonas Gahr Støre", "said")]'
+    cells["ex01-q1-answer"].source = f"answer_q1 = None\nanswer_q2 = {listed}"
+    q2 = Check("ex01-attribution", "ex01-q2-test", "ex01-q2", "answer_q2", key("ex01-q2"))
+    grade = grade_item(q2, nb, tmp_path)
+    assert grade.points == 0 and "\n" not in grade.reason, grade.reason
+    assert "no answer in the cell" not in grade.reason, grade.reason
+    assert "answer_q2 is written in the answer cell of ex01-q1, not in ex01-q2's" in grade.reason, grade.reason
+    assert "move the list into ex01-q2's answer cell" in grade.reason, grade.reason
+    cells["ex01-q2-answer"].source = f"answer_q2 = {listed}"  # in its own cell: graded
+    assert grade_item(q2, nb, tmp_path).points > 0
+    cells["ex01-q2-answer"].source = "answer_q2 = None"  # saved highlights are the answer: graded from them
+    body = item("ex01-q2").load().body
+    at = body.index("Støre", item("ex01-q2").bounds()[0])
+    sidecar(tmp_path, "ex01-q2", [{"start": at, "end": at + 5, "label": "source"}])
+    assert "is written in the answer cell" not in " ".join(grade_item(q2, nb, tmp_path).feedback)
