@@ -10,6 +10,7 @@ where it makes no error are exactly those where its paste earns full points
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -248,3 +249,19 @@ def test_the_report_lists_the_paste_the_totals_and_the_items_nobody_can_tell(tmp
     assert rows[0].startswith("student,item,false_repeated,false_marks,missed_repeated,missed,agreed,")
     assert len(rows) == 1 + 3 * 4 and {p.name for p in written} == {"analyzer-echo.md", "analyzer-echo.csv"}
     assert sum(row.endswith(",1") for row in rows) == 2  # the flagged column: the paste on ex01-q3 and q4
+
+
+def test_a_student_id_is_one_cell_of_plain_text_in_analyzer_echo_md():
+    """Walk 20: a student id (a hand-in folder's name) with `|`, a line break, HTML or a link reached the tables of
+    analyzer-echo.md as it is, while speaker names in most-missed.md were escaped."""
+    forged = "eve | 0 of 0 |\n| ada <img src=x onerror=alert(1)> [x](javascript:alert(1))"
+    it = ITEMS[CHECKED[0]]
+    found = errors(it.id)
+    echo = analyzer_echo.echo(found, spans_of(it, paste(it)), key_of(it.id))
+    assert echo.flagged
+    lines = report._echo_flagged([(forged, it.id, echo)]) + report._echo_totals([(forged, it.id, echo)])
+    rows = [line for line in lines if "eve \\|" in line]
+    assert len(rows) == 2 and not [line for line in lines if "ada" in line and "eve \\|" not in line], lines
+    for row in rows:
+        assert row.startswith("| eve \\| 0 of 0") and "<img" not in row and not re.search(r"(?<!\\)\]\(", row), row
+    assert rows[0].count("|") - rows[0].count("\\|") == 6 and rows[1].count("|") - rows[1].count("\\|") == 7, rows

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from medialit.core import sidecar as core_sidecar
 from medialit.exercises.answer import Answer, read_answer
 from medialit.exercises.grading import AnswerError, check, grade, grade_data, item, key_spans, load_answer, score_item
 from medialit.exercises.judge import TOLD_WRONG
@@ -201,6 +202,23 @@ def test_a_label_where_the_speaker_belongs_is_pointed_out(capsys):
 def test_words_not_in_the_part_are_pointed_out(capsys):
     check("ex01-q1", [("Putin", "source")])
     assert "is not in the part" in capsys.readouterr().out
+
+
+def test_the_verdict_counts_only_the_marks_that_will_count(capsys):
+    """Student walk 20: a note said "‘Putin’ is not in the part" and the last line still said "format OK, 1 mark
+    read" for an answer that earns nothing. The verdict says how many marks count and what to do with the rest."""
+    check("ex01-q1", [("Putin", "source")])
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1] == "ex01-q1: 0 of 1 mark read will count: fix the entry named above, or remove it", out
+    check("ex01-q1", [("Støre", "source"), ("Putin", "source")])
+    assert capsys.readouterr().out.splitlines()[-1].startswith("ex01-q1: 1 of 2 marks read will count:")
+    outside = {"start": 0, "end": 3, "label": "source"}  # before the part (it starts at 1599)
+    check("ex01-q1", [outside, ("Putin", "source"), ("Støre", "source")])
+    last = capsys.readouterr().out.splitlines()[-1]
+    assert last == "ex01-q1: 1 of 3 marks read will count: fix the 2 entries named above, or remove them", last
+    assert grade_data("ex01-q1", [("Putin", "source")], key("ex01-q1")).points == 0  # the grader agrees
+    check("ex01-q1", [("Støre", "source")])
+    assert capsys.readouterr().out.splitlines() == ["ex01-q1: format OK, 1 mark read"]
 
 
 READ_MORE = "Read more: Moose crash on the E4 – driver unharmed"
@@ -568,6 +586,23 @@ def test_a_sidecar_the_highlighter_set_aside_is_reported_as_damaged(tmp_path):
     (tmp_path / f"{item('ex01-q1').sidecar}.bak-20261127T080000Z").write_text("{broken", encoding="utf-8")
     with pytest.raises(AnswerError, match="is damaged and was kept as"):
         load_answer("ex01-q1", None, tmp_path)
+
+
+def test_a_sidecar_set_aside_for_another_article_is_called_that_not_damaged(tmp_path):
+    """Student walk 20: ex03-q1's highlights copied over ex01-q1's were set aside by the highlighter ("saved for a
+    different article text: kept it as ..."), and the check then called the file "damaged"."""
+    sidecar(tmp_path, "ex03-q1", [{"start": 0, "end": 3, "label": "loaded"}])
+    path = tmp_path / item("ex01-q1").sidecar
+    (tmp_path / item("ex03-q1").sidecar).rename(path)
+    _, said, _ = core_sidecar.load_or_back_up(path, body_sha256=item("ex01-q1").load().sha256, mode="spans")
+    (backup,) = tmp_path.glob(f"{path.name}.bak-*")
+    assert backup.name in said and not path.exists()  # what the highlighter does when the notebook runs
+    with pytest.raises(AnswerError) as raised:
+        check("ex01-q1", None, tmp_path)
+    line = str(raised.value)
+    assert "damaged" not in line and "\n" not in line, line
+    assert f"was saved for another article (scientology-website-attacked) and was kept as {backup.name}" in line
+    assert "mark the text again" in line, line
 
 
 # ---------------------------------------------------------------- anything a student can type
@@ -1392,3 +1427,30 @@ def test_the_grader_and_the_kernel_refuse_an_oversized_answer_at_the_same_size_i
         str(raised.value) == f"answer_q1 has {MAX_MARKS + 100} entries, more than {MAX_MARKS}: keep only your own marks"
     )
     assert len(read_cell("answer_q1 = [" + ", ".join([OPINION] * MAX_MARKS) + "]")) == MAX_MARKS
+
+
+def test_an_answer_written_in_another_item_s_answer_cell_is_named_where_it_is(tmp_path):
+    """Walk 20: answer_q2's list written in ex01-q1's answer cell scored ex01-q2 0 with "no saved highlights ... and
+    no answer in the cell", about a list the student had written. It is still not graded from the wrong cell; the
+    line says where the list is and what to do."""
+    import nbformat
+
+    from medialit.instructor.grade_data import Check, grade_item
+
+    nb = nbformat.read(REPO / "exercises" / "ex01-attribution" / "ex01-attribution.ipynb", as_version=4)
+    cells = {c.metadata.get("nbgrader", {}).get("grade_id"): c for c in nb.cells}
+    listed = '[("Støre", "Jonas Gahr Støre", "said")]'
+    cells["ex01-q1-answer"].source = f"answer_q1 = None\nanswer_q2 = {listed}"
+    q2 = Check("ex01-attribution", "ex01-q2-test", "ex01-q2", "answer_q2", key("ex01-q2"))
+    grade = grade_item(q2, nb, tmp_path)
+    assert grade.points == 0 and "\n" not in grade.reason, grade.reason
+    assert "no answer in the cell" not in grade.reason, grade.reason
+    assert "answer_q2 is written in the answer cell of ex01-q1, not in ex01-q2's" in grade.reason, grade.reason
+    assert "move the list into ex01-q2's answer cell" in grade.reason, grade.reason
+    cells["ex01-q2-answer"].source = f"answer_q2 = {listed}"  # in its own cell: graded
+    assert grade_item(q2, nb, tmp_path).points > 0
+    cells["ex01-q2-answer"].source = "answer_q2 = None"  # saved highlights are the answer: graded from them
+    body = item("ex01-q2").load().body
+    at = body.index("Støre", item("ex01-q2").bounds()[0])
+    sidecar(tmp_path, "ex01-q2", [{"start": at, "end": at + 5, "label": "source"}])
+    assert "is written in the answer cell" not in " ".join(grade_item(q2, nb, tmp_path).feedback)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -174,3 +175,21 @@ def test_write_growth_without_graded_items_still_reports_the_pretest(tmp_path):
     assert names == ["growth.csv", "growth.md", "growth.png", "pretest-import.csv"]
     assert (course / "reports" / "growth" / "growth.csv").read_text(encoding="utf-8") == "student,skill,pre,post\n"
     assert "no student has both" in (course / "reports" / "growth" / "growth.md").read_text(encoding="utf-8")
+
+
+FORGED_ID = "eve | 1.00 | 1.00 |\n| ada <img src=x onerror=alert(1)> [x](javascript:alert(1))"
+"""A hand-in folder named by a student (course/grading.md: the exchange cannot always tell a folder's owner)."""
+
+
+def test_a_student_id_is_one_cell_of_plain_text_in_growth_md(tmp_path):
+    """Walk 20: speaker names were escaped in most-missed.md, student ids in growth.md were not: an id with `|` and
+    a line break made rows of its own, with HTML and a link."""
+    pre, post = {FORGED_ID: {"framing": 0.0}, "bo": {"numbers": 1.0}}, {FORGED_ID: {"framing": 1.0}, "cy": {}}
+    rows = growth.growth_rows(pre, post)
+    md = growth._growth_markdown(growth.class_growth(rows), rows, pre, post, tmp_path / "growth.md")
+    text = md.read_text(encoding="utf-8")
+    assert "<img" not in text and not re.search(r"(?<!\\)\]\(", text)  # no tag, no link (an escaped `\](` shows)
+    per_student = text.split("## Per student")[1].strip().splitlines()
+    row = per_student[2]
+    assert row.startswith("| eve \\| 1.00") and row.count("|") - row.count("\\|") == 5, per_student
+    assert per_student[3] == "" or not per_student[3].startswith("| ada"), per_student

@@ -47,6 +47,7 @@ import getpass
 import hashlib
 import json
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -203,6 +204,21 @@ def back_up(path: str | Path) -> Path:
         n += 1
     os.replace(path, target)
     return target
+
+
+def why_set_aside(backup: str | Path, *, article: str | None = None, body_sha256: str | None = None) -> str:
+    """Why ``load_or_back_up`` set ``backup`` aside, said after the sidecar's name: saved for another article
+    (named when its id is a plain one), for another text of this ``article``, or damaged."""
+    try:
+        saved = read(backup)
+    except (SidecarError, OSError):
+        return "is damaged"
+    if body_sha256 is None or saved.body_sha256 == body_sha256:
+        return "could not be used by the highlighter"  # marks of another mode (sentences for spans)
+    if article is not None and saved.article == article:
+        return "was saved for another version of this article's text"
+    named = re.fullmatch(r"[\w.-]{1,80}", saved.article or "")
+    return f"was saved for another article ({saved.article})" if named else "was saved for another article"
 
 
 def load_or_back_up(path: str | Path, *, body_sha256: str, mode: str) -> tuple[Saved | None, str, bool]:

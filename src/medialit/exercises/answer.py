@@ -338,9 +338,14 @@ def read_saved(path: str | Path, expected: Article | None = None) -> tuple[list[
             "or write your answer as a list"
         )
     backups = sorted(path.parent.glob(f"{path.name}.bak-*"))
-    if not path.is_file() and backups:  # the Highlighter set a damaged file aside when the notebook ran
+    if not path.is_file() and backups:  # the Highlighter set an unusable file aside when the notebook ran
+        backup = backups[-1]
+        plain = backup.is_file() and not backup.is_symlink() and backup.stat().st_size <= MAX_SIDECAR_BYTES
+        why = "is damaged"
+        if plain and expected is not None:  # read as the highlighter read it: why it was set aside
+            why = sidecar.why_set_aside(backup, article=expected.id, body_sha256=expected.sha256)
         raise AnswerError(
-            f"{path.name} is damaged and was kept as {backups[-1].name}: mark the text again "
+            f"{path.name} {why} and was kept as {backup.name}: mark the text again "
             "(marks save by themselves), or write your answer as a list"
         )
     if not path.is_file():

@@ -42,7 +42,11 @@ from medialit.exercises.key import Key
 
 
 def check(item_id: str, answer: Any = None, folder: str | Path = ".") -> None:
-    """The visible test: raise ``AnswerError`` with one friendly line if the format is wrong; say what was read."""
+    """The visible test: raise ``AnswerError`` with one friendly line if the format is wrong; say what was read.
+
+    "format OK" only when every mark read can count: marks outside the part and words not in it are named in a
+    note, and the last line says how many of the marks will count (framing words may still match a key's words).
+    """
     it = item(item_id)
     read = read_answer(it, answer, folder)
     if not len(read) and answer is not None and (saved := _saved_marks(it, folder)):
@@ -59,6 +63,7 @@ def check(item_id: str, answer: Any = None, folder: str | Path = ".") -> None:
     spans = list(read.marks) + [span for span, _ in read.speakers]
     outside = sum(1 for s in spans if s.end <= start or s.start >= end)
     notes = [unplaced_note(it, words) for words in read.unplaced]
+    lost = outside + (0 if it.kind == "words" else len(read.unplaced))  # a key's words may accept framing words
     notes += [_label_as_speaker(name) for _, name in read.speakers if name.strip().lower() in _LABEL_WORDS]
     if outside:
         lies = counted(outside, "mark lies", "marks lie")
@@ -67,7 +72,11 @@ def check(item_id: str, answer: Any = None, folder: str | Path = ".") -> None:
         notes += _highlights_left_out(it, folder)
     for note in notes:
         print("Note:", note)
-    print(f"{it.id}: format OK, {counted(len(read), 'mark')} read")
+    if not lost:
+        print(f"{it.id}: format OK, {counted(len(read), 'mark')} read")
+        return
+    which = "the entry named above, or remove it" if lost == 1 else f"the {lost} entries named above, or remove them"
+    print(f"{it.id}: {len(read) - lost} of {counted(len(read), 'mark')} read will count: fix {which}")
 
 
 def _highlights_left_out(it: Item, folder: str | Path) -> list[str]:

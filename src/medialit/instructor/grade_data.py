@@ -19,7 +19,7 @@ import nbformat
 from medialit.core.counts import counted
 from medialit.core.spans import Span
 from medialit.exercises.answer import MAX_MARKS, read_answer
-from medialit.exercises.errors import AnswerError
+from medialit.exercises.errors import NOTHING_SAVED, AnswerError
 from medialit.exercises.items import ITEMS_FILE, define_items, item
 from medialit.exercises.judge import grade_data
 from medialit.instructor.exercise_notebook import BEGIN_HIDDEN, BEGIN_SOLUTION
@@ -154,6 +154,33 @@ def answer_literal(nb: nbformat.NotebookNode, check: Check) -> Any:
             f"{check.variable} has {len(value):,} entries, more than {MAX_MARKS}: keep only your own marks"
         )
     return value
+
+
+def written_elsewhere(nb: nbformat.NotebookNode, check: Check) -> str:
+    """The student's cell that writes ``check.variable`` as a list ("" when none does), for an item whose own answer
+    cell leaves it None: "the answer cell of ex01-q1" or "cell 7". Named, never graded: the grader reads the item's
+    own answer cell (and its highlights) only."""
+    for number, cell in enumerate(nb.cells, 1):
+        flags = cell.get("metadata", {}).get("nbgrader", {})
+        source = cell.get("source", "") if cell.get("cell_type") == "code" else ""
+        grade_id = flags.get("grade_id")
+        if grade_id == f"{check.item}-answer" or flags.get("locked") or flags.get("grade"):
+            continue
+        if not isinstance(source, str) or check.variable not in source or len(source) > MAX_ANSWER_CHARS:
+            continue
+        try:
+            tree = ast.parse(source)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            continue
+        for node in tree.body:
+            targets = node.targets if isinstance(node, ast.Assign) else []
+            if isinstance(node, ast.AnnAssign) and node.value is not None:
+                targets = [node.target]
+            value = getattr(node, "value", None)
+            if any(_names(t, check.variable) for t in targets) and isinstance(value, (ast.List, ast.Tuple, ast.Dict)):
+                answer_cell = isinstance(grade_id, str) and grade_id.endswith("-answer")
+                return f"the answer cell of {grade_id.removesuffix('-answer')}" if answer_cell else f"cell {number}"
+    return ""
 
 
 READ_ONLY = frozenset({"count", "index", "copy", "get", "keys", "values", "items"})
@@ -295,11 +322,18 @@ def grade_item(check: Check, nb: nbformat.NotebookNode | None, folder: Path, why
         points = 0.0
     if nb is None:
         return _zero(check, points, why_not or "the notebook could not be read")
+    answer: Any = ...
     try:
         answer = answer_literal(nb, check)
         result, spans = score_answer(check.item, answer, check.key, folder)
     except AnswerError as error:
-        return _zero(check, points, str(error))
+        reason = str(error)
+        if answer is None and reason.startswith(NOTHING_SAVED) and (where := written_elsewhere(nb, check)):
+            reason = (
+                f"{check.variable} is written in {where}, not in {check.item}'s, and no highlights are saved: "
+                f"move the list into {check.item}'s answer cell, after '{check.variable} ='"
+            )
+        return _zero(check, points, reason)
     except Exception as error:  # any other failure is this student's alone: 0, say why, go on
         return _zero(check, points, f"the answer could not be scored ({type(error).__name__})")
     earned = min(max(float(result.points), 0.0), points)

@@ -20,7 +20,7 @@ from medialit.exercises import pretest
 from medialit.exercises.plots import pre_and_post, save
 from medialit.instructor.batch import scores_table, write_csv
 from medialit.instructor.gradebook import CourseError, max_points
-from medialit.instructor.lms_import import write_import
+from medialit.instructor.lms_import import plain_cell, write_import
 
 
 def pre_scores(course: Path) -> dict[str, dict[str, float]]:
@@ -138,12 +138,12 @@ def _growth_markdown(summary: dict, rows: list[dict[str, Any]], pre: dict, post:
     if not summary:
         lines += ["", "So far no student has both a pre-test and graded items."]
     lines += ["", "## Per student", "", "| student | skill | pre-test | graded items |", "|---|---|---:|---:|"]
-    lines += [f"| {r['student']} | {r['skill']} | {r['pre']:.2f} | {r['post']:.2f} |" for r in rows]
+    lines += [f"| {plain_cell(r['student'])} | {r['skill']} | {r['pre']:.2f} | {r['post']:.2f} |" for r in rows]
     if only_pre or only_post:
         lines += [
             "",
-            f"Pre-test only (no graded items yet): {', '.join(only_pre) or 'none'}.",
-            f"Graded items only (no pre-test file): {', '.join(only_post) or 'none'}.",
+            f"Pre-test only (no graded items yet): {', '.join(map(plain_cell, only_pre)) or 'none'}.",
+            f"Graded items only (no pre-test file): {', '.join(map(plain_cell, only_post)) or 'none'}.",
         ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path

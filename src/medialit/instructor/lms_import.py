@@ -4,11 +4,15 @@ The layout (course/grading.md, "Report"): Canvas's identity columns, with the nb
 ``Student`` and ``SIS Login ID`` and the others empty; a second row, ``Points Possible``, with each column's
 maximum; then the students. ``course report`` writes an assignment's cells and total in it
 (``gradebook-import.csv``), the growth report the pre-test's participation (``pretest-import.csv``).
+What a student chose (an id, a name typed) is written so that a spreadsheet or a Markdown viewer shows it and
+never runs it: ``as_text`` for CSV cells, ``plain_cell`` for the report's Markdown.
 """
 
 from __future__ import annotations
 
 import csv
+import html
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -31,6 +35,16 @@ def as_text(value: object) -> object:
     except ValueError:
         return "'" + value
     return value
+
+
+def plain_cell(text: str) -> str:
+    """Text a student chose (a speaker name typed, a student id: a hand-in folder's name) as the words of one
+    markdown table cell of the report: one line, no HTML, no links.
+
+    Typed by two students, a name with ``|`` and a line break added a row of its own to the report.
+    """
+    one_line = html.escape(" ".join(text.split())[:80], quote=False)
+    return re.sub(r"([\\|\[\]`*_])", r"\\\1", one_line)
 
 
 def write_import(

@@ -14,7 +14,6 @@ Answers are read as data, exactly as ``course grade`` reads them, from the hand-
 from __future__ import annotations
 
 import csv
-import html
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -36,7 +35,7 @@ from medialit.instructor import gradebook as books
 from medialit.instructor.batch import graded_handin, graded_with_another_key, stopped_for_time, unusable_key
 from medialit.instructor.grade_data import Check, grade_item, read_notebook
 from medialit.instructor.growth import write_growth
-from medialit.instructor.lms_import import as_text, write_import
+from medialit.instructor.lms_import import as_text, plain_cell, write_import
 
 
 @dataclass(frozen=True)
@@ -299,7 +298,7 @@ def _echo_flagged(rows: list[tuple[str, str, analyzer_echo.Echo]]) -> list[str]:
     ]
     for student, item_id, e in sorted(rows, key=lambda r: (r[1], r[0])):
         if e.flagged:
-            lines.append(f"| {student} | {item_id} | {_repeats(*e.counts())} |")
+            lines.append(f"| {plain_cell(student)} | {item_id} | {_repeats(*e.counts())} |")
     return lines + (["| (none) | | | | |"] if len(lines) == 4 else []) + [""]
 
 
@@ -322,7 +321,7 @@ def _echo_totals(rows: list[tuple[str, str, analyzer_echo.Echo]]) -> list[str]:
     order = sorted(totals.items(), key=lambda kv: (-kv[1][0], -kv[1][2], kv[0]))
     for student, counts in order:
         flag = "**flagged**" if analyzer_echo.repeats_most(counts[0], counts[1]) else "no"
-        lines.append(f"| {student} | {_repeats(*counts)} | {flag} |")
+        lines.append(f"| {plain_cell(student)} | {_repeats(*counts)} | {flag} |")
     return [*lines, ""]
 
 
@@ -396,7 +395,7 @@ def _most_missed(keys: list[KeyRow], extras: dict, path: Path, versions: tuple[s
         "",
         f"Key version `{version}` (the hidden tests in `source/` now); "
         + (
-            f"**graded with an older key: {', '.join(stale)}**: run `medialit course grade` again."
+            f"**graded with an older key: {', '.join(map(plain_cell, stale))}**: run `medialit course grade` again."
             if stale
             else "every student's grades were made with it."
         ),
@@ -418,15 +417,6 @@ def _most_missed(keys: list[KeyRow], extras: dict, path: Path, versions: tuple[s
     lines += ["", "# Marks not in the key, made by several students", ""]
     common = sorted(((k, len(v)) for k, v in extras.items() if len(v) >= 2), key=lambda kv: (-kv[1], kv[0]))[:top]
     lines += ["| item | mark | label | students |", "|---|---|---|---:|"]
-    lines += [f"| {i} | {w} | {_plain_cell(lab)} | {n} |" for (i, w, lab), n in common] or ["| (none) | | | |"]
+    lines += [f"| {i} | {w} | {plain_cell(lab)} | {n} |" for (i, w, lab), n in common] or ["| (none) | | | |"]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
-
-
-def _plain_cell(text: str) -> str:
-    """A speaker name a student typed as the words of one markdown table cell: one line, no HTML, no links.
-
-    Typed by two students, a name with ``|`` and a line break added a row of its own to the report.
-    """
-    one_line = html.escape(" ".join(text.split())[:80], quote=False)
-    return re.sub(r"([\\|\[\]`*_])", r"\\\1", one_line)
