@@ -122,6 +122,9 @@ LIMIT = {
     "ex01-q3-test": 0.3,
     "ex01-q4-test": 0.2,
 }  # 10% of each item's points
+FAILS_ALONE = ["answer-made-graded", "hand-edited-metadata", "invalid-notebook", "link-to-source", "source-copy"]
+"""The ex01 hand-ins that fail alone (each with its one line) while the rest of the class is graded."""
+
 MALFORMED = {
     "none-in-tuple": "[('Støre', None, 1)]",
     "ints": "[1, 2, 3]",

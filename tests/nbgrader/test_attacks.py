@@ -32,8 +32,7 @@ def outcomes(graded, assignment: str = EX01) -> dict:
 def test_the_batch_completes_with_every_student_graded_or_failed_alone(graded):
     got = outcomes(graded)
     assert set(got) == set(graded.expected) | set(graded.limits)
-    failed = ["answer-made-graded", "hand-edited-metadata", "invalid-notebook", "link-to-source", "source-copy"]
-    assert sorted(o.student for o in graded.runs[EX01].failed) == failed
+    assert sorted(o.student for o in graded.runs[EX01].failed) == attacks.FAILS_ALONE
     assert set(outcomes(graded, PROBE)) == set(graded.expected_probe)
 
 

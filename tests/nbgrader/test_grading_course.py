@@ -32,8 +32,7 @@ def test_every_ex01_submission_gets_the_expected_score(graded):
     assert set(got) == set(graded.expected) | set(graded.limits)
     for student, expected in graded.expected.items():
         assert got[student] == pytest.approx(expected, abs=0.011), student
-    failed = ["answer-made-graded", "invalid-notebook", "link-to-source", "source-copy"]  # attacks.py
-    assert sorted(o.student for o in run.failed) == failed
+    assert sorted(o.student for o in run.failed) == attacks.FAILS_ALONE
 
 
 def test_the_gradebook_holds_the_same_scores(graded):
