@@ -311,7 +311,13 @@ def unprotected(folder: Path) -> str:
             f"{course} has source/ but no nbgrader_config.py, so nothing would apply {RULE}: copy the one "
             "`medialit course init NEW` writes into it, then run this again (nothing was written)"
         )
-    text = config.read_text(encoding="utf-8", errors="replace")
+    try:
+        text = config.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return (
+            f"{config} is not UTF-8 text, so neither Python nor nbgrader can read it: save it as UTF-8 or copy the "
+            "one `medialit course init NEW` writes over it, then run this again (nothing was written)"
+        )
     missing = [part for part in ("KeepMarksOut", "c.Autograde.exclude_overwriting = ") if part not in text]
     if missing:
         return (
