@@ -115,6 +115,16 @@ def test_a_markdown_source_saved_with_windows_line_endings_keeps_its_front_matte
     article = load_article(out)
     assert article.title == "Ferry fares rise" and article.meta["outlet"] == "Bugle"
     assert article.body == body and article.meta["url"] == "https://bugle.example/f"
+    for mixed in (  # review20: a line added by an editor that writes LF (or CR LF after an LF first line)
+        front.replace("outlet: Bugle\r\n", "outlet: Bugle\n"),
+        front.replace("---\r\ntitle", "---\ntitle", 1),
+    ):
+        source.write_bytes((mixed + body).encode())
+        args = ["new-article", str(source), "--date", "2026-11-20", "--license", "CC BY 4.0", "--out", str(out)]
+        assert main([*args, "--force"]) == 0
+        article = load_article(out)
+        assert article.meta["outlet"] == "Bugle" and article.meta["url"] == "https://bugle.example/f", mixed
+        assert article.body == body
 
 
 def test_at_a_terminal_each_missing_field_is_asked_until_answered():

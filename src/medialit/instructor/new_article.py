@@ -46,7 +46,7 @@ def read_source(source: str) -> tuple[str, dict[str, str]]:
     text = read_text_file(path)
     if path.suffix.lower() in HTML_SUFFIXES or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
         return from_html(text, str(path))
-    if text.startswith("---\r\n"):  # saved on Windows: the file written has LF front matter, the body as it is
+    if text.startswith(("---\r\n", "---\n")):  # saved on Windows (or partly): LF front matter, the body as it is
         text = _lf_front_matter(text)
     if text.startswith("---\n"):
         article = parse_markdown(text, path=str(path))
@@ -58,14 +58,15 @@ def read_source(source: str) -> tuple[str, dict[str, str]]:
 def _lf_front_matter(text: str) -> str:
     """``text`` with its front matter's CRLF line endings made LF, the body left as it is.
 
-    A Markdown source saved on Windows (front matter and all) was not seen as front matter: its lines became the
-    body, and ``---`` the title. Without a closing ``---`` line the text is returned unchanged (and read as text).
+    A Markdown source saved on Windows (front matter and all, or lines added later by another editor) was not seen
+    as front matter: its lines became the body, and ``---`` the title. Without a closing ``---`` line the text is
+    returned unchanged (and read as text).
     """
-    lines = text.split("\r\n")
-    closing = next((i for i, line in enumerate(lines[1:], 1) if line.rstrip() == "---"), None)
+    lines = text.splitlines(keepends=True)
+    closing = next((i for i, line in enumerate(lines[1:], 1) if line.strip() == "---"), None)
     if closing is None:
         return text
-    return "\n".join(lines[: closing + 1]) + "\n" + "\r\n".join(lines[closing + 1 :])
+    return "".join(line.rstrip("\r\n") + "\n" for line in lines[: closing + 1]) + "".join(lines[closing + 1 :])
 
 
 def fetch(url: str) -> str:
