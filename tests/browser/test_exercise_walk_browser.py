@@ -146,8 +146,8 @@ def test_a_check_run_before_its_answer_cell_says_so_in_one_line(lab, workdir, pa
     nb.run(5)  # check("ex02-q1", answer_q1), its answer cell (4) not run
     said = nb.cell(5).locator(".jp-OutputArea-output").last.inner_text().strip()
     assert said == (
-        "AnswerError: answer_q1 is not set yet: run the answer cell above this check first (Shift+Enter); "
-        "leave it None to use your saved highlights"
+        "AnswerError: answer_q1 is not set yet: run the answer cell above this check first (Shift+Enter) and fix "
+        "any error it shows; leave it None to use your saved highlights"
     ), said
     nb.run(4)
     nb.run(5)  # now answered by the highlights: none saved, the usual one line

@@ -45,3 +45,27 @@ def test_a_students_answer_error_is_one_line_in_the_notebook(tmp_path, setup, ca
         (shown,) = [o for o in cell.outputs if o.output_type == "error"]
         assert shown.ename == error and said in shown.evalue, shown.evalue
         assert shown.traceback == [f"{error}: {shown.evalue}"]
+
+
+def test_a_check_run_before_its_answer_cell_says_which_cell_to_run_and_other_name_errors_keep_theirs(tmp_path):
+    """student20, review20: a check run before its answer cell gave a NameError traceback; importing the checks
+    gives the kernel one line for an unset ``answer_qN`` (the cell still errors, so nbgrader's verdict stands),
+    while a student's own typo keeps its full traceback."""
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell(source)
+        for source in (
+            "from medialit.exercises.grading import check",
+            "check('ex01-q1', answer_q1)",
+            "answer_q1 = [('Støre', 'source')] + extra_marks",
+        )
+    ]
+    client = NotebookClient(
+        nb, timeout=120, kernel_name="python3", allow_errors=True, resources={"metadata": {"path": str(tmp_path)}}
+    )
+    client.execute()
+    (unset,) = [o for o in nb.cells[1].outputs if o.output_type == "error"]
+    assert unset.ename == "AnswerError" and unset.evalue.startswith("answer_q1 is not set yet: run the answer cell")
+    assert "fix any error it shows" in unset.evalue and len(unset.traceback) == 1
+    (typo,) = [o for o in nb.cells[2].outputs if o.output_type == "error"]
+    assert typo.ename == "NameError" and "extra_marks" in typo.evalue and len(typo.traceback) > 1

@@ -182,8 +182,8 @@ def _unset_answer(shell: Any, etype: type, value: BaseException, tb: Any, tb_off
     name = getattr(value, "name", None) or ""
     if _ANSWER_NAME.fullmatch(name):
         said = AnswerError(
-            f"{name} is not set yet: run the answer cell above this check first (Shift+Enter); "
-            "leave it None to use your saved highlights"
+            f"{name} is not set yet: run the answer cell above this check first (Shift+Enter) and fix any error it "
+            "shows; leave it None to use your saved highlights"
         )
         shell.showtraceback((AnswerError, said, tb))  # one line, as every check's own errors
     else:
