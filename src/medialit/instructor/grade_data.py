@@ -141,9 +141,7 @@ def answer_literal(nb: nbformat.NotebookNode, check: Check) -> Any:
         )
     value: Any = None
     for node in tree.body:
-        targets = node.targets if isinstance(node, ast.Assign) else []
-        if isinstance(node, ast.AnnAssign) and node.value is not None:  # answer_q1: list = [...]
-            targets = [node.target]
+        targets = assigned(node)
         if any(isinstance(t, ast.Name) and t.id == check.variable for t in targets):
             try:
                 value = ast.literal_eval(node.value)
@@ -154,6 +152,13 @@ def answer_literal(nb: nbformat.NotebookNode, check: Check) -> Any:
             f"{check.variable} has {len(value):,} entries, more than {MAX_MARKS}: keep only your own marks"
         )
     return value
+
+
+def assigned(node: ast.stmt) -> list[ast.expr]:
+    """The targets a top-level statement assigns a value to (``answer_q1 = [...]``, ``answer_q1: list = [...]``)."""
+    if isinstance(node, ast.AnnAssign) and node.value is not None:
+        return [node.target]
+    return list(node.targets) if isinstance(node, ast.Assign) else []
 
 
 def written_elsewhere(nb: nbformat.NotebookNode, check: Check) -> str:
@@ -173,9 +178,7 @@ def written_elsewhere(nb: nbformat.NotebookNode, check: Check) -> str:
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             continue
         for node in tree.body:
-            targets = node.targets if isinstance(node, ast.Assign) else []
-            if isinstance(node, ast.AnnAssign) and node.value is not None:
-                targets = [node.target]
+            targets = assigned(node)
             value = getattr(node, "value", None)
             if any(_names(t, check.variable) for t in targets) and isinstance(value, (ast.List, ast.Tuple, ast.Dict)):
                 answer_cell = isinstance(grade_id, str) and grade_id.endswith("-answer")
