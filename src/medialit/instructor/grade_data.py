@@ -155,7 +155,7 @@ def answer_literal(nb: nbformat.NotebookNode, check: Check) -> Any:
 
 
 def assigned(node: ast.stmt) -> list[ast.expr]:
-    """The targets a top-level statement assigns a value to (``answer_q1 = [...]``, ``answer_q1: list = [...]``)."""
+    """The targets a top-level statement assigns a value to (``answer_qN = ...`` or ``answer_qN: list = ...``)."""
     if isinstance(node, ast.AnnAssign) and node.value is not None:
         return [node.target]
     return list(node.targets) if isinstance(node, ast.Assign) else []
