@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
-from test_highlighter_browser import SETUP, SHOW, cursor_to, offsets, spans_in_kernel
+from test_highlighter_browser import SETUP, SHOW, cursor_to, offsets, spans_in_kernel, tab_into_text
 from test_lessons_browser import whole_notebook_on_screen
 from test_students_browser import AXE, conftest_module
 
@@ -35,9 +35,7 @@ def test_a_marks_label_is_changed_and_the_mark_removed_by_keyboard_alone(noteboo
     nb.run(0)
     widget = nb.widget(0)
     live = widget.locator(".ml-live")
-    widget.get_by_role("button", name="Redo").focus()
-    page.keyboard.press("Tab")
-    expect(widget.locator(".ml-text")).to_be_focused()
+    tab_into_text(widget, page)
     page.keyboard.press("Control+z")  # a fresh widget (a notebook reopened): said, not silent
     expect(live).to_have_text(re.compile(r"^nothing to undo: only changes made since .* press Delete$"))
     page.keyboard.press("Control+Shift+Z")

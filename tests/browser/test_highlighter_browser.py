@@ -94,14 +94,21 @@ def cursor_to(widget, page, word_text: str) -> None:
     raise AssertionError(f"the cursor never reached {word_text!r}")
 
 
-def test_keyboard_only_labelling_undo_redo_and_remove(notebook, page):
-    nb = notebook([SETUP, SHOW])
-    nb.run(0)
-    widget = nb.widget(0)
+def tab_into_text(widget, page):
+    """Put the keyboard into the widget's text as a keyboard user does, one Tab on from the last button (Redo),
+    and return the text once it has the focus."""
     widget.get_by_role("button", name="Redo").focus()
     page.keyboard.press("Tab")
     text = widget.locator(".ml-text")
     expect(text).to_be_focused()
+    return text
+
+
+def test_keyboard_only_labelling_undo_redo_and_remove(notebook, page):
+    nb = notebook([SETUP, SHOW])
+    nb.run(0)
+    widget = nb.widget(0)
+    text = tab_into_text(widget, page)
     page.keyboard.press("ArrowRight")
     cursor_to(widget, page, "Åsheim")
     page.keyboard.press("1")

@@ -7,7 +7,7 @@ import json
 
 import pytest
 from playwright.sync_api import expect
-from test_highlighter_browser import cursor_to, word
+from test_highlighter_browser import cursor_to, tab_into_text, word
 from test_students_browser import axe
 
 pytestmark = pytest.mark.browser
@@ -66,9 +66,7 @@ def test_keyboard_only_link_is_made_shown_announced_undone_and_removed_with_its_
     nb.run(0)
     widget = nb.widget(0)
     live = widget.locator(".ml-live")
-    widget.get_by_role("button", name="Redo").focus()
-    page.keyboard.press("Tab")
-    expect(widget.locator(".ml-text")).to_be_focused()
+    tab_into_text(widget, page)
     page.keyboard.press("ArrowRight")
     cursor_to(widget, page, "Ingrid")
     page.keyboard.press("l")
@@ -251,8 +249,7 @@ def test_a_highlighter_without_source_or_cue_labels_offers_no_link(notebook, pag
     expect(widget.locator(".ml-tag-mark")).to_have_count(2)
     expect(widget.get_by_role("button", name="Link")).to_have_count(0)
     expect(widget.locator(".ml-help")).not_to_contain_text("link")
-    widget.get_by_role("button", name="Redo").focus()
-    page.keyboard.press("Tab")
+    tab_into_text(widget, page)
     page.keyboard.press("ArrowRight")
     cursor_to(widget, page, "Ingrid")
     page.keyboard.press("l")
