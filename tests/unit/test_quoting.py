@@ -1,12 +1,12 @@
 """How a feedback line quotes a mark's words: one function for scoring's lines, the lessons' and Highlighter's
-feedback and the exercises' answer checks (each had its own copy before: scoring._clip, feedback.words,
-judge._quote)."""
+feedback, the exercises' answer checks and the analyzer's table (each had its own copy before: scoring._clip,
+feedback.words, judge._quote, nlp.result._clip)."""
 
 from __future__ import annotations
 
+from medialit.core.quoting import clipped, quoted
 from medialit.core.spans import Span
 from medialit.exercises.feedback import explain
-from medialit.exercises.quoting import clipped, quoted
 from medialit.exercises.scoring import Match, feedback_line
 
 LONG = "The minister said on Tuesday that the new bridge\nwould open   next spring, months later than planned."

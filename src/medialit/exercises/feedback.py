@@ -15,8 +15,8 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 
+from medialit.core.quoting import quoted
 from medialit.core.spans import Span
-from medialit.exercises.quoting import quoted
 from medialit.exercises.scoring import Match, Score
 from medialit.nlp.framing import LABELS as FRAMING_LABELS
 from medialit.nlp.lexicons import load_lexicon

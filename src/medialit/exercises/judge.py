@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from medialit.core.counts import counted
+from medialit.core.quoting import quoted
 from medialit.core.spans import Span
 from medialit.exercises.answer import Answer, occurrences, read_answer
 from medialit.exercises.errors import AnswerError
@@ -23,7 +24,6 @@ from medialit.exercises.folding import normalise
 from medialit.exercises.items import ITEMS_FILE, Item, define_items, item, known_items
 from medialit.exercises.key import Key, KeyFormatError, KeyMark
 from medialit.exercises.matching import LEMMA_WORD, as_answer, as_key, judge_for, lemma, name_words, same_cue
-from medialit.exercises.quoting import quoted
 from medialit.exercises.scoring import Mark, Match, Score, readings_for, same_place, same_place_and_label, score
 
 

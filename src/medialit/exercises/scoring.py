@@ -19,9 +19,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Union
 
+from medialit.core.quoting import quoted
 from medialit.core.spans import Span
 from medialit.exercises.key import Key, KeyMark
-from medialit.exercises.quoting import quoted
 
 if TYPE_CHECKING:  # reading answers needs articles; scoring only needs the type's name
     from medialit.exercises.answer import Answer

@@ -11,6 +11,7 @@ from typing import Any
 
 from medialit.core.article import Article
 from medialit.core.counts import counted
+from medialit.core.quoting import clipped
 from medialit.core.spans import Annotations, Attribution, Span
 from medialit.nlp.sources import Source
 
@@ -46,11 +47,11 @@ class Analysis:
         lines.append(f"  {'speaker':<28} {'cue':<18} {'kind':<12} content")
         for a in self.attributions:
             lines.append(
-                f"  {_clip(a.speaker, 28):<28} {_clip(a.cue.text(body), 18):<18} {a.kind:<12} {_content(a, body)}"
+                f"  {clipped(a.speaker, 28):<28} {clipped(a.cue.text(body), 18):<18} {a.kind:<12} {_content(a, body)}"
             )
         lines += ["", "Sources"]
         for s in self.sources:
-            lines.append(f"  {_clip(s.speaker, 40):<40} {s.kind:<13} {counted(len(s.mentions), 'mention')}")
+            lines.append(f"  {clipped(s.speaker, 40):<40} {s.kind:<13} {counted(len(s.mentions), 'mention')}")
         counts = {
             label: sum(s.label == label for s in self.sentences) for label in ("attributed", "unsupported", "other")
         }
@@ -58,18 +59,13 @@ class Analysis:
         for s in self.sentences:
             if s.label != "other":
                 why = f"  [{s.reasons[0]}]" if s.reasons else ""
-                lines.append(f"  {s.label:<11} {_clip(s.text(body), 70)}{why}")
+                lines.append(f"  {s.label:<11} {clipped(s.text(body), 70)}{why}")
         if self.framing:
             lines += ["", f"Framing cues  {len(self.framing)}"]
             for f in self.framing:
-                lines.append(f"  {f.label:<12} {_clip(f.text(body), 40)}")
+                lines.append(f"  {f.label:<12} {clipped(f.text(body), 40)}")
         return "\n".join(lines)
 
 
 def _content(attribution: Attribution, body: str) -> str:
-    return _clip(attribution.content.text(body), 60) if attribution.content else ""
-
-
-def _clip(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return clipped(attribution.content.text(body), 60) if attribution.content else ""

@@ -1,8 +1,9 @@
-"""A mark's words as every feedback line quotes them: folded onto one line, cut short, in ‘ ’.
+"""A mark's words in a line of text: folded onto one line, cut short, and in ‘ ’ when feedback quotes them.
 
 Scoring's lines, the Highlighter's and lessons' feedback and the exercises' answer checks all name the words a
 student or the key marked; one function keeps them quoted alike, so a learner reads the same words the same way
-whichever check speaks.
+whichever check speaks. It lives in core because the analyzer's table (``nlp.result``) cuts its columns the same
+way, and nlp may not import exercises.
 """
 
 from __future__ import annotations
