@@ -376,6 +376,8 @@ def _quoted(span: Span, body: str) -> str:
 
 
 def _cut(text: str) -> str:
+    """A long key mark cut at a whole word, not at ``quoting.clipped``'s fixed width: a revealed key line gives
+    words a learner then looks for in the article, and a word cut in half is not found there."""
     return text[:50].rsplit(" ", 1)[0] + "…"
 
 
