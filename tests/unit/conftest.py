@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -38,3 +41,22 @@ def practice():
     from medialit.exercises import lessons
 
     return load_article(Path(__file__).resolve().parents[2] / "notebooks" / lessons.PRACTICE)
+
+
+@pytest.fixture
+def front_end(tmp_path):
+    """``front_end("tokenize", script)``: run ``script`` in node after importing those names from the Highlighter's
+    ES module, and return what it printed, read as JSON; the test is skipped where node is missing."""
+    from medialit.widgets.highlighter import STATIC
+
+    if shutil.which("node") is None:
+        pytest.skip("node is needed to run the Highlighter's ES module")
+    module = tmp_path / "highlighter.mjs"  # .mjs: node loads it as an ES module wherever it lies
+    shutil.copy(STATIC / "highlighter.js", module)
+
+    def run(names: str, script: str):
+        source = f"import {{ {names} }} from {json.dumps(module.as_uri())};\n{script}"
+        done = subprocess.run(["node", "--input-type=module", "-e", source], capture_output=True, text=True, check=True)
+        return json.loads(done.stdout)
+
+    return run

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -144,17 +143,13 @@ def test_highlighter_rejects_an_unknown_mode():
 # ---------------------------------------------------------------- offsets: UTF-16 in the browser, code points here
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run the front end's tokenizer")
-def test_front_end_words_have_python_code_point_offsets(tmp_path):
+def test_front_end_words_have_python_code_point_offsets(front_end):
     """The JS tokenizer must count code points, not UTF-16 units: emoji and accents before a word shift both."""
-    module = tmp_path / "highlighter.mjs"
-    shutil.copy(STATIC / "highlighter.js", module)
-    script = f"import {{ tokenize }} from {json.dumps(module.as_uri())};\n" + (
-        "const text = require_text(); const cps = Array.from(text);"
-        "console.log(JSON.stringify(tokenize(cps).map(t => [t.s, t.e, cps.slice(t.s, t.e).join('')])));"
-    ).replace("require_text()", json.dumps(BODY))
-    done = subprocess.run(["node", "--input-type=module", "-e", script], capture_output=True, text=True, check=True)
-    tokens = json.loads(done.stdout)
+    tokens = front_end(
+        "tokenize",
+        f"const text = {json.dumps(BODY)}; const cps = Array.from(text);"
+        "console.log(JSON.stringify(tokenize(cps).map(t => [t.s, t.e, cps.slice(t.s, t.e).join('')])));",
+    )
     for start, end, word in tokens:
         assert BODY[start:end] == word
     words = [w for _, _, w in tokens]
@@ -162,22 +157,18 @@ def test_front_end_words_have_python_code_point_offsets(tmp_path):
     assert len("👩🏽‍⚖️ ".encode("utf-16-le")) // 2 != len("👩🏽‍⚖️ ")  # the case that breaks UTF-16 offsets
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run the front end's undo")
-def test_front_end_undo_takes_back_only_the_students_own_step(tmp_path):
+def test_front_end_undo_takes_back_only_the_students_own_step(front_end):
     """After a merge brought in marks from another tab, Ctrl+Z removes the student's mark, not the merged ones."""
-    module = tmp_path / "highlighter.mjs"
-    shutil.copy(STATIC / "highlighter.js", module)
-    script = f"import {{ diffMarks, applyEdit }} from {json.dumps(module.as_uri())};\n" + (
+    undone, redone = front_end(
+        "diffMarks, applyEdit",
         "const a = {start: 0, end: 5, label: 'source'}, b = {start: 9, end: 12, label: 'cue'},"
         " merged = {start: 20, end: 24, label: 'source'};"
         "const edit = diffMarks([a], [a, b]);"  # the student adds b
         "const now = [a, b, merged];"  # then a merge brings in another tab's mark
         "const undone = applyEdit(now, {added: edit.removed, removed: edit.added});"
         "const redone = applyEdit(undone, edit);"
-        "console.log(JSON.stringify([undone, redone]));"
+        "console.log(JSON.stringify([undone, redone]));",
     )
-    done = subprocess.run(["node", "--input-type=module", "-e", script], capture_output=True, text=True, check=True)
-    undone, redone = json.loads(done.stdout)
     assert undone == [{"start": 0, "end": 5, "label": "source"}, {"start": 20, "end": 24, "label": "source"}]
     assert len(redone) == 3
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 
 import pytest
 
@@ -14,7 +12,6 @@ from medialit.core.links import Link, LinkError, clean_links, make_link, merge_l
 from medialit.core.spans import Annotations, Span
 from medialit.exercises.answer import read_answer
 from medialit.exercises.grading import check, grade_data, item
-from medialit.widgets.highlighter import STATIC
 
 BODY = "Tittel\n👩🏽‍⚖️ – Det går bra, sa han.\nHe said the plan would cost dearly, Støre added.\n"
 ARTICLE = from_text(BODY, title="Tittel")
@@ -219,19 +216,14 @@ def test_export_module_links_default_to_none():
 # ---------------------------------------------------------------- the front end's rules match Python's
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="node runs the front end's link rules")
-def test_front_end_prunes_and_orders_links_as_python_does(tmp_path):
-    module = tmp_path / "highlighter.mjs"
-    shutil.copy(STATIC / "highlighter.js", module)
+def test_front_end_prunes_and_orders_links_as_python_does(front_end):
     marks = [m.to_dict() for m in (HE, SAID, PLAN, STORE)]
-    script = (
-        f"import {{ makeLink, pruneLinks }} from {json.dumps(module.as_uri())};\n"
+    js_all, js_pruned = front_end(
+        "makeLink, pruneLinks",
         f"const [he, said, plan, store] = {json.dumps(marks)};\n"
         "const links = [makeLink([store]), makeLink([plan, he, said], 'J', 'direct'), makeLink([he, said])];"
-        "console.log(JSON.stringify([pruneLinks(links, [he, said, plan, store]), pruneLinks(links, [he, said])]));"
+        "console.log(JSON.stringify([pruneLinks(links, [he, said, plan, store]), pruneLinks(links, [he, said])]));",
     )
-    done = subprocess.run(["node", "--input-type=module", "-e", script], capture_output=True, text=True, check=True)
-    js_all, js_pruned = json.loads(done.stdout)
     py_links = [make_link([STORE]), make_link([PLAN, HE, SAID], speaker="J", kind="direct"), make_link([HE, SAID])]
     assert js_all == [x.to_dict() for x in clean_links(py_links, [HE, SAID, PLAN, STORE])]
     assert js_pruned == [x.to_dict() for x in clean_links(py_links, [HE, SAID])]
