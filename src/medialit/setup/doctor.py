@@ -14,7 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -171,8 +171,14 @@ def checks() -> list[Callable[[], Check]]:
 
 def run_doctor(print_line: Callable[[str], None] = print) -> int:
     """Print one line per check as it finishes; 0 when all are OK, else 1."""
+    return run_checks(checks(), print_line)
+
+
+def run_checks(found: Iterable[Callable[[], Check]], print_line: Callable[[str], None] = print) -> int:
+    """Run each check, printing its line as it finishes (``doctor`` and ``doctor --hub`` alike); 0 when all are
+    OK, else 1."""
     ok = True
-    for check in checks():
+    for check in found:
         result = check()
         print_line(result.line())
         ok = ok and result.ok

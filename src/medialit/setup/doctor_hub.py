@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from medialit.core.counts import counted
-from medialit.setup.doctor import Check
+from medialit.setup.doctor import Check, run_checks
 from medialit.setup.hub_start import LESSONS
 from medialit.setup.key_files import check_key_files, editable_checkout, student_account
 
@@ -345,12 +345,7 @@ def hub_checks(args: argparse.Namespace) -> list[Callable[[], Check]]:
 
 def run_hub_doctor(args: argparse.Namespace, print_line: Callable[[str], None] = print) -> int:
     """Print one line per hub check; 0 when all are OK, else 1."""
-    ok = True
-    for check in hub_checks(args):
-        result = check()
-        print_line(result.line())
-        ok = ok and result.ok
-    return 0 if ok else 1
+    return run_checks(hub_checks(args), print_line)
 
 
 def _me() -> str:
