@@ -360,7 +360,8 @@ OPINION_SENTENCE_ASKS = (
 )
 """What ``opinion`` asks where it is an item's only label (ex03-q3, ex05-q1: sentences of a news report, K14's
 second part), not a passage's kind: LABEL_ASKS' passage line, 'a named author or speaker arguing a view in their
-own voice', told to a marked 'Fishermen say ...', invited the credited view the item says not to mark (keyread21)."""
+own voice', told to a credited view marked as one ('Anglers say the plan will ruin the river', invented), invited
+the very mark the item says not to make (keyread21)."""
 REASON_ASKS = {
     "no_source": "no_source is for a contested or consequential claim credited to nobody, where no vague or hidden "
     "source, uncertainty word or judgement carries it: one reason, the one that carries the claim (K9)",
