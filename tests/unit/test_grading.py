@@ -429,6 +429,23 @@ def test_a_label_the_item_does_not_have_is_named_at_grading_too():
     assert told in two and "not in the key: ‘Nobody should let’ (Opinion)" in two, two
 
 
+def test_a_credited_view_marked_as_an_opinion_sentence_is_told_what_an_opinion_sentence_is():
+    """keyread21: in ex05-q1 (opinion sentences of a news report, K14) a marked 'Fishermen say ...' was told
+    'opinion is a named author or speaker arguing a view in their own voice', the passage kind of ex05-q3, which
+    describes the fishermen and invites the very mark K14 says not to make. The passage items keep that line."""
+    from medialit.exercises.judge import LABEL_ASKS, OPINION_SENTENCE_ASKS
+
+    fishermen = "Fishermen say the turbines will ruin the best cod grounds in the region."
+    answer = [("The project is a bold step towards a greener future.", "opinion"), (fishermen, "opinion")]
+    lines = grade_data("ex05-q1", answer, key("ex05-q1")).feedback
+    told = [line for line in lines if line.startswith("not in the key: ‘Fishermen say")]
+    assert told and told[0].endswith(OPINION_SENTENCE_ASKS) and LABEL_ASKS["opinion"] not in " ".join(lines), lines
+    assert "credits to a source" in OPINION_SENTENCE_ASKS and "is not marked" in OPINION_SENTENCE_ASKS
+    headline = [("Wind farm off Sandvik wins the backing of most of the town", "opinion")]
+    passage = grade_data("ex05-q3", headline, key("ex05-q3")).feedback
+    assert any(line.endswith(f"not this label ({LABEL_ASKS['opinion']})") for line in passage), passage
+
+
 def test_one_wrong_mark_is_still_told_what_it_is():
     result = grade_data("ex01-q1", [("Støre", "cue")], key("ex01-q1"))
     assert result.points == 0 and any("the right words, but not this label" in line for line in result.feedback)

@@ -807,3 +807,17 @@ def test_what_a_label_asks_says_what_the_rule_it_cites_says(table, asks_name):
             if not any(_plain(words) in text for text in where):
                 wrong.append(f"{label}: {words!r} is not in the rule it cites ({', '.join(cited) or 'base'})")
     assert not wrong, "\n".join(wrong)
+
+
+def test_what_an_opinion_sentence_asks_says_what_k14_says():
+    """The opinion-sentence line (ex03-q3, ex05-q1) carries K14's own words for an opinion sentence and for a
+    credited view, as LABEL_ASKS' entries carry their rules' (keyread21)."""
+    from medialit.exercises.judge import OPINION_SENTENCE_ASKS
+
+    k14 = _rules()["K14"]
+    said = _plain(OPINION_SENTENCE_ASKS)
+    for words in ("in the paper's own voice that judges", "tells the reader what should happen",
+                  "predicts as certain what nobody can know yet", "with no source",
+                  "a view the report credits to a source", "is the source's opinion, reported"):  # fmt: skip
+        assert _plain(words) in said and _plain(words) in k14, words
+    assert "(K14)" in OPINION_SENTENCE_ASKS and not re.search(r"[?!.] [a-z]", OPINION_SENTENCE_ASKS)

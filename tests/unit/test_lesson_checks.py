@@ -531,6 +531,46 @@ def test_provenance_key_requires_the_slip_that_matters_and_leaves_labor_optional
     assert any("Labor" in line and "optional" in line for line in lessons.key_lines("l5.provenance-activity"))
 
 
+def test_the_subhead_lesson_3_calls_a_translated_order_is_no_extra_in_the_provenance_activity(capsys):
+    """keyread21, K15/K11: lesson 3 says the translation probably turned 'Condemns ...' into the order 'Condemn
+    Russia's war crimes', yet a student who marked it translation in lesson 5 was told it was extra and asked 'or are
+    they plain, correct English?'. It and 'when met with the press' (no subject: not correct English) are signs a
+    copy may or may not show: optional, the word or the whole subhead."""
+    lesson3 = " ".join((NOTEBOOKS / "sources" / "03-claims-and-evidence.md").read_text(encoding="utf-8").split())
+    assert "the translation turned it into an order" in lesson3
+    free = lessons.without_graded(load_article("stoere-putin-call"))
+    marks = lessons.key_marks("l5.provenance-activity", free)
+    required = [m.span for m in marks if not m.optional]
+
+    def at(words: str) -> Span:
+        start = free.body.index(words)
+        return Span(start, start + len(words), "translation")
+
+    for extra in (["Condemn", "when met with the press"], ["Condemn Russia’s war crimes"]):
+        lessons.reset()
+        lessons.check_highlights("l5.provenance-activity", [*required, *map(at, extra)], free)
+        out = capsys.readouterr().out
+        assert "All found" in out and "0 extra" in out and "plain, correct English" not in out, out
+    assert sum("optional" in line for line in lessons.key_lines("l5.provenance-activity")) == 7
+
+
+@pytest.mark.parametrize("words", ["Labor Party", "(Labor Party)"])
+def test_the_party_name_as_the_translation_notes_show_it_is_no_extra(capsys, words):
+    """keyread21: the translation notes bold 'Labor Party' as the words in the English text; a student who marked
+    them, not 'Labor' alone, was told 'not in the key ... or are they plain, correct English?' (K15, K11)."""
+    notes = (NOTEBOOKS / "lateral-reading" / "translation-notes.md").read_text(encoding="utf-8")
+    assert "(**Labor Party**)" in notes
+    free = lessons.without_graded(load_article("stoere-putin-call"))
+    required = [m.span for m in lessons.key_marks("l5.provenance-activity", free) if not m.optional]
+    start = free.body.index(words)
+    lessons.reset()
+    lessons.check_highlights(
+        "l5.provenance-activity", [*required, Span(start, start + len(words), "translation")], free
+    )
+    out = capsys.readouterr().out
+    assert "All found" in out and "0 extra" in out, out
+
+
 @pytest.mark.parametrize("label", ["evaluative", "loaded"])
 def test_the_papers_verdict_on_the_vote_is_evaluative_with_loaded_accepted(capsys, practice, label):
     """Review 4: 'cost residents dearly' is an evaluation stated as fact (FRAMING_CATEGORIES, l3.dearly)."""

@@ -106,8 +106,8 @@ def test_links_reveal_names_source_cue_and_speaker():
         "[Norway’s allies and partners] have given signals -> Norway’s allies and partners [have given signals]: "
         "Norway’s allies and partners"
     )
-    assert lines[4] == "it is, says [Støre] -> it is, [says] Støre: Jonas Gahr Støre"
-    assert lines[5] == "[He] stressed -> He [stressed]: Jonas Gahr Støre"
+    assert lines[5] == "it is, says [Støre] -> it is, [says] Støre: Jonas Gahr Støre"  # after an optional nested link
+    assert lines[7] == "[He] stressed -> He [stressed]: Jonas Gahr Støre"
 
 
 def test_an_edited_file_is_read_again_without_a_restart(copy, capsys):

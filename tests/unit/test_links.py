@@ -414,3 +414,38 @@ def test_an_undo_sending_a_mark_and_its_link_together_keeps_both():
         h.spans = marks
         h.links = link
     assert h.links == link
+
+
+def test_lesson_2_linking_activity_takes_a_nested_attribution_as_optional(capsys):
+    """keyread21, K5/K11: 'Støre told Putin what Norway and our allies think' nests a view in Støre's paraphrase, as
+    ex01-q1's 'Norway and the West view' does, where it is optional. The activity asks to link every attribution, and
+    a student who linked it too was told "'think': not a cue this check expects a link at", with no 'All linked'."""
+    from medialit import load_article
+    from medialit.exercises.lessons import check_highlights, expected_links, key_lines, reset
+
+    reset()
+    article = load_article("stoere-putin-call")
+    opening = from_text("Opening\n" + article.body[: article.body.index("He also highlighted")])
+    body = opening.body
+
+    def span(words: str, label: str, after: str = "") -> Span:
+        start = body.index(words, body.index(after) if after else 0)
+        return Span(start, start + len(words), label)
+
+    linker = Highlighter(opening, labels=["source", "cue", "content"])
+    for link in expected_links("l2.links", opening):
+        linker.add_link(link.source, link.cue, speaker=link.speaker)
+    linker.add_link(span("Norway and our allies", "source"), span("think", "cue"), speaker="Norway")
+    linker.add_link(span("the world", "source", "– I provide"), span("perceives", "cue"), speaker="")
+    check_highlights("l2.links", linker, opening)
+    out = capsys.readouterr().out
+    assert "7 of 7 attributions linked at the right cue, 7 with the right speaker (9 links)" in out, out
+    assert "All linked" in out and "not a cue this check expects" not in out and linker.last_score.points == 1.0
+    assert [i["status"] for i in linker.feedback["items"]].count("optional") == 2
+    assert "‘think’: a link you may make or leave: it costs nothing" in out
+    assert len(expected_links("l2.links", opening, optional=True)) == 2
+    assert sum("(optional: linking it costs nothing)" in line for line in key_lines("l2.links")) == 2
+    stray = Highlighter(opening, labels=["source", "cue", "content"])
+    stray.add_link(span("Putin", "source"), span("spoke", "cue"), speaker="Vladimir Putin")  # still an extra
+    check_highlights("l2.links", stray, opening)
+    assert "‘spoke’: not a cue this check expects a link at" in capsys.readouterr().out

@@ -278,9 +278,15 @@ def _near(mark: Mark, key: Key, required_first: bool = False) -> KeyMark | None:
     return next((k for k in marks if mark.span is not None and same_place(mark, k)), None)
 
 
+def _label_asks(it: Item) -> dict[str, str]:
+    """LABEL_ASKS for this item: ``opinion`` as its only label marks opinion sentences, not passages (K14)."""
+    return {**LABEL_ASKS, "opinion": OPINION_SENTENCE_ASKS} if tuple(it.labels) == ("opinion",) else LABEL_ASKS
+
+
 def _extra_lines(it: Item, result: Score, key: Key, body: str) -> list[str]:
     """What is wrong with the student's own extra marks, quoting only their words."""
     lines = []
+    asks_for = _label_asks(it)
     for m in [m for m in result.matches if m.status == "extra" and m.given is not None][:5]:
         given = m.given
         if given.span is None:
@@ -294,14 +300,15 @@ def _extra_lines(it: Item, result: Score, key: Key, body: str) -> list[str]:
             lines.append(f"{words} ({'/'.join(sorted(given.labels))}): already counted: one mark per place")
         elif near is not None and not near.optional:
             labels = "/".join(sorted(given.labels))
-            lines.append(f"{words} ({labels}): the right words, but not this label{_label_test(given)}")
+            lines.append(f"{words} ({labels}): the right words, but not this label{_label_test(given, asks_for)}")
         elif extent := _extent(given, key, body):
             lines.append(f"{words} ({'/'.join(sorted(given.labels))}): {extent}")
         elif near is not None:  # an optional place (K11), another label: its rationale is shown beside this line
             labels = "/".join(sorted(given.labels))
-            lines.append(f"{words} ({labels}): a place you may mark, but not with this label{_label_test(given)}")
+            test = _label_test(given, asks_for)
+            lines.append(f"{words} ({labels}): a place you may mark, but not with this label{test}")
         else:  # what the label asks, in the guidelines' words: the reason a cost is owed, never the key's words
-            asks = _asks(given)
+            asks = _asks(given, asks_for)
             lines.append(f"not in the key: {words} ({'/'.join(sorted(given.labels))})" + (f": {asks}" if asks else ""))
     return lines
 
@@ -346,6 +353,15 @@ LABEL_ASKS = {
 }
 """What each label asks of the words it is given, said to a mark in a key mark's place with another label: why
 this label does not fit, in the guidelines' terms, never which label does."""
+OPINION_SENTENCE_ASKS = (
+    "an opinion sentence is one in the paper's own voice that judges, tells the reader what should happen, or "
+    "predicts as certain what nobody can know yet, with no source; a view the report credits to a source, quoted or "
+    "paraphrased, is the source's opinion, reported, and is not marked (K14)"
+)
+"""What ``opinion`` asks where it is an item's only label (ex03-q3, ex05-q1: sentences of a news report, K14's
+second part), not a passage's kind: LABEL_ASKS' passage line, 'a named author or speaker arguing a view in their
+own voice', told to a credited view marked as one ('Anglers say the plan will ruin the river', invented), invited
+the very mark the item says not to make (keyread21)."""
 REASON_ASKS = {
     "no_source": "no_source is for a contested or consequential claim credited to nobody, where no vague or hidden "
     "source, uncertainty word or judgement carries it: one reason, the one that carries the claim (K9)",

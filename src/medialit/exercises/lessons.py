@@ -140,7 +140,8 @@ def reveal(question_id: str) -> None:
     if widget is None:
         return
     if question.kind == "links":
-        widget.show_link_feedback(expected_links(question_id, article), show_missed=True)
+        optional = expected_links(question_id, article, optional=True)
+        widget.show_link_feedback(expected_links(question_id, article), optional=optional, show_missed=True)
     else:
         widget.show_feedback(key_marks(question_id, article), show_missed=True, own_voice=question.own_voice)
 
@@ -246,8 +247,9 @@ def key_marks(question_id: str, article: Any) -> list[KeyMark]:
     ]
 
 
-def expected_links(question_id: str, article: Any) -> list[Any]:
-    """The linking activity's attributions as Links over ``article.body`` (source and cue, with the speaker)."""
+def expected_links(question_id: str, article: Any, optional: bool = False) -> list[Any]:
+    """The linking activity's attributions as Links over ``article.body`` (source and cue, with the speaker);
+    ``optional=True``: the ones its key lists as optional instead (K5's nested attributions, K11)."""
     from medialit.core.links import make_link
 
     key = _key(question_id)
@@ -256,7 +258,7 @@ def expected_links(question_id: str, article: Any) -> list[Any]:
             [_place(question_id, m.span, key, article), _place(question_id, m.cue, key, article)], speaker=m.speaker
         )
         for m in key.marks
-        if m.cue is not None
+        if m.cue is not None and m.optional == optional
     ]
 
 
@@ -268,7 +270,10 @@ def key_lines(question_id: str) -> list[str]:
     body = _original(key).body
     if any(mark.cue for mark in key.marks):
         return [
-            f"{_shown(m.span, body, m.cue)} -> {_shown(m.cue, body, m.span)}: {m.speaker}" for m in key.marks if m.cue
+            f"{_shown(m.span, body, m.cue)} -> {_shown(m.cue, body, m.span)}: {m.speaker}"
+            + (" (optional: linking it costs nothing)" if m.optional else "")
+            for m in key.marks
+            if m.cue
         ]
     return [
         f"{'/'.join(dict.fromkeys(r.label for r in m.readings()))}: {_quoted(m.span, body)}"
@@ -289,7 +294,7 @@ def _check_links(question: Question, widget: Any, article: Any) -> None:
         return
     _attempts[question.id] = _attempts.get(question.id, 0) + 1
     _checked[question.id] = (widget, article)
-    widget.show_link_feedback(expected, show_missed=False)
+    widget.show_link_feedback(expected, optional=expected_links(question.id, article, optional=True), show_missed=False)
     result = widget.last_score
     print(result.summary() + f" ({counted(len(links), 'link')}).")
     for item in widget.feedback.get("items", []):

@@ -37,14 +37,15 @@ class LinkScore:
         return f"{found} of {counted(total, 'attribution')} linked at the right cue, {right} with the right speaker"
 
 
-def expected_marks(expected: Iterable[Link | Attribution | dict[str, Any]]) -> list[KeyMark]:
-    """Key marks at each expected cue, carrying the speaker (a link without a cue cannot be expected)."""
+def expected_marks(expected: Iterable[Link | Attribution | dict[str, Any]], optional: bool = False) -> list[KeyMark]:
+    """Key marks at each expected cue, carrying the speaker (a link without a cue cannot be expected);
+    ``optional``: links that are right to make and cost nothing left out (K5's nested attributions, K11)."""
     out = []
     for item in expected:
         link = item if isinstance(item, (Link, Attribution)) else Link.from_dict(item)
         if link.cue is None:
             raise ValueError("an expected attribution needs its cue: give cue_start and cue_end")
-        out.append(KeyMark(Span(link.cue.start, link.cue.end, "cue"), speaker=link.speaker))
+        out.append(KeyMark(Span(link.cue.start, link.cue.end, "cue"), speaker=link.speaker, optional=optional))
     return out
 
 
@@ -55,14 +56,21 @@ def as_answer(links: Iterable[Link]) -> Answer:
 
 
 def score_links(
-    links: Iterable[Link], expected: Iterable[Link | Attribution | dict[str, Any]], *, max_points: float = 1.0
+    links: Iterable[Link],
+    expected: Iterable[Link | Attribution | dict[str, Any]],
+    *,
+    optional: Iterable[Link | Attribution | dict[str, Any]] = (),
+    max_points: float = 1.0,
 ) -> LinkScore:
-    """Half the points for cues found, half for speakers right (see the module docstring)."""
-    key, answer = expected_marks(expected), as_answer(links)
+    """Half the points for cues found, half for speakers right (see the module docstring); a link at an
+    ``optional`` cue is neither found nor extra, whoever it names."""
+    key, answer = [*expected_marks(expected), *expected_marks(optional, optional=True)], as_answer(links)
     cues = score(answer, key, max_points=max_points / 2, judge=lambda mark, target: same_place(mark, target))
     speakers = score(answer, key, max_points=max_points / 2, judge=_named)
     return LinkScore(round(cues.points + speakers.points, 2), float(max_points), cues, speakers)
 
 
 def _named(mark: Any, target: KeyMark) -> bool:
+    if target.optional:  # not asked for: the place decides, as for the cue half
+        return same_place(mark, target)
     return bool(mark.speakers and all(mark.speakers)) and same_speaker(mark, target)

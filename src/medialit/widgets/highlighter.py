@@ -264,16 +264,19 @@ class Highlighter(anywidget.AnyWidget):
         self.last_score = result
         self.status = f"feedback: {self.feedback['summary']}"
 
-    def show_link_feedback(self, expected: Any, *, max_points: float = 1.0, show_missed: bool = False) -> None:
+    def show_link_feedback(
+        self, expected: Any, *, optional: Any = (), max_points: float = 1.0, show_missed: bool = False
+    ) -> None:
         """Mark each linked cue right (✓), half right (½: the cue, but not yet the speaker) or extra (?).
 
         ``expected``: Links, gold Attributions or their dicts; scored by ``link_scoring.score_links``
-        (the one scoring function: cues found, speakers right). ``show_missed=False`` keeps back the
+        (the one scoring function: cues found, speakers right); ``optional``: links that may be made or left
+        (K5's nested attributions). ``show_missed=False`` keeps back the
         attributions not linked yet (only their number is said). The LinkScore is kept in ``last_score``.
         """
         from medialit.exercises.link_scoring import score_links
 
-        result = score_links(self.attributions, expected, max_points=max_points)
+        result = score_links(self.attributions, expected, optional=optional, max_points=max_points)
         right = {m.mark.span for m in result.speakers.matches if m.status == "correct" and m.mark}
         items = []
         for match in result.cues.matches:
@@ -287,6 +290,8 @@ class Highlighter(anywidget.AnyWidget):
                     else f"‘{words}’: the right cue; the speaker is not right yet (who do the words refer to?)"
                 )
                 status = "correct" if ok else "partial"
+            elif match.status == "optional":
+                status, line = "optional", f"‘{words}’: a link you may make or leave: it costs nothing"
             elif match.status == "extra":
                 status, line = "extra", f"‘{words}’: not a cue this check expects a link at"
             elif match.status == "missed" and show_missed:
