@@ -452,8 +452,13 @@ def collective(head: Token) -> bool:
 
 
 def state_outlet(head: Token) -> bool:
-    """ "Syrian state media", "Iran's state television": a named state's own outlet, a document (K18); not
-    "local media", nor "state media" of no state named (which state is left to the reader)."""
+    """ "Syrian state media", "Iran's state television": a media noun (``STATE_MEDIA``) with a state word
+    (``STATE_WORDS``: "state", "state-run", "government" ...) as its compound or adjective and a country or
+    nationality (an entity GPE or NORP) among its dependents before it is a named state's own outlet, a document
+    (K18). Anything else is not: "local media", and "state media" with no state before the noun, also when one
+    follows it ("state media in Iran"). The code does not look for the state elsewhere in the story: the other
+    rules then type the phrase as a media collective, vague, where K18 makes the story's state's outlet a
+    document (a known miss, pinned in tests/unit/test_source_kinds.py)."""
     if not {head.lemma_.lower(), head.lower_} & STATE_MEDIA or head.pos_ != "NOUN":
         return False
     before = [c for c in head.children if c.i < head.i]
