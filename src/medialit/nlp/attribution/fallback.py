@@ -40,7 +40,7 @@ from medialit.nlp.attribution.tokens import (
     under_modal,
     verb_tagged_as_noun,
 )
-from medialit.nlp.attribution.verb_content import CIRCUMSTANCE_MARKS, DENYING, circumstance_clause, claim_object, hearer
+from medialit.nlp.attribution.verb_content import CIRCUMSTANCE_MARKS, circumstance_clause, hearer
 from medialit.nlp.lexicons import load_lexicon
 from medialit.nlp.reporting_lexicon import lexicon_entry, verb_lemma
 
@@ -199,8 +199,7 @@ def content_of(ctx: Context, verb: Token, source: Token, entry: dict) -> tuple[t
         return (quote.start, quote.end), "quote"
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     shared = source.dep_ in SUBJECTS and source.head.i != verb.i  # "celebrates X; announces new homes": an act
-    refusal = verb.lemma_.lower() in DENYING and not claim_object(verb)  # "denied funding": an act (rule 3)
-    if obj is not None and entry["content"] == "object" and source.i < verb.i and not shared and not refusal:
+    if obj is not None and entry["content"] == "object" and source.i < verb.i and not shared:
         return kept(ctx, verb, (ctx.extent(obj)[0], _own_end(ctx, verb))), "clause"  # "describe ants appearing to"
     return rest_of_sentence(ctx, verb, source), "clause"
 

@@ -26,7 +26,7 @@ from medialit.nlp.attribution.tokens import (
     report_beside,
 )
 from medialit.nlp.quotes import MARKS as QUOTE_MARKS
-from medialit.nlp.reporting_lexicon import ACT_PREPOSITIONS, content_nouns, reporting_entry
+from medialit.nlp.reporting_lexicon import ACT_PREPOSITIONS, reporting_entry
 from medialit.nlp.sources import source_nouns, vague_heads
 
 
@@ -141,7 +141,7 @@ def content_parts(ctx: Context, verb: Token, subject: Token, entry: dict, block:
     if not needs_clause and any(p.dep_ == "ccomp" and that_marked_clause(p) for p in parts):
         parts = [p for p in parts if p.dep_ == "ccomp"]  # "admitted to reporters that ...": the clause, not the hearers
     parts = [q for p in parts for q in (clause_before_reporter(p) if parenthetical_report(p) else [p])]
-    if needs_clause and not parts and not entry.get("refusal"):  # "denied the excesses ..., and joined": an act
+    if needs_clause and not parts:
         parts = [
             c
             for c in verb.children
@@ -440,23 +440,3 @@ def dash_content(ctx: Context, verb: Token, clause_start: int) -> tuple[int, int
     lead = re.match(r"[–—]\s*", ctx.body[block.start : block.end])
     start = block.start + (lead.end() if lead else 0)
     return trim(ctx.body, start, block.start + len(stripped) - 1)
-
-
-DENYING = frozenset({"deny"})
-"""The hand list's verbs of denial that also name an act of refusing or renouncing ("denied him entry", "denied
-funding for the wall", "denied the excesses of his parents"): with an object, a statement only when the object is
-a claim."""
-
-
-def claim_object(verb: Token) -> bool:
-    """A denial's object is a claim: a noun of saying or thinking (``content_nouns``: "denied the allegations",
-    "denied reports of a coup", "denied any involvement") or a pronoun standing for one ("denied it"), with nobody
-    it is refused to ("denied him entry": a dative). A denial of an act, a refusal or a renunciation, carries no
-    content (base rule 3: a sentence that only reports that somebody acted); a clause or a quotation still is
-    one ("denied that the talks had failed"). Without an object the other rules decide."""
-    if any(c.dep_ == "dative" for c in verb.children):
-        return False
-    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
-    if not objects:
-        return True
-    return all(o.pos_ == "PRON" or o.lemma_.lower() in content_nouns() or o.lower_ in content_nouns() for o in objects)

@@ -28,14 +28,7 @@ from medialit.nlp.attribution.tokens import (
     that_marked,
     under_modal,
 )
-from medialit.nlp.attribution.verb_content import (
-    DENYING,
-    SPOKEN_TOPICS,
-    as_clause,
-    claim_object,
-    infinitive_request,
-    verb_content,
-)
+from medialit.nlp.attribution.verb_content import SPOKEN_TOPICS, as_clause, infinitive_request, verb_content
 from medialit.nlp.quotes import MARKS as QUOTE_MARKS
 from medialit.nlp.quotes import Quote
 from medialit.nlp.reporting_lexicon import ACT_PREPOSITIONS, SPEECH_ONLY, content_nouns, speech_act, verb_lexicon
@@ -527,8 +520,6 @@ def content_wanted(verb: Token, subject: Token, entry: dict) -> dict:
     counts = entry["content"] == "clause" and "objects" not in entry  # "objects": the lexicon names them all
     if counts and entry["lexicon"] != SPEECH_ONLY and counted(verb, subject):
         return {**entry, "content": "object", "act": "figure"}  # "the observatory recorded 340 aftershocks"
-    if entry["content"] == "object" and verb.lemma_.lower() in DENYING and not claim_object(verb):
-        entry = {**entry, "content": "clause", "refusal": True}  # "denied funding", "denied him entry": an act
     naming = entry["stance"] == "naming" and any(c.dep_ == "oprd" for c in verb.children)  # "calling it a farce"
     if subject.head.i != verb.i and entry["content"] == "object" and not naming and not went_on(verb):
         entry = {**entry, "content": "clause"}  # a shared subject ("..., denying them entry") needs a clause
