@@ -256,7 +256,7 @@ def test_a_lookalike_letter_is_still_not_the_text_s_word():
     ("words", "says"),
     [
         ("skirmishes", "is not word for word in the text: it is compared by its base form"),  # 'skirmish' is there
-        ("furry", "is not in the part, not even as another form of its words: copy the words"),  # a typo
+        ("furry", "is not in the part, nor any form of it this check recognises: check the spelling"),  # a typo
         ("", "an entry has no words"),
     ],
 )
@@ -545,6 +545,26 @@ def test_words_a_key_accepts_are_not_told_to_be_copied_from_the_part(words):
     assert result.points > 0 and not [line for line in result.feedback if "is not" in line], result.feedback
     typo = grade_data("ex03-q1", ["peace"], key("ex03-q1"))  # nothing accepts it: still told
     assert any("‘peace’ is not in the part" in line for line in typo.feedback), typo.feedback
+
+
+@pytest.mark.parametrize(
+    ("item_id", "words"),
+    [("ex03-q1", "wage"), ("ex05-q7", "green future"), ("ex03-q1", "versus"), ("ex03-q1", "peace")],
+)
+def test_the_visible_check_never_tells_a_student_to_copy_words_a_framing_key_may_accept(capsys, item_id, words):
+    """student21: the check (no key in the student's kernel) told ex03-q1 ['wage'] "‘wage’ is not in the part, not
+    even as another form of its words: copy the words from the part", though the prompt says another form counts
+    and grading gave it 0.75 (the model lemmatizes *waging* as *wag*); ex05-q7 'green future' (*a greener
+    future*) the same. Forms are now found in context and by stem too; and a word still not found (a typo, or
+    'versus', which the key accepts for 'vs.') is not told to copy the part's words, which the check cannot
+    know to be the only ones accepted."""
+    check(item_id, [words])
+    out = capsys.readouterr().out
+    assert "copy the words" not in out, out
+    if words in ("wage", "green future"):
+        assert "is compared by its base form" in out, out
+    else:
+        assert "nor any form of it this check recognises: check the spelling" in out, out
 
 
 def test_a_sidecar_for_another_text_is_refused(tmp_path):
