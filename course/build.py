@@ -53,7 +53,8 @@ def ex01() -> nbformat.NotebookNode:
     cells += question(
         "ex01-q2",
         "answer_q2",
-        "For each source you marked above, who is it? The highlighter below starts from your marks in q1. "
+        "For each source you marked above, who is it? The highlighter below starts from your marks in q1, and each "
+        "time you run its cell it adds the marks you have made in q1 since (what you remove here stays removed). "
         "**Link** each source to its cue: put the cursor on the source (or click it), press `L` (or *Link*), "
         "move to the cue and press `Enter` (or click it), then `L` again (or *Finish link*); "
         "with the mouse you can also drag the source's tag onto its cue. In the list of "

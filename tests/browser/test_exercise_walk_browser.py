@@ -157,3 +157,30 @@ def test_a_check_run_before_its_answer_cell_says_so_in_one_line(lab, workdir, pa
     page.keyboard.press("Escape")
     nb.run(4)
     assert "Traceback" in nb.output_text(4) and "name 'extra_marks' is not defined" in nb.output_text(4)
+
+
+def test_ex01_q2_takes_in_a_source_marked_in_q1_after_it_was_first_shown(lab, workdir, page):
+    """student21: the q2 prompt says "for each source you marked above", but q2 copied q1's marks only the first
+    time it was shown: a source marked in q1 afterwards never reached q2. Now running q2's cell again adds it."""
+    folder = workdir / EX01.name
+    shutil.copytree(EX01, folder)
+    nb = conftest_module().Notebook(page, lab, folder / f"{EX01.name}.ipynb").open()
+    for index in (1, 3, 7):  # imports, q1's highlighter, q2's highlighter
+        nb.run(index)
+    q1, q2 = nb.widget(3), nb.widget(7)
+    words = item("ex01-q1").text().split()
+
+    def mark_in_q1(word: str) -> None:
+        q1.locator(".ml-text").focus()
+        cursor_to(q1, page, word)
+        page.keyboard.press("1")  # source
+        expect(q1.locator(".ml-status")).to_contain_text("saved")
+
+    mark_in_q1(words[1])
+    nb.run(7)
+    expect(q2.locator(".ml-status")).to_contain_text("started from 1 mark in ex01-q1.highlights.json")
+    mark_in_q1(words[3])  # q2 has its own file now
+    expect(q1.locator(".ml-tag-mark")).to_have_count(2)
+    nb.run(7)
+    expect(q2.locator(".ml-status")).to_contain_text("added 1 new mark from ex01-q1.highlights.json")
+    expect(q2.locator(".ml-tag-mark")).to_have_count(2)

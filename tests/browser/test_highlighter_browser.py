@@ -122,9 +122,12 @@ def test_keyboard_only_labelling_undo_redo_and_remove(notebook, page):
 
     text.focus()
     page.keyboard.press("Control+z")
+    live = widget.locator(".ml-live")
+    expect(live).to_have_text("undone: claim ‘Ingrid Dahl’ taken away")  # which mark, not only "undone"
     assert spans_in_kernel(nb) == [{"start": source[0], "end": source[1], "label": "source"}]
     text.focus()
     page.keyboard.press("Control+Shift+Z")
+    expect(live).to_have_text("redone: claim ‘Ingrid Dahl’ back")
     assert spans_in_kernel(nb) == both
 
     text.focus()  # the cursor is still on "Dahl", inside the claim

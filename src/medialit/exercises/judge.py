@@ -23,7 +23,7 @@ from medialit.exercises.errors import AnswerError
 from medialit.exercises.folding import normalise
 from medialit.exercises.items import ITEMS_FILE, Item, define_items, item, known_items
 from medialit.exercises.key import Key, KeyFormatError, KeyMark
-from medialit.exercises.matching import LEMMA_WORD, as_answer, as_key, judge_for, lemma, name_words, same_cue
+from medialit.exercises.matching import as_answer, as_key, base_form_in, judge_for, name_words, same_cue
 from medialit.exercises.scoring import Mark, Match, Score, readings_for, same_place, same_place_and_label, score
 
 
@@ -250,8 +250,10 @@ def unplaced_note(it: Item, words: str) -> str:
             return f"{quoted(words)} is not in the part of the text this question is about: mark words of this part"
         if _base_form_in_part(it, words):
             return f"{quoted(words)} is not word for word in the text: it is compared by its base form"
-        return (
-            f"{quoted(words)} is not in the part, not even as another form of its words: copy the words from the part"
+        return (  # no "copy the words from the part": a key may accept words that are not there (K10 items list
+            # forms and spellings, 'versus' for 'vs.'), and this check, which has no key, cannot know them
+            f"{quoted(words)} is not in the part, nor any form of it this check recognises: check the spelling; "
+            "a word of the part is safest written as the part spells it"
         )
     found = occurrences(it, words)
     if found:
@@ -262,9 +264,7 @@ def unplaced_note(it: Item, words: str) -> str:
 
 def _base_form_in_part(it: Item, words: str) -> bool:
     """The words' base forms occur in the part, one after another (a typo or a word from elsewhere does not)."""
-    said = lemma(words)
-    part = " ".join(lemma(word) for word in LEMMA_WORD.findall(it.text()))
-    return bool(said) and f" {said} " in f" {part} "
+    return base_form_in(words, it.text())
 
 
 def _near(mark: Mark, key: Key, required_first: bool = False) -> KeyMark | None:

@@ -477,6 +477,34 @@ def _lemmatizer() -> Callable[[str], Any] | None:
             return None
 
 
+@lru_cache(maxsize=64)
+def part_forms(text: str) -> tuple[str, ...]:
+    """The text's words in the forms ``base_form_in`` looks for them: lemmas word by word, lemmas in context (the
+    model reads *greener* in *a greener future* as *green*, alone as *greener*) and crude stems (``stem``)."""
+    words = LEMMA_WORD.findall(text)
+    forms = [" ".join(lemma(word) for word in words), " ".join(stem(word) for word in words)]
+    parse = _lemmatizer()
+    if parse is not None:
+        forms.append(" ".join(t.lemma_.lower() for t in parse(text) if not (t.is_punct or t.is_space)))
+    return tuple(f" {form} " for form in forms)
+
+
+def base_form_in(words: str, text: str) -> bool:
+    """Whether the words occur in the text as another form of its words, one after another: by lemma alone or in
+    context, or by ``stem`` (the model lemmatizes *waging* as *wag*, so *wage* was 'not even another form')."""
+    said, stems = lemma(words), " ".join(stem(word) for word in LEMMA_WORD.findall(words))
+    lemmas_alone, stemmed, *in_context = part_forms(text)
+    return bool(said) and (
+        f" {said} " in lemmas_alone or f" {stems} " in stemmed or any(f" {said} " in f for f in in_context)
+    )
+
+
+def stem(word: str) -> str:
+    """A crude stem: lower case, a common suffix off, then a final *e* (*waging*, *waged*, *wage*: *wag*)."""
+    token = _suffix_lemma(word.lower())
+    return token[:-1] if token.endswith("e") and len(token) > 3 else token
+
+
 def _suffix_lemma(token: str) -> str:
     for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if token.endswith(suffix) and len(token) - len(suffix) >= 3:

@@ -157,8 +157,9 @@ QUESTIONS: dict[str, list[tuple[str, str, tuple[str, ...], float, str, bool]]] =
             (),
             2,
             "For each source you marked above, who is speaking, and which cue is theirs? The highlighter below "
-            "starts from your marks in q1. **Link** each source to its cue: put the cursor on the source (or click "
-            "it), press `L` (or *Link*), move to the cue and press `Enter` (or click it), then `L` again (or "
+            "starts from your marks in q1, and each time you run its cell it adds the marks you have made in q1 since "
+            "(what you remove here stays removed). **Link** each source to its cue: put the cursor on the source "
+            "(or click it), press `L` (or *Link*), move to the cue and press `Enter` (or click it), then `L` again (or "
             "*Finish link*); with the mouse you can also drag the source's tag onto its cue. In the list of links "
             "under the text, type the person's or organisation's full name, also where the text says *he*, *she* "
             "or a title. Or answer as a list of `('source words', 'speaker name', 'cue words', n)` (n = which "

@@ -40,6 +40,8 @@ from medialit.widgets._marks import (
 
 STATIC = pathlib.Path(__file__).parent / "static"
 MODES = ("spans", "sentences")
+TAKEN_FROM = "taken_from"
+"""The sidecar key recording which ``start_from`` marks a file has taken in: ``{"file": name, "spans": [...]}``."""
 
 __all__ = ["DEFAULT_LABELS", "Highlighter"]
 
@@ -70,8 +72,10 @@ class Highlighter(anywidget.AnyWidget):
     save_to (str | Path | None): sidecar file beside the notebook; every change is written there and a new
         Highlighter with the same file starts from it (see ``medialit.core.sidecar``). Another tab, lesson or
         Highlighter may write the same file: changes made there are merged in before each write.
-    start_from (str | Path | None): another sidecar to copy the first marks from while ``save_to`` does not
-        exist yet; it is only read (lesson 6 starts from lesson 2's marks without changing them).
+    start_from (str | Path | None): another sidecar to start from; it is only read (lesson 6 starts from lesson
+        2's marks without changing them). While ``save_to`` does not exist yet its marks are copied; after that,
+        each new Highlighter adds the marks made there since the last copy (``save_to`` records which it has
+        taken in), so a mark removed here stays removed and one removed there stays here.
     part (tuple | None): ``(start, end)`` of the part that counts (an exercise item's): the text around it stays
         for context but is greyed and set off, and the widget opens on the part.
     """
@@ -120,6 +124,8 @@ class Highlighter(anywidget.AnyWidget):
         self._synced_links: list[Link] = []
         self._seen: str | None = None  # save_to's fingerprint then
         self._merging = False
+        self._start_file = pathlib.Path(start_from) if start_from is not None else None
+        self._taken: list[Span] | None = None  # start_from's marks as last taken in (None: no record in save_to)
         self.last_score: Any = None  # a Score, or a LinkScore after show_link_feedback
         body = self.article.body
         super().__init__(
@@ -132,8 +138,8 @@ class Highlighter(anywidget.AnyWidget):
             **({"name": _name_of(self.save_to)} | kwargs),
         )
         self._restore()
-        if start_from is not None and self._seen is None:
-            self._start_from(pathlib.Path(start_from))
+        if self._start_file is not None:
+            self._start_from(self._start_file, first=self._seen is None)
         self.observe(self._on_spans, names="spans")
         self.observe(self._on_links, names="links")
         self.on_msg(self._answer)
@@ -354,9 +360,21 @@ class Highlighter(anywidget.AnyWidget):
             self.spans = [m.to_dict() for m in self._synced]
             self.links = [x.to_dict() for x in self._synced_links]
             self.status = f"{counted(len(self.spans), 'mark')} loaded from {self.save_to.name}"
+            self._taken = self._taken_record(saved.extra)
 
-    def _start_from(self, other: pathlib.Path) -> None:
-        """First marks from another lesson's sidecar, read only: a damaged one is left as it is."""
+    def _taken_record(self, extra: dict[str, Any]) -> list[Span] | None:
+        """The ``start_from`` marks this file last took in (its ``taken_from`` key), if it names that file."""
+        record = extra.get(TAKEN_FROM)
+        if self._start_file is None or not isinstance(record, dict) or record.get("file") != self._start_file.name:
+            return None
+        try:
+            return [Span.from_dict(m) for m in record.get("spans", [])]
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    def _start_from(self, other: pathlib.Path, *, first: bool) -> None:
+        """Marks from another lesson's or question's sidecar, read only (a damaged one is left as it is): all of
+        them the first time, then those added there since the last time (``_taken``)."""
         try:
             saved = sidecar.read(other, body_sha256=self.article.sha256, mode=self.mode)
         except FileNotFoundError:
@@ -364,10 +382,25 @@ class Highlighter(anywidget.AnyWidget):
         except (sidecar.SidecarError, OSError) as error:
             self._say(f"could not start from {other.name} ({error}); starting with no marks")
             return
-        self.spans = self._clean(saved.marks())
-        self.links = [x.to_dict() for x in clean_links(saved.links, self.as_spans())]
-        self._save()
-        self.status = f"started from {counted(len(self.spans), 'mark')} in {other.name} (that file is only read)"
+        theirs = saved.marks()
+        if first:
+            self._taken = theirs
+            self.spans = self._clean(theirs)
+            self.links = [x.to_dict() for x in clean_links(saved.links, self.as_spans())]
+            self._save()
+            self.status = f"started from {counted(len(self.spans), 'mark')} in {other.name} (that file is only read)"
+            return
+        ours = set(self.as_spans())
+        base = set(self._taken) if self._taken is not None else ours  # no record (an older file): any not here
+        new = [m for m in theirs if m not in base and m not in ours]
+        record_changed = self._taken is None or set(self._taken) != set(theirs)
+        self._taken = theirs
+        if new:
+            self.spans = self._clean([*self.spans, *(m.to_dict() for m in new)])  # saved, with the record
+            loaded = f"{counted(len(self.spans) - len(new), 'mark')} loaded from {self.save_to.name}"
+            self.status = f"{loaded}; added {counted(len(new), 'new mark')} from {other.name} (that file is only read)"
+        elif record_changed:
+            self._save()  # the record in step with the other file: a mark removed there and here stays gone
 
     def reload(self) -> None:
         """Take in marks another tab, lesson or Highlighter saved to ``save_to`` since this one last saved."""
@@ -472,7 +505,13 @@ class Highlighter(anywidget.AnyWidget):
         marks = tuple(Span.from_dict(m) for m in self.spans)
         spans, sentences = ((), marks) if self.mode == "sentences" else (marks, ())
         links = tuple(self.attributions)
-        saved = sidecar.Saved(self.article.id, self.article.sha256, self.mode, spans, sentences, links=links)
+        extra = {}
+        if self._start_file is not None and self._taken is not None:
+            taken = [m.to_plain_dict() for m in self._taken]
+            extra[TAKEN_FROM] = {"file": self._start_file.name, "spans": taken}
+        saved = sidecar.Saved(
+            self.article.id, self.article.sha256, self.mode, spans, sentences, extra=extra, links=links
+        )
         sidecar.write(self.save_to, saved)
         self._seen = sidecar.fingerprint(self.save_to)
         self._synced, self._synced_links = list(marks), list(links)
