@@ -7,7 +7,11 @@ sits in) and its hidden checks, once; ``self_check`` reads the learner's saved
 notebook and highlights exactly as ``medialit course grade`` reads a submission
 (``grade_data``: no code is run, the key stays in this process) and returns each
 item's points and the feedback lines a graded student reads, which never quote
-the key; ``by_hand`` names the written answers no scoring checks.
+the key; ``by_hand`` reads the written answers no scoring checks, each beside the
+source's model answer and rubric, which ``report`` shows only once the learner has
+written an answer of their own: a learner alone has no teacher to compare with.
+The model answer is read from the ``solutions/`` folder the exercise was found
+under, never from the package, so a notebook with no kit above it gets none.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import nbformat
 
 from medialit.core.counts import counted
 from medialit.instructor.grade_data import Check, ItemGrade, grade_item, hidden_checks, read_notebook
+from medialit.instructor.grade_worker import rubric_notes
 
 
 class SelfCheckError(ValueError):
@@ -101,7 +106,7 @@ def find_exercise(notebook: Path) -> Exercise:
             f"{notebook}: this is the kit's source notebook, answers included; check your copy in exercises/"
         )
     checks = [c for c in hidden_checks(source) if c.notebook == source.name]
-    if not checks:
+    if not checks and not rubric_notes(source):
         raise SelfCheckError(f"{notebook}: {source} has no medialit questions to check it against")
     return Exercise(notebook, source, checks)
 
@@ -112,18 +117,61 @@ def self_check(exercise: Exercise) -> list[ItemGrade]:
     return [grade_item(check, nb, exercise.notebook.parent, why_not) for check in exercise.checks]
 
 
-def by_hand(exercise: Exercise) -> list[tuple[str, float]]:
-    """The graded cells no scoring can check (a written answer a teacher marks): (grade id, points)."""
+STUBS = ("YOUR ANSWER HERE", "# YOUR CODE HERE", "raise NotImplementedError()")
+"""What nbgrader leaves in a released answer cell (its ``ClearSolutions`` stubs): not the learner's words."""
+
+MIN_WORDS = 5
+"""Fewer words than this are not yet an answer (the kit's written questions ask for two or three sentences)."""
+
+
+@dataclass(frozen=True)
+class Written:
+    """One graded cell no scoring checks: the learner's answer as saved, and the source's model answer and rubric."""
+
+    grade_id: str
+    points: float
+    own: str  # the learner's words, nbgrader's stub taken off ("" when none)
+    model: str  # the source cell's text ("" when it has none: a test that needs a kernel)
+    why_none: str = ""  # why there is no answer to read (the notebook cannot be read, the cell was deleted)
+
+    @property
+    def answered(self) -> bool:
+        """The learner has written an answer of their own, so the model answer may be shown."""
+        return len(re.findall(r"\w+", self.own)) >= MIN_WORDS
+
+
+def own_words(source: str) -> str:
+    """A saved answer cell's text without nbgrader's stub lines."""
+    return "\n".join(line for line in source.splitlines() if line.strip() not in STUBS).strip()
+
+
+def by_hand(exercise: Exercise) -> list[Written]:
+    """The graded cells no scoring can check (a written answer a teacher marks), with the learner's answer."""
     checked = {c.grade_id for c in exercise.checks}
     cells = nbformat.read(exercise.source / f"{exercise.source.name}.ipynb", as_version=4).cells
     meta = [c.metadata.get("nbgrader", {}) for c in cells]
-    return [
+    graded = [
         (m["grade_id"], float(m.get("points") or 0)) for m in meta if m.get("grade") and m["grade_id"] not in checked
     ]
+    if not graded:
+        return []
+    notes = rubric_notes(exercise.source)
+    nb, why_not = read_notebook(exercise.notebook)
+    mine = {}
+    for cell in nb.cells if nb else ():
+        grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        if isinstance(grade_id, str) and isinstance(cell.get("source"), str):
+            mine[grade_id] = cell["source"]
+    found = []
+    for grade_id, points in graded:
+        why_none = why_not or ("" if grade_id in mine else "its answer cell is not in your notebook (deleted?)")
+        found.append(Written(grade_id, points, own_words(mine.get(grade_id, "")), notes.get(grade_id, ""), why_none))
+    return found
 
 
-def report(notebook: Path, grades: list[ItemGrade], unchecked: list[tuple[str, float]] = ()) -> str:
-    """What the learner reads: when the notebook was saved, each item's points and feedback, the total."""
+def report(notebook: Path, grades: list[ItemGrade], unchecked: list[Written] = ()) -> str:
+    """What the learner reads: when the notebook was saved, each item's points and feedback, the total; each
+    written answer's model answer and rubric once the learner has written their own, else what to do first."""
     saved = datetime.fromtimestamp(Path(notebook).stat().st_mtime).strftime("%H:%M:%S")
     lines = [
         f"{Path(notebook).name} as last saved at {saved} (save with Ctrl+S first); highlights as saved",
@@ -136,13 +184,44 @@ def report(notebook: Path, grades: list[ItemGrade], unchecked: list[tuple[str, f
         lines += ["", head, *(f"  {line}" for line in rest if line)]
     earned = sum(g.points for g in grades)
     total = sum(g.max_points for g in grades)
-    for grade_id, points in unchecked:
-        lines += [
-            "",
-            f"{grade_id.removesuffix('-answer')}: a written answer, not checked here ({counted(points, 'point')} "
-            "in a course, marked by the teacher): compare it with the question and the guidelines yourself",
-        ]
+    unanswered = [g.check.item for g in grades if g.failed or not g.marks]
+    for written in unchecked:
+        lines += ["", *written_lines(written, unanswered)]
     lines += ["", f"total: {earned:g} of {counted(total, 'point')} (the same scoring a course's grading uses)"]
     if unchecked:
         lines[-1] += ", written answers not counted"
     return "\n".join(lines)
+
+
+def written_lines(written: Written, unanswered: list[str] = ()) -> list[str]:
+    """One written answer: what a teacher looks for beside the model answer, or what to do before it is shown.
+
+    The model answer waits for the learner's own words and for an answer to every marked question of the exercise
+    (``unanswered`` names those without one): it may name what they ask for (ex03-q2's names ex03-q1's loaded words,
+    ex04-q3's the pages ex04-q2 asks about), which their feedback never quotes.
+    """
+    name = written.grade_id.removesuffix("-answer")
+    points = counted(written.points, "point")
+    head = f"{name}: a written answer, not checked here ({points} in a course, marked by the teacher)"
+    if not written.model:
+        return [f"{head}; the kit has no model answer for it: compare it with the question and the guidelines yourself"]
+    if written.why_none:
+        return [f"{head}; {written.why_none}, so no model answer is shown"]
+    if not written.answered:
+        words = len(re.findall(r"\w+", written.own))
+        state = "not answered yet" if not words else f"too short to compare ({counted(words, 'word')})"
+        return [
+            f"{head}; {state}: write your own answer in its cell first (save with Ctrl+S), then run self-check again "
+            "to see the kit's model answer and what a teacher looks for"
+        ]
+    if unanswered:
+        return [
+            f"{head}; its model answer is shown once every other question has an answer (it may name what they ask "
+            f"you to find): answer {', '.join(unanswered)} first, then run self-check again"
+        ]
+    model = [line.rstrip() for line in written.model.strip().splitlines()]
+    return [
+        f"{head}; you have written yours, so here is the kit's model answer and what a teacher looks for "
+        "(the rubric); give yourself the points it would give:",
+        *(f"  {line}" if line else "" for line in model),
+    ]
