@@ -85,6 +85,7 @@ def test_every_released_exercise_tells_a_learner_working_alone_how_to_check_it()
     for notebook in sorted((REPO / "exercises").glob("*/*.ipynb")):
         intro = nbformat.read(notebook, as_version=4).cells[0].source
         assert "`!medialit self-check`" in " ".join(intro.split()), notebook.name
+        assert "written yours" in intro and "model answer" in " ".join(intro.split()), notebook.name  # self21
 
 
 def test_a_written_answer_is_named_as_not_checked_rather_than_left_out(tmp_path, capsys, monkeypatch):
@@ -143,6 +144,16 @@ def test_a_written_answer_shows_the_model_answer_and_rubric_only_after_the_learn
         out = run()
         assert "ex03-q2: a written answer, not checked here (2 points in a course" in out and said in out, text
         assert not [line for line in model if line in out], text
+    nb = nbformat.read(notebook, as_version=4)  # the rendered answer cell takes no typing: a cell of one's own below
+    at = next(i for i, c in enumerate(nb.cells) if c.metadata.get("nbgrader", {}).get("grade_id") == "ex03-q2-answer")
+    nb.cells[at].source = "YOUR ANSWER HERE"
+    nb.cells.insert(at + 1, nbformat.v4.new_markdown_cell(MINE))
+    nbformat.write(nb, notebook)
+    out = run()
+    assert f"your answer is in cell {at + 2}, a cell of its own" in out and "move your words into it" in out
+    assert not [line for line in model if line in out]
+    del nb.cells[at + 1]
+    nbformat.write(nb, notebook)
     for other in ("ex03-q1", "ex03-q3", "ex03-q4"):
         answer(notebook, other, key_answer(other))
     write(notebook, "ex03-q2-answer", "YOUR ANSWER HERE")  # everything else answered: still not before one's own

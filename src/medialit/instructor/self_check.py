@@ -133,6 +133,7 @@ class Written:
     own: str  # the learner's words, nbgrader's stub taken off ("" when none)
     model: str  # the source cell's text ("" when it has none: a test that needs a kernel)
     why_none: str = ""  # why there is no answer to read (the notebook cannot be read, the cell was deleted)
+    elsewhere: int = 0  # the number of a cell of the learner's own beside the answer cell that holds an answer
 
     @property
     def answered(self) -> bool:
@@ -157,16 +158,30 @@ def by_hand(exercise: Exercise) -> list[Written]:
         return []
     notes = rubric_notes(exercise.source)
     nb, why_not = read_notebook(exercise.notebook)
-    mine = {}
-    for cell in nb.cells if nb else ():
-        grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
-        if isinstance(grade_id, str) and isinstance(cell.get("source"), str):
-            mine[grade_id] = cell["source"]
+    ids = [cell.get("metadata", {}).get("nbgrader", {}).get("grade_id") for cell in (nb.cells if nb else ())]
     found = []
     for grade_id, points in graded:
-        why_none = why_not or ("" if grade_id in mine else "its answer cell is not in your notebook (deleted?)")
-        found.append(Written(grade_id, points, own_words(mine.get(grade_id, "")), notes.get(grade_id, ""), why_none))
+        at = ids.index(grade_id) if grade_id in ids else -1
+        own = own_words(nb.cells[at].get("source") or "") if at >= 0 else ""
+        why_none = why_not or ("" if at >= 0 else "its answer cell is not in your notebook (deleted?)")
+        found.append(
+            Written(
+                grade_id, points, own, notes.get(grade_id, ""), why_none, written_beside(nb.cells, at) if at >= 0 else 0
+            )
+        )
     return found
+
+
+def written_beside(cells: list, at: int) -> int:
+    """The number of a cell the learner added next to answer cell ``at`` (between the graded cells around it) that
+    holds an answer, or 0: a rendered answer cell does not take typing, so a learner adds a cell and writes there."""
+    graded = [i for i, c in enumerate(cells) if c.get("metadata", {}).get("nbgrader", {}).get("grade_id")]
+    before = max((i for i in graded if i < at), default=-1)
+    after = min((i for i in graded if i > at), default=len(cells))
+    for i in [*range(before + 1, at), *range(at + 1, after)]:
+        if len(re.findall(r"\w+", own_words(cells[i].get("source") or ""))) >= MIN_WORDS:
+            return i + 1
+    return 0
 
 
 def report(notebook: Path, grades: list[ItemGrade], unchecked: list[Written] = ()) -> str:
@@ -209,10 +224,17 @@ def written_lines(written: Written, unanswered: list[str] = ()) -> list[str]:
         return [f"{head}; {written.why_none}, so no model answer is shown"]
     if not written.answered:
         words = len(re.findall(r"\w+", written.own))
+        if written.elsewhere and not words:
+            return [
+                f"{head}; your answer is in cell {written.elsewhere}, a cell of its own, and the answer cell (the one "
+                "that said YOUR ANSWER HERE) is empty: move your words into it (double-click it to edit), save with "
+                "Ctrl+S, then run self-check again to see the kit's model answer"
+            ]
         state = "not answered yet" if not words else f"too short to compare ({counted(words, 'word')})"
         return [
-            f"{head}; {state}: write your own answer in its cell first (save with Ctrl+S), then run self-check again "
-            "to see the kit's model answer and what a teacher looks for"
+            f"{head}; {state}: write your own answer in its answer cell first (under the question, the one that says "
+            "YOUR ANSWER HERE: double-click it to edit), save with Ctrl+S, then run self-check again to see the kit's "
+            "model answer and what a teacher looks for"
         ]
     if unanswered:
         return [
