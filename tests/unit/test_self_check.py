@@ -80,6 +80,38 @@ def test_a_notebook_outside_the_kit_gets_one_line_not_a_traceback(tmp_path, caps
     assert main(["self-check"]) == 2
 
 
+def test_run_from_a_folder_it_finds_the_notebook_that_runs_it_or_says_where_the_exercises_are(kit, capsys, monkeypatch):
+    """self21: `!medialit self-check` in the lessons' folder said "10 notebooks here; give the exercise's file", so a
+    learner named a lesson; beside a File > Duplicate copy it refused both. Now: the lessons' folder says where the
+    exercises are; with several notebooks, the one whose kernel runs the command (jupyter_server starts a notebook's
+    kernel with JPY_SESSION_NAME, its path) is checked, else the names are listed; an exercise's folder is its notebook.
+    """
+    lessons = kit.parents[2] / "notebooks"
+    shutil.copytree(REPO / "notebooks", lessons, ignore=shutil.ignore_patterns("sources", "questions", "articles"))
+    monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
+    monkeypatch.chdir(lessons)
+    assert main(["self-check"]) == 2
+    err = capsys.readouterr().err
+    assert "no exercise here (10 notebooks, none with answer cells)" in err and "exercises/ex01-attribution/" in err
+    answer(kit, "ex01-q3", key_answer("ex01-q3"))
+    copy = kit.with_name(f"{NAME}-Copy1.ipynb")
+    shutil.copy(kit, copy)
+    answer(kit, "ex01-q3", "[]")
+    monkeypatch.chdir(kit.parent)
+    assert main(["self-check"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and f"2 notebooks here ({copy.name}, {kit.name}); name the one to check" in err
+    monkeypatch.setenv("JPY_SESSION_NAME", str(copy))
+    assert main(["self-check"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"{copy.name} as last saved") and "total: 3 of 10 points" in out
+    monkeypatch.setenv("JPY_SESSION_NAME", str(kit))
+    assert main(["self-check"]) == 0 and "total: 0 of 10 points" in capsys.readouterr().out
+    copy.unlink()
+    monkeypatch.chdir(kit.parents[2])
+    assert main(["self-check", f"exercises/{NAME}"]) == 0 and capsys.readouterr().out.startswith(kit.name)
+
+
 def test_every_released_exercise_tells_a_learner_working_alone_how_to_check_it():
     assert "medialit self-check" in HOW
     for notebook in sorted((REPO / "exercises").glob("*/*.ipynb")):

@@ -16,6 +16,7 @@ under, never from the package, so a notebook with no kit above it gets none.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -74,12 +75,30 @@ def find_source(notebook: Path) -> Path:
 
 
 def exercise_here(folder: Path) -> Path:
-    """The one exercise notebook in ``folder`` (``medialit self-check`` run from a cell of the exercise)."""
+    """The exercise notebook in ``folder`` (``medialit self-check`` run from a cell of the exercise, or in its folder).
+
+    With several notebooks there (File > Duplicate leaves ``-Copy1`` beside the exercise), the one whose kernel runs
+    the command: jupyter_server starts a notebook's kernel with ``JPY_SESSION_NAME`` set to the notebook's path, and
+    ``!medialit`` inherits it. A folder with no exercise in it (the lessons) is told where the exercises are.
+    """
     found = sorted(p for p in folder.glob("*.ipynb") if p.is_file())
-    if len(found) != 1:
-        what = "no notebook" if not found else f"{len(found)} notebooks"
-        raise SelfCheckError(f"{folder}: {what} here; give the exercise's file: medialit self-check NAME.ipynb")
-    return found[0]
+    if len(found) == 1:
+        return found[0]
+    session = Path(os.environ.get("JPY_SESSION_NAME") or folder / "-")
+    if session in found:
+        return session
+    if not any(answer_ids(p) for p in found):
+        what = f" ({counted(len(found), 'notebook')}, none with answer cells)" if found else ""
+        raise SelfCheckError(
+            f"{folder}: no exercise here{what}; self-check scores the kit's exercises: run !medialit self-check in a "
+            "new cell of one, e.g. exercises/ex01-attribution/ex01-attribution.ipynb (a lesson's check cells answer "
+            "its own questions)"
+        )
+    names = ", ".join(p.name for p in found)
+    raise SelfCheckError(
+        f"{folder}: {len(found)} notebooks here ({names}); name the one to check: "
+        f"!medialit self-check {found[-1].name} in a cell (without the ! in a terminal)"
+    )
 
 
 @dataclass(frozen=True)
@@ -94,7 +113,9 @@ class Exercise:
 def find_exercise(notebook: Path) -> Exercise:
     """The learner's ``notebook`` with its source folder and hidden checks, or the one-line reason it has none."""
     notebook = Path(notebook)
-    if notebook.is_dir() or notebook.suffix != ".ipynb":
+    if notebook.is_dir():  # the exercise's folder (exercises/ex01-attribution): its notebook
+        notebook = exercise_here(notebook)
+    if notebook.suffix != ".ipynb":
         raise SelfCheckError(
             f"{notebook}: not a notebook; give the exercise's .ipynb file (e.g. ex01-attribution.ipynb)"
         )
