@@ -84,9 +84,10 @@ def exercise_here(folder: Path) -> Path:
     found = sorted(p for p in folder.glob("*.ipynb") if p.is_file())
     if len(found) == 1:
         return found[0]
-    session = Path(os.environ.get("JPY_SESSION_NAME") or folder / "-")
-    if session in found:
-        return session
+    session = os.environ.get("JPY_SESSION_NAME")  # jupyter_server's root joined with the path: maybe via a link
+    running = [p for p in found if session and p.resolve() == Path(session).resolve()]
+    if running:
+        return running[0]
     if not any(answer_ids(p) for p in found):
         what = f" ({counted(len(found), 'notebook')}, none with answer cells)" if found else ""
         raise SelfCheckError(
