@@ -165,6 +165,40 @@ def test_a_self_learner_scores_an_exercise_with_self_check_from_a_cell(lab_scrip
     assert "Traceback" not in text and "not found" not in text
 
 
+def test_self_check_from_a_copy_checks_that_copy_and_a_command_without_its_bang_says_so(lab_script, page, tmp_path):
+    """self21: beside a File > Duplicate copy, ``!medialit self-check`` refused both ("2 notebooks here"); in lab.sh's
+    JupyterLab the copy's kernel carries its notebook's path (JPY_SESSION_NAME), so the copy whose cell runs it is
+    checked. The same command typed without its ``!`` was "SyntaxError: invalid syntax"; now one line says to add it."""
+    folder = tmp_path / "kit" / "exercises" / "ex01-attribution"
+    nb = nbformat.read(folder / "ex01-attribution.ipynb", as_version=4)
+    answer = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "ex01-q3-answer")
+    answer.source = "answer_q3 = [('Matthew Ingram', 'named')]"
+    nb.cells += [nbformat.v4.new_code_cell("medialit self-check"), nbformat.v4.new_code_cell("!medialit self-check")]
+    nbformat.write(nb, folder / "ex01-attribution-Copy1.ipynb")  # the original stays unanswered beside it
+    page.goto(
+        lab_script.replace("notebooks/00-start-here.ipynb", "exercises/ex01-attribution/ex01-attribution-Copy1.ipynb")
+    )
+    page.locator("#jp-main-statusbar").get_by_text("Idle", exact=False).first.wait_for()
+    cells = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell")
+    results = []
+    for cell, shown in ((cells.first, ""), (cells.nth(cells.count() - 2), "CommandError"), (cells.last, "total: ")):
+        cell.locator(".jp-InputArea-editor").click()  # the setup cell first, as the exercise is worked from the top
+        page.keyboard.press("Escape")
+        page.keyboard.press("Control+Enter")
+        if shown:
+            said = cell.locator(".jp-OutputArea-output")
+            expect(said).to_contain_text(shown)
+            results.append(said.inner_text().strip())
+        else:
+            expect(cell.locator(".jp-InputPrompt")).to_have_text(re.compile(r"\[1\]"))
+    assert results[0] == (
+        "CommandError: medialit self-check is a command, not Python: put ! before it to run it in a cell "
+        "(!medialit self-check)"
+    ), results[0]
+    assert results[1].startswith("ex01-attribution-Copy1.ipynb as last saved"), results[1]
+    assert re.search(r"^ex01-q3: 0\.\d+ of 3 points", results[1], re.M) and "Traceback" not in results[1]
+
+
 def test_lab_sh_lists_no_answer_folder_and_keeps_jupyterlab_s_hidden_names(lab_script):
     """The kit's folder is the root: solutions/ and course/keys/ sat one click from exercises/ (verify17b). They are
     left out of every listing; JupyterLab's own hidden names (``__pycache__``) stay hidden; a lesson key is still

@@ -69,3 +69,33 @@ def test_a_check_run_before_its_answer_cell_says_which_cell_to_run_and_other_nam
     assert "fix any error it shows" in unset.evalue and len(unset.traceback) == 1
     (typo,) = [o for o in nb.cells[2].outputs if o.output_type == "error"]
     assert typo.ename == "NameError" and "extra_marks" in typo.evalue and len(typo.traceback) > 1
+
+
+def test_a_medialit_command_typed_into_a_cell_without_its_bang_says_so_in_one_line(tmp_path):
+    """self21: an exercise says to run ``!medialit self-check`` in a cell, or ``medialit self-check`` in a terminal; a
+    learner who typed the second into a cell got "SyntaxError: invalid syntax" and no word of what to do. Only a cell
+    that does not compile is touched: the same words inside a string, or ``medialit`` as a name, stay Python."""
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell(source)
+        for source in (
+            "from medialit.exercises.grading import check",
+            "medialit self-check",
+            "text = '''\nmedialit self-check\n'''\nprint(len(text.split()))",
+            "import medialit\nprint(medialit.__name__)",
+            "medialit analyze stoere-putin-call --json\nprint('not reached')",
+        )
+    ]
+    client = NotebookClient(
+        nb, timeout=120, kernel_name="python3", allow_errors=True, resources={"metadata": {"path": str(tmp_path)}}
+    )
+    client.execute()
+    (said,) = [o for o in nb.cells[1].outputs if o.output_type == "error"]
+    assert said.ename == "CommandError" and len(said.traceback) == 1, said
+    assert said.evalue == (
+        "medialit self-check is a command, not Python: put ! before it to run it in a cell (!medialit self-check)"
+    )
+    assert [o.text for o in nb.cells[2].outputs] == ["2\n"]
+    assert [o.text for o in nb.cells[3].outputs] == ["medialit\n"]
+    (first,) = nb.cells[4].outputs  # the command line stops the cell, as its SyntaxError did
+    assert first.ename == "CommandError" and first.evalue.startswith("medialit analyze stoere-putin-call --json is a")

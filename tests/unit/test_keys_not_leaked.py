@@ -18,7 +18,10 @@ def secrets() -> list[str]:
     found = []
     for path in sorted((REPO / "solutions").glob("*/*.ipynb")):
         for cell in nbformat.read(path, as_version=4).cells:
-            for block in re.findall(r"### BEGIN (?:HIDDEN TESTS|SOLUTION)\n(.*?)### END", cell.source, re.S):
+            blocks = re.findall(r"### BEGIN (?:HIDDEN TESTS|SOLUTION)\n(.*?)### END", cell.source, re.S)
+            if cell.cell_type == "markdown" and cell.metadata.get("nbgrader", {}).get("solution"):
+                blocks.append(cell.source)  # a written answer's model and rubric: nbgrader releases none of the cell
+            for block in blocks:
                 found += [line.strip() for line in block.splitlines() if len(line.strip()) > 12]
     for path in sorted((REPO / "course" / "keys").glob("*.json")):
         for mark in json.loads(path.read_text(encoding="utf-8"))["marks"]:
@@ -41,15 +44,35 @@ def test_the_detector_finds_keys_in_the_solutions():
     assert leaks(path.name, path.read_text(encoding="utf-8"), secrets())
 
 
-@pytest.mark.parametrize("folder", ["exercises", "notebooks"])
+def test_the_detector_finds_the_model_answers_of_written_questions():
+    """A written answer's model and rubric are a whole markdown cell with no solution markers (self-check shows them
+    to a learner working alone, from solutions/): they were missing from the secrets, so a copy of one anywhere
+    students look went unnoticed."""
+    source = nbformat.read(REPO / "solutions" / "ex03-framing" / "ex03-framing.ipynb", as_version=4)
+    model = next(c.source for c in source.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "ex03-q2-answer")
+    assert "They frame a dispute about a video" in model
+    assert leaks("lesson.md", f"# A lesson\n\n{model}\n", secrets())
+
+
+@pytest.mark.parametrize("folder", ["exercises", "notebooks", "src/medialit"])
 def test_no_key_in_released_exercises_or_lessons(folder):
+    """Nor in the package's sources (the wheel is checked too, in the slow layer): self-check reads a model answer
+    from the kit's solutions/ at run time, never from a copy in the code."""
     secret_lines = secrets()
     files = [
         p for p in (REPO / folder).rglob("*") if p.is_file() and p.suffix in {".ipynb", ".md", ".json", ".py", ".yaml"}
     ]
     if folder == "exercises":
         assert len([p for p in files if p.suffix == ".ipynb"]) == 5
-    found = [hit for p in files for hit in leaks(str(p.relative_to(REPO)), p.read_text(encoding="utf-8"), secret_lines)]
+    found = [
+        hit
+        for p in files
+        for hit in leaks(
+            str(p.relative_to(REPO / "src")) if folder == "src/medialit" else str(p.relative_to(REPO)),
+            p.read_text(encoding="utf-8"),
+            secret_lines,
+        )
+    ]
     assert found == []
 
 

@@ -80,11 +80,44 @@ def test_a_notebook_outside_the_kit_gets_one_line_not_a_traceback(tmp_path, caps
     assert main(["self-check"]) == 2
 
 
+def test_run_from_a_folder_it_finds_the_notebook_that_runs_it_or_says_where_the_exercises_are(kit, capsys, monkeypatch):
+    """self21: `!medialit self-check` in the lessons' folder said "10 notebooks here; give the exercise's file", so a
+    learner named a lesson; beside a File > Duplicate copy it refused both. Now: the lessons' folder says where the
+    exercises are; with several notebooks, the one whose kernel runs the command (jupyter_server starts a notebook's
+    kernel with JPY_SESSION_NAME, its path) is checked, else the names are listed; an exercise's folder is its notebook.
+    """
+    lessons = kit.parents[2] / "notebooks"
+    shutil.copytree(REPO / "notebooks", lessons, ignore=shutil.ignore_patterns("sources", "questions", "articles"))
+    monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
+    monkeypatch.chdir(lessons)
+    assert main(["self-check"]) == 2
+    err = capsys.readouterr().err
+    assert "no exercise here (10 notebooks, none with answer cells)" in err and "exercises/ex01-attribution/" in err
+    answer(kit, "ex01-q3", key_answer("ex01-q3"))
+    copy = kit.with_name(f"{NAME}-Copy1.ipynb")
+    shutil.copy(kit, copy)
+    answer(kit, "ex01-q3", "[]")
+    monkeypatch.chdir(kit.parent)
+    assert main(["self-check"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and f"2 notebooks here ({copy.name}, {kit.name}); name the one to check" in err
+    monkeypatch.setenv("JPY_SESSION_NAME", str(copy))
+    assert main(["self-check"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"{copy.name} as last saved") and "total: 3 of 10 points" in out
+    monkeypatch.setenv("JPY_SESSION_NAME", str(kit))
+    assert main(["self-check"]) == 0 and "total: 0 of 10 points" in capsys.readouterr().out
+    copy.unlink()
+    monkeypatch.chdir(kit.parents[2])
+    assert main(["self-check", f"exercises/{NAME}"]) == 0 and capsys.readouterr().out.startswith(kit.name)
+
+
 def test_every_released_exercise_tells_a_learner_working_alone_how_to_check_it():
     assert "medialit self-check" in HOW
     for notebook in sorted((REPO / "exercises").glob("*/*.ipynb")):
         intro = nbformat.read(notebook, as_version=4).cells[0].source
         assert "`!medialit self-check`" in " ".join(intro.split()), notebook.name
+        assert "written yours" in intro and "model answer" in " ".join(intro.split()), notebook.name  # self21
 
 
 def test_a_written_answer_is_named_as_not_checked_rather_than_left_out(tmp_path, capsys, monkeypatch):
@@ -95,6 +128,96 @@ def test_a_written_answer_is_named_as_not_checked_rather_than_left_out(tmp_path,
     assert main(["self-check"]) == 0
     out = capsys.readouterr().out
     assert "ex03-q2: a written answer, not checked here" in out and "written answers not counted" in out
+
+
+# ---------------------------------------------------------------- a written answer's model answer (self21)
+
+EX03 = "ex03-framing"
+MINE = "The war words make a dispute look like an armed conflict. They are Ingram's, quoted at length by the reporter."
+
+
+def write(notebook: Path, grade_id: str, text: str) -> None:
+    nb = nbformat.read(notebook, as_version=4)
+    next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id).source = text
+    nbformat.write(nb, notebook)
+
+
+def model_lines(source: Path, grade_id: str) -> list[str]:
+    """The source cell's lines long enough to be the model answer's or the rubric's own (not a stray word)."""
+    nb = nbformat.read(source, as_version=4)
+    cell = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
+    return [line.strip() for line in cell.source.splitlines() if len(line.strip()) > 12]
+
+
+def test_a_written_answer_shows_the_model_answer_and_rubric_only_after_the_learner_wrote_their_own(tmp_path, capsys):
+    """A learner alone has no teacher to mark ex03-q2: self-check shows the kit's model answer and rubric from
+    solutions/, but never for the released stub, an empty cell or a word or two, and not while another question has
+    no answer (the model names ex03-q1's loaded words, which its feedback never quotes). Before (self21): the line
+    said "compare it with the question and the guidelines yourself" whatever the learner wrote, and no model came."""
+    for part in ("exercises", "solutions"):
+        shutil.copytree(REPO / part / EX03, tmp_path / part / EX03)
+    notebook = tmp_path / "exercises" / EX03 / f"{EX03}.ipynb"
+    model = model_lines(REPO / "solutions" / EX03 / f"{EX03}.ipynb", "ex03-q2-answer")
+    assert len(model) > 8 and any(line.startswith("**Rubric") for line in model)
+
+    def run() -> str:
+        assert main(["self-check", str(notebook)]) == 0
+        out, err = capsys.readouterr()
+        assert not err and "Traceback" not in out
+        return out
+
+    for text, said in [
+        ("YOUR ANSWER HERE", "not answered yet"),
+        ("   \n", "not answered yet"),
+        ("YOUR ANSWER HERE\n\nwar words", "too short to compare (2 words)"),
+        (MINE, "answer ex03-q1, ex03-q3, ex03-q4 first"),
+    ]:
+        write(notebook, "ex03-q2-answer", text)
+        out = run()
+        assert "ex03-q2: a written answer, not checked here (2 points in a course" in out and said in out, text
+        assert not [line for line in model if line in out], text
+    nb = nbformat.read(notebook, as_version=4)  # the rendered answer cell takes no typing: a cell of one's own below
+    at = next(i for i, c in enumerate(nb.cells) if c.metadata.get("nbgrader", {}).get("grade_id") == "ex03-q2-answer")
+    nb.cells[at].source = "YOUR ANSWER HERE"
+    nb.cells.insert(at + 1, nbformat.v4.new_markdown_cell(MINE))
+    nbformat.write(nb, notebook)
+    out = run()
+    assert f"your answer is in cell {at + 2}, a cell of its own" in out and "move your words into it" in out
+    assert not [line for line in model if line in out]
+    del nb.cells[at + 1]
+    nbformat.write(nb, notebook)
+    for other in ("ex03-q1", "ex03-q3", "ex03-q4"):
+        answer(notebook, other, key_answer(other))
+    write(notebook, "ex03-q2-answer", "YOUR ANSWER HERE")  # everything else answered: still not before one's own
+    out = run()
+    assert "not answered yet" in out and not [line for line in model if line in out]
+    write(notebook, "ex03-q2-answer", f"YOUR ANSWER HERE\n\n{MINE}")  # written below the stub: it counts
+    out = run()
+    assert "here is the kit's model answer and what a teacher looks for" in out
+    assert all(line in out for line in model) and "written answers not counted" in out
+
+
+def test_a_fake_solutions_folder_shows_only_the_fake_never_the_kit_model_answer(tmp_path, capsys):
+    """A course student has no solutions/; one who makes one above a released exercise gets what it holds and no
+    more: the model answer is read from that folder at run time, never from medialit's own code or data."""
+    home = tmp_path / "home"
+    shutil.copytree(REPO / "exercises" / EX03, home / "exercises" / EX03)
+    shutil.copytree(REPO / "exercises" / EX03, home / "solutions" / EX03)  # the release itself: no key, no model
+    fake = home / "solutions" / EX03 / f"{EX03}.ipynb"
+    write(fake, "ex03-q2-answer", "FAKE model answer: whatever the student typed here.\n\n**Rubric.** FAKE too.")
+    notebook = home / "exercises" / EX03 / f"{EX03}.ipynb"
+    write(notebook, "ex03-q2-answer", MINE)
+    assert main(["self-check", str(notebook)]) == 0
+    out, err = capsys.readouterr()
+    assert not err and "FAKE model answer: whatever the student typed here." in out and "FAKE too." in out
+    real = model_lines(REPO / "solutions" / EX03 / f"{EX03}.ipynb", "ex03-q2-answer")
+    assert real and not [line for line in real if line in out]
+    keys = [json.loads(p.read_text(encoding="utf-8")) for p in (REPO / "course" / "keys").glob("ex03-*.json")]
+    assert not [m["rationale"] for k in keys for m in k["marks"] if m["rationale"] in out]
+    shutil.rmtree(home / "solutions")  # and without it: the one-line refusal, nothing shown
+    assert main(["self-check", str(notebook)]) == 2
+    out, err = capsys.readouterr()
+    assert not out and "cannot be checked here" in err and len(err.strip().splitlines()) == 1
 
 
 def test_the_exercise_is_found_once_and_scored_and_listed_from_that_finding(tmp_path):
@@ -108,7 +231,9 @@ def test_the_exercise_is_found_once_and_scored_and_listed_from_that_finding(tmp_
     items = sorted(c.item for c in exercise.checks)
     assert items and "ex03-q2" not in items
     assert sorted(g.check.item for g in self_check(exercise)) == items
-    assert by_hand(exercise) == [("ex03-q2-answer", 2.0)]
+    assert [(w.grade_id, w.points, w.own, w.answered) for w in by_hand(exercise)] == [
+        ("ex03-q2-answer", 2.0, "", False)
+    ]
 
 
 def test_a_copy_made_by_jupyterlab_or_saved_under_another_name_is_checked_as_its_exercise(kit, capsys):

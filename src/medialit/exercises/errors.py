@@ -2,7 +2,7 @@
 
 from medialit.core.errors import OneLineError
 
-__all__ = ["NOTHING_SAVED", "AnswerError", "OneLineError"]
+__all__ = ["NOTHING_SAVED", "AnswerError", "CommandError", "OneLineError"]
 
 NOTHING_SAVED = "no saved highlights"
 """How the reason for an item with no answer at all starts; ``course grade`` folds such items into one line."""
@@ -10,3 +10,7 @@ NOTHING_SAVED = "no saved highlights"
 
 class AnswerError(OneLineError):
     """An answer that cannot be read."""
+
+
+class CommandError(OneLineError):
+    """A ``medialit`` command typed into a cell as if it were Python (its ``!`` left out)."""

@@ -17,6 +17,7 @@ from here.
 
 from __future__ import annotations
 
+import keyword
 import re
 from pathlib import Path
 from typing import Any
@@ -191,9 +192,35 @@ def _unset_answer(shell: Any, etype: type, value: BaseException, tb: Any, tb_off
     return []
 
 
+_COMMAND_LINE = re.compile(r"medialit[ \t]+([A-Za-z_][\w-]*)")
+"""``medialit self-check`` at the start of a line: a name followed by a name, never valid Python."""
+
+
+def _command_in_cell(lines: list[str]) -> list[str]:
+    """IPython input transformer: a ``medialit`` command typed into a cell without its ``!`` (an exercise says to run
+    ``!medialit self-check`` in a cell, or ``medialit self-check`` in a terminal) was a SyntaxError that says nothing
+    of what to do; in a cell that does not compile, such a line raises one line that does."""
+    try:
+        compile("".join(lines), "<cell>", "exec")
+    except SyntaxError:
+        pass
+    except Exception:  # a null byte and the like: IPython's to report
+        return lines
+    else:
+        return lines
+    out = []
+    for line in lines:
+        found = _COMMAND_LINE.match(line)
+        if found and not keyword.iskeyword(found[1]):
+            said = f"{line.strip()} is a command, not Python: put ! before it to run it in a cell (!{line.strip()})"
+            line = f"raise __import__('medialit.exercises.errors', fromlist=['']).CommandError({said!r})\n"
+        out.append(line)
+    return out
+
+
 def _explain_unset_answers() -> None:
-    """In a kernel that has no handler of its own yet, say an unset answer in one line (exercise notebooks import
-    this module in their first cell)."""
+    """In a kernel that has no handler of its own yet, say an unset answer in one line, and a ``medialit`` command
+    typed without its ``!`` (exercise notebooks import this module in their first cell)."""
     try:
         from IPython import get_ipython
     except ImportError:
@@ -201,6 +228,9 @@ def _explain_unset_answers() -> None:
     shell = get_ipython()
     if shell is not None and hasattr(shell, "set_custom_exc") and not shell.custom_exceptions:
         shell.set_custom_exc((NameError,), _unset_answer)
+    post = getattr(shell, "input_transformers_post", None)
+    if isinstance(post, list) and _command_in_cell not in post:
+        post.append(_command_in_cell)
 
 
 _explain_unset_answers()

@@ -53,7 +53,9 @@ question. Your score comes from hidden tests when the notebook is graded.
 **Working alone, without a course?** Press Ctrl+S to save the notebook, then run
 `!medialit self-check` in a new cell (or `medialit self-check` in a terminal in
 this folder): it scores your saved answers the way grading does and gives
-feedback that does not give the answers away.
+feedback that does not give the answers away. A written answer is not scored:
+once you have written yours and answered the other questions, it shows the
+kit's model answer and what a teacher looks for, so you can mark it yourself.
 """
 
 SETUP = "from medialit.exercises.grading import check, grade, item, show"

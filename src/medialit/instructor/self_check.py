@@ -7,11 +7,16 @@ sits in) and its hidden checks, once; ``self_check`` reads the learner's saved
 notebook and highlights exactly as ``medialit course grade`` reads a submission
 (``grade_data``: no code is run, the key stays in this process) and returns each
 item's points and the feedback lines a graded student reads, which never quote
-the key; ``by_hand`` names the written answers no scoring checks.
+the key; ``by_hand`` reads the written answers no scoring checks, each beside the
+source's model answer and rubric, which ``report`` shows only once the learner has
+written an answer of their own: a learner alone has no teacher to compare with.
+The model answer is read from the ``solutions/`` folder the exercise was found
+under, never from the package, so a notebook with no kit above it gets none.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,6 +26,7 @@ import nbformat
 
 from medialit.core.counts import counted
 from medialit.instructor.grade_data import Check, ItemGrade, grade_item, hidden_checks, read_notebook
+from medialit.instructor.grade_worker import rubric_notes
 
 
 class SelfCheckError(ValueError):
@@ -69,12 +75,31 @@ def find_source(notebook: Path) -> Path:
 
 
 def exercise_here(folder: Path) -> Path:
-    """The one exercise notebook in ``folder`` (``medialit self-check`` run from a cell of the exercise)."""
+    """The exercise notebook in ``folder`` (``medialit self-check`` run from a cell of the exercise, or in its folder).
+
+    With several notebooks there (File > Duplicate leaves ``-Copy1`` beside the exercise), the one whose kernel runs
+    the command: jupyter_server starts a notebook's kernel with ``JPY_SESSION_NAME`` set to the notebook's path, and
+    ``!medialit`` inherits it. A folder with no exercise in it (the lessons) is told where the exercises are.
+    """
     found = sorted(p for p in folder.glob("*.ipynb") if p.is_file())
-    if len(found) != 1:
-        what = "no notebook" if not found else f"{len(found)} notebooks"
-        raise SelfCheckError(f"{folder}: {what} here; give the exercise's file: medialit self-check NAME.ipynb")
-    return found[0]
+    if len(found) == 1:
+        return found[0]
+    session = os.environ.get("JPY_SESSION_NAME")  # jupyter_server's root joined with the path: maybe via a link
+    running = [p for p in found if session and p.resolve() == Path(session).resolve()]
+    if running:
+        return running[0]
+    if not any(answer_ids(p) for p in found):
+        what = f" ({counted(len(found), 'notebook')}, none with answer cells)" if found else ""
+        raise SelfCheckError(
+            f"{folder}: no exercise here{what}; self-check scores the kit's exercises: run !medialit self-check in a "
+            "new cell of one, e.g. exercises/ex01-attribution/ex01-attribution.ipynb (a lesson's check cells answer "
+            "its own questions)"
+        )
+    names = ", ".join(p.name for p in found)
+    raise SelfCheckError(
+        f"{folder}: {len(found)} notebooks here ({names}); name the one to check: "
+        f"!medialit self-check {found[-1].name} in a cell (without the ! in a terminal)"
+    )
 
 
 @dataclass(frozen=True)
@@ -89,7 +114,9 @@ class Exercise:
 def find_exercise(notebook: Path) -> Exercise:
     """The learner's ``notebook`` with its source folder and hidden checks, or the one-line reason it has none."""
     notebook = Path(notebook)
-    if notebook.is_dir() or notebook.suffix != ".ipynb":
+    if notebook.is_dir():  # the exercise's folder (exercises/ex01-attribution): its notebook
+        notebook = exercise_here(notebook)
+    if notebook.suffix != ".ipynb":
         raise SelfCheckError(
             f"{notebook}: not a notebook; give the exercise's .ipynb file (e.g. ex01-attribution.ipynb)"
         )
@@ -101,7 +128,7 @@ def find_exercise(notebook: Path) -> Exercise:
             f"{notebook}: this is the kit's source notebook, answers included; check your copy in exercises/"
         )
     checks = [c for c in hidden_checks(source) if c.notebook == source.name]
-    if not checks:
+    if not checks and not rubric_notes(source):
         raise SelfCheckError(f"{notebook}: {source} has no medialit questions to check it against")
     return Exercise(notebook, source, checks)
 
@@ -112,18 +139,76 @@ def self_check(exercise: Exercise) -> list[ItemGrade]:
     return [grade_item(check, nb, exercise.notebook.parent, why_not) for check in exercise.checks]
 
 
-def by_hand(exercise: Exercise) -> list[tuple[str, float]]:
-    """The graded cells no scoring can check (a written answer a teacher marks): (grade id, points)."""
+STUBS = ("YOUR ANSWER HERE", "# YOUR CODE HERE", "raise NotImplementedError()")
+"""What nbgrader leaves in a released answer cell (its ``ClearSolutions`` stubs): not the learner's words."""
+
+MIN_WORDS = 5
+"""Fewer words than this are not yet an answer (the kit's written questions ask for two or three sentences)."""
+
+
+@dataclass(frozen=True)
+class Written:
+    """One graded cell no scoring checks: the learner's answer as saved, and the source's model answer and rubric."""
+
+    grade_id: str
+    points: float
+    own: str  # the learner's words, nbgrader's stub taken off ("" when none)
+    model: str  # the source cell's text ("" when it has none: a test that needs a kernel)
+    why_none: str = ""  # why there is no answer to read (the notebook cannot be read, the cell was deleted)
+    elsewhere: int = 0  # the number of a cell of the learner's own beside the answer cell that holds an answer
+
+    @property
+    def answered(self) -> bool:
+        """The learner has written an answer of their own, so the model answer may be shown."""
+        return len(re.findall(r"\w+", self.own)) >= MIN_WORDS
+
+
+def own_words(source: str) -> str:
+    """A saved answer cell's text without nbgrader's stub lines."""
+    return "\n".join(line for line in source.splitlines() if line.strip() not in STUBS).strip()
+
+
+def by_hand(exercise: Exercise) -> list[Written]:
+    """The graded cells no scoring can check (a written answer a teacher marks), with the learner's answer."""
     checked = {c.grade_id for c in exercise.checks}
     cells = nbformat.read(exercise.source / f"{exercise.source.name}.ipynb", as_version=4).cells
     meta = [c.metadata.get("nbgrader", {}) for c in cells]
-    return [
+    graded = [
         (m["grade_id"], float(m.get("points") or 0)) for m in meta if m.get("grade") and m["grade_id"] not in checked
     ]
+    if not graded:
+        return []
+    notes = rubric_notes(exercise.source)
+    nb, why_not = read_notebook(exercise.notebook)
+    ids = [cell.get("metadata", {}).get("nbgrader", {}).get("grade_id") for cell in (nb.cells if nb else ())]
+    found = []
+    for grade_id, points in graded:
+        at = ids.index(grade_id) if grade_id in ids else -1
+        own = own_words(nb.cells[at].get("source") or "") if at >= 0 else ""
+        why_none = why_not or ("" if at >= 0 else "its answer cell is not in your notebook (deleted?)")
+        found.append(
+            Written(
+                grade_id, points, own, notes.get(grade_id, ""), why_none, written_beside(nb.cells, at) if at >= 0 else 0
+            )
+        )
+    return found
 
 
-def report(notebook: Path, grades: list[ItemGrade], unchecked: list[tuple[str, float]] = ()) -> str:
-    """What the learner reads: when the notebook was saved, each item's points and feedback, the total."""
+def written_beside(cells: list, at: int) -> int:
+    """The number of a cell the learner added next to answer cell ``at`` (between the graded cells around it) that
+    holds an answer, or 0: a rendered answer cell does not take typing, so a learner adds a cell and writes there."""
+    graded = [i for i, c in enumerate(cells) if c.get("metadata", {}).get("nbgrader", {}).get("grade_id")]
+    before = max((i for i in graded if i < at), default=-1)
+    after = min((i for i in graded if i > at), default=len(cells))
+    for i in [*range(before + 1, at), *range(at + 1, after)]:
+        if len(re.findall(r"\w+", own_words(cells[i].get("source") or ""))) >= MIN_WORDS:
+            return i + 1
+    return 0
+
+
+def report(notebook: Path, grades: list[ItemGrade], unchecked: list[Written] = ()) -> str:
+    """What the learner reads: when the notebook was saved, each item's points and feedback, the total; each
+    written answer's model answer and rubric once the learner has written their own, else what to do first."""
     saved = datetime.fromtimestamp(Path(notebook).stat().st_mtime).strftime("%H:%M:%S")
     lines = [
         f"{Path(notebook).name} as last saved at {saved} (save with Ctrl+S first); highlights as saved",
@@ -136,13 +221,51 @@ def report(notebook: Path, grades: list[ItemGrade], unchecked: list[tuple[str, f
         lines += ["", head, *(f"  {line}" for line in rest if line)]
     earned = sum(g.points for g in grades)
     total = sum(g.max_points for g in grades)
-    for grade_id, points in unchecked:
-        lines += [
-            "",
-            f"{grade_id.removesuffix('-answer')}: a written answer, not checked here ({counted(points, 'point')} "
-            "in a course, marked by the teacher): compare it with the question and the guidelines yourself",
-        ]
+    unanswered = [g.check.item for g in grades if g.failed or not g.marks]
+    for written in unchecked:
+        lines += ["", *written_lines(written, unanswered)]
     lines += ["", f"total: {earned:g} of {counted(total, 'point')} (the same scoring a course's grading uses)"]
     if unchecked:
         lines[-1] += ", written answers not counted"
     return "\n".join(lines)
+
+
+def written_lines(written: Written, unanswered: list[str] = ()) -> list[str]:
+    """One written answer: what a teacher looks for beside the model answer, or what to do before it is shown.
+
+    The model answer waits for the learner's own words and for an answer to every marked question of the exercise
+    (``unanswered`` names those without one): it may name what they ask for (ex03-q2's names ex03-q1's loaded words,
+    ex04-q3's the pages ex04-q2 asks about), which their feedback never quotes.
+    """
+    name = written.grade_id.removesuffix("-answer")
+    points = counted(written.points, "point")
+    head = f"{name}: a written answer, not checked here ({points} in a course, marked by the teacher)"
+    if not written.model:
+        return [f"{head}; the kit has no model answer for it: compare it with the question and the guidelines yourself"]
+    if written.why_none:
+        return [f"{head}; {written.why_none}, so no model answer is shown"]
+    if not written.answered:
+        words = len(re.findall(r"\w+", written.own))
+        if written.elsewhere and not words:
+            return [
+                f"{head}; your answer is in cell {written.elsewhere}, a cell of its own, and the answer cell (the one "
+                "that said YOUR ANSWER HERE) is empty: move your words into it (double-click it to edit), save with "
+                "Ctrl+S, then run self-check again to see the kit's model answer"
+            ]
+        state = "not answered yet" if not words else f"too short to compare ({counted(words, 'word')})"
+        return [
+            f"{head}; {state}: write your own answer in its answer cell first (under the question, the one that says "
+            "YOUR ANSWER HERE: double-click it to edit), save with Ctrl+S, then run self-check again to see the kit's "
+            "model answer and what a teacher looks for"
+        ]
+    if unanswered:
+        return [
+            f"{head}; its model answer is shown once every other question has an answer (it may name what they ask "
+            f"you to find): answer {', '.join(unanswered)} first, then run self-check again"
+        ]
+    model = [line.rstrip() for line in written.model.strip().splitlines()]
+    return [
+        f"{head}; you have written yours, so here is the kit's model answer and what a teacher looks for "
+        "(the rubric); give yourself the points it would give:",
+        *(f"  {line}" if line else "" for line in model),
+    ]
