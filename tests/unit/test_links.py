@@ -449,3 +449,38 @@ def test_lesson_2_linking_activity_takes_a_nested_attribution_as_optional(capsys
     stray.add_link(span("Putin", "source"), span("spoke", "cue"), speaker="Vladimir Putin")  # still an extra
     check_highlights("l2.links", stray, opening)
     assert "‘spoke’: not a cue this check expects a link at" in capsys.readouterr().out
+
+
+def test_a_nested_link_naming_the_wrong_speaker_is_told_so_though_it_costs_nothing(capsys):
+    """review21, K5: an optional link costs nothing whoever it names, but 'think' linked to Putin (or to no name)
+    was told only "a link you may make or leave: it costs nothing", as a right one is; K5 makes 'Norway and our
+    allies' the source of 'think', and a required cue with the wrong speaker is told so (½). The graded speaker
+    item (ex01-q2) tells its optional nested source with the wrong speaker "not the source named here"."""
+    from medialit import load_article
+    from medialit.exercises.lessons import check_highlights, expected_links, reset
+
+    reset()
+    article = load_article("stoere-putin-call")
+    opening = from_text("Opening\n" + article.body[: article.body.index("He also highlighted")])
+    body = opening.body
+
+    def span(words: str, label: str, after: str = "") -> Span:
+        start = body.index(words, body.index(after) if after else 0)
+        return Span(start, start + len(words), label)
+
+    linker = Highlighter(opening, labels=["source", "cue", "content"])
+    for link in expected_links("l2.links", opening):
+        linker.add_link(link.source, link.cue, speaker=link.speaker)
+    linker.add_link(span("Putin", "source", "Støre told"), span("think", "cue"), speaker="Vladimir Putin")
+    linker.add_link(span("the world", "source", "– I provide"), span("perceives", "cue"), speaker="")
+    check_highlights("l2.links", linker, opening)
+    out = capsys.readouterr().out
+    lines = {item["line"].split(":")[0]: item for item in linker.feedback["items"]}
+    for cue in ("‘think’", "‘perceives’"):
+        assert lines[cue]["status"] == "optional", lines
+        assert "the speaker is not right" in lines[cue]["line"] and "costs nothing" in lines[cue]["line"], lines
+    assert linker.last_score.points == 1.0 and "All linked" in out, out  # the score is unchanged: optional
+    linker.remove_link(span("think", "cue"))
+    linker.add_link(span("Norway and our allies", "source"), span("think", "cue"), speaker="our allies")
+    check_highlights("l2.links", linker, opening)
+    assert "‘think’: a link you may make or leave: it costs nothing" in capsys.readouterr().out

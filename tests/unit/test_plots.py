@@ -40,6 +40,17 @@ def test_speakers_stacks_kinds_per_speaker_and_orders_by_total():
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["direct", "indirect", "mixed"]
 
 
+def test_a_long_speaker_is_cut_as_the_analyzers_table_cuts_it():
+    """review21: the bar labels clip a name with ``quoting.clipped``, the one function the analyzer's table and
+    feedback use (plots had its own copy, which kept a line break in a name and drew the label on two lines)."""
+    from medialit.core.quoting import clipped
+
+    long = "Norway's allies\nand partners in the North Atlantic Treaty Organization"
+    ax = plots.speakers([attribution(long, "indirect")])
+    (label,) = rows(ax)
+    assert label == clipped(long, 32) and "\n" not in label and label.endswith("…") and len(label) == 32
+
+
 def test_speakers_accepts_an_object_with_attributions():
     class Result:
         attributions = (attribution("A", "according_to"),)

@@ -73,4 +73,10 @@ def score_links(
 def _named(mark: Any, target: KeyMark) -> bool:
     if target.optional:  # not asked for: the place decides, as for the cue half
         return same_place(mark, target)
+    return names_the_speaker(mark, target)
+
+
+def names_the_speaker(mark: Any, target: KeyMark) -> bool:
+    """The link at ``target``'s cue names its speaker: what the speaker half scores for a required link, and what
+    the feedback on an optional one still says (it costs nothing either way, but a wrong name is a wrong reading)."""
     return bool(mark.speakers and all(mark.speakers)) and same_speaker(mark, target)

@@ -17,6 +17,7 @@ from matplotlib.axes import Axes
 from matplotlib.text import Text
 
 from medialit.core.counts import counted
+from medialit.core.quoting import clipped
 from medialit.core.spans import KINDS, SENTENCE_LABELS, Annotations, Attribution, Span
 
 if TYPE_CHECKING:
@@ -112,7 +113,7 @@ def speakers(results: Analysis | Annotations | Iterable[Attribution], ax: Axes |
         values = [table[name].get(kind, 0) for name in names]
         ax.barh(rows, values, left=left, color=PALETTE[i % 8], hatch=HATCHES[i % 8], edgecolor="black", label=kind)
         left = [a + b for a, b in zip(left, values, strict=True)]
-    ax.set_yticks(rows, [_clip_label(n) for n in names])
+    ax.set_yticks(rows, [clipped(n, 32) for n in names])
     ax.xaxis.get_major_locator().set_params(integer=True)
     if kinds:
         # beside the bars, never on them: the longest bar reaches the right edge
@@ -406,10 +407,6 @@ def _say_none(ax: Axes, finding: str) -> str:
     lines = (finding, "Read the text yourself: the analyzer can miss what a reader sees.")
     ax.text(0.5, 0.5, "\n".join(lines), transform=ax.transAxes, ha="center", va="center", fontsize=9, wrap=True)
     return " ".join(lines)
-
-
-def _clip_label(text: str, limit: int = 32) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _where(spans: Sequence[Span], length: int) -> str:

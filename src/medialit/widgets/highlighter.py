@@ -42,6 +42,8 @@ STATIC = pathlib.Path(__file__).parent / "static"
 MODES = ("spans", "sentences")
 TAKEN_FROM = "taken_from"
 """The sidecar key recording which ``start_from`` marks a file has taken in: ``{"file": name, "spans": [...]}``."""
+NOT_THE_SPEAKER = "the speaker is not right yet (who do the words refer to?)"
+"""Told of a link at an expected cue, required or optional, that does not name its speaker."""
 
 __all__ = ["DEFAULT_LABELS", "Highlighter"]
 
@@ -280,7 +282,7 @@ class Highlighter(anywidget.AnyWidget):
         (K5's nested attributions). ``show_missed=False`` keeps back the
         attributions not linked yet (only their number is said). The LinkScore is kept in ``last_score``.
         """
-        from medialit.exercises.link_scoring import score_links
+        from medialit.exercises.link_scoring import names_the_speaker, score_links
 
         result = score_links(self.attributions, expected, optional=optional, max_points=max_points)
         right = {m.mark.span for m in result.speakers.matches if m.status == "correct" and m.mark}
@@ -290,14 +292,14 @@ class Highlighter(anywidget.AnyWidget):
             words = self.text[span.start : span.end] if span else ""
             if match.status == "correct":
                 ok = match.mark is not None and match.mark.span in right
-                line = (
-                    f"‘{words}’: cue and speaker right"
-                    if ok
-                    else f"‘{words}’: the right cue; the speaker is not right yet (who do the words refer to?)"
-                )
+                line = f"‘{words}’: cue and speaker right" if ok else f"‘{words}’: the right cue; {NOT_THE_SPEAKER}"
                 status = "correct" if ok else "partial"
-            elif match.status == "optional":
+            elif match.status == "optional":  # K5's nested attributions: no cost, but a wrong name is told
+                given, mark = match.given, match.mark
+                named = given is not None and mark is not None and names_the_speaker(given, mark)
                 status, line = "optional", f"‘{words}’: a link you may make or leave: it costs nothing"
+                if not named:
+                    line = f"‘{words}’: a link you may make or leave (it costs nothing), but {NOT_THE_SPEAKER}"
             elif match.status == "extra":
                 status, line = "extra", f"‘{words}’: not a cue this check expects a link at"
             elif match.status == "missed" and show_missed:
