@@ -40,7 +40,6 @@ from nbgrader.preprocessors import (
     InstantiateTests,
     LimitOutput,
     LockCells,
-    OverwriteCells,
     OverwriteKernelspec,
     SaveAutoGrades,
     SaveCells,
@@ -50,7 +49,7 @@ import os
 
 from medialit.instructor.nbgrader_output import (
     ClearAnswers, ClearHiddenTestsInFeedback, DropDuplicateIds, DropGraderNotes, DropHiddenTestOutput,
-    InertMarkdown, KeepMarksOut, NameNoFeedback, TrimOutput, logging_config,
+    InertMarkdown, KeepMarksOut, NameNoFeedback, OverwriteReleasedCells, TrimOutput, logging_config,
 )
 
 c = get_config()  # noqa: F821
@@ -91,9 +90,11 @@ c.TrimOutput.max_chars = 100_000
 
 # A graded cell a student copied keeps its grade id: grade the last one, the copies as plain cells
 # (nbgrader's own DeduplicateIds leaves them unreadable, and the submission fails). A student's markdown
-# is shown as text: its HTML would run in the formgrader page with your rights.
+# is shown as text: its HTML would run in the formgrader page with your rights. A test cell is compared with
+# what was released (nbgrader's own OverwriteCells compares it with the source, hidden tests and all, and warns
+# that every such cell "has changed"); a changed one is still named and put back.
 c.Autograde.sanitize_preprocessors = [
-    ClearOutput, DropDuplicateIds, OverwriteKernelspec, OverwriteCells, CheckCellMetadata, InertMarkdown,
+    ClearOutput, DropDuplicateIds, OverwriteKernelspec, OverwriteReleasedCells, CheckCellMetadata, InertMarkdown,
 ]
 
 # Answers saved by the highlighter live beside the student's notebook: never overwrite them
