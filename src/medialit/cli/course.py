@@ -58,6 +58,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     init.add_argument(
         "--show-hidden-tests", action="store_true", help="let released feedback show hidden tests (answer keys)"
     )
+    init.add_argument(
+        "--refresh-config",
+        action="store_true",
+        help="DIR is an existing course: write this release's nbgrader_config.py into it (course id, timeout and "
+        "--show-hidden-tests carried over from the old one, which is kept as nbgrader_config.py.old)",
+    )
     init.set_defaults(run=run_init)
 
     grade = commands.add_parser(
@@ -92,6 +98,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_init(args: argparse.Namespace) -> int:
     from medialit.instructor import course
 
+    if args.refresh_config:
+        written = course.refresh_config(args.dir)
+        print(f"{written} rewritten for this release; yours is {written.with_name('nbgrader_config.py.old')}")
+        return 0
     where = course.init(
         args.dir,
         args.solutions,
@@ -110,6 +120,8 @@ def run_grade(args: argparse.Namespace) -> int:
     skip_iri_grammars()
     from medialit.instructor import course
 
+    if old := course.outdated_config(args.course):
+        print(f"WARNING: {old}")
     shown = [-1]
 
     def bar(done: int, total: int, student: str) -> None:
