@@ -52,6 +52,7 @@ import os
 from medialit.instructor.nbgrader_output import (
     ClearAnswers, ClearHiddenTestsInFeedback, DropDuplicateIds, DropGraderNotes, DropHiddenTestOutput,
     InertMarkdown, KeepMarksOut, NameNoFeedback, OverwriteReleasedCells, TrimOutput, logging_config,
+    name_no_page_in_server,
 )
 
 c = get_config()  # noqa: F821
@@ -121,6 +122,8 @@ SHOW_HIDDEN_TESTS = {show_hidden}
 hide = [] if SHOW_HIDDEN_TESTS else [DropHiddenTestOutput, ClearHiddenTestsInFeedback]
 c.GenerateFeedback.preprocessors = [GetGrades, *hide, DropGraderNotes, NameNoFeedback, CSSHTMLHeaderPreprocessor]
 c.GenerateFeedbackApp.logging_config = logging_config()
+# The formgrader's Generate Feedback buttons (in the Jupyter server, which reads this file before each) too.
+name_no_page_in_server()
 '''
 
 
@@ -183,6 +186,7 @@ CURRENT = {
     "NameNoFeedback, CSSHTMLHeaderPreprocessor]": "generate_feedback names each student who gets no page",
     "c.GenerateFeedbackApp.logging_config = logging_config()": "it names them also when it matches no notebook",
     "OverwriteReleasedCells, CheckCellMetadata": "autograde warns only about test cells a student changed",
+    "name_no_page_in_server()": "the formgrader's Generate Feedback button names them too",
 }
 """What a course config made by this release has and an older one lacks: a line of it, what it gives."""
 

@@ -410,6 +410,24 @@ def logging_config(app: str = "GenerateFeedbackApp") -> dict:
     }
 
 
+def name_no_page_in_server() -> None:
+    """In a Jupyter server (the formgrader), put ``NoPageLog`` on the server's log, once; elsewhere do nothing.
+
+    The formgrader's *Generate Feedback* buttons run nbgrader's converter on the server's log and show what it
+    logged; ``c.GenerateFeedbackApp.logging_config`` applies only to the command line, so the button for a
+    student whose grading failed said only "No notebooks were matched" above a traceback. The formgrader reads
+    the course config before every such call: the config calls this.
+    """
+    import sys
+
+    serverapp = sys.modules.get("jupyter_server.serverapp")  # never imported here: the command line has none
+    if serverapp is None or not serverapp.ServerApp.initialized():
+        return
+    log = serverapp.ServerApp.instance().log
+    if isinstance(log, logging.Logger) and not any(isinstance(h, NoPageLog) for h in log.handlers):
+        log.addHandler(NoPageLog(logging.ERROR))
+
+
 def no_feedback(course: Path, assignment: str, pattern: str = "*") -> list[str]:
     """One line for each student matching ``pattern`` with a hand-in of ``assignment`` but no autograded notebook:
     why (their grading's status, or not graded yet) and what to do."""
