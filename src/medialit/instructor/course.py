@@ -230,7 +230,10 @@ def refresh_config(course_dir: str | Path) -> Path:
     course = Path(course_dir)
     config = course / "nbgrader_config.py"
     if not (course / "source").is_dir() or not config.is_file():
-        raise CourseError(f"{course} is not a course directory (no source/ or nbgrader_config.py): give the course's")
+        raise CourseError(
+            f"{course} is not a course directory (no source/ or nbgrader_config.py): "
+            "give the folder `medialit course init` made"
+        )
     try:
         tree = ast.parse(config.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, SyntaxError) as error:
