@@ -178,3 +178,7 @@ def test_refresh_config_refuses_a_folder_that_is_no_course_in_one_line(medialit_
     assert done.returncode == 2
     assert done.stderr.strip().count("\n") == 0 and "is not a course directory" in done.stderr
     assert "Traceback" not in done.stderr
+    # options it would ignore are refused, not dropped in silence
+    timeout = subprocess.run([*cmd, "--timeout", "60"], capture_output=True, text=True, timeout=60)
+    assert timeout.returncode == 2 and timeout.stderr.strip().count("\n") == 0, timeout.stderr
+    assert "--timeout would be ignored" in timeout.stderr and "Traceback" not in timeout.stderr
