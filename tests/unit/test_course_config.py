@@ -134,3 +134,51 @@ def test_saved_work_in_solutions_stays_out_of_source(tmp_path):
     made = course.init(tmp_path / "course", solutions)
     copied = {p.name for p in (made / "source" / "ex01-attribution").iterdir()}
     assert not copied & set(saved) and "ex01-attribution.ipynb" in copied
+
+
+def test_a_config_from_an_older_release_is_named_with_what_to_run(made):
+    """instr21: courses made before this release grade, but their feedback lacks the no-page lines and plain
+    autograde warns about every test cell; nothing told the instructor to regenerate the config."""
+    config = made / "nbgrader_config.py"
+    assert course.outdated_config(made) == ""
+    text = config.read_text(encoding="utf-8")
+    old = (
+        text.replace("OverwriteReleasedCells, CheckCellMetadata", "OverwriteCells, CheckCellMetadata")
+        .replace("c.GenerateFeedbackApp.logging_config = logging_config()\n", "")
+        .replace("c.CourseDirectory.course_id = 'medialit'", "c.CourseDirectory.course_id = 'media-2026'")
+        .replace("SHOW_HIDDEN_TESTS = False", "SHOW_HIDDEN_TESTS = True")
+    )
+    config.write_text(old, encoding="utf-8")
+    line = course.outdated_config(made)
+    assert "\n" not in line and "older medialit" in line
+    assert "autograde warns only about test cells a student changed" in line
+    assert "names them also when it matches no notebook" in line
+    assert f"`medialit course init {made} --refresh-config`" in line
+
+    course.refresh_config(made)
+    assert course.outdated_config(made) == ""
+    assert (made / "nbgrader_config.py.old").read_text(encoding="utf-8") == old
+    loaded = load(config)  # the old settings carried over, the new lines in
+    assert loaded.CourseDirectory.course_id == "media-2026"
+    assert loaded.Execute.timeout == 7
+    assert "ClearHiddenTestsInFeedback" not in [p.__name__ for p in loaded.GenerateFeedback.preprocessors]
+    assert "OverwriteReleasedCells" in [p.__name__ for p in loaded.Autograde.sanitize_preprocessors]
+    assert "ex01-q1.highlights.json" in loaded.Autograde.exclude_overwriting["ex01-attribution"]
+
+    # an instructor's own config is not judged
+    config.write_text("c = get_config()  # noqa: F821\nc.CourseDirectory.course_id = 'x'\n", encoding="utf-8")
+    assert course.outdated_config(made) == ""
+
+
+def test_refresh_config_refuses_a_folder_that_is_no_course_in_one_line(medialit_command, tmp_path):
+    import subprocess
+
+    cmd = [*medialit_command, "course", "init", str(tmp_path), "--refresh-config"]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert done.stderr.strip().count("\n") == 0 and "is not a course directory" in done.stderr
+    assert "Traceback" not in done.stderr
+    # options it would ignore are refused, not dropped in silence
+    timeout = subprocess.run([*cmd, "--timeout", "60"], capture_output=True, text=True, timeout=60)
+    assert timeout.returncode == 2 and timeout.stderr.strip().count("\n") == 0, timeout.stderr
+    assert "--timeout would be ignored" in timeout.stderr and "Traceback" not in timeout.stderr

@@ -215,6 +215,32 @@ def test_key_marks_found_shows_each_state_as_a_symbol_not_only_a_colour():
     )
 
 
+def test_a_long_key_draws_a_readable_grid_of_its_hardest_marks(tmp_path):
+    """instr21: `course report` on a drafted 780-mark key drew a 23,395-px-high grid, and most of its 3 minutes
+    went there; the grid now draws the marks found right least often, says so, and keeps to a readable size."""
+    from PIL import Image
+
+    class Row:
+        def __init__(self, i):
+            self.item, self.name, self.label = "own-q1", f"sentence {i}, ‘word{i}’", "loaded"
+            self.placed_by = ("a", "b") if i % 3 else ("a",)
+            self.right_by = ("a", "b") if i % 3 == 1 else ("a",) if i % 3 == 2 else ()
+            self.share, self.optional = len(self.right_by) / 3, i % 10 == 0
+
+    rows = [Row(i) for i in range(780)]
+    ax = plots.key_marks_found(rows, ["a", "b", "c"])
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(labels) == plots.KEY_MARK_ROWS == 60
+    hardest = [r for r in rows if not r.optional and not r.right_by]  # required, found right by nobody
+    assert labels == [f"own-q1 {r.name} (loaded)" for r in hardest[:60]]  # in the key's order
+    assert "the 60 found right least often, of 780" in ax.get_title().replace("\n", " ")
+    alt = plots.alt_text(ax)
+    assert "Grid of 780 key marks by 3 students" in alt and "marks.csv lists them all" in alt
+    plots.save(ax, str(tmp_path / "grid.png"), tight=True, close=True)
+    width, height = Image.open(tmp_path / "grid.png").size
+    assert height < 3000 and width < 2000, (width, height)
+
+
 def test_save_writes_the_alt_text_beside_the_png_and_can_close_the_figure(tmp_path):
     ax = plots.item_difficulty({"q": 0.5})
     path = tmp_path / "difficulty.png"

@@ -50,13 +50,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     init.add_argument(
         "--timeout",
         type=at_least_one,
-        default=30,
         help="seconds a student's cell may run (default 30); under `course grade` a notebook gets 4 of them, "
         "120 s at least",
     )
-    init.add_argument("--course-id", default="medialit", help="nbgrader course id (default medialit)")
+    init.add_argument("--course-id", help="nbgrader course id (default medialit)")
     init.add_argument(
-        "--show-hidden-tests", action="store_true", help="let released feedback show hidden tests (answer keys)"
+        "--show-hidden-tests",
+        action="store_true",
+        default=None,
+        help="let released feedback show hidden tests (answer keys)",
+    )
+    init.add_argument(
+        "--refresh-config",
+        action="store_true",
+        help="DIR is an existing course: write this release's nbgrader_config.py into it (course id, timeout and "
+        "--show-hidden-tests carried over from the old one, which is kept as nbgrader_config.py.old)",
     )
     init.set_defaults(run=run_init)
 
@@ -92,12 +100,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_init(args: argparse.Namespace) -> int:
     from medialit.instructor import course
 
+    given = {"--solutions": args.solutions, "--timeout": args.timeout, "--course-id": args.course_id}
+    given["--show-hidden-tests"] = args.show_hidden_tests
+    if args.refresh_config:
+        if options := [name for name, value in given.items() if value is not None]:
+            raise CourseError(
+                f"--refresh-config carries the settings over from the course's config, so {', '.join(options)} "
+                "would be ignored: run it without them, then change nbgrader_config.py itself"
+            )
+        written = course.refresh_config(args.dir)
+        print(f"{written} rewritten for this release; yours is {written.with_name('nbgrader_config.py.old')}")
+        return 0
     where = course.init(
         args.dir,
         args.solutions,
-        timeout=args.timeout,
-        show_hidden_tests=args.show_hidden_tests,
-        course_id=args.course_id,
+        timeout=course.DEFAULT_TIMEOUT if args.timeout is None else args.timeout,
+        show_hidden_tests=bool(args.show_hidden_tests),
+        course_id=args.course_id or course.COURSE_ID,
     )
     names = ", ".join(course.assignments(where / "source"))
     print(f"course directory ready: {where}\nassignments: {names}\nnext: cd {where} && nbgrader generate_assignment ID")
@@ -110,6 +129,8 @@ def run_grade(args: argparse.Namespace) -> int:
     skip_iri_grammars()
     from medialit.instructor import course
 
+    if old := course.outdated_config(args.course):
+        print(f"WARNING: {old}")
     shown = [-1]
 
     def bar(done: int, total: int, student: str) -> None:

@@ -314,17 +314,29 @@ KEY_MARK_STATES = " ◐●"
 """Symbols of the key-mark grid (not found, place only, right), so no state is shown by colour alone."""
 
 
-def key_marks_found(rows: Sequence[Any], students: list[str], ax: Axes | None = None) -> Axes:
+KEY_MARK_ROWS = 60
+"""Most key marks the grid draws: a drafted key of 780 marks drew a 30,000-px-high PNG in over a minute."""
+
+
+def key_marks_found(
+    rows: Sequence[Any], students: list[str], ax: Axes | None = None, *, most: int = KEY_MARK_ROWS
+) -> Axes:
     """A grid of key marks by students: found right (●), the place only (◐), or not at all.
 
     ``rows`` are the course report's key rows (anything with ``item``, ``name``,
     ``label``, ``placed_by``, ``right_by`` and ``share``). Symbols are drawn up to
-    100 students; beyond that they would be too small to read.
+    100 students; beyond that they would be too small to read. Of more than ``most``
+    rows, the ``most`` found right least often are drawn (required before optional),
+    in the key's order, and the title and alt text say so (the report's marks.csv has them all).
     """
     from matplotlib.colors import ListedColormap
 
+    every = list(rows)
+    if len(every) > most:
+        hardest = sorted(range(len(every)), key=lambda i: (bool(getattr(every[i], "optional", False)), every[i].share))
+        rows = [every[i] for i in sorted(hardest[:most])]
     grid = [[2 if s in row.right_by else 1 if s in row.placed_by else 0 for s in students] for row in rows]
-    labels = [f"{r.item} {r.name} ({r.label})" for r in rows]
+    labels = [_clip_label(f"{r.item} {r.name} ({r.label})", 80) for r in rows]
     ax = new_axes(ax, size=(min(40, max(7, 0.3 * len(students) + 5)), max(3.5, 0.32 * len(rows) + 2)))
     ax.imshow(grid, aspect="auto", cmap=ListedColormap(["#eeeeee", PALETTE[0], PALETTE[2]]), vmin=0, vmax=2)
     if len(students) <= 100:
@@ -333,17 +345,25 @@ def key_marks_found(rows: Sequence[Any], students: list[str], ax: Axes | None = 
                 ax.text(x, y, KEY_MARK_STATES[value], ha="center", va="center", fontsize=6)
     ax.set_yticks(range(len(rows)), labels, fontsize=7)
     ax.set_xticks(range(len(students)), students, rotation=90, fontsize=7 if len(students) <= 100 else 3)
-    missed = sum(1 for r in rows if r.share < 0.5 and not getattr(r, "optional", False))
-    optional = " Optional marks (labelled so) are not counted." if any(getattr(r, "optional", 0) for r in rows) else ""
+    missed = sum(1 for r in every if r.share < 0.5 and not getattr(r, "optional", False))
+    optional = " Optional marks (labelled so) are not counted." if any(getattr(r, "optional", 0) for r in every) else ""
+    title = "Key marks each student found (● right label or reason, ◐ place only)"
+    shown = ""
+    if len(rows) < len(every):
+        title += f": the {len(rows)} found right least often, of {len(every)}"
+        shown = (
+            f" The grid shows the {len(rows)} of {len(every)} key marks found right least often (required before "
+            "optional), in the key's order; marks.csv lists them all."
+        )
     return finish(
         ax,
-        title="\n".join(textwrap.wrap("Key marks each student found (● right label or reason, ◐ place only)", 60)),
+        title="\n".join(textwrap.wrap(title, 60)),
         xlabel="student",
         ylabel="key mark (item, sentence, words, label)",
-        alt=f"Grid of {counted(len(rows), 'key mark')} by {counted(len(students), 'student')}; a full dot means the "
+        alt=f"Grid of {counted(len(every), 'key mark')} by {counted(len(students), 'student')}; a full dot means the "
         "student found the mark with the right label or reason, a half dot the place only. "
         f"{counted(missed, 'mark was', 'marks were')} found right by "
-        f"fewer than half of the class.{optional}",
+        f"fewer than half of the class.{optional}{shown}",
     )
 
 

@@ -8,6 +8,8 @@ names are re-exported here, so ``medialit.instructor.course.grade`` keeps workin
 
 from __future__ import annotations
 
+import ast
+import contextlib
 import os
 import re
 import shutil
@@ -40,7 +42,6 @@ from nbgrader.preprocessors import (
     InstantiateTests,
     LimitOutput,
     LockCells,
-    OverwriteCells,
     OverwriteKernelspec,
     SaveAutoGrades,
     SaveCells,
@@ -50,7 +51,8 @@ import os
 
 from medialit.instructor.nbgrader_output import (
     ClearAnswers, ClearHiddenTestsInFeedback, DropDuplicateIds, DropGraderNotes, DropHiddenTestOutput,
-    InertMarkdown, KeepMarksOut, NameNoFeedback, TrimOutput, logging_config,
+    InertMarkdown, KeepMarksOut, NameNoFeedback, OverwriteReleasedCells, TrimOutput, logging_config,
+    name_no_page_in_server,
 )
 
 c = get_config()  # noqa: F821
@@ -91,9 +93,11 @@ c.TrimOutput.max_chars = 100_000
 
 # A graded cell a student copied keeps its grade id: grade the last one, the copies as plain cells
 # (nbgrader's own DeduplicateIds leaves them unreadable, and the submission fails). A student's markdown
-# is shown as text: its HTML would run in the formgrader page with your rights.
+# is shown as text: its HTML would run in the formgrader page with your rights. A test cell is compared with
+# what was released (nbgrader's own OverwriteCells compares it with the source, hidden tests and all, and warns
+# that every such cell "has changed"); a changed one is still named and put back.
 c.Autograde.sanitize_preprocessors = [
-    ClearOutput, DropDuplicateIds, OverwriteKernelspec, OverwriteCells, CheckCellMetadata, InertMarkdown,
+    ClearOutput, DropDuplicateIds, OverwriteKernelspec, OverwriteReleasedCells, CheckCellMetadata, InertMarkdown,
 ]
 
 # Answers saved by the highlighter live beside the student's notebook: never overwrite them
@@ -118,6 +122,8 @@ SHOW_HIDDEN_TESTS = {show_hidden}
 hide = [] if SHOW_HIDDEN_TESTS else [DropHiddenTestOutput, ClearHiddenTestsInFeedback]
 c.GenerateFeedback.preprocessors = [GetGrades, *hide, DropGraderNotes, NameNoFeedback, CSSHTMLHeaderPreprocessor]
 c.GenerateFeedbackApp.logging_config = logging_config()
+# The formgrader's Generate Feedback buttons (in the Jupyter server, which reads this file before each) too.
+name_no_page_in_server()
 '''
 
 
@@ -174,6 +180,78 @@ def init(
         pass
     _close(course)
     return course
+
+
+CURRENT = {
+    "NameNoFeedback, CSSHTMLHeaderPreprocessor]": "generate_feedback names each student who gets no page",
+    "c.GenerateFeedbackApp.logging_config = logging_config()": "it names them also when it matches no notebook",
+    "OverwriteReleasedCells, CheckCellMetadata": "autograde warns only about test cells a student changed",
+    "name_no_page_in_server()": "the formgrader's Generate Feedback button names them too",
+}
+"""What a course config made by this release has and an older one lacks: a line of it, what it gives."""
+
+REFRESH = "`medialit course init {course} --refresh-config`"
+
+
+def outdated_config(course_dir: str | Path) -> str:
+    """One line when the course's ``nbgrader_config.py`` is from an older ``medialit course init``, else ""."""
+    config = Path(course_dir) / "nbgrader_config.py"
+    try:
+        text = config.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""  # missing or unreadable: nbgrader and the commands that need it say so
+    if "written by `medialit course init`" not in text:
+        return ""  # a config of the instructor's own: not ours to judge
+    missing = [why for name, why in CURRENT.items() if name not in text]
+    if not missing:
+        return ""
+    return (
+        f"{config} was written by an older medialit (without: {'; '.join(missing)}): run "
+        f"{REFRESH.format(course=Path(course_dir))} to write this release's (yours is kept as nbgrader_config.py.old)"
+    )
+
+
+def _setting(tree: ast.Module, target: str, default: object) -> object:
+    """The literal last assigned to ``target`` (``c.Execute.timeout``, ``SHOW_HIDDEN_TESTS``) in a config file."""
+    found = default
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(ast.unparse(t) == target for t in node.targets):
+            with contextlib.suppress(ValueError):  # an expression of the instructor's own: keep the default
+                found = ast.literal_eval(node.value)
+    return found
+
+
+def refresh_config(course_dir: str | Path) -> Path:
+    """Write this release's ``nbgrader_config.py`` into an existing course; the old one becomes ``.old``.
+
+    The course id, the cell timeout and whether feedback shows hidden tests are carried over; the highlights
+    files never overwritten are listed again from ``source/`` (exercises added by ``new-exercise`` included).
+    """
+    course = Path(course_dir)
+    config = course / "nbgrader_config.py"
+    if not (course / "source").is_dir() or not config.is_file():
+        raise CourseError(
+            f"{course} is not a course directory (no source/ or nbgrader_config.py): "
+            "give the folder `medialit course init` made"
+        )
+    try:
+        tree = ast.parse(config.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, SyntaxError) as error:
+        raise CourseError(f"{config} does not read as Python ({error}); fix it or move it away first") from None
+    course_id = _setting(tree, "c.CourseDirectory.course_id", COURSE_ID)
+    timeout = _setting(tree, "c.Execute.timeout", DEFAULT_TIMEOUT)
+    show = _setting(tree, "SHOW_HIDDEN_TESTS", False)
+    names = assignments(course / "source")
+    exclude = {name: sidecars(name, course / "source" / name) for name in names}
+    text = CONFIG.format(
+        course_id=str(course_id),
+        timeout=int(timeout) if isinstance(timeout, int | float) and timeout >= 1 else DEFAULT_TIMEOUT,
+        exclude=exclude,
+        show_hidden=show is True,
+    )
+    shutil.copy2(config, course / "nbgrader_config.py.old")
+    config.write_text(text, encoding="utf-8")
+    return config
 
 
 def _close(course: Path) -> None:

@@ -110,7 +110,6 @@ def converter_config(base: Any, work: Path, assignment: str, grades: list[ItemGr
         ClearOutput,
         IgnorePattern,
         LimitOutput,
-        OverwriteCells,
         OverwriteKernelspec,
         SaveAutoGrades,
     )
@@ -134,7 +133,7 @@ def converter_config(base: Any, work: Path, assignment: str, grades: list[ItemGr
         ClearOutput,
         out.DropDuplicateIds,  # a copied graded cell: the last one is graded (courses made before it too)
         OverwriteKernelspec,
-        OverwriteCells,
+        out.OverwriteReleasedCells,  # a test cell handed in as released is not "changed" (jupyter/nbgrader#1961)
         CheckCellMetadata,
         out.InertMarkdown,  # a student's HTML never runs in the formgrader
     ]

@@ -1,5 +1,6 @@
 """nbgrader preprocessors medialit adds to autograde and feedback.
 
+``OverwriteReleasedCells`` checks a handed-in test cell against what was released;
 ``TrimOutput`` cuts very long outputs: nbgrader's ``LimitOutput`` counts lines,
 so one 100 MB line would pass into the autograded notebook and the feedback
 page. ``DataGrades`` and ``ShowMarks`` put medialit's grading-as-data results
@@ -28,8 +29,16 @@ from pathlib import Path
 
 from nbformat.notebooknode import NotebookNode
 from nbformat.v4 import new_markdown_cell, new_output
+from nbgrader.api import MissingEntry
 from nbgrader.coursedir import CourseDirectory
-from nbgrader.preprocessors import ClearHiddenTests, ClearSolutions, DeduplicateIds, Execute, NbGraderPreprocessor
+from nbgrader.preprocessors import (
+    ClearHiddenTests,
+    ClearSolutions,
+    DeduplicateIds,
+    Execute,
+    NbGraderPreprocessor,
+    OverwriteCells,
+)
 from traitlets import Dict, Integer, List, Unicode
 
 from medialit.core.saved_work import saved_work
@@ -87,6 +96,35 @@ class KeepMarksOut(NbGraderPreprocessor):
                 assignment,
             )
         return nb, resources
+
+
+class OverwriteReleasedCells(OverwriteCells):
+    """nbgrader's ``OverwriteCells``, comparing a locked cell with what was released, not with the source.
+
+    ``generate_assignment`` saves a test cell's checksum before ``ClearHiddenTests`` (nbgrader 0.9's own
+    preprocessor list), so a test cell with hidden parts, handed in exactly as released, never matched it:
+    autograde warned "Attribute 'checksum' ... has changed!" for every such cell of every student (four per
+    ex01 hand-in; jupyter/nbgrader#1961), and a real change drowned among them. A cell that is the source
+    cell less its hidden tests gets them back before the check; any other change is still reported and
+    overwritten by nbgrader as before.
+    """
+
+    def preprocess_cell(self, cell: NotebookNode, resources: dict, cell_index: int) -> tuple[NotebookNode, dict]:
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if grade_id is not None and cell.cell_type == "code":
+            try:
+                source = self.gradebook.find_source_cell(grade_id, self.notebook_id, self.assignment_id)
+            except MissingEntry:
+                source = None  # nbgrader says so and drops the grade id
+            if source is not None and source.locked and source.cell_type == "code":
+                released = NotebookNode(cell_type="code", source=source.source, metadata={})
+                try:
+                    cleared = ClearHiddenTests(parent=self)._remove_hidden_test_region(released)
+                except RuntimeError:  # unbalanced markers: generate_assignment refused it, nothing was released
+                    cleared = False
+                if cleared and released.source == cell.source:
+                    cell.source = source.source
+        return super().preprocess_cell(cell, resources, cell_index)
 
 
 class TrimOutput(NbGraderPreprocessor):
@@ -370,6 +408,24 @@ def logging_config(app: str = "GenerateFeedbackApp") -> dict:
         "handlers": {"medialit_no_page": {"class": f"{__name__}.NoPageLog", "level": "ERROR"}},
         "loggers": {app: {"handlers": ["console", "medialit_no_page"]}},
     }
+
+
+def name_no_page_in_server() -> None:
+    """In a Jupyter server (the formgrader), put ``NoPageLog`` on the server's log, once; elsewhere do nothing.
+
+    The formgrader's *Generate Feedback* buttons run nbgrader's converter on the server's log and show what it
+    logged; ``c.GenerateFeedbackApp.logging_config`` applies only to the command line, so the button for a
+    student whose grading failed said only "No notebooks were matched" above a traceback. The formgrader reads
+    the course config before every such call: the config calls this.
+    """
+    import sys
+
+    serverapp = sys.modules.get("jupyter_server.serverapp")  # never imported here: the command line has none
+    if serverapp is None or not serverapp.ServerApp.initialized():
+        return
+    log = serverapp.ServerApp.instance().log
+    if isinstance(log, logging.Logger) and not any(isinstance(h, NoPageLog) for h in log.handlers):
+        log.addHandler(NoPageLog(logging.ERROR))
 
 
 def no_feedback(course: Path, assignment: str, pattern: str = "*") -> list[str]:
