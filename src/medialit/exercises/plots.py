@@ -336,7 +336,7 @@ def key_marks_found(
         hardest = sorted(range(len(every)), key=lambda i: (bool(getattr(every[i], "optional", False)), every[i].share))
         rows = [every[i] for i in sorted(hardest[:most])]
     grid = [[2 if s in row.right_by else 1 if s in row.placed_by else 0 for s in students] for row in rows]
-    labels = [_clip_label(f"{r.item} {r.name} ({r.label})", 80) for r in rows]
+    labels = [clipped(f"{r.item} {r.name} ({r.label})", 80) for r in rows]
     ax = new_axes(ax, size=(min(40, max(7, 0.3 * len(students) + 5)), max(3.5, 0.32 * len(rows) + 2)))
     ax.imshow(grid, aspect="auto", cmap=ListedColormap(["#eeeeee", PALETTE[0], PALETTE[2]]), vmin=0, vmax=2)
     if len(students) <= 100:
