@@ -386,3 +386,35 @@ def test_the_report_reads_the_hand_in_course_grade_scored(small, medialit_comman
 
     answers = report.class_answers(small.root, EX01, ["alice", "dan"])
     assert all(marks["alice"] and not marks["dan"] for _, marks in answers)
+
+
+def test_a_hand_in_put_in_place_by_hand_again_is_graded_again(small, medialit_command):
+    """attack21: work put into submitted/ by hand (an LMS upload) has no timestamp.txt, so every hand-in had the same
+    empty stamp: dan's corrected notebook, put in place of the graded one, was "already graded", his 0 kept and
+    reported without a word. A hand-in without a timestamp is told apart by its files."""
+    root = str(small.root)
+    folder = small.root / "submitted" / "dan" / EX01
+    folder.mkdir(parents=True)
+    nbformat.write(small.release(EX01), nb_path(small.root / "submitted" / "dan", EX01))
+    assert "dan: 0 points" in cli(medialit_command, "course", "grade", EX01, "--course", root).stdout
+    assert "WARNING" not in cli(medialit_command, "course", "report", EX01, "--course", root).stdout
+    nbformat.write(attacks.solved(small, EX01), nb_path(small.root / "submitted" / "dan", EX01))
+    done = cli(medialit_command, "course", "report", EX01, "--course", root)
+    assert "dan: handed in again since graded" in done.stdout, done.stdout
+    done = cli(medialit_command, "course", "grade", EX01, "--course", root)
+    assert "dan: 10 points" in done.stdout, done.stdout + done.stderr[-2000:]
+    assert "nothing to grade" in cli(medialit_command, "course", "grade", EX01, "--course", root).stdout
+
+
+def test_a_hand_in_collected_while_grading_runs_is_graded_by_the_next_run(small):
+    """attack21: grading copies a job's hand-ins first and records each student's stamp when the student is done,
+    read from submitted/ then: carol's new hand-in, collected while alice was being graded, was recorded as graded
+    (the next run said "already graded") though her old one was scored, and the report read the old one too."""
+    def hand_in_meanwhile(done, total, student):
+        if student == "alice":
+            small.submit("carol", EX01, attacks.solved(small, EX01), stamp="2026-11-25 08:00:00.000000 UTC")
+
+    first = course.grade(small.root, EX01, jobs=1, progress=hand_in_meanwhile)
+    assert {o.student: o.scores.get("ex01-q1-test") for o in first.outcomes}["carol"] == 0.0
+    again = course.grade(small.root, EX01, jobs=1)
+    assert [o.student for o in again.outcomes] == ["carol"] and sum(again.outcomes[0].scores.values()) == 10.0

@@ -244,8 +244,36 @@ def stopped_for_time(course: Path, assignment: str, student: str) -> bool:
 
 
 def _stamp(course: Path, assignment: str, student: str) -> str:
-    stamp = course / "submitted" / student / assignment / "timestamp.txt"
-    return stamp.read_text(encoding="utf-8", errors="replace").strip()[:100] if stamp.is_file() else ""
+    return hand_in_stamp(course / "submitted" / student / assignment)
+
+
+HASHED_UP_TO = 64 * 2**20  # a larger file handed in by hand is told apart by its size and time of change
+
+
+def hand_in_stamp(folder: Path) -> str:
+    """What tells one hand-in from the next: its ``timestamp.txt`` (``nbgrader collect`` writes one per hand-in), or,
+    for work put into ``submitted/`` by hand without one, a fingerprint of its files (links left out, as grading
+    leaves them out). attack21: with no ``timestamp.txt`` every hand-in had the same empty stamp, so a corrected
+    notebook put in place of the graded one was "already graded", its old 0 kept and reported without a word."""
+    stamp = folder / "timestamp.txt"
+    if stamp.is_file() and not stamp.is_symlink():
+        return stamp.read_text(encoding="utf-8", errors="replace").strip()[:100]
+    digest = hashlib.sha256()
+    try:
+        files = sorted(p for p in folder.iterdir() if p.is_file() and not p.is_symlink())
+    except OSError:
+        return ""
+    for path in files:
+        digest.update(os.fsencode(path.name) + b"\0")
+        try:
+            info = path.stat()
+            if info.st_size > HASHED_UP_TO:
+                digest.update(f"{info.st_size} {info.st_mtime_ns}".encode())
+            else:
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+        except OSError:
+            digest.update(b"unreadable")
+    return f"files {digest.hexdigest()[:16]}"
 
 
 def grade(
@@ -342,6 +370,7 @@ class _Job:
         self.checks, self.main = checks, main
         self.work_of: dict[str, Path] = {}
         self.links_of: dict[str, list[str]] = {}  # names in a student's hand-in that are links (left out)
+        self.stamp_of: dict[str, str] = {}  # each student's hand-in as copied for grading (``hand_in_stamp``)
         self.done: set[str] = set()
         self.stopped_on: set[str] = set()  # students whose job stopped (or was stopped) while grading them
         self.over_time: set[str] = set()  # of those, the ones stopped for running over their time
@@ -372,6 +401,7 @@ class _Job:
             except (OSError, shutil.Error):
                 target.mkdir(parents=True, exist_ok=True)  # unreadable files: graded as not submitted
             self.work_of[student] = work
+            self.stamp_of[student] = hand_in_stamp(target)  # the hand-in graded, whatever arrives meanwhile
             handed_in = self.course / "submitted" / student / self.assignment
             self.links_of[student] = [p.name for p in links_in(handed_in) if p.parent == handed_in]
         return work
@@ -574,7 +604,10 @@ class _Job:
     def _remember(self, student: str, outcome: Outcome) -> None:
         path = state_file(self.course, self.assignment, student)
         path.parent.mkdir(parents=True, exist_ok=True)
-        data = {**outcome.to_json(), "submitted": _stamp(self.course, self.assignment, student), "key": self.run.key}
+        # the stamp of the copy graded, not of submitted/ now: a hand-in collected while the job ran was recorded as
+        # graded, and never graded (attack21)
+        stamp = self.stamp_of.get(student, _stamp(self.course, self.assignment, student))
+        data = {**outcome.to_json(), "submitted": stamp, "key": self.run.key}
         data["medialit"] = __version__
         path.write_text(json.dumps(data, indent=1), encoding="utf-8")
         if not outcome.ok:
