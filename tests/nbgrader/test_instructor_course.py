@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import csv
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -410,6 +411,7 @@ def test_a_hand_in_collected_while_grading_runs_is_graded_by_the_next_run(small)
     """attack21: grading copies a job's hand-ins first and records each student's stamp when the student is done,
     read from submitted/ then: carol's new hand-in, collected while alice was being graded, was recorded as graded
     (the next run said "already graded") though her old one was scored, and the report read the old one too."""
+
     def hand_in_meanwhile(done, total, student):
         if student == "alice":
             small.submit("carol", EX01, attacks.solved(small, EX01), stamp="2026-11-25 08:00:00.000000 UTC")
@@ -418,3 +420,28 @@ def test_a_hand_in_collected_while_grading_runs_is_graded_by_the_next_run(small)
     assert {o.student: o.scores.get("ex01-q1-test") for o in first.outcomes}["carol"] == 0.0
     again = course.grade(small.root, EX01, jobs=1)
     assert [o.student for o in again.outcomes] == ["carol"] and sum(again.outcomes[0].scores.values()) == 10.0
+
+
+def test_the_copy_grading_keeps_of_a_hand_in_holds_only_what_the_report_reads(small, medialit_command):
+    """attack21: grading kept a copy of everything handed in under .medialit/handins (a 20 MB video, a folder of 300
+    files, a highlights file over the reader's cap, a folder named .medialit), a second copy in the course folder
+    beside autograded/'s, for every grading. It keeps the notebooks and the highlights files grading reads."""
+    root = str(small.root)
+    folder = small.root / "submitted" / "alice" / EX01
+    (folder / "lecture.mp4").write_bytes(b"\0" * 20_000_000)
+    (folder / "notes").mkdir()
+    for n in range(300):
+        (folder / "notes" / f"{n}.txt").write_text("x" * 1000, encoding="utf-8")
+    forged = folder / ".medialit" / "graded" / EX01
+    forged.mkdir(parents=True)
+    (forged / "bob.json").write_text('{"ok": true, "status": "graded"}', encoding="utf-8")
+    (folder / "ex01-q2.highlights.json").write_bytes(b" " * 3_000_000)  # over the cap: not read (q2 is a list)
+    (folder / "ex01-q1.highlights.json").write_text(json.dumps(attacks.key_sidecar("ex01-q1")), encoding="utf-8")
+    assert "alice: 10 points" in cli(medialit_command, "course", "grade", EX01, "--course", root).stdout
+    kept = small.root / ".medialit" / "handins" / EX01 / "alice"
+    assert sorted(p.name for p in kept.iterdir()) == [f"{EX01}.ipynb", "ex01-q1.highlights.json"]
+    assert sum(p.stat().st_size for p in kept.rglob("*")) < 500_000
+    assert cli(medialit_command, "course", "report", EX01, "--course", root).returncode == 0
+    with (small.root / "reports" / EX01 / "marks.csv").open(encoding="utf-8") as handle:
+        q2 = [row for row in csv.DictReader(handle) if row["item"] == "ex01-q2" and row["optional"] == "no"]
+    assert q2 and all(row["found_right"] == "1" for row in q2), q2  # alice's list, read as grading read it

@@ -32,6 +32,7 @@ from typing import Any
 
 from medialit import __version__
 from medialit.core.article import ArticleError
+from medialit.core.saved_work import SIDECAR_SUFFIX
 from medialit.exercises.errors import AnswerError
 from medialit.exercises.items import item
 from medialit.exercises.key import KeyFormatError
@@ -592,10 +593,7 @@ class _Job:
             shutil.rmtree(target)
         submitted = work / "submitted" / student / self.assignment
         shutil.copytree(submitted, target, ignore=no_links)
-        kept = handin_folder(self.course, self.assignment, student)  # the hand-in graded, for the report to read
-        if kept.exists():
-            shutil.rmtree(kept)
-        shutil.copytree(submitted, kept, ignore=no_links)
+        keep_handin(submitted, handin_folder(self.course, self.assignment, student))
         graded = work / "autograded" / student / self.assignment
         for notebook in submitted.glob("*.ipynb"):
             if (graded / notebook.name).is_file() and not (graded / notebook.name).is_symlink():
@@ -620,6 +618,25 @@ class _Job:
             target = self.course / STATE / "logs" / self.assignment / f"{student}.log"
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(log, target)
+
+
+def keep_handin(submitted: Path, kept: Path) -> None:
+    """Keep, for the report to read again, what grading read of a hand-in: its notebooks and highlights files at the
+    top of the folder (a highlights file over the reader's cap is not read: left out too; links left out).
+
+    attack21: the kept copy held everything handed in, a second copy in the course folder of a 200 MB video or a
+    folder of thousands of files (beside the one in ``autograded/``), for every student and every grading.
+    """
+    from medialit.exercises.answer import MAX_SIDECAR_BYTES
+
+    if kept.exists():
+        shutil.rmtree(kept)
+    kept.mkdir(parents=True)
+    for path in submitted.iterdir():
+        if path.is_symlink() or not path.is_file():
+            continue
+        if path.suffix == ".ipynb" or (SIDECAR_SUFFIX in path.name and path.stat().st_size <= MAX_SIDECAR_BYTES):
+            shutil.copyfile(path, kept / path.name)
 
 
 def stop(pid: int) -> None:
