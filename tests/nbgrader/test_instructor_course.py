@@ -422,6 +422,29 @@ def test_a_hand_in_collected_while_grading_runs_is_graded_by_the_next_run(small)
     assert [o.student for o in again.outcomes] == ["carol"] and sum(again.outcomes[0].scores.values()) == 10.0
 
 
+def test_highlights_saved_for_a_deleted_answer_cell_are_graded_and_reported(small, medialit_command):
+    """attack21: dan marked ex01-q1 in the highlighter and deleted its answer cell (``answer_q1 = None``) after
+    running it: the check had passed on his saved marks, and course grade gave 0 ("the answer cell was deleted"),
+    the report counting none of his marks. His highlights are graded, in the gradebook, the feedback and the report."""
+    root = str(small.root)
+    nb = small.release(EX01)
+    nb.cells = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") != "ex01-q1-answer"]
+    small.submit("dan", EX01, nb)
+    saved = small.root / "submitted" / "dan" / EX01 / "ex01-q1.highlights.json"
+    saved.write_text(json.dumps(attacks.key_sidecar("ex01-q1")), encoding="utf-8")
+    done = cli(medialit_command, "course", "grade", EX01, "--course", root)
+    assert done.returncode == 0, done.stderr[-2000:]
+    with _gradebook(small) as gb:
+        assert gb.find_grade("ex01-q1-test", EX01, EX01, "dan").score == 3.0
+    graded = nbformat.read(small.root / "autograded" / "dan" / EX01 / f"{EX01}.ipynb", as_version=4)
+    shown = "".join(o.get("text", "") for o in cell(graded, "ex01-q1-test").outputs)
+    assert "its answer cell was deleted, so your saved highlights (ex01-q1.highlights.json) were graded" in shown
+    assert cli(medialit_command, "course", "report", EX01, "--course", root).returncode == 0
+    with (small.root / "reports" / EX01 / "marks.csv").open(encoding="utf-8") as handle:
+        q1 = [row for row in csv.DictReader(handle) if row["item"] == "ex01-q1" and row["optional"] == "no"]
+    assert q1 and all(row["found_right"] == "3" for row in q1), q1  # alice's, bob's (q1 only) and dan's
+
+
 def test_the_copy_grading_keeps_of_a_hand_in_holds_only_what_the_report_reads(small, medialit_command):
     """attack21: grading kept a copy of everything handed in under .medialit/handins (a 20 MB video, a folder of 300
     files, a highlights file over the reader's cap, a folder named .medialit), a second copy in the course folder

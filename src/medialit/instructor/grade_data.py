@@ -26,6 +26,7 @@ from medialit.instructor.exercise_notebook import BEGIN_HIDDEN, BEGIN_SOLUTION
 
 MAX_ANSWER_CHARS = 100_000  # an answer cell longer than this is not an answer (and literal_eval would be slow)
 NOT_SUBMITTED = " was not submitted"
+DELETED = "the answer cell was deleted"
 NOT_A_NOTEBOOK = " is not a valid notebook"
 SOURCE_MARKERS = (BEGIN_SOLUTION, BEGIN_HIDDEN)
 SOURCE_COPY = (
@@ -117,7 +118,7 @@ def answer_literal(nb: nbformat.NotebookNode, check: Check) -> Any:
     ids = [c.get("metadata", {}).get("nbgrader", {}).get("grade_id") for c in nb.cells]
     at = [i for i, grade_id in enumerate(ids) if grade_id == f"{check.item}-answer"]
     if not at:
-        raise AnswerError("the answer cell was deleted")
+        raise AnswerError(DELETED)
     tests = [i for i, grade_id in enumerate(ids) if grade_id == check.grade_id]
     above = [i for i in at if tests and i < tests[-1]]  # a copy below the item's test is a cell after the answer
     answer_at = (above or at)[-1]
@@ -326,8 +327,15 @@ def grade_item(check: Check, nb: nbformat.NotebookNode | None, folder: Path, why
     if nb is None:
         return _zero(check, points, why_not or "the notebook could not be read")
     answer: Any = ...
+    said: tuple[str, ...] = ()
     try:
-        answer = answer_literal(nb, check)
+        try:
+            answer = answer_literal(nb, check)
+        except AnswerError as error:
+            if str(error) != DELETED or not (saved := highlights_for_a_deleted_cell(nb, check, folder)):
+                raise
+            answer = None
+            said = (f"{check.item}: its answer cell was deleted, so your saved highlights ({saved}) were graded",)
         result, spans = score_answer(check.item, answer, check.key, folder)
     except AnswerError as error:
         reason = str(error)
@@ -341,7 +349,26 @@ def grade_item(check: Check, nb: nbformat.NotebookNode | None, folder: Path, why
         return _zero(check, points, f"the answer could not be scored ({type(error).__name__})")
     earned = min(max(float(result.points), 0.0), points)
     why = tuple(f"why: {line}" for line in result.explanations)  # rationales of the marks the student touched
-    return ItemGrade(check, earned, points, (*result.feedback, *why), marks=tuple(spans))
+    return ItemGrade(check, earned, points, (*said, *result.feedback, *why), marks=tuple(spans))
+
+
+def highlights_for_a_deleted_cell(nb: nbformat.NotebookNode, check: Check, folder: Path) -> str:
+    """The item's highlights file, when its answer cell is gone and no other cell writes the answer ("" otherwise).
+
+    attack21: a student who deleted the answer cell (it holds only ``None``, "use my highlights") after running it
+    saw the check pass on the marks saved, then scored 0 for them. Those marks are the answer the cell asked for;
+    but where another cell writes the variable, which one the student meant cannot be read: 0, as before.
+    """
+    try:
+        name = item(check.item).sidecar
+    except AnswerError:
+        return ""
+    path = folder / name
+    if not path.is_file() or path.is_symlink():
+        return ""
+    if written_elsewhere(nb, check) or changed_elsewhere(nb.cells, -1, check.variable):
+        return ""
+    return name
 
 
 def _zero(check: Check, points: float, reason: str) -> ItemGrade:
