@@ -1476,3 +1476,29 @@ def test_highlights_saved_for_an_answer_cell_the_student_deleted_are_graded(tmp_
     )
     nb.cells.append(nbformat.v4.new_code_cell("answer_q1 = [('Støre', 'source')]"))  # which answer is meant: unknown
     assert grade_item(q1, nb, tmp_path).reason == "the answer cell was deleted"
+
+
+def test_an_answer_in_another_notebook_of_the_hand_in_is_named_never_graded(tmp_path):
+    """attack21: erin worked in JupyterLab's duplicate, ex01-attribution-Copy1.ipynb, and handed it in beside the
+    untouched ex01-attribution.ipynb: 0 on every item, "no saved highlights ... and no answer in the cell", and
+    nobody told where her answers were. The copy is still not graded; the line names it and says what to do."""
+    import nbformat
+
+    from medialit.instructor.grade_data import Check, grade_item
+
+    released = REPO / "exercises" / "ex01-attribution" / "ex01-attribution.ipynb"
+    nb = nbformat.read(released, as_version=4)
+    nbformat.write(nb, tmp_path / "ex01-attribution.ipynb")
+    copy = nbformat.read(released, as_version=4)
+    for c in copy.cells:
+        if c.metadata.get("nbgrader", {}).get("grade_id") == "ex01-q1-answer":
+            c.source = "answer_q1 = [('Støre', 'source')]"
+    nbformat.write(copy, tmp_path / "ex01-attribution-Copy1.ipynb")
+    q1 = Check("ex01-attribution", "ex01-q1-test", "ex01-q1", "answer_q1", key("ex01-q1"))
+    graded = grade_item(q1, nb, tmp_path)
+    assert graded.points == 0 and graded.reason == (
+        "ex01-q1 is answered in ex01-attribution-Copy1.ipynb, not in ex01-attribution.ipynb, the notebook graded: "
+        "copy the list into ex01-q1's answer cell there"
+    ), graded.reason
+    q2 = Check("ex01-attribution", "ex01-q2-test", "ex01-q2", "answer_q2", key("ex01-q2"))
+    assert grade_item(q2, nb, tmp_path).reason.startswith("no saved highlights")  # not answered anywhere: as before

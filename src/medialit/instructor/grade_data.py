@@ -344,12 +344,45 @@ def grade_item(check: Check, nb: nbformat.NotebookNode | None, folder: Path, why
                 f"{check.variable} is written in {where}, not in {check.item}'s, and no highlights are saved: "
                 f"move the list into {check.item}'s answer cell, after '{check.variable} ='"
             )
+        elif (reason.startswith(NOTHING_SAVED) or reason == DELETED) and (other := answered_elsewhere(folder, check)):
+            reason = (
+                f"{check.item} is answered in {other}, not in {check.notebook}.ipynb, the notebook graded: copy "
+                f"the list into {check.item}'s answer cell there"
+            )
         return _zero(check, points, reason)
     except Exception as error:  # any other failure is this student's alone: 0, say why, go on
         return _zero(check, points, f"the answer could not be scored ({type(error).__name__})")
     earned = min(max(float(result.points), 0.0), points)
     why = tuple(f"why: {line}" for line in result.explanations)  # rationales of the marks the student touched
     return ItemGrade(check, earned, points, (*said, *result.feedback, *why), marks=tuple(spans))
+
+
+OTHER_NOTEBOOKS = 5  # at most this many other notebooks of a hand-in are looked into, each up to 5 MB
+OTHER_NOTEBOOK_BYTES = 5_000_000
+
+
+def answered_elsewhere(folder: Path, check: Check) -> str:
+    """Another notebook of the hand-in whose answer cell for ``check`` holds a list ("" when none): named, never
+    graded (which notebook a student meant cannot be known; nbgrader grades the released name only).
+
+    attack21: a student who worked in JupyterLab's duplicate (``ex01-attribution-Copy1.ipynb``) and handed in both
+    scored 0 on every item, "not answered (no highlights, no answer in the cell)": neither the student nor the
+    instructor was told where the answers were.
+    """
+    others = [p for p in sorted(folder.glob("*.ipynb")) if p.name != f"{check.notebook}.ipynb"]
+    for path in others[:OTHER_NOTEBOOKS]:
+        try:
+            if path.is_symlink() or not path.is_file() or path.stat().st_size > OTHER_NOTEBOOK_BYTES:
+                continue
+            nb = nbformat.read(path, as_version=4)
+            if unlike_jupyterlab(nb) or source_copy(nb):
+                continue
+            value = answer_literal(nb, check)
+        except Exception:  # anything unreadable names nothing
+            continue
+        if value:
+            return path.name
+    return ""
 
 
 def highlights_for_a_deleted_cell(nb: nbformat.NotebookNode, check: Check, folder: Path) -> str:
