@@ -468,3 +468,25 @@ def test_the_copy_grading_keeps_of_a_hand_in_holds_only_what_the_report_reads(sm
     with (small.root / "reports" / EX01 / "marks.csv").open(encoding="utf-8") as handle:
         q2 = [row for row in csv.DictReader(handle) if row["item"] == "ex01-q2" and row["optional"] == "no"]
     assert q2 and all(row["found_right"] == "1" for row in q2), q2  # alice's list, read as grading read it
+
+
+def test_a_hand_in_of_too_many_files_fails_alone_without_being_copied(small, medialit_command):
+    """attack21: grading copies each hand-in in the grading process, before any job's timer (and again into
+    autograded/ and in its job): bob's 10,001 empty files cost the class about 3 minutes and him 0, "took longer
+    than 60 s and was stopped". Past 1,000 files and folders the hand-in is not copied: it fails alone at once,
+    saying what to do."""
+    root = str(small.root)
+    junk = small.root / "submitted" / "bob" / EX01 / "node_modules"
+    junk.mkdir()
+    for n in range(1_001):
+        (junk / str(n)).touch()
+    done = cli(medialit_command, "course", "grade", EX01, "--course", root)
+    assert "alice: 10 points" in done.stdout and "Traceback" not in done.stderr, done.stdout + done.stderr[-2000:]
+    assert (
+        "FAILED bob: the hand-in holds more than 1,000 files and folders, which grading would copy on every run, "
+        f"holding up the whole class: remove what is not the work from submitted/bob/{EX01}/ and grade again"
+    ) in done.stdout, done.stdout
+    assert not (small.root / "autograded" / "bob" / EX01).exists()
+    assert not (small.root / ".medialit" / "handins" / EX01 / "bob").exists()
+    shutil.rmtree(junk)
+    assert "bob: 3 points" in cli(medialit_command, "course", "grade", EX01, "--course", root).stdout

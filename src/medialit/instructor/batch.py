@@ -49,6 +49,7 @@ MERGE_AT_ONCE = 100  # students merged into the course gradebook in one transact
 OUT_OF_TIME = "not run: the notebook ran out of time (raise Execute.timeout for slow work)"
 REFUSED = "nothing written to the gradebook"  # a failure whose 0 the gradebook refused too (not a student dropped)
 SECONDS_PER_STUDENT = 60  # a job that takes longer than this per student (plus its notebook's time) is stopped
+MAX_HANDIN_ENTRIES = 1_000  # files and folders a hand-in may hold: grading copies each, before any timer runs
 
 
 @dataclass
@@ -259,6 +260,8 @@ def hand_in_stamp(folder: Path) -> str:
     stamp = folder / "timestamp.txt"
     if stamp.is_file() and not stamp.is_symlink():
         return stamp.read_text(encoding="utf-8", errors="replace").strip()[:100]
+    if crowded(folder):  # not graded (``crowded``): its files are not read again on every run
+        return ""
     digest = hashlib.sha256()
     try:
         files = sorted(p for p in folder.iterdir() if p.is_file() and not p.is_symlink())
@@ -372,6 +375,7 @@ class _Job:
         self.work_of: dict[str, Path] = {}
         self.links_of: dict[str, list[str]] = {}  # names in a student's hand-in that are links (left out)
         self.stamp_of: dict[str, str] = {}  # each student's hand-in as copied for grading (``hand_in_stamp``)
+        self.crowded: set[str] = set()  # students whose hand-in holds too many files to copy (``crowded``)
         self.done: set[str] = set()
         self.stopped_on: set[str] = set()  # students whose job stopped (or was stopped) while grading them
         self.over_time: set[str] = set()  # of those, the ones stopped for running over their time
@@ -395,6 +399,13 @@ class _Job:
         (work / "source").symlink_to(self.course / "source", target_is_directory=True)
         for student in students:
             target = work / "submitted" / student / self.assignment
+            handed_in = self.course / "submitted" / student / self.assignment
+            if crowded(handed_in):  # not copied: graded as not submitted, and ``finish`` says why
+                self.crowded.add(student)
+                target.mkdir(parents=True, exist_ok=True)
+                self.work_of[student], self.links_of[student] = work, []
+                self.stamp_of[student] = hand_in_stamp(handed_in)
+                continue
             try:
                 # links left out: one to source/ or gradebook.db would be read as the student's file and
                 # copied, as its target, into autograded/ and so into the feedback released to the student
@@ -403,7 +414,6 @@ class _Job:
                 target.mkdir(parents=True, exist_ok=True)  # unreadable files: graded as not submitted
             self.work_of[student] = work
             self.stamp_of[student] = hand_in_stamp(target)  # the hand-in graded, whatever arrives meanwhile
-            handed_in = self.course / "submitted" / student / self.assignment
             self.links_of[student] = [p.name for p in links_in(handed_in) if p.parent == handed_in]
         return work
 
@@ -533,6 +543,12 @@ class _Job:
             seconds = self.seconds_per_student()
             error = f"grading this submission took longer than {seconds:g} s and was stopped; 0 points"
         error = self._said_link(student, error)
+        if student in self.crowded and error:
+            error = (
+                f"the hand-in holds more than {MAX_HANDIN_ENTRIES:,} files and folders, which grading would copy on "
+                f"every run, holding up the whole class: remove what is not the work from submitted/{student}/"
+                f"{self.assignment}/ and grade again"
+            )
         outcome = Outcome(student, not error, message=error, over_time=line is None and student in self.over_time)
         if line is not None:
             outcome.failed_items = {k: v["reason"] for k, v in line["items"].items() if v["reason"]}
@@ -618,6 +634,22 @@ class _Job:
             target = self.course / STATE / "logs" / self.assignment / f"{student}.log"
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(log, target)
+
+
+def crowded(folder: Path, limit: int = MAX_HANDIN_ENTRIES) -> bool:
+    """Whether a hand-in holds more than ``limit`` files and folders (counted without following links; stops there).
+
+    attack21: grading copies a hand-in in the grading process itself, before a job starts and its timer with it
+    (then once more into ``autograded/``): 20,000 empty files took 21 s a copy on a busy 2-core machine, so one
+    student's folder of a few hundred thousand held up every classmate's grading for many minutes, and again on each
+    run. No honest hand-in comes near: a notebook, its highlights, the data files its code reads.
+    """
+    count = 0
+    for _, dirs, files in os.walk(folder):  # a folder it cannot read counts as empty (os.walk says nothing)
+        count += len(dirs) + len(files)
+        if count > limit:
+            return True
+    return False
 
 
 def keep_handin(submitted: Path, kept: Path) -> None:
