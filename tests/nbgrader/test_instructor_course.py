@@ -490,3 +490,22 @@ def test_a_hand_in_of_too_many_files_fails_alone_without_being_copied(small, med
     assert not (small.root / ".medialit" / "handins" / EX01 / "bob").exists()
     shutil.rmtree(junk)
     assert "bob: 3 points" in cli(medialit_command, "course", "grade", EX01, "--course", root).stdout
+
+
+def test_a_hand_grade_on_an_earlier_hand_in_put_in_by_hand_is_flagged_again(small, medialit_command):
+    """attack21: the flag for a hand grade given to an earlier hand-in compares nbgrader's timestamps; work put into
+    submitted/ by hand has none, so dan's 2.5 for q1, given by hand, was kept for a new notebook without q1, flagged
+    for nobody. The changed files flag it, as a new timestamp does."""
+    root = str(small.root)
+    folder = small.root / "submitted" / "dan" / EX01
+    folder.mkdir(parents=True)
+    q1 = solution_source(small.source(EX01), "ex01-q1-answer")
+    nbformat.write(answer_cells(small, EX01, **{"ex01-q1-answer": q1}), nb_path(small.root / "submitted" / "dan", EX01))
+    assert "dan: 3 points" in cli(medialit_command, "course", "grade", EX01, "--course", root).stdout
+    with _gradebook(small) as gb:
+        gb.find_grade("ex01-q1-test", EX01, EX01, "dan").manual_score = 2.5
+        gb.db.commit()
+    nbformat.write(small.release(EX01), nb_path(small.root / "submitted" / "dan", EX01))  # the new hand-in
+    done = cli(medialit_command, "course", "grade", EX01, "--course", root)
+    line = next(x for x in done.stdout.splitlines() if x.startswith("dan:"))
+    assert "hand grades kept" not in line and "given to an earlier submission" in line, line

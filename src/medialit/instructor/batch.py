@@ -520,7 +520,9 @@ class _Job:
         work = self.work_of[student]
         self._copy_autograded(work, student)
         points = {k: float(v["points"]) for k, v in line["items"].items()}
-        return books.merge(self.private(work), self.main, self.assignment, student, points)
+        before = graded_state(self.course, self.assignment, student).get("submitted")  # "": not known (older records)
+        again = bool(before) and before != self.stamp_of.get(student, before)
+        return books.merge(self.private(work), self.main, self.assignment, student, points, again)
 
     def _outcome(self, student: str, line: dict, merged: books.Merged) -> Outcome:
         outcome = Outcome(student, True, kept=merged.kept, earlier=merged.earlier, late_penalty=merged.late_penalty)
