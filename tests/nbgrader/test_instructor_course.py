@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import csv
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -386,3 +387,125 @@ def test_the_report_reads_the_hand_in_course_grade_scored(small, medialit_comman
 
     answers = report.class_answers(small.root, EX01, ["alice", "dan"])
     assert all(marks["alice"] and not marks["dan"] for _, marks in answers)
+
+
+def test_a_hand_in_put_in_place_by_hand_again_is_graded_again(small, medialit_command):
+    """attack21: work put into submitted/ by hand (an LMS upload) has no timestamp.txt, so every hand-in had the same
+    empty stamp: dan's corrected notebook, put in place of the graded one, was "already graded", his 0 kept and
+    reported without a word. A hand-in without a timestamp is told apart by its files."""
+    root = str(small.root)
+    folder = small.root / "submitted" / "dan" / EX01
+    folder.mkdir(parents=True)
+    nbformat.write(small.release(EX01), nb_path(small.root / "submitted" / "dan", EX01))
+    assert "dan: 0 points" in cli(medialit_command, "course", "grade", EX01, "--course", root).stdout
+    assert "WARNING" not in cli(medialit_command, "course", "report", EX01, "--course", root).stdout
+    nbformat.write(attacks.solved(small, EX01), nb_path(small.root / "submitted" / "dan", EX01))
+    done = cli(medialit_command, "course", "report", EX01, "--course", root)
+    assert "dan: handed in again since graded" in done.stdout, done.stdout
+    done = cli(medialit_command, "course", "grade", EX01, "--course", root)
+    assert "dan: 10 points" in done.stdout, done.stdout + done.stderr[-2000:]
+    assert "nothing to grade" in cli(medialit_command, "course", "grade", EX01, "--course", root).stdout
+
+
+def test_a_hand_in_collected_while_grading_runs_is_graded_by_the_next_run(small):
+    """attack21: grading copies a job's hand-ins first and records each student's stamp when the student is done,
+    read from submitted/ then: carol's new hand-in, collected while alice was being graded, was recorded as graded
+    (the next run said "already graded") though her old one was scored, and the report read the old one too."""
+
+    def hand_in_meanwhile(done, total, student):
+        if student == "alice":
+            small.submit("carol", EX01, attacks.solved(small, EX01), stamp="2026-11-25 08:00:00.000000 UTC")
+
+    first = course.grade(small.root, EX01, jobs=1, progress=hand_in_meanwhile)
+    assert {o.student: o.scores.get("ex01-q1-test") for o in first.outcomes}["carol"] == 0.0
+    again = course.grade(small.root, EX01, jobs=1)
+    assert [o.student for o in again.outcomes] == ["carol"] and sum(again.outcomes[0].scores.values()) == 10.0
+
+
+def test_highlights_saved_for_a_deleted_answer_cell_are_graded_and_reported(small, medialit_command):
+    """attack21: dan marked ex01-q1 in the highlighter and deleted its answer cell (``answer_q1 = None``) after
+    running it: the check had passed on his saved marks, and course grade gave 0 ("the answer cell was deleted"),
+    the report counting none of his marks. His highlights are graded, in the gradebook, the feedback and the report."""
+    root = str(small.root)
+    nb = small.release(EX01)
+    nb.cells = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") != "ex01-q1-answer"]
+    small.submit("dan", EX01, nb)
+    saved = small.root / "submitted" / "dan" / EX01 / "ex01-q1.highlights.json"
+    saved.write_text(json.dumps(attacks.key_sidecar("ex01-q1")), encoding="utf-8")
+    done = cli(medialit_command, "course", "grade", EX01, "--course", root)
+    assert done.returncode == 0, done.stderr[-2000:]
+    with _gradebook(small) as gb:
+        assert gb.find_grade("ex01-q1-test", EX01, EX01, "dan").score == 3.0
+    graded = nbformat.read(small.root / "autograded" / "dan" / EX01 / f"{EX01}.ipynb", as_version=4)
+    shown = "".join(o.get("text", "") for o in cell(graded, "ex01-q1-test").outputs)
+    assert "its answer cell was deleted, so your saved highlights (ex01-q1.highlights.json) were graded" in shown
+    assert cli(medialit_command, "course", "report", EX01, "--course", root).returncode == 0
+    with (small.root / "reports" / EX01 / "marks.csv").open(encoding="utf-8") as handle:
+        q1 = [row for row in csv.DictReader(handle) if row["item"] == "ex01-q1" and row["optional"] == "no"]
+    assert q1 and all(row["found_right"] == "3" for row in q1), q1  # alice's, bob's (q1 only) and dan's
+
+
+def test_the_copy_grading_keeps_of_a_hand_in_holds_only_what_the_report_reads(small, medialit_command):
+    """attack21: grading kept a copy of everything handed in under .medialit/handins (a 20 MB video, a folder of 300
+    files, a highlights file over the reader's cap, a folder named .medialit), a second copy in the course folder
+    beside autograded/'s, for every grading. It keeps the notebooks and the highlights files grading reads."""
+    root = str(small.root)
+    folder = small.root / "submitted" / "alice" / EX01
+    (folder / "lecture.mp4").write_bytes(b"\0" * 20_000_000)
+    (folder / "notes").mkdir()
+    for n in range(300):
+        (folder / "notes" / f"{n}.txt").write_text("x" * 1000, encoding="utf-8")
+    forged = folder / ".medialit" / "graded" / EX01
+    forged.mkdir(parents=True)
+    (forged / "bob.json").write_text('{"ok": true, "status": "graded"}', encoding="utf-8")
+    (folder / "ex01-q2.highlights.json").write_bytes(b" " * 3_000_000)  # over the cap: not read (q2 is a list)
+    (folder / "ex01-q1.highlights.json").write_text(json.dumps(attacks.key_sidecar("ex01-q1")), encoding="utf-8")
+    assert "alice: 10 points" in cli(medialit_command, "course", "grade", EX01, "--course", root).stdout
+    kept = small.root / ".medialit" / "handins" / EX01 / "alice"
+    assert sorted(p.name for p in kept.iterdir()) == [f"{EX01}.ipynb", "ex01-q1.highlights.json"]
+    assert sum(p.stat().st_size for p in kept.rglob("*")) < 500_000
+    assert cli(medialit_command, "course", "report", EX01, "--course", root).returncode == 0
+    with (small.root / "reports" / EX01 / "marks.csv").open(encoding="utf-8") as handle:
+        q2 = [row for row in csv.DictReader(handle) if row["item"] == "ex01-q2" and row["optional"] == "no"]
+    assert q2 and all(row["found_right"] == "1" for row in q2), q2  # alice's list, read as grading read it
+
+
+def test_a_hand_in_of_too_many_files_fails_alone_without_being_copied(small, medialit_command):
+    """attack21: grading copies each hand-in in the grading process, before any job's timer (and again into
+    autograded/ and in its job): bob's 10,001 empty files cost the class about 3 minutes and him 0, "took longer
+    than 60 s and was stopped". Past 1,000 files and folders the hand-in is not copied: it fails alone at once,
+    saying what to do."""
+    root = str(small.root)
+    junk = small.root / "submitted" / "bob" / EX01 / "node_modules"
+    junk.mkdir()
+    for n in range(1_001):
+        (junk / str(n)).touch()
+    done = cli(medialit_command, "course", "grade", EX01, "--course", root)
+    assert "alice: 10 points" in done.stdout and "Traceback" not in done.stderr, done.stdout + done.stderr[-2000:]
+    assert (
+        "FAILED bob: the hand-in holds more than 1,000 files and folders, which grading would copy on every run, "
+        f"holding up the whole class: remove what is not the work from submitted/bob/{EX01}/ and grade again"
+    ) in done.stdout, done.stdout
+    assert not (small.root / "autograded" / "bob" / EX01).exists()
+    assert not (small.root / ".medialit" / "handins" / EX01 / "bob").exists()
+    shutil.rmtree(junk)
+    assert "bob: 3 points" in cli(medialit_command, "course", "grade", EX01, "--course", root).stdout
+
+
+def test_a_hand_grade_on_an_earlier_hand_in_put_in_by_hand_is_flagged_again(small, medialit_command):
+    """attack21: the flag for a hand grade given to an earlier hand-in compares nbgrader's timestamps; work put into
+    submitted/ by hand has none, so dan's 2.5 for q1, given by hand, was kept for a new notebook without q1, flagged
+    for nobody. The changed files flag it, as a new timestamp does."""
+    root = str(small.root)
+    folder = small.root / "submitted" / "dan" / EX01
+    folder.mkdir(parents=True)
+    q1 = solution_source(small.source(EX01), "ex01-q1-answer")
+    nbformat.write(answer_cells(small, EX01, **{"ex01-q1-answer": q1}), nb_path(small.root / "submitted" / "dan", EX01))
+    assert "dan: 3 points" in cli(medialit_command, "course", "grade", EX01, "--course", root).stdout
+    with _gradebook(small) as gb:
+        gb.find_grade("ex01-q1-test", EX01, EX01, "dan").manual_score = 2.5
+        gb.db.commit()
+    nbformat.write(small.release(EX01), nb_path(small.root / "submitted" / "dan", EX01))  # the new hand-in
+    done = cli(medialit_command, "course", "grade", EX01, "--course", root)
+    line = next(x for x in done.stdout.splitlines() if x.startswith("dan:"))
+    assert "hand grades kept" not in line and "given to an earlier submission" in line, line

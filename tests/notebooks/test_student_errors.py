@@ -99,3 +99,41 @@ def test_a_medialit_command_typed_into_a_cell_without_its_bang_says_so_in_one_li
     assert [o.text for o in nb.cells[3].outputs] == ["medialit\n"]
     (first,) = nb.cells[4].outputs  # the command line stops the cell, as its SyntaxError did
     assert first.ename == "CommandError" and first.evalue.startswith("medialit analyze stoere-putin-call --json is a")
+
+
+def test_a_check_after_an_answer_cell_that_failed_never_judges_the_earlier_answer(tmp_path):
+    """attack21: an answer cell run again with a missing bracket (or a name Python does not know) stops before it sets
+    answer_q1; Python keeps the earlier list and the check below said "format OK" about it, so the student believed
+    the new answer checked. The failed answer is unset and the check says which error to fix; an error after the
+    answer was set changes nothing, and the fixed cell is checked again."""
+    sources = (
+        "from medialit.exercises.grading import check",
+        "answer_q1 = [('Støre', 'source')]",
+        "check('ex01-q1', answer_q1)",
+        "answer_q1 = [('Støre', 'source'), ('Putin', 'source')",  # the new answer: a syntax error
+        "check('ex01-q1', answer_q1)",
+        "answer_q1 = [('Støre', 'source')]",
+        "answer_q1: list = [('Støre', 'source')] + more_marks",  # an error before the answer is set
+        "check('ex01-q1', answer_q1)",
+        "answer_q1 = [('Støre', 'source'), ('Putin', 'source')]\nprint(1 / 0)",  # set, then an error
+        "check('ex01-q1', answer_q1)",
+    )
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(source) for source in sources]
+    client = NotebookClient(
+        nb, timeout=120, kernel_name="python3", allow_errors=True, resources={"metadata": {"path": str(tmp_path)}}
+    )
+    client.execute()
+
+    def said(number: int) -> str:
+        cell = nb.cells[number]
+        errors = [o for o in cell.outputs if o.output_type == "error"]
+        return f"{errors[0].ename}: {errors[0].evalue}" if errors else "".join(o.get("text", "") for o in cell.outputs)
+
+    assert "format OK" in said(2), said(2)
+    assert said(4) == (
+        "AnswerError: answer_q1's answer cell stopped with a SyntaxError, so answer_q1 is not set and nothing was "
+        "checked: fix the error it shows and run that cell again (Shift+Enter), then this check"
+    ), said(4)
+    assert said(7).startswith("AnswerError: answer_q1's answer cell stopped with a NameError"), said(7)
+    assert "2 marks read" in said(9), said(9)  # the new list, not the earlier one

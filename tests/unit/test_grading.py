@@ -1499,3 +1499,51 @@ def test_an_answer_written_in_another_item_s_answer_cell_is_named_where_it_is(tm
     at = body.index("Støre", item("ex01-q2").bounds()[0])
     sidecar(tmp_path, "ex01-q2", [{"start": at, "end": at + 5, "label": "source"}])
     assert "is written in the answer cell" not in " ".join(grade_item(q2, nb, tmp_path).feedback)
+
+
+def test_highlights_saved_for_an_answer_cell_the_student_deleted_are_graded(tmp_path):
+    """attack21: a student who ran ex01-q1's answer cell (``answer_q1 = None``: use my highlights), then deleted it,
+    saw the check pass on the marks saved and scored 0 for them ("the answer cell was deleted"). The saved marks are
+    graded, the feedback says why; with no highlights, or another cell writing answer_q1, it stays 0 as before."""
+    import nbformat
+
+    from medialit.instructor.grade_data import Check, grade_item
+
+    nb = nbformat.read(REPO / "exercises" / "ex01-attribution" / "ex01-attribution.ipynb", as_version=4)
+    nb.cells = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") != "ex01-q1-answer"]
+    q1 = Check("ex01-attribution", "ex01-q1-test", "ex01-q1", "answer_q1", key("ex01-q1"))
+    assert grade_item(q1, nb, tmp_path).reason == "the answer cell was deleted"  # nothing saved: nothing to grade
+    sidecar(tmp_path, "ex01-q1", [{k: m[k] for k in ("start", "end", "label")} for m in key("ex01-q1")["marks"]])
+    graded = grade_item(q1, nb, tmp_path)
+    assert not graded.reason and graded.points == graded.max_points, graded
+    assert graded.feedback[0] == (
+        "ex01-q1: its answer cell was deleted, so your saved highlights (ex01-q1.highlights.json) were graded"
+    )
+    nb.cells.append(nbformat.v4.new_code_cell("answer_q1 = [('Støre', 'source')]"))  # which answer is meant: unknown
+    assert grade_item(q1, nb, tmp_path).reason == "the answer cell was deleted"
+
+
+def test_an_answer_in_another_notebook_of_the_hand_in_is_named_never_graded(tmp_path):
+    """attack21: erin worked in JupyterLab's duplicate, ex01-attribution-Copy1.ipynb, and handed it in beside the
+    untouched ex01-attribution.ipynb: 0 on every item, "no saved highlights ... and no answer in the cell", and
+    nobody told where her answers were. The copy is still not graded; the line names it and says what to do."""
+    import nbformat
+
+    from medialit.instructor.grade_data import Check, grade_item
+
+    released = REPO / "exercises" / "ex01-attribution" / "ex01-attribution.ipynb"
+    nb = nbformat.read(released, as_version=4)
+    nbformat.write(nb, tmp_path / "ex01-attribution.ipynb")
+    copy = nbformat.read(released, as_version=4)
+    for c in copy.cells:
+        if c.metadata.get("nbgrader", {}).get("grade_id") == "ex01-q1-answer":
+            c.source = "answer_q1 = [('Støre', 'source')]"
+    nbformat.write(copy, tmp_path / "ex01-attribution-Copy1.ipynb")
+    q1 = Check("ex01-attribution", "ex01-q1-test", "ex01-q1", "answer_q1", key("ex01-q1"))
+    graded = grade_item(q1, nb, tmp_path)
+    assert graded.points == 0 and graded.reason == (
+        "ex01-q1 is answered in ex01-attribution-Copy1.ipynb, not in ex01-attribution.ipynb, the notebook graded: "
+        "copy the list into ex01-q1's answer cell there"
+    ), graded.reason
+    q2 = Check("ex01-attribution", "ex01-q2-test", "ex01-q2", "answer_q2", key("ex01-q2"))
+    assert grade_item(q2, nb, tmp_path).reason.startswith("no saved highlights")  # not answered anywhere: as before

@@ -177,11 +177,62 @@ _ANSWER_NAME = re.compile(r"answer_q\d+")
 """The answer cells' variables (``instructor.exercise_notebook.question``): the check cell below reads one."""
 
 
+_ASSIGNED = re.compile(r"^[ \t]*(answer_q\d+)[ \t]*(?::[^=\n]*)?=(?!=)", re.MULTILINE)
+"""An answer cell's ``answer_qN =`` line, found in text Python may not be able to parse."""
+
+_FAILED: dict[str, str] = {}
+"""Answers whose cell last stopped with an error before setting them: the error's name (``_forget_failed``)."""
+
+_BEFORE: dict[str, Any] = {}
+"""The answers a running cell assigns, as they were before it ran (``_UNSET``: not set)."""
+_UNSET = object()
+
+
+def _note_answers(info: Any) -> None:
+    """Before a cell runs: the answers it assigns, as they are now (an error may leave them so)."""
+    _BEFORE.clear()
+    user = _user_namespace()
+    for name in _ASSIGNED.findall(getattr(info, "raw_cell", "") or ""):
+        _BEFORE[name] = user.get(name, _UNSET)
+
+
+def _forget_failed(result: Any) -> None:
+    """After a cell runs: an answer it was to set but did not, because the cell stopped with an error (a syntax
+    error stops it before any line runs), is removed from the kernel, so the check below says to fix the cell.
+
+    attack21: Python keeps the earlier value, and the check judged that one without a word ("format OK"): a student
+    whose new answer had a missing bracket believed it checked."""
+    error = getattr(result, "error_before_exec", None) or getattr(result, "error_in_exec", None)
+    user = _user_namespace()
+    for name, before in _BEFORE.items():
+        if error is not None and user.get(name, _UNSET) is before:
+            user.pop(name, None)
+            _FAILED[name] = type(error).__name__
+        else:
+            _FAILED.pop(name, None)
+    _BEFORE.clear()
+
+
+def _user_namespace() -> dict:
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return {}
+    shell = get_ipython()
+    return getattr(shell, "user_ns", {}) if shell is not None else {}
+
+
 def _unset_answer(shell: Any, etype: type, value: BaseException, tb: Any, tb_offset: int | None = None) -> list:
     """IPython's handler for a NameError: a check run before its answer cell gets one line saying which cell to run
     (the answer cell holds only None, so a student skips it); any other NameError keeps its traceback."""
     name = getattr(value, "name", None) or ""
-    if _ANSWER_NAME.fullmatch(name):
+    if _ANSWER_NAME.fullmatch(name) and name in _FAILED:
+        said = AnswerError(
+            f"{name}'s answer cell stopped with a {_FAILED[name]}, so {name} is not set and nothing was checked: "
+            "fix the error it shows and run that cell again (Shift+Enter), then this check"
+        )
+        shell.showtraceback((AnswerError, said, tb))
+    elif _ANSWER_NAME.fullmatch(name):
         said = AnswerError(
             f"{name} is not set yet: run the answer cell above this check first (Shift+Enter) and fix any error it "
             "shows; leave it None to use your saved highlights"
@@ -228,6 +279,8 @@ def _explain_unset_answers() -> None:
     shell = get_ipython()
     if shell is not None and hasattr(shell, "set_custom_exc") and not shell.custom_exceptions:
         shell.set_custom_exc((NameError,), _unset_answer)
+        shell.events.register("pre_run_cell", _note_answers)
+        shell.events.register("post_run_cell", _forget_failed)
     post = getattr(shell, "input_transformers_post", None)
     if isinstance(post, list) and _command_in_cell not in post:
         post.append(_command_in_cell)

@@ -32,6 +32,7 @@ from typing import Any
 
 from medialit import __version__
 from medialit.core.article import ArticleError
+from medialit.core.saved_work import SIDECAR_SUFFIX
 from medialit.exercises.errors import AnswerError
 from medialit.exercises.items import item
 from medialit.exercises.key import KeyFormatError
@@ -48,6 +49,7 @@ MERGE_AT_ONCE = 100  # students merged into the course gradebook in one transact
 OUT_OF_TIME = "not run: the notebook ran out of time (raise Execute.timeout for slow work)"
 REFUSED = "nothing written to the gradebook"  # a failure whose 0 the gradebook refused too (not a student dropped)
 SECONDS_PER_STUDENT = 60  # a job that takes longer than this per student (plus its notebook's time) is stopped
+MAX_HANDIN_ENTRIES = 1_000  # files and folders a hand-in may hold: grading copies each, before any timer runs
 
 
 @dataclass
@@ -244,8 +246,38 @@ def stopped_for_time(course: Path, assignment: str, student: str) -> bool:
 
 
 def _stamp(course: Path, assignment: str, student: str) -> str:
-    stamp = course / "submitted" / student / assignment / "timestamp.txt"
-    return stamp.read_text(encoding="utf-8", errors="replace").strip()[:100] if stamp.is_file() else ""
+    return hand_in_stamp(course / "submitted" / student / assignment)
+
+
+HASHED_UP_TO = 64 * 2**20  # a larger file handed in by hand is told apart by its size and time of change
+
+
+def hand_in_stamp(folder: Path) -> str:
+    """What tells one hand-in from the next: its ``timestamp.txt`` (``nbgrader collect`` writes one per hand-in), or,
+    for work put into ``submitted/`` by hand without one, a fingerprint of its files (links left out, as grading
+    leaves them out). attack21: with no ``timestamp.txt`` every hand-in had the same empty stamp, so a corrected
+    notebook put in place of the graded one was "already graded", its old 0 kept and reported without a word."""
+    stamp = folder / "timestamp.txt"
+    if stamp.is_file() and not stamp.is_symlink():
+        return stamp.read_text(encoding="utf-8", errors="replace").strip()[:100]
+    if crowded(folder):  # not graded (``crowded``): its files are not read again on every run
+        return ""
+    digest = hashlib.sha256()
+    try:
+        files = sorted(p for p in folder.iterdir() if p.is_file() and not p.is_symlink())
+    except OSError:
+        return ""
+    for path in files:
+        digest.update(os.fsencode(path.name) + b"\0")
+        try:
+            info = path.stat()
+            if info.st_size > HASHED_UP_TO:
+                digest.update(f"{info.st_size} {info.st_mtime_ns}".encode())
+            else:
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+        except OSError:
+            digest.update(b"unreadable")
+    return f"files {digest.hexdigest()[:16]}"
 
 
 def grade(
@@ -342,6 +374,8 @@ class _Job:
         self.checks, self.main = checks, main
         self.work_of: dict[str, Path] = {}
         self.links_of: dict[str, list[str]] = {}  # names in a student's hand-in that are links (left out)
+        self.stamp_of: dict[str, str] = {}  # each student's hand-in as copied for grading (``hand_in_stamp``)
+        self.crowded: set[str] = set()  # students whose hand-in holds too many files to copy (``crowded``)
         self.done: set[str] = set()
         self.stopped_on: set[str] = set()  # students whose job stopped (or was stopped) while grading them
         self.over_time: set[str] = set()  # of those, the ones stopped for running over their time
@@ -365,6 +399,13 @@ class _Job:
         (work / "source").symlink_to(self.course / "source", target_is_directory=True)
         for student in students:
             target = work / "submitted" / student / self.assignment
+            handed_in = self.course / "submitted" / student / self.assignment
+            if crowded(handed_in):  # not copied: graded as not submitted, and ``finish`` says why
+                self.crowded.add(student)
+                target.mkdir(parents=True, exist_ok=True)
+                self.work_of[student], self.links_of[student] = work, []
+                self.stamp_of[student] = hand_in_stamp(handed_in)
+                continue
             try:
                 # links left out: one to source/ or gradebook.db would be read as the student's file and
                 # copied, as its target, into autograded/ and so into the feedback released to the student
@@ -372,7 +413,7 @@ class _Job:
             except (OSError, shutil.Error):
                 target.mkdir(parents=True, exist_ok=True)  # unreadable files: graded as not submitted
             self.work_of[student] = work
-            handed_in = self.course / "submitted" / student / self.assignment
+            self.stamp_of[student] = hand_in_stamp(target)  # the hand-in graded, whatever arrives meanwhile
             self.links_of[student] = [p.name for p in links_in(handed_in) if p.parent == handed_in]
         return work
 
@@ -479,7 +520,9 @@ class _Job:
         work = self.work_of[student]
         self._copy_autograded(work, student)
         points = {k: float(v["points"]) for k, v in line["items"].items()}
-        return books.merge(self.private(work), self.main, self.assignment, student, points)
+        before = graded_state(self.course, self.assignment, student).get("submitted")  # "": not known (older records)
+        again = bool(before) and before != self.stamp_of.get(student, before)
+        return books.merge(self.private(work), self.main, self.assignment, student, points, again)
 
     def _outcome(self, student: str, line: dict, merged: books.Merged) -> Outcome:
         outcome = Outcome(student, True, kept=merged.kept, earlier=merged.earlier, late_penalty=merged.late_penalty)
@@ -502,6 +545,12 @@ class _Job:
             seconds = self.seconds_per_student()
             error = f"grading this submission took longer than {seconds:g} s and was stopped; 0 points"
         error = self._said_link(student, error)
+        if student in self.crowded and error:
+            error = (
+                f"the hand-in holds more than {MAX_HANDIN_ENTRIES:,} files and folders, which grading would copy on "
+                f"every run, holding up the whole class: remove what is not the work from submitted/{student}/"
+                f"{self.assignment}/ and grade again"
+            )
         outcome = Outcome(student, not error, message=error, over_time=line is None and student in self.over_time)
         if line is not None:
             outcome.failed_items = {k: v["reason"] for k, v in line["items"].items() if v["reason"]}
@@ -562,10 +611,7 @@ class _Job:
             shutil.rmtree(target)
         submitted = work / "submitted" / student / self.assignment
         shutil.copytree(submitted, target, ignore=no_links)
-        kept = handin_folder(self.course, self.assignment, student)  # the hand-in graded, for the report to read
-        if kept.exists():
-            shutil.rmtree(kept)
-        shutil.copytree(submitted, kept, ignore=no_links)
+        keep_handin(submitted, handin_folder(self.course, self.assignment, student))
         graded = work / "autograded" / student / self.assignment
         for notebook in submitted.glob("*.ipynb"):
             if (graded / notebook.name).is_file() and not (graded / notebook.name).is_symlink():
@@ -574,7 +620,10 @@ class _Job:
     def _remember(self, student: str, outcome: Outcome) -> None:
         path = state_file(self.course, self.assignment, student)
         path.parent.mkdir(parents=True, exist_ok=True)
-        data = {**outcome.to_json(), "submitted": _stamp(self.course, self.assignment, student), "key": self.run.key}
+        # the stamp of the copy graded, not of submitted/ now: a hand-in collected while the job ran was recorded as
+        # graded, and never graded (attack21)
+        stamp = self.stamp_of.get(student, _stamp(self.course, self.assignment, student))
+        data = {**outcome.to_json(), "submitted": stamp, "key": self.run.key}
         data["medialit"] = __version__
         path.write_text(json.dumps(data, indent=1), encoding="utf-8")
         if not outcome.ok:
@@ -587,6 +636,41 @@ class _Job:
             target = self.course / STATE / "logs" / self.assignment / f"{student}.log"
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(log, target)
+
+
+def crowded(folder: Path, limit: int = MAX_HANDIN_ENTRIES) -> bool:
+    """Whether a hand-in holds more than ``limit`` files and folders (counted without following links; stops there).
+
+    attack21: grading copies a hand-in in the grading process itself, before a job starts and its timer with it
+    (then once more into ``autograded/``): 20,000 empty files took 21 s a copy on a busy 2-core machine, so one
+    student's folder of a few hundred thousand held up every classmate's grading for many minutes, and again on each
+    run. No honest hand-in comes near: a notebook, its highlights, the data files its code reads.
+    """
+    count = 0
+    for _, dirs, files in os.walk(folder):  # a folder it cannot read counts as empty (os.walk says nothing)
+        count += len(dirs) + len(files)
+        if count > limit:
+            return True
+    return False
+
+
+def keep_handin(submitted: Path, kept: Path) -> None:
+    """Keep, for the report to read again, what grading read of a hand-in: its notebooks and highlights files at the
+    top of the folder (a highlights file over the reader's cap is not read: left out too; links left out).
+
+    attack21: the kept copy held everything handed in, a second copy in the course folder of a 200 MB video or a
+    folder of thousands of files (beside the one in ``autograded/``), for every student and every grading.
+    """
+    from medialit.exercises.answer import MAX_SIDECAR_BYTES
+
+    if kept.exists():
+        shutil.rmtree(kept)
+    kept.mkdir(parents=True)
+    for path in submitted.iterdir():
+        if path.is_symlink() or not path.is_file():
+            continue
+        if path.suffix == ".ipynb" or (SIDECAR_SUFFIX in path.name and path.stat().st_size <= MAX_SIDECAR_BYTES):
+            shutil.copyfile(path, kept / path.name)
 
 
 def stop(pid: int) -> None:

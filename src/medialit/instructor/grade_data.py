@@ -26,6 +26,7 @@ from medialit.instructor.exercise_notebook import BEGIN_HIDDEN, BEGIN_SOLUTION
 
 MAX_ANSWER_CHARS = 100_000  # an answer cell longer than this is not an answer (and literal_eval would be slow)
 NOT_SUBMITTED = " was not submitted"
+DELETED = "the answer cell was deleted"
 NOT_A_NOTEBOOK = " is not a valid notebook"
 SOURCE_MARKERS = (BEGIN_SOLUTION, BEGIN_HIDDEN)
 SOURCE_COPY = (
@@ -117,7 +118,7 @@ def answer_literal(nb: nbformat.NotebookNode, check: Check) -> Any:
     ids = [c.get("metadata", {}).get("nbgrader", {}).get("grade_id") for c in nb.cells]
     at = [i for i, grade_id in enumerate(ids) if grade_id == f"{check.item}-answer"]
     if not at:
-        raise AnswerError("the answer cell was deleted")
+        raise AnswerError(DELETED)
     tests = [i for i, grade_id in enumerate(ids) if grade_id == check.grade_id]
     above = [i for i in at if tests and i < tests[-1]]  # a copy below the item's test is a cell after the answer
     answer_at = (above or at)[-1]
@@ -326,8 +327,15 @@ def grade_item(check: Check, nb: nbformat.NotebookNode | None, folder: Path, why
     if nb is None:
         return _zero(check, points, why_not or "the notebook could not be read")
     answer: Any = ...
+    said: tuple[str, ...] = ()
     try:
-        answer = answer_literal(nb, check)
+        try:
+            answer = answer_literal(nb, check)
+        except AnswerError as error:
+            if str(error) != DELETED or not (saved := highlights_for_a_deleted_cell(nb, check, folder)):
+                raise
+            answer = None
+            said = (f"{check.item}: its answer cell was deleted, so your saved highlights ({saved}) were graded",)
         result, spans = score_answer(check.item, answer, check.key, folder)
     except AnswerError as error:
         reason = str(error)
@@ -336,12 +344,64 @@ def grade_item(check: Check, nb: nbformat.NotebookNode | None, folder: Path, why
                 f"{check.variable} is written in {where}, not in {check.item}'s, and no highlights are saved: "
                 f"move the list into {check.item}'s answer cell, after '{check.variable} ='"
             )
+        elif (reason.startswith(NOTHING_SAVED) or reason == DELETED) and (other := answered_elsewhere(folder, check)):
+            reason = (
+                f"{check.item} is answered in {other}, not in {check.notebook}.ipynb, the notebook graded: copy "
+                f"the list into {check.item}'s answer cell there"
+            )
         return _zero(check, points, reason)
     except Exception as error:  # any other failure is this student's alone: 0, say why, go on
         return _zero(check, points, f"the answer could not be scored ({type(error).__name__})")
     earned = min(max(float(result.points), 0.0), points)
     why = tuple(f"why: {line}" for line in result.explanations)  # rationales of the marks the student touched
-    return ItemGrade(check, earned, points, (*result.feedback, *why), marks=tuple(spans))
+    return ItemGrade(check, earned, points, (*said, *result.feedback, *why), marks=tuple(spans))
+
+
+OTHER_NOTEBOOKS = 5  # at most this many other notebooks of a hand-in are looked into, each up to 5 MB
+OTHER_NOTEBOOK_BYTES = 5_000_000
+
+
+def answered_elsewhere(folder: Path, check: Check) -> str:
+    """Another notebook of the hand-in whose answer cell for ``check`` holds a list ("" when none): named, never
+    graded (which notebook a student meant cannot be known; nbgrader grades the released name only).
+
+    attack21: a student who worked in JupyterLab's duplicate (``ex01-attribution-Copy1.ipynb``) and handed in both
+    scored 0 on every item, "not answered (no highlights, no answer in the cell)": neither the student nor the
+    instructor was told where the answers were.
+    """
+    others = [p for p in sorted(folder.glob("*.ipynb")) if p.name != f"{check.notebook}.ipynb"]
+    for path in others[:OTHER_NOTEBOOKS]:
+        try:
+            if path.is_symlink() or not path.is_file() or path.stat().st_size > OTHER_NOTEBOOK_BYTES:
+                continue
+            nb = nbformat.read(path, as_version=4)
+            if unlike_jupyterlab(nb) or source_copy(nb):
+                continue
+            value = answer_literal(nb, check)
+        except Exception:  # anything unreadable names nothing
+            continue
+        if value:
+            return path.name
+    return ""
+
+
+def highlights_for_a_deleted_cell(nb: nbformat.NotebookNode, check: Check, folder: Path) -> str:
+    """The item's highlights file, when its answer cell is gone and no other cell writes the answer ("" otherwise).
+
+    attack21: a student who deleted the answer cell (it holds only ``None``, "use my highlights") after running it
+    saw the check pass on the marks saved, then scored 0 for them. Those marks are the answer the cell asked for;
+    but where another cell writes the variable, which one the student meant cannot be read: 0, as before.
+    """
+    try:
+        name = item(check.item).sidecar
+    except AnswerError:
+        return ""
+    path = folder / name
+    if not path.is_file() or path.is_symlink():
+        return ""
+    if written_elsewhere(nb, check) or changed_elsewhere(nb.cells, -1, check.variable):
+        return ""
+    return name
 
 
 def _zero(check: Check, points: float, reason: str) -> ItemGrade:

@@ -196,7 +196,9 @@ class Merged:
     earlier: list[str] = field(default_factory=list)  # hand grades given to an earlier hand-in: flagged again
 
 
-def merge(src: Any, dst: Any, assignment: str, student: str, points: dict[str, float]) -> Merged:
+def merge(
+    src: Any, dst: Any, assignment: str, student: str, points: dict[str, float], handed_in_again: bool = False
+) -> Merged:
     """Copy one student's autograde results from a private gradebook into the course's (not committed).
 
     ``points`` (grade id -> points graded as data) wins over whatever the
@@ -206,7 +208,8 @@ def merge(src: Any, dst: Any, assignment: str, student: str, points: dict[str, f
     stays flagged through later gradings until a person saves a grade for it.
     Rows are matched by cell name within the submission's loaded notebooks (no
     query per cell) and nothing is flushed until the caller commits, so many
-    students merge in one transaction.
+    students merge in one transaction. ``handed_in_again``: the hand-in changed since its last grading where
+    nbgrader's timestamps cannot tell (work put into ``submitted/`` by hand has none).
     """
     from nbgrader.api import MissingEntry
 
@@ -222,7 +225,7 @@ def merge(src: Any, dst: Any, assignment: str, student: str, points: dict[str, f
         again = False  # a new hand-in since the last grading: a hand grade judged the old one
         try:
             target = dst.find_submission(assignment, student)
-            again = target.timestamp != sub.timestamp
+            again = target.timestamp != sub.timestamp or handed_in_again
             if again or target.extension != sub.extension:
                 raise MissingEntry
         except MissingEntry:
