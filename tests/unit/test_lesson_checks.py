@@ -770,3 +770,14 @@ def test_a_documents_maker_accepted_by_k2_is_told_correct_not_correct_in_part(ca
     lessons.check_highlights("l2.sources-activity", [Span(start, start + len("the council"), "source")], practice)
     out = capsys.readouterr().out
     assert "  correct: ‘the council’ (source): A named document" in out and "in part" not in out, out
+
+
+def test_the_paper_naming_itself_costs_nothing_in_the_sources_activity(capsys, practice):
+    """K4 and K11: 'questions from this newspaper' is the outlet's own voice, not a source, and keys list an outlet
+    naming itself as optional (ex01-q1 and q2 do so for Aftenposten). The lesson's key counted it as an extra."""
+    required = [m.span for m in lessons.key_marks("l2.sources-activity", practice) if not m.optional]
+    start = practice.body.index("this newspaper")
+    marked = [s.to_dict() for s in required] + [Span(start, start + len("this newspaper"), "source").to_dict()]
+    lessons.check_highlights("l2.sources-activity", marked, practice)
+    out = capsys.readouterr().out
+    assert "8 of 8 key items found, 0 extra" in out and "All found" in out, out
