@@ -1,0 +1,82 @@
+"""The curriculum speaks with one voice: the rules it cites exist and are introduced, the terms a lesson
+prints are the terms its activity uses, a named method keeps one name, and a lesson's time is the same
+wherever the course gives it.
+
+Read as a student meets it: the lesson sources (``notebooks/sources``) with their question files, in the
+order lesson 0 lists them (lesson 9 right after lesson 4).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+SOURCES = REPO / "notebooks" / "sources"
+QUESTIONS = REPO / "notebooks" / "questions"
+GUIDELINES = REPO / "course" / "annotation-guidelines.md"
+RULE = re.compile(r"\bK(\d+)\b")
+
+
+def source(number: str) -> str:
+    return next(SOURCES.glob(f"{number}-*.md")).read_text(encoding="utf-8")
+
+
+def lesson_text(number: str) -> str:
+    """What a student reads of a lesson: its text and its checks' prompts, hints and answers."""
+    return source(number) + (QUESTIONS / f"lesson-{number}.yaml").read_text(encoding="utf-8")
+
+
+def taught_order() -> list[str]:
+    """Lesson numbers as taught: lesson 0, then the lessons in the order its table lists them."""
+    listed = re.findall(r"\]\((\d\d)-[\w-]+\.ipynb\)", source("00"))
+    return ["00", *dict.fromkeys(n for n in listed if n != "00")]
+
+
+def exercise_prompts() -> str:
+    cells = []
+    for path in sorted((REPO / "exercises").glob("*/*.ipynb")):
+        cells += [c for c in json.loads(path.read_text(encoding="utf-8"))["cells"] if c["cell_type"] == "markdown"]
+    return "\n".join("".join(c["source"]) for c in cells)
+
+
+def test_the_taught_order_holds_every_lesson():
+    assert sorted(taught_order()) == sorted(p.name[:2] for p in SOURCES.glob("[0-9][0-9]-*.md"))
+
+
+def test_every_rule_the_lessons_and_exercises_cite_is_a_rule_of_the_guidelines():
+    rules = {int(n) for n in re.findall(r"^### K(\d+)\. ", GUIDELINES.read_text(encoding="utf-8"), re.M)}
+    assert rules, "no K-rules found in the guidelines"
+    texts = {f"lesson {n}": lesson_text(n) for n in taught_order()}
+    texts["the exercises' prompts"] = exercise_prompts()
+    for name in ("syllabus.md", "instructor-guide.md", "rubrics.md"):
+        texts[name] = (REPO / "course" / name).read_text(encoding="utf-8")
+    cited = {where: sorted({int(n) for n in RULE.findall(text)} - rules) for where, text in texts.items()}
+    unknown = {where: numbers for where, numbers in cited.items() if numbers}
+    assert not unknown, f"rules the guidelines do not have: {unknown}"
+
+
+def test_the_first_lesson_to_cite_the_guidelines_says_what_they_are_and_where_to_read_them():
+    """Lessons, hints and feedback cite 'guidelines K17' or '(K5)', and students saw neither the word nor the
+    document: the hub and the laptop handout give them notebooks/ only. The first lesson that cites a rule must
+    say that one document defines every answer, that its rules are numbered, and where to read it."""
+    order = taught_order()
+    first = next(n for n in order if "guidelines" in lesson_text(n) or RULE.search(lesson_text(n)))
+    text = " ".join(source(first).split())
+    assert "annotation guidelines" in text and "K1" in text, f"lesson {first} cites the guidelines unexplained"
+    assert "course/annotation-guidelines.md" in text, f"lesson {first} does not say where to read the guidelines"
+
+
+def test_lesson_0_takes_a_hub_student_through_the_buttons_the_hub_guide_names():
+    """Lesson 0 said 'click the exercise's name to open it' in the Assignment List: a released exercise has
+    only a *Fetch* button there until it is fetched (course/jupyterhub/README.md, the student's row); and its
+    steps were for every course, though a course on laptops has no Assignment List to fetch from."""
+    hub = (REPO / "course" / "jupyterhub" / "README.md").read_text(encoding="utf-8")
+    row = next(line for line in hub.splitlines() if line.startswith("| Student | own JupyterLab"))
+    paragraph = next(p for p in source("00").split("\n\n") if "Assignment List" in p)
+    paragraph = " ".join(paragraph.split())
+    for button in ("Fetch", "Submit"):
+        assert f"*{button}*" in row, f"the hub guide's student row no longer names *{button}*"
+        assert f"*{button}*" in paragraph, f"lesson 0 does not say to press *{button}*"
+    assert "JupyterHub" in paragraph and "exercises/" in paragraph, "lesson 0: where exercises are, hub or not"
