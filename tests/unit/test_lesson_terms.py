@@ -68,6 +68,27 @@ def test_the_first_lesson_to_cite_the_guidelines_says_what_they_are_and_where_to
     assert "course/annotation-guidelines.md" in text, f"lesson {first} does not say where to read the guidelines"
 
 
+def activity_labels(text: str, save_to: str) -> list[str]:
+    call = re.search(r"Highlighter\((?:[^()]|\([^()]*\))*?save_to=\"" + re.escape(save_to) + r'"', text, re.S)
+    assert call, f"no highlighter saving to {save_to}"
+    return re.findall(r'"([a-z_]+)"', re.search(r"labels=\[([^\]]*)\]", call.group(0)).group(1))
+
+
+def test_a_framing_category_lesson_4_prints_without_an_activity_label_is_told_where_it_goes():
+    """Lesson 4 prints the analyzer's six categories and then has four labels: the analyzer's `intensifier`
+    (what it shows for *almost certainly* once the check has run) had no word on how to mark it, while the
+    activity called an inflating word evaluative (K10). `hedge` is placed: it is its sentence's reason."""
+    from medialit.nlp.framing import FRAMING_CATEGORIES
+
+    text = source("04")
+    labels = activity_labels(text, "lesson04.highlights.json")
+    prose = re.sub(r"```.*?```", "", text, flags=re.S)
+    for name, _meaning in FRAMING_CATEGORIES:
+        if name not in labels:
+            assert f"`{name}`" in prose, f"lesson 4 prints `{name}` but never says how its activity marks it"
+    assert "`intensifier`) is marked `evaluative`" in " ".join(prose.split())
+
+
 def test_lesson_0_takes_a_hub_student_through_the_buttons_the_hub_guide_names():
     """Lesson 0 said 'click the exercise's name to open it' in the Assignment List: a released exercise has
     only a *Fetch* button there until it is fetched (course/jupyterhub/README.md, the student's row); and its
