@@ -89,6 +89,26 @@ def test_a_framing_category_lesson_4_prints_without_an_activity_label_is_told_wh
     assert "`intensifier`) is marked `evaluative`" in " ".join(prose.split())
 
 
+def sift_moves() -> list[str]:
+    page = (REPO / "notebooks" / "lateral-reading" / "sift.md").read_text(encoding="utf-8")
+    return re.findall(r"^\d\. \*\*(.+?)\.\*\*", page, re.M)
+
+
+def test_sifts_moves_have_the_names_the_sift_page_gives_them_in_every_lesson():
+    """Lesson 1 named the fourth move 'Trace claims', lesson 5's summary 'Trace to the original', and the SIFT
+    page lesson 5 sends students to 'Trace claims, quotes and media to the original context'."""
+    moves = sift_moves()
+    assert len(moves) == 4, moves
+    listed = ", ".join(moves)
+    spelt = []
+    for number in taught_order():
+        text = " ".join(lesson_text(number).split())
+        for found in re.findall(r"Stop, Investigate the source, [^;.*)]+", text):
+            spelt.append(found)
+            assert found == listed, f"lesson {number} names SIFT's moves {found!r}, the SIFT page {listed!r}"
+    assert len(spelt) >= 2, "lessons 1 and 5 list SIFT's four moves"
+
+
 def test_lesson_0_takes_a_hub_student_through_the_buttons_the_hub_guide_names():
     """Lesson 0 said 'click the exercise's name to open it' in the Assignment List: a released exercise has
     only a *Fetch* button there until it is fetched (course/jupyterhub/README.md, the student's row); and its
