@@ -109,6 +109,20 @@ def test_sifts_moves_have_the_names_the_sift_page_gives_them_in_every_lesson():
     assert len(spelt) >= 2, "lessons 1 and 5 list SIFT's four moves"
 
 
+def test_each_lesson_takes_the_same_time_in_the_lesson_the_syllabus_and_the_guide():
+    syllabus = (REPO / "course" / "syllabus.md").read_text(encoding="utf-8")
+    table = syllabus.split("## Timing for self-study", 1)[1]
+    guide = (REPO / "course" / "instructor-guide.md").read_text(encoding="utf-8")
+    for number in taught_order():
+        lesson = int(number)
+        header = re.search(r"^\*About (.+?) minutes\.\*", source(number), re.M)
+        row = re.search(rf"^\| {lesson} [^|]+\| (\d+(?: to \d+)?)", table, re.M)
+        heading = re.search(rf"^## Lesson {lesson}: .*\((\d+(?: to \d+)?) min", guide, re.M)
+        assert header and row and heading, f"lesson {lesson}: a time is missing"
+        times = {"lesson": header.group(1), "syllabus": row.group(1), "guide": heading.group(1)}
+        assert len(set(times.values())) == 1, f"lesson {lesson} takes {times}"
+
+
 def test_lesson_0_takes_a_hub_student_through_the_buttons_the_hub_guide_names():
     """Lesson 0 said 'click the exercise's name to open it' in the Assignment List: a released exercise has
     only a *Fetch* button there until it is fetched (course/jupyterhub/README.md, the student's row); and its
