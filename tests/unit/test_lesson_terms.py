@@ -135,3 +135,25 @@ def test_lesson_0_takes_a_hub_student_through_the_buttons_the_hub_guide_names():
         assert f"*{button}*" in row, f"the hub guide's student row no longer names *{button}*"
         assert f"*{button}*" in paragraph, f"lesson 0 does not say to press *{button}*"
     assert "JupyterHub" in paragraph and "exercises/" in paragraph, "lesson 0: where exercises are, hub or not"
+
+
+def figure_cases() -> list[str]:
+    """K13's cases of an unsupported figure, in the guidelines' words, without their examples."""
+    text = " ".join(GUIDELINES.read_text(encoding="utf-8").split())
+    bullet = re.search(r"\*\*unsupported_figure\*\*: [^:]+: (.+?)\. Mark the figure", text).group(1)
+    return [re.sub(r" \([^)]*\)", "", case).strip() for case in bullet.split(";")]
+
+
+def test_lesson_3_defines_an_unsupported_figure_with_the_cases_of_k13():
+    """Lesson 3 gave three of K13's four cases in part ('a figure the body does not give', 'a ceiling printed
+    as what happens': no contradicted figure, no estimate) and the fact box's prompt a fourth wording ('or
+    gives rounder, as a ceiling or as a share'), while ex02-q3 grades every case."""
+    from medialit.exercises import lessons
+
+    cases = figure_cases()
+    assert len(cases) == 4, cases
+    taught = " ".join(source("03").split())
+    prompt = " ".join(next(q for q in lessons.questions() if q.id == "l3.headlines-activity").prompt.split())
+    for case in cases:
+        assert case in taught, f"lesson 3 does not give K13's case {case!r}"
+        assert case in prompt, f"the fact box's prompt does not give K13's case {case!r}"
