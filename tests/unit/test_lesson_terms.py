@@ -157,3 +157,13 @@ def test_lesson_3_defines_an_unsupported_figure_with_the_cases_of_k13():
     for case in cases:
         assert case in taught, f"lesson 3 does not give K13's case {case!r}"
         assert case in prompt, f"the fact box's prompt does not give K13's case {case!r}"
+
+
+def test_the_project_comes_last_in_lesson_0s_order_as_in_the_syllabus():
+    """The syllabus teaches lesson 8 in session 5 and sets lesson 7, the project that applies every skill
+    (LO7; its LO5 includes lesson 8's images), as the take-home after it; lesson 0's list and the lessons'
+    next links ran 6, 7, 8, so a student following them did the project before lesson 8."""
+    syllabus = (REPO / "course" / "syllabus.md").read_text(encoding="utf-8")
+    project = next(line for line in syllabus.splitlines() if line.startswith("| home |") and "| the project:" in line)
+    number = re.search(r"\]\(\.\./notebooks/(\d\d)-", project).group(1)
+    assert taught_order()[-1] == number, f"lesson 0 lists {taught_order()[-1]} last, the syllabus's project is {number}"
