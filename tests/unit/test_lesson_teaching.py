@@ -57,6 +57,8 @@ def test_every_label_a_key_grades_is_named_in_a_lesson_before_its_exercise(exerc
     [
         ("l3.reason", "no_source", "evaluation"),  # K9's no_source: the one reason no lesson showed
         ("l3.reason", "no source", "vague_source"),
+        ("l3.reason-anonymous", "vague_source", "no_source"),  # K7: unexplained anonymity is vague_source (ex02-q1)
+        ("l3.reason-anonymous", "vague source", "hedge"),
         ("l5.role-clean", "misleading", "original_report"),  # K16: a clean layout is no original report
         ("l5.role-trust", "W", "X"),  # K16: each page is trusted for what it saw or decided
         ("l2.that-quote", "direct", "mixed"),  # K17: only 'that' before a whole quote is direct (ex01-q4's trap)
