@@ -502,8 +502,9 @@ def test_the_subhead_check_no_longer_takes_a_word_copied_from_the_printed_line()
 
 
 def test_the_subhead_check_asks_who_says_so_as_norway_is_who_condemns_in_the_body():
-    """verify18c: check 3.7 asked 'According to the body, who condemns?' and refuses 'Norway', yet the body reads
-    'He stressed that Norway condemns the attack': Norway condemns, Støre says so (K1: the source is who says it).
+    """verify18c: the subhead check (then 3.7, now 3.8) asked 'According to the body, who condemns?' and refuses
+    'Norway', yet the body reads 'He stressed that Norway condemns the attack': Norway condemns, Støre says so
+    (K1: the source is who says it).
     The question asks for the source, as the lesson's point (dropped_source) is who says it, and its first hint
     tells the student who named Norway to look for the verb of saying."""
     question = lessons.QUESTIONS["l3.subhead"]
