@@ -192,6 +192,19 @@ def test_lesson_runs_top_to_bottom_without_errors_or_stderr(path, workdir, monke
     code = [c.source for c in nb.cells if c.cell_type == "code"]
     drawn = sum("plots.show(" in c and "compare_with_machine(" not in c for c in code)  # gated: not yet
     assert images >= drawn, f"{path.name}: {drawn} figures shown but {images} images in the outputs"
+    bare = [
+        c.id for c in nb.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {}) and not described(o)
+    ]
+    assert not bare, f"{path.name}: a figure without a title or alt text (drawn outside plots.show?) in {bare}"
+
+
+def described(output) -> bool:
+    """A figure as plots.show gives it: an HTML image with alt text a screen reader reads, and its title
+    (plots.finish refuses a figure without a title, axis labels and alt text). A bare PNG has neither."""
+    data = output.get("data", {})
+    alt = re.search(r'<img [^>]*alt="([^"]+)"', data.get("text/html", ""))
+    title = re.fullmatch(r"<figure: (.+)>", data.get("text/plain", ""))
+    return bool(alt and alt.group(1).strip() and title)
 
 
 def shows_a_python_repr(output) -> bool:
