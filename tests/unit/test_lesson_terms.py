@@ -167,3 +167,17 @@ def test_the_project_comes_last_in_lesson_0s_order_as_in_the_syllabus():
     project = next(line for line in syllabus.splitlines() if line.startswith("| home |") and "| the project:" in line)
     number = re.search(r"\]\(\.\./notebooks/(\d\d)-", project).group(1)
     assert taught_order()[-1] == number, f"lesson 0 lists {taught_order()[-1]} last, the syllabus's project is {number}"
+
+
+def test_no_lesson_teaches_the_nearest_name_rule_that_lesson_6_shows_failing():
+    """Lesson 6 (check 6.1) shows the analyzer's rule, 'the nearest fitting name before the pronoun', failing
+    ('a nearest-name rule does not read'); lesson 2's hint for its pronoun check taught students that very
+    rule ('A pronoun points back to the most recent person it fits'). Where a lesson names the rule, it is the
+    machine's."""
+    machine = re.compile(r"\b(analyzer|program|machine|rule)\b")
+    taught = []
+    for number in (n for n in taught_order() if n != "06"):  # lesson 6 is where the rule fails, on purpose
+        for sentence in re.split(r"(?<=[.?!])\s+", " ".join(lesson_text(number).split())):
+            if re.search(r"\b(nearest|most recent)\b.*\b(name|person)\b", sentence) and not machine.search(sentence):
+                taught.append(f"lesson {number}: {sentence[:120]}")
+    assert not taught, "a lesson teaches the nearest-name rule as how to read a pronoun:\n" + "\n".join(taught)
