@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import hashlib
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -73,7 +74,7 @@ class Article:
     @cached_property
     def paragraphs(self) -> list[Block]:
         """Non-empty lines of the body, each classified."""
-        return [Block(s, e, classify_line(self.body[s:e])) for s, e in _lines(self.body)]
+        return [Block(s, e, classify_line(self.body[s:e])) for s, e in body_lines(self.body)]
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
@@ -311,16 +312,37 @@ def classify_line(line: str) -> str:
     return "text"
 
 
-def _lines(body: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-blank line, trimmed of surrounding whitespace."""
+DATELINE = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), [A-Z][a-z]+ \d{1,2}, \d{4}")
+"""A news report's dateline ("Thursday, May 7, 2015"), the line under a Wikinews headline."""
+_GLUED = re.compile(rf"{DATELINE.pattern}[ \t]+(?=[\"'“‘]?[A-Z])")
+HEAD_LINES = 4
+"""How many of the first non-blank lines may hold a dateline."""
+
+
+def body_lines(body: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line, trimmed of surrounding whitespace; a dateline that opens one of the
+    first lines and runs on into the lede ("Thursday, May 7, 2015 On Tuesday, ...", where the source kept no
+    paragraph break) is a line of its own, as the dateline is everywhere else."""
     spans = []
     for match in re.finditer(r"[^\n]+", body):
         text = match.group()
         if text.strip():
             lead = len(text) - len(text.lstrip())
             trail = len(text) - len(text.rstrip())
-            spans.append((match.start() + lead, match.end() - trail))
+            start, end = match.start() + lead, match.end() - trail
+            glued = _GLUED.match(body, start, end) if len(spans) < HEAD_LINES else None
+            if glued:
+                date_end = start + len(glued.group().rstrip())
+                spans += [(start, date_end), (glued.end(), end)]
+            else:
+                spans.append((start, end))
     return spans
+
+
+def glued_datelines(body: str) -> list[int]:
+    """Where a lede starts after a dateline on its own line (see ``body_lines``): a sentence starts there."""
+    pairs = itertools.pairwise(body_lines(body)[: HEAD_LINES + 1])
+    return [b[0] for a, b in pairs if DATELINE.fullmatch(body, a[0], a[1]) and "\n" not in body[a[1] : b[0]]]
 
 
 ABBREVIATIONS = frozenset(

@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from medialit.core.article import Article
+from medialit.core.article import Article, glued_datelines
 from medialit.core.spans import Span
 
 SPANS_KEY = "medialit_attributions"
@@ -155,10 +155,12 @@ class SentencesComponent:
 
 @Language.component("medialit_paragraphs", assigns=["token.is_sent_start"])
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """A line break ends a sentence: headings, bullets and dash paragraphs are never parsed into the next line."""
+    """A line break ends a sentence: headings, bullets and dash paragraphs are never parsed into the next line.
+    So does a dateline that runs on into the lede (``medialit.core.article.body_lines``)."""
+    ledes = set(glued_datelines(doc.text))
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        if "\n" in previous.text_with_ws:
+        if "\n" in previous.text_with_ws or token.idx in ledes:
             token.is_sent_start = True
     return doc
 

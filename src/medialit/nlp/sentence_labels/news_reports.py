@@ -9,18 +9,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from medialit.core.article import Article
-
-_DATELINE = re.compile(
-    r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), [A-Z][a-z]+ \d{1,2}, \d{4}\s*$", re.MULTILINE
-)
+from medialit.core.article import DATELINE, HEAD_LINES, Article, body_lines
 
 
 @lru_cache(maxsize=16)
 def is_dated_report(body: str) -> bool:
-    """A news report: a dateline ("Friday, July 21, 2017") among the first lines of the body."""
-    head = "\n".join([line for line in body.splitlines() if line.strip()][:4])
-    return bool(_DATELINE.search(head))
+    """A news report: a dateline ("Friday, July 21, 2017") among the first lines of the body, on its own line or
+    running on into the lede (``medialit.core.article``)."""
+    return any(DATELINE.fullmatch(body, start, end) for start, end in body_lines(body)[:HEAD_LINES])
 
 
 _NEWS_DAY = re.compile(r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today|tonight)\b", re.IGNORECASE)
