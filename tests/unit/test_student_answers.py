@@ -94,3 +94,31 @@ def test_a_dropped_source_heading_keeps_the_label_k8_gives_a_heading_that_restat
     lesson = " ".join((REPO / "notebooks" / "sources" / "03-claims-and-evidence.md").read_text("utf-8").split())
     assert re.search(r"its sentence label is `other` like any heading that restates the body \(K8\)", lesson)
     assert "`dropped_source`" in lesson
+
+
+EX01_Q2_LINKED = [
+    ("Støre", "Jonas Gahr Støre", "said", 1),
+    ("He", "Jonas Gahr Støre", "added", 1),
+    ("Støre", "Jonas Gahr Støre", "pointed out", 2),
+    ("The Prime Minister", "Jonas Gahr Støre", "believes", 1),
+]
+
+
+@pytest.mark.parametrize(
+    "party",
+    [
+        [("They", "the Russian embassy", "commented", 1)],
+        [("the Russian embassy", "the Russian embassy", "", 1), ("They", "the Russian embassy", "commented", 1)],
+    ],
+    ids=["pronoun-alone", "pronoun-beside-the-name"],
+)
+def test_the_silent_partys_pronoun_linked_to_a_cue_costs_and_is_told_as_its_name_is(party):
+    """Rule 3, K4: a party that was asked and gave no answer has no attribution and no cue; 'They' is accepted in
+    the embassy's place. 'the Russian embassy' linked to 'commented' cost the cue half with a K4 line, but 'They'
+    linked so lost the same half with no line at all (1.8, one line: the score), and beside the embassy cost
+    nothing (2.0): the same misreading, three outcomes (keyread22)."""
+    named = grade("ex01-q2", [*EX01_Q2_LINKED, ("the Russian embassy", "the Russian embassy", "commented", 1)])
+    result = grade("ex01-q2", [*EX01_Q2_LINKED, *party])
+    assert result.points < 2.0 and (len(party) == 2 or result.points == named.points), (result, named)
+    line = next((x for x in result.feedback if x.startswith("‘They’ linked to ‘commented’")), "")
+    assert line.endswith("A party asked who gave no answer has no cue (K4)"), result.feedback

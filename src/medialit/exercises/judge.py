@@ -142,7 +142,9 @@ def _score_speakers(it: Item, answer: Answer, key: Key, units: int, notes: tuple
     """
     body, part, half = it.load().body, it.bounds(), it.points / 2
     silent = any(k.cue is not None for k in key.marks)  # a key that names cues: a K4 party wants no link
-    cue = score(answer, key, max_points=half, part=part, units=units, judge=partial(same_cue, silent_unlinked=silent))
+    parties = frozenset(k.speaker for k in key.required if k.cue is None and k.speaker) if silent else frozenset()
+    judge = partial(same_cue, silent_unlinked=silent, silent_speakers=parties)
+    cue = score(answer, key, max_points=half, part=part, units=units, judge=judge)
     who = score(answer, key, max_points=half, part=part, units=units, judge=judge_for(it, body))
     points = round(cue.points + who.points, 2)
     n = len(key.required)
