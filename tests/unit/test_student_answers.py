@@ -122,3 +122,28 @@ def test_the_silent_partys_pronoun_linked_to_a_cue_costs_and_is_told_as_its_name
     assert result.points < 2.0 and (len(party) == 2 or result.points == named.points), (result, named)
     line = next((x for x in result.feedback if x.startswith("‘They’ linked to ‘commented’")), "")
     assert line.endswith("A party asked who gave no answer has no cue (K4)"), result.feedback
+
+
+def test_a_framing_word_in_a_paraphrase_is_told_it_is_the_speakers_in_the_own_voice_activity(capsys):
+    """K10: framing in the content of an indirect attribution ('warned that the budget would almost certainly
+    grow') is the speaker's, reported. Lesson 4's own-voice activity told a student who marked 'almost certainly'
+    only "ask ... whose words they are", while 'finally' inside the dash quote was told it is the speaker's, and the
+    activity's answer says both belong to the speakers (keyread22)."""
+    from medialit import load_article
+    from medialit.core.spans import Span
+    from medialit.exercises.lessons import check_highlights, reset
+
+    reset()
+    practice = load_article(str(REPO / "notebooks" / "articles" / "ferry-terminal-vote.md"))
+    body = practice.body
+
+    def mark(words: str, label: str) -> Span:
+        start = body.index(words)
+        return Span(start, start + len(words), label)
+
+    check_highlights(
+        "l4.framing-activity", [mark("heated", "evaluative"), mark("almost certainly", "evaluative")], practice
+    )
+    out = capsys.readouterr().out
+    line = next(x for x in out.splitlines() if "‘almost certainly’" in x)
+    assert "a paraphrase" in line and "the speaker's framing" in line and "(K10)" in line, line
