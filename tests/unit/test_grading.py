@@ -550,8 +550,10 @@ def test_a_party_that_gave_no_answer_linked_to_a_cue_earns_no_cue_half():
     )
     unlinked = [*answer[:2], ("the Russian embassy", "the Russian embassy", ""), *answer[3:]]
     assert grade_data("ex01-q2", unlinked, key("ex01-q2")).points == 2
-    they = [*unlinked, ("They", "the Russian embassy", "commented")]  # the optional second mention never costs
+    they = [*unlinked, ("They", "the Russian embassy", "")]  # the optional second mention, unlinked, never costs
     assert grade_data("ex01-q2", they, key("ex01-q2")).points == 2
+    linked_too = [*unlinked, ("They", "the Russian embassy", "commented")]  # linked, it is K4's error (keyread22)
+    assert grade_data("ex01-q2", linked_too, key("ex01-q2")).points < 2
 
 
 @pytest.mark.parametrize("words", [["wage"], ["skirmishes", "wars"]])

@@ -738,7 +738,11 @@ def test_k15_a_later_date_is_a_signal_for_an_event_reported_as_past_not_one_anno
 # fails here instead of telling students something the guidelines do not say (keyread19).
 DEFINING_WORDS = {
     "source": ["whoever the text credits with"],  # K1
-    "cue": ["the word or words that mark the attribution", "speech or cognition verb"],  # base
+    "cue": [
+        "the word or words that mark the attribution",
+        "speech or cognition verb",
+        "no words naming who says or thinks it",
+    ],  # base, K3
     "named": ["a title that picks out one person", "an organisation"],  # K2
     "anonymous": ["particular", "points at"],  # K2
     "vague": ["open group", "could the writer, if willing, tell you exactly who it is"],  # K2
@@ -821,3 +825,22 @@ def test_what_an_opinion_sentence_asks_says_what_k14_says():
                   "a view the report credits to a source", "is the source's opinion, reported"):  # fmt: skip
         assert _plain(words) in said and _plain(words) in k14, words
     assert "(K14)" in OPINION_SENTENCE_ASKS and not re.search(r"[?!.] [a-z]", OPINION_SENTENCE_ASKS)
+
+
+CUE_ITEMS = {"ex01-q1": "ex01-q1", "ex05-q4": "ex05-q4", "ex01-q4": "ex01-q3", "ex05-q5": "ex05-q4"}
+"""Items that key cues, each with the item of the same part that keys its sources."""
+
+
+@pytest.mark.parametrize("item_id", sorted(CUE_ITEMS))
+def test_every_keyed_cue_has_source_words_in_its_sentence(item_id):
+    """K3 as clarified (keyread22): a verb is a cue only where words name who says or thinks it; the keys agree."""
+    it = ITEMS[item_id]
+    doc = it.load()
+    marks = json.loads((REPO / "course" / "keys" / f"{item_id}.json").read_text(encoding="utf-8"))["marks"]
+    sourced = json.loads((REPO / "course" / "keys" / f"{CUE_ITEMS[item_id]}.json").read_text(encoding="utf-8"))
+    sources = [m for m in sourced["marks"] if m["label"] in ("source", *SOURCE_KINDS)]
+    cues = [m for m in marks if m["label"] == "cue" or m["label"] in ("direct", "indirect", "mixed", "according_to")]
+    assert cues and sources, item_id
+    for cue in cues:
+        start, end = next((s, e) for s, e in doc.sentences if s <= cue["start"] < e)
+        assert any(start <= m["start"] < end for m in sources), f"{item_id}: cue {cue['text']!r} without a source"

@@ -2,7 +2,7 @@
 
 ``scoring.score`` decides what is correct, missed and extra; this module says
 why, as specifically as the text allows: in an activity that asks for the paper's
-own voice, a framing mark inside a quotation is the speaker's framing (elsewhere
+own voice, a framing mark inside a quotation or a paraphrase is the speaker's framing (elsewhere
 quoted words can be exactly what the key counts: K5, K10, K15); a mark that
 covers only part of a key item names the rest; any other extra gets the question
 to ask for its kind of label; a label the activity does not check says so.
@@ -72,16 +72,50 @@ def quoted_parts(body: str) -> list[tuple[int, int]]:
     return sorted(parts)
 
 
+_IRREGULAR = {"said": "say", "told": "tell", "thought": "think", "wrote": "write", "spoke": "speak", "felt": "feel"}
+_THAT_CLAUSE = re.compile(r"\bthat\s+([^.!?\n]*)")
+
+
+def paraphrased_parts(body: str) -> list[tuple[int, int]]:
+    """Character ranges of reported speech in the reporter's words: the that-clause after a reporting verb of the
+    hand list (``warned that the budget would almost certainly grow``, ``told the minister that ...``), to the end
+    of its sentence. K10 makes framing there the speaker's, reported, as inside a quote; without it the own-voice
+    activity told *almost certainly* only "ask ... whose words they are" while its answer says they are Haugen's."""
+    verbs = _speech_verbs()
+    parts = []
+    for m in _THAT_CLAUSE.finditer(body):
+        line_start = body.rfind("\n", 0, m.start()) + 1
+        before = re.findall(r"[A-Za-z]+", body[line_start : m.start()])[-4:]  # the verb, up to three words back
+        for word in (w.lower() for w in reversed(before)):
+            if {_IRREGULAR.get(word, word), word[:-1], word[:-2], word[:-3]} & verbs:
+                if m.group(1).strip():
+                    parts.append((m.start(1), m.end(1)))
+                break
+    return parts
+
+
+@cache
+def _speech_verbs() -> frozenset[str]:
+    """The one-word reporting verbs of the hand list (``speech_verbs``: *say*, *warn*, *claim*), read without spaCy."""
+    return frozenset(e["id"] for e in load_lexicon("speech_verbs") if "id" in e and "_" not in e["id"])
+
+
 def inside(span: Span, parts: Sequence[tuple[int, int]]) -> bool:
     return any(start <= span.start and span.end <= end for start, end in parts)
 
 
-def explain(item: Match, body: str, key: Sequence[Span] = (), quotes: Sequence[tuple[int, int]] = ()) -> str:
+def explain(
+    item: Match,
+    body: str,
+    key: Sequence[Span] = (),
+    quotes: Sequence[tuple[int, int]] = (),
+    paraphrases: Sequence[tuple[int, int]] = (),
+) -> str:
     """One line for one matched, missed or extra item, with the most specific reason the text gives.
 
     ``quotes``: the quoted parts, given only where the activity asks for the paper's own voice (K10), so a
     framing mark inside one is the speaker's; elsewhere the quote line would be false where the key counts
-    quoted words (``explain_all``).
+    quoted words (``explain_all``). ``paraphrases``: the same for reported speech in the reporter's words.
     """
     span = item.key or item.answer
     assert span is not None
@@ -96,7 +130,7 @@ def explain(item: Match, body: str, key: Sequence[Span] = (), quotes: Sequence[t
         return f"{line}: {item.key.reasons[0]}" if item.key.reasons else line
     if item.status == "missed":
         return f"{line}: {item.key.reasons[0]}" if item.key and item.key.reasons else line
-    return f"{line}: {_why_extra(span, body, key, quotes)}"
+    return f"{line}: {_why_extra(span, body, key, quotes, paraphrases)}"
 
 
 def _accepted(item: Match) -> bool:
@@ -109,11 +143,22 @@ def _accepted(item: Match) -> bool:
     )
 
 
-def _why_extra(span: Span, body: str, key: Sequence[Span], quotes: Sequence[tuple[int, int]]) -> str:
+def _why_extra(
+    span: Span,
+    body: str,
+    key: Sequence[Span],
+    quotes: Sequence[tuple[int, int]],
+    paraphrases: Sequence[tuple[int, int]] = (),
+) -> str:
     near = [k for k in key if k.overlap(span)]
     in_quote = span.label in FRAMING and inside(span, quotes)
     if in_quote and not near:  # a key mark over it (a scare quote, K10) is the paper's own framing: say which label
         return "it is inside a quote: the speaker's words and framing, not the paper's own voice"
+    if span.label in FRAMING and inside(span, paraphrases) and not near:
+        return (
+            "it is inside what someone is credited with saying, in the reporter's words (a paraphrase): the "
+            "speaker's framing, reported, not the paper's own voice (K10)"
+        )
     same = [k for k in near if k.label == span.label]
     if same and span.start <= same[0].start and same[0].end <= span.end:
         return f"mark only {quoted(same[0].text(body))} ({span.label} in the key): the rest is not part of it"
@@ -159,7 +204,8 @@ def _hedges() -> dict[str, str]:
 def explain_all(result: Score, body: str, key: Sequence[Span], own_voice: bool = False) -> list[str]:
     """A line per match of ``result``; ``own_voice``: the activity asks for the paper's own voice only (K10)."""
     quotes = quoted_parts(body) if own_voice else []
-    return [explain(m, body, key, quotes) for m in result.matches]
+    paraphrases = paraphrased_parts(body) if own_voice else []
+    return [explain(m, body, key, quotes, paraphrases) for m in result.matches]
 
 
 def not_graded(marks: Iterable[Span], graded: Sequence[str]) -> list[str]:

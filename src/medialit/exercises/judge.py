@@ -142,7 +142,9 @@ def _score_speakers(it: Item, answer: Answer, key: Key, units: int, notes: tuple
     """
     body, part, half = it.load().body, it.bounds(), it.points / 2
     silent = any(k.cue is not None for k in key.marks)  # a key that names cues: a K4 party wants no link
-    cue = score(answer, key, max_points=half, part=part, units=units, judge=partial(same_cue, silent_unlinked=silent))
+    parties = frozenset(k.speaker for k in key.required if k.cue is None and k.speaker) if silent else frozenset()
+    judge = partial(same_cue, silent_unlinked=silent, silent_speakers=parties)
+    cue = score(answer, key, max_points=half, part=part, units=units, judge=judge)
     who = score(answer, key, max_points=half, part=part, units=units, judge=judge_for(it, body))
     points = round(cue.points + who.points, 2)
     n = len(key.required)
@@ -308,7 +310,7 @@ def _extra_lines(it: Item, result: Score, key: Key, body: str) -> list[str]:
             test = _label_test(given, asks_for)
             lines.append(f"{words} ({labels}): a place you may mark, but not with this label{test}")
         else:  # what the label asks, in the guidelines' words: the reason a cost is owed, never the key's words
-            asks = _asks(given, asks_for)
+            asks = FIRST_LINE_ASKS if set(it.labels) == PASSAGE_KINDS else _asks(given, asks_for)
             lines.append(f"not in the key: {words} ({'/'.join(sorted(given.labels))})" + (f": {asks}" if asks else ""))
     return lines
 
@@ -319,8 +321,9 @@ LABEL_ASKS = {
     "no answer; an actor, who only does something in the story, and a subject, what a claim is about, are not "
     "sources (K1, K4)",
     "cue": "a cue is the word or words that mark the attribution, a speech or cognition verb or a phrase that "
-    "credits, not the words naming the source; a sentence that only reports that somebody acted, met, was "
-    "contacted or did not comment carries no content and no cue (K4)",
+    "credits, not the words naming the source; a verb with no words naming who says or thinks it has no source, so "
+    "no attribution and no cue (K3); a sentence that only reports that somebody acted, met, was contacted or did "
+    "not comment carries no content and no cue (K4)",
     "named": "named is for words that identify the source so that you could look it up: a name, a title that picks "
     f"out one person, an organisation, a named document or site; {_PRONOUN_KIND} (K2)",
     "anonymous": "anonymous is for one particular person, post or circle that the text points at without saying "
@@ -362,6 +365,15 @@ OPINION_SENTENCE_ASKS = (
 second part), not a passage's kind: LABEL_ASKS' passage line, 'a named author or speaker arguing a view in their
 own voice', told to a credited view marked as one ('Anglers say the plan will ruin the river', invented), invited
 the very mark the item says not to make (keyread21)."""
+PASSAGE_KINDS = frozenset({"news", "opinion", "advertising"})
+FIRST_LINE_ASKS = (
+    "items that classify passages mark each passage's first line (its headline) with its kind, not the sentences "
+    "inside it (K14)"
+)
+"""Said to a mark outside the key in an item that classifies passages (ex03-q4, ex05-q3): it is not a passage's
+first line. The kind's own line ('opinion is a named author or speaker arguing a view in their own voice') told a
+student who marked an opinion sentence of the news report, which ex05-q1 keys as opinion, that it was no opinion
+(keyread22)."""
 REASON_ASKS = {
     "no_source": "no_source is for a contested or consequential claim credited to nobody, where no vague or hidden "
     "source, uncertainty word or judgement carries it: one reason, the one that carries the claim (K9)",

@@ -140,8 +140,8 @@ def reveal(question_id: str) -> None:
     if widget is None:
         return
     if question.kind == "links":
-        optional = expected_links(question_id, article, optional=True)
-        widget.show_link_feedback(expected_links(question_id, article), optional=optional, show_missed=True)
+        optional = link_marks(question_id, article, optional=True)
+        widget.show_link_feedback(link_marks(question_id, article), optional=optional, show_missed=True)
     else:
         widget.show_feedback(key_marks(question_id, article), show_missed=True, own_voice=question.own_voice)
 
@@ -262,6 +262,17 @@ def expected_links(question_id: str, article: Any, optional: bool = False) -> li
     ]
 
 
+def link_marks(question_id: str, article: Any, optional: bool = False) -> list[KeyMark]:
+    """``expected_links`` as the key's own marks (source and cue placed on ``article.body``), so that the speaker's
+    ``aliases`` reach the scoring: a group's other names count as the key's do in ex01-q2."""
+    key = _key(question_id)
+    return [
+        replace(m, span=_place(question_id, m.span, key, article), cue=_place(question_id, m.cue, key, article))
+        for m in key.marks
+        if m.cue is not None and m.optional == optional
+    ]
+
+
 def key_lines(question_id: str) -> list[str]:
     """The activity's key as a reader finds it, a line a mark: a mark's words in quotation marks, and for
     words that recur the context outside them (``‘Dahl’ (in ‘says Dahl’)``); a link's source and cue
@@ -288,18 +299,19 @@ def _check_links(question: Question, widget: Any, article: Any) -> None:
     if links is None:
         print(f"Give the highlighter itself: check_highlights({question.id!r}, highlighter, article)")
         return
-    expected = expected_links(question.id, article)  # first, as in check_highlights
+    expected = link_marks(question.id, article)  # first, as in check_highlights
     if not links:
         print("No links yet: put the cursor on a source, press L, move to its cue, press Enter, then L again.")
         return
     _attempts[question.id] = _attempts.get(question.id, 0) + 1
     _checked[question.id] = (widget, article)
-    widget.show_link_feedback(expected, optional=expected_links(question.id, article, optional=True), show_missed=False)
+    optional = link_marks(question.id, article, optional=True)
+    widget.show_link_feedback(expected, optional=optional, show_missed=False)
     result = widget.last_score
     print(result.summary() + f" ({counted(len(links), 'link')}).")
     for item in widget.feedback.get("items", []):
         print(f"  {item['status']}: {item['line']}")
-    if result.speakers.counts.fn == 0 and result.cues.counts.fp == 0:
+    if result.speakers.counts.fn == 0 and result.cues.counts.fp == 0 and result.speakers.counts.fp == 0:
         print(f"All linked. {question.answer}")
         return
     _wrong_try(question)

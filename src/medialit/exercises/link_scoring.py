@@ -5,7 +5,11 @@ when that link also names the expected speaker (any name word of theirs, as
 ex01-q2 accepts). Half the points go to the cues found, half to the speakers
 right: a student who links the right cue to the wrong person gets the first half.
 Both halves are ``scoring.score`` with the cue as the place; nothing new decides
-what matches.
+what matches. An optional link (K5's nested attributions, K11) may be left out at no
+cost; made, it is judged as a required one is: naming someone else costs in the speaker
+half, as the graded ex01-q2 charges its optional nested source with the wrong speaker (K5
+gives the nested speaker by rule; an optional mark with a wrong label costs in every graded
+item, ex01-q3's *Someone* marked vague).
 """
 
 from __future__ import annotations
@@ -37,15 +41,24 @@ class LinkScore:
         return f"{found} of {counted(total, 'attribution')} linked at the right cue, {right} with the right speaker"
 
 
-def expected_marks(expected: Iterable[Link | Attribution | dict[str, Any]], optional: bool = False) -> list[KeyMark]:
+Expected = Link | Attribution | KeyMark | dict[str, Any]
+"""An expected attribution: a Link, a gold Attribution or its dict, or a key's own mark with its cue (which also
+carries the speaker's ``aliases``, the other names a key accepts for a group or an organisation)."""
+
+
+def expected_marks(expected: Iterable[Expected], optional: bool = False) -> list[KeyMark]:
     """Key marks at each expected cue, carrying the speaker (a link without a cue cannot be expected);
     ``optional``: links that are right to make and cost nothing left out (K5's nested attributions, K11)."""
     out = []
     for item in expected:
-        link = item if isinstance(item, (Link, Attribution)) else Link.from_dict(item)
-        if link.cue is None:
+        if isinstance(item, KeyMark):
+            cue, speaker, aliases = item.cue, item.speaker, item.aliases
+        else:
+            link = item if isinstance(item, (Link, Attribution)) else Link.from_dict(item)
+            cue, speaker, aliases = link.cue, link.speaker, ()
+        if cue is None:
             raise ValueError("an expected attribution needs its cue: give cue_start and cue_end")
-        out.append(KeyMark(Span(link.cue.start, link.cue.end, "cue"), speaker=link.speaker, optional=optional))
+        out.append(KeyMark(Span(cue.start, cue.end, "cue"), speaker=speaker, aliases=aliases, optional=optional))
     return out
 
 
@@ -57,26 +70,20 @@ def as_answer(links: Iterable[Link]) -> Answer:
 
 def score_links(
     links: Iterable[Link],
-    expected: Iterable[Link | Attribution | dict[str, Any]],
+    expected: Iterable[Expected],
     *,
-    optional: Iterable[Link | Attribution | dict[str, Any]] = (),
+    optional: Iterable[Expected] = (),
     max_points: float = 1.0,
 ) -> LinkScore:
     """Half the points for cues found, half for speakers right (see the module docstring); a link at an
-    ``optional`` cue is neither found nor extra, whoever it names."""
+    ``optional`` cue is never missed, and is extra in the speaker half only when it names someone else."""
     key, answer = [*expected_marks(expected), *expected_marks(optional, optional=True)], as_answer(links)
     cues = score(answer, key, max_points=max_points / 2, judge=lambda mark, target: same_place(mark, target))
-    speakers = score(answer, key, max_points=max_points / 2, judge=_named)
+    speakers = score(answer, key, max_points=max_points / 2, judge=names_the_speaker)
     return LinkScore(round(cues.points + speakers.points, 2), float(max_points), cues, speakers)
 
 
-def _named(mark: Any, target: KeyMark) -> bool:
-    if target.optional:  # not asked for: the place decides, as for the cue half
-        return same_place(mark, target)
-    return names_the_speaker(mark, target)
-
-
 def names_the_speaker(mark: Any, target: KeyMark) -> bool:
-    """The link at ``target``'s cue names its speaker: what the speaker half scores for a required link, and what
-    the feedback on an optional one still says (it costs nothing either way, but a wrong name is a wrong reading)."""
+    """The link at ``target``'s cue names its speaker (or one of its ``aliases``), required or optional: the
+    speaker half's judge, and what the feedback line on a link says."""
     return bool(mark.speakers and all(mark.speakers)) and same_speaker(mark, target)

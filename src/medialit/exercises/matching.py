@@ -412,7 +412,9 @@ def speaker_judge(body: str) -> Judge:
     return lambda mark, target: same_speaker(mark, target, body)
 
 
-def same_cue(mark: Mark, target: KeyMark, *, silent_unlinked: bool = False) -> bool:
+def same_cue(
+    mark: Mark, target: KeyMark, *, silent_unlinked: bool = False, silent_speakers: frozenset[str] = frozenset()
+) -> bool:
     """The same source words linked to the key's cue, and to nothing else (a key mark without a cue: the source alone).
 
     Every cue linked to the source must be the key's, as every label given must be accepted:
@@ -420,13 +422,17 @@ def same_cue(mark: Mark, target: KeyMark, *, silent_unlinked: bool = False) -> b
     ``silent_unlinked`` (a key that names cues): a required key mark without a cue is a party that
     was asked and gave no answer (rule 3, K4: no attribution, no cue), so it wants the source unlinked,
     as ex01-q2's prompt says; linking the embassy to *commented* earned the cue half (keyread18). An
-    optional one without a cue (the nested *I*, K5; the outlet naming itself) takes any link, and so
-    does every mark of a version-1 key, which names no cues at all.
+    optional one without a cue (the nested *I*, K5; the outlet naming itself) takes any link, unless its
+    speaker is one of ``silent_speakers``, the speakers of those required parties: another mention of the
+    party (*They*) linked to *commented* is the same K4 error (keyread22: it cost the cue half unexplained
+    when given alone, and nothing beside the embassy). So does every mark of a version-1 key, which names no
+    cues at all.
     """
     if not same_place(mark, target):
         return False
     if target.cue is None:
-        return not silent_unlinked or target.optional or not any(c.start >= 0 for c in mark.cues)
+        takes_any = not silent_unlinked or (target.optional and target.speaker not in silent_speakers)
+        return takes_any or not any(c.start >= 0 for c in mark.cues)
     return bool(mark.cues) and all(close_enough(c, target.cue) for c in mark.cues)
 
 

@@ -43,7 +43,7 @@ MODES = ("spans", "sentences")
 TAKEN_FROM = "taken_from"
 """The sidecar key recording which ``start_from`` marks a file has taken in: ``{"file": name, "spans": [...]}``."""
 NOT_THE_SPEAKER = "the speaker is not right yet (who do the words refer to?)"
-"""Told of a link at an expected cue, required or optional, that does not name its speaker."""
+"""Told of a link at an expected cue, required or optional, that does not name its speaker (it costs on both)."""
 
 __all__ = ["DEFAULT_LABELS", "Highlighter"]
 
@@ -279,8 +279,9 @@ class Highlighter(anywidget.AnyWidget):
 
         ``expected``: Links, gold Attributions or their dicts; scored by ``link_scoring.score_links``
         (the one scoring function: cues found, speakers right); ``optional``: links that may be made or left
-        (K5's nested attributions). ``show_missed=False`` keeps back the
-        attributions not linked yet (only their number is said). The LinkScore is kept in ``last_score``.
+        (K5's nested attributions), though one made with the wrong speaker costs as a required one does.
+        ``show_missed=False`` keeps back the attributions not linked yet (only their number is said). The
+        LinkScore is kept in ``last_score``.
         """
         from medialit.exercises.link_scoring import names_the_speaker, score_links
 
@@ -294,12 +295,14 @@ class Highlighter(anywidget.AnyWidget):
                 ok = match.mark is not None and match.mark.span in right
                 line = f"‘{words}’: cue and speaker right" if ok else f"‘{words}’: the right cue; {NOT_THE_SPEAKER}"
                 status = "correct" if ok else "partial"
-            elif match.status == "optional":  # K5's nested attributions: no cost, but a wrong name is told
+            elif match.status == "optional":  # K5's nested attributions: leaving them costs nothing; made, a
+                # wrong name costs as on a required link (link_scoring; ex01-q2 charges its nested 'I' so)
                 given, mark = match.given, match.mark
                 named = given is not None and mark is not None and names_the_speaker(given, mark)
                 status, line = "optional", f"‘{words}’: a link you may make or leave: it costs nothing"
                 if not named:
-                    line = f"‘{words}’: a link you may make or leave (it costs nothing), but {NOT_THE_SPEAKER}"
+                    status = "partial"
+                    line = f"‘{words}’: a link you may leave out, but once made it counts: {NOT_THE_SPEAKER}"
             elif match.status == "extra":
                 status, line = "extra", f"‘{words}’: not a cue this check expects a link at"
             elif match.status == "missed" and show_missed:
