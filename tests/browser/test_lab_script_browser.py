@@ -213,3 +213,44 @@ def test_lab_sh_lists_no_answer_folder_and_keeps_jupyterlab_s_hidden_names(lab_s
     assert {"exercises", "notebooks", "course"} <= listed("") and "solutions" not in listed("")
     assert listed("course") == set() and "keys" not in listed("notebooks/questions")
     assert "__pycache__" not in listed("notebooks") and "questions" in listed("notebooks")
+
+
+def test_self_check_after_file_rename_checks_the_renamed_notebook_not_the_one_that_took_its_old_name(
+    lab_script, page, tmp_path
+):
+    """self22: File > Rename Notebook keeps the kernel, and the kernel keeps the path it started with
+    (JPY_SESSION_NAME). A learner renames their copy ``ex01-attribution-Copy1.ipynb`` to ``mine.ipynb`` and later
+    duplicates the exercise again, which makes a new ``-Copy1``: ``!medialit self-check`` in mine.ipynb checked
+    that fresh, unanswered copy ("ex01-attribution-Copy1.ipynb as last saved", 0 points). The server's sessions know
+    the notebook's current path; the one the running kernel belongs to is checked. (JupyterLab 4.6's File > Save As
+    opens the new name with a new kernel, whose path is right; measured, so it is not the case here.)"""
+    folder = tmp_path / "kit" / "exercises" / "ex01-attribution"
+    nb = nbformat.read(folder / "ex01-attribution.ipynb", as_version=4)
+    answer = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "ex01-q3-answer")
+    answer.source = "answer_q3 = [('Matthew Ingram', 'named')]"
+    nb.cells.append(nbformat.v4.new_code_cell("!medialit self-check"))
+    nbformat.write(nb, folder / "ex01-attribution-Copy1.ipynb")
+    page.goto(
+        lab_script.replace("notebooks/00-start-here.ipynb", "exercises/ex01-attribution/ex01-attribution-Copy1.ipynb")
+    )
+    page.locator("#jp-main-statusbar").get_by_text("Idle", exact=False).first.wait_for()
+    cells = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell")
+
+    def run(cell) -> str:
+        cell.locator(".jp-InputArea-editor").click()
+        page.keyboard.press("Escape")
+        page.keyboard.press("Control+Enter")
+        expect(cell.locator(".jp-InputPrompt")).to_have_text(re.compile(r"\[\d+\]"))
+        return "\n".join(cell.locator(".jp-OutputArea-output").all_inner_texts())
+
+    run(cells.first)  # the kernel starts with the copy's name
+    page.get_by_role("menuitem", name="File").click()
+    page.get_by_role("menuitem", name=re.compile(r"Rename Notebook")).click()
+    page.locator(".jp-Dialog input").fill("mine.ipynb")
+    page.locator(".jp-Dialog").get_by_role("button", name="Rename").click()
+    expect(page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current")).to_have_text(re.compile(r"mine\.ipynb"))
+    assert (folder / "mine.ipynb").exists() and not (folder / "ex01-attribution-Copy1.ipynb").exists()
+    shutil.copy(folder / "ex01-attribution.ipynb", folder / "ex01-attribution-Copy1.ipynb")  # a second Duplicate
+    said = run(cells.last)
+    assert said.startswith("mine.ipynb as last saved"), said
+    assert re.search(r"^ex01-q3: 0\.\d+ of 3 points", said, re.M) and "Traceback" not in said, said

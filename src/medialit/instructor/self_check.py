@@ -16,8 +16,10 @@ under, never from the package, so a notebook with no kit above it gets none.
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import urllib.request
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -84,7 +86,9 @@ def exercise_here(folder: Path) -> Path:
     found = sorted(p for p in folder.glob("*.ipynb") if p.is_file())
     if len(found) == 1:
         return found[0]
-    session = os.environ.get("JPY_SESSION_NAME")  # jupyter_server's root joined with the path: maybe via a link
+    # The kernel's path as its server knows it now (a renamed notebook keeps its kernel), else as the kernel started
+    # (jupyter_server's root joined with the path: maybe via a link).
+    session = running_notebook() or os.environ.get("JPY_SESSION_NAME")
     running = [p for p in found if session and p.resolve() == Path(session).resolve()]
     if running:
         return running[0]
@@ -100,6 +104,53 @@ def exercise_here(folder: Path) -> Path:
         f"{folder}: {len(found)} notebooks here ({names}); name the one to check: "
         f"!medialit self-check {found[-1].name} in a cell (without the ! in a terminal)"
     )
+
+
+KERNEL_FILE = re.compile(r"kernel-([0-9a-f-]{36})\.json$")
+"""A Jupyter kernel's connection file, named after the kernel's id, as the kernel process is given it (``-f``)."""
+
+
+def running_notebook(start: int | None = None) -> Path | None:
+    """The notebook whose kernel runs this command (``!medialit`` in a cell), as its Jupyter server knows it now.
+
+    ``JPY_SESSION_NAME`` is the path the kernel started with: File > Rename Notebook keeps the kernel, so it names the
+    old path, which a later File > Duplicate may take (self22). The kernel's id is in its connection file's name, an
+    argument of the kernel process above this one; its server (that process's parent) left its URL and token in
+    ``jpserver-PID.json`` beside the connection file; the server's sessions say which notebook holds that kernel.
+    ``None`` outside a kernel, off Linux, or when the server does not answer: the caller falls back to the path the
+    kernel started with.
+    """
+    pid = start or os.getppid()
+    for _ in range(4):  # the kernel is the parent of the shell IPython starts for `!`, or of this command itself
+        try:
+            args = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace").split("\0")
+            parent = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            return None
+        connection = next((Path(a) for a in args if KERNEL_FILE.search(a)), None)
+        if connection:
+            return session_path(
+                KERNEL_FILE.search(connection.name).group(1), connection.parent / f"jpserver-{parent}.json"
+            )
+        if parent <= 1:
+            return None
+        pid = parent
+    return None
+
+
+def session_path(kernel_id: str, server_file: Path) -> Path | None:
+    """The notebook the server of ``server_file`` (its ``jpserver-PID.json``) runs kernel ``kernel_id`` for."""
+    try:
+        server = json.loads(server_file.read_text(encoding="utf-8"))
+        request = urllib.request.Request(
+            server["url"].rstrip("/") + "/api/sessions", headers={"Authorization": f"token {server.get('token', '')}"}
+        )
+        with urllib.request.urlopen(request, timeout=3) as answer:
+            sessions = json.load(answer)
+        path = next(s["path"] for s in sessions if (s.get("kernel") or {}).get("id") == kernel_id)
+        return Path(server["root_dir"]) / path
+    except Exception:  # no server file, no answer, another server's format: the kernel's own path has to do
+        return None
 
 
 @dataclass(frozen=True)
