@@ -370,3 +370,38 @@ def test_a_course_student_cannot_run_it_on_a_released_exercise_even_with_a_kit_b
         out, err = capsys.readouterr()
         assert not out and len(err.strip().splitlines()) == 1 and "cannot be checked here" in err, name
         assert "Traceback" not in err and "KEY" not in err
+
+
+@pytest.mark.parametrize("name", ["ex03-framing", "ex04-provenance"])
+def test_a_copied_question_passage_or_filler_does_not_open_the_model_answer_a_short_answer_of_ones_own_does(
+    name, tmp_path, capsys
+):
+    """self22: the model answer waited for five words in the answer cell, so pasting the question there (25 words,
+    ex03-q2), a stretch of the passage, or one word typed five times showed the kit's model answer and rubric without
+    an answer written. Words of one's own count: not the question's, not runs of six copied from it or a passage."""
+    from medialit.exercises.items import item
+
+    for part in ("exercises", "solutions"):
+        shutil.copytree(REPO / part / name, tmp_path / part / name)
+    notebook = tmp_path / "exercises" / name / f"{name}.ipynb"
+    released = nbformat.read(notebook, as_version=4).cells
+    written = next(c for c in released if c.cell_type == "markdown" and c.metadata.get("nbgrader", {}).get("solution"))
+    grade = written.metadata["nbgrader"]["grade_id"]
+    question = next(
+        c.source for c in released if c.metadata.get("nbgrader", {}).get("grade_id") == f"{grade[:-7]}-question"
+    )
+    checks = find_exercise(notebook).checks
+    for check in checks:
+        answer(notebook, check.item, key_answer(check.item))  # every other question answered: only the gate is left
+    passage = " ".join(item(checks[0].item).text().split()[:40])
+    model = model_lines(REPO / "solutions" / name / f"{name}.ipynb", grade)
+    for text in (question, f"YOUR ANSWER HERE\n\n{question}", passage, "yes yes yes yes yes yes yes", question + " ok"):
+        write(notebook, grade, text)
+        assert main(["self-check", str(notebook)]) == 0
+        out = capsys.readouterr().out
+        assert not [line for line in model if line in out], text
+        assert "not yet in your own words (it repeats the question or the text" in out or "too short" in out, text
+    write(notebook, grade, "They make it sound like a fight; the reporter picked these words, page 4 is the board's.")
+    assert main(["self-check", str(notebook)]) == 0
+    out = capsys.readouterr().out
+    assert "here is the kit's model answer" in out and all(line in out for line in model)

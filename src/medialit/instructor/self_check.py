@@ -194,7 +194,39 @@ STUBS = ("YOUR ANSWER HERE", "# YOUR CODE HERE", "raise NotImplementedError()")
 """What nbgrader leaves in a released answer cell (its ``ClearSolutions`` stubs): not the learner's words."""
 
 MIN_WORDS = 5
-"""Fewer words than this are not yet an answer (the kit's written questions ask for two or three sentences)."""
+"""Fewer words of one's own than this are not yet an answer (the kit's written questions ask for two or three
+sentences). A word counts once, and not when the question holds it or it is part of a copied run (``RUN``)."""
+
+RUN = 6
+"""So many words in a row, as the question or a passage of the exercise has them, are copied, not written."""
+
+
+def words(text: str) -> list[str]:
+    return [w.lower() for w in re.findall(r"\w+", text)]
+
+
+def runs(text: str) -> set[tuple[str, ...]]:
+    """Every ``RUN`` words in a row of ``text`` (lower case): what a copy of it repeats."""
+    found = words(text)
+    return {tuple(found[i : i + RUN]) for i in range(len(found) - RUN + 1)}
+
+
+@dataclass(frozen=True)
+class Given:
+    """What a written question puts before the learner: the question's words, and runs of it and of the passages."""
+
+    question: frozenset[str] = frozenset()
+    copied: frozenset[tuple[str, ...]] = frozenset()
+
+    def own_count(self, text: str) -> int:
+        """How many different words of ``text`` are the writer's own: not nbgrader's stub, not a word of the
+        question, not in a run of ``RUN`` words copied from the question or a passage."""
+        found = words(text.replace(STUBS[0], " "))
+        copied = set()
+        for i in range(len(found) - RUN + 1):
+            if tuple(found[i : i + RUN]) in self.copied:
+                copied.update(range(i, i + RUN))
+        return len({w for i, w in enumerate(found) if i not in copied} - self.question)
 
 
 @dataclass(frozen=True)
@@ -207,11 +239,13 @@ class Written:
     model: str  # the source cell's text ("" when it has none: a test that needs a kernel)
     why_none: str = ""  # why there is no answer to read (the notebook cannot be read, the cell was deleted)
     elsewhere: int = 0  # the number of a cell of the learner's own beside the answer cell that holds an answer
+    given: Given = Given()  # the question and the passages the exercise shows
 
     @property
     def answered(self) -> bool:
-        """The learner has written an answer of their own, so the model answer may be shown."""
-        return len(re.findall(r"\w+", self.own)) >= MIN_WORDS
+        """The learner has written an answer of their own, so the model answer may be shown: the question or a
+        passage copied into the answer cell, or one word typed five times, is not one (self22)."""
+        return self.given.own_count(self.own) >= MIN_WORDS
 
 
 def own_words(source: str) -> str:
@@ -224,12 +258,20 @@ def by_hand(exercise: Exercise) -> list[Written]:
     checked = {c.grade_id for c in exercise.checks}
     cells = nbformat.read(exercise.source / f"{exercise.source.name}.ipynb", as_version=4).cells
     meta = [c.metadata.get("nbgrader", {}) for c in cells]
+    # each answer cell's question: its ``-question`` cell in the source, else the cell above it
+    prompts = {m.get("grade_id"): cells[i - 1].source for i, m in enumerate(meta) if i and m.get("grade_id")}
+    prompts |= {
+        m["grade_id"].removesuffix("-question") + "-answer": c.source
+        for c, m in zip(cells, meta, strict=True)
+        if m.get("grade_id", "").endswith("-question")
+    }
     graded = [
         (m["grade_id"], float(m.get("points") or 0)) for m in meta if m.get("grade") and m["grade_id"] not in checked
     ]
     if not graded:
         return []
     notes = rubric_notes(exercise.source)
+    shown = passage_runs(exercise)
     nb, why_not = read_notebook(exercise.notebook)
     ids = [cell.get("metadata", {}).get("nbgrader", {}).get("grade_id") for cell in (nb.cells if nb else ())]
     found = []
@@ -237,22 +279,34 @@ def by_hand(exercise: Exercise) -> list[Written]:
         at = ids.index(grade_id) if grade_id in ids else -1
         own = own_words(nb.cells[at].get("source") or "") if at >= 0 else ""
         why_none = why_not or ("" if at >= 0 else "its answer cell is not in your notebook (deleted?)")
-        found.append(
-            Written(
-                grade_id, points, own, notes.get(grade_id, ""), why_none, written_beside(nb.cells, at) if at >= 0 else 0
-            )
-        )
+        question = prompts.get(grade_id, "")
+        given = Given(frozenset(words(question)), frozenset(shown | runs(question)))
+        beside = written_beside(nb.cells, at, given) if at >= 0 else 0
+        found.append(Written(grade_id, points, own, notes.get(grade_id, ""), why_none, beside, given))
     return found
 
 
-def written_beside(cells: list, at: int) -> int:
+def passage_runs(exercise: Exercise) -> set[tuple[str, ...]]:
+    """The runs of words of the passages the exercise's marked questions show: copied, they answer nothing."""
+    from medialit.exercises.items import item
+
+    found: set[tuple[str, ...]] = set()
+    for check in exercise.checks:
+        try:
+            found |= runs(item(check.item).text())
+        except Exception:  # an item this medialit does not know: its passage is not counted out
+            continue
+    return found
+
+
+def written_beside(cells: list, at: int, given: Given = Given()) -> int:
     """The number of a cell the learner added next to answer cell ``at`` (between the graded cells around it) that
     holds an answer, or 0: a rendered answer cell does not take typing, so a learner adds a cell and writes there."""
     graded = [i for i, c in enumerate(cells) if c.get("metadata", {}).get("nbgrader", {}).get("grade_id")]
     before = max((i for i in graded if i < at), default=-1)
     after = min((i for i in graded if i > at), default=len(cells))
     for i in [*range(before + 1, at), *range(at + 1, after)]:
-        if len(re.findall(r"\w+", own_words(cells[i].get("source") or ""))) >= MIN_WORDS:
+        if given.own_count(own_words(cells[i].get("source") or "")) >= MIN_WORDS:
             return i + 1
     return 0
 
@@ -296,14 +350,20 @@ def written_lines(written: Written, unanswered: list[str] = ()) -> list[str]:
     if written.why_none:
         return [f"{head}; {written.why_none}, so no model answer is shown"]
     if not written.answered:
-        words = len(re.findall(r"\w+", written.own))
-        if written.elsewhere and not words:
+        count, own = len(words(written.own)), written.given.own_count(written.own)
+        if written.elsewhere and not count:
             return [
                 f"{head}; your answer is in cell {written.elsewhere}, a cell of its own, and the answer cell (the one "
                 "that said YOUR ANSWER HERE) is empty: move your words into it (double-click it to edit), save with "
                 "Ctrl+S, then run self-check again to see the kit's model answer"
             ]
-        state = "not answered yet" if not words else f"too short to compare ({counted(words, 'word')})"
+        state = (
+            "not answered yet"
+            if not count
+            else f"too short to compare ({counted(count, 'word')})"
+            if count < MIN_WORDS
+            else f"not yet in your own words (it repeats the question or the text: {counted(own, 'word')} of your own)"
+        )
         return [
             f"{head}; {state}: write your own answer in its answer cell first (under the question, the one that says "
             "YOUR ANSWER HERE: double-click it to edit), save with Ctrl+S, then run self-check again to see the kit's "
