@@ -405,3 +405,40 @@ def test_a_copied_question_passage_or_filler_does_not_open_the_model_answer_a_sh
     assert main(["self-check", str(notebook)]) == 0
     out = capsys.readouterr().out
     assert "here is the kit's model answer" in out and all(line in out for line in model)
+
+
+def test_the_last_exercise_sets_the_lesson_0_pre_test_beside_it_per_skill_for_a_learner_alone(tmp_path, capsys):
+    """self22: lesson 0 says the pre-test is compared at the end ("so you and your teacher can see what you learned");
+    a course's report does it (growth per skill), a learner alone had nothing. ex05-transfer's self-check now sets the
+    pre-test saved in notebooks/ beside its items of each skill, once every item has an answer; no change is computed,
+    and an exercise that measures no pre-test skill shows nothing of it."""
+    name = "ex05-transfer"
+    for part in ("exercises", "solutions"):
+        shutil.copytree(REPO / part / name, tmp_path / part / name)
+    (tmp_path / "course").mkdir()
+    shutil.copy(REPO / "course" / "pretest-key.json", tmp_path / "course")
+    notebook = tmp_path / "exercises" / name / f"{name}.ipynb"
+
+    def run(path: Path = notebook) -> str:
+        assert main(["self-check", str(path)]) == 0
+        out, err = capsys.readouterr()
+        assert not err and "Traceback" not in out
+        return out
+
+    assert "once every question here has an answer, this shows your lesson 0 pre-test" in run()
+    checks = find_exercise(notebook).checks
+    for check in checks:
+        answer(notebook, check.item, key_answer(check.item))
+    assert "before and after: no pre-test saved" in run()
+    key = json.loads((REPO / "course" / "pretest-key.json").read_text(encoding="utf-8"))["answers"]
+    mine = dict(key) | {"p1": "a" if key["p1"] != "a" else "b"}  # one attribution question wrong
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "notebooks" / "pretest.json").write_text(json.dumps({"format": "medialit-pretest", "answers": mine}))
+    out = run()
+    assert "before and after, per skill: your lesson 0 pre-test, then this exercise's questions" in out
+    attribution = r"^  who is speaking \(attribution and source\): pre-test 1 of 2 right; here [\d.]+ of \d+ points$"
+    assert re.search(attribution, out, re.M), out
+    assert len(re.findall(r": pre-test \d of 2 right; here ", out)) == 6 and "not as a score that went up" in out
+    shutil.copytree(REPO / "exercises" / NAME, tmp_path / "exercises" / NAME)  # ex01 measures no pre-test skill
+    shutil.copytree(REPO / "solutions" / NAME, tmp_path / "solutions" / NAME)
+    assert "before and after" not in run(tmp_path / "exercises" / NAME / f"{NAME}.ipynb")

@@ -27,6 +27,7 @@ from pathlib import Path
 import nbformat
 
 from medialit.core.counts import counted
+from medialit.core.saved_work import PRETEST_FILE
 from medialit.instructor.grade_data import Check, ItemGrade, grade_item, hidden_checks, read_notebook
 from medialit.instructor.grade_worker import rubric_notes
 
@@ -311,7 +312,54 @@ def written_beside(cells: list, at: int, given: Given = Given()) -> int:
     return 0
 
 
-def report(notebook: Path, grades: list[ItemGrade], unchecked: list[Written] = ()) -> str:
+PRETEST_KEY = Path("course") / "pretest-key.json"
+"""The pre-test's key in the kit (a course copies it into its own folder: course/grading.md)."""
+
+
+def before_and_after(exercise: Exercise, grades: list[ItemGrade]) -> list[str]:
+    """The lesson 0 pre-test beside this exercise's items of the same skills, for a learner working alone.
+
+    Lesson 0 says the last exercise asks about the pre-test's skills on other texts, "so you and your teacher can see
+    what you learned", and a course's report sets them side by side (``instructor.growth``); alone, nothing did
+    (self22). Only for an exercise with those items (``pretest.POST_ITEMS``: ex05-transfer), once each has an answer,
+    from the ``pretest.json`` lesson 0 saved in the kit's ``notebooks/`` and the kit's key. No change is computed: the
+    two are different kinds of question (``growth.WHY_NO_CHANGE``).
+    """
+    from medialit.exercises import pretest
+    from medialit.exercises.pretest import POST_ITEMS, QUESTIONS, SKILLS
+
+    skill_of = {item: skill for skill, items in POST_ITEMS.items() for item in items}
+    mine = [g for g in grades if g.check.item in skill_of]
+    kit = exercise.source.parents[1]
+    answers = kit / "notebooks" / PRETEST_FILE
+    if not mine or not (kit / PRETEST_KEY).is_file():
+        return []
+    if any(g.failed or not g.marks for g in mine):
+        return ["before and after: once every question here has an answer, this shows your lesson 0 pre-test beside it"]
+    if not answers.is_file():
+        return [f"before and after: no pre-test saved ({answers}), so there is nothing to set beside this exercise"]
+    try:
+        right = pretest.skill_scores(pretest.read_answers(answers), pretest.read_key(kit / PRETEST_KEY))
+    except pretest.PretestError as error:
+        return [f"before and after: {error}"]
+    lines = ["before and after, per skill: your lesson 0 pre-test, then this exercise's questions of that skill"]
+    for skill, title in SKILLS.items():
+        asked = sum(q.skill == skill for q in QUESTIONS)
+        earned = sum(g.points for g in mine if skill_of[g.check.item] == skill)
+        possible = sum(g.max_points for g in mine if skill_of[g.check.item] == skill)
+        if possible:
+            lines.append(
+                f"  {title}: pre-test {round(right[skill] * asked)} of {asked} right; here {earned:g} of "
+                f"{counted(possible, 'point')}"
+            )
+    lines.append(
+        "  (different kinds of question: multiple choice before, marks on new texts now; read them side by side, "
+        "not as a score that went up or down)"
+    )
+    return lines
+
+
+def report(notebook: Path, grades: list[ItemGrade], unchecked: list[Written] = (), after: list[str] = ()) -> str:
     """What the learner reads: when the notebook was saved, each item's points and feedback, the total; each
     written answer's model answer and rubric once the learner has written their own, else what to do first."""
     saved = datetime.fromtimestamp(Path(notebook).stat().st_mtime).strftime("%H:%M:%S")
@@ -332,6 +380,8 @@ def report(notebook: Path, grades: list[ItemGrade], unchecked: list[Written] = (
     lines += ["", f"total: {earned:g} of {counted(total, 'point')} (the same scoring a course's grading uses)"]
     if unchecked:
         lines[-1] += ", written answers not counted"
+    if after:
+        lines += ["", *after]
     return "\n".join(lines)
 
 
