@@ -442,3 +442,35 @@ def test_the_last_exercise_sets_the_lesson_0_pre_test_beside_it_per_skill_for_a_
     shutil.copytree(REPO / "exercises" / NAME, tmp_path / "exercises" / NAME)  # ex01 measures no pre-test skill
     shutil.copytree(REPO / "solutions" / NAME, tmp_path / "solutions" / NAME)
     assert "before and after" not in run(tmp_path / "exercises" / NAME / f"{NAME}.ipynb")
+
+
+ALONE_AFTER = {
+    "03-claims-and-evidence": ("ex01-attribution", "ex02-unsupported"),
+    "09-news-opinion-and-advertising": ("ex03-framing",),
+    "05-where-did-this-text-come-from": ("ex04-provenance",),
+    "08-images-and-generated-content": ("ex05-transfer",),
+}
+
+
+def test_a_learner_alone_is_told_which_exercise_follows_which_lesson_and_what_comes_after_the_last():
+    """self22: the order of lessons and exercises was only in course/syllabus.md, which lab.sh's file browser does not
+    list; lesson 0 pointed at exercises/ at the start, so a learner alone could take ex01 before lesson 2, and lesson 8,
+    the last, ended with no word of ex05 or of the pre-test kept for it. Each exercise is now named once, at the end
+    of the lesson the syllabus puts it after, and lesson 0 gives the whole order."""
+    syllabus = " ".join((REPO / "course" / "syllabus.md").read_text(encoding="utf-8").split())
+    assert "ex01 and ex02 come after lessons 2 and 3, ex03 after lessons 4 and 9, ex04 after lesson 5, ex05" in syllabus
+    assert sorted(e for names in ALONE_AFTER.values() for e in names) == sorted(
+        p.name for p in (REPO / "exercises").iterdir() if p.is_dir()
+    )
+    lessons = {p.stem: nbformat.read(p, as_version=4) for p in sorted((REPO / "notebooks").glob("0*.ipynb"))}
+    for lesson, nb in lessons.items():
+        paragraphs = [p for c in nb.cells for p in c.source.split("\n\n") if p.startswith("**Working alone?")]
+        named = sorted(set(re.findall(r"`(ex0\d-[a-z]+)`", " ".join(paragraphs))))
+        assert named == sorted(ALONE_AFTER.get(lesson, ())), lesson
+    start = " ".join(" ".join(c.source for c in lessons["00-start-here"].cells).split())
+    assert (
+        "`ex01-attribution` and `ex02-unsupported` after lesson 3, `ex03-framing` after lesson 9, `ex04-provenance` "
+        "after lesson 5, and `ex05-transfer` last, after lesson 8" in start
+    )
+    last = " ".join(" ".join(c.source for c in lessons["08-images-and-generated-content"].cells).split())
+    assert "This was the last lesson" in last and "pre-test (`pretest.json`)" in last
