@@ -254,3 +254,41 @@ def test_self_check_after_file_rename_checks_the_renamed_notebook_not_the_one_th
     said = run(cells.last)
     assert said.startswith("mine.ipynb as last saved"), said
     assert re.search(r"^ex01-q3: 0\.\d+ of 3 points", said, re.M) and "Traceback" not in said, said
+
+
+def test_lab_sh_on_a_port_in_use_takes_the_next_free_one_and_prints_its_url(tmp_path):
+    """self22: with port 8888 taken (a second lab.sh, another notebook server), lab.sh printed
+    "JupyterLab will be at http://127.0.0.1:8888/...?token=NEW", then Jupyter stopped ("port 8888 is not available"):
+    the URL opened the other server's token page. It now says the port is in use and serves on the next free one,
+    whose URL it prints."""
+    import socket
+
+    kit = kit_copy(tmp_path)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        busy = taken.getsockname()[1]
+        log = tmp_path / "lab-sh.log"
+        with log.open("w") as out:
+            server = subprocess.Popen(
+                ["bash", "scripts/lab.sh"], cwd=kit, env=lab_script_env(tmp_path, busy),
+                stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+            )  # fmt: skip
+        try:
+            deadline = time.monotonic() + 180
+            while not URL_LINE.search(log.read_text()) and time.monotonic() < deadline:
+                assert server.poll() is None, f"lab.sh exited ({server.returncode}):\n{log.read_text()[-3000:]}"
+                time.sleep(0.5)
+            text = log.read_text()
+            url = URL_LINE.search(text)
+            assert url, text[-3000:]
+            port = int(re.search(r"127\.0\.0\.1:(\d+)/", url.group(1)).group(1))
+            assert port != busy and f"port {busy} is in use (another JupyterLab?), so this one uses port {port}" in text
+            wait_until_up(port, server, log)
+            assert "is not available" not in log.read_text()
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            try:
+                server.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(server.pid, signal.SIGKILL)
