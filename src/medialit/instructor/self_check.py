@@ -111,7 +111,7 @@ KERNEL_FILE = re.compile(r"kernel-([0-9a-f-]{36})\.json$")
 """A Jupyter kernel's connection file, named after the kernel's id, as the kernel process is given it (``-f``)."""
 
 
-def running_notebook(start: int | None = None) -> Path | None:
+def running_notebook() -> Path | None:
     """The notebook whose kernel runs this command (``!medialit`` in a cell), as its Jupyter server knows it now.
 
     ``JPY_SESSION_NAME`` is the path the kernel started with: File > Rename Notebook keeps the kernel, so it names the
@@ -121,7 +121,7 @@ def running_notebook(start: int | None = None) -> Path | None:
     ``None`` outside a kernel, off Linux, or when the server does not answer: the caller falls back to the path the
     kernel started with.
     """
-    pid = start or os.getppid()
+    pid = os.getppid()
     for _ in range(4):  # the kernel is the parent of the shell IPython starts for `!`, or of this command itself
         try:
             args = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace").split("\0")
