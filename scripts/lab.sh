@@ -7,6 +7,32 @@ install_kit ""
 medialit doctor || echo "medialit: see the '!!' lines above (Chromium is only needed for the tests)"
 
 PORT="${PORT:-8888}"
+# A port in use (a second lab.sh, another notebook server) stopped Jupyter after the URL below was printed, and that
+# URL opened the other server's token page: take the next free port instead, and say so.
+if ! FREE="$("$VENV/bin/python" - "$PORT" <<'PY'
+import socket
+import sys
+
+start = int(sys.argv[1])
+for port in range(start, start + 50):
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            continue
+    print(port)
+    break
+else:
+    sys.exit(1)
+PY
+)"; then
+    echo "medialit: no free port from $PORT on (or PORT is not a number): set PORT=... to a free port" >&2
+    exit 2
+fi
+if [ "$FREE" != "$PORT" ]; then
+    echo "medialit: port $PORT is in use (another JupyterLab?), so this one uses port $FREE"
+    PORT="$FREE"
+fi
 TOKEN="${MEDIALIT_TOKEN:-$("$VENV/bin/python" -c 'import secrets; print(secrets.token_hex(16))')}"
 echo
 # The URL opens the first lesson (00-start-here says where to go next), not an empty launcher.

@@ -213,3 +213,82 @@ def test_lab_sh_lists_no_answer_folder_and_keeps_jupyterlab_s_hidden_names(lab_s
     assert {"exercises", "notebooks", "course"} <= listed("") and "solutions" not in listed("")
     assert listed("course") == set() and "keys" not in listed("notebooks/questions")
     assert "__pycache__" not in listed("notebooks") and "questions" in listed("notebooks")
+
+
+def test_self_check_after_file_rename_checks_the_renamed_notebook_not_the_one_that_took_its_old_name(
+    lab_script, page, tmp_path
+):
+    """self22: File > Rename Notebook keeps the kernel, and the kernel keeps the path it started with
+    (JPY_SESSION_NAME). A learner renames their copy ``ex01-attribution-Copy1.ipynb`` to ``mine.ipynb`` and later
+    duplicates the exercise again, which makes a new ``-Copy1``: ``!medialit self-check`` in mine.ipynb checked
+    that fresh, unanswered copy ("ex01-attribution-Copy1.ipynb as last saved", 0 points). The server's sessions know
+    the notebook's current path; the one the running kernel belongs to is checked. (JupyterLab 4.6's File > Save As
+    opens the new name with a new kernel, whose path is right; measured, so it is not the case here.)"""
+    folder = tmp_path / "kit" / "exercises" / "ex01-attribution"
+    nb = nbformat.read(folder / "ex01-attribution.ipynb", as_version=4)
+    answer = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "ex01-q3-answer")
+    answer.source = "answer_q3 = [('Matthew Ingram', 'named')]"
+    nb.cells.append(nbformat.v4.new_code_cell("!medialit self-check"))
+    nbformat.write(nb, folder / "ex01-attribution-Copy1.ipynb")
+    page.goto(
+        lab_script.replace("notebooks/00-start-here.ipynb", "exercises/ex01-attribution/ex01-attribution-Copy1.ipynb")
+    )
+    page.locator("#jp-main-statusbar").get_by_text("Idle", exact=False).first.wait_for()
+    cells = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell")
+
+    def run(cell) -> str:
+        cell.locator(".jp-InputArea-editor").click()
+        page.keyboard.press("Escape")
+        page.keyboard.press("Control+Enter")
+        expect(cell.locator(".jp-InputPrompt")).to_have_text(re.compile(r"\[\d+\]"))
+        return "\n".join(cell.locator(".jp-OutputArea-output").all_inner_texts())
+
+    run(cells.first)  # the kernel starts with the copy's name
+    page.get_by_role("menuitem", name="File").click()
+    page.get_by_role("menuitem", name=re.compile(r"Rename Notebook")).click()
+    page.locator(".jp-Dialog input").fill("mine.ipynb")
+    page.locator(".jp-Dialog").get_by_role("button", name="Rename").click()
+    expect(page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current")).to_have_text(re.compile(r"mine\.ipynb"))
+    assert (folder / "mine.ipynb").exists() and not (folder / "ex01-attribution-Copy1.ipynb").exists()
+    shutil.copy(folder / "ex01-attribution.ipynb", folder / "ex01-attribution-Copy1.ipynb")  # a second Duplicate
+    said = run(cells.last)
+    assert said.startswith("mine.ipynb as last saved"), said
+    assert re.search(r"^ex01-q3: 0\.\d+ of 3 points", said, re.M) and "Traceback" not in said, said
+
+
+def test_lab_sh_on_a_port_in_use_takes_the_next_free_one_and_prints_its_url(tmp_path):
+    """self22: with port 8888 taken (a second lab.sh, another notebook server), lab.sh printed
+    "JupyterLab will be at http://127.0.0.1:8888/...?token=NEW", then Jupyter stopped ("port 8888 is not available"):
+    the URL opened the other server's token page. It now says the port is in use and serves on the next free one,
+    whose URL it prints."""
+    import socket
+
+    kit = kit_copy(tmp_path)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        busy = taken.getsockname()[1]
+        log = tmp_path / "lab-sh.log"
+        with log.open("w") as out:
+            server = subprocess.Popen(
+                ["bash", "scripts/lab.sh"], cwd=kit, env=lab_script_env(tmp_path, busy),
+                stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+            )  # fmt: skip
+        try:
+            deadline = time.monotonic() + 180
+            while not URL_LINE.search(log.read_text()) and time.monotonic() < deadline:
+                assert server.poll() is None, f"lab.sh exited ({server.returncode}):\n{log.read_text()[-3000:]}"
+                time.sleep(0.5)
+            text = log.read_text()
+            url = URL_LINE.search(text)
+            assert url, text[-3000:]
+            port = int(re.search(r"127\.0\.0\.1:(\d+)/", url.group(1)).group(1))
+            assert port != busy and f"port {busy} is in use (another JupyterLab?), so this one uses port {port}" in text
+            wait_until_up(port, server, log)
+            assert "is not available" not in log.read_text()
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            try:
+                server.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(server.pid, signal.SIGKILL)

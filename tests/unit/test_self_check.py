@@ -370,3 +370,107 @@ def test_a_course_student_cannot_run_it_on_a_released_exercise_even_with_a_kit_b
         out, err = capsys.readouterr()
         assert not out and len(err.strip().splitlines()) == 1 and "cannot be checked here" in err, name
         assert "Traceback" not in err and "KEY" not in err
+
+
+@pytest.mark.parametrize("name", ["ex03-framing", "ex04-provenance"])
+def test_a_copied_question_passage_or_filler_does_not_open_the_model_answer_a_short_answer_of_ones_own_does(
+    name, tmp_path, capsys
+):
+    """self22: the model answer waited for five words in the answer cell, so pasting the question there (25 words,
+    ex03-q2), a stretch of the passage, or one word typed five times showed the kit's model answer and rubric without
+    an answer written. Words of one's own count: not the question's, not runs of six copied from it or a passage."""
+    from medialit.exercises.items import item
+
+    for part in ("exercises", "solutions"):
+        shutil.copytree(REPO / part / name, tmp_path / part / name)
+    notebook = tmp_path / "exercises" / name / f"{name}.ipynb"
+    released = nbformat.read(notebook, as_version=4).cells
+    written = next(c for c in released if c.cell_type == "markdown" and c.metadata.get("nbgrader", {}).get("solution"))
+    grade = written.metadata["nbgrader"]["grade_id"]
+    question = next(
+        c.source for c in released if c.metadata.get("nbgrader", {}).get("grade_id") == f"{grade[:-7]}-question"
+    )
+    checks = find_exercise(notebook).checks
+    for check in checks:
+        answer(notebook, check.item, key_answer(check.item))  # every other question answered: only the gate is left
+    passage = " ".join(item(checks[0].item).text().split()[:40])
+    model = model_lines(REPO / "solutions" / name / f"{name}.ipynb", grade)
+    for text in (question, f"YOUR ANSWER HERE\n\n{question}", passage, "yes yes yes yes yes yes yes", question + " ok"):
+        write(notebook, grade, text)
+        assert main(["self-check", str(notebook)]) == 0
+        out = capsys.readouterr().out
+        assert not [line for line in model if line in out], text
+        assert "not yet in your own words (it repeats the question or the text" in out or "too short" in out, text
+    write(notebook, grade, "They make it sound like a fight; the reporter picked these words, page 4 is the board's.")
+    assert main(["self-check", str(notebook)]) == 0
+    out = capsys.readouterr().out
+    assert "here is the kit's model answer" in out and all(line in out for line in model)
+
+
+def test_the_last_exercise_sets_the_lesson_0_pre_test_beside_it_per_skill_for_a_learner_alone(tmp_path, capsys):
+    """self22: lesson 0 says the pre-test is compared at the end ("so you and your teacher can see what you learned");
+    a course's report does it (growth per skill), a learner alone had nothing. ex05-transfer's self-check now sets the
+    pre-test saved in notebooks/ beside its items of each skill, once every item has an answer; no change is computed,
+    and an exercise that measures no pre-test skill shows nothing of it."""
+    name = "ex05-transfer"
+    for part in ("exercises", "solutions"):
+        shutil.copytree(REPO / part / name, tmp_path / part / name)
+    (tmp_path / "course").mkdir()
+    shutil.copy(REPO / "course" / "pretest-key.json", tmp_path / "course")
+    notebook = tmp_path / "exercises" / name / f"{name}.ipynb"
+
+    def run(path: Path = notebook) -> str:
+        assert main(["self-check", str(path)]) == 0
+        out, err = capsys.readouterr()
+        assert not err and "Traceback" not in out
+        return out
+
+    assert "once every question here has an answer, this shows your lesson 0 pre-test" in run()
+    checks = find_exercise(notebook).checks
+    for check in checks:
+        answer(notebook, check.item, key_answer(check.item))
+    assert "before and after: no pre-test saved" in run()
+    key = json.loads((REPO / "course" / "pretest-key.json").read_text(encoding="utf-8"))["answers"]
+    mine = dict(key) | {"p1": "a" if key["p1"] != "a" else "b"}  # one attribution question wrong
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "notebooks" / "pretest.json").write_text(json.dumps({"format": "medialit-pretest", "answers": mine}))
+    out = run()
+    assert "before and after, per skill: your lesson 0 pre-test, then this exercise's questions" in out
+    attribution = r"^  who is speaking \(attribution and source\): pre-test 1 of 2 right; here [\d.]+ of \d+ points$"
+    assert re.search(attribution, out, re.M), out
+    assert len(re.findall(r": pre-test \d of 2 right; here ", out)) == 6 and "not as a score that went up" in out
+    shutil.copytree(REPO / "exercises" / NAME, tmp_path / "exercises" / NAME)  # ex01 measures no pre-test skill
+    shutil.copytree(REPO / "solutions" / NAME, tmp_path / "solutions" / NAME)
+    assert "before and after" not in run(tmp_path / "exercises" / NAME / f"{NAME}.ipynb")
+
+
+ALONE_AFTER = {
+    "03-claims-and-evidence": ("ex01-attribution", "ex02-unsupported"),
+    "09-news-opinion-and-advertising": ("ex03-framing",),
+    "05-where-did-this-text-come-from": ("ex04-provenance",),
+    "08-images-and-generated-content": ("ex05-transfer",),
+}
+
+
+def test_a_learner_alone_is_told_which_exercise_follows_which_lesson_and_what_comes_after_the_last():
+    """self22: the order of lessons and exercises was only in course/syllabus.md, which lab.sh's file browser does not
+    list; lesson 0 pointed at exercises/ at the start, so a learner alone could take ex01 before lesson 2, and lesson 8
+    (after which the syllabus gives ex05) ended with no word of ex05 or of the pre-test kept for it. Each exercise is now named once, at the end
+    of the lesson the syllabus puts it after, and lesson 0 gives the whole order."""
+    syllabus = " ".join((REPO / "course" / "syllabus.md").read_text(encoding="utf-8").split())
+    assert "ex01 and ex02 come after lessons 2 and 3, ex03 after lessons 4 and 9, ex04 after lesson 5, ex05" in syllabus
+    assert sorted(e for names in ALONE_AFTER.values() for e in names) == sorted(
+        p.name for p in (REPO / "exercises").iterdir() if p.is_dir()
+    )
+    lessons = {p.stem: nbformat.read(p, as_version=4) for p in sorted((REPO / "notebooks").glob("0*.ipynb"))}
+    for lesson, nb in lessons.items():
+        paragraphs = [p for c in nb.cells for p in c.source.split("\n\n") if p.startswith("**Working alone?")]
+        named = sorted(set(re.findall(r"`(ex0\d-[a-z]+)`", " ".join(paragraphs))))
+        assert named == sorted(ALONE_AFTER.get(lesson, ())), lesson
+    start = " ".join(" ".join(c.source for c in lessons["00-start-here"].cells).split())
+    assert (
+        "`ex01-attribution` and `ex02-unsupported` after lesson 3, `ex03-framing` after lesson 9, `ex04-provenance` "
+        "after lesson 5, and `ex05-transfer` after lesson 8, before lesson 7, the project, which comes last" in start
+    )
+    last = " ".join(" ".join(c.source for c in lessons["08-images-and-generated-content"].cells).split())
+    assert "Then lesson 7, the course's project, comes last" in last and "pre-test (`pretest.json`)" in last

@@ -30,8 +30,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_self_check(args: argparse.Namespace) -> int:
-    from medialit.instructor.self_check import by_hand, exercise_here, find_exercise, report, self_check
+    from medialit.instructor.self_check import (
+        before_and_after,
+        by_hand,
+        exercise_here,
+        find_exercise,
+        report,
+        self_check,
+    )
 
     exercise = find_exercise(args.notebook or exercise_here(Path.cwd()))
-    print(report(exercise.notebook, self_check(exercise), by_hand(exercise)))
+    grades = self_check(exercise)
+    print(report(exercise.notebook, grades, by_hand(exercise), before_and_after(exercise, grades)))
     return 0

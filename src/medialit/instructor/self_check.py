@@ -16,8 +16,10 @@ under, never from the package, so a notebook with no kit above it gets none.
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import urllib.request
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -25,6 +27,7 @@ from pathlib import Path
 import nbformat
 
 from medialit.core.counts import counted
+from medialit.core.saved_work import PRETEST_FILE
 from medialit.instructor.grade_data import Check, ItemGrade, grade_item, hidden_checks, read_notebook
 from medialit.instructor.grade_worker import rubric_notes
 
@@ -84,7 +87,9 @@ def exercise_here(folder: Path) -> Path:
     found = sorted(p for p in folder.glob("*.ipynb") if p.is_file())
     if len(found) == 1:
         return found[0]
-    session = os.environ.get("JPY_SESSION_NAME")  # jupyter_server's root joined with the path: maybe via a link
+    # The kernel's path as its server knows it now (a renamed notebook keeps its kernel), else as the kernel started
+    # (jupyter_server's root joined with the path: maybe via a link).
+    session = running_notebook() or os.environ.get("JPY_SESSION_NAME")
     running = [p for p in found if session and p.resolve() == Path(session).resolve()]
     if running:
         return running[0]
@@ -100,6 +105,53 @@ def exercise_here(folder: Path) -> Path:
         f"{folder}: {len(found)} notebooks here ({names}); name the one to check: "
         f"!medialit self-check {found[-1].name} in a cell (without the ! in a terminal)"
     )
+
+
+KERNEL_FILE = re.compile(r"kernel-([0-9a-f-]{36})\.json$")
+"""A Jupyter kernel's connection file, named after the kernel's id, as the kernel process is given it (``-f``)."""
+
+
+def running_notebook() -> Path | None:
+    """The notebook whose kernel runs this command (``!medialit`` in a cell), as its Jupyter server knows it now.
+
+    ``JPY_SESSION_NAME`` is the path the kernel started with: File > Rename Notebook keeps the kernel, so it names the
+    old path, which a later File > Duplicate may take (self22). The kernel's id is in its connection file's name, an
+    argument of the kernel process above this one; its server (that process's parent) left its URL and token in
+    ``jpserver-PID.json`` beside the connection file; the server's sessions say which notebook holds that kernel.
+    ``None`` outside a kernel, off Linux, or when the server does not answer: the caller falls back to the path the
+    kernel started with.
+    """
+    pid = os.getppid()
+    for _ in range(4):  # the kernel is the parent of the shell IPython starts for `!`, or of this command itself
+        try:
+            args = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace").split("\0")
+            parent = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            return None
+        connection = next((Path(a) for a in args if KERNEL_FILE.search(a)), None)
+        if connection:
+            return session_path(
+                KERNEL_FILE.search(connection.name).group(1), connection.parent / f"jpserver-{parent}.json"
+            )
+        if parent <= 1:
+            return None
+        pid = parent
+    return None
+
+
+def session_path(kernel_id: str, server_file: Path) -> Path | None:
+    """The notebook the server of ``server_file`` (its ``jpserver-PID.json``) runs kernel ``kernel_id`` for."""
+    try:
+        server = json.loads(server_file.read_text(encoding="utf-8"))
+        request = urllib.request.Request(
+            server["url"].rstrip("/") + "/api/sessions", headers={"Authorization": f"token {server.get('token', '')}"}
+        )
+        with urllib.request.urlopen(request, timeout=3) as answer:
+            sessions = json.load(answer)
+        path = next(s["path"] for s in sessions if (s.get("kernel") or {}).get("id") == kernel_id)
+        return Path(server["root_dir"]) / path
+    except Exception:  # no server file, no answer, another server's format: the kernel's own path has to do
+        return None
 
 
 @dataclass(frozen=True)
@@ -143,7 +195,39 @@ STUBS = ("YOUR ANSWER HERE", "# YOUR CODE HERE", "raise NotImplementedError()")
 """What nbgrader leaves in a released answer cell (its ``ClearSolutions`` stubs): not the learner's words."""
 
 MIN_WORDS = 5
-"""Fewer words than this are not yet an answer (the kit's written questions ask for two or three sentences)."""
+"""Fewer words of one's own than this are not yet an answer (the kit's written questions ask for two or three
+sentences). A word counts once, and not when the question holds it or it is part of a copied run (``RUN``)."""
+
+RUN = 6
+"""So many words in a row, as the question or a passage of the exercise has them, are copied, not written."""
+
+
+def words(text: str) -> list[str]:
+    return [w.lower() for w in re.findall(r"\w+", text)]
+
+
+def runs(text: str) -> set[tuple[str, ...]]:
+    """Every ``RUN`` words in a row of ``text`` (lower case): what a copy of it repeats."""
+    found = words(text)
+    return {tuple(found[i : i + RUN]) for i in range(len(found) - RUN + 1)}
+
+
+@dataclass(frozen=True)
+class Given:
+    """What a written question puts before the learner: the question's words, and runs of it and of the passages."""
+
+    question: frozenset[str] = frozenset()
+    copied: frozenset[tuple[str, ...]] = frozenset()
+
+    def own_count(self, text: str) -> int:
+        """How many different words of ``text`` are the writer's own: not nbgrader's stub, not a word of the
+        question, not in a run of ``RUN`` words copied from the question or a passage."""
+        found = words(text.replace(STUBS[0], " "))
+        copied = set()
+        for i in range(len(found) - RUN + 1):
+            if tuple(found[i : i + RUN]) in self.copied:
+                copied.update(range(i, i + RUN))
+        return len({w for i, w in enumerate(found) if i not in copied} - self.question)
 
 
 @dataclass(frozen=True)
@@ -156,11 +240,13 @@ class Written:
     model: str  # the source cell's text ("" when it has none: a test that needs a kernel)
     why_none: str = ""  # why there is no answer to read (the notebook cannot be read, the cell was deleted)
     elsewhere: int = 0  # the number of a cell of the learner's own beside the answer cell that holds an answer
+    given: Given = Given()  # the question and the passages the exercise shows
 
     @property
     def answered(self) -> bool:
-        """The learner has written an answer of their own, so the model answer may be shown."""
-        return len(re.findall(r"\w+", self.own)) >= MIN_WORDS
+        """The learner has written an answer of their own, so the model answer may be shown: the question or a
+        passage copied into the answer cell, or one word typed five times, is not one (self22)."""
+        return self.given.own_count(self.own) >= MIN_WORDS
 
 
 def own_words(source: str) -> str:
@@ -173,12 +259,20 @@ def by_hand(exercise: Exercise) -> list[Written]:
     checked = {c.grade_id for c in exercise.checks}
     cells = nbformat.read(exercise.source / f"{exercise.source.name}.ipynb", as_version=4).cells
     meta = [c.metadata.get("nbgrader", {}) for c in cells]
+    # each answer cell's question: its ``-question`` cell in the source, else the cell above it
+    prompts = {m.get("grade_id"): cells[i - 1].source for i, m in enumerate(meta) if i and m.get("grade_id")}
+    prompts |= {
+        m["grade_id"].removesuffix("-question") + "-answer": c.source
+        for c, m in zip(cells, meta, strict=True)
+        if m.get("grade_id", "").endswith("-question")
+    }
     graded = [
         (m["grade_id"], float(m.get("points") or 0)) for m in meta if m.get("grade") and m["grade_id"] not in checked
     ]
     if not graded:
         return []
     notes = rubric_notes(exercise.source)
+    shown = passage_runs(exercise)
     nb, why_not = read_notebook(exercise.notebook)
     ids = [cell.get("metadata", {}).get("nbgrader", {}).get("grade_id") for cell in (nb.cells if nb else ())]
     found = []
@@ -186,27 +280,86 @@ def by_hand(exercise: Exercise) -> list[Written]:
         at = ids.index(grade_id) if grade_id in ids else -1
         own = own_words(nb.cells[at].get("source") or "") if at >= 0 else ""
         why_none = why_not or ("" if at >= 0 else "its answer cell is not in your notebook (deleted?)")
-        found.append(
-            Written(
-                grade_id, points, own, notes.get(grade_id, ""), why_none, written_beside(nb.cells, at) if at >= 0 else 0
-            )
-        )
+        question = prompts.get(grade_id, "")
+        given = Given(frozenset(words(question)), frozenset(shown | runs(question)))
+        beside = written_beside(nb.cells, at, given) if at >= 0 else 0
+        found.append(Written(grade_id, points, own, notes.get(grade_id, ""), why_none, beside, given))
     return found
 
 
-def written_beside(cells: list, at: int) -> int:
+def passage_runs(exercise: Exercise) -> set[tuple[str, ...]]:
+    """The runs of words of the passages the exercise's marked questions show: copied, they answer nothing."""
+    from medialit.exercises.items import item
+
+    found: set[tuple[str, ...]] = set()
+    for check in exercise.checks:
+        try:
+            found |= runs(item(check.item).text())
+        except Exception:  # an item this medialit does not know: its passage is not counted out
+            continue
+    return found
+
+
+def written_beside(cells: list, at: int, given: Given = Given()) -> int:
     """The number of a cell the learner added next to answer cell ``at`` (between the graded cells around it) that
     holds an answer, or 0: a rendered answer cell does not take typing, so a learner adds a cell and writes there."""
     graded = [i for i, c in enumerate(cells) if c.get("metadata", {}).get("nbgrader", {}).get("grade_id")]
     before = max((i for i in graded if i < at), default=-1)
     after = min((i for i in graded if i > at), default=len(cells))
     for i in [*range(before + 1, at), *range(at + 1, after)]:
-        if len(re.findall(r"\w+", own_words(cells[i].get("source") or ""))) >= MIN_WORDS:
+        if given.own_count(own_words(cells[i].get("source") or "")) >= MIN_WORDS:
             return i + 1
     return 0
 
 
-def report(notebook: Path, grades: list[ItemGrade], unchecked: list[Written] = ()) -> str:
+PRETEST_KEY = Path("course") / "pretest-key.json"
+"""The pre-test's key in the kit (a course copies it into its own folder: course/grading.md)."""
+
+
+def before_and_after(exercise: Exercise, grades: list[ItemGrade]) -> list[str]:
+    """The lesson 0 pre-test beside this exercise's items of the same skills, for a learner working alone.
+
+    Lesson 0 says the last exercise asks about the pre-test's skills on other texts, "so you and your teacher can see
+    what you learned", and a course's report sets them side by side (``instructor.growth``); alone, nothing did
+    (self22). Only for an exercise with those items (``pretest.POST_ITEMS``: ex05-transfer), once each has an answer,
+    from the ``pretest.json`` lesson 0 saved in the kit's ``notebooks/`` and the kit's key. No change is computed: the
+    two are different kinds of question (``growth.WHY_NO_CHANGE``).
+    """
+    from medialit.exercises import pretest
+    from medialit.exercises.pretest import POST_ITEMS, QUESTIONS, SKILLS
+
+    skill_of = {item: skill for skill, items in POST_ITEMS.items() for item in items}
+    mine = [g for g in grades if g.check.item in skill_of]
+    kit = exercise.source.parents[1]
+    answers = kit / "notebooks" / PRETEST_FILE
+    if not mine or not (kit / PRETEST_KEY).is_file():
+        return []
+    if any(g.failed or not g.marks for g in mine):
+        return ["before and after: once every question here has an answer, this shows your lesson 0 pre-test beside it"]
+    if not answers.is_file():
+        return [f"before and after: no pre-test saved ({answers}), so there is nothing to set beside this exercise"]
+    try:
+        right = pretest.skill_scores(pretest.read_answers(answers), pretest.read_key(kit / PRETEST_KEY))
+    except pretest.PretestError as error:
+        return [f"before and after: {error}"]
+    lines = ["before and after, per skill: your lesson 0 pre-test, then this exercise's questions of that skill"]
+    for skill, title in SKILLS.items():
+        asked = sum(q.skill == skill for q in QUESTIONS)
+        earned = sum(g.points for g in mine if skill_of[g.check.item] == skill)
+        possible = sum(g.max_points for g in mine if skill_of[g.check.item] == skill)
+        if possible:
+            lines.append(
+                f"  {title}: pre-test {round(right[skill] * asked)} of {asked} right; here {earned:g} of "
+                f"{counted(possible, 'point')}"
+            )
+    lines.append(
+        "  (different kinds of question: multiple choice before, marks on new texts now; read them side by side, "
+        "not as a score that went up or down)"
+    )
+    return lines
+
+
+def report(notebook: Path, grades: list[ItemGrade], unchecked: list[Written] = (), after: list[str] = ()) -> str:
     """What the learner reads: when the notebook was saved, each item's points and feedback, the total; each
     written answer's model answer and rubric once the learner has written their own, else what to do first."""
     saved = datetime.fromtimestamp(Path(notebook).stat().st_mtime).strftime("%H:%M:%S")
@@ -227,6 +380,8 @@ def report(notebook: Path, grades: list[ItemGrade], unchecked: list[Written] = (
     lines += ["", f"total: {earned:g} of {counted(total, 'point')} (the same scoring a course's grading uses)"]
     if unchecked:
         lines[-1] += ", written answers not counted"
+    if after:
+        lines += ["", *after]
     return "\n".join(lines)
 
 
@@ -245,14 +400,20 @@ def written_lines(written: Written, unanswered: list[str] = ()) -> list[str]:
     if written.why_none:
         return [f"{head}; {written.why_none}, so no model answer is shown"]
     if not written.answered:
-        words = len(re.findall(r"\w+", written.own))
-        if written.elsewhere and not words:
+        count, own = len(words(written.own)), written.given.own_count(written.own)
+        if written.elsewhere and not count:
             return [
                 f"{head}; your answer is in cell {written.elsewhere}, a cell of its own, and the answer cell (the one "
                 "that said YOUR ANSWER HERE) is empty: move your words into it (double-click it to edit), save with "
                 "Ctrl+S, then run self-check again to see the kit's model answer"
             ]
-        state = "not answered yet" if not words else f"too short to compare ({counted(words, 'word')})"
+        state = (
+            "not answered yet"
+            if not count
+            else f"too short to compare ({counted(count, 'word')})"
+            if count < MIN_WORDS
+            else f"not yet in your own words (it repeats the question or the text: {counted(own, 'word')} of your own)"
+        )
         return [
             f"{head}; {state}: write your own answer in its answer cell first (under the question, the one that says "
             "YOUR ANSWER HERE: double-click it to edit), save with Ctrl+S, then run self-check again to see the kit's "
