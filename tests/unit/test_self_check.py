@@ -455,8 +455,8 @@ ALONE_AFTER = {
 def test_a_learner_alone_is_told_which_exercise_follows_which_lesson_and_what_comes_after_the_last():
     """self22: the order of lessons and exercises was only in course/syllabus.md, which lab.sh's file browser does not
     list; lesson 0 pointed at exercises/ at the start, so a learner alone could take ex01 before lesson 2, and lesson 8
-    (after which the syllabus gives ex05) ended with no word of ex05 or of the pre-test kept for it. Each exercise is now named once, at the end
-    of the lesson the syllabus puts it after, and lesson 0 gives the whole order."""
+    (after which the syllabus gives ex05) ended with no word of ex05 or of the pre-test kept for it. Each exercise is
+    now named once, at the end of the lesson the syllabus puts it after, and lesson 0 gives the whole order."""
     syllabus = " ".join((REPO / "course" / "syllabus.md").read_text(encoding="utf-8").split())
     assert "ex01 and ex02 come after lessons 2 and 3, ex03 after lessons 4 and 9, ex04 after lesson 5, ex05" in syllabus
     assert sorted(e for names in ALONE_AFTER.values() for e in names) == sorted(
