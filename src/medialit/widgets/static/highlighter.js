@@ -8,7 +8,8 @@
 
 const ASK_MS = 3000;  // how long an idle kernel may take to answer "still there?" before an edit shows
 const BUSY_MS = 120000;  // the longest wait on a kernel this tab sees busy (a long cell running)
-const SYMBOL = { correct: "✓", missed: "✗ missed", extra: "? extra", partial: "½ partly" };
+// an optional mark (K11) is no mistake: its own symbol and word, not the bare status or an error's look
+const SYMBOL = { correct: "✓", missed: "✗ missed", extra: "? extra", partial: "½ partly", optional: "○ optional" };
 const DASH = /^[ \t]*[–—]/u;
 const markKey = (m) => `${m.start}:${m.end}:${m.label}`;
 const ROLES = ["source", "cue", "content"];
