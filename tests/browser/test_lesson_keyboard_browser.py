@@ -88,6 +88,8 @@ def test_lesson_three_sentence_labelled_by_keyboard_reaches_its_check(lab, workd
     page.keyboard.press("ArrowRight")  # onto the first sentence, the headline
     page.keyboard.press("2")  # unsupported (K8: an evaluation the body does not back)
     expect(widget.locator(".ml-status")).to_contain_text("saved 1")
+    # the sentence is said, not only the word at the cursor (student22 heard 'backs, marked unsupported')
+    expect(widget.locator(".ml-live")).to_have_text("marked unsupported: ‘Council backs new ferry terminal after …’")
     said = answer(nb, page, checked, 'check_highlights("l3.sentences-activity", claims, practice)')
     assert "You marked 1: 1 of 5 key items found, 0 extra." in said, said
     screenshot(widget, "lesson03-keyboard-sentence.png")
@@ -126,3 +128,82 @@ def test_an_exercise_by_keyboard_only_leaves_the_highlighter_with_escape_and_hea
     expect(verdict).to_contain_text("ex01-q1")
     first_line = verdict.inner_text().splitlines()[0]
     expect(page.get_by_role("status").filter(has_text=first_line)).to_have_count(1)
+
+
+def test_an_optional_mark_checked_reads_as_no_mistake_in_words_symbol_and_line(lab, workdir, page, screenshot):
+    """student22, K11: lesson 5's provenance activity by keyboard: 'Labor' (a spelling, optional) and 'not completely
+    safe' (required) marked translation, then checked. The optional mark was told 'mark only ‘Labor’ ... the rest is
+    not part of it' under a plain bullet, tagged with the bare word 'optional' and drawn with the correct mark's
+    solid line. Now its tag and list line carry ○ and 'optional', its line says it costs nothing, its line over the
+    words is thinner than a correct mark's, and axe finds nothing in the widget."""
+    from test_students_browser import axe
+
+    path = copy_notebooks(workdir) / "05-where-did-this-text-come-from.ipynb"
+    cells = nbformat.read(path, as_version=4).cells
+    shown = next(i for i, c in enumerate(cells) if "provenance = Highlighter(" in c.source)
+    checked = cell_index(path, 'check_highlights("l5.provenance-activity"')
+    nb = open_and_run_all(page, lab, path)
+    widget = nb.cell(shown).locator(".medialit-highlighter")
+    go_to(page, shown)
+    tab_into(page, widget)
+    live = widget.locator(".ml-live")
+    for words in (["Labor"], ["not", "completely", "safe"]):
+        for _ in range(200):
+            if live.inner_text().split(",")[0] == words[0]:
+                break
+            page.keyboard.press("ArrowRight")
+        for _ in words[1:]:
+            page.keyboard.press("Shift+ArrowRight")
+        page.keyboard.press("1")  # translation
+    expect(widget.locator(".ml-status")).to_contain_text("saved 2 marks")
+    said = answer(nb, page, checked, 'check_highlights("l5.provenance-activity", provenance, free)')
+    line = "optional: ‘Labor’ (translation): may be marked or left, it costs nothing"
+    assert f"  {line}" in said and "mark only" not in said, said
+    item = widget.locator(".ml-fb-list li", has_text="‘Labor’")
+    expect(item).to_have_class(re.compile(r"\bml-fb-optional\b"))
+    expect(item).to_contain_text(line)
+    assert item.evaluate("li => getComputedStyle(li, '::marker').content") == '"○ "'
+    expect(widget.locator(".ml-tag-feedback", has_text="optional")).to_have_text("○ optional translation")
+    width = "el => getComputedStyle(el).borderTopWidth"
+    optional = widget.locator(".ml-feedback.ml-fb-optional").first.evaluate(width)
+    correct = widget.locator(".ml-feedback.ml-fb-correct").first.evaluate(width)
+    assert (optional, correct) == ("1px", "2px")
+    assert axe(page, widget) == []
+    screenshot(widget, "lesson05-optional-mark-checked.png")
+
+
+def test_lesson_six_analyzer_ticked_by_keyboard_then_esc_goes_back_to_the_notebook(lab, workdir, page):
+    """student22: lesson 6 without the mouse: a source marked, Shift+Tab to 'show analyzer', Space ticks it, and Esc
+    returns to the notebook as it does from the text, so ↓ and Shift+Enter run the comparison. Ticking the box
+    redrew the toolbar and dropped the focus on the page (JupyterLab's container), where the arrow keys reach no
+    cell; and Esc on a toolbar control did nothing."""
+    path = copy_notebooks(workdir) / "06-human-against-machine.ipynb"
+    cells = nbformat.read(path, as_version=4).cells
+    shown = next(i for i, c in enumerate(cells) if "mine = Highlighter(" in c.source)
+    compared = cell_index(path, "from medialit.core.spans import Span")
+    nb = open_and_run_all(page, lab, path)
+    widget = nb.cell(shown).locator(".medialit-highlighter")
+    go_to(page, shown)
+    tab_into(page, widget)
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("1")  # source: the headline's first word is no source, but any mark will do here
+    expect(widget.locator(".ml-status")).to_contain_text("saved 1 mark")
+    box = widget.get_by_role("checkbox", name="show analyzer")
+    page.keyboard.press("Shift+Tab")
+    expect(box).to_be_focused()
+    page.keyboard.press("Space")
+    expect(box).to_be_checked()
+    expect(widget.locator(".ml-machine").first).to_be_attached()
+    expect(box).to_be_focused()  # the legend is drawn again: the focus goes to the new box, not to the page
+    page.keyboard.press("Escape")
+    focus = "() => (a => a.closest('.medialit-highlighter') ? 'widget' : a.className)(document.activeElement)"
+    assert re.search(r"\bjp-Notebook\b", page.evaluate(focus)), page.evaluate(focus)
+    cells_now = f"[...document.querySelectorAll('{PANEL} .jp-Cell')]"
+    active = f"() => {cells_now}.findIndex(c => c.classList.contains('jp-mod-active'))"
+    for _ in range(compared - shown):
+        page.keyboard.press("ArrowDown")
+    assert page.evaluate(active) == compared
+    before = nb.cell(compared).locator(".jp-InputPrompt").inner_text()
+    page.keyboard.press("Shift+Enter")
+    nb._wait_done(nb.cell(compared), before)
+    expect(nb.cell(compared).locator(".jp-OutputArea-output").last).to_contain_text("only the machine:")

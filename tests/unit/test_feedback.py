@@ -6,6 +6,7 @@ import pytest
 
 from medialit.core.spans import Span
 from medialit.exercises import feedback
+from medialit.exercises.key import KeyMark
 from medialit.exercises.scoring import score
 
 BODY = (
@@ -141,3 +142,16 @@ def test_a_hedge_keeps_the_general_question_where_loaded_words_alone_are_asked_f
     """K10: an exercise that asks for 'the loaded words' alone (`medialit new-exercise` framing) counts hedges."""
     line = extra_line(PRACTICE_LINE, [Span(0, 4, "loaded")], "reportedly", "loaded")
     assert line.endswith(f"not in the key as loaded: {feedback.QUESTION_TO_ASK['loaded']}")
+
+
+def test_an_optional_mark_is_told_it_costs_nothing_not_what_is_wrong_with_it():
+    """student22, K11: a mark on an optional key mark is neither right nor wrong. Its line went through the extra
+    reasons: marked exactly, it was told 'mark only ‘Dahl’ (source in the key): the rest is not part of it'."""
+    dahl = BODY.rindex("Dahl")
+    why = ("the speaker named again after a dash quote (K5).",)
+    optional = KeyMark(Span(dahl, dahl + 4, "source", why), optional=True)
+    result = score([Span(dahl, dahl + 4, "source")], [*KEY, optional], max_points=1, body=BODY)
+    (match,) = [m for m in result.matches if m.answer]
+    assert match.status == "optional"
+    line = feedback.explain(match, BODY, [m.key for m in result.matches if m.key])
+    assert line == f"optional: ‘Dahl’ (source): may be marked or left, it costs nothing: {why[0]}", line

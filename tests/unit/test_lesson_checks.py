@@ -782,3 +782,25 @@ def test_the_paper_naming_itself_costs_nothing_in_the_sources_activity(capsys, p
     lessons.check_highlights("l2.sources-activity", marked, practice)
     out = capsys.readouterr().out
     assert "8 of 8 key items found, 0 extra" in out and "All found" in out, out
+
+
+@pytest.mark.parametrize("words", ["when met", "when met with", "met with the press"])
+def test_the_clause_without_its_subject_is_found_by_the_words_where_the_subject_is_missing(capsys, words):
+    """student22, K15 ('mark the words that carry the slip'; a clause that has lost its subject): the slip in
+    'when met with the press' is the gap between 'when' and 'met' ('when he met'), so 'when met' is the least
+    that carries it. It covered 8 of the key's 23 characters, under the half the overlap rule asks, and was told
+    'extra ... or are they plain, correct English?'. 'met' alone is a correct verb and stays an extra."""
+    free = lessons.without_graded(load_article("stoere-putin-call"))
+    required = [m.span for m in lessons.key_marks("l5.provenance-activity", free) if not m.optional]
+
+    clause = free.body.index("when met with the press")
+
+    def checked(start: int, end: int) -> str:
+        lessons.reset()
+        lessons.check_highlights("l5.provenance-activity", [*required, Span(start, end, "translation")], free)
+        return capsys.readouterr().out
+
+    start = clause + "when met with the press".index(words)
+    out = checked(start, start + len(words))
+    assert "All found" in out and "0 extra" in out, out
+    assert "1 extra" in checked(clause + 5, clause + 8)  # 'met' alone: a correct verb, not the slip

@@ -57,6 +57,8 @@ QUESTION_TO_ASK = {
 }
 """The question that settles an extra mark, by label family: who speaks, whose voice, the body, the page."""
 READ_AGAIN = "read the activity's question again"
+OPTIONAL = "may be marked or left, it costs nothing"
+"""Said of a mark on an optional key mark (K11): it is not a mistake either way."""
 
 
 def quoted_parts(body: str) -> list[tuple[int, int]]:
@@ -129,6 +131,10 @@ def explain(
             return f"correct in part: you marked {given}; the {span.label} is {keyed}"
         return f"{line}: {item.key.reasons[0]}" if item.key.reasons else line
     if item.status == "missed":
+        return f"{line}: {item.key.reasons[0]}" if item.key and item.key.reasons else line
+    if item.status == "optional":  # neither right nor wrong (K11): never an extra's reason ("mark only ...")
+        given = item.answer or span
+        line = f"optional: {quoted(given.text(body))} ({given.label}): {OPTIONAL}"
         return f"{line}: {item.key.reasons[0]}" if item.key and item.key.reasons else line
     return f"{line}: {_why_extra(span, body, key, quotes, paraphrases)}"
 

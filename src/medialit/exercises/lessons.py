@@ -191,9 +191,7 @@ def check_highlights(question_id: str, marked: Any = None, article: Any = None) 
                 print(f"  {line}")
         return
     for match, line in zip(result.matches, explain_all(result, article.body, key, question.own_voice), strict=True):
-        if match.status == "optional":
-            print(f"  optional: {article.body[match.answer.start : match.answer.end]!r} may be marked or left")
-        elif match.status != "missed":
+        if match.status != "missed":
             print("  " + line)
     if counts.fn:
         print(f"  {counts.fn} still to find.")

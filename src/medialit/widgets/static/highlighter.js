@@ -8,7 +8,8 @@
 
 const ASK_MS = 3000;  // how long an idle kernel may take to answer "still there?" before an edit shows
 const BUSY_MS = 120000;  // the longest wait on a kernel this tab sees busy (a long cell running)
-const SYMBOL = { correct: "✓", missed: "✗ missed", extra: "? extra", partial: "½ partly" };
+// an optional mark (K11) is no mistake: its own symbol and word, not the bare status or an error's look
+const SYMBOL = { correct: "✓", missed: "✗ missed", extra: "? extra", partial: "½ partly", optional: "○ optional" };
 const DASH = /^[ \t]*[–—]/u;
 const markKey = (m) => `${m.start}:${m.end}:${m.label}`;
 const ROLES = ["source", "cue", "content"];
@@ -212,6 +213,10 @@ function render({ model, el: root }) {
   // ------------------------------------------------------------ legend and help
 
   function drawLegend() {
+    // the control that has the focus is drawn anew: give the focus to its new copy (ticking "show analyzer" with
+    // Space redraws the legend, and the focus fell to the page, out of the notebook's reach)
+    const had = legend.contains(document.activeElement) ? document.activeElement : null;
+    const again = had && (had.dataset.label ? `[data-label="${had.dataset.label}"]` : had.type === "checkbox" ? "input" : `.${had.classList[0]}`);
     legend.replaceChildren();
     legend.setAttribute("aria-label", named("Labels"));
     root.classList.toggle("ml-no-links", !canLink());
@@ -252,6 +257,7 @@ function render({ model, el: root }) {
       lab.append(box, " show analyzer");
       legend.append(lab);
     }
+    if (again) legend.querySelector(again)?.focus();
     const how = isSentences()
       ? "Click a sentence to select it (drag to take several), then pick its label; click a labelled sentence to change or remove it. "
       : "Drag or double-click to select words, then pick a label; click a mark to change or remove it" +
@@ -642,17 +648,21 @@ function render({ model, el: root }) {
     if (!S.tokens.length) return;
     const r = range() || [S.cursor, S.cursor];
     const start = S.tokens[r[0]].s, end = S.tokens[r[1]].e;
-    let next;
+    let next, say;
     if (isSentences()) {
       const bounds = sentenceAround(start, end);
       next = spans().filter((m) => !bounds.some(([a, b]) => m.start === a && m.end === b));
       for (const [a, b] of bounds) next.push({ start: a, end: b, label: name });
+      // the whole sentence is marked, not the word at the cursor: say which (the word alone named no sentence)
+      const title = labelOf(name).title || name;
+      const [a, b] = bounds[0];
+      say = bounds.length === 1 ? `marked ${title}: ‘${words({ start: a, end: b })}’` : `marked ${bounds.length} sentences ${title}`;
     } else {
       if (spans().some((m) => m.start === start && m.end === end && m.label === name)) return;
       next = [...spans(), { start, end, label: name }];
     }
     S.anchor = null;
-    commit(next);
+    commit(next, undefined, say);
   }
 
   function marksUnderCursor() {
@@ -897,6 +907,12 @@ function render({ model, el: root }) {
     notebook.focus();
     return true;
   }
+
+  // Esc on a label button, Undo or the analyzer box goes back to the notebook too: it did nothing there, or (the
+  // box) dropped the focus on the page, where ↑/↓ reach no cell
+  legend.addEventListener("keydown", (ev) => {
+    if (ev.key === "Escape" && !S.linking && leaveText()) { ev.preventDefault(); ev.stopPropagation(); }
+  });
 
   text.addEventListener("keydown", (ev) => {
     const k = ev.key;
