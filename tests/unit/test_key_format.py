@@ -158,3 +158,20 @@ def test_a_gold_document_reads_as_a_key_over_its_article():
     assert (sentence.label, sentence.accept, sentence.rule) == ("hedge", (), "hedge: reportedly")
     assert (word.label, word.text, word.rule) == ("loaded", "maybe", "hedge word")
     jsonschema.validate(key.to_dict(), schema())
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "a prescription ('should') in the article's own voice",
+        "a prediction ('will double') with no source",
+        "a judging adverb ('sadly'): the writer's verdict, not a checkable fact",
+    ],
+)
+def test_a_drafted_sentence_that_judges_prescribes_or_predicts_is_keyed_evaluation(said):
+    """K14: a sentence in the paper's voice that says what should happen, or predicts as certain, is unsupported
+    with reason evaluation. The draft keyed the analyzer's 'prescription' no_source (every reason accepted), so an
+    instructor who accepted the draft's 'the council should have acted sooner' keyed it against K14 (instr22)."""
+    from medialit.exercises.key import sentence_reasons
+
+    assert sentence_reasons([said]) == ["evaluation"]

@@ -335,6 +335,11 @@ def _gold_mark(section: str, entry: dict[str, Any]) -> KeyMark | None:
     )
 
 
+JUDGING = ("evaluat", "scare quote", "prescription", "prediction", "judging adverb")
+"""Words of the analyzer's explanations for a sentence in the paper's own voice that judges, says what should
+happen or predicts as certain: reason ``evaluation`` (K9, K14), as ``analyzer_echo.reason_of`` reads them."""
+
+
 def sentence_reasons(said: Iterable[str]) -> list[str]:
     """The reasons (``REASONS``) an unsupported sentence's explanations name; every reason when they name none."""
     text = " ".join(str(r) for r in said).lower()
@@ -342,6 +347,6 @@ def sentence_reasons(said: Iterable[str]) -> list[str]:
     for words, reason in (("hedge", "hedge"), ("vague", "vague_source"), ("hidden", "vague_source")):
         if words in text and reason not in found:
             found.append(reason)
-    if "evaluat" in text or "scare quote" in text:
+    if any(words in text for words in JUDGING):
         found.append("evaluation")
     return list(dict.fromkeys(found)) or list(REASONS)
