@@ -175,3 +175,18 @@ def test_a_drafted_sentence_that_judges_prescribes_or_predicts_is_keyed_evaluati
     from medialit.exercises.key import sentence_reasons
 
     assert sentence_reasons([said]) == ["evaluation"]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "hedge 'reportedly': the claim's source is not given; a generalisation about a kind ('Parents are furious')",
+        "the source hidden (K3): 'known' by whom?",
+    ],
+)
+def test_a_drafted_hidden_source_is_keyed_vague_source_with_hedge_accepted(said):
+    """K3 and K9: 'reportedly' and its kind are both a hedge and a hidden source, and keys accept both. The draft
+    keyed 'Parents are reportedly furious' hedge alone, so a student's vague_source lost the reason half (instr22)."""
+    from medialit.exercises.key import sentence_reasons
+
+    assert sentence_reasons([said]) == ["vague_source", "hedge"]

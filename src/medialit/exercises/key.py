@@ -340,6 +340,11 @@ JUDGING = ("evaluat", "scare quote", "prescription", "prediction", "judging adve
 happen or predicts as certain: reason ``evaluation`` (K9, K14), as ``analyzer_echo.reason_of`` reads them."""
 
 
+HIDDEN = ("source is not given", "source hidden")
+"""The analyzer's words for a hidden source (*reportedly*, *it is understood*): K3 keys the sentence
+``vague_source`` and accepts ``hedge`` (K9: keys accept both)."""
+
+
 def sentence_reasons(said: Iterable[str]) -> list[str]:
     """The reasons (``REASONS``) an unsupported sentence's explanations name; every reason when they name none."""
     text = " ".join(str(r) for r in said).lower()
@@ -349,4 +354,6 @@ def sentence_reasons(said: Iterable[str]) -> list[str]:
             found.append(reason)
     if any(words in text for words in JUDGING):
         found.append("evaluation")
+    if any(words in text for words in HIDDEN):  # K3, K9: vague_source, and hedge accepted as well
+        found = ["vague_source", "hedge", *found]
     return list(dict.fromkeys(found)) or list(REASONS)
