@@ -67,3 +67,44 @@ def test_the_buttons_name_a_student_with_no_page(tmp_path, nbgrader_env, monkeyp
     assert (root / "feedback" / "alice" / EX01 / f"{EX01}.html").is_file()
     again = api().generate_feedback(EX01, "bob")  # the config is read before each call: named once, not twice
     assert again["log"].count(reason) == 1, again["log"]
+
+
+def post(url: str) -> dict:
+    import json
+    import urllib.request
+
+    with urllib.request.urlopen(urllib.request.Request(url, data=b"", method="POST"), timeout=600) as answer:
+        return json.loads(answer.read())
+
+
+def test_a_real_formgrader_names_them_in_the_log_its_buttons_show(tmp_path, nbgrader_env, monkeypatch):
+    """The test above builds the extension by hand; here `jupyter lab` runs in the course directory, as the guide
+    starts it, and the buttons' own requests go to its formgrader: the naming must survive the real server's config
+    loading (it rests on nbgrader reading the course config again before each call; instr22)."""
+    import sys
+
+    sys.path.insert(0, str(REPO / "tests" / "browser"))
+    from labkit import running_lab
+
+    root = tmp_path / "course"
+    monkeypatch.setenv("MEDIALIT_EXCHANGE", str(root / "exchange"))
+    course.init(root, REPO / "solutions", timeout=6)
+    course.release(root, EX01)
+    for student in ("alice", "bob"):
+        shutil.copytree(root / "release" / EX01, root / "submitted" / student / EX01)
+    nb_path(root / "submitted" / "bob", EX01).write_text("{not a notebook", encoding="utf-8")
+    assert [o.student for o in course.grade(root, EX01, jobs=2).failed] == ["bob"]
+    (tmp_path / "home").mkdir()
+    reason = "bob: no feedback page for ex01-attribution, as grading it failed (ex01-attribution.ipynb is not a valid"
+    with running_lab(root, tmp_path / "home") as lab:
+        api = f"{lab.url}formgrader/api/assignment/{EX01}"
+        one = post(f"{api}/bob/generate_feedback")  # the student's own button (Manage Students)
+        every = post(f"{api}/generate_feedback")  # Generate Feedback on Manage Assignments
+        again = post(f"{api}/bob/generate_feedback")
+        released = post(f"{api}/release_feedback")  # hand-ins put into submitted/ by hand: named, with their page
+    assert not one["success"] and reason in one["log"], one["log"]
+    assert every["success"] and every["log"].count(reason) == 1, every["log"]
+    assert again["log"].count(reason) == 1, again["log"]  # named once per press, not once more each time
+    assert (root / "feedback" / "alice" / EX01 / f"{EX01}.html").is_file()
+    assert released["success"] and "alice: not released (handed in outside the exchange" in released["log"]
+    assert "Traceback" not in released["log"] + every["log"]

@@ -273,6 +273,8 @@ def test_course_report_shows_growth_per_skill_from_the_pretest(graded):
     finally:
         shutil.rmtree(folder)
     assert {p.name for p in written} >= {"growth.csv", "growth.md", "growth.png", "pretest-import.csv"}
+    # the reports quote every key mark: closed to other accounts, as source/ is (`medialit doctor` checks it; instr22)
+    assert (graded.root / "reports").stat().st_mode & 0o777 == 0o700
     assert rows[("solution", "news_opinion")]["pre"] == 0.0
     assert rows[("solution", "numbers")]["pre"] == 0.0 and "change" not in rows[("solution", "numbers")]
     for skill in pretest.SKILLS:  # every skill measured at the end, all in ex05 (new texts)

@@ -47,8 +47,9 @@ def make(tmp_path: Path, case: str) -> Path:
         "20MB": b"This is a sentence of a very long text. " * 500_000,
         "saved-web-page": b"<html><head><title>Bins</title></head><body><p>The city said so.</p></body></html>",
         "notebook": b'{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}',
+        "python": b'"""nbgrader settings for a medialit course."""\n\nc = get_config()\n',
     }[case]
-    suffix = {"saved-web-page": ".html", "notebook": ".ipynb"}.get(case, ".md")
+    suffix = {"saved-web-page": ".html", "notebook": ".ipynb", "python": ".py"}.get(case, ".md")
     path = tmp_path / f"{case}{suffix}"
     path.write_bytes(contents)
     return path
@@ -66,6 +67,7 @@ CASES = {
     "20MB": "too large",
     "saved-web-page": "a saved web page, not article text; turn it into an article with: medialit new-article",
     "notebook": "a notebook, not an article",
+    "python": "a Python file, not an article",  # `draft-key nbgrader_config.py` drafted a 38-mark key (instr22)
 }
 
 

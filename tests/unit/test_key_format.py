@@ -158,3 +158,35 @@ def test_a_gold_document_reads_as_a_key_over_its_article():
     assert (sentence.label, sentence.accept, sentence.rule) == ("hedge", (), "hedge: reportedly")
     assert (word.label, word.text, word.rule) == ("loaded", "maybe", "hedge word")
     jsonschema.validate(key.to_dict(), schema())
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "a prescription ('should') in the article's own voice",
+        "a prediction ('will double') with no source",
+        "a judging adverb ('sadly'): the writer's verdict, not a checkable fact",
+    ],
+)
+def test_a_drafted_sentence_that_judges_prescribes_or_predicts_is_keyed_evaluation(said):
+    """K14: a sentence in the paper's voice that says what should happen, or predicts as certain, is unsupported
+    with reason evaluation. The draft keyed the analyzer's 'prescription' no_source (every reason accepted), so an
+    instructor who accepted the draft's 'the council should have acted sooner' keyed it against K14 (instr22)."""
+    from medialit.exercises.key import sentence_reasons
+
+    assert sentence_reasons([said]) == ["evaluation"]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "hedge 'reportedly': the claim's source is not given; a generalisation about a kind ('Parents are furious')",
+        "the source hidden (K3): 'known' by whom?",
+    ],
+)
+def test_a_drafted_hidden_source_is_keyed_vague_source_with_hedge_accepted(said):
+    """K3 and K9: 'reportedly' and its kind are both a hedge and a hidden source, and keys accept both. The draft
+    keyed 'Parents are reportedly furious' hedge alone, so a student's vague_source lost the reason half (instr22)."""
+    from medialit.exercises.key import sentence_reasons
+
+    assert sentence_reasons([said]) == ["vague_source", "hedge"]

@@ -112,6 +112,27 @@ def test_an_attribution_the_analyzer_missed_is_added_from_marks(review):
     assert key_problems(review.key, review.article) == []
 
 
+def test_a_party_that_gave_no_answer_is_added_as_a_source_without_a_cue(shared_dir, nlp, tmp_path):
+    """K4: a party asked that gave no answer is a source with no cue (ex01 keys the embassy so). Key mode asked for
+    a source and a cue, so an instructor reviewing a drafted key could add that party only by editing the JSON."""
+    from medialit.nlp.analysis import analyze
+
+    article = load_article(shared_dir / "corpus" / "dev" / "stoere-putin-call.md")
+    review = KeyReview(article, draft_key(article, analyze(article, nlp)), save_to=tmp_path / "stoere.key.json")
+    start = article.body.index("the Russian embassy")
+    review.highlighter.add_span(start, start + len("the Russian embassy"), "source")
+    review.speaker.value = ""
+    review.buttons["add"].click()  # no name typed: the status line says what to do, nothing is added
+    assert "type its name as the speaker" in review.status.value
+    review.speaker.value = "the Russian embassy"
+    review.buttons["add"].click()
+    added = review.key.marks[-1]
+    assert (added.status, added.label, added.text, added.speaker) == ("added", "source", "the Russian embassy",
+                                                                      "the Russian embassy")  # fmt: skip
+    assert added.cue is None and "cue" not in added.to_dict()
+    assert key_problems(review.key, review.article) == []
+
+
 def test_add_without_drawn_marks_says_what_to_do_on_the_status_line(review):
     before = len(review.key.marks)
     review.buttons["add"].click()  # only the shown mark's parts are there: nothing new to add

@@ -11,7 +11,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "doctor",
         help="check that everything the kit needs is installed; says what to do for each problem",
         description="Check Python, spaCy and the English model, JupyterLab and its widget and nbgrader "
-        "extensions, nbgrader and Chromium. Each line is 'OK name: detail' or '!! name: what to do'; "
+        "extensions, nbgrader and Chromium, and in a course directory (or with --course DIR) its "
+        "nbgrader_config.py, course id and key files. Each line is 'OK name: detail' or '!! name: what to do'; "
         "exit status 0 when all are OK, 1 otherwise.",
     )
     from medialit.setup.doctor_hub import add_arguments
@@ -27,4 +28,4 @@ def run_doctor(args: argparse.Namespace) -> int:
         return run_hub_doctor(args)
     from medialit.setup.doctor import run_doctor
 
-    return run_doctor()
+    return run_doctor(courses=args.course or ())

@@ -37,6 +37,7 @@ _NOT_ARTICLES = {
     ".xhtml": _WEB_PAGE,
     ".ipynb": "a notebook, not an article; give the name of the article's .md or .txt file",
     ".json": "a JSON file, not an article; give the name of the article's .md or .txt file",
+    ".py": "a Python file, not an article; give the name of the article's .md or .txt file",
 }
 """Files a self-learner may pick that read as text but are not an article (markup would be analysed as words)."""
 

@@ -335,6 +335,16 @@ def _gold_mark(section: str, entry: dict[str, Any]) -> KeyMark | None:
     )
 
 
+JUDGING = ("evaluat", "scare quote", "prescription", "prediction", "judging adverb")
+"""Words of the analyzer's explanations for a sentence in the paper's own voice that judges, says what should
+happen or predicts as certain: reason ``evaluation`` (K9, K14), as ``analyzer_echo.reason_of`` reads them."""
+
+
+HIDDEN = ("source is not given", "source hidden")
+"""The analyzer's words for a hidden source (*reportedly*, *it is understood*): K3 keys the sentence
+``vague_source`` and accepts ``hedge`` (K9: keys accept both)."""
+
+
 def sentence_reasons(said: Iterable[str]) -> list[str]:
     """The reasons (``REASONS``) an unsupported sentence's explanations name; every reason when they name none."""
     text = " ".join(str(r) for r in said).lower()
@@ -342,6 +352,8 @@ def sentence_reasons(said: Iterable[str]) -> list[str]:
     for words, reason in (("hedge", "hedge"), ("vague", "vague_source"), ("hidden", "vague_source")):
         if words in text and reason not in found:
             found.append(reason)
-    if "evaluat" in text or "scare quote" in text:
+    if any(words in text for words in JUDGING):
         found.append("evaluation")
+    if any(words in text for words in HIDDEN):  # K3, K9: vague_source, and hedge accepted as well
+        found = ["vague_source", "hedge", *found]
     return list(dict.fromkeys(found)) or list(REASONS)

@@ -149,8 +149,8 @@ def sidecars(assignment: str, folder: Path | None = None) -> list[str]:
     ``folder`` is the assignment's source folder: an exercise made by
     ``medialit new-exercise`` lists its items in an items file there.
     """
-    if folder is not None and (folder / ITEMS_FILE).is_file():
-        define_items(folder / ITEMS_FILE)
+    if folder is not None and (folder / ITEMS_FILE).is_file():  # its own items only: two exercises made from one
+        return [it.sidecar for it in define_items(folder / ITEMS_FILE)]  # article share the prefix before a dash
     prefix = assignment.split("-")[0]
     return [item.sidecar for item in known_items().values() if item.id.startswith(prefix + "-")]
 
@@ -175,6 +175,7 @@ def init(
     config = CONFIG.format(course_id=course_id, timeout=int(timeout), exclude=exclude, show_hidden=show_hidden_tests)
     (course / "nbgrader_config.py").write_text(config, encoding="utf-8")
     (course / "exchange").mkdir()
+    (course / "keys").mkdir()  # for keys of your own articles (`medialit draft-key --out keys/...`), closed below
     os.chmod(course / "exchange", 0o1777)  # everyone may hand in; sticky: nobody renames or deletes another's folder
     with gradebook(course / "gradebook.db", course_id):  # created and stamped here: no `alembic` on PATH needed
         pass
@@ -255,12 +256,13 @@ def refresh_config(course_dir: str | Path) -> Path:
 
 
 def _close(course: Path) -> None:
-    """The keys (source/) and the scores (gradebook.db) for the instructor's account alone.
+    """The keys (source/, keys/) and the scores (gradebook.db) for the instructor's account alone.
 
     A home others may enter (0755 is still a default on some systems) would otherwise open both to
     every account on the machine; nbgrader and the formgrader run as the instructor, so they need no more.
     """
     os.chmod(course / "source", 0o700)
+    os.chmod(course / "keys", 0o700)
     os.chmod(course / "gradebook.db", 0o600)
 
 

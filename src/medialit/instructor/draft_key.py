@@ -90,6 +90,13 @@ def attribution(
     )
 
 
+def silent_source(body: str, speaker: str, source: tuple[int, int]) -> KeyMark:
+    """A party the article says was asked and gave no answer (rule 3, K4): a ``source`` mark with no cue."""
+    if not speaker.strip():
+        raise SpanError("type the name of the party that gave no answer (the speaker field)")
+    return KeyMark(Span(*source, "source"), body[source[0] : source[1]], speaker=speaker.strip())
+
+
 def sentence(article: Article, start: int, end: int, reason: str) -> KeyMark:
     """An unsupported sentence: the article's sentence holding ``[start, end)``, labelled with ``reason``."""
     if reason not in REASONS:
@@ -198,5 +205,6 @@ __all__ = [
     "key_problems",
     "save_key",
     "sentence",
+    "silent_source",
     "unreviewed",
 ]

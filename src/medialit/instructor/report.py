@@ -14,6 +14,7 @@ Answers are read as data, exactly as ``course grade`` reads them, from the hand-
 from __future__ import annotations
 
 import csv
+import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -211,6 +212,8 @@ def write_report(course_dir: str | Path, assignment: str) -> list[Path]:
         raise courses.CourseError(f"nothing graded yet for {assignment}: run `medialit course grade {assignment}`")
     if problem := unusable_key(courses.hidden_checks(course, assignment)):  # the words `course grade` uses
         raise courses.CourseError(f"{course.resolve() / 'source' / assignment}: {problem}; no report written")
+    (course / "reports").mkdir(exist_ok=True)
+    os.chmod(course / "reports", 0o700)  # the reports quote every key mark: the instructor's account alone
     out = course / "reports" / assignment
     out.mkdir(parents=True, exist_ok=True)
     points = books.max_points(course, assignment)

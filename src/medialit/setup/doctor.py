@@ -148,8 +148,17 @@ def jupyter_listing(*args: str) -> str | None:
     return done.stdout + done.stderr if done.returncode == 0 else None
 
 
-def checks() -> list[Callable[[], Check]]:
-    """Every check, in the order they are shown; the two slow ``jupyter`` listings run side by side."""
+def checks(courses: Iterable[Path] = ()) -> list[Callable[[], Check]]:
+    """Every check, in the order they are shown; the two slow ``jupyter`` listings run side by side.
+
+    ``courses``: course directories whose ``nbgrader_config.py`` and key files are checked too (the current folder
+    when it is one and none is given; ``setup.course_check``)."""
+    from medialit.setup.course_check import LABEL, check_course, is_course
+
+    courses = list(courses) or ([Path.cwd()] if is_course(Path.cwd()) else [])
+    none_here = Check(
+        LABEL, True, "not in a course directory (run `medialit doctor` in one, or give --course DIR, to check it)"
+    )
     with ThreadPoolExecutor(max_workers=2) as pool:
         labs = pool.submit(jupyter_listing, "labextension", "list")
         servers = pool.submit(jupyter_listing, "server", "extension", "list")
@@ -166,12 +175,14 @@ def checks() -> list[Callable[[], Check]]:
         lambda: check_package("nbgrader", PACKAGES["nbgrader"]),
         check_grading_isolation,
         check_chromium,
+        *((lambda course=course: check_course(course)) for course in courses),
+        *([] if courses else [lambda: none_here]),
     ]
 
 
-def run_doctor(print_line: Callable[[str], None] = print) -> int:
+def run_doctor(print_line: Callable[[str], None] = print, courses: Iterable[Path] = ()) -> int:
     """Print one line per check as it finishes; 0 when all are OK, else 1."""
-    return run_checks(checks(), print_line)
+    return run_checks(checks(courses), print_line)
 
 
 def run_checks(found: Iterable[Callable[[], Check]], print_line: Callable[[str], None] = print) -> int:

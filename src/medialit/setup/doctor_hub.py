@@ -64,7 +64,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--course",
         action="append",
         type=Path,
-        help="course directory whose key files students must not read (repeatable; default: the nbgrader config's)",
+        help="course directory to check (repeatable): its nbgrader_config.py, course id and key files; with --hub, "
+        "whose key files students must not read (default: the nbgrader config's; without --hub: this folder)",
     )
     hub.add_argument(
         "--checkout",

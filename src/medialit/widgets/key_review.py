@@ -37,6 +37,7 @@ from medialit.instructor.draft_key import (
     other_text,
     save_key,
     sentence,
+    silent_source,
     unreviewed,
 )
 from medialit.widgets.highlighter import Highlighter
@@ -119,8 +120,8 @@ class KeyReview(w.VBox):
         self._decide("edited", replace(new, rule=mark.rule))
 
     def add(self) -> None:
-        """A missed mark from the drawn marks: source + cue (+ content) an attribution, a reason a sentence, or
-        ``loaded`` framing words."""
+        """A missed mark from the drawn marks: source + cue (+ content) an attribution, a source alone with its
+        speaker typed a party that gave no answer (K4), a reason a sentence, or ``loaded`` framing words."""
         link = self._linked(new_only=True)
         marks = self._marks(drawn_only=True) if link is None else _parts(link)
         body = self.article.body
@@ -128,13 +129,18 @@ class KeyReview(w.VBox):
         if marks.get("source") and marks.get("cue"):
             speaker = self.speaker.value.strip() or body[marks["source"][0] : marks["source"][1]]
             new = attribution(body, speaker, marks["source"], marks["cue"], self.kind.value, marks.get("content"))
+        elif marks.get("source") and not marks.get("content"):  # a party asked that gave no answer (K4): no cue
+            if not self.speaker.value.strip():
+                raise SpanError("a source with no cue is a party that gave no answer: type its name as the speaker "
+                                "(or mark its cue too, for an attribution), then press Add")  # fmt: skip
+            new = silent_source(body, self.speaker.value, marks["source"])
         elif reasons:
             new = sentence(self.article, *marks[reasons[0]], reasons[0])
         elif marks.get("loaded"):
             new = framing_word(body, *marks["loaded"])
         else:
-            raise SpanError("mark a source and a cue (an attribution), a sentence with its reason or framing words "
-                            "(loaded), then press Add")  # fmt: skip
+            raise SpanError("mark a source and a cue (an attribution), a source alone (a party that gave no answer), "
+                            "a sentence with its reason or framing words (loaded), then press Add")  # fmt: skip
         self.key = add_mark(self.key, new)
         self.position = len(self.key.marks) - 1
         self._show(f"added a {new.label} mark")

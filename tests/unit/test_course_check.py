@@ -1,0 +1,160 @@
+"""`medialit doctor` in a course directory checks its nbgrader_config.py, its course id and who can read its keys.
+
+Before (instr22), doctor checked the machine only: a config from an older release, one edited by hand without
+medialit's steps, a course id that is not the gradebook's, or a keys folder every account could read all passed
+`medialit doctor` with exit status 0. Real ``course init``, real nbgrader config loading and gradebook.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from medialit.cli import main
+from medialit.instructor import course
+from medialit.setup import doctor
+from medialit.setup.course_check import check_course
+
+REPO = Path(__file__).resolve().parents[2]
+EX01 = "ex01-attribution"
+
+
+@pytest.fixture
+def made() -> Iterator[Path]:
+    """A course made by ``course init`` in a folder every account may enter (pytest's tmp_path is closed, 0700)."""
+    folder = Path(tempfile.mkdtemp(prefix="medialit-course-check-"))
+    folder.chmod(0o755)
+    yield course.init(folder / "course", REPO / "solutions", timeout=7)
+    shutil.rmtree(folder)
+
+
+def edit(made: Path, old: str, new: str) -> None:
+    config = made / "nbgrader_config.py"
+    text = config.read_text(encoding="utf-8")
+    assert old in text
+    config.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def failing(made: Path) -> str:
+    found = check_course(made)
+    assert not found.ok, found.line()
+    assert "\n" not in found.line() and "Traceback" not in found.line()
+    return found.detail
+
+
+def test_a_course_just_made_passes_and_its_keys_folder_is_closed(made):
+    found = check_course(made)
+    assert found.ok, found.line()
+    assert "course id 'medialit'" in found.detail
+    key = made / "keys" / "storm.key.json"  # where the guide puts a drafted key: init made keys/ for it, closed
+    key.write_text("{}", encoding="utf-8")
+    key.chmod(0o644)
+    assert check_course(made).ok
+
+
+def test_a_key_every_account_can_read_is_named_with_the_chmod(made):
+    (made / "keys").chmod(0o755)  # as a keys/ made by hand (mkdir) in an open home
+    key = made / "keys" / "storm.key.json"
+    key.write_text("{}", encoding="utf-8")
+    key.chmod(0o644)
+    detail = failing(made)
+    assert "1 key file in" in detail and "keys/storm.key.json" in detail
+    assert f"chmod -R go-rwx {made / 'keys'}" in detail
+    (made / "keys").chmod(0o700)
+    assert check_course(made).ok
+
+
+def test_a_config_from_an_older_release_says_to_refresh(made):
+    edit(made, "name_no_page_in_server()\n", "")
+    detail = failing(made)
+    assert "older medialit" in detail and "--refresh-config" in detail
+
+
+def test_a_hand_edited_config_without_medialits_release_step_is_named(made):
+    edit(made, "KeepMarksOut, IncludeHeaderFooter", "IncludeHeaderFooter")
+    detail = failing(made)
+    assert "c.GenerateAssignment.preprocessors lacks KeepMarksOut" in detail
+    assert "marks you saved beside a source notebook" in detail and "--refresh-config" in detail
+
+
+def test_a_hand_written_config_of_nbgraders_own_is_not_taken_for_medialits(made):
+    (made / "nbgrader_config.py").write_text(
+        "c = get_config()  # noqa: F821\nc.CourseDirectory.course_id = 'medialit'\n", encoding="utf-8"
+    )
+    detail = failing(made)
+    assert "does not set c.GenerateAssignment.preprocessors" in detail and "--refresh-config" in detail
+
+
+def test_feedback_that_would_show_the_keys_is_named(made):
+    edit(made, "hide = [] if SHOW_HIDDEN_TESTS else [DropHiddenTestOutput, ClearHiddenTestsInFeedback]", "hide = []")
+    assert "so feedback would show students the hidden tests" in failing(made)
+
+
+def test_highlights_not_protected_from_source_files_are_named(made):
+    edit(made, "c.Autograde.exclude_overwriting = {", "c.Autograde.exclude_overwriting = {} and {")
+    detail = failing(made)
+    assert "c.Autograde.exclude_overwriting does not list ex01-attribution's ex01-q1.highlights.json" in detail
+
+
+def test_a_config_that_does_not_load_is_one_line(made):
+    edit(made, "c.Execute.timeout = 7", "c.Execute.timeout = TIMEOUT")
+    detail = failing(made)
+    assert "does not load (NameError: name 'TIMEOUT' is not defined)" in detail
+    assert "nbgrader ignores it" in detail
+
+
+def test_a_course_id_that_is_not_the_gradebooks_is_named(made):
+    with course.gradebook(made / "gradebook.db") as gb:  # as a release records the assignment, for 'medialit'
+        gb.add_assignment(EX01)
+    assert check_course(made).ok
+    edit(made, "c.CourseDirectory.course_id = 'medialit'", "c.CourseDirectory.course_id = 'medialit-2027'")
+    detail = failing(made)
+    assert "says course id 'medialit-2027', but the gradebook's assignments belong to 'medialit'" in detail
+    edit(made, "c.CourseDirectory.course_id = 'medialit-2027'", "c.CourseDirectory.course_id = ''")
+    assert "sets no course id" in failing(made)
+
+
+def test_a_folder_without_a_config_is_one_line(made):
+    (made / "nbgrader_config.py").unlink()
+    assert "has no nbgrader_config.py" in failing(made)
+
+
+def course_line(capsys) -> str:
+    (line,) = [x for x in capsys.readouterr().out.splitlines() if " course config: " in x]
+    return line
+
+
+def test_doctor_checks_the_course_it_runs_in_and_one_given(made, monkeypatch, capsys):
+    monkeypatch.setattr(doctor, "jupyter_listing", lambda *args: None)  # the machine's checks are test_doctor.py's
+    edit(made, "KeepMarksOut, IncludeHeaderFooter", "IncludeHeaderFooter")
+    assert main(["doctor", "--course", str(made)]) == 1
+    line = course_line(capsys)
+    assert line.startswith("!! course config: ") and "lacks KeepMarksOut" in line
+    monkeypatch.chdir(made)
+    main(["doctor"])
+    assert "lacks KeepMarksOut" in course_line(capsys)
+    monkeypatch.chdir(made.parent)
+    main(["doctor"])
+    assert course_line(capsys).startswith("OK course config: not in a course directory")
+
+
+def test_two_exercises_from_one_article_each_keep_their_own_highlights(made, capsys):
+    """`new-exercise` lists each exercise's own highlights files in the config; the check (and --refresh-config)
+    took every item whose id shares the article's first word, so a course with an attribution and an unsupported
+    exercise on one article failed `medialit doctor` right after the guide's step 4."""
+    corpus = REPO / "course" / "corpus"
+    article, gold = corpus / "hamza-bin-laden-killed.md", corpus / "hamza-bin-laden-killed.gold.json"
+    for kind in ("attribution", "unsupported"):
+        assert main(["new-exercise", str(article), str(gold), "--kind", kind, "--into", str(made)]) == 0
+    capsys.readouterr()
+    names = [n for n in course.assignments(made / "source") if n.startswith("hamza")]
+    assert len(names) == 2
+    for name in names:
+        own = course.sidecars(name, made / "source" / name)
+        assert own and all(s.startswith(name + "-") for s in own), own
+    found = check_course(made)
+    assert found.ok, found.line()
