@@ -731,7 +731,8 @@ an object compared there prints what it is compared with; both went into the rel
 
 IMPERSONATED = "victim"
 FORMULA_ID = '=HYPERLINK("http:evil.example","open")'
-EARLY = "2026-11-01 08:00:00.000000 UTC"  # long before anything here was made
+EARLY = "2026-11-01 08:00:00.000000 UTC"
+BULKY = "bulky"  # long before anything here was made
 
 
 def hand_in(inbound: Path, student: str, assignment: str, nb, stamp: str, *, owner: int | None = None) -> Path:
@@ -753,7 +754,10 @@ def exchange_attacks(c, inbound: Path, honest_stamp: str) -> None:
     notebook named for a classmate, with a far-future time, became the classmate's submission for good; a name
     that is a spreadsheet formula became a student in the gradebook and a cell of ``gradebook-import.csv``. Then
     the grader's own folders with a time a student wrote: an early one (work changed after the due date inside a
-    folder handed in before it) and an empty ``timestamp.txt`` (nbgrader counts it as never late).
+    folder handed in before it) and an empty ``timestamp.txt`` (nbgrader counts it as never late). Last, a folder
+    over nbgrader's ``max_dir_size`` (100 MB), which ``nbgrader submit`` refuses but a student can make by hand:
+    nbgrader's copy raised "Directory size is too big" and the collect stopped with a traceback, every classmate
+    after it left in the exchange (attack22).
     """
     hand_in(inbound, IMPERSONATED, EX01, solved(c, EX01), honest_stamp)  # the grader's own folder: kept
     hand_in(inbound, IMPERSONATED, EX01, c.release(EX01), "2099-01-01 00:00:00.000000 UTC", owner=65534)
@@ -761,3 +765,7 @@ def exchange_attacks(c, inbound: Path, honest_stamp: str) -> None:
     hand_in(inbound, "early-claim", EX01, c.release(EX01), EARLY)
     empty = hand_in(inbound, "empty-stamp", EX01, c.release(EX01), honest_stamp)
     (empty / "timestamp.txt").write_text("", encoding="utf-8")
+    hand_in(inbound, BULKY, EX01, solved(c, EX01), honest_stamp)  # an honest hand-in, then a later one made by hand
+    bulky = hand_in(inbound, BULKY, EX01, c.release(EX01), "2099-01-01 00:00:00.000000 UTC")  # past nbgrader's 100 MB
+    with open(bulky / "video.bin", "wb") as video:
+        video.truncate(101_000_000)  # sparse: counted as nbgrader counts, taking no disk
