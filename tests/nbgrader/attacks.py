@@ -331,8 +331,10 @@ def structure_changes(c, rest: dict[str, str], q1: str) -> None:
 
     ``copy-at-end``: the answer cell copied to the end of the notebook (Ctrl+C, a click below, Ctrl+V) still holding
     the released ``answer_q1 = None``. The copy was graded in place of the list above it: 0 points, "no saved
-    highlights ... and no answer in the cell". It is now a cell after the answer cell that writes the answer again,
-    named as such (0 points, as for any cell that does). ``copy-at-end-same``: the copy pasted after the answer was
+    highlights ... and no answer in the cell"; then (attack20) 0 as a cell that writes the answer again. It runs after
+    the test, which never sees it: the list above is graded, as nbgrader grades it, and a line names the copy
+    (attack22). ``copy-changed-below``: the copy at the end holds a changed list (the student tried one label
+    otherwise): the same. ``copy-at-end-same``: the copy pasted after the answer was
     written, the same list twice, is that list. The others were already graded as written: the answer cell typed
     markdown, the test cell typed markdown and an answer cell raw (nbgrader types them back), every cell with the
     same nbformat 4.5 cell id, a notebook of nbformat 4.4 (no cell ids) as an older JupyterLab saves it, and the
@@ -345,7 +347,11 @@ def structure_changes(c, rest: dict[str, str], q1: str) -> None:
     nb = answer_cells(c, EX01, **full)
     nb.cells.append(stub)
     c.submit("copy-at-end", EX01, nb)
-    c.expected["copy-at-end"] = {"ex01-q1-test": 0.0, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0, "ex01-q4-test": 2.0}
+    nb = answer_cells(c, EX01, **full)
+    changed = nbformat.from_dict(json.loads(json.dumps(cell(nb, "ex01-q1-answer"))))
+    changed.source = changed.source.replace("('believes', 'cue')", "('believes', 'source')")
+    nb.cells.append(changed)
+    c.submit("copy-changed-below", EX01, nb)
     nb = answer_cells(c, EX01, **full)
     nb.cells.append(nbformat.from_dict(json.loads(json.dumps(cell(nb, "ex01-q1-answer")))))
     c.submit("copy-at-end-same", EX01, nb)
@@ -375,7 +381,9 @@ def structure_changes(c, rest: dict[str, str], q1: str) -> None:
     saved["cells"][-1]["metadata"]["nbgrader"] = ["grade_id", "ex01-q1-test"]
     c.submit("hand-edited-metadata", EX01, json.dumps(saved))
     c.expected["hand-edited-metadata"] = {f"ex01-q{i}-test": 0.0 for i in (1, 2, 3, 4)}
-    for student in ("copy-at-end-same", "retyped-cells", "edited-locks", "same-cell-ids", "nbformat-4.4"):
+    for student in ("copy-at-end", "copy-changed-below", "copy-at-end-same", "retyped-cells", "edited-locks"):
+        c.expected[student] = {"ex01-q1-test": 3.0, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0, "ex01-q4-test": 2.0}
+    for student in ("same-cell-ids", "nbformat-4.4"):
         c.expected[student] = {"ex01-q1-test": 3.0, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0, "ex01-q4-test": 2.0}
 
 

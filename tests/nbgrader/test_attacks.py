@@ -77,12 +77,18 @@ def test_a_notebook_restructured_in_jupyterlab_is_graded_as_its_hidden_tests_saw
     assert not outcomes(graded)[student].failed_items
 
 
-def test_a_copy_of_the_answer_cell_below_its_test_is_named_not_graded_in_its_place(graded):
+@pytest.mark.parametrize("student", ["copy-at-end", "copy-changed-below"])
+def test_a_copy_of_the_answer_cell_below_its_test_is_named_not_graded_in_its_place(graded, student):
     """attack20: the released answer cell pasted at the end was graded instead of the list above it, and the
-    line said the cell had no answer."""
-    outcome = outcomes(graded)["copy-at-end"]
-    assert outcome.scores == pytest.approx(graded.expected["copy-at-end"])
-    assert "'answer_q1 =' written again, in a cell after the answer cell" in outcome.failed_items["ex01-q1-test"]
+    line said the cell had no answer; then it scored 0 as a cell writing the answer again, and so did a changed copy
+    there (attack22). It runs after the test, which never saw it: the list above is graded, as nbgrader grades it (and
+    the student's Validate checks it), with a line in the feedback naming the later cell."""
+    outcome = outcomes(graded)[student]
+    assert outcome.ok and not outcome.failed_items
+    assert outcome.scores == pytest.approx(graded.expected[student])
+    nb = nbformat.read(graded.root / "autograded" / student / EX01 / f"{EX01}.ipynb", as_version=4)
+    said = "".join(str(o.get("text", "")) for o in attacks.cell(nb, "ex01-q1-test").outputs)
+    assert "ex01-q1: a cell below its test changes answer_q1 ('answer_q1 =' written again); the test ran" in said
 
 
 def test_a_cell_edited_by_hand_fails_the_submission_alone_saying_which_cell(graded):
