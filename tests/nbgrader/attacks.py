@@ -460,7 +460,7 @@ EX05_PARTIAL = {  # conftest's `partial` student: one opinion sentence (q1) and 
     "ex05-q1-answer": "answer_q1 = [('The project is a bold step towards a greener future.', 'opinion')]",
     "ex05-q8-answer": "answer_q8 = [('Monday 22 September', 'date'), ('owls in the moss', 'translation')]",
 }
-AS_PARTIAL = ["reordered-cells", "widget-state", "stored-output", "cell-and-sidecar"]
+AS_PARTIAL = ["reordered-cells", "widget-state", "stored-output", "cell-and-sidecar", "pasted-picture"]
 """ex05 submissions holding `partial`'s answers, clumsily saved: each must score what `partial` scores."""
 
 
@@ -491,6 +491,11 @@ def ex05_submissions(c) -> None:
     nb = partial()  # a saved output of 5 MB (a print left in a loop): autograded and feedback must not carry it
     cell(nb, "ex05-q1-answer").outputs = [new_output("stream", name="stdout", text="y" * 5_000_000)]
     c.submit("stored-output", EX05, nb)
+    nb = partial()  # a picture pasted into a markdown cell (JupyterLab saves it as an attachment): the whole hand-in
+    note = new_markdown_cell("The page I checked:\n\n![image.png](attachment:image.png)")  # failed, 0 (attack22)
+    note["attachments"] = {"image.png": {"image/png": "iVBORw0KGgo="}}
+    nb.cells.insert(1, note)
+    c.submit("pasted-picture", EX05, nb)
     raw = nbformat.writes(partial()).replace("greener future.", "greener future ø.")  # saved by another editor
     nb_path(c.submit("not-utf8", EX05, partial()).parent, EX05).write_bytes(raw.encode().replace("ø".encode(), b"\xf8"))
     c.submit("cell-and-sidecar", EX05, partial(), {"ex05-q1.highlights.json": _q1_sidecar()})  # counted once
