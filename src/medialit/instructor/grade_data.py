@@ -167,7 +167,7 @@ def answer_cell(nb: nbformat.NotebookNode, check: Check) -> tuple[int, int, list
 def below_the_test(nb: nbformat.NotebookNode, check: Check) -> str:
     """How a cell below the item's test changes the answer ("" when none does), for a line in the feedback.
 
-    attack22: such a cell (the answer cell copied to the end and changed there, a scratch ``answer_q1 = []``) scored
+    attack22: such a cell (the answer cell copied to the end and changed there, a scratch cell emptying the list) scored
     the item 0, "changed by code", where nbgrader grades, and the student's Validate checks, the answer the test
     saw: the cell above. What the student meant by the later cell cannot be known; the test never saw it.
     """
