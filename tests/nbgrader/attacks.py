@@ -331,8 +331,10 @@ def structure_changes(c, rest: dict[str, str], q1: str) -> None:
 
     ``copy-at-end``: the answer cell copied to the end of the notebook (Ctrl+C, a click below, Ctrl+V) still holding
     the released ``answer_q1 = None``. The copy was graded in place of the list above it: 0 points, "no saved
-    highlights ... and no answer in the cell". It is now a cell after the answer cell that writes the answer again,
-    named as such (0 points, as for any cell that does). ``copy-at-end-same``: the copy pasted after the answer was
+    highlights ... and no answer in the cell"; then (attack20) 0 as a cell that writes the answer again. It runs after
+    the test, which never sees it: the list above is graded, as nbgrader grades it, and a line names the copy
+    (attack22). ``copy-changed-below``: the copy at the end holds a changed list (the student tried one label
+    otherwise): the same. ``copy-at-end-same``: the copy pasted after the answer was
     written, the same list twice, is that list. The others were already graded as written: the answer cell typed
     markdown, the test cell typed markdown and an answer cell raw (nbgrader types them back), every cell with the
     same nbformat 4.5 cell id, a notebook of nbformat 4.4 (no cell ids) as an older JupyterLab saves it, and the
@@ -345,7 +347,11 @@ def structure_changes(c, rest: dict[str, str], q1: str) -> None:
     nb = answer_cells(c, EX01, **full)
     nb.cells.append(stub)
     c.submit("copy-at-end", EX01, nb)
-    c.expected["copy-at-end"] = {"ex01-q1-test": 0.0, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0, "ex01-q4-test": 2.0}
+    nb = answer_cells(c, EX01, **full)
+    changed = nbformat.from_dict(json.loads(json.dumps(cell(nb, "ex01-q1-answer"))))
+    changed.source = changed.source.replace("('believes', 'cue')", "('believes', 'source')")
+    nb.cells.append(changed)
+    c.submit("copy-changed-below", EX01, nb)
     nb = answer_cells(c, EX01, **full)
     nb.cells.append(nbformat.from_dict(json.loads(json.dumps(cell(nb, "ex01-q1-answer")))))
     c.submit("copy-at-end-same", EX01, nb)
@@ -375,7 +381,9 @@ def structure_changes(c, rest: dict[str, str], q1: str) -> None:
     saved["cells"][-1]["metadata"]["nbgrader"] = ["grade_id", "ex01-q1-test"]
     c.submit("hand-edited-metadata", EX01, json.dumps(saved))
     c.expected["hand-edited-metadata"] = {f"ex01-q{i}-test": 0.0 for i in (1, 2, 3, 4)}
-    for student in ("copy-at-end-same", "retyped-cells", "edited-locks", "same-cell-ids", "nbformat-4.4"):
+    for student in ("copy-at-end", "copy-changed-below", "copy-at-end-same", "retyped-cells", "edited-locks"):
+        c.expected[student] = {"ex01-q1-test": 3.0, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0, "ex01-q4-test": 2.0}
+    for student in ("same-cell-ids", "nbformat-4.4"):
         c.expected[student] = {"ex01-q1-test": 3.0, "ex01-q2-test": 2.0, "ex01-q3-test": 3.0, "ex01-q4-test": 2.0}
 
 
@@ -452,7 +460,7 @@ EX05_PARTIAL = {  # conftest's `partial` student: one opinion sentence (q1) and 
     "ex05-q1-answer": "answer_q1 = [('The project is a bold step towards a greener future.', 'opinion')]",
     "ex05-q8-answer": "answer_q8 = [('Monday 22 September', 'date'), ('owls in the moss', 'translation')]",
 }
-AS_PARTIAL = ["reordered-cells", "widget-state", "stored-output", "cell-and-sidecar"]
+AS_PARTIAL = ["reordered-cells", "widget-state", "stored-output", "cell-and-sidecar", "pasted-picture"]
 """ex05 submissions holding `partial`'s answers, clumsily saved: each must score what `partial` scores."""
 
 
@@ -483,6 +491,11 @@ def ex05_submissions(c) -> None:
     nb = partial()  # a saved output of 5 MB (a print left in a loop): autograded and feedback must not carry it
     cell(nb, "ex05-q1-answer").outputs = [new_output("stream", name="stdout", text="y" * 5_000_000)]
     c.submit("stored-output", EX05, nb)
+    nb = partial()  # a picture pasted into a markdown cell (JupyterLab saves it as an attachment): the whole hand-in
+    note = new_markdown_cell("The page I checked:\n\n![image.png](attachment:image.png)")  # failed, 0 (attack22)
+    note["attachments"] = {"image.png": {"image/png": "iVBORw0KGgo="}}
+    nb.cells.insert(1, note)
+    c.submit("pasted-picture", EX05, nb)
     raw = nbformat.writes(partial()).replace("greener future.", "greener future ø.")  # saved by another editor
     nb_path(c.submit("not-utf8", EX05, partial()).parent, EX05).write_bytes(raw.encode().replace("ø".encode(), b"\xf8"))
     c.submit("cell-and-sidecar", EX05, partial(), {"ex05-q1.highlights.json": _q1_sidecar()})  # counted once
@@ -731,7 +744,8 @@ an object compared there prints what it is compared with; both went into the rel
 
 IMPERSONATED = "victim"
 FORMULA_ID = '=HYPERLINK("http:evil.example","open")'
-EARLY = "2026-11-01 08:00:00.000000 UTC"  # long before anything here was made
+EARLY = "2026-11-01 08:00:00.000000 UTC"
+BULKY = "bulky"  # long before anything here was made
 
 
 def hand_in(inbound: Path, student: str, assignment: str, nb, stamp: str, *, owner: int | None = None) -> Path:
@@ -753,7 +767,10 @@ def exchange_attacks(c, inbound: Path, honest_stamp: str) -> None:
     notebook named for a classmate, with a far-future time, became the classmate's submission for good; a name
     that is a spreadsheet formula became a student in the gradebook and a cell of ``gradebook-import.csv``. Then
     the grader's own folders with a time a student wrote: an early one (work changed after the due date inside a
-    folder handed in before it) and an empty ``timestamp.txt`` (nbgrader counts it as never late).
+    folder handed in before it) and an empty ``timestamp.txt`` (nbgrader counts it as never late). Last, a folder
+    over nbgrader's ``max_dir_size`` (100 MB), which ``nbgrader submit`` refuses but a student can make by hand:
+    nbgrader's copy raised "Directory size is too big" and the collect stopped with a traceback, every classmate
+    after it left in the exchange (attack22).
     """
     hand_in(inbound, IMPERSONATED, EX01, solved(c, EX01), honest_stamp)  # the grader's own folder: kept
     hand_in(inbound, IMPERSONATED, EX01, c.release(EX01), "2099-01-01 00:00:00.000000 UTC", owner=65534)
@@ -761,3 +778,7 @@ def exchange_attacks(c, inbound: Path, honest_stamp: str) -> None:
     hand_in(inbound, "early-claim", EX01, c.release(EX01), EARLY)
     empty = hand_in(inbound, "empty-stamp", EX01, c.release(EX01), honest_stamp)
     (empty / "timestamp.txt").write_text("", encoding="utf-8")
+    hand_in(inbound, BULKY, EX01, solved(c, EX01), honest_stamp)  # an honest hand-in, then a later one made by hand
+    bulky = hand_in(inbound, BULKY, EX01, c.release(EX01), "2099-01-01 00:00:00.000000 UTC")  # past nbgrader's 100 MB
+    with open(bulky / "video.bin", "wb") as video:
+        video.truncate(101_000_000)  # sparse: counted as nbgrader counts, taking no disk

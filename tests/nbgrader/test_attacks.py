@@ -77,12 +77,18 @@ def test_a_notebook_restructured_in_jupyterlab_is_graded_as_its_hidden_tests_saw
     assert not outcomes(graded)[student].failed_items
 
 
-def test_a_copy_of_the_answer_cell_below_its_test_is_named_not_graded_in_its_place(graded):
+@pytest.mark.parametrize("student", ["copy-at-end", "copy-changed-below"])
+def test_a_copy_of_the_answer_cell_below_its_test_is_named_not_graded_in_its_place(graded, student):
     """attack20: the released answer cell pasted at the end was graded instead of the list above it, and the
-    line said the cell had no answer."""
-    outcome = outcomes(graded)["copy-at-end"]
-    assert outcome.scores == pytest.approx(graded.expected["copy-at-end"])
-    assert "'answer_q1 =' written again, in a cell after the answer cell" in outcome.failed_items["ex01-q1-test"]
+    line said the cell had no answer; then it scored 0 as a cell writing the answer again, and so did a changed copy
+    there (attack22). It runs after the test, which never saw it: the list above is graded, as nbgrader grades it (and
+    the student's Validate checks it), with a line in the feedback naming the later cell."""
+    outcome = outcomes(graded)[student]
+    assert outcome.ok and not outcome.failed_items
+    assert outcome.scores == pytest.approx(graded.expected[student])
+    nb = nbformat.read(graded.root / "autograded" / student / EX01 / f"{EX01}.ipynb", as_version=4)
+    said = "".join(str(o.get("text", "")) for o in attacks.cell(nb, "ex01-q1-test").outputs)
+    assert "ex01-q1: a cell below its test changes answer_q1 ('answer_q1 =' written again); the test ran" in said
 
 
 def test_a_cell_edited_by_hand_fails_the_submission_alone_saying_which_cell(graded):
@@ -673,7 +679,7 @@ def collected(tmp_path_factory, nbgrader_env):
 def test_a_folder_naming_a_classmate_or_a_formula_is_left_out_of_the_collect(collected):
     """The classmate's own submission is collected, not the blank one named for them; no formula student."""
     root, started, log = collected
-    assert sorted(p.name for p in (root / "submitted").iterdir()) == ["early-claim", "empty-stamp", "victim"]
+    assert sorted(p.name for p in (root / "submitted").iterdir()) == ["bulky", "early-claim", "empty-stamp", "victim"]
     kept = (root / "submitted" / attacks.IMPERSONATED / EX01 / "timestamp.txt").read_text(encoding="utf-8")
     assert kept == started.strftime("%Y-%m-%d %H:%M:%S.%f UTC")  # an honest time stands
     got = nbformat.read(attacks.nb_path(root / "submitted" / attacks.IMPERSONATED, EX01), as_version=4)
@@ -690,3 +696,16 @@ def test_a_hand_in_time_is_never_earlier_than_the_folder_s_last_change(collected
     stamp = (root / "submitted" / student / EX01 / "timestamp.txt").read_text(encoding="utf-8")
     assert parse_utc(stamp) >= started.replace(tzinfo=None) - datetime.timedelta(seconds=2)  # parse_utc: naive UTC
     assert "when its files last changed" in log
+
+
+def test_a_hand_in_past_the_exchange_s_size_is_left_out_and_the_collect_goes_on(collected):
+    """attack22: a folder of 101 MB made by hand in inbound/ (``nbgrader submit`` refuses one over its
+    ``max_dir_size``) stopped ``nbgrader collect`` with a "Directory size is too big" traceback: the classmates after it
+    were not collected. It is left out in one line, and the student's earlier hand-in is collected instead."""
+    root, _, log = collected
+    folder = root / "submitted" / attacks.BULKY / EX01
+    assert sorted(p.name for p in folder.iterdir()) == [f"{EX01}.ipynb", "timestamp.txt"]
+    got = nbformat.read(folder / f"{EX01}.ipynb", as_version=4)
+    assert "('believes', 'cue')" in attacks.cell(got, "ex01-q1-answer").source  # the earlier, honest hand-in
+    (line,) = [x for x in log.splitlines() if "Left out" in x and attacks.BULKY in x]
+    assert "holds 101 MB, more than the 100 MB a hand-in may" in line

@@ -492,6 +492,47 @@ def test_a_hand_in_of_too_many_files_fails_alone_without_being_copied(small, med
     assert "bob: 3 points" in cli(medialit_command, "course", "grade", EX01, "--course", root).stdout
 
 
+def test_a_highlights_file_saved_by_a_classmate_is_named_in_the_report_and_scores_as_before(small, medialit_command):
+    """attack22: ``saved_by`` (the hub user, else the login, of the kernel that saved a highlights file) was never
+    compared with the student: alice's q3 file copied into bob's hand-in was graded as his and no report said so.
+    ``copied-highlights.md`` names it, a reason to ask; a file saved under a name that is no classmate's (a laptop's
+    login) and the student's own are not named, and no score changes."""
+    root = str(small.root)
+
+    def saved_by(who: str) -> str:
+        return json.dumps(attacks.key_sidecar("ex01-q3") | {"saved_by": who})
+
+    for student, who in (("alice", "alice"), ("bob", "alice"), ("carol", "carol-laptop")):
+        (small.root / "submitted" / student / EX01 / "ex01-q3.highlights.json").write_text(saved_by(who))
+    done = cli(medialit_command, "course", "grade", EX01, "--course", root)
+    assert "bob: 6 points" in done.stdout, done.stdout + done.stderr[-2000:]  # q1 in the cell, q3 from the file
+    assert cli(medialit_command, "course", "report", EX01, "--course", root).returncode == 0
+    text = (small.root / "reports" / EX01 / "copied-highlights.md").read_text(encoding="utf-8")
+    assert [x for x in text.splitlines() if x.startswith("| ") and "student" not in x] == [
+        "| bob | ex01-q3.highlights.json | alice |"
+    ], text
+
+
+def test_a_hand_in_of_too_many_bytes_fails_alone_without_being_copied(small, medialit_command):
+    """attack22: files were capped by number, not bytes: 1.5 GB in 15 files held the classmates of its job up 16 s
+    (graded at 29 s, not 13 s) and went into autograded/ and feedback/ whole, on every run. Past what the exchange takes
+    (``CourseDirectory.max_dir_size``, 100 MB) the hand-in is not copied: it fails alone at once, saying what to do."""
+    root = str(small.root)
+    recording = small.root / "submitted" / "bob" / EX01 / "interview.wav"
+    with open(recording, "wb") as sound:
+        sound.truncate(101_000_000)  # sparse: bytes as the hand-in counts them, no disk taken
+    done = cli(medialit_command, "course", "grade", EX01, "--course", root)
+    assert "alice: 10 points" in done.stdout and "Traceback" not in done.stderr, done.stdout + done.stderr[-2000:]
+    assert (
+        "FAILED bob: the hand-in holds 101 MB, more than the 100 MB a hand-in may (CourseDirectory.max_dir_size), "
+        f"which grading would copy on every run, holding up the whole class: remove what is not the work from "
+        f"submitted/bob/{EX01}/ and grade again"
+    ) in done.stdout, done.stdout
+    assert not (small.root / "autograded" / "bob" / EX01).exists()
+    recording.unlink()
+    assert "bob: 3 points" in cli(medialit_command, "course", "grade", EX01, "--course", root).stdout
+
+
 def test_a_hand_grade_on_an_earlier_hand_in_put_in_by_hand_is_flagged_again(small, medialit_command):
     """attack21: the flag for a hand grade given to an earlier hand-in compares nbgrader's timestamps; work put into
     submitted/ by hand has none, so dan's 2.5 for q1, given by hand, was kept for a new notebook without q1, flagged

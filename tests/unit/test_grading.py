@@ -1280,17 +1280,28 @@ def copies_of_the_answer_cell(*sources: str):
     return answer_literal(nb, Check("ex05-transfer", "ex05-q1-test", "ex05-q1", "answer_q1", {}))
 
 
-def test_a_copy_of_the_answer_cell_below_its_test_is_a_cell_after_the_answer():
+def test_a_copy_of_the_answer_cell_below_its_test_is_named_and_the_answer_the_test_saw_is_graded():
     """attack20: the answer cell copied to the end of the notebook (Ctrl+C, a click below, Ctrl+V) holding the
     released `answer_q1 = None` was graded in place of the list above it, which the visible check and the hidden
     test had seen run in order: 0 points, "no saved highlights ... and no answer in the cell", about a cell that
-    had an answer. The copy the test saw is the answer; one below the test writes it again, and is named so."""
+    had an answer. attack22: then it scored 0 as a cell writing the answer again, and so did a changed copy, where
+    nbgrader grades (and Validate checks) the list the test saw. That list is read; the copy below is named."""
+    import nbformat
+
+    from medialit.instructor.grade_data import Check, below_the_test
+
     answer = f"answer_q1 = [{OPINION}]"
-    with pytest.raises(AnswerError, match="written again, in a cell after the answer cell"):
-        copies_of_the_answer_cell(answer, "TEST", "answer_q1 = None  # None: use your saved highlights")
-    with pytest.raises(AnswerError, match="written again, in a cell after the answer cell"):
-        copies_of_the_answer_cell(answer, "TEST", "answer_q1 = []")
+    for below in ("answer_q1 = None  # None: use your saved highlights", "answer_q1 = []", "answer_q1.clear()"):
+        assert copies_of_the_answer_cell(answer, "TEST", below) == [ast.literal_eval(OPINION)]
     assert copies_of_the_answer_cell(answer, "TEST", answer) == [ast.literal_eval(OPINION)]  # the same list again
+    cells = [nbformat.v4.new_code_cell(code) for code in (answer, "TEST", "answer_q1 = []", answer)]
+    for c, grade_id in zip(cells, ["ex05-q1-answer", "ex05-q1-test", None, "ex05-q1-answer"], strict=True):
+        c.metadata["nbgrader"] = {"grade_id": grade_id} if grade_id else {}
+    check = Check("ex05-transfer", "ex05-q1-test", "ex05-q1", "answer_q1", {})
+    assert below_the_test(nbformat.v4.new_notebook(cells=cells), check) == "'answer_q1 =' written again"
+    assert below_the_test(nbformat.v4.new_notebook(cells=cells[:2] + cells[3:]), check) == ""  # the same list again
+    with pytest.raises(AnswerError, match="written again, in a cell after the answer cell"):  # no test below: it ran
+        read_notebook_cells([], answer, ["answer_q1 = []"])
 
 
 def test_copies_of_the_answer_cell_above_its_test_or_with_no_test_grade_the_last():

@@ -48,3 +48,14 @@ def test_markdown_that_is_more_than_plain_markdown_becomes_text(source):
 def test_html_of_the_student_s_own_becomes_text_even_with_allowed_tags():
     page = markdown2html(inert_source('<div class="modal-backdrop">covers the grading form</div>'))
     assert "<div" not in page, page
+
+
+def test_a_picture_pasted_into_a_markdown_cell_becomes_text_and_fails_nothing():
+    """attack22: JupyterLab saves a picture pasted into a markdown cell as an attachment, ``![image.png](attachment:
+    image.png)``; rendering it without the cell's attachments raised nbconvert's "missing attachment", which failed
+    the whole hand-in (0 on every item, "There was an error processing assignment"). It is a picture: text."""
+    cell = new_markdown_cell("My screenshot of the page:\n\n![image.png](attachment:image.png)")
+    cell["attachments"] = {"image.png": {"image/png": "iVBORw0KGgo="}}
+    nb, _ = InertMarkdown().preprocess(new_notebook(cells=[cell]), {})
+    page = markdown2html(nb.cells[0].source)
+    assert "<img" not in page and "attachment:image.png" in page, page

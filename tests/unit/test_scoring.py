@@ -505,3 +505,24 @@ def machine_answer(it: Item) -> list:
 def test_the_shipped_analysis_pasted_as_the_answer_earns_at_most_half(item_id):
     it = ITEMS[item_id]
     assert share(it, machine_answer(it)) <= 0.5
+
+
+def test_spraying_links_over_the_cues_of_ex01_q2_earns_no_more_than_naming_the_speakers_with_no_cue():
+    """attack22: more links than the key has. Each source read right (the speaker named) linked to every cue verb of
+    the part, or a second source linked to each key cue, earns nothing the speaker half alone does not: a source linked
+    to several cues earns no cue half, and an extra link costs its share. Measured: the key's own answer 2.0, with a
+    wrong second source on each cue 1.8, the speakers with no cue 1.0, every source on every cue 1.0 (two cues each
+    1.0, one: 1.1 with two cues right by chance), with two wrong sources sprayed too 0.8."""
+    key = key_of("ex01-q2")
+    sources = [("Støre", 1), ("He", 1), ("Støre", 2), ("The Prime Minister", 1)]
+    verbs = ["said", "added", "pointed out", "believes"]
+    embassy = [("the Russian embassy", "the Russian embassy", 1)]
+    right = [(w, "Jonas Gahr Støre", v, n) for (w, n), v in zip(sources, verbs, strict=True)] + embassy
+    no_cue = [(w, "Jonas Gahr Støre", n) for w, n in sources] + embassy
+    assert grade_data("ex01-q2", right, key).points == pytest.approx(2.0)
+    names_only = grade_data("ex01-q2", no_cue, key).points
+    second = [("Russia", "Jonas Gahr Støre", v, 1) for v in verbs]
+    assert grade_data("ex01-q2", second + right, key).points < 2.0
+    for cues in (2, 3, 4):
+        sprayed = [(w, "Jonas Gahr Støre", v, n) for w, n in sources for v in verbs[:cues]] + embassy
+        assert grade_data("ex01-q2", sprayed, key).points <= names_only

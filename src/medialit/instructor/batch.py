@@ -28,6 +28,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from queue import Empty, Queue
+from stat import S_ISREG
 from typing import Any
 
 from medialit import __version__
@@ -252,15 +253,16 @@ def _stamp(course: Path, assignment: str, student: str) -> str:
 HASHED_UP_TO = 64 * 2**20  # a larger file handed in by hand is told apart by its size and time of change
 
 
-def hand_in_stamp(folder: Path) -> str:
+def hand_in_stamp(folder: Path, why: str | None = None) -> str:
     """What tells one hand-in from the next: its ``timestamp.txt`` (``nbgrader collect`` writes one per hand-in), or,
     for work put into ``submitted/`` by hand without one, a fingerprint of its files (links left out, as grading
     leaves them out). attack21: with no ``timestamp.txt`` every hand-in had the same empty stamp, so a corrected
-    notebook put in place of the graded one was "already graded", its old 0 kept and reported without a word."""
+    notebook put in place of the graded one was "already graded", its old 0 kept and reported without a word.
+    ``why``: what ``too_big`` said of this folder, when the caller has walked it already (so it is walked once)."""
     stamp = folder / "timestamp.txt"
     if stamp.is_file() and not stamp.is_symlink():
         return stamp.read_text(encoding="utf-8", errors="replace").strip()[:100]
-    if crowded(folder):  # not graded (``crowded``): its files are not read again on every run
+    if too_big(folder) if why is None else why:  # not graded: its files are not read again on every run
         return ""
     digest = hashlib.sha256()
     try:
@@ -375,7 +377,8 @@ class _Job:
         self.work_of: dict[str, Path] = {}
         self.links_of: dict[str, list[str]] = {}  # names in a student's hand-in that are links (left out)
         self.stamp_of: dict[str, str] = {}  # each student's hand-in as copied for grading (``hand_in_stamp``)
-        self.crowded: set[str] = set()  # students whose hand-in holds too many files to copy (``crowded``)
+        self.too_big: dict[str, str] = {}  # students whose hand-in is too big to copy, and why (``too_big``)
+        self.max_bytes = books.max_handin_bytes(course)
         self.done: set[str] = set()
         self.stopped_on: set[str] = set()  # students whose job stopped (or was stopped) while grading them
         self.over_time: set[str] = set()  # of those, the ones stopped for running over their time
@@ -400,11 +403,11 @@ class _Job:
         for student in students:
             target = work / "submitted" / student / self.assignment
             handed_in = self.course / "submitted" / student / self.assignment
-            if crowded(handed_in):  # not copied: graded as not submitted, and ``finish`` says why
-                self.crowded.add(student)
+            if why := too_big(handed_in, self.max_bytes):  # not copied: graded as not submitted, ``finish`` says why
+                self.too_big[student] = why
                 target.mkdir(parents=True, exist_ok=True)
                 self.work_of[student], self.links_of[student] = work, []
-                self.stamp_of[student] = hand_in_stamp(handed_in)
+                self.stamp_of[student] = hand_in_stamp(handed_in, why)
                 continue
             try:
                 # links left out: one to source/ or gradebook.db would be read as the student's file and
@@ -413,7 +416,7 @@ class _Job:
             except (OSError, shutil.Error):
                 target.mkdir(parents=True, exist_ok=True)  # unreadable files: graded as not submitted
             self.work_of[student] = work
-            self.stamp_of[student] = hand_in_stamp(target)  # the hand-in graded, whatever arrives meanwhile
+            self.stamp_of[student] = hand_in_stamp(target, "")  # the hand-in graded, whatever arrives meanwhile
             self.links_of[student] = [p.name for p in links_in(handed_in) if p.parent == handed_in]
         return work
 
@@ -545,11 +548,10 @@ class _Job:
             seconds = self.seconds_per_student()
             error = f"grading this submission took longer than {seconds:g} s and was stopped; 0 points"
         error = self._said_link(student, error)
-        if student in self.crowded and error:
+        if student in self.too_big and error:
             error = (
-                f"the hand-in holds more than {MAX_HANDIN_ENTRIES:,} files and folders, which grading would copy on "
-                f"every run, holding up the whole class: remove what is not the work from submitted/{student}/"
-                f"{self.assignment}/ and grade again"
+                f"the hand-in holds {self.too_big[student]}, which grading would copy on every run, holding up the "
+                f"whole class: remove what is not the work from submitted/{student}/{self.assignment}/ and grade again"
             )
         outcome = Outcome(student, not error, message=error, over_time=line is None and student in self.over_time)
         if line is not None:
@@ -638,20 +640,33 @@ class _Job:
             shutil.copy2(log, target)
 
 
-def crowded(folder: Path, limit: int = MAX_HANDIN_ENTRIES) -> bool:
-    """Whether a hand-in holds more than ``limit`` files and folders (counted without following links; stops there).
+def too_big(folder: Path, max_bytes: int | None = None, max_entries: int = MAX_HANDIN_ENTRIES) -> str:
+    """Why a hand-in is too big to grade ("" when it is not): more than ``max_entries`` files and folders, or files of
+    more than ``max_bytes`` (``None``: any size). One walk, without following links; it stops at the first limit.
 
     attack21: grading copies a hand-in in the grading process itself, before a job starts and its timer with it
     (then once more into ``autograded/``): 20,000 empty files took 21 s a copy on a busy 2-core machine, so one
     student's folder of a few hundred thousand held up every classmate's grading for many minutes, and again on each
-    run. No honest hand-in comes near: a notebook, its highlights, the data files its code reads.
+    run. attack22: bytes too: 1.5 GB in 15 files held the classmates of its job up 16 s (graded at 29 s instead of
+    13 s) and put 1.5 GB into ``autograded/`` and 1.5 GB more into ``feedback/``, on every run; a folder under the
+    1,000 files could hold hundreds of GB. No honest hand-in comes near either: a notebook, its highlights, the data
+    files its code reads; and ``nbgrader submit`` takes no more than the course's ``max_dir_size`` (100 MB).
     """
-    count = 0
-    for _, dirs, files in os.walk(folder):  # a folder it cannot read counts as empty (os.walk says nothing)
+    count = size = 0
+    for where, dirs, files in os.walk(folder):  # a folder it cannot read counts as empty (os.walk says nothing)
         count += len(dirs) + len(files)
-        if count > limit:
-            return True
-    return False
+        if count > max_entries:
+            return f"more than {max_entries:,} files and folders"
+        for name in files if max_bytes is not None else ():
+            try:
+                info = os.lstat(os.path.join(where, name))
+            except OSError:
+                continue
+            size += info.st_size if S_ISREG(info.st_mode) else 0
+        if max_bytes is not None and size > max_bytes:
+            limit = f"{max_bytes / 1e6:,.0f} MB a hand-in may (CourseDirectory.max_dir_size)"
+            return f"{size / 1e6:,.0f} MB, more than the {limit}"
+    return ""
 
 
 def keep_handin(submitted: Path, kept: Path) -> None:

@@ -31,6 +31,7 @@ import datetime
 import glob
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 
@@ -64,6 +65,22 @@ def links_in(folder: str | Path) -> list[Path]:
 def no_links(folder: str, names: list[str]) -> set[str]:
     """``shutil.copytree``'s ``ignore``: the names in ``folder`` that are links, named pipes, sockets or devices."""
     return {name for name in names if _left_out(os.path.join(folder, name))}
+
+
+def bytes_over(folder: str | Path, limit: int) -> int | None:
+    """The bytes of the files under ``folder`` when they pass ``limit`` (links neither followed nor counted, as
+    nbgrader counts), else None; counting stops there."""
+    total = 0
+    for where, _, files in os.walk(folder, followlinks=False):
+        for name in files:
+            try:
+                info = os.lstat(os.path.join(where, name))
+            except OSError:
+                continue
+            total += info.st_size if stat.S_ISREG(info.st_mode) else 0
+            if total > limit:
+                return total
+    return None
 
 
 def owner_name(path: str) -> str | None:
@@ -101,6 +118,18 @@ class LinkSafeCollect(ExchangeCollect):
         owner = owner_name(path) if self.check_owner else None
         if owner is not None and owner != record["username"] and os.lstat(path).st_uid != os.geteuid():
             self.log.warning("Left out %s: it names %s but belongs to %s", path, record["username"], owner)
+            record["username"] = NOT_THEIRS
+        elif (size := bytes_over(path, 1000 * self.coursedir.max_dir_size)) is not None:
+            # nbgrader's copy raised "Directory size is too big" here: the collect stopped with a traceback and every
+            # classmate after this folder was left in the exchange (attack22). ``nbgrader submit`` refuses such a
+            # folder, so only one made by hand in inbound/ gets here; an earlier hand-in of the student is collected
+            self.log.warning(
+                "Left out %s: it holds %s MB, more than the %s MB a hand-in may (CourseDirectory.max_dir_size, "
+                "which nbgrader submit enforces too)",
+                path,
+                f"{size / 1e6:,.0f}",
+                f"{self.coursedir.max_dir_size / 1000:,.0f}",
+            )
             record["username"] = NOT_THEIRS
         return record
 

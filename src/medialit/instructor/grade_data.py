@@ -113,15 +113,10 @@ def answer_literal(nb: nbformat.NotebookNode, check: Check) -> Any:
     A cell copied in JupyterLab keeps its grade id: of the copies, the answer is the last one above the item's
     test cell, the one the hidden test saw when the notebook ran in order (attack20: a copy pasted at the end of
     the notebook was graded instead, without a word, while the test and the visible check had seen the one
-    above); a copy below the test is a cell after the answer cell, and writing the answer again there is named.
+    above); a copy below the test is a cell after the answer cell. Code that changes the answer counts up to the
+    test (``answer_cell``): a cell below it ran after the test, which never saw it (``below_the_test`` names it).
     """
-    ids = [c.get("metadata", {}).get("nbgrader", {}).get("grade_id") for c in nb.cells]
-    at = [i for i, grade_id in enumerate(ids) if grade_id == f"{check.item}-answer"]
-    if not at:
-        raise AnswerError(DELETED)
-    tests = [i for i, grade_id in enumerate(ids) if grade_id == check.grade_id]
-    above = [i for i in at if tests and i < tests[-1]]  # a copy below the item's test is a cell after the answer
-    answer_at = (above or at)[-1]
+    answer_at, ran_until, at = answer_cell(nb, check)
     source = nb.cells[answer_at].get("source", "")
     if not isinstance(source, str) or len(source) > MAX_ANSWER_CHARS:
         raise AnswerError(f"the answer cell is longer than {MAX_ANSWER_CHARS:,} characters")
@@ -134,7 +129,8 @@ def answer_literal(nb: nbformat.NotebookNode, check: Check) -> Any:
             f"the answer cell is nested too deeply for Python to read: write {check.variable} as one plain list"
         ) from None
     copies = frozenset(i for i in at if nb.cells[i].get("source") == source)  # the same list written again
-    changed = changed_by_code(tree, check.variable) or changed_elsewhere(nb.cells, answer_at, check.variable, copies)
+    changed = changed_by_code(tree, check.variable)
+    changed = changed or changed_elsewhere(nb.cells[:ran_until], answer_at, check.variable, copies)
     if changed:
         raise AnswerError(
             f"{check.variable} is changed by code ({changed}) and the grader runs no code: "
@@ -153,6 +149,36 @@ def answer_literal(nb: nbformat.NotebookNode, check: Check) -> Any:
             f"{check.variable} has {len(value):,} entries, more than {MAX_MARKS}: keep only your own marks"
         )
     return value
+
+
+def answer_cell(nb: nbformat.NotebookNode, check: Check) -> tuple[int, int, list[int]]:
+    """Where the graded answer cell is, how many cells ran before the item's test saw the answer (the cells up to
+    the test, or up to the answer cell when the test was moved above it), and every copy of the answer cell."""
+    ids = [c.get("metadata", {}).get("nbgrader", {}).get("grade_id") for c in nb.cells]
+    at = [i for i, grade_id in enumerate(ids) if grade_id == f"{check.item}-answer"]
+    if not at:
+        raise AnswerError(DELETED)
+    tests = [i for i, grade_id in enumerate(ids) if grade_id == check.grade_id]
+    above = [i for i in at if tests and i < tests[-1]]  # a copy below the item's test is a cell after the answer
+    answer_at = (above or at)[-1]
+    return answer_at, max(tests[-1] if tests else len(nb.cells), answer_at + 1), at
+
+
+def below_the_test(nb: nbformat.NotebookNode, check: Check) -> str:
+    """How a cell below the item's test changes the answer ("" when none does), for a line in the feedback.
+
+    attack22: such a cell (the answer cell copied to the end and changed there, a scratch cell emptying the list) scored
+    the item 0, "changed by code", where nbgrader grades, and the student's Validate checks, the answer the test
+    saw: the cell above. What the student meant by the later cell cannot be known; the test never saw it.
+    """
+    try:
+        answer_at, ran_until, at = answer_cell(nb, check)
+    except AnswerError:
+        return ""
+    source = nb.cells[answer_at].get("source")
+    copies = frozenset(i for i in at if nb.cells[i].get("source") == source)
+    later = [c if i >= ran_until else {} for i, c in enumerate(nb.cells)]  # only the cells run after the test
+    return changed_elsewhere(later, answer_at, check.variable, copies).removesuffix(", in a cell after the answer cell")
 
 
 def assigned(node: ast.stmt) -> list[ast.expr]:
@@ -337,6 +363,11 @@ def grade_item(check: Check, nb: nbformat.NotebookNode | None, folder: Path, why
             answer = None
             said = (f"{check.item}: its answer cell was deleted, so your saved highlights ({saved}) were graded",)
         result, spans = score_answer(check.item, answer, check.key, folder)
+        if how := below_the_test(nb, check):
+            said = (
+                f"{check.item}: a cell below its test changes {check.variable} ({how}); the test ran before it, so "
+                f"the answer cell was graded: keep your final marks there",
+            )
     except AnswerError as error:
         reason = str(error)
         if answer is None and reason.startswith(NOTHING_SAVED) and (where := written_elsewhere(nb, check)):

@@ -78,6 +78,18 @@ def db_url(course: Path) -> str:
     return url
 
 
+def max_handin_bytes(course: Path) -> int:
+    """The bytes a hand-in may hold, as the course's nbgrader config sets them for the exchange
+    (``CourseDirectory.max_dir_size``, in kB; nbgrader's default is 100 MB): grading takes no more than collecting."""
+    from nbgrader.apps import NbGrader
+    from nbgrader.coursedir import CourseDirectory
+
+    app = NbGrader(log_level="CRITICAL")
+    with in_folder(Path(course)), quiet():
+        app.load_config_file()
+        return 1000 * CourseDirectory(parent=app).max_dir_size
+
+
 def exchange_root(course: Path) -> Path:
     """The exchange folder the course's nbgrader config names (feedback is released there)."""
     from nbgrader.apps import NbGrader

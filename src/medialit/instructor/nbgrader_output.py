@@ -225,8 +225,12 @@ def plain_markdown(markdown: str) -> bool:
 
     if _SCHEME.search(markdown):  # e.g. MathJax's \href{javascript:...}, which no HTML check sees
         return False
-    page = MarkdownWithMath(renderer=IPythonRenderer(escape=False)).render(markdown)  # as the templates render it
-    if page != MarkdownWithMath(renderer=IPythonRenderer(escape=True)).render(markdown):
+    try:
+        page = MarkdownWithMath(renderer=IPythonRenderer(escape=False)).render(markdown)  # as the templates render it
+        escaped = MarkdownWithMath(renderer=IPythonRenderer(escape=True)).render(markdown)
+    except Exception:  # attack22: a picture pasted in JupyterLab (``attachment:``) raised "missing attachment" here
+        return False  # and failed the whole hand-in, 0 on every item: what cannot be rendered alone is not plain
+    if page != escaped:
         return False  # HTML of the student's own: even a harmless-looking <div class=...> can cover the grading form
     check = _SafeTags()
     check.feed(page)

@@ -6,7 +6,8 @@ Material for the next class discussion and for the school's gradebook:
 ``items.csv``, ``marks.csv`` and ``most-missed.md`` (each key mark named by its
 sentence number and occurrence, with how many students found the place and how
 many also gave the right label or reason), ``analyzer-echo.md`` (answers that
-repeat the analyzer's mistakes: ``analyzer_echo``), and two PNG figures with alt text;
+repeat the analyzer's mistakes: ``analyzer_echo``), ``copied-highlights.md`` (highlights files a classmate
+saved: ``saved_by_classmates``), and two PNG figures with alt text;
 with the pre-test's key in the course, growth per skill too (``growth``).
 Answers are read as data, exactly as ``course grade`` reads them, from the hand-in it graded (``batch.graded_handin``).
 """
@@ -14,6 +15,7 @@ Answers are read as data, exactly as ``course grade`` reads them, from the hand-
 from __future__ import annotations
 
 import csv
+import json
 import os
 import re
 from collections import defaultdict
@@ -232,6 +234,7 @@ def write_report(course_dir: str | Path, assignment: str) -> list[Path]:
     written.append(_marks_csv(keys, out / "marks.csv"))
     written.append(_most_missed(keys, extras, out / "most-missed.md", graded_with_another_key(course, assignment)))
     written += _analyzer_echo(answered, out)
+    written.append(_copied_highlights(saved_by_classmates(course, assignment, students), out / "copied-highlights.md"))
     if keys:
         written.append(_heatmap(keys, students, out / "key-heatmap.png"))
     if (course / "pretest" / "key.json").exists():
@@ -285,6 +288,57 @@ def _analyzer_echo(answered: list[tuple[Check, dict[str, list[Span]]]], out: Pat
     lines += _echo_flagged(rows) + _echo_totals(rows) + _echo_items(answered, errors)
     (out / "analyzer-echo.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return [out / "analyzer-echo.md", out / "analyzer-echo.csv"]
+
+
+COPIED_INTRO = (
+    "Each highlights file below, in the hand-in graded, says it was saved by another student of this class: its "
+    "`saved_by` is the JupyterHub user (else the login name) of the kernel that wrote it, so the file was saved in "
+    "that classmate's notebook and handed in as it was. A reason to ask, not a verdict (pair work, a shared "
+    "computer), and it changes no score. Not every copy is named: saving a copied file once more writes the "
+    "student's own name, and the field can be edited."
+)
+
+
+def saved_by_classmates(course: Path, assignment: str, students: list[str]) -> list[tuple[str, str, str]]:
+    """(student, highlights file, classmate) for each item's highlights file in a student's graded hand-in whose
+    ``saved_by`` is another student of ``students``.
+
+    attack22: nothing compared ``saved_by`` with the student: a classmate's file copied into a hand-in was graded as
+    the student's own, and no report said so. On a hub it is the hub user, the nbgrader id; a laptop's login name
+    names a classmate only by chance. A file is read only as grading reads it (no links, at most 2 MB).
+    """
+    from medialit.exercises.answer import MAX_SIDECAR_BYTES
+    from medialit.exercises.errors import AnswerError
+
+    names = []
+    for check in courses.hidden_checks(course, assignment):
+        try:
+            names.append(item(check.item).sidecar)
+        except AnswerError:
+            continue
+    classmates, found = set(students), []
+    for student in students:
+        folder = graded_handin(course, assignment, student)
+        for name in dict.fromkeys(names) if folder else ():
+            path = folder / name
+            try:
+                if path.is_symlink() or not path.is_file() or path.stat().st_size > MAX_SIDECAR_BYTES:
+                    continue
+                saved_by = json.loads(path.read_text(encoding="utf-8")).get("saved_by")
+            except (OSError, ValueError, AttributeError):  # unreadable or not a mapping: grading says so
+                continue
+            if isinstance(saved_by, str) and saved_by != student and saved_by in classmates:
+                found.append((student, name, saved_by))
+    return found
+
+
+def _copied_highlights(rows: list[tuple[str, str, str]], path: Path) -> Path:
+    lines = ["# Highlights files saved by a classmate", "", COPIED_INTRO, ""]
+    lines += ["| student | highlights file | saved by |", "|---|---|---|"]
+    lines += [f"| {plain_cell(student)} | {name} | {plain_cell(by)} |" for student, name, by in rows]
+    lines += ["| (none) | | |"] if not rows else []
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
 
 
 def _repeats(*counts: int) -> str:
