@@ -158,3 +158,25 @@ def test_a_long_article_is_drawn_lean_and_its_far_words_are_marked_at_their_offs
     ]
     assert text.evaluate(SHOWN_TEXT) == LONG_TEXT
     assert axe_everything(page) == [], json.dumps(axe_everything(page), indent=1)
+
+
+PART_CELL = LONG_CELL.replace(
+    'h = Highlighter(from_text(TEXT, title="Harbour plan approved"), labels=["source", "claim", "cue", "framing"])',
+    "part = (TEXT.index('harbour', 5000), TEXT.index('market', 9000))\n"
+    'h = Highlighter(from_text(TEXT, title="Harbour plan approved"), labels=["source", "claim", "cue", "framing"],'
+    " part=part)",
+)
+OUTSIDE = """t => [...t.querySelectorAll('.ml-outside')].map(n => n.textContent).join('')"""
+
+
+def test_a_long_article_drawn_lean_still_greys_the_text_outside_an_exercise_part(notebook):
+    nb = notebook([PART_CELL])
+    nb.run(0)
+    widget = nb.widget(0)
+    text = widget.locator(".ml-text")
+    expect(widget.locator(".ml-part-start")).to_be_visible()  # opened on the part
+    start, end = LONG_TEXT.index("harbour", 5000), LONG_TEXT.index("market", 9000)
+    assert widget.locator(".ml-seg").count() < len(LONG_TEXT.split()) / 20
+    outside = (LONG_TEXT[:start] + LONG_TEXT[end:]).replace("\n", "")
+    assert text.evaluate(OUTSIDE) == outside  # every character outside the part greyed, none inside it
+    assert text.evaluate(SHOWN_TEXT) == LONG_TEXT
