@@ -20,6 +20,12 @@ const partsOf = (l) => ROLES.filter((r) => l[`${r}_start`] !== undefined && l[`$
 const linkKey = (l) => JSON.stringify([...partsOf(l).map(markKey), l.speaker || "", l.kind || ""]);
 const joinKey = (l) => partsOf(l).map(markKey).join("|");
 const badge = (n) => (n <= 20 ? String.fromCodePoint(0x245f + n) : `(${n})`);
+// Above this many words and punctuation runs, a paragraph is first drawn as its text (and its marks) without one
+// element per word: Chromium's style and layout of ~45,000 word elements took most of a 20,000-word article's
+// first paint. A paragraph gets its word elements once the pointer enters it (liveTarget) or the word cursor or a
+// selection reaches it (segsOf), so every word a student clicks or moves to has them. Its marks are drawn from the
+// start, with their tags and roles, so the accessibility tree holds every mark and all the text either way.
+const LEAN_TOKENS = 2000;
 
 function diffMarks(before, after, keyOf = markKey) {
   // An edit as the marks it added and removed, so undo reverts only this student's step,
@@ -171,7 +177,7 @@ function render({ model, el: root }) {
   const S = {
     cps: [], tokens: [], paras: [], tokenAt: [], paraEls: [], paraSig: [], drawn: new Set(),
     tokSegs: [], lit: [], picked: [], cursor: 0, anchor: null, selected: null, undo: [], redo: [], drag: null, tagDrag: null,
-    linking: null, linksSig: null, reselect: null,
+    linking: null, linksSig: null, reselect: null, full: [], paraMarks: [], paraIndex: new Map(),
   };
   root.classList.add("medialit-highlighter");
   const legend = el("div", "ml-legend");
@@ -289,14 +295,19 @@ function render({ model, el: root }) {
     S.tokSegs = S.tokens.map(() => []);
     S.paraSig = S.paras.map(() => null);
     S.drawn = new Set();
+    const lean = S.tokens.length > LEAN_TOKENS;
+    S.full = S.paras.map(() => !lean);
+    S.paraMarks = S.paras.map(() => []);
     const frag = document.createDocumentFragment();
     const [ps, pe] = part() || [0, S.cps.length];
     const inPart = (p) => p.s < pe && p.e > ps;
+    S.paraIndex = new Map();
     S.paraEls = S.paras.map((p, pi) => {
       const node = el("div", "ml-p");
       if (DASH.test(S.cps.slice(p.s, Math.min(p.e, p.s + 4)).join(""))) node.classList.add("ml-dash");
       if (part() && inPart(p) && !(pi > 0 && inPart(S.paras[pi - 1]))) frag.append(partEdge("start", ps, pe));
       frag.append(node);
+      if (lean) S.paraIndex.set(node, pi);
       if (part() && inPart(p) && !(pi + 1 < S.paras.length && inPart(S.paras[pi + 1]))) frag.append(partEdge("end", ps, pe));
       return node;
     });
@@ -373,13 +384,15 @@ function render({ model, el: root }) {
   }
 
   function drawParagraph(pi, p, marks) {
+    S.paraMarks[pi] = marks;
+    const full = S.full[pi];
     const cuts = new Set([p.s, p.e]);
     for (const m of marks) { cuts.add(Math.max(p.s, m.start)); cuts.add(Math.min(p.e, m.end)); }
     const [ps, pe] = part() || [p.s, p.e];
     for (const k of [ps, pe]) if (k > p.s && k < p.e) cuts.add(k);
     const away = (s, e) => (e <= ps || s >= pe ? " ml-outside" : "");
-    for (let k = p.s; k < p.e; k++) if (S.tokenAt[k] >= 0 && (k === p.s || S.tokenAt[k - 1] !== S.tokenAt[k])) cuts.add(k);
-    for (let k = p.s + 1; k <= p.e; k++) if (S.tokenAt[k - 1] >= 0 && S.tokenAt[k] !== S.tokenAt[k - 1]) cuts.add(k);
+    if (full) for (let k = p.s; k < p.e; k++) if (S.tokenAt[k] >= 0 && (k === p.s || S.tokenAt[k - 1] !== S.tokenAt[k])) cuts.add(k);
+    if (full) for (let k = p.s + 1; k <= p.e; k++) if (S.tokenAt[k - 1] >= 0 && S.tokenAt[k] !== S.tokenAt[k - 1]) cuts.add(k);
     const points = Array.from(cuts).sort((a, b) => a - b);
     const first = p.s < p.e ? (S.tokenAt[p.s] >= 0 ? S.tokenAt[p.s] : -2 - S.tokenAt[p.s]) : -1;
     for (let t = first; t >= 0 && t < S.tokens.length && S.tokens[t].s < p.e; t++) S.tokSegs[t] = [];
@@ -389,6 +402,19 @@ function render({ model, el: root }) {
       if (s >= e) continue;
       const t = S.tokenAt[s];
       pieces.push({ s, e, t: t >= 0 ? t : -2 - t, space: t < 0 });
+    }
+    if (!full) {
+      // Lean: the text between mark and part edges as text nodes (greyed outside the part), no word elements.
+      const frag = document.createDocumentFragment();
+      const heads = new Map();
+      for (const { s, e } of pieces) {
+        const words = S.cps.slice(s, e).join("");
+        let node = away(s, e) ? el("span", "ml-outside", words) : document.createTextNode(words);
+        for (const m of marks.filter((x) => x.start <= s && x.end >= e).sort(byOrder).reverse()) node = wrap(node, m, s, heads);
+        frag.append(node);
+      }
+      S.paraEls[pi].replaceChildren(frag);
+      return;
     }
     if (!marks.length) {
       // Most paragraphs carry no mark: one HTML string is parsed far faster than thousands of createElement calls.
@@ -401,7 +427,7 @@ function render({ model, el: root }) {
       return;
     }
     const frag = document.createDocumentFragment();
-    const ordered = marks.slice().sort((a, b) => order(a) - order(b) || a.start - b.start || b.end - a.end);
+    const ordered = marks.slice().sort(byOrder);
     const heads = new Map();  // a mark's first piece in this paragraph: the one a screen reader hears it as
     for (const { s, e, t, space } of pieces) {
       const seg = el("span", (space ? "ml-seg ml-space" : "ml-seg") + away(s, e), S.cps.slice(s, e).join(""));
@@ -417,6 +443,31 @@ function render({ model, el: root }) {
   }
 
   function order(m) { return m.kind === "machine" ? 0 : m.kind === "feedback" ? 1 : 2 + m.level; }
+  function byOrder(a, b) { return order(a) - order(b) || a.start - b.start || b.end - a.end; }
+
+  function hydrate(pi) {
+    // A lean paragraph's word elements, drawn now (the caller redraws the selection if it needs to).
+    if (S.full[pi]) return false;
+    S.full[pi] = true;
+    drawParagraph(pi, S.paras[pi], S.paraMarks[pi]);
+    return true;
+  }
+
+  function segsOf(t) {
+    // Token t's elements (its word and the spaces before it), its paragraph drawn in full first.
+    const tok = S.tokens[t];
+    if (tok) hydrate(paraOf(S.paras, tok.s));
+    return S.tokSegs[t] || [];
+  }
+
+  function liveTarget(ev) {
+    // The element under the pointer, a lean paragraph drawn in full first (so the pointer is over a word's element).
+    const para = text.contains(ev.target) && ev.target.closest ? ev.target.closest(".ml-p") : null;
+    const pi = para ? S.paraIndex.get(para) : undefined;
+    if (pi === undefined || !hydrate(pi)) return ev.target;
+    drawSelection();
+    return document.elementFromPoint(ev.clientX, ev.clientY) || ev.target;
+  }
 
   function wrap(inner, m, s, heads) {
     // A mark over several words is drawn in pieces (marks may overlap, so one element cannot hold each): the
@@ -473,7 +524,7 @@ function render({ model, el: root }) {
     const r = range();
     if (r) {
       for (let t = r[0]; t <= r[1]; t++) {
-        for (const seg of S.tokSegs[t] || []) {
+        for (const seg of segsOf(t)) {
           if (seg.classList.contains("ml-space") && t === r[0]) continue;
           seg.classList.add("ml-sel");
           S.lit.push(seg);
@@ -481,7 +532,7 @@ function render({ model, el: root }) {
       }
     }
     const first = wordSeg(S.cursor);
-    for (const seg of S.tokSegs[S.cursor] || []) {
+    for (const seg of segsOf(S.cursor)) {
       if (seg.classList.contains("ml-space")) continue;
       seg.classList.add("ml-cursor");
       S.lit.push(seg);
@@ -504,7 +555,7 @@ function render({ model, el: root }) {
   }
 
   function wordSeg(t) {
-    return (S.tokSegs[t] || []).find((g) => !g.classList.contains("ml-space")) || null;
+    return segsOf(t).find((g) => !g.classList.contains("ml-space")) || null;
   }
 
   function announce() {
@@ -968,15 +1019,17 @@ function render({ model, el: root }) {
       live.textContent = `linking from ${roleOf(from.label)} ‘${words(from)}’: drop on its ${otherRoles(from)}`;
       return;
     }
-    const t = tokenOf(ev.target);
+    const target = liveTarget(ev);
+    const t = tokenOf(target);
     if (t === null || ev.button !== 0) return;
     ev.preventDefault();  // no native text selection; we snap to words ourselves
     text.focus();
-    S.drag = { from: t, moved: false, target: ev.target };
+    S.drag = { from: t, moved: false, target };
   });
   text.addEventListener("mouseover", (ev) => {
+    const target = liveTarget(ev);  // the pointer entering a lean paragraph draws its words
     if (!S.drag) return;
-    const t = tokenOf(ev.target);
+    const t = tokenOf(target);
     if (t === null || (t === S.drag.from && !S.drag.moved)) return;
     S.drag.moved = true;
     S.anchor = S.drag.from;
@@ -989,7 +1042,7 @@ function render({ model, el: root }) {
       const { from } = S.tagDrag;
       S.tagDrag = null;
       text.classList.remove("ml-drag-link");
-      const to = text.contains(ev.target) ? markAt(ev.target, from) : null;
+      const to = text.contains(ev.target) ? markAt(liveTarget(ev), from) : null;
       if (to && markKey(to) !== markKey(from)) linkByDrag(from, to);
       else live.textContent = "link cancelled: drop the tag on another mark";
       return;
