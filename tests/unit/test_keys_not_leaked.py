@@ -220,7 +220,7 @@ def test_the_example_detector_finds_an_example_lifted_from_a_graded_part_with_it
     assert example_leaks(base + "\n\n" + harmless + ' Jonas Gahr Støre", a source.\n') == []
 
 
-@pytest.mark.parametrize("path", [GUIDELINES], ids=lambda p: p.relative_to(REPO).as_posix())
+@pytest.mark.parametrize("path", [GUIDELINES, GUIDELINES_COPY], ids=lambda p: p.relative_to(REPO).as_posix())
 def test_no_example_of_the_guidelines_gives_a_graded_key_mark_away(path):
     """Students read the guidelines (notebooks/annotation-guidelines.md): no example may be a graded answer."""
     assert path.exists(), f"{path.relative_to(REPO)} is missing: run python tools/sync_lessons.py"
