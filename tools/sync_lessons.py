@@ -12,8 +12,12 @@ This writes ``notebooks/NN-name.ipynb`` for each source: cell ids ``c00``,
 ``c01``, ... by position, no outputs, kernel ``python3``. It runs ``ruff format``
 on the notebooks (copying any change back into the source, so the two never
 drift) and ``ruff check``, and regenerates the answer table at the end of
-``course/instructor-guide.md`` from the questions. ``--check`` writes nothing
-and exits 1 naming each notebook that differs from its source.
+``course/instructor-guide.md`` from the questions. It also copies the annotation
+guidelines, ``course/annotation-guidelines.md`` (their one definition), to
+``notebooks/annotation-guidelines.md``: lessons and feedback cite their rules
+(K1, K2, ...), and students on a hub or with the laptop handout get ``notebooks/``
+only. ``--check`` writes nothing and exits 1 naming each notebook that differs
+from its source, and the copy if it differs from the guidelines.
 
 The notebooks carry no jupytext metadata on purpose: they are not paired with
 their sources, so a student who saves a lesson in a JupyterLab that has
@@ -38,6 +42,12 @@ REPO = Path(__file__).resolve().parents[1]
 NOTEBOOKS = REPO / "notebooks"
 SOURCES = NOTEBOOKS / "sources"
 GUIDE = REPO / "course" / "instructor-guide.md"
+GUIDELINES = REPO / "course" / "annotation-guidelines.md"
+GUIDELINES_COPY = NOTEBOOKS / "annotation-guidelines.md"
+COPY_HEAD = (
+    "<!-- A copy of course/annotation-guidelines.md, written by tools/sync_lessons.py so that students, who get\n"
+    "     notebooks/ only, can read the rules lessons and feedback cite. Edit that file, never this one. -->\n\n"
+)
 TABLE_HEAD = "| id | question | expected answer |\n|---|---|---|\n"
 KERNEL = {
     "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
@@ -81,6 +91,20 @@ def differences(source: Path) -> list[str]:
         if mine != theirs:
             found.append(f"{path.name}: cell {theirs.id} ({theirs.cell_type}) differs from {source.name}")
     return found
+
+
+def guidelines_copy() -> str:
+    """What ``notebooks/annotation-guidelines.md`` holds: the guidelines as they are, under a line saying so."""
+    return COPY_HEAD + GUIDELINES.read_text(encoding="utf-8")
+
+
+def copy_differences() -> list[str]:
+    """How the students' copy of the guidelines differs from the guidelines (empty: in sync)."""
+    if not GUIDELINES_COPY.exists():
+        return [f"{GUIDELINES_COPY.name} is missing"]
+    if GUIDELINES_COPY.read_text(encoding="utf-8") != guidelines_copy():
+        return [f"{GUIDELINES_COPY.name} differs from course/{GUIDELINES.name}"]
+    return []
 
 
 def orphans() -> list[Path]:
@@ -147,13 +171,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no source for {', '.join(p.name for p in lost)}: add it to notebooks/sources/ or delete the notebook")
         return 1
     if args.check:
-        found = [line for source in sources() for line in differences(source)]
-        print("\n".join(found) or f"{len(sources())} lessons in sync with their sources")
+        found = [line for source in sources() for line in differences(source)] + copy_differences()
+        print("\n".join(found) or f"{len(sources())} lessons and the guidelines' copy in sync with their sources")
         return 1 if found else 0
     paths = write_all()
     for path in paths:
         print(path.relative_to(REPO))
     write_guide_answers()
+    GUIDELINES_COPY.write_text(guidelines_copy(), encoding="utf-8")
+    print(GUIDELINES_COPY.relative_to(REPO))
     ruff = Path(sys.executable).parent / "ruff"
     return subprocess.run([str(ruff), "check", "--quiet", *map(str, paths)]).returncode
 

@@ -276,3 +276,16 @@ def test_links_in_a_students_own_markdown_are_underlined_and_pass_axe(lab, workd
     page.locator(UNDERLINE_STYLE).evaluate("style => style.remove()")
     expect(link).to_have_css("text-decoration-line", "none")
     assert "link-in-text-block" in {v["id"] for v in axe_severe(page, markdown)}
+
+
+def test_lesson_0_opens_the_guidelines_formatted_from_the_students_folder(lab, workdir, page):
+    """Lessons and feedback cite the guidelines' rules (K1 ...): lesson 0's link opens the copy beside the lessons,
+    the one a hub student or the laptop handout has, as a formatted page (Markdown Preview, not the text editor),
+    with the rules as headings; JupyterLab's table of contents lists them."""
+    folder = copy_notebooks(workdir)
+    conftest_module().Notebook(page, lab, folder / "00-start-here.ipynb").open()
+    page.locator(f"{PANEL} .jp-MarkdownOutput a", has_text="the annotation guidelines").click()
+    viewer = page.locator(".jp-MarkdownViewer:not(.lm-mod-hidden)")
+    expect(viewer.get_by_role("heading", name=re.compile(r"^K17\. Verb, object and a quoted phrase"))).to_be_visible()
+    expect(viewer.get_by_role("heading", name=re.compile(r"^K1\. A source, an actor"))).to_have_count(1)
+    assert viewer.locator("text=<!--").count() == 0  # the copy's note to authors is not shown

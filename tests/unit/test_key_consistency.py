@@ -762,7 +762,7 @@ DEFINING_WORDS = {
     "misleading": ["whose claim goes beyond what"],  # K16
     "original_report": ["the outlet that did the reporting"],  # K16
     "official_record": ["the body responsible for the matter", "in its own name"],  # K16
-    "loaded": ["loaded"],  # K10
+    "loaded": ["a judgement or a picture beyond the facts"],  # K10, as the ex03-q1 and ex05-q7 prompts say
     "hedge": ["uncertainty"],  # K9, K10
 }
 DEFINING_REASONS = {

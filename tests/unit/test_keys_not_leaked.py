@@ -111,3 +111,117 @@ def test_lesson_keys_are_practice_on_ungraded_text_never_a_graded_items_key():
             if s.start < b and s.end > a
         ]  # fmt: skip
         assert touched == [], f"{path.name} marks words of a graded part: {touched}"
+
+
+# The annotation guidelines reach students (notebooks/annotation-guidelines.md, a copy tools/sync_lessons.py writes
+# from course/annotation-guidelines.md), and they teach by example. An example lifted from a graded part, next to the
+# label its key gives (the base's "the historic speech" beside *evaluation*: ex02-q1's keyed sentence), hands the
+# answer over. The detector compares each quoted or italic example of the guidelines with the graded parts, word by
+# word: a run of at least two words that an example shares with a graded part, on a key mark, in a paragraph that
+# names that mark's label or an accepted one, is a leak when it holds two words of content (not function words or
+# the base's cue verbs, which every reader must know), or the whole mark and a word of content. An example of four
+# words or more found word for word in the ungraded text of the same article (graded-items.md: lessons may use that
+# text) is not a leak; a shorter one may stand in both ("one poster" does, and gave ex01-q3's *anonymous* away).
+GUIDELINES = REPO / "course" / "annotation-guidelines.md"
+GUIDELINES_COPY = REPO / "notebooks" / "annotation-guidelines.md"
+FUNCTION_WORDS = set(
+    "a an the and or but nor of to in on at by for with from as such that this these those it its he she they them "
+    "his her their i we you me us is are was were be been has have had not no do did does will would may can could "
+    "up out about than then so if also who which what".split()
+)
+REASONS = {"no_source", "vague_source", "hedge", "evaluation"}  # a sentence's reasons: the guidelines say unsupported
+_WORD = re.compile(r"\w+(?:'\w+)*")
+
+
+def _words(text: str) -> list[tuple[str, int, int]]:
+    text = text.replace("’", "'").replace("‘", "'").lower()
+    return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def _trivial_words() -> set[str]:
+    """Function words and the cue verbs the base defines a cue by ('says, said, told, ... according to')."""
+    text = GUIDELINES.read_text(encoding="utf-8")
+    bullet = text[text.index("- **cue**:") :]
+    cues = {w for w, _, _ in _words(bullet[bullet.index("(") + 1 : bullet.index(")")])}
+    return FUNCTION_WORDS | cues | {w[:-1] for w in cues if w.endswith("s")}
+
+
+def guideline_examples(text: str) -> list[tuple[str, str]]:
+    """Each example the text quotes ("...", “...”, *...*), cut at an ellipsis or a [gap], with its paragraph."""
+    text = re.sub(r"```.*?```", "", text, flags=re.S)
+    found = []
+    for block in re.split(r"\n\s*\n", text):
+        for pattern in (r'"([^"]+)"', r"“([^”]+)”", r"(?<![*\w])\*([^*]+)\*(?![*\w])"):
+            for m in re.finditer(pattern, block):
+                found += [(piece, block) for piece in re.split(r"\.\.\.|…|\[[^\]]*\]", m.group(1)) if piece.strip()]
+    return found
+
+
+def example_leaks(text: str) -> list[str]:
+    """Where the guidelines' examples give a graded key mark away with its label (see above), one line each."""
+    from medialit.exercises.grading import ITEMS
+
+    trivial = _trivial_words()
+    found = set()
+    for path in sorted((REPO / "course" / "keys").glob("*.json")):
+        key = json.loads(path.read_text(encoding="utf-8"))
+        item = ITEMS[key["item"]]
+        start, end = item.bounds()
+        body = item.load().body
+        ungraded = " ".join(w for w, _, _ in _words(body[:start] + " … " + body[end:]))
+        part = [(w, a + start, b + start) for w, a, b in _words(body[start:end])]
+        where: dict[str, list[int]] = {}
+        for i, (w, _, _) in enumerate(part):
+            where.setdefault(w, []).append(i)
+        for example, block in guideline_examples(text):
+            said = [w for w, _, _ in _words(example)]
+            if len(said) >= 4 and f" {' '.join(said)} " in f" {ungraded} ":
+                continue  # a passage of the article's free text (a short phrase may stand in both)
+            named = " ".join(w for w, _, _ in _words(block.replace("_", " ")))
+            for k, w in enumerate(said):
+                for i in where.get(w, []):
+                    n = 0
+                    while k + n < len(said) and i + n < len(part) and said[k + n] == part[i + n][0]:
+                        n += 1
+                    run = said[k : k + n]
+                    content = [x for x in run if x not in trivial]
+                    if n < 2 or not content:
+                        continue
+                    a, b = part[i][1], part[i + n - 1][2]
+                    for mark in key["marks"]:
+                        if not (mark["start"] < b and mark["end"] > a):
+                            continue
+                        whole = a <= mark["start"] and mark["end"] <= b
+                        if len(content) < 2 and not (whole and set(content) & {x for x, _, _ in _words(mark["text"])}):
+                            continue
+                        labels = {mark["label"]} | {r["label"] for r in mark.get("accept", [])}
+                        labels |= {"unsupported"} if labels & REASONS else set()
+                        if any(f" {label.replace('_', ' ')} " in f" {named} " for label in labels):
+                            found.add(f"{key['item']}: {' '.join(run)!r} of the example {' '.join(example.split())!r}")
+    return sorted(found)
+
+
+def test_the_example_detector_finds_an_example_lifted_from_a_graded_part_with_its_label():
+    """What the guidelines said before guide22: each of these gave a graded key mark away."""
+    before = [
+        ("evaluation", 'an evaluation presented as fact ("the historic speech").', "ex02-q1: 'the historic speech'"),
+        ("source", 'A document named through its maker ("the operator\'s application") is named; its source is the '
+         "whole phrase.", "ex05-q4: \"the operator's application\""),
+        ("anonymous", '4. **anonymous** when the words point at a particular person: "a fire officer", "one poster".',
+         "ex01-q3: 'one poster'"),
+        ("hedge", "A hidden source that can also be read as a hedge (K3: *studies show*, keyed `vague_source` with "
+         "`hedge` accepted)", "ex05-q7: 'studies show'"),
+    ]  # fmt: skip
+    for label, sentence, leak in before:
+        assert label in sentence
+        assert any(line.startswith(leak) for line in example_leaks(sentence + "\n")), sentence
+    # the same patterns on invented or free text are no leak: the practice article's report, the opening's relay
+    harmless = 'an evaluation presented as fact ("the mayor\'s brave decision"); "This was conveyed by Prime Minister'
+    assert example_leaks(harmless + ' Jonas Gahr Støre", a source.\n') == []
+
+
+@pytest.mark.parametrize("path", [GUIDELINES, GUIDELINES_COPY], ids=lambda p: p.relative_to(REPO).as_posix())
+def test_no_example_of_the_guidelines_gives_a_graded_key_mark_away(path):
+    """Students read the guidelines (notebooks/annotation-guidelines.md): no example may be a graded answer."""
+    assert path.exists(), f"{path.relative_to(REPO)} is missing: run python tools/sync_lessons.py"
+    assert example_leaks(path.read_text(encoding="utf-8")) == []

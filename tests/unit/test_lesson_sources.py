@@ -104,3 +104,28 @@ def test_saving_a_lesson_in_a_jupyterlab_with_jupytext_leaves_the_sources_alone(
 def files(folder: Path) -> dict[str, bytes]:
     """Every file under ``folder`` but JupyterLab's own checkpoints."""
     return {p.name: p.read_bytes() for p in folder.rglob("*") if p.is_file() and ".ipynb_checkpoints" not in p.parts}
+
+
+def test_the_students_copy_of_the_guidelines_is_the_guidelines(sync):
+    """Lessons and feedback cite the guidelines' rules (K1 ...); a hub student or the laptop handout gets notebooks/
+    only, so tools/sync_lessons.py copies course/annotation-guidelines.md there: one text, never edited by hand."""
+    copy = NOTEBOOKS / "annotation-guidelines.md"
+    assert sync.copy_differences() == [], (
+        "notebooks/annotation-guidelines.md differs from course/annotation-guidelines.md: edit the course's file, "
+        "then run python tools/sync_lessons.py"
+    )
+    text = copy.read_text(encoding="utf-8")
+    assert text.startswith("<!--") and text.endswith((REPO / "course" / "annotation-guidelines.md").read_text("utf-8"))
+    assert re.findall(r"^### (K\d+)\.", text, re.M)[:3] == ["K1", "K2", "K3"]
+
+
+def test_a_hand_edit_to_the_guidelines_copy_is_caught(sync, tmp_path, monkeypatch, capsys):
+    copy = tmp_path / "annotation-guidelines.md"
+    monkeypatch.setattr(sync, "GUIDELINES_COPY", copy)
+    assert sync.copy_differences() == ["annotation-guidelines.md is missing"]
+    copy.write_text(sync.guidelines_copy(), encoding="utf-8")
+    assert sync.copy_differences() == []
+    copy.write_text(sync.guidelines_copy().replace("### K9.", "### K9 (edited).", 1), encoding="utf-8")
+    assert sync.copy_differences() == ["annotation-guidelines.md differs from course/annotation-guidelines.md"]
+    assert sync.main(["--check"]) == 1
+    assert "annotation-guidelines.md differs" in capsys.readouterr().out

@@ -66,6 +66,8 @@ def test_the_first_lesson_to_cite_the_guidelines_says_what_they_are_and_where_to
     text = " ".join(source(first).split())
     assert "annotation guidelines" in text and "K1" in text, f"lesson {first} cites the guidelines unexplained"
     assert "course/annotation-guidelines.md" in text, f"lesson {first} does not say where to read the guidelines"
+    # ... and links the copy beside the lessons (tools/sync_lessons.py writes it): students get notebooks/ only
+    assert "](annotation-guidelines.md)" in text and (REPO / "notebooks" / "annotation-guidelines.md").exists()
 
 
 def activity_labels(text: str, save_to: str) -> list[str]:
