@@ -133,6 +133,29 @@ def test_a_party_that_gave_no_answer_is_added_as_a_source_without_a_cue(shared_d
     assert key_problems(review.key, review.article) == []
 
 
+def test_a_lone_source_is_not_given_the_shown_marks_speaker_as_a_party_that_gave_no_answer(shared_dir, nlp, tmp_path):
+    """review22: the speaker field holds the shown mark's speaker, so a source drawn alone (an attribution whose cue
+    the instructor has not marked yet, or a silent party) was added as a party that gave no answer (K4) named after
+    the mark on show: the embassy became 'Norway's allies and partners', status 'added a source mark'. A party that
+    gave no answer is added only with a speaker typed for it; the field as the shown mark filled it is not one."""
+    from medialit.nlp.analysis import analyze
+
+    article = load_article(shared_dir / "corpus" / "dev" / "stoere-putin-call.md")
+    review = KeyReview(article, draft_key(article, analyze(article, nlp)), save_to=tmp_path / "stoere.key.json")
+    shown = review.speaker.value
+    assert shown.strip() and shown != "the Russian embassy"  # filled in by the mark on show, not typed
+    before = len(review.key.marks)
+    start = article.body.index("the Russian embassy")
+    review.highlighter.add_span(start, start + len("the Russian embassy"), "source")
+    review.buttons["add"].click()
+    assert len(review.key.marks) == before, review.key.marks[-1]
+    assert "type its name as the speaker" in review.status.value
+    review.speaker.value = "the Russian embassy"
+    review.buttons["add"].click()
+    added = review.key.marks[-1]
+    assert (added.label, added.speaker, added.cue) == ("source", "the Russian embassy", None)
+
+
 def test_add_without_drawn_marks_says_what_to_do_on_the_status_line(review):
     before = len(review.key.marks)
     review.buttons["add"].click()  # only the shown mark's parts are there: nothing new to add

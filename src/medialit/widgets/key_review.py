@@ -72,6 +72,7 @@ class KeyReview(w.VBox):
         fields = w.HBox([self.speaker, self.kind, self.label])
         super().__init__([self.heading, self.highlighter, fields, controls, self.status])
         self.highlighter.observe(self._on_links, names="links")
+        self._filled = ""  # the speaker as ``_show`` filled it in from the mark on show: not typed for a new mark
         self._show()
 
     # ------------------------------------------------------------ the mark under review
@@ -130,7 +131,9 @@ class KeyReview(w.VBox):
             speaker = self.speaker.value.strip() or body[marks["source"][0] : marks["source"][1]]
             new = attribution(body, speaker, marks["source"], marks["cue"], self.kind.value, marks.get("content"))
         elif marks.get("source") and not marks.get("content"):  # a party asked that gave no answer (K4): no cue
-            if not self.speaker.value.strip():
+            # the shown mark's speaker is still in the field unless one was typed: a source drawn alone (its cue
+            # not marked yet) would become a silent party of that name (review22)
+            if self.speaker.value == self._filled or not self.speaker.value.strip():
                 raise SpanError("a source with no cue is a party that gave no answer: type its name as the speaker "
                                 "(or mark its cue too, for an attribution), then press Add")  # fmt: skip
             new = silent_source(body, self.speaker.value, marks["source"])
@@ -212,6 +215,7 @@ class KeyReview(w.VBox):
             parts = [("source", mark.span), ("cue", mark.cue), ("content", mark.content)]
             marks = [{"start": p.start, "end": p.end, "label": role} for role, p in parts if p is not None]
             self.speaker.value, self.kind.value = mark.speaker, mark.kind or KINDS[0]
+            self._filled = self.speaker.value
             link = _link_of(marks, self.speaker.value, self.kind.value)
         else:
             marks = [{"start": mark.span.start, "end": mark.span.end, "label": mark.label}]
