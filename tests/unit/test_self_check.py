@@ -378,7 +378,7 @@ def test_a_copied_question_passage_or_filler_does_not_open_the_model_answer_a_sh
 ):
     """self22: the model answer waited for five words in the answer cell, so pasting the question there (25 words,
     ex03-q2), a stretch of the passage, or one word typed five times showed the kit's model answer and rubric without
-    an answer written. Words of one's own count: not the question's, not runs of six copied from it or a passage."""
+    an answer written. Words of one's own count: not runs of six copied from the question or a passage."""
     from medialit.exercises.items import item
 
     for part in ("exercises", "solutions"):
@@ -401,6 +401,9 @@ def test_a_copied_question_passage_or_filler_does_not_open_the_model_answer_a_sh
         out = capsys.readouterr().out
         assert not [line for line in model if line in out], text
         assert "not yet in your own words (it repeats the question or the text" in out or "too short" in out, text
+    write(notebook, grade, "They make the council look bad and reckless.")  # short, honest, in the question's words
+    assert main(["self-check", str(notebook)]) == 0
+    assert "here is the kit's model answer" in capsys.readouterr().out  # review22: told "not yet in your own words"
     write(notebook, grade, "They make it sound like a fight; the reporter picked these words, page 4 is the board's.")
     assert main(["self-check", str(notebook)]) == 0
     out = capsys.readouterr().out

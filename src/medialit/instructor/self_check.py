@@ -196,7 +196,8 @@ STUBS = ("YOUR ANSWER HERE", "# YOUR CODE HERE", "raise NotImplementedError()")
 
 MIN_WORDS = 5
 """Fewer words of one's own than this are not yet an answer (the kit's written questions ask for two or three
-sentences). A word counts once, and not when the question holds it or it is part of a copied run (``RUN``)."""
+sentences). A word counts once, and not when it is part of a copied run (``RUN``): a short honest answer uses the
+question's own words ("the council", "they"), so those alone are not taken as copied (review22)."""
 
 RUN = 6
 """So many words in a row, as the question or a passage of the exercise has them, are copied, not written."""
@@ -214,20 +215,19 @@ def runs(text: str) -> set[tuple[str, ...]]:
 
 @dataclass(frozen=True)
 class Given:
-    """What a written question puts before the learner: the question's words, and runs of it and of the passages."""
+    """What a written question puts before the learner: the runs of words of the question and of the passages."""
 
-    question: frozenset[str] = frozenset()
     copied: frozenset[tuple[str, ...]] = frozenset()
 
     def own_count(self, text: str) -> int:
-        """How many different words of ``text`` are the writer's own: not nbgrader's stub, not a word of the
-        question, not in a run of ``RUN`` words copied from the question or a passage."""
+        """How many different words of ``text`` are the writer's own: not nbgrader's stub, not in a run of ``RUN``
+        words copied from the question or a passage."""
         found = words(text.replace(STUBS[0], " "))
         copied = set()
         for i in range(len(found) - RUN + 1):
             if tuple(found[i : i + RUN]) in self.copied:
                 copied.update(range(i, i + RUN))
-        return len({w for i, w in enumerate(found) if i not in copied} - self.question)
+        return len({w for i, w in enumerate(found) if i not in copied})
 
 
 @dataclass(frozen=True)
@@ -281,7 +281,7 @@ def by_hand(exercise: Exercise) -> list[Written]:
         own = own_words(nb.cells[at].get("source") or "") if at >= 0 else ""
         why_none = why_not or ("" if at >= 0 else "its answer cell is not in your notebook (deleted?)")
         question = prompts.get(grade_id, "")
-        given = Given(frozenset(words(question)), frozenset(shown | runs(question)))
+        given = Given(frozenset(shown | runs(question)))
         beside = written_beside(nb.cells, at, given) if at >= 0 else 0
         found.append(Written(grade_id, points, own, notes.get(grade_id, ""), why_none, beside, given))
     return found
