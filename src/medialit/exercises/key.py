@@ -337,7 +337,8 @@ def _gold_mark(section: str, entry: dict[str, Any]) -> KeyMark | None:
 
 JUDGING = ("evaluat", "scare quote", "prescription", "prediction", "judging adverb")
 """Words of the analyzer's explanations for a sentence in the paper's own voice that judges, says what should
-happen or predicts as certain: reason ``evaluation`` (K9, K14), as ``analyzer_echo.reason_of`` reads them."""
+happen or predicts as certain: reason ``evaluation`` (K9, K14); ``analyzer_echo.reason_of`` reads them through
+``sentence_reasons``."""
 
 
 HIDDEN = ("source is not given", "source hidden")

@@ -75,13 +75,11 @@ _SOURCE_KINDS = {"person": "named", "organisation": "named", "document": "named"
 
 
 def reason_of(texts: list[str]) -> str:
-    """The item label a student reads off the analyzer's reasons for an unsupported sentence."""
-    said = " ".join(texts).lower()
-    if "hedge" in said:
-        return "hedge"
-    if "vague source" in said or "source hidden" in said:
-        return "vague_source"
-    return "evaluation" if any(w in said for w in ("evaluat", "prescription", "scare")) else "no_source"
+    """The item label a student reads off the analyzer's reasons for an unsupported sentence: the first reason a
+    drafted key would give it (``key.sentence_reasons``, one reading of the explanations), ``no_source`` when none."""
+    from medialit.exercises.key import sentence_reasons
+
+    return sentence_reasons(texts)[0]
 
 
 def pasted_answer(it: Item, analysis: dict[str, Any]) -> list:
