@@ -46,7 +46,11 @@ export JUPYTER_CONFIG_PATH="$PWD/scripts/jupyter-config${JUPYTER_CONFIG_PATH:+:$
 # An editable install leaves the kit's JupyterLab extensions (underlined links, notebook aids) in src/: point JupyterLab at them.
 # The kit's folder is the root, so that a self-learner reaches exercises/ (lesson 0 sends them there); the file
 # browser starts in notebooks/, beside the lessons.
+# Its Python kernels load medialit.exercises.setup_hint: a cell run before the set-up cells at the top (after a
+# restart) says in one line to run them, instead of a NameError traceback (an option of this server only: a terminal
+# in it, and the grader, start their kernels as before).
 exec jupyter lab --ServerApp.root_dir="$PWD" --ContentsManager.preferred_dir=notebooks \
+    --ServerApp.kernel_spec_manager_class=medialit.setup.kernels.KitKernelSpecManager \
     --ip 127.0.0.1 --port "$PORT" --ServerApp.port_retries=0 \
     --IdentityProvider.token="$TOKEN" --no-browser --allow-root \
     --LabApp.extra_labextensions_path="$PWD/src/medialit/labextensions"

@@ -89,7 +89,8 @@ def test_first_start_copies_the_lessons_opens_lesson_0_and_culls_idle_kernels(hu
     config = PyFileConfigLoader(CONFIG.name, path=str(CONFIG.parent)).load_config()
     home = tmp_path / "home"
     done = start(config, home, "ana", "--port=1234", "--two words")
-    assert printed(done, "arg:") == [*hub_start.CULL, "--port=1234", "--two words"]  # the hub's arguments last
+    hubs = ["--port=1234", "--two words"]
+    assert printed(done, "arg:") == [*hub_start.CULL, hub_start.KERNELS, *hubs]  # the hub's arguments last
     assert (home / config.Spawner.default_url.removeprefix("/lab/tree/")).is_file()
     assert same_tree(home / "lessons", Path(hub_env["MEDIALIT_LESSONS"]))  # articles/, questions/ beside them
 

@@ -40,6 +40,8 @@ from medialit.exercises.items import (
 )
 from medialit.exercises.judge import Result, grade_data, score_item, unknown_labels, unplaced_note
 from medialit.exercises.key import Key
+from medialit.exercises.setup_hint import handle as _set_up_or_traceback
+from medialit.exercises.setup_hint import take_over
 
 
 def check(item_id: str, answer: Any = None, folder: str | Path = ".") -> None:
@@ -224,7 +226,8 @@ def _user_namespace() -> dict:
 
 def _unset_answer(shell: Any, etype: type, value: BaseException, tb: Any, tb_offset: int | None = None) -> list:
     """IPython's handler for a NameError: a check run before its answer cell gets one line saying which cell to run
-    (the answer cell holds only None, so a student skips it); any other NameError keeps its traceback."""
+    (the answer cell holds only None, so a student skips it); a name the set-up cells make gets ``setup_hint``'s line,
+    and any other NameError keeps its traceback."""
     name = getattr(value, "name", None) or ""
     if _ANSWER_NAME.fullmatch(name) and name in _FAILED:
         said = AnswerError(
@@ -239,7 +242,7 @@ def _unset_answer(shell: Any, etype: type, value: BaseException, tb: Any, tb_off
         )
         shell.showtraceback((AnswerError, said, tb))  # one line, as every check's own errors
     else:
-        shell.showtraceback((etype, value, tb), tb_offset=tb_offset, running_compiled_code=True)
+        _set_up_or_traceback(shell, etype, value, tb, tb_offset)
     return []
 
 
@@ -270,14 +273,15 @@ def _command_in_cell(lines: list[str]) -> list[str]:
 
 
 def _explain_unset_answers() -> None:
-    """In a kernel that has no handler of its own yet, say an unset answer in one line, and a ``medialit`` command
-    typed without its ``!`` (exercise notebooks import this module in their first cell)."""
+    """In a kernel that has no handler of its own yet (or only ``setup_hint``'s, which the kit's servers load at
+    start), say an unset answer in one line, and a ``medialit`` command typed without its ``!`` (exercise notebooks
+    import this module in their first cell)."""
     try:
         from IPython import get_ipython
     except ImportError:
         return
     shell = get_ipython()
-    if shell is not None and hasattr(shell, "set_custom_exc") and not shell.custom_exceptions:
+    if shell is not None and hasattr(shell, "set_custom_exc") and take_over(shell):
         shell.set_custom_exc((NameError,), _unset_answer)
         shell.events.register("pre_run_cell", _note_answers)
         shell.events.register("post_run_cell", _forget_failed)

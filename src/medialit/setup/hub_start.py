@@ -4,9 +4,9 @@ JupyterHub runs it in place of ``jupyterhub-singleuser`` in every deployment of
 course/jupyterhub/ (``jupyterhub_config.py``, the ``Dockerfile`` and
 ``z2jh-values.yaml`` all name it), so they cannot drift apart: it copies the
 lessons into ``~/lessons``, points a student's server at the config that hides
-the instructor tools, culls idle kernels, then becomes ``jupyterhub-singleuser``
-with the hub's own arguments. Nothing here may stop a server from starting: a
-lesson that cannot be copied is reported in one line and copied on the next start.
+the instructor tools, culls idle kernels, starts Python kernels with the kit's set-up
+hint, then becomes ``jupyterhub-singleuser`` with the hub's own arguments. Nothing here may stop a
+server from starting: a lesson that cannot be copied is reported in one line and copied on the next start.
 """
 
 from __future__ import annotations
@@ -19,11 +19,13 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from medialit.core.saved_work import saved_work
+from medialit.setup.kernels import OPTION as KERNELS
 
 LESSONS = "/opt/medialit-hub/lessons"
 JUPYTER_DIR = "/etc/medialit-hub/jupyter"
 CULL = ["--MappingKernelManager.cull_idle_timeout=1800", "--MappingKernelManager.cull_interval=300"]
 """A kernel idle for 30 minutes (a closed tab keeps its kernel) gives its memory back."""
+# KERNELS: a cell run before the set-up cells (after a restart) says so in one line (medialit.setup.kernels)
 PARTIAL = ".medialit-partial"
 WORK_FOLDERS = ("my-article",)
 """Folders a learner's work makes beside the lessons: lesson 7 writes their own article's analysis and their
@@ -137,7 +139,7 @@ def prepare(env: Mapping[str, str], home: Path) -> dict[str, str]:
 def main() -> None:
     """Prepare, then run ``jupyterhub-singleuser`` (the one on ``PATH``) with the hub's arguments."""
     env = prepare(os.environ, Path.home())
-    os.execvpe("jupyterhub-singleuser", ["jupyterhub-singleuser", *CULL, *sys.argv[1:]], env)
+    os.execvpe("jupyterhub-singleuser", ["jupyterhub-singleuser", *CULL, KERNELS, *sys.argv[1:]], env)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,75 @@
+"""A cell run before the notebook's set-up cells: one line saying to run them, not a ``NameError`` traceback.
+
+A student who opens a lesson or an exercise (or restarts its kernel) and runs a cell further down first met
+``NameError: name 'check' is not defined`` and the frames around it. The kit's servers (``scripts/lab.sh``, every
+hub server: ``medialit.setup.kernels``) start their Python kernels with this module as an IPython extension, so the
+line is there before anything is imported. Only the names the kit's notebooks take from medialit or set in their
+first cell get it (``SETUP_NAMES``); any other ``NameError``, a student's own typo, keeps its traceback. The
+nbgrader grading kernel never loads it. Importing ``medialit.exercises.grading`` replaces the handler with one
+that says this too (``handle``), and more for an unset ``answer_qN``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from medialit.exercises.errors import OneLineError
+
+SETUP_NAMES = frozenset(
+    {
+        # from medialit, in any lesson or exercise cell
+        "ArticleError", "FRAMING_CATEGORIES", "Highlighter", "Span", "analyze", "check", "check_highlights",
+        "compare_with_machine", "count", "from_text", "grade", "graded_parts", "hint", "item", "key_spans",
+        "load_article", "match", "plots", "pretest", "reveal", "show", "ungraded", "without_graded",
+        # set by a lesson's or an exercise's first cell
+        "ARTICLE_FILE", "article", "picture", "practice", "report",
+    }
+)  # fmt: skip
+"""Names a kit notebook's cells take from medialit, and names its first cell sets (a unit test derives them from
+``notebooks/`` and ``exercises/``, so that a new lesson cannot leave one out)."""
+
+
+class SetUpError(OneLineError):
+    """A cell used a name that the notebook's set-up cells make, before they ran."""
+
+
+def said(name: str) -> str | None:
+    """The one line for a ``NameError`` on ``name``; None when it is not a kit name."""
+    if name not in SETUP_NAMES:
+        return None
+    return (
+        f"{name} is not defined: the cells above that set it up have not run since the kernel started; "
+        "run them first (Run > Run All Above), then this cell"
+    )
+
+
+def handle(shell: Any, etype: type, value: BaseException, tb: Any, tb_offset: int | None = None) -> list:
+    """IPython's handler for a ``NameError``: one line for a kit name, the usual traceback for any other."""
+    line = said(getattr(value, "name", None) or "")
+    if line is not None:
+        shell.showtraceback((SetUpError, SetUpError(line), tb))
+    else:
+        shell.showtraceback((etype, value, tb), tb_offset=tb_offset, running_compiled_code=True)
+    return []
+
+
+_SHELLS: set[int] = set()
+"""The shells whose ``NameError`` handler is ``handle`` as this extension set it (``grading`` may replace it)."""
+
+
+def take_over(shell: Any) -> bool:
+    """Whether another handler may be set on ``shell``: it has none, or only this extension's (forgotten here then:
+    the new one is to call ``handle`` for the names it does not explain itself)."""
+    if not shell.custom_exceptions:
+        return True
+    if id(shell) in _SHELLS:
+        _SHELLS.discard(id(shell))
+        return True
+    return False
+
+
+def load_ipython_extension(shell: Any) -> None:
+    """Set ``handle`` for ``NameError`` (``--ext=medialit.exercises.setup_hint``), unless a handler is set already."""
+    if not shell.custom_exceptions:
+        shell.set_custom_exc((NameError,), handle)
+        _SHELLS.add(id(shell))

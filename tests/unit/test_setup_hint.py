@@ -1,0 +1,60 @@
+"""The set-up hint's names follow the kit's notebooks; only the kit's servers' own Python kernels load it."""
+
+from __future__ import annotations
+
+import ast
+import json
+import sys
+from pathlib import Path
+
+from jupyter_client.kernelspec import KernelSpecManager
+
+from medialit.exercises.setup_hint import SETUP_NAMES, said
+from medialit.setup import hub_start, kernels
+
+REPO = Path(__file__).resolve().parents[2]
+NOTEBOOKS = sorted(REPO.glob("notebooks/[0-9][0-9]-*.ipynb")) + sorted(REPO.glob("exercises/*/*.ipynb"))
+
+
+def made_by_the_kit(path: Path) -> set[str]:
+    """Names the notebook's cells import from medialit, and names its first code cell sets."""
+    cells = [c for c in json.loads(path.read_text(encoding="utf-8"))["cells"] if c["cell_type"] == "code"]
+    names: set[str] = set()
+    for index, cell in enumerate(cells):
+        for node in ast.parse("".join(cell["source"])).body:
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("medialit"):
+                names |= {a.asname or a.name for a in node.names}
+            elif index == 0 and isinstance(node, ast.Assign):
+                names |= {t.id for t in node.targets if isinstance(t, ast.Name)}
+    return names
+
+
+def test_the_set_up_names_are_the_ones_the_kits_notebooks_make():
+    """A lesson that imports a new name from medialit (or sets one in its first cell) must add it here."""
+    assert len(NOTEBOOKS) >= 14
+    assert set().union(*map(made_by_the_kit, NOTEBOOKS)) == SETUP_NAMES
+
+
+def test_a_students_own_name_gets_no_line():
+    assert said("check").startswith("check is not defined: the cells above that set it up have not run")
+    assert said("extra_marks") is None and said("answer_q1") is None and said("plt") is None
+
+
+def test_only_this_environments_ipython_kernels_get_the_extension(tmp_path):
+    native = KernelSpecManager().get_kernel_spec("python3").argv
+    assert kernels.EXTENSION not in native
+    assert kernels.KitKernelSpecManager().get_kernel_spec("python3").argv == [*native, kernels.EXTENSION]
+    assert kernels.ours([sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"])
+    assert not kernels.ours(["/opt/other-env/bin/python", "-m", "ipykernel_launcher", "-f", "{connection_file}"])
+    assert not kernels.ours(["R", "--slave", "-e", "IRkernel::main()", "--args", "{connection_file}"])
+
+
+def test_the_kits_servers_and_only_they_use_it():
+    """lab.sh and every hub server name it on their command line; the grader's config never names it."""
+    assert kernels.OPTION.replace("=", " ").split()[-1].endswith("KitKernelSpecManager")
+    lab = (REPO / "scripts" / "lab.sh").read_text(encoding="utf-8")
+    assert kernels.OPTION in lab.replace(" \\\n    ", " ")
+    assert hub_start.KERNELS == kernels.OPTION
+    for config in [REPO / "course" / "jupyterhub" / "nbgrader_config.py", REPO / "src/medialit/instructor/course.py"]:
+        assert "setup_hint" not in config.read_text(encoding="utf-8")
+        assert "KitKernelSpecManager" not in config.read_text(encoding="utf-8")
