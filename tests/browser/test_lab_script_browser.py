@@ -199,6 +199,23 @@ def test_self_check_from_a_copy_checks_that_copy_and_a_command_without_its_bang_
     assert re.search(r"^ex01-q3: 0\.\d+ of 3 points", results[1], re.M) and "Traceback" not in results[1]
 
 
+def test_a_lesson_check_run_before_the_set_up_cell_says_to_run_it_in_one_line(lab_script, page):
+    """kernel22: a lesson opened (or its kernel restarted) and a check further down run first was
+    ``NameError: name 'check' is not defined`` with its frames; lab.sh's kernels load the kit's set-up hint."""
+    page.goto(lab_script.replace("00-start-here", "02-who-is-speaking"))
+    page.locator("#jp-main-statusbar").get_by_text("Idle", exact=False).first.wait_for()
+    check = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell").filter(has_text='check("l2.dash"')
+    check.locator(".jp-InputArea-editor").click()
+    page.keyboard.press("Escape")
+    page.keyboard.press("Control+Enter")
+    said = check.locator(".jp-OutputArea-output")
+    expect(said).to_contain_text("SetUpError")
+    assert said.inner_text().strip() == (
+        "SetUpError: check is not defined: the cells above that set it up have not run since the kernel started; "
+        "run them first (Run > Run All Above), then this cell"
+    ), said.inner_text()
+
+
 def test_lab_sh_lists_no_answer_folder_and_keeps_jupyterlab_s_hidden_names(lab_script):
     """The kit's folder is the root: solutions/ and course/keys/ sat one click from exercises/ (verify17b). They are
     left out of every listing; JupyterLab's own hidden names (``__pycache__``) stay hidden; a lesson key is still
