@@ -3,6 +3,7 @@ cells, as the kit's servers start their kernels (``KitKernelSpecManager``), and 
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -27,13 +28,14 @@ def cell(path: Path, index: int) -> nbformat.NotebookNode:
     return nbformat.v4.new_code_cell(found.source)
 
 
-def run(cells: list, folder: Path, specs: KernelSpecManager) -> list:
-    """Run ``cells`` in a fresh kernel started through ``specs``; each cell's error outputs."""
+def run(cells: list, folder: Path, specs: KernelSpecManager, notebook: Path | None = None) -> list:
+    """Run ``cells`` in a fresh kernel started through ``specs`` (for ``notebook``, as Jupyter's server names it to
+    the kernel); each cell's error outputs."""
     nb = nbformat.v4.new_notebook()
     nb.cells = cells
     km = AsyncKernelManager(kernel_name="python3", kernel_spec_manager=specs)
     client = NotebookClient(nb, km=km, timeout=120, allow_errors=True, resources={"metadata": {"path": str(folder)}})
-    client.execute()
+    client.execute(**({"env": {**os.environ, "JPY_SESSION_NAME": str(notebook)}} if notebook else {}))
     return [[o for o in c.outputs if o.output_type == "error"] for c in nb.cells]
 
 
@@ -77,3 +79,15 @@ def test_a_kernel_started_as_the_grader_starts_it_loads_nothing_new(lessons: Pat
     ((shown,),) = run([cell(lessons / "02-who-is-speaking.ipynb", 5)], lessons, KernelSpecManager())
     assert shown.ename == "NameError" and len(shown.traceback) > 1
     assert "--ext" not in " ".join(KernelSpecManager().get_kernel_spec("python3").argv)
+
+
+def test_a_learners_own_notebook_keeps_pythons_name_error_for_a_name_it_never_sets(lessons: Path) -> None:
+    """lab.sh's kernels load the hint for every notebook: in a learner's own one (``__session__``, as saved) that
+    never imports ``count``, ``print(count)`` is Python's lesson; lesson 2, as saved, sets ``check``."""
+    own = lessons / "my-own.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print(count)")]), own)
+    ((shown,),) = run([nbformat.v4.new_code_cell("print(count)")], lessons, KitKernelSpecManager(), own)
+    assert shown.ename == "NameError" and len(shown.traceback) > 1
+    two = lessons / "02-who-is-speaking.ipynb"
+    ((shown,),) = run([cell(two, 5)], lessons, KitKernelSpecManager(), two)
+    assert (shown.ename, len(shown.traceback)) == ("SetUpError", 1)

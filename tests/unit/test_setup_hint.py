@@ -9,7 +9,7 @@ from pathlib import Path
 
 from jupyter_client.kernelspec import KernelSpecManager
 
-from medialit.exercises.setup_hint import SETUP_NAMES, said
+from medialit.exercises.setup_hint import SETUP_NAMES, said, sets
 from medialit.setup import hub_start, kernels
 
 REPO = Path(__file__).resolve().parents[2]
@@ -38,6 +38,23 @@ def test_the_set_up_names_are_the_ones_the_kits_notebooks_make():
 def test_a_students_own_name_gets_no_line():
     assert said("check").startswith("check is not defined: the cells above that set it up have not run")
     assert said("extra_marks") is None and said("answer_q1") is None and said("plt") is None
+
+
+def test_a_name_counts_where_the_notebook_sets_it(tmp_path):
+    """Imported (``from``, ``import ... as``) or assigned in a code cell of the saved notebook; a Markdown cell, a
+    cell that does not parse, or a use does not count; no notebook to read leaves it to the names."""
+    lesson = REPO / "notebooks" / "02-who-is-speaking.ipynb"
+    assert sets(str(lesson), "check") and sets(str(lesson), "practice") and not sets(str(lesson), "pretest")
+    own = tmp_path / "own.ipynb"
+    cells = [
+        {"cell_type": "markdown", "source": "import count"},
+        {"cell_type": "code", "source": ["print(report)\n", "if x:\n"]},
+        {"cell_type": "code", "source": ["import numpy as show\n", "for item in []: pass"]},
+    ]
+    own.write_text(json.dumps({"cells": cells}), encoding="utf-8")
+    assert not sets(str(own), "count") and not sets(str(own), "report")
+    assert sets(str(own), "show") and sets(str(own), "item") and said("count", str(own)) is None
+    assert sets(None, "count") and sets(str(tmp_path / "gone.ipynb"), "count")
 
 
 def test_only_this_environments_ipython_kernels_get_the_extension(tmp_path):

@@ -4,13 +4,18 @@ A student who opens a lesson or an exercise (or restarts its kernel) and runs a 
 ``NameError: name 'check' is not defined`` and the frames around it. The kit's servers (``scripts/lab.sh``, every
 hub server: ``medialit.setup.kernels``) start their Python kernels with this module as an IPython extension, so the
 line is there before anything is imported. Only the names the kit's notebooks take from medialit or set in their
-first cell get it (``SETUP_NAMES``); any other ``NameError``, a student's own typo, keeps its traceback. The
+first cell get it (``SETUP_NAMES``), and only where the notebook the kernel runs for (``__session__``, as last
+saved) sets the name in a cell: a learner's own notebook that never imports ``count`` keeps Python's traceback for
+it, as any other ``NameError``, a student's own typo, does. The
 nbgrader grading kernel never loads it. Importing ``medialit.exercises.grading`` replaces the handler with one
 that says this too (``handle``), and more for an unset ``answer_qN``.
 """
 
 from __future__ import annotations
 
+import ast
+import json
+from pathlib import Path
 from typing import Any
 
 from medialit.exercises.errors import OneLineError
@@ -33,9 +38,9 @@ class SetUpError(OneLineError):
     """A cell used a name that the notebook's set-up cells make, before they ran."""
 
 
-def said(name: str) -> str | None:
-    """The one line for a ``NameError`` on ``name``; None when it is not a kit name."""
-    if name not in SETUP_NAMES:
+def said(name: str, notebook: str | None = None) -> str | None:
+    """The one line for a ``NameError`` on ``name``; None when it is not a kit name, or ``notebook`` never sets it."""
+    if name not in SETUP_NAMES or not sets(notebook, name):
         return None
     return (
         f"{name} is not defined: the cells above that set it up have not run since the kernel started; "
@@ -43,9 +48,32 @@ def said(name: str) -> str | None:
     )
 
 
+def sets(notebook: str | None, name: str) -> bool:
+    """Whether a code cell of ``notebook`` (a saved ``.ipynb``) imports or assigns ``name``; True when there is no
+    such file to read (a console, nbclient): the names alone decide then."""
+    if not notebook or not str(notebook).endswith(".ipynb"):
+        return True
+    try:
+        cells = json.loads(Path(notebook).read_text(encoding="utf-8"))["cells"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return True
+    for cell in cells:
+        try:
+            tree = ast.parse("".join(cell["source"]) if cell.get("cell_type") == "code" else "")
+        except (SyntaxError, ValueError, TypeError, KeyError):
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                if name in {(a.asname or a.name).split(".")[0] for a in node.names}:
+                    return True
+            elif isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Store):
+                return True
+    return False
+
+
 def handle(shell: Any, etype: type, value: BaseException, tb: Any, tb_offset: int | None = None) -> list:
     """IPython's handler for a ``NameError``: one line for a kit name, the usual traceback for any other."""
-    line = said(getattr(value, "name", None) or "")
+    line = said(getattr(value, "name", None) or "", getattr(shell, "user_ns", {}).get("__session__"))
     if line is not None:
         shell.showtraceback((SetUpError, SetUpError(line), tb))
     else:
