@@ -10,16 +10,14 @@ Here the real formgrader extension object is built on a real (not started) ``Ser
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
+import attacks
 import pytest
 from attacks import EX01, nb_path
 
 from medialit.instructor import course
 
 pytestmark = [pytest.mark.nbgrader, pytest.mark.slow]
-
-REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -32,14 +30,11 @@ def server():
     ServerApp.clear_instance()
 
 
-def test_the_buttons_name_a_student_with_no_page(tmp_path, nbgrader_env, monkeypatch, server):
+def test_the_buttons_name_a_student_with_no_page(course_root, monkeypatch, server):
     from nbgrader.apps import NbGraderAPI
     from nbgrader.server_extensions.formgrader.formgrader import FormgradeExtension
 
-    root = tmp_path / "course"
-    monkeypatch.setenv("MEDIALIT_EXCHANGE", str(root / "exchange"))  # never a machine's shared exchange
-    course.init(root, REPO / "solutions", timeout=6)
-    course.release(root, EX01)
+    root = attacks.new_course(course_root, EX01, timeout=6).root
     for student in ("alice", "bob"):
         shutil.copytree(root / "release" / EX01, root / "submitted" / student / EX01)
     nb_path(root / "submitted" / "bob", EX01).write_text("{not a notebook", encoding="utf-8")
