@@ -17,13 +17,9 @@ Run: ``python tools/attribution_misses.py ../shared/corpus/dev course/corpus [--
 from __future__ import annotations
 
 import argparse
-import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-from spacy.tokens import Doc, DocBin
 
 from medialit.core.article import Article, load_article
 from medialit.core.spans import load_annotations
@@ -31,10 +27,8 @@ from medialit.nlp.analysis import analyze
 from medialit.nlp.evaluate import DEV_ARTICLES, Evaluation, evaluate, gold_pairs, tuning_half
 from medialit.nlp.pipeline import load_pipeline
 
-from analyzer_report import genres  # isort: skip  (tools/ is on the path when run as a script)
-
-if TYPE_CHECKING:
-    from spacy.language import Language
+from _corpus import CachedParser, add_cache_option  # isort: skip  (tools/ is on the path when run as a script)
+from analyzer_report import genres  # isort: skip
 
 FRESH = frozenset(
     "karaj-cargo-plane-crash turpin-parents-sentenced slippery-toilet-coating el-paso-walmart-shooting"
@@ -42,43 +36,6 @@ FRESH = frozenset(
     " sola-airport-parking-fire".split()
 )
 """The eight tuning reports added in round 7, measured once as a group before any tuning."""
-
-
-class CachedParser:
-    """Behaves like the pipeline for ``analyze``: the model's parse of each body is kept on disk, the rules run anew.
-
-    ``analyze`` calls ``make_doc`` and then the pipeline on that Doc; the model's
-    components (tagger, parser ...) run once per body, medialit's analysis stages
-    every time, so a rule change is scored in seconds.
-    """
-
-    def __init__(self, nlp: Language, folder: Path) -> None:
-        from medialit.nlp.components import ANALYSIS_PIPES
-
-        self.nlp, self.folder, self.meta = nlp, folder, nlp.meta
-        self.pipe_names = nlp.pipe_names
-        self.stages = [nlp.get_pipe(name) for name in ANALYSIS_PIPES]
-        self.model = [(name, pipe) for name, pipe in nlp.pipeline if name not in ANALYSIS_PIPES]
-        folder.mkdir(parents=True, exist_ok=True)
-
-    def make_doc(self, text: str) -> Doc:
-        return self.nlp.make_doc(text)
-
-    def __call__(self, doc: Doc | str) -> Doc:
-        article = None if isinstance(doc, str) else doc._.medialit_article
-        text = doc if isinstance(doc, str) else doc.text
-        path = self.folder / (hashlib.sha256(text.encode()).hexdigest()[:24] + ".spacy")
-        if path.exists():
-            doc = next(DocBin().from_disk(path).get_docs(self.nlp.vocab))
-        else:
-            doc = self.nlp.make_doc(text)
-            for _, pipe in self.model:
-                doc = pipe(doc)
-            DocBin(docs=[doc]).to_disk(path)
-        doc._.medialit_article = article
-        for stage in self.stages:
-            doc = stage(doc)
-        return doc
 
 
 def construction(body: str, cue: str, start: int, end: int) -> str:
@@ -226,7 +183,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dirs", nargs="+", type=Path)
     parser.add_argument("--part", choices=("tuning", "test"), default="tuning")
-    parser.add_argument("--cache", type=Path, default=Path("/tmp/medialit-parse-cache"))
+    add_cache_option(parser)
     parser.add_argument("--errors", action="store_true", help="list the tuning part's misses and extras")
     parser.add_argument("--speakers", action="store_true", help="list the tuning part's wrong speakers")
     args = parser.parse_args()

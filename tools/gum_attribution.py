@@ -67,6 +67,7 @@ from medialit.nlp.analysis import analyze
 from medialit.nlp.evaluate import part_of
 
 sys.path.insert(0, str(Path(__file__).parent))
+from _corpus import CachedParser, add_cache_option
 from gum_article import GUM, body_of, gum_text, parse_conllu, sentence_text
 
 REPO = Path(__file__).resolve().parents[1]
@@ -475,11 +476,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="list the disagreements")
     parser.add_argument("--cues", action="store_true", help="cue lemmas medialit's lexicons lack, by WordNet file")
     parser.add_argument("--filtered", action="store_true", help="list the relations the guidelines leave out")
-    parser.add_argument("--cache", type=Path, default=Path("/tmp/medialit-parse-cache"))
+    add_cache_option(parser)
     args = parser.parse_args(argv)
     from medialit.nlp.pipeline import load_pipeline
-
-    from attribution_misses import CachedParser  # isort: skip
 
     nlp = CachedParser(load_pipeline(), args.cache)
     genres = tuple(g.strip() for g in args.genres.split(","))

@@ -44,7 +44,7 @@ from medialit.nlp.analysis import analyze
 from medialit.nlp.evaluate import part_of, speaker_words
 from medialit.nlp.pipeline import load_pipeline
 
-from attribution_misses import CachedParser  # isort: skip  (tools/ is on the path when run as a script)
+from _corpus import CachedParser, add_cache_option  # isort: skip  (tools/ is on the path when run as a script)
 from gum_article import GUM, article_md, gum_text, load_document  # isort: skip
 
 REPO = Path(__file__).resolve().parents[1]
@@ -296,7 +296,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--errors", action="store_true", help="list the wrong speakers")
     parser.add_argument("--genre", help="only documents of this GUM genre (news, interview, bio ...)")
-    parser.add_argument("--cache", type=Path, default=Path("/tmp/medialit-parse-cache"))
+    add_cache_option(parser)
     args = parser.parse_args()
     nlp = CachedParser(load_pipeline(), args.cache)
     names = [n for n in allowed_documents() if not args.genre or n.split("_")[1] == args.genre]

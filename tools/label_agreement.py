@@ -36,7 +36,8 @@ from typing import TYPE_CHECKING
 
 from medialit.core.spans import SENTENCE_LABELS, Span, load_annotations
 
-from analyzer_report import flag_rows, rule_construction, rule_family, rule_flags  # isort: skip  (tools/ on the path)
+from _corpus import GOLD_DIRS, READERS, REPO, CachedParser, reader_labelled  # isort: skip  (tools/ on the path)
+from analyzer_report import flag_rows, rule_construction, rule_family, rule_flags  # isort: skip
 from corpus_agreement import alpha, kappa, label_counts  # isort: skip
 
 if TYPE_CHECKING:
@@ -44,10 +45,7 @@ if TYPE_CHECKING:
 
     from spacy.language import Language
 
-ROOT = Path(__file__).resolve().parents[1]
-BLIND = ROOT / "course" / "corpus" / "blind-labels"
-READERS = ROOT / "course" / "corpus" / "reader-labelled"
-GOLD_DIRS = (ROOT.parent / "shared" / "corpus" / "dev", ROOT / "course" / "corpus")
+BLIND = REPO / "course" / "corpus" / "blind-labels"
 
 Labels = dict[str, list[str]]
 """Article id -> one label per gold sentence, in body order."""
@@ -150,16 +148,13 @@ def compare(reference: list[Span], predicted: list[Span]) -> list[tuple[str, str
 def reader_set(nlp: Language, key: Callable[[str], str] = rule_family) -> tuple[list[tuple[str, str]], Flags, Flags]:
     """The readers' labels against the analyzer's on the reader-labelled reports, with all flags and lone ones
     (counted under ``key`` of each reason, as ``rule_flags`` does)."""
-    from medialit.core.article import load_article
     from medialit.nlp.analysis import analyze
 
     pairs: list[tuple[str, str]] = []
     flags: Flags = Counter()
     alone: Flags = Counter()
-    for path in sorted(READERS.glob("*.labels.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        reference = [Span(s["start"], s["end"], s["label"]) for s in data["sentences"]]
-        predicted = analyze(load_article(READERS / f"{data['article']}.md"), nlp).sentences
+    for article, reference, _ in reader_labelled():
+        predicted = analyze(article, nlp).sentences
         pairs += compare(reference, predicted)
         flags += rule_flags(reference, predicted, key=key)
         alone += rule_flags(reference, predicted, alone=True, key=key)
@@ -272,13 +267,11 @@ def construction_table(flags: dict[str, Flags], alone: dict[str, Flags]) -> str:
 def rules_report(words: bool = False, cache: Path | None = None) -> str:
     """The analyzer's unsupported rules against the readers and against the two tuning halves' gold; ``words``:
     per construction (the family and the words its reason names) instead of per family; ``cache``: a folder
-    for the model's parses (``tools/attribution_misses.py``), so that a rule change is scored in seconds."""
+    for the model's parses (``_corpus.CachedParser``), so that a rule change is scored in seconds."""
     from medialit.nlp.pipeline import load_pipeline
 
     nlp = load_pipeline()
     if cache is not None:
-        from attribution_misses import CachedParser  # isort: skip
-
         nlp = CachedParser(nlp, cache)
     key = rule_construction if words else rule_family
     pairs, reader_flags, reader_alone = reader_set(nlp, key)

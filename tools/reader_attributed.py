@@ -7,7 +7,7 @@ the analyzer's label as ``tools/label_agreement.py`` does (the analyzer sentence
 overlapping it most) and lists the misses (readers ``attributed``, analyzer not)
 and the false ones (analyzer ``attributed``, readers not), each with the
 reader's note, the analyzer's reasons and the attributions whose cue lies in the
-sentence. Parses are cached as in ``tools/attribution_misses.py``.
+sentence. Parses are cached (``_corpus.CachedParser``).
 
 Run: ``python tools/reader_attributed.py [--cache DIR]``
 """
@@ -15,17 +15,14 @@ Run: ``python tools/reader_attributed.py [--cache DIR]``
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from medialit.core.article import load_article
-from medialit.core.spans import Span
 from medialit.nlp.analysis import analyze
 from medialit.nlp.pipeline import load_pipeline
 
-from attribution_misses import CachedParser  # isort: skip  (tools/ is on the path when run as a script)
-from label_agreement import READERS, f1  # isort: skip
+from _corpus import READERS, CachedParser, add_cache_option, reader_labelled  # isort: skip  (tools/ on the path)
+from label_agreement import f1  # isort: skip
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -36,12 +33,9 @@ def disagreements(parser: Language | CachedParser, folder: Path = READERS) -> tu
     is the pipeline or a ``CachedParser``."""
     pairs: list[tuple[str, str]] = []
     rows: list[dict] = []
-    for path in sorted(folder.glob("*.labels.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        article = load_article(folder / f"{data['article']}.md")
+    for article, sentences, notes in reader_labelled(folder):
         analysis = analyze(article, parser)
-        for s in data["sentences"]:
-            reference = Span(s["start"], s["end"], s["label"])
+        for reference, note in zip(sentences, notes, strict=True):
             got = max(analysis.sentences, key=reference.overlap)
             pairs.append((reference.label, got.label))
             if (reference.label == "attributed") == (got.label == "attributed"):
@@ -57,7 +51,7 @@ def disagreements(parser: Language | CachedParser, folder: Path = READERS) -> tu
                     "error": "miss" if reference.label == "attributed" else "false",
                     "reader": reference.label,
                     "analyzer": got.label,
-                    "note": s.get("note", ""),
+                    "note": note,
                     "reasons": "; ".join(got.reasons)[:300],
                     "cues": cues,
                     "text": " ".join(article.body[reference.start : reference.end].split()),
@@ -68,7 +62,7 @@ def disagreements(parser: Language | CachedParser, folder: Path = READERS) -> tu
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cache", type=Path, default=Path("/tmp/medialit-parse-cache"))
+    add_cache_option(parser)
     args = parser.parse_args()
     pairs, rows = disagreements(CachedParser(load_pipeline(), args.cache))
     p, r, f = f1(pairs, "attributed")

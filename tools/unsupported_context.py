@@ -16,26 +16,22 @@ reports (halves A and B, against the gold) and the reader-labelled reports (agai
 Only the tuning part and the reader set are read: never the test part.
 
 Run: ``python tools/unsupported_context.py [--cache DIR]`` (``--cache``: the model's parses, as in
-``tools/attribution_misses.py``; default ``/tmp/medialit-parse-cache``).
+``tools/_corpus.py``; default ``/tmp/medialit-parse-cache``).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 from collections import Counter
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from medialit.core.spans import Span
+from _corpus import CachedParser, add_cache_option, reader_labelled, tuning_news  # isort: skip  (tools/ on the path)
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-ROOT = Path(__file__).resolve().parents[1]
-READERS = ROOT / "course" / "corpus" / "reader-labelled"
-GOLD_DIRS = (ROOT.parent / "shared" / "corpus" / "dev", ROOT / "course" / "corpus")
+    from medialit.core.spans import Span
 
 PREVIOUS = "the sentence before is attributed"
 NEXT = "the sentence after is attributed"
@@ -185,28 +181,18 @@ def recall_table(sets: dict[str, Counter]) -> str:
 
 
 def report(nlp: Language) -> str:
-    from medialit.core.article import load_article
-    from medialit.core.spans import load_annotations
     from medialit.nlp.analysis import analyze
-    from medialit.nlp.evaluate import gold_pairs, tuning_half
-
-    from analyzer_report import genres  # isort: skip
 
     sets: dict[str, Counter] = {"tuning news A": Counter(), "tuning news B": Counter(), "readers": Counter()}
-    genre = genres(list(GOLD_DIRS))
 
     def add(name: str, article, reference: list[Span]) -> None:
         paragraphs = [(b.start, b.end) for b in article.paragraphs]
         sets[name] += context_counts(reference, analyze(article, nlp).sentences, paragraphs)
 
-    for md, gold_path in gold_pairs(GOLD_DIRS, "tuning"):
-        article = load_article(md)
-        if genre[article.id] == "report":
-            add(f"tuning news {'AB'[tuning_half(article.id)]}", article, load_annotations(gold_path).sentences)
-    for path in sorted(READERS.glob("*.labels.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        reference = [Span(s["start"], s["end"], s["label"]) for s in data["sentences"]]
-        add("readers", load_article(READERS / f"{data['article']}.md"), reference)
+    for half, article, reference in tuning_news():
+        add(f"tuning news {half}", article, reference)
+    for article, reference, _ in reader_labelled():
+        add("readers", article, reference)
     return "\n".join(
         [
             "Flags by context (dropping a group's flags in a context: the F1 now -> after):",
@@ -222,11 +208,9 @@ def report(nlp: Language) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cache", type=Path, default=Path("/tmp/medialit-parse-cache"))
+    add_cache_option(parser)
     args = parser.parse_args(argv)
     from medialit.nlp.pipeline import load_pipeline
-
-    from attribution_misses import CachedParser  # isort: skip
 
     print(report(CachedParser(load_pipeline(), args.cache)))
     return 0

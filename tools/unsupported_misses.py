@@ -6,7 +6,7 @@ Misses are grouped by what the analyzer said instead (its label and the first wo
 ``tools/analyzer_report.py`` counts them), with the gold's label. Each line gives the article and its tuning
 half. Flags pair with gold sentences as ``medialit evaluate`` pairs them (``analyzer_report.rule_flags``). Only
 the tuning part is listed: the test part is never read sentence by sentence. Parses are cached as in
-``tools/attribution_misses.py``.
+``tools/_corpus.py`` (``CachedParser``).
 
 Run: ``python tools/unsupported_misses.py ../shared/corpus/dev course/corpus [--texts report|undated|interview|all]``
 """
@@ -26,7 +26,7 @@ from medialit.nlp.evaluate import gold_pairs, overlaps, tuning_half
 from medialit.nlp.pipeline import load_pipeline
 
 from analyzer_report import genres, label_overlapping_most, rule_family  # isort: skip  (tools/ is on the path)
-from attribution_misses import CachedParser  # isort: skip
+from _corpus import CachedParser, add_cache_option  # isort: skip
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -95,7 +95,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dirs", nargs="+", type=Path)
     parser.add_argument("--texts", choices=("report", "undated", "interview", "all"), default="report")
-    parser.add_argument("--cache", type=Path, default=Path("/tmp/medialit-parse-cache"))
+    add_cache_option(parser)
     args = parser.parse_args()
     print("\n".join(report(args.dirs, CachedParser(load_pipeline(), args.cache), args.texts)))
 

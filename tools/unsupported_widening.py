@@ -13,18 +13,16 @@ own-voice rules read them). A number counts only when the analyzer attributes ne
 before (a figure with no source in reach). Only the tuning part and the reader set are read: never the test part.
 
 Run: ``python tools/unsupported_widening.py [--cache DIR]`` (``--cache``: the model's parses, as in
-``tools/attribution_misses.py``; default ``/tmp/medialit-parse-cache``).
+``tools/_corpus.py``; default ``/tmp/medialit-parse-cache``).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 from collections import Counter
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from medialit.core.spans import Span
+from _corpus import CachedParser, add_cache_option, reader_labelled, tuning_news  # isort: skip  (tools/ on the path)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -32,9 +30,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
 
-ROOT = Path(__file__).resolve().parents[1]
-READERS = ROOT / "course" / "corpus" / "reader-labelled"
-GOLD_DIRS = (ROOT.parent / "shared" / "corpus" / "dev", ROOT / "course" / "corpus")
+    from medialit.core.spans import Span
 
 NUMBER = "a number, not a date, nothing attributed in reach"
 CAUSAL_MARKS = frozenset("because therefore thus hence consequently".split())
@@ -149,35 +145,24 @@ def parsed(article, nlp: Language) -> tuple[Doc, list[Span]]:
 
 
 def report(nlp: Language) -> str:
-    from medialit.core.article import load_article
-    from medialit.core.spans import load_annotations
-    from medialit.nlp.evaluate import gold_pairs, tuning_half
-
-    from analyzer_report import genres  # isort: skip  (tools/ is on the path)
-
     sets: dict[str, Counts] = {"tuning news A": Counter(), "tuning news B": Counter(), "readers": Counter()}
-    genre = genres(list(GOLD_DIRS))
-    for md, gold_path in gold_pairs(GOLD_DIRS, "tuning"):
-        article = load_article(md)
-        if genre[article.id] == "report":
-            doc, predicted = parsed(article, nlp)
-            reference = load_annotations(gold_path).sentences
-            sets[f"tuning news {'AB'[tuning_half(article.id)]}"] += widening_counts(doc, reference, predicted)
-    for path in sorted(READERS.glob("*.labels.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        reference = [Span(s["start"], s["end"], s["label"]) for s in data["sentences"]]
-        doc, predicted = parsed(load_article(READERS / f"{data['article']}.md"), nlp)
-        sets["readers"] += widening_counts(doc, reference, predicted)
+
+    def add(name: str, article, reference: list[Span]) -> None:
+        doc, predicted = parsed(article, nlp)
+        sets[name] += widening_counts(doc, reference, predicted)
+
+    for half, article, reference in tuning_news():
+        add(f"tuning news {half}", article, reference)
+    for article, reference, _ in reader_labelled():
+        add("readers", article, reference)
     return table(sets)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cache", type=Path, default=Path("/tmp/medialit-parse-cache"))
+    add_cache_option(parser)
     args = parser.parse_args(argv)
     from medialit.nlp.pipeline import load_pipeline, with_analysis
-
-    from attribution_misses import CachedParser  # isort: skip
 
     print(report(CachedParser(with_analysis(load_pipeline()), args.cache)))
     return 0

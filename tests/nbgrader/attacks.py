@@ -557,14 +557,19 @@ def add_probe_assignment(root: Path) -> None:
     nbformat.write(nb, nb_path(root / "source", PROBE))
 
 
-def probe_course(root: Path, timeout: int) -> SmallCourse:
-    """A course of the kit's exercises at ``root`` with only the probe released: its code test needs a kernel,
-    run with ``timeout`` seconds a cell."""
+def new_course(
+    root: Path, *released: str, timeout: int | None = None, probe: bool = False, solutions: Path = REPO / "solutions"
+) -> SmallCourse:
+    """A course made at ``root`` by ``course.init`` from ``solutions`` (default: the kit's exercises), a kernel
+    given ``timeout`` seconds a cell (None: the kit's default); the probe assignment is added when ``probe`` is set
+    (its code test needs a kernel), and the ``released`` assignments are released."""
     from medialit.instructor import course  # after the nbgrader_env fixture, as the tests import it
 
-    course.init(root, REPO / "solutions", timeout=timeout)
-    add_probe_assignment(root)
-    course.release(root, PROBE)
+    course.init(root, solutions, **({} if timeout is None else {"timeout": timeout}))
+    if probe:
+        add_probe_assignment(root)
+    for assignment in released:
+        course.release(root, assignment)
     return SmallCourse(root)
 
 

@@ -209,11 +209,17 @@ def nbgrader_env():
     os.environ["PATH"] = old
 
 
+@pytest.fixture
+def course_root(tmp_path, monkeypatch, nbgrader_env) -> Path:
+    """``tmp_path / "course"``, for a course whose exchange is its own: never a machine's shared exchange."""
+    root = tmp_path / "course"
+    monkeypatch.setenv("MEDIALIT_EXCHANGE", str(root / "exchange"))
+    return root
+
+
 @pytest.fixture(scope="session")
 def graded(tmp_path_factory, nbgrader_env) -> Course:
-    root = tmp_path_factory.mktemp("course") / "course"
-    course.init(root, REPO / "solutions", timeout=TIMEOUT)
-    attacks.add_probe_assignment(root)
+    root = attacks.new_course(tmp_path_factory.mktemp("course") / "course", timeout=TIMEOUT, probe=True).root
     for name in course.assignments(root / "source"):
         course.release(root, name)
     # A decoy with a sidecar's name in source/: autograde must not copy it over the student's own file.

@@ -428,10 +428,8 @@ def slow_first(tmp_path_factory, nbgrader_env):
 
     from medialit.instructor import batch, course
 
-    root = tmp_path_factory.mktemp("slow") / "course"
-    course.init(root, attacks.REPO / "solutions")
-    course.release(root, EX01)
-    c = attacks.SmallCourse(root)
+    c = attacks.new_course(tmp_path_factory.mktemp("slow") / "course", EX01)
+    root = c.root
     c.submit("a-slow", EX01, attacks.slow_to_grade(c))
     honest = [f"honest-{n:02}" for n in range(10)]
     for student in honest:
@@ -487,7 +485,7 @@ def stopped_in_a_kernel(request, tmp_path_factory, nbgrader_env):
     the sandbox, and without it (where bubblewrap cannot run, the kernel runs with the grader's rights)."""
     from medialit.instructor import batch, course, sandbox
 
-    c = attacks.probe_course(tmp_path_factory.mktemp("stopped") / "course", timeout=6)
+    c = attacks.new_course(tmp_path_factory.mktemp("stopped") / "course", PROBE, timeout=6, probe=True)
     root = c.root
     for student in ("a-honest", "c-honest"):
         c.submit(student, PROBE, attacks.solved(c, PROBE))
@@ -539,7 +537,7 @@ def over_time_then_crashed(tmp_path_factory, nbgrader_env):
     """ex09-probe in one job, no sandbox: a classmate, then CRASH_ALONE; 4 s a student (10 s more at start-up)."""
     from medialit.instructor import batch, course, sandbox
 
-    c = attacks.probe_course(tmp_path_factory.mktemp("crashed") / "course", timeout=60)
+    c = attacks.new_course(tmp_path_factory.mktemp("crashed") / "course", PROBE, timeout=60, probe=True)
     root = c.root
     c.submit("a-honest", PROBE, attacks.solved(c, PROBE))
     marker = str(root.parent / "crash-tried")
@@ -584,7 +582,7 @@ def stopped_twice(tmp_path_factory, nbgrader_env):
 
     from medialit.instructor import batch, course, sandbox
 
-    c = attacks.probe_course(tmp_path_factory.mktemp("twice") / "course", timeout=60)
+    c = attacks.new_course(tmp_path_factory.mktemp("twice") / "course", PROBE, timeout=60, probe=True)
     root = c.root
     log = root.parent / "runs.log"
     for student in ("a-slow", "b-slow"):
@@ -630,7 +628,7 @@ def forged(tmp_path_factory, nbgrader_env):
     """One job grading ex09-probe (a kernel runs): a classmate, a kernel that writes result lines, a classmate."""
     from medialit.instructor import batch, course
 
-    c = attacks.probe_course(tmp_path_factory.mktemp("forged") / "course", timeout=6)
+    c = attacks.new_course(tmp_path_factory.mktemp("forged") / "course", PROBE, timeout=6, probe=True)
     root = c.root
     for student in ("a-victim", "c-later"):
         c.submit(student, PROBE, attacks.solved(c, PROBE))
@@ -659,17 +657,14 @@ def test_a_kernel_cannot_write_a_result_line_for_itself_or_a_classmate(forged):
 @pytest.fixture(scope="module")
 def collected(tmp_path_factory, nbgrader_env):
     """A small course whose exchange holds ``attacks.exchange_attacks``, collected by the real ``nbgrader collect``."""
-    from medialit.instructor import course
-
-    root = tmp_path_factory.mktemp("exchange") / "course"
-    course.init(root, attacks.REPO / "solutions")
-    course.release(root, EX01)
+    c = attacks.new_course(tmp_path_factory.mktemp("exchange") / "course", EX01)
+    root = c.root
     env = {**os.environ, "MEDIALIT_EXCHANGE": str(root / "exchange")}
     nbgrader = [sys.executable, "-m", "nbgrader"]
     subprocess.run([*nbgrader, "release_assignment", EX01], cwd=root, env=env, check=True, capture_output=True)
     started = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
     stamp = started.strftime("%Y-%m-%d %H:%M:%S.%f UTC")
-    attacks.exchange_attacks(attacks.SmallCourse(root), root / "exchange" / "medialit" / "inbound", stamp)
+    attacks.exchange_attacks(c, root / "exchange" / "medialit" / "inbound", stamp)
     done = subprocess.run([*nbgrader, "collect", EX01], cwd=root, env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-2000:]
     return root, started, done.stderr

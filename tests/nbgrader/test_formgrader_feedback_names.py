@@ -10,16 +10,14 @@ Here the real formgrader extension object is built on a real (not started) ``Ser
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
+import attacks
 import pytest
-from attacks import EX01, nb_path
+from attacks import EX01, REPO, nb_path
 
 from medialit.instructor import course
 
 pytestmark = [pytest.mark.nbgrader, pytest.mark.slow]
-
-REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -32,14 +30,11 @@ def server():
     ServerApp.clear_instance()
 
 
-def test_the_buttons_name_a_student_with_no_page(tmp_path, nbgrader_env, monkeypatch, server):
+def test_the_buttons_name_a_student_with_no_page(course_root, monkeypatch, server):
     from nbgrader.apps import NbGraderAPI
     from nbgrader.server_extensions.formgrader.formgrader import FormgradeExtension
 
-    root = tmp_path / "course"
-    monkeypatch.setenv("MEDIALIT_EXCHANGE", str(root / "exchange"))  # never a machine's shared exchange
-    course.init(root, REPO / "solutions", timeout=6)
-    course.release(root, EX01)
+    root = attacks.new_course(course_root, EX01, timeout=6).root
     for student in ("alice", "bob"):
         shutil.copytree(root / "release" / EX01, root / "submitted" / student / EX01)
     nb_path(root / "submitted" / "bob", EX01).write_text("{not a notebook", encoding="utf-8")
@@ -77,7 +72,7 @@ def post(url: str) -> dict:
         return json.loads(answer.read())
 
 
-def test_a_real_formgrader_names_them_in_the_log_its_buttons_show(tmp_path, nbgrader_env, monkeypatch):
+def test_a_real_formgrader_names_them_in_the_log_its_buttons_show(tmp_path, course_root):
     """The test above builds the extension by hand; here `jupyter lab` runs in the course directory, as the guide
     starts it, and the buttons' own requests go to its formgrader: the naming must survive the real server's config
     loading (it rests on nbgrader reading the course config again before each call; instr22)."""
@@ -86,10 +81,7 @@ def test_a_real_formgrader_names_them_in_the_log_its_buttons_show(tmp_path, nbgr
     sys.path.insert(0, str(REPO / "tests" / "browser"))
     from labkit import running_lab
 
-    root = tmp_path / "course"
-    monkeypatch.setenv("MEDIALIT_EXCHANGE", str(root / "exchange"))
-    course.init(root, REPO / "solutions", timeout=6)
-    course.release(root, EX01)
+    root = attacks.new_course(course_root, EX01, timeout=6).root
     for student in ("alice", "bob"):
         shutil.copytree(root / "release" / EX01, root / "submitted" / student / EX01)
     nb_path(root / "submitted" / "bob", EX01).write_text("{not a notebook", encoding="utf-8")

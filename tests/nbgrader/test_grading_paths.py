@@ -49,12 +49,7 @@ class Small(attacks.SmallCourse):
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory, nbgrader_env) -> Path:
-    root = tmp_path_factory.mktemp("paths") / "course"
-    course.init(root, REPO / "solutions", timeout=6)
-    attacks.add_probe_assignment(root)
-    for name in (EX01, PROBE):
-        course.release(root, name)
-    return root
+    return attacks.new_course(tmp_path_factory.mktemp("paths") / "course", EX01, PROBE, timeout=6, probe=True).root
 
 
 @pytest.fixture

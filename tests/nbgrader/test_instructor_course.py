@@ -24,20 +24,15 @@ from medialit.instructor import course
 
 pytestmark = [pytest.mark.nbgrader, pytest.mark.slow]
 
-REPO = Path(__file__).resolve().parents[2]
-
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory, nbgrader_env) -> Path:
-    root = tmp_path_factory.mktemp("instructor") / "course"
-    course.init(root, REPO / "solutions", timeout=6)
-    course.release(root, EX01)
-    small = attacks.SmallCourse(root)
+    small = attacks.new_course(tmp_path_factory.mktemp("instructor") / "course", EX01, timeout=6)
     small.submit("alice", EX01, attacks.solved(small, EX01))
     q1 = solution_source(small.source(EX01), "ex01-q1-answer")
     small.submit("bob", EX01, answer_cells(small, EX01, **{"ex01-q1-answer": q1}))
     small.submit("carol", EX01, small.release(EX01))
-    return root
+    return small.root
 
 
 @pytest.fixture

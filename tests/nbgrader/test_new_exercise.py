@@ -30,13 +30,6 @@ KINDS = {"attribution": {"q1": 3.0, "q2": 2.0}, "unsupported": {"q1": 3.0}, "fra
 pytestmark = [pytest.mark.nbgrader, pytest.mark.slow, pytest.mark.model]  # framing: a key drafted by the analyzer
 
 
-def _submit(root: Path, student: str, name: str, nb: nbformat.NotebookNode) -> None:
-    folder = root / "submitted" / student / name
-    folder.mkdir(parents=True)
-    nbformat.write(nb, folder / f"{name}.ipynb")
-    (folder / "timestamp.txt").write_text("2026-11-27 08:00:00.000000 UTC", encoding="utf-8")
-
-
 @pytest.fixture(scope="module")
 def own_course(tmp_path_factory, nbgrader_env):
     if not GOLD.is_file():
@@ -66,16 +59,15 @@ def own_course(tmp_path_factory, nbgrader_env):
             ]
         )
         assert code == 0
-    root = tmp / "course"
-    course.init(root, solutions, timeout=20)
+    own = attacks.new_course(tmp / "course", timeout=20, solutions=solutions)
+    root = own.root
     runs = {}
     for kind in KINDS:
         name = f"ott-{kind}"
         course.release(root, name)  # nbgrader generate_assignment
-        source = nbformat.read(root / "source" / name / f"{name}.ipynb", as_version=4)
-        release = nbformat.read(root / "release" / name / f"{name}.ipynb", as_version=4)
-        _submit(root, "solution", name, attacks.typed(source, release))
-        _submit(root, "unchanged", name, release)
+        source, release = own.source(name), own.release(name)
+        own.submit("solution", name, attacks.typed(source, release))
+        own.submit("unchanged", name, release)
         if kind == "attribution":  # every speaker right, every source linked to a cue that is not its own
             solved = attacks.typed(source, release)
             answer = [c for c in solved.cells if c.metadata.get("nbgrader", {}).get("grade_id") == f"{name}-q2-answer"]
@@ -85,11 +77,11 @@ def own_course(tmp_path_factory, nbgrader_env):
                 (e[0], e[1], next(c for c in cues if c and c != e[2]), e[3]) if len(e) == 4 else e for e in entries
             ]
             answer[0].source = f"answer_q2 = {wrong!r}"
-            _submit(root, "wrong-cues", name, solved)
+            own.submit("wrong-cues", name, solved)
         if kind == "unsupported":  # one of the two unsupported sentences, any reason: half found, reasons right
             answer = [c for c in release.cells if c.metadata.get("nbgrader", {}).get("grade_id") == f"{name}-q1-answer"]
             answer[0].source = "answer_q1 = [('If someone were able to shut', 'hedge')]"
-            _submit(root, "partial", name, release)
+            own.submit("partial", name, release)
         runs[kind] = course.grade(root, name, jobs=2)
     return root, runs
 

@@ -85,17 +85,11 @@ def own(tmp_path_factory, nbgrader_env):
     solutions = tmp / "solutions"
     solutions.mkdir()
     assert main(["new-exercise", str(article), str(key), "--kind", "attribution", "--into", str(solutions)]) == 0
-    root = tmp / "course"
-    course.init(root, solutions, timeout=20)
-    course.release(root, NAME)
-    source = nbformat.read(root / "source" / NAME / f"{NAME}.ipynb", as_version=4)
-    release = nbformat.read(root / "release" / NAME / f"{NAME}.ipynb", as_version=4)
+    c = attacks.new_course(tmp / "course", NAME, timeout=20, solutions=solutions)
+    source, release = c.source(NAME), c.release(NAME)
     for student, nb in {"solution": attacks.typed(source, release), "unchanged": release}.items():
-        folder = root / "submitted" / student / NAME
-        folder.mkdir(parents=True)
-        nbformat.write(nb, folder / f"{NAME}.ipynb")
-        (folder / "timestamp.txt").write_text("2026-11-27 08:00:00.000000 UTC", encoding="utf-8")
-    return root, course.grade(root, NAME, jobs=1)
+        c.submit(student, NAME, nb)
+    return c.root, course.grade(c.root, NAME, jobs=1)
 
 
 def test_the_release_carries_the_article_byte_for_byte(own):

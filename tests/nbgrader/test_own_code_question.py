@@ -54,15 +54,11 @@ def released(tmp_path_factory, nbgrader_env):
         _cell("q2-hidden", HIDDEN, grade=True, points=1),
     ]
     nbformat.write(nb, path)
-    root = tmp / "course"
-    course.init(root, solutions, timeout=20)
-    course.release(root, NAME)
-    release = nbformat.read(root / "release" / NAME / f"{NAME}.ipynb", as_version=4)
+    c = attacks.new_course(tmp / "course", NAME, timeout=20, solutions=solutions)
+    root = c.root
+    release = c.release(NAME)
     for student, nb in [("unchanged", release), ("solution", attacks.typed(nbformat.read(path, 4), release))]:
-        folder = root / "submitted" / student / NAME
-        folder.mkdir(parents=True)
-        nbformat.write(nb, folder / f"{NAME}.ipynb")
-        (folder / "timestamp.txt").write_text("2026-11-27 08:00:00.000000 UTC", encoding="utf-8")
+        c.submit(student, NAME, nb)
     run = course.grade(root, NAME, jobs=2)
     return release, root, {o.student: o.scores for o in run.outcomes}
 

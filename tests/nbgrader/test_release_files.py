@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-from pathlib import Path
 
 import attacks
 import nbformat
@@ -21,13 +20,9 @@ from medialit.instructor import course
 
 pytestmark = [pytest.mark.nbgrader, pytest.mark.slow]
 
-REPO = Path(__file__).resolve().parents[2]
 
-
-def test_marks_saved_in_source_are_not_released(tmp_path, nbgrader_env, monkeypatch):
-    root = tmp_path / "course"
-    monkeypatch.setenv("MEDIALIT_EXCHANGE", str(root / "exchange"))  # never a machine's shared exchange
-    course.init(root, REPO / "solutions", timeout=6)
+def test_marks_saved_in_source_are_not_released(course_root):
+    root = attacks.new_course(course_root, timeout=6).root
     source = root / "source" / EX01
     marks = json.dumps(key_sidecar("ex01-q3"))  # the instructor's marks: here the whole key of q3
     (source / "ex01-q3.highlights.json").write_text(marks, encoding="utf-8")
@@ -55,15 +50,13 @@ def test_marks_saved_in_source_are_not_released(tmp_path, nbgrader_env, monkeypa
     assert not list(outbound.rglob("*.highlights.json"))
 
 
-def test_saved_work_under_other_names_is_not_released(tmp_path, nbgrader_env, monkeypatch):
+def test_saved_work_under_other_names_is_not_released(course_root, tmp_path):
     """verify18a: KeepMarksOut matched `*.highlights.json` only. A save cut short leaves the highlighter's temporary
     file (`.NAME.highlights.json.XXXX.tmp`, the whole marks), a name in other letter case is the same file where
     the student's disk ignores case (a laptop), and pre-test letters saved while trying lesson 0 in an
     assignment's folder (pretest.json) are merged into each student's own by `pretest.record`. All reached
     release/ and the exchange; hidden and linked highlights files already stayed back (kept here)."""
-    root = tmp_path / "course"
-    monkeypatch.setenv("MEDIALIT_EXCHANGE", str(root / "exchange"))
-    course.init(root, REPO / "solutions", timeout=6)
+    root = attacks.new_course(course_root, timeout=6).root
     source = root / "source" / EX01
     marks = json.dumps(key_sidecar("ex01-q3"))
     elsewhere = tmp_path / "elsewhere.json"
@@ -92,18 +85,13 @@ def test_saved_work_under_other_names_is_not_released(tmp_path, nbgrader_env, mo
     assert sorted(p.name for p in outbound.rglob("*") if p.is_file()) == [f"{EX01}.ipynb", "pretest-notes.md"]
 
 
-def test_release_feedback_names_a_hand_in_put_into_submitted_by_hand(
-    tmp_path, nbgrader_env, monkeypatch, medialit_command
-):
+def test_release_feedback_names_a_hand_in_put_into_submitted_by_hand(course_root, medialit_command):
     """The laptop path (course/instructor-guide.md): work handed in on a learning platform is put into
     submitted/STUDENT/ID/, with no submission_secret.txt or timestamp.txt; nbgrader's release_feedback stopped
     there with a FileNotFoundError traceback. Now that student is named with the page to give them, and the
     students who handed in through the exchange get theirs."""
-    root = tmp_path / "course"
-    monkeypatch.setenv("MEDIALIT_EXCHANGE", str(root / "exchange"))
-    course.init(root, REPO / "solutions", timeout=6)
-    course.release(root, EX01)
-    small = attacks.SmallCourse(root)
+    small = attacks.new_course(course_root, EX01, timeout=6)
+    root = small.root
     small.submit("alice", EX01, small.release(EX01))  # as `nbgrader collect` leaves it
     (root / "submitted" / "bob" / EX01).mkdir(parents=True)  # as an instructor copies it from the platform
     nbformat.write(small.release(EX01), nb_path(root / "submitted" / "bob", EX01))

@@ -9,8 +9,8 @@ course, the real nbgrader commands.
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
+import attacks
 import nbformat
 import pytest
 from attacks import EX01, nb_path
@@ -19,15 +19,11 @@ from medialit.instructor import course
 
 pytestmark = [pytest.mark.nbgrader, pytest.mark.slow]
 
-REPO = Path(__file__).resolve().parents[2]
 CHANGED = "has changed!"
 
 
-def test_hand_in_as_released_is_not_changed(tmp_path, nbgrader_env, monkeypatch):
-    root = tmp_path / "course"
-    monkeypatch.setenv("MEDIALIT_EXCHANGE", str(root / "exchange"))  # never a machine's shared exchange
-    course.init(root, REPO / "solutions", timeout=6)
-    course.release(root, EX01)
+def test_hand_in_as_released_is_not_changed(course_root):
+    root = attacks.new_course(course_root, EX01, timeout=6).root
     for student in ("alice", "bob"):
         shutil.copytree(root / "release" / EX01, root / "submitted" / student / EX01)
     edited = nb_path(root / "submitted" / "bob", EX01)

@@ -215,13 +215,18 @@ def _forget_failed(result: Any) -> None:
     _BEFORE.clear()
 
 
-def _user_namespace() -> dict:
+def _shell() -> Any:
+    """The IPython shell this code runs in; None in plain Python (or without IPython)."""
     try:
         from IPython import get_ipython
     except ImportError:
-        return {}
-    shell = get_ipython()
-    return getattr(shell, "user_ns", {}) if shell is not None else {}
+        return None
+    return get_ipython()
+
+
+def _user_namespace() -> dict:
+    """The notebook's variables ({} outside IPython)."""
+    return getattr(_shell(), "user_ns", {})
 
 
 def _unset_answer(shell: Any, etype: type, value: BaseException, tb: Any, tb_offset: int | None = None) -> list:
@@ -276,11 +281,7 @@ def _explain_unset_answers() -> None:
     """In a kernel that has no handler of its own yet (or only ``setup_hint``'s, which the kit's servers load at
     start), say an unset answer in one line, and a ``medialit`` command typed without its ``!`` (exercise notebooks
     import this module in their first cell)."""
-    try:
-        from IPython import get_ipython
-    except ImportError:
-        return
-    shell = get_ipython()
+    shell = _shell()
     if shell is not None and hasattr(shell, "set_custom_exc") and take_over(shell):
         shell.set_custom_exc((NameError,), _unset_answer)
         shell.events.register("pre_run_cell", _note_answers)

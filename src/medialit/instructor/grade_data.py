@@ -10,6 +10,7 @@ and never raises: whatever a student submitted, the batch goes on.
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -65,18 +66,25 @@ class ItemGrade:
 # ---------------------------------------------------------------- reading the instructor's checks
 
 
+def graded_cells(source: Path) -> Iterator[tuple[str, nbformat.NotebookNode]]:
+    """Each graded cell (nbgrader ``grade``) of the source notebooks in one assignment folder, with its notebook's
+    name, in file and cell order: the one walk that finds the tests, the rubrics and the cells needing a kernel."""
+    for path in sorted(source.glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.metadata.get("nbgrader", {}).get("grade"):
+                yield path.stem, cell
+
+
 def hidden_checks(source: Path) -> list[Check]:
     """Every ``grade(item, variable, KEY)`` test cell in the source notebooks of one assignment folder."""
     if (source / ITEMS_FILE).is_file():  # an exercise made by `medialit new-exercise`
         define_items(source / ITEMS_FILE)
     found = []
-    for path in sorted(source.glob("*.ipynb")):
-        for cell in nbformat.read(path, as_version=4).cells:
-            meta = cell.metadata.get("nbgrader", {})
-            if cell.cell_type == "code" and meta.get("grade"):
-                check = parse_check(cell.source, path.stem, meta["grade_id"])
-                if check:
-                    found.append(check)
+    for notebook, cell in graded_cells(source):
+        if cell.cell_type == "code":
+            check = parse_check(cell.source, notebook, cell.metadata.nbgrader["grade_id"])
+            if check:
+                found.append(check)
     return found
 
 

@@ -30,29 +30,22 @@ if TYPE_CHECKING:  # imported when used: the worker must start before nbformat i
 
 def rubric_notes(source: Path) -> dict[str, str]:
     """The instructor's text of every hand-graded cell (model answer, rubric), by grade id."""
-    import nbformat
+    from medialit.instructor.grade_data import graded_cells
 
-    notes = {}
-    for path in sorted(source.glob("*.ipynb")):
-        for cell in nbformat.read(path, as_version=4).cells:
-            meta = cell.metadata.get("nbgrader", {})
-            if meta.get("grade") and meta.get("solution") and cell.cell_type == "markdown":
-                notes[meta["grade_id"]] = cell.source
-    return notes
+    return {
+        cell.metadata.nbgrader["grade_id"]: cell.source
+        for _, cell in graded_cells(source)
+        if cell.cell_type == "markdown" and cell.metadata.nbgrader.get("solution")
+    }
 
 
 def kernel_cells(source: Path, checks: list[Check]) -> list[str]:
     """Grade ids of graded code cells that are not medialit items: only these need a kernel."""
-    import nbformat
+    from medialit.instructor.grade_data import graded_cells
 
     ours = {c.grade_id for c in checks}
-    found = []
-    for path in sorted(source.glob("*.ipynb")):
-        for cell in nbformat.read(path, as_version=4).cells:
-            meta = cell.metadata.get("nbgrader", {})
-            if cell.cell_type == "code" and meta.get("grade") and meta.get("grade_id") not in ours:
-                found.append(meta["grade_id"])
-    return found
+    graded = [cell.metadata.nbgrader["grade_id"] for _, cell in graded_cells(source) if cell.cell_type == "code"]
+    return [grade_id for grade_id in graded if grade_id not in ours]
 
 
 def data_grades(folder: Path, checks: list[Check]) -> list[ItemGrade]:
