@@ -352,7 +352,8 @@ def test_the_hidden_part_of_a_code_test_never_reaches_the_feedback(graded, stude
     from medialit.instructor import course
 
     autograded = graded.root / "autograded" / student / PROBE
-    assert attacks.HIDDEN_MARK in (autograded / f"{PROBE}.ipynb").read_text(encoding="utf-8")  # the grader sees it
+    # leak22: not in autograded/ either (feedback is made from it, by nbgrader's own steps if the config breaks)
+    assert attacks.HIDDEN_MARK not in (autograded / f"{PROBE}.ipynb").read_text(encoding="utf-8")
     assert sorted(p.name for p in autograded.iterdir()) == [f"{PROBE}.ipynb", "submission_secret.txt", "timestamp.txt"]
     done = course.nbgrader(graded.root, "generate_feedback", PROBE, "--student", student, "--force")
     assert done.returncode == 0, done.stderr[-2000:]

@@ -99,6 +99,15 @@ def load_problem(course: Path) -> str:
     return ""
 
 
+def shows_hidden_tests(course: Path) -> bool:
+    """The course's ``nbgrader_config.py`` sets ``SHOW_HIDDEN_TESTS = True``: feedback may show the hidden tests."""
+    try:
+        tree = ast.parse((Path(course) / "nbgrader_config.py").read_text(encoding="utf-8"))
+    except (OSError, ValueError, SyntaxError):
+        return False
+    return _literal(tree, "SHOW_HIDDEN_TESTS") is True
+
+
 def _not_loading(course: Path, error: BaseException, so: str) -> str:
     own = course / "nbgrader_config.py"
     where = getattr(error, "medialit_file", None) or own
