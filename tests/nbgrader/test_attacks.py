@@ -193,11 +193,28 @@ def test_the_probe_kernel_could_not_read_or_write_the_grader_s_files(graded):
     assert not (graded.root / "submitted" / "probe" / PROBE / "ex01-q1.highlights.json").exists()
 
 
-def test_the_probe_kernel_never_saw_the_key(graded):
+def test_the_probe_kernel_never_saw_the_key(graded, tmp_path):
+    """What the kernel printed after a test with hidden parts is left out of autograded/ (leak22), unless the course
+    shows hidden tests: graded again so, in a copy, the probe alone."""
+    import shutil
+
+    from medialit.instructor import course
+    from medialit.instructor.exchange import no_links
+
     nb = nbformat.read(graded.root / "autograded" / "probe" / PROBE / f"{PROBE}.ipynb", as_version=4)
+    assert "KEY = " not in attacks.cell(nb, "ex01-q1-test").source  # leak22: no key where feedback is made from
+    shown = tmp_path / "shown"
+    shutil.copytree(graded.root, shown, ignore=no_links)
+    config = shown / "nbgrader_config.py"
+    config.write_text(config.read_text().replace("SHOW_HIDDEN_TESTS = False", "SHOW_HIDDEN_TESTS = True"))
+    for other in (shown / "submitted").iterdir():
+        if other.name != "probe":
+            shutil.rmtree(other)
+    assert not course.grade(shown, PROBE, jobs=1, force=True).failed
+    nb = nbformat.read(shown / "autograded" / "probe" / PROBE / f"{PROBE}.ipynb", as_version=4)
     text = "".join(o.get("text", "") for o in nb.cells[-1].outputs)
     assert "KEY visible: False" in text
-    assert "KEY = " in attacks.cell(nb, "ex01-q1-test").source  # the grader's copy keeps the hidden test
+    assert "KEY = " in attacks.cell(nb, "ex01-q1-test").source  # this course's autograded copy keeps the hidden test
 
 
 @pytest.mark.parametrize(
