@@ -199,11 +199,28 @@ def test_the_probe_kernel_could_not_read_or_write_the_grader_s_files(graded):
     assert not (graded.root / "submitted" / "probe" / PROBE / "ex01-q1.highlights.json").exists()
 
 
-def test_the_probe_kernel_never_saw_the_key(graded):
+def test_the_probe_kernel_never_saw_the_key(graded, tmp_path):
+    """What the kernel printed after a test with hidden parts is left out of autograded/ (leak22), unless the course
+    shows hidden tests: graded again so, in a copy, the probe alone."""
+    import shutil
+
+    from medialit.instructor import course
+    from medialit.instructor.exchange import no_links
+
     nb = nbformat.read(graded.root / "autograded" / "probe" / PROBE / f"{PROBE}.ipynb", as_version=4)
+    assert "KEY = " not in attacks.cell(nb, "ex01-q1-test").source  # leak22: no key where feedback is made from
+    shown = tmp_path / "shown"
+    shutil.copytree(graded.root, shown, ignore=no_links)
+    config = shown / "nbgrader_config.py"
+    config.write_text(config.read_text().replace("SHOW_HIDDEN_TESTS = False", "SHOW_HIDDEN_TESTS = True"))
+    for other in (shown / "submitted").iterdir():
+        if other.name != "probe":
+            shutil.rmtree(other)
+    assert not course.grade(shown, PROBE, jobs=1, force=True).failed
+    nb = nbformat.read(shown / "autograded" / "probe" / PROBE / f"{PROBE}.ipynb", as_version=4)
     text = "".join(o.get("text", "") for o in nb.cells[-1].outputs)
     assert "KEY visible: False" in text
-    assert "KEY = " in attacks.cell(nb, "ex01-q1-test").source  # the grader's copy keeps the hidden test
+    assert "KEY = " in attacks.cell(nb, "ex01-q1-test").source  # this course's autograded copy keeps the hidden test
 
 
 @pytest.mark.parametrize(
@@ -358,7 +375,8 @@ def test_the_hidden_part_of_a_code_test_never_reaches_the_feedback(graded, stude
     from medialit.instructor import course
 
     autograded = graded.root / "autograded" / student / PROBE
-    assert attacks.HIDDEN_MARK in (autograded / f"{PROBE}.ipynb").read_text(encoding="utf-8")  # the grader sees it
+    # leak22: not in autograded/ either (feedback is made from it, by nbgrader's own steps if the config breaks)
+    assert attacks.HIDDEN_MARK not in (autograded / f"{PROBE}.ipynb").read_text(encoding="utf-8")
     assert sorted(p.name for p in autograded.iterdir()) == [f"{PROBE}.ipynb", "submission_secret.txt", "timestamp.txt"]
     done = course.nbgrader(graded.root, "generate_feedback", PROBE, "--student", student, "--force")
     assert done.returncode == 0, done.stderr[-2000:]

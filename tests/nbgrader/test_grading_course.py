@@ -14,6 +14,7 @@ import pytest
 
 from medialit.instructor import course
 from medialit.instructor.exchange import no_links
+from medialit.instructor.gradebook import bin_on_path
 
 EX01 = "ex01-attribution"
 
@@ -157,6 +158,12 @@ def test_released_feedback_hides_hidden_tests_unless_asked(graded, tmp_path):
     shutil.copytree(graded.root, opted, ignore=no_links)  # the exchange holds an attack's named pipe (attacks.py)
     config = opted / "nbgrader_config.py"
     config.write_text(config.read_text().replace("SHOW_HIDDEN_TESTS = False", "SHOW_HIDDEN_TESTS = True"))
+    assert "BEGIN HIDDEN TESTS" not in _feedback_html(opted, "solution")  # graded without: autograded/ holds none
+    for other in (opted / "submitted").iterdir():  # graded again, as the config says: one student is enough
+        if other.name != "solution":
+            shutil.rmtree(other)
+    run = course.grade(opted, EX01, jobs=1, force=True)
+    assert [o.student for o in run.outcomes] == ["solution"] and not run.failed
     assert "BEGIN HIDDEN TESTS" in _feedback_html(opted, "solution")
 
 
@@ -166,6 +173,44 @@ def test_feedback_of_a_failing_test_cell_quotes_no_key(graded, student):
     html = _feedback_html(graded.root, student)
     assert "KEY =" not in html and "BEGIN HIDDEN TESTS" not in html
     assert "ex01-q1: 0 of 3 points" in html  # the reason is still shown to the student
+
+
+def test_a_config_broken_after_grading_shows_no_key_in_plain_nbgrader_feedback(graded, tmp_path):
+    """One typo in nbgrader_config.py and nbgrader only logs it, then runs its own feedback steps, which keep hidden
+    tests: the guide's plain `nbgrader generate_feedback ID` put every key (``KEY = ...``) and the probe's hidden
+    code test into each student's page (leak22). `course grade` now writes autograded notebooks without them."""
+    broken = tmp_path / "broken"
+    shutil.copytree(graded.root, broken, ignore=no_links)  # the exchange holds an attack's named pipe (attacks.py)
+    config = broken / "nbgrader_config.py"
+    config.write_text(config.read_text() + "\nc.Execute.timeout = 30s\n")
+    source = graded.source(EX01)
+    keys = [c.source for c in source.cells if c.metadata.get("nbgrader", {}).get("grade")]
+    shas = [line.split("'")[3] for key in keys for line in key.splitlines() if "'body_sha256': " in line]
+    starts = [line.split("'rationale': ")[1][1:41] for line in keys[0].splitlines() if "'rationale': " in line]
+    rationales = [r for r in starts if not set(r) & set("'\"&<>")]  # as HTML quotes them: unescaped
+    assert len(shas) == 4 and len(rationales) > 3
+    pages = 0
+    for assignment in (EX01, attacks.PROBE):
+        done = subprocess.run(
+            [course._nbgrader_command(), "generate_feedback", assignment, "--force"],
+            cwd=broken,
+            env=bin_on_path(),
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        assert "Exception while loading config file" in done.stderr  # nbgrader ran on with its defaults
+        for page in sorted((broken / "feedback").glob(f"*/{assignment}/*.html")):
+            html, pages = page.read_text(encoding="utf-8"), pages + 1
+            assert not [sha for sha in shas if sha in html] and attacks.HIDDEN_MARK not in html, page
+            if page.parts[-3] == "unchanged":  # marked nothing: no key mark is explained to them
+                assert "HIDDEN TESTS" not in html and not [r for r in rationales if r in html], page
+    assert pages >= 10
+    for notebook in (graded.root / "autograded").glob("*/*/*.ipynb"):
+        tests = [
+            c.source for c in nbformat.read(notebook, as_version=4).cells if c.metadata.get("nbgrader", {}).get("grade")
+        ]
+        assert not [t for t in tests if "HIDDEN TESTS" in t], notebook
 
 
 def test_parallel_scores_equal_plain_sequential_autograde(graded, tmp_path):

@@ -294,6 +294,35 @@ def test_a_notebook_of_endless_cells_runs_out_of_time_alone(tmp_path, monkeypatc
     assert cut_for_time(tmp_path) == {"t": OUT_OF_TIME} and "Execute.timeout" in OUT_OF_TIME
 
 
+def test_autograded_notebooks_keep_no_hidden_test_and_still_say_what_ran_out_of_time(tmp_path):
+    """leak22: ``course grade`` takes the hidden tests and what ran after them out of the autograded notebook (the
+    feedback's source, whatever the config); a test cut for time there is still named in the summary."""
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook, new_output
+
+    from medialit.instructor import nbgrader_output as out
+    from medialit.instructor.batch import OUT_OF_TIME, cut_for_time
+
+    def test(grade_id: str, source: str, outputs: list) -> nbformat.NotebookNode:
+        meta = {"nbgrader": {"grade": True, "grade_id": grade_id, "points": 1, "locked": True}}
+        return new_code_cell(source, metadata=meta, outputs=outputs)
+
+    hidden = "assert answer\n### BEGIN HIDDEN TESTS\nassert answer == 42  # secret-check\n### END HIDDEN TESTS"
+    quoted = ["assert answer == 42  # secret-check"]  # a failing hidden test's traceback quotes it
+    traceback = new_output("error", ename="AssertionError", evalue="", traceback=quoted)
+    cut = new_output("error", ename=out.TIMED_OUT, evalue="not run", traceback=[])
+    said = new_output("stream", name="stdout", text="I wrote this, marker: ### BEGIN HIDDEN TESTS\n")
+    mine = new_code_cell("print('I wrote this, marker: ### BEGIN HIDDEN TESTS')", outputs=[said])
+    nb = new_notebook(cells=[test("a", hidden, [traceback]), mine, test("b", "assert later", [cut])])
+    nb, _ = out.KeysOutOfAutograded().preprocess(nb, {})
+    text = nbformat.writes(nb)
+    assert "secret-check" not in text and "END HIDDEN TESTS" not in text
+    assert nb.cells[0].source == "assert answer" and "BEGIN HIDDEN TESTS" in nb.cells[1].source  # the student's own
+    assert [o.text for o in nb.cells[2].outputs] == [out.HIDDEN_OUTPUT]  # as the feedback showed it before
+    nbformat.write(nb, tmp_path / "graded.ipynb")
+    assert cut_for_time(tmp_path) == {"b": OUT_OF_TIME}
+
+
 def test_a_slow_honest_notebook_gets_the_time_its_cell_timeouts_allow(tmp_path, monkeypatch):
     """verify17a: under load (2 busy cores) an honest notebook of 7 cells, each under the 30 s cell timeout,
     ran 137 s, past the 120 s a notebook got whatever the cell timeout: one cell more was cut, and a course

@@ -107,6 +107,28 @@ def test_a_config_that_does_not_load_is_one_line(made):
     assert "nbgrader ignores it" in detail
 
 
+@pytest.mark.parametrize("whose", ["course", "user"])
+def test_course_grade_refuses_a_config_that_does_not_load(made, whose, tmp_path, monkeypatch, capsys):
+    """nbgrader only logs a config that fails to load and grades on with its defaults (no sandbox, none of
+    medialit's steps). `course grade` already stopped (exit 2, through ``db_url``), but always named the course's
+    file, also when the broken one was the user's Jupyter config, where `--refresh-config` cannot help (leak22)."""
+    if whose == "course":
+        edit(made, "c.Execute.timeout = 7", "c.Execute.timeout = 30s")
+        broken, advice = made / "nbgrader_config.py", "--refresh-config"
+    else:
+        broken, advice = tmp_path / "nbgrader_config.py", "fix it or move it away"
+        broken.write_text("c.Execute.timeout = 30s\n", encoding="utf-8")
+        monkeypatch.setenv("JUPYTER_CONFIG_DIR", str(tmp_path))
+    for folder in (f"release/{EX01}", f"submitted/alice/{EX01}"):  # as if released and collected
+        (made / folder).mkdir(parents=True)
+    assert main(["course", "grade", EX01, "--course", str(made)]) == 2
+    said = capsys.readouterr().err
+    assert said.count("\n") == 1, said
+    assert f"{broken} does not load (SyntaxError" in said, said
+    assert "would grade with its defaults" in said and "nothing was graded" in said and advice in said
+    assert not (made / "autograded").exists() and not (made / ".medialit").exists()
+
+
 def test_a_course_id_that_is_not_the_gradebooks_is_named(made):
     with course.gradebook(made / "gradebook.db") as gb:  # as a release records the assignment, for 'medialit'
         gb.add_assignment(EX01)

@@ -128,7 +128,11 @@ def run_grade(args: argparse.Namespace) -> int:
 
     skip_iri_grammars()
     from medialit.instructor import course
+    from medialit.instructor.gradebook import course_folder
+    from medialit.setup.course_check import load_problem
 
+    if problem := load_problem(course_folder(args.course)):  # nbgrader would grade on with its defaults
+        raise CourseError(f"{problem}; nothing was graded")
     if old := course.outdated_config(args.course):
         print(f"WARNING: {old}")
     shown = [-1]

@@ -351,7 +351,7 @@ def cut_for_time(folder: Path) -> dict[str, str]:
 
     Their 0 is not the student's answer; without this the summary showed the total alone.
     """
-    from medialit.instructor.nbgrader_output import TIMED_OUT  # nbgrader loads only when grading
+    from medialit.instructor.nbgrader_output import NOT_RUN_NOTE, TIMED_OUT  # nbgrader loads only when grading
 
     cut = {}
     for path in sorted(folder.glob("*.ipynb")):
@@ -361,7 +361,8 @@ def cut_for_time(folder: Path) -> dict[str, str]:
             continue
         for cell in cells:
             meta = cell.get("metadata", {}).get("nbgrader", {})
-            if meta.get("grade") and any(o.get("ename") == TIMED_OUT for o in cell.get("outputs", [])):
+            timed_out = any(o.get("ename") == TIMED_OUT for o in cell.get("outputs", []))
+            if meta.get("grade") and (timed_out or cell.get("metadata", {}).get(NOT_RUN_NOTE)):
                 cut[str(meta.get("grade_id"))] = (
                     "not run: the notebook ran out of time (raise Execute.timeout for slow work)"
                 )

@@ -115,7 +115,9 @@ c.GenerateAssignment.preprocessors = [
 
 # Feedback shows scores and the printed feedback, not the hidden tests (the answer keys), what a
 # code test with hidden parts printed (student code ran beside it), nor the notes for the grader
-# (model answers, rubrics). To show hidden tests, set SHOW_HIDDEN_TESTS = True. NameNoFeedback names each
+# (model answers, rubrics). `medialit course grade` leaves the hidden tests out of autograded/ too, so no
+# feedback shows them even when this file stops loading. To show hidden tests, set SHOW_HIDDEN_TESTS = True
+# before grading (after: `medialit course grade ID --force`, hand grades kept). NameNoFeedback names each
 # student who handed in but gets no page (grading failed, or not graded yet), and what to do; when no student
 # has a page (nbgrader then says only "No notebooks were matched"), the log handler below names them.
 SHOW_HIDDEN_TESTS = {show_hidden}

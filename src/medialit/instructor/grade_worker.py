@@ -141,6 +141,7 @@ def converter_config(base: Any, work: Path, assignment: str, grades: list[ItemGr
         AssignLatePenalties,
         CheckCellMetadata,
         out.GraderNotes,
+        *([] if extra.get("show_hidden") else [out.KeysOutOfAutograded]),  # after SaveAutoGrades (leak22)
     ]
     return config
 
@@ -242,6 +243,7 @@ def grade_group(request: dict, results: TextIO | None = None) -> None:
     from nbgrader.apps import NbGrader
 
     from medialit.instructor.grade_data import hidden_checks, not_gradable
+    from medialit.setup.course_check import shows_hidden_tests
 
     results = results or sys.stdout
 
@@ -254,6 +256,7 @@ def grade_group(request: dict, results: TextIO | None = None) -> None:
     checks = with_built_keys(hidden_checks(work / "source" / assignment))
     extra = {"notes": rubric_notes(work / "source" / assignment), "kernel": request["kernel"]}
     extra["isolated"] = request.get("isolated", True)
+    extra["show_hidden"] = shows_hidden_tests(work)  # opted in: feedback shows them, so autograded/ keeps them
     for student in request["students"]:
         grades = data_grades(work / "submitted" / student / assignment, checks)
         error = not_gradable(grades) or autograde_one(base, work, assignment, student, grades, extra)

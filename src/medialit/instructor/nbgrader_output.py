@@ -9,6 +9,7 @@ where nbgrader and the formgrader look for them; ``GraderNotes`` and
 ``ClearAnswers`` gives a highlighting answer cell its own released stub; ``KeepMarksOut`` keeps a
 highlights file saved in ``source/`` (the instructor's own marks) out of the release;
 ``DropHiddenTestOutput`` keeps what cells printed from a code test with hidden parts on out of the feedback;
+``KeysOutOfAutograded`` takes it and the hidden tests out of the autograded notebook already (whatever the config);
 ``NameNoFeedback`` names each student ``generate_feedback`` makes no page for (grading failed, or not graded),
 ``NoPageLog`` also when nbgrader found no page to make at all; ``FeedbackPreprocessor`` is the base of
 the feedback steps (``ClearHiddenTestsInFeedback`` is nbgrader's ``ClearHiddenTests`` on it);
@@ -495,6 +496,40 @@ class DropHiddenTestOutput(FeedbackPreprocessor):
                 cell.outputs = (
                     [new_output("stream", name="stdout", text=HIDDEN_OUTPUT)] if graded or cell.outputs else []
                 )
+        return nb, resources
+
+
+NOT_RUN_NOTE = "medialit_not_run_for_time"
+"""Cell metadata of a cell the notebook's time ran out before (``KeysOutOfAutograded`` may drop its output)."""
+
+
+class KeysOutOfAutograded(NbGraderPreprocessor):
+    """Autograde, last step (scores saved): the autograded notebook keeps no hidden test and no output one made.
+
+    ``generate_feedback`` makes each student's page from ``autograded/``. Medialit's feedback steps
+    (``DropHiddenTestOutput``, ``ClearHiddenTestsInFeedback``) cleared the hidden tests there, but only while the
+    course config loads: one typo in it and nbgrader ran its defaults, which show them, and every student's page
+    held the answer keys (``KEY = ...``). Here they go before the feedback is made: ``DropHiddenTestOutput`` first
+    (it finds the tests by their markers), then nbgrader's own hidden-test clearing, on grade cells only (a
+    student's answer cell holding the marker text is theirs). The formgrader shows the cleared test cells; the
+    grader finds the tests in ``source/``.
+    """
+
+    def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
+        for cell in nb.cells:  # its error output goes below, and ``batch.cut_for_time`` still says why it scored 0
+            if any(o.get("ename") == TIMED_OUT for o in cell.get("outputs", [])):
+                cell.metadata[NOT_RUN_NOTE] = True
+        nb, resources = DropHiddenTestOutput(parent=self).preprocess(nb, resources)
+        clear = ClearHiddenTests(parent=self)
+        for cell in nb.cells:
+            if not cell.metadata.get("nbgrader", {}).get("grade"):
+                continue
+            try:
+                clear._remove_hidden_test_region(cell)
+            except RuntimeError:  # markers out of balance: nothing from the first one on is the student's
+                lines = cell.source.split("\n")
+                begins = [at for at, line in enumerate(lines) if clear.begin_test_delimeter in line]
+                cell.source = "\n".join(lines[: begins[0]] if begins else lines)
         return nb, resources
 
 

@@ -74,12 +74,7 @@ def check_course(course: Path) -> Check:
         show_hidden = _literal(ast.parse(text), "SHOW_HIDDEN_TESTS") is True
         config = _load(course)
     except Exception as error:  # the instructor's own Python: any error is theirs to see, in one line
-        return Check(
-            LABEL,
-            False,
-            f"{config_file} does not load ({type(error).__name__}: {_one_line(error)}), so nbgrader ignores it and "
-            f"grades with its defaults; fix it, or {REFRESH.format(course=course)}",
-        )
+        return Check(LABEL, False, _not_loading(course, error, "grades with its defaults"))
     for problem in (
         _outdated(course),
         _missing_steps(course, config, show_hidden),
@@ -95,6 +90,31 @@ def check_course(course: Path) -> Check:
     return Check(LABEL, True, f"{config_file} (course id {course_id!r}, medialit's grading steps, keys closed){shown}")
 
 
+def load_problem(course: Path) -> str:
+    """One line when the configs nbgrader reads in ``course`` do not load (it would run with its defaults), else ""."""
+    try:
+        _load(Path(course))
+    except Exception as error:  # the instructor's own Python: any error is theirs to see, in one line
+        return _not_loading(Path(course), error, "would grade with its defaults (no sandbox, none of medialit's steps)")
+    return ""
+
+
+def shows_hidden_tests(course: Path) -> bool:
+    """The course's ``nbgrader_config.py`` sets ``SHOW_HIDDEN_TESTS = True``: feedback may show the hidden tests."""
+    try:
+        tree = ast.parse((Path(course) / "nbgrader_config.py").read_text(encoding="utf-8"))
+    except (OSError, ValueError, SyntaxError):
+        return False
+    return _literal(tree, "SHOW_HIDDEN_TESTS") is True
+
+
+def _not_loading(course: Path, error: BaseException, so: str) -> str:
+    own = course / "nbgrader_config.py"
+    where = getattr(error, "medialit_file", None) or own
+    fix = f"fix it, or {REFRESH.format(course=course)}" if where == own else "fix it or move it away"
+    return f"{where} does not load ({type(error).__name__}: {_one_line(error)}), so nbgrader ignores it and {so}; {fix}"
+
+
 def _load(course: Path) -> Any:
     """The config nbgrader sees in ``course``: Jupyter's config folders, then the course's own file (raises)."""
     from jupyter_core.paths import jupyter_config_path
@@ -107,6 +127,9 @@ def _load(course: Path) -> Any:
             merged.merge(PyFileConfigLoader("nbgrader_config.py", path=folder).load_config())
         except ConfigFileNotFound:
             continue
+        except Exception as error:  # say which file: a user's ~/.jupyter one breaks every course
+            error.medialit_file = Path(folder) / "nbgrader_config.py"  # type: ignore[attr-defined]
+            raise
     return merged
 
 
