@@ -285,7 +285,7 @@ def test_course_on_the_hub(hub: Hub, tmp_path: Path) -> None:
         text = re.sub(r"<[^>]+>", " ", page)
         q1 = scores[hub.users[role]]["ex01-q1-test"]
         assert f"Score: {round(total, 2)} / 10.0" in text and f"Score: {round(q1, 2)} / 3.0" in text, (total, q1)
-        assert "BEGIN HIDDEN TESTS" not in page and "KEY =" not in page
+        assert "BEGIN HIDDEN TESTS" not in page and "body_sha256" not in page
 
     # Isolation: student1 reaches only their own work.
     course = hub.home("instructor") / "course"
