@@ -260,6 +260,8 @@ def printed(root: Path, student: str) -> str:
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="takes CAP_SYS_ADMIN from a root grader; other users keep it")
 def test_without_a_sandbox_code_tests_run_with_the_graders_rights_and_both_commands_say_so(small, medialit_command):
+    config = small.root / "nbgrader_config.py"  # keep what ran after a hidden test in autograded/ (leak22), to read it
+    config.write_text(config.read_text().replace("SHOW_HIDDEN_TESTS = False", "SHOW_HIDDEN_TESTS = True"))
     small.submit("solution", PROBE, attacks.solved(small, PROBE))
     nb = answer_cells(
         small, PROBE, **{"probe-answer": attacks.PROBE_CODE.format(root=str(small.root), secret=attacks.GRADER_SECRET)}
