@@ -117,20 +117,9 @@ def _not_loading(course: Path, error: BaseException, so: str) -> str:
 
 def _load(course: Path) -> Any:
     """The config nbgrader sees in ``course``: Jupyter's config folders, then the course's own file (raises)."""
-    from jupyter_core.paths import jupyter_config_path
-    from traitlets.config import Config
-    from traitlets.config.loader import ConfigFileNotFound, PyFileConfigLoader
+    from medialit.setup.doctor_hub import nbgrader_config
 
-    merged = Config()
-    for folder in [*reversed(jupyter_config_path()), str(course)]:
-        try:
-            merged.merge(PyFileConfigLoader("nbgrader_config.py", path=folder).load_config())
-        except ConfigFileNotFound:
-            continue
-        except Exception as error:  # say which file: a user's ~/.jupyter one breaks every course
-            error.medialit_file = Path(folder) / "nbgrader_config.py"  # type: ignore[attr-defined]
-            raise
-    return merged
+    return nbgrader_config(course, strict=True)[0]
 
 
 def _outdated(course: Path) -> str:

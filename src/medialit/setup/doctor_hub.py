@@ -82,8 +82,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     hub.add_argument("--student", help="student account to check as (default: the first of the students group)")
 
 
-def nbgrader_config(cwd: Path | None = None) -> tuple[Any, list[Path]]:
-    """The merged nbgrader config the way a user's server sees it: Jupyter's config path, then ``cwd``."""
+def nbgrader_config(cwd: Path | None = None, strict: bool = False) -> tuple[Any, list[Path]]:
+    """The merged nbgrader config the way a user's server sees it: Jupyter's config path, then ``cwd``.
+
+    A file that does not load is listed in ``used`` as such; with ``strict`` its error is raised instead, naming the
+    file (``medialit_file``): a user's ~/.jupyter config breaks every course, not only the one checked."""
     from jupyter_core.paths import jupyter_config_path
     from traitlets.config import Config
     from traitlets.config.loader import ConfigFileNotFound, PyFileConfigLoader
@@ -95,7 +98,10 @@ def nbgrader_config(cwd: Path | None = None) -> tuple[Any, list[Path]]:
             used.append(Path(folder) / "nbgrader_config.py")
         except ConfigFileNotFound:
             continue
-        except Exception as error:  # a broken config file is reported, not raised
+        except Exception as error:
+            if strict:
+                error.medialit_file = Path(folder) / "nbgrader_config.py"  # type: ignore[attr-defined]
+                raise
             used.append(Path(folder) / f"nbgrader_config.py (does not load: {type(error).__name__}: {error})")
     return merged, used
 
