@@ -20,15 +20,19 @@ import argparse
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from medialit.core.article import Article, load_article
-from medialit.core.spans import load_annotations
-from medialit.nlp.analysis import analyze
+from medialit.core.spans import Span, load_annotations
+from medialit.nlp.analysis import read_analysis
 from medialit.nlp.evaluate import DEV_ARTICLES, Evaluation, evaluate, gold_pairs, tuning_half
 from medialit.nlp.pipeline import load_pipeline
 
 from _corpus import CachedParser, add_cache_option  # isort: skip  (tools/ is on the path when run as a script)
 from analyzer_report import genres  # isort: skip
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 FRESH = frozenset(
     "karaj-cargo-plane-crash turpin-parents-sentenced slippery-toilet-coating el-paso-walmart-shooting"
@@ -55,6 +59,54 @@ def construction(body: str, cue: str, start: int, end: int) -> str:
     return "single word"
 
 
+SHAPES = (
+    "inside another attribution's content",
+    "passive or agent",
+    "participle (-ing)",
+    "relative clause",
+    "noun cue",
+    "finite verb, object only",
+    "finite verb with a clause",
+    "other",
+)
+"""What the words around a missed cue are, from the parse (``shape``), in the order they are tested."""
+
+
+def cue_head(doc: Doc, cue: Span) -> Token | None:
+    """The cue's main word: its first verb, else the root of its words ("issued [warnings]", "As revealed at")."""
+    words = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if words is None or not len(words):
+        return None
+    return next((t for t in words if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")), words.root)
+
+
+def shape(doc: Doc, cue: Span, contents: list[Span]) -> str:
+    """The construction a missed cue stands in (``SHAPES``): inside the content of an attribution the analyzer
+    found (K5, a nested cue), a passive, an agent or a past participle ("was seconded by", "As revealed at"), an
+    "-ing" participle ("citing sources", "a message blaming Iran"), a relative clause ("which advocates"), a noun
+    ("Their demands"), or a finite verb with only an object ("Experts attribute this to") or with a clause."""
+    head = cue_head(doc, cue)
+    if any(c.start <= cue.start and cue.end <= c.end for c in contents):
+        return SHAPES[0]
+    if head is None:
+        return SHAPES[-1]
+    children = {c.dep_ for c in head.children}
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)
+    participle = head.tag_ == "VBN" and not perfect  # "As revealed at trial", "provided by officials"
+    if "auxpass" in children or "agent" in children or head.lower_ == "by" or participle:
+        return SHAPES[1]
+    if head.tag_ == "VBG" and not any(c.dep_ == "aux" and c.lemma_ == "be" for c in head.children):
+        return SHAPES[2]
+    if head.dep_ == "relcl":
+        return SHAPES[3]
+    if head.pos_ in ("NOUN", "PROPN"):
+        return SHAPES[4]
+    if head.pos_ in ("VERB", "AUX"):
+        clause = children & {"ccomp", "xcomp", "advcl", "parataxis"}
+        return SHAPES[6] if clause else SHAPES[5]
+    return SHAPES[-1]
+
+
 def sentence_around(body: str, start: int, end: int, width: int = 220) -> str:
     left = max(body.rfind("\n", 0, start) + 1, start - width // 2)
     right = body.find("\n", end)
@@ -62,11 +114,25 @@ def sentence_around(body: str, start: int, end: int, width: int = 220) -> str:
     return " ".join((body[left:start] + "[[" + body[start:end] + "]]" + body[end:right]).split())
 
 
+def analyzed(article: Article, parser: CachedParser) -> Doc:
+    """The article's Doc after the analysis stages, as ``analyze`` makes it."""
+    doc = parser.make_doc(article.body)
+    doc._.medialit_article = article
+    return parser(doc)
+
+
 def tuning_attributions(dirs: list[Path], parser: CachedParser) -> Iterator[tuple[Article, list, list]]:
     """Each tuning article with its gold and its predicted attributions; a test article's errors are never read."""
+    for article, key, _, predicted in tuning_parsed(dirs, parser):
+        yield article, key, predicted
+
+
+def tuning_parsed(dirs: list[Path], parser: CachedParser) -> Iterator[tuple[Article, list, Doc, list]]:
+    """Each tuning article, its gold attributions, its analyzed Doc and its predicted attributions."""
     for md, gold_path in gold_pairs(dirs, "tuning"):
         article = load_article(md)
-        yield article, list(load_annotations(gold_path).attributions), list(analyze(article, parser).attributions)
+        doc = analyzed(article, parser)
+        yield article, list(load_annotations(gold_path).attributions), doc, list(read_analysis(doc).attributions)
 
 
 def errors(dirs: list[Path], parser: CachedParser) -> tuple[list[dict], list[dict]]:
@@ -75,8 +141,9 @@ def errors(dirs: list[Path], parser: CachedParser) -> tuple[list[dict], list[dic
     from medialit.nlp.evaluate import cues_by_index, same_attribution
 
     missed, extra = [], []
-    for article, key, predicted in tuning_attributions(dirs, parser):
+    for article, key, doc, predicted in tuning_parsed(dirs, parser):
         body = article.body
+        contents = [p.content for p in predicted]
         right = match(cues_by_index(predicted), cues_by_index(key), same_attribution(predicted, key))
         for m in right:
             if m.status == "missed":
@@ -85,11 +152,13 @@ def errors(dirs: list[Path], parser: CachedParser) -> tuple[list[dict], list[dic
                 missed.append(
                     {
                         "article": article.id,
+                        "half": "AB"[tuning_half(article.id)],
                         "kind": g.kind,
                         "speaker": g.speaker,
                         "cue": g.cue.text(body),
                         "why": f"speaker given as {near[0].speaker!r} ({near[0].rule})" if near else "no cue",
                         "construction": construction(body, g.cue.text(body), g.cue.start, g.cue.end),
+                        "shape": shape(doc, g.cue, contents),
                         "text": sentence_around(body, g.cue.start, g.cue.end),
                     }
                 )
@@ -179,6 +248,19 @@ def figures(e: Evaluation, genre: dict[str, str], part: str) -> list[str]:
     return lines
 
 
+def shape_table(missed: list[dict]) -> str:
+    """Missed attributions by ``shape``, per tuning half: misses and (articles)."""
+    lines = ["| shape of the missed cue | A: misses (articles) | B: misses (articles) |", "|---|---|---|"]
+    for name in SHAPES:
+        cells = []
+        for half in "AB":
+            items = [m for m in missed if m["shape"] == name and m["half"] == half]
+            cells.append(f"{len(items)} ({len({m['article'] for m in items})})")
+        if any(not c.startswith("0 ") for c in cells):
+            lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dirs", nargs="+", type=Path)
@@ -186,6 +268,8 @@ def main() -> None:
     add_cache_option(parser)
     parser.add_argument("--errors", action="store_true", help="list the tuning part's misses and extras")
     parser.add_argument("--speakers", action="store_true", help="list the tuning part's wrong speakers")
+    parser.add_argument("--genre", choices=("report", "interview", "undated"), help="--errors: only this genre's")
+    parser.add_argument("--kind", help="--errors: only missed attributions of this gold kind (indirect, mixed ...)")
     args = parser.parse_args()
     cached = CachedParser(load_pipeline(), args.cache)
     genre = genres(args.dirs)
@@ -205,6 +289,12 @@ def main() -> None:
     if args.part != "tuning" or not args.errors:
         return
     missed, extra = errors(args.dirs, cached)
+    if args.genre:
+        missed = [m for m in missed if genre[m["article"]] == args.genre]
+        extra = [x for x in extra if genre[x["article"]] == args.genre]
+    if args.kind:
+        missed = [m for m in missed if m["kind"] == args.kind]
+    print("\n" + shape_table(missed))
     by_group: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for m in missed:
         by_group[(m["kind"], m["construction"])].append(m)
@@ -212,7 +302,10 @@ def main() -> None:
     for (kind, how), items in sorted(by_group.items(), key=lambda kv: -len(kv[1])):
         print(f"\n## {kind} / {how}: {len(items)}")
         for m in items:
-            print(f"  - {m['article']} | {m['speaker']} | {m['cue']!r} | {m['why']}\n      {m['text']}")
+            print(
+                f"  - {m['article']} ({m['half']}) | {m['speaker']} | {m['cue']!r} | {m['shape']} | {m['why']}"
+                f"\n      {m['text']}"
+            )
     print(f"\nextra {len(extra)}: " + ", ".join(f"{k} {n}" for k, n in Counter(x["rule"] for x in extra).most_common()))
     for x in extra:
         print(f"  - {x['article']} | {x['rule']} | {x['speaker']}\n      {x['text']}")
