@@ -27,6 +27,21 @@ def held(nlp, text: str) -> list[str]:
         ("The new line will open next spring.", "a future or conditional (will, would, be to, going to)"),
         ("Engineers are to join the team.", "a future or conditional (will, would, be to, going to)"),
         ("Over 300 rescuers responded.", widening.NUMBER),
+        ("Every school in the region closed.", "a universal or absolute word (all, every, none, never, always, no)"),
+        ("The bridge did not reopen.", "a negation (not, n't, never)"),
+        ("The ship had sailed from Malta.", "a past perfect (had + participle)"),
+        ("The road is still closed.", "a continuing state (still, remain, continue, currently)"),
+        ("Nearly 300 rescuers responded.", "an approximation before a number (nearly, about, around)"),
+        ("Many residents left the town.", "an unnumbered quantity (many, several, most, few)"),
+        ("The children were severely malnourished.", "an intensifying adverb (very, extremely, severely)"),
+        ("The drug is widely used in Europe.", "a consensus or frequency adverb (widely, generally, often, usually)"),
+        ("The bridge was closed on Monday.", "an agentless passive"),
+        (
+            "The council wants a new bridge.",
+            "a verb of wanting or planning (want, hope, fear, expect, plan)",
+        ),
+        ("The town built a wall to stop the floods.", "a purpose clause (in order to, an adverbial to-infinitive)"),
+        ("Records show a rise in thefts.", "an evidence word (evidence, proof, confirm, show, reveal, indicate)"),
     ],
 )
 def test_a_sentence_holds_the_construction_its_claim_rests_on(nlp, text, construction):
