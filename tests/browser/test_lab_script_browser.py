@@ -19,6 +19,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import nbformat
@@ -82,28 +83,36 @@ def lab_script_env(folder: Path, port: int) -> dict[str, str]:
     }
 
 
-@pytest.fixture
-def lab_script(tmp_path: Path) -> Iterator[str]:
-    """``bash scripts/lab.sh`` running in a kit copy: the URL it printed."""
-    kit = kit_copy(tmp_path)
-    port = _free_port()
-    log = tmp_path / "lab-sh.log"
+@contextmanager
+def lab_sh(folder: Path, port: int) -> Iterator[tuple[subprocess.Popen, Path]]:
+    """``bash scripts/lab.sh`` started in a kit copy under ``folder``, asked for ``port``: the process and its log.
+    On leaving, its process group is stopped (the Jupyter server it started is in it)."""
+    kit = kit_copy(folder)
+    log = folder / "lab-sh.log"
     with log.open("w") as out:
         server = subprocess.Popen(
-            ["bash", "scripts/lab.sh"], cwd=kit, env=lab_script_env(tmp_path, port),
+            ["bash", "scripts/lab.sh"], cwd=kit, env=lab_script_env(folder, port),
             stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
         )  # fmt: skip
     try:
-        wait_until_up(port, server, log)
-        found = URL_LINE.search(log.read_text())
-        assert found, f"lab.sh printed no URL:\n{log.read_text()[-2000:]}"
-        yield found.group(1)
+        yield server, log
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         try:
             server.wait(timeout=20)
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
+
+
+@pytest.fixture
+def lab_script(tmp_path: Path) -> Iterator[str]:
+    """``bash scripts/lab.sh`` running in a kit copy: the URL it printed."""
+    port = _free_port()
+    with lab_sh(tmp_path, port) as (server, log):
+        wait_until_up(port, server, log)
+        found = URL_LINE.search(log.read_text())
+        assert found, f"lab.sh printed no URL:\n{log.read_text()[-2000:]}"
+        yield found.group(1)
 
 
 def test_the_url_lab_sh_prints_opens_lesson_00_which_says_where_to_start(lab_script, page):
@@ -280,18 +289,11 @@ def test_lab_sh_on_a_port_in_use_takes_the_next_free_one_and_prints_its_url(tmp_
     whose URL it prints."""
     import socket
 
-    kit = kit_copy(tmp_path)
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         busy = taken.getsockname()[1]
-        log = tmp_path / "lab-sh.log"
-        with log.open("w") as out:
-            server = subprocess.Popen(
-                ["bash", "scripts/lab.sh"], cwd=kit, env=lab_script_env(tmp_path, busy),
-                stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
-            )  # fmt: skip
-        try:
+        with lab_sh(tmp_path, busy) as (server, log):
             deadline = time.monotonic() + 180
             while not URL_LINE.search(log.read_text()) and time.monotonic() < deadline:
                 assert server.poll() is None, f"lab.sh exited ({server.returncode}):\n{log.read_text()[-3000:]}"
@@ -303,9 +305,3 @@ def test_lab_sh_on_a_port_in_use_takes_the_next_free_one_and_prints_its_url(tmp_
             assert port != busy and f"port {busy} is in use (another JupyterLab?), so this one uses port {port}" in text
             wait_until_up(port, server, log)
             assert "is not available" not in log.read_text()
-        finally:
-            os.killpg(server.pid, signal.SIGTERM)
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)

@@ -14,10 +14,22 @@ from test_lessons_browser import PANEL, copy_notebooks, open_and_run_all
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
+ACTIVE_CELL = (
+    f"() => [...document.querySelectorAll('{PANEL} .jp-Cell')].findIndex(c => c.classList.contains('jp-mod-active'))"
+)
+"""In the page: the index of the notebook's active cell."""
+FOCUS = "() => (a => a.closest('.medialit-highlighter') ? 'widget' : a.className)(document.activeElement)"
+"""In the page: 'widget' when the focus is in a Highlighter, else the focused element's classes."""
+
 
 def cell_index(path, starts: str) -> int:
     cells = nbformat.read(path, as_version=4).cells
     return next(i for i, c in enumerate(cells) if c.source.startswith(starts))
+
+
+def cell_with(path, words: str) -> int:
+    cells = nbformat.read(path, as_version=4).cells
+    return next(i for i, c in enumerate(cells) if words in c.source)
 
 
 def go_to(page, index: int) -> None:
@@ -28,10 +40,8 @@ def go_to(page, index: int) -> None:
             break
         page.keyboard.press("Tab")
     page.keyboard.press("Escape")
-    cells = f"[...document.querySelectorAll('{PANEL} .jp-Cell')]"
-    active = f"() => {cells}.findIndex(c => c.classList.contains('jp-mod-active'))"
     for _ in range(200):
-        now = page.evaluate(active)
+        now = page.evaluate(ACTIVE_CELL)
         if now == index:
             return
         page.keyboard.press("ArrowDown" if now < index else "ArrowUp")
@@ -59,6 +69,16 @@ def tab_into(page, widget) -> None:
     raise AssertionError("the highlighter's text is not reached with Tab")
 
 
+def run_and_tab_into(page, lab, path, shown: int):
+    """Open and run the notebook at ``path``, then reach the Highlighter of cell ``shown`` with ↑/↓ and Tab, as a
+    keyboard-only student does: the notebook and that Highlighter."""
+    nb = open_and_run_all(page, lab, path)
+    widget = nb.cell(shown).locator(".medialit-highlighter")
+    go_to(page, shown)
+    tab_into(page, widget)
+    return nb, widget
+
+
 @pytest.mark.parametrize(
     ("lesson", "question", "wrong", "right"),
     [
@@ -81,10 +101,7 @@ def test_lesson_three_sentence_labelled_by_keyboard_reaches_its_check(lab, workd
     path = copy_notebooks(workdir) / "03-claims-and-evidence.ipynb"
     shown = cell_index(path, "from medialit import Highlighter\n\nclaims")
     checked = cell_index(path, 'check_highlights("l3.sentences-activity"')
-    nb = open_and_run_all(page, lab, path)
-    widget = nb.cell(shown).locator(".medialit-highlighter")
-    go_to(page, shown)
-    tab_into(page, widget)
+    nb, widget = run_and_tab_into(page, lab, path, shown)
     page.keyboard.press("ArrowRight")  # onto the first sentence, the headline
     page.keyboard.press("2")  # unsupported (K8: an evaluation the body does not back)
     expect(widget.locator(".ml-status")).to_contain_text("saved 1")
@@ -115,14 +132,11 @@ def test_an_exercise_by_keyboard_only_leaves_the_highlighter_with_escape_and_hea
     page.keyboard.press("1")  # source
     expect(widget.locator(".ml-status")).to_contain_text("saved 1 mark")
     page.keyboard.press("Escape")  # nothing selected: Esc leaves the text for the notebook's command mode
-    focus = "() => (a => a.closest('.medialit-highlighter') ? 'widget' : a.className)(document.activeElement)"
-    assert re.search(r"\bjp-(Cell|Notebook)\b", page.evaluate(focus)), page.evaluate(focus)  # JupyterLab's command mode
-    cells = f"[...document.querySelectorAll('{PANEL} .jp-Cell')]"
-    active = f"() => {cells}.findIndex(c => c.classList.contains('jp-mod-active'))"
+    assert re.search(r"\bjp-(Cell|Notebook)\b", page.evaluate(FOCUS)), page.evaluate(FOCUS)  # JupyterLab's command mode
     for _ in range(checked - shown - 1):
         page.keyboard.press("ArrowDown")
     page.keyboard.press("Shift+Enter")  # answer_q1 = None: the saved highlights
-    assert page.evaluate(active) == checked
+    assert page.evaluate(ACTIVE_CELL) == checked
     page.keyboard.press("Shift+Enter")
     verdict = nb.cell(checked).locator(".jp-OutputArea-output").last
     expect(verdict).to_contain_text("ex01-q1")
@@ -139,13 +153,9 @@ def test_an_optional_mark_checked_reads_as_no_mistake_in_words_symbol_and_line(l
     from test_students_browser import axe
 
     path = copy_notebooks(workdir) / "05-where-did-this-text-come-from.ipynb"
-    cells = nbformat.read(path, as_version=4).cells
-    shown = next(i for i, c in enumerate(cells) if "provenance = Highlighter(" in c.source)
+    shown = cell_with(path, "provenance = Highlighter(")
     checked = cell_index(path, 'check_highlights("l5.provenance-activity"')
-    nb = open_and_run_all(page, lab, path)
-    widget = nb.cell(shown).locator(".medialit-highlighter")
-    go_to(page, shown)
-    tab_into(page, widget)
+    nb, widget = run_and_tab_into(page, lab, path, shown)
     live = widget.locator(".ml-live")
     for words in (["Labor"], ["not", "completely", "safe"]):
         for _ in range(200):
@@ -178,13 +188,9 @@ def test_lesson_six_analyzer_ticked_by_keyboard_then_esc_goes_back_to_the_notebo
     redrew the toolbar and dropped the focus on the page (JupyterLab's container), where the arrow keys reach no
     cell; and Esc on a toolbar control did nothing."""
     path = copy_notebooks(workdir) / "06-human-against-machine.ipynb"
-    cells = nbformat.read(path, as_version=4).cells
-    shown = next(i for i, c in enumerate(cells) if "mine = Highlighter(" in c.source)
+    shown = cell_with(path, "mine = Highlighter(")
     compared = cell_index(path, "from medialit.core.spans import Span")
-    nb = open_and_run_all(page, lab, path)
-    widget = nb.cell(shown).locator(".medialit-highlighter")
-    go_to(page, shown)
-    tab_into(page, widget)
+    nb, widget = run_and_tab_into(page, lab, path, shown)
     page.keyboard.press("ArrowRight")
     page.keyboard.press("1")  # source: the headline's first word is no source, but any mark will do here
     expect(widget.locator(".ml-status")).to_contain_text("saved 1 mark")
@@ -196,13 +202,10 @@ def test_lesson_six_analyzer_ticked_by_keyboard_then_esc_goes_back_to_the_notebo
     expect(widget.locator(".ml-machine").first).to_be_attached()
     expect(box).to_be_focused()  # the legend is drawn again: the focus goes to the new box, not to the page
     page.keyboard.press("Escape")
-    focus = "() => (a => a.closest('.medialit-highlighter') ? 'widget' : a.className)(document.activeElement)"
-    assert re.search(r"\bjp-Notebook\b", page.evaluate(focus)), page.evaluate(focus)
-    cells_now = f"[...document.querySelectorAll('{PANEL} .jp-Cell')]"
-    active = f"() => {cells_now}.findIndex(c => c.classList.contains('jp-mod-active'))"
+    assert re.search(r"\bjp-Notebook\b", page.evaluate(FOCUS)), page.evaluate(FOCUS)
     for _ in range(compared - shown):
         page.keyboard.press("ArrowDown")
-    assert page.evaluate(active) == compared
+    assert page.evaluate(ACTIVE_CELL) == compared
     before = nb.cell(compared).locator(".jp-InputPrompt").inner_text()
     page.keyboard.press("Shift+Enter")
     nb._wait_done(nb.cell(compared), before)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from pathlib import Path
+
 import nbformat
 import pytest
 from nbclient import NotebookClient
@@ -23,6 +26,18 @@ PRETEST_ANSWERS = {
 }
 
 
+def executed(folder: Path, sources: Iterable[str]) -> list[nbformat.NotebookNode]:
+    """The cells of a notebook of ``sources``, run in a real python3 kernel in ``folder`` as a student runs them:
+    every cell, the ones after an error too."""
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(source) for source in sources]
+    client = NotebookClient(
+        nb, timeout=120, kernel_name="python3", allow_errors=True, resources={"metadata": {"path": str(folder)}}
+    )
+    client.execute()
+    return nb.cells
+
+
 @pytest.mark.parametrize(
     ("setup", "call", "answers", "error"),
     [
@@ -34,14 +49,8 @@ PRETEST_ANSWERS = {
 def test_a_students_answer_error_is_one_line_in_the_notebook(tmp_path, setup, call, answers, error):
     """An exercise's check cell, and lesson 0's ``pretest.record(my_answers)`` with a word, a wrong question or no
     dict: JupyterLab shows the one line, not the kit's frames."""
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell(setup)]
-    nb.cells += [nbformat.v4.new_code_cell(call.format(answer)) for answer in answers]
-    client = NotebookClient(
-        nb, timeout=120, kernel_name="python3", allow_errors=True, resources={"metadata": {"path": str(tmp_path)}}
-    )
-    client.execute()
-    for cell, said in zip(nb.cells[1:], answers.values(), strict=True):
+    cells = executed(tmp_path, [setup, *(call.format(answer) for answer in answers)])
+    for cell, said in zip(cells[1:], answers.values(), strict=True):
         (shown,) = [o for o in cell.outputs if o.output_type == "error"]
         assert shown.ename == error and said in shown.evalue, shown.evalue
         assert shown.traceback == [f"{error}: {shown.evalue}"]
@@ -51,23 +60,18 @@ def test_a_check_run_before_its_answer_cell_says_which_cell_to_run_and_other_nam
     """student20, review20: a check run before its answer cell gave a NameError traceback; importing the checks
     gives the kernel one line for an unset ``answer_qN`` (the cell still errors, so nbgrader's verdict stands),
     while a student's own typo keeps its full traceback."""
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [
-        nbformat.v4.new_code_cell(source)
-        for source in (
+    cells = executed(
+        tmp_path,
+        (
             "from medialit.exercises.grading import check",
             "check('ex01-q1', answer_q1)",
             "answer_q1 = [('Støre', 'source')] + extra_marks",
-        )
-    ]
-    client = NotebookClient(
-        nb, timeout=120, kernel_name="python3", allow_errors=True, resources={"metadata": {"path": str(tmp_path)}}
+        ),
     )
-    client.execute()
-    (unset,) = [o for o in nb.cells[1].outputs if o.output_type == "error"]
+    (unset,) = [o for o in cells[1].outputs if o.output_type == "error"]
     assert unset.ename == "AnswerError" and unset.evalue.startswith("answer_q1 is not set yet: run the answer cell")
     assert "fix any error it shows" in unset.evalue and len(unset.traceback) == 1
-    (typo,) = [o for o in nb.cells[2].outputs if o.output_type == "error"]
+    (typo,) = [o for o in cells[2].outputs if o.output_type == "error"]
     assert typo.ename == "NameError" and "extra_marks" in typo.evalue and len(typo.traceback) > 1
 
 
@@ -75,29 +79,24 @@ def test_a_medialit_command_typed_into_a_cell_without_its_bang_says_so_in_one_li
     """self21: an exercise says to run ``!medialit self-check`` in a cell, or ``medialit self-check`` in a terminal; a
     learner who typed the second into a cell got "SyntaxError: invalid syntax" and no word of what to do. Only a cell
     that does not compile is touched: the same words inside a string, or ``medialit`` as a name, stay Python."""
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [
-        nbformat.v4.new_code_cell(source)
-        for source in (
+    cells = executed(
+        tmp_path,
+        (
             "from medialit.exercises.grading import check",
             "medialit self-check",
             "text = '''\nmedialit self-check\n'''\nprint(len(text.split()))",
             "import medialit\nprint(medialit.__name__)",
             "medialit analyze stoere-putin-call --json\nprint('not reached')",
-        )
-    ]
-    client = NotebookClient(
-        nb, timeout=120, kernel_name="python3", allow_errors=True, resources={"metadata": {"path": str(tmp_path)}}
+        ),
     )
-    client.execute()
-    (said,) = [o for o in nb.cells[1].outputs if o.output_type == "error"]
+    (said,) = [o for o in cells[1].outputs if o.output_type == "error"]
     assert said.ename == "CommandError" and len(said.traceback) == 1, said
     assert said.evalue == (
         "medialit self-check is a command, not Python: put ! before it to run it in a cell (!medialit self-check)"
     )
-    assert [o.text for o in nb.cells[2].outputs] == ["2\n"]
-    assert [o.text for o in nb.cells[3].outputs] == ["medialit\n"]
-    (first,) = nb.cells[4].outputs  # the command line stops the cell, as its SyntaxError did
+    assert [o.text for o in cells[2].outputs] == ["2\n"]
+    assert [o.text for o in cells[3].outputs] == ["medialit\n"]
+    (first,) = cells[4].outputs  # the command line stops the cell, as its SyntaxError did
     assert first.ename == "CommandError" and first.evalue.startswith("medialit analyze stoere-putin-call --json is a")
 
 
@@ -118,15 +117,10 @@ def test_a_check_after_an_answer_cell_that_failed_never_judges_the_earlier_answe
         "answer_q1 = [('Støre', 'source'), ('Putin', 'source')]\nprint(1 / 0)",  # set, then an error
         "check('ex01-q1', answer_q1)",
     )
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell(source) for source in sources]
-    client = NotebookClient(
-        nb, timeout=120, kernel_name="python3", allow_errors=True, resources={"metadata": {"path": str(tmp_path)}}
-    )
-    client.execute()
+    cells = executed(tmp_path, sources)
 
     def said(number: int) -> str:
-        cell = nb.cells[number]
+        cell = cells[number]
         errors = [o for o in cell.outputs if o.output_type == "error"]
         return f"{errors[0].ename}: {errors[0].evalue}" if errors else "".join(o.get("text", "") for o in cell.outputs)
 

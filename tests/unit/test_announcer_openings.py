@@ -13,8 +13,8 @@ import re
 from pathlib import Path
 
 import pytest
+from test_lesson_questions import lesson_2_opening  # the article lesson 2's linking activity checks
 
-from medialit import from_text, load_article
 from medialit.core.spans import Span
 from medialit.exercises import lessons
 from medialit.exercises.answer import AnswerError
@@ -87,8 +87,7 @@ def test_a_highlighting_activitys_messages_are_counted_by_their_outcome(capsys, 
 
 
 def test_a_linking_activitys_messages_are_counted_by_their_outcome(capsys):
-    article = load_article("stoere-putin-call")
-    opening = from_text("Opening\n" + article.body[: article.body.index("He also highlighted")])
+    opening = lesson_2_opening()
     linker = Highlighter(opening, labels=["source", "cue", "content"])
     said = {"no links": printed(capsys, lambda: lessons.check_highlights("l2.links", linker, opening))}
     expected = lessons.expected_links("l2.links", opening)

@@ -28,12 +28,19 @@ def copy(tmp_path, monkeypatch) -> Path:
     return target
 
 
+def lesson_2_opening():
+    """The article lesson 2's linking activity (``l2.links``) checks: the example article's opening, built as the
+    lesson notebook builds it."""
+    example = load_article("stoere-putin-call")
+    return from_text("Opening\n" + example.body[: example.body.index("He also highlighted")])
+
+
 def lesson_articles() -> dict[str, object]:
     """The article each activity's lesson passes to check_highlights (as the lesson notebooks build it)."""
     practice = load_article(REPO / "notebooks" / lessons.PRACTICE)
     example = load_article("stoere-putin-call")
     return {
-        "l2.links": from_text("Opening\n" + example.body[: example.body.index("He also highlighted")]),
+        "l2.links": lesson_2_opening(),
         "l2.sources-activity": practice,
         "l3.sentences-activity": practice,
         "l3.headlines-activity": load_article(REPO / "notebooks" / "articles" / "ferry-fact-box.md"),

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from functools import partial
 
 import pytest
+from test_lesson_questions import lesson_2_opening  # the article lesson 2's linking activity checks
 
 from medialit import Highlighter, from_text
 from medialit.core import export, sidecar
@@ -338,11 +340,9 @@ def test_links_score_half_for_the_cue_and_half_for_the_speaker(given, points):
 
 
 def test_lesson_2_linking_activity_gives_feedback_in_the_widget(capsys):
-    from medialit import load_article
     from medialit.exercises.lessons import check_highlights, expected_links, reveal
 
-    article = load_article("stoere-putin-call")
-    opening = from_text("Opening\n" + article.body[: article.body.index("He also highlighted")])
+    opening = lesson_2_opening()
     linker = Highlighter(opening, labels=["source", "cue", "content"])
     check_highlights("l2.links", linker, opening)
     assert "No links yet" in capsys.readouterr().out
@@ -368,12 +368,10 @@ def test_lesson_2_linking_activity_gives_feedback_in_the_widget(capsys):
 
 def test_lesson_2_linking_activity_is_done_when_both_links_of_the_chain_are_linked(capsys):
     """Review 1, K6: a student who links the allies, their relay and Støre's told/highlighted finishes the activity."""
-    from medialit import load_article
     from medialit.exercises.lessons import check_highlights, expected_links, reset
 
     reset()  # a fresh start: the first wrong try gets the first hint
-    article = load_article("stoere-putin-call")
-    opening = from_text("Opening\n" + article.body[: article.body.index("He also highlighted")])
+    opening = lesson_2_opening()
     expected = expected_links("l2.links", opening)
     pairs = [(e.source.text(opening.body), e.cue.text(opening.body), e.speaker) for e in expected]
     assert pairs[:4] == [
@@ -420,17 +418,11 @@ def test_lesson_2_linking_activity_takes_a_nested_attribution_as_optional(capsys
     """keyread21, K5/K11: 'Støre told Putin what Norway and our allies think' nests a view in Støre's paraphrase, as
     ex01-q1's 'Norway and the West view' does, where it is optional. The activity asks to link every attribution, and
     a student who linked it too was told "'think': not a cue this check expects a link at", with no 'All linked'."""
-    from medialit import load_article
     from medialit.exercises.lessons import check_highlights, expected_links, key_lines, reset
 
     reset()
-    article = load_article("stoere-putin-call")
-    opening = from_text("Opening\n" + article.body[: article.body.index("He also highlighted")])
-    body = opening.body
-
-    def span(words: str, label: str, after: str = "") -> Span:
-        start = body.index(words, body.index(after) if after else 0)
-        return Span(start, start + len(words), label)
+    opening = lesson_2_opening()
+    span = partial(body_span, opening)  # span(words, label, after="")
 
     linker = Highlighter(opening, labels=["source", "cue", "content"])
     for link in expected_links("l2.links", opening):
@@ -459,7 +451,6 @@ def test_a_nested_link_naming_the_wrong_speaker_costs_in_lesson_2_as_in_ex01_q2(
     import json
     from pathlib import Path
 
-    from medialit import load_article
     from medialit.exercises.lessons import check_highlights, expected_links, reset
 
     key = json.loads((Path(__file__).parents[2] / "course" / "keys" / "ex01-q2.json").read_text(encoding="utf-8"))
@@ -477,13 +468,8 @@ def test_a_nested_link_naming_the_wrong_speaker_costs_in_lesson_2_as_in_ex01_q2(
     assert graded == {"Jonas Gahr Støre": 2.0, "Vladimir Putin": 1.9}, graded
 
     reset()
-    article = load_article("stoere-putin-call")
-    opening = from_text("Opening\n" + article.body[: article.body.index("He also highlighted")])
-    body = opening.body
-
-    def span(words: str, label: str, after: str = "") -> Span:
-        start = body.index(words, body.index(after) if after else 0)
-        return Span(start, start + len(words), label)
+    opening = lesson_2_opening()
+    span = partial(body_span, opening)  # span(words, label, after="")
 
     def linked(speaker: str) -> tuple[Highlighter, str]:
         linker = Highlighter(opening, labels=["source", "cue", "content"])

@@ -127,6 +127,9 @@ def known_items() -> dict[str, Item]:
 
 
 def item(item_id: str) -> Item:
+    """The item an exercise notebook names (``item("ex01-q1")``): the kit's, else an instructor's own from
+    ``medialit-items.json`` in the working folder, where ``new-exercise`` puts it. A student's slip (an unknown
+    name, the answer in the name's place) is one ``AnswerError`` line."""
     if not isinstance(item_id, str):  # check(answer_q1): the answer where the item's name belongs
         raise AnswerError(
             f"the item's name comes first, in quotes, then the answer: check('ex01-q1', answer_q1), not {item_id!r}"

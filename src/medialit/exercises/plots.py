@@ -41,6 +41,7 @@ HATCHES = ["", "//", "..", "xx", "\\\\", "++", "oo", "--"]
 
 
 def new_axes(ax: Axes | None = None, size: tuple[float, float] = (7, 4)) -> Axes:
+    """``ax`` when the caller gives one (to place the figure in its own layout), else a new figure's axes."""
     if ax is not None:
         return ax
     _, ax = plt.subplots(figsize=size, layout="constrained")
@@ -68,6 +69,7 @@ def finish(ax: Axes, *, title: str, xlabel: str, ylabel: str, alt: str) -> Axes:
 
 
 def alt_text(ax: Axes) -> str:
+    """The alt text ``finish`` stored on the figure ("" for one it never finished), for a notebook or a file."""
     return getattr(ax.figure, "alt_text", "")
 
 

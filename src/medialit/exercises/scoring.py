@@ -134,6 +134,8 @@ class Counts:
 
 
 def count(matches: Sequence[Match]) -> Counts:
+    """Correct, extra and missed matches as true positives, false positives and false negatives; an optional
+    match is none of them (K11: marking it or not costs nothing)."""
     return Counts(
         tp=sum(m.status == "correct" for m in matches),
         fp=sum(m.status == "extra" for m in matches),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pprint
 import re
 from pathlib import Path
+from typing import Any
 
 import nbformat
 
@@ -61,11 +62,14 @@ kit's model answer and what a teacher looks for, so you can mark it yourself.
 SETUP = "from medialit.exercises.grading import check, grade, item, show"
 
 
-def md(source: str, grade_id: str | None = None, **nbgrader) -> nbformat.NotebookNode:
+def md(source: str, grade_id: str | None = None, **nbgrader: Any) -> nbformat.NotebookNode:
+    """A Markdown cell; with ``grade_id``, an nbgrader cell whose flags (``locked=True``, ``points=2``) are given as
+    keywords over ``_nbgrader_cell``'s defaults, so a source notebook reads as a list of calls."""
     return _nbgrader_cell(nbformat.v4.new_markdown_cell(source.strip()), grade_id, nbgrader)
 
 
-def code(source: str, grade_id: str | None = None, **nbgrader) -> nbformat.NotebookNode:
+def code(source: str, grade_id: str | None = None, **nbgrader: Any) -> nbformat.NotebookNode:
+    """A code cell; ``grade_id`` and the nbgrader flags as for ``md``."""
     return _nbgrader_cell(nbformat.v4.new_code_cell(source.strip()), grade_id, nbgrader)
 
 

@@ -53,6 +53,8 @@ def gradebook(where: Path | str, course_id: str = COURSE_ID) -> Iterator[Any]:
 
 @contextmanager
 def in_folder(folder: Path) -> Iterator[None]:
+    """Work in ``folder``, then go back: nbgrader reads the course's config and its defaults (the course root,
+    the gradebook's path) from the working folder."""
     old = Path.cwd()
     os.chdir(folder)
     try:
@@ -78,37 +80,36 @@ def db_url(course: Path) -> str:
     return url
 
 
-def max_handin_bytes(course: Path) -> int:
-    """The bytes a hand-in may hold, as the course's nbgrader config sets them for the exchange
-    (``CourseDirectory.max_dir_size``, in kB; nbgrader's default is 100 MB): grading takes no more than collecting."""
+def course_config(course: Path) -> Any:
+    """An nbgrader app holding the course's config as nbgrader's own commands read it there: the Jupyter config
+    folders, then the course's ``nbgrader_config.py`` (a file that does not load is left out, as nbgrader leaves
+    it). One reader, so every setting below comes from the same files."""
     from nbgrader.apps import NbGrader
-    from nbgrader.coursedir import CourseDirectory
 
     app = NbGrader(log_level="CRITICAL")
     with in_folder(Path(course)), quiet():
         app.load_config_file()
-        return 1000 * CourseDirectory(parent=app).max_dir_size
+    return app
+
+
+def max_handin_bytes(course: Path) -> int:
+    """The bytes a hand-in may hold, as the course's nbgrader config sets them for the exchange
+    (``CourseDirectory.max_dir_size``, in kB; nbgrader's default is 100 MB): grading takes no more than collecting."""
+    from nbgrader.coursedir import CourseDirectory
+
+    return 1000 * CourseDirectory(parent=course_config(course)).max_dir_size
 
 
 def exchange_root(course: Path) -> Path:
     """The exchange folder the course's nbgrader config names (feedback is released there)."""
-    from nbgrader.apps import NbGrader
-
-    app = NbGrader(log_level="CRITICAL")
-    with in_folder(Path(course)), quiet():
-        app.load_config_file()
-    return Path(app.config.Exchange.get("root", "/srv/nbgrader/exchange"))
+    return Path(course_config(course).config.Exchange.get("root", "/srv/nbgrader/exchange"))
 
 
 def cell_timeout(course: Path) -> float | None:
     """The seconds a student's cell may run (``Execute.timeout`` as the course's config sets it), or None."""
-    from nbgrader.apps import NbGrader
     from nbgrader.preprocessors import Execute
 
-    app = NbGrader(log_level="CRITICAL")
-    with in_folder(Path(course)), quiet():
-        app.load_config_file()
-    return Execute(config=app.config).timeout
+    return Execute(config=course_config(course).config).timeout
 
 
 def course_folder(path: str | Path) -> Path:
@@ -326,4 +327,5 @@ def to_grade_by_hand(gb: Any, assignment: str, student: str) -> dict[str, float]
 
 
 def late_penalty(gb: Any, assignment: str, student: str) -> float:
+    """The points nbgrader takes off this submission for lateness (0.0 when none): its export subtracts them."""
     return float(gb.find_submission(assignment, student).late_submission_penalty or 0.0)
