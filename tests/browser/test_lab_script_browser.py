@@ -56,7 +56,7 @@ def kit_copy(folder: Path) -> Path:
     shutil.copytree(REPO / "notebooks", kit / "notebooks", ignore=shutil.ignore_patterns("*.highlights.json"))
     shutil.copytree(REPO / "exercises", kit / "exercises", ignore=shutil.ignore_patterns("*.highlights.json"))
     shutil.copytree(REPO / "solutions", kit / "solutions")  # a clone has the answers: lab.sh must not list them
-    shutil.copytree(REPO / "course" / "keys", kit / "course" / "keys")
+    shutil.copytree(REPO / "course", kit / "course")  # a clone has the instructor's material: lab.sh must not list it
     (kit / "notebooks" / "__pycache__").mkdir(exist_ok=True)  # as an import from the lessons' folder leaves it
     (kit / "src").symlink_to(REPO / "src")
     bin_dir = kit / ".venv" / "bin"
@@ -216,7 +216,7 @@ def test_a_lesson_check_run_before_the_set_up_cell_says_to_run_it_in_one_line(la
     ), said.inner_text()
 
 
-def test_lab_sh_lists_no_answer_folder_and_keeps_jupyterlab_s_hidden_names(lab_script):
+def test_lab_sh_lists_no_answer_folder_and_keeps_jupyterlab_s_hidden_names(lab_script, tmp_path):
     """The kit's folder is the root: solutions/ and course/keys/ sat one click from exercises/ (verify17b). They are
     left out of every listing; JupyterLab's own hidden names (``__pycache__``) stay hidden; a lesson key is still
     read by the lessons, which load it from disk, not through the server."""
@@ -227,8 +227,11 @@ def test_lab_sh_lists_no_answer_folder_and_keeps_jupyterlab_s_hidden_names(lab_s
         with urllib.request.urlopen(request, timeout=10) as answer:
             return {entry["name"] for entry in json.load(answer)["content"]}
 
-    assert {"exercises", "notebooks", "course"} <= listed("") and "solutions" not in listed("")
-    assert listed("course") == set() and "keys" not in listed("notebooks/questions")
+    assert {"exercises", "notebooks"} <= listed("") and not {"solutions", "course"} & listed("")
+    assert "keys" not in listed("notebooks/questions")
+    # self23: course/ was listed, with the transfer exercise's gold annotation and a blind annotator's answers to
+    # ex01 in it; lesson 7's rubrics are copied beside the lessons instead
+    assert (tmp_path / "kit" / "course" / "gold").is_dir() and "rubrics.md" in listed("notebooks")
     assert "__pycache__" not in listed("notebooks") and "questions" in listed("notebooks")
 
 
