@@ -94,3 +94,11 @@ def test_progress_outside_a_kit_is_one_line(tmp_path, capsys):
     assert main(["progress", str(tmp_path)]) == 2
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "no kit here" in err and "Traceback" not in err
+
+
+def test_a_damaged_lesson_notebook_is_one_line_and_the_others_are_still_listed(kit, capsys):
+    (kit / "notebooks" / "03-claims-and-evidence.ipynb").write_text('{"cells": [', encoding="utf-8")  # cut short
+    assert main(["progress", str(kit)]) == 0
+    out = capsys.readouterr().out
+    assert "03-claims-and-evidence: cannot be read (" in out and "Traceback" not in out
+    assert "Lesson 4: Framing" in out and "ex01-attribution" in out

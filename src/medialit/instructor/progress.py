@@ -158,11 +158,21 @@ def steps(kit: Path) -> list[Step]:
     """Every lesson and exercise in the order lesson 0 teaches them."""
     found = []
     for lesson in lesson_order(kit):
-        found.append(lesson_step(lesson))
+        found.append(readable(lesson_step, lesson))
         for name in EXERCISE_AFTER.get(lesson.name[:2], ()):
             if (kit / "exercises" / name).is_dir():
-                found.append(exercise_step(kit / "exercises" / name))
+                found.append(readable(exercise_step, kit / "exercises" / name))
     return found
+
+
+def readable(step, path: Path) -> Step:
+    """``step(path)``, or a line saying it could not be read (a notebook saved half, a file that is not JSON): one
+    damaged file does not hide the others' progress."""
+    try:
+        return step(path)
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        why = str(error).splitlines()[0] if str(error) else type(error).__name__
+        return Step(path.stem, path, False, False, f"cannot be read ({why}): open it in JupyterLab and save it again")
 
 
 def progress(kit: Path) -> str:
