@@ -183,9 +183,18 @@ def progress(kit: Path) -> str:
     for step in found:
         state = "done" if step.done else "started" if step.started else "to do"
         lines.append(f"  {state:<8}{step.name}: {step.detail}")
-    after = next((s for s in found if not s.done), None)
-    if after is None:
+    # the next step is the first one not begun after the furthest one begun (a check left open in lesson 0 does not
+    # send a learner on lesson 5 back there); the open ones before it are named beside it
+    last = max((i for i, step in enumerate(found) if step.started or step.done), default=-1)
+    ahead = next((step for step in found[last + 1 :] if not step.done), None)
+    still = [step.name for step in found[: last + 1] if step.started and not step.done]
+    skipped = [step.name for step in found[: last + 1] if not step.started and not step.done]
+    if ahead is None and not still and not skipped:
         lines.append("Every lesson and exercise is done.")
-    else:
-        lines.append(f"Next: {after.name} ({after.path.relative_to(kit)})")
+    if ahead is not None:
+        lines.append(f"Next: {ahead.name} ({ahead.path.relative_to(kit)})")
+    if still:
+        lines.append(f"Begun, not finished: {'; '.join(still)}")
+    if skipped:
+        lines.append(f"Not begun, before the furthest you reached: {counted(len(skipped), 'step')}, from {skipped[0]}")
     return "\n".join(lines)
