@@ -40,14 +40,21 @@ from medialit.core.spans import Span  # noqa: E402
 
 GOALS = {"render": 0.5, "p95": 0.016, "key": 0.050, "open": 3.0}
 
-PRESS = """([key]) => {
+PRESS = """async ([key]) => {
+  // A label key's mark is shown once the widget's kernel has answered a round trip (the restart guard,
+  // highlighter.js alive()): the handler's own work (key handler, style, layout) is timed first, then the wait
+  // until the new mark is in the text.
   const text = document.querySelector('.medialit-highlighter .ml-text');
   const before = text.querySelectorAll('.ml-mark').length;
   const t0 = performance.now();
   text.dispatchEvent(new KeyboardEvent('keydown', {key, bubbles: true, cancelable: true}));
   text.getBoundingClientRect();  // style and layout of the change, as the next frame needs them
-  const ms = performance.now() - t0;
-  return [text.querySelectorAll('.ml-mark').length > before, ms];
+  const handler = performance.now() - t0;
+  while (text.querySelectorAll('.ml-mark').length <= before) {
+    if (performance.now() - t0 > 10000) return [false, handler, null];
+    await new Promise(r => requestAnimationFrame(r));
+  }
+  return [true, handler, performance.now() - t0];
 }"""
 LINK = """([key]) => {
   const text = document.querySelector('.medialit-highlighter .ml-text');
@@ -128,9 +135,11 @@ def main() -> None:
         root.mkdir()
         home.mkdir()
         (root / "long.txt").write_text(article.body, encoding="utf-8")
-        start = article.body.index("Støre")
+        import re
+
+        first = re.search(r"\w+", article.body)  # a saved mark at the top, for "open to highlighted" to wait for
         marks, links = linked_marks(article, args.links)
-        marks = tuple(sorted({Span(start, start + 5, "source"), *marks}))
+        marks = tuple(sorted({Span(*first.span(), "source"), *marks}))
         saved = sidecar.Saved(article.id, article.sha256, "spans", marks, links=tuple(links))
         sidecar.write(root / "bench.highlights.json", saved)
         setup = (
@@ -154,12 +163,13 @@ def main() -> None:
             paint_ms = float(widget.get_attribute("data-paint-ms"))
             page.locator(".medialit-highlighter .ml-text").focus()
             assert page.locator(".ml-link-item").count() == len(links), "the links did not load"
-            latencies, moves, link_keys = [], [], []
+            latencies, shown, moves, link_keys = [], [], [], []
             for _ in range(args.presses):
                 moves += page.evaluate(MOVE)
-                marked, ms = page.evaluate(PRESS, ["2"])
-                assert marked, "a key press made no mark"
+                marked, ms, shown_ms = page.evaluate(PRESS, ["2"])
+                assert marked, "a key press made no mark in 10 s"
                 latencies.append(ms)
+                shown.append(shown_ms)
                 pending, ms = page.evaluate(LINK, ["l"])
                 assert pending, "L started no link"
                 link_keys.append(ms)
@@ -171,7 +181,8 @@ def main() -> None:
     print(f"article: {words} words, {len(article.body)} characters, {len(links)} links")
     print(f"render: {render_ms:.0f} ms DOM, {paint_ms:.0f} ms to first frame   goal < {GOALS['render'] * 1000:.0f} ms")
     goal = f"goal p95 < {GOALS['p95'] * 1000:.0f} ms, worst < {GOALS['key'] * 1000:.0f} ms"
-    print(f"label key to mark shown: {summary(latencies)}   {goal}")
+    print(f"label key, handler (style and layout): {summary(latencies)}   {goal}")
+    print(f"label key to mark shown (kernel round trip, then the frame): {summary(shown)}")
     print(f"arrow key to cursor moved: {summary(moves)}   {goal}")
     print(f"link keys (L starts, Escape cancels): {summary(link_keys)}   {goal}")
     print(f"open to highlighted (kernel up -> run all -> marks shown): {open_seconds:.2f} s   goal < {GOALS['open']} s")

@@ -47,8 +47,8 @@ export JUPYTER_CONFIG_PATH="$PWD/scripts/jupyter-config${JUPYTER_CONFIG_PATH:+:$
 # The kit's folder is the root, so that a self-learner reaches exercises/ (lesson 0 sends them there); the file
 # browser starts in notebooks/, beside the lessons.
 # Its Python kernels load medialit.exercises.setup_hint: a cell run before the set-up cells at the top (after a
-# restart) says in one line to run them, instead of a NameError traceback (an option of this server only: a terminal
-# in it, and the grader, start their kernels as before).
+# restart) says in one line to run them, instead of a NameError traceback (install_kit also sets this in .venv's own
+# server config, for a `jupyter lab` typed by hand; the grader starts its kernels as before).
 exec jupyter lab --ServerApp.root_dir="$PWD" --ContentsManager.preferred_dir=notebooks \
     --ServerApp.kernel_spec_manager_class=medialit.setup.kernels.KitKernelSpecManager \
     --ip 127.0.0.1 --port "$PORT" --ServerApp.port_retries=0 \

@@ -16,8 +16,10 @@ drift) and ``ruff check``, and regenerates the answer table at the end of
 guidelines, ``course/annotation-guidelines.md`` (their one definition), to
 ``notebooks/annotation-guidelines.md``: lessons and feedback cite their rules
 (K1, K2, ...), and students on a hub or with the laptop handout get ``notebooks/``
-only. ``--check`` writes nothing and exits 1 naming each notebook that differs
-from its source, and the copy if it differs from the guidelines.
+only; and the project's rubrics, ``course/rubrics.md``, to ``notebooks/rubrics.md``
+(lesson 7 sends a learner to them; lab.sh's file browser leaves ``course/`` out, as it
+holds the instructor's answers). ``--check`` writes nothing and exits 1 naming each
+notebook that differs from its source, and a copy that differs from its original.
 
 The notebooks carry no jupytext metadata on purpose: they are not paired with
 their sources, so a student who saves a lesson in a JupyterLab that has
@@ -47,6 +49,13 @@ GUIDELINES_COPY = NOTEBOOKS / "annotation-guidelines.md"
 COPY_HEAD = (
     "<!-- A copy of course/annotation-guidelines.md, written by tools/sync_lessons.py so that students, who get\n"
     "     notebooks/ only, can read the rules lessons and feedback cite. Edit that file, never this one. -->\n\n"
+)
+RUBRICS = REPO / "course" / "rubrics.md"
+RUBRICS_COPY = NOTEBOOKS / "rubrics.md"
+RUBRICS_HEAD = (
+    "<!-- A copy of course/rubrics.md, written by tools/sync_lessons.py so that learners, who get notebooks/ only\n"
+    "     (lab.sh's file browser leaves course/ out: it holds the answers), can mark their project with it. Edit that\n"
+    "     file, never this one. -->\n\n"
 )
 TABLE_HEAD = "| id | question | expected answer |\n|---|---|---|\n"
 KERNEL = {
@@ -98,13 +107,22 @@ def guidelines_copy() -> str:
     return COPY_HEAD + GUIDELINES.read_text(encoding="utf-8")
 
 
+def rubrics_copy() -> str:
+    """What ``notebooks/rubrics.md`` holds: the rubrics under a line saying so; the syllabus, which stays in
+    ``course/``, named without a link (the guidelines' link finds their copy beside it)."""
+    return RUBRICS_HEAD + RUBRICS.read_text(encoding="utf-8").replace("[syllabus](syllabus.md)", "syllabus")
+
+
 def copy_differences() -> list[str]:
-    """How the students' copy of the guidelines differs from the guidelines (empty: in sync)."""
-    if not GUIDELINES_COPY.exists():
-        return [f"{GUIDELINES_COPY.name} is missing"]
-    if GUIDELINES_COPY.read_text(encoding="utf-8") != guidelines_copy():
-        return [f"{GUIDELINES_COPY.name} differs from course/{GUIDELINES.name}"]
-    return []
+    """How the students' copies differ from their originals (empty: in sync)."""
+    found = []
+    copies = ((GUIDELINES_COPY, guidelines_copy(), GUIDELINES), (RUBRICS_COPY, rubrics_copy(), RUBRICS))
+    for copy, text, original in copies:
+        if not copy.exists():
+            found.append(f"{copy.name} is missing")
+        elif copy.read_text(encoding="utf-8") != text:
+            found.append(f"{copy.name} differs from course/{original.name}")
+    return found
 
 
 def orphans() -> list[Path]:
@@ -172,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.check:
         found = [line for source in sources() for line in differences(source)] + copy_differences()
-        print("\n".join(found) or f"{len(sources())} lessons and the guidelines' copy in sync with their sources")
+        print("\n".join(found) or f"{len(sources())} lessons and the guidelines' and rubrics' copies in sync")
         return 1 if found else 0
     paths = write_all()
     for path in paths:
@@ -180,6 +198,8 @@ def main(argv: list[str] | None = None) -> int:
     write_guide_answers()
     GUIDELINES_COPY.write_text(guidelines_copy(), encoding="utf-8")
     print(GUIDELINES_COPY.relative_to(REPO))
+    RUBRICS_COPY.write_text(rubrics_copy(), encoding="utf-8")
+    print(RUBRICS_COPY.relative_to(REPO))
     ruff = Path(sys.executable).parent / "ruff"
     return subprocess.run([str(ruff), "check", "--quiet", *map(str, paths)]).returncode
 

@@ -3,5 +3,10 @@
 # and every folder named keys (course/keys/, the lessons' questions/keys/), added to JupyterLab's own hidden names.
 # A self-learner never needs them (lessons read their keys themselves and reveal after a try); the files are not
 # locked, only not listed: a course student who clones the kit should not meet the answers one click from ex01.
+#
+# course/ is left out too (self23): it held the answers beside the keys, one click from the root: the transfer
+# exercise's gold annotation (course/gold/), a blind annotator's answers to ex01 and ex02 (course/blind-annotation/),
+# the instructor guide's table of every lesson check's answer, the pre-test's key. What a learner reads there, the
+# guidelines and the project's rubrics, tools/sync_lessons.py copies beside the lessons.
 c = get_config()  # noqa: F821
-c.ContentsManager.hide_globs.extend(["solutions", "keys"])
+c.ContentsManager.hide_globs.extend(["solutions", "keys", "course"])

@@ -57,7 +57,7 @@ def kit_copy(folder: Path) -> Path:
     shutil.copytree(REPO / "notebooks", kit / "notebooks", ignore=shutil.ignore_patterns("*.highlights.json"))
     shutil.copytree(REPO / "exercises", kit / "exercises", ignore=shutil.ignore_patterns("*.highlights.json"))
     shutil.copytree(REPO / "solutions", kit / "solutions")  # a clone has the answers: lab.sh must not list them
-    shutil.copytree(REPO / "course" / "keys", kit / "course" / "keys")
+    shutil.copytree(REPO / "course", kit / "course")  # a clone has the instructor's material: lab.sh must not list it
     (kit / "notebooks" / "__pycache__").mkdir(exist_ok=True)  # as an import from the lessons' folder leaves it
     (kit / "src").symlink_to(REPO / "src")
     bin_dir = kit / ".venv" / "bin"
@@ -225,7 +225,7 @@ def test_a_lesson_check_run_before_the_set_up_cell_says_to_run_it_in_one_line(la
     ), said.inner_text()
 
 
-def test_lab_sh_lists_no_answer_folder_and_keeps_jupyterlab_s_hidden_names(lab_script):
+def test_lab_sh_lists_no_answer_folder_and_keeps_jupyterlab_s_hidden_names(lab_script, tmp_path):
     """The kit's folder is the root: solutions/ and course/keys/ sat one click from exercises/ (verify17b). They are
     left out of every listing; JupyterLab's own hidden names (``__pycache__``) stay hidden; a lesson key is still
     read by the lessons, which load it from disk, not through the server."""
@@ -236,8 +236,11 @@ def test_lab_sh_lists_no_answer_folder_and_keeps_jupyterlab_s_hidden_names(lab_s
         with urllib.request.urlopen(request, timeout=10) as answer:
             return {entry["name"] for entry in json.load(answer)["content"]}
 
-    assert {"exercises", "notebooks", "course"} <= listed("") and "solutions" not in listed("")
-    assert listed("course") == set() and "keys" not in listed("notebooks/questions")
+    assert {"exercises", "notebooks"} <= listed("") and not {"solutions", "course"} & listed("")
+    assert "keys" not in listed("notebooks/questions")
+    # self23: course/ was listed, with the transfer exercise's gold annotation and a blind annotator's answers to
+    # ex01 in it; lesson 7's rubrics are copied beside the lessons instead
+    assert (tmp_path / "kit" / "course" / "gold").is_dir() and "rubrics.md" in listed("notebooks")
     assert "__pycache__" not in listed("notebooks") and "questions" in listed("notebooks")
 
 
@@ -305,3 +308,45 @@ def test_lab_sh_on_a_port_in_use_takes_the_next_free_one_and_prints_its_url(tmp_
             assert port != busy and f"port {busy} is in use (another JupyterLab?), so this one uses port {port}" in text
             wait_until_up(port, server, log)
             assert "is not available" not in log.read_text()
+
+
+def test_jupyter_lab_typed_by_hand_in_the_kit_s_environment_gives_the_set_up_hint_too(tmp_path, page):
+    """self23: a self-learner who installed with lab.sh and later types ``jupyter lab`` in the kit's environment
+    (``source .venv/bin/activate``) got ``NameError`` tracebacks for a check run before the set-up cell: only lab.sh's
+    command line named the kit's kernel spec manager. The install now leaves a server config in the environment's own
+    Jupyter folder (``.venv/etc/jupyter``); every server of that environment reads it. Here the kit copy's ``.venv``
+    only hands over to this Python, whose own prefix is elsewhere, so ``JUPYTER_CONFIG_PATH`` names that folder for it,
+    as ``sys.prefix/etc/jupyter`` is named in a real one. The server is started as typed: no option of lab.sh's."""
+    kit = kit_copy(tmp_path)
+    env = lab_script_env(tmp_path, 0)
+    subprocess.run(["bash", "-c", 'source scripts/install.sh && install_kit ""'], cwd=kit, env=env, check=True)
+    config = kit / ".venv" / "etc" / "jupyter"
+    assert (config / "jupyter_server_config.py").is_file()
+    port = _free_port()
+    log = tmp_path / "jupyter-lab.log"
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            [str(kit / ".venv" / "bin" / "jupyter"), "lab", "--no-browser", "--allow-root", "--port", str(port),
+             f"--IdentityProvider.token={TOKEN}"],
+            cwd=kit, env=env | {"JUPYTER_CONFIG_PATH": str(config)}, stdout=out, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )  # fmt: skip
+    try:
+        wait_until_up(port, server, log)
+        page.goto(f"http://127.0.0.1:{port}/lab/tree/notebooks/02-who-is-speaking.ipynb?token={TOKEN}")
+        page.locator("#jp-main-statusbar").get_by_text("Idle", exact=False).first.wait_for()
+        check = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell").filter(has_text='check("l2.dash"')
+        check.locator(".jp-InputArea-editor").click()
+        page.keyboard.press("Escape")
+        page.keyboard.press("Control+Enter")
+        said = check.locator(".jp-OutputArea-output")
+        expect(said).to_contain_text("is not defined")
+        assert said.inner_text().strip().startswith("SetUpError: check is not defined: the cells above"), (
+            said.inner_text()
+        )
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)

@@ -119,6 +119,16 @@ def test_the_students_copy_of_the_guidelines_is_the_guidelines(sync):
     assert re.findall(r"^### (K\d+)\.", text, re.M)[:3] == ["K1", "K2", "K3"]
 
 
+def test_the_learners_copy_of_the_rubrics_is_the_rubrics_and_lesson_7_links_it(sync):
+    """self23: lesson 7 sent a learner to course/rubrics.md, in a folder lab.sh's file browser now leaves out (it
+    holds the answers) and a hub student never gets: the rubrics are copied beside the lessons, where lesson 7
+    links them."""
+    assert sync.copy_differences() == [], "a copy in notebooks/ differs: run python tools/sync_lessons.py"
+    text = (NOTEBOOKS / "rubrics.md").read_text(encoding="utf-8")
+    assert text.startswith("<!--") and "](syllabus.md)" not in text  # no link to a file that is not beside it
+    assert "](rubrics.md)" in (NOTEBOOKS / "sources" / "07-your-own-article.md").read_text(encoding="utf-8")
+
+
 def test_a_hand_edit_to_the_guidelines_copy_is_caught(sync, tmp_path, monkeypatch, capsys):
     copy = tmp_path / "annotation-guidelines.md"
     monkeypatch.setattr(sync, "GUIDELINES_COPY", copy)

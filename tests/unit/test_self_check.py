@@ -477,3 +477,14 @@ def test_a_learner_alone_is_told_which_exercise_follows_which_lesson_and_what_co
     )
     last = " ".join(" ".join(c.source for c in lessons["08-images-and-generated-content"].cells).split())
     assert "Then lesson 7, the course's project, comes last" in last and "pre-test (`pretest.json`)" in last
+
+
+def test_the_command_line_does_not_import_the_http_client_until_self_check_asks_a_server():
+    """self23: ``running_notebook`` costs about 5 ms a call, but importing it brought ``urllib.request`` (with
+    ``http.client`` and ``ssl``, 44 to 118 ms) into every ``medialit`` command, ``analyze`` and ``doctor`` too."""
+    import subprocess
+    import sys
+
+    code = "import sys, medialit.cli; print(sorted({'urllib.request', 'http.client', 'ssl'} & set(sys.modules)))"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)
+    assert run.stdout.strip() == "[]", run.stdout

@@ -621,6 +621,16 @@ def _wordy_choice(question: Question, answer: Any) -> bool:
     return len(normalise(answer).split()) > longest
 
 
+def judged(question: Question, answer: Any) -> bool:
+    """Whether ``answer`` is right, as ``check`` judges it (no attempt counted, nothing printed): for progress."""
+    return not _blank(answer) and _judge(question, answer) is True
+
+
+def blank(answer: Any) -> bool:
+    """Whether ``answer`` is still the empty answer a lesson's check cell starts with."""
+    return _blank(answer)
+
+
 def _judge(question: Question, answer: Any) -> bool | str:
     if question.kind == "choice":
         options = {normalise(a) for a in question.accept[0]}

@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import urllib.request
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -140,7 +139,14 @@ def running_notebook() -> Path | None:
 
 
 def session_path(kernel_id: str, server_file: Path) -> Path | None:
-    """The notebook the server of ``server_file`` (its ``jpserver-PID.json``) runs kernel ``kernel_id`` for."""
+    """The notebook the server of ``server_file`` (its ``jpserver-PID.json``) runs kernel ``kernel_id`` for.
+
+    ``urllib.request`` is imported here, not with the module: it brings ``http.client`` and ``ssl`` (44 to 118 ms
+    measured on the loaded 2-core machine), which every ``medialit`` command paid, since the command line imports this
+    module for ``self-check``'s errors; the call itself takes about 5 ms (median of 50 against lab.sh's server,
+    self23), and only ``self-check`` beside several notebooks makes it."""
+    import urllib.request
+
     try:
         server = json.loads(server_file.read_text(encoding="utf-8"))
         request = urllib.request.Request(

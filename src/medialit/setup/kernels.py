@@ -1,9 +1,12 @@
 """The kernels of the kit's own servers: a Python kernel of this environment starts with ``setup_hint`` loaded.
 
 ``scripts/lab.sh`` and ``medialit-singleuser`` (every hub server) start Jupyter with
-``--ServerApp.kernel_spec_manager_class=medialit.setup.kernels.KitKernelSpecManager``: a command-line option of that
-one server, so neither a terminal opened in it nor the grader (``medialit course grade``, nbgrader's autograde, the
-formgrader, each with a kernel spec manager of its own) sees it, and the grading kernel starts as before. A kernel
+``--ServerApp.kernel_spec_manager_class=medialit.setup.kernels.KitKernelSpecManager``; the kit's install
+(``scripts/install.sh``, ``kit_kernels``) also sets it in the environment's own server config
+(``.venv/etc/jupyter/jupyter_server_config.py``), so a ``jupyter lab`` a self-learner types there starts the same
+kernels. Only Jupyter servers read either: the grader (``medialit course grade``, nbgrader's autograde, the
+formgrader's grading, each with a kernel spec manager of its own) never sees it, and the grading kernel starts as
+before. A kernel
 of another environment (a learner's other ``ipykernel install``) is left alone: medialit may not be there.
 """
 
