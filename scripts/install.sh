@@ -51,3 +51,6 @@ if importlib.util.find_spec("medialit") is not None:
     c.ServerApp.kernel_spec_manager_class = "medialit.setup.kernels.KitKernelSpecManager"  # noqa: F821
 CONFIG
 }
+
+export PATH="$PWD/$VENV/bin:$PATH"  # nbgrader runs `alembic`; tests run `medialit`
+export VIRTUAL_ENV="$PWD/$VENV"
