@@ -619,6 +619,9 @@ class _Job:
         for notebook in submitted.glob("*.ipynb"):
             if (graded / notebook.name).is_file() and not (graded / notebook.name).is_symlink():
                 shutil.copyfile(graded / notebook.name, target / notebook.name)
+            else:  # not a notebook of the assignment (a File > Duplicate copy): nbgrader skipped it, and
+                # generate_feedback would stop on it, with no page for the student (instr23); it stays in submitted/
+                (target / notebook.name).unlink(missing_ok=True)
 
     def _remember(self, student: str, outcome: Outcome) -> None:
         path = state_file(self.course, self.assignment, student)
