@@ -180,6 +180,10 @@ def snapshot(course: Path, url: str, assignment: str, target: Path) -> Path:
             for c in nb.source_cells:
                 fields = {"cell_type": c.cell_type, "locked": c.locked, "source": c.source, "checksum": c.checksum}
                 copy.add_source_cell(c.name, nb.name, assignment, **fields)
+        for sub in found.submissions:  # extensions: autograde counts lateness from them, the merge writes them back
+            if sub.extension:  # (instr23: left out, a job graded late work without it and the merge erased it)
+                copy.update_or_create_student(sub.student.id)
+                copy.update_or_create_submission(assignment, sub.student.id, extension=sub.extension)
     return target
 
 
