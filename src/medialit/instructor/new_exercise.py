@@ -291,7 +291,10 @@ def new_exercise(
     define_items(folder / ITEMS_FILE)  # what the notebook will read back must load
     if notebook_path.exists():  # --force: cells the instructor added (a written question, a code test) stay
         old = nbformat.read(notebook_path, as_version=4)
-        (kept if kept is not None else []).extend(own_cells(old, nb, name))
+        mine = set(own_cells(old, nb, name))  # named by grade id where they have one (JupyterLab's are random)
+        (kept if kept is not None else []).extend(
+            c.metadata.get("nbgrader", {}).get("grade_id") or c.get("id") for c in old.cells if c.get("id") in mine
+        )
         nb.cells = carry_over(old, nb, name)
     nb_builder.write(nb, notebook_path)
     keep_sidecars(folder, name, [f"{it['id']}{SIDECAR_SUFFIX}" for it in items])
