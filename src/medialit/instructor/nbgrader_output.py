@@ -428,6 +428,10 @@ class NoPageLog(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
+            stopped = FAILED_ON.fullmatch(record.getMessage()) if record.levelno >= logging.ERROR else None
+            if stopped and (line := not_in_gradebook(Path(stopped["path"]))):
+                logging.getLogger(record.name).warning("%s", line)
+                return
             said = NO_MATCH.fullmatch(record.getMessage()) if record.levelno >= logging.ERROR else None
             where = Path(said["glob"]) if said else None  # COURSE/autograded/STUDENT/ASSIGNMENT, glob patterns kept
             if where is None or len(where.parents) < 3 or where.parents[1].name != "autograded":
@@ -436,6 +440,33 @@ class NoPageLog(logging.Handler):
                 logging.getLogger(record.name).warning("%s", line)
         except Exception:  # a log handler must not stop the command: logging reports it
             self.handleError(record)
+
+
+FAILED_ON = re.compile(r"There was an error processing assignment: (?P<path>.+)")
+
+
+def not_in_gradebook(where: Path) -> str:
+    """For COURSE/autograded/STUDENT/ID that nbgrader stopped on: a line when STUDENT is no longer in the
+    gradebook (removed, e.g. a student who dropped the course: instr23's generate_feedback ended in a traceback,
+    ``MissingEntry: No such taskcomment``), else ""."""
+    from nbgrader.api import MissingEntry
+
+    from medialit.instructor.gradebook import db_url, gradebook
+
+    if len(where.parents) < 3 or where.parents[1].name != "autograded":
+        return ""
+    course, student, assignment = where.parents[2], where.parent.name, where.name
+    with gradebook(db_url(course)) as gb:
+        try:
+            gb.find_student(student)
+            return ""
+        except MissingEntry:
+            pass
+    return (
+        f"{student}: not in the gradebook (removed, e.g. with `nbgrader db student remove`), so no feedback page "
+        f"can be made from autograded/{student}/{assignment}: move that folder out of the course (and "
+        f"submitted/{student}/{assignment}, .medialit/handins/{assignment}/{student}), then generate feedback again"
+    )
 
 
 def logging_config(app: str = "GenerateFeedbackApp") -> dict:
