@@ -318,3 +318,45 @@ def test_z2jh_gives_the_start_who_is_a_student_from_the_hubs_groups() -> None:
     for user, tools in [("student1", "students"), ("instructor1", None), ("grader-medialit", None)]:
         path = hub_start.config_path({**env, "JUPYTERHUB_USER": user, "JUPYTER_CONFIG_PATH": hub_start.JUPYTER_DIR})
         assert (path.split(os.pathsep)[0] == f"{hub_start.JUPYTER_DIR}/students") == (tools == "students"), user
+
+
+def _docker_ignores(path: str, patterns: list[str]) -> bool:
+    """Whether BuildKit's .dockerignore ``patterns`` leave ``path`` (or a folder above it) out of the build context:
+    ``**`` any folders, ``*`` and ``?`` within one name, ``[...]`` a class, matched case-sensitively."""
+    excluded = False
+    for pattern in patterns:
+        negate, pattern = pattern.startswith("!"), pattern.lstrip("!")
+        regex = ""
+        for part in re.split(r"(\*\*/|\*\*|\*|\?|\[[^]]*\])", pattern):
+            regex += {"**/": "(.*/)?", "**": ".*", "*": "[^/]*", "?": "[^/]"}.get(part) or (
+                part if part.startswith("[") else re.escape(part)
+            )
+        parts = path.split("/")
+        if any(re.fullmatch(regex, "/".join(parts[:n])) for n in range(1, len(parts) + 1)):
+            excluded = not negate
+    return excluded
+
+
+def test_the_image_build_leaves_out_every_file_a_servers_copy_of_the_lessons_leaves_out() -> None:
+    """The image copies notebooks/ from the disk it is built on (instr23): what someone saved there while trying
+    the lessons must stay out of it as `medialit-singleuser` keeps it out of a student's copy (``saved_work``,
+    names starting with a dot, lesson 7's my-article/). Before, a highlights file in other letter case and the
+    temporary file a save cut short leaves (the whole marks) went into the image's /opt/medialit-hub/lessons."""
+    lines = (HUB / "Dockerfile.dockerignore").read_text(encoding="utf-8").splitlines()
+    patterns = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    saved = [
+        "notebooks/lesson02.highlights.json",
+        "notebooks/Lesson02-Who.HIGHLIGHTS.json",
+        "notebooks/.lesson02.highlights.json.k3j9.tmp",
+        "notebooks/pretest.json",
+        "notebooks/PreTest.JSON",
+        "notebooks/.ipynb_checkpoints/02-who-is-speaking-checkpoint.ipynb",
+        "notebooks/my-article/article.md",
+    ]
+    for path in saved:
+        left_out = not all(hub_start.lesson(Path(*path.split("/")[: n + 1])) for n in range(1, path.count("/") + 1))
+        assert left_out, path  # what the start leaves out of a student's copy
+        assert _docker_ignores(path, patterns), path
+    for path in ["notebooks/02-who-is-speaking.ipynb", "notebooks/articles/ferry-terminal-vote.md", "dist/x.whl",
+                 "course/jupyterhub/students/jupyter_server_config.json"]:  # fmt: skip
+        assert not _docker_ignores(path, patterns), path

@@ -105,6 +105,7 @@ def _key_place(path: Path) -> None:
 
 def run_new_exercise(args: argparse.Namespace) -> int:
     from medialit.core.article import load_article
+    from medialit.core.counts import counted
     from medialit.instructor.exercise_notebook import assignment_name
     from medialit.instructor.new_exercise import new_exercise, target_folder
 
@@ -112,10 +113,20 @@ def run_new_exercise(args: argparse.Namespace) -> int:
     article = load_article(args.article)
     name = args.name or assignment_name(article.id, args.kind)
     folder = target_folder(args.into, name)
+    kept: list[str] = []
     path = new_exercise(
-        article, args.key, args.kind, folder, name=name, allow_unreviewed=args.allow_unreviewed, force=args.force
-    )
-    if folder.parent.name == "source":
+        article, args.key, args.kind, folder, name=name, allow_unreviewed=args.allow_unreviewed, force=args.force,
+        kept=kept,
+    )  # fmt: skip
+    if kept:
+        print(f"kept {counted(len(kept), 'cell')} of your own from the notebook it replaced: {', '.join(kept)}")
+    if folder.parent.name == "source" and (folder.parent.parent / "release" / name).is_dir():
+        print(  # a key fixed after the release: the key is only in source/, nothing new for the students
+            f"wrote {path}; {name} is released already and students need nothing new (the key stays in source/): "
+            f"run `medialit course grade {name}` in the course directory to grade everyone with this key "
+            "(hand grades kept)"
+        )
+    elif folder.parent.name == "source":
         print(f"wrote {path}; release it with `nbgrader generate_assignment {name}` in the course directory")
     else:  # not in a course: its highlights rule comes with the course that takes it in
         print(

@@ -156,6 +156,9 @@ def run_grade(args: argparse.Namespace) -> int:
     if run.rekeyed:
         were = counted(len(run.rekeyed), "student was", "students were")
         print(f"the key changed since {were} graded: graded again with key {run.key}")
+    if run.redated:
+        were = counted(len(run.redated), "student was", "students were")
+        print(f"the due date or an extension changed since {were} graded: graded again ({', '.join(run.redated)})")
     if run.other_version:
         used = list(run.other_version.values())
         who = ", ".join(f"{used.count(v)} with {v}" for v in sorted(set(used)))

@@ -91,6 +91,7 @@ class GradeRun:
     isolated: bool = True  # that kernel ran in the sandbox (always True when no kernel ran)
     key: str = ""  # the key version graded with (``key_version``)
     rekeyed: list[str] = field(default_factory=list)  # graded before with another key version: graded again
+    redated: list[str] = field(default_factory=list)  # graded before with another due date or extension: again
     other_version: dict[str, str] = field(default_factory=dict)  # skipped, graded by another medialit: its version
 
     @property
@@ -112,14 +113,18 @@ def state_file(course: Path, assignment: str, student: str) -> Path:
     return Path(course) / STATE / "graded" / assignment / f"{student}.json"
 
 
-def graded_before(course: Path, assignment: str, student: str, state: dict[str, Any], key: str = "") -> bool:
-    """Graded already (``state``: its ``graded_state``), with this key version, and the submission has not changed
-    since (its timestamp is the same). A submission that failed is graded again: the cause may be gone (a locked
-    gradebook, a stopped job)."""
+def graded_before(
+    course: Path, assignment: str, student: str, state: dict[str, Any], key: str = "", deadline: str | None = None
+) -> bool:
+    """Graded already (``state``: its ``graded_state``), with this key version and this ``deadline`` (due date plus
+    extension; None: not known), and the submission has not changed since (its timestamp is the same). A
+    submission that failed is graded again: the cause may be gone (a locked gradebook, a stopped job)."""
     if not (course / "autograded" / student / assignment).is_dir():
         return False
     same_key = not key or state.get("key") == key  # a record from before key versions were kept: grade again
-    return bool(state.get("ok")) and same_key and state.get("submitted") == _stamp(course, assignment, student)
+    same_deadline = deadline is None or state.get("deadline", deadline) == deadline  # older records: as before
+    stamp = state.get("submitted") == _stamp(course, assignment, student)
+    return bool(state.get("ok")) and same_key and same_deadline and stamp
 
 
 def graded_state(course: Path, assignment: str, student: str) -> dict[str, Any]:
@@ -306,11 +311,16 @@ def grade(
         raise CourseError(f"{course / 'source' / assignment}: {problem}; nothing was graded")
     version = key_version(checks)
     states = {s: graded_state(course, assignment, s) for s in students}  # each record read once
-    todo = [s for s in students if force or not graded_before(course, assignment, s, states[s], version)]
+    # an extension or a due date given after grading changes the late penalty: those students are graded again
+    due = books.deadlines(url, assignment)
+    todo = [s for s in students if force or not graded_before(course, assignment, s, states[s], version, due.get(s))]
     skipped = [s for s in students if s not in todo]
     rekeyed = [s for s in todo if states[s].get("ok") and _key_of(states[s]) != version]
+    redated = [
+        s for s in todo if states[s].get("ok") and states[s].get("deadline", due.get(s)) != due.get(s) and s in due
+    ]
     kernel = bool(kernel_cells(course / "source" / assignment, checks))
-    run = GradeRun(assignment, [], skipped, kernel, not kernel or bool(isolation()), version, rekeyed)
+    run = GradeRun(assignment, [], skipped, kernel, not kernel or bool(isolation()), version, rekeyed, redated)
     for student in skipped:  # an upgrade mid-term: their scores stand, and the instructor is told
         used = str(states[student].get("medialit") or "an older one")
         if used != __version__:
@@ -619,6 +629,9 @@ class _Job:
         for notebook in submitted.glob("*.ipynb"):
             if (graded / notebook.name).is_file() and not (graded / notebook.name).is_symlink():
                 shutil.copyfile(graded / notebook.name, target / notebook.name)
+            else:  # not a notebook of the assignment (a File > Duplicate copy): nbgrader skipped it, and
+                # generate_feedback would stop on it, with no page for the student (instr23); it stays in submitted/
+                (target / notebook.name).unlink(missing_ok=True)
 
     def _remember(self, student: str, outcome: Outcome) -> None:
         path = state_file(self.course, self.assignment, student)
@@ -627,6 +640,8 @@ class _Job:
         # graded, and never graded (attack21)
         stamp = self.stamp_of.get(student, _stamp(self.course, self.assignment, student))
         data = {**outcome.to_json(), "submitted": stamp, "key": self.run.key}
+        if outcome.ok and (deadline := books.deadline_of(self.main, self.assignment, student)) is not None:
+            data["deadline"] = deadline  # due date + extension graded with: a change grades the student again
         data["medialit"] = __version__
         path.write_text(json.dumps(data, indent=1), encoding="utf-8")
         if not outcome.ok:

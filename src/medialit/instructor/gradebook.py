@@ -15,6 +15,7 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -180,7 +181,39 @@ def snapshot(course: Path, url: str, assignment: str, target: Path) -> Path:
             for c in nb.source_cells:
                 fields = {"cell_type": c.cell_type, "locked": c.locked, "source": c.source, "checksum": c.checksum}
                 copy.add_source_cell(c.name, nb.name, assignment, **fields)
+        for sub in found.submissions:  # extensions: autograde counts lateness from them, the merge writes them back
+            if sub.extension:  # (instr23: left out, a job graded late work without it and the merge erased it)
+                copy.update_or_create_student(sub.student.id)
+                copy.update_or_create_submission(assignment, sub.student.id, extension=sub.extension)
     return target
+
+
+def deadlines(url: str, assignment: str) -> dict[str, str]:
+    """``deadline_of`` every student with a submission of ``assignment`` in the gradebook, by student."""
+    from nbgrader.api import MissingEntry
+
+    with gradebook(url) as gb:
+        try:
+            found = gb.find_assignment(assignment)
+        except MissingEntry:
+            return {}
+        return {s.student.id: _deadline(found.duedate, s.extension) for s in found.submissions}
+
+
+def deadline_of(gb: Any, assignment: str, student: str) -> str | None:
+    """The student's deadline as nbgrader counts lateness, the due date plus their extension ("" with no due date;
+    None with no submission in the gradebook)."""
+    from nbgrader.api import MissingEntry
+
+    try:
+        sub = gb.find_submission(assignment, student)
+    except MissingEntry:
+        return None
+    return _deadline(sub.assignment.duedate, sub.extension)
+
+
+def _deadline(due: Any, extension: Any) -> str:
+    return "" if due is None else str(due + (extension or timedelta(0)))
 
 
 @contextmanager

@@ -27,10 +27,11 @@ import re
 import time
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 from nbformat.notebooknode import NotebookNode
 from nbformat.v4 import new_markdown_cell, new_output
-from nbgrader.api import MissingEntry
+from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import (
     ClearHiddenTests,
@@ -40,6 +41,7 @@ from nbgrader.preprocessors import (
     NbGraderPreprocessor,
     OverwriteCells,
 )
+from nbgrader.utils import compute_checksum
 from traitlets import Dict, Integer, List, Unicode
 
 from medialit.core.saved_work import saved_work
@@ -126,6 +128,35 @@ class OverwriteReleasedCells(OverwriteCells):
                 if cleared and released.source == cell.source:
                     cell.source = source.source
         return super().preprocess_cell(cell, resources, cell_index)
+
+    def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
+        nb, resources = super().preprocess(nb, resources)
+        with Gradebook(self.db_url) as gb:
+            self._put_back_written_answers(nb, gb.find_notebook(self.notebook_id, self.assignment_id))
+        return nb, resources
+
+    def _put_back_written_answers(self, nb: NotebookNode, source_nb: Any) -> None:
+        """A written answer (a hand-graded markdown cell) the student deleted goes back as released, so it scores
+        0 as an unanswered one does and the formgrader has a box for it (instr23: its gradebook row waited for a
+        hand grade with no cell to give it in, on every run). Only these: a deleted test cell stays deleted, as
+        its source in the gradebook holds the hidden tests."""
+        ids = [c.metadata.get("nbgrader", {}).get("grade_id") for c in nb.cells]
+        order = [c.name for c in source_nb.source_cells]
+        points = {c.name: c.max_score for c in source_nb.grade_cells}
+        for source in source_nb.source_cells:
+            if source.name in ids or source.cell_type != "markdown" or source.locked or source.name not in points:
+                continue
+            cell = new_markdown_cell(source.source)
+            fields = {"grade": True, "grade_id": source.name, "locked": False, "points": points[source.name]}
+            cell.metadata["nbgrader"] = {**fields, "schema_version": 3, "solution": True}
+            cell.metadata.nbgrader["checksum"] = compute_checksum(cell)  # as released: unchanged, so 0 points
+            note = new_markdown_cell(f"*This answer cell ({source.name}) was deleted from the hand-in; it was put "
+                                     "back empty and scores 0 points unless the grader gives points.*")  # fmt: skip
+            before = [n for n in order[: order.index(source.name)] if n in ids]
+            at = ids.index(before[-1]) + 1 if before else len(nb.cells)
+            nb.cells[at:at] = [note, cell]
+            ids[at:at] = [None, source.name]
+            self.log.warning("%s: the answer cell was deleted: put back empty, 0 points", source.name)
 
 
 class TrimOutput(NbGraderPreprocessor):
@@ -397,6 +428,10 @@ class NoPageLog(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
+            stopped = FAILED_ON.fullmatch(record.getMessage()) if record.levelno >= logging.ERROR else None
+            if stopped and (line := not_in_gradebook(Path(stopped["path"]))):
+                logging.getLogger(record.name).warning("%s", line)
+                return
             said = NO_MATCH.fullmatch(record.getMessage()) if record.levelno >= logging.ERROR else None
             where = Path(said["glob"]) if said else None  # COURSE/autograded/STUDENT/ASSIGNMENT, glob patterns kept
             if where is None or len(where.parents) < 3 or where.parents[1].name != "autograded":
@@ -405,6 +440,33 @@ class NoPageLog(logging.Handler):
                 logging.getLogger(record.name).warning("%s", line)
         except Exception:  # a log handler must not stop the command: logging reports it
             self.handleError(record)
+
+
+FAILED_ON = re.compile(r"There was an error processing assignment: (?P<path>.+)")
+
+
+def not_in_gradebook(where: Path) -> str:
+    """For COURSE/autograded/STUDENT/ID that nbgrader stopped on: a line when STUDENT is no longer in the
+    gradebook (removed, e.g. a student who dropped the course: instr23's generate_feedback ended in a traceback,
+    ``MissingEntry: No such taskcomment``), else ""."""
+    from nbgrader.api import MissingEntry
+
+    from medialit.instructor.gradebook import db_url, gradebook
+
+    if len(where.parents) < 3 or where.parents[1].name != "autograded":
+        return ""
+    course, student, assignment = where.parents[2], where.parent.name, where.name
+    with gradebook(db_url(course)) as gb:
+        try:
+            gb.find_student(student)
+            return ""
+        except MissingEntry:
+            pass
+    return (
+        f"{student}: not in the gradebook (removed, e.g. with `nbgrader db student remove`), so no feedback page "
+        f"can be made from autograded/{student}/{assignment}: move that folder out of the course (and "
+        f"submitted/{student}/{assignment}, .medialit/handins/{assignment}/{student}), then generate feedback again"
+    )
 
 
 def logging_config(app: str = "GenerateFeedbackApp") -> dict:

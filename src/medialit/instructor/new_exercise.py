@@ -248,8 +248,10 @@ def new_exercise(
     name: str,
     allow_unreviewed: bool = False,
     force: bool = False,
+    kept: list[str] | None = None,
 ) -> Path:
-    """Check the key, then write the notebook, the article and the items file into ``folder``."""
+    """Check the key, then write the notebook, the article and the items file into ``folder``; over an existing
+    notebook (``force``) the instructor's own cells are kept, their ids appended to ``kept``."""
     if kind not in EXERCISE_KINDS:
         raise ExerciseError(f"--kind {kind}: use one of {', '.join(EXERCISE_KINDS)}")
     if problem := nb_builder.name_problem(name):
@@ -287,9 +289,41 @@ def new_exercise(
     ]  # fmt: skip
     (folder / ITEMS_FILE).write_text(json.dumps({"items": items}, ensure_ascii=False, indent=1) + "\n", "utf-8")
     define_items(folder / ITEMS_FILE)  # what the notebook will read back must load
+    if notebook_path.exists():  # --force: cells the instructor added (a written question, a code test) stay
+        old = nbformat.read(notebook_path, as_version=4)
+        mine = set(own_cells(old, nb, name))  # named by grade id where they have one (JupyterLab's are random)
+        (kept if kept is not None else []).extend(
+            c.metadata.get("nbgrader", {}).get("grade_id") or c.get("id") for c in old.cells if c.get("id") in mine
+        )
+        nb.cells = carry_over(old, nb, name)
     nb_builder.write(nb, notebook_path)
     keep_sidecars(folder, name, [f"{it['id']}{SIDECAR_SUFFIX}" for it in items])
     return notebook_path
+
+
+def own_cells(old: nbformat.NotebookNode, new: nbformat.NotebookNode, name: str) -> list[str]:
+    """The ids of ``old``'s cells that ``new`` does not replace: cells the instructor added (instr23)."""
+    ids = {c.get("id") for c in new.cells}
+    return [c.get("id") for c in old.cells if c.get("id") not in ids and not str(c.get("id")).startswith(f"{name}-q")]
+
+
+def carry_over(old: nbformat.NotebookNode, new: nbformat.NotebookNode, name: str) -> list:
+    """``new``'s cells with ``old``'s cells of the instructor's own (``own_cells``), each after the cell it followed.
+
+    ``--force`` over a released exercise used to write the generated cells alone: a written question added in the
+    formgrader vanished from ``source/``, with it its rubric in the formgrader, and ``nbgrader generate_assignment``
+    then refused ("Cannot add or remove cells ... there are submissions") and deleted ``release/NAME`` (instr23).
+    """
+    keep = set(own_cells(old, new, name))
+    cells, at = list(new.cells), 0
+    for cell in old.cells:
+        same = next((i for i, c in enumerate(cells) if c.get("id") == cell.get("id")), None)
+        if same is not None:
+            at = same + 1
+        elif cell.get("id") in keep:
+            cells.insert(at, cell)
+            at += 1
+    return cells
 
 
 RULE = (
