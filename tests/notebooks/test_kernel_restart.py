@@ -50,9 +50,9 @@ def test_a_lesson_cell_run_before_the_set_up_cell_says_to_run_it_in_one_line(les
     'check' is not defined`` and its frames; a student's own typo keeps its traceback."""
     two = lessons / "02-who-is-speaking.ipynb"
     assert "check(" in cell(two, 5).source and "Highlighter(practice" in cell(two, 32).source
-    assert "pretest.record(my_answers)" in cell(lessons / "00-start-here.ipynb", 15).source
+    assert "pretest.record(my_answers)" in cell(lessons / "00-start-here.ipynb", 17).source
     cells = [cell(two, 5), cell(two, 32), cell(two, 33), nbformat.v4.new_code_cell('reveal("l2.dash")')]
-    cells += [cell(lessons / "00-start-here.ipynb", 15), nbformat.v4.new_code_cell("print(artcle)")]
+    cells += [cell(lessons / "00-start-here.ipynb", 17), nbformat.v4.new_code_cell("print(artcle)")]
     errors = run(cells, lessons, KitKernelSpecManager())
     names = ["check", "practice", "check_highlights", "reveal", "pretest"]
     for shown, name in zip(errors, names, strict=False):
