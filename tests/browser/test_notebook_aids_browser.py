@@ -192,8 +192,8 @@ def test_run_all_of_a_lesson_counts_its_checks_by_outcome(lab, workdir, page):
     page.evaluate(LISTEN)
     run_all_from_the_menu(nb)
     said_now = announced(page)
-    # l0.run answered, l0.saved not yet; the pre-test's record is a save, not a check
-    assert said_now == [f"Ran {len(code_cells(path))} cells: 2 checks (1 passed, 1 not answered yet)."], said_now
+    # l0.run answered, l0.try-it (nothing marked) and l0.saved not yet; the pre-test's record is a save, not a check
+    assert said_now == [f"Ran {len(code_cells(path))} cells: 3 checks (1 passed, 2 not answered yet)."], said_now
 
 
 TABLES = """() => [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-MarkdownOutput table')]
