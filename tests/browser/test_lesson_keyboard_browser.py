@@ -210,3 +210,67 @@ def test_lesson_six_analyzer_ticked_by_keyboard_then_esc_goes_back_to_the_notebo
     page.keyboard.press("Shift+Enter")
     nb._wait_done(nb.cell(compared), before)
     expect(nb.cell(compared).locator(".jp-OutputArea-output").last).to_contain_text("only the machine:")
+
+
+def word_by_word(page, widget, words: list[str]) -> None:
+    """With the text focused, → until the cursor is on the first of ``words``, Shift+→ over the rest."""
+    live = widget.locator(".ml-live")
+    for _ in range(100):
+        if live.inner_text().split(",")[0] == words[0]:
+            break
+        page.keyboard.press("ArrowRight")
+    else:
+        raise AssertionError(f"the cursor never reached {words[0]!r}")
+    for _ in words[1:]:
+        page.keyboard.press("Shift+ArrowRight")
+
+
+def test_lesson_zeros_try_it_is_checked_and_its_marks_outlive_a_restart_and_a_reopen(lab, workdir, page, screenshot):
+    """student23: lesson 0's 'Try it' (mark Vesterhavn as place, Ingrid Dahl as person) had no check: a student
+    who marked by keyboard could not learn whether the marks were right. Now a check follows it: before any mark it
+    asks for one, a wrong label is told and hinted, the right marks are 'All found' with ✓ in the widget (axe finds
+    nothing in it); after Restart Kernel and Run All, and after Save, close and reopen, the marks are still there."""
+    from test_students_browser import axe
+
+    path = copy_notebooks(workdir) / "00-start-here.ipynb"
+    shown = cell_index(path, "from medialit import Highlighter, from_text")
+    checked = cell_index(path, 'check_highlights("l0.try-it"')
+    nb = open_and_run_all(page, lab, path)
+    verdict = nb.cell(checked).locator(".jp-OutputArea-output").last
+    expect(verdict).to_contain_text("Nothing highlighted yet")
+    widget = nb.cell(shown).locator(".medialit-highlighter")
+    go_to(page, shown)
+    tab_into(page, widget)
+    word_by_word(page, widget, ["Vesterhavn"])
+    page.keyboard.press("1")  # person: the wrong label
+    expect(widget.locator(".ml-status")).to_contain_text("saved 1 mark")
+    said = answer(nb, page, checked, 'check_highlights("l0.try-it", hl, sample)')
+    assert "‘Vesterhavn’ (person): these words are in the key, but as place, not person" in said, said
+    assert "Hint: Select the words" in said, said
+    go_to(page, shown)
+    tab_into(page, widget)
+    word_by_word(page, widget, ["Vesterhavn"])
+    page.keyboard.press("Enter")  # the mark at the cursor, to relabel it
+    page.keyboard.press("2")  # place
+    for _ in range(40):  # back towards the start of the text: ← until 'Ingrid'
+        if widget.locator(".ml-live").inner_text().split(",")[0] == "Ingrid":
+            break
+        page.keyboard.press("ArrowLeft")
+    page.keyboard.press("Shift+ArrowRight")
+    page.keyboard.press("1")
+    expect(widget.locator(".ml-status")).to_contain_text("saved 2 marks")
+    said = answer(nb, page, checked, 'check_highlights("l0.try-it", hl, sample)')
+    assert said.startswith("You marked 2: 2 of 2 key items found, 0 extra.\nAll found."), said
+    expect(widget.locator(".ml-fb-list li.ml-fb-correct")).to_have_count(2)
+    assert axe(page, widget) == []
+    screenshot(widget, "lesson00-try-it-checked.png")
+
+    nb.restart()
+    nb.run_all()
+    expect(nb.cell(checked).locator(".jp-OutputArea-output").last).to_contain_text("All found.")
+    page.keyboard.press("Control+s")
+    expect(page.locator(".lm-TabBar-tab.jp-mod-current")).not_to_have_class(re.compile(r"\bjp-mod-dirty\b"))
+    page.evaluate("() => window.jupyterapp.commands.execute('application:close')")
+    expect(page.locator(PANEL)).to_have_count(0)
+    nb = open_and_run_all(page, lab, path)
+    expect(nb.cell(checked).locator(".jp-OutputArea-output").last).to_contain_text("You marked 2: 2 of 2")

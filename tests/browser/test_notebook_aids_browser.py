@@ -192,8 +192,8 @@ def test_run_all_of_a_lesson_counts_its_checks_by_outcome(lab, workdir, page):
     page.evaluate(LISTEN)
     run_all_from_the_menu(nb)
     said_now = announced(page)
-    # l0.run answered, l0.saved not yet; the pre-test's record is a save, not a check
-    assert said_now == [f"Ran {len(code_cells(path))} cells: 2 checks (1 passed, 1 not answered yet)."], said_now
+    # l0.run answered, l0.try-it (nothing marked) and l0.saved not yet; the pre-test's record is a save, not a check
+    assert said_now == [f"Ran {len(code_cells(path))} cells: 3 checks (1 passed, 2 not answered yet)."], said_now
 
 
 TABLES = """() => [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-MarkdownOutput table')]
@@ -218,3 +218,56 @@ def test_a_lessons_markdown_fits_a_320_px_window(lab, workdir, page, lesson):
     assert found and all(t["cut"] <= 0 for t in found), found
     problems = axe_severe(page, {"include": [[".jp-NotebookPanel:not(.lm-mod-hidden) .jp-MarkdownOutput"]]})
     assert problems == [], json.dumps(problems, indent=1, ensure_ascii=False)
+
+
+def test_at_320_px_a_lesson_opened_from_the_file_browser_by_keyboard_gets_the_width_and_its_highlighter_works(
+    lab, workdir, page, screenshot
+):
+    """student23, WCAG 1.4.10: at 320 CSS px (a phone, 1280 px at 400 %) a student who Tabs to the file browser and
+    opens lesson 0 with Enter got the lesson in the 2 px the browser's 250 px panel left: nothing of it showed.
+    Now the side panels close when a document opens in a narrow window, the lesson takes the width, and its
+    highlighter is run, marked and checked by keyboard without running past the window (axe: nothing)."""
+    from test_lesson_keyboard_browser import answer, cell_index, tab_into, word_by_word
+    from test_students_browser import axe
+
+    folder = copy_notebooks(workdir)
+    path = folder / LESSON
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(f"{lab.url}lab/tree/{folder.relative_to(lab.root).as_posix()}?reset")
+    listing = page.locator(".jp-DirListing-content")
+    expect(listing.get_by_text(LESSON)).to_be_visible()
+    inside = "() => !!document.activeElement.closest('.jp-DirListing')"
+    for _ in range(40):  # Tab from the page's start: the launcher's cards, the tab bars, then the file list
+        if page.evaluate(inside):
+            break
+        page.keyboard.press("Tab")
+    assert page.evaluate(inside), "Tab never reached the file browser"
+    for _ in range(30):
+        if page.evaluate("() => document.activeElement.textContent.trim()") == LESSON:
+            break
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    panel = page.locator(PANEL)
+    expect(panel.locator(".jp-Notebook")).to_be_visible()
+    nb = conftest_module().Notebook(page, lab, path)
+    nb.wait_idle()
+    expect(page.locator("#jp-left-stack")).to_be_hidden()
+    assert panel.evaluate("p => p.getBoundingClientRect().width") >= 240
+    shown = cell_index(path, "from medialit import Highlighter, from_text")
+    page.evaluate("() => window.jupyterapp.shell.currentWidget.content.node.focus()")  # as JupyterLab opens it
+    for _ in range(shown + 1):
+        page.keyboard.press("Shift+Enter")
+    widget = nb.cell(shown).locator(".medialit-highlighter")
+    tab_into(page, widget)
+    word_by_word(page, widget, ["Vesterhavn"])
+    page.keyboard.press("2")  # place
+    expect(widget.locator(".ml-status")).to_contain_text("saved 1 mark")
+    said = answer(
+        nb, page, cell_index(path, 'check_highlights("l0.try-it"'), 'check_highlights("l0.try-it", hl, sample)'
+    )
+    assert said.startswith("You marked 1: 1 of 2 key items found, 0 extra."), said
+    text = widget.locator(".ml-text")
+    assert text.evaluate("t => t.getBoundingClientRect().right") <= 320, "the text runs past the window"
+    assert text.evaluate("t => t.scrollWidth <= t.clientWidth + 1"), "the text scrolls sideways"
+    assert axe(page, widget) == []
+    screenshot(page, "lesson00-at-320px.png")

@@ -50,9 +50,9 @@ def test_a_lesson_cell_run_before_the_set_up_cell_says_to_run_it_in_one_line(les
     'check' is not defined`` and its frames; a student's own typo keeps its traceback."""
     two = lessons / "02-who-is-speaking.ipynb"
     assert "check(" in cell(two, 5).source and "Highlighter(practice" in cell(two, 32).source
-    assert "pretest.record(my_answers)" in cell(lessons / "00-start-here.ipynb", 15).source
+    assert "pretest.record(my_answers)" in cell(lessons / "00-start-here.ipynb", 17).source
     cells = [cell(two, 5), cell(two, 32), cell(two, 33), nbformat.v4.new_code_cell('reveal("l2.dash")')]
-    cells += [cell(lessons / "00-start-here.ipynb", 15), nbformat.v4.new_code_cell("print(artcle)")]
+    cells += [cell(lessons / "00-start-here.ipynb", 17), nbformat.v4.new_code_cell("print(artcle)")]
     errors = run(cells, lessons, KitKernelSpecManager())
     names = ["check", "practice", "check_highlights", "reveal", "pretest"]
     for shown, name in zip(errors, names, strict=False):
@@ -91,3 +91,19 @@ def test_a_learners_own_notebook_keeps_pythons_name_error_for_a_name_it_never_se
     two = lessons / "02-who-is-speaking.ipynb"
     ((shown,),) = run([cell(two, 5)], lessons, KitKernelSpecManager(), two)
     assert (shown.ename, len(shown.traceback)) == ("SetUpError", 1)
+
+
+def test_a_cell_run_before_the_cell_that_sets_its_name_names_that_cell(lessons: Path) -> None:
+    """student23: lesson 0's 'What you marked' cell run before the highlighter's cell (a skipped cell) gave
+    ``NameError: name 'hl' is not defined`` and its frames: ``hl`` is no set-up name. In the kit's kernel, for the
+    saved lesson, it is one line naming the cell that sets it; a use before its own cell's assignment, and the
+    grader's kernel, keep Python's traceback."""
+    zero = lessons / "00-start-here.ipynb"
+    assert cell(zero, 8).source.splitlines()[1] == "for mark in hl.spans:"
+    looped = nbformat.v4.new_code_cell("print(sample)\nsample = 1")
+    (shown,), (own,) = run([cell(zero, 8), looped], lessons, KitKernelSpecManager(), zero)
+    assert (shown.ename, len(shown.traceback)) == ("SetUpError", 1), shown
+    assert shown.evalue.startswith("hl is not defined: the cell that sets it (hl = Highlighter(sample, ")
+    assert own.ename == "NameError" and len(own.traceback) > 1
+    ((raw,),) = run([cell(zero, 8)], lessons, KernelSpecManager(), zero)
+    assert raw.ename == "NameError" and len(raw.traceback) > 1

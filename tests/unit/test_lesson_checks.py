@@ -781,7 +781,7 @@ def test_the_paper_naming_itself_costs_nothing_in_the_sources_activity(capsys, p
     marked = [s.to_dict() for s in required] + [Span(start, start + len("this newspaper"), "source").to_dict()]
     lessons.check_highlights("l2.sources-activity", marked, practice)
     out = capsys.readouterr().out
-    assert "8 of 8 key items found, 0 extra" in out and "All found" in out, out
+    assert "8 of 8 key items found, 1 optional (no cost), 0 extra" in out and "All found" in out, out
 
 
 @pytest.mark.parametrize("words", ["when met", "when met with", "met with the press"])
@@ -804,3 +804,25 @@ def test_the_clause_without_its_subject_is_found_by_the_words_where_the_subject_
     out = checked(start, start + len(words))
     assert "All found" in out and "0 extra" in out, out
     assert "1 extra" in checked(clause + 5, clause + 8)  # 'met' alone: a correct verb, not the slip
+
+
+def test_the_summary_counts_an_optional_mark_so_the_marks_add_up(capsys):
+    """student23, K11: 'Labor' and the required marks checked said 'You marked 7: 6 of 6 key items found, 0 extra.'
+    (6 + 0 is not 7), and the widget '6 correct, 0 still to find, 0 extra': the optional mark was in neither."""
+    from medialit import Highlighter
+
+    free = lessons.without_graded(load_article("stoere-putin-call"))
+    marks = lessons.key_marks("l5.provenance-activity", free)
+    labor = next(m.span for m in marks if m.optional and m.span.text(free.body) == "Labor")
+    required = [m.span for m in marks if not m.optional]
+    lessons.check_highlights("l5.provenance-activity", [*required, labor], free)
+    out = capsys.readouterr().out
+    assert out.startswith("You marked 7: 6 of 6 key items found, 1 optional (no cost), 0 extra.\nAll found."), out
+    lessons.reset()
+    lessons.check_highlights("l5.provenance-activity", required, free)
+    assert capsys.readouterr().out.startswith("You marked 6: 6 of 6 key items found, 0 extra.")
+    hl = Highlighter(free, labels=["translation", "scraped", "bio"])
+    hl.spans = [{"start": s.start, "end": s.end, "label": s.label} for s in (*required, labor)]
+    lessons.reset()
+    lessons.check_highlights("l5.provenance-activity", hl, free)
+    assert hl.feedback["summary"].startswith("6 correct, 1 optional, 0 still to find, 0 extra"), hl.feedback

@@ -40,6 +40,7 @@ def lesson_articles() -> dict[str, object]:
     practice = load_article(REPO / "notebooks" / lessons.PRACTICE)
     example = load_article("stoere-putin-call")
     return {
+        "l0.try-it": from_text("Mayor Ingrid Dahl of Vesterhavn called the vote a turning point for the town."),
         "l2.links": lesson_2_opening(),
         "l2.sources-activity": practice,
         "l3.sentences-activity": practice,

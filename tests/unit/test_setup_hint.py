@@ -75,3 +75,27 @@ def test_the_kits_servers_and_only_they_use_it():
     for config in [REPO / "course" / "jupyterhub" / "nbgrader_config.py", REPO / "src/medialit/instructor/course.py"]:
         assert "setup_hint" not in config.read_text(encoding="utf-8")
         assert "KitKernelSpecManager" not in config.read_text(encoding="utf-8")
+
+
+def test_a_name_a_cell_further_down_sets_names_that_cell(tmp_path):
+    """student23: lesson 0's 'for mark in hl.spans' run before the highlighter's cell (or lesson 8's figure before
+    'import matplotlib.pyplot as plt') gave a NameError traceback: only the set-up names had a line. Now any name a
+    code cell of the saved notebook sets at its top level gets one naming that cell; a name only a function sets, a
+    use before the assignment in the running cell, and a kernel with no notebook to read (the grader) keep
+    Python's traceback."""
+    lesson = str(REPO / "notebooks" / "00-start-here.ipynb")
+    line = said("hl", lesson)
+    assert line is not None and line.startswith("hl is not defined: the cell that sets it (hl = Highlighter(sample")
+    assert line.endswith(
+        "has not run since the kernel started; run that cell first (and the cells above it), then this cell"
+    )
+    assert said("hl", lesson, running="print(hl)\nhl = 1") is None
+    assert said("hl", None) is None and said("hl", str(tmp_path / "gone.ipynb")) is None
+    own = tmp_path / "own.ipynb"
+    cells = [
+        {"cell_type": "code", "source": "def f():\n    inner = 1\n    return inner\n"},
+        {"cell_type": "code", "source": "import matplotlib.pyplot as plt\nsquares = [n * n for n in range(3)]"},
+    ]
+    own.write_text(json.dumps({"cells": cells}), encoding="utf-8")
+    assert said("inner", str(own)) is None and said("n", str(own)) is None and said("nothing", str(own)) is None
+    assert "(import matplotlib.pyplot as plt)" in said("plt", str(own)) and "(def f():)" in said("f", str(own))

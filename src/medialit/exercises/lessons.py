@@ -181,7 +181,9 @@ def check_highlights(question_id: str, marked: Any = None, article: Any = None) 
         marked.show_feedback(marks, show_missed=False, own_voice=question.own_voice)
     result = score(spans, marks, max_points=1, body=article.body)
     counts = result.counts
-    print(f"You marked {len(spans)}: {counts.tp} of {counted(len(key), 'key item')} found, {counts.fp} extra.")
+    optional = sum(m.status == "optional" for m in result.matches)  # K11: counted, so the marks add up
+    free = f", {optional} optional (no cost)" if optional else ""
+    print(f"You marked {len(spans)}: {counts.tp} of {counted(len(key), 'key item')} found{free}, {counts.fp} extra.")
     for note in not_graded(everything, graded):
         print("  " + note)
     if counts.fn == 0 and counts.fp == 0:

@@ -124,7 +124,9 @@ def feedback_items(
         items.append({"start": span.start, "end": span.end, "label": span.label, "status": match.status, "line": line})
     counts = result.counts
     missed = f"{counts.fn} missed" if show_missed else f"{counts.fn} still to find"
-    summary = f"{counts.tp} correct, {missed}, {counts.fp} extra ({result.points:g} of {result.max_points:g})"
+    optional = sum(m.status == "optional" for m in result.matches)  # K11: said, so the marks add up
+    free = f", {optional} optional" if optional else ""
+    summary = f"{counts.tp} correct{free}, {missed}, {counts.fp} extra ({result.points:g} of {result.max_points:g})"
     return {"summary": summary, "items": items, "notes": not_graded(others, graded)}
 
 

@@ -1,4 +1,4 @@
-// A prebuilt JupyterLab extension with three plugins, written by hand: no webpack, no npm.
+// A prebuilt JupyterLab extension with four plugins, written by hand: no webpack, no npm.
 // JupyterLab (and Notebook 7) load static/remoteEntry.js for every extension found in
 // share/jupyter/labextensions, call init() with webpack's shared scope (where JupyterLab's own
 // packages are), then get(package.json's "extension") and register the plugins the factory gives.
@@ -24,8 +24,15 @@
 // `lesson00.highlights.json`, ran past the cell, and a keyboard cannot scroll a Markdown cell, so the
 // rest was lost. The columns now take the width their words need, and a word longer than the line
 // breaks (only such a word: the others wrap as before), so the text fits the cell.
+//
+// narrow-open: in a narrow window (320 CSS px: a phone, or 1280 px at 400 % zoom) the file browser keeps its
+// 250 px when a lesson is opened from it, and the lesson got the 2 px left beside it: nothing of it could be
+// seen, and the focus went into a cell no one could see. A document opened (or made current) while the window
+// is narrower than NARROW now closes the side panels, as Ctrl+B or View > Appearance would; the file browser
+// comes back with Ctrl+B or its icon. A wide window, and the launcher at start, keep JupyterLab's layout.
 (function () {
   const NAME = 'medialit-notebook-aids';
+  const NARROW = 720; // CSS px: below it a side panel (250 px) leaves the notebook too little to read
   // Outranks JupyterLab's own .jp-RenderedHTMLCommon table rule, whichever style sheet comes last.
   const REFLOW = `
 body .jp-MarkdownOutput.jp-RenderedHTMLCommon {
@@ -222,6 +229,21 @@ body .jp-MarkdownOutput.jp-RenderedHTMLCommon table {
         activate: (app, tracker) => {
           tracker.forEach(keepCleanOnOpen);
           tracker.widgetAdded.connect((_, panel) => keepCleanOnOpen(panel));
+        },
+      },
+      {
+        id: `${NAME}:narrow-open`,
+        autoStart: true,
+        activate: (app) => {
+          const shell = app.shell;
+          if (!shell.currentChanged || !shell.collapseLeft) return; // not JupyterLab's LabShell
+          shell.currentChanged.connect((_, change) => {
+            const opened = change.newValue;
+            if (!opened || !opened.context || window.innerWidth >= NARROW) return; // a document, not the launcher
+            if (!Array.from(shell.widgets('main')).includes(opened)) return;
+            shell.collapseLeft();
+            if (shell.collapseRight) shell.collapseRight();
+          });
         },
       },
       {
