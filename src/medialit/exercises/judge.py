@@ -129,11 +129,7 @@ def score_item(item_id: str, answer: Answer | Sequence[Span], key: Any) -> Resul
     counts = result.counts
     head = f"{it.id}: {result.points:g} of {_points(it)}; {counts.tp} of {len(key.required)} found"
     told = _tells(result.points, it, key, result)
-    per_mark = (
-        [*_extra_lines(it, result, key, body), *_unlisted(result), *_holding_lines(result, body)]
-        if told
-        else [_NOTHING_TOLD]
-    )
+    per_mark = [*_extra_lines(it, result, key, body), *_holding_lines(result, body)] if told else [_NOTHING_TOLD]
     lines = (*notes, head, *per_mark, *_tail(result, told))
     return Result(it.id, result.points, float(it.points), lines, _explained(result, key, body))
 
@@ -170,9 +166,7 @@ def _score_speakers(it: Item, answer: Answer, key: Key, units: int, notes: tuple
         for m in cue.matches
         if told and m.given is not None and m.given.span is not None and len(m.given.cues) > 1 and _has_cue(m, key)
     ][:3]
-    extras = (
-        [*_extra_lines(it, who, key, body), *_unlisted(who), *_cue_lines(cue, key, body)] if told else [_NOTHING_TOLD]
-    )
+    extras = [*_extra_lines(it, who, key, body), *_cue_lines(cue, key, body)] if told else [_NOTHING_TOLD]
     lines = (*notes, *lost, head, *hint, *extras, *_tail(who, told))
     return Result(it.id, float(points), float(it.points), lines, _explained(who, key, body))
 
@@ -295,7 +289,7 @@ def _extra_lines(it: Item, result: Score, key: Key, body: str) -> list[str]:
     """What is wrong with the student's own extra marks, quoting only their words."""
     lines = []
     asks_for = _label_asks(it)
-    for m in [m for m in result.matches if m.status == "extra" and m.given is not None][:_LISTED]:
+    for m in [m for m in result.matches if m.status == "extra" and m.given is not None][:5]:
         given = m.given
         if given.span is None:
             continue  # already said in the notes
@@ -319,20 +313,6 @@ def _extra_lines(it: Item, result: Score, key: Key, body: str) -> list[str]:
             asks = FIRST_LINE_ASKS if set(it.labels) == PASSAGE_KINDS else _asks(given, asks_for)
             lines.append(f"not in the key: {words} ({'/'.join(sorted(given.labels))})" + (f": {asks}" if asks else ""))
     return lines
-
-
-_LISTED = 5
-"""How many extra marks ``_extra_lines`` says a line about (the first ones); ``_unlisted`` counts the rest."""
-
-
-def _unlisted(result: Score) -> list[str]:
-    """How many more extra marks there are than ``_extra_lines`` lists (counted, never quoted): the student who
-    made eight extra marks was told of five and nothing of the other three."""
-    extras = [m.given for m in result.matches if m.status == "extra" and m.given is not None]
-    more = sum(1 for given in extras[_LISTED:] if given.span is not None)
-    if not more:
-        return []
-    return [f"… and {counted(more, 'more extra mark')} not listed here: check your other marks the same way"]
 
 
 _PRONOUN_KIND = "a pronoun takes the kind of the source it stands for"
