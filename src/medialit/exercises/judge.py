@@ -289,7 +289,7 @@ def _extra_lines(it: Item, result: Score, key: Key, body: str) -> list[str]:
     """What is wrong with the student's own extra marks, quoting only their words."""
     lines = []
     asks_for = _label_asks(it)
-    for m in [m for m in result.matches if m.status == "extra" and m.given is not None][:5]:
+    for m in [m for m in result.matches if m.status == "extra" and m.given is not None]:
         given = m.given
         if given.span is None:
             continue  # already said in the notes
@@ -312,7 +312,22 @@ def _extra_lines(it: Item, result: Score, key: Key, body: str) -> list[str]:
         else:  # what the label asks, in the guidelines' words: the reason a cost is owed, never the key's words
             asks = FIRST_LINE_ASKS if set(it.labels) == PASSAGE_KINDS else _asks(given, asks_for)
             lines.append(f"not in the key: {words} ({'/'.join(sorted(given.labels))})" + (f": {asks}" if asks else ""))
-    return lines
+    then = "check whom each of the others names" if it.kind == "speakers" else "check each against what its label asks"
+    return _listed(lines, 5, "marks", then)
+
+
+LISTED = "not listed here"
+"""Words of the line that counts the marks feedback does not list one by one (``_listed``)."""
+
+
+def _listed(lines: list[str], limit: int, what: str, then: str) -> list[str]:
+    """At most ``limit`` lines about single marks, and one more that counts the rest: a mark left out in silence
+    reads as a right one. The count tells nothing of the key (the student knows how many marks they made); the cap
+    keeps a spray answer from reading more than ``limit`` places off it."""
+    rest = len(lines) - limit
+    if rest <= 0:
+        return lines
+    return [*lines[:limit], f"{rest} more of your {what} with a problem, {LISTED}: {then}"]
 
 
 _PRONOUN_KIND = "a pronoun takes the kind of the source it stands for"
@@ -484,7 +499,7 @@ def _cue_lines(cue: Score, key: Key, body: str) -> list[str]:
             if linked != "no cue" and all(k.cue is None for k in key.required if same_place(m.given, k)):
                 why += "; does that sentence credit any words to it? A party asked who gave no answer has no cue (K4)"
             lines.append(f"{quoted(m.given.span.text(body))} linked to {linked}: {why}")
-    return lines[:5]
+    return _listed(lines, 5, "links", "check that each source is linked to the cue that credits its words")
 
 
 def _sentence_lines(found: Score, why: Score, body: str) -> list[str]:
@@ -504,7 +519,7 @@ def _sentence_lines(found: Score, why: Score, body: str) -> list[str]:
         elif m.status == "optional" and m.mark not in right:
             asks = _label_test(m.given, REASON_ASKS)
             lines.append(f"{words}: a defensible sentence to mark, but not for the reason given{asks}")
-    return lines[:6]
+    return _listed(lines, 6, "sentences", "check each with the editor test and its one reason (K9)")
 
 
 _EDITOR_TEST = (
