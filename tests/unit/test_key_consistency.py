@@ -844,3 +844,36 @@ def test_every_keyed_cue_has_source_words_in_its_sentence(item_id):
     for cue in cues:
         start, end = next((s, e) for s, e in doc.sentences if s <= cue["start"] < e)
         assert any(start <= m["start"] < end for m in sources), f"{item_id}: cue {cue['text']!r} without a source"
+
+
+def _defined(prompt: str, label: str) -> str | None:
+    """What a prompt says a label means: the words in brackets after the label in code marks."""
+    found = re.search(rf"`{label}` \(([^()]*)\)", prompt)
+    return found.group(1) if found else None
+
+
+@pytest.mark.parametrize("item_id", sorted(i for i, it in ITEMS.items() if "direct" in it.labels))
+def test_a_prompt_defines_direct_as_the_base_rules_do(item_id):
+    """Base rules, kind: `direct` is verbatim, in quotation marks or after a dialogue dash. ex01-q4's prompt left the
+    dash out, though its students had just marked a dash quote in q1 (keyread23)."""
+    assert "`direct` (verbatim, in quotation marks or after a dialogue dash" in " ".join(GUIDELINES.split())
+    said = _defined(question_cells()[item_id][0], "direct")
+    assert said is not None, f"{item_id}: the prompt does not say what direct means"
+    assert "quotation marks" in said and "dialogue dash" in said, f"{item_id}: direct is {said!r}"
+
+
+@pytest.mark.parametrize("item_id", sorted(i for i, it in ITEMS.items() if it.kind == "sentences"))
+def test_a_sentence_prompt_defines_vague_source_as_k9_does(item_id):
+    """K9: vague_source is a vague or hidden source, an anonymous one with no position and reason given (K7), even when
+    a named relay passes it on (K6). ex05-q6's prompt gave only the first (keyread23). A transfer item that asks 'the
+    same question' reads its reasons in the item before it."""
+    prompt = question_cells()[item_id][0]
+    said = _defined(prompt, "vague_source")
+    if said is None:
+        assert "the same question" in prompt, f"{item_id}: the prompt does not say what vague_source means"
+        return
+    k9 = _rules()["K9"]
+    for words in ("an open group", "a hidden source", "position to know", "reason for anonymity", "passes it on"):
+        assert words in said, f"{item_id}: vague_source is {said!r}, without {words!r}"
+    for words in ("hidden source", "reason for anonymity", "passes it on"):
+        assert words in k9, words
