@@ -877,3 +877,40 @@ def test_a_sentence_prompt_defines_vague_source_as_k9_does(item_id):
         assert words in said, f"{item_id}: vague_source is {said!r}, without {words!r}"
     for words in ("hidden source", "reason for anonymity", "passes it on"):
         assert words in k9, words
+
+
+CORPUS = REPO / "course" / "corpus"
+HEADINGS_OVER_UNNAMED_SOURCES = {  # title (no cue of its own) -> the body sentence it restates, credited so
+    "el-paso-walmart-shooting": "On Saturday morning, a gunman shot shoppers",  # 'reported officials': vague
+    "karol-bagh-hotel-fire": "At least seventeen people died and 35 were rescued",  # 'according to officials': vague
+    "tunisia-niqab-ban-decree": '"Chahed signed a government decree',  # 'a government official': anonymous
+}
+
+
+@pytest.mark.parametrize("article_id", sorted(HEADINGS_OVER_UNNAMED_SOURCES))
+def test_k8_a_heading_restating_a_claim_of_an_unnamed_source_is_other_as_the_gold_labels_it(article_id):
+    """K8 (keyread23): a heading that restates a claim the body credits to a source is `other` whatever the source's
+    kind; the body sentence carries the label its source earns. The corpus gold labels these titles so (no graded key
+    marks a heading's sentence: the sentence items' parts start after their headlines)."""
+    data = json.loads((CORPUS / f"{article_id}.gold.json").read_text(encoding="utf-8"))
+    body = (CORPUS / f"{article_id}.md").read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    first, *rest = sorted(data["sentences"], key=lambda s: s["start"])
+    assert not any(first["start"] <= a["cue_start"] < first["end"] for a in data["attributions"])
+    assert first["label"] == "other", body[first["start"] : first["end"]]
+    restated = next(s for s in rest if body[s["start"] :].startswith(HEADINGS_OVER_UNNAMED_SOURCES[article_id]))
+    assert restated["label"] == "unsupported"
+    guidelines = " ".join(GUIDELINES.split())
+    assert "credits to a source, without naming it, still restates the body" in guidelines
+    assert "This holds whatever the source's kind" in guidelines
+
+
+def test_k8_no_graded_sentence_key_marks_a_heading():
+    """The sentence items' parts hold no heading, so the K8 heading clarification changes no graded key."""
+    for item_id, it in ITEMS.items():
+        if it.kind != "sentences":
+            continue
+        body = it.load().body
+        for mark in load_key(item_id):
+            line_start = body.rfind("\n", 0, mark["start"]) + 1
+            line = body[line_start : body.find("\n", mark["start"])]
+            assert re.search(r"[.!?”\"]\s*$", line), f"{item_id}: {mark['text'][:40]!r} stands in a heading line"
