@@ -914,3 +914,14 @@ def test_k8_no_graded_sentence_key_marks_a_heading():
             line_start = body.rfind("\n", 0, mark["start"]) + 1
             line = body[line_start : body.find("\n", mark["start"])]
             assert re.search(r"[.!?”\"]\s*$", line), f"{item_id}: {mark['text'][:40]!r} stands in a heading line"
+
+
+@pytest.mark.parametrize("item_id", sorted(i for i, it in ITEMS.items() if it.kind == "sentences"))
+def test_a_sentence_keyed_both_hidden_source_and_hedge_cites_k3_and_k9(item_id):
+    """K3 makes a phrase that tells of a source without naming it a hidden source, K9 a hedge as well: a mark that
+    accepts both reasons cites both rules. ex02-q2's 'Estimates suggest' cited K2, an open group (keyread23)."""
+    for mark in load_key(item_id):
+        reasons = {mark["label"], *(a["label"] for a in mark.get("accept", []))}
+        if reasons == {"vague_source", "hedge"}:
+            cited = set(re.findall(r"\bK\d+\b", mark["rationale"]))
+            assert {"K3", "K9"} <= cited, f"{item_id}: {mark['text'][:40]!r} cites {sorted(cited)}"
