@@ -79,3 +79,24 @@ def test_sentences_past_the_listed_six_are_counted():
     assert len(listed) == 6, result.feedback
     more = [line for line in result.feedback if re.search(r"\b2 more of your sentences\b", line)]
     assert len(more) == 1 and "not listed here" in more[0], result.feedback
+
+
+def test_a_kind_given_to_an_actor_asks_first_whether_it_is_a_source():
+    """ex01-q3 keys every source of its part, so a kind on words no key mark holds is most often an actor (YouTube
+    'is complying', K1). The line said only what named means, which a company's name fits: it now asks first
+    whether the words are a source at all (keyread23)."""
+    answer = [
+        ("YouTube", "named"),
+        ("Matthew Ingram", "named"),
+        ("He", "named"),
+        ("One poster", "anonymous"),
+        ("The poster", "anonymous"),
+        ("the post by an unknown author on pigmy", "anonymous"),
+    ]
+    result = grade("ex01-q3", answer)
+    (line,) = [line for line in result.feedback if "‘YouTube’" in line]
+    assert "is it a source at all?" in line and "an actor" in line and "(K1, K4)" in line, line
+    assert "named is for words that identify the source" in line, line
+    right_words = grade("ex01-q3", [("One poster", "vague"), ("Matthew Ingram", "named")]).feedback
+    (line,) = [line for line in right_words if "‘One poster’" in line]
+    assert "the right words, but not this label" in line and "a source at all" not in line, line

@@ -21,7 +21,7 @@ from medialit.core.spans import Span
 from medialit.exercises.answer import Answer, occurrences, read_answer
 from medialit.exercises.errors import AnswerError
 from medialit.exercises.folding import normalise
-from medialit.exercises.items import ITEMS_FILE, Item, define_items, item, known_items
+from medialit.exercises.items import ITEMS_FILE, SOURCE_KINDS, Item, define_items, item, known_items
 from medialit.exercises.key import Key, KeyFormatError, KeyMark
 from medialit.exercises.matching import as_answer, as_key, base_form_in, judge_for, name_words, same_cue
 from medialit.exercises.scoring import Mark, Match, Score, readings_for, same_place, same_place_and_label, score
@@ -311,6 +311,8 @@ def _extra_lines(it: Item, result: Score, key: Key, body: str) -> list[str]:
             lines.append(f"{words} ({labels}): a place you may mark, but not with this label{test}")
         else:  # what the label asks, in the guidelines' words: the reason a cost is owed, never the key's words
             asks = FIRST_LINE_ASKS if set(it.labels) == PASSAGE_KINDS else _asks(given, asks_for)
+            if asks and given.labels <= set(SOURCE_KINDS):  # a kind item keys every source: is this one at all?
+                asks = f"{SOURCE_FIRST}; then, {asks}"
             lines.append(f"not in the key: {words} ({'/'.join(sorted(given.labels))})" + (f": {asks}" if asks else ""))
     then = "check whom each of the others names" if it.kind == "speakers" else "check each against what its label asks"
     return _listed(lines, 5, "marks", then)
@@ -331,6 +333,13 @@ def _listed(lines: list[str], limit: int, what: str, then: str) -> list[str]:
 
 
 _PRONOUN_KIND = "a pronoun takes the kind of the source it stands for"
+SOURCE_FIRST = (
+    "first, is it a source at all? Only whoever the text credits with what is said, or a party asked who gave no "
+    "answer, is one; an actor, who only does something in the story, and a subject, what a claim is about, are not "
+    "(K1, K4)"
+)
+"""Said first of a kind (named, anonymous, vague) given to words no key mark holds: a kind item keys every source of
+its part, so such words are most often an actor or a subject, and what the kind means would not tell them so."""
 LABEL_ASKS = {
     "source": "a source is the words naming whoever the text credits with what is said, or a party asked who gave "
     "no answer; an actor, who only does something in the story, and a subject, what a claim is about, are not "
