@@ -100,3 +100,20 @@ def test_a_kind_given_to_an_actor_asks_first_whether_it_is_a_source():
     right_words = grade("ex01-q3", [("One poster", "vague"), ("Matthew Ingram", "named")]).feedback
     (line,) = [line for line in right_words if "‘One poster’" in line]
     assert "the right words, but not this label" in line and "a source at all" not in line, line
+
+
+def test_a_heading_line_that_keeps_its_source_or_its_figure_is_told_why_it_is_no_fault():
+    """K13: a heading that keeps its source, and a figure repeated as the body gives it, are not marked. Marked
+    anyway (ex02-q3's fact box), the lines said only what each fault is, which the student believed the line had
+    (keyread23)."""
+    answer = [
+        ("Bus fares to double", "unsupported_figure"),
+        ("Cuts hurt older residents most", "dropped_source"),
+        ("Transport chief: fewer evening buses on three routes", "dropped_source"),
+        ("New timetable for all 41 routes", "unsupported_figure"),
+    ]
+    feedback = grade("ex02-q3", answer).feedback
+    (kept,) = [line for line in feedback if "‘Transport chief" in line]
+    assert "a heading that keeps its source is not marked (K13)" in kept, kept
+    (repeated,) = [line for line in feedback if "‘New timetable" in line]
+    assert "a figure repeated as the body gives it is not marked (K13)" in repeated, repeated

@@ -362,9 +362,10 @@ LABEL_ASKS = {
     "according_to": "according_to is for the cue according to and phrases like it, which credit a claim without a "
     "speech verb",
     "dropped_source": "dropped_source is for a heading that states as plain fact a claim the body credits to "
-    "someone (K13)",
+    "someone; a heading that keeps its source is not marked (K13)",
     "unsupported_figure": "unsupported_figure is for a figure that says more than the body: one it does not give or "
-    "contradicts, a rounding that changes the claim, a ceiling printed as what happens, a share of another base (K13)",
+    "contradicts, a rounding that changes the claim, a ceiling printed as what happens, a share of another base; a "
+    "figure repeated as the body gives it is not marked (K13)",
     "news": "news reports in the paper's neutral voice and credits views to sources (K14)",
     "opinion": "opinion is a named author or speaker arguing a view in their own voice (K14)",
     "advertising": "advertising sells: a brand, a price, a call to act, or a paid label (K14)",
