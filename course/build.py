@@ -81,9 +81,10 @@ def ex01() -> nbformat.NotebookNode:
         "answer_q4",
         "The same part of the second article. For each attribution, mark its **cue**, only the verb or phrase "
         "that credits the words (not the source, not the quotation), and label it with the kind of attribution: "
-        "`direct` (the source's own words, verbatim in quotation marks), `indirect` (the reporter's paraphrase, "
-        "no quotation marks), `mixed` (a paraphrase with a fragment quoted inside it; a verb and its object in the "
-        "reporter's words before a quoted phrase is mixed too: *described the budget as “a gamble”*) or "
+        "`direct` (the source's own words, verbatim in quotation marks or after a dialogue dash), `indirect` "
+        "(the reporter's paraphrase, no quotation marks), `mixed` (a paraphrase with a fragment quoted inside it; "
+        "a verb and its object in the reporter's words before a quoted phrase is mixed too: *described the budget "
+        "as “a gamble”*) or "
         "`according_to` (the phrase that credits a claim to a source without a speech verb). An attribution "
         "reported inside a quotation may be marked as well; it is not required.",
         literal("ex01-q4"),
@@ -96,21 +97,24 @@ def ex01() -> nbformat.NotebookNode:
     )
 
 
+REASONS = (
+    "`no_source` (nobody is credited, and the claim matters), `vague_source` (the claim comes only from "
+    "nobody in particular: an open group such as *experts believe*, a hidden source, words such as *it is said* "
+    "that tell you someone is the source without saying who, or an unnamed source for whom the text does not give "
+    "both a position to know and a reason for anonymity, even when a named person passes it on), `hedge` (an "
+    "uncertainty word carries the claim: *allegedly*, *might*) or `evaluation` (a judgement stated as fact, or "
+    "what should happen). A sentence whose claim comes from a named source, or an unnamed one whose position to "
+    "know and reason for anonymity the text gives, credited by a cue in it or in the sentence just before or "
+    "after, is attributed"
+)
+"""The four reasons of K9 as every sentence item's prompt gives them (ex02-q1, and ex05-q6 for the transfer)."""
+
+
 def ex02() -> nbformat.NotebookNode:
-    reasons = (
-        "`no_source` (nobody is credited, and the claim matters), `vague_source` (the claim comes only from "
-        "nobody in particular: an open group such as *experts believe*, a hidden source such as *it is said*, "
-        "or an unnamed source "
-        "for whom the text does not give both a position to know and a reason for anonymity, even when a named "
-        "person passes it on), `hedge` (an uncertainty word carries the claim: *allegedly*, *might*) or "
-        "`evaluation` (a judgement stated as fact). A sentence whose claim comes from a named source, or an "
-        "unnamed one whose position to know and reason for anonymity the text gives, credited by a cue in it "
-        "or in the sentence just before or after, is attributed"
-    )
     cells = question(
         "ex02-q1",
         "answer_q1",
-        f"Which sentences in this part of the example article are **unsupported**? For each, say why: {reasons}. "
+        f"Which sentences in this part of the example article are **unsupported**? For each, say why: {REASONS}. "
         "Answer with the first words of the sentence: `('The first words', 'reason')`.",
         literal("ex02-q1"),
     )
@@ -362,12 +366,8 @@ TRANSFER_PROMPTS = {
     "`according_to` (a phrase that credits a claim to a source without a speech verb). Write "
     "`('words', 'label', 2)` for the second occurrence of the same words in the report.",
     "ex05-q6": "Which sentences of the report (after its headline, up to the column) are **unsupported**? For "
-    "each, say why: `no_source` (nobody is credited, and the claim matters), `vague_source` (the claim comes "
-    "only from nobody in particular: an open group, or a hidden source that says someone knows without saying "
-    "who), `hedge` (an uncertainty word carries the claim: *allegedly*, *might*) or `evaluation` (a judgement "
-    "stated as fact, or what should happen). A sentence whose claim comes from a named source, credited by a "
-    "cue in it or in the sentence just before or after, is attributed: do not mark it. Answer with the first "
-    "words of the sentence: `('The first words', 'reason')`.",
+    f"each, say why: {REASONS}: do not mark it. Answer with the first words of the sentence: "
+    "`('The first words', 'reason')`.",
     "ex05-q7": "Mark the **framing cues** in the report, with one of two labels: `loaded` for words that carry "
     "a judgement or a picture beyond the facts (loaded or evaluative words, words that inflate or belittle: "
     "*slashed*, *mere*) and `hedge` for words of uncertainty that carry a claim (*allegedly*, *is believed "

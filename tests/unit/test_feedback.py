@@ -125,7 +125,7 @@ def extra_line(body: str, key: list[Span], phrase: str, label: str) -> str:
 @pytest.mark.parametrize(
     ("phrase", "label", "expected"),
     [
-        ("reportedly", "loaded", "(loaded): it is a hidden or vague source (K2, K3): it does not say who says so"),
+        ("reportedly", "loaded", "(loaded): it is a hedge and a hidden source at once (K3, K9): it does not say who"),
         ("Reportedly", "evaluative", "which makes its sentence unsupported (lesson 3), not evaluative wording"),
         ("probably", "loaded", "(loaded): it is a hedge, a word of uncertainty (K9): it makes the claim unsure"),
     ],
@@ -136,6 +136,23 @@ def test_a_hedge_or_hidden_source_marked_as_framing_is_told_what_it_is_not_invit
     must not invite it ('a doubt beyond the facts' did)."""
     line = extra_line(PRACTICE_LINE.replace("reportedly", phrase), FRAMING_KEY, phrase, label)
     assert expected in line and "this activity does not mark it" in line and "beyond the facts" not in line
+
+
+@pytest.mark.parametrize("phrase", ["Sources close to", "Critics say", "unnamed officials"])
+def test_a_vague_or_anonymous_source_in_the_hedge_lexicon_is_told_it_is_a_source(phrase):
+    """K10: the analyzer's hedge lexicon also holds words that name a vague or anonymous source, which K2 makes a
+    source and lesson 2 (l2.vague) teaches as one: 'Sources close to the council' is anonymous. Marked loaded in an
+    activity that asks for framing kinds apart, it was told 'a hidden or vague source (K2, K3)', and so was
+    'reportedly', which K9 calls a hedge and a hidden source at once (keyread23)."""
+    body = f"{phrase} the council say that the vote was arranged. It will probably cost more.\n"
+    key = [
+        Span(i, i + len(w), label)
+        for w, label in (("arranged", "loaded"), ("cost", "evaluative"))
+        if (i := body.index(w))
+    ]
+    line = extra_line(body, key, phrase, "loaded")
+    assert "a vague or anonymous source (K2)" in line and "mark as a source" in line, line
+    assert "K7" in line and "this activity does not mark it" in line and "hedge" not in line, line
 
 
 def test_a_hedge_keeps_the_general_question_where_loaded_words_alone_are_asked_for():

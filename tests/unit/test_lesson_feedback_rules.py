@@ -189,5 +189,5 @@ def test_reportedly_marked_in_the_framing_activity_is_told_it_is_a_hedge_not_inv
     activity's four framing labels, and both the line and the hint printed with it must say so."""
     lessons.check_highlights("l4.framing-activity", [at(practice, "reportedly", "loaded")], practice)
     out = " ".join(capsys.readouterr().out.split())
-    assert "extra: ‘reportedly’ (loaded): it is a hidden or vague source (K2, K3)" in out
+    assert "extra: ‘reportedly’ (loaded): it is a hedge and a hidden source at once (K3, K9)" in out
     assert "doubt beyond the facts" not in out and "is a hedge, none of this activity's labels" in out

@@ -183,3 +183,22 @@ def test_no_lesson_teaches_the_nearest_name_rule_that_lesson_6_shows_failing():
             if re.search(r"\b(nearest|most recent)\b.*\b(name|person)\b", sentence) and not machine.search(sentence):
                 taught.append(f"lesson {number}: {sentence[:120]}")
     assert not taught, "a lesson teaches the nearest-name rule as how to read a pronoun:\n" + "\n".join(taught)
+
+
+def _offers_hedge_beside_the_analyzer(text: str) -> bool:
+    """The lesson's own highlighter has a `hedge` label and shows the analyzer's marks (its framing cues) beside it."""
+    labels = re.findall(r"labels=\[([^\]]*)\]", text)
+    return any('"hedge"' in found for found in labels) and "show_machine_layer(result)" in text
+
+
+def test_a_lesson_that_shows_the_analyzers_hedges_says_a_vague_source_is_no_hedge():
+    """K10: the analyzer's `hedge` also takes a vague or anonymous source (lesson 4 prints it on *Sources close to*:
+    'the claim's source is not given'), which the keys mark as a source and as its sentence's reason, vague_source
+    (K9), not as a hedge. Lesson 7 offered `hedge` beside the analyzer's layer with no word on it, so a student who
+    compared would learn to mark *critics say* a hedge (keyread23)."""
+    showing = [n for n in taught_order() if n == "04" or _offers_hedge_beside_the_analyzer(source(n))]
+    assert {"04", "07"} <= set(showing), showing
+    for number in showing:
+        prose = " ".join(re.sub(r"```.*?```", "", source(number), flags=re.S).split())
+        assert re.search(r"(analyzer's|its) `hedge` is (wide|wider)", prose), f"lesson {number}"
+        assert "not a hedge" in prose and "anonymous" in prose, f"lesson {number}: say what a vague source is instead"

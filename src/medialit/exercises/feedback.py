@@ -182,8 +182,11 @@ def _why_extra(
 
 
 _HEDGE_LINE = {
-    "vague_source": "it is a hidden or vague source (K2, K3): it does not say who says so, which makes its sentence "
-    "unsupported (lesson 3), not {label} wording; this activity does not mark it",
+    "vague_source": "it is a hedge and a hidden source at once (K3, K9): it does not say who says so, which makes its "
+    "sentence unsupported (lesson 3), not {label} wording; this activity does not mark it",
+    "source_words": "it names a vague or anonymous source (K2), which you mark as a source (lesson 2), not as {label} "
+    "wording: its sentence is unsupported unless the text says what puts an anonymous source in a position to know "
+    "and why it is not named (K7, lesson 3); this activity does not mark it",
     "uncertainty": "it is a hedge, a word of uncertainty (K9): it makes the claim unsure, which lesson 3 counts as its "
     "sentence's reason, not {label} wording; this activity does not mark it",
 }
@@ -197,8 +200,18 @@ def _hedge(span: Span, body: str, key: Sequence[Span]) -> str:
     asked = {k.label for k in key} & set(FRAMING)
     if span.label not in FRAMING or span.label == "hedge" or "hedge" in asked or len(asked) < 2:
         return ""
-    category = _hedges().get(" ".join(span.text(body).lower().split()).strip(".,;:!?"))
+    words = " ".join(span.text(body).lower().split()).strip(".,;:!?")
+    category = _hedges().get(words)
+    if category == "vague_source" and _SOURCE_WORDS.search(words):
+        category = "source_words"  # the analyzer's hedge is wider than K9's: words naming a group or circle (K10)
     return _HEDGE_LINE[category].format(label=span.label) if category in _HEDGE_LINE else ""
+
+
+_SOURCE_WORDS = re.compile(
+    r"\b(?:critics|experts|observers|insiders|officials|sources?|people|person|someone|those|some|many)\b"
+)
+"""Words of a hedge-lexicon entry that name who speaks, however vaguely (*critics say*, *sources close to*): a vague
+or anonymous source (K2), not a hedge; the other entries (*reportedly*, *it is said*) hide the source (K3)."""
 
 
 @cache

@@ -21,7 +21,7 @@ from medialit.core.spans import Span
 from medialit.exercises.answer import Answer, occurrences, read_answer
 from medialit.exercises.errors import AnswerError
 from medialit.exercises.folding import normalise
-from medialit.exercises.items import ITEMS_FILE, Item, define_items, item, known_items
+from medialit.exercises.items import ITEMS_FILE, SOURCE_KINDS, Item, define_items, item, known_items
 from medialit.exercises.key import Key, KeyFormatError, KeyMark
 from medialit.exercises.matching import as_answer, as_key, base_form_in, judge_for, name_words, same_cue
 from medialit.exercises.scoring import Mark, Match, Score, readings_for, same_place, same_place_and_label, score
@@ -289,7 +289,7 @@ def _extra_lines(it: Item, result: Score, key: Key, body: str) -> list[str]:
     """What is wrong with the student's own extra marks, quoting only their words."""
     lines = []
     asks_for = _label_asks(it)
-    for m in [m for m in result.matches if m.status == "extra" and m.given is not None][:5]:
+    for m in [m for m in result.matches if m.status == "extra" and m.given is not None]:
         given = m.given
         if given.span is None:
             continue  # already said in the notes
@@ -311,11 +311,35 @@ def _extra_lines(it: Item, result: Score, key: Key, body: str) -> list[str]:
             lines.append(f"{words} ({labels}): a place you may mark, but not with this label{test}")
         else:  # what the label asks, in the guidelines' words: the reason a cost is owed, never the key's words
             asks = FIRST_LINE_ASKS if set(it.labels) == PASSAGE_KINDS else _asks(given, asks_for)
+            if asks and given.labels <= set(SOURCE_KINDS):  # a kind item keys every source: is this one at all?
+                asks = f"{SOURCE_FIRST}; then, {asks}"
             lines.append(f"not in the key: {words} ({'/'.join(sorted(given.labels))})" + (f": {asks}" if asks else ""))
-    return lines
+    then = "check whom each of the others names" if it.kind == "speakers" else "check each against what its label asks"
+    return _listed(lines, 5, "marks", then)
+
+
+LISTED = "not listed here"
+"""Words of the line that counts the marks feedback does not list one by one (``_listed``)."""
+
+
+def _listed(lines: list[str], limit: int, what: str, then: str) -> list[str]:
+    """At most ``limit`` lines about single marks, and one more that counts the rest: a mark left out in silence
+    reads as a right one. The count tells nothing of the key (the student knows how many marks they made); the cap
+    keeps a spray answer from reading more than ``limit`` places off it."""
+    rest = len(lines) - limit
+    if rest <= 0:
+        return lines
+    return [*lines[:limit], f"{rest} more of your {what} with a problem, {LISTED}: {then}"]
 
 
 _PRONOUN_KIND = "a pronoun takes the kind of the source it stands for"
+SOURCE_FIRST = (
+    "first, is it a source at all? Only whoever the text credits with what is said, or a party asked who gave no "
+    "answer, is one; an actor, who only does something in the story, and a subject, what a claim is about, are not "
+    "(K1, K4)"
+)
+"""Said first of a kind (named, anonymous, vague) given to words no key mark holds: a kind item keys every source of
+its part, so such words are most often an actor or a subject, and what the kind means would not tell them so."""
 LABEL_ASKS = {
     "source": "a source is the words naming whoever the text credits with what is said, or a party asked who gave "
     "no answer; an actor, who only does something in the story, and a subject, what a claim is about, are not "
@@ -338,9 +362,10 @@ LABEL_ASKS = {
     "according_to": "according_to is for the cue according to and phrases like it, which credit a claim without a "
     "speech verb",
     "dropped_source": "dropped_source is for a heading that states as plain fact a claim the body credits to "
-    "someone (K13)",
+    "someone; a heading that keeps its source is not marked (K13)",
     "unsupported_figure": "unsupported_figure is for a figure that says more than the body: one it does not give or "
-    "contradicts, a rounding that changes the claim, a ceiling printed as what happens, a share of another base (K13)",
+    "contradicts, a rounding that changes the claim, a ceiling printed as what happens, a share of another base; a "
+    "figure repeated as the body gives it is not marked (K13)",
     "news": "news reports in the paper's neutral voice and credits views to sources (K14)",
     "opinion": "opinion is a named author or speaker arguing a view in their own voice (K14)",
     "advertising": "advertising sells: a brand, a price, a call to act, or a paid label (K14)",
@@ -484,7 +509,7 @@ def _cue_lines(cue: Score, key: Key, body: str) -> list[str]:
             if linked != "no cue" and all(k.cue is None for k in key.required if same_place(m.given, k)):
                 why += "; does that sentence credit any words to it? A party asked who gave no answer has no cue (K4)"
             lines.append(f"{quoted(m.given.span.text(body))} linked to {linked}: {why}")
-    return lines[:5]
+    return _listed(lines, 5, "links", "check that each source is linked to the cue that credits its words")
 
 
 def _sentence_lines(found: Score, why: Score, body: str) -> list[str]:
@@ -504,7 +529,7 @@ def _sentence_lines(found: Score, why: Score, body: str) -> list[str]:
         elif m.status == "optional" and m.mark not in right:
             asks = _label_test(m.given, REASON_ASKS)
             lines.append(f"{words}: a defensible sentence to mark, but not for the reason given{asks}")
-    return lines[:6]
+    return _listed(lines, 6, "sentences", "check each with the editor test and its one reason (K9)")
 
 
 _EDITOR_TEST = (
