@@ -424,3 +424,10 @@ def test_formgrader_service_opens_for_instructors_only(hub: Hub) -> None:
     assert refused.status_code == 403, refused.status_code
     service = hub.api("GET", f"/services/{COURSE_ID}").json()
     assert Path(f"/proc/{service['pid']}").stat().st_uid == _uid(f"grader-{COURSE_ID}")  # not root
+    # The guide's instructor types `nbgrader` and `medialit course grade` in this service's terminal, and a
+    # student may run `medialit self-check` in theirs: a terminal's login shell read /etc/profile, which set
+    # PATH without the shared environment ("nbgrader: command not found").
+    typed = hub.terminal("instructor", f"/services/{COURSE_ID}", "cd ~/course && command -v nbgrader medialit")
+    assert f"{HUB_ENV}/bin/nbgrader\n{HUB_ENV}/bin/medialit\n__EXIT__0" in typed, typed
+    typed = hub.terminal("student1", f"/user/{hub.users['student1']}", "command -v medialit")
+    assert f"{HUB_ENV}/bin/medialit\n__EXIT__0" in typed, typed
