@@ -225,7 +225,7 @@ def test_course_on_the_hub(hub: Hub, tmp_path: Path) -> None:
         ],
     )
     lines = [line for line in doctor.splitlines() if line.startswith(("OK ", "!! "))]
-    assert len(lines) == 10 and all(line.startswith("OK ") for line in lines), doctor
+    assert len(lines) == 11 and all(line.startswith("OK ") for line in lines), doctor
     assert "OK memory limit: 512 MB per user (MEM_LIMIT, set by the hub for this server)" in doctor
     assert f"none readable by student {hub.users['student1']}" in doctor
 
