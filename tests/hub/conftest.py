@@ -81,6 +81,13 @@ def hub() -> Iterator[Hub]:
         jupyter_dir.mkdir(mode=0o755)
         shutil.copy2(ROOT / "course" / "jupyterhub" / "nbgrader_config.py", jupyter_dir / "nbgrader_config.py")
         (jupyter_dir / "nbgrader_config.py").chmod(0o644)
+        server_config = jupyter_dir / "jupyter_server_config.json"  # README step 1: terminals keep the env's PATH
+        shutil.copy2(ROOT / "course" / "jupyterhub" / server_config.name, server_config)
+        server_config.chmod(0o644)
+        labconfig = jupyter_dir / "labconfig"  # README step 1: no "Jupyter news?" prompt over the lessons
+        labconfig.mkdir(mode=0o755)
+        shutil.copy2(ROOT / "scripts" / "jupyter-config" / "labconfig" / "page_config.json", labconfig)
+        (labconfig / "page_config.json").chmod(0o644)
         shutil.copytree(ROOT / "course" / "jupyterhub" / "students", jupyter_dir / "students")  # README step 1
         sh("chmod", "-R", "a+rX", str(jupyter_dir / "students"))
         _grader_course(grader, base / "home" / grader, jupyter_dir)

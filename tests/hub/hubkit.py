@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 import time
@@ -108,6 +109,27 @@ class Hub:
                 raise RuntimeError(f"the server of {name} did not stop")
             time.sleep(0.5)
         self.kernels.pop(role, None)
+
+    def terminal(self, role: str, where: str, command: str) -> str:
+        """Type ``command`` in a new JupyterLab terminal as ``role`` at ``where`` (``/user/NAME`` or
+        ``/services/COURSE``: the formgrader's terminal); returns what it printed and its exit status."""
+        base, headers = f"{self.url}{where}", {"Authorization": f"token {self.tokens[role]}"}
+        made = requests.post(f"{base}/api/terminals", headers=headers, timeout=60)
+        made.raise_for_status()
+        name = made.json()["name"]
+        ws_url = base.replace("http://", "ws://") + f"/terminals/websocket/{name}"
+        ws = websocket.create_connection(ws_url, header=[f"Authorization: token {self.tokens[role]}"], timeout=300)
+        seen = ""
+        try:  # the marker is split in what the terminal echoes back, whole in what the command prints
+            ws.send(json.dumps(["stdin", f'{command}; echo "__EXIT""__$?"\r']))
+            while not re.search(r"__EXIT__\d+", seen):
+                message = json.loads(ws.recv())
+                if message[0] == "stdout":
+                    seen += message[1]
+        finally:
+            ws.close()
+            requests.delete(f"{base}/api/terminals/{name}", headers=headers, timeout=60)
+        return re.sub(r"\x1b(\[[0-9;?]*[A-Za-z]|\][^\x07]*\x07|\(B)", "", seen).replace("\r", "")
 
     def run(self, role: str, code: str) -> str:
         """Execute code in the user's own kernel (in their server); returns stdout, raises on an error."""

@@ -163,6 +163,7 @@ def test_cli_flag_prints_one_line_per_check(tmp_path, monkeypatch):
         "!! students group",
         "!! single-user kit",
         "!! memory limit",
+        "!! server configs",
         "!! lessons",
         "!! key files",
     ]
@@ -260,3 +261,19 @@ def test_key_files_readable_by_a_student_fail_until_closed(open_folder):
     assert closed.ok and closed.detail.endswith("none readable by student nobody"), closed.detail
     assert not check_key_files([], [], "nobody").ok
     assert not check_key_files([course], [], None).ok
+
+
+def test_server_configs_from_the_hub_folder(tmp_path):
+    """Guide step 1 named two of the configs: without jupyter_server_config.json the formgrader's terminal said
+    'nbgrader: command not found'; without students/ students got the formgrader. The check names what is missing."""
+    hub = SRC.parent / "course" / "jupyterhub"
+    missing = doctor_hub.check_server_configs(tmp_path)
+    assert not missing.ok and str(tmp_path / "jupyter_server_config.json") in missing.line(), missing.line()
+    assert "command not found" in missing.line() and "README.md, step 1" in missing.line()
+    shutil.copy(hub / "jupyter_server_config.json", tmp_path)
+    assert "students/jupyter_server_config.json is missing" in doctor_hub.check_server_configs(tmp_path).line()
+    shutil.copytree(hub / "students", tmp_path / "students")
+    (tmp_path / "jupyter_server_config.json").chmod(0o600)
+    assert "chmod a+r" in doctor_hub.check_server_configs(tmp_path).line()
+    (tmp_path / "jupyter_server_config.json").chmod(0o644)
+    assert doctor_hub.check_server_configs(tmp_path).line().startswith("OK server configs:")

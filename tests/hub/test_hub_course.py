@@ -225,7 +225,7 @@ def test_course_on_the_hub(hub: Hub, tmp_path: Path) -> None:
         ],
     )
     lines = [line for line in doctor.splitlines() if line.startswith(("OK ", "!! "))]
-    assert len(lines) == 10 and all(line.startswith("OK ") for line in lines), doctor
+    assert len(lines) == 11 and all(line.startswith("OK ") for line in lines), doctor
     assert "OK memory limit: 512 MB per user (MEM_LIMIT, set by the hub for this server)" in doctor
     assert f"none readable by student {hub.users['student1']}" in doctor
 
@@ -424,3 +424,10 @@ def test_formgrader_service_opens_for_instructors_only(hub: Hub) -> None:
     assert refused.status_code == 403, refused.status_code
     service = hub.api("GET", f"/services/{COURSE_ID}").json()
     assert Path(f"/proc/{service['pid']}").stat().st_uid == _uid(f"grader-{COURSE_ID}")  # not root
+    # The guide's instructor types `nbgrader` and `medialit course grade` in this service's terminal, and a
+    # student may run `medialit self-check` in theirs: a terminal's login shell read /etc/profile, which set
+    # PATH without the shared environment ("nbgrader: command not found").
+    typed = hub.terminal("instructor", f"/services/{COURSE_ID}", "cd ~/course && command -v nbgrader medialit")
+    assert f"{HUB_ENV}/bin/nbgrader\n{HUB_ENV}/bin/medialit\n__EXIT__0" in typed, typed
+    typed = hub.terminal("student1", f"/user/{hub.users['student1']}", "command -v medialit")
+    assert f"{HUB_ENV}/bin/medialit\n__EXIT__0" in typed, typed

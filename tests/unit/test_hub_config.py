@@ -302,6 +302,7 @@ def test_the_image_puts_the_one_servers_files_where_the_start_looks() -> None:
     assert copies == {
         hub_start.LESSONS: "notebooks",
         f"{hub_start.JUPYTER_DIR}/nbgrader_config.py": "course/jupyterhub/nbgrader_config.py",
+        f"{hub_start.JUPYTER_DIR}/jupyter_server_config.json": "course/jupyterhub/jupyter_server_config.json",
         f"{hub_start.JUPYTER_DIR}/labconfig/page_config.json": "scripts/jupyter-config/labconfig/page_config.json",
         f"{hub_start.JUPYTER_DIR}/students": "course/jupyterhub/students",
     }  # the same files as the one-server set-up (README.md, steps 1 and 3)

@@ -6,7 +6,8 @@ server reads, grading kernels whose errors never quote answer keys, the Unix
 groups for instructors and students, the kit in the Python the single-user
 servers run (tried as an ordinary user when run as root, since the usual
 failure is a folder other users cannot enter; an editable install fails, as it
-leads students to the checkout's solutions/), the memory limit per user, and
+leads students to the checkout's solutions/), the memory limit per user, the
+server configs every server reads (terminals, the students' config), and
 that no student account can read a key file (see ``medialit.setup.key_files``),
 and the lessons every student's server copies home (``medialit.setup.hub_start``).
 Nothing here changes the machine. The setup it checks is course/jupyterhub/.
@@ -27,6 +28,7 @@ from typing import Any
 
 from medialit.core.counts import counted
 from medialit.setup.doctor import Check, run_checks
+from medialit.setup.hub_start import JUPYTER_DIR as HUB_JUPYTER_DIR
 from medialit.setup.hub_start import LESSONS
 from medialit.setup.key_files import check_key_files, editable_checkout, student_account
 
@@ -212,6 +214,46 @@ def check_kit(python: str, user: str | None = None, env: dict[str, str] | None =
     return Check(label, False, f"{missing}{who}; install the kit there: {python} -m pip install medialit jupyterhub")
 
 
+CONFIGS_STEP = "course/jupyterhub/README.md, step 1"
+SERVER_CONFIGS = {  # file under the hub's config folder -> (where its value sits, what is wrong without it)
+    "jupyter_server_config.json": (
+        ("ServerApp", "terminado_settings", "shell_command"),
+        "terminals run a login shell that drops the shared environment from PATH (nbgrader: command not found)",
+    ),
+    "students/jupyter_server_config.json": (
+        ("ServerApp", "jpserver_extensions", "nbgrader.server_extensions.formgrader"),
+        "students' servers get nbgrader's formgrader and Create Assignment",
+    ),
+}
+
+
+def hub_jupyter_dir() -> Path:
+    """The hub's config folder: the first of ``JUPYTER_CONFIG_PATH`` (step 5 sets it), else the default."""
+    return Path((os.environ.get("JUPYTER_CONFIG_PATH") or HUB_JUPYTER_DIR).split(os.pathsep)[0])
+
+
+def check_server_configs(folder: Path) -> Check:
+    """The server configs every server reads from the hub's config folder (the first of ``JUPYTER_CONFIG_PATH``,
+    as step 5 runs this check): terminals that keep the shared environment on PATH, and the students' config."""
+    import json
+
+    label = "server configs"
+    for name, (keys, without) in SERVER_CONFIGS.items():
+        path = folder / name
+        fix = f"install it from course/jupyterhub/{name} ({CONFIGS_STEP})"
+        try:
+            value: Any = json.loads(path.read_text(encoding="utf-8"))
+            for key in keys:
+                value = value[key]
+        except FileNotFoundError:
+            return Check(label, False, f"{path} is missing, so {without}: {fix}")
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            return Check(label, False, f"{path} does not set {'.'.join(keys)} ({type(error).__name__}): {fix}")
+        if not path.stat().st_mode & stat.S_IROTH:
+            return Check(label, False, f"{path} is not readable by every user, so {without}: chmod a+r {path}")
+    return Check(label, True, f"{folder}: terminals keep the shared environment, students' config in students/")
+
+
 LESSONS_STEP = "course/jupyterhub/README.md, step 3"
 FIRST_LESSON = "00-start-here.ipynb"  # the page every student's server opens (c.Spawner.default_url)
 BESIDE_LESSONS = ("articles", "questions")  # the lessons read these folders beside them
@@ -343,6 +385,7 @@ def hub_checks(args: argparse.Namespace) -> list[Callable[[], Check]]:
         lambda: check_group("students group", args.students_group),
         lambda: check_kit(args.python, unprivileged),
         lambda: check_memory_limit(Path(args.hub_config)),
+        lambda: check_server_configs(hub_jupyter_dir()),
         lambda: check_lessons(args.lessons),
         lambda: check_key_files(
             course_dirs(args, config), checkouts(args), args.student or student_account(args.students_group)
