@@ -94,6 +94,25 @@ def test_feedback_that_would_show_the_keys_is_named(made):
     assert "so feedback would show students the hidden tests" in failing(made)
 
 
+def test_autograde_that_would_leave_the_keys_for_feedback_is_named_unless_shown_on_purpose(made):
+    """leak23: plain `nbgrader autograde` and the formgrader's Autograde button run this list; without
+    KeysOutOfAutograded the hidden tests stay in autograded/, and a config broken later shows them in feedback."""
+    config = made / "nbgrader_config.py"
+    mine = "\nc.Autograde.autograde_preprocessors = [Execute, IgnorePattern, TrimOutput, SaveAutoGrades]\n"
+    config.write_text(config.read_text(encoding="utf-8") + mine, encoding="utf-8")
+    detail = failing(made)
+    assert "c.Autograde.autograde_preprocessors lacks KeysOutOfAutograded" in detail and "answer keys" in detail
+    assert "--refresh-config" in detail
+    edit(made, "SHOW_HIDDEN_TESTS = False", "SHOW_HIDDEN_TESTS = True")  # feedback shows them on purpose
+    assert check_course(made).ok
+
+
+def test_a_formgrader_without_the_grader_notes_is_named(made):
+    config = made / "nbgrader_config.py"
+    config.write_text(config.read_text(encoding="utf-8") + "\nc.HTMLExporter.preprocessors = []\n", encoding="utf-8")
+    assert "c.HTMLExporter.preprocessors lacks NotesForTheGrader" in failing(made)
+
+
 def test_highlights_not_protected_from_source_files_are_named(made):
     edit(made, "c.Autograde.exclude_overwriting = {", "c.Autograde.exclude_overwriting = {} and {")
     detail = failing(made)

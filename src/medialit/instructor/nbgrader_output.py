@@ -4,8 +4,9 @@
 ``TrimOutput`` cuts very long outputs: nbgrader's ``LimitOutput`` counts lines,
 so one 100 MB line would pass into the autograded notebook and the feedback
 page. ``DataGrades`` and ``ShowMarks`` put medialit's grading-as-data results
-where nbgrader and the formgrader look for them; ``GraderNotes`` and
-``DropGraderNotes`` show the rubric to the grader and never to students;
+where nbgrader and the formgrader look for them; ``NotesForTheGrader`` (with ``GraderNotes``) shows the
+rubric to the grader in the formgrader, never written into ``autograded/``, and ``DropGraderNotes`` keeps notes
+an older medialit wrote there out of feedback;
 ``ClearAnswers`` gives a highlighting answer cell its own released stub; ``KeepMarksOut`` keeps a
 highlights file saved in ``source/`` (the instructor's own marks) out of the release;
 ``DropHiddenTestOutput`` keeps what cells printed from a code test with hidden parts on out of the feedback;
@@ -358,6 +359,37 @@ class DropGraderNotes(FeedbackPreprocessor):
     def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
         nb.cells = [c for c in nb.cells if not c.get("metadata", {}).get(GRADER_NOTE)]
         return nb, resources
+
+
+class NotesForTheGrader(FeedbackPreprocessor):
+    """The formgrader's page of a submission, and no other: below each hand-graded answer, the model answer and
+    rubric of ``source/`` (``GraderNotes``), read as the page is made.
+
+    ``course grade`` wrote them into the autograded notebook, from which ``generate_feedback`` makes the students'
+    pages: only the config's ``DropGraderNotes`` kept them out, and a config that stopped loading after grading left
+    nbgrader's own steps, so every ex03 page showed the model answer (leak23). The course config gives this step to
+    every HTML exporter (``c.HTMLExporter.preprocessors``); it works only in the formgrader's, whose template is
+    ``formgrade`` (feedback's is ``feedback``). A note already in the notebook (graded by an older medialit) is
+    replaced, not shown twice.
+    """
+
+    def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
+        from medialit.instructor.grade_worker import rubric_notes
+
+        if getattr(self.parent, "template_name", None) != "formgrade":
+            return nb, resources
+        nb, resources = DropGraderNotes(parent=self).preprocess(nb, resources)
+        folder = Path(resources.get("metadata", {}).get("path") or ".").resolve()  # COURSE/autograded/STUDENT/ID
+        assignment = str(resources.get("assignment_id") or folder.name)
+        if len(folder.parents) < 3:
+            return nb, resources
+        source = folder.parents[2] / CourseDirectory(config=self.config).source_directory / assignment
+        try:
+            notes = rubric_notes(source) if source.is_dir() else {}
+        except Exception as error:  # a source notebook that does not read: the grader's page still opens
+            self.log.warning("no notes for the grader from %s: %s", source, error)
+            notes = {}
+        return GraderNotes(parent=self, notes=notes).preprocess(nb, resources)
 
 
 class NameNoFeedback(FeedbackPreprocessor):
