@@ -68,6 +68,26 @@ def test_a_key_every_account_can_read_is_named_with_the_chmod(made):
     assert check_course(made).ok
 
 
+def test_classmates_graded_work_and_feedback_every_account_can_read_are_named(made):
+    """leak23: nbgrader writes autograded/, feedback/ and submitted/ readable by every account (0644 files in 0755
+    folders); a classmate's full-marks feedback page explains each key mark, their highlights file is the key.
+    doctor said "keys closed" for such a course."""
+    made.chmod(0o755)
+    for name in ("autograded/alice/ex01-attribution/ex01-q1.highlights.json", "feedback/alice/ex01-attribution/x.html"):
+        path = made / name
+        path.parent.mkdir(parents=True)
+        for folder in (path.parent, path.parent.parent, path.parent.parent.parent):
+            folder.chmod(0o755)
+        path.write_text("{}", encoding="utf-8")
+        path.chmod(0o644)
+    detail = failing(made)
+    assert "2 key files in" in detail and "autograded/alice" in detail and "feedback/alice" in detail
+    assert f"chmod -R go-rwx {made / 'autograded'} && chmod -R go-rwx {made / 'feedback'}" in detail
+    for folder in ("autograded", "feedback"):
+        (made / folder).chmod(0o700)
+    assert check_course(made).ok
+
+
 def test_a_config_from_an_older_release_says_to_refresh(made):
     edit(made, "name_no_page_in_server()\n", "")
     detail = failing(made)

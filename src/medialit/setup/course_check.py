@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from medialit.setup.doctor import Check
+from medialit.setup.key_files import COURSE_KEYS
 
 LABEL = "course config"
 REFRESH = "run `medialit course init {course} --refresh-config` (yours is kept as nbgrader_config.py.old)"
@@ -49,8 +50,11 @@ HIDE_KEYS = {"DropHiddenTestOutput", "ClearHiddenTestsInFeedback"}
 KEYS_OUT = "KeysOutOfAutograded"
 """The autograde step that leaves no hidden test in ``autograded/`` (feedback's source, whatever its config)."""
 
-CLOSED = ("source/**/*", "gradebook.db", "keys/**/*", "**/*.key.json", "reports/**/*")
-"""What in a course holds the keys or quotes them (reports name every key mark): never for every account."""
+CLOSED = tuple(p for p in COURSE_KEYS if p != "nbgrader_config.py")
+"""What in a course holds the keys or quotes them, as ``doctor --hub`` reads it (``key_files.COURSE_KEYS``; the
+config holds none): never for every account. Before (leak23) only source/, keys/, the gradebook and reports/ were
+looked at, and a course whose classmates' graded notebooks, hand-ins and feedback pages every account could read
+(nbgrader makes them 0644 in 0755 folders) passed as "keys closed"."""
 SHOWN = 3
 
 
