@@ -8,7 +8,7 @@ where nbgrader and the formgrader look for them; ``NotesForTheGrader`` (with ``G
 rubric to the grader in the formgrader, never written into ``autograded/``, and ``DropGraderNotes`` keeps notes
 an older medialit wrote there out of feedback;
 ``ClearAnswers`` gives a highlighting answer cell its own released stub; ``KeepMarksOut`` keeps a
-highlights file saved in ``source/`` (the instructor's own marks) out of the release;
+highlights file saved in ``source/`` (the instructor's own marks), and a key file left there, out of the release;
 ``DropHiddenTestOutput`` keeps what cells printed from a code test with hidden parts on out of the feedback;
 ``KeysOutOfAutograded`` takes it and the hidden tests out of the autograded notebook already (whatever the config);
 ``NameNoFeedback`` names each student ``generate_feedback`` makes no page for (grading failed, or not graded),
@@ -72,7 +72,8 @@ class ClearAnswers(ClearSolutions):
 
 
 class KeepMarksOut(NbGraderPreprocessor):
-    """``generate_assignment``: no highlights file or pre-test answers from ``source/ID`` stay in ``release/ID``.
+    """``generate_assignment``: no highlights file, pre-test answers or key file from ``source/ID`` stay in
+    ``release/ID``.
 
     nbgrader copies every file of ``source/ID`` into the release before it converts the notebook. An
     instructor who marks in a highlighter while running the source notebook (the guide asks for a run
@@ -89,15 +90,31 @@ class KeepMarksOut(NbGraderPreprocessor):
             release = source.parent.parent / coursedir.release_directory / assignment
         else:  # a directory layout of one's own: where nbgrader's own coursedir puts it
             release = Path(coursedir.format_path(coursedir.release_directory, ".", assignment))
-        for path in sorted(p for p in release.rglob("*") if saved_work(p.name) and not p.is_dir()):
+        kept_back = (p for p in release.rglob("*") if (saved_work(p.name) or key_file(p.name)) and not p.is_dir())
+        for path in sorted(kept_back):
             path.unlink()
+            held = "an answer key" if key_file(path.name) else "work saved in source/ (your marks or pre-test answers)"
             self.log.warning(
-                "%s left out of the release: it holds work saved in source/ (your marks or pre-test answers), and "
-                "every student would start from it; delete it from source/%s",
+                "%s left out of the release: it holds %s, and every student would start from it; delete it from "
+                "source/%s",
                 path.name,
+                held,
                 assignment,
             )
         return nb, resources
+
+
+KEY_ENDINGS = (".key.json", ".gold.json")
+"""Answer keys (``medialit draft-key`` writes ``./ID.key.json`` by default) and gold files: never released."""
+
+
+def key_file(name: str) -> bool:
+    """Whether a file name (no folder) is an answer key's or a gold file's, in any letter case.
+
+    leak23: ``draft-key`` run in an exercise's ``source/ID`` (where ``new-exercise`` copies the article) left
+    ``ID.key.json`` there, and ``generate_assignment`` copied it into ``release/`` and the exchange with the notebook.
+    """
+    return name.lower().endswith(KEY_ENDINGS)
 
 
 class OverwriteReleasedCells(OverwriteCells):
