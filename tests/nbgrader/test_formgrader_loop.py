@@ -80,9 +80,11 @@ def test_the_summary_says_what_waits_for_a_person_and_force_keeps_hand_grades(gr
     assert total["solution"] == pytest.approx(7.5)
 
 
-def test_the_rubric_is_beside_the_written_answer_for_the_grader_and_never_in_feedback(graded):
+def test_the_rubric_is_never_in_feedback(graded):
+    """The formgrader shows it (tests/nbgrader/test_keys_after_broken_config.py, the browser test): never written
+    into the autograded notebook, from which feedback is made (leak23)."""
     graded_nb = (graded.root / "autograded" / "partial" / EX03 / f"{EX03}.ipynb").read_text(encoding="utf-8")
-    assert "For the grader (not in feedback)" in graded_nb and "Rubric (2 points)" in graded_nb
+    assert "For the grader" not in graded_nb and "Rubric (2 points)" not in graded_nb
     done = course.nbgrader(graded.root, "generate_feedback", EX03, "--student", "partial", "--force")
     assert done.returncode == 0, done.stderr[-2000:]
     folder = graded.root / "feedback" / "partial" / EX03

@@ -114,3 +114,25 @@ def test_release_feedback_names_a_hand_in_put_into_submitted_by_hand(course_root
     released = list((root / "exchange" / "medialit" / "feedback").glob("*.html"))
     assert len(released) == 1  # alice's, filed under her submission's secret
     assert released[0].read_bytes() == (root / "feedback" / "alice" / EX01 / f"{EX01}.html").read_bytes()
+
+
+def test_a_key_file_left_in_source_is_not_released(course_root):
+    """leak23: `medialit draft-key` writes ``./ID.key.json`` by default; run in an exercise's source folder (where
+    `new-exercise` copies the article) it left the key there, and nbgrader released it with the notebook."""
+    root = attacks.new_course(course_root, timeout=6).root
+    source = root / "source" / EX01
+    key = (attacks.REPO / "course" / "keys" / "ex01-q1.json").read_text(encoding="utf-8")  # the whole key of q1
+    for name in ("storm.key.json", "notes/Storm.Gold.JSON"):
+        (source / name).parent.mkdir(exist_ok=True)
+        (source / name).write_text(key, encoding="utf-8")
+    (source / "notes" / "reading.md").write_text("Read the guidelines first.\n", encoding="utf-8")
+    made = course.nbgrader(root, "generate_assignment", EX01)
+    assert made.returncode == 0, made.stderr
+    release = root / "release" / EX01
+    assert sorted(p.relative_to(release).as_posix() for p in release.rglob("*") if p.is_file()) == [
+        f"{EX01}.ipynb",
+        "notes/reading.md",
+    ]
+    for name in ("storm.key.json", "Storm.Gold.JSON"):
+        assert f"{name} left out of the release: it holds an answer key" in made.stderr, made.stderr
+    assert (source / "storm.key.json").is_file()  # source/ is left as it was

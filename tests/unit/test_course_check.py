@@ -68,6 +68,26 @@ def test_a_key_every_account_can_read_is_named_with_the_chmod(made):
     assert check_course(made).ok
 
 
+def test_classmates_graded_work_and_feedback_every_account_can_read_are_named(made):
+    """leak23: nbgrader writes autograded/, feedback/ and submitted/ readable by every account (0644 files in 0755
+    folders); a classmate's full-marks feedback page explains each key mark, their highlights file is the key.
+    doctor said "keys closed" for such a course."""
+    made.chmod(0o755)
+    for name in ("autograded/alice/ex01-attribution/ex01-q1.highlights.json", "feedback/alice/ex01-attribution/x.html"):
+        path = made / name
+        path.parent.mkdir(parents=True)
+        for folder in (path.parent, path.parent.parent, path.parent.parent.parent):
+            folder.chmod(0o755)
+        path.write_text("{}", encoding="utf-8")
+        path.chmod(0o644)
+    detail = failing(made)
+    assert "2 key files in" in detail and "autograded/alice" in detail and "feedback/alice" in detail
+    assert f"chmod -R go-rwx {made / 'autograded'} && chmod -R go-rwx {made / 'feedback'}" in detail
+    for folder in ("autograded", "feedback"):
+        (made / folder).chmod(0o700)
+    assert check_course(made).ok
+
+
 def test_a_config_from_an_older_release_says_to_refresh(made):
     edit(made, "name_no_page_in_server()\n", "")
     detail = failing(made)
@@ -92,6 +112,25 @@ def test_a_hand_written_config_of_nbgraders_own_is_not_taken_for_medialits(made)
 def test_feedback_that_would_show_the_keys_is_named(made):
     edit(made, "hide = [] if SHOW_HIDDEN_TESTS else [DropHiddenTestOutput, ClearHiddenTestsInFeedback]", "hide = []")
     assert "so feedback would show students the hidden tests" in failing(made)
+
+
+def test_autograde_that_would_leave_the_keys_for_feedback_is_named_unless_shown_on_purpose(made):
+    """leak23: plain `nbgrader autograde` and the formgrader's Autograde button run this list; without
+    KeysOutOfAutograded the hidden tests stay in autograded/, and a config broken later shows them in feedback."""
+    config = made / "nbgrader_config.py"
+    mine = "\nc.Autograde.autograde_preprocessors = [Execute, IgnorePattern, TrimOutput, SaveAutoGrades]\n"
+    config.write_text(config.read_text(encoding="utf-8") + mine, encoding="utf-8")
+    detail = failing(made)
+    assert "c.Autograde.autograde_preprocessors lacks KeysOutOfAutograded" in detail and "answer keys" in detail
+    assert "--refresh-config" in detail
+    edit(made, "SHOW_HIDDEN_TESTS = False", "SHOW_HIDDEN_TESTS = True")  # feedback shows them on purpose
+    assert check_course(made).ok
+
+
+def test_a_formgrader_without_the_grader_notes_is_named(made):
+    config = made / "nbgrader_config.py"
+    config.write_text(config.read_text(encoding="utf-8") + "\nc.HTMLExporter.preprocessors = []\n", encoding="utf-8")
+    assert "c.HTMLExporter.preprocessors lacks NotesForTheGrader" in failing(made)
 
 
 def test_highlights_not_protected_from_source_files_are_named(made):

@@ -34,14 +34,21 @@ def test_the_config_loads_and_says_what_the_issue_asks(made):
     names = [p.__name__ for p in config.GenerateFeedback.preprocessors]
     # it needs the hidden source; medialit's ClearHiddenTests only declares the option the HTML exporter sets
     assert names.index("DropHiddenTestOutput") < names.index("ClearHiddenTestsInFeedback")
-    assert "TrimOutput" in [p.__name__ for p in config.Autograde.autograde_preprocessors]
+    autograde = [p.__name__ for p in config.Autograde.autograde_preprocessors]
+    assert "TrimOutput" in autograde
+    # leak23: plain autograde leaves no key in autograded/ (after the scores are saved); the formgrader alone
+    # shows the grader's notes
+    assert autograde[-1] == "KeysOutOfAutograded" and autograde.index("SaveAutoGrades") < len(autograde) - 1
+    assert [p.__name__ for p in config.HTMLExporter.preprocessors] == ["NotesForTheGrader"]
 
 
 def test_opting_in_shows_hidden_tests(tmp_path):
     made = course.init(tmp_path / "c", REPO / "solutions", show_hidden_tests=True)
-    names = [p.__name__ for p in load(made / "nbgrader_config.py").GenerateFeedback.preprocessors]
+    config = load(made / "nbgrader_config.py")
+    names = [p.__name__ for p in config.GenerateFeedback.preprocessors]
     assert not any(name.startswith("ClearHiddenTests") for name in names) and "DropHiddenTestOutput" not in names
     assert "DropGraderNotes" in names
+    assert "KeysOutOfAutograded" not in [p.__name__ for p in config.Autograde.autograde_preprocessors]
 
 
 def test_source_has_the_notebooks_and_never_a_saved_highlight(made):

@@ -729,10 +729,31 @@ def test_an_answer_given_where_the_items_name_belongs_is_one_line(answer):
         check(answer)
 
 
+@pytest.mark.parametrize(
+    ("field", "value", "says"),
+    [
+        ("text", "said, x", "marks[2].text is wrong"),
+        ("end", 10**6, "marks[2] is wrong"),
+        ("label", "NO", "marks[2].label"),
+    ],
+)
+def test_a_broken_key_is_named_in_feedback_without_a_key_marks_words_or_place(field, value, says):
+    """leak23: the line, in every student's feedback, quoted the key's error whole: a key mark's words
+    (``marks[2].text: 'said' is not the text at its offsets``) or its offsets."""
+    data = key("ex01-q1")
+    mark = data["marks"][2]
+    words, start = mark["text"], str(mark["start"])
+    mark[field] = value
+    result = grade_data("ex01-q1", [("Støre", "source")], data)
+    line = " ".join(result.feedback)
+    assert result.points == 0.0 and f"the key cannot be used (ex01-q1 key: {says}" in line, line
+    assert repr(words) not in line and repr(str(value)) not in line and start not in line, line
+
+
 def test_grade_data_survives_unknown_items_and_broken_keys(tmp_path):
     assert grade_data("ex99", [], {}).error.startswith("no exercise item 'ex99'")
     broken = grade_data("ex01-q1", [("Støre", "source")], {"format": "medialit-key", "version": 2})
-    assert broken.points == 0.0 and "key cannot be used" in broken.error and "'item' is a required" in broken.error
+    assert broken.points == 0.0 and "key cannot be used (ex01-q1 key is wrong)" in broken.error
     other = grade_data("ex01-q1", [("Støre", "source")], key("ex01-q3"))
     assert other.points == 0.0 and "is the key of ex01-q3" in other.error
     assert grade_data("ex01-q1", [("Støre", "source")], [[1723, 1728, "source"]]).points > 0  # a v1 key

@@ -73,9 +73,23 @@ def grade_data(item_id: str, answer: Any, key: Any, folder: str | Path = ".") ->
     except AnswerError as error:
         return _zero(it, str(error))
     except KeyFormatError as error:
-        return _zero(it, f"the key cannot be used ({error}); tell your instructor")
+        return _zero(it, f"the key cannot be used ({key_problem(error)}); tell your instructor")
     except Exception as error:
         return _zero(it, f"the answer could not be graded ({type(error).__name__}); tell your instructor")
+
+
+def key_problem(error: KeyFormatError) -> str:
+    """Which key and which field of it cannot be used, never the value: the line goes into every student's feedback.
+
+    leak23: the whole error said ``marks[2].text: 'said' is not the text at its offsets`` or ``marks[2]: [1643,
+    1000000) is outside the text``, a key mark's words or place, on each student's page.
+    """
+    said = str(error)
+    if not re.search(r"['\"]|\d+, \d+", said):  # no value quoted: e.g. "this is the key of ex01-q3"
+        return said
+    where, _, rest = said.partition(": ")
+    field = rest.split(": ", 1)[0] if ": " in rest else ""
+    return f"{where}: {field} is wrong" if re.fullmatch(r"[\w.\[\]]+", field) else f"{where} is wrong"
 
 
 def _item(item_id: Any, folder: Path) -> Item:

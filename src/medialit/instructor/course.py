@@ -51,8 +51,8 @@ import os
 
 from medialit.instructor.nbgrader_output import (
     ClearAnswers, ClearHiddenTestsInFeedback, DropDuplicateIds, DropGraderNotes, DropHiddenTestOutput,
-    InertMarkdown, KeepMarksOut, NameNoFeedback, OverwriteReleasedCells, TrimOutput, logging_config,
-    name_no_page_in_server,
+    InertMarkdown, KeepMarksOut, KeysOutOfAutograded, NameNoFeedback, NotesForTheGrader, OverwriteReleasedCells,
+    TrimOutput, logging_config, name_no_page_in_server,
 )
 
 c = get_config()  # noqa: F821
@@ -84,10 +84,16 @@ c.Execute.extra_arguments = ["--InteractiveShell.xmode=Minimal"]
 c.IgnorePattern.enabled = True
 c.IgnorePattern.pattern = r"(\\w*Warning: |WARNING \\|)"
 
+# Feedback is made from the autograded notebooks: once the scores are saved, KeysOutOfAutograded takes the hidden
+# tests (the answer keys) and what a code test with hidden parts printed out of them, so that no feedback page
+# shows them even when this file stops loading and nbgrader falls back to its own steps (`medialit course grade`
+# does the same; this list is for plain `nbgrader autograde` and the formgrader's Autograde button). To show
+# hidden tests in feedback, set SHOW_HIDDEN_TESTS = True before grading (after: grade again with --force).
+SHOW_HIDDEN_TESTS = {show_hidden}
 # A student who prints 100 MB must not make a 100 MB notebook: cut long outputs after running.
 c.Autograde.autograde_preprocessors = [
     Execute, IgnorePattern, TrimOutput, ClearMetadataPreprocessor, LimitOutput, SaveAutoGrades,
-    AssignLatePenalties, CheckCellMetadata,
+    AssignLatePenalties, CheckCellMetadata, *([] if SHOW_HIDDEN_TESTS else [KeysOutOfAutograded]),
 ]
 c.TrimOutput.max_chars = 100_000
 
@@ -115,17 +121,20 @@ c.GenerateAssignment.preprocessors = [
 
 # Feedback shows scores and the printed feedback, not the hidden tests (the answer keys), what a
 # code test with hidden parts printed (student code ran beside it), nor the notes for the grader
-# (model answers, rubrics). `medialit course grade` leaves the hidden tests out of autograded/ too, so no
-# feedback shows them even when this file stops loading. To show hidden tests, set SHOW_HIDDEN_TESTS = True
-# before grading (after: `medialit course grade ID --force`, hand grades kept). NameNoFeedback names each
-# student who handed in but gets no page (grading failed, or not graded yet), and what to do; when no student
-# has a page (nbgrader then says only "No notebooks were matched"), the log handler below names them.
-SHOW_HIDDEN_TESTS = {show_hidden}
+# (model answers, rubrics; autograded notebooks made by an older medialit hold them). Autograde leaves the
+# hidden tests out of autograded/ already (above), so no feedback shows them even when this file stops loading.
+# NameNoFeedback names each student who handed in but gets no page (grading failed, or not graded yet), and what
+# to do; when no student has a page (nbgrader then says only "No notebooks were matched"), the log handler below
+# names them.
 hide = [] if SHOW_HIDDEN_TESTS else [DropHiddenTestOutput, ClearHiddenTestsInFeedback]
 c.GenerateFeedback.preprocessors = [GetGrades, *hide, DropGraderNotes, NameNoFeedback, CSSHTMLHeaderPreprocessor]
 c.GenerateFeedbackApp.logging_config = logging_config()
 # The formgrader's Generate Feedback buttons (in the Jupyter server, which reads this file before each) too.
 name_no_page_in_server()
+
+# The formgrader shows the model answer and rubric from source/ below each written answer as it opens a
+# submission; they are never written into autograded/, from which feedback is made.
+c.HTMLExporter.preprocessors = [NotesForTheGrader]
 '''
 
 
@@ -190,6 +199,12 @@ CURRENT = {
     "c.GenerateFeedbackApp.logging_config = logging_config()": "it names them also when it matches no notebook",
     "OverwriteReleasedCells, CheckCellMetadata": "autograde warns only about test cells a student changed",
     "name_no_page_in_server()": "the formgrader's Generate Feedback button names them too",
+    "CheckCellMetadata, *([] if SHOW_HIDDEN_TESTS else [KeysOutOfAutograded])": (
+        "plain `nbgrader autograde` and the formgrader's Autograde button leave no answer key for feedback"
+    ),
+    "c.HTMLExporter.preprocessors = [NotesForTheGrader]": (
+        "the model answers and rubrics are shown in the formgrader only, never written where feedback is made from"
+    ),
 }
 """What a course config made by this release has and an older one lacks: a line of it, what it gives."""
 

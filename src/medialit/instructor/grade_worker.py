@@ -117,7 +117,6 @@ def converter_config(base: Any, work: Path, assignment: str, grades: list[ItemGr
     config.Autograde.create_student = True
     config.DataGrades.results = {g.check.grade_id: {"points": g.points, "feedback": list(g.feedback)} for g in grades}
     config.ShowMarks.marks = {g.check.item: shown_marks(g) for g in grades}
-    config.GraderNotes.notes = extra["notes"]
     config.HideChecks.grade_ids = [g.check.grade_id for g in grades]
     execute = out.SandboxedExecute if extra.get("isolated", True) else out.BudgetExecute  # bubblewrap where it runs
     kernel = [out.HideChecks, execute, out.RestoreChecks, out.PlainOutputs, IgnorePattern]  # HTML: never runs
@@ -140,7 +139,6 @@ def converter_config(base: Any, work: Path, assignment: str, grades: list[ItemGr
         SaveAutoGrades,
         AssignLatePenalties,
         CheckCellMetadata,
-        out.GraderNotes,
         *([] if extra.get("show_hidden") else [out.KeysOutOfAutograded]),  # after SaveAutoGrades (leak22)
     ]
     return config
@@ -254,7 +252,7 @@ def grade_group(request: dict, results: TextIO | None = None) -> None:
     app.load_config_file()
     base = app.config
     checks = with_built_keys(hidden_checks(work / "source" / assignment))
-    extra = {"notes": rubric_notes(work / "source" / assignment), "kernel": request["kernel"]}
+    extra = {"kernel": request["kernel"]}  # no grader notes: the formgrader adds them (NotesForTheGrader, leak23)
     extra["isolated"] = request.get("isolated", True)
     extra["show_hidden"] = shows_hidden_tests(work)  # opted in: feedback shows them, so autograded/ keeps them
     for student in request["students"]:

@@ -4,10 +4,11 @@
 ``TrimOutput`` cuts very long outputs: nbgrader's ``LimitOutput`` counts lines,
 so one 100 MB line would pass into the autograded notebook and the feedback
 page. ``DataGrades`` and ``ShowMarks`` put medialit's grading-as-data results
-where nbgrader and the formgrader look for them; ``GraderNotes`` and
-``DropGraderNotes`` show the rubric to the grader and never to students;
+where nbgrader and the formgrader look for them; ``NotesForTheGrader`` (with ``GraderNotes``) shows the
+rubric to the grader in the formgrader, never written into ``autograded/``, and ``DropGraderNotes`` keeps notes
+an older medialit wrote there out of feedback;
 ``ClearAnswers`` gives a highlighting answer cell its own released stub; ``KeepMarksOut`` keeps a
-highlights file saved in ``source/`` (the instructor's own marks) out of the release;
+highlights file saved in ``source/`` (the instructor's own marks), and a key file left there, out of the release;
 ``DropHiddenTestOutput`` keeps what cells printed from a code test with hidden parts on out of the feedback;
 ``KeysOutOfAutograded`` takes it and the hidden tests out of the autograded notebook already (whatever the config);
 ``NameNoFeedback`` names each student ``generate_feedback`` makes no page for (grading failed, or not graded),
@@ -73,7 +74,8 @@ class ClearAnswers(ClearSolutions):
 
 
 class KeepMarksOut(NbGraderPreprocessor):
-    """``generate_assignment``: no highlights file or pre-test answers from ``source/ID`` stay in ``release/ID``.
+    """``generate_assignment``: no highlights file, pre-test answers or key file from ``source/ID`` stay in
+    ``release/ID``.
 
     nbgrader copies every file of ``source/ID`` into the release before it converts the notebook. An
     instructor who marks in a highlighter while running the source notebook (the guide asks for a run
@@ -90,15 +92,31 @@ class KeepMarksOut(NbGraderPreprocessor):
             release = source.parent.parent / coursedir.release_directory / assignment
         else:  # a directory layout of one's own: where nbgrader's own coursedir puts it
             release = Path(coursedir.format_path(coursedir.release_directory, ".", assignment))
-        for path in sorted(p for p in release.rglob("*") if saved_work(p.name) and not p.is_dir()):
+        kept_back = (p for p in release.rglob("*") if (saved_work(p.name) or key_file(p.name)) and not p.is_dir())
+        for path in sorted(kept_back):
             path.unlink()
+            held = "an answer key" if key_file(path.name) else "work saved in source/ (your marks or pre-test answers)"
             self.log.warning(
-                "%s left out of the release: it holds work saved in source/ (your marks or pre-test answers), and "
-                "every student would start from it; delete it from source/%s",
+                "%s left out of the release: it holds %s, and every student would start from it; delete it from "
+                "source/%s",
                 path.name,
+                held,
                 assignment,
             )
         return nb, resources
+
+
+KEY_ENDINGS = (".key.json", ".gold.json")
+"""Answer keys (``medialit draft-key`` writes ``./ID.key.json`` by default) and gold files: never released."""
+
+
+def key_file(name: str) -> bool:
+    """Whether a file name (no folder) is an answer key's or a gold file's, in any letter case.
+
+    leak23: ``draft-key`` run in an exercise's ``source/ID`` (where ``new-exercise`` copies the article) left
+    ``ID.key.json`` there, and ``generate_assignment`` copied it into ``release/`` and the exchange with the notebook.
+    """
+    return name.lower().endswith(KEY_ENDINGS)
 
 
 class OverwriteReleasedCells(OverwriteCells):
@@ -389,6 +407,37 @@ class DropGraderNotes(FeedbackPreprocessor):
     def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
         nb.cells = [c for c in nb.cells if not c.get("metadata", {}).get(GRADER_NOTE)]
         return nb, resources
+
+
+class NotesForTheGrader(FeedbackPreprocessor):
+    """The formgrader's page of a submission, and no other: below each hand-graded answer, the model answer and
+    rubric of ``source/`` (``GraderNotes``), read as the page is made.
+
+    ``course grade`` wrote them into the autograded notebook, from which ``generate_feedback`` makes the students'
+    pages: only the config's ``DropGraderNotes`` kept them out, and a config that stopped loading after grading left
+    nbgrader's own steps, so every ex03 page showed the model answer (leak23). The course config gives this step to
+    every HTML exporter (``c.HTMLExporter.preprocessors``); it works only in the formgrader's, whose template is
+    ``formgrade`` (feedback's is ``feedback``). A note already in the notebook (graded by an older medialit) is
+    replaced, not shown twice.
+    """
+
+    def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
+        from medialit.instructor.grade_worker import rubric_notes
+
+        if getattr(self.parent, "template_name", None) != "formgrade":
+            return nb, resources
+        nb, resources = DropGraderNotes(parent=self).preprocess(nb, resources)
+        folder = Path(resources.get("metadata", {}).get("path") or ".").resolve()  # COURSE/autograded/STUDENT/ID
+        assignment = str(resources.get("assignment_id") or folder.name)
+        if len(folder.parents) < 3:
+            return nb, resources
+        source = folder.parents[2] / CourseDirectory(config=self.config).source_directory / assignment
+        try:
+            notes = rubric_notes(source) if source.is_dir() else {}
+        except Exception as error:  # a source notebook that does not read: the grader's page still opens
+            self.log.warning("no notes for the grader from %s: %s", source, error)
+            notes = {}
+        return GraderNotes(parent=self, notes=notes).preprocess(nb, resources)
 
 
 class NameNoFeedback(FeedbackPreprocessor):

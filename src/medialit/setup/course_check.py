@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from medialit.setup.doctor import Check
+from medialit.setup.key_files import COURSE_KEYS
 
 LABEL = "course config"
 REFRESH = "run `medialit course init {course} --refresh-config` (yours is kept as nbgrader_config.py.old)"
@@ -38,14 +39,22 @@ REQUIRED = {
         "DropGraderNotes": "feedback would show the model answers and rubrics",
         "NameNoFeedback": "feedback would not name the students it makes no page for",
     },
+    ("HTMLExporter", "preprocessors"): {
+        "NotesForTheGrader": "the formgrader would not show the model answer and rubric beside a written answer",
+    },
 }
 """Settings medialit's config makes, the steps each must hold and what goes wrong without it."""
 
 HIDE_KEYS = {"DropHiddenTestOutput", "ClearHiddenTestsInFeedback"}
 """The feedback steps that keep hidden tests (the keys) out; ``SHOW_HIDDEN_TESTS = True`` leaves them out on purpose."""
+KEYS_OUT = "KeysOutOfAutograded"
+"""The autograde step that leaves no hidden test in ``autograded/`` (feedback's source, whatever its config)."""
 
-CLOSED = ("source/**/*", "gradebook.db", "keys/**/*", "**/*.key.json", "reports/**/*")
-"""What in a course holds the keys or quotes them (reports name every key mark): never for every account."""
+CLOSED = tuple(p for p in COURSE_KEYS if p != "nbgrader_config.py")
+"""What in a course holds the keys or quotes them, as ``doctor --hub`` reads it (``key_files.COURSE_KEYS``; the
+config holds none): never for every account. Before (leak23) only source/, keys/, the gradebook and reports/ were
+looked at, and a course whose classmates' graded notebooks, hand-ins and feedback pages every account could read
+(nbgrader makes them 0644 in 0755 folders) passed as "keys closed"."""
 SHOWN = 3
 
 
@@ -152,6 +161,14 @@ def _missing_steps(course: Path, config: Any, show_hidden: bool) -> str:
             f"{course / 'nbgrader_config.py'}: c.GenerateFeedback.preprocessors lacks "
             f"{', '.join(sorted(HIDE_KEYS - hidden))}, so feedback would show students the hidden tests (the answer "
             f"keys); {REFRESH.format(course=course)}"
+        )
+    autograde = _names(config.Autograde.get("autograde_preprocessors", []))
+    if not show_hidden and KEYS_OUT not in autograde:
+        return (
+            f"{course / 'nbgrader_config.py'}: c.Autograde.autograde_preprocessors lacks {KEYS_OUT}, so plain "
+            "`nbgrader autograde` and the formgrader's Autograde button leave the hidden tests (the answer keys) in "
+            f"autograded/, and a feedback page made while this file does not load shows them; "
+            f"{REFRESH.format(course=course)}"
         )
     if "Execute" not in config or "timeout" not in config.Execute:
         return (

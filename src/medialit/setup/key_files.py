@@ -26,10 +26,12 @@ COURSE_KEYS = (
     "gradebook.db",
     "submitted/**/*",
     "autograded/**/*",
+    "feedback/**/*",  # a classmate's page explains each key mark they found: a full-marks page, the whole key
     "nbgrader_config.py",
     "reports/**/*",  # most-missed.md, marks.csv and analyzer-echo.md name and quote every key mark
     ".medialit/**/*",  # grading records and logs, per student
     "**/*.key.json",  # keys drafted for the instructor's own article (`medialit draft-key`)
+    "keys/**/*",  # where `course init` puts them (the guide's `draft-key --out keys/...`)
 )
 SHOWN = 3  # paths named in a failing line
 
