@@ -84,24 +84,30 @@ def lab_script_env(folder: Path, port: int) -> dict[str, str]:
 
 
 @contextmanager
-def lab_sh(folder: Path, port: int) -> Iterator[tuple[subprocess.Popen, Path]]:
-    """``bash scripts/lab.sh`` started in a kit copy under ``folder``, asked for ``port``: the process and its log.
-    On leaving, its process group is stopped (the Jupyter server it started is in it)."""
-    kit = kit_copy(folder)
-    log = folder / "lab-sh.log"
+def started(command: list[str], kit: Path, env: dict[str, str], log: Path) -> Iterator[subprocess.Popen]:
+    """``command`` started in ``kit`` in a session of its own, its output in ``log``. On leaving, its process group
+    is stopped (a Jupyter server it started is in it): one start and stop for lab.sh and a ``jupyter lab`` typed by
+    hand alike."""
     with log.open("w") as out:
         server = subprocess.Popen(
-            ["bash", "scripts/lab.sh"], cwd=kit, env=lab_script_env(folder, port),
-            stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
-        )  # fmt: skip
+            command, cwd=kit, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
     try:
-        yield server, log
+        yield server
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         try:
             server.wait(timeout=20)
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
+
+
+@contextmanager
+def lab_sh(folder: Path, port: int) -> Iterator[tuple[subprocess.Popen, Path]]:
+    """``bash scripts/lab.sh`` started in a kit copy under ``folder``, asked for ``port``: the process and its log."""
+    log = folder / "lab-sh.log"
+    with started(["bash", "scripts/lab.sh"], kit_copy(folder), lab_script_env(folder, port), log) as server:
+        yield server, log
 
 
 @pytest.fixture
@@ -324,14 +330,9 @@ def test_jupyter_lab_typed_by_hand_in_the_kit_s_environment_gives_the_set_up_hin
     assert (config / "jupyter_server_config.py").is_file()
     port = _free_port()
     log = tmp_path / "jupyter-lab.log"
-    with log.open("w") as out:
-        server = subprocess.Popen(
-            [str(kit / ".venv" / "bin" / "jupyter"), "lab", "--no-browser", "--allow-root", "--port", str(port),
-             f"--IdentityProvider.token={TOKEN}"],
-            cwd=kit, env=env | {"JUPYTER_CONFIG_PATH": str(config)}, stdout=out, stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )  # fmt: skip
-    try:
+    typed = [str(kit / ".venv" / "bin" / "jupyter"), "lab", "--no-browser", "--allow-root", "--port", str(port),
+             f"--IdentityProvider.token={TOKEN}"]  # fmt: skip
+    with started(typed, kit, env | {"JUPYTER_CONFIG_PATH": str(config)}, log) as server:
         wait_until_up(port, server, log)
         page.goto(f"http://127.0.0.1:{port}/lab/tree/notebooks/02-who-is-speaking.ipynb?token={TOKEN}")
         page.locator("#jp-main-statusbar").get_by_text("Idle", exact=False).first.wait_for()
@@ -344,9 +345,3 @@ def test_jupyter_lab_typed_by_hand_in_the_kit_s_environment_gives_the_set_up_hin
         assert said.inner_text().strip().startswith("SetUpError: check is not defined: the cells above"), (
             said.inner_text()
         )
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
