@@ -35,6 +35,27 @@ def nb_path(folder: Path, assignment: str) -> Path:
     return folder / assignment / f"{assignment}.ipynb"
 
 
+GRADER_NOTE = "For the grader (not in feedback)"
+"""The heading of the model answer and rubric the formgrader shows below a written answer (``NotesForTheGrader``)."""
+
+
+def formgrader_page(root: Path, notebook: Path, assignment: str) -> str:
+    """The formgrader's page of a graded ``notebook`` of the course at ``root``, made as nbgrader's
+    FormgradeExtension makes it: the course's config with the ``formgrade`` template, under which alone
+    ``NotesForTheGrader`` adds the model answer and rubric from ``source/`` (never written into ``autograded/``)."""
+    from nbconvert.exporters import HTMLExporter
+    from nbgrader.server_extensions.formgrader import handlers
+
+    from medialit.setup.doctor_hub import nbgrader_config
+
+    config = nbgrader_config(root, strict=True)[0]  # what the formgrader's exporter is made with
+    config.HTMLExporter.template_name = "formgrade"  # as nbgrader's FormgradeExtension sets it
+    config.HTMLExporter.extra_template_basedirs = [handlers.template_path]
+    resources = {"assignment_id": assignment, "notebook_id": notebook.stem, "index": 0, "total": 1, "base_url": "",
+                 "student": "s"}  # fmt: skip
+    return HTMLExporter(config=config).from_filename(str(notebook), resources=resources)[0]
+
+
 class SmallCourse:
     """A copy of a released course, with helpers to submit as ``nbgrader collect`` leaves submissions."""
 

@@ -73,5 +73,5 @@ def test_force_over_a_released_exercise_keeps_own_cells_and_points_to_course_gra
     assert nb_path(c.root / "release", NAME).is_file()
     run = course.grade(c.root, NAME, jobs=1)
     assert run.rekeyed == ["gus"]
-    graded = nbformat.read(nb_path(c.root / "autograded" / "gus", NAME), as_version=4)
-    assert any(x.source.startswith("**For the grader") and "Rubric (2 points)" in x.source for x in graded.cells)
+    page = attacks.formgrader_page(c.root, nb_path(c.root / "autograded" / "gus", NAME), NAME)  # leak23: added there
+    assert page.count(attacks.GRADER_NOTE) == 1 and "Rubric (2 points)" in page, page

@@ -21,7 +21,7 @@ from medialit.instructor.gradebook import bin_on_path
 pytestmark = [pytest.mark.nbgrader, pytest.mark.slow]
 
 EX03 = "ex03-framing"
-NOTE = "For the grader (not in feedback)"
+NOTE = attacks.GRADER_NOTE
 RUBRIC = "Rubric (2 points)"
 
 
@@ -70,11 +70,7 @@ def test_the_grader_reads_the_rubric_in_the_formgrader_and_no_feedback_page_hold
     """``course grade`` wrote the model answer and rubric into the autograded notebook for the formgrader, and only
     the config's ``DropGraderNotes`` kept them out of feedback: with a config broken after grading, each page of
     ex03 showed them (leak23). The formgrader now adds them when it shows a submission, from ``source/``."""
-    from nbconvert.exporters import HTMLExporter
-    from nbgrader.server_extensions.formgrader import handlers
-
     from medialit.instructor.nbgrader_output import GraderNotes
-    from medialit.setup.doctor_hub import nbgrader_config
 
     c = attacks.new_course(course_root, EX03, timeout=10)
     own = "The war words are Ingram's: the reporter quotes his blog at length, and the Church gets no reply."
@@ -84,12 +80,7 @@ def test_the_grader_reads_the_rubric_in_the_formgrader_and_no_feedback_page_hold
     autograded = course_root / "autograded" / "writer" / EX03 / f"{EX03}.ipynb"
     assert RUBRIC not in autograded.read_text(encoding="utf-8")
 
-    config = nbgrader_config(course_root, strict=True)[0]  # what the formgrader's exporter is made with
-    config.HTMLExporter.template_name = "formgrade"  # as nbgrader's FormgradeExtension sets it
-    config.HTMLExporter.extra_template_basedirs = [handlers.template_path]
-    resources = {"assignment_id": EX03, "notebook_id": EX03, "index": 0, "total": 1, "base_url": "", "student": "s"}
-    exporter = HTMLExporter(config=config)
-    page, _ = exporter.from_filename(str(autograded), resources=dict(resources))
+    page = attacks.formgrader_page(course_root, autograded, EX03)
     assert page.count(NOTE) == 1 and RUBRIC in page
     assert page.index("Church gets no reply") < page.index(NOTE)  # below the written answer
     older = course_root / "older" / "autograded" / "writer" / EX03  # graded by an older medialit: a note inside
@@ -98,7 +89,7 @@ def test_the_grader_reads_the_rubric_in_the_formgrader_and_no_feedback_page_hold
     nb, _ = GraderNotes(notes={"ex03-q2-answer": "an older note"}).preprocess(nb, {})
     nbformat.write(nb, older / f"{EX03}.ipynb")
     (course_root / "older" / "source").symlink_to(course_root / "source")
-    page, _ = exporter.from_filename(str(older / f"{EX03}.ipynb"), resources=dict(resources))
+    page = attacks.formgrader_page(course_root, older / f"{EX03}.ipynb", EX03)
     assert page.count(NOTE) == 1 and RUBRIC in page and "an older note" not in page
 
     for broken in (False, True):
