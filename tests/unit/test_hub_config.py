@@ -361,3 +361,30 @@ def test_the_image_build_leaves_out_every_file_a_servers_copy_of_the_lessons_lea
     for path in ["notebooks/02-who-is-speaking.ipynb", "notebooks/articles/ferry-terminal-vote.md", "dist/x.whl",
                  "course/jupyterhub/students/jupyter_server_config.json"]:  # fmt: skip
         assert not _docker_ignores(path, patterns), path
+
+
+@pytest.mark.parametrize(
+    ("name", "keys", "value", "says"),
+    [
+        ("students/jupyter_server_config.json", ("jpserver_extensions", "nbgrader.server_extensions.formgrader"), True,
+         "students' servers get nbgrader's formgrader"),
+        ("jupyter_server_config.json", ("terminado_settings", "shell_command"), ["/bin/bash", "-l"],
+         "login shell"),
+    ],
+)  # fmt: skip
+def test_doctor_hub_names_a_server_config_whose_value_undoes_its_purpose(tmp_path, name, keys, value, says) -> None:
+    """doctor --hub passed a students' config that turned the formgrader on, or a terminal that is a login shell
+    again (review23): it looked only for the key. The value is what keeps students out of the formgrader and the
+    shared environment on a terminal's PATH."""
+    from medialit.setup import doctor_hub
+
+    shutil.copy(HUB / "jupyter_server_config.json", tmp_path)
+    shutil.copytree(HUB / "students", tmp_path / "students")
+    assert doctor_hub.check_server_configs(tmp_path).ok
+    path = tmp_path / name
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["ServerApp"][keys[0]][keys[1]] = value
+    path.write_text(json.dumps(data), encoding="utf-8")
+    found = doctor_hub.check_server_configs(tmp_path)
+    assert not found.ok and str(path) in found.line() and says in found.line(), found.line()
+    assert len(found.line().splitlines()) == 1

@@ -215,16 +215,27 @@ def check_kit(python: str, user: str | None = None, env: dict[str, str] | None =
 
 
 CONFIGS_STEP = "course/jupyterhub/README.md, step 1"
-SERVER_CONFIGS = {  # file under the hub's config folder -> (where its value sits, what is wrong without it)
+
+
+def _no_login_shell(command: Any) -> bool:
+    """A terminal command that is no login shell: a login shell's /etc/profile resets PATH."""
+    return isinstance(command, list) and bool(command) and not {"-l", "--login"} & set(map(str, command))
+
+
+SERVER_CONFIGS = {  # file under the hub's config folder -> (where its value sits, a right value, what is wrong else)
     "jupyter_server_config.json": (
         ("ServerApp", "terminado_settings", "shell_command"),
+        _no_login_shell,
         "terminals run a login shell that drops the shared environment from PATH (nbgrader: command not found)",
     ),
     "students/jupyter_server_config.json": (
         ("ServerApp", "jpserver_extensions", "nbgrader.server_extensions.formgrader"),
+        lambda value: value is False,
         "students' servers get nbgrader's formgrader and Create Assignment",
     ),
 }
+"""What each config must set: the key alone is not enough (review23: a students' config turning the formgrader on,
+or a terminal command with ``-l``, passed)."""
 
 
 def hub_jupyter_dir() -> Path:
@@ -238,7 +249,7 @@ def check_server_configs(folder: Path) -> Check:
     import json
 
     label = "server configs"
-    for name, (keys, without) in SERVER_CONFIGS.items():
+    for name, (keys, right, without) in SERVER_CONFIGS.items():
         path = folder / name
         fix = f"install it from course/jupyterhub/{name} ({CONFIGS_STEP})"
         try:
@@ -249,6 +260,8 @@ def check_server_configs(folder: Path) -> Check:
             return Check(label, False, f"{path} is missing, so {without}: {fix}")
         except (OSError, ValueError, KeyError, TypeError) as error:
             return Check(label, False, f"{path} does not set {'.'.join(keys)} ({type(error).__name__}): {fix}")
+        if not right(value):
+            return Check(label, False, f"{path} sets {'.'.join(keys)} to {json.dumps(value)}, so {without}: {fix}")
         if not path.stat().st_mode & stat.S_IROTH:
             return Check(label, False, f"{path} is not readable by every user, so {without}: chmod a+r {path}")
     return Check(label, True, f"{folder}: terminals keep the shared environment, students' config in students/")
