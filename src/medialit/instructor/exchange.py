@@ -67,20 +67,32 @@ def no_links(folder: str, names: list[str]) -> set[str]:
     return {name for name in names if _left_out(os.path.join(folder, name))}
 
 
-def bytes_over(folder: str | Path, limit: int) -> int | None:
-    """The bytes of the files under ``folder`` when they pass ``limit`` (links neither followed nor counted, as
-    nbgrader counts), else None; counting stops there."""
-    total = 0
-    for where, _, files in os.walk(folder, followlinks=False):
-        for name in files:
+def counted(folder: str | Path, max_bytes: int | None = None, max_entries: int | None = None) -> tuple[int, int]:
+    """The files and folders under ``folder``, and the bytes of its files (links neither followed nor counted, as
+    nbgrader counts; bytes only with a ``max_bytes``), in one walk that stops as soon as either passes its limit.
+
+    The one count of a hand-in's size: the collector's (``bytes_over``) and grading's (``batch.too_big``), each
+    walk of its own until attack23."""
+    entries = size = 0
+    for where, dirs, files in os.walk(folder, followlinks=False):  # a folder it cannot read counts as empty
+        entries += len(dirs) + len(files)
+        if max_entries is not None and entries > max_entries:
+            break
+        for name in files if max_bytes is not None else ():
             try:
                 info = os.lstat(os.path.join(where, name))
             except OSError:
                 continue
-            total += info.st_size if stat.S_ISREG(info.st_mode) else 0
-            if total > limit:
-                return total
-    return None
+            size += info.st_size if stat.S_ISREG(info.st_mode) else 0
+            if max_bytes is not None and size > max_bytes:
+                return entries, size
+    return entries, size
+
+
+def bytes_over(folder: str | Path, limit: int) -> int | None:
+    """The bytes of the files under ``folder`` when they pass ``limit`` (``counted``), else None."""
+    size = counted(folder, max_bytes=limit)[1]
+    return size if size > limit else None
 
 
 def owner_name(path: str) -> str | None:
