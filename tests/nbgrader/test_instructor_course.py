@@ -547,3 +547,25 @@ def test_a_hand_grade_on_an_earlier_hand_in_put_in_by_hand_is_flagged_again(smal
     done = cli(medialit_command, "course", "grade", EX01, "--course", root)
     line = next(x for x in done.stdout.splitlines() if x.startswith("dan:"))
     assert "hand grades kept" not in line and "given to an earlier submission" in line, line
+
+
+def test_the_report_reads_each_hand_in_once_for_all_its_items(small):
+    """attack23: `course report` read and parsed each student's notebook again for every item: a notebook of 90 MB
+    (a print left in a loop, under the exchange's 100 MB) took 9.2 s for ex05's eight items against 1.3 s read once.
+    Counted with Python's own audit event for opening a file: one opening per notebook, whatever the items."""
+    import sys
+
+    from medialit.instructor import report
+
+    assert {o.student for o in course.grade(small.root, EX01, jobs=1).outcomes if o.ok} == {"alice", "bob", "carol"}
+    opened, watching = [], [False]
+    sys.addaudithook(lambda event, args: opened.append(str(args[0])) if watching[0] and event == "open" else None)
+    watching[0] = True
+    try:
+        answers = report.class_answers(small.root, EX01, ["alice", "bob", "carol"])
+    finally:
+        watching[0] = False
+    assert len(answers) == 4 and all(marks["alice"] for _, marks in answers)  # its four items, the model answers
+    kept = small.root / ".medialit" / "handins" / EX01  # the hand-ins as graded: what the report reads
+    notebooks = sorted(Path(p).parent.name for p in opened if Path(p).parent.parent == kept)
+    assert notebooks == ["alice", "bob", "carol"], notebooks
