@@ -38,7 +38,7 @@ from medialit.exercises.items import item
 from medialit.exercises.key import KeyFormatError
 from medialit.exercises.matching import as_key
 from medialit.instructor import gradebook as books
-from medialit.instructor.exchange import counted, links_in, no_links
+from medialit.instructor.exchange import counted, links_in, no_links, writable
 from medialit.instructor.grade_data import NOT_SUBMITTED, Check
 from medialit.instructor.grade_data import hidden_checks as _checks_in
 from medialit.instructor.gradebook import CourseError
@@ -418,6 +418,7 @@ class _Job:
                 # links left out: one to source/ or gradebook.db would be read as the student's file and
                 # copied, as its target, into autograded/ and so into the feedback released to the student
                 shutil.copytree(self.course / "submitted" / student / self.assignment, target, ignore=no_links)
+                writable(target)  # a read-only folder or notebook handed in (attack23)
             except (OSError, shutil.Error):
                 target.mkdir(parents=True, exist_ok=True)  # unreadable files: graded as not submitted
             self.work_of[student] = work
@@ -603,6 +604,7 @@ class _Job:
     def _drop_autograded(self, student: str) -> None:
         """A failed student has no autograded notebook: its outputs would contradict the 0 in the gradebook (nor
         a kept hand-in: the report would count answers that scored nothing)."""
+        writable(self.course / "autograded" / student / self.assignment)
         shutil.rmtree(self.course / "autograded" / student / self.assignment, ignore_errors=True)
         shutil.rmtree(handin_folder(self.course, self.assignment, student), ignore_errors=True)
 
@@ -615,9 +617,11 @@ class _Job:
         """
         target = self.course / "autograded" / student / self.assignment
         if target.exists():
+            writable(target)  # graded before attack23: kept the hand-in's read-only modes
             shutil.rmtree(target)
         submitted = work / "submitted" / student / self.assignment
         shutil.copytree(submitted, target, ignore=no_links)
+        writable(target)
         keep_handin(submitted, handin_folder(self.course, self.assignment, student))
         graded = work / "autograded" / student / self.assignment
         for notebook in submitted.glob("*.ipynb"):
