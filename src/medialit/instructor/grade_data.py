@@ -504,7 +504,7 @@ def source_copy(nb: nbformat.NotebookNode) -> bool:
     ``nbgrader collect`` follows links: a link a student leaves in the exchange's inbound folder
     brings the grader's own source notebook, solutions and keys included, in as the submission.
     Only the instructor's cells count (nbgrader cells that are not answer cells): attack23: a student who typed
-    ``### BEGIN SOLUTION`` around a written answer, as other nbgrader courses' notebooks show it, had the whole
+    nbgrader's solution marker around a written answer, as other nbgrader courses' notebooks show it, had the whole
     hand-in refused as "a copy of the source notebook", 0 on every item and no page for the grader to mark.
     """
     return any(
