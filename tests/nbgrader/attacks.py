@@ -474,6 +474,24 @@ def ex02_submissions(c) -> None:
     c.submit("every-paragraph", EX02, nb, {"ex02-q1.highlights.json": json.dumps(saved)})
 
 
+# ---------------------------------------------------------------- ex03: nbgrader's markers typed by a student
+
+EX03 = "ex03-framing"
+TYPED_MARKERS = "typed-markers"
+
+
+def ex03_submissions(c) -> None:
+    """attack23: the model answers, with nbgrader's solution markers typed around the written answer and around an
+    answer list, as other nbgrader courses' notebooks show them. The whole hand-in was refused as "a copy of the source
+    notebook": 0 on every item, and no autograded notebook for the grader to mark the written answer in."""
+    nb = solved(c, EX03)
+    written = cell(nb, "ex03-q2-answer")
+    written.source = f"### BEGIN SOLUTION\n{written.source}\n### END SOLUTION"
+    listed = cell(nb, "ex03-q1-answer")
+    listed.source = f"### BEGIN SOLUTION\n{listed.source}\n### END SOLUTION"
+    c.submit(TYPED_MARKERS, EX03, nb)
+
+
 # ---------------------------------------------------------------- ex05: clumsy students, sidecars, probes
 
 EX05 = "ex05-transfer"

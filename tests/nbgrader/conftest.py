@@ -230,6 +230,7 @@ def graded(tmp_path_factory, nbgrader_env) -> Course:
     other_submissions(c)
     attacks.ex01_attacks(c)
     attacks.ex02_submissions(c)
+    attacks.ex03_submissions(c)
     attacks.ex05_submissions(c)
     attacks.link_to_source(c, EX01)
     attacks.probe_submissions(c)

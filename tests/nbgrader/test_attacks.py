@@ -322,6 +322,21 @@ def test_an_empty_notebook_scores_0_saying_each_answer_cell_is_gone(graded):
     assert set(outcome.failed_items.values()) == {"the answer cell was deleted"}
 
 
+def test_solution_markers_a_student_typed_are_their_answer_not_a_copy_of_the_source(graded):
+    """attack23: "### BEGIN SOLUTION" typed around the written answer and an answer list made the whole hand-in "a copy
+    of the source notebook": 0 on every item and no autograded notebook, so nothing for the grader to mark by hand.
+    Only the instructor's cells (tests, questions, set-up) tell a source copy now: the answers score as the model
+    answers do, and the written answer reaches the grader as typed."""
+    got = outcomes(graded, attacks.EX03)
+    outcome = got[attacks.TYPED_MARKERS]
+    assert outcome.ok and not outcome.failed_items, outcome.message
+    assert outcome.scores == pytest.approx(got["solution"].scores) and sum(outcome.scores.values()) > 0
+    folder = graded.root / "autograded" / attacks.TYPED_MARKERS / attacks.EX03
+    nb = nbformat.read(folder / f"{attacks.EX03}.ipynb", as_version=4)
+    assert attacks.cell(nb, "ex03-q2-answer").source.startswith("### BEGIN SOLUTION\n")
+    assert not graded.runs[attacks.EX03].failed
+
+
 def test_a_notebook_that_is_not_utf8_fails_alone_in_one_line_that_says_so(graded):
     """It failed with nbgrader's "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xf8 in position 3247"."""
     outcome = outcomes(graded, EX05)["not-utf8"]

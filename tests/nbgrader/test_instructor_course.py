@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import ast
 import csv
+import datetime
 import json
+import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import attacks
@@ -547,3 +550,82 @@ def test_a_hand_grade_on_an_earlier_hand_in_put_in_by_hand_is_flagged_again(smal
     done = cli(medialit_command, "course", "grade", EX01, "--course", root)
     line = next(x for x in done.stdout.splitlines() if x.startswith("dan:"))
     assert "hand grades kept" not in line and "given to an earlier submission" in line, line
+
+
+def test_the_report_reads_each_hand_in_once_for_all_its_items(small):
+    """attack23: `course report` read and parsed each student's notebook again for every item: a notebook of 90 MB
+    (a print left in a loop, under the exchange's 100 MB) took 9.2 s for ex05's eight items against 1.3 s read once.
+    Counted with Python's own audit event for opening a file: one opening per notebook, whatever the items."""
+    import sys
+
+    from medialit.instructor import report
+
+    assert {o.student for o in course.grade(small.root, EX01, jobs=1).outcomes if o.ok} == {"alice", "bob", "carol"}
+    opened, watching = [], [False]
+    sys.addaudithook(lambda event, args: opened.append(str(args[0])) if watching[0] and event == "open" else None)
+    watching[0] = True
+    try:
+        answers = report.class_answers(small.root, EX01, ["alice", "bob", "carol"])
+    finally:
+        watching[0] = False
+    assert len(answers) == 4 and all(marks["alice"] for _, marks in answers)  # its four items, the model answers
+    kept = small.root / ".medialit" / "handins" / EX01  # the hand-ins as graded: what the report reads
+    notebooks = sorted(Path(p).parent.name for p in opened if Path(p).parent.parent == kept)
+    assert notebooks == ["alice", "bob", "carol"], notebooks
+
+
+def as_a_grader(*command: str) -> list[str]:
+    """``command`` run without root's right to write anywhere (as root: dropped with util-linux's setpriv), so that
+    file modes count as for a hub's grader account; as any other user, as it is."""
+    if os.geteuid() != 0:
+        return list(command)
+    return ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner", "--", *command]
+
+
+def test_a_hand_in_made_read_only_is_graded_again_and_collected_again(small, medialit_command):
+    """attack23: copies keep a hand-in's modes. bob made a folder of his hand-in read-only, carol her notebook and its
+    folder (to keep the work from changing): for a grader who is not root, carol scored 0 at once ("Permission denied"
+    writing her graded notebook) and bob at the next grading (``--force``, a key fixed, a new hand-in: the graded copy
+    could not be replaced); and nbgrader's collect of dora's second hand-in stopped with a traceback on removing the
+    first, every classmate after her left in the exchange. The copies are the grader's to write now."""
+    root = str(small.root)
+    data = small.root / "submitted" / "bob" / EX01 / "data"
+    data.mkdir()
+    (data / "sources.csv").write_text("source,cue\n", encoding="utf-8")
+    small.submit("carol", EX01, attacks.solved(small, EX01))
+    carol = small.root / "submitted" / "carol" / EX01
+    for path, mode in ((data, 0o555), (carol / f"{EX01}.ipynb", 0o444), (carol, 0o555)):
+        path.chmod(mode)
+    grade = as_a_grader(*medialit_command, "course", "grade", EX01, "--course", root, "--force")
+    for _ in range(2):
+        done = subprocess.run(grade, capture_output=True, text=True, timeout=600)
+        assert "FAILED" not in done.stdout and done.returncode == 0, done.stdout + done.stderr[-2000:]
+        assert "bob: 3 points" in done.stdout and "carol: 10 points" in done.stdout, done.stdout
+    feedback = as_a_grader(sys.executable, "-m", "nbgrader", "generate_feedback", EX01, "--force")
+    for _ in range(2):
+        done = subprocess.run(feedback, cwd=small.root, capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stderr[-2000:]
+
+    env = {**os.environ, "MEDIALIT_EXCHANGE": str(small.root / "exchange")}
+    nbgrader = [sys.executable, "-m", "nbgrader"]
+    subprocess.run([*nbgrader, "release_assignment", EX01], cwd=root, env=env, check=True, capture_output=True)
+    inbound = small.root / "exchange" / "medialit" / "inbound"
+    now = datetime.datetime.now(datetime.UTC)
+    stamps = [(now + datetime.timedelta(minutes=n)).strftime("%Y-%m-%d %H:%M:%S.%f UTC") for n in (0, 1)]
+    for stamp in stamps:  # dora's hand-in, then a later one
+        folder = attacks.hand_in(inbound, "dora", EX01, attacks.solved(small, EX01), stamp)
+        (folder / "notes").mkdir()
+        for path in (folder / "notes", folder / "timestamp.txt", folder / f"{EX01}.ipynb", folder):
+            path.chmod(0o555 if path.is_dir() else 0o444)
+        collect = subprocess.run(
+            as_a_grader(*nbgrader, "collect", EX01, "--update"),
+            cwd=root,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        assert collect.returncode == 0 and "Traceback" not in collect.stderr, collect.stderr[-2000:]
+        attacks.hand_in(inbound, "erin", EX01, small.release(EX01), stamp)  # a classmate after her, each time
+    assert (small.root / "submitted" / "dora" / EX01 / "timestamp.txt").read_text(encoding="utf-8") == stamps[1]
+    assert (small.root / "submitted" / "erin" / EX01 / f"{EX01}.ipynb").is_file()

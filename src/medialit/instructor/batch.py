@@ -28,7 +28,6 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from queue import Empty, Queue
-from stat import S_ISREG
 from typing import Any
 
 from medialit import __version__
@@ -39,7 +38,7 @@ from medialit.exercises.items import item
 from medialit.exercises.key import KeyFormatError
 from medialit.exercises.matching import as_key
 from medialit.instructor import gradebook as books
-from medialit.instructor.exchange import links_in, no_links
+from medialit.instructor.exchange import counted, links_in, no_links, writable
 from medialit.instructor.grade_data import NOT_SUBMITTED, Check
 from medialit.instructor.grade_data import hidden_checks as _checks_in
 from medialit.instructor.gradebook import CourseError
@@ -255,7 +254,7 @@ def _stamp(course: Path, assignment: str, student: str) -> str:
     return hand_in_stamp(course / "submitted" / student / assignment)
 
 
-HASHED_UP_TO = 64 * 2**20  # a larger file handed in by hand is told apart by its size and time of change
+HASHED_UP_TO = 64 * 2**20  # bytes a stamp reads; files past them are told apart by their size and time of change
 
 
 def hand_in_stamp(folder: Path, why: str | None = None) -> str:
@@ -269,19 +268,24 @@ def hand_in_stamp(folder: Path, why: str | None = None) -> str:
         return stamp.read_text(encoding="utf-8", errors="replace").strip()[:100]
     if too_big(folder) if why is None else why:  # not graded: its files are not read again on every run
         return ""
-    digest = hashlib.sha256()
     try:
-        files = sorted(p for p in folder.iterdir() if p.is_file() and not p.is_symlink())
+        files = sorted((p.name, p, p.stat()) for p in folder.iterdir() if p.is_file() and not p.is_symlink())
     except OSError:
         return ""
-    for path in files:
-        digest.update(os.fsencode(path.name) + b"\0")
+    read, budget = set(), HASHED_UP_TO  # attack23: every file under 64 MB was read, 999 of them, on every run
+    for name, _, info in sorted(files, key=lambda x: (x[2].st_size, x[0])):  # the notebooks and highlights first
+        if info.st_size <= budget:
+            read.add(name)
+            budget -= info.st_size
+    digest = hashlib.sha256()
+    for name, path, info in files:  # in name order: a stamp recorded before attack23 stays the same
+        digest.update(os.fsencode(name) + b"\0")
+        if name not in read:
+            digest.update(f"{info.st_size} {info.st_mtime_ns}".encode())
+            continue
         try:
-            info = path.stat()
-            if info.st_size > HASHED_UP_TO:
-                digest.update(f"{info.st_size} {info.st_mtime_ns}".encode())
-            else:
-                digest.update(hashlib.sha256(path.read_bytes()).digest())
+            with path.open("rb") as handle:
+                digest.update(hashlib.file_digest(handle, "sha256").digest())
         except OSError:
             digest.update(b"unreadable")
     return f"files {digest.hexdigest()[:16]}"
@@ -424,6 +428,7 @@ class _Job:
                 # links left out: one to source/ or gradebook.db would be read as the student's file and
                 # copied, as its target, into autograded/ and so into the feedback released to the student
                 shutil.copytree(self.course / "submitted" / student / self.assignment, target, ignore=no_links)
+                writable(target)  # a read-only folder or notebook handed in (attack23)
             except (OSError, shutil.Error):
                 target.mkdir(parents=True, exist_ok=True)  # unreadable files: graded as not submitted
             self.work_of[student] = work
@@ -609,6 +614,7 @@ class _Job:
     def _drop_autograded(self, student: str) -> None:
         """A failed student has no autograded notebook: its outputs would contradict the 0 in the gradebook (nor
         a kept hand-in: the report would count answers that scored nothing)."""
+        writable(self.course / "autograded" / student / self.assignment)
         shutil.rmtree(self.course / "autograded" / student / self.assignment, ignore_errors=True)
         shutil.rmtree(handin_folder(self.course, self.assignment, student), ignore_errors=True)
 
@@ -621,9 +627,11 @@ class _Job:
         """
         target = self.course / "autograded" / student / self.assignment
         if target.exists():
+            writable(target)  # graded before attack23: kept the hand-in's read-only modes
             shutil.rmtree(target)
         submitted = work / "submitted" / student / self.assignment
         shutil.copytree(submitted, target, ignore=no_links)
+        writable(target)
         keep_handin(submitted, handin_folder(self.course, self.assignment, student))
         graded = work / "autograded" / student / self.assignment
         for notebook in submitted.glob("*.ipynb"):
@@ -658,7 +666,8 @@ class _Job:
 
 def too_big(folder: Path, max_bytes: int | None = None, max_entries: int = MAX_HANDIN_ENTRIES) -> str:
     """Why a hand-in is too big to grade ("" when it is not): more than ``max_entries`` files and folders, or files of
-    more than ``max_bytes`` (``None``: any size). One walk, without following links; it stops at the first limit.
+    more than ``max_bytes`` (``None``: any size). One walk (``exchange.counted``, the collector's count too), without
+    following links; it stops at the first limit.
 
     attack21: grading copies a hand-in in the grading process itself, before a job starts and its timer with it
     (then once more into ``autograded/``): 20,000 empty files took 21 s a copy on a busy 2-core machine, so one
@@ -668,20 +677,12 @@ def too_big(folder: Path, max_bytes: int | None = None, max_entries: int = MAX_H
     1,000 files could hold hundreds of GB. No honest hand-in comes near either: a notebook, its highlights, the data
     files its code reads; and ``nbgrader submit`` takes no more than the course's ``max_dir_size`` (100 MB).
     """
-    count = size = 0
-    for where, dirs, files in os.walk(folder):  # a folder it cannot read counts as empty (os.walk says nothing)
-        count += len(dirs) + len(files)
-        if count > max_entries:
-            return f"more than {max_entries:,} files and folders"
-        for name in files if max_bytes is not None else ():
-            try:
-                info = os.lstat(os.path.join(where, name))
-            except OSError:
-                continue
-            size += info.st_size if S_ISREG(info.st_mode) else 0
-        if max_bytes is not None and size > max_bytes:
-            limit = f"{max_bytes / 1e6:,.0f} MB a hand-in may (CourseDirectory.max_dir_size)"
-            return f"{size / 1e6:,.0f} MB, more than the {limit}"
+    entries, size = counted(folder, max_bytes, max_entries)
+    if entries > max_entries:
+        return f"more than {max_entries:,} files and folders"
+    if max_bytes is not None and size > max_bytes:
+        limit = f"{max_bytes / 1e6:,.0f} MB a hand-in may (CourseDirectory.max_dir_size)"
+        return f"{size / 1e6:,.0f} MB, more than the {limit}"
     return ""
 
 

@@ -67,20 +67,61 @@ def no_links(folder: str, names: list[str]) -> set[str]:
     return {name for name in names if _left_out(os.path.join(folder, name))}
 
 
-def bytes_over(folder: str | Path, limit: int) -> int | None:
-    """The bytes of the files under ``folder`` when they pass ``limit`` (links neither followed nor counted, as
-    nbgrader counts), else None; counting stops there."""
-    total = 0
-    for where, _, files in os.walk(folder, followlinks=False):
+def writable(top: str | Path) -> None:
+    """Give every folder under ``top`` (``top`` too) and every file its owner's rights to read, write and enter, links
+    left alone: a copy of a hand-in the grader can write into, replace and remove.
+
+    A copy keeps the modes of what it copies (``shutil.copytree``, as nbgrader's submit and collect copy): attack23, a
+    student who made a folder or the notebook read-only before handing in (to keep the work from changing) passed the
+    first grading, and then, for a grader who is not root (a hub's grader account), every later one failed with 0,
+    "[Errno 13] Permission denied", on replacing the graded copy (``--force``, a key fixed, a new hand-in); a read-only
+    notebook failed at once; and collecting that student again stopped ``nbgrader collect`` for every classmate after.
+    """
+    top = Path(top)
+    for where, dirs, files in os.walk(top, followlinks=False):
+        if where == str(top):
+            _give(where, 0o700)
+        for name in dirs:  # before os.walk enters it
+            _give(os.path.join(where, name), 0o700)
         for name in files:
+            _give(os.path.join(where, name), 0o600)
+
+
+def _give(path: str, bits: int) -> None:
+    try:
+        mode = os.lstat(path).st_mode
+        if not stat.S_ISLNK(mode) and mode & bits != bits:
+            os.chmod(path, stat.S_IMODE(mode) | bits)
+    except OSError:  # not the grader's (a folder of the student's in inbound/): left as it is
+        pass
+
+
+def counted(folder: str | Path, max_bytes: int | None = None, max_entries: int | None = None) -> tuple[int, int]:
+    """The files and folders under ``folder``, and the bytes of its files (links neither followed nor counted, as
+    nbgrader counts; bytes only with a ``max_bytes``), in one walk that stops as soon as either passes its limit.
+
+    The one count of a hand-in's size: the collector's (``bytes_over``) and grading's (``batch.too_big``), each
+    walk of its own until attack23."""
+    entries = size = 0
+    for where, dirs, files in os.walk(folder, followlinks=False):  # a folder it cannot read counts as empty
+        entries += len(dirs) + len(files)
+        if max_entries is not None and entries > max_entries:
+            break
+        for name in files if max_bytes is not None else ():
             try:
                 info = os.lstat(os.path.join(where, name))
             except OSError:
                 continue
-            total += info.st_size if stat.S_ISREG(info.st_mode) else 0
-            if total > limit:
-                return total
-    return None
+            size += info.st_size if stat.S_ISREG(info.st_mode) else 0
+            if max_bytes is not None and size > max_bytes:
+                return entries, size
+    return entries, size
+
+
+def bytes_over(folder: str | Path, limit: int) -> int | None:
+    """The bytes of the files under ``folder`` when they pass ``limit`` (``counted``), else None."""
+    size = counted(folder, max_bytes=limit)[1]
+    return size if size > limit else None
 
 
 def owner_name(path: str) -> str | None:
@@ -135,10 +176,17 @@ class LinkSafeCollect(ExchangeCollect):
 
     def copy_files(self) -> None:
         self.src_records = [r for r in self.src_records if r["username"] != NOT_THEIRS]
+        for record in self.src_records:  # nbgrader removes an earlier hand-in before copying the new one
+            submitted = self.coursedir.format_path(
+                self.coursedir.submitted_directory, record["username"], self.coursedir.assignment_id
+            )
+            if os.path.isdir(submitted) and not os.path.islink(submitted):
+                writable(submitted)  # collected read-only by an earlier medialit or by nbgrader itself
         super().copy_files()
 
     def do_copy(self, src: str, dest: str, log: object = None) -> None:
         self._copy_without_links(src, dest, log)
+        writable(dest)
         stamp, claimed = self.stamp(last_change(src)), claimed_time(dest)
         if claimed is None or claimed + SKEW < parse_utc(stamp):
             Path(dest, "timestamp.txt").write_text(stamp, encoding="utf-8")

@@ -498,15 +498,26 @@ def not_gradable(grades: list[ItemGrade]) -> str:
 
 
 def source_copy(nb: nbformat.NotebookNode) -> bool:
-    """A released notebook has no solution or hidden-test markers; one that has them is the instructor's source.
+    """A released notebook's own cells (its tests, questions and set-up) hold no solution or hidden-test markers;
+    one whose own cells hold them is the instructor's source, hidden tests and keys included.
 
     ``nbgrader collect`` follows links: a link a student leaves in the exchange's inbound folder
     brings the grader's own source notebook, solutions and keys included, in as the submission.
+    Only the instructor's cells count (nbgrader cells that are not answer cells): attack23: a student who typed
+    nbgrader's solution marker around a written answer, as other nbgrader courses' notebooks show it, had the whole
+    hand-in refused as "a copy of the source notebook", 0 on every item and no page for the grader to mark.
     """
     return any(
         marker in line
         for cell in nb.cells
-        if isinstance(cell.get("source"), str)
+        if isinstance(cell.get("source"), str) and _instructors(cell)
         for line in cell["source"].splitlines()
         for marker in SOURCE_MARKERS
     )
+
+
+def _instructors(cell: nbformat.NotebookNode) -> bool:
+    """A cell the instructor wrote and the student does not (a test, a question, the set-up): an nbgrader cell that
+    is not an answer cell. A cell the student added has no nbgrader metadata."""
+    flags = cell.get("metadata", {}).get("nbgrader")
+    return isinstance(flags, dict) and bool(flags) and not flags.get("solution")

@@ -74,10 +74,13 @@ def class_answers(
     course = Path(course_dir)
     students = courses.submissions(course, assignment) if students is None else students
     unread = set(not_read(course, assignment, students))
-    return [
-        (check, {s: [] if s in unread else _answer(course, assignment, s, check) for s in students})
-        for check in courses.hidden_checks(course, assignment)
-    ]
+    checks = courses.hidden_checks(course, assignment)
+    answers: list[dict[str, list[Span]]] = [{} for _ in checks]
+    for student in students:  # one student at a time: each notebook read once for all its items (attack23)
+        marks = {} if student in unread else _answers(course, assignment, student, checks)
+        for at, check in enumerate(checks):
+            answers[at][student] = marks.get((check.notebook, check.grade_id), [])
+    return list(zip(checks, answers, strict=True))
 
 
 def not_read(course: Path, assignment: str, students: list[str]) -> list[str]:
@@ -136,13 +139,21 @@ def item_rows(
     return rows, extras
 
 
-def _answer(course: Path, assignment: str, student: str, check: Check) -> list[Span]:
-    """The student's marks in the hand-in ``course grade`` scored (none when its grading failed: 0 points)."""
+def _answers(course: Path, assignment: str, student: str, checks: list[Check]) -> dict[tuple[str, str], list[Span]]:
+    """The student's marks for each check, by notebook and grade id, in the hand-in ``course grade`` scored (none
+    when its grading failed: 0 points). Each notebook is read once, as grading reads it: attack23, a notebook of
+    100 MB was read and parsed again for every item of the assignment."""
     folder = graded_handin(course, assignment, student)
     if folder is None:
-        return []
-    nb, why = read_notebook(folder / f"{check.notebook}.ipynb")
-    return list(grade_item(check, nb, folder, why).marks)
+        return {}
+    notebooks: dict[str, tuple[Any, str]] = {}
+    marks = {}
+    for check in checks:
+        if check.notebook not in notebooks:
+            notebooks[check.notebook] = read_notebook(folder / f"{check.notebook}.ipynb")
+        nb, why = notebooks[check.notebook]
+        marks[check.notebook, check.grade_id] = list(grade_item(check, nb, folder, why).marks)
+    return marks
 
 
 def _said(mark: Mark) -> str:
