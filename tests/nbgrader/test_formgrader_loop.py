@@ -71,7 +71,7 @@ def test_the_summary_says_what_waits_for_a_person_and_force_keeps_hand_grades(gr
     assert "to grade by hand in the formgrader: 1 submission, 2 points" in done.stdout
     hand_grade(graded.root, "solution", 1.5, "Good picture; whose words?")
     done = grade_cli(medialit_command, graded.root, "--force")
-    assert "solution: 6 points; hand grades kept: ex03-q2-answer" in done.stdout, done.stdout
+    assert "solution: 7.5 points; hand grades kept: ex03-q2-answer" in done.stdout, done.stdout  # the total below
     with course.gradebook(course.db_url(graded.root)) as gb:
         grade = gb.find_grade("ex03-q2-answer", EX03, EX03, "solution")
         assert grade.manual_score == 1.5 and not grade.needs_manual_grade

@@ -58,7 +58,7 @@ class Outcome:
 
     student: str
     ok: bool
-    scores: dict[str, float] = field(default_factory=dict)  # test cell grade id -> points
+    scores: dict[str, float] = field(default_factory=dict)  # graded cell -> points, as nbgrader's total counts them
     message: str = ""  # why the whole submission could not be graded
     failed_items: dict[str, str] = field(default_factory=dict)  # grade id -> why it scored 0
     by_hand: dict[str, float] = field(default_factory=dict)  # grade id -> points still to grade by hand
@@ -602,7 +602,7 @@ class _Job:
         try:
             with books.one_commit(main):
                 books.record_zero(main, self.assignment, student)
-            outcome.scores = books.code_scores(main, self.assignment, student)
+            outcome.scores = books.counted_scores(main, self.assignment, student)
             outcome.by_hand = books.to_grade_by_hand(main, self.assignment, student)
             outcome.late_penalty = books.late_penalty(main, self.assignment, student)
         except Exception as problem:
@@ -784,9 +784,9 @@ def _why_stopped(work: Path | None, returncode: int | None = None) -> str:
 
 
 def test_scores(course: Path, assignment: str, student: str) -> dict[str, float]:
-    """Autograded points of every graded code cell of one submission, by grade id."""
+    """Points of every graded cell of one submission, by grade id, as nbgrader's total counts them."""
     with books.gradebook(books.db_url(Path(course))) as gb:
-        return books.code_scores(gb, assignment, student)
+        return books.counted_scores(gb, assignment, student)
 
 
 def scores_table(course_dir: str | Path, assignment: str) -> list[dict[str, Any]]:

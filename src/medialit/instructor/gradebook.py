@@ -236,7 +236,7 @@ class Merged:
     """What the summary and grades.csv need of one merged submission, read while merging (no extra queries)."""
 
     kept: list[str]  # hand grades kept from an earlier grading of the same hand-in
-    scores: dict[str, float]  # graded code cell -> its points (a hand grade where one was given)
+    scores: dict[str, float]  # graded cell -> the points nbgrader's total counts (``counted_points``)
     by_hand: dict[str, float]  # cell still waiting for a person -> points it is worth
     late_penalty: float
     earlier: list[str] = field(default_factory=list)  # hand grades given to an earlier hand-in: flagged again
@@ -290,8 +290,8 @@ def merge(
                 _merge_grade(grades[src_names[g.cell_id]], g.auto_score, points, merged, dst_names, again)
             for name, t in grades.items():  # every cell of the course's row, as nbgrader's reads see it
                 cell_type, max_score = dst_names[("cell", t.cell_id)]
-                if cell_type == "code":  # what counts: a person's score in the formgrader replaces the auto score
-                    merged.scores[name] = float(t.manual_score if t.manual_score is not None else t.auto_score or 0.0)
+                if (counted := counted_points(cell_type, t.auto_score, t.manual_score)) is not None:
+                    merged.scores[name] = counted
                 if t.needs_manual_grade:
                     merged.by_hand[name] = float(max_score)
             comments = {dst_names[c.cell_id]: c for c in into.comments}
@@ -347,10 +347,22 @@ def max_points(course: Path, assignment: str) -> dict[str, float]:
         return {c.name: float(c.max_score) for nb in found.notebooks for c in nb.grade_cells}
 
 
-def code_scores(gb: Any, assignment: str, student: str) -> dict[str, float]:
-    """Autograded points of every graded code cell of one submission, by grade id."""
+def counted_points(cell_type: str, auto_score: float | None, manual_score: float | None) -> float | None:
+    """The points nbgrader's total counts for one graded cell: a person's score in the formgrader where one was
+    given, else a code cell's auto score; None for a written answer nobody has graded yet. The summary of `course
+    grade` adds these, so its total is the gradebook's (instr23: '6 points; hand grades kept' for a total of 7.5)."""
+    if manual_score is not None:
+        return float(manual_score)
+    return float(auto_score or 0.0) if cell_type == "code" else None
+
+
+def counted_scores(gb: Any, assignment: str, student: str) -> dict[str, float]:
+    """Points of every graded cell of one submission as nbgrader's total counts them (``counted_points``)."""
     sub = gb.find_submission(assignment, student)
-    return {g.name: float(g.auto_score or 0.0) for nb in sub.notebooks for g in nb.grades if g.cell_type == "code"}
+    counted = {
+        g.name: counted_points(g.cell_type, g.auto_score, g.manual_score) for nb in sub.notebooks for g in nb.grades
+    }
+    return {name: points for name, points in counted.items() if points is not None}
 
 
 def to_grade_by_hand(gb: Any, assignment: str, student: str) -> dict[str, float]:
