@@ -53,7 +53,7 @@ def test_grading_again_says_there_is_nothing_to_grade(graded, medialit_command):
     done = grade_cli(medialit_command, graded.root)
     assert done.returncode == 0, done.stderr
     said = done.stdout.strip()  # the key version graded with is named (instructor15)
-    assert re.fullmatch(r"nothing to grade; 3 already graded with key [0-9a-f]{12} \(use --force\)", said), said
+    assert re.fullmatch(r"nothing to grade; 4 already graded with key [0-9a-f]{12} \(use --force\)", said), said
 
 
 def hand_grade(root: Path, student: str, points: float, comment: str) -> None:
@@ -68,7 +68,8 @@ def hand_grade(root: Path, student: str, points: float, comment: str) -> None:
 def test_the_summary_says_what_waits_for_a_person_and_force_keeps_hand_grades(graded, medialit_command):
     done = grade_cli(medialit_command, graded.root, "--force")
     assert "solution: 6 points + 2 to grade by hand (ex03-q2-answer)" in done.stdout
-    assert "to grade by hand in the formgrader: 1 submission, 2 points" in done.stdout
+    assert "typed-markers: 6 points + 2 to grade by hand (ex03-q2-answer)" in done.stdout  # attacks.ex03_submissions
+    assert "to grade by hand in the formgrader: 2 submissions, 4 points" in done.stdout
     hand_grade(graded.root, "solution", 1.5, "Good picture; whose words?")
     done = grade_cli(medialit_command, graded.root, "--force")
     assert "solution: 7.5 points; hand grades kept: ex03-q2-answer" in done.stdout, done.stdout  # the total below

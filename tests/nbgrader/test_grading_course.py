@@ -131,7 +131,8 @@ def test_ex02_to_ex04_score_solution_release_and_partial(graded, assignment, exp
 def test_the_written_answer_waits_for_manual_grading(graded):
     """As graded in the session fixture (test_formgrader_loop later grades it by hand)."""
     by_hand = {o.student: o.by_hand for o in graded.runs["ex03-framing"].outcomes}
-    assert by_hand == {"solution": {"ex03-q2-answer": 2.0}, "unchanged": {}, "partial": {}}
+    model = {"ex03-q2-answer": 2.0}  # the model answers, also with typed markers (attacks.ex03_submissions)
+    assert by_hand == {"solution": model, "unchanged": {}, "partial": {}, attacks.TYPED_MARKERS: model}
 
 
 def test_regrading_skips_students_already_graded_and_resumes_the_rest(graded):
