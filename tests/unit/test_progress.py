@@ -8,6 +8,7 @@ kit already saves (the lessons' saved check cells, the highlights files, ``prete
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import pytest
 from medialit.cli import main
 from medialit.core import sidecar
 from medialit.core.spans import Span
+from medialit.instructor import progress
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -108,3 +110,16 @@ def test_a_damaged_lesson_notebook_is_one_line_and_the_others_are_still_listed(k
     out = capsys.readouterr().out
     assert "03-claims-and-evidence: cannot be read (" in out and "Traceback" not in out
     assert "Lesson 4: Framing" in out and "ex01-attribution" in out
+
+
+def test_the_exercise_places_are_the_ones_lesson_0_tells_a_learner():
+    """``progress.EXERCISE_AFTER`` is a second copy of lesson 0's "do each exercise after the lessons it needs"
+    sentence (review of the fourteenth session): an edit of one without the other would list an exercise where the
+    lesson does not send the learner."""
+    text = " ".join((REPO / "notebooks" / "sources" / "00-start-here.md").read_text(encoding="utf-8").split())
+    sentence = text[text.index("do each exercise after the lessons it needs") :].split(". ")[0]
+    told = {
+        f"{int(lesson):02d}": tuple(re.findall(r"`(ex\d\d-[\w-]+)`", names))
+        for names, lesson in re.findall(r"((?:`ex\d\d-[\w-]+`(?:,? and |, )?)+) after lesson (\d+)", sentence)
+    }
+    assert told == progress.EXERCISE_AFTER
