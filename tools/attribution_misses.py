@@ -9,16 +9,20 @@ The tuning figures are also given for its two halves (parity of SHA-256 of
 the id followed by "1") and for the eight reports added fresh in round 7.
 ``--part test`` prints only whole-part and genre figures: the test part is
 never read article by article. Parses are cached (``--cache``), so a rule
-change is scored again in seconds.
+change is scored again in seconds. ``--objects`` (twenty-seventh round) counts, per
+tuning half, the uses of a lexicon verb with only an object (no clause) that the gold
+credits or not and the analyzer finds or not, by the verb's tier and by the WordNet
+file of the object's first sense (``object_uses``; WordNet 3.0 from the Debian package
+``wordnet-base``, ``--wordnet``).
 
-Run: ``python tools/attribution_misses.py ../shared/corpus/dev course/corpus [--part test]``
+Run: ``python tools/attribution_misses.py ../shared/corpus/dev course/corpus [--part test] [--objects]``
 """
 
 from __future__ import annotations
 
 import argparse
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +34,7 @@ from medialit.nlp.pipeline import load_pipeline
 
 from _corpus import CachedParser, add_cache_option  # isort: skip  (tools/ is on the path when run as a script)
 from analyzer_report import genres  # isort: skip
+from derive_wordnet_lexicons import WORDNET, synsets  # isort: skip
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -133,6 +138,114 @@ def tuning_parsed(dirs: list[Path], parser: CachedParser) -> Iterator[tuple[Arti
         article = load_article(md)
         doc = analyzed(article, parser)
         yield article, list(load_annotations(gold_path).attributions), doc, list(read_analysis(doc).attributions)
+
+
+NOUN_FILES = dict(
+    enumerate(
+        "Tops act animal artifact attribute body cognition communication event feeling food group location motive"
+        " object person phenomenon plant possession process quantity relation shape state substance time".split(),
+        start=3,
+    )
+)
+"""WordNet's noun lexicographer files by number (lexnames(5)): noun.Tops is 03, noun.time 28."""
+NAMED = frozenset("PERSON ORG GPE NORP".split())
+
+
+def first_noun_senses(wordnet: Path = WORDNET) -> dict[str, str]:
+    """Each WordNet noun with the file of its first sense (``index.noun`` lists senses by frequency): "claim" ->
+    "communication", "coalition" -> "group"."""
+    files = {s.offset: NOUN_FILES.get(s.lexfile, str(s.lexfile)) for s in synsets(wordnet / "data.noun")}
+    out = {}
+    for line in (wordnet / "index.noun").read_text(encoding="utf-8").splitlines():
+        if line.startswith("  "):
+            continue  # licence header
+        fields = line.split()
+        first = fields[-int(fields[2])]
+        out[fields[0].replace("_", " ")] = files.get(first, "?")
+    return out
+
+
+def verb_tier(token: Token) -> str | None:
+    """Which lexicon makes ``token`` a cue and what content it takes there: a speech act ("act: judge"), the hand
+    list with an object or a clause as content, WordNet's that-clause verbs or its speech-only tier."""
+    from medialit.nlp.reporting_lexicon import lexicon_entry, speech_act
+
+    act = speech_act(token)
+    if act is not None:
+        return f"act: {act['act']}"
+    entry = lexicon_entry(token)
+    if entry is None:
+        return None
+    if entry["lexicon"] == "speech_verbs":
+        return f"hand list, {entry['content']}"
+    return "WordNet, that-clause" if entry["lexicon"] == "reporting_verbs_wordnet" else "WordNet, speech only"
+
+
+def object_class(obj: Token, first: Mapping[str, str]) -> str:
+    """What a verb's object is: a pronoun, a name, a figure, or the WordNet file of the noun's first sense."""
+    if obj.pos_ == "PRON":
+        return "pronoun"
+    if obj.pos_ == "PROPN" or obj.ent_type_ in NAMED:
+        return "name"
+    if obj.like_num or any(c.dep_ == "nummod" for c in obj.children):
+        return "figure"
+    return first.get(obj.lemma_.lower(), "not in WordNet")
+
+
+def object_uses(
+    doc: Doc, key_cues: list[Span], key_contents: list[Span], found_cues: list[Span], first: Mapping[str, str]
+) -> list[dict]:
+    """Each verb of the lexicons with a direct object and no clause after it ("confirmed the deaths", "declared a
+    state of emergency"), not inside the content of a gold attribution with another cue: its tier, lemma and
+    object class, whether the gold credits it (a gold cue on the verb) and whether the analyzer found it."""
+    from medialit.nlp.reporting_lexicon import verb_lemma
+
+    uses = []
+    for token in doc:
+        tier = verb_tier(token) if token.pos_ == "VERB" else None
+        after = [c for c in token.children if c.i > token.i]
+        objects = [c for c in after if c.dep_ == "dobj"]
+        if tier is None or not objects or any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in after):
+            continue
+        word = Span(token.idx, token.idx + len(token), "verb")
+        credited = any(c.overlap(word) > 0 for c in key_cues)
+        nested = not credited and any(c.start <= word.start and word.end <= c.end for c in key_contents)
+        if not nested:
+            found = any(c.overlap(word) > 0 for c in found_cues)
+            cls = object_class(objects[0], first)
+            uses.append({"tier": tier, "lemma": verb_lemma(token), "object": cls, "credited": credited, "found": found})
+    return uses
+
+
+def object_table(uses: list[dict], key: str) -> str:
+    """Per ``key`` (tier, object class), per half: uses the gold credits (the analyzer found) / not (found)."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for u in uses:
+        counts[u[key]][(u["half"], u["credited"], u["found"])] += 1
+    lines = [f"| {key} | A: credited (found) / not (found) | B: credited (found) / not (found) |", "|---|---|---|"]
+    for name, c in sorted(counts.items(), key=lambda kv: (-sum(kv[1].values()), kv[0])):
+        cells = [
+            f"{c[(h, True, True)] + c[(h, True, False)]} ({c[(h, True, True)]}) / "
+            f"{c[(h, False, True)] + c[(h, False, False)]} ({c[(h, False, True)]})"
+            for h in "AB"
+        ]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def objects_report(dirs: list[Path], parser: CachedParser, wordnet: Path) -> str:
+    """The tuning part's verbs with only an object, by tier, then by object class for WordNet's tiers and for the
+    hand list's verbs that take an object."""
+    first = first_noun_senses(wordnet)
+    uses = []
+    for article, key, doc, predicted in tuning_parsed(dirs, parser):
+        found = object_uses(doc, [k.cue for k in key], [k.content for k in key], [p.cue for p in predicted], first)
+        uses += [{**u, "half": "AB"[tuning_half(article.id)]} for u in found]
+    wordnet_tiers = [u for u in uses if u["tier"].startswith("WordNet")]
+    hand = [u for u in uses if u["tier"] == "hand list, object"]
+    return "\n\n".join(
+        [object_table(uses, "tier"), object_table(wordnet_tiers, "object"), object_table(hand, "object")]
+    )
 
 
 def errors(dirs: list[Path], parser: CachedParser) -> tuple[list[dict], list[dict]]:
@@ -270,8 +383,13 @@ def main() -> None:
     parser.add_argument("--speakers", action="store_true", help="list the tuning part's wrong speakers")
     parser.add_argument("--genre", choices=("report", "interview", "undated"), help="--errors: only this genre's")
     parser.add_argument("--kind", help="--errors: only missed attributions of this gold kind (indirect, mixed ...)")
+    parser.add_argument("--objects", action="store_true", help="the tuning part's verbs with only an object")
+    parser.add_argument("--wordnet", type=Path, default=WORDNET, help="--objects: WordNet 3.0's dict folder")
     args = parser.parse_args()
     cached = CachedParser(load_pipeline(), args.cache)
+    if args.objects:
+        print(objects_report(args.dirs, cached, args.wordnet))
+        return
     genre = genres(args.dirs)
     print("\n".join(figures(evaluate(args.dirs, cached, args.part), genre, args.part)))
     if args.part == "tuning" and args.speakers:
