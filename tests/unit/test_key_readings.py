@@ -387,6 +387,15 @@ def test_ex05_q8_the_norwegian_word_order_marked_as_translation_costs_nothing(wo
     assert grade("ex05-q8", [*Q8_RIGHT, (words, "translation")]).points == 2
 
 
+@pytest.mark.parametrize("words", ["during the construction", "the construction", "The construction"])
+def test_ex05_q8_the_norwegian_definite_construction_marked_as_translation_costs_nothing(words):
+    """keyread24: the copy turns the report's 'during construction' into 'during the construction' and says 'The
+    construction starts', the definite form of the Norwegian (byggingen); correct English that only hints at
+    another hand, which K15 lists as optional, and the blind annotator named both as weaker readings. Marked as
+    translation beside the right answer it cost 0.12 of 2."""
+    assert grade("ex05-q8", [*Q8_RIGHT, (words, "translation")]).points == 2
+
+
 def test_ex05_q8_plain_correct_english_still_costs():
-    """K15: a plain but correct sentence is not a signal ('during the construction' reads as English)."""
-    assert grade("ex05-q8", [*Q8_RIGHT, ("during the construction", "translation")]).points < 2
+    """K15: a plain but correct sentence is not a signal."""
+    assert grade("ex05-q8", [*Q8_RIGHT, ("Residents can meet the operator", "translation")]).points < 2
