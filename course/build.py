@@ -132,7 +132,9 @@ def ex02() -> nbformat.NotebookNode:
         "fact a claim that the body credits to someone) or `unsupported_figure` (a figure that the body does not "
         "give or contradicts, that was rounded so the claim changes, that turns a ceiling or an estimate into "
         "what happens, or that is a share of something other than what the body counted). Mark the words that "
-        "carry the fault, not whole paragraphs. A figure repeated as the body gives it is not a fault.",
+        "carry the fault, not whole paragraphs. A figure repeated as the body gives it is not a fault. Write "
+        "`('words', 'label', 2)` for the second occurrence of the same words in the article (count from the "
+        "headline).",
         literal("ex02-q3"),
     )
     return notebook(

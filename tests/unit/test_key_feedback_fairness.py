@@ -216,3 +216,43 @@ def test_lesson_2_speaker_checks_want_the_name_as_ex01_q2_does(question, title, 
     assert refused.startswith("Not yet") and "a title is not a name" in refused, refused
     assert taken.startswith("Correct"), taken
     assert "0 of 5 with the right speaker" in grade("ex01-q2", [("He", "the Prime Minister", "added", 1)]).feedback[0]
+
+
+# keyread24: an answer whose marks all stand on optional places earns nothing, and was told only '0 of 3 found' and
+# 'still to find', as if each mark had been weighed and found wrong; no rationale is shown at 0 points.
+
+
+@pytest.mark.parametrize(
+    ("item_id", "answer", "marked"),
+    [
+        ("ex05-q7", ["bold", "a few", "greener future"], ["bold", "a few", "greener future"]),
+        ("ex05-q7", [("Up to", "hedge")], ["Up to"]),
+        ("ex05-q8", [("the construction", "translation")], ["the construction"]),
+        ("ex02-q1", [("There is increasing focus", "no_source")], ["There is increasing focus on negotiations …"]),
+        ("ex01-q1", [("Aftenposten", "source")], ["Aftenposten"]),
+    ],
+)
+def test_an_answer_of_optional_marks_only_is_told_why_it_earns_nothing(item_id, answer, marked):
+    from medialit.exercises.feedback import OPTIONAL
+
+    result = grade(item_id, answer)
+    assert result.points == 0
+    for words in marked:
+        line = next((x for x in result.feedback if x.startswith(f"optional: ‘{words}’")), "")
+        assert f"{OPTIONAL} and earns nothing" in line, result.feedback
+        assert "(K" in line, line  # the place's rationale, naming its rule, says why it is optional
+
+
+def test_the_optional_line_is_not_said_where_the_answer_earned_points_or_was_a_spray():
+    """With points, the rationales (``explanations``) say it; an answer told nothing mark by mark hears nothing."""
+    earned = grade("ex05-q7", ["bold", "ruin"])
+    assert earned.points > 0 and not any(x.startswith("optional:") for x in earned.feedback)
+    assert any("so here it is optional" in x for x in earned.explanations)
+    spray = grade("ex05-q7", ["bold", "Sandvik", "council", "turbines", "coast", "votes"])
+    assert spray.points == 0 and not any(x.startswith("optional:") for x in spray.feedback), spray.feedback
+
+
+def test_an_optional_sentence_with_another_reason_keeps_its_own_line():
+    result = grade("ex02-q1", [("There is increasing focus", "evaluation")])
+    assert not any(x.startswith("optional:") for x in result.feedback)
+    assert any("a defensible sentence to mark, but not for the reason given" in x for x in result.feedback)

@@ -251,6 +251,24 @@ def test_the_whole_headline_line_is_accepted_for_its_figure_as_k13_says():
     assert grade("ex02-q3", [(headline, "dropped_source")]).points == 0  # the line with the wrong fault earns nothing
 
 
+EX02_Q3_RIGHT = [("to double", "unsupported_figure"), ("Cuts hurt older residents most", "dropped_source"),
+                 ("40 kroner", "unsupported_figure"), ("25 percent", "unsupported_figure", 2),
+                 ("two-thirds of seniors", "unsupported_figure")]  # fmt: skip
+
+
+@pytest.mark.parametrize("words", ["thins evening buses", "Lindvik thins evening buses"])
+def test_the_headlines_evening_cuts_marked_as_a_dropped_source_cost_nothing(words):
+    """keyread24: the body credits the evening cuts only to transport chief Mona Eide ('Eide said that three of the
+    41 routes would run less often'), so the headline's 'Lindvik thins evening buses' states a credited claim as
+    fact: K13 read as written, as review 14b reads the fact box's Eide figure; the line's figure is its first
+    fault, so this second one is optional (K13, K11). Marked, it cost 0.2 of 2; the whole line given dropped_source
+    still costs (its place is the figure's), and a spray of every heading line still earns 0."""
+    assert grade("ex02-q3", EX02_Q3_RIGHT).points == 2
+    assert grade("ex02-q3", [*EX02_Q3_RIGHT, (words, "dropped_source")]).points == 2
+    headline = "Bus fares to double as Lindvik thins evening buses"
+    assert grade("ex02-q3", [*EX02_Q3_RIGHT, (headline, "dropped_source")]).points < 2
+
+
 EX01_Q4_RIGHT = [("have stated", "indirect"), ("characterized", "mixed"), ("admitted", "indirect"),
                  ("writing", "direct"), ("wrote", "direct"), ("said", "direct")]  # fmt: skip
 
@@ -387,6 +405,15 @@ def test_ex05_q8_the_norwegian_word_order_marked_as_translation_costs_nothing(wo
     assert grade("ex05-q8", [*Q8_RIGHT, (words, "translation")]).points == 2
 
 
+@pytest.mark.parametrize("words", ["during the construction", "the construction", "The construction"])
+def test_ex05_q8_the_norwegian_definite_construction_marked_as_translation_costs_nothing(words):
+    """keyread24: the copy turns the report's 'during construction' into 'during the construction' and says 'The
+    construction starts', the definite form of the Norwegian (byggingen); correct English that only hints at
+    another hand, which K15 lists as optional, and the blind annotator named both as weaker readings. Marked as
+    translation beside the right answer it cost 0.12 of 2."""
+    assert grade("ex05-q8", [*Q8_RIGHT, (words, "translation")]).points == 2
+
+
 def test_ex05_q8_plain_correct_english_still_costs():
-    """K15: a plain but correct sentence is not a signal ('during the construction' reads as English)."""
-    assert grade("ex05-q8", [*Q8_RIGHT, ("during the construction", "translation")]).points < 2
+    """K15: a plain but correct sentence is not a signal."""
+    assert grade("ex05-q8", [*Q8_RIGHT, ("Residents can meet the operator", "translation")]).points < 2

@@ -47,6 +47,24 @@ def test_occurrences_are_counted_in_the_part_and_the_prompt_says_so(item_id):
     assert re.search(r"occurrence of the (?:same|source) words in (?:this part|the report)", prompts()[item_id])
 
 
+def test_every_item_whose_keyed_words_stand_earlier_in_its_part_says_how_to_give_the_occurrence():
+    """keyread24: ex02-q3's fact box prints '25 percent' after the body's 'up to 25 percent'; a list answer
+    ('25 percent', 'unsupported_figure') landed on the body's words and was told 'not in the key', and the prompt,
+    unlike ex01's and ex05's, never said how to name the second occurrence."""
+    from medialit.exercises.grading import ITEMS
+
+    for path in sorted((REPO / "course" / "keys").glob("*.json")):
+        key = json.loads(path.read_text(encoding="utf-8"))
+        it = ITEMS[key["item"]]
+        if it.kind == "sentences":
+            continue
+        start, _ = it.bounds()
+        body = it.load().body
+        later = [m["text"] for m in key["marks"] if not m.get("optional") and body.find(m["text"], start) < m["start"]]
+        if later:
+            assert re.search(r"occurrence of the (?:same|source) words", prompts()[it.id]), (it.id, later)
+
+
 @pytest.mark.parametrize("item_id", ["ex04-q1", "ex05-q8"])
 def test_provenance_prompts_say_to_mark_each_whole_piece_of_furniture(item_id):
     """Review 3.2: 'Read more:' alone matches nothing; the prompt says to mark the whole line."""

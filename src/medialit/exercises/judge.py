@@ -20,6 +20,7 @@ from medialit.core.quoting import quoted
 from medialit.core.spans import Span
 from medialit.exercises.answer import Answer, occurrences, read_answer
 from medialit.exercises.errors import AnswerError
+from medialit.exercises.feedback import OPTIONAL
 from medialit.exercises.folding import normalise
 from medialit.exercises.items import ITEMS_FILE, SOURCE_KINDS, Item, define_items, item, known_items
 from medialit.exercises.key import Key, KeyFormatError, KeyMark
@@ -132,7 +133,12 @@ def score_item(item_id: str, answer: Answer | Sequence[Span], key: Any) -> Resul
             f"reasons right for {why.counts.tp} of {n}"
         )
         told = _tells(points, it, key, found)
-        per_mark = _sentence_lines(found, why, body) if told else [_NOTHING_TOLD]
+        right = {m.mark for m in why.matches if m.status in ("correct", "optional")}  # else told 'not for the reason'
+        per_mark = (
+            [*_sentence_lines(found, why, body), *_optional_lines(points, found, key, body, right)]
+            if told
+            else [_NOTHING_TOLD]
+        )
         lines = (*notes, head, *per_mark, *_tail(found, told))
         return Result(it.id, float(points), float(it.points), lines, _explained(found, key, body))
     units = len(re.findall(r"\w+", it.text()))
@@ -143,7 +149,15 @@ def score_item(item_id: str, answer: Answer | Sequence[Span], key: Any) -> Resul
     counts = result.counts
     head = f"{it.id}: {result.points:g} of {_points(it)}; {counts.tp} of {len(key.required)} found"
     told = _tells(result.points, it, key, result)
-    per_mark = [*_extra_lines(it, result, key, body), *_holding_lines(result, body)] if told else [_NOTHING_TOLD]
+    per_mark = (
+        [
+            *_extra_lines(it, result, key, body),
+            *_holding_lines(result, body),
+            *_optional_lines(result.points, result, key, body),
+        ]
+        if told
+        else [_NOTHING_TOLD]
+    )
     lines = (*notes, head, *per_mark, *_tail(result, told))
     return Result(it.id, result.points, float(it.points), lines, _explained(result, key, body))
 
@@ -180,9 +194,44 @@ def _score_speakers(it: Item, answer: Answer, key: Key, units: int, notes: tuple
         for m in cue.matches
         if told and m.given is not None and m.given.span is not None and len(m.given.cues) > 1 and _has_cue(m, key)
     ][:3]
-    extras = [*_extra_lines(it, who, key, body), *_cue_lines(cue, key, body)] if told else [_NOTHING_TOLD]
+    extras = (
+        [*_extra_lines(it, who, key, body), *_cue_lines(cue, key, body), *_optional_lines(points, who, key, body)]
+        if told
+        else [_NOTHING_TOLD]
+    )
     lines = (*notes, *lost, head, *hint, *extras, *_tail(who, told))
     return Result(it.id, float(points), float(it.points), lines, _explained(who, key, body))
+
+
+OPTIONAL_EARNS = f"{OPTIONAL} and earns nothing (the points are for the places the question requires)"
+"""Said of a mark on an optional key mark (K11) when the answer earned nothing, in ``feedback.explain``'s words for
+one (lesson checks): ex05-q7 answered with *bold*, *a few*
+and *greener future* alone (optional there, q1 scores their sentences) was told '0 of 3 found' and nothing more, as if
+the marks had been weighed and found wrong (keyread24)."""
+
+
+def _optional_lines(points: float, result: Score, key: Key, body: str, right: set | None = None) -> list[str]:
+    """The answer's marks on optional places (K11), with the place's rationale, where the answer earned nothing:
+    no rationale is shown at 0 points (``_explained``), so without a line they read as weighed and found wrong.
+    Said only to an answer told mark by mark (``_tells``), and with the words of untouched marks left out of the
+    rationale, as ``_explained`` does. ``right``: for sentence items, the optional marks whose reason was right too
+    (another reason is told in ``_sentence_lines``); None for every optional mark."""
+    if points > 0:
+        return []
+    touched = {m.mark for m in result.matches if m.mark is not None and m.given is not None}
+    hidden = {k.span.text(body) for k in key.marks if k not in touched} - {k.span.text(body) for k in touched}
+    lines = []
+    for m in result.matches:
+        given = m.given
+        if m.status != "optional" or given is None or given.span is None or m.mark is None:
+            continue
+        if right is not None and m.mark not in right:
+            continue
+        text = given.span.text(body)
+        words = quoted(" ".join(text.split()[:6]) + " …", 60) if len(text.split()) > 6 else quoted(text)
+        why = f": {_redacted(m.mark.rationale, hidden)}" if m.mark.rationale else ""
+        lines.append(f"optional: {words} ({'/'.join(sorted(given.labels))}): {OPTIONAL_EARNS}{why}")
+    return lines
 
 
 def _taken(result: Score) -> set[str]:
