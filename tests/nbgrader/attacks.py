@@ -678,15 +678,22 @@ def probe_submissions(c) -> None:
     c.expected_probe["html-in-page"] = {"probe-test": 1.0, "ex01-q1-test": 0.0}
 
 
-LINGER_TAG = "86421"
-LINGERING = f"""\
+def lingering(tag: str) -> str:
+    """A kernel slow to grade (a cell of 5 s, run by several cells) that leaves two processes running, ``sleep TAG0``
+    and, in a session of its own, ``sleep TAG1``: neither may outlive its worker, stopped for running over its
+    student's time. ``TAG`` (a number, ``sleep`` reads it as seconds) is the test run's own, so that the test looks
+    for these two processes and nothing else on the machine (``linger_tag``)."""
+    return f"""\
 import subprocess, time
-subprocess.Popen(['sleep', '{LINGER_TAG}'])
-subprocess.Popen(['sleep', '{LINGER_TAG}1'], start_new_session=True)
+subprocess.Popen(['sleep', '{tag}0'])
+subprocess.Popen(['sleep', '{tag}1'], start_new_session=True)
 time.sleep(5)
 """
-"""A kernel slow to grade (a cell of 5 s, run by several cells) that leaves two processes running, one in a session
-of its own: neither may outlive its worker, stopped for running over its student's time."""
+
+
+def linger_tag() -> str:
+    """A day and a fraction no other run picks: ``86421.<this process's id><six random digits>``."""
+    return f"86421.{os.getpid()}{secrets.randbelow(10**6):06d}"
 
 
 FORGED_LINES = """\

@@ -515,27 +515,38 @@ def test_the_report_does_not_read_again_what_grading_stopped_for_time(slow_first
 def stopped_in_a_kernel(request, tmp_path_factory, nbgrader_env):
     """ex09-probe (a kernel runs) graded in one job: a classmate, a kernel slow to grade that starts processes, a
     classmate; 4 s a student (10 s more for a worker's start-up), so its worker is stopped twice mid-kernel. In
-    the sandbox, and without it (where bubblewrap cannot run, the kernel runs with the grader's rights)."""
+    the sandbox, and without it (where bubblewrap cannot run, the kernel runs with the grader's rights).
+
+    Returns the grading run and the processes left that this run's kernels started: ``sleep`` with this run's own
+    tag, the exact command line (self24: every ``sleep 86421...`` on the machine counted, so this test run at the
+    same time in another checkout, or any such process, failed it). Two such processes of other work run meanwhile
+    (another run's tag, and the tag this test used before) and must not count."""
     from medialit.instructor import batch, course, sandbox
 
+    tag = attacks.linger_tag()
     c = attacks.new_course(tmp_path_factory.mktemp("stopped") / "course", PROBE, timeout=6, probe=True)
     root = c.root
     for student in ("a-honest", "c-honest"):
         c.submit(student, PROBE, attacks.solved(c, PROBE))
-    nb = attacks.answer_cells(c, PROBE, **{"probe-answer": attacks.LINGERING + "answer = 42"})
+    nb = attacks.answer_cells(c, PROBE, **{"probe-answer": attacks.lingering(tag) + "answer = 42"})
     nb.cells += [nbformat.v4.new_code_cell("time.sleep(5)") for _ in range(5)]
     c.submit("b-lingers", PROBE, nb)
+    others = [subprocess.Popen(["sleep", other]) for other in (f"{attacks.linger_tag()}0", "86421")]
     kept = batch.SECONDS_PER_STUDENT, batch._Job.seconds_per_student, sandbox.isolation
     batch.SECONDS_PER_STUDENT, batch._Job.seconds_per_student = 10, lambda _job: 4
     if request.param == "no sandbox":
         sandbox.isolation = lambda: ""  # what course grade finds where bubblewrap cannot run
     try:
         run = course.grade(root, PROBE, jobs=1)
+        left = subprocess.run(["ps", "-eo", "pid,args"], capture_output=True, text=True, check=True).stdout
     finally:
         batch.SECONDS_PER_STUDENT, batch._Job.seconds_per_student, sandbox.isolation = kept
+        for other in others:
+            other.kill()
+            other.wait()
     assert run.isolated == (request.param == "sandboxed")
-    left = subprocess.run(["ps", "-eo", "pid,args"], capture_output=True, text=True, check=True).stdout
-    return run, [line for line in left.splitlines() if f"sleep {attacks.LINGER_TAG}" in line]
+    ours = {f"sleep {tag}0", f"sleep {tag}1"}
+    return run, [line for line in left.splitlines() if line.split(None, 1)[1:] and line.split(None, 1)[1] in ours]
 
 
 def test_a_worker_stopped_mid_kernel_leaves_no_process_and_its_classmates_are_graded(stopped_in_a_kernel):

@@ -15,6 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import attacks
@@ -23,6 +24,7 @@ import pytest
 from attacks import EX01, answer_cells, cell, nb_path, solution_source
 from nbformat.v4 import new_code_cell, new_notebook
 
+from medialit.core import sidecar
 from medialit.instructor import course
 
 pytestmark = [pytest.mark.nbgrader, pytest.mark.slow]
@@ -492,24 +494,41 @@ def test_a_hand_in_of_too_many_files_fails_alone_without_being_copied(small, med
     assert "bob: 3 points" in cli(medialit_command, "course", "grade", EX01, "--course", root).stdout
 
 
-def test_a_highlights_file_saved_by_a_classmate_is_named_in_the_report_and_scores_as_before(small, medialit_command):
+def test_a_highlights_file_saved_by_a_classmate_is_named_in_the_report_and_scores_as_before(
+    small, medialit_command, monkeypatch
+):
     """attack22: ``saved_by`` (the hub user, else the login, of the kernel that saved a highlights file) was never
     compared with the student: alice's q3 file copied into bob's hand-in was graded as his and no report said so.
     ``copied-highlights.md`` names it, a reason to ask; a file saved under a name that is no classmate's (a laptop's
-    login) and the student's own are not named, and no score changes."""
+    login) and the student's own are not named, and no score changes. self24: a copy changed once and saved again
+    (carol's: one mark taken away) said ``saved_by`` carol and was not named; its ``saved_before_by`` names alice."""
     root = str(small.root)
 
     def saved_by(who: str) -> str:
         return json.dumps(attacks.key_sidecar("ex01-q3") | {"saved_by": who})
 
-    for student, who in (("alice", "alice"), ("bob", "alice"), ("carol", "carol-laptop")):
-        (small.root / "submitted" / student / EX01 / "ex01-q3.highlights.json").write_text(saved_by(who))
+    def hand_in(student: str) -> Path:
+        return small.root / "submitted" / student / EX01 / "ex01-q3.highlights.json"
+
+    for student, who in (("alice", "alice"), ("bob", "alice")):
+        hand_in(student).write_text(saved_by(who))
+    monkeypatch.setenv("JUPYTERHUB_USER", "alice-laptop")  # alice's own file, first saved on her laptop: not named
+    sidecar.write(hand_in("alice"), sidecar.read(hand_in("alice")))
+    monkeypatch.setenv("JUPYTERHUB_USER", "alice")
+    sidecar.write(hand_in("alice"), sidecar.read(hand_in("alice")))
+    copy = sidecar.read(hand_in("alice"))
+    monkeypatch.setenv("JUPYTERHUB_USER", "carol")  # carol saves alice's file again with one mark fewer
+    shutil.copy(hand_in("alice"), hand_in("carol"))
+    sidecar.write(hand_in("carol"), replace(copy, spans=copy.spans[1:]))
+    assert json.loads(hand_in("carol").read_text())["saved_by"] == "carol"
+    monkeypatch.delenv("JUPYTERHUB_USER")
     done = cli(medialit_command, "course", "grade", EX01, "--course", root)
     assert "bob: 6 points" in done.stdout, done.stdout + done.stderr[-2000:]  # q1 in the cell, q3 from the file
     assert cli(medialit_command, "course", "report", EX01, "--course", root).returncode == 0
     text = (small.root / "reports" / EX01 / "copied-highlights.md").read_text(encoding="utf-8")
     assert [x for x in text.splitlines() if x.startswith("| ") and "student" not in x] == [
-        "| bob | ex01-q3.highlights.json | alice |"
+        "| bob | ex01-q3.highlights.json | alice |",
+        "| carol | ex01-q3.highlights.json | alice, then changed by carol |",
     ], text
 
 

@@ -336,6 +336,41 @@ def test_lesson_seven_takes_a_pasted_news_text_with_backslashes_as_it_is(workdir
     assert r"C:\\Users\\news" in nb.cells[-1].outputs[0]["text"]  # repr doubles each backslash
 
 
+def test_lesson_seven_says_in_one_line_when_a_pasted_article_is_not_english_or_very_long(workdir, monkeypatch):
+    """self24: a German article pasted into lesson 7 was analyzed without a word (the analyzer is English: no
+    attribution found, nothing said why), and a 78,802-word one kept the analysis cell busy for minutes. Only the
+    loading cells run (no analyzer); an English paste gets no note."""
+    from nbclient import NotebookClient
+
+    nb = read(workdir / "07-your-own-article.ipynb")
+    cells = [c for c in nb.cells if c.cell_type == "code"][:2]
+    start = cells[1].source.index("Paste your article here.")
+    end = cells[1].source.index('"""\nPLACEHOLDER')
+    german = (
+        "Stadtrat stimmt für neues Fährterminal\n"
+        "Der Stadtrat hat am Montag mit 7 zu 4 Stimmen für das neue Fährterminal gestimmt. „Das ist ein guter Tag "
+        "für die Stadt“, sagte Bürgermeisterin Ingrid Dahl. Kritiker meinen, die Kosten seien zu hoch.\n"
+    )
+    pasted = (cells[1].source[:start] + german + cells[1].source[end:]).replace(
+        "USE_PASTED = False", "USE_PASTED = True"
+    )
+    long = "note_own_article(from_text('Long\\n' + 'The mayor said so. ' * 2600))"
+    nb.cells = [cells[0], nbformat.v4.new_code_cell(pasted), nbformat.v4.new_code_cell(long)]
+    monkeypatch.setenv("PYTHONPATH", str(REPO / "src"))
+    NotebookClient(nb, kernel_name="python3", timeout=120, resources={"metadata": {"path": str(workdir)}}).execute()
+    said = ["".join(o.get("text", "") for o in c.get("outputs", [])).splitlines() for c in nb.cells]
+    assert said[0][0].startswith("Loaded: ") and len(said[0]) == 1  # the practice article: English, short
+    assert said[1] == [
+        "Using the pasted text: Stadtrat stimmt für neues Fährterminal",
+        "Note: this text does not look English; the analyzer reads English only, so what it finds below will be "
+        "little or wrong: mark it yourself, or choose an English article.",
+    ]
+    assert said[2] == [
+        "Note: 10,401 words is a long article; the analysis below may take a few minutes (a few thousand words are "
+        "enough for this lesson)."
+    ]
+
+
 def test_lesson_seven_tells_students_what_the_syllabus_project_hands_in():
     """The syllabus marks the project on the files it names and a half-page report; lesson 7 ended with a
     'paragraph, for yourself or the class' and never said what to hand in."""

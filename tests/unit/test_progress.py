@@ -123,3 +123,31 @@ def test_the_exercise_places_are_the_ones_lesson_0_tells_a_learner():
         for names, lesson in re.findall(r"((?:`ex\d\d-[\w-]+`(?:,? and |, )?)+) after lesson (\d+)", sentence)
     }
     assert told == progress.EXERCISE_AFTER
+
+
+def test_a_lesson_worked_in_a_copy_or_renamed_counts_and_is_where_next_points(kit, capsys):
+    """self24: a learner who duplicated lesson 1 (File > Duplicate: ``-Copy1``) or renamed it and answered its checks
+    there was told 'to do' and sent to the untouched original; the copy saved last is read, the lesson found by its
+    checks' ids when renamed."""
+    import os
+
+    from medialit.exercises.lesson_questions import load_lesson
+
+    lessons = kit / "notebooks"
+    copy = lessons / "01-meet-the-article-Copy1.ipynb"
+    shutil.copy(lessons / "01-meet-the-article.ipynb", copy)
+    for question in load_lesson(1, lessons / "questions").values():
+        answer_check(copy, question.id, question.accept[0][0])
+    os.utime(copy, (2e9, 2e9))  # saved after the original
+    assert main(["progress", str(kit)]) == 0
+    assert "5 of 5 checks right" in lines_of(capsys.readouterr().out)["Lesson 1"]
+    renamed = copy.rename(lessons / "my notes on lesson one.ipynb")
+    answer_check(lessons / "00-start-here.ipynb", "l0.run", "Shift+Enter")
+    os.utime(renamed, (2e9, 2e9))
+    assert main(["progress", str(kit)]) == 0
+    out = capsys.readouterr().out
+    assert "5 of 5 checks right" in lines_of(out)["Lesson 1"] and "Lesson 0" in lines_of(out)
+    assert "Next: Lesson 2: Who is speaking (notebooks/02-who-is-speaking.ipynb)" in out
+    os.utime(lessons / "01-meet-the-article.ipynb", (2.1e9, 2.1e9))  # the original saved since: it is the one read
+    assert main(["progress", str(kit)]) == 0
+    assert "0 of 5 checks right" in lines_of(capsys.readouterr().out)["Lesson 1"]

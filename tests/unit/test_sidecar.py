@@ -130,3 +130,26 @@ def test_unknown_fields_are_kept_and_a_version_1_file_reads_without_links(tmp_pa
 def test_a_missing_sidecar_raises_file_not_found_so_callers_never_set_it_aside(tmp_path):
     with pytest.raises(FileNotFoundError):
         sidecar.read(tmp_path / "none.json")
+
+
+def test_a_file_saved_again_by_someone_else_keeps_who_saved_it_before(tmp_path, monkeypatch):
+    """self24: a classmate's file copied and changed once (one mark) was saved under the student's own name alone, so
+    ``course report`` (which read ``saved_by``) no longer named it. Earlier savers now stay in ``saved_before_by``;
+    one person saving their own file again and again (a self-learner) writes no such key."""
+    path = tmp_path / "ex01-q3.highlights.json"
+    monkeypatch.setenv("JUPYTERHUB_USER", "alice")
+    sidecar.write(path, saved(Span(0, 4, "source"), Span(5, 9, "cue")))
+    sidecar.write(path, saved(Span(0, 4, "source")))
+    assert sidecar.SAVED_BEFORE_BY not in json.loads(path.read_text(encoding="utf-8"))
+    monkeypatch.setenv("JUPYTERHUB_USER", "bob")  # bob copies alice's file and changes one mark
+    sidecar.write(path, saved(Span(0, 4, "source"), Span(10, 12, "cue")))
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert (data["saved_by"], data[sidecar.SAVED_BEFORE_BY]) == ("bob", ["alice"])
+    sidecar.write(path, saved(Span(0, 4, "source")))  # and again: alice stays
+    assert json.loads(path.read_text(encoding="utf-8"))[sidecar.SAVED_BEFORE_BY] == ["alice"]
+    monkeypatch.setenv("JUPYTERHUB_USER", "alice")  # back in alice's folder: bob saved it before, alice is saved_by
+    sidecar.write(path, saved(Span(0, 4, "source")))
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert (data["saved_by"], data[sidecar.SAVED_BEFORE_BY]) == ("alice", ["bob"])
+    back = sidecar.read(path, body_sha256=SHA, mode="spans")  # still read as before, the names kept as an extra key
+    assert back.marks() == [Span(0, 4, "source")] and sidecar.saved_before_by(back.extra) == ["bob"]

@@ -19,7 +19,8 @@ Format ``medialit-highlights``, version 2 (also in ``docs/sidecar-format.md``)::
                  "cue_start": 6, "cue_end": 10, "cue_label": "cue",
                  "speaker": "Jonas Gahr Støre", "kind": "indirect"}, …],
       "saved_at": "2026-11-27T07:00:00+00:00",   # ISO 8601, UTC
-      "saved_by": "student1"                     # JUPYTERHUB_USER, else the login name
+      "saved_by": "student1",                    # JUPYTERHUB_USER, else the login name
+      "saved_before_by": ["student2"]            # only when others saved this file before (``write``)
     }
 
 Version 1 files (no ``links``) are read as they are, with no links; the next
@@ -112,10 +113,44 @@ def current_user() -> str:
         return ""
 
 
+SAVED_BEFORE_BY = "saved_before_by"
+"""Extra key: who saved this file before, other than its ``saved_by`` (at most ``MAX_SAVED_BEFORE`` names).
+
+self24: a classmate's file copied into a hand-in and changed once (one mark) was saved again under the student's own
+name, and ``course report``'s ``copied-highlights.md`` (which read ``saved_by`` alone) no longer named it. The names
+of earlier savers now stay in the file; one person saving their own file again and again writes no such key, so a
+self-learner's files look as before."""
+MAX_SAVED_BEFORE = 20
+
+
+def saved_before_by(data: Any) -> list[str]:
+    """The earlier savers a sidecar's JSON records (anything not a list of names counts as none)."""
+    names = data.get(SAVED_BEFORE_BY) if isinstance(data, dict) else None
+    return [n for n in names if isinstance(n, str) and n] if isinstance(names, list) else []
+
+
+def _earlier_savers(path: Path, extra: dict[str, Any], me: str) -> list[str]:
+    """Who saved the file at ``path`` before (its ``saved_by`` and their own earlier savers), not ``me``."""
+    names = saved_before_by(extra)
+    try:
+        if path.is_file() and not path.is_symlink() and path.stat().st_size <= 2 * 1024 * 1024:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(data, dict):
+                names += saved_before_by(data)
+                names += [data["saved_by"]] if isinstance(data.get("saved_by"), str) else []
+    except (OSError, ValueError):  # unreadable or not JSON: nothing to carry over
+        pass
+    return [n for n in dict.fromkeys(names) if n and n != me][-MAX_SAVED_BEFORE:]
+
+
 def write(path: str | Path, saved: Saved) -> Saved:
-    """Write atomically, stamping ``saved_at`` and ``saved_by``; returns what was written."""
+    """Write atomically, stamping ``saved_at`` and ``saved_by`` (and ``saved_before_by``); returns what was written."""
     path = Path(path)
     now = datetime.now(UTC).isoformat(timespec="seconds")
+    me = current_user()
+    extra = {k: v for k, v in saved.extra.items() if k != SAVED_BEFORE_BY}
+    if earlier := _earlier_savers(path, saved.extra, me):
+        extra[SAVED_BEFORE_BY] = earlier
     stamped = Saved(
         saved.article,
         saved.body_sha256,
@@ -123,8 +158,8 @@ def write(path: str | Path, saved: Saved) -> Saved:
         saved.spans,
         saved.sentences,
         now,
-        current_user(),
-        saved.extra,
+        me,
+        extra,
         saved.links,
     )
     text = json.dumps(stamped.to_json(), ensure_ascii=False, indent=1) + "\n"

@@ -26,7 +26,7 @@ SETUP_NAMES = frozenset(
         # from medialit, in any lesson or exercise cell
         "ArticleError", "FRAMING_CATEGORIES", "Highlighter", "Span", "analyze", "check", "check_highlights",
         "compare_with_machine", "count", "from_text", "grade", "graded_parts", "hint", "item", "key_spans",
-        "load_article", "match", "plots", "pretest", "reveal", "show", "ungraded", "without_graded",
+        "load_article", "match", "note_own_article", "plots", "pretest", "reveal", "show", "ungraded", "without_graded",
         # set by a lesson's or an exercise's first cell
         "ARTICLE_FILE", "article", "picture", "practice", "report",
     }

@@ -64,6 +64,32 @@ def lesson_order(kit: Path) -> list[Path]:
     return order
 
 
+CHECK_ID = re.compile(r"""\bcheck\(\s*["']l(\d+)\.""")
+"""A lesson's self-check call, ``check("l2.dash", ...)``: the number after the ``l`` is the lesson's."""
+
+
+def lesson_of(path: Path) -> int | None:
+    """The lesson a notebook is by its self-checks' ids (a lesson renamed keeps them), or None."""
+    try:
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        code = "".join("".join(c.get("source") or "") for c in cells if c.get("cell_type") == "code")
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    numbers = [int(n) for n in CHECK_ID.findall(code)]
+    return max(set(numbers), key=numbers.count) if numbers else None
+
+
+def worked_in(lesson: Path, others: list[Path]) -> Path:
+    """The notebook of ``lesson`` saved last: the lesson itself, a copy of it (File > Duplicate: ``-Copy1``) or the
+    lesson renamed (File > Rename Notebook), told by its self-checks' ids.
+
+    self24: a learner who duplicated a lesson, or renamed it, and worked there was told "to do" for it, and to
+    start there again (only the lesson's own file name was read)."""
+    number = int(lesson.name[:2])
+    mine = [p for p in others if COPY_SUFFIX.sub("", p.stem) == lesson.stem or lesson_of(p) == number]
+    return max([lesson, *mine], key=lambda p: p.stat().st_mtime)
+
+
 def checks_in(cells: list[dict]) -> dict[str, object]:
     """The self-checks a saved lesson answers: ``check("id", answer)`` with a literal answer, by question id."""
     found = {}
@@ -96,8 +122,9 @@ def has_marks(path: Path) -> bool:
         return False
 
 
-def lesson_step(path: Path) -> Step:
-    """One lesson: its self-checks answered right in the saved notebook, and its highlighters with saved marks."""
+def lesson_step(path: Path, number: int | None = None) -> Step:
+    """One lesson: its self-checks answered right in the saved notebook, and its highlighters with saved marks
+    (``number``: the lesson's, for a notebook renamed)."""
     from medialit.exercises import lesson_questions, lessons, pretest
 
     cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
@@ -106,7 +133,7 @@ def lesson_step(path: Path) -> Step:
          for line in "".join(c["source"]).splitlines() if line.startswith("# ")),
         path.stem,
     )  # fmt: skip
-    number = int(path.name[:2])
+    number = int(path.name[:2]) if number is None else number
     asked = [
         q
         for q in lesson_questions.load_lesson(number, path.parent / "questions").values()
@@ -156,9 +183,10 @@ def exercise_step(folder: Path) -> Step:
 
 def steps(kit: Path) -> list[Step]:
     """Every lesson and exercise in the order lesson 0 teaches them."""
-    found = []
-    for lesson in lesson_order(kit):
-        found.append(readable(lesson_step, lesson))
+    found, order = [], lesson_order(kit)
+    others = sorted(set((kit / "notebooks").glob("*.ipynb")) - set(order))
+    for lesson in order:
+        found.append(readable(lambda p, n=int(lesson.name[:2]): lesson_step(p, n), worked_in(lesson, others)))
         for name in EXERCISE_AFTER.get(lesson.name[:2], ()):
             if (kit / "exercises" / name).is_dir():
                 found.append(readable(exercise_step, kit / "exercises" / name))

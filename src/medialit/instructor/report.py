@@ -27,6 +27,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+from medialit.core import sidecar
 from medialit.core.spans import Span
 from medialit.exercises.items import item
 from medialit.exercises.matching import as_key, compare
@@ -302,11 +303,12 @@ def _analyzer_echo(answered: list[tuple[Check, dict[str, list[Span]]]], out: Pat
 
 
 COPIED_INTRO = (
-    "Each highlights file below, in the hand-in graded, says it was saved by another student of this class: its "
+    "Each highlights file below, in the hand-in graded, was saved by another student of this class: its "
     "`saved_by` is the JupyterHub user (else the login name) of the kernel that wrote it, so the file was saved in "
-    "that classmate's notebook and handed in as it was. A reason to ask, not a verdict (pair work, a shared "
-    "computer), and it changes no score. Not every copy is named: saving a copied file once more writes the "
-    "student's own name, and the field can be edited."
+    "that classmate's notebook and handed in as it was; 'then changed by' means the student changed it and saved it "
+    "again (the file keeps its earlier savers in `saved_before_by`). A reason to ask, not a verdict (pair work, a "
+    "shared computer), and it changes no score. Not every copy is named: the fields can be edited, and marks typed "
+    "again by hand leave no trace."
 )
 
 
@@ -317,6 +319,8 @@ def saved_by_classmates(course: Path, assignment: str, students: list[str]) -> l
     attack22: nothing compared ``saved_by`` with the student: a classmate's file copied into a hand-in was graded as
     the student's own, and no report said so. On a hub it is the hub user, the nbgrader id; a laptop's login name
     names a classmate only by chance. A file is read only as grading reads it (no links, at most 2 MB).
+    self24: a copy changed once (one mark) and saved again said ``saved_by`` the student; the classmates among its
+    ``saved_before_by`` are named, "alice, then changed by bob".
     """
     from medialit.exercises.answer import MAX_SIDECAR_BYTES
     from medialit.exercises.errors import AnswerError
@@ -335,11 +339,15 @@ def saved_by_classmates(course: Path, assignment: str, students: list[str]) -> l
             try:
                 if path.is_symlink() or not path.is_file() or path.stat().st_size > MAX_SIDECAR_BYTES:
                     continue
-                saved_by = json.loads(path.read_text(encoding="utf-8")).get("saved_by")
+                data = json.loads(path.read_text(encoding="utf-8"))
+                saved_by = data.get("saved_by")
             except (OSError, ValueError, AttributeError):  # unreadable or not a mapping: grading says so
                 continue
-            if isinstance(saved_by, str) and saved_by != student and saved_by in classmates:
+            others = classmates - {student}
+            if isinstance(saved_by, str) and saved_by in others:
                 found.append((student, name, saved_by))
+            elif earlier := [n for n in sidecar.saved_before_by(data) if n in others]:
+                found.append((student, name, f"{', '.join(earlier)}, then changed by {student}"))
     return found
 
 
