@@ -184,9 +184,17 @@ def run_grade(args: argparse.Namespace) -> int:
 
 def summary(o: Outcome, assignment: str = "ID") -> str:
     """One line per student: points, what failed and why (and that no feedback page comes), what waits for a person."""
-    if not o.ok:
+    if not o.ok:  # a person's scores stay in the gradebook's total: say so, or "0" reads as the total (instr24)
+        hand = ", ".join(f"{name} {o.scores.get(name, 0.0):g}" for name in o.kept)
+        total = round(max(0.0, sum(o.scores.values()) - o.late_penalty), 2)
+        scored = (
+            f"0 points from grading; hand grades kept from an earlier grading: {hand} (the gradebook's total is "
+            f"{total:g})"
+            if o.kept
+            else "scored 0"
+        )
         return (
-            f"FAILED {o.student}: {o.message} (scored 0; no feedback page for {o.student}: give them this reason "
+            f"FAILED {o.student}: {o.message} ({scored}; no feedback page for {o.student}: give them this reason "
             f"yourself, or fix the cause and run `medialit course grade {assignment}` again)"
         )
     points = round(max(0.0, sum(o.scores.values()) - o.late_penalty), 2)  # the total nbgrader export gives

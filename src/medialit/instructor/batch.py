@@ -603,6 +603,7 @@ class _Job:
             with books.one_commit(main):
                 books.record_zero(main, self.assignment, student)
             outcome.scores = books.counted_scores(main, self.assignment, student)
+            outcome.kept = books.hand_graded(main, self.assignment, student)  # still counted (instr24)
             outcome.by_hand = books.to_grade_by_hand(main, self.assignment, student)
             outcome.late_penalty = books.late_penalty(main, self.assignment, student)
         except Exception as problem:
