@@ -159,6 +159,12 @@ def run_grade(args: argparse.Namespace) -> int:
     if run.redated:
         were = counted(len(run.redated), "student was", "students were")
         print(f"the due date or an extension changed since {were} graded: graded again ({', '.join(run.redated)})")
+    if run.undated:
+        were = counted(len(run.undated), "student was", "students were")
+        print(
+            f"{were} graded before medialit recorded due dates and extensions: graded again ({', '.join(run.undated)}),"
+            " so the late penalty counts today's"
+        )
     if run.other_version:
         used = list(run.other_version.values())
         who = ", ".join(f"{used.count(v)} with {v}" for v in sorted(set(used)))
@@ -223,7 +229,7 @@ def _lowered(o: Outcome) -> str:
 
 def run_report(args: argparse.Namespace) -> int:
     from medialit.instructor import report
-    from medialit.instructor.batch import graded_with_another_key, not_in_report, scores_table
+    from medialit.instructor.batch import deadline_changes, graded_with_another_key, not_in_report, scores_table
     from medialit.instructor.gradebook import course_folder
 
     written = report.write_report(args.course, args.id)
@@ -248,6 +254,18 @@ def run_report(args: argparse.Namespace) -> int:
         print(
             f"NOTE: {', '.join(unread)}: answers not read, as their grading was stopped for taking too long; "
             "counted as marking nothing, like their 0 points (grades.csv says why)"
+        )
+    changed, unsure = deadline_changes(folder, args.id)
+    grade_again = f"run `medialit course grade {args.id}`, then the report again"
+    if changed:
+        print(
+            f"WARNING: {', '.join(changed)}: the due date or an extension changed since graded, so the late penalty is "
+            f"the old one: {grade_again}"
+        )
+    if unsure:
+        print(
+            f"WARNING: {', '.join(unsure)}: graded before medialit recorded the due date and extension it counted, so "
+            f"the late penalty may be an old one: {grade_again}"
         )
     version, stale = graded_with_another_key(args.course, args.id)
     if stale:
