@@ -229,7 +229,13 @@ def _lowered(o: Outcome) -> str:
 
 def run_report(args: argparse.Namespace) -> int:
     from medialit.instructor import report
-    from medialit.instructor.batch import deadline_changes, graded_with_another_key, not_in_report, scores_table
+    from medialit.instructor.batch import (
+        deadline_changes,
+        graded_with_another_key,
+        not_in_report,
+        scores_table,
+        without_handin,
+    )
     from medialit.instructor.gradebook import course_folder
 
     written = report.write_report(args.course, args.id)
@@ -249,6 +255,12 @@ def run_report(args: argparse.Namespace) -> int:
             f"NOTE: {', '.join(dropped)}: graded, then removed from the gradebook, so left out of the report; "
             f"dropped the course: move their folders out of submitted/; to count them again: `medialit course grade "
             f"{args.id} --force` (hand grades kept), then the report"
+        )
+    absent, possible = without_handin(folder, args.id)
+    if absent:
+        print(
+            f"NOTE: {', '.join(absent)}: in the gradebook with no hand-in of {args.id}, so not in the report or its "
+            f"import file; `nbgrader export` gives them 0 of {possible:g} (enter what counts for them yourself)"
         )
     if unread := report.not_read(folder, args.id, graded):
         print(

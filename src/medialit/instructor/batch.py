@@ -812,6 +812,17 @@ def test_scores(course: Path, assignment: str, student: str) -> dict[str, float]
         return books.counted_scores(gb, assignment, student)
 
 
+def without_handin(course_dir: str | Path, assignment: str) -> tuple[list[str], float]:
+    """Students in the gradebook (the roster, or graded in another assignment) with no hand-in of ``assignment`` in
+    ``submitted/``, and the assignment's points: ``nbgrader export`` gives each of them 0 of those, the report has
+    no row for them (instr24: a student in assignment 1 but not 2 was in one file and not the other, unsaid)."""
+    course = Path(course_dir)
+    handed = set(submissions(course, assignment))
+    with books.gradebook(books.db_url(course)) as gb:
+        students = sorted(s.id for s in gb.students if s.id not in handed)
+    return students, sum(books.max_points(course, assignment).values())
+
+
 def scores_table(course_dir: str | Path, assignment: str) -> list[dict[str, Any]]:
     """One row per graded student: every graded cell's score (auto or manual), the total and the status.
 

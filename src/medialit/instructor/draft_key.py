@@ -73,7 +73,7 @@ def speaker_guesses(key: Key) -> list[str]:
             why = "one word of a longer name: a surname, or part of an organisation's name?"
         elif set(m.speaker.casefold().split()) <= set(words.casefold().split()):
             why = "only part of the words marked"
-        elif set(words.casefold().split()) <= set(m.speaker.casefold().split()):
+        elif said[-1].casefold() in words.casefold().split():  # "Roberts", "Captain Rochester": the surname
             why = "the fuller name of an earlier mention"
         else:
             why = "not the words marked"
