@@ -49,7 +49,9 @@ def rubric_notes(source: Path) -> dict[str, str]:
 
 def _code_block(source: str) -> str:
     """A code cell's text without nbgrader's solution markers, fenced so that no backticks in it end the block."""
-    code = "\n".join(x for x in source.splitlines() if x.strip() not in ("### BEGIN SOLUTION", "### END SOLUTION"))
+    from medialit.instructor.exercise_notebook import BEGIN_SOLUTION, END_SOLUTION
+
+    code = "\n".join(x for x in source.splitlines() if x.strip() not in (BEGIN_SOLUTION, END_SOLUTION))
     fence = "`" * max([3, *(len(run) + 1 for run in re.findall(r"`+", code))])
     return f"{fence}python\n{code}\n{fence}"
 
