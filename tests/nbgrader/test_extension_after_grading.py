@@ -8,12 +8,14 @@ the student 0 (penalty -4.88). A real course, real nbgrader, ex03.
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
 import attacks
 import pytest
 from attacks import cell
 
+from medialit.cli import main
 from medialit.instructor import course
 
 pytestmark = [pytest.mark.nbgrader, pytest.mark.slow]
@@ -76,3 +78,60 @@ def test_an_extension_is_kept_and_counted_in_a_postgresql_gradebook(tmp_path, nb
             sub = gb.find_submission(EX03, "fay")
             assert (sub.extension, sub.late_submission_penalty) == (timedelta(days=2), 0)
         assert _total(c.root, "fay") > 0
+
+
+def _forget_deadline(root, student: str) -> None:
+    """The record a medialit from before f73c7e4 wrote: no 'deadline' in .medialit/graded/ID/STUDENT.json."""
+    path = root / ".medialit" / "graded" / EX03 / f"{student}.json"
+    record = json.loads(path.read_text(encoding="utf-8"))
+    del record["deadline"]
+    path.write_text(json.dumps(record), encoding="utf-8")
+
+
+def test_a_student_graded_before_deadlines_were_recorded_is_graded_again_and_the_report_says_so(course_root, capsys):
+    """instr24: such a record was taken as graded with today's deadline; an extension given since was never counted
+    (`nothing to grade; 1 already graded`, the 0 of the penalty kept) and `course report` said nothing of it."""
+    c = attacks.new_course(course_root, EX03, timeout=6)
+    done = course.nbgrader(c.root, "db", "assignment", "add", EX03, "--duedate=2026-11-23 12:00:00 UTC")
+    assert done.returncode == 0, done.stderr
+    with (c.root / "nbgrader_config.py").open("a", encoding="utf-8") as config:
+        config.write('\nc.LateSubmissionPlugin.penalty_method = "zero"\n')
+    nb = c.release(EX03)
+    cell(nb, "ex03-q1-answer").source = "answer_q1 = ['skirmish', 'war', 'waging', 'all-out war']"
+    c.submit("fay", EX03, nb)  # 20 hours late
+    course.grade(c.root, EX03, jobs=1)
+    _forget_deadline(c.root, "fay")
+    with course.gradebook(course.db_url(c.root)) as gb:
+        gb.update_or_create_submission(EX03, "fay", extension=timedelta(days=2))
+
+    capsys.readouterr()
+    assert main(["course", "report", EX03, "--course", str(c.root)]) == 0
+    said = capsys.readouterr().out
+    assert (
+        f"WARNING: fay: graded before medialit recorded the due date and extension it counted, so the late penalty "
+        f"may be an old one: run `medialit course grade {EX03}`" in said
+    ), said
+
+    assert main(["course", "grade", EX03, "--course", str(c.root)]) == 0
+    said = capsys.readouterr().out
+    assert "graded before medialit recorded due dates and extensions: graded again (fay)" in said, said
+    assert _total(c.root, "fay") > 0
+    assert main(["course", "report", EX03, "--course", str(c.root)]) == 0
+    assert "WARNING" not in capsys.readouterr().out
+
+
+def test_the_report_warns_of_an_extension_given_since_grading(course_root, capsys):
+    c = attacks.new_course(course_root, EX03, timeout=6)
+    done = course.nbgrader(c.root, "db", "assignment", "add", EX03, "--duedate=2026-11-23 12:00:00 UTC")
+    assert done.returncode == 0, done.stderr
+    c.submit("fay", EX03, c.release(EX03))
+    course.grade(c.root, EX03, jobs=1)
+    with course.gradebook(course.db_url(c.root)) as gb:
+        gb.update_or_create_submission(EX03, "fay", extension=timedelta(days=2))
+    capsys.readouterr()
+    assert main(["course", "report", EX03, "--course", str(c.root)]) == 0
+    said = capsys.readouterr().out
+    assert (
+        f"WARNING: fay: the due date or an extension changed since graded, so the late penalty is the old one: run "
+        f"`medialit course grade {EX03}`" in said
+    ), said

@@ -511,3 +511,19 @@ def test_a_key_that_asks_for_more_marks_than_an_answer_may_hold_is_refused(tmp_p
         encoding="utf-8",
     )  # fmt: skip
     assert main(args) == 0  # 300 marks: every one can be given
+
+
+def test_draft_key_lists_the_speakers_it_guessed_for_review(repo_dir, tmp_path, capsys):
+    """instr24: the draft of course/corpus/florida-highway-pileup-fire (a tuning article) gave 'Florida Highway
+    Patrol described' the speaker 'Patrol' (the analyzer took the last proper noun for a person's surname), and
+    draft-key said only '19 suggestions to review': nothing pointed at the speakers worth a second look."""
+    article = repo_dir / "course" / "corpus" / "florida-highway-pileup-fire.md"
+    assert main(["draft-key", str(article), "--out", str(tmp_path / "fl.key.json")]) == 0
+    said = capsys.readouterr().out
+    assert "every mark is the analyzer's guess" in said, said
+    lines = said.splitlines()
+    patrol = "  speaker 'Patrol' for 'Florida Highway Patrol' (marks[1]): one word of a longer name: a surname, or part"
+    assert f"{patrol} of an organisation's name?" in lines, said
+    assert "  speaker 'Troy Roberts' for 'Roberts' (marks[10]): the fuller name of an earlier mention" in lines, said
+    assert "  speaker 'Troy Roberts' for 'He' (marks[9]): pronoun 'He' -> Troy Roberts" in lines, said
+    assert not any("'officials' for 'officials'" in line for line in lines)  # a speaker that is its words: no line

@@ -79,7 +79,7 @@ def run_draft_key(args: argparse.Namespace) -> int:
     from medialit.cli import UserError
     from medialit.cli.analysis import model_errors
     from medialit.core.article import load_article
-    from medialit.instructor.draft_key import draft_key, save_key, unreviewed
+    from medialit.instructor.draft_key import draft_key, save_key, speaker_guesses, unreviewed
 
     article = load_article(args.article)
     path = args.out or Path(f"{article.id}.key.json")
@@ -90,7 +90,14 @@ def run_draft_key(args: argparse.Namespace) -> int:
         key = draft_key(article)
     save_key(key, article, path)
     suggestions = counted(len(unreviewed(key)), "suggestion")
-    print(f"wrote {path}: {suggestions} to review (KeyReview in a notebook, or by hand)")
+    print(
+        f"wrote {path}: {suggestions} to review (KeyReview in a notebook, or by hand): every mark is the analyzer's "
+        "guess ('status': 'suggested'), to accept, edit or reject"
+    )
+    if guesses := speaker_guesses(key):
+        print("speakers it named otherwise than the words marked, worth a look first:")
+        for line in guesses:
+            print(f"  {line}")
     return 0
 
 

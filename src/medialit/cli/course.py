@@ -159,6 +159,12 @@ def run_grade(args: argparse.Namespace) -> int:
     if run.redated:
         were = counted(len(run.redated), "student was", "students were")
         print(f"the due date or an extension changed since {were} graded: graded again ({', '.join(run.redated)})")
+    if run.undated:
+        were = counted(len(run.undated), "student was", "students were")
+        print(
+            f"{were} graded before medialit recorded due dates and extensions: graded again ({', '.join(run.undated)}),"
+            " so the late penalty counts today's"
+        )
     if run.other_version:
         used = list(run.other_version.values())
         who = ", ".join(f"{used.count(v)} with {v}" for v in sorted(set(used)))
@@ -184,9 +190,17 @@ def run_grade(args: argparse.Namespace) -> int:
 
 def summary(o: Outcome, assignment: str = "ID") -> str:
     """One line per student: points, what failed and why (and that no feedback page comes), what waits for a person."""
-    if not o.ok:
+    if not o.ok:  # a person's scores stay in the gradebook's total: say so, or "0" reads as the total (instr24)
+        hand = ", ".join(f"{name} {o.scores.get(name, 0.0):g}" for name in o.kept)
+        total = round(max(0.0, sum(o.scores.values()) - o.late_penalty), 2)
+        scored = (
+            f"0 points from grading; hand grades kept from an earlier grading: {hand} (the gradebook's total is "
+            f"{total:g})"
+            if o.kept
+            else "scored 0"
+        )
         return (
-            f"FAILED {o.student}: {o.message} (scored 0; no feedback page for {o.student}: give them this reason "
+            f"FAILED {o.student}: {o.message} ({scored}; no feedback page for {o.student}: give them this reason "
             f"yourself, or fix the cause and run `medialit course grade {assignment}` again)"
         )
     points = round(max(0.0, sum(o.scores.values()) - o.late_penalty), 2)  # the total nbgrader export gives
@@ -215,7 +229,13 @@ def _lowered(o: Outcome) -> str:
 
 def run_report(args: argparse.Namespace) -> int:
     from medialit.instructor import report
-    from medialit.instructor.batch import graded_with_another_key, not_in_report, scores_table
+    from medialit.instructor.batch import (
+        deadline_changes,
+        graded_with_another_key,
+        not_in_report,
+        scores_table,
+        without_handin,
+    )
     from medialit.instructor.gradebook import course_folder
 
     written = report.write_report(args.course, args.id)
@@ -236,10 +256,28 @@ def run_report(args: argparse.Namespace) -> int:
             f"dropped the course: move their folders out of submitted/; to count them again: `medialit course grade "
             f"{args.id} --force` (hand grades kept), then the report"
         )
+    absent, possible = without_handin(folder, args.id)
+    if absent:
+        print(
+            f"NOTE: {', '.join(absent)}: in the gradebook with no hand-in of {args.id}, so not in the report or its "
+            f"import file; `nbgrader export` gives them 0 of {possible:g} (enter what counts for them yourself)"
+        )
     if unread := report.not_read(folder, args.id, graded):
         print(
             f"NOTE: {', '.join(unread)}: answers not read, as their grading was stopped for taking too long; "
             "counted as marking nothing, like their 0 points (grades.csv says why)"
+        )
+    changed, unsure = deadline_changes(folder, args.id)
+    grade_again = f"run `medialit course grade {args.id}`, then the report again"
+    if changed:
+        print(
+            f"WARNING: {', '.join(changed)}: the due date or an extension changed since graded, so the late penalty is "
+            f"the old one: {grade_again}"
+        )
+    if unsure:
+        print(
+            f"WARNING: {', '.join(unsure)}: graded before medialit recorded the due date and extension it counted, so "
+            f"the late penalty may be an old one: {grade_again}"
         )
     version, stale = graded_with_another_key(args.course, args.id)
     if stale:

@@ -92,6 +92,7 @@ class GradeRun:
     rekeyed: list[str] = field(default_factory=list)  # graded before with another key version: graded again
     redated: list[str] = field(default_factory=list)  # graded before with another due date or extension: again
     other_version: dict[str, str] = field(default_factory=dict)  # skipped, graded by another medialit: its version
+    undated: list[str] = field(default_factory=list)  # their record kept no deadline (``_deadline_unsure``): again
 
     @property
     def failed(self) -> list[Outcome]:
@@ -121,9 +122,28 @@ def graded_before(
     if not (course / "autograded" / student / assignment).is_dir():
         return False
     same_key = not key or state.get("key") == key  # a record from before key versions were kept: grade again
-    same_deadline = deadline is None or state.get("deadline", deadline) == deadline  # older records: as before
+    same_deadline = deadline is None or (
+        state.get("deadline", deadline) == deadline and not _deadline_unsure(state, deadline)  # older: see there
+    )
     stamp = state.get("submitted") == _stamp(course, assignment, student)
     return bool(state.get("ok")) and same_key and same_deadline and stamp
+
+
+def _deadline_unsure(state: dict[str, Any], deadline: str) -> bool:
+    """A record from before deadlines were kept (f73c7e4) that a deadline could have changed: a due date is set now,
+    or its grading took a late penalty. It was taken as graded with today's deadline, and an extension given since
+    never counted (instr24)."""
+    return bool(state.get("ok")) and "deadline" not in state and bool(deadline or state.get("late_penalty"))
+
+
+def deadline_changes(course: str | Path, assignment: str) -> tuple[list[str], list[str]]:
+    """Students graded with another due date or extension than the gradebook's now, and students whose grading
+    recorded none though one could count (``_deadline_unsure``): their late penalty may be an old one."""
+    course = Path(course)
+    due = books.deadlines(books.db_url(course), assignment)
+    states = {s: graded_state(course, assignment, s) for s in submissions(course, assignment) if s in due}
+    changed = [s for s, st in states.items() if st.get("ok") and st.get("deadline", due[s]) != due[s]]
+    return changed, [s for s, st in states.items() if _deadline_unsure(st, due[s])]
 
 
 def graded_state(course: Path, assignment: str, student: str) -> dict[str, Any]:
@@ -323,8 +343,10 @@ def grade(
     redated = [
         s for s in todo if states[s].get("ok") and states[s].get("deadline", due.get(s)) != due.get(s) and s in due
     ]
+    undated = [s for s in todo if s in due and _deadline_unsure(states[s], due[s])]
     kernel = bool(kernel_cells(course / "source" / assignment, checks))
     run = GradeRun(assignment, [], skipped, kernel, not kernel or bool(isolation()), version, rekeyed, redated)
+    run.undated = undated
     for student in skipped:  # an upgrade mid-term: their scores stand, and the instructor is told
         used = str(states[student].get("medialit") or "an older one")
         if used != __version__:
@@ -603,6 +625,7 @@ class _Job:
             with books.one_commit(main):
                 books.record_zero(main, self.assignment, student)
             outcome.scores = books.counted_scores(main, self.assignment, student)
+            outcome.kept = books.hand_graded(main, self.assignment, student)  # still counted (instr24)
             outcome.by_hand = books.to_grade_by_hand(main, self.assignment, student)
             outcome.late_penalty = books.late_penalty(main, self.assignment, student)
         except Exception as problem:
@@ -787,6 +810,17 @@ def test_scores(course: Path, assignment: str, student: str) -> dict[str, float]
     """Points of every graded cell of one submission, by grade id, as nbgrader's total counts them."""
     with books.gradebook(books.db_url(Path(course))) as gb:
         return books.counted_scores(gb, assignment, student)
+
+
+def without_handin(course_dir: str | Path, assignment: str) -> tuple[list[str], float]:
+    """Students in the gradebook (the roster, or graded in another assignment) with no hand-in of ``assignment`` in
+    ``submitted/``, and the assignment's points: ``nbgrader export`` gives each of them 0 of those, the report has
+    no row for them (instr24: a student in assignment 1 but not 2 was in one file and not the other, unsaid)."""
+    course = Path(course_dir)
+    handed = set(submissions(course, assignment))
+    with books.gradebook(books.db_url(course)) as gb:
+        students = sorted(s.id for s in gb.students if s.id not in handed)
+    return students, sum(books.max_points(course, assignment).values())
 
 
 def scores_table(course_dir: str | Path, assignment: str) -> list[dict[str, Any]]:

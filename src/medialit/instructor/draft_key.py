@@ -13,6 +13,7 @@ leave them out.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,34 @@ def draft_key(article: Article, analysis: Any = None) -> Key:
 def unreviewed(key: Key) -> list[str]:
     """Marks still ``suggested``, as ``marks[i] (label 'words')`` strings."""
     return [f"marks[{i}] ({m.label} {m.text[:40]!r})" for i, m in enumerate(key.marks) if m.status == SUGGESTED]
+
+
+def speaker_guesses(key: Key) -> list[str]:
+    """The suggested speakers that are not simply the words marked, one line each for the instructor to check first:
+    the analyzer's reason when it resolved one (a pronoun, a name beside a description), else whether it kept only
+    part of the words. instr24: 'Florida Highway Patrol described' drafted the speaker 'Patrol', a lone proper noun
+    taken for a person's surname, among 19 suggestions with nothing to single it out."""
+    lines = []
+    for i, m in enumerate(key.marks):
+        if m.status != SUGGESTED or m.label != "source" or not m.speaker:
+            continue
+        words = " ".join(m.text.split())
+        bare = words.split(" ", 1)[1] if words.split(" ")[0].lower() in ("the", "a", "an") and " " in words else words
+        if m.speaker.casefold() in (words.casefold(), bare.casefold()):
+            continue
+        resolved = [part.removeprefix("speaker ") for part in m.rule.split("; ") if part.startswith("speaker ")]
+        if resolved:
+            why = resolved[0]
+        elif len(said := m.speaker.split()) == 1 and re.search(rf"[A-Z][\w'’.-]* {re.escape(said[0])}\b", words):
+            why = "one word of a longer name: a surname, or part of an organisation's name?"
+        elif set(m.speaker.casefold().split()) <= set(words.casefold().split()):
+            why = "only part of the words marked"
+        elif said[-1].casefold() in words.casefold().split():  # "Roberts", "Captain Rochester": the surname
+            why = "the fuller name of an earlier mention"
+        else:
+            why = "not the words marked"
+        lines.append(f"speaker {m.speaker!r} for {words!r} (marks[{i}]): {why}")
+    return lines
 
 
 def active(key: Key) -> tuple[KeyMark, ...]:

@@ -29,14 +29,31 @@ if TYPE_CHECKING:  # imported when used: the worker must start before nbformat i
 
 
 def rubric_notes(source: Path) -> dict[str, str]:
-    """The instructor's text of every hand-graded cell (model answer, rubric), by grade id."""
+    """The instructor's text of every hand-graded answer cell (model answer, rubric), by grade id, as markdown.
+
+    A code answer graded by hand (nbgrader's *Manually graded answer* on a code cell) is its source's code without
+    the solution markers, as a code block: until instr24 only markdown answers had a note, and the grader of a code
+    answer saw no model answer."""
     from medialit.instructor.grade_data import graded_cells
 
-    return {
-        cell.metadata.nbgrader["grade_id"]: cell.source
-        for _, cell in graded_cells(source)
-        if cell.cell_type == "markdown" and cell.metadata.nbgrader.get("solution")
-    }
+    notes = {}
+    for _, cell in graded_cells(source):
+        if not cell.metadata.nbgrader.get("solution"):
+            continue
+        if cell.cell_type == "markdown":
+            notes[cell.metadata.nbgrader["grade_id"]] = cell.source
+        elif cell.cell_type == "code":
+            notes[cell.metadata.nbgrader["grade_id"]] = _code_block(cell.source)
+    return notes
+
+
+def _code_block(source: str) -> str:
+    """A code cell's text without nbgrader's solution markers, fenced so that no backticks in it end the block."""
+    from medialit.instructor.exercise_notebook import BEGIN_SOLUTION, END_SOLUTION
+
+    code = "\n".join(x for x in source.splitlines() if x.strip() not in (BEGIN_SOLUTION, END_SOLUTION))
+    fence = "`" * max([3, *(len(run) + 1 for run in re.findall(r"`+", code))])
+    return f"{fence}python\n{code}\n{fence}"
 
 
 def kernel_cells(source: Path, checks: list[Check]) -> list[str]:

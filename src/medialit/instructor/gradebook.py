@@ -365,6 +365,12 @@ def counted_scores(gb: Any, assignment: str, student: str) -> dict[str, float]:
     return {name: points for name, points in counted.items() if points is not None}
 
 
+def hand_graded(gb: Any, assignment: str, student: str) -> list[str]:
+    """Cells of one submission holding a score a person gave in the formgrader (nbgrader's total counts it)."""
+    sub = gb.find_submission(assignment, student)
+    return [g.name for nb in sub.notebooks for g in nb.grades if g.manual_score is not None]
+
+
 def to_grade_by_hand(gb: Any, assignment: str, student: str) -> dict[str, float]:
     """Cells of one submission still waiting for a person, with the points they are worth."""
     sub = gb.find_submission(assignment, student)
