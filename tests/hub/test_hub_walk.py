@@ -195,11 +195,16 @@ def test_two_exercises_walked_in_the_browser_with_a_restart_mid_exercise(hub: Hu
             page.locator("#refresh_assignments_list").click()
             submitted = rows(page, "submitted", 1)
             submitted.locator('.item_status button:text("Fetch Feedback")').click()
-            expect(page.locator("#submitted_assignments_list")).to_contain_text("(view feedback)")
+            page.locator("#submitted_assignments_list a", has_text="(view feedback)").click()
+            listing = page.locator(".jp-DirListing-item", has_text=f"{FIRST}.html")
+            listing.dblclick()  # the file browser opened at the feedback's folder: the page opens in a tab
+            shown = page.frame_locator(".jp-MainAreaWidget:not(.lm-mod-hidden) iframe").locator("body")
+            expect(shown).to_contain_text("Score:")
             pages = list((home / FIRST / "feedback").glob(f"*/{FIRST}.html"))
             assert len(pages) == 1, pages
             text = re.sub(r"<[^>]+>", " ", pages[0].read_text(encoding="utf-8"))
             assert "Score:" in text and "BEGIN HIDDEN TESTS" not in text
+            page.locator("#jp-main-dock-panel .lm-TabBar-tab", has_text="Assignments").click()
             still = rows(page, "fetched", 2).filter(has_text=SECOND)
             expect(still.locator('.item_status button:text("Submit")')).to_be_visible()
             assert not list((home / SECOND).glob("feedback/*"))
