@@ -1144,9 +1144,10 @@ function render({ model, el: root }) {
   // A kernel restart or shutdown ends this widget's model: a mark made here afterwards would show but reach no
   // kernel and no file. Say so (the status is a live region) and take no more edits until the cell runs again.
   // A tab that did not make the restart keeps sending to the old kernel's comm subshell (JupyterLab forgets it
-  // only on a restart it sees), so a cell run again there gets no answer either: a reload clears that.
+  // only on a restart it sees), so a cell run again there gets no answer either: a reload clears that. A tab left
+  // open while its hub server stopped and started again shows "No Kernel": a cell does not run at all until a reload.
   const STALE = "The kernel restarted or stopped: run this cell again to go on marking (your saved marks load then; "
-    + "if this comes back, reload the page first); marks made here now would not be saved.";
+    + "if the cell does not run or this comes back, reload the page first); marks made here now would not be saved.";
   const stale = () => { if (S.stale) live.textContent = STALE; return S.stale; };
   const refuse = () => { goStale(); live.textContent = STALE; };
   const kernel = model.widget_manager?.kernel;
