@@ -14,10 +14,11 @@ import re
 import shutil
 from pathlib import Path
 
+import nbformat
 import pytest
 from playwright.sync_api import expect
 from test_highlighter_browser import SETUP, SHOW, cursor_to, offsets, spans_in_kernel, tab_into_text
-from test_lessons_browser import whole_notebook_on_screen
+from test_lessons_browser import PANEL, whole_notebook_on_screen
 from test_students_browser import AXE, conftest_module
 
 from medialit.core import sidecar
@@ -184,3 +185,101 @@ def test_ex01_q2_takes_in_a_source_marked_in_q1_after_it_was_first_shown(lab, wo
     nb.run(7)
     expect(q2.locator(".ml-status")).to_contain_text("added 1 new mark from ex01-q1.highlights.json")
     expect(q2.locator(".ml-tag-mark")).to_have_count(2)
+
+
+def test_ex05_marked_answered_saved_closed_and_reopened_by_keyboard_keeps_everything(lab, workdir, page):
+    """student24: ex05 saved, closed and reopened by keyboard alone had never been walked. Run by Shift+Enter, two
+    highlighters marked (words and a sentence), an answer typed, checks run; Ctrl+S, Alt+W closes the tab, Ctrl+B
+    and Tab reach the file browser, Enter reopens: the marks, labels, typed answer and checks' outputs are there,
+    the checks say the same again, and ``!medialit self-check`` in a new cell scores what was done."""
+    from test_lesson_keyboard_browser import ACTIVE_CELL, answer, cell_index, go_to, tab_into
+
+    for kind in ("exercises", "solutions"):  # the kit's layout: self-check finds the source beside the release
+        shutil.copytree(REPO / kind / "ex05-transfer", workdir / kind / "ex05-transfer")
+    folder = workdir / "exercises" / "ex05-transfer"
+    path = folder / "ex05-transfer.ipynb"
+    cells = len(nbformat.read(path, as_version=4).cells)
+    nb = conftest_module().Notebook(page, lab, path).open()
+    page.evaluate("() => window.jupyterapp.shell.currentWidget.content.node.focus()")
+    for _ in range(cells - 1):
+        page.keyboard.press("Shift+Enter")
+    page.keyboard.press("Control+Enter")  # the last cell: Shift+Enter would add one
+    nb.wait_idle_after_run()
+
+    def mark(question: str, words: list[str], key: str) -> None:
+        at = cell_index(path, f'print(item("{question}")')
+        go_to(page, at)
+        widget = nb.cell(at).locator(".medialit-highlighter")
+        tab_into(page, widget)
+        live = widget.locator(".ml-live")
+        for _ in range(300):
+            if live.inner_text().split(",")[0] == words[0]:
+                break
+            page.keyboard.press("ArrowRight")
+        for _ in words[1:]:
+            page.keyboard.press("Shift+ArrowRight")
+        page.keyboard.press(key)
+        expect(live).to_contain_text("marked")
+
+    mark("ex05-q4", ["mayor", "Lena", "Holt"], "1")  # source
+    mark("ex05-q4", ["said"], "2")  # cue
+    mark("ex05-q6", ["Studies"], "1")  # the sentence: no_source
+    typed = 'answer_q2 = [("most of the town", "unsupported_figure")]'
+    at = cell_index(path, "answer_q2 = None")
+    go_to(page, at)
+    before = nb.cell(at).locator(".jp-InputPrompt").inner_text()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Control+a")
+    page.keyboard.insert_text(typed)
+    page.keyboard.press("Shift+Enter")
+    nb._wait_done(nb.cell(at), before)
+    checks = {q: cell_index(path, f'check("ex05-{q}"') for q in ("q2", "q4", "q6")}
+    said = {q: answer(nb, page, at, f'check("ex05-{q}", answer_{q})') for q, at in checks.items()}
+    assert said == {
+        "q2": "ex05-q2: format OK, 1 mark read\n",
+        "q4": "ex05-q4: format OK, 2 marks read\n",
+        "q6": "ex05-q6: format OK, 1 mark read\n",
+    }, said
+    page.keyboard.press("Escape")
+    page.keyboard.press("Control+s")
+    tab = page.locator(".lm-DockPanel .lm-TabBar-tab", has_text="ex05-transfer.ipynb")
+    expect(tab).not_to_have_class(re.compile(r"\bjp-mod-dirty\b"))
+    page.keyboard.press("Alt+w")  # JupyterLab's Close Tab
+    expect(tab).to_have_count(0)
+
+    if not page.locator("#jp-left-stack").is_visible():
+        page.keyboard.press("Control+b")
+    listing = "() => !!document.activeElement.closest('.jp-DirListing')"
+    for _ in range(60):
+        if page.evaluate(listing):
+            break
+        page.keyboard.press("Tab")
+    assert page.evaluate(listing), "Tab never reached the file browser"
+    for _ in range(10):
+        if page.evaluate("() => document.activeElement.textContent.trim()") == path.name:
+            break
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    expect(tab).to_have_count(1)
+    nb.wait_idle()
+    expect(page.locator(f"{PANEL} .medialit-highlighter")).to_have_count(8)
+    expect(nb.cell(cell_index(path, 'print(item("ex05-q4")')).locator(".ml-tag-mark")).to_have_count(2)
+    expect(nb.cell(cell_index(path, 'print(item("ex05-q6")')).locator(".ml-mark[role=mark]")).to_have_count(1)
+    assert typed in nbformat.read(path, as_version=4).cells[cell_index(path, "answer_q2 = ")].source
+    page.keyboard.press("Escape")
+    assert page.evaluate(ACTIVE_CELL) >= 0
+    again = {q: answer(nb, page, at, f'check("ex05-{q}", answer_{q})') for q, at in checks.items()}
+    assert again == said, again
+
+    go_to(page, cells - 1)
+    page.keyboard.press("b")  # a new cell below, as lesson 0 and the exercise's help say
+    page.keyboard.press("Enter")
+    page.keyboard.insert_text("!medialit self-check")
+    page.keyboard.press("Control+Enter")
+    report = nb.cell(cells).locator(".jp-OutputArea-output").last
+    expect(report).to_contain_text("total:", timeout=120_000)
+    lines = {line.split(":")[0]: line for line in report.inner_text().splitlines() if line.startswith("ex05-q")}
+    assert lines["ex05-q2"].startswith("ex05-q2: 1 of 1 point"), lines  # the typed answer
+    for q in ("ex05-q4", "ex05-q6"):  # the marks: scored, not 'no saved highlights'
+        assert re.match(rf"{q}: [\d.]+ of 2 points; 1 of 3 sentences|{q}: [\d.]+ of 2 points; 2 of", lines[q]), lines
+    assert "no saved highlights" in lines["ex05-q3"], lines  # not answered, and said so

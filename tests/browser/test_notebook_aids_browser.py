@@ -271,3 +271,37 @@ def test_at_320_px_a_lesson_opened_from_the_file_browser_by_keyboard_gets_the_wi
     assert text.evaluate("t => t.scrollWidth <= t.clientWidth + 1"), "the text scrolls sideways"
     assert axe(page, widget) == []
     screenshot(page, "lesson00-at-320px.png")
+
+
+LEFT_OPEN = "() => !window.jupyterapp.shell.leftCollapsed"
+
+
+def test_a_window_made_narrow_with_a_lesson_open_closes_the_side_panels_once(lab, workdir, page):
+    """student24, WCAG 1.4.10: the side panels closed when a document opened below 720 px, not when the window (a
+    browser zoomed to 200 %, a split screen) went narrow with the lesson already open: the file browser kept its
+    250 px and the lesson the rest. Now crossing below 720 px closes them as an open does; a student who opens the
+    file browser again by hand keeps it while the window stays narrow, and it closes again at the next crossing."""
+    nb, _ = open_lesson(page, lab, workdir)
+    panel = page.locator(PANEL)
+    page.evaluate("() => window.jupyterapp.commands.execute('filebrowser:activate')")  # JupyterLab's own start
+    expect(page.locator("#jp-left-stack")).to_be_visible()
+    page.set_viewport_size({"width": 640, "height": 800})
+    expect(page.locator("#jp-left-stack")).to_be_hidden()
+    assert page.evaluate(LEFT_OPEN) is False
+    assert panel.evaluate("p => p.getBoundingClientRect().width") >= 560  # the window less the two icon bars
+
+    page.keyboard.press("Escape")
+    page.keyboard.press("Control+b")  # the student wants the file browser back
+    expect(page.locator("#jp-left-stack")).to_be_visible()
+    for width in (600, 700, 560):  # resized, still narrow: the student's choice stands
+        page.set_viewport_size({"width": width, "height": 800})
+        page.wait_for_timeout(300)  # a close that came late would show by now (this wait can only hide a pass)
+        expect(page.locator("#jp-left-stack")).to_be_visible()
+    nb.run(code_cells(nb.path)[0])  # running a cell (the document stays current) closes nothing either
+    expect(page.locator("#jp-left-stack")).to_be_visible()
+
+    page.set_viewport_size({"width": 1280, "height": 800})  # wide again: JupyterLab's layout, untouched
+    page.wait_for_timeout(300)
+    expect(page.locator("#jp-left-stack")).to_be_visible()
+    page.set_viewport_size({"width": 700, "height": 800})  # the next crossing closes them again
+    expect(page.locator("#jp-left-stack")).to_be_hidden()

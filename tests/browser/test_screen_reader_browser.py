@@ -3,6 +3,8 @@ technology reads, over the DevTools protocol), not the DOM."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 from test_highlighter_browser import SETUP
@@ -54,4 +56,35 @@ def test_a_check_in_the_widget_is_said_in_its_status_region(notebook, page):
     nb.run(2)
     expect(status).to_contain_text("feedback: 1 correct")
     assert "✓ source" in widget.locator(".ml-tag-feedback").first.inner_text()
+    assert axe_severe(page) == []
+
+
+CHECKED = (
+    "from medialit.core.spans import Span\n"
+    "h.show_feedback([Span(dahl, dahl + len('Ingrid Dahl of Vesterhavn'), 'source'), Span(off, off + 8, 'claim')])"
+)
+
+
+def test_a_checked_mark_says_its_label_once_with_the_verdict(notebook, page, heard):
+    """student24: lesson 0's 'Ingrid Dahl' marked person and checked showed '✓ person' beside 'person' (the check's
+    tag and the mark's own), heard as 'Mayor ✓ person: person: Ingrid Dahl'. A verdict on a mark with the same
+    words and label now goes into the mark's tag: seen and heard once, '✓ person'. A verdict with no mark of its
+    own (a missed key item) keeps its tag."""
+    nb = notebook([SETUP, MARKS, CHECKED])
+    for index in range(3):
+        nb.run(index)
+    widget = nb.widget(0)
+    tags = widget.locator(".ml-tag")
+    expect(tags.filter(has_text="✓")).to_have_count(1)
+    assert sorted(tags.all_inner_texts()) == ["? extra claim", "cue", "framing", "✓ source", "✗ missed claim"]
+    assert sorted(heard("mark")) == [
+        "? extra claim: the vote a turning point",
+        "cue: Ingrid Dahl",
+        "framing (continued): Officials said",
+        "framing: says Støre.",
+        "✓ source: cue: Ingrid Dahl of Vesterhavn",
+    ]
+    # a line read through: the verdict and the label once, then the words (the missed item's tag stays apart)
+    line = re.sub(r"\s+:", ":", " ".join(widget.locator(".ml-p").first.inner_text().split()))
+    assert "✓ source: cue: Ingrid Dahl" in line and line.count("source") == 1, line
     assert axe_severe(page) == []

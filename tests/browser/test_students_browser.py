@@ -143,6 +143,7 @@ def test_lesson_two_keeps_the_analyzer_back_until_the_check_and_marks_feedback_i
     widget.locator(".ml-text").press("Shift+ArrowRight")
     widget.locator(".ml-text").press("1")
     mark_word(widget, "optimistic", "1")  # inside a quotation, not a source: an extra with the question to ask
+    expect(widget.locator(".ml-status")).to_contain_text("saved 2 marks")  # in the kernel before the check runs
     nb.run(check_cell)
     out = nb.output_text(check_cell)
     assert "correct in part: you marked ‘Mayor Ingrid’; the source is ‘Mayor Ingrid Dahl’" in out

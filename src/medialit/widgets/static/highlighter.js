@@ -347,8 +347,15 @@ function render({ model, el: root }) {
     const out = spans().map((m, i) => ({ ...m, kind: "mark", index: i, links: numbers.get(markKey(m)) || "" }));
     const lv = levels(out);
     out.forEach((m, i) => { m.level = lv[i]; });
+    // A verdict on a mark of the same words and label is said in that mark's tag ("✓ person"), not in a tag of
+    // its own beside it ("✓ person person"); its line over the words stays. A missed key item keeps its tag.
+    const mine = new Map(out.map((m) => [markKey(m), m]));
     const fb = model.get("feedback") || {};
-    for (const item of fb.items || []) out.push({ ...item, kind: "feedback" });
+    for (const item of fb.items || []) {
+      const on = mine.get(markKey(item));
+      if (on) on.verdict = item.status;
+      out.push({ ...item, kind: "feedback", onMark: !!on });
+    }
     if (model.get("show_machine")) for (const item of model.get("machine") || []) out.push({ ...item, kind: "machine" });
     return out;
   }
@@ -524,10 +531,11 @@ function render({ model, el: root }) {
     } else {
       w.title = `analyzer, ${lab.title || m.label}: ${m.rule || "no rule given"}`;
     }
-    if (m.start === s) {
-      const words = m.kind === "mark" ? `${lab.title || lab.name}${m.links ? ` ${m.links}` : ""}`
-        : m.kind === "feedback" ? `${SYMBOL[m.status] || m.status} ${lab.title || m.label}` : `⚙ analyzer: ${lab.title || m.label}`;
-      const tag = el("span", `ml-tag ml-tag-${m.kind}`, words);
+    if (m.start === s && !m.onMark) {
+      const verdict = (status) => (status ? `${SYMBOL[status] || status} ` : "");
+      const words = m.kind === "mark" ? `${verdict(m.verdict)}${lab.title || lab.name}${m.links ? ` ${m.links}` : ""}`
+        : m.kind === "feedback" ? `${verdict(m.status)}${lab.title || m.label}` : `⚙ analyzer: ${lab.title || m.label}`;
+      const tag = el("span", `ml-tag ml-tag-${m.kind}${m.verdict ? " ml-tag-feedback" : ""}`, words);
       if (m.kind === "mark" && canLink()) tag.title = "drag onto another mark to link them";
       w.append(tag, el("span", "ml-sr ml-sep", ": "));  // heard "source: Ingrid Dahl", not "sourceIngrid Dahl"
     } else if (m.kind === "mark" && heads.get(markKey(m)) === w) {

@@ -29,7 +29,9 @@
 // 250 px when a lesson is opened from it, and the lesson got the 2 px left beside it: nothing of it could be
 // seen, and the focus went into a cell no one could see. A document opened (or made current) while the window
 // is narrower than NARROW now closes the side panels, as Ctrl+B or View > Appearance would; the file browser
-// comes back with Ctrl+B or its icon. A wide window, and the launcher at start, keep JupyterLab's layout.
+// comes back with Ctrl+B or its icon. So does a window made narrower than NARROW with a document open (zoomed to
+// 200 %, put beside another), once as it crosses: a panel opened again by hand stays while the window stays
+// narrow. A wide window, and the launcher at start, keep JupyterLab's layout.
 (function () {
   const NAME = 'medialit-notebook-aids';
   const NARROW = 720; // CSS px: below it a side panel (250 px) leaves the notebook too little to read
@@ -237,12 +239,20 @@ body .jp-MarkdownOutput.jp-RenderedHTMLCommon table {
         activate: (app) => {
           const shell = app.shell;
           if (!shell.currentChanged || !shell.collapseLeft) return; // not JupyterLab's LabShell
-          shell.currentChanged.connect((_, change) => {
-            const opened = change.newValue;
-            if (!opened || !opened.context || window.innerWidth >= NARROW) return; // a document, not the launcher
-            if (!Array.from(shell.widgets('main')).includes(opened)) return;
+          const closeFor = (current) => {
+            if (!current || !current.context) return; // a document, not the launcher
+            if (!Array.from(shell.widgets('main')).includes(current)) return;
             shell.collapseLeft();
             if (shell.collapseRight) shell.collapseRight();
+          };
+          shell.currentChanged.connect((_, change) => {
+            if (window.innerWidth < NARROW) closeFor(change.newValue);
+          });
+          // The window made narrow with a document open (a zoom, a split screen): once, as it crosses NARROW,
+          // so a panel the student opens again by hand stays open while the window stays narrow.
+          const narrow = window.matchMedia(`(max-width: ${NARROW - 0.02}px)`);
+          narrow.addEventListener('change', (event) => {
+            if (event.matches) closeFor(shell.currentWidget);
           });
         },
       },
