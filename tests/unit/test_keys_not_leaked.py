@@ -225,3 +225,75 @@ def test_no_example_of_the_guidelines_gives_a_graded_key_mark_away(path):
     """Students read the guidelines (notebooks/annotation-guidelines.md): no example may be a graded answer."""
     assert path.exists(), f"{path.relative_to(REPO)} is missing: run python tools/sync_lessons.py"
     assert example_leaks(path.read_text(encoding="utf-8")) == []
+
+
+# lab.sh serves the kit's folder (a self-learner's clone), so every folder at its root is one click from exercises/;
+# scripts/jupyter-config/jupyter_server_config.py leaves the answers' folders out of the file browser. leak24: tests/
+# was listed, and its files write the graded keys out as answers (13 files; 47 key marks with their labels in
+# tests/unit/test_key_readings.py alone, 13 of the transfer exercise's ex05-q4).
+LAB_CONFIG = REPO / "scripts" / "jupyter-config" / "jupyter_server_config.py"
+
+
+def lab_hidden_names() -> list[str]:
+    """The names lab.sh's file browser leaves out (``ContentsManager.hide_globs``, JupyterLab's own and the kit's)."""
+    from jupyter_server.services.contents.manager import ContentsManager
+    from traitlets.config import Config
+
+    config = Config()
+    exec(LAB_CONFIG.read_text(encoding="utf-8"), {"get_config": lambda: config})
+    return ContentsManager(config=config).hide_globs
+
+
+def key_mark_literals(text: str) -> list[str]:
+    """Each graded key mark written with its label as a Python literal in ``text`` (``('mayor Lena Holt', 'source'``),
+    the form an answer cell takes; not a mark of function words and the base's cue verbs only (``('said', 'cue'``
+    is every reader's, as the guidelines define a cue by it)."""
+    trivial = _trivial_words()
+    found = []
+    for path in sorted((REPO / "course" / "keys").glob("*.json")):
+        key = json.loads(path.read_text(encoding="utf-8"))
+        for mark in key["marks"]:
+            if all(w in trivial for w, _, _ in _words(mark["text"])):
+                continue
+            pattern = r"""\(\s*(['"]){text}\1\s*,\s*(['"]){label}\2""".format(
+                text=re.escape(mark["text"]), label=re.escape(mark["label"])
+            )
+            said = f"{key['item']}: {mark['text'][:40]!r} {mark['label']}"
+            if re.search(pattern, text) and said not in found:
+                found.append(said)
+    return found
+
+
+def lab_listed_files() -> list[Path]:
+    """Every file lab.sh's file browser lists in a clone (dot files are JupyterLab's hidden files)."""
+    import fnmatch
+
+    hidden = lab_hidden_names()
+    out = lambda name: name.startswith(".") or any(fnmatch.fnmatch(name, glob) for glob in hidden)  # noqa: E731
+    found, todo = [], [p for p in REPO.iterdir() if not out(p.name)]
+    while todo:
+        path = todo.pop()
+        if path.is_dir() and not path.is_symlink():
+            todo += [p for p in path.iterdir() if not out(p.name)]
+        elif path.is_file() and path.suffix in {".py", ".md", ".json", ".ipynb", ".yaml", ".txt", ".sh", ".js"}:
+            found.append(path)
+    return found
+
+
+def test_the_key_mark_detector_finds_a_key_written_as_an_answer():
+    given = "answer_q4 = [('mayor Lena Holt', 'source'), ('said', 'cue'), ('Arne Dahl', 'source')]"
+    assert key_mark_literals(given) == ["ex05-q4: 'mayor Lena Holt' source", "ex05-q4: 'Arne Dahl' source"]
+    assert key_mark_literals("answer_q4 = [('mayor Lena Holt', 'cue')]") == []  # a wrong label gives nothing away
+
+
+def test_lab_sh_lists_no_file_that_holds_a_graded_key():
+    listed = lab_listed_files()
+    names = {p.relative_to(REPO).parts[0] for p in listed}
+    assert {"exercises", "notebooks", "src"} <= names and not {"solutions", "course"} & names, names
+    secret_lines = secrets()
+    found = []
+    for path in listed:
+        text, name = path.read_text(encoding="utf-8", errors="replace"), str(path.relative_to(REPO))
+        found += [f"{name}: {s[:60]}" for s in secret_lines if s in text]  # docs may show the markers, not a key
+        found += [f"{name}: {hit}" for hit in key_mark_literals(text)]
+    assert found == [], f"{len(found)} found: {found[:5]}"
