@@ -91,6 +91,27 @@ def test_no_key_in_the_wheel(built_wheel):
     assert found == []
 
 
+@pytest.mark.slow
+def test_no_key_in_the_sdist(built_sdist):
+    """``python -m build`` in a clone makes an sdist beside the wheel (leak24: measured, 186 files, src/medialit and
+    the metadata only); it holds what the wheel does and what a MANIFEST.in or a plugin adds from the checkout."""
+    import tarfile
+
+    secret_lines = secrets()
+    found, names = [], []
+    with tarfile.open(built_sdist) as archive:
+        for member in archive.getmembers():
+            name = member.name.split("/", 1)[1] if "/" in member.name else member.name
+            if member.isfile():
+                names.append(name)
+                text = archive.extractfile(member).read().decode("utf-8", errors="replace")
+                found += leaks(name.removeprefix("src/"), text, secret_lines)
+                found += [f"{name}: {hit}" for hit in key_mark_literals(text)]
+    assert "src/medialit/exercises/grading.py" in names
+    found += [n for n in names if not n.startswith(("src/medialit/", "src/medialit.egg-info/")) and "/" in n]
+    assert found == []
+
+
 def test_lesson_keys_are_practice_on_ungraded_text_never_a_graded_items_key():
     """notebooks/questions/keys/ goes to students with the lessons: no mark may touch a graded part."""
     from medialit import load_article
