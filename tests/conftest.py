@@ -54,3 +54,27 @@ def built_wheel(tmp_path_factory) -> Path:
     assert done.returncode == 0, done.stderr
     (wheel,) = work.glob("medialit-*.whl")
     return wheel
+
+
+@pytest.fixture(scope="session")
+def built_sdist(tmp_path_factory) -> Path:
+    """The medialit sdist as ``python -m build --sdist`` makes it in a clone: from every tracked file of the checkout
+    (a MANIFEST.in or a setuptools plugin could take in course/ or solutions/; the wheel is built from src/ alone)."""
+    listed = subprocess.run(["git", "-C", str(REPO), "ls-files", "-z"], capture_output=True, check=False)
+    if listed.returncode:
+        pytest.skip("not a git checkout: no tracked files to build an sdist from")
+    work = tmp_path_factory.mktemp("sdist")
+    source = work / "source"
+    for name in filter(None, listed.stdout.decode().split("\0")):
+        if (REPO / name).is_file() and not (REPO / name).is_symlink():
+            (source / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(REPO / name, source / name)
+    done = subprocess.run(
+        [sys.executable, "-m", "build", "--sdist", "-o", str(work), str(source)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    (sdist,) = work.glob("medialit-*.tar.gz")
+    return sdist

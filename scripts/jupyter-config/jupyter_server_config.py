@@ -8,5 +8,8 @@
 # exercise's gold annotation (course/gold/), a blind annotator's answers to ex01 and ex02 (course/blind-annotation/),
 # the instructor guide's table of every lesson check's answer, the pre-test's key. What a learner reads there, the
 # guidelines and the project's rubrics, tools/sync_lessons.py copies beside the lessons.
+#
+# tests/ is left out too (leak24): to test the grading, its files write the graded keys out as answers, mark by mark
+# with each label (13 files; 47 key marks in tests/unit/test_key_readings.py alone, 13 of the transfer exercise's).
 c = get_config()  # noqa: F821
-c.ContentsManager.hide_globs.extend(["solutions", "keys", "course"])
+c.ContentsManager.hide_globs.extend(["solutions", "keys", "course", "tests"])

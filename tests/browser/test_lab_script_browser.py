@@ -58,6 +58,7 @@ def kit_copy(folder: Path) -> Path:
     shutil.copytree(REPO / "exercises", kit / "exercises", ignore=shutil.ignore_patterns("*.highlights.json"))
     shutil.copytree(REPO / "solutions", kit / "solutions")  # a clone has the answers: lab.sh must not list them
     shutil.copytree(REPO / "course", kit / "course")  # a clone has the instructor's material: lab.sh must not list it
+    shutil.copytree(REPO / "tests" / "unit", kit / "tests" / "unit")  # nor the tests, which write the keys out
     (kit / "notebooks" / "__pycache__").mkdir(exist_ok=True)  # as an import from the lessons' folder leaves it
     (kit / "src").symlink_to(REPO / "src")
     bin_dir = kit / ".venv" / "bin"
@@ -242,7 +243,8 @@ def test_lab_sh_lists_no_answer_folder_and_keeps_jupyterlab_s_hidden_names(lab_s
         with urllib.request.urlopen(request, timeout=10) as answer:
             return {entry["name"] for entry in json.load(answer)["content"]}
 
-    assert {"exercises", "notebooks"} <= listed("") and not {"solutions", "course"} & listed("")
+    assert {"exercises", "notebooks"} <= listed("") and not {"solutions", "course", "tests"} & listed("")
+    assert (tmp_path / "kit" / "tests" / "unit" / "test_key_readings.py").is_file()  # leak24: ex01's marks, labelled
     assert "keys" not in listed("notebooks/questions")
     # self23: course/ was listed, with the transfer exercise's gold annotation and a blind annotator's answers to
     # ex01 in it; lesson 7's rubrics are copied beside the lessons instead

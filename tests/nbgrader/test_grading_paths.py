@@ -366,4 +366,4 @@ def test_when_every_hand_in_failed_the_feedback_step_names_each_student(small, m
     for line in lines[1:]:
         assert "WARNING]" in line and f"no feedback page for {EX01}, as grading it failed" in line, line
         assert "not a valid notebook" in line and f"run `medialit course grade {EX01}` again" in line, line
-    assert not (small.root / "feedback").exists()
+    assert not any((small.root / "feedback").iterdir())  # course init made it, empty (leak24)

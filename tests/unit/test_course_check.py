@@ -165,7 +165,7 @@ def test_course_grade_refuses_a_config_that_does_not_load(made, whose, tmp_path,
     assert said.count("\n") == 1, said
     assert f"{broken} does not load (SyntaxError" in said, said
     assert "would grade with its defaults" in said and "nothing was graded" in said and advice in said
-    assert not (made / "autograded").exists() and not (made / ".medialit").exists()
+    assert not any((made / "autograded").iterdir()) and not any((made / ".medialit").iterdir())  # made empty
 
 
 def test_a_course_id_that_is_not_the_gradebooks_is_named(made):

@@ -91,6 +91,27 @@ def test_no_key_in_the_wheel(built_wheel):
     assert found == []
 
 
+@pytest.mark.slow
+def test_no_key_in_the_sdist(built_sdist):
+    """``python -m build`` in a clone makes an sdist beside the wheel (leak24: measured, 186 files, src/medialit and
+    the metadata only); it holds what the wheel does and what a MANIFEST.in or a plugin adds from the checkout."""
+    import tarfile
+
+    secret_lines = secrets()
+    found, names = [], []
+    with tarfile.open(built_sdist) as archive:
+        for member in archive.getmembers():
+            name = member.name.split("/", 1)[1] if "/" in member.name else member.name
+            if member.isfile():
+                names.append(name)
+                text = archive.extractfile(member).read().decode("utf-8", errors="replace")
+                found += leaks(name.removeprefix("src/"), text, secret_lines)
+                found += [f"{name}: {hit}" for hit in key_mark_literals(text)]
+    assert "src/medialit/exercises/grading.py" in names
+    found += [n for n in names if not n.startswith(("src/medialit/", "src/medialit.egg-info/")) and "/" in n]
+    assert found == []
+
+
 def test_lesson_keys_are_practice_on_ungraded_text_never_a_graded_items_key():
     """notebooks/questions/keys/ goes to students with the lessons: no mark may touch a graded part."""
     from medialit import load_article
@@ -269,3 +290,75 @@ def test_the_word_form_detector_finds_k9s_old_hedge_example():
 @pytest.mark.parametrize("path", [GUIDELINES, GUIDELINES_COPY], ids=lambda p: p.relative_to(REPO).as_posix())
 def test_no_example_of_the_guidelines_is_a_graded_key_marks_words(path):
     assert example_word_forms(path.read_text(encoding="utf-8")) == []
+
+
+# lab.sh serves the kit's folder (a self-learner's clone), so every folder at its root is one click from exercises/;
+# scripts/jupyter-config/jupyter_server_config.py leaves the answers' folders out of the file browser. leak24: tests/
+# was listed, and its files write the graded keys out as answers (13 files; 47 key marks with their labels in
+# tests/unit/test_key_readings.py alone, 13 of the transfer exercise's ex05-q4).
+LAB_CONFIG = REPO / "scripts" / "jupyter-config" / "jupyter_server_config.py"
+
+
+def lab_hidden_names() -> list[str]:
+    """The names lab.sh's file browser leaves out (``ContentsManager.hide_globs``, JupyterLab's own and the kit's)."""
+    from jupyter_server.services.contents.manager import ContentsManager
+    from traitlets.config import Config
+
+    config = Config()
+    exec(LAB_CONFIG.read_text(encoding="utf-8"), {"get_config": lambda: config})
+    return ContentsManager(config=config).hide_globs
+
+
+def key_mark_literals(text: str) -> list[str]:
+    """Each graded key mark written with its label as a Python literal in ``text`` (``('mayor Lena Holt', 'source'``),
+    the form an answer cell takes; not a mark of function words and the base's cue verbs only (``('said', 'cue'``
+    is every reader's, as the guidelines define a cue by it)."""
+    trivial = _trivial_words()
+    found = []
+    for path in sorted((REPO / "course" / "keys").glob("*.json")):
+        key = json.loads(path.read_text(encoding="utf-8"))
+        for mark in key["marks"]:
+            if all(w in trivial for w, _, _ in _words(mark["text"])):
+                continue
+            pattern = r"""\(\s*(['"]){text}\1\s*,\s*(['"]){label}\2""".format(
+                text=re.escape(mark["text"]), label=re.escape(mark["label"])
+            )
+            said = f"{key['item']}: {mark['text'][:40]!r} {mark['label']}"
+            if re.search(pattern, text) and said not in found:
+                found.append(said)
+    return found
+
+
+def lab_listed_files() -> list[Path]:
+    """Every file lab.sh's file browser lists in a clone (dot files are JupyterLab's hidden files)."""
+    import fnmatch
+
+    hidden = lab_hidden_names()
+    out = lambda name: name.startswith(".") or any(fnmatch.fnmatch(name, glob) for glob in hidden)  # noqa: E731
+    found, todo = [], [p for p in REPO.iterdir() if not out(p.name)]
+    while todo:
+        path = todo.pop()
+        if path.is_dir() and not path.is_symlink():
+            todo += [p for p in path.iterdir() if not out(p.name)]
+        elif path.is_file() and path.suffix in {".py", ".md", ".json", ".ipynb", ".yaml", ".txt", ".sh", ".js"}:
+            found.append(path)
+    return found
+
+
+def test_the_key_mark_detector_finds_a_key_written_as_an_answer():
+    given = "answer_q4 = [('mayor Lena Holt', 'source'), ('said', 'cue'), ('Arne Dahl', 'source')]"
+    assert key_mark_literals(given) == ["ex05-q4: 'mayor Lena Holt' source", "ex05-q4: 'Arne Dahl' source"]
+    assert key_mark_literals("answer_q4 = [('mayor Lena Holt', 'cue')]") == []  # a wrong label gives nothing away
+
+
+def test_lab_sh_lists_no_file_that_holds_a_graded_key():
+    listed = lab_listed_files()
+    names = {p.relative_to(REPO).parts[0] for p in listed}
+    assert {"exercises", "notebooks", "src"} <= names and not {"solutions", "course"} & names, names
+    secret_lines = secrets()
+    found = []
+    for path in listed:
+        text, name = path.read_text(encoding="utf-8", errors="replace"), str(path.relative_to(REPO))
+        found += [f"{name}: {s[:60]}" for s in secret_lines if s in text]  # docs may show the markers, not a key
+        found += [f"{name}: {hit}" for hit in key_mark_literals(text)]
+    assert found == [], f"{len(found)} found: {found[:5]}"

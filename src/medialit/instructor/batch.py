@@ -44,7 +44,7 @@ from medialit.instructor.grade_data import hidden_checks as _checks_in
 from medialit.instructor.gradebook import CourseError
 from medialit.instructor.lms_import import as_text
 
-STATE = ".medialit"  # course-local grading state (never under autograded/, which feedback copies)
+STATE = books.STATE
 MERGE_AT_ONCE = 100  # students merged into the course gradebook in one transaction, at most
 OUT_OF_TIME = "not run: the notebook ran out of time (raise Execute.timeout for slow work)"
 REFUSED = "nothing written to the gradebook"  # a failure whose 0 the gradebook refused too (not a student dropped)
@@ -330,6 +330,7 @@ def grade(
     students = submissions(course, assignment)
     if not students:
         raise CourseError(f"no submissions of {assignment} in {course / 'submitted'}")
+    books.private_work_folders(course)  # a course of an older medialit: autograded/ and .medialit/ made private
     checks = hidden_checks(course, assignment)
     if problem := unusable_key(checks):
         raise CourseError(f"{course / 'source' / assignment}: {problem}; nothing was graded")

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from medialit.core.saved_work import saved_work
 from medialit.exercises.items import ITEMS_FILE, define_items, known_items
-from medialit.instructor.gradebook import COURSE_ID, CourseError, bin_on_path, gradebook
+from medialit.instructor.gradebook import COURSE_ID, CourseError, bin_on_path, gradebook, private_work_folders
 
 DEFAULT_TIMEOUT = 30
 
@@ -273,11 +273,13 @@ def refresh_config(course_dir: str | Path) -> Path:
 
 
 def _close(course: Path) -> None:
-    """The keys (source/, keys/) and the scores (gradebook.db) for the instructor's account alone.
+    """The keys (source/, keys/), the scores (gradebook.db) and the class's work (``WORK_FOLDERS``: hand-ins, graded
+    notebooks, feedback pages, grading records) for the instructor's account alone.
 
-    A home others may enter (0755 is still a default on some systems) would otherwise open both to
+    A home others may enter (0755 is still a default on some systems) would otherwise open all of them to
     every account on the machine; nbgrader and the formgrader run as the instructor, so they need no more.
     """
+    private_work_folders(course)
     os.chmod(course / "source", 0o700)
     os.chmod(course / "keys", 0o700)
     os.chmod(course / "gradebook.db", 0o600)

@@ -134,6 +134,28 @@ def course_folder(path: str | Path) -> Path:
     return course
 
 
+STATE = ".medialit"  # course-local grading state (never under autograded/, which feedback copies)
+WORK_FOLDERS = ("submitted", "autograded", "feedback", STATE)
+"""Where the class's work goes: hand-ins (``nbgrader collect``), graded notebooks, feedback pages (a full-marks page
+explains every key mark) and ``course grade``'s records and copies of each hand-in."""
+
+
+def private_work_folders(course: Path) -> None:
+    """Make each missing ``WORK_FOLDERS`` folder of ``course`` for the grader's account alone (0700, any umask).
+
+    nbgrader and ``course grade`` make them with the umask (0755), and a course outside a closed home (a grader's home
+    made 0755, a folder under /srv) let every account read every classmate's work (leak24: 32 files of 2 students).
+    Whatever reads or writes them runs as the grader (nbgrader, the formgrader, ``release_feedback``, ``course
+    grade``); what nbgrader makes inside them keeps its modes, out of reach. A folder that exists is left as it is
+    (``medialit doctor`` names one others can read, with the ``chmod`` that closes it).
+    """
+    for name in WORK_FOLDERS:
+        folder = course / name
+        if not folder.exists():
+            folder.mkdir()
+            os.chmod(folder, 0o700)
+
+
 def not_released(course: Path, assignment: str) -> str:
     """What to do about an assignment with no release: a typo of a released one, not generated yet, or none at all.
 
