@@ -38,8 +38,8 @@ from medialit.exercises.items import item
 from medialit.exercises.key import KeyFormatError
 from medialit.exercises.matching import as_key
 from medialit.instructor import gradebook as books
-from medialit.instructor.exchange import counted, links_in, no_links, writable
-from medialit.instructor.grade_data import NOT_SUBMITTED, Check
+from medialit.instructor.exchange import counted, links_in, no_links, no_links_or_junk, writable
+from medialit.instructor.grade_data import NOT_SUBMITTED, Check, drop_byte_order_marks
 from medialit.instructor.grade_data import hidden_checks as _checks_in
 from medialit.instructor.gradebook import CourseError
 from medialit.instructor.lms_import import as_text
@@ -429,6 +429,7 @@ class _Job:
                 # copied, as its target, into autograded/ and so into the feedback released to the student
                 shutil.copytree(self.course / "submitted" / student / self.assignment, target, ignore=no_links)
                 writable(target)  # a read-only folder or notebook handed in (attack23)
+                drop_byte_order_marks(target)  # a notebook saved by a Windows editor (attack24)
             except (OSError, shutil.Error):
                 target.mkdir(parents=True, exist_ok=True)  # unreadable files: graded as not submitted
             self.work_of[student] = work
@@ -630,7 +631,7 @@ class _Job:
             writable(target)  # graded before attack23: kept the hand-in's read-only modes
             shutil.rmtree(target)
         submitted = work / "submitted" / student / self.assignment
-        shutil.copytree(submitted, target, ignore=no_links)
+        shutil.copytree(submitted, target, ignore=no_links_or_junk)  # no locks, checkpoints, caches (attack24)
         writable(target)
         keep_handin(submitted, handin_folder(self.course, self.assignment, student))
         graded = work / "autograded" / student / self.assignment

@@ -29,6 +29,7 @@ MAX_ANSWER_CHARS = 100_000  # an answer cell longer than this is not an answer (
 NOT_SUBMITTED = " was not submitted"
 DELETED = "the answer cell was deleted"
 NOT_A_NOTEBOOK = " is not a valid notebook"
+BOM = b"\xef\xbb\xbf"  # UTF-8's byte-order mark
 SOURCE_MARKERS = (BEGIN_SOLUTION, BEGIN_HIDDEN)
 SOURCE_COPY = (
     "the submitted notebook holds the instructor's solution or hidden-test markers: it is a copy of the source "
@@ -453,8 +454,8 @@ def read_notebook(path: Path) -> tuple[nbformat.NotebookNode | None, str]:
     """A submitted notebook, or None and one line saying why it cannot be read."""
     if not path.is_file():
         return None, f"{path.name}{NOT_SUBMITTED}"
-    try:
-        nb = nbformat.read(path, as_version=4)
+    try:  # a byte-order mark (a Windows editor's) is no fault of the answers: JSON has none, nbgrader refuses it
+        nb = nbformat.reads(path.read_bytes().decode("utf-8-sig"), as_version=4)
     except Exception as error:  # JSON, schema, encoding or size errors: all the student's
         why = (
             "not UTF-8 text, so not as JupyterLab saved it"
@@ -465,6 +466,21 @@ def read_notebook(path: Path) -> tuple[nbformat.NotebookNode | None, str]:
     if why := unlike_jupyterlab(nb):
         return None, f"{path.name}{NOT_A_NOTEBOOK} ({why}, not as JupyterLab saves it); 0 points for its items"
     return (None, SOURCE_COPY) if source_copy(nb) else (nb, "")
+
+
+def drop_byte_order_marks(folder: Path) -> None:
+    """Take a leading UTF-8 byte-order mark off each notebook at the top of ``folder`` (the grader's own copy of a
+    hand-in), so that nbgrader's steps (autograde, feedback, the formgrader) read it as ``read_notebook`` does.
+
+    attack24: a notebook saved by a Windows text editor starts with one; nbgrader's reader refused it and the whole
+    hand-in scored 0, "ex01-attribution.ipynb is not a valid notebook (NotJSONError)", every answer in it readable.
+    """
+    for path in folder.glob("*.ipynb"):
+        try:
+            if path.is_file() and not path.is_symlink() and (data := path.read_bytes()).startswith(BOM):
+                path.write_bytes(data[len(BOM) :])
+        except OSError:  # unreadable: graded as it is, and ``read_notebook`` says why
+            continue
 
 
 def unlike_jupyterlab(nb: nbformat.NotebookNode) -> str:

@@ -1,0 +1,80 @@
+"""What else a hand-in holds: a notebook saved with a byte-order mark, and files nobody wrote on purpose.
+
+attack24, left open by attack23: (a) a notebook saved by a Windows text editor starts with a UTF-8 byte-order
+mark; JSON allows none, so nbgrader (and the grader's reader) refused it and the whole hand-in scored 0 with
+"ex01-attribution.ipynb is not a valid notebook (NotJSONError)", a line that says neither what is wrong nor what
+to do, though every answer in it was readable. (b) the highlighter's lock files (``.NAME.highlights.json.lock``),
+JupyterLab's ``.ipynb_checkpoints/`` and Python's ``__pycache__/`` went with the hand-in into ``autograded/`` and
+the locks on into the released ``feedback/``. A real course, real nbgrader.
+"""
+
+from __future__ import annotations
+
+import attacks
+import nbformat
+import pytest
+from attacks import EX01, nb_path
+
+from medialit.instructor import course
+
+pytestmark = [pytest.mark.nbgrader, pytest.mark.slow]
+
+BOM = b"\xef\xbb\xbf"
+JUNK = {
+    ".ex01-q1.highlights.json.lock": "",  # core.sidecar.locked, beside every highlights file a student saved
+    ".ipynb_checkpoints/ex01-attribution-checkpoint.ipynb": "{}",  # JupyterLab's last checkpoint
+    "__pycache__/helpers.cpython-311.pyc": "x",  # a module of the student's own, imported once
+}
+
+
+@pytest.fixture(scope="module")
+def handed(tmp_path_factory, nbgrader_env):
+    c = attacks.new_course(tmp_path_factory.mktemp("handin") / "course", EX01, timeout=6)
+    for student in ("bom", "junk"):
+        c.submit(student, EX01, attacks.solved(c, EX01))
+    notebook = nb_path(c.root / "submitted" / "bom", EX01)
+    notebook.write_bytes(BOM + notebook.read_bytes())
+    for name, text in JUNK.items():
+        path = c.root / "submitted" / "junk" / EX01 / name
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    run = course.grade(c.root, EX01, jobs=1)
+    # a lock in an autograded/ that plain `nbgrader autograde` or an earlier medialit made: the config leaves it out
+    (c.root / "autograded" / "bom" / EX01 / ".ex01-q2.highlights.json.lock").write_text("", encoding="utf-8")
+    feedback = course.nbgrader(c.root, "generate_feedback", EX01, "--force")
+    return c.root, {o.student: o for o in run.outcomes}, feedback
+
+
+def test_a_notebook_saved_with_a_byte_order_mark_is_graded_as_written(handed):
+    root, got, feedback = handed
+    assert got["bom"].ok, got["bom"].message
+    assert got["bom"].scores == got["junk"].scores and sum(got["bom"].scores.values()) == 10
+    assert nb_path(root / "submitted" / "bom", EX01).read_bytes().startswith(BOM)  # the hand-in as it came
+    graded = nb_path(root / "autograded" / "bom", EX01)
+    assert not graded.read_bytes().startswith(BOM)  # nbgrader's own steps read it: feedback, the formgrader
+    nbformat.read(graded, as_version=4)
+    assert feedback.returncode == 0, feedback.stderr[-1500:]
+    assert sorted(p.name for p in (root / "feedback" / "bom" / EX01).iterdir()) == [
+        f"{EX01}.html",
+        "submission_secret.txt",
+        "timestamp.txt",
+    ]  # no lock: the course config's CourseDirectory.ignore
+
+
+def test_the_grader_and_self_check_read_a_notebook_with_a_byte_order_mark(handed):
+    from medialit.instructor.grade_data import read_notebook
+
+    root, _, _ = handed
+    nb, why = read_notebook(nb_path(root / "submitted" / "bom", EX01))
+    assert nb is not None and why == "", why
+
+
+@pytest.mark.parametrize("where", ["autograded", "feedback"])
+def test_lock_files_checkpoints_and_caches_stay_out_of_autograded_and_feedback(handed, where):
+    root, got, feedback = handed
+    assert got["junk"].ok and feedback.returncode == 0, feedback.stderr[-1500:]
+    folder = root / where / "junk" / EX01
+    kept = sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+    assert kept == sorted([f"{EX01}.{'ipynb' if where == 'autograded' else 'html'}", "submission_secret.txt",
+                           "timestamp.txt"]), kept  # fmt: skip
+    assert (root / "submitted" / "junk" / EX01 / ".ex01-q1.highlights.json.lock").is_file()  # the hand-in untouched
