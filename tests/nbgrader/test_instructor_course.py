@@ -656,3 +656,30 @@ def test_a_read_only_hand_in_collected_before_is_replaced_by_the_next_collect(sm
     assert (old / "timestamp.txt").read_text(encoding="utf-8") == stamp and not (old / "notes").exists()
     assert "('believes', 'cue')" in attacks.cell(nbformat.read(old / f"{EX01}.ipynb", 4), "ex01-q1-answer").source
     assert (small.root / "submitted" / "erin" / EX01 / f"{EX01}.ipynb").is_file()
+
+
+def test_grading_goes_on_after_generate_assignment_force_deleted_the_release(small, medialit_command):
+    """attack24: with hand-ins in the gradebook, ``nbgrader generate_assignment --force`` (the formgrader's Generate
+    button passes --force) refuses a source notebook that gained or lost an nbgrader cell, after it has deleted
+    ``release/ID``. `course grade` then refused ("not released: run `nbgrader generate_assignment ID`"), and that
+    command failed again the same way: a dead end for a course in mid-term. The gradebook still holds the release
+    (its cells, which autograde reads): grading goes on from it, and a WARNING line says what happened and what
+    not to run."""
+    done = cli(medialit_command, "course", "grade", EX01, "--course", str(small.root))
+    assert done.returncode == 0, done.stdout + done.stderr[-2000:]
+    notebook = nb_path(small.root / "source", EX01)
+    nb = nbformat.read(notebook, as_version=4)
+    note = nbformat.v4.new_markdown_cell("**Note.** Read the guidelines' K5 first.")  # the toolbar's read-only cell
+    note.metadata["nbgrader"] = {"grade": False, "grade_id": "note", "locked": True, "schema_version": 3,
+                                 "solution": False}  # fmt: skip
+    nb.cells.insert(1, note)
+    nbformat.write(nb, notebook)
+    again = course.nbgrader(small.root, "generate_assignment", EX01, "--force")
+    assert again.returncode and "Cannot add or remove cells" in again.stderr, again.stderr[-1500:]
+    assert not (small.root / "release" / EX01).exists()  # nbgrader's doing: removed before it failed
+
+    done = cli(medialit_command, "course", "grade", EX01, "--course", str(small.root), "--force")
+    assert done.returncode == 0, done.stdout + done.stderr[-2000:]
+    assert "alice: 10 points" in done.stdout and "bob: 3 points" in done.stdout, done.stdout
+    (line,) = [x for x in done.stdout.splitlines() if x.startswith("WARNING: release/")]
+    assert f"release/{EX01} is gone" in line and "generate_assignment" in line and "graded from" in line, line

@@ -148,6 +148,8 @@ def run_grade(args: argparse.Namespace) -> int:
         sys.stderr.flush()
 
     run = course.grade(args.course, args.id, jobs=args.jobs, force=args.force, progress=bar)
+    if run.release_gone:
+        print(f"WARNING: {run.release_gone}")
     if run.kernel and not run.isolated:
         print(
             "WARNING: some test cells needed a kernel and it ran with your rights, NOT isolated "

@@ -92,6 +92,7 @@ class GradeRun:
     rekeyed: list[str] = field(default_factory=list)  # graded before with another key version: graded again
     redated: list[str] = field(default_factory=list)  # graded before with another due date or extension: again
     other_version: dict[str, str] = field(default_factory=dict)  # skipped, graded by another medialit: its version
+    release_gone: str = ""  # release/ID is gone, the gradebook holds the release: what happened, what to do
 
     @property
     def failed(self) -> list[Outcome]:
@@ -305,7 +306,8 @@ def grade(
 
     course = books.course_folder(course_dir).resolve()
     url = books.db_url(course)
-    if not (course / "release" / assignment).is_dir():
+    released = (course / "release" / assignment).is_dir()
+    if not released and not books.generated(url, assignment):  # attack24: deleted by a generate_assignment that failed
         raise CourseError(books.not_released(course, assignment))
     students = submissions(course, assignment)
     if not students:
@@ -325,6 +327,7 @@ def grade(
     ]
     kernel = bool(kernel_cells(course / "source" / assignment, checks))
     run = GradeRun(assignment, [], skipped, kernel, not kernel or bool(isolation()), version, rekeyed, redated)
+    run.release_gone = "" if released else books.release_gone(course, assignment)
     for student in skipped:  # an upgrade mid-term: their scores stand, and the instructor is told
         used = str(states[student].get("medialit") or "an older one")
         if used != __version__:
