@@ -30,8 +30,13 @@ JUNK = {
 @pytest.fixture(scope="module")
 def handed(tmp_path_factory, nbgrader_env):
     c = attacks.new_course(tmp_path_factory.mktemp("handin") / "course", EX01, timeout=6)
-    for student in ("bom", "junk"):
+    for student in ("bom", "junk", "renamed", "two-renamed"):
         c.submit(student, EX01, attacks.solved(c, EX01))
+    for student, names in {"renamed": ["my-ex01.ipynb"], "two-renamed": ["draft.ipynb", "final.ipynb"]}.items():
+        handed_in = nb_path(c.root / "submitted" / student, EX01)
+        for name in names:
+            handed_in.with_name(name).write_bytes(handed_in.read_bytes())
+        handed_in.unlink()
     notebook = nb_path(c.root / "submitted" / "bom", EX01)
     notebook.write_bytes(BOM + notebook.read_bytes())
     for name, text in JUNK.items():
@@ -78,3 +83,28 @@ def test_lock_files_checkpoints_and_caches_stay_out_of_autograded_and_feedback(h
     assert kept == sorted([f"{EX01}.{'ipynb' if where == 'autograded' else 'html'}", "submission_secret.txt",
                            "timestamp.txt"]), kept  # fmt: skip
     assert (root / "submitted" / "junk" / EX01 / ".ex01-q1.highlights.json.lock").is_file()  # the hand-in untouched
+
+
+def test_a_notebook_renamed_before_handing_in_is_graded_as_the_exercise_and_named(handed):
+    """attack24: File > Rename Notebook before handing in (``medialit self-check`` scores a renamed exercise, found by
+    its answer cells): `course grade` failed the hand-in, "ex01-attribution.ipynb was not submitted", 0 on every item,
+    though the one notebook handed in held the exercise's answer cells. It is graded as the exercise, and the line
+    names it; with two such notebooks, which one the student meant cannot be known: both are named."""
+    root, got, _ = handed
+    assert got["renamed"].ok, got["renamed"].message
+    assert got["renamed"].scores == got["junk"].scores
+    assert got["renamed"].renamed == {"my-ex01.ipynb": f"{EX01}.ipynb"}
+    assert nb_path(root / "autograded" / "renamed", EX01).is_file()
+    assert (root / "feedback" / "renamed" / EX01 / f"{EX01}.html").is_file()
+    assert sorted(p.name for p in (root / "submitted" / "renamed" / EX01).glob("*.ipynb")) == ["my-ex01.ipynb"]
+    two = got["two-renamed"]
+    assert not two.ok and f"{EX01}.ipynb was not submitted" in two.message, two.message
+    assert "draft.ipynb, final.ipynb" in two.message and "\n" not in two.message, two.message
+
+
+def test_the_summary_says_which_notebook_was_graded_for_a_renamed_one(handed):
+    from medialit.cli.course import summary
+
+    _, got, _ = handed
+    line = summary(got["renamed"], EX01)
+    assert f"graded my-ex01.ipynb as {EX01}.ipynb" in line, line

@@ -195,6 +195,8 @@ def summary(o: Outcome, assignment: str = "ID") -> str:
     line = f"{o.student}: {counted(float(points), 'point')}"
     if o.by_hand:
         line += f" + {sum(o.by_hand.values()):g} to grade by hand ({', '.join(o.by_hand)})"
+    for handed, released in o.renamed.items():
+        line += f"; graded {handed} as {released} (renamed before handing in)"
     if o.kept:
         line += f"; hand grades kept: {', '.join(o.kept)}"
     if o.earlier:

@@ -39,7 +39,7 @@ from medialit.exercises.key import KeyFormatError
 from medialit.exercises.matching import as_key
 from medialit.instructor import gradebook as books
 from medialit.instructor.exchange import counted, links_in, no_links, no_links_or_junk, writable
-from medialit.instructor.grade_data import NOT_SUBMITTED, Check, drop_byte_order_marks
+from medialit.instructor.grade_data import NOT_SUBMITTED, Check, drop_byte_order_marks, renamed_notebooks
 from medialit.instructor.grade_data import hidden_checks as _checks_in
 from medialit.instructor.gradebook import CourseError
 from medialit.instructor.lms_import import as_text
@@ -66,6 +66,7 @@ class Outcome:
     earlier: list[str] = field(default_factory=list)  # hand grades given to an earlier hand-in, to check again
     late_penalty: float = 0.0
     over_time: bool = False  # stopped for taking longer than a student's time: nothing of it read to the end
+    renamed: dict[str, str] = field(default_factory=dict)  # a notebook handed in renamed -> the released name graded
 
     @property
     def status(self) -> str:
@@ -396,6 +397,8 @@ class _Job:
         self.links_of: dict[str, list[str]] = {}  # names in a student's hand-in that are links (left out)
         self.stamp_of: dict[str, str] = {}  # each student's hand-in as copied for grading (``hand_in_stamp``)
         self.too_big: dict[str, str] = {}  # students whose hand-in is too big to copy, and why (``too_big``)
+        self.renamed_of: dict[str, dict[str, str]] = {}  # notebooks graded under their released name (renamed)
+        self.unclear_of: dict[str, str] = {}  # a released notebook missing, several others holding its answers
         self.max_bytes = books.max_handin_bytes(course)
         self.done: set[str] = set()
         self.stopped_on: set[str] = set()  # students whose job stopped (or was stopped) while grading them
@@ -433,6 +436,10 @@ class _Job:
                 shutil.copytree(self.course / "submitted" / student / self.assignment, target, ignore=no_links)
                 writable(target)  # a read-only folder or notebook handed in (attack23)
                 drop_byte_order_marks(target)  # a notebook saved by a Windows editor (attack24)
+                renamed, self.unclear_of[student] = renamed_notebooks(target, self.course / "source" / self.assignment)
+                for handed, released in renamed.items():  # File > Rename Notebook before handing in (attack24)
+                    (target / handed).rename(target / released)
+                self.renamed_of[student] = renamed
             except (OSError, shutil.Error):
                 target.mkdir(parents=True, exist_ok=True)  # unreadable files: graded as not submitted
             self.work_of[student] = work
@@ -552,6 +559,7 @@ class _Job:
         outcome.failed_items = {k: v["reason"] for k, v in line["items"].items() if v["reason"]}
         outcome.failed_items |= cut_for_time(self.course / "autograded" / student / self.assignment)
         outcome.scores, outcome.by_hand = merged.scores, merged.by_hand
+        outcome.renamed = self.renamed_of.get(student, {})
         return outcome
 
     def _record(self, outcome: Outcome) -> None:
@@ -568,6 +576,8 @@ class _Job:
             seconds = self.seconds_per_student()
             error = f"grading this submission took longer than {seconds:g} s and was stopped; 0 points"
         error = self._said_link(student, error)
+        if self.unclear_of.get(student) and error.endswith(NOT_SUBMITTED):
+            error = self.unclear_of[student]
         if student in self.too_big and error:
             error = (
                 f"the hand-in holds {self.too_big[student]}, which grading would copy on every run, holding up the "

@@ -483,6 +483,56 @@ def drop_byte_order_marks(folder: Path) -> None:
             continue
 
 
+def renamed_notebooks(folder: Path, source: Path) -> tuple[dict[str, str], str]:
+    """The notebooks of a hand-in renamed from the assignment's (``{handed-in name: released name}``), and, when a
+    released notebook is missing and several others hold its answer cells, one line naming them ("" otherwise).
+
+    A notebook stands for a missing released one when it holds that notebook's answer cells (their grade ids) and no
+    other notebook of the hand-in does. attack24: a student who renamed the exercise (File > Rename Notebook, which
+    ``medialit self-check`` checks as the exercise) and handed it in had the whole hand-in failed,
+    "ex01-attribution.ipynb was not submitted", 0 on every item, the answers unread.
+    """
+    renamed, unclear = {}, ""
+    handed = [p for p in sorted(folder.glob("*.ipynb")) if p.is_file() and not p.is_symlink()]
+    released = sorted(source.glob("*.ipynb"))
+    names = {p.name for p in released}
+    for notebook in released:
+        if (folder / notebook.name).exists():
+            continue
+        try:
+            wanted = _answer_ids(nbformat.read(notebook, as_version=4))
+        except Exception:
+            continue
+        holding = [p.name for p in handed[:OTHER_NOTEBOOKS] if p.name not in names | set(renamed) and wanted
+                   and wanted & _answer_ids_of(p)]  # fmt: skip
+        if len(holding) == 1:
+            renamed[holding[0]] = notebook.name
+        elif holding:
+            unclear = (
+                f"{notebook.name}{NOT_SUBMITTED}, and {', '.join(holding)} each hold its answer cells: which one to "
+                f"grade cannot be told; keep one, named {notebook.name}, and grade again"
+            )
+    return renamed, unclear
+
+
+def _answer_ids(nb: nbformat.NotebookNode) -> set[str]:
+    """The grade ids of a notebook's answer cells (nbgrader ``solution`` cells)."""
+    flags = [c.get("metadata", {}).get("nbgrader") for c in nb.cells if isinstance(c, dict)]
+    return {
+        f["grade_id"] for f in flags if isinstance(f, dict) and f.get("solution") and isinstance(f.get("grade_id"), str)
+    }
+
+
+def _answer_ids_of(path: Path) -> set[str]:
+    """``_answer_ids`` of a notebook handed in (empty when it cannot be read or is over the size looked into)."""
+    try:
+        if path.stat().st_size > OTHER_NOTEBOOK_BYTES:
+            return set()
+        return _answer_ids(nbformat.reads(path.read_bytes().decode("utf-8-sig"), as_version=4))
+    except Exception:  # unreadable: not the exercise
+        return set()
+
+
 def unlike_jupyterlab(nb: nbformat.NotebookNode) -> str:
     """What in a notebook's cells no JupyterLab writes and nbgrader cannot grade ("" when nothing): a cell's metadata,
     or its nbgrader part, that is not a mapping, or a grade id that is not text.
