@@ -30,8 +30,11 @@ JUNK = {
 @pytest.fixture(scope="module")
 def handed(tmp_path_factory, nbgrader_env):
     c = attacks.new_course(tmp_path_factory.mktemp("handin") / "course", EX01, timeout=6)
-    for student in ("bom", "junk", "renamed", "two-renamed"):
+    for student in ("bom", "junk", "renamed", "two-renamed", "nested"):
         c.submit(student, EX01, attacks.solved(c, EX01))
+    nested = c.root / "submitted" / "nested" / EX01
+    (nested / EX01).mkdir()  # a zip of the folder unpacked into it (a hand-in from a learning platform)
+    nb_path(nested.parent, EX01).rename(nested / EX01 / f"{EX01}.ipynb")
     for student, names in {"renamed": ["my-ex01.ipynb"], "two-renamed": ["draft.ipynb", "final.ipynb"]}.items():
         handed_in = nb_path(c.root / "submitted" / student, EX01)
         for name in names:
@@ -108,3 +111,13 @@ def test_the_summary_says_which_notebook_was_graded_for_a_renamed_one(handed):
     _, got, _ = handed
     line = summary(got["renamed"], EX01)
     assert f"graded my-ex01.ipynb as {EX01}.ipynb" in line, line
+
+
+def test_a_notebook_one_folder_down_in_the_hand_in_is_named_where_it_is(handed):
+    """attack24: a hand-in unpacked into a folder of its own name (a zip from a learning platform, put into submitted/
+    by hand) failed with "ex01-attribution.ipynb was not submitted", sending the grader to look for work that is there.
+    The line says where it is and what to do (moving it is the grader's call: nbgrader grades the released name)."""
+    _, got, _ = handed
+    message = got["nested"].message
+    assert not got["nested"].ok and f"{EX01}.ipynb was not submitted" in message, message
+    assert f"it is in {EX01}/: move it" in message and f"submitted/nested/{EX01}/" in message, message

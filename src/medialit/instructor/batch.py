@@ -578,6 +578,7 @@ class _Job:
         error = self._said_link(student, error)
         if self.unclear_of.get(student) and error.endswith(NOT_SUBMITTED):
             error = self.unclear_of[student]
+        error = self._said_nested(student, error)
         if student in self.too_big and error:
             error = (
                 f"the hand-in holds {self.too_big[student]}, which grading would copy on every run, holding up the "
@@ -599,6 +600,26 @@ class _Job:
             self._drop_autograded(student)
             self._zero(outcome)
         self._record(outcome)
+
+    def _said_nested(self, student: str, error: str) -> str:
+        """ "X.ipynb was not submitted", for a hand-in holding X.ipynb one folder down, says where it is and what to do.
+
+        attack24: a hand-in unpacked into a folder of its own name (a zip from a learning platform, put into
+        ``submitted/`` by hand) failed with "X.ipynb was not submitted", sending the grader to look for work that is
+        there. nbgrader grades the released name at the top of the hand-in only; moving it is the grader's call."""
+        if not error.endswith(NOT_SUBMITTED):
+            return error
+        name = error.removesuffix(NOT_SUBMITTED)
+        handed_in = self.course / "submitted" / student / self.assignment
+        found = sorted(
+            p.parent.name for p in handed_in.glob(f"*/{name}") if not p.is_symlink() and not p.parent.is_symlink()
+        )
+        if not found or "/" in name:
+            return error
+        return (
+            f"{error} at the top of the hand-in: it is in {found[0]}/: move it (and its highlights files) into "
+            f"submitted/{student}/{self.assignment}/ itself and grade again"
+        )
 
     def _said_link(self, student: str, error: str) -> str:
         """ "X.ipynb was not submitted", for a notebook handed in as a link (left out), says so and what to do."""
