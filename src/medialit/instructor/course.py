@@ -20,7 +20,6 @@ from pathlib import Path
 
 from medialit.core.saved_work import saved_work
 from medialit.exercises.items import ITEMS_FILE, define_items, known_items
-from medialit.instructor.exchange import LEFT_BEHIND
 from medialit.instructor.gradebook import COURSE_ID, CourseError, bin_on_path, gradebook
 
 DEFAULT_TIMEOUT = 30
@@ -50,6 +49,7 @@ from nbgrader.preprocessors import (
 
 import os
 
+from medialit.instructor.exchange import LEFT_BEHIND
 from medialit.instructor.nbgrader_output import (
     ClearAnswers, ClearHiddenTestsInFeedback, DropDuplicateIds, DropGraderNotes, DropHiddenTestOutput,
     InertMarkdown, KeepMarksOut, KeysOutOfAutograded, NameNoFeedback, NotesForTheGrader, OverwriteReleasedCells,
@@ -109,7 +109,7 @@ c.Autograde.sanitize_preprocessors = [
 
 # What collect, autograde and feedback never copy: nbgrader's own list, and the highlighter's lock files
 # (.NAME.highlights.json.lock, beside every highlights file a student saved), which reached released feedback.
-c.CourseDirectory.ignore = {ignore!r}
+c.CourseDirectory.ignore = LEFT_BEHIND
 
 # Answers saved by the highlighter live beside the student's notebook: never overwrite them
 # with files from source/ (there are none of that name there, and this makes sure).
@@ -188,9 +188,7 @@ def init(
     for name in names:
         shutil.copytree(src / name, course / "source" / name, ignore=_not_sources)
     exclude = {name: sidecars(name, course / "source" / name) for name in names}
-    config = CONFIG.format(
-        course_id=course_id, timeout=int(timeout), exclude=exclude, show_hidden=show_hidden_tests, ignore=LEFT_BEHIND
-    )
+    config = CONFIG.format(course_id=course_id, timeout=int(timeout), exclude=exclude, show_hidden=show_hidden_tests)
     (course / "nbgrader_config.py").write_text(config, encoding="utf-8")
     (course / "exchange").mkdir()
     (course / "keys").mkdir()  # for keys of your own articles (`medialit draft-key --out keys/...`), closed below
@@ -273,7 +271,6 @@ def refresh_config(course_dir: str | Path) -> Path:
         timeout=int(timeout) if isinstance(timeout, int | float) and timeout >= 1 else DEFAULT_TIMEOUT,
         exclude=exclude,
         show_hidden=show is True,
-        ignore=LEFT_BEHIND,
     )
     shutil.copy2(config, course / "nbgrader_config.py.old")
     config.write_text(text, encoding="utf-8")
