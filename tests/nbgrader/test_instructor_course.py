@@ -648,3 +648,57 @@ def test_a_hand_in_made_read_only_is_graded_again_and_collected_again(small, med
         attacks.hand_in(inbound, "erin", EX01, small.release(EX01), stamp)  # a classmate after her, each time
     assert (small.root / "submitted" / "dora" / EX01 / "timestamp.txt").read_text(encoding="utf-8") == stamps[1]
     assert (small.root / "submitted" / "erin" / EX01 / f"{EX01}.ipynb").is_file()
+
+
+def test_a_read_only_hand_in_collected_before_is_replaced_by_the_next_collect(small):
+    """attack24: the collector makes the earlier ``submitted/`` copy writable before nbgrader removes it
+    (``LinkSafeCollect.copy_files``), for a copy left read-only by plain ``nbgrader collect`` or a medialit before
+    attack23 (both kept the hand-in's modes); nothing tested it, as the collector's own copies are writable. Without
+    it, for a grader who is not root, ``collect --update`` stopped with a PermissionError traceback on the old copy,
+    the new hand-in and every classmate after it left in the exchange."""
+    root = str(small.root)
+    env = {**os.environ, "MEDIALIT_EXCHANGE": str(small.root / "exchange")}
+    nbgrader = [sys.executable, "-m", "nbgrader"]
+    subprocess.run([*nbgrader, "release_assignment", EX01], cwd=root, env=env, check=True, capture_output=True)
+    old = small.root / "submitted" / "dora" / EX01
+    small.submit("dora", EX01, small.release(EX01), stamp="2026-11-20 08:00:00.000000 UTC")
+    (old / "notes").mkdir()
+    for path in (old / "notes", *old.glob("*.*"), old):  # as a copy that kept a read-only hand-in's modes
+        path.chmod(0o555 if path.is_dir() else 0o444)
+    stamp = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M:%S.%f UTC")
+    inbound = small.root / "exchange" / "medialit" / "inbound"
+    attacks.hand_in(inbound, "dora", EX01, attacks.solved(small, EX01), stamp)
+    attacks.hand_in(inbound, "erin", EX01, small.release(EX01), stamp)  # a classmate after her
+    collect = as_a_grader(*nbgrader, "collect", EX01, "--update")
+    done = subprocess.run(collect, cwd=root, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr[-2000:]
+    assert (old / "timestamp.txt").read_text(encoding="utf-8") == stamp and not (old / "notes").exists()
+    assert "('believes', 'cue')" in attacks.cell(nbformat.read(old / f"{EX01}.ipynb", 4), "ex01-q1-answer").source
+    assert (small.root / "submitted" / "erin" / EX01 / f"{EX01}.ipynb").is_file()
+
+
+def test_grading_goes_on_after_generate_assignment_force_deleted_the_release(small, medialit_command):
+    """attack24: with hand-ins in the gradebook, ``nbgrader generate_assignment --force`` (the formgrader's Generate
+    button passes --force) refuses a source notebook that gained or lost an nbgrader cell, after it has deleted
+    ``release/ID``. `course grade` then refused ("not released: run `nbgrader generate_assignment ID`"), and that
+    command failed again the same way: a dead end for a course in mid-term. The gradebook still holds the release
+    (its cells, which autograde reads): grading goes on from it, and a WARNING line says what happened and what
+    not to run."""
+    done = cli(medialit_command, "course", "grade", EX01, "--course", str(small.root))
+    assert done.returncode == 0, done.stdout + done.stderr[-2000:]
+    notebook = nb_path(small.root / "source", EX01)
+    nb = nbformat.read(notebook, as_version=4)
+    note = nbformat.v4.new_markdown_cell("**Note.** Read the guidelines' K5 first.")  # the toolbar's read-only cell
+    note.metadata["nbgrader"] = {"grade": False, "grade_id": "note", "locked": True, "schema_version": 3,
+                                 "solution": False}  # fmt: skip
+    nb.cells.insert(1, note)
+    nbformat.write(nb, notebook)
+    again = course.nbgrader(small.root, "generate_assignment", EX01, "--force")
+    assert again.returncode and "Cannot add or remove cells" in again.stderr, again.stderr[-1500:]
+    assert not (small.root / "release" / EX01).exists()  # nbgrader's doing: removed before it failed
+
+    done = cli(medialit_command, "course", "grade", EX01, "--course", str(small.root), "--force")
+    assert done.returncode == 0, done.stdout + done.stderr[-2000:]
+    assert "alice: 10 points" in done.stdout and "bob: 3 points" in done.stdout, done.stdout
+    (line,) = [x for x in done.stdout.splitlines() if x.startswith("WARNING: release/")]
+    assert f"release/{EX01} is gone" in line and "generate_assignment" in line and "graded from" in line, line

@@ -148,6 +148,8 @@ def run_grade(args: argparse.Namespace) -> int:
         sys.stderr.flush()
 
     run = course.grade(args.course, args.id, jobs=args.jobs, force=args.force, progress=bar)
+    if run.release_gone:
+        print(f"WARNING: {run.release_gone}")
     if run.kernel and not run.isolated:
         print(
             "WARNING: some test cells needed a kernel and it ran with your rights, NOT isolated "
@@ -207,6 +209,8 @@ def summary(o: Outcome, assignment: str = "ID") -> str:
     line = f"{o.student}: {counted(float(points), 'point')}"
     if o.by_hand:
         line += f" + {sum(o.by_hand.values()):g} to grade by hand ({', '.join(o.by_hand)})"
+    for handed, released in o.renamed.items():
+        line += f"; graded {handed} as {released} (renamed before handing in)"
     if o.kept:
         line += f"; hand grades kept: {', '.join(o.kept)}"
     if o.earlier:

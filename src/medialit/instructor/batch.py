@@ -38,8 +38,8 @@ from medialit.exercises.items import item
 from medialit.exercises.key import KeyFormatError
 from medialit.exercises.matching import as_key
 from medialit.instructor import gradebook as books
-from medialit.instructor.exchange import counted, links_in, no_links, writable
-from medialit.instructor.grade_data import NOT_SUBMITTED, Check
+from medialit.instructor.exchange import counted, links_in, no_links, no_links_or_junk, writable
+from medialit.instructor.grade_data import NOT_SUBMITTED, Check, drop_byte_order_marks, renamed_notebooks
 from medialit.instructor.grade_data import hidden_checks as _checks_in
 from medialit.instructor.gradebook import CourseError
 from medialit.instructor.lms_import import as_text
@@ -66,6 +66,7 @@ class Outcome:
     earlier: list[str] = field(default_factory=list)  # hand grades given to an earlier hand-in, to check again
     late_penalty: float = 0.0
     over_time: bool = False  # stopped for taking longer than a student's time: nothing of it read to the end
+    renamed: dict[str, str] = field(default_factory=dict)  # a notebook handed in renamed -> the released name graded
 
     @property
     def status(self) -> str:
@@ -93,6 +94,7 @@ class GradeRun:
     redated: list[str] = field(default_factory=list)  # graded before with another due date or extension: again
     other_version: dict[str, str] = field(default_factory=dict)  # skipped, graded by another medialit: its version
     undated: list[str] = field(default_factory=list)  # their record kept no deadline (``_deadline_unsure``): again
+    release_gone: str = ""  # release/ID is gone, the gradebook holds the release: what happened, what to do
 
     @property
     def failed(self) -> list[Outcome]:
@@ -325,7 +327,8 @@ def grade(
 
     course = books.course_folder(course_dir).resolve()
     url = books.db_url(course)
-    if not (course / "release" / assignment).is_dir():
+    released = (course / "release" / assignment).is_dir()
+    if not released and not books.generated(url, assignment):  # attack24: deleted by a generate_assignment that failed
         raise CourseError(books.not_released(course, assignment))
     students = submissions(course, assignment)
     if not students:
@@ -348,6 +351,7 @@ def grade(
     kernel = bool(kernel_cells(course / "source" / assignment, checks))
     run = GradeRun(assignment, [], skipped, kernel, not kernel or bool(isolation()), version, rekeyed, redated)
     run.undated = undated
+    run.release_gone = "" if released else books.release_gone(course, assignment)
     for student in skipped:  # an upgrade mid-term: their scores stand, and the instructor is told
         used = str(states[student].get("medialit") or "an older one")
         if used != __version__:
@@ -416,6 +420,8 @@ class _Job:
         self.links_of: dict[str, list[str]] = {}  # names in a student's hand-in that are links (left out)
         self.stamp_of: dict[str, str] = {}  # each student's hand-in as copied for grading (``hand_in_stamp``)
         self.too_big: dict[str, str] = {}  # students whose hand-in is too big to copy, and why (``too_big``)
+        self.renamed_of: dict[str, dict[str, str]] = {}  # notebooks graded under their released name (renamed)
+        self.unclear_of: dict[str, str] = {}  # a released notebook missing, several others holding its answers
         self.max_bytes = books.max_handin_bytes(course)
         self.done: set[str] = set()
         self.stopped_on: set[str] = set()  # students whose job stopped (or was stopped) while grading them
@@ -452,6 +458,11 @@ class _Job:
                 # copied, as its target, into autograded/ and so into the feedback released to the student
                 shutil.copytree(self.course / "submitted" / student / self.assignment, target, ignore=no_links)
                 writable(target)  # a read-only folder or notebook handed in (attack23)
+                drop_byte_order_marks(target)  # a notebook saved by a Windows editor (attack24)
+                renamed, self.unclear_of[student] = renamed_notebooks(target, self.course / "source" / self.assignment)
+                for handed, released in renamed.items():  # File > Rename Notebook before handing in (attack24)
+                    (target / handed).rename(target / released)
+                self.renamed_of[student] = renamed
             except (OSError, shutil.Error):
                 target.mkdir(parents=True, exist_ok=True)  # unreadable files: graded as not submitted
             self.work_of[student] = work
@@ -571,6 +582,7 @@ class _Job:
         outcome.failed_items = {k: v["reason"] for k, v in line["items"].items() if v["reason"]}
         outcome.failed_items |= cut_for_time(self.course / "autograded" / student / self.assignment)
         outcome.scores, outcome.by_hand = merged.scores, merged.by_hand
+        outcome.renamed = self.renamed_of.get(student, {})
         return outcome
 
     def _record(self, outcome: Outcome) -> None:
@@ -587,6 +599,9 @@ class _Job:
             seconds = self.seconds_per_student()
             error = f"grading this submission took longer than {seconds:g} s and was stopped; 0 points"
         error = self._said_link(student, error)
+        if self.unclear_of.get(student) and error.endswith(NOT_SUBMITTED):
+            error = self.unclear_of[student]
+        error = self._said_nested(student, error)
         if student in self.too_big and error:
             error = (
                 f"the hand-in holds {self.too_big[student]}, which grading would copy on every run, holding up the "
@@ -608,6 +623,26 @@ class _Job:
             self._drop_autograded(student)
             self._zero(outcome)
         self._record(outcome)
+
+    def _said_nested(self, student: str, error: str) -> str:
+        """ "X.ipynb was not submitted", for a hand-in holding X.ipynb one folder down, says where it is and what to do.
+
+        attack24: a hand-in unpacked into a folder of its own name (a zip from a learning platform, put into
+        ``submitted/`` by hand) failed with "X.ipynb was not submitted", sending the grader to look for work that is
+        there. nbgrader grades the released name at the top of the hand-in only; moving it is the grader's call."""
+        if not error.endswith(NOT_SUBMITTED):
+            return error
+        name = error.removesuffix(NOT_SUBMITTED)
+        handed_in = self.course / "submitted" / student / self.assignment
+        found = sorted(
+            p.parent.name for p in handed_in.glob(f"*/{name}") if not p.is_symlink() and not p.parent.is_symlink()
+        )
+        if not found or "/" in name:
+            return error
+        return (
+            f"{error} at the top of the hand-in: it is in {found[0]}/: move it (and its highlights files) into "
+            f"submitted/{student}/{self.assignment}/ itself and grade again"
+        )
 
     def _said_link(self, student: str, error: str) -> str:
         """ "X.ipynb was not submitted", for a notebook handed in as a link (left out), says so and what to do."""
@@ -654,7 +689,7 @@ class _Job:
             writable(target)  # graded before attack23: kept the hand-in's read-only modes
             shutil.rmtree(target)
         submitted = work / "submitted" / student / self.assignment
-        shutil.copytree(submitted, target, ignore=no_links)
+        shutil.copytree(submitted, target, ignore=no_links_or_junk)  # no locks, checkpoints, caches (attack24)
         writable(target)
         keep_handin(submitted, handin_folder(self.course, self.assignment, student))
         graded = work / "autograded" / student / self.assignment

@@ -49,6 +49,7 @@ from nbgrader.preprocessors import (
 
 import os
 
+from medialit.instructor.exchange import LEFT_BEHIND
 from medialit.instructor.nbgrader_output import (
     ClearAnswers, ClearHiddenTestsInFeedback, DropDuplicateIds, DropGraderNotes, DropHiddenTestOutput,
     InertMarkdown, KeepMarksOut, KeysOutOfAutograded, NameNoFeedback, NotesForTheGrader, OverwriteReleasedCells,
@@ -105,6 +106,10 @@ c.TrimOutput.max_chars = 100_000
 c.Autograde.sanitize_preprocessors = [
     ClearOutput, DropDuplicateIds, OverwriteKernelspec, OverwriteReleasedCells, CheckCellMetadata, InertMarkdown,
 ]
+
+# What collect, autograde and feedback never copy: nbgrader's own list, and the highlighter's lock files
+# (.NAME.highlights.json.lock, beside every highlights file a student saved), which reached released feedback.
+c.CourseDirectory.ignore = LEFT_BEHIND
 
 # Answers saved by the highlighter live beside the student's notebook: never overwrite them
 # with files from source/ (there are none of that name there, and this makes sure).

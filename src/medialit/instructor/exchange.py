@@ -33,6 +33,7 @@ import os
 import shutil
 import stat
 import tempfile
+from fnmatch import fnmatch
 from pathlib import Path
 
 from dateutil.tz import gettz
@@ -65,6 +66,20 @@ def links_in(folder: str | Path) -> list[Path]:
 def no_links(folder: str, names: list[str]) -> set[str]:
     """``shutil.copytree``'s ``ignore``: the names in ``folder`` that are links, named pipes, sockets or devices."""
     return {name for name in names if _left_out(os.path.join(folder, name))}
+
+
+LEFT_BEHIND = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", ".*.json.lock"]
+"""nbgrader's ``CourseDirectory.ignore`` (what its collect, autograde and feedback never copy) and the highlighter's
+lock files (``core.sidecar.locked``: ``.NAME.highlights.json.lock``, empty, beside every highlights file saved).
+The course config sets it; ``course grade``'s copy into ``autograded/`` leaves the same out (``no_links_or_junk``)."""
+
+
+def no_links_or_junk(folder: str, names: list[str]) -> set[str]:
+    """``no_links``, and the names ``LEFT_BEHIND`` matches: a copy into ``autograded/`` (and so ``feedback/``).
+
+    attack24: the highlighter's lock files, JupyterLab's checkpoints and Python's caches went with a hand-in into
+    ``autograded/``, and the locks on into the feedback released to the student."""
+    return no_links(folder, names) | {name for name in names if any(fnmatch(name, p) for p in LEFT_BEHIND)}
 
 
 def writable(top: str | Path) -> None:

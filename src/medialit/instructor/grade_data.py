@@ -29,6 +29,7 @@ MAX_ANSWER_CHARS = 100_000  # an answer cell longer than this is not an answer (
 NOT_SUBMITTED = " was not submitted"
 DELETED = "the answer cell was deleted"
 NOT_A_NOTEBOOK = " is not a valid notebook"
+BOM = b"\xef\xbb\xbf"  # UTF-8's byte-order mark
 SOURCE_MARKERS = (BEGIN_SOLUTION, BEGIN_HIDDEN)
 SOURCE_COPY = (
     "the submitted notebook holds the instructor's solution or hidden-test markers: it is a copy of the source "
@@ -453,8 +454,8 @@ def read_notebook(path: Path) -> tuple[nbformat.NotebookNode | None, str]:
     """A submitted notebook, or None and one line saying why it cannot be read."""
     if not path.is_file():
         return None, f"{path.name}{NOT_SUBMITTED}"
-    try:
-        nb = nbformat.read(path, as_version=4)
+    try:  # a byte-order mark (a Windows editor's) is no fault of the answers: JSON has none, nbgrader refuses it
+        nb = nbformat.reads(path.read_bytes().decode("utf-8-sig"), as_version=4)
     except Exception as error:  # JSON, schema, encoding or size errors: all the student's
         why = (
             "not UTF-8 text, so not as JupyterLab saved it"
@@ -465,6 +466,71 @@ def read_notebook(path: Path) -> tuple[nbformat.NotebookNode | None, str]:
     if why := unlike_jupyterlab(nb):
         return None, f"{path.name}{NOT_A_NOTEBOOK} ({why}, not as JupyterLab saves it); 0 points for its items"
     return (None, SOURCE_COPY) if source_copy(nb) else (nb, "")
+
+
+def drop_byte_order_marks(folder: Path) -> None:
+    """Take a leading UTF-8 byte-order mark off each notebook at the top of ``folder`` (the grader's own copy of a
+    hand-in), so that nbgrader's steps (autograde, feedback, the formgrader) read it as ``read_notebook`` does.
+
+    attack24: a notebook saved by a Windows text editor starts with one; nbgrader's reader refused it and the whole
+    hand-in scored 0, "ex01-attribution.ipynb is not a valid notebook (NotJSONError)", every answer in it readable.
+    """
+    for path in folder.glob("*.ipynb"):
+        try:
+            if path.is_file() and not path.is_symlink() and (data := path.read_bytes()).startswith(BOM):
+                path.write_bytes(data[len(BOM) :])
+        except OSError:  # unreadable: graded as it is, and ``read_notebook`` says why
+            continue
+
+
+def renamed_notebooks(folder: Path, source: Path) -> tuple[dict[str, str], str]:
+    """The notebooks of a hand-in renamed from the assignment's (``{handed-in name: released name}``), and, when a
+    released notebook is missing and several others hold its answer cells, one line naming them ("" otherwise).
+
+    A notebook stands for a missing released one when it holds that notebook's answer cells (their grade ids) and no
+    other notebook of the hand-in does. attack24: a student who renamed the exercise (File > Rename Notebook, which
+    ``medialit self-check`` checks as the exercise) and handed it in had the whole hand-in failed,
+    "ex01-attribution.ipynb was not submitted", 0 on every item, the answers unread.
+    """
+    renamed, unclear = {}, ""
+    handed = [p for p in sorted(folder.glob("*.ipynb")) if p.is_file() and not p.is_symlink()]
+    released = sorted(source.glob("*.ipynb"))
+    names = {p.name for p in released}
+    for notebook in released:
+        if (folder / notebook.name).exists():
+            continue
+        try:
+            wanted = _answer_ids(nbformat.read(notebook, as_version=4))
+        except Exception:
+            continue
+        holding = [p.name for p in handed[:OTHER_NOTEBOOKS] if p.name not in names | set(renamed) and wanted
+                   and wanted & _answer_ids_of(p)]  # fmt: skip
+        if len(holding) == 1:
+            renamed[holding[0]] = notebook.name
+        elif holding:
+            unclear = (
+                f"{notebook.name}{NOT_SUBMITTED}, and {', '.join(holding)} each hold its answer cells: which one to "
+                f"grade cannot be told; keep one, named {notebook.name}, and grade again"
+            )
+    return renamed, unclear
+
+
+def _answer_ids(nb: nbformat.NotebookNode) -> set[str]:
+    """The grade ids of a notebook's answer cells (nbgrader ``solution`` cells)."""
+    flags = [c.get("metadata", {}).get("nbgrader") for c in nb.cells if isinstance(c, dict)]
+    return {
+        f["grade_id"] for f in flags if isinstance(f, dict) and f.get("solution") and isinstance(f.get("grade_id"), str)
+    }
+
+
+def _answer_ids_of(path: Path) -> set[str]:
+    """``_answer_ids`` of a notebook handed in (empty when it cannot be read or is over the size looked into)."""
+    try:
+        if path.stat().st_size > OTHER_NOTEBOOK_BYTES:
+            return set()
+        return _answer_ids(nbformat.reads(path.read_bytes().decode("utf-8-sig"), as_version=4))
+    except Exception:  # unreadable: not the exercise
+        return set()
 
 
 def unlike_jupyterlab(nb: nbformat.NotebookNode) -> str:

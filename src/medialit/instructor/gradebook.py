@@ -210,6 +210,31 @@ def snapshot(course: Path, url: str, assignment: str, target: Path) -> Path:
     return target
 
 
+def generated(url: str, assignment: str) -> bool:
+    """Whether ``generate_assignment`` recorded the assignment's notebooks in the gradebook: its release as autograde
+    reads it (the cells, hidden tests and checksums), kept when ``release/ID`` is gone."""
+    from nbgrader.api import MissingEntry
+
+    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).is_file():
+        return False  # opening it would make an empty one
+    with gradebook(url) as gb:
+        try:
+            return bool(gb.find_assignment(assignment).notebooks)
+        except MissingEntry:
+            return False
+
+
+def release_gone(course: Path, assignment: str) -> str:
+    """What to say when ``release/ID`` is gone but the gradebook holds the release (``generated``)."""
+    return (
+        f"release/{assignment} is gone (nbgrader generate_assignment, and the formgrader's Generate button, delete it "
+        f"first, then refuse a source/{assignment} that gained or lost a cell once hand-ins are in the gradebook): "
+        "graded from the gradebook's record of the release, as autograde grades; students who fetched it keep theirs. "
+        f"To release it again, undo that cell change in source/{assignment}, then run `nbgrader generate_assignment "
+        f"{assignment}`; a key fixed in source/ needs no new release"
+    )
+
+
 def deadlines(url: str, assignment: str) -> dict[str, str]:
     """``deadline_of`` every student with a submission of ``assignment`` in the gradebook, by student."""
     from nbgrader.api import MissingEntry
