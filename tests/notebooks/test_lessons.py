@@ -8,6 +8,7 @@ fails with a message naming the piece, instead of an import traceback.
 
 from __future__ import annotations
 
+import ast
 import importlib
 import re
 import shutil
@@ -270,98 +271,95 @@ def test_lesson_one_counts_one_mark_as_one_passage(workdir, monkeypatch):
     assert printed.startswith("You marked 1 passage.\n"), printed
 
 
+PRACTICE_FILE = 'ARTICLE_FILE = "articles/ferry-terminal-vote.md"'
+
+
+def own_file(workdir: Path, name: str, text: str) -> nbformat.NotebookNode:
+    """Lesson 7's first cell with ``ARTICLE_FILE`` set to ``name``, a file written as JupyterLab's text editor
+    saves a paste (UTF-8), as lesson 7 tells a learner to do with an article of their own."""
+    (workdir / name).write_text(text, encoding="utf-8")
+    first = next(c for c in read(workdir / "07-your-own-article.ipynb").cells if c.cell_type == "code")
+    assert PRACTICE_FILE in first.source
+    first.source = first.source.replace(PRACTICE_FILE, f'ARTICLE_FILE = "{name}"')
+    return first
+
+
+def printed(cell: nbformat.NotebookNode) -> list[str]:
+    return "".join(o.get("text", "") for o in cell.get("outputs", [])).splitlines()
+
+
 @pytest.mark.notebook
 @pytest.mark.model
-def test_lesson_seven_with_a_missing_file_and_empty_paste_explains_and_keeps_running(workdir, monkeypatch):
+def test_lesson_seven_with_a_missing_or_blank_file_explains_and_keeps_running(workdir, monkeypatch):
     from nbclient import NotebookClient
 
     nb = read(workdir / "07-your-own-article.ipynb")
-    for cell in nb.cells:
-        if cell.cell_type != "code":
-            continue
-        cell.source = cell.source.replace(
-            'ARTICLE_FILE = "articles/ferry-terminal-vote.md"', 'ARTICLE_FILE = "gone.txt"'
-        )
-        if cell.source.startswith("USE_PASTED = False"):
-            pasted = cell.source[cell.source.index('PASTED = r"""') : cell.source.index('"""\nPLACEHOLDER') + 3]
-            cell.source = cell.source.replace("USE_PASTED = False", "USE_PASTED = True").replace(
-                pasted, 'PASTED = "  "'
-            )
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    code[0].source = code[0].source.replace(PRACTICE_FILE, 'ARTICLE_FILE = "gone.txt"')
+    blank = own_file(workdir, "blank-paste.txt", "  \n\n")
+    nb.cells.insert(nb.cells.index(code[0]) + 1, blank)
     monkeypatch.setenv("PYTHONPATH", str(REPO / "src"))
     NotebookClient(nb, kernel_name="python3", timeout=180, resources={"metadata": {"path": str(workdir)}}).execute()
     streams = [o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "stream"]
     text = "".join(o.text for o in streams)
     assert not [o for o in streams if o.name == "stderr"]
     assert "gone.txt: no such file" in text and "Using the practice article" in text
-    assert "the article is empty" in text and "keeping the article loaded above" in text
+    assert printed(blank) == [
+        "blank-paste.txt: the file holds only whitespace; give it some text",
+        "Using the practice article until the file above loads.",
+    ]
 
 
-def test_lesson_seven_refuses_the_paste_placeholder_as_an_article(workdir, monkeypatch):
-    """Only the loading cells run (no analyzer): the placeholder text is named, the loaded article kept."""
+PASTED = (
+    "Ferry “vote” passes 🚢\n"
+    'The clerk wrote """maybe""" in the minutes; the files sit in C:\\Users\\news\\ferry, a \\N and a \\x too.\n'
+    ">>> a forwarded reply, and a shrug: ¯\\_(ツ)_/¯\n"
+    "A quote at the end, said “Anna”, and a path that ends in a backslash: C:\\ferry\\"
+)
+
+
+def test_lesson_seven_takes_a_pasted_article_as_it_is_with_triple_quotes_or_a_final_backslash(workdir, monkeypatch):
+    """fix24: lesson 7 had a learner paste their article between the triple quotes of a raw string in a code cell;
+    an article holding three double quotes, or ending in a backslash or a quotation mark right before the closing
+    quotes, ended the string early or never: a SyntaxError traceback for the learner's own text. The lesson now has
+    them paste it into a text file (File > New > Text File) that the loading cell reads, so no code cell holds their
+    text as Python. Only the loading cell runs (no analyzer); the body read is the file's text, as it is."""
     from nbclient import NotebookClient
 
     nb = read(workdir / "07-your-own-article.ipynb")
-    cells = [c for c in nb.cells if c.cell_type == "code"][:2]
-    cells[1].source = cells[1].source.replace("USE_PASTED = False", "USE_PASTED = True")
-    nb.cells = [*cells, nbformat.v4.new_code_cell("print(mine.title)")]
+    lesson = " ".join(" ".join(c.source for c in nb.cells if c.cell_type == "markdown").split())
+    code = [c.source for c in nb.cells if c.cell_type == "code"]
+    assert not [c for c in code if '"' * 3 in c or "'" * 3 in c], "a code cell takes the learner's text as Python"
+    assert "File > New > Text File" in lesson and "`my-article.txt`" in lesson
+    first = own_file(workdir, "my-article.txt", PASTED)
+    nb.cells = [first, nbformat.v4.new_code_cell("print(repr(mine.body))")]
     monkeypatch.setenv("PYTHONPATH", str(REPO / "src"))
     NotebookClient(nb, kernel_name="python3", timeout=120, resources={"metadata": {"path": str(workdir)}}).execute()
-    text = "".join(o.get("text", "") for c in nb.cells for o in c.get("outputs", []))
-    assert "PASTED still holds the example text" in text and "Using the pasted text" not in text
-    assert nb.cells[-1].outputs[0]["text"].strip() == "Council backs new ferry terminal after heated debate"
+    assert printed(first) == ["Loaded: Ferry “vote” passes 🚢 (46 words)"]
+    assert ast.literal_eval(nb.cells[1].outputs[0]["text"]) == PASTED
 
 
-def test_lesson_seven_takes_a_pasted_news_text_with_backslashes_as_it_is(workdir, monkeypatch):
-    """A pasted text with a backslash (a Windows path, a shrug) was a SyntaxError traceback ('unicodeescape'
-    codec can't decode ... truncated \\UXXXXXXXX escape) in the paste cell: the string was not raw."""
-    from nbclient import NotebookClient
-
-    nb = read(workdir / "07-your-own-article.ipynb")
-    cells = [c for c in nb.cells if c.cell_type == "code"][:2]
-    start = cells[1].source.index("Paste your article here.")
-    end = cells[1].source.index('"""\nPLACEHOLDER')
-    text = (
-        "Ferry “vote” passes 🚢\n"
-        "The files sit in C:\\Users\\news\\ferry, the clerk said. Critics shrugged: ¯\\_(ツ)_/¯\n"
-        "A \\N and a \\x in the text, and a quote at the end, said “Anna”.\n"
-    )
-    cells[1].source = (cells[1].source[:start] + text + cells[1].source[end:]).replace(
-        "USE_PASTED = False", "USE_PASTED = True"
-    )
-    nb.cells = [*cells, nbformat.v4.new_code_cell("print(repr(mine.body))")]
-    monkeypatch.setenv("PYTHONPATH", str(REPO / "src"))
-    NotebookClient(nb, kernel_name="python3", timeout=120, resources={"metadata": {"path": str(workdir)}}).execute()
-    printed = "".join(o.get("text", "") for c in nb.cells for o in c.get("outputs", []))
-    assert "Using the pasted text: Ferry “vote” passes 🚢" in printed
-    assert r"C:\\Users\\news" in nb.cells[-1].outputs[0]["text"]  # repr doubles each backslash
-
-
-def test_lesson_seven_says_in_one_line_when_a_pasted_article_is_not_english_or_very_long(workdir, monkeypatch):
+def test_lesson_seven_says_in_one_line_when_an_own_article_is_not_english_or_very_long(workdir, monkeypatch):
     """self24: a German article pasted into lesson 7 was analyzed without a word (the analyzer is English: no
     attribution found, nothing said why), and a 78,802-word one kept the analysis cell busy for minutes. Only the
-    loading cells run (no analyzer); an English paste gets no note."""
+    loading cell runs (no analyzer); an English article gets no note."""
     from nbclient import NotebookClient
 
-    nb = read(workdir / "07-your-own-article.ipynb")
-    cells = [c for c in nb.cells if c.cell_type == "code"][:2]
-    start = cells[1].source.index("Paste your article here.")
-    end = cells[1].source.index('"""\nPLACEHOLDER')
     german = (
         "Stadtrat stimmt für neues Fährterminal\n"
         "Der Stadtrat hat am Montag mit 7 zu 4 Stimmen für das neue Fährterminal gestimmt. „Das ist ein guter Tag "
         "für die Stadt“, sagte Bürgermeisterin Ingrid Dahl. Kritiker meinen, die Kosten seien zu hoch.\n"
     )
-    pasted = (cells[1].source[:start] + german + cells[1].source[end:]).replace(
-        "USE_PASTED = False", "USE_PASTED = True"
-    )
-    long = "note_own_article(from_text('Long\\n' + 'The mayor said so. ' * 2600))"
-    nb.cells = [cells[0], nbformat.v4.new_code_cell(pasted), nbformat.v4.new_code_cell(long)]
+    practice = next(c for c in read(workdir / "07-your-own-article.ipynb").cells if c.cell_type == "code")
+    long = "from medialit import from_text\nnote_own_article(from_text('Long\\n' + 'The mayor said so. ' * 2600))"
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [practice, own_file(workdir, "stadtrat.txt", german), nbformat.v4.new_code_cell(long)]
     monkeypatch.setenv("PYTHONPATH", str(REPO / "src"))
     NotebookClient(nb, kernel_name="python3", timeout=120, resources={"metadata": {"path": str(workdir)}}).execute()
-    said = ["".join(o.get("text", "") for o in c.get("outputs", [])).splitlines() for c in nb.cells]
+    said = [printed(c) for c in nb.cells]
     assert said[0][0].startswith("Loaded: ") and len(said[0]) == 1  # the practice article: English, short
     assert said[1] == [
-        "Using the pasted text: Stadtrat stimmt für neues Fährterminal",
+        "Loaded: Stadtrat stimmt für neues Fährterminal (39 words)",
         "Note: this text does not look English; the analyzer reads English only, so what it finds below will be "
         "little or wrong: mark it yourself, or choose an English article.",
     ]

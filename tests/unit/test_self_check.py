@@ -66,6 +66,31 @@ def test_the_command_prints_points_and_feedback_without_the_key(kit, capsys, mon
     assert missed and not any(f"'{words}'" in out or f"‘{words}’" in out for words in missed)
 
 
+def test_questions_left_blank_get_their_hint_once_naming_them_with_each_ones_points(kit, capsys):
+    """fix24: a fresh exercise's self-check said the answer cell's hint ("no saved highlights (ex05-q1.highlights.json)
+    and no answer in the cell: mark the text in the highlighter above ...") once per question: 8 lines of about 200
+    characters for ex05-transfer. Each blank question now has its points on a short line and the hint is said once,
+    naming them; a single blank question keeps its own line."""
+    answer(kit, "ex01-q3", "[('YouTube', 'named')]")
+
+    def run() -> str:
+        assert main(["self-check", str(kit)]) == 0
+        out, err = capsys.readouterr()
+        assert not err and "Traceback" not in out
+        return out
+
+    out = run()
+    assert out.count("no saved highlights") == 1 and out.count("mark the text in") == 1, out
+    assert "\nex01-q1: 0 of 3 points: not answered\nex01-q2: 0 of 2 points: not answered\n\nex01-q3: " in out, out
+    assert "\nex01-q4: 0 of 2 points: not answered\n  ex01-q1, ex01-q2, ex01-q4: no saved highlights and no " in out
+    assert re.search(r"^ex01-q3: [\d.]+ of 3 points", out, re.M) and "total: " in out
+    for done in ("ex01-q1", "ex01-q2"):
+        answer(kit, done, key_answer(done))
+    out = run()
+    assert out.count("no saved highlights") == 1 and "not answered" not in out, out
+    assert "\nex01-q4: 0 of 2 points: no saved highlights (ex01-q4.highlights.json) and no answer in the cell" in out
+
+
 def test_a_notebook_outside_the_kit_gets_one_line_not_a_traceback(tmp_path, capsys, monkeypatch):
     lonely = tmp_path / NAME / f"{NAME}.ipynb"
     lonely.parent.mkdir()

@@ -27,6 +27,7 @@ import nbformat
 
 from medialit.core.counts import counted
 from medialit.core.saved_work import PRETEST_FILE
+from medialit.exercises.errors import NOTHING_SAVED
 from medialit.instructor.grade_data import Check, ItemGrade, grade_item, hidden_checks, read_notebook
 from medialit.instructor.grade_worker import rubric_notes
 
@@ -365,6 +366,14 @@ def before_and_after(exercise: Exercise, grades: list[ItemGrade]) -> list[str]:
     return lines
 
 
+NOT_ANSWERED = (
+    "no saved highlights and no answer in the cell: mark the text in each one's highlighter (marks save by "
+    "themselves), or write the answer as a Python list in its answer cell; save with Ctrl+S, then run self-check again"
+)
+"""The hint for the items left blank, said once for all of them: a fresh exercise said the answer cell's own hint once
+per question (8 times, 8 lines of 200 characters, for ex05-transfer)."""
+
+
 def report(notebook: Path, grades: list[ItemGrade], unchecked: list[Written] = (), after: list[str] = ()) -> str:
     """What the learner reads: when the notebook was saved, each item's points and feedback, the total; each
     written answer's model answer and rubric once the learner has written their own, else what to do first."""
@@ -372,8 +381,19 @@ def report(notebook: Path, grades: list[ItemGrade], unchecked: list[Written] = (
     lines = [
         f"{Path(notebook).name} as last saved at {saved} (save with Ctrl+S first); highlights as saved",
     ]
+    blank = [g.check.item for g in grades if g.reason.startswith(f"{NOTHING_SAVED} (")]
+    if len(blank) < 2:  # one such item keeps its own line: the hint is said once anyway
+        blank = []
+    after_blank = False
     for grade in grades:
         item = grade.check.item
+        if item in blank:  # its points here, one line under the other; the hint once, after the last of them
+            lines += [*([""] * (not after_blank)), f"{item}: 0 of {counted(grade.max_points, 'point')}: not answered"]
+            if item == blank[-1]:
+                lines.append(f"  {', '.join(blank)}: {NOT_ANSWERED}")
+            after_blank = True
+            continue
+        after_blank = False
         head, *rest = grade.feedback or ("",)
         if not head.startswith(f"{item}: "):  # the feedback opens with the item's points; else say them first
             head, rest = f"{item}: {grade.points:g} of {counted(grade.max_points, 'point')}", [head, *rest]
