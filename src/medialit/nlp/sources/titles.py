@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from medialit.nlp.sources.names import NameIndex
-from medialit.nlp.sources.words import ORG_ENTS, wordnet_person_nouns
+from medialit.nlp.sources.words import ORG_ENTS, wordnet_group_nouns, wordnet_person_nouns
 
 if TYPE_CHECKING:  # types only: a shipped analysis builds Sources without importing spaCy (issue 18)
     from spacy.tokens import Token
@@ -26,12 +26,19 @@ class TitleHolders(NameIndex):
         candidates = [head] + [c for c in head.children if c.dep_ == "appos"]
         candidates.sort(key=lambda t: t.ent_type_ != "PERSON")  # "the secretary of CEI (Conference), Nunzio Galantino"
         for token in candidates:
-            if token.pos_ == "PROPN" and token.lower_ not in self.titles and token.ent_type_ not in ORG_ENTS:
+            proper = token.pos_ == "PROPN" and token.lower_ not in self.titles and token.ent_type_ not in ORG_ENTS
+            if proper and not self._body_name(token):  # "Florida Highway Patrol" is no Mr Patrol
                 return token.text
         for ent in self.people:
             if extent[0] <= ent.start_char < extent[1] and ent.root.dep_ != "poss":  # not "Jenna's mother"
                 return ent[-1].text
         return self._name_set_off(head)
+
+    def _body_name(self, token: Token) -> bool:
+        """ "Florida Highway Patrol" with only "Florida" recognised: a proper noun whose word WordNet files only as a
+        group (noun.group) names a body (K2: the organisation is the speaker), not a surname, unless the entity
+        recogniser takes it for a person's ("Mayor Street")."""
+        return token.ent_type_ != "PERSON" and token.lemma_.lower() in wordnet_group_nouns()
 
     def _name_set_off(self, head: Token) -> str:
         """ "the El Paso mayor, Dee Margo, ...", "the town's first selectman, Chris Kervick,": a person's name

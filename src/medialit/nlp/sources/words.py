@@ -91,6 +91,13 @@ def wordnet_person_nouns() -> frozenset[str]:
 
 
 @cache
+def wordnet_group_nouns() -> frozenset[str]:
+    """WordNet noun.group nouns only ("patrol", "agency", "council"): a proper name they end ("Florida Highway
+    Patrol") names a body, not a person whose surname they are (not those also in noun.person: "company", "guard")."""
+    return _words("source_nouns_wordnet", wordnet="noun.group")
+
+
+@cache
 def source_noun_files() -> dict[str, str]:
     """Each WordNet source noun with the files it is in ("agency": "noun.group", "woman": "noun.group+noun.person")."""
     return {
