@@ -121,3 +121,20 @@ def test_a_notebook_one_folder_down_in_the_hand_in_is_named_where_it_is(handed):
     message = got["nested"].message
     assert not got["nested"].ok and f"{EX01}.ipynb was not submitted" in message, message
     assert f"it is in {EX01}/: move it" in message and f"submitted/nested/{EX01}/" in message, message
+
+
+def test_a_hand_in_put_in_by_hand_with_a_mark_or_renamed_is_graded_once(course_root):
+    """review24: a hand-in put into submitted/ by hand has no ``timestamp.txt``, so ``hand_in_stamp`` fingerprints its
+    files. The stamp recorded was the grader's copy's after the byte-order mark was dropped and the notebook renamed,
+    never equal to submitted/'s: every later `course grade` graded those two again (a hand-in as collected was not)."""
+    c = attacks.new_course(course_root, EX01, timeout=6)
+    for student in ("plain", "bom", "renamed"):
+        c.submit(student, EX01, attacks.solved(c, EX01))
+        (c.root / "submitted" / student / EX01 / "timestamp.txt").unlink()
+    notebook = nb_path(c.root / "submitted" / "bom", EX01)
+    notebook.write_bytes(BOM + notebook.read_bytes())
+    nb_path(c.root / "submitted" / "renamed", EX01).rename(c.root / "submitted" / "renamed" / EX01 / "my-ex01.ipynb")
+    first = course.grade(c.root, EX01, jobs=1)
+    assert sorted((o.student, o.ok) for o in first.outcomes) == [("bom", True), ("plain", True), ("renamed", True)]
+    again = course.grade(c.root, EX01, jobs=1)
+    assert [o.student for o in again.outcomes] == [] and sorted(again.skipped) == ["bom", "plain", "renamed"]

@@ -453,11 +453,15 @@ class _Job:
                 self.work_of[student], self.links_of[student] = work, []
                 self.stamp_of[student] = hand_in_stamp(handed_in, why)
                 continue
+            stamp = None
             try:
                 # links left out: one to source/ or gradebook.db would be read as the student's file and
                 # copied, as its target, into autograded/ and so into the feedback released to the student
                 shutil.copytree(self.course / "submitted" / student / self.assignment, target, ignore=no_links)
                 writable(target)  # a read-only folder or notebook handed in (attack23)
+                # the copy's stamp as handed in, before the mark is dropped and the notebook renamed below: for a
+                # hand-in without timestamp.txt, the edited copy's never equalled submitted/'s (graded every run)
+                stamp = hand_in_stamp(target, "")
                 drop_byte_order_marks(target)  # a notebook saved by a Windows editor (attack24)
                 renamed, self.unclear_of[student] = renamed_notebooks(target, self.course / "source" / self.assignment)
                 for handed, released in renamed.items():  # File > Rename Notebook before handing in (attack24)
@@ -466,7 +470,8 @@ class _Job:
             except (OSError, shutil.Error):
                 target.mkdir(parents=True, exist_ok=True)  # unreadable files: graded as not submitted
             self.work_of[student] = work
-            self.stamp_of[student] = hand_in_stamp(target, "")  # the hand-in graded, whatever arrives meanwhile
+            # the hand-in graded, whatever arrives meanwhile
+            self.stamp_of[student] = hand_in_stamp(target, "") if stamp is None else stamp
             self.links_of[student] = [p.name for p in links_in(handed_in) if p.parent == handed_in]
         return work
 
