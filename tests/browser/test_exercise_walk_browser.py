@@ -282,4 +282,6 @@ def test_ex05_marked_answered_saved_closed_and_reopened_by_keyboard_keeps_everyt
     assert lines["ex05-q2"].startswith("ex05-q2: 1 of 1 point"), lines  # the typed answer
     for q in ("ex05-q4", "ex05-q6"):  # the marks: scored, not 'no saved highlights'
         assert re.match(rf"{q}: [\d.]+ of 2 points; 1 of 3 sentences|{q}: [\d.]+ of 2 points; 2 of", lines[q]), lines
-    assert "no saved highlights" in lines["ex05-q3"], lines  # not answered, and said so
+    assert lines["ex05-q3"] == "ex05-q3: 0 of 1 point: not answered", lines  # not answered, and said so,
+    hint = [line for line in report.inner_text().splitlines() if "no saved highlights" in line]  # the hint once
+    assert len(hint) == 1 and "ex05-q3" in hint[0], hint
