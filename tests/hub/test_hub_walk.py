@@ -14,6 +14,7 @@ import importlib.util
 import json
 import re
 import sys
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import requests
@@ -75,143 +76,151 @@ def test_two_exercises_walked_in_the_browser_with_a_restart_mid_exercise(hub: Hu
     for exercise in (FIRST, SECOND):  # the guide: generate, then release, in the formgrader's terminal
         grader_types(hub, f"nbgrader generate_assignment {exercise} && nbgrader release_assignment {exercise}")
 
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=conftest.CHROMIUM, args=conftest.CHROMIUM_ARGS)
-        context = chromium.new_context(viewport={"width": 1280, "height": 900})
-        context.set_default_timeout(conftest.TIMEOUT_MS)
-        expect.set_options(timeout=conftest.TIMEOUT_MS)
-        page = context.new_page()
-        try:
-            # Log in on the hub's page; the server starts on lesson 0.
-            page.goto(f"{hub.url}/hub/login")
-            page.locator("#username_input").fill(student)
-            page.locator("#password_input").fill("any")
-            page.locator("#login_submit").click()
-            page.wait_for_url(re.compile(rf"/user/{student}/lab/tree/lessons/00-start-here\.ipynb"), timeout=180_000)
-            page.locator(".jp-Notebook").wait_for()
+    def walk() -> None:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(executable_path=conftest.CHROMIUM, args=conftest.CHROMIUM_ARGS)
+            context = chromium.new_context(viewport={"width": 1280, "height": 900})
+            context.set_default_timeout(conftest.TIMEOUT_MS)
+            expect.set_options(timeout=conftest.TIMEOUT_MS)
+            page = context.new_page()
+            try:
+                # Log in on the hub's page; the server starts on lesson 0.
+                page.goto(f"{hub.url}/hub/login")
+                page.locator("#username_input").fill(student)
+                page.locator("#password_input").fill("any")
+                page.locator("#login_submit").click()
+                page.wait_for_url(
+                    re.compile(rf"/user/{student}/lab/tree/lessons/00-start-here\.ipynb"), timeout=180_000
+                )
+                page.locator(".jp-Notebook").wait_for()
 
-            # Fetch both.
-            assignments_tab(page)
-            released = rows(page, "released", 2)
-            expect(released.locator(".item_name")).to_have_text(sorted([FIRST, SECOND]))
-            for _ in range(2):
-                rows(page, "released", 2 - _).first.locator(".item_status button").click()
-                rows(page, "fetched", _ + 1)
-            rows(page, "released", 0)
+                # Fetch both.
+                assignments_tab(page)
+                released = rows(page, "released", 2)
+                expect(released.locator(".item_name")).to_have_text(sorted([FIRST, SECOND]))
+                for _ in range(2):
+                    rows(page, "released", 2 - _).first.locator(".item_status button").click()
+                    rows(page, "fetched", _ + 1)
+                rows(page, "released", 0)
 
-            # Open the first from the tab: its name, then its notebook; highlight one source in q1.
-            lab = conftest.Lab(f"{hub.url}/user/{student}/", home)
-            fetched = page.locator("#fetched_assignments_list")
-            fetched.locator("a", has_text=FIRST).first.click()
-            fetched.locator(".list_item a", has_text=FIRST).last.click()
-            nb = conftest.Notebook(page, lab, home / FIRST / f"{FIRST}.ipynb")
-            expect(page.locator("#jp-main-dock-panel .lm-TabBar-tab.lm-mod-current")).to_contain_text(FIRST)
-            nb.wait_idle()
-            nb.run(1)
-            nb.run(3)
-            words = item("ex01-q1").text().split()
-            sidecar = home / FIRST / "ex01-q1.highlights.json"
+                # Open the first from the tab: its name, then its notebook; highlight one source in q1.
+                lab = conftest.Lab(f"{hub.url}/user/{student}/", home)
+                fetched = page.locator("#fetched_assignments_list")
+                fetched.locator("a", has_text=FIRST).first.click()
+                fetched.locator(".list_item a", has_text=FIRST).last.click()
+                nb = conftest.Notebook(page, lab, home / FIRST / f"{FIRST}.ipynb")
+                expect(page.locator("#jp-main-dock-panel .lm-TabBar-tab.lm-mod-current")).to_contain_text(FIRST)
+                nb.wait_idle()
+                nb.run(1)
+                nb.run(3)
+                words = item("ex01-q1").text().split()
+                sidecar = home / FIRST / "ex01-q1.highlights.json"
 
-            def mark(word: str) -> None:
-                q1 = nb.widget(3)
-                q1.locator(".ml-text").focus()
-                cursor_to(q1, page, word)
-                page.keyboard.press("1")  # source
+                def mark(word: str) -> None:
+                    q1 = nb.widget(3)
+                    q1.locator(".ml-text").focus()
+                    cursor_to(q1, page, word)
+                    page.keyboard.press("1")  # source
 
-            def saved() -> int:
-                return len(json.loads(sidecar.read_text(encoding="utf-8"))["spans"])
+                def saved() -> int:
+                    return len(json.loads(sidecar.read_text(encoding="utf-8"))["spans"])
 
-            mark(words[1])
-            expect(nb.widget(3).locator(".ml-status")).to_contain_text("saved 1 mark")
-            assert saved() == 1
+                mark(words[1])
+                expect(nb.widget(3).locator(".ml-status")).to_contain_text("saved 1 mark")
+                assert saved() == 1
 
-            # The kernel is culled while the tab stays open (idle for 30 minutes: the server shuts it down, no
-            # command in this tab): a mark made then must not look saved.
-            token = hub.api("POST", f"/users/{student}/tokens", json={"expires_in": 3600}).json()["token"]
-            api = f"{lab.url}api/kernels"
-            headers = {"Authorization": f"token {token}"}
-            for kernel in requests.get(api, headers=headers, timeout=60).json():
-                requests.delete(f"{api}/{kernel['id']}", headers=headers, timeout=60).raise_for_status()
-            mark(words[3])
-            expect(nb.widget(3).locator(".ml-status")).to_contain_text(STALE)
-            expect(nb.widget(3).locator(".ml-tag-mark")).to_have_count(1)
-            assert saved() == 1
-            nb.run(1)  # as the widget says: run the cell again
-            nb.run(3)
-            expect(nb.widget(3).locator(".ml-tag-mark")).to_have_count(1)
-            mark(words[3])
-            expect(nb.widget(3).locator(".ml-status")).to_contain_text("saved 2 marks")
-            assert saved() == 2
+                # The kernel is culled while the tab stays open (idle for 30 minutes: the server shuts it down, no
+                # command in this tab): a mark made then must not look saved.
+                token = hub.api("POST", f"/users/{student}/tokens", json={"expires_in": 3600}).json()["token"]
+                api = f"{lab.url}api/kernels"
+                headers = {"Authorization": f"token {token}"}
+                for kernel in requests.get(api, headers=headers, timeout=60).json():
+                    requests.delete(f"{api}/{kernel['id']}", headers=headers, timeout=60).raise_for_status()
+                mark(words[3])
+                expect(nb.widget(3).locator(".ml-status")).to_contain_text(STALE)
+                expect(nb.widget(3).locator(".ml-tag-mark")).to_have_count(1)
+                assert saved() == 1
+                nb.run(1)  # as the widget says: run the cell again
+                nb.run(3)
+                expect(nb.widget(3).locator(".ml-tag-mark")).to_have_count(1)
+                mark(words[3])
+                expect(nb.widget(3).locator(".ml-status")).to_contain_text("saved 2 marks")
+                assert saved() == 2
 
-            # The whole server stops mid-exercise (culled, or stopped by an admin) with the tab open. JupyterLab
-            # asks; the student's *Restart* starts it again in a new tab, and they go on in the old one: a mark
-            # made there before the cell runs again must not look saved, and running it gives the marks back.
-            hub.stop("student1")
-            gone = page.locator(".jp-Dialog", has_text="Server unavailable or unreachable")
-            expect(gone).to_contain_text(f"Your server at /user/{student}/ is not running")
-            with context.expect_page() as spawned:
-                gone.get_by_role("button", name="Restart").click()
-            spawned.value.wait_for_url(re.compile(rf"/user/{student}/lab"), timeout=180_000)
-            spawned.value.close()
-            page.bring_to_front()
-            if gone.count():  # asked again while the server was starting: it runs now
-                gone.get_by_role("button", name="Dismiss").click()
-            expect(gone).to_have_count(0)
-            mark(words[5])
-            expect(nb.widget(3).locator(".ml-status")).to_contain_text(STALE)
-            expect(nb.widget(3).locator(".ml-tag-mark")).to_have_count(2)
-            assert saved() == 2
-            # This tab's notebook now has no kernel (the new server has none): a cell run here does not run at
-            # all, so the widget's line must say what does (a reload), not only "run this cell again".
-            expect(nb.widget(3).locator(".ml-status")).to_contain_text("if the cell does not run")
-            nb.open()  # the reload
-            nb.run(1)
-            nb.run(3)
-            expect(nb.widget(3).locator(".ml-tag-mark")).to_have_count(2)  # the marks made before the stop are back
-            mark(words[5])
-            expect(nb.widget(3).locator(".ml-status")).to_contain_text("saved 3 marks")
-            assert saved() == 3
+                # The whole server stops mid-exercise (culled, or stopped by an admin) with the tab open. JupyterLab
+                # asks; the student's *Restart* starts it again in a new tab, and they go on in the old one: a mark
+                # made there before the cell runs again must not look saved, and running it gives the marks back.
+                hub.stop("student1")
+                gone = page.locator(".jp-Dialog", has_text="Server unavailable or unreachable")
+                expect(gone).to_contain_text(f"Your server at /user/{student}/ is not running")
+                with context.expect_page() as spawned:
+                    gone.get_by_role("button", name="Restart").click()
+                spawned.value.wait_for_url(re.compile(rf"/user/{student}/lab"), timeout=180_000)
+                spawned.value.close()
+                page.bring_to_front()
+                if gone.count():  # asked again while the server was starting: it runs now
+                    gone.get_by_role("button", name="Dismiss").click()
+                expect(gone).to_have_count(0)
+                mark(words[5])
+                expect(nb.widget(3).locator(".ml-status")).to_contain_text(STALE)
+                expect(nb.widget(3).locator(".ml-tag-mark")).to_have_count(2)
+                assert saved() == 2
+                # This tab's notebook now has no kernel (the new server has none): a cell run here does not run at
+                # all, so the widget's line must say what does (a reload), not only "run this cell again".
+                expect(nb.widget(3).locator(".ml-status")).to_contain_text("if the cell does not run")
+                nb.open()  # the reload
+                nb.run(1)
+                nb.run(3)
+                expect(nb.widget(3).locator(".ml-tag-mark")).to_have_count(2)  # the marks made before the stop are back
+                mark(words[5])
+                expect(nb.widget(3).locator(".ml-status")).to_contain_text("saved 3 marks")
+                assert saved() == 3
 
-            # Validate (the notebook's toolbar), then submit the first from the Assignments tab.
-            page.locator("jp-button.validate-button").click()
-            dialog = page.locator(".jp-Dialog")
-            expect(dialog).to_be_visible()
-            said = dialog.inner_text()
-            print("VALIDATE SAID", said)
-            dialog.locator(".jp-mod-accept, button").last.click()
-            assignments_tab(page)
-            first = rows(page, "fetched", 2).filter(has_text=FIRST)
-            first.locator('.item_status button:text("Submit")').click()
-            rows(page, "submitted", 1)
+                # Validate (the notebook's toolbar), then submit the first from the Assignments tab.
+                page.locator("jp-button.validate-button").click()
+                dialog = page.locator(".jp-Dialog")
+                expect(dialog).to_be_visible()
+                said = dialog.inner_text()
+                print("VALIDATE SAID", said)
+                dialog.locator(".jp-mod-accept, button").last.click()
+                assignments_tab(page)
+                first = rows(page, "fetched", 2).filter(has_text=FIRST)
+                first.locator('.item_status button:text("Submit")').click()
+                rows(page, "submitted", 1)
 
-            # The instructor collects, grades and releases feedback for the first only.
-            grader_types(
-                hub,
-                f"nbgrader collect {FIRST} && medialit course grade {FIRST} --jobs 2 && "
-                f"nbgrader generate_feedback {FIRST} && nbgrader release_feedback {FIRST}",
-            )
+                # The instructor collects, grades and releases feedback for the first only.
+                grader_types(
+                    hub,
+                    f"nbgrader collect {FIRST} && medialit course grade {FIRST} --jobs 2 && "
+                    f"nbgrader generate_feedback {FIRST} && nbgrader release_feedback {FIRST}",
+                )
 
-            # The student fetches the first's feedback; the second is still open to work on and submit.
-            page.locator("#refresh_assignments_list").click()
-            submitted = rows(page, "submitted", 1)
-            submitted.locator('.item_status button:text("Fetch Feedback")').click()
-            page.locator("#submitted_assignments_list a", has_text="(view feedback)").click()
-            listing = page.locator(".jp-DirListing-item", has_text=f"{FIRST}.html")
-            listing.dblclick()  # the file browser opened at the feedback's folder: the page opens in a tab
-            shown = page.frame_locator(".jp-MainAreaWidget:not(.lm-mod-hidden) iframe").locator("body")
-            expect(shown).to_contain_text("Score:")
-            pages = list((home / FIRST / "feedback").glob(f"*/{FIRST}.html"))
-            assert len(pages) == 1, pages
-            text = re.sub(r"<[^>]+>", " ", pages[0].read_text(encoding="utf-8"))
-            assert "Score:" in text and "BEGIN HIDDEN TESTS" not in text
-            page.locator("#jp-main-dock-panel .lm-TabBar-tab", has_text="Assignments").click()
-            still = rows(page, "fetched", 2).filter(has_text=SECOND)
-            expect(still.locator('.item_status button:text("Submit")')).to_be_visible()
-            assert not list((home / SECOND).glob("feedback/*"))
-        except Exception:
-            ARTIFACTS.mkdir(exist_ok=True)
-            page.screenshot(path=str(ARTIFACTS / "hub-walk-failure.png"))
-            raise
-        finally:
-            context.close()
-            chromium.close()
+                # The student fetches the first's feedback; the second is still open to work on and submit.
+                page.locator("#refresh_assignments_list").click()
+                submitted = rows(page, "submitted", 1)
+                submitted.locator('.item_status button:text("Fetch Feedback")').click()
+                page.locator("#submitted_assignments_list a", has_text="(view feedback)").click()
+                listing = page.locator(".jp-DirListing-item", has_text=f"{FIRST}.html")
+                listing.dblclick()  # the file browser opened at the feedback's folder: the page opens in a tab
+                shown = page.frame_locator(".jp-MainAreaWidget:not(.lm-mod-hidden) iframe").locator("body")
+                expect(shown).to_contain_text("Score:")
+                pages = list((home / FIRST / "feedback").glob(f"*/{FIRST}.html"))
+                assert len(pages) == 1, pages
+                text = re.sub(r"<[^>]+>", " ", pages[0].read_text(encoding="utf-8"))
+                assert "Score:" in text and "BEGIN HIDDEN TESTS" not in text
+                page.locator("#jp-main-dock-panel .lm-TabBar-tab", has_text="Assignments").click()
+                still = rows(page, "fetched", 2).filter(has_text=SECOND)
+                expect(still.locator('.item_status button:text("Submit")')).to_be_visible()
+                assert not list((home / SECOND).glob("feedback/*"))
+            except Exception:
+                ARTIFACTS.mkdir(exist_ok=True)
+                page.screenshot(path=str(ARTIFACTS / "hub-walk-failure.png"))
+                raise
+            finally:
+                context.close()
+                chromium.close()
+
+    # In a whole run, tests/browser's session browser holds Playwright's loop in this thread, and a second sync API
+    # there refuses to start ("Sync API inside the asyncio loop"): the walk gets a thread of its own.
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(walk).result()
