@@ -500,7 +500,7 @@ def renamed_notebooks(folder: Path, source: Path) -> tuple[dict[str, str], str]:
         if (folder / notebook.name).exists():
             continue
         try:
-            wanted = _answer_ids(nbformat.read(notebook, as_version=4))
+            wanted = answer_ids(nbformat.read(notebook, as_version=4))
         except Exception:
             continue
         holding = [p.name for p in handed[:OTHER_NOTEBOOKS] if p.name not in names | set(renamed) and wanted
@@ -515,8 +515,9 @@ def renamed_notebooks(folder: Path, source: Path) -> tuple[dict[str, str], str]:
     return renamed, unclear
 
 
-def _answer_ids(nb: nbformat.NotebookNode) -> set[str]:
-    """The grade ids of a notebook's answer cells (nbgrader ``solution`` cells)."""
+def answer_ids(nb: nbformat.NotebookNode) -> set[str]:
+    """The grade ids of a notebook's answer cells (nbgrader ``solution`` cells): its exercise, whatever its name
+    (``course grade`` for a renamed hand-in, ``self-check`` for a renamed or copied exercise)."""
     flags = [c.get("metadata", {}).get("nbgrader") for c in nb.cells if isinstance(c, dict)]
     return {
         f["grade_id"] for f in flags if isinstance(f, dict) and f.get("solution") and isinstance(f.get("grade_id"), str)
@@ -524,11 +525,11 @@ def _answer_ids(nb: nbformat.NotebookNode) -> set[str]:
 
 
 def _answer_ids_of(path: Path) -> set[str]:
-    """``_answer_ids`` of a notebook handed in (empty when it cannot be read or is over the size looked into)."""
+    """``answer_ids`` of a notebook handed in (empty when it cannot be read or is over the size looked into)."""
     try:
         if path.stat().st_size > OTHER_NOTEBOOK_BYTES:
             return set()
-        return _answer_ids(nbformat.reads(path.read_bytes().decode("utf-8-sig"), as_version=4))
+        return answer_ids(nbformat.reads(path.read_bytes().decode("utf-8-sig"), as_version=4))
     except Exception:  # unreadable: not the exercise
         return set()
 

@@ -28,6 +28,7 @@ import nbformat
 from medialit.core.counts import counted
 from medialit.core.saved_work import PRETEST_FILE
 from medialit.exercises.errors import NOTHING_SAVED
+from medialit.instructor import grade_data
 from medialit.instructor.grade_data import Check, ItemGrade, grade_item, hidden_checks, read_notebook
 from medialit.instructor.grade_worker import rubric_notes
 
@@ -44,11 +45,10 @@ COPY_SUFFIX = re.compile(r"(-Copy\d*)+$")
 def answer_ids(path: Path) -> set[str]:
     """The grade ids of a notebook's answer cells (``ex01-q1-answer``): its exercise, whatever its name."""
     try:
-        cells = nbformat.read(path, as_version=4).cells
+        nb = nbformat.read(path, as_version=4)
     except Exception:  # not a notebook JupyterLab saved: the grading says why; here the name has to do
         return set()
-    meta = [c.get("metadata", {}).get("nbgrader", {}) for c in cells]
-    return {m["grade_id"] for m in meta if isinstance(m, dict) and m.get("solution") and m.get("grade_id")}
+    return grade_data.answer_ids(nb)
 
 
 def find_source(notebook: Path) -> Path:
