@@ -277,10 +277,13 @@ def errors(dirs: list[Path], parser: CachedParser) -> tuple[list[dict], list[dic
                 )
             elif m.status == "extra":
                 p = predicted[int(m.answer.label)]
+                others = [q.content for q in predicted if q is not p]
                 extra.append(
                     {
                         "article": article.id,
+                        "half": "AB"[tuning_half(article.id)],
                         "rule": p.rule.split(";")[0],
+                        "shape": shape(doc, p.cue, others),
                         "speaker": p.speaker,
                         "text": sentence_around(body, p.cue.start, p.cue.end),
                     }
@@ -374,6 +377,23 @@ def shape_table(missed: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def extra_table(extra: list[dict]) -> str:
+    """False findings (round 28) by the family of the rule that fired (``verb``, ``passive``, ``colon`` ...) and the
+    shape of their cue in the parse (``shape``, other findings' contents only), per tuning half: findings and
+    (articles)."""
+    groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for x in extra:
+        groups[(x["rule"].split(":")[0], x["shape"])].append(x)
+    lines = ["| rule family | shape of the cue | A: false (articles) | B: false (articles) |", "|---|---|---|---|"]
+    for (family, how), items in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        cells = []
+        for half in "AB":
+            chosen = [x for x in items if x["half"] == half]
+            cells.append(f"{len(chosen)} ({len({x['article'] for x in chosen})})")
+        lines.append(f"| {family} | {how} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dirs", nargs="+", type=Path)
@@ -381,7 +401,11 @@ def main() -> None:
     add_cache_option(parser)
     parser.add_argument("--errors", action="store_true", help="list the tuning part's misses and extras")
     parser.add_argument("--speakers", action="store_true", help="list the tuning part's wrong speakers")
-    parser.add_argument("--genre", choices=("report", "interview", "undated"), help="--errors: only this genre's")
+    parser.add_argument(
+        "--genre",
+        choices=("report", "interview", "undated", "not-report"),
+        help="--errors: only this genre's (not-report: interviews and undated texts)",
+    )
     parser.add_argument("--kind", help="--errors: only missed attributions of this gold kind (indirect, mixed ...)")
     parser.add_argument("--objects", action="store_true", help="the tuning part's verbs with only an object")
     parser.add_argument("--wordnet", type=Path, default=WORDNET, help="--objects: WordNet 3.0's dict folder")
@@ -408,8 +432,9 @@ def main() -> None:
         return
     missed, extra = errors(args.dirs, cached)
     if args.genre:
-        missed = [m for m in missed if genre[m["article"]] == args.genre]
-        extra = [x for x in extra if genre[x["article"]] == args.genre]
+        keep = lambda a: genre[a] != "report" if args.genre == "not-report" else genre[a] == args.genre  # noqa: E731
+        missed = [m for m in missed if keep(m["article"])]
+        extra = [x for x in extra if keep(x["article"])]
     if args.kind:
         missed = [m for m in missed if m["kind"] == args.kind]
     print("\n" + shape_table(missed))
@@ -425,8 +450,9 @@ def main() -> None:
                 f"\n      {m['text']}"
             )
     print(f"\nextra {len(extra)}: " + ", ".join(f"{k} {n}" for k, n in Counter(x["rule"] for x in extra).most_common()))
-    for x in extra:
-        print(f"  - {x['article']} | {x['rule']} | {x['speaker']}\n      {x['text']}")
+    print("\n" + extra_table(extra))
+    for x in sorted(extra, key=lambda x: (x["half"], x["rule"].split(":")[0], x["shape"], x["article"])):
+        print(f"  - {x['article']} ({x['half']}) | {x['rule']} | {x['shape']} | {x['speaker']}\n      {x['text']}")
 
 
 if __name__ == "__main__":

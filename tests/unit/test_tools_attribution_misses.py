@@ -115,3 +115,18 @@ def test_the_object_table_counts_credited_and_found_uses_per_half():
     rows = misses.object_table(uses, "tier").splitlines()
     assert "| hand list, object | 2 (1) / 1 (1) | 0 (0) / 1 (0) |" in rows
     assert "| act: cite | 0 (0) / 0 (0) | 1 (0) / 0 (0) |" in rows
+
+
+# Round 28: false findings by the rule that fired and the shape of their cue.
+def test_the_extra_table_counts_false_findings_by_rule_family_and_shape_per_half():
+    extra = [
+        {"article": "a1", "half": "A", "rule": "verb:order", "shape": "finite verb, object only"},
+        {"article": "a2", "half": "A", "rule": "verb:deny", "shape": "finite verb, object only"},
+        {"article": "b1", "half": "B", "rule": "verb:deny", "shape": "finite verb, object only"},
+        {"article": "b1", "half": "B", "rule": "colon:statement", "shape": "noun cue"},
+    ]
+    rows = misses.extra_table(extra).splitlines()
+    assert rows[2] == "| verb | finite verb, object only | 2 (2) | 1 (1) |"
+    assert "| colon | noun cue | 0 (0) | 1 (1) |" in rows
+    assert len(rows) == 4
+
