@@ -129,4 +129,3 @@ def test_the_extra_table_counts_false_findings_by_rule_family_and_shape_per_half
     assert rows[2] == "| verb | finite verb, object only | 2 (2) | 1 (1) |"
     assert "| colon | noun cue | 0 (0) | 1 (1) |" in rows
     assert len(rows) == 4
-
