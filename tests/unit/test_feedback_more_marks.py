@@ -146,3 +146,25 @@ def test_a_mark_on_a_key_place_is_listed_before_marks_that_match_nothing():
     assert lines.index(near[0]) < min(lines.index(line) for line in _listed(lines)), result.feedback
     assert len(_listed(lines)) == 4, result.feedback
     assert any(re.search(r"\b2 more of your marks\b", line) for line in lines), result.feedback
+
+
+def test_what_a_label_asks_is_told_in_full_once():
+    """keyread25: five actors marked `named` or `vague` in ex01-q3 read the same question of about 420 characters
+    five times over ('first, is it a source at all? ...'); the later lines now point back to the first."""
+    answer = [
+        ("Matthew Ingram of The Globe and Mail", "named"),
+        ("He", "named"),
+        ("One poster", "anonymous"),
+        ("The poster", "anonymous"),
+        ("YouTube", "named"),
+        ("the Church of Scientology", "named"),
+        ("Gigaloader", "named"),
+    ]
+    result = grade("ex01-q3", answer)
+    assert result.points > 0, result.feedback
+    lines = list(result.feedback)
+    listed = _listed(lines)
+    assert len(listed) == 3, lines
+    assert "is it a source at all?" in listed[0] and "named is for words" in listed[0], listed
+    for line in listed[1:]:
+        assert "is it a source at all?" not in line and line.endswith("the same question as for ‘YouTube’ above"), line

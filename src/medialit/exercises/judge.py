@@ -353,6 +353,7 @@ def _extra_lines(it: Item, result: Score, key: Key, body: str) -> list[str]:
     (a wrong label, too little or too much), then those that match nothing, each group in the text's order."""
     lines = []
     near_first: list[str] = []  # lines about marks on a key mark's place: listed before the "not in the key" ones
+    asked: dict[str, str] = {}  # what a label asks, told in full on its first "not in the key" line -> that mark
     asks_for = _label_asks(it)
     for m in [m for m in result.matches if m.status == "extra" and m.given is not None]:
         given = m.given
@@ -380,7 +381,13 @@ def _extra_lines(it: Item, result: Score, key: Key, body: str) -> list[str]:
             asks = FIRST_LINE_ASKS if set(it.labels) == PASSAGE_KINDS else _asks(given, asks_for)
             if asks and given.labels <= set(SOURCE_KINDS):  # a kind item keys every source: is this one at all?
                 asks = f"{SOURCE_FIRST}; then, {asks}"
-            lines.append(f"not in the key: {words} ({'/'.join(sorted(given.labels))})" + (f": {asks}" if asks else ""))
+            head = f"not in the key: {words} ({'/'.join(sorted(given.labels))})"
+            if asks in asked:  # said in full once: five copies of a 400-character question buried the marks
+                lines.append(f"{head}: the same question as for {asked[asks]} above")
+            else:
+                lines.append(head + (f": {asks}" if asks else ""))
+                if asks:
+                    asked[asks] = words
     then = "check whom each of the others names" if it.kind == "speakers" else "check each against what its label asks"
     return _listed([*near_first, *lines], 5, "marks", then)
 
