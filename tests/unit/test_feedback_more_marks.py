@@ -117,3 +117,54 @@ def test_a_heading_line_that_keeps_its_source_or_its_figure_is_told_why_it_is_no
     assert "a heading that keeps its source is not marked (K13)" in kept, kept
     (repeated,) = [line for line in feedback if "‘New timetable" in line]
     assert "a figure repeated as the body gives it is not marked (K13)" in repeated, repeated
+
+
+def test_a_mark_on_a_key_place_is_listed_before_marks_that_match_nothing():
+    """keyread25: ex01-q3 with every source found, *The poster* given the wrong kind and six actors or subjects
+    marked before it in the text: the five listed lines were all 'not in the key' and the one near miss, the line
+    the student can act on at once, was among the '2 more ... not listed here'. Lines on a key mark's place now
+    come first; the cap and the count are unchanged."""
+    answer = [
+        ("other sites such as Gawker.com", "named"),
+        ("Matthew Ingram of The Globe and Mail", "named"),
+        ("He", "named"),
+        ("One poster", "anonymous"),
+        ("YouTube", "named"),
+        ("the Church of Scientology", "named"),
+        ("Scientology", "vague"),
+        ("anonymous posters", "vague"),
+        ("homes of discussion group participants", "vague"),
+        ("Gigaloader", "named"),
+        ("The poster", "named"),
+        ("the post by an unknown author on pigmy", "anonymous"),
+    ]
+    result = grade("ex01-q3", answer)
+    assert result.points > 0, result.feedback
+    near = [line for line in result.feedback if line.startswith("‘The poster’ (named): the right words")]
+    assert near, result.feedback
+    lines = list(result.feedback)
+    assert lines.index(near[0]) < min(lines.index(line) for line in _listed(lines)), result.feedback
+    assert len(_listed(lines)) == 4, result.feedback
+    assert any(re.search(r"\b2 more of your marks\b", line) for line in lines), result.feedback
+
+
+def test_what_a_label_asks_is_told_in_full_once():
+    """keyread25: five actors marked `named` or `vague` in ex01-q3 read the same question of about 420 characters
+    five times over ('first, is it a source at all? ...'); the later lines now point back to the first."""
+    answer = [
+        ("Matthew Ingram of The Globe and Mail", "named"),
+        ("He", "named"),
+        ("One poster", "anonymous"),
+        ("The poster", "anonymous"),
+        ("YouTube", "named"),
+        ("the Church of Scientology", "named"),
+        ("Gigaloader", "named"),
+    ]
+    result = grade("ex01-q3", answer)
+    assert result.points > 0, result.feedback
+    lines = list(result.feedback)
+    listed = _listed(lines)
+    assert len(listed) == 3, lines
+    assert "is it a source at all?" in listed[0] and "named is for words" in listed[0], listed
+    for line in listed[1:]:
+        assert "is it a source at all?" not in line and line.endswith("the same question as for ‘YouTube’ above"), line

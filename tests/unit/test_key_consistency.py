@@ -722,6 +722,45 @@ def test_k11_a_hedge_that_is_its_sentences_reason_is_keyed_twice_a_hidden_source
     assert "A hidden source that can also be read as a hedge" in " ".join(GUIDELINES.split())
 
 
+def _rule(number: int) -> str:
+    """The text of kit clarification K<number>, white space folded."""
+    found = re.search(rf"^### K{number}\.(.*?)(?=^### K\d+\.|\Z)", GUIDELINES, flags=re.M | re.S)
+    assert found, f"the guidelines lack K{number}"
+    return " ".join(found.group(1).split())
+
+
+BELIEF_VERB = re.compile(r"\b(?:is|are|was|were) (?:thought|believed)\b")
+"""K9: a verb of belief with nobody named (*is believed to*) is a hedge first; K3's phrases (a report, a finding,
+knowledge nobody is named for) are a hidden source first."""
+
+
+def test_k3_and_k9_give_one_first_reason_to_each_hidden_source_phrase():
+    """keyread25: K9 gave *reportedly* and *is believed to* as its examples of a hedge, K3 gave the same phrases
+    as hidden sources keyed `vague_source` first, and K11 lets that first reason decide whether a framing item
+    requires the phrase: ex02-q2 keys *reportedly* `vague_source` first, ex05-q6 *are thought to* `hedge` first,
+    and no rule said why. K9 now says which comes first; every graded sentence key that accepts both follows it,
+    and no phrase is an example of both rules' first readings."""
+    k3, k9 = _rule(3), _rule(9)
+    hedge_examples = re.search(r"`hedge`: an uncertainty word carries the claim \(([^)]*)\)", k9)
+    assert hedge_examples, "K9's hedge bullet lost its examples"
+    hidden = set(re.findall(r"\*([^*]+)\*", k3.split("With no source")[0]))  # K3's own phrases, its first part
+    hedges = set(re.findall(r"\*([^*]+)\*", hedge_examples.group(1)))
+    assert hedges and not hedges & hidden, f"K3 and K9 both give {sorted(hedges & hidden)} as their own example"
+    assert "is a hedge first" in k9 and "are a hidden source first" in k9
+    checked = 0
+    for path in sorted(KEYS.glob("*.json")):
+        for mark in Key.from_dict(json.loads(path.read_text(encoding="utf-8"))).marks:
+            reasons = {r.label for r in mark.readings()}
+            if {"hedge", "vague_source"} <= reasons:
+                phrase = re.search(r"‘([^’]+)’", mark.rationale)
+                assert phrase, f"{path.stem}: {mark.text!r}: the rationale quotes no phrase"
+                first = "hedge" if BELIEF_VERB.search(phrase.group(1)) else "vague_source"
+                said = f"{path.stem}: {phrase.group(1)!r} is keyed {mark.label} first (K9: {first})"
+                assert mark.label == first, said
+                checked += 1
+    assert checked >= 5
+
+
 def test_k15_a_later_date_is_a_signal_for_an_event_reported_as_past_not_one_announced():
     """Second review 3.2: a meeting announced for a later day is no mismatch with the page's date."""
     text = " ".join(GUIDELINES.split())

@@ -157,3 +157,18 @@ def test_lesson_3_names_k13s_swapped_base_before_ex02_q3_and_ex05_q2_grade_one()
     named only a base left out."""
     lesson = " ".join(next(SOURCES.glob("03-*.md")).read_text(encoding="utf-8").split())
     assert "a share whose base is left out or swapped" in lesson
+
+
+def test_lesson_3_summary_names_both_ways_a_heading_is_unsupported():
+    """keyread25: K8 (keyread24) makes a heading `unsupported` when it adds an evaluation the body does not back or
+    a claim the body does not give (a figure it never states); lesson 3's summary named only the judgement, so a
+    student reviewing it learnt half the rule."""
+    summary = lesson_text("03").split("## Summary", 1)[1].split("**Working alone?**", 1)[0]
+    heading = next(line for line in summary.splitlines() if "heading that adds" in line)
+    assert "judgement" in heading and "a claim it does not give" in heading, heading
+    assert "a claim it does not give (a figure it never states" in " ".join(_k8().split())
+
+
+def _k8() -> str:
+    text = (REPO / "course" / "annotation-guidelines.md").read_text(encoding="utf-8")
+    return text.split("### K8.", 1)[1].split("### K9.", 1)[0]

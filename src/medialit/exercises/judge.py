@@ -349,8 +349,11 @@ def _label_asks(it: Item) -> dict[str, str]:
 
 
 def _extra_lines(it: Item, result: Score, key: Key, body: str) -> list[str]:
-    """What is wrong with the student's own extra marks, quoting only their words."""
+    """What is wrong with the student's own extra marks, quoting only their words: first those on a key mark's place
+    (a wrong label, too little or too much), then those that match nothing, each group in the text's order."""
     lines = []
+    near_first: list[str] = []  # lines about marks on a key mark's place: listed before the "not in the key" ones
+    asked: dict[str, str] = {}  # what a label asks, told in full on its first "not in the key" line -> that mark
     asks_for = _label_asks(it)
     for m in [m for m in result.matches if m.status == "extra" and m.given is not None]:
         given = m.given
@@ -360,25 +363,33 @@ def _extra_lines(it: Item, result: Score, key: Key, body: str) -> list[str]:
         near = _near(given, key, required_first=True)
         if it.kind == "speakers":
             who = ", ".join(sorted(s for s in given.speakers if s.strip())) or "no name given"
-            lines.append(f"{words} → {who}: " + _wrong_speaker(given, near is not None, body))
+            (near_first if near is not None else lines).append(
+                f"{words} → {who}: " + _wrong_speaker(given, near is not None, body)
+            )
         elif near is not None and same_place_and_label(given, near):
-            lines.append(f"{words} ({'/'.join(sorted(given.labels))}): already counted: one mark per place")
+            near_first.append(f"{words} ({'/'.join(sorted(given.labels))}): already counted: one mark per place")
         elif near is not None and not near.optional:
             labels = "/".join(sorted(given.labels))
-            lines.append(f"{words} ({labels}): the right words, but not this label{_label_test(given, asks_for)}")
+            near_first.append(f"{words} ({labels}): the right words, but not this label{_label_test(given, asks_for)}")
         elif extent := _extent(given, key, body):
-            lines.append(f"{words} ({'/'.join(sorted(given.labels))}): {extent}")
+            near_first.append(f"{words} ({'/'.join(sorted(given.labels))}): {extent}")
         elif near is not None:  # an optional place (K11), another label: its rationale is shown beside this line
             labels = "/".join(sorted(given.labels))
             test = _label_test(given, asks_for)
-            lines.append(f"{words} ({labels}): a place you may mark, but not with this label{test}")
+            near_first.append(f"{words} ({labels}): a place you may mark, but not with this label{test}")
         else:  # what the label asks, in the guidelines' words: the reason a cost is owed, never the key's words
             asks = FIRST_LINE_ASKS if set(it.labels) == PASSAGE_KINDS else _asks(given, asks_for)
             if asks and given.labels <= set(SOURCE_KINDS):  # a kind item keys every source: is this one at all?
                 asks = f"{SOURCE_FIRST}; then, {asks}"
-            lines.append(f"not in the key: {words} ({'/'.join(sorted(given.labels))})" + (f": {asks}" if asks else ""))
+            head = f"not in the key: {words} ({'/'.join(sorted(given.labels))})"
+            if asks in asked:  # said in full once: five copies of a 400-character question buried the marks
+                lines.append(f"{head}: the same question as for {asked[asks]} above")
+            else:
+                lines.append(head + (f": {asks}" if asks else ""))
+                if asks:
+                    asked[asks] = words
     then = "check whom each of the others names" if it.kind == "speakers" else "check each against what its label asks"
-    return _listed(lines, 5, "marks", then)
+    return _listed([*near_first, *lines], 5, "marks", then)
 
 
 LISTED = "not listed here"
@@ -576,22 +587,24 @@ def _cue_lines(cue: Score, key: Key, body: str) -> list[str]:
 
 
 def _sentence_lines(found: Score, why: Score, body: str) -> list[str]:
-    """What is wrong with each sentence marked: not in the key, or (required or optional) the wrong reason."""
-    lines = []
+    """What is wrong with each sentence marked: the wrong reason for a sentence in the key (required, then optional),
+    then a sentence not in the key, each group in the text's order."""
+    wrong_reason, defensible, extra = [], [], []
     right = {m.mark for m in why.matches if m.status in ("correct", "optional")}
-    for m in found.matches:
+    for m in sorted(found.matches, key=lambda m: m.given.span.start if m.given and m.given.span else -1):
         if m.given is None or m.given.span is None:
             continue
         words = quoted(" ".join(m.given.span.text(body).split()[:6]) + " …", 60)
         if m.status == "extra":
-            lines.append(f"{words}: not one of the unsupported sentences in the key: {_EDITOR_TEST}")
+            extra.append(f"{words}: not one of the unsupported sentences in the key: {_EDITOR_TEST}")
         elif m.status == "correct" and m.mark not in right:
-            lines.append(
+            wrong_reason.append(
                 f"{words}: an unsupported sentence, but not for the reason given{_label_test(m.given, REASON_ASKS)}"
             )
         elif m.status == "optional" and m.mark not in right:
             asks = _label_test(m.given, REASON_ASKS)
-            lines.append(f"{words}: a defensible sentence to mark, but not for the reason given{asks}")
+            defensible.append(f"{words}: a defensible sentence to mark, but not for the reason given{asks}")
+    lines = [*wrong_reason, *defensible, *extra]
     return _listed(lines, 6, "sentences", "check each with the editor test and its one reason (K9)")
 
 

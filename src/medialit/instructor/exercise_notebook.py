@@ -51,6 +51,18 @@ check cell: it tells you at once if the format is wrong. Until a question is
 answered its check shows a one-line error; *Run All* still goes on to the next
 question. Your score comes from hidden tests when the notebook is graded.
 
+**How points are given.** A question that asks you to mark the text shares
+its points among the places to mark (a written answer is marked by hand).
+Each place you find earns its share; each mark that matches no place costs
+half a share (more where the part leaves few other places to mark), so marking
+everything earns nothing, and a question never goes below 0. A mark matches a
+place when the two overlap by at least half of the longer one: mark the words
+that carry it, not the whole line around them. A place the guidelines allow
+either way (a word careful readers split on, a second mark of one fault) earns
+nothing and costs nothing. Where a question asks for a sentence and its reason,
+half is for the sentence and half for the reason; where you link a source to
+its cue, half is for the cue and half for the name.
+
 **Working alone, without a course?** Press Ctrl+S to save the notebook, then run
 `!medialit self-check` in a new cell (or `medialit self-check` in a terminal in
 this folder): it scores your saved answers the way grading does and gives
