@@ -172,3 +172,19 @@ def test_lesson_3_summary_names_both_ways_a_heading_is_unsupported():
 def _k8() -> str:
     text = (REPO / "course" / "annotation-guidelines.md").read_text(encoding="utf-8")
     return text.split("### K8.", 1)[1].split("### K9.", 1)[0]
+
+
+def test_lessons_give_k3s_hidden_sources_as_a_source_first_not_as_a_hedge():
+    """K9 makes K3's phrases (*reportedly*, *allegedly*) a hidden source first and a verb of belief a hedge first;
+    lesson 3 listed *reportedly* and *allegedly* as the hedge reason's examples and lesson 4 *allegedly* as a hedge."""
+    guidelines = (REPO / "course" / "annotation-guidelines.md").read_text(encoding="utf-8")
+    k3 = re.search(r"### K3\.(.*?)### K4", guidelines, re.S).group(1)
+    hidden = {w.lower() for w in re.findall(r"\*([^*]+)\*", k3.split("tell the reader")[0])}
+    assert {"reportedly", "allegedly"} <= hidden
+    lesson3 = " ".join(next(SOURCES.glob("03-*.md")).read_text(encoding="utf-8").split())
+    lesson4 = " ".join(next(SOURCES.glob("04-*.md")).read_text(encoding="utf-8").split())
+    hedge3 = re.search(r"a \*\*hedge\*\* carries it \(([^)]*)\)", lesson3).group(1)
+    hedge4 = re.search(r"A \*\*hedge\*\* is a word of uncertainty[^;]*;", lesson4).group(0)
+    for hedge in (hedge3, hedge4):
+        examples = {e.strip("“”*").lower() for e in re.findall(r"“[^”]+”|\*[^*]+\*", hedge.replace("**", ""))}
+        assert examples and not examples & hidden, examples & hidden
