@@ -1490,7 +1490,8 @@ def test_an_extra_sentence_is_told_the_editor_test():
     (line,) = [line for line in result.feedback if "not one of the unsupported sentences in the key" in line]
     assert line.startswith("‘On Wednesday, Ukrainian President Volodymyr Zelenskyj"), line
     assert line.endswith("would a careful editor demand who says so, or how we know? A claim credited to a named "
-                         "source (a document too) is attributed (K8), and public, uncontested background a report "
+                         "source, a document, or an anonymous source the text explains (K7) is attributed (K8), and "
+                         "public, uncontested background a report "
                          "may state in its own voice is other"), line  # fmt: skip
 
 

@@ -30,8 +30,9 @@ _SOURCE = "ask who, according to the text, said, wrote or was asked this (an act
 _KIND = "mark the cue, and ask which words are the speaker's and which are the reporter's"
 _SENTENCE = "check who is speaking, and whether the paper says it in its own voice"
 _OWN_VOICE = (
-    "who says so? A claim credited to a named source (a document too) is attributed; in the paper's own voice, "
-    "is the claim contested or consequential, or background a report may simply state?"
+    "who says so? A claim credited to a named source, a document, or an anonymous source the text explains (K7) is "
+    "attributed; in the paper's own voice, is the claim contested or consequential, or background a report may "
+    "simply state?"
 )
 _FRAMING = "ask whether these words carry a judgement or a doubt beyond the facts, and whose words they are"
 _NUMBERS = (

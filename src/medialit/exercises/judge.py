@@ -609,8 +609,9 @@ def _sentence_lines(found: Score, why: Score, body: str) -> list[str]:
 
 
 _EDITOR_TEST = (
-    "would a careful editor demand who says so, or how we know? A claim credited to a named source (a document too) "
-    "is attributed (K8), and public, uncontested background a report may state in its own voice is other"
+    "would a careful editor demand who says so, or how we know? A claim credited to a named source, a document, or an "
+    "anonymous source the text explains (K7) is attributed (K8), and public, uncontested background a report may "
+    "state in its own voice is other"
 )
 
 
