@@ -214,7 +214,8 @@ def test_ids_are_cut_at_a_word(words, limit, cut):
 def test_a_name_from_a_long_title_keeps_every_cell_id_valid():
     article_id = "the-regional-council-votes-again-on-the-harbour-ferry-terminal-after-months-of-delay"
     name = assignment_name(cut_at_word(article_id, 60), "attribution")
-    assert name == "the-regional-council-votes-again-on-the-attribution" and len(name) <= NAME_LIMIT
+    assert name == "the-regional-council-votes-again-attribution" and len(name) <= NAME_LIMIT  # not "-on-the-"
+    assert assignment_name("storm-on-the", "framing") == "storm-on-the-framing"  # a whole id keeps its words
     assert len(f"{name}-q1-question") <= 64 and name_problem(name) == ""
     assert "at most 52" in name_problem("x" * 53) and "letters, digits" in name_problem("my exercise")
 

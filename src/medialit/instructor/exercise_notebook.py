@@ -196,9 +196,23 @@ def name_problem(name: str) -> str:
     return ""
 
 
+_LINKING_WORDS = frozenset("a an and as at by for from in into of on or the to with".split())
+"""Words a cut title must not end on: "votes-again-on-the" reads as a sentence broken off."""
+
+
 def assignment_name(article_id: str, kind: str) -> str:
-    """The default name ``ARTICLE-KIND``, the article's words cut at a word so that every cell id stays valid."""
-    return f"{cut_at_word(article_id, NAME_LIMIT - len(kind) - 1)}-{kind}"
+    """The default name ``ARTICLE-KIND``, the article's words cut at a word so that every cell id stays valid.
+
+    Where the cut falls after a linking word ("on", "the") those words go too, so the name ends on a word that
+    says something.
+    """
+    words = cut_at_word(article_id, NAME_LIMIT - len(kind) - 1)
+    if words != article_id:
+        kept = words.split("-")
+        while len(kept) > 1 and kept[-1] in _LINKING_WORDS:
+            kept.pop()
+        words = "-".join(kept)
+    return f"{words}-{kind}"
 
 
 __all__ = [
