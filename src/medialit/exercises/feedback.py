@@ -18,6 +18,7 @@ from functools import cache
 from medialit.core.quoting import quoted
 from medialit.core.spans import Span
 from medialit.exercises.scoring import Match, Score
+from medialit.exercises.word_forms import base_forms
 from medialit.nlp.framing import LABELS as FRAMING_LABELS
 from medialit.nlp.lexicons import load_lexicon
 from medialit.nlp.quotes import find_quotes
@@ -74,7 +75,6 @@ def quoted_parts(body: str) -> list[tuple[int, int]]:
     return sorted(parts)
 
 
-_IRREGULAR = {"said": "say", "told": "tell", "thought": "think", "wrote": "write", "spoke": "speak", "felt": "feel"}
 _THAT_CLAUSE = re.compile(r"\bthat\s+([^.!?\n]*)")
 
 
@@ -89,7 +89,7 @@ def paraphrased_parts(body: str) -> list[tuple[int, int]]:
         line_start = body.rfind("\n", 0, m.start()) + 1
         before = re.findall(r"[A-Za-z]+", body[line_start : m.start()])[-4:]  # the verb, up to three words back
         for word in (w.lower() for w in reversed(before)):
-            if {_IRREGULAR.get(word, word), word[:-1], word[:-2], word[:-3]} & verbs:
+            if base_forms(word) & verbs:
                 if m.group(1).strip():
                     parts.append((m.start(1), m.end(1)))
                 break
