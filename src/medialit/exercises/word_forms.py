@@ -6,7 +6,7 @@ compare them with the text and the key: ``lemma`` gives the model's lemmas
 the lemmatizer's slips (it reads *waging* as *wag*), and ``base_form_in`` asks
 whether words occur in a text as another form of its words. ``base_forms``
 gives, without the model, the forms a word's base may have, for a lookup in a
-closed word list (``paraphrased_parts``: *told* is *tell*, *warned* is *warn*).
+closed word list (``reported_speech``: *told* is *tell*, *warned* is *warn*).
 ``parser`` is the project's model without medialit's analysis stages, for
 lemmas and for the name checks that read entities (``matching``).
 
