@@ -167,13 +167,13 @@ def write_guide_answers() -> None:
     """Regenerate the answer table at the end of the instructor guide from the questions."""
     os.environ["MEDIALIT_QUESTIONS"] = str(NOTEBOOKS / "questions")
     sys.path.insert(0, str(REPO / "src"))
-    from medialit.exercises import lessons
+    from medialit.exercises import lesson_keys, lessons
 
     rows = []
     for q in lessons.questions():
         answer = q.answer
         if q.kind == "spans":  # label: ‘words’ for each mark (the links' answer names them already)
-            marks = [line.partition(": ") for line in lessons.key_lines(q.id)]
+            marks = [line.partition(": ") for line in lesson_keys.key_lines(q.id)]
             answer += " " + "; ".join(f"{label}: {words}" for label, _, words in marks)  # words quoted already
         rows.append(f"| `{q.id}` | {q.prompt} | {answer} |\n")
     text = GUIDE.read_text(encoding="utf-8")

@@ -612,6 +612,17 @@ def new_course(
     return SmallCourse(root)
 
 
+def graded_solution(root: Path, assignment: str, student: str) -> SmallCourse:
+    """A course made at ``root`` (``new_course``) in which ``student`` handed in ``assignment``'s solution and
+    ``course grade`` graded it: where a test about what grading leaves behind starts."""
+    from medialit.instructor import course
+
+    c = new_course(root, assignment)
+    c.submit(student, assignment, solved(c, assignment))
+    course.grade(c.root, assignment, jobs=1)
+    return c
+
+
 PROBE_CODE = """\
 import json, os, socket
 COURSE = {root!r}

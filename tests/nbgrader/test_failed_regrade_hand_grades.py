@@ -21,9 +21,7 @@ EX03 = "ex03-framing"
 
 
 def test_a_failed_regrade_says_the_hand_grades_it_kept(course_root, capsys):
-    c = attacks.new_course(course_root, EX03)
-    c.submit("sol", EX03, attacks.solved(c, EX03))
-    course.grade(c.root, EX03, jobs=1)
+    c = attacks.graded_solution(course_root, EX03, "sol")
     with course.gradebook(course.db_url(c.root)) as gb:
         grade = gb.find_grade("ex03-q2-answer", EX03, EX03, "sol")
         grade.manual_score, grade.needs_manual_grade = 1.5, False  # as the formgrader saves it

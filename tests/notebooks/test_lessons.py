@@ -238,14 +238,14 @@ def lesson_material() -> str:
 
 def test_lessons_quote_no_sentence_of_a_graded_part():
     from medialit import load_article
-    from medialit.exercises import lessons
+    from medialit.exercises import ungraded_text
     from medialit.exercises.grading import ITEMS
 
     material = lesson_material()
     quoted = []
     for article_id in sorted({item.article for item in ITEMS.values()}):
         article = load_article(article_id)
-        parts = lessons.graded_parts(article)
+        parts = ungraded_text.graded_parts(article)
         assert parts, f"no graded parts found for {article_id}"
         for start, end in article.sentences:
             if any(s <= start < e for s, e in parts):

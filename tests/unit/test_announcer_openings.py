@@ -16,7 +16,7 @@ import pytest
 from test_lesson_questions import lesson_2_opening  # the article lesson 2's linking activity checks
 
 from medialit.core.spans import Span
-from medialit.exercises import lessons
+from medialit.exercises import lesson_keys, lessons
 from medialit.exercises.answer import AnswerError
 from medialit.exercises.grading import check, item
 from medialit.widgets import Highlighter
@@ -70,7 +70,7 @@ def test_a_lesson_checks_messages_are_counted_by_their_outcome(capsys):
 
 
 def test_a_highlighting_activitys_messages_are_counted_by_their_outcome(capsys, practice):
-    key = lessons.key_spans("l4.framing-activity", practice)
+    key = lesson_keys.key_spans("l4.framing-activity", practice)
     said = {
         "all found": printed(capsys, lambda: lessons.check_highlights("l4.framing-activity", key, practice)),
         "one extra": printed(
@@ -90,7 +90,7 @@ def test_a_linking_activitys_messages_are_counted_by_their_outcome(capsys):
     opening = lesson_2_opening()
     linker = Highlighter(opening, labels=["source", "cue", "content"])
     said = {"no links": printed(capsys, lambda: lessons.check_highlights("l2.links", linker, opening))}
-    expected = lessons.expected_links("l2.links", opening)
+    expected = lesson_keys.expected_links("l2.links", opening)
     linker.add_link(expected[0].source, expected[0].cue, speaker="Nobody")
     said["wrong speaker"] = printed(capsys, lambda: lessons.check_highlights("l2.links", linker, opening))
     for link in expected:

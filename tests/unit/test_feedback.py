@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from medialit.core.spans import Span
-from medialit.exercises import feedback
+from medialit.exercises import feedback, reported_speech
 from medialit.exercises.key import KeyMark
 from medialit.exercises.scoring import score
 
@@ -82,8 +82,8 @@ def test_a_label_no_family_knows_still_gets_a_line():
 
 def test_dash_quote_ends_at_the_comma_before_the_speech_verb():
     start = BODY.index("–")
-    assert (start, BODY.index(", says")) in feedback.quoted_parts(BODY)
-    assert not feedback.inside(at("says Dahl", "source"), feedback.quoted_parts(BODY))
+    assert (start, BODY.index(", says")) in reported_speech.quoted_parts(BODY)
+    assert not feedback.inside(at("says Dahl", "source"), reported_speech.quoted_parts(BODY))
 
 
 def test_labels_the_activity_does_not_check_are_named_once():

@@ -24,7 +24,7 @@ from shared_corpus import dev_corpus
 
 from medialit import load_article
 from medialit.core.spans import Span, body_sha256, load_annotations
-from medialit.exercises import lessons
+from medialit.exercises import lesson_answers, lesson_keys, lessons
 from medialit.exercises.grading import ITEMS, REASONS, SOURCE_KINDS
 from medialit.exercises.judge import _redacted
 from medialit.exercises.key import Key, KeyMark
@@ -290,7 +290,7 @@ def test_sentence_rule_gives_the_corpus_gold_labels(article_id):
 
 
 def spans_question(question_id: str) -> list[Span]:
-    return lessons.key_spans(question_id, practice())
+    return lesson_keys.key_spans(question_id, practice())
 
 
 def test_sources_activity_keys_every_source_and_no_subject():
@@ -312,19 +312,19 @@ def test_vague_check_accepts_the_vague_and_anonymous_sources_and_no_subject():
     question = lessons.QUESTIONS["l2.vague"]
     wanted = [p for p, kind in PRACTICE_SOURCES.items() if kind != "named"]
     for phrase in wanted:
-        assert lessons._judge(question, [phrase]) is True, f"l2.vague does not accept {phrase!r}"
+        assert lesson_answers.verdict(question, [phrase]) is True, f"l2.vague does not accept {phrase!r}"
     for other in PRACTICE_SUBJECTS + PRACTICE_HIDDEN:
-        assert lessons._judge(question, [*wanted, other]) is not True, (
+        assert lesson_answers.verdict(question, [*wanted, other]) is not True, (
             f"l2.vague accepts {other!r} as a source (K1, K3)"
         )
     assert len(question.accept) == len(wanted)
     hidden = lessons.QUESTIONS["l2.reportedly"]
-    assert all(lessons._judge(hidden, phrase) is True for phrase in PRACTICE_HIDDEN)
+    assert all(lesson_answers.verdict(hidden, phrase) is True for phrase in PRACTICE_HIDDEN)
 
 
 def test_silent_party_is_the_non_responding_source():
     question = lessons.QUESTIONS["l2.silent"]
-    assert all(any(lessons._names(p, g) for g in question.accept) for p in PRACTICE_NON_RESPONSE)
+    assert all(any(lesson_answers.names(p, g) for g in question.accept) for p in PRACTICE_NON_RESPONSE)
 
 
 @pytest.mark.parametrize("question_id", sorted(LABEL_CHECKS))
@@ -385,7 +385,7 @@ def test_hints_count_and_quote_what_the_key_accepts(question_id):
     question = lessons.QUESTIONS[question_id]
     if question.kind == "spans":
         key = load_lesson_key(question)
-        size, body = len([m for m in key.marks if not m.optional]), lessons._original(key).body
+        size, body = len([m for m in key.marks if not m.optional]), lesson_keys.original(key).body
         keyed = [m.span for m in key.marks]
     else:
         size, body, keyed = len(question.accept), practice().body, []
@@ -399,7 +399,7 @@ def test_hints_count_and_quote_what_the_key_accepts(question_id):
             if quoted not in body:
                 continue
             if question.kind == "names":
-                assert any(lessons._names(quoted, g) for g in question.accept), (
+                assert any(lesson_answers.names(quoted, g) for g in question.accept), (
                     f"{question_id}: hint example {quoted!r}"
                 )
             else:

@@ -133,10 +133,10 @@ NEWSLETTER = (
 def _provenance(phrases: list[tuple[str, str]], capsys) -> str:
     from medialit import load_article
     from medialit.core.spans import Span
-    from medialit.exercises import lessons
+    from medialit.exercises import lessons, ungraded_text
 
     lessons.reset()
-    free = lessons.without_graded(load_article("stoere-putin-call"))
+    free = ungraded_text.without_graded(load_article("stoere-putin-call"))
     marks = [Span(free.body.index(p), free.body.index(p) + len(p), label) for p, label in phrases]
     lessons.check_highlights("l5.provenance-activity", marks, free)
     lessons.reset()

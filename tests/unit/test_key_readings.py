@@ -13,7 +13,7 @@ import pytest
 
 from medialit import load_article
 from medialit.core.spans import Span
-from medialit.exercises import lessons
+from medialit.exercises import lessons, ungraded_text
 from medialit.exercises.grading import grade_data, item
 
 REPO = Path(__file__).resolve().parents[2]
@@ -107,7 +107,7 @@ def test_ex05_q4_the_operator_behind_its_application_is_accepted_as_the_source()
 def test_l5_a_dialogue_dash_marked_as_translation_costs_nothing(capsys):
     """K15: a dash that opens a quote is a translation signal, and items list it as optional; the translation
     notes the lesson sends students to list the dash style too."""
-    free = lessons.without_graded(load_article("stoere-putin-call"))
+    free = ungraded_text.without_graded(load_article("stoere-putin-call"))
     dash = free.body.index("\n– One way") + 1
     lessons.check_highlights("l5.provenance-activity", [Span(dash, dash + 1, "translation")], free)
     out = capsys.readouterr().out

@@ -115,7 +115,7 @@ def test_no_key_in_the_sdist(built_sdist):
 def test_lesson_keys_are_practice_on_ungraded_text_never_a_graded_items_key():
     """notebooks/questions/keys/ goes to students with the lessons: no mark may touch a graded part."""
     from medialit import load_article
-    from medialit.exercises import lessons
+    from medialit.exercises import ungraded_text
     from medialit.exercises.grading import ITEMS
     from medialit.exercises.key import Key
 
@@ -128,7 +128,7 @@ def test_lesson_keys_are_practice_on_ungraded_text_never_a_graded_items_key():
         name = REPO / "notebooks" / "articles" / f"{key.article}.md"
         article = load_article(name if name.exists() else key.article)
         touched = [
-            m.text for m in key.marks for s in m.readings() + m.cues() for a, b in lessons.graded_parts(article)
+            m.text for m in key.marks for s in m.readings() + m.cues() for a, b in ungraded_text.graded_parts(article)
             if s.start < b and s.end > a
         ]  # fmt: skip
         assert touched == [], f"{path.name} marks words of a graded part: {touched}"

@@ -9,7 +9,7 @@ import pytest
 
 from medialit import load_article
 from medialit.core.spans import Span
-from medialit.exercises import lessons
+from medialit.exercises import folding, lesson_answers, lesson_keys, lessons, ungraded_text
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 
@@ -48,7 +48,7 @@ def test_machine_findings_wait_until_the_activity_was_checked(capsys, practice):
     assert "come after your own" in capsys.readouterr().out
     lessons.check_highlights("l2.sources-activity", [], practice)  # nothing marked: not an attempt
     assert lessons.compare_with_machine("l2.sources-activity") is False
-    key = lessons.key_spans("l2.sources-activity", practice)
+    key = lesson_keys.key_spans("l2.sources-activity", practice)
     lessons.check_highlights("l2.sources-activity", [key[0]], practice)
     capsys.readouterr()
     assert lessons.compare_with_machine("l2.sources-activity") is True
@@ -58,7 +58,7 @@ def test_machine_findings_wait_until_the_activity_was_checked(capsys, practice):
 def test_check_highlights_on_a_highlighter_marks_it_and_names_labels_it_does_not_grade(capsys, practice):
     from medialit import Highlighter
 
-    key = lessons.key_spans("l4.framing-activity", practice)
+    key = lesson_keys.key_spans("l4.framing-activity", practice)
     h = Highlighter(practice, labels=["loaded", "evaluative", "intensifier", "scare_quote", "speech_verb", "hedge"])
     finally_ = practice.body.index("finally")
     h.spans = [key[0].to_dict(), {"start": finally_, "end": finally_ + 7, "label": "evaluative"},
@@ -81,7 +81,7 @@ def test_choice_answers_are_exact_so_indirect_is_not_direct(capsys):
 
 
 def test_names_fold_norwegian_letters_and_punctuation():
-    assert lessons.normalise("Støre’s  “tidy” Æ") == "store s tidy ae"
+    assert folding.normalise("Støre’s  “tidy” Æ") == "store s tidy ae"
 
 
 def test_list_answers_need_every_item_and_no_extras(capsys):
@@ -266,7 +266,7 @@ def test_hints_come_one_per_wrong_try_the_rule_first(capsys):
 
 def test_an_activity_gives_its_counts_only_after_a_second_wrong_check(capsys, practice):
     first, second = lessons.QUESTIONS["l4.framing-activity"].hints
-    key = lessons.key_spans("l4.framing-activity", practice)
+    key = lesson_keys.key_spans("l4.framing-activity", practice)
     lessons.check_highlights("l4.framing-activity", key[:1], practice)
     out = capsys.readouterr().out
     assert f"Hint: {first}" in out and "There are six" not in out
@@ -296,17 +296,17 @@ def test_unknown_question_is_one_clear_line(capsys):
 
 
 def test_a_key_marks_only_the_words_of_the_source(practice):
-    spans = lessons.key_spans("l2.sources-activity", practice)
+    spans = lesson_keys.key_spans("l2.sources-activity", practice)
     assert [s.text(practice.body) for s in spans][1:3] == ["Dahl", "She"]
 
 
 def test_sentence_keys_cover_whole_sentences(practice):
-    spans = lessons.key_spans("l3.sentences-activity", practice)
+    spans = lesson_keys.key_spans("l3.sentences-activity", practice)
     assert all((s.start, s.end) in practice.sentences for s in spans)
 
 
 def test_check_highlights_counts_then_hints_and_keeps_the_key_back(capsys, practice):
-    key = lessons.key_spans("l2.sources-activity", practice)
+    key = lesson_keys.key_spans("l2.sources-activity", practice)
     marked = [key[0].to_dict(), Span(0, 7, "source").to_dict()]
     lessons.check_highlights("l2.sources-activity", marked, practice)
     out = capsys.readouterr().out
@@ -315,7 +315,7 @@ def test_check_highlights_counts_then_hints_and_keeps_the_key_back(capsys, pract
 
 
 def test_check_highlights_all_found(capsys, practice):
-    key = lessons.key_spans("l4.framing-activity", practice)
+    key = lesson_keys.key_spans("l4.framing-activity", practice)
     lessons.check_highlights("l4.framing-activity", key, practice)
     assert "All found" in capsys.readouterr().out
 
@@ -324,7 +324,7 @@ def test_check_highlights_reads_a_highlighter_like_object(capsys, practice):
     class Marks:
         mode = "sentences"
         spans = ()
-        sentence_labels = (lessons.key_spans("l3.sentences-activity", practice)[0],)
+        sentence_labels = (lesson_keys.key_spans("l3.sentences-activity", practice)[0],)
 
     lessons.check_highlights("l3.sentences-activity", Marks(), practice)
     assert "1 of 5 key items found, 0 extra" in capsys.readouterr().out
@@ -338,7 +338,7 @@ def test_nothing_highlighted_says_what_to_do(capsys, practice):
 def test_key_phrase_missing_from_another_article_is_a_clear_error():
     other = load_article("stoere-putin-call")
     with pytest.raises(ValueError, match="not in article 'stoere-putin-call'"):
-        lessons.key_spans("l2.sources-activity", other)
+        lesson_keys.key_spans("l2.sources-activity", other)
 
 
 def test_every_question_has_hint_and_answer_and_a_lesson_prefix():
@@ -360,20 +360,18 @@ def test_graded_parts_come_from_the_exercise_items_and_are_left_out():
     from medialit.core.spans import Attribution
 
     article = load_article("stoere-putin-call")
-    parts = lessons.graded_parts(article)
+    parts = ungraded_text.graded_parts(article)
     assert parts, "medialit.exercises.grading defines no graded part of the example article (or is missing)"
     start, end = parts[0]
     inside = Span(start + 1, start + 5, "other")
     outside = Span(0, 10, "other")
-    assert lessons.ungraded([inside, outside], article) == [outside]
+    assert ungraded_text.ungraded([inside, outside], article) == [outside]
     reaching_in = Attribution("X", Span(0, 1, "source"), Span(2, 3, "cue"), Span(4, end - 1, "content"), "indirect")
-    assert lessons.ungraded([reaching_in], article) == []
-    assert lessons.graded_parts(load_article(NOTEBOOKS / lessons.PRACTICE)) == []
+    assert ungraded_text.ungraded([reaching_in], article) == []
+    assert ungraded_text.graded_parts(load_article(NOTEBOOKS / lessons.PRACTICE)) == []
 
 
 def test_touching_graded_parts_merge_and_separate_ones_stay_apart(monkeypatch):
-    import medialit.exercises.grading as grading
-
     article = load_article("stoere-putin-call")
     body = article.body
 
@@ -390,21 +388,21 @@ def test_touching_graded_parts_merge_and_separate_ones_stay_apart(monkeypatch):
         "b": Part("This was conveyed", "Russian President Vladimir Putin."),
         "c": Part("Condemn Russia", "Condemn Russia’s war crimes"),
     }
-    monkeypatch.setattr(grading, "ITEMS", items)
-    parts = lessons.graded_parts(article)
+    monkeypatch.setattr(ungraded_text, "ITEMS", items)
+    parts = ungraded_text.graded_parts(article)
     assert parts == [(items["a"].bounds()[0], items["b"].bounds()[1]), items["c"].bounds()]
 
 
 def test_without_graded_replaces_each_graded_part_with_a_notice():
     article = load_article("stoere-putin-call")
-    free = lessons.without_graded(article)
-    start, end = lessons.graded_parts(article)[0]
-    assert lessons.LEFT_OUT in free.body
+    free = ungraded_text.without_graded(article)
+    start, end = ungraded_text.graded_parts(article)[0]
+    assert ungraded_text.LEFT_OUT in free.body
     assert article.body[start:end] not in free.body
     assert free.body.startswith(article.body[:start]) and free.body.endswith(article.body[end:])
     assert free.id == "stoere-putin-call-ungraded"
     practice = load_article(NOTEBOOKS / lessons.PRACTICE)
-    assert lessons.without_graded(practice) is practice
+    assert ungraded_text.without_graded(practice) is practice
 
 
 # ---------------------------------------------------------------- lesson 9: news, opinion and advertising
@@ -446,7 +444,7 @@ def test_lesson_nine_checks_answer_right_hint_wrong_and_reveal_waits(capsys, que
 def test_lesson_nine_key_is_the_k14_reading_of_the_report(news_report):
     """K14: the opinion sentences are the whole sentences in the paper's voice with no cue; a credited view is not."""
     body = news_report.body
-    key = {(s.start, s.end) for s in lessons.key_spans("l9.opinion-activity", news_report)}
+    key = {(s.start, s.end) for s in lesson_keys.key_spans("l9.opinion-activity", news_report)}
     assert key <= set(news_report.sentences)
     headline = news_report.sentences[0]
     uncredited = {(a, b) for a, b in news_report.sentences[1:] if not CREDITING.search(body[a:b])}
@@ -456,7 +454,7 @@ def test_lesson_nine_key_is_the_k14_reading_of_the_report(news_report):
 
 def test_lesson_nine_credited_opinion_is_an_extra_with_the_hint_and_the_key_waits(capsys, news_report):
     eide = next(Span(a, b, "opinion") for a, b in news_report.sentences if "Jon Eide" in news_report.body[a:b])
-    found = lessons.key_spans("l9.opinion-activity", news_report)[0]
+    found = lesson_keys.key_spans("l9.opinion-activity", news_report)[0]
     lessons.check_highlights("l9.opinion-activity", [found, eide], news_report)
     out = capsys.readouterr().out
     assert "You marked 2: 1 of 3 key items found, 1 extra." in out
@@ -479,7 +477,7 @@ def test_lesson_nine_passages_copy_nothing_from_the_graded_news_pages():
 
 
 def shingles(text: str, size: int = 6) -> set[str]:
-    words = lessons.normalise(text).split()
+    words = folding.normalise(text).split()
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
@@ -497,7 +495,7 @@ def test_typing_no_everywhere_no_longer_passes_the_yes_no_checks():
 
 def test_the_subhead_check_no_longer_takes_a_word_copied_from_the_printed_line():
     question = lessons.QUESTIONS["l3.subhead"]
-    assert not any(lessons._names("norway", group) for group in question.accept)
+    assert not any(lesson_answers.names("norway", group) for group in question.accept)
     assert "says Støre" in question.hints[-1], "review 26: the hint points back to the last 'says Støre'"
 
 
@@ -517,8 +515,8 @@ def test_the_subhead_check_asks_who_says_so_as_norway_is_who_condemns_in_the_bod
 def test_provenance_key_requires_the_slip_that_matters_and_leaves_labor_optional(capsys):
     """Review 2, K15: 'not completely safe' is required; 'Labor' is correct English, so marking it costs nothing."""
     example = load_article("stoere-putin-call")
-    free = lessons.without_graded(example)
-    marks = lessons.key_marks("l5.provenance-activity", free)
+    free = ungraded_text.without_graded(example)
+    marks = lesson_keys.key_marks("l5.provenance-activity", free)
     text = {m.span.text(free.body): m for m in marks}
     assert text["not completely safe"].span.label == "translation" and not text["not completely safe"].optional
     assert text["Labor"].optional
@@ -529,7 +527,7 @@ def test_provenance_key_requires_the_slip_that_matters_and_leaves_labor_optional
     lessons.reset()
     lessons.check_highlights("l5.provenance-activity", required, free)
     assert "All found" in capsys.readouterr().out
-    assert any("Labor" in line and "optional" in line for line in lessons.key_lines("l5.provenance-activity"))
+    assert any("Labor" in line and "optional" in line for line in lesson_keys.key_lines("l5.provenance-activity"))
 
 
 def test_the_subhead_lesson_3_calls_a_translated_order_is_no_extra_in_the_provenance_activity(capsys):
@@ -539,8 +537,8 @@ def test_the_subhead_lesson_3_calls_a_translated_order_is_no_extra_in_the_proven
     copy may or may not show: optional, the word or the whole subhead."""
     lesson3 = " ".join((NOTEBOOKS / "sources" / "03-claims-and-evidence.md").read_text(encoding="utf-8").split())
     assert "the translation turned it into an order" in lesson3
-    free = lessons.without_graded(load_article("stoere-putin-call"))
-    marks = lessons.key_marks("l5.provenance-activity", free)
+    free = ungraded_text.without_graded(load_article("stoere-putin-call"))
+    marks = lesson_keys.key_marks("l5.provenance-activity", free)
     required = [m.span for m in marks if not m.optional]
 
     def at(words: str) -> Span:
@@ -552,7 +550,7 @@ def test_the_subhead_lesson_3_calls_a_translated_order_is_no_extra_in_the_proven
         lessons.check_highlights("l5.provenance-activity", [*required, *map(at, extra)], free)
         out = capsys.readouterr().out
         assert "All found" in out and "0 extra" in out and "plain, correct English" not in out, out
-    assert sum("optional" in line for line in lessons.key_lines("l5.provenance-activity")) == 7
+    assert sum("optional" in line for line in lesson_keys.key_lines("l5.provenance-activity")) == 7
 
 
 @pytest.mark.parametrize("words", ["Labor Party", "(Labor Party)"])
@@ -561,8 +559,8 @@ def test_the_party_name_as_the_translation_notes_show_it_is_no_extra(capsys, wor
     them, not 'Labor' alone, was told 'not in the key ... or are they plain, correct English?' (K15, K11)."""
     notes = (NOTEBOOKS / "lateral-reading" / "translation-notes.md").read_text(encoding="utf-8")
     assert "(**Labor Party**)" in notes
-    free = lessons.without_graded(load_article("stoere-putin-call"))
-    required = [m.span for m in lessons.key_marks("l5.provenance-activity", free) if not m.optional]
+    free = ungraded_text.without_graded(load_article("stoere-putin-call"))
+    required = [m.span for m in lesson_keys.key_marks("l5.provenance-activity", free) if not m.optional]
     start = free.body.index(words)
     lessons.reset()
     lessons.check_highlights(
@@ -575,7 +573,7 @@ def test_the_party_name_as_the_translation_notes_show_it_is_no_extra(capsys, wor
 @pytest.mark.parametrize("label", ["evaluative", "loaded"])
 def test_the_papers_verdict_on_the_vote_is_evaluative_with_loaded_accepted(capsys, practice, label):
     """Review 4: 'cost residents dearly' is an evaluation stated as fact (FRAMING_CATEGORIES, l3.dearly)."""
-    marks = lessons.key_marks("l4.framing-activity", practice)
+    marks = lesson_keys.key_marks("l4.framing-activity", practice)
     (dearly,) = [m for m in marks if m.span.text(practice.body) == "cost residents dearly"]
     whole = [a.label for a in dearly.accept if (a.start, a.end) == (dearly.span.start, dearly.span.end)]
     assert dearly.span.label == "evaluative" and whole == ["loaded"]  # and 'dearly' alone (keyread15)
@@ -598,7 +596,7 @@ def test_fact_box_activity_names_both_headline_faults_on_a_teaching_copy(capsys)
     """Review 22, K13: one dropped_source and one unsupported_figure, on a teaching copy; kept sources unmarked.
     The figure line's second fault is an optional mark (keyread14 1.4: marking both costs nothing)."""
     box = load_article(NOTEBOOKS / "articles" / "ferry-fact-box.md")
-    marks = lessons.key_marks("l3.headlines-activity", box)
+    marks = lesson_keys.key_marks("l3.headlines-activity", box)
     assert {(m.span.label, m.span.text(box.body)) for m in marks if not m.optional} == {
         ("unsupported_figure", "120 million"),
         ("dropped_source", "Vote fixed before the debate"),
@@ -622,7 +620,7 @@ def test_copy_activity_has_a_date_that_does_not_fit_and_leaves_the_one_that_does
     import datetime
 
     copy = load_article(NOTEBOOKS / "articles" / "ferry-terminal-copy.md")
-    marks = lessons.key_marks("l5.copy-activity", copy)
+    marks = lesson_keys.key_marks("l5.copy-activity", copy)
     (date,) = [m.span for m in marks if m.span.label == "date"]
     assert date.text(copy.body) == "Tuesday 17 September"
     assert datetime.date(2025, 9, 17).strftime("%A") != "Tuesday"
@@ -690,7 +688,7 @@ def test_no_word_a_question_offers_is_taken_for_a_slip_of_its_answer(capsys):
         if question.kind not in ("choice", "name"):
             continue
         hints = question.hint if isinstance(question.hint, tuple | list) else (question.hint,)
-        for word in set(lessons.normalise(" ".join([question.prompt, *hints])).split()):
+        for word in set(folding.normalise(" ".join([question.prompt, *hints])).split()):
             lessons.check(question.id, word)
             if "spelling" in capsys.readouterr().out:
                 slips.append(f"{question.id}: {word}")
@@ -776,7 +774,7 @@ def test_a_documents_maker_accepted_by_k2_is_told_correct_not_correct_in_part(ca
 def test_the_paper_naming_itself_costs_nothing_in_the_sources_activity(capsys, practice):
     """K4 and K11: 'questions from this newspaper' is the outlet's own voice, not a source, and keys list an outlet
     naming itself as optional (ex01-q1 and q2 do so for Aftenposten). The lesson's key counted it as an extra."""
-    required = [m.span for m in lessons.key_marks("l2.sources-activity", practice) if not m.optional]
+    required = [m.span for m in lesson_keys.key_marks("l2.sources-activity", practice) if not m.optional]
     start = practice.body.index("this newspaper")
     marked = [s.to_dict() for s in required] + [Span(start, start + len("this newspaper"), "source").to_dict()]
     lessons.check_highlights("l2.sources-activity", marked, practice)
@@ -790,8 +788,8 @@ def test_the_clause_without_its_subject_is_found_by_the_words_where_the_subject_
     'when met with the press' is the gap between 'when' and 'met' ('when he met'), so 'when met' is the least
     that carries it. It covered 8 of the key's 23 characters, under the half the overlap rule asks, and was told
     'extra ... or are they plain, correct English?'. 'met' alone is a correct verb and stays an extra."""
-    free = lessons.without_graded(load_article("stoere-putin-call"))
-    required = [m.span for m in lessons.key_marks("l5.provenance-activity", free) if not m.optional]
+    free = ungraded_text.without_graded(load_article("stoere-putin-call"))
+    required = [m.span for m in lesson_keys.key_marks("l5.provenance-activity", free) if not m.optional]
 
     clause = free.body.index("when met with the press")
 
@@ -811,8 +809,8 @@ def test_the_summary_counts_an_optional_mark_so_the_marks_add_up(capsys):
     (6 + 0 is not 7), and the widget '6 correct, 0 still to find, 0 extra': the optional mark was in neither."""
     from medialit import Highlighter
 
-    free = lessons.without_graded(load_article("stoere-putin-call"))
-    marks = lessons.key_marks("l5.provenance-activity", free)
+    free = ungraded_text.without_graded(load_article("stoere-putin-call"))
+    marks = lesson_keys.key_marks("l5.provenance-activity", free)
     labor = next(m.span for m in marks if m.optional and m.span.text(free.body) == "Labor")
     required = [m.span for m in marks if not m.optional]
     lessons.check_highlights("l5.provenance-activity", [*required, labor], free)

@@ -14,7 +14,7 @@ import pytest
 
 from medialit import load_article
 from medialit.core.spans import Span
-from medialit.exercises import lessons
+from medialit.exercises import lesson_keys, lessons, ungraded_text
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 
@@ -29,8 +29,8 @@ def at(article, phrase: str, label: str) -> Span:
 
 def test_a_wrong_slip_inside_a_quote_is_not_told_quotes_do_not_count(capsys):
     """Review 2.1: the provenance key marks slips inside dash quotes (K15), so 'inside a quote' would mislead."""
-    free = lessons.without_graded(load_article("stoere-putin-call"))
-    required = [m.span for m in lessons.key_marks("l5.provenance-activity", free) if not m.optional]
+    free = ungraded_text.without_graded(load_article("stoere-putin-call"))
+    required = [m.span for m in lesson_keys.key_marks("l5.provenance-activity", free) if not m.optional]
     wrong = at(free, "good and practical collaboration", "translation")
     lessons.check_highlights("l5.provenance-activity", [*required, wrong], free)
     out = capsys.readouterr().out
@@ -60,7 +60,7 @@ def test_only_the_own_voice_framing_activity_is_flagged_own_voice():
 
 def test_a_scraped_extra_asks_about_page_furniture_not_who_is_speaking(capsys):
     """Review 3.5: provenance extras get the question for their family, not 'check who is speaking'."""
-    free = lessons.without_graded(load_article("stoere-putin-call"))
+    free = ungraded_text.without_graded(load_article("stoere-putin-call"))
     wrong = at(free, "Prime Minister Jonas Gahr Støre", "scraped")
     lessons.check_highlights("l5.provenance-activity", [wrong], free)
     out = capsys.readouterr().out
@@ -71,8 +71,8 @@ def test_a_scraped_extra_asks_about_page_furniture_not_who_is_speaking(capsys):
 def test_a_wrong_unsupported_sentence_is_asked_whether_the_claim_is_contested_not_who_speaks(capsys):
     """Second review 2.4: background the paper states in its own voice is `other` (K8, K9); 'whether the paper says
     it in its own voice' would confirm the mistake."""
-    key = lessons._key("l3.sentences-activity")
-    article = lessons._original(key)
+    key = lesson_keys.activity_key("l3.sentences-activity")
+    article = lesson_keys.original(key)
     start = article.body.index("The old fish market closed in 2011")
     end = article.body.index(".", start) + 1
     lessons.check_highlights("l3.sentences-activity", [Span(start, end, "unsupported")], article)
@@ -100,8 +100,8 @@ def test_a_mark_that_holds_the_key_words_and_more_is_told_to_mark_less(capsys, p
 )
 def test_the_fact_box_line_takes_either_fault_and_marking_both_costs_nothing(capsys, marks):
     """K13: a figure line that drops its source accepts dropped_source as well; both faults are real."""
-    key = lessons._key("l3.headlines-activity")
-    box = lessons._original(key)
+    key = lesson_keys.activity_key("l3.headlines-activity")
+    box = lesson_keys.original(key)
     answer = [at(box, words, label) for words, label in marks]
     answer.append(at(box, "Vote fixed before the debate", "dropped_source"))
     lessons.check_highlights("l3.headlines-activity", answer, box)
@@ -114,11 +114,11 @@ def test_the_fact_box_line_takes_either_fault_and_marking_both_costs_nothing(cap
 
 def test_reveal_keeps_context_outside_the_quotation_marks():
     """Review, severity 4: 'says [Dahl]' read as if 'says Dahl' were the source; notes stay outside the quote."""
-    sources = lessons.key_lines("l2.sources-activity")
+    sources = lesson_keys.key_lines("l2.sources-activity")
     assert "source: ‘Dahl’ (in ‘says Dahl’)" in sources and "source: ‘Mayor Ingrid Dahl’" in sources
-    provenance = lessons.key_lines("l5.provenance-activity")
+    provenance = lesson_keys.key_lines("l5.provenance-activity")
     assert "translation: ‘Labor’ (optional: marking it costs nothing)" in provenance
-    for line in sources + provenance + lessons.key_lines("l3.sentences-activity"):
+    for line in sources + provenance + lesson_keys.key_lines("l3.sentences-activity"):
         shown = line.partition(": ")[2]
         assert shown.startswith("‘") and "[" not in shown, line
         assert re.fullmatch(r"‘[^()]*’(?: \(in ‘[^()]*’\))?(?: \(optional: marking it costs nothing\))?", shown), line
@@ -177,7 +177,7 @@ def test_lesson_key_rationales_point_at_no_mark_the_student_cannot_see():
 
 
 def test_a_reveal_that_lists_an_optional_non_clue_says_so():
-    lines = lessons.key_lines("l5.provenance-activity")
+    lines = lesson_keys.key_lines("l5.provenance-activity")
     answer = lessons._get("l5.provenance-activity").answer
     assert any("‘Labor’" in line and "optional" in line for line in lines)
     assert "no clue on its own" in answer

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from medialit import from_text, load_article
-from medialit.exercises import lesson_questions, lessons
+from medialit.exercises import lesson_keys, lesson_questions, lessons, ungraded_text
 from medialit.exercises.key import Key
 
 REPO = Path(__file__).resolve().parents[2]
@@ -47,7 +47,7 @@ def lesson_articles() -> dict[str, object]:
         "l3.headlines-activity": load_article(REPO / "notebooks" / "articles" / "ferry-fact-box.md"),
         "l4.framing-activity": practice,
         "l5.copy-activity": load_article(REPO / "notebooks" / "articles" / "ferry-terminal-copy.md"),
-        "l5.provenance-activity": lessons.without_graded(example),
+        "l5.provenance-activity": ungraded_text.without_graded(example),
         "l9.opinion-activity": load_article(REPO / "notebooks" / "articles" / "elvegata-cycle-lane.md"),
     }
 
@@ -67,7 +67,7 @@ def test_every_activity_has_a_key_over_the_articles_text_and_every_key_file_is_u
     for question in activities:
         key = lesson_questions.load_key(question)
         assert question.key == f"keys/{question.id}.json" and key.item == question.id
-        original = lessons._original(key)  # the article the key was made for: checked by body_sha256
+        original = lesson_keys.original(key)  # the article the key was made for: checked by body_sha256
         assert key.problems(original.body) == [], question.id
         assert all(m.speaker and m.cue for m in key.marks) == (question.kind == "links")
     assert {p.name for p in (QUESTIONS / "keys").iterdir()} == {f"{q.id}.json" for q in activities}
@@ -77,39 +77,41 @@ def test_every_activity_has_a_key_over_the_articles_text_and_every_key_file_is_u
 def test_every_key_lands_on_its_own_words_in_the_article_its_lesson_passes(question_id):
     article = lesson_articles()[question_id]
     key = lesson_questions.load_key(lessons.QUESTIONS[question_id])
-    original = lessons._original(key)
-    spans = lessons.key_spans(question_id, article)
+    original = lesson_keys.original(key)
+    spans = lesson_keys.key_spans(question_id, article)
     assert [s.text(article.body) for s in spans] == [m.span.text(original.body) for m in key.marks]
     assert [s.label for s in spans] == [m.label for m in key.marks]
 
 
 def test_a_key_is_carried_onto_an_excerpt_of_its_article_and_a_missing_word_is_one_line():
     practice = load_article(REPO / "notebooks" / lessons.PRACTICE)
-    whole = lessons.key_spans("l4.framing-activity", practice)
+    whole = lesson_keys.key_spans("l4.framing-activity", practice)
     last = max(s.end for s in whole)
     excerpt = from_text("Excerpt\n" + practice.body[: last + 1])
-    spans = lessons.key_spans("l4.framing-activity", excerpt)
+    spans = lesson_keys.key_spans("l4.framing-activity", excerpt)
     assert [s.start for s in spans] == [s.start + len("Excerpt\n") for s in whole]
     assert [s.text(excerpt.body) for s in spans] == [s.text(practice.body) for s in whole]
     short = from_text("Excerpt\n" + practice.body[: last - 1])
     with pytest.raises(ValueError, match=r"l4.framing-activity: '.*' is not in article 'excerpt'; use the lesson"):
-        lessons.key_spans("l4.framing-activity", short)
+        lesson_keys.key_spans("l4.framing-activity", short)
 
 
 def test_reveal_lists_the_key_with_context_for_words_that_recur(capsys):
     practice = load_article(REPO / "notebooks" / lessons.PRACTICE)
-    lessons.check_highlights("l2.sources-activity", lessons.key_spans("l2.sources-activity", practice)[:1], practice)
+    lessons.check_highlights(
+        "l2.sources-activity", lesson_keys.key_spans("l2.sources-activity", practice)[:1], practice
+    )
     capsys.readouterr()
     lessons.reveal("l2.sources-activity")
     out = capsys.readouterr().out.splitlines()
     assert "  source: ‘Mayor Ingrid Dahl’" in out and "  source: ‘Dahl’ (in ‘says Dahl’)" in out
-    assert "unsupported: ‘Vesterhavn town council voted 19 to 12 on Tuesday…’" in lessons.key_lines(
+    assert "unsupported: ‘Vesterhavn town council voted 19 to 12 on Tuesday…’" in lesson_keys.key_lines(
         "l3.sentences-activity"
     ), "a whole sentence is cut short"
 
 
 def test_links_reveal_names_source_cue_and_speaker():
-    lines = lessons.key_lines("l2.links")
+    lines = lesson_keys.key_lines("l2.links")
     assert lines[0] == (
         "[Norway’s allies and partners] have given signals -> Norway’s allies and partners [have given signals]: "
         "Norway’s allies and partners"
@@ -170,7 +172,7 @@ def test_a_key_file_for_another_text_is_one_line(copy):
     practice = load_article(REPO / "notebooks" / lessons.PRACTICE)
     excerpt = from_text("Excerpt\n" + practice.body[10:])
     with pytest.raises(lesson_questions.LessonQuestionsError, match="made for another version of its text"):
-        lessons.key_spans("l4.framing-activity", excerpt)
+        lesson_keys.key_spans("l4.framing-activity", excerpt)
 
 
 def test_questions_are_found_beside_the_lesson_the_kernel_runs_in(tmp_path, monkeypatch, capsys):

@@ -340,7 +340,8 @@ def test_links_score_half_for_the_cue_and_half_for_the_speaker(given, points):
 
 
 def test_lesson_2_linking_activity_gives_feedback_in_the_widget(capsys):
-    from medialit.exercises.lessons import check_highlights, expected_links, reveal
+    from medialit.exercises.lesson_keys import expected_links
+    from medialit.exercises.lessons import check_highlights, reveal
 
     opening = lesson_2_opening()
     linker = Highlighter(opening, labels=["source", "cue", "content"])
@@ -368,7 +369,8 @@ def test_lesson_2_linking_activity_gives_feedback_in_the_widget(capsys):
 
 def test_lesson_2_linking_activity_is_done_when_both_links_of_the_chain_are_linked(capsys):
     """Review 1, K6: a student who links the allies, their relay and Støre's told/highlighted finishes the activity."""
-    from medialit.exercises.lessons import check_highlights, expected_links, reset
+    from medialit.exercises.lesson_keys import expected_links
+    from medialit.exercises.lessons import check_highlights, reset
 
     reset()  # a fresh start: the first wrong try gets the first hint
     opening = lesson_2_opening()
@@ -418,7 +420,8 @@ def test_lesson_2_linking_activity_takes_a_nested_attribution_as_optional(capsys
     """keyread21, K5/K11: 'Støre told Putin what Norway and our allies think' nests a view in Støre's paraphrase, as
     ex01-q1's 'Norway and the West view' does, where it is optional. The activity asks to link every attribution, and
     a student who linked it too was told "'think': not a cue this check expects a link at", with no 'All linked'."""
-    from medialit.exercises.lessons import check_highlights, expected_links, key_lines, reset
+    from medialit.exercises.lesson_keys import expected_links, key_lines
+    from medialit.exercises.lessons import check_highlights, reset
 
     reset()
     opening = lesson_2_opening()
@@ -451,7 +454,8 @@ def test_a_nested_link_naming_the_wrong_speaker_costs_in_lesson_2_as_in_ex01_q2(
     import json
     from pathlib import Path
 
-    from medialit.exercises.lessons import check_highlights, expected_links, reset
+    from medialit.exercises.lesson_keys import expected_links
+    from medialit.exercises.lessons import check_highlights, reset
 
     key = json.loads((Path(__file__).parents[2] / "course" / "keys" / "ex01-q2.json").read_text(encoding="utf-8"))
     right = [

