@@ -383,3 +383,28 @@ def test_lesson_seven_tells_students_what_the_syllabus_project_hands_in():
     lesson = " ".join(c.source for c in cells if c.cell_type == "markdown")
     assert all(f"`{name}`" in lesson for name in files), files
     assert "half-page report" in syllabus and "half a page" in lesson
+
+
+@pytest.mark.notebook
+@pytest.mark.model
+def test_lesson_four_lists_each_analyzer_cue_as_quoted_or_in_the_papers_own_voice(workdir, monkeypatch):
+    """self25, lesson 4 as a newcomer: the lesson says the analyzer 'says whether a cue sits inside a quotation (the
+    speaker's words) or in the paper's own voice', and check 4.4 teaches that the mayor's *finally* is her framing;
+    the list under it printed only each cue's first reason: 'finally': "the writer's judgement, not a checkable
+    fact", the reason that says it is inside a quotation cut off. Each cue's line now says whose words it is in."""
+    from nbclient import NotebookClient
+
+    nb = read(workdir / "04-framing.ipynb")
+    cells = nb.cells
+    attempt = next(i for i, c in enumerate(cells) if c.source.startswith('check_highlights("l4.framing-activity"'))
+    cells[attempt].source = (  # a learner's first attempt: one mark checked, so the analyzer's findings show
+        "from medialit.exercises.lessons import key_spans\n"
+        'check_highlights("l4.framing-activity", key_spans("l4.framing-activity", practice)[:1], practice)'
+    )
+    listing = next(c for c in cells if "compare_with_machine(" in c.source)
+    monkeypatch.setenv("PYTHONPATH", str(REPO / "src"))
+    NotebookClient(nb, kernel_name="python3", timeout=180, resources={"metadata": {"path": str(workdir)}}).execute()
+    lines = {line.split(":")[1].split("'")[1]: line for line in printed(listing) if ": '" in line}
+    assert "in a quote (the speaker's)" in lines["finally"], lines["finally"]
+    for own in ("heated", "claimed", "so-called"):
+        assert "the paper's own voice" in lines[own], lines[own]
