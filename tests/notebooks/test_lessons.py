@@ -388,10 +388,11 @@ def test_lesson_seven_tells_students_what_the_syllabus_project_hands_in():
 @pytest.mark.notebook
 @pytest.mark.model
 def test_lesson_four_lists_each_analyzer_cue_as_quoted_or_in_the_papers_own_voice(workdir, monkeypatch):
-    """self25, lesson 4 as a newcomer: the lesson says the analyzer 'says whether a cue sits inside a quotation (the
+    """self25, lesson 4 as a newcomer: the lesson said the analyzer 'says whether a cue sits inside a quotation (the
     speaker's words) or in the paper's own voice', and check 4.4 teaches that the mayor's *finally* is her framing;
     the list under it printed only each cue's first reason: 'finally': "the writer's judgement, not a checkable
-    fact", the reason that says it is inside a quotation cut off. Each cue's line now says whose words it is in."""
+    fact". Each cue's line now says whose words it stands in, as K10 reads them: a quote's or a paraphrase's
+    (Haugen 'warned that the budget would almost certainly grow') or the paper's own (its scare quote too)."""
     from nbclient import NotebookClient
 
     nb = read(workdir / "04-framing.ipynb")
@@ -405,6 +406,7 @@ def test_lesson_four_lists_each_analyzer_cue_as_quoted_or_in_the_papers_own_voic
     monkeypatch.setenv("PYTHONPATH", str(REPO / "src"))
     NotebookClient(nb, kernel_name="python3", timeout=180, resources={"metadata": {"path": str(workdir)}}).execute()
     lines = {line.split(":")[1].split("'")[1]: line for line in printed(listing) if ": '" in line}
-    assert "in a quote (the speaker's)" in lines["finally"], lines["finally"]
-    for own in ("heated", "claimed", "so-called"):
+    for theirs in ("finally", "certainly"):
+        assert "a speaker's (quote or paraphrase)" in lines[theirs], lines[theirs]
+    for own in ("heated", "claimed", "so-called", "“consultation”", "reportedly"):
         assert "the paper's own voice" in lines[own], lines[own]

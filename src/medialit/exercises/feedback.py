@@ -102,6 +102,15 @@ def _speech_verbs() -> frozenset[str]:
     return frozenset(e["id"] for e in load_lexicon("speech_verbs") if "id" in e and "_" not in e["id"])
 
 
+def speakers_parts(body: str, scare_quotes: Iterable[Span] = ()) -> list[tuple[int, int]]:
+    """Character ranges in someone else's words (K10): quotations and dash quotes (``quoted_parts``) and paraphrases
+    (``paraphrased_parts``); a quotation within one of ``scare_quotes`` is the paper's own framing and not among them.
+    A framing cue inside one is the speaker's framing, reported; elsewhere it is the paper's own voice."""
+    scare = [(q.start, q.end) for q in scare_quotes]
+    quotes = [p for p in quoted_parts(body) if not any(start <= p[0] and p[1] <= end for start, end in scare)]
+    return sorted(quotes + paraphrased_parts(body))
+
+
 def inside(span: Span, parts: Sequence[tuple[int, int]]) -> bool:
     return any(start <= span.start and span.end <= end for start, end in parts)
 
