@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime
 import json
+import math
 import os
 import subprocess
 import sys
@@ -514,13 +515,23 @@ def test_the_report_does_not_read_again_what_grading_stopped_for_time(slow_first
 @pytest.fixture(scope="module", params=["sandboxed", "no sandbox"])
 def stopped_in_a_kernel(request, tmp_path_factory, nbgrader_env):
     """ex09-probe (a kernel runs) graded in one job: a classmate, a kernel slow to grade that starts processes, a
-    classmate; 4 s a student (10 s more for a worker's start-up), so its worker is stopped twice mid-kernel. In
-    the sandbox, and without it (where bubblewrap cannot run, the kernel runs with the grader's rights).
+    classmate; each student's time short, so its worker is stopped twice mid-kernel (with its classmates, then
+    alone). In the sandbox, and without it (where bubblewrap cannot run, the kernel runs with the grader's rights).
 
-    Returns the grading run and the processes left that this run's kernels started: ``sleep`` with this run's own
-    tag, the exact command line (self24: every ``sleep 86421...`` on the machine counted, so this test run at the
-    same time in another checkout, or any such process, failed it). Two such processes of other work run meanwhile
-    (another run's tag, and the tag this test used before) and must not count."""
+    The times are measured, not guessed (self25): they were 4 s a student and 10 s more for a worker's start-up, and
+    above a load of about 12 an honest classmate, the first of its worker, took longer than that and was stopped too
+    (measured: the first honest student of a job arrived 13.0 s after grading began at load 14.5, 28.3 s at load 10.3;
+    the second 4.5 s after the first, over its 4 s). The two honest classmates are graded first at this load: the
+    start-up's extra time is then 1.5 times the first's (grading's own preparation included), each student's time
+    twice the second's (at least 4 s), and the slow kernel's cells run well past both (``slow_cells``), so it is
+    stopped however loaded the machine is (with the worker's stop made a no-op, it was graded in full: the test fails).
+
+    Returns the grading run, the processes left that this run's kernels started (``sleep`` with this run's own tag,
+    the exact command line: self24: every ``sleep 86421...`` on the machine counted, so this test run at the same time
+    in another checkout, or any such process, failed it; two such processes of other work run meanwhile, another
+    run's tag and the tag this test used before, and must not count) and each student's time."""
+    import time
+
     from medialit.instructor import batch, course, sandbox
 
     tag = attacks.linger_tag()
@@ -528,16 +539,22 @@ def stopped_in_a_kernel(request, tmp_path_factory, nbgrader_env):
     root = c.root
     for student in ("a-honest", "c-honest"):
         c.submit(student, PROBE, attacks.solved(c, PROBE))
-    nb = attacks.answer_cells(c, PROBE, **{"probe-answer": attacks.lingering(tag) + "answer = 42"})
-    nb.cells += [nbformat.v4.new_code_cell("time.sleep(5)") for _ in range(5)]
-    c.submit("b-lingers", PROBE, nb)
-    others = [subprocess.Popen(["sleep", other]) for other in (f"{attacks.linger_tag()}0", "86421")]
     kept = batch.SECONDS_PER_STUDENT, batch._Job.seconds_per_student, sandbox.isolation
-    batch.SECONDS_PER_STUDENT, batch._Job.seconds_per_student = 10, lambda _job: 4
     if request.param == "no sandbox":
         sandbox.isolation = lambda: ""  # what course grade finds where bubblewrap cannot run
+    others = []
     try:
-        run = course.grade(root, PROBE, jobs=1)
+        began, arrived = time.monotonic(), {}
+        alone = course.grade(root, PROBE, jobs=1, progress=lambda _d, _t, s: arrived.setdefault(s, time.monotonic()))
+        assert all(o.ok for o in alone.outcomes), [o.message for o in alone.outcomes]
+        first, then = arrived["a-honest"] - began, arrived["c-honest"] - arrived["a-honest"]
+        startup, seconds = math.ceil(1.5 * first), max(4, math.ceil(2 * then))
+        nb = attacks.answer_cells(c, PROBE, **{"probe-answer": attacks.lingering(tag) + "answer = 42"})
+        nb.cells += [nbformat.v4.new_code_cell("time.sleep(5)") for _ in range(slow_cells(seconds + startup))]
+        c.submit("b-lingers", PROBE, nb)
+        others = [subprocess.Popen(["sleep", other]) for other in (f"{attacks.linger_tag()}0", "86421")]
+        batch.SECONDS_PER_STUDENT, batch._Job.seconds_per_student = startup, lambda _job: seconds
+        run = course.grade(root, PROBE, jobs=1, force=True)
         left = subprocess.run(["ps", "-eo", "pid,args"], capture_output=True, text=True, check=True).stdout
     finally:
         batch.SECONDS_PER_STUDENT, batch._Job.seconds_per_student, sandbox.isolation = kept
@@ -546,7 +563,16 @@ def stopped_in_a_kernel(request, tmp_path_factory, nbgrader_env):
             other.wait()
     assert run.isolated == (request.param == "sandboxed")
     ours = {f"sleep {tag}0", f"sleep {tag}1"}
-    return run, [line for line in left.splitlines() if line.split(None, 1)[1:] and line.split(None, 1)[1] in ours]
+    measured = f"honest: {first:.1f} s first, {then:.1f} s second; {startup} + {seconds} s"
+    print(f"{request.param} at load {os.getloadavg()[0]:.1f}: {measured}")
+    lines = [line for line in left.splitlines() if line.split(None, 1)[1:] and line.split(None, 1)[1] in ours]
+    return run, lines, seconds
+
+
+def slow_cells(seconds: int) -> int:
+    """How many 5 s cells (each under the course's 6 s cell timeout) keep a kernel running 10 s past ``seconds`` (a
+    student's time with a worker's start-up): stopped for time, never finished."""
+    return math.ceil(seconds / 5) + 2
 
 
 def test_a_worker_stopped_mid_kernel_leaves_no_process_and_its_classmates_are_graded(stopped_in_a_kernel):
@@ -554,11 +580,12 @@ def test_a_worker_stopped_mid_kernel_leaves_no_process_and_its_classmates_are_gr
     (bubblewrap's --die-with-parent, its own PID namespace); without it, the worker's processes are stopped with
     it (verify18a: two `sleep` processes per stop were left running). The classmates before and after it are
     graded, once each."""
-    run, left = stopped_in_a_kernel
+    run, left, seconds = stopped_in_a_kernel
     assert not left, left
     got = {o.student: o for o in run.outcomes}
     assert sorted(o.student for o in run.outcomes) == ["a-honest", "b-lingers", "c-honest"]
-    assert not got["b-lingers"].ok and "took longer than 4 s" in got["b-lingers"].message, got["b-lingers"].message
+    said = got["b-lingers"].message
+    assert not got["b-lingers"].ok and f"took longer than {seconds} s" in said, said
     for student in ("a-honest", "c-honest"):
         assert got[student].ok and got[student].scores == {"probe-test": 1.0, "ex01-q1-test": 3.0}, got[student]
 

@@ -216,3 +216,36 @@ def test_a_mistyped_bundled_article_id_gets_the_nearest_id():
 
     with pytest.raises(ArticleError, match=r"did you mean 'stoere-putin-call'\?"):
         load_article("stoere-putin-calll")
+
+
+def test_a_file_name_not_found_says_where_it_was_looked_for_and_what_to_do(tmp_path, monkeypatch):
+    """self25, lesson 7: a learner made my-article.txt with File > New > Text File while the file browser showed the
+    kit's folder, not the lesson's, and read 'my-article.txt: no such file; check the path': nothing said a name is
+    looked for in the lesson's folder. The line names that folder, and a file of that name one folder up or in a
+    folder beside the lesson's, or one of a near name in it."""
+    from medialit import ArticleError, load_article
+
+    lesson = tmp_path / "kit" / "notebooks"
+    lesson.mkdir(parents=True)
+    monkeypatch.chdir(lesson)
+
+    def said(name: str) -> str:
+        with pytest.raises(ArticleError) as error:
+            load_article(name)
+        return str(error.value)
+
+    assert said("my-article.txt") == (
+        f"my-article.txt: no such file in {lesson} (a file name is looked for in the folder the notebook or command "
+        "runs in); save the file in that folder, or write its path from there or in full"
+    )
+    (tmp_path / "kit" / "my-article.txt").write_text("Title\n\nBody.\n", encoding="utf-8")
+    assert said("my-article.txt") == (
+        f"my-article.txt: no such file in {lesson} (a file name is looked for in the folder the notebook or command "
+        "runs in); there is one at ../my-article.txt: write that, or move the file into that folder"
+    )
+    (lesson / "My-Article.TXT").write_text("Title\n\nBody.\n", encoding="utf-8")
+    assert said("my-article.txt").endswith("; did you mean 'My-Article.TXT'?")
+    (lesson / "My-Article.TXT").unlink()
+    (lesson / "my-article.txt.txt").write_text("Title\n\nBody.\n", encoding="utf-8")
+    assert said("my-article.txt").endswith("; did you mean 'my-article.txt.txt'?")
+    assert said(str(tmp_path / "gone.txt")) == f"{tmp_path / 'gone.txt'}: no such file; check the path"

@@ -172,3 +172,25 @@ def test_an_optional_mark_is_told_it_costs_nothing_not_what_is_wrong_with_it():
     assert match.status == "optional"
     line = feedback.explain(match, BODY, [m.key for m in result.matches if m.key])
     assert line == f"optional: ‘Dahl’ (source): may be marked or left, it costs nothing: {why[0]}", line
+
+
+def test_speakers_parts_are_quotes_and_paraphrases_but_not_the_papers_scare_quotes():
+    """K10, as lesson 4's list of the analyzer's cues reads it (self25): the mayor's dash quote and Haugen's
+    that-clause are the speakers' words; the paper's scare quote “consultation” is its own."""
+    from medialit.exercises.feedback import inside
+    from medialit.exercises.reported_speech import speakers_parts
+
+    body = (
+        "– Now we are finally doing it, says Dahl.\n"
+        "Per Haugen warned that the budget would almost certainly grow.\n"
+        "The so-called “consultation” lasted two weeks.\n"
+    )
+
+    def word(text: str, label: str = "evaluative") -> Span:
+        return Span(body.index(text), body.index(text) + len(text), label)
+
+    for scare in (word("so-called “consultation”", "scare_quote"), word("“consultation”", "scare_quote")):
+        theirs = speakers_parts(body, [scare])
+        assert inside(word("finally"), theirs) and inside(word("certainly", "intensifier"), theirs)
+        assert not inside(scare, theirs) and not inside(word("consultation"), theirs)
+    assert inside(word("consultation"), speakers_parts(body))  # a quotation not known as a scare quote: quoted words

@@ -151,3 +151,47 @@ def test_a_lesson_worked_in_a_copy_or_renamed_counts_and_is_where_next_points(ki
     os.utime(lessons / "01-meet-the-article.ipynb", (2.1e9, 2.1e9))  # the original saved since: it is the one read
     assert main(["progress", str(kit)]) == 0
     assert "0 of 5 checks right" in lines_of(capsys.readouterr().out)["Lesson 1"]
+
+
+def answer_ex01_q3(notebook: Path) -> None:
+    """Answer ex01's third question in ``notebook`` and save, as a learner does."""
+    nb = nbformat.read(notebook, as_version=4)
+    cell = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "ex01-q3-answer")
+    cell.source = "answer_q3 = [('Matthew Ingram', 'named')]"
+    nbformat.write(nb, notebook)
+
+
+@pytest.mark.parametrize(
+    "moved_to",
+    [
+        "ex01-attribution/my ex01.ipynb",  # File > Rename Notebook
+        "ex01-attribution/mine/ex01-attribution.ipynb",  # moved into a subfolder of its own
+        "my work/exercise one.ipynb",  # renamed and moved into another folder of exercises/
+    ],
+)
+def test_an_exercise_renamed_or_moved_is_found_by_its_answer_cells(kit, capsys, moved_to):
+    """self25: a learner who renamed ex01-attribution.ipynb to 'my ex01.ipynb' or moved it into a subfolder was told
+    'its notebook is not in its folder' and 'to do' for work they had done; only ``-CopyN`` names were found. The
+    exercise's notebook is now found by its answer cells' grade ids, and the line names where it was found."""
+    exercises = kit / "exercises"
+    moved = exercises / moved_to
+    moved.parent.mkdir(parents=True, exist_ok=True)
+    (exercises / "ex01-attribution" / "ex01-attribution.ipynb").rename(moved)
+    answer_ex01_q3(moved)
+    assert main(["progress", str(kit)]) == 0
+    line = lines_of(capsys.readouterr().out)["ex01-attribution"]
+    assert line.startswith("started |") and "1 of 4 questions answered" in line, line
+    assert f"in exercises/{moved_to}" in line, line
+
+
+def test_an_exercise_whose_notebook_is_nowhere_says_where_it_was_looked_for(kit, capsys):
+    """An exercise notebook deleted (or moved out of the kit) is 'to do', with a line saying what was looked for and
+    where, and how to get a fresh copy; the other exercises are still listed."""
+    (kit / "exercises" / "ex01-attribution" / "ex01-attribution.ipynb").unlink()
+    assert main(["progress", str(kit)]) == 0
+    found = lines_of(capsys.readouterr().out)
+    assert found["ex01-attribution"] == (
+        "to do | ex01-attribution: no notebook with its answer cells in exercises/ or notebooks/ (a renamed or moved "
+        "one is found by them); put it back in exercises/ex01-attribution/ or take a fresh copy of the kit's"
+    ), found["ex01-attribution"]
+    assert found["ex02-unsupported"].startswith("to do | ex02-unsupported: 0 of 3 questions answered")

@@ -11,6 +11,7 @@ import datetime
 import difflib
 import hashlib
 import itertools
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -232,7 +233,7 @@ def read_text_file(path: Path) -> str:
 
 def _read_text_file(path: Path) -> str:
     if not path.exists():
-        raise ArticleError(f"{path}: no such file; check the path")
+        raise ArticleError(_not_found(path))
     if path.is_dir():
         raise ArticleError(f"{path}: is a folder; give the path of one article file (.md or .txt)")
     size = path.stat().st_size
@@ -255,6 +256,38 @@ def _read_text_file(path: Path) -> str:
     if not text.strip():
         raise ArticleError(f"{path}: the file holds only whitespace; give it some text")
     return text
+
+
+def _not_found(path: Path) -> str:
+    """The line for a file that is not there. A relative name says the folder it was looked for in (self25: a learner
+    who made my-article.txt in the kit's folder, not lesson 7's, read only 'no such file; check the path') and, when
+    there is one, a file of that name one or two folders up, in a folder beside or below that one, or a near name."""
+    if path.is_absolute():
+        return f"{path}: no such file; check the path"
+    here = Path.cwd()
+    said = f"{path}: no such file in {here} (a file name is looked for in the folder the notebook or command runs in)"
+    target = (here / path).parent
+    if target.is_dir():
+        names = [p.name for p in target.iterdir() if p.is_file()]
+        wanted = path.name.lower()
+        close = [n for n in names if n.lower() == wanted or n.lower().startswith(wanted + ".")]
+        close = close or difflib.get_close_matches(path.name, names, n=1, cutoff=0.8)
+        if close:
+            return f"{said}; did you mean {(path.parent / close[0]).as_posix()!r}?"
+    places = [here.parent, here.parent.parent, *_folders_in(here), *_folders_in(here.parent)]
+    for place in dict.fromkeys(p for p in places if p != here):
+        if (place / path).is_file():
+            elsewhere = Path(os.path.relpath(place / path, here)).as_posix()
+            return f"{said}; there is one at {elsewhere}: write that, or move the file into that folder"
+    return f"{said}; save the file in that folder, or write its path from there or in full"
+
+
+def _folders_in(folder: Path) -> list[Path]:
+    """The folders in ``folder`` a person made (not hidden ones such as .ipynb_checkpoints), or none if unreadable."""
+    try:
+        return sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
+    except OSError:
+        return []
 
 
 def bundled_ids() -> list[str]:

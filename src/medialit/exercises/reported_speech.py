@@ -6,14 +6,17 @@ an activity that asks for the paper's own voice tells a framing mark there so
 finds (``nlp.quotes``) and dash-quote lines; ``paraphrased_parts`` reads
 that-clauses after a reporting verb of the analyzer's hand list
 (``speech_verbs``), the verb found by ``word_forms.base_forms``. Both read the
-text alone: no spaCy model, so a lesson's check stays quick.
+text alone: no spaCy model, so a lesson's check stays quick. ``speakers_parts`` joins
+the two, less the paper's own scare quotes (lesson 4).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
+from medialit.core.spans import Span
 from medialit.exercises.word_forms import base_forms
 from medialit.nlp.lexicons import load_lexicon
 from medialit.nlp.quotes import find_quotes
@@ -60,3 +63,12 @@ def paraphrased_parts(body: str) -> list[tuple[int, int]]:
 def _speech_verbs() -> frozenset[str]:
     """The one-word reporting verbs of the hand list (``speech_verbs``: *say*, *warn*, *claim*), read without spaCy."""
     return frozenset(e["id"] for e in load_lexicon("speech_verbs") if "id" in e and "_" not in e["id"])
+
+
+def speakers_parts(body: str, scare_quotes: Iterable[Span] = ()) -> list[tuple[int, int]]:
+    """Character ranges in someone else's words (K10): quotations and dash quotes (``quoted_parts``) and paraphrases
+    (``paraphrased_parts``); a quotation within one of ``scare_quotes`` is the paper's own framing and not among them.
+    A framing cue inside one is the speaker's framing, reported; elsewhere it is the paper's own voice."""
+    scare = [(q.start, q.end) for q in scare_quotes]
+    quotes = [p for p in quoted_parts(body) if not any(start <= p[0] and p[1] <= end for start, end in scare)]
+    return sorted(quotes + paraphrased_parts(body))

@@ -25,8 +25,9 @@ SETUP_NAMES = frozenset(
     {
         # from medialit, in any lesson or exercise cell
         "ArticleError", "FRAMING_CATEGORIES", "Highlighter", "Span", "analyze", "check", "check_highlights",
-        "compare_with_machine", "count", "from_text", "grade", "graded_parts", "hint", "item", "key_spans",
-        "load_article", "match", "note_own_article", "plots", "pretest", "reveal", "show", "ungraded", "without_graded",
+        "compare_with_machine", "count", "from_text", "grade", "graded_parts", "hint", "inside", "item", "key_spans",
+        "load_article", "match", "note_own_article", "plots", "pretest", "reveal", "show", "speakers_parts", "ungraded",
+        "without_graded",
         # set by a lesson's or an exercise's first cell
         "ARTICLE_FILE", "article", "picture", "practice", "report",
     }

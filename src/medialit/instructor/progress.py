@@ -160,16 +160,51 @@ def lesson_step(path: Path, number: int | None = None) -> Step:
     return Step(title, path, done, bool(tried or marked or answered), "; ".join(parts))
 
 
-def exercise_step(folder: Path) -> Step:
-    """One exercise: how many of its questions have an answer, and its points, as ``medialit self-check`` gives them."""
-    from medialit.instructor.self_check import by_hand, find_exercise, self_check
+EXERCISE_PLACES = ("exercises", "notebooks")
+"""The kit's folders (and their subfolders) where a learner's exercise notebook is looked for: a renamed or moved one
+is found there by its answer cells."""
 
+
+def learner_notebooks(kit: Path) -> dict[Path, set[str]]:
+    """Every notebook under the kit's ``EXERCISE_PLACES``, with its answer cells' grade ids (none for a lesson)."""
+    from medialit.instructor.self_check import answer_ids
+
+    found = {}
+    for place in EXERCISE_PLACES:
+        for path in sorted((kit / place).rglob("*.ipynb")):
+            if ".ipynb_checkpoints" not in path.relative_to(kit).parts and path.is_file():
+                found[path] = answer_ids(path)
+    return found
+
+
+def exercise_step(folder: Path, notebooks: dict[Path, set[str]]) -> Step:
+    """One exercise: how many of its questions have an answer, and its points, as ``medialit self-check`` gives them.
+
+    Its notebook is the one saved last of: the exercise in its folder under its name or a copy's (``-Copy1``), and any
+    notebook of ``notebooks`` with its answer cells (the grade ids of ``solutions/NAME``'s). self25: a learner who
+    renamed ex03-framing.ipynb to "my ex03.ipynb", or moved it into a subfolder, was told it was not in its folder."""
+    from medialit.instructor.self_check import answer_ids, by_hand, find_exercise, self_check
+
+    kit = folder.parent.parent
+    ids = answer_ids(kit / "solutions" / folder.name / f"{folder.name}.ipynb")
     mine = sorted(
-        (p for p in folder.glob("*.ipynb") if COPY_SUFFIX.sub("", p.stem) == folder.name or p.stem == folder.name),
+        (
+            p
+            for p, has in notebooks.items()
+            if (p.parent == folder and COPY_SUFFIX.sub("", p.stem) == folder.name) or (ids and has & ids)
+        ),
         key=lambda p: p.stat().st_mtime,
-    )  # the exercise or the copy of it saved last
+    )
     if not mine:
-        return Step(folder.name, folder, False, False, "its notebook is not in its folder")
+        places = " or ".join(f"{place}/" for place in EXERCISE_PLACES)
+        return Step(
+            folder.name,
+            folder,
+            False,
+            False,
+            f"no notebook with its answer cells in {places} (a renamed or moved one is found by them); put it back "
+            f"in exercises/{folder.name}/ or take a fresh copy of the kit's",
+        )
     exercise = find_exercise(mine[-1])
     grades, written = self_check(exercise), by_hand(exercise)
     answered = sum(1 for g in grades if not g.failed and g.marks) + sum(1 for w in written if w.answered)
@@ -178,6 +213,8 @@ def exercise_step(folder: Path) -> Step:
     detail = f"{answered} of {counted(total, 'question')} answered; {points}" + (
         ", written answers not counted" if written else ""
     )
+    if mine[-1] != folder / f"{folder.name}.ipynb":
+        detail += f" (in {mine[-1].relative_to(kit).as_posix()})"
     return Step(folder.name, mine[-1], answered == total, answered > 0, detail)
 
 
@@ -185,11 +222,12 @@ def steps(kit: Path) -> list[Step]:
     """Every lesson and exercise in the order lesson 0 teaches them."""
     found, order = [], lesson_order(kit)
     others = sorted(set((kit / "notebooks").glob("*.ipynb")) - set(order))
+    notebooks = learner_notebooks(kit)
     for lesson in order:
         found.append(readable(lambda p, n=int(lesson.name[:2]): lesson_step(p, n), worked_in(lesson, others)))
         for name in EXERCISE_AFTER.get(lesson.name[:2], ()):
             if (kit / "exercises" / name).is_dir():
-                found.append(readable(exercise_step, kit / "exercises" / name))
+                found.append(readable(lambda p: exercise_step(p, notebooks), kit / "exercises" / name))
     return found
 
 
