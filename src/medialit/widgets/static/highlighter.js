@@ -1173,7 +1173,12 @@ function render({ model, el: root }) {
     const asked = performance.now();
     return new Promise((resolve) => {
       S.waiting.set(n, resolve);
-      let confirming = false;  // the same kernel answered kernel_info once while this comm stayed silent
+      // The kernel says it is done with this question (its idle status, or the error reply for a subshell it does
+      // not have) and no answer came: the comm is cut off. Until then the question is queued, not lost: widget
+      // messages go over a subshell (JupyterLab 4.6) that another widget's callback may hold while the main shell
+      // answers kernel_info at once, so "the same kernel answered twice" alone refused honest marks (student25).
+      let handled = false;
+      const done = (msg) => { if (msg?.header?.msg_type !== "status" || msg.content?.execution_state === "idle") handled = true; };
       const giveUp = async () => {
         if (!S.waiting.has(n)) return;
         const late = performance.now() - asked >= BUSY_MS;
@@ -1183,12 +1188,11 @@ function render({ model, el: root }) {
           return;
         }
         // Silence alone does not say "restarted": a kernel whose thread holds it answers late. Ask the kernel
-        // itself who it is: another session id is a restart; the same kernel answering while this widget's
-        // comm stays silent is a comm cut off (a tab that did not make the restart); no answer is no news.
+        // itself who it is: another session id is a restart; the same kernel, done with the question without
+        // answering it, is a comm cut off (a tab that did not make the restart); anything else is no news.
         const same = late ? false : await sameKernel();
         if (!S.waiting.has(n)) return;
-        if (same === null || (same === true && !confirming)) {
-          confirming ||= same === true;
+        if (same === null || (same === true && !handled)) {
           live.textContent = "waiting for the kernel: this change shows once it answers";
           setTimeout(giveUp, ASK_MS);
           return;
@@ -1198,7 +1202,7 @@ function render({ model, el: root }) {
       };
       setTimeout(giveUp, ASK_MS);
       try {
-        model.send({ ask: "alive", n });
+        model.send({ ask: "alive", n }, { iopub: { status: done }, shell: { reply: done } });
       } catch {
         S.waiting.delete(n);
         resolve(false);
