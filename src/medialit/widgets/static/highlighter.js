@@ -694,6 +694,7 @@ function render({ model, el: root }) {
     // the change listeners redraw the paragraphs they touch
     const byPlace = (a, b) => a.start - b.start || a.end - b.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
     next = next.slice().sort(byPlace);
+    dropVerdicts(spans(), next);
     model.set("spans", next.map((m) => ({ start: m.start, end: m.end, label: m.label })));
     if (nextLinks) {  // null: the links did not change
       const kept = pruneLinks(nextLinks, next);
@@ -703,6 +704,21 @@ function render({ model, el: root }) {
     model.save_changes();
     announce();
     if (say) live.textContent = say;
+  }
+
+  const AGAIN = "A mark changed label since this check: run the check again for its verdict.";
+
+  function dropVerdicts(before, next) {
+    // A check's verdict is on a mark's words and label: a relabelled mark loses it (its tag and what its words are
+    // read with) until the check runs again, instead of keeping '✓ source' beside what is now framing.
+    const fb = model.get("feedback") || {};
+    const was = new Set(before.map(markKey)), now = new Set(next.map(markKey));
+    const places = new Set(next.map((m) => `${m.start}:${m.end}`));
+    const relabelled = (f) => was.has(markKey(f)) && !now.has(markKey(f)) && places.has(`${f.start}:${f.end}`);
+    const items = (fb.items || []).filter((f) => !relabelled(f));
+    if (items.length === (fb.items || []).length) return;
+    const notes = (fb.notes || []).includes(AGAIN) ? fb.notes : [...(fb.notes || []), AGAIN];
+    model.set("feedback", { ...fb, items, notes });
   }
 
   function relabelled(m, name) {
