@@ -1037,6 +1037,11 @@ function render({ model, el: root }) {
     ev.stopPropagation();
   });
 
+  // and from a link's speaker, kind or Unlink (student25: Esc did nothing there); a typed name is saved as it blurs
+  linkBox.addEventListener("keydown", (ev) => {
+    if (ev.key === "Escape" && leaveText()) { ev.preventDefault(); ev.stopPropagation(); }
+  });
+
   text.addEventListener("keydown", (ev) => {
     const k = ev.key;
     const ctrl = ev.ctrlKey || ev.metaKey;
