@@ -290,3 +290,43 @@ def test_feedback_and_the_machine_layer_show_beside_the_marks_and_toggle(noteboo
     expect(panel).not_to_contain_text("rule:")
     nb.run(2)
     assert nb.output_text(2).strip() == "False"  # the toggle reached the kernel
+
+
+SECOND = """h2 = Highlighter(from_text(TEXT, title="t"), save_to="other.highlights.json")
+h2"""
+
+
+def test_tab_leaves_a_highlighter_for_the_next_ones_toolbar_as_one_stop_and_arrows_move_inside(notebook, page):
+    """student25: the WAI-ARIA composite pattern the widget follows: Tab leaves it, arrow keys move inside. Tab from
+    the text already left for the next tab stop, but each label bar (role toolbar) was 5 to 9 stops: ex05's eight
+    highlighters made about 60 Tabs between one text and the next. The toolbar is now one stop (the control last
+    used), ←/→ move along it, Home and End go to its ends; Tab from it enters that highlighter's text."""
+    nb = notebook([SETUP, SECOND])
+    nb.run(0)
+    nb.run(1)
+    first, second = nb.widget(0), nb.cell(1).locator(".medialit-highlighter")
+    tab_into_text(first, page)
+    page.keyboard.press("Tab")
+    expect(second.get_by_role("button", name="source")).to_be_focused()  # the next toolbar, at its first control
+    page.keyboard.press("Tab")
+    expect(second.locator(".ml-text")).to_be_focused()  # its text, one Tab on
+    page.keyboard.press("Shift+Tab")
+    expect(second.get_by_role("button", name="source")).to_be_focused()
+    page.keyboard.press("ArrowRight")
+    expect(second.get_by_role("button", name="claim")).to_be_focused()
+    page.keyboard.press("End")
+    expect(second.get_by_role("button", name="Redo")).to_be_focused()
+    page.keyboard.press("ArrowRight")  # at the end it stays
+    expect(second.get_by_role("button", name="Redo")).to_be_focused()
+    page.keyboard.press("Home")
+    expect(second.get_by_role("button", name="source")).to_be_focused()
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowLeft")
+    expect(second.get_by_role("button", name="source")).to_be_focused()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("Tab")
+    expect(second.locator(".ml-text")).to_be_focused()
+    page.keyboard.press("Shift+Tab")  # back into the toolbar at the control last used
+    expect(second.get_by_role("button", name="claim")).to_be_focused()
+    stops = "bar => [...bar.querySelectorAll('button, input')].filter(c => c.tabIndex >= 0).length"
+    assert second.locator(".ml-legend").evaluate(stops) == 1

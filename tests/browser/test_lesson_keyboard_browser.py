@@ -184,8 +184,8 @@ def test_an_optional_mark_checked_reads_as_no_mistake_in_words_symbol_and_line(l
 
 
 def test_lesson_six_analyzer_ticked_by_keyboard_then_esc_goes_back_to_the_notebook(lab, workdir, page):
-    """student22: lesson 6 without the mouse: a source marked, Shift+Tab to 'show analyzer', Space ticks it, and Esc
-    returns to the notebook as it does from the text, so ↓ and Shift+Enter run the comparison. Ticking the box
+    """student22: lesson 6 without the mouse: a source marked, Shift+Tab and End to 'show analyzer', Space ticks it,
+    and Esc returns to the notebook as it does from the text, so ↓ and Shift+Enter run the comparison. Ticking the box
     redrew the toolbar and dropped the focus on the page (JupyterLab's container), where the arrow keys reach no
     cell; and Esc on a toolbar control did nothing."""
     path = copy_notebooks(workdir) / "06-human-against-machine.ipynb"
@@ -196,7 +196,8 @@ def test_lesson_six_analyzer_ticked_by_keyboard_then_esc_goes_back_to_the_notebo
     page.keyboard.press("1")  # source: the headline's first word is no source, but any mark will do here
     expect(widget.locator(".ml-status")).to_contain_text("saved 1 mark")
     box = widget.get_by_role("checkbox", name="show analyzer")
-    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")  # the toolbar, one Tab stop (student25); End: its last control
+    page.keyboard.press("End")
     expect(box).to_be_focused()
     page.keyboard.press("Space")
     expect(box).to_be_checked()

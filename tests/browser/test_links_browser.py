@@ -315,3 +315,26 @@ def test_l_and_escape_change_the_pending_mark_in_place_without_redrawing_the_wor
     expect(widget.get_by_role("button", name="Link", exact=True)).to_have_attribute("aria-pressed", "false")
     gone = page.evaluate("() => window.__kept.filter((e) => !e.isConnected).length")
     assert gone == 0, f"{gone} word or label elements were drawn anew for L and Escape"
+
+
+def test_escape_in_a_links_speaker_kind_or_unlink_goes_back_to_the_notebook(notebook, page):
+    """student25, lesson 2 by keyboard: after typing a link's speaker and choosing its kind, Esc did nothing there
+    (the focus stayed on the list), though Esc is the way back to the notebook from the text and the label bar.
+    From the speaker, the kind and Unlink, Esc now goes back to the notebook (command mode on this cell), so ↓ and
+    Shift+Enter reach the check; a name typed and not yet saved is saved on the way out."""
+    nb = notebook([setup(f"h.add_link({span_of(SOURCE)}, {span_of(CUE)})"), SHOW])
+    nb.run(0)
+    widget = nb.widget(0)
+    in_notebook = (  # command mode on the notebook or its cell, out of the widget
+        "() => (a => !!a.closest('.jp-Notebook.jp-mod-commandMode') && !a.closest('.medialit-highlighter'))"
+        "(document.activeElement)"
+    )
+    for control in ("speaker of link 1", "kind of link 1", "Unlink link 1"):
+        widget.get_by_label(control).focus()
+        if control.startswith("speaker"):
+            page.keyboard.type("Ingrid Dahl")
+        page.keyboard.press("Escape")
+        page.wait_for_function(in_notebook)
+    expect(widget.locator(".ml-live")).to_have_text("link 1: speaker Ingrid Dahl")
+    (link,) = links_in_kernel(nb)
+    assert link["speaker"] == "Ingrid Dahl"

@@ -170,3 +170,41 @@ def test_a_thread_holding_the_kernel_does_not_refuse_a_mark(notebook, page):
     mark(widget, page, "Ingrid", "1")
     expect(widget.locator(".ml-status")).to_contain_text("saved 1 mark to", timeout=120_000)
     expect(widget.locator(".ml-status")).not_to_contain_text(STALE)
+
+
+# student25: JupyterLab 4.6 sends widget messages over one kernel subshell per comm target, and ipykernel 7 routes a
+# comm's messages to the subshell it last answered on, while kernel_info goes to the main shell. So the main shell
+# can answer "who are you?" twice while this widget's "still there?" waits behind another widget's callback on the
+# shared subshell: the guard took that as a cut-off comm and refused an honest mark ("the kernel restarted or
+# stopped"; once in three ex05 keyboard walks under load). A button whose callback holds that subshell 12 s provokes
+# it every time: the mark must wait and be saved, and the status must never say the kernel restarted.
+SLOW_BUTTON = """import ipywidgets, time
+clicks = []
+def slow(_):
+    clicks.append(1)
+    button.description = f"slow {len(clicks)}"  # said back on the subshell: this button's comm now goes there
+    if len(clicks) > 1:  # the second click holds that subshell
+        time.sleep(12)
+button = ipywidgets.Button(description="slow")
+button.on_click(slow)
+button"""
+
+
+def test_a_widget_callback_holding_the_comm_subshell_does_not_refuse_a_mark(notebook, page):
+    nb = notebook([SETUP, SLOW_BUTTON, "print(len(clicks))"])
+    nb.run(0)
+    widget = nb.widget(0)
+    mark(widget, page, "Ingrid", "1")  # this widget's comm now answers on the subshell
+    expect(widget.locator(".ml-status")).to_contain_text("saved 1 mark to")
+    nb.run(1)
+    nb.cell(1).get_by_role("button", name="slow").click()
+    expect(nb.cell(1).get_by_role("button", name="slow 1")).to_be_visible()
+    nb.run(2)
+    expect(nb.cell(2).locator(".jp-OutputArea-output").last).to_have_text("1")
+    nb.cell(1).get_by_role("button", name="slow 1").click()  # holds the subshell 12 s
+    nb.run(2)  # the main shell is free: it runs a cell, and the tab then sees the kernel idle
+    mark(widget, page, "Officials", "2")
+    expect(widget.locator(".ml-live")).to_contain_text("waiting for the kernel", timeout=15_000)
+    expect(widget.locator(".ml-status")).to_contain_text("saved 2 marks", timeout=60_000)
+    expect(widget.locator(".ml-status")).not_to_contain_text(STALE)
+    expect(widget.locator(".ml-tag-mark")).to_have_count(2)

@@ -88,3 +88,29 @@ def test_a_checked_mark_says_its_label_once_with_the_verdict(notebook, page, hea
     line = re.sub(r"\s+:", ":", " ".join(widget.locator(".ml-p").first.inner_text().split()))
     assert "✓ source: cue: Ingrid Dahl" in line and line.count("source") == 1, line
     assert axe_severe(page) == []
+
+
+def test_a_relabelled_mark_loses_its_verdict_until_the_check_runs_again(notebook, page, heard):
+    """student25: a checked mark relabelled kept its old verdict: '✓ source' stood beside it as a tag of its own, and
+    its word was still read with 'check: ... correct'. The verdict was on the old label; it goes (seen and heard)
+    and the feedback says to run the check again."""
+    nb = notebook([SETUP, MARKS, CHECKED])
+    for index in range(3):
+        nb.run(index)
+    widget = nb.widget(0)
+    tags = widget.locator(".ml-tag")
+    expect(tags.filter(has_text="✓")).to_have_count(1)
+    widget.locator(".ml-seg:not(.ml-space)", has_text="Vesterhavn").first.click()  # picks the source mark
+    page.keyboard.press("4")  # framing
+    expect(widget.locator(".ml-status")).to_contain_text("saved 4 marks")
+    expect(tags.filter(has_text="✓")).to_have_count(0)
+    assert sorted(tags.all_inner_texts()) == ["? extra claim", "cue", "framing", "framing", "✗ missed claim"]
+    assert "framing: cue: Ingrid Dahl of Vesterhavn" in heard("mark")
+    assert not [m for m in heard("mark") if "✓" in m]
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowRight")  # back on 'Vesterhavn': its word, its marks, and no stale verdict
+    live = widget.locator(".ml-live")
+    expect(live).to_contain_text("Vesterhavn, marked framing")
+    assert "check:" not in live.inner_text()
+    expect(widget.locator(".ml-panel")).to_contain_text("run the check again")
+    assert axe_severe(page) == []

@@ -201,6 +201,8 @@ def test_a_written_answer_shows_the_model_answer_and_rubric_only_after_the_learn
         out = run()
         assert "ex03-q2: a written answer, not checked here (2 points in a course" in out and said in out, text
         assert not [line for line in model if line in out], text
+        if said == "not answered yet":  # student25: a keyboard-only learner opens the cell with Enter, no mouse
+            assert "double-click it, or press Enter on it, to edit" in out, out
     nb = nbformat.read(notebook, as_version=4)  # the rendered answer cell takes no typing: a cell of one's own below
     at = next(i for i, c in enumerate(nb.cells) if c.metadata.get("nbgrader", {}).get("grade_id") == "ex03-q2-answer")
     nb.cells[at].source = "YOUR ANSWER HERE"
@@ -208,6 +210,7 @@ def test_a_written_answer_shows_the_model_answer_and_rubric_only_after_the_learn
     nbformat.write(nb, notebook)
     out = run()
     assert f"your answer is in cell {at + 2}, a cell of its own" in out and "move your words into it" in out
+    assert "press Enter on it, to edit" in out
     assert not [line for line in model if line in out]
     del nb.cells[at + 1]
     nbformat.write(nb, notebook)

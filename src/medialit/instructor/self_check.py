@@ -430,8 +430,8 @@ def written_lines(written: Written, unanswered: list[str] = ()) -> list[str]:
         if written.elsewhere and not count:
             return [
                 f"{head}; your answer is in cell {written.elsewhere}, a cell of its own, and the answer cell (the one "
-                "that said YOUR ANSWER HERE) is empty: move your words into it (double-click it to edit), save with "
-                "Ctrl+S, then run self-check again to see the kit's model answer"
+                "that said YOUR ANSWER HERE) is empty: move your words into it (double-click it, or press Enter on it, "
+                "to edit), save with Ctrl+S, then run self-check again to see the kit's model answer"
             ]
         state = (
             "not answered yet"
@@ -442,8 +442,8 @@ def written_lines(written: Written, unanswered: list[str] = ()) -> list[str]:
         )
         return [
             f"{head}; {state}: write your own answer in its answer cell first (under the question, the one that says "
-            "YOUR ANSWER HERE: double-click it to edit), save with Ctrl+S, then run self-check again to see the kit's "
-            "model answer and what a teacher looks for"
+            "YOUR ANSWER HERE: double-click it, or press Enter on it, to edit), save with Ctrl+S, then run self-check "
+            "again to see the kit's model answer and what a teacher looks for"
         ]
     if unanswered:
         return [

@@ -263,6 +263,7 @@ function render({ model, el: root }) {
       lab.append(box, " show analyzer");
       legend.append(lab);
     }
+    rove(again ? legend.querySelector(again) : null);
     if (again) legend.querySelector(again)?.focus();
     const how = isSentences()
       ? "Click a sentence to select it (drag to take several), then pick its label; click a labelled sentence to change or remove it. "
@@ -270,13 +271,25 @@ function render({ model, el: root }) {
         (canLink() ? "; drag a mark's tag onto another mark to link them. " : ". ");
     help.textContent =
       how +
-      "Keys: Tab into the text, ←/→ move by word, ↑/↓ by line, Shift extends, " +
+      "Keys: Tab into the text (the buttons are one Tab stop: ←/→ along them), ←/→ move by word, ↑/↓ by line, Shift extends, " +
       `${labels().map((l) => `${l.key} ${l.title || l.name}`).join(", ")}, Delete removes, ` +
       "Enter picks the mark at the cursor (again: the next one there), then a label key changes its label. " +
       (canLink() ? "L links the mark under the cursor: move to its cue or content, Enter adds it, L finishes, Esc cancels. " : "") +
-      "Ctrl+Z undo, Ctrl+Shift+Z redo, Esc clears; with nothing selected, Esc goes back to the notebook.";
+      "Ctrl+Z undo, Ctrl+Shift+Z redo, Esc clears; with nothing selected, Esc goes back to the notebook (Tab goes on to the next highlighter).";
     text.setAttribute("aria-label", named(`Article text for marking (${isSentences() ? "sentences" : "words"})`));
   }
+
+  // The label bar is a toolbar (WAI-ARIA): one Tab stop, the control last used; ←/→ move along it, Home and End
+  // go to its ends. As 5 to 9 stops, ex05's eight highlighters made about 60 Tabs from one text to the next.
+  const controls = () => [...legend.querySelectorAll("button, input")];
+  function rove(to) {
+    const all = controls();
+    const at = to ? all.indexOf(to) : Math.min(S.roving || 0, all.length - 1);
+    S.roving = Math.max(0, at);
+    all.forEach((c, i) => { c.tabIndex = i === S.roving ? 0 : -1; });
+    return all[S.roving];
+  }
+  legend.addEventListener("focusin", (ev) => { if (controls().includes(ev.target)) rove(ev.target); });
 
   // ------------------------------------------------------------ text
 
@@ -694,6 +707,7 @@ function render({ model, el: root }) {
     // the change listeners redraw the paragraphs they touch
     const byPlace = (a, b) => a.start - b.start || a.end - b.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
     next = next.slice().sort(byPlace);
+    dropVerdicts(spans(), next);
     model.set("spans", next.map((m) => ({ start: m.start, end: m.end, label: m.label })));
     if (nextLinks) {  // null: the links did not change
       const kept = pruneLinks(nextLinks, next);
@@ -703,6 +717,21 @@ function render({ model, el: root }) {
     model.save_changes();
     announce();
     if (say) live.textContent = say;
+  }
+
+  const AGAIN = "A mark changed label since this check: run the check again for its verdict.";
+
+  function dropVerdicts(before, next) {
+    // A check's verdict is on a mark's words and label: a relabelled mark loses it (its tag and what its words are
+    // read with) until the check runs again, instead of keeping '✓ source' beside what is now framing.
+    const fb = model.get("feedback") || {};
+    const was = new Set(before.map(markKey)), now = new Set(next.map(markKey));
+    const places = new Set(next.map((m) => `${m.start}:${m.end}`));
+    const relabelled = (f) => was.has(markKey(f)) && !now.has(markKey(f)) && places.has(`${f.start}:${f.end}`);
+    const items = (fb.items || []).filter((f) => !relabelled(f));
+    if (items.length === (fb.items || []).length) return;
+    const notes = (fb.notes || []).includes(AGAIN) ? fb.notes : [...(fb.notes || []), AGAIN];
+    model.set("feedback", { ...fb, items, notes });
   }
 
   function relabelled(m, name) {
@@ -998,7 +1027,19 @@ function render({ model, el: root }) {
   // Esc on a label button, Undo or the analyzer box goes back to the notebook too: it did nothing there, or (the
   // box) dropped the focus on the page, where ↑/↓ reach no cell
   legend.addEventListener("keydown", (ev) => {
-    if (ev.key === "Escape" && !S.linking && leaveText()) { ev.preventDefault(); ev.stopPropagation(); }
+    if (ev.key === "Escape" && !S.linking && leaveText()) { ev.preventDefault(); ev.stopPropagation(); return; }
+    const step = { ArrowRight: 1, ArrowLeft: -1, Home: -Infinity, End: Infinity }[ev.key];
+    if (step === undefined || ev.altKey || ev.ctrlKey || ev.metaKey || ev.shiftKey) return;
+    const all = controls();
+    const at = Math.max(0, Math.min(all.length - 1, all.indexOf(document.activeElement) + step));
+    rove(all[at])?.focus();
+    ev.preventDefault();
+    ev.stopPropagation();
+  });
+
+  // and from a link's speaker, kind or Unlink (student25: Esc did nothing there); a typed name is saved as it blurs
+  linkBox.addEventListener("keydown", (ev) => {
+    if (ev.key === "Escape" && leaveText()) { ev.preventDefault(); ev.stopPropagation(); }
   });
 
   text.addEventListener("keydown", (ev) => {
@@ -1173,7 +1214,12 @@ function render({ model, el: root }) {
     const asked = performance.now();
     return new Promise((resolve) => {
       S.waiting.set(n, resolve);
-      let confirming = false;  // the same kernel answered kernel_info once while this comm stayed silent
+      // The kernel says it is done with this question (its idle status, or the error reply for a subshell it does
+      // not have) and no answer came: the comm is cut off. Until then the question is queued, not lost: widget
+      // messages go over a subshell (JupyterLab 4.6) that another widget's callback may hold while the main shell
+      // answers kernel_info at once, so "the same kernel answered twice" alone refused honest marks (student25).
+      let handled = false;
+      const done = (msg) => { if (msg?.header?.msg_type !== "status" || msg.content?.execution_state === "idle") handled = true; };
       const giveUp = async () => {
         if (!S.waiting.has(n)) return;
         const late = performance.now() - asked >= BUSY_MS;
@@ -1183,12 +1229,11 @@ function render({ model, el: root }) {
           return;
         }
         // Silence alone does not say "restarted": a kernel whose thread holds it answers late. Ask the kernel
-        // itself who it is: another session id is a restart; the same kernel answering while this widget's
-        // comm stays silent is a comm cut off (a tab that did not make the restart); no answer is no news.
+        // itself who it is: another session id is a restart; the same kernel, done with the question without
+        // answering it, is a comm cut off (a tab that did not make the restart); anything else is no news.
         const same = late ? false : await sameKernel();
         if (!S.waiting.has(n)) return;
-        if (same === null || (same === true && !confirming)) {
-          confirming ||= same === true;
+        if (same === null || (same === true && !handled)) {
           live.textContent = "waiting for the kernel: this change shows once it answers";
           setTimeout(giveUp, ASK_MS);
           return;
@@ -1198,7 +1243,7 @@ function render({ model, el: root }) {
       };
       setTimeout(giveUp, ASK_MS);
       try {
-        model.send({ ask: "alive", n });
+        model.send({ ask: "alive", n }, { iopub: { status: done }, shell: { reply: done } });
       } catch {
         S.waiting.delete(n);
         resolve(false);
