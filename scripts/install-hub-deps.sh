@@ -3,7 +3,8 @@
 #   - configurable-http-proxy (npm), JupyterHub's proxy;
 #   - PostgreSQL's server programs (Debian's package), for the gradebook option;
 #   - a shared environment every hub user can run: $MEDIALIT_HUB_ENV
-#     (default /opt/medialit-hub/venv) with this checkout and jupyterhub installed.
+#     (default /opt/medialit-hub/venv) with this checkout, jupyterhub and jupyterhub-idle-culler
+#     (the hub service that stops idle servers: course/jupyterhub/jupyterhub_config.py) installed.
 # jupyterhub and psycopg2-binary for the test itself come with the `test` extra.
 #
 # Why a separate environment: single-user servers run as each student, and the
@@ -72,7 +73,8 @@ if [ ! -f "$stamp" ]; then
     echo "medialit: building the shared hub environment in $HUB_ENV (a minute or two the first time)"
     $SUDO mkdir -p "$(dirname "$HUB_ENV")"
     $SUDO "$HUB_PYTHON" -m venv "$HUB_ENV"
-    $SUDO "$HUB_ENV/bin/python" -m pip install --quiet --disable-pip-version-check "$(build_wheel)" jupyterhub psycopg2-binary
+    $SUDO "$HUB_ENV/bin/python" -m pip install --quiet --disable-pip-version-check "$(build_wheel)" jupyterhub psycopg2-binary \
+        jupyterhub-idle-culler
     $SUDO rm -f "$HUB_ENV"/.medialit-kit-*
     $SUDO touch "$stamp"
 fi

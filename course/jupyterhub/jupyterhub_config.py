@@ -26,6 +26,8 @@ paths, the authenticator and the user names:
     MEDIALIT_GRADER_HOME      home of the grader account grader-COURSE (default /home/grader-COURSE)
     MEDIALIT_MEM_LIMIT        memory per user (default 512M: the server about 165 MB plus a kernel
                               that analyses the student's own article, about 215 MB)
+    MEDIALIT_IDLE_TIMEOUT     seconds after which the idle culler stops a server nobody uses
+                              (default 3600; 0: never)
 
 Install it as /etc/medialit-hub/jupyterhub_config.py (readable by root; it holds no secret).
 See course/jupyterhub/README.md for the steps from an empty server.
@@ -108,6 +110,26 @@ c.JupyterHub.services = [
     }
 ]
 
+# A server nobody has used for an hour (its tab closed or hidden, the laptop shut) is stopped, and its memory
+# comes back: jupyterhub-idle-culler (installed beside the hub by scripts/install-hub-deps.sh) as a hub service
+# with only the scopes it needs. Nothing saved is lost: highlights are written as they are made, and JupyterLab saves
+# notebooks every two minutes. The student's open tab says "Your server has stopped" once, with the button that
+# starts it again (medialit-notebook-aids). An open tab in view keeps its server: JupyterLab polls it.
+IDLE_TIMEOUT = int(os.environ.get("MEDIALIT_IDLE_TIMEOUT", "3600"))
+if IDLE_TIMEOUT > 0:
+    c.JupyterHub.services.append(
+        {
+            "name": "idle-culler",
+            "command": [
+                f"{ENV}/bin/python",
+                "-m",
+                "jupyterhub_idle_culler",
+                f"--timeout={IDLE_TIMEOUT}",
+                f"--cull-every={max(5, min(600, IDLE_TIMEOUT // 6))}",
+            ],
+        }
+    )
+
 # Who may reach what: instructors open the formgrader service; everyone uses
 # their own server (the default `user` role).
 c.JupyterHub.load_roles = [
@@ -122,6 +144,14 @@ c.JupyterHub.load_roles = [
         "scopes": ["list:services", f"read:services!service={COURSE}"],
     },
 ]
+if IDLE_TIMEOUT > 0:
+    c.JupyterHub.load_roles.append(
+        {
+            "name": "idle-culler",
+            "services": ["idle-culler"],
+            "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
+        }
+    )
 
 # The hub's own state stays with the hub.
 c.JupyterHub.db_url = os.environ.get("MEDIALIT_HUB_DB", "sqlite:////srv/medialit-hub/jupyterhub.sqlite")

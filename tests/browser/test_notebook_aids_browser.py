@@ -61,6 +61,15 @@ def test_an_exercise_opens_clean(lab, workdir, page):
     expect(page.get_by_role("status").filter(has_text="no saved highlights (ex01-q1.highlights.json)")).to_have_count(1)
 
 
+def test_every_aid_is_active_with_the_stopped_server_message_among_them(lab, workdir, page):
+    """server-stopped provides JupyterLab's IConnectionLost from shared packages the others did not need
+    (tests/hub/test_hub_walk.py walks it on a hub; outside one it hands back JupyterLab's own message): all five
+    plugins load."""
+    open_lesson(page, lab, workdir)
+    for name in ("server-stopped", "clean-open", "narrow-open", "reflow-markdown", "announce-output"):
+        assert page.evaluate(f"() => window.jupyterapp.isPluginActivated('medialit-notebook-aids:{name}')"), name
+
+
 def test_a_lesson_opens_clean_and_a_change_still_asks_to_be_saved(lab, workdir, page):
     nb, path = open_lesson(page, lab, workdir)
     tab = page.locator(".lm-TabBar-tab.jp-mod-current")

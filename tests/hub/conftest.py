@@ -31,7 +31,8 @@ c.Spawner.environment.update({{"MEDIALIT_EXCHANGE": {exchange!r}}})
 
 # The formgrader service (run as the grader account) uses the test exchange too.
 for service in c.JupyterHub.services:
-    service["environment"]["MEDIALIT_EXCHANGE"] = {exchange!r}
+    if service["name"] == {course!r}:
+        service["environment"]["MEDIALIT_EXCHANGE"] = {exchange!r}
 
 # The test drives users through the REST API with this service's admin token.
 c.JupyterHub.services.append({{"name": "e2e-admin", "api_token": {token!r}}})
@@ -40,7 +41,9 @@ c.JupyterHub.load_roles.append({{"name": "admin", "services": ["e2e-admin"]}})
 
 
 @pytest.fixture(scope="module")
-def hub() -> Iterator[Hub]:
+def hub(request) -> Iterator[Hub]:
+    """The hub; a test module's ``HUB_SETTINGS`` (environment variables of jupyterhub_config.py) and ``HUB_CONFIG``
+    (lines added to the test's config) change it."""
     if os.geteuid() != 0:
         pytest.fail("the hub test must run as root: it creates system users and runs the hub as root")
     # The single-user servers run a copy of the kit: bring it up to date with this checkout (quick when it is).
@@ -114,7 +117,9 @@ def hub() -> Iterator[Hub]:
             chp=shutil.which("configurable-http-proxy"),
             exchange=str(exchange),
             token=token,
+            course=COURSE_ID,
         )
+        config += getattr(request.module, "HUB_CONFIG", "")
         (state / "jupyterhub_config.py").write_text(config, encoding="utf-8")
         env = dict(os.environ)
         env.update(
@@ -133,6 +138,7 @@ def hub() -> Iterator[Hub]:
                 "MEDIALIT_GRADER_HOME": str(base / "home" / grader),
             }
         )
+        env.update(getattr(request.module, "HUB_SETTINGS", {}))
         log = (state / "hub.log").open("w")
         proc = subprocess.Popen(
             [str(Path(sys.executable).parent / "jupyterhub"), "-f", str(state / "jupyterhub_config.py")],

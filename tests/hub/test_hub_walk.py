@@ -2,8 +2,9 @@
 
 An instructor runs a course of two exercises from the formgrader service's terminal in the grader's ~/course
 (README step 4), as the guide's table says. A student logs in through the hub's own page, fetches both in the
-*Assignments* tab, highlights in the first, has their server stopped mid-exercise (as an idle culler or an
-admin's restart stops it) and starts it again from the hub's home page: the marks are still there. They
+*Assignments* tab, highlights in the first (also from a second tab on the same exercise: no mark lost), has
+their server stopped mid-exercise (as the idle culler or an admin stops it): the tab says so once, and its
+*Restart my server* brings the same page back with the marks still there. They
 validate and submit the first; the instructor collects, grades and releases feedback; the student fetches
 the feedback of the first while the second stays open to work on and submit.
 """
@@ -29,6 +30,8 @@ FIRST, SECOND = "ex01-attribution", "ex02-unsupported"
 BROWSER_TESTS = ROOT / "tests" / "browser"
 ARTIFACTS = ROOT / "test-artifacts"
 STALE = "run this cell again"  # the highlighter's words once its kernel is gone
+STOPPED = "Your server has stopped"  # medialit-notebook-aids' one message for a server the hub stopped
+RESTART = "Restart my server"
 
 
 def browser_kit():
@@ -147,37 +150,89 @@ def test_two_exercises_walked_in_the_browser_with_a_restart_mid_exercise(hub: Hu
                 expect(nb.widget(3).locator(".ml-status")).to_contain_text("saved 2 marks")
                 assert saved() == 2
 
-                # The whole server stops mid-exercise (culled, or stopped by an admin) with the tab open. JupyterLab
-                # asks; the student's *Restart* starts it again in a new tab, and they go on in the old one: a mark
-                # made there before the cell runs again must not look saved, and running it gives the marks back.
-                hub.stop("student1")
-                gone = page.locator(".jp-Dialog", has_text="Server unavailable or unreachable")
-                expect(gone).to_contain_text(f"Your server at /user/{student}/ is not running")
-                with context.expect_page() as spawned:
-                    gone.get_by_role("button", name="Restart").click()
-                spawned.value.wait_for_url(re.compile(rf"/user/{student}/lab"), timeout=180_000)
-                spawned.value.close()
+                # A common accident: the same exercise open in a second tab. Both tabs' highlighters save to one
+                # file; a mark made in each is kept, and each tab shows the other's once it saves.
+                other = context.new_page()
+                twin = conftest.Notebook(other, lab, nb.path).open()
+                twin.run(1)
+                twin.run(3)
+                expect(twin.widget(3).locator(".ml-tag-mark")).to_have_count(2)  # what the first tab saved
+                q1_twin = twin.widget(3)
+                q1_twin.locator(".ml-text").focus()
+                cursor_to(q1_twin, other, words[5])
+                other.keyboard.press("1")
+                expect(q1_twin.locator(".ml-status")).to_contain_text("saved 3 marks")
+                assert saved() == 3
                 page.bring_to_front()
-                if gone.count():  # asked again while the server was starting: it runs now
-                    gone.get_by_role("button", name="Dismiss").click()
+                mark(words[7])  # the first tab has not seen the twin's mark: it merges it in, and shows it
+                expect(nb.widget(3).locator(".ml-status")).to_contain_text("changed elsewhere")
+                expect(nb.widget(3).locator(".ml-status")).to_contain_text("saved 4 marks")
+                expect(nb.widget(3).locator(".ml-tag-mark")).to_have_count(4)
+                assert saved() == 4
+                # Both tabs save the notebook (Ctrl+S): JupyterLab asks the second whether to overwrite the other's
+                # save; overwriting keeps every mark, which is in the highlights file, not the notebook.
+                other.bring_to_front()
+                twin.cell(3).locator(".jp-InputArea-editor").click()
+                other.keyboard.press("Escape")
+                other.keyboard.press("Control+s")
+                saved_tab = other.locator("#jp-main-dock-panel .lm-TabBar-tab.lm-mod-current")
+                expect(saved_tab).not_to_have_class(re.compile(r"jp-mod-dirty"))  # the twin's save is on disk
+                page.bring_to_front()
+                nb.cell(3).locator(".jp-InputArea-editor").click()
+                page.keyboard.press("Escape")
+                page.keyboard.press("Control+s")
+                changed = page.locator(".jp-Dialog", has_text="File Changed")
+                expect(changed).to_be_visible()
+                print("TWO TABS: the second save asked", changed.inner_text())
+                changed.get_by_role("button", name="Overwrite").click()
+                expect(changed).to_have_count(0)
+                assert saved() == 4
+                other.close()
+
+                # The whole server stops mid-exercise (culled, or stopped by an admin) with the tab open. The tab says
+                # so once, in words a student can act on; "Not now" leaves one notice and JupyterLab's failing polls
+                # ask no more; the notice's "Restart my server" starts the server and brings this tab back.
+                failed = []  # the tab's requests to its stopped server (JupyterLab polls it): each one used to ask
+                page.on(
+                    "response",
+                    lambda r: failed.append(r.url) if f"/user/{student}/api/" in r.url and r.status >= 400 else None,
+                )
+                hub.stop("student1")
+                gone = page.locator(".jp-Dialog")
+                expect(gone).to_contain_text(STOPPED)
+                expect(gone).to_contain_text("The highlights you made are saved")
+                gone.get_by_role("button", name="Not now").click()
                 expect(gone).to_have_count(0)
-                mark(words[5])
-                expect(nb.widget(3).locator(".ml-status")).to_contain_text(STALE)
-                expect(nb.widget(3).locator(".ml-tag-mark")).to_have_count(2)
-                assert saved() == 2
-                # This tab's notebook now has no kernel (the new server has none): a cell run here does not run at
-                # all, so the widget's line must say what does (a reload), not only "run this cell again".
-                expect(nb.widget(3).locator(".ml-status")).to_contain_text("if the cell does not run")
-                nb.open()  # the reload
+                notice = page.locator(".medialit-server-stopped[role=alert]", has_text=STOPPED)
+                expect(notice).to_have_count(1)
+                mark(words[9])  # this tab's kernel is gone with the server: the mark waits, it is not shown as made
+                expect(nb.widget(3).locator(".ml-live")).to_contain_text("waiting for the kernel")
+                expect(nb.widget(3).locator(".ml-tag-mark")).to_have_count(4)
+                assert saved() == 4
+                seen = len(failed)
+                for _ in range(90):  # JupyterLab keeps polling the stopped server (backing off): no dialog again
+                    if len(failed) >= seen + 3:
+                        break
+                    page.wait_for_timeout(1000)
+                assert len(failed) >= seen + 3, failed
+                expect(gone).to_have_count(0)
+                expect(notice).to_have_count(1)
+                page.on("dialog", lambda d: d.accept())  # the browser's "Leave site?" for the unsaved notebook
+                notice.get_by_role("button", name=RESTART).click()
+                page.wait_for_url(re.compile(rf"/user/{student}/lab/tree/{FIRST}/{FIRST}\.ipynb"), timeout=180_000)
+                expect(page.locator("#jp-main-dock-panel .lm-TabBar-tab.lm-mod-current")).to_contain_text(FIRST)
+                page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook").wait_for()
+                expect(gone).to_have_count(0)
+                nb.wait_idle()
                 nb.run(1)
                 nb.run(3)
-                expect(nb.widget(3).locator(".ml-tag-mark")).to_have_count(2)  # the marks made before the stop are back
-                mark(words[5])
-                expect(nb.widget(3).locator(".ml-status")).to_contain_text("saved 3 marks")
-                assert saved() == 3
+                expect(nb.widget(3).locator(".ml-tag-mark")).to_have_count(4)  # the marks made before the stop are back
+                mark(words[9])
+                expect(nb.widget(3).locator(".ml-status")).to_contain_text("saved 5 marks")
+                assert saved() == 5
 
                 # Validate (the notebook's toolbar), then submit the first from the Assignments tab.
-                page.locator("jp-button.validate-button").click()
+                page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) jp-button.validate-button").click()
                 dialog = page.locator(".jp-Dialog")
                 expect(dialog).to_be_visible()
                 said = dialog.inner_text()

@@ -84,6 +84,8 @@ def test_the_course_design_is_in_the_values():
     assert single["storage"]["extraVolumeMounts"][0]["mountPath"] == "/srv/nbgrader/exchange"
     assert single["memory"] == {"guarantee": "256M", "limit": "512M"}
     assert single["cmd"] == "medialit-singleuser"  # the image's start: its nbgrader config is the one-server one
+    cull = merged(load(CHART / "values.yaml"), values)["cull"]  # the chart's idle culler, kept as it comes
+    assert cull["enabled"] and cull["timeout"] == 3600 and not cull["users"]  # the one-server hub's hour
 
 
 def test_extra_config_snippets_compile_and_give_each_member_their_own_uid():

@@ -388,3 +388,23 @@ def test_doctor_hub_names_a_server_config_whose_value_undoes_its_purpose(tmp_pat
     found = doctor_hub.check_server_configs(tmp_path)
     assert not found.ok and str(path) in found.line() and says in found.line(), found.line()
     assert len(found.line().splitlines()) == 1
+
+
+def test_the_hub_stops_servers_idle_for_an_hour_with_the_culler_and_no_more_rights(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    config = load(monkeypatch, MEDIALIT_HUB_ENV="/opt/env")
+    culler = next(s for s in config.JupyterHub.services if s["name"] == "idle-culler")
+    assert culler["command"] == [
+        "/opt/env/bin/python",
+        "-m",
+        "jupyterhub_idle_culler",
+        "--timeout=3600",
+        "--cull-every=600",
+    ]  # no --cull-users: a stopped server, never a deleted user
+    role = next(r for r in config.JupyterHub.load_roles if r.get("services") == ["idle-culler"])
+    assert set(role["scopes"]) == {"list:users", "read:users:activity", "read:servers", "delete:servers"}
+    assert "jupyterhub-idle-culler" in (ROOT / "scripts" / "install-hub-deps.sh").read_text(encoding="utf-8")
+    off = load(monkeypatch, MEDIALIT_IDLE_TIMEOUT="0")
+    assert [s["name"] for s in off.JupyterHub.services] == ["medialit"]
+    assert not any(r.get("services") == ["idle-culler"] for r in off.JupyterHub.load_roles)

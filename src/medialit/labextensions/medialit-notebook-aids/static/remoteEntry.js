@@ -1,4 +1,4 @@
-// A prebuilt JupyterLab extension with four plugins, written by hand: no webpack, no npm.
+// A prebuilt JupyterLab extension with five plugins, written by hand: no webpack, no npm.
 // JupyterLab (and Notebook 7) load static/remoteEntry.js for every extension found in
 // share/jupyter/labextensions, call init() with webpack's shared scope (where JupyterLab's own
 // packages are), then get(package.json's "extension") and register the plugins the factory gives.
@@ -32,6 +32,14 @@
 // comes back with Ctrl+B or its icon. So does a window made narrower than NARROW with a document open (zoomed to
 // 200 %, put beside another), once as it crosses: a panel opened again by hand stays while the window stays
 // narrow. A wide window, and the launcher at start, keep JupyterLab's layout.
+//
+// server-stopped: on a JupyterHub, a server that stops (culled when idle, or stopped by an admin) made
+// JupyterLab's hub dialog "Server unavailable or unreachable" come back after every Dismiss, at each failed poll,
+// and its Restart opened the hub in another tab, leaving this one with notebooks that no longer had a kernel.
+// This plugin replaces it (page_config.json also switches the hub's own off): one dialog per page, saying what
+// happened and that the highlights are saved; "Restart my server" starts the server through the hub and brings
+// this tab back to the same page (the hub's spawn, then ?next= here); "Not now" leaves one notice that stays, with
+// the same button, and asks no more. Outside a hub it is JupyterLab's own message.
 (function () {
   const NAME = 'medialit-notebook-aids';
   const NARROW = 720; // CSS px: below it a side panel (250 px) leaves the notebook too little to read
@@ -47,11 +55,96 @@ body .jp-MarkdownOutput.jp-RenderedHTMLCommon table {
   const LONGEST = 600; // characters said; the rest stays in the output
   let shared = null;
 
-  async function notebookPackage() {
-    const versions = shared && shared['@jupyterlab/notebook'];
-    if (!versions) throw new Error(`${NAME}: @jupyterlab/notebook is not shared`);
+  async function sharedPackage(name) {
+    const versions = shared && shared[name];
+    if (!versions) throw new Error(`${NAME}: ${name} is not shared`);
     const newest = Object.keys(versions).sort((a, b) => a.localeCompare(b, undefined, { numeric: true })).pop();
     return (await versions[newest].get())();
+  }
+
+  const STOPPED_TITLE = 'Your server has stopped';
+  const STOPPED_BODY =
+    'Your Jupyter server stopped: it was idle for a long time, or your instructor stopped it. ' +
+    'The highlights you made are saved. "Restart my server" starts it again and reloads this page; ' +
+    "then run the notebook's cells again to see your marks.";
+  const STOPPED_NOTE = 'Your server has stopped: nothing in this tab runs or saves until you restart it.';
+  const RESTART = 'Restart my server';
+
+  // The hub's spawn page for this server, coming back to this very page once it runs.
+  function spawnUrl(urls) {
+    const prefix = urls.hubPrefix.endsWith('/') ? urls.hubPrefix : `${urls.hubPrefix}/`;
+    const named = urls.hubServerName ? `/${encodeURIComponent(urls.hubUser)}/${encodeURIComponent(urls.hubServerName)}` : '';
+    const here = window.location.pathname + window.location.search;
+    return `${urls.hubHost || ''}${prefix}spawn${named}?next=${encodeURIComponent(here)}`;
+  }
+
+  function serverStopped(application, apputils, paths, info) {
+    if (!paths.urls.hubPrefix) return application.ConnectionLost; // not on a hub: JupyterLab's own message
+    let told = false;
+    const restart = () => window.location.assign(spawnUrl(paths.urls));
+    return async () => {
+      if (told) return; // one message per page: every failed poll calls this again
+      told = true;
+      // Autosave waits while JupyterLab is not connected; each save tried on a stopped server said "File Save
+      // Error" in a dialog of its own (measured: one came right behind this one). The page reloads on restart.
+      if (info) info.isConnected = false;
+      const { Dialog, showDialog } = apputils;
+      const result = await showDialog({
+        title: STOPPED_TITLE,
+        body: STOPPED_BODY,
+        buttons: [Dialog.cancelButton({ label: 'Not now' }), Dialog.okButton({ label: RESTART })],
+      });
+      if (result.button.accept) restart();
+      else stoppedNotice(restart);
+    };
+  }
+
+  // Plain DOM on purpose: JupyterLab's notification toasts load their code from the server when first shown, and
+  // the server is the one that has stopped (measured: the toast never appeared, only the bell's count).
+  const NOTICE = `
+.medialit-server-stopped {
+  position: fixed;
+  bottom: 40px;
+  left: 50%;
+  transform: translateX(-50%);
+  z-index: 10000;
+  max-width: min(90vw, 640px);
+  display: flex;
+  align-items: center;
+  gap: 12px;
+  padding: 8px 12px;
+  background: var(--jp-layout-color1, #fff);
+  color: var(--jp-ui-font-color1, #000);
+  border: 2px solid var(--jp-warn-color0, #bf5b00);
+  border-radius: 4px;
+  box-shadow: var(--jp-elevation-z4, none);
+  font-size: var(--jp-ui-font-size1, 13px);
+}
+.medialit-server-stopped button {
+  flex: none;
+  height: auto;
+  white-space: nowrap;
+}
+`;
+
+  function stoppedNotice(restart) {
+    if (document.getElementById(`${NAME}-server-stopped`)) return;
+    const style = document.createElement('style');
+    style.textContent = NOTICE;
+    const note = document.createElement('div');
+    note.id = `${NAME}-server-stopped`;
+    note.className = 'medialit-server-stopped';
+    note.setAttribute('role', 'alert');
+    const text = document.createElement('span');
+    text.textContent = STOPPED_NOTE;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'jp-Button jp-mod-styled jp-mod-accept';
+    button.textContent = RESTART;
+    button.addEventListener('click', restart);
+    note.append(text, button);
+    document.head.appendChild(style);
+    document.body.appendChild(note);
   }
 
   // What JupyterLab writes when a kernel starts: its language_info, and the kernelspec of the same kernel under
@@ -222,8 +315,19 @@ body .jp-MarkdownOutput.jp-RenderedHTMLCommon table {
   }
 
   async function plugins() {
-    const notebook = await notebookPackage();
+    const [notebook, application, apputils] = await Promise.all(
+      ['@jupyterlab/notebook', '@jupyterlab/application', '@jupyterlab/apputils'].map(sharedPackage)
+    );
     return [
+      {
+        id: `${NAME}:server-stopped`,
+        description: 'One message, with the way back, when the hub has stopped this server.',
+        autoStart: true,
+        requires: [application.JupyterFrontEnd.IPaths],
+        optional: [application.JupyterLab.IInfo],
+        provides: application.IConnectionLost,
+        activate: (app, paths, info) => serverStopped(application, apputils, paths, info),
+      },
       {
         id: `${NAME}:clean-open`,
         autoStart: true,
