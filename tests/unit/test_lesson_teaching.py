@@ -215,3 +215,28 @@ def test_lesson_0_and_5_checks_take_the_right_answer_in_the_words_their_question
     lessons.check(question, answer)
     said = capsys.readouterr().out
     assert said.startswith("Correct") == right, said
+
+
+@pytest.mark.parametrize(
+    ("question", "article_path", "button"),
+    [
+        ("l5.provenance-activity", None, "Register here"),
+        ("l5.copy-activity", "articles/ferry-terminal-copy.md", "Sign up now"),
+    ],
+)
+def test_lesson_5_takes_a_newsletter_boxs_button_words_for_the_box_in_both_its_activities(
+    capsys, monkeypatch, question, article_path, button
+):
+    """Lesson 5's two provenance activities each hold a newsletter box (K15: scraped). The example article's key
+    took the box's last words, 'Register here', for the box; the aggregator copy's key, met first, called 'Sign up
+    now' extra ('mark the whole of it'): one signal, marked the same way, right in one activity, wrong in the
+    other."""
+    from medialit import load_article
+
+    monkeypatch.chdir(REPO / "notebooks")
+    article = load_article(article_path) if article_path else lessons.without_graded(load_article("stoere-putin-call"))
+    start = article.body.index(button)
+    lessons.check_highlights(question, [{"start": start, "end": start + len(button), "label": "scraped"}], article)
+    said = capsys.readouterr().out
+    assert re.search(r"You marked 1: 1 of \d+ key items found", said), said
+    assert f"correct: ‘{button}’ (scraped)" in said, said
