@@ -245,3 +245,14 @@ def test_the_syllabus_lists_every_article_file_a_lesson_loads():
     assert len(loaded) >= 4, loaded
     missing = sorted(name for name in loaded if f"`notebooks/{name}`" not in material)
     assert not missing, f"the syllabus's material leaves out {missing}"
+
+
+def test_the_kind_lesson_5_gives_a_quote_in_a_translated_copy_is_a_rule_of_the_guidelines():
+    """Lesson 5 taught 'still annotate it `direct`' for a quote whose words are a translator's, a judgement on
+    kind that no rule made: the base calls a direct quote 'verbatim', which a translation is not, and K15 and K17
+    said nothing of translated quotes. The lesson's rule now stands in K15, and the lesson cites it."""
+    text = " ".join(GUIDELINES.read_text(encoding="utf-8").split())
+    k15 = text.split("### K15.", 1)[1].split("### K16.", 1)[0]
+    assert re.search(r"A quote in a translated copy keeps the kind it has on the page \(`direct`", k15)
+    lesson = " ".join(source("05").split())
+    assert "Still annotate it `direct`, because it stands as a quote (guidelines K15)" in lesson
