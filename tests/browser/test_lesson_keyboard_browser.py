@@ -1,4 +1,4 @@
-"""Lessons 3 and 5 as a keyboard-only student: reach each new check with the arrow keys, answer it wrong,
+"""Lessons 3, 5 and 9 as a keyboard-only student: reach each new check with the arrow keys, answer it wrong,
 then right; label a sentence in lesson 3's highlighter without the mouse and reach its check; an exercise's
 question marked and checked without the mouse."""
 
@@ -276,3 +276,49 @@ def test_lesson_zeros_try_it_is_checked_and_its_marks_outlive_a_restart_and_a_re
     expect(page.locator(PANEL)).to_have_count(0)
     nb = open_and_run_all(page, lab, path)
     expect(nb.cell(checked).locator(".jp-OutputArea-output").last).to_contain_text("You marked 2: 2 of 2")
+
+
+def test_lesson_nine_by_keyboard_only_marks_the_three_opinions_then_a_reported_view_with_axe_in_each_state(
+    lab, workdir, page, screenshot
+):
+    """Lesson 9's activity without the mouse: the three opinion sentences K14 names, each labelled with key 1
+    after the arrow keys reach it (the live region says which sentence), the check run by keyboard, then Jon
+    Eide's reported view marked too and checked (K10: reported, not the paper's). axe-core runs in every state."""
+    from test_lessons_browser import assert_axe_clean
+
+    path = copy_notebooks(workdir) / "09-news-opinion-and-advertising.ipynb"
+    shown = cell_index(path, "from medialit import Highlighter")
+    checked = cell_index(path, 'check_highlights("l9.opinion-activity"')
+    nb, widget = run_and_tab_into(page, lab, path, shown)
+    assert_axe_clean(page, "09", "run all, the highlighter focused")
+    live = widget.locator(".ml-live")
+    page.keyboard.press("ArrowRight")  # onto the first word: ←/→ move by word, ↑/↓ by line (the help line)
+    for opening in ("It is the best thing", "By next summer", "The council should now"):
+        down_to(page, widget, opening)
+        page.keyboard.press("1")
+        expect(live).to_contain_text(f"marked opinion: ‘{opening}")
+        assert_axe_clean(page, "09", f"‘{opening}’ marked")
+    said = answer(nb, page, checked, 'check_highlights("l9.opinion-activity", opinions, report)')
+    assert "You marked 3: 3 of 3 key items found, 0 extra." in said, said
+    assert_axe_clean(page, "09", "three marks checked")
+
+    go_to(page, shown)
+    tab_into(page, widget)
+    page.keyboard.press("ArrowRight")
+    down_to(page, widget, "Jon Eide", key="ArrowUp")  # the cursor comes back where it was, on the last sentence
+    page.keyboard.press("1")
+    expect(live).to_contain_text("marked opinion: ‘Jon Eide")
+    said = answer(nb, page, checked, 'check_highlights("l9.opinion-activity", opinions, report)')
+    assert "You marked 4: 3 of 3 key items found, 1 extra." in said, said
+    assert_axe_clean(page, "09", "a reported view marked and checked")
+    screenshot(widget, "lesson09-keyboard-checked.png")
+
+
+def down_to(page, widget, opening: str, key: str = "ArrowDown") -> None:
+    """Press ``key`` until the highlighter's cursor is in the line (here: the sentence) that starts with ``opening``."""
+    line = "n => n.closest('.ml-p').textContent.trim()"
+    for _ in range(20):
+        if widget.locator(".ml-cursor").first.evaluate(line).startswith(opening):
+            return
+        page.keyboard.press(key)
+    raise AssertionError(f"no line starting {opening!r} reached with {key}")

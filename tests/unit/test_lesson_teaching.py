@@ -188,3 +188,55 @@ def test_lessons_give_k3s_hidden_sources_as_a_source_first_not_as_a_hedge():
     for hedge in (hedge3, hedge4):
         examples = {e.strip("“”*").lower() for e in re.findall(r"“[^”]+”|\*[^*]+\*", hedge.replace("**", ""))}
         assert examples and not examples & hidden, examples & hidden
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "right"),
+    [
+        # check 0.2 asks notebook or json: the file's own name, or 'separate .json file', is the right place
+        ("l0.saved", "lesson00.highlights.json", True),
+        ("l0.saved", "separate .json file", True),
+        ("l0.saved", "the json file", True),
+        ("l0.saved", "notebook", False),
+        ("l0.saved", "in the notebook", False),
+        # check 5.1's hint asks for 'a phrase that means where things really happen in a war'
+        ("l5.pitch", "on the battlefield", True),
+        ("l5.pitch", "on the ground", True),
+        ("l5.pitch", "on the football field", False),
+        ("l5.pitch", "pitch", False),
+    ],
+)
+def test_lesson_0_and_5_checks_take_the_right_answer_in_the_words_their_question_and_hint_invite(
+    capsys, question, answer, right
+):
+    """Check 0.2 told 'Not yet' (with its hint) to 'lesson00.highlights.json' and 'separate .json file', the very
+    place it asks for; check 5.1 asked what the speaker 'meant' and hinted at 'a phrase that means where things
+    really happen in a war', then took only 'on the ground', so 'on the battlefield' got the same hint again."""
+    lessons.check(question, answer)
+    said = capsys.readouterr().out
+    assert said.startswith("Correct") == right, said
+
+
+@pytest.mark.parametrize(
+    ("question", "article_path", "button"),
+    [
+        ("l5.provenance-activity", None, "Register here"),
+        ("l5.copy-activity", "articles/ferry-terminal-copy.md", "Sign up now"),
+    ],
+)
+def test_lesson_5_takes_a_newsletter_boxs_button_words_for_the_box_in_both_its_activities(
+    capsys, monkeypatch, question, article_path, button
+):
+    """Lesson 5's two provenance activities each hold a newsletter box (K15: scraped). The example article's key
+    took the box's last words, 'Register here', for the box; the aggregator copy's key, met first, called 'Sign up
+    now' extra ('mark the whole of it'): one signal, marked the same way, right in one activity, wrong in the
+    other."""
+    from medialit import load_article
+
+    monkeypatch.chdir(REPO / "notebooks")
+    article = load_article(article_path) if article_path else lessons.without_graded(load_article("stoere-putin-call"))
+    start = article.body.index(button)
+    lessons.check_highlights(question, [{"start": start, "end": start + len(button), "label": "scraped"}], article)
+    said = capsys.readouterr().out
+    assert re.search(r"You marked 1: 1 of \d+ key items found", said), said
+    assert f"correct: ‘{button}’ (scraped)" in said, said

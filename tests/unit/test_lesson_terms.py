@@ -202,3 +202,57 @@ def test_a_lesson_that_shows_the_analyzers_hedges_says_a_vague_source_is_no_hedg
         prose = " ".join(re.sub(r"```.*?```", "", source(number), flags=re.S).split())
         assert re.search(r"(analyzer's|its) `hedge` is (wide|wider)", prose), f"lesson {number}"
         assert "not a hedge" in prose and "anonymous" in prose, f"lesson {number}: say what a vague source is instead"
+
+
+def exercise_points(name: str) -> tuple[int, int]:
+    """An exercise's points as nbgrader grades them (its source in solutions/): autograded, and marked by hand."""
+    path = REPO / "solutions" / name / f"{name}.ipynb"
+    auto = hand = 0
+    for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+        grader = cell.get("metadata", {}).get("nbgrader", {})
+        if grader.get("grade"):
+            if cell["cell_type"] == "markdown":
+                hand += grader["points"]
+            else:
+                auto += grader["points"]
+    return auto, hand
+
+
+def test_the_syllabus_gives_each_exercise_the_points_nbgrader_grades():
+    """The syllabus's assessment is what an instructor announces; its points were written by hand beside the
+    exercises, which course/build.py writes from the items, and nothing held the two together."""
+    syllabus = " ".join((REPO / "course" / "syllabus.md").read_text(encoding="utf-8").split())
+    assessment = syllabus.split("## Assessment", 1)[1].split("## ", 1)[0]
+    names = sorted(p.name for p in (REPO / "solutions").glob("ex*") if p.is_dir())
+    assert len(names) == 5, names
+    for name in names:
+        auto, hand = exercise_points(name)
+        said = re.search(
+            rf"`{name}` \((\d+) points(?: autograded plus (\d+) (?:points )?for a written answer)?", assessment
+        )
+        assert said, f"the syllabus's assessment gives no points for {name}"
+        assert (int(said.group(1)), int(said.group(2) or 0)) == (auto if hand else auto + hand, hand), (
+            f"{name}: the syllabus says {said.group(0)!r}, nbgrader grades {auto} autograded and {hand} by hand"
+        )
+
+
+def test_the_syllabus_lists_every_article_file_a_lesson_loads():
+    """The syllabus's material named the practice article and lesson 9's report, not lesson 3's fact box or lesson
+    5's aggregator copy: an instructor preparing from it, or handing out files, missed two texts the lessons open."""
+    syllabus = " ".join((REPO / "course" / "syllabus.md").read_text(encoding="utf-8").split())
+    material = syllabus.split("- **Material:**", 1)[1].split("## ", 1)[0]
+    loaded = {name for n in taught_order() for name in re.findall(r"\"(articles/[\w-]+\.md)\"", source(n))}
+    assert len(loaded) >= 4, loaded
+    missing = sorted(name for name in loaded if f"`notebooks/{name}`" not in material)
+    assert not missing, f"the syllabus's material leaves out {missing}"
+
+
+def test_the_kind_lesson_5_gives_a_quote_in_a_translated_copy_is_a_rule_of_the_guidelines():
+    """Lesson 5 taught 'still annotate it `direct`' for a quote whose words are a translator's, a judgement on
+    kind that no rule made: the base calls a direct quote 'verbatim', which a translation is not, and K15 and K17
+    said nothing of translated quotes. The lesson's rule now stands in K15, and the lesson cites it."""
+    text = " ".join(GUIDELINES.read_text(encoding="utf-8").split())
+    k15 = text.split("### K15.", 1)[1].split("### K16.", 1)[0]
+    assert re.search(r"A quote in a translated copy keeps the kind it has on the page \(`direct`", k15)
+    lesson = " ".join(source("05").split())
+    assert "Still annotate it `direct`, because it stands as a quote (guidelines K15)" in lesson
