@@ -775,3 +775,51 @@ def test_a_hand_in_past_the_exchange_s_size_is_left_out_and_the_collect_goes_on(
     assert "('believes', 'cue')" in attacks.cell(got, "ex01-q1-answer").source  # the earlier, honest hand-in
     (line,) = [x for x in log.splitlines() if "Left out" in x and attacks.BULKY in x]
     assert "holds 101 MB, more than the 100 MB a hand-in may" in line
+
+
+# ---------------------------------------------------------------- names a student chose, in the grader's own lines
+
+FORGED_NAME = "mine\na-honest: 0 points\x1b[1A\x1b[2K\u202e.ipynb"
+"""A notebook name made in a terminal (``mv``), holding a line break, a forged line for a classmate, the terminal's
+"cursor up, clear the line" and a right-to-left override: JupyterLab's Rename refuses none of them either."""
+
+
+@pytest.fixture(scope="module")
+def odd_names(tmp_path_factory, nbgrader_env, medialit_command):
+    """ex01 handed in by an honest classmate, by a student who renamed the notebook ``FORGED_NAME``, and by one whose
+    answers are in another notebook of that name beside the released one; graded with the `medialit` command."""
+    c = attacks.new_course(tmp_path_factory.mktemp("names") / "course", EX01)
+    root = c.root
+    c.submit("a-honest", EX01, attacks.solved(c, EX01))
+    renamed = attacks.nb_path(root / "submitted" / "b-renamed", EX01)
+    c.submit("b-renamed", EX01, attacks.solved(c, EX01))
+    renamed.rename(renamed.with_name(FORGED_NAME))
+    c.submit("c-elsewhere", EX01, c.release(EX01))
+    nbformat.write(attacks.solved(c, EX01), renamed.parent.parent.parent / "c-elsewhere" / EX01 / FORGED_NAME)
+    done = subprocess.run(
+        [*medialit_command, "course", "grade", EX01, "--course", str(root), "--jobs", "1"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    return root, done
+
+
+def test_a_name_a_student_chose_cannot_forge_or_hide_a_line_of_course_grade_or_grades_csv(odd_names):
+    """attack25: a hand-in's notebook name reached `course grade`'s summary as it was (`graded NAME as
+    ex01-attribution.ipynb`, `ex01-q1 is answered in NAME`): a line break printed a line of its own,
+    `a-honest: 0 points`, below the student's, terminal escapes could wipe the classmate's real line, and the same
+    name went into grades.csv's status. Each such character is now shown as its escape, on the student's own line."""
+    from medialit.instructor import batch
+
+    root, done = odd_names
+    assert done.returncode == 0, done.stderr[-2000:]
+    lines = done.stdout.splitlines()
+    assert not any(ch in done.stdout for ch in "\x1b\u202e"), done.stdout
+    assert [line.split(":")[0] for line in lines] == ["a-honest", "b-renamed", "c-elsewhere"], lines
+    assert lines[0] == "a-honest: 10 points"
+    assert "graded mine\\na-honest: 0 points\\x1b[1A\\x1b[2K\\u202e.ipynb as ex01-attribution.ipynb" in lines[1]
+    assert "is answered in mine a-honest: 0 points\\x1b[1A" in lines[2], lines[2]  # the reason is one line already
+    rows = batch.scores_table(root, EX01)
+    text = batch.write_csv(rows, root / "grades.csv").read_text(encoding="utf-8")
+    assert len(text.splitlines()) == 1 + len(rows) == 4 and "\x1b" not in text, text

@@ -1249,6 +1249,41 @@ def test_an_answer_changed_through_another_name_or_by_its_name_as_a_string_is_na
     assert says in str(raised.value) and "\n" not in str(raised.value)
 
 
+@pytest.mark.parametrize(
+    ("after", "says"),
+    [
+        ("import __main__\n__main__.answer_q1.append(('Sandvik', 'opinion'))", "'__main__' imported"),
+        ("import sys\nsys.modules['__main__'].answer_q1 = []", "'.modules'"),
+        ("import sys\nsys.modules['__main__'].__dict__['answer_q1'] = []", "'.__dict__'"),
+        ("from IPython import get_ipython as shell\nshell().user_ns['answer_q1'] = []", "'get_ipython' imported"),
+        ("ns = getattr(__import__('__main__'), '__dict__')\nns['answer_q1'] = []", "'__import__'"),
+        ("notebook = __builtins__\nnotebook.globals()['answer_q1'].clear()", "'__builtins__'"),
+        ("shell = get_ipython\nmine = shell().user_ns\nmine.update(answer_q1=[])", "'.user_ns'"),
+        ("import __main__ as here\nhere.answer_q1.clear()", "'__main__' imported"),
+    ],
+)
+def test_an_answer_changed_through_the_notebook_s_namespace_is_named(after, says):
+    """attack25: the list reached as a module's or a mapping's member (``__main__``, ``sys.modules``, IPython's
+    ``user_ns``, ``globals`` fetched from ``__builtins__``) changed the kernel's list, which the visible check and a
+    plain autograde saw, while `course grade` read the written one without a word; `globals()` itself was named."""
+    with pytest.raises(AnswerError, match="changed by code") as raised:
+        read_notebook_cells([], f"answer_q1 = [{OPINION}]", [after])
+    assert says in str(raised.value) and "\n" not in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    "scratch",
+    [
+        "import sys\nprint(sys.modules['os'].__name__)",  # no answer named: it reaches none
+        "class Note:\n    pass\nprint(Note().__dict__)",
+        "if __name__ == '__main__':\n    print(len(answer_q1))",  # '__main__' as a text only
+        "import builtins\nprint(builtins.len([1]))",
+    ],
+)
+def test_a_scratch_cell_near_the_namespace_that_never_reaches_the_answer_leaves_it_readable(scratch):
+    assert read_notebook_cells([], f"answer_q1 = [{OPINION}]", [scratch]) == [ast.literal_eval(OPINION)]
+
+
 def test_code_that_only_looks_at_the_answer_leaves_it_readable():
     looks = "import pprint\npprint.pprint(answer_q1)\nprint(f'{len(answer_q1)} marks')\ndisplay(answer_q1)\n"
     looks += "for mark in answer_q1:\n    print(mark)\nanswer_q1 == []\nsorted(answer_q1)[0]\nanswer_q1.count(1)\n"

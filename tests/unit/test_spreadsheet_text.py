@@ -12,9 +12,24 @@ from medialit.instructor.lms_import import as_text, write_import
 FORMULA_ID = '=HYPERLINK("http://evil.example","open")'
 
 
-@pytest.mark.parametrize("text", [FORMULA_ID, "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1+1)", "\t=1", "\r=1"])
+@pytest.mark.parametrize("text", [FORMULA_ID, "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1+1)"])
 def test_a_text_that_starts_a_formula_is_kept_as_text(text):
     assert as_text(text) == "'" + text
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("\t=1", "\\t=1"),
+        ("\r=1", "\\r=1"),
+        ("a\nb: 0 points", "a\\nb: 0 points"),
+        ("x\x1b[2K\u202e", "x\\x1b[2K\\u202e"),
+    ],
+)
+def test_a_character_a_terminal_acts_on_is_shown_as_its_escape(text, shown):
+    """attack25: a line break in a status (a notebook name a student chose) read as a row of its own to `cat` and
+    `grep`, and an escape acted on the grader's terminal; a tab or carriage return before '=' no longer starts one."""
+    assert as_text(text) == shown
 
 
 @pytest.mark.parametrize("value", ["ada", "s1234", "-1.5", "+2", 3.0, -0.5, None, "graded", "score lowered: x"])

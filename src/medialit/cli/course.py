@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from medialit import __version__
 from medialit.core.counts import counted
+from medialit.core.quoting import printable
 from medialit.exercises.errors import NOTHING_SAVED, AnswerError
 from medialit.instructor.gradebook import CourseError
 
@@ -123,6 +124,13 @@ def run_init(args: argparse.Namespace) -> int:
     return 0
 
 
+def _say(text: object) -> None:
+    """Print one of ``course grade``'s or ``course report``'s lines, each character a terminal acts on shown as its
+    escape: the lines name what students chose (hand-in folders, notebook names), and a line break or an escape
+    there printed, or hid, a line of its own (attack25)."""
+    print(printable(str(text)))
+
+
 def run_grade(args: argparse.Namespace) -> int:
     from medialit.instructor.grade_worker import skip_iri_grammars
 
@@ -134,7 +142,7 @@ def run_grade(args: argparse.Namespace) -> int:
     if problem := load_problem(course_folder(args.course)):  # nbgrader would grade on with its defaults
         raise CourseError(f"{problem}; nothing was graded")
     if old := course.outdated_config(args.course):
-        print(f"WARNING: {old}")
+        _say(f"WARNING: {old}")
     shown = [-1]
 
     def bar(done: int, total: int, student: str) -> None:
@@ -149,21 +157,21 @@ def run_grade(args: argparse.Namespace) -> int:
 
     run = course.grade(args.course, args.id, jobs=args.jobs, force=args.force, progress=bar)
     if run.release_gone:
-        print(f"WARNING: {run.release_gone}")
+        _say(f"WARNING: {run.release_gone}")
     if run.kernel and not run.isolated:
-        print(
+        _say(
             "WARNING: some test cells needed a kernel and it ran with your rights, NOT isolated "
             "(run `medialit doctor`: it says why bubblewrap cannot isolate them here and how to fix it)"
         )
     if run.rekeyed:
         were = counted(len(run.rekeyed), "student was", "students were")
-        print(f"the key changed since {were} graded: graded again with key {run.key}")
+        _say(f"the key changed since {were} graded: graded again with key {run.key}")
     if run.redated:
         were = counted(len(run.redated), "student was", "students were")
-        print(f"the due date or an extension changed since {were} graded: graded again ({', '.join(run.redated)})")
+        _say(f"the due date or an extension changed since {were} graded: graded again ({', '.join(run.redated)})")
     if run.undated:
         were = counted(len(run.undated), "student was", "students were")
-        print(
+        _say(
             f"{were} graded before medialit recorded due dates and extensions: graded again ({', '.join(run.undated)}),"
             " so the late penalty counts today's"
         )
@@ -171,22 +179,22 @@ def run_grade(args: argparse.Namespace) -> int:
         used = list(run.other_version.values())
         who = ", ".join(f"{used.count(v)} with {v}" for v in sorted(set(used)))
         were = counted(len(run.other_version), "student was", "students were")
-        print(
+        _say(
             f"{were} graded with another medialit version ({who}; this is "
             f"{__version__}): their scores stand; `--force` grades everyone with this one (hand grades kept)"
         )
     if not run.outcomes:
-        print(f"nothing to grade; {len(run.skipped)} already graded with key {run.key} (use --force)")
+        _say(f"nothing to grade; {len(run.skipped)} already graded with key {run.key} (use --force)")
         return 0
     for outcome in run.outcomes:
-        print(summary(outcome, args.id))
+        _say(summary(outcome, args.id))
     if run.skipped:
-        print(f"{len(run.skipped)} already graded, skipped (use --force to grade them again)")
+        _say(f"{len(run.skipped)} already graded, skipped (use --force to grade them again)")
     waiting = [o for o in run.outcomes if o.by_hand]
     if waiting:
         points = sum(sum(o.by_hand.values()) for o in waiting)
         waiting_text = counted(len(waiting), "submission")
-        print(f"to grade by hand in the formgrader: {waiting_text}, {counted(float(points), 'point')}")
+        _say(f"to grade by hand in the formgrader: {waiting_text}, {counted(float(points), 'point')}")
     return 1 if run.failed else 0
 
 
@@ -244,7 +252,7 @@ def run_report(args: argparse.Namespace) -> int:
 
     written = report.write_report(args.course, args.id)
     for path in written:
-        print(path)
+        _say(path)
     folder = course_folder(args.course)
     graded = [row["student"] for row in scores_table(folder, args.id)]
     new, dropped, again = not_in_report(folder, args.id, graded)
@@ -253,39 +261,39 @@ def run_report(args: argparse.Namespace) -> int:
         again
     )
     if left:
-        print(f"WARNING: {'; '.join(left)}: run `medialit course grade {args.id}`, then the report again")
+        _say(f"WARNING: {'; '.join(left)}: run `medialit course grade {args.id}`, then the report again")
     if dropped:
-        print(
+        _say(
             f"NOTE: {', '.join(dropped)}: graded, then removed from the gradebook, so left out of the report; "
             f"dropped the course: move their folders out of submitted/; to count them again: `medialit course grade "
             f"{args.id} --force` (hand grades kept), then the report"
         )
     absent, possible = without_handin(folder, args.id)
     if absent:
-        print(
+        _say(
             f"NOTE: {', '.join(absent)}: in the gradebook with no hand-in of {args.id}, so not in the report or its "
             f"import file; `nbgrader export` gives them 0 of {possible:g} (enter what counts for them yourself)"
         )
     if unread := report.not_read(folder, args.id, graded):
-        print(
+        _say(
             f"NOTE: {', '.join(unread)}: answers not read, as their grading was stopped for taking too long; "
             "counted as marking nothing, like their 0 points (grades.csv says why)"
         )
     changed, unsure = deadline_changes(folder, args.id)
     grade_again = f"run `medialit course grade {args.id}`, then the report again"
     if changed:
-        print(
+        _say(
             f"WARNING: {', '.join(changed)}: the due date or an extension changed since graded, so the late penalty is "
             f"the old one: {grade_again}"
         )
     if unsure:
-        print(
+        _say(
             f"WARNING: {', '.join(unsure)}: graded before medialit recorded the due date and extension it counted, so "
             f"the late penalty may be an old one: {grade_again}"
         )
     version, stale = graded_with_another_key(args.course, args.id)
     if stale:
-        print(
+        _say(
             f"WARNING: {', '.join(stale)} graded with an older key than source/{args.id} (key {version}): "
             f"run `medialit course grade {args.id}` to grade them again"
         )

@@ -8,7 +8,14 @@ way, and nlp may not import exercises.
 
 from __future__ import annotations
 
-__all__ = ["clipped", "quoted"]
+import re
+
+__all__ = ["clipped", "printable", "quoted"]
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+"""Characters a terminal or a text viewer acts on instead of showing: control characters (a line break, the escape
+that starts "cursor up, clear the line"), Unicode's line and paragraph separators, and the marks that reorder text
+(a right-to-left override)."""
 
 
 def clipped(text: str, limit: int = 60) -> str:
@@ -20,3 +27,14 @@ def clipped(text: str, limit: int = 60) -> str:
 def quoted(text: str, limit: int = 60) -> str:
     """``clipped`` text in typographic single quotes, which set the words apart from the sentence around them."""
     return f"‘{clipped(text, limit)}’"
+
+
+def printable(text: str) -> str:
+    """``text`` with every character a terminal or a viewer would act on shown as its Python escape (``\\n``,
+    ``\\x1b``, ``\\u202e``): one line that shows what it holds.
+
+    For names a student chose, in the instructor's lines: a hand-in's notebook name made in a terminal reached
+    ``course grade``'s summary as it was, and its line break printed a line of its own, a classmate's forged score,
+    which escapes could also put in place of the classmate's real line (attack25).
+    """
+    return _UNPRINTABLE.sub(lambda found: found.group().encode("unicode_escape").decode("ascii"), text)

@@ -229,6 +229,13 @@ LOOKS_ONLY |= {"pprint", "enumerate", "isinstance", "bool", "any", "all", "grade
 """Functions an answer may be passed to: they read it and never change it (``check``: the visible check)."""
 DYNAMIC = frozenset({"exec", "eval", "globals", "vars", "locals", "setattr", "delattr", "compile", "get_ipython"})
 """Calls that change a variable by its name as a string: what they do cannot be read without running them."""
+NAMESPACES = frozenset({"__main__", "__builtins__", "builtins", "__import__"})
+NAMESPACE_ATTRIBUTES = frozenset({"__dict__", "user_ns", "modules"})
+"""Names (and attributes: ``sys.modules``, ``get_ipython().user_ns``) that reach the notebook's variables as a module
+or a mapping: in a cell that also names the answer (``__main__.answer_q1.append(...)``,
+``sys.modules['__main__'].__dict__['answer_q1'] = []``), as with ``DYNAMIC``, what code does through them cannot be
+read without running it (attack25: each changed the kernel's list while the grader read the written one, without a
+word)."""
 _SAFE_PARENTS = (ast.Expr, ast.Compare, ast.For, ast.comprehension, ast.If, ast.While, ast.BinOp, ast.UnaryOp)
 _SAFE_PARENTS += (ast.FormattedValue, ast.JoinedStr, ast.Assert)
 _BLOCKS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
@@ -248,6 +255,10 @@ def changed_by_code(tree: ast.Module, variable: str) -> str:
         for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
     }
     parents = {id(child): node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+    if any(_names_it(node, variable) for node in ast.walk(tree)):
+        reached = next((how for node in ast.walk(tree) if (how := _namespace(node))), "")
+        if reached:
+            return reached
     return next((how for node in ast.walk(tree) if (how := _change(node, variable, top, parents))), "")
 
 
@@ -287,6 +298,9 @@ def _change(node: ast.AST, variable: str, top: set[int], parents: dict[int, ast.
         return f"'{variable} +=' or the like"
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in DYNAMIC:
         return "" if _runs_written_code_only(node, variable) else f"'{node.func.id}(...)'"
+    if isinstance(node, ast.Attribute) and node.attr == variable:  # __main__.answer_q1, m.answer_q1.append(...)
+        stored = not isinstance(node.ctx, ast.Load)
+        return f"'.{variable}' set or deleted" if stored else _passed_on(node, f".{variable}", parents)
     if _names(node, variable) and not isinstance(node.ctx, ast.Load):
         if id(node) not in top:
             return "an assignment inside an if, for, try or with block, a def or a class, or to several names at once"
@@ -295,6 +309,27 @@ def _change(node: ast.AST, variable: str, top: set[int], parents: dict[int, ast.
         return f"'{variable}[...]' set or deleted"
     if _names(node, variable):
         return _passed_on(node, variable, parents)
+    return ""
+
+
+def _names_it(node: ast.AST, variable: str) -> bool:
+    """Whether this node names ``variable`` in any way: the name, an attribute, a text holding it, a keyword."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return variable in node.value
+    return variable in (getattr(node, "id", None), getattr(node, "attr", None), getattr(node, "arg", None))
+
+
+def _namespace(node: ast.AST) -> str:
+    """How this node reaches the notebook's variables by name ("" when it does not): a name of ``NAMESPACES`` (or
+    imported from it), an attribute of ``NAMESPACE_ATTRIBUTES``, a ``DYNAMIC`` call imported under another name."""
+    if isinstance(node, ast.Name) and node.id in NAMESPACES:
+        return f"'{node.id}', the notebook's variables by name"
+    if isinstance(node, ast.Attribute) and node.attr in NAMESPACE_ATTRIBUTES:
+        return f"'.{node.attr}', the notebook's variables by name"
+    if isinstance(node, (ast.Import, ast.ImportFrom)):
+        for alias in node.names:
+            if alias.name in NAMESPACES | NAMESPACE_ATTRIBUTES or (alias.name in DYNAMIC and alias.asname):
+                return f"'{alias.name}' imported, the notebook's variables by name"
     return ""
 
 

@@ -16,6 +16,8 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from medialit.core.quoting import printable
+
 ID_COLUMNS = ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 """How a cell a spreadsheet runs as a formula begins (OWASP, "CSV injection")."""
@@ -26,9 +28,15 @@ def as_text(value: object) -> object:
 
     A student id is the name of a hand-in folder, which any student names where the exchange cannot tell a
     folder's owner (Kubernetes, course/grading.md): ``=HYPERLINK(...)`` reached every CSV of the report as a
-    formula there (attack20). Numbers, and texts that are numbers (``-1.5``), are left as they are.
+    formula there (attack20). Numbers, and texts that are numbers (``-1.5``), are left as they are. A character a
+    terminal acts on (a line break, an escape) is shown as its escape (``core.quoting.printable``): a status naming a
+    notebook a student named with a line break and a classmate's forged row read as two rows to ``cat`` or ``grep``
+    (attack25).
     """
-    if not isinstance(value, str) or not value.startswith(FORMULA_START):
+    if not isinstance(value, str):
+        return value
+    value = printable(value)
+    if not value.startswith(FORMULA_START):
         return value
     try:
         float(value)
@@ -43,7 +51,7 @@ def plain_cell(text: str) -> str:
 
     Typed by two students, a name with ``|`` and a line break added a row of its own to the report.
     """
-    one_line = html.escape(" ".join(text.split())[:80], quote=False)
+    one_line = html.escape(printable(" ".join(text.split()))[:80], quote=False)
     return re.sub(r"([\\|\[\]`*_])", r"\\\1", one_line)
 
 
