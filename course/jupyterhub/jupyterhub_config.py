@@ -115,7 +115,13 @@ c.JupyterHub.services = [
 # with only the scopes it needs. Nothing saved is lost: highlights are written as they are made, and JupyterLab saves
 # notebooks every two minutes. The student's open tab says "Your server has stopped" once, with the button that
 # starts it again (medialit-notebook-aids). An open tab in view keeps its server: JupyterLab polls it.
-IDLE_TIMEOUT = int(os.environ.get("MEDIALIT_IDLE_TIMEOUT", "3600"))
+_idle = os.environ.get("MEDIALIT_IDLE_TIMEOUT", "3600").strip()
+if not _idle.isdigit():
+    raise SystemExit(
+        f"MEDIALIT_IDLE_TIMEOUT={_idle!r}: not a whole number of seconds; set it to e.g. 3600 (an hour), or 0 to keep "
+        "idle servers running"
+    )
+IDLE_TIMEOUT = int(_idle)
 if IDLE_TIMEOUT > 0:
     c.JupyterHub.services.append(
         {

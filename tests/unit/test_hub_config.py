@@ -408,3 +408,12 @@ def test_the_hub_stops_servers_idle_for_an_hour_with_the_culler_and_no_more_righ
     off = load(monkeypatch, MEDIALIT_IDLE_TIMEOUT="0")
     assert [s["name"] for s in off.JupyterHub.services] == ["medialit"]
     assert not any(r.get("services") == ["idle-culler"] for r in off.JupyterHub.load_roles)
+
+
+@pytest.mark.parametrize("value", ["1h", "-5", "3600.5", ""])
+def test_an_idle_timeout_that_is_no_number_of_seconds_stops_the_hub_with_one_line(monkeypatch, value) -> None:
+    """int("1h") stopped the hub's start with a traceback (review25)."""
+    with pytest.raises(SystemExit) as stop:
+        load(monkeypatch, MEDIALIT_IDLE_TIMEOUT=value)
+    assert "MEDIALIT_IDLE_TIMEOUT" in str(stop.value) and "whole number of seconds" in str(stop.value)
+    assert "\n" not in str(stop.value)
