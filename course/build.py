@@ -98,14 +98,14 @@ def ex01() -> nbformat.NotebookNode:
 
 
 REASONS = (
-    "`no_source` (nobody is credited, and the claim matters), `vague_source` (the claim comes only from "
-    "nobody in particular: an open group such as *experts believe*, a hidden source, words such as *it is said* "
+    "`no_source` (nobody is credited, and the claim matters), `vague_source` (the claim comes only from nobody in "
+    "particular: an open group such as *experts believe*, a hidden source, words such as *it is said* or *allegedly* "
     "that tell you someone is the source without saying who, or an unnamed source for whom the text does not give "
     "both a position to know and a reason for anonymity, even when a named person passes it on), `hedge` (an "
-    "uncertainty word carries the claim: *allegedly*, *might*) or `evaluation` (a judgement stated as fact, or "
-    "what should happen). A sentence whose claim comes from a named source, or an unnamed one whose position to "
-    "know and reason for anonymity the text gives, credited by a cue in it or in the sentence just before or "
-    "after, is attributed"
+    "uncertainty word carries the claim: *might*, *probably*) or `evaluation` (a judgement stated as fact, or what "
+    "should happen). A sentence whose claim comes from a named source, or an unnamed one whose position to know and "
+    "reason for anonymity the text gives, credited by a cue in it or in the sentence just before or after, is "
+    "attributed"
 )
 """The four reasons of K9 as every sentence item's prompt gives them (ex02-q1, and ex05-q6 for the transfer)."""
 
@@ -372,7 +372,7 @@ TRANSFER_PROMPTS = {
     "`('The first words', 'reason')`.",
     "ex05-q7": "Mark the **framing cues** in the report, with one of two labels: `loaded` for words that carry "
     "a judgement or a picture beyond the facts (loaded or evaluative words, words that inflate or belittle: "
-    "*slashed*, *mere*) and `hedge` for words of uncertainty that carry a claim (*allegedly*, *is believed "
+    "*slashed*, *mere*) and `hedge` for words of uncertainty that carry a claim (*probably*, *is believed "
     "to*). Count them wherever they stand, in the paper's own words or inside a quotation or a paraphrase. "
     "Answer as a list of words as they appear in the text (another form of the same word counts too): a "
     "plain word is read as `loaded`; write `('words', 'hedge')` for a hedge.",

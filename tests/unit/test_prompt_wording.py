@@ -89,6 +89,16 @@ def test_hedge_examples_are_no_keyed_phrase_of_any_item(item_id):
     assert examples, f"{item_id}: the hedge has no examples to check"
     assert not [e for e in examples if e.lower() in keyed_phrases()], f"{item_id}: {examples}"
     assert "is thought to" not in prompts()[item_id]
+    hidden = k3_phrases()  # K9: a hidden source first, so no example of a hedge (the prompts gave *allegedly*)
+    assert {"reportedly", "allegedly"} <= hidden and not [e for e in examples if e.lower() in hidden], examples
+
+
+@cache
+def k3_phrases() -> set[str]:
+    """The phrases K3 gives as hidden sources (*reportedly*, *allegedly*), lower case."""
+    guidelines = (REPO / "course" / "annotation-guidelines.md").read_text(encoding="utf-8")
+    k3 = re.search(r"### K3\.(.*?)tell the reader", guidelines, re.S).group(1)
+    return {w.lower() for w in re.findall(r"\*([^*]+)\*", k3)}
 
 
 def test_ex05_opinion_prompt_names_the_three_kinds_of_k14():
