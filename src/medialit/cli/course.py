@@ -150,6 +150,12 @@ def run_grade(args: argparse.Namespace) -> int:
     run = course.grade(args.course, args.id, jobs=args.jobs, force=args.force, progress=bar)
     if run.release_gone:
         print(f"WARNING: {run.release_gone}")
+    if run.closed:
+        names = ", ".join(f"{name}/" for name in run.closed)
+        print(
+            f"made {names} private (mode 0700): every account on this machine could read the class's work there; "
+            "nbgrader, the formgrader and release_feedback run as you and need no more"
+        )
     if run.kernel and not run.isolated:
         print(
             "WARNING: some test cells needed a kernel and it ran with your rights, NOT isolated "

@@ -95,6 +95,7 @@ class GradeRun:
     other_version: dict[str, str] = field(default_factory=dict)  # skipped, graded by another medialit: its version
     undated: list[str] = field(default_factory=list)  # their record kept no deadline (``_deadline_unsure``): again
     release_gone: str = ""  # release/ID is gone, the gradebook holds the release: what happened, what to do
+    closed: list[str] = field(default_factory=list)  # work folders every account could enter, made private
 
     @property
     def failed(self) -> list[Outcome]:
@@ -333,7 +334,6 @@ def grade(
     students = submissions(course, assignment)
     if not students:
         raise CourseError(f"no submissions of {assignment} in {course / 'submitted'}")
-    books.private_work_folders(course)  # a course of an older medialit: autograded/ and .medialit/ made private
     checks = hidden_checks(course, assignment)
     if problem := unusable_key(checks):
         raise CourseError(f"{course / 'source' / assignment}: {problem}; nothing was graded")
@@ -352,6 +352,8 @@ def grade(
     run = GradeRun(assignment, [], skipped, kernel, not kernel or bool(isolation()), version, rekeyed, redated)
     run.undated = undated
     run.release_gone = "" if released else books.release_gone(course, assignment)
+    # after every refusal above, which changes nothing on disk (grade25: a refused key left autograded/ and .medialit/)
+    run.closed = books.private_work_folders(course)  # missing ones made, open ones (an older course's) closed
     for student in skipped:  # an upgrade mid-term: their scores stand, and the instructor is told
         used = str(states[student].get("medialit") or "an older one")
         if used != __version__:
