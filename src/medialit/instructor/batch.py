@@ -67,6 +67,7 @@ class Outcome:
     late_penalty: float = 0.0
     over_time: bool = False  # stopped for taking longer than a student's time: nothing of it read to the end
     renamed: dict[str, str] = field(default_factory=dict)  # a notebook handed in renamed -> the released name graded
+    over_auto: dict[str, tuple[float, float]] = field(default_factory=dict)  # hand score over grading's: both
 
     @property
     def status(self) -> str:
@@ -590,6 +591,7 @@ class _Job:
         outcome.failed_items |= cut_for_time(self.course / "autograded" / student / self.assignment)
         outcome.scores, outcome.by_hand = merged.scores, merged.by_hand
         outcome.renamed = self.renamed_of.get(student, {})
+        outcome.over_auto = merged.over_auto
         return outcome
 
     def _record(self, outcome: Outcome) -> None:

@@ -312,6 +312,7 @@ class Merged:
     by_hand: dict[str, float]  # cell still waiting for a person -> points it is worth
     late_penalty: float
     earlier: list[str] = field(default_factory=list)  # hand grades given to an earlier hand-in: flagged again
+    over_auto: dict[str, tuple[float, float]] = field(default_factory=dict)  # cell -> (a person's score, grading's)
 
 
 def merge(
@@ -382,6 +383,8 @@ def _merge_grade(
     if t.manual_score is not None:  # flagged until a person saves a grade for this hand-in (the formgrader clears it)
         t.needs_manual_grade = again or bool(t.needs_manual_grade)
         (merged.earlier if t.needs_manual_grade else merged.kept).append(name)
+        if auto is not None:  # a person's score over an autograded item: it counts, not the one graded now
+            merged.over_auto[name] = (float(t.manual_score), float(auto))
     else:
         t.needs_manual_grade = auto is None and name not in points
 
