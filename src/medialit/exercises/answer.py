@@ -336,7 +336,7 @@ def _too_many(path: Path) -> str:
 
     try:
         links = json.loads(path.read_bytes()).get("links")
-    except (OSError, ValueError, AttributeError):  # not JSON, not an object: ``sidecar.read`` says what is wrong
+    except (OSError, ValueError, AttributeError, RecursionError):  # not JSON, not an object: ``sidecar.read`` says so
         return ""
     if not isinstance(links, list) or len(links) <= MAX_MARKS:
         return ""
