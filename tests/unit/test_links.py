@@ -493,3 +493,36 @@ def test_a_nested_link_naming_the_wrong_speaker_costs_in_lesson_2_as_in_ex01_q2(
         linker, out = linked(right_name)
         assert "‘think’: a link you may make or leave: it costs nothing" in out and "All linked" in out, out
         assert linker.last_score.points == 1.0
+
+
+def test_a_highlights_file_of_more_links_than_an_answer_may_hold_is_one_line_and_quick(tmp_path):
+    """grade25: ``MAX_MARKS`` capped marks, not links: 8,000 links (one source and one cue) took 5 s to read on a
+    busy machine, each checked against the file's schema, and earned nothing more. Counted first now, one line."""
+    import time
+
+    from medialit.exercises.answer import MAX_MARKS
+    from medialit.exercises.errors import AnswerError
+
+    it = item("ex01-q2")
+    mark = next(m for m in q2_key()["marks"] if not m.get("optional") and m.get("cue"))
+    link = make_link(
+        [Span(mark["start"], mark["end"], "source"), Span(mark["cue"]["start"], mark["cue"]["end"], "cue")]
+    )
+    q2_sidecar(tmp_path, [link])
+    path = tmp_path / it.sidecar
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    one = saved["links"][0]
+    saved["links"] = [one | {"speaker": f"Person {n}"} for n in range(MAX_MARKS)]  # as many as an answer's entries
+    path.write_text(json.dumps(saved), encoding="utf-8")
+    assert len(read_answer(it, None, tmp_path).attributions) == 1  # read (one link per set of marks)
+    saved["links"] = [one | {"speaker": f"Person {n}"} for n in range(8_000)]
+    path.write_text(json.dumps(saved), encoding="utf-8")
+    started = time.monotonic()
+    with pytest.raises(AnswerError) as raised:
+        read_answer(it, None, tmp_path)
+    assert time.monotonic() - started < 1.0
+    assert str(raised.value) == (
+        f"{it.sidecar} holds 8,000 links, more than {MAX_MARKS}: keep only your own links (delete the file and mark "
+        "the text again), or write your answer as a list"
+    )
+    assert grade_data("ex01-q2", None, q2_key(), tmp_path).points == 0

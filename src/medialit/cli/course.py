@@ -13,7 +13,7 @@ from medialit.exercises.errors import NOTHING_SAVED, AnswerError
 from medialit.instructor.gradebook import CourseError
 
 if TYPE_CHECKING:
-    from medialit.instructor.batch import Outcome
+    from medialit.instructor.batch import GradeRun, Outcome
 
 ERRORS = (CourseError, AnswerError)
 
@@ -158,6 +158,12 @@ def run_grade(args: argparse.Namespace) -> int:
     run = course.grade(args.course, args.id, jobs=args.jobs, force=args.force, progress=bar)
     if run.release_gone:
         _say(f"WARNING: {run.release_gone}")
+    if run.closed:
+        names = ", ".join(f"{name}/" for name in run.closed)
+        _say(
+            f"made {names} private (mode 0700): every account on this machine could read the class's work there; "
+            "nbgrader, the formgrader and release_feedback run as you and need no more"
+        )
     if run.kernel and not run.isolated:
         _say(
             "WARNING: some test cells needed a kernel and it ran with your rights, NOT isolated "
@@ -166,6 +172,8 @@ def run_grade(args: argparse.Namespace) -> int:
     if run.rekeyed:
         were = counted(len(run.rekeyed), "student was", "students were")
         _say(f"the key changed since {were} graded: graded again with key {run.key}")
+        if stand := hand_scores_over_key(run):
+            _say(stand)
     if run.redated:
         were = counted(len(run.redated), "student was", "students were")
         _say(f"the due date or an extension changed since {were} graded: graded again ({', '.join(run.redated)})")
@@ -196,6 +204,26 @@ def run_grade(args: argparse.Namespace) -> int:
         waiting_text = counted(len(waiting), "submission")
         _say(f"to grade by hand in the formgrader: {waiting_text}, {counted(float(points), 'point')}")
     return 1 if run.failed else 0
+
+
+def hand_scores_over_key(run: GradeRun) -> str:
+    """One line naming the scores a person gave autograded items that still count after a regrade with a new key.
+
+    grade25: a score typed in the formgrader over an item's autograded one outlives every regrade (nbgrader counts
+    the person's), and the new key's score was only in "hand grades kept: ex01-q1-test", beside written answers."""
+    rekeyed = set(run.rekeyed)
+    stand = [
+        f"{o.student} {cell} {hand:g} (the new key gives {auto:g})"
+        for o in run.outcomes
+        if o.student in rekeyed
+        for cell, (hand, auto) in o.over_auto.items()
+    ]
+    if not stand:
+        return ""
+    return (
+        f"scores you gave autograded items still count, not the new key's: {', '.join(stand)}; to count the key's, "
+        "empty that cell's score box in the formgrader (Manual Grading; the key's score shows in grey there)"
+    )
 
 
 def summary(o: Outcome, assignment: str = "ID") -> str:

@@ -326,6 +326,26 @@ def read_sidecar(path: str | Path, expected: Article | None = None) -> list[Span
     return read_saved(path, expected)[0]
 
 
+def _too_many(path: Path) -> str:
+    """One line when a highlights file holds more links than an answer may hold entries (``MAX_MARKS``), else "".
+
+    Counted before the file is read: checking each link against the file's schema took 5 s for 8,000 links (grade25;
+    ``MAX_MARKS`` capped marks alone, and only after that check), for an answer that earned nothing more.
+    """
+    import json
+
+    try:
+        links = json.loads(path.read_bytes()).get("links")
+    except (OSError, ValueError, AttributeError, RecursionError):  # not JSON, not an object: ``sidecar.read`` says so
+        return ""
+    if not isinstance(links, list) or len(links) <= MAX_MARKS:
+        return ""
+    return (
+        f"{path.name} holds {len(links):,} links, more than {MAX_MARKS}: keep only your own links (delete the file "
+        "and mark the text again), or write your answer as a list"
+    )
+
+
 def read_saved(path: str | Path, expected: Article | None = None) -> tuple[list[Span], list[Link]]:
     """Marks and links saved by the Highlighter; links whose marks are gone are left out."""
     from medialit.core import sidecar
@@ -358,6 +378,8 @@ def read_saved(path: str | Path, expected: Article | None = None) -> tuple[list[
             f"{path.name} is larger than {MAX_SIDECAR_BYTES:,} bytes and was not read: mark the text again "
             "(after deleting it), or write your answer as a list"
         )
+    if too_many := _too_many(path):
+        raise AnswerError(too_many)
     try:
         saved = sidecar.read(path, body_sha256=expected.sha256 if expected else None)
     except (sidecar.SidecarError, OSError) as error:

@@ -67,6 +67,7 @@ class Outcome:
     late_penalty: float = 0.0
     over_time: bool = False  # stopped for taking longer than a student's time: nothing of it read to the end
     renamed: dict[str, str] = field(default_factory=dict)  # a notebook handed in renamed -> the released name graded
+    over_auto: dict[str, tuple[float, float]] = field(default_factory=dict)  # hand score over grading's: both
 
     @property
     def status(self) -> str:
@@ -95,6 +96,7 @@ class GradeRun:
     other_version: dict[str, str] = field(default_factory=dict)  # skipped, graded by another medialit: its version
     undated: list[str] = field(default_factory=list)  # their record kept no deadline (``_deadline_unsure``): again
     release_gone: str = ""  # release/ID is gone, the gradebook holds the release: what happened, what to do
+    closed: list[str] = field(default_factory=list)  # work folders every account could enter, made private
 
     @property
     def failed(self) -> list[Outcome]:
@@ -333,7 +335,6 @@ def grade(
     students = submissions(course, assignment)
     if not students:
         raise CourseError(f"no submissions of {assignment} in {course / 'submitted'}")
-    books.private_work_folders(course)  # a course of an older medialit: autograded/ and .medialit/ made private
     checks = hidden_checks(course, assignment)
     if problem := unusable_key(checks):
         raise CourseError(f"{course / 'source' / assignment}: {problem}; nothing was graded")
@@ -352,6 +353,8 @@ def grade(
     run = GradeRun(assignment, [], skipped, kernel, not kernel or bool(isolation()), version, rekeyed, redated)
     run.undated = undated
     run.release_gone = "" if released else books.release_gone(course, assignment)
+    # after every refusal above, which changes nothing on disk (grade25: a refused key left autograded/ and .medialit/)
+    run.closed = books.private_work_folders(course)  # missing ones made, open ones (an older course's) closed
     for student in skipped:  # an upgrade mid-term: their scores stand, and the instructor is told
         used = str(states[student].get("medialit") or "an older one")
         if used != __version__:
@@ -588,6 +591,7 @@ class _Job:
         outcome.failed_items |= cut_for_time(self.course / "autograded" / student / self.assignment)
         outcome.scores, outcome.by_hand = merged.scores, merged.by_hand
         outcome.renamed = self.renamed_of.get(student, {})
+        outcome.over_auto = merged.over_auto
         return outcome
 
     def _record(self, outcome: Outcome) -> None:

@@ -50,6 +50,7 @@ from nbgrader.preprocessors import (
 import os
 
 from medialit.instructor.exchange import LEFT_BEHIND
+from medialit.instructor.gradebook import private_work_folders_hook
 from medialit.instructor.nbgrader_output import (
     ClearAnswers, ClearHiddenTestsInFeedback, DropDuplicateIds, DropGraderNotes, DropHiddenTestOutput,
     InertMarkdown, KeepMarksOut, KeysOutOfAutograded, NameNoFeedback, NotesForTheGrader, OverwriteReleasedCells,
@@ -110,6 +111,10 @@ c.Autograde.sanitize_preprocessors = [
 # What collect, autograde and feedback never copy: nbgrader's own list, and the highlighter's lock files
 # (.NAME.highlights.json.lock, beside every highlights file a student saved), which reached released feedback.
 c.CourseDirectory.ignore = LEFT_BEHIND
+
+# The class's work (submitted/, autograded/, feedback/, .medialit/) is for your account alone: a folder of them
+# deleted by hand is made again private before autograde or generate_feedback would make it open to every account.
+c.BaseConverter.pre_convert_hook = private_work_folders_hook(os.path.dirname(os.path.abspath(__file__)))
 
 # Answers saved by the highlighter live beside the student's notebook: never overwrite them
 # with files from source/ (there are none of that name there, and this makes sure).
@@ -206,6 +211,9 @@ CURRENT = {
     "name_no_page_in_server()": "the formgrader's Generate Feedback button names them too",
     "CheckCellMetadata, *([] if SHOW_HIDDEN_TESTS else [KeysOutOfAutograded])": (
         "plain `nbgrader autograde` and the formgrader's Autograde button leave no answer key for feedback"
+    ),
+    "c.BaseConverter.pre_convert_hook = private_work_folders_hook": (
+        "autograde and generate_feedback make a work folder deleted by hand private again, not open to every account"
     ),
     "c.HTMLExporter.preprocessors = [NotesForTheGrader]": (
         "the model answers and rubrics are shown in the formgrader only, never written where feedback is made from"

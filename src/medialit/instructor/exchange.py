@@ -190,6 +190,9 @@ class LinkSafeCollect(ExchangeCollect):
         return record
 
     def copy_files(self) -> None:
+        from medialit.instructor.gradebook import private_work_folders
+
+        private_work_folders(Path(self.coursedir.root))  # submitted/ deleted by hand: not made again open (grade25)
         self.src_records = [r for r in self.src_records if r["username"] != NOT_THEIRS]
         for record in self.src_records:  # nbgrader removes an earlier hand-in before copying the new one
             submitted = self.coursedir.format_path(

@@ -140,20 +140,48 @@ WORK_FOLDERS = ("submitted", "autograded", "feedback", STATE)
 explains every key mark) and ``course grade``'s records and copies of each hand-in."""
 
 
-def private_work_folders(course: Path) -> None:
-    """Make each missing ``WORK_FOLDERS`` folder of ``course`` for the grader's account alone (0700, any umask).
+def private_work_folders(course: Path) -> list[str]:
+    """Make each ``WORK_FOLDERS`` folder of ``course`` for the grader's account alone (0700, any umask): a missing one,
+    and one every account may enter (a bit for others: nbgrader made it with the umask, 0755, or a medialit before
+    leak24 did); returns the names of the folders that were open and are closed now.
 
     nbgrader and ``course grade`` make them with the umask (0755), and a course outside a closed home (a grader's home
     made 0755, a folder under /srv) let every account read every classmate's work (leak24: 32 files of 2 students).
     Whatever reads or writes them runs as the grader (nbgrader, the formgrader, ``release_feedback``, ``course
-    grade``); what nbgrader makes inside them keeps its modes, out of reach. A folder that exists is left as it is
-    (``medialit doctor`` names one others can read, with the ``chmod`` that closes it).
+    grade``; on a hub the formgrader is a service run by the grader account, and students reach only the exchange);
+    what nbgrader makes inside them keeps its modes, out of reach. A folder open to its group alone (0750: shared
+    with fellow graders on purpose) is left as it is. grade25: a course made before leak24 kept its 0755 folders,
+    which only ``medialit doctor`` named.
     """
+    closed = []
     for name in WORK_FOLDERS:
         folder = course / name
         if not folder.exists():
             folder.mkdir()
             os.chmod(folder, 0o700)
+        elif folder.is_dir() and not folder.is_symlink() and folder.stat().st_mode & 0o007:
+            try:
+                os.chmod(folder, 0o700)
+            except PermissionError:  # another grader's folder: only its owner may; `medialit doctor` names it
+                continue
+            closed.append(name)
+    return closed
+
+
+def private_work_folders_hook(course: str | Path) -> Any:
+    """nbgrader's ``BaseConverter.pre_convert_hook`` for the course config: before autograde or generate_feedback
+    makes ``autograded/`` or ``feedback/``, every work folder is there, private (``private_work_folders``).
+
+    grade25: a work folder deleted by hand was made again by nbgrader with the umask (0755), open to every account
+    on the machine until the next ``course grade``; ``feedback/`` is made by nbgrader alone.
+    """
+    from functools import partial
+
+    return partial(_private_before_converting, Path(course))
+
+
+def _private_before_converting(course: Path, **_: object) -> None:
+    private_work_folders(course)
 
 
 def not_released(course: Path, assignment: str) -> str:
@@ -287,6 +315,7 @@ class Merged:
     by_hand: dict[str, float]  # cell still waiting for a person -> points it is worth
     late_penalty: float
     earlier: list[str] = field(default_factory=list)  # hand grades given to an earlier hand-in: flagged again
+    over_auto: dict[str, tuple[float, float]] = field(default_factory=dict)  # cell -> (a person's score, grading's)
 
 
 def merge(
@@ -357,6 +386,8 @@ def _merge_grade(
     if t.manual_score is not None:  # flagged until a person saves a grade for this hand-in (the formgrader clears it)
         t.needs_manual_grade = again or bool(t.needs_manual_grade)
         (merged.earlier if t.needs_manual_grade else merged.kept).append(name)
+        if auto is not None:  # a person's score over an autograded item: it counts, not the one graded now
+            merged.over_auto[name] = (float(t.manual_score), float(auto))
     else:
         t.needs_manual_grade = auto is None and name not in points
 

@@ -686,8 +686,15 @@ class BudgetExecute(Execute):
 
     A notebook of endless cells took the cell timeout once per cell, and the job
     it ran in (one time for all its students) was stopped, failing every classmate
-    after it. Cells past the time are not run and say so: 0 for their tests.
+    after it. Cells past the time are not run and say so: 0 for their tests. Its kernel starts with
+    ``sandbox.kernel_command`` (a hand-in's ``ipykernel_launcher.py`` is not run in its place).
     """
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        from medialit.instructor.sandbox import SafePathKernelManager
+
+        kwargs.setdefault("kernel_manager_class", SafePathKernelManager)
+        super().__init__(*args, **kwargs)
 
     def preprocess(self, nb: NotebookNode, resources: dict | None = None, km: object = None) -> tuple:
         self._until = time.monotonic() + notebook_seconds(self.timeout)

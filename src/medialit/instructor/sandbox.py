@@ -241,7 +241,23 @@ def probe() -> str:
     return ""
 
 
-class SandboxedKernelManager(AsyncKernelManager):
+def kernel_command(argv: list[str]) -> list[str]:
+    """A kernelspec's ``python -m ipykernel_launcher ...`` started by ``kernel_launcher`` instead, with ``-P``: the
+    hand-in's folder (the kernel's working folder) is not first on ``sys.path``, where a handed-in
+    ``ipykernel_launcher.py`` replaced the kernel (grade25). Any other command is left as it is."""
+    if len(argv) >= 3 and argv[1] == "-m" and argv[2] in ("ipykernel_launcher", "ipykernel"):
+        return [argv[0], "-P", "-m", "medialit.instructor.kernel_launcher", *argv[3:]]
+    return argv
+
+
+class SafePathKernelManager(AsyncKernelManager):
+    """A kernel manager starting the kernel with ``kernel_command`` (a grading kernel without the sandbox too)."""
+
+    async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
+        await super()._async_launch_kernel(kernel_command(kernel_cmd), **kw)
+
+
+class SandboxedKernelManager(SafePathKernelManager):
     """A kernel manager whose kernel runs in ``command``'s sandbox; nbgrader's Execute uses it when configured.
 
     The kernel gets Unix sockets in a private folder (no network), and the
@@ -261,7 +277,7 @@ class SandboxedKernelManager(AsyncKernelManager):
         work = Path(kw.get("cwd") or os.getcwd()).resolve()
         os.chmod(self.connection_file, 0o644)
         give(work)
-        kernel_cmd = command(kernel_cmd, work, self._private)
+        kernel_cmd = command(kernel_command(kernel_cmd), work, self._private)  # SafePath's, inside the sandbox
         kw["env"] = kernel_env(kw.get("env") or os.environ)
         await super()._async_launch_kernel(kernel_cmd, **kw)
 
